@@ -1,0 +1,1 @@
+"""Agencies, sharing groups, users, login sessions and API tokens."""

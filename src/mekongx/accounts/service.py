@@ -1,0 +1,354 @@
+"""Every change to agencies, users, logins and tokens. Each write is audited in its transaction."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import pyotp
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from mekongx.accounts.models import (
+    Agency,
+    ApiToken,
+    LoginSession,
+    Role,
+    SharingGroup,
+    SharingGroupMember,
+    User,
+)
+from mekongx.accounts.passwords import hash_password, needs_rehash, policy_problems, verify_password
+from mekongx.accounts.tokens import digest, new_api_token, new_secret
+from mekongx.audit import Actor, record
+from mekongx.authz.permissions import Permission, Principal, require
+from mekongx.errors import (
+    Conflict,
+    FieldProblem,
+    Locked,
+    NotAuthenticated,
+    NotFound,
+    ValidationFailed,
+)
+from mekongx.i18n import LANGUAGES, N_
+from mekongx.model.base import utcnow
+from mekongx.settings import Settings
+
+_USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
+_AGENCY_CODE = re.compile(r"^[A-Z][A-Z0-9-]{1,15}$")
+
+
+def principal_for(user: User, request_id: str = "") -> Principal:
+    return Principal(
+        user_id=user.id,
+        username=user.username,
+        display_name=user.display_name,
+        agency=user.agency_code,
+        role=Role(user.role),
+        language=user.language,
+        request_id=request_id,
+    )
+
+
+# --- agencies -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AgencyInput:
+    code: str
+    name_en: str
+    name_th: str
+    name_zh: str
+    country: str
+    is_own: bool = False
+
+
+def _agency_problems(data: AgencyInput) -> list[FieldProblem]:
+    problems = []
+    if not _AGENCY_CODE.match(data.code):
+        problems.append(FieldProblem("code", N_("Use 2 to 16 capital letters, digits or hyphens.")))
+    for name in ("name_en", "name_th", "name_zh"):
+        if not getattr(data, name).strip():
+            problems.append(FieldProblem(name, N_("This field is required.")))
+    if not re.fullmatch(r"[A-Z]{2}", data.country):
+        problems.append(FieldProblem("country", N_("Use a two-letter ISO country code.")))
+    return problems
+
+
+def create_agency(session: Session, actor: Actor | Principal, data: AgencyInput) -> Agency:
+    if isinstance(actor, Principal):
+        require(actor, Permission.MANAGE_AGENCIES)
+    if problems := _agency_problems(data):
+        raise ValidationFailed(problems)
+    if session.get(Agency, data.code):
+        raise Conflict(N_("An agency with code %(code)s already exists."), code=data.code)
+    if data.is_own and session.scalar(select(Agency).where(Agency.is_own)):
+        raise Conflict(N_("This node already has its own agency."))
+    agency = Agency(
+        code=data.code,
+        name_en=data.name_en.strip(),
+        name_th=data.name_th.strip(),
+        name_zh=data.name_zh.strip(),
+        country=data.country,
+        is_own=data.is_own,
+    )
+    session.add(agency)
+    who = actor.actor if isinstance(actor, Principal) else actor
+    record(session, who, "agency.create", "agency", data.code, details={"country": data.country})
+    return agency
+
+
+def create_sharing_group(
+    session: Session, actor: Actor, code: str, names: tuple[str, str, str], members: list[str]
+) -> SharingGroup:
+    group = SharingGroup(code=code, name_en=names[0], name_th=names[1], name_zh=names[2])
+    session.add(group)
+    session.flush()
+    for agency in members:
+        session.add(SharingGroupMember(group_code=code, agency_code=agency))
+    record(session, actor, "group.create", "sharing_group", code, details={"members": members})
+    return group
+
+
+# --- users ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class UserInput:
+    username: str
+    display_name: str
+    agency_code: str
+    role: str
+    password: str
+    language: str = "en"
+
+
+def create_user(
+    session: Session, actor: Actor | Principal, data: UserInput, settings: Settings
+) -> User:
+    if isinstance(actor, Principal):
+        require(actor, Permission.MANAGE_USERS)
+    problems: list[FieldProblem] = []
+    if not _USERNAME.match(data.username):
+        problems.append(
+            FieldProblem(
+                "username",
+                N_("Use 3 to 64 lower-case letters, digits, dots, hyphens or underscores."),
+            )
+        )
+    if not data.display_name.strip():
+        problems.append(FieldProblem("display_name", N_("This field is required.")))
+    if data.role not in {r.value for r in Role}:
+        problems.append(FieldProblem("role", N_("Unknown role.")))
+    if data.language not in LANGUAGES:
+        problems.append(FieldProblem("language", N_("Unknown language.")))
+    if not session.get(Agency, data.agency_code):
+        problems.append(FieldProblem("agency_code", N_("Unknown agency.")))
+    problems += policy_problems(
+        data.password, username=data.username, min_length=settings.password_min_length
+    )
+    if problems:
+        raise ValidationFailed(problems)
+    if session.scalar(select(User.id).where(User.username == data.username)):
+        raise Conflict(N_("The user name %(name)s is taken."), name=data.username)
+    user = User(
+        username=data.username,
+        display_name=data.display_name.strip(),
+        agency_code=data.agency_code,
+        role=data.role,
+        language=data.language,
+        password_hash=hash_password(data.password),
+    )
+    session.add(user)
+    session.flush()
+    who = actor.actor if isinstance(actor, Principal) else actor
+    record(session, who, "user.create", "user", user.id, details={"role": data.role})
+    return user
+
+
+def get_user(session: Session, user_id: int) -> User:
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound(N_("No such user."))
+    return user
+
+
+def set_user_active(session: Session, principal: Principal, user_id: int, active: bool) -> User:
+    require(principal, Permission.MANAGE_USERS)
+    user = get_user(session, user_id)
+    if user.id == principal.user_id and not active:
+        raise Conflict(N_("You cannot disable your own account."))
+    user.active = active
+    if not active:
+        session.execute(delete(LoginSession).where(LoginSession.user_id == user.id))
+    record(session, principal.actor, "user.enable" if active else "user.disable", "user", user.id)
+    return user
+
+
+def unlock_user(session: Session, actor: Actor | Principal, user_id: int) -> User:
+    if isinstance(actor, Principal):
+        require(actor, Permission.MANAGE_USERS)
+    user = get_user(session, user_id)
+    user.failed_logins, user.locked_until = 0, None
+    who = actor.actor if isinstance(actor, Principal) else actor
+    record(session, who, "user.unlock", "user", user.id)
+    return user
+
+
+def set_password(
+    session: Session, actor: Actor | Principal, user: User, password: str, settings: Settings
+) -> None:
+    if problems := policy_problems(
+        password, username=user.username, min_length=settings.password_min_length
+    ):
+        raise ValidationFailed(problems)
+    user.password_hash = hash_password(password)
+    user.password_changed_at = utcnow()
+    session.execute(delete(LoginSession).where(LoginSession.user_id == user.id))
+    who = actor.actor if isinstance(actor, Principal) else actor
+    record(session, who, "user.password", "user", user.id)
+
+
+def set_language(session: Session, principal: Principal, language: str) -> None:
+    if language not in LANGUAGES:
+        raise ValidationFailed([FieldProblem("language", N_("Unknown language."))])
+    user = get_user(session, principal.user_id)
+    user.language = language
+    record(session, principal.actor, "user.language", "user", user.id, details={"to": language})
+
+
+# --- logging in -----------------------------------------------------------------------------
+
+
+def authenticate(
+    session: Session, username: str, password: str, settings: Settings, request_id: str = ""
+) -> User:
+    """Check a password, counting failures and locking the account after too many."""
+    user = session.scalar(select(User).where(User.username == username.strip().lower()))
+    now = utcnow()
+    agency = user.agency_code if user else settings.node_agency
+    if user is not None and user.locked_until and user.locked_until > now:
+        verify_password(None, password)  # same cost as a real check
+        record(
+            session,
+            Actor(user.id, user.username, agency, request_id),
+            "login.locked",
+            "user",
+            user.id,
+        )
+        raise Locked(N_("This account is locked after too many failed logins. Try again later."))
+    ok = user is not None and verify_password(user.password_hash, password) and user.active
+    if user is None or not ok:
+        actor = Actor(user.id if user else None, username[:64] or "?", agency, request_id)
+        if user is not None:
+            user.failed_logins += 1
+            if user.failed_logins >= settings.lockout_attempts:
+                user.locked_until = now + timedelta(minutes=settings.lockout_minutes)
+                record(session, actor, "login.lockout", "user", user.id)
+        record(session, actor, "login.failed", "user", user.id if user else "")
+        raise NotAuthenticated(N_("Wrong user name or password."))
+    user.failed_logins, user.locked_until = 0, None
+    if needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+    return user
+
+
+def start_session(
+    session: Session, user: User, settings: Settings, request_id: str = ""
+) -> tuple[str, LoginSession]:
+    """Open a login session; with TOTP enrolled it waits for the second factor."""
+    token = new_secret()
+    login = LoginSession(
+        token_hash=digest(token),
+        user_id=user.id,
+        csrf_token=new_secret(24),
+        expires_at=utcnow() + timedelta(hours=settings.session_hours),
+        second_factor_pending=user.totp_secret is not None,
+    )
+    session.add(login)
+    actor = Actor(user.id, user.username, user.agency_code, request_id)
+    record(session, actor, "login.password-ok" if user.totp_secret else "login", "user", user.id)
+    return token, login
+
+
+def resolve_session(session: Session, token: str) -> tuple[LoginSession, User] | None:
+    login = session.get(LoginSession, digest(token))
+    if login is None or login.expires_at <= utcnow():
+        return None
+    user = session.get(User, login.user_id)
+    if user is None or not user.active:
+        return None
+    return login, user
+
+
+def end_session(session: Session, token: str, actor: Actor) -> None:
+    session.execute(delete(LoginSession).where(LoginSession.token_hash == digest(token)))
+    record(session, actor, "logout", "user", actor.user_id or "")
+
+
+def verify_second_factor(
+    session: Session, login: LoginSession, user: User, code: str, actor: Actor
+) -> None:
+    if not user.totp_secret or not pyotp.TOTP(user.totp_secret).verify(
+        code.strip(), valid_window=1
+    ):
+        record(session, actor, "login.totp-failed", "user", user.id)
+        raise NotAuthenticated(N_("The code is not correct."))
+    login.second_factor_pending = False
+    record(session, actor, "login", "user", user.id, details={"second_factor": "totp"})
+
+
+def new_totp_secret() -> str:
+    return pyotp.random_base32()
+
+
+def totp_uri(secret: str, username: str, agency: str) -> str:
+    return pyotp.TOTP(secret).provisioning_uri(name=username, issuer_name=f"MekongX {agency}")
+
+
+def enable_totp(session: Session, principal: Principal, secret: str, code: str) -> None:
+    if not pyotp.TOTP(secret).verify(code.strip(), valid_window=1):
+        raise ValidationFailed([FieldProblem("code", N_("The code is not correct."))])
+    user = get_user(session, principal.user_id)
+    user.totp_secret = secret
+    record(session, principal.actor, "user.totp-enabled", "user", user.id)
+
+
+# --- API tokens -----------------------------------------------------------------------------
+
+
+def create_api_token(session: Session, actor: Actor | Principal, user: User, name: str) -> str:
+    if not name.strip() or len(name) > 100:
+        raise ValidationFailed(
+            [FieldProblem("name", N_("Give the token a name (1 to 100 characters)."))]
+        )
+    token, prefix = new_api_token()
+    session.add(
+        ApiToken(user_id=user.id, name=name.strip(), prefix=prefix, token_hash=digest(token))
+    )
+    who = actor.actor if isinstance(actor, Principal) else actor
+    record(session, who, "token.create", "user", user.id, details={"prefix": prefix})
+    return token
+
+
+def resolve_api_token(session: Session, token: str) -> User | None:
+    row = session.scalar(
+        select(ApiToken).where(ApiToken.token_hash == digest(token), ApiToken.revoked.is_(False))
+    )
+    if row is None:
+        return None
+    user = session.get(User, row.user_id)
+    return user if user is not None and user.active else None
+
+
+def revoke_api_token(session: Session, actor: Actor, prefix: str) -> None:
+    row = session.scalar(select(ApiToken).where(ApiToken.prefix == prefix))
+    if row is None:
+        raise NotFound(N_("No such token."))
+    row.revoked = True
+    record(session, actor, "token.revoke", "user", row.user_id, details={"prefix": prefix})
+
+
+def is_locked(user: User, now: datetime | None = None) -> bool:
+    return bool(user.locked_until and user.locked_until > (now or utcnow()))

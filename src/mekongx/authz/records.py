@@ -1,0 +1,71 @@
+"""Visibility of shared records by distribution, and the load-and-check helper."""
+
+from __future__ import annotations
+
+from typing import Any, Literal, TypeVar
+
+from sqlalchemy import ColumnElement, Select, and_, exists, or_, select
+from sqlalchemy.orm import Session
+
+from mekongx.accounts.models import SharingGroupMember
+from mekongx.authz.permissions import Permission, Principal, require
+from mekongx.errors import Forbidden, NotFound
+from mekongx.i18n import N_
+from mekongx.model.record import Distribution, RecordRecipient, SharedRecord
+
+R = TypeVar("R", bound=SharedRecord)
+Action = Literal["read", "write", "release"]
+
+
+def visibility_clause(model: Any, agency: str) -> ColumnElement[bool]:
+    """SQL condition: the record is held by (visible to) users of ``agency``."""
+    named = exists().where(
+        RecordRecipient.record_uid == model.uid, RecordRecipient.agency_code == agency
+    )
+    grouped = exists().where(
+        SharingGroupMember.group_code == model.sharing_group,
+        SharingGroupMember.agency_code == agency,
+    )
+    return or_(
+        model.origin_agency == agency,
+        and_(model.distribution == Distribution.PEERS.value, named),
+        and_(model.distribution == Distribution.GROUP.value, grouped),
+    )
+
+
+def visible(principal: Principal, model: type[R]) -> Select[R]:
+    """A query over ``model`` limited to what the principal may see."""
+    require(principal, Permission.READ_RECORDS)
+    return select(model).where(visibility_clause(model, principal.agency))
+
+
+def access(
+    session: Session,
+    principal: Principal,
+    model: type[R],
+    ident: int | str,
+    action: Action = "read",
+    *,
+    for_update: bool = False,
+) -> R:
+    """Load one record by id or uid and check that the principal may do ``action`` to it."""
+    stmt = visible(principal, model)
+    key = model.uid if isinstance(ident, str) else model.id
+    stmt = stmt.where(key == ident)
+    if for_update:
+        stmt = stmt.with_for_update()
+    record = session.scalars(stmt).first()
+    if record is None:
+        raise NotFound(N_("No such record."))
+    if action in ("write", "release"):
+        require(
+            principal,
+            Permission.WRITE_RECORDS if action == "write" else Permission.RELEASE_RECORDS,
+        )
+        if record.received:
+            raise Forbidden(
+                N_("Received copies are read-only; only the originator can change them.")
+            )
+        if record.origin_agency != principal.agency:
+            raise Forbidden(N_("Only the originating agency can change this record."))
+    return record

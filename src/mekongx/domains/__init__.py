@@ -1,0 +1,1 @@
+"""Vertical slices, one per cooperation area."""

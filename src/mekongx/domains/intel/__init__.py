@@ -1,0 +1,1 @@
+"""Point 1: intelligence reports (exchange and requests for information build on these)."""

@@ -1,0 +1,19 @@
+"""Three languages everywhere a person reads: Thai, Simplified Chinese and English.
+
+Strings are marked with ``_()`` (translated now) or ``N_()`` (translated later, e.g. an error
+raised deep in a service and rendered by the delivery layer in the user's language). The
+catalogs are ordinary gettext ``.po`` files under ``locale/``, read with Babel at start-up.
+"""
+
+from mekongx.i18n.catalog import LANGUAGES, N_, Translator, negotiate, translator
+from mekongx.i18n.dates import format_date, format_datetime
+
+__all__ = [
+    "LANGUAGES",
+    "N_",
+    "Translator",
+    "format_date",
+    "format_datetime",
+    "negotiate",
+    "translator",
+]

@@ -1,0 +1,85 @@
+"""The one typed settings object. Every field is read from a ``MEKONGX_`` environment variable.
+
+``docs/settings.md`` documents every field; ``tests/test_docs.py`` fails when they drift apart.
+"""
+
+from __future__ import annotations
+
+import secrets
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+Environment = Literal["dev", "demo", "test", "production"]
+Language = Literal["en", "th", "zh"]
+
+_DEV_SECRET = "dev-only-insecure-secret-key-change-me"  # noqa: S105 - refused outside dev/test
+
+
+class UnsafeSettingsError(ValueError):
+    """A setting that is acceptable on a developer laptop but not on a real node."""
+
+
+class Settings(BaseSettings):
+    """Configuration of one MekongX node."""
+
+    model_config = SettingsConfigDict(env_prefix="MEKONGX_", extra="ignore")
+
+    env: Environment = Field("dev", description="dev, demo, test or production.")
+    data_dir: Path = Field(Path("var"), description="Folder for the SQLite file, keys, backups.")
+    database_url: str = Field(
+        "", description="SQLAlchemy URL; empty means SQLite in data_dir/mekongx.db."
+    )
+    secret_key: str = Field(
+        _DEV_SECRET, description="Secret for signing CSRF tokens; required outside dev and test."
+    )
+    node_agency: str = Field("ONCB", description="Code of the agency that runs this node.")
+    timezone: str = Field("Asia/Bangkok", description="Time zone in which times are shown.")
+    default_language: Language = Field("en", description="Language for visitors not logged in.")
+    session_hours: int = Field(12, ge=1, le=168, description="Login session lifetime in hours.")
+    cookie_secure: bool = Field(
+        True, description="Send cookies only over HTTPS (turned off automatically in dev/demo)."
+    )
+    lockout_attempts: int = Field(5, ge=3, le=20, description="Failed logins before lock-out.")
+    lockout_minutes: int = Field(15, ge=1, description="How long a locked account stays locked.")
+    password_min_length: int = Field(12, ge=10, description="Minimum password length.")
+    page_size_max: int = Field(200, ge=10, le=1000, description="Largest page size of the API.")
+
+    @model_validator(mode="after")
+    def _refuse_unsafe(self) -> Settings:
+        if self.env == "production":
+            if self.secret_key == _DEV_SECRET or len(self.secret_key) < 32:
+                raise UnsafeSettingsError(
+                    "MEKONGX_SECRET_KEY must be set to a random value of at least 32 characters "
+                    "in production"
+                )
+            if not self.cookie_secure:
+                raise UnsafeSettingsError("MEKONGX_COOKIE_SECURE cannot be off in production")
+        return self
+
+    @property
+    def effective_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'mekongx.db').resolve()}"
+
+    @property
+    def secure_cookies(self) -> bool:
+        return self.cookie_secure and self.env not in {"dev", "demo", "test"}
+
+    @property
+    def keys_dir(self) -> Path:
+        return self.data_dir / "keys"
+
+
+def demo_secret() -> str:
+    """A fresh random secret for a demo node (never the built-in development value)."""
+    return secrets.token_urlsafe(48)
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
