@@ -1,0 +1,130 @@
+"""Wastewater-based epidemiology (WBE) of drug use: the science, as a pure library.
+
+From a drug residue measured in 24-hour composite influent samples to loads, population-
+normalised loads, consumption and doses, with censored values kept censored, literature
+corrections, Monte Carlo uncertainty with shared campaign terms, an uncertainty budget, and the
+statistics used to compare cities and years. Imports only numpy, scipy, pyyaml and the standard
+library; every human-readable text exists in English, Thai and Simplified Chinese
+(:mod:`mekongx.wastewater.messages`).
+
+Drug parameters are versioned data with citations (``data/params_default_v1.yaml``); every
+result records the parameter set label (``id@version``). Values marked ``verified: false`` in a
+parameter set (listed in :attr:`ParameterSet.unverified`) are standard literature values that
+were not re-read against the original paper when the set was written.
+
+Typical use::
+
+    from mekongx.wastewater import default_parameter_set, measured, Sample, back_calculate
+    params = default_parameter_set()
+    est = back_calculate(Sample("BKK-1", date, "METH", measured(250.0), 200_000, 800_000), params)
+    est.consumption_mg_d_per_1000          # Quantity(145.35), parameter set est.parameter_set
+"""
+
+from mekongx.wastewater.backcalc import Estimate, Sample, back_calculate, consumption_factor
+from mekongx.wastewater.batch import RowResult, estimate_batch
+from mekongx.wastewater.budget import UncertaintyBudget, uncertainty_budget
+from mekongx.wastewater.censored import (
+    CensoredSummary,
+    Quantity,
+    kaplan_meier_summary,
+    measured,
+)
+from mekongx.wastewater.compare import (
+    Change,
+    Ranking,
+    WeekdayProfile,
+    probability_greater,
+    rank_sites,
+    weekday_profile,
+    weekend_ratio_draws,
+    year_on_year,
+)
+from mekongx.wastewater.corrections import (
+    LicitSource,
+    amp_from_meth,
+    dumping_flags,
+    subtract_licit,
+)
+from mekongx.wastewater.errors import Flag, WbeError
+from mekongx.wastewater.messages import LANGUAGES, render
+from mekongx.wastewater.montecarlo import (
+    ErrorModel,
+    Interval,
+    Series,
+    SeriesDraws,
+    SharedDraws,
+    draw_shared,
+    simulate,
+    summarise,
+)
+from mekongx.wastewater.params import (
+    AnalyteParams,
+    ParameterSet,
+    builtin_names,
+    builtin_parameter_set,
+    default_parameter_set,
+    load_parameter_set,
+    resolve_parameter_set,
+)
+from mekongx.wastewater.population import (
+    PopulationEstimate,
+    compare_estimates,
+    hydrochemical_population,
+)
+from mekongx.wastewater.trends import MannKendall, TheilSen, mann_kendall, theil_sen
+from mekongx.wastewater.units import concentration_to_ng_per_l, flow_to_m3_per_day
+
+__all__ = [
+    "LANGUAGES",
+    "AnalyteParams",
+    "CensoredSummary",
+    "Change",
+    "ErrorModel",
+    "Estimate",
+    "Flag",
+    "Interval",
+    "LicitSource",
+    "MannKendall",
+    "ParameterSet",
+    "PopulationEstimate",
+    "Quantity",
+    "Ranking",
+    "RowResult",
+    "Sample",
+    "Series",
+    "SeriesDraws",
+    "SharedDraws",
+    "TheilSen",
+    "UncertaintyBudget",
+    "WbeError",
+    "WeekdayProfile",
+    "amp_from_meth",
+    "back_calculate",
+    "builtin_names",
+    "builtin_parameter_set",
+    "compare_estimates",
+    "concentration_to_ng_per_l",
+    "consumption_factor",
+    "default_parameter_set",
+    "draw_shared",
+    "dumping_flags",
+    "estimate_batch",
+    "flow_to_m3_per_day",
+    "hydrochemical_population",
+    "kaplan_meier_summary",
+    "load_parameter_set",
+    "mann_kendall",
+    "measured",
+    "probability_greater",
+    "rank_sites",
+    "render",
+    "resolve_parameter_set",
+    "simulate",
+    "subtract_licit",
+    "summarise",
+    "theil_sen",
+    "uncertainty_budget",
+    "weekday_profile",
+    "weekend_ratio_draws",
+    "year_on_year",
+]

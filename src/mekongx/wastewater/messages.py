@@ -1,0 +1,295 @@
+"""Every human-readable text of the wastewater library, in English, Thai and Simplified Chinese.
+
+Errors, flags and uncertainty-budget labels are identified by a stable code; the text is
+rendered only at the edge (CLI, API, report) in the reader's language. Templates use
+``str.format`` fields; a test checks that every code has all three languages and that the
+three templates of a code name the same fields.
+"""
+
+from __future__ import annotations
+
+import string
+from typing import Final
+
+LANGUAGES: Final = ("en", "th", "zh")
+
+MESSAGES: Final[dict[str, dict[str, str]]] = {
+    # --- units and values -------------------------------------------------------------
+    "unit.unknown_concentration": {
+        "en": "Unknown concentration unit '{unit}'. Use one of: {allowed}.",
+        "th": "ไม่รู้จักหน่วยความเข้มข้น '{unit}' กรุณาใช้หน่วยใดหน่วยหนึ่งต่อไปนี้: {allowed}",
+        "zh": "未知的浓度单位“{unit}”。请使用以下单位之一：{allowed}。",
+    },
+    "unit.unknown_flow": {
+        "en": "Unknown flow unit '{unit}'. Use one of: {allowed}.",
+        "th": "ไม่รู้จักหน่วยอัตราการไหล '{unit}' กรุณาใช้หน่วยใดหน่วยหนึ่งต่อไปนี้: {allowed}",
+        "zh": "未知的流量单位“{unit}”。请使用以下单位之一：{allowed}。",
+    },
+    "value.not_finite": {
+        "en": "{field} must be a finite number, got '{value}'.",
+        "th": "{field} ต้องเป็นตัวเลขที่มีค่าจำกัด แต่ได้รับ '{value}'",
+        "zh": "{field} 必须是有限数值，实际为“{value}”。",
+    },
+    "value.negative": {
+        "en": "{field} must not be negative, got {value}.",
+        "th": "{field} ต้องไม่เป็นค่าติดลบ แต่ได้รับ {value}",
+        "zh": "{field} 不能为负数，实际为 {value}。",
+    },
+    "value.not_positive": {
+        "en": "{field} must be greater than zero, got {value}.",
+        "th": "{field} ต้องมากกว่าศูนย์ แต่ได้รับ {value}",
+        "zh": "{field} 必须大于零，实际为 {value}。",
+    },
+    "analyte.unknown": {
+        "en": "Unknown analyte '{analyte}'. Parameter set '{param_set}' knows: {allowed}.",
+        "th": "ไม่รู้จักสารวิเคราะห์ '{analyte}' ชุดพารามิเตอร์ '{param_set}' มีเฉพาะ: {allowed}",
+        "zh": "未知的分析物“{analyte}”。参数集“{param_set}”仅包含：{allowed}。",
+    },
+    "analyte.load_only": {
+        "en": "{analyte}: no agreed excretion factor; only loads are reported.",
+        "th": "{analyte}: ยังไม่มีค่าสัดส่วนการขับถ่ายที่ยอมรับ จึงรายงานเฉพาะปริมาณภาระมลสาร",
+        "zh": "{analyte}：尚无公认的排泄率，仅报告负荷。",
+    },
+    # --- censored values --------------------------------------------------------------
+    "censor.bad_flag": {
+        "en": "Censor flag '{flag}' is not recognised. Use one of: {allowed}.",
+        "th": "ไม่รู้จักเครื่องหมายค่าต่ำกว่าขีดจำกัด '{flag}' กรุณาใช้: {allowed}",
+        "zh": "无法识别删失标记“{flag}”。请使用：{allowed}。",
+    },
+    "censor.missing_limit": {
+        "en": "A value below the limit needs the limit (LOQ or LOD) itself; none was given.",
+        "th": "ค่าที่ต่ำกว่าขีดจำกัดต้องระบุค่าขีดจำกัด (LOQ หรือ LOD) แต่ไม่ได้ระบุไว้",
+        "zh": "低于限值的结果必须给出限值（LOQ 或 LOD），但未提供。",
+    },
+    # --- parameter sets ---------------------------------------------------------------
+    "params.file_missing": {
+        "en": "Parameter file '{path}' was not found.",
+        "th": "ไม่พบไฟล์พารามิเตอร์ '{path}'",
+        "zh": "未找到参数文件“{path}”。",
+    },
+    "params.yaml_invalid": {
+        "en": "Parameter file '{path}' is not valid YAML: {detail}",
+        "th": "ไฟล์พารามิเตอร์ '{path}' ไม่ใช่ YAML ที่ถูกต้อง: {detail}",
+        "zh": "参数文件“{path}”不是有效的 YAML：{detail}",
+    },
+    "params.missing_key": {
+        "en": "Parameter set: required key '{key}' is missing.",
+        "th": "ชุดพารามิเตอร์: ขาดคีย์ที่จำเป็น '{key}'",
+        "zh": "参数集：缺少必需的键“{key}”。",
+    },
+    "params.bad_type": {
+        "en": "Parameter set: '{key}' must be {expected}, got '{value}'.",
+        "th": "ชุดพารามิเตอร์: '{key}' ต้องเป็น {expected} แต่ได้รับ '{value}'",
+        "zh": "参数集：“{key}”必须是{expected}，实际为“{value}”。",
+    },
+    "params.out_of_range": {
+        "en": "Parameter set: '{key}' = {value} is outside the allowed range {low} to {high}.",
+        "th": "ชุดพารามิเตอร์: '{key}' = {value} อยู่นอกช่วงที่อนุญาต {low} ถึง {high}",
+        "zh": "参数集：“{key}” = {value} 超出允许范围 {low} 至 {high}。",
+    },
+    "params.unknown_source": {
+        "en": "Parameter set: '{key}' cites source '{source}', not listed under 'sources'.",
+        "th": "ชุดพารามิเตอร์: '{key}' อ้างอิงแหล่งที่มา '{source}' ซึ่งไม่มีในรายการ 'sources'",
+        "zh": "参数集：“{key}”引用的来源“{source}”未在“sources”中列出。",
+    },
+    "params.unknown_key": {
+        "en": "Parameter set: key '{key}' is not part of the format (allowed: {allowed}).",
+        "th": "ชุดพารามิเตอร์: คีย์ '{key}' ไม่อยู่ในรูปแบบที่กำหนด (อนุญาต: {allowed})",
+        "zh": "参数集：键“{key}”不属于该格式（允许：{allowed}）。",
+    },
+    "params.unknown_builtin": {
+        "en": "No built-in parameter set named '{name}'. Built-in sets: {allowed}.",
+        "th": "ไม่มีชุดพารามิเตอร์ในตัวชื่อ '{name}' ชุดที่มี: {allowed}",
+        "zh": "没有名为“{name}”的内置参数集。内置参数集：{allowed}。",
+    },
+    "params.schema": {
+        "en": "Parameter set: 'schema' must be '{expected}', got '{value}'.",
+        "th": "ชุดพารามิเตอร์: 'schema' ต้องเป็น '{expected}' แต่ได้รับ '{value}'",
+        "zh": "参数集：“schema”必须为“{expected}”，实际为“{value}”。",
+    },
+    # --- population -------------------------------------------------------------------
+    "population.unknown_marker": {
+        "en": "No per-capita coefficient for marker '{marker}'. Known markers: {allowed}.",
+        "th": "ไม่มีค่าสัมประสิทธิ์ต่อหัวสำหรับตัวชี้วัด '{marker}' ตัวชี้วัดที่มี: {allowed}",
+        "zh": "指标“{marker}”没有人均系数。已知指标：{allowed}。",
+    },
+    "population.disagreement": {
+        "en": (
+            "Population estimates disagree: {method_a} gives {value_a:,.0f} and {method_b} "
+            "gives {value_b:,.0f} ({difference:.0%} apart, limit {limit:.0%})."
+        ),
+        "th": (
+            "ค่าประมาณประชากรไม่สอดคล้องกัน: วิธี {method_a} ได้ {value_a:,.0f} คน และวิธี "
+            "{method_b} ได้ {value_b:,.0f} คน (ต่างกัน {difference:.0%} เกณฑ์ {limit:.0%})"
+        ),
+        "zh": (
+            "人口估算不一致：{method_a} 得到 {value_a:,.0f} 人，{method_b} 得到 "
+            "{value_b:,.0f} 人（相差 {difference:.0%}，阈值 {limit:.0%}）。"
+        ),
+    },
+    # --- corrections and flags --------------------------------------------------------
+    "flag.dumping": {
+        "en": (
+            "Possible direct disposal: {parent}/{metabolite} ratio {ratio:.2f} exceeds "
+            "{threshold:.2f}; consumption for {parent} is not reliable on this day."
+        ),
+        "th": (
+            "อาจมีการทิ้งสารโดยตรง: อัตราส่วน {parent}/{metabolite} = {ratio:.2f} สูงกว่า "
+            "{threshold:.2f} การประมาณการบริโภค {parent} ในวันนี้จึงไม่น่าเชื่อถือ"
+        ),
+        "zh": (
+            "可能存在直接倾倒：{parent}/{metabolite} 比值 {ratio:.2f} 超过 {threshold:.2f}；"
+            "当日 {parent} 的消费量估算不可靠。"
+        ),
+    },
+    "flag.amp_from_meth_all": {
+        "en": (
+            "All measured AMP ({amp:.1f} mg/day) can be explained by METH metabolism "
+            "({expected:.1f} mg/day expected); AMP use is reported as zero."
+        ),
+        "th": (
+            "AMP ที่ตรวจวัดได้ทั้งหมด ({amp:.1f} มก./วัน) อธิบายได้ด้วยการเปลี่ยนแปลงของ METH "
+            "ในร่างกาย (คาดว่า {expected:.1f} มก./วัน) จึงรายงานการใช้ AMP เป็นศูนย์"
+        ),
+        "zh": (
+            "测得的全部 AMP（{amp:.1f} 毫克/天）均可由 METH 代谢解释（预期 {expected:.1f} "
+            "毫克/天）；AMP 使用量报告为零。"
+        ),
+    },
+    "flag.licit_exceeds": {
+        "en": (
+            "Licit {analyte} from prescriptions ({licit:.1f} mg/day) is at least the measured "
+            "load ({measured:.1f} mg/day); illicit use is reported as zero."
+        ),
+        "th": (
+            "{analyte} จากยาตามใบสั่งแพทย์ ({licit:.1f} มก./วัน) ไม่น้อยกว่าปริมาณที่ตรวจวัดได้ "
+            "({measured:.1f} มก./วัน) จึงรายงานการใช้ที่ผิดกฎหมายเป็นศูนย์"
+        ),
+        "zh": (
+            "处方来源的合法 {analyte}（{licit:.1f} 毫克/天）不低于实测负荷（{measured:.1f} "
+            "毫克/天）；非法使用量报告为零。"
+        ),
+    },
+    # --- uncertainty budget -----------------------------------------------------------
+    "budget.term.analysis": {
+        "en": "chemical analysis",
+        "th": "การวิเคราะห์ทางเคมี",
+        "zh": "化学分析",
+    },
+    "budget.term.sampling": {
+        "en": "sampling",
+        "th": "การเก็บตัวอย่าง",
+        "zh": "采样",
+    },
+    "budget.term.flow": {
+        "en": "flow measurement",
+        "th": "การวัดอัตราการไหล",
+        "zh": "流量测量",
+    },
+    "budget.term.censoring": {
+        "en": "values below the limit of quantification",
+        "th": "ค่าที่ต่ำกว่าขีดจำกัดการวัดปริมาณ",
+        "zh": "低于定量限的数值",
+    },
+    "budget.term.population": {
+        "en": "population size",
+        "th": "ขนาดประชากร",
+        "zh": "人口规模",
+    },
+    "budget.term.excretion": {
+        "en": "excretion fraction",
+        "th": "สัดส่วนการขับถ่าย",
+        "zh": "排泄率",
+    },
+    "budget.term.stability": {
+        "en": "in-sewer stability",
+        "th": "ความเสถียรในท่อระบายน้ำ",
+        "zh": "管网内稳定性",
+    },
+    "budget.dominant": {
+        "en": "The largest source of uncertainty is {term} ({share:.0%} of the variance).",
+        "th": "แหล่งความไม่แน่นอนที่ใหญ่ที่สุดคือ{term} ({share:.0%} ของความแปรปรวน)",
+        "zh": "最大的不确定性来源是{term}（占方差的 {share:.0%}）。",
+    },
+    # --- Monte Carlo and statistics ---------------------------------------------------
+    "mc.bad_draws": {
+        "en": "The number of draws must be at least {minimum}, got {value}.",
+        "th": "จำนวนรอบการสุ่มต้องไม่น้อยกว่า {minimum} แต่ได้รับ {value}",
+        "zh": "抽样次数至少为 {minimum}，实际为 {value}。",
+    },
+    "mc.shape_mismatch": {
+        "en": "{field} has {got} values but the series has {expected} days.",
+        "th": "{field} มี {got} ค่า แต่อนุกรมมี {expected} วัน",
+        "zh": "{field} 有 {got} 个值，但序列有 {expected} 天。",
+    },
+    "stats.too_few": {
+        "en": "{method} needs at least {minimum} values, got {count}.",
+        "th": "{method} ต้องการข้อมูลอย่างน้อย {minimum} ค่า แต่มีเพียง {count} ค่า",
+        "zh": "{method} 至少需要 {minimum} 个数值，实际为 {count} 个。",
+    },
+    # --- CSV batch input --------------------------------------------------------------
+    "csv.file_missing": {
+        "en": "Input file '{path}' was not found.",
+        "th": "ไม่พบไฟล์ข้อมูลนำเข้า '{path}'",
+        "zh": "未找到输入文件“{path}”。",
+    },
+    "csv.missing_columns": {
+        "en": "The input file lacks required column(s): {columns}.",
+        "th": "ไฟล์ข้อมูลนำเข้าขาดคอลัมน์ที่จำเป็น: {columns}",
+        "zh": "输入文件缺少必需的列：{columns}。",
+    },
+    "csv.empty": {
+        "en": "The input file has no data rows.",
+        "th": "ไฟล์ข้อมูลนำเข้าไม่มีแถวข้อมูล",
+        "zh": "输入文件没有数据行。",
+    },
+    "csv.bad_cell": {
+        "en": "Row {row}, column '{column}': {problem}",
+        "th": "แถวที่ {row} คอลัมน์ '{column}': {problem}",
+        "zh": "第 {row} 行，“{column}”列：{problem}",
+    },
+    "csv.not_number": {
+        "en": "'{value}' is not a number.",
+        "th": "'{value}' ไม่ใช่ตัวเลข",
+        "zh": "“{value}”不是数字。",
+    },
+    "csv.bad_date": {
+        "en": "'{value}' is not a date in the form YYYY-MM-DD.",
+        "th": "'{value}' ไม่ใช่วันที่ในรูปแบบ YYYY-MM-DD (ปีคริสต์ศักราช)",
+        "zh": "“{value}”不是 YYYY-MM-DD 格式的日期。",
+    },
+    "csv.empty_cell": {
+        "en": "the value is empty.",
+        "th": "ไม่มีค่า",
+        "zh": "值为空。",
+    },
+    "cli.done": {
+        "en": "Wrote {rows} result rows to {path} (parameter set {param_set}).",
+        "th": "บันทึกผลลัพธ์ {rows} แถวลงใน {path} แล้ว (ชุดพารามิเตอร์ {param_set})",
+        "zh": "已将 {rows} 行结果写入 {path}（参数集 {param_set}）。",
+    },
+    "cli.bad_language": {
+        "en": "Unknown language '{lang}'. Use one of: {allowed}.",
+        "th": "ไม่รู้จักภาษา '{lang}' กรุณาใช้: {allowed}",
+        "zh": "未知语言“{lang}”。请使用：{allowed}。",
+    },
+    "cli.write_failed": {
+        "en": "Could not write '{path}': {detail}",
+        "th": "ไม่สามารถเขียนไฟล์ '{path}': {detail}",
+        "zh": "无法写入“{path}”：{detail}",
+    },
+}
+
+
+def render(code: str, lang: str = "en", **fields: object) -> str:
+    """Render message ``code`` in ``lang`` (``en``, ``th`` or ``zh``), falling back to English."""
+    templates = MESSAGES[code]
+    template = templates.get(lang, templates["en"])
+    return template.format(**fields)
+
+
+def template_fields(template: str) -> frozenset[str]:
+    """The field names a template uses (for the consistency test)."""
+    return frozenset(
+        name for _, name, _, _ in string.Formatter().parse(template) if name is not None
+    )
