@@ -269,9 +269,9 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "zh": "已将 {rows} 行结果写入 {path}（参数集 {param_set}）。",
     },
     "cli.bad_language": {
-        "en": "Unknown language '{lang}'. Use one of: {allowed}.",
-        "th": "ไม่รู้จักภาษา '{lang}' กรุณาใช้: {allowed}",
-        "zh": "未知语言“{lang}”。请使用：{allowed}。",
+        "en": "Unknown language '{language}'. Use one of: {allowed}.",
+        "th": "ไม่รู้จักภาษา '{language}' กรุณาใช้: {allowed}",
+        "zh": "未知语言“{language}”。请使用：{allowed}。",
     },
     "cli.write_failed": {
         "en": "Could not write '{path}': {detail}",

@@ -29,6 +29,8 @@ CONCENTRATION_TO_NG_L: Final[dict[str, float]] = {
     "pg/ml": 1.0,
     "ng/mL": 1e3,
     "ng/ml": 1e3,
+    "mg/L": 1e6,
+    "mg/l": 1e6,
 }
 
 SECONDS_PER_DAY: Final = 86_400.0
