@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import secrets
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -15,8 +14,6 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 Environment = Literal["dev", "demo", "test", "production"]
 Language = Literal["en", "th", "zh"]
-
-_DEV_SECRET = "dev-only-insecure-secret-key-change-me"  # noqa: S105 - refused outside dev/test
 
 
 class UnsafeSettingsError(ValueError):
@@ -33,9 +30,6 @@ class Settings(BaseSettings):
     database_url: str = Field(
         "", description="SQLAlchemy URL; empty means SQLite in data_dir/mekongx.db."
     )
-    secret_key: str = Field(
-        _DEV_SECRET, description="Secret for signing CSRF tokens; required outside dev and test."
-    )
     node_agency: str = Field("ONCB", description="Code of the agency that runs this node.")
     timezone: str = Field("Asia/Bangkok", description="Time zone in which times are shown.")
     default_language: Language = Field("en", description="Language for visitors not logged in.")
@@ -51,10 +45,9 @@ class Settings(BaseSettings):
     @model_validator(mode="after")
     def _refuse_unsafe(self) -> Settings:
         if self.env == "production":
-            if self.secret_key == _DEV_SECRET or len(self.secret_key) < 32:
+            if not self.database_url:
                 raise UnsafeSettingsError(
-                    "MEKONGX_SECRET_KEY must be set to a random value of at least 32 characters "
-                    "in production"
+                    "MEKONGX_DATABASE_URL must name the production database (PostgreSQL) explicitly"
                 )
             if not self.cookie_secure:
                 raise UnsafeSettingsError("MEKONGX_COOKIE_SECURE cannot be off in production")
@@ -73,11 +66,6 @@ class Settings(BaseSettings):
     @property
     def keys_dir(self) -> Path:
         return self.data_dir / "keys"
-
-
-def demo_secret() -> str:
-    """A fresh random secret for a demo node (never the built-in development value)."""
-    return secrets.token_urlsafe(48)
 
 
 @lru_cache(maxsize=1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -11,7 +12,7 @@ from mekongx.i18n import N_
 
 M = TypeVar("M", bound=BaseModel)
 
-_MESSAGES: dict[str, str] = {
+MESSAGES: dict[str, str] = {
     "missing": N_("This field is required."),
     "string_too_short": N_("This field is required."),
     "string_too_long": N_("Must be at most %(max_length)s characters."),
@@ -37,15 +38,24 @@ _MESSAGES: dict[str, str] = {
 _CUSTOM = {"h3_note", "recipients", "group", "mekongx"}
 
 
-def problems_from(error: ValidationError, prefix: tuple[str | int, ...] = ()) -> list[FieldProblem]:
+def problems_from(error: ValidationError) -> list[FieldProblem]:
+    return problems_from_errors(error.errors(include_url=False))
+
+
+def problems_from_errors(errors: Sequence[Any]) -> list[FieldProblem]:
+    """Field problems from pydantic's (or FastAPI's request validation) error list."""
     problems = []
-    for item in error.errors(include_url=False):
-        loc = [str(p) for p in (*prefix, *item["loc"]) if p not in ("body",)]
+    for item in errors:
+        loc = [str(p) for p in item.get("loc", ()) if p not in ("body", "query", "path")]
         ctx: dict[str, Any] = dict(item.get("ctx") or {})
-        message = _MESSAGES.get(item["type"])
+        message = MESSAGES.get(item.get("type", ""))
         if message is None:
             # Our own PydanticCustomError templates are msgids already; anything else is not.
-            message = item["msg"] if item["type"] in _CUSTOM else N_("This value is not valid.")
+            message = (
+                str(item.get("msg"))
+                if item.get("type") in _CUSTOM
+                else N_("This value is not valid.")
+            )
             ctx = {}
         params = {k: str(v) for k, v in ctx.items() if k in {"max_length", "expected", "ge", "le"}}
         problems.append(FieldProblem(".".join(loc) or "body", message, params))

@@ -1,13 +1,148 @@
-"""The ``mekongx`` command line."""
+"""The ``mekongx`` command line: set up, run and look after one agency's node."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
 
 import typer
 
-app = typer.Typer(help="MekongX node: run, administer and inspect one agency's node.", no_args_is_help=True)
+from mekongx import __version__, migrations
+from mekongx.accounts import service as accounts
+from mekongx.audit import Actor
+from mekongx.cli import db as db_commands
+from mekongx.cli import users
+from mekongx.cli.common import fail_with, load_settings, open_database, say
+from mekongx.errors import MekongXError
+from mekongx.i18n import N_
+
+app = typer.Typer(
+    help="MekongX node: set up, run and look after one agency's node.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(users.app, name="users")
+app.add_typer(db_commands.db_app, name="db")
+app.add_typer(db_commands.audit_app, name="audit")
+app.command("backup")(db_commands.backup)
+app.command("restore")(db_commands.restore)
 
 
 @app.command()
 def version() -> None:
     """Print the MekongX version."""
-    from mekongx import __version__
-
     typer.echo(__version__)
+
+
+@app.command()
+def init(
+    agency: str = typer.Option(
+        None, help="Code of your agency, e.g. ONCB (default: MEKONGX_NODE_AGENCY)."
+    ),
+    name_en: str = typer.Option(..., help="Your agency's name in English."),
+    name_th: str = typer.Option(..., help="Your agency's name in Thai."),
+    name_zh: str = typer.Option(..., help="Your agency's name in Chinese."),
+    country: str = typer.Option(..., help="Two-letter country code, e.g. TH."),
+    admin: str = typer.Option("admin", help="User name of the first administrator."),
+    admin_name: str = typer.Option("Administrator", help="Full name of the first administrator."),
+    password: str = typer.Option(
+        ..., prompt="Administrator password", hide_input=True, confirmation_prompt=True
+    ),
+) -> None:
+    """Create the database, apply migrations, register your agency and the first administrator."""
+    settings = load_settings(node_agency=agency)
+    settings.keys_dir.mkdir(parents=True, exist_ok=True)
+    os.chmod(settings.keys_dir, 0o700)
+    db = open_database(settings)
+    migrations.upgrade(settings.effective_database_url)
+    actor = Actor.system(settings.node_agency, "init")
+    try:
+        with db.write() as session:
+            accounts.create_agency(
+                session,
+                actor,
+                accounts.AgencyInput(
+                    settings.node_agency, name_en, name_th, name_zh, country.upper(), is_own=True
+                ),
+            )
+            accounts.create_user(
+                session,
+                actor,
+                accounts.UserInput(admin, admin_name, settings.node_agency, "admin", password),
+                settings,
+            )
+    except MekongXError as error:
+        fail_with(error)
+    say(N_("Node %(agency)s is ready. Start it with: mekongx serve"), agency=settings.node_agency)
+
+
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", help="Address to listen on."),
+    port: int = typer.Option(8000, help="Port to listen on."),
+    workers: int = typer.Option(1, help="Worker processes (use more on PostgreSQL)."),
+) -> None:
+    """Run the node's web UI and API."""
+    import uvicorn
+
+    load_settings()  # refuse unsafe settings before starting
+    uvicorn.run(
+        "mekongx.cli.main:asgi_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        proxy_headers=True,
+        log_level="info",
+    )
+
+
+def asgi_app() -> object:
+    from mekongx.app import create_app
+
+    return create_app()
+
+
+@app.command()
+def demo(
+    data_dir: Path = typer.Option(Path("var/demo"), help="Where the demo node keeps its data."),
+    port: int = typer.Option(8000, help="Port to listen on."),
+    reports: int = typer.Option(300, help="How many demo intelligence reports to create."),
+    serve_it: bool = typer.Option(
+        True, "--serve/--no-serve", help="Start the web server after seeding."
+    ),
+) -> None:
+    """Create a fresh demo node (SQLite) with realistic synthetic data, print the logins and serve it."""
+    from mekongx.demo import DEMO_PASSWORD, seed_demo
+
+    os.environ["MEKONGX_ENV"] = "demo"
+    os.environ["MEKONGX_DATA_DIR"] = str(data_dir)
+    os.environ.pop("MEKONGX_DATABASE_URL", None)
+    settings = load_settings()
+    if (data_dir / "mekongx.db").exists():
+        for suffix in ("", "-wal", "-shm"):
+            (data_dir / f"mekongx.db{suffix}").unlink(missing_ok=True)
+    db = open_database(settings)
+    migrations.upgrade(settings.effective_database_url)
+    logins = seed_demo(db, settings, reports=reports)
+    db.dispose()
+    typer.echo("")
+    say(N_("Demo node ONCB is ready at %(url)s"), url=f"http://127.0.0.1:{port}/")
+    say(N_("Demo logins (password for all: %(password)s):"), password=DEMO_PASSWORD)
+    for username, role in logins:
+        typer.echo(f"  {username:<12} {role}")
+    typer.echo("")
+    if serve_it:
+        import uvicorn
+
+        uvicorn.run(
+            "mekongx.cli.main:asgi_app",
+            factory=True,
+            host="127.0.0.1",
+            port=port,
+            log_level="warning",
+        )
+
+
+if __name__ == "__main__":
+    app()

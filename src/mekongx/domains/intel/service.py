@@ -201,3 +201,12 @@ def search_reports(
         .limit(limit)
     )
     return list(session.scalars(stmt))
+
+
+def reindex_all(session: Session) -> int:
+    """Rebuild the full-text index of every report (after a restore)."""
+    count = 0
+    for report in session.scalars(select(IntelReport).execution_options(yield_per=1000)):
+        _index(session, report)
+        count += 1
+    return count

@@ -1,0 +1,98 @@
+"""Intelligence reports: list, search, read, create, update."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from starlette.requests import Request
+
+from mekongx.api.v1.schemas import ERRORS, PageOut, ReportDetailOut, ReportSummaryOut
+from mekongx.domains.intel import service as intel
+from mekongx.domains.intel.models import IntelReport
+from mekongx.domains.intel.schemas import ReportInput
+from mekongx.http.auth import CurrentPrincipal
+from mekongx.http.node import node_of
+
+router = APIRouter(prefix="/reports", tags=["intelligence"], responses=ERRORS)  # type: ignore[arg-type]
+
+
+def _detail(report: IntelReport, recipients: list[str]) -> ReportDetailOut:
+    fields = {k: getattr(report, k) for k in ReportDetailOut.model_fields if k != "recipients"}
+    return ReportDetailOut(**fields, recipients=recipients)
+
+
+@router.get("", response_model=PageOut[ReportSummaryOut])
+def list_reports(
+    request: Request,
+    principal: CurrentPrincipal,
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+    per_page: Annotated[int, Query(ge=1, le=200)] = 50,
+    handling_code: Annotated[str | None, Query(pattern="^H[0-3]$")] = None,
+    origin: Annotated[str | None, Query(max_length=16)] = None,
+) -> PageOut[ReportSummaryOut]:
+    """Reports visible to you, newest first."""
+    node = node_of(request)
+    with node.db.read() as session:
+        result = intel.list_reports(
+            session,
+            principal,
+            page=page,
+            per_page=per_page,
+            handling_code=handling_code,
+            origin=origin,
+        )
+        items = [ReportSummaryOut.model_validate(r) for r in result.items]
+    return PageOut(items=items, total=result.total, page=page, per_page=per_page)
+
+
+@router.get("/search", response_model=list[ReportSummaryOut])
+def search_reports(
+    request: Request,
+    principal: CurrentPrincipal,
+    q: Annotated[str, Query(min_length=1, max_length=200)],
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> list[ReportSummaryOut]:
+    """Reports containing every word of ``q``, in Thai, Chinese or Latin script."""
+    node = node_of(request)
+    with node.db.read() as session:
+        return [
+            ReportSummaryOut.model_validate(r)
+            for r in intel.search_reports(session, principal, q, limit=limit)
+        ]
+
+
+@router.get("/{report_id}", response_model=ReportDetailOut)
+def get_report(
+    request: Request,
+    principal: CurrentPrincipal,
+    report_id: int,
+    why: Annotated[str, Query(max_length=500)] = "",
+) -> ReportDetailOut:
+    """One report. The read is recorded in the audit log with ``why``."""
+    node = node_of(request)
+    with node.db.write() as session:
+        report = intel.read_report(session, principal, report_id, why=why)
+        return _detail(report, intel.recipients_of(session, report))
+
+
+@router.post("", response_model=ReportDetailOut, status_code=201)
+def create_report(
+    request: Request, principal: CurrentPrincipal, data: ReportInput
+) -> ReportDetailOut:
+    """Create a report. Sharing beyond your agency needs the liaison officer role."""
+    node = node_of(request)
+    with node.db.write() as session:
+        report = intel.create_report(session, principal, data)
+        return _detail(report, intel.recipients_of(session, report))
+
+
+@router.put("/{report_id}", response_model=ReportDetailOut)
+def update_report(
+    request: Request, principal: CurrentPrincipal, report_id: int, data: ReportInput
+) -> ReportDetailOut:
+    """Replace a report's content; send ``expected_version`` to refuse lost updates."""
+    node = node_of(request)
+    with node.db.write() as session:
+        report = intel.update_report(session, principal, report_id, data)
+        return _detail(report, intel.recipients_of(session, report))

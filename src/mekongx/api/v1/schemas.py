@@ -1,0 +1,121 @@
+"""Response models of the API (inputs reuse the domain schemas)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict
+
+T = TypeVar("T")
+
+
+class PageOut(BaseModel, Generic[T]):
+    items: list[T]
+    total: int
+    page: int
+    per_page: int
+
+
+class MeOut(BaseModel):
+    username: str
+    display_name: str
+    agency: str
+    role: str
+    language: str
+
+
+class ReportOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    uid: str
+    title: str
+    narrative: str
+    language: str
+    origin_agency: str
+    author_name: str
+    source_reliability: str
+    info_reliability: int
+    handling_code: str
+    handling_note: str
+    distribution: str
+    sharing_group: str | None
+    received: bool
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class ReportSummaryOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    uid: str
+    title: str
+    origin_agency: str
+    handling_code: str
+    distribution: str
+    version: int
+    updated_at: datetime
+
+
+class ReportDetailOut(ReportOut):
+    recipients: list[str]
+
+
+class AgencyOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    code: str
+    name_en: str
+    name_th: str
+    name_zh: str
+    country: str
+    is_own: bool
+
+
+class UserOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    username: str
+    display_name: str
+    agency_code: str
+    role: str
+    language: str
+    active: bool
+
+
+class AuditEventOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    seq: int
+    at: datetime
+    actor: str
+    agency: str
+    action: str
+    target_type: str
+    target_id: str
+    why: str
+    request_id: str
+    hash: str
+
+
+class ErrorField(BaseModel):
+    field: str
+    message: str
+
+
+class ErrorBody(BaseModel):
+    code: str
+    message: str
+    fields: list[ErrorField]
+    request_id: str
+
+
+class ErrorOut(BaseModel):
+    error: ErrorBody
+
+
+ERRORS = {status: {"model": ErrorOut} for status in (401, 403, 404, 409, 422)}

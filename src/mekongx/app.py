@@ -1,0 +1,52 @@
+"""The composition root: builds the web application of one node from its settings."""
+
+from __future__ import annotations
+
+import logging
+from importlib import resources
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+
+from mekongx import __version__
+from mekongx.api.v1 import router as api_router
+from mekongx.db import Database
+from mekongx.http.context import RequestContextMiddleware
+from mekongx.http.errors import install_error_handlers
+from mekongx.http.node import Node
+from mekongx.settings import Settings, get_settings
+from mekongx.web.pages import admin, home, profile, reports, session
+from mekongx.web.render import render_error
+
+
+def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    app = FastAPI(
+        title="MekongX node API",
+        version=__version__,
+        description=(
+            "REST API of one MekongX node. Authenticate with `Authorization: Bearer <token>` "
+            "(create tokens on your profile page). Errors are JSON objects naming the field and "
+            "the problem, in your language (Accept-Language or your profile setting)."
+        ),
+        openapi_url="/api/v1/openapi.json",
+        docs_url="/api/v1/docs",
+        redoc_url=None,
+    )
+    app.state.node = Node(settings, database or Database(settings.effective_database_url))
+    app.add_middleware(RequestContextMiddleware)
+    install_error_handlers(app, render_error)
+    static = resources.files("mekongx.web") / "static"
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    app.include_router(api_router)
+    for module in (session, home, reports, admin, profile):
+        app.include_router(module.router, include_in_schema=False)
+
+    @app.get("/healthz", include_in_schema=False)
+    def healthz(request: Request) -> JSONResponse:
+        return JSONResponse({"status": "ok", "version": __version__})
+
+    return app

@@ -1,0 +1,112 @@
+"""``mekongx users …``: manage the node's user accounts from the shell."""
+
+from __future__ import annotations
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mekongx.accounts import service as accounts
+from mekongx.accounts.models import User
+from mekongx.audit import Actor
+from mekongx.cli.common import fail, fail_with, load_settings, open_database, say
+from mekongx.errors import MekongXError
+from mekongx.i18n import N_
+
+app = typer.Typer(help="Create, list, disable, unlock users and give them API tokens.")
+
+
+def _actor(agency: str) -> Actor:
+    return Actor.system(agency, "cli")
+
+
+@app.command("create")
+def create(
+    username: str = typer.Argument(..., help="Login name: lower-case letters, digits, . _ -"),
+    display_name: str = typer.Option(..., "--name", help="Full name as shown to others."),
+    role: str = typer.Option("viewer", help="admin, analyst, liaison or viewer."),
+    agency: str = typer.Option(None, help="Agency code; defaults to the node's own agency."),
+    language: str = typer.Option("en", help="th, zh or en."),
+    password: str = typer.Option(..., prompt=True, hide_input=True, confirmation_prompt=True),
+) -> None:
+    """Create a user account."""
+    settings = load_settings()
+    db = open_database(settings)
+    data = accounts.UserInput(
+        username, display_name, agency or settings.node_agency, role, password, language
+    )
+    try:
+        with db.write() as session:
+            user = accounts.create_user(session, _actor(settings.node_agency), data, settings)
+            say(N_("Created user %(name)s (id %(id)s)."), name=user.username, id=user.id)
+    except MekongXError as error:
+        fail_with(error)
+
+
+@app.command("list")
+def list_users() -> None:
+    """List every user with role, agency and status."""
+    settings = load_settings()
+    db = open_database(settings)
+    table = Table("id", "username", "name", "agency", "role", "status")
+    with db.read() as session:
+        for user in session.scalars(select(User).order_by(User.id)):
+            status = (
+                "disabled"
+                if not user.active
+                else "locked"
+                if accounts.is_locked(user)
+                else "active"
+            )
+            table.add_row(
+                str(user.id), user.username, user.display_name, user.agency_code, user.role, status
+            )
+    Console().print(table)
+
+
+def _find(session: Session, username: str) -> User:
+    user = session.scalar(select(User).where(User.username == username))
+    if user is None:
+        fail(N_("No such user: %(name)s"), 2, name=username)
+    return user
+
+
+@app.command("unlock")
+def unlock(username: str) -> None:
+    """Clear a lock-out after too many failed logins."""
+    settings = load_settings()
+    with open_database(settings).write() as session:
+        accounts.unlock_user(session, _actor(settings.node_agency), _find(session, username).id)
+    say(N_("Unlocked %(name)s."), name=username)
+
+
+@app.command("set-password")
+def set_password(
+    username: str,
+    password: str = typer.Option(..., prompt=True, hide_input=True, confirmation_prompt=True),
+) -> None:
+    """Set a new password (ends the user's sessions)."""
+    settings = load_settings()
+    try:
+        with open_database(settings).write() as session:
+            user = _find(session, username)
+            accounts.set_password(session, _actor(settings.node_agency), user, password, settings)
+    except MekongXError as error:
+        fail_with(error)
+    say(N_("Password changed for %(name)s."), name=username)
+
+
+@app.command("token")
+def token(username: str, name: str = typer.Option(..., help="What the token is for.")) -> None:
+    """Create an API token for a machine acting as this user; printed once."""
+    settings = load_settings()
+    try:
+        with open_database(settings).write() as session:
+            secret = accounts.create_api_token(
+                session, _actor(settings.node_agency), _find(session, username), name
+            )
+    except MekongXError as error:
+        fail_with(error)
+    typer.echo(secret)

@@ -1,0 +1,201 @@
+"""A demo node: ONCB Thailand with its Mekong peers and realistic synthetic intelligence.
+
+Every person, phone number and case here is invented. Place names, agencies and the kinds of
+drugs and chemicals reflect the public record of the region (see shared research notes).
+"""
+
+from __future__ import annotations
+
+import random
+
+from mekongx.accounts import service as accounts
+from mekongx.audit import Actor
+from mekongx.db import Database
+from mekongx.domains.intel import service as intel
+from mekongx.domains.intel.schemas import ReportInput
+from mekongx.settings import Settings
+
+DEMO_PASSWORD = "Mekong-Demo-2567"  # noqa: S105 - demo node only, printed to the operator
+
+AGENCIES = [
+    (
+        "ONCB",
+        "Office of the Narcotics Control Board",
+        "สำนักงานคณะกรรมการป้องกันและปราบปรามยาเสพติด",
+        "泰国肃毒委员会办公室",
+        "TH",
+        True,
+    ),
+    (
+        "NNCC",
+        "National Narcotics Control Commission (China)",
+        "คณะกรรมการควบคุมยาเสพติดแห่งชาติจีน",
+        "国家禁毒委员会",
+        "CN",
+        False,
+    ),
+    (
+        "SMCC",
+        "Safe Mekong Coordination Centre",
+        "ศูนย์ประสานงานแม่โขงปลอดภัย",
+        "湄公河安全协调中心",
+        "TH",
+        False,
+    ),
+    (
+        "LCDC",
+        "Lao National Commission for Drug Control and Supervision",
+        "คณะกรรมการควบคุมยาเสพติดแห่งชาติลาว",
+        "老挝国家禁毒委员会",
+        "LA",
+        False,
+    ),
+    (
+        "CCDAC",
+        "Central Committee for Drug Abuse Control (Myanmar)",
+        "คณะกรรมการกลางควบคุมยาเสพติดเมียนมา",
+        "缅甸中央禁毒委员会",
+        "MM",
+        False,
+    ),
+    (
+        "NACD",
+        "National Authority for Combating Drugs (Cambodia)",
+        "องค์การปราบปรามยาเสพติดแห่งชาติกัมพูชา",
+        "柬埔寨国家禁毒局",
+        "KH",
+        False,
+    ),
+    (
+        "C04",
+        "Drug Crime Investigation Police Department (Viet Nam)",
+        "กองบัญชาการตำรวจสืบสวนคดียาเสพติดเวียดนาม",
+        "越南禁毒警察局",
+        "VN",
+        False,
+    ),
+]
+
+USERS = [
+    ("admin", "Pranee Srisuk", "ONCB", "admin", "th"),
+    ("somchai", "Somchai Rattanakul", "ONCB", "analyst", "th"),
+    ("nattaya", "Nattaya Wongsawat", "ONCB", "liaison", "th"),
+    ("viewer", "Kittipong Boonmee", "ONCB", "viewer", "en"),
+    ("li.wei", "Li Wei (NNCC liaison at ONCB)", "NNCC", "liaison", "zh"),
+]
+
+_PLACES_TH = ["เชียงราย", "แม่สาย", "เชียงแสน", "แหลมฉบัง", "หนองคาย", "นครพนม", "ตาก", "แม่ฮ่องสอน"]
+_PLACES_EN = [
+    "Chiang Rai",
+    "Mae Sai",
+    "Chiang Saen",
+    "Laem Chabang",
+    "Nong Khai",
+    "Bokeo",
+    "Tachileik",
+    "Huay Xai",
+]
+_PLACES_ZH = ["西双版纳", "景洪", "磨憨", "瑞丽", "勐腊", "昆明", "孟连", "金三角"]
+_NAMES = [
+    ("หลาน เว่ยหง", "兰卫红", "Lan Weihong"),
+    ("จาง ซิน", "张鑫", "Zhang Xin"),
+    ("หลิว หย่ง", "刘勇", "Liu Yong"),
+    ("สมศักดิ์ แก้วมณี", "颂萨·缴玛尼", "Somsak Kaewmanee"),
+    ("อ่ายหล่า", "艾拉", "Ai La"),
+    ("เฉิน เจี้ยนกั๋ว", "陈建国", "Chen Jianguo"),
+]
+_DRUGS_TH = ["ยาบ้า", "ไอซ์", "เคตามีน", "เฮโรอีน"]
+_DRUGS_EN = ["methamphetamine tablets", "crystal methamphetamine", "ketamine", "heroin"]
+_DRUGS_ZH = ["甲基苯丙胺片剂", "冰毒", "氯胺酮", "海洛因"]
+
+
+def _report(rng: random.Random, i: int) -> ReportInput:
+    lang = rng.choice(["th", "zh", "en"])
+    th, zh, en = rng.choice(_NAMES)
+    n = rng.randint(0, 3)
+    qty = rng.choice([20_000, 120_000, 400_000, 1_200_000])
+    kg = rng.choice([12, 48, 150, 420])
+    phone = f"+66 8{rng.randint(0, 9)} {rng.randint(100, 999)} {rng.randint(1000, 9999)}"
+    if lang == "th":
+        title = f"ความเคลื่อนไหวเครือข่าย {th} บริเวณ{_PLACES_TH[i % len(_PLACES_TH)]}"
+        narrative = (
+            f"แหล่งข่าวรายงานว่าเครือข่ายของ {th} ({zh}) เตรียมขนส่ง{_DRUGS_TH[n]} "
+            f"ประมาณ {qty:,} เม็ด ผ่านอำเภอ{_PLACES_TH[(i + 1) % len(_PLACES_TH)]} "
+            f"ติดต่อผ่านหมายเลข {phone} ขอให้ติดตามการเคลื่อนไหวของรถกระบะสีขาว"
+        )
+    elif lang == "zh":
+        title = f"{zh}团伙在{_PLACES_ZH[i % len(_PLACES_ZH)]}一带活动情况"
+        narrative = (
+            f"线人报告，{zh}（泰文写作 {th}）团伙计划经{_PLACES_ZH[(i + 1) % len(_PLACES_ZH)]}"
+            f"运输{_DRUGS_ZH[n]}约{kg}公斤，联系电话 {phone}。"
+            "另有易制毒化学品丙酰氯经老挝博胶转运的线索。"
+        )
+    else:
+        title = f"{en} network activity near {_PLACES_EN[i % len(_PLACES_EN)]}"
+        narrative = (
+            f"A source reports that the network of {en} ({zh} / {th}) is preparing to move about "
+            f"{kg} kg of {_DRUGS_EN[n]} through {_PLACES_EN[(i + 1) % len(_PLACES_EN)]}. "
+            f"Contact number {phone}. Precursor consignments declared as industrial solvents "
+            f"were seen at Laem Chabang bound for Huay Xai."
+        )
+    handling = rng.choices(["H0", "H1", "H2", "H3"], weights=[5, 3, 2, 1])[0]
+    distribution = rng.choices(["own", "peers", "group"], weights=[5, 3, 2])[0]
+    return ReportInput(
+        title=title,
+        narrative=narrative,
+        language=lang,
+        source_reliability=rng.choice(["A", "B", "B", "C", "X"]),
+        info_reliability=rng.choice([1, 2, 2, 3, 4]),
+        handling_code=handling,
+        handling_note="Not to be shared with private companies" if handling == "H3" else "",
+        distribution=distribution,
+        recipients=rng.sample(["NNCC", "LCDC", "CCDAC", "SMCC"], k=rng.randint(1, 2))
+        if distribution == "peers"
+        else [],
+        sharing_group="SAFE-MEKONG" if distribution == "group" else None,
+    )
+
+
+def seed_demo(
+    db: Database, settings: Settings, *, reports: int = 300, seed: int = 2567
+) -> list[tuple[str, str]]:
+    """Fill an empty, migrated database with the demo node's agencies, users and reports."""
+    rng = random.Random(seed)
+    actor = Actor.system("ONCB", "demo")
+    with db.write() as session:
+        for code, en, th, zh, country, own in AGENCIES:
+            accounts.create_agency(
+                session, actor, accounts.AgencyInput(code, en, th, zh, country, own)
+            )
+        accounts.create_sharing_group(
+            session,
+            actor,
+            "SAFE-MEKONG",
+            ("Safe Mekong (six countries)", "แม่โขงปลอดภัย (หกประเทศ)", "湄公河安全（六国）"),
+            ["ONCB", "NNCC", "LCDC", "CCDAC", "NACD", "C04"],
+        )
+        people = {}
+        for username, name, agency, role, lang in USERS:
+            people[username] = accounts.create_user(
+                session,
+                actor,
+                accounts.UserInput(username, name, agency, role, DEMO_PASSWORD, lang),
+                settings,
+            )
+    authors = [accounts.principal_for(people["nattaya"]), accounts.principal_for(people["somchai"])]
+    with db.write() as session:
+        for i in range(reports):
+            author = authors[0] if i % 3 else authors[1]
+            data = _report(rng, i)
+            if author.role.value == "analyst":
+                data = data.model_copy(
+                    update={"distribution": "own", "recipients": [], "sharing_group": None}
+                )
+            intel.create_report(session, author, data)
+        nncc = accounts.principal_for(people["li.wei"])
+        for i in range(min(20, reports)):
+            data = _report(rng, i).model_copy(
+                update={"distribution": "peers", "recipients": ["ONCB"], "sharing_group": None}
+            )
+            intel.create_report(session, nncc, data)
+    return [(u, role) for u, _, _, role, _ in USERS]

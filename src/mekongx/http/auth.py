@@ -1,0 +1,87 @@
+"""Who is calling: a browser login session (cookie) or a machine (bearer API token)."""
+
+from __future__ import annotations
+
+import hmac
+from typing import Annotated
+
+from fastapi import Depends
+from starlette.requests import Request
+
+from mekongx.accounts import service as accounts
+from mekongx.accounts.models import LoginSession
+from mekongx.authz import Principal
+from mekongx.errors import Forbidden, NotAuthenticated
+from mekongx.http.node import node_of
+from mekongx.i18n import N_, negotiate
+
+SESSION_COOKIE = "mx_session"
+LANG_COOKIE = "mx_lang"
+PRE_CSRF_COOKIE = "mx_precsrf"
+UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+def _resolve(request: Request) -> tuple[Principal, LoginSession | None] | None:
+    cached = getattr(request.state, "auth", None)
+    if cached is not None:
+        return cached if cached != "anonymous" else None
+    node = node_of(request)
+    request_id = getattr(request.state, "request_id", "")
+    result: tuple[Principal, LoginSession | None] | None = None
+    header = request.headers.get("authorization", "")
+    with node.db.read() as session:
+        if header.lower().startswith("bearer "):
+            user = accounts.resolve_api_token(session, header[7:].strip())
+            if user is None:
+                raise NotAuthenticated(N_("The API token is not valid."))
+            result = (accounts.principal_for(user, request_id), None)
+        elif token := request.cookies.get(SESSION_COOKIE):
+            found = accounts.resolve_session(session, token)
+            if found is not None:
+                login, user = found
+                result = (accounts.principal_for(user, request_id), login)
+    request.state.auth = result if result is not None else "anonymous"
+    return result
+
+
+def optional_login(request: Request) -> tuple[Principal, LoginSession | None] | None:
+    found = _resolve(request)
+    if found is not None and found[1] is not None and found[1].second_factor_pending:
+        return None
+    return found
+
+
+def current_principal(request: Request) -> Principal:
+    """The authenticated caller, fully logged in (second factor done), or 401."""
+    found = optional_login(request)
+    if found is None:
+        raise NotAuthenticated(N_("Please log in."))
+    principal, login = found
+    if login is not None and request.method in UNSAFE:
+        sent = request.headers.get("x-csrf-token", "")
+        if request.url.path.startswith("/api/") and not hmac.compare_digest(sent, login.csrf_token):
+            raise Forbidden(N_("The security token of this form has expired. Reload the page."))
+    return principal
+
+
+def login_session(request: Request) -> LoginSession | None:
+    found = optional_login(request)
+    return found[1] if found else None
+
+
+def language(request: Request) -> str:
+    """The language to answer in: the user's choice, the cookie, the browser's, the node's."""
+    try:
+        found = _resolve(request)
+    except NotAuthenticated:
+        found = None
+    if found is not None:
+        return found[0].language
+    cookie = request.cookies.get(LANG_COOKIE, "")
+    if cookie in {"th", "zh", "en"}:
+        return cookie
+    default = node_of(request).settings.default_language
+    return negotiate(request.headers.get("accept-language"), default)
+
+
+CurrentPrincipal = Annotated[Principal, Depends(current_principal)]

@@ -1,0 +1,21 @@
+"""The running node: its settings and database, held on the application."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from starlette.requests import Request
+
+from mekongx.db import Database
+from mekongx.settings import Settings
+
+
+@dataclass
+class Node:
+    settings: Settings
+    db: Database
+
+
+def node_of(request: Request) -> Node:
+    node: Node = request.app.state.node
+    return node

@@ -1,0 +1,212 @@
+"""Administration pages: users, agencies, the audit log. Administrators only."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends
+from sqlalchemy import func, select
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from mekongx.accounts import service as accounts
+from mekongx.accounts.models import Agency, SharingGroup, SharingGroupMember, User
+from mekongx.audit import AuditEvent, record, verify_chain
+from mekongx.authz import Permission, Principal, require
+from mekongx.errors import Conflict, NotFound, ValidationFailed
+from mekongx.http.auth import CurrentPrincipal
+from mekongx.http.node import node_of
+from mekongx.i18n import N_, translator
+from mekongx.web.labels import translated
+from mekongx.web.render import check_csrf, render
+
+router = APIRouter(prefix="/admin")
+
+
+def _fields(principal: Principal, error: ValidationFailed | Conflict) -> list[tuple[str, str]]:
+    _ = translator(principal.language)
+    if isinstance(error, ValidationFailed):
+        return [(f.field, _(f.message, **f.params)) for f in error.fields]
+    return [("", _(error.message, **error.params))]
+
+
+def _users_page(
+    request: Request,
+    principal: Principal,
+    form: dict[str, Any],
+    fields: list[tuple[str, str]],
+    status: int = 200,
+) -> Response:
+    require(principal, Permission.MANAGE_USERS)
+    node = node_of(request)
+    with node.db.read() as session:
+        rows = list(session.scalars(select(User).order_by(User.agency_code, User.username)))
+        users = [
+            {
+                "id": u.id,
+                "username": u.username,
+                "display_name": u.display_name,
+                "agency_code": u.agency_code,
+                "role": u.role,
+                "active": u.active,
+                "locked": accounts.is_locked(u),
+                "totp": u.totp_secret is not None,
+            }
+            for u in rows
+        ]
+        agencies = list(session.scalars(select(Agency).order_by(Agency.is_own.desc(), Agency.code)))
+    return render(
+        request,
+        "admin/users.html",
+        status=status,
+        users=users,
+        agencies=agencies,
+        form=form,
+        fields=fields,
+        **translated(translator(principal.language)),
+    )
+
+
+@router.get("/users")
+def users(request: Request, principal: CurrentPrincipal) -> Response:
+    form = {
+        "username": "",
+        "display_name": "",
+        "agency_code": principal.agency,
+        "role": "viewer",
+        "language": principal.language,
+    }
+    return _users_page(request, principal, form, [])
+
+
+@router.post("/users", dependencies=[Depends(check_csrf)])
+async def create_user(request: Request, principal: CurrentPrincipal) -> Response:
+    node = node_of(request)
+    form = await request.form()
+    data = {
+        k: str(form.get(k, ""))
+        for k in ("username", "display_name", "agency_code", "role", "language", "password")
+    }
+    try:
+        with node.db.write() as session:
+            accounts.create_user(session, principal, accounts.UserInput(**data), node.settings)
+    except (ValidationFailed, Conflict) as error:
+        data.pop("password")
+        return _users_page(request, principal, data, _fields(principal, error), status=422)
+    return RedirectResponse("/admin/users", status_code=303)
+
+
+@router.post("/users/{user_id}/{action}", dependencies=[Depends(check_csrf)])
+def user_action(
+    request: Request, principal: CurrentPrincipal, user_id: int, action: str
+) -> Response:
+    node = node_of(request)
+    with node.db.write() as session:
+        if action in ("enable", "disable"):
+            accounts.set_user_active(session, principal, user_id, action == "enable")
+        elif action == "unlock":
+            accounts.unlock_user(session, principal, user_id)
+        else:
+            raise NotFound(N_("This page does not exist."))
+    return RedirectResponse("/admin/users", status_code=303)
+
+
+def _agencies_page(
+    request: Request,
+    principal: Principal,
+    form: dict[str, Any],
+    fields: list[tuple[str, str]],
+    status: int = 200,
+) -> Response:
+    require(principal, Permission.MANAGE_AGENCIES)
+    node = node_of(request)
+    with node.db.read() as session:
+        agencies = list(session.scalars(select(Agency).order_by(Agency.is_own.desc(), Agency.code)))
+        groups = []
+        for group in session.scalars(select(SharingGroup).order_by(SharingGroup.code)):
+            members = session.scalars(
+                select(SharingGroupMember.agency_code).where(
+                    SharingGroupMember.group_code == group.code
+                )
+            )
+            groups.append((group, sorted(members)))
+    return render(
+        request,
+        "admin/agencies.html",
+        status=status,
+        agencies=agencies,
+        groups=groups,
+        form=form,
+        fields=fields,
+    )
+
+
+@router.get("/agencies")
+def agencies(request: Request, principal: CurrentPrincipal) -> Response:
+    form = dict.fromkeys(("code", "name_en", "name_th", "name_zh", "country"), "")
+    return _agencies_page(request, principal, form, [])
+
+
+@router.post("/agencies", dependencies=[Depends(check_csrf)])
+async def create_agency(request: Request, principal: CurrentPrincipal) -> Response:
+    node = node_of(request)
+    form = await request.form()
+    data = {
+        k: str(form.get(k, "")).strip()
+        for k in ("code", "name_en", "name_th", "name_zh", "country")
+    }
+    data["code"], data["country"] = data["code"].upper(), data["country"].upper()
+    try:
+        with node.db.write() as session:
+            accounts.create_agency(
+                session,
+                principal,
+                accounts.AgencyInput(
+                    data["code"], data["name_en"], data["name_th"], data["name_zh"], data["country"]
+                ),
+            )
+    except (ValidationFailed, Conflict) as error:
+        return _agencies_page(request, principal, data, _fields(principal, error), status=422)
+    return RedirectResponse("/admin/agencies", status_code=303)
+
+
+@router.get("/audit")
+def audit(
+    request: Request,
+    principal: CurrentPrincipal,
+    page: int = 1,
+    action: str = "",
+    actor: str = "",
+    verify: bool = False,
+) -> Response:
+    require(principal, Permission.READ_AUDIT)
+    node = node_of(request)
+    page, per_page = max(page, 1), 100
+    with node.db.write() as session:
+        stmt = select(AuditEvent)
+        if action:
+            stmt = stmt.where(AuditEvent.action.startswith(action.strip()[:64]))
+        if actor:
+            stmt = stmt.where(AuditEvent.actor == actor.strip()[:64])
+        total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+        events = list(
+            session.scalars(
+                stmt.order_by(AuditEvent.seq.desc()).limit(per_page).offset((page - 1) * per_page)
+            )
+        )
+        checked = verify_chain(session) if verify else None
+        record(session, principal.actor, "audit.view", "audit", "", details={"page": page})
+    return render(
+        request,
+        "admin/audit.html",
+        events=events,
+        page=page,
+        per_page=per_page,
+        total=total,
+        action=action,
+        actor=actor,
+        checked=checked is not None,
+        chain_ok=checked is not None and not checked[1],
+        chain_count=checked[0] if checked else 0,
+        problem_count=len(checked[1]) if checked else 0,
+    )

@@ -1,0 +1,68 @@
+"""The dashboard and the search page."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from sqlalchemy import func, select
+from starlette.requests import Request
+from starlette.responses import Response
+
+from mekongx.accounts.models import Agency
+from mekongx.authz import visible
+from mekongx.domains.intel import service as intel
+from mekongx.domains.intel.models import IntelReport
+from mekongx.http.auth import CurrentPrincipal
+from mekongx.http.node import node_of
+from mekongx.i18n import translator
+from mekongx.web.labels import translated
+from mekongx.web.render import render
+
+router = APIRouter()
+
+
+@router.get("/")
+def dashboard(request: Request, principal: CurrentPrincipal) -> Response:
+    node = node_of(request)
+    _ = translator(principal.language)
+    with node.db.read() as session:
+        base = visible(principal, IntelReport).subquery()
+
+        def count(*where: object) -> int:
+            stmt = select(func.count()).select_from(base)
+            for clause in where:
+                stmt = stmt.where(clause)  # type: ignore[arg-type]
+            return session.scalar(stmt) or 0
+
+        stats = {
+            "total": count(),
+            "own": count(base.c.origin_agency == principal.agency),
+            "received": count(base.c.origin_agency != principal.agency),
+            "shared": count(base.c.distribution != "own"),
+        }
+        latest = intel.list_reports(session, principal, per_page=8).items
+        agencies = list(session.scalars(select(Agency).order_by(Agency.is_own.desc(), Agency.code)))
+        own = session.get(Agency, principal.agency)
+    labels = translated(_)
+    return render(
+        request,
+        "dashboard.html",
+        stats=stats,
+        latest=latest,
+        agencies=agencies,
+        agency_name=own.name(principal.language) if own else principal.agency,
+        role_label=labels["role_labels"][principal.role.value],
+        **labels,
+    )
+
+
+@router.get("/search")
+def search_page(request: Request, principal: CurrentPrincipal, q: str = "") -> Response:
+    node = node_of(request)
+    q = q.strip()[:200]
+    results: list[IntelReport] = []
+    if q:
+        with node.db.read() as session:
+            results = intel.search_reports(session, principal, q)
+    return render(
+        request, "search.html", q=q, results=results, **translated(translator(principal.language))
+    )

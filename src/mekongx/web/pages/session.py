@@ -1,0 +1,144 @@
+"""Logging in and out (with the optional second factor) and choosing the language."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from fastapi import APIRouter, Depends
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from mekongx.accounts import service as accounts
+from mekongx.errors import Locked, NotAuthenticated
+from mekongx.http.auth import LANG_COOKIE, SESSION_COOKIE, _resolve, optional_login
+from mekongx.http.node import node_of
+from mekongx.i18n import LANGUAGES, translator
+from mekongx.web.render import check_csrf, render
+
+router = APIRouter()
+
+
+def _safe_next(target: str) -> str:
+    """Only same-site paths are followed after login (no open redirect)."""
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return "/"
+    return target
+
+
+@router.get("/login")
+def login_form(request: Request, next: str = "/") -> Response:
+    if optional_login(request) is not None:
+        return RedirectResponse(_safe_next(next), status_code=303)
+    return render(request, "login.html", next=_safe_next(next), username="", message="")
+
+
+@router.post("/login", dependencies=[Depends(check_csrf)])
+async def login_submit(request: Request) -> Response:
+    node = node_of(request)
+    form = await request.form()
+    username, password = str(form.get("username", "")), str(form.get("password", ""))
+    target = _safe_next(str(form.get("next", "/")))
+    request_id = request.state.request_id
+    try:
+        with node.db.write() as session:
+            user = accounts.authenticate(session, username, password, node.settings, request_id)
+            token, login = accounts.start_session(session, user, node.settings, request_id)
+            pending = login.second_factor_pending
+    except (NotAuthenticated, Locked) as error:
+        _ = translator(_lang_for_anonymous(request))
+        return render(
+            request,
+            "login.html",
+            status=error.status,
+            next=target,
+            username=username[:64],
+            message=_(error.message),
+        )
+    response = RedirectResponse(
+        f"/login/totp?next={target}" if pending else target, status_code=303
+    )
+    response.set_cookie(
+        SESSION_COOKIE,
+        token,
+        httponly=True,
+        samesite="lax",
+        secure=node.settings.secure_cookies,
+        max_age=node.settings.session_hours * 3600,
+    )
+    return response
+
+
+def _lang_for_anonymous(request: Request) -> str:
+    from mekongx.http.auth import language
+
+    return language(request)
+
+
+@router.get("/login/totp")
+def totp_form(request: Request, next: str = "/") -> Response:
+    if _resolve(request) is None:
+        return RedirectResponse("/login", status_code=303)
+    return render(request, "totp.html", next=_safe_next(next), message="")
+
+
+@router.post("/login/totp", dependencies=[Depends(check_csrf)])
+async def totp_submit(request: Request) -> Response:
+    node = node_of(request)
+    form = await request.form()
+    found = _resolve(request)
+    if found is None or found[1] is None:
+        return RedirectResponse("/login", status_code=303)
+    principal, login = found
+    assert login is not None
+    target = _safe_next(str(form.get("next", "/")))
+    try:
+        with node.db.write() as session:
+            fresh_login = session.merge(login)
+            user = accounts.get_user(session, principal.user_id)
+            accounts.verify_second_factor(
+                session, fresh_login, user, str(form.get("code", "")), principal.actor
+            )
+    except NotAuthenticated as error:
+        _ = translator(principal.language)
+        return render(request, "totp.html", status=401, next=target, message=_(error.message))
+    return RedirectResponse(target, status_code=303)
+
+
+@router.post("/logout", dependencies=[Depends(check_csrf)])
+def logout(request: Request) -> Response:
+    node = node_of(request)
+    token = request.cookies.get(SESSION_COOKIE, "")
+    found = _resolve(request)
+    if token and found is not None:
+        with node.db.write() as session:
+            accounts.end_session(session, token, found[0].actor)
+    response = RedirectResponse("/login", status_code=303)
+    response.delete_cookie(SESSION_COOKIE)
+    return response
+
+
+@router.post("/lang", dependencies=[Depends(check_csrf)])
+async def choose_language(request: Request) -> Response:
+    node = node_of(request)
+    form = await request.form()
+    lang = str(form.get("lang", ""))
+    target = _safe_next(str(form.get("next", "/")))
+    if lang not in LANGUAGES:
+        lang = node.settings.default_language
+    found = optional_login(request)
+    if found is not None:
+        with node.db.write() as session:
+            accounts.set_language(session, found[0], lang)
+    elif (pending := _resolve(request)) is not None:
+        with node.db.write() as session:
+            accounts.set_language(session, pending[0], lang)
+    response = RedirectResponse(target, status_code=303)
+    response.set_cookie(
+        LANG_COOKIE,
+        lang,
+        samesite="lax",
+        secure=node.settings.secure_cookies,
+        max_age=3600 * 24 * 365,
+    )
+    return response

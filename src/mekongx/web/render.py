@@ -1,0 +1,101 @@
+"""Rendering pages with the caller's language, login and CSRF token."""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+from datetime import date, datetime
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+
+from mekongx.errors import Forbidden
+from mekongx.http.auth import PRE_CSRF_COOKIE, language, login_session, optional_login
+from mekongx.http.node import node_of
+from mekongx.i18n import LANGUAGES, N_, format_date, format_datetime, translator
+
+ENV = Environment(
+    loader=PackageLoader("mekongx.web", "templates"),
+    autoescape=select_autoescape(default=True),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+HTML_LANG = {"th": "th", "zh": "zh-Hans", "en": "en"}
+
+
+def _csrf_for(request: Request) -> tuple[str, bool]:
+    """The token forms must carry: the login session's, or a pre-login cookie's."""
+    login = login_session(request)
+    if login is not None:
+        return login.csrf_token, False
+    existing = request.cookies.get(PRE_CSRF_COOKIE, "")
+    if len(existing) >= 20:
+        return existing, False
+    return secrets.token_urlsafe(24), True
+
+
+async def check_csrf(request: Request) -> None:
+    """Refuse a form post whose token does not match the session (or pre-login cookie)."""
+    form = await request.form()
+    sent = str(form.get("csrf_token", ""))
+    found = _resolve_any_login(request)
+    expected = found.csrf_token if found is not None else request.cookies.get(PRE_CSRF_COOKIE, "")
+    if not expected or not hmac.compare_digest(sent, expected):
+        raise Forbidden(N_("The security token of this form has expired. Reload the page."))
+
+
+def _resolve_any_login(request: Request) -> Any:
+    # A login waiting for its second factor still has a session and a CSRF token.
+    from mekongx.http.auth import _resolve
+
+    found = _resolve(request)
+    return found[1] if found else None
+
+
+def render(request: Request, template: str, *, status: int = 200, **context: Any) -> Response:
+    node = node_of(request)
+    lang = language(request)
+    _ = translator(lang)
+    found = optional_login(request)
+    csrf, fresh = _csrf_for(request)
+    if found is None and (pending := _resolve_any_login(request)) is not None:
+        csrf, fresh = pending.csrf_token, False
+    tz = node.settings.timezone
+
+    def fmt(value: date | datetime | None) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, datetime):
+            return format_datetime(value, lang, tz)
+        return format_date(value, lang)
+
+    body = ENV.get_template(template).render(
+        request=request,
+        _=_,
+        lang=lang,
+        html_lang=HTML_LANG[lang],
+        languages=LANGUAGES,
+        principal=found[0] if found else None,
+        csrf_token=csrf,
+        fmt=fmt,
+        node_agency=node.settings.node_agency,
+        **context,
+    )
+    response = HTMLResponse(body, status_code=status)
+    if fresh:
+        response.set_cookie(
+            PRE_CSRF_COOKIE,
+            csrf,
+            httponly=True,
+            samesite="strict",
+            secure=node.settings.secure_cookies,
+        )
+    return response
+
+
+def render_error(
+    request: Request, status: int, message: str, fields: list[tuple[str, str]]
+) -> Response:
+    return render(request, "error.html", status=status, message=message, fields=fields)
