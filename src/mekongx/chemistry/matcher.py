@@ -1,0 +1,375 @@
+"""Find register substances in one declaration line: CAS, HS code and names.
+
+Evidence kinds (strongest first): ``cas`` (exact parent CAS), ``cas_salt`` (CAS of a listed
+salt), ``cas_repaired`` (a CAS failing its check digit, one error away from exactly one register
+number), ``name`` / ``abbreviation`` (exact name in any language), ``fuzzy`` (name after typo
+correction), ``hs_specific`` (an HS subheading that names the substance). A generic "other" HS
+subheading is not evidence of a substance; it is a line flag (``hs_generic``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from mekongx.chemistry.cas import find_cas_numbers, is_valid_cas, repair_cas
+from mekongx.chemistry.index import Term, TermIndex
+from mekongx.chemistry.register import Register, Substance
+from mekongx.chemistry.text import dense, fold, latin_tokens
+
+__all__ = ["EVIDENCE_STRENGTH", "Evidence", "LineMatch", "Matcher", "SubstanceMatch"]
+
+EVIDENCE_STRENGTH = {
+    "cas": 0,
+    "cas_salt": 1,
+    "cas_repaired": 2,
+    "name": 3,
+    "abbreviation": 4,
+    "fuzzy": 5,
+    "hs_specific": 6,
+}
+_CLASS_SUFFIXES = ("amide", "amine", "one", "ane", "ene", "yne", "ate", "ite", "ide", "ine", "ol")
+_STRENGTH = re.compile(r"(\d+(?:[.,]\d+)?)\s*(mg|g|%|ml)(?![a-z])")
+_FUZZY_CACHE_LIMIT = 200_000
+
+
+@dataclass(slots=True)
+class Evidence:
+    kind: str
+    text: str
+    term: str = ""
+    lang: str = ""
+    score: float = 100.0
+
+
+@dataclass(slots=True)
+class SubstanceMatch:
+    substance: Substance
+    evidence: list[Evidence] = field(default_factory=list)
+    salt: str = ""
+    preparation: bool = False
+    strength: str = ""
+
+    @property
+    def best(self) -> Evidence:
+        return min(self.evidence, key=lambda e: EVIDENCE_STRENGTH[e.kind])
+
+    @property
+    def kinds(self) -> list[str]:
+        seen: list[str] = []
+        for ev in sorted(self.evidence, key=lambda e: EVIDENCE_STRENGTH[e.kind]):
+            if ev.kind not in seen:
+                seen.append(ev.kind)
+        return seen
+
+
+@dataclass(slots=True)
+class LineMatch:
+    matches: list[SubstanceMatch] = field(default_factory=list)
+    invalid_cas: list[str] = field(default_factory=list)
+    hs_generic: str = ""
+    vague: bool = False
+    lookalikes: list[str] = field(default_factory=list)
+
+
+def _suffix_class(word: str) -> str:
+    for suffix in _CLASS_SUFFIXES:
+        if word.endswith(suffix):
+            return suffix
+    return ""
+
+
+class Matcher:
+    """Reusable matcher over one register (build once, call ``match`` per line)."""
+
+    def __init__(self, register: Register) -> None:
+        self.register = register
+        kw = register.keywords
+        terms: list[Term] = []
+        for sub in register.substances:
+            for name in (*sub.en, sub.name):
+                terms.append(Term("substance", sub.id, "en", name))
+            for name in sub.abbr:
+                terms.append(Term("substance", sub.id, "en", name, abbr=True))
+            for name in sub.zh:
+                terms.append(Term("substance", sub.id, "zh", name))
+            for thai in sub.th:
+                terms.append(Term("substance", sub.id, "th", thai.name))
+            for salt in sub.salts:
+                terms.append(Term("substance", sub.id, "en", salt.name))
+        for look in register.lookalikes:
+            for lang, names in (("en", look.en), ("zh", look.zh), ("th", look.th)):
+                for name in names:
+                    terms.append(Term("lookalike", look.id, lang, name))
+        self.index = TermIndex(terms)
+        self.salt_names = {
+            fold(salt.name): salt.name for sub in register.substances for salt in sub.salts
+        }
+        protected = set(kw.protected_words) | kw.modifier_after | kw.modifier_before
+        for look in register.lookalikes:
+            for name in look.en:
+                protected.update(latin_tokens(fold(name)))
+        for table in (kw.preparation, kw.vague, kw.forwarder, kw.salt_after, kw.salt_before):
+            for word in table.get("en", ()):
+                protected.update(latin_tokens(fold(word)))
+        self.vocabulary = sorted(w for w in self.index.vocabulary if len(w) >= 5)
+        self.protected = frozenset(protected - set(self.vocabulary))
+        self._fuzzy_cache: dict[str, str | None] = {}
+        self.salt_after_en = frozenset(w for w in kw.salt_after.get("en", ()) if " " not in w)
+        self.salt_before_en = frozenset(kw.salt_before.get("en", ()))
+        self.salt_after_dense = tuple(kw.salt_after.get("zh", ()) + kw.salt_after.get("th", ()))
+        self.salt_before_dense = tuple(kw.salt_before.get("zh", ()))
+        self.prep_en = frozenset(w for w in kw.preparation.get("en", ()) if " " not in w)
+        self.prep_dense = tuple(kw.preparation.get("zh", ()) + kw.preparation.get("th", ()))
+        self.vague_en_single = frozenset(w for w in kw.vague.get("en", ()) if " " not in w)
+        self.vague_en_multi = tuple(w for w in kw.vague.get("en", ()) if " " in w)
+        self.vague_dense = tuple(kw.vague.get("zh", ()) + kw.vague.get("th", ()))
+        self.modifier_after = kw.modifier_after
+        self.modifier_before = kw.modifier_before
+        self.zh_fused = kw.zh_fused
+        # Fuzzy pool for Thai and long Chinese names, pre-filtered by shared character bigrams.
+        self.dense_pool: list[tuple[str, str]] = []
+        self.bigram_index: dict[str, list[int]] = {}
+        for sub in register.substances:
+            names = [t.name for t in sub.th] + list(sub.zh)
+            for name in names:
+                key = dense(fold(name))
+                if len(key) >= 6:
+                    pos = len(self.dense_pool)
+                    self.dense_pool.append((key, sub.id))
+                    for bigram in {key[k : k + 2] for k in range(len(key) - 1)}:
+                        self.bigram_index.setdefault(bigram, []).append(pos)
+
+    # ------------------------------------------------------------------ typo correction
+    def correct(self, token: str) -> str | None:
+        """The unique register word one typo away from ``token`` (None when there is none)."""
+        cached = self._fuzzy_cache.get(token, "")
+        if cached != "":
+            return cached
+        result: str | None = None
+        size = len(token)
+        limit = 1 if size < 8 else 2
+        found = process.extract(
+            token, self.vocabulary, scorer=OSA.distance, score_cutoff=limit, limit=3
+        )
+        if found:
+            best = min(d for _, d, _ in found)
+            tied = [w for w, d, _ in found if d == best]
+            if len(tied) > 1:
+                whole = [w for w in tied if w in self.index.phrases]
+                if len(whole) == 1:
+                    tied = whole
+            word = tied[0]
+            ok = len(tied) == 1 and abs(len(word) - size) <= limit
+            if ok and best == 2 and word[0] != token[0]:
+                ok = False
+            a, b = _suffix_class(token), _suffix_class(word)
+            if ok and a and b and a != b:
+                ok = False
+            if ok:
+                result = word
+        if len(self._fuzzy_cache) > _FUZZY_CACHE_LIMIT:
+            self._fuzzy_cache.clear()
+        self._fuzzy_cache[token] = result
+        return result
+
+    def _needs_correction(self, token: str) -> bool:
+        return (
+            len(token) >= 5
+            and token not in self.index.vocabulary
+            and token not in self.protected
+            and token.isalpha()
+        )
+
+    # ------------------------------------------------------------------ main entry
+    def match(self, description: str, cas_field: str = "", hs_code: str = "") -> LineMatch:
+        result = LineMatch()
+        found: dict[str, SubstanceMatch] = {}
+        register = self.register
+
+        def add(sub: Substance, ev: Evidence) -> SubstanceMatch:
+            sm = found.get(sub.id)
+            if sm is None:
+                sm = found[sub.id] = SubstanceMatch(sub)
+            sm.evidence.append(ev)
+            return sm
+
+        # --- CAS numbers (column and description)
+        numbers = find_cas_numbers(cas_field) if cas_field else []
+        if "-" in description:
+            numbers += [n for n in find_cas_numbers(description) if n not in numbers]
+        for number in numbers:
+            hit = register.by_cas.get(number)
+            if hit is not None:
+                sub, salt = hit
+                sm = add(sub, Evidence("cas_salt" if salt else "cas", number))
+                if salt:
+                    sm.salt = salt.name
+                continue
+            if number in register.lookalike_cas:
+                result.lookalikes.append(register.lookalike_cas[number].id)
+                continue
+            if not is_valid_cas(number):
+                repaired = repair_cas(number, register.is_known_cas)
+                hit = register.by_cas.get(repaired) if repaired else None
+                if hit is not None:
+                    sub, salt = hit
+                    sm = add(sub, Evidence("cas_repaired", number, term=str(repaired)))
+                    if salt:
+                        sm.salt = salt.name
+                else:
+                    result.invalid_cas.append(number)
+
+        # --- HS code
+        if hs_code:
+            hs6 = "".join(ch for ch in hs_code if ch.isdigit())[:6]
+            if len(hs6) == 6:
+                for sub in register.hs_specific.get(hs6, ()):
+                    add(sub, Evidence("hs_specific", hs_code))
+                if hs6 in register.hs_generic:
+                    result.hs_generic = hs6
+
+        # --- names
+        folded = fold(description)
+        tokens = latin_tokens(folded)
+        self._latin_names(tokens, add, result)
+        dense_text = ""
+        if not folded.isascii():
+            dense_text = dense(folded)
+            self._dense_names(dense_text, add, result)
+
+        # --- preparation / vague flags
+        if found:
+            token_set = set(tokens)
+            prep = bool(token_set & self.prep_en) or (
+                bool(dense_text) and any(k in dense_text for k in self.prep_dense)
+            )
+            if prep:
+                strength = _STRENGTH.search(folded)
+                for sm in found.values():
+                    sm.preparation = True
+                    if strength:
+                        sm.strength = strength.group(0)
+        if result.hs_generic:
+            token_set = set(tokens)
+            result.vague = (
+                bool(token_set & self.vague_en_single)
+                or any(k in folded for k in self.vague_en_multi)
+                or (bool(dense_text) and any(k in dense_text for k in self.vague_dense))
+            )
+        result.matches = sorted(found.values(), key=lambda m: EVIDENCE_STRENGTH[m.best.kind])
+        return result
+
+    # ------------------------------------------------------------------ Latin names
+    def _latin_names(self, tokens: list[str], add: _Adder, result: LineMatch) -> None:
+        if not tokens:
+            return
+        corrected: list[str] | None = None
+        for pos, token in enumerate(tokens):
+            if self._needs_correction(token):
+                fix = self.correct(token)
+                if fix is not None:
+                    if corrected is None:
+                        corrected = list(tokens)
+                    corrected[pos] = fix
+        if corrected is None:
+            self._accept_token_hits(tokens, self.index.scan_tokens(tokens), add, result, None)
+        else:
+            hits = self.index.scan_tokens(corrected)
+            self._accept_token_hits(corrected, hits, add, result, tokens)
+
+    def _accept_token_hits(
+        self,
+        tokens: list[str],
+        hits: list[TokenHit],
+        add: _Adder,
+        result: LineMatch,
+        fuzzy_from: list[str] | None,
+    ) -> None:
+        n = len(tokens)
+        for hit in hits:
+            term = hit.terms[0]
+            if term.kind == "lookalike":
+                result.lookalikes.append(term.ref)
+                continue
+            after = tokens[hit.end] if hit.end < n else ""
+            before = tokens[hit.start - 1] if hit.start > 0 else ""
+            if after in self.modifier_after or before in self.modifier_before:
+                continue
+            if term.abbr and hit.compact and hit.end - hit.start > 3:
+                continue
+            sub = self.register.by_id[term.ref]
+            original = " ".join((fuzzy_from or tokens)[hit.start : hit.end])
+            if fuzzy_from is not None and fuzzy_from[hit.start : hit.end] != tokens[hit.start : hit.end]:
+                score = fuzz.ratio(original, " ".join(tokens[hit.start : hit.end]))
+                ev = Evidence("fuzzy", original, term=term.text, lang=term.lang, score=score)
+            else:
+                kind = "abbreviation" if term.abbr else "name"
+                ev = Evidence(kind, original, term=term.text, lang=term.lang)
+            sm = add(sub, ev)
+            salt_name = self.salt_names.get(fold(term.text))
+            if salt_name:
+                sm.salt = salt_name
+            elif after in self.salt_after_en:
+                sm.salt = after
+            elif before in self.salt_before_en:
+                sm.salt = before
+
+    # ------------------------------------------------------------------ Thai / Chinese names
+    def _dense_names(self, text: str, add: _Adder, result: LineMatch) -> None:
+        hits = self.index.scan_dense(text)
+        any_hit = False
+        for hit in hits:
+            term = hit.terms[0]
+            if term.kind == "lookalike":
+                result.lookalikes.append(term.ref)
+                any_hit = True
+                continue
+            key_len = hit.end - hit.start
+            if term.lang == "zh" and key_len <= 3:
+                prev_ch = text[hit.start - 1] if hit.start > 0 else ""
+                next_ch = text[hit.end] if hit.end < len(text) else ""
+                if prev_ch in self.zh_fused and prev_ch or next_ch in self.zh_fused and next_ch:
+                    continue
+            any_hit = True
+            sub = self.register.by_id[term.ref]
+            sm = add(sub, Evidence("name", text[hit.start : hit.end], term=term.text, lang=term.lang))
+            head, tail = text[: hit.start], text[hit.end :]
+            for word in self.salt_before_dense:
+                if head.endswith(word):
+                    sm.salt = word
+            for word in self.salt_after_dense:
+                if tail.startswith(word):
+                    sm.salt = word
+        if not any_hit:
+            self._dense_fuzzy(text, add)
+
+    def _dense_fuzzy(self, text: str, add: _Adder) -> None:
+        if len(text) < 6 or not self.dense_pool:
+            return
+        counts: dict[int, int] = {}
+        for bigram in {text[k : k + 2] for k in range(len(text) - 1)}:
+            for pos in self.bigram_index.get(bigram, ()):
+                counts[pos] = counts.get(pos, 0) + 1
+        candidates = [
+            pos for pos, c in counts.items() if c * 2 >= len(self.dense_pool[pos][0]) - 1
+        ]
+        if not candidates:
+            return
+        choices = [self.dense_pool[pos][0] for pos in candidates]
+        best = process.extractOne(text, choices, scorer=fuzz.partial_ratio, score_cutoff=88)
+        if best is None:
+            return
+        name, score, idx = best
+        sub = self.register.by_id[self.dense_pool[candidates[idx]][1]]
+        add(sub, Evidence("fuzzy", text, term=name, lang="th/zh", score=float(score)))
+
+
+from collections.abc import Callable  # noqa: E402
+
+from mekongx.chemistry.index import TokenHit  # noqa: E402
+
+_Adder = Callable[[Substance, Evidence], SubstanceMatch]
