@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from wbe_tables import read_table
 
 from mekongx.wastewater import WbeError, concentration_to_ng_per_l, flow_to_m3_per_day
 from mekongx.wastewater.units import mass_load_mg_per_day
-
-from wbe_tables import read_table
 
 CASES = read_table("unit_cases.csv")
 
