@@ -74,12 +74,13 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A session for reading only; whatever it would have written is rolled back."""
+        """A session for reading only; it is closed without committing anything.
+
+        Closing (unlike rolling back) keeps the loaded objects' attributes readable after the
+        block, which the delivery layer relies on when it renders them.
+        """
         with self._reader() as session:
-            try:
-                yield session
-            finally:
-                session.rollback()
+            yield session
 
     def dispose(self) -> None:
         self.write_engine.dispose()

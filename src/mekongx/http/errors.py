@@ -14,7 +14,7 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
 
 from mekongx.errors import FieldProblem, MekongXError, NotAuthenticated
 from mekongx.http.auth import language
@@ -64,7 +64,11 @@ def respond(
         }
         headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
         return JSONResponse(body, status_code=status, headers=headers)
-    return render_page(request, status, text, rendered)
+    try:
+        return render_page(request, status, text, rendered)
+    except Exception:  # the page itself failed: still answer, plainly, in the user's language
+        log.exception("error page failed for request %s", getattr(request.state, "request_id", "?"))
+        return PlainTextResponse(text, status_code=status)
 
 
 def install_error_handlers(app: FastAPI, render_page: PageRenderer) -> None:
