@@ -134,8 +134,7 @@ def _parse_row(record: dict[str, str], row: int, params: ParameterSet, lang: str
         if population <= 0:
             raise WbeError("value.not_positive", field=column, value=population)
     except WbeError as exc:
-        if exc.code == "censor.bad_flag":
-            column = "censor"
+        column = {"censor.bad_flag": "censor", "censor.missing_limit": "loq"}.get(exc.code, column)
         raise _cell_error(lang, row, column, exc.render(lang)) from None
     return Sample(site, date, code, concentration, flow, population)
 
