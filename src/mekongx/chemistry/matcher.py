@@ -134,8 +134,8 @@ class Matcher:
         self.dense_pool: list[tuple[str, str]] = []
         self.bigram_index: dict[str, list[int]] = {}
         for sub in register.substances:
-            names = [t.name for t in sub.th] + list(sub.zh)
-            for name in names:
+            pool_names = [t.name for t in sub.th] + list(sub.zh)
+            for name in pool_names:
                 key = dense(fold(name))
                 if len(key) >= 6:
                     pos = len(self.dense_pool)
@@ -303,7 +303,10 @@ class Matcher:
                 continue
             sub = self.register.by_id[term.ref]
             original = " ".join((fuzzy_from or tokens)[hit.start : hit.end])
-            if fuzzy_from is not None and fuzzy_from[hit.start : hit.end] != tokens[hit.start : hit.end]:
+            if (
+                fuzzy_from is not None
+                and fuzzy_from[hit.start : hit.end] != tokens[hit.start : hit.end]
+            ):
                 score = fuzz.ratio(original, " ".join(tokens[hit.start : hit.end]))
                 ev = Evidence("fuzzy", original, term=term.text, lang=term.lang, score=score)
             else:
@@ -332,11 +335,13 @@ class Matcher:
             if term.lang == "zh" and key_len <= 3:
                 prev_ch = text[hit.start - 1] if hit.start > 0 else ""
                 next_ch = text[hit.end] if hit.end < len(text) else ""
-                if prev_ch in self.zh_fused and prev_ch or next_ch in self.zh_fused and next_ch:
+                if (prev_ch in self.zh_fused and prev_ch) or (next_ch in self.zh_fused and next_ch):
                     continue
             any_hit = True
             sub = self.register.by_id[term.ref]
-            sm = add(sub, Evidence("name", text[hit.start : hit.end], term=term.text, lang=term.lang))
+            sm = add(
+                sub, Evidence("name", text[hit.start : hit.end], term=term.text, lang=term.lang)
+            )
             head, tail = text[: hit.start], text[hit.end :]
             for word in self.salt_before_dense:
                 if head.endswith(word):
@@ -354,9 +359,7 @@ class Matcher:
         for bigram in {text[k : k + 2] for k in range(len(text) - 1)}:
             for pos in self.bigram_index.get(bigram, ()):
                 counts[pos] = counts.get(pos, 0) + 1
-        candidates = [
-            pos for pos, c in counts.items() if c * 2 >= len(self.dense_pool[pos][0]) - 1
-        ]
+        candidates = [pos for pos, c in counts.items() if c * 2 >= len(self.dense_pool[pos][0]) - 1]
         if not candidates:
             return
         choices = [self.dense_pool[pos][0] for pos in candidates]

@@ -31,9 +31,7 @@ _GREEK = str.maketrans(
 )
 _COMBINING_LATIN = re.compile(r"[\u0300-\u036f]")
 _TOKEN = re.compile(r"[a-z0-9]+")
-_DENSE_DROP = re.compile(
-    r"[\s\-_,.;:()\[\]{}/\\'\"`~!@#$^&*+=<>?|，。；：（）【】、《》“”‘’·…—–]+"
-)
+_DENSE_DROP = re.compile(r"[\s\-_,.;:()\[\]{}/\\'\"`~!@#$^&*+=<>?|，。；：（）【】、《》“”‘’·…—–]+")
 
 
 def fold(text: str) -> str:

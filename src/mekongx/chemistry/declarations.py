@@ -1,0 +1,458 @@
+"""Reading customs declaration lines from CSV or Excel files.
+
+The canonical columns are ``COLUMNS``. Other layouts are read through a header mapping
+(canonical name -> header in the file) or the built-in aliases (``HEADER_ALIASES``: common
+English, Thai and Chinese headers). File-level problems raise ``DeclarationFileError``; row-level
+problems become ``RowIssue`` records naming the row and the column, so no row disappears silently.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+import zipfile
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from mekongx.chemistry.messages import render
+from mekongx.chemistry.text import fold
+
+__all__ = [
+    "COLUMNS",
+    "HEADER_ALIASES",
+    "REQUIRED",
+    "DeclarationFileError",
+    "DeclarationLine",
+    "Layout",
+    "RowIssue",
+    "load_mapping",
+    "make_layout",
+    "open_rows",
+    "parse_row",
+    "read_declarations",
+]
+
+COLUMNS = (
+    "declaration_id",
+    "line_no",
+    "date",
+    "hs_code",
+    "description",
+    "cas",
+    "quantity",
+    "unit",
+    "consignor",
+    "consignor_country",
+    "consignee",
+    "consignee_country",
+    "port_of_loading",
+    "port_of_discharge",
+    "final_destination",
+)
+REQUIRED = ("declaration_id", "line_no", "description")
+
+HEADER_ALIASES: dict[str, tuple[str, ...]] = {
+    "declaration_id": (
+        "declaration",
+        "declaration no",
+        "declaration number",
+        "decl id",
+        "entry no",
+        "entry number",
+        "customs declaration",
+        "报关单号",
+        "报关单编号",
+        "เลขที่ใบขนสินค้า",
+        "ใบขนสินค้า",
+    ),
+    "line_no": (
+        "line",
+        "item",
+        "item no",
+        "line number",
+        "seq",
+        "项号",
+        "商品序号",
+        "ลำดับรายการ",
+        "รายการที่",
+    ),
+    "date": ("declaration date", "date of declaration", "申报日期", "日期", "วันที่"),
+    "hs_code": (
+        "hs",
+        "hs code",
+        "tariff code",
+        "commodity code",
+        "hscode",
+        "商品编码",
+        "税则号",
+        "พิกัด",
+        "พิกัดศุลกากร",
+        "รหัสพิกัด",
+    ),
+    "description": (
+        "goods description",
+        "description of goods",
+        "commodity",
+        "goods",
+        "product",
+        "品名",
+        "商品名称",
+        "货物名称",
+        "รายการสินค้า",
+        "ชื่อสินค้า",
+        "ชนิดของสินค้า",
+    ),
+    "cas": ("cas no", "cas number", "cas rn", "cas_no", "cas号", "เลข cas"),
+    "quantity": ("qty", "net quantity", "net weight", "数量", "净重", "ปริมาณ", "จำนวน"),
+    "unit": ("uom", "unit of measure", "units", "单位", "计量单位", "หน่วย"),
+    "consignor": ("shipper", "exporter", "seller", "发货人", "境内发货人", "ผู้ส่งออก", "ผู้ส่งสินค้า"),
+    "consignor_country": (
+        "shipper country",
+        "exporter country",
+        "country of export",
+        "发货人国家",
+        "ประเทศผู้ส่งออก",
+    ),
+    "consignee": ("importer", "buyer", "receiver", "收货人", "境外收货人", "ผู้นำเข้า", "ผู้รับสินค้า"),
+    "consignee_country": (
+        "importer country",
+        "country of import",
+        "destination country",
+        "收货人国家",
+        "运抵国",
+        "ประเทศผู้รับ",
+        "ประเทศปลายทาง",
+    ),
+    "port_of_loading": ("pol", "loading port", "port of export", "起运港", "装货港", "ท่าต้นทาง"),
+    "port_of_discharge": (
+        "pod",
+        "discharge port",
+        "port of entry",
+        "目的港",
+        "卸货港",
+        "指运港",
+        "ท่าปลายทาง",
+    ),
+    "final_destination": (
+        "destination",
+        "place of delivery",
+        "final place",
+        "最终目的地",
+        "ปลายทางสุดท้าย",
+    ),
+}
+
+_UNIT_TO_KG = {
+    "kg": 1.0,
+    "kgs": 1.0,
+    "kgm": 1.0,
+    "kilogram": 1.0,
+    "kilograms": 1.0,
+    "千克": 1.0,
+    "公斤": 1.0,
+    "กก": 1.0,
+    "กิโลกรัม": 1.0,
+    "g": 0.001,
+    "gram": 0.001,
+    "grams": 0.001,
+    "克": 0.001,
+    "กรัม": 0.001,
+    "mg": 1e-6,
+    "t": 1000.0,
+    "ton": 1000.0,
+    "tons": 1000.0,
+    "tonne": 1000.0,
+    "tonnes": 1000.0,
+    "mt": 1000.0,
+    "吨": 1000.0,
+    "ตัน": 1000.0,
+    # Volumes: density taken as 1 kg/l (documented approximation for scale checks only).
+    "l": 1.0,
+    "lt": 1.0,
+    "ltr": 1.0,
+    "litre": 1.0,
+    "liter": 1.0,
+    "litres": 1.0,
+    "liters": 1.0,
+    "升": 1.0,
+    "ลิตร": 1.0,
+    "ml": 0.001,
+    "毫升": 0.001,
+    "มล": 0.001,
+    "m3": 1000.0,
+}
+_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%Y/%m/%d", "%d.%m.%Y", "%Y%m%d")
+_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+
+
+class DeclarationFileError(Exception):
+    """A file that cannot be screened. ``message(lang)`` renders it in en, th or zh."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        self.code = code
+        self.params = params
+        super().__init__(render(code, "en", **params))
+
+    def message(self, lang: str = "en") -> str:
+        return render(self.code, lang, **self.params)
+
+
+@dataclass(frozen=True, slots=True)
+class RowIssue:
+    """A problem in one row. ``fatal`` issues stop a strict run; blank rows are never fatal."""
+
+    row: int
+    column: str
+    code: str
+    value: str = ""
+    fatal: bool = True
+
+    def message(self, lang: str = "en") -> str:
+        return render(self.code, lang, row=self.row, column=self.column, value=self.value)
+
+
+@dataclass(slots=True)
+class DeclarationLine:
+    row: int
+    declaration_id: str
+    line_no: int
+    date: str = ""
+    hs_code: str = ""
+    description: str = ""
+    cas: str = ""
+    quantity: float | None = None
+    unit: str = ""
+    consignor: str = ""
+    consignor_country: str = ""
+    consignee: str = ""
+    consignee_country: str = ""
+    port_of_loading: str = ""
+    port_of_discharge: str = ""
+    final_destination: str = ""
+
+    @property
+    def quantity_kg(self) -> float | None:
+        if self.quantity is None:
+            return None
+        factor = _UNIT_TO_KG.get(fold(self.unit).strip().rstrip("."))
+        return None if factor is None else self.quantity * factor
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Where each canonical column sits in the file (index or -1) and its header text."""
+
+    positions: tuple[int, ...]
+    headers: tuple[str, ...]
+    width: int
+
+
+def _norm_header(text: str) -> str:
+    return re.sub(r"[\s_\-./#:]+", " ", fold(text)).strip()
+
+
+def load_mapping(path: Path) -> dict[str, str]:
+    """Read a header mapping file (YAML or JSON object: canonical column -> header in file)."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise DeclarationFileError("BAD_MAPPING", path=path, detail=str(exc)) from exc
+    if not isinstance(raw, dict):
+        raise DeclarationFileError("BAD_MAPPING", path=path, detail="expected column: header pairs")
+    mapping: dict[str, str] = {}
+    for key, value in raw.items():
+        if key not in COLUMNS:
+            raise DeclarationFileError(
+                "BAD_MAPPING",
+                path=path,
+                detail=f"unknown column {key!r}; known: {', '.join(COLUMNS)}",
+            )
+        if not isinstance(value, str):
+            raise DeclarationFileError(
+                "BAD_MAPPING", path=path, detail=f"{key}: header must be text"
+            )
+        mapping[key] = value
+    return mapping
+
+
+def make_layout(
+    header: Sequence[str], path: object, mapping: Mapping[str, str] | None = None
+) -> Layout:
+    """Resolve canonical columns against a header row (mapping first, then names and aliases)."""
+    normalised = [_norm_header(h) for h in header]
+    seen: set[str] = set()
+    for text in normalised:
+        if text and text in seen:
+            raise DeclarationFileError("DUPLICATE_COLUMN", path=path, column=text)
+        seen.add(text)
+    positions: list[int] = []
+    headers: list[str] = []
+    for column in COLUMNS:
+        wanted: list[str] = []
+        if mapping and column in mapping:
+            wanted = [_norm_header(mapping[column])]
+        else:
+            wanted = [_norm_header(column), *(_norm_header(a) for a in HEADER_ALIASES[column])]
+        index = next((normalised.index(w) for w in wanted if w in normalised), -1)
+        if index < 0 and column in REQUIRED:
+            raise DeclarationFileError(
+                "MISSING_COLUMN",
+                path=path,
+                column=mapping.get(column, column) if mapping else column,
+                found=", ".join(h for h in header if h) or "-",
+            )
+        positions.append(index)
+        headers.append(header[index] if index >= 0 else column)
+    return Layout(tuple(positions), tuple(headers), len(header))
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def open_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
+    """Header and an iterator of (spreadsheet row number, cells) for a CSV or XLSX file."""
+    if not path.exists():
+        raise DeclarationFileError("FILE_NOT_FOUND", path=path)
+    suffix = path.suffix.lower()
+    if suffix in (".csv", ".txt", ".tsv"):
+        return _open_csv(path)
+    if suffix in (".xlsx", ".xlsm"):
+        return _open_xlsx(path)
+    raise DeclarationFileError("FILE_FORMAT", path=path)
+
+
+def _open_csv(path: Path) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
+    try:
+        handle = path.open(encoding="utf-8-sig", newline="")
+        first = handle.readline()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DeclarationFileError("FILE_UNREADABLE", path=path, detail=str(exc)) from exc
+    if not first.strip():
+        handle.close()
+        raise DeclarationFileError("FILE_EMPTY", path=path)
+    delimiter = max(",;\t|", key=first.count)
+    header = next(csv.reader([first], delimiter=delimiter))
+
+    def rows() -> Iterator[tuple[int, list[str]]]:
+        reader = csv.reader(handle, delimiter=delimiter)
+        try:
+            with handle:
+                yield from enumerate(reader, start=2)
+        except (csv.Error, UnicodeDecodeError) as exc:
+            raise DeclarationFileError(
+                "FILE_UNREADABLE", path=path, detail=f"row {reader.line_num + 1}: {exc}"
+            ) from exc
+
+    return [h.strip() for h in header], rows()
+
+
+def _open_xlsx(path: Path) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        sheet = book.worksheets[0]
+        iterator = sheet.iter_rows(values_only=True)
+        first = next(iterator, None)
+    except (
+        zipfile.BadZipFile,
+        InvalidFileException,
+        KeyError,
+        OSError,
+        ValueError,
+        IndexError,
+    ) as exc:
+        raise DeclarationFileError(
+            "FILE_UNREADABLE", path=path, detail=f"not a valid Excel workbook ({exc})"
+        ) from exc
+    if first is None or not any(c is not None for c in first):
+        book.close()
+        raise DeclarationFileError("FILE_EMPTY", path=path)
+    header = [_cell(c) for c in first]
+
+    def rows() -> Iterator[tuple[int, list[str]]]:
+        try:
+            for number, values in enumerate(iterator, start=2):
+                yield number, [_cell(c) for c in values]
+        finally:
+            book.close()
+
+    return header, rows()
+
+
+def _parse_date(text: str) -> str | None:
+    for fmt in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def parse_row(number: int, cells: Sequence[str], layout: Layout) -> DeclarationLine | RowIssue:
+    """One raw row -> a declaration line, or the first problem found in it."""
+    if not any(c.strip() for c in cells):
+        return RowIssue(number, "", "BLANK_ROW", fatal=False)
+    if len(cells) != layout.width and not (
+        len(cells) > layout.width and not any(c.strip() for c in cells[layout.width :])
+    ):
+        return RowIssue(number, "", "ROW_LENGTH", value=str(len(cells)))
+    pos, names = layout.positions, layout.headers
+    values = [cells[p].strip() if p >= 0 and p < len(cells) else "" for p in pos]
+    (decl, line, date, hs, desc, cas, qty, unit, *rest) = values
+    if not decl:
+        return RowIssue(number, names[0], "MISSING_VALUE")
+    try:
+        line_no = int(float(line)) if line else -1
+        if line and float(line) != line_no:
+            raise ValueError(line)
+    except ValueError:
+        return RowIssue(number, names[1], "BAD_LINE_NO", value=line)
+    if line_no < 0:
+        return RowIssue(number, names[1], "MISSING_VALUE")
+    if date:
+        parsed = _parse_date(date)
+        if parsed is None:
+            return RowIssue(number, names[2], "BAD_DATE", value=date)
+        date = parsed
+    if not (desc or hs or cas):
+        return RowIssue(number, names[4], "MISSING_VALUE")
+    quantity: float | None = None
+    if qty:
+        cleaned = qty.replace(",", "").replace(" ", "")
+        if not _NUMBER.match(cleaned):
+            return RowIssue(number, names[6], "BAD_QUANTITY", value=qty)
+        quantity = float(cleaned)
+    return DeclarationLine(number, decl, line_no, date, hs, desc, cas, quantity, unit, *rest)
+
+
+def read_declarations(
+    path: Path, mapping: Mapping[str, str] | None = None
+) -> tuple[list[DeclarationLine], list[RowIssue]]:
+    """Every line of a file plus every problem row (the caller decides whether to stop)."""
+    header, rows = open_rows(path)
+    layout = make_layout(header, path, mapping)
+    lines: list[DeclarationLine] = []
+    issues: list[RowIssue] = []
+    for number, cells in rows:
+        parsed = parse_row(number, cells, layout)
+        if isinstance(parsed, RowIssue):
+            issues.append(parsed)
+        else:
+            lines.append(parsed)
+    return lines, issues

@@ -1,0 +1,261 @@
+"""Screening declaration lines against the register: the library's main entry points.
+
+``Screener.screen_line`` turns one line into zero or more ``ScreenResult`` rows (one per
+substance found, or one line-level row when a generic HS code with a vague description travels
+with other risk signals). ``screen_file`` reads a CSV/XLSX file, optionally over several
+processes, and ``write_report`` writes the results atomically (temporary file, then rename).
+"""
+
+from __future__ import annotations
+
+import csv
+import multiprocessing as mp
+import os
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+
+from mekongx.chemistry.declarations import (
+    DeclarationFileError,
+    DeclarationLine,
+    Layout,
+    RowIssue,
+    make_layout,
+    open_rows,
+    parse_row,
+)
+from mekongx.chemistry.matcher import Matcher
+from mekongx.chemistry.register import Register, load_register
+from mekongx.chemistry.risk import Reason, RiskContext, RiskScorer, band
+
+__all__ = [
+    "REPORT_COLUMNS",
+    "ScreenReport",
+    "ScreenResult",
+    "Screener",
+    "screen_file",
+    "write_report",
+]
+
+REPORT_COLUMNS = (
+    "declaration_id",
+    "line_no",
+    "row",
+    "substance",
+    "substance_id",
+    "cas",
+    "table",
+    "match",
+    "score",
+    "band",
+    "reason_codes",
+    "reasons",
+)
+_CHUNK = 4000
+
+
+@dataclass(frozen=True, slots=True)
+class ScreenResult:
+    declaration_id: str
+    line_no: int
+    row: int
+    substance_id: str
+    substance: str
+    cas: str
+    table: str
+    match: str
+    score: int
+    reasons: tuple[Reason, ...]
+
+    @property
+    def band(self) -> str:
+        return band(self.score)
+
+    def as_row(self, lang: str = "en") -> list[str]:
+        return [
+            self.declaration_id,
+            str(self.line_no),
+            str(self.row),
+            self.substance,
+            self.substance_id,
+            self.cas,
+            self.table,
+            self.match,
+            str(self.score),
+            self.band,
+            " ".join(r.code for r in self.reasons),
+            "; ".join(r.message(lang) for r in self.reasons),
+        ]
+
+
+@dataclass
+class ScreenReport:
+    results: list[ScreenResult] = field(default_factory=list)
+    lines_read: int = 0
+    issues: list[RowIssue] = field(default_factory=list)
+
+    @property
+    def skipped(self) -> list[RowIssue]:
+        return self.issues
+
+    @property
+    def lines_hit(self) -> int:
+        return len({(r.declaration_id, r.line_no, r.row) for r in self.results})
+
+
+class Screener:
+    """Matcher plus risk scorer over one register; build once, reuse for many lines."""
+
+    def __init__(
+        self, register: Register | None = None, context: RiskContext | None = None
+    ) -> None:
+        self.register = register or load_register()
+        self.matcher = Matcher(self.register)
+        self.scorer = RiskScorer(self.register, context)
+
+    def screen_line(self, line: DeclarationLine) -> list[ScreenResult]:
+        lm = self.matcher.match(line.description, line.cas, line.hs_code)
+        if not lm.matches and not lm.hs_generic:
+            return []
+        line_reasons = self.scorer.line_reasons(line, lm)
+        results: list[ScreenResult] = []
+        for sm in lm.matches:
+            reasons = self.scorer.substance_reasons(line, sm) + line_reasons
+            sub = sm.substance
+            results.append(
+                ScreenResult(
+                    declaration_id=line.declaration_id,
+                    line_no=line.line_no,
+                    row=line.row,
+                    substance_id=sub.id,
+                    substance=sub.name,
+                    cas=sub.cas or "",
+                    table=sub.table,
+                    match="+".join(sm.kinds),
+                    score=sum(r.weight for r in reasons),
+                    reasons=tuple(reasons),
+                )
+            )
+        if not results and lm.hs_generic and lm.vague:
+            others = [r for r in line_reasons if r.code != "HS_GENERIC_VAGUE"]
+            if others:
+                results.append(
+                    ScreenResult(
+                        declaration_id=line.declaration_id,
+                        line_no=line.line_no,
+                        row=line.row,
+                        substance_id="",
+                        substance="",
+                        cas="",
+                        table="",
+                        match="hs_generic",
+                        score=sum(r.weight for r in line_reasons),
+                        reasons=tuple(line_reasons),
+                    )
+                )
+        return results
+
+    def screen(self, lines: Iterable[DeclarationLine]) -> Iterator[ScreenResult]:
+        for line in lines:
+            yield from self.screen_line(line)
+
+
+# ---------------------------------------------------------------------- file screening
+_WORKER: tuple[Screener, Layout] | None = None
+
+
+def _init_worker(context: RiskContext | None, layout: Layout) -> None:
+    global _WORKER
+    _WORKER = (Screener(context=context), layout)
+
+
+def _screen_chunk(
+    chunk: Sequence[tuple[int, list[str]]],
+) -> tuple[int, list[ScreenResult], list[RowIssue]]:
+    assert _WORKER is not None
+    screener, layout = _WORKER
+    return _screen_rows(screener, layout, chunk)
+
+
+def _screen_rows(
+    screener: Screener, layout: Layout, chunk: Iterable[tuple[int, list[str]]]
+) -> tuple[int, list[ScreenResult], list[RowIssue]]:
+    results: list[ScreenResult] = []
+    issues: list[RowIssue] = []
+    read = 0
+    for number, cells in chunk:
+        parsed = parse_row(number, cells, layout)
+        if isinstance(parsed, RowIssue):
+            issues.append(parsed)
+            continue
+        read += 1
+        results.extend(screener.screen_line(parsed))
+    return read, results, issues
+
+
+def _chunks(rows: Iterator[tuple[int, list[str]]]) -> Iterator[list[tuple[int, list[str]]]]:
+    while True:
+        chunk = list(islice(rows, _CHUNK))
+        if not chunk:
+            return
+        yield chunk
+
+
+def screen_file(
+    path: Path,
+    *,
+    mapping: Mapping[str, str] | None = None,
+    context: RiskContext | None = None,
+    strict: bool = True,
+    workers: int = 1,
+    screener: Screener | None = None,
+) -> ScreenReport:
+    """Screen a CSV/XLSX file. With ``strict`` the first bad row raises ``DeclarationFileError``
+    (blank rows never do); otherwise bad rows are skipped and listed in ``report.issues``."""
+    header, rows = open_rows(path)
+    layout = make_layout(header, path, mapping)
+    report = ScreenReport()
+
+    def absorb(read: int, results: list[ScreenResult], issues: list[RowIssue]) -> None:
+        if strict:
+            fatal = [i for i in issues if i.fatal]
+            if fatal:
+                first = fatal[0]
+                raise DeclarationFileError(
+                    first.code, row=first.row, column=first.column, value=first.value
+                )
+        report.lines_read += read
+        report.results.extend(results)
+        report.issues.extend(issues)
+
+    if workers <= 1:
+        own = screener or Screener(context=context)
+        for chunk in _chunks(rows):
+            absorb(*_screen_rows(own, layout, chunk))
+        return report
+    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(context, layout)) as pool:
+        for outcome in pool.imap(_screen_chunk, _chunks(rows), chunksize=1):
+            absorb(*outcome)
+    return report
+
+
+def write_report(results: Iterable[ScreenResult], out: Path, lang: str = "en") -> int:
+    """Write results as CSV atomically; returns the number of rows written."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    count = 0
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(REPORT_COLUMNS)
+            for result in results:
+                writer.writerow(result.as_row(lang))
+                count += 1
+        os.replace(tmp_name, out)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+    return count

@@ -1,0 +1,76 @@
+"""``mekongx precursors``: batch screening of customs declarations for precursor chemicals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from mekongx.chemistry import (
+    DeclarationFileError,
+    load_mapping,
+    render,
+    screen_file,
+    write_report,
+)
+
+app = typer.Typer(
+    help="Screen customs declarations (CSV or Excel) against the controlled-chemicals register.",
+    no_args_is_help=True,
+)
+
+_LANGS = ("en", "th", "zh")
+_SHOWN_ISSUES = 20
+
+
+@app.callback()
+def _group() -> None:
+    """Precursor-chemical screening."""
+
+
+@app.command()
+def screen(
+    input_path: Annotated[
+        Path, typer.Argument(metavar="INPUT", help="Declarations file (.csv or .xlsx).")
+    ],
+    out: Annotated[Path, typer.Option("--out", help="Report CSV to write (atomically).")],
+    lang: Annotated[str, typer.Option("--lang", help="Language of messages: en, th or zh.")] = "en",
+    mapping: Annotated[
+        Path | None,
+        typer.Option("--mapping", help="YAML/JSON header mapping: canonical column -> header."),
+    ] = None,
+    lenient: Annotated[
+        bool, typer.Option("--lenient", help="Skip bad rows (listed) instead of stopping.")
+    ] = False,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Processes to use.")] = 1,
+) -> None:
+    """Screen INPUT and write one report row per hit."""
+    if lang not in _LANGS:
+        typer.echo(f"--lang must be one of {', '.join(_LANGS)}", err=True)
+        raise typer.Exit(2)
+    try:
+        header_map = load_mapping(mapping) if mapping is not None else None
+        report = screen_file(input_path, mapping=header_map, strict=not lenient, workers=workers)
+        write_report(report.results, out, lang)
+    except DeclarationFileError as exc:
+        typer.echo(render("INPUT_ERROR", lang, message=exc.message(lang)), err=True)
+        raise typer.Exit(2) from None
+    except OSError as exc:
+        typer.echo(render("INPUT_ERROR", lang, message=str(exc)), err=True)
+        raise typer.Exit(2) from None
+    for issue in report.issues[:_SHOWN_ISSUES]:
+        typer.echo(render("SKIPPED_ROW", lang, message=issue.message(lang)), err=True)
+    if len(report.issues) > _SHOWN_ISSUES:
+        typer.echo(render("MORE_ERRORS", lang, count=len(report.issues) - _SHOWN_ISSUES), err=True)
+    typer.echo(
+        render(
+            "SUMMARY",
+            lang,
+            read=report.lines_read,
+            hits=len(report.results),
+            lines_hit=report.lines_hit,
+            skipped=len(report.issues),
+            out=out,
+        )
+    )
