@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 import yaml
-from wbe_tables import DATA
 
 from mekongx.wastewater import (
     ParameterSet,
@@ -97,13 +96,10 @@ def test_user_file_extending_a_builtin(tmp_path: Path) -> None:
     assert ext.analyte("METH").correction_factor == pytest.approx(1 / 0.43)  # inherited
 
 
-BAD_CASES = yaml.safe_load((DATA / "bad_params.yaml").read_text(encoding="utf-8"))
-
-
-@pytest.mark.parametrize("case", BAD_CASES, ids=lambda c: c["name"])
 def test_bad_parameter_files_are_rejected_naming_the_key(
-    tmp_path: Path, case: dict[str, Any]
+    tmp_path: Path, bad_params_case: dict[str, Any]
 ) -> None:
+    case = bad_params_case
     raw = copy.deepcopy(default_raw())
     *parents, last = case["path"]
     node = raw

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from wbe_tables import read_table
 
 from mekongx.wastewater import (
     ParameterSet,
@@ -16,8 +15,6 @@ from mekongx.wastewater import (
     dumping_flags,
     measured,
 )
-
-KIM_2015 = read_table("kim2015_korea_table.csv")
 
 
 def _quantity(text: str) -> Quantity:
@@ -31,8 +28,7 @@ def _as_sample(code: str, load_per_1000: Quantity, population: float) -> Sample:
     return Sample("KR", dt.date(2013, 1, 1), code, conc, 1000.0, population)
 
 
-@pytest.mark.parametrize("row", KIM_2015, ids=lambda r: r["wwtp"])
-def test_kim_2015_south_korea_table(params: ParameterSet, row: dict[str, str]) -> None:
+def test_kim_2015_south_korea_table(params: ParameterSet, kim2015_row: dict[str, str]) -> None:
     """Kim KY, Lai FY, Kim HY, Thai PK, Mueller JF, Oh JE (2015), Sci Total Environ
     524-525:440-446: table of daily loads and consumption rates for 15 WWTPs in five South
     Korean cities (Busan, Ulsan, Kimhae, Changwon, Milyang).
@@ -43,6 +39,7 @@ def test_kim_2015_south_korea_table(params: ParameterSet, row: dict[str, str]) -
     significant figures, so the tolerance is the rounding of the printed load (±0.005·10^k)
     carried through the factor, plus the rounding of the printed result.
     """
+    row = kim2015_row
     population = float(row["population"])
     for code, load_col, cons_col in (
         ("METH", "ma_load", "ma_consumption"),
@@ -75,9 +72,11 @@ def _exponent(text: str) -> int:
     return exponent
 
 
-def test_kim_2015_table_mixes_served_and_design_populations() -> None:
+def test_kim_2015_table_mixes_served_and_design_populations(
+    kim2015_table: list[dict[str, str]],
+) -> None:
     """The same table marks populations as 'served' (a) or 'design' (b): a mix to flag."""
-    kinds = {row["population_kind"] for row in KIM_2015}
+    kinds = {row["population_kind"] for row in kim2015_table}
     assert kinds == {"served", "design"}
 
 

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from wbe_tables import read_table
 
 from mekongx.wastewater import WbeError, concentration_to_ng_per_l, flow_to_m3_per_day
 from mekongx.wastewater.units import mass_load_mg_per_day
 
-CASES = read_table("unit_cases.csv")
 
-
-@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c['value']} {c['unit']}")
-def test_unit_table(case: dict[str, str]) -> None:
+def test_unit_table(unit_case: dict[str, str]) -> None:
+    case = unit_case
     convert = concentration_to_ng_per_l if case["kind"] == "concentration" else flow_to_m3_per_day
     assert convert(float(case["value"]), case["unit"]) == pytest.approx(float(case["expected"]))
 
