@@ -1,0 +1,208 @@
+"""In-memory inverted index over phonetic blocking keys, for screening against a watchlist.
+
+Each entry is stored compactly (its distinct readings as interned key tuples). A query's blocking
+keys select candidates, ranked by the summed inverse document frequency of the keys they share;
+the best ``candidates`` of them are scored with the calibrated model.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from array import array
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from mekongx.matching.evidence import Evidence
+from mekongx.matching.judgements import Judgements
+from mekongx.matching.scoring import (
+    Compact,
+    CompactReading,
+    Decision,
+    Match,
+    compare_profiles,
+    profile,
+    quick_probability,
+)
+
+_VOWELS = frozenset("aeiou")
+
+
+def _skeleton(key: str) -> str:
+    return "".join(ch for ch in key if ch not in _VOWELS)
+
+
+def blocking_keys(compact: Compact) -> set[str]:
+    """Keys under which a name is filed: every part key, its consonant skeleton, part pairs."""
+    out: set[str] = set()
+    for keys, _ in compact.readings:
+        for alts in keys:
+            for k in alts:
+                out.add("k:" + k)
+                if len(k) >= 4:
+                    out.add("c:" + _skeleton(k))
+        if len(keys) >= 2:
+            for x in keys[0][:2]:
+                for y in keys[1][:2]:
+                    out.add("p:" + "|".join(sorted((x, y))))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One watchlist entry returned by ``Index.search``."""
+
+    id: str
+    name: str
+    probability: float
+    decision: Decision
+    match: Match | None = None
+
+
+class Index:
+    """Watchlist index. ``add`` names (any script), then ``search`` or ``search_many``."""
+
+    def __init__(self, candidates: int = 24, max_postings: int = 50_000) -> None:
+        self.candidates = candidates
+        self.max_postings = max_postings
+        self._names: list[str] = []
+        self._ids: list[str] = []
+        self._compact: list[Compact] = []
+        self._evidence: dict[int, Evidence] = {}
+        self._postings: dict[str, array[int]] = {}
+        self._frozen: dict[str, np.ndarray] = {}
+        self._tuples: dict[object, object] = {}
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def _intern(self, compact: Compact) -> Compact:
+        """Share identical key tuples between entries (most names repeat surnames and syllables)."""
+        cache = self._tuples
+
+        def share(value: object) -> object:
+            got = cache.get(value)
+            if got is None:
+                cache[value] = value
+                return value
+            return got
+
+        readings: list[CompactReading] = []
+        for keys, surname in compact.readings:
+            parts = tuple(share(tuple(sys.intern(k) for k in alts)) for alts in keys)
+            readings.append((share(parts), surname))  # type: ignore[arg-type]
+        return Compact(tuple(readings), compact.script, compact.rarity, compact.han)
+
+    def add(self, name: str, id: str | None = None, evidence: Evidence | None = None) -> int:
+        """Add a name; returns its position. ``id`` defaults to the position as text."""
+        pos = len(self._names)
+        compact = self._intern(profile(name).compact)
+        self._names.append(name)
+        self._ids.append(id if id is not None else str(pos))
+        self._compact.append(compact)
+        if evidence is not None:
+            self._evidence[pos] = evidence
+        for key in blocking_keys(compact):
+            lst = self._postings.get(key)
+            if lst is None:
+                lst = self._postings[key] = array("I")
+            lst.append(pos)
+        self._frozen.clear()
+        return pos
+
+    def add_many(self, names: Iterable[str | tuple[str, str]]) -> None:
+        for item in names:
+            if isinstance(item, tuple):
+                self.add(item[1], id=item[0])
+            else:
+                self.add(item)
+
+    def _posting(self, key: str) -> np.ndarray | None:
+        got = self._frozen.get(key)
+        if got is None:
+            lst = self._postings.get(key)
+            if lst is None:
+                return None
+            got = np.frombuffer(lst, dtype=np.uint32) if len(lst) else np.empty(0, np.uint32)
+            self._frozen[key] = got
+        return got
+
+    def candidates_for(self, compact: Compact) -> list[int]:
+        """Positions of the most promising entries for a query, best first."""
+        n = max(len(self._names), 1)
+        arrays: list[np.ndarray] = []
+        weights: list[float] = []
+        for key in blocking_keys(compact):
+            post = self._posting(key)
+            if post is None or len(post) > self.max_postings:
+                continue
+            idf = math.log(1.0 + n / len(post))
+            if key.startswith("c:"):
+                idf *= 0.5
+            arrays.append(post)
+            weights.append(idf)
+        if not arrays:
+            return []
+        if len(arrays) == 1:
+            ids = arrays[0]
+            top = ids[: self.candidates * 4]
+            return [int(i) for i in top[: self.candidates]]
+        allids = np.concatenate(arrays)
+        allw = np.repeat(np.asarray(weights), [len(a) for a in arrays])
+        uniq, inverse = np.unique(allids, return_inverse=True)
+        sums = np.bincount(inverse, weights=allw)
+        k = min(self.candidates, len(uniq))
+        if len(uniq) > k:
+            part = np.argpartition(-sums, k - 1)[:k]
+        else:
+            part = np.arange(len(uniq))
+        order = part[np.argsort(-sums[part], kind="stable")]
+        return [int(uniq[i]) for i in order]
+
+    def search(
+        self,
+        query: str,
+        limit: int = 10,
+        *,
+        evidence: Evidence | None = None,
+        judgements: Judgements | None = None,
+        explain: bool = False,
+        min_probability: float = 0.0,
+    ) -> list[Hit]:
+        """Best matches for one name, most probable first; ``explain`` adds a full ``Match``."""
+        qp = profile(query)
+        hits: list[Hit] = []
+        for pos in self.candidates_for(qp.compact):
+            cand = self._compact[pos]
+            ev = self._evidence.get(pos)
+            verdict = (
+                judgements.lookup(query, self._names[pos], None, self._ids[pos]) if judgements else None
+            )
+            match: Match | None = None
+            if verdict is not None:
+                match = verdict.as_match("")
+                p = match.probability
+            elif explain or (evidence is not None and ev is not None):
+                match = compare_profiles(qp, profile(self._names[pos]), (evidence, ev))
+                p = match.probability
+            else:
+                p = quick_probability(qp.compact, cand)
+            if p >= min_probability:
+                hits.append(Hit(self._ids[pos], self._names[pos], p, _decide(p), match))
+        hits.sort(key=lambda h: -h.probability)
+        return hits[:limit]
+
+    def search_many(self, queries: Sequence[str], limit: int = 10) -> list[list[Hit]]:
+        """``search`` for each query, in order (for batch screening of a file)."""
+        return [self.search(q, limit) for q in queries]
+
+
+def _decide(p: float) -> Decision:
+    from mekongx.matching.calibration import threshold
+
+    thr = threshold()
+    if p >= thr:
+        return Decision.MATCH
+    return Decision.REVIEW if p >= thr / 2.5 else Decision.NO_MATCH

@@ -1,0 +1,284 @@
+"""Parsed names and their readings in the shared key space."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+
+from mekongx.matching import _data, han, thai
+from mekongx.matching.keys import latin_key, split_pinyin
+from mekongx.matching.normalize import Script, Token, tokenize
+from mekongx.matching.pinyin_thai import pinyin_to_thai
+
+_SAE = "แซ่"  # "surname" marker in Thai spellings of Chinese clan names (แซ่ตั้ง)
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A person's name after normalisation.
+
+    ``han`` is the simplified Han form of a Chinese-style name, split into ``surname`` and
+    ``given``; ``foreign_han`` holds the pieces of a Han transliteration of a foreign name
+    (他信·西那瓦 -> ("他信", "西那瓦")).
+    """
+
+    original: str
+    tokens: tuple[Token, ...]
+    honorifics: tuple[str, ...] = ()
+    han: str | None = None
+    surname: str | None = None
+    given: str | None = None
+    foreign_han: tuple[str, ...] | None = None
+
+    @property
+    def scripts(self) -> frozenset[Script]:
+        return frozenset(t.script for t in self.tokens)
+
+    @property
+    def script(self) -> Script:
+        """The script of the name (the first token's if several are mixed)."""
+        return self.tokens[0].script if self.tokens else Script.OTHER
+
+    @property
+    def text(self) -> str:
+        return " ".join(t.text for t in self.tokens)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One way of writing a name, as parts (surname / given name / family name …).
+
+    ``alternatives[i]`` lists display forms of part ``i`` and ``keys[i]`` their phonetic keys in the
+    same order (the first is the primary form). ``surname`` is the index of the part known to be the
+    surname, if any. ``pinyin`` keeps the toneless pinyin syllables per part when known.
+    """
+
+    system: str
+    alternatives: tuple[tuple[str, ...], ...]
+    keys: tuple[tuple[str, ...], ...]
+    surname: int | None = None
+    pinyin: tuple[tuple[str, ...], ...] | None = None
+    labels: tuple[tuple[str, ...], ...] = field(default=())
+
+    @property
+    def parts(self) -> tuple[str, ...]:
+        return tuple(alts[0] for alts in self.alternatives)
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.parts)
+
+
+@lru_cache(maxsize=200_000)
+def parse_name(text: str) -> Name:
+    """Normalise a name: honorifics removed, tokens by script, Han folded and segmented."""
+    tokens, removed = tokenize(text)
+    han_tokens = [t for t in tokens if t.script is Script.HAN]
+    folded: list[Token] = []
+    for tok in tokens:
+        folded.append(Token(han.to_simplified(tok.text), tok.script) if tok.script is Script.HAN else tok)
+    name_han = surname = given = None
+    foreign: tuple[str, ...] | None = None
+    if han_tokens:
+        joined = "".join(t.text for t in folded if t.script is Script.HAN)
+        if "·" in joined or _all_thai_table(joined, [t.text for t in folded if t.script is Script.HAN]):
+            foreign = tuple(p for p in joined.replace("·", " ").split() if p)
+            if len([t for t in folded if t.script is Script.HAN]) > 1:
+                foreign = tuple(t.text for t in folded if t.script is Script.HAN)
+        else:
+            name_han = joined
+            first = next(t.text for t in folded if t.script is Script.HAN)
+            if len(han_tokens) > 1 and first in _data.surnames():
+                surname, given = first, joined[len(first) :]
+            else:
+                surname, given = han.segment(joined)
+    return Name(text, tuple(folded), tuple(removed), name_han, surname, given, foreign)
+
+
+def _all_thai_table(joined: str, pieces: list[str]) -> bool:
+    table = _han_to_thai_table()
+    return len(pieces) > 1 and all(p in table for p in pieces)
+
+
+@cache
+def _han_to_thai_table() -> dict[str, list[dict[str, str]]]:
+    out: dict[str, list[dict[str, str]]] = {}
+    for row in _data.thai_han_tokens():
+        out.setdefault(row["han"], []).append(row)
+    return out
+
+
+@cache
+def _thai_to_table() -> dict[str, list[dict[str, str]]]:
+    out: dict[str, list[dict[str, str]]] = {}
+    for row in _data.thai_han_tokens():
+        out.setdefault(row["thai"], []).append(row)
+    return out
+
+
+def _alts(pairs: list[tuple[str, str, str]]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """Deduplicate (display, key, label) triples by key, keeping the first display form."""
+    seen: dict[str, tuple[str, str]] = {}
+    for display, key, label in pairs:
+        if key and key not in seen:
+            seen[key] = (display, label)
+    keys = tuple(seen)
+    return tuple(v[0] for v in seen.values()), keys, tuple(v[1] for v in seen.values())
+
+
+def _reading(
+    system: str,
+    parts: list[list[tuple[str, str, str]]],
+    surname: int | None = None,
+    pinyin: tuple[tuple[str, ...], ...] | None = None,
+) -> Reading | None:
+    triples = [_alts(p) for p in parts]
+    triples = [t for t in triples if t[1]]
+    if not triples:
+        return None
+    return Reading(
+        system,
+        tuple(t[0] for t in triples),
+        tuple(t[1] for t in triples),
+        surname if len(triples) == len(parts) else None,
+        pinyin,
+        tuple(t[2] for t in triples),
+    )
+
+
+@lru_cache(maxsize=100_000)
+def thai_word_keys(word: str) -> tuple[tuple[str, str, str], ...]:
+    """(display, key, label) alternatives of one Thai word."""
+    bare = word[len(_SAE) :] if word.startswith(_SAE) and len(word) > len(_SAE) + 1 else word
+    out = [(word, latin_key(thai.romanize(bare)), "rtgs")]
+    out.append((word, latin_key(thai.spelling(bare)), "thai-spelling"))
+    for row in _thai_to_table().get(bare, []):
+        for latin in row["latin"].split("|"):
+            out.append((word, latin_key(latin), "table"))
+        py = "".join(han.toneless(han.given_pinyin(row["han"])))
+        out.append((word, latin_key(py), "table-han"))
+    return tuple(out)
+
+
+def _han_readings(name: Name) -> list[Reading]:
+    assert name.surname is not None and name.given is not None
+    s, g = name.surname, name.given
+    s_py, g_py = han.surname_pinyin(s), han.given_pinyin(g)
+    s_plain, g_plain = han.toneless(s_py), han.toneless(g_py)
+    row = _data.surnames().get(s)
+    pin = (s_plain, g_plain) if g else (s_plain,)
+    out: list[Reading | None] = []
+    sur = ["".join(s_plain)]
+    giv = "".join(g_plain)
+
+    def two(system: str, surnames: list[tuple[str, str, str]], given: list[tuple[str, str, str]]) -> None:
+        out.append(_reading(system, [surnames, given] if g else [surnames], 0, pin))
+
+    two("pinyin", [(sur[0], latin_key(sur[0]), "pinyin")], [(giv, latin_key(giv), "pinyin")])
+    wg_g = han.wade_giles(g) if g else ""
+    variants = []
+    if han.toneless(han.given_pinyin(s)) == s_plain:  # pypinyin's default reading is the surname one
+        wg_s = han.wade_giles(s)
+        variants.append((wg_s, latin_key(wg_s), "wade-giles"))
+    if row is not None:
+        variants += [(v, latin_key(v), "dialect") for v in row.latin_variants]
+    two("romanisation-variants", variants, [(giv, latin_key(giv), "pinyin"), (wg_g, latin_key(wg_g), "wade-giles")])
+    for system in ("thc43", "ri49"):
+        whole = [*s_py, *g_py]
+        th = pinyin_to_thai(whole, system)  # type: ignore[arg-type]
+        th_s = pinyin_to_thai(list(s_py), system)  # type: ignore[arg-type]
+        th_g = th[len(th_s) :] if th.startswith(th_s) else pinyin_to_thai(list(g_py), system)  # type: ignore[arg-type]
+        surn = [(th_s, latin_key(thai.romanize(th_s)), f"thai-{system}")]
+        if system == "thc43" and row is not None:
+            surn += [(v, latin_key(thai.romanize(v)), "thai-teochew") for v in row.thai_variants]
+        two(f"thai-{system}", surn, [(th_g, latin_key(thai.romanize(th_g)), f"thai-{system}")])
+    return [r for r in out if r is not None]
+
+
+def _foreign_han_readings(name: Name) -> list[Reading]:
+    assert name.foreign_han is not None
+    table = _han_to_thai_table()
+    parts: list[list[tuple[str, str, str]]] = []
+    for piece in name.foreign_han:
+        py = "".join(han.toneless(han.given_pinyin(piece)))
+        alts = [(py, latin_key(py), "pinyin")]
+        for row in table.get(piece, []):
+            alts += [(row["thai"], k, "table") for _, k, _ in thai_word_keys(row["thai"])]
+            alts += [(v, latin_key(v), "table") for v in row["latin"].split("|")]
+        parts.append(alts)
+    r = _reading("han-transliteration", parts)
+    return [r] if r else []
+
+
+def _thai_readings(tokens: list[Token]) -> list[Reading]:
+    parts = [list(thai_word_keys(t.text)) for t in tokens]
+    r = _reading("thai", parts)
+    return [r] if r else []
+
+
+def _latin_readings(tokens: list[Token]) -> list[Reading]:
+    texts = [t.text for t in tokens]
+    caps = [i for i, t in enumerate(texts) if t.isupper() and len(t) > 1]
+    surname = caps[0] if len(caps) == 1 and len(texts) > 1 else None
+    pins = [split_pinyin(t) for t in texts]
+    pinyin = tuple(p for p in pins if p) if all(pins) else None
+    out: list[Reading | None] = [
+        _reading("latin", [[(t, latin_key(t), "latin")] for t in texts], surname, pinyin)
+    ]
+    # "Lan Wei Hong": the given name written as separate syllables
+    if len(texts) == 3 and all(p and len(p) == 1 for p in pins):
+        for a, b in ((0, 1), (1, 2)):
+            merged = [*texts[:a], texts[a] + texts[b].lower(), *texts[b + 1 :]]
+            out.append(_reading("latin-joined", [[(t, latin_key(t), "latin")] for t in merged]))
+    return [r for r in out if r is not None]
+
+
+@lru_cache(maxsize=200_000)
+def readings(name: Name | str) -> tuple[Reading, ...]:
+    """All readings of a name, in every script folded to the shared key space."""
+    if isinstance(name, str):
+        name = parse_name(name)
+    out: list[Reading] = []
+    if name.han is not None:
+        out += _han_readings(name)
+    if name.foreign_han is not None:
+        out += _foreign_han_readings(name)
+    thai_tokens = [t for t in name.tokens if t.script is Script.THAI]
+    if thai_tokens:
+        out += _thai_readings(thai_tokens)
+    latin_tokens = [t for t in name.tokens if t.script is Script.LATIN]
+    if latin_tokens:
+        out += _latin_readings(latin_tokens)
+    return tuple(out)
+
+
+def rarity(name: Name) -> float | None:
+    """-log10 of the expected share of people with this Chinese name, or None if not Chinese-like.
+
+    Rare names ("Lan Weihong", about 6) are stronger evidence of identity than common ones
+    ("Wang Wei", about 2.3).
+    """
+    sur: str | None = None
+    given: tuple[str, ...] = ()
+    if name.han is not None and name.surname is not None:
+        sur = "".join(han.toneless(han.surname_pinyin(name.surname)))
+        given = han.toneless(han.given_pinyin(name.given or ""))
+    else:
+        latin = [t.text for t in name.tokens if t.script is Script.LATIN]
+        if len(latin) < 2 or len(latin) > 3:
+            return None
+        share = _data.surname_pinyin_share()
+        for cand, rest in ((latin[0], latin[1:]), (latin[-1], latin[:-1])):
+            key = cand.lower()
+            pieces = [split_pinyin(r) for r in rest]
+            if key in share and all(pieces):
+                sur = key
+                given = tuple(s for p in pieces if p for s in p)
+                break
+        if sur is None:
+            return None
+    value = -math.log10(han.surname_share(sur) / 1000.0)
+    for syl in given:
+        value += -math.log10(han.given_share(syl) / 1000.0)
+    return value

@@ -1,0 +1,298 @@
+"""Syllable/part-level comparison of two names and the calibrated, explained match score."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+from itertools import permutations
+from typing import TYPE_CHECKING
+
+from rapidfuzz.distance import Levenshtein
+
+from mekongx.matching import calibration
+from mekongx.matching.evidence import Evidence, compare_evidence
+from mekongx.matching.explain import Reason
+from mekongx.matching.names import Name, Reading, parse_name, rarity, readings
+from mekongx.matching.normalize import Script
+
+if TYPE_CHECKING:
+    from mekongx.matching.judgements import Judgements
+
+SURNAME_WEIGHT = 1.3
+_MAX_PARTS = 4
+
+
+class Decision(StrEnum):
+    MATCH = "match"
+    REVIEW = "review"
+    NO_MATCH = "no_match"
+
+
+Keys = tuple[tuple[str, ...], ...]
+CompactReading = tuple[Keys, int | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Compact:
+    """The part of a profile the scorer needs: distinct readings as keys (an index stores these)."""
+
+    readings: tuple[CompactReading, ...]
+    script: str
+    rarity: float | None
+    han: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """A parsed name with all its readings, and its compact form."""
+
+    name: Name
+    readings: tuple[Reading, ...]
+    compact: Compact
+
+
+def name_script(name: Name) -> str:
+    if name.han or name.foreign_han:
+        return "zh"
+    return {Script.THAI: "th", Script.LATIN: "latin"}.get(name.script, "other")
+
+
+@lru_cache(maxsize=100_000)
+def profile(name: Name | str) -> Profile:
+    if isinstance(name, str):
+        name = parse_name(name)
+    rs = readings(name)
+    seen: dict[Keys, int | None] = {}
+    for r in rs:
+        if r.keys not in seen:
+            seen[r.keys] = r.surname
+    compact = Compact(tuple(seen.items()), name_script(name), rarity(name), name.han)
+    return Profile(name, rs, compact)
+
+
+def stratum(a: str, b: str) -> str:
+    if a == b:
+        return "same"
+    pair = "-".join(sorted((a, b)))
+    return pair if pair in calibration.STRATA else "same"
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    sim: float
+    min_sim: float
+    surname_sim: float | None
+    unmatched: int
+    pairs: tuple[tuple[int, int, float, int, int], ...]  # (part a, part b, sim, alt a, alt b)
+    swapped: bool
+
+
+def _part_sim(ka: tuple[str, ...], kb: tuple[str, ...]) -> tuple[float, int, int]:
+    best, bi, bj = -1.0, 0, 0
+    for i, x in enumerate(ka):
+        for j, y in enumerate(kb):
+            s = 1.0 if x == y else Levenshtein.normalized_similarity(x, y)
+            if s > best:
+                best, bi, bj = s, i, j
+                if s == 1.0:
+                    return best, bi, bj
+    return best, bi, bj
+
+
+def align(a: CompactReading, b: CompactReading) -> Alignment:
+    """Best order-free assignment of the parts of reading ``a`` to the parts of reading ``b``."""
+    full_a, full_b = a[0], b[0]
+    ka, kb = full_a[:_MAX_PARTS], full_b[:_MAX_PARTS]
+    flip = len(ka) > len(kb)
+    if flip:
+        ka, kb = kb, ka
+    sur_a, sur_b = (b[1], a[1]) if flip else (a[1], b[1])
+    cells = [[_part_sim(x, y) for y in kb] for x in ka]
+    lens = [[max(len(x[0]), len(y[0])) for y in kb] for x in ka]
+    best: tuple[float, tuple[int, ...]] | None = None
+    for perm in permutations(range(len(kb)), len(ka)):
+        num = den = 0.0
+        for i, j in enumerate(perm):
+            w = float(lens[i][j])
+            if i == sur_a or j == sur_b:
+                w *= SURNAME_WEIGHT
+            num += w * cells[i][j][0]
+            den += w
+        score = num / den if den else 0.0
+        if best is None or score > best[0] + 1e-9:
+            best = (score, perm)
+    assert best is not None
+    sim, perm = best
+    pairs = []
+    for i, j in enumerate(perm):
+        s, ai, bj = cells[i][j]
+        pairs.append((j, i, s, bj, ai) if flip else (i, j, s, ai, bj))
+    surname_sim = None
+    for i, j in enumerate(perm):
+        if i == sur_a or j == sur_b:
+            surname_sim = cells[i][j][0]
+    if sur_a is not None and sur_b is not None and perm[sur_a] != sur_b:
+        surname_sim = 0.0
+    unmatched = len(kb) - len(ka) + max(0, len(full_a) - _MAX_PARTS) + max(0, len(full_b) - _MAX_PARTS)
+    return Alignment(
+        sim,
+        min(p[2] for p in pairs),
+        surname_sim,
+        unmatched,
+        tuple(sorted(pairs)),
+        any(i != j for i, j in enumerate(perm)),
+    )
+
+
+def best_alignment(ca: Compact, cb: Compact) -> tuple[Alignment, int, int] | None:
+    """The best-aligned pair of readings: (alignment, reading index in a, reading index in b)."""
+    best: tuple[float, Alignment, int, int] | None = None
+    for i, ra in enumerate(ca.readings):
+        for j, rb in enumerate(cb.readings):
+            al = align(ra, rb)
+            rank = al.sim + 0.5 * al.min_sim - 0.15 * al.unmatched
+            if best is None or rank > best[0] + 1e-9:
+                best = (rank, al, i, j)
+                if al.min_sim == 1.0 and al.unmatched == 0:
+                    return al, i, j
+    return None if best is None else best[1:]
+
+
+def features(ca: Compact, cb: Compact, al: Alignment) -> tuple[float, ...]:
+    rar = [r for r in (ca.rarity, cb.rarity) if r is not None]
+    rare = min(max(min(rar) / 6.0, 0.0), 1.5) if rar else 1.0
+    han_same = 1.0 if ca.han and cb.han and ca.han == cb.han else 0.0
+    han_diff = 1.0 if ca.han and cb.han and ca.han != cb.han else 0.0
+    exact = 1.0 if al.unmatched == 0 and all(p[2] == 1.0 for p in al.pairs) else 0.0
+    surname = al.surname_sim if al.surname_sim is not None else al.min_sim
+    return (al.sim, al.min_sim, surname, float(min(al.unmatched, 2)), rare * al.min_sim, han_same, han_diff, exact)
+
+
+def quick_probability(ca: Compact, cb: Compact) -> float:
+    """Calibrated probability from names only, without building explanations."""
+    found = best_alignment(ca, cb)
+    if found is None:
+        return 0.0
+    x = features(ca, cb, found[0])
+    return calibration.sigmoid(calibration.model(stratum(ca.script, cb.script)).logit(x))
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """Calibrated comparison of two names."""
+
+    probability: float
+    decision: Decision
+    explanation: tuple[Reason, ...]
+    stratum: str
+    features: dict[str, float]
+    reading_a: str | None = None
+    reading_b: str | None = None
+
+    @property
+    def score(self) -> float:
+        return self.probability
+
+    def explain(self, lang: str = "en") -> list[str]:
+        return [r.render(lang) for r in self.explanation]
+
+
+def _decision(p: float, threshold: float) -> Decision:
+    if p >= threshold:
+        return Decision.MATCH
+    if p >= threshold / 2.5:
+        return Decision.REVIEW
+    return Decision.NO_MATCH
+
+
+def _reasons(pa: Compact, pb: Compact, al: Alignment, ra: Reading, rb: Reading) -> list[Reason]:
+    out = [
+        Reason(
+            "reading_match",
+            {"system_a": ra.system, "reading_a": ra.text, "system_b": rb.system, "reading_b": rb.text},
+            "neutral",
+        )
+    ]
+    for i, j, s, ai, bj in al.pairs:
+        part_a, part_b = ra.alternatives[i][ai], rb.alternatives[j][bj]
+        label_a = ra.labels[i][ai] if ra.labels else ra.system
+        label_b = rb.labels[j][bj] if rb.labels else rb.system
+        is_surname = i == ra.surname or j == rb.surname
+        params = {"a": part_a, "b": part_b, "similarity": f"{s:.2f}", "via_a": label_a, "via_b": label_b}
+        if s >= 0.999:
+            out.append(Reason("surname_match" if is_surname else "part_match", params, "for"))
+        elif s >= 0.75:
+            out.append(Reason("part_similar", params, "for"))
+        else:
+            out.append(Reason("surname_mismatch" if is_surname else "part_mismatch", params, "against"))
+        if "table" in (label_a, label_b):
+            out.append(Reason("translit_table", {"a": part_a, "b": part_b}, "for"))
+    matched = {p[2] for p in al.pairs}
+    if al.unmatched:
+        out.append(Reason("unmatched_parts", {"count": str(al.unmatched)}, "against"))
+    elif matched:
+        out.append(Reason("parts_covered", {"count": str(len(al.pairs))}, "for"))
+    if al.swapped:
+        out.append(Reason("name_order_swapped", {}, "neutral"))
+    rar = [r for r in (pa.rarity, pb.rarity) if r is not None]
+    if rar:
+        code = "common_name" if min(rar) < 3.5 else "rare_name"
+        out.append(Reason(code, {"rarity": f"{min(rar):.1f}"}, "against" if code == "common_name" else "for"))
+    if pa.han and pb.han:
+        if pa.han == pb.han:
+            out.append(Reason("han_identical", {"han": pa.han}, "for"))
+        else:
+            out.append(Reason("han_different", {"a": pa.han, "b": pb.han}, "against"))
+    return out
+
+
+def compare_profiles(
+    pa: Profile,
+    pb: Profile,
+    evidence: tuple[Evidence | None, Evidence | None] | None = None,
+    *,
+    threshold: float | None = None,
+    explain: bool = True,
+) -> Match:
+    thr = calibration.threshold() if threshold is None else threshold
+    ca, cb = pa.compact, pb.compact
+    st = stratum(ca.script, cb.script)
+    found = best_alignment(ca, cb)
+    if found is None:
+        return Match(0.0, Decision.NO_MATCH, (Reason("no_readings", {}, "against"),), st, {})
+    al, ia, ib = found
+    ra = next(r for r in pa.readings if r.keys == ca.readings[ia][0])
+    rb = next(r for r in pb.readings if r.keys == cb.readings[ib][0])
+    x = features(ca, cb, al)
+    logit = calibration.model(st).logit(x)
+    reasons = _reasons(ca, cb, al, ra, rb) if explain else []
+    if evidence is not None:
+        adj, ev_reasons = compare_evidence(evidence[0], evidence[1], calibration.evidence_weights())
+        logit += adj
+        reasons += ev_reasons
+    p = calibration.sigmoid(logit)
+    feats = dict(zip(calibration.FEATURES, x, strict=True))
+    return Match(p, _decision(p, thr), tuple(reasons), st, feats, ra.text, rb.text)
+
+
+def score(
+    a: Name | str,
+    b: Name | str,
+    evidence: tuple[Evidence | None, Evidence | None] | None = None,
+    *,
+    judgements: Judgements | None = None,
+    ids: tuple[str | None, str | None] = (None, None),
+    threshold: float | None = None,
+) -> Match:
+    """Compare two names (any script) and return a calibrated, explained ``Match``.
+
+    ``evidence`` is an optional (evidence of a, evidence of b) pair; ``judgements`` lets analysts'
+    confirm/reject decisions override the computed score for that pair.
+    """
+    pa, pb = profile(a), profile(b)
+    if judgements is not None:
+        verdict = judgements.lookup(pa.name.original, pb.name.original, ids[0], ids[1])
+        if verdict is not None:
+            return verdict.as_match(stratum(pa.compact.script, pb.compact.script))
+    return compare_profiles(pa, pb, evidence, threshold=threshold)
