@@ -12,7 +12,7 @@ import csv
 import datetime as dt
 import re
 import zipfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,6 +30,7 @@ __all__ = [
     "DeclarationLine",
     "Layout",
     "RowIssue",
+    "RowSource",
     "load_mapping",
     "make_layout",
     "open_rows",
@@ -323,8 +324,46 @@ def _cell(value: Any) -> str:
     return str(value).strip()
 
 
-def open_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
-    """Header and an iterator of (spreadsheet row number, cells) for a CSV or XLSX file."""
+class RowSource:
+    """Iterator of (row number, cells) over an open file; ``close()`` releases the file."""
+
+    def __init__(
+        self, rows: Iterator[tuple[int, list[str]]], closer: Callable[[], object], path: Path
+    ) -> None:
+        self._rows = rows
+        self._closer = closer
+        self._path = path
+        self._closed = False
+
+    def __iter__(self) -> RowSource:
+        return self
+
+    def __next__(self) -> tuple[int, list[str]]:
+        if self._closed:
+            raise StopIteration
+        try:
+            return next(self._rows)
+        except StopIteration:
+            self.close()
+            raise
+        except (csv.Error, UnicodeDecodeError) as exc:
+            self.close()
+            raise DeclarationFileError("FILE_UNREADABLE", path=self._path, detail=str(exc)) from exc
+
+    def close(self) -> None:
+        if not self._closed:
+            self._closed = True
+            self._closer()
+
+    def __enter__(self) -> RowSource:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_rows(path: Path) -> tuple[list[str], RowSource]:
+    """Header and the rows of a CSV or XLSX file (use the RowSource as a context manager)."""
     if not path.exists():
         raise DeclarationFileError("FILE_NOT_FOUND", path=path)
     suffix = path.suffix.lower()
@@ -335,35 +374,30 @@ def open_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
     raise DeclarationFileError("FILE_FORMAT", path=path)
 
 
-def _open_csv(path: Path) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
+def _open_csv(path: Path) -> tuple[list[str], RowSource]:
     try:
         handle = path.open(encoding="utf-8-sig", newline="")
+    except OSError as exc:
+        raise DeclarationFileError("FILE_UNREADABLE", path=path, detail=str(exc)) from exc
+    try:
         first = handle.readline()
-    except (OSError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
+        handle.close()
         raise DeclarationFileError("FILE_UNREADABLE", path=path, detail=str(exc)) from exc
     if not first.strip():
         handle.close()
         raise DeclarationFileError("FILE_EMPTY", path=path)
     delimiter = max(",;\t|", key=first.count)
     header = next(csv.reader([first], delimiter=delimiter))
-
-    def rows() -> Iterator[tuple[int, list[str]]]:
-        reader = csv.reader(handle, delimiter=delimiter)
-        try:
-            with handle:
-                yield from enumerate(reader, start=2)
-        except (csv.Error, UnicodeDecodeError) as exc:
-            raise DeclarationFileError(
-                "FILE_UNREADABLE", path=path, detail=f"row {reader.line_num + 1}: {exc}"
-            ) from exc
-
-    return [h.strip() for h in header], rows()
+    reader = csv.reader(handle, delimiter=delimiter)
+    return [h.strip() for h in header], RowSource(enumerate(reader, start=2), handle.close, path)
 
 
-def _open_xlsx(path: Path) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
+def _open_xlsx(path: Path) -> tuple[list[str], RowSource]:
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
+    book = None
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
         sheet = book.worksheets[0]
@@ -377,6 +411,8 @@ def _open_xlsx(path: Path) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
         ValueError,
         IndexError,
     ) as exc:
+        if book is not None:
+            book.close()
         raise DeclarationFileError(
             "FILE_UNREADABLE", path=path, detail=f"not a valid Excel workbook ({exc})"
         ) from exc
@@ -384,15 +420,8 @@ def _open_xlsx(path: Path) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
         book.close()
         raise DeclarationFileError("FILE_EMPTY", path=path)
     header = [_cell(c) for c in first]
-
-    def rows() -> Iterator[tuple[int, list[str]]]:
-        try:
-            for number, values in enumerate(iterator, start=2):
-                yield number, [_cell(c) for c in values]
-        finally:
-            book.close()
-
-    return header, rows()
+    rows = ((n, [_cell(c) for c in values]) for n, values in enumerate(iterator, start=2))
+    return header, RowSource(rows, book.close, path)
 
 
 def _parse_date(text: str) -> str | None:
@@ -446,13 +475,14 @@ def read_declarations(
 ) -> tuple[list[DeclarationLine], list[RowIssue]]:
     """Every line of a file plus every problem row (the caller decides whether to stop)."""
     header, rows = open_rows(path)
-    layout = make_layout(header, path, mapping)
     lines: list[DeclarationLine] = []
     issues: list[RowIssue] = []
-    for number, cells in rows:
-        parsed = parse_row(number, cells, layout)
-        if isinstance(parsed, RowIssue):
-            issues.append(parsed)
-        else:
-            lines.append(parsed)
+    with rows:
+        layout = make_layout(header, path, mapping)
+        for number, cells in rows:
+            parsed = parse_row(number, cells, layout)
+            if isinstance(parsed, RowIssue):
+                issues.append(parsed)
+            else:
+                lines.append(parsed)
     return lines, issues

@@ -299,6 +299,9 @@ class Matcher:
             before = tokens[hit.start - 1] if hit.start > 0 else ""
             if after in self.modifier_after or before in self.modifier_before:
                 continue
+            # Skip one numeric locant: "piperidine-4-carboxylic acid", "2-nitro-toluene".
+            if after.isdigit() and hit.end + 1 < n and tokens[hit.end + 1] in self.modifier_after:
+                continue
             if term.abbr and hit.compact and hit.end - hit.start > 3:
                 continue
             sub = self.register.by_id[term.ref]

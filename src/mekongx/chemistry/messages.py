@@ -31,9 +31,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "CAS号 {cas} 校验位错误；登记册中仅有 {repaired}（{substance}）与其相差一位",
     },
     "MATCH_NAME": {
-        "en": 'description names {substance} ("{text}", {lang})',
-        "th": 'รายการสินค้าระบุชื่อ {substance} ("{text}", {lang})',
-        "zh": "品名中出现 {substance}（“{text}”，{lang}）",
+        "en": 'description names {substance} ("{text}", {language})',
+        "th": 'รายการสินค้าระบุชื่อ {substance} ("{text}", {language})',
+        "zh": "品名中出现 {substance}（“{text}”，{language}）",
     },
     "MATCH_ABBREVIATION": {
         "en": 'description uses the abbreviation "{text}" for {substance}',
@@ -226,7 +226,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
-def render(code: str, lang: str = "en", **params: object) -> str:
+def render(code: str, lang: str = "en", /, **params: object) -> str:
     """The message ``code`` in ``lang`` (falls back to English for an unknown language)."""
     templates: Mapping[str, str] = MESSAGES[code]
     template = templates.get(lang) or templates["en"]

@@ -285,7 +285,9 @@ class RiskScorer:
                     )
                 )
             elif ev.kind == "name":
-                reasons.append(_reason("MATCH_NAME", 0, substance=name, text=ev.text, lang=ev.lang))
+                reasons.append(
+                    _reason("MATCH_NAME", 0, substance=name, text=ev.text, language=ev.lang)
+                )
             elif ev.kind == "abbreviation":
                 reasons.append(_reason("MATCH_ABBREVIATION", 0, substance=name, text=ev.text))
             elif ev.kind == "fuzzy":

@@ -195,9 +195,10 @@ def _screen_rows(
     return read, results, issues
 
 
-def _chunks(rows: Iterator[tuple[int, list[str]]]) -> Iterator[list[tuple[int, list[str]]]]:
+def _chunks(rows: Iterable[tuple[int, list[str]]]) -> Iterator[list[tuple[int, list[str]]]]:
+    iterator = iter(rows)
     while True:
-        chunk = list(islice(rows, _CHUNK))
+        chunk = list(islice(iterator, _CHUNK))
         if not chunk:
             return
         yield chunk
@@ -215,7 +216,11 @@ def screen_file(
     """Screen a CSV/XLSX file. With ``strict`` the first bad row raises ``DeclarationFileError``
     (blank rows never do); otherwise bad rows are skipped and listed in ``report.issues``."""
     header, rows = open_rows(path)
-    layout = make_layout(header, path, mapping)
+    try:
+        layout = make_layout(header, path, mapping)
+    except DeclarationFileError:
+        rows.close()
+        raise
     report = ScreenReport()
 
     def absorb(read: int, results: list[ScreenResult], issues: list[RowIssue]) -> None:
@@ -230,16 +235,19 @@ def screen_file(
         report.results.extend(results)
         report.issues.extend(issues)
 
-    if workers <= 1:
-        own = screener or Screener(context=context)
-        for chunk in _chunks(rows):
-            absorb(*_screen_rows(own, layout, chunk))
+    try:
+        if workers <= 1:
+            own = screener or Screener(context=context)
+            for chunk in _chunks(rows):
+                absorb(*_screen_rows(own, layout, chunk))
+            return report
+        ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+        with ctx.Pool(workers, initializer=_init_worker, initargs=(context, layout)) as pool:
+            for outcome in pool.imap(_screen_chunk, _chunks(rows), chunksize=1):
+                absorb(*outcome)
         return report
-    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-    with ctx.Pool(workers, initializer=_init_worker, initargs=(context, layout)) as pool:
-        for outcome in pool.imap(_screen_chunk, _chunks(rows), chunksize=1):
-            absorb(*outcome)
-    return report
+    finally:
+        rows.close()
 
 
 def write_report(results: Iterable[ScreenResult], out: Path, lang: str = "en") -> int:

@@ -18,6 +18,7 @@ from mekongx.chemistry import (
 app = typer.Typer(
     help="Screen customs declarations (CSV or Excel) against the controlled-chemicals register.",
     no_args_is_help=True,
+    pretty_exceptions_enable=False,
 )
 
 _LANGS = ("en", "th", "zh")

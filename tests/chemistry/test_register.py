@@ -1,0 +1,76 @@
+"""The register data: check digits, sources, coverage of the 1988 Tables as amended."""
+
+from __future__ import annotations
+
+import re
+
+from mekongx.chemistry import is_valid_cas, load_register
+from mekongx.chemistry.register import DATA_DIR
+
+REGISTER = load_register()
+
+
+def test_every_cas_number_in_the_data_files_passes_the_check_digit() -> None:
+    text = "\n".join(p.read_text(encoding="utf-8") for p in DATA_DIR.glob("*.yaml"))
+    numbers = re.findall(r"\b\d{2,7}-\d{2}-\d\b", text)
+    assert len(numbers) > 80
+    documented_misprints = {"1609-66-5"}  # quoted in a note as a published error
+    bad = [n for n in numbers if not is_valid_cas(n) and n not in documented_misprints]
+    assert bad == []
+
+
+def test_every_registered_cas_passes() -> None:
+    for sub in REGISTER.substances:
+        for number in sub.all_cas():
+            assert is_valid_cas(number), (sub.id, number)
+    for look in REGISTER.lookalikes:
+        assert look.cas is None or is_valid_cas(look.cas)
+
+
+def test_every_substance_and_fact_has_a_known_source() -> None:
+    for sub in REGISTER.substances:
+        assert sub.sources, sub.id
+        assert all(key in REGISTER.sources for key in sub.sources)
+        assert all(listing.source in REGISTER.sources for listing in sub.listings)
+        assert sub.hs.source in REGISTER.sources
+        assert sub.verification in ("S", "S3", "bg")
+    for place in REGISTER.places:
+        assert place.sources and all(k in REGISTER.sources for k in place.sources)
+
+
+def test_1988_tables_as_amended_to_3_december_2024() -> None:
+    table_i = {s.id for s in REGISTER.substances if "UN-I" in s.lists and s.id != "racephedrine"}
+    table_ii = {s.id for s in REGISTER.substances if "UN-II" in s.lists}
+    assert len(table_i) == 43
+    assert len(table_ii) == 8
+    for added_2024 in ("four_piperidone", "boc_4_piperidone", "bmk_glycidic_acid"):
+        assert added_2024 in table_i
+    assert sum(s.group == "bmk_glycidic_esters" for s in REGISTER.substances) == 8
+    assert sum(s.group == "pmk_glycidic_esters" for s in REGISTER.substances) == 7
+
+
+def test_national_and_watch_lists_are_present() -> None:
+    lists = {code for s in REGISTER.substances for code in s.lists}
+    assert {"CN-1", "CN-2", "CN-3", "TH-4", "WATCH"} <= lists
+    assert REGISTER.by_id["propionyl_chloride"].table == "watch"
+    assert REGISTER.by_id["chloroform"].table == "national"
+
+
+def test_thai_names_say_whether_sourced_or_composed() -> None:
+    origins = {t.origin for s in REGISTER.substances for t in s.th}
+    assert origins <= {"sourced", "composed", "common"}
+    sourced = [t for s in REGISTER.substances for t in s.th if t.origin == "sourced"]
+    assert sourced and all(t.source != "COMPOSED" for t in sourced)
+
+
+def test_hs_specific_and_generic() -> None:
+    assert REGISTER.by_id["anpp"].hs.specificity == "specific"
+    assert REGISTER.by_id["four_ap"].hs.specificity == "generic"
+    assert "293339" in REGISTER.hs_generic
+    assert "291431" in REGISTER.hs_specific
+
+
+def test_every_substance_has_names_in_three_languages_or_is_documented() -> None:
+    for sub in REGISTER.substances:
+        assert sub.en and sub.th, sub.id
+        assert sub.zh, sub.id
