@@ -27,6 +27,7 @@ from mekongx.errors import (
     Conflict,
     FieldProblem,
     Locked,
+    MekongXError,
     NotAuthenticated,
     NotFound,
     ValidationFailed,
@@ -223,21 +224,20 @@ def set_language(session: Session, principal: Principal, language: str) -> None:
 
 def authenticate(
     session: Session, username: str, password: str, settings: Settings, request_id: str = ""
-) -> User:
-    """Check a password, counting failures and locking the account after too many."""
+) -> User | MekongXError:
+    """Check a password, counting failures and locking the account after too many.
+
+    A failure is *returned*, not raised, so that the caller commits the failure count and its
+    audit row before telling the user.
+    """
     user = session.scalar(select(User).where(User.username == username.strip().lower()))
     now = utcnow()
     agency = user.agency_code if user else settings.node_agency
     if user is not None and user.locked_until and user.locked_until > now:
         verify_password(None, password)  # same cost as a real check
-        record(
-            session,
-            Actor(user.id, user.username, agency, request_id),
-            "login.locked",
-            "user",
-            user.id,
-        )
-        raise Locked(N_("This account is locked after too many failed logins. Try again later."))
+        actor = Actor(user.id, user.username, agency, request_id)
+        record(session, actor, "login.locked", "user", user.id)
+        return Locked(N_("This account is locked after too many failed logins. Try again later."))
     ok = user is not None and verify_password(user.password_hash, password) and user.active
     if user is None or not ok:
         actor = Actor(user.id if user else None, username[:64] or "?", agency, request_id)
@@ -247,7 +247,7 @@ def authenticate(
                 user.locked_until = now + timedelta(minutes=settings.lockout_minutes)
                 record(session, actor, "login.lockout", "user", user.id)
         record(session, actor, "login.failed", "user", user.id if user else "")
-        raise NotAuthenticated(N_("Wrong user name or password."))
+        return NotAuthenticated(N_("Wrong user name or password."))
     user.failed_logins, user.locked_until = 0, None
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
@@ -289,14 +289,16 @@ def end_session(session: Session, token: str, actor: Actor) -> None:
 
 def verify_second_factor(
     session: Session, login: LoginSession, user: User, code: str, actor: Actor
-) -> None:
+) -> MekongXError | None:
+    """Complete a login with the TOTP code; a failure is returned (and audited), not raised."""
     if not user.totp_secret or not pyotp.TOTP(user.totp_secret).verify(
         code.strip(), valid_window=1
     ):
         record(session, actor, "login.totp-failed", "user", user.id)
-        raise NotAuthenticated(N_("The code is not correct."))
+        return NotAuthenticated(N_("The code is not correct."))
     login.second_factor_pending = False
     record(session, actor, "login", "user", user.id, details={"second_factor": "totp"})
+    return None
 
 
 def new_totp_secret() -> str:

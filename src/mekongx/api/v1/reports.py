@@ -13,6 +13,7 @@ from mekongx.domains.intel.models import IntelReport
 from mekongx.domains.intel.schemas import ReportInput
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
+from mekongx.http.params import PageNumber, RecordId
 
 router = APIRouter(prefix="/reports", tags=["intelligence"], responses=ERRORS)  # type: ignore[arg-type]
 
@@ -26,7 +27,7 @@ def _detail(report: IntelReport, recipients: list[str]) -> ReportDetailOut:
 def list_reports(
     request: Request,
     principal: CurrentPrincipal,
-    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+    page: PageNumber = 1,
     per_page: Annotated[int, Query(ge=1, le=200)] = 50,
     handling_code: Annotated[str | None, Query(pattern="^H[0-3]$")] = None,
     origin: Annotated[str | None, Query(max_length=16)] = None,
@@ -66,7 +67,7 @@ def search_reports(
 def get_report(
     request: Request,
     principal: CurrentPrincipal,
-    report_id: int,
+    report_id: RecordId,
     why: Annotated[str, Query(max_length=500)] = "",
 ) -> ReportDetailOut:
     """One report. The read is recorded in the audit log with ``why``."""
@@ -89,7 +90,7 @@ def create_report(
 
 @router.put("/{report_id}", response_model=ReportDetailOut)
 def update_report(
-    request: Request, principal: CurrentPrincipal, report_id: int, data: ReportInput
+    request: Request, principal: CurrentPrincipal, report_id: RecordId, data: ReportInput
 ) -> ReportDetailOut:
     """Replace a report's content; send ``expected_version`` to refuse lost updates."""
     node = node_of(request)

@@ -16,6 +16,7 @@ from mekongx.authz import Permission, Principal, require
 from mekongx.errors import Conflict, NotFound, ValidationFailed
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
+from mekongx.http.params import PageNumber, RecordId
 from mekongx.i18n import N_, translator
 from mekongx.web.labels import translated
 from mekongx.web.render import check_csrf, render
@@ -98,7 +99,7 @@ async def create_user(request: Request, principal: CurrentPrincipal) -> Response
 
 @router.post("/users/{user_id}/{action}", dependencies=[Depends(check_csrf)])
 def user_action(
-    request: Request, principal: CurrentPrincipal, user_id: int, action: str
+    request: Request, principal: CurrentPrincipal, user_id: RecordId, action: str
 ) -> Response:
     node = node_of(request)
     with node.db.write() as session:
@@ -174,7 +175,7 @@ async def create_agency(request: Request, principal: CurrentPrincipal) -> Respon
 def audit(
     request: Request,
     principal: CurrentPrincipal,
-    page: int = 1,
+    page: PageNumber = 1,
     action: str = "",
     actor: str = "",
     verify: bool = False,

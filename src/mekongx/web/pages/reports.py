@@ -17,6 +17,7 @@ from mekongx.domains.intel.schemas import ReportInput
 from mekongx.errors import ValidationFailed
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
+from mekongx.http.params import PageNumber, RecordId
 from mekongx.i18n import translator
 from mekongx.validation import parse
 from mekongx.web.labels import translated
@@ -63,7 +64,7 @@ async def _form_data(request: Request) -> dict[str, Any]:
 
 @router.get("")
 def list_page(
-    request: Request, principal: CurrentPrincipal, page: int = 1, handling: str = ""
+    request: Request, principal: CurrentPrincipal, page: PageNumber = 1, handling: str = ""
 ) -> Response:
     node = node_of(request)
     page = max(page, 1)
@@ -130,7 +131,7 @@ def _form_again(
 
 
 @router.get("/{report_id}")
-def detail(request: Request, principal: CurrentPrincipal, report_id: int) -> Response:
+def detail(request: Request, principal: CurrentPrincipal, report_id: RecordId) -> Response:
     node = node_of(request)
     with node.db.write() as session:  # the read is audited, so this is a write
         report = intel.read_report(session, principal, report_id, why="opened in the web UI")
@@ -153,7 +154,7 @@ def detail(request: Request, principal: CurrentPrincipal, report_id: int) -> Res
 
 
 @router.get("/{report_id}/edit")
-def edit_form(request: Request, principal: CurrentPrincipal, report_id: int) -> Response:
+def edit_form(request: Request, principal: CurrentPrincipal, report_id: RecordId) -> Response:
     node = node_of(request)
     with node.db.read() as session:
         report = access(session, principal, IntelReport, report_id, "write")
@@ -171,7 +172,7 @@ def edit_form(request: Request, principal: CurrentPrincipal, report_id: int) -> 
 
 
 @router.post("/{report_id}/edit", dependencies=[Depends(check_csrf)])
-async def update(request: Request, principal: CurrentPrincipal, report_id: int) -> Response:
+async def update(request: Request, principal: CurrentPrincipal, report_id: RecordId) -> Response:
     node = node_of(request)
     data = await _form_data(request)
     try:

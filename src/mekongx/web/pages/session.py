@@ -9,8 +9,8 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from mekongx.accounts import service as accounts
-from mekongx.errors import Locked, NotAuthenticated
-from mekongx.http.auth import LANG_COOKIE, SESSION_COOKIE, _resolve, optional_login
+from mekongx.accounts.models import User
+from mekongx.http.auth import LANG_COOKIE, SESSION_COOKIE, _resolve, language, optional_login
 from mekongx.http.node import node_of
 from mekongx.i18n import LANGUAGES, translator
 from mekongx.web.render import check_csrf, render
@@ -40,13 +40,14 @@ async def login_submit(request: Request) -> Response:
     username, password = str(form.get("username", "")), str(form.get("password", ""))
     target = _safe_next(str(form.get("next", "/")))
     request_id = request.state.request_id
-    try:
-        with node.db.write() as session:
-            user = accounts.authenticate(session, username, password, node.settings, request_id)
-            token, login = accounts.start_session(session, user, node.settings, request_id)
+    with node.db.write() as session:
+        outcome = accounts.authenticate(session, username, password, node.settings, request_id)
+        if isinstance(outcome, User):
+            token, login = accounts.start_session(session, outcome, node.settings, request_id)
             pending = login.second_factor_pending
-    except (NotAuthenticated, Locked) as error:
-        _ = translator(_lang_for_anonymous(request))
+    if not isinstance(outcome, User):
+        error = outcome
+        _ = translator(language(request))
         return render(
             request,
             "login.html",
@@ -69,12 +70,6 @@ async def login_submit(request: Request) -> Response:
     return response
 
 
-def _lang_for_anonymous(request: Request) -> str:
-    from mekongx.http.auth import language
-
-    return language(request)
-
-
 @router.get("/login/totp")
 def totp_form(request: Request, next: str = "/") -> Response:
     if _resolve(request) is None:
@@ -92,14 +87,13 @@ async def totp_submit(request: Request) -> Response:
     principal, login = found
     assert login is not None
     target = _safe_next(str(form.get("next", "/")))
-    try:
-        with node.db.write() as session:
-            fresh_login = session.merge(login)
-            user = accounts.get_user(session, principal.user_id)
-            accounts.verify_second_factor(
-                session, fresh_login, user, str(form.get("code", "")), principal.actor
-            )
-    except NotAuthenticated as error:
+    with node.db.write() as session:
+        fresh_login = session.merge(login)
+        user = accounts.get_user(session, principal.user_id)
+        error = accounts.verify_second_factor(
+            session, fresh_login, user, str(form.get("code", "")), principal.actor
+        )
+    if error is not None:
         _ = translator(principal.language)
         return render(request, "totp.html", status=401, next=target, message=_(error.message))
     return RedirectResponse(target, status_code=303)

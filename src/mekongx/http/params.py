@@ -1,0 +1,10 @@
+"""Typed, bounded parameters shared by API and page routes (so no value can overflow the DB)."""
+
+from typing import Annotated
+
+from fastapi import Path, Query
+
+MAX_ID = 2_147_483_647
+
+RecordId = Annotated[int, Path(ge=1, le=MAX_ID, description="Numeric id of the record.")]
+PageNumber = Annotated[int, Query(ge=1, le=1_000_000, description="Page number, from 1.")]
