@@ -12,7 +12,12 @@ import yaml
 
 
 def _text(name: str) -> str:
-    return resources.files("mekongx.matching").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    return (
+        resources.files("mekongx.matching")
+        .joinpath("data")
+        .joinpath(name)
+        .read_text(encoding="utf-8")
+    )
 
 
 def _rows(name: str, delimiter: str = ",") -> list[dict[str, str]]:

@@ -16,7 +16,16 @@ import numpy as np
 
 from mekongx.matching import _data
 
-FEATURES = ("sim", "min_sim", "surname_sim", "unmatched", "rare_match", "han_same", "han_diff", "exact")
+FEATURES = (
+    "sim",
+    "min_sim",
+    "surname_sim",
+    "unmatched",
+    "rare_match",
+    "han_same",
+    "han_diff",
+    "exact",
+)
 MONOTONE = frozenset({"sim", "min_sim", "surname_sim", "rare_match", "exact", "han_same"})
 STRATA = ("same", "th-zh", "latin-th", "latin-zh")
 

@@ -27,7 +27,11 @@ def _date(value: str | None) -> tuple[int, int | None, int | None] | None:
     m = _DATE.match(value.strip())
     if not m:
         raise ValueError(f"birth_date: expected YYYY-MM-DD, YYYY-MM or YYYY, got {value!r}")
-    return int(m.group(1)), int(m.group(2)) if m.group(2) else None, int(m.group(3)) if m.group(3) else None
+    return (
+        int(m.group(1)),
+        int(m.group(2)) if m.group(2) else None,
+        int(m.group(3)) if m.group(3) else None,
+    )
 
 
 def _doc(value: str) -> str:

@@ -42,7 +42,9 @@ def surname_pinyin(surname: str) -> tuple[str, ...]:
     if row is None or len(surname) > 1:
         syl = lazy_pinyin(surname, style=Style.TONE3, neutral_tone_with_five=True)
         return tuple(_numbered(syl))
-    for reading in pinyin(surname, style=Style.TONE3, heteronym=True, neutral_tone_with_five=True)[0]:
+    for reading in pinyin(surname, style=Style.TONE3, heteronym=True, neutral_tone_with_five=True)[
+        0
+    ]:
         if reading.rstrip("12345").replace("ü", "v") == row.pinyin:
             return (reading.replace("v", "ü"),)
     return (row.pinyin + "5",)

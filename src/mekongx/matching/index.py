@@ -154,10 +154,7 @@ class Index:
         uniq, inverse = np.unique(allids, return_inverse=True)
         sums = np.bincount(inverse, weights=allw)
         k = min(self.candidates, len(uniq))
-        if len(uniq) > k:
-            part = np.argpartition(-sums, k - 1)[:k]
-        else:
-            part = np.arange(len(uniq))
+        part = np.argpartition(-sums, k - 1)[:k] if len(uniq) > k else np.arange(len(uniq))
         order = part[np.argsort(-sums[part], kind="stable")]
         return [int(uniq[i]) for i in order]
 
@@ -178,7 +175,9 @@ class Index:
             cand = self._compact[pos]
             ev = self._evidence.get(pos)
             verdict = (
-                judgements.lookup(query, self._names[pos], None, self._ids[pos]) if judgements else None
+                judgements.lookup(query, self._names[pos], None, self._ids[pos])
+                if judgements
+                else None
             )
             match: Match | None = None
             if verdict is not None:

@@ -39,8 +39,12 @@ class Judgement:
 
         params = {"analyst": self.analyst, "date": self.at.date().isoformat(), "note": self.note}
         if self.verdict is Verdict.SAME:
-            return Match(1.0, Decision.MATCH, (Reason("analyst_confirmed", params, "for"),), stratum, {})
-        return Match(0.0, Decision.NO_MATCH, (Reason("analyst_rejected", params, "against"),), stratum, {})
+            return Match(
+                1.0, Decision.MATCH, (Reason("analyst_confirmed", params, "for"),), stratum, {}
+            )
+        return Match(
+            0.0, Decision.NO_MATCH, (Reason("analyst_rejected", params, "against"),), stratum, {}
+        )
 
 
 def pair_key(a: str, b: str) -> frozenset[str]:
@@ -77,7 +81,9 @@ class Judgements:
         self._log.append(rec)
         self._latest[pair_key(rec.a, rec.b)] = rec
 
-    def _record(self, a: str, b: str, verdict: Verdict, analyst: str, note: str, by_id: bool) -> Judgement:
+    def _record(
+        self, a: str, b: str, verdict: Verdict, analyst: str, note: str, by_id: bool
+    ) -> Judgement:
         if not analyst:
             raise ValueError("analyst: a decision must name the analyst who made it")
         ka, kb = (id_key(a), id_key(b)) if by_id else (name_key(a), name_key(b))
@@ -85,15 +91,21 @@ class Judgements:
         self._append(rec)
         return rec
 
-    def confirm(self, a: str, b: str, analyst: str, note: str = "", *, by_id: bool = False) -> Judgement:
+    def confirm(
+        self, a: str, b: str, analyst: str, note: str = "", *, by_id: bool = False
+    ) -> Judgement:
         """Record that ``a`` and ``b`` are the same person (names, or record ids with by_id)."""
         return self._record(a, b, Verdict.SAME, analyst, note, by_id)
 
-    def reject(self, a: str, b: str, analyst: str, note: str = "", *, by_id: bool = False) -> Judgement:
+    def reject(
+        self, a: str, b: str, analyst: str, note: str = "", *, by_id: bool = False
+    ) -> Judgement:
         """Record that ``a`` and ``b`` are different people."""
         return self._record(a, b, Verdict.DIFFERENT, analyst, note, by_id)
 
-    def retract(self, a: str, b: str, analyst: str, note: str = "", *, by_id: bool = False) -> Judgement:
+    def retract(
+        self, a: str, b: str, analyst: str, note: str = "", *, by_id: bool = False
+    ) -> Judgement:
         """Reopen a pair: matching falls back to the computed score."""
         return self._record(a, b, Verdict.RETRACTED, analyst, note, by_id)
 

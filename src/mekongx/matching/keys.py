@@ -17,6 +17,7 @@ VOWELS = "aeiou"
 _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), r)
     for p, r in (
+        (r"(?<=[aeiou])t(h?)ra?$", "t"),
         (r"tch|tsh|ts|tz|zh|ch|sh|j|q|z", "c"),
         (r"hs|x", "s"),
         (r"ph|bh|b", "p"),
@@ -36,6 +37,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"y", "i"),
         (r"w(?=[^aeiou]|$)", "u"),
         (r"(.)\1+", r"\1"),
+        (r"aia", "ai"),
         (r"(?<=[aeiou])[ptk](?=[^aeioulw]|$)", ""),
     )
 )

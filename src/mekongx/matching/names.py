@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from mekongx.matching import _data, han, thai
-from mekongx.matching.keys import latin_key, split_pinyin
+from mekongx.matching.keys import ascii_fold, latin_key, split_pinyin
 from mekongx.matching.normalize import Script, Token, tokenize
 from mekongx.matching.pinyin_thai import pinyin_to_thai
 
@@ -77,12 +77,16 @@ def parse_name(text: str) -> Name:
     han_tokens = [t for t in tokens if t.script is Script.HAN]
     folded: list[Token] = []
     for tok in tokens:
-        folded.append(Token(han.to_simplified(tok.text), tok.script) if tok.script is Script.HAN else tok)
+        folded.append(
+            Token(han.to_simplified(tok.text), tok.script) if tok.script is Script.HAN else tok
+        )
     name_han = surname = given = None
     foreign: tuple[str, ...] | None = None
     if han_tokens:
         joined = "".join(t.text for t in folded if t.script is Script.HAN)
-        if "·" in joined or _all_thai_table(joined, [t.text for t in folded if t.script is Script.HAN]):
+        if "·" in joined or _all_thai_table(
+            joined, [t.text for t in folded if t.script is Script.HAN]
+        ):
             foreign = tuple(p for p in joined.replace("·", " ").split() if p)
             if len([t for t in folded if t.script is Script.HAN]) > 1:
                 foreign = tuple(t.text for t in folded if t.script is Script.HAN)
@@ -110,6 +114,15 @@ def _han_to_thai_table() -> dict[str, list[dict[str, str]]]:
 
 
 @cache
+def _latin_table() -> dict[str, list[dict[str, str]]]:
+    out: dict[str, list[dict[str, str]]] = {}
+    for row in _data.thai_han_tokens():
+        for v in row["latin"].split("|"):
+            out.setdefault(ascii_fold(v), []).append(row)
+    return out
+
+
+@cache
 def _thai_to_table() -> dict[str, list[dict[str, str]]]:
     out: dict[str, list[dict[str, str]]] = {}
     for row in _data.thai_han_tokens():
@@ -117,7 +130,9 @@ def _thai_to_table() -> dict[str, list[dict[str, str]]]:
     return out
 
 
-def _alts(pairs: list[tuple[str, str, str]]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+def _alts(
+    pairs: list[tuple[str, str, str]],
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """Deduplicate (display, key, label) triples by key, keeping the first display form."""
     seen: dict[str, tuple[str, str]] = {}
     for display, key, label in pairs:
@@ -172,23 +187,31 @@ def _han_readings(name: Name) -> list[Reading]:
     sur = ["".join(s_plain)]
     giv = "".join(g_plain)
 
-    def two(system: str, surnames: list[tuple[str, str, str]], given: list[tuple[str, str, str]]) -> None:
+    def two(
+        system: str, surnames: list[tuple[str, str, str]], given: list[tuple[str, str, str]]
+    ) -> None:
         out.append(_reading(system, [surnames, given] if g else [surnames], 0, pin))
 
     two("pinyin", [(sur[0], latin_key(sur[0]), "pinyin")], [(giv, latin_key(giv), "pinyin")])
     wg_g = han.wade_giles(g) if g else ""
     variants = []
-    if han.toneless(han.given_pinyin(s)) == s_plain:  # pypinyin's default reading is the surname one
+    if (
+        han.toneless(han.given_pinyin(s)) == s_plain
+    ):  # pypinyin's default reading is the surname one
         wg_s = han.wade_giles(s)
         variants.append((wg_s, latin_key(wg_s), "wade-giles"))
     if row is not None:
         variants += [(v, latin_key(v), "dialect") for v in row.latin_variants]
-    two("romanisation-variants", variants, [(giv, latin_key(giv), "pinyin"), (wg_g, latin_key(wg_g), "wade-giles")])
+    two(
+        "romanisation-variants",
+        variants,
+        [(giv, latin_key(giv), "pinyin"), (wg_g, latin_key(wg_g), "wade-giles")],
+    )
     for system in ("thc43", "ri49"):
         whole = [*s_py, *g_py]
-        th = pinyin_to_thai(whole, system)  # type: ignore[arg-type]
-        th_s = pinyin_to_thai(list(s_py), system)  # type: ignore[arg-type]
-        th_g = th[len(th_s) :] if th.startswith(th_s) else pinyin_to_thai(list(g_py), system)  # type: ignore[arg-type]
+        th = pinyin_to_thai(whole, system)
+        th_s = pinyin_to_thai(list(s_py), system)
+        th_g = th[len(th_s) :] if th.startswith(th_s) else pinyin_to_thai(list(g_py), system)
         surn = [(th_s, latin_key(thai.romanize(th_s)), f"thai-{system}")]
         if system == "thc43" and row is not None:
             surn += [(v, latin_key(thai.romanize(v)), "thai-teochew") for v in row.thai_variants]
@@ -223,9 +246,14 @@ def _latin_readings(tokens: list[Token]) -> list[Reading]:
     surname = caps[0] if len(caps) == 1 and len(texts) > 1 else None
     pins = [split_pinyin(t) for t in texts]
     pinyin = tuple(p for p in pins if p) if all(pins) else None
-    out: list[Reading | None] = [
-        _reading("latin", [[(t, latin_key(t), "latin")] for t in texts], surname, pinyin)
-    ]
+    table = _latin_table()
+    parts = []
+    for t in texts:
+        alts = [(t, latin_key(t), "latin")]
+        for row in table.get(ascii_fold(t), []):
+            alts += [(t, latin_key(v), "table") for v in row["latin"].split("|")]
+        parts.append(alts)
+    out: list[Reading | None] = [_reading("latin", parts, surname, pinyin)]
     # "Lan Wei Hong": the given name written as separate syllables
     if len(texts) == 3 and all(p and len(p) == 1 for p in pins):
         for a, b in ((0, 1), (1, 2)):

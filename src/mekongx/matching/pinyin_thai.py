@@ -14,8 +14,10 @@ from mekongx.matching import _data
 
 System = Literal["ri49", "thc43"]
 
-_INITIALS = ("zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x")
-_INITIALS += ("z", "c", "s", "r", "w", "y")
+_INITIALS: tuple[str, ...] = (
+    "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x",
+    "z", "c", "s", "r", "w", "y",
+)  # fmt: skip
 _MAI_EK, _MAI_THO, _MAI_JATTAWA = "\u0e48", "\u0e49", "\u0e4b"
 _SYLLABLE = re.compile(r"^([a-zü]+)([1-5]?)$")
 

@@ -134,7 +134,9 @@ def align(a: CompactReading, b: CompactReading) -> Alignment:
             surname_sim = cells[i][j][0]
     if sur_a is not None and sur_b is not None and perm[sur_a] != sur_b:
         surname_sim = 0.0
-    unmatched = len(kb) - len(ka) + max(0, len(full_a) - _MAX_PARTS) + max(0, len(full_b) - _MAX_PARTS)
+    unmatched = (
+        len(kb) - len(ka) + max(0, len(full_a) - _MAX_PARTS) + max(0, len(full_b) - _MAX_PARTS)
+    )
     return Alignment(
         sim,
         min(p[2] for p in pairs),
@@ -166,7 +168,16 @@ def features(ca: Compact, cb: Compact, al: Alignment) -> tuple[float, ...]:
     han_diff = 1.0 if ca.han and cb.han and ca.han != cb.han else 0.0
     exact = 1.0 if al.unmatched == 0 and all(p[2] == 1.0 for p in al.pairs) else 0.0
     surname = al.surname_sim if al.surname_sim is not None else al.min_sim
-    return (al.sim, al.min_sim, surname, float(min(al.unmatched, 2)), rare * al.min_sim, han_same, han_diff, exact)
+    return (
+        al.sim,
+        al.min_sim,
+        surname,
+        float(min(al.unmatched, 2)),
+        rare * al.min_sim,
+        han_same,
+        han_diff,
+        exact,
+    )
 
 
 def quick_probability(ca: Compact, cb: Compact) -> float:
@@ -210,7 +221,12 @@ def _reasons(pa: Compact, pb: Compact, al: Alignment, ra: Reading, rb: Reading) 
     out = [
         Reason(
             "reading_match",
-            {"system_a": ra.system, "reading_a": ra.text, "system_b": rb.system, "reading_b": rb.text},
+            {
+                "system_a": ra.system,
+                "reading_a": ra.text,
+                "system_b": rb.system,
+                "reading_b": rb.text,
+            },
             "neutral",
         )
     ]
@@ -219,13 +235,21 @@ def _reasons(pa: Compact, pb: Compact, al: Alignment, ra: Reading, rb: Reading) 
         label_a = ra.labels[i][ai] if ra.labels else ra.system
         label_b = rb.labels[j][bj] if rb.labels else rb.system
         is_surname = i == ra.surname or j == rb.surname
-        params = {"a": part_a, "b": part_b, "similarity": f"{s:.2f}", "via_a": label_a, "via_b": label_b}
+        params = {
+            "a": part_a,
+            "b": part_b,
+            "similarity": f"{s:.2f}",
+            "via_a": label_a,
+            "via_b": label_b,
+        }
         if s >= 0.999:
             out.append(Reason("surname_match" if is_surname else "part_match", params, "for"))
         elif s >= 0.75:
             out.append(Reason("part_similar", params, "for"))
         else:
-            out.append(Reason("surname_mismatch" if is_surname else "part_mismatch", params, "against"))
+            out.append(
+                Reason("surname_mismatch" if is_surname else "part_mismatch", params, "against")
+            )
         if "table" in (label_a, label_b):
             out.append(Reason("translit_table", {"a": part_a, "b": part_b}, "for"))
     matched = {p[2] for p in al.pairs}
@@ -238,7 +262,11 @@ def _reasons(pa: Compact, pb: Compact, al: Alignment, ra: Reading, rb: Reading) 
     rar = [r for r in (pa.rarity, pb.rarity) if r is not None]
     if rar:
         code = "common_name" if min(rar) < 3.5 else "rare_name"
-        out.append(Reason(code, {"rarity": f"{min(rar):.1f}"}, "against" if code == "common_name" else "for"))
+        out.append(
+            Reason(
+                code, {"rarity": f"{min(rar):.1f}"}, "against" if code == "common_name" else "for"
+            )
+        )
     if pa.han and pb.han:
         if pa.han == pb.han:
             out.append(Reason("han_identical", {"han": pa.han}, "for"))

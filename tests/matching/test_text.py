@@ -1,0 +1,107 @@
+"""Normalisation, Han folding/segmentation, pinyin->Thai and Thai->Latin tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from mekongx.matching import Script, parse_name, pinyin_to_thai, romanize
+from mekongx.matching.han import segment, surname_pinyin, to_simplified
+from mekongx.matching.keys import latin_key, split_pinyin
+from mekongx.matching.thai import passport_variants
+
+from .conftest import load_csv
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens", "removed"),
+    [
+        ("นายสมชาย ใจดี", ["สมชาย", "ใจดี"], ["นาย"]),
+        ("นางสาวธนพร แซ่ลิ้ม", ["ธนพร", "แซ่ลิ้ม"], ["นางสาว"]),
+        ("พ.ต.อ. ธนากร คัยนันท์", ["ธนากร", "คัยนันท์"], ["พ.ต.อ."]),
+        ("ด.ต.สมชาย ใจดี", ["สมชาย", "ใจดี"], ["ด.ต."]),
+        ("兰卫红先生", ["兰卫红"], ["先生"]),
+        ("王芳女士", ["王芳"], ["女士"]),
+        ("Mrs. Wang Fang", ["Wang", "Fang"], ["Mrs."]),
+        ("Pol. Col. Thanakorn Kaiyanan", ["Thanakorn", "Kaiyanan"], ["Pol.", "Col."]),
+    ],
+)
+def test_honorifics_removed(text: str, tokens: list[str], removed: list[str]) -> None:
+    name = parse_name(text)
+    assert [t.text for t in name.tokens] == tokens
+    assert list(name.honorifics) == removed
+
+
+def test_thai_marks_are_kept() -> None:
+    assert parse_name("หลาน เว่ยหง").tokens[1].text == "เว่ยหง"
+
+
+def test_scripts_per_token() -> None:
+    name = parse_name("兰卫红 Lan Weihong หลาน")
+    assert [t.script for t in name.tokens] == [Script.HAN, Script.LATIN, Script.LATIN, Script.THAI]
+
+
+def test_middle_dot_marks_a_foreign_name() -> None:
+    for text in ("他信·西那瓦", "他信・西那瓦", "他信•西那瓦"):
+        assert parse_name(text).foreign_han == ("他信", "西那瓦")
+        assert parse_name(text).han is None
+
+
+def test_traditional_folding() -> None:
+    assert to_simplified("蘭衛紅") == "兰卫红"
+    assert to_simplified("張學良") == "张学良"
+    assert parse_name("劉德華").han == "刘德华"
+
+
+@pytest.mark.parametrize(
+    ("han", "surname", "given"),
+    [
+        ("欧阳修", "欧阳", "修"),
+        ("司马迁", "司马", "迁"),
+        ("诸葛亮", "诸葛", "亮"),
+        ("兰卫红", "兰", "卫红"),
+    ],
+)
+def test_surname_segmentation(han: str, surname: str, given: str) -> None:
+    assert segment(han) == (surname, given)
+
+
+@pytest.mark.parametrize(
+    ("surname", "reading"),
+    [("单", "shan"), ("曾", "zeng"), ("仇", "qiu"), ("解", "xie"), ("区", "ou"), ("查", "zha")]
+    + [("朴", "piao"), ("缪", "miao"), ("覃", "qin"), ("乐", "yue")],
+)
+def test_surname_readings(surname: str, reading: str) -> None:
+    assert surname_pinyin(surname)[0].rstrip("12345") == reading
+
+
+@pytest.mark.parametrize(
+    "row", load_csv("pinyin_thai.csv"), ids=lambda r: f"{r['pinyin']}-{r['system']}"
+)
+def test_pinyin_to_thai(row: dict[str, str]) -> None:
+    assert pinyin_to_thai(row["pinyin"].split(), row["system"]) == row["thai"]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("row", load_csv("thai_roman.csv"), ids=lambda r: r["thai"])
+def test_thai_romanisation(row: dict[str, str]) -> None:
+    assert romanize(row["thai"]) == row["latin"]
+
+
+def test_key_space_folds_passport_variants() -> None:
+    assert latin_key("Thanakorn") == latin_key("Thanakon")
+    assert latin_key("Kaiyanan") == latin_key("Khaiyanan")
+    assert latin_key("Zhang") == latin_key("Chang")
+    assert latin_key("Hsu") == latin_key("Xu")
+    assert latin_key("Tsai") == latin_key("Cai")
+    assert latin_key("Vejjajiva") == latin_key("wetchachiwa")
+    assert latin_key("Lan") != latin_key("Lin")
+
+
+def test_passport_variants() -> None:
+    variants = passport_variants("thanakon")
+    assert "thanakorn" in variants
+    assert "tanakon" in variants
+
+
+def test_split_pinyin() -> None:
+    assert split_pinyin("Weihong") == ("wei", "hong")
+    assert split_pinyin("Thanakorn") is None
