@@ -129,6 +129,21 @@ def test_missing_input_bad_params_and_bad_language(tmp_path: Path) -> None:
     assert not out.exists()
 
 
+def test_file_that_is_not_utf8_is_refused_without_traceback(tmp_path: Path) -> None:
+    src = tmp_path / "latin1.csv"
+    src.write_bytes((HEADER + "\nS\xe3o,2024-01-01,METH,1,1,1,,\n").encode("latin-1"))
+    out = tmp_path / "o.csv"
+    code, output = run(str(src), "--out", str(out), "--lang", "th")
+    assert code == 2 and "UTF-8" in output and "Traceback" not in output
+    assert not out.exists()
+
+
+def test_output_directory_missing(tmp_path: Path) -> None:
+    out = tmp_path / "no" / "such" / "dir.csv"
+    code, output = run(str(write(tmp_path / "in.csv", GOOD)), "--out", str(out), "--draws", "0")
+    assert code == 2 and "Could not write" in output
+
+
 def test_help_lists_the_options() -> None:
     result = runner.invoke(app, ["estimate", "--help"])
     assert result.exit_code == 0

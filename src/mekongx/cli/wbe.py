@@ -207,7 +207,13 @@ def estimate(
         raise _fail(render("cli.bad_language", "en", language=lang, allowed=", ".join(LANGUAGES)))
     try:
         parameter_set = resolve_parameter_set(params)
-        sample_list = list(_read_samples(samples, parameter_set, lang))
+        try:
+            sample_list = list(_read_samples(samples, parameter_set, lang))
+        except (UnicodeDecodeError, csv.Error) as exc:
+            detail = str(exc).splitlines()[0]
+            raise _InputError(
+                render("csv.unreadable", lang, path=str(samples), detail=detail)
+            ) from None
         results = estimate_batch(sample_list, parameter_set, n_draws=max(draws, 0), seed=seed)
     except _InputError as exc:
         raise _fail(exc.message) from None

@@ -233,6 +233,11 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "th": "ไม่พบไฟล์ข้อมูลนำเข้า '{path}'",
         "zh": "未找到输入文件“{path}”。",
     },
+    "csv.unreadable": {
+        "en": "Input file '{path}' could not be read as UTF-8 CSV: {detail}",
+        "th": "ไม่สามารถอ่านไฟล์ '{path}' เป็น CSV แบบ UTF-8 ได้: {detail}",
+        "zh": "无法将输入文件“{path}”读取为 UTF-8 编码的 CSV：{detail}",
+    },
     "csv.missing_columns": {
         "en": "The input file lacks required column(s): {columns}.",
         "th": "ไฟล์ข้อมูลนำเข้าขาดคอลัมน์ที่จำเป็น: {columns}",
