@@ -141,6 +141,9 @@ def test_bad_inputs(params: ParameterSet) -> None:
     with pytest.raises(WbeError) as info:
         simulate(bad, params, 100, np.random.default_rng(0))
     assert info.value.code == "mc.shape_mismatch"
+    shared = draw_shared(params.analyte("METH"), ErrorModel.none(), 50, np.random.default_rng(0))
+    with pytest.raises(WbeError, match="shared draws has 50 values; 100 were expected"):
+        simulate(meth_series(), params, 100, np.random.default_rng(0), shared=shared)
     with pytest.raises(WbeError):
         simulate(replace(meth_series(1), population=np.array([0.0])), params, 100,
                  np.random.default_rng(0))  # fmt: skip

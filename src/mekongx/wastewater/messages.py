@@ -218,9 +218,9 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "zh": "抽样次数至少为 {minimum}，实际为 {value}。",
     },
     "mc.shape_mismatch": {
-        "en": "{field} has {got} values but the series has {expected} days.",
-        "th": "{field} มี {got} ค่า แต่อนุกรมมี {expected} วัน",
-        "zh": "{field} 有 {got} 个值，但序列有 {expected} 天。",
+        "en": "{field} has {got} values; {expected} were expected.",
+        "th": "{field} มี {got} ค่า แต่ควรมี {expected} ค่า",
+        "zh": "{field} 有 {got} 个值，应为 {expected} 个。",
     },
     "stats.too_few": {
         "en": "{method} needs at least {minimum} values, got {count}.",

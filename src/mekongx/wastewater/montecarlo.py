@@ -217,6 +217,9 @@ def simulate(
     analyte = params.analyte(series.analyte)
     model = model or ErrorModel.from_params(params)
     shared = shared or draw_shared(analyte, model, n_draws, rng)
+    got = int(shared.population_factor.shape[0])
+    if got != n_draws:
+        raise WbeError("mc.shape_mismatch", field="shared draws", got=got, expected=n_draws)
 
     sig2_flow = math.log1p(model.sampling_rsd**2) + math.log1p(model.flow_rsd**2)
     sig2_quant = sig2_flow + math.log1p(model.analysis_rsd**2)
