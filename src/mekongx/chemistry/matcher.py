@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, Levenshtein
 
 from mekongx.chemistry.cas import find_cas_numbers, is_valid_cas, repair_cas
 from mekongx.chemistry.index import Term, TermIndex
@@ -105,6 +105,11 @@ class Matcher:
                 for name in names:
                     terms.append(Term("lookalike", look.id, lang, name))
         self.index = TermIndex(terms)
+        self.single_owner: dict[str, str] = {}
+        for key, found_terms in self.index.phrases.items():
+            refs = {t.ref for t in found_terms if t.kind == "substance"}
+            if " " not in key and len(refs) == 1:
+                self.single_owner[key] = refs.pop()
         self.salt_names = {
             fold(salt.name): salt.name for sub in register.substances for salt in sub.salts
         }
@@ -124,9 +129,17 @@ class Matcher:
         self.salt_before_dense = tuple(kw.salt_before.get("zh", ()))
         self.prep_en = frozenset(w for w in kw.preparation.get("en", ()) if " " not in w)
         self.prep_dense = tuple(kw.preparation.get("zh", ()) + kw.preparation.get("th", ()))
-        self.vague_en_single = frozenset(w for w in kw.vague.get("en", ()) if " " not in w)
-        self.vague_en_multi = tuple(w for w in kw.vague.get("en", ()) if " " in w)
-        self.vague_dense = tuple(kw.vague.get("zh", ()) + kw.vague.get("th", ()))
+        filler_en: set[str] = set(kw.filler.get("en", ()))
+        for phrase in kw.vague.get("en", ()):
+            filler_en.update(latin_tokens(fold(phrase)))
+        self.filler_en = frozenset(filler_en)
+        dense_words = [
+            dense(fold(w))
+            for table in (kw.vague, kw.filler)
+            for lang in ("zh", "th")
+            for w in table.get(lang, ())
+        ]
+        self.filler_dense = tuple(sorted(set(dense_words), key=len, reverse=True))
         self.modifier_after = kw.modifier_after
         self.modifier_before = kw.modifier_before
         self.zh_fused = kw.zh_fused
@@ -159,9 +172,7 @@ class Matcher:
             best = min(d for _, d, _ in found)
             tied = [w for w, d, _ in found if d == best]
             if len(tied) > 1:
-                whole = [w for w in tied if w in self.index.phrases]
-                if len(whole) == 1:
-                    tied = whole
+                tied = self._break_tie(token, tied)
             word = tied[0]
             ok = len(tied) == 1 and abs(len(word) - size) <= limit
             if ok and best == 2 and word[0] != token[0]:
@@ -175,6 +186,19 @@ class Matcher:
             self._fuzzy_cache.clear()
         self._fuzzy_cache[token] = result
         return result
+
+    def _break_tie(self, token: str, tied: list[str]) -> list[str]:
+        """Equally close words: one substance's own names, else same first letter, else whole names."""
+        owners = {self.single_owner.get(w) for w in tied}
+        if len(owners) == 1 and None not in owners:
+            return tied[:1]
+        for rule in (lambda w: w[0] == token[0], lambda w: w in self.index.phrases):
+            kept = [w for w in tied if rule(w)]
+            if len(kept) == 1:
+                return kept
+            if kept:
+                tied = kept
+        return tied
 
     def _needs_correction(self, token: str) -> bool:
         return (
@@ -240,6 +264,7 @@ class Matcher:
         if not folded.isascii():
             dense_text = dense(folded)
             self._dense_names(dense_text, add, result)
+            _drop_covered_latin(found)
 
         # --- preparation / vague flags
         if found:
@@ -254,14 +279,21 @@ class Matcher:
                     if strength:
                         sm.strength = strength.group(0)
         if result.hs_generic:
-            token_set = set(tokens)
-            result.vague = (
-                bool(token_set & self.vague_en_single)
-                or any(k in folded for k in self.vague_en_multi)
-                or (bool(dense_text) and any(k in dense_text for k in self.vague_dense))
-            )
+            result.vague = self._is_vague(tokens, dense_text)
         result.matches = sorted(found.values(), key=lambda m: EVIDENCE_STRENGTH[m.best.kind])
         return result
+
+    def _is_vague(self, tokens: list[str], dense_text: str) -> bool:
+        """True when the description names no product: only generic words and numbers."""
+        if any(t not in self.filler_en and not t.isdigit() and len(t) > 1 for t in tokens):
+            return False
+        if dense_text:
+            rest = dense_text
+            for word in self.filler_dense:
+                rest = rest.replace(word, "")
+            if sum(1 for ch in rest if not ch.isascii()) >= 2:
+                return False
+        return True
 
     # ------------------------------------------------------------------ Latin names
     def _latin_names(self, tokens: list[str], add: _Adder, result: LineMatch) -> None:
@@ -326,21 +358,40 @@ class Matcher:
 
     # ------------------------------------------------------------------ Thai / Chinese names
     def _dense_names(self, text: str, add: _Adder, result: LineMatch) -> None:
-        hits = self.index.scan_dense(text)
-        any_hit = False
-        for hit in hits:
+        accepted: list[tuple[DenseHit, Term]] = []
+        covered = [False] * len(text)
+        for hit in self.index.scan_dense(text):
+            for k in range(hit.start, hit.end):
+                covered[k] = True
             term = hit.terms[0]
             if term.kind == "lookalike":
                 result.lookalikes.append(term.ref)
-                any_hit = True
                 continue
-            key_len = hit.end - hit.start
-            if term.lang == "zh" and key_len <= 3:
+            if term.lang == "zh" and hit.end - hit.start <= 3:
                 prev_ch = text[hit.start - 1] if hit.start > 0 else ""
                 next_ch = text[hit.end] if hit.end < len(text) else ""
-                if (prev_ch in self.zh_fused and prev_ch) or (next_ch in self.zh_fused and next_ch):
+                if (prev_ch and prev_ch in self.zh_fused) or (next_ch and next_ch in self.zh_fused):
                     continue
-            any_hit = True
+            accepted.append((hit, term))
+        if result.lookalikes and not accepted:
+            return
+        # A typo in a longer name can leave a shorter listed name intact inside it
+        # (a mistyped เมทิลอีเฟดรีน still contains อีเฟดรีน): when uncovered Thai or
+        # Chinese characters touch a hit, a fuzzy match on a longer name containing it wins.
+        loose = any(
+            (h.start > 0 and not covered[h.start - 1] and not text[h.start - 1].isascii())
+            or (h.end < len(text) and not covered[h.end] and not text[h.end].isascii())
+            for h, _ in accepted
+        )
+        fuzzy = None
+        if not accepted:
+            fuzzy = self._dense_fuzzy(text, ())
+        elif loose:
+            fuzzy = self._longer_name(text, [h for h, _ in accepted])
+            if fuzzy is not None:
+                name = fuzzy[0]
+                accepted = [(h, t) for h, t in accepted if text[h.start : h.end] not in name]
+        for hit, term in accepted:
             sub = self.register.by_id[term.ref]
             sm = add(
                 sub, Evidence("name", text[hit.start : hit.end], term=term.text, lang=term.lang)
@@ -352,30 +403,124 @@ class Matcher:
             for word in self.salt_after_dense:
                 if tail.startswith(word):
                     sm.salt = word
-        if not any_hit:
-            self._dense_fuzzy(text, add)
+        if fuzzy is not None:
+            name, score, sid = fuzzy
+            sm = add(
+                self.register.by_id[sid],
+                Evidence("fuzzy", text, term=name, lang="th/zh", score=score),
+            )
+            for word in self.salt_after_dense:
+                if word in text:
+                    sm.salt = word
 
-    def _dense_fuzzy(self, text: str, add: _Adder) -> None:
+    def _longer_name(self, text: str, hits: list[DenseHit]) -> tuple[str, float, str] | None:
+        """A register name that contains an exact hit and, with at most one edit (two for long
+        names), also spells the characters around it: ``เมิลอีเฟดรีน`` is a mistyped
+        ``เมทิลอีเฟดรีน``, not ``อีเฟดรีน`` with noise."""
+        best: tuple[int, int, str, str] | None = None
+        for hit in hits:
+            key = text[hit.start : hit.end]
+            for name, sid in self.dense_pool:
+                if len(name) <= len(key):
+                    continue
+                offset = name.find(key)
+                if offset < 0:
+                    continue
+                limit = 1 if len(name) < 12 else 2
+                start = hit.start - offset
+                for size in (len(name) - 1, len(name), len(name) + 1):
+                    for shift in (-1, 0, 1):
+                        a = start + shift
+                        if a < 0 or a + size > len(text) or a > hit.start or a + size < hit.end:
+                            continue
+                        dist = Levenshtein.distance(name, text[a : a + size], score_cutoff=limit)
+                        if dist <= limit and (
+                            best is None or (dist, -len(name)) < (best[0], best[1])
+                        ):
+                            best = (dist, -len(name), name, sid)
+        if best is None:
+            return None
+        score = 100.0 * (1 - best[0] / len(best[2]))
+        return best[2], score, best[3]
+
+    def _dense_fuzzy(self, text: str, inside: tuple[str, ...]) -> tuple[str, float, str] | None:
+        """Best Thai/Chinese name within one edit (two for long names) of a slice of ``text``.
+
+        With ``inside`` (names already found exactly), only longer names containing one of them
+        are considered: the question is then whether a mistyped longer name surrounds them.
+        """
         if len(text) < 6 or not self.dense_pool:
-            return
+            return None
         counts: dict[int, int] = {}
         for bigram in {text[k : k + 2] for k in range(len(text) - 1)}:
             for pos in self.bigram_index.get(bigram, ()):
                 counts[pos] = counts.get(pos, 0) + 1
         candidates = [pos for pos, c in counts.items() if c * 2 >= len(self.dense_pool[pos][0]) - 1]
         if not candidates:
-            return
-        choices = [self.dense_pool[pos][0] for pos in candidates]
-        best = process.extractOne(text, choices, scorer=fuzz.partial_ratio, score_cutoff=88)
+            return None
+        best: tuple[int, int, int] | None = None
+        for pos in candidates:
+            name = self.dense_pool[pos][0]
+            if inside and not any(key in name and len(name) > len(key) for key in inside):
+                continue
+            limit = 1 if len(name) < 12 else 2
+            dist = _window_distance(name, text, limit)
+            if dist <= limit and (best is None or (dist, -len(name)) < (best[0], best[1])):
+                best = (dist, -len(name), pos)
         if best is None:
-            return
-        name, score, idx = best
-        sub = self.register.by_id[self.dense_pool[candidates[idx]][1]]
-        add(sub, Evidence("fuzzy", text, term=name, lang="th/zh", score=float(score)))
+            return None
+        name, sid = self.dense_pool[best[2]]
+        return name, 100.0 * (1 - best[0] / len(name)), sid
 
 
 from collections.abc import Callable  # noqa: E402
 
-from mekongx.chemistry.index import TokenHit  # noqa: E402
+from mekongx.chemistry.index import DenseHit, TokenHit  # noqa: E402
 
 _Adder = Callable[[Substance, Evidence], SubstanceMatch]
+
+
+def _window_distance(name: str, text: str, limit: int) -> int:
+    """Smallest edit distance between ``name`` and any slice of ``text`` of about its length."""
+    size = len(name)
+    best = limit + 1
+    for width in (size, size - 1, size + 1):
+        if width <= 0 or width > len(text):
+            continue
+        for start in range(len(text) - width + 1):
+            dist = Levenshtein.distance(name, text[start : start + width], score_cutoff=limit)
+            if dist < best:
+                best = dist
+                if dist == 0:
+                    return 0
+    return best
+
+
+def _drop_covered_latin(found: dict[str, SubstanceMatch]) -> None:
+    """A mixed-script name (``PMK缩水甘油酸``) found by the dense scan covers the Latin
+    abbreviation inside it (``PMK``); that Latin-only evidence is dropped."""
+    mixed = [
+        ev.text
+        for sm in found.values()
+        for ev in sm.evidence
+        if ev.kind in ("name", "fuzzy")
+        and not ev.text.isascii()
+        and any(c.isalpha() and c.isascii() for c in ev.text)
+    ]
+    if not mixed:
+        return
+    for sid in list(found):
+        sm = found[sid]
+        kept = [
+            ev
+            for ev in sm.evidence
+            if not (
+                ev.kind in ("name", "abbreviation", "fuzzy")
+                and ev.text.isascii()
+                and any(ev.text.replace(" ", "") in text for text in mixed)
+            )
+        ]
+        if kept:
+            sm.evidence = kept
+        else:
+            del found[sid]

@@ -175,6 +175,7 @@ class Keywords:
     forwarder: Mapping[str, tuple[str, ...]]
     preparation: Mapping[str, tuple[str, ...]]
     vague: Mapping[str, tuple[str, ...]]
+    filler: Mapping[str, tuple[str, ...]]
     salt_after: Mapping[str, tuple[str, ...]]
     salt_before: Mapping[str, tuple[str, ...]]
     modifier_after: frozenset[str]
@@ -347,6 +348,7 @@ def _keywords(raw: Mapping[str, Any]) -> Keywords:
         forwarder=by_lang("forwarder"),
         preparation=by_lang("preparation"),
         vague=by_lang("vague"),
+        filler=by_lang("filler"),
         salt_after=by_lang("salt_after"),
         salt_before=by_lang("salt_before"),
         modifier_after=frozenset(_strs(raw.get("modifier_after"))),
