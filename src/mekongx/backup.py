@@ -13,6 +13,7 @@ import io
 import json
 import tarfile
 import time
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -21,6 +22,7 @@ from typing import Any
 
 from rich.progress import Progress
 from sqlalchemy import Integer, Table, func, insert, select, text
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from mekongx import __version__, migrations
@@ -173,6 +175,25 @@ def _reset_sequences(session: Session, tables: list[Table]) -> None:
 
 def restore_backup(db: Database, source: Path, agency: str, *, progress: bool = False) -> Summary:
     """Load a backup into an empty database in one transaction; nothing is kept on failure."""
+    try:
+        return _restore(db, source, agency, progress)
+    except (
+        tarfile.TarError,
+        EOFError,
+        zlib.error,
+        json.JSONDecodeError,
+        UnicodeDecodeError,
+        ValueError,
+        TypeError,
+        SQLAlchemyError,
+    ) as error:
+        raise BackupError(
+            N_("The backup file is damaged (%(problem)s); nothing was restored."),
+            problem=type(error).__name__,
+        ) from None
+
+
+def _restore(db: Database, source: Path, agency: str, progress: bool) -> Summary:
     try:
         archive = tarfile.open(source, "r:gz")  # noqa: SIM115 - closed by the with below
     except (tarfile.TarError, OSError):

@@ -11,13 +11,13 @@ import pytest
 from fastapi.testclient import TestClient
 
 from mekongx.accounts import service as accounts
-from mekongx.accounts.models import User
 from mekongx.app import create_app
 from mekongx.audit import Actor
 from mekongx.authz import Principal
 from mekongx.db import Database
 from mekongx.domains.intel import service as intel
 from mekongx.domains.intel.schemas import ReportInput
+from mekongx.model.identity import User
 from mekongx.settings import Settings
 
 PASSWORD = "Test-Passw0rd-2567"
@@ -47,7 +47,9 @@ class World:
             **fields,
         }
         with self.db.write() as session:
-            return intel.create_report(session, self.principal(author), ReportInput.model_validate(data)).id
+            return intel.create_report(
+                session, self.principal(author), ReportInput.model_validate(data)
+            ).id
 
 
 @pytest.fixture
@@ -56,13 +58,49 @@ def world(database: Database, settings: Settings) -> World:
     users: dict[str, User] = {}
     with database.write() as session:
         for code, en, th, zh, country, own in [
-            ("ONCB", "Office of the Narcotics Control Board", "สำนักงาน ป.ป.ส.", "泰国肃毒委员会办公室", "TH", True),
-            ("NNCC", "National Narcotics Control Commission", "คณะกรรมการควบคุมยาเสพติดแห่งชาติจีน", "国家禁毒委员会", "CN", False),
-            ("LCDC", "Lao National Commission for Drug Control", "คณะกรรมการควบคุมยาเสพติดแห่งชาติลาว", "老挝国家禁毒委员会", "LA", False),
-            ("CCDAC", "Central Committee for Drug Abuse Control", "คณะกรรมการกลางควบคุมยาเสพติดเมียนมา", "缅甸中央禁毒委员会", "MM", False),
+            (
+                "ONCB",
+                "Office of the Narcotics Control Board",
+                "สำนักงาน ป.ป.ส.",
+                "泰国肃毒委员会办公室",
+                "TH",
+                True,
+            ),
+            (
+                "NNCC",
+                "National Narcotics Control Commission",
+                "คณะกรรมการควบคุมยาเสพติดแห่งชาติจีน",
+                "国家禁毒委员会",
+                "CN",
+                False,
+            ),
+            (
+                "LCDC",
+                "Lao National Commission for Drug Control",
+                "คณะกรรมการควบคุมยาเสพติดแห่งชาติลาว",
+                "老挝国家禁毒委员会",
+                "LA",
+                False,
+            ),
+            (
+                "CCDAC",
+                "Central Committee for Drug Abuse Control",
+                "คณะกรรมการกลางควบคุมยาเสพติดเมียนมา",
+                "缅甸中央禁毒委员会",
+                "MM",
+                False,
+            ),
         ]:
-            accounts.create_agency(session, actor, accounts.AgencyInput(code, en, th, zh, country, own))
-        accounts.create_sharing_group(session, actor, "SAFE-MEKONG", ("Safe Mekong", "แม่โขงปลอดภัย", "湄公河安全"), ["ONCB", "NNCC", "LCDC"])
+            accounts.create_agency(
+                session, actor, accounts.AgencyInput(code, en, th, zh, country, own)
+            )
+        accounts.create_sharing_group(
+            session,
+            actor,
+            "SAFE-MEKONG",
+            ("Safe Mekong", "แม่โขงปลอดภัย", "湄公河安全"),
+            ["ONCB", "NNCC", "LCDC"],
+        )
         for name, agency, role, lang in [
             ("thai_admin", "ONCB", "admin", "en"),
             ("thai_analyst", "ONCB", "analyst", "th"),
@@ -73,7 +111,10 @@ def world(database: Database, settings: Settings) -> World:
             ("myanmar_viewer", "CCDAC", "viewer", "en"),
         ]:
             users[name] = accounts.create_user(
-                session, actor, accounts.UserInput(name.replace("_", "."), name, agency, role, PASSWORD, lang), settings
+                session,
+                actor,
+                accounts.UserInput(name.replace("_", "."), name, agency, role, PASSWORD, lang),
+                settings,
             )
     return World(database, settings, users)
 
@@ -90,7 +131,13 @@ class Browser:
         token = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
         assert token, page.text
         response = self.client.post(
-            "/login", data={"csrf_token": token.group(1), "username": username, "password": password, "next": "/"}
+            "/login",
+            data={
+                "csrf_token": token.group(1),
+                "username": username,
+                "password": password,
+                "next": "/",
+            },
         )
         assert response.status_code == 303, response.text
         self.refresh_csrf()

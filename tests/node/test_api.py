@@ -7,18 +7,36 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-GOOD = {"title": "T", "narrative": "N", "language": "en", "source_reliability": "B", "info_reliability": 2}
+GOOD = {
+    "title": "T",
+    "narrative": "N",
+    "language": "en",
+    "source_reliability": "B",
+    "info_reliability": 2,
+}
 
 
 def test_create_read_update_cycle(app_client: TestClient, token_for: Any) -> None:
     headers = token_for("thai_liaison")
-    created = app_client.post("/api/v1/reports", json={**GOOD, "distribution": "peers", "recipients": ["nncc"]}, headers=headers)
+    created = app_client.post(
+        "/api/v1/reports",
+        json={**GOOD, "distribution": "peers", "recipients": ["nncc"]},
+        headers=headers,
+    )
     assert created.status_code == 201, created.text
     body = created.json()
-    assert body["recipients"] == ["NNCC"] and body["origin_agency"] == "ONCB" and body["version"] == 1
-    updated = app_client.put(f"/api/v1/reports/{body['id']}", json={**GOOD, "title": "T2", "expected_version": 1}, headers=headers)
+    assert (
+        body["recipients"] == ["NNCC"] and body["origin_agency"] == "ONCB" and body["version"] == 1
+    )
+    updated = app_client.put(
+        f"/api/v1/reports/{body['id']}",
+        json={**GOOD, "title": "T2", "expected_version": 1},
+        headers=headers,
+    )
     assert updated.status_code == 200 and updated.json()["version"] == 2
-    stale = app_client.put(f"/api/v1/reports/{body['id']}", json={**GOOD, "expected_version": 1}, headers=headers)
+    stale = app_client.put(
+        f"/api/v1/reports/{body['id']}", json={**GOOD, "expected_version": 1}, headers=headers
+    )
     assert stale.status_code == 409
 
 
@@ -39,8 +57,12 @@ def test_create_read_update_cycle(app_client: TestClient, token_for: Any) -> Non
         ({"distribution": "group", "sharing_group": "NOPE"}, "sharing_group"),
     ],
 )
-def test_bad_fields_are_named(app_client: TestClient, token_for: Any, change: dict[str, Any], field: str) -> None:
-    answer = app_client.post("/api/v1/reports", json={**GOOD, **change}, headers=token_for("thai_liaison"))
+def test_bad_fields_are_named(
+    app_client: TestClient, token_for: Any, change: dict[str, Any], field: str
+) -> None:
+    answer = app_client.post(
+        "/api/v1/reports", json={**GOOD, **change}, headers=token_for("thai_liaison")
+    )
     assert answer.status_code == 422, answer.text
     error = answer.json()["error"]
     assert error["code"] == "invalid"
@@ -49,7 +71,9 @@ def test_bad_fields_are_named(app_client: TestClient, token_for: Any, change: di
 
 def test_errors_in_thai_and_chinese(app_client: TestClient, token_for: Any) -> None:
     headers = token_for("thai_liaison")
-    thai = app_client.post("/api/v1/reports", json={**GOOD, "title": ""}, headers=headers)  # the user's language is th
+    thai = app_client.post(
+        "/api/v1/reports", json={**GOOD, "title": ""}, headers=headers
+    )  # the user's language is th
     assert thai.json()["error"]["fields"][0]["message"] == "จำเป็นต้องกรอกช่องนี้"
     chinese = app_client.get("/api/v1/reports/999999", headers=token_for("chinese_liaison"))
     assert chinese.status_code == 404 and chinese.json()["error"]["message"] == "找不到该记录。"
@@ -59,7 +83,15 @@ def test_errors_in_thai_and_chinese(app_client: TestClient, token_for: Any) -> N
 
 @pytest.mark.parametrize(
     "body",
-    [b"{not json", b"[]", b'"text"', b"null", b'{"title": {"$gt": ""}}', "{\"title\": \"\u0000\"}".encode(), b"\xff\xfe"],
+    [
+        b"{not json",
+        b"[]",
+        b'"text"',
+        b"null",
+        b'{"title": {"$gt": ""}}',
+        '{"title": "\u0000"}'.encode(),
+        b"\xff\xfe",
+    ],
 )
 def test_hostile_bodies_never_500(app_client: TestClient, token_for: Any, body: bytes) -> None:
     headers = {**token_for("thai_liaison"), "Content-Type": "application/json"}
@@ -110,10 +142,18 @@ def test_admin_api_requires_admin(app_client: TestClient, token_for: Any) -> Non
     assert audit.status_code == 200 and audit.json()["total"] > 0
     created = app_client.post(
         "/api/v1/users",
-        json={"username": "new.user", "display_name": "N", "agency_code": "ONCB", "role": "viewer", "password": "short"},
+        json={
+            "username": "new.user",
+            "display_name": "N",
+            "agency_code": "ONCB",
+            "role": "viewer",
+            "password": "short",
+        },
         headers=admin,
     )
-    assert created.status_code == 422 and created.json()["error"]["fields"][0]["field"] == "password"
+    assert (
+        created.status_code == 422 and created.json()["error"]["fields"][0]["field"] == "password"
+    )
 
 
 def test_openapi_documents_the_api(app_client: TestClient) -> None:

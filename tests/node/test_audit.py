@@ -13,7 +13,14 @@ from mekongx.db import Database
 def _fill(db: Database, n: int = 6) -> None:
     with db.write() as session:
         for i in range(n):
-            record(session, Actor(1, "somchai", "ONCB", f"req-{i}"), "intel.read", "intel_report", f"uid-{i}", why="case 42")
+            record(
+                session,
+                Actor(1, "somchai", "ONCB", f"req-{i}"),
+                "intel.read",
+                "intel_report",
+                f"uid-{i}",
+                why="case 42",
+            )
 
 
 def _problems(db: Database) -> set[tuple[int, str]]:

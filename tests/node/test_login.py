@@ -22,7 +22,10 @@ def _csrf(client: TestClient, path: str = "/login") -> str:
 
 
 def _login(client: TestClient, username: str, password: str) -> Any:
-    return client.post("/login", data={"csrf_token": _csrf(client), "username": username, "password": password, "next": "/"})
+    return client.post(
+        "/login",
+        data={"csrf_token": _csrf(client), "username": username, "password": password, "next": "/"},
+    )
 
 
 @pytest.mark.parametrize(
@@ -78,7 +81,9 @@ def test_csrf_token_required_for_forms(browser: Any) -> None:
 
 
 def test_login_form_needs_its_token(app_client: TestClient) -> None:
-    response = app_client.post("/login", data={"username": "thai.analyst", "password": "Test-Passw0rd-2567"})
+    response = app_client.post(
+        "/login", data={"username": "thai.analyst", "password": "Test-Passw0rd-2567"}
+    )
     assert response.status_code == 403
 
 
@@ -86,18 +91,24 @@ def test_open_redirect_refused(app_client: TestClient) -> None:
     token = _csrf(app_client)
     response = app_client.post(
         "/login",
-        data={"csrf_token": token, "username": "thai.analyst", "password": "Test-Passw0rd-2567", "next": "https://evil.example/"},
+        data={
+            "csrf_token": token,
+            "username": "thai.analyst",
+            "password": "Test-Passw0rd-2567",
+            "next": "https://evil.example/",
+        },
     )
     assert response.headers["location"] == "/"
 
 
 def test_second_factor(browser: Any, world: Any) -> None:
     secret = pyotp.random_base32()
+    with world.db.write() as session, pytest.raises(ValidationFailed):
+        accounts.enable_totp(session, world.principal("thai_liaison"), secret, "000000")
     with world.db.write() as session:
-        with pytest.raises(ValidationFailed):
-            accounts.enable_totp(session, world.principal("thai_liaison"), secret, "000000")
-    with world.db.write() as session:
-        accounts.enable_totp(session, world.principal("thai_liaison"), secret, pyotp.TOTP(secret).now())
+        accounts.enable_totp(
+            session, world.principal("thai_liaison"), secret, pyotp.TOTP(secret).now()
+        )
     client = browser.client
     response = _login(client, "thai.liaison", "Test-Passw0rd-2567")
     assert response.headers["location"].startswith("/login/totp")
@@ -105,7 +116,9 @@ def test_second_factor(browser: Any, world: Any) -> None:
     token = _csrf(client, "/login/totp")
     wrong = client.post("/login/totp", data={"csrf_token": token, "code": "123456", "next": "/"})
     assert wrong.status_code == 401
-    right = client.post("/login/totp", data={"csrf_token": token, "code": pyotp.TOTP(secret).now(), "next": "/"})
+    right = client.post(
+        "/login/totp", data={"csrf_token": token, "code": pyotp.TOTP(secret).now(), "next": "/"}
+    )
     assert right.status_code == 303
     assert client.get("/").status_code == 200
 
@@ -122,7 +135,9 @@ def test_api_token_and_bad_token(app_client: TestClient, token_for: Any) -> None
 def test_disabled_user_loses_sessions(browser: Any, world: Any) -> None:
     browser.login("thai.viewer")
     with world.db.write() as session:
-        accounts.set_user_active(session, world.principal("thai_admin"), world.users["thai_viewer"].id, False)
+        accounts.set_user_active(
+            session, world.principal("thai_admin"), world.users["thai_viewer"].id, False
+        )
     assert browser.client.get("/").status_code == 303
 
 

@@ -12,9 +12,16 @@ from mekongx.text import index_tokens, query_tokens
 
 @pytest.fixture
 def indexed(world: Any) -> Any:
-    world.report("thai_liaison", title="ติดตามเครือข่าย หลาน เว่ยหง", narrative="พบที่เชียงราย", language="th")
+    world.report(
+        "thai_liaison", title="ติดตามเครือข่าย หลาน เว่ยหง", narrative="พบที่เชียงราย", language="th"
+    )
     world.report("thai_liaison", title="兰卫红团伙活动", narrative="经磨憨运输冰毒", language="zh")
-    world.report("thai_liaison", title="Lan Weihong seen in Bokeo", narrative="Crystal methamphetamine", language="en")
+    world.report(
+        "thai_liaison",
+        title="Lan Weihong seen in Bokeo",
+        narrative="Crystal methamphetamine",
+        language="en",
+    )
     world.report("thai_liaison", title="หลิว หย่ง", narrative="ยาบ้า 400,000 เม็ด", language="th")
     return world
 
@@ -47,11 +54,19 @@ def test_search_follows_edits(indexed: Any) -> None:
 
     with indexed.db.write() as session:
         report = intel.search_reports(session, indexed.principal("thai_liaison"), "Bokeo")[0]
-        data = ReportInput(title="Moved to Tachileik", narrative="x", language="en", source_reliability="B", info_reliability=2)
+        data = ReportInput(
+            title="Moved to Tachileik",
+            narrative="x",
+            language="en",
+            source_reliability="B",
+            info_reliability=2,
+        )
         intel.update_report(session, indexed.principal("thai_liaison"), report.id, data)
     with indexed.db.read() as session:
         assert intel.search_reports(session, indexed.principal("thai_viewer"), "Bokeo") == []
-        assert len(intel.search_reports(session, indexed.principal("thai_viewer"), "tachileik")) == 1
+        assert (
+            len(intel.search_reports(session, indexed.principal("thai_viewer"), "tachileik")) == 1
+        )
 
 
 def test_tokens_are_engine_safe() -> None:

@@ -19,7 +19,15 @@ from starlette.routing import Mount, Route
 
 from mekongx.app import create_app
 
-USERS = ["thai_admin", "thai_analyst", "thai_liaison", "thai_viewer", "chinese_liaison", "lao_viewer", "myanmar_viewer"]
+USERS = [
+    "thai_admin",
+    "thai_analyst",
+    "thai_liaison",
+    "thai_viewer",
+    "chinese_liaison",
+    "lao_viewer",
+    "myanmar_viewer",
+]
 AGENCY = {
     "thai_admin": "ONCB", "thai_analyst": "ONCB", "thai_liaison": "ONCB", "thai_viewer": "ONCB",
     "chinese_liaison": "NNCC", "lao_viewer": "LCDC", "myanmar_viewer": "CCDAC",
@@ -43,18 +51,37 @@ def reports(world: Any) -> dict[str, tuple[int, set[str]]]:
     """Title → (id, agencies that may see it)."""
     made = {
         "ZXOWNONLY": ("thai_liaison", {"distribution": "own"}, {"ONCB"}),
-        "ZXTONNCC": ("thai_liaison", {"distribution": "peers", "recipients": ["NNCC"]}, {"ONCB", "NNCC"}),
-        "ZXTOGROUP": ("thai_liaison", {"distribution": "group", "sharing_group": "SAFE-MEKONG"}, {"ONCB", "NNCC", "LCDC"}),
+        "ZXTONNCC": (
+            "thai_liaison",
+            {"distribution": "peers", "recipients": ["NNCC"]},
+            {"ONCB", "NNCC"},
+        ),
+        "ZXTOGROUP": (
+            "thai_liaison",
+            {"distribution": "group", "sharing_group": "SAFE-MEKONG"},
+            {"ONCB", "NNCC", "LCDC"},
+        ),
         "ZXNNCCOWN": ("chinese_liaison", {"distribution": "own"}, {"NNCC"}),
-        "ZXNNCCTOLAO": ("chinese_liaison", {"distribution": "peers", "recipients": ["LCDC"]}, {"NNCC", "LCDC"}),
+        "ZXNNCCTOLAO": (
+            "chinese_liaison",
+            {"distribution": "peers", "recipients": ["LCDC"]},
+            {"NNCC", "LCDC"},
+        ),
     }
     out = {}
     for title, (author, fields, seen_by) in made.items():
-        out[title] = (world.report(author, title=title, narrative=f"{title} narrative", handling_code="H2", **fields), seen_by)
+        out[title] = (
+            world.report(
+                author, title=title, narrative=f"{title} narrative", handling_code="H2", **fields
+            ),
+            seen_by,
+        )
     return out
 
 
-def test_every_route_respects_distribution(world: Any, reports: dict[str, tuple[int, set[str]]], token_for: Any) -> None:
+def test_every_route_respects_distribution(
+    world: Any, reports: dict[str, tuple[int, set[str]]], token_for: Any
+) -> None:
     app = create_app(world.settings, world.db)
     routes = [(path, methods) for path, methods in _routes(app) if "GET" in methods]
     assert len(routes) >= 12, routes
@@ -69,7 +96,14 @@ def test_every_route_respects_distribution(world: Any, reports: dict[str, tuple[
             page = client.get("/login")
             token = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
             assert token
-            client.post("/login", data={"csrf_token": token.group(1), "username": user.replace("_", "."), "password": "Test-Passw0rd-2567"})
+            client.post(
+                "/login",
+                data={
+                    "csrf_token": token.group(1),
+                    "username": user.replace("_", "."),
+                    "password": "Test-Passw0rd-2567",
+                },
+            )
             for path, _methods in routes:
                 targets = [path]
                 if "{report_id}" in path:
@@ -78,7 +112,9 @@ def test_every_route_respects_distribution(world: Any, reports: dict[str, tuple[
                     continue
                 for target in targets:
                     for query in ("", "?q=ZX" if "search" in target else ""):
-                        answer = client.get(target + query, headers=headers if target.startswith("/api/") else None)
+                        answer = client.get(
+                            target + query, headers=headers if target.startswith("/api/") else None
+                        )
                         assert answer.status_code < 500, (user, target, answer.text[:300])
                         for title in hidden:
                             assert title not in answer.text, (user, target, title)
@@ -103,21 +139,35 @@ def test_routes_never_query_protected_tables_directly() -> None:
     for package in (mekongx.api, mekongx.web):
         for path in Path(inspect.getfile(package)).parent.rglob("*.py"):
             source = path.read_text()
-            if re.search(r"select\(\s*IntelReport|session\.get\(\s*IntelReport|query\(\s*IntelReport", source):
+            if re.search(
+                r"select\(\s*IntelReport|session\.get\(\s*IntelReport|query\(\s*IntelReport", source
+            ):
                 offenders.append(str(path))
     assert offenders == []
 
 
-def test_received_copies_and_other_agencies_records_are_read_only(world: Any, reports: dict[str, tuple[int, set[str]]], token_for: Any) -> None:
+def test_received_copies_and_other_agencies_records_are_read_only(
+    world: Any, reports: dict[str, tuple[int, set[str]]], token_for: Any
+) -> None:
     app = create_app(world.settings, world.db)
     rid, _ = reports["ZXTONNCC"]
-    body = {"title": "changed", "narrative": "x", "language": "en", "source_reliability": "A", "info_reliability": 1}
+    body = {
+        "title": "changed",
+        "narrative": "x",
+        "language": "en",
+        "source_reliability": "A",
+        "info_reliability": 1,
+    }
     with TestClient(app) as client:
-        answer = client.put(f"/api/v1/reports/{rid}", json=body, headers=token_for("chinese_liaison"))
+        answer = client.put(
+            f"/api/v1/reports/{rid}", json=body, headers=token_for("chinese_liaison")
+        )
         assert answer.status_code == 403
         viewer = client.put(f"/api/v1/reports/{rid}", json=body, headers=token_for("thai_viewer"))
         assert viewer.status_code == 403
         analyst_release = client.post(
-            "/api/v1/reports", json={**body, "distribution": "peers", "recipients": ["NNCC"]}, headers=token_for("thai_analyst")
+            "/api/v1/reports",
+            json={**body, "distribution": "peers", "recipients": ["NNCC"]},
+            headers=token_for("thai_analyst"),
         )
         assert analyst_release.status_code == 403

@@ -10,15 +10,6 @@ import pyotp
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from mekongx.accounts.models import (
-    Agency,
-    ApiToken,
-    LoginSession,
-    Role,
-    SharingGroup,
-    SharingGroupMember,
-    User,
-)
 from mekongx.accounts.passwords import hash_password, needs_rehash, policy_problems, verify_password
 from mekongx.accounts.tokens import digest, new_api_token, new_secret
 from mekongx.audit import Actor, record
@@ -34,6 +25,15 @@ from mekongx.errors import (
 )
 from mekongx.i18n import LANGUAGES, N_
 from mekongx.model.base import utcnow
+from mekongx.model.identity import (
+    Agency,
+    ApiToken,
+    LoginSession,
+    Role,
+    SharingGroup,
+    SharingGroupMember,
+    User,
+)
 from mekongx.settings import Settings
 
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")

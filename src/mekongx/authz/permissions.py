@@ -5,10 +5,10 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from mekongx.accounts.models import Role
 from mekongx.audit import Actor
 from mekongx.errors import Forbidden
 from mekongx.i18n import N_
+from mekongx.model.identity import Role
 
 
 class Permission(enum.StrEnum):

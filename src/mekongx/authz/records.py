@@ -7,10 +7,10 @@ from typing import Any, Literal, TypeVar
 from sqlalchemy import ColumnElement, Select, and_, exists, or_, select
 from sqlalchemy.orm import Session
 
-from mekongx.accounts.models import SharingGroupMember
 from mekongx.authz.permissions import Permission, Principal, require
 from mekongx.errors import Forbidden, NotFound
 from mekongx.i18n import N_
+from mekongx.model.identity import SharingGroupMember
 from mekongx.model.record import Distribution, RecordRecipient, SharedRecord
 
 R = TypeVar("R", bound=SharedRecord)

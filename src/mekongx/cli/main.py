@@ -11,7 +11,7 @@ from mekongx import __version__, migrations
 from mekongx.accounts import service as accounts
 from mekongx.audit import Actor
 from mekongx.cli import db as db_commands
-from mekongx.cli import users
+from mekongx.cli import match, precursors, users, wbe
 from mekongx.cli.common import fail_with, load_settings, open_database, say
 from mekongx.errors import MekongXError
 from mekongx.i18n import N_
@@ -26,6 +26,9 @@ app.add_typer(db_commands.db_app, name="db")
 app.add_typer(db_commands.audit_app, name="audit")
 app.command("backup")(db_commands.backup)
 app.command("restore")(db_commands.restore)
+app.add_typer(match.app, name="match")
+app.add_typer(precursors.app, name="precursors")
+app.add_typer(wbe.app, name="wbe")
 
 
 @app.command()

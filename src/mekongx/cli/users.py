@@ -9,11 +9,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mekongx.accounts import service as accounts
-from mekongx.accounts.models import User
 from mekongx.audit import Actor
 from mekongx.cli.common import fail, fail_with, load_settings, open_database, say
 from mekongx.errors import MekongXError
 from mekongx.i18n import N_
+from mekongx.model.identity import User
 
 app = typer.Typer(help="Create, list, disable, unlock users and give them API tokens.")
 

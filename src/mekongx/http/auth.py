@@ -9,11 +9,11 @@ from fastapi import Depends
 from starlette.requests import Request
 
 from mekongx.accounts import service as accounts
-from mekongx.accounts.models import LoginSession
 from mekongx.authz import Principal
 from mekongx.errors import Forbidden, NotAuthenticated
 from mekongx.http.node import node_of
 from mekongx.i18n import N_, negotiate
+from mekongx.model.identity import LoginSession
 
 SESSION_COOKIE = "mx_session"
 LANG_COOKIE = "mx_lang"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine, pool
 
-from mekongx.migrations import metadata
+from mekongx.migrations import include_name, metadata
 
 config = context.config
 url = config.get_main_option("sqlalchemy.url") or ""
@@ -14,6 +14,7 @@ with engine.connect() as connection:
     context.configure(
         connection=connection,
         target_metadata=metadata(),
+        include_name=include_name,
         render_as_batch=connection.dialect.name == "sqlite",
     )
     with context.begin_transaction():

@@ -1,4 +1,5 @@
-"""Tables of the people and organisations a node knows."""
+"""Tables of the people and organisations a node knows: agencies, sharing groups, users,
+login sessions and API tokens. The accounts service changes them; authz reads them."""
 
 from __future__ import annotations
 

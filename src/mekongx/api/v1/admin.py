@@ -10,12 +10,12 @@ from sqlalchemy import func, select
 from starlette.requests import Request
 
 from mekongx.accounts import service as accounts
-from mekongx.accounts.models import Agency, User
 from mekongx.api.v1.schemas import ERRORS, AgencyOut, AuditEventOut, PageOut, UserOut
 from mekongx.audit import AuditEvent, record
 from mekongx.authz import Permission, require
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
+from mekongx.model.identity import Agency, User
 
 router = APIRouter(tags=["administration"], responses=ERRORS)  # type: ignore[arg-type]
 

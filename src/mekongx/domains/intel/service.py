@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from sqlalchemy import Float, String, column, delete, func, select
 from sqlalchemy.orm import Session
 
-from mekongx.accounts.models import Agency, SharingGroup
 from mekongx.audit import record
 from mekongx.authz import Permission, Principal, access, require, visible
 from mekongx.db import fts
@@ -18,6 +17,7 @@ from mekongx.domains.intel.schemas import ReportInput
 from mekongx.errors import Conflict, FieldProblem, ValidationFailed
 from mekongx.i18n import N_
 from mekongx.model.base import utcnow
+from mekongx.model.identity import Agency, SharingGroup
 from mekongx.model.record import Distribution, RecordRecipient
 
 KIND = "intel_report"

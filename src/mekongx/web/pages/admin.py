@@ -10,7 +10,6 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from mekongx.accounts import service as accounts
-from mekongx.accounts.models import Agency, SharingGroup, SharingGroupMember, User
 from mekongx.audit import AuditEvent, record, verify_chain
 from mekongx.authz import Permission, Principal, require
 from mekongx.errors import Conflict, NotFound, ValidationFailed
@@ -18,6 +17,7 @@ from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
 from mekongx.http.params import PageNumber, RecordId
 from mekongx.i18n import N_, translator
+from mekongx.model.identity import Agency, SharingGroup, SharingGroupMember, User
 from mekongx.web.labels import translated
 from mekongx.web.render import check_csrf, render
 

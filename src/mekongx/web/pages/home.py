@@ -7,13 +7,13 @@ from sqlalchemy import func, select
 from starlette.requests import Request
 from starlette.responses import Response
 
-from mekongx.accounts.models import Agency
 from mekongx.authz import visible
 from mekongx.domains.intel import service as intel
 from mekongx.domains.intel.models import IntelReport
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
 from mekongx.i18n import translator
+from mekongx.model.identity import Agency
 from mekongx.web.labels import translated
 from mekongx.web.render import render
 

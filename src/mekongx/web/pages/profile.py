@@ -8,13 +8,13 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from mekongx.accounts import service as accounts
-from mekongx.accounts.models import ApiToken
 from mekongx.accounts.passwords import verify_password
 from mekongx.authz import Principal
 from mekongx.errors import FieldProblem, ValidationFailed
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
 from mekongx.i18n import N_, translator
+from mekongx.model.identity import ApiToken
 from mekongx.web.labels import ROLES
 from mekongx.web.render import check_csrf, render
 

@@ -9,7 +9,6 @@ from sqlalchemy import select
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from mekongx.accounts.models import Agency, SharingGroup
 from mekongx.authz import Permission, Principal, access, can, require
 from mekongx.domains.intel import service as intel
 from mekongx.domains.intel.models import IntelReport
@@ -19,6 +18,7 @@ from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
 from mekongx.http.params import PageNumber, RecordId
 from mekongx.i18n import translator
+from mekongx.model.identity import Agency, SharingGroup
 from mekongx.validation import parse
 from mekongx.web.labels import translated
 from mekongx.web.render import check_csrf, render

@@ -9,10 +9,10 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from mekongx.accounts import service as accounts
-from mekongx.accounts.models import User
 from mekongx.http.auth import LANG_COOKIE, SESSION_COOKIE, _resolve, language, optional_login
 from mekongx.http.node import node_of
 from mekongx.i18n import LANGUAGES, translator
+from mekongx.model.identity import User
 from mekongx.web.render import check_csrf, render
 
 router = APIRouter()

@@ -1,0 +1,137 @@
+"""The command line, run as a user runs it: a real ``mekongx`` process per command."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+MEKONGX = [sys.executable, "-m", "mekongx.cli.main"]
+
+
+def run(
+    args: list[str], env: dict[str, str], stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*MEKONGX, *args],
+        env={**os.environ, **env},
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def node_env(db_url: str, tmp_path: Path) -> dict[str, str]:
+    return {
+        "MEKONGX_DATABASE_URL": db_url,
+        "MEKONGX_DATA_DIR": str(tmp_path),
+        "MEKONGX_ENV": "test",
+        "MEKONGX_LANG": "en",
+    }
+
+
+INIT = [
+    "init",
+    "--agency",
+    "ONCB",
+    "--name-en",
+    "ONCB",
+    "--name-th",
+    "สำนักงาน ป.ป.ส.",
+    "--name-zh",
+    "泰国肃毒委员会办公室",
+    "--country",
+    "TH",
+]
+
+
+def test_init_users_audit_backup_restore(node_env: dict[str, str], tmp_path: Path) -> None:
+    first = run([*INIT, "--password", "Mekong-Chief-2567"], node_env)
+    assert first.returncode == 0, first.stderr
+    assert (tmp_path / "keys").stat().st_mode & 0o777 == 0o700
+    again = run([*INIT, "--password", "Mekong-Chief-2567"], node_env)
+    assert again.returncode == 2 and "already exists" in again.stderr
+    weak = run(
+        [
+            "users",
+            "create",
+            "somchai",
+            "--name",
+            "Somchai",
+            "--role",
+            "analyst",
+            "--password",
+            "weak",
+        ],
+        node_env,
+    )
+    assert weak.returncode == 2 and "at least 12 characters" in weak.stderr
+    made = run(
+        [
+            "users",
+            "create",
+            "somchai",
+            "--name",
+            "Somchai",
+            "--role",
+            "analyst",
+            "--password",
+            "Strong-Analyst-1",
+        ],
+        node_env,
+    )
+    assert made.returncode == 0, made.stderr
+    listing = run(["users", "list"], node_env)
+    assert "somchai" in listing.stdout and "analyst" in listing.stdout
+    token = run(["users", "token", "somchai", "--name", "checkpoint"], node_env)
+    assert token.stdout.startswith("mx_")
+    verified = run(["audit", "verify"], node_env)
+    assert verified.returncode == 0 and "intact" in verified.stdout
+    assert run(["users", "unlock", "nobody"], node_env).returncode == 2
+    backup = tmp_path / "b.tar.gz"
+    assert run(["backup", str(backup)], node_env).returncode == 0
+    other = {**node_env, "MEKONGX_DATABASE_URL": f"sqlite:///{tmp_path / 'other.db'}"}
+    restored = run(["restore", str(backup)], other)
+    assert restored.returncode == 0, restored.stderr
+    assert "somchai" in run(["users", "list"], other).stdout
+    assert run(["audit", "verify"], other).returncode == 0
+    refused = run(["restore", str(backup)], other)
+    assert refused.returncode == 2 and "not empty" in refused.stderr
+
+
+def test_messages_follow_the_language(node_env: dict[str, str]) -> None:
+    run([*INIT, "--password", "Mekong-Chief-2567"], node_env)
+    thai = run(["users", "unlock", "nobody"], {**node_env, "MEKONGX_LANG": "th"})
+    assert "ไม่พบผู้ใช้" in thai.stderr
+    chinese = run(["audit", "verify"], {**node_env, "MEKONGX_LANG": "zh"})
+    assert "审计链完整" in chinese.stdout
+
+
+def test_production_refuses_unsafe_settings(tmp_path: Path) -> None:
+    answer = run(
+        ["db", "upgrade"],
+        {
+            "MEKONGX_ENV": "production",
+            "MEKONGX_DATA_DIR": str(tmp_path),
+            "MEKONGX_DATABASE_URL": "",
+        },
+    )
+    assert answer.returncode == 2 and "MEKONGX_DATABASE_URL" in answer.stderr
+    assert "Traceback" not in answer.stderr
+
+
+def test_help_everywhere() -> None:
+    for args in (
+        ["--help"],
+        ["users", "--help"],
+        ["db", "--help"],
+        ["audit", "verify", "--help"],
+        ["demo", "--help"],
+    ):
+        answer = run(args, {})
+        assert answer.returncode == 0 and "Usage" in answer.stdout, args

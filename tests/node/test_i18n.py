@@ -1,0 +1,98 @@
+"""Three languages: complete catalogs, dates as each reader expects, pages in th/zh/en."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mekongx.i18n import format_date, format_datetime, negotiate, translator
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _i18n_script() -> Any:
+    spec = importlib.util.spec_from_file_location("i18n_script", ROOT / "scripts" / "i18n.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_string_is_translated_in_thai_and_chinese() -> None:
+    missing = _i18n_script().missing()
+    assert missing == {"th": [], "zh_Hans": []}, (
+        "run: .venv/bin/python scripts/i18n.py update, then translate"
+    )
+
+
+def test_translations_keep_their_placeholders() -> None:
+    script = _i18n_script()
+    for locale in ("th", "zh_Hans"):
+        for message in script.load(locale):
+            if message.id and message.string:
+                assert set(re.findall(r"%\((\w+)\)s", str(message.id))) == set(
+                    re.findall(r"%\((\w+)\)s", str(message.string))
+                ), (locale, message.id)
+
+
+def test_dates() -> None:
+    day = date(2024, 7, 10)
+    assert format_date(day, "th") == "10 ก.ค. 2567"
+    assert format_date(day, "zh") == "2024年7月10日"
+    assert format_date(day, "en") == "10 Jul 2024"
+    moment = datetime(2024, 7, 10, 3, 30, tzinfo=UTC)
+    assert format_datetime(moment, "th", "Asia/Bangkok") == "10 ก.ค. 2567 10:30 (UTC+07)"
+    assert format_datetime(moment, "zh", "Asia/Shanghai") == "2024年7月10日 11:30 (UTC+08)"
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("th-TH,th;q=0.9,en;q=0.8", "th"),
+        ("zh-CN,zh;q=0.9", "zh"),
+        ("fr-FR, en;q=0.5", "en"),
+        ("", "en"),
+        ("en;q=0.1, zh;q=0.8", "zh"),
+        ("xx;q=abc", "en"),
+    ],
+)
+def test_language_negotiation(header: str, expected: str) -> None:
+    assert negotiate(header) == expected
+
+
+def test_unknown_msgid_falls_back_to_english() -> None:
+    assert translator("th")("Not in any catalog %(x)s", x=1) == "Not in any catalog 1"
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("th", ["ภาพรวม", "รายงานการข่าว", "ค้นหา"]),
+        ("zh", ["总览", "情报报告", "搜索"]),
+        ("en", ["Dashboard", "Intelligence reports", "Search"]),
+    ],
+)
+def test_pages_in_each_language(browser: Any, lang: str, words: list[str]) -> None:
+    browser.login("thai.admin")
+    answer = browser.post("/lang", {"lang": lang, "next": "/"})
+    assert answer.status_code == 303
+    for path in (
+        "/",
+        "/reports",
+        "/search",
+        "/admin/users",
+        "/admin/agencies",
+        "/admin/audit",
+        "/profile",
+        "/reports/999",
+    ):
+        page = browser.client.get(path)
+        assert page.status_code in (200, 404), path
+        assert f'lang="{ {"th": "th", "zh": "zh-Hans", "en": "en"}[lang] }"' in page.text
+        for word in words:
+            assert word in page.text, (path, word)
