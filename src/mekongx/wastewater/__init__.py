@@ -57,15 +57,14 @@ from mekongx.wastewater.montecarlo import (
     simulate,
     summarise,
 )
-from mekongx.wastewater.params import (
-    AnalyteParams,
-    ParameterSet,
+from mekongx.wastewater.param_files import (
     builtin_names,
     builtin_parameter_set,
     default_parameter_set,
     load_parameter_set,
     resolve_parameter_set,
 )
+from mekongx.wastewater.params import AnalyteParams, ParameterSet
 from mekongx.wastewater.population import (
     PopulationEstimate,
     compare_estimates,
