@@ -28,6 +28,7 @@ from mekongx.wastewater.censored import (
     Quantity,
     kaplan_meier_summary,
     measured,
+    ros_summary,
 )
 from mekongx.wastewater.compare import (
     Change,
@@ -118,6 +119,7 @@ __all__ = [
     "rank_sites",
     "render",
     "resolve_parameter_set",
+    "ros_summary",
     "simulate",
     "subtract_licit",
     "summarise",
