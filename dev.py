@@ -46,10 +46,29 @@ def install() -> None:
         print(f"Creating virtual environment in {VENV}", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
     py = BIN / "python"
-    _check(py, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-           "--require-hashes", "-r", LOCK)
-    _check(py, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-           "--no-deps", "--no-build-isolation", "-e", ROOT)
+    _check(
+        py,
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--disable-pip-version-check",
+        "--require-hashes",
+        "-r",
+        LOCK,
+    )
+    _check(
+        py,
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--disable-pip-version-check",
+        "--no-deps",
+        "--no-build-isolation",
+        "-e",
+        ROOT,
+    )
     STAMP.write_text(digest)
 
 
