@@ -40,7 +40,6 @@ class Settings(BaseSettings):
     lockout_attempts: int = Field(5, ge=3, le=20, description="Failed logins before lock-out.")
     lockout_minutes: int = Field(15, ge=1, description="How long a locked account stays locked.")
     password_min_length: int = Field(12, ge=10, description="Minimum password length.")
-    page_size_max: int = Field(200, ge=10, le=1000, description="Largest page size of the API.")
 
     @model_validator(mode="after")
     def _refuse_unsafe(self) -> Settings:
