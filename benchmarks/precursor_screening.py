@@ -342,7 +342,7 @@ def generate(n_lines: int, seed: int = 2026) -> list[tuple[list[str], str, str]]
                 cas, expected = str(sub.cas), sub.id
                 desc = _fill(
                     rng.choice(CONTEXT_EN),
-                    rng.choice(VAGUE + ["product code " + str(rng.randint(100, 999))]),
+                    rng.choice([*VAGUE, "product code " + str(rng.randint(100, 999))]),
                     rng,
                 )
             elif kind == "cas_salt":

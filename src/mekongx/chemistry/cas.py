@@ -8,6 +8,7 @@ substance a number belongs to.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 
@@ -36,6 +37,7 @@ def format_cas(digits: str) -> str:
     return f"{digits[:-3]}-{digits[-3:-1]}-{digits[-1]}"
 
 
+@functools.lru_cache(maxsize=65536)
 def is_valid_cas(value: str) -> bool:
     """True when ``value`` has the CAS shape and its check digit is right."""
     match = CAS_PATTERN.fullmatch(value.strip())

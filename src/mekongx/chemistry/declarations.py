@@ -252,6 +252,10 @@ class Layout:
     headers: tuple[str, ...]
     width: int
 
+    @property
+    def complete(self) -> bool:
+        return min(self.positions) >= 0
+
 
 def _norm_header(text: str) -> str:
     return re.sub(r"[\s_\-./#:]+", " ", fold(text)).strip()
@@ -424,7 +428,17 @@ def _open_xlsx(path: Path) -> tuple[list[str], RowSource]:
     return header, RowSource(rows, book.close, path)
 
 
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
 def _parse_date(text: str) -> str | None:
+    iso = _ISO_DATE.match(text)
+    if iso is not None:
+        try:
+            dt.date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        except ValueError:
+            return None
+        return text
     for fmt in _DATE_FORMATS:
         try:
             return dt.datetime.strptime(text, fmt).date().isoformat()
@@ -442,16 +456,22 @@ def parse_row(number: int, cells: Sequence[str], layout: Layout) -> DeclarationL
     ):
         return RowIssue(number, "", "ROW_LENGTH", value=str(len(cells)))
     pos, names = layout.positions, layout.headers
-    values = [cells[p].strip() if p >= 0 and p < len(cells) else "" for p in pos]
+    if layout.complete and len(cells) >= layout.width:
+        values = [cells[p].strip() for p in pos]
+    else:
+        values = [cells[p].strip() if 0 <= p < len(cells) else "" for p in pos]
     (decl, line, date, hs, desc, cas, qty, unit, *rest) = values
     if not decl:
         return RowIssue(number, names[0], "MISSING_VALUE")
-    try:
-        line_no = int(float(line)) if line else -1
-        if line and float(line) != line_no:
-            raise ValueError(line)
-    except ValueError:
-        return RowIssue(number, names[1], "BAD_LINE_NO", value=line)
+    if line.isdigit():
+        line_no = int(line)
+    else:
+        try:
+            line_no = int(float(line)) if line else -1
+            if line and float(line) != line_no:
+                raise ValueError(line)
+        except ValueError:
+            return RowIssue(number, names[1], "BAD_LINE_NO", value=line)
     if line_no < 0:
         return RowIssue(number, names[1], "MISSING_VALUE")
     if date:

@@ -76,9 +76,10 @@ class LineMatch:
 
 
 def _suffix_class(word: str) -> str:
+    """Chemical word class from the ending (amine/ine and amide/ide count as one class)."""
     for suffix in _CLASS_SUFFIXES:
         if word.endswith(suffix):
-            return suffix
+            return {"amine": "ine", "amide": "ide"}.get(suffix, suffix)
     return ""
 
 
@@ -105,11 +106,12 @@ class Matcher:
                 for name in names:
                     terms.append(Term("lookalike", look.id, lang, name))
         self.index = TermIndex(terms)
-        self.single_owner: dict[str, str] = {}
+        owners: dict[str, set[str]] = {}
         for key, found_terms in self.index.phrases.items():
             refs = {t.ref for t in found_terms if t.kind == "substance"}
-            if " " not in key and len(refs) == 1:
-                self.single_owner[key] = refs.pop()
+            for word in key.split(" "):
+                owners.setdefault(word, set()).update(refs)
+        self.token_owners = {w: frozenset(r) for w, r in owners.items()}
         self.salt_names = {
             fold(salt.name): salt.name for sub in register.substances for salt in sub.salts
         }
@@ -120,9 +122,17 @@ class Matcher:
         for table in (kw.preparation, kw.vague, kw.forwarder, kw.salt_after, kw.salt_before):
             for word in table.get("en", ()):
                 protected.update(latin_tokens(fold(word)))
-        self.vocabulary = sorted(w for w in self.index.vocabulary if len(w) >= 5)
+        substance_words = {
+            word
+            for key, found_terms in self.index.phrases.items()
+            if any(t.kind == "substance" for t in found_terms)
+            for word in key.split(" ")
+            if word.isalpha()
+        }
+        self.vocabulary = sorted(w for w in substance_words if len(w) >= 5)
         self.protected = frozenset(protected - set(self.vocabulary))
         self._fuzzy_cache: dict[str, str | None] = {}
+        self._token_fix: dict[str, str | None] = {}
         self.salt_after_en = frozenset(w for w in kw.salt_after.get("en", ()) if " " not in w)
         self.salt_before_en = frozenset(kw.salt_before.get("en", ()))
         self.salt_after_dense = tuple(kw.salt_after.get("zh", ()) + kw.salt_after.get("th", ()))
@@ -189,8 +199,8 @@ class Matcher:
 
     def _break_tie(self, token: str, tied: list[str]) -> list[str]:
         """Equally close words: one substance's own names, else same first letter, else whole names."""
-        owners = {self.single_owner.get(w) for w in tied}
-        if len(owners) == 1 and None not in owners:
+        owners = {self.token_owners.get(w, frozenset()) for w in tied}
+        if len(owners) == 1 and len(next(iter(owners))) == 1:
             return tied[:1]
         for rule in (lambda w: w[0] == token[0], lambda w: w in self.index.phrases):
             kept = [w for w in tied if rule(w)]
@@ -300,13 +310,18 @@ class Matcher:
         if not tokens:
             return
         corrected: list[str] | None = None
+        seen = self._token_fix
         for pos, token in enumerate(tokens):
-            if self._needs_correction(token):
-                fix = self.correct(token)
-                if fix is not None:
-                    if corrected is None:
-                        corrected = list(tokens)
-                    corrected[pos] = fix
+            fix = seen.get(token, "")
+            if fix == "":
+                fix = self.correct(token) if self._needs_correction(token) else None
+                if len(seen) > _FUZZY_CACHE_LIMIT:
+                    seen.clear()
+                seen[token] = fix
+            if fix is not None:
+                if corrected is None:
+                    corrected = list(tokens)
+                corrected[pos] = fix
         if corrected is None:
             self._accept_token_hits(tokens, self.index.scan_tokens(tokens), add, result, None)
         else:
@@ -434,8 +449,12 @@ class Matcher:
                         if a < 0 or a + size > len(text) or a > hit.start or a + size < hit.end:
                             continue
                         dist = Levenshtein.distance(name, text[a : a + size], score_cutoff=limit)
-                        if dist <= limit and (
-                            best is None or (dist, -len(name)) < (best[0], best[1])
+                        # the edits must be few compared with the extra characters the longer
+                        # name explains, or it is just a longer name next to other words
+                        if (
+                            dist <= limit
+                            and 2 * dist < len(name) - len(key)
+                            and (best is None or (dist, -len(name)) < (best[0], best[1]))
                         ):
                             best = (dist, -len(name), name, sid)
         if best is None:
@@ -463,7 +482,7 @@ class Matcher:
             name = self.dense_pool[pos][0]
             if inside and not any(key in name and len(name) > len(key) for key in inside):
                 continue
-            limit = 1 if len(name) < 12 else 2
+            limit = 1 if len(name) < 10 else 2
             dist = _window_distance(name, text, limit)
             if dist <= limit and (best is None or (dist, -len(name)) < (best[0], best[1])):
                 best = (dist, -len(name), pos)
