@@ -74,3 +74,21 @@ def test_every_substance_has_names_in_three_languages_or_is_documented() -> None
     for sub in REGISTER.substances:
         assert sub.en and sub.th, sub.id
         assert sub.zh, sub.id
+
+
+def test_no_name_is_too_short_to_be_safe() -> None:
+    from mekongx.chemistry.text import dense, fold, latin_tokens
+
+    for sub in REGISTER.substances:
+        names = [*sub.en, *sub.zh, *(t.name for t in sub.th), *(s.name for s in sub.salts)]
+        for name in names:
+            folded = fold(name)
+            size = len("".join(latin_tokens(folded))) if folded.isascii() else len(dense(folded))
+            assert size >= 2 if not folded.isascii() else size >= 4, (sub.id, name)
+        for abbr in sub.abbr:
+            assert len(abbr) >= 3, (sub.id, abbr)
+
+
+def test_lookalikes_point_at_register_substances() -> None:
+    for look in REGISTER.lookalikes:
+        assert look.resembles in REGISTER.by_id, look.id
