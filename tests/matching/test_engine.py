@@ -50,12 +50,13 @@ def _codes_used() -> set[str]:
     for path in SRC.glob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Reason":
-                if node.args and isinstance(node.args[0], ast.Constant):
-                    codes.add(str(node.args[0].value))
-            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "add":
-                if node.args and isinstance(node.args[0], ast.Constant):
-                    codes.add(str(node.args[0].value))
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "id", None) in ("Reason", "add")
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
+                codes.add(str(node.args[0].value))
     codes |= {"surname_match", "part_match", "part_similar", "surname_mismatch", "part_mismatch"}
     codes |= {"common_name", "rare_name"}
     return codes
@@ -90,14 +91,12 @@ def test_calibration_is_monotonic(stratum: str) -> None:
     for feature, weight in zip(calibration.FEATURES, model.weights, strict=True):
         if feature in calibration.MONOTONE:
             assert weight >= 0.0, feature
-    base = [0.5, 0.5, 0.5, 0.0, 0.5, 0.0, 0.0, 0.0]
+    base = dict.fromkeys(calibration.FEATURES, 0.0)
     previous = -1.0
     for step in range(11):
         v = step / 10
-        x = list(base)
-        x[0] = x[1] = x[2] = v
-        x[4] = v
-        p = calibration.sigmoid(model.logit(tuple(x)))
+        x = dict(base, sim=v, min_sim=v, min_sim4=v**4, surname_sim=v, rare_match=v)
+        p = calibration.sigmoid(model.logit(tuple(x[f] for f in calibration.FEATURES)))
         assert p >= previous
         previous = p
 

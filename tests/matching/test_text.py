@@ -67,8 +67,18 @@ def test_surname_segmentation(han: str, surname: str, given: str) -> None:
 
 @pytest.mark.parametrize(
     ("surname", "reading"),
-    [("单", "shan"), ("曾", "zeng"), ("仇", "qiu"), ("解", "xie"), ("区", "ou"), ("查", "zha")]
-    + [("朴", "piao"), ("缪", "miao"), ("覃", "qin"), ("乐", "yue")],
+    [
+        ("单", "shan"),
+        ("曾", "zeng"),
+        ("仇", "qiu"),
+        ("解", "xie"),
+        ("区", "ou"),
+        ("查", "zha"),
+        ("朴", "piao"),
+        ("缪", "miao"),
+        ("覃", "qin"),
+        ("乐", "yue"),
+    ],
 )
 def test_surname_readings(surname: str, reading: str) -> None:
     assert surname_pinyin(surname)[0].rstrip("12345") == reading

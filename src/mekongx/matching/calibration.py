@@ -19,14 +19,20 @@ from mekongx.matching import _data
 FEATURES = (
     "sim",
     "min_sim",
+    "min_sim4",
     "surname_sim",
     "unmatched",
     "rare_match",
     "han_same",
     "han_diff",
     "exact",
+    "syllables_exact",
+    "syllable_mismatches",
 )
-MONOTONE = frozenset({"sim", "min_sim", "surname_sim", "rare_match", "exact", "han_same"})
+MONOTONE = frozenset(
+    {"sim", "min_sim", "min_sim4", "surname_sim", "rare_match", "exact", "han_same"}
+) | {"syllables_exact"}
+ANTITONE = frozenset({"unmatched", "han_diff", "syllable_mismatches"})
 STRATA = ("same", "th-zh", "latin-th", "latin-zh")
 
 
@@ -66,20 +72,31 @@ def evidence_weights() -> dict[str, float]:
     return {k: float(v) for k, v in config()["evidence"].items()}
 
 
-def fit(x: np.ndarray, y: np.ndarray, l2: float = 0.05, steps: int = 3000) -> Model:
-    """Projected-gradient logistic regression with non-negative weights on MONOTONE features."""
+def fit(x: np.ndarray, y: np.ndarray, l2: float = 1e-3, iterations: int = 60) -> Model:
+    """Logistic regression by Newton steps (IRLS) with a small ridge penalty.
+
+    Weights of MONOTONE features that come out negative (ANTITONE: positive) are fixed at zero
+    and the rest refitted (an active-set loop), so the model is monotone in name similarity.
+    """
     n, d = x.shape
-    w = np.zeros(d)
-    b = 0.0
-    mono = np.array([f in MONOTONE for f in FEATURES])
-    lr = 0.5
-    for _ in range(steps):
-        z = x @ w + b
-        p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
-        g = p - y
-        gw = x.T @ g / n + l2 * w
-        gb = float(g.mean())
-        w -= lr * gw
-        b -= lr * gb
-        w[mono] = np.maximum(w[mono], 0.0)
-    return Model(float(b), tuple(float(v) for v in w))
+    sign = [1 if f in MONOTONE else -1 if f in ANTITONE else 0 for f in FEATURES]
+    active = list(range(d))
+    while True:
+        xa = np.hstack([np.ones((n, 1)), x[:, active]])
+        w = np.zeros(xa.shape[1])
+        for _ in range(iterations):
+            p = 1.0 / (1.0 + np.exp(-np.clip(xa @ w, -30, 30)))
+            grad = xa.T @ (p - y) + l2 * np.r_[0.0, w[1:]]
+            h = (xa * (p * (1 - p))[:, None]).T @ xa + l2 * np.eye(xa.shape[1])
+            step = np.linalg.solve(h, grad)
+            w -= step
+            if float(np.abs(step).max()) < 1e-8:
+                break
+        negative = [active[i] for i, v in enumerate(w[1:]) if sign[active[i]] * v < 0]
+        if not negative:
+            break
+        active = [i for i in active if i not in negative]
+    weights = [0.0] * d
+    for i, v in zip(active, w[1:], strict=True):
+        weights[i] = float(v)
+    return Model(float(w[0]), tuple(weights))

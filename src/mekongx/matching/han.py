@@ -68,6 +68,12 @@ def wade_giles(han: str) -> str:
     return "".join(s.replace("'", "").replace("v", "u") for s in syl)
 
 
+@lru_cache(maxsize=100_000)
+def wade_giles_syllables(han: str) -> tuple[str, ...]:
+    syl = lazy_pinyin(han, style=Style.WADEGILES)
+    return tuple(s.replace("'", "").replace("v", "u") for s in syl)
+
+
 def surname_share(pinyin_surname: str) -> float:
     """Per-mille share of the population with a surname read this way (0.05 if unknown)."""
     return _data.surname_pinyin_share().get(pinyin_surname, 0.05)

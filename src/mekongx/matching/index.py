@@ -40,13 +40,14 @@ def blocking_keys(compact: Compact) -> set[str]:
     for keys, _ in compact.readings:
         for alts in keys:
             for k in alts:
+                k = k.replace(".", "")
                 out.add("k:" + k)
                 if len(k) >= 4:
                     out.add("c:" + _skeleton(k))
         if len(keys) >= 2:
             for x in keys[0][:2]:
                 for y in keys[1][:2]:
-                    out.add("p:" + "|".join(sorted((x, y))))
+                    out.add("p:" + "|".join(sorted((x.replace(".", ""), y.replace(".", "")))))
     return out
 
 

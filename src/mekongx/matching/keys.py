@@ -38,6 +38,11 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"w(?=[^aeiou]|$)", "u"),
         (r"(.)\1+", r"\1"),
         (r"aia", "ai"),
+        (r"^wu", "u"),
+        (r"^([pmfw])o$", r"\1ua"),
+        (r"uo", "ua"),
+        (r"(?<=[^aeiou])w(?=[aeiou])", "u"),
+        (r"uN", "oN"),
         (r"(?<=[aeiou])[ptk](?=[^aeioulw]|$)", ""),
     )
 )

@@ -114,6 +114,18 @@ def _han_to_thai_table() -> dict[str, list[dict[str, str]]]:
 
 
 @cache
+def _variant_to_pinyin() -> dict[str, tuple[str, ...]]:
+    """Dialect/Thai spellings of Chinese surnames -> the pinyin surname readings they stand for."""
+    out: dict[str, set[str]] = {}
+    for row in _data.surnames().values():
+        for v in row.latin_variants:
+            out.setdefault(ascii_fold(v), set()).add(row.pinyin)
+        for v in row.thai_variants:
+            out.setdefault(v, set()).add(row.pinyin)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+@cache
 def _latin_table() -> dict[str, list[dict[str, str]]]:
     out: dict[str, list[dict[str, str]]] = {}
     for row in _data.thai_han_tokens():
@@ -162,17 +174,25 @@ def _reading(
     )
 
 
+def syl_key(syllables: tuple[str, ...] | list[str]) -> str:
+    """Key of a multi-syllable word with syllable boundaries kept (``"wei.hoN"``)."""
+    return ".".join(k for k in (latin_key(s) for s in syllables) if k)
+
+
 @lru_cache(maxsize=100_000)
 def thai_word_keys(word: str) -> tuple[tuple[str, str, str], ...]:
     """(display, key, label) alternatives of one Thai word."""
     bare = word[len(_SAE) :] if word.startswith(_SAE) and len(word) > len(_SAE) + 1 else word
-    out = [(word, latin_key(thai.romanize(bare)), "rtgs")]
-    out.append((word, latin_key(thai.spelling(bare)), "thai-spelling"))
+    out = [(word, syl_key(thai.syllables(bare)), "rtgs")]
+    out.append((word, syl_key(thai.syllables(bare, spelling=True)), "thai-spelling"))
+    if "หว" in bare:  # in Chinese names ห+ว is hu: หวา = hua (RI49 even writes huang as หวาง)
+        out.append((word, syl_key(thai.syllables(bare, hw=True)), "rtgs"))
+    for py in _variant_to_pinyin().get(bare, ()):
+        out.append((word, latin_key(py), "surname-variant"))
     for row in _thai_to_table().get(bare, []):
         for latin in row["latin"].split("|"):
             out.append((word, latin_key(latin), "table"))
-        py = "".join(han.toneless(han.given_pinyin(row["han"])))
-        out.append((word, latin_key(py), "table-han"))
+        out.append((word, syl_key(han.toneless(han.given_pinyin(row["han"]))), "table-han"))
     return tuple(out)
 
 
@@ -192,8 +212,10 @@ def _han_readings(name: Name) -> list[Reading]:
     ) -> None:
         out.append(_reading(system, [surnames, given] if g else [surnames], 0, pin))
 
-    two("pinyin", [(sur[0], latin_key(sur[0]), "pinyin")], [(giv, latin_key(giv), "pinyin")])
-    wg_g = han.wade_giles(g) if g else ""
+    sur_key, giv_key = syl_key(s_plain), syl_key(g_plain)
+    two("pinyin", [(sur[0], sur_key, "pinyin")], [(giv, giv_key, "pinyin")])
+    wg_syl = han.wade_giles_syllables(g) if g else ()
+    wg_g = "".join(wg_syl)
     variants = []
     if (
         han.toneless(han.given_pinyin(s)) == s_plain
@@ -205,17 +227,17 @@ def _han_readings(name: Name) -> list[Reading]:
     two(
         "romanisation-variants",
         variants,
-        [(giv, latin_key(giv), "pinyin"), (wg_g, latin_key(wg_g), "wade-giles")],
+        [(giv, giv_key, "pinyin"), (wg_g, syl_key(wg_syl), "wade-giles")],
     )
     for system in ("thc43", "ri49"):
         whole = [*s_py, *g_py]
         th = pinyin_to_thai(whole, system)
         th_s = pinyin_to_thai(list(s_py), system)
         th_g = th[len(th_s) :] if th.startswith(th_s) else pinyin_to_thai(list(g_py), system)
-        surn = [(th_s, latin_key(thai.romanize(th_s)), f"thai-{system}")]
+        surn = [(th_s, syl_key(thai.syllables(th_s)), f"thai-{system}")]
         if system == "thc43" and row is not None:
-            surn += [(v, latin_key(thai.romanize(v)), "thai-teochew") for v in row.thai_variants]
-        two(f"thai-{system}", surn, [(th_g, latin_key(thai.romanize(th_g)), f"thai-{system}")])
+            surn += [(v, syl_key(thai.syllables(v)), "thai-teochew") for v in row.thai_variants]
+        two(f"thai-{system}", surn, [(th_g, syl_key(thai.syllables(th_g)), f"thai-{system}")])
     return [r for r in out if r is not None]
 
 
@@ -224,8 +246,8 @@ def _foreign_han_readings(name: Name) -> list[Reading]:
     table = _han_to_thai_table()
     parts: list[list[tuple[str, str, str]]] = []
     for piece in name.foreign_han:
-        py = "".join(han.toneless(han.given_pinyin(piece)))
-        alts = [(py, latin_key(py), "pinyin")]
+        syl = han.toneless(han.given_pinyin(piece))
+        alts = [("".join(syl), syl_key(syl), "pinyin")]
         for row in table.get(piece, []):
             alts += [(row["thai"], k, "table") for _, k, _ in thai_word_keys(row["thai"])]
             alts += [(v, latin_key(v), "table") for v in row["latin"].split("|")]
@@ -248,8 +270,13 @@ def _latin_readings(tokens: list[Token]) -> list[Reading]:
     pinyin = tuple(p for p in pins if p) if all(pins) else None
     table = _latin_table()
     parts = []
-    for t in texts:
-        alts = [(t, latin_key(t), "latin")]
+    for t, syl in zip(texts, pins, strict=True):
+        key = syl_key(syl) if pinyin is not None and syl else latin_key(t)
+        alts = [(t, key, "latin")]
+        if "sh" in t.lower():  # sh is ช in Thai passports but ซ in THC43 Chinese names
+            alts.append((t, latin_key(t.lower().replace("sh", "s")), "latin"))
+        for py in _variant_to_pinyin().get(ascii_fold(t), ()):
+            alts.append((t, latin_key(py), "surname-variant"))
         for row in table.get(ascii_fold(t), []):
             alts += [(t, latin_key(v), "table") for v in row["latin"].split("|")]
         parts.append(alts)
@@ -258,7 +285,13 @@ def _latin_readings(tokens: list[Token]) -> list[Reading]:
     if len(texts) == 3 and all(p and len(p) == 1 for p in pins):
         for a, b in ((0, 1), (1, 2)):
             merged = [*texts[:a], texts[a] + texts[b].lower(), *texts[b + 1 :]]
-            out.append(_reading("latin-joined", [[(t, latin_key(t), "latin")] for t in merged]))
+            syls = [*pins[:a], (*(pins[a] or ()), *(pins[b] or ())), *pins[b + 1 :]]
+            out.append(
+                _reading(
+                    "latin-joined",
+                    [[(t, syl_key(sy or ()), "latin")] for t, sy in zip(merged, syls, strict=True)],
+                )
+            )
     return [r for r in out if r is not None]
 
 

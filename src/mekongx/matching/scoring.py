@@ -86,18 +86,59 @@ class Alignment:
     unmatched: int
     pairs: tuple[tuple[int, int, float, int, int], ...]  # (part a, part b, sim, alt a, alt b)
     swapped: bool
+    syllables_exact: float = 1.0
+    syllable_mismatches: int = 0
+
+
+@lru_cache(maxsize=1_000_000)
+def key_similarity(x: str, y: str) -> float:
+    """Similarity of two part keys; syllable by syllable when both carry syllable boundaries.
+
+    Per syllable, a one-letter slip in "jian"/"yan" costs a whole syllable rather than one letter of
+    the given name: the mean and the worst syllable count equally.
+    """
+    if x == y:
+        return 1.0
+    if "." in x and "." in y:
+        xs, ys = x.split("."), y.split(".")
+        if len(xs) == len(ys):
+            sims = [
+                1.0 if a == b else Levenshtein.normalized_similarity(a, b)
+                for a, b in zip(xs, ys, strict=True)
+            ]
+            return 0.5 * sum(sims) / len(sims) + 0.5 * min(sims)
+    x, y = x.replace(".", ""), y.replace(".", "")
+    return 1.0 if x == y else float(Levenshtein.normalized_similarity(x, y))
+
+
+def _syllables_equal(x: str, y: str) -> tuple[int, int]:
+    """(syllables with identical keys, syllables compared) for two part keys."""
+    xs, ys = x.split("."), y.split(".")
+    if len(xs) == len(ys) and len(xs) > 1:
+        return sum(a == b for a, b in zip(xs, ys, strict=True)), len(xs)
+    return (1, 1) if x.replace(".", "") == y.replace(".", "") else (0, 1)
 
 
 def _part_sim(ka: tuple[str, ...], kb: tuple[str, ...]) -> tuple[float, int, int]:
     best, bi, bj = -1.0, 0, 0
     for i, x in enumerate(ka):
         for j, y in enumerate(kb):
-            s = 1.0 if x == y else Levenshtein.normalized_similarity(x, y)
+            s = key_similarity(x, y)
             if s > best:
                 best, bi, bj = s, i, j
                 if s == 1.0:
                     return best, bi, bj
     return best, bi, bj
+
+
+def _joined(ka: Keys, kb: Keys) -> float:
+    """Similarity of the names written as one word, for "จูกัดเหลียง" vs "Zhuge Liang"."""
+    a = "".join(p[0] for p in ka).replace(".", "")
+    best = 0.0
+    for order in (kb, kb[::-1]):
+        b = "".join(p[0] for p in order).replace(".", "")
+        best = max(best, float(Levenshtein.normalized_similarity(a, b)))
+    return best
 
 
 def align(a: CompactReading, b: CompactReading) -> Alignment:
@@ -111,8 +152,11 @@ def align(a: CompactReading, b: CompactReading) -> Alignment:
     cells = [[_part_sim(x, y) for y in kb] for x in ka]
     lens = [[max(len(x[0]), len(y[0])) for y in kb] for x in ka]
     best: tuple[float, tuple[int, ...]] | None = None
+    total_b = [float(len(y[0])) for y in kb]
     for perm in permutations(range(len(kb)), len(ka)):
         num = den = 0.0
+        for j in set(range(len(kb))) - set(perm):
+            den += total_b[j]  # unmatched parts count as zero similarity
         for i, j in enumerate(perm):
             w = float(lens[i][j])
             if i == sur_a or j == sur_b:
@@ -137,6 +181,20 @@ def align(a: CompactReading, b: CompactReading) -> Alignment:
     unmatched = (
         len(kb) - len(ka) + max(0, len(full_a) - _MAX_PARTS) + max(0, len(full_b) - _MAX_PARTS)
     )
+    if unmatched:
+        joined = _joined(full_a, full_b)
+        if joined > sim:
+            pair = ((0, 0, joined, 0, 0),)
+            return Alignment(joined, joined, None, 0, pair, False, float(joined == 1.0))
+    same = total = mismatches = 0
+    for i, j in enumerate(perm):
+        _, ai, bj = cells[i][j]
+        eq, n = _syllables_equal(ka[i][ai], kb[j][bj])
+        same, total = same + eq, total + n
+        if n > 1 or max(len(ka[i][ai]), len(kb[j][bj])) <= 4:  # syllables, not Thai words
+            mismatches += n - eq
+    for j in set(range(len(kb))) - set(perm):
+        total += kb[j][0].count(".") + 1
     return Alignment(
         sim,
         min(p[2] for p in pairs),
@@ -144,6 +202,8 @@ def align(a: CompactReading, b: CompactReading) -> Alignment:
         unmatched,
         tuple(sorted(pairs)),
         any(i != j for i, j in enumerate(perm)),
+        same / total if total else 0.0,
+        mismatches,
     )
 
 
@@ -171,12 +231,15 @@ def features(ca: Compact, cb: Compact, al: Alignment) -> tuple[float, ...]:
     return (
         al.sim,
         al.min_sim,
+        al.min_sim**4,
         surname,
         float(min(al.unmatched, 2)),
         rare * al.min_sim,
         han_same,
         han_diff,
         exact,
+        al.syllables_exact,
+        float(min(al.syllable_mismatches, 3)),
     )
 
 

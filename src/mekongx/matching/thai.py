@@ -143,7 +143,8 @@ def _strip_silent(word: str) -> str:
 
 
 class _Parser:
-    def __init__(self, word: str, spelling: bool) -> None:
+    def __init__(self, word: str, spelling: bool, hw: bool = False) -> None:
+        self.hw = hw
         self.s = _strip_silent("".join(ch for ch in word if ch not in _TONE))
         self.i = 0
         self.spelling = spelling
@@ -165,6 +166,8 @@ class _Parser:
         if not self.is_cons(j):
             return False
         if self.at(j + 1) == "ร" and self.at(j + 2) == "ร":
+            return True
+        if self.at(j) in "หอ" and self.at(j + 1) in _SONORANT and self.vowel_follows(j + 1):
             return True
         if self.vowel_follows(j) or (self.at(j + 1) in ("ว", "ร") and self.is_cons(j + 2)):
             return self.vowel_follows(j) or self.at(j + 1) == "ว"
@@ -222,7 +225,7 @@ class _Parser:
         )
         if c1 == "ห" and c2 in _SONORANT and cluster_ok and self.at(self.i + 1) != "":
             self.i += 1
-            return _INIT[c2]
+            return "hu" if self.hw and c2 == "ว" else _INIT[c2]
         if c1 == "ห" and c2 in _SONORANT and self.lead:
             self.i += 1
             return _INIT[c2]
@@ -363,9 +366,12 @@ class _Parser:
 
 
 @lru_cache(maxsize=200_000)
-def syllables(word: str, spelling: bool = False) -> tuple[str, ...]:
-    """Romanised syllables of one Thai word."""
-    return tuple(_Parser(word, spelling).parse())
+def syllables(word: str, spelling: bool = False, hw: bool = False) -> tuple[str, ...]:
+    """Romanised syllables of one Thai word.
+
+    ``hw`` reads ห+ว as "hu" (as in Chinese names: หวา = hua, หวาง = huang) instead of a silent ห.
+    """
+    return tuple(_Parser(word, spelling, hw).parse())
 
 
 def romanize(word: str) -> str:
