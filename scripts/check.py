@@ -41,7 +41,8 @@ def main(argv: list[str]) -> int:
             if code:
                 failed.append(name)
     print("\n=== pytest (SQLite and PostgreSQL, browser tests included)", flush=True)
-    code = subprocess.call([str(BIN / "pytest"), *argv], cwd=ROOT, env=env)
+    pytest_args = argv or ["-n", "2"]  # two workers: one per core of the reference machine
+    code = subprocess.call([str(BIN / "pytest"), *pytest_args], cwd=ROOT, env=env)
     if code:
         failed.append("pytest")
     if failed:

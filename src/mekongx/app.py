@@ -17,7 +17,7 @@ from mekongx.http.context import RequestContextMiddleware
 from mekongx.http.errors import install_error_handlers
 from mekongx.http.node import Node
 from mekongx.settings import Settings, get_settings
-from mekongx.web.pages import admin, home, profile, reports, session
+from mekongx.web.nav import page_modules
 from mekongx.web.render import render_error
 
 
@@ -42,7 +42,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     static = resources.files("mekongx.web") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     app.include_router(api_router)
-    for module in (session, home, reports, admin, profile):
+    for module in page_modules():
         app.include_router(module.router, include_in_schema=False)
 
     @app.get("/healthz", include_in_schema=False)

@@ -1,7 +1,16 @@
-"""Alembic migrations for every table of the node, and the helpers that run them."""
+"""Alembic migrations for every table of the node, and the helpers that run them.
+
+Each cooperation area keeps its tables on its own branch of the migration graph (its first
+migration revises ``0001`` and carries a ``branch_labels`` of the area's name), so areas grow
+independently; the node always upgrades to every head. Models are found by importing every
+``mekongx.domains.<area>.models`` module, so adding an area needs no change here.
+"""
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
+import pkgutil
 from pathlib import Path
 
 from alembic import command
@@ -14,11 +23,14 @@ HERE = Path(__file__).resolve().parent
 def metadata() -> MetaData:
     """The metadata of every model (importing each module registers its tables)."""
     import mekongx.audit.log
-    import mekongx.domains.intel.models
+    import mekongx.domains
     import mekongx.model.identity
-    import mekongx.model.record  # noqa: F401
+    import mekongx.model.record
     from mekongx.model.base import Base
 
+    for area in pkgutil.iter_modules(mekongx.domains.__path__):
+        if importlib.util.find_spec(f"mekongx.domains.{area.name}.models") is not None:
+            importlib.import_module(f"mekongx.domains.{area.name}.models")
     return Base.metadata
 
 
@@ -34,17 +46,19 @@ def alembic_config(url: str) -> Config:
     return config
 
 
-def upgrade(url: str, revision: str = "head") -> None:
+def upgrade(url: str, revision: str = "heads") -> None:
     command.upgrade(alembic_config(url), revision)
 
 
 def current_revision(url: str) -> str | None:
+    """The applied revision(s), e.g. ``0001`` or ``0003+0004`` when areas have their own heads."""
     from alembic.runtime.migration import MigrationContext
     from sqlalchemy import create_engine
 
     engine = create_engine(url)
     try:
         with engine.connect() as conn:
-            return MigrationContext.configure(conn).get_current_revision()
+            heads = MigrationContext.configure(conn).get_current_heads()
+            return "+".join(sorted(heads)) or None
     finally:
         engine.dispose()

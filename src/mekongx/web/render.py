@@ -15,6 +15,7 @@ from mekongx.errors import Forbidden
 from mekongx.http.auth import PRE_CSRF_COOKIE, language, login_session, optional_login
 from mekongx.http.node import node_of
 from mekongx.i18n import LANGUAGES, N_, format_date, format_datetime, translator
+from mekongx.web.nav import menu
 
 ENV = Environment(
     loader=PackageLoader("mekongx.web", "templates"),
@@ -78,6 +79,7 @@ def render(request: Request, template: str, *, status: int = 200, **context: Any
         html_lang=HTML_LANG[lang],
         languages=LANGUAGES,
         principal=found[0] if found else None,
+        menu=menu(found[0]) if found else [],
         csrf_token=csrf,
         fmt=fmt,
         node_agency=node.settings.node_agency,

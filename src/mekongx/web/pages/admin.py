@@ -19,9 +19,15 @@ from mekongx.http.params import PageNumber, RecordId
 from mekongx.i18n import N_, translator
 from mekongx.model.identity import Agency, SharingGroup, SharingGroupMember, User
 from mekongx.web.labels import translated
+from mekongx.web.nav import NavItem
 from mekongx.web.render import check_csrf, render
 
 router = APIRouter(prefix="/admin")
+NAV = [
+    NavItem(100, "/admin/users", N_("Users"), Permission.MANAGE_USERS),
+    NavItem(110, "/admin/agencies", N_("Agencies"), Permission.MANAGE_AGENCIES),
+    NavItem(120, "/admin/audit", N_("Audit log"), Permission.READ_AUDIT),
+]
 
 
 def _fields(principal: Principal, error: ValidationFailed | Conflict) -> list[tuple[str, str]]:

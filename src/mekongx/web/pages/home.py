@@ -12,12 +12,14 @@ from mekongx.domains.intel import service as intel
 from mekongx.domains.intel.models import IntelReport
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
-from mekongx.i18n import translator
+from mekongx.i18n import N_, translator
 from mekongx.model.identity import Agency
 from mekongx.web.labels import translated
+from mekongx.web.nav import NavItem
 from mekongx.web.render import render
 
 router = APIRouter()
+NAV = [NavItem(10, "/", N_("Dashboard")), NavItem(90, "/search", N_("Search"))]
 
 
 @router.get("/")

@@ -17,13 +17,15 @@ from mekongx.errors import ValidationFailed
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
 from mekongx.http.params import PageNumber, RecordId
-from mekongx.i18n import translator
+from mekongx.i18n import N_, translator
 from mekongx.model.identity import Agency, SharingGroup
 from mekongx.validation import parse
 from mekongx.web.labels import translated
+from mekongx.web.nav import NavItem
 from mekongx.web.render import check_csrf, render
 
 router = APIRouter(prefix="/reports")
+NAV = [NavItem(20, "/reports", N_("Intelligence reports"))]
 
 _EMPTY: dict[str, Any] = {
     "title": "",
