@@ -327,6 +327,7 @@ def generate(
         "salt_name",
         "preparation",
         "designer",
+        "analogue",
     ]
     rows: list[tuple[list[str], str, str]] = []
     n_pos = max(len(kinds) * 40, int(n_lines * positive_share))
@@ -402,6 +403,32 @@ def generate(
                 desc = _fill(
                     rng.choice(CONTEXT_EN), f"{rng.choice(sub.en)} {rng.choice(SALT_WORDS)}", rng
                 )
+            elif kind == "analogue":
+                alkyl = rng.choice(
+                    ["pentyl", "hexyl", "neopentyl", "2-ethylhexyl", "benzyl", "allyl"]
+                )
+                alkyl_zh = rng.choice(["戊", "己", "苄", "烯丙"])
+                group = rng.choice(["bmk_glycidic_esters", "pmk_glycidic_esters"])
+                expected = group
+                if group == "bmk_glycidic_esters":
+                    name = rng.choice(
+                        [
+                            f"BMK {alkyl} glycidate",
+                            f"{alkyl} 2-methyl-3-phenylglycidate",
+                            f"P2P glycidic acid {alkyl} ester",
+                            f"2-甲基-3-苯基缩水甘油酸{alkyl_zh}酯",
+                        ]
+                    )
+                else:
+                    name = rng.choice(
+                        [
+                            f"PMK {alkyl} glycidate",
+                            f"MDP2P glycidic acid {alkyl} ester",
+                            f"{alkyl} 3-(1,3-benzodioxol-5-yl)-2-methylglycidate",
+                            f"PMK缩水甘油酸{alkyl_zh}酯",
+                        ]
+                    )
+                desc = _fill(rng.choice(CONTEXT_EN), name, rng)
             else:  # preparation
                 sub = rng.choice([REGISTER.by_id["pseudoephedrine"], REGISTER.by_id["ephedrine"]])
                 expected = sub.id

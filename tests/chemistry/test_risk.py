@@ -122,3 +122,30 @@ def test_hs_mismatch_and_invalid_cas(screener: Screener) -> None:
     assert "HS_MISMATCH" in codes
     codes = _codes(screener, _line(description="acetic anhydride", cas="123-45-0"))
     assert "CAS_INVALID" in codes
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("BMK pentyl glycidate", "bmk_glycidic_esters"),
+        ("pentyl 2-methyl-3-phenylglycidate", "bmk_glycidic_esters"),
+        ("PMK hexyl glycidate 99%", "pmk_glycidic_esters"),
+        ("2-甲基-3-苯基缩水甘油酸戊酯", "bmk_glycidic_esters"),
+    ],
+)
+def test_unregistered_glycidate_esters_are_possible_analogues(
+    screener: Screener, text: str, group: str
+) -> None:
+    results = screener.screen_line(_line(description=text))
+    assert [(r.substance_id, r.table, r.match) for r in results] == [
+        (group, "analogue", "analogue")
+    ]
+    assert "POSSIBLE_ANALOGUE" in {r.code for r in results[0].reasons}
+
+
+@pytest.mark.parametrize(
+    "text", ["strawberry aldehyde (ethyl methylphenylglycidate)", "BMK ethyl glycidate", "glycidol"]
+)
+def test_no_analogue_for_lookalikes_or_registered(screener: Screener, text: str) -> None:
+    results = screener.screen_line(_line(description=text))
+    assert all(r.table != "analogue" for r in results)

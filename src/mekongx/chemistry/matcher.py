@@ -17,7 +17,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 
 from mekongx.chemistry.cas import find_cas_numbers, is_valid_cas, repair_cas
 from mekongx.chemistry.index import Term, TermIndex
-from mekongx.chemistry.register import Register, Substance
+from mekongx.chemistry.register import AnalogueRule, Register, Substance
 from mekongx.chemistry.text import dense, fold, latin_tokens
 
 __all__ = ["EVIDENCE_STRENGTH", "Evidence", "LineMatch", "Matcher", "SubstanceMatch"]
@@ -73,6 +73,7 @@ class LineMatch:
     hs_generic: str = ""
     vague: bool = False
     lookalikes: list[str] = field(default_factory=list)
+    analogues: list[AnalogueRule] = field(default_factory=list)
 
 
 def _suffix_class(word: str) -> str:
@@ -153,6 +154,7 @@ class Matcher:
         self.modifier_after = kw.modifier_after
         self.modifier_before = kw.modifier_before
         self.zh_fused = kw.zh_fused
+        self.analogue_rules = kw.analogues
         # Fuzzy pool for Thai and long Chinese names, pre-filtered by shared character bigrams.
         self.dense_pool: list[tuple[str, str]] = []
         self.bigram_index: dict[str, list[int]] = {}
@@ -199,8 +201,8 @@ class Matcher:
 
     def _break_tie(self, token: str, tied: list[str]) -> list[str]:
         """Equally close words: one substance's own names, else same first letter, else whole names."""
-        owners = {self.token_owners.get(w, frozenset()) for w in tied}
-        if len(owners) == 1 and len(next(iter(owners))) == 1:
+        owner_sets = [self.token_owners.get(w, frozenset()) for w in tied]
+        if len(frozenset.intersection(*owner_sets)) == 1:
             return tied[:1]
         for rule in (lambda w: w[0] == token[0], lambda w: w in self.index.phrases):
             kept = [w for w in tied if rule(w)]
@@ -290,8 +292,30 @@ class Matcher:
                         sm.strength = strength.group(0)
         if result.hs_generic:
             result.vague = self._is_vague(tokens, dense_text)
+        if not result.lookalikes and self.analogue_rules:
+            self._analogues(folded, found, result)
         result.matches = sorted(found.values(), key=lambda m: EVIDENCE_STRENGTH[m.best.kind])
         return result
+
+    def _analogues(self, folded: str, found: dict[str, SubstanceMatch], result: LineMatch) -> None:
+        """Possible unregistered glycidate analogues (see keywords.yaml ``analogues``)."""
+        strong = {"cas", "cas_salt", "cas_repaired", "hs_specific"}
+        for rule in self.analogue_rules:
+            if not (
+                any(g in folded for g in rule.gate)
+                and any(m in folded for m in rule.markers)
+                and not any(x in folded for x in rule.exclude)
+            ):
+                continue
+            if not found:
+                result.analogues.append(rule)
+                continue
+            only_parents = set(found) <= set(rule.parents) and not any(
+                ev.kind in strong for sm in found.values() for ev in sm.evidence
+            )
+            if only_parents and any(e in folded for e in rule.ester):
+                found.clear()
+                result.analogues.append(rule)
 
     def _is_vague(self, tokens: list[str], dense_text: str) -> bool:
         """True when the description names no product: only generic words and numbers."""
@@ -453,7 +477,7 @@ class Matcher:
                         # name explains, or it is just a longer name next to other words
                         if (
                             dist <= limit
-                            and 2 * dist < len(name) - len(key)
+                            and 2 * dist < len(name) - len(key) - 1
                             and (best is None or (dist, -len(name)) < (best[0], best[1]))
                         ):
                             best = (dist, -len(name), name, sid)
@@ -474,7 +498,7 @@ class Matcher:
         for bigram in {text[k : k + 2] for k in range(len(text) - 1)}:
             for pos in self.bigram_index.get(bigram, ()):
                 counts[pos] = counts.get(pos, 0) + 1
-        candidates = [pos for pos, c in counts.items() if c * 2 >= len(self.dense_pool[pos][0]) - 1]
+        candidates = [pos for pos, c in counts.items() if c * 3 >= len(self.dense_pool[pos][0]) - 1]
         if not candidates:
             return None
         best: tuple[int, int, int] | None = None

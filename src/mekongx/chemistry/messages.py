@@ -81,6 +81,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "th": "{substance} เป็นสารเคมีที่ไม่อยู่ในบัญชีควบคุมแต่ต้องเฝ้าระวังในภูมิภาค",
         "zh": "{substance} 为本地区重点关注的非列管化学品",
     },
+    "POSSIBLE_ANALOGUE": {
+        "en": "not a registered substance, but a {label} - review",
+        "th": "ไม่ใช่สารในทะเบียน แต่อาจเป็นอนุพันธ์ ({label}) - ควรตรวจสอบ",
+        "zh": "不是登记物质，但可能是类似物（{label}）——需人工复核",
+    },
     "CAS_INVALID": {
         "en": "CAS {cas} fails the check digit",
         "th": "เลข CAS {cas} มีเลขตรวจสอบไม่ถูกต้อง",

@@ -16,6 +16,7 @@ import yaml
 
 __all__ = [
     "DATA_DIR",
+    "AnalogueRule",
     "HsCode",
     "Keywords",
     "Listing",
@@ -171,6 +172,17 @@ class Place:
 
 
 @dataclass(frozen=True, slots=True)
+class AnalogueRule:
+    id: str
+    label: str
+    gate: tuple[str, ...]
+    markers: tuple[str, ...]
+    exclude: tuple[str, ...]
+    parents: tuple[str, ...] = ()
+    ester: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Keywords:
     forwarder: Mapping[str, tuple[str, ...]]
     preparation: Mapping[str, tuple[str, ...]]
@@ -182,6 +194,7 @@ class Keywords:
     modifier_before: frozenset[str]
     zh_fused: frozenset[str]
     protected_words: frozenset[str]
+    analogues: tuple[AnalogueRule, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -355,6 +368,18 @@ def _keywords(raw: Mapping[str, Any]) -> Keywords:
         modifier_before=frozenset(_strs(raw.get("modifier_before"))),
         zh_fused=frozenset(str(raw.get("zh_fused", ""))),
         protected_words=frozenset(_strs(raw.get("protected_words"))),
+        analogues=tuple(
+            AnalogueRule(
+                id=str(a["id"]),
+                label=str(a["label"]),
+                gate=_strs(a.get("gate")),
+                markers=_strs(a.get("markers")),
+                exclude=_strs(a.get("exclude")),
+                parents=_strs(a.get("parents")),
+                ester=_strs(a.get("ester")),
+            )
+            for a in raw.get("analogues") or ()
+        ),
     )
 
 

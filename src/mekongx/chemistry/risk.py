@@ -50,6 +50,7 @@ DEFAULT_WEIGHTS: dict[str, int] = {
     "PEN_QUANTITY_EXCEEDED": 20,
     "PEN_CONSIGNEE_MISMATCH": 20,
     "PEN_DESTINATION_MISMATCH": 15,
+    "POSSIBLE_ANALOGUE": 25,
 }
 
 BUSINESS_LIMIT_KG = {
@@ -260,6 +261,9 @@ class RiskScorer:
                 if word in squeezed:
                     return word
         return ""
+
+    def analogue_reason(self, label: str) -> Reason:
+        return _reason("POSSIBLE_ANALOGUE", self.weights["POSSIBLE_ANALOGUE"], label=label)
 
     # ------------------------------------------------------------------ substance reasons
     def substance_reasons(self, line: DeclarationLine, sm: SubstanceMatch) -> list[Reason]:

@@ -118,10 +118,26 @@ class Screener:
 
     def screen_line(self, line: DeclarationLine) -> list[ScreenResult]:
         lm = self.matcher.match(line.description, line.cas, line.hs_code)
-        if not lm.matches and not lm.hs_generic:
+        if not lm.matches and not lm.hs_generic and not lm.analogues:
             return []
         line_reasons = self.scorer.line_reasons(line, lm)
         results: list[ScreenResult] = []
+        for rule in lm.analogues:
+            reasons = [self.scorer.analogue_reason(rule.label), *line_reasons]
+            results.append(
+                ScreenResult(
+                    declaration_id=line.declaration_id,
+                    line_no=line.line_no,
+                    row=line.row,
+                    substance_id=rule.id,
+                    substance=rule.label,
+                    cas="",
+                    table="analogue",
+                    match="analogue",
+                    score=sum(r.weight for r in reasons),
+                    reasons=tuple(reasons),
+                )
+            )
         for sm in lm.matches:
             reasons = self.scorer.substance_reasons(line, sm) + line_reasons
             sub = sm.substance
@@ -139,7 +155,7 @@ class Screener:
                     reasons=tuple(reasons),
                 )
             )
-        if not results and lm.hs_generic and lm.vague:
+        if not results and lm.hs_generic and lm.vague and not lm.analogues:
             others = [r for r in line_reasons if r.code != "HS_GENERIC_VAGUE"]
             if others:
                 results.append(
