@@ -1,0 +1,1 @@
+"""Wastewater-based epidemiology (point 6): sites, laboratories, campaigns, samples, estimates."""
