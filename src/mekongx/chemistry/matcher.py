@@ -10,15 +10,17 @@ subheading is not evidence of a substance; it is a line flag (``hs_generic``).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA, Levenshtein
+from rapidfuzz import fuzz
 
 from mekongx.chemistry.cas import find_cas_numbers, is_valid_cas, repair_cas
-from mekongx.chemistry.index import Term, TermIndex
+from mekongx.chemistry.dense_fuzzy import DenseFuzzy
+from mekongx.chemistry.index import DenseHit, Term, TermIndex, TokenHit
 from mekongx.chemistry.register import AnalogueRule, Register, Substance
 from mekongx.chemistry.text import dense, fold, latin_tokens
+from mekongx.chemistry.typos import TypoCorrector
 
 __all__ = ["EVIDENCE_STRENGTH", "Evidence", "LineMatch", "Matcher", "SubstanceMatch"]
 
@@ -31,9 +33,7 @@ EVIDENCE_STRENGTH = {
     "fuzzy": 5,
     "hs_specific": 6,
 }
-_CLASS_SUFFIXES = ("amide", "amine", "one", "ane", "ene", "yne", "ate", "ite", "ide", "ine", "ol")
 _STRENGTH = re.compile(r"(\d+(?:[.,]\d+)?)\s*(mg|g|%|ml)(?![a-z])")
-_FUZZY_CACHE_LIMIT = 200_000
 
 
 @dataclass(slots=True)
@@ -76,14 +76,6 @@ class LineMatch:
     analogues: list[AnalogueRule] = field(default_factory=list)
 
 
-def _suffix_class(word: str) -> str:
-    """Chemical word class from the ending (amine/ine and amide/ide count as one class)."""
-    for suffix in _CLASS_SUFFIXES:
-        if word.endswith(suffix):
-            return {"amine": "ine", "amide": "ide"}.get(suffix, suffix)
-    return ""
-
-
 class Matcher:
     """Reusable matcher over one register (build once, call ``match`` per line)."""
 
@@ -107,12 +99,6 @@ class Matcher:
                 for name in names:
                     terms.append(Term("lookalike", look.id, lang, name))
         self.index = TermIndex(terms)
-        owners: dict[str, set[str]] = {}
-        for key, found_terms in self.index.phrases.items():
-            refs = {t.ref for t in found_terms if t.kind == "substance"}
-            for word in key.split(" "):
-                owners.setdefault(word, set()).update(refs)
-        self.token_owners = {w: frozenset(r) for w, r in owners.items()}
         self.salt_names = {
             fold(salt.name): salt.name for sub in register.substances for salt in sub.salts
         }
@@ -130,10 +116,18 @@ class Matcher:
             for word in key.split(" ")
             if word.isalpha()
         }
-        self.vocabulary = sorted(w for w in substance_words if len(w) >= 5)
-        self.protected = frozenset(protected - set(self.vocabulary))
-        self._fuzzy_cache: dict[str, str | None] = {}
-        self._token_fix: dict[str, str | None] = {}
+        owners: dict[str, set[str]] = {}
+        for key, found_terms in self.index.phrases.items():
+            refs = {t.ref for t in found_terms if t.kind == "substance"}
+            for word in key.split(" "):
+                owners.setdefault(word, set()).update(refs)
+        self.typos = TypoCorrector(
+            vocabulary=[w for w in substance_words if len(w) >= 5],
+            known_words=self.index.vocabulary,
+            protected=protected,
+            whole_names=[k for k in self.index.phrases if " " not in k],
+            owners={w: frozenset(r) for w, r in owners.items()},
+        )
         self.salt_after_en = frozenset(w for w in kw.salt_after.get("en", ()) if " " not in w)
         self.salt_before_en = frozenset(kw.salt_before.get("en", ()))
         self.salt_after_dense = tuple(kw.salt_after.get("zh", ()) + kw.salt_after.get("th", ()))
@@ -155,69 +149,11 @@ class Matcher:
         self.modifier_before = kw.modifier_before
         self.zh_fused = kw.zh_fused
         self.analogue_rules = kw.analogues
-        # Fuzzy pool for Thai and long Chinese names, pre-filtered by shared character bigrams.
-        self.dense_pool: list[tuple[str, str]] = []
-        self.bigram_index: dict[str, list[int]] = {}
-        for sub in register.substances:
-            pool_names = [t.name for t in sub.th] + list(sub.zh)
-            for name in pool_names:
-                key = dense(fold(name))
-                if len(key) >= 6:
-                    pos = len(self.dense_pool)
-                    self.dense_pool.append((key, sub.id))
-                    for bigram in {key[k : k + 2] for k in range(len(key) - 1)}:
-                        self.bigram_index.setdefault(bigram, []).append(pos)
-
-    # ------------------------------------------------------------------ typo correction
-    def correct(self, token: str) -> str | None:
-        """The unique register word one typo away from ``token`` (None when there is none)."""
-        cached = self._fuzzy_cache.get(token, "")
-        if cached != "":
-            return cached
-        result: str | None = None
-        size = len(token)
-        limit = 1 if size < 8 else 2
-        found = process.extract(
-            token, self.vocabulary, scorer=OSA.distance, score_cutoff=limit, limit=3
-        )
-        if found:
-            best = min(d for _, d, _ in found)
-            tied = [w for w, d, _ in found if d == best]
-            if len(tied) > 1:
-                tied = self._break_tie(token, tied)
-            word = tied[0]
-            ok = len(tied) == 1 and abs(len(word) - size) <= limit
-            if ok and best == 2 and word[0] != token[0]:
-                ok = False
-            a, b = _suffix_class(token), _suffix_class(word)
-            if ok and a and b and a != b:
-                ok = False
-            if ok:
-                result = word
-        if len(self._fuzzy_cache) > _FUZZY_CACHE_LIMIT:
-            self._fuzzy_cache.clear()
-        self._fuzzy_cache[token] = result
-        return result
-
-    def _break_tie(self, token: str, tied: list[str]) -> list[str]:
-        """Equally close words: one substance's own names, else same first letter, else whole names."""
-        owner_sets = [self.token_owners.get(w, frozenset()) for w in tied]
-        if len(frozenset.intersection(*owner_sets)) == 1:
-            return tied[:1]
-        for rule in (lambda w: w[0] == token[0], lambda w: w in self.index.phrases):
-            kept = [w for w in tied if rule(w)]
-            if len(kept) == 1:
-                return kept
-            if kept:
-                tied = kept
-        return tied
-
-    def _needs_correction(self, token: str) -> bool:
-        return (
-            len(token) >= 5
-            and token not in self.index.vocabulary
-            and token not in self.protected
-            and token.isalpha()
+        # Typo-tolerant pool of Thai and long Chinese names.
+        self.dense_fuzzy = DenseFuzzy(
+            (dense(fold(name)), sub.id)
+            for sub in register.substances
+            for name in [*(t.name for t in sub.th), *sub.zh]
         )
 
     # ------------------------------------------------------------------ main entry
@@ -334,14 +270,9 @@ class Matcher:
         if not tokens:
             return
         corrected: list[str] | None = None
-        seen = self._token_fix
+        fix_token = self.typos.fix
         for pos, token in enumerate(tokens):
-            fix = seen.get(token, "")
-            if fix == "":
-                fix = self.correct(token) if self._needs_correction(token) else None
-                if len(seen) > _FUZZY_CACHE_LIMIT:
-                    seen.clear()
-                seen[token] = fix
+            fix = fix_token(token)
             if fix is not None:
                 if corrected is None:
                     corrected = list(tokens)
@@ -424,9 +355,9 @@ class Matcher:
         )
         fuzzy = None
         if not accepted:
-            fuzzy = self._dense_fuzzy(text, ())
+            fuzzy = self.dense_fuzzy.best(text)
         elif loose:
-            fuzzy = self._longer_name(text, [h for h, _ in accepted])
+            fuzzy = self.dense_fuzzy.longer_name(text, [(h.start, h.end) for h, _ in accepted])
             if fuzzy is not None:
                 name = fuzzy[0]
                 accepted = [(h, t) for h, t in accepted if text[h.start : h.end] not in name]
@@ -452,91 +383,8 @@ class Matcher:
                 if word in text:
                     sm.salt = word
 
-    def _longer_name(self, text: str, hits: list[DenseHit]) -> tuple[str, float, str] | None:
-        """A register name that contains an exact hit and, with at most one edit (two for long
-        names), also spells the characters around it: ``เมิลอีเฟดรีน`` is a mistyped
-        ``เมทิลอีเฟดรีน``, not ``อีเฟดรีน`` with noise."""
-        best: tuple[int, int, str, str] | None = None
-        for hit in hits:
-            key = text[hit.start : hit.end]
-            for name, sid in self.dense_pool:
-                if len(name) <= len(key):
-                    continue
-                offset = name.find(key)
-                if offset < 0:
-                    continue
-                limit = 1 if len(name) < 12 else 2
-                start = hit.start - offset
-                for size in (len(name) - 1, len(name), len(name) + 1):
-                    for shift in (-1, 0, 1):
-                        a = start + shift
-                        if a < 0 or a + size > len(text) or a > hit.start or a + size < hit.end:
-                            continue
-                        dist = Levenshtein.distance(name, text[a : a + size], score_cutoff=limit)
-                        # the edits must be few compared with the extra characters the longer
-                        # name explains, or it is just a longer name next to other words
-                        if (
-                            dist <= limit
-                            and 2 * dist < len(name) - len(key) - 1
-                            and (best is None or (dist, -len(name)) < (best[0], best[1]))
-                        ):
-                            best = (dist, -len(name), name, sid)
-        if best is None:
-            return None
-        score = 100.0 * (1 - best[0] / len(best[2]))
-        return best[2], score, best[3]
-
-    def _dense_fuzzy(self, text: str, inside: tuple[str, ...]) -> tuple[str, float, str] | None:
-        """Best Thai/Chinese name within one edit (two for long names) of a slice of ``text``.
-
-        With ``inside`` (names already found exactly), only longer names containing one of them
-        are considered: the question is then whether a mistyped longer name surrounds them.
-        """
-        if len(text) < 6 or not self.dense_pool:
-            return None
-        counts: dict[int, int] = {}
-        for bigram in {text[k : k + 2] for k in range(len(text) - 1)}:
-            for pos in self.bigram_index.get(bigram, ()):
-                counts[pos] = counts.get(pos, 0) + 1
-        candidates = [pos for pos, c in counts.items() if c * 3 >= len(self.dense_pool[pos][0]) - 1]
-        if not candidates:
-            return None
-        best: tuple[int, int, int] | None = None
-        for pos in candidates:
-            name = self.dense_pool[pos][0]
-            if inside and not any(key in name and len(name) > len(key) for key in inside):
-                continue
-            limit = 1 if len(name) < 10 else 2
-            dist = _window_distance(name, text, limit)
-            if dist <= limit and (best is None or (dist, -len(name)) < (best[0], best[1])):
-                best = (dist, -len(name), pos)
-        if best is None:
-            return None
-        name, sid = self.dense_pool[best[2]]
-        return name, 100.0 * (1 - best[0] / len(name)), sid
-
-
-from collections.abc import Callable  # noqa: E402
-
-from mekongx.chemistry.index import DenseHit, TokenHit  # noqa: E402
 
 _Adder = Callable[[Substance, Evidence], SubstanceMatch]
-
-
-def _window_distance(name: str, text: str, limit: int) -> int:
-    """Smallest edit distance between ``name`` and any slice of ``text`` of about its length."""
-    size = len(name)
-    best = limit + 1
-    for width in (size, size - 1, size + 1):
-        if width <= 0 or width > len(text):
-            continue
-        for start in range(len(text) - width + 1):
-            dist = Levenshtein.distance(name, text[start : start + width], score_cutoff=limit)
-            if dist < best:
-                best = dist
-                if dist == 0:
-                    return 0
-    return best
 
 
 def _drop_covered_latin(found: dict[str, SubstanceMatch]) -> None:
