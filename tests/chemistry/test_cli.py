@@ -92,3 +92,33 @@ def test_bad_language(tmp_path: Path) -> None:
         app, ["screen", str(src), "--out", str(tmp_path / "o.csv"), "--lang", "fr"]
     )
     assert result.exit_code == 2
+
+
+def test_known_consignees_and_pen_files(tmp_path: Path) -> None:
+    src = _write(tmp_path / "in.csv", [ROW])
+    known = tmp_path / "known.txt"
+    known.write_text("# customers\nSiam Paint Industries\n", encoding="utf-8")
+    pen = tmp_path / "pen.csv"
+    pen.write_text(
+        "pen_id,substance,consignee,quantity_kg,destination_country\n"
+        "PEN-7,108-24-7,Golden Sun Trading,10000,LA\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.csv"
+    args = [
+        "screen",
+        str(src),
+        "--out",
+        str(out),
+        "--known-consignees",
+        str(known),
+        "--pen",
+        str(pen),
+    ]
+    result = RUNNER.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    codes = next(csv.DictReader(out.read_text(encoding="utf-8").splitlines()))["reason_codes"]
+    assert "NEW_CONSIGNEE" in codes and "PEN_QUANTITY_EXCEEDED" in codes
+    pen.write_text("pen_id,substance,consignee,quantity_kg\nPEN-8,x,y,lots\n", encoding="utf-8")
+    result = RUNNER.invoke(app, args)
+    assert result.exit_code == 2 and "row 2" in result.output and "lots" in result.output

@@ -177,6 +177,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "th": "ไฟล์จับคู่คอลัมน์ {path}: {detail}",
         "zh": "列映射文件 {path}：{detail}",
     },
+    "BAD_PEN_FILE": {
+        "en": "PEN file {path}, row {row}: {detail}",
+        "th": "ไฟล์ PEN {path} แถว {row}: {detail}",
+        "zh": "出口前通知文件 {path} 第 {row} 行：{detail}",
+    },
     "ROW_LENGTH": {
         "en": "row {row}: expected {expected} cells, found {found}",
         "th": "แถว {row}: ควรมี {expected} ช่อง แต่พบ {found} ช่อง",

@@ -9,11 +9,13 @@ import typer
 
 from mekongx.chemistry import (
     DeclarationFileError,
+    RiskContext,
     load_mapping,
     render,
     screen_file,
     write_report,
 )
+from mekongx.chemistry.risk import load_known_consignees, load_pen_records
 
 app = typer.Typer(
     help="Screen customs declarations (CSV or Excel) against the controlled-chemicals register.",
@@ -45,6 +47,18 @@ def screen(
         bool, typer.Option("--lenient", help="Skip bad rows (listed) instead of stopping.")
     ] = False,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Processes to use.")] = 1,
+    known_consignees: Annotated[
+        Path | None,
+        typer.Option("--known-consignees", help="Text file, one known consignee per line."),
+    ] = None,
+    pen: Annotated[
+        Path | None,
+        typer.Option(
+            "--pen",
+            help="CSV of pre-export notifications: pen_id, substance, consignee, quantity_kg"
+            " [, destination_country].",
+        ),
+    ] = None,
 ) -> None:
     """Screen INPUT and write one report row per hit."""
     if lang not in _LANGS:
@@ -52,7 +66,13 @@ def screen(
         raise typer.Exit(2)
     try:
         header_map = load_mapping(mapping) if mapping is not None else None
-        report = screen_file(input_path, mapping=header_map, strict=not lenient, workers=workers)
+        context = RiskContext(
+            known_consignees=load_known_consignees(known_consignees) if known_consignees else None,
+            pen_records=load_pen_records(pen) if pen else None,
+        )
+        report = screen_file(
+            input_path, mapping=header_map, context=context, strict=not lenient, workers=workers
+        )
         write_report(report.results, out, lang)
     except DeclarationFileError as exc:
         typer.echo(render("INPUT_ERROR", lang, message=exc.message(lang)), err=True)
