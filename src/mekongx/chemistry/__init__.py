@@ -21,7 +21,14 @@ from mekongx.chemistry.declarations import (
 from mekongx.chemistry.matcher import Evidence, LineMatch, Matcher, SubstanceMatch
 from mekongx.chemistry.messages import LANGUAGES, MESSAGES, render
 from mekongx.chemistry.register import Register, RegisterError, Substance, load_register
-from mekongx.chemistry.risk import DEFAULT_WEIGHTS, PenRecord, Reason, RiskContext
+from mekongx.chemistry.risk import (
+    DEFAULT_WEIGHTS,
+    PenRecord,
+    Reason,
+    RiskContext,
+    load_known_consignees,
+    load_pen_records,
+)
 from mekongx.chemistry.screen import (
     REPORT_COLUMNS,
     Screener,
@@ -56,7 +63,9 @@ __all__ = [
     "cas_check_digit",
     "find_cas_numbers",
     "is_valid_cas",
+    "load_known_consignees",
     "load_mapping",
+    "load_pen_records",
     "load_register",
     "read_declarations",
     "render",
