@@ -1,0 +1,174 @@
+"""What a user may send when creating wastewater sites, laboratories and campaigns."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
+
+from mekongx.i18n import N_
+from mekongx.wastewater import builtin_names
+
+PARAMETER_SETS: tuple[str, ...] = builtin_names()
+MAX_CAMPAIGN_DAYS = 366 * 3
+
+
+class SiteInput(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    code: str = Field(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+    plant: str = Field(min_length=1, max_length=200)
+    city: str = Field(min_length=1, max_length=120)
+    country: str = Field(min_length=2, max_length=2, pattern=r"^[A-Za-z]{2}$")
+    latitude: float | None = Field(None, ge=-90, le=90)
+    longitude: float | None = Field(None, ge=-180, le=180)
+    population_served: int = Field(ge=1, le=100_000_000)
+    sewer_type: Literal["combined", "separate", "mixed", "unknown"] = "unknown"
+
+    @field_validator("country")
+    @classmethod
+    def _upper(cls, value: str) -> str:
+        return value.upper()
+
+
+class LabInput(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    name: str = Field(min_length=1, max_length=200)
+    city: str = Field("", max_length=120)
+    country: str = Field(min_length=2, max_length=2, pattern=r"^[A-Za-z]{2}$")
+    accreditation: str = Field("", max_length=200)
+
+    @field_validator("country")
+    @classmethod
+    def _upper(cls, value: str) -> str:
+        return value.upper()
+
+
+class CampaignInput(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    title: str = Field(min_length=1, max_length=300)
+    site_id: int = Field(ge=1, le=2_147_483_647)
+    lab_id: int | None = Field(None, ge=1, le=2_147_483_647)
+    period_start: dt.date
+    period_end: dt.date
+    parameter_set: Literal["mekongx-default", "mekongx-ketamine-pk"] = "mekongx-default"
+    notes: str = Field("", max_length=10_000)
+    language: Literal["en", "th", "zh"] = "en"
+    handling_code: Literal["H0", "H1", "H2", "H3"] = "H0"
+    handling_note: str = Field("", max_length=2000, validate_default=True)
+    distribution: Literal["own", "peers", "group"] = "own"
+    recipients: list[str] = Field(default_factory=list, max_length=50, validate_default=True)
+    sharing_group: str | None = Field(None, max_length=32, validate_default=True)
+
+    @field_validator("period_end")
+    @classmethod
+    def _period(cls, value: dt.date, info: ValidationInfo) -> dt.date:
+        start = info.data.get("period_start")
+        if isinstance(start, dt.date):
+            if value < start:
+                raise PydanticCustomError("mekongx", N_("The period cannot end before it starts."))
+            if (value - start).days > MAX_CAMPAIGN_DAYS:
+                raise PydanticCustomError("mekongx", N_("A campaign may span at most three years."))
+        return value
+
+    @field_validator("handling_note")
+    @classmethod
+    def _h3_needs_note(cls, value: str, info: ValidationInfo) -> str:
+        if info.data.get("handling_code") == "H3" and not value:
+            raise PydanticCustomError(
+                "mekongx", N_("Handling code H3 needs the restrictions written out.")
+            )
+        return value
+
+    @field_validator("recipients")
+    @classmethod
+    def _peers_need_recipients(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        if info.data.get("distribution") == "peers" and not value:
+            raise PydanticCustomError("mekongx", N_("Name at least one peer agency to share with."))
+        return sorted({v.strip().upper() for v in value if v.strip()})
+
+    @field_validator("sharing_group")
+    @classmethod
+    def _group_needs_name(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if info.data.get("distribution") == "group" and not value:
+            raise PydanticCustomError("mekongx", N_("Choose the sharing group."))
+        return value or None
+
+
+# --- what travels between nodes -------------------------------------------------------------
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class SitePayload(_Strict):
+    uid: str = Field(min_length=1, max_length=36)
+    code: str = Field(min_length=1, max_length=32)
+    plant: str = Field(min_length=1, max_length=200)
+    city: str = Field(min_length=1, max_length=120)
+    country: str = Field(min_length=2, max_length=2)
+    latitude: float | None = Field(None, ge=-90, le=90)
+    longitude: float | None = Field(None, ge=-180, le=180)
+    population_served: int = Field(ge=1, le=100_000_000)
+    sewer_type: Literal["combined", "separate", "mixed", "unknown"]
+
+
+class LabPayload(_Strict):
+    uid: str = Field(min_length=1, max_length=36)
+    name: str = Field(min_length=1, max_length=200)
+    city: str = Field("", max_length=120)
+    country: str = Field(min_length=2, max_length=2)
+    accreditation: str = Field("", max_length=200)
+
+
+class MeasurementPayload(_Strict):
+    analyte: str = Field(min_length=1, max_length=16)
+    concentration_ng_l: float | None = Field(None, ge=0)
+    censored: bool
+    loq_ng_l: float | None = Field(None, ge=0)
+
+
+class SamplePayload(_Strict):
+    date: dt.date
+    flow_m3_d: float = Field(gt=0)
+    population: int = Field(ge=1, le=100_000_000)
+    sampling_mode: Literal["flow", "volume", "time", "grab"]
+    measurements: list[MeasurementPayload] = Field(max_length=100)
+
+
+class ParameterSetPayload(_Strict):
+    id: str = Field(min_length=1, max_length=80)
+    version: str = Field(min_length=1, max_length=40)
+    label: str = Field(min_length=1, max_length=120)
+    values: dict[str, object]
+
+
+class CampaignPayload(BaseModel):
+    """A campaign as it travels to a peer node (uids and values only, no local ids)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    schema_: Literal["mekongx.wbe.campaign/1"] = Field(alias="schema")
+    uid: str = Field(min_length=1, max_length=36)
+    title: str = Field(min_length=1, max_length=300)
+    origin_agency: str = Field(min_length=1, max_length=16)
+    author_name: str = Field(max_length=200)
+    language: Literal["en", "th", "zh"]
+    version: int = Field(ge=1)
+    handling_code: Literal["H0", "H1", "H2", "H3"]
+    handling_note: str = Field("", max_length=2000)
+    distribution: Literal["peers", "group"]
+    recipients: list[str] = Field(default_factory=list, max_length=50)
+    sharing_group: str | None = Field(None, max_length=32)
+    period_start: dt.date
+    period_end: dt.date
+    notes: str = Field("", max_length=10_000)
+    site: SitePayload
+    lab: LabPayload | None = None
+    parameter_set: ParameterSetPayload
+    samples: list[SamplePayload] = Field(max_length=5000)
