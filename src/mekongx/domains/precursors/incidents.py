@@ -1,0 +1,194 @@
+"""Incidents (PICS-like): seizures, stopped shipments, suspicious orders, discrepancies.
+
+Incidents are shared records: their distribution decides who holds them, and they travel to
+peers as plain payloads (``incident_payload`` / ``apply_received_incident``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from mekongx.audit import Actor, record
+from mekongx.authz import Permission, Principal, access, require, visible
+from mekongx.domains.precursors.models import Incident
+from mekongx.domains.precursors.register import register
+from mekongx.domains.precursors.schemas import IncidentInput
+from mekongx.errors import FieldProblem, Forbidden, ValidationFailed
+from mekongx.i18n import N_
+from mekongx.model.identity import Agency, SharingGroup
+from mekongx.model.record import Distribution, RecordRecipient
+from mekongx.validation import parse
+
+KIND = "precursor_incident"
+
+
+def _check(session: Session, principal: Principal, data: IncidentInput) -> None:
+    if data.distribution != Distribution.OWN.value:
+        require(principal, Permission.RELEASE_RECORDS)
+    problems = []
+    if data.distribution == Distribution.PEERS.value:
+        known = set(session.scalars(select(Agency.code).where(Agency.code.in_(data.recipients))))
+        for code in data.recipients:
+            if code not in known:
+                problems.append(
+                    FieldProblem("recipients", N_("Unknown agency: %(code)s"), {"code": code})
+                )
+    if (
+        data.distribution == Distribution.GROUP.value
+        and data.sharing_group
+        and session.get(SharingGroup, data.sharing_group) is None
+    ):
+        problems.append(FieldProblem("sharing_group", N_("Unknown sharing group.")))
+    if data.substance_id and data.substance_id not in register().by_id:
+        problems.append(FieldProblem("substance_id", N_("No such substance in the register.")))
+    if not data.substance_id and not data.substance_name and data.kind == "seizure":
+        problems.append(FieldProblem("substance_id", N_("Name the substance seized.")))
+    if problems:
+        raise ValidationFailed(problems)
+
+
+def create_incident(session: Session, principal: Principal, data: IncidentInput) -> Incident:
+    require(principal, Permission.WRITE_RECORDS)
+    _check(session, principal, data)
+    sub = register().by_id.get(data.substance_id) if data.substance_id else None
+    incident = Incident(
+        origin_agency=principal.agency,
+        author_id=principal.user_id,
+        author_name=principal.display_name,
+        **data.model_dump(exclude={"recipients", "substance_name"}),
+        substance_name=sub.name if sub else data.substance_name,
+    )
+    session.add(incident)
+    session.flush()
+    if data.distribution == Distribution.PEERS.value:
+        session.add_all(
+            RecordRecipient(record_uid=incident.uid, agency_code=c) for c in data.recipients
+        )
+    record(
+        session,
+        principal.actor,
+        "precursors.incident.create",
+        KIND,
+        incident.uid,
+        details={"kind": data.kind, "distribution": data.distribution},
+    )
+    return incident
+
+
+def read_incident(session: Session, principal: Principal, ident: int | str) -> Incident:
+    incident = access(session, principal, Incident, ident, "read")
+    record(session, principal.actor, "precursors.incident.read", KIND, incident.uid)
+    return incident
+
+
+def list_incidents(
+    session: Session,
+    principal: Principal,
+    *,
+    kind: str = "",
+    year: int | None = None,
+    limit: int = 200,
+) -> list[Incident]:
+    stmt = visible(principal, Incident)
+    if kind:
+        stmt = stmt.where(Incident.kind == kind)
+    if year is not None:
+        stmt = stmt.where(
+            Incident.occurred_on >= date(year, 1, 1), Incident.occurred_on <= date(year, 12, 31)
+        )
+    stmt = stmt.order_by(Incident.occurred_on.desc(), Incident.id.desc()).limit(limit)
+    return list(session.scalars(stmt))
+
+
+def recipients_of(session: Session, incident: Incident) -> list[str]:
+    stmt = select(RecordRecipient.agency_code).where(RecordRecipient.record_uid == incident.uid)
+    return sorted(session.scalars(stmt))
+
+
+# ---------------------------------------------------------------- over the exchange
+_FIELDS = (
+    "kind",
+    "title",
+    "country",
+    "place",
+    "substance_id",
+    "substance_name",
+    "quantity_kg",
+    "diversion_method",
+    "description",
+    "language",
+    "author_name",
+    "handling_code",
+    "handling_note",
+    "distribution",
+    "sharing_group",
+    "notification_uid",
+)
+
+
+def incident_payload(session: Session, incident: Incident) -> dict[str, Any]:
+    payload: dict[str, Any] = {f: getattr(incident, f) for f in _FIELDS}
+    payload.update(
+        type="precursors.incident",
+        uid=incident.uid,
+        origin_agency=incident.origin_agency,
+        occurred_on=incident.occurred_on.isoformat(),
+        version=incident.version,
+        recipients=recipients_of(session, incident),
+    )
+    return payload
+
+
+def apply_received_incident(
+    session: Session, sender_agency: str, payload: dict[str, Any]
+) -> Incident:
+    """Store a peer's incident as a read-only copy (refreshing an earlier copy)."""
+    if payload.get("origin_agency") != sender_agency:
+        raise Forbidden(N_("The sender is not the agency that originated this record."))
+    fields = {k: payload.get(k) for k in _FIELDS if k not in ("author_name", "notification_uid")}
+    fields["occurred_on"] = payload.get("occurred_on")
+    fields["recipients"] = payload.get("recipients") or []
+    fields["sharing_group"] = payload.get("sharing_group") or None
+    fields["substance_name"] = fields.get("substance_name") or ""
+    data = parse(IncidentInput, fields)
+    existing = session.scalars(
+        select(Incident).where(Incident.uid == str(payload.get("uid", ""))).with_for_update()
+    ).first()
+    values = data.model_dump(exclude={"recipients"})
+    if existing is None:
+        incident = Incident(
+            uid=str(payload["uid"])[:36],
+            origin_agency=sender_agency,
+            received=True,
+            author_name=str(payload.get("author_name", ""))[:200],
+            notification_uid=payload.get("notification_uid"),
+            version=int(payload.get("version", 1)),
+            **values,
+        )
+        session.add(incident)
+        session.flush()
+    else:
+        if not existing.received or existing.origin_agency != sender_agency:
+            raise Forbidden(N_("The sender is not the agency that originated this record."))
+        incident = existing
+        for key, value in values.items():
+            setattr(incident, key, value)
+        incident.version = int(payload.get("version", incident.version))
+        session.execute(delete(RecordRecipient).where(RecordRecipient.record_uid == incident.uid))
+    if data.distribution == Distribution.PEERS.value:
+        session.add_all(
+            RecordRecipient(record_uid=incident.uid, agency_code=c) for c in data.recipients
+        )
+    record(
+        session,
+        Actor.system(sender_agency),
+        "precursors.incident.receive",
+        KIND,
+        incident.uid,
+        details={"from": sender_agency},
+    )
+    return incident

@@ -1,0 +1,73 @@
+"""Labels of the area's coded values (msgids; translated where they are shown or exported)."""
+
+from __future__ import annotations
+
+from mekongx.i18n import N_
+
+TABLES = {
+    "I": N_("Table I (1988 Convention)"),
+    "II": N_("Table II (1988 Convention)"),
+    "national": N_("National list only"),
+    "watch": N_("Not scheduled, watched in the region"),
+    "analogue": N_("Possible analogue"),
+    "": N_("No substance"),
+}
+LISTS = {
+    "UN-I": N_("1988 Convention, Table I"),
+    "UN-II": N_("1988 Convention, Table II"),
+    "CN-1": N_("China, precursor category 1"),
+    "CN-2": N_("China, precursor category 2"),
+    "CN-3": N_("China, precursor category 3"),
+    "TH-4": N_("Thailand, narcotics category 4"),
+    "TH-2": N_("Thailand, narcotics category 2"),
+    "WATCH": N_("Regional watch list"),
+}
+MATCH_KINDS = {
+    "cas": N_("CAS number"),
+    "cas_salt": N_("CAS number of a salt"),
+    "cas_repaired": N_("CAS number one digit off"),
+    "name": N_("Name"),
+    "abbreviation": N_("Abbreviation"),
+    "fuzzy": N_("Similar spelling"),
+    "hs_specific": N_("Specific HS subheading"),
+    "analogue": N_("Possible analogue"),
+    "hs_generic": N_("Generic HS code with vague description"),
+}
+BANDS = {
+    "hold": N_("Hold and inspect"),
+    "check": N_("Check the documents"),
+    "note": N_("Note only"),
+}
+STATES = {
+    "draft": N_("Draft"),
+    "sent": N_("Sent"),
+    "acknowledged": N_("Acknowledged"),
+    "confirmed": N_("Confirmed legitimate"),
+    "information_requested": N_("Information requested"),
+    "objected": N_("Objected"),
+    "expired": N_("Expired without answer"),
+}
+INCIDENT_KINDS = {
+    "seizure": N_("Seizure"),
+    "stopped_shipment": N_("Stopped shipment"),
+    "suspicious_order": N_("Suspicious order"),
+    "discrepancy": N_("Shipment differs from its notification"),
+}
+DIVERSION_METHODS = {
+    "": N_("Not known"),
+    "false_declaration": N_("False declaration of the goods"),
+    "mislabelling": N_("Mislabelling"),
+    "diversion_from_licit_trade": N_("Diversion from licit trade"),
+    "smuggling": N_("Smuggling"),
+    "theft": N_("Theft"),
+    "forged_documents": N_("Forged documents or licences"),
+    "front_company": N_("Front or shell company"),
+    "other": N_("Other"),
+}
+DISCREPANCIES = {
+    "substance": N_("Substance differs from the notification"),
+    "quantity": N_("Quantity exceeds the notified quantity"),
+    "route": N_("Port of entry differs from the notification"),
+    "consignee": N_("Consignee differs from the notification"),
+    "not_cleared": N_("Shipped before the importing agency confirmed"),
+}

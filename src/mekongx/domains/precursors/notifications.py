@@ -1,0 +1,533 @@
+"""Pre-export notifications (PEN-like, 1988 Convention art. 12(10)(a)) and their state machine.
+
+::
+
+    draft -> sent -> acknowledged -> confirmed | information_requested | objected
+             sent | acknowledged -> expired          (no answer by the deadline)
+             information_requested -> sent           (exporter answers and sends again)
+
+The exporting agency's node originates the notification; the importing agency holds a received
+copy (``received=True``) and answers it. ``notification_payload`` / ``apply_received_notification``
+and ``response_payload`` / ``apply_response`` are what the exchange carries between the two nodes.
+Shipments are reconciled against the notification; a discrepancy opens an incident.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timedelta
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from mekongx.audit import Actor, record
+from mekongx.authz import Permission, Principal, access, require, visible
+from mekongx.domains.precursors.models import (
+    Incident,
+    Notification,
+    NotificationEvent,
+    Shipment,
+)
+from mekongx.domains.precursors.register import register
+from mekongx.domains.precursors.schemas import AnswerInput, NotificationInput, ShipmentInput
+from mekongx.errors import Conflict, FieldProblem, Forbidden, ValidationFailed
+from mekongx.i18n import N_
+from mekongx.model.base import utcnow
+from mekongx.model.identity import Agency
+from mekongx.model.record import RecordRecipient
+from mekongx.validation import parse
+
+KIND = "precursor_notification"
+DEFAULT_RESPONSE_DAYS = 15  # a common response period named by importing governments (INCB)
+QUANTITY_TOLERANCE = 0.05  # a shipment may exceed the notified quantity by 5 % (local policy)
+ANSWERS = ("confirmed", "information_requested", "objected")
+
+State = Literal[
+    "draft",
+    "sent",
+    "acknowledged",
+    "confirmed",
+    "information_requested",
+    "objected",
+    "expired",
+]
+STATES: tuple[str, ...] = (
+    "draft",
+    "sent",
+    "acknowledged",
+    "confirmed",
+    "information_requested",
+    "objected",
+    "expired",
+)
+# (from, to) -> who may make the move
+TRANSITIONS: dict[tuple[str, str], str] = {
+    ("draft", "sent"): "exporter",
+    ("information_requested", "sent"): "exporter",
+    ("sent", "acknowledged"): "importer",
+    ("acknowledged", "confirmed"): "importer",
+    ("acknowledged", "information_requested"): "importer",
+    ("acknowledged", "objected"): "importer",
+    ("sent", "expired"): "clock",
+    ("acknowledged", "expired"): "clock",
+}
+
+
+def allowed(from_state: str, to_state: str) -> bool:
+    return (from_state, to_state) in TRANSITIONS
+
+
+def _move(
+    session: Session,
+    notification: Notification,
+    to_state: str,
+    actor: Actor,
+    note: str = "",
+    now: datetime | None = None,
+) -> None:
+    if not allowed(notification.state, to_state):
+        raise Conflict(
+            N_("A notification in state %(state)s cannot move to %(target)s."),
+            state=notification.state,
+            target=to_state,
+        )
+    moment = now or utcnow()
+    session.add(
+        NotificationEvent(
+            notification_id=notification.id,
+            at=moment,
+            from_state=notification.state,
+            to_state=to_state,
+            actor=actor.username,
+            agency=actor.agency,
+            note=note,
+        )
+    )
+    record(
+        session,
+        actor,
+        f"precursors.notification.{to_state}",
+        KIND,
+        notification.uid,
+        details={"from": notification.state, "to": to_state, "reference": notification.reference},
+    )
+    notification.state = to_state
+    notification.updated_at = moment
+
+
+def _own_agency(session: Session) -> str | None:
+    return session.scalar(select(Agency.code).where(Agency.is_own.is_(True)))
+
+
+def create_notification(
+    session: Session, principal: Principal, data: NotificationInput
+) -> Notification:
+    """The exporting agency drafts a notification (visible only to itself until sent)."""
+    require(principal, Permission.WRITE_RECORDS)
+    problems = []
+    if data.importer_agency == principal.agency:
+        problems.append(
+            FieldProblem("importer_agency", N_("The importing agency must be another agency."))
+        )
+    elif session.get(Agency, data.importer_agency) is None:
+        problems.append(
+            FieldProblem(
+                "importer_agency", N_("Unknown agency: %(code)s"), {"code": data.importer_agency}
+            )
+        )
+    sub = register().by_id.get(data.substance_id)
+    if sub is None:
+        problems.append(FieldProblem("substance_id", N_("No such substance in the register.")))
+    if problems:
+        raise ValidationFailed(problems)
+    assert sub is not None
+    fields = data.model_dump(exclude={"language"})
+    notification = Notification(
+        origin_agency=principal.agency,
+        author_id=principal.user_id,
+        author_name=principal.display_name,
+        language=data.language,
+        substance_name=sub.name,
+        state="draft",
+        **fields,
+    )
+    session.add(notification)
+    session.flush()
+    session.add(
+        NotificationEvent(
+            notification_id=notification.id,
+            from_state="",
+            to_state="draft",
+            actor=principal.username,
+            agency=principal.agency,
+        )
+    )
+    record(
+        session,
+        principal.actor,
+        "precursors.notification.create",
+        KIND,
+        notification.uid,
+        details={"reference": data.reference, "importer": data.importer_agency},
+    )
+    return notification
+
+
+def send_notification(
+    session: Session, principal: Principal, ident: int | str, now: datetime | None = None
+) -> Notification:
+    """Exporter sends (or, after a request for information, sends again); the clock starts."""
+    notification = access(session, principal, Notification, ident, "release", for_update=True)
+    moment = now or utcnow()
+    _move(session, notification, "sent", principal.actor, now=moment)
+    notification.sent_at = moment
+    notification.deadline_at = moment + timedelta(days=notification.response_days)
+    notification.distribution = "peers"
+    session.execute(delete(RecordRecipient).where(RecordRecipient.record_uid == notification.uid))
+    session.add(
+        RecordRecipient(record_uid=notification.uid, agency_code=notification.importer_agency)
+    )
+    return notification
+
+
+def _as_importer(session: Session, principal: Principal, ident: int | str) -> Notification:
+    notification = access(session, principal, Notification, ident, "read", for_update=True)
+    require(principal, Permission.RELEASE_RECORDS)
+    if principal.agency != notification.importer_agency:
+        raise Forbidden(N_("Only the importing agency can answer this notification."))
+    return notification
+
+
+def acknowledge(
+    session: Session, principal: Principal, ident: int | str, now: datetime | None = None
+) -> Notification:
+    notification = _as_importer(session, principal, ident)
+    _move(session, notification, "acknowledged", principal.actor, now=now)
+    return notification
+
+
+def answer(
+    session: Session,
+    principal: Principal,
+    ident: int | str,
+    data: AnswerInput,
+    now: datetime | None = None,
+) -> Notification:
+    """The importing agency confirms, asks for information or objects (with a note)."""
+    notification = _as_importer(session, principal, ident)
+    _move(session, notification, data.answer, principal.actor, data.note, now=now)
+    notification.answer_note = data.note
+    return notification
+
+
+def expire_overdue(session: Session, actor: Actor, now: datetime | None = None) -> list[str]:
+    """Every sent or acknowledged notification past its deadline becomes ``expired``."""
+    moment = now or utcnow()
+    stmt = select(Notification).where(
+        Notification.state.in_(("sent", "acknowledged")),
+        Notification.deadline_at.is_not(None),
+        Notification.deadline_at < moment,
+    )
+    expired = []
+    for notification in session.scalars(stmt.with_for_update()):
+        _move(session, notification, "expired", actor, now=moment)
+        expired.append(notification.uid)
+    return expired
+
+
+def read_notification(session: Session, principal: Principal, ident: int | str) -> Notification:
+    notification = access(session, principal, Notification, ident, "read")
+    record(session, principal.actor, "precursors.notification.read", KIND, notification.uid)
+    return notification
+
+
+def list_notifications(
+    session: Session, principal: Principal, state: str = "", limit: int = 200
+) -> list[Notification]:
+    stmt = visible(principal, Notification)
+    if state:
+        stmt = stmt.where(Notification.state == state)
+    return list(session.scalars(stmt.order_by(Notification.id.desc()).limit(limit)))
+
+
+def events(session: Session, notification: Notification) -> list[NotificationEvent]:
+    stmt = (
+        select(NotificationEvent)
+        .where(NotificationEvent.notification_id == notification.id)
+        .order_by(NotificationEvent.id)
+    )
+    return list(session.scalars(stmt))
+
+
+def shipments(session: Session, notification: Notification) -> list[Shipment]:
+    stmt = select(Shipment).where(Shipment.notification_id == notification.id)
+    return list(session.scalars(stmt.order_by(Shipment.id)))
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
+
+
+def discrepancies(notification: Notification, data: ShipmentInput) -> list[str]:
+    """What differs between a shipment and its notification (codes, see ``labels``)."""
+    found = []
+    if data.substance_id != notification.substance_id:
+        found.append("substance")
+    if data.quantity_kg > notification.quantity_kg * (1 + QUANTITY_TOLERANCE):
+        found.append("quantity")
+    if (
+        data.port_of_entry
+        and notification.port_of_entry
+        and not _same(data.port_of_entry, notification.port_of_entry)
+    ):
+        found.append("route")
+    expected_consignee = notification.consignee or notification.importer_name
+    if data.consignee and not _same(data.consignee, expected_consignee):
+        found.append("consignee")
+    if notification.state != "confirmed":
+        found.append("not_cleared")
+    return found
+
+
+def record_shipment(
+    session: Session, principal: Principal, ident: int | str, data: ShipmentInput
+) -> Shipment:
+    """Reconcile a shipment with its notification; any discrepancy opens an incident."""
+    notification = access(session, principal, Notification, ident, "read", for_update=True)
+    require(principal, Permission.WRITE_RECORDS)
+    if principal.agency not in (notification.origin_agency, notification.importer_agency):
+        raise Forbidden(N_("Only the exporting or importing agency can record shipments."))
+    if notification.state == "draft":
+        raise Conflict(N_("Send the notification before recording shipments."))
+    found = discrepancies(notification, data)
+    shipment = Shipment(
+        notification_id=notification.id,
+        recorded_by=principal.username,
+        discrepancies=json.dumps(found),
+        **data.model_dump(),
+    )
+    if found:
+        sub = register().by_id.get(data.substance_id)
+        incident = Incident(
+            origin_agency=principal.agency,
+            author_id=principal.user_id,
+            author_name=principal.display_name,
+            language=principal.language,
+            kind="discrepancy",
+            title=f"{notification.reference}: {', '.join(found)}",
+            occurred_on=data.shipped_on,
+            country=_country(session, principal.agency),
+            place=data.port_of_entry,
+            substance_id=data.substance_id,
+            substance_name=sub.name if sub else data.substance_id,
+            quantity_kg=data.quantity_kg,
+            diversion_method="",
+            description=json.dumps(
+                {"notified_kg": notification.quantity_kg, "shipped_kg": data.quantity_kg},
+            ),
+            notification_uid=notification.uid,
+        )
+        session.add(incident)
+        session.flush()
+        shipment.incident_uid = incident.uid
+        record(
+            session,
+            principal.actor,
+            "precursors.incident.create",
+            "precursor_incident",
+            incident.uid,
+            details={"kind": "discrepancy", "notification": notification.uid, "codes": found},
+        )
+    session.add(shipment)
+    session.flush()
+    record(
+        session,
+        principal.actor,
+        "precursors.shipment.record",
+        KIND,
+        notification.uid,
+        details={"shipment": shipment.id, "discrepancies": found},
+    )
+    return shipment
+
+
+def _country(session: Session, agency: str) -> str:
+    return session.scalar(select(Agency.country).where(Agency.code == agency)) or "XX"
+
+
+def count_open(session: Session, principal: Principal) -> int:
+    stmt = visible(principal, Notification).where(
+        Notification.state.in_(("sent", "acknowledged", "information_requested"))
+    )
+    return session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+
+
+# ---------------------------------------------------------------- over the exchange
+_PAYLOAD_FIELDS = (
+    "reference",
+    "importer_agency",
+    "exporter_name",
+    "exporter_address",
+    "importer_name",
+    "importer_address",
+    "consignee",
+    "substance_id",
+    "substance_name",
+    "quantity_kg",
+    "port_of_exit",
+    "port_of_entry",
+    "route",
+    "response_days",
+    "language",
+    "author_name",
+    "handling_code",
+    "handling_note",
+)
+
+
+def _iso(value: date | datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def notification_payload(notification: Notification) -> dict[str, Any]:
+    """The notification as plain JSON for the importing agency's node (no local ids)."""
+    payload: dict[str, Any] = {f: getattr(notification, f) for f in _PAYLOAD_FIELDS}
+    payload.update(
+        type="precursors.notification",
+        uid=notification.uid,
+        exporter_agency=notification.origin_agency,
+        state=notification.state,
+        version=notification.version,
+        expected_dispatch=_iso(notification.expected_dispatch),
+        sent_at=_iso(notification.sent_at),
+        deadline_at=_iso(notification.deadline_at),
+    )
+    return payload
+
+
+class _Received(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    type: Literal["precursors.notification"]
+    uid: str = Field(min_length=36, max_length=36)
+    exporter_agency: str = Field(max_length=16)
+    importer_agency: str = Field(max_length=16)
+    reference: str = Field(min_length=1, max_length=64)
+    exporter_name: str = Field(max_length=300)
+    exporter_address: str = Field(max_length=2000)
+    importer_name: str = Field(max_length=300)
+    importer_address: str = Field(max_length=2000)
+    consignee: str = Field(max_length=300)
+    substance_id: str = Field(max_length=64)
+    substance_name: str = Field(max_length=300)
+    quantity_kg: float = Field(gt=0, le=1e9)
+    port_of_exit: str = Field(max_length=200)
+    port_of_entry: str = Field(max_length=200)
+    route: str = Field(max_length=2000)
+    response_days: int = Field(ge=1, le=90)
+    language: Literal["en", "th", "zh"]
+    author_name: str = Field(max_length=200)
+    handling_code: Literal["H0", "H1", "H2", "H3"]
+    handling_note: str = Field(max_length=2000)
+    state: Literal["sent"]
+    version: int = Field(ge=1)
+    expected_dispatch: date | None
+    sent_at: datetime
+    deadline_at: datetime
+
+
+def apply_received_notification(
+    session: Session, sender_agency: str, payload: dict[str, Any]
+) -> Notification:
+    """Store (or refresh, when sent again) the read-only copy the importing node holds."""
+    data = parse(_Received, payload)
+    if data.exporter_agency != sender_agency:
+        raise Forbidden(N_("The sender is not the agency that originated this record."))
+    own = _own_agency(session)
+    if own is not None and data.importer_agency != own:
+        raise Forbidden(N_("This notification is not addressed to this node's agency."))
+    actor = Actor.system(own or data.importer_agency)
+    existing = session.scalars(
+        select(Notification).where(Notification.uid == data.uid).with_for_update()
+    ).first()
+    values = data.model_dump(exclude={"type", "uid", "exporter_agency", "state", "version"})
+    if existing is None:
+        notification = Notification(
+            uid=data.uid,
+            origin_agency=sender_agency,
+            received=True,
+            state="draft",
+            version=data.version,
+            distribution="peers",
+            **values,
+        )
+        session.add(notification)
+        session.flush()
+        session.add(RecordRecipient(record_uid=data.uid, agency_code=data.importer_agency))
+    else:
+        if not existing.received or existing.origin_agency != sender_agency:
+            raise Forbidden(N_("The sender is not the agency that originated this record."))
+        notification = existing
+        for key, value in values.items():
+            setattr(notification, key, value)
+        notification.version = data.version
+    _move(session, notification, "sent", actor, now=data.sent_at)
+    record(
+        session,
+        actor,
+        "precursors.notification.receive",
+        KIND,
+        notification.uid,
+        details={"from": sender_agency, "reference": data.reference},
+    )
+    return notification
+
+
+def response_payload(notification: Notification) -> dict[str, Any]:
+    """The importing agency's answer (or acknowledgement) for the exporter's node."""
+    return {
+        "type": "precursors.notification.response",
+        "uid": notification.uid,
+        "importer_agency": notification.importer_agency,
+        "state": notification.state,
+        "note": notification.answer_note,
+        "at": _iso(notification.updated_at),
+    }
+
+
+class _Response(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    type: Literal["precursors.notification.response"]
+    uid: str = Field(min_length=36, max_length=36)
+    importer_agency: str = Field(max_length=16)
+    state: Literal["acknowledged", "confirmed", "information_requested", "objected"]
+    note: str = Field(max_length=2000)
+    at: datetime
+
+
+def apply_response(session: Session, sender_agency: str, payload: dict[str, Any]) -> Notification:
+    """Apply the importer's answer to the exporter's own notification."""
+    data = parse(_Response, payload)
+    notification = session.scalars(
+        select(Notification)
+        .where(Notification.uid == data.uid, Notification.received.is_(False))
+        .with_for_update()
+    ).first()
+    if notification is None or sender_agency not in (
+        notification.importer_agency,
+        data.importer_agency,
+    ):
+        raise Forbidden(N_("This answer does not belong to a notification of this node."))
+    if sender_agency != notification.importer_agency:
+        raise Forbidden(N_("Only the importing agency can answer this notification."))
+    actor = Actor(None, f"{sender_agency.lower()}@exchange", sender_agency)
+    if notification.state == "sent" and data.state in ANSWERS:
+        _move(session, notification, "acknowledged", actor, now=data.at)
+    if notification.state != data.state:
+        _move(session, notification, data.state, actor, data.note, now=data.at)
+    if data.state in ANSWERS:
+        notification.answer_note = data.note
+    return notification

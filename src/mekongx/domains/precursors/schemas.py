@@ -1,0 +1,159 @@
+"""What a user may send in the precursors area (bounded, ``extra="forbid"``)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
+
+from mekongx.i18n import N_
+
+Country = Field(pattern=r"^[A-Z]{2}$", min_length=2, max_length=2)
+SubstanceKey = Field(pattern=r"^[a-z0-9_]{1,64}$", min_length=1, max_length=64)
+IncidentKind = Literal["seizure", "stopped_shipment", "suspicious_order", "discrepancy"]
+DiversionMethod = Literal[
+    "",
+    "false_declaration",
+    "mislabelling",
+    "diversion_from_licit_trade",
+    "smuggling",
+    "theft",
+    "forged_documents",
+    "front_company",
+    "other",
+]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class ListingInput(_Strict):
+    """A national listing an administrator adds beside the shipped register."""
+
+    country: str = Country
+    category: str = Field(min_length=1, max_length=100)
+    listed_on: date
+    source: str = Field(min_length=1, max_length=2000)
+    note: str = Field("", max_length=2000)
+
+    @field_validator("country", mode="before")
+    @classmethod
+    def _upper(cls, value: object) -> object:
+        return value.strip().upper() if isinstance(value, str) else value
+
+
+class DeclarationLineInput(_Strict):
+    """One declaration line sent as JSON (the same columns as a declaration file)."""
+
+    declaration_id: str = Field(min_length=1, max_length=100)
+    line_no: int = Field(ge=0, le=1_000_000)
+    date: str = Field("", max_length=20)
+    hs_code: str = Field("", max_length=20)
+    description: str = Field("", max_length=2000)
+    cas: str = Field("", max_length=200)
+    quantity: float | None = Field(None, ge=0, le=1e12)
+    unit: str = Field("", max_length=20)
+    consignor: str = Field("", max_length=300)
+    consignor_country: str = Field("", max_length=100)
+    consignee: str = Field("", max_length=300)
+    consignee_country: str = Field("", max_length=100)
+    port_of_loading: str = Field("", max_length=200)
+    port_of_discharge: str = Field("", max_length=200)
+    final_destination: str = Field("", max_length=200)
+
+
+class ScreenLinesInput(_Strict):
+    file_name: str = Field("api-lines.json", min_length=1, max_length=255)
+    lines: list[DeclarationLineInput] = Field(min_length=1, max_length=20_000)
+
+
+class NotificationInput(_Strict):
+    """A pre-export notification as the exporting agency drafts it."""
+
+    reference: str = Field(min_length=1, max_length=64)
+    importer_agency: str = Field(min_length=1, max_length=16)
+    exporter_name: str = Field(min_length=1, max_length=300)
+    exporter_address: str = Field("", max_length=2000)
+    importer_name: str = Field(min_length=1, max_length=300)
+    importer_address: str = Field("", max_length=2000)
+    consignee: str = Field("", max_length=300)
+    substance_id: str = SubstanceKey
+    quantity_kg: float = Field(gt=0, le=1e9)
+    port_of_exit: str = Field("", max_length=200)
+    port_of_entry: str = Field("", max_length=200)
+    route: str = Field("", max_length=2000)
+    expected_dispatch: date | None = None
+    response_days: int = Field(15, ge=1, le=90)
+    language: Literal["en", "th", "zh"] = "en"
+
+    @field_validator("importer_agency", mode="before")
+    @classmethod
+    def _upper(cls, value: object) -> object:
+        return value.strip().upper() if isinstance(value, str) else value
+
+
+class AnswerInput(_Strict):
+    """The importing agency's answer."""
+
+    answer: Literal["confirmed", "information_requested", "objected"]
+    note: str = Field("", max_length=2000, validate_default=True)
+
+    @field_validator("note")
+    @classmethod
+    def _reason_for_objection(cls, value: str, info: ValidationInfo) -> str:
+        if info.data.get("answer") in ("objected", "information_requested") and not value:
+            raise PydanticCustomError(
+                "mekongx", N_("Say why (the exporting agency reads this note).")
+            )
+        return value
+
+
+class ShipmentInput(_Strict):
+    shipped_on: date
+    substance_id: str = SubstanceKey
+    quantity_kg: float = Field(gt=0, le=1e9)
+    port_of_entry: str = Field("", max_length=200)
+    consignee: str = Field("", max_length=300)
+
+
+class IncidentInput(_Strict):
+    kind: IncidentKind
+    title: str = Field(min_length=1, max_length=300)
+    occurred_on: date
+    country: str = Country
+    place: str = Field("", max_length=200)
+    substance_id: str = Field("", pattern=r"^[a-z0-9_]{0,64}$", max_length=64)
+    substance_name: str = Field("", max_length=300)
+    quantity_kg: float | None = Field(None, ge=0, le=1e9)
+    diversion_method: DiversionMethod = ""
+    description: str = Field("", max_length=20_000)
+    language: Literal["en", "th", "zh"] = "en"
+    handling_code: Literal["H0", "H1", "H2", "H3"] = "H0"
+    handling_note: str = Field("", max_length=2000)
+    distribution: Literal["own", "peers", "group"] = "own"
+    recipients: list[str] = Field(default_factory=list, max_length=50, validate_default=True)
+    sharing_group: str | None = Field(None, validate_default=True)
+
+    @field_validator("country", mode="before")
+    @classmethod
+    def _upper(cls, value: object) -> object:
+        return value.strip().upper() if isinstance(value, str) else value
+
+    @field_validator("recipients")
+    @classmethod
+    def _peers_need_recipients(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        if info.data.get("distribution") == "peers" and not value:
+            raise PydanticCustomError(
+                "recipients", N_("Name at least one peer agency to share with.")
+            )
+        return sorted({v.strip().upper() for v in value if v.strip()})
+
+    @field_validator("sharing_group")
+    @classmethod
+    def _group_needs_name(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if info.data.get("distribution") == "group" and not value:
+            raise PydanticCustomError("group", N_("Choose the sharing group."))
+        return value or None

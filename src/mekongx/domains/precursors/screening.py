@@ -1,0 +1,324 @@
+"""Screening customs declarations on the node: upload checks, the run record, stored hits.
+
+Design choice: screening runs **synchronously within a bound**. An upload may be at most ``MAX_UPLOAD_BYTES`` (5 MB, about
+25,000 declaration lines); the engine screens such a file in a few seconds on one core, so the
+request returns the finished run and no background job or polling is needed. Larger batches go
+through the command line (``mekongx precursors screen``), which streams and can use several
+processes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from mekongx.audit import record
+from mekongx.authz import Permission, Principal, require
+from mekongx.chemistry import (
+    DeclarationFileError,
+    DeclarationLine,
+    PenRecord,
+    RiskContext,
+    RowIssue,
+    Screener,
+    ScreenReport,
+    ScreenResult,
+    render,
+    screen_file,
+)
+from mekongx.domains.precursors.models import (
+    Notification,
+    ScreeningHit,
+    ScreeningIssue,
+    ScreeningRun,
+)
+from mekongx.domains.precursors.register import register
+from mekongx.domains.precursors.schemas import ScreenLinesInput
+from mekongx.errors import FieldProblem, NotFound, ValidationFailed
+from mekongx.i18n import N_, translator
+
+KIND = "precursor_screening"
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+MAX_STORED_ISSUES = 500
+SUFFIXES = (".csv", ".xlsx")
+_SAFE_NAME = re.compile(r"[^\w.\- ]+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class HitView:
+    """A stored hit with its reasons rendered in one language."""
+
+    hit: ScreeningHit
+    reasons: list[str]
+    codes: list[str]
+
+
+def safe_name(name: str) -> str:
+    """The file name as shown and stored: no folders, no control characters, bounded."""
+    base = Path(name.replace("\\", "/")).name
+    cleaned = _SAFE_NAME.sub("_", base).strip(" .") or "upload"
+    return cleaned[-200:]
+
+
+def check_upload(name: str, data: bytes) -> str:
+    """The file's type (``.csv``/``.xlsx``) after checking size and content; else 422."""
+
+    def bad(message: str, **params: Any) -> ValidationFailed:
+        return ValidationFailed([FieldProblem("file", message, params)])
+
+    suffix = Path(name).suffix.lower()
+    if suffix not in SUFFIXES:
+        raise bad(N_("Only .csv and .xlsx files can be screened."))
+    if not data:
+        raise bad(N_("The file is empty."))
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise bad(
+            N_("The file is larger than %(mb)s MB; use the command line for larger batches."),
+            mb=MAX_UPLOAD_BYTES // (1024 * 1024),
+        )
+    if suffix == ".xlsx" and not data.startswith(b"PK\x03\x04"):
+        raise bad(N_("This file is not an Excel (.xlsx) workbook."))
+    if suffix == ".csv":
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise bad(N_("This file is not a CSV text file in UTF-8.")) from None
+        if "\x00" in text:
+            raise bad(N_("This file is not a CSV text file in UTF-8."))
+    return suffix
+
+
+def engine_text(problem: DeclarationFileError | RowIssue, lang: str) -> str:
+    """The engine's message in ``lang``; a plain row/column message if its template fails."""
+    try:
+        return problem.message(lang)
+    except (KeyError, IndexError, ValueError):
+        params = problem.params if isinstance(problem, DeclarationFileError) else {}
+        row = params.get("row", getattr(problem, "row", "?"))
+        column = params.get("column", getattr(problem, "column", ""))
+        return translator(lang)(
+            N_('row %(row)s, column "%(column)s": problem %(code)s'),
+            row=row,
+            column=column,
+            code=problem.code,
+        )
+
+
+def issue_text(issue: ScreeningIssue, lang: str) -> str:
+    return engine_text(
+        RowIssue(issue.row, issue.column, issue.code, issue.value, fatal=False), lang
+    )
+
+
+def _pen_records(session: Session, agency: str) -> tuple[PenRecord, ...]:
+    """Confirmed notifications this node holds become the screener's PEN knowledge."""
+    stmt = select(Notification).where(
+        Notification.state == "confirmed",
+        (Notification.origin_agency == agency) | (Notification.importer_agency == agency),
+    )
+    return tuple(
+        PenRecord(
+            pen_id=n.reference,
+            substance=n.substance_id,
+            consignee=n.consignee or n.importer_name,
+            quantity_kg=n.quantity_kg,
+        )
+        for n in session.scalars(stmt)
+    )
+
+
+def screener_for(session: Session, agency: str) -> Screener:
+    return Screener(register(), RiskContext(pen_records=_pen_records(session, agency)))
+
+
+def _store(
+    session: Session,
+    principal: Principal,
+    file_name: str,
+    size: int,
+    report: ScreenReport,
+    source: str,
+) -> ScreeningRun:
+    run = ScreeningRun(
+        agency=principal.agency,
+        user_id=principal.user_id,
+        username=principal.username,
+        file_name=file_name,
+        file_size=size,
+        lines_read=report.lines_read,
+        hits=len(report.results),
+        lines_hit=report.lines_hit,
+        skipped=len(report.issues),
+    )
+    session.add(run)
+    session.flush()
+    session.add_all(_hit_row(run.id, r) for r in report.results)
+    session.add_all(
+        ScreeningIssue(
+            run_id=run.id,
+            row=i.row,
+            column=i.column[:200],
+            code=i.code[:32],
+            value=i.value[:200],
+        )
+        for i in report.issues[:MAX_STORED_ISSUES]
+    )
+    record(
+        session,
+        principal.actor,
+        "precursors.screen",
+        KIND,
+        run.id,
+        details={
+            "file": file_name,
+            "bytes": size,
+            "source": source,
+            "lines": run.lines_read,
+            "hits": run.hits,
+            "lines_hit": run.lines_hit,
+            "skipped": run.skipped,
+        },
+    )
+    return run
+
+
+def _hit_row(run_id: int, r: ScreenResult) -> ScreeningHit:
+    return ScreeningHit(
+        run_id=run_id,
+        row=r.row,
+        declaration_id=r.declaration_id[:100],
+        line_no=r.line_no,
+        substance_id=r.substance_id[:64],
+        substance=r.substance[:300],
+        cas=r.cas[:20],
+        table=r.table[:16],
+        match=r.match[:100],
+        score=r.score,
+        band=r.band,
+        reasons=json.dumps(
+            [[x.code, x.weight, dict(x.params)] for x in r.reasons], ensure_ascii=False
+        ),
+    )
+
+
+def screen_upload(
+    session: Session,
+    principal: Principal,
+    name: str,
+    data: bytes,
+    *,
+    strict: bool = False,
+) -> ScreeningRun:
+    """Screen an uploaded declaration file and record the run (who, file, counts) with its hits.
+
+    Bad files raise ``ValidationFailed`` on the field ``file`` with the engine's message in the
+    user's language (naming the row and column). Without ``strict`` bad rows are skipped, counted
+    and listed; with it the first bad row stops the run and nothing is stored.
+    """
+    require(principal, Permission.WRITE_RECORDS)
+    shown = safe_name(name)
+    suffix = check_upload(shown, data)
+    with tempfile.TemporaryDirectory(prefix="mekongx-screen-") as folder:
+        path = Path(folder) / f"upload{suffix}"
+        path.write_bytes(data)
+        try:
+            report = screen_file(
+                path, strict=strict, screener=screener_for(session, principal.agency)
+            )
+        except DeclarationFileError as exc:
+            if "path" in exc.params:
+                exc.params["path"] = shown
+            raise ValidationFailed(
+                [
+                    FieldProblem(
+                        "file",
+                        N_("The file cannot be screened: %(problem)s"),
+                        {"problem": engine_text(exc, principal.language)},
+                    )
+                ]
+            ) from None
+    return _store(session, principal, shown, len(data), report, "file")
+
+
+def screen_lines(session: Session, principal: Principal, data: ScreenLinesInput) -> ScreeningRun:
+    """Screen declaration lines sent as JSON (the API's alternative to a file)."""
+    require(principal, Permission.WRITE_RECORDS)
+    screener = screener_for(session, principal.agency)
+    report = ScreenReport()
+    for index, item in enumerate(data.lines, start=1):
+        line = DeclarationLine(row=index, **item.model_dump())
+        report.lines_read += 1
+        report.results.extend(screener.screen_line(line))
+    size = sum(len(i.model_dump_json()) for i in data.lines)
+    return _store(session, principal, safe_name(data.file_name), size, report, "json")
+
+
+def _run_query(principal: Principal) -> Select[ScreeningRun]:
+    require(principal, Permission.READ_RECORDS)
+    return select(ScreeningRun).where(ScreeningRun.agency == principal.agency)
+
+
+def list_runs(session: Session, principal: Principal, limit: int = 50) -> list[ScreeningRun]:
+    """Runs of the user's agency, newest first (declarations stay with the agency that ran them)."""
+    stmt = _run_query(principal).order_by(ScreeningRun.id.desc()).limit(limit)
+    return list(session.scalars(stmt))
+
+
+def get_run(session: Session, principal: Principal, run_id: int) -> ScreeningRun:
+    run = session.scalars(_run_query(principal).where(ScreeningRun.id == run_id)).first()
+    if run is None:
+        raise NotFound(N_("No such record."))
+    return run
+
+
+def hits(
+    session: Session,
+    run: ScreeningRun,
+    *,
+    kind: str = "",
+    min_score: int = 0,
+    table: str = "",
+    limit: int | None = None,
+) -> list[ScreeningHit]:
+    stmt = select(ScreeningHit).where(ScreeningHit.run_id == run.id)
+    if min_score:
+        stmt = stmt.where(ScreeningHit.score >= min_score)
+    if table:
+        stmt = stmt.where(ScreeningHit.table == table)
+    stmt = stmt.order_by(ScreeningHit.score.desc(), ScreeningHit.row, ScreeningHit.id)
+    found: Iterable[ScreeningHit] = session.scalars(stmt)
+    if kind:
+        found = (h for h in found if kind in h.match.split("+"))
+    out = []
+    for h in found:
+        out.append(h)
+        if limit is not None and len(out) >= limit:
+            break
+    return out
+
+
+def issues(session: Session, run: ScreeningRun) -> list[ScreeningIssue]:
+    stmt = (
+        select(ScreeningIssue).where(ScreeningIssue.run_id == run.id).order_by(ScreeningIssue.row)
+    )
+    return list(session.scalars(stmt))
+
+
+def explain(hit: ScreeningHit, lang: str) -> HitView:
+    """The hit's reasons in ``lang`` (the engine's own th/zh/en texts)."""
+    texts, codes = [], []
+    for code, _weight, params in json.loads(hit.reasons):
+        codes.append(code)
+        try:
+            texts.append(render(code, lang, **params))
+        except (KeyError, IndexError, ValueError):
+            texts.append(code)
+    return HitView(hit, texts, codes)
