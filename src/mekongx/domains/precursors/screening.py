@@ -322,3 +322,16 @@ def explain(hit: ScreeningHit, lang: str) -> HitView:
         except (KeyError, IndexError, ValueError):
             texts.append(code)
     return HitView(hit, texts, codes)
+
+
+def record_export(session: Session, principal: Principal, run: ScreeningRun, rows: int) -> None:
+    """Audit a CSV export of a run's hits."""
+    require(principal, Permission.EXPORT)
+    record(
+        session,
+        principal.actor,
+        "precursors.screen.export",
+        KIND,
+        run.id,
+        details={"rows": rows},
+    )

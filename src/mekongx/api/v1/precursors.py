@@ -1,0 +1,516 @@
+"""Precursor chemicals: register, screening, pre-export notifications, incidents, Form D."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query
+from pydantic import BaseModel, ConfigDict
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+from starlette.requests import Request
+from starlette.responses import Response
+
+from mekongx.api.v1.schemas import ERRORS
+from mekongx.authz import Principal
+from mekongx.chemistry import Substance
+from mekongx.domains.precursors import formd as formd_service
+from mekongx.domains.precursors import incidents as incident_service
+from mekongx.domains.precursors import notifications as pen
+from mekongx.domains.precursors import register as reg
+from mekongx.domains.precursors import screening
+from mekongx.domains.precursors.models import Incident, Notification, ScreeningRun
+from mekongx.domains.precursors.schemas import (
+    AnswerInput,
+    IncidentInput,
+    ListingInput,
+    NotificationInput,
+    ScreenLinesInput,
+    ShipmentInput,
+)
+from mekongx.errors import FieldProblem, ValidationFailed
+from mekongx.http.auth import CurrentPrincipal
+from mekongx.http.node import node_of
+from mekongx.http.params import RecordId
+from mekongx.i18n import N_
+from mekongx.validation import parse
+
+router = APIRouter(prefix="/precursors", tags=["precursors"], responses=ERRORS)  # type: ignore[arg-type]
+
+SubstanceId = Annotated[str, Path(pattern=r"^[a-z0-9_]{1,64}$", max_length=64)]
+Year = Annotated[int, Query(ge=1990, le=2100)]
+
+
+class ListingOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    substance_id: str
+    country: str
+    category: str
+    listed_on: date
+    source: str
+    note: str
+    agency: str
+    created_by: str
+
+
+class SubstanceOut(BaseModel):
+    id: str
+    name: str
+    table: str
+    cas: str | None
+    hs: str
+    hs_specificity: str
+    names_en: list[str]
+    names_zh: list[str]
+    names_th: list[str]
+    abbreviations: list[str]
+    lists: list[str]
+    sources: list[str]
+    lookalikes: list[str]
+    node_listings: list[ListingOut]
+
+
+class HitOut(BaseModel):
+    row: int
+    declaration_id: str
+    line_no: int
+    substance_id: str
+    substance: str
+    cas: str
+    table: str
+    match: str
+    score: int
+    band: str
+    reason_codes: list[str]
+    reasons: list[str]
+
+
+class IssueOut(BaseModel):
+    row: int
+    column: str
+    code: str
+    message: str
+
+
+class RunOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    file_name: str
+    file_size: int
+    username: str
+    lines_read: int
+    hits: int
+    lines_hit: int
+    skipped: int
+    created_at: datetime
+
+
+class RunDetailOut(RunOut):
+    results: list[HitOut]
+    issues: list[IssueOut]
+
+
+class NotificationOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    uid: str
+    reference: str
+    origin_agency: str
+    importer_agency: str
+    exporter_name: str
+    importer_name: str
+    consignee: str
+    substance_id: str
+    substance_name: str
+    quantity_kg: float
+    port_of_exit: str
+    port_of_entry: str
+    route: str
+    expected_dispatch: date | None
+    response_days: int
+    state: str
+    sent_at: datetime | None
+    deadline_at: datetime | None
+    answer_note: str
+    received: bool
+    version: int
+
+
+class ShipmentOut(BaseModel):
+    id: int
+    shipped_on: date
+    substance_id: str
+    quantity_kg: float
+    port_of_entry: str
+    consignee: str
+    discrepancies: list[str]
+    incident_uid: str | None
+
+
+class IncidentOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    uid: str
+    kind: str
+    title: str
+    occurred_on: date
+    country: str
+    place: str
+    substance_id: str
+    substance_name: str
+    quantity_kg: float | None
+    diversion_method: str
+    description: str
+    origin_agency: str
+    handling_code: str
+    distribution: str
+    received: bool
+    notification_uid: str | None
+
+
+class FormDLineOut(BaseModel):
+    substance_id: str
+    substance: str
+    table: str
+    cas: str
+    incidents: int
+    quantity_kg: float
+
+
+class FormDOut(BaseModel):
+    agency: str
+    year: int
+    incidents: int
+    seizures: list[FormDLineOut]
+    other_seizures: list[FormDLineOut]
+    stopped_shipments: list[FormDLineOut]
+    methods_of_diversion: dict[str, int]
+
+
+def _substance_out(sub: Substance, listings: list[Any]) -> SubstanceOut:
+    return SubstanceOut(
+        id=sub.id,
+        name=sub.name,
+        table=sub.table,
+        cas=sub.cas,
+        hs=sub.hs.code,
+        hs_specificity=sub.hs.specificity,
+        names_en=list(sub.en),
+        names_zh=list(sub.zh),
+        names_th=[t.name for t in sub.th],
+        abbreviations=list(sub.abbr),
+        lists=list(sub.lists),
+        sources=[s.key for s in reg.sources_of(sub)],
+        lookalikes=[la.name for la in reg.lookalikes_of(sub)],
+        node_listings=[ListingOut.model_validate(li) for li in listings],
+    )
+
+
+# ---------------------------------------------------------------- register
+@router.get("/register", response_model=list[SubstanceOut])
+def list_substances(
+    request: Request,
+    principal: CurrentPrincipal,
+    q: Annotated[str, Query(max_length=200)] = "",
+    table: Annotated[str, Query(pattern="^(|I|II|national|watch)$")] = "",
+) -> list[SubstanceOut]:
+    """Substances of the register whose names (th/zh/en), CAS or HS code contain ``q``."""
+    with node_of(request).db.read() as session:
+        extra = reg.listings_by_substance(session)
+    return [_substance_out(s, extra.get(s.id, [])) for s in reg.search(q, table)]
+
+
+@router.get("/register/{substance_id}", response_model=SubstanceOut)
+def get_substance(
+    request: Request, principal: CurrentPrincipal, substance_id: SubstanceId
+) -> SubstanceOut:
+    """One substance with its sources and the national listings this node added."""
+    sub = reg.substance(substance_id)
+    with node_of(request).db.read() as session:
+        return _substance_out(sub, reg.listings_for(session, sub.id))
+
+
+@router.post("/register/{substance_id}/listings", response_model=ListingOut, status_code=201)
+def add_listing(
+    request: Request, principal: CurrentPrincipal, substance_id: SubstanceId, data: ListingInput
+) -> ListingOut:
+    """Add a national listing (administrators); audited."""
+    with node_of(request).db.write() as session:
+        return ListingOut.model_validate(reg.add_listing(session, principal, substance_id, data))
+
+
+# ---------------------------------------------------------------- screening
+def _run_detail(session: Any, principal: Principal, run: ScreeningRun, **filters: Any) -> Any:
+    lang = principal.language
+    results = []
+    for hit in screening.hits(session, run, **filters):
+        view = screening.explain(hit, lang)
+        results.append(
+            HitOut(
+                row=hit.row,
+                declaration_id=hit.declaration_id,
+                line_no=hit.line_no,
+                substance_id=hit.substance_id,
+                substance=hit.substance,
+                cas=hit.cas,
+                table=hit.table,
+                match=hit.match,
+                score=hit.score,
+                band=hit.band,
+                reason_codes=view.codes,
+                reasons=view.reasons,
+            )
+        )
+    issues = [
+        IssueOut(row=i.row, column=i.column, code=i.code, message=screening.issue_text(i, lang))
+        for i in screening.issues(session, run)
+    ]
+    base = RunOut.model_validate(run).model_dump()
+    return RunDetailOut(**base, results=results, issues=issues)
+
+
+_SCREEN_DOC: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "properties": {
+                        "file": {"type": "string", "format": "binary"},
+                        "strict": {"type": "boolean"},
+                    },
+                    "required": ["file"],
+                }
+            },
+            "application/json": {"schema": {"$ref": "#/components/schemas/ScreenLinesInput"}},
+        },
+    }
+}
+
+
+@router.post("/screen", response_model=RunDetailOut, status_code=201, openapi_extra=_SCREEN_DOC)
+async def screen(request: Request, principal: CurrentPrincipal) -> Any:
+    """Screen a declaration file (multipart ``file``, .csv or .xlsx, at most 5 MB) or JSON
+    ``{"lines": [...]}``. Bad files answer 422 naming the row and column; with ``strict=false``
+    (the default) bad rows are skipped and listed under ``issues``."""
+    node = node_of(request)
+    kind = request.headers.get("content-type", "")
+    if kind.startswith("multipart/form-data"):
+        form = await request.form(max_files=1, max_fields=10)
+        upload = form.get("file")
+        if not isinstance(upload, UploadFile):
+            raise ValidationFailed([FieldProblem("file", N_("Choose a file to screen."))])
+        data = await upload.read(screening.MAX_UPLOAD_BYTES + 1)
+        strict = str(form.get("strict", "")).lower() in ("1", "true", "on", "yes")
+        name = upload.filename or "upload"
+
+        def run_file() -> Any:
+            with node.db.write() as session:
+                run = screening.screen_upload(session, principal, name, data, strict=strict)
+                return _run_detail(session, principal, run)
+
+        return await run_in_threadpool(run_file)
+    try:
+        body = json.loads(await request.body())
+    except (ValueError, UnicodeDecodeError):
+        raise ValidationFailed(
+            [FieldProblem("body", N_("The request body is not valid JSON."))]
+        ) from None
+    lines = parse(ScreenLinesInput, body)
+
+    def run_lines() -> Any:
+        with node.db.write() as session:
+            run = screening.screen_lines(session, principal, lines)
+            return _run_detail(session, principal, run)
+
+    return await run_in_threadpool(run_lines)
+
+
+@router.get("/screenings", response_model=list[RunOut])
+def list_screenings(request: Request, principal: CurrentPrincipal) -> list[RunOut]:
+    """Screening runs of your agency, newest first."""
+    with node_of(request).db.read() as session:
+        return [RunOut.model_validate(r) for r in screening.list_runs(session, principal)]
+
+
+@router.get("/screenings/{run_id}", response_model=RunDetailOut)
+def get_screening(
+    request: Request,
+    principal: CurrentPrincipal,
+    run_id: RecordId,
+    kind: Annotated[str, Query(max_length=32)] = "",
+    min_score: Annotated[int, Query(ge=0, le=1000)] = 0,
+    table: Annotated[str, Query(max_length=16)] = "",
+) -> Any:
+    """One run with its hits (filter by match kind, minimum score, table) and skipped rows."""
+    with node_of(request).db.read() as session:
+        run = screening.get_run(session, principal, run_id)
+        return _run_detail(session, principal, run, kind=kind, min_score=min_score, table=table)
+
+
+# ---------------------------------------------------------------- notifications
+def _expire(request: Request, principal: Principal) -> None:
+    with node_of(request).db.write() as session:
+        pen.expire_overdue(session, principal.actor)
+
+
+@router.get("/notifications", response_model=list[NotificationOut])
+def list_notifications(
+    request: Request,
+    principal: CurrentPrincipal,
+    state: Annotated[str, Query(pattern="^[a-z_]{0,24}$")] = "",
+) -> list[NotificationOut]:
+    """Notifications you may see (sent by your agency or addressed to it)."""
+    _expire(request, principal)
+    with node_of(request).db.read() as session:
+        return [
+            NotificationOut.model_validate(n)
+            for n in pen.list_notifications(session, principal, state)
+        ]
+
+
+@router.post("/notifications", response_model=NotificationOut, status_code=201)
+def create_notification(
+    request: Request, principal: CurrentPrincipal, data: NotificationInput
+) -> NotificationOut:
+    """Draft a pre-export notification."""
+    with node_of(request).db.write() as session:
+        return NotificationOut.model_validate(pen.create_notification(session, principal, data))
+
+
+@router.get("/notifications/{notification_id}", response_model=NotificationOut)
+def get_notification(
+    request: Request, principal: CurrentPrincipal, notification_id: RecordId
+) -> NotificationOut:
+    _expire(request, principal)
+    with node_of(request).db.write() as session:
+        n = pen.read_notification(session, principal, notification_id)
+        return NotificationOut.model_validate(n)
+
+
+def _act(request: Request, action: Any) -> NotificationOut:
+    with node_of(request).db.write() as session:
+        notification: Notification = action(session)
+        return NotificationOut.model_validate(notification)
+
+
+@router.post("/notifications/{notification_id}/send", response_model=NotificationOut)
+def send_notification(
+    request: Request, principal: CurrentPrincipal, notification_id: RecordId
+) -> NotificationOut:
+    """Send to the importing agency (liaison officers); the answer deadline starts."""
+    return _act(request, lambda s: pen.send_notification(s, principal, notification_id))
+
+
+@router.post("/notifications/{notification_id}/acknowledge", response_model=NotificationOut)
+def acknowledge_notification(
+    request: Request, principal: CurrentPrincipal, notification_id: RecordId
+) -> NotificationOut:
+    """The importing agency acknowledges receipt."""
+    return _act(request, lambda s: pen.acknowledge(s, principal, notification_id))
+
+
+@router.post("/notifications/{notification_id}/answer", response_model=NotificationOut)
+def answer_notification(
+    request: Request, principal: CurrentPrincipal, notification_id: RecordId, data: AnswerInput
+) -> NotificationOut:
+    """The importing agency confirms, asks for information or objects."""
+    return _act(request, lambda s: pen.answer(s, principal, notification_id, data))
+
+
+@router.post(
+    "/notifications/{notification_id}/shipments", response_model=ShipmentOut, status_code=201
+)
+def record_shipment(
+    request: Request, principal: CurrentPrincipal, notification_id: RecordId, data: ShipmentInput
+) -> ShipmentOut:
+    """Reconcile a shipment; a discrepancy opens an incident (``incident_uid``)."""
+    with node_of(request).db.write() as session:
+        shipment = pen.record_shipment(session, principal, notification_id, data)
+        return ShipmentOut(
+            id=shipment.id,
+            shipped_on=shipment.shipped_on,
+            substance_id=shipment.substance_id,
+            quantity_kg=shipment.quantity_kg,
+            port_of_entry=shipment.port_of_entry,
+            consignee=shipment.consignee,
+            discrepancies=json.loads(shipment.discrepancies or "[]"),
+            incident_uid=shipment.incident_uid,
+        )
+
+
+# ---------------------------------------------------------------- incidents and Form D
+@router.get("/incidents", response_model=list[IncidentOut])
+def list_incidents(
+    request: Request,
+    principal: CurrentPrincipal,
+    kind: Annotated[str, Query(pattern="^[a-z_]{0,24}$")] = "",
+    year: Annotated[int | None, Query(ge=1990, le=2100)] = None,
+) -> list[IncidentOut]:
+    """Incidents you may see, by distribution."""
+    with node_of(request).db.read() as session:
+        found = incident_service.list_incidents(session, principal, kind=kind, year=year)
+        return [IncidentOut.model_validate(i) for i in found]
+
+
+@router.post("/incidents", response_model=IncidentOut, status_code=201)
+def create_incident(
+    request: Request, principal: CurrentPrincipal, data: IncidentInput
+) -> IncidentOut:
+    """Record a seizure, stopped shipment or suspicious order; share it by distribution."""
+    with node_of(request).db.write() as session:
+        incident: Incident = incident_service.create_incident(session, principal, data)
+        return IncidentOut.model_validate(incident)
+
+
+@router.get("/incidents/{incident_id}", response_model=IncidentOut)
+def get_incident(
+    request: Request, principal: CurrentPrincipal, incident_id: RecordId
+) -> IncidentOut:
+    with node_of(request).db.write() as session:
+        return IncidentOut.model_validate(
+            incident_service.read_incident(session, principal, incident_id)
+        )
+
+
+def _formd_out(result: formd_service.FormD) -> FormDOut:
+    def lines(items: list[formd_service.SubstanceLine]) -> list[FormDLineOut]:
+        return [FormDLineOut(**vars(i)) for i in items]
+
+    return FormDOut(
+        agency=result.agency,
+        year=result.year,
+        incidents=result.incidents,
+        seizures=lines(result.seizures),
+        other_seizures=lines(result.other_seizures),
+        stopped_shipments=lines(result.stopped),
+        methods_of_diversion=dict(result.methods),
+    )
+
+
+@router.get("/formd", response_model=FormDOut)
+def get_form_d(request: Request, principal: CurrentPrincipal, year: Year) -> FormDOut:
+    """INCB Form D figures of ``year`` from your agency's incident records."""
+    with node_of(request).db.read() as session:
+        return _formd_out(formd_service.form_d(session, principal, year))
+
+
+@router.get("/formd.xlsx", response_class=Response)
+def get_form_d_xlsx(request: Request, principal: CurrentPrincipal, year: Year) -> Response:
+    """The same figures as an Excel workbook (headings in English and your language)."""
+    with node_of(request).db.write() as session:
+        result = formd_service.form_d(session, principal, year)
+        content = formd_service.form_d_xlsx(session, principal, result)
+    return Response(
+        content,
+        media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        headers={"Content-Disposition": f'attachment; filename="form-d-{year}.xlsx"'},
+    )

@@ -1,0 +1,575 @@
+"""Precursor chemicals: register browser, declaration screening, pre-export notifications,
+incidents and INCB Form D."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Path, Query
+from sqlalchemy import select
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from mekongx.authz import Permission, Principal, can
+from mekongx.chemistry import REPORT_COLUMNS
+from mekongx.domains.precursors import formd as formd_service
+from mekongx.domains.precursors import incidents as incident_service
+from mekongx.domains.precursors import labels, screening
+from mekongx.domains.precursors import notifications as pen
+from mekongx.domains.precursors import register as reg
+from mekongx.domains.precursors.schemas import (
+    AnswerInput,
+    IncidentInput,
+    ListingInput,
+    NotificationInput,
+    ShipmentInput,
+)
+from mekongx.errors import FieldProblem, ValidationFailed
+from mekongx.http.auth import CurrentPrincipal
+from mekongx.http.node import node_of
+from mekongx.http.params import RecordId
+from mekongx.i18n import N_, translator
+from mekongx.model.base import utcnow
+from mekongx.model.identity import Agency, SharingGroup
+from mekongx.validation import parse
+from mekongx.web.labels import translated
+from mekongx.web.nav import NavItem
+from mekongx.web.render import check_csrf, render
+
+router = APIRouter(prefix="/precursors")
+NAV = [NavItem(30, "/precursors", N_("Precursors"))]
+
+SubstanceId = Annotated[str, Path(pattern=r"^[a-z0-9_]{1,64}$", max_length=64)]
+_SHOWN_HITS = 1000
+_CSV_RISKY = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _labels(principal: Principal) -> dict[str, Any]:
+    _ = translator(principal.language)
+
+    def tr(table: dict[str, str]) -> dict[str, str]:
+        return {k: _(v) for k, v in table.items()}
+
+    return {
+        "table_labels": tr(labels.TABLES),
+        "list_labels": tr(labels.LISTS),
+        "match_labels": tr(labels.MATCH_KINDS),
+        "band_labels": tr(labels.BANDS),
+        "state_labels": tr(labels.STATES),
+        "kind_labels": tr(labels.INCIDENT_KINDS),
+        "method_labels": tr(labels.DIVERSION_METHODS),
+        "discrepancy_labels": tr(labels.DISCREPANCIES),
+        **translated(_),
+    }
+
+
+def _page(request: Request, principal: Principal, template: str, **context: Any) -> Response:
+    status = context.pop("status", 200)
+    response = render(request, template, status=status, **_labels(principal), **context)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _problems(principal: Principal, error: ValidationFailed) -> list[tuple[str, str]]:
+    _ = translator(principal.language)
+    return [(f.field, _(f.message, **f.params)) for f in error.fields]
+
+
+@router.get("")
+def hub(request: Request, principal: CurrentPrincipal) -> Response:
+    with node_of(request).db.read() as session:
+        runs = screening.list_runs(session, principal, limit=5)
+        open_count = pen.count_open(session, principal)
+    return _page(
+        request,
+        principal,
+        "precursors/hub.html",
+        runs=runs,
+        open_count=open_count,
+        substances=len(reg.register().substances),
+        year=utcnow().year,
+    )
+
+
+# ---------------------------------------------------------------- register
+@router.get("/register")
+def register_list(
+    request: Request,
+    principal: CurrentPrincipal,
+    q: Annotated[str, Query(max_length=200)] = "",
+    table: Annotated[str, Query(pattern="^(|I|II|national|watch)$")] = "",
+) -> Response:
+    with node_of(request).db.read() as session:
+        extra = reg.listings_by_substance(session)
+    return _page(
+        request,
+        principal,
+        "precursors/register.html",
+        substances=reg.search(q, table),
+        extra=extra,
+        q=q,
+        table=table,
+    )
+
+
+def _substance_page(
+    request: Request,
+    principal: Principal,
+    substance_id: str,
+    form: dict[str, Any] | None = None,
+    fields: list[tuple[str, str]] | None = None,
+) -> Response:
+    sub = reg.substance(substance_id)
+    with node_of(request).db.read() as session:
+        listings = reg.listings_for(session, sub.id)
+    return _page(
+        request,
+        principal,
+        "precursors/substance.html",
+        status=422 if fields else 200,
+        sub=sub,
+        listings=listings,
+        lookalikes=reg.lookalikes_of(sub),
+        sources=reg.sources_of(sub),
+        can_add=can(principal, Permission.MANAGE_AGENCIES).allowed,
+        form=form or {"country": "", "category": "", "listed_on": "", "source": "", "note": ""},
+        fields=fields or [],
+    )
+
+
+@router.get("/register/{substance_id}")
+def substance_detail(
+    request: Request, principal: CurrentPrincipal, substance_id: SubstanceId
+) -> Response:
+    return _substance_page(request, principal, substance_id)
+
+
+@router.post("/register/{substance_id}/listings", dependencies=[Depends(check_csrf)])
+async def add_listing(
+    request: Request, principal: CurrentPrincipal, substance_id: SubstanceId
+) -> Response:
+    form = await request.form()
+    data = {k: str(form.get(k, "")) for k in ("country", "category", "listed_on", "source", "note")}
+    try:
+        with node_of(request).db.write() as session:
+            reg.add_listing(session, principal, substance_id, parse(ListingInput, data))
+    except ValidationFailed as error:
+        return _substance_page(request, principal, substance_id, data, _problems(principal, error))
+    return RedirectResponse(f"/precursors/register/{substance_id}", status_code=303)
+
+
+# ---------------------------------------------------------------- screening
+def _screen_form(
+    request: Request, principal: Principal, fields: list[tuple[str, str]] | None = None
+) -> Response:
+    with node_of(request).db.read() as session:
+        runs = screening.list_runs(session, principal)
+    return _page(
+        request,
+        principal,
+        "precursors/screen.html",
+        status=422 if fields else 200,
+        runs=runs,
+        fields=fields or [],
+        max_mb=screening.MAX_UPLOAD_BYTES // (1024 * 1024),
+        can_screen=can(principal, Permission.WRITE_RECORDS).allowed,
+    )
+
+
+@router.get("/screen")
+def screen_form(request: Request, principal: CurrentPrincipal) -> Response:
+    return _screen_form(request, principal)
+
+
+@router.post("/screen", dependencies=[Depends(check_csrf)])
+async def screen_upload(request: Request, principal: CurrentPrincipal) -> Response:
+    form = await request.form()
+    upload = form.get("file")
+    node = node_of(request)
+    try:
+        if not isinstance(upload, UploadFile) or not upload.filename:
+            raise ValidationFailed([FieldProblem("file", N_("Choose a file to screen."))])
+        data = await upload.read(screening.MAX_UPLOAD_BYTES + 1)
+        strict = form.get("strict") == "on"
+        name = upload.filename
+
+        def run() -> int:
+            with node.db.write() as session:
+                return screening.screen_upload(session, principal, name, data, strict=strict).id
+
+        run_id = await run_in_threadpool(run)
+    except ValidationFailed as error:
+        return _screen_form(request, principal, _problems(principal, error))
+    return RedirectResponse(f"/precursors/screen/{run_id}", status_code=303)
+
+
+def _filters(kind: str, min_score: int, table: str) -> dict[str, Any]:
+    return {"kind": kind, "min_score": min_score, "table": table}
+
+
+KindParam = Annotated[str, Query(pattern="^[a-z_]{0,32}$")]
+ScoreParam = Annotated[int, Query(ge=0, le=1000)]
+TableParam = Annotated[str, Query(pattern="^(|I|II|national|watch|analogue)$")]
+
+
+@router.get("/screen/{run_id}")
+def screen_result(
+    request: Request,
+    principal: CurrentPrincipal,
+    run_id: RecordId,
+    kind: KindParam = "",
+    min_score: ScoreParam = 0,
+    table: TableParam = "",
+) -> Response:
+    lang = principal.language
+    with node_of(request).db.read() as session:
+        run = screening.get_run(session, principal, run_id)
+        found = screening.hits(session, run, **_filters(kind, min_score, table))
+        views = [screening.explain(h, lang) for h in found[:_SHOWN_HITS]]
+        issues = [(i, screening.issue_text(i, lang)) for i in screening.issues(session, run)]
+    query = f"kind={kind}&min_score={min_score}&table={table}"
+    return _page(
+        request,
+        principal,
+        "precursors/result.html",
+        run=run,
+        views=views,
+        total=len(found),
+        shown=len(views),
+        issues=issues,
+        kind=kind,
+        min_score=min_score,
+        table=table,
+        query=query,
+    )
+
+
+def _cell(value: object) -> str:
+    text = str(value)
+    return "'" + text if text.startswith(_CSV_RISKY) else text
+
+
+@router.get("/screen/{run_id}/export.csv")
+def screen_export(
+    request: Request,
+    principal: CurrentPrincipal,
+    run_id: RecordId,
+    kind: KindParam = "",
+    min_score: ScoreParam = 0,
+    table: TableParam = "",
+) -> Response:
+    """The filtered hits as CSV, reasons in the reader's language (the export is audited)."""
+    lang = principal.language
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(REPORT_COLUMNS)
+    with node_of(request).db.write() as session:
+        run = screening.get_run(session, principal, run_id)
+        found = screening.hits(session, run, **_filters(kind, min_score, table))
+        for hit in found:
+            view = screening.explain(hit, lang)
+            row = [
+                hit.declaration_id, hit.line_no, hit.row, hit.substance, hit.substance_id,
+                hit.cas, hit.table, hit.match, hit.score, hit.band,
+                " ".join(view.codes), "; ".join(view.reasons),
+            ]  # fmt: skip
+            writer.writerow([_cell(v) for v in row])
+        screening.record_export(session, principal, run, len(found))
+    return Response(
+        "\ufeff" + out.getvalue(),
+        media_type="text/csv; charset=utf-8",
+        headers={
+            "Content-Disposition": f'attachment; filename="screening-{run_id}.csv"',
+            "Cache-Control": "no-store",
+        },
+    )
+
+
+# ---------------------------------------------------------------- notifications
+_NOTIFICATION_FIELDS = (
+    "reference", "importer_agency", "exporter_name", "exporter_address", "importer_name",
+    "importer_address", "consignee", "substance_id", "quantity_kg", "port_of_exit",
+    "port_of_entry", "route", "expected_dispatch", "response_days", "language",
+)  # fmt: skip
+
+
+def _agencies(request: Request, principal: Principal) -> list[Agency]:
+    with node_of(request).db.read() as session:
+        stmt = select(Agency).where(Agency.code != principal.agency).order_by(Agency.code)
+        return list(session.scalars(stmt))
+
+
+@router.get("/notifications")
+def notification_list(
+    request: Request,
+    principal: CurrentPrincipal,
+    state: Annotated[str, Query(pattern="^[a-z_]{0,24}$")] = "",
+) -> Response:
+    with node_of(request).db.write() as session:
+        pen.expire_overdue(session, principal.actor)
+    with node_of(request).db.read() as session:
+        items = pen.list_notifications(session, principal, state)
+    return _page(
+        request,
+        principal,
+        "precursors/notifications.html",
+        items=items,
+        state=state,
+        can_write=can(principal, Permission.WRITE_RECORDS).allowed,
+    )
+
+
+def _notification_form(
+    request: Request,
+    principal: Principal,
+    form: dict[str, Any],
+    fields: list[tuple[str, str]],
+) -> Response:
+    return _page(
+        request,
+        principal,
+        "precursors/notification_form.html",
+        status=422 if fields else 200,
+        form=form,
+        fields=fields,
+        agencies=_agencies(request, principal),
+        substances=reg.search("", ""),
+    )
+
+
+@router.get("/notifications/new")
+def notification_new(request: Request, principal: CurrentPrincipal) -> Response:
+    form: dict[str, Any] = {k: "" for k in _NOTIFICATION_FIELDS}
+    form.update(response_days=pen.DEFAULT_RESPONSE_DAYS, language=principal.language)
+    return _notification_form(request, principal, form, [])
+
+
+@router.post("/notifications/new", dependencies=[Depends(check_csrf)])
+async def notification_create(request: Request, principal: CurrentPrincipal) -> Response:
+    form = await request.form()
+    data: dict[str, Any] = {k: str(form.get(k, "")) for k in _NOTIFICATION_FIELDS}
+    if not data["expected_dispatch"]:
+        data["expected_dispatch"] = None
+    try:
+        with node_of(request).db.write() as session:
+            created = pen.create_notification(session, principal, parse(NotificationInput, data))
+            new_id = created.id
+    except ValidationFailed as error:
+        form_again = {k: v or "" for k, v in data.items()}
+        return _notification_form(request, principal, form_again, _problems(principal, error))
+    return RedirectResponse(f"/precursors/notifications/{new_id}", status_code=303)
+
+
+def _notification_page(
+    request: Request,
+    principal: Principal,
+    notification_id: int,
+    fields: list[tuple[str, str]] | None = None,
+) -> Response:
+    with node_of(request).db.write() as session:
+        pen.expire_overdue(session, principal.actor)
+        n = pen.read_notification(session, principal, notification_id)
+        history = pen.events(session, n)
+        shipped = [(s, json.loads(s.discrepancies or "[]")) for s in pen.shipments(session, n)]
+    exporter = principal.agency == n.origin_agency and not n.received
+    importer = principal.agency == n.importer_agency
+    release = can(principal, Permission.RELEASE_RECORDS).allowed
+    return _page(
+        request,
+        principal,
+        "precursors/notification.html",
+        status=422 if fields else 200,
+        n=n,
+        history=history,
+        shipped=shipped,
+        fields=fields or [],
+        can_send=exporter and release and pen.allowed(n.state, "sent"),
+        can_ack=importer and release and pen.allowed(n.state, "acknowledged"),
+        can_answer=importer and release and n.state == "acknowledged",
+        can_ship=(exporter or importer)
+        and n.state != "draft"
+        and can(principal, Permission.WRITE_RECORDS).allowed,
+        today=date.today().isoformat(),
+    )
+
+
+@router.get("/notifications/{notification_id}")
+def notification_detail(
+    request: Request, principal: CurrentPrincipal, notification_id: RecordId
+) -> Response:
+    return _notification_page(request, principal, notification_id)
+
+
+@router.post("/notifications/{notification_id}/send", dependencies=[Depends(check_csrf)])
+def notification_send(
+    request: Request, principal: CurrentPrincipal, notification_id: RecordId
+) -> Response:
+    with node_of(request).db.write() as session:
+        pen.send_notification(session, principal, notification_id)
+    return RedirectResponse(f"/precursors/notifications/{notification_id}", status_code=303)
+
+
+@router.post("/notifications/{notification_id}/acknowledge", dependencies=[Depends(check_csrf)])
+def notification_acknowledge(
+    request: Request, principal: CurrentPrincipal, notification_id: RecordId
+) -> Response:
+    with node_of(request).db.write() as session:
+        pen.acknowledge(session, principal, notification_id)
+    return RedirectResponse(f"/precursors/notifications/{notification_id}", status_code=303)
+
+
+@router.post("/notifications/{notification_id}/answer", dependencies=[Depends(check_csrf)])
+async def notification_answer(
+    request: Request, principal: CurrentPrincipal, notification_id: RecordId
+) -> Response:
+    form = await request.form()
+    data = {"answer": str(form.get("answer", "")), "note": str(form.get("note", ""))}
+    try:
+        with node_of(request).db.write() as session:
+            pen.answer(session, principal, notification_id, parse(AnswerInput, data))
+    except ValidationFailed as error:
+        return _notification_page(request, principal, notification_id, _problems(principal, error))
+    return RedirectResponse(f"/precursors/notifications/{notification_id}", status_code=303)
+
+
+@router.post("/notifications/{notification_id}/shipments", dependencies=[Depends(check_csrf)])
+async def notification_shipment(
+    request: Request, principal: CurrentPrincipal, notification_id: RecordId
+) -> Response:
+    form = await request.form()
+    keys = ("shipped_on", "substance_id", "quantity_kg", "port_of_entry", "consignee")
+    data = {k: str(form.get(k, "")) for k in keys}
+    try:
+        with node_of(request).db.write() as session:
+            pen.record_shipment(session, principal, notification_id, parse(ShipmentInput, data))
+    except ValidationFailed as error:
+        return _notification_page(request, principal, notification_id, _problems(principal, error))
+    return RedirectResponse(f"/precursors/notifications/{notification_id}", status_code=303)
+
+
+# ---------------------------------------------------------------- incidents
+_INCIDENT_FIELDS = (
+    "kind", "title", "occurred_on", "country", "place", "substance_id", "substance_name",
+    "quantity_kg", "diversion_method", "description", "language", "handling_code",
+    "handling_note", "distribution", "sharing_group",
+)  # fmt: skip
+
+
+@router.get("/incidents")
+def incident_list(
+    request: Request,
+    principal: CurrentPrincipal,
+    kind: Annotated[str, Query(pattern="^[a-z_]{0,24}$")] = "",
+) -> Response:
+    with node_of(request).db.read() as session:
+        items = incident_service.list_incidents(session, principal, kind=kind)
+    return _page(
+        request,
+        principal,
+        "precursors/incidents.html",
+        items=items,
+        kind=kind,
+        can_write=can(principal, Permission.WRITE_RECORDS).allowed,
+    )
+
+
+def _incident_form(
+    request: Request, principal: Principal, form: dict[str, Any], fields: list[tuple[str, str]]
+) -> Response:
+    with node_of(request).db.read() as session:
+        groups = list(session.scalars(select(SharingGroup).order_by(SharingGroup.code)))
+    return _page(
+        request,
+        principal,
+        "precursors/incident_form.html",
+        status=422 if fields else 200,
+        form=form,
+        fields=fields,
+        peers=_agencies(request, principal),
+        groups=groups,
+        substances=reg.search("", ""),
+    )
+
+
+@router.get("/incidents/new")
+def incident_new(request: Request, principal: CurrentPrincipal) -> Response:
+    form: dict[str, Any] = {k: "" for k in _INCIDENT_FIELDS}
+    form.update(
+        kind="seizure",
+        language=principal.language,
+        handling_code="H0",
+        distribution="own",
+        recipients=[],
+        occurred_on=date.today().isoformat(),
+    )
+    return _incident_form(request, principal, form, [])
+
+
+@router.post("/incidents/new", dependencies=[Depends(check_csrf)])
+async def incident_create(request: Request, principal: CurrentPrincipal) -> Response:
+    form = await request.form()
+    data: dict[str, Any] = {k: str(form.get(k, "")) for k in _INCIDENT_FIELDS}
+    data["recipients"] = [str(v) for v in form.getlist("recipients")]
+    data["sharing_group"] = data["sharing_group"] or None
+    if not data["quantity_kg"]:
+        data["quantity_kg"] = None
+    try:
+        with node_of(request).db.write() as session:
+            incident = incident_service.create_incident(
+                session, principal, parse(IncidentInput, data)
+            )
+            new_id = incident.id
+    except ValidationFailed as error:
+        form_again = {k: ("" if v is None else v) for k, v in data.items()}
+        return _incident_form(request, principal, form_again, _problems(principal, error))
+    return RedirectResponse(f"/precursors/incidents/{new_id}", status_code=303)
+
+
+@router.get("/incidents/{incident_id}")
+def incident_detail(
+    request: Request, principal: CurrentPrincipal, incident_id: RecordId
+) -> Response:
+    with node_of(request).db.write() as session:
+        incident = incident_service.read_incident(session, principal, incident_id)
+        recipients = incident_service.recipients_of(session, incident)
+    return _page(request, principal, "precursors/incident.html", i=incident, recipients=recipients)
+
+
+# ---------------------------------------------------------------- Form D
+Year = Annotated[int, Query(ge=1990, le=2100)]
+
+
+@router.get("/formd")
+def formd_page(request: Request, principal: CurrentPrincipal, year: Year | None = None) -> Response:
+    chosen = year or utcnow().year
+    with node_of(request).db.read() as session:
+        result = formd_service.form_d(session, principal, chosen)
+    return _page(
+        request,
+        principal,
+        "precursors/formd.html",
+        f=result,
+        can_export=can(principal, Permission.EXPORT).allowed,
+    )
+
+
+@router.get("/formd.xlsx")
+def formd_xlsx(request: Request, principal: CurrentPrincipal, year: Year | None = None) -> Response:
+    chosen = year or utcnow().year
+    with node_of(request).db.write() as session:
+        result = formd_service.form_d(session, principal, chosen)
+        content = formd_service.form_d_xlsx(session, principal, result)
+    return Response(
+        content,
+        media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        headers={
+            "Content-Disposition": f'attachment; filename="form-d-{chosen}.xlsx"',
+            "Cache-Control": "no-store",
+        },
+    )
