@@ -21,6 +21,7 @@ from mekongx.i18n import N_
 from mekongx.wastewater import (
     CensoredSummary,
     ErrorModel,
+    Estimate,
     MannKendall,
     ParameterSet,
     Ranking,
@@ -108,11 +109,32 @@ class CampaignEstimate:
     analytes: list[AnalyteResult]
 
 
+def corrected_series(estimates: Sequence[Estimate]) -> Series:
+    """The series of one analyte after the deterministic corrections (AMP from METH), as
+    :func:`~mekongx.wastewater.estimate_batch` feeds its Monte Carlo: the concentration
+    equivalent of the corrected load, censoring kept."""
+    return Series(
+        estimates[0].sample.analyte,
+        np.array(
+            [
+                e.load_mg_d.value * 1e3 / e.sample.flow_m3_d if e.sample.flow_m3_d > 0 else 0.0
+                for e in estimates
+            ]
+        ),
+        np.array([e.load_mg_d.censored for e in estimates]),
+        np.array([e.sample.flow_m3_d for e in estimates]),
+        np.array([e.sample.population for e in estimates], dtype=float),
+    )
+
+
 def _series_draws(
     samples: Sequence[Sample], params: ParameterSet, draws: int, seed: int
 ) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any] | None]:
     """(draws,) campaign means of normalised load and of consumption (None if load only)."""
-    series = Series.from_samples(samples)
+    ordered = sorted(samples, key=lambda s: (s.analyte, s.date))
+    code = ordered[0].analyte
+    rows = estimate_batch(ordered, params, n_draws=0)
+    series = corrected_series([r.estimate for r in rows if r.estimate.sample.analyte == code])
     result = simulate(series, params, draws, np.random.default_rng(seed))
     load = result.campaign_mean(consumption=False)
     consumption = result.campaign_mean() if result.factor is not None else None
@@ -143,8 +165,10 @@ def estimate_campaign(
         analyte = params.analyte(code)
         chosen = [ordered[i] for i in index]
         estimates = [rows[i].estimate for i in index]
-        load, consumption = _series_draws(chosen, params, draws, seed + 1 + k)
-        series = Series.from_samples(chosen)
+        series = corrected_series(estimates)
+        result = simulate(series, params, draws, np.random.default_rng(seed + 1 + k))
+        load = result.campaign_mean(consumption=False)
+        consumption = result.campaign_mean() if result.factor is not None else None
         budget = uncertainty_budget(series, params, n_draws=budget_draws, seed=seed)
         detected = [e for e in estimates if not e.load_mg_d_per_1000.censored]
         value = [(e.consumption_mg_d_per_1000 or e.load_mg_d_per_1000).value for e in detected]

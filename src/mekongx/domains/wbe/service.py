@@ -18,7 +18,14 @@ from sqlalchemy.orm import Session
 
 from mekongx.audit import Actor, record
 from mekongx.authz import Permission, Principal, access, require, visibility_clause, visible
-from mekongx.errors import Conflict, FieldProblem, Forbidden, NotFound, ValidationFailed
+from mekongx.errors import (
+    Conflict,
+    FieldProblem,
+    Forbidden,
+    MekongXError,
+    NotFound,
+    ValidationFailed,
+)
 from mekongx.i18n import N_
 from mekongx.model.base import utcnow
 from mekongx.model.identity import Agency, SharingGroup
@@ -741,3 +748,17 @@ def apply_received(
 def count_samples(session: Session, campaign: WbeCampaign) -> int:
     stmt = select(func.count()).select_from(WbeSample).where(WbeSample.campaign_id == campaign.id)
     return session.scalar(stmt) or 0
+
+
+class UploadTooLarge(MekongXError):
+    status = 413
+    code = "too_large"
+
+
+def check_upload_size(content_length: str | None) -> None:
+    """Refuse an upload by its declared size before reading it (413)."""
+    declared = int(content_length) if content_length and content_length.isdigit() else 0
+    if declared > MAX_UPLOAD_BYTES + 64 * 1024:
+        raise UploadTooLarge(
+            N_("The file is larger than %(limit)s MB."), limit=MAX_UPLOAD_BYTES // 1024 // 1024
+        )

@@ -1,0 +1,452 @@
+"""Wastewater monitoring: sites, laboratories, campaigns, result files, estimates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, File, Query, UploadFile
+from pydantic import BaseModel, ConfigDict
+from sqlalchemy.orm import Session
+from starlette.requests import Request
+from starlette.responses import Response
+
+from mekongx.api.v1.schemas import ERRORS
+from mekongx.domains.wbe import reports
+from mekongx.domains.wbe import service as wbe
+from mekongx.domains.wbe.analysis import Band, CampaignEstimate
+from mekongx.domains.wbe.models import WbeCampaign
+from mekongx.domains.wbe.schemas import CampaignInput, LabInput, SiteInput
+from mekongx.http.auth import CurrentPrincipal
+from mekongx.http.node import node_of
+from mekongx.http.params import RecordId
+
+router = APIRouter(prefix="/wbe", tags=["wastewater"], responses=ERRORS)  # type: ignore[arg-type]
+
+Draws = Annotated[int, Query(ge=100, le=20_000, description="Monte Carlo draws.")]
+Seed = Annotated[
+    int, Query(ge=0, le=2**31 - 1, description="Random seed (same seed, same result).")
+]
+Analyte = Annotated[str, Query(min_length=1, max_length=16, pattern=r"^[A-Za-z0-9-]+$")]
+
+
+class SiteOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    uid: str
+    code: str
+    plant: str
+    city: str
+    country: str
+    latitude: float | None
+    longitude: float | None
+    population_served: int
+    sewer_type: str
+    origin_agency: str
+    received: bool
+
+
+class LabOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    uid: str
+    name: str
+    city: str
+    country: str
+    accreditation: str
+    origin_agency: str
+    received: bool
+
+
+class CampaignOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    uid: str
+    title: str
+    site_id: int
+    lab_id: int | None
+    period_start: dt.date
+    period_end: dt.date
+    parameter_set: str
+    notes: str
+    language: str
+    origin_agency: str
+    author_name: str
+    handling_code: str
+    handling_note: str
+    distribution: str
+    sharing_group: str | None
+    received: bool
+    version: int
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+class CampaignDetailOut(CampaignOut):
+    recipients: list[str]
+    site: SiteOut
+    lab: LabOut | None
+    samples: int
+
+
+class ImportOut(BaseModel):
+    rows: int
+    samples_added: int
+    measurements_added: int
+
+
+class BandOut(BaseModel):
+    median: float
+    low: float
+    high: float
+
+
+class RowOut(BaseModel):
+    date: dt.date
+    analyte: str
+    censored: bool
+    load_mg_d: float
+    load_mg_d_per_1000: float
+    consumption_mg_d_per_1000: float | None
+    consumption_median: float | None
+    consumption_low: float | None
+    consumption_high: float | None
+    doses_per_1000: float | None
+    correction_factor: float | None
+    flags: list[str]
+
+
+class WeekdayOut(BaseModel):
+    means: dict[int, float]
+    weekend_ratio: float
+    p_value: float
+
+
+class AnalyteOut(BaseModel):
+    analyte: str
+    name: str
+    reports_consumption: bool
+    days: int
+    censored_days: int
+    load_mean_low_bound: float
+    load_mean_high_bound: float
+    load_mean: BandOut
+    consumption_mean: BandOut | None
+    budget_shares: dict[str, float]
+    budget_dominant: str
+    weekday: WeekdayOut | None
+    parameter_set: str
+
+
+class EstimateOut(BaseModel):
+    campaign_uid: str
+    parameter_set: str
+    draws: int
+    seed: int
+    level: float
+    rows: list[RowOut]
+    analytes: list[AnalyteOut]
+
+
+class RankOut(BaseModel):
+    campaign_uid: str
+    label: str
+    median: float
+    low: float
+    high: float
+    rank: int
+    rank_low: int
+    rank_high: int
+    parameter_set: str
+
+
+class TrendPointOut(BaseModel):
+    campaign_uid: str
+    label: str
+    midpoint: dt.date
+    median: float
+    low: float
+    high: float
+    parameter_set: str
+
+
+class TrendOut(BaseModel):
+    analyte: str
+    metric: str
+    points: list[TrendPointOut]
+    mann_kendall_s: int | None
+    mann_kendall_p: float | None
+    trend: str | None
+    theil_sen_slope_per_year: float | None
+    theil_sen_low: float | None
+    theil_sen_high: float | None
+
+
+def _band(b: Band | None) -> BandOut | None:
+    return None if b is None else BandOut(median=b.median, low=b.low, high=b.high)
+
+
+def estimate_out(campaign: WbeCampaign, est: CampaignEstimate | None, lang: str) -> EstimateOut:
+    if est is None:
+        return EstimateOut(
+            campaign_uid=campaign.uid,
+            parameter_set=campaign.parameter_set,
+            draws=0,
+            seed=0,
+            level=0.95,
+            rows=[],
+            analytes=[],
+        )
+    rows = []
+    for r in est.rows:
+        e = r.estimate
+        rows.append(
+            RowOut(
+                date=e.sample.date,
+                analyte=e.sample.analyte,
+                censored=e.load_mg_d.censored,
+                load_mg_d=e.load_mg_d.value,
+                load_mg_d_per_1000=e.load_mg_d_per_1000.value,
+                consumption_mg_d_per_1000=e.consumption_mg_d_per_1000.value
+                if e.consumption_mg_d_per_1000
+                else None,
+                consumption_median=r.consumption_median,
+                consumption_low=r.consumption_low,
+                consumption_high=r.consumption_high,
+                doses_per_1000=e.doses_per_1000.value if e.doses_per_1000 else None,
+                correction_factor=e.correction_factor,
+                flags=[f.render(lang) for f in e.flags],
+            )
+        )
+    analytes = [
+        AnalyteOut(
+            analyte=a.analyte,
+            name=a.name,
+            reports_consumption=a.reports_consumption,
+            days=a.days,
+            censored_days=a.censored_days,
+            load_mean_low_bound=a.load_summary.mean_low,
+            load_mean_high_bound=a.load_summary.mean_high,
+            load_mean=BandOut(
+                median=a.load_mean.median, low=a.load_mean.low, high=a.load_mean.high
+            ),
+            consumption_mean=_band(a.consumption_mean),
+            budget_shares=a.budget.shares,
+            budget_dominant=a.budget.describe(lang),
+            weekday=WeekdayOut(
+                means=a.weekday.means,
+                weekend_ratio=a.weekday.weekend_ratio,
+                p_value=a.weekday.p_value,
+            )
+            if a.weekday
+            else None,
+            parameter_set=a.parameter_set,
+        )
+        for a in est.analytes
+    ]
+    return EstimateOut(
+        campaign_uid=campaign.uid,
+        parameter_set=est.parameter_set,
+        draws=est.draws,
+        seed=est.seed,
+        level=0.95,
+        rows=rows,
+        analytes=analytes,
+    )
+
+
+@router.get("/sites", response_model=list[SiteOut])
+def list_sites(request: Request, principal: CurrentPrincipal) -> list[SiteOut]:
+    """Treatment plants of your agency and of the campaigns you may see."""
+    with node_of(request).db.read() as session:
+        return [SiteOut.model_validate(s) for s in wbe.visible_sites(session, principal)]
+
+
+@router.post("/sites", response_model=SiteOut, status_code=201)
+def create_site(request: Request, principal: CurrentPrincipal, data: SiteInput) -> SiteOut:
+    with node_of(request).db.write() as session:
+        return SiteOut.model_validate(wbe.create_site(session, principal, data))
+
+
+@router.get("/labs", response_model=list[LabOut])
+def list_labs(request: Request, principal: CurrentPrincipal) -> list[LabOut]:
+    with node_of(request).db.read() as session:
+        return [LabOut.model_validate(lab) for lab in wbe.visible_labs(session, principal)]
+
+
+@router.post("/labs", response_model=LabOut, status_code=201)
+def create_lab(request: Request, principal: CurrentPrincipal, data: LabInput) -> LabOut:
+    with node_of(request).db.write() as session:
+        return LabOut.model_validate(wbe.create_lab(session, principal, data))
+
+
+@router.get("/campaigns", response_model=list[CampaignOut])
+def list_campaigns(
+    request: Request,
+    principal: CurrentPrincipal,
+    site_id: Annotated[int | None, Query(ge=1, le=2_147_483_647)] = None,
+) -> list[CampaignOut]:
+    """Campaigns visible to you, newest first."""
+    with node_of(request).db.read() as session:
+        return [
+            CampaignOut.model_validate(c)
+            for c in wbe.list_campaigns(session, principal, site_id=site_id)
+        ]
+
+
+def _detail(session: Session, campaign: WbeCampaign) -> CampaignDetailOut:
+    base = CampaignOut.model_validate(campaign).model_dump()
+    lab = wbe.lab_of(session, campaign)
+    return CampaignDetailOut(
+        **base,
+        recipients=wbe.recipients_of(session, campaign),
+        site=SiteOut.model_validate(wbe.site_of(session, campaign)),
+        lab=LabOut.model_validate(lab) if lab else None,
+        samples=wbe.count_samples(session, campaign),
+    )
+
+
+@router.post("/campaigns", response_model=CampaignDetailOut, status_code=201)
+def create_campaign(
+    request: Request, principal: CurrentPrincipal, data: CampaignInput
+) -> CampaignDetailOut:
+    """Create a campaign. Sharing beyond your agency needs the liaison officer role."""
+    with node_of(request).db.write() as session:
+        return _detail(session, wbe.create_campaign(session, principal, data))
+
+
+@router.get("/campaigns/{campaign_id}", response_model=CampaignDetailOut)
+def get_campaign(
+    request: Request,
+    principal: CurrentPrincipal,
+    campaign_id: RecordId,
+    why: Annotated[str, Query(max_length=500)] = "",
+) -> CampaignDetailOut:
+    """One campaign; the read is recorded in the audit log with ``why``."""
+    with node_of(request).db.write() as session:
+        return _detail(session, wbe.read_campaign(session, principal, campaign_id, why=why))
+
+
+@router.post("/campaigns/{campaign_id}/import", response_model=ImportOut, status_code=201)
+async def import_results(
+    request: Request,
+    principal: CurrentPrincipal,
+    campaign_id: RecordId,
+    file: Annotated[UploadFile, File(description="Results table, .csv (UTF-8) or .xlsx")],
+) -> ImportOut:
+    """Add a laboratory results file (all rows or none; every bad cell is named)."""
+    wbe.check_upload_size(request.headers.get("content-length"))
+    content = await file.read(wbe.MAX_UPLOAD_BYTES + 1)
+    with node_of(request).db.write() as session:
+        result = wbe.import_file(session, principal, campaign_id, file.filename or "", content)
+    return ImportOut(
+        rows=result.rows,
+        samples_added=result.samples_added,
+        measurements_added=result.measurements_added,
+    )
+
+
+@router.get("/campaigns/{campaign_id}/estimates", response_model=EstimateOut)
+def estimates(
+    request: Request,
+    principal: CurrentPrincipal,
+    campaign_id: RecordId,
+    draws: Draws = 2000,
+    seed: Seed = 0,
+) -> EstimateOut:
+    """Loads, consumption with Monte Carlo intervals, uncertainty budget and weekday profile,
+    computed with the campaign's parameter set (named in every result)."""
+    with node_of(request).db.read() as session:
+        campaign, est = wbe.campaign_estimate(
+            session, principal, campaign_id, draws=draws, seed=seed
+        )
+        return estimate_out(campaign, est, principal.language)
+
+
+@router.get("/campaigns/{campaign_id}/export.csv")
+def export_csv(
+    request: Request, principal: CurrentPrincipal, campaign_id: RecordId, draws: Draws = 2000
+) -> Response:
+    """The campaign in the EUDA layout (one row per analyte; columns in the module docs)."""
+    with node_of(request).db.write() as session:
+        campaign, est = wbe.campaign_estimate(session, principal, campaign_id, draws=draws)
+        wbe.record_export(session, principal, campaign, "csv")
+        body = reports.euda_csv(campaign, wbe.site_of(session, campaign), est)
+        name = f"wbe-{campaign.uid}.csv"
+    return Response(
+        body,
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+@router.get("/ranking", response_model=list[RankOut])
+def ranking(
+    request: Request,
+    principal: CurrentPrincipal,
+    analyte: Analyte,
+    year: Annotated[int | None, Query(ge=1990, le=2100)] = None,
+    metric: Literal["load", "consumption"] = "load",
+    draws: Draws = 2000,
+) -> list[RankOut]:
+    """Cities ranked by campaign mean over the campaigns you may see (latest per site)."""
+    with node_of(request).db.read() as session:
+        ranked = wbe.city_ranking(
+            session, principal, analyte.upper(), year=year, metric=metric, draws=draws
+        )
+    return [
+        RankOut(
+            campaign_uid=r.key,
+            label=r.label,
+            median=r.ranking.median,
+            low=r.ranking.low,
+            high=r.ranking.high,
+            rank=r.ranking.rank,
+            rank_low=r.ranking.rank_low,
+            rank_high=r.ranking.rank_high,
+            parameter_set=r.parameter_set,
+        )
+        for r in ranked
+    ]
+
+
+@router.get("/sites/{site_id}/trend", response_model=TrendOut)
+def trend(
+    request: Request,
+    principal: CurrentPrincipal,
+    site_id: RecordId,
+    analyte: Analyte,
+    metric: Literal["load", "consumption"] = "load",
+    draws: Draws = 2000,
+) -> TrendOut:
+    """Campaign means of one site over time; Mann–Kendall and Theil–Sen from two years on."""
+    with node_of(request).db.read() as session:
+        result = wbe.site_trend(
+            session, principal, site_id, analyte.upper(), metric=metric, draws=draws
+        )
+    mk, ts = result.mann_kendall, result.theil_sen
+    return TrendOut(
+        analyte=analyte.upper(),
+        metric=metric,
+        points=[
+            TrendPointOut(
+                campaign_uid=p.key,
+                label=p.label,
+                midpoint=p.midpoint,
+                median=p.band.median,
+                low=p.band.low,
+                high=p.band.high,
+                parameter_set=p.parameter_set,
+            )
+            for p in result.points
+        ],
+        mann_kendall_s=mk.s if mk else None,
+        mann_kendall_p=mk.p_value if mk else None,
+        trend=mk.trend if mk else None,
+        theil_sen_slope_per_year=ts.slope if ts else None,
+        theil_sen_low=ts.low_slope if ts else None,
+        theil_sen_high=ts.high_slope if ts else None,
+    )
