@@ -81,7 +81,7 @@ class NotificationInput(_Strict):
     importer_address: str = Field("", max_length=2000)
     consignee: str = Field("", max_length=300)
     substance_id: str = SubstanceKey
-    quantity_kg: float = Field(gt=0, le=1e9)
+    quantity_kg: float = Field(ge=0.001, le=1e9)
     port_of_exit: str = Field("", max_length=200)
     port_of_entry: str = Field("", max_length=200)
     route: str = Field("", max_length=2000)
@@ -114,7 +114,7 @@ class AnswerInput(_Strict):
 class ShipmentInput(_Strict):
     shipped_on: date
     substance_id: str = SubstanceKey
-    quantity_kg: float = Field(gt=0, le=1e9)
+    quantity_kg: float = Field(ge=0.001, le=1e9)
     port_of_entry: str = Field("", max_length=200)
     consignee: str = Field("", max_length=300)
 

@@ -1,0 +1,373 @@
+"""Pre-export notifications: every allowed and refused transition, deadlines, shipments
+reconciled against the notification, and the exchange payloads applied to a second database."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import create_engine, func, select, text
+from sqlalchemy.engine import make_url
+
+from mekongx import migrations
+from mekongx.accounts import service as accounts
+from mekongx.audit import Actor, AuditEvent, verify_chain
+from mekongx.db import Database
+from mekongx.domains.precursors import notifications as pen
+from mekongx.domains.precursors.models import Incident, Notification
+from mekongx.domains.precursors.schemas import AnswerInput, NotificationInput, ShipmentInput
+from mekongx.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from mekongx.validation import parse
+
+T0 = datetime(2026, 3, 1, 2, 0, tzinfo=UTC)
+DRAFT = {
+    "reference": "ONCB-PEN-2026-001",
+    "importer_agency": "NNCC",
+    "exporter_name": "Siam Chemicals Co., Ltd.",
+    "exporter_address": "Bangkok",
+    "importer_name": "Yunnan Pharma Co.",
+    "importer_address": "Kunming",
+    "substance_id": "acetic_anhydride",
+    "quantity_kg": 1000.0,
+    "port_of_exit": "Laem Chabang",
+    "port_of_entry": "Mohan",
+    "route": "TH - LA - CN by road",
+    "expected_dispatch": "2026-03-20",
+    "response_days": 15,
+}
+ACTIONS = ("sent", "acknowledged", "confirmed", "information_requested", "objected", "expired")
+
+
+def _create(world: Any, **change: Any) -> int:
+    with world.db.write() as session:
+        data = parse(NotificationInput, {**DRAFT, **change})
+        return pen.create_notification(session, world.principal("thai_liaison"), data).id
+
+
+def _state(world: Any, nid: int) -> str:
+    with world.db.read() as session:
+        found = session.get(Notification, nid)
+        assert found is not None
+        return found.state
+
+
+def _do(world: Any, nid: int, action: str, now: datetime = T0) -> None:
+    exporter, importer = world.principal("thai_liaison"), world.principal("chinese_liaison")
+    with world.db.write() as session:
+        if action == "sent":
+            pen.send_notification(session, exporter, nid, now=now)
+        elif action == "acknowledged":
+            pen.acknowledge(session, importer, nid, now=now)
+        elif action == "expired":
+            pen.expire_overdue(session, Actor.system("ONCB"), now=now + timedelta(days=400))
+        else:
+            answer = AnswerInput(answer=action, note="reason given")  # type: ignore[arg-type]
+            pen.answer(session, importer, nid, answer, now=now)
+
+
+PATHS = {
+    "draft": [],
+    "sent": ["sent"],
+    "acknowledged": ["sent", "acknowledged"],
+    "confirmed": ["sent", "acknowledged", "confirmed"],
+    "information_requested": ["sent", "acknowledged", "information_requested"],
+    "objected": ["sent", "acknowledged", "objected"],
+    "expired": ["sent", "expired"],
+}
+
+
+def test_transition_table_is_the_documented_one() -> None:
+    expected = {
+        ("draft", "sent"),
+        ("information_requested", "sent"),
+        ("sent", "acknowledged"),
+        ("acknowledged", "confirmed"),
+        ("acknowledged", "information_requested"),
+        ("acknowledged", "objected"),
+        ("sent", "expired"),
+        ("acknowledged", "expired"),
+    }
+    for a in pen.STATES:
+        for b in pen.STATES:
+            assert pen.allowed(a, b) == ((a, b) in expected), (a, b)
+
+
+def test_every_allowed_and_refused_transition(world: Any) -> None:
+    for start, path in PATHS.items():
+        for action in ACTIONS:
+            nid = _create(world, reference=f"{start}-{action}")
+            for step in path:
+                _do(world, nid, step)
+            assert _state(world, nid) == start
+            if pen.allowed(start, action):
+                _do(world, nid, action)
+                assert _state(world, nid) == action, (start, action)
+            elif action == "expired":
+                _do(world, nid, action)  # the clock leaves it alone
+                assert _state(world, nid) == start, (start, action)
+            else:
+                # A draft is not yet visible to the importing agency: "not found" there.
+                refusal = NotFound if start == "draft" and action != "sent" else Conflict
+                with pytest.raises(refusal):
+                    _do(world, nid, action)
+                assert _state(world, nid) == start, (start, action)
+    with world.db.read() as session:
+        assert verify_chain(session)[1] == []
+
+
+def test_deadline_is_configurable_and_expiry_uses_the_clock(world: Any) -> None:
+    nid = _create(world, response_days=3)
+    _do(world, nid, "sent", now=T0)
+    with world.db.read() as session:
+        found = session.get(Notification, nid)
+        assert found is not None and found.deadline_at == T0 + timedelta(days=3)
+    with world.db.write() as session:
+        assert pen.expire_overdue(session, Actor.system("ONCB"), T0 + timedelta(days=2)) == []
+    with world.db.write() as session:
+        assert len(pen.expire_overdue(session, Actor.system("ONCB"), T0 + timedelta(days=4))) == 1
+    assert _state(world, nid) == "expired"
+
+
+def test_after_a_request_for_information_the_exporter_sends_again(world: Any) -> None:
+    nid = _create(world)
+    for step in ("sent", "acknowledged", "information_requested", "sent", "acknowledged"):
+        _do(world, nid, step)
+    _do(world, nid, "confirmed")
+    with world.db.read() as session:
+        found = session.get(Notification, nid)
+        assert found is not None
+        history = [(e.from_state, e.to_state) for e in pen.events(session, found)]
+    assert history[0] == ("", "draft") and history[-1] == ("acknowledged", "confirmed")
+    assert len(history) == 7
+
+
+def test_who_may_move_a_notification(world: Any) -> None:
+    nid = _create(world)
+    with world.db.write() as session, pytest.raises(Forbidden):  # analysts cannot release
+        pen.send_notification(session, world.principal("thai_analyst"), nid)
+    with world.db.write() as session, pytest.raises(NotFound):  # drafts stay home
+        pen.acknowledge(session, world.principal("chinese_liaison"), nid)
+    _do(world, nid, "sent")
+    with world.db.write() as session, pytest.raises(Forbidden):  # exporter cannot answer
+        pen.acknowledge(session, world.principal("thai_liaison"), nid)
+    with world.db.write() as session, pytest.raises(NotFound):  # not addressed to Laos
+        pen.acknowledge(session, world.principal("lao_viewer"), nid)
+    with world.db.write() as session, pytest.raises(Forbidden):  # importer cannot send
+        pen.send_notification(session, world.principal("chinese_liaison"), nid)
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"importer_agency": "ONCB"}, "importer_agency"),
+        ({"importer_agency": "ATLANTIS"}, "importer_agency"),
+        ({"substance_id": "unobtainium"}, "substance_id"),
+        ({"quantity_kg": 0}, "quantity_kg"),
+        ({"response_days": 0}, "response_days"),
+        ({"response_days": 91}, "response_days"),
+    ],
+)
+def test_bad_drafts_name_the_field(world: Any, change: dict[str, Any], field: str) -> None:
+    with pytest.raises(ValidationFailed) as caught:
+        _create(world, **change)
+    assert field in [f.field for f in caught.value.fields]
+
+
+def _ship(world: Any, nid: int, user: str = "chinese_liaison", **change: Any) -> Any:
+    data = {
+        "shipped_on": "2026-03-21",
+        "substance_id": "acetic_anhydride",
+        "quantity_kg": 1000,
+        "port_of_entry": "Mohan",
+        **change,
+    }
+    with world.db.write() as session:
+        shipment = pen.record_shipment(
+            session, world.principal(user), nid, ShipmentInput.model_validate(data)
+        )
+        return json.loads(shipment.discrepancies), shipment.incident_uid
+
+
+def test_shipments_are_reconciled_and_discrepancies_open_incidents(world: Any) -> None:
+    nid = _create(world)
+    with world.db.write() as session, pytest.raises(Conflict):
+        pen.record_shipment(
+            session,
+            world.principal("thai_liaison"),
+            nid,
+            ShipmentInput.model_validate(
+                {"shipped_on": "2026-03-21", "substance_id": "acetic_anhydride", "quantity_kg": 1}
+            ),
+        )
+    for step in ("sent", "acknowledged", "confirmed"):
+        _do(world, nid, step)
+    assert _ship(world, nid) == ([], None)
+    assert _ship(world, nid, quantity_kg=1040)[0] == []  # within the 5 % tolerance
+    found, incident_uid = _ship(
+        world, nid, quantity_kg=2000, port_of_entry="Boten", substance_id="apaan"
+    )
+    assert found == ["substance", "quantity", "route"] and incident_uid
+    assert _ship(world, nid, "thai_liaison", consignee="Someone Else")[0] == ["consignee"]
+    other = _create(world, reference="objected")
+    for step in ("sent", "acknowledged", "objected"):
+        _do(world, other, step)
+    assert _ship(world, other)[0] == ["not_cleared"]
+    with world.db.read() as session:
+        incidents = list(session.scalars(select(Incident).order_by(Incident.id)))
+    assert [i.kind for i in incidents] == ["discrepancy"] * 3
+    assert incidents[0].notification_uid and incidents[0].origin_agency == "NNCC"
+    with world.db.write() as session, pytest.raises(NotFound):
+        pen.record_shipment(
+            session,
+            world.principal("lao_viewer"),
+            nid,
+            ShipmentInput.model_validate(
+                {"shipped_on": "2026-03-21", "substance_id": "acetic_anhydride", "quantity_kg": 1}
+            ),
+        )
+
+
+# ---------------------------------------------------------------- over the exchange
+PG_ADMIN_URL = os.environ.get(
+    "MEKONGX_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+)
+
+
+@pytest.fixture
+def peer_db(db_url: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """A second node's database (the importer, NNCC) on the same engine as ``world``."""
+    if db_url.startswith("sqlite"):
+        target = tmp_path / "peer.db"
+        shutil.copyfile(request.getfixturevalue("_sqlite_template"), target)
+        database = Database(f"sqlite:///{target}")
+        yield database
+        database.dispose()
+        return
+    name = f"mekongx_peer_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(PG_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
+    migrations.upgrade(url)
+    database = Database(url)
+    yield database
+    database.dispose()
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def _peer_node(peer_db: Database, world: Any) -> Any:
+    actor = Actor.system("NNCC")
+    with peer_db.write() as session:
+        for code, country, own in (("NNCC", "CN", True), ("ONCB", "TH", False)):
+            accounts.create_agency(
+                session, actor, accounts.AgencyInput(code, code, code, code, country, own)
+            )
+        user = accounts.create_user(
+            session,
+            actor,
+            accounts.UserInput("wang.fang", "Wang Fang", "NNCC", "liaison", "Peer-Passw0rd-2567"),
+            world.settings,
+        )
+    return accounts.principal_for(user)
+
+
+def test_payloads_carry_the_notification_and_the_answer(world: Any, peer_db: Database) -> None:
+    wang = _peer_node(peer_db, world)
+    nid = _create(world)
+    _do(world, nid, "sent")
+    with world.db.read() as session:
+        sent = session.get(Notification, nid)
+        assert sent is not None
+        payload = json.loads(json.dumps(pen.notification_payload(sent)))  # plain JSON
+    assert "id" not in payload and payload["uid"] == sent.uid
+
+    with peer_db.write() as session, pytest.raises(Forbidden):  # only the originator
+        pen.apply_received_notification(session, "LCDC", payload)
+    with peer_db.write() as session:
+        copy = pen.apply_received_notification(session, "ONCB", payload)
+        copy_id = copy.id
+        assert copy.received and copy.origin_agency == "ONCB" and copy.state == "sent"
+        assert copy.deadline_at == sent.deadline_at
+    with peer_db.write() as session:
+        pen.acknowledge(session, wang, copy_id)
+    with peer_db.write() as session:
+        answered = pen.answer(
+            session, wang, copy_id, AnswerInput(answer="objected", note="importer not licensed")
+        )
+        response = json.loads(json.dumps(pen.response_payload(answered)))
+    with peer_db.read() as session:
+        assert verify_chain(session)[1] == []
+        assert session.scalar(select(func.count()).select_from(Notification)) == 1
+
+    with world.db.write() as session, pytest.raises(Forbidden):
+        pen.apply_response(session, "LCDC", response)
+    with world.db.write() as session:
+        pen.apply_response(session, "NNCC", response)
+    with world.db.read() as session:
+        mine = session.get(Notification, nid)
+        assert mine is not None
+        assert mine.state == "objected" and mine.answer_note == "importer not licensed"
+        states = [e.to_state for e in pen.events(session, mine)]
+        assert states == ["draft", "sent", "acknowledged", "objected"]
+        actions = set(session.scalars(select(AuditEvent.action)))
+    assert "precursors.notification.objected" in actions
+
+
+def test_a_notification_for_another_agency_is_refused(world: Any, peer_db: Database) -> None:
+    _peer_node(peer_db, world)
+    nid = _create(world, importer_agency="LCDC")
+    _do(world, nid, "sent")
+    with world.db.read() as session:
+        found = session.get(Notification, nid)
+        assert found is not None
+        payload = pen.notification_payload(found)
+    with peer_db.write() as session, pytest.raises(Forbidden):
+        pen.apply_received_notification(session, "ONCB", payload)
+    with peer_db.write() as session, pytest.raises(ValidationFailed):
+        pen.apply_received_notification(session, "ONCB", {**payload, "quantity_kg": -1})
+
+
+def test_notifications_through_the_api(app_client: Any, token_for: Any) -> None:
+    thai, chinese = token_for("thai_liaison"), token_for("chinese_liaison")
+    created = app_client.post("/api/v1/precursors/notifications", json=DRAFT, headers=thai)
+    assert created.status_code == 201, created.text
+    nid = created.json()["id"]
+    assert (
+        app_client.get(f"/api/v1/precursors/notifications/{nid}", headers=chinese).status_code
+        == 404
+    )
+    base = f"/api/v1/precursors/notifications/{nid}"
+    assert app_client.post(f"{base}/send", headers=thai).json()["state"] == "sent"
+    assert (
+        app_client.post(f"{base}/answer", json={"answer": "confirmed"}, headers=chinese).status_code
+        == 409
+    )
+    assert app_client.post(f"{base}/acknowledge", headers=chinese).json()["state"] == "acknowledged"
+    refused = app_client.post(f"{base}/answer", json={"answer": "objected"}, headers=chinese)
+    assert refused.status_code == 422 and refused.json()["error"]["fields"][0]["field"] == "note"
+    assert (
+        refused.json()["error"]["fields"][0]["message"] == "请说明理由（出口方机构会阅读此说明）。"
+    )
+    done = app_client.post(f"{base}/answer", json={"answer": "confirmed"}, headers=chinese)
+    assert done.json()["state"] == "confirmed"
+    shipment = app_client.post(
+        f"{base}/shipments",
+        json={
+            "shipped_on": str(date(2026, 3, 21)),
+            "substance_id": "acetic_anhydride",
+            "quantity_kg": 3000,
+        },
+        headers=thai,
+    )
+    assert shipment.status_code == 201 and shipment.json()["discrepancies"] == ["quantity"]
+    listed = app_client.get("/api/v1/precursors/notifications?state=confirmed", headers=chinese)
+    assert [n["reference"] for n in listed.json()] == [DRAFT["reference"]]
