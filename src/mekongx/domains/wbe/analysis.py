@@ -203,6 +203,7 @@ class Contender:
     midpoint: dt.date
     samples: list[Sample]
     params: ParameterSet
+    ref: int = 0  # the campaign's local id, for links
 
 
 @dataclass(frozen=True)
@@ -211,6 +212,7 @@ class RankedCampaign:
     label: str
     ranking: Ranking
     parameter_set: str
+    ref: int = 0
 
 
 def _metric_draws(c: Contender, metric: str, draws: int, seed: int) -> np.ndarray[Any, Any] | None:
@@ -232,7 +234,9 @@ def rank_campaigns(
     if len(matrix) < 2:
         return []
     return [
-        RankedCampaign(r.site, by_key[r.site].label, r, by_key[r.site].params.label)
+        RankedCampaign(
+            r.site, by_key[r.site].label, r, by_key[r.site].params.label, by_key[r.site].ref
+        )
         for r in rank_sites(matrix, LEVEL)
     ]
 
@@ -244,6 +248,7 @@ class TrendPoint:
     midpoint: dt.date
     band: Band
     parameter_set: str
+    ref: int = 0
 
 
 @dataclass(frozen=True)
@@ -268,7 +273,9 @@ def trend(
     for i, c in enumerate(sorted(contenders, key=lambda c: c.midpoint)):
         values = _metric_draws(c, metric, draws, seed + i)
         if values is not None:
-            points.append(TrendPoint(c.key, c.label, c.midpoint, _band(values), c.params.label))
+            points.append(
+                TrendPoint(c.key, c.label, c.midpoint, _band(values), c.params.label, c.ref)
+            )
     if not points:
         return Trend([], 0.0, None, None)
     times = [_decimal_year(p.midpoint) for p in points]

@@ -262,7 +262,7 @@ def rows_of(session: Session, campaign: WbeCampaign) -> list[StoredRow]:
             s.population,
             s.sampling_mode,
         )
-        for s, m in session.execute(stmt).tuples()
+        for s, m in session.execute(stmt)
     ]
 
 
@@ -457,7 +457,9 @@ def _contenders(
         midpoint = c.period_start + (c.period_end - c.period_start) / 2
         label = f"{site.city} ({c.period_start.isoformat()} – {c.period_end.isoformat()})"
         out.append(
-            analysis.Contender(c.uid, label, midpoint, engine_samples(site.code, rows), params)
+            analysis.Contender(
+                c.uid, label, midpoint, engine_samples(site.code, rows), params, c.id
+            )
         )
     return out
 
@@ -675,7 +677,6 @@ def apply_received(
         campaign = existing
     else:
         campaign = WbeCampaign(uid=data.uid, received=True, origin_agency=sender_agency)
-        session.add(campaign)
 
     site = session.scalar(select(WbeSite).where(WbeSite.uid == data.site.uid))
     if site is None:
@@ -705,6 +706,7 @@ def apply_received(
     campaign.notes = data.notes
     campaign.site_id = site.id
     campaign.lab_id = lab.id if lab is not None else None
+    session.add(campaign)
     session.flush()
     if data.distribution == Distribution.PEERS.value:
         known = set(session.scalars(select(Agency.code).where(Agency.code.in_(data.recipients))))

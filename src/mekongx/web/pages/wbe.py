@@ -1,0 +1,499 @@
+"""Wastewater monitoring pages: campaigns, sites, laboratories, import, estimates, charts."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Path, Query
+from sqlalchemy import select
+from starlette.datastructures import UploadFile
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from mekongx.authz import Permission, Principal, can, require
+from mekongx.domains.wbe import reports
+from mekongx.domains.wbe import service as wbe
+from mekongx.domains.wbe.models import SAMPLING_MODES, SEWER_TYPES
+from mekongx.domains.wbe.schemas import PARAMETER_SETS, CampaignInput, LabInput, SiteInput
+from mekongx.errors import FieldProblem, NotFound, ValidationFailed
+from mekongx.http.auth import CurrentPrincipal
+from mekongx.http.node import node_of
+from mekongx.http.params import RecordId
+from mekongx.i18n import N_, translator
+from mekongx.model.identity import Agency, SharingGroup
+from mekongx.validation import parse
+from mekongx.web.labels import translated
+from mekongx.web.nav import NavItem
+from mekongx.web.render import check_csrf, render
+
+router = APIRouter(prefix="/wbe")
+NAV = [NavItem(40, "/wbe", N_("Wastewater"))]
+
+SEWER_LABELS = {
+    "combined": N_("Combined sewer"),
+    "separate": N_("Separate sewer"),
+    "mixed": N_("Partly combined"),
+    "unknown": N_("Not known"),
+}
+SAMPLING_LABELS = {
+    "flow": N_("Flow-proportional 24-hour composite"),
+    "volume": N_("Volume-proportional 24-hour composite"),
+    "time": N_("Time-proportional 24-hour composite"),
+    "grab": N_("Grab sample"),
+}
+METRIC_LABELS = {
+    "load": N_("Normalised load (mg/day per 1000 inhabitants)"),
+    "consumption": N_("Consumption (mg/day per 1000 inhabitants)"),
+}
+TREND_LABELS = {
+    "increasing": N_("increasing"),
+    "decreasing": N_("decreasing"),
+    "no trend": N_("no trend"),
+}
+Metric = Literal["load", "consumption"]
+AnalyteParam = Annotated[str, Query(max_length=16, pattern=r"^[A-Za-z0-9-]*$")]
+
+
+def _labels(principal: Principal) -> dict[str, Any]:
+    _ = translator(principal.language)
+    return {
+        "sewer_labels": {k: _(v) for k, v in SEWER_LABELS.items()},
+        "sampling_labels": {k: _(v) for k, v in SAMPLING_LABELS.items()},
+        "metric_labels": {k: _(v) for k, v in METRIC_LABELS.items()},
+        "trend_labels": {k: _(v) for k, v in TREND_LABELS.items()},
+        **translated(_),
+    }
+
+
+def _no_store(response: Response) -> Response:
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _fields(principal: Principal, error: ValidationFailed) -> list[tuple[str, str]]:
+    _ = translator(principal.language)
+    return [(f.field, _(f.message, **f.params)) for f in error.fields]
+
+
+async def _limit_upload(request: Request) -> None:
+    wbe.check_upload_size(request.headers.get("content-length"))
+
+
+# --- overview -----------------------------------------------------------------------------------
+
+
+@router.get("")
+def index(request: Request, principal: CurrentPrincipal) -> Response:
+    with node_of(request).db.read() as session:
+        campaigns = wbe.list_campaigns(session, principal)
+        sites = wbe.visible_sites(session, principal)
+        labs = wbe.visible_labs(session, principal)
+    by_id = {s.id: s for s in sites}
+    return _no_store(
+        render(
+            request,
+            "wbe/index.html",
+            campaigns=campaigns,
+            sites=sites,
+            labs=labs,
+            site_by_id=by_id,
+            can_write=can(principal, Permission.WRITE_RECORDS).allowed,
+            **_labels(principal),
+        )
+    )
+
+
+# --- sites and laboratories -------------------------------------------------------------------
+
+_SITE_FIELDS = (
+    "code",
+    "plant",
+    "city",
+    "country",
+    "latitude",
+    "longitude",
+    "population_served",
+    "sewer_type",
+)
+_LAB_FIELDS = ("name", "city", "country", "accreditation")
+
+
+def _site_form(
+    request: Request,
+    principal: Principal,
+    form: dict[str, Any],
+    fields: list[tuple[str, str]],
+    status: int = 200,
+) -> Response:
+    return render(
+        request,
+        "wbe/site_form.html",
+        status=status,
+        form=form,
+        fields=fields,
+        sewer_types=SEWER_TYPES,
+        **_labels(principal),
+    )
+
+
+@router.get("/sites/new")
+def new_site(request: Request, principal: CurrentPrincipal) -> Response:
+    require(principal, Permission.WRITE_RECORDS)
+    form = dict.fromkeys(_SITE_FIELDS, "")
+    form["sewer_type"] = "combined"
+    return _site_form(request, principal, form, [])
+
+
+@router.post("/sites/new", dependencies=[Depends(check_csrf)])
+async def create_site(request: Request, principal: CurrentPrincipal) -> Response:
+    raw = await request.form()
+    form = {k: str(raw.get(k, "")).strip() for k in _SITE_FIELDS}
+    data: dict[str, Any] = {k: v for k, v in form.items() if v != ""}
+    try:
+        with node_of(request).db.write() as session:
+            site = wbe.create_site(session, principal, parse(SiteInput, data))
+            site_id = site.id
+    except ValidationFailed as error:
+        return _site_form(request, principal, form, _fields(principal, error), 422)
+    return RedirectResponse(f"/wbe/sites/{site_id}", status_code=303)
+
+
+def _lab_form(
+    request: Request,
+    principal: Principal,
+    form: dict[str, Any],
+    fields: list[tuple[str, str]],
+    status: int = 200,
+) -> Response:
+    return render(
+        request, "wbe/lab_form.html", status=status, form=form, fields=fields, **_labels(principal)
+    )
+
+
+@router.get("/labs/new")
+def new_lab(request: Request, principal: CurrentPrincipal) -> Response:
+    require(principal, Permission.WRITE_RECORDS)
+    return _lab_form(request, principal, dict.fromkeys(_LAB_FIELDS, ""), [])
+
+
+@router.post("/labs/new", dependencies=[Depends(check_csrf)])
+async def create_lab(request: Request, principal: CurrentPrincipal) -> Response:
+    raw = await request.form()
+    form = {k: str(raw.get(k, "")).strip() for k in _LAB_FIELDS}
+    try:
+        with node_of(request).db.write() as session:
+            wbe.create_lab(session, principal, parse(LabInput, form))
+    except ValidationFailed as error:
+        return _lab_form(request, principal, form, _fields(principal, error), 422)
+    return RedirectResponse("/wbe", status_code=303)
+
+
+@router.get("/sites/{site_id}")
+def site_page(
+    request: Request,
+    principal: CurrentPrincipal,
+    site_id: RecordId,
+    analyte: AnalyteParam = "",
+    metric: Metric = "load",
+) -> Response:
+    with node_of(request).db.read() as session:
+        site = wbe.get_site(session, principal, site_id)
+        campaigns = wbe.list_campaigns(session, principal, site_id=site.id)
+        analytes = wbe.analytes_in_view(session, principal)
+        code = analyte.upper() or (analytes[0] if analytes else "")
+        result = wbe.site_trend(session, principal, site.id, code, metric=metric) if code else None
+    chart = reports.trend_chart(result, code, metric, principal.language) if result else ""
+    return _no_store(
+        render(
+            request,
+            "wbe/site.html",
+            site=site,
+            campaigns=campaigns,
+            analytes=analytes,
+            analyte=code,
+            metric=metric,
+            trend=result,
+            chart=chart,
+            **_labels(principal),
+        )
+    )
+
+
+@router.get("/sites/{site_id}/trend.svg")
+def site_trend_svg(
+    request: Request,
+    principal: CurrentPrincipal,
+    site_id: RecordId,
+    analyte: AnalyteParam = "",
+    metric: Metric = "load",
+) -> Response:
+    require(principal, Permission.EXPORT)
+    with node_of(request).db.read() as session:
+        result = wbe.site_trend(session, principal, site_id, analyte.upper(), metric=metric)
+    body = reports.trend_chart(result, analyte.upper(), metric, principal.language)
+    return _download(body, "image/svg+xml", f"trend-{site_id}-{analyte.upper()}.svg")
+
+
+# --- campaigns ----------------------------------------------------------------------------------
+
+_CAMPAIGN_FIELDS = (
+    "title",
+    "site_id",
+    "lab_id",
+    "period_start",
+    "period_end",
+    "parameter_set",
+    "notes",
+    "language",
+    "handling_code",
+    "handling_note",
+    "distribution",
+    "sharing_group",
+)
+
+
+def _campaign_form(
+    request: Request,
+    principal: Principal,
+    form: dict[str, Any],
+    fields: list[tuple[str, str]],
+    status: int = 200,
+) -> Response:
+    with node_of(request).db.read() as session:
+        sites = [
+            s
+            for s in wbe.visible_sites(session, principal)
+            if s.origin_agency == principal.agency and not s.received
+        ]
+        labs = [lab for lab in wbe.visible_labs(session, principal) if not lab.received]
+        labs = [lab for lab in labs if lab.origin_agency == principal.agency]
+        peers = list(
+            session.scalars(
+                select(Agency).where(Agency.code != principal.agency).order_by(Agency.code)
+            )
+        )
+        groups = list(session.scalars(select(SharingGroup).order_by(SharingGroup.code)))
+    return render(
+        request,
+        "wbe/campaign_form.html",
+        status=status,
+        form=form,
+        fields=fields,
+        sites=sites,
+        labs=labs,
+        peers=peers,
+        groups=groups,
+        parameter_sets=PARAMETER_SETS,
+        **_labels(principal),
+    )
+
+
+@router.get("/campaigns/new")
+def new_campaign(request: Request, principal: CurrentPrincipal) -> Response:
+    require(principal, Permission.WRITE_RECORDS)
+    form: dict[str, Any] = dict.fromkeys(_CAMPAIGN_FIELDS, "")
+    form.update(
+        parameter_set=PARAMETER_SETS[0],
+        language=principal.language,
+        handling_code="H0",
+        distribution="own",
+        recipients=[],
+    )
+    return _campaign_form(request, principal, form, [])
+
+
+@router.post("/campaigns/new", dependencies=[Depends(check_csrf)])
+async def create_campaign(request: Request, principal: CurrentPrincipal) -> Response:
+    raw = await request.form()
+    form: dict[str, Any] = {k: str(raw.get(k, "")).strip() for k in _CAMPAIGN_FIELDS}
+    form["recipients"] = [str(v) for v in raw.getlist("recipients")]
+    data = {k: v for k, v in form.items() if v not in ("", None)}
+    data.setdefault("recipients", [])
+    try:
+        with node_of(request).db.write() as session:
+            campaign = wbe.create_campaign(session, principal, parse(CampaignInput, data))
+            campaign_id = campaign.id
+    except ValidationFailed as error:
+        return _campaign_form(request, principal, form, _fields(principal, error), 422)
+    return RedirectResponse(f"/wbe/campaigns/{campaign_id}", status_code=303)
+
+
+def _campaign_page(
+    request: Request,
+    principal: Principal,
+    campaign_id: int,
+    *,
+    problems: list[tuple[str, str]] | None = None,
+    imported: int | None = None,
+    status: int = 200,
+) -> Response:
+    with node_of(request).db.write() as session:  # the read is audited
+        campaign = wbe.read_campaign(session, principal, campaign_id, why="opened in the web UI")
+        _, estimate = wbe.campaign_estimate(session, principal, campaign.id)
+        site = wbe.site_of(session, campaign)
+        lab = wbe.lab_of(session, campaign)
+        recipients = wbe.recipients_of(session, campaign)
+        samples = wbe.count_samples(session, campaign)
+    can_import = (
+        can(principal, Permission.WRITE_RECORDS).allowed
+        and not campaign.received
+        and campaign.origin_agency == principal.agency
+    )
+    return _no_store(
+        render(
+            request,
+            "wbe/campaign.html",
+            status=status,
+            campaign=campaign,
+            site=site,
+            lab=lab,
+            recipients=recipients,
+            samples=samples,
+            estimate=estimate,
+            charts=reports.campaign_charts(estimate, principal.language),
+            flags=sorted(
+                {f.render(principal.language) for r in estimate.rows for f in r.estimate.flags}
+            )
+            if estimate
+            else [],
+            can_import=can_import,
+            can_export=can(principal, Permission.EXPORT).allowed,
+            problems=problems or [],
+            imported=imported,
+            max_mb=wbe.MAX_UPLOAD_BYTES // 1024 // 1024,
+            sampling_modes=SAMPLING_MODES,
+            **_labels(principal),
+        )
+    )
+
+
+@router.get("/campaigns/{campaign_id}")
+def campaign_page(
+    request: Request,
+    principal: CurrentPrincipal,
+    campaign_id: RecordId,
+    imported: Annotated[int | None, Query(ge=0, le=1_000_000)] = None,
+) -> Response:
+    return _campaign_page(request, principal, campaign_id, imported=imported)
+
+
+@router.post(
+    "/campaigns/{campaign_id}/import",
+    dependencies=[Depends(_limit_upload), Depends(check_csrf)],
+)
+async def import_results(
+    request: Request, principal: CurrentPrincipal, campaign_id: RecordId
+) -> Response:
+    raw = await request.form()
+    upload = raw.get("file")
+    try:
+        if not isinstance(upload, UploadFile) or not upload.filename:
+            raise ValidationFailed([FieldProblem("file", N_("Choose a file to upload."))])
+        content = await upload.read(wbe.MAX_UPLOAD_BYTES + 1)
+        with node_of(request).db.write() as session:
+            result = wbe.import_file(session, principal, campaign_id, upload.filename, content)
+    except ValidationFailed as error:
+        return _campaign_page(
+            request, principal, campaign_id, problems=_fields(principal, error), status=422
+        )
+    return RedirectResponse(f"/wbe/campaigns/{campaign_id}?imported={result.rows}", status_code=303)
+
+
+def _download(body: str, media_type: str, filename: str) -> Response:
+    return _no_store(
+        Response(
+            body,
+            media_type=f"{media_type}; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+        )
+    )
+
+
+@router.get("/campaigns/{campaign_id}/export.csv")
+def export_csv(request: Request, principal: CurrentPrincipal, campaign_id: RecordId) -> Response:
+    with node_of(request).db.write() as session:
+        campaign, estimate = wbe.campaign_estimate(session, principal, campaign_id)
+        wbe.record_export(session, principal, campaign, "csv")
+        body = reports.euda_csv(campaign, wbe.site_of(session, campaign), estimate)
+    return _download(body, "text/csv", f"wbe-campaign-{campaign_id}.csv")
+
+
+@router.get("/campaigns/{campaign_id}/summary.txt")
+def export_summary(
+    request: Request, principal: CurrentPrincipal, campaign_id: RecordId
+) -> Response:
+    with node_of(request).db.write() as session:
+        campaign, estimate = wbe.campaign_estimate(session, principal, campaign_id)
+        wbe.record_export(session, principal, campaign, "summary")
+        body = reports.summary_text(
+            principal.language,
+            campaign,
+            wbe.site_of(session, campaign),
+            wbe.lab_of(session, campaign),
+            estimate,
+        )
+    return _download(body, "text/plain", f"wbe-campaign-{campaign_id}-summary.txt")
+
+
+@router.get("/campaigns/{campaign_id}/charts/{name}.svg")
+def export_chart(
+    request: Request,
+    principal: CurrentPrincipal,
+    campaign_id: RecordId,
+    name: Annotated[str, Path(max_length=40, pattern=r"^[a-z]+-[A-Za-z0-9-]+$")],
+) -> Response:
+    with node_of(request).db.write() as session:
+        campaign, estimate = wbe.campaign_estimate(session, principal, campaign_id)
+        charts = reports.campaign_charts(estimate, principal.language)
+        if name not in charts:
+            raise NotFound(N_("No such chart."))
+        wbe.record_export(session, principal, campaign, f"chart {name}")
+    return _download(charts[name], "image/svg+xml", f"wbe-campaign-{campaign_id}-{name}.svg")
+
+
+# --- ranking ------------------------------------------------------------------------------------
+
+
+@router.get("/ranking")
+def ranking_page(
+    request: Request,
+    principal: CurrentPrincipal,
+    analyte: AnalyteParam = "",
+    year: Annotated[int | None, Query(ge=1990, le=2100)] = None,
+    metric: Metric = "load",
+) -> Response:
+    with node_of(request).db.read() as session:
+        analytes = wbe.analytes_in_view(session, principal)
+        code = analyte.upper() or ("METH" if "METH" in analytes else (analytes or [""])[0])
+        ranked = (
+            wbe.city_ranking(session, principal, code, year=year, metric=metric) if code else []
+        )
+    chart = reports.ranking_chart(ranked, code, metric, principal.language)
+    return _no_store(
+        render(
+            request,
+            "wbe/ranking.html",
+            analytes=analytes,
+            analyte=code,
+            year=year,
+            metric=metric,
+            ranked=ranked,
+            chart=chart,
+            **_labels(principal),
+        )
+    )
+
+
+@router.get("/ranking.svg")
+def ranking_svg(
+    request: Request,
+    principal: CurrentPrincipal,
+    analyte: AnalyteParam = "METH",
+    year: Annotated[int | None, Query(ge=1990, le=2100)] = None,
+    metric: Metric = "load",
+) -> Response:
+    require(principal, Permission.EXPORT)
+    with node_of(request).db.read() as session:
+        ranked = wbe.city_ranking(session, principal, analyte.upper(), year=year, metric=metric)
+    body = reports.ranking_chart(ranked, analyte.upper(), metric, principal.language)
+    return _download(body, "image/svg+xml", f"wbe-ranking-{analyte.upper()}.svg")
