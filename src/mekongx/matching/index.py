@@ -65,7 +65,7 @@ class Hit:
 class Index:
     """Watchlist index. ``add`` names (any script), then ``search`` or ``search_many``."""
 
-    def __init__(self, candidates: int = 24, max_postings: int = 50_000) -> None:
+    def __init__(self, candidates: int = 12, max_postings: int = 4_000) -> None:
         self.candidates = candidates
         self.max_postings = max_postings
         self._names: list[str] = []
@@ -135,9 +135,15 @@ class Index:
         n = max(len(self._names), 1)
         arrays: list[np.ndarray] = []
         weights: list[float] = []
+        smallest: np.ndarray | None = None
         for key in blocking_keys(compact):
             post = self._posting(key)
-            if post is None or len(post) > self.max_postings:
+            if post is None:
+                continue
+            if len(post) > self.max_postings:
+                # too common to block on (a frequent surname alone); pair keys cover it
+                if smallest is None or len(post) < len(smallest):
+                    smallest = post
                 continue
             idf = math.log(1.0 + n / len(post))
             if key.startswith("c:"):
@@ -145,7 +151,9 @@ class Index:
             arrays.append(post)
             weights.append(idf)
         if not arrays:
-            return []
+            if smallest is None:
+                return []
+            arrays, weights = [smallest[: self.max_postings]], [1.0]
         if len(arrays) == 1:
             ids = arrays[0]
             top = ids[: self.candidates * 4]

@@ -196,49 +196,72 @@ def thai_word_keys(word: str) -> tuple[tuple[str, str, str], ...]:
     return tuple(out)
 
 
+Triple = tuple[str, str, str]
+
+
+@lru_cache(maxsize=100_000)
+def _given_forms(given: str) -> dict[str, tuple[Triple, ...]]:
+    """Readings of a Chinese given name per system (cached: given names repeat a lot)."""
+    g_py = han.given_pinyin(given)
+    plain = han.toneless(g_py)
+    pin: Triple = ("".join(plain), syl_key(plain), "pinyin")
+    wg = han.wade_giles_syllables(given)
+    out: dict[str, tuple[Triple, ...]] = {
+        "pinyin": (pin,),
+        "romanisation-variants": (pin, ("".join(wg), syl_key(wg), "wade-giles")),
+    }
+    for system in ("thc43", "ri49"):
+        th = pinyin_to_thai(g_py, system)
+        out[f"thai-{system}"] = ((th, syl_key(thai.syllables(th)), f"thai-{system}"),)
+    return out
+
+
+@lru_cache(maxsize=10_000)
+def _surname_forms(surname: str, sandhi: bool) -> dict[str, tuple[Triple, ...]]:
+    """Readings of a Chinese surname per system; ``sandhi``: a third tone read as second."""
+    s_py = han.surname_pinyin(surname)
+    if sandhi:
+        s_py = (*s_py[:-1], s_py[-1][:-1] + "2")
+    plain = han.toneless(s_py)
+    pin: Triple = ("".join(plain), syl_key(plain), "pinyin")
+    variants: list[Triple] = []
+    if han.toneless(han.given_pinyin(surname)) == plain:  # WG only when the reading agrees
+        wg = han.wade_giles_syllables(surname)
+        variants.append(("".join(wg), syl_key(wg), "wade-giles"))
+    # Dialect (Cantonese, Hokkien, Teochew) spellings are not listed here: the other name's
+    # reading maps them back to the pinyin surname (see ``_variant_to_pinyin``), which keeps the
+    # number of alternatives, and so the scoring cost, small.
+    out: dict[str, tuple[Triple, ...]] = {
+        "pinyin": (pin,),
+        "romanisation-variants": tuple(variants),
+    }
+    for system in ("thc43", "ri49"):
+        th = pinyin_to_thai(s_py, system)
+        out[f"thai-{system}"] = ((th, syl_key(thai.syllables(th)), f"thai-{system}"),)
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def _han_readings_for(surname: str, given: str) -> tuple[Reading, ...]:
+    s_py, g_py = han.surname_pinyin(surname), han.given_pinyin(given)
+    sandhi = bool(g_py) and s_py[-1].endswith("3") and g_py[0].endswith("3")
+    sur = _surname_forms(surname, sandhi)
+    giv = _given_forms(given) if given else None
+    pin = (han.toneless(s_py), han.toneless(g_py)) if given else (han.toneless(s_py),)
+    out: list[Reading] = []
+    for system in ("pinyin", "romanisation-variants", "thai-thc43", "thai-ri49"):
+        parts = [list(sur[system])]
+        if giv is not None:
+            parts.append(list(giv[system]))
+        r = _reading(system, parts, 0, pin)
+        if r is not None:
+            out.append(r)
+    return tuple(out)
+
+
 def _han_readings(name: Name) -> list[Reading]:
     assert name.surname is not None and name.given is not None
-    s, g = name.surname, name.given
-    s_py, g_py = han.surname_pinyin(s), han.given_pinyin(g)
-    s_plain, g_plain = han.toneless(s_py), han.toneless(g_py)
-    row = _data.surnames().get(s)
-    pin = (s_plain, g_plain) if g else (s_plain,)
-    out: list[Reading | None] = []
-    sur = ["".join(s_plain)]
-    giv = "".join(g_plain)
-
-    def two(
-        system: str, surnames: list[tuple[str, str, str]], given: list[tuple[str, str, str]]
-    ) -> None:
-        out.append(_reading(system, [surnames, given] if g else [surnames], 0, pin))
-
-    sur_key, giv_key = syl_key(s_plain), syl_key(g_plain)
-    two("pinyin", [(sur[0], sur_key, "pinyin")], [(giv, giv_key, "pinyin")])
-    wg_syl = han.wade_giles_syllables(g) if g else ()
-    wg_g = "".join(wg_syl)
-    variants = []
-    if (
-        han.toneless(han.given_pinyin(s)) == s_plain
-    ):  # pypinyin's default reading is the surname one
-        wg_s = han.wade_giles(s)
-        variants.append((wg_s, latin_key(wg_s), "wade-giles"))
-    if row is not None:
-        variants += [(v, latin_key(v), "dialect") for v in row.latin_variants]
-    two(
-        "romanisation-variants",
-        variants,
-        [(giv, giv_key, "pinyin"), (wg_g, syl_key(wg_syl), "wade-giles")],
-    )
-    for system in ("thc43", "ri49"):
-        whole = [*s_py, *g_py]
-        th = pinyin_to_thai(whole, system)
-        th_s = pinyin_to_thai(list(s_py), system)
-        th_g = th[len(th_s) :] if th.startswith(th_s) else pinyin_to_thai(list(g_py), system)
-        surn = [(th_s, syl_key(thai.syllables(th_s)), f"thai-{system}")]
-        if system == "thc43" and row is not None:
-            surn += [(v, syl_key(thai.syllables(v)), "thai-teochew") for v in row.thai_variants]
-        two(f"thai-{system}", surn, [(th_g, syl_key(thai.syllables(th_g)), f"thai-{system}")])
-    return [r for r in out if r is not None]
+    return list(_han_readings_for(name.surname, name.given))
 
 
 def _foreign_han_readings(name: Name) -> list[Reading]:

@@ -62,14 +62,24 @@ def _honorifics() -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in raw.items()}
 
 
+_DOTS = str.maketrans(dict.fromkeys(MIDDLE_DOTS, "·"))
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\ufeff]")
+
+
 def clean(text: str) -> str:
     """NFC (Thai marks kept), unify dots and spaces, drop control characters."""
-    text = unicodedata.normalize("NFKC", text)
-    text = unicodedata.normalize("NFC", text)
-    text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch in "\t\n")
-    for dot in MIDDLE_DOTS:
-        text = text.replace(dot, "·")
-    return text.strip()
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    text = _CONTROL.sub("", text)
+    return text.translate(_DOTS).strip()
+
+
+@cache
+def _thai_prefix_re() -> re.Pattern[str]:
+    alts = "|".join(re.escape(p) for p in _honorifics()["thai_prefix"])
+    return re.compile(f"^(?:{alts})")
 
 
 def _strip_thai(token: str, removed: list[str]) -> str:
@@ -77,16 +87,16 @@ def _strip_thai(token: str, removed: list[str]) -> str:
     if token in hon["thai_token"]:
         removed.append(token)
         return ""
-    changed = True
-    while changed:
-        changed = False
-        for prefix in hon["thai_prefix"]:
-            rest = token[len(prefix) :]
-            if token.startswith(prefix) and (not rest or len(rest) >= 2):
-                removed.append(prefix)
-                token = rest
-                changed = True
-                break
+    pattern = _thai_prefix_re()
+    while True:
+        m = pattern.match(token)
+        if m is None:
+            break
+        rest = token[m.end() :]
+        if rest and len(rest) < 2:
+            break
+        removed.append(m.group(0))
+        token = rest
     return token
 
 
@@ -105,23 +115,29 @@ def _strip_han(token: str, removed: list[str]) -> str:
     return token
 
 
-def _split_scripts(chunk: str) -> list[str]:
+_RUNS = re.compile(
+    "([\u0e00-\u0e7f][\u0e00-\u0e7f.]*)|([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff·]+)"
+    "|([^\u0e00-\u0e7f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]+)"
+)
+
+
+def _split_scripts(chunk: str) -> list[tuple[str, Script]]:
     """Split a space-free chunk where the script changes (``兰卫红Lan`` -> two tokens)."""
-    out: list[str] = []
-    current = ""
-    last: Script | None = None
-    for ch in chunk:
-        sc = char_script(ch)
-        if sc is Script.OTHER or sc is last or last is None:
-            current += ch
-            if sc is not Script.OTHER:
-                last = sc
-            continue
-        out.append(current)
-        current, last = ch, sc
-    if current:
-        out.append(current)
+    out: list[tuple[str, Script]] = []
+    for m in _RUNS.finditer(chunk):
+        thai_run, han_run, rest = m.groups()
+        if thai_run:
+            out.append((thai_run, Script.THAI))
+        elif han_run:
+            out.append((han_run, Script.HAN))
+        elif rest:
+            out.append((rest, text_script(rest)))
     return out
+
+
+@cache
+def _latin_titles() -> frozenset[str]:
+    return frozenset(_honorifics()["latin_token"])
 
 
 def tokenize(text: str) -> tuple[list[Token], list[str]]:
@@ -129,10 +145,9 @@ def tokenize(text: str) -> tuple[list[Token], list[str]]:
     text = clean(text)
     removed: list[str] = []
     tokens: list[Token] = []
-    latin_titles = set(_honorifics()["latin_token"])
+    latin_titles = _latin_titles()
     for chunk in _SPLIT.split(text):
-        for piece in _split_scripts(chunk):
-            script = text_script(piece)
+        for piece, script in _split_scripts(chunk):
             if script is Script.THAI:
                 piece = _strip_thai(piece, removed)
             elif script is Script.HAN:

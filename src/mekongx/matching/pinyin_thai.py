@@ -7,7 +7,8 @@ from onset, final template and tone.
 from __future__ import annotations
 
 import re
-from functools import cache
+from collections.abc import Sequence
+from functools import cache, lru_cache
 from typing import Any, Literal
 
 from mekongx.matching import _data
@@ -105,11 +106,21 @@ def syllable_to_thai(initial: str, final: str, tone: int, system: System) -> str
     return str(template).replace("{C}", onset).replace("{T}", mark)
 
 
-def pinyin_to_thai(syllables: list[str], system: System = "thc43") -> str:
-    """A word given as numbered pinyin syllables (``["lan2"]``) -> Thai script."""
+@lru_cache(maxsize=100_000)
+def _to_thai(syllables: tuple[str, ...], system: System) -> str:
     parts = [split_syllable(s) for s in syllables]
     tones = sandhi([p[2] for p in parts])
     return "".join(
         syllable_to_thai(ini, fin, tone, system)
         for (ini, fin, _), tone in zip(parts, tones, strict=True)
     )
+
+
+def pinyin_to_thai(syllables: Sequence[str], system: str = "thc43") -> str:
+    """A word given as numbered pinyin syllables (``["lan2"]``) -> Thai script.
+
+    ``system`` is ``"thc43"`` (committee 2000, used by Thai media) or ``"ri49"`` (Royal Institute).
+    """
+    if system not in ("thc43", "ri49"):
+        raise ValueError(f"system: expected 'thc43' or 'ri49', got {system!r}")
+    return _to_thai(tuple(syllables), system)  # type: ignore[arg-type]

@@ -58,11 +58,49 @@ def name_script(name: Name) -> str:
     return {Script.THAI: "th", Script.LATIN: "latin"}.get(name.script, "other")
 
 
+def merge_readings(rs: tuple[Reading, ...]) -> tuple[Reading, ...]:
+    """Union the alternatives of readings with the same shape (parts, surname position).
+
+    Scoring takes the best alternative per part anyway, so one merged reading per shape gives the
+    same similarity with far fewer comparisons.
+    """
+    groups: dict[tuple[int, int | None], list[Reading]] = {}
+    for r in rs:
+        groups.setdefault((len(r.keys), r.surname), []).append(r)
+    out: list[Reading] = []
+    for group in groups.values():
+        if len(group) == 1:
+            out.append(group[0])
+            continue
+        n = len(group[0].keys)
+        alts: list[list[str]] = [[] for _ in range(n)]
+        keys: list[list[str]] = [[] for _ in range(n)]
+        labels: list[list[str]] = [[] for _ in range(n)]
+        for r in group:
+            for i in range(n):
+                for j, k in enumerate(r.keys[i]):
+                    if k not in keys[i]:
+                        keys[i].append(k)
+                        alts[i].append(r.alternatives[i][j])
+                        labels[i].append(r.labels[i][j] if r.labels else r.system)
+        out.append(
+            Reading(
+                "+".join(dict.fromkeys(r.system for r in group)),
+                tuple(tuple(a) for a in alts),
+                tuple(tuple(k) for k in keys),
+                group[0].surname,
+                group[0].pinyin,
+                tuple(tuple(lb) for lb in labels),
+            )
+        )
+    return tuple(out)
+
+
 @lru_cache(maxsize=100_000)
 def profile(name: Name | str) -> Profile:
     if isinstance(name, str):
         name = parse_name(name)
-    rs = readings(name)
+    rs = merge_readings(readings(name))
     seen: dict[Keys, int | None] = {}
     for r in rs:
         if r.keys not in seen:
@@ -120,6 +158,10 @@ def _syllables_equal(x: str, y: str) -> tuple[int, int]:
 
 
 def _part_sim(ka: tuple[str, ...], kb: tuple[str, ...]) -> tuple[float, int, int]:
+    if not set(ka).isdisjoint(kb):
+        for i, x in enumerate(ka):
+            if x in kb:
+                return 1.0, i, kb.index(x)
     best, bi, bj = -1.0, 0, 0
     for i, x in enumerate(ka):
         for j, y in enumerate(kb):
@@ -141,6 +183,12 @@ def _joined(ka: Keys, kb: Keys) -> float:
     return best
 
 
+@lru_cache(maxsize=64)
+def _perms(n: int, k: int) -> tuple[tuple[int, ...], ...]:
+    return tuple(permutations(range(n), k))
+
+
+@lru_cache(maxsize=500_000)
 def align(a: CompactReading, b: CompactReading) -> Alignment:
     """Best order-free assignment of the parts of reading ``a`` to the parts of reading ``b``."""
     full_a, full_b = a[0], b[0]
@@ -153,12 +201,13 @@ def align(a: CompactReading, b: CompactReading) -> Alignment:
     lens = [[max(len(x[0]), len(y[0])) for y in kb] for x in ka]
     best: tuple[float, tuple[int, ...]] | None = None
     total_b = [float(len(y[0])) for y in kb]
-    for perm in permutations(range(len(kb)), len(ka)):
-        num = den = 0.0
-        for j in set(range(len(kb))) - set(perm):
-            den += total_b[j]  # unmatched parts count as zero similarity
+    all_b = sum(total_b)
+    for perm in _perms(len(kb), len(ka)):
+        num = 0.0
+        den = all_b
         for i, j in enumerate(perm):
             w = float(lens[i][j])
+            den -= total_b[j]  # matched parts leave the unmatched remainder
             if i == sur_a or j == sur_b:
                 w *= SURNAME_WEIGHT
             num += w * cells[i][j][0]
