@@ -34,8 +34,6 @@ __all__ = [
 
 DATA_DIR = Path(__file__).with_name("data")
 
-TABLE_ORDER = {"I": 0, "II": 1, "national": 2, "watch": 3}
-
 
 class RegisterError(ValueError):
     """The register data is inconsistent (message names the file and entry)."""

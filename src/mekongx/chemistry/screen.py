@@ -1,8 +1,8 @@
 """Screening declaration lines against the register: the library's main entry points.
 
-``Screener.screen_line`` turns one line into zero or more ``ScreenResult`` rows (one per
-substance found, or one line-level row when a generic HS code with a vague description travels
-with other risk signals). ``screen_file`` reads a CSV/XLSX file, optionally over several
+``Screener.screen_line`` turns one line into zero or more ``ScreenResult`` rows: one per
+substance found, one per possible analogue (an unregistered glycidate ester), or one line-level
+row when a generic HS code with a vague description travels with other risk signals. ``screen_file`` reads a CSV/XLSX file, optionally over several
 processes, and ``write_report`` writes the results atomically (temporary file, then rename).
 """
 
