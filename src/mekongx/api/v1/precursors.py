@@ -309,6 +309,7 @@ async def screen(request: Request, principal: CurrentPrincipal) -> Any:
         if not isinstance(upload, UploadFile):
             raise ValidationFailed([FieldProblem("file", N_("Choose a file to screen."))])
         data = await upload.read(screening.MAX_UPLOAD_BYTES + 1)
+        await upload.close()
         strict = str(form.get("strict", "")).lower() in ("1", "true", "on", "yes")
         name = upload.filename or "upload"
 

@@ -196,6 +196,7 @@ async def screen_upload(request: Request, principal: CurrentPrincipal) -> Respon
         if not isinstance(upload, UploadFile) or not upload.filename:
             raise ValidationFailed([FieldProblem("file", N_("Choose a file to screen."))])
         data = await upload.read(screening.MAX_UPLOAD_BYTES + 1)
+        await upload.close()
         strict = form.get("strict") == "on"
         name = upload.filename
 
