@@ -86,6 +86,16 @@ class Problems:
         return translator(self.lang)(message, **params)
 
     def finish(self) -> list[FieldProblem]:
+        order = {c: i for i, c in enumerate(("date", "analyte", "concentration_ng_l", "censor",
+                                              "loq_ng_l", "flow_m3_d", "population",
+                                              "sampling_mode"))}  # fmt: skip
+
+        def key(p: FieldProblem) -> tuple[int, int]:
+            if not p.field.startswith("rows."):
+                return (0, 0)
+            return (int(p.params["row"]), order.get(str(p.params["column"]), 99))
+
+        self.items.sort(key=key)
         if self.more:
             self.items.append(
                 FieldProblem(
