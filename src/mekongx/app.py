@@ -11,14 +11,17 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 
 from mekongx import __version__
+from mekongx.api import federation as federation_api
 from mekongx.api.v1 import router as api_router
 from mekongx.db import Database
+from mekongx.federation.keys import NodeKeys
 from mekongx.http.context import RequestContextMiddleware
 from mekongx.http.errors import install_error_handlers
 from mekongx.http.node import Node
 from mekongx.settings import Settings, get_settings
 from mekongx.web.nav import page_modules
 from mekongx.web.render import render_error
+from mekongx.wiring import install as install_handlers
 
 
 def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
@@ -36,12 +39,19 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         docs_url="/api/v1/docs",
         redoc_url=None,
     )
-    app.state.node = Node(settings, database or Database(settings.effective_database_url))
+    install_handlers()
+    keys = (
+        NodeKeys.load(settings.keys_dir)
+        if (settings.keys_dir / NodeKeys.CURRENT).exists()
+        else None
+    )
+    app.state.node = Node(settings, database or Database(settings.effective_database_url), keys)
     app.add_middleware(RequestContextMiddleware)
     install_error_handlers(app, render_error)
     static = resources.files("mekongx.web") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     app.include_router(api_router)
+    app.include_router(federation_api.router)
     for module in page_modules():
         app.include_router(module.router, include_in_schema=False)
 

@@ -41,12 +41,36 @@ class Settings(BaseSettings):
     lockout_minutes: int = Field(15, ge=1, description="How long a locked account stays locked.")
     password_min_length: int = Field(12, ge=10, description="Minimum password length.")
 
+    public_url: str = Field(
+        "http://127.0.0.1:8000",
+        description="Address peers use to reach this node (https:// in production).",
+    )
+    tls_cert: Path | None = Field(
+        None, description="This node's TLS certificate (PEM), issued by its agency's CA."
+    )
+    tls_key: Path | None = Field(None, description="Private key of tls_cert (PEM, file mode 0600).")
+    tls_peer_ca: Path | None = Field(
+        None,
+        description="CA certificates (PEM bundle) whose client certificates the federation port accepts.",
+    )
+    federation_port: int = Field(
+        0, ge=0, le=65535, description="Port of the mutual-TLS federation listener; 0: none."
+    )
+    key_overlap_days: int = Field(
+        30, ge=1, le=365, description="How long old keys stay valid after a rotation."
+    )
+    worker: bool = Field(True, description="Run the delivery worker inside `mekongx serve`.")
+
     @model_validator(mode="after")
     def _refuse_unsafe(self) -> Settings:
         if self.env == "production":
             if not self.database_url:
                 raise UnsafeSettingsError(
                     "MEKONGX_DATABASE_URL must name the production database (PostgreSQL) explicitly"
+                )
+            if not self.public_url.startswith("https://"):
+                raise UnsafeSettingsError(
+                    "MEKONGX_PUBLIC_URL must be an https:// address in production"
                 )
             if not self.cookie_secure:
                 raise UnsafeSettingsError("MEKONGX_COOKIE_SECURE cannot be off in production")

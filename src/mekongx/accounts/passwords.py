@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
@@ -9,9 +11,13 @@ from mekongx.errors import FieldProblem
 from mekongx.i18n import N_
 
 _HASHER = PasswordHasher()  # argon2id with the library's current recommended parameters
-# A hash of a random value, verified against when the user does not exist, so that a login for
-# an unknown name costs the same time as one for a known name.
-_DUMMY_HASH = _HASHER.hash("mekongx-timing-equaliser")
+
+
+@cache
+def _dummy_hash() -> str:
+    """A hash verified against when the user does not exist, so that a login for an unknown
+    name costs the same time as one for a known name (made on first use, not at import)."""
+    return _HASHER.hash("mekongx-timing-equaliser")
 
 
 def hash_password(password: str) -> str:
@@ -20,7 +26,7 @@ def hash_password(password: str) -> str:
 
 def verify_password(password_hash: str | None, password: str) -> bool:
     try:
-        return _HASHER.verify(password_hash or _DUMMY_HASH, password) and bool(password_hash)
+        return _HASHER.verify(password_hash or _dummy_hash(), password) and bool(password_hash)
     except (VerificationError, InvalidHashError):
         return False
 

@@ -11,9 +11,10 @@ from mekongx import __version__, migrations
 from mekongx.accounts import service as accounts
 from mekongx.audit import Actor
 from mekongx.cli import db as db_commands
-from mekongx.cli import match, precursors, users, wbe
+from mekongx.cli import exchange, match, precursors, users, wbe
 from mekongx.cli.common import fail_with, load_settings, open_database, say
 from mekongx.errors import MekongXError
+from mekongx.federation.keys import NodeKeys
 from mekongx.i18n import N_
 
 app = typer.Typer(
@@ -26,6 +27,9 @@ app.add_typer(db_commands.db_app, name="db")
 app.add_typer(db_commands.audit_app, name="audit")
 app.command("backup")(db_commands.backup)
 app.command("restore")(db_commands.restore)
+app.add_typer(exchange.keys_app, name="keys")
+app.add_typer(exchange.peers_app, name="peers")
+app.command("worker")(exchange.worker)
 app.add_typer(match.app, name="match")
 app.add_typer(precursors.app, name="precursors")
 app.add_typer(wbe.app, name="wbe")
@@ -56,6 +60,7 @@ def init(
     settings = load_settings(node_agency=agency)
     settings.keys_dir.mkdir(parents=True, exist_ok=True)
     os.chmod(settings.keys_dir, 0o700)
+    keys = NodeKeys.create(settings.keys_dir)
     db = open_database(settings)
     migrations.upgrade(settings.effective_database_url)
     actor = Actor.system(settings.node_agency, "init")
@@ -77,27 +82,34 @@ def init(
     except MekongXError as error:
         fail_with(error)
     say(N_("Node %(agency)s is ready. Start it with: mekongx serve"), agency=settings.node_agency)
+    say(N_("Key fingerprint (read it to peers): %(fp)s"), fp=keys.current.fingerprint)
 
 
 @app.command()
 def serve(
     host: str = typer.Option("127.0.0.1", help="Address to listen on."),
-    port: int = typer.Option(8000, help="Port to listen on."),
-    workers: int = typer.Option(1, help="Worker processes (use more on PostgreSQL)."),
+    port: int = typer.Option(8000, help="Port of the web UI and API."),
+    workers: int = typer.Option(
+        1, help="Web processes (more than 1: run `mekongx worker` separately)."
+    ),
 ) -> None:
-    """Run the node's web UI and API."""
-    import uvicorn
+    """Run the node: web UI and API, the delivery worker, and the mutual-TLS federation port if set."""
+    settings = load_settings()  # refuse unsafe settings before starting
+    if workers > 1:
+        import uvicorn
 
-    load_settings()  # refuse unsafe settings before starting
-    uvicorn.run(
-        "mekongx.cli.main:asgi_app",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        proxy_headers=True,
-        log_level="info",
-    )
+        uvicorn.run(
+            "mekongx.cli.main:asgi_app",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            proxy_headers=True,
+        )
+        return
+    from mekongx.cli.serving import serve_node
+
+    serve_node(settings, host, port)
 
 
 def asgi_app() -> object:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from starlette.requests import Request
 
 from mekongx.db import Database
+from mekongx.federation.keys import NodeKeys
 from mekongx.settings import Settings
 
 
@@ -14,6 +15,7 @@ from mekongx.settings import Settings
 class Node:
     settings: Settings
     db: Database
+    keys: NodeKeys | None = None  # None until `mekongx init` created them: no exchange yet
 
 
 def node_of(request: Request) -> Node:

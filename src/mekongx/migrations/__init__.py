@@ -24,6 +24,7 @@ def metadata() -> MetaData:
     """The metadata of every model (importing each module registers its tables)."""
     import mekongx.audit.log
     import mekongx.domains
+    import mekongx.federation.models
     import mekongx.model.identity
     import mekongx.model.record
     from mekongx.model.base import Base

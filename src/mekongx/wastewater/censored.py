@@ -17,12 +17,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final
 
 import numpy as np
-from scipy import stats
 
 from mekongx.wastewater.errors import WbeError, check_non_negative
+
+
+def _stats() -> Any:
+    """scipy.stats, imported on first use: it costs a second at the start of every command."""
+    from scipy import stats
+
+    return stats
+
 
 QUANTIFIED_FLAGS: Final = frozenset({"", "=", "quantified", "detected"})
 CENSORED_FLAGS: Final = frozenset({"<", "<loq", "<lod", "nd", "bql", "censored"})
@@ -150,9 +157,9 @@ def ros_summary(values: Sequence[Quantity]) -> CensoredSummary:
         if j >= 1:
             count = int(np.sum(limits == bounds[j]))
             censored_pp.append((1 - exceed[j]) * np.arange(1, count + 1) / (count + 1))
-    z_detect = stats.norm.ppf(np.concatenate(detect_pp))
+    z_detect = _stats().norm.ppf(np.concatenate(detect_pp))
     slope, intercept = np.polyfit(z_detect, np.log(detects), 1)
-    imputed = np.exp(intercept + slope * stats.norm.ppf(np.concatenate(censored_pp)))
+    imputed = np.exp(intercept + slope * _stats().norm.ppf(np.concatenate(censored_pp)))
     combined = np.concatenate((detects, imputed))
     mean = float(combined.mean())
     return CensoredSummary(

@@ -18,10 +18,17 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from scipy import stats
 
 from mekongx.wastewater.errors import WbeError
 from mekongx.wastewater.montecarlo import summarise
+
+
+def _stats() -> Any:
+    """scipy.stats, imported on first use: it costs a second at the start of every command."""
+    from scipy import stats
+
+    return stats
+
 
 FloatArray = npt.NDArray[np.floating[Any]]
 
@@ -124,7 +131,7 @@ def weekday_profile(
         raise WbeError("stats.too_few", method="weekday_profile", minimum=2, count=len(dates))
     means = {int(d): float(x[days == d].mean()) for d in sorted(set(days.tolist()))}
     we, wd = float(x[is_weekend].mean()), float(x[~is_weekend].mean())
-    p = float(stats.mannwhitneyu(x[is_weekend], x[~is_weekend], alternative="two-sided").pvalue)
+    p = float(_stats().mannwhitneyu(x[is_weekend], x[~is_weekend], alternative="two-sided").pvalue)
     return WeekdayProfile(means, we, wd, we / wd if wd > 0 else float("inf"), p)
 
 

@@ -26,11 +26,18 @@ from typing import Any, Final
 
 import numpy as np
 import numpy.typing as npt
-from scipy import stats
 
 from mekongx.wastewater.backcalc import Sample
 from mekongx.wastewater.errors import WbeError
 from mekongx.wastewater.params import AnalyteParams, ParameterSet
+
+
+def _stats() -> Any:
+    """scipy.stats, imported on first use: it costs a second at the start of every command."""
+    from scipy import stats
+
+    return stats
+
 
 FloatArray = npt.NDArray[np.floating[Any]]
 BoolArray = npt.NDArray[np.bool_]
@@ -167,7 +174,7 @@ def draw_shared(
     elif model.excretion and exc.sd > 0 and exc.high > exc.low:
         a, b = (exc.low - exc.mean) / exc.sd, (exc.high - exc.mean) / exc.sd
         u = rng.random(n)
-        excretion = np.asarray(stats.truncnorm.ppf(u, a, b, loc=exc.mean, scale=exc.sd))
+        excretion = np.asarray(_stats().truncnorm.ppf(u, a, b, loc=exc.mean, scale=exc.sd))
     else:
         excretion = np.full(n, exc.mean)
     if model.stability and analyte.sewer_loss_sd > 0:

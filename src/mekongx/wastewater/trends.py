@@ -15,11 +15,18 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
-from scipy import stats
 
 from mekongx.wastewater.errors import WbeError
+
+
+def _stats() -> Any:
+    """scipy.stats, imported on first use: it costs a second at the start of every command."""
+    from scipy import stats
+
+    return stats
 
 
 @dataclass(frozen=True)
@@ -43,7 +50,7 @@ def mann_kendall(values: Sequence[float], alpha: float = 0.05) -> MannKendall:
     ties = Counter(x.tolist()).values()
     var_s = (n * (n - 1) * (2 * n + 5) - sum(t * (t - 1) * (2 * t + 5) for t in ties)) / 18.0
     z = 0.0 if s == 0 or var_s == 0 else (s - math.copysign(1, s)) / math.sqrt(var_s)
-    p = float(2.0 * stats.norm.sf(abs(z)))
+    p = float(2.0 * _stats().norm.sf(abs(z)))
     tau = s / (n * (n - 1) / 2.0)
     trend = "no trend"
     if p < alpha:
@@ -64,7 +71,7 @@ def theil_sen(times: Sequence[float], values: Sequence[float], level: float = 0.
     """Theil–Sen slope (units of ``values`` per unit of ``times``) with its interval."""
     if len(values) < 2:
         raise WbeError("stats.too_few", method="Theil-Sen", minimum=2, count=len(values))
-    result = stats.theilslopes(np.asarray(values, float), np.asarray(times, float), alpha=level)
+    result = _stats().theilslopes(np.asarray(values, float), np.asarray(times, float), alpha=level)
     return TheilSen(
         float(result.slope),
         float(result.intercept),

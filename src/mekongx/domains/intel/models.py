@@ -10,6 +10,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 from mekongx.model.base import Base, utcnow
 from mekongx.model.record import SharedRecord
 
+SEARCH_KIND = "intel_report"  # kind of the report documents in the full-text index
+
 
 class IntelReport(SharedRecord, Base):
     __tablename__ = "intel_reports"
@@ -18,6 +20,21 @@ class IntelReport(SharedRecord, Base):
     narrative: Mapped[str] = mapped_column(Text)
     source_reliability: Mapped[str] = mapped_column(String(1))
     info_reliability: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(12), default="active")  # active | retracted
+    status_note: Mapped[str] = mapped_column(Text, default="")
+    received_from: Mapped[str] = mapped_column(
+        String(16), default=""
+    )  # the peer that sent the copy
+
+
+class ForwardingConsent(Base):
+    """The originator's permission for an agency to pass an H2 record on (kept on both sides)."""
+
+    __tablename__ = "intel_forwarding_consents"
+
+    record_uid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    agency: Mapped[str] = mapped_column(String(16), primary_key=True)
+    granted_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class IntelReportVersion(Base):

@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 from mekongx.audit import record
 from mekongx.authz import Permission, Principal, access, require, visible
 from mekongx.db import fts
-from mekongx.domains.intel.models import IntelReport, IntelReportVersion
+from mekongx.domains.intel import exchange
+from mekongx.domains.intel.models import SEARCH_KIND, IntelReport, IntelReportVersion
 from mekongx.domains.intel.schemas import ReportInput
 from mekongx.errors import Conflict, FieldProblem, ValidationFailed
 from mekongx.i18n import N_
@@ -20,7 +21,7 @@ from mekongx.model.base import utcnow
 from mekongx.model.identity import Agency, SharingGroup
 from mekongx.model.record import Distribution, RecordRecipient
 
-KIND = "intel_report"
+KIND = SEARCH_KIND
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,7 @@ def create_report(session: Session, principal: Principal, data: ReportInput) -> 
         report.uid,
         details={"handling": data.handling_code, "distribution": data.distribution},
     )
+    exchange.release(session, principal, report)
     return report
 
 
@@ -104,6 +106,8 @@ def update_report(
     session: Session, principal: Principal, report_id: int, data: ReportInput
 ) -> IntelReport:
     report = access(session, principal, IntelReport, report_id, "write", for_update=True)
+    if report.status == "retracted":
+        raise Conflict(N_("This report is retracted."))
     if data.expected_version is not None and data.expected_version != report.version:
         raise Conflict(
             N_("Someone else changed this report (now version %(version)s). Reload and try again."),
@@ -136,6 +140,7 @@ def update_report(
         report.uid,
         details={"version": report.version},
     )
+    exchange.release(session, principal, report)
     return report
 
 

@@ -1,0 +1,193 @@
+"""``mekongx keys …``, ``mekongx peers …`` and ``mekongx worker``: the node's identity and links."""
+
+from __future__ import annotations
+
+import signal
+import threading
+from datetime import timedelta
+from pathlib import Path
+
+import typer
+import yaml
+from rich.console import Console
+from rich.table import Table
+from sqlalchemy import func, select
+
+from mekongx.accounts.service import AgencyInput, create_agency
+from mekongx.audit import Actor, record
+from mekongx.cli.common import fail, fail_with, load_settings, open_database, say
+from mekongx.errors import MekongXError
+from mekongx.federation import peers as peering
+from mekongx.federation.delivery import run_worker
+from mekongx.federation.keys import KeyFileError, NodeKeys, fingerprint
+from mekongx.federation.models import OutboxEntry, Peer
+from mekongx.federation.transport import HttpTransport, TlsIdentity
+from mekongx.i18n import N_
+from mekongx.model.identity import Agency
+from mekongx.settings import Settings
+from mekongx.wiring import install
+
+keys_app = typer.Typer(help="This node's signing and encryption keys.")
+peers_app = typer.Typer(
+    help="Peer nodes: add by public keys, confirm by fingerprint, list, import."
+)
+
+
+def load_keys(settings: Settings) -> NodeKeys:
+    try:
+        return NodeKeys.load(settings.keys_dir)
+    except KeyFileError as error:
+        fail(str(error), 2)
+
+
+@keys_app.command("show")
+def keys_show() -> None:
+    """Print this node's public keys and fingerprint (safe to share)."""
+    keys = load_keys(load_settings())
+    typer.echo(f"sign_public: {keys.current.sign_public}\nenc_public:  {keys.current.enc_public}")
+    typer.echo(f"fingerprint: {keys.current.fingerprint}")
+
+
+@keys_app.command("rotate")
+def keys_rotate() -> None:
+    """Make new keys; the old ones stay valid for MEKONGX_KEY_OVERLAP_DAYS. Send peers the new file."""
+    settings = load_settings()
+    load_keys(settings)
+    keys = NodeKeys.rotate(settings.keys_dir, timedelta(days=settings.key_overlap_days))
+    with open_database(settings).write() as session:
+        record(session, Actor.system(settings.node_agency, "cli"), "keys.rotate", "node", settings.node_agency,
+               details={"fingerprint": keys.current.fingerprint})  # fmt: skip
+    say(N_("New keys; fingerprint %(fp)s. Old keys valid until %(until)s."), fp=keys.current.fingerprint,
+        until=str(keys.previous_until))  # fmt: skip
+
+
+@peers_app.command("export")
+def peers_export(
+    target: Path = typer.Argument(..., help="File to write this node's entry to (YAML)."),
+) -> None:
+    """Write this node's entry of the federation file (agency, endpoint, public keys)."""
+    settings = load_settings()
+    keys = load_keys(settings)
+    with open_database(settings).read() as session:
+        agency = session.get(Agency, settings.node_agency)
+        if agency is None:
+            fail(N_("Unknown agency."), 2)
+        entry = peering.member_entry(agency, keys, settings.public_url)
+    target.write_text(yaml.safe_dump({"members": [entry]}, allow_unicode=True, sort_keys=False))
+    say(N_("Wrote %(path)s. Fingerprint: %(fp)s"), path=str(target), fp=keys.current.fingerprint)
+
+
+@peers_app.command("import")
+def peers_import(
+    source: Path = typer.Argument(..., exists=True, dir_okay=False, help="Federation file (YAML)."),
+    tls_ca: Path = typer.Option(
+        None, exists=True, dir_okay=False, help="The peers' CA certificate (PEM) to pin."
+    ),
+) -> None:
+    """Add every member of a federation file that is not this node (they start unconfirmed)."""
+    settings = load_settings()
+    db = open_database(settings)
+    try:
+        data = yaml.safe_load(source.read_text())
+        members = data["members"]
+        assert isinstance(members, list)
+    except (yaml.YAMLError, KeyError, TypeError, AssertionError):
+        fail(N_("This is not a federation file (a YAML list of members)."), 2)
+    actor = Actor.system(settings.node_agency, "cli")
+    ca = tls_ca.read_text() if tls_ca else ""
+    try:
+        with db.write() as session:
+            for member in members:
+                code = str(member["agency"])
+                if code == settings.node_agency or session.get(Peer, code) is not None:
+                    continue
+                if session.get(Agency, code) is None:
+                    names = member.get("names", {})
+                    create_agency(session, actor, AgencyInput(code, names.get("en", code), names.get("th", code),
+                                                              names.get("zh", code), str(member.get("country", "XX"))))  # fmt: skip
+                peering.add_peer(session, actor, peering.PeerInput(code, str(member["endpoint"]), str(member["sign_public"]),
+                                                                   str(member["enc_public"]), ca))  # fmt: skip
+                say(N_("Added peer %(code)s, fingerprint %(fp)s: confirm it with `mekongx peers confirm`."),
+                    code=code, fp=fingerprint(str(member["sign_public"]), str(member["enc_public"])))  # fmt: skip
+    except MekongXError as error:
+        fail_with(error)
+    except (KeyError, TypeError):
+        fail(N_("This is not a federation file (a YAML list of members)."), 2)
+
+
+@peers_app.command("add")
+def peers_add(
+    agency: str = typer.Argument(..., help="The peer's agency code (must be a known agency)."),
+    endpoint: str = typer.Option(..., help="https://… address of the peer node."),
+    sign_key: str = typer.Option(..., help="The peer's Ed25519 public key (base64)."),
+    enc_key: str = typer.Option(..., help="The peer's X25519 public key (base64)."),
+    tls_ca: Path = typer.Option(
+        None, exists=True, dir_okay=False, help="The peer's CA certificate (PEM) to pin."
+    ),
+) -> None:
+    """Add one peer by its public keys; it is used only after `mekongx peers confirm`."""
+    settings = load_settings()
+    try:
+        with open_database(settings).write() as session:
+            peer = peering.add_peer(session, Actor.system(settings.node_agency, "cli"),
+                                    peering.PeerInput(agency, endpoint, sign_key, enc_key, tls_ca.read_text() if tls_ca else ""))  # fmt: skip
+            say(N_("Added peer %(code)s, fingerprint %(fp)s: confirm it with `mekongx peers confirm`."),
+                code=agency, fp=peer.fingerprint)  # fmt: skip
+    except MekongXError as error:
+        fail_with(error)
+
+
+@peers_app.command("confirm")
+def peers_confirm(
+    agency: str = typer.Argument(..., help="The peer's agency code."),
+    fingerprint: str = typer.Option(..., help="The fingerprint the peer's officer read to you."),
+) -> None:
+    """Confirm a peer after comparing fingerprints with its officer over a separate channel."""
+    settings = load_settings()
+    try:
+        with open_database(settings).write() as session:
+            peering.confirm_peer(
+                session, Actor.system(settings.node_agency, "cli"), agency, fingerprint
+            )
+    except MekongXError as error:
+        fail_with(error)
+    say(N_("Peer %(code)s confirmed."), code=agency)
+
+
+@peers_app.command("list")
+def peers_list() -> None:
+    """Every peer with its status, backlog, last delivery and fingerprint."""
+    settings = load_settings()
+    table = Table(
+        "agency", "endpoint", "confirmed", "backlog", "last delivery", "failures", "fingerprint"
+    )
+    with open_database(settings).read() as session:
+        for peer in session.scalars(select(Peer).order_by(Peer.agency_code)):
+            backlog = session.scalar(
+                select(func.count()).where(
+                    OutboxEntry.to_agency == peer.agency_code, OutboxEntry.status == "pending"
+                )
+            )
+            table.add_row(peer.agency_code, peer.endpoint, "yes" if peer.confirmed else "NO", str(backlog),
+                          str(peer.last_delivery_at or "-"), str(peer.consecutive_failures), peer.fingerprint)  # fmt: skip
+    Console(width=200).print(table)
+
+
+def transport_for(settings: Settings) -> HttpTransport:
+    identity = (
+        TlsIdentity(settings.tls_cert, settings.tls_key)
+        if settings.tls_cert and settings.tls_key
+        else None
+    )
+    return HttpTransport(identity)
+
+
+def worker() -> None:
+    """Deliver queued envelopes to peers until stopped (SIGTERM or Ctrl-C)."""
+    settings = load_settings()
+    keys = load_keys(settings)
+    install()
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
+    run_worker(open_database(settings), keys, settings.node_agency, transport_for(settings), stop)

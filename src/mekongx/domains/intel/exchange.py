@@ -1,0 +1,267 @@
+"""Intelligence reports on the exchange: release to peers, corrections, retractions that reach
+every recipient, forwarding that obeys the handling code, and applying what peers send."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from mekongx.audit import Actor, record
+from mekongx.authz import Permission, Principal, access, require
+from mekongx.db import fts
+from mekongx.domains.intel.models import SEARCH_KIND, ForwardingConsent, IntelReport
+from mekongx.errors import Conflict, FieldProblem, Forbidden, NotFound, ValidationFailed
+from mekongx.federation import acks
+from mekongx.federation.handlers import Received
+from mekongx.federation.models import InboxEntry, OutboxEntry
+from mekongx.federation.outbox import enqueue
+from mekongx.i18n import N_
+from mekongx.model.base import utcnow
+from mekongx.model.identity import Agency, SharingGroupMember
+from mekongx.model.record import Distribution, HandlingCode, RecordRecipient
+
+KIND = "intel.report"
+CONSENT_KIND = "intel.consent"
+_FIELDS = (
+    "uid", "version", "title", "narrative", "language", "source_reliability", "info_reliability",
+    "handling_code", "handling_note", "distribution", "sharing_group", "origin_agency", "author_name",
+)  # fmt: skip
+
+
+def targets(session: Session, report: IntelReport) -> set[str]:
+    """The agencies that should hold the report according to its distribution."""
+    if report.distribution == Distribution.PEERS.value:
+        stmt = select(RecordRecipient.agency_code).where(RecordRecipient.record_uid == report.uid)
+        found = set(session.scalars(stmt))
+    elif report.distribution == Distribution.GROUP.value and report.sharing_group:
+        stmt2 = select(SharingGroupMember.agency_code).where(
+            SharingGroupMember.group_code == report.sharing_group
+        )
+        found = set(session.scalars(stmt2))
+    else:
+        found = set()
+    return found - {report.origin_agency}
+
+
+def already_sent_to(session: Session, uid: str) -> set[str]:
+    stmt = select(OutboxEntry.to_agency).where(
+        OutboxEntry.record_uid == uid, OutboxEntry.kind == KIND
+    )
+    return set(session.scalars(stmt))
+
+
+def payload(session: Session, report: IntelReport) -> dict[str, Any]:
+    data: dict[str, Any] = {name: getattr(report, name) for name in _FIELDS}
+    data["recipients"] = sorted(
+        session.scalars(
+            select(RecordRecipient.agency_code).where(RecordRecipient.record_uid == report.uid)
+        )
+    )
+    data["created_at"] = report.created_at.isoformat()
+    data["updated_at"] = report.updated_at.isoformat()
+    data["status"], data["status_note"] = report.status, report.status_note
+    return data
+
+
+def _send(
+    session: Session, principal: Principal, report: IntelReport, type_: str, to: set[str]
+) -> None:
+    if not to:
+        return
+    enqueue(
+        session,
+        principal.actor,
+        type=type_,
+        kind=KIND,
+        payload=payload(session, report),
+        to=sorted(to),
+        handling=report.handling_code,
+        record_uid=report.uid,
+        thread=report.uid,
+        evaluation=f"{report.source_reliability}{report.info_reliability}",
+        languages=[report.language],
+    )
+
+
+def release(session: Session, principal: Principal, report: IntelReport) -> None:
+    """After a create or an edit: new holders get the report, earlier holders a correction, and
+    holders the distribution no longer names a retraction."""
+    if report.received:
+        return
+    wanted, had = targets(session, report), already_sent_to(session, report.uid)
+    _send(session, principal, report, "information", wanted - had)
+    _send(session, principal, report, "correction", wanted & had)
+    dropped = had - wanted
+    if dropped:
+        data = {
+            "uid": report.uid,
+            "origin_agency": report.origin_agency,
+            "reason": "distribution narrowed",
+        }
+        enqueue(session, principal.actor, type="retraction", kind=KIND, payload=data, to=sorted(dropped),
+                handling=report.handling_code, record_uid=report.uid, thread=report.uid)  # fmt: skip
+
+
+def retract(session: Session, principal: Principal, report_id: int, reason: str) -> IntelReport:
+    """Only the originator retracts; the retraction goes to every agency that received the report."""
+    if not reason.strip() or len(reason) > 2000:
+        raise ValidationFailed(
+            [
+                FieldProblem(
+                    "reason", N_("Say why the report is retracted (up to 2,000 characters).")
+                )
+            ]
+        )
+    report = access(session, principal, IntelReport, report_id, "release", for_update=True)
+    if report.status == "retracted":
+        raise Conflict(N_("This report is already retracted."))
+    report.status, report.status_note, report.updated_at = "retracted", reason.strip(), utcnow()
+    report.version += 1
+    record(session, principal.actor, "intel.retract", KIND, report.uid, why=reason.strip())
+    holders = already_sent_to(session, report.uid)
+    if holders:
+        data = {"uid": report.uid, "origin_agency": report.origin_agency, "reason": reason.strip()}
+        enqueue(session, principal.actor, type="retraction", kind=KIND, payload=data, to=sorted(holders),
+                handling=report.handling_code, record_uid=report.uid, thread=report.uid)  # fmt: skip
+    return report
+
+
+def grant_forwarding(session: Session, principal: Principal, report_id: int, agency: str) -> None:
+    """The originator lets ``agency`` pass an H2 report on; the permission travels to it."""
+    report = access(session, principal, IntelReport, report_id, "release")
+    session.merge(ForwardingConsent(record_uid=report.uid, agency=agency))
+    record(session, principal.actor, "intel.consent", KIND, report.uid, details={"agency": agency})
+    enqueue(session, principal.actor, type="notice", kind=CONSENT_KIND, payload={"uid": report.uid, "agency": agency},
+            to=[agency], record_uid=report.uid, thread=report.uid)  # fmt: skip
+
+
+def forward(session: Session, principal: Principal, report_id: int, to: list[str]) -> IntelReport:
+    """Pass a report on to other agencies. H2 needs the originator's consent: enforced here."""
+    require(principal, Permission.RELEASE_RECORDS)
+    report = access(session, principal, IntelReport, report_id, "read")
+    if report.status == "retracted":
+        raise Conflict(N_("This report is retracted."))
+    if report.origin_agency != principal.agency and report.handling_code == HandlingCode.H2.value:
+        consent = session.get(ForwardingConsent, (report.uid, principal.agency))
+        if consent is None:
+            raise Forbidden(
+                N_(
+                    "H2: this report may not be passed on without the originating agency's permission."
+                )
+            )
+    targets_ = sorted(set(to) - {principal.agency, report.origin_agency})
+    if not targets_:
+        raise ValidationFailed(
+            [FieldProblem("to", N_("Name at least one peer agency to share with."))]
+        )
+    data = payload(session, report)
+    data["forwarded_by"] = principal.agency
+    enqueue(session, principal.actor, type="information", kind=KIND, payload=data, to=targets_,
+            handling=report.handling_code, record_uid=report.uid, thread=report.uid)  # fmt: skip
+    return report
+
+
+# --- receiving ---------------------------------------------------------------------------
+
+
+def _sent_us(session: Session, uid: str) -> set[str]:
+    stmt = select(InboxEntry.from_agency).where(
+        InboxEntry.record_uid == uid, InboxEntry.kind == KIND
+    )
+    return set(session.scalars(stmt))
+
+
+def apply(session: Session, received: Received, data: Mapping[str, Any]) -> str:
+    uid = str(data["uid"])
+    copy = session.scalar(select(IntelReport).where(IntelReport.uid == uid))
+    origin = str(data["origin_agency"])
+    if copy is not None and not copy.received:
+        raise Forbidden(N_("Only the originating agency can change this record."))
+    if received.type == "retraction":
+        if copy is None:
+            raise NotFound(N_("No such record."))
+        if received.sender not in {copy.origin_agency, copy.received_from}:
+            raise Forbidden(N_("Only the originating agency can change this record."))
+        copy.status, copy.status_note, copy.updated_at = (
+            "retracted",
+            str(data.get("reason", "")),
+            utcnow(),
+        )
+        fts.remove_document(session, uid)
+        acks.acknowledge(session, received, uid)
+        _pass_on_retraction(session, received, copy, data)
+        return uid
+    if origin != received.sender:
+        forwarded_by = data.get("forwarded_by")
+        if forwarded_by != received.sender:
+            raise Forbidden(N_("Only the originating agency can change this record."))
+        if (
+            data["handling_code"] == HandlingCode.H2.value
+            and session.get(ForwardingConsent, (uid, received.sender)) is None
+        ):
+            raise Forbidden(
+                N_(
+                    "H2: this report may not be passed on without the originating agency's permission."
+                )
+            )
+    if copy is None:
+        copy = IntelReport(uid=uid, received=True)
+        session.add(copy)
+    elif received.sender not in {copy.origin_agency, copy.received_from}:
+        raise Forbidden(N_("Only the originating agency can change this record."))
+    for name in _FIELDS:
+        if name != "uid":
+            setattr(copy, name, data[name])
+    copy.origin_agency = origin
+    copy.status, copy.status_note = (
+        str(data.get("status", "active")),
+        str(data.get("status_note", "")),
+    )
+    copy.received_from = received.sender
+    copy.received = True
+    copy.author_id = None
+    copy.created_at = datetime.fromisoformat(str(data["created_at"]))
+    copy.updated_at = datetime.fromisoformat(str(data["updated_at"]))
+    session.flush()
+    session.execute(delete(RecordRecipient).where(RecordRecipient.record_uid == uid))
+    holders = {str(c) for c in data.get("recipients", [])} | {received.own_agency}
+    known = set(session.scalars(select(SharingGroupMember.agency_code)))
+    known |= set(session.scalars(select(Agency.code)))
+    session.add_all(RecordRecipient(record_uid=uid, agency_code=c) for c in sorted(holders & known))
+    if copy.distribution == Distribution.GROUP.value:
+        copy.distribution = (
+            Distribution.PEERS.value
+        )  # the group may not exist here; we hold it by name
+        copy.sharing_group = None
+    fts.index_document(session, uid, SEARCH_KIND, f"{copy.title}\n{copy.narrative}")
+    if received.type == "correction":
+        acks.acknowledge(session, received, uid)
+    return uid
+
+
+def _pass_on_retraction(
+    session: Session, received: Received, copy: IntelReport, data: Mapping[str, Any]
+) -> None:
+    """A retraction follows the report to agencies we forwarded it to."""
+    onward = already_sent_to(session, copy.uid) - _sent_us(session, copy.uid)
+    if onward:
+        enqueue(session, Actor.system(received.own_agency, "federation"), type="retraction", kind=KIND,
+                payload=dict(data), to=sorted(onward), handling=copy.handling_code, record_uid=copy.uid,
+                thread=copy.uid)  # fmt: skip
+
+
+def apply_consent(session: Session, received: Received, data: Mapping[str, Any]) -> str:
+    uid = str(data["uid"])
+    copy = session.scalar(select(IntelReport).where(IntelReport.uid == uid))
+    if (
+        copy is None
+        or copy.origin_agency != received.sender
+        or data["agency"] != received.own_agency
+    ):
+        raise Forbidden(N_("Only the originating agency can change this record."))
+    session.merge(ForwardingConsent(record_uid=uid, agency=received.own_agency))
+    return uid

@@ -1,0 +1,263 @@
+"""The delivery worker: sends each link's pending envelopes in sequence order, in batches,
+with exponential back-off through outages, and files the signed receipts."""
+
+from __future__ import annotations
+
+import json
+import logging
+import random
+import threading
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from mekongx.db import Database
+from mekongx.federation.envelope import Header, canonical, iso, seal, verify_receipt
+from mekongx.federation.inbox import batch_signing_text
+from mekongx.federation.keys import NodeKeys, b64, load_enc_public
+from mekongx.federation.models import OutboxEntry, Peer
+from mekongx.federation.peers import signing_keys
+from mekongx.federation.transport import Transport, TransportError
+from mekongx.model.base import utcnow
+
+log = logging.getLogger("mekongx.federation")
+MAX_BACKOFF = timedelta(minutes=5)
+
+
+def backoff(failures: int) -> timedelta:
+    """1 s, 2 s, 4 s … up to 5 minutes, with ±20% jitter so peers do not retry in step."""
+    seconds = min(2.0 ** max(failures - 1, 0), MAX_BACKOFF.total_seconds())
+    return timedelta(seconds=seconds * random.uniform(0.8, 1.2))
+
+
+@dataclass
+class LinkResult:
+    peer: str
+    sent: int = 0
+    failed: bool = False
+    healed_from: int | None = None
+
+
+_link_locks: dict[str, threading.Lock] = {}
+_locks_guard = threading.Lock()
+
+
+def _link_lock(name: str) -> threading.Lock:
+    with _locks_guard:
+        return _link_locks.setdefault(name, threading.Lock())
+
+
+def _seal_pending(
+    db: Database, keys: NodeKeys, peer_code: str, batch_size: int, now: datetime
+) -> list[OutboxEntry]:
+    with db.write() as session:
+        peer = session.get(Peer, peer_code)
+        if peer is None or not peer.confirmed:
+            return []
+        entries = list(
+            session.scalars(
+                select(OutboxEntry)
+                .where(OutboxEntry.to_agency == peer_code, OutboxEntry.status == "pending")
+                .order_by(OutboxEntry.seq)
+                .limit(batch_size)
+            )
+        )
+        if not entries or entries[0].next_attempt_at > now:
+            return []
+        recipient = load_enc_public(peer.enc_public)
+        for entry in entries:
+            if not entry.envelope:
+                header = Header(**json.loads(entry.header))
+                entry.envelope = canonical(
+                    seal(header, json.loads(entry.payload), keys.current.sign, recipient)
+                ).decode()
+        return entries
+
+
+def deliver_link(
+    db: Database,
+    keys: NodeKeys,
+    own: str,
+    peer_code: str,
+    transport: Transport,
+    *,
+    batch_size: int = 200,
+) -> LinkResult:
+    result = LinkResult(peer_code)
+    lock = _link_lock(f"{db.url}|{peer_code}")
+    if not lock.acquire(blocking=False):
+        return result  # another thread of this process is on this link
+    try:
+        now = utcnow()
+        entries = _seal_pending(db, keys, peer_code, batch_size, now)
+        if not entries:
+            return result
+        with db.read() as session:
+            peer = session.get(Peer, peer_code)
+            assert peer is not None
+            receipt_keys = signing_keys(peer)
+        body = canonical({"envelopes": [json.loads(e.envelope) for e in entries]})
+        sent_at = iso(now)
+        headers = {
+            "X-MekongX-Sender": own,
+            "X-MekongX-Time": sent_at,
+            "X-MekongX-Signature": b64(
+                keys.current.sign.sign(batch_signing_text(own, peer_code, sent_at, body))
+            ),
+        }
+        try:
+            answer = transport.post_batch(peer, headers, body)
+            if answer.status != 200:
+                raise TransportError(f"HTTP {answer.status}: {answer.body.get('error', '')}")
+        except TransportError as error:
+            _failed(db, peer_code, str(error))
+            result.failed = True
+            return result
+        outcomes = {
+            str(o.get("message_id")): o
+            for o in answer.body.get("outcomes", [])
+            if isinstance(o, dict)
+        }
+        with db.write() as session:
+            peer = session.get(Peer, peer_code)
+            assert peer is not None
+            for entry in entries:
+                outcome = outcomes.get(entry.message_id)
+                if outcome is None:
+                    break
+                status = outcome.get("status")
+                receipt = outcome.get("receipt")
+                if status in ("applied", "refused", "duplicate") and isinstance(receipt, dict):
+                    key = receipt_keys.get(str(receipt.get("kid")))
+                    valid = (
+                        key is not None
+                        and verify_receipt(receipt, key)
+                        and receipt.get("message_id") == entry.message_id
+                        and receipt.get("to") == own
+                        and receipt.get("payload_hash")
+                        == json.loads(entry.envelope)["payload_hash"]
+                    )
+                    if not valid:
+                        _mark_retry(session, entry, peer, "receipt did not verify")
+                        result.failed = True
+                        break
+                    session.execute(
+                        update(OutboxEntry)
+                        .where(OutboxEntry.id == entry.id)
+                        .values(
+                            status="refused"
+                            if str(receipt.get("status", "")).startswith("refused")
+                            else "sent",
+                            sent_at=utcnow(),
+                            receipt=canonical(receipt).decode(),
+                            payload="",
+                            last_error="",
+                        )
+                    )
+                    result.sent += 1
+                elif status == "gap":
+                    expected = int(outcome.get("expected_seq", entry.seq))
+                    session.execute(
+                        update(OutboxEntry)
+                        .where(
+                            OutboxEntry.to_agency == peer_code,
+                            OutboxEntry.seq >= expected,
+                            OutboxEntry.status != "pending",
+                        )
+                        .values(status="pending", next_attempt_at=utcnow())
+                    )
+                    result.healed_from = expected
+                    log.warning(
+                        "link to %s: peer expects seq %s; resending from there", peer_code, expected
+                    )
+                    break
+                else:
+                    _mark_retry(session, entry, peer, f"rejected: {outcome.get('reason', status)}")
+                    result.failed = True
+                    break
+            if result.sent:
+                peer.last_delivery_at, peer.consecutive_failures, peer.last_error = utcnow(), 0, ""
+        return result
+    finally:
+        lock.release()
+
+
+def _mark_retry(session: Session, entry: OutboxEntry, peer: Peer, error: str) -> None:
+    peer.consecutive_failures += 1
+    peer.last_error = error[:2000]
+    session.execute(
+        update(OutboxEntry)
+        .where(OutboxEntry.id == entry.id)
+        .values(
+            attempts=OutboxEntry.attempts + 1,
+            last_error=error[:2000],
+            next_attempt_at=utcnow() + backoff(peer.consecutive_failures),
+        )
+    )
+
+
+def _failed(db: Database, peer_code: str, error: str) -> None:
+    with db.write() as session:
+        peer = session.get(Peer, peer_code)
+        if peer is None:
+            return
+        peer.consecutive_failures += 1
+        peer.last_error = error[:2000]
+        wait = backoff(peer.consecutive_failures)
+        session.execute(
+            update(OutboxEntry)
+            .where(OutboxEntry.to_agency == peer_code, OutboxEntry.status == "pending")
+            .values(
+                attempts=OutboxEntry.attempts + 1,
+                last_error=error[:2000],
+                next_attempt_at=utcnow() + wait,
+            )
+        )
+    log.info("link to %s down (%s); next try in %.1f s", peer_code, error, wait.total_seconds())
+
+
+def due_links(db: Database) -> list[str]:
+    with db.read() as session:
+        rows = session.execute(
+            select(OutboxEntry.to_agency, func.min(OutboxEntry.next_attempt_at))
+            .where(OutboxEntry.status == "pending")
+            .group_by(OutboxEntry.to_agency)
+        ).all()
+    now = utcnow()
+    return [code for code, due in rows if due is None or _aware(due) <= now]
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def deliver_once(
+    db: Database, keys: NodeKeys, own: str, transport: Transport, *, batch_size: int = 200
+) -> int:
+    """One pass over every link with due envelopes; returns how many were delivered."""
+    return sum(
+        deliver_link(db, keys, own, code, transport, batch_size=batch_size).sent
+        for code in due_links(db)
+    )
+
+
+def run_worker(
+    db: Database,
+    keys: NodeKeys,
+    own: str,
+    transport: Transport,
+    stop: threading.Event,
+    *,
+    idle: float = 0.2,
+) -> None:
+    """Deliver until ``stop`` is set; keeps going through outages and errors."""
+    while not stop.is_set():
+        try:
+            delivered = deliver_once(db, keys, own, transport)
+        except Exception:  # the worker must outlive any single failure; it is logged
+            log.exception("delivery pass failed")
+            delivered = 0
+        if not delivered:
+            stop.wait(idle)

@@ -1,0 +1,108 @@
+"""Tables of the exchange: peers, the outbox, the inbox (the message log on both sides),
+acknowledgements and refused envelopes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from mekongx.model.base import Base, utcnow
+
+
+class Peer(Base):
+    """A peer node: its agency, endpoint, public keys (current and, during rotation, previous)."""
+
+    __tablename__ = "federation_peers"
+
+    agency_code: Mapped[str] = mapped_column(
+        ForeignKey("agencies.code", ondelete="RESTRICT"), primary_key=True
+    )
+    endpoint: Mapped[str] = mapped_column(String(500))
+    sign_public: Mapped[str] = mapped_column(String(100))
+    enc_public: Mapped[str] = mapped_column(String(100))
+    prev_sign_public: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    prev_enc_public: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    prev_valid_until: Mapped[datetime | None] = mapped_column(nullable=True)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
+    confirmed_by: Mapped[str] = mapped_column(String(64), default="")
+    tls_ca_pem: Mapped[str] = mapped_column(Text, default="")
+    next_out_seq: Mapped[int] = mapped_column(Integer, default=1)
+    next_in_seq: Mapped[int] = mapped_column(Integer, default=1)
+    last_delivery_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    consecutive_failures: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class OutboxEntry(Base):
+    """One envelope to one peer, written in the transaction of the change it carries."""
+
+    __tablename__ = "federation_outbox"
+    __table_args__ = (UniqueConstraint("to_agency", "seq"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    message_id: Mapped[str] = mapped_column(String(36), unique=True)
+    to_agency: Mapped[str] = mapped_column(
+        ForeignKey("federation_peers.agency_code", ondelete="RESTRICT")
+    )
+    seq: Mapped[int] = mapped_column(Integer)
+    type: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[str] = mapped_column(String(40))
+    record_uid: Mapped[str] = mapped_column(String(36), default="", index=True)
+    thread: Mapped[str] = mapped_column(String(36), default="")
+    header: Mapped[str] = mapped_column(Text)
+    payload: Mapped[str] = mapped_column(Text)  # plaintext until sent, then cleared
+    envelope: Mapped[str] = mapped_column(Text, default="")  # sealed on first attempt, resent as is
+    status: Mapped[str] = mapped_column(String(10), default="pending", index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    receipt: Mapped[str] = mapped_column(Text, default="")
+
+
+class InboxEntry(Base):
+    """One envelope received and applied (exactly once), with the receipt we signed for it."""
+
+    __tablename__ = "federation_inbox"
+    __table_args__ = (UniqueConstraint("from_agency", "seq"),)
+
+    message_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    from_agency: Mapped[str] = mapped_column(String(16))
+    seq: Mapped[int] = mapped_column(Integer)
+    type: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[str] = mapped_column(String(40))
+    record_uid: Mapped[str] = mapped_column(String(36), default="", index=True)
+    thread: Mapped[str] = mapped_column(String(36), default="")
+    envelope: Mapped[str] = mapped_column(Text)
+    receipt: Mapped[str] = mapped_column(Text)
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Rejection(Base):
+    """An envelope or request that was refused, and why (kept for the links page and audit)."""
+
+    __tablename__ = "federation_rejections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    claimed_sender: Mapped[str] = mapped_column(String(64))
+    message_id: Mapped[str] = mapped_column(String(64), default="")
+    reason: Mapped[str] = mapped_column(String(40))
+    detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class Acknowledgement(Base):
+    """A peer's acknowledgement of a retraction, correction or notice we sent."""
+
+    __tablename__ = "federation_acks"
+
+    ack_message_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    of_message_id: Mapped[str] = mapped_column(String(36), index=True)
+    record_uid: Mapped[str] = mapped_column(String(36), default="", index=True)
+    agency: Mapped[str] = mapped_column(String(16))
+    at: Mapped[datetime] = mapped_column(default=utcnow)

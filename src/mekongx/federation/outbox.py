@@ -1,0 +1,100 @@
+"""The transactional outbox: envelopes are written in the same transaction as the change they
+carry, one per recipient peer, each with the next sequence number of its link."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mekongx.audit import Actor, record
+from mekongx.federation.envelope import Header, canonical, iso
+from mekongx.federation.models import OutboxEntry, Peer
+from mekongx.model.base import utcnow
+
+
+def enqueue(
+    session: Session,
+    actor: Actor,
+    *,
+    type: str,
+    kind: str,
+    payload: Mapping[str, Any],
+    to: Iterable[str],
+    handling: str = "H0",
+    record_uid: str = "",
+    thread: str | None = None,
+    in_reply_to: str | None = None,
+    priority: str = "routine",
+    deadline: str | None = None,
+    evaluation: str | None = None,
+    languages: list[str] | None = None,
+) -> list[OutboxEntry]:
+    """Queue one envelope per recipient that is a confirmed peer; return what was queued.
+
+    Recipients that are not peers (the node's own agency, agencies with no node) get nothing:
+    their users read the record on this node.
+    """
+    recipients = sorted({code for code in to if code != actor.agency})
+    if not recipients:
+        return []
+    peers = {
+        p.agency_code: p
+        for p in session.scalars(
+            select(Peer).where(Peer.agency_code.in_(recipients), Peer.confirmed).with_for_update()
+        )
+    }
+    entries = []
+    created = iso(utcnow())
+    body = {"kind": kind, **payload}
+    for code in recipients:
+        peer = peers.get(code)
+        if peer is None:
+            continue
+        header = Header(
+            type=type,
+            sender=actor.agency,
+            to=code,
+            recipients=recipients,
+            seq=peer.next_out_seq,
+            thread=thread,
+            in_reply_to=in_reply_to,
+            priority=priority,
+            deadline=deadline,
+            handling=handling,
+            evaluation=evaluation,
+            languages=languages or [],
+            created=created,
+        )
+        peer.next_out_seq += 1
+        entry = OutboxEntry(
+            message_id=header.id,
+            to_agency=code,
+            seq=header.seq,
+            type=type,
+            kind=kind,
+            record_uid=record_uid,
+            thread=thread or "",
+            header=json.dumps(asdict(header), ensure_ascii=False),
+            payload=canonical(body).decode(),
+        )
+        session.add(entry)
+        entries.append(entry)
+    if entries:
+        session.flush()
+        record(
+            session,
+            actor,
+            f"exchange.{type}",
+            kind,
+            record_uid,
+            details={
+                "to": [e.to_agency for e in entries],
+                "messages": [e.message_id for e in entries],
+            },
+        )
+    return entries

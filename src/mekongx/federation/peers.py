@@ -1,0 +1,176 @@
+"""Peering: adding a peer by its public keys, confirming it by fingerprint, the federation file."""
+
+from __future__ import annotations
+
+import ipaddress
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mekongx.audit import Actor, record
+from mekongx.errors import Conflict, FieldProblem, NotFound, ValidationFailed
+from mekongx.federation.envelope import key_id
+from mekongx.federation.keys import NodeKeys, fingerprint, load_enc_public, load_sign_public, unb64
+from mekongx.federation.models import Peer
+from mekongx.i18n import N_
+from mekongx.model.base import utcnow
+from mekongx.model.identity import Agency
+
+
+def is_loopback_url(url: str) -> bool:
+    host = urlsplit(url).hostname or ""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_endpoint(url: str) -> list[FieldProblem]:
+    parts = urlsplit(url)
+    if parts.scheme == "https" and parts.hostname:
+        return []
+    if parts.scheme == "http" and is_loopback_url(url):
+        return []  # plain HTTP only on loopback, for development
+    return [
+        FieldProblem("endpoint", N_("Use https:// (plain http:// only for a loopback address)."))
+    ]
+
+
+@dataclass(frozen=True)
+class PeerInput:
+    agency_code: str
+    endpoint: str
+    sign_public: str
+    enc_public: str
+    tls_ca_pem: str = ""
+
+
+def _key_problems(data: PeerInput) -> list[FieldProblem]:
+    problems = []
+    for name, loader in (("sign_public", load_sign_public), ("enc_public", load_enc_public)):
+        try:
+            loader(getattr(data, name))
+        except (ValueError, TypeError):
+            problems.append(
+                FieldProblem(name, N_("This is not a valid public key (base64 of 32 bytes)."))
+            )
+    return problems
+
+
+def add_peer(session: Session, actor: Actor, data: PeerInput) -> Peer:
+    problems = check_endpoint(data.endpoint) + _key_problems(data)
+    if session.get(Agency, data.agency_code) is None:
+        problems.append(FieldProblem("agency_code", N_("Unknown agency.")))
+    if problems:
+        raise ValidationFailed(problems)
+    if session.get(Peer, data.agency_code) is not None:
+        raise Conflict(N_("This agency is already a peer."))
+    peer = Peer(
+        agency_code=data.agency_code,
+        endpoint=data.endpoint.rstrip("/"),
+        sign_public=data.sign_public,
+        enc_public=data.enc_public,
+        fingerprint=fingerprint(data.sign_public, data.enc_public),
+        tls_ca_pem=data.tls_ca_pem,
+    )
+    session.add(peer)
+    record(
+        session,
+        actor,
+        "peer.add",
+        "peer",
+        data.agency_code,
+        details={"fingerprint": peer.fingerprint},
+    )
+    return peer
+
+
+def confirm_peer(session: Session, actor: Actor, agency_code: str, spoken_fingerprint: str) -> Peer:
+    """Confirm a peer after both sides compared the fingerprint (read aloud or on paper)."""
+    peer = session.get(Peer, agency_code)
+    if peer is None:
+        raise NotFound(N_("No such peer."))
+    given = "".join(spoken_fingerprint.split()).upper()
+    if given != "".join(peer.fingerprint.split()):
+        record(session, actor, "peer.confirm-failed", "peer", agency_code)
+        raise ValidationFailed(
+            [FieldProblem("fingerprint", N_("The fingerprint does not match this peer's keys."))]
+        )
+    peer.confirmed, peer.confirmed_by = True, actor.username
+    record(
+        session,
+        actor,
+        "peer.confirm",
+        "peer",
+        agency_code,
+        details={"fingerprint": peer.fingerprint},
+    )
+    return peer
+
+
+def update_keys(
+    session: Session,
+    actor: Actor,
+    agency_code: str,
+    sign_public: str,
+    enc_public: str,
+    overlap_until: Any,
+) -> Peer:
+    """A peer rotated its keys: keep the old ones until the end of its overlap period."""
+    peer = session.get(Peer, agency_code)
+    if peer is None:
+        raise NotFound(N_("No such peer."))
+    peer.prev_sign_public, peer.prev_enc_public, peer.prev_valid_until = (
+        peer.sign_public,
+        peer.enc_public,
+        overlap_until,
+    )
+    peer.sign_public, peer.enc_public = sign_public, enc_public
+    peer.fingerprint = fingerprint(sign_public, enc_public)
+    record(
+        session,
+        actor,
+        "peer.keys-rotated",
+        "peer",
+        agency_code,
+        details={"fingerprint": peer.fingerprint},
+    )
+    return peer
+
+
+def signing_keys(peer: Peer) -> dict[str, Ed25519PublicKey]:
+    """The peer's signing keys by key id: the current one, and the previous during its overlap."""
+    keys = {key_id(unb64(peer.sign_public)): load_sign_public(peer.sign_public)}
+    if peer.prev_sign_public and peer.prev_valid_until and peer.prev_valid_until > utcnow():
+        keys[key_id(unb64(peer.prev_sign_public))] = load_sign_public(peer.prev_sign_public)
+    return keys
+
+
+def confirmed_peers(session: Session) -> dict[str, Peer]:
+    return {p.agency_code: p for p in session.scalars(select(Peer).where(Peer.confirmed))}
+
+
+def member_entry(agency: Agency, keys: NodeKeys, endpoint: str) -> dict[str, Any]:
+    """This node's entry in the federation configuration file that every member holds."""
+    entry: dict[str, Any] = {
+        "agency": agency.code,
+        "country": agency.country,
+        "names": {"en": agency.name_en, "th": agency.name_th, "zh": agency.name_zh},
+        "endpoint": endpoint,
+        "sign_public": keys.current.sign_public,
+        "enc_public": keys.current.enc_public,
+        "fingerprint": keys.current.fingerprint,
+    }
+    if keys.previous and keys.previous_until:
+        entry["previous"] = {
+            "sign_public": keys.previous.sign_public,
+            "enc_public": keys.previous.enc_public,
+            "valid_until": keys.previous_until.isoformat(),
+        }
+    return entry

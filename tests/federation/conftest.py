@@ -1,0 +1,262 @@
+"""Real node processes on loopback, each with its own database, peered by fingerprint."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import pytest
+
+from mekongx import migrations
+from mekongx.accounts import service as accounts
+from mekongx.audit import Actor
+from mekongx.authz import Principal
+from mekongx.db import Database
+from mekongx.federation import peers as peering
+from mekongx.federation.keys import NodeKeys
+from mekongx.model.identity import Agency, User
+from mekongx.settings import Settings
+
+PASSWORD = "Mekong-Chief-2567"
+NAMES = {
+    "ONCB": (
+        "Office of the Narcotics Control Board",
+        "สำนักงาน ป.ป.ส.",
+        "泰国肃毒委员会办公室",
+        "TH",
+    ),
+    "NNCC": (
+        "National Narcotics Control Commission",
+        "คณะกรรมการควบคุมยาเสพติดแห่งชาติจีน",
+        "国家禁毒委员会",
+        "CN",
+    ),
+    "SMCC": (
+        "Safe Mekong Coordination Centre",
+        "ศูนย์ประสานงานแม่โขงปลอดภัย",
+        "湄公河安全协调中心",
+        "TH",
+    ),
+}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@dataclass
+class NodeProcess:
+    agency: str
+    home: Path
+    db_url: str
+    port: int = field(default_factory=free_port)
+    process: subprocess.Popen[bytes] | None = None
+    keys: NodeKeys = field(init=False)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def env(self) -> dict[str, str]:
+        return {
+            **os.environ,
+            "MEKONGX_ENV": "test",
+            "MEKONGX_NODE_AGENCY": self.agency,
+            "MEKONGX_DATA_DIR": str(self.home),
+            "MEKONGX_DATABASE_URL": self.db_url,
+            "MEKONGX_PUBLIC_URL": self.url,
+            "MEKONGX_LANG": "en",
+        }
+
+    def cli(self, *args: str) -> str:
+        answer = subprocess.run(
+            [sys.executable, "-m", "mekongx.cli.main", *args],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert answer.returncode == 0, f"{self.agency} {args}: {answer.stdout}{answer.stderr}"
+        return answer.stdout
+
+    def init(self) -> None:
+        """What `mekongx init` does, in-process (test_cli covers the command itself)."""
+        migrations.upgrade(self.db_url)
+        self.keys = NodeKeys.create(self.home / "keys")
+        db = self.database()
+        actor = Actor.system(self.agency, "test")
+        settings = Settings(
+            env="test", database_url=self.db_url, data_dir=self.home, node_agency=self.agency
+        )
+        with db.write() as session:
+            for code, (en, th, zh, country) in NAMES.items():
+                accounts.create_agency(
+                    session,
+                    actor,
+                    accounts.AgencyInput(code, en, th, zh, country, code == self.agency),
+                )
+            accounts.create_user(
+                session,
+                actor,
+                accounts.UserInput(
+                    "liaison", f"{self.agency} liaison", self.agency, "liaison", PASSWORD
+                ),
+                settings,
+            )
+        db.dispose()
+
+    def export(self) -> dict[str, object]:
+        db = self.database()
+        with db.read() as session:
+            agency = session.get(Agency, self.agency)
+            assert agency is not None
+            entry = peering.member_entry(agency, self.keys, self.url)
+        db.dispose()
+        return entry
+
+    def add_peers(self, members: list[dict[str, object]]) -> None:
+        db = self.database()
+        actor = Actor.system(self.agency, "test")
+        with db.write() as session:
+            for member in members:
+                code = str(member["agency"])
+                peering.add_peer(
+                    session,
+                    actor,
+                    peering.PeerInput(
+                        code,
+                        str(member["endpoint"]),
+                        str(member["sign_public"]),
+                        str(member["enc_public"]),
+                    ),
+                )
+                peering.confirm_peer(session, actor, code, str(member["fingerprint"]))
+        db.dispose()
+
+    def start(self) -> None:
+        with (self.home / "serve.log").open("ab") as log:  # the child keeps its own descriptor
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "mekongx.cli.main", "serve", "--port", str(self.port)],
+                env=self.env,
+                stdout=log,
+                stderr=log,
+            )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{self.url}/healthz", timeout=0.5).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        raise AssertionError(
+            f"{self.agency} did not start: {(self.home / 'serve.log').read_text()[-3000:]}"
+        )
+
+    def kill(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.send_signal(signal.SIGKILL)
+            self.process.wait(timeout=10)
+        self.process = None
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+        self.process = None
+
+    def database(self) -> Database:
+        return Database(self.db_url)
+
+    def principal(self, username: str = "liaison") -> Principal:
+        db = self.database()
+        with db.read() as session:
+            user = session.query(User).filter_by(username=username).one()
+            principal = accounts.principal_for(user)
+        db.dispose()
+        return principal
+
+
+def peer_up(nodes: list[NodeProcess]) -> None:
+    """Every node imports every other's federation entry and confirms its fingerprint."""
+    members = {node.agency: node.export() for node in nodes}
+    for node in nodes:
+        node.add_peers([m for code, m in members.items() if code != node.agency])
+
+
+@pytest.fixture
+def make_nodes(
+    tmp_path: Path, db_url: str, request: pytest.FixtureRequest
+) -> Iterator[Callable[..., list[NodeProcess]]]:
+    """``make_nodes("ONCB", "NNCC")``: initialised, peered (not started) nodes on this engine."""
+    made: list[NodeProcess] = []
+
+    def make(*agencies: str) -> list[NodeProcess]:
+        nodes = []
+        for index, agency in enumerate(agencies):
+            url = db_url if index == 0 else _second_database(db_url, tmp_path, agency, request)
+            node = NodeProcess(agency, tmp_path / agency, url)
+            node.home.mkdir()
+            node.init()
+            nodes.append(node)
+        peer_up(nodes)
+        made.extend(nodes)
+        return nodes
+
+    yield make
+    for node in made:
+        node.stop()
+
+
+def _second_database(
+    db_url: str, tmp_path: Path, agency: str, request: pytest.FixtureRequest
+) -> str:
+    if db_url.startswith("sqlite"):
+        return f"sqlite:///{tmp_path / (agency + '.db')}"
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    base = make_url(db_url)
+    name = f"{base.database}_{agency.lower()}"
+    admin = create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+
+    def drop() -> None:
+        engine = create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT")
+        with engine.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        engine.dispose()
+
+    request.addfinalizer(drop)
+    return base.set(database=name).render_as_string(hide_password=False)
+
+
+def wait_for(condition: Callable[[], bool], timeout: float = 60.0, what: str = "condition") -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+@pytest.fixture
+def waiter() -> Callable[..., None]:
+    return wait_for
