@@ -149,6 +149,7 @@ class Matcher:
         self.modifier_before = kw.modifier_before
         self.zh_fused = kw.zh_fused
         self.analogue_rules = kw.analogues
+        self._repairs: dict[str, str | None] = {}
         # Typo-tolerant pool of Thai and long Chinese names.
         self.dense_fuzzy = DenseFuzzy(
             (dense(fold(name)), sub.id)
@@ -185,7 +186,11 @@ class Matcher:
                 result.lookalikes.append(register.lookalike_cas[number].id)
                 continue
             if not is_valid_cas(number):
-                repaired = repair_cas(number, register.is_known_cas)
+                repaired = self._repairs.get(number, "")
+                if repaired == "":
+                    if len(self._repairs) > 50_000:
+                        self._repairs.clear()
+                    repaired = self._repairs[number] = repair_cas(number, register.is_known_cas)
                 hit = register.by_cas.get(repaired) if repaired else None
                 if hit is not None:
                     sub, salt = hit

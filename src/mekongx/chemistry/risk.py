@@ -17,6 +17,7 @@ import csv
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from mekongx.chemistry.declarations import DeclarationFileError, DeclarationLine
 from mekongx.chemistry.index import Term, TermIndex
@@ -120,10 +121,12 @@ _BUSINESS_WORDS: dict[str, tuple[str, ...]] = {
 }
 _ROUTE_FIELDS = ("port_of_discharge", "final_destination", "consignee")
 _PEN_TABLES = ("I",)
+_CACHE_LIMIT = 50_000
 
 
-@dataclass(frozen=True, slots=True)
-class Reason:
+class Reason(NamedTuple):
+    """One explained contribution to a score (a named tuple: cheap to pickle between workers)."""
+
     code: str
     weight: int
     params: tuple[tuple[str, str], ...] = ()
@@ -238,6 +241,9 @@ class RiskScorer:
         self.pens: dict[str, list[PenRecord]] = {}
         for pen in self.context.pen_records or ():
             self.pens.setdefault(pen.substance, []).append(pen)
+        self._place_cache: dict[str, list[Place]] = {}
+        self._forwarder_cache: dict[str, str] = {}
+        self._business_cache: dict[str, str] = {}
         self.typical = (
             {normalise_party(k): v for k, v in self.context.typical_kg.items()}
             if self.context.typical_kg
@@ -288,6 +294,15 @@ class RiskScorer:
         return reasons
 
     def _places_in(self, value: str) -> list[Place]:
+        # Ports, destinations and consignees repeat across lines: remember the answer.
+        cached = self._place_cache.get(value)
+        if cached is None:
+            if len(self._place_cache) > _CACHE_LIMIT:
+                self._place_cache.clear()
+            cached = self._place_cache[value] = self._find_places(value)
+        return cached
+
+    def _find_places(self, value: str) -> list[Place]:
         folded = fold(value)
         found: list[Place] = []
         for hit in self.place_index.scan_tokens(latin_tokens(folded)):
@@ -298,6 +313,14 @@ class RiskScorer:
         return found
 
     def _forwarder_keyword(self, consignee: str) -> str:
+        cached = self._forwarder_cache.get(consignee)
+        if cached is None:
+            if len(self._forwarder_cache) > _CACHE_LIMIT:
+                self._forwarder_cache.clear()
+            cached = self._forwarder_cache[consignee] = self._find_forwarder(consignee)
+        return cached
+
+    def _find_forwarder(self, consignee: str) -> str:
         folded = fold(consignee)
         tokens = set(latin_tokens(folded))
         for word in self.forwarder_single:
@@ -420,18 +443,13 @@ class RiskScorer:
             )
         ]
 
-    @staticmethod
-    def _business(consignee: str) -> str:
-        folded = fold(consignee)
-        tokens = set(latin_tokens(folded))
-        squeezed = dense(folded)
-        for business in ("pharmacy", "laboratory", "manufacturer"):
-            for word in _BUSINESS_WORDS[business]:
-                if (word.isascii() and (word in tokens or (" " in word and word in folded))) or (
-                    not word.isascii() and word in squeezed
-                ):
-                    return business
-        return "trader"
+    def _business(self, consignee: str) -> str:
+        cached = self._business_cache.get(consignee)
+        if cached is None:
+            if len(self._business_cache) > _CACHE_LIMIT:
+                self._business_cache.clear()
+            cached = self._business_cache[consignee] = _classify_business(consignee)
+        return cached
 
     def _pen(self, line: DeclarationLine, sm: SubstanceMatch) -> list[Reason]:
         sub = sm.substance
@@ -481,3 +499,17 @@ class RiskScorer:
                 )
             )
         return reasons
+
+
+def _classify_business(consignee: str) -> str:
+    """Guess the consignee's business from words in its name (see the module docstring)."""
+    folded = fold(consignee)
+    tokens = set(latin_tokens(folded))
+    squeezed = dense(folded)
+    for business in ("pharmacy", "laboratory", "manufacturer"):
+        for word in _BUSINESS_WORDS[business]:
+            if (word.isascii() and (word in tokens or (" " in word and word in folded))) or (
+                not word.isascii() and word in squeezed
+            ):
+                return business
+    return "trader"

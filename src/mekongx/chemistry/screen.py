@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
+from typing import NamedTuple
 
 from mekongx.chemistry.declarations import (
     DeclarationFileError,
@@ -58,8 +59,9 @@ REPORT_COLUMNS = (
 _CHUNK = 4000
 
 
-@dataclass(frozen=True, slots=True)
-class ScreenResult:
+class ScreenResult(NamedTuple):
+    """One report row (a named tuple: cheap to send back from worker processes)."""
+
     declaration_id: str
     line_no: int
     row: int
