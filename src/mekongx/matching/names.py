@@ -185,8 +185,9 @@ def thai_word_keys(word: str) -> tuple[tuple[str, str, str], ...]:
     bare = word[len(_SAE) :] if word.startswith(_SAE) and len(word) > len(_SAE) + 1 else word
     out = [(word, syl_key(thai.syllables(bare)), "rtgs")]
     out.append((word, syl_key(thai.syllables(bare, spelling=True)), "thai-spelling"))
-    if "หว" in bare:  # in Chinese names ห+ว is hu: หวา = hua (RI49 even writes huang as หวาง)
-        out.append((word, syl_key(thai.syllables(bare, hw=True)), "rtgs"))
+    # read as a Chinese name: ห+ว is hu (หวา = hua; RI49 even writes huang as หวาง) and the
+    # spellings of ü read like pinyin (สฺวี = xu)
+    out.append((word, syl_key(thai.syllables(bare, hw=True, chinese=True)), "rtgs"))
     for py in _variant_to_pinyin().get(bare, ()):
         out.append((word, latin_key(py), "surname-variant"))
     for row in _thai_to_table().get(bare, []):
@@ -212,7 +213,8 @@ def _given_forms(given: str) -> dict[str, tuple[Triple, ...]]:
     }
     for system in ("thc43", "ri49"):
         th = pinyin_to_thai(g_py, system)
-        out[f"thai-{system}"] = ((th, syl_key(thai.syllables(th)), f"thai-{system}"),)
+        key = syl_key(thai.syllables(th, hw=True, chinese=True))
+        out[f"thai-{system}"] = ((th, key, f"thai-{system}"),)
     return out
 
 
@@ -237,7 +239,8 @@ def _surname_forms(surname: str, sandhi: bool) -> dict[str, tuple[Triple, ...]]:
     }
     for system in ("thc43", "ri49"):
         th = pinyin_to_thai(s_py, system)
-        out[f"thai-{system}"] = ((th, syl_key(thai.syllables(th)), f"thai-{system}"),)
+        key = syl_key(thai.syllables(th, hw=True, chinese=True))
+        out[f"thai-{system}"] = ((th, key, f"thai-{system}"),)
     return out
 
 

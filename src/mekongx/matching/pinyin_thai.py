@@ -123,4 +123,4 @@ def pinyin_to_thai(syllables: Sequence[str], system: str = "thc43") -> str:
     """
     if system not in ("thc43", "ri49"):
         raise ValueError(f"system: expected 'thc43' or 'ri49', got {system!r}")
-    return _to_thai(tuple(syllables), system)  # type: ignore[arg-type]
+    return _to_thai(tuple(syllables), system)

@@ -246,7 +246,7 @@ def align(a: CompactReading, b: CompactReading) -> Alignment:
         total += kb[j][0].count(".") + 1
     return Alignment(
         sim,
-        min(p[2] for p in pairs),
+        0.0 if unmatched else min(p[2] for p in pairs),  # a missing part is a zero-similarity part
         surname_sim,
         unmatched,
         tuple(sorted(pairs)),

@@ -142,10 +142,35 @@ def _strip_silent(word: str) -> str:
     return _SILENT.sub(repl, word)
 
 
+_C = "[ก-ฮ]"
+# Thai spellings of the Mandarin rounded vowel ü (RI49 with phinthu, THC43 with ว์ / วี / วิ),
+# rewritten so that they read like pinyin u/ue/uan/un after j, q, x, y (สฺวี -> สู = "su" = xu).
+_CHINESE_U: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), r)
+    for p, r in (
+        (r"([ซสจชฉร])ือ", r"\1ี"),  # apical vowel of si/zi/ci/zhi/chi/shi/ri (ซือ = si)
+        (r"อฺวี|อีว์", "ยู"),
+        (r"เอฺวียน|เอวียน", "ยวน"),
+        (r"เอฺว|เอวีย", "ยือ"),
+        (f"เ({_C})ฺวียน|เ({_C})วียน", r"\1\2วน"),
+        (f"เ({_C})ฺว(?!ี)|เ({_C})วีย", r"\1\2ือ"),
+        (f"({_C})ฺวิน|({_C})วิน", r"\1\2ุน"),
+        (f"({_C})ฺวี|({_C})ีว์", r"\1\2ู"),
+    )
+)
+
+
+def _chinese_u(word: str) -> str:
+    for pattern, repl in _CHINESE_U:
+        word = pattern.sub(repl, word)
+    return word
+
+
 class _Parser:
-    def __init__(self, word: str, spelling: bool, hw: bool = False) -> None:
+    def __init__(self, word: str, spelling: bool, hw: bool = False, chinese: bool = False) -> None:
         self.hw = hw
-        self.s = _strip_silent("".join(ch for ch in word if ch not in _TONE))
+        bare = "".join(ch for ch in word if ch not in _TONE)
+        self.s = _strip_silent(_chinese_u(bare) if chinese else bare)
         self.i = 0
         self.spelling = spelling
         self.out: list[str] = []
@@ -189,7 +214,12 @@ class _Parser:
         if self.is_cons(nxt) and not self.opens_syllable(nxt):
             if nxt == last and not (self.at(nxt) == "ร" and self.at(j) in "ตทด"):
                 return False
-            if nxt + 1 == last and self.is_cons(last) and not self.opens_syllable(last):
+            if (
+                nxt + 1 == last
+                and self.at(j) != "ง"
+                and self.is_cons(last)
+                and not self.opens_syllable(last)
+            ):
                 return False
         return True
 
@@ -221,7 +251,12 @@ class _Parser:
         cluster_ok = (
             self.lead
             or self.vowel_follows(self.i)
-            or (self.is_cons(self.i + 1) and not self.vowel_follows(self.i + 1))
+            or (
+                c2 != "ง"
+                and self.is_cons(self.i + 1)
+                and not self.opens_syllable(self.i + 1)
+                and (self.i + 1 == len(self.s) - 1 or self.opens_syllable(self.i + 2))
+            )
         )
         if c1 == "ห" and c2 in _SONORANT and cluster_ok and self.at(self.i + 1) != "":
             self.i += 1
@@ -240,7 +275,7 @@ class _Parser:
             return _INIT[c1] + _INIT[c2]
         if c2 == "ว" and self.lead and self.at(self.i + 1) in ("ี", "ิ"):
             self.i += 1
-            return _INIT[c1] + "w"
+            return ("" if c1 == "อ" else _INIT[c1]) + "w"
         if c1 in "กขค" and c2 == "ว" and (self.vowel_follows(self.i) or self.lead):
             self.i += 1
             return _INIT[c1] + "w"
@@ -366,12 +401,15 @@ class _Parser:
 
 
 @lru_cache(maxsize=200_000)
-def syllables(word: str, spelling: bool = False, hw: bool = False) -> tuple[str, ...]:
+def syllables(
+    word: str, spelling: bool = False, hw: bool = False, chinese: bool = False
+) -> tuple[str, ...]:
     """Romanised syllables of one Thai word.
 
-    ``hw`` reads ห+ว as "hu" (as in Chinese names: หวา = hua, หวาง = huang) instead of a silent ห.
+    ``hw`` reads ห+ว as "hu" (as in Chinese names: หวา = hua, หวาง = huang) instead of a silent ห;
+    ``chinese`` also reads the Thai spellings of Mandarin ü as pinyin does (สฺวี = xu, จวิน = jun).
     """
-    return tuple(_Parser(word, spelling, hw).parse())
+    return tuple(_Parser(word, spelling, hw, chinese).parse())
 
 
 def romanize(word: str) -> str:
