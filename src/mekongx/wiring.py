@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from mekongx.domains.intel import exchange as intel_exchange
+from mekongx.domains.rfi import exchange as rfi_exchange
 from mekongx.federation import acks, handlers
 
 
@@ -10,3 +11,6 @@ def install() -> None:
     handlers.register(acks.KIND, acks.apply_ack)
     handlers.register(intel_exchange.KIND, intel_exchange.apply)
     handlers.register(intel_exchange.CONSENT_KIND, intel_exchange.apply_consent)
+    handlers.register(rfi_exchange.KIND_REQUEST, rfi_exchange.apply_request)
+    for kind in rfi_exchange.KINDS[1:]:
+        handlers.register(kind, rfi_exchange.checked(kind))

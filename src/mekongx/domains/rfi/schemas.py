@@ -1,0 +1,77 @@
+"""What a user may send: a new request, an acknowledgement, a (partial) reply, a refusal, and a
+bilateral deadline agreement."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
+
+from mekongx.i18n import N_
+
+Urgency = Literal["urgent", "priority", "routine"]
+Language = Literal["en", "th", "zh"]
+
+
+class RfiInput(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    subject: str = Field(min_length=1, max_length=300)
+    question: str = Field(min_length=1, max_length=20_000)
+    language: Language
+    urgency: Urgency
+    requested: list[str] = Field(default_factory=list, max_length=20, validate_default=True)
+    handling_code: Literal["H0", "H1", "H2", "H3"] = "H0"
+    handling_note: str = Field("", max_length=2000, validate_default=True)
+
+    @field_validator("requested")
+    @classmethod
+    def _at_least_one(cls, value: list[str]) -> list[str]:
+        codes = sorted({v.strip().upper() for v in value if v.strip()})
+        if not codes:
+            raise PydanticCustomError(
+                "mekongx", N_("Name at least one agency to send the request to.")
+            )
+        return codes
+
+    @field_validator("handling_note")
+    @classmethod
+    def _h3_needs_note(cls, value: str, info: ValidationInfo) -> str:
+        if info.data.get("handling_code") == "H3" and not value:
+            raise PydanticCustomError(
+                "mekongx", N_("Handling code H3 needs the restrictions written out.")
+            )
+        return value
+
+
+class AcknowledgeInput(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    note: str = Field("", max_length=2000)
+    language: Language = "en"
+
+
+class ReplyInput(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    body: str = Field(min_length=1, max_length=50_000)
+    language: Language
+    partial: bool = False
+
+
+class RefusalInput(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    reason: str = Field(min_length=1, max_length=2000)
+    language: Language
+
+
+class AgreementInput(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    agency: str = Field(min_length=1, max_length=16)
+    urgency: Urgency
+    hours: int = Field(ge=1, le=2160)
+    reminder_percent: int = Field(75, ge=10, le=95)
+    note: str = Field("", max_length=2000)
