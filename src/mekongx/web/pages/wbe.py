@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query
@@ -75,8 +76,14 @@ def _fields(principal: Principal, error: ValidationFailed) -> list[tuple[str, st
     return [(f.field, _(f.message, **f.params)) for f in error.fields]
 
 
-async def _limit_upload(request: Request) -> None:
+async def _upload_guard(request: Request) -> AsyncIterator[None]:
+    """Refuse oversized uploads before parsing; close the parsed form's files afterwards."""
     wbe.check_upload_size(request.headers.get("content-length"))
+    try:
+        yield
+    finally:
+        form = await request.form()
+        await form.close()
 
 
 # --- overview -----------------------------------------------------------------------------------
@@ -379,7 +386,7 @@ def campaign_page(
 
 @router.post(
     "/campaigns/{campaign_id}/import",
-    dependencies=[Depends(_limit_upload), Depends(check_csrf)],
+    dependencies=[Depends(_upload_guard), Depends(check_csrf)],
 )
 async def import_results(
     request: Request, principal: CurrentPrincipal, campaign_id: RecordId
