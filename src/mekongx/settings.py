@@ -60,6 +60,12 @@ class Settings(BaseSettings):
         30, ge=1, le=365, description="How long old keys stay valid after a rotation."
     )
     worker: bool = Field(True, description="Run the delivery worker inside `mekongx serve`.")
+    retry_max_seconds: int = Field(
+        300,
+        ge=1,
+        le=3600,
+        description="Longest wait between delivery retries to a peer that is down.",
+    )
 
     @model_validator(mode="after")
     def _refuse_unsafe(self) -> Settings:

@@ -78,6 +78,7 @@ class NodeProcess:
             "MEKONGX_DATABASE_URL": self.db_url,
             "MEKONGX_PUBLIC_URL": self.url,
             "MEKONGX_LANG": "en",
+            "MEKONGX_RETRY_MAX_SECONDS": "2",  # a returning peer is retried within seconds in tests
         }
 
     def cli(self, *args: str) -> str:

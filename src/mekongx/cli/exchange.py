@@ -190,4 +190,11 @@ def worker() -> None:
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())
-    run_worker(open_database(settings), keys, settings.node_agency, transport_for(settings), stop)
+    run_worker(
+        open_database(settings),
+        keys,
+        settings.node_agency,
+        transport_for(settings),
+        stop,
+        max_backoff=timedelta(seconds=settings.retry_max_seconds),
+    )

@@ -7,6 +7,7 @@ import asyncio
 import logging
 import ssl
 import threading
+from datetime import timedelta
 
 import uvicorn
 
@@ -41,6 +42,7 @@ def serve_node(settings: Settings, host: str, port: int, *, log_level: str = "in
         worker = threading.Thread(
             target=run_worker,
             args=(node.db, node.keys, settings.node_agency, transport_for(settings), stop),
+            kwargs={"max_backoff": timedelta(seconds=settings.retry_max_seconds)},
             name="delivery-worker",
             daemon=True,
         )

@@ -26,9 +26,9 @@ log = logging.getLogger("mekongx.federation")
 MAX_BACKOFF = timedelta(minutes=5)
 
 
-def backoff(failures: int) -> timedelta:
-    """1 s, 2 s, 4 s … up to 5 minutes, with ±20% jitter so peers do not retry in step."""
-    seconds = min(2.0 ** max(failures - 1, 0), MAX_BACKOFF.total_seconds())
+def backoff(failures: int, ceiling: timedelta = MAX_BACKOFF) -> timedelta:
+    """1 s, 2 s, 4 s … up to ``ceiling`` (5 minutes), with ±20% jitter so peers do not retry in step."""
+    seconds = min(2.0 ** max(failures - 1, 0), ceiling.total_seconds())
     return timedelta(seconds=seconds * random.uniform(0.8, 1.2))
 
 
@@ -84,6 +84,7 @@ def deliver_link(
     transport: Transport,
     *,
     batch_size: int = 200,
+    max_backoff: timedelta = MAX_BACKOFF,
 ) -> LinkResult:
     result = LinkResult(peer_code)
     lock = _link_lock(f"{db.url}|{peer_code}")
@@ -112,7 +113,7 @@ def deliver_link(
             if answer.status != 200:
                 raise TransportError(f"HTTP {answer.status}: {answer.body.get('error', '')}")
         except TransportError as error:
-            _failed(db, peer_code, str(error))
+            _failed(db, peer_code, str(error), max_backoff)
             result.failed = True
             return result
         outcomes = {
@@ -140,7 +141,7 @@ def deliver_link(
                         == json.loads(entry.envelope)["payload_hash"]
                     )
                     if not valid:
-                        _mark_retry(session, entry, peer, "receipt did not verify")
+                        _mark_retry(session, entry, peer, "receipt did not verify", max_backoff)
                         result.failed = True
                         break
                     session.execute(
@@ -174,7 +175,13 @@ def deliver_link(
                     )
                     break
                 else:
-                    _mark_retry(session, entry, peer, f"rejected: {outcome.get('reason', status)}")
+                    _mark_retry(
+                        session,
+                        entry,
+                        peer,
+                        f"rejected: {outcome.get('reason', status)}",
+                        max_backoff,
+                    )
                     result.failed = True
                     break
             if result.sent:
@@ -184,7 +191,9 @@ def deliver_link(
         lock.release()
 
 
-def _mark_retry(session: Session, entry: OutboxEntry, peer: Peer, error: str) -> None:
+def _mark_retry(
+    session: Session, entry: OutboxEntry, peer: Peer, error: str, ceiling: timedelta
+) -> None:
     peer.consecutive_failures += 1
     peer.last_error = error[:2000]
     session.execute(
@@ -198,14 +207,14 @@ def _mark_retry(session: Session, entry: OutboxEntry, peer: Peer, error: str) ->
     )
 
 
-def _failed(db: Database, peer_code: str, error: str) -> None:
+def _failed(db: Database, peer_code: str, error: str, ceiling: timedelta) -> None:
     with db.write() as session:
         peer = session.get(Peer, peer_code)
         if peer is None:
             return
         peer.consecutive_failures += 1
         peer.last_error = error[:2000]
-        wait = backoff(peer.consecutive_failures)
+        wait = backoff(peer.consecutive_failures, ceiling)
         session.execute(
             update(OutboxEntry)
             .where(OutboxEntry.to_agency == peer_code, OutboxEntry.status == "pending")
@@ -234,11 +243,19 @@ def _aware(moment: datetime) -> datetime:
 
 
 def deliver_once(
-    db: Database, keys: NodeKeys, own: str, transport: Transport, *, batch_size: int = 200
+    db: Database,
+    keys: NodeKeys,
+    own: str,
+    transport: Transport,
+    *,
+    batch_size: int = 200,
+    max_backoff: timedelta = MAX_BACKOFF,
 ) -> int:
     """One pass over every link with due envelopes; returns how many were delivered."""
     return sum(
-        deliver_link(db, keys, own, code, transport, batch_size=batch_size).sent
+        deliver_link(
+            db, keys, own, code, transport, batch_size=batch_size, max_backoff=max_backoff
+        ).sent
         for code in due_links(db)
     )
 
@@ -251,11 +268,12 @@ def run_worker(
     stop: threading.Event,
     *,
     idle: float = 0.2,
+    max_backoff: timedelta = MAX_BACKOFF,
 ) -> None:
     """Deliver until ``stop`` is set; keeps going through outages and errors."""
     while not stop.is_set():
         try:
-            delivered = deliver_once(db, keys, own, transport)
+            delivered = deliver_once(db, keys, own, transport, max_backoff=max_backoff)
         except Exception:  # the worker must outlive any single failure; it is logged
             log.exception("delivery pass failed")
             delivered = 0
