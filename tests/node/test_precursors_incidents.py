@@ -52,7 +52,7 @@ def known(world: Any) -> dict[str, int]:
             quantity_kg=40,
             distribution="group",
             sharing_group="SAFE-MEKONG",
-        ),  # fmt: skip
+        ),
         "ZXSTOP": _incident(
             world,
             title="ZXSTOP",
@@ -60,7 +60,7 @@ def known(world: Any) -> dict[str, int]:
             substance_id="apaan",
             quantity_kg=500,
             diversion_method="forged_documents",
-        ),  # fmt: skip
+        ),
         "ZXORDER": _incident(
             world,
             title="ZXORDER",
@@ -68,7 +68,7 @@ def known(world: Any) -> dict[str, int]:
             substance_id="",
             quantity_kg=None,
             diversion_method="front_company",
-        ),  # fmt: skip
+        ),
         "ZXOLD": _incident(world, title="ZXOLD", occurred_on="2024-12-31", quantity_kg=999),
         "ZXNNCC": _incident(world, "chinese_liaison", title="ZXNNCC", country="CN"),
     }

@@ -114,7 +114,7 @@ def test_bad_files_through_the_ui(browser: Any, name: str, content: bytes, expec
     answer = _upload(browser, name, content)
     assert answer.status_code == 422, answer.text[:500]
     assert expected in answer.text
-    assert "/tmp" not in answer.text
+    assert "mekongx-screen-" not in answer.text  # no server path leaks
 
 
 def test_strict_mode_names_row_and_column(browser: Any, world: Any) -> None:
@@ -157,7 +157,7 @@ def test_screening_through_the_api(app_client: Any, token_for: Any) -> None:
     assert [r["substance_id"] for r in by_json.json()["results"]] == ["acetic_anhydride"]
     run_id = by_json.json()["id"]
     listed = app_client.get("/api/v1/precursors/screenings", headers=headers).json()
-    assert [r["id"] for r in listed][0] == run_id
+    assert listed[0]["id"] == run_id
     filtered = app_client.get(
         f"/api/v1/precursors/screenings/{body['id']}?table=I&kind=cas", headers=headers
     ).json()
