@@ -19,6 +19,7 @@ class Permission(enum.StrEnum):
     MANAGE_AGENCIES = "manage_agencies"
     READ_AUDIT = "read_audit"
     EXPORT = "export"
+    VIEW_LINKS = "view_links"  # the state of the exchange with each peer
 
 
 _GRANTS: dict[Role, frozenset[Permission]] = {
@@ -30,6 +31,7 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.WRITE_RECORDS,
             Permission.RELEASE_RECORDS,
             Permission.EXPORT,
+            Permission.VIEW_LINKS,
         }
     ),
     Role.ADMIN: frozenset(
@@ -39,6 +41,7 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.MANAGE_AGENCIES,
             Permission.READ_AUDIT,
             Permission.EXPORT,
+            Permission.VIEW_LINKS,
         }
     ),
 }

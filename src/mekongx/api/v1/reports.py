@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query
+from pydantic import BaseModel, ConfigDict, Field
 from starlette.requests import Request
 
 from mekongx.api.v1.schemas import ERRORS, PageOut, ReportDetailOut, ReportSummaryOut
+from mekongx.domains.intel import exchange as intel_exchange
 from mekongx.domains.intel import service as intel
 from mekongx.domains.intel.models import IntelReport
 from mekongx.domains.intel.schemas import ReportInput
@@ -96,4 +98,34 @@ def update_report(
     node = node_of(request)
     with node.db.write() as session:
         report = intel.update_report(session, principal, report_id, data)
+        return _detail(report, intel.recipients_of(session, report))
+
+
+class RetractIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    reason: str = Field(min_length=1, max_length=2000)
+
+
+class ForwardIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    to: list[str] = Field(min_length=1, max_length=20)
+
+
+@router.post("/{report_id}/retract", response_model=ReportDetailOut)
+def retract_report(
+    request: Request, principal: CurrentPrincipal, report_id: RecordId, data: RetractIn
+) -> ReportDetailOut:
+    """Retract a report you originated, here and at every agency that received it."""
+    with node_of(request).db.write() as session:
+        report = intel_exchange.retract(session, principal, report_id, data.reason)
+        return _detail(report, intel.recipients_of(session, report))
+
+
+@router.post("/{report_id}/forward", response_model=ReportDetailOut)
+def forward_report(
+    request: Request, principal: CurrentPrincipal, report_id: RecordId, data: ForwardIn
+) -> ReportDetailOut:
+    """Pass a report on to peer agencies; an H2 report needs the originator's consent."""
+    with node_of(request).db.write() as session:
+        report = intel_exchange.forward(session, principal, report_id, data.to)
         return _detail(report, intel.recipients_of(session, report))

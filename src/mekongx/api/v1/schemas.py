@@ -42,6 +42,8 @@ class ReportOut(BaseModel):
     distribution: str
     sharing_group: str | None
     received: bool
+    status: str
+    status_note: str
     version: int
     created_at: datetime
     updated_at: datetime

@@ -265,3 +265,24 @@ def apply_consent(session: Session, received: Received, data: Mapping[str, Any])
         raise Forbidden(N_("Only the originating agency can change this record."))
     session.merge(ForwardingConsent(record_uid=uid, agency=received.own_agency))
     return uid
+
+
+def deliveries(session: Session, report: IntelReport) -> list[dict[str, Any]]:
+    """What was sent to whom about this report, whether it arrived and was acknowledged."""
+    entries = list(
+        session.scalars(
+            select(OutboxEntry).where(OutboxEntry.record_uid == report.uid).order_by(OutboxEntry.id)
+        )
+    )
+    acknowledged = acks.acknowledged_by(session, [e.message_id for e in entries])
+    return [
+        {
+            "agency": e.to_agency,
+            "type": e.type,
+            "status": e.status,
+            "sent_at": e.sent_at,
+            "acknowledged": e.to_agency in acknowledged.get(e.message_id, []),
+        }
+        for e in entries
+        if e.kind == KIND
+    ]

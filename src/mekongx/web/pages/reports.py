@@ -10,6 +10,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from mekongx.authz import Permission, Principal, access, can, require
+from mekongx.domains.intel import exchange as intel_exchange
 from mekongx.domains.intel import service as intel
 from mekongx.domains.intel.models import IntelReport
 from mekongx.domains.intel.schemas import ReportInput
@@ -139,11 +140,17 @@ def detail(request: Request, principal: CurrentPrincipal, report_id: RecordId) -
         report = intel.read_report(session, principal, report_id, why="opened in the web UI")
         recipients = intel.recipients_of(session, report)
         versions = intel.history(session, report)
+        deliveries = intel_exchange.deliveries(session, report)
+        peers = list(
+            session.scalars(
+                select(Agency).where(Agency.code != principal.agency).order_by(Agency.code)
+            )
+        )
+    own = not report.received and report.origin_agency == principal.agency
     can_edit = (
-        can(principal, Permission.WRITE_RECORDS).allowed
-        and not report.received
-        and report.origin_agency == principal.agency
+        can(principal, Permission.WRITE_RECORDS).allowed and own and report.status == "active"
     )
+    can_release = can(principal, Permission.RELEASE_RECORDS).allowed and report.status == "active"
     return render(
         request,
         "reports/detail.html",
@@ -151,6 +158,10 @@ def detail(request: Request, principal: CurrentPrincipal, report_id: RecordId) -
         recipients=recipients,
         versions=versions,
         can_edit=can_edit,
+        can_retract=can_release and own,
+        can_forward=can_release and not own,
+        deliveries=deliveries,
+        peers=peers,
         **translated(translator(principal.language)),
     )
 
@@ -189,3 +200,34 @@ async def update(request: Request, principal: CurrentPrincipal, report_id: Recor
             error,
         )
     return RedirectResponse(f"/reports/{report_id}", status_code=303)
+
+
+async def _report_action(
+    request: Request, principal: Principal, report_id: int, action: str
+) -> Response:
+    form = await request.form()
+    node = node_of(request)
+    try:
+        with node.db.write() as session:
+            if action == "retract":
+                intel_exchange.retract(session, principal, report_id, str(form.get("reason", "")))
+            else:
+                targets = [str(v) for v in form.getlist("to")]
+                intel_exchange.forward(session, principal, report_id, targets)
+    except ValidationFailed as error:
+        _ = translator(principal.language)
+        problems = "; ".join(_(f.message, **f.params) for f in error.fields)
+        return render(request, "error.html", status=422, message=problems, fields=[])
+    return RedirectResponse(f"/reports/{report_id}", status_code=303)
+
+
+@router.post("/{report_id}/retract", dependencies=[Depends(check_csrf)])
+async def retract(request: Request, principal: CurrentPrincipal, report_id: RecordId) -> Response:
+    """Retract the report here and at every agency that received it."""
+    return await _report_action(request, principal, report_id, "retract")
+
+
+@router.post("/{report_id}/forward", dependencies=[Depends(check_csrf)])
+async def forward(request: Request, principal: CurrentPrincipal, report_id: RecordId) -> Response:
+    """Pass a received report on; H2 needs the originator's consent."""
+    return await _report_action(request, principal, report_id, "forward")

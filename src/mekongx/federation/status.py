@@ -1,0 +1,78 @@
+"""The state of each link, for the links page and the API."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from mekongx.federation.models import InboxEntry, OutboxEntry, Peer, Rejection
+
+
+@dataclass(frozen=True)
+class LinkStatus:
+    agency: str
+    endpoint: str
+    confirmed: bool
+    fingerprint: str
+    backlog: int
+    sent: int
+    refused: int
+    received: int
+    last_delivery_at: datetime | None
+    consecutive_failures: int
+    last_error: str
+    oldest_pending_at: datetime | None
+
+    @property
+    def state(self) -> str:
+        if not self.confirmed:
+            return "unconfirmed"
+        if self.consecutive_failures:
+            return "down"
+        return "backlog" if self.backlog else "ok"
+
+
+def links(session: Session) -> list[LinkStatus]:
+    out = []
+    for peer in session.scalars(select(Peer).order_by(Peer.agency_code)):
+        counts = dict(
+            session.execute(
+                select(OutboxEntry.status, func.count())
+                .where(OutboxEntry.to_agency == peer.agency_code)
+                .group_by(OutboxEntry.status)
+            ).all()
+        )
+        oldest = session.scalar(
+            select(func.min(OutboxEntry.created_at)).where(
+                OutboxEntry.to_agency == peer.agency_code, OutboxEntry.status == "pending"
+            )
+        )
+        received = session.scalar(
+            select(func.count())
+            .select_from(InboxEntry)
+            .where(InboxEntry.from_agency == peer.agency_code)
+        )
+        out.append(
+            LinkStatus(
+                agency=peer.agency_code,
+                endpoint=peer.endpoint,
+                confirmed=peer.confirmed,
+                fingerprint=peer.fingerprint,
+                backlog=int(counts.get("pending", 0)),
+                sent=int(counts.get("sent", 0)),
+                refused=int(counts.get("refused", 0)),
+                received=int(received or 0),
+                last_delivery_at=peer.last_delivery_at,
+                consecutive_failures=peer.consecutive_failures,
+                last_error=peer.last_error,
+                oldest_pending_at=oldest,
+            )
+        )
+    return out
+
+
+def recent_rejections(session: Session, limit: int = 20) -> list[Rejection]:
+    return list(session.scalars(select(Rejection).order_by(Rejection.id.desc()).limit(limit)))
