@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from mekongx.accounts.service import AgencyInput, create_agency
 from mekongx.audit import Actor, record
 from mekongx.cli.common import fail, fail_with, load_settings, open_database, say
+from mekongx.domains.rfi.service import periodic as rfi_clock
 from mekongx.errors import MekongXError
 from mekongx.federation import peers as peering
 from mekongx.federation.delivery import run_worker
@@ -190,11 +191,13 @@ def worker() -> None:
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())
+    db = open_database(settings)
     run_worker(
-        open_database(settings),
+        db,
         keys,
         settings.node_agency,
         transport_for(settings),
         stop,
         max_backoff=timedelta(seconds=settings.retry_max_seconds),
+        periodic=rfi_clock(db),
     )

@@ -13,6 +13,7 @@ import uvicorn
 
 from mekongx.app import create_app
 from mekongx.cli.exchange import transport_for
+from mekongx.domains.rfi.service import periodic as rfi_clock
 from mekongx.federation.delivery import run_worker
 from mekongx.settings import Settings
 
@@ -42,7 +43,10 @@ def serve_node(settings: Settings, host: str, port: int, *, log_level: str = "in
         worker = threading.Thread(
             target=run_worker,
             args=(node.db, node.keys, settings.node_agency, transport_for(settings), stop),
-            kwargs={"max_backoff": timedelta(seconds=settings.retry_max_seconds)},
+            kwargs={
+                "max_backoff": timedelta(seconds=settings.retry_max_seconds),
+                "periodic": rfi_clock(node.db),
+            },
             name="delivery-worker",
             daemon=True,
         )

@@ -7,6 +7,8 @@ import json
 import logging
 import random
 import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -269,9 +271,19 @@ def run_worker(
     *,
     idle: float = 0.2,
     max_backoff: timedelta = MAX_BACKOFF,
+    periodic: Callable[[datetime], None] | None = None,
+    every: float = 30.0,
 ) -> None:
-    """Deliver until ``stop`` is set; keeps going through outages and errors."""
+    """Deliver until ``stop`` is set; keeps going through outages and errors. ``periodic`` (the
+    RFI clock's reminders and escalations) is called with the UTC time about every ``every`` s."""
+    next_tick = 0.0
     while not stop.is_set():
+        if periodic is not None and time.monotonic() >= next_tick:
+            next_tick = time.monotonic() + every
+            try:
+                periodic(utcnow())
+            except Exception:  # logged; the next tick tries again
+                log.exception("periodic task failed")
         try:
             delivered = deliver_once(db, keys, own, transport, max_backoff=max_backoff)
         except Exception:  # the worker must outlive any single failure; it is logged
