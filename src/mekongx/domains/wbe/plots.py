@@ -43,16 +43,13 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     power = 10 ** math.floor(math.log10(raw))
     step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
     start = math.floor(low / step) * step
-    ticks: list[float] = []
-    value = start
-    while value <= high + step * 0.5 and len(ticks) < 20:
-        ticks.append(round(value, 12))
-        value += step
+    steps = max(1, math.ceil((high - start) / step - 1e-9))
+    ticks: list[float] = [round(start + i * step, 12) for i in range(min(steps, 19) + 1)]
     return ticks
 
 
-def _open(height: int, title: str) -> list[str]:
-    return [
+def _open(height: int, title: str, subtitle: str = "") -> list[str]:
+    head = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
         f'width="100%" role="img" aria-label="{escape(title)}" '
         f'font-family="{escape(FONT)}" font-size="12" fill="{INK}">',
@@ -60,6 +57,9 @@ def _open(height: int, title: str) -> list[str]:
         f'<rect x="0" y="0" width="{WIDTH}" height="{height}" fill="#ffffff"/>',
         f'<text x="12" y="20" font-size="14" font-weight="bold">{escape(title)}</text>',
     ]
+    if subtitle:
+        head.append(f'<text x="12" y="37" font-size="11">{escape(subtitle)}</text>')
+    return head
 
 
 def _empty(title: str, message: str) -> str:
@@ -79,11 +79,12 @@ def band_chart(
     y_label: str,
     empty: str = "",
     censored: Sequence[bool] | None = None,
+    subtitle: str = "",
 ) -> str:
     """A series with its interval as a shaded band (trend over days or over years)."""
     if not x:
         return _empty(title, empty)
-    height, left, right, top, bottom = 300, 70, 20, 36, 50
+    height, left, right, top, bottom = 300, 70, 48, 52 if subtitle else 36, 50
     ticks = nice_ticks(0.0, max(max(high), max(median)) or 1.0)
     y_max = ticks[-1]
     x_min, x_max = min(x), max(x)
@@ -97,16 +98,21 @@ def band_chart(
     def py(value: float) -> float:
         return top + (1 - value / y_max) * (height - top - bottom)
 
-    parts = _open(height, title)
+    parts = _open(height, title, subtitle)
     for t in ticks:
         parts.append(
             f'<line x1="{left}" x2="{WIDTH - right}" y1="{py(t):.1f}" y2="{py(t):.1f}" '
             f'stroke="{GRID}"/>'
         )
         parts.append(f'<text x="{left - 6}" y="{py(t) + 4:.1f}" text-anchor="end">{_fmt(t)}</text>')
-    for value, label in x_labels:
+    for k, (value, label) in enumerate(x_labels):
+        anchor = "middle"
+        if len(x_labels) > 1 and k == 0:
+            anchor = "start"
+        elif len(x_labels) > 1 and k == len(x_labels) - 1:
+            anchor = "end"
         parts.append(
-            f'<text x="{px(value):.1f}" y="{height - bottom + 16}" text-anchor="middle">'
+            f'<text x="{px(value):.1f}" y="{height - bottom + 16}" text-anchor="{anchor}">'
             f"{escape(label)}</text>"
         )
     parts.append(
@@ -192,11 +198,12 @@ def interval_chart(
     x_label: str,
     notes: Sequence[str] = (),
     empty: str = "",
+    subtitle: str = "",
 ) -> str:
     """One row per item: a dot at the median and a line across the interval (city ranking)."""
     if not labels:
         return _empty(title, empty)
-    row, top, bottom, left, right = 28, 40, 44, 230, 90
+    row, top, bottom, left, right = 28, 52 if subtitle else 40, 44, 290, 80
     height = top + bottom + row * len(labels)
     ticks = nice_ticks(0.0, max(high) or 1.0)
     x_max = ticks[-1]
@@ -204,7 +211,7 @@ def interval_chart(
     def px(value: float) -> float:
         return left + value / x_max * (WIDTH - left - right)
 
-    parts = _open(height, title)
+    parts = _open(height, title, subtitle)
     for t in ticks:
         parts.append(
             f'<line x1="{px(t):.1f}" x2="{px(t):.1f}" y1="{top}" y2="{height - bottom}" '
@@ -221,7 +228,7 @@ def interval_chart(
     for i, label in enumerate(labels):
         y = top + row * i + row / 2
         parts.append(
-            f'<text x="{left - 8}" y="{y + 4:.1f}" text-anchor="end">{escape(label[:40])}</text>'
+            f'<text x="{left - 8}" y="{y + 4:.1f}" text-anchor="end">{escape(label[:44])}</text>'
         )
         parts.append(
             f'<line x1="{px(low[i]):.1f}" x2="{px(high[i]):.1f}" y1="{y:.1f}" y2="{y:.1f}" '

@@ -111,7 +111,7 @@ def _ticks(days: list[dt.date], lang: str) -> list[tuple[float, str]]:
     if not days:
         return []
     first = days[0]
-    step = max(1, len(days) // 6)
+    step = max(1, -(-len(days) // 4))
     chosen = days[::step]
     return [(float((d - first).days), format_date(d, lang)) for d in chosen]
 
@@ -201,6 +201,7 @@ def ranking_chart(ranked: list[RankedCampaign], analyte: str, metric: str, lang:
             for r in ranked
         ],
         _("At least two campaigns with this analyte are needed."),
+        subtitle=_metric_unit(metric, lang),
     )
 
 
@@ -213,12 +214,13 @@ def trend_chart(result: Trend, analyte: str, metric: str, lang: str) -> str:
     return plots.band_chart(
         _("%(analyte)s: campaign means over time (95%% interval)", analyte=analyte),
         x,
-        labels[:: max(1, len(labels) // 6)],
+        labels[:: max(1, -(-len(labels) // 5))],
         [p.band.median for p in points],
         [p.band.low for p in points],
         [p.band.high for p in points],
-        _metric_unit(metric, lang),
+        _("mg/day per 1000 inhabitants"),
         _("No campaign with this analyte yet."),
+        subtitle=_metric_unit(metric, lang),
     )
 
 
