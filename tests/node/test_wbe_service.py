@@ -360,8 +360,14 @@ def test_payload_round_trip_to_a_second_database(world: Any, tmp_path: Any) -> N
         with peer.write() as session:  # applying the same version again changes nothing
             again = service.apply_received(session, "ONCB", payload, node_agency="NNCC")
             assert again.id == copy_id
+        newer = {**payload, "version": payload["version"] + 1, "samples": payload["samples"][:6]}
+        with peer.write() as session:  # a correction from the originator replaces the copy
+            fixed = service.apply_received(session, "ONCB", newer, node_agency="NNCC")
+            assert fixed.id == copy_id and service.count_samples(session, fixed) == 6
         with peer.write() as session, pytest.raises(Forbidden):
             service.apply_received(session, "LCDC", payload)
+        with peer.write() as session, pytest.raises(Forbidden):  # not addressed to LCDC
+            service.apply_received(session, "ONCB", payload, node_agency="LCDC")
         with peer.read() as session:
             assert verify_chain(session)[1] == []
     finally:

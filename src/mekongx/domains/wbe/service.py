@@ -28,7 +28,7 @@ from mekongx.errors import (
 )
 from mekongx.i18n import N_
 from mekongx.model.base import utcnow
-from mekongx.model.identity import Agency, SharingGroup
+from mekongx.model.identity import Agency, SharingGroup, SharingGroupMember
 from mekongx.model.record import Distribution, RecordRecipient
 from mekongx.validation import parse
 from mekongx.wastewater import Quantity, Sample, back_calculate, builtin_parameter_set
@@ -624,6 +624,19 @@ def export_payload(session: Session, principal: Principal, campaign_uid: str) ->
     return payload
 
 
+def _addressed_to(session: Session, data: CampaignPayload, agency: str) -> bool:
+    """Whether the payload's distribution includes ``agency`` (a named peer or group member)."""
+    if data.distribution == Distribution.PEERS.value:
+        return agency in {c.upper() for c in data.recipients}
+    member = session.scalar(
+        select(SharingGroupMember.agency_code).where(
+            SharingGroupMember.group_code == data.sharing_group,
+            SharingGroupMember.agency_code == agency,
+        )
+    )
+    return member is not None
+
+
 def apply_received(
     session: Session, sender_agency: str, payload: dict[str, Any], *, node_agency: str = ""
 ) -> WbeCampaign:
@@ -637,6 +650,8 @@ def apply_received(
         )
     if data.sharing_group and session.get(SharingGroup, data.sharing_group) is None:
         raise ValidationFailed([FieldProblem("sharing_group", N_("Unknown sharing group."))])
+    if node_agency and not _addressed_to(session, data, node_agency):
+        raise Forbidden(N_("This campaign was not shared with this agency."))
     params = analysis.parameter_set_by_label(data.parameter_set.label)
     if analysis.parameter_set_values(params) != data.parameter_set.values:
         raise Conflict(
