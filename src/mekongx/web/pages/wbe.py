@@ -207,7 +207,7 @@ def site_page(
         site = wbe.get_site(session, principal, site_id)
         campaigns = wbe.list_campaigns(session, principal, site_id=site.id)
         analytes = wbe.analytes_in_view(session, principal)
-        code = analyte.upper() or (analytes[0] if analytes else "")
+        code = analyte.upper() or ("METH" if "METH" in analytes else (analytes or [""])[0])
         result = wbe.site_trend(session, principal, site.id, code, metric=metric) if code else None
     chart = reports.trend_chart(result, code, metric, principal.language) if result else ""
     return _no_store(
