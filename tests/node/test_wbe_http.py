@@ -415,3 +415,65 @@ def test_pages_respect_visibility_and_read_only_copies(world: Any, browser: Any)
     page = browser.client.get(f"/wbe/campaigns/{grouped}")
     assert page.status_code == 200 and 'action="/wbe/campaigns/' not in page.text
     assert browser.client.get(f"/wbe/campaigns/{grouped}/export.csv").status_code == 403
+
+
+def test_received_copy_is_read_only_in_pages_and_api(
+    world: Any, browser: Any, app_client: TestClient, token_for: Any
+) -> None:
+    cid = seed(world, distribution="group")
+    with world.db.write() as session:
+        campaign = service.peek_campaign(session, world.principal("thai_liaison"), cid)
+        payload = service.export_payload(session, world.principal("thai_liaison"), campaign.uid)
+    payload = {**payload, "uid": "00000000-0000-4000-8000-000000000001", "origin_agency": "NNCC"}
+    with world.db.write() as session:
+        copy_id = service.apply_received(session, "NNCC", payload, node_agency="ONCB").id
+    browser.login("thai.liaison")
+    page = browser.client.get(f"/wbe/campaigns/{copy_id}")
+    assert page.status_code == 200 and "/import" not in page.text
+    answer = app_client.post(
+        f"/api/v1/wbe/campaigns/{copy_id}/import",
+        files={"file": ("r.csv", good_csv(), "text/csv")},
+        headers=token_for("thai_liaison"),
+    )
+    assert answer.status_code == 403
+    assert app_client.get(
+        f"/api/v1/wbe/campaigns/{copy_id}", headers=token_for("thai_liaison")
+    ).json()["received"]
+
+
+def test_xlsx_bad_cells_are_named(world: Any, app_client: TestClient, token_for: Any) -> None:
+    import openpyxl
+
+    principal = world.principal("thai_liaison")
+    with world.db.write() as session:
+        site = service.create_site(
+            session,
+            principal,
+            SiteInput(code="X1", plant="P", city="Bangkok", country="TH", population_served=9000),
+        )
+        cid = service.create_campaign(
+            session,
+            principal,
+            CampaignInput(
+                title="T", site_id=site.id, period_start=START, period_end=START + dt.timedelta(6)
+            ),
+        ).id
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Date", "Analyte", "Concentration_ng_L", "LOQ", "Flow_m3_d", "Population"])
+    sheet.append([dt.datetime(2025, 3, 10), "METH", 250.0, 5, 30000, 120000])
+    sheet.append([dt.datetime(2025, 3, 11), "METH", "n/a", 5, "lots", 120000])
+    sheet.append([dt.datetime(2025, 3, 12), "KET", "<LOQ", None, 30000, 120000])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    answer = app_client.post(
+        f"/api/v1/wbe/campaigns/{cid}/import",
+        files={"file": ("results.xlsx", buffer.getvalue(), "application/octet-stream")},
+        headers=token_for("thai_liaison"),
+    )
+    assert answer.status_code == 422, answer.text
+    assert [f["field"] for f in answer.json()["error"]["fields"]] == [
+        "rows.3.concentration_ng_l",
+        "rows.3.flow_m3_d",
+        "rows.4.loq_ng_l",
+    ]
