@@ -20,9 +20,15 @@ from mekongx import migrations
 from mekongx.accounts import service as accounts
 from mekongx.audit import Actor, AuditEvent, verify_chain
 from mekongx.db import Database
+from mekongx.domains.precursors import incidents as incident_service
 from mekongx.domains.precursors import notifications as pen
 from mekongx.domains.precursors.models import Incident, Notification
-from mekongx.domains.precursors.schemas import AnswerInput, NotificationInput, ShipmentInput
+from mekongx.domains.precursors.schemas import (
+    AnswerInput,
+    IncidentInput,
+    NotificationInput,
+    ShipmentInput,
+)
 from mekongx.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from mekongx.validation import parse
 
@@ -334,6 +340,38 @@ def test_a_notification_for_another_agency_is_refused(world: Any, peer_db: Datab
         pen.apply_received_notification(session, "ONCB", payload)
     with peer_db.write() as session, pytest.raises(ValidationFailed):
         pen.apply_received_notification(session, "ONCB", {**payload, "quantity_kg": -1})
+
+
+def test_incident_payloads_make_read_only_copies(world: Any, peer_db: Database) -> None:
+    _peer_node(peer_db, world)
+    with world.db.write() as session:
+        data = IncidentInput.model_validate(
+            {
+                "kind": "seizure",
+                "title": "ZXSHARED",
+                "occurred_on": "2025-05-10",
+                "country": "TH",
+                "substance_id": "apaan",
+                "quantity_kg": 300,
+                "distribution": "peers",
+                "recipients": ["NNCC"],
+                "handling_code": "H2",
+            }
+        )
+        incident = incident_service.create_incident(session, world.principal("thai_liaison"), data)
+        payload = json.loads(json.dumps(incident_service.incident_payload(session, incident)))
+    with peer_db.write() as session, pytest.raises(Forbidden):
+        incident_service.apply_received_incident(session, "LCDC", payload)
+    with peer_db.write() as session:
+        copy = incident_service.apply_received_incident(session, "ONCB", payload)
+        assert copy.received and copy.origin_agency == "ONCB" and copy.handling_code == "H2"
+    with peer_db.write() as session:  # sent again after a correction: refreshed, not doubled
+        incident_service.apply_received_incident(
+            session, "ONCB", {**payload, "quantity_kg": 310, "version": 2}
+        )
+    with peer_db.read() as session:
+        copies = list(session.scalars(select(Incident)))
+        assert [(c.quantity_kg, c.version) for c in copies] == [(310, 2)]
 
 
 def test_notifications_through_the_api(app_client: Any, token_for: Any) -> None:

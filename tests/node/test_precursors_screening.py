@@ -105,6 +105,7 @@ def test_filters_and_csv_export(browser: Any) -> None:
         ("latin1.csv", "déclaration;ligne\n".encode("latin-1"), "UTF-8"),
         ("nul.csv", b"a,b\x00\n", "UTF-8"),
         ("big.csv", b"x" * (5 * 1024 * 1024 + 1), "larger than 5 MB"),
+        ("huge.csv", b"x" * (6 * 1024 * 1024), "larger than 5 MB"),  # refused before parsing
         ("noheader.csv", b"foo,bar\n1,2\n", "declaration_id"),
     ],
 )

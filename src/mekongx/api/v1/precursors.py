@@ -302,6 +302,7 @@ async def screen(request: Request, principal: CurrentPrincipal) -> Any:
     ``{"lines": [...]}``. Bad files answer 422 naming the row and column; with ``strict=false``
     (the default) bad rows are skipped and listed under ``issues``."""
     node = node_of(request)
+    screening.check_request_size(request.headers.get("content-length"))
     kind = request.headers.get("content-type", "")
     if kind.startswith("multipart/form-data"):
         form = await request.form(max_files=1, max_fields=10)

@@ -187,7 +187,11 @@ def screen_form(request: Request, principal: CurrentPrincipal) -> Response:
     return _screen_form(request, principal)
 
 
-@router.post("/screen", dependencies=[Depends(check_csrf)])
+def _bounded(request: Request) -> None:
+    screening.check_request_size(request.headers.get("content-length"))
+
+
+@router.post("/screen", dependencies=[Depends(_bounded), Depends(check_csrf)])
 async def screen_upload(request: Request, principal: CurrentPrincipal) -> Response:
     form = await request.form()
     upload = form.get("file")
