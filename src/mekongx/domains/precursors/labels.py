@@ -26,7 +26,7 @@ MATCH_KINDS = {
     "cas": N_("CAS number"),
     "cas_salt": N_("CAS number of a salt"),
     "cas_repaired": N_("CAS number one digit off"),
-    "name": N_("Name"),
+    "name": N_("Substance name"),
     "abbreviation": N_("Abbreviation"),
     "fuzzy": N_("Similar spelling"),
     "hs_specific": N_("Specific HS subheading"),
