@@ -65,7 +65,7 @@ class Hit:
 class Index:
     """Watchlist index. ``add`` names (any script), then ``search`` or ``search_many``."""
 
-    def __init__(self, candidates: int = 12, max_postings: int = 4_000) -> None:
+    def __init__(self, candidates: int = 12, max_postings: int = 2_000) -> None:
         self.candidates = candidates
         self.max_postings = max_postings
         self._names: list[str] = []

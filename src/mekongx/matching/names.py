@@ -187,6 +187,7 @@ def thai_word_keys(word: str) -> tuple[tuple[str, str, str], ...]:
     out.append((word, syl_key(thai.syllables(bare, spelling=True)), "thai-spelling"))
     # read as a Chinese name: ห+ว is hu (หวา = hua; RI49 even writes huang as หวาง) and the
     # spellings of ü read like pinyin (สฺวี = xu)
+    out.append((word, syl_key(thai.syllables(bare, chinese=True)), "rtgs"))
     out.append((word, syl_key(thai.syllables(bare, hw=True, chinese=True)), "rtgs"))
     for py in _variant_to_pinyin().get(bare, ()):
         out.append((word, latin_key(py), "surname-variant"))
@@ -213,8 +214,10 @@ def _given_forms(given: str) -> dict[str, tuple[Triple, ...]]:
     }
     for system in ("thc43", "ri49"):
         th = pinyin_to_thai(g_py, system)
-        key = syl_key(thai.syllables(th, hw=True, chinese=True))
-        out[f"thai-{system}"] = ((th, key, f"thai-{system}"),)
+        out[f"thai-{system}"] = tuple(
+            (th, syl_key(thai.syllables(th, hw=hw, chinese=True)), f"thai-{system}")
+            for hw in (False, True)
+        )
     return out
 
 
@@ -239,8 +242,10 @@ def _surname_forms(surname: str, sandhi: bool) -> dict[str, tuple[Triple, ...]]:
     }
     for system in ("thc43", "ri49"):
         th = pinyin_to_thai(s_py, system)
-        key = syl_key(thai.syllables(th, hw=True, chinese=True))
-        out[f"thai-{system}"] = ((th, key, f"thai-{system}"),)
+        out[f"thai-{system}"] = tuple(
+            (th, syl_key(thai.syllables(th, hw=hw, chinese=True)), f"thai-{system}")
+            for hw in (False, True)
+        )
     return out
 
 
@@ -293,6 +298,15 @@ def _latin_readings(tokens: list[Token]) -> list[Reading]:
     caps = [i for i, t in enumerate(texts) if t.isupper() and len(t) > 1]
     surname = caps[0] if len(caps) == 1 and len(texts) > 1 else None
     pins = [split_pinyin(t) for t in texts]
+    if surname is None and len(texts) == 2:
+        # a dialect surname spelling that is not pinyin (Lee, Wong, Lim) marks the surname
+        marked = [
+            i
+            for i, t in enumerate(texts)
+            if pins[i] is None and ascii_fold(t) in _variant_to_pinyin()
+        ]
+        if len(marked) == 1:
+            surname = marked[0]
     pinyin = tuple(p for p in pins if p) if all(pins) else None
     table = _latin_table()
     parts = []
@@ -357,10 +371,12 @@ def rarity(name: Name) -> float | None:
             return None
         share = _data.surname_pinyin_share()
         for cand, rest in ((latin[0], latin[1:]), (latin[-1], latin[:-1])):
-            key = cand.lower()
+            key = ascii_fold(cand)
             pieces = [split_pinyin(r) for r in rest]
-            if key in share and all(pieces):
-                sur = key
+            # a dialect spelling (Lee, Wong, Tan) counts as the surname it stands for
+            readings_of = [key] if key in share else list(_variant_to_pinyin().get(key, ()))
+            if readings_of and all(pieces):
+                sur = max(readings_of, key=lambda r: share.get(r, 0.0))
                 given = tuple(s for p in pieces if p for s in p)
                 break
         if sur is None:

@@ -64,9 +64,11 @@ def merge_readings(rs: tuple[Reading, ...]) -> tuple[Reading, ...]:
     Scoring takes the best alternative per part anyway, so one merged reading per shape gives the
     same similarity with far fewer comparisons.
     """
-    groups: dict[tuple[int, int | None], list[Reading]] = {}
-    for r in rs:
-        groups.setdefault((len(r.keys), r.surname), []).append(r)
+    groups: dict[tuple[int, int | None, int], list[Reading]] = {}
+    for n, r in enumerate(rs):
+        # alternative segmentations of one Latin name must not be mixed part by part
+        shape = (len(r.keys), r.surname, n if r.system == "latin-joined" else -1)
+        groups.setdefault(shape, []).append(r)
     out: list[Reading] = []
     for group in groups.values():
         if len(group) == 1:
@@ -200,9 +202,15 @@ def align(a: CompactReading, b: CompactReading) -> Alignment:
     cells = [[_part_sim(x, y) for y in kb] for x in ka]
     lens = [[max(len(x[0]), len(y[0])) for y in kb] for x in ka]
     best: tuple[float, tuple[int, ...]] | None = None
+    if len(ka) == 2 and len(kb) == 2:  # the usual case (surname + given name), without the loop
+        w = [[float(lens[i][j]) * (SURNAME_WEIGHT if i == sur_a or j == sur_b else 1.0)
+              for j in (0, 1)] for i in (0, 1)]  # fmt: skip
+        straight = (w[0][0] * cells[0][0][0] + w[1][1] * cells[1][1][0]) / (w[0][0] + w[1][1])
+        crossed = (w[0][1] * cells[0][1][0] + w[1][0] * cells[1][0][0]) / (w[0][1] + w[1][0])
+        best = (straight, (0, 1)) if straight >= crossed - 1e-9 else (crossed, (1, 0))
     total_b = [float(len(y[0])) for y in kb]
     all_b = sum(total_b)
-    for perm in _perms(len(kb), len(ka)):
+    for perm in () if best is not None else _perms(len(kb), len(ka)):
         num = 0.0
         den = all_b
         for i, j in enumerate(perm):

@@ -150,6 +150,7 @@ _CHINESE_U: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for p, r in (
         (r"([ซสจชฉร])ือ", r"\1ี"),  # apical vowel of si/zi/ci/zhi/chi/shi/ri (ซือ = si)
         (r"อฺวี|อีว์", "ยู"),
+        (r"อฺวิน|อวิน", "ยุน"),
         (r"เอฺวียน|เอวียน", "ยวน"),
         (r"เอฺว|เอวีย", "ยือ"),
         (f"เ({_C})ฺวียน|เ({_C})วียน", r"\1\2วน"),
