@@ -203,10 +203,10 @@ def align(a: CompactReading, b: CompactReading) -> Alignment:
     lens = [[max(len(x[0]), len(y[0])) for y in kb] for x in ka]
     best: tuple[float, tuple[int, ...]] | None = None
     if len(ka) == 2 and len(kb) == 2:  # the usual case (surname + given name), without the loop
-        w = [[float(lens[i][j]) * (SURNAME_WEIGHT if i == sur_a or j == sur_b else 1.0)
+        wt = [[float(lens[i][j]) * (SURNAME_WEIGHT if i == sur_a or j == sur_b else 1.0)
               for j in (0, 1)] for i in (0, 1)]  # fmt: skip
-        straight = (w[0][0] * cells[0][0][0] + w[1][1] * cells[1][1][0]) / (w[0][0] + w[1][1])
-        crossed = (w[0][1] * cells[0][1][0] + w[1][0] * cells[1][0][0]) / (w[0][1] + w[1][0])
+        straight = (wt[0][0] * cells[0][0][0] + wt[1][1] * cells[1][1][0]) / (wt[0][0] + wt[1][1])
+        crossed = (wt[0][1] * cells[0][1][0] + wt[1][0] * cells[1][0][0]) / (wt[0][1] + wt[1][0])
         best = (straight, (0, 1)) if straight >= crossed - 1e-9 else (crossed, (1, 0))
     total_b = [float(len(y[0])) for y in kb]
     all_b = sum(total_b)
