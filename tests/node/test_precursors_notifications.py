@@ -409,3 +409,30 @@ def test_notifications_through_the_api(app_client: Any, token_for: Any) -> None:
     assert shipment.status_code == 201 and shipment.json()["discrepancies"] == ["quantity"]
     listed = app_client.get("/api/v1/precursors/notifications?state=confirmed", headers=chinese)
     assert [n["reference"] for n in listed.json()] == [DRAFT["reference"]]
+
+
+def test_notification_flow_in_the_ui(browser: Any, world: Any) -> None:
+    browser.login("thai.liaison")
+    form = {k: str(v) for k, v in DRAFT.items()} | {"language": "th"}
+    bad = browser.post("/precursors/notifications/new", form | {"quantity_kg": "lots"})
+    assert bad.status_code == 422 and 'id="err-quantity_kg"' in bad.text
+    created = browser.post("/precursors/notifications/new", form)
+    assert created.status_code == 303, created.text
+    page = created.headers["location"]
+    assert browser.post(f"{page}/send", {}).status_code == 303
+    browser.client.cookies.clear()
+    browser.login("chinese.liaison")  # Chinese
+    assert "确认收到" in browser.client.get(page).text
+    assert browser.post(f"{page}/acknowledge", {}).status_code == 303
+    refused = browser.post(f"{page}/answer", {"answer": "objected", "note": ""})
+    assert refused.status_code == 422 and "请说明理由" in refused.text
+    assert browser.post(f"{page}/answer", {"answer": "confirmed", "note": ""}).status_code == 303
+    shipped = browser.post(
+        f"{page}/shipments",
+        {"shipped_on": "2026-03-21", "substance_id": "acetic_anhydride", "quantity_kg": "1500",
+         "port_of_entry": "Boten", "consignee": ""},
+    )  # fmt: skip
+    assert shipped.status_code == 303
+    text = browser.client.get(page).text
+    assert "确认合法" in text and "数量超过通知数量" in text and "入境口岸与通知不符" in text
+    assert "发货与通知不符" in browser.client.get("/precursors/incidents").text

@@ -191,3 +191,26 @@ def test_bad_input_through_the_api(
     assert field in [f["field"] for f in fields]
     if kwargs.get("data"):
         assert re.search(r'แถว 7 คอลัมน์ "quantity"', fields[0]["message"])  # the user reads Thai
+
+
+def test_api_export_is_audited_and_defuses_formulas(
+    app_client: Any, token_for: Any, world: Any
+) -> None:
+    headers = token_for("thai_analyst")
+    lines = {"lines": [{"declaration_id": "=1+1", "line_no": 1, "description": "acetic anhydride"}]}
+    run = app_client.post("/api/v1/precursors/screen", json=lines, headers=headers).json()
+    export = app_client.get(
+        f"/api/v1/precursors/screenings/{run['id']}/export.csv", headers=headers
+    )
+    assert export.status_code == 200
+    rows = list(csv.reader(io.StringIO(export.text.lstrip("\ufeff"))))
+    assert rows[1][0] == "'=1+1" and rows[1][4] == "acetic_anhydride"
+    viewer = app_client.get(
+        f"/api/v1/precursors/screenings/{run['id']}/export.csv", headers=token_for("thai_viewer")
+    )
+    assert viewer.status_code == 403
+    with world.db.read() as session:
+        exported = session.scalars(
+            select(AuditEvent).where(AuditEvent.action == "precursors.screen.export")
+        ).one()
+        assert exported.actor == "thai.analyst"

@@ -14,6 +14,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from mekongx.api.v1.schemas import ERRORS
+from mekongx.audit import Actor
 from mekongx.authz import Principal
 from mekongx.chemistry import Substance
 from mekongx.domains.precursors import formd as formd_service
@@ -358,10 +359,32 @@ def get_screening(
         return _run_detail(session, principal, run, kind=kind, min_score=min_score, table=table)
 
 
+@router.get("/screenings/{run_id}/export.csv", response_class=Response)
+def export_screening(
+    request: Request,
+    principal: CurrentPrincipal,
+    run_id: RecordId,
+    kind: Annotated[str, Query(max_length=32)] = "",
+    min_score: Annotated[int, Query(ge=0, le=1000)] = 0,
+    table: Annotated[str, Query(max_length=16)] = "",
+) -> Response:
+    """The run's hits as CSV (filters as above), reasons in your language; audited."""
+    with node_of(request).db.write() as session:
+        run = screening.get_run(session, principal, run_id)
+        body = screening.export_csv(
+            session, principal, run, kind=kind, min_score=min_score, table=table
+        )
+    return Response(
+        body,
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="screening-{run_id}.csv"'},
+    )
+
+
 # ---------------------------------------------------------------- notifications
 def _expire(request: Request, principal: Principal) -> None:
     with node_of(request).db.write() as session:
-        pen.expire_overdue(session, principal.actor)
+        pen.expire_overdue(session, Actor.system(principal.agency, principal.request_id))
 
 
 @router.get("/notifications", response_model=list[NotificationOut])

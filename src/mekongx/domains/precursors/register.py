@@ -47,6 +47,19 @@ def substance(substance_id: str) -> Substance:
     return found
 
 
+def local_name(sub: Substance, lang: str) -> str:
+    """The substance's first name in ``lang`` (Thai or Chinese), or its English name."""
+    if lang == "zh" and sub.zh:
+        return sub.zh[0]
+    if lang == "th" and sub.th:
+        return sub.th[0].name
+    return sub.name
+
+
+def local_names(lang: str) -> dict[str, str]:
+    return {sub.id: local_name(sub, lang) for sub in register().substances}
+
+
 def _haystack(sub: Substance) -> str:
     parts = [sub.id, sub.name, sub.cas or "", sub.hs.code, sub.hs.code6, *sub.en, *sub.abbr]
     parts += [*sub.zh, *(t.name for t in sub.th), *(s.name for s in sub.salts)]

@@ -10,6 +10,8 @@ seconds, so the request returns the finished run and a progress bar would only a
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import tempfile
@@ -24,6 +26,7 @@ from sqlalchemy.orm import Session
 from mekongx.audit import record
 from mekongx.authz import Permission, Principal, require
 from mekongx.chemistry import (
+    REPORT_COLUMNS,
     DeclarationFileError,
     DeclarationLine,
     PenRecord,
@@ -331,14 +334,38 @@ def explain(hit: ScreeningHit, lang: str) -> HitView:
     return HitView(hit, texts, codes)
 
 
-def record_export(session: Session, principal: Principal, run: ScreeningRun, rows: int) -> None:
-    """Audit a CSV export of a run's hits."""
+_CSV_RISKY = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value: object) -> str:
+    """Cells that a spreadsheet would run as a formula are prefixed with a quote."""
+    text = str(value)
+    return "'" + text if text.startswith(_CSV_RISKY) else text
+
+
+def export_csv(session: Session, principal: Principal, run: ScreeningRun, **filters: Any) -> str:
+    """The (filtered) hits as CSV with the engine's columns, reasons in the user's language.
+    The export is audited."""
     require(principal, Permission.EXPORT)
+    lang = principal.language
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(REPORT_COLUMNS)
+    found = hits(session, run, **filters)
+    for hit in found:
+        view = explain(hit, lang)
+        row = [
+            hit.declaration_id, hit.line_no, hit.row, hit.substance, hit.substance_id, hit.cas,
+            hit.table, hit.match, hit.score, hit.band, " ".join(view.codes),
+            "; ".join(view.reasons),
+        ]  # fmt: skip
+        writer.writerow([_csv_cell(v) for v in row])
     record(
         session,
         principal.actor,
         "precursors.screen.export",
         KIND,
         run.id,
-        details={"rows": rows},
+        details={"rows": len(found), **{k: v for k, v in filters.items() if v}},
     )
+    return "\ufeff" + out.getvalue()

@@ -3,8 +3,6 @@ incidents and INCB Form D."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from datetime import date
 from typing import Annotated, Any
@@ -16,8 +14,8 @@ from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
+from mekongx.audit import Actor
 from mekongx.authz import Permission, Principal, can
-from mekongx.chemistry import REPORT_COLUMNS
 from mekongx.domains.precursors import formd as formd_service
 from mekongx.domains.precursors import incidents as incident_service
 from mekongx.domains.precursors import labels, screening
@@ -47,7 +45,6 @@ NAV = [NavItem(30, "/precursors", N_("Precursors"))]
 
 SubstanceId = Annotated[str, Path(pattern=r"^[a-z0-9_]{1,64}$", max_length=64)]
 _SHOWN_HITS = 1000
-_CSV_RISKY = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _labels(principal: Principal) -> dict[str, Any]:
@@ -252,12 +249,8 @@ def screen_result(
         min_score=min_score,
         table=table,
         query=query,
+        local_names=reg.local_names(lang),
     )
-
-
-def _cell(value: object) -> str:
-    text = str(value)
-    return "'" + text if text.startswith(_CSV_RISKY) else text
 
 
 @router.get("/screen/{run_id}/export.csv")
@@ -270,24 +263,11 @@ def screen_export(
     table: TableParam = "",
 ) -> Response:
     """The filtered hits as CSV, reasons in the reader's language (the export is audited)."""
-    lang = principal.language
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(REPORT_COLUMNS)
     with node_of(request).db.write() as session:
         run = screening.get_run(session, principal, run_id)
-        found = screening.hits(session, run, **_filters(kind, min_score, table))
-        for hit in found:
-            view = screening.explain(hit, lang)
-            row = [
-                hit.declaration_id, hit.line_no, hit.row, hit.substance, hit.substance_id,
-                hit.cas, hit.table, hit.match, hit.score, hit.band,
-                " ".join(view.codes), "; ".join(view.reasons),
-            ]  # fmt: skip
-            writer.writerow([_cell(v) for v in row])
-        screening.record_export(session, principal, run, len(found))
+        body = screening.export_csv(session, principal, run, **_filters(kind, min_score, table))
     return Response(
-        "\ufeff" + out.getvalue(),
+        body,
         media_type="text/csv; charset=utf-8",
         headers={
             "Content-Disposition": f'attachment; filename="screening-{run_id}.csv"',
@@ -317,7 +297,7 @@ def notification_list(
     state: Annotated[str, Query(pattern="^[a-z_]{0,24}$")] = "",
 ) -> Response:
     with node_of(request).db.write() as session:
-        pen.expire_overdue(session, principal.actor)
+        pen.expire_overdue(session, Actor.system(principal.agency, principal.request_id))
     with node_of(request).db.read() as session:
         items = pen.list_notifications(session, principal, state)
     return _page(
@@ -378,7 +358,7 @@ def _notification_page(
     fields: list[tuple[str, str]] | None = None,
 ) -> Response:
     with node_of(request).db.write() as session:
-        pen.expire_overdue(session, principal.actor)
+        pen.expire_overdue(session, Actor.system(principal.agency, principal.request_id))
         n = pen.read_notification(session, principal, notification_id)
         history = pen.events(session, n)
         shipped = [(s, json.loads(s.discrepancies or "[]")) for s in pen.shipments(session, n)]
