@@ -477,3 +477,11 @@ def test_xlsx_bad_cells_are_named(world: Any, app_client: TestClient, token_for:
         "rows.3.flow_m3_d",
         "rows.4.loq_ng_l",
     ]
+
+
+def test_csv_export_cannot_carry_formulas(world: Any, browser: Any) -> None:
+    cid = seed(world, city='=HYPERLINK("http://x")')
+    browser.login("thai.analyst")
+    text = browser.client.get(f"/wbe/campaigns/{cid}/export.csv").text
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert rows and all(r["city"].startswith("'=") for r in rows)

@@ -58,6 +58,11 @@ EUDA_COLUMNS = (
 )  # fmt: skip
 
 
+def _cell(text: str) -> str:
+    """Text typed by users, made inert for spreadsheets (no formula can start a cell)."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 def _num(value: float | None) -> str:
     return "" if value is None else f"{value:.4g}"
 
@@ -91,7 +96,8 @@ def euda_csv(campaign: WbeCampaign, site: WbeSite, estimate: CampaignEstimate | 
         c = a.consumption_mean
         writer.writerow(
             [
-                site.country, site.city, site.code, site.plant, campaign.period_start.year,
+                site.country, _cell(site.city), _cell(site.code), _cell(site.plant),
+                campaign.period_start.year,
                 campaign.period_start.isoformat(), campaign.period_end.isoformat(),
                 a.analyte, a.name, *days, _km_cell(a.load_summary),
                 _num(a.load_mean.low), _num(a.load_mean.high), a.days, a.censored_days,
