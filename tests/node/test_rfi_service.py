@@ -3,6 +3,7 @@ reminders and escalations sent exactly once, statuses, both time zones, and bad 
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -19,6 +20,7 @@ from mekongx.domains.rfi.schemas import (
     RfiInput,
 )
 from mekongx.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from mekongx.federation.delivery import run_worker
 from mekongx.federation.handlers import Received
 from mekongx.federation.models import OutboxEntry, Peer
 
@@ -238,3 +240,19 @@ def test_times_in_both_zones() -> None:
         False, 3, 20
     )
     assert clock.remaining(deadline, deadline + timedelta(minutes=90)).overdue
+
+
+def test_the_delivery_worker_runs_the_clock(world: Any) -> None:
+    """``run_worker(periodic=…)`` calls the RFI clock with the UTC time; the clock sends what is due."""
+    rfi_id = _ask(world)
+    stop = threading.Event()
+    seen: list[datetime] = []
+
+    def tick(now: datetime) -> None:
+        seen.append(now)
+        service.periodic(world.db)(T0 + timedelta(hours=7))
+        stop.set()
+
+    run_worker(world.db, None, "ONCB", None, stop, idle=0.01, periodic=tick)  # type: ignore[arg-type]
+    assert len(seen) == 1 and seen[0].tzinfo is not None
+    assert _party(world, rfi_id).reminded_at == T0 + timedelta(hours=7)
