@@ -405,3 +405,16 @@ def test_apply_on_the_same_database_and_own_records_never_leave(world: Any) -> N
     with world.db.write() as session, pytest.raises(ValidationFailed) as caught:
         service.apply_received(session, "NNCC", bad)
     assert any(f.field.startswith("samples.0") for f in caught.value.fields)
+
+
+def test_demo_campaigns_seed(world: Any) -> None:
+    with world.db.write() as session:
+        assert demo.seed_demo_wbe(session, world.principal("thai_liaison")) == 5
+    with world.db.read() as session:
+        lao = world.principal("lao_viewer")  # in the Safe Mekong group: four shared campaigns
+        assert len(service.list_campaigns(session, lao)) == 4
+        ranked = service.city_ranking(session, world.principal("thai_viewer"), "METH", draws=300)
+        assert {r.label.split(" (")[0] for r in ranked} == {"Bangkok", "Chiang Mai", "Chiang Rai"}
+        bangkok = next(s for s in service.visible_sites(session, lao) if s.code == "BKK-SPY")
+        trend = service.site_trend(session, lao, bangkok.id, "METH", draws=300)
+        assert len(trend.points) == 3 and trend.mann_kendall is not None

@@ -117,6 +117,7 @@ class RowOut(BaseModel):
     doses_per_1000: float | None
     correction_factor: float | None
     flags: list[str]
+    parameter_set: str
 
 
 class WeekdayOut(BaseModel):
@@ -219,6 +220,7 @@ def estimate_out(campaign: WbeCampaign, est: CampaignEstimate | None, lang: str)
                 doses_per_1000=e.doses_per_1000.value if e.doses_per_1000 else None,
                 correction_factor=e.correction_factor,
                 flags=[f.render(lang) for f in e.flags],
+                parameter_set=e.parameter_set,
             )
         )
     analytes = [
