@@ -256,3 +256,13 @@ def test_the_delivery_worker_runs_the_clock(world: Any) -> None:
     run_worker(world.db, None, "ONCB", None, stop, idle=0.01, periodic=tick)  # type: ignore[arg-type]
     assert len(seen) == 1 and seen[0].tzinfo is not None
     assert _party(world, rfi_id).reminded_at == T0 + timedelta(hours=7)
+
+
+def test_a_late_clock_sends_the_escalation_without_a_stale_reminder(world: Any) -> None:
+    rfi_id = _ask(world)
+    with world.db.write() as session:
+        sent = service.run_due(session, T0 + timedelta(hours=9))
+        assert [m.kind for m in sent] == ["escalation"]
+    with world.db.write() as session:
+        assert service.run_due(session, T0 + timedelta(hours=10)) == []
+    assert _party(world, rfi_id).reminded_at is None

@@ -62,6 +62,10 @@ class Remaining:
     hours: int
     minutes: int
 
+    @property
+    def days(self) -> int:
+        return self.hours // 24
+
 
 def remaining(deadline: datetime, now: datetime) -> Remaining:
     delta = deadline - now

@@ -341,7 +341,7 @@ def run_due(session: Session, now: datetime) -> list[RfiMessage]:
     sent: list[RfiMessage] = []
     for column, kind in (("remind_at", "reminder"), ("deadline", "escalation")):
         marker = RfiParty.reminded_at if kind == "reminder" else RfiParty.escalated_at
-        due = session.execute(
+        stmt = (
             select(RfiParty.rfi_id, RfiParty.agency_code)
             .join(Rfi, Rfi.id == RfiParty.rfi_id)
             .where(
@@ -351,7 +351,10 @@ def run_due(session: Session, now: datetime) -> list[RfiMessage]:
                 marker.is_(None),
             )
             .order_by(RfiParty.rfi_id, RfiParty.agency_code)
-        ).all()
+        )
+        if kind == "reminder":  # a reminder after the deadline is pointless: the escalation goes
+            stmt = stmt.where(RfiParty.deadline > now)
+        due = session.execute(stmt).all()
         for rfi_id, code in due:
             claimed = session.execute(
                 update(RfiParty)

@@ -94,7 +94,13 @@ class Clock:
         ]
         left = clock.remaining(deadline, now)
         self.overdue = left.overdue
-        if left.overdue:
+        if left.hours >= 48 and left.overdue:
+            self.left = _("overdue by %(days)s d %(hours)s h", days=left.days,
+                          hours=left.hours % 24)  # fmt: skip
+        elif left.hours >= 48:
+            self.left = _("%(days)s d %(hours)s h left", days=left.days,
+                          hours=left.hours % 24)  # fmt: skip
+        elif left.overdue:
             self.left = _("overdue by %(hours)s h %(minutes)s min", hours=left.hours,
                           minutes=left.minutes)  # fmt: skip
         else:
