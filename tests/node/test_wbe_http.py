@@ -424,7 +424,13 @@ def test_received_copy_is_read_only_in_pages_and_api(
     with world.db.write() as session:
         campaign = service.peek_campaign(session, world.principal("thai_liaison"), cid)
         payload = service.export_payload(session, world.principal("thai_liaison"), campaign.uid)
-    payload = {**payload, "uid": "00000000-0000-4000-8000-000000000001", "origin_agency": "NNCC"}
+    payload = {
+        **payload,
+        "uid": "00000000-0000-4000-8000-000000000001",
+        "origin_agency": "NNCC",
+        "site": {**payload["site"], "uid": "00000000-0000-4000-8000-000000000002"},
+        "lab": None,
+    }
     with world.db.write() as session:
         copy_id = service.apply_received(session, "NNCC", payload, node_agency="ONCB").id
     browser.login("thai.liaison")

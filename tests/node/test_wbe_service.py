@@ -19,7 +19,7 @@ from mekongx.domains.wbe import demo, service
 from mekongx.domains.wbe.analysis import parameter_set_by_label
 from mekongx.domains.wbe.models import WbeCampaign, WbeMeasurement, WbeSample
 from mekongx.domains.wbe.schemas import CampaignInput, SiteInput
-from mekongx.errors import Forbidden, NotFound, ValidationFailed
+from mekongx.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from mekongx.wastewater import (
     Quantity,
     Sample,
@@ -391,7 +391,13 @@ def test_apply_on_the_same_database_and_own_records_never_leave(world: Any) -> N
         payload = service.export_payload(
             session, world.principal("thai_liaison"), cid_uid(world, cid)
         )
-    payload = {**payload, "uid": "11111111-2222-3333-4444-555555555555", "origin_agency": "NNCC"}
+    original_site = payload["site"]
+    payload = {
+        **payload,
+        "uid": "11111111-2222-3333-4444-555555555555",
+        "origin_agency": "NNCC",
+        "site": {**original_site, "uid": "11111111-2222-3333-4444-777777777777"},
+    }
     with world.db.write() as session:
         copy = service.apply_received(session, "NNCC", payload)
         assert copy.received and copy.origin_agency == "NNCC"
@@ -401,6 +407,10 @@ def test_apply_on_the_same_database_and_own_records_never_leave(world: Any) -> N
             c.origin_agency for c in service.list_campaigns(session, world.principal("lao_viewer"))
         }
     assert titles == {"ONCB", "NNCC"}
+    hijack = {**payload, "uid": "11111111-2222-3333-4444-666666666666"}  # site uid is ONCB's
+    hijack["site"] = original_site
+    with world.db.write() as session, pytest.raises(Conflict):
+        service.apply_received(session, "NNCC", {**hijack, "version": 1})
     bad = {**payload, "samples": [{"date": "2025-03-10"}]}
     with world.db.write() as session, pytest.raises(ValidationFailed) as caught:
         service.apply_received(session, "NNCC", bad)

@@ -694,6 +694,12 @@ def apply_received(
         campaign = WbeCampaign(uid=data.uid, received=True, origin_agency=sender_agency)
 
     site = session.scalar(select(WbeSite).where(WbeSite.uid == data.site.uid))
+    lab_found = (
+        session.scalar(select(WbeLab).where(WbeLab.uid == data.lab.uid)) if data.lab else None
+    )
+    for found in (site, lab_found):
+        if found is not None and found.origin_agency != sender_agency:
+            raise Conflict(N_("A different record with this identifier exists already."))
     if site is None:
         site = WbeSite(origin_agency=sender_agency, received=True, **data.site.model_dump())
         session.add(site)
