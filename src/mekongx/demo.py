@@ -13,6 +13,8 @@ from mekongx.audit import Actor
 from mekongx.db import Database
 from mekongx.domains.intel import service as intel
 from mekongx.domains.intel.schemas import ReportInput
+from mekongx.federation import peers as peering
+from mekongx.federation.keys import NodeKeys
 from mekongx.settings import Settings
 
 DEMO_PASSWORD = "Mekong-Demo-2567"  # noqa: S105 - demo node only, printed to the operator
@@ -76,13 +78,32 @@ AGENCIES = [
     ),
 ]
 
-USERS = [
-    ("admin", "Pranee Srisuk", "ONCB", "admin", "th"),
-    ("somchai", "Somchai Rattanakul", "ONCB", "analyst", "th"),
-    ("nattaya", "Nattaya Wongsawat", "ONCB", "liaison", "th"),
-    ("viewer", "Kittipong Boonmee", "ONCB", "viewer", "en"),
-    ("li.wei", "Li Wei (NNCC liaison at ONCB)", "NNCC", "liaison", "zh"),
-]
+DEMO_NODES = ("ONCB", "NNCC", "SMCC")  # each runs as its own process with its own database
+NODE_USERS: dict[str, list[tuple[str, str, str, str]]] = {
+    "ONCB": [
+        ("admin", "Pranee Srisuk", "admin", "th"),
+        ("somchai", "Somchai Rattanakul", "analyst", "th"),
+        ("nattaya", "Nattaya Wongsawat", "liaison", "th"),
+        ("viewer", "Kittipong Boonmee", "viewer", "en"),
+    ],
+    "NNCC": [
+        ("admin", "Zhao Min", "admin", "zh"),
+        ("wang.fang", "Wang Fang", "analyst", "zh"),
+        ("li.wei", "Li Wei", "liaison", "zh"),
+        ("viewer", "Chen Jing", "viewer", "zh"),
+    ],
+    "SMCC": [
+        ("admin", "Khamla Phommachanh", "admin", "en"),
+        ("aung.kyaw", "Aung Kyaw", "analyst", "en"),
+        ("sophea", "Sophea Chan", "liaison", "en"),
+        ("viewer", "Nguyen Thi Lan", "viewer", "en"),
+    ],
+}
+_NODE_LANGUAGES = {
+    "ONCB": ["th", "th", "en"],
+    "NNCC": ["zh", "zh", "en"],
+    "SMCC": ["en", "th", "zh"],
+}
 
 _PLACES_TH = ["เชียงราย", "แม่สาย", "เชียงแสน", "แหลมฉบัง", "หนองคาย", "นครพนม", "ตาก", "แม่ฮ่องสอน"]
 _PLACES_EN = [
@@ -109,8 +130,8 @@ _DRUGS_EN = ["methamphetamine tablets", "crystal methamphetamine", "ketamine", "
 _DRUGS_ZH = ["甲基苯丙胺片剂", "冰毒", "氯胺酮", "海洛因"]
 
 
-def _report(rng: random.Random, i: int) -> ReportInput:
-    lang = rng.choice(["th", "zh", "en"])
+def _report(rng: random.Random, i: int, agency: str) -> ReportInput:
+    lang = rng.choice(_NODE_LANGUAGES.get(agency, ["th", "zh", "en"]))
     th, zh, en = rng.choice(_NAMES)
     n = rng.randint(0, 3)
     qty = rng.choice([20_000, 120_000, 400_000, 1_200_000])
@@ -149,53 +170,73 @@ def _report(rng: random.Random, i: int) -> ReportInput:
         handling_code=handling,
         handling_note="Not to be shared with private companies" if handling == "H3" else "",
         distribution=distribution,
-        recipients=rng.sample(["NNCC", "LCDC", "CCDAC", "SMCC"], k=rng.randint(1, 2))
+        recipients=rng.sample(
+            [a for a in ("ONCB", "NNCC", "SMCC", "LCDC") if a != agency], k=rng.randint(1, 2)
+        )
         if distribution == "peers"
         else [],
         sharing_group="SAFE-MEKONG" if distribution == "group" else None,
     )
 
 
-def seed_demo(
-    db: Database, settings: Settings, *, reports: int = 300, seed: int = 2567
+def seed_node(
+    db: Database, settings: Settings, agency: str, *, reports: int = 300, seed: int = 2567
 ) -> list[tuple[str, str]]:
-    """Fill an empty, migrated database with the demo node's agencies, users and reports."""
-    rng = random.Random(seed)
-    actor = Actor.system("ONCB", "demo")
+    """Fill an empty, migrated database with one demo node's agencies, users and reports."""
+    rng = random.Random(f"{seed}-{agency}")
+    actor = Actor.system(agency, "demo")
     with db.write() as session:
-        for code, en, th, zh, country, own in AGENCIES:
+        for code, en, th, zh, country, _own in AGENCIES:
             accounts.create_agency(
-                session, actor, accounts.AgencyInput(code, en, th, zh, country, own)
+                session, actor, accounts.AgencyInput(code, en, th, zh, country, code == agency)
             )
         accounts.create_sharing_group(
             session,
             actor,
             "SAFE-MEKONG",
             ("Safe Mekong (six countries)", "แม่โขงปลอดภัย (หกประเทศ)", "湄公河安全（六国）"),
-            ["ONCB", "NNCC", "LCDC", "CCDAC", "NACD", "C04"],
+            ["ONCB", "NNCC", "SMCC", "LCDC", "CCDAC", "NACD", "C04"],
         )
-        people = {}
-        for username, name, agency, role, lang in USERS:
-            people[username] = accounts.create_user(
+        people = {
+            username: accounts.create_user(
                 session,
                 actor,
                 accounts.UserInput(username, name, agency, role, DEMO_PASSWORD, lang),
                 settings,
             )
-    authors = [accounts.principal_for(people["nattaya"]), accounts.principal_for(people["somchai"])]
+            for username, name, role, lang in NODE_USERS[agency]
+        }
+    by_role = {
+        accounts.principal_for(u).role.value: accounts.principal_for(u) for u in people.values()
+    }
+    liaison, analyst = by_role["liaison"], by_role["analyst"]
     with db.write() as session:
         for i in range(reports):
-            author = authors[0] if i % 3 else authors[1]
-            data = _report(rng, i)
-            if author.role.value == "analyst":
+            data = _report(rng, i, agency)
+            author = liaison
+            if i % 3 == 0:
+                author = analyst
                 data = data.model_copy(
                     update={"distribution": "own", "recipients": [], "sharing_group": None}
                 )
             intel.create_report(session, author, data)
-        nncc = accounts.principal_for(people["li.wei"])
-        for i in range(min(20, reports)):
-            data = _report(rng, i).model_copy(
-                update={"distribution": "peers", "recipients": ["ONCB"], "sharing_group": None}
-            )
-            intel.create_report(session, nncc, data)
-    return [(u, role) for u, _, _, role, _ in USERS]
+    return [(u, role) for u, _, role, _ in NODE_USERS[agency]]
+
+
+def peer_demo_nodes(nodes: dict[str, tuple[Database, NodeKeys, str]]) -> None:
+    """Every demo node adds the others as confirmed peers (in real life, after the officers
+    compared fingerprints by telephone)."""
+    for agency, (db, _keys, _url) in nodes.items():
+        actor = Actor.system(agency, "demo")
+        with db.write() as session:
+            for other, (_db, keys, url) in nodes.items():
+                if other == agency:
+                    continue
+                peering.add_peer(
+                    session,
+                    actor,
+                    peering.PeerInput(
+                        other, url, keys.current.sign_public, keys.current.enc_public
+                    ),
+                )
+                peering.confirm_peer(session, actor, other, keys.current.fingerprint)

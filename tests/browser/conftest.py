@@ -26,28 +26,37 @@ FLAGS = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
+def _free_ports(count: int = 3) -> int:
+    """The first of ``count`` consecutive free loopback ports (the demo runs three nodes)."""
+    for _ in range(50):
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            first: int = sock.getsockname()[1]
+        try:
+            for offset in range(count):
+                with socket.socket() as probe:
+                    probe.bind(("127.0.0.1", first + offset))
+        except OSError:
+            continue
+        return first
+    raise RuntimeError("no free consecutive ports")
 
 
 @pytest.fixture(scope="session")
 def live_node(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """``mekongx demo`` as a separate process on a free loopback port."""
     data = tmp_path_factory.mktemp("browser-node")
-    port = _free_port()
+    port = _free_ports()
     env = {**os.environ, "MEKONGX_LANG": "en"}
     env.pop("MEKONGX_DATABASE_URL", None)
     process = subprocess.Popen(
-        [sys.executable, "-m", "mekongx.cli.main", "demo", "--data-dir", str(data), "--port", str(port), "--reports", "60"],
+        [sys.executable, "-m", "mekongx.cli.main", "demo", "--data-dir", str(data), "--port", str(port), "--reports", "40"],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
+    deadline = time.monotonic() + 180
     while time.monotonic() < deadline:
         try:
             if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
@@ -59,11 +68,11 @@ def live_node(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             pytest.fail(f"demo node exited early:\n{output}")
     else:
         process.kill()
-        pytest.fail("demo node did not start within 90 s")
+        pytest.fail("demo node did not start within 180 s")
     yield url
-    process.terminate()
+    process.terminate()  # the demo stops its three node processes
     try:
-        process.wait(timeout=10)
+        process.wait(timeout=20)
     except subprocess.TimeoutExpired:
         process.kill()
     if process.stdout:

@@ -120,43 +120,18 @@ def asgi_app() -> object:
 
 @app.command()
 def demo(
-    data_dir: Path = typer.Option(Path("var/demo"), help="Where the demo node keeps its data."),
-    port: int = typer.Option(8000, help="Port to listen on."),
-    reports: int = typer.Option(300, help="How many demo intelligence reports to create."),
+    data_dir: Path = typer.Option(Path("var/demo"), help="Where the demo nodes keep their data."),
+    port: int = typer.Option(8000, help="Port of ONCB's node; NNCC and SMCC use the next two."),
+    reports: int = typer.Option(120, help="Demo intelligence reports per node."),
     serve_it: bool = typer.Option(
-        True, "--serve/--no-serve", help="Start the web server after seeding."
+        True, "--serve/--no-serve", help="Start the nodes after seeding."
     ),
 ) -> None:
-    """Create a fresh demo node (SQLite) with realistic synthetic data, print the logins and serve it."""
-    from mekongx.demo import DEMO_PASSWORD, seed_demo
+    """Three demo nodes (ONCB Thailand, NNCC China, SMCC), each a separate process with its own
+    SQLite database, peered, with reports flowing between them. Ctrl-C stops all three."""
+    from mekongx.cli.demo_run import run_demo
 
-    os.environ["MEKONGX_ENV"] = "demo"
-    os.environ["MEKONGX_DATA_DIR"] = str(data_dir)
-    os.environ.pop("MEKONGX_DATABASE_URL", None)
-    settings = load_settings()
-    if (data_dir / "mekongx.db").exists():
-        for suffix in ("", "-wal", "-shm"):
-            (data_dir / f"mekongx.db{suffix}").unlink(missing_ok=True)
-    db = open_database(settings)
-    migrations.upgrade(settings.effective_database_url)
-    logins = seed_demo(db, settings, reports=reports)
-    db.dispose()
-    typer.echo("")
-    say(N_("Demo node ONCB is ready at %(url)s"), url=f"http://127.0.0.1:{port}/")
-    say(N_("Demo logins (password for all: %(password)s):"), password=DEMO_PASSWORD)
-    for username, role in logins:
-        typer.echo(f"  {username:<12} {role}")
-    typer.echo("")
-    if serve_it:
-        import uvicorn
-
-        uvicorn.run(
-            "mekongx.cli.main:asgi_app",
-            factory=True,
-            host="127.0.0.1",
-            port=port,
-            log_level="warning",
-        )
+    run_demo(data_dir, port, reports, serve_it)
 
 
 if __name__ == "__main__":

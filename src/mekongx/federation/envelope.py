@@ -181,21 +181,28 @@ def open_payload(envelope: Mapping[str, Any], decryptors: list[X25519PrivateKey]
     raise EnvelopeError("wrong-key", "sealed to a key this node does not hold")
 
 
-def sign_receipt(fields: Mapping[str, Any], signer: Ed25519PrivateKey) -> dict[str, Any]:
-    receipt = {
+def sign_statement(
+    kind: str, fields: Mapping[str, Any], signer: Ed25519PrivateKey
+) -> dict[str, Any]:
+    """A signed JSON statement (receipts, consents): ``{v, type, …fields, kid, sig}``."""
+    statement = {
         "v": VERSION,
-        "type": "receipt",
+        "type": kind,
         **fields,
         "kid": key_id(raw_public(signer.public_key())),
     }
-    receipt["sig"] = b64(signer.sign(canonical(receipt)))
-    return receipt
+    statement["sig"] = b64(signer.sign(canonical(statement)))
+    return statement
 
 
-def verify_receipt(receipt: Mapping[str, Any], key: Ed25519PublicKey) -> bool:
-    unsigned = {k: v for k, v in receipt.items() if k != "sig"}
+def sign_receipt(fields: Mapping[str, Any], signer: Ed25519PrivateKey) -> dict[str, Any]:
+    return sign_statement("receipt", fields, signer)
+
+
+def verify_statement(statement: Mapping[str, Any], key: Ed25519PublicKey) -> bool:
+    unsigned = {k: v for k, v in statement.items() if k != "sig"}
     try:
-        key.verify(unb64(str(receipt.get("sig", ""))), canonical(unsigned))
+        key.verify(unb64(str(statement.get("sig", ""))), canonical(unsigned))
     except (InvalidSignature, ValueError):
         return False
     return True
@@ -203,3 +210,6 @@ def verify_receipt(receipt: Mapping[str, Any], key: Ed25519PublicKey) -> bool:
 
 def iso(moment: datetime) -> str:
     return moment.isoformat(timespec="microseconds")
+
+
+verify_receipt = verify_statement

@@ -3,10 +3,12 @@ every recipient, forwarding that obeys the handling code, and applying what peer
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
@@ -16,9 +18,11 @@ from mekongx.db import fts
 from mekongx.domains.intel.models import SEARCH_KIND, ForwardingConsent, IntelReport
 from mekongx.errors import Conflict, FieldProblem, Forbidden, NotFound, ValidationFailed
 from mekongx.federation import acks
+from mekongx.federation.envelope import canonical, iso, sign_statement, verify_statement
 from mekongx.federation.handlers import Received
-from mekongx.federation.models import InboxEntry, OutboxEntry
+from mekongx.federation.models import InboxEntry, OutboxEntry, Peer
 from mekongx.federation.outbox import enqueue
+from mekongx.federation.peers import signing_keys
 from mekongx.i18n import N_
 from mekongx.model.base import utcnow
 from mekongx.model.identity import Agency, SharingGroupMember
@@ -130,12 +134,22 @@ def retract(session: Session, principal: Principal, report_id: int, reason: str)
     return report
 
 
-def grant_forwarding(session: Session, principal: Principal, report_id: int, agency: str) -> None:
-    """The originator lets ``agency`` pass an H2 report on; the permission travels to it."""
+def grant_forwarding(
+    session: Session, principal: Principal, report_id: int, agency: str, signer: Ed25519PrivateKey
+) -> None:
+    """The originator lets ``agency`` pass an H2 report on. The permission is a statement signed
+    with the originating node's key, so any later holder can check it, not just trust it."""
     report = access(session, principal, IntelReport, report_id, "release")
-    session.merge(ForwardingConsent(record_uid=report.uid, agency=agency))
+    statement = {
+        "uid": report.uid,
+        "origin": report.origin_agency,
+        "agency": agency,
+        "granted_at": iso(utcnow()),
+    }
+    token = canonical(sign_statement("consent", {"statement": statement}, signer)).decode()
+    session.merge(ForwardingConsent(record_uid=report.uid, agency=agency, token=token))
     record(session, principal.actor, "intel.consent", KIND, report.uid, details={"agency": agency})
-    enqueue(session, principal.actor, type="notice", kind=CONSENT_KIND, payload={"uid": report.uid, "agency": agency},
+    enqueue(session, principal.actor, type="notice", kind=CONSENT_KIND, payload={"uid": report.uid, "agency": agency, "token": token},
             to=[agency], record_uid=report.uid, thread=report.uid)  # fmt: skip
 
 
@@ -160,6 +174,9 @@ def forward(session: Session, principal: Principal, report_id: int, to: list[str
         )
     data = payload(session, report)
     data["forwarded_by"] = principal.agency
+    consent = session.get(ForwardingConsent, (report.uid, principal.agency))
+    if consent is not None:
+        data["consent"] = consent.token
     enqueue(session, principal.actor, type="information", kind=KIND, payload=data, to=targets_,
             handling=report.handling_code, record_uid=report.uid, thread=report.uid)  # fmt: skip
     return report
@@ -199,9 +216,8 @@ def apply(session: Session, received: Received, data: Mapping[str, Any]) -> str:
         forwarded_by = data.get("forwarded_by")
         if forwarded_by != received.sender:
             raise Forbidden(N_("Only the originating agency can change this record."))
-        if (
-            data["handling_code"] == HandlingCode.H2.value
-            and session.get(ForwardingConsent, (uid, received.sender)) is None
+        if data["handling_code"] == HandlingCode.H2.value and not _valid_consent(
+            session, data, received.sender
         ):
             raise Forbidden(
                 N_(
@@ -263,8 +279,33 @@ def apply_consent(session: Session, received: Received, data: Mapping[str, Any])
         or data["agency"] != received.own_agency
     ):
         raise Forbidden(N_("Only the originating agency can change this record."))
-    session.merge(ForwardingConsent(record_uid=uid, agency=received.own_agency))
+    token = {"uid": uid, "origin_agency": received.sender, "consent": data.get("token")}
+    if not _valid_consent(session, token, received.own_agency):
+        raise Forbidden(
+            N_("H2: this report may not be passed on without the originating agency's permission.")
+        )
+    session.merge(
+        ForwardingConsent(record_uid=uid, agency=received.own_agency, token=str(data["token"]))
+    )
     return uid
+
+
+def _valid_consent(session: Session, data: Mapping[str, Any], holder: str) -> bool:
+    """Is there a statement, signed by the originating node, that ``holder`` may pass it on?"""
+    try:
+        token = json.loads(str(data.get("consent", "")))
+        statement = token["statement"]
+    except (json.JSONDecodeError, KeyError, TypeError):
+        return False
+    origin = str(data["origin_agency"])
+    expected = {**statement, "uid": data["uid"], "origin": origin, "agency": holder}
+    if statement != expected or token.get("type") != "consent":
+        return False
+    peer = session.get(Peer, origin)
+    if peer is None or not peer.confirmed:
+        return False
+    key = signing_keys(peer).get(str(token.get("kid")))
+    return key is not None and verify_statement(token, key)
 
 
 def deliveries(session: Session, report: IntelReport) -> list[dict[str, Any]]:

@@ -35,6 +35,7 @@ class ForwardingConsent(Base):
     record_uid: Mapped[str] = mapped_column(String(36), primary_key=True)
     agency: Mapped[str] = mapped_column(String(16), primary_key=True)
     granted_at: Mapped[datetime] = mapped_column(default=utcnow)
+    token: Mapped[str] = mapped_column(Text, default="")  # the originator's signed statement
 
 
 class IntelReportVersion(Base):

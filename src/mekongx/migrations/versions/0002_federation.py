@@ -71,6 +71,7 @@ def upgrade() -> None:
         sa.Column("record_uid", sa.String(length=36), nullable=False),
         sa.Column("agency", sa.String(length=16), nullable=False),
         sa.Column("granted_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("token", sa.Text(), nullable=False, server_default=""),
         sa.PrimaryKeyConstraint("record_uid", "agency", name=op.f("pk_intel_forwarding_consents")),
     )
     op.create_table(

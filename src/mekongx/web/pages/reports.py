@@ -14,7 +14,7 @@ from mekongx.domains.intel import exchange as intel_exchange
 from mekongx.domains.intel import service as intel
 from mekongx.domains.intel.models import IntelReport
 from mekongx.domains.intel.schemas import ReportInput
-from mekongx.errors import ValidationFailed
+from mekongx.errors import FieldProblem, ValidationFailed
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
 from mekongx.http.params import PageNumber, RecordId
@@ -211,6 +211,19 @@ async def _report_action(
         with node.db.write() as session:
             if action == "retract":
                 intel_exchange.retract(session, principal, report_id, str(form.get("reason", "")))
+            elif action == "consent":
+                if node.keys is None:
+                    raise ValidationFailed(
+                        [
+                            FieldProblem(
+                                "agency", N_("This node has no keys yet: run `mekongx init`.")
+                            )
+                        ]
+                    )
+                agency = str(form.get("agency", ""))[:16]
+                intel_exchange.grant_forwarding(
+                    session, principal, report_id, agency, node.keys.current.sign
+                )
             else:
                 targets = [str(v) for v in form.getlist("to")]
                 intel_exchange.forward(session, principal, report_id, targets)
@@ -225,6 +238,12 @@ async def _report_action(
 async def retract(request: Request, principal: CurrentPrincipal, report_id: RecordId) -> Response:
     """Retract the report here and at every agency that received it."""
     return await _report_action(request, principal, report_id, "retract")
+
+
+@router.post("/{report_id}/consent", dependencies=[Depends(check_csrf)])
+async def consent(request: Request, principal: CurrentPrincipal, report_id: RecordId) -> Response:
+    """Allow one agency to pass this H2 report on (a statement signed with this node's key)."""
+    return await _report_action(request, principal, report_id, "consent")
 
 
 @router.post("/{report_id}/forward", dependencies=[Depends(check_csrf)])

@@ -1,0 +1,115 @@
+"""Setting up and running the three-node demo network on this machine."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+import httpx
+import typer
+
+from mekongx import migrations
+from mekongx.cli.common import say
+from mekongx.db import Database
+from mekongx.demo import DEMO_NODES, DEMO_PASSWORD, peer_demo_nodes, seed_node
+from mekongx.federation.keys import NodeKeys
+from mekongx.i18n import N_
+from mekongx.settings import Settings
+
+
+def _env(agency: str, home: Path, port: int) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MEKONGX_")}
+    env.update(
+        MEKONGX_ENV="demo",
+        MEKONGX_NODE_AGENCY=agency,
+        MEKONGX_DATA_DIR=str(home),
+        MEKONGX_PUBLIC_URL=f"http://127.0.0.1:{port}",
+        MEKONGX_RETRY_MAX_SECONDS="10",
+    )
+    return env
+
+
+def run_demo(data_dir: Path, port: int, reports: int, serve_it: bool) -> None:
+    if data_dir.exists():
+        shutil.rmtree(data_dir)
+    homes = {agency: data_dir / agency for agency in DEMO_NODES}
+    ports = {agency: port + i for i, agency in enumerate(DEMO_NODES)}
+    nodes: dict[str, tuple[Database, NodeKeys, str]] = {}
+    logins: dict[str, list[tuple[str, str]]] = {}
+    for agency, home in homes.items():
+        settings = Settings(env="demo", data_dir=home, node_agency=agency)
+        home.mkdir(parents=True)
+        migrations.upgrade(settings.effective_database_url)
+        keys = NodeKeys.create(settings.keys_dir)
+        db = Database(settings.effective_database_url)
+        logins[agency] = seed_node(db, settings, agency, reports=reports)
+        nodes[agency] = (db, keys, f"http://127.0.0.1:{ports[agency]}")
+    peer_demo_nodes(nodes)
+    for db, _keys, _url in nodes.values():
+        db.dispose()
+    typer.echo("")
+    for agency in DEMO_NODES:
+        say(
+            N_("Demo node %(agency)s is ready at %(url)s"),
+            agency=agency,
+            url=nodes[agency][2] + "/",
+        )
+    say(N_("Demo logins (password for all: %(password)s):"), password=DEMO_PASSWORD)
+    for agency in DEMO_NODES:
+        typer.echo(f"  {agency}: " + ", ".join(f"{user} ({role})" for user, role in logins[agency]))
+    typer.echo("")
+    if not serve_it:
+        return
+    processes = []
+    for agency in DEMO_NODES:
+        log = (homes[agency] / "node.log").open("ab")
+        processes.append(
+            subprocess.Popen(  # noqa: S603 - our own interpreter and module, no user input
+                [sys.executable, "-m", "mekongx.cli.main", "serve", "--port", str(ports[agency])],
+                env=_env(agency, homes[agency], ports[agency]),
+                stdout=log,
+                stderr=log,
+            )
+        )
+        log.close()
+    stop = False
+
+    def _stop(*_: object) -> None:
+        nonlocal stop
+        stop = True
+
+    signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGINT, _stop)
+    _wait_up(ports.values())
+    say(N_("All three nodes are running; logs in %(dir)s. Ctrl-C stops them."), dir=str(data_dir))
+    try:
+        while not stop and all(p.poll() is None for p in processes):
+            time.sleep(0.5)
+    finally:
+        for process in processes:
+            if process.poll() is None:
+                process.terminate()
+        for process in processes:
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def _wait_up(ports: Iterable[int]) -> None:
+    deadline = time.monotonic() + 60
+    pending = set(ports)
+    while pending and time.monotonic() < deadline:
+        for port in list(pending):
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=0.5).status_code == 200:
+                    pending.discard(port)
+            except httpx.HTTPError:
+                pass
+        time.sleep(0.2)
