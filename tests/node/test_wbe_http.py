@@ -283,6 +283,7 @@ def test_every_page_answers_for_an_analyst(world: Any, browser: Any) -> None:
         f"/wbe/campaigns/{cid}/charts/budget-KET.svg",
         "/wbe/sites/1/trend.svg?analyte=METH",
         "/wbe/ranking.svg?analyte=METH",
+        "/wbe/template.csv",
     ):
         answer = browser.client.get(path)
         assert answer.status_code == 200, (path, answer.text[:500])

@@ -504,3 +504,17 @@ def ranking_svg(
         ranked = wbe.city_ranking(session, principal, analyte.upper(), year=year, metric=metric)
     body = reports.ranking_chart(ranked, analyte.upper(), metric, principal.language)
     return _download(body, "image/svg+xml", f"wbe-ranking-{analyte.upper()}.svg")
+
+
+@router.get("/template.csv")
+def template_csv(request: Request, principal: CurrentPrincipal) -> Response:
+    """An example results table in the import format (two days, one below the LOQ)."""
+    require(principal, Permission.READ_RECORDS)
+    body = (
+        "date,analyte,concentration_ng_l,loq_ng_l,flow_m3_d,population,sampling_mode\n"
+        "2025-03-10,METH,812.4,5,30000,120000,flow\n"
+        "2025-03-10,MDMA,<LOQ,5,30000,120000,flow\n"
+        "2025-03-11,METH,765.0,5,29500,120000,flow\n"
+        "2025-03-11,MDMA,6.2,5,29500,120000,flow\n"
+    )
+    return _download(body, "text/csv", "wbe-results-template.csv")
