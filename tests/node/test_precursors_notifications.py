@@ -20,6 +20,7 @@ from mekongx import migrations
 from mekongx.accounts import service as accounts
 from mekongx.audit import Actor, AuditEvent, verify_chain
 from mekongx.db import Database
+from mekongx.domains.precursors import exchange, handlers
 from mekongx.domains.precursors import incidents as incident_service
 from mekongx.domains.precursors import notifications as pen
 from mekongx.domains.precursors.models import Incident, Notification
@@ -30,6 +31,8 @@ from mekongx.domains.precursors.schemas import (
     ShipmentInput,
 )
 from mekongx.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from mekongx.federation.handlers import Received
+from mekongx.federation.models import OutboxEntry, Peer
 from mekongx.validation import parse
 
 T0 = datetime(2026, 3, 1, 2, 0, tzinfo=UTC)
@@ -436,3 +439,69 @@ def test_notification_flow_in_the_ui(browser: Any, world: Any) -> None:
     text = browser.client.get(page).text
     assert "确认合法" in text and "数量超过通知数量" in text and "入境口岸与通知不符" in text
     assert "发货与通知不符" in browser.client.get("/precursors/incidents").text
+
+
+def _confirmed_peer(db: Database, code: str) -> None:
+    with db.write() as session:
+        session.add(
+            Peer(
+                agency_code=code,
+                endpoint=f"https://{code.lower()}.example",
+                sign_public="test",
+                enc_public="test",
+                fingerprint="test",
+                confirmed=True,
+            )
+        )
+
+
+def _outbox(db: Database, kind: str) -> list[dict[str, Any]]:
+    with db.read() as session:
+        rows = session.scalars(select(OutboxEntry).where(OutboxEntry.kind == kind))
+        return [json.loads(r.payload) for r in rows]
+
+
+def _received(sender: str, own: str, kind: str) -> Received:
+    return Received("m-1", kind, sender, own, None, None, "H0", T0.isoformat())
+
+
+def test_services_queue_envelopes_and_handlers_apply_them(world: Any, peer_db: Database) -> None:
+    """Outbox rows (what the exchange would carry) applied by the area's handlers."""
+    wang = _peer_node(peer_db, world)
+    _confirmed_peer(world.db, "NNCC")
+    _confirmed_peer(peer_db, "ONCB")
+    nid = _create(world)
+    _do(world, nid, "sent")
+    [sent] = _outbox(world.db, exchange.KIND_NOTIFICATION)
+    with peer_db.write() as session:
+        uid = handlers.apply_notification(session, _received("ONCB", "NNCC", "request"), sent)
+        copy = session.scalars(select(Notification).where(Notification.uid == uid)).one()
+        copy_id = copy.id
+    with peer_db.write() as session:
+        pen.acknowledge(session, wang, copy_id)
+    with peer_db.write() as session:
+        pen.answer(session, wang, copy_id, AnswerInput(answer="confirmed"))
+    replies = _outbox(peer_db, exchange.KIND_RESPONSE)
+    assert [r["state"] for r in replies] == ["acknowledged", "confirmed"]
+    with world.db.write() as session:
+        for reply in replies:
+            handlers.apply_response(session, _received("NNCC", "ONCB", "reply"), reply)
+    assert _state(world, nid) == "confirmed"
+
+    with world.db.write() as session:
+        data = IncidentInput.model_validate(
+            {"kind": "stopped_shipment", "title": "ZXQ", "occurred_on": "2026-03-02",
+             "country": "TH", "substance_id": "apaan", "distribution": "group",
+             "sharing_group": "SAFE-MEKONG"}
+        )  # fmt: skip
+        incident_service.create_incident(session, world.principal("thai_liaison"), data)
+    with world.db.read() as session:
+        queued = session.scalars(
+            select(OutboxEntry).where(OutboxEntry.kind == exchange.KIND_INCIDENT)
+        ).all()
+        assert [e.to_agency for e in queued] == ["NNCC"]  # LCDC has no confirmed node
+    [shared] = _outbox(world.db, exchange.KIND_INCIDENT)
+    with peer_db.write() as session:
+        handlers.apply_incident(session, _received("ONCB", "NNCC", "information"), shared)
+    with peer_db.read() as session:
+        assert session.scalars(select(Incident)).one().title == "ZXQ"

@@ -6,6 +6,7 @@ peers as plain payloads (``incident_payload`` / ``apply_received_incident``).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -14,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from mekongx.audit import Actor, record
 from mekongx.authz import Permission, Principal, access, require, visible
+from mekongx.domains.precursors import exchange
 from mekongx.domains.precursors.models import Incident
 from mekongx.domains.precursors.register import register
 from mekongx.domains.precursors.schemas import IncidentInput
@@ -76,6 +78,7 @@ def create_incident(session: Session, principal: Principal, data: IncidentInput)
         incident.uid,
         details={"kind": data.kind, "distribution": data.distribution},
     )
+    exchange.queue_incident(session, principal.actor, incident, incident_payload(session, incident))
     return incident
 
 
@@ -111,7 +114,6 @@ def recipients_of(session: Session, incident: Incident) -> list[str]:
 
 # ---------------------------------------------------------------- over the exchange
 _FIELDS = (
-    "kind",
     "title",
     "country",
     "place",
@@ -134,6 +136,7 @@ def incident_payload(session: Session, incident: Incident) -> dict[str, Any]:
     payload: dict[str, Any] = {f: getattr(incident, f) for f in _FIELDS}
     payload.update(
         type="precursors.incident",
+        incident_kind=incident.kind,  # "kind" names the payload's kind on the exchange
         uid=incident.uid,
         origin_agency=incident.origin_agency,
         occurred_on=incident.occurred_on.isoformat(),
@@ -143,13 +146,27 @@ def incident_payload(session: Session, incident: Incident) -> dict[str, Any]:
     return payload
 
 
+def _local_distribution(session: Session, data: IncidentInput) -> tuple[str, str | None, list[str]]:
+    """Distribution of a received copy in this node's terms: agencies and groups it does not know
+    are dropped; a group it does not know becomes "named to this node's own agency"."""
+    known = set(session.scalars(select(Agency.code)))
+    recipients = [c for c in data.recipients if c in known]
+    if data.distribution == Distribution.GROUP.value:
+        if data.sharing_group and session.get(SharingGroup, data.sharing_group) is not None:
+            return data.distribution, data.sharing_group, []
+        own = session.scalar(select(Agency.code).where(Agency.is_own.is_(True)))
+        return Distribution.PEERS.value, None, [own] if own else []
+    return data.distribution, None, recipients
+
+
 def apply_received_incident(
-    session: Session, sender_agency: str, payload: dict[str, Any]
+    session: Session, sender_agency: str, payload: Mapping[str, Any]
 ) -> Incident:
     """Store a peer's incident as a read-only copy (refreshing an earlier copy)."""
     if payload.get("origin_agency") != sender_agency:
         raise Forbidden(N_("The sender is not the agency that originated this record."))
     fields = {k: payload.get(k) for k in _FIELDS if k not in ("author_name", "notification_uid")}
+    fields["kind"] = payload.get("incident_kind")
     fields["occurred_on"] = payload.get("occurred_on")
     fields["recipients"] = payload.get("recipients") or []
     fields["sharing_group"] = payload.get("sharing_group") or None
@@ -159,6 +176,7 @@ def apply_received_incident(
         select(Incident).where(Incident.uid == str(payload.get("uid", ""))).with_for_update()
     ).first()
     values = data.model_dump(exclude={"recipients"})
+    values["distribution"], values["sharing_group"], recipients = _local_distribution(session, data)
     if existing is None:
         incident = Incident(
             uid=str(payload["uid"])[:36],
@@ -179,13 +197,11 @@ def apply_received_incident(
             setattr(incident, key, value)
         incident.version = int(payload.get("version", incident.version))
         session.execute(delete(RecordRecipient).where(RecordRecipient.record_uid == incident.uid))
-    if data.distribution == Distribution.PEERS.value:
-        session.add_all(
-            RecordRecipient(record_uid=incident.uid, agency_code=c) for c in data.recipients
-        )
+    session.add_all(RecordRecipient(record_uid=incident.uid, agency_code=c) for c in recipients)
+    own = session.scalar(select(Agency.code).where(Agency.is_own.is_(True)))
     record(
         session,
-        Actor.system(sender_agency),
+        Actor.system(own or sender_agency),
         "precursors.incident.receive",
         KIND,
         incident.uid,

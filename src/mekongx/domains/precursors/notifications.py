@@ -15,6 +15,7 @@ Shipments are reconciled against the notification; a discrepancy opens an incide
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
@@ -24,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from mekongx.audit import Actor, record
 from mekongx.authz import Permission, Principal, access, require, visible
+from mekongx.domains.precursors import exchange
 from mekongx.domains.precursors.models import (
     Incident,
     Notification,
@@ -189,6 +191,9 @@ def send_notification(
     session.add(
         RecordRecipient(record_uid=notification.uid, agency_code=notification.importer_agency)
     )
+    exchange.queue_notification(
+        session, principal.actor, notification, notification_payload(notification)
+    )
     return notification
 
 
@@ -205,6 +210,7 @@ def acknowledge(
 ) -> Notification:
     notification = _as_importer(session, principal, ident)
     _move(session, notification, "acknowledged", principal.actor, now=now)
+    _reply(session, principal, notification)
     return notification
 
 
@@ -219,7 +225,16 @@ def answer(
     notification = _as_importer(session, principal, ident)
     _move(session, notification, data.answer, principal.actor, data.note, now=now)
     notification.answer_note = data.note
+    _reply(session, principal, notification)
     return notification
+
+
+def _reply(session: Session, principal: Principal, notification: Notification) -> None:
+    """A received copy answers over the exchange (on one node both agencies read the record)."""
+    if notification.received:
+        exchange.queue_response(
+            session, principal.actor, notification, response_payload(notification)
+        )
 
 
 def expire_overdue(session: Session, actor: Actor, now: datetime | None = None) -> list[str]:
@@ -439,7 +454,7 @@ class _Received(BaseModel):
 
 
 def apply_received_notification(
-    session: Session, sender_agency: str, payload: dict[str, Any]
+    session: Session, sender_agency: str, payload: Mapping[str, Any]
 ) -> Notification:
     """Store (or refresh, when sent again) the read-only copy the importing node holds."""
     data = parse(_Received, payload)
@@ -508,7 +523,9 @@ class _Response(BaseModel):
     at: datetime
 
 
-def apply_response(session: Session, sender_agency: str, payload: dict[str, Any]) -> Notification:
+def apply_response(
+    session: Session, sender_agency: str, payload: Mapping[str, Any]
+) -> Notification:
     """Apply the importer's answer to the exporter's own notification."""
     data = parse(_Response, payload)
     notification = session.scalars(

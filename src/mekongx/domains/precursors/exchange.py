@@ -1,0 +1,78 @@
+"""The precursors area on the exchange, outgoing side: what the services queue for peers (the
+handlers for what peers send are in ``domains/precursors/handlers.py``).
+
+* ``precursors.notification`` (a *request*): the exporter's notification to the importing agency;
+* ``precursors.notification.response`` (a *reply*): the importer's acknowledgement or answer;
+* ``precursors.incident`` (*information*): an incident shared by its distribution.
+
+Queuing happens in the caller's transaction; peers that are not confirmed get nothing (their
+users read the record on this node, if they have accounts here).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mekongx.audit import Actor
+from mekongx.domains.precursors.models import Incident, Notification
+from mekongx.federation.envelope import iso
+from mekongx.federation.outbox import enqueue
+from mekongx.model.identity import SharingGroupMember
+from mekongx.model.record import Distribution, RecordRecipient
+
+KIND_NOTIFICATION = "precursors.notification"
+KIND_RESPONSE = "precursors.notification.response"
+KIND_INCIDENT = "precursors.incident"
+KINDS = (KIND_NOTIFICATION, KIND_RESPONSE, KIND_INCIDENT)
+
+
+def queue_notification(
+    session: Session, actor: Actor, notification: Notification, payload: Mapping[str, Any]
+) -> None:
+    enqueue(
+        session, actor, type="request", kind=KIND_NOTIFICATION, payload=payload,
+        to=[notification.importer_agency], handling=notification.handling_code,
+        record_uid=notification.uid, thread=notification.uid,
+        deadline=iso(notification.deadline_at) if notification.deadline_at else None,
+        languages=[notification.language],
+    )  # fmt: skip
+
+
+def queue_response(
+    session: Session, actor: Actor, notification: Notification, payload: Mapping[str, Any]
+) -> None:
+    enqueue(
+        session, actor, type="reply", kind=KIND_RESPONSE, payload=payload, to=[notification.origin_agency],
+        handling=notification.handling_code, record_uid=notification.uid,
+        thread=notification.uid,
+    )  # fmt: skip
+
+
+def incident_targets(session: Session, incident: Incident) -> list[str]:
+    if incident.distribution == Distribution.PEERS.value:
+        stmt = select(RecordRecipient.agency_code).where(RecordRecipient.record_uid == incident.uid)
+        found = set(session.scalars(stmt))
+    elif incident.distribution == Distribution.GROUP.value and incident.sharing_group:
+        stmt2 = select(SharingGroupMember.agency_code).where(
+            SharingGroupMember.group_code == incident.sharing_group
+        )
+        found = set(session.scalars(stmt2))
+    else:
+        found = set()
+    return sorted(found - {incident.origin_agency})
+
+
+def queue_incident(
+    session: Session, actor: Actor, incident: Incident, payload: Mapping[str, Any]
+) -> None:
+    targets = incident_targets(session, incident)
+    if targets:
+        enqueue(
+            session, actor, type="information", kind=KIND_INCIDENT, payload=payload, to=targets,
+            handling=incident.handling_code, record_uid=incident.uid, thread=incident.uid,
+            languages=[incident.language],
+        )  # fmt: skip
