@@ -232,6 +232,8 @@ def test_shipments_are_reconciled_and_discrepancies_open_incidents(world: Any) -
         incidents = list(session.scalars(select(Incident).order_by(Incident.id)))
     assert [i.kind for i in incidents] == ["discrepancy"] * 3
     assert incidents[0].notification_uid and incidents[0].origin_agency == "NNCC"
+    assert "数量超过通知数量" in incidents[0].description  # in the recorder's language
+    assert "2,000.000" in incidents[0].description
     with world.db.write() as session, pytest.raises(NotFound):
         pen.record_shipment(
             session,

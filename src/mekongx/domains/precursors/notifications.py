@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from mekongx.audit import Actor, record
 from mekongx.authz import Permission, Principal, access, require, visible
 from mekongx.domains.precursors import exchange
+from mekongx.domains.precursors.labels import DISCREPANCIES
 from mekongx.domains.precursors.models import (
     Incident,
     Notification,
@@ -35,7 +36,7 @@ from mekongx.domains.precursors.models import (
 from mekongx.domains.precursors.register import register
 from mekongx.domains.precursors.schemas import AnswerInput, NotificationInput, ShipmentInput
 from mekongx.errors import Conflict, FieldProblem, Forbidden, ValidationFailed
-from mekongx.i18n import N_
+from mekongx.i18n import N_, translator
 from mekongx.model.base import utcnow
 from mekongx.model.identity import Agency
 from mekongx.model.record import RecordRecipient
@@ -339,9 +340,7 @@ def record_shipment(
             substance_name=sub.name if sub else data.substance_id,
             quantity_kg=data.quantity_kg,
             diversion_method="",
-            description=json.dumps(
-                {"notified_kg": notification.quantity_kg, "shipped_kg": data.quantity_kg},
-            ),
+            description=_describe(principal.language, notification, data, found),
             notification_uid=notification.uid,
         )
         session.add(incident)
@@ -366,6 +365,25 @@ def record_shipment(
         details={"shipment": shipment.id, "discrepancies": found},
     )
     return shipment
+
+
+def _describe(lang: str, notification: Notification, data: ShipmentInput, found: list[str]) -> str:
+    """What differs, in the recording user's language (the incident's original language)."""
+    _ = translator(lang)
+    lines = [_(DISCREPANCIES[code]) for code in found]
+    lines.append(
+        _(
+            "Notified: %(notified)s kg of %(substance)s to %(entry)s. "
+            "Shipped: %(shipped)s kg of %(shipped_substance)s to %(shipped_entry)s.",
+            notified=f"{notification.quantity_kg:,.3f}",
+            substance=notification.substance_id,
+            entry=notification.port_of_entry or "-",
+            shipped=f"{data.quantity_kg:,.3f}",
+            shipped_substance=data.substance_id,
+            shipped_entry=data.port_of_entry or "-",
+        )
+    )
+    return "\n".join(lines)
 
 
 def _country(session: Session, agency: str) -> str:
