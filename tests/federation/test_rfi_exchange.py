@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from mekongx.domains.rfi import service
 from mekongx.domains.rfi.models import Rfi, RfiMessage, RfiParty
-from mekongx.domains.rfi.schemas import AcknowledgeInput, ReplyInput, RfiInput
+from mekongx.domains.rfi.schemas import AcknowledgeInput, RefusalInput, ReplyInput, RfiInput
 from mekongx.federation.models import InboxEntry, OutboxEntry
 
 ASK = {"subject": "เรือ Hai Long 8 ที่ท่าเรือเชียงแสน", "question": "请提供船主身份 / owner of the boat?",
@@ -39,6 +39,8 @@ def _state(node: Any, uid: str) -> dict[str, Any] | None:
                 "reminded_at": party.reminded_at if party else None,
                 "acknowledged_at": party.acknowledged_at if party else None,
                 "answered_at": party.answered_at if party else None,
+                "escalated_at": party.escalated_at if party else None,
+                "refusal_reason": party.refusal_reason if party else None,
                 "messages": [(m.uid, m.kind, m.from_agency, m.at, m.body) for m in messages],
             }
     finally:
@@ -111,3 +113,42 @@ def _sent_all(node: Any) -> bool:
             return all(e.status == "sent" for e in session.scalars(select(OutboxEntry)))
     finally:
         db.dispose()
+
+
+def test_partial_reply_escalation_and_refusal(make_nodes: Any, waiter: Any) -> None:
+    oncb, nncc = make_nodes("ONCB", "NNCC")
+    oncb.start()
+    nncc.start()
+    asker, asked = oncb.database(), nncc.database()
+    with asker.write() as session:
+        rfi = service.create_rfi(
+            session, oncb.principal(), RfiInput.model_validate({**ASK, "urgency": "routine"})
+        )
+        uid, sent_at = rfi.uid, rfi.sent_at
+    waiter(lambda: _state(nncc, uid) is not None, what="the request at NNCC")
+    with asked.write() as session:
+        rfi_id = session.scalar(select(Rfi.id).where(Rfi.uid == uid))
+        assert rfi_id is not None
+        service.reply(session, nncc.principal(), rfi_id,
+                      ReplyInput(body="部分：船籍港 景洪", language="zh", partial=True))  # fmt: skip
+    waiter(lambda: (s := _state(oncb, uid)) is not None and s["status"] == "partially_answered",
+           what="the partial reply at ONCB")  # fmt: skip
+    # a week later, still not fully answered: ONCB's clock escalates, once, and NNCC learns it
+    with asker.write() as session:
+        late = sent_at + timedelta(days=7, minutes=1)
+        assert [m.kind for m in service.run_due(session, late)] == ["escalation"]
+        assert service.run_due(session, late + timedelta(hours=1)) == []
+    waiter(lambda: (s := _state(nncc, uid)) is not None and s["escalated_at"] is not None,
+           what="the escalation at NNCC")  # fmt: skip
+    with asked.write() as session:
+        service.refuse(session, nncc.principal(), rfi_id,
+                       RefusalInput(reason="其余信息涉及正在进行的侦查", language="zh"))  # fmt: skip
+    waiter(lambda: (s := _state(oncb, uid)) is not None and s["status"] == "refused",
+           what="the refusal at ONCB")  # fmt: skip
+    here, there = _state(oncb, uid), _state(nncc, uid)
+    assert here is not None and there is not None
+    for name in ("status", "deadline", "escalated_at", "messages", "refusal_reason"):
+        assert here[name] == there[name], name
+    assert here["refusal_reason"] == "其余信息涉及正在进行的侦查"
+    asker.dispose()
+    asked.dispose()
