@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from mekongx.domains.fugitives import exchange as fugitives_exchange
 from mekongx.domains.intel import exchange as intel_exchange
 from mekongx.domains.rfi import exchange as rfi_exchange
 from mekongx.federation import acks, handlers
@@ -14,3 +15,5 @@ def install() -> None:
     handlers.register(rfi_exchange.KIND_REQUEST, rfi_exchange.apply_request)
     for kind in rfi_exchange.KINDS[1:]:
         handlers.register(kind, rfi_exchange.checked(kind))
+    handlers.register(fugitives_exchange.KIND, fugitives_exchange.apply_notice)
+    handlers.register(fugitives_exchange.HIT_KIND, fugitives_exchange.apply_hit)

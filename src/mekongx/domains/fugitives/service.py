@@ -1,0 +1,298 @@
+"""Wanted-person notices: drafting, review by a second person, publication by a liaison officer,
+withdrawal, photos. Every function takes the acting user, writes its audit row and any outbox
+envelope in the caller's transaction, and leaves the commit to the caller's unit of work.
+
+State machine (who may do what)::
+
+    draft ──review (WRITE_RECORDS, not the drafter)──▶ reviewed ──publish (RELEASE_RECORDS)──▶ published
+      ▲                                                  │                                        │
+      └────────────── edit (WRITE_RECORDS) ──────────────┘                                        │
+    draft | reviewed | published ──withdraw (RELEASE_RECORDS)──▶ withdrawn ◀───────────────────────┘
+
+Editing a reviewed notice sends it back to draft (it needs a fresh review); a published notice is
+never edited (withdraw it and issue a new one), so every holder keeps exactly what was published.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy.orm import Session
+
+from mekongx.audit import record
+from mekongx.authz import Permission, Principal, access, require, visible
+from mekongx.domains.fugitives.models import IndexVersion, Notice, NoticePhoto
+from mekongx.domains.fugitives.schemas import NoticeInput
+from mekongx.errors import Conflict, FieldProblem, Forbidden, NotFound, ValidationFailed
+from mekongx.i18n import N_
+from mekongx.model.base import utcnow
+from mekongx.model.identity import Agency, SharingGroup
+from mekongx.model.record import Distribution, RecordRecipient
+
+KIND = "fugitive_notice"
+MAX_PHOTO_BYTES = 1024 * 1024
+PUBLIC_STATES = ("published", "withdrawn")
+TRANSITIONS: dict[str, tuple[tuple[str, ...], str, Permission]] = {
+    # action: (from states, to state, permission)
+    "review": (("draft",), "reviewed", Permission.WRITE_RECORDS),
+    "publish": (("reviewed",), "published", Permission.RELEASE_RECORDS),
+    "withdraw": (("draft", "reviewed", "published"), "withdrawn", Permission.RELEASE_RECORDS),
+}
+
+
+@dataclass(frozen=True)
+class Page:
+    items: list[Notice]
+    total: int
+    page: int
+    per_page: int
+
+
+def names_of(notice: Notice) -> list[dict[str, str]]:
+    found: list[dict[str, str]] = json.loads(notice.names or "[]")
+    return found
+
+
+def documents_of(notice: Notice) -> list[dict[str, str]]:
+    found: list[dict[str, str]] = json.loads(notice.documents or "[]")
+    return found
+
+
+def primary_name(notice: Notice) -> str:
+    names = names_of(notice)
+    return names[0]["name"] if names else ""
+
+
+def bump_index(session: Session) -> None:
+    """Mark the notice names changed: every process rebuilds its index before its next screening."""
+    stamp = uuid.uuid4().hex
+    done = session.execute(
+        update(IndexVersion)
+        .where(IndexVersion.id == 1)
+        .values(version=IndexVersion.version + 1, stamp=stamp)
+    )
+    if not getattr(done, "rowcount", 0):
+        session.add(IndexVersion(id=1, version=1, stamp=stamp))
+        session.flush()
+
+
+def visible_notices(principal: Principal) -> Any:
+    """Notices the user may see: by distribution, and another agency's only once published."""
+    return visible(principal, Notice).where(
+        or_(Notice.origin_agency == principal.agency, Notice.status.in_(PUBLIC_STATES))
+    )
+
+
+def load(
+    session: Session, principal: Principal, notice_id: int | str, action: str = "read"
+) -> Notice:
+    notice = access(session, principal, Notice, notice_id, action, for_update=action != "read")  # type: ignore[arg-type]
+    if notice.origin_agency != principal.agency and notice.status not in PUBLIC_STATES:
+        raise NotFound(N_("No such record."))
+    return notice
+
+
+def _check_distribution(session: Session, principal: Principal, data: NoticeInput) -> None:
+    problems = []
+    if data.distribution == Distribution.PEERS.value:
+        known = set(session.scalars(select(Agency.code).where(Agency.code.in_(data.recipients))))
+        for code in data.recipients:
+            if code not in known:
+                problems.append(
+                    FieldProblem("recipients", N_("Unknown agency: %(code)s"), {"code": code})
+                )
+            elif code == principal.agency:
+                problems.append(
+                    FieldProblem("recipients", N_("Your own agency holds the record already."))
+                )
+    if (
+        data.distribution == Distribution.GROUP.value
+        and data.sharing_group
+        and session.get(SharingGroup, data.sharing_group) is None
+    ):
+        problems.append(FieldProblem("sharing_group", N_("Unknown sharing group.")))
+    if problems:
+        raise ValidationFailed(problems)
+
+
+def _apply(session: Session, notice: Notice, data: NoticeInput) -> None:
+    notice.names = json.dumps([n.model_dump() for n in data.names], ensure_ascii=False)
+    notice.documents = json.dumps([d.model_dump() for d in data.documents], ensure_ascii=False)
+    for name in (
+        "sex", "birth_date", "nationality", "warrant_reference", "warrant_authority",
+        "warrant_date", "charges", "legal_provisions", "remarks", "language", "handling_code",
+        "handling_note",
+    ):  # fmt: skip
+        setattr(notice, name, getattr(data, name))
+    notice.distribution = data.distribution
+    notice.sharing_group = data.sharing_group if data.distribution == "group" else None
+    session.flush()
+    session.execute(delete(RecordRecipient).where(RecordRecipient.record_uid == notice.uid))
+    if data.distribution == Distribution.PEERS.value:
+        session.add_all(
+            RecordRecipient(record_uid=notice.uid, agency_code=c) for c in data.recipients
+        )
+
+
+def create_notice(session: Session, principal: Principal, data: NoticeInput) -> Notice:
+    """An analyst (or liaison officer) drafts a notice; nobody else sees it until published."""
+    require(principal, Permission.WRITE_RECORDS)
+    _check_distribution(session, principal, data)
+    notice = Notice(
+        origin_agency=principal.agency,
+        author_id=principal.user_id,
+        author_name=principal.display_name,
+        drafted_by=principal.username,
+        status="draft",
+        language=data.language,
+        names="[]",
+        warrant_reference="",
+        warrant_authority="",
+        charges="",
+    )
+    session.add(notice)
+    session.flush()
+    _apply(session, notice, data)
+    record(session, principal.actor, "fugitives.notice.create", KIND, notice.uid,
+           details={"distribution": data.distribution, "handling": data.handling_code})  # fmt: skip
+    return notice
+
+
+def update_notice(
+    session: Session, principal: Principal, notice_id: int, data: NoticeInput
+) -> Notice:
+    notice = load(session, principal, notice_id, "write")
+    if notice.status not in ("draft", "reviewed"):
+        raise Conflict(N_("Only a draft or a reviewed notice can be edited."))
+    if data.expected_version is not None and data.expected_version != notice.version:
+        raise Conflict(
+            N_("Someone else changed this notice (now version %(version)s). Reload and try again."),
+            version=notice.version,
+        )
+    _check_distribution(session, principal, data)
+    _apply(session, notice, data)
+    previous = notice.status
+    notice.status, notice.reviewed_by = "draft", ""
+    notice.version += 1
+    notice.updated_at = utcnow()
+    record(session, principal.actor, "fugitives.notice.update", KIND, notice.uid,
+           details={"version": notice.version, "was": previous})  # fmt: skip
+    return notice
+
+
+def transition(
+    session: Session, principal: Principal, notice_id: int, action: str, note: str = ""
+) -> Notice:
+    """Move a notice along the state machine (``review``, ``publish``, ``withdraw``)."""
+    from mekongx.domains.fugitives import exchange
+
+    if action not in TRANSITIONS:
+        raise NotFound(N_("No such record."))
+    sources, target, permission = TRANSITIONS[action]
+    require(principal, permission)
+    notice = load(session, principal, notice_id, "write")
+    if notice.status not in sources:
+        raise Conflict(
+            N_("A notice in state “%(state)s” cannot be moved that way."), state=notice.status
+        )
+    if action == "review" and principal.username == notice.drafted_by:
+        raise Forbidden(N_("A second person must review the notice, not the one who drafted it."))
+    if action == "withdraw" and not note.strip():
+        raise ValidationFailed([FieldProblem("reason", N_("Say why the notice is withdrawn."))])
+    if len(note) > 2000:
+        raise ValidationFailed([FieldProblem("reason", N_("Must be at most %(max_length)s characters."), {"max_length": 2000})])  # fmt: skip
+    was = notice.status
+    notice.status = target
+    notice.updated_at = utcnow()
+    if action == "review":
+        notice.reviewed_by = principal.username
+    elif action == "publish":
+        notice.published_by, notice.published_at = principal.username, utcnow()
+    else:
+        notice.status_note = note.strip()
+    record(session, principal.actor, f"fugitives.notice.{action}", KIND, notice.uid,
+           why=note.strip(), details={"from": was, "to": target})  # fmt: skip
+    if action == "publish":
+        exchange.publish(session, principal, notice)
+        bump_index(session)
+    elif action == "withdraw" and was == "published":
+        exchange.withdraw(session, principal, notice)
+        bump_index(session)
+    return notice
+
+
+def read_notice(session: Session, principal: Principal, notice_id: int | str) -> Notice:
+    """Open one notice. Reads of wanted-person records are audited."""
+    notice = load(session, principal, notice_id)
+    record(session, principal.actor, "fugitives.notice.read", KIND, notice.uid)
+    return notice
+
+
+def list_notices(
+    session: Session,
+    principal: Principal,
+    *,
+    status: str = "",
+    page: int = 1,
+    per_page: int = 50,
+) -> Page:
+    stmt = visible_notices(principal)
+    if status:
+        stmt = stmt.where(Notice.status == status)
+    total = session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
+    stmt = stmt.order_by(Notice.id.desc()).limit(per_page).offset((page - 1) * per_page)
+    return Page(list(session.scalars(stmt)), total, page, per_page)
+
+
+def recipients_of(session: Session, notice: Notice) -> list[str]:
+    stmt = select(RecordRecipient.agency_code).where(RecordRecipient.record_uid == notice.uid)
+    return sorted(session.scalars(stmt))
+
+
+# --- photos ------------------------------------------------------------------------------
+
+
+def photo_type(content: bytes) -> str | None:
+    """The media type by magic bytes (never by file name or the browser's word)."""
+    if content.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if content.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    return None
+
+
+def set_photo(session: Session, principal: Principal, notice_id: int, content: bytes) -> Notice:
+    notice = load(session, principal, notice_id, "write")
+    if notice.status not in ("draft", "reviewed"):
+        raise Conflict(N_("Only a draft or a reviewed notice can be edited."))
+    if not content:
+        raise ValidationFailed([FieldProblem("photo", N_("Choose a photo to upload."))])
+    if len(content) > MAX_PHOTO_BYTES:
+        raise ValidationFailed([FieldProblem("photo", N_("The photo is larger than %(mb)s MB."), {"mb": MAX_PHOTO_BYTES // (1024 * 1024)})])  # fmt: skip
+    media = photo_type(content)
+    if media is None:
+        raise ValidationFailed(
+            [FieldProblem("photo", N_("The photo must be a JPEG or PNG image."))]
+        )
+    existing = session.get(NoticePhoto, notice.id)
+    if existing is None:
+        session.add(NoticePhoto(notice_id=notice.id, media_type=media, content=content))
+    else:
+        existing.media_type, existing.content, existing.uploaded_at = media, content, utcnow()
+    notice.photo_type = media
+    notice.updated_at = utcnow()
+    record(session, principal.actor, "fugitives.notice.photo", KIND, notice.uid,
+           details={"type": media, "bytes": len(content)})  # fmt: skip
+    return notice
+
+
+def get_photo(session: Session, principal: Principal, notice_id: int) -> NoticePhoto:
+    notice = load(session, principal, notice_id)
+    photo = session.get(NoticePhoto, notice.id)
+    if photo is None:
+        raise NotFound(N_("No such record."))
+    return photo
