@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -12,6 +13,10 @@ from mekongx.matching.normalize import Script, Token, tokenize
 from mekongx.matching.pinyin_thai import pinyin_to_thai
 
 _SAE = "แซ่"  # "surname" marker in Thai spellings of Chinese clan names (แซ่ตั้ง)
+# Thai spellings that read differently in Chinese names (ü, apical i, ห+ว = hu); other words skip
+# the extra parses.
+_NO_TONES = str.maketrans(dict.fromkeys("\u0e48\u0e49\u0e4a\u0e4b"))
+_CHINESE_SPELLING = re.compile("[\u0e3a]|ว\u0e4c|หว|วิ|วี|อือ|[ซสจชฉร]ือ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,8 +192,9 @@ def thai_word_keys(word: str) -> tuple[tuple[str, str, str], ...]:
     out.append((word, syl_key(thai.syllables(bare, spelling=True)), "thai-spelling"))
     # read as a Chinese name: ห+ว is hu (หวา = hua; RI49 even writes huang as หวาง) and the
     # spellings of ü read like pinyin (สฺวี = xu)
-    out.append((word, syl_key(thai.syllables(bare, chinese=True)), "rtgs"))
-    out.append((word, syl_key(thai.syllables(bare, hw=True, chinese=True)), "rtgs"))
+    if _CHINESE_SPELLING.search(bare.translate(_NO_TONES)):
+        out.append((word, syl_key(thai.syllables(bare, chinese=True)), "rtgs"))
+        out.append((word, syl_key(thai.syllables(bare, hw=True, chinese=True)), "rtgs"))
     for py in _variant_to_pinyin().get(bare, ()):
         out.append((word, latin_key(py), "surname-variant"))
     for row in _thai_to_table().get(bare, []):
