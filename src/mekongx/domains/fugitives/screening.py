@@ -346,12 +346,14 @@ def decide(session: Session, principal: Principal, hit_id: int, data: HitDecisio
         data.note,
     )
     book = Judgements()
-    if data.verdict == "confirmed":
-        made = book.confirm(hit.query_name, hit.matched_name, principal.username, data.note)
-    else:
-        made = book.reject(hit.query_name, hit.matched_name, principal.username, data.note)
-    session.add(NameJudgement(key_a=made.a, key_b=made.b, verdict=made.verdict.value,
-                              analyst=made.analyst, at=made.at, note=made.note))  # fmt: skip
+    # The decision is about the person and the notice: it covers every name the notice gives.
+    for known in {hit.matched_name, *(n["name"] for n in names_of(notice))}:
+        if data.verdict == "confirmed":
+            made = book.confirm(hit.query_name, known, principal.username, data.note)
+        else:
+            made = book.reject(hit.query_name, known, principal.username, data.note)
+        session.add(NameJudgement(key_a=made.a, key_b=made.b, verdict=made.verdict.value,
+                                  analyst=made.analyst, at=made.at, note=made.note))  # fmt: skip
     record(session, principal.actor, f"fugitives.hit.{data.verdict}", KIND, hit.id,
            why=data.note, details={"notice": notice.uid, "probability": round(hit.probability, 4)})  # fmt: skip
     if data.verdict == "confirmed":

@@ -1,0 +1,249 @@
+"""Screening names against notices: across scripts with explanations, ranking, files with bad
+cells named, visibility, the API for border checkpoints, and the hit workflow."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import openpyxl
+import pytest
+from sqlalchemy import select
+
+from mekongx.audit import AuditEvent
+from mekongx.domains.fugitives import screening, service
+from mekongx.domains.fugitives.models import HitAlert, IndexVersion, ScreeningHit
+from mekongx.domains.fugitives.schemas import HitDecision, NoticeInput, ScreenQuery
+from mekongx.validation import parse
+
+LAN: dict[str, Any] = {
+    "names": [{"name": "兰卫红", "kind": "primary"}],
+    "sex": "M",
+    "birth_date": "1978-05-02",
+    "nationality": "CN",
+    "documents": [{"type": "passport", "number": "E12345678", "country": "CN"}],
+    "warrant_reference": "W-LAN",
+    "warrant_authority": "Criminal Court",
+    "charges": "Trafficking",
+    "language": "zh",
+}
+
+
+def published(world: Any, names: list[str], ref: str, **fields: Any) -> int:
+    data = {**LAN, "names": [{"name": n, "kind": "primary"} for n in names],
+            "warrant_reference": ref, **fields}  # fmt: skip
+    with world.db.write() as session:
+        notice = service.create_notice(
+            session, world.principal("thai_analyst"), parse(NoticeInput, data)
+        )
+        notice_id = notice.id
+    for action in ("review", "publish"):
+        with world.db.write() as session:
+            service.transition(session, world.principal("thai_liaison"), notice_id, action)
+    return notice_id
+
+
+def screen(world: Any, user: str, name: str, **fields: str) -> list[screening.Result]:
+    with world.db.read() as session:
+        query = parse(ScreenQuery, {"name": name, **fields})
+        return screening.screen(session, world.principal(user), [query])[0]
+
+
+@pytest.fixture
+def notices(world: Any) -> dict[str, int]:
+    return {
+        "lan": published(
+            world, ["兰卫红"], "W-LAN", distribution="group", sharing_group="SAFE-MEKONG"
+        ),
+        "wang": published(world, ["王小明", "Wang Xiaoming"], "W-WANG", birth_date="1990"),
+        "somchai": published(world, ["สมชาย ใจดี"], "W-SOMCHAI", nationality="TH", birth_date=""),
+    }
+
+
+@pytest.mark.parametrize("query", ["Lan Weihong", "หลาน เว่ยหง", "蘭衛紅"])
+def test_finds_lan_weihong_across_scripts_with_an_explanation(
+    world: Any, notices: dict[str, int], query: str
+) -> None:
+    found = screen(world, "thai_viewer", query)
+    assert found and found[0].notice_id == notices["lan"], found
+    assert found[0].matched_name == "兰卫红" and found[0].probability > 0.9
+    thai = " ".join(text for _, text in found[0].explain("th"))
+    chinese = " ".join(text for _, text in found[0].explain("zh"))
+    english = " ".join(text for _, text in found[0].explain("en"))
+    assert "นามสกุล" in thai and "姓氏" in chinese and "Surname" in english
+
+
+def test_ranking_and_evidence(world: Any, notices: dict[str, int]) -> None:
+    # a homophone (same pinyin, another character), born another year, another passport
+    homophone = published(world, ["兰卫宏"], "W-LAN2", birth_date="1985",
+                          documents=[{"type": "passport", "number": "G7654321"}])  # fmt: skip
+    found = screen(world, "thai_liaison", "Lan Weihong", birth_date="1978-05-02",
+                   document_number="E 1234 5678")  # fmt: skip
+    ids = [r.notice_id for r in found]
+    assert ids[0] == notices["lan"]
+    assert all(a.probability >= b.probability for a, b in zip(found, found[1:], strict=False))
+    codes = {r["code"] for r in found[0].reasons}
+    assert {"dob_match", "document_match"} <= codes
+    assert notices["wang"] not in ids and notices["somchai"] not in ids
+    assert homophone in ids and ids.index(homophone) > 0
+    against = {r["code"] for r in found[ids.index(homophone)].reasons}
+    assert {"dob_mismatch", "document_mismatch"} <= against
+    assert screen(world, "thai_liaison", "Somchai Jaidee")[0].notice_id == notices["somchai"]
+
+
+def test_only_published_and_visible_notices_are_hits(world: Any, notices: dict[str, int]) -> None:
+    own_only = published(world, ["刘德明"], "W-OWN")  # distribution: own agency only
+    assert [r.notice_id for r in screen(world, "thai_viewer", "Liu Deming")] == [own_only]
+    assert screen(world, "lao_viewer", "Liu Deming") == []
+    assert screen(world, "lao_viewer", "Lan Weihong")[0].notice_id == notices["lan"]  # group
+    assert screen(world, "myanmar_viewer", "Lan Weihong") == []
+    with world.db.write() as session:  # a draft is never screened against
+        service.create_notice(session, world.principal("thai_analyst"),
+                              parse(NoticeInput, {**LAN, "names": [{"name": "陈志强"}]}))  # fmt: skip
+    assert screen(world, "thai_viewer", "Chen Zhiqiang") == []
+    with world.db.write() as session:
+        service.transition(session, world.principal("thai_liaison"), own_only, "withdraw", "caught")
+    assert screen(world, "thai_viewer", "Liu Deming") == []
+
+
+def test_index_is_rebuilt_when_notices_change(world: Any, notices: dict[str, int]) -> None:
+    with world.db.read() as session:
+        before = screening.index_for(session)
+        assert screening.index_for(session) is before  # cached while nothing changes
+        version = session.get(IndexVersion, 1)
+        assert version is not None and before.stamp == (version.version, version.stamp)
+    published(world, ["黄金海"], "W-HUANG")
+    with world.db.read() as session:
+        after = screening.index_for(session)
+    assert after is not before and len(after.index) == len(before.index) + 1
+
+
+def follow(browser: Any, answer: Any) -> Any:
+    """Browser does not follow redirects: go where a 303 points."""
+    if answer.status_code == 303:
+        return browser.client.get(answer.headers["location"])
+    return answer
+
+
+def _xlsx(rows: list[list[Any]]) -> bytes:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_hotel_register_file_hits_reviewed_and_alerted(
+    world: Any, notices: dict[str, int], browser: Any
+) -> None:
+    browser.login("thai.liaison")
+    register = "ห้อง,ชื่อ-นามสกุล,วันเกิด,สัญชาติ,เลขหนังสือเดินทาง\n101,Somsak Rakthai,1980,TH,\n102,หลาน เว่ยหง,02/05/1978,CN,E12345678\n103,Maria Lopez,1990-01-01,ES,X1\n"
+    answer = browser.client.post("/fugitives/screen/file", data={"csrf_token": browser.csrf},
+                                 files={"file": ("hotel.csv", register.encode(), "text/csv")})  # fmt: skip
+    answer = follow(browser, answer)
+    assert answer.status_code == 200, answer.text[:500]
+    assert "兰卫红" in answer.text and "นามสกุล" in answer.text  # Thai explanation for a Thai user
+    with world.db.read() as session:
+        hits = screening.open_hits(session, world.principal("thai_liaison"))
+    assert [(h.row, h.notice_uid) for h in hits][:1] == [(3, hits[0].notice_uid)]
+    decided = browser.post(f"/fugitives/hits/{hits[0].id}/decide",
+                           {"verdict": "confirmed", "note": "ตรวจหนังสือเดินทางแล้ว"})  # fmt: skip
+    assert follow(browser, decided).status_code == 200
+    with world.db.read() as session:
+        alerts = list(session.scalars(select(HitAlert)))
+        assert len(alerts) == 1 and alerts[0].query_name == "หลาน เว่ยหง"
+    queue = browser.client.get("/fugitives/hits")
+    assert queue.status_code == 200 and "หลาน เว่ยหง" in queue.text
+
+
+def test_rejected_hit_feeds_the_engine(world: Any, notices: dict[str, int]) -> None:
+    liaison = world.principal("thai_liaison")
+    with world.db.write() as session:
+        run, results = screening.screen_now(
+            session, liaison, [parse(ScreenQuery, {"name": "Wang Xiaoming"})], "single"
+        )
+        assert results[0][0].notice_id == notices["wang"]
+        hit_id = session.scalars(
+            select(ScreeningHit.id).where(ScreeningHit.screening_id == run.id)
+        ).first()
+    assert hit_id is not None
+    with world.db.write() as session:
+        screening.decide(
+            session, liaison, hit_id, HitDecision(verdict="rejected", note="other man")
+        )
+    assert all(
+        r.notice_id != notices["wang"] for r in screen(world, "thai_liaison", "Wang Xiaoming")
+    )
+    with world.db.write() as session, pytest.raises(Exception, match="decided"):
+        screening.decide(session, liaison, hit_id, HitDecision(verdict="confirmed"))
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "expected"),
+    [
+        ("name,dob\nLan Weihong,1978\nWang,13/13/1990\n", "a.csv", ["Row 3", "dob"]),
+        ("姓名,国籍\n兰卫红,CN\n王小明,China\n", "b.csv", ["Row 3", "国籍"]),
+        ("ชื่อ,วันเกิด\nสมชาย,1980\n,1990\n", "c.csv", ["Row 3", "ชื่อ"]),
+        ("city,date\nBangkok,2024\n", "d.csv", ["Row 1"]),
+        (b"\xff\xfe\x00bad", "e.csv", ["UTF-8"]),
+        (b"PK\x03\x04 not really a workbook", "f.xlsx", ["Excel"]),
+    ],
+)
+def test_bad_files_name_row_and_column_and_write_nothing(
+    world: Any, browser: Any, notices: dict[str, int], content: Any, name: str, expected: list[str]
+) -> None:
+    browser.login("thai.viewer")
+    data = content.encode() if isinstance(content, str) else content
+    answer = browser.client.post("/fugitives/screen/file", data={"csrf_token": browser.csrf},
+                                 files={"file": (name, data, "text/csv")})  # fmt: skip
+    assert answer.status_code == 422
+    for word in expected:
+        assert word in answer.text, answer.text
+    with world.db.read() as session:
+        assert screening.list_runs(session, world.principal("thai_viewer")) == []
+
+
+def test_excel_passenger_list(world: Any, browser: Any, notices: dict[str, int]) -> None:
+    import datetime as dt
+
+    browser.login("thai.viewer")
+    data = _xlsx([["Seat", "Passenger name", "Date of birth", "Nationality", "Passport No."],
+                  ["1A", "LAN WEIHONG", dt.datetime(1978, 5, 2), "CN", "E12345678"],
+                  ["1B", "John Smith", dt.datetime(1970, 1, 1), "GB", "123"]])  # fmt: skip
+    answer = browser.client.post("/fugitives/screen/file", data={"csrf_token": browser.csrf},
+                                 files={"file": ("flight.xlsx", data, "application/octet-stream")})  # fmt: skip
+    answer = follow(browser, answer)
+    assert answer.status_code == 200 and "兰卫红" in answer.text
+    bad = _xlsx([["Passenger name", "Date of birth"], ["LAN WEIHONG", "soon"]])
+    answer = browser.client.post("/fugitives/screen/file", data={"csrf_token": browser.csrf},
+                                 files={"file": ("bad.xlsx", bad, "application/octet-stream")})  # fmt: skip
+    assert answer.status_code == 422 and "Row 2" in answer.text and "Date of birth" in answer.text
+
+
+def test_api_screening_single_and_batch(
+    world: Any, app_client: Any, token_for: Any, notices: dict[str, int]
+) -> None:
+    headers = token_for("thai_viewer")
+    one = app_client.post("/api/v1/fugitives/screen", headers=headers,
+                          json={"name": "หลาน เว่ยหง", "birth_date": "1978"})  # fmt: skip
+    assert one.status_code == 200, one.text
+    hit = one.json()["results"][0]["hits"][0]
+    assert hit["matched_name"] == "兰卫红" and hit["explanation"][0]["text"]
+    batch = app_client.post("/api/v1/fugitives/screen", headers=headers,
+                            json={"items": [{"name": "Nobody Atall"}, {"name": "Lan Weihong"}]})  # fmt: skip
+    assert batch.status_code == 200
+    results = batch.json()["results"]
+    assert results[0]["hits"] == [] and results[1]["hits"][0]["matched_name"] == "兰卫红"
+    bad = app_client.post("/api/v1/fugitives/screen", headers=headers,
+                          json={"items": [{"name": "A"}, {"name": "B", "birth_date": "soon"}]})  # fmt: skip
+    assert bad.status_code == 422
+    assert bad.json()["error"]["fields"][0]["field"] == "items.1.birth_date"
+    assert app_client.post("/api/v1/fugitives/screen", json={"name": "x"}).status_code == 401
+    lao = app_client.post("/api/v1/fugitives/screen", headers=token_for("myanmar_viewer"),
+                          json={"name": "Lan Weihong"})  # fmt: skip
+    assert lao.json()["results"][0]["hits"] == []
+    with world.db.read() as session:
+        assert session.scalar(select(AuditEvent).where(AuditEvent.action == "fugitives.screen"))
