@@ -4,6 +4,7 @@ cells named, visibility, the API for border checkpoints, and the hit workflow.""
 from __future__ import annotations
 
 import io
+import itertools
 from typing import Any
 
 import openpyxl
@@ -81,7 +82,7 @@ def test_ranking_and_evidence(world: Any, notices: dict[str, int]) -> None:
                    document_number="E 1234 5678")  # fmt: skip
     ids = [r.notice_id for r in found]
     assert ids[0] == notices["lan"]
-    assert all(a.probability >= b.probability for a, b in zip(found, found[1:], strict=False))
+    assert all(a.probability >= b.probability for a, b in itertools.pairwise(found))
     codes = {r["code"] for r in found[0].reasons}
     assert {"dob_match", "document_match"} <= codes
     assert notices["wang"] not in ids and notices["somchai"] not in ids
