@@ -248,3 +248,60 @@ def test_api_screening_single_and_batch(
     assert lao.json()["results"][0]["hits"] == []
     with world.db.read() as session:
         assert session.scalar(select(AuditEvent).where(AuditEvent.action == "fugitives.screen"))
+
+
+def test_big_file_is_screened_in_chunks_with_progress(
+    world: Any, browser: Any, notices: dict[str, int]
+) -> None:
+    viewer = world.principal("thai_viewer")
+    people = [{"row": i + 2, "name": f"Traveller Number{i}", "birth_date": "",
+               "nationality": "", "document_number": "", "reference": ""} for i in range(450)]  # fmt: skip
+    people[300]["name"] = "Lan Weihong"
+    with world.db.write() as session:
+        run_id = screening.start_file(session, viewer, "border.csv", people).id
+    browser.login("thai.viewer")
+    page = browser.client.get(f"/fugitives/screenings/{run_id}")
+    assert page.status_code == 200 and f"/fugitives/screenings/{run_id}/progress" in page.text
+    done = []
+    for _ in range(3):
+        with world.db.write() as session:
+            done.append(screening.process_chunk(session, viewer, run_id))
+        with world.db.read() as session:
+            run = screening.get_run(session, viewer, run_id)
+            assert run.done == min(450, screening.CHUNK * len(done))
+    assert done == [False, False, True]
+    progress = browser.client.get(f"/fugitives/screenings/{run_id}/progress")
+    assert progress.status_code == 200 and "hx-get" not in progress.text
+    assert "兰卫红" in progress.text
+    with world.db.read() as session:
+        hits = screening.hits_of(session, viewer, run_id)
+        assert [h.row for h in hits] == [302]
+        with pytest.raises(Exception, match="No such record"):
+            screening.get_run(session, world.principal("chinese_liaison"), run_id)
+
+
+def test_received_notice_is_a_read_only_copy(world: Any) -> None:
+    from mekongx.domains.fugitives import exchange
+    from mekongx.errors import Forbidden
+    from mekongx.federation.handlers import Received
+
+    data = {"uid": "0b0f0c2e-1111-4000-8000-000000000001", "version": 1,
+            "names": [{"name": "李国强", "kind": "primary"}], "sex": "M", "birth_date": "1980",
+            "nationality": "CN", "documents": [], "warrant_reference": "NNCC-7",
+            "warrant_authority": "Kunming PSB", "charges": "Trafficking", "legal_provisions": "",
+            "remarks": "", "language": "zh", "handling_code": "H0", "handling_note": "",
+            "distribution": "peers", "origin_agency": "NNCC", "author_name": "x",
+            "recipients": ["ONCB"], "created_at": "2026-11-20T00:00:00+00:00",
+            "published_at": "2026-11-20T00:00:00+00:00", "photo": None}  # fmt: skip
+    received = Received("m1", "notice", "NNCC", "ONCB", None, None, "H0", "")
+    with world.db.write() as session:
+        exchange.apply_notice(session, received, data)
+    found = screen(world, "thai_viewer", "Li Guoqiang")
+    assert found and found[0].matched_name == "李国强"
+    with world.db.write() as session, pytest.raises(Forbidden):
+        service.transition(session, world.principal("thai_liaison"), found[0].notice_id,
+                           "withdraw", "no")  # fmt: skip
+    forged = Received("m2", "notice", "LCDC", "ONCB", None, None, "H0", "")
+    with world.db.write() as session, pytest.raises(Forbidden):
+        exchange.apply_notice(session, forged, {**data, "origin_agency": "LCDC"})
+    assert screen(world, "lao_viewer", "Li Guoqiang") == []

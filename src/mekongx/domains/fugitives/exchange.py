@@ -130,9 +130,13 @@ def apply_notice(session: Session, received: Received, data: Mapping[str, Any]) 
     if copy is None:
         copy = Notice(uid=uid, received=True)
         session.add(copy)
+    required = {"version", "warrant_reference", "warrant_authority", "charges", "language",
+                "origin_agency"}  # fmt: skip
     for name in _FIELDS:
         if name not in ("uid", "names", "documents"):
-            setattr(copy, name, data[name])
+            setattr(copy, name, data[name] if name in required else data.get(name) or "")
+    copy.distribution = str(data.get("distribution") or Distribution.PEERS.value)
+    copy.handling_code = str(data.get("handling_code") or received.handling)
     copy.names = json.dumps(list(data["names"]), ensure_ascii=False)
     copy.documents = json.dumps(list(data.get("documents", [])), ensure_ascii=False)
     copy.status, copy.received, copy.received_from = "published", True, received.sender
