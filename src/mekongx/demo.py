@@ -8,11 +8,16 @@ from __future__ import annotations
 
 import random
 
+from sqlalchemy import select
+
 from mekongx.accounts import service as accounts
 from mekongx.audit import Actor
 from mekongx.db import Database
 from mekongx.domains.intel import service as intel
 from mekongx.domains.intel.schemas import ReportInput
+from mekongx.domains.wbe import exchange as wbe_exchange
+from mekongx.domains.wbe.demo import seed_demo_wbe
+from mekongx.domains.wbe.models import WbeCampaign
 from mekongx.federation import peers as peering
 from mekongx.federation.keys import NodeKeys
 from mekongx.settings import Settings
@@ -220,6 +225,13 @@ def seed_node(
                     update={"distribution": "own", "recipients": [], "sharing_group": None}
                 )
             intel.create_report(session, author, data)
+    if agency == "ONCB":
+        with db.write() as session:
+            seed_demo_wbe(session, liaison)
+            for uid in session.scalars(
+                select(WbeCampaign.uid).where(WbeCampaign.distribution != "own")
+            ):
+                wbe_exchange.share(session, liaison, uid)
     return [(u, role) for u, _, role, _ in NODE_USERS[agency]]
 
 

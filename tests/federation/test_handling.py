@@ -41,7 +41,9 @@ def test_h2_is_not_passed_on_without_consent(make_nodes: Any, waiter: Any) -> No
         intel_exchange.forward(session, nncc.principal(), copy.id, ["SMCC"])
     # The originator grants NNCC permission; the consent travels to NNCC, then NNCC may pass it on.
     with db.write() as session:
-        intel_exchange.grant_forwarding(session, oncb.principal(), report_id, "NNCC", oncb.keys.current.sign)
+        intel_exchange.grant_forwarding(
+            session, oncb.principal(), report_id, "NNCC", oncb.keys.current.sign
+        )
 
     def forwarded() -> bool:
         try:
@@ -54,11 +56,16 @@ def test_h2_is_not_passed_on_without_consent(make_nodes: Any, waiter: Any) -> No
     waiter(forwarded, what="the consent at NNCC")
     waiter(lambda: _copy(smcc, uid) is not None, what="the forwarded report at SMCC")
     at_smcc = _copy(smcc, uid)
-    assert at_smcc is not None and at_smcc.origin_agency == "ONCB" and at_smcc.received_from == "NNCC"
+    assert (
+        at_smcc is not None and at_smcc.origin_agency == "ONCB" and at_smcc.received_from == "NNCC"
+    )
     # A retraction by the originator follows the report to SMCC through NNCC.
     with db.write() as session:
         intel_exchange.retract(session, oncb.principal(), report_id, "withdrawn")
-    waiter(lambda: (c := _copy(smcc, uid)) is not None and c.status == "retracted", what="the retraction at SMCC")
+    waiter(
+        lambda: (c := _copy(smcc, uid)) is not None and c.status == "retracted",
+        what="the retraction at SMCC",
+    )
     links = httpx.get(f"{oncb.url}/api/v1/links", headers={"Authorization": "Bearer nope"})
     assert links.status_code == 401
     db.dispose()

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -153,98 +152,147 @@ def _apply(
         return f"refused:malformed-payload:{type(error).__name__}", str(payload.get("uid", ""))[:36]
 
 
-def receive_one(db: Database, keys: NodeKeys, own: str, peer_code: str, envelope: Any) -> Outcome:
-    """Verify and apply one envelope from an authenticated peer (its own transaction)."""
-    message_id = str(envelope.get("id", ""))[:64] if isinstance(envelope, Mapping) else ""
+def _open(
+    keys: NodeKeys, own: str, peer_code: str, keys_by_id: Mapping[str, Any], envelope: Any
+) -> dict[str, Any]:
+    """Verify and decrypt one envelope (no database work); raise EnvelopeError to refuse it."""
+    if not isinstance(envelope, Mapping):
+        raise EnvelopeError("malformed", "not an object")
+    verify(envelope, lambda sender, kid: keys_by_id.get(kid) if sender == peer_code else None)
+    if envelope["to"] != own:
+        raise EnvelopeError("wrong-recipient", str(envelope["to"]))
     try:
-        with db.read() as session:
-            peer = session.get(Peer, peer_code)
-            assert peer is not None
-            keys_by_id = signing_keys(peer)
-        verify(envelope, lambda sender, kid: keys_by_id.get(kid) if sender == peer_code else None)
-        if envelope["to"] != own:
-            raise EnvelopeError("wrong-recipient", str(envelope["to"]))
         created = datetime.fromisoformat(str(envelope["created"]))
-        if created - utcnow() > MAX_CLOCK_SKEW:
-            raise EnvelopeError("from-the-future", str(envelope["created"]))
-        payload = open_payload(envelope, keys.decryption_keys())
-    except (EnvelopeError, ValueError, TypeError, KeyError) as error:
-        reason = error.reason if isinstance(error, EnvelopeError) else "malformed"
-        _reject(db, own, peer_code, message_id, reason, str(error))
-        return Outcome(message_id, "rejected", reason=reason)
-    try:
-        with db.write() as session:
-            existing = session.get(InboxEntry, envelope["id"])
-            if existing is not None:
-                return Outcome(message_id, "duplicate", receipt=json.loads(existing.receipt))
-            peer = session.get(Peer, peer_code, with_for_update=True)
-            assert peer is not None
-            seq = int(envelope["seq"])
-            if seq != peer.next_in_seq:
-                if seq > peer.next_in_seq:
-                    return Outcome(message_id, "gap", reason="gap", expected_seq=peer.next_in_seq)
-                reused = session.scalar(
-                    select(InboxEntry).where(
-                        InboxEntry.from_agency == peer_code, InboxEntry.seq == seq
-                    )
-                )
-                raise EnvelopeError(
-                    "seq-reused",
-                    f"seq {seq} already used by {reused.message_id if reused else '?'}",
-                )
-            kind = str(payload.get("kind", ""))
-            received = Received(
-                message_id=str(envelope["id"]),
-                type=str(envelope["type"]),
-                sender=peer_code,
-                own_agency=own,
-                thread=envelope.get("thread"),
-                in_reply_to=envelope.get("in_reply_to"),
-                handling=str(envelope["handling"]),
-                created=str(envelope["created"]),
-            )
-            status, record_uid = _apply(session, received, kind, payload)
-            receipt = _receipt(keys, own, envelope, status)
-            session.add(
-                InboxEntry(
-                    message_id=received.message_id,
-                    from_agency=peer_code,
-                    seq=seq,
-                    type=received.type,
-                    kind=kind,
-                    record_uid=record_uid,
-                    thread=received.thread or "",
-                    envelope=canonical(dict(envelope)).decode(),
-                    receipt=canonical(receipt).decode(),
-                )
-            )
-            peer.next_in_seq = seq + 1
-            record(
-                session, Actor.system(own, "federation"), f"exchange.received.{received.type}", kind, record_uid,
-                details={"from": peer_code, "message": received.message_id, "seq": seq, "status": status},
-            )  # fmt: skip
-            return Outcome(
-                message_id, "applied" if status == "applied" else "refused", receipt=receipt
-            )
-    except EnvelopeError as error:
-        _reject(db, own, peer_code, message_id, error.reason, str(error))
-        return Outcome(message_id, "rejected", reason=error.reason)
-    except IntegrityError:  # a concurrent delivery of the same message won the race
-        with db.read() as session:
-            existing = session.get(InboxEntry, message_id)
-        if existing is None:
-            raise
+        seq = int(envelope["seq"])
+    except (TypeError, ValueError):
+        raise EnvelopeError("malformed", "created or seq") from None
+    if created - utcnow() > MAX_CLOCK_SKEW:
+        raise EnvelopeError("from-the-future", str(envelope["created"]))
+    if seq < 1:
+        raise EnvelopeError("malformed", "seq")
+    return open_payload(envelope, keys.decryption_keys())
+
+
+def _apply_one(
+    session: Session,
+    keys: NodeKeys,
+    own: str,
+    peer: Peer,
+    envelope: Mapping[str, Any],
+    payload: dict[str, Any],
+) -> Outcome:
+    """Apply one verified envelope in the batch's transaction (duplicates and gaps first)."""
+    message_id = str(envelope["id"])
+    existing = session.get(InboxEntry, message_id)
+    if existing is not None:
         return Outcome(message_id, "duplicate", receipt=json.loads(existing.receipt))
+    seq = int(envelope["seq"])
+    if seq != peer.next_in_seq:
+        if seq > peer.next_in_seq:
+            return Outcome(message_id, "gap", reason="gap", expected_seq=peer.next_in_seq)
+        raise EnvelopeError("seq-reused", f"seq {seq} already used")
+    kind = str(payload.get("kind", ""))
+    received = Received(
+        message_id=message_id,
+        type=str(envelope["type"]),
+        sender=peer.agency_code,
+        own_agency=own,
+        thread=envelope.get("thread"),
+        in_reply_to=envelope.get("in_reply_to"),
+        handling=str(envelope["handling"]),
+        created=str(envelope["created"]),
+    )
+    status, record_uid = _apply(session, received, kind, payload)
+    receipt = _receipt(keys, own, envelope, status)
+    session.add(
+        InboxEntry(
+            message_id=message_id,
+            from_agency=peer.agency_code,
+            seq=seq,
+            type=received.type,
+            kind=kind,
+            record_uid=record_uid,
+            thread=received.thread or "",
+            envelope=canonical(dict(envelope)).decode(),
+            receipt=canonical(receipt).decode(),
+        )
+    )
+    peer.next_in_seq = seq + 1
+    return Outcome(message_id, "applied" if status == "applied" else "refused", receipt=receipt)
 
 
 def receive_batch(
     db: Database, keys: NodeKeys, own: str, peer_code: str, envelopes: list[Any]
 ) -> list[Outcome]:
-    """Apply envelopes in order; stop at the first gap so the sender can resend from there."""
-    outcomes = []
+    """Verify and decrypt the envelopes, then apply them in order in ONE transaction (so a batch
+    costs one commit); stop at the first gap or refusal so the sender resends from there.
+    Refusals are logged after the commit."""
+    with db.read() as session:
+        peer_row = session.get(Peer, peer_code)
+        assert peer_row is not None
+        keys_by_id = signing_keys(peer_row)
+    opened: list[tuple[Any, dict[str, Any] | EnvelopeError]] = []
     for envelope in envelopes:
-        outcome = receive_one(db, keys, own, peer_code, envelope)
-        outcomes.append(outcome)
-        if outcome.status == "gap":
+        try:
+            opened.append((envelope, _open(keys, own, peer_code, keys_by_id, envelope)))
+        except (EnvelopeError, KeyError) as error:
+            reason = (
+                error
+                if isinstance(error, EnvelopeError)
+                else EnvelopeError("malformed", str(error))
+            )
+            opened.append((envelope, reason))
             break
+    outcomes: list[Outcome] = []
+    rejected: list[tuple[str, EnvelopeError]] = []
+    try:
+        with db.write() as session:
+            peer = session.get(Peer, peer_code, with_for_update=True)
+            assert peer is not None
+            for envelope, content in opened:
+                message_id = (
+                    str(envelope.get("id", ""))[:64] if isinstance(envelope, Mapping) else ""
+                )
+                if isinstance(content, EnvelopeError):
+                    rejected.append((message_id, content))
+                    outcomes.append(Outcome(message_id, "rejected", reason=content.reason))
+                    break
+                try:
+                    outcome = _apply_one(session, keys, own, peer, envelope, content)
+                except EnvelopeError as error:
+                    rejected.append((message_id, error))
+                    outcomes.append(Outcome(message_id, "rejected", reason=error.reason))
+                    break
+                outcomes.append(outcome)
+                if outcome.status == "gap":
+                    break
+            applied = [o for o in outcomes if o.status in ("applied", "refused")]
+            if applied:
+                # One audit row per delivered batch: the inbox rows beside it are the message log.
+                record(
+                    session,
+                    Actor.system(own, "federation"),
+                    "exchange.received",
+                    "batch",
+                    applied[0].message_id,
+                    details={
+                        "from": peer_code,
+                        "seq": [peer.next_in_seq - len(applied), peer.next_in_seq - 1],
+                        "messages": [o.message_id for o in applied],
+                        "refused": [o.message_id for o in applied if o.status == "refused"],
+                    },
+                )
+    except IntegrityError:
+        # Another delivery of the same batch committed first: nothing of ours was kept; the
+        # sender asks again and gets "duplicate" with the original receipts.
+        first = opened[0][0] if opened else {}
+        first_id = str(first.get("id", ""))[:64] if isinstance(first, Mapping) else ""
+        return [Outcome(first_id, "rejected", reason="concurrent-delivery")]
+    for message_id, problem in rejected:
+        _reject(db, own, peer_code, message_id, problem.reason, str(problem))
     return outcomes
+
+
+def receive_one(db: Database, keys: NodeKeys, own: str, peer_code: str, envelope: Any) -> Outcome:
+    """One envelope on its own (a batch of one)."""
+    return receive_batch(db, keys, own, peer_code, [envelope])[0]

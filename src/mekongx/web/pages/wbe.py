@@ -12,6 +12,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from mekongx.authz import Permission, Principal, can, require
+from mekongx.domains.wbe import exchange as wbe_exchange
 from mekongx.domains.wbe import reports
 from mekongx.domains.wbe import service as wbe
 from mekongx.domains.wbe.models import SAMPLING_MODES, SEWER_TYPES
@@ -404,6 +405,17 @@ async def import_results(
             request, principal, campaign_id, problems=_fields(principal, error), status=422
         )
     return RedirectResponse(f"/wbe/campaigns/{campaign_id}?imported={result.rows}", status_code=303)
+
+
+@router.post("/campaigns/{campaign_id}/share", dependencies=[Depends(check_csrf)])
+def share_campaign(
+    request: Request, principal: CurrentPrincipal, campaign_id: RecordId
+) -> Response:
+    """Send the campaign to the peers its distribution names, over the exchange."""
+    with node_of(request).db.write() as session:
+        campaign = wbe.peek_campaign(session, principal, campaign_id)
+        wbe_exchange.share(session, principal, campaign.uid)
+    return RedirectResponse(f"/wbe/campaigns/{campaign_id}", status_code=303)
 
 
 def _download(body: str, media_type: str, filename: str) -> Response:

@@ -1,0 +1,273 @@
+#!/usr/bin/env python3
+"""The exchange between two real nodes on loopback: signing, encryption and signed receipts.
+
+    .venv/bin/python benchmarks/exchange.py                          # both engines
+    .venv/bin/python benchmarks/exchange.py --sustained 2000 --backlog 20000 --engines sqlite
+
+Measures, per engine: the sustained rate (envelopes/s from outbox to applied at the receiver
+while a producer keeps adding them), p50/p99 delivery latency (queued at the sender → applied
+at the receiver), and the drain rate of a backlog queued while the receiver was down. Beside
+them, the ceiling: raw HTTP POSTs of a batch-sized body to a bare ASGI endpoint on the same
+stack (uvicorn + httpx), in requests/s and in envelope-equivalents/s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from pathlib import Path
+
+import httpx
+from sqlalchemy import create_engine, func, select, text
+from sqlalchemy.engine import make_url
+
+from mekongx import migrations
+from mekongx.accounts import service as accounts
+from mekongx.audit import Actor
+from mekongx.db import Database
+from mekongx.federation import peers as peering
+from mekongx.federation.keys import NodeKeys
+from mekongx.federation.models import InboxEntry, OutboxEntry
+from mekongx.federation.outbox import enqueue
+from mekongx.model.base import utcnow
+
+PG = os.environ.get(
+    "MEKONGX_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+)
+BATCH = 200
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+class Node:
+    def __init__(self, agency: str, home: Path, url: str) -> None:
+        self.agency, self.home, self.url = agency, home, url
+        self.port = free_port()
+        self.process: subprocess.Popen[bytes] | None = None
+        home.mkdir(parents=True)
+        migrations.upgrade(url)
+        self.keys = NodeKeys.create(home / "keys")
+        self.db = Database(url)
+        actor = Actor.system(agency, "bench")
+        with self.db.write() as session:
+            for code in ("ONCB", "NNCC"):
+                accounts.create_agency(
+                    session,
+                    actor,
+                    accounts.AgencyInput(code, code, code, code, "TH", code == agency),
+                )
+
+    def peer(self, other: Node) -> None:
+        actor = Actor.system(self.agency, "bench")
+        with self.db.write() as session:
+            k = other.keys.current
+            peering.add_peer(
+                session,
+                actor,
+                peering.PeerInput(
+                    other.agency, f"http://127.0.0.1:{other.port}", k.sign_public, k.enc_public
+                ),
+            )
+            peering.confirm_peer(session, actor, other.agency, k.fingerprint)
+
+    def start(self) -> None:
+        env = {**os.environ, "MEKONGX_ENV": "test", "MEKONGX_NODE_AGENCY": self.agency, "MEKONGX_DATA_DIR": str(self.home),
+               "MEKONGX_DATABASE_URL": self.url, "MEKONGX_RETRY_MAX_SECONDS": "1"}  # fmt: skip
+        self.process = subprocess.Popen([sys.executable, "-m", "mekongx.cli.main", "serve", "--port", str(self.port)], env=env,
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+        wait_http(f"http://127.0.0.1:{self.port}/healthz")
+
+    def stop(self) -> None:
+        if self.process:
+            self.process.terminate()
+            self.process.wait()
+            self.process = None
+
+
+def wait_http(url: str) -> None:
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        try:
+            httpx.get(url, timeout=0.5)
+            return
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    raise RuntimeError(f"{url} did not answer")
+
+
+def produce(node: Node, count: int, per_txn: int = 100) -> None:
+    """Queue ``count`` report envelopes to NNCC (the payload of a typical short report)."""
+    actor = Actor.system(node.agency, "bench")
+    done = 0
+    while done < count:
+        with node.db.write() as session:
+            for _ in range(min(per_txn, count - done)):
+                uid = str(uuid.uuid4())
+                payload = {"uid": uid, "version": 1, "title": "หลาน เว่ยหง 兰卫红 crossing at Mae Sai",
+                           "narrative": "Consignment of 400,000 tablets declared as furniture, Laem Chabang to Huay Xai. " * 3,
+                           "language": "th", "source_reliability": "B", "info_reliability": 2, "handling_code": "H0",
+                           "handling_note": "", "distribution": "peers", "sharing_group": None, "origin_agency": node.agency,
+                           "author_name": "bench", "recipients": ["NNCC"], "created_at": utcnow().isoformat(),
+                           "updated_at": utcnow().isoformat(), "status": "active", "status_note": ""}  # fmt: skip
+                enqueue(
+                    session,
+                    actor,
+                    type="information",
+                    kind="intel.report",
+                    payload=payload,
+                    to=["NNCC"],
+                    record_uid=uid,
+                )
+                done += 1
+
+
+def received(node: Node) -> int:
+    with node.db.read() as session:
+        return session.scalar(select(func.count()).select_from(InboxEntry)) or 0
+
+
+def latencies(sender: Node, receiver: Node) -> list[float]:
+    with sender.db.read() as session:
+        queued = dict(session.execute(select(OutboxEntry.message_id, OutboxEntry.created_at)).all())
+    with receiver.db.read() as session:
+        applied = dict(session.execute(select(InboxEntry.message_id, InboxEntry.received_at)).all())
+    return sorted((applied[m] - queued[m]).total_seconds() for m in applied if m in queued)
+
+
+def ceiling(home: Path, seconds: float) -> tuple[float, float]:
+    """Raw POSTs of a batch-sized body (BATCH envelopes of ~2.3 kB) to a bare ASGI app."""
+    (home / "sink.py").write_text(
+        "async def app(scope, receive, send):\n"
+        "    if scope['type'] != 'http':\n        return\n"
+        "    more = True\n    while more:\n        message = await receive()\n        more = message.get('more_body', False)\n"
+        "    await send({'type': 'http.response.start', 'status': 200, 'headers': []})\n"
+        "    await send({'type': 'http.response.body', 'body': b'{}'})\n"
+    )
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "uvicorn", "--app-dir", str(home), "sink:app", "--port", str(port),
+                                "--log-level", "warning"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    wait_http(f"http://127.0.0.1:{port}/")
+    body = b"x" * (2300 * BATCH)
+    count, stop = 0, time.monotonic() + seconds
+    with httpx.Client() as client:
+        began = time.monotonic()
+        while time.monotonic() < stop:
+            client.post(f"http://127.0.0.1:{port}/", content=body)
+            count += 1
+        elapsed = time.monotonic() - began
+    process.terminate()
+    process.wait()
+    return count / elapsed, count * BATCH / elapsed
+
+
+def run_engine(
+    engine: str, url_a: str, url_b: str, home: Path, sustained: int, backlog: int
+) -> None:
+    oncb, nncc = (
+        Node("ONCB", home / f"{engine}-ONCB", url_a),
+        Node("NNCC", home / f"{engine}-NNCC", url_b),
+    )
+    oncb.peer(nncc)
+    nncc.peer(oncb)
+    nncc.start()
+    oncb.start()
+    try:
+        began = time.monotonic()
+        producer = threading.Thread(target=produce, args=(oncb, sustained))
+        producer.start()
+        producer.join()
+        produced_in = time.monotonic() - began
+        deadline = time.monotonic() + 600
+        while received(nncc) < sustained and time.monotonic() < deadline:
+            time.sleep(0.2)
+        elapsed = time.monotonic() - began
+        lat = latencies(oncb, nncc)
+        p50 = statistics.median(lat) * 1000
+        p99 = lat[int(len(lat) * 0.99) - 1] * 1000
+        print(f"{engine:<11} sustained  {sustained / elapsed:7.0f} env/s  ({sustained:,} envelopes; producer alone "
+              f"{sustained / produced_in:.0f}/s)  latency p50 {p50:.0f} ms  p99 {p99:.0f} ms")  # fmt: skip
+        nncc.stop()
+        started = time.monotonic()
+        produce(oncb, backlog, per_txn=500)
+        print(
+            f"{engine:<11} backlog    {backlog:,} envelopes queued in {time.monotonic() - started:.1f} s while NNCC was down"
+        )
+        base = received(nncc)
+        nncc.start()
+        began = time.monotonic()
+        deadline = time.monotonic() + 1800
+        while received(nncc) < base + backlog and time.monotonic() < deadline:
+            time.sleep(0.5)
+        elapsed = time.monotonic() - began
+        print(
+            f"{engine:<11} drain      {(received(nncc) - base) / elapsed:7.0f} env/s  ({received(nncc) - base:,} in {elapsed:.1f} s)"
+        )
+    finally:
+        oncb.stop()
+        nncc.stop()
+        oncb.db.dispose()
+        nncc.db.dispose()
+
+
+def pg_database(tag: str) -> str:
+    name = f"mekongx_bench_{tag}_{uuid.uuid4().hex[:6]}"
+    admin = create_engine(PG, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return make_url(PG).set(database=name).render_as_string(hide_password=False)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sustained", type=int, default=5000)
+    parser.add_argument("--backlog", type=int, default=100_000)
+    parser.add_argument("--engines", default="sqlite,postgresql")
+    args = parser.parse_args()
+    home = Path(tempfile.mkdtemp(prefix="mekongx-exchange-"))
+    print(f"exchange: load avg {os.getloadavg()[0]:.1f}")
+    rps, env_rate = ceiling(home, 5)
+    print(
+        f"{'ceiling':<11} raw POST   {rps:7.0f} req/s of {BATCH}-envelope-sized bodies = {env_rate:,.0f} env/s"
+    )
+    for engine in args.engines.split(","):
+        if engine == "sqlite":
+            run_engine(
+                engine,
+                f"sqlite:///{home / 'a.db'}",
+                f"sqlite:///{home / 'b.db'}",
+                home,
+                args.sustained,
+                args.backlog,
+            )
+        elif engine == "postgresql":
+            urls = [pg_database("a"), pg_database("b")]
+            try:
+                run_engine(engine, urls[0], urls[1], home, args.sustained, args.backlog)
+            finally:
+                admin = create_engine(PG, isolation_level="AUTOCOMMIT")
+                with admin.connect() as conn:
+                    for url in urls:
+                        conn.execute(
+                            text(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)')
+                        )
+                admin.dispose()
+
+
+if __name__ == "__main__":
+    main()
