@@ -223,5 +223,7 @@ def test_pages_draft_review_publish(world: Any, browser: Any) -> None:
     assert browser.post(f"/fugitives/notices/{notice_id}/review", {}).status_code in (200, 303)
     assert browser.post(f"/fugitives/notices/{notice_id}/publish", {}).status_code in (200, 303)
     assert status(world, notice_id) == "published"
+    shown = browser.client.get(f"/fugitives/notices/{notice_id}")
+    assert "2521" in shown.text  # born 1978: the Buddhist Era for a Thai reader
     listing = browser.client.get("/fugitives")
     assert listing.status_code == 200 and "兰卫红" in listing.text

@@ -4,6 +4,7 @@ photo; screening of one name or a file, results with explanations, the hit revie
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, Depends
@@ -56,9 +57,29 @@ _TEXT = (
 )  # fmt: skip
 
 
+def _partial_date(lang: str) -> Any:
+    """Full dates go through the page's ``fmt``; a year (or year and month) alone is shown in the
+    Buddhist Era for Thai readers and as 1978年(5月) for Chinese readers."""
+
+    def show(value: str) -> str | date:
+        if len(value) == 10:
+            return date.fromisoformat(value)
+        if not value:
+            return "—"
+        year, _, month = value.partition("-")
+        if lang == "th":
+            return f"{month + '/' if month else ''}{int(year) + 543}"
+        if lang == "zh":
+            return f"{year}年{str(int(month)) + '月' if month else ''}"
+        return value
+
+    return show
+
+
 def _labels(principal: Principal) -> dict[str, Any]:
     _ = translator(principal.language)
     return {
+        "pdate": _partial_date(principal.language),
         "status_labels": {k: _(v) for k, v in STATUS_LABELS.items()},
         "sex_labels": {k: _(v) for k, v in SEX_LABELS.items()},
         "document_labels": {k: _(v) for k, v in DOCUMENT_LABELS.items()},
