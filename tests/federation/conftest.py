@@ -63,6 +63,8 @@ class NodeProcess:
     port: int = field(default_factory=free_port)
     process: subprocess.Popen[bytes] | None = None
     keys: NodeKeys = field(init=False)
+    extra_env: dict[str, str] = field(default_factory=dict)
+    endpoint: str = ""  # where peers reach this node; defaults to the plain loopback URL
 
     @property
     def url(self) -> str:
@@ -79,6 +81,7 @@ class NodeProcess:
             "MEKONGX_PUBLIC_URL": self.url,
             "MEKONGX_LANG": "en",
             "MEKONGX_RETRY_MAX_SECONDS": "2",  # a returning peer is retried within seconds in tests
+            **self.extra_env,
         }
 
     def cli(self, *args: str) -> str:
@@ -123,7 +126,7 @@ class NodeProcess:
         with db.read() as session:
             agency = session.get(Agency, self.agency)
             assert agency is not None
-            entry = peering.member_entry(agency, self.keys, self.url)
+            entry = peering.member_entry(agency, self.keys, self.endpoint or self.url)
         db.dispose()
         return entry
 
@@ -141,6 +144,7 @@ class NodeProcess:
                         str(member["endpoint"]),
                         str(member["sign_public"]),
                         str(member["enc_public"]),
+                        str(member.get("tls_ca_pem", "")),
                     ),
                 )
                 peering.confirm_peer(session, actor, code, str(member["fingerprint"]))
