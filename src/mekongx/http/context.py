@@ -30,6 +30,7 @@ class RequestContextMiddleware(BaseHTTPMiddleware):
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["X-Frame-Options"] = "DENY"
         response.headers["Referrer-Policy"] = "same-origin"
-        if request.url.path.startswith(("/api/", "/reports", "/admin", "/search", "/profile")):
+        if not request.url.path.startswith("/static/"):
+            # Pages and API answers carry protected data: never kept in a shared or browser cache.
             response.headers["Cache-Control"] = "no-store"
         return response
