@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from mekongx.audit import record
@@ -76,8 +77,15 @@ def bump_index(session: Session) -> None:
         .values(version=IndexVersion.version + 1, stamp=stamp)
     )
     if not getattr(done, "rowcount", 0):
-        session.add(IndexVersion(id=1, version=1, stamp=stamp))
-        session.flush()
+        try:  # the very first change: two writers may race to create the row
+            with session.begin_nested():
+                session.add(IndexVersion(id=1, version=1, stamp=stamp))
+        except IntegrityError:
+            session.execute(
+                update(IndexVersion)
+                .where(IndexVersion.id == 1)
+                .values(version=IndexVersion.version + 1, stamp=stamp)
+            )
 
 
 def visible_notices(principal: Principal) -> Any:
