@@ -218,6 +218,21 @@ def test_pages_draft_review_publish(world: Any, browser: Any) -> None:
     page = browser.client.get(f"/fugitives/notices/{notice_id}")
     assert page.status_code == 200 and "兰卫红" in page.text
     assert f"/fugitives/notices/{notice_id}/review" not in page.text  # not for the drafter
+    edit = browser.client.get(f"/fugitives/notices/{notice_id}/edit")
+    assert edit.status_code == 200 and "หลาน เว่ยหง" in edit.text and "E12345678" in edit.text
+    changed = browser.post(f"/fugitives/notices/{notice_id}/edit",
+                           {**form, "charges": "Trafficking, laundering", "expected_version": 1})  # fmt: skip
+    assert changed.status_code == 303
+    stale = browser.post(f"/fugitives/notices/{notice_id}/edit", {**form, "expected_version": 1})
+    assert stale.status_code == 409
+    photo = browser.client.post(f"/fugitives/notices/{notice_id}/photo",
+                                data={"csrf_token": browser.csrf},
+                                files={"photo": ("x.png", b"GIF89a....", "image/png")})  # fmt: skip
+    assert photo.status_code == 422
+    photo = browser.client.post(f"/fugitives/notices/{notice_id}/photo",
+                                data={"csrf_token": browser.csrf},
+                                files={"photo": ("x.png", PNG, "image/png")})  # fmt: skip
+    assert photo.status_code == 303
     browser.client.cookies.clear()
     browser.login("thai.liaison")
     assert browser.post(f"/fugitives/notices/{notice_id}/review", {}).status_code in (200, 303)
