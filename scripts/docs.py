@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Write docs/settings.md and docs/cli.md from the code, so they cannot drift.
 
-    .venv/bin/python scripts/docs.py          # rewrite both files
-    .venv/bin/python scripts/docs.py --check  # exit 1 if either is out of date (a test runs this)
+.venv/bin/python scripts/docs.py          # rewrite both files
+.venv/bin/python scripts/docs.py --check  # exit 1 if either is out of date (a test runs this)
 """
 
 from __future__ import annotations
@@ -78,7 +78,11 @@ TARGETS = {ROOT / "docs" / "settings.md": settings_md, ROOT / "docs" / "cli.md":
 
 
 def main(argv: list[str]) -> int:
-    stale = [path for path, render in TARGETS.items() if not path.exists() or path.read_text() != render()]
+    stale = [
+        path
+        for path, render in TARGETS.items()
+        if not path.exists() or path.read_text() != render()
+    ]
     if "--check" in argv:
         for path in stale:
             print(f"{path.relative_to(ROOT)} is out of date: run scripts/docs.py")
