@@ -354,15 +354,30 @@ async def screen_file(request: Request, principal: CurrentPrincipal) -> Response
     except ValidationFailed as error:
         return _screen_page(request, principal, _problems(principal, error))
 
-    def work() -> None:  # after the response: chunk by chunk, each chunk committed
-        finished = False
-        while not finished:
-            with node.db.write() as session:
-                finished = screening.process_chunk(session, principal, run_id)
-
     return RedirectResponse(
-        f"/fugitives/screenings/{run_id}", status_code=303, background=BackgroundTask(work)
+        f"/fugitives/screenings/{run_id}",
+        status_code=303,
+        background=BackgroundTask(_work, node, principal, run_id),
     )
+
+
+def _work(node: Any, principal: Principal, run_id: int) -> None:
+    """After the response: screen the run chunk by chunk, each chunk committed. Two workers on
+    one run (a resumed run) share the work: each chunk is claimed under the run's row lock."""
+    finished = False
+    while not finished:
+        with node.db.write() as session:
+            finished = screening.process_chunk(session, principal, run_id)
+
+
+@router.post("/screenings/{run_id}/resume", dependencies=[Depends(check_csrf)])
+def resume(request: Request, principal: CurrentPrincipal, run_id: RecordId) -> Response:
+    """Continue a file run whose worker stopped (the node was restarted mid-file)."""
+    node = node_of(request)
+    with node.db.read() as session:
+        run = screening.get_run(session, principal, run_id)
+    task = BackgroundTask(_work, node, principal, run.id) if run.status == "running" else None
+    return RedirectResponse(f"/fugitives/screenings/{run_id}", status_code=303, background=task)
 
 
 def _run_context(request: Request, principal: Principal, run_id: int) -> dict[str, Any]:
