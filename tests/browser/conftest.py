@@ -50,7 +50,18 @@ def live_node(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     env = {**os.environ, "MEKONGX_LANG": "en"}
     env.pop("MEKONGX_DATABASE_URL", None)
     process = subprocess.Popen(
-        [sys.executable, "-m", "mekongx.cli.main", "demo", "--data-dir", str(data), "--port", str(port), "--reports", "40"],
+        [
+            sys.executable,
+            "-m",
+            "mekongx.cli.main",
+            "demo",
+            "--data-dir",
+            str(data),
+            "--port",
+            str(port),
+            "--reports",
+            "40",
+        ],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -84,7 +95,9 @@ def browser_instance() -> Iterator[object]:
     if not Path(CHROMIUM).exists():
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail("chromium is mandatory in CI (apt-get install chromium)")
-        pytest.skip("Debian's chromium is not installed; browser tests skipped (apt-get install chromium)")
+        pytest.skip(
+            "Debian's chromium is not installed; browser tests skipped (apt-get install chromium)"
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -43,8 +43,9 @@ def test_login_language_switch_and_search(browser_instance: Any, live_node: str)
     page.get_by_label("任意文字的词语：泰文、中文或拉丁字母").fill("卫红")
     page.get_by_role("button", name="搜索").click()
     results = page.locator("ul.results li")
-    assert results.count() > 0
-    assert "兰卫红" in page.locator("#results").inner_text()
+    assert results.count() > 0  # reports in any script whose text names 兰卫红
+    found = page.locator("#results").inner_text()
+    assert any(name in found for name in ("兰卫红", "Lan Weihong", "หลาน เว่ยหง"))
     page.screenshot(path=str(SHOTS / "search-zh.png"), full_page=True)
 
     page.get_by_label("语言").select_option("th")
