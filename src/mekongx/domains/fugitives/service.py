@@ -20,19 +20,19 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from mekongx.audit import record
 from mekongx.authz import Permission, Principal, access, require, visible
+from mekongx.authz.sharing import check_distribution, set_recipients
 from mekongx.domains.fugitives.models import IndexVersion, Notice, NoticePhoto
 from mekongx.domains.fugitives.schemas import NoticeInput
 from mekongx.errors import Conflict, FieldProblem, Forbidden, NotFound, ValidationFailed
 from mekongx.i18n import N_
 from mekongx.model.base import utcnow
-from mekongx.model.identity import Agency, SharingGroup
-from mekongx.model.record import Distribution, RecordRecipient
+from mekongx.model.record import RecordRecipient
 
 KIND = "fugitive_notice"
 MAX_PHOTO_BYTES = 1024 * 1024
@@ -105,24 +105,7 @@ def load(
 
 
 def _check_distribution(session: Session, principal: Principal, data: NoticeInput) -> None:
-    problems = []
-    if data.distribution == Distribution.PEERS.value:
-        known = set(session.scalars(select(Agency.code).where(Agency.code.in_(data.recipients))))
-        for code in data.recipients:
-            if code not in known:
-                problems.append(
-                    FieldProblem("recipients", N_("Unknown agency: %(code)s"), {"code": code})
-                )
-            elif code == principal.agency:
-                problems.append(
-                    FieldProblem("recipients", N_("Your own agency holds the record already."))
-                )
-    if (
-        data.distribution == Distribution.GROUP.value
-        and data.sharing_group
-        and session.get(SharingGroup, data.sharing_group) is None
-    ):
-        problems.append(FieldProblem("sharing_group", N_("Unknown sharing group.")))
+    problems = check_distribution(session, principal, data, release=False)
     if problems:
         raise ValidationFailed(problems)
 
@@ -136,14 +119,8 @@ def _apply(session: Session, notice: Notice, data: NoticeInput) -> None:
         "handling_note",
     ):  # fmt: skip
         setattr(notice, name, getattr(data, name))
-    notice.distribution = data.distribution
-    notice.sharing_group = data.sharing_group if data.distribution == "group" else None
     session.flush()
-    session.execute(delete(RecordRecipient).where(RecordRecipient.record_uid == notice.uid))
-    if data.distribution == Distribution.PEERS.value:
-        session.add_all(
-            RecordRecipient(record_uid=notice.uid, agency_code=c) for c in data.recipients
-        )
+    set_recipients(session, notice, data)
 
 
 def create_notice(session: Session, principal: Principal, data: NoticeInput) -> Notice:

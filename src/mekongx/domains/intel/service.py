@@ -6,20 +6,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Float, String, column, delete, func, select
+from sqlalchemy import Float, String, column, func, select
 from sqlalchemy.orm import Session
 
 from mekongx.audit import record
 from mekongx.authz import Permission, Principal, access, require, visible
+from mekongx.authz.sharing import check_distribution, set_recipients
 from mekongx.db import fts
 from mekongx.domains.intel import exchange
 from mekongx.domains.intel.models import SEARCH_KIND, IntelReport, IntelReportVersion
 from mekongx.domains.intel.schemas import ReportInput
-from mekongx.errors import Conflict, FieldProblem, ValidationFailed
+from mekongx.errors import Conflict, ValidationFailed
 from mekongx.i18n import N_
 from mekongx.model.base import utcnow
-from mekongx.model.identity import Agency, SharingGroup
-from mekongx.model.record import Distribution, RecordRecipient
+from mekongx.model.record import RecordRecipient
 
 KIND = SEARCH_KIND
 
@@ -33,38 +33,8 @@ class Page:
 
 
 def _check_distribution(session: Session, principal: Principal, data: ReportInput) -> None:
-    if data.distribution != Distribution.OWN.value:
-        require(principal, Permission.RELEASE_RECORDS)
-    problems = []
-    if data.distribution == Distribution.PEERS.value:
-        known = set(session.scalars(select(Agency.code).where(Agency.code.in_(data.recipients))))
-        for code in data.recipients:
-            if code not in known:
-                problems.append(
-                    FieldProblem("recipients", N_("Unknown agency: %(code)s"), {"code": code})
-                )
-            elif code == principal.agency:
-                problems.append(
-                    FieldProblem("recipients", N_("Your own agency holds the record already."))
-                )
-    if (
-        data.distribution == Distribution.GROUP.value
-        and data.sharing_group
-        and session.get(SharingGroup, data.sharing_group) is None
-    ):
-        problems.append(FieldProblem("sharing_group", N_("Unknown sharing group.")))
-    if problems:
+    if problems := check_distribution(session, principal, data):
         raise ValidationFailed(problems)
-
-
-def _apply_distribution(session: Session, report: IntelReport, data: ReportInput) -> None:
-    report.distribution = data.distribution
-    report.sharing_group = data.sharing_group if data.distribution == "group" else None
-    session.execute(delete(RecordRecipient).where(RecordRecipient.record_uid == report.uid))
-    if data.distribution == Distribution.PEERS.value:
-        session.add_all(
-            RecordRecipient(record_uid=report.uid, agency_code=c) for c in data.recipients
-        )
 
 
 def _index(session: Session, report: IntelReport) -> None:
@@ -88,7 +58,7 @@ def create_report(session: Session, principal: Principal, data: ReportInput) -> 
     )
     session.add(report)
     session.flush()
-    _apply_distribution(session, report, data)
+    set_recipients(session, report, data)
     _index(session, report)
     record(
         session,
@@ -128,7 +98,7 @@ def update_report(
     report.source_reliability = data.source_reliability
     report.info_reliability = data.info_reliability
     report.handling_code, report.handling_note = data.handling_code, data.handling_note
-    _apply_distribution(session, report, data)
+    set_recipients(session, report, data)
     report.version += 1
     report.updated_at = utcnow()
     _index(session, report)

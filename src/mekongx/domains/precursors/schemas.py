@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
+from mekongx.authz.sharing import SharingInput
 from mekongx.i18n import N_
 
 Country = Field(pattern=r"^[A-Z]{2}$", min_length=2, max_length=2)
@@ -119,7 +120,7 @@ class ShipmentInput(_Strict):
     consignee: str = Field("", max_length=300)
 
 
-class IncidentInput(_Strict):
+class IncidentInput(SharingInput, _Strict):
     kind: IncidentKind
     title: str = Field(min_length=1, max_length=300)
     occurred_on: date
@@ -131,29 +132,8 @@ class IncidentInput(_Strict):
     diversion_method: DiversionMethod = ""
     description: str = Field("", max_length=20_000)
     language: Literal["en", "th", "zh"] = "en"
-    handling_code: Literal["H0", "H1", "H2", "H3"] = "H0"
-    handling_note: str = Field("", max_length=2000)
-    distribution: Literal["own", "peers", "group"] = "own"
-    recipients: list[str] = Field(default_factory=list, max_length=50, validate_default=True)
-    sharing_group: str | None = Field(None, validate_default=True)
 
     @field_validator("country", mode="before")
     @classmethod
     def _upper(cls, value: object) -> object:
         return value.strip().upper() if isinstance(value, str) else value
-
-    @field_validator("recipients")
-    @classmethod
-    def _peers_need_recipients(cls, value: list[str], info: ValidationInfo) -> list[str]:
-        if info.data.get("distribution") == "peers" and not value:
-            raise PydanticCustomError(
-                "recipients", N_("Name at least one peer agency to share with.")
-            )
-        return sorted({v.strip().upper() for v in value if v.strip()})
-
-    @field_validator("sharing_group")
-    @classmethod
-    def _group_needs_name(cls, value: str | None, info: ValidationInfo) -> str | None:
-        if info.data.get("distribution") == "group" and not value:
-            raise PydanticCustomError("group", N_("Choose the sharing group."))
-        return value or None

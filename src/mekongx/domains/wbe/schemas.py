@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
+from mekongx.authz.sharing import SharingInput
 from mekongx.i18n import N_
 from mekongx.wastewater import builtin_names
 
@@ -47,7 +48,7 @@ class LabInput(BaseModel):
         return value.upper()
 
 
-class CampaignInput(BaseModel):
+class CampaignInput(SharingInput):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     title: str = Field(min_length=1, max_length=300)
@@ -58,11 +59,6 @@ class CampaignInput(BaseModel):
     parameter_set: Literal["mekongx-default", "mekongx-ketamine-pk"] = "mekongx-default"
     notes: str = Field("", max_length=10_000)
     language: Literal["en", "th", "zh"] = "en"
-    handling_code: Literal["H0", "H1", "H2", "H3"] = "H0"
-    handling_note: str = Field("", max_length=2000, validate_default=True)
-    distribution: Literal["own", "peers", "group"] = "own"
-    recipients: list[str] = Field(default_factory=list, max_length=50, validate_default=True)
-    sharing_group: str | None = Field(None, max_length=32, validate_default=True)
 
     @field_validator("period_end")
     @classmethod
@@ -74,29 +70,6 @@ class CampaignInput(BaseModel):
             if (value - start).days > MAX_CAMPAIGN_DAYS:
                 raise PydanticCustomError("mekongx", N_("A campaign may span at most three years."))
         return value
-
-    @field_validator("handling_note")
-    @classmethod
-    def _h3_needs_note(cls, value: str, info: ValidationInfo) -> str:
-        if info.data.get("handling_code") == "H3" and not value:
-            raise PydanticCustomError(
-                "mekongx", N_("Handling code H3 needs the restrictions written out.")
-            )
-        return value
-
-    @field_validator("recipients")
-    @classmethod
-    def _peers_need_recipients(cls, value: list[str], info: ValidationInfo) -> list[str]:
-        if info.data.get("distribution") == "peers" and not value:
-            raise PydanticCustomError("mekongx", N_("Name at least one peer agency to share with."))
-        return sorted({v.strip().upper() for v in value if v.strip()})
-
-    @field_validator("sharing_group")
-    @classmethod
-    def _group_needs_name(cls, value: str | None, info: ValidationInfo) -> str | None:
-        if info.data.get("distribution") == "group" and not value:
-            raise PydanticCustomError("mekongx", N_("Choose the sharing group."))
-        return value or None
 
 
 # --- what travels between nodes -------------------------------------------------------------

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from mekongx.audit import Actor, record
 from mekongx.authz import Permission, Principal, access, require, visibility_clause, visible
+from mekongx.authz.sharing import check_distribution, set_recipients
 from mekongx.errors import (
     Conflict,
     FieldProblem,
@@ -109,26 +110,7 @@ def visible_labs(session: Session, principal: Principal) -> list[WbeLab]:
 
 
 def _check_distribution(session: Session, principal: Principal, data: CampaignInput) -> None:
-    if data.distribution != Distribution.OWN.value:
-        require(principal, Permission.RELEASE_RECORDS)
-    problems = []
-    if data.distribution == Distribution.PEERS.value:
-        known = set(session.scalars(select(Agency.code).where(Agency.code.in_(data.recipients))))
-        for code in data.recipients:
-            if code not in known:
-                problems.append(
-                    FieldProblem("recipients", N_("Unknown agency: %(code)s"), {"code": code})
-                )
-            elif code == principal.agency:
-                problems.append(
-                    FieldProblem("recipients", N_("Your own agency holds the record already."))
-                )
-    if (
-        data.distribution == Distribution.GROUP.value
-        and data.sharing_group
-        and session.get(SharingGroup, data.sharing_group) is None
-    ):
-        problems.append(FieldProblem("sharing_group", N_("Unknown sharing group.")))
+    problems = check_distribution(session, principal, data)
     own_site = session.scalar(
         select(WbeSite.id).where(
             WbeSite.id == data.site_id,
@@ -173,10 +155,7 @@ def create_campaign(session: Session, principal: Principal, data: CampaignInput)
     )
     session.add(campaign)
     session.flush()
-    if data.distribution == Distribution.PEERS.value:
-        session.add_all(
-            RecordRecipient(record_uid=campaign.uid, agency_code=c) for c in data.recipients
-        )
+    set_recipients(session, campaign, data)
     record(
         session,
         principal.actor,

@@ -1,0 +1,100 @@
+"""Who may hold a record, as every area's input declares it and every service checks it.
+
+One place for the distribution and handling-code fields of a shareable record's input
+(:class:`SharingInput`, mixed into the areas' pydantic models), the checks that need the
+database (:func:`check_distribution`) and the writing of named recipients
+(:func:`set_recipients`).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from mekongx.authz.permissions import Permission, Principal, require
+from mekongx.errors import FieldProblem
+from mekongx.i18n import N_
+from mekongx.model.identity import Agency, SharingGroup
+from mekongx.model.record import Distribution, RecordRecipient, SharedRecord
+
+
+class SharingInput(BaseModel):
+    """Handling code and distribution fields of a shareable record, with their rules."""
+
+    handling_code: Literal["H0", "H1", "H2", "H3"] = "H0"
+    handling_note: str = Field("", max_length=2000, validate_default=True)
+    distribution: Literal["own", "peers", "group"] = "own"
+    recipients: list[str] = Field(default_factory=list, max_length=50, validate_default=True)
+    sharing_group: str | None = Field(None, max_length=32, validate_default=True)
+
+    @field_validator("handling_note")
+    @classmethod
+    def _h3_needs_note(cls, value: str, info: ValidationInfo) -> str:
+        if info.data.get("handling_code") == "H3" and not value.strip():
+            raise PydanticCustomError(
+                "h3_note", N_("Handling code H3 needs the restrictions written out.")
+            )
+        return value
+
+    @field_validator("recipients")
+    @classmethod
+    def _peers_need_recipients(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        if info.data.get("distribution") == "peers" and not value:
+            raise PydanticCustomError(
+                "recipients", N_("Name at least one peer agency to share with.")
+            )
+        return sorted({v.strip().upper() for v in value if v.strip()})
+
+    @field_validator("sharing_group")
+    @classmethod
+    def _group_needs_name(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if info.data.get("distribution") == "group" and not value:
+            raise PydanticCustomError("group", N_("Choose the sharing group."))
+        return value or None
+
+
+def check_distribution(
+    session: Session, principal: Principal, data: SharingInput, *, release: bool = True
+) -> list[FieldProblem]:
+    """Named agencies and the group must exist; when the change itself releases the record
+    (``release``), sharing beyond the agency needs the release permission. Areas where a
+    separate step releases (a notice is published by a liaison officer) pass ``release=False``.
+    Returns the problems (the caller adds its own and raises once)."""
+    if release and data.distribution != Distribution.OWN.value:
+        require(principal, Permission.RELEASE_RECORDS)
+    problems = []
+    if data.distribution == Distribution.PEERS.value:
+        known = set(session.scalars(select(Agency.code).where(Agency.code.in_(data.recipients))))
+        for code in data.recipients:
+            if code not in known:
+                problems.append(
+                    FieldProblem("recipients", N_("Unknown agency: %(code)s"), {"code": code})
+                )
+            elif code == principal.agency:
+                problems.append(
+                    FieldProblem("recipients", N_("Your own agency holds the record already."))
+                )
+    if (
+        data.distribution == Distribution.GROUP.value
+        and data.sharing_group
+        and session.get(SharingGroup, data.sharing_group) is None
+    ):
+        problems.append(FieldProblem("sharing_group", N_("Unknown sharing group.")))
+    return problems
+
+
+def set_recipients(session: Session, record: SharedRecord, data: SharingInput) -> None:
+    """Write the record's distribution, group and named recipients from the input."""
+    record.distribution = data.distribution
+    record.sharing_group = (
+        data.sharing_group if data.distribution == Distribution.GROUP.value else None
+    )
+    session.execute(delete(RecordRecipient).where(RecordRecipient.record_uid == record.uid))
+    if data.distribution == Distribution.PEERS.value:
+        session.add_all(
+            RecordRecipient(record_uid=record.uid, agency_code=c) for c in data.recipients
+        )
