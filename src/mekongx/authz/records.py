@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal, TypeVar
 
-from sqlalchemy import ColumnElement, Select, and_, exists, or_, select
+from sqlalchemy import ColumnElement, Select, and_, or_, select
 from sqlalchemy.orm import Session
 
 from mekongx.authz.permissions import Permission, Principal, require
@@ -18,18 +18,17 @@ Action = Literal["read", "write", "release"]
 
 
 def visibility_clause(model: Any, agency: str) -> ColumnElement[bool]:
-    """SQL condition: the record is held by (visible to) users of ``agency``."""
-    named = exists().where(
-        RecordRecipient.record_uid == model.uid, RecordRecipient.agency_code == agency
-    )
-    grouped = exists().where(
-        SharingGroupMember.group_code == model.sharing_group,
-        SharingGroupMember.agency_code == agency,
-    )
+    """SQL condition: the record is held by (visible to) users of ``agency``.
+
+    The two subqueries do not depend on the row, so both engines compute each once (a hashed
+    set) instead of probing per row: listing 100,000 records stays a single scan.
+    """
+    named = select(RecordRecipient.record_uid).where(RecordRecipient.agency_code == agency)
+    groups = select(SharingGroupMember.group_code).where(SharingGroupMember.agency_code == agency)
     return or_(
         model.origin_agency == agency,
-        and_(model.distribution == Distribution.PEERS.value, named),
-        and_(model.distribution == Distribution.GROUP.value, grouped),
+        and_(model.distribution == Distribution.PEERS.value, model.uid.in_(named)),
+        and_(model.distribution == Distribution.GROUP.value, model.sharing_group.in_(groups)),
     )
 
 
