@@ -46,7 +46,13 @@ def list_reports(
             origin=origin,
         )
         items = [ReportSummaryOut.model_validate(r) for r in result.items]
-    return PageOut(items=items, total=result.total, page=page, per_page=per_page)
+    return PageOut(
+        items=items,
+        total=result.total,
+        page=page,
+        per_page=per_page,
+        total_exact=result.total_exact,
+    )
 
 
 @router.get("/search", response_model=list[ReportSummaryOut])

@@ -15,6 +15,7 @@ class PageOut(BaseModel, Generic[T]):
     total: int
     page: int
     per_page: int
+    total_exact: bool = True  # False: there are more than ``total`` - 1 items (counting stopped)
 
 
 class MeOut(BaseModel):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Float, String, column, func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from mekongx.audit import record
@@ -22,14 +22,19 @@ from mekongx.model.base import utcnow
 from mekongx.model.record import RecordRecipient
 
 KIND = SEARCH_KIND
+COUNT_CAP = 10_000
 
 
 @dataclass(frozen=True)
 class Page:
     items: list[IntelReport]
-    total: int
+    total: int  # exact up to COUNT_CAP; COUNT_CAP + 1 means "more than COUNT_CAP"
     page: int
     per_page: int
+
+    @property
+    def total_exact(self) -> bool:
+        return self.total <= COUNT_CAP
 
 
 def _check_distribution(session: Session, principal: Principal, data: ReportInput) -> None:
@@ -151,7 +156,9 @@ def list_reports(
         stmt = stmt.where(IntelReport.handling_code == handling_code)
     if origin:
         stmt = stmt.where(IntelReport.origin_agency == origin)
-    total = session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
+    # Counting every visible row costs a full scan; past COUNT_CAP the page says "10,000+".
+    capped = stmt.order_by(None).with_only_columns(IntelReport.id).limit(COUNT_CAP + 1)
+    total = session.scalar(select(func.count()).select_from(capped.subquery())) or 0
     stmt = stmt.order_by(IntelReport.id.desc()).limit(per_page).offset((page - 1) * per_page)
     return Page(list(session.scalars(stmt)), total, page, per_page)
 
@@ -159,23 +166,32 @@ def list_reports(
 def search_reports(
     session: Session, principal: Principal, query: str, *, limit: int = 50
 ) -> list[IntelReport]:
-    """Reports matching every word of ``query`` (any script), best first, visible ones only."""
+    """Reports matching every word of ``query`` (any script), best first, visible ones only.
+
+    The full-text index ranks candidates alone (fast: no join), then the visible reports among
+    each chunk of candidates are loaded through authz; a further chunk is read only when too
+    few of the first were visible to this user.
+    """
     match = fts.match_clause(session, query, KIND)
     if match is None:
         return []
     clause, params = match
-    hits = (
-        clause.bindparams(**params)
-        .columns(column("uid", String), column("rank", Float))
-        .subquery("hits")
-    )
-    stmt = (
-        visible(principal, IntelReport)
-        .join(hits, hits.c.uid == IntelReport.uid)
-        .order_by(hits.c.rank, IntelReport.id.desc())
-        .limit(limit)
-    )
-    return list(session.scalars(stmt))
+    chunk = max(limit * 4, 200)
+    found: list[IntelReport] = []
+    for offset in range(0, 50 * chunk, chunk):
+        rows = session.execute(
+            text(clause.text + " ORDER BY rank LIMIT :chunk OFFSET :offset"),
+            {**params, "chunk": chunk, "offset": offset},
+        ).all()
+        order = {uid: i for i, (uid, _rank) in enumerate(rows)}
+        if order:
+            visible_here = session.scalars(
+                visible(principal, IntelReport).where(IntelReport.uid.in_(list(order)))
+            )
+            found.extend(sorted(visible_here, key=lambda r: order[r.uid]))
+        if len(found) >= limit or len(rows) < chunk:
+            break
+    return found[:limit]
 
 
 def reindex_all(session: Session) -> int:
