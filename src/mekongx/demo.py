@@ -7,6 +7,7 @@ drugs and chemicals reflect the public record of the region (see shared research
 from __future__ import annotations
 
 import random
+from typing import Any
 
 from sqlalchemy import select
 
@@ -15,11 +16,14 @@ from mekongx.audit import Actor
 from mekongx.db import Database
 from mekongx.domains.intel import service as intel
 from mekongx.domains.intel.schemas import ReportInput
+from mekongx.domains.rfi import service as rfi
+from mekongx.domains.rfi.schemas import RfiInput
 from mekongx.domains.wbe import exchange as wbe_exchange
 from mekongx.domains.wbe.demo import seed_demo_wbe
 from mekongx.domains.wbe.models import WbeCampaign
 from mekongx.federation import peers as peering
 from mekongx.federation.keys import NodeKeys
+from mekongx.model.identity import User
 from mekongx.settings import Settings
 
 DEMO_PASSWORD = "Mekong-Demo-2567"  # noqa: S105 - demo node only, printed to the operator
@@ -104,6 +108,42 @@ NODE_USERS: dict[str, list[tuple[str, str, str, str]]] = {
         ("viewer", "Nguyen Thi Lan", "viewer", "en"),
     ],
 }
+_RFIS: dict[str, list[tuple[str, str, Any, Any, list[str]]]] = {
+    "ONCB": [
+        (
+            "ขอข้อมูลผู้ต้องสงสัย หลาน เว่ยหง",
+            "ขอทราบประวัติการเดินทางและหมายจับของ หลาน เว่ยหง (兰卫红) ในประเทศจีน",
+            "th",
+            "urgent",
+            ["NNCC"],
+        ),
+        (
+            "Consignee check: Huay Xai logistics firm",
+            "Please confirm whether the consignee of the propionyl chloride shipment is known to SMCC partners.",
+            "en",
+            "priority",
+            ["SMCC"],
+        ),
+    ],
+    "NNCC": [
+        (
+            "请求核查泰国车牌",
+            "请核查一辆白色皮卡（泰国清莱牌照）近三个月的出入境记录。",
+            "zh",
+            "routine",
+            ["ONCB"],
+        ),
+    ],
+    "SMCC": [
+        (
+            "Joint operation window",
+            "Which dates in the next month suit a joint Mekong patrol?",
+            "en",
+            "routine",
+            ["ONCB", "NNCC"],
+        ),
+    ],
+}
 _NODE_LANGUAGES = {
     "ONCB": ["th", "th", "en"],
     "NNCC": ["zh", "zh", "en"],
@@ -184,11 +224,8 @@ def _report(rng: random.Random, i: int, agency: str) -> ReportInput:
     )
 
 
-def seed_node(
-    db: Database, settings: Settings, agency: str, *, reports: int = 300, seed: int = 2567
-) -> list[tuple[str, str]]:
-    """Fill an empty, migrated database with one demo node's agencies, users and reports."""
-    rng = random.Random(f"{seed}-{agency}")
+def seed_identity(db: Database, settings: Settings, agency: str) -> list[tuple[str, str]]:
+    """Agencies, the Safe Mekong group and the node's users (before peering)."""
     actor = Actor.system(agency, "demo")
     with db.write() as session:
         for code, en, th, zh, country, _own in AGENCIES:
@@ -211,9 +248,17 @@ def seed_node(
             )
             for username, name, role, lang in NODE_USERS[agency]
         }
-    by_role = {
-        accounts.principal_for(u).role.value: accounts.principal_for(u) for u in people.values()
-    }
+    del people
+    return [(u, role) for u, _, role, _ in NODE_USERS[agency]]
+
+
+def seed_content(db: Database, agency: str, *, reports: int = 300, seed: int = 2567) -> None:
+    """Reports, requests for information and (ONCB) wastewater campaigns; once the nodes are
+    peered, whatever their distribution names is queued for the peers."""
+    rng = random.Random(f"{seed}-{agency}")
+    with db.read() as session:
+        users = session.scalars(select(User).where(User.agency_code == agency)).all()
+        by_role = {u.role: accounts.principal_for(u) for u in users}
     liaison, analyst = by_role["liaison"], by_role["analyst"]
     with db.write() as session:
         for i in range(reports):
@@ -225,6 +270,15 @@ def seed_node(
                     update={"distribution": "own", "recipients": [], "sharing_group": None}
                 )
             intel.create_report(session, author, data)
+    with db.write() as session:
+        for subject, question, lang, urgency, to in _RFIS.get(agency, []):
+            rfi.create_rfi(
+                session,
+                liaison,
+                RfiInput(
+                    subject=subject, question=question, language=lang, urgency=urgency, requested=to
+                ),
+            )
     if agency == "ONCB":
         with db.write() as session:
             seed_demo_wbe(session, liaison)
@@ -232,7 +286,6 @@ def seed_node(
                 select(WbeCampaign.uid).where(WbeCampaign.distribution != "own")
             ):
                 wbe_exchange.share(session, liaison, uid)
-    return [(u, role) for u, _, role, _ in NODE_USERS[agency]]
 
 
 def peer_demo_nodes(nodes: dict[str, tuple[Database, NodeKeys, str]]) -> None:

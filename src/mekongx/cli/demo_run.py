@@ -17,7 +17,7 @@ import typer
 from mekongx import migrations
 from mekongx.cli.common import say
 from mekongx.db import Database
-from mekongx.demo import DEMO_NODES, DEMO_PASSWORD, peer_demo_nodes, seed_node
+from mekongx.demo import DEMO_NODES, DEMO_PASSWORD, peer_demo_nodes, seed_content, seed_identity
 from mekongx.federation.keys import NodeKeys
 from mekongx.i18n import N_
 from mekongx.settings import Settings
@@ -48,9 +48,11 @@ def run_demo(data_dir: Path, port: int, reports: int, serve_it: bool) -> None:
         migrations.upgrade(settings.effective_database_url)
         keys = NodeKeys.create(settings.keys_dir)
         db = Database(settings.effective_database_url)
-        logins[agency] = seed_node(db, settings, agency, reports=reports)
+        logins[agency] = seed_identity(db, settings, agency)
         nodes[agency] = (db, keys, f"http://127.0.0.1:{ports[agency]}")
     peer_demo_nodes(nodes)
+    for agency, (db, _keys, _url) in nodes.items():
+        seed_content(db, agency, reports=reports)
     for db, _keys, _url in nodes.values():
         db.dispose()
     typer.echo("")
