@@ -123,6 +123,7 @@ def deliver_link(
             for o in answer.body.get("outcomes", [])
             if isinstance(o, dict)
         }
+        delivered: list[dict[str, object]] = []
         with db.write() as session:
             peer = session.get(Peer, peer_code)
             assert peer is not None
@@ -146,18 +147,17 @@ def deliver_link(
                         _mark_retry(session, entry, peer, "receipt did not verify", max_backoff)
                         result.failed = True
                         break
-                    session.execute(
-                        update(OutboxEntry)
-                        .where(OutboxEntry.id == entry.id)
-                        .values(
-                            status="refused"
+                    delivered.append(
+                        {
+                            "id": entry.id,
+                            "status": "refused"
                             if str(receipt.get("status", "")).startswith("refused")
                             else "sent",
-                            sent_at=utcnow(),
-                            receipt=canonical(receipt).decode(),
-                            payload="",
-                            last_error="",
-                        )
+                            "sent_at": utcnow(),
+                            "receipt": canonical(receipt).decode(),
+                            "payload": "",
+                            "last_error": "",
+                        }
                     )
                     result.sent += 1
                 elif status == "gap":
@@ -186,6 +186,8 @@ def deliver_link(
                     )
                     result.failed = True
                     break
+            if delivered:  # one executemany for the whole batch, by primary key
+                session.execute(update(OutboxEntry), delivered)
             if result.sent:
                 peer.last_delivery_at, peer.consecutive_failures, peer.last_error = utcnow(), 0, ""
         return result
