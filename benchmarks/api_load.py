@@ -128,6 +128,12 @@ def seed(url: str, records: int, home: Path) -> str:
             batch, search, shares = [], [], []
     with db.write() as session:
         assert session.get(User, user.id) is not None
+        if sqlite:  # what fts.index_document keeps beside the FTS5 table
+            session.execute(
+                text(
+                    "INSERT INTO search_index_rowids (uid, doc) SELECT uid, rowid FROM search_index"
+                )
+            )
     db.dispose()
     return token
 

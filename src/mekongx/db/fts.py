@@ -17,6 +17,9 @@ SQLITE_DDL = (
     "CREATE VIRTUAL TABLE search_index USING fts5("
     "uid UNINDEXED, kind UNINDEXED, body, tokenize='unicode61')"
 )
+SQLITE_ROWIDS_DDL = (
+    "CREATE TABLE search_index_rowids (uid VARCHAR(36) PRIMARY KEY, doc INTEGER NOT NULL)"
+)
 POSTGRES_DDL = (
     "CREATE TABLE search_index (uid VARCHAR(36) PRIMARY KEY, kind VARCHAR(32) NOT NULL, "
     "body TSVECTOR NOT NULL)",
@@ -33,16 +36,35 @@ def index_document(session: Session, uid: str, kind: str, content: str) -> None:
     body = index_tokens(content)
     remove_document(session, uid)
     if _dialect(session) == "sqlite":
-        sql = "INSERT INTO search_index (uid, kind, body) VALUES (:uid, :kind, :body)"
-    else:
-        sql = (
-            "INSERT INTO search_index (uid, kind, body) "
-            "VALUES (:uid, :kind, to_tsvector('simple', :body))"
+        result = session.execute(
+            text("INSERT INTO search_index (uid, kind, body) VALUES (:uid, :kind, :body)"),
+            {"uid": uid, "kind": kind, "body": body},
         )
-    session.execute(text(sql), {"uid": uid, "kind": kind, "body": body})
+        # FTS5 cannot index the uid column, so a delete by uid would scan the whole index:
+        # remember each document's rowid in an ordinary indexed table instead.
+        session.execute(
+            text("INSERT INTO search_index_rowids (uid, doc) VALUES (:uid, :doc)"),
+            {"uid": uid, "doc": result.lastrowid},  # type: ignore[attr-defined]
+        )
+    else:
+        session.execute(
+            text(
+                "INSERT INTO search_index (uid, kind, body) "
+                "VALUES (:uid, :kind, to_tsvector('simple', :body))"
+            ),
+            {"uid": uid, "kind": kind, "body": body},
+        )
 
 
 def remove_document(session: Session, uid: str) -> None:
+    if _dialect(session) == "sqlite":
+        doc = session.execute(
+            text("SELECT doc FROM search_index_rowids WHERE uid = :uid"), {"uid": uid}
+        ).scalar()
+        if doc is not None:
+            session.execute(text("DELETE FROM search_index WHERE rowid = :doc"), {"doc": doc})
+            session.execute(text("DELETE FROM search_index_rowids WHERE uid = :uid"), {"uid": uid})
+        return
     session.execute(text("DELETE FROM search_index WHERE uid = :uid"), {"uid": uid})
 
 
