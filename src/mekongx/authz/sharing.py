@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from mekongx.authz.permissions import Permission, Principal, require
 from mekongx.errors import FieldProblem
 from mekongx.i18n import N_
-from mekongx.model.identity import Agency, SharingGroup
+from mekongx.model.identity import Agency, SharingGroup, SharingGroupMember
 from mekongx.model.record import Distribution, RecordRecipient, SharedRecord
 
 
@@ -98,3 +98,16 @@ def set_recipients(session: Session, record: SharedRecord, data: SharingInput) -
         session.add_all(
             RecordRecipient(record_uid=record.uid, agency_code=c) for c in data.recipients
         )
+
+
+def holders(session: Session, record: SharedRecord) -> set[str]:
+    """The agencies other than the originator that should hold ``record`` by its distribution."""
+    if record.distribution == Distribution.PEERS.value:
+        stmt = select(RecordRecipient.agency_code).where(RecordRecipient.record_uid == record.uid)
+    elif record.distribution == Distribution.GROUP.value and record.sharing_group:
+        stmt = select(SharingGroupMember.agency_code).where(
+            SharingGroupMember.group_code == record.sharing_group
+        )
+    else:
+        return set()
+    return set(session.scalars(stmt)) - {record.origin_agency}

@@ -36,7 +36,8 @@ def _is_api(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
 
-def _render_fields(lang: str, fields: list[FieldProblem]) -> list[tuple[str, str]]:
+def field_messages(lang: str, fields: list[FieldProblem]) -> list[tuple[str, str]]:
+    """(field, message in ``lang``) pairs, for forms shown again with their problems."""
     _ = translator(lang)
     return [(f.field, _(f.message, **f.params)) for f in fields]
 
@@ -52,7 +53,7 @@ def respond(
 ) -> Response:
     lang = language(request)
     text = translator(lang)(message, **params)
-    rendered = _render_fields(lang, fields)
+    rendered = field_messages(lang, fields)
     if _is_api(request):
         body = {
             "error": {

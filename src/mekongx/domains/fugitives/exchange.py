@@ -20,6 +20,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from mekongx.authz import Principal
+from mekongx.authz.sharing import holders
 from mekongx.domains.fugitives.models import HitAlert, Notice, NoticePhoto
 from mekongx.domains.fugitives.service import MAX_PHOTO_BYTES, bump_index, photo_type
 from mekongx.errors import Forbidden, NotFound
@@ -29,7 +30,7 @@ from mekongx.federation.models import OutboxEntry
 from mekongx.federation.outbox import enqueue
 from mekongx.i18n import N_
 from mekongx.model.base import utcnow
-from mekongx.model.identity import Agency, SharingGroupMember
+from mekongx.model.identity import Agency
 from mekongx.model.record import Distribution, RecordRecipient
 
 KIND = "fugitives.notice"
@@ -43,17 +44,7 @@ _FIELDS = (
 
 
 def targets(session: Session, notice: Notice) -> set[str]:
-    if notice.distribution == Distribution.PEERS.value:
-        stmt = select(RecordRecipient.agency_code).where(RecordRecipient.record_uid == notice.uid)
-        found = set(session.scalars(stmt))
-    elif notice.distribution == Distribution.GROUP.value and notice.sharing_group:
-        stmt2 = select(SharingGroupMember.agency_code).where(
-            SharingGroupMember.group_code == notice.sharing_group
-        )
-        found = set(session.scalars(stmt2))
-    else:
-        found = set()
-    return found - {notice.origin_agency}
+    return holders(session, notice)
 
 
 def already_sent_to(session: Session, uid: str) -> set[str]:

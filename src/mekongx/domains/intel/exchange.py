@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from mekongx.audit import Actor, record
 from mekongx.authz import Permission, Principal, access, require
+from mekongx.authz.sharing import holders
 from mekongx.db import fts
 from mekongx.domains.intel.models import SEARCH_KIND, ForwardingConsent, IntelReport
 from mekongx.errors import Conflict, FieldProblem, Forbidden, NotFound, ValidationFailed
@@ -38,17 +39,7 @@ _FIELDS = (
 
 def targets(session: Session, report: IntelReport) -> set[str]:
     """The agencies that should hold the report according to its distribution."""
-    if report.distribution == Distribution.PEERS.value:
-        stmt = select(RecordRecipient.agency_code).where(RecordRecipient.record_uid == report.uid)
-        found = set(session.scalars(stmt))
-    elif report.distribution == Distribution.GROUP.value and report.sharing_group:
-        stmt2 = select(SharingGroupMember.agency_code).where(
-            SharingGroupMember.group_code == report.sharing_group
-        )
-        found = set(session.scalars(stmt2))
-    else:
-        found = set()
-    return found - {report.origin_agency}
+    return holders(session, report)
 
 
 def already_sent_to(session: Session, uid: str) -> set[str]:

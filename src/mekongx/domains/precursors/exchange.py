@@ -14,15 +14,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mekongx.audit import Actor
+from mekongx.authz.sharing import holders
 from mekongx.domains.precursors.models import Incident, Notification
 from mekongx.federation.envelope import iso
 from mekongx.federation.outbox import enqueue
-from mekongx.model.identity import SharingGroupMember
-from mekongx.model.record import Distribution, RecordRecipient
 
 KIND_NOTIFICATION = "precursors.notification"
 KIND_RESPONSE = "precursors.notification.response"
@@ -53,17 +51,7 @@ def queue_response(
 
 
 def incident_targets(session: Session, incident: Incident) -> list[str]:
-    if incident.distribution == Distribution.PEERS.value:
-        stmt = select(RecordRecipient.agency_code).where(RecordRecipient.record_uid == incident.uid)
-        found = set(session.scalars(stmt))
-    elif incident.distribution == Distribution.GROUP.value and incident.sharing_group:
-        stmt2 = select(SharingGroupMember.agency_code).where(
-            SharingGroupMember.group_code == incident.sharing_group
-        )
-        found = set(session.scalars(stmt2))
-    else:
-        found = set()
-    return sorted(found - {incident.origin_agency})
+    return sorted(holders(session, incident))
 
 
 def queue_incident(

@@ -10,12 +10,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mekongx.authz import Principal
+from mekongx.authz.sharing import holders
 from mekongx.domains.wbe import service
 from mekongx.domains.wbe.models import WbeCampaign
 from mekongx.federation.handlers import Received
 from mekongx.federation.outbox import enqueue
-from mekongx.model.identity import SharingGroupMember
-from mekongx.model.record import Distribution, RecordRecipient
 
 KIND = "wbe.campaign"
 
@@ -25,13 +24,7 @@ def share(session: Session, principal: Principal, campaign_uid: str) -> list[str
     payload = service.export_payload(session, principal, campaign_uid)  # checks release rights
     campaign = session.scalar(select(WbeCampaign).where(WbeCampaign.uid == campaign_uid))
     assert campaign is not None
-    if campaign.distribution == Distribution.GROUP.value and campaign.sharing_group:
-        stmt = select(SharingGroupMember.agency_code).where(
-            SharingGroupMember.group_code == campaign.sharing_group
-        )
-    else:
-        stmt = select(RecordRecipient.agency_code).where(RecordRecipient.record_uid == campaign.uid)
-    targets = sorted(set(session.scalars(stmt)) - {principal.agency})
+    targets = sorted(holders(session, campaign))
     entries = enqueue(
         session, principal.actor, type="information", kind=KIND, payload=payload, to=targets,
         handling=campaign.handling_code, record_uid=campaign.uid, thread=campaign.uid,

@@ -14,6 +14,7 @@ from mekongx.audit import AuditEvent, record, verify_chain
 from mekongx.authz import Permission, Principal, require
 from mekongx.errors import Conflict, NotFound, ValidationFailed
 from mekongx.http.auth import CurrentPrincipal
+from mekongx.http.errors import field_messages
 from mekongx.http.node import node_of
 from mekongx.http.params import PageNumber, RecordId
 from mekongx.i18n import N_, translator
@@ -33,7 +34,7 @@ NAV = [
 def _fields(principal: Principal, error: ValidationFailed | Conflict) -> list[tuple[str, str]]:
     _ = translator(principal.language)
     if isinstance(error, ValidationFailed):
-        return [(f.field, _(f.message, **f.params)) for f in error.fields]
+        return field_messages(_.lang, error.fields)
     return [("", _(error.message, **error.params))]
 
 

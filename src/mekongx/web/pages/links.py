@@ -11,6 +11,7 @@ from mekongx.errors import ValidationFailed
 from mekongx.federation import peers as peering
 from mekongx.federation.status import links, recent_rejections
 from mekongx.http.auth import CurrentPrincipal
+from mekongx.http.errors import field_messages
 from mekongx.http.node import node_of
 from mekongx.i18n import N_, translator
 from mekongx.web.nav import NavItem
@@ -67,7 +68,7 @@ async def confirm(request: Request, principal: CurrentPrincipal, agency: str) ->
         return _page(
             request,
             principal,
-            [(f.field, _(f.message, **f.params)) for f in error.fields],
+            field_messages(_.lang, error.fields),
             status=422,
         )
     return RedirectResponse("/links", status_code=303)

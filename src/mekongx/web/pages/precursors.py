@@ -30,6 +30,7 @@ from mekongx.domains.precursors.schemas import (
 )
 from mekongx.errors import FieldProblem, ValidationFailed
 from mekongx.http.auth import CurrentPrincipal
+from mekongx.http.errors import field_messages
 from mekongx.http.node import node_of
 from mekongx.http.params import RecordId
 from mekongx.i18n import N_, translator
@@ -74,8 +75,7 @@ def _page(request: Request, principal: Principal, template: str, **context: Any)
 
 
 def _problems(principal: Principal, error: ValidationFailed) -> list[tuple[str, str]]:
-    _ = translator(principal.language)
-    return [(f.field, _(f.message, **f.params)) for f in error.fields]
+    return field_messages(principal.language, error.fields)
 
 
 @router.get("")

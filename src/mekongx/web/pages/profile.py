@@ -12,6 +12,7 @@ from mekongx.accounts.passwords import verify_password
 from mekongx.authz import Principal
 from mekongx.errors import FieldProblem, ValidationFailed
 from mekongx.http.auth import CurrentPrincipal
+from mekongx.http.errors import field_messages
 from mekongx.http.node import node_of
 from mekongx.i18n import N_, translator
 from mekongx.model.identity import ApiToken
@@ -58,8 +59,7 @@ def _page(
 
 
 def _problems(principal: Principal, error: ValidationFailed) -> list[tuple[str, str]]:
-    _ = translator(principal.language)
-    return [(f.field, _(f.message, **f.params)) for f in error.fields]
+    return field_messages(principal.language, error.fields)
 
 
 @router.get("")

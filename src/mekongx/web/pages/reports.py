@@ -16,6 +16,7 @@ from mekongx.domains.intel.models import IntelReport
 from mekongx.domains.intel.schemas import ReportInput
 from mekongx.errors import FieldProblem, ValidationFailed
 from mekongx.http.auth import CurrentPrincipal
+from mekongx.http.errors import field_messages
 from mekongx.http.node import node_of
 from mekongx.http.params import PageNumber, RecordId
 from mekongx.i18n import N_, translator
@@ -120,7 +121,7 @@ def _form_again(
     error: ValidationFailed,
 ) -> Response:
     _ = translator(principal.language)
-    fields = [(f.field, _(f.message, **f.params)) for f in error.fields]
+    fields = field_messages(_.lang, error.fields)
     form = dict(_EMPTY, **{k: v for k, v in data.items() if v is not None})
     return render(
         request,

@@ -19,6 +19,7 @@ from mekongx.domains.wbe.models import SAMPLING_MODES, SEWER_TYPES
 from mekongx.domains.wbe.schemas import PARAMETER_SETS, CampaignInput, LabInput, SiteInput
 from mekongx.errors import FieldProblem, NotFound, ValidationFailed
 from mekongx.http.auth import CurrentPrincipal
+from mekongx.http.errors import field_messages
 from mekongx.http.node import node_of
 from mekongx.http.params import RecordId
 from mekongx.i18n import N_, translator
@@ -73,8 +74,7 @@ def _no_store(response: Response) -> Response:
 
 
 def _fields(principal: Principal, error: ValidationFailed) -> list[tuple[str, str]]:
-    _ = translator(principal.language)
-    return [(f.field, _(f.message, **f.params)) for f in error.fields]
+    return field_messages(principal.language, error.fields)
 
 
 async def _upload_guard(request: Request) -> AsyncIterator[None]:
