@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/names_quality.py            # evaluate on the held-out test split
     .venv/bin/python benchmarks/names_quality.py --fit      # refit calibration on the train split first
+    .venv/bin/python benchmarks/names_quality.py --dump-errors /tmp/errors.tsv  # list every error
 
 Data: real public figures (benchmarks/data/names_dev.csv, with sources) plus generated Chinese and
 Thai records and hard negatives (same surname, one syllable off, common-name collisions with
@@ -337,6 +338,11 @@ def main() -> None:
     ap.add_argument(
         "--no-table", action="store_true", help="ablation: Thai-name rendering table off"
     )
+    ap.add_argument(
+        "--dump-errors",
+        metavar="FILE",
+        help="write every false match and missed positive of the test split (TSV) to FILE",
+    )
     args = ap.parse_args()
     rng = random.Random(args.seed)
     t0 = time.time()
@@ -432,6 +438,35 @@ def main() -> None:
         if not p.label and probs[i] >= thr
     ]
     print(f"false matches (test): {len(fps)}; sample: {fps[:12]}")
+    if args.dump_errors:
+        dump_errors(args.dump_errors, test, probs, thr)
+
+
+def dump_errors(path: str, test: list[Pair], probs: list[float], thr: float) -> None:
+    """Every error of the test split with the features the calibration saw, for inspection."""
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        out = csv.writer(fh, delimiter="\t")
+        out.writerow(["error", "stratum", "kind", "real", "a", "b", "probability", "reading_a",
+                      "reading_b", *calibration.FEATURES])  # fmt: skip
+        for p, prob in zip(test, probs, strict=True):
+            if bool(p.label) == (prob >= thr):
+                continue
+            m = score(p.a, p.b, p.evidence)
+            out.writerow(
+                [
+                    "missed" if p.label else "false_match",
+                    p.stratum,
+                    p.kind,
+                    int(p.real),
+                    p.a,
+                    p.b,
+                    f"{prob:.3f}",
+                    m.reading_a,
+                    m.reading_b,
+                    *(f"{m.features.get(f, 0.0):.3f}" for f in calibration.FEATURES),
+                ]
+            )
+    print(f"errors written to {path}")
 
 
 if __name__ == "__main__":
