@@ -8,6 +8,7 @@ the best ``candidates`` of them are scored with the calibrated model.
 from __future__ import annotations
 
 import math
+import multiprocessing
 import sys
 from array import array
 from collections.abc import Iterable, Sequence
@@ -21,6 +22,7 @@ from mekongx.matching.scoring import (
     Compact,
     CompactReading,
     Decision,
+    Keys,
     Match,
     compare_profiles,
     profile,
@@ -51,6 +53,55 @@ def blocking_keys(compact: Compact) -> set[str]:
     return out
 
 
+_Part = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+
+
+class _Filer:
+    """Files entries under their blocking keys (the same keys as ``blocking_keys``).
+
+    Identical key tuples are shared between entries (most names repeat surnames and syllables),
+    and each distinct part's keys are worked out once.
+    """
+
+    def __init__(self) -> None:
+        self._parts: dict[tuple[str, ...], _Part] = {}
+        self._shapes: dict[Keys, Keys] = {}
+
+    def _part(self, alts: tuple[str, ...]) -> _Part:
+        got = self._parts.get(alts)
+        if got is None:
+            shared = tuple(sys.intern(k) for k in alts)
+            bare = tuple(k.replace(".", "") for k in shared)
+            block: list[str] = []
+            for k in bare:
+                block.append("k:" + k)
+                if len(k) >= 4:
+                    block.append("c:" + _skeleton(k))
+            got = self._parts[alts] = (shared, bare, tuple(dict.fromkeys(block)))
+        return got
+
+    def file(self, pos: int, compact: Compact, postings: dict[str, array[int]]) -> Compact:
+        """Add ``pos`` to the postings of the compact's keys; returns the compact, shared."""
+        keys: set[str] = set()
+        readings: list[CompactReading] = []
+        for parts, surname in compact.readings:
+            got = [self._part(alts) for alts in parts]
+            for part in got:
+                keys.update(part[2])
+            if len(got) >= 2:
+                for x in got[0][1][:2]:
+                    for y in got[1][1][:2]:
+                        keys.add("p:" + (x + "|" + y if x <= y else y + "|" + x))
+            shape = tuple(part[0] for part in got)
+            readings.append((self._shapes.setdefault(shape, shape), surname))
+        for key in keys:
+            lst = postings.get(key)
+            if lst is None:
+                lst = postings[key] = array("I")
+            lst.append(pos)
+        return Compact(tuple(readings), compact.script, compact.rarity, compact.han)
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     """One watchlist entry returned by ``Index.search``."""
@@ -74,51 +125,59 @@ class Index:
         self._evidence: dict[int, Evidence] = {}
         self._postings: dict[str, array[int]] = {}
         self._frozen: dict[str, np.ndarray] = {}
-        self._tuples: dict[object, object] = {}
+        self._filer = _Filer()
 
     def __len__(self) -> int:
         return len(self._names)
 
-    def _intern(self, compact: Compact) -> Compact:
-        """Share identical key tuples between entries (most names repeat surnames and syllables)."""
-        cache = self._tuples
-
-        def share(value: object) -> object:
-            got = cache.get(value)
-            if got is None:
-                cache[value] = value
-                return value
-            return got
-
-        readings: list[CompactReading] = []
-        for keys, surname in compact.readings:
-            parts = tuple(share(tuple(sys.intern(k) for k in alts)) for alts in keys)
-            readings.append((share(parts), surname))  # type: ignore[arg-type]
-        return Compact(tuple(readings), compact.script, compact.rarity, compact.han)
-
     def add(self, name: str, id: str | None = None, evidence: Evidence | None = None) -> int:
         """Add a name; returns its position. ``id`` defaults to the position as text."""
         pos = len(self._names)
-        compact = self._intern(profile(name).compact)
+        compact = self._filer.file(pos, profile(name).compact, self._postings)
         self._names.append(name)
         self._ids.append(id if id is not None else str(pos))
         self._compact.append(compact)
         if evidence is not None:
             self._evidence[pos] = evidence
-        for key in blocking_keys(compact):
-            lst = self._postings.get(key)
-            if lst is None:
-                lst = self._postings[key] = array("I")
-            lst.append(pos)
         self._frozen.clear()
         return pos
 
-    def add_many(self, names: Iterable[str | tuple[str, str]]) -> None:
-        for item in names:
-            if isinstance(item, tuple):
-                self.add(item[1], id=item[0])
-            else:
-                self.add(item)
+    def add_many(self, names: Iterable[str | tuple[str, str]], processes: int = 1) -> None:
+        """Add names (or ``(id, name)`` pairs) in order.
+
+        ``processes`` > 1 computes the readings in that many forked worker processes (POSIX
+        only; do not use it in a process that runs threads) and merges their postings: the index
+        is the same as one built by ``add`` in order.
+        """
+        items: list[tuple[str | None, str]] = [
+            item if isinstance(item, tuple) else (None, item) for item in names
+        ]
+        if processes <= 1 or len(items) < 2 * _CHUNK_MIN:
+            for id_, name in items:
+                self.add(name, id=id_)
+            return
+        self._frozen.clear()
+        base = len(self._names)
+        for i, (id_, name) in enumerate(items):
+            self._names.append(name)
+            self._ids.append(id_ if id_ is not None else str(base + i))
+        size = max(_CHUNK_MIN, -(-len(items) // (processes * 4)))
+        bounds = [(base, i, min(i + size, len(items))) for i in range(0, len(items), size)]
+        global _PENDING
+        _PENDING = items
+        try:
+            ctx = multiprocessing.get_context("fork")
+            with ctx.Pool(processes) as pool:
+                for compacts, postings in pool.imap(_build_chunk, bounds):
+                    self._compact.extend(Compact(*c) for c in compacts)
+                    for key, got in postings.items():
+                        lst = self._postings.get(key)
+                        if lst is None:
+                            self._postings[key] = got
+                        else:
+                            lst.extend(got)
+        finally:
+            _PENDING = []
 
     def _posting(self, key: str) -> np.ndarray | None:
         got = self._frozen.get(key)
@@ -205,6 +264,25 @@ class Index:
     def search_many(self, queries: Sequence[str], limit: int = 10) -> list[list[Hit]]:
         """``search`` for each query, in order (for batch screening of a file)."""
         return [self.search(q, limit) for q in queries]
+
+
+_CHUNK_MIN = 5_000
+_Plain = tuple[tuple[CompactReading, ...], str, float | None, str | None]
+_PENDING: list[tuple[str | None, str]] = []  # the items of a parallel build, seen by forked workers
+
+
+def _build_chunk(
+    bounds: tuple[int, int, int],
+) -> tuple[list[_Plain], dict[str, array[int]]]:
+    """Worker: compacts (as plain tuples, quick to unpickle) and postings of items[start:end]."""
+    base, start, end = bounds
+    filer = _Filer()
+    postings: dict[str, array[int]] = {}
+    out: list[_Plain] = []
+    for i in range(start, end):
+        compact = filer.file(base + i, profile(_PENDING[i][1]).compact, postings)
+        out.append((compact.readings, compact.script, compact.rarity, compact.han))
+    return out, postings
 
 
 def _decide(p: float) -> Decision:

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 
 from mekongx.matching import _data
 
@@ -64,12 +64,17 @@ def _honorifics() -> dict[str, tuple[str, ...]]:
 
 _DOTS = str.maketrans(dict.fromkeys(MIDDLE_DOTS, "·"))
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\ufeff]")
+# NFKC splits SARA AM (U+0E33) into NIKHAHIT + SARA AA (a tone mark may sit between them); Thai
+# spelling treats it as one vowel, so it is put back together.
+_SARA_AM = re.compile("\u0e4d([\u0e48-\u0e4b]?)\u0e32")
 
 
 def clean(text: str) -> str:
     """NFC (Thai marks kept), unify dots and spaces, drop control characters."""
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
+        if "\u0e4d" in text:
+            text = _SARA_AM.sub("\\1\u0e33", text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     text = _CONTROL.sub("", text)
@@ -142,31 +147,42 @@ def _latin_titles() -> frozenset[str]:
 
 def tokenize(text: str) -> tuple[list[Token], list[str]]:
     """Tokens of a name (honorifics removed) and the honorifics that were removed."""
-    text = clean(text)
+    removed: list[str] = []
+    tokens: list[Token] = []
+    for chunk in _SPLIT.split(clean(text)):
+        if chunk:
+            got, gone = _chunk_tokens(chunk)
+            tokens += got
+            removed += gone
+    return tokens, removed
+
+
+@lru_cache(maxsize=100_000)
+def _chunk_tokens(chunk: str) -> tuple[tuple[Token, ...], tuple[str, ...]]:
+    """Tokens of one space-free chunk (cached: names repeat the same words)."""
     removed: list[str] = []
     tokens: list[Token] = []
     latin_titles = _latin_titles()
-    for chunk in _SPLIT.split(text):
-        for piece, script in _split_scripts(chunk):
-            if script is Script.THAI:
-                piece = _strip_thai(piece, removed)
-            elif script is Script.HAN:
-                piece = _strip_han(piece, removed)
-            elif script is Script.LATIN:
-                bare = piece.lower().strip(".")
-                if bare in latin_titles or bare.replace(".", "") in latin_titles:
-                    removed.append(piece)
-                    continue
-                # "Pol.Col.Somchai" -> strip dotted rank prefixes
-                while "." in bare:
-                    head, _, tail = bare.partition(".")
-                    if head in latin_titles:
-                        removed.append(head)
-                        bare = tail
-                        piece = piece[len(head) + 1 :]
-                    else:
-                        break
-            piece = piece.strip("-.·")
-            if piece and script is not Script.OTHER:
-                tokens.append(Token(piece, script))
-    return tokens, removed
+    for piece, script in _split_scripts(chunk):
+        if script is Script.THAI:
+            piece = _strip_thai(piece, removed)
+        elif script is Script.HAN:
+            piece = _strip_han(piece, removed)
+        elif script is Script.LATIN:
+            bare = piece.lower().strip(".")
+            if bare in latin_titles or bare.replace(".", "") in latin_titles:
+                removed.append(piece)
+                continue
+            # "Pol.Col.Somchai" -> strip dotted rank prefixes
+            while "." in bare:
+                head, _, tail = bare.partition(".")
+                if head in latin_titles:
+                    removed.append(head)
+                    bare = tail
+                    piece = piece[len(head) + 1 :]
+                else:
+                    break
+        piece = piece.strip("-.·")
+        if piece and script is not Script.OTHER:
+            tokens.append(Token(piece, script))
+    return tuple(tokens), tuple(removed)

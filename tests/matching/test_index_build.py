@@ -1,0 +1,111 @@
+"""The fast index build (shared parts, worker processes) gives the same index as a plain one."""
+
+from __future__ import annotations
+
+import random
+from array import array
+
+import pytest
+
+from mekongx.matching import Index, index, passport_variants, pinyin_to_thai, profile, romanize
+from mekongx.matching import han as hanmod
+
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高兰卢庄牛程唐欧阳司马诸葛"
+GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂卫红华建国志"
+THAI_GIVEN = "สมชาย ธนากร วิชัย สุดารัตน์ กนกพร ประเสริฐ มานพ ศิริพร".split()
+MORPHEMES = "ศรี สุข ทอง แก้ว บุญ มา ดี วงศ์ ชัย มงคล เจริญ รัตน์ พร".split()
+
+
+def _names(n: int, seed: int) -> list[str]:
+    """A mix like the speed benchmark's: Han, pinyin, Thai renderings of Chinese; Thai, RTGS."""
+    rng = random.Random(seed)
+    out: list[str] = []
+    for _ in range(n):
+        if rng.random() < 0.6:
+            s = rng.choice(SURNAMES[:-6]) if rng.random() < 0.9 else rng.choice(["欧阳", "司马"])
+            g = "".join(rng.choices(GIVEN, k=rng.choice((1, 2))))
+            form = rng.random()
+            if form < 0.4:
+                out.append(s + g)
+                continue
+            ps = hanmod.toneless(hanmod.surname_pinyin(s))
+            pg = hanmod.toneless(hanmod.given_pinyin(g))
+            if form < 0.75:
+                out.append(f"{''.join(ps).capitalize()} {''.join(pg).capitalize()}")
+            else:
+                ts = pinyin_to_thai(list(hanmod.surname_pinyin(s)), "thc43")
+                tg = pinyin_to_thai(list(hanmod.given_pinyin(g)), "thc43")
+                out.append(f"{ts} {tg}")
+        else:
+            given = rng.choice(THAI_GIVEN)
+            surname = "".join(rng.choices(MORPHEMES, k=rng.choice((2, 3))))
+            if rng.random() < 0.5:
+                out.append(f"{given} {surname}")
+            else:
+                rg, rs = romanize(given), romanize(surname)
+                rs = rng.choice([rs, *passport_variants(rs)])
+                out.append(f"{rg.capitalize()} {rs.capitalize()}")
+    return out
+
+
+def _plain_postings(names: list[str]) -> dict[str, list[int]]:
+    """The straightforward build: every entry under ``blocking_keys`` of its profile."""
+    out: dict[str, list[int]] = {}
+    for pos, name in enumerate(names):
+        for key in index.blocking_keys(profile(name).compact):
+            out.setdefault(key, []).append(pos)
+    return out
+
+
+def _as_lists(postings: dict[str, array[int]]) -> dict[str, list[int]]:
+    return {k: list(v) for k, v in postings.items()}
+
+
+@pytest.fixture(scope="module")
+def names() -> list[str]:
+    return _names(3000, seed=5)
+
+
+def test_shared_parts_file_under_the_plain_keys(names: list[str]) -> None:
+    idx = Index()
+    for i, name in enumerate(names):
+        idx.add(name, id=f"W{i}")
+    assert _as_lists(idx._postings) == _plain_postings(names)
+    assert idx._compact == [profile(n).compact for n in names]
+
+
+def test_parallel_build_equals_one_by_one(
+    names: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(index, "_CHUNK_MIN", 200)
+    one = Index()
+    for i, name in enumerate(names):
+        one.add(name, id=f"W{i}")
+    par = Index()
+    par.add("Lan Weihong", id="first")  # a parallel build appends after existing entries
+    par.add_many([(f"W{i}", n) for i, n in enumerate(names)], processes=2)
+    assert len(par) == len(names) + 1
+    assert par._ids[1:] == one._ids and par._names[1:] == names
+    assert par._compact[1:] == one._compact
+    shifted = {k: [p - 1 for p in v if p] for k, v in _as_lists(par._postings).items()}
+    assert {k: v for k, v in shifted.items() if v} == _as_lists(one._postings)
+    par.add("兰卫红", id="last")  # and one-by-one adds still work afterwards
+    assert par._ids[-1] == "last"
+
+    ref = Index()
+    ref.add("Lan Weihong", id="first")
+    for i, name in enumerate(names):
+        ref.add(name, id=f"W{i}")
+    ref.add("兰卫红", id="last")
+    queries = _names(150, seed=6) + names[:50] + ["Lan Weihong", "หลาน เว่ยหง"]
+    for q in queries:
+        got = [(h.id, h.probability) for h in par.search(q, limit=5)]
+        assert got == [(h.id, h.probability) for h in ref.search(q, limit=5)], q
+
+
+def test_small_or_single_process_builds_stay_in_process(names: list[str]) -> None:
+    idx = Index()
+    idx.add_many(names[:100], processes=2)
+    idx.add_many(["Wang Wei", ("X-1", "王伟")])
+    assert idx._ids[-2:] == ["100", "X-1"]
+    assert idx.search("王伟", limit=1)[0].id in {"100", "X-1"}
