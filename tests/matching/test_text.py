@@ -115,3 +115,44 @@ def test_passport_variants() -> None:
 def test_split_pinyin() -> None:
     assert split_pinyin("Weihong") == ("wei", "hong")
     assert split_pinyin("Thanakorn") is None
+
+
+def test_sara_am_survives_nfkc() -> None:
+    # NFKC splits ำ into ํ + า; the name must still read "kham"
+    assert parse_name("ทองคำ").tokens[0].text == "ทองคำ"
+    assert parse_name("ค\u0e48\u0e4d\u0e32").tokens[0].text == "ค\u0e48\u0e33"
+
+
+def test_tone_mark_on_ho_makes_it_an_onset() -> None:
+    from mekongx.matching.thai import syllables
+
+    assert syllables("ไห่รุ่ย") == ("hai", "rui")  # not a silent ห leading ร
+    assert syllables("หลงเหว่ย")[0] == "long"
+
+
+@pytest.mark.parametrize(
+    ("word", "parts"),
+    [
+        ("Thinwat", ("thin", "wat")),
+        ("Siprasoet", ("si", "pra", "soet")),
+        ("Jankwae", ("jan", "kwae")),
+        ("Thongdi", ("thong", "di")),
+        ("Bunyuen", ("bun", "yuen")),
+        ("Hsin-hsiu", ("hsin", "hsiu")),
+        ("Kaewmanee", ("kaew", "ma", "nee")),
+    ],
+)
+def test_latin_syllables(word: str, parts: tuple[str, ...]) -> None:
+    from mekongx.matching.keys import latin_syllables
+
+    assert latin_syllables(word) == parts
+
+
+def test_syllable_variants_and_different_syllables() -> None:
+    from mekongx.matching.syllable import HALF, VARIANT, similarity
+
+    assert similarity(latin_key("jian"), latin_key("chien")) == VARIANT  # pinyin / Wade-Giles
+    assert similarity(latin_key("jie"), latin_key("chia")) == VARIANT  # เจีย writes both
+    assert similarity(latin_key("jian"), latin_key("yan")) <= HALF  # another syllable
+    assert similarity(latin_key("chan"), latin_key("chai")) <= HALF  # วิชาญ / วิชัย
+    assert similarity(latin_key("ren"), latin_key("jen")) <= HALF  # jen is also zhen's key

@@ -12,11 +12,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache, lru_cache
+from itertools import pairwise
 
 VOWELS = "aeiou"
 _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), r)
     for p, r in (
+        # Wade-Giles writes the apical vowel of zi/ci/si as u (tzu, tz'u, ssu, szu): pinyin -i
+        (r"^(tz|ss|sz)u$", r"\1i"),
         (r"(?<=[aeiou])t(h?)ra?$", "t"),
         (r"tch|tsh|ts|tz|zh|ch|sh|j|q|z", "c"),
         (r"hs|x", "s"),
@@ -25,7 +28,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"ng", "N"),
         (r"kh|gh|ck|g", "k"),
         (r"v", "w"),
-        (r"r(?=n)", ""),
+        (r"r(?=[nN])", ""),
         (r"[rl](?=[^aeiouy]|$)", "n"),
         (r"r", "l"),
         (r"(?<=[^aeiouy])h", ""),
@@ -75,6 +78,9 @@ def pinyin_syllables() -> frozenset[str]:
         for reading in str(value).split(","):
             out.add(convert(reading, Style.NORMAL, strict=False).replace("ü", "v"))
     out.discard("")
+    # syllabic nasals of interjections (嗯 ng, 呣 m) do not occur in names; as syllables they would
+    # split "Wong" into wo.ng
+    out -= {"m", "n", "ng", "hm", "hng"}
     return frozenset(out)
 
 
@@ -98,3 +104,71 @@ def split_pinyin(word: str) -> tuple[str, ...] | None:
                 if current is None or len(cand) < len(current):
                     best[j] = cand
     return best[n]
+
+
+# Consonant letters written as one sound in romanised Thai and Chinese names, longest first.
+_DIGRAPHS = ("tch", "tsh", "ch", "ph", "th", "kh", "sh", "bh", "dh", "gh", "ng", "hs", "ts", "tz")
+# Two-consonant onsets of Thai (and Chinese ``kw``/``gu``-like) syllables: pr, phr, kl, khw …
+_ONSET_CLUSTERS = frozenset(
+    (c, g) for c in ("p", "ph", "b", "bh", "k", "kh", "g", "t", "th", "f") for g in ("r", "l")
+) | frozenset((c, g) for c in ("k", "kh", "g") for g in ("w", "v"))
+
+
+def _units(word: str) -> list[tuple[str, bool]]:
+    """Letters of a folded word as (unit, is_vowel); y and w are vowels unless a vowel follows."""
+    out: list[tuple[str, bool]] = []
+    i = 0
+    while i < len(word):
+        ch = word[i]
+        nxt = word[i + 1] if i + 1 < len(word) else ""
+        if ch in VOWELS:
+            out.append((ch, True))
+            i += 1
+            continue
+        if ch in "yw":
+            out.append((ch, nxt not in VOWELS and i > 0))
+            i += 1
+            continue
+        for d in _DIGRAPHS:
+            if word.startswith(d, i):
+                out.append((d, False))
+                i += len(d)
+                break
+        else:
+            out.append((ch, False))
+            i += 1
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def latin_syllables(word: str) -> tuple[str, ...]:
+    """Syllables of a romanised name word (``"Thinwat"`` -> ``("thin", "wat")``).
+
+    Between two vowels a single consonant opens the next syllable (``ng`` closes the previous
+    one); of several, the last opens the next syllable, or the last two when they are an onset
+    cluster (``Siprasoet`` -> si.pra.soet, ``Jankwae`` -> jan.kwae). Hyphens are boundaries.
+    """
+    out: list[str] = []
+    for piece in word.split("-"):
+        units = _units(ascii_fold(piece))
+        vowel_at = [i for i, (_, v) in enumerate(units) if v]
+        if not vowel_at:
+            if units:
+                out.append("".join(u for u, _ in units))
+            continue
+        cuts: list[int] = []
+        for a, b in pairwise(vowel_at):
+            k = b - a - 1  # consonant units between two vowels
+            if k == 0:
+                continue
+            if k == 1:
+                cuts.append(b if units[a + 1][0] == "ng" else a + 1)
+            elif (units[b - 2][0], units[b - 1][0]) in _ONSET_CLUSTERS:
+                cuts.append(b - 2)
+            else:
+                cuts.append(b - 1)
+        start = 0
+        for cut in [*cuts, len(units)]:
+            out.append("".join(u for u, _ in units[start:cut]))
+            start = cut
+    return tuple(s for s in out if s)

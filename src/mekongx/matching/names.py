@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from mekongx.matching import _data, han, thai
-from mekongx.matching.keys import ascii_fold, latin_key, split_pinyin
+from mekongx.matching.keys import ascii_fold, latin_key, latin_syllables, split_pinyin
 from mekongx.matching.normalize import Script, Token, tokenize
 from mekongx.matching.pinyin_thai import pinyin_to_thai
 
@@ -316,8 +316,15 @@ def _latin_readings(tokens: list[Token]) -> list[Reading]:
     pinyin = tuple(p for p in pins if p) if all(pins) else None
     table = _latin_table()
     parts = []
+    # pinyin syllables only in a name that reads as Chinese: every word pinyin or a Chinese surname
+    # spelling ("Goh Wenguo"); Thai words split as pinyin go wrong ("Arunee" as a.ru.ne.e)
+    chinese = all(
+        p or ascii_fold(t) in _variant_to_pinyin() for t, p in zip(texts, pins, strict=True)
+    )
     for t, syl in zip(texts, pins, strict=True):
-        key = syl_key(syl) if pinyin is not None and syl else latin_key(t)
+        # syllable boundaries: pinyin's, else the hyphens and vowels of the spelling (Wade-Giles
+        # "Hsin-hsiu", Thai "Thinwat" = thin.wat), so that syllables compare one to one
+        key = syl_key(syl) if chinese and syl and "-" not in t else syl_key(latin_syllables(t))
         alts = [(t, key, "latin")]
         if "sh" in t.lower():  # sh is ช in Thai passports but ซ in THC43 Chinese names
             alts.append((t, latin_key(t.lower().replace("sh", "s")), "latin"))

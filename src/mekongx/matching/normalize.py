@@ -64,8 +64,8 @@ def _honorifics() -> dict[str, tuple[str, ...]]:
 
 _DOTS = str.maketrans(dict.fromkeys(MIDDLE_DOTS, "·"))
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\ufeff]")
-# NFKC splits SARA AM (U+0E33) into NIKHAHIT + SARA AA (a tone mark may sit between them); Thai
-# spelling treats it as one vowel, so it is put back together.
+# NFKC splits SARA AM (U+0E33) into NIKHAHIT + SARA AA (text typed that way looks the same);
+# Thai spelling treats it as one vowel, so it is put back together.
 _SARA_AM = re.compile("\u0e4d([\u0e48-\u0e4b]?)\u0e32")
 
 
@@ -73,8 +73,8 @@ def clean(text: str) -> str:
     """NFC (Thai marks kept), unify dots and spaces, drop control characters."""
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
-        if "\u0e4d" in text:
-            text = _SARA_AM.sub("\\1\u0e33", text)
+    if "\u0e4d" in text:
+        text = _SARA_AM.sub("\\1\u0e33", text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     text = _CONTROL.sub("", text)
@@ -157,7 +157,7 @@ def tokenize(text: str) -> tuple[list[Token], list[str]]:
     return tokens, removed
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=400_000)
 def _chunk_tokens(chunk: str) -> tuple[tuple[Token, ...], tuple[str, ...]]:
     """Tokens of one space-free chunk (cached: names repeat the same words)."""
     removed: list[str] = []

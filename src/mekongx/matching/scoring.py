@@ -15,6 +15,8 @@ from mekongx.matching.evidence import Evidence, compare_evidence
 from mekongx.matching.explain import Reason
 from mekongx.matching.names import Name, Reading, parse_name, rarity, readings
 from mekongx.matching.normalize import Script
+from mekongx.matching.syllable import VARIANT, syllabify
+from mekongx.matching.syllable import similarity as syllable_similarity
 
 if TYPE_CHECKING:
     from mekongx.matching.judgements import Judgements
@@ -132,30 +134,30 @@ class Alignment:
 
 @lru_cache(maxsize=1_000_000)
 def key_similarity(x: str, y: str) -> float:
-    """Similarity of two part keys; syllable by syllable when both carry syllable boundaries.
+    """Similarity of two part keys, syllable by syllable when they have as many syllables.
 
-    Per syllable, a one-letter slip in "jian"/"yan" costs a whole syllable rather than one letter of
-    the given name: the mean and the worst syllable count equally.
+    Syllables are compared as onset + rhyme (``syllable.similarity``): "jian"/"yan" is another
+    syllable, not one letter off; the mean and the worst syllable count equally. Keys with
+    different numbers of syllables fall back to letter edit distance.
     """
     if x == y:
         return 1.0
-    if "." in x and "." in y:
-        xs, ys = x.split("."), y.split(".")
-        if len(xs) == len(ys):
-            sims = [
-                1.0 if a == b else Levenshtein.normalized_similarity(a, b)
-                for a, b in zip(xs, ys, strict=True)
-            ]
-            return 0.5 * sum(sims) / len(sims) + 0.5 * min(sims)
+    xs, ys = syllabify(x), syllabify(y)
+    if xs and len(xs) == len(ys):
+        if xs == ys:
+            return 1.0
+        sims = [syllable_similarity(a, b) for a, b in zip(xs, ys, strict=True)]
+        return 0.5 * sum(sims) / len(sims) + 0.5 * min(sims)
     x, y = x.replace(".", ""), y.replace(".", "")
     return 1.0 if x == y else float(Levenshtein.normalized_similarity(x, y))
 
 
 def _syllables_equal(x: str, y: str) -> tuple[int, int]:
-    """(syllables with identical keys, syllables compared) for two part keys."""
-    xs, ys = x.split("."), y.split(".")
+    """(syllables the same or spelling variants, syllables compared) for two part keys."""
+    xs, ys = syllabify(x), syllabify(y)
     if len(xs) == len(ys) and len(xs) > 1:
-        return sum(a == b for a, b in zip(xs, ys, strict=True)), len(xs)
+        same = sum(syllable_similarity(a, b) >= VARIANT for a, b in zip(xs, ys, strict=True))
+        return same, len(xs)
     return (1, 1) if x.replace(".", "") == y.replace(".", "") else (0, 1)
 
 

@@ -167,9 +167,15 @@ def _chinese_u(word: str) -> str:
     return word
 
 
+_TONED_HO = re.compile("ห(?=[\u0e48-\u0e4b])")
+
+
 class _Parser:
     def __init__(self, word: str, spelling: bool, hw: bool = False, chinese: bool = False) -> None:
         self.hw = hw
+        # a tone mark sits on the last consonant of the onset: ห carrying one is an onset of its
+        # own (ไห่รุ่ย = hai-rui), not the silent leading ห of หร/หล/หม…; ฮ reads the same
+        word = _TONED_HO.sub("ฮ", word)
         bare = "".join(ch for ch in word if ch not in _TONE)
         self.s = _strip_silent(_chinese_u(bare) if chinese else bare)
         self.i = 0
@@ -256,7 +262,11 @@ class _Parser:
                 c2 != "ง"
                 and self.is_cons(self.i + 1)
                 and not self.opens_syllable(self.i + 1)
-                and (self.i + 1 == len(self.s) - 1 or self.opens_syllable(self.i + 2))
+                and (
+                    self.i + 1 == len(self.s) - 1
+                    or self.at(self.i + 2) in _LEAD
+                    or self.opens_syllable(self.i + 2)
+                )
             )
         )
         if c1 == "ห" and c2 in _SONORANT and cluster_ok and self.at(self.i + 1) != "":

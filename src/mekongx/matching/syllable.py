@@ -1,0 +1,122 @@
+"""Syllable-by-syllable comparison in the shared key space.
+
+A one-letter difference in the key space can be a spelling variant of one syllable (Wade-Giles
+``chien`` / pinyin ``jian``: ``cien`` / ``cian``) or a different syllable altogether (``jian`` /
+``yan``: ``cian`` / ``ian``; in Thai เจี้ยน / เยี่ยน). Letter edit distance cannot tell the two
+apart; this module compares syllables as onset + rhyme and accepts a difference only when it is a
+known variant of one Mandarin syllable: the keys that one pinyin syllable takes in Hanyu Pinyin,
+in Wade-Giles (pypinyin's table) and in the Thai renderings of the RI49 and THC43 systems
+(``data/pinyin_thai.yaml``) as the Thai reader reads them back. A Wade-Giles spelling whose key is
+the key of another Mandarin syllable is left out (``jen`` for ``ren`` folds to the key of ``zhen``:
+a bare Latin key cannot tell them apart); a Thai reading is kept even then, because Thai script
+really does write both alike (เจีย is jia and jie).
+
+The spelling variation of Thai names (RTGS against passport spellings) is folded by the key rules
+themselves (``keys.py``), so a syllable that still differs in onset or rhyme is another syllable.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+from itertools import pairwise
+
+from mekongx.matching.keys import latin_key, pinyin_syllables
+
+SAME = 1.0
+VARIANT = 0.9  # a known spelling variant of the same syllable
+HALF = 0.4  # onset or rhyme the same, the other different: another syllable
+OTHER = 0.1  # nothing in common
+
+_VOWEL_RUN = re.compile("[aeiou]+")
+
+
+@lru_cache(maxsize=200_000)
+def syllabify(key: str) -> tuple[str, ...]:
+    """Syllables of a key: its own boundaries if it has them, else split around vowel runs.
+
+    Between two vowels one consonant opens the next syllable and of several the first closes the
+    previous one (``anuca`` -> ``a.nu.ca``, ``somcai`` -> ``som.cai``); ``N`` (ng) always closes.
+    """
+    if "." in key:
+        return tuple(s for s in key.split(".") if s)
+    runs = list(_VOWEL_RUN.finditer(key))
+    if len(runs) < 2:
+        return (key,) if key else ()
+    cuts = []
+    for left, right in pairwise(runs):
+        cluster = key[left.end() : right.start()]
+        if len(cluster) == 1 and cluster != "N":
+            cuts.append(left.end())
+        else:
+            cuts.append(left.end() + 1)
+    out, start = [], 0
+    for cut in cuts:
+        out.append(key[start:cut])
+        start = cut
+    out.append(key[start:])
+    return tuple(out)
+
+
+def onset_rhyme(syl: str) -> tuple[str, str]:
+    m = _VOWEL_RUN.search(syl)
+    if m is None:
+        return syl, ""
+    return syl[: m.start()], syl[m.start() :]
+
+
+@cache
+def _mandarin_variants() -> dict[str, frozenset[str]]:
+    """Syllable key -> the keys that are spelling variants of the same Mandarin syllable."""
+    from pypinyin import Style
+    from pypinyin.style import convert
+
+    from mekongx.matching import thai
+    from mekongx.matching.pinyin_thai import pinyin_to_thai
+
+    native = {latin_key(syl) for syl in pinyin_syllables()}
+    related: dict[str, set[str]] = {}
+
+    def relate(a: str, b: str) -> None:
+        if a and b and a != b:
+            related.setdefault(a, set()).add(b)
+            related.setdefault(b, set()).add(a)
+
+    for syl in sorted(pinyin_syllables()):
+        base = latin_key(syl)
+        wg = convert(syl.replace("v", "ü"), Style.WADEGILES, strict=False)
+        wg_key = latin_key(wg.replace("'", "").replace("v", "u"))
+        # a Wade-Giles spelling that folds to the key of another syllable is no evidence
+        # (jen for ren has the key of zhen)
+        if wg_key not in native:
+            relate(base, wg_key)
+        thai_keys: set[str] = set()
+        for tone in "1234":
+            for system in ("thc43", "ri49"):
+                try:
+                    th = pinyin_to_thai([syl + tone], system)
+                except ValueError:
+                    continue
+                for kwargs in ({}, {"chinese": True}, {"chinese": True, "hw": True}):
+                    parsed = thai.syllables(th, **kwargs)
+                    if len(parsed) == 1:
+                        thai_keys.add(latin_key(parsed[0]))
+        # Thai script writes this syllable so: whatever it reads as is a variant of the syllable,
+        # even when it reads like another syllable (เจีย is both jia and jie)
+        for k in thai_keys:
+            relate(base, k)
+            if wg_key not in native:
+                relate(wg_key, k)
+    return {k: frozenset(v) for k, v in related.items()}
+
+
+@lru_cache(maxsize=500_000)
+def similarity(a: str, b: str) -> float:
+    """Similarity of two syllable keys: same, a variant, onset or rhyme the same, or neither."""
+    if a == b:
+        return SAME
+    if b in _mandarin_variants().get(a, ()):
+        return VARIANT
+    oa, ra = onset_rhyme(a)
+    ob, rb = onset_rhyme(b)
+    return HALF if oa == ob or ra == rb else OTHER
