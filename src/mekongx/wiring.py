@@ -13,7 +13,7 @@ from mekongx.federation import acks, handlers
 
 def install() -> None:
     handlers.register(acks.KIND, acks.apply_ack)
-    handlers.register(intel_exchange.KIND, intel_exchange.apply)
+    handlers.register(intel_exchange.KIND, intel_exchange.apply, batch=intel_exchange.apply_many)
     handlers.register(intel_exchange.CONSENT_KIND, intel_exchange.apply_consent)
     handlers.register(precursors_exchange.KIND_NOTIFICATION, precursors_handlers.apply_notification)
     handlers.register(precursors_exchange.KIND_RESPONSE, precursors_handlers.apply_response)

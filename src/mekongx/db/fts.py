@@ -7,7 +7,9 @@ migration (a virtual table on SQLite, a table with a GIN index on PostgreSQL).
 
 from __future__ import annotations
 
-from sqlalchemy import text
+from collections.abc import Sequence
+
+from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import TextClause
 
@@ -33,18 +35,36 @@ def _dialect(session: Session) -> str:
 
 def index_document(session: Session, uid: str, kind: str, content: str) -> None:
     """Add or replace one document in the index, in the caller's transaction."""
-    body = index_tokens(content)
-    remove_document(session, uid)
+    index_documents(session, [(uid, kind, content)])
+
+
+def index_documents(session: Session, documents: Sequence[tuple[str, str, str]]) -> None:
+    """Add or replace ``(uid, kind, content)`` documents with a few bulk statements."""
+    if not documents:
+        return
+    remove_documents(session, [uid for uid, _, _ in documents])
+    rows: list[dict[str, str | int]] = [
+        {"uid": uid, "kind": kind, "body": index_tokens(content)}
+        for uid, kind, content in documents
+    ]
     if _dialect(session) == "sqlite":
-        result = session.execute(
-            text("INSERT INTO search_index (uid, kind, body) VALUES (:uid, :kind, :body)"),
-            {"uid": uid, "kind": kind, "body": body},
-        )
         # FTS5 cannot index the uid column, so a delete by uid would scan the whole index:
-        # remember each document's rowid in an ordinary indexed table instead.
+        # each document's rowid is kept in an ordinary indexed table. The writer holds the
+        # database's write lock, so it can number the new rows itself.
+        last = session.execute(
+            text("SELECT rowid FROM search_index ORDER BY rowid DESC LIMIT 1")
+        ).scalar()
+        for number, row in enumerate(rows, start=int(last or 0) + 1):
+            row["doc"] = number
+        session.execute(
+            text(
+                "INSERT INTO search_index (rowid, uid, kind, body) VALUES (:doc, :uid, :kind, :body)"
+            ),
+            rows,
+        )
         session.execute(
             text("INSERT INTO search_index_rowids (uid, doc) VALUES (:uid, :doc)"),
-            {"uid": uid, "doc": result.lastrowid},  # type: ignore[attr-defined]
+            [{"uid": row["uid"], "doc": row["doc"]} for row in rows],
         )
     else:
         session.execute(
@@ -52,20 +72,37 @@ def index_document(session: Session, uid: str, kind: str, content: str) -> None:
                 "INSERT INTO search_index (uid, kind, body) "
                 "VALUES (:uid, :kind, to_tsvector('simple', :body))"
             ),
-            {"uid": uid, "kind": kind, "body": body},
+            rows,
         )
 
 
 def remove_document(session: Session, uid: str) -> None:
-    if _dialect(session) == "sqlite":
-        doc = session.execute(
-            text("SELECT doc FROM search_index_rowids WHERE uid = :uid"), {"uid": uid}
-        ).scalar()
-        if doc is not None:
-            session.execute(text("DELETE FROM search_index WHERE rowid = :doc"), {"doc": doc})
-            session.execute(text("DELETE FROM search_index_rowids WHERE uid = :uid"), {"uid": uid})
+    remove_documents(session, [uid])
+
+
+def remove_documents(session: Session, uids: Sequence[str]) -> None:
+    if not uids:
         return
-    session.execute(text("DELETE FROM search_index WHERE uid = :uid"), {"uid": uid})
+    if _dialect(session) == "sqlite":
+        stmt = text("SELECT doc FROM search_index_rowids WHERE uid IN :uids").bindparams(
+            bindparam("uids", expanding=True)
+        )
+        docs = [{"doc": doc} for doc in session.execute(stmt, {"uids": list(uids)}).scalars()]
+        if docs:
+            session.execute(text("DELETE FROM search_index WHERE rowid = :doc"), docs)
+            session.execute(
+                text("DELETE FROM search_index_rowids WHERE uid IN :uids").bindparams(
+                    bindparam("uids", expanding=True)
+                ),
+                {"uids": list(uids)},
+            )
+        return
+    session.execute(
+        text("DELETE FROM search_index WHERE uid IN :uids").bindparams(
+            bindparam("uids", expanding=True)
+        ),
+        {"uids": list(uids)},
+    )
 
 
 def match_clause(

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -24,13 +26,14 @@ from mekongx.federation.envelope import (
     sign_receipt,
     verify,
 )
-from mekongx.federation.handlers import Received, handler_for
+from mekongx.federation.handlers import Received, batch_handler_for, handler_for, refusal
 from mekongx.federation.keys import NodeKeys, unb64
 from mekongx.federation.models import InboxEntry, Peer, Rejection
 from mekongx.federation.peers import signing_keys
 from mekongx.model.base import utcnow
 
 MAX_CLOCK_SKEW = timedelta(minutes=5)
+log = logging.getLogger("mekongx.federation")
 
 
 def batch_signing_text(sender: str, to: str, sent_at: str, body: bytes) -> bytes:
@@ -146,10 +149,8 @@ def _apply(
     try:
         with session.begin_nested():
             return "applied", handler(session, received, payload)
-    except MekongXError as error:
-        return f"refused:{error.code}:{error}"[:200], str(payload.get("uid", ""))[:36]
-    except (KeyError, ValueError, TypeError) as error:
-        return f"refused:malformed-payload:{type(error).__name__}", str(payload.get("uid", ""))[:36]
+    except (MekongXError, KeyError, ValueError, TypeError) as error:
+        return refusal(error), str(payload.get("uid", ""))[:36]
 
 
 def _open(
@@ -173,27 +174,22 @@ def _open(
     return open_payload(envelope, keys.decryption_keys())
 
 
-def _apply_one(
-    session: Session,
-    keys: NodeKeys,
-    own: str,
-    peer: Peer,
-    envelope: Mapping[str, Any],
-    payload: dict[str, Any],
-) -> Outcome:
-    """Apply one verified envelope in the batch's transaction (duplicates and gaps first)."""
-    message_id = str(envelope["id"])
-    existing = session.get(InboxEntry, message_id)
-    if existing is not None:
-        return Outcome(message_id, "duplicate", receipt=json.loads(existing.receipt))
-    seq = int(envelope["seq"])
-    if seq != peer.next_in_seq:
-        if seq > peer.next_in_seq:
-            return Outcome(message_id, "gap", reason="gap", expected_seq=peer.next_in_seq)
-        raise EnvelopeError("seq-reused", f"seq {seq} already used")
-    kind = str(payload.get("kind", ""))
+@dataclass(frozen=True)
+class _Accepted:
+    """An authentic envelope that is next in its link's sequence, waiting to be applied."""
+
+    envelope: Mapping[str, Any]
+    payload: dict[str, Any]
+    received: Received
+    kind: str
+    seq: int
+
+
+def _accepted(
+    envelope: Mapping[str, Any], payload: dict[str, Any], peer: Peer, own: str
+) -> _Accepted:
     received = Received(
-        message_id=message_id,
+        message_id=str(envelope["id"]),
         type=str(envelope["type"]),
         sender=peer.agency_code,
         own_agency=own,
@@ -202,31 +198,47 @@ def _apply_one(
         handling=str(envelope["handling"]),
         created=str(envelope["created"]),
     )
-    status, record_uid = _apply(session, received, kind, payload)
-    receipt = _receipt(keys, own, envelope, status)
-    session.add(
-        InboxEntry(
-            message_id=message_id,
-            from_agency=peer.agency_code,
-            seq=seq,
-            type=received.type,
-            kind=kind,
-            record_uid=record_uid,
-            thread=received.thread or "",
-            envelope=canonical(dict(envelope)).decode(),
-            receipt=canonical(receipt).decode(),
-        )
+    return _Accepted(
+        envelope, payload, received, str(payload.get("kind", "")), int(envelope["seq"])
     )
-    peer.next_in_seq = seq + 1
-    return Outcome(message_id, "applied" if status == "applied" else "refused", receipt=receipt)
+
+
+def _runs(accepted: list[_Accepted]) -> list[list[_Accepted]]:
+    """Consecutive envelopes of one kind that has a bulk handler form one run; others go alone."""
+    runs: list[list[_Accepted]] = []
+    for item in accepted:
+        if runs and runs[-1][-1].kind == item.kind and batch_handler_for(item.kind) is not None:
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    return runs
+
+
+def _apply_run(session: Session, run: list[_Accepted]) -> list[tuple[str, str]]:
+    """Apply a run in bulk when its area can; otherwise (or if the bulk attempt fails, which
+    rolls back only its own savepoint) one envelope at a time."""
+    many = batch_handler_for(run[0].kind)
+    if many is not None and len(run) > 1:
+        try:
+            with session.begin_nested():
+                done = many(session, [(item.received, item.payload) for item in run])
+                if done is not None and len(done) != len(run):
+                    raise RuntimeError(f"{run[0].kind}: {len(done)} outcomes for {len(run)} items")
+            if done is not None:
+                return done
+        except Exception:  # the per-envelope path below is authoritative; the failure is logged
+            log.exception("bulk apply of %s failed; applying one by one", run[0].kind)
+    return [_apply(session, item.received, item.kind, item.payload) for item in run]
 
 
 def receive_batch(
     db: Database, keys: NodeKeys, own: str, peer_code: str, envelopes: list[Any]
 ) -> list[Outcome]:
     """Verify and decrypt the envelopes, then apply them in order in ONE transaction (so a batch
-    costs one commit); stop at the first gap or refusal so the sender resends from there.
-    Refusals are logged after the commit."""
+    costs one commit; runs of one kind are applied with bulk statements where the area offers
+    it); stop at the first gap or refusal so the sender resends from there. Duplicates (by
+    message id) are answered with the receipt already given. Refusals are logged after the
+    commit."""
     with db.read() as session:
         peer_row = session.get(Peer, peer_code)
         assert peer_row is not None
@@ -243,43 +255,96 @@ def receive_batch(
             )
             opened.append((envelope, reason))
             break
-    outcomes: list[Outcome] = []
+    # Per position: a final Outcome, or (index of the accepted envelope that answers it,
+    # whether this position repeats that envelope within the batch).
+    slots: list[Outcome | tuple[int, bool]] = []
     rejected: list[tuple[str, EnvelopeError]] = []
     try:
         with db.write() as session:
             peer = session.get(Peer, peer_code, with_for_update=True)
             assert peer is not None
+            ids = [str(e["id"]) for e, content in opened if not isinstance(content, EnvelopeError)]
+            earlier = dict(
+                session.execute(
+                    select(InboxEntry.message_id, InboxEntry.receipt).where(
+                        InboxEntry.message_id.in_(ids)
+                    )
+                ).all()
+                if ids
+                else []
+            )
+            accepted: list[_Accepted] = []
+            position: dict[str, int] = {}
             for envelope, content in opened:
                 message_id = (
                     str(envelope.get("id", ""))[:64] if isinstance(envelope, Mapping) else ""
                 )
                 if isinstance(content, EnvelopeError):
                     rejected.append((message_id, content))
-                    outcomes.append(Outcome(message_id, "rejected", reason=content.reason))
+                    slots.append(Outcome(message_id, "rejected", reason=content.reason))
                     break
-                try:
-                    outcome = _apply_one(session, keys, own, peer, envelope, content)
-                except EnvelopeError as error:
-                    rejected.append((message_id, error))
-                    outcomes.append(Outcome(message_id, "rejected", reason=error.reason))
+                if message_id in earlier:
+                    receipt = json.loads(earlier[message_id])
+                    slots.append(Outcome(message_id, "duplicate", receipt=receipt))
+                    continue
+                if message_id in position:  # repeated within this batch
+                    slots.append((position[message_id], True))
+                    continue
+                expected = peer.next_in_seq + len(accepted)
+                seq = int(envelope["seq"])
+                if seq > expected:
+                    slots.append(Outcome(message_id, "gap", reason="gap", expected_seq=expected))
                     break
-                outcomes.append(outcome)
-                if outcome.status == "gap":
+                if seq < expected:
+                    reused = EnvelopeError("seq-reused", f"seq {seq} already used")
+                    rejected.append((message_id, reused))
+                    slots.append(Outcome(message_id, "rejected", reason=reused.reason))
                     break
-            applied = [o for o in outcomes if o.status in ("applied", "refused")]
-            if applied:
+                position[message_id] = len(accepted)
+                slots.append((len(accepted), False))
+                accepted.append(_accepted(envelope, content, peer, own))
+            done: list[Outcome] = []
+            for run in _runs(accepted):
+                results = _apply_run(session, run)
+                rows = []
+                for item, (status, record_uid) in zip(run, results, strict=True):
+                    receipt = _receipt(keys, own, item.envelope, status)
+                    rows.append(
+                        {
+                            "message_id": item.received.message_id,
+                            "from_agency": peer.agency_code,
+                            "seq": item.seq,
+                            "type": item.received.type,
+                            "kind": item.kind,
+                            "record_uid": record_uid,
+                            "thread": item.received.thread or "",
+                            "envelope": canonical(dict(item.envelope)).decode(),
+                            "receipt": canonical(receipt).decode(),
+                            "received_at": utcnow(),
+                        }
+                    )
+                    done.append(
+                        Outcome(
+                            item.received.message_id,
+                            "applied" if status == "applied" else "refused",
+                            receipt=receipt,
+                        )
+                    )
+                session.execute(insert(InboxEntry), rows)
+            if accepted:
+                peer.next_in_seq += len(accepted)
                 # One audit row per delivered batch: the inbox rows beside it are the message log.
                 record(
                     session,
                     Actor.system(own, "federation"),
                     "exchange.received",
                     "batch",
-                    applied[0].message_id,
+                    done[0].message_id,
                     details={
                         "from": peer_code,
-                        "seq": [peer.next_in_seq - len(applied), peer.next_in_seq - 1],
-                        "messages": [o.message_id for o in applied],
-                        "refused": [o.message_id for o in applied if o.status == "refused"],
+                        "seq": [accepted[0].seq, accepted[-1].seq],
+                        "messages": [o.message_id for o in done],
+                        "refused": [o.message_id for o in done if o.status == "refused"],
                     },
                 )
     except IntegrityError:
@@ -290,6 +355,15 @@ def receive_batch(
         return [Outcome(first_id, "rejected", reason="concurrent-delivery")]
     for message_id, problem in rejected:
         _reject(db, own, peer_code, message_id, problem.reason, str(problem))
+    outcomes = []
+    for slot in slots:
+        if isinstance(slot, Outcome):
+            outcomes.append(slot)
+        elif slot[1]:
+            first_time = done[slot[0]]
+            outcomes.append(Outcome(first_time.message_id, "duplicate", receipt=first_time.receipt))
+        else:
+            outcomes.append(done[slot[0]])
     return outcomes
 
 

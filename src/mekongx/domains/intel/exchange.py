@@ -4,12 +4,12 @@ every recipient, forwarding that obeys the handling code, and applying what peer
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from mekongx.audit import Actor, record
@@ -17,10 +17,17 @@ from mekongx.authz import Permission, Principal, access, require
 from mekongx.authz.sharing import holders
 from mekongx.db import fts
 from mekongx.domains.intel.models import SEARCH_KIND, ForwardingConsent, IntelReport
-from mekongx.errors import Conflict, FieldProblem, Forbidden, NotFound, ValidationFailed
+from mekongx.errors import (
+    Conflict,
+    FieldProblem,
+    Forbidden,
+    MekongXError,
+    NotFound,
+    ValidationFailed,
+)
 from mekongx.federation import acks
 from mekongx.federation.envelope import canonical, iso, sign_statement, verify_statement
-from mekongx.federation.handlers import Received
+from mekongx.federation.handlers import Received, refusal
 from mekongx.federation.models import InboxEntry, OutboxEntry, Peer
 from mekongx.federation.outbox import enqueue
 from mekongx.federation.peers import signing_keys
@@ -183,6 +190,47 @@ def _sent_us(session: Session, uid: str) -> set[str]:
     return set(session.scalars(stmt))
 
 
+def _columns(received: Received, data: Mapping[str, Any]) -> dict[str, Any]:
+    """The column values of the received copy (one definition for one-by-one and bulk)."""
+    values = {name: data[name] for name in _FIELDS}
+    values.update(
+        origin_agency=str(data["origin_agency"]),
+        status=str(data.get("status", "active")),
+        status_note=str(data.get("status_note", "")),
+        received_from=received.sender,
+        received=True,
+        author_id=None,
+        created_at=datetime.fromisoformat(str(data["created_at"])),
+        updated_at=datetime.fromisoformat(str(data["updated_at"])),
+    )
+    if values["distribution"] == Distribution.GROUP.value:
+        # The group may not exist here; we hold the report by name.
+        values["distribution"], values["sharing_group"] = Distribution.PEERS.value, None
+    return values
+
+
+def _known_agencies(session: Session) -> set[str]:
+    known = set(session.scalars(select(SharingGroupMember.agency_code)))
+    return known | set(session.scalars(select(Agency.code)))
+
+
+def _recipients(
+    received: Received, data: Mapping[str, Any], known: set[str]
+) -> list[dict[str, str]]:
+    holders = {str(c) for c in data.get("recipients", [])} | {received.own_agency}
+    return [{"record_uid": str(data["uid"]), "agency_code": c} for c in sorted(holders & known)]
+
+
+def _replace_recipients(session: Session, uids: list[str], rows: list[dict[str, str]]) -> None:
+    session.execute(delete(RecordRecipient).where(RecordRecipient.record_uid.in_(uids)))
+    if rows:
+        session.execute(insert(RecordRecipient), rows)
+
+
+def _document(values: Mapping[str, Any]) -> tuple[str, str, str]:
+    return str(values["uid"]), SEARCH_KIND, f"{values['title']}\n{values['narrative']}"
+
+
 def apply(session: Session, received: Received, data: Mapping[str, Any]) -> str:
     uid = str(data["uid"])
     copy = session.scalar(select(IntelReport).where(IntelReport.uid == uid))
@@ -220,34 +268,78 @@ def apply(session: Session, received: Received, data: Mapping[str, Any]) -> str:
         session.add(copy)
     elif received.sender not in {copy.origin_agency, copy.received_from}:
         raise Forbidden(N_("Only the originating agency can change this record."))
-    for name in _FIELDS:
-        if name != "uid":
-            setattr(copy, name, data[name])
-    copy.origin_agency = origin
-    copy.status, copy.status_note = (
-        str(data.get("status", "active")),
-        str(data.get("status_note", "")),
-    )
-    copy.received_from = received.sender
-    copy.received = True
-    copy.author_id = None
-    copy.created_at = datetime.fromisoformat(str(data["created_at"]))
-    copy.updated_at = datetime.fromisoformat(str(data["updated_at"]))
+    values = _columns(received, data)
+    for name, value in values.items():
+        setattr(copy, name, value)
     session.flush()
-    session.execute(delete(RecordRecipient).where(RecordRecipient.record_uid == uid))
-    holders = {str(c) for c in data.get("recipients", [])} | {received.own_agency}
-    known = set(session.scalars(select(SharingGroupMember.agency_code)))
-    known |= set(session.scalars(select(Agency.code)))
-    session.add_all(RecordRecipient(record_uid=uid, agency_code=c) for c in sorted(holders & known))
-    if copy.distribution == Distribution.GROUP.value:
-        copy.distribution = (
-            Distribution.PEERS.value
-        )  # the group may not exist here; we hold it by name
-        copy.sharing_group = None
-    fts.index_document(session, uid, SEARCH_KIND, f"{copy.title}\n{copy.narrative}")
+    _replace_recipients(session, [uid], _recipients(received, data, _known_agencies(session)))
+    fts.index_document(session, *_document(values))
     if received.type == "correction":
         acks.acknowledge(session, received, uid)
     return uid
+
+
+def apply_many(
+    session: Session, items: Sequence[tuple[Received, Mapping[str, Any]]]
+) -> list[tuple[str, str]] | None:
+    """The bulk form of :func:`apply` for the common run: reports and corrections sent by their
+    originator, each report once. Anything else (retractions, forwarded copies) is declined and
+    applied one by one. Same checks, same rows, a handful of statements per run."""
+    uids = [str(data.get("uid", "")) for _, data in items]
+    if len(set(uids)) != len(uids) or any(
+        received.type not in ("information", "correction")
+        or data.get("origin_agency") != received.sender
+        for received, data in items
+    ):
+        return None
+    existing = {
+        row.uid: row
+        for row in session.execute(
+            select(
+                IntelReport.id,
+                IntelReport.uid,
+                IntelReport.received,
+                IntelReport.origin_agency,
+                IntelReport.received_from,
+            ).where(IntelReport.uid.in_(uids))
+        )
+    }
+    known = _known_agencies(session)
+    results: list[tuple[str, str]] = []
+    new: list[dict[str, Any]] = []
+    changed: list[dict[str, Any]] = []
+    recipients: list[dict[str, str]] = []
+    corrections: list[tuple[Received, str]] = []
+    for (received, data), uid in zip(items, uids, strict=True):
+        row = existing.get(uid)
+        try:
+            if row is not None and (
+                not row.received or received.sender not in {row.origin_agency, row.received_from}
+            ):
+                raise Forbidden(N_("Only the originating agency can change this record."))
+            values = _columns(received, data)
+            rows = _recipients(received, data, known)
+        except (MekongXError, KeyError, ValueError, TypeError) as error:
+            results.append((refusal(error), uid[:36]))
+            continue
+        if row is None:
+            new.append(values)
+        else:
+            changed.append({"id": row.id, **values})
+        recipients.extend(rows)
+        if received.type == "correction":
+            corrections.append((received, uid))
+        results.append(("applied", uid))
+    if new:
+        session.execute(insert(IntelReport), new)
+    if changed:
+        session.execute(update(IntelReport), changed)
+    applied = [values["uid"] for values in (*new, *changed)]
+    _replace_recipients(session, applied, recipients)
+    fts.index_documents(session, [_document(values) for values in (*new, *changed)])
+    for received, uid in corrections:
+        acks.acknowledge(session, received, uid)
+    return results
 
 
 def _pass_on_retraction(
