@@ -270,7 +270,7 @@ def recall_at_1(entities: list[Entity], distractors: int, rng: random.Random, ba
         indexes[s] = ix
         folded[s] = [naive_fold(n) for _, n in rows]
     hits: dict[str, list[int]] = defaultdict(list)
-    misses_r1: list[tuple[str, str, str | None]] = []
+    misses_r1: list[tuple[str, str, str, bool, str | None, float]] = []
     base_hits: dict[str, list[int]] = defaultdict(list)
     real_hits: dict[str, list[int]] = defaultdict(list)
     for e in test:
@@ -288,8 +288,9 @@ def recall_at_1(entities: list[Entity], distractors: int, rng: random.Random, ba
                         h.id == e.id and h.probability >= res[0].probability - 1e-9 for h in res
                     )
                 )
-                if not ok and len(misses_r1) < 15:
-                    misses_r1.append((q, others[0], res[0].name if res else None))
+                if not ok:
+                    top = (res[0].name, res[0].probability) if res else (None, 0.0)
+                    misses_r1.append((key, q, others[0], e.kind == "real", *top))
                 hits[key].append(ok)
                 if e.kind == "real":
                     real_hits[key].append(ok)
@@ -300,8 +301,8 @@ def recall_at_1(entities: list[Entity], distractors: int, rng: random.Random, ba
                     )
                     got = [g for g in got if rows[g[2]][1] != q][:1]
                     base_hits[key].append(int(bool(got) and rows[got[0][2]][0] == e.id))
-    print(f"recall@1 misses (sample): {misses_r1}")
-    return hits, base_hits, real_hits, sum(len(v) for v in targets.values())
+    print(f"recall@1 misses (sample): {[m[1:3] + m[4:5] for m in misses_r1[:15]]}")
+    return hits, base_hits, real_hits, sum(len(v) for v in targets.values()), misses_r1
 
 
 def nomenklatura_scorer():
@@ -367,7 +368,9 @@ def main() -> None:
     )
     nk = nomenklatura_scorer()
     nk_scores = [nk(p.a, p.b) for p in test] if nk else None
-    hits, base_hits, real_hits, index_size = recall_at_1(entities, args.distractors, rng, True)
+    hits, base_hits, real_hits, index_size, misses_r1 = recall_at_1(
+        entities, args.distractors, rng, True
+    )
 
     print()
     print(
@@ -439,10 +442,16 @@ def main() -> None:
     ]
     print(f"false matches (test): {len(fps)}; sample: {fps[:12]}")
     if args.dump_errors:
-        dump_errors(args.dump_errors, test, probs, thr)
+        dump_errors(args.dump_errors, test, probs, thr, misses_r1)
 
 
-def dump_errors(path: str, test: list[Pair], probs: list[float], thr: float) -> None:
+def dump_errors(
+    path: str,
+    test: list[Pair],
+    probs: list[float],
+    thr: float,
+    misses_r1: list[tuple[str, str, str, bool, str | None, float]],
+) -> None:
     """Every error of the test split with the features the calibration saw, for inspection."""
     with open(path, "w", encoding="utf-8", newline="") as fh:
         out = csv.writer(fh, delimiter="\t")
@@ -466,6 +475,9 @@ def dump_errors(path: str, test: list[Pair], probs: list[float], thr: float) -> 
                     *(f"{m.features.get(f, 0.0):.3f}" for f in calibration.FEATURES),
                 ]
             )
+        # recall@1 misses: query, a true rendering, and the name that ranked above it
+        for st, q, truth, real, top, prob in misses_r1:
+            out.writerow(["recall@1", st, "query", int(real), q, truth, f"{prob:.3f}", top or ""])
     print(f"errors written to {path}")
 
 

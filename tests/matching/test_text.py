@@ -156,3 +156,12 @@ def test_syllable_variants_and_different_syllables() -> None:
     assert similarity(latin_key("jian"), latin_key("yan")) <= HALF  # another syllable
     assert similarity(latin_key("chan"), latin_key("chai")) <= HALF  # วิชาญ / วิชัย
     assert similarity(latin_key("ren"), latin_key("jen")) <= HALF  # jen is also zhen's key
+
+
+def test_wade_giles_given_names_have_a_rarity() -> None:
+    from mekongx.matching.names import rarity
+
+    # "Wong I" is as common a name as "Wang Yi", not an unknown (and so "rare") one
+    assert rarity(parse_name("Wong I")) == rarity(parse_name("Wang Yi"))
+    assert rarity(parse_name("Yeung Chien-ying")) is not None
+    assert rarity(parse_name("Somchai Maniwong")) is None

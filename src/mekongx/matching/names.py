@@ -8,7 +8,13 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from mekongx.matching import _data, han, thai
-from mekongx.matching.keys import ascii_fold, latin_key, latin_syllables, split_pinyin
+from mekongx.matching.keys import (
+    ascii_fold,
+    latin_key,
+    latin_syllables,
+    pinyin_syllables,
+    split_pinyin,
+)
 from mekongx.matching.normalize import Script, Token, tokenize
 from mekongx.matching.pinyin_thai import pinyin_to_thai
 
@@ -367,6 +373,31 @@ def readings(name: Name | str) -> tuple[Reading, ...]:
     return tuple(out)
 
 
+@cache
+def _wade_giles_table() -> dict[str, str]:
+    """Wade-Giles syllable (ASCII, no apostrophe) -> the commonest pinyin syllable it spells."""
+    from pypinyin import Style
+    from pypinyin.style import convert
+
+    share = _data.given_syllable_share()
+    out: dict[str, str] = {}
+    for syl in sorted(pinyin_syllables()):
+        wg = ascii_fold(convert(syl.replace("v", "ü"), Style.WADEGILES, strict=False)).replace(
+            "v", "u"
+        )
+        if wg not in out or share.get(syl, 0.0) > share.get(out[wg], 0.0):
+            out[wg] = syl
+    return out
+
+
+@lru_cache(maxsize=100_000)
+def _wade_giles_to_pinyin(word: str) -> tuple[str, ...] | None:
+    """Pinyin of a Wade-Giles given name ("I" -> yi, "Chien-ying" -> jian ying), or None."""
+    table = _wade_giles_table()
+    out = tuple(table.get(ascii_fold(s).replace("v", "u"), "") for s in latin_syllables(word))
+    return out if out and all(out) else None
+
+
 def rarity(name: Name) -> float | None:
     """-log10 of the expected share of people with this Chinese name, or None if not Chinese-like.
 
@@ -385,7 +416,7 @@ def rarity(name: Name) -> float | None:
         share = _data.surname_pinyin_share()
         for cand, rest in ((latin[0], latin[1:]), (latin[-1], latin[:-1])):
             key = ascii_fold(cand)
-            pieces = [split_pinyin(r) for r in rest]
+            pieces = [split_pinyin(r) or _wade_giles_to_pinyin(r) for r in rest]
             # a dialect spelling (Lee, Wong, Tan) counts as the surname it stands for
             readings_of = [key] if key in share else list(_variant_to_pinyin().get(key, ()))
             if readings_of and all(pieces):
