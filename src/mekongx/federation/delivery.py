@@ -8,10 +8,12 @@ import logging
 import random
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
@@ -52,8 +54,14 @@ def _link_lock(name: str) -> threading.Lock:
 
 
 def _seal_pending(
-    db: Database, keys: NodeKeys, peer_code: str, batch_size: int, now: datetime
+    db: Database,
+    keys: NodeKeys,
+    peer_code: str,
+    batch_size: int,
+    now: datetime,
+    after_seq: int = 0,
 ) -> list[OutboxEntry]:
+    """The link's next pending envelopes (after ``after_seq``), sealed and kept as sent."""
     with db.write() as session:
         peer = session.get(Peer, peer_code)
         if peer is None or not peer.confirmed:
@@ -61,7 +69,11 @@ def _seal_pending(
         entries = list(
             session.scalars(
                 select(OutboxEntry)
-                .where(OutboxEntry.to_agency == peer_code, OutboxEntry.status == "pending")
+                .where(
+                    OutboxEntry.to_agency == peer_code,
+                    OutboxEntry.status == "pending",
+                    OutboxEntry.seq > after_seq,
+                )
                 .order_by(OutboxEntry.seq)
                 .limit(batch_size)
             )
@@ -78,6 +90,11 @@ def _seal_pending(
         return entries
 
 
+# Seals a link's next batch while the current one is at the peer (the peer's work and ours
+# overlap); a batch that ends up not being sent keeps its sealed envelopes for the next try.
+_sealer = ThreadPoolExecutor(max_workers=2, thread_name_prefix="mekongx-seal")
+
+
 def deliver_link(
     db: Database,
     keys: NodeKeys,
@@ -87,7 +104,10 @@ def deliver_link(
     *,
     batch_size: int = 200,
     max_backoff: timedelta = MAX_BACKOFF,
+    max_batches: int = 10,
 ) -> LinkResult:
+    """Send the link's pending envelopes in sequence order, up to ``max_batches`` batches (so
+    other links get their turn), stopping at the first failure, refusal or gap."""
     result = LinkResult(peer_code)
     lock = _link_lock(f"{db.url}|{peer_code}")
     if not lock.acquire(blocking=False):
@@ -101,98 +121,123 @@ def deliver_link(
             peer = session.get(Peer, peer_code)
             assert peer is not None
             receipt_keys = signing_keys(peer)
-        body = canonical({"envelopes": [json.loads(e.envelope) for e in entries]})
-        sent_at = iso(now)
-        headers = {
-            "X-MekongX-Sender": own,
-            "X-MekongX-Time": sent_at,
-            "X-MekongX-Signature": b64(
-                keys.current.sign.sign(batch_signing_text(own, peer_code, sent_at, body))
-            ),
-        }
-        try:
-            answer = transport.post_batch(peer, headers, body)
-            if answer.status != 200:
-                raise TransportError(f"HTTP {answer.status}: {answer.body.get('error', '')}")
-        except TransportError as error:
-            _failed(db, peer_code, str(error), max_backoff)
-            result.failed = True
-            return result
-        outcomes = {
-            str(o.get("message_id")): o
-            for o in answer.body.get("outcomes", [])
-            if isinstance(o, dict)
-        }
-        delivered: list[dict[str, object]] = []
-        with db.write() as session:
-            peer = session.get(Peer, peer_code)
-            assert peer is not None
-            for entry in entries:
-                outcome = outcomes.get(entry.message_id)
-                if outcome is None:
-                    break
-                status = outcome.get("status")
-                receipt = outcome.get("receipt")
-                if status in ("applied", "refused", "duplicate") and isinstance(receipt, dict):
-                    key = receipt_keys.get(str(receipt.get("kid")))
-                    valid = (
-                        key is not None
-                        and verify_receipt(receipt, key)
-                        and receipt.get("message_id") == entry.message_id
-                        and receipt.get("to") == own
-                        and receipt.get("payload_hash")
-                        == json.loads(entry.envelope)["payload_hash"]
-                    )
-                    if not valid:
-                        _mark_retry(session, entry, peer, "receipt did not verify", max_backoff)
-                        result.failed = True
-                        break
-                    delivered.append(
-                        {
-                            "id": entry.id,
-                            "status": "refused"
-                            if str(receipt.get("status", "")).startswith("refused")
-                            else "sent",
-                            "sent_at": utcnow(),
-                            "receipt": canonical(receipt).decode(),
-                            "payload": "",
-                            "last_error": "",
-                        }
-                    )
-                    result.sent += 1
-                elif status == "gap":
-                    expected = int(outcome.get("expected_seq", entry.seq))
-                    session.execute(
-                        update(OutboxEntry)
-                        .where(
-                            OutboxEntry.to_agency == peer_code,
-                            OutboxEntry.seq >= expected,
-                            OutboxEntry.status != "pending",
-                        )
-                        .values(status="pending", next_attempt_at=utcnow())
-                    )
-                    result.healed_from = expected
-                    log.warning(
-                        "link to %s: peer expects seq %s; resending from there", peer_code, expected
-                    )
-                    break
-                else:
-                    _mark_retry(
-                        session,
-                        entry,
-                        peer,
-                        f"rejected: {outcome.get('reason', status)}",
-                        max_backoff,
-                    )
-                    result.failed = True
-                    break
-            if delivered:  # one executemany for the whole batch, by primary key
-                session.execute(update(OutboxEntry), delivered)
-            if result.sent:
-                peer.last_delivery_at, peer.consecutive_failures, peer.last_error = utcnow(), 0, ""
+        for batch in range(max_batches):
+            ahead = None
+            if batch + 1 < max_batches and len(entries) == batch_size:
+                ahead = _sealer.submit(
+                    _seal_pending, db, keys, peer_code, batch_size, now, entries[-1].seq
+                )
+            complete = _send_batch(
+                db, keys, own, peer, transport, entries, receipt_keys, result, max_backoff
+            )
+            following = ahead.result() if ahead is not None else []
+            if not complete or not following:
+                break
+            entries = following
         return result
     finally:
         lock.release()
+
+
+def _send_batch(
+    db: Database,
+    keys: NodeKeys,
+    own: str,
+    peer: Peer,
+    transport: Transport,
+    entries: list[OutboxEntry],
+    receipt_keys: Mapping[str, Ed25519PublicKey],
+    result: LinkResult,
+    max_backoff: timedelta,
+) -> bool:
+    """Post one batch and file its receipts; True when every envelope in it was delivered."""
+    peer_code = peer.agency_code
+    body = canonical({"envelopes": [json.loads(e.envelope) for e in entries]})
+    sent_at = iso(utcnow())
+    headers = {
+        "X-MekongX-Sender": own,
+        "X-MekongX-Time": sent_at,
+        "X-MekongX-Signature": b64(
+            keys.current.sign.sign(batch_signing_text(own, peer_code, sent_at, body))
+        ),
+    }
+    try:
+        answer = transport.post_batch(peer, headers, body)
+        if answer.status != 200:
+            raise TransportError(f"HTTP {answer.status}: {answer.body.get('error', '')}")
+    except TransportError as error:
+        _failed(db, peer_code, str(error), max_backoff)
+        result.failed = True
+        return False
+    outcomes = {
+        str(o.get("message_id")): o for o in answer.body.get("outcomes", []) if isinstance(o, dict)
+    }
+    delivered: list[dict[str, object]] = []
+    complete = True
+    with db.write() as session:
+        link = session.get(Peer, peer_code)
+        assert link is not None
+        for entry in entries:
+            outcome = outcomes.get(entry.message_id)
+            if outcome is None:
+                complete = False
+                break
+            status = outcome.get("status")
+            receipt = outcome.get("receipt")
+            if status in ("applied", "refused", "duplicate") and isinstance(receipt, dict):
+                key = receipt_keys.get(str(receipt.get("kid")))
+                valid = (
+                    key is not None
+                    and verify_receipt(receipt, key)
+                    and receipt.get("message_id") == entry.message_id
+                    and receipt.get("to") == own
+                    and receipt.get("payload_hash") == json.loads(entry.envelope)["payload_hash"]
+                )
+                if not valid:
+                    _mark_retry(session, entry, link, "receipt did not verify", max_backoff)
+                    result.failed, complete = True, False
+                    break
+                delivered.append(
+                    {
+                        "id": entry.id,
+                        "status": "refused"
+                        if str(receipt.get("status", "")).startswith("refused")
+                        else "sent",
+                        "sent_at": utcnow(),
+                        "receipt": canonical(receipt).decode(),
+                        "payload": "",
+                        "last_error": "",
+                    }
+                )
+                result.sent += 1
+            elif status == "gap":
+                expected = int(outcome.get("expected_seq", entry.seq))
+                session.execute(
+                    update(OutboxEntry)
+                    .where(
+                        OutboxEntry.to_agency == peer_code,
+                        OutboxEntry.seq >= expected,
+                        OutboxEntry.status != "pending",
+                    )
+                    .values(status="pending", next_attempt_at=utcnow())
+                )
+                result.healed_from = expected
+                log.warning(
+                    "link to %s: peer expects seq %s; resending from there", peer_code, expected
+                )
+                complete = False
+                break
+            else:
+                _mark_retry(
+                    session, entry, link, f"rejected: {outcome.get('reason', status)}", max_backoff
+                )
+                result.failed, complete = True, False
+                break
+        if delivered:  # one executemany for the whole batch, by primary key
+            session.execute(update(OutboxEntry), delivered)
+        if result.sent:
+            link.last_delivery_at, link.consecutive_failures, link.last_error = utcnow(), 0, ""
+    return complete
 
 
 def _mark_retry(
