@@ -18,6 +18,7 @@ import numpy as np
 
 from mekongx.matching.evidence import Evidence
 from mekongx.matching.judgements import Judgements
+from mekongx.matching.names import parse_name, readings
 from mekongx.matching.scoring import (
     Compact,
     CompactReading,
@@ -80,8 +81,8 @@ class _Filer:
             got = self._parts[alts] = (shared, bare, tuple(dict.fromkeys(block)))
         return got
 
-    def file(self, pos: int, compact: Compact, postings: dict[str, array[int]]) -> Compact:
-        """Add ``pos`` to the postings of the compact's keys; returns the compact, shared."""
+    def prepare(self, compact: Compact) -> tuple[Compact, tuple[str, ...]]:
+        """The compact with shared tuples, and its blocking keys."""
         keys: set[str] = set()
         readings: list[CompactReading] = []
         for parts, surname in compact.readings:
@@ -94,12 +95,16 @@ class _Filer:
                         keys.add("p:" + (x + "|" + y if x <= y else y + "|" + x))
             shape = tuple(part[0] for part in got)
             readings.append((self._shapes.setdefault(shape, shape), surname))
-        for key in keys:
-            lst = postings.get(key)
-            if lst is None:
-                lst = postings[key] = array("I")
-            lst.append(pos)
-        return Compact(tuple(readings), compact.script, compact.rarity, compact.han)
+        shared = Compact(tuple(readings), compact.script, compact.rarity, compact.han)
+        return shared, tuple(keys)
+
+
+def _post(pos: int, keys: Iterable[str], postings: dict[str, array[int]]) -> None:
+    for key in keys:
+        lst = postings.get(key)
+        if lst is None:
+            lst = postings[key] = array("I")
+        lst.append(pos)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +138,8 @@ class Index:
     def add(self, name: str, id: str | None = None, evidence: Evidence | None = None) -> int:
         """Add a name; returns its position. ``id`` defaults to the position as text."""
         pos = len(self._names)
-        compact = self._filer.file(pos, profile(name).compact, self._postings)
+        compact, keys = self._filer.prepare(profile(name).compact)
+        _post(pos, keys, self._postings)
         self._names.append(name)
         self._ids.append(id if id is not None else str(pos))
         self._compact.append(compact)
@@ -168,9 +174,18 @@ class Index:
         try:
             ctx = multiprocessing.get_context("fork")
             with ctx.Pool(processes) as pool:
-                for compacts, postings in pool.imap(_build_chunk, bounds):
-                    self._compact.extend(Compact(*c) for c in compacts)
-                    for key, got in postings.items():
+                for compacts, (keys, counts, flat) in pool.imap(_build_chunk, bounds):
+                    # a name repeated within a chunk arrives as one object: one Compact for it
+                    made: dict[int, Compact] = {}
+                    for c in compacts:
+                        compact = made.get(id(c))
+                        if compact is None:
+                            compact = made[id(c)] = Compact(*c)
+                        self._compact.append(compact)
+                    at = 0
+                    for key, count in zip(keys, counts, strict=True):
+                        got = flat[at : at + count]
+                        at += count
                         lst = self._postings.get(key)
                         if lst is None:
                             self._postings[key] = got
@@ -271,18 +286,42 @@ _Plain = tuple[tuple[CompactReading, ...], str, float | None, str | None]
 _PENDING: list[tuple[str | None, str]] = []  # the items of a parallel build, seen by forked workers
 
 
+_WORKER: tuple[_Filer, dict[str, tuple[_Plain, tuple[str, ...]]]] | None = None
+
+
 def _build_chunk(
     bounds: tuple[int, int, int],
-) -> tuple[list[_Plain], dict[str, array[int]]]:
-    """Worker: compacts (as plain tuples, quick to unpickle) and postings of items[start:end]."""
+) -> tuple[list[_Plain], tuple[list[str], array[int], array[int]]]:
+    """Worker: compacts and postings of items[start:end], in forms quick to pickle.
+
+    Compacts go as plain tuples; postings as (keys, posting lengths, all postings end to end).
+
+    A worker remembers the names it has seen (a third of a large watchlist are repeats), so the
+    per-name caches of the reading functions are of no use to it: they are emptied regularly to
+    bound its memory (they hold whole profiles, about 1.5 kB a name).
+    """
+    global _WORKER
+    if _WORKER is None:
+        _WORKER = (_Filer(), {})
+    filer, seen = _WORKER
     base, start, end = bounds
-    filer = _Filer()
     postings: dict[str, array[int]] = {}
     out: list[_Plain] = []
     for i in range(start, end):
-        compact = filer.file(base + i, profile(_PENDING[i][1]).compact, postings)
-        out.append((compact.readings, compact.script, compact.rarity, compact.han))
-    return out, postings
+        name = _PENDING[i][1]
+        got = seen.get(name)
+        if got is None:
+            c, keys = filer.prepare(profile(name).compact)
+            got = seen[name] = ((c.readings, c.script, c.rarity, c.han), keys)
+            if len(seen) % 20_000 == 0:
+                for fn in (profile, readings, parse_name):
+                    fn.cache_clear()
+        out.append(got[0])
+        _post(base + i, got[1], postings)
+    flat = array("I")
+    for lst in postings.values():
+        flat.extend(lst)
+    return out, (list(postings), array("I", map(len, postings.values())), flat)
 
 
 def _decide(p: float) -> Decision:
