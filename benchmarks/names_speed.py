@@ -4,27 +4,37 @@
     .venv/bin/python benchmarks/names_speed.py --n 50000  # quick run
 
 The watchlist mixes Chinese names (Han, pinyin, Thai renderings) and Thai names (Thai script, RTGS
-and passport-style Latin), generated from the reference frequency tables. Baseline in the same run:
-brute-force rapidfuzz token_sort_ratio over a naive fold of every watchlist name, timed on a sample
-of queries and extrapolated.
+and passport-style Latin), generated from the reference frequency tables. The index is built with
+``Index.add_many(processes=...)`` (forked workers). Memory: peak RSS of this process, of the largest
+build worker, and the peak total PSS of this process and its workers while the index is built
+(sampled every 0.25 s by a helper process).
+
+Baselines in the same run, timed on a sample of queries: brute-force rapidfuzz token_sort_ratio over
+a naive fold of every watchlist name (extrapolated), and -- when nomenklatura is installed
+(benchmarks/requirements-names.txt) -- nomenklatura logic-v2 over the same candidates the engine
+scores, and brute-force over the whole watchlist (extrapolated from the time per pair).
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import multiprocessing as mp
 import os
 import random
 import resource
+import select
+import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from mekongx.matching import Index, passport_variants, pinyin_to_thai, romanize
+from mekongx.matching import Index, passport_variants, pinyin_to_thai, profile, romanize
 from mekongx.matching import han as hanmod
 from names_common import THAI_GIVEN, given_table, naive_fold, surname_table
 
@@ -88,6 +98,78 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _tree_pss_kb(root: int) -> int:
+    """Total PSS of ``root`` and its child processes (kB)."""
+    pids = [root]
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as fh:
+                    if int(fh.read().rsplit(")", 1)[1].split()[1]) == root:
+                        pids.append(int(entry))
+            except (OSError, IndexError, ValueError):
+                continue
+    total = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/smaps_rollup") as fh:
+                for line in fh:
+                    if line.startswith("Pss:"):
+                        total += int(line.split()[1])
+                        break
+        except OSError:
+            continue
+    return total
+
+
+def sample_pss(root: int) -> None:
+    """Helper process: sample the tree's PSS until stdin closes, then print the peak (MB)."""
+    peak = 0
+    while True:
+        peak = max(peak, _tree_pss_kb(root))
+        ready, _, _ = select.select([sys.stdin], [], [], 0.25)
+        if ready and not sys.stdin.readline():
+            break
+    print(peak // 1024, flush=True)
+
+
+def nomenklatura_compare() -> Callable[[str, list[str]], Callable[[], list[float]]] | None:
+    """``prepare(query, candidates)`` -> a call scoring them with nomenklatura logic-v2, or None.
+
+    Watchlist entities are made once and their analysis is cached by nomenklatura (by entity id),
+    as a deployed screening service would keep them; the query entity is new on every call.
+    """
+    try:
+        from followthemoney.proxy import EntityProxy
+        from nomenklatura.matching import get_algorithm
+        from nomenklatura.matching.types import ScoringConfig
+    except ImportError as exc:
+        print(f"nomenklatura baseline skipped: not importable ({exc})")
+        return None
+    algo = get_algorithm("logic-v2")
+    cfg = ScoringConfig.defaults()
+    counter = itertools.count()
+    made: dict[str, EntityProxy] = {}
+
+    def ent(name: str) -> EntityProxy:
+        return EntityProxy.from_dict(
+            {"id": f"e{next(counter)}", "schema": "Person", "properties": {"name": [name]}}
+        )
+
+    def prepare(query: str, candidates: list[str]) -> Callable[[], list[float]]:
+        bs = [made.get(c) or made.setdefault(c, ent(c)) for c in candidates]
+        for b in bs:  # warm the watchlist side's cached analysis, untimed
+            algo.compare(ent("Lan Weihong"), b, cfg)
+
+        def run() -> list[float]:
+            a = ent(query)
+            return [float(algo.compare(a, b, cfg).score) for b in bs]
+
+        return run
+
+    return prepare
+
+
 _INDEX: Index | None = None
 
 
@@ -108,8 +190,20 @@ def main() -> None:
     ap.add_argument("--rows", type=int, default=100_000, help="rows in the screened file")
     ap.add_argument("--processes", type=int, default=2)
     ap.add_argument("--baseline-sample", type=int, default=20)
+    ap.add_argument(
+        "--build-processes", type=int, default=None, help="index build (default: --processes)"
+    )
+    ap.add_argument(
+        "--nk-sample", type=int, default=200, help="queries for the candidate baselines"
+    )
     ap.add_argument("--seed", type=int, default=11)
+    ap.add_argument("--sample-pss", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.sample_pss:
+        sample_pss(args.sample_pss)
+        return
+    if args.build_processes is None:
+        args.build_processes = args.processes
 
     gen = Generator(args.seed)
     t = time.perf_counter()
@@ -117,14 +211,32 @@ def main() -> None:
     t_gen = time.perf_counter() - t
     print(f"generated {args.n:,} names in {t_gen:.1f}s (not part of the index build)")
 
+    sampler = subprocess.Popen(
+        [sys.executable, __file__, "--sample-pss", str(os.getpid())],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    load0 = os.getloadavg()[0]
     t, cpu0 = time.perf_counter(), time.process_time()
     index = Index()
-    for i, n in enumerate(names):
-        index.add(n, id=str(i))
+    index.add_many(((str(i), n) for i, n in enumerate(names)), processes=args.build_processes)
     t_build, cpu_build = time.perf_counter() - t, time.process_time() - cpu0
+    load1 = os.getloadavg()[0]
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu_workers = workers.ru_utime + workers.ru_stime
+    stdout, _ = sampler.communicate("")
+    before_file = resource.getrusage(resource.RUSAGE_CHILDREN)
     print(
-        f"index build: {t_build:.1f}s wall-clock, {cpu_build:.1f}s CPU; peak RSS {peak_mb():,.0f} MB; "
-        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+        f"index build ({args.build_processes} processes): {t_build:.1f}s wall-clock, "
+        f"{cpu_build + cpu_workers:.1f}s CPU ({cpu_workers:.1f}s in the workers, {cpu_build:.1f}s "
+        f"in the main process); load average {load0:.1f} before, {load1:.1f} after, on "
+        f"{os.cpu_count()} cores"
+    )
+    print(
+        f"memory after build: peak RSS {peak_mb():,.0f} MB (main process), largest worker "
+        f"{workers.ru_maxrss / 1024:,.0f} MB; peak total PSS during the build "
+        f"{int(stdout.strip() or 0):,} MB"
     )
 
     qgen = Generator(args.seed + 1)
@@ -159,13 +271,14 @@ def main() -> None:
         flagged = sum(pool.map(_screen, chunks))
     t_file = time.perf_counter() - t
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu_file = children.ru_utime + children.ru_stime - before_file.ru_utime - before_file.ru_stime
     print(
         f"{args.rows:,}-row file screened with {args.processes} processes: {t_file:.1f}s wall-clock, "
-        f"{children.ru_utime + children.ru_stime:.1f}s CPU in the workers "
+        f"{cpu_file:.1f}s CPU in the workers; load average {os.getloadavg()[0]:.1f} "
         f"({flagged:,} rows with a hit >= 0.5); peak RSS {peak_mb():,.0f} MB"
     )
 
-    # Baseline: brute-force rapidfuzz over the same watchlist (sampled, extrapolated)
+    # Baselines: brute-force rapidfuzz over the same watchlist (sampled, extrapolated)
     t = time.perf_counter()
     folded = [naive_fold(n) for n in names]
     t_fold = time.perf_counter() - t
@@ -180,6 +293,50 @@ def main() -> None:
         f"{per_q * args.rows / args.processes / 60:,.0f} min on {args.processes} processes "
         f"(+{t_fold:.0f}s to fold the watchlist)"
     )
+    # ... and over the candidates the engine scores (its blocking, another scorer)
+    nk_sample = queries[: args.nk_sample]
+    cands = [[names[p] for p in index.candidates_for(profile(q).compact)] for q in nk_sample]
+    n_pairs = sum(len(c) for c in cands)
+    t = time.perf_counter()
+    for q, cs in zip(nk_sample, cands, strict=True):
+        if cs:
+            process.extractOne(naive_fold(q), [naive_fold(c) for c in cs], scorer=fuzz.ratio)
+    per_q = (time.perf_counter() - t) / len(nk_sample)
+    print(
+        f"BASELINE rapidfuzz over the engine's candidates ({n_pairs / len(nk_sample):.1f} a "
+        f"query, {len(nk_sample)} queries): {1 / per_q:,.0f} q/s (the engine's scoring: "
+        f"{qps:,.0f} q/s including its blocking)"
+    )
+    prepare = nomenklatura_compare()
+    if prepare is not None:
+        calls = [prepare(q, cs) for q, cs in zip(nk_sample, cands, strict=True)]
+        lat = []
+        for call in calls:
+            t0 = time.perf_counter()
+            call()
+            lat.append(time.perf_counter() - t0)
+        per_q = sum(lat) / len(lat)
+        lat.sort()
+        print(
+            f"BASELINE nomenklatura logic-v2 over the engine's candidates ({len(nk_sample)} "
+            f"queries): {1 / per_q:,.1f} q/s; p50 {lat[len(lat) // 2] * 1000:.1f} ms; "
+            f"p99 {lat[int(len(lat) * 0.99)] * 1000:.1f} ms; {args.rows:,} rows ≈ "
+            f"{per_q * args.rows / args.processes / 60:,.1f} min on {args.processes} processes"
+        )
+        rng = random.Random(args.seed)
+        sample_b = [rng.choice(names) for _ in range(200)]
+        calls = [prepare(q, sample_b) for q in sample]
+        t = time.perf_counter()
+        for call in calls:
+            call()
+        per_pair = (time.perf_counter() - t) / (len(calls) * len(sample_b))
+        per_q = per_pair * len(names)
+        print(
+            f"BASELINE brute-force nomenklatura logic-v2 (extrapolated from {len(sample)} queries "
+            f"x {len(sample_b)} watchlist names, {per_pair * 1e6:,.0f} µs a pair): "
+            f"{per_q:,.1f} s/query; {args.rows:,} rows ≈ "
+            f"{per_q * args.rows / args.processes / 86400:,.1f} days on {args.processes} processes"
+        )
 
 
 if __name__ == "__main__":
