@@ -165,3 +165,21 @@ def test_wade_giles_given_names_have_a_rarity() -> None:
     assert rarity(parse_name("Wong I")) == rarity(parse_name("Wang Yi"))
     assert rarity(parse_name("Yeung Chien-ying")) is not None
     assert rarity(parse_name("Somchai Maniwong")) is None
+
+
+def test_surname_marks() -> None:
+    from mekongx.matching.names import readings
+
+    assert readings("หลี่ เฉียง")[0].surname == 0  # Thai writes Chinese names surname first
+    assert readings("สมชาย ใจดี")[0].surname is None
+    assert readings("แซ่ตั้ง สมชาย")[0].surname == 0
+    assert readings("Lee Li-hung")[0].surname == 0  # a dialect surname spelling
+    assert readings("Faan Hung")[0].surname is None  # both words could be the surname
+
+
+def test_marked_surnames_are_compared_with_each_other() -> None:
+    from mekongx.matching import score
+
+    # Li Qiang and Jiang Li share their syllables, but not their surname
+    assert score("หลี่ เฉียง", "李强").probability > 0.5
+    assert score("หลี่ เฉียง", "姜莉").probability < 0.5

@@ -299,10 +299,50 @@ def _foreign_han_readings(name: Name) -> list[Reading]:
     return [r] if r else []
 
 
+@cache
+def _thai_chinese_surnames() -> frozenset[str]:
+    """Thai spellings (tone marks dropped) of Chinese surnames: RI49, THC43 and Teochew forms."""
+    out: set[str] = set()
+    for row in _data.surnames().values():
+        s_py = han.surname_pinyin(row.han)
+        for system in ("thc43", "ri49"):
+            out.add(pinyin_to_thai(s_py, system).translate(_NO_TONES))
+        out.update(v.translate(_NO_TONES) for v in row.thai_variants)
+    return frozenset(out)
+
+
+def _thai_surname_index(texts: list[str]) -> int | None:
+    """Which word of a Thai-script name is a Chinese surname, if that is certain.
+
+    แซ่ marks a clan name (แซ่ตั้ง); otherwise a two-word name whose first word is a Thai spelling
+    of a Chinese surname is a Chinese name in Chinese order (หลี่ เฉียง): Thai writes Chinese names
+    surname first, and Thai given names are not spelt like Chinese surnames.
+    """
+    sae = [i for i, t in enumerate(texts) if t.startswith(_SAE) and len(t) > len(_SAE) + 1]
+    if len(sae) == 1:
+        return sae[0]
+    if len(texts) == 2 and texts[0].translate(_NO_TONES) in _thai_chinese_surnames():
+        return 0
+    return None
+
+
 def _thai_readings(tokens: list[Token]) -> list[Reading]:
-    parts = [list(thai_word_keys(t.text)) for t in tokens]
-    r = _reading("thai", parts)
+    texts = [t.text for t in tokens]
+    parts = [list(thai_word_keys(t)) for t in texts]
+    r = _reading("thai", parts, _thai_surname_index(texts))
     return [r] if r else []
+
+
+def _dialect_surname(word: str) -> bool:
+    """A dialect or Wade-Giles spelling of a Chinese surname that is no pinyin surname (Lee, Goh)."""
+    folded = ascii_fold(word)
+    return folded in _variant_to_pinyin() and folded not in _data.surname_pinyin_share()
+
+
+def _surname_spelling(word: str) -> bool:
+    """Is the word a spelling of a Chinese surname (pinyin, or a dialect form such as Lee, Goh)?"""
+    folded = ascii_fold(word)
+    return folded in _data.surname_pinyin_share() or folded in _variant_to_pinyin()
 
 
 def _latin_readings(tokens: list[Token]) -> list[Reading]:
@@ -312,25 +352,24 @@ def _latin_readings(tokens: list[Token]) -> list[Reading]:
     pins = [split_pinyin(t) for t in texts]
     if surname is None and len(texts) == 2:
         # a dialect surname spelling that is not pinyin (Lee, Wong, Lim) marks the surname
-        marked = [
-            i
-            for i, t in enumerate(texts)
-            if pins[i] is None and ascii_fold(t) in _variant_to_pinyin()
-        ]
-        if len(marked) == 1:
+        marked = [i for i, t in enumerate(texts) if _dialect_surname(t)]
+        # … unless the other word could be the surname too ("Faan Hung", "Chiang Li")
+        if len(marked) == 1 and not _surname_spelling(texts[1 - marked[0]]):
             surname = marked[0]
     pinyin = tuple(p for p in pins if p) if all(pins) else None
     table = _latin_table()
     parts = []
-    # pinyin syllables only in a name that reads as Chinese: every word pinyin or a Chinese surname
-    # spelling ("Goh Wenguo"); Thai words split as pinyin go wrong ("Arunee" as a.ru.ne.e)
-    chinese = all(
-        p or ascii_fold(t) in _variant_to_pinyin() for t, p in zip(texts, pins, strict=True)
+    # pinyin syllables only in a name that reads as Chinese: a word is a Chinese surname spelling
+    # and every other word pinyin ("Goh Wenguo"); Thai words split as pinyin go wrong ("Arunee"
+    # as a.ru.ne.e, "Saengorun" as sa.eng.o.run)
+    chinese = any(_surname_spelling(t) for t in texts) and all(
+        p or _surname_spelling(t) for t, p in zip(texts, pins, strict=True)
     )
     for t, syl in zip(texts, pins, strict=True):
         # syllable boundaries: pinyin's, else the hyphens and vowels of the spelling (Wade-Giles
         # "Hsin-hsiu", Thai "Thinwat" = thin.wat), so that syllables compare one to one
-        key = syl_key(syl) if chinese and syl and "-" not in t else syl_key(latin_syllables(t))
+        pinyin_word = chinese and syl and "-" not in t and not _dialect_surname(t)
+        key = syl_key(syl) if syl and pinyin_word else syl_key(latin_syllables(t))
         alts = [(t, key, "latin")]
         if "sh" in t.lower():  # sh is ช in Thai passports but ซ in THC43 Chinese names
             alts.append((t, latin_key(t.lower().replace("sh", "s")), "latin"))
@@ -414,6 +453,9 @@ def rarity(name: Name) -> float | None:
         if len(latin) < 2 or len(latin) > 3:
             return None
         share = _data.surname_pinyin_share()
+        values: list[float] = []
+        # either end may be the surname; without a mark, the commoner reading counts (the weaker
+        # evidence): "Yi Huang" is as common as Huang Yi
         for cand, rest in ((latin[0], latin[1:]), (latin[-1], latin[:-1])):
             key = ascii_fold(cand)
             pieces = [split_pinyin(r) or _wade_giles_to_pinyin(r) for r in rest]
@@ -421,10 +463,12 @@ def rarity(name: Name) -> float | None:
             readings_of = [key] if key in share else list(_variant_to_pinyin().get(key, ()))
             if readings_of and all(pieces):
                 sur = max(readings_of, key=lambda r: share.get(r, 0.0))
-                given = tuple(s for p in pieces if p for s in p)
-                break
-        if sur is None:
-            return None
+                values.append(_name_rarity(sur, tuple(s for p in pieces if p for s in p)))
+        return min(values) if values else None
+    return _name_rarity(sur, given)
+
+
+def _name_rarity(sur: str, given: tuple[str, ...]) -> float:
     value = -math.log10(han.surname_share(sur) / 1000.0)
     for syl in given:
         value += -math.log10(han.given_share(syl) / 1000.0)

@@ -178,12 +178,16 @@ def _part_sim(ka: tuple[str, ...], kb: tuple[str, ...]) -> tuple[float, int, int
 
 
 def _joined(ka: Keys, kb: Keys) -> float:
-    """Similarity of the names written as one word, for "จูกัดเหลียง" vs "Zhuge Liang"."""
-    a = "".join(p[0] for p in ka).replace(".", "")
+    """Similarity of the names written as one word, for "จูกัดเหลียง" vs "Zhuge Liang".
+
+    The words keep their syllables ("Lin Xuan Qin" = lin.suan.cin), so that the syllables are
+    compared as in ``key_similarity``: "Lan Xuanqin" is not one letter away from it.
+    """
+    a = ".".join(syl for p in ka for syl in syllabify(p[0]))
     best = 0.0
     for order in (kb, kb[::-1]):
-        b = "".join(p[0] for p in order).replace(".", "")
-        best = max(best, float(Levenshtein.normalized_similarity(a, b)))
+        b = ".".join(syl for p in order for syl in syllabify(p[0]))
+        best = max(best, key_similarity(a, b))
     return best
 
 
@@ -209,10 +213,15 @@ def align(a: CompactReading, b: CompactReading) -> Alignment:
               for j in (0, 1)] for i in (0, 1)]  # fmt: skip
         straight = (wt[0][0] * cells[0][0][0] + wt[1][1] * cells[1][1][0]) / (wt[0][0] + wt[1][1])
         crossed = (wt[0][1] * cells[0][1][0] + wt[1][0] * cells[1][0][0]) / (wt[0][1] + wt[1][0])
-        best = (straight, (0, 1)) if straight >= crossed - 1e-9 else (crossed, (1, 0))
+        if sur_a is not None and sur_b is not None:  # both say which is the surname
+            best = (straight, (0, 1)) if sur_a == sur_b else (crossed, (1, 0))
+        else:
+            best = (straight, (0, 1)) if straight >= crossed - 1e-9 else (crossed, (1, 0))
     total_b = [float(len(y[0])) for y in kb]
     all_b = sum(total_b)
     for perm in () if best is not None else _perms(len(kb), len(ka)):
+        if sur_a is not None and sur_b is not None and perm[sur_a] != sur_b:
+            continue  # when both names mark their surname, surname is compared with surname
         num = 0.0
         den = all_b
         for i, j in enumerate(perm):

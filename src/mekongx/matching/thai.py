@@ -211,10 +211,29 @@ class _Parser:
 
     def takes_final(self, vowel: str) -> bool:
         j = self.i
+        # after a leading vowel, a consonant before อ + a voweled consonant closes the syllable
+        # (แสง-อรุณ, not แส-งอ-รุณ)
+        if (
+            self.lead
+            and self.is_cons(j)
+            and self.at(j + 1) == "อ"
+            and self.is_cons(j + 2)
+            and self.vowel_follows(j + 2)
+        ):
+            return True
         if not self.is_cons(j) or self.opens_syllable(j):
             return False
         if vowel == "a" and self.at(j - 1) == "ั":
             return True
+        # after a following vowel sign, ปร/กล… with a vowel of their own open the next syllable
+        # (ศรี-ประ-เสริฐ); after a leading vowel they may close it (เอก-รัฐ)
+        if (
+            not self.lead
+            and self.at(j) in _CLUSTER_1
+            and self.at(j + 1) in "รล"
+            and self.vowel_follows(j + 1)
+        ):
+            return False
         # after an optional-final vowel, C D<end> reads as a new syllable "CoD" (ธนา-กร, ภูมิ-พล)
         nxt = j + 1
         last = len(self.s) - 1
