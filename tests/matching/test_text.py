@@ -183,3 +183,10 @@ def test_marked_surnames_are_compared_with_each_other() -> None:
     # Li Qiang and Jiang Li share their syllables, but not their surname
     assert score("หลี่ เฉียง", "李强").probability > 0.5
     assert score("หลี่ เฉียง", "姜莉").probability < 0.5
+
+
+def test_ho_wo_reads_hu_only_where_a_system_writes_hu_so() -> None:
+    from mekongx.matching.names import thai_word_keys
+
+    assert "huaN" not in {k for _, k, _ in thai_word_keys("หวัง")}  # THC43 wang
+    assert {"waN", "huaN"} <= {k for _, k, _ in thai_word_keys("หวาง")}  # RI49 wang and huang

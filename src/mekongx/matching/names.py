@@ -190,6 +190,42 @@ def syl_key(syllables: tuple[str, ...] | list[str]) -> str:
     return ".".join(k for k in (latin_key(s) for s in syllables) if k)
 
 
+Triple = tuple[str, str, str]
+
+
+@cache
+def _hu_spellings() -> tuple[str, ...]:
+    """Thai spellings with ห+ว that RI49 or THC43 write for a Mandarin hu- syllable (หวา, หวาง).
+
+    Only these read ห+ว as hu: THC43 หวัง is wang and never huang.
+    """
+    out: set[str] = set()
+    for syl in pinyin_syllables():
+        if syl.startswith("hu"):
+            for tone in "1234":
+                for system in ("thc43", "ri49"):
+                    try:
+                        th = pinyin_to_thai([syl + tone], system).translate(_NO_TONES)
+                    except ValueError:
+                        continue
+                    if "หว" in th:
+                        out.add(th)
+    return tuple(sorted(out))
+
+
+def _reads_hu(text: str) -> bool:
+    bare = text.translate(_NO_TONES)
+    return "หว" in bare and any(sp in bare for sp in _hu_spellings())
+
+
+def _thai_chinese_keys(th: str, label: str) -> tuple[Triple, ...]:
+    """Keys of a Thai rendering of Chinese syllables, ห+ว read as hu where a system writes hu so."""
+    out = [(th, syl_key(thai.syllables(th, chinese=True)), label)]
+    if _reads_hu(th):
+        out.append((th, syl_key(thai.syllables(th, hw=True, chinese=True)), label))
+    return tuple(out)
+
+
 @lru_cache(maxsize=100_000)
 def thai_word_keys(word: str) -> tuple[tuple[str, str, str], ...]:
     """(display, key, label) alternatives of one Thai word."""
@@ -199,8 +235,7 @@ def thai_word_keys(word: str) -> tuple[tuple[str, str, str], ...]:
     # read as a Chinese name: ห+ว is hu (หวา = hua; RI49 even writes huang as หวาง) and the
     # spellings of ü read like pinyin (สฺวี = xu)
     if _CHINESE_SPELLING.search(bare.translate(_NO_TONES)):
-        out.append((word, syl_key(thai.syllables(bare, chinese=True)), "rtgs"))
-        out.append((word, syl_key(thai.syllables(bare, hw=True, chinese=True)), "rtgs"))
+        out += [(word, key, label) for _, key, label in _thai_chinese_keys(bare, "rtgs")]
     for py in _variant_to_pinyin().get(bare, ()):
         out.append((word, latin_key(py), "surname-variant"))
     for row in _thai_to_table().get(bare, []):
@@ -208,9 +243,6 @@ def thai_word_keys(word: str) -> tuple[tuple[str, str, str], ...]:
             out.append((word, latin_key(latin), "table"))
         out.append((word, syl_key(han.toneless(han.given_pinyin(row["han"]))), "table-han"))
     return tuple(out)
-
-
-Triple = tuple[str, str, str]
 
 
 @lru_cache(maxsize=100_000)
@@ -225,11 +257,7 @@ def _given_forms(given: str) -> dict[str, tuple[Triple, ...]]:
         "romanisation-variants": (pin, ("".join(wg), syl_key(wg), "wade-giles")),
     }
     for system in ("thc43", "ri49"):
-        th = pinyin_to_thai(g_py, system)
-        out[f"thai-{system}"] = tuple(
-            (th, syl_key(thai.syllables(th, hw=hw, chinese=True)), f"thai-{system}")
-            for hw in (False, True)
-        )
+        out[f"thai-{system}"] = _thai_chinese_keys(pinyin_to_thai(g_py, system), f"thai-{system}")
     return out
 
 
@@ -253,11 +281,7 @@ def _surname_forms(surname: str, sandhi: bool) -> dict[str, tuple[Triple, ...]]:
         "romanisation-variants": tuple(variants),
     }
     for system in ("thc43", "ri49"):
-        th = pinyin_to_thai(s_py, system)
-        out[f"thai-{system}"] = tuple(
-            (th, syl_key(thai.syllables(th, hw=hw, chinese=True)), f"thai-{system}")
-            for hw in (False, True)
-        )
+        out[f"thai-{system}"] = _thai_chinese_keys(pinyin_to_thai(s_py, system), f"thai-{system}")
     return out
 
 
