@@ -2,13 +2,18 @@
 """The exchange between two real nodes on loopback: signing, encryption and signed receipts.
 
     .venv/bin/python benchmarks/exchange.py                          # both engines
-    .venv/bin/python benchmarks/exchange.py --sustained 2000 --backlog 20000 --engines sqlite
+    .venv/bin/python benchmarks/exchange.py --rates 250,500,750 --backlog 20000 --engines sqlite
 
-Measures, per engine: the sustained rate (envelopes/s from outbox to applied at the receiver
-while a producer keeps adding them), p50/p99 delivery latency (queued at the sender → applied
-at the receiver), and the drain rate of a backlog queued while the receiver was down. Beside
-them, the ceiling: raw HTTP POSTs of a batch-sized body to a bare ASGI endpoint on the same
-stack (uvicorn + httpx), in requests/s and in envelope-equivalents/s.
+Measures, per engine:
+- sustained: a producer queues report envelopes at a steady offered rate (in small
+  transactions, 20 a second) for ``--seconds``; reported are the rate delivered (applied at the
+  receiver) and the delivery latency p50/p99 (queued at the sender -> applied at the receiver).
+  A rate is sustained when the delivered rate keeps up with the offered one and the latency
+  stays flat; ``--burst N`` also floods N envelopes as fast as the producer can write them.
+- drain: a backlog queued while the receiver was down, delivered when it returns.
+Beside them, the ceiling: raw HTTP POSTs of a batch-sized body to a bare ASGI endpoint on the
+same stack (uvicorn + httpx), in requests/s and in envelope-equivalents/s. The producer runs in
+the benchmark process, so producer, sender and receiver share the machine's cores.
 """
 
 from __future__ import annotations
@@ -20,9 +25,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import uuid
+from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
@@ -108,30 +113,53 @@ def wait_http(url: str) -> None:
     raise RuntimeError(f"{url} did not answer")
 
 
-def produce(node: Node, count: int, per_txn: int = 100) -> None:
-    """Queue ``count`` report envelopes to NNCC (the payload of a typical short report)."""
+def _report_payload(agency: str) -> dict[str, object]:
+    """The payload of a typical short report."""
+    now = utcnow().isoformat()
+    return {"uid": str(uuid.uuid4()), "version": 1, "title": "หลาน เว่ยหง 兰卫红 crossing at Mae Sai",
+            "narrative": "Consignment of 400,000 tablets declared as furniture, Laem Chabang to Huay Xai. " * 3,
+            "language": "th", "source_reliability": "B", "info_reliability": 2, "handling_code": "H0",
+            "handling_note": "", "distribution": "peers", "sharing_group": None, "origin_agency": agency,
+            "author_name": "bench", "recipients": ["NNCC"], "created_at": now, "updated_at": now,
+            "status": "active", "status_note": ""}  # fmt: skip
+
+
+def _queue(node: Node, count: int) -> None:
     actor = Actor.system(node.agency, "bench")
+    with node.db.write() as session:
+        for _ in range(count):
+            payload = _report_payload(node.agency)
+            enqueue(session, actor, type="information", kind="intel.report", payload=payload,
+                    to=["NNCC"], record_uid=str(payload["uid"]))  # fmt: skip
+
+
+def produce(node: Node, count: int, per_txn: int = 100) -> None:
+    """Queue ``count`` report envelopes to NNCC as fast as possible."""
     done = 0
     while done < count:
-        with node.db.write() as session:
-            for _ in range(min(per_txn, count - done)):
-                uid = str(uuid.uuid4())
-                payload = {"uid": uid, "version": 1, "title": "หลาน เว่ยหง 兰卫红 crossing at Mae Sai",
-                           "narrative": "Consignment of 400,000 tablets declared as furniture, Laem Chabang to Huay Xai. " * 3,
-                           "language": "th", "source_reliability": "B", "info_reliability": 2, "handling_code": "H0",
-                           "handling_note": "", "distribution": "peers", "sharing_group": None, "origin_agency": node.agency,
-                           "author_name": "bench", "recipients": ["NNCC"], "created_at": utcnow().isoformat(),
-                           "updated_at": utcnow().isoformat(), "status": "active", "status_note": ""}  # fmt: skip
-                enqueue(
-                    session,
-                    actor,
-                    type="information",
-                    kind="intel.report",
-                    payload=payload,
-                    to=["NNCC"],
-                    record_uid=uid,
-                )
-                done += 1
+        _queue(node, min(per_txn, count - done))
+        done += min(per_txn, count - done)
+
+
+def produce_at(node: Node, rate: float, seconds: float, ticks: int = 20) -> tuple[int, float]:
+    """Queue report envelopes at ``rate`` a second for ``seconds``, ``ticks`` transactions a
+    second; returns how many were queued and the share of ticks that ran late (producer lag)."""
+    began, done, late = time.monotonic(), 0, 0
+    total = int(rate * seconds)
+    tick = 0
+    while done < total:
+        tick += 1
+        due = began + tick / ticks
+        wanted = min(int(rate * tick / ticks) - done, total - done)
+        if wanted > 0:
+            _queue(node, wanted)
+            done += wanted
+        pause = due - time.monotonic()
+        if pause > 0:
+            time.sleep(pause)
+        else:
+            late += 1
+    return done, late / max(tick, 1)
 
 
 def received(node: Node) -> int:
@@ -139,12 +167,25 @@ def received(node: Node) -> int:
         return session.scalar(select(func.count()).select_from(InboxEntry)) or 0
 
 
-def latencies(sender: Node, receiver: Node) -> list[float]:
+def latencies(sender: Node, receiver: Node, since: float = 0.0) -> list[float]:
+    """Delivery latencies (s) of the envelopes queued after ``since`` (a time.time())."""
     with sender.db.read() as session:
         queued = dict(session.execute(select(OutboxEntry.message_id, OutboxEntry.created_at)).all())
     with receiver.db.read() as session:
         applied = dict(session.execute(select(InboxEntry.message_id, InboxEntry.received_at)).all())
-    return sorted((applied[m] - queued[m]).total_seconds() for m in applied if m in queued)
+    return sorted(
+        (applied[m] - queued[m]).total_seconds()
+        for m in applied
+        if m in queued and _epoch(queued[m]) >= since
+    )
+
+
+def _epoch(moment: datetime) -> float:
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).timestamp()
+
+
+def _percentiles(values: list[float]) -> tuple[float, float]:
+    return statistics.median(values) * 1000, values[max(int(len(values) * 0.99) - 1, 0)] * 1000
 
 
 def ceiling(home: Path, seconds: float) -> tuple[float, float]:
@@ -174,7 +215,14 @@ def ceiling(home: Path, seconds: float) -> tuple[float, float]:
 
 
 def run_engine(
-    engine: str, url_a: str, url_b: str, home: Path, sustained: int, backlog: int
+    engine: str,
+    url_a: str,
+    url_b: str,
+    home: Path,
+    rates: list[float],
+    seconds: float,
+    burst: int,
+    backlog: int,
 ) -> None:
     oncb, nncc = (
         Node("ONCB", home / f"{engine}-ONCB", url_a),
@@ -185,20 +233,31 @@ def run_engine(
     nncc.start()
     oncb.start()
     try:
-        began = time.monotonic()
-        producer = threading.Thread(target=produce, args=(oncb, sustained))
-        producer.start()
-        producer.join()
-        produced_in = time.monotonic() - began
-        deadline = time.monotonic() + 600
-        while received(nncc) < sustained and time.monotonic() < deadline:
-            time.sleep(0.2)
-        elapsed = time.monotonic() - began
-        lat = latencies(oncb, nncc)
-        p50 = statistics.median(lat) * 1000
-        p99 = lat[int(len(lat) * 0.99) - 1] * 1000
-        print(f"{engine:<11} sustained  {sustained / elapsed:7.0f} env/s  ({sustained:,} envelopes; producer alone "
-              f"{sustained / produced_in:.0f}/s)  latency p50 {p50:.0f} ms  p99 {p99:.0f} ms")  # fmt: skip
+        for rate in rates:
+            base, since = received(nncc), time.time()
+            began = time.monotonic()
+            queued, lag = produce_at(oncb, rate, seconds)
+            offered_for = time.monotonic() - began
+            deadline = time.monotonic() + 600
+            while received(nncc) < base + queued and time.monotonic() < deadline:
+                time.sleep(0.1)
+            elapsed = time.monotonic() - began
+            p50, p99 = _percentiles(latencies(oncb, nncc, since))
+            print(f"{engine:<11} offered {rate:5.0f}/s  delivered {queued / elapsed:5.0f} env/s  ({queued:,} in {elapsed:.1f} s; "
+                  f"producer {queued / offered_for:.0f}/s, late ticks {lag:.0%})  latency p50 {p50:.0f} ms  p99 {p99:.0f} ms  "
+                  f"load {os.getloadavg()[0]:.1f}")  # fmt: skip
+        if burst:
+            base, since = received(nncc), time.time()
+            began = time.monotonic()
+            produce(oncb, burst)
+            produced_in = time.monotonic() - began
+            deadline = time.monotonic() + 600
+            while received(nncc) < base + burst and time.monotonic() < deadline:
+                time.sleep(0.1)
+            elapsed = time.monotonic() - began
+            p50, p99 = _percentiles(latencies(oncb, nncc, since))
+            print(f"{engine:<11} burst      {burst / elapsed:5.0f} env/s  ({burst:,} envelopes; producer alone "
+                  f"{burst / produced_in:.0f}/s)  latency p50 {p50:.0f} ms  p99 {p99:.0f} ms (queueing)")  # fmt: skip
         nncc.stop()
         started = time.monotonic()
         produce(oncb, backlog, per_txn=500)
@@ -214,6 +273,7 @@ def run_engine(
         elapsed = time.monotonic() - began
         print(
             f"{engine:<11} drain      {(received(nncc) - base) / elapsed:7.0f} env/s  ({received(nncc) - base:,} in {elapsed:.1f} s)"
+            f"  load {os.getloadavg()[0]:.1f}"
         )
     finally:
         oncb.stop()
@@ -235,11 +295,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--sustained", type=int, default=5000)
+    parser.add_argument("--rates", default="250,500,750", help="offered rates, envelopes/s")
+    parser.add_argument("--seconds", type=float, default=10.0, help="per offered rate")
+    parser.add_argument("--burst", type=int, default=0, help="also flood this many envelopes")
     parser.add_argument("--backlog", type=int, default=100_000)
     parser.add_argument("--engines", default="sqlite,postgresql")
     args = parser.parse_args()
     home = Path(tempfile.mkdtemp(prefix="mekongx-exchange-"))
+    rates = [float(r) for r in args.rates.split(",") if r.strip()]
     print(f"exchange: load avg {os.getloadavg()[0]:.1f}")
     rps, env_rate = ceiling(home, 5)
     print(
@@ -252,13 +315,17 @@ def main() -> None:
                 f"sqlite:///{home / 'a.db'}",
                 f"sqlite:///{home / 'b.db'}",
                 home,
-                args.sustained,
+                rates,
+                args.seconds,
+                args.burst,
                 args.backlog,
             )
         elif engine == "postgresql":
             urls = [pg_database("a"), pg_database("b")]
             try:
-                run_engine(engine, urls[0], urls[1], home, args.sustained, args.backlog)
+                run_engine(
+                    engine, urls[0], urls[1], home, rates, args.seconds, args.burst, args.backlog
+                )
             finally:
                 admin = create_engine(PG, isolation_level="AUTOCOMMIT")
                 with admin.connect() as conn:

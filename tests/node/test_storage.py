@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import suppress
 from typing import Any
 
 from alembic.autogenerate import compare_metadata
@@ -10,7 +13,8 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import func, select, text
 
 from mekongx import migrations
-from mekongx.audit import verify_chain
+from mekongx.audit import Actor, record, verify_chain
+from mekongx.audit.log import AuditEvent
 from mekongx.db import Database
 from mekongx.domains.intel.models import IntelReport
 
@@ -43,3 +47,59 @@ def test_concurrent_writers(world: Any) -> None:
         assert session.scalar(select(func.count()).select_from(IntelReport)) == 64
         count, problems = verify_chain(session)
     assert problems == [] and count >= 64
+
+
+WRITER = """
+import sys
+from mekongx.audit import Actor, record
+from mekongx.db import Database
+
+db = Database(sys.argv[1])
+for i in range(40):
+    with db.write() as session:
+        record(session, Actor.system("ONCB", sys.argv[2]), "test.process", "n", i)
+        record(session, Actor.system("ONCB", sys.argv[2]), "test.process", "n", i)
+db.dispose()
+"""
+
+
+def test_writers_in_several_processes(database: Database) -> None:
+    """Three processes and this one append to the audit chain at once (on SQLite they queue on
+    the writer lock file beside the database): every row lands and the chain stays whole."""
+    processes = [
+        subprocess.Popen([sys.executable, "-c", WRITER, database.url, f"p{n}"]) for n in range(3)
+    ]
+    for i in range(40):
+        with database.write() as session:
+            record(session, Actor.system("ONCB", "here"), "test.process", "n", i)
+    assert [p.wait(timeout=120) for p in processes] == [0, 0, 0]
+    with database.read() as session:
+        written = session.scalar(
+            select(func.count()).select_from(AuditEvent).where(AuditEvent.action == "test.process")
+        )
+        count, problems = verify_chain(session)
+    assert written == 3 * 80 + 40 and problems == [] and count >= written
+
+
+def test_audit_rows_of_one_transaction_and_a_rolled_back_savepoint(database: Database) -> None:
+    actor = Actor.system("ONCB", "t")
+    with database.write() as session:
+        record(session, actor, "test.first")
+        with suppress(RuntimeError), session.begin_nested():
+            record(session, actor, "test.undone")
+            raise RuntimeError("rolled back")
+        record(session, actor, "test.second")
+        record(session, actor, "test.third")
+    with database.write() as session:
+        record(session, actor, "test.fourth")
+    with database.read() as session:
+        actions = list(
+            session.scalars(
+                select(AuditEvent.action)
+                .where(AuditEvent.action.startswith("test."))
+                .order_by(AuditEvent.seq)
+            )
+        )
+        _, problems = verify_chain(session)
+    assert actions == ["test.first", "test.second", "test.third", "test.fourth"]
+    assert problems == []

@@ -16,12 +16,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Integer, String, Text, select, text
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy import Integer, String, Text, inspect, select, text
+from sqlalchemy import event as sa_event
+from sqlalchemy.orm import Mapped, Session, SessionTransaction, mapped_column
 
 from mekongx.model.base import Base, utcnow
 
 GENESIS = "0" * 64
+_HEAD = "mekongx.audit.head"  # session.info key: the chain head this transaction holds
 
 
 class AuditEvent(Base):
@@ -83,6 +85,13 @@ def _digest(event: AuditEvent) -> str:
     return hashlib.sha256(blob.encode()).hexdigest()
 
 
+@sa_event.listens_for(Session, "after_transaction_end")
+def _forget_head(session: Session, transaction: SessionTransaction) -> None:
+    """The chain lock ends with the transaction, and so does the head it guarded."""
+    # Also after a savepoint: rolling back to one releases the locks taken inside it.
+    session.info.pop(_HEAD, None)
+
+
 def _lock_chain(session: Session) -> None:
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(7151013)"))
@@ -99,9 +108,15 @@ def record(
     why: str = "",
     details: dict[str, Any] | None = None,
 ) -> AuditEvent:
-    """Append one audit row in the caller's transaction."""
-    _lock_chain(session)
-    head = session.get(AuditHead, 1, with_for_update=True)
+    """Append one audit row in the caller's transaction.
+
+    The first row of a transaction locks the chain and reads its head; later rows of the same
+    transaction continue from the head already held (still locked: the lock lasts as long as
+    the transaction). A head lost to a rolled-back savepoint is read again."""
+    head: AuditHead | None = session.info.get(_HEAD)
+    if head is None or not inspect(head).persistent:
+        _lock_chain(session)
+        head = session.get(AuditHead, 1, with_for_update=True)
     seq = head.seq + 1 if head else 1
     prev = head.hash if head else GENESIS
     event = AuditEvent(
@@ -121,10 +136,12 @@ def record(
     event.hash = _digest(event)
     session.add(event)
     if head is None:
-        session.add(AuditHead(id=1, seq=seq, hash=event.hash))
+        head = AuditHead(id=1, seq=seq, hash=event.hash)
+        session.add(head)
     else:
         head.seq, head.hash = seq, event.hash
     session.flush()
+    session.info[_HEAD] = head
     return event
 
 

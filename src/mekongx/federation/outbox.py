@@ -8,13 +8,37 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import event as sa_event
+from sqlalchemy import inspect, select
+from sqlalchemy.orm import Session, SessionTransaction
 
 from mekongx.audit import Actor, record
 from mekongx.federation.envelope import Header, canonical, iso
 from mekongx.federation.models import OutboxEntry, Peer
 from mekongx.model.base import utcnow
+
+_LOCKED = "mekongx.outbox.peers"  # session.info key: peer rows this transaction has locked
+
+
+def _locked_peers(session: Session, codes: list[str]) -> dict[str, Peer]:
+    """The confirmed peers among ``codes``, locked for this transaction (their next sequence
+    numbers are handed out here). Rows already locked by this transaction are not read again."""
+    locked: dict[str, Peer] = session.info.setdefault(_LOCKED, {})
+    missing = [code for code in codes if code not in locked or not inspect(locked[code]).persistent]
+    if missing:
+        locked.update(
+            (p.agency_code, p)
+            for p in session.scalars(
+                select(Peer).where(Peer.agency_code.in_(missing), Peer.confirmed).with_for_update()
+            )
+        )
+    return {code: locked[code] for code in codes if code in locked}
+
+
+@sa_event.listens_for(Session, "after_transaction_end")
+def _unlock(session: Session, transaction: SessionTransaction) -> None:
+    # Also after a savepoint: rolling back to one releases the locks taken inside it.
+    session.info.pop(_LOCKED, None)
 
 
 def enqueue(
@@ -42,12 +66,7 @@ def enqueue(
     recipients = sorted({code for code in to if code != actor.agency})
     if not recipients:
         return []
-    peers = {
-        p.agency_code: p
-        for p in session.scalars(
-            select(Peer).where(Peer.agency_code.in_(recipients), Peer.confirmed).with_for_update()
-        )
-    }
+    peers = _locked_peers(session, recipients)
     entries = []
     created = iso(utcnow())
     body = {"kind": kind, **payload}
@@ -85,7 +104,6 @@ def enqueue(
         session.add(entry)
         entries.append(entry)
     if entries:
-        session.flush()
         record(
             session,
             actor,
