@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import random
 from array import array
 
@@ -109,3 +110,15 @@ def test_small_or_single_process_builds_stay_in_process(names: list[str]) -> Non
     idx.add_many(["Wang Wei", ("X-1", "王伟")])
     assert idx._ids[-2:] == ["100", "X-1"]
     assert idx.search("王伟", limit=1)[0].id in {"100", "X-1"}
+
+
+def test_add_many_restores_the_garbage_collector() -> None:
+    assert gc.isenabled()
+    Index().add_many(["Wang Wei", "สมชาย ใจดี"])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        Index().add_many(["Wang Wei"])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -7,6 +7,7 @@ the best ``candidates`` of them are scored with the calibrated model.
 
 from __future__ import annotations
 
+import gc
 import math
 import multiprocessing
 import sys
@@ -154,7 +155,19 @@ class Index:
         ``processes`` > 1 computes the readings in that many forked worker processes (POSIX
         only; do not use it in a process that runs threads) and merges their postings: the index
         is the same as one built by ``add`` in order.
+
+        The cyclic garbage collector is paused meanwhile: building creates no reference cycles,
+        and on a large watchlist its full passes over the growing heap took half the build time.
         """
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            self._add_many(names, processes)
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _add_many(self, names: Iterable[str | tuple[str, str]], processes: int) -> None:
         items: list[tuple[str | None, str]] = [
             item if isinstance(item, tuple) else (None, item) for item in names
         ]
