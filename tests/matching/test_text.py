@@ -190,3 +190,12 @@ def test_ho_wo_reads_hu_only_where_a_system_writes_hu_so() -> None:
 
     assert "huaN" not in {k for _, k, _ in thai_word_keys("หวัง")}  # THC43 wang
     assert {"waN", "huaN"} <= {k for _, k, _ in thai_word_keys("หวาง")}  # RI49 wang and huang
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Prasert", "Prasoet"), ("Chalerm", "Chaloem"), ("Chart", "Chat"), ("Buakaw", "Buakhao"),
+     ("Ruang", "Rueang"), ("Meuang", "Mueang")],
+)  # fmt: skip
+def test_key_space_folds_thai_spelling_habits(a: str, b: str) -> None:
+    assert latin_key(a) == latin_key(b)

@@ -28,7 +28,9 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"ng", "N"),
         (r"kh|gh|ck|g", "k"),
         (r"v", "w"),
-        (r"r(?=[nN])", ""),
+        # r after a vowel and before a consonant marks a long or mid vowel in Thai passport
+        # spellings (Porn, Charn, Chart, Prasert, Chalerm) and is not pronounced
+        (r"(?<=[aeiou])r(?=[^aeiouyh])", ""),
         (r"[rl](?=[^aeiouy]|$)", "n"),
         (r"r", "l"),
         (r"(?<=[^aeiouy])h", ""),
@@ -39,6 +41,8 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"ae|oe", "e"),
         (r"y", "i"),
         (r"w(?=[^aeiou]|$)", "u"),
+        (r"(?<=a)u(?![aeiou])", "o"),  # Thai -าว: RTGS khao, also written khaw / khau
+        (r"uea|eua", "ua"),  # Thai เ-ือ: RTGS mueang, also written muang / meuang
         (r"(.)\1+", r"\1"),
         (r"aia", "ai"),
         (r"^wu", "u"),

@@ -221,6 +221,16 @@ class _Parser:
             and self.vowel_follows(j + 2)
         ):
             return True
+        # a final ติ/ฒิ/ตุ… after a long vowel or ั is the final consonant, its vowel silent in
+        # speech (ชาติ chat, ประวัติ prawat, เหตุ het); ``spelling`` still sounds it (Chart-i)
+        if (
+            not self.spelling
+            and self.is_cons(j)
+            and self.at(j + 1) in "ิุ"
+            and j + 2 == len(self.s)
+            and (self.lead in ("เ", "แ", "โ") or self.at(j - 1) in "าีูั")
+        ):
+            return True
         if not self.is_cons(j) or self.opens_syllable(j):
             return False
         if vowel == "a" and self.at(j - 1) == "ั":
