@@ -31,11 +31,11 @@ from mekongx.matching.scoring import (
     quick_probability,
 )
 
-_VOWELS = frozenset("aeiou")
+_NO_VOWELS = str.maketrans(dict.fromkeys("aeiou"))
 
 
 def _skeleton(key: str) -> str:
-    return "".join(ch for ch in key if ch not in _VOWELS)
+    return key.translate(_NO_VOWELS)
 
 
 def blocking_keys(compact: Compact) -> set[str]:
@@ -187,7 +187,8 @@ class Index:
         try:
             ctx = multiprocessing.get_context("fork")
             with ctx.Pool(processes) as pool:
-                for compacts, (keys, counts, flat) in pool.imap(_build_chunk, bounds):
+                for compacts, (keys, counts, flat_bytes) in pool.imap(_build_chunk, bounds):
+                    flat = array("I", flat_bytes)
                     # a name repeated within a chunk arrives as one object: one Compact for it
                     made: dict[int, Compact] = {}
                     for c in compacts:
@@ -299,15 +300,33 @@ _Plain = tuple[tuple[CompactReading, ...], str, float | None, str | None]
 _PENDING: list[tuple[str | None, str]] = []  # the items of a parallel build, seen by forked workers
 
 
-_WORKER: tuple[_Filer, dict[str, tuple[_Plain, tuple[str, ...]]]] | None = None
+class _Worker:
+    """State of a build worker process, kept across its chunks."""
+
+    def __init__(self) -> None:
+        self.filer = _Filer()
+        self.seen: dict[str, tuple[_Plain, tuple[int, ...]]] = {}
+        self.key_ids: dict[str, int] = {}
+        self.keys: list[str] = []
+
+    def key_id(self, key: str) -> int:
+        got = self.key_ids.get(key)
+        if got is None:
+            got = self.key_ids[key] = len(self.keys)
+            self.keys.append(key)
+        return got
+
+
+_WORKER: _Worker | None = None
 
 
 def _build_chunk(
     bounds: tuple[int, int, int],
-) -> tuple[list[_Plain], tuple[list[str], array[int], array[int]]]:
+) -> tuple[list[_Plain], tuple[list[str], array[int], bytes]]:
     """Worker: compacts and postings of items[start:end], in forms quick to pickle.
 
     Compacts go as plain tuples; postings as (keys, posting lengths, all postings end to end).
+    Postings are gathered as (key number, position) columns and grouped by one stable sort.
 
     A worker remembers the names it has seen (a third of a large watchlist are repeats), so the
     per-name caches of the reading functions are of no use to it: they are emptied regularly to
@@ -315,26 +334,34 @@ def _build_chunk(
     """
     global _WORKER
     if _WORKER is None:
-        _WORKER = (_Filer(), {})
-    filer, seen = _WORKER
+        _WORKER = _Worker()
+    w = _WORKER
+    seen = w.seen
     base, start, end = bounds
-    postings: dict[str, array[int]] = {}
     out: list[_Plain] = []
+    key_col = array("I")
+    counts = array("I")
     for i in range(start, end):
         name = _PENDING[i][1]
         got = seen.get(name)
         if got is None:
-            c, keys = filer.prepare(profile(name).compact)
-            got = seen[name] = ((c.readings, c.script, c.rarity, c.han), keys)
+            c, keys = w.filer.prepare(profile(name).compact)
+            ids = tuple(w.key_id(k) for k in keys)
+            got = seen[name] = ((c.readings, c.script, c.rarity, c.han), ids)
             if len(seen) % 20_000 == 0:
                 for fn in (profile, readings, parse_name):
                     fn.cache_clear()
         out.append(got[0])
-        _post(base + i, got[1], postings)
-    flat = array("I")
-    for lst in postings.values():
-        flat.extend(lst)
-    return out, (list(postings), array("I", map(len, postings.values())), flat)
+        key_col.extend(got[1])
+        counts.append(len(got[1]))
+    kcol = np.frombuffer(key_col, dtype=np.uint32)
+    pos = np.repeat(
+        np.arange(base + start, base + end, dtype=np.uint32), np.frombuffer(counts, np.uint32)
+    )
+    order = np.argsort(kcol, kind="stable")  # positions stay in order within a key
+    uniq, per_key = np.unique(kcol[order], return_counts=True)
+    keys_out = [w.keys[k] for k in uniq.tolist()]
+    return out, (keys_out, array("I", per_key.astype(np.uint32).tobytes()), pos[order].tobytes())
 
 
 def _decide(p: float) -> Decision:
