@@ -55,6 +55,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
+@lru_cache(maxsize=300_000)
 def ascii_fold(text: str) -> str:
     """Lower case, diacritics removed, letters only (ü kept as ``v`` like pinyin input does)."""
     text = text.lower().replace("ü", "v")
