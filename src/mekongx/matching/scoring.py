@@ -183,11 +183,12 @@ def _joined(ka: Keys, kb: Keys) -> float:
     The words keep their syllables ("Lin Xuan Qin" = lin.suan.cin), so that the syllables are
     compared as in ``key_similarity``: "Lan Xuanqin" is not one letter away from it.
     """
-    a = ".".join(syl for p in ka for syl in syllabify(p[0]))
+    a = [syl for p in ka for syl in syllabify(p[0])]
     best = 0.0
     for order in (kb, kb[::-1]):
-        b = ".".join(syl for p in order for syl in syllabify(p[0]))
-        best = max(best, key_similarity(a, b))
+        b = [syl for p in order for syl in syllabify(p[0])]
+        if len(a) == len(b):  # else the words do not line up syllable by syllable
+            best = max(best, key_similarity(".".join(a), ".".join(b)))
     return best
 
 
