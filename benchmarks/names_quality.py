@@ -427,6 +427,18 @@ def main() -> None:
                 extra = f", nomenklatura {np.mean([nk_scores[i] >= 0.7 for i in idx]):.3f}"
             print(f"- {kind}: engine {fm:.3f}, translit+rapidfuzz {fb:.3f}{extra} (n={len(idx)})")
     print()
+    print("Hard negatives by stratum and type (test split): engine false-match rate (n)")
+    kinds = ("same_surname", "one_off", "common_name")
+    print("| stratum | " + " | ".join(kinds) + " |")
+    print("|---|---|---|---|")
+    for st in STRATA_ORDER:
+        cells = []
+        for kind in kinds:
+            idx = [i for i, p in enumerate(test) if p.kind == kind and p.stratum == st]
+            fm = sum(probs[i] >= thr for i in idx) / len(idx) if idx else float("nan")
+            cells.append(f"{fm:.3f} ({len(idx)})")
+        print(f"| {st} | " + " | ".join(cells) + " |")
+    print()
     print(
         f"recall@1 watchlists: {index_size} names across the three scripts "
         f"({args.distractors} distractor entities); total time {time.time() - t0:.0f}s"
