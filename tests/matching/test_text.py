@@ -199,3 +199,10 @@ def test_ho_wo_reads_hu_only_where_a_system_writes_hu_so() -> None:
 )  # fmt: skip
 def test_key_space_folds_thai_spelling_habits(a: str, b: str) -> None:
     assert latin_key(a) == latin_key(b)
+
+
+def test_wade_giles_given_name_read_as_pinyin() -> None:
+    from mekongx.matching import score
+
+    # WG j is pinyin r: Jen-hsin is Ren-xin, which the key alone folds with zhen
+    assert score("Lee Jen-hsin", "หลี่ เหรินซิน").probability > 0.5

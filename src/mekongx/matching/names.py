@@ -399,6 +399,12 @@ def _latin_readings(tokens: list[Token]) -> list[Reading]:
             alts.append((t, latin_key(t.lower().replace("sh", "s")), "latin"))
         for py in _variant_to_pinyin().get(ascii_fold(t), ()):
             alts.append((t, latin_key(py), "surname-variant"))
+        if syl is None or "-" in t:
+            # a Wade-Giles given name read back as pinyin: jen is ren, jui is rui (the key alone
+            # would fold WG j with zh/j/q)
+            wg = _wade_giles_to_pinyin(t)
+            if wg is not None:
+                alts.append((t, syl_key(wg), "wade-giles"))
         for row in table.get(ascii_fold(t), []):
             alts += [(t, latin_key(v), "table") for v in row["latin"].split("|")]
         parts.append(alts)
