@@ -22,6 +22,7 @@ from mekongx.federation.envelope import Header, canonical, iso, seal, verify_rec
 from mekongx.federation.inbox import batch_signing_text
 from mekongx.federation.keys import NodeKeys, b64, load_enc_public
 from mekongx.federation.models import OutboxEntry, Peer
+from mekongx.federation.outbox import wait_for_queued
 from mekongx.federation.peers import signing_keys
 from mekongx.federation.transport import Transport, TransportError
 from mekongx.model.base import utcnow
@@ -336,5 +337,5 @@ def run_worker(
         except Exception:  # the worker must outlive any single failure; it is logged
             log.exception("delivery pass failed")
             delivered = 0
-        if not delivered:
-            stop.wait(idle)
+        if not delivered and not stop.is_set():
+            wait_for_queued(idle)

@@ -4,6 +4,7 @@ carry, one per recipient peer, each with the next sequence number of its link.""
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict
 from typing import Any
@@ -33,6 +34,25 @@ def _locked_peers(session: Session, codes: list[str]) -> dict[str, Peer]:
             )
         )
     return {code: locked[code] for code in codes if code in locked}
+
+
+_QUEUED = "mekongx.outbox.queued"  # session.info key: this transaction queued envelopes
+_queued = threading.Event()
+
+
+@sa_event.listens_for(Session, "after_commit")
+def _wake_worker(session: Session) -> None:
+    """Envelopes committed by this process wake its delivery worker at once."""
+    if session.info.pop(_QUEUED, False):
+        _queued.set()
+
+
+def wait_for_queued(timeout: float) -> bool:
+    """Wait until this process commits new envelopes, or ``timeout`` seconds pass (envelopes
+    queued by another process are found by the worker's next poll)."""
+    woken = _queued.wait(timeout)
+    _queued.clear()
+    return woken
 
 
 @sa_event.listens_for(Session, "after_transaction_end")
@@ -104,6 +124,7 @@ def enqueue(
         session.add(entry)
         entries.append(entry)
     if entries:
+        session.info[_QUEUED] = True
         record(
             session,
             actor,
