@@ -181,32 +181,31 @@ class Index:
             self._names.append(name)
             self._ids.append(id_ if id_ is not None else str(base + i))
         size = max(_CHUNK_MIN, -(-len(items) // (processes * 4)))
-        bounds = [(base, i, min(i + size, len(items))) for i in range(0, len(items), size)]
-        global _PENDING
-        _PENDING = items
-        try:
-            ctx = multiprocessing.get_context("fork")
-            with ctx.Pool(processes) as pool:
-                for compacts, (keys, counts, flat_bytes) in pool.imap(_build_chunk, bounds):
-                    flat = array("I", flat_bytes)
-                    # a name repeated within a chunk arrives as one object: one Compact for it
-                    made: dict[int, Compact] = {}
-                    for c in compacts:
-                        compact = made.get(id(c))
-                        if compact is None:
-                            compact = made[id(c)] = Compact(*c)
-                        self._compact.append(compact)
-                    at = 0
-                    for key, count in zip(keys, counts, strict=True):
-                        got = flat[at : at + count]
-                        at += count
-                        lst = self._postings.get(key)
-                        if lst is None:
-                            self._postings[key] = got
-                        else:
-                            lst.extend(got)
-        finally:
-            _PENDING = []
+        # each chunk's names travel with its task (the workers share no module state)
+        tasks = (
+            (base + i, [name for _, name in items[i : i + size]])
+            for i in range(0, len(items), size)
+        )
+        ctx = multiprocessing.get_context("fork")
+        with ctx.Pool(processes) as pool:
+            for compacts, (keys, counts, flat_bytes) in pool.imap(_build_chunk, tasks):
+                flat = array("I", flat_bytes)
+                # a name repeated within a chunk arrives as one object: one Compact for it
+                made: dict[int, Compact] = {}
+                for c in compacts:
+                    compact = made.get(id(c))
+                    if compact is None:
+                        compact = made[id(c)] = Compact(*c)
+                    self._compact.append(compact)
+                at = 0
+                for key, count in zip(keys, counts, strict=True):
+                    got = flat[at : at + count]
+                    at += count
+                    lst = self._postings.get(key)
+                    if lst is None:
+                        self._postings[key] = got
+                    else:
+                        lst.extend(got)
 
     def _posting(self, key: str) -> np.ndarray | None:
         got = self._frozen.get(key)
@@ -297,7 +296,6 @@ class Index:
 
 _CHUNK_MIN = 5_000
 _Plain = tuple[tuple[CompactReading, ...], str, float | None, str | None]
-_PENDING: list[tuple[str | None, str]] = []  # the items of a parallel build, seen by forked workers
 
 
 class _Worker:
@@ -321,9 +319,9 @@ _WORKER: _Worker | None = None
 
 
 def _build_chunk(
-    bounds: tuple[int, int, int],
+    task: tuple[int, list[str]],
 ) -> tuple[list[_Plain], tuple[list[str], array[int], bytes]]:
-    """Worker: compacts and postings of items[start:end], in forms quick to pickle.
+    """Worker: compacts and postings of names at positions first, first + 1, …, quick to pickle.
 
     Compacts go as plain tuples; postings as (keys, posting lengths, all postings end to end).
     Postings are gathered as (key number, position) columns and grouped by one stable sort.
@@ -337,12 +335,11 @@ def _build_chunk(
         _WORKER = _Worker()
     w = _WORKER
     seen = w.seen
-    base, start, end = bounds
+    first, names = task
     out: list[_Plain] = []
     key_col = array("I")
     counts = array("I")
-    for i in range(start, end):
-        name = _PENDING[i][1]
+    for name in names:
         got = seen.get(name)
         if got is None:
             c, keys = w.filer.prepare(profile(name).compact)
@@ -356,7 +353,7 @@ def _build_chunk(
         counts.append(len(got[1]))
     kcol = np.frombuffer(key_col, dtype=np.uint32)
     pos = np.repeat(
-        np.arange(base + start, base + end, dtype=np.uint32), np.frombuffer(counts, np.uint32)
+        np.arange(first, first + len(names), dtype=np.uint32), np.frombuffer(counts, np.uint32)
     )
     order = np.argsort(kcol, kind="stable")  # positions stay in order within a key
     uniq, per_key = np.unique(kcol[order], return_counts=True)
