@@ -168,6 +168,21 @@ def _chinese_u(word: str) -> str:
 
 
 _TONED_HO = re.compile("ห(?=[\u0e48-\u0e4b])")
+# เ before two consonants that are no cluster, with a vowel closing round the second (เ-ิ, เ-ือ,
+# เ-าะ, เ-ียC): the first consonant is a syllable of its own with an implicit a (เฉลิม cha-loem,
+# เจริญ cha-roen, เสนาะ sa-no, เสถียร sa-thian). Clusters, ห/อ leading and ว (เทวินทร์) excluded.
+_SPLIT_LEAD_E = re.compile("เ([ก-ฮ])([ก-ฮ])(?=ิ|ือ|าะ|ีย[ก-ฮ](?!\u0e4c))")
+
+
+def _split_lead_e(word: str) -> str:
+    def repl(m: re.Match[str]) -> str:
+        c1, c2 = m.group(1), m.group(2)
+        cluster = (c1 in _CLUSTER_1 and c2 in "รล") or (c1 in "กขค" and c2 == "ว")
+        if cluster or c1 in "หอ" or c2 == "ว" or (c1 in "ทศส" and c2 == "ร"):
+            return m.group(0)
+        return f"{c1}ะเ{c2}"
+
+    return _SPLIT_LEAD_E.sub(repl, word)
 
 
 class _Parser:
@@ -177,7 +192,7 @@ class _Parser:
         # own (ไห่รุ่ย = hai-rui), not the silent leading ห of หร/หล/หม…; ฮ reads the same
         word = _TONED_HO.sub("ฮ", word)
         bare = "".join(ch for ch in word if ch not in _TONE)
-        self.s = _strip_silent(_chinese_u(bare) if chinese else bare)
+        self.s = _strip_silent(_chinese_u(bare) if chinese else _split_lead_e(bare))
         self.i = 0
         self.spelling = spelling
         self.out: list[str] = []
