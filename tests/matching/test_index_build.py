@@ -122,3 +122,13 @@ def test_add_many_restores_the_garbage_collector() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_large_add_many_ends_with_one_collection(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[int] = []
+    monkeypatch.setattr(index.gc, "collect", lambda *a: calls.append(1) or 0)
+    monkeypatch.setattr(index, "_COLLECT_AFTER", 3)
+    Index().add_many(["Wang Wei", "Li Na"])
+    assert calls == []
+    Index().add_many(["Wang Wei", "Li Na", "สมชาย ใจดี"])
+    assert calls == [1]

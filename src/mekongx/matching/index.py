@@ -158,23 +158,28 @@ class Index:
 
         The cyclic garbage collector is paused meanwhile: building creates no reference cycles,
         and on a large watchlist its full passes over the growing heap took half the build time.
+        After a large build one full collection moves the new objects to the oldest generation at
+        once (about 0.7 s for 1,000,000 names); otherwise the collector's catching up would pause
+        the first searches instead.
         """
         enabled = gc.isenabled()
         gc.disable()
         try:
-            self._add_many(names, processes)
+            added = self._add_many(names, processes)
         finally:
             if enabled:
                 gc.enable()
+        if enabled and added >= _COLLECT_AFTER:
+            gc.collect()
 
-    def _add_many(self, names: Iterable[str | tuple[str, str]], processes: int) -> None:
+    def _add_many(self, names: Iterable[str | tuple[str, str]], processes: int) -> int:
         items: list[tuple[str | None, str]] = [
             item if isinstance(item, tuple) else (None, item) for item in names
         ]
         if processes <= 1 or len(items) < 2 * _CHUNK_MIN:
             for id_, name in items:
                 self.add(name, id=id_)
-            return
+            return len(items)
         self._frozen.clear()
         base = len(self._names)
         for i, (id_, name) in enumerate(items):
@@ -206,6 +211,7 @@ class Index:
                         self._postings[key] = got
                     else:
                         lst.extend(got)
+        return len(items)
 
     def _posting(self, key: str) -> np.ndarray | None:
         got = self._frozen.get(key)
@@ -295,6 +301,7 @@ class Index:
 
 
 _CHUNK_MIN = 5_000
+_COLLECT_AFTER = 10_000  # names added by one add_many
 _Plain = tuple[tuple[CompactReading, ...], str, float | None, str | None]
 
 
