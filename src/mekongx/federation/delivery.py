@@ -9,9 +9,10 @@ import random
 import threading
 import time
 from collections.abc import Callable, Mapping
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import func, select, update
@@ -91,9 +92,10 @@ def _seal_pending(
         return entries
 
 
-# Seals a link's next batch while the current one is at the peer (the peer's work and ours
-# overlap); a batch that ends up not being sent keeps its sealed envelopes for the next try.
-_sealer = ThreadPoolExecutor(max_workers=2, thread_name_prefix="mekongx-seal")
+# While a batch is at the peer, these threads seal the link's next batch and check and file
+# the previous batch's receipts, so the two nodes work at the same time. A batch that ends up
+# not being sent keeps its sealed envelopes for the next try.
+_helpers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="mekongx-delivery")
 
 
 def deliver_link(
@@ -113,6 +115,7 @@ def deliver_link(
     lock = _link_lock(f"{db.url}|{peer_code}")
     if not lock.acquire(blocking=False):
         return result  # another thread of this process is on this link
+    filing: Future[bool] | None = None
     try:
         now = utcnow()
         entries = _seal_pending(db, keys, peer_code, batch_size, now)
@@ -125,41 +128,48 @@ def deliver_link(
         for batch in range(max_batches):
             ahead = None
             if batch + 1 < max_batches and len(entries) == batch_size:
-                ahead = _sealer.submit(
+                ahead = _helpers.submit(
                     _seal_pending, db, keys, peer_code, batch_size, now, entries[-1].seq
                 )
-            complete = _send_batch(
-                db, keys, own, peer, transport, entries, receipt_keys, result, max_backoff
-            )
+            outcomes = _post(db, keys, own, peer, transport, entries, max_backoff)
             following = ahead.result() if ahead is not None else []
-            if not complete or not following:
+            if filing is not None and not filing.result():
+                break  # a receipt of the previous batch did not verify
+            if outcomes is None:
+                result.failed = True
                 break
+            filing = None
+            file = (db, own, peer_code, entries, outcomes, receipt_keys, result, max_backoff)
+            if not following or not _answered(entries, outcomes):
+                _file_receipts(*file)  # the last batch, or one with a gap or a refusal
+                break
+            filing = _helpers.submit(_file_receipts, *file)  # beside the next batch
             entries = following
         return result
     finally:
+        if filing is not None:
+            filing.result()
         lock.release()
 
 
-def _send_batch(
+def _post(
     db: Database,
     keys: NodeKeys,
     own: str,
     peer: Peer,
     transport: Transport,
     entries: list[OutboxEntry],
-    receipt_keys: Mapping[str, Ed25519PublicKey],
-    result: LinkResult,
     max_backoff: timedelta,
-) -> bool:
-    """Post one batch and file its receipts; True when every envelope in it was delivered."""
-    peer_code = peer.agency_code
-    body = canonical({"envelopes": [json.loads(e.envelope) for e in entries]})
+) -> dict[str, dict[str, Any]] | None:
+    """Post one batch; the peer's outcomes by message id, or None if it could not be delivered."""
+    # Each stored envelope is canonical JSON already, and so is this wrapper around them.
+    body = ('{"envelopes":[' + ",".join(e.envelope for e in entries) + "]}").encode()
     sent_at = iso(utcnow())
     headers = {
         "X-MekongX-Sender": own,
         "X-MekongX-Time": sent_at,
         "X-MekongX-Signature": b64(
-            keys.current.sign.sign(batch_signing_text(own, peer_code, sent_at, body))
+            keys.current.sign.sign(batch_signing_text(own, peer.agency_code, sent_at, body))
         ),
     }
     try:
@@ -167,12 +177,34 @@ def _send_batch(
         if answer.status != 200:
             raise TransportError(f"HTTP {answer.status}: {answer.body.get('error', '')}")
     except TransportError as error:
-        _failed(db, peer_code, str(error), max_backoff)
-        result.failed = True
-        return False
-    outcomes = {
+        _failed(db, peer.agency_code, str(error), max_backoff)
+        return None
+    return {
         str(o.get("message_id")): o for o in answer.body.get("outcomes", []) if isinstance(o, dict)
     }
+
+
+def _answered(entries: list[OutboxEntry], outcomes: Mapping[str, Mapping[str, Any]]) -> bool:
+    """Did the peer take every envelope of the batch (receipts still to be checked)?"""
+    return all(
+        (o := outcomes.get(e.message_id)) is not None
+        and o.get("status") in ("applied", "refused", "duplicate")
+        and isinstance(o.get("receipt"), dict)
+        for e in entries
+    )
+
+
+def _file_receipts(
+    db: Database,
+    own: str,
+    peer_code: str,
+    entries: list[OutboxEntry],
+    outcomes: Mapping[str, Mapping[str, Any]],
+    receipt_keys: Mapping[str, Ed25519PublicKey],
+    result: LinkResult,
+    max_backoff: timedelta,
+) -> bool:
+    """Check the batch's receipts and file them; True when every envelope was delivered."""
     delivered: list[dict[str, object]] = []
     complete = True
     with db.write() as session:
