@@ -328,7 +328,7 @@ class _Parser:
         if c1 in _CLUSTER_1 and c2 in "รล" and (self.vowel_follows(self.i) or self.lead):
             self.i += 1
             return _INIT[c1] + _INIT[c2]
-        if c2 == "ว" and self.lead and self.at(self.i + 1) in ("ี", "ิ"):
+        if c2 == "ว" and self.lead and self.at(self.i + 1) == "ี":
             self.i += 1
             return ("" if c1 == "อ" else _INIT[c1]) + "w"
         if c1 in "กขค" and c2 == "ว" and (self.vowel_follows(self.i) or self.lead):
