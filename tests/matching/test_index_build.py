@@ -132,3 +132,29 @@ def test_a_large_add_many_ends_with_one_collection(monkeypatch: pytest.MonkeyPat
     assert calls == []
     Index().add_many(["Wang Wei", "Li Na", "สมชาย ใจดี"])
     assert calls == [1]
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_a_failed_add_many_leaves_the_index_as_it_was(
+    names: list[str], processes: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(index, "_CHUNK_MIN", 200)
+    idx = Index()
+    idx.add_many(names[:500])
+    before = (list(idx._names), list(idx._ids), list(idx._compact), _as_lists(idx._postings))
+    real = index.profile
+
+    def failing(name: str) -> object:
+        if name == "Broken Name":
+            raise ValueError("unreadable")
+        return real(name)
+
+    monkeypatch.setattr(index, "profile", failing)
+    batch = [*names[500:2500], "Broken Name", *names[2500:]]
+    with pytest.raises(ValueError, match="unreadable"):
+        idx.add_many(batch, processes=processes)
+    after = (list(idx._names), list(idx._ids), list(idx._compact), _as_lists(idx._postings))
+    assert after == before
+    monkeypatch.setattr(index, "profile", real)
+    idx.add("Lan Weihong", id="next")
+    assert idx._ids[-1] == "next" and len(idx) == 501

@@ -7,6 +7,7 @@ the best ``candidates`` of them are scored with the calibrated model.
 
 from __future__ import annotations
 
+import bisect
 import gc
 import math
 import multiprocessing
@@ -156,6 +157,8 @@ class Index:
         only; do not use it in a process that runs threads) and merges their postings: the index
         is the same as one built by ``add`` in order.
 
+        If it fails (or is interrupted), the index is left as it was.
+
         The cyclic garbage collector is paused meanwhile: building creates no reference cycles,
         and on a large watchlist its full passes over the growing heap took half the build time.
         After a large build one full collection moves the new objects to the oldest generation at
@@ -165,7 +168,12 @@ class Index:
         enabled = gc.isenabled()
         gc.disable()
         try:
-            added = self._add_many(names, processes)
+            size = len(self._names)
+            try:
+                added = self._add_many(names, processes)
+            except BaseException:
+                self._truncate(size)
+                raise
         finally:
             if enabled:
                 gc.enable()
@@ -212,6 +220,21 @@ class Index:
                     else:
                         lst.extend(got)
         return len(items)
+
+    def _truncate(self, size: int) -> None:
+        """Drop the entries from position ``size`` on (a failed ``add_many``)."""
+        self._frozen.clear()
+        del self._names[size:]
+        del self._ids[size:]
+        del self._compact[size:]
+        for pos in [p for p in self._evidence if p >= size]:
+            del self._evidence[pos]
+        for key in list(self._postings):
+            lst = self._postings[key]
+            if lst and lst[-1] >= size:  # postings are in position order
+                del lst[bisect.bisect_left(lst, size) :]
+                if not lst:
+                    del self._postings[key]
 
     def _posting(self, key: str) -> np.ndarray | None:
         got = self._frozen.get(key)
