@@ -50,3 +50,15 @@ def test_search_against_a_watchlist(tmp_path: Path) -> None:
     lines = result.stdout.splitlines()
     assert lines[0].split("\t")[1] == "NNCC-1"
     assert lines[1].split("\t")[1] == "ONCB-7"
+
+
+def test_search_builds_with_several_processes(tmp_path: Path) -> None:
+    watchlist = tmp_path / "watch.txt"
+    watchlist.write_text("NNCC-1\t兰卫红\n\nธนากร คัยนันท์\n", encoding="utf-8")
+    result = runner.invoke(
+        app,
+        ["search", "--watchlist", str(watchlist), "--processes", "2"],
+        input="Thanakorn Kaiyanan\n",
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0].split("\t")[1] == "3"  # a bare name's id: its line

@@ -76,18 +76,23 @@ def search(
     ],
     limit: Annotated[int, typer.Option(min=1, help="Hits per query.")] = 3,
     min_probability: Annotated[float, typer.Option(help="Hide hits below this.")] = 0.2,
+    processes: Annotated[
+        int, typer.Option(min=1, help="Processes that build the index (large watchlists).")
+    ] = 1,
 ) -> None:
     """Screen names read from stdin against a watchlist; print query, id, name, probability."""
     from mekongx.matching import Index
 
-    index = Index()
+    entries: list[tuple[str, str]] = []
     for number, raw in enumerate(watchlist.read_text(encoding="utf-8").splitlines(), start=1):
         if not raw.strip():
             continue
         fields = raw.split("\t")
         if len(fields) > 2 or not fields[-1].strip():
             _fail(f"{watchlist}: line {number}: expected a name or id<TAB>name")
-        index.add(fields[-1].strip(), id=fields[0].strip() if len(fields) == 2 else str(number))
+        entries.append((fields[0].strip() if len(fields) == 2 else str(number), fields[-1].strip()))
+    index = Index()
+    index.add_many(entries, processes=processes)
     for raw in sys.stdin.readlines():
         query = raw.strip()
         if not query:
