@@ -30,7 +30,7 @@ from mekongx.wiring import install
 
 keys_app = typer.Typer(help="This node's signing and encryption keys.")
 peers_app = typer.Typer(
-    help="Peer nodes: add by public keys, confirm by fingerprint, list, import."
+    help="Peer nodes: add by public keys, confirm by fingerprint, take new keys, list, import."
 )
 
 
@@ -96,11 +96,15 @@ def peers_import(
         fail(N_("This is not a federation file (a YAML list of members)."), 2)
     actor = Actor.system(settings.node_agency, "cli")
     ca = tls_ca.read_text() if tls_ca else ""
+    changes: list[peering.KeyChange] = []
     try:
         with db.write() as session:
             for member in members:
                 code = str(member["agency"])
-                if code == settings.node_agency or session.get(Peer, code) is not None:
+                if code == settings.node_agency:
+                    continue
+                if (peer := session.get(Peer, code)) is not None:
+                    changes.extend([c] if (c := peering.key_change(peer, member)) else [])
                     continue
                 if session.get(Agency, code) is None:
                     names = member.get("names", {})
@@ -114,6 +118,25 @@ def peers_import(
         fail_with(error)
     except (KeyError, TypeError):
         fail(N_("This is not a federation file (a YAML list of members)."), 2)
+    for change in changes:
+        report_key_change(change)
+
+
+def report_key_change(change: peering.KeyChange) -> None:
+    """Tell the officer about a peer's new keys; nothing is changed without a compared fingerprint."""
+    if change.stale:
+        say(N_("%(code)s: the file has keys that %(code)s already replaced; nothing to do."),
+            code=change.agency_code)  # fmt: skip
+        return
+    say(N_("%(code)s has new keys, fingerprint %(fp)s. Nothing was changed."),
+        code=change.agency_code, fp=change.fingerprint)  # fmt: skip
+    if not change.previous_matches:
+        say(N_("Warning: the file does not name the keys we hold for %(code)s as its previous keys. "
+               "It may be a forged file: trust only the fingerprint %(code)s's officer reads to you."),
+            code=change.agency_code)  # fmt: skip
+    say(N_("Compare the new fingerprint with %(code)s's officer over a separate channel, then run "
+           "(with the fingerprint they read to you):"), code=change.agency_code)  # fmt: skip
+    typer.echo(f"  {peering.rotate_command(change)}")
 
 
 @peers_app.command("add")
@@ -153,6 +176,38 @@ def peers_confirm(
     except MekongXError as error:
         fail_with(error)
     say(N_("Peer %(code)s confirmed."), code=agency)
+
+
+@peers_app.command("rotate")
+def peers_rotate(
+    agency: str = typer.Argument(..., help="The peer's agency code."),
+    sign_key: str = typer.Option(..., help="The peer's NEW Ed25519 public key (base64)."),
+    enc_key: str = typer.Option(..., help="The peer's NEW X25519 public key (base64)."),
+    fingerprint: str = typer.Option(
+        ..., help="The NEW fingerprint the peer's officer read to you."
+    ),
+    valid_until: str | None = typer.Option(
+        None,
+        help="Accept the old keys until this ISO time (default: now + MEKONGX_KEY_OVERLAP_DAYS).",
+    ),
+) -> None:
+    """Take a peer's new keys after comparing the new fingerprint with its officer."""
+    settings = load_settings()
+    db = open_database(settings)
+    actor = Actor.system(settings.node_agency, "cli")
+    try:
+        until = peering.parse_valid_until(valid_until) if valid_until else None
+        with db.write() as session:
+            peer = peering.rotate_peer(session, actor, agency, sign_key, enc_key, fingerprint,
+                                       overlap=timedelta(days=settings.key_overlap_days), valid_until=until)  # fmt: skip
+            new_fp, old_until = peer.fingerprint, str(peer.prev_valid_until)
+    except MekongXError as error:
+        if any(problem.field == "fingerprint" for problem in error.fields):
+            with db.write() as session:  # the refusal is audited (the failed change rolled back)
+                record(session, actor, "peer.rotate-refused", "peer", agency[:16])
+        fail_with(error)
+    say(N_("Peer %(code)s now uses the keys with fingerprint %(fp)s; its old keys are accepted until %(until)s."),
+        code=agency, fp=new_fp, until=old_until)  # fmt: skip
 
 
 @peers_app.command("list")

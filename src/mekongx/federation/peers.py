@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -142,6 +143,108 @@ def update_keys(
         details={"fingerprint": peer.fingerprint},
     )
     return peer
+
+
+def _same_fingerprint(spoken: str, expected: str) -> bool:
+    return "".join(spoken.split()).upper() == "".join(expected.split())
+
+
+def parse_valid_until(text: str) -> datetime:
+    """An ISO 8601 time (a time without offset is taken as UTC)."""
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise ValidationFailed(
+            [FieldProblem("valid_until", N_("Write a time such as 2026-12-31T00:00:00+00:00."))]
+        ) from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def rotate_peer(
+    session: Session,
+    actor: Actor,
+    agency_code: str,
+    sign_public: str,
+    enc_public: str,
+    spoken_fingerprint: str,
+    *,
+    overlap: timedelta,
+    valid_until: datetime | None = None,
+) -> Peer:
+    """Take a peer's new keys after both officers compared the NEW fingerprint over a separate
+    channel. The old keys stay accepted until ``valid_until`` (default: now + ``overlap``).
+    Nothing changes when the fingerprint does not match the given keys."""
+    peer = session.get(Peer, agency_code)
+    if peer is None:
+        raise NotFound(N_("No such peer."))
+    problems = _key_problems(PeerInput(agency_code, peer.endpoint, sign_public, enc_public))
+    if problems:
+        raise ValidationFailed(problems)
+    if (sign_public, enc_public) == (peer.sign_public, peer.enc_public):
+        raise Conflict(N_("These are already this peer's keys."))
+    if not _same_fingerprint(spoken_fingerprint, fingerprint(sign_public, enc_public)):
+        raise ValidationFailed(
+            [
+                FieldProblem(
+                    "fingerprint",
+                    N_(
+                        "The fingerprint does not match these keys: nothing was changed. "
+                        "Compare it again with the peer's officer."
+                    ),
+                )
+            ]
+        )
+    until = valid_until or utcnow() + overlap
+    if until <= utcnow():
+        raise ValidationFailed(
+            [FieldProblem("valid_until", N_("The end of the overlap must be in the future."))]
+        )
+    return update_keys(session, actor, agency_code, sign_public, enc_public, until)
+
+
+@dataclass(frozen=True)
+class KeyChange:
+    """What a federation file says about a peer we already have, when its keys differ."""
+
+    agency_code: str
+    sign_public: str
+    enc_public: str
+    fingerprint: str
+    valid_until: str  # the file's end of the overlap of the old keys ("" if it gives none)
+    stale: bool  # the file carries keys we already replaced
+    previous_matches: bool  # the file's previous keys are the ones we hold
+
+
+def key_change(peer: Peer, member: dict[str, Any]) -> KeyChange | None:
+    """Compare a federation file's entry with a stored peer; None when the keys are the same.
+    Never changes the peer: new keys are taken only by `rotate_peer` with a compared
+    fingerprint."""
+    sign, enc = str(member["sign_public"]), str(member["enc_public"])
+    if (sign, enc) == (peer.sign_public, peer.enc_public):
+        return None
+    previous = member.get("previous") or {}
+    if not isinstance(previous, dict):
+        previous = {}
+    return KeyChange(
+        agency_code=peer.agency_code,
+        sign_public=sign,
+        enc_public=enc,
+        fingerprint=fingerprint(sign, enc),
+        valid_until=str(previous.get("valid_until") or ""),
+        stale=(sign, enc) == (peer.prev_sign_public, peer.prev_enc_public),
+        previous_matches=(previous.get("sign_public"), previous.get("enc_public"))
+        == (peer.sign_public, peer.enc_public),
+    )
+
+
+def rotate_command(change: KeyChange) -> str:
+    """The command an officer runs once the new fingerprint was compared; the fingerprint is
+    left for the officer to fill in from the peer's officer, not copied from the file."""
+    until = f" --valid-until {change.valid_until}" if change.valid_until else ""
+    return (
+        f"mekongx peers rotate {change.agency_code} --sign-key {change.sign_public}"
+        f" --enc-key {change.enc_public}{until} --fingerprint '…'"
+    )
 
 
 def signing_keys(peer: Peer) -> dict[str, Ed25519PublicKey]:

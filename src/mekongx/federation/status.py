@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from mekongx.federation.keys import fingerprint
 from mekongx.federation.models import InboxEntry, OutboxEntry, Peer, Rejection
+from mekongx.model.base import utcnow
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,8 @@ class LinkStatus:
     consecutive_failures: int
     last_error: str
     oldest_pending_at: datetime | None
+    previous_fingerprint: str = ""  # during a key rotation's overlap: the old keys, still accepted
+    previous_until: datetime | None = None
 
     @property
     def state(self) -> str:
@@ -69,9 +74,21 @@ def links(session: Session) -> list[LinkStatus]:
                 consecutive_failures=peer.consecutive_failures,
                 last_error=peer.last_error,
                 oldest_pending_at=oldest,
+                **_overlap(peer),
             )
         )
     return out
+
+
+def _overlap(peer: Peer) -> dict[str, Any]:
+    if not (peer.prev_sign_public and peer.prev_enc_public and peer.prev_valid_until):
+        return {}
+    if peer.prev_valid_until <= utcnow():
+        return {}
+    return {
+        "previous_fingerprint": fingerprint(peer.prev_sign_public, peer.prev_enc_public),
+        "previous_until": peer.prev_valid_until,
+    }
 
 
 def recent_rejections(session: Session, limit: int = 20) -> list[Rejection]:
