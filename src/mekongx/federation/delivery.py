@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from mekongx.db import Database
@@ -310,14 +310,21 @@ def _failed(db: Database, peer_code: str, error: str, ceiling: timedelta) -> Non
 
 
 def due_links(db: Database) -> list[str]:
-    with db.read() as session:
-        rows = session.execute(
-            select(OutboxEntry.to_agency, func.min(OutboxEntry.next_attempt_at))
-            .where(OutboxEntry.status == "pending")
-            .group_by(OutboxEntry.to_agency)
-        ).all()
+    """Confirmed peers whose next pending envelope (by sequence) is due; one indexed look-up
+    per peer, however long the outbox."""
     now = utcnow()
-    return [code for code, due in rows if due is None or _aware(due) <= now]
+    due = []
+    with db.read() as session:
+        for code in session.scalars(select(Peer.agency_code).where(Peer.confirmed)).all():
+            first = session.scalar(
+                select(OutboxEntry.next_attempt_at)
+                .where(OutboxEntry.to_agency == code, OutboxEntry.status == "pending")
+                .order_by(OutboxEntry.seq)
+                .limit(1)
+            )
+            if first is not None and _aware(first) <= now:
+                due.append(code)
+    return due
 
 
 def _aware(moment: datetime) -> datetime:

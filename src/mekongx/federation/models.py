@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from mekongx.model.base import Base, utcnow
@@ -41,7 +41,11 @@ class OutboxEntry(Base):
     """One envelope to one peer, written in the transaction of the change it carries."""
 
     __tablename__ = "federation_outbox"
-    __table_args__ = (UniqueConstraint("to_agency", "seq"),)
+    __table_args__ = (
+        UniqueConstraint("to_agency", "seq"),
+        # A link's next batch: its pending envelopes in sequence order (migration 0008).
+        Index("ix_federation_outbox_link_pending", "to_agency", "status", "seq"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     message_id: Mapped[str] = mapped_column(String(36), unique=True)
