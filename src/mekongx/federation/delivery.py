@@ -290,6 +290,9 @@ def _mark_retry(
 
 
 def _failed(db: Database, peer_code: str, error: str, ceiling: timedelta) -> None:
+    """The peer could not be reached: the link waits. Its first pending envelope carries the
+    wait (a link sends in sequence order, so that is the one checked); the rest of a backlog,
+    however long, is not rewritten on every failed try."""
     with db.write() as session:
         peer = session.get(Peer, peer_code)
         if peer is None:
@@ -297,15 +300,22 @@ def _failed(db: Database, peer_code: str, error: str, ceiling: timedelta) -> Non
         peer.consecutive_failures += 1
         peer.last_error = error[:2000]
         wait = backoff(peer.consecutive_failures, ceiling)
-        session.execute(
-            update(OutboxEntry)
+        first = session.scalar(
+            select(OutboxEntry.id)
             .where(OutboxEntry.to_agency == peer_code, OutboxEntry.status == "pending")
-            .values(
-                attempts=OutboxEntry.attempts + 1,
-                last_error=error[:2000],
-                next_attempt_at=utcnow() + wait,
-            )
+            .order_by(OutboxEntry.seq)
+            .limit(1)
         )
+        if first is not None:
+            session.execute(
+                update(OutboxEntry)
+                .where(OutboxEntry.id == first)
+                .values(
+                    attempts=OutboxEntry.attempts + 1,
+                    last_error=error[:2000],
+                    next_attempt_at=utcnow() + wait,
+                )
+            )
     log.info("link to %s down (%s); next try in %.1f s", peer_code, error, wait.total_seconds())
 
 
