@@ -27,6 +27,7 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -141,6 +142,11 @@ def produce(node: Node, count: int, per_txn: int = 100) -> None:
         done += min(per_txn, count - done)
 
 
+def _flood(node: Node, count: int) -> tuple[int, float]:
+    produce(node, count)
+    return count, 0.0
+
+
 def produce_at(node: Node, rate: float, seconds: float, ticks: int = 20) -> tuple[int, float]:
     """Queue report envelopes at ``rate`` a second for ``seconds``, ``ticks`` transactions a
     second; returns how many were queued and the share of ticks that ran late (producer lag)."""
@@ -214,6 +220,22 @@ def ceiling(home: Path, seconds: float) -> tuple[float, float]:
     return count / elapsed, count * BATCH / elapsed
 
 
+def _timed(
+    sender: Node, receiver: Node, queue: Callable[[], tuple[int, float]]
+) -> tuple[int, float, float, float, float, float]:
+    """Run ``queue`` (returns how many it queued and a producer lag share), wait until all of
+    them are applied at the receiver; (queued, elapsed s, producing s, p50 ms, p99 ms, lag)."""
+    base, since, began = received(receiver), time.time(), time.monotonic()
+    queued, lag = queue()
+    produced_in = time.monotonic() - began
+    deadline = time.monotonic() + 600
+    while received(receiver) < base + queued and time.monotonic() < deadline:
+        time.sleep(0.1)
+    elapsed = time.monotonic() - began
+    p50, p99 = _percentiles(latencies(sender, receiver, since))
+    return queued, elapsed, produced_in, p50, p99, lag
+
+
 def run_engine(
     engine: str,
     url_a: str,
@@ -234,30 +256,18 @@ def run_engine(
     oncb.start()
     try:
         for rate in rates:
-            base, since = received(nncc), time.time()
-            began = time.monotonic()
-            queued, lag = produce_at(oncb, rate, seconds)
-            offered_for = time.monotonic() - began
-            deadline = time.monotonic() + 600
-            while received(nncc) < base + queued and time.monotonic() < deadline:
-                time.sleep(0.1)
-            elapsed = time.monotonic() - began
-            p50, p99 = _percentiles(latencies(oncb, nncc, since))
+            queued, elapsed, produced_in, p50, p99, lag = _timed(
+                oncb, nncc, lambda r=rate: produce_at(oncb, r, seconds)
+            )
             print(f"{engine:<11} offered {rate:5.0f}/s  delivered {queued / elapsed:5.0f} env/s  ({queued:,} in {elapsed:.1f} s; "
-                  f"producer {queued / offered_for:.0f}/s, late ticks {lag:.0%})  latency p50 {p50:.0f} ms  p99 {p99:.0f} ms  "
+                  f"producer {queued / produced_in:.0f}/s, late ticks {lag:.0%})  latency p50 {p50:.0f} ms  p99 {p99:.0f} ms  "
                   f"load {os.getloadavg()[0]:.1f}")  # fmt: skip
         if burst:
-            base, since = received(nncc), time.time()
-            began = time.monotonic()
-            produce(oncb, burst)
-            produced_in = time.monotonic() - began
-            deadline = time.monotonic() + 600
-            while received(nncc) < base + burst and time.monotonic() < deadline:
-                time.sleep(0.1)
-            elapsed = time.monotonic() - began
-            p50, p99 = _percentiles(latencies(oncb, nncc, since))
-            print(f"{engine:<11} burst      {burst / elapsed:5.0f} env/s  ({burst:,} envelopes; producer alone "
-                  f"{burst / produced_in:.0f}/s)  latency p50 {p50:.0f} ms  p99 {p99:.0f} ms (queueing)")  # fmt: skip
+            queued, elapsed, produced_in, p50, p99, _ = _timed(
+                oncb, nncc, lambda: _flood(oncb, burst)
+            )
+            print(f"{engine:<11} burst      {queued / elapsed:5.0f} env/s  ({queued:,} envelopes; producer alone "
+                  f"{queued / produced_in:.0f}/s)  latency p50 {p50:.0f} ms  p99 {p99:.0f} ms (queueing)")  # fmt: skip
         nncc.stop()
         started = time.monotonic()
         produce(oncb, backlog, per_txn=500)

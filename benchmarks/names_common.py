@@ -7,10 +7,13 @@ names (listed below; everyday names, not real persons' full names).
 
 from __future__ import annotations
 
+import itertools
 import random
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
+from typing import Any
 
 from pypinyin import Style, lazy_pinyin
 
@@ -160,3 +163,29 @@ def naive_fold(name: str) -> str:
             t = unicodedata.normalize("NFKD", token.lower())
             out.append("".join(ch for ch in t if ch.isalpha() and ch.isascii()))
     return " ".join(out)
+
+
+def nomenklatura_logic_v2() -> tuple[Callable[[str], Any], Callable[[Any, Any], float]] | None:
+    """The nomenklatura baseline, or None when it is not installed (it is optional: see
+    benchmarks/requirements-names.txt): ``entity(name)`` makes a Person with a new id (logic-v2
+    caches its name analysis per entity id) and ``compare(a, b)`` scores two of them."""
+    try:
+        from followthemoney.proxy import EntityProxy
+        from nomenklatura.matching import get_algorithm
+        from nomenklatura.matching.types import ScoringConfig
+    except ImportError as exc:
+        print(f"nomenklatura baseline skipped: not importable ({exc})")
+        return None
+    algo = get_algorithm("logic-v2")
+    cfg = ScoringConfig.defaults()
+    counter = itertools.count()
+
+    def entity(name: str) -> Any:
+        return EntityProxy.from_dict(
+            {"id": f"e{next(counter)}", "schema": "Person", "properties": {"name": [name]}}
+        )
+
+    def compare(a: Any, b: Any) -> float:
+        return float(algo.compare(a, b, cfg).score)
+
+    return entity, compare

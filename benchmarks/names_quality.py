@@ -37,6 +37,7 @@ from names_common import (
     chinese_renderings,
     given_table,
     naive_fold,
+    nomenklatura_logic_v2,
     random_chinese,
     random_thai,
     thai_renderings,
@@ -306,25 +307,13 @@ def recall_at_1(entities: list[Entity], distractors: int, rng: random.Random, ba
 
 
 def nomenklatura_scorer():
-    try:
-        from followthemoney.proxy import EntityProxy
-        from nomenklatura.matching import get_algorithm
-        from nomenklatura.matching.types import ScoringConfig
-    except ImportError as exc:
-        print(f"nomenklatura baseline skipped: not importable ({exc})")
+    baseline = nomenklatura_logic_v2()
+    if baseline is None:
         return None
-    algo = get_algorithm("logic-v2")
-    cfg = ScoringConfig.defaults()
-    counter = itertools.count()
-
-    def ent(name: str):
-        # unique ids: logic-v2 caches name analysis per entity id
-        return EntityProxy.from_dict(
-            {"id": f"q{next(counter)}", "schema": "Person", "properties": {"name": [name]}}
-        )
+    entity, compare = baseline
 
     def run(a: str, b: str) -> float:
-        return float(algo.compare(ent(a), ent(b), cfg).score)
+        return compare(entity(a), entity(b))
 
     return run
 

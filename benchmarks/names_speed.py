@@ -18,7 +18,6 @@ scores, and brute-force over the whole watchlist (extrapolated from the time per
 from __future__ import annotations
 
 import argparse
-import itertools
 import multiprocessing as mp
 import os
 import random
@@ -29,6 +28,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -36,7 +36,13 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from mekongx.matching import Index, passport_variants, pinyin_to_thai, profile, romanize
 from mekongx.matching import han as hanmod
-from names_common import THAI_GIVEN, given_table, naive_fold, surname_table
+from names_common import (
+    THAI_GIVEN,
+    given_table,
+    naive_fold,
+    nomenklatura_logic_v2,
+    surname_table,
+)
 
 MORPHEMES = (
     "ศรี สุข ทอง แก้ว บุญ มา ดี วงศ์ ใหญ่ ชัย มงคล เจริญ รัตน์ พร ประเสริฐ สวัสดิ์ เพชร มณี จันทร์ แสง"
@@ -139,31 +145,20 @@ def nomenklatura_compare() -> Callable[[str, list[str]], Callable[[], list[float
     Watchlist entities are made once and their analysis is cached by nomenklatura (by entity id),
     as a deployed screening service would keep them; the query entity is new on every call.
     """
-    try:
-        from followthemoney.proxy import EntityProxy
-        from nomenklatura.matching import get_algorithm
-        from nomenklatura.matching.types import ScoringConfig
-    except ImportError as exc:
-        print(f"nomenklatura baseline skipped: not importable ({exc})")
+    baseline = nomenklatura_logic_v2()
+    if baseline is None:
         return None
-    algo = get_algorithm("logic-v2")
-    cfg = ScoringConfig.defaults()
-    counter = itertools.count()
-    made: dict[str, EntityProxy] = {}
-
-    def ent(name: str) -> EntityProxy:
-        return EntityProxy.from_dict(
-            {"id": f"e{next(counter)}", "schema": "Person", "properties": {"name": [name]}}
-        )
+    ent, compare = baseline
+    made: dict[str, Any] = {}
 
     def prepare(query: str, candidates: list[str]) -> Callable[[], list[float]]:
         bs = [made.get(c) or made.setdefault(c, ent(c)) for c in candidates]
         for b in bs:  # warm the watchlist side's cached analysis, untimed
-            algo.compare(ent("Lan Weihong"), b, cfg)
+            compare(ent("Lan Weihong"), b)
 
         def run() -> list[float]:
             a = ent(query)
-            return [float(algo.compare(a, b, cfg).score) for b in bs]
+            return [compare(a, b) for b in bs]
 
         return run
 
