@@ -105,7 +105,9 @@ def _cli(world: Any, lang: str, *args: str) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, timeout=120)  # fmt: skip
 
 
-def test_import_reports_and_rotate_refuses(world: Any, browser: Any, tmp_path: Path) -> None:
+def test_import_reports_and_rotate_refuses(
+    world: Any, browser: Any, tmp_path: Path, token_for: Any
+) -> None:
     _peer_nncc(world)
     genuine, forged = tmp_path / "genuine.yaml", tmp_path / "forged.yaml"
     genuine.write_text(yaml.safe_dump({"members": [_member(NEW, OLD)]}))
@@ -155,3 +157,8 @@ def test_import_reports_and_rotate_refuses(world: Any, browser: Any, tmp_path: P
     browser.login("thai.admin")
     page = browser.client.get("/links")
     assert f"Previous keys (rotation): {OLD.fingerprint}, accepted until" in page.text
+    listed = _cli(world, "en", "peers", "list")
+    assert listed.returncode == 0 and "2030-01-01" in listed.stdout, listed.stdout
+    (api_link,) = browser.client.get("/api/v1/links", headers=token_for("thai_admin")).json()
+    assert api_link["previous_fingerprint"] == OLD.fingerprint
+    assert api_link["previous_until"].startswith("2030-01-01")

@@ -11,7 +11,6 @@ import typer
 import yaml
 from rich.console import Console
 from rich.table import Table
-from sqlalchemy import func, select
 
 from mekongx.accounts.service import AgencyInput, create_agency
 from mekongx.audit import Actor, record
@@ -21,7 +20,8 @@ from mekongx.errors import MekongXError
 from mekongx.federation import peers as peering
 from mekongx.federation.delivery import run_worker
 from mekongx.federation.keys import KeyFileError, NodeKeys, fingerprint
-from mekongx.federation.models import OutboxEntry, Peer
+from mekongx.federation.models import Peer
+from mekongx.federation.status import links
 from mekongx.federation.transport import HttpTransport, TlsIdentity
 from mekongx.i18n import N_
 from mekongx.model.identity import Agency
@@ -215,17 +215,14 @@ def peers_list() -> None:
     """Every peer with its status, backlog, last delivery and fingerprint."""
     settings = load_settings()
     table = Table(
-        "agency", "endpoint", "confirmed", "backlog", "last delivery", "failures", "fingerprint"
-    )
+        "agency", "endpoint", "confirmed", "backlog", "last delivery", "failures", "fingerprint",
+        "previous keys until",
+    )  # fmt: skip
     with open_database(settings).read() as session:
-        for peer in session.scalars(select(Peer).order_by(Peer.agency_code)):
-            backlog = session.scalar(
-                select(func.count()).where(
-                    OutboxEntry.to_agency == peer.agency_code, OutboxEntry.status == "pending"
-                )
-            )
-            table.add_row(peer.agency_code, peer.endpoint, "yes" if peer.confirmed else "NO", str(backlog),
-                          str(peer.last_delivery_at or "-"), str(peer.consecutive_failures), peer.fingerprint)  # fmt: skip
+        for link in links(session):
+            table.add_row(link.agency, link.endpoint, "yes" if link.confirmed else "NO", str(link.backlog),
+                          str(link.last_delivery_at or "-"), str(link.consecutive_failures), link.fingerprint,
+                          f"{link.previous_until} ({link.previous_fingerprint})" if link.previous_until else "-")  # fmt: skip
     Console(width=200).print(table)
 
 

@@ -30,6 +30,8 @@ class LinkOut(BaseModel):
     last_delivery_at: datetime | None
     consecutive_failures: int
     last_error: str
+    previous_fingerprint: str  # during a key rotation's overlap: the old keys, still accepted
+    previous_until: datetime | None
 
 
 @router.get("", response_model=list[LinkOut])
