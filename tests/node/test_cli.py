@@ -88,6 +88,8 @@ def test_init_users_audit_backup_restore(node_env: dict[str, str], tmp_path: Pat
     assert made.returncode == 0, made.stderr
     listing = run(["users", "list"], node_env)
     assert "somchai" in listing.stdout and "analyst" in listing.stdout
+    chinese = run(["users", "list"], {**node_env, "MEKONGX_LANG": "zh"})
+    assert "用户名" in chinese.stdout and "有效" in chinese.stdout  # headers and status translated
     token = run(["users", "token", "somchai", "--name", "checkpoint"], node_env)
     assert token.stdout.startswith("mx_")
     verified = run(["audit", "verify"], node_env)

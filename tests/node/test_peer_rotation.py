@@ -21,6 +21,7 @@ from mekongx.federation import peers as peering
 from mekongx.federation.keys import KeyPair
 from mekongx.federation.models import Peer
 from mekongx.federation.status import links
+from mekongx.i18n import translator
 
 OLD, NEW, OTHER = KeyPair.generate(), KeyPair.generate(), KeyPair.generate()
 ACTOR = Actor.system("ONCB", "test")
@@ -159,6 +160,34 @@ def test_import_reports_and_rotate_refuses(
     assert f"Previous keys (rotation): {OLD.fingerprint}, accepted until" in page.text
     listed = _cli(world, "en", "peers", "list")
     assert listed.returncode == 0 and "2030-01-01" in listed.stdout, listed.stdout
+    thai_list = _cli(world, "th", "peers", "list")
+    assert "กุญแจเดิมใช้ได้ถึง" in thai_list.stdout and "ยืนยันแล้ว" in thai_list.stdout
     (api_link,) = browser.client.get("/api/v1/links", headers=token_for("thai_admin")).json()
     assert api_link["previous_fingerprint"] == OLD.fingerprint
     assert api_link["previous_until"].startswith("2030-01-01")
+
+
+def test_rotate_refuses_a_bad_time_or_key_and_changes_nothing(world: Any) -> None:
+    _peer_nncc(world)
+    rotate = [
+        "peers",
+        "rotate",
+        "NNCC",
+        "--enc-key",
+        NEW.enc_public,
+        "--fingerprint",
+        NEW.fingerprint,
+    ]
+    garbled = _cli(
+        world, "en", *rotate, "--sign-key", NEW.sign_public, "--valid-until", "next tuesday"
+    )
+    assert garbled.returncode == 2 and "2026-12-31T00:00:00+00:00" in garbled.stderr
+    past = _cli(world, "th", *rotate, "--sign-key", NEW.sign_public, "--valid-until", "2020-01-01")
+    assert past.returncode == 2 and "Traceback" not in past.stderr
+    assert translator("th")("The end of the overlap must be in the future.") in past.stderr
+    not_a_key = _cli(world, "zh", *rotate, "--sign-key", "not-base64!")
+    assert not_a_key.returncode == 2 and "Traceback" not in not_a_key.stderr
+    with world.db.read() as session:
+        peer = session.get(Peer, "NNCC")
+        assert peer is not None and peer.sign_public == OLD.sign_public
+        assert peer.prev_sign_public is None

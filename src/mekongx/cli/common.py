@@ -26,6 +26,12 @@ def say(message: str, **params: Any) -> None:
     typer.echo(translator(cli_language())(message, **params))
 
 
+def words(*messages: str) -> list[str]:
+    """Column headers and cell words of a listing, in the user's language."""
+    _ = translator(cli_language())
+    return [_(message) for message in messages]
+
+
 def fail(message: str, code: int = 1, **params: Any) -> NoReturn:
     typer.echo(translator(cli_language())(message, **params), err=True)
     raise typer.Exit(code)

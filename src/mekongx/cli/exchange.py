@@ -14,7 +14,7 @@ from rich.table import Table
 
 from mekongx.accounts.service import AgencyInput, create_agency
 from mekongx.audit import Actor, record
-from mekongx.cli.common import fail, fail_with, load_settings, open_database, say
+from mekongx.cli.common import fail, fail_with, load_settings, open_database, say, words
 from mekongx.domains.rfi.service import periodic as rfi_clock
 from mekongx.errors import MekongXError
 from mekongx.federation import peers as peering
@@ -214,13 +214,12 @@ def peers_rotate(
 def peers_list() -> None:
     """Every peer with its status, backlog, last delivery and fingerprint."""
     settings = load_settings()
-    table = Table(
-        "agency", "endpoint", "confirmed", "backlog", "last delivery", "failures", "fingerprint",
-        "previous keys until",
-    )  # fmt: skip
+    table = Table(*words(N_("agency"), N_("endpoint"), N_("confirmed"), N_("backlog"), N_("last delivery"),
+                         N_("failures"), N_("fingerprint"), N_("previous keys accepted until")))  # fmt: skip
+    yes, no = words(N_("yes"), N_("NO"))
     with open_database(settings).read() as session:
         for link in links(session):
-            table.add_row(link.agency, link.endpoint, "yes" if link.confirmed else "NO", str(link.backlog),
+            table.add_row(link.agency, link.endpoint, yes if link.confirmed else no, str(link.backlog),
                           str(link.last_delivery_at or "-"), str(link.consecutive_failures), link.fingerprint,
                           f"{link.previous_until} ({link.previous_fingerprint})" if link.previous_until else "-")  # fmt: skip
     Console(width=200).print(table)

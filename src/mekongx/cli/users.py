@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from mekongx.accounts import service as accounts
 from mekongx.audit import Actor
-from mekongx.cli.common import fail, fail_with, load_settings, open_database, say
+from mekongx.cli.common import fail, fail_with, load_settings, open_database, say, words
 from mekongx.errors import MekongXError
 from mekongx.i18n import N_
 from mekongx.model.identity import User
@@ -50,16 +50,11 @@ def list_users() -> None:
     """List every user with role, agency and status."""
     settings = load_settings()
     db = open_database(settings)
-    table = Table("id", "username", "name", "agency", "role", "status")
+    table = Table(*words("id", N_("username"), N_("name"), N_("agency"), N_("role"), N_("status")))
+    disabled, locked, active = words(N_("disabled"), N_("locked"), N_("active"))
     with db.read() as session:
         for user in session.scalars(select(User).order_by(User.id)):
-            status = (
-                "disabled"
-                if not user.active
-                else "locked"
-                if accounts.is_locked(user)
-                else "active"
-            )
+            status = disabled if not user.active else locked if accounts.is_locked(user) else active
             table.add_row(
                 str(user.id), user.username, user.display_name, user.agency_code, user.role, status
             )
