@@ -50,9 +50,8 @@ def merge(base_path: str, ours_path: str, theirs_path: str) -> int:
             continue
         if mine.string == message.string:
             continue
-        if old is not None and mine.string == old.string:
-            mine.string = message.string
-        elif not _filled(mine.string) and _filled(message.string):
+        took_no_side = old is not None and mine.string == old.string
+        if took_no_side or (not _filled(mine.string) and _filled(message.string)):
             mine.string = message.string
     for key, old in base_ids.items():
         if key not in theirs_ids and key in ours_ids and ours_ids[key].string == old.string:
