@@ -92,3 +92,23 @@ def test_no_name_is_too_short_to_be_safe() -> None:
 def test_lookalikes_point_at_register_substances() -> None:
     for look in REGISTER.lookalikes:
         assert look.resembles in REGISTER.by_id, look.id
+
+
+def test_every_cas_number_has_its_two_checks_recorded() -> None:
+    """Issue 13 item 1: each CAS is checked twice - its check digit, and its identity against
+    named sources and an independent database (cas_check.yaml); no conflict is allowed."""
+    import yaml
+
+    rows = yaml.safe_load((DATA_DIR / "cas_check.yaml").read_text(encoding="utf-8"))
+    recorded = {row["cas"]: row for row in rows}
+    registered = {n for sub in REGISTER.substances for n in sub.all_cas()}
+    registered |= {look.cas for look in REGISTER.lookalikes if look.cas}
+    assert set(recorded) == registered
+    for number, row in recorded.items():
+        assert is_valid_cas(number), number
+        assert row["verdict"] in ("agrees", "absent"), row
+        assert all(key in REGISTER.sources for key in row["sources"]), row
+        if not row["owner"].startswith("lookalike:"):
+            assert row["independent"] >= 1, row  # never rests on background alone
+    assert recorded["3612-20-2"]["owner"] == "benzyl_4_piperidone"
+    assert "benzyl" in recorded["3612-20-2"]["chedl"]

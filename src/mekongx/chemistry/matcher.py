@@ -93,14 +93,19 @@ class Matcher:
             for thai in sub.th:
                 terms.append(Term("substance", sub.id, "th", thai.name))
             for salt in sub.salts:
-                terms.append(Term("substance", sub.id, "en", salt.name))
+                for name in (salt.name, *salt.aliases):
+                    lang = "en" if fold(name).isascii() else "zh"
+                    terms.append(Term("substance", sub.id, lang, name))
         for look in register.lookalikes:
             for lang, names in (("en", look.en), ("zh", look.zh), ("th", look.th)):
                 for name in names:
                     terms.append(Term("lookalike", look.id, lang, name))
         self.index = TermIndex(terms)
         self.salt_names = {
-            fold(salt.name): salt.name for sub in register.substances for salt in sub.salts
+            fold(name): salt.name
+            for sub in register.substances
+            for salt in sub.salts
+            for name in (salt.name, *salt.aliases)
         }
         protected = set(kw.protected_words) | kw.modifier_after | kw.modifier_before
         for look in register.lookalikes:
@@ -147,6 +152,14 @@ class Matcher:
         self.filler_dense = tuple(sorted(set(dense_words), key=len, reverse=True))
         self.modifier_after = kw.modifier_after
         self.modifier_before = kw.modifier_before
+        self.substituent_before = kw.substituent_before
+        self.salt_metals_zh = frozenset(kw.salt_metals_zh)
+        # Latin salt-marking words (besides "salt") for the Table II exclusion.
+        self.salt_signal_en = frozenset(
+            {"salt", "salts", "sodium", "potassium", "calcium", "ammonium", "barium", "magnesium"}
+            | {"zinc", "copper", "ferrous", "ferric", "aluminium", "aluminum", "lithium"}
+            | {"sulfate", "sulphate", "bisulfate", "bisulphate", "chloride", "chlorides"}
+        )
         self.zh_fused = kw.zh_fused
         self.analogue_rules = kw.analogues
         self._repairs: dict[str, str | None] = {}
@@ -206,8 +219,13 @@ class Matcher:
             if len(hs6) == 6:
                 for sub in register.hs_specific.get(hs6, ()):
                     add(sub, Evidence("hs_specific", hs_code))
+                for sub in register.hs_preparation.get(hs6, ()):
+                    add(sub, Evidence("hs_specific", hs_code)).preparation = True
                 if hs6 in register.hs_generic:
                     result.hs_generic = hs6
+            digits = "".join(ch for ch in hs_code if ch.isdigit())
+            for sub in register.national_code.get(digits, ()) if len(digits) > 6 else ():
+                add(sub, Evidence("hs_specific", hs_code))
 
         # --- names
         folded = fold(description)
@@ -231,12 +249,34 @@ class Matcher:
                     sm.preparation = True
                     if strength:
                         sm.strength = strength.group(0)
+        self._drop_excluded_salts(found, tokens, dense_text)
         if result.hs_generic:
             result.vague = self._is_vague(tokens, dense_text)
         if not result.lookalikes and self.analogue_rules:
             self._analogues(folded, found, result)
         result.matches = sorted(found.values(), key=lambda m: EVIDENCE_STRENGTH[m.best.kind])
         return result
+
+    def _drop_excluded_salts(
+        self, found: dict[str, SubstanceMatch], tokens: list[str], dense_text: str
+    ) -> None:
+        """Table II excludes the salts of hydrochloric and sulphuric acid: a line that names
+        such a salt (a salt word, a metal, a chloride or sulfate beside the acid's name) is
+        not about the acid and gets no report at all."""
+        for sid in list(found):
+            sm = found[sid]
+            if sm.substance.salts_excluded is None:
+                continue
+            named = {word for ev in sm.evidence for word in latin_tokens(fold(ev.text)) if ev.text}
+            signal = bool(sm.salt) or any(
+                t in self.salt_signal_en and t not in named for t in tokens
+            )
+            if not signal and dense_text:
+                signal = any(ch in self.salt_metals_zh for ch in dense_text) or (
+                    dense_text.count("盐") > dense_text.count("盐酸")
+                )
+            if signal:
+                del found[sid]
 
     def _analogues(self, folded: str, found: dict[str, SubstanceMatch], result: LineMatch) -> None:
         """Possible unregistered glycidate analogues (see keywords.yaml ``analogues``)."""
@@ -254,7 +294,12 @@ class Matcher:
             only_parents = set(found) <= set(rule.parents) and not any(
                 ev.kind in strong for sm in found.values() for ev in sm.evidence
             )
-            if only_parents and any(e in folded for e in rule.ester):
+            # A near miss on one member of the class (丙酯 read as 甲酯) is another member.
+            only_fuzzy_members = all(
+                sm.substance.group == rule.id and all(ev.kind == "fuzzy" for ev in sm.evidence)
+                for sm in found.values()
+            )
+            if (only_parents and any(e in folded for e in rule.ester)) or only_fuzzy_members:
                 found.clear()
                 result.analogues.append(rule)
 
@@ -304,7 +349,20 @@ class Matcher:
                 continue
             after = tokens[hit.end] if hit.end < n else ""
             before = tokens[hit.start - 1] if hit.start > 0 else ""
-            if after in self.modifier_after or before in self.modifier_before:
+            # "free base" is trade wording for the base itself, not "X-free".
+            free_base = after == "free" and hit.end + 1 < n and tokens[hit.end + 1] == "base"
+            if (after in self.modifier_after and not free_base) or before in self.modifier_before:
+                continue
+            # "1-methyl-4-piperidone": a substituent before a name that starts with a locant
+            # makes another (N-substituted) compound.
+            if before in self.substituent_before and tokens[hit.start].isdigit():
+                continue
+            # "HCl" alone is hydrochloric acid; after a name it is a salt word ("PSE HCl").
+            if (
+                term.abbr
+                and fold(term.text) in self.salt_after_en
+                and any(t.isalpha() and t not in self.filler_en for t in tokens[: hit.start])
+            ):
                 continue
             # Skip one numeric locant: "piperidine-4-carboxylic acid", "2-nitro-toluene".
             if after.isdigit() and hit.end + 1 < n and tokens[hit.end + 1] in self.modifier_after:
@@ -345,7 +403,15 @@ class Matcher:
             if term.lang == "zh" and hit.end - hit.start <= 3:
                 prev_ch = text[hit.start - 1] if hit.start > 0 else ""
                 next_ch = text[hit.end] if hit.end < len(text) else ""
-                if (prev_ch and prev_ch in self.zh_fused) or (next_ch and next_ch in self.zh_fused):
+                head, tail = text[: hit.start], text[hit.end :]
+                # A salt word is not part of a longer name: 盐酸麻黄碱, 麻黄碱盐酸盐, 苯乙酸钠.
+                salt_head = any(head.endswith(w) for w in self.salt_before_dense)
+                salt_tail = any(tail.startswith(w) for w in self.salt_after_dense) or (
+                    term.text.endswith("酸") and next_ch in self.salt_metals_zh
+                )
+                if (prev_ch and prev_ch in self.zh_fused and not salt_head) or (
+                    next_ch and next_ch in self.zh_fused and not salt_tail
+                ):
                     continue
             accepted.append((hit, term))
         if result.lookalikes and not accepted:
@@ -372,12 +438,17 @@ class Matcher:
                 sub, Evidence("name", text[hit.start : hit.end], term=term.text, lang=term.lang)
             )
             head, tail = text[: hit.start], text[hit.end :]
+            salt_name = self.salt_names.get(fold(term.text))
+            if salt_name:
+                sm.salt = salt_name
             for word in self.salt_before_dense:
                 if head.endswith(word):
                     sm.salt = word
             for word in self.salt_after_dense:
                 if tail.startswith(word):
                     sm.salt = word
+            if term.text.endswith("酸") and tail[:1] and tail[0] in self.salt_metals_zh:
+                sm.salt = tail[0]
         if fuzzy is not None:
             name, score, sid = fuzzy
             sm = add(

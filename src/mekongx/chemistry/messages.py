@@ -86,6 +86,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "th": "ไม่ใช่สารในทะเบียน แต่อาจเป็นอนุพันธ์ ({label}) - ควรตรวจสอบ",
         "zh": "不是登记物质，但可能是类似物（{label}）——需人工复核",
     },
+    "CLASS_LISTING": {
+        "en": "the class ({label}) is listed as a whole on national list {list} since {since}: a legal hit there",
+        "th": "ทั้งกลุ่มสาร ({label}) อยู่ในบัญชีควบคุมของประเทศ {list} ตั้งแต่ {since} จึงเป็นสารควบคุมตามกฎหมายของประเทศนั้น",
+        "zh": "该类物质（{label}）已整类列入国家管制目录 {list}（自 {since} 起），在该国属于管制物质",
+    },
     "CAS_INVALID": {
         "en": "CAS {cas} fails the check digit",
         "th": "เลข CAS {cas} มีเลขตรวจสอบไม่ถูกต้อง",

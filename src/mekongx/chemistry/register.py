@@ -17,6 +17,7 @@ import yaml
 __all__ = [
     "DATA_DIR",
     "AnalogueRule",
+    "CodeRef",
     "HsCode",
     "Keywords",
     "Listing",
@@ -25,6 +26,7 @@ __all__ = [
     "Register",
     "RegisterError",
     "Salt",
+    "SaltExclusion",
     "Source",
     "Substance",
     "ThaiName",
@@ -64,6 +66,7 @@ class Salt:
     source: str
     verification: str
     note: str = ""
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +87,28 @@ class HsCode:
     @property
     def code6(self) -> str:
         return self.code.replace(".", "")[:6]
+
+
+@dataclass(frozen=True, slots=True)
+class CodeRef:
+    """A tariff code with its source: an HS subheading of preparations (``3004.42``) or a
+    national code (China's 10-digit customs code)."""
+
+    code: str
+    source: str
+    country: str = ""
+
+    @property
+    def digits(self) -> str:
+        return "".join(ch for ch in self.code if ch.isdigit())
+
+
+@dataclass(frozen=True, slots=True)
+class SaltExclusion:
+    """Table II note: the salts of this acid are not controlled (source and wording)."""
+
+    source: str
+    note: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +141,9 @@ class Substance:
     sources: tuple[str, ...]
     verification: str
     group: str = ""
+    hs_preparations: tuple[CodeRef, ...] = ()
+    national_codes: tuple[CodeRef, ...] = ()
+    salts_excluded: SaltExclusion | None = None
 
     @property
     def lists(self) -> tuple[str, ...]:
@@ -178,6 +206,11 @@ class AnalogueRule:
     exclude: tuple[str, ...]
     parents: tuple[str, ...] = ()
     ester: tuple[str, ...] = ()
+    listings: tuple[Listing, ...] = ()
+
+    @property
+    def national_lists(self) -> tuple[str, ...]:
+        return tuple(item.list for item in self.listings if item.list.startswith(("CN-", "TH-")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +226,8 @@ class Keywords:
     zh_fused: frozenset[str]
     protected_words: frozenset[str]
     analogues: tuple[AnalogueRule, ...] = ()
+    substituent_before: frozenset[str] = frozenset()
+    salt_metals_zh: str = ""
 
 
 @dataclass(frozen=True)
@@ -207,6 +242,8 @@ class Register:
     lookalike_cas: Mapping[str, Lookalike] = field(init=False)
     hs_specific: Mapping[str, tuple[Substance, ...]] = field(init=False)
     hs_generic: frozenset[str] = field(init=False)
+    hs_preparation: Mapping[str, tuple[Substance, ...]] = field(init=False)
+    national_code: Mapping[str, tuple[Substance, ...]] = field(init=False)
 
     def __post_init__(self) -> None:
         by_cas: dict[str, tuple[Substance, Salt | None]] = {}
@@ -231,6 +268,15 @@ class Register:
         object.__setattr__(self, "lookalike_cas", look_cas)
         object.__setattr__(self, "hs_specific", {k: tuple(v) for k, v in hs_specific.items()})
         object.__setattr__(self, "hs_generic", frozenset(generic - set(hs_specific)))
+        prep: dict[str, list[Substance]] = {}
+        national: dict[str, list[Substance]] = {}
+        for sub in self.substances:
+            for ref in sub.hs_preparations:
+                prep.setdefault(ref.digits[:6], []).append(sub)
+            for ref in sub.national_codes:
+                national.setdefault(ref.digits, []).append(sub)
+        object.__setattr__(self, "hs_preparation", {k: tuple(v) for k, v in prep.items()})
+        object.__setattr__(self, "national_code", {k: tuple(v) for k, v in national.items()})
 
     def is_known_cas(self, number: str) -> bool:
         return number in self.by_cas or number in self.lookalike_cas
@@ -284,6 +330,7 @@ def _substance(raw: Mapping[str, Any]) -> Substance:
                     source=str(s["source"]),
                     verification=str(s.get("verification", "S")),
                     note=str(s.get("note", "")),
+                    aliases=_strs(s.get("aliases")),
                 )
                 for s in raw.get("salts") or ()
             ),
@@ -314,6 +361,20 @@ def _substance(raw: Mapping[str, Any]) -> Substance:
             sources=_strs(raw.get("sources")),
             verification=str(raw.get("verification", "bg")),
             group=str(raw.get("group", "")),
+            hs_preparations=tuple(
+                CodeRef(str(c["code"]), str(c["source"])) for c in raw.get("hs_preparations") or ()
+            ),
+            national_codes=tuple(
+                CodeRef(str(c["code"]), str(c["source"]), str(c.get("country", "")))
+                for c in raw.get("national_codes") or ()
+            ),
+            salts_excluded=(
+                SaltExclusion(
+                    str(raw["salts_excluded"]["source"]), str(raw["salts_excluded"].get("note", ""))
+                )
+                if raw.get("salts_excluded")
+                else None
+            ),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise RegisterError(f"substances.yaml: entry {sid!r} is malformed: {exc}") from exc
@@ -341,6 +402,10 @@ def _check_sources(register: Register) -> None:
             need(thai.source, where)
         for threshold in sub.thresholds:
             need(threshold.source, where)
+        for ref in (*sub.hs_preparations, *sub.national_codes):
+            need(ref.source, where)
+        if sub.salts_excluded is not None:
+            need(sub.salts_excluded.source, where)
         if sub.hs.specificity not in ("specific", "generic"):
             raise RegisterError(f"{where}: hs specificity must be specific or generic")
     for item in register.lookalikes:
@@ -349,6 +414,9 @@ def _check_sources(register: Register) -> None:
     for place in register.places:
         for key in place.sources:
             need(key, f"places.yaml:{place.id}")
+    for rule in register.keywords.analogues:
+        for listing in rule.listings:
+            need(listing.source, f"keywords.yaml:{rule.id}")
 
 
 def _keywords(raw: Mapping[str, Any]) -> Keywords:
@@ -366,6 +434,8 @@ def _keywords(raw: Mapping[str, Any]) -> Keywords:
         modifier_before=frozenset(_strs(raw.get("modifier_before"))),
         zh_fused=frozenset(str(raw.get("zh_fused", ""))),
         protected_words=frozenset(_strs(raw.get("protected_words"))),
+        substituent_before=frozenset(_strs(raw.get("substituent_before"))),
+        salt_metals_zh=str(raw.get("salt_metals_zh", "")),
         analogues=tuple(
             AnalogueRule(
                 id=str(a["id"]),
@@ -375,6 +445,16 @@ def _keywords(raw: Mapping[str, Any]) -> Keywords:
                 exclude=_strs(a.get("exclude")),
                 parents=_strs(a.get("parents")),
                 ester=_strs(a.get("ester")),
+                listings=tuple(
+                    Listing(
+                        list=str(item["list"]),
+                        source=str(item["source"]),
+                        since=str(item.get("since", "")),
+                        note=str(item.get("note", "")),
+                        verification=str(item.get("verification", "S")),
+                    )
+                    for item in a.get("listings") or ()
+                ),
             )
             for a in raw.get("analogues") or ()
         ),

@@ -23,7 +23,7 @@ from mekongx.chemistry.declarations import DeclarationFileError, DeclarationLine
 from mekongx.chemistry.index import Term, TermIndex
 from mekongx.chemistry.matcher import LineMatch, SubstanceMatch
 from mekongx.chemistry.messages import render
-from mekongx.chemistry.register import Place, Register
+from mekongx.chemistry.register import AnalogueRule, Place, Register
 from mekongx.chemistry.text import dense, fold, latin_tokens
 
 __all__ = [
@@ -338,6 +338,20 @@ class RiskScorer:
 
     def analogue_reason(self, label: str) -> Reason:
         return _reason("POSSIBLE_ANALOGUE", self.weights["POSSIBLE_ANALOGUE"], label=label)
+
+    def class_reasons(self, rule: AnalogueRule) -> list[Reason]:
+        """The national listings of a whole class ("... and its esters") the line falls in."""
+        return [
+            _reason(
+                "CLASS_LISTING",
+                self.weights["NATIONAL_LIST"],
+                label=rule.label,
+                list=listing.list,
+                since=listing.since or "-",
+            )
+            for listing in rule.listings
+            if listing.list.startswith(("CN-", "TH-"))
+        ]
 
     # ------------------------------------------------------------------ substance reasons
     def substance_reasons(self, line: DeclarationLine, sm: SubstanceMatch) -> list[Reason]:

@@ -126,7 +126,14 @@ class Screener:
         line_reasons = self.scorer.line_reasons(line, lm)
         results: list[ScreenResult] = []
         for rule in lm.analogues:
-            reasons = [self.scorer.analogue_reason(rule.label), *line_reasons]
+            # A class listed as such ("BMK glycidic acid and its esters", China 2024) makes an
+            # unregistered member a legal hit there, not only a possible analogue.
+            listed = bool(rule.national_lists)
+            reasons = [
+                self.scorer.analogue_reason(rule.label),
+                *self.scorer.class_reasons(rule),
+                *line_reasons,
+            ]
             results.append(
                 ScreenResult(
                     declaration_id=line.declaration_id,
@@ -135,8 +142,8 @@ class Screener:
                     substance_id=rule.id,
                     substance=rule.label,
                     cas="",
-                    table="analogue",
-                    match="analogue",
+                    table="national" if listed else "analogue",
+                    match="class_rule" if listed else "analogue",
                     score=sum(r.weight for r in reasons),
                     reasons=tuple(reasons),
                 )
