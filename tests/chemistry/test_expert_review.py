@@ -231,3 +231,64 @@ def test_hs_codes_of_ephedrine_preparations(matcher: Matcher, hs: str, expected:
 def test_chinese_ten_digit_customs_code(matcher: Matcher) -> None:
     assert _ids(matcher, "goods", hs="2933399073") == {"four_ap", "boc_4_ap", "norfentanyl"}
     assert _ids(matcher, "goods", hs="2933399099") == set()
+
+
+# ---------------------------------------------------------------- 6. the surveillance list
+def test_watch_list_states_its_basis_and_source() -> None:
+    lissl = REGISTER.sources["INCB-LISSL"]
+    assert lissl.date == "not public" and "could not be read" in lissl.note
+    watch = [(s, li) for s in REGISTER.substances for li in s.listings if li.list == "WATCH"]
+    assert len(watch) >= 20
+    for sub, listing in watch:
+        assert listing.basis in ("LISSL", "regional"), sub.id
+        assert listing.source in REGISTER.sources and listing.source != "COMPOSED", sub.id
+        if listing.basis == "LISSL":  # only where a public source says INCB lists it
+            assert REGISTER.sources[listing.source].reliability != "background", sub.id
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("N-methylformamide 200 L", "n_methylformamide"),
+        ("iodine flakes 25 kg", "iodine"),
+        ("hypophosphorous acid 50%", "hypophosphorous_acid"),
+        ("red phosphorus", "red_phosphorus"),
+        ("caffeine anhydrous 500 kg", "caffeine"),
+        ("2-(2-chlorophenyl)-2-nitrocyclohexanone", "chlorophenyl_nitrocyclohexanone"),
+        ("propionyl chloride", "propionyl_chloride"),
+        ("(2-bromoethyl)benzene", "phenethyl_bromide"),
+    ],
+)
+def test_golden_triangle_pre_precursors_and_cutting_agents(
+    screener: Screener, text: str, expected: str
+) -> None:
+    results = screener.screen_line(_line(description=text))
+    assert [(r.substance_id, r.table) for r in results] == [(expected, "watch")]
+
+
+# ---------------------------------------------------------------- 9. Thai names
+def test_every_thai_name_is_sourced_or_awaits_review() -> None:
+    for sub in REGISTER.substances:
+        for thai in sub.th:
+            if thai.awaiting_review:
+                assert thai.origin in ("composed", "common"), (sub.id, thai)
+            else:
+                source = REGISTER.sources[thai.source]
+                assert source.reliability != "background", (sub.id, thai)
+    sourced = [t.name for s in REGISTER.substances for t in s.th if not t.awaiting_review]
+    assert "อาเซติค แอนไฮไดรด์" in sourced
+
+
+def test_thai_listings_of_table_ii_solvents_acids_and_permanganate_are_marked() -> None:
+    for sid in (
+        "acetone",
+        "ethyl_ether",
+        "hydrochloric_acid",
+        "mek",
+        "sulphuric_acid",
+        "toluene",
+        "potassium_permanganate",
+    ):
+        listing = next(li for li in REGISTER.by_id[sid].listings if li.list == "TH-HAZ")
+        assert listing.verification == "bg" and listing.source == "TH-HSA2535"
+    assert REGISTER.sources["TH-HSA2535"].reliability == "background"

@@ -58,6 +58,12 @@ class ThaiName:
     origin: str  # sourced | composed | common
     source: str
 
+    @property
+    def awaiting_review(self) -> bool:
+        """Only a name read in a cited Thai source is final; a transliteration composed by rule
+        or a common word recorded from background waits for a Thai-speaking chemist's review."""
+        return self.origin != "sourced"
+
 
 @dataclass(frozen=True, slots=True)
 class Salt:
@@ -76,6 +82,7 @@ class Listing:
     since: str = ""
     note: str = ""
     verification: str = "S"
+    basis: str = ""  # WATCH only: LISSL (a public source says INCB lists it) or regional
 
 
 @dataclass(frozen=True, slots=True)
@@ -342,6 +349,7 @@ def _substance(raw: Mapping[str, Any]) -> Substance:
                     since=str(item.get("since", "")),
                     note=str(item.get("note", "")),
                     verification=str(item.get("verification", "S")),
+                    basis=str(item.get("basis", "")),
                 )
                 for item in raw.get("listings") or ()
             ),

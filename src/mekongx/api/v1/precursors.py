@@ -68,6 +68,7 @@ class SubstanceOut(BaseModel):
     names_en: list[str]
     names_zh: list[str]
     names_th: list[str]
+    names_th_awaiting_review: list[str]
     abbreviations: list[str]
     lists: list[str]
     sources: list[str]
@@ -206,6 +207,7 @@ def _substance_out(sub: Substance, listings: list[Any]) -> SubstanceOut:
         names_en=list(sub.en),
         names_zh=list(sub.zh),
         names_th=[t.name for t in sub.th],
+        names_th_awaiting_review=[t.name for t in sub.th if t.awaiting_review],
         abbreviations=list(sub.abbr),
         lists=list(sub.lists),
         sources=[s.key for s in reg.sources_of(sub)],

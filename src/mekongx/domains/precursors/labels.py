@@ -20,6 +20,7 @@ LISTS = {
     "CN-3": N_("China, precursor category 3"),
     "TH-4": N_("Thailand, narcotics category 4"),
     "TH-2": N_("Thailand, narcotics category 2"),
+    "TH-HAZ": N_("Thailand, hazardous substance (industrial works; unverified)"),
     "WATCH": N_("Regional watch list"),
 }
 MATCH_KINDS = {
@@ -31,6 +32,7 @@ MATCH_KINDS = {
     "fuzzy": N_("Similar spelling"),
     "hs_specific": N_("Specific HS subheading"),
     "analogue": N_("Possible analogue"),
+    "class_rule": N_("Member of a class listed as a whole (and its esters)"),
     "hs_generic": N_("Generic HS code with vague description"),
 }
 BANDS = {
