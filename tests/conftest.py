@@ -110,6 +110,32 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return url
 
 
+@pytest.fixture(scope="session")
+def _postgres_second_database() -> Iterator[str]:
+    name = f"mekongx_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(PG_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
+    migrations.upgrade(url)
+    yield url
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture
+def second_db_url(db_url: str, request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Another clean, migrated database on the same engine as ``db_url`` (a restore target)."""
+    if db_url.startswith("sqlite"):
+        target = tmp_path / "second.db"
+        shutil.copyfile(request.getfixturevalue("_sqlite_template"), target)
+        return f"sqlite:///{target}"
+    url: str = request.getfixturevalue("_postgres_second_database")
+    _truncate_postgres(url)
+    return url
+
+
 @pytest.fixture
 def database(db_url: str) -> Iterator[Database]:
     db = Database(db_url)
