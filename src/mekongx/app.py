@@ -14,6 +14,7 @@ from mekongx import __version__
 from mekongx.api import federation as federation_api
 from mekongx.api.v1 import router as api_router
 from mekongx.db import Database
+from mekongx.federation.gate import RefusalGate
 from mekongx.federation.keys import NodeKeys
 from mekongx.http.context import RequestContextMiddleware
 from mekongx.http.errors import install_error_handlers
@@ -45,13 +46,17 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         if (settings.keys_dir / NodeKeys.CURRENT).exists()
         else None
     )
-    app.state.node = Node(settings, database or Database(settings.effective_database_url), keys)
+    app.state.node = Node(
+        settings,
+        database or Database(settings.effective_database_url),
+        keys,
+        RefusalGate(settings.federation_refusals_per_minute),
+    )
     app.add_middleware(RequestContextMiddleware)
     install_error_handlers(app, render_error)
     static = resources.files("mekongx.web") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
-    app.include_router(api_router)
-    app.include_router(federation_api.router)
+    app.include_router(api_router)  # the federation endpoints are not here: see below
     for module in page_modules():
         app.include_router(module.router, include_in_schema=False)
 
@@ -59,4 +64,17 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     def healthz(request: Request) -> JSONResponse:
         return JSONResponse({"status": "ok", "version": __version__})
 
+    return app
+
+
+def create_federation_app(node: Node, *, mutual_tls: bool) -> FastAPI:
+    """The federation listener's application: ``/federation/v1`` and nothing else (no UI, no
+    login, no API), sharing the node (database, keys, refusal counts) with the web application.
+    ``mutual_tls``: served with client certificates required (each request must carry one
+    issued by the claimed sender's pinned CA); otherwise only loopback clients are answered."""
+    app = FastAPI(openapi_url=None, docs_url=None, redoc_url=None)
+    app.state.node = node
+    app.state.refusals = node.refusals
+    app.state.mutual_tls = mutual_tls
+    app.include_router(federation_api.router)
     return app

@@ -6,8 +6,10 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -54,7 +56,38 @@ class Settings(BaseSettings):
         description="CA certificates (PEM bundle) whose client certificates the federation port accepts.",
     )
     federation_port: int = Field(
-        0, ge=0, le=65535, description="Port of the mutual-TLS federation listener; 0: none."
+        0,
+        ge=0,
+        le=65535,
+        description=(
+            "Port of the federation listener, the only place peers deliver to (mutual TLS with "
+            "tls_cert/tls_key/tls_peer_ca; without them plain HTTP on 127.0.0.1, outside "
+            "production only); 0: none."
+        ),
+    )
+    federation_url: str = Field(
+        "",
+        description=(
+            "Address peers use to reach the federation listener; empty: public_url's host "
+            "with federation_port."
+        ),
+    )
+    trusted_proxies: str = Field(
+        "",
+        description=(
+            "Comma-separated addresses or networks of reverse proxies whose X-Forwarded-For and "
+            "X-Forwarded-Proto headers the web port believes (e.g. 127.0.0.1 behind a "
+            "same-host TLS proxy); empty: none. Never applies to the federation listener."
+        ),
+    )
+    federation_refusals_per_minute: int = Field(
+        30,
+        ge=1,
+        le=10000,
+        description=(
+            "Unauthenticated requests a client may have refused per minute on the federation "
+            "listener before it is answered 429 without being read (counted in memory)."
+        ),
     )
     key_overlap_days: int = Field(
         30, ge=1, le=365, description="How long old keys stay valid after a rotation."
@@ -80,7 +113,40 @@ class Settings(BaseSettings):
                 )
             if not self.cookie_secure:
                 raise UnsafeSettingsError("MEKONGX_COOKIE_SECURE cannot be off in production")
+            if self.federation_port and not self.federation_tls:
+                raise UnsafeSettingsError(
+                    "MEKONGX_FEDERATION_PORT needs MEKONGX_TLS_CERT, MEKONGX_TLS_KEY and "
+                    "MEKONGX_TLS_PEER_CA in production (mutual TLS)"
+                )
+        try:
+            self.proxy_networks()
+        except ValueError as error:
+            raise ValueError(f"MEKONGX_TRUSTED_PROXIES: {error}") from None
         return self
+
+    def proxy_networks(self) -> list[IPv4Network | IPv6Network]:
+        """The configured reverse proxies (addresses are networks of one address)."""
+        return [
+            ip_network(part.strip(), strict=False)
+            for part in self.trusted_proxies.split(",")
+            if part.strip()
+        ]
+
+    @property
+    def federation_tls(self) -> bool:
+        """The federation listener runs with mutual TLS (certificate, key and peer CAs set)."""
+        return bool(self.tls_cert and self.tls_key and self.tls_peer_ca)
+
+    @property
+    def federation_endpoint(self) -> str:
+        """Where peers deliver to: ``federation_url``, or public_url's host on federation_port."""
+        if self.federation_url:
+            return self.federation_url.rstrip("/")
+        if not self.federation_port:
+            return self.public_url.rstrip("/")
+        host = urlsplit(self.public_url).hostname or "127.0.0.1"
+        scheme = "https" if self.federation_tls else "http"
+        return f"{scheme}://{host}:{self.federation_port}"
 
     @property
     def effective_database_url(self) -> str:

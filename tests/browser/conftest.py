@@ -27,13 +27,15 @@ FLAGS = [
 
 
 def _free_ports(count: int = 3) -> int:
-    """The first of ``count`` consecutive free loopback ports (the demo runs three nodes)."""
+    """The first of ``count`` consecutive free loopback ports (the demo runs three nodes), whose
+    federation ports (+100) are free too."""
     for _ in range(50):
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", 0))
             first: int = sock.getsockname()[1]
         try:
-            for offset in range(count):
+            # the demo's federation listeners are on the web ports + 100
+            for offset in (*range(count), *range(100, 100 + count)):
                 with socket.socket() as probe:
                     probe.bind(("127.0.0.1", first + offset))
         except OSError:

@@ -55,20 +55,34 @@ def free_port() -> int:
         return port
 
 
+def _listens(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
 @dataclass
 class NodeProcess:
     agency: str
     home: Path
     db_url: str
     port: int = field(default_factory=free_port)
+    federation_port: int = field(default_factory=free_port)
     process: subprocess.Popen[bytes] | None = None
     keys: NodeKeys = field(init=False)
     extra_env: dict[str, str] = field(default_factory=dict)
-    endpoint: str = ""  # where peers reach this node; defaults to the plain loopback URL
+    endpoint: str = ""  # where peers reach this node; defaults to the federation listener
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def federation_url(self) -> str:
+        """The federation listener (plain HTTP on loopback in tests, as outside production)."""
+        return f"http://127.0.0.1:{self.federation_port}"
 
     @property
     def env(self) -> dict[str, str]:
@@ -79,6 +93,7 @@ class NodeProcess:
             "MEKONGX_DATA_DIR": str(self.home),
             "MEKONGX_DATABASE_URL": self.db_url,
             "MEKONGX_PUBLIC_URL": self.url,
+            "MEKONGX_FEDERATION_PORT": str(self.federation_port),
             "MEKONGX_LANG": "en",
             "MEKONGX_RETRY_MAX_SECONDS": "2",  # a returning peer is retried within seconds in tests
             **self.extra_env,
@@ -126,7 +141,7 @@ class NodeProcess:
         with db.read() as session:
             agency = session.get(Agency, self.agency)
             assert agency is not None
-            entry = peering.member_entry(agency, self.keys, self.endpoint or self.url)
+            entry = peering.member_entry(agency, self.keys, self.endpoint or self.federation_url)
         db.dispose()
         return entry
 
@@ -159,12 +174,16 @@ class NodeProcess:
                 stderr=log,
             )
         deadline = time.monotonic() + 60
+        federation = int(self.env["MEKONGX_FEDERATION_PORT"])
         while time.monotonic() < deadline:
             try:
-                if httpx.get(f"{self.url}/healthz", timeout=0.5).status_code == 200:
+                if httpx.get(f"{self.url}/healthz", timeout=0.5).status_code == 200 and _listens(
+                    federation
+                ):
                     return
             except httpx.HTTPError:
-                time.sleep(0.1)
+                pass
+            time.sleep(0.1)
         raise AssertionError(
             f"{self.agency} did not start: {(self.home / 'serve.log').read_text()[-3000:]}"
         )

@@ -103,7 +103,9 @@ def test_exchange_over_mutual_tls(make_nodes: Any, waiter: Any, tmp_path: Path) 
             context.load_cert_chain(*client_cert)
         with pytest.raises((httpx.HTTPError, ssl.SSLError)):
             httpx.get(
-                f"https://127.0.0.1:{ports['NNCC']}/healthz", verify=context, timeout=5
+                f"https://127.0.0.1:{ports['NNCC']}/federation/v1/identity",
+                verify=context,
+                timeout=5,
             ).raise_for_status()
     sender = oncb.database()
     with sender.write() as session:
@@ -127,8 +129,66 @@ def _tls_up(port: int, ca: Path, client: tuple[Path, Path]) -> bool:
     context.load_cert_chain(*client)
     try:
         return (
-            httpx.get(f"https://127.0.0.1:{port}/healthz", verify=context, timeout=2).status_code
+            httpx.get(
+                f"https://127.0.0.1:{port}/federation/v1/identity", verify=context, timeout=2
+            ).status_code
             == 200
         )
     except httpx.HTTPError:
         return False
+
+
+def test_client_certificate_is_bound_to_the_claimed_sender(
+    make_nodes: Any, waiter: Any, tmp_path: Path
+) -> None:
+    """NNCC trusts the CAs of ONCB and SMCC; SMCC's valid certificate cannot deliver as ONCB."""
+    pki = tmp_path / "pki"
+    pki.mkdir()
+    cas = {label: _ca(pki, label) for label in ("ONCB", "NNCC", "SMCC")}
+    leaves = {label: _leaf(pki, label, cas[label][0], cas[label][1]) for label in cas}
+    bundle = pki / "peers.pem"
+    bundle.write_text(cas["ONCB"][2].read_text() + cas["SMCC"][2].read_text())
+    _oncb, nncc, _smcc = make_nodes("ONCB", "NNCC", "SMCC")
+    db = nncc.database()
+    with db.write() as session:
+        for code in ("ONCB", "SMCC"):
+            peer = session.get(Peer, code)
+            assert peer is not None
+            peer.tls_ca_pem = cas[code][2].read_text()
+    db.dispose()
+    cert, key = leaves["NNCC"]
+    nncc.extra_env = {
+        "MEKONGX_TLS_CERT": str(cert),
+        "MEKONGX_TLS_KEY": str(key),
+        "MEKONGX_TLS_PEER_CA": str(bundle),
+    }
+    nncc.start()
+    waiter(
+        lambda: _tls_up(nncc.federation_port, cas["NNCC"][2], leaves["ONCB"]),
+        what="NNCC's mTLS port",
+    )
+    inbox = f"https://127.0.0.1:{nncc.federation_port}/federation/v1/inbox"
+    headers = {
+        "X-MekongX-Sender": "ONCB",
+        "X-MekongX-Time": utcnow().isoformat(),
+        "X-MekongX-Signature": "AAAA",
+    }
+
+    def post(client: str) -> tuple[int, str]:
+        context = ssl.create_default_context(cafile=str(cas["NNCC"][2]))
+        context.load_cert_chain(*leaves[client])
+        answer = httpx.post(
+            inbox, content=b'{"envelopes":[]}', headers=headers, verify=context, timeout=10
+        )
+        return answer.status_code, answer.json()["error"]
+
+    assert post("SMCC") == (403, "wrong-certificate")
+    assert post("ONCB") == (403, "bad-request-signature")  # past the certificate: ONCB's own CA
+    # The mutual-TLS port serves the federation endpoints only.
+    context = ssl.create_default_context(cafile=str(cas["NNCC"][2]))
+    context.load_cert_chain(*leaves["ONCB"])
+    for path in ("/login", "/healthz", "/api/v1/links"):
+        assert (
+            httpx.get(f"https://127.0.0.1:{nncc.federation_port}{path}", verify=context).status_code
+            == 404
+        )

@@ -1,8 +1,12 @@
-"""The node-to-node endpoint: peers deliver batches of envelopes here and get receipts back.
+"""The node-to-node endpoints, served only on the federation listener (never on the web port).
 
 Not part of the user API (no user authentication): each request is signed by the sending
-node's key and each envelope by its originator. In production it is served on its own port
-with mutual TLS (`mekongx serve --federation-port`); plain HTTP is answered only from loopback.
+node's key and each envelope by its originator. With mutual TLS the client certificate must
+be issued by the CA pinned for the agency the request claims to come from; without TLS (outside
+production) only loopback clients are answered. Until a request is authenticated nothing is
+written to the database: refusals are counted in memory (`federation.gate`) and a client with
+too many of them is answered 429 without its body being read. The body is read in pieces and
+refused as soon as it passes 64 MiB.
 """
 
 from __future__ import annotations
@@ -12,44 +16,114 @@ from typing import Any
 
 from fastapi import APIRouter
 from starlette.concurrency import run_in_threadpool
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse
 
-from mekongx.federation.inbox import BatchRefused, check_batch, receive_batch
+from mekongx.federation.gate import RefusalGate
+from mekongx.federation.inbox import (
+    BatchRefused,
+    check_sender,
+    check_signature,
+    check_time,
+    receive_batch,
+)
+from mekongx.federation.models import Peer
 from mekongx.federation.peers import is_loopback_url
-from mekongx.http.node import node_of
+from mekongx.federation.transport import issued_by
+from mekongx.http.node import Node, node_of
 
-router = APIRouter(prefix="/federation/v1", include_in_schema=False)
+PREFIX = "/federation/v1"
+router = APIRouter(prefix=PREFIX, include_in_schema=False)
 MAX_BATCH_BYTES = 64 * 1024 * 1024
+MTLS_SCOPE_KEY = "mekongx.client_cert"  # DER of the verified client certificate (serving.py)
 
 
 def _error(status: int, reason: str) -> JSONResponse:
     return JSONResponse({"error": reason}, status_code=status)
 
 
+def _gate(request: Request) -> RefusalGate:
+    gate: RefusalGate = request.app.state.refusals
+    return gate
+
+
+def _client(request: Request) -> str:
+    return request.client.host if request.client else ""
+
+
+def _channel_problem(request: Request) -> str:
+    """Why this connection may not deliver at all ('' when it may): with mutual TLS a verified
+    client certificate is required; without TLS, a loopback client."""
+    if request.app.state.mutual_tls:
+        return "" if request.scope.get(MTLS_SCOPE_KEY) else "no-client-certificate"
+    return "" if is_loopback_url(f"http://{_client(request)}/") else "plain-http-only-on-loopback"
+
+
+def _certificate_problem(request: Request, peer: Peer) -> str:
+    """With mutual TLS the client certificate must come from the claimed sender's pinned CA."""
+    if not request.app.state.mutual_tls:
+        return ""
+    der = request.scope.get(MTLS_SCOPE_KEY)
+    return "" if isinstance(der, bytes) and issued_by(der, peer.tls_ca_pem) else "wrong-certificate"
+
+
+class _TooLarge(Exception):
+    pass
+
+
+async def _read_bounded(request: Request, limit: int) -> bytes:
+    """The request body, refused as soon as it passes ``limit`` bytes (never held whole)."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise _TooLarge
+    parts: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise _TooLarge
+        parts.append(chunk)
+    return b"".join(parts)
+
+
+def _node(request: Request) -> Node:
+    return node_of(request)
+
+
 @router.post("/inbox")
 async def inbox(request: Request) -> JSONResponse:
-    node = node_of(request)
+    node = _node(request)
+    gate, client = _gate(request), _client(request)
+    if gate.blocked(client):
+        return _error(429, "too-many-refusals")
+
+    def refuse(status: int, reason: str) -> JSONResponse:
+        gate.refused(client, reason)
+        return _error(status, reason)
+
     if node.keys is None:
         return _error(503, "node-has-no-keys")
-    client = request.client.host if request.client else ""
-    if (
-        request.url.scheme != "https"
-        and not request.scope.get("mekongx.mtls")
-        and not is_loopback_url(f"http://{client}/")
-    ):
-        return _error(403, "plain-http-only-on-loopback")
-    body = await request.body()
-    if len(body) > MAX_BATCH_BYTES:
-        return _error(413, "batch-too-large")
+    if problem := _channel_problem(request):
+        return refuse(403, problem)
     sender = request.headers.get("x-mekongx-sender", "")[:16]
     sent_at = request.headers.get("x-mekongx-time", "")[:64]
     signature = request.headers.get("x-mekongx-signature", "")[:200]
     own = node.settings.node_agency
     try:
-        await run_in_threadpool(check_batch, node.db, own, sender, sent_at, signature, body)
+        peer = await run_in_threadpool(check_sender, node.db, sender)
+        if problem := _certificate_problem(request, peer):
+            return refuse(403, problem)
+        check_time(sent_at)
+        try:
+            body = await _read_bounded(request, MAX_BATCH_BYTES)
+        except _TooLarge:
+            return refuse(413, "batch-too-large")
+        except ClientDisconnect:
+            return refuse(400, "incomplete-body")
+        await run_in_threadpool(check_signature, peer, own, sender, sent_at, signature, body)
     except BatchRefused as refused:
-        return _error(refused.status, refused.reason)
+        return refuse(refused.status, refused.reason)
+    # Authenticated from here on: what follows is recorded.
     try:
         data: Any = json.loads(body)
         envelopes = data["envelopes"]
@@ -64,7 +138,7 @@ async def inbox(request: Request) -> JSONResponse:
 @router.get("/identity")
 def identity(request: Request) -> JSONResponse:
     """The public half of this node's identity, for peering (compare the fingerprint!)."""
-    node = node_of(request)
+    node = _node(request)
     if node.keys is None:
         return _error(503, "node-has-no-keys")
     return JSONResponse(

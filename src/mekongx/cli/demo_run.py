@@ -22,6 +22,8 @@ from mekongx.federation.keys import NodeKeys
 from mekongx.i18n import N_
 from mekongx.settings import Settings
 
+FEDERATION_OFFSET = 100  # each demo node's federation listener: its web port + 100
+
 
 def _env(agency: str, home: Path, port: int) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("MEKONGX_")}
@@ -30,6 +32,7 @@ def _env(agency: str, home: Path, port: int) -> dict[str, str]:
         MEKONGX_NODE_AGENCY=agency,
         MEKONGX_DATA_DIR=str(home),
         MEKONGX_PUBLIC_URL=f"http://127.0.0.1:{port}",
+        MEKONGX_FEDERATION_PORT=str(port + FEDERATION_OFFSET),
         MEKONGX_RETRY_MAX_SECONDS="10",
     )
     return env
@@ -49,7 +52,7 @@ def run_demo(data_dir: Path, port: int, reports: int, serve_it: bool) -> None:
         keys = NodeKeys.create(settings.keys_dir)
         db = Database(settings.effective_database_url)
         logins[agency] = seed_identity(db, settings, agency)
-        nodes[agency] = (db, keys, f"http://127.0.0.1:{ports[agency]}")
+        nodes[agency] = (db, keys, f"http://127.0.0.1:{ports[agency] + FEDERATION_OFFSET}")
     peer_demo_nodes(nodes)
     for agency, (db, _keys, _url) in nodes.items():
         seed_content(db, agency, reports=reports)
@@ -60,7 +63,7 @@ def run_demo(data_dir: Path, port: int, reports: int, serve_it: bool) -> None:
         say(
             N_("Demo node %(agency)s is ready at %(url)s"),
             agency=agency,
-            url=nodes[agency][2] + "/",
+            url=f"http://127.0.0.1:{ports[agency]}/",
         )
     say(N_("Demo logins (password for all: %(password)s):"), password=DEMO_PASSWORD)
     for agency in DEMO_NODES:

@@ -73,7 +73,7 @@ def peers_export(
         agency = session.get(Agency, settings.node_agency)
         if agency is None:
             fail(N_("Unknown agency."), 2)
-        entry = peering.member_entry(agency, keys, settings.public_url)
+        entry = peering.member_entry(agency, keys, settings.federation_endpoint)
     target.write_text(yaml.safe_dump({"members": [entry]}, allow_unicode=True, sort_keys=False))
     say(N_("Wrote %(path)s. Fingerprint: %(fp)s"), path=str(target), fp=keys.current.fingerprint)
 

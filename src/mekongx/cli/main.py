@@ -99,13 +99,15 @@ def serve(
     if workers > 1:
         import uvicorn
 
+        proxies = [str(network) for network in settings.proxy_networks()]
         uvicorn.run(
             "mekongx.cli.main:asgi_app",
             factory=True,
             host=host,
             port=port,
             workers=workers,
-            proxy_headers=True,
+            proxy_headers=bool(proxies),
+            forwarded_allow_ips=proxies or None,
         )
         return
     from mekongx.cli.serving import serve_node

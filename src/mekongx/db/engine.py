@@ -54,7 +54,11 @@ def _sqlite_engine(url: str, *, immediate: bool) -> Engine:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=30000")
-        cursor.execute("PRAGMA synchronous=NORMAL")
+        # Writers: FULL, so a commit (an outbox row and the link's next sequence number, an
+        # inbox row and the receipt) is on disk before it is acknowledged; with NORMAL a power
+        # loss may undo the last commits and rewind the sender's sequence. Readers write
+        # nothing.
+        cursor.execute("PRAGMA synchronous=FULL" if immediate else "PRAGMA synchronous=NORMAL")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -131,8 +135,13 @@ class Database:
             self.write_engine = _sqlite_engine(url, immediate=True)
             self.read_engine = _sqlite_engine(url, immediate=False)
         else:
+            # A commit is durable before it is acknowledged, whatever the server's default.
             self.write_engine = create_engine(
-                url, pool_size=20, max_overflow=20, pool_pre_ping=True
+                url,
+                pool_size=20,
+                max_overflow=20,
+                pool_pre_ping=True,
+                connect_args={"options": "-c synchronous_commit=on"},
             )
             self.read_engine = self.write_engine
         self._writer = sessionmaker(self.write_engine, expire_on_commit=False)

@@ -85,6 +85,41 @@ def _reject(
         )  # fmt: skip
 
 
+def check_sender(db: Database, sender: str) -> Peer:
+    """The claimed sender must be a known, confirmed peer. Nothing is written for a refusal:
+    the request is not authenticated yet (the listener counts refusals in memory)."""
+    with db.read() as session:
+        peer = session.get(Peer, sender)
+    if peer is None or not peer.confirmed:
+        raise BatchRefused(403, "unknown-sender")
+    return peer
+
+
+def check_time(sent_at: str, now: datetime | None = None) -> None:
+    """``X-MekongX-Time`` must carry an offset and be within 5 minutes of ours."""
+    try:
+        moment = datetime.fromisoformat(sent_at)
+        if moment.tzinfo is None:
+            raise ValueError("naive time")
+    except ValueError:
+        raise BatchRefused(400, "bad-time") from None
+    if abs((now or utcnow()) - moment) > MAX_CLOCK_SKEW:
+        raise BatchRefused(403, "stale-request")
+
+
+def check_signature(
+    peer: Peer, own: str, sender: str, sent_at: str, signature: str, body: bytes
+) -> None:
+    text = batch_signing_text(sender, own, sent_at, body)
+    for key in signing_keys(peer).values():
+        try:
+            key.verify(unb64(signature), text)
+            return
+        except Exception:  # noqa: S112 - try the next valid key of the peer (rotation overlap)
+            continue
+    raise BatchRefused(403, "bad-request-signature")
+
+
 def check_batch(
     db: Database,
     own: str,
@@ -94,32 +129,12 @@ def check_batch(
     body: bytes,
     now: datetime | None = None,
 ) -> Peer:
-    """Authenticate a delivery request: a known, confirmed peer, a fresh time, a valid signature."""
-    now = now or utcnow()
-    with db.read() as session:
-        peer = session.get(Peer, sender)
-    if peer is None or not peer.confirmed:
-        _reject(db, own, sender, "", "unknown-sender")
-        raise BatchRefused(403, "unknown-sender")
-    try:
-        moment = datetime.fromisoformat(sent_at)
-        if moment.tzinfo is None:
-            raise ValueError("naive time")
-    except ValueError:
-        _reject(db, own, sender, "", "bad-time", sent_at[:64])
-        raise BatchRefused(400, "bad-time") from None
-    if abs(now - moment) > MAX_CLOCK_SKEW:
-        _reject(db, own, sender, "", "stale-request", sent_at)
-        raise BatchRefused(403, "stale-request")
-    text = batch_signing_text(sender, own, sent_at, body)
-    for key in signing_keys(peer).values():
-        try:
-            key.verify(unb64(signature), text)
-            return peer
-        except Exception:  # noqa: S112 - try the next valid key of the peer (rotation overlap)
-            continue
-    _reject(db, own, sender, "", "bad-request-signature")
-    raise BatchRefused(403, "bad-request-signature")
+    """Authenticate a delivery request: a known, confirmed peer, a fresh time, a valid
+    signature. Raises BatchRefused and writes nothing when any of them fails."""
+    peer = check_sender(db, sender)
+    check_time(sent_at, now)
+    check_signature(peer, own, sender, sent_at, signature, body)
+    return peer
 
 
 def _receipt(keys: NodeKeys, own: str, envelope: Mapping[str, Any], status: str) -> dict[str, Any]:

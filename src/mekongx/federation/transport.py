@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import httpx
+from cryptography import x509
+from cryptography.exceptions import InvalidSignature
 
 from mekongx.federation.models import Peer
 from mekongx.federation.peers import is_loopback_url
@@ -86,3 +88,22 @@ class HttpTransport:
         for client in self._clients.values():
             client.close()
         self._clients.clear()
+
+
+def issued_by(cert_der: bytes, ca_pem: str) -> bool:
+    """Was this (client) certificate issued directly by one of the CA certificates in
+    ``ca_pem``? Binds a TLS client to the agency whose CA is pinned on its peer row."""
+    if not cert_der or not ca_pem.strip():
+        return False
+    try:
+        leaf = x509.load_der_x509_certificate(cert_der)
+        authorities = x509.load_pem_x509_certificates(ca_pem.encode())
+    except ValueError:
+        return False
+    for authority in authorities:
+        try:
+            leaf.verify_directly_issued_by(authority)
+            return True
+        except (ValueError, TypeError, InvalidSignature):
+            continue
+    return False

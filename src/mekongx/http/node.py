@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from starlette.requests import Request
 
 from mekongx.db import Database
+from mekongx.federation.gate import RefusalGate
 from mekongx.federation.keys import NodeKeys
 from mekongx.settings import Settings
 
@@ -16,6 +17,8 @@ class Node:
     settings: Settings
     db: Database
     keys: NodeKeys | None = None  # None until `mekongx init` created them: no exchange yet
+    # Unauthenticated requests refused by this process's federation listener (memory only).
+    refusals: RefusalGate = field(default_factory=RefusalGate)
 
 
 def node_of(request: Request) -> Node:
