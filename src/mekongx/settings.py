@@ -42,6 +42,24 @@ class Settings(BaseSettings):
     lockout_attempts: int = Field(5, ge=3, le=20, description="Failed logins before lock-out.")
     lockout_minutes: int = Field(15, ge=1, description="How long a locked account stays locked.")
     password_min_length: int = Field(12, ge=10, description="Minimum password length.")
+    upload_max_mb: int = Field(
+        5, ge=1, le=100, description="Largest uploaded file (screening lists, results tables), MB."
+    )
+    upload_max_unpacked_mb: int = Field(
+        80, ge=1, le=2000, description="Largest total unpacked size of an uploaded .xlsx, MB."
+    )
+    upload_max_ratio: int = Field(
+        100, ge=10, le=10000, description="Highest compression ratio of a part of an .xlsx."
+    )
+    upload_max_rows: int = Field(
+        100_000, ge=100, le=10_000_000, description="Most rows read from an uploaded table."
+    )
+    upload_max_columns: int = Field(
+        256, ge=16, le=16384, description="Most columns read from an uploaded table."
+    )
+    upload_max_seconds: int = Field(
+        60, ge=1, le=3600, description="Longest time spent reading and checking one upload, s."
+    )
 
     public_url: str = Field(
         "http://127.0.0.1:8000",

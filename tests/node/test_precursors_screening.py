@@ -6,6 +6,10 @@ from __future__ import annotations
 import csv
 import io
 import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
 from typing import Any
 
 import openpyxl
@@ -214,3 +218,76 @@ def test_api_export_is_audited_and_defuses_formulas(
             select(AuditEvent).where(AuditEvent.action == "precursors.screen.export")
         ).one()
         assert exported.actor == "thai.analyst"
+
+
+# --- issue 10, item 5: a row with an extra field, a workbook with a DOCTYPE -----------------
+EXTRA_FIELD = b"declaration_id,line_no,description\n1,1,phenylacetone,EXTRA\n"
+
+
+def _doctype_workbook() -> bytes:
+    source = zipfile.ZipFile(io.BytesIO(_xlsx(ROWS[:1])))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"<worksheet", b'<!DOCTYPE w [<!ENTITY e "x">]><worksheet', 1)
+            target.writestr(item.filename, data)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("strict", ["true", "false"])
+def test_row_with_an_extra_field_through_the_api(
+    app_client: Any, token_for: Any, strict: str
+) -> None:
+    answer = app_client.post(
+        "/api/v1/precursors/screen",
+        headers=token_for("thai_liaison"),
+        files={"file": ("extra.csv", EXTRA_FIELD, "text/csv")},
+        data={"strict": strict},
+    )
+    if strict == "true":
+        assert answer.status_code == 422, answer.text
+        message = answer.json()["error"]["fields"][0]["message"]
+        assert "แถว 2" in message and "4" in message  # the row and its cell count, in Thai
+    else:
+        assert answer.status_code == 201, answer.text
+        issue = answer.json()["issues"][0]
+        assert issue["code"] == "ROW_LENGTH" and "แถว 2" in issue["message"]
+
+
+def test_row_with_an_extra_field_through_the_page(browser: Any) -> None:
+    browser.login("thai.liaison")
+    browser.client.post("/lang", data={"csrf_token": browser.csrf, "lang": "en", "next": "/"})
+    strict = _upload(browser, "extra.csv", EXTRA_FIELD, strict="on")
+    assert strict.status_code == 422 and "row 2: 4 cells" in strict.text
+    lenient = _upload(browser, "extra.csv", EXTRA_FIELD)
+    assert lenient.status_code == 303, lenient.text[:300]
+    shown = browser.client.get(lenient.headers["location"])
+    assert shown.status_code == 200 and "row 2: 4 cells" in shown.text
+
+
+def test_workbook_with_a_doctype_is_refused(app_client: Any, token_for: Any) -> None:
+    answer = app_client.post(
+        "/api/v1/precursors/screen",
+        headers={**token_for("thai_analyst"), "accept-language": "en"},
+        files={"file": ("d.xlsx", _doctype_workbook(), "application/octet-stream")},
+    )
+    assert answer.status_code == 422, answer.text
+    assert "DOCTYPE" in answer.json()["error"]["fields"][0]["message"]
+
+
+@pytest.mark.parametrize("lenient", [False, True])
+def test_row_with_an_extra_field_on_the_command_line(tmp_path: Path, lenient: bool) -> None:
+    source = tmp_path / "extra.csv"
+    source.write_bytes(EXTRA_FIELD)
+    args = ["precursors", "screen", str(source), "--out", str(tmp_path / "o.csv")]
+    answer = subprocess.run(
+        [sys.executable, "-m", "mekongx.cli.main", *args, *(["--lenient"] if lenient else [])],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert "Traceback" not in answer.stderr
+    assert "row 2: 4 cells" in answer.stderr
+    assert answer.returncode == (0 if lenient else 2), answer.stderr

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from mekongx import uploads
 from mekongx.domains.wbe import demo, service
 from mekongx.domains.wbe.reports import EUDA_COLUMNS
 from mekongx.domains.wbe.schemas import CampaignInput, LabInput, SiteInput
@@ -231,7 +232,9 @@ def test_api_permissions(world: Any, app_client: TestClient, token_for: Any) -> 
     assert wrong_type.json()["error"]["fields"][0]["field"] == "file"
     huge = app_client.post(
         f"/api/v1/wbe/campaigns/{cid}/import",
-        files={"file": ("r.csv", b"x" * (service.MAX_UPLOAD_BYTES + 200_000), "text/csv")},
+        files={
+            "file": ("r.csv", b"x" * (uploads.max_bytes(uploads.limits()) + 400_000), "text/csv")
+        },
         headers=token_for("thai_liaison"),
     )
     assert huge.status_code == 413

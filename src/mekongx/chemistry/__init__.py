@@ -6,7 +6,8 @@ Typical use::
     report = screen_file(Path("declarations.csv"))
     write_report(report.results, Path("hits.csv"), lang="th")
 
-Imports only the standard library, rapidfuzz, PyYAML and (for .xlsx) openpyxl.
+Imports only the standard library, rapidfuzz, PyYAML, (for .xlsx) openpyxl and the bounded
+table reader `mekongx.tabular`.
 """
 
 from mekongx.chemistry.cas import cas_check_digit, find_cas_numbers, is_valid_cas, repair_cas

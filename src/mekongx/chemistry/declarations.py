@@ -8,11 +8,9 @@ problems become ``RowIssue`` records naming the row and the column, so no row di
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import re
-import zipfile
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,6 +19,7 @@ import yaml
 
 from mekongx.chemistry.messages import render
 from mekongx.chemistry.text import fold
+from mekongx.tabular import Limits, Table, TableError, open_table
 
 __all__ = [
     "COLUMNS",
@@ -197,10 +196,14 @@ class DeclarationFileError(Exception):
     def __init__(self, code: str, **params: object) -> None:
         self.code = code
         self.params = params
-        super().__init__(render(code, "en", **params))
+        super().__init__(self.message("en"))
 
     def message(self, lang: str = "en") -> str:
-        return render(self.code, lang, **self.params)
+        # a refusal of the bounded reader is carried as a parameter and rendered in ``lang``
+        params = {
+            k: v.message(lang) if isinstance(v, TableError) else v for k, v in self.params.items()
+        }
+        return render(self.code, lang, **params)
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,36 +331,30 @@ def _cell(value: Any) -> str:
     return str(value).strip()
 
 
-class RowSource:
-    """Iterator of (row number, cells) over an open file; ``close()`` releases the file."""
+# Limits of the engine's own reads (the command line): any number of rows streams, but a
+# workbook is still refused by its unpacked size, compression ratio, declared size and columns.
+STREAMING = Limits(max_bytes=None, max_rows=None, max_seconds=None)
 
-    def __init__(
-        self, rows: Iterator[tuple[int, list[str]]], closer: Callable[[], object], path: Path
-    ) -> None:
-        self._rows = rows
-        self._closer = closer
+
+class RowSource:
+    """Iterator of (row number, cells as text) over an open file; ``close()`` releases it."""
+
+    def __init__(self, table: Table, path: Path) -> None:
+        self._table = table
         self._path = path
-        self._closed = False
 
     def __iter__(self) -> RowSource:
         return self
 
     def __next__(self) -> tuple[int, list[str]]:
-        if self._closed:
-            raise StopIteration
         try:
-            return next(self._rows)
-        except StopIteration:
-            self.close()
-            raise
-        except (csv.Error, UnicodeDecodeError) as exc:
-            self.close()
-            raise DeclarationFileError("FILE_UNREADABLE", path=self._path, detail=str(exc)) from exc
+            number, cells = next(self._table)
+        except TableError as exc:
+            raise DeclarationFileError("FILE_UNREADABLE", path=self._path, detail=exc) from None
+        return number, [_cell(c) for c in cells]
 
     def close(self) -> None:
-        if not self._closed:
-            self._closed = True
-            self._closer()
+        self._table.close()
 
     def __enter__(self) -> RowSource:
         return self
@@ -366,66 +363,28 @@ class RowSource:
         self.close()
 
 
-def open_rows(path: Path) -> tuple[list[str], RowSource]:
-    """Header and the rows of a CSV or XLSX file (use the RowSource as a context manager)."""
+def open_rows(path: Path, limits: Limits = STREAMING) -> tuple[list[str], RowSource]:
+    """Header and the rows of a CSV or XLSX file (use the RowSource as a context manager).
+
+    The file is read by the bounded reader (``mekongx.tabular``) within ``limits``."""
     if not path.exists():
         raise DeclarationFileError("FILE_NOT_FOUND", path=path)
     suffix = path.suffix.lower()
     if suffix in (".csv", ".txt", ".tsv"):
-        return _open_csv(path)
-    if suffix in (".xlsx", ".xlsm"):
-        return _open_xlsx(path)
-    raise DeclarationFileError("FILE_FORMAT", path=path)
-
-
-def _open_csv(path: Path) -> tuple[list[str], RowSource]:
+        kind = "csv"
+    elif suffix in (".xlsx", ".xlsm"):
+        kind = "xlsx"
+    else:
+        raise DeclarationFileError("FILE_FORMAT", path=path)
     try:
-        handle = path.open(encoding="utf-8-sig", newline="")
-    except OSError as exc:
-        raise DeclarationFileError("FILE_UNREADABLE", path=path, detail=str(exc)) from exc
-    try:
-        first = handle.readline()
-    except UnicodeDecodeError as exc:
-        handle.close()
-        raise DeclarationFileError("FILE_UNREADABLE", path=path, detail=str(exc)) from exc
-    if not first.strip():
-        handle.close()
+        table = open_table(path, "csv" if kind == "csv" else "xlsx", limits)
+    except TableError as exc:
+        raise DeclarationFileError("FILE_UNREADABLE", path=path, detail=exc) from None
+    header = [_cell(c) for c in table.header]
+    if not any(header):
+        table.close()
         raise DeclarationFileError("FILE_EMPTY", path=path)
-    delimiter = max(",;\t|", key=first.count)
-    header = next(csv.reader([first], delimiter=delimiter))
-    reader = csv.reader(handle, delimiter=delimiter)
-    return [h.strip() for h in header], RowSource(enumerate(reader, start=2), handle.close, path)
-
-
-def _open_xlsx(path: Path) -> tuple[list[str], RowSource]:
-    import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    book = None
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        sheet = book.worksheets[0]
-        iterator = sheet.iter_rows(values_only=True)
-        first = next(iterator, None)
-    except (
-        zipfile.BadZipFile,
-        InvalidFileException,
-        KeyError,
-        OSError,
-        ValueError,
-        IndexError,
-    ) as exc:
-        if book is not None:
-            book.close()
-        raise DeclarationFileError(
-            "FILE_UNREADABLE", path=path, detail=f"not a valid Excel workbook ({exc})"
-        ) from exc
-    if first is None or not any(c is not None for c in first):
-        book.close()
-        raise DeclarationFileError("FILE_EMPTY", path=path)
-    header = [_cell(c) for c in first]
-    rows = ((n, [_cell(c) for c in values]) for n, values in enumerate(iterator, start=2))
-    return header, RowSource(rows, book.close, path)
+    return [h.strip() for h in header], RowSource(table, path)
 
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -491,10 +450,10 @@ def parse_row(number: int, cells: Sequence[str], layout: Layout) -> DeclarationL
 
 
 def read_declarations(
-    path: Path, mapping: Mapping[str, str] | None = None
+    path: Path, mapping: Mapping[str, str] | None = None, limits: Limits = STREAMING
 ) -> tuple[list[DeclarationLine], list[RowIssue]]:
     """Every line of a file plus every problem row (the caller decides whether to stop)."""
-    header, rows = open_rows(path)
+    header, rows = open_rows(path, limits)
     lines: list[DeclarationLine] = []
     issues: list[RowIssue] = []
     with rows:

@@ -188,9 +188,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "出口前通知文件 {path} 第 {row} 行：{detail}",
     },
     "ROW_LENGTH": {
-        "en": "row {row}: expected {expected} cells, found {found}",
-        "th": "แถว {row}: ควรมี {expected} ช่อง แต่พบ {found} ช่อง",
-        "zh": "第 {row} 行：应有 {expected} 个单元格，实际为 {found} 个",
+        "en": "row {row}: {value} cells, a different number from the header's",
+        "th": "แถว {row}: มี {value} ช่อง ไม่เท่ากับจำนวนคอลัมน์ของหัวตาราง",
+        "zh": "第 {row} 行：有 {value} 个单元格，与表头的列数不同",
     },
     "MISSING_VALUE": {
         "en": 'row {row}, column "{column}": value is required',

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from mekongx.chemistry.declarations import (
+    STREAMING,
     DeclarationFileError,
     DeclarationLine,
     Layout,
@@ -32,6 +33,7 @@ from mekongx.chemistry.declarations import (
 from mekongx.chemistry.matcher import Matcher
 from mekongx.chemistry.register import Register, load_register
 from mekongx.chemistry.risk import Reason, RiskContext, RiskScorer, band
+from mekongx.tabular import Limits, safe_row
 
 __all__ = [
     "REPORT_COLUMNS",
@@ -202,8 +204,10 @@ def _stride_worker(task: tuple[int, int]) -> tuple[int, list[ScreenResult], list
     path = _SHARED["path"]
     mapping = _SHARED["mapping"]
     strict = bool(_SHARED["strict"])
+    limits = _SHARED["limits"]
     assert isinstance(screener, Screener) and isinstance(path, Path)
-    header, rows = open_rows(path)
+    assert isinstance(limits, Limits)
+    header, rows = open_rows(path, limits)
     gc.disable()  # results are acyclic; cyclic GC passes only cost time in a worker
     with rows:
         layout = make_layout(header, path, mapping)  # type: ignore[arg-type]
@@ -269,11 +273,13 @@ def screen_file(
     strict: bool = True,
     workers: int = 1,
     screener: Screener | None = None,
+    limits: Limits = STREAMING,
 ) -> ScreenReport:
     """Screen a CSV/XLSX file. With ``strict`` the first bad row raises ``DeclarationFileError``
     (blank rows never do); otherwise bad rows are skipped and listed in ``report.issues``.
-    ``workers`` > 1 screens a CSV file in that many processes (fork start method)."""
-    header, rows = open_rows(path)
+    ``workers`` > 1 screens a CSV file in that many processes (fork start method). The file is
+    read within ``limits`` (see ``mekongx.tabular``)."""
+    header, rows = open_rows(path, limits)
     try:
         layout = make_layout(header, path, mapping)
     except DeclarationFileError:
@@ -306,7 +312,7 @@ def screen_file(
                 return report
         finally:
             rows.close()
-        _SHARED.update(screener=own, path=path, mapping=mapping, strict=strict)
+        _SHARED.update(screener=own, path=path, mapping=mapping, strict=strict, limits=limits)
         gc.freeze()  # keep the shared register pages from being copied by reference counting
         try:
             with mp.get_context("fork").Pool(workers) as pool:
@@ -322,7 +328,7 @@ def screen_file(
 
 
 def write_report(results: Iterable[ScreenResult], out: Path, lang: str = "en") -> int:
-    """Write results as CSV atomically; returns the number of rows written."""
+    """Write results as CSV atomically (formula cells defused); returns the rows written."""
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
     count = 0
@@ -331,7 +337,7 @@ def write_report(results: Iterable[ScreenResult], out: Path, lang: str = "en") -
             writer = csv.writer(handle)
             writer.writerow(REPORT_COLUMNS)
             for result in results:
-                writer.writerow(result.as_row(lang))
+                writer.writerow(safe_row(result.as_row(lang)))
                 count += 1
         os.replace(tmp_name, out)
     except BaseException:

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from mekongx import uploads
 from mekongx.chemistry import (
     DeclarationFileError,
     RiskContext,
@@ -71,7 +72,12 @@ def screen(
             pen_records=load_pen_records(pen) if pen else None,
         )
         report = screen_file(
-            input_path, mapping=header_map, context=context, strict=not lenient, workers=workers
+            input_path,
+            mapping=header_map,
+            context=context,
+            strict=not lenient,
+            workers=workers,
+            limits=uploads.command_line_limits(),
         )
         write_report(report.results, out, lang)
     except DeclarationFileError as exc:

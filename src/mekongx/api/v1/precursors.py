@@ -13,6 +13,7 @@ from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import Response
 
+from mekongx import uploads
 from mekongx.api.v1.schemas import ERRORS
 from mekongx.audit import Actor
 from mekongx.authz import Principal
@@ -305,22 +306,27 @@ async def screen(request: Request, principal: CurrentPrincipal) -> Any:
     ``{"lines": [...]}``. Bad files answer 422 naming the row and column; with ``strict=false``
     (the default) bad rows are skipped and listed under ``issues``."""
     node = node_of(request)
-    screening.check_request_size(request.headers.get("content-length"))
+    bounds = uploads.limits(node.settings)
+    screening.check_request_size(request.headers.get("content-length"), bounds)
     kind = request.headers.get("content-type", "")
     if kind.startswith("multipart/form-data"):
         form = await request.form(max_files=1, max_fields=10)
         upload = form.get("file")
         if not isinstance(upload, UploadFile):
             raise ValidationFailed([FieldProblem("file", N_("Choose a file to screen."))])
-        data = await upload.read(screening.MAX_UPLOAD_BYTES + 1)
+        data = await upload.read(uploads.max_bytes(bounds) + 1)
         await upload.close()
         strict = str(form.get("strict", "")).lower() in ("1", "true", "on", "yes")
         name = upload.filename or "upload"
 
         def run_file() -> Any:
-            with node.db.write() as session:
-                run = screening.screen_upload(session, principal, name, data, strict=strict)
-                return _run_detail(session, principal, run)
+            run_id = screening.screen_and_store(
+                node.db, principal, name, data, strict=strict, limits=bounds
+            )
+            with node.db.read() as session:
+                return _run_detail(
+                    session, principal, screening.get_run(session, principal, run_id)
+                )
 
         return await run_in_threadpool(run_file)
     try:

@@ -8,9 +8,11 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, File, Query, UploadFile
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
+from mekongx import uploads
 from mekongx.api.v1.schemas import ERRORS
 from mekongx.domains.wbe import reports
 from mekongx.domains.wbe import service as wbe
@@ -340,10 +342,13 @@ async def import_results(
     file: Annotated[UploadFile, File(description="Results table, .csv (UTF-8) or .xlsx")],
 ) -> ImportOut:
     """Add a laboratory results file (all rows or none; every bad cell is named)."""
-    wbe.check_upload_size(request.headers.get("content-length"))
-    content = await file.read(wbe.MAX_UPLOAD_BYTES + 1)
-    with node_of(request).db.write() as session:
-        result = wbe.import_file(session, principal, campaign_id, file.filename or "", content)
+    node = node_of(request)
+    bounds = uploads.limits(node.settings)
+    wbe.check_upload_size(request.headers.get("content-length"), bounds)
+    content = await file.read(uploads.max_bytes(bounds) + 1)
+    result = await run_in_threadpool(
+        wbe.import_upload, node.db, principal, campaign_id, file.filename or "", content, bounds
+    )
     return ImportOut(
         rows=result.rows,
         samples_added=result.samples_added,

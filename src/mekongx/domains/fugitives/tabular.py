@@ -1,6 +1,6 @@
 """Reading a file of people to screen (hotel register, passenger list, border crossing log).
 
-CSV (UTF-8, with or without BOM; comma, semicolon or tab) or Excel (.xlsx). The first row is
+CSV (UTF-8, with or without BOM; comma, semicolon, tab or bar) or Excel (.xlsx). The first row is
 the header; columns are recognised by common names in English, Thai and Chinese (case and
 spacing ignored); other columns are ignored. Row numbers are spreadsheet row numbers (the
 header is row 1). Every bad cell is named by row and column; nothing is screened or stored
@@ -9,22 +9,18 @@ unless the whole file is good.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
-import warnings
-import zipfile
-from collections.abc import Iterator
 from typing import Any, Final
 
 from pydantic_core import PydanticCustomError
 
+from mekongx import uploads
 from mekongx.domains.fugitives.schemas import country, partial_date
 from mekongx.errors import FieldProblem, ValidationFailed
 from mekongx.i18n import N_, translator
+from mekongx.tabular import Limits, Table, TableError, open_table
 
-MAX_UPLOAD_BYTES: Final = 5 * 1024 * 1024
 MAX_ROWS: Final = 20_000
 MAX_PROBLEMS: Final = 50
 CELL = N_("Row %(row)s, column “%(column)s”: %(problem)s")
@@ -64,38 +60,6 @@ def _field_for(header: str) -> str | None:
     return _LOOKUP.get(_normal(header)) or _LOOKUP.get(header.strip().casefold())
 
 
-def _rows_csv(data: bytes) -> Iterator[list[Any]]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ValidationFailed(
-            [FieldProblem("file", N_("The file is not UTF-8 text; save it as CSV UTF-8 or .xlsx."))]
-        ) from None
-    sample = text[:4096]
-    try:
-        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    yield from csv.reader(io.StringIO(text), dialect)
-
-
-def _rows_xlsx(data: bytes) -> Iterator[list[Any]]:
-    import openpyxl
-
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
-        raise ValidationFailed(
-            [FieldProblem("file", N_("The file is not a readable Excel workbook (.xlsx)."))]
-        ) from None
-    sheet = book.worksheets[0]
-    for row in sheet.iter_rows(values_only=True):
-        yield list(row)
-    book.close()
-
-
 def _cell_date(value: Any) -> str:
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
@@ -111,18 +75,29 @@ def _cell_date(value: Any) -> str:
     return text
 
 
-def read_people(file_name: str, data: bytes, lang: str = "en") -> list[dict[str, Any]]:
+def read_people(
+    file_name: str, data: bytes, lang: str = "en", limits: Limits | None = None
+) -> list[dict[str, Any]]:
     """The checked rows of a file: ``{"row", "name", "birth_date", "nationality", ...}``.
 
-    Problems name the row and the column as written in the header, in ``lang``."""
-    tr = translator(lang)
-    if len(data) > MAX_UPLOAD_BYTES:
-        raise ValidationFailed([FieldProblem("file", N_("The file is larger than %(mb)s MB."), {"mb": MAX_UPLOAD_BYTES // (1024 * 1024)})])  # fmt: skip
+    The file is read by the bounded reader within ``limits`` (the node's upload limits by
+    default). Problems name the row and the column as written in the header, in ``lang``."""
+    bounds = limits or uploads.limits()
+    if len(data) > uploads.max_bytes(bounds):
+        raise ValidationFailed([FieldProblem("file", uploads.TOO_LARGE, {"mb": uploads.max_mb(bounds)})])  # fmt: skip
     if not data.strip():
         raise ValidationFailed([FieldProblem("file", N_("The file is empty."))])
     is_excel = file_name.lower().endswith((".xlsx", ".xlsm")) or data.startswith(b"PK\x03\x04")
-    rows = _rows_xlsx(data) if is_excel else _rows_csv(data)
-    header = next(rows, None)
+    try:
+        with open_table(data, "xlsx" if is_excel else "csv", bounds) as table:
+            return _people(table, lang)
+    except TableError as error:
+        raise uploads.refused(error, lang) from None
+
+
+def _people(table: Table, lang: str) -> list[dict[str, Any]]:
+    tr = translator(lang)
+    header = table.header
     columns: dict[int, str] = {}
     titles: dict[str, str] = {}
     for index, title in enumerate(header or []):
@@ -138,7 +113,7 @@ def read_people(file_name: str, data: bytes, lang: str = "en") -> list[dict[str,
         text = tr(problem, **params)
         problems.append(FieldProblem("file", CELL, {"row": row, "column": titles[field], "problem": text}))  # fmt: skip
 
-    for number, raw in enumerate(rows, start=2):
+    for number, raw in table:
         values = {f: raw[i] for i, f in columns.items() if i < len(raw) and raw[i] is not None}
         if not any(str(v).strip() for v in values.values()):
             continue  # blank line

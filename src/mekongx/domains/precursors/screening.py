@@ -1,7 +1,7 @@
 """Screening customs declarations on the node: upload checks, the run record, stored hits.
 
 Design choice: screening runs **synchronously within a bound**, not as a polled background job.
-An upload may be at most ``MAX_UPLOAD_BYTES`` (5 MB). Measured on this machine, a 5 MB CSV of
+An upload may be at most ``MEKONGX_UPLOAD_MAX_MB`` (5 MB by default). Measured on this machine, a 5 MB CSV of
 about 40,000 declaration lines is screened and its 23,500 hits stored on SQLite in about 5
 seconds, so the request returns the finished run and a progress bar would only add moving parts
 (a job table, a worker, polling). Larger batches go through the command line
@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
+from mekongx import uploads
 from mekongx.audit import record
 from mekongx.authz import Permission, Principal, require
 from mekongx.chemistry import (
@@ -38,6 +39,7 @@ from mekongx.chemistry import (
     render,
     screen_file,
 )
+from mekongx.db import Database
 from mekongx.domains.precursors.models import (
     Notification,
     ScreeningHit,
@@ -48,9 +50,9 @@ from mekongx.domains.precursors.register import register
 from mekongx.domains.precursors.schemas import ScreenLinesInput
 from mekongx.errors import FieldProblem, NotFound, ValidationFailed
 from mekongx.i18n import N_, translator
+from mekongx.tabular import Limits, safe_cell
 
 KIND = "precursor_screening"
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_STORED_ISSUES = 500
 SUFFIXES = (".csv", ".xlsx")
 TOO_LARGE = N_("The file is larger than %(mb)s MB; use the command line for larger batches.")
@@ -73,8 +75,9 @@ def safe_name(name: str) -> str:
     return cleaned[-200:]
 
 
-def check_upload(name: str, data: bytes) -> str:
+def check_upload(name: str, data: bytes, limits: Limits | None = None) -> str:
     """The file's type (``.csv``/``.xlsx``) after checking size and content; else 422."""
+    bounds = limits or uploads.limits()
 
     def bad(message: str, **params: Any) -> ValidationFailed:
         return ValidationFailed([FieldProblem("file", message, params)])
@@ -84,8 +87,8 @@ def check_upload(name: str, data: bytes) -> str:
         raise bad(N_("Only .csv and .xlsx files can be screened."))
     if not data:
         raise bad(N_("The file is empty."))
-    if len(data) > MAX_UPLOAD_BYTES:
-        raise bad(TOO_LARGE, mb=MAX_UPLOAD_BYTES // (1024 * 1024))
+    if len(data) > uploads.max_bytes(bounds):
+        raise bad(TOO_LARGE, mb=uploads.max_mb(bounds))
     if suffix == ".xlsx" and not data.startswith(b"PK\x03\x04"):
         raise bad(N_("This file is not an Excel (.xlsx) workbook."))
     if suffix == ".csv":
@@ -98,12 +101,12 @@ def check_upload(name: str, data: bytes) -> str:
     return suffix
 
 
-def check_request_size(content_length: str | None) -> None:
+def check_request_size(content_length: str | None, limits: Limits | None = None) -> None:
     """Refuse an upload request whose declared size is far beyond the bound (before parsing)."""
-    limit = MAX_UPLOAD_BYTES + 256 * 1024  # room for the form's other fields
+    bounds = limits or uploads.limits()
+    limit = uploads.max_bytes(bounds) + uploads.FORM_SLACK
     if content_length and content_length.isdigit() and int(content_length) > limit:
-        mb = MAX_UPLOAD_BYTES // (1024 * 1024)
-        raise ValidationFailed([FieldProblem("file", TOO_LARGE, {"mb": mb})])
+        raise ValidationFailed([FieldProblem("file", TOO_LARGE, {"mb": uploads.max_mb(bounds)})])
 
 
 def engine_text(problem: DeclarationFileError | RowIssue, lang: str) -> str:
@@ -219,30 +222,37 @@ def _hit_row(run_id: int, r: ScreenResult) -> ScreeningHit:
     )
 
 
-def screen_upload(
-    session: Session,
+@dataclass(frozen=True)
+class Screened:
+    """A file screened but not yet stored (screening happens outside any write transaction)."""
+
+    name: str
+    size: int
+    report: ScreenReport
+
+
+def analyse_upload(
     principal: Principal,
+    screener: Screener,
     name: str,
     data: bytes,
     *,
     strict: bool = False,
-) -> ScreeningRun:
-    """Screen an uploaded declaration file and record the run (who, file, counts) with its hits.
+    limits: Limits | None = None,
+) -> Screened:
+    """Read and screen an uploaded file within the node's upload limits; touches no database.
 
     Bad files raise ``ValidationFailed`` on the field ``file`` with the engine's message in the
-    user's language (naming the row and column). Without ``strict`` bad rows are skipped, counted
-    and listed; with it the first bad row stops the run and nothing is stored.
-    """
+    user's language (naming the row and column, or the limit a hostile file broke)."""
     require(principal, Permission.WRITE_RECORDS)
+    bounds = limits or uploads.limits()
     shown = safe_name(name)
-    suffix = check_upload(shown, data)
+    suffix = check_upload(shown, data, bounds)
     with tempfile.TemporaryDirectory(prefix="mekongx-screen-") as folder:
         path = Path(folder) / f"upload{suffix}"
         path.write_bytes(data)
         try:
-            report = screen_file(
-                path, strict=strict, screener=screener_for(session, principal.agency)
-            )
+            report = screen_file(path, strict=strict, screener=screener, limits=bounds)
         except DeclarationFileError as exc:
             if "path" in exc.params:
                 exc.params["path"] = shown
@@ -255,7 +265,50 @@ def screen_upload(
                     )
                 ]
             ) from None
-    return _store(session, principal, shown, len(data), report, "file")
+    return Screened(shown, len(data), report)
+
+
+def store_screened(session: Session, principal: Principal, screened: Screened) -> ScreeningRun:
+    """Record a screened file's run (who, file, counts) with its hits and skipped rows."""
+    require(principal, Permission.WRITE_RECORDS)
+    return _store(session, principal, screened.name, screened.size, screened.report, "file")
+
+
+def screen_and_store(
+    db: Database,
+    principal: Principal,
+    name: str,
+    data: bytes,
+    *,
+    strict: bool = False,
+    limits: Limits | None = None,
+) -> int:
+    """What the API and the page do with an upload: read the PEN knowledge, screen the file with
+    no transaction open, then store the run in one short write transaction; the run's id."""
+    with db.read() as session:
+        screener = screener_for(session, principal.agency)
+    screened = analyse_upload(principal, screener, name, data, strict=strict, limits=limits)
+    with db.write() as session:
+        return store_screened(session, principal, screened).id
+
+
+def screen_upload(
+    session: Session,
+    principal: Principal,
+    name: str,
+    data: bytes,
+    *,
+    strict: bool = False,
+    limits: Limits | None = None,
+) -> ScreeningRun:
+    """``analyse_upload`` then ``store_screened`` in the caller's session (tests, scripts).
+
+    Without ``strict`` bad rows are skipped, counted and listed; with it the first bad row
+    stops the run and nothing is stored. Delivery code screens before opening its write
+    transaction instead, so a long file never holds the database's writer."""
+    screener = screener_for(session, principal.agency)
+    screened = analyse_upload(principal, screener, name, data, strict=strict, limits=limits)
+    return store_screened(session, principal, screened)
 
 
 def screen_lines(session: Session, principal: Principal, data: ScreenLinesInput) -> ScreeningRun:
@@ -334,15 +387,6 @@ def explain(hit: ScreeningHit, lang: str) -> HitView:
     return HitView(hit, texts, codes)
 
 
-_CSV_RISKY = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _csv_cell(value: object) -> str:
-    """Cells that a spreadsheet would run as a formula are prefixed with a quote."""
-    text = str(value)
-    return "'" + text if text.startswith(_CSV_RISKY) else text
-
-
 def export_csv(session: Session, principal: Principal, run: ScreeningRun, **filters: Any) -> str:
     """The (filtered) hits as CSV with the engine's columns, reasons in the user's language.
     The export is audited."""
@@ -359,7 +403,7 @@ def export_csv(session: Session, principal: Principal, run: ScreeningRun, **filt
             hit.table, hit.match, hit.score, hit.band, " ".join(view.codes),
             "; ".join(view.reasons),
         ]  # fmt: skip
-        writer.writerow([_csv_cell(v) for v in row])
+        writer.writerow([safe_cell(v) for v in row])
     record(
         session,
         principal.actor,

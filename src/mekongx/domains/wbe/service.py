@@ -16,9 +16,11 @@ from typing import Any, Literal
 from sqlalchemy import delete, exists, func, or_, select
 from sqlalchemy.orm import Session
 
+from mekongx import uploads
 from mekongx.audit import Actor, record
 from mekongx.authz import Permission, Principal, access, require, visibility_clause, visible
 from mekongx.authz.sharing import check_distribution, set_recipients
+from mekongx.db import Database
 from mekongx.errors import (
     Conflict,
     FieldProblem,
@@ -31,6 +33,7 @@ from mekongx.i18n import N_
 from mekongx.model.base import utcnow
 from mekongx.model.identity import Agency, SharingGroup, SharingGroupMember
 from mekongx.model.record import Distribution, RecordRecipient
+from mekongx.tabular import Limits
 from mekongx.validation import parse
 from mekongx.wastewater import Quantity, Sample, back_calculate, builtin_parameter_set
 
@@ -268,24 +271,79 @@ class ImportResult:
     measurements_added: int
 
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+@dataclass(frozen=True)
+class ReadResults:
+    """A results file read and checked on its own (no database), ready to be checked against
+    its campaign and stored."""
+
+    filename: str
+    parameter_set: str
+    rows: list[Row]
+    problems: Problems
+
+
+def read_results(
+    principal: Principal,
+    parameter_set: str,
+    filename: str,
+    content: bytes,
+    limits: Limits | None = None,
+) -> ReadResults:
+    """Read a laboratory results file within the node's upload limits (no transaction open)."""
+    bounds = limits or uploads.limits()
+    params = analysis.parameter_set_by_label(parameter_set)
+    problems = Problems(principal.language)
+    if len(content) > uploads.max_bytes(bounds):
+        problems.file(uploads.TOO_LARGE, mb=uploads.max_mb(bounds))
+        return ReadResults(filename, parameter_set, [], problems)
+    rows = read_table(filename, content, params, problems, bounds)
+    return ReadResults(filename, parameter_set, rows, problems)
+
+
+def import_upload(
+    db: Database,
+    principal: Principal,
+    campaign_id: int | str,
+    filename: str,
+    content: bytes,
+    limits: Limits | None = None,
+) -> ImportResult:
+    """What the API and the page do: read the file with no transaction open, then check and
+    store its rows in one short write transaction (every row or none)."""
+    with db.read() as session:
+        label = access(session, principal, WbeCampaign, campaign_id, "write").parameter_set
+    found = read_results(principal, label, filename, content, limits)
+    if found.problems.items and not found.rows:  # nothing to check against the campaign
+        raise ValidationFailed(found.problems.finish())
+    with db.write() as session:
+        return store_results(session, principal, campaign_id, found)
 
 
 def import_file(
-    session: Session, principal: Principal, campaign_id: int | str, filename: str, content: bytes
+    session: Session,
+    principal: Principal,
+    campaign_id: int | str,
+    filename: str,
+    content: bytes,
+    limits: Limits | None = None,
 ) -> ImportResult:
     """Add a laboratory results file to a campaign: every row or none (one transaction).
 
     Every bad cell is reported with its row and column in the user's language."""
+    label = access(session, principal, WbeCampaign, campaign_id, "write").parameter_set
+    return store_results(
+        session, principal, campaign_id, read_results(principal, label, filename, content, limits)
+    )
+
+
+def store_results(
+    session: Session, principal: Principal, campaign_id: int | str, found: ReadResults
+) -> ImportResult:
+    """Check rows read by ``read_results`` against the campaign and store them."""
     campaign = access(session, principal, WbeCampaign, campaign_id, "write", for_update=True)
-    params = analysis.parameter_set_by_label(campaign.parameter_set)
-    problems = Problems(principal.language)
-    if len(content) > MAX_UPLOAD_BYTES:
-        problems.file(
-            N_("The file is larger than %(limit)s MB."), limit=MAX_UPLOAD_BYTES // 1024 // 1024
-        )
-        raise ValidationFailed(problems.finish())
-    rows = read_table(filename, content, params, problems)
+    problems, rows, filename = found.problems, found.rows, found.filename
+    if campaign.parameter_set != found.parameter_set:  # changed while the file was read
+        raise Conflict(N_("The campaign changed while the file was read; send it again."))
     existing = {
         s.sample_date: s
         for s in session.scalars(select(WbeSample).where(WbeSample.campaign_id == campaign.id))
@@ -757,10 +815,9 @@ class UploadTooLarge(MekongXError):
     code = "too_large"
 
 
-def check_upload_size(content_length: str | None) -> None:
+def check_upload_size(content_length: str | None, limits: Limits | None = None) -> None:
     """Refuse an upload by its declared size before reading it (413)."""
+    bounds = limits or uploads.limits()
     declared = int(content_length) if content_length and content_length.isdigit() else 0
-    if declared > MAX_UPLOAD_BYTES + 64 * 1024:
-        raise UploadTooLarge(
-            N_("The file is larger than %(limit)s MB."), limit=MAX_UPLOAD_BYTES // 1024 // 1024
-        )
+    if declared > uploads.max_bytes(bounds) + uploads.FORM_SLACK:
+        raise UploadTooLarge(uploads.TOO_LARGE, mb=uploads.max_mb(bounds))

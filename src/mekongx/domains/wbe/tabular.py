@@ -21,17 +21,15 @@ database: the service checks the rows against the campaign and writes them in on
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import math
-import warnings
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Final
 
 from mekongx.errors import FieldProblem
 from mekongx.i18n import N_, translator
+from mekongx.tabular import Kind, Limits, TableError, open_table
+from mekongx.uploads import REFUSED
 from mekongx.wastewater import ParameterSet, WbeError, measured, render
 
 from .models import SAMPLING_MODES
@@ -105,7 +103,7 @@ class Problems:
         return self.items
 
 
-def file_kind(filename: str, content: bytes) -> str | None:
+def file_kind(filename: str, content: bytes) -> Kind | None:
     """``csv`` or ``xlsx`` from the name and the bytes themselves, or None if neither fits."""
     name = filename.lower().rsplit("/", 1)[-1]
     if name.endswith(".xlsx"):
@@ -113,42 +111,6 @@ def file_kind(filename: str, content: bytes) -> str | None:
     if name.endswith((".csv", ".txt")):
         return None if b"\x00" in content[:65536] else "csv"
     return None
-
-
-def _csv_rows(content: bytes, problems: Problems) -> Iterator[list[object]] | None:
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        problems.file(N_("The file is not UTF-8 text (byte %(position)s)."), position=error.start)
-        return None
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    if first.count("\t") > max(first.count(";"), first.count(",")):
-        delimiter = "\t"
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    return (list(r) for r in reader)
-
-
-def _xlsx_rows(content: bytes, problems: Problems) -> Iterator[list[object]] | None:
-    import openpyxl
-
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-            sheet = book.worksheets[0]
-    except Exception:  # any failure of a damaged workbook is "unreadable" to the user
-        problems.file(N_("The file could not be read as an Excel workbook (.xlsx)."))
-        return None
-
-    def rows() -> Iterator[list[object]]:
-        try:
-            for values in sheet.iter_rows(values_only=True):
-                yield list(values)
-        finally:
-            book.close()
-
-    return rows()
 
 
 def _text(value: object) -> str:
@@ -235,49 +197,48 @@ def _concentration(
 
 
 def read_table(
-    filename: str, content: bytes, params: ParameterSet, problems: Problems
+    filename: str,
+    content: bytes,
+    params: ParameterSet,
+    problems: Problems,
+    limits: Limits | None = None,
 ) -> list[Row]:
-    """Every good row of the file; every bad cell goes into ``problems``."""
+    """Every good row of the file (read within ``limits``); every bad cell goes into
+    ``problems``."""
     kind = file_kind(filename, content)
     if kind is None:
         problems.file(N_("Upload a .csv (UTF-8) or .xlsx file."))
         return []
-    source = _xlsx_rows(content, problems) if kind == "xlsx" else _csv_rows(content, problems)
-    if source is None:
-        return []
-    header: list[str] | None = None
     rows: list[Row] = []
     count = 0
     try:
-        for number, values in enumerate(source, start=1):
-            if header is None:
-                header = [_text(v).lower() for v in values]
-                header = [ALIASES.get(h, h) for h in header]
-                missing = [c for c in REQUIRED if c not in header]
-                if missing:
-                    problems.file(
-                        N_("%(detail)s"),
-                        detail=problems.engine("csv.missing_columns", columns=", ".join(missing)),
-                    )
-                    return []
-                continue
-            if all(_text(v) == "" for v in values):
-                continue
-            count += 1
-            if count > MAX_ROWS:
-                problems.file(N_("The file has more than %(limit)s data rows."), limit=MAX_ROWS)
+        with open_table(content, kind, limits or Limits()) as table:
+            header = [ALIASES.get(h, h) for h in (_text(v).lower() for v in table.header)]
+            if not any(header):
+                problems.file(N_("%(detail)s"), detail=problems.engine("csv.empty"))
                 return []
-            cells = {h: (values[i] if i < len(values) else None) for i, h in enumerate(header)}
-            parsed = _row(number, cells, params, problems)
-            if parsed is not None:
-                rows.append(parsed)
-    except csv.Error as error:
-        problems.file(
-            N_("%(detail)s"),
-            detail=problems.engine("csv.unreadable", path=filename, detail=str(error)),
-        )
+            missing = [c for c in REQUIRED if c not in header]
+            if missing:
+                problems.file(
+                    N_("%(detail)s"),
+                    detail=problems.engine("csv.missing_columns", columns=", ".join(missing)),
+                )
+                return []
+            for number, values in table:
+                if all(_text(v) == "" for v in values):
+                    continue
+                count += 1
+                if count > MAX_ROWS:
+                    problems.file(N_("The file has more than %(limit)s data rows."), limit=MAX_ROWS)
+                    return []
+                cells = {h: (values[i] if i < len(values) else None) for i, h in enumerate(header)}
+                parsed = _row(number, cells, params, problems)
+                if parsed is not None:
+                    rows.append(parsed)
+    except TableError as error:
+        problems.file(REFUSED, problem=error.message(problems.lang))
         return []
-    if header is None or count == 0:
+    if count == 0:
         problems.file(N_("%(detail)s"), detail=problems.engine("csv.empty"))
     return rows
 

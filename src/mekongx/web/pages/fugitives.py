@@ -10,15 +10,17 @@ from typing import Any
 from fastapi import APIRouter, Depends
 from sqlalchemy import select
 from starlette.background import BackgroundTask
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
+from mekongx import uploads
 from mekongx.authz import Permission, Principal, can, require
 from mekongx.domains.fugitives import screening
 from mekongx.domains.fugitives import service as notices
 from mekongx.domains.fugitives.schemas import HitDecision, NoticeInput, ScreenQuery
-from mekongx.domains.fugitives.tabular import MAX_UPLOAD_BYTES, read_people
+from mekongx.domains.fugitives.tabular import read_people
 from mekongx.errors import FieldProblem, ValidationFailed
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
@@ -307,7 +309,7 @@ def _screen_page(
     with node_of(request).db.read() as session:
         runs = screening.list_runs(session, principal)
     return render(request, "fugitives/screen.html", status=422 if fields else 200, runs=runs,
-                  fields=fields or [], form=form or {}, max_mb=MAX_UPLOAD_BYTES // (1024 * 1024),
+                  fields=fields or [], form=form or {}, max_mb=uploads.max_mb(uploads.limits(node_of(request).settings)),
                   **_labels(principal))  # fmt: skip
 
 
@@ -333,9 +335,8 @@ async def screen_one(request: Request, principal: CurrentPrincipal) -> Response:
 
 
 def _bounded(request: Request) -> None:
-    length = request.headers.get("content-length", "")
-    if length.isdigit() and int(length) > MAX_UPLOAD_BYTES + 64 * 1024:
-        raise ValidationFailed([FieldProblem("file", N_("The file is larger than %(mb)s MB."), {"mb": MAX_UPLOAD_BYTES // (1024 * 1024)})])  # fmt: skip
+    bounds = uploads.limits(node_of(request).settings)
+    uploads.check_declared_size(request.headers.get("content-length"), bounds)
 
 
 @router.post("/screen/file", dependencies=[Depends(_bounded), Depends(check_csrf)])
@@ -346,9 +347,12 @@ async def screen_file(request: Request, principal: CurrentPrincipal) -> Response
     try:
         if not isinstance(upload, UploadFile) or not upload.filename:
             raise ValidationFailed([FieldProblem("file", N_("Choose a file to screen."))])
-        data = await upload.read(MAX_UPLOAD_BYTES + 1)
+        bounds = uploads.limits(node.settings)
+        data = await upload.read(uploads.max_bytes(bounds) + 1)
         await upload.close()
-        people = read_people(upload.filename, data, principal.language)
+        people = await run_in_threadpool(
+            read_people, upload.filename, data, principal.language, bounds
+        )
         with node.db.write() as session:
             run_id = screening.start_file(session, principal, upload.filename, people).id
     except ValidationFailed as error:

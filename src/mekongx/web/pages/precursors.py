@@ -14,6 +14,7 @@ from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
+from mekongx import uploads
 from mekongx.audit import Actor
 from mekongx.authz import Permission, Principal, can
 from mekongx.domains.precursors import formd as formd_service
@@ -174,7 +175,7 @@ def _screen_form(
         status=422 if fields else 200,
         runs=runs,
         fields=fields or [],
-        max_mb=screening.MAX_UPLOAD_BYTES // (1024 * 1024),
+        max_mb=uploads.max_mb(uploads.limits(node_of(request).settings)),
         can_screen=can(principal, Permission.WRITE_RECORDS).allowed,
     )
 
@@ -185,7 +186,8 @@ def screen_form(request: Request, principal: CurrentPrincipal) -> Response:
 
 
 def _bounded(request: Request) -> None:
-    screening.check_request_size(request.headers.get("content-length"))
+    bounds = uploads.limits(node_of(request).settings)
+    screening.check_request_size(request.headers.get("content-length"), bounds)
 
 
 @router.post("/screen", dependencies=[Depends(_bounded), Depends(check_csrf)])
@@ -196,16 +198,19 @@ async def screen_upload(request: Request, principal: CurrentPrincipal) -> Respon
     try:
         if not isinstance(upload, UploadFile) or not upload.filename:
             raise ValidationFailed([FieldProblem("file", N_("Choose a file to screen."))])
-        data = await upload.read(screening.MAX_UPLOAD_BYTES + 1)
+        bounds = uploads.limits(node.settings)
+        data = await upload.read(uploads.max_bytes(bounds) + 1)
         await upload.close()
         strict = form.get("strict") == "on"
-        name = upload.filename
-
-        def run() -> int:
-            with node.db.write() as session:
-                return screening.screen_upload(session, principal, name, data, strict=strict).id
-
-        run_id = await run_in_threadpool(run)
+        run_id = await run_in_threadpool(
+            screening.screen_and_store,
+            node.db,
+            principal,
+            upload.filename,
+            data,
+            strict=strict,
+            limits=bounds,
+        )
     except ValidationFailed as error:
         return _screen_form(request, principal, _problems(principal, error))
     return RedirectResponse(f"/precursors/screen/{run_id}", status_code=303)

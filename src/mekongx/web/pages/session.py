@@ -5,10 +5,12 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Depends
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from mekongx.accounts import service as accounts
+from mekongx.errors import MekongXError
 from mekongx.http.auth import LANG_COOKIE, SESSION_COOKIE, _resolve, language, optional_login
 from mekongx.http.node import node_of
 from mekongx.i18n import LANGUAGES, translator
@@ -40,11 +42,17 @@ async def login_submit(request: Request) -> Response:
     username, password = str(form.get("username", "")), str(form.get("password", ""))
     target = _safe_next(str(form.get("next", "/")))
     request_id = request.state.request_id
-    with node.db.write() as session:
-        outcome = accounts.authenticate(session, username, password, node.settings, request_id)
-        if isinstance(outcome, User):
-            token, login = accounts.start_session(session, outcome, node.settings, request_id)
-            pending = login.second_factor_pending
+
+    def check() -> tuple[User | MekongXError, str, bool]:
+        # off the event loop: the password hash takes a CPU for a good part of a second
+        with node.db.write() as session:
+            found = accounts.authenticate(session, username, password, node.settings, request_id)
+            if not isinstance(found, User):
+                return found, "", False
+            token, login = accounts.start_session(session, found, node.settings, request_id)
+            return found, token, login.second_factor_pending
+
+    outcome, token, pending = await run_in_threadpool(check)
     if not isinstance(outcome, User):
         error = outcome
         _ = translator(language(request))

@@ -7,10 +7,12 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query
 from sqlalchemy import select
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
+from mekongx import uploads
 from mekongx.authz import Permission, Principal, can, require
 from mekongx.domains.wbe import exchange as wbe_exchange
 from mekongx.domains.wbe import reports
@@ -79,7 +81,8 @@ def _fields(principal: Principal, error: ValidationFailed) -> list[tuple[str, st
 
 async def _upload_guard(request: Request) -> AsyncIterator[None]:
     """Refuse oversized uploads before parsing; close the parsed form's files afterwards."""
-    wbe.check_upload_size(request.headers.get("content-length"))
+    bounds = uploads.limits(node_of(request).settings)
+    wbe.check_upload_size(request.headers.get("content-length"), bounds)
     try:
         yield
     finally:
@@ -368,7 +371,7 @@ def _campaign_page(
             can_export=can(principal, Permission.EXPORT).allowed,
             problems=problems or [],
             imported=imported,
-            max_mb=wbe.MAX_UPLOAD_BYTES // 1024 // 1024,
+            max_mb=uploads.max_mb(uploads.limits(node_of(request).settings)),
             sampling_modes=SAMPLING_MODES,
             **_labels(principal),
         )
@@ -397,9 +400,12 @@ async def import_results(
     try:
         if not isinstance(upload, UploadFile) or not upload.filename:
             raise ValidationFailed([FieldProblem("file", N_("Choose a file to upload."))])
-        content = await upload.read(wbe.MAX_UPLOAD_BYTES + 1)
-        with node_of(request).db.write() as session:
-            result = wbe.import_file(session, principal, campaign_id, upload.filename, content)
+        node = node_of(request)
+        bounds = uploads.limits(node.settings)
+        content = await upload.read(uploads.max_bytes(bounds) + 1)
+        result = await run_in_threadpool(
+            wbe.import_upload, node.db, principal, campaign_id, upload.filename, content, bounds
+        )
     except ValidationFailed as error:
         return _campaign_page(
             request, principal, campaign_id, problems=_fields(principal, error), status=422

@@ -1,0 +1,54 @@
+"""The command line refuses hostile workbooks in bounded time and memory (issue 10, item 2).
+
+Before the bounded reader, the zip bomb ran 484 s and 2 GB on ``mekongx precursors screen``
+before its error. The command runs here in a fresh process whose peak memory is reported by a
+small launcher (``ru_maxrss`` of its only child).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+LAUNCHER = (
+    "import resource, subprocess, sys\n"
+    "answer = subprocess.run(sys.argv[1:])\n"
+    "print('maxrss_kb', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)\n"
+    "sys.exit(answer.returncode)\n"
+)
+SECONDS = 60.0  # includes starting Python and loading the register on a loaded machine
+MEMORY_MB = 400  # the process itself (register, openpyxl) is about 150 MB
+
+
+@pytest.mark.parametrize(
+    ("case", "phrase"),
+    [
+        ("dimension", "declares 16384 columns"),
+        ("zip_bomb", "unpacks to more than 80 MB"),
+        ("doctype", "DOCTYPE"),
+    ],
+)
+def test_precursors_screen_refuses_hostile_workbooks(
+    tmp_path: Path, hostile: dict[str, Any], case: str, phrase: str
+) -> None:
+    source = tmp_path / hostile[case].name
+    source.write_bytes(hostile[case].content)
+    started = time.monotonic()
+    answer = subprocess.run(
+        [sys.executable, "-c", LAUNCHER, sys.executable, "-m", "mekongx.cli.main",
+         "precursors", "screen", str(source), "--out", str(tmp_path / "o.csv")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )  # fmt: skip
+    elapsed = time.monotonic() - started
+    assert answer.returncode == 2, answer.stderr
+    assert phrase in answer.stderr and "Traceback" not in answer.stderr
+    peak_mb = int(answer.stderr.split("maxrss_kb")[1].split()[0]) / 1024
+    assert elapsed < SECONDS and peak_mb < MEMORY_MB, (elapsed, peak_mb)
+    assert not (tmp_path / "o.csv").exists()
