@@ -10,6 +10,14 @@ Baseline measured in the same run: numpy's raw rate for the same number of stand
 the same chunk shape, dtype and thread count — the ceiling for any Monte Carlo that draws one
 random number per sample-draw. The report gives both rates and their ratio.
 
+Second part, comparisons (issue 13): the latest one-week METH campaign of every site, ranked and
+aggregated into population-weighted means of five countries with
+``mekongx.wastewater.compare_campaigns`` (keyed draws: pharmacology shared by all cities,
+population split into site and method parts, systematic flow and analysis per campaign), timed;
+and the accuracy figure the change is about: the 95% interval of the consumption ratio of two
+IDENTICAL cities, with excretion drawn independently per city (the old comparison) and shared
+(now), against the load-ratio interval, which it must equal.
+
     .venv/bin/python benchmarks/wbe.py [--sites 50] [--days 365] [--draws 10000] [--workers 2]
 """
 
@@ -24,7 +32,17 @@ from typing import Any
 
 import numpy as np
 
-from mekongx.wastewater import Series, default_parameter_set, simulate, summarise
+from mekongx.wastewater import (
+    Campaign,
+    Series,
+    compare_campaigns,
+    default_parameter_set,
+    rank_sites,
+    regional_means,
+    simulate,
+    summarise,
+    year_on_year,
+)
 
 ANALYTES = ["METH", "AMP", "MDMA", "BE", "KET", "THC-COOH", "MOR", "CODEINE"]
 TYPICAL_NG_L = {
@@ -124,6 +142,46 @@ def main() -> None:
     )
     print(f"ratio to ceiling: {rate / ceiling:.2f}")
     print(f"load average (1 min) at the end: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
+    comparisons(args.sites, args.draws, args.seed)
+
+
+def comparisons(sites: int, n_draws: int, seed: int) -> None:
+    """Ranking and regional means of one-week campaigns; identical-city ratio intervals."""
+    params = default_parameter_set()
+    rng = np.random.default_rng(seed)
+    countries = ["TH", "CN", "LA", "MM", "KH"]
+    campaigns = []
+    for i in range(sites):
+        population = float(rng.uniform(5e4, 3e6))
+        flow = population * rng.uniform(0.15, 0.35) * rng.lognormal(0.0, 0.1, 7)
+        conc = 300.0 * rng.lognormal(0.0, 0.7) * rng.lognormal(0.0, 0.3, 7)
+        series = Series("METH", conc, np.zeros(7, bool), flow, np.full(7, population))
+        method = "census" if i % 3 else "BOD5"
+        campaigns.append(Campaign(f"c{i}", f"s{i}", series, method, countries[i % 5]))
+    t0 = time.perf_counter()
+    draws = compare_campaigns(campaigns, params, n_draws, seed, consumption=True)
+    ranked = rank_sites(draws)
+    regions = regional_means(campaigns, draws)
+    t_cmp = time.perf_counter() - t0
+    print(
+        f"comparison: {sites} one-week METH campaigns x {n_draws} draws, ranking + "
+        f"{len(regions)} population-weighted means: {t_cmp:.2f} s "
+        f"(rank interval of the top city {ranked[0].rank_low}-{ranked[0].rank_high})"
+    )
+    twin = [Campaign("A", "A", campaigns[0].series), Campaign("B", "B", campaigns[0].series)]
+    load = compare_campaigns(twin, params, n_draws, seed)
+    shared = compare_campaigns(twin, params, n_draws, seed, consumption=True)
+    old_rng = np.random.default_rng(seed)
+    old = [simulate(c.series, params, n_draws, old_rng).campaign_mean() for c in twin]
+    for name, pair in (
+        ("load ratio", (load["A"], load["B"])),
+        ("consumption ratio, excretion shared (now)", (shared["A"], shared["B"])),
+        ("consumption ratio, excretion per city (before)", (old[0], old[1])),
+    ):
+        change = year_on_year(pair[1], pair[0])
+        print(
+            f"identical cities, {name}: 95% interval {change.ratio_low:.3f}-{change.ratio_high:.3f}"
+        )
 
 
 if __name__ == "__main__":

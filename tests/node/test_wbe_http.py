@@ -84,7 +84,7 @@ def test_api_create_import_estimate(app_client: TestClient, token_for: Any) -> N
     )
     assert campaign.status_code == 201, campaign.text
     body = campaign.json()
-    assert body["recipients"] == ["NNCC"] and body["parameter_set"] == "mekongx-default@1.0.0"
+    assert body["recipients"] == ["NNCC"] and body["parameter_set"] == "mekongx-default@1.1.0"
     cid = body["id"]
     imported = app_client.post(
         f"/api/v1/wbe/campaigns/{cid}/import",
@@ -96,10 +96,10 @@ def test_api_create_import_estimate(app_client: TestClient, token_for: Any) -> N
     est = app_client.get(f"/api/v1/wbe/campaigns/{cid}/estimates?draws=300", headers=headers)
     assert est.status_code == 200, est.text
     data = est.json()
-    assert data["parameter_set"] == "mekongx-default@1.0.0" and len(data["rows"]) == 42
+    assert data["parameter_set"] == "mekongx-default@1.1.0" and len(data["rows"]) == 42
     meth = next(a for a in data["analytes"] if a["analyte"] == "METH")
     assert meth["consumption_mean"]["low"] < meth["consumption_mean"]["median"]
-    assert meth["parameter_set"] == "mekongx-default@1.0.0"
+    assert meth["parameter_set"] == "mekongx-default@1.1.0"
     assert "ความไม่แน่นอน" in meth["budget_dominant"]  # the liaison reads Thai
     detail = app_client.get(f"/api/v1/wbe/campaigns/{cid}", headers=headers).json()
     assert detail["samples"] == 7 and detail["site"]["code"] == "BKK-1"
@@ -248,7 +248,7 @@ def test_api_ranking_and_trend(world: Any, app_client: TestClient, token_for: An
     headers = token_for("thai_viewer")
     ranked = app_client.get("/api/v1/wbe/ranking?analyte=meth&draws=300", headers=headers).json()
     assert [r["label"].split(" (")[0] for r in ranked] == ["Chiang Mai", "Bangkok"]
-    assert ranked[0]["rank"] == 1 and ranked[0]["parameter_set"] == "mekongx-default@1.0.0"
+    assert ranked[0]["rank"] == 1 and ranked[0]["parameter_set"] == "mekongx-default@1.1.0"
     trend = app_client.get("/api/v1/wbe/sites/1/trend?analyte=METH", headers=headers).json()
     assert len(trend["points"]) == 1 and trend["theil_sen_slope_per_year"] is None
 
@@ -318,7 +318,7 @@ def test_pages_in_three_languages(
     page = browser.client.get(f"/wbe/campaigns/{cid}").text
     assert page.count("<svg") == 18  # three charts for each of six analytes
     summary = browser.client.get(f"/wbe/campaigns/{cid}/summary.txt").text
-    assert "Parameter set: mekongx-default@1.0.0" in summary  # English always included
+    assert "Parameter set: mekongx-default@1.1.0" in summary  # English always included
     if lang != "en":
         assert summary.index("English") > 0 and text not in ("",)
 
@@ -335,7 +335,7 @@ def test_csv_export_layout(world: Any, browser: Any) -> None:
     assert (
         float(meth["daily_mean_low"]) < float(meth["daily_mean"]) < float(meth["daily_mean_high"])
     )
-    assert meth["parameter_set"] == "mekongx-default@1.0.0" and meth["consumption_mean"]
+    assert meth["parameter_set"] == "mekongx-default@1.1.0" and meth["consumption_mean"]
     nk = next(r for r in rows if r["analyte"] == "NK")
     assert nk["consumption_mean"] == ""  # norketamine: loads only
 

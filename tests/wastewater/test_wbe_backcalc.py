@@ -43,7 +43,7 @@ def test_worked_case_meth(params: ParameterSet) -> None:
     assert 62.5 * round(1 / 0.43, 1) == pytest.approx(143.75)  # the rounded-CF convention
     assert est.doses_per_1000 is not None
     assert est.doses_per_1000.value == pytest.approx(4.845, abs=1e-3)
-    assert est.parameter_set == "mekongx-default@1.0.0"
+    assert est.parameter_set == "mekongx-default@1.1.0"
 
 
 @pytest.mark.parametrize(
@@ -123,7 +123,7 @@ def test_ketamine_alternative_is_one_option_away(params: ParameterSet) -> None:
     assert pk.consumption_mg_d_per_1000 is not None
     assert default.consumption_mg_d_per_1000.value == pytest.approx(25.0 * 5.0)
     assert pk.consumption_mg_d_per_1000.value == pytest.approx(25.0 / 0.023)
-    assert pk.parameter_set == "mekongx-ketamine-pk@1.0.0"
+    assert pk.parameter_set == "mekongx-ketamine-pk@1.1.0"
     assert default.parameter_set != pk.parameter_set
 
 

@@ -21,10 +21,11 @@ def test_shares_sum_to_one_and_match_the_total(params: ParameterSet) -> None:
     assert sum(budget.shares.values()) == pytest.approx(1.0)
     assert set(budget.shares) == {
         "analysis", "sampling", "flow", "population", "excretion", "stability",
+        "analysis_systematic", "flow_systematic", "population_method",
     }  # fmt: skip
     # independent multiplicative terms: log-variances add up (up to the averaging over days)
     assert budget.total_variance == pytest.approx(sum(budget.variances.values()), rel=0.15)
-    assert budget.parameter_set == "mekongx-default@1.0.0"
+    assert budget.parameter_set == "mekongx-default@1.1.0"
 
 
 def test_population_dominates_when_it_is_the_widest_term(params: ParameterSet) -> None:

@@ -41,7 +41,7 @@ def test_estimate_writes_every_row_with_the_parameter_set(tmp_path: Path) -> Non
     out = tmp_path / "results.csv"
     code, output = run(str(write(tmp_path / "in.csv", GOOD)), "--out", str(out), "--draws", "500")
     assert code == 0, output
-    assert "5" in output and "mekongx-default@1.0.0" in output
+    assert "5" in output and "mekongx-default@1.1.0" in output
     rows = read_output(out)
     assert list(rows[0]) == list(OUTPUT)
     meth = rows[0]
@@ -49,7 +49,7 @@ def test_estimate_writes_every_row_with_the_parameter_set(tmp_path: Path) -> Non
     assert float(meth["consumption_mg_d_per_1000"]) == pytest.approx(145.349, abs=1e-3)
     assert float(meth["consumption_low"]) < 145.349 < float(meth["consumption_high"])
     assert float(meth["doses_per_1000"]) == pytest.approx(4.845, abs=1e-3)
-    assert {r["parameter_set"] for r in rows} == {"mekongx-default@1.0.0"}
+    assert {r["parameter_set"] for r in rows} == {"mekongx-default@1.1.0"}
     assert rows[1]["load_mg_d"] == "1500"  # AMP minus 0.09 x METH
     assert rows[2]["consumption_mg_d_per_1000"].startswith("< ")  # censored stays censored
     assert rows[3]["flags"].startswith("Possible direct disposal: KET/NK")
@@ -65,7 +65,7 @@ def test_seed_repeats_and_params_switch(tmp_path: Path) -> None:
     assert code == 0
     assert outs[0].read_text() == outs[1].read_text()
     ket = read_output(outs[2])[3]
-    assert ket["parameter_set"] == "mekongx-ketamine-pk@1.0.0"
+    assert ket["parameter_set"] == "mekongx-ketamine-pk@1.1.0"
     assert float(ket["correction_factor"]) == pytest.approx(43.478, abs=1e-3)
 
 

@@ -21,7 +21,7 @@ from mekongx.wastewater import (
 
 BRIEF_ANALYTES = {
     "METH", "AMP", "MDMA", "BE", "COC", "KET", "NK", "THC-COOH", "MOR", "6-MAM", "CODEINE",
-    "EDDP", "MEPH",
+    "EDDP", "MEPH", "MITRAGYNINE", "TRAMADOL", "MDA", "NIMETAZEPAM",
 }  # fmt: skip
 
 
@@ -38,7 +38,7 @@ def default_raw() -> dict[str, Any]:
 
 def test_default_set_covers_every_analyte(params: ParameterSet) -> None:
     assert set(params.analytes) == BRIEF_ANALYTES
-    assert params.label == "mekongx-default@1.0.0"
+    assert params.label == "mekongx-default@1.1.0"
     assert params.amp_from_meth_ratio == 0.09
 
 

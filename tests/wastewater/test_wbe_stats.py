@@ -22,13 +22,18 @@ from mekongx.wastewater import (
 
 
 def test_mann_kendall_strictly_increasing() -> None:
-    """n = 10 increasing: S = 45, Var(S) = 10·9·25/18 = 125, Z = 44/√125 = 3.9355."""
+    """n = 10 increasing: S = 45, Var(S) = 10·9·25/18 = 125, Z = 44/√125 = 3.9355; the
+    p-value is exact for n <= 10: only 1 of 10! orderings has S = 45, two-sided 2/10!."""
     mk = mann_kendall(list(range(10)))
     assert mk.s == 45
     assert mk.var_s == pytest.approx(125.0)
     assert mk.z == pytest.approx(44 / math.sqrt(125))
-    assert mk.p_value == pytest.approx(2 * stats.norm.sf(44 / math.sqrt(125)))
+    assert mk.p_value == pytest.approx(2 / math.factorial(10))
+    assert mk.method == "exact"
     assert mk.tau == 1.0 and mk.trend == "increasing"
+    eleven = mann_kendall(list(range(11)))
+    assert eleven.method == "normal"
+    assert eleven.p_value == pytest.approx(2 * stats.norm.sf(eleven.z))
 
 
 def test_mann_kendall_decreasing_and_flat() -> None:
@@ -102,9 +107,10 @@ def test_weekday_profile() -> None:
     dates = [start + dt.timedelta(days=i) for i in range(28)]
     values = [200.0 if d.isoweekday() >= 6 else 100.0 + (i % 3) for i, d in enumerate(dates)]
     profile = weekday_profile(dates, values)
-    assert profile.weekend_mean == 200.0
-    assert profile.weekend_ratio == pytest.approx(200.0 / np.mean([v for v in values if v < 200]))
-    assert profile.p_value < 0.001
-    assert set(profile.means) == set(range(1, 8))
+    assert profile.weekend_mean_low == profile.weekend_mean_high == 200.0
+    ratio = 200.0 / np.mean([v for v in values if v < 200])
+    assert profile.ratio_low == profile.ratio_high == pytest.approx(ratio)
+    assert profile.p_value is not None and profile.p_value < 0.001
+    assert set(profile.means) == set(range(1, 8)) and profile.n_censored == 0
     draws = np.outer(values, np.ones(100))
-    assert np.allclose(weekend_ratio_draws(dates, draws), profile.weekend_ratio)
+    assert np.allclose(weekend_ratio_draws(dates, draws), profile.ratio_high)

@@ -20,7 +20,13 @@ Typical use::
     est.consumption_mg_d_per_1000          # Quantity(145.35), parameter set est.parameter_set
 """
 
-from mekongx.wastewater.backcalc import Estimate, Sample, back_calculate, consumption_factor
+from mekongx.wastewater.backcalc import (
+    COMPOSITE_DAY,
+    Estimate,
+    Sample,
+    back_calculate,
+    consumption_factor,
+)
 from mekongx.wastewater.batch import RowResult, estimate_batch
 from mekongx.wastewater.budget import UncertaintyBudget, uncertainty_budget
 from mekongx.wastewater.censored import (
@@ -39,6 +45,18 @@ from mekongx.wastewater.compare import (
     weekday_profile,
     weekend_ratio_draws,
     year_on_year,
+)
+from mekongx.wastewater.comparison import (
+    Campaign,
+    Figure,
+    RegionalMean,
+    campaign_draws,
+    campaign_figure,
+    compare_campaigns,
+    keyed_rng,
+    one_parameter_set,
+    regional_means,
+    season_of,
 )
 from mekongx.wastewater.corrections import (
     LicitSource,
@@ -59,49 +77,73 @@ from mekongx.wastewater.montecarlo import (
     summarise,
 )
 from mekongx.wastewater.param_files import (
+    all_builtin_names,
     builtin_names,
     builtin_parameter_set,
     default_parameter_set,
     load_parameter_set,
     resolve_parameter_set,
 )
-from mekongx.wastewater.params import AnalyteParams, ParameterSet
+from mekongx.wastewater.params import AnalyteParams, Marker, ParameterSet, Stability
 from mekongx.wastewater.population import (
+    Calibration,
     PopulationEstimate,
+    calibrate_marker,
     compare_estimates,
     hydrochemical_population,
+    uncalibrated_flags,
 )
-from mekongx.wastewater.trends import MannKendall, TheilSen, mann_kendall, theil_sen
+from mekongx.wastewater.trends import (
+    MannKendall,
+    SeasonalKendall,
+    TheilSen,
+    mann_kendall,
+    seasonal_kendall,
+    theil_sen,
+)
 from mekongx.wastewater.units import concentration_to_ng_per_l, flow_to_m3_per_day
 
 __all__ = [
+    "COMPOSITE_DAY",
     "LANGUAGES",
     "AnalyteParams",
+    "Calibration",
+    "Campaign",
     "CensoredSummary",
     "Change",
     "ErrorModel",
     "Estimate",
+    "Figure",
     "Flag",
     "Interval",
     "LicitSource",
     "MannKendall",
+    "Marker",
     "ParameterSet",
     "PopulationEstimate",
     "Quantity",
     "Ranking",
+    "RegionalMean",
     "RowResult",
     "Sample",
+    "SeasonalKendall",
     "Series",
     "SeriesDraws",
     "SharedDraws",
+    "Stability",
     "TheilSen",
     "UncertaintyBudget",
     "WbeError",
     "WeekdayProfile",
+    "all_builtin_names",
     "amp_from_meth",
     "back_calculate",
     "builtin_names",
     "builtin_parameter_set",
+    "calibrate_marker",
+    "campaign_draws",
+    "campaign_figure",
+    "compare_campaigns",
     "compare_estimates",
     "concentration_to_ng_per_l",
     "consumption_factor",
@@ -112,18 +154,24 @@ __all__ = [
     "flow_to_m3_per_day",
     "hydrochemical_population",
     "kaplan_meier_summary",
+    "keyed_rng",
     "load_parameter_set",
     "mann_kendall",
     "measured",
+    "one_parameter_set",
     "probability_greater",
     "rank_sites",
+    "regional_means",
     "render",
     "resolve_parameter_set",
     "ros_summary",
+    "season_of",
+    "seasonal_kendall",
     "simulate",
     "subtract_licit",
     "summarise",
     "theil_sen",
+    "uncalibrated_flags",
     "uncertainty_budget",
     "weekday_profile",
     "weekend_ratio_draws",

@@ -26,7 +26,12 @@ from mekongx.wastewater.units import mass_load_mg_per_day
 
 @dataclass(frozen=True)
 class Sample:
-    """One 24-hour composite sample result for one analyte."""
+    """One 24-hour composite sample result for one analyte.
+
+    ``date`` is the day on which the 24-hour collection STARTED (a composite from Saturday
+    08:00 to Sunday 08:00 is Saturday's sample); :data:`COMPOSITE_DAY` names this convention
+    and weekday profiles use it. ``sampling_mode`` is how the composite was taken (``flow``,
+    ``volume``, ``time`` or ``grab``); empty when not recorded."""
 
     site: str
     date: dt.date
@@ -34,6 +39,10 @@ class Sample:
     concentration_ng_l: Quantity
     flow_m3_d: float
     population: float
+    sampling_mode: str = ""
+
+
+COMPOSITE_DAY = "start"  # a 24-hour composite belongs to the day its collection started
 
 
 @dataclass(frozen=True)

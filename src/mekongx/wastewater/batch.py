@@ -95,9 +95,11 @@ def estimate_batch(
         analyte = params.analyte(code)
         if not analyte.reports_consumption:
             continue
-        if site not in site_population:
+        if site not in site_population:  # site part and method part, shared by its analytes
             z = rng.standard_normal(n_draws)
-            site_population[site] = np.exp(log_sigma(model.population_rsd) * z)
+            site_population[site] = np.exp(log_sigma(model.population_rsd) * z) * np.exp(
+                log_sigma(model.population_method_rsd) * rng.standard_normal(n_draws)
+            )
         shared = replace(
             draw_shared(analyte, model, n_draws, rng), population_factor=site_population[site]
         )
@@ -115,6 +117,9 @@ def estimate_batch(
             np.array([e.load_mg_d.censored for e in chosen]),
             np.array([e.sample.flow_m3_d for e in chosen]),
             np.array([e.sample.population for e in chosen]),
+            tuple(e.sample.sampling_mode for e in chosen)
+            if all(e.sample.sampling_mode for e in chosen)
+            else None,
         )
         draws = simulate(series, params, n_draws, rng, model=model, shared=shared)
         iv = summarise(draws.consumption(), level)

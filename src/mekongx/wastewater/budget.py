@@ -57,6 +57,7 @@ def uncertainty_budget(
     terms = [t for t in TERMS if use_consumption or t not in ("excretion", "stability")]
     if not series.censored.any():
         terms.remove("censoring")
+    terms = [t for t in terms if t in ("censoring", "excretion", "stability") or model.active(t)]
 
     def log_var(m: ErrorModel) -> float:
         draws = simulate(series, params, n_draws, np.random.default_rng(seed), model=m)

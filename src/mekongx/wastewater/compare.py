@@ -1,12 +1,14 @@
 """Comparisons built on Monte Carlo draws: rankings, A > B, year-on-year, weekday profile.
 
-Draws of different cities are independent, so P(A > B) is the share of iterations in which A's
-draw exceeds B's. For the same city in two years, the excretion term is the same
-pharmacology both years and must not be drawn twice: simulate both years with the same
-:class:`~mekongx.wastewater.montecarlo.SharedDraws` (``simulate(..., shared=...)``) so that it
-cancels in the ratio, as it should. Weekday/weekend profiles follow the EUDA presentation
-(weekend = samples dated Saturday and Sunday by default); the test of a difference is
-Mann–Whitney, because daily loads are right-skewed.
+P(A > B) is the share of iterations in which A's draw exceeds B's. The draws compared must come
+from one comparison (:func:`mekongx.wastewater.comparison.compare_campaigns`): there the
+pharmacology (excretion, in-sewer loss) and the method-common part of the population error are
+drawn once for all campaigns, so they cancel in a ratio, and only what differs between cities or
+years (per-day errors, each campaign's systematic flow and analysis terms, the site's own
+population error) is independent. Weekday/weekend profiles follow the EUDA presentation
+(weekend = samples dated Saturday and Sunday by default, a composite dated by the day its
+collection started); the test of a difference is Mann–Whitney, because daily loads are
+right-skewed.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from mekongx.wastewater.backcalc import COMPOSITE_DAY
 from mekongx.wastewater.errors import WbeError
 from mekongx.wastewater.montecarlo import summarise
 
@@ -109,30 +112,87 @@ def year_on_year(
 
 @dataclass(frozen=True)
 class WeekdayProfile:
-    means: dict[int, float]  # ISO weekday 1 = Monday ... 7 = Sunday
-    weekend_mean: float
-    weekday_mean: float
-    weekend_ratio: float
-    p_value: float  # two-sided Mann–Whitney, weekend vs weekday days
+    """Means per ISO weekday (1 = Monday ... 7 = Sunday) and the weekend/weekday ratio.
+
+    Days below the limit are kept, not dropped: every mean is given as bounds, the lower with
+    such a day at zero and the upper with it at its limit (they coincide when nothing is
+    censored), and ``censored`` counts them per weekday. The Mann–Whitney test ranks a censored
+    day as tied below every quantified day, which is exact when no limit exceeds a quantified
+    value; otherwise ``p_value`` is ``None``. Days follow :data:`~mekongx.wastewater.backcalc.
+    COMPOSITE_DAY`: a 24-hour composite belongs to the day its collection started."""
+
+    means_low: dict[int, float]
+    means_high: dict[int, float]
+    censored: dict[int, int]
+    weekend_mean_low: float
+    weekend_mean_high: float
+    weekday_mean_low: float
+    weekday_mean_high: float
+    p_value: float | None  # two-sided Mann–Whitney, weekend vs weekday days
+    day_convention: str = COMPOSITE_DAY
+
+    @property
+    def means(self) -> dict[int, float]:
+        """Upper bounds of the weekday means (the means themselves when nothing is censored)."""
+        return self.means_high
+
+    @property
+    def ratio_low(self) -> float:
+        return _ratio(self.weekend_mean_low, self.weekday_mean_high)
+
+    @property
+    def ratio_high(self) -> float:
+        return _ratio(self.weekend_mean_high, self.weekday_mean_low)
+
+    @property
+    def n_censored(self) -> int:
+        return sum(self.censored.values())
+
+
+def _ratio(a: float, b: float) -> float:
+    return a / b if b > 0 else float("inf")
 
 
 def weekday_profile(
     dates: Sequence[dt.date],
     values: Sequence[float],
     weekend: tuple[int, ...] = (6, 7),
+    censored: Sequence[bool] | None = None,
 ) -> WeekdayProfile:
-    """Mean per weekday and the weekend/weekday ratio of daily values (loads or consumption)."""
+    """Weekday means and the weekend/weekday ratio of daily values (loads or consumption);
+    ``censored`` marks values that are a limit ("< value")."""
     if len(dates) != len(values):
         raise WbeError("mc.shape_mismatch", field="values", got=len(values), expected=len(dates))
+    flags = np.zeros(len(values), bool) if censored is None else np.asarray(censored, bool)
+    if flags.shape[0] != len(values):
+        raise WbeError("mc.shape_mismatch", field="censored", got=len(flags), expected=len(values))
     days = np.array([d.isoweekday() for d in dates])
-    x = np.asarray(values, dtype=float)
+    high = np.asarray(values, dtype=float)
+    low = np.where(flags, 0.0, high)
     is_weekend = np.isin(days, weekend)
     if is_weekend.sum() < 1 or (~is_weekend).sum() < 1:
         raise WbeError("stats.too_few", method="weekday_profile", minimum=2, count=len(dates))
-    means = {int(d): float(x[days == d].mean()) for d in sorted(set(days.tolist()))}
-    we, wd = float(x[is_weekend].mean()), float(x[~is_weekend].mean())
-    p = float(_stats().mannwhitneyu(x[is_weekend], x[~is_weekend], alternative="two-sided").pvalue)
-    return WeekdayProfile(means, we, wd, we / wd if wd > 0 else float("inf"), p)
+    present = sorted(set(days.tolist()))
+    p_value = None
+    detects = high[~flags]
+    if not flags.any() or detects.size == 0 or high[flags].max() <= detects.min():
+        # censored days tie below every quantified day: rank them at one common lowest value
+        ranked = np.where(flags, -1.0, high)
+        p_value = float(
+            _stats()
+            .mannwhitneyu(ranked[is_weekend], ranked[~is_weekend], alternative="two-sided")
+            .pvalue
+        )
+    return WeekdayProfile(
+        {int(d): float(low[days == d].mean()) for d in present},
+        {int(d): float(high[days == d].mean()) for d in present},
+        {int(d): int(flags[days == d].sum()) for d in present},
+        float(low[is_weekend].mean()),
+        float(high[is_weekend].mean()),
+        float(low[~is_weekend].mean()),
+        float(high[~is_weekend].mean()),
+        p_value,
+    )
 
 
 def weekend_ratio_draws(

@@ -127,6 +127,39 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
             "{value_b:,.0f} 人（相差 {difference:.0%}，阈值 {limit:.0%}）。"
         ),
     },
+    "population.uncalibrated": {
+        "en": (
+            "The population rests on the per-capita {marker} load of {value:g} g/day, a design "
+            "value from {region} that has not been calibrated for {country}; treat it as a "
+            "rough figure until a laboratory calibrates it against census or mobile-phone counts."
+        ),
+        "th": (
+            "จำนวนประชากรคำนวณจากภาระ {marker} ต่อคน {value:g} กรัม/วัน ซึ่งเป็นค่าออกแบบจาก "
+            "{region} และยังไม่ได้สอบเทียบสำหรับ {country} จึงควรถือเป็นค่าประมาณคร่าว ๆ "
+            "จนกว่าห้องปฏิบัติการจะสอบเทียบกับข้อมูลสำมะโนประชากรหรือจำนวนโทรศัพท์มือถือ"
+        ),
+        "zh": (
+            "人口基于人均 {marker} 负荷 {value:g} 克/天，这是来自{region}的设计值，尚未针对 "
+            "{country} 校准；在实验室用人口普查或手机数据校准之前，只能作为粗略数字。"
+        ),
+    },
+    "population.bad_calibration": {
+        "en": "Calibration of {marker}: {detail}",
+        "th": "การสอบเทียบ {marker}: {detail}",
+        "zh": "{marker} 的校准：{detail}",
+    },
+    # --- comparisons ------------------------------------------------------------------
+    "compare.mixed_sets": {
+        "en": (
+            "A comparison must use one parameter set; these campaigns use several ({sets}). "
+            "Choose one set and recompute them all with it."
+        ),
+        "th": (
+            "การเปรียบเทียบต้องใช้ชุดพารามิเตอร์เดียว แต่แคมเปญเหล่านี้ใช้หลายชุด ({sets}) "
+            "กรุณาเลือกหนึ่งชุดแล้วคำนวณใหม่ทั้งหมดด้วยชุดนั้น"
+        ),
+        "zh": "比较必须使用同一参数集；这些监测活动使用了多个参数集（{sets}）。请选择一个参数集并据此全部重新计算。",
+    },
     # --- corrections and flags --------------------------------------------------------
     "flag.dumping": {
         "en": (
@@ -195,6 +228,21 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "en": "population size",
         "th": "ขนาดประชากร",
         "zh": "人口规模",
+    },
+    "budget.term.population_method": {
+        "en": "population estimation method (common to all sites)",
+        "th": "วิธีประมาณจำนวนประชากร (ส่วนที่ร่วมกันทุกพื้นที่)",
+        "zh": "人口估算方法（各站点共有部分）",
+    },
+    "budget.term.analysis_systematic": {
+        "en": "laboratory calibration (systematic per campaign)",
+        "th": "การสอบเทียบของห้องปฏิบัติการ (คลาดเคลื่อนเชิงระบบต่อแคมเปญ)",
+        "zh": "实验室校准（每次监测的系统误差）",
+    },
+    "budget.term.flow_systematic": {
+        "en": "flow-meter calibration (systematic per campaign)",
+        "th": "การสอบเทียบมาตรวัดอัตราการไหล (คลาดเคลื่อนเชิงระบบต่อแคมเปญ)",
+        "zh": "流量计校准（每次监测的系统误差）",
     },
     "budget.term.excretion": {
         "en": "excretion fraction",

@@ -2,14 +2,21 @@
 
 Error structure (Jones et al. 2014, Sci Total Environ 487:642-650; Castiglioni et al. 2013):
 
-* per-day terms, drawn independently for every sample-day: chemical analysis, sampling mode
-  and flow measurement, each a multiplicative lognormal with median 1 and the given relative SD
-  (σ² = ln(1 + rsd²)); values below the limit are drawn uniformly in (0, limit) instead of
-  carrying an analysis error;
+* per-day terms, drawn independently for every sample-day: the random part of chemical
+  analysis and of flow measurement, and sampling, each a multiplicative lognormal with median 1
+  and the given relative SD (σ² = ln(1 + rsd²)). The sampling RSD of a day follows the sampling
+  mode recorded for it (flow-, volume-, time-proportional or grab; Ort et al. 2010); values
+  below the limit are drawn uniformly in (0, limit) instead of carrying an analysis error;
 * per-campaign shared terms, drawn ONCE per iteration and applied to every day of the series:
-  population (lognormal, median 1), excretion fraction (normal truncated to the parameter set's
+  the systematic part of analysis (a laboratory's calibration) and of flow (a meter's
+  calibration), population (a site-specific part times a part common to every site estimated
+  with the same method), excretion fraction (normal truncated to the parameter set's
   [low, high]) and in-sewer loss. Shared terms are systematic: averaging more days does not
   shrink them, and a campaign mean keeps their full width.
+
+Excretion and in-sewer loss are pharmacology: in a comparison between cities or years made with
+one parameter set they are the same quantity for every campaign and must be drawn once for the
+whole comparison (:mod:`mekongx.wastewater.comparison`), so that they cancel in a ratio.
 
 Because the per-day terms are independent lognormals with median 1, their product is one
 lognormal with σ² equal to the sum of the σ²; drawing that product directly is exact and saves
@@ -43,7 +50,23 @@ FloatArray = npt.NDArray[np.floating[Any]]
 BoolArray = npt.NDArray[np.bool_]
 
 PER_DAY_TERMS: Final = ("analysis", "sampling", "flow", "censoring")
-SHARED_TERMS: Final = ("population", "excretion", "stability")
+SHARED_TERMS: Final = (
+    "analysis_systematic",
+    "flow_systematic",
+    "population",
+    "population_method",
+    "excretion",
+    "stability",
+)
+RSD_TERMS: Final = {
+    "analysis": "analysis_rsd",
+    "sampling": "sampling_rsd",
+    "flow": "flow_rsd",
+    "population": "population_rsd",
+    "analysis_systematic": "analysis_systematic_rsd",
+    "flow_systematic": "flow_systematic_rsd",
+    "population_method": "population_method_rsd",
+}
 TERMS: Final = PER_DAY_TERMS + SHARED_TERMS
 MIN_DRAWS: Final = 10
 
@@ -64,16 +87,38 @@ class ErrorModel:
     censoring: bool = True
     excretion: bool = True
     stability: bool = True
+    analysis_systematic_rsd: float = 0.0
+    flow_systematic_rsd: float = 0.0
+    population_method_rsd: float = 0.0
+    sampling_by_mode: tuple[tuple[str, float], ...] = ()
 
     @classmethod
     def from_params(cls, params: ParameterSet) -> ErrorModel:
         u = params.uncertainty
-        return cls(u.analysis_rsd, u.sampling_rsd, u.flow_rsd, u.population_rsd)
+        return cls(
+            u.analysis_rsd,
+            u.sampling_rsd,
+            u.flow_rsd,
+            u.population_rsd,
+            analysis_systematic_rsd=u.analysis_systematic_rsd,
+            flow_systematic_rsd=u.flow_systematic_rsd,
+            population_method_rsd=u.population_method_rsd,
+            sampling_by_mode=tuple(sorted(u.sampling_by_mode.items())),
+        )
 
     @classmethod
     def none(cls) -> ErrorModel:
         """No uncertainty at all: every draw equals the deterministic result."""
         return cls(0.0, 0.0, 0.0, 0.0, censoring=False, excretion=False, stability=False)
+
+    def active(self, term: str) -> bool:
+        """Whether ``term`` contributes anything in this model."""
+        if term in RSD_TERMS:
+            value = getattr(self, RSD_TERMS[term]) > 0
+            if term == "sampling":
+                return value or any(rsd > 0 for _, rsd in self.sampling_by_mode)
+            return bool(value)
+        return bool(getattr(self, term))
 
     def only(self, term: str) -> ErrorModel:
         """This model with every term but ``term`` switched off (for the uncertainty budget)."""
@@ -84,7 +129,19 @@ class ErrorModel:
             return replace(base, censoring=self.censoring)
         if term in ("excretion", "stability"):
             return replace(base, **{term: getattr(self, term)})
-        return replace(base, **{f"{term}_rsd": getattr(self, f"{term}_rsd")})
+        if term == "sampling":
+            return replace(
+                base, sampling_rsd=self.sampling_rsd, sampling_by_mode=self.sampling_by_mode
+            )
+        return replace(base, **{RSD_TERMS[term]: getattr(self, RSD_TERMS[term])})
+
+    def sampling_rsd_of(self, modes: Sequence[str] | None, days: int) -> FloatArray:
+        """(days,) sampling RSD of each day from its recorded sampling mode (Ort et al. 2010);
+        ``sampling_rsd`` where no mode is recorded or the mode has no value of its own."""
+        if not modes:
+            return np.full(days, self.sampling_rsd)
+        by_mode = dict(self.sampling_by_mode)
+        return np.array([by_mode.get(m, self.sampling_rsd) for m in modes], dtype=float)
 
 
 @dataclass(frozen=True)
@@ -96,6 +153,7 @@ class Series:
     censored: BoolArray
     flow_m3_d: FloatArray
     population: FloatArray  # per day (the served population may change during a campaign)
+    sampling_mode: tuple[str, ...] | None = None  # per day: flow, volume, time or grab
 
     @property
     def days(self) -> int:
@@ -111,6 +169,9 @@ class Series:
             censored=np.array([s.concentration_ng_l.censored for s in samples]),
             flow_m3_d=np.array([s.flow_m3_d for s in samples]),
             population=np.array([s.population for s in samples]),
+            sampling_mode=tuple(s.sampling_mode for s in samples)
+            if all(s.sampling_mode for s in samples)
+            else None,
         )
 
     @classmethod
@@ -139,6 +200,10 @@ class Series:
             got = int(getattr(self, name).shape[0])
             if got != n:
                 raise WbeError("mc.shape_mismatch", field=name, got=got, expected=n)
+        if self.sampling_mode is not None and len(self.sampling_mode) != n:
+            raise WbeError(
+                "mc.shape_mismatch", field="sampling_mode", got=len(self.sampling_mode), expected=n
+            )
         if not np.all(self.population > 0):
             raise WbeError(
                 "value.not_positive", field="population", value=float(self.population.min())
@@ -158,16 +223,22 @@ class SharedDraws:
     population_factor: FloatArray  # multiplies the stated population
     excretion: FloatArray  # excretion fraction
     sewer_loss: FloatArray
+    systematic: FloatArray | None = None  # systematic analysis × flow factor on every load
 
 
-def draw_shared(
+def lognormal_factor(rsd: float, n: int, rng: np.random.Generator) -> FloatArray:
+    """(n,) multiplicative lognormal factors with median 1 and relative SD ``rsd``."""
+    if rsd <= 0:
+        return np.ones(n)
+    result: FloatArray = np.exp(log_sigma(rsd) * rng.standard_normal(n))
+    return result
+
+
+def draw_pharmacology(
     analyte: AnalyteParams, model: ErrorModel, n: int, rng: np.random.Generator
-) -> SharedDraws:
-    """Draw the systematic terms of one campaign (call once, reuse for every day)."""
-    if model.population_rsd > 0:
-        population = np.exp(log_sigma(model.population_rsd) * rng.standard_normal(n))
-    else:
-        population = np.ones(n)
+) -> tuple[FloatArray, FloatArray]:
+    """(excretion, sewer loss) draws: pharmacology, the same for every campaign compared with
+    one parameter set."""
     exc = analyte.excretion
     if exc is None:
         excretion = np.ones(n)
@@ -181,7 +252,27 @@ def draw_shared(
         loss = np.clip(analyte.sewer_loss + analyte.sewer_loss_sd * rng.standard_normal(n), 0, 0.95)
     else:
         loss = np.full(n, analyte.sewer_loss)
-    return SharedDraws(population, excretion, loss)
+    return excretion, loss
+
+
+def draw_systematic(model: ErrorModel, n: int, rng: np.random.Generator) -> FloatArray:
+    """(n,) systematic per-campaign factor: analysis calibration × flow-meter calibration."""
+    analysis = lognormal_factor(model.analysis_systematic_rsd, n, rng)
+    flow = lognormal_factor(model.flow_systematic_rsd, n, rng)
+    result: FloatArray = analysis * flow
+    return result
+
+
+def draw_shared(
+    analyte: AnalyteParams, model: ErrorModel, n: int, rng: np.random.Generator
+) -> SharedDraws:
+    """Draw the systematic terms of one campaign (call once, reuse for every day). The
+    population factor is the site part times a method part drawn here too; comparisons draw the
+    method part once per method instead (:mod:`mekongx.wastewater.comparison`)."""
+    population = lognormal_factor(model.population_rsd, n, rng)
+    population = population * lognormal_factor(model.population_method_rsd, n, rng)
+    excretion, loss = draw_pharmacology(analyte, model, n, rng)
+    return SharedDraws(population, excretion, loss, draw_systematic(model, n, rng))
 
 
 @dataclass(frozen=True)
@@ -228,10 +319,11 @@ def simulate(
     if got != n_draws:
         raise WbeError("mc.shape_mismatch", field="shared draws", got=got, expected=n_draws)
 
-    sig2_flow = math.log1p(model.sampling_rsd**2) + math.log1p(model.flow_rsd**2)
+    sampling = model.sampling_rsd_of(series.sampling_mode, series.days)
+    sig2_flow = np.log1p(sampling**2) + math.log1p(model.flow_rsd**2)
     sig2_quant = sig2_flow + math.log1p(model.analysis_rsd**2)
     censored = series.censored.astype(bool)
-    sigma = np.where(censored, math.sqrt(sig2_flow), math.sqrt(sig2_quant)).astype(dtype)
+    sigma = np.sqrt(np.where(censored, sig2_flow, sig2_quant)).astype(dtype)
     base = (series.concentration_ng_l * series.flow_m3_d / series.population).astype(dtype)
     if not model.censoring:  # budget reference point only: middle of (0, limit)
         base = np.where(censored, 0.5 * base, base).astype(dtype)
@@ -243,7 +335,10 @@ def simulate(
     if model.censoring and censored.any():
         rows = np.flatnonzero(censored)
         draws[rows] *= rng.random((rows.size, n_draws), dtype=dtype)
-    draws *= (1.0 / shared.population_factor).astype(dtype)[np.newaxis, :]
+    per_draw = 1.0 / shared.population_factor
+    if shared.systematic is not None:
+        per_draw = per_draw * shared.systematic
+    draws *= per_draw.astype(dtype)[np.newaxis, :]
 
     factor = None
     if analyte.reports_consumption:

@@ -20,21 +20,33 @@ from mekongx.wastewater.errors import WbeError
 from mekongx.wastewater.params import (
     BUILTIN_FILES,
     DEFAULT_SET,
+    LEGACY_FILES,
     REPORT_KINDS,
+    SAMPLING_MODES,
     SCHEMA,
     AnalyteParams,
     DumpingRule,
     Excretion,
+    Marker,
     ParameterSet,
+    Stability,
     UncertaintyDefaults,
 )
+
+STABILITY_PLACES = ("sewer", "sample", "sorption")
 
 # --------------------------------------------------------------------------------------------
 # reading
 
 
 def builtin_names() -> tuple[str, ...]:
+    """The current built-in sets (offered for new work)."""
     return tuple(BUILTIN_FILES)
+
+
+def all_builtin_names() -> tuple[str, ...]:
+    """The current built-in sets and the superseded versions kept for stored campaigns."""
+    return tuple(BUILTIN_FILES) + tuple(LEGACY_FILES)
 
 
 def _read_yaml_text(text: str, origin: str) -> dict[str, Any]:
@@ -50,7 +62,7 @@ def _read_yaml_text(text: str, origin: str) -> dict[str, Any]:
 
 
 def _builtin_raw(name: str, depth: int = 0) -> dict[str, Any]:
-    filename = BUILTIN_FILES.get(name)
+    filename = BUILTIN_FILES.get(name) or LEGACY_FILES.get(name)
     if filename is None:
         raise WbeError("params.unknown_builtin", name=name, allowed=", ".join(BUILTIN_FILES))
     text = (
@@ -181,7 +193,7 @@ class _Validator:
         key = f"analytes.{code}"
         entry = self.mapping(node, key)
         allowed = {"name", "parent", "mw_parent", "mw_residue", "excretion", "dose_mg"}
-        allowed |= {"sewer_loss", "report"}
+        allowed |= {"sewer_loss", "report", "stability", "note"}
         for name in entry:
             if name not in allowed:
                 raise WbeError(
@@ -223,6 +235,56 @@ class _Validator:
             sewer_loss=loss,
             sewer_loss_sd=loss_sd,
             report=report,
+            stability=self.stability(entry.get("stability", []), f"{key}.stability"),
+            excretion_note=self.text(entry["note"], f"{key}.note") if "note" in entry else "",
+        )
+
+    def stability(self, node: Any, key: str) -> tuple[Stability, ...]:
+        if not isinstance(node, list):
+            raise WbeError("params.bad_type", key=key, expected="a list", value=node)
+        notes = []
+        for i, item in enumerate(node):
+            entry = self.mapping(item, f"{key}[{i}]")
+            where = self.text(self.required(entry, "where", f"{key}[{i}]"), f"{key}[{i}].where")
+            if where not in STABILITY_PLACES:
+                raise WbeError(
+                    "params.bad_type",
+                    key=f"{key}[{i}].where",
+                    expected=" or ".join(STABILITY_PLACES),
+                    value=where,
+                )
+            loss = None
+            if entry.get("loss") is not None:
+                loss = self.number(entry["loss"], f"{key}[{i}].loss", 0.0, 1.0)
+            source = self.source(entry, f"{key}[{i}]")
+            notes.append(
+                Stability(
+                    where,
+                    self.text(self.required(entry, "note", f"{key}[{i}]"), f"{key}[{i}].note"),
+                    source,
+                    loss,
+                    bool(entry.get("verified", False)),
+                )
+            )
+        return tuple(notes)
+
+    def marker(self, name: str, node: Any) -> Marker:
+        key = f"population.per_capita_g_d.{name}"
+        entry = self.mapping(node, key)
+        value = self.cited(entry, key, 1e-6, 1e4)
+        calibrated = entry.get("calibrated_for", [])
+        if not isinstance(calibrated, list) or not all(isinstance(c, str) for c in calibrated):
+            raise WbeError(
+                "params.bad_type",
+                key=f"{key}.calibrated_for",
+                expected="a list of country codes",
+                value=calibrated,
+            )
+        return Marker(
+            value,
+            str(entry["source"]),
+            self.text(entry.get("design_region", "unknown"), f"{key}.design_region"),
+            tuple(c.upper() for c in calibrated),
         )
 
 
@@ -236,11 +298,35 @@ def _validate(raw: dict[str, Any], origin: str) -> ParameterSet:
     v = _Validator(sources)
 
     unc = v.mapping(v.required(raw, "uncertainty", ""), "uncertainty")
+    optional = ("analysis_systematic_rsd", "flow_systematic_rsd", "population_method_rsd")
+    by_mode_raw = v.mapping(unc.get("sampling_by_mode", {}), "uncertainty.sampling_by_mode")
+    for mode in by_mode_raw:
+        if mode not in SAMPLING_MODES:
+            raise WbeError(
+                "params.unknown_key",
+                key=f"uncertainty.sampling_by_mode.{mode}",
+                allowed=", ".join(SAMPLING_MODES),
+            )
+    base = [
+        v.cited(v.required(unc, name, "uncertainty"), f"uncertainty.{name}", 0.0, 3.0)
+        for name in ("analysis_rsd", "sampling_rsd", "flow_rsd", "population_rsd")
+    ]
+    extra = {
+        name: v.cited(unc[name], f"uncertainty.{name}", 0.0, 3.0) if name in unc else 0.0
+        for name in optional
+    }
     uncertainty = UncertaintyDefaults(
-        *(
-            v.cited(v.required(unc, name, "uncertainty"), f"uncertainty.{name}", 0.0, 3.0)
-            for name in ("analysis_rsd", "sampling_rsd", "flow_rsd", "population_rsd")
-        )
+        analysis_rsd=base[0],
+        sampling_rsd=base[1],
+        flow_rsd=base[2],
+        population_rsd=base[3],
+        analysis_systematic_rsd=extra["analysis_systematic_rsd"],
+        flow_systematic_rsd=extra["flow_systematic_rsd"],
+        population_method_rsd=extra["population_method_rsd"],
+        sampling_by_mode={
+            str(mode): v.cited(entry, f"uncertainty.sampling_by_mode.{mode}", 0.0, 3.0)
+            for mode, entry in by_mode_raw.items()
+        },
     )
 
     corr = v.mapping(v.required(raw, "corrections", ""), "corrections")
@@ -279,10 +365,8 @@ def _validate(raw: dict[str, Any], origin: str) -> ParameterSet:
     coeff_raw = v.mapping(
         v.required(pop, "per_capita_g_d", "population"), "population.per_capita_g_d"
     )
-    coefficients = {
-        str(marker): v.cited(entry, f"population.per_capita_g_d.{marker}", 1e-6, 1e4)
-        for marker, entry in coeff_raw.items()
-    }
+    markers = {str(name): v.marker(str(name), entry) for name, entry in coeff_raw.items()}
+    coefficients = {name: m.per_capita_g_d for name, m in markers.items()}
 
     analytes_raw = v.mapping(v.required(raw, "analytes", ""), "analytes")
     if not analytes_raw:
@@ -311,4 +395,5 @@ def _validate(raw: dict[str, Any], origin: str) -> ParameterSet:
         population_disagreement_limit=limit,
         sources=sources,
         unverified=tuple(v.unverified),
+        markers=markers,
     )

@@ -3,6 +3,14 @@
 Pure functions over engine types (no database): the service turns stored samples into
 :class:`~mekongx.wastewater.Sample` lists and calls these. Every result carries the label of the
 parameter set it was computed with.
+
+One figure, one definition: a campaign's figure for an analyte is the median of the Monte
+Carlo campaign mean (the mean over its days) with its 95% interval, computed by
+:func:`analyte_figures` for the campaign page, the ranking, the trend and the regional means
+alike, from draws keyed by the campaign, its site and its population method
+(:mod:`mekongx.wastewater.comparison`): the same campaign shows the same numbers everywhere.
+A comparison (ranking, trend, regional means) recomputes every campaign with ONE chosen
+parameter set from the stored concentrations, and says which.
 """
 
 from __future__ import annotations
@@ -19,30 +27,39 @@ import numpy as np
 from mekongx.errors import MekongXError
 from mekongx.i18n import N_
 from mekongx.wastewater import (
+    COMPOSITE_DAY,
+    Campaign,
     CensoredSummary,
-    ErrorModel,
     Estimate,
+    Flag,
     MannKendall,
     ParameterSet,
     Ranking,
+    RegionalMean,
     RowResult,
     Sample,
+    SeasonalKendall,
     Series,
     TheilSen,
     UncertaintyBudget,
     WeekdayProfile,
+    all_builtin_names,
     builtin_names,
     builtin_parameter_set,
+    campaign_draws,
     estimate_batch,
     kaplan_meier_summary,
     mann_kendall,
     rank_sites,
-    simulate,
+    regional_means,
+    season_of,
+    seasonal_kendall,
     summarise,
     theil_sen,
     uncertainty_budget,
     weekday_profile,
 )
+from mekongx.wastewater.comparison import STATISTIC
 
 LEVEL = 0.95
 
@@ -54,12 +71,25 @@ class UnknownParameterSet(MekongXError):
 
 @cache
 def parameter_set_by_label(label: str) -> ParameterSet:
-    """The built-in parameter set whose ``id@version`` is ``label``."""
-    for name in builtin_names():
+    """The built-in parameter set whose ``id@version`` is ``label`` (superseded versions
+    included, so that a stored campaign is computed with the values it was created with)."""
+    for name in all_builtin_names():
         params = builtin_parameter_set(name)
         if params.label == label:
             return params
     raise UnknownParameterSet(N_("This node does not have parameter set %(label)s."), label=label)
+
+
+def comparison_set(name_or_label: str | None) -> ParameterSet:
+    """The parameter set chosen for a comparison: a current built-in set by name or label;
+    ``None`` gives the node's default set."""
+    for name in builtin_names():
+        params = builtin_parameter_set(name)
+        if name_or_label in (None, name, params.label):
+            return params
+    raise UnknownParameterSet(
+        N_("This node does not have parameter set %(label)s."), label=name_or_label
+    )
 
 
 def parameter_set_values(params: ParameterSet) -> dict[str, Any]:
@@ -96,8 +126,9 @@ class AnalyteResult:
     load_mean: Band  # Monte Carlo campaign mean of the normalised load
     consumption_mean: Band | None  # Monte Carlo campaign mean of consumption, mg/day/1000
     budget: UncertaintyBudget
-    weekday: WeekdayProfile | None  # from quantified days only
+    weekday: WeekdayProfile | None  # every day, those below the LOQ as bounds
     parameter_set: str
+    statistic: str = STATISTIC
 
 
 @dataclass(frozen=True)
@@ -107,6 +138,19 @@ class CampaignEstimate:
     seed: int
     rows: list[RowResult]
     analytes: list[AnalyteResult]
+    flags: tuple[Flag, ...] = ()  # about the campaign as a whole (population constants...)
+    day_convention: str = COMPOSITE_DAY
+
+
+@dataclass(frozen=True)
+class Identity:
+    """What a campaign's keyed draws belong to: the campaign, its site, how the site's
+    population was obtained, and the country it is aggregated into."""
+
+    campaign: str
+    site: str
+    population_method: str = "census"
+    country: str = ""
 
 
 def corrected_series(estimates: Sequence[Estimate]) -> Series:
@@ -124,18 +168,37 @@ def corrected_series(estimates: Sequence[Estimate]) -> Series:
         np.array([e.load_mg_d.censored for e in estimates]),
         np.array([e.sample.flow_m3_d for e in estimates]),
         np.array([e.sample.population for e in estimates], dtype=float),
+        tuple(e.sample.sampling_mode for e in estimates)
+        if all(e.sample.sampling_mode for e in estimates)
+        else None,
     )
 
 
-def _series_draws(
-    samples: Sequence[Sample], params: ParameterSet, draws: int, seed: int
+def analyte_campaign(
+    estimates: Sequence[Estimate], identity: Identity, analyte: str
+) -> Campaign | None:
+    """The engine's view of one analyte of a campaign, from the deterministic estimates of ALL
+    its analytes (the AMP correction needs METH of the same day)."""
+    chosen = sorted(
+        (e for e in estimates if e.sample.analyte == analyte), key=lambda e: e.sample.date
+    )
+    if not chosen:
+        return None
+    return Campaign(
+        identity.campaign,
+        identity.site,
+        corrected_series(chosen),
+        identity.population_method,
+        identity.country,
+    )
+
+
+def analyte_figures(
+    campaign: Campaign, params: ParameterSet, draws: int, seed: int
 ) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any] | None]:
-    """(draws,) campaign means of normalised load and of consumption (None if load only)."""
-    ordered = sorted(samples, key=lambda s: (s.analyte, s.date))
-    code = ordered[0].analyte
-    rows = estimate_batch(ordered, params, n_draws=0)
-    series = corrected_series([r.estimate for r in rows if r.estimate.sample.analyte == code])
-    result = simulate(series, params, draws, np.random.default_rng(seed))
+    """(draws,) campaign means of normalised load and of consumption (None if loads only):
+    THE definition of a campaign's figures, used by every page."""
+    result = campaign_draws(campaign, params, draws, seed)
     load = result.campaign_mean(consumption=False)
     consumption = result.campaign_mean() if result.factor is not None else None
     return load, consumption
@@ -152,38 +215,42 @@ def estimate_campaign(
     draws: int = 2000,
     seed: int = 0,
     budget_draws: int = 2000,
+    identity: Identity | None = None,
+    flags: tuple[Flag, ...] = (),
 ) -> CampaignEstimate:
     """Per-row estimates (exactly :func:`~mekongx.wastewater.estimate_batch`) and per-analyte
-    campaign figures: Monte Carlo means, uncertainty budget and weekday profile."""
+    campaign figures: Monte Carlo campaign means, uncertainty budget and weekday profile."""
+    identity = identity or Identity("campaign", "site")
     ordered = sorted(samples, key=lambda s: (s.analyte, s.date))
     rows = estimate_batch(ordered, params, n_draws=draws, seed=seed)
+    estimates = [r.estimate for r in rows]
     by_analyte: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(ordered):
         by_analyte[s.analyte].append(i)
     results = []
-    for k, (code, index) in enumerate(sorted(by_analyte.items())):
+    for code, index in sorted(by_analyte.items()):
         analyte = params.analyte(code)
-        chosen = [ordered[i] for i in index]
-        estimates = [rows[i].estimate for i in index]
-        series = corrected_series(estimates)
-        result = simulate(series, params, draws, np.random.default_rng(seed + 1 + k))
-        load = result.campaign_mean(consumption=False)
-        consumption = result.campaign_mean() if result.factor is not None else None
-        budget = uncertainty_budget(series, params, n_draws=budget_draws, seed=seed)
-        detected = [e for e in estimates if not e.load_mg_d_per_1000.censored]
-        value = [(e.consumption_mg_d_per_1000 or e.load_mg_d_per_1000).value for e in detected]
+        chosen = [estimates[i] for i in index]
+        campaign = analyte_campaign(estimates, identity, code)
+        assert campaign is not None
+        load, consumption = analyte_figures(campaign, params, draws, seed)
+        budget = uncertainty_budget(campaign.series, params, n_draws=budget_draws, seed=seed)
         weekday = None
-        days = {e.sample.date.isoweekday() for e in detected}
+        days = {e.sample.date.isoweekday() for e in chosen}
         if days & {6, 7} and days - {6, 7}:
-            weekday = weekday_profile([e.sample.date for e in detected], value)
+            weekday = weekday_profile(
+                [e.sample.date for e in chosen],
+                [(e.consumption_mg_d_per_1000 or e.load_mg_d_per_1000).value for e in chosen],
+                censored=[e.load_mg_d_per_1000.censored for e in chosen],
+            )
         results.append(
             AnalyteResult(
                 code,
                 analyte.name,
                 analyte.reports_consumption,
                 len(chosen),
-                sum(1 for s in chosen if s.concentration_ng_l.censored),
-                kaplan_meier_summary([e.load_mg_d_per_1000 for e in estimates]),
+                sum(1 for e in chosen if e.sample.concentration_ng_l.censored),
+                kaplan_meier_summary([e.load_mg_d_per_1000 for e in chosen]),
                 _band(load),
                 _band(consumption) if consumption is not None else None,
                 budget,
@@ -191,19 +258,20 @@ def estimate_campaign(
                 params.label,
             )
         )
-    return CampaignEstimate(params.label, draws, seed, rows, results)
+    return CampaignEstimate(params.label, draws, seed, rows, results, flags)
 
 
 @dataclass(frozen=True)
 class Contender:
-    """One campaign taking part in a ranking or a trend."""
+    """One campaign taking part in a ranking, a trend or a regional mean."""
 
     key: str
     label: str
     midpoint: dt.date
-    samples: list[Sample]
-    params: ParameterSet
+    samples: list[Sample]  # every analyte of the campaign (corrections need them)
+    params: ParameterSet  # the campaign's own set (shown; the comparison uses one chosen set)
     ref: int = 0  # the campaign's local id, for links
+    identity: Identity | None = None
 
 
 @dataclass(frozen=True)
@@ -211,23 +279,37 @@ class RankedCampaign:
     key: str
     label: str
     ranking: Ranking
-    parameter_set: str
+    parameter_set: str  # the set every campaign of the comparison was computed with
     ref: int = 0
+    campaign_parameter_set: str = ""  # the campaign's own set
 
 
-def _metric_draws(c: Contender, metric: str, draws: int, seed: int) -> np.ndarray[Any, Any] | None:
-    load, consumption = _series_draws(c.samples, c.params, draws, seed)
+def _metric_draws(
+    c: Contender, params: ParameterSet, analyte: str, metric: str, draws: int, seed: int
+) -> np.ndarray[Any, Any] | None:
+    rows = estimate_batch(sorted(c.samples, key=lambda s: (s.analyte, s.date)), params, 0)
+    campaign = analyte_campaign(
+        [r.estimate for r in rows], c.identity or Identity(c.key, c.key), analyte
+    )
+    if campaign is None:
+        return None
+    load, consumption = analyte_figures(campaign, params, draws, seed)
     return load if metric == "load" else consumption
 
 
 def rank_campaigns(
-    contenders: Sequence[Contender], metric: str = "load", draws: int = 2000, seed: int = 0
+    contenders: Sequence[Contender],
+    analyte: str,
+    params: ParameterSet,
+    metric: str = "load",
+    draws: int = 2000,
+    seed: int = 0,
 ) -> list[RankedCampaign]:
-    """Rank campaigns (cities) by the Monte Carlo campaign mean, each with intervals."""
+    """Rank campaigns (cities) by their figure, every one computed with ``params``."""
     matrix: dict[str, np.ndarray[Any, Any]] = {}
     by_key = {}
-    for i, c in enumerate(contenders):
-        values = _metric_draws(c, metric, draws, seed + i)
+    for c in contenders:
+        values = _metric_draws(c, params, analyte, metric, draws, seed)
         if values is not None:
             matrix[c.key] = values
             by_key[c.key] = c
@@ -235,7 +317,12 @@ def rank_campaigns(
         return []
     return [
         RankedCampaign(
-            r.site, by_key[r.site].label, r, by_key[r.site].params.label, by_key[r.site].ref
+            r.site,
+            by_key[r.site].label,
+            r,
+            params.label,
+            by_key[r.site].ref,
+            by_key[r.site].params.label,
         )
         for r in rank_sites(matrix, LEVEL)
     ]
@@ -249,6 +336,8 @@ class TrendPoint:
     band: Band
     parameter_set: str
     ref: int = 0
+    season: str = ""
+    campaign_parameter_set: str = ""
 
 
 @dataclass(frozen=True)
@@ -257,6 +346,26 @@ class Trend:
     years: float
     mann_kendall: MannKendall | None
     theil_sen: TheilSen | None  # slope per year
+    seasonal: SeasonalKendall | None = None  # when the campaigns fall in more than one season
+    parameter_set: str = ""
+
+    @property
+    def test(self) -> str:
+        """Which trend test applies: "seasonal" when campaigns of several seasons are
+        compared, "mann-kendall" when all fall in one season, "" when there is none."""
+        if self.seasonal is not None:
+            return "seasonal"
+        return "mann-kendall" if self.mann_kendall is not None else ""
+
+    @property
+    def mixed_seasons(self) -> bool:
+        return len({p.season for p in self.points}) > 1
+
+    @property
+    def direction(self) -> str | None:
+        if self.seasonal is not None:
+            return self.seasonal.trend
+        return self.mann_kendall.trend if self.mann_kendall else None
 
 
 def _decimal_year(day: dt.date) -> float:
@@ -266,29 +375,67 @@ def _decimal_year(day: dt.date) -> float:
 
 
 def trend(
-    contenders: Sequence[Contender], metric: str = "load", draws: int = 2000, seed: int = 0
+    contenders: Sequence[Contender],
+    analyte: str,
+    params: ParameterSet,
+    metric: str = "load",
+    draws: int = 2000,
+    seed: int = 0,
 ) -> Trend:
-    """Campaign means over time; Mann–Kendall and Theil–Sen once the series spans 2 years."""
+    """Campaign figures over time, all with ``params``; from two years on, Mann–Kendall (exact
+    for up to 10 campaigns) when every campaign falls in one season, the seasonal Kendall test
+    when they span several, and the Theil–Sen slope."""
     points = []
-    for i, c in enumerate(sorted(contenders, key=lambda c: c.midpoint)):
-        values = _metric_draws(c, metric, draws, seed + i)
+    for c in sorted(contenders, key=lambda c: c.midpoint):
+        values = _metric_draws(c, params, analyte, metric, draws, seed)
         if values is not None:
             points.append(
-                TrendPoint(c.key, c.label, c.midpoint, _band(values), c.params.label, c.ref)
-            )
+                TrendPoint(
+                    c.key, c.label, c.midpoint, _band(values), params.label, c.ref,
+                    season_of(c.midpoint), c.params.label,
+                )
+            )  # fmt: skip
     if not points:
-        return Trend([], 0.0, None, None)
+        return Trend([], 0.0, None, None, None, params.label)
     times = [_decimal_year(p.midpoint) for p in points]
     span = max(times) - min(times)
-    mk = ts = None
-    distinct_years = len({p.midpoint.year for p in points})
-    if distinct_years >= 2:
+    mk = ts = sk = None
+    if len({p.midpoint.year for p in points}) >= 2:
         medians = [p.band.median for p in points]
-        if len(points) >= 3:
+        seasons = [p.season for p in points]
+        if len(set(seasons)) > 1:
+            counts = [seasons.count(x) for x in set(seasons)]
+            if max(counts) >= 2 and sum(c for c in counts if c >= 2) >= 3:
+                sk = seasonal_kendall(medians, seasons)
+        elif len(points) >= 3:
             mk = mann_kendall(medians)
         ts = theil_sen(times, medians)
-    return Trend(points, span, mk, ts)
+    return Trend(points, span, mk, ts, sk, params.label)
 
 
-def model_for(params: ParameterSet) -> ErrorModel:
-    return ErrorModel.from_params(params)
+def regions(
+    contenders: Sequence[Contender],
+    analyte: str,
+    params: ParameterSet,
+    metric: str = "load",
+    draws: int = 2000,
+    seed: int = 0,
+) -> list[RegionalMean]:
+    """Population-weighted means by country and over all, every campaign with ``params``,
+    with the draws propagated (shared terms stay shared)."""
+    campaigns, matrix = [], {}
+    for c in contenders:
+        rows = estimate_batch(sorted(c.samples, key=lambda s: (s.analyte, s.date)), params, 0)
+        campaign = analyte_campaign(
+            [r.estimate for r in rows], c.identity or Identity(c.key, c.key), analyte
+        )
+        if campaign is None:
+            continue
+        load, consumption = analyte_figures(campaign, params, draws, seed)
+        values = load if metric == "load" else consumption
+        if values is not None:
+            campaigns.append(campaign)
+            matrix[campaign.key] = values
+    if not campaigns:
+        return []
+    return regional_means(campaigns, matrix, LEVEL)

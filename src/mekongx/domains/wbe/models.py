@@ -29,6 +29,10 @@ from mekongx.model.record import SharedRecord, new_uid
 
 SEWER_TYPES = ("combined", "separate", "mixed", "unknown")
 SAMPLING_MODES = ("flow", "volume", "time", "grab")
+# how a site's population figure was obtained; the hydrochemical markers name their constant
+POPULATION_METHODS = ("census", "served", "design", "mobile", "BOD5", "COD", "TN", "NH4N", "TP")
+MARKERS = ("BOD5", "COD", "TN", "NH4N", "TP")
+REFERENCES = ("census", "mobile")
 
 
 class WbeSite(Base):
@@ -46,10 +50,34 @@ class WbeSite(Base):
     longitude: Mapped[float | None] = mapped_column(Float, nullable=True)
     population_served: Mapped[int] = mapped_column(Integer)
     sewer_type: Mapped[str] = mapped_column(String(16), default="unknown")
+    population_method: Mapped[str] = mapped_column(
+        String(16), default="census", server_default="census"
+    )
     origin_agency: Mapped[str] = mapped_column(
         ForeignKey("agencies.code", ondelete="RESTRICT"), index=True
     )
     received: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class WbeCalibration(Base):
+    """A population marker's per-capita load measured for one site against a reference count
+    (census or mobile-phone), with who calibrated it and from which data (``source``)."""
+
+    __tablename__ = "wbe_calibrations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
+    site_id: Mapped[int] = mapped_column(ForeignKey("wbe_sites.id", ondelete="CASCADE"), index=True)
+    marker: Mapped[str] = mapped_column(String(8))
+    per_capita_g_d: Mapped[float] = mapped_column(Float)
+    reference: Mapped[str] = mapped_column(String(8))
+    source: Mapped[str] = mapped_column(String(500))
+    days: Mapped[int] = mapped_column(Integer)
+    rsd: Mapped[float] = mapped_column(Float)
+    origin_agency: Mapped[str] = mapped_column(
+        ForeignKey("agencies.code", ondelete="RESTRICT"), index=True
+    )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

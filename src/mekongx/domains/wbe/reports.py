@@ -148,9 +148,32 @@ def daily_chart(estimate: CampaignEstimate, a: AnalyteResult, lang: str) -> str:
     )
 
 
+def weekday_sentence(a: AnalyteResult, lang: str) -> str:
+    """The weekend/weekday ratio (bounds when days are below the LOQ) and its test."""
+    _ = translator(lang)
+    w = a.weekday
+    if w is None:
+        return ""
+    low, high = w.ratio_low, w.ratio_high
+    ratio = f"{low:.2f}" if abs(high - low) < 5e-3 else f"{low:.2f}–{high:.2f}"
+    p = "—" if w.p_value is None else f"{w.p_value:.3f}"
+    text = _("Weekend/weekday ratio %(ratio)s (Mann–Whitney p = %(p)s).", ratio=ratio, p=p)
+    if w.n_censored:
+        text += " " + _(
+            "%(count)s days below the LOQ are kept, as bounds between zero and their LOQ.",
+            count=w.n_censored,
+        )
+    return text + " " + _("A 24-hour composite belongs to the day its collection started.")
+
+
 def weekday_chart(a: AnalyteResult, lang: str) -> str:
     _ = translator(lang)
     title = _("%(analyte)s: mean by day of the week", analyte=a.name)
+    if a.weekday is not None and a.weekday.n_censored:
+        title = _(
+            "%(analyte)s: mean by day of the week (upper bound: days below the LOQ at their LOQ)",
+            analyte=a.name,
+        )
     means = a.weekday.means if a.weekday else {}
     values = [means.get(d) for d in range(1, 8)]
     unit = _("mg/day per 1000 inhabitants")
@@ -193,8 +216,13 @@ def _metric_unit(metric: str, lang: str) -> str:
     return _("Normalised load, mg/day per 1000 inhabitants")
 
 
-def ranking_chart(ranked: list[RankedCampaign], analyte: str, metric: str, lang: str) -> str:
+def ranking_chart(
+    ranked: list[RankedCampaign], analyte: str, metric: str, lang: str, parameter_set: str = ""
+) -> str:
     _ = translator(lang)
+    subtitle = _metric_unit(metric, lang)
+    if parameter_set:
+        subtitle += " · " + _("parameter set %(label)s", label=parameter_set)
     return plots.interval_chart(
         _("%(analyte)s: cities ranked by campaign mean (95%% interval)", analyte=analyte),
         [r.label for r in ranked],
@@ -207,7 +235,7 @@ def ranking_chart(ranked: list[RankedCampaign], analyte: str, metric: str, lang:
             for r in ranked
         ],
         _("At least two campaigns with this analyte are needed."),
-        subtitle=_metric_unit(metric, lang),
+        subtitle=subtitle,
     )
 
 
@@ -226,8 +254,10 @@ def trend_chart(result: Trend, analyte: str, metric: str, lang: str) -> str:
         [p.band.high for p in points],
         _("mg/day per 1000 inhabitants"),
         _("No campaign with this analyte yet."),
-        subtitle=_metric_unit(metric, lang),
-    )
+        subtitle=_metric_unit(metric, lang)
+        + (" · " + _("parameter set %(label)s", label=result.parameter_set)
+           if result.parameter_set else ""),
+    )  # fmt: skip
 
 
 # --- summary ----------------------------------------------------------------------------------
@@ -260,11 +290,13 @@ def _summary_in(
         lines.append(
             "  "
             + _(
-                "Mean normalised load %(value)s mg/day per 1000 inhabitants "
-                "(95%% interval %(low)s–%(high)s); %(days)s days, %(censored)s below the LOQ.",
-                value=_km_cell(a.load_summary),
+                "Normalised load: median of the Monte Carlo campaign mean %(value)s mg/day per "
+                "1000 inhabitants (95%% interval %(low)s–%(high)s); Kaplan–Meier mean of the "
+                "days %(km)s; %(days)s days, %(censored)s below the LOQ.",
+                value=_num(a.load_mean.median),
                 low=_num(a.load_mean.low),
                 high=_num(a.load_mean.high),
+                km=_km_cell(a.load_summary),
                 days=a.days,
                 censored=a.censored_days,
             )
@@ -274,8 +306,8 @@ def _summary_in(
             lines.append(
                 "  "
                 + _(
-                    "Estimated consumption %(value)s mg/day per 1000 inhabitants "
-                    "(95%% interval %(low)s–%(high)s).",
+                    "Consumption: median of the Monte Carlo campaign mean %(value)s mg/day per "
+                    "1000 inhabitants (95%% interval %(low)s–%(high)s).",
                     value=_num(c.median),
                     low=_num(c.low),
                     high=_num(c.high),
@@ -285,20 +317,22 @@ def _summary_in(
             lines.append("  " + render("analyte.load_only", lang, analyte=a.analyte))
         lines.append("  " + a.budget.describe(lang))
         if a.weekday is not None:
-            lines.append(
-                "  "
-                + _(
-                    "Weekend/weekday ratio %(ratio)s (Mann–Whitney p = %(p)s).",
-                    ratio=f"{a.weekday.weekend_ratio:.2f}",
-                    p=f"{a.weekday.p_value:.3f}",
-                )
-            )
-    flags = sorted({flag.render(lang) for r in estimate.rows for flag in r.estimate.flags})
+            lines.append("  " + weekday_sentence(a, lang))
+    flags = warnings(estimate, lang)
     if flags:
         lines.append("")
         lines.append(_("Warnings:"))
         lines.extend(f"  - {f}" for f in flags)
     return lines
+
+
+def warnings(estimate: CampaignEstimate | None, lang: str) -> list[str]:
+    """Every warning of a campaign's estimate in ``lang``: the campaign's own (population
+    constants) and the days' (dumping, corrections)."""
+    if estimate is None:
+        return []
+    days = {flag.render(lang) for r in estimate.rows for flag in r.estimate.flags}
+    return [f.render(lang) for f in estimate.flags] + sorted(days)
 
 
 def summary_text(

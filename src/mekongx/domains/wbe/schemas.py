@@ -13,6 +13,9 @@ from mekongx.i18n import N_
 from mekongx.wastewater import builtin_names
 
 PARAMETER_SETS: tuple[str, ...] = builtin_names()
+PopulationMethod = Literal[
+    "census", "served", "design", "mobile", "BOD5", "COD", "TN", "NH4N", "TP"
+]
 MAX_CAMPAIGN_DAYS = 366 * 3
 
 
@@ -27,6 +30,7 @@ class SiteInput(BaseModel):
     longitude: float | None = Field(None, ge=-180, le=180)
     population_served: int = Field(ge=1, le=100_000_000)
     sewer_type: Literal["combined", "separate", "mixed", "unknown"] = "unknown"
+    population_method: PopulationMethod = "census"
 
     @field_validator("country")
     @classmethod
@@ -56,7 +60,9 @@ class CampaignInput(SharingInput):
     lab_id: int | None = Field(None, ge=1, le=2_147_483_647)
     period_start: dt.date
     period_end: dt.date
-    parameter_set: Literal["mekongx-default", "mekongx-ketamine-pk"] = "mekongx-default"
+    parameter_set: Literal[
+        "mekongx-default", "mekongx-ketamine-pk", "mekongx-meth-gracialor2016"
+    ] = "mekongx-default"
     notes: str = Field("", max_length=10_000)
     language: Literal["en", "th", "zh"] = "en"
 
@@ -70,6 +76,25 @@ class CampaignInput(SharingInput):
             if (value - start).days > MAX_CAMPAIGN_DAYS:
                 raise PydanticCustomError("mekongx", N_("A campaign may span at most three years."))
         return value
+
+
+class CalibrationDay(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    concentration_mg_l: float = Field(ge=0, le=100_000)
+    flow_m3_d: float = Field(gt=0, le=1e8)
+    reference_population: float = Field(gt=0, le=1e8)
+
+
+class CalibrationInput(BaseModel):
+    """Days on which a marker's concentration and a reference count are both known."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    marker: Literal["BOD5", "COD", "TN", "NH4N", "TP"]
+    reference: Literal["census", "mobile"]
+    source: str = Field(min_length=3, max_length=500)
+    days: list[CalibrationDay] = Field(min_length=3, max_length=1000)
 
 
 # --- what travels between nodes -------------------------------------------------------------
@@ -89,6 +114,7 @@ class SitePayload(_Strict):
     longitude: float | None = Field(None, ge=-180, le=180)
     population_served: int = Field(ge=1, le=100_000_000)
     sewer_type: Literal["combined", "separate", "mixed", "unknown"]
+    population_method: PopulationMethod = "census"
 
 
 class LabPayload(_Strict):

@@ -35,11 +35,21 @@ from mekongx.model.identity import Agency, SharingGroup, SharingGroupMember
 from mekongx.model.record import Distribution, RecordRecipient
 from mekongx.tabular import Limits
 from mekongx.validation import parse
-from mekongx.wastewater import Quantity, Sample, back_calculate, builtin_parameter_set
+from mekongx.wastewater import (
+    Flag,
+    ParameterSet,
+    Quantity,
+    Sample,
+    WbeError,
+    back_calculate,
+    builtin_parameter_set,
+    calibrate_marker,
+    uncalibrated_flags,
+)
 
 from . import analysis
-from .models import WbeCampaign, WbeLab, WbeMeasurement, WbeSample, WbeSite
-from .schemas import CampaignInput, CampaignPayload, LabInput, SiteInput
+from .models import WbeCalibration, WbeCampaign, WbeLab, WbeMeasurement, WbeSample, WbeSite
+from .schemas import CalibrationInput, CampaignInput, CampaignPayload, LabInput, SiteInput
 from .tabular import Problems, Row, read_table
 
 KIND = "wbe_campaign"
@@ -257,7 +267,11 @@ def engine_samples(site_code: str, rows: list[StoredRow]) -> list[Sample]:
         else:
             assert r.concentration_ng_l is not None
             quantity = Quantity(r.concentration_ng_l)
-        out.append(Sample(site_code, r.date, r.analyte, quantity, r.flow_m3_d, r.population))
+        out.append(
+            Sample(
+                site_code, r.date, r.analyte, quantity, r.flow_m3_d, r.population, r.sampling_mode
+            )
+        )
     return out
 
 
@@ -449,6 +463,30 @@ def _check_rows(
 # --- estimates --------------------------------------------------------------------------------
 
 
+def identity_of(site: WbeSite, campaign: WbeCampaign) -> analysis.Identity:
+    return analysis.Identity(campaign.uid, site.uid, site.population_method, site.country)
+
+
+def calibrations_of(session: Session, site: WbeSite) -> list[WbeCalibration]:
+    stmt = (
+        select(WbeCalibration)
+        .where(WbeCalibration.site_id == site.id)
+        .order_by(WbeCalibration.created_at.desc(), WbeCalibration.id.desc())
+    )
+    return list(session.scalars(stmt))
+
+
+def population_flags(session: Session, site: WbeSite, params: ParameterSet) -> tuple[Flag, ...]:
+    """The warning when the site's population rests on a marker constant that is neither
+    calibrated for its country in the parameter set nor calibrated for the site by a lab."""
+    marker = site.population_method
+    if marker not in params.markers:
+        return ()
+    if any(c.marker == marker for c in calibrations_of(session, site)):
+        return ()
+    return uncalibrated_flags(marker, params, site.country)
+
+
 def campaign_estimate(
     session: Session,
     principal: Principal,
@@ -464,8 +502,17 @@ def campaign_estimate(
     if not rows:
         return campaign, None
     params = analysis.parameter_set_by_label(campaign.parameter_set)
-    samples = engine_samples(site_of(session, campaign).code, rows)
-    return campaign, analysis.estimate_campaign(samples, params, draws, seed, budget_draws)
+    site = site_of(session, campaign)
+    samples = engine_samples(site.code, rows)
+    return campaign, analysis.estimate_campaign(
+        samples,
+        params,
+        draws,
+        seed,
+        budget_draws,
+        identity=identity_of(site, campaign),
+        flags=population_flags(session, site, params),
+    )
 
 
 def analytes_in_view(session: Session, principal: Principal) -> list[str]:
@@ -481,59 +528,58 @@ def analytes_in_view(session: Session, principal: Principal) -> list[str]:
     return list(session.scalars(stmt))
 
 
-def _contenders(
-    session: Session, principal: Principal, campaigns: list[WbeCampaign], analyte: str
-) -> list[analysis.Contender]:
-    out = []
-    for c in campaigns:
-        rows = [r for r in rows_of(session, c) if r.analyte == analyte]
-        if not rows:
-            continue
-        site = site_of(session, c)
-        params = analysis.parameter_set_by_label(c.parameter_set)
-        midpoint = c.period_start + (c.period_end - c.period_start) / 2
-        label = f"{site.city} ({c.period_start.isoformat()} – {c.period_end.isoformat()})"
-        out.append(
-            analysis.Contender(
-                c.uid, label, midpoint, engine_samples(site.code, rows), params, c.id
-            )
-        )
-    return out
+# --- population marker calibrations --------------------------------------------------------
 
 
-def city_ranking(
-    session: Session,
-    principal: Principal,
-    analyte: str,
-    *,
-    year: int | None = None,
-    metric: Metric = "load",
-    draws: int = 2000,
-) -> list[analysis.RankedCampaign]:
-    """Cities ranked by the campaign mean, over the visible campaigns (the latest per site,
-    within ``year`` when given), each with its interval and the interval of its rank."""
-    latest: dict[int, WbeCampaign] = {}
-    for c in list_campaigns(session, principal):
-        if year is not None and not c.period_start.year <= year <= c.period_end.year:
-            continue
-        if c.site_id not in latest or c.period_start > latest[c.site_id].period_start:
-            latest[c.site_id] = c
-    contenders = _contenders(session, principal, list(latest.values()), analyte)
-    return analysis.rank_campaigns(contenders, metric, draws)
-
-
-def site_trend(
-    session: Session,
-    principal: Principal,
-    site_id: int,
-    analyte: str,
-    *,
-    metric: Metric = "load",
-    draws: int = 2000,
-) -> analysis.Trend:
+def create_calibration(
+    session: Session, principal: Principal, site_id: int, data: CalibrationInput
+) -> WbeCalibration:
+    """Store a laboratory's calibration of a population marker for one of its agency's sites."""
+    require(principal, Permission.WRITE_RECORDS)
     site = get_site(session, principal, site_id)
-    campaigns = list_campaigns(session, principal, site_id=site.id)
-    return analysis.trend(_contenders(session, principal, campaigns, analyte), metric, draws)
+    if site.origin_agency != principal.agency or site.received:
+        raise Forbidden(N_("Only the agency that owns a site may calibrate it."))
+    try:
+        result = calibrate_marker(
+            data.marker,
+            [d.concentration_mg_l for d in data.days],
+            [d.flow_m3_d for d in data.days],
+            [d.reference_population for d in data.days],
+            data.reference,
+            data.source,
+        )
+    except WbeError as error:
+        raise ValidationFailed(
+            [FieldProblem("days", N_("These days cannot calibrate the marker: %(detail)s"),
+                          {"detail": error.render(principal.language)})]
+        ) from error  # fmt: skip
+    calibration = WbeCalibration(
+        site_id=site.id,
+        marker=result.marker,
+        per_capita_g_d=result.per_capita_g_d,
+        reference=result.reference,
+        source=result.source,
+        days=result.days,
+        rsd=result.rsd,
+        origin_agency=principal.agency,
+    )
+    session.add(calibration)
+    session.flush()
+    record(
+        session,
+        principal.actor,
+        "wbe.calibration.create",
+        "wbe_calibration",
+        calibration.uid,
+        details={
+            "site": site.uid,
+            "marker": result.marker,
+            "per_capita_g_d": round(result.per_capita_g_d, 4),
+            "reference": result.reference,
+            "days": result.days,
+        },
+    )
+    return calibration
 
 
 def record_export(session: Session, principal: Principal, campaign: WbeCampaign, what: str) -> None:
@@ -630,6 +676,7 @@ def export_payload(session: Session, principal: Principal, campaign_uid: str) ->
             "longitude": site.longitude,
             "population_served": site.population_served,
             "sewer_type": site.sewer_type,
+            "population_method": site.population_method,
         },
         "lab": None
         if lab is None

@@ -14,11 +14,17 @@ from starlette.responses import RedirectResponse, Response
 
 from mekongx import uploads
 from mekongx.authz import Permission, Principal, can, require
+from mekongx.domains.wbe import analysis, comparisons, reports
 from mekongx.domains.wbe import exchange as wbe_exchange
-from mekongx.domains.wbe import reports
 from mekongx.domains.wbe import service as wbe
-from mekongx.domains.wbe.models import SAMPLING_MODES, SEWER_TYPES
-from mekongx.domains.wbe.schemas import PARAMETER_SETS, CampaignInput, LabInput, SiteInput
+from mekongx.domains.wbe.models import MARKERS, POPULATION_METHODS, SAMPLING_MODES, SEWER_TYPES
+from mekongx.domains.wbe.schemas import (
+    PARAMETER_SETS,
+    CalibrationInput,
+    CampaignInput,
+    LabInput,
+    SiteInput,
+)
 from mekongx.errors import FieldProblem, NotFound, ValidationFailed
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.errors import field_messages
@@ -50,6 +56,24 @@ METRIC_LABELS = {
     "load": N_("Normalised load (mg/day per 1000 inhabitants)"),
     "consumption": N_("Consumption (mg/day per 1000 inhabitants)"),
 }
+POPULATION_METHOD_LABELS = {
+    "census": N_("Census"),
+    "served": N_("Population connected (utility records)"),
+    "design": N_("Design population of the plant"),
+    "mobile": N_("Mobile-phone counts"),
+    "BOD5": N_("BOD5 load (hydrochemical)"),
+    "COD": N_("COD load (hydrochemical)"),
+    "TN": N_("Total nitrogen load (hydrochemical)"),
+    "NH4N": N_("Ammonium nitrogen load (hydrochemical)"),
+    "TP": N_("Total phosphorus load (hydrochemical)"),
+}
+REFERENCE_LABELS = {"census": N_("Census"), "mobile": N_("Mobile-phone counts")}
+SEASON_LABELS = {"dry": N_("Dry season (Nov–Apr)"), "wet": N_("Wet season (May–Oct)")}
+STABILITY_LABELS = {
+    "sewer": N_("In the sewer"),
+    "sample": N_("In the stored sample"),
+    "sorption": N_("Sorption to particles"),
+}
 TREND_LABELS = {
     "increasing": N_("increasing"),
     "decreasing": N_("decreasing"),
@@ -57,6 +81,13 @@ TREND_LABELS = {
 }
 Metric = Literal["load", "consumption"]
 AnalyteParam = Annotated[str, Query(max_length=16, pattern=r"^[A-Za-z0-9-]*$")]
+SetParam = Annotated[str, Query(max_length=120, pattern=r"^[A-Za-z0-9@._-]*$")]
+
+
+def _chosen(name: str) -> str:
+    """The built-in name of the parameter set chosen for a comparison (the default if none)."""
+    params = analysis.comparison_set(name or None)
+    return next(n for n in PARAMETER_SETS if analysis.comparison_set(n).label == params.label)
 
 
 def _labels(principal: Principal) -> dict[str, Any]:
@@ -66,6 +97,11 @@ def _labels(principal: Principal) -> dict[str, Any]:
         "sampling_labels": {k: _(v) for k, v in SAMPLING_LABELS.items()},
         "metric_labels": {k: _(v) for k, v in METRIC_LABELS.items()},
         "trend_labels": {k: _(v) for k, v in TREND_LABELS.items()},
+        "population_method_labels": {k: _(v) for k, v in POPULATION_METHOD_LABELS.items()},
+        "reference_labels": {k: _(v) for k, v in REFERENCE_LABELS.items()},
+        "season_labels": {k: _(v) for k, v in SEASON_LABELS.items()},
+        "stability_labels": {k: _(v) for k, v in STABILITY_LABELS.items()},
+        "parameter_sets": PARAMETER_SETS,
         **translated(_),
     }
 
@@ -125,6 +161,7 @@ _SITE_FIELDS = (
     "longitude",
     "population_served",
     "sewer_type",
+    "population_method",
 )
 _LAB_FIELDS = ("name", "city", "country", "accreditation")
 
@@ -143,6 +180,7 @@ def _site_form(
         form=form,
         fields=fields,
         sewer_types=SEWER_TYPES,
+        population_methods=POPULATION_METHODS,
         **_labels(principal),
     )
 
@@ -152,6 +190,7 @@ def new_site(request: Request, principal: CurrentPrincipal) -> Response:
     require(principal, Permission.WRITE_RECORDS)
     form = dict.fromkeys(_SITE_FIELDS, "")
     form["sewer_type"] = "combined"
+    form["population_method"] = "census"
     return _site_form(request, principal, form, [])
 
 
@@ -199,25 +238,45 @@ async def create_lab(request: Request, principal: CurrentPrincipal) -> Response:
     return RedirectResponse("/wbe", status_code=303)
 
 
-@router.get("/sites/{site_id}")
-def site_page(
+_CALIBRATION_FIELDS = ("marker", "reference", "source", "days")
+
+
+def _site_page(
     request: Request,
-    principal: CurrentPrincipal,
-    site_id: RecordId,
-    analyte: AnalyteParam = "",
+    principal: Principal,
+    site_id: int,
+    analyte: str = "",
     metric: Metric = "load",
+    parameter_set: str = "",
+    form: dict[str, Any] | None = None,
+    fields: list[tuple[str, str]] | None = None,
+    status: int = 200,
 ) -> Response:
+    chosen = _chosen(parameter_set)
     with node_of(request).db.read() as session:
         site = wbe.get_site(session, principal, site_id)
         campaigns = wbe.list_campaigns(session, principal, site_id=site.id)
         analytes = wbe.analytes_in_view(session, principal)
+        calibrations = wbe.calibrations_of(session, site)
         code = analyte.upper() or ("METH" if "METH" in analytes else (analytes or [""])[0])
-        result = wbe.site_trend(session, principal, site.id, code, metric=metric) if code else None
+        result = (
+            comparisons.site_trend(
+                session, principal, site.id, code, metric=metric, parameter_set=chosen
+            )
+            if code
+            else None
+        )
     chart = reports.trend_chart(result, code, metric, principal.language) if result else ""
+    can_calibrate = (
+        can(principal, Permission.WRITE_RECORDS).allowed
+        and site.origin_agency == principal.agency
+        and not site.received
+    )
     return _no_store(
         render(
             request,
             "wbe/site.html",
+            status=status,
             site=site,
             campaigns=campaigns,
             analytes=analytes,
@@ -225,9 +284,69 @@ def site_page(
             metric=metric,
             trend=result,
             chart=chart,
+            chosen_set=chosen,
+            calibrations=calibrations,
+            can_calibrate=can_calibrate,
+            markers=MARKERS,
+            form=form or {"marker": site.population_method if site.population_method in MARKERS
+                          else "BOD5", "reference": "census", "source": "", "days": ""},
+            fields=fields or [],
             **_labels(principal),
         )
-    )
+    )  # fmt: skip
+
+
+@router.get("/sites/{site_id}")
+def site_page(
+    request: Request,
+    principal: CurrentPrincipal,
+    site_id: RecordId,
+    analyte: AnalyteParam = "",
+    metric: Metric = "load",
+    parameter_set: SetParam = "",
+) -> Response:
+    return _site_page(request, principal, site_id, analyte, metric, parameter_set)
+
+
+def _calibration_days(text: str) -> tuple[list[dict[str, str]], list[FieldProblem]]:
+    """Lines "concentration, flow, persons" into the input's days; problems name the line."""
+    days, problems = [], []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        cells = [c.strip() for c in line.replace(";", ",").replace("\t", ",").split(",")]
+        if len(cells) != 3:
+            problems.append(
+                FieldProblem(
+                    "days",
+                    N_("Line %(line)s: give three numbers separated by commas."),
+                    {"line": number},
+                )
+            )
+            continue
+        keys = ("concentration_mg_l", "flow_m3_d", "reference_population")
+        days.append(dict(zip(keys, cells, strict=True)))
+    return days, problems
+
+
+@router.post("/sites/{site_id}/calibrations", dependencies=[Depends(check_csrf)])
+async def create_calibration(
+    request: Request, principal: CurrentPrincipal, site_id: RecordId
+) -> Response:
+    raw = await request.form()
+    form = {k: str(raw.get(k, "")).strip() for k in _CALIBRATION_FIELDS}
+    try:
+        days, problems = _calibration_days(form["days"])
+        if problems:
+            raise ValidationFailed(problems)
+        data = {**{k: form[k] for k in ("marker", "reference", "source")}, "days": days}
+        with node_of(request).db.write() as session:
+            wbe.create_calibration(session, principal, site_id, parse(CalibrationInput, data))
+    except ValidationFailed as error:
+        return _site_page(
+            request, principal, site_id, form=form, fields=_fields(principal, error), status=422
+        )
+    return RedirectResponse(f"/wbe/sites/{site_id}", status_code=303)
 
 
 @router.get("/sites/{site_id}/trend.svg")
@@ -237,10 +356,14 @@ def site_trend_svg(
     site_id: RecordId,
     analyte: AnalyteParam = "",
     metric: Metric = "load",
+    parameter_set: SetParam = "",
 ) -> Response:
     require(principal, Permission.EXPORT)
+    chosen = _chosen(parameter_set)
     with node_of(request).db.read() as session:
-        result = wbe.site_trend(session, principal, site_id, analyte.upper(), metric=metric)
+        result = comparisons.site_trend(
+            session, principal, site_id, analyte.upper(), metric=metric, parameter_set=chosen
+        )
     body = reports.trend_chart(result, analyte.upper(), metric, principal.language)
     return _download(body, "image/svg+xml", f"trend-{site_id}-{analyte.upper()}.svg")
 
@@ -294,7 +417,6 @@ def _campaign_form(
         labs=labs,
         peers=peers,
         groups=groups,
-        parameter_sets=PARAMETER_SETS,
         **_labels(principal),
     )
 
@@ -362,11 +484,12 @@ def _campaign_page(
             samples=samples,
             estimate=estimate,
             charts=reports.campaign_charts(estimate, principal.language),
-            flags=sorted(
-                {f.render(principal.language) for r in estimate.rows for f in r.estimate.flags}
-            )
-            if estimate
-            else [],
+            flags=reports.warnings(estimate, principal.language),
+            weekday_sentences={
+                a.analyte: reports.weekday_sentence(a, principal.language)
+                for a in (estimate.analytes if estimate else [])
+            },
+            analyte_params=analysis.parameter_set_by_label(campaign.parameter_set).analytes,
             can_import=can_import,
             can_export=can(principal, Permission.EXPORT).allowed,
             problems=problems or [],
@@ -486,14 +609,22 @@ def ranking_page(
     analyte: AnalyteParam = "",
     year: Annotated[int | None, Query(ge=1990, le=2100)] = None,
     metric: Metric = "load",
+    parameter_set: SetParam = "",
 ) -> Response:
+    chosen = _chosen(parameter_set)
     with node_of(request).db.read() as session:
         analytes = wbe.analytes_in_view(session, principal)
         code = analyte.upper() or ("METH" if "METH" in analytes else (analytes or [""])[0])
-        ranked = (
-            wbe.city_ranking(session, principal, code, year=year, metric=metric) if code else []
-        )
-    chart = reports.ranking_chart(ranked, code, metric, principal.language)
+        ranked, regions = [], []
+        if code:
+            ranked = comparisons.city_ranking(
+                session, principal, code, year=year, metric=metric, parameter_set=chosen
+            )
+            regions = comparisons.regional_means(
+                session, principal, code, year=year, metric=metric, parameter_set=chosen
+            )
+    label = analysis.comparison_set(chosen).label
+    chart = reports.ranking_chart(ranked, code, metric, principal.language, label)
     return _no_store(
         render(
             request,
@@ -503,7 +634,10 @@ def ranking_page(
             year=year,
             metric=metric,
             ranked=ranked,
+            regions=regions,
             chart=chart,
+            chosen_set=chosen,
+            chosen_label=label,
             **_labels(principal),
         )
     )
@@ -516,11 +650,16 @@ def ranking_svg(
     analyte: AnalyteParam = "METH",
     year: Annotated[int | None, Query(ge=1990, le=2100)] = None,
     metric: Metric = "load",
+    parameter_set: SetParam = "",
 ) -> Response:
     require(principal, Permission.EXPORT)
+    chosen = _chosen(parameter_set)
     with node_of(request).db.read() as session:
-        ranked = wbe.city_ranking(session, principal, analyte.upper(), year=year, metric=metric)
-    body = reports.ranking_chart(ranked, analyte.upper(), metric, principal.language)
+        ranked = comparisons.city_ranking(
+            session, principal, analyte.upper(), year=year, metric=metric, parameter_set=chosen
+        )
+    label = analysis.comparison_set(chosen).label
+    body = reports.ranking_chart(ranked, analyte.upper(), metric, principal.language, label)
     return _download(body, "image/svg+xml", f"wbe-ranking-{analyte.upper()}.svg")
 
 

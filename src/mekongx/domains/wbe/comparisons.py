@@ -1,0 +1,113 @@
+"""Comparisons across the campaigns a user may see: the city ranking, the population-weighted
+regional means and a site's trend. Every comparison recomputes each campaign with ONE parameter
+set from its stored concentrations (the node's default set unless another is chosen) and names
+it; each campaign's figure is the one its own page shows (:mod:`.analysis`)."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from mekongx.authz import Principal
+from mekongx.wastewater import RegionalMean
+
+from . import analysis
+from .models import WbeCampaign
+from .service import (
+    Metric,
+    engine_samples,
+    get_site,
+    identity_of,
+    list_campaigns,
+    rows_of,
+    site_of,
+)
+
+
+def _contenders(
+    session: Session, principal: Principal, campaigns: list[WbeCampaign], analyte: str
+) -> list[analysis.Contender]:
+    out = []
+    for c in campaigns:
+        rows = rows_of(session, c)
+        if not any(r.analyte == analyte for r in rows):
+            continue
+        site = site_of(session, c)
+        params = analysis.parameter_set_by_label(c.parameter_set)
+        midpoint = c.period_start + (c.period_end - c.period_start) / 2
+        label = f"{site.city} ({c.period_start.isoformat()} – {c.period_end.isoformat()})"
+        out.append(
+            analysis.Contender(
+                c.uid,
+                label,
+                midpoint,
+                engine_samples(site.code, rows),
+                params,
+                c.id,
+                identity_of(site, c),
+            )
+        )
+    return out
+
+
+def _latest_per_site(session: Session, principal: Principal, year: int | None) -> list[WbeCampaign]:
+    latest: dict[int, WbeCampaign] = {}
+    for c in list_campaigns(session, principal):
+        if year is not None and not c.period_start.year <= year <= c.period_end.year:
+            continue
+        if c.site_id not in latest or c.period_start > latest[c.site_id].period_start:
+            latest[c.site_id] = c
+    return list(latest.values())
+
+
+def city_ranking(
+    session: Session,
+    principal: Principal,
+    analyte: str,
+    *,
+    year: int | None = None,
+    metric: Metric = "load",
+    draws: int = 2000,
+    parameter_set: str | None = None,
+) -> list[analysis.RankedCampaign]:
+    """Cities ranked by their campaign figure over the visible campaigns (the latest per site,
+    within ``year`` when given), every one recomputed with ONE parameter set (``parameter_set``,
+    the node's default set when not given), each with its interval and the interval of its
+    rank."""
+    params = analysis.comparison_set(parameter_set)
+    campaigns = _latest_per_site(session, principal, year)
+    contenders = _contenders(session, principal, campaigns, analyte)
+    return analysis.rank_campaigns(contenders, analyte, params, metric, draws)
+
+
+def regional_means(
+    session: Session,
+    principal: Principal,
+    analyte: str,
+    *,
+    year: int | None = None,
+    metric: Metric = "load",
+    draws: int = 2000,
+    parameter_set: str | None = None,
+) -> list[RegionalMean]:
+    """Population-weighted means by country and over all of the campaigns a ranking uses."""
+    params = analysis.comparison_set(parameter_set)
+    campaigns = _latest_per_site(session, principal, year)
+    contenders = _contenders(session, principal, campaigns, analyte)
+    return analysis.regions(contenders, analyte, params, metric, draws)
+
+
+def site_trend(
+    session: Session,
+    principal: Principal,
+    site_id: int,
+    analyte: str,
+    *,
+    metric: Metric = "load",
+    draws: int = 2000,
+    parameter_set: str | None = None,
+) -> analysis.Trend:
+    params = analysis.comparison_set(parameter_set)
+    site = get_site(session, principal, site_id)
+    campaigns = list_campaigns(session, principal, site_id=site.id)
+    contenders = _contenders(session, principal, campaigns, analyte)
+    return analysis.trend(contenders, analyte, params, metric, draws)
