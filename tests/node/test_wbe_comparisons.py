@@ -231,8 +231,9 @@ def test_trend_compares_seasons_only_with_themselves(
     assert dry["test"] == "mann-kendall" and dry["mann_kendall_method"] == "exact"
     assert dry["mann_kendall_p"] == pytest.approx(2 / 24)  # S = 6 of 4 campaigns, exact
     assert {p["season"] for p in dry["points"]} == {"dry"} and dry["parameter_set"] == DEFAULT
-    for year in (2023, 2024):
-        seed(world, code="S1", city="Bangkok", start=dt.date(year, 9, 4), site_id=site_id)
+    for year, level in ((2023, 1.0), (2024, 2.0)):  # wet season: one rising pair
+        seed(world, code="S1", city="Bangkok", start=dt.date(year, 9, 4), site_id=site_id,
+             level=level)  # fmt: skip
     mixed = app_client.get(url, headers=headers).json()
     assert mixed["test"] == "seasonal" and mixed["mann_kendall_p"] is None
     assert mixed["seasonal_kendall_s"] == 6 + 1
