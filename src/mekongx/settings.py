@@ -117,6 +117,13 @@ class Settings(BaseSettings):
         le=3600,
         description="Longest wait between delivery retries to a peer that is down.",
     )
+    audit_checkpoint_minutes: int = Field(
+        60,
+        ge=0,
+        le=10_080,
+        description="Minutes between signed checkpoints of the audit head (appended to "
+        "data_dir/audit-checkpoints.jsonl and sent to peers); 0: only on `mekongx audit checkpoint`.",
+    )
 
     @model_validator(mode="after")
     def _refuse_unsafe(self) -> Settings:
@@ -179,6 +186,10 @@ class Settings(BaseSettings):
     @property
     def keys_dir(self) -> Path:
         return self.data_dir / "keys"
+
+    @property
+    def audit_checkpoints_file(self) -> Path:
+        return self.data_dir / "audit-checkpoints.jsonl"
 
 
 @lru_cache(maxsize=1)

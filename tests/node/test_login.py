@@ -104,10 +104,16 @@ def test_open_redirect_refused(app_client: TestClient) -> None:
 def test_second_factor(browser: Any, world: Any) -> None:
     secret = pyotp.random_base32()
     with world.db.write() as session, pytest.raises(ValidationFailed):
-        accounts.enable_totp(session, world.principal("thai_liaison"), secret, "000000")
+        accounts.enable_totp(
+            session, world.principal("thai_liaison"), secret, "000000", world.settings
+        )
     with world.db.write() as session:
         accounts.enable_totp(
-            session, world.principal("thai_liaison"), secret, pyotp.TOTP(secret).now()
+            session,
+            world.principal("thai_liaison"),
+            secret,
+            pyotp.TOTP(secret).now(),
+            world.settings,
         )
     client = browser.client
     response = _login(client, "thai.liaison", "Test-Passw0rd-2567")

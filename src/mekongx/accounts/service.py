@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -12,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from mekongx.accounts.passwords import hash_password, needs_rehash, policy_problems, verify_password
 from mekongx.accounts.tokens import digest, new_api_token, new_secret
+from mekongx.accounts.totp_keys import TotpKeyError, totp_box
 from mekongx.audit import Actor, record
 from mekongx.authz.permissions import Permission, Principal, require
 from mekongx.errors import (
@@ -36,6 +38,7 @@ from mekongx.model.identity import (
 )
 from mekongx.settings import Settings
 
+log = logging.getLogger("mekongx.accounts")
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
 _AGENCY_CODE = re.compile(r"^[A-Z][A-Z0-9-]{1,15}$")
 
@@ -288,17 +291,32 @@ def end_session(session: Session, token: str, actor: Actor) -> None:
 
 
 def verify_second_factor(
-    session: Session, login: LoginSession, user: User, code: str, actor: Actor
+    session: Session,
+    login: LoginSession,
+    user: User,
+    code: str,
+    actor: Actor,
+    settings: Settings,
 ) -> MekongXError | None:
     """Complete a login with the TOTP code; a failure is returned (and audited), not raised."""
-    if not user.totp_secret or not pyotp.TOTP(user.totp_secret).verify(
-        code.strip(), valid_window=1
-    ):
+    secret = _totp_secret(user, settings)
+    if secret is None or not pyotp.TOTP(secret).verify(code.strip(), valid_window=1):
         record(session, actor, "login.totp-failed", "user", user.id)
         return NotAuthenticated(N_("The code is not correct."))
     login.second_factor_pending = False
     record(session, actor, "login", "user", user.id, details={"second_factor": "totp"})
     return None
+
+
+def _totp_secret(user: User, settings: Settings) -> str | None:
+    """The user's TOTP secret, decrypted with the node's TOTP key (None if it cannot be)."""
+    if not user.totp_secret:
+        return None
+    try:
+        return totp_box(settings.keys_dir).open(user.id, user.totp_secret)
+    except (TotpKeyError, OSError, ValueError):
+        log.error("the TOTP key file cannot be read: second factors cannot be checked")
+        return None
 
 
 def new_totp_secret() -> str:
@@ -309,11 +327,14 @@ def totp_uri(secret: str, username: str, agency: str) -> str:
     return pyotp.TOTP(secret).provisioning_uri(name=username, issuer_name=f"MekongX {agency}")
 
 
-def enable_totp(session: Session, principal: Principal, secret: str, code: str) -> None:
+def enable_totp(
+    session: Session, principal: Principal, secret: str, code: str, settings: Settings
+) -> None:
+    """Enrol a second factor; the secret is stored encrypted (see ``accounts/totp_keys.py``)."""
     if not pyotp.TOTP(secret).verify(code.strip(), valid_window=1):
         raise ValidationFailed([FieldProblem("code", N_("The code is not correct."))])
     user = get_user(session, principal.user_id)
-    user.totp_secret = secret
+    user.totp_secret = totp_box(settings.keys_dir, create=True).seal(user.id, secret)
     record(session, principal.actor, "user.totp-enabled", "user", user.id)
 
 

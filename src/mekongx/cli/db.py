@@ -1,18 +1,26 @@
-"""``mekongx db …``, ``mekongx audit verify``, ``mekongx backup`` and ``mekongx restore``."""
+"""``mekongx db …``, ``mekongx audit …``, ``mekongx backup`` and ``mekongx restore``."""
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
 import typer
 
 from mekongx import migrations
-from mekongx.audit import verify_chain
+from mekongx.audit import Actor, record, verify_chain
 from mekongx.backup import BackupError, create_backup, restore_backup
 from mekongx.cli.common import cli_language, fail, load_settings, open_database, say
+from mekongx.federation.checkpoints import (
+    CheckpointRefused,
+    held_for,
+    verify_anchored,
+    write_checkpoint,
+)
 from mekongx.federation.keys import KeyFileError, NodeKeys
 from mekongx.i18n import N_, translator
+from mekongx.settings import Settings
 
 db_app = typer.Typer(help="Database schema: upgrade to the latest version, show the current one.")
 audit_app = typer.Typer(help="The tamper-evident audit log.")
@@ -23,7 +31,7 @@ def db_upgrade() -> None:
     """Apply every pending migration to the node's database."""
     settings = load_settings()
     open_database(settings).dispose()
-    migrations.upgrade(settings.effective_database_url)
+    migrations.upgrade(settings.effective_database_url, keys_dir=settings.keys_dir)
     say(
         N_("Database is at revision %(rev)s."),
         rev=migrations.current_revision(settings.effective_database_url),
@@ -40,22 +48,126 @@ def db_current() -> None:
     )
 
 
+def _keys_or_none(settings: Settings) -> NodeKeys | None:
+    try:
+        return NodeKeys.load(settings.keys_dir)
+    except KeyFileError:
+        return None
+
+
 @audit_app.command("verify")
-def audit_verify() -> None:
-    """Check every row of the audit log; exit 1 if any was edited, deleted or reordered."""
+def audit_verify(
+    checkpoints: list[Path] = typer.Option(
+        [],
+        "--checkpoints",
+        exists=True,
+        dir_okay=False,
+        help="A file of this node's checkpoints held by a peer (its `mekongx audit "
+        "export-checkpoints`); may be given several times.",
+    ),
+) -> None:
+    """Check the audit log: its hash chain, and that it agrees with the signed checkpoints of
+    data_dir/audit-checkpoints.jsonl and of any --checkpoints file. Exit 1 at the first break."""
     settings = load_settings()
     db = open_database(settings)
+    keys = _keys_or_none(settings)
     with db.read() as session:
         count, problems = verify_chain(session)
+        anchored = verify_anchored(session, settings, keys, checkpoints) if keys else None
     for problem in problems:
         say(N_("Row %(seq)s: %(problem)s"), seq=problem.seq, problem=problem.problem)
-    if problems:
+    firsts = [problem.seq for problem in problems]
+    if anchored is None:
+        say(N_("No node keys: the signed checkpoints cannot be checked."))
+    else:
+        for where in anchored.unverifiable:
+            say(N_("Checkpoint %(where)s is not signed by this node's keys; ignored."), where=where)
+        for gap in anchored.breaks:
+            message = (
+                N_(
+                    "Rows %(first)s to %(last)s are missing: the checkpoint signed at %(at)s "
+                    "(%(source)s) covers row %(last)s."
+                )
+                if gap.kind == "missing"
+                else N_(
+                    "Rows %(first)s to %(last)s differ from what the checkpoint signed at "
+                    "%(at)s (%(source)s) covers."
+                )
+            )
+            say(message, first=gap.first, last=gap.last, at=gap.at, source=gap.source)
+            firsts.append(gap.first)
+    if firsts:
         fail(
-            N_("Audit chain BROKEN: %(n)s problems in %(count)s rows."),
-            n=len(problems),
+            N_("Audit chain BROKEN: %(n)s problems in %(count)s rows; the first at row %(first)s."),
+            n=len(firsts),
             count=count,
+            first=min(firsts),
         )
     say(N_("Audit chain intact: %(count)s rows verified."), count=count)
+    if anchored is not None:
+        say(N_("It agrees with %(n)s signed checkpoints."), n=anchored.checked)
+
+
+@audit_app.command("checkpoint")
+def audit_checkpoint() -> None:
+    """Sign the audit head now: append it to data_dir/audit-checkpoints.jsonl and queue it for
+    every confirmed peer (the worker also does this every MEKONGX_AUDIT_CHECKPOINT_MINUTES)."""
+    settings = load_settings()
+    try:
+        keys = NodeKeys.load(settings.keys_dir)
+    except KeyFileError as error:
+        fail(N_("No node keys: %(problem)s"), 2, problem=str(error))
+    db = open_database(settings)
+    try:
+        statement = write_checkpoint(db, settings, keys)
+    except CheckpointRefused as error:
+        fail(
+            N_(
+                "Not signed: the audit chain no longer extends the last checkpoint (rows "
+                "%(first)s to %(last)s changed). Run `mekongx audit verify`."
+            ),
+            first=error.breaks[0].first,
+            last=error.breaks[0].last,
+        )
+    if statement is None:
+        say(N_("The audit log is empty: nothing to sign."))
+        return
+    say(
+        N_("Checkpoint signed: row %(seq)s, hash %(hash)s."),
+        seq=statement["seq"],
+        hash=statement["hash"],
+    )
+
+
+@audit_app.command("export-checkpoints")
+def audit_export_checkpoints(
+    agency: str = typer.Argument(..., help="The peer agency whose checkpoints to write."),
+    target: Path = typer.Argument(..., help="File to write (one signed checkpoint a line)."),
+) -> None:
+    """Write the signed checkpoints of a peer's audit log that this node holds, for that peer's
+    `mekongx audit verify --checkpoints FILE`."""
+    settings = load_settings()
+    db = open_database(settings)
+    with db.write() as session:
+        statements = held_for(session, agency)
+        record(
+            session,
+            Actor.system(settings.node_agency),
+            "audit.checkpoints-export",
+            "agency",
+            agency,
+            details={"count": len(statements), "file": target.name},
+        )
+    target.write_text(
+        "".join(json.dumps(s, ensure_ascii=False, sort_keys=True) + "\n" for s in statements),
+        encoding="utf-8",
+    )
+    say(
+        N_("%(n)s checkpoints of %(agency)s written to %(path)s."),
+        n=len(statements),
+        agency=agency,
+        path=str(target),
+    )
 
 
 def _passphrase(wanted: bool, confirm: bool) -> str | None:
@@ -125,13 +237,10 @@ def restore(
     are then loaded in one transaction and the audit chain must verify and end at the head the
     backup recorded. On any problem nothing is restored (exit 2)."""
     settings = load_settings()
-    try:
-        keys: NodeKeys | None = NodeKeys.load(settings.keys_dir)
-    except KeyFileError:
-        keys = None
+    keys = _keys_or_none(settings)
     secret = _passphrase(passphrase, confirm=False)
     db = open_database(settings)
-    migrations.upgrade(settings.effective_database_url)
+    migrations.upgrade(settings.effective_database_url, keys_dir=settings.keys_dir)
     try:
         summary = restore_backup(
             db,

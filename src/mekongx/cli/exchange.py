@@ -15,7 +15,6 @@ from rich.table import Table
 from mekongx.accounts.service import AgencyInput, create_agency
 from mekongx.audit import Actor, record
 from mekongx.cli.common import fail, fail_with, load_settings, open_database, say, words
-from mekongx.domains.rfi.service import periodic as rfi_clock
 from mekongx.errors import MekongXError
 from mekongx.federation import peers as peering
 from mekongx.federation.delivery import run_worker
@@ -26,7 +25,7 @@ from mekongx.federation.transport import HttpTransport, TlsIdentity
 from mekongx.i18n import N_
 from mekongx.model.identity import Agency
 from mekongx.settings import Settings
-from mekongx.wiring import install
+from mekongx.wiring import install, periodic
 
 keys_app = typer.Typer(help="This node's signing and encryption keys.")
 peers_app = typer.Typer(
@@ -250,5 +249,5 @@ def worker() -> None:
         transport_for(settings),
         stop,
         max_backoff=timedelta(seconds=settings.retry_max_seconds),
-        periodic=rfi_clock(db),
+        periodic=periodic(db, settings, keys),
     )

@@ -63,7 +63,7 @@ def init(
     os.chmod(settings.keys_dir, 0o700)
     keys = NodeKeys.create(settings.keys_dir)
     db = open_database(settings)
-    migrations.upgrade(settings.effective_database_url)
+    migrations.upgrade(settings.effective_database_url, keys_dir=settings.keys_dir)
     actor = Actor.system(settings.node_agency, "init")
     try:
         with db.write() as session:

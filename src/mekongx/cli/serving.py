@@ -18,9 +18,9 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 from mekongx.api.federation import MTLS_SCOPE_KEY
 from mekongx.app import create_app, create_federation_app
 from mekongx.cli.exchange import transport_for
-from mekongx.domains.rfi.service import periodic as rfi_clock
 from mekongx.federation.delivery import run_worker
 from mekongx.settings import Settings
+from mekongx.wiring import periodic
 
 log = logging.getLogger("mekongx.serve")
 
@@ -103,7 +103,7 @@ def serve_node(settings: Settings, host: str, port: int, *, log_level: str = "in
             args=(node.db, node.keys, settings.node_agency, transport_for(settings), stop),
             kwargs={
                 "max_backoff": timedelta(seconds=settings.retry_max_seconds),
-                "periodic": rfi_clock(node.db),
+                "periodic": periodic(node.db, settings, node.keys),
             },
             name="delivery-worker",
             daemon=True,

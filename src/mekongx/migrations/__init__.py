@@ -22,6 +22,7 @@ HERE = Path(__file__).resolve().parent
 
 def metadata() -> MetaData:
     """The metadata of every model (importing each module registers its tables)."""
+    import mekongx.audit.anchor
     import mekongx.audit.log
     import mekongx.domains
     import mekongx.federation.models
@@ -47,8 +48,21 @@ def alembic_config(url: str) -> Config:
     return config
 
 
-def upgrade(url: str, revision: str = "heads") -> None:
-    command.upgrade(alembic_config(url), revision)
+KEYS_DIR = "mekongx.keys_dir"  # config attribute: the node's key directory, for 0009
+
+
+def upgrade(url: str, revision: str = "heads", *, keys_dir: Path | None = None) -> None:
+    """Upgrade to ``revision``; ``keys_dir`` is where migrations that encrypt find the node's
+    key files (0009 encrypts existing TOTP secrets with ``keys_dir/totp.key``)."""
+    config = alembic_config(url)
+    config.attributes[KEYS_DIR] = keys_dir
+    command.upgrade(config, revision)
+
+
+def downgrade(url: str, revision: str, *, keys_dir: Path | None = None) -> None:
+    config = alembic_config(url)
+    config.attributes[KEYS_DIR] = keys_dir
+    command.downgrade(config, revision)
 
 
 def current_revision(url: str) -> str | None:

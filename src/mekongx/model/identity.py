@@ -72,7 +72,7 @@ class User(Base):
     role: Mapped[str] = mapped_column(String(16))
     language: Mapped[str] = mapped_column(String(2), default="en")
     password_hash: Mapped[str] = mapped_column(Text)
-    totp_secret: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    totp_secret: Mapped[str | None] = mapped_column(String(160), nullable=True)  # sealed
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(nullable=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)

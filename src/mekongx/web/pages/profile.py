@@ -94,7 +94,9 @@ async def enable_totp(request: Request, principal: CurrentPrincipal) -> Response
     secret = str(form.get("secret", ""))
     try:
         with node.db.write() as session:
-            accounts.enable_totp(session, principal, secret, str(form.get("code", "")))
+            accounts.enable_totp(
+                session, principal, secret, str(form.get("code", "")), node.settings
+            )
     except ValidationFailed as error:
         return _page(
             request, principal, fields=_problems(principal, error), status=422, secret=secret

@@ -99,7 +99,7 @@ async def totp_submit(request: Request) -> Response:
         fresh_login = session.merge(login)
         user = accounts.get_user(session, principal.user_id)
         error = accounts.verify_second_factor(
-            session, fresh_login, user, str(form.get("code", "")), principal.actor
+            session, fresh_login, user, str(form.get("code", "")), principal.actor, node.settings
         )
     if error is not None:
         _ = translator(principal.language)
