@@ -89,7 +89,14 @@ def write_checkpoint(
     ``only_if_changed``)."""
     path = settings.audit_checkpoints_file
     statements, _ = read_lines(path)
-    ours = [s for s in statements if s.get("agency") == settings.node_agency]
+    known = _own_keys(keys)
+    ours = [
+        s
+        for s in statements
+        if s.get("agency") == settings.node_agency
+        and str(s.get("kid")) in known
+        and verify_statement(s, load_sign_public(known[str(s.get("kid"))]))
+    ]  # a line someone else appended does not decide what the node signs next
     last = fields(ours[-1]) if ours else None
     with db.write() as session:
         head = session.get(AuditHead, 1)
