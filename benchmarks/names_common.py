@@ -7,8 +7,10 @@ names (listed below; everyday names, not real persons' full names).
 
 from __future__ import annotations
 
+import functools
 import itertools
 import random
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,7 +19,7 @@ from typing import Any
 
 from pypinyin import Style, lazy_pinyin
 
-from mekongx.matching import _data, han, passport_variants, pinyin_to_thai, romanize
+from mekongx.matching import _data, han, pinyin_to_thai
 
 THAI_GIVEN = (
     "สมชาย สมศักดิ์ สมพงษ์ สมหมาย ธนากร ธนพล ธนวัฒน์ ธีรพงษ์ ธีรวัฒน์ วิชัย วิชาญ วิทยา สุรชัย สุริยา"
@@ -121,6 +123,53 @@ def chinese_renderings(rng: random.Random, name: str) -> list[tuple[str, str]]:
     return out
 
 
+# Passport and press spelling habits for Thai names, applied to an RTGS form. Written by hand from
+# spellings people really carry (benchmarks/data/names_thai_real.csv and names_dev.csv: Supachai,
+# Teerasil, Kamsing, Jutanugarn, Vichai, Somluck, Ponlid, Hanprab, Kraisorn, Boonjumnong, Seesondee,
+# Srisuwan, Sang for แสง, Chaided/Jaided); independent of the engine's code.
+PASSPORT_HABITS: tuple[tuple[str, str], ...] = (
+    (r"ph", "p"),  # Supachai, Pansa
+    (r"th", "t"),  # Teerasil, Tanaboon
+    (r"kh", "k"),  # Kamsing, Kraprayoon
+    (r"ch", "j"),  # Jutanugarn, Jaided
+    (r"w", "v"),  # Vichai, Kunlavut
+    (r"i(?=[^aeiou]|$)", "ee"),  # Seesondee, Teeratep
+    (r"u(?=[^aeiou]|$)", "oo"),  # Boonjumnong, Pootrakool
+    (r"on(?=[^aeiou]|$)", "orn"),  # Kraisorn, Udomporn
+    (r"an(?=[^aeiou]|$)", "arn"),  # Jutanugarn, Charnvit
+    (r"t$", "d"),  # Ponlid, Chaided
+    (r"k$", "ck"),  # Somluck
+    (r"p$", "b"),  # Hanprab
+    (r"^s(?=i)", "sr"),  # Srisuwan, Srichaphan (ศรี)
+    (r"aeng", "ang"),  # Chaisang (แสง)
+    (r"uea", "ua"),  # Senamuang
+    (r"ao", "ow"),  # Prompow
+)
+
+
+@functools.cache
+def rtgs(word: str) -> str:
+    """RTGS-like romanisation of one Thai word by an independent engine: PyThaiNLP's thai2rom
+    (a model trained on romanised names, bundled with pythainlp; needs onnxruntime). Install with
+    ``.venv/bin/pip install -r benchmarks/requirements-names.txt``."""
+    try:
+        from pythainlp.transliterate import romanize as pythainlp_romanize
+    except ImportError as exc:  # pragma: no cover - benchmark-only dependency
+        raise SystemExit(
+            "benchmarks need pythainlp and onnxruntime for Thai spellings: "
+            ".venv/bin/pip install -r benchmarks/requirements-names.txt"
+        ) from exc
+    return str(pythainlp_romanize(word, engine="thai2rom_onnx")).replace("-", "")
+
+
+def passport_spelling(rng: random.Random, word: str) -> str:
+    """One spelling of a Thai word as passports write it: its RTGS form with 0-3 habits applied."""
+    out = rtgs(word)
+    for pattern, repl in rng.sample(PASSPORT_HABITS, rng.choice((0, 1, 2, 3))):
+        out = re.sub(pattern, repl, out)
+    return out
+
+
 def random_thai(rng: random.Random, given: str | None = None, surname: str | None = None) -> str:
     return f"{given or rng.choice(THAI_GIVEN)} {surname or rng.choice(THAI_SURNAME)}"
 
@@ -130,13 +179,12 @@ def thai_renderings(rng: random.Random, name: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = [("th", name)]
     if rng.random() < 0.3:
         out.append(("th", rng.choice(("นาย", "นาง", "พ.ต.อ. ", "ด.ต.")) + name))
-    rg, rs = romanize(given), romanize(surname)
+    rg, rs = rtgs(given), rtgs(surname)
     forms = [f"{rg.capitalize()} {rs.capitalize()}"]
     for _ in range(3):
-        vg = rng.choice([rg, *passport_variants(rg)])
-        vs = rng.choice([rs, *passport_variants(rs)])
+        vg, vs = passport_spelling(rng, given), passport_spelling(rng, surname)
         forms.append(f"{vg.capitalize()} {vs.capitalize()}")
-    forms.append(f"{rs.upper()} {rg.capitalize()}")
+    forms.append(f"{passport_spelling(rng, surname).upper()} {rg.capitalize()}")
     out += [("latin", x) for x in rng.sample(forms, 2)]
     return out
 

@@ -20,6 +20,11 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for p, r in (
         # Wade-Giles writes the apical vowel of zi/ci/si as u (tzu, tz'u, ssu, szu): pinyin -i
         (r"^(tz|ss|sz)u$", r"\1i"),
+        # Thai แ-ว / เ-ว: RTGS kaeo, passports Kaew, Keaw, Kaeo (not before a vowel: Kaewa-)
+        (r"(?:ae|ea|e)[wo](?![aeiouy])", "eo"),
+        (r"aow(?![aeiouy])", "ao"),  # -าว / เ-า written aow (Saowalak)
+        # Thai ศร/สร/ทร sound s: RTGS Si, passports Sri (Srisuk, Srichaphan)
+        (r"(?<![a-z])sr", "s"),
         (r"(?<=[aeiou])t(h?)ra?$", "t"),
         (r"tch|tsh|ts|tz|zh|ch|sh|j|q|z", "c"),
         (r"hs|x", "s"),
@@ -50,7 +55,10 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"uo", "ua"),
         (r"(?<=[^aeiou])w(?=[aeiou])", "u"),
         (r"uN", "oN"),
-        (r"(?<=[aeiou])[ptk](?=[^aeioulw]|$)", ""),
+        # final stops are dropped (Chinese renderings of Thai names drop them); Thai final ช/จ
+        # is a t, written ch/tch in passports (Panich, Petch)
+        (r"(?<=[aeiou])[ptkcs](?=[^aeioulw]|$)", ""),
+        (r"(?<=[aeiou]n)[t](?=[^aeiou]|$)", ""),  # นนท์ written -nont (Chearavanont)
     )
 )
 
@@ -114,9 +122,13 @@ def split_pinyin(word: str) -> tuple[str, ...] | None:
 # Consonant letters written as one sound in romanised Thai and Chinese names, longest first.
 _DIGRAPHS = ("tch", "tsh", "ch", "ph", "th", "kh", "sh", "bh", "dh", "gh", "ng", "hs", "ts", "tz")
 # Two-consonant onsets of Thai (and Chinese ``kw``/``gu``-like) syllables: pr, phr, kl, khw …
-_ONSET_CLUSTERS = frozenset(
-    (c, g) for c in ("p", "ph", "b", "bh", "k", "kh", "g", "t", "th", "f") for g in ("r", "l")
-) | frozenset((c, g) for c in ("k", "kh", "g") for g in ("w", "v"))
+_ONSET_CLUSTERS = (
+    frozenset(
+        (c, g) for c in ("p", "ph", "b", "bh", "k", "kh", "g", "t", "th", "f") for g in ("r", "l")
+    )
+    | frozenset((c, g) for c in ("k", "kh", "g") for g in ("w", "v"))
+    | {("s", "r")}
+)
 
 
 def _units(word: str) -> list[tuple[str, bool]]:
@@ -135,7 +147,9 @@ def _units(word: str) -> list[tuple[str, bool]]:
             i += 1
             continue
         for d in _DIGRAPHS:
-            if word.startswith(d, i):
+            # Wade-Giles ts/tz/tsh open a word (Tsai, Tzu); inside a Thai word t+s are two
+            # syllables (Kasetsiri = ka.set.si.ri)
+            if word.startswith(d, i) and (i == 0 or d[:2] not in ("ts", "tz")):
                 out.append((d, False))
                 i += len(d)
                 break
@@ -146,12 +160,13 @@ def _units(word: str) -> list[tuple[str, bool]]:
 
 
 @lru_cache(maxsize=200_000)
-def latin_syllables(word: str) -> tuple[str, ...]:
+def latin_syllables(word: str, clusters: bool = True) -> tuple[str, ...]:
     """Syllables of a romanised name word (``"Thinwat"`` -> ``("thin", "wat")``).
 
     Between two vowels a single consonant opens the next syllable (``ng`` closes the previous
     one); of several, the last opens the next syllable, or the last two when they are an onset
     cluster (``Siprasoet`` -> si.pra.soet, ``Jankwae`` -> jan.kwae). Hyphens are boundaries.
+    ``clusters=False`` splits such pairs too (``Phetrat`` -> phet.rat rather than phe.trat).
     """
     out: list[str] = []
     for piece in word.split("-"):
@@ -168,7 +183,7 @@ def latin_syllables(word: str) -> tuple[str, ...]:
                 continue
             if k == 1:
                 cuts.append(b if units[a + 1][0] == "ng" else a + 1)
-            elif (units[b - 2][0], units[b - 1][0]) in _ONSET_CLUSTERS:
+            elif clusters and (units[b - 2][0], units[b - 1][0]) in _ONSET_CLUSTERS:
                 cuts.append(b - 2)
             else:
                 cuts.append(b - 1)

@@ -17,11 +17,13 @@ from mekongx.matching.keys import (
 )
 from mekongx.matching.normalize import Script, Token, tokenize
 from mekongx.matching.pinyin_thai import pinyin_to_thai
+from mekongx.matching.transcription import part_sounds
 
 _SAE = "แซ่"  # "surname" marker in Thai spellings of Chinese clan names (แซ่ตั้ง)
 # Thai spellings that read differently in Chinese names (ü, apical i, ห+ว = hu); other words skip
 # the extra parses.
 _NO_TONES = str.maketrans(dict.fromkeys("\u0e48\u0e49\u0e4a\u0e4b"))
+_SILENT_E = re.compile("[aeiou][bcdfghjklmnpqrstvwxz]e$", re.IGNORECASE)
 _CHINESE_SPELLING = re.compile("[\u0e3a]|ว\u0e4c|หว|วิ|วี|อือ|[ซสจชฉร]ือ")
 
 
@@ -231,7 +233,11 @@ def thai_word_keys(word: str) -> tuple[tuple[str, str, str], ...]:
     """(display, key, label) alternatives of one Thai word."""
     bare = word[len(_SAE) :] if word.startswith(_SAE) and len(word) > len(_SAE) + 1 else word
     out = [(word, syl_key(thai.syllables(bare)), "rtgs")]
+    # formal reading of Pali-Sanskrit compounds (ศุภชัย su-pha-chai), and the spelling that also
+    # sounds silent letters (ชินวัตร Shinawatra, ภักดิ์ pakdi)
+    out.append((word, syl_key(thai.syllables(bare, linked=True)), "thai-formal"))
     out.append((word, syl_key(thai.syllables(bare, spelling=True)), "thai-spelling"))
+    out.append((word, syl_key(thai.syllables(bare, spelling=True, linked=True)), "thai-spelling"))
     # read as a Chinese name: ห+ว is hu (หวา = hua; RI49 even writes huang as หวาง) and the
     # spellings of ü read like pinyin (สฺวี = xu)
     if _CHINESE_SPELLING.search(bare.translate(_NO_TONES)):
@@ -315,6 +321,8 @@ def _foreign_han_readings(name: Name) -> list[Reading]:
     for piece in name.foreign_han:
         syl = han.toneless(han.given_pinyin(piece))
         alts = [("".join(syl), syl_key(syl), "pinyin")]
+        # read as the sound of a Thai name (颂 song = som, 缴 jiao = kaeo): transcription.py
+        alts += [("".join(syl), syl_key(s), "transcription") for s in part_sounds(syl)[1:]]
         for row in table.get(piece, []):
             alts += [(row["thai"], k, "table") for _, k, _ in thai_word_keys(row["thai"])]
             alts += [(v, latin_key(v), "table") for v in row["latin"].split("|")]
@@ -395,6 +403,11 @@ def _latin_readings(tokens: list[Token]) -> list[Reading]:
         pinyin_word = chinese and syl and "-" not in t and not _dialect_surname(t)
         key = syl_key(syl) if syl and pinyin_word else syl_key(latin_syllables(t))
         alts = [(t, key, "latin")]
+        if not chinese and (split := latin_syllables(t, clusters=False)) != latin_syllables(t):
+            alts.append((t, syl_key(split), "latin"))  # Phetrat: phet.rat as well as phe.trat
+        if not chinese and _SILENT_E.search(t):
+            # English-style silent e of some Thai passport spellings (Pote, Udomchoke)
+            alts.append((t, syl_key(latin_syllables(t[:-1])), "latin"))
         if "sh" in t.lower():  # sh is ช in Thai passports but ซ in THC43 Chinese names
             alts.append((t, latin_key(t.lower().replace("sh", "s")), "latin"))
         for py in _variant_to_pinyin().get(ascii_fold(t), ()):

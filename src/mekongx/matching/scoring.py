@@ -15,7 +15,7 @@ from mekongx.matching.evidence import Evidence, compare_evidence
 from mekongx.matching.explain import Reason
 from mekongx.matching.names import Name, Reading, parse_name, rarity, readings
 from mekongx.matching.normalize import Script
-from mekongx.matching.syllable import VARIANT, syllabify
+from mekongx.matching.syllable import VARIANT, syllabify, thai_similarity
 from mekongx.matching.syllable import similarity as syllable_similarity
 
 if TYPE_CHECKING:
@@ -133,12 +133,13 @@ class Alignment:
 
 
 @lru_cache(maxsize=1_000_000)
-def key_similarity(x: str, y: str) -> float:
+def key_similarity(x: str, y: str, thai: bool = False) -> float:
     """Similarity of two part keys, syllable by syllable when they have as many syllables.
 
     Syllables are compared as onset + rhyme (``syllable.similarity``): "jian"/"yan" is another
     syllable, not one letter off; the mean and the worst syllable count equally. Keys with
-    different numbers of syllables fall back to letter edit distance.
+    different numbers of syllables fall back to letter edit distance. ``thai``: both names read
+    as Thai, so Thai passport vowel spellings count as variants too (``syllable.thai_similarity``).
     """
     if x == y:
         return 1.0
@@ -146,22 +147,45 @@ def key_similarity(x: str, y: str) -> float:
     if xs and len(xs) == len(ys):
         if xs == ys:
             return 1.0
-        sims = [syllable_similarity(a, b) for a, b in zip(xs, ys, strict=True)]
+        syl_sim = thai_similarity if thai else syllable_similarity
+        sims = [syl_sim(a, b) for a, b in zip(xs, ys, strict=True)]
         return 0.5 * sum(sims) / len(sims) + 0.5 * min(sims)
+    if thai and xs and ys:
+        return _syllable_alignment(xs, ys)
     x, y = x.replace(".", ""), y.replace(".", "")
     return 1.0 if x == y else float(Levenshtein.normalized_similarity(x, y))
 
 
-def _syllables_equal(x: str, y: str) -> tuple[int, int]:
+def _syllable_alignment(xs: tuple[str, ...], ys: tuple[str, ...]) -> float:
+    """Similarity of two Thai keys with different numbers of syllables: an edit distance over
+    syllables (a syllable more or less costs 1.5, a substitution 1 - its similarity), so that
+    สมศักดิ์ (som.sak.di spelt out) stays far from Somchai instead of sharing letters with it, and
+    วีระ stays another name than วีระพงษ์."""
+    n, m = len(xs), len(ys)
+    prev = [_INDEL * j for j in range(m + 1)]
+    for i in range(1, n + 1):
+        cur = [_INDEL * i] + [0.0] * m
+        for j in range(1, m + 1):
+            sub = prev[j - 1] + 1.0 - thai_similarity(xs[i - 1], ys[j - 1])
+            cur[j] = min(sub, prev[j] + _INDEL, cur[j - 1] + _INDEL)
+        prev = cur
+    return max(0.0, 1.0 - prev[m] / max(n, m))
+
+
+_INDEL = 1.5
+
+
+def _syllables_equal(x: str, y: str, thai: bool = False) -> tuple[int, int]:
     """(syllables the same or spelling variants, syllables compared) for two part keys."""
     xs, ys = syllabify(x), syllabify(y)
     if len(xs) == len(ys) and len(xs) > 1:
-        same = sum(syllable_similarity(a, b) >= VARIANT for a, b in zip(xs, ys, strict=True))
+        syl_sim = thai_similarity if thai else syllable_similarity
+        same = sum(syl_sim(a, b) >= VARIANT for a, b in zip(xs, ys, strict=True))
         return same, len(xs)
     return (1, 1) if x.replace(".", "") == y.replace(".", "") else (0, 1)
 
 
-def _part_sim(ka: tuple[str, ...], kb: tuple[str, ...]) -> tuple[float, int, int]:
+def _part_sim(ka: tuple[str, ...], kb: tuple[str, ...], thai: bool) -> tuple[float, int, int]:
     if not set(ka).isdisjoint(kb):
         for i, x in enumerate(ka):
             if x in kb:
@@ -169,7 +193,7 @@ def _part_sim(ka: tuple[str, ...], kb: tuple[str, ...]) -> tuple[float, int, int
     best, bi, bj = -1.0, 0, 0
     for i, x in enumerate(ka):
         for j, y in enumerate(kb):
-            s = key_similarity(x, y)
+            s = key_similarity(x, y, thai)
             if s > best:
                 best, bi, bj = s, i, j
                 if s == 1.0:
@@ -177,7 +201,7 @@ def _part_sim(ka: tuple[str, ...], kb: tuple[str, ...]) -> tuple[float, int, int
     return best, bi, bj
 
 
-def _joined(ka: Keys, kb: Keys) -> float:
+def _joined(ka: Keys, kb: Keys, thai: bool) -> float:
     """Similarity of the names written as one word, for "จูกัดเหลียง" vs "Zhuge Liang".
 
     The words keep their syllables ("Lin Xuan Qin" = lin.suan.cin), so that the syllables are
@@ -188,7 +212,7 @@ def _joined(ka: Keys, kb: Keys) -> float:
     for order in (kb, kb[::-1]):
         b = [syl for p in order for syl in syllabify(p[0])]
         if len(a) == len(b):  # else the words do not line up syllable by syllable
-            best = max(best, key_similarity(".".join(a), ".".join(b)))
+            best = max(best, key_similarity(".".join(a), ".".join(b), thai))
     return best
 
 
@@ -198,15 +222,18 @@ def _perms(n: int, k: int) -> tuple[tuple[int, ...], ...]:
 
 
 @lru_cache(maxsize=500_000)
-def align(a: CompactReading, b: CompactReading) -> Alignment:
-    """Best order-free assignment of the parts of reading ``a`` to the parts of reading ``b``."""
+def align(a: CompactReading, b: CompactReading, thai: bool = False) -> Alignment:
+    """Best order-free assignment of the parts of reading ``a`` to the parts of reading ``b``.
+
+    ``thai``: both names are Thai-like (``thai_pair``), so Thai vowel spellings are variants.
+    """
     full_a, full_b = a[0], b[0]
     ka, kb = full_a[:_MAX_PARTS], full_b[:_MAX_PARTS]
     flip = len(ka) > len(kb)
     if flip:
         ka, kb = kb, ka
     sur_a, sur_b = (b[1], a[1]) if flip else (a[1], b[1])
-    cells = [[_part_sim(x, y) for y in kb] for x in ka]
+    cells = [[_part_sim(x, y, thai) for y in kb] for x in ka]
     lens = [[max(len(x[0]), len(y[0])) for y in kb] for x in ka]
     best: tuple[float, tuple[int, ...]] | None = None
     if len(ka) == 2 and len(kb) == 2:  # the usual case (surname + given name), without the loop
@@ -251,14 +278,14 @@ def align(a: CompactReading, b: CompactReading) -> Alignment:
         len(kb) - len(ka) + max(0, len(full_a) - _MAX_PARTS) + max(0, len(full_b) - _MAX_PARTS)
     )
     if unmatched:
-        joined = _joined(full_a, full_b)
+        joined = _joined(full_a, full_b, thai)
         if joined > sim:
             pair = ((0, 0, joined, 0, 0),)
             return Alignment(joined, joined, None, 0, pair, False, float(joined == 1.0))
     same = total = mismatches = 0
     for i, j in enumerate(perm):
         _, ai, bj = cells[i][j]
-        eq, n = _syllables_equal(ka[i][ai], kb[j][bj])
+        eq, n = _syllables_equal(ka[i][ai], kb[j][bj], thai)
         same, total = same + eq, total + n
         if n > 1 or max(len(ka[i][ai]), len(kb[j][bj])) <= 4:  # syllables, not Thai words
             mismatches += n - eq
@@ -276,12 +303,24 @@ def align(a: CompactReading, b: CompactReading) -> Alignment:
     )
 
 
+def thai_pair(ca: Compact, cb: Compact) -> bool:
+    """Are both names Thai-like: Thai or Latin script, neither Han nor read as a Chinese name?"""
+    return all(
+        c.script in ("th", "latin")
+        and c.rarity is None
+        # a Thai-script name with a Chinese surname marked (หลี่ เฉียง, แซ่ตั้ง) is Chinese
+        and not (c.script == "th" and any(sur is not None for _, sur in c.readings))
+        for c in (ca, cb)
+    )
+
+
 def best_alignment(ca: Compact, cb: Compact) -> tuple[Alignment, int, int] | None:
     """The best-aligned pair of readings: (alignment, reading index in a, reading index in b)."""
     best: tuple[float, Alignment, int, int] | None = None
+    thai = thai_pair(ca, cb)
     for i, ra in enumerate(ca.readings):
         for j, rb in enumerate(cb.readings):
-            al = align(ra, rb)
+            al = align(ra, rb, thai)
             rank = al.sim + 0.5 * al.min_sim - 0.15 * al.unmatched
             if best is None or rank > best[0] + 1e-9:
                 best = (rank, al, i, j)

@@ -120,3 +120,46 @@ def similarity(a: str, b: str) -> float:
     oa, ra = onset_rhyme(a)
     ob, rb = onset_rhyme(b)
     return HALF if oa == ob or ra == rb else OTHER
+
+
+THAI_WEAK = 0.6  # a looser passport habit (แ written a: Sang for แสง; ั written u: Somluck)
+# Vowels that Thai passports and the press write for one Thai vowel, as keys (``data/sources.yaml``):
+# เ-ีย as ea/ia (Chearavanont, Kiat); เ-ือ, ึ, ื as uea/ua/ue/eu/u (Mueang, Muang, Rueng, Ruchupan);
+# เ-า as ao/ow/ou (Paochinda, Prompow); ไ-/ใ- as ai/ei/ay.
+_THAI_VOWELS: tuple[frozenset[str], ...] = (
+    frozenset({"ia", "ea", "e"}),
+    frozenset({"ua", "ue", "u"}),
+    frozenset({"ao", "ou", "o"}),
+    frozenset({"ai", "ei"}),
+    frozenset({"iao", "eo", "ieo"}),  # เ-ียว as iao/eo/iew (Chaleo); Xinhua grid row "iaw iew eo"
+)
+_THAI_WEAK_VOWELS: tuple[frozenset[str], ...] = (frozenset({"a", "e"}), frozenset({"a", "u"}))
+_CODA = re.compile("[^aeiou]*$")
+
+
+def _vowel_coda(rhyme: str) -> tuple[str, str]:
+    m = _CODA.search(rhyme)
+    assert m is not None
+    return rhyme[: m.start()], rhyme[m.start() :]
+
+
+@lru_cache(maxsize=500_000)
+def thai_similarity(a: str, b: str) -> float:
+    """Similarity of two syllable keys of a Thai name: the Mandarin relation, plus the vowel
+    spellings that passports use for one Thai vowel (VARIANT) and the looser habits (THAI_WEAK)."""
+    base = similarity(a, b)
+    if base >= VARIANT:
+        return base
+    oa, ra = onset_rhyme(a)
+    ob, rb = onset_rhyme(b)
+    if oa != ob:
+        return base
+    (va, ca), (vb, cb) = _vowel_coda(ra), _vowel_coda(rb)
+    if ca != cb:
+        return base
+    pair = {va, vb}
+    if any(pair <= group for group in _THAI_VOWELS):
+        return VARIANT
+    if any(pair <= group for group in _THAI_WEAK_VOWELS):
+        return THAI_WEAK
+    return base

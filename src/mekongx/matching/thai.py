@@ -13,188 +13,46 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_CONS = "กขฃคฅฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮฤฦ"
-_INIT = dict(
-    zip(
-        _CONS,
-        [
-            "k",
-            "kh",
-            "kh",
-            "kh",
-            "kh",
-            "kh",
-            "ng",
-            "ch",
-            "ch",
-            "ch",
-            "s",
-            "ch",
-            "y",
-            "d",
-            "t",
-            "th",
-            "th",
-            "th",
-            "n",
-            "d",
-            "t",
-            "th",
-            "th",
-            "th",
-            "n",
-            "b",
-            "p",
-            "ph",
-            "f",
-            "ph",
-            "f",
-            "ph",
-            "m",
-            "y",
-            "r",
-            "l",
-            "w",
-            "s",
-            "s",
-            "s",
-            "h",
-            "l",
-            "-",
-            "h",
-            "rue",
-            "lue",
-        ],
-        strict=True,
-    )
+from mekongx.matching.thai_letters import (
+    _AFTER,
+    _CLUSTER_1,
+    _CONS,
+    _FINAL,
+    _INIT,
+    _LEAD,
+    _LINKABLE,
+    _SILENT_R_AFTER,
+    _SONORANT,
+    _TONE,
+    _TONED_HO,
+    _chinese_u,
+    _split_lead_e,
+    _strip_silent,
 )
-_FINAL = dict(
-    zip(
-        _CONS,
-        [
-            "k",
-            "k",
-            "k",
-            "k",
-            "k",
-            "k",
-            "ng",
-            "t",
-            "t",
-            "t",
-            "t",
-            "t",
-            "n",
-            "t",
-            "t",
-            "t",
-            "t",
-            "t",
-            "n",
-            "t",
-            "t",
-            "t",
-            "t",
-            "t",
-            "n",
-            "p",
-            "p",
-            "p",
-            "p",
-            "p",
-            "p",
-            "p",
-            "m",
-            "i",
-            "n",
-            "n",
-            "u",
-            "t",
-            "t",
-            "t",
-            "-",
-            "n",
-            "-",
-            "-",
-            "n",
-            "n",
-        ],
-        strict=True,
-    )
-)
-_LEAD = "เแโใไ"
-_TONE = "\u0e48\u0e49\u0e4a\u0e4b"
-_AFTER = "ัิีึืุู็ะาำ\u0e3a"  # vowel signs written after/above/below the onset, plus phinthu
-_SONORANT = "งญนมยรลว"
-_CLUSTER_1 = "กขคตปผพ"
-_SILENT = re.compile(r"[ก-ฮ][ิุ]?\u0e4c")
-_TRO = re.compile(r"([ทตด])ร\u0e4c")
-
-
-def _strip_silent(word: str) -> str:
-    """Remove letters cancelled by the thanthakhat (์); ย์/ว์ after a vowel keep the glide."""
-    word = _TRO.sub("", word)
-
-    def repl(m: re.Match[str]) -> str:
-        text = m.group(0)
-        return text[0] if text[0] in "ยว" else ""
-
-    return _SILENT.sub(repl, word)
-
-
-_C = "[ก-ฮ]"
-# Thai spellings of the Mandarin rounded vowel ü (RI49 with phinthu, THC43 with ว์ / วี / วิ),
-# rewritten so that they read like pinyin u/ue/uan/un after j, q, x, y (สฺวี -> สู = "su" = xu).
-_CHINESE_U: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p), r)
-    for p, r in (
-        (r"([ซสจชฉร])ือ", r"\1ี"),  # apical vowel of si/zi/ci/zhi/chi/shi/ri (ซือ = si)
-        (r"อฺวี|อีว์", "ยู"),
-        (r"อฺวิน|อวิน", "ยุน"),
-        (r"เอฺวียน|เอวียน", "ยวน"),
-        (r"เอฺว|เอวีย", "ยือ"),
-        (f"เ({_C})ฺวียน|เ({_C})วียน", r"\1\2วน"),
-        (f"เ({_C})ฺว(?!ี)|เ({_C})วีย", r"\1\2ือ"),
-        (f"({_C})ฺวิน|({_C})วิน", r"\1\2ุน"),
-        (f"({_C})ฺวี|({_C})ีว์", r"\1\2ู"),
-    )
-)
-
-
-def _chinese_u(word: str) -> str:
-    for pattern, repl in _CHINESE_U:
-        word = pattern.sub(repl, word)
-    return word
-
-
-_TONED_HO = re.compile("ห(?=[\u0e48-\u0e4b])")
-# เ before two consonants that are no cluster, with a vowel closing round the second (เ-ิ, เ-ือ,
-# เ-าะ, เ-ียC): the first consonant is a syllable of its own with an implicit a (เฉลิม cha-loem,
-# เจริญ cha-roen, เสนาะ sa-no, เสถียร sa-thian). Clusters, ห/อ leading and ว (เทวินทร์) excluded.
-_SPLIT_LEAD_E = re.compile("เ([ก-ฮ])([ก-ฮ])(?=ิ|ือ|าะ|ีย[ก-ฮ](?!\u0e4c))")
-
-
-def _split_lead_e(word: str) -> str:
-    def repl(m: re.Match[str]) -> str:
-        c1, c2 = m.group(1), m.group(2)
-        cluster = (c1 in _CLUSTER_1 and c2 in "รล") or (c1 in "กขค" and c2 == "ว")
-        if cluster or c1 in "หอ" or c2 == "ว" or (c1 in "ทศส" and c2 == "ร"):
-            return m.group(0)
-        return f"{c1}ะเ{c2}"
-
-    return _SPLIT_LEAD_E.sub(repl, word)
 
 
 class _Parser:
-    def __init__(self, word: str, spelling: bool, hw: bool = False, chinese: bool = False) -> None:
+    def __init__(
+        self,
+        word: str,
+        spelling: bool,
+        hw: bool = False,
+        chinese: bool = False,
+        linked: bool = False,
+    ) -> None:
         self.hw = hw
         # a tone mark sits on the last consonant of the onset: ห carrying one is an onset of its
         # own (ไห่รุ่ย = hai-rui), not the silent leading ห of หร/หล/หม…; ฮ reads the same
         word = _TONED_HO.sub("ฮ", word)
         bare = "".join(ch for ch in word if ch not in _TONE)
-        self.s = _strip_silent(_chinese_u(bare) if chinese else _split_lead_e(bare))
+        self.s, tail = _strip_silent(_chinese_u(bare) if chinese else _split_lead_e(bare))
+        self.tail = tail if spelling else ""
         self.i = 0
         self.spelling = spelling
+        self.linked = linked
+        self.extra = ""
+        self.out_vowel_i = False
+        self.force_final = False
         self.out: list[str] = []
 
     def at(self, j: int) -> str:
@@ -212,6 +70,8 @@ class _Parser:
         """Is the consonant at j the onset of a following syllable rather than a final?"""
         if not self.is_cons(j):
             return False
+        if self.at(j) in "ฤฦ":
+            return True
         if self.at(j + 1) == "ร" and self.at(j + 2) == "ร":
             return True
         if self.at(j) in "หอ" and self.at(j + 1) in _SONORANT and self.vowel_follows(j + 1):
@@ -242,14 +102,21 @@ class _Parser:
             not self.spelling
             and self.is_cons(j)
             and self.at(j + 1) in "ิุ"
-            and j + 2 == len(self.s)
-            and (self.lead in ("เ", "แ", "โ") or self.at(j - 1) in "าีูั")
+            and (j + 2 == len(self.s) or (not self.linked and self.opens_syllable(j + 2)))
+            and (self.lead in ("เ", "แ", "โ") or self.at(j - 1) in "าีูัุ")
         ):
+            return True
+        # a final before ร ร after a leading vowel: the first ร is silent (เพชรรัตน์ = phet-rat)
+        if self.lead and self.at(j) in _SILENT_R_AFTER and self.at(j + 1) == self.at(j + 2) == "ร":
+            return True
+        # เ-ีย + ร: the ร closes the syllable (เจียรวนนท์ = chian-wa-non, not chia-ruan)
+        if self.lead == "เ" and vowel == "ia" and self.at(j) == "ร":
+            return True
+        # ั is always closed by a final (อภัยวงศ์ = a-phai-wong, not a-pha-iwong)
+        if vowel == "a" and self.at(j - 1) == "ั" and self.is_cons(j):
             return True
         if not self.is_cons(j) or self.opens_syllable(j):
             return False
-        if vowel == "a" and self.at(j - 1) == "ั":
-            return True
         # after a following vowel sign, ปร/กล… with a vowel of their own open the next syllable
         # (ศรี-ประ-เสริฐ); after a leading vowel they may close it (เอก-รัฐ)
         if (
@@ -263,7 +130,11 @@ class _Parser:
         nxt = j + 1
         last = len(self.s) - 1
         if self.is_cons(nxt) and not self.opens_syllable(nxt):
-            if nxt == last and not (self.at(nxt) == "ร" and self.at(j) in "ตทด"):
+            silent_r = self.at(nxt) == "ร" and (
+                (self.at(j) in "ตทด" and self.at(j - 1) in "ิุั")
+                or (bool(self.lead) and self.at(j) in _SILENT_R_AFTER)
+            )
+            if nxt == last and not silent_r:
                 return False
             if (
                 nxt + 1 == last
@@ -284,7 +155,13 @@ class _Parser:
             syl, closed = self.syllable(prev_closed)
             if syl:
                 self.out.append(syl)
+            if self.extra:
+                self.out.append(self.extra)
+                self.extra = ""
+                closed = False
             prev_closed = closed
+        if self.tail:
+            self.out.append(self.tail)
         return self.out
 
     def onset(self) -> str:
@@ -313,16 +190,31 @@ class _Parser:
                 )
             )
         )
-        if c1 == "ห" and c2 in _SONORANT and cluster_ok and self.at(self.i + 1) != "":
+        # after a leading เ/แ/โ, ห leads the sonorant (เหมือน, แหลม) unless the sonorant closes the
+        # syllable: at the end or before a syllable of its own (เหม = hem, เหมวิบูลย์ = hem-wi-bun)
+        ho_onset = (
+            c1 == "ห"
+            and self.lead in ("เ", "แ", "โ")
+            and not self.vowel_follows(self.i)
+            and (self.at(self.i + 1) == "" or self.opens_syllable(self.i + 1))
+        )
+        if (
+            c1 == "ห"
+            and c2 in _SONORANT
+            and cluster_ok
+            and self.at(self.i + 1) != ""
+            and not ho_onset
+        ):
             self.i += 1
             return "hu" if self.hw and c2 == "ว" else _INIT[c2]
-        if c1 == "ห" and c2 in _SONORANT and self.lead:
+        if c1 == "ห" and c2 in _SONORANT and self.lead and not ho_onset:
             self.i += 1
             return _INIT[c2]
         if c1 == "อ" and c2 == "ย" and cluster_ok:
             self.i += 1
             return "y"
-        if c1 in "ทศส" and c2 == "ร" and (self.vowel_follows(self.i) or self.lead):
+        sr_ng = self.at(self.i + 1) == "ง" and not self.vowel_follows(self.i + 1)  # สรง, ทรง song
+        if c1 in "ทศส" and c2 == "ร" and (self.vowel_follows(self.i) or self.lead or sr_ng):
             self.i += 1
             return "s"
         if c1 in _CLUSTER_1 and c2 in "รล" and (self.vowel_follows(self.i) or self.lead):
@@ -331,7 +223,12 @@ class _Parser:
         if c2 == "ว" and self.lead and self.at(self.i + 1) == "ี":
             self.i += 1
             return ("" if c1 == "อ" else _INIT[c1]) + "w"
-        if c1 in "กขค" and c2 == "ว" and (self.vowel_follows(self.i) or self.lead):
+        # after a leading vowel, กว/ขว/คว is a cluster only before a final ง/น (แขวง, แขวน); else
+        # ว closes the syllable (แก้ว = kaeo, แก้วมณี = kaeo-ma-ni)
+        wo_cluster = (
+            self.lead and self.at(self.i + 1) in ("ง", "น") and not self.opens_syllable(self.i + 1)
+        )
+        if c1 in "กขค" and c2 == "ว" and (self.vowel_follows(self.i) or wo_cluster):
             self.i += 1
             return _INIT[c1] + "w"
         return "" if c1 == "อ" else _INIT[c1]
@@ -345,41 +242,115 @@ class _Parser:
             if not self.is_cons(self.i):
                 return "", False
         onset_char = self.at(self.i)
+        onset_at = self.i
         if onset_char in "ฤฦ":
+            # ฤ is a syllable of its own (rue at the start, ri inside) and may take a final
+            # (พลฤทธิ์ = phon-rit, ฤชุพันธุ์ = rue-chu-phan)
             self.i += 1
-            return ("ri" if start > 0 else "rue"), False
-        onset = self.onset()
-        if onset == "-":
-            onset = ""
-        vowel, may_close = self.vowel()
+            onset, vowel = ("r" if onset_char == "ฤ" else "l"), ("i" if start > 0 else "ue")
+            may_close = self.is_cons(self.i) and not self.opens_syllable(self.i)
+        else:
+            onset_at = self.i
+            onset = self.onset()
+            if onset == "-":
+                onset = ""
+            vowel, may_close = self.vowel()
         if vowel == "":
             # a bare consonant: silent after a closed syllable at the end of the word or before a
             # leading vowel (ลักษ(ณ์), จันท(ร์)โอชา) unless spelling; otherwise implicit a or o
             nxt = self.i
             if prev_closed and (nxt >= len(self.s) or self.at(nxt) in _LEAD):
                 return (onset + "a" if self.spelling else ""), False
-            if self.is_cons(nxt) and not self.opens_syllable(nxt) and not self.stranded(nxt + 1):
+            run, to_end = self._bare_run(onset_at)
+            if self.spelling and self.linked and nxt == len(self.s) - 1 and self.is_cons(nxt):
+                # formal spelling: every bare consonant has its a (ฐาปน tha-pa-na, Thapana)
+                vowel, may_close = "a", False
+            elif (to_end and run % 2 == 1 and run >= 3) or (
+                self.linked and not to_end and run >= 2
+            ):
+                # an odd run of bare consonants ending the word starts with Ca (กนก ka-nok,
+                # กนกพร ka-nok-phon); formally, bare consonants before a vowelled syllable each
+                # have their a (ธนวัฒน์ tha-na-wat beside thon-wat)
+                vowel, may_close = "a", False
+            elif to_end and run % 2 == 0 and run >= 4:
+                vowel, may_close = "o", True  # pairs: สมพร som-phon, กนกพร ka-nok-phon
+                self.force_final = True
+            elif self.is_cons(nxt) and not self.opens_syllable(nxt) and not self.stranded(nxt + 1):
                 vowel, may_close = "o", True
             else:
                 vowel, may_close = "a", False
-        final = ""
-        if may_close and self.takes_final(vowel):
+        final = f = ""
+        forced, self.force_final = self.force_final, False
+        if may_close and (forced or self.takes_final(vowel)):
             f = self.at(self.i)
+            if f == "ร" and self._silent_r_before_final():
+                # ร silent before the final it precedes (เกียรติ = kiat, สามารถ = samat)
+                self.i += 1
+                f = self.at(self.i)
             final = _FINAL.get(f, "")
             if final == "-":
                 final = ""
             self.i += 1
-            # silent ร after a final (บุตร, ชินวัตร, จักร)
-            if self.at(self.i) == "ร" and not self.opens_syllable(self.i) and f in "ตทดก":
+            # silent ร after a final (บุตร, ชินวัตร, จักร, เพชร)
+            if (
+                self.at(self.i) == "ร"
+                and f in _SILENT_R_AFTER
+                and (not self.opens_syllable(self.i) or self.at(self.i + 1) == "ร")
+            ):
                 self.i += 1
                 if self.spelling:
                     final += "ra"
-        if final == "u" and vowel.endswith("a"):
-            final = "o"
+            self.out_vowel_i = vowel == "i"
+            self._link(f, final)
+        if final == "u" and (vowel.endswith("a") or vowel in ("e", "ae")):
+            final = "o"  # RTGS -ao, -eo, -aeo (ขาว khao, เร็ว reo, แก้ว kaeo)
         syl = onset + vowel + final
         if vowel.endswith("u") and final == "u":
             syl = onset + vowel
+        if self.extra and f in "รว":
+            # a linking ร/ว opens the next syllable instead (ธีร-ศิลป์ thi-ra-sin, ศิว-รักษ์ si-wa-rak)
+            syl = onset + vowel
         return syl, bool(final)
+
+    def _silent_r_before_final(self) -> bool:
+        """ร after a vowel and before a consonant that ends the syllable (เกียรติ, สามารถ)."""
+        j = self.i
+        nxt = self.at(j + 1)
+        if not self.is_cons(j + 1) or nxt in "รวหอ":
+            return False
+        after = self.at(j + 2)
+        return (
+            after == ""
+            or (after in "ิุ" and (j + 3 == len(self.s) or self.opens_syllable(j + 3)))
+            or (self.is_cons(j + 2) and self.vowel_follows(j + 2))
+        ) and self.at(j - 1) in "ยา"
+
+    def _link(self, f: str, final: str) -> None:
+        """Formal (Pali-Sanskrit) reading: a final inside a word also opens the next syllable.
+
+        ณัฐยา nat-tha-ya, ศุภชัย sup-pha-chai, เพชรรัตน์ phet-cha-rat, เกียรติศักดิ์ kiat-ti-sak,
+        ธีรศิลป์ thi-ra-sin. Passports and RTGS often write these linking syllables.
+        """
+        if not self.linked or not final or f not in _LINKABLE:
+            return
+        if f == "ว" and not self.out_vowel_i:
+            return  # ว links only after i (ศิว-รักษ์ si-wa-rak); แก้ว-มณี stays kaeo-ma-ni
+        nxt = self.at(self.i)
+        if self.spelling and f == "ร" and nxt == "":
+            self.extra = "ra"  # a final ร sounded in spelling (ชุณหวชิร Chunhavajira)
+            return
+        if nxt in "ิุ" and self.is_cons(self.i + 1):
+            self.i += 1
+            self.extra = _INIT[f] + ("i" if nxt == "ิ" else "u")
+        elif self.is_cons(self.i) or (nxt != "" and nxt in _LEAD) or (nxt == "" and self.tail):
+            self.extra = _INIT[f] + "a"  # รัตน์ spelt rat-ta-na (Ratana)
+
+    def _bare_run(self, j: int) -> tuple[int, bool]:
+        """(consonants without a vowel from j on, whether they run to the end of the word)."""
+        n = 0
+        while self.is_cons(j + n) and not self.vowel_follows(j + n):
+            n += 1
+        return n, j + n >= len(self.s)
 
     def vowel(self) -> tuple[str, bool]:
         """Vowel after the onset; returns (romanisation, whether a final consonant may follow)."""
@@ -457,14 +428,20 @@ class _Parser:
 
 @lru_cache(maxsize=200_000)
 def syllables(
-    word: str, spelling: bool = False, hw: bool = False, chinese: bool = False
+    word: str,
+    spelling: bool = False,
+    hw: bool = False,
+    chinese: bool = False,
+    linked: bool = False,
 ) -> tuple[str, ...]:
     """Romanised syllables of one Thai word.
 
     ``hw`` reads ห+ว as "hu" (as in Chinese names: หวา = hua, หวาง = huang) instead of a silent ห;
-    ``chinese`` also reads the Thai spellings of Mandarin ü as pinyin does (สฺวี = xu, จวิน = jun).
+    ``chinese`` also reads the Thai spellings of Mandarin ü as pinyin does (สฺวี = xu, จวิน = jun);
+    ``linked`` gives a final inside the word its own syllable too, as formal readings of
+    Pali-Sanskrit names do (ศุภชัย = su-pha-chai).
     """
-    return tuple(_Parser(word, spelling, hw, chinese).parse())
+    return tuple(_Parser(word, spelling, hw, chinese, linked).parse())
 
 
 def romanize(word: str) -> str:

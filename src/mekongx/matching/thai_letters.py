@@ -1,0 +1,113 @@
+"""Thai letters and the rewrites of a written word before its syllables are read.
+
+The letter tables (initial and final sound of each consonant, vowel signs) follow the Royal
+Institute's RTGS (1999/2542). ``prepare`` drops tone marks (not used in matching), rewrites the
+Thai spellings of Mandarin ü in Chinese names, splits a leading เ that belongs to the second of
+two consonants, and removes silent letters, keeping how a spelling would sound them.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CONS = "กขฃคฅฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮฤฦ"
+# initial and final sound of each consonant letter (RTGS), in the order of _CONS
+_INIT = dict(
+    zip(
+        _CONS,
+        (
+            "k kh kh kh kh kh ng ch ch ch s ch y d t th th th n d t th th"
+            " th n b p ph f ph f ph m y r l w s s s h l - h rue lue"
+        ).split(),
+        strict=True,
+    )
+)
+_FINAL = dict(
+    zip(
+        _CONS,
+        (
+            "k k k k k k ng t t t t t n t t t t t n t t t t"
+            " t n p p p p p p p m i n n u t t t - n - - n n"
+        ).split(),
+        strict=True,
+    )
+)
+_LEAD = "เแโใไ"
+_TONE = "\u0e48\u0e49\u0e4a\u0e4b"
+_AFTER = "ัิีึืุู็ะาำ\u0e3a"  # vowel signs written after/above/below the onset, plus phinthu
+_SONORANT = "งญนมยรลว"
+_CLUSTER_1 = "กขคตปผพ"
+_SILENT = re.compile(r"[ก-ฮ][ิุ]?\u0e4c")
+# finals after which a written ร is silent (บุตร, จักร, เพชร, ศุภร); finals that link in formal reading
+_SILENT_R_AFTER = "ตทดกชจปพภบศษส"
+_LINKABLE = "กขคฆจชซฌฎฏฐฑฒดตถทธบปพภศษสรลมวย"
+_TRO = re.compile(r"([ทตด])ร\u0e4c")
+
+
+def _strip_silent(word: str) -> tuple[str, str]:
+    """Remove letters cancelled by the thanthakhat (์); ย์/ว์ closing a vowel keep the glide
+    (Chinese เว่ย์).
+
+    Also returns how formal and passport spellings sound a cancelled letter at the end of the
+    word, as a syllable of its own (ภักดิ์ -> di: Pakdi; ภิรมย์ -> ya: Piromya; รัตน์ -> na: Ratana).
+    """
+    word = _TRO.sub("", word)
+    tail = ""
+
+    def repl(m: re.Match[str]) -> str:
+        nonlocal tail
+        text, start = m.group(0), m.start()
+        glide = text[0] in "ยว" and len(text) == 2
+        before = word[start - 1] if start else ""
+        if glide and (
+            before in _AFTER or before in _LEAD or (start >= 2 and word[start - 2] in _LEAD)
+        ):
+            return text[0]
+        if m.end() == len(word) and text[0] not in "รอ":
+            tail = _INIT[text[0]] + {"ิ": "i", "ุ": "u"}.get(text[1], "a")
+        return ""
+
+    return _SILENT.sub(repl, word), tail
+
+
+_C = "[ก-ฮ]"
+# Thai spellings of the Mandarin rounded vowel ü (RI49 with phinthu, THC43 with ว์ / วี / วิ),
+# rewritten so that they read like pinyin u/ue/uan/un after j, q, x, y (สฺวี -> สู = "su" = xu).
+_CHINESE_U: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), r)
+    for p, r in (
+        (r"([ซสจชฉร])ือ", r"\1ี"),  # apical vowel of si/zi/ci/zhi/chi/shi/ri (ซือ = si)
+        (r"อฺวี|อีว์", "ยู"),
+        (r"อฺวิน|อวิน", "ยุน"),
+        (r"เอฺวียน|เอวียน", "ยวน"),
+        (r"เอฺว|เอวีย", "ยือ"),
+        (f"เ({_C})ฺวียน|เ({_C})วียน", r"\1\2วน"),
+        (f"เ({_C})ฺว(?!ี)|เ({_C})วีย", r"\1\2ือ"),
+        (f"({_C})ฺวิน|({_C})วิน", r"\1\2ุน"),
+        (f"({_C})ฺวี|({_C})ีว์", r"\1\2ู"),
+    )
+)
+
+
+def _chinese_u(word: str) -> str:
+    for pattern, repl in _CHINESE_U:
+        word = pattern.sub(repl, word)
+    return word
+
+
+_TONED_HO = re.compile("ห(?=[\u0e48-\u0e4b])")
+# เ before two consonants that are no cluster, with a vowel closing round the second (เ-ิ, เ-ือ,
+# เ-าะ, เ-ียC): the first consonant is a syllable of its own with an implicit a (เฉลิม cha-loem,
+# เจริญ cha-roen, เสนาะ sa-no, เสถียร sa-thian). Clusters, ห/อ leading and ว (เทวินทร์) excluded.
+_SPLIT_LEAD_E = re.compile("เ([ก-ฮ])([ก-ฮ])(?=ิ|ือ|าะ|ีย[ก-ฮ](?!\u0e4c))")
+
+
+def _split_lead_e(word: str) -> str:
+    def repl(m: re.Match[str]) -> str:
+        c1, c2 = m.group(1), m.group(2)
+        cluster = (c1 in _CLUSTER_1 and c2 in "รล") or (c1 in "กขค" and c2 == "ว")
+        if cluster or c1 in "หอ" or c2 == "ว" or (c1 in "ทศส" and c2 == "ร"):
+            return m.group(0)
+        return f"{c1}ะเ{c2}"
+
+    return _SPLIT_LEAD_E.sub(repl, word)

@@ -1,0 +1,155 @@
+"""Thai names against the spellings people really carry (issue 12, part A).
+
+Each pair below scored under 0.35 before the Thai reader learnt vowel forms around the consonant,
+silent letters, linking syllables of Pali-Sanskrit compounds and the passport spelling families.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mekongx.matching import Index, latin_key, score
+from mekongx.matching.keys import latin_syllables
+from mekongx.matching.scoring import Decision
+from mekongx.matching.thai import syllables
+
+ISSUE_PAIRS = [
+    ("Somsak Kaewmanee", "สมศักดิ์ แก้วมณี"),
+    ("Pranee Srisuk", "ปราณี ศรีสุข"),
+    ("Nattaya Wongsawat", "ณัฐยา วงศ์สวัสดิ์"),
+    ("Thitima Kaewkla", "ฐิติมา แก้วกล้า"),
+    ("Phetcharat", "เพชรรัตน์"),
+    ("Kiattisak", "เกียรติศักดิ์"),
+    ("Supachai Panitchpakdi", "ศุภชัย พานิชภักดิ์"),
+]
+
+
+@pytest.mark.parametrize(("latin", "thai"), ISSUE_PAIRS)
+def test_issue_examples_match(latin: str, thai: str) -> None:
+    m = score(latin, thai)
+    assert m.decision is Decision.MATCH, (latin, thai, m.probability, m.reading_b)
+    assert score(thai, latin).decision is Decision.MATCH
+
+
+@pytest.mark.parametrize("other", ["Somsak Kaewmanee", "สมศักดิ์ แก้วมณี"])
+def test_chinese_transcription_of_a_thai_name_meets_its_sound(other: str) -> None:
+    # the demo's Xinhua-style form: 颂 song = som (no final m in Mandarin), 缴 jiao = kaeo
+    m = score("颂萨·缴玛尼", other)
+    assert m.decision is Decision.MATCH, m.probability
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("สมศักดิ์ แก้วมณี", "Somchai Kaewmanee"),  # another given name
+        ("สมศักดิ์ แก้วมณี", "Somsak Kaewmala"),  # another family name
+        ("ปราณี ศรีสุข", "Pranee Srisawat"),
+        ("ศุภชัย พานิชภักดิ์", "Supachai Chearavanont"),  # real, another person
+        ("ศุภชัย เจียรวนนท์", "Supachai Jaided"),  # real, another person
+        ("颂萨·缴玛尼", "Somchai Kaewmanee"),
+        ("ณัฐยา วงศ์สวัสดิ์", "Nattapong Wongsawat"),
+    ],
+)
+def test_hard_negatives_stay_apart(a: str, b: str) -> None:
+    assert score(a, b).decision is not Decision.MATCH, score(a, b).probability
+
+
+@pytest.mark.parametrize(
+    ("word", "sound", "formal"),
+    [
+        ("แก้ว", ("kaeo",), ("kaeo",)),  # ว closes แ- (not a กว cluster)
+        ("แก้วมณี", ("kaeo", "ma", "ni"), ("kaeo", "ma", "ni")),
+        ("แขวง", ("khwaeng",), ("khwaeng",)),  # กว/ขว is a cluster before a final
+        ("เพชรรัตน์", ("phet", "rat"), ("phet", "cha", "rat")),  # ร silent after ช; ช links
+        ("เกียรติศักดิ์", ("kiat", "sak"), ("kiat", "ti", "sak")),  # ร silent before the final
+        ("ณัฐยา", ("nat", "ya"), ("nat", "tha", "ya")),
+        ("ศุภชัย", ("sup", "chai"), ("sup", "pha", "chai")),
+        ("ธีรศิลป์", ("thin", "sin"), ("thi", "ra", "sin")),  # a linking ร opens a syllable
+        ("อภัยวงศ์", ("a", "phai", "wong"), ("a", "phai", "ya", "wong")),  # ั takes a final
+        ("ภิรมย์", ("phi", "rom"), ("phi", "rom")),  # ย์ after a consonant is silent
+        ("พลฤทธิ์", ("phon", "rit"), ("phon", "la", "rit")),  # ฤ: a syllable that takes a final
+        ("เหมวิบูลย์", ("hem", "wi", "bun"), ("hem", "ma", "wi", "bun")),  # ห: onset of เหม
+        ("ศิวรักษ์", ("siu", "rak"), ("si", "wa", "rak")),  # ว links after i only
+        ("ชาติชาย", ("chat", "chai"), ("cha", "ti", "chai")),
+    ],
+)
+def test_thai_syllables(word: str, sound: tuple[str, ...], formal: tuple[str, ...]) -> None:
+    assert syllables(word) == sound
+    assert syllables(word, linked=True) == formal
+
+
+def test_spelling_sounds_silent_letters() -> None:
+    assert syllables("พานิชภักดิ์", spelling=True)[-1] == "di"  # Panitchpakdi
+    assert syllables("ภิรมย์", spelling=True) == ("phi", "rom", "ya")  # Piromya
+    assert syllables("ฐาปน", spelling=True, linked=True) == ("tha", "pa", "na")  # Thapana
+    assert syllables("รัตน์", spelling=True, linked=True) == ("rat", "ta", "na")  # Rattana
+
+
+@pytest.mark.parametrize(
+    "family",
+    [
+        ("Kaew", "Keaw", "Kaeo"),
+        ("manee", "mani", "manii"),
+        ("Sri", "Si"),
+        ("Phet", "Pet", "Petch", "Pech"),
+        ("rat", "rath"),
+        ("chai", "chay"),
+        ("Phon", "Pon"),
+        ("Thong", "Tong"),
+        ("Chai", "Jai"),
+    ],
+)
+def test_passport_spelling_families_share_a_key(family: tuple[str, ...]) -> None:
+    assert len({latin_key(w) for w in family}) == 1, {w: latin_key(w) for w in family}
+
+
+def test_latin_syllables_inside_thai_words() -> None:
+    assert latin_syllables("Kasetsiri") == ("ka", "set", "si", "ri")  # t+s, not Wade-Giles ts
+    assert latin_syllables("Tsai") == ("tsai",)
+    assert latin_syllables("Phetrat", clusters=False) == ("phet", "rat")
+
+
+@pytest.mark.parametrize(
+    ("latin", "thai"),
+    [
+        ("Kiatisuk Senamuang", "เกียรติศักดิ์ เสนาเมือง"),
+        ("Chanathip Songkrasin", "ชนาธิป สรงกระสินธ์"),
+        ("Paradorn Srichaphan", "ภราดร ศรีชาพันธุ์"),
+        ("Chearavanont", "เจียรวนนท์"),
+        ("Kasit Piromya", "กษิต ภิรมย์"),
+    ],
+)
+def test_real_spellings(latin: str, thai: str) -> None:
+    assert score(latin, thai).decision is Decision.MATCH, score(latin, thai).probability
+
+
+def test_screening_finds_the_thai_suspect_in_every_form() -> None:
+    index = Index()
+    index.add("颂萨·缴玛尼", id="notice-7")
+    index.add("Somchai Kaewmala", id="other")
+    for query in ("Somsak Kaewmanee", "สมศักดิ์ แก้วมณี", "SOMSAK Keawmanee"):
+        hits = index.search(query)
+        assert hits and hits[0].id == "notice-7", (query, hits)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "สมศักดิ์\u0000 แก้วมณี",  # stray control character
+        "ส\u0e34\u0e34มศักดิ์",  # doubled vowel sign
+        "\u0e48\u0e49",  # tone marks alone
+        "์์์",
+        "แ",
+        "Ｓｏｍｓａｋ Ｋａｅｗｍａｎｅｅ",  # full-width Latin
+        "Somsak\udcff Kaewmanee",  # a lone surrogate from a broken decode
+        "Ã¡Ã©",  # UTF-8 read as Latin-1
+        "",
+    ],
+)
+def test_broken_input_never_raises(text: str) -> None:
+    m = score(text, "สมศักดิ์ แก้วมณี")
+    assert 0.0 <= m.probability <= 1.0
+
+
+def test_full_width_latin_is_folded() -> None:
+    assert score("Ｓｏｍｓａｋ Ｋａｅｗｍａｎｅｅ", "สมศักดิ์ แก้วมณี").decision is Decision.MATCH
