@@ -159,7 +159,11 @@ def rtgs(word: str) -> str:
             "benchmarks need pythainlp and onnxruntime for Thai spellings: "
             ".venv/bin/pip install -r benchmarks/requirements-names.txt"
         ) from exc
-    return str(pythainlp_romanize(word, engine="thai2rom_onnx")).replace("-", "")
+    learnt = str(pythainlp_romanize(word, engine="thai2rom_onnx")).replace("-", "")
+    rules = str(pythainlp_romanize(word, engine="royin"))
+    # the model now and then stops early (บุญเรือง -> "bunr"): then take PyThaiNLP's rule-based
+    # RTGS engine instead
+    return learnt if len(learnt) >= 0.7 * len(rules) else rules
 
 
 def passport_spelling(rng: random.Random, word: str) -> str:

@@ -270,7 +270,7 @@ def engine_prob(p: Pair) -> float:
     return score(p.a, p.b, p.evidence).probability
 
 
-def fit(pairs: list[Pair]) -> None:
+def fit(pairs: list[Pair], only: set[str] | None = None) -> None:
     # names_thai_real.csv is never fitted on (its rows are reported, train and test split alike)
     train = [p for p in pairs if p.split == "train" and not p.group]
     cfg = yaml.safe_load(CALIBRATION.read_text(encoding="utf-8"))
@@ -278,9 +278,13 @@ def fit(pairs: list[Pair]) -> None:
     for p in train:
         by[p.stratum].append(p)
     for st, group in by.items():
-        # hard negatives count three times: the aim bounds their false-match rate (<= 5%), and the
-        # independent Thai spellings make the positives harder than the engine's own used to be
-        group = group + [p for p in group for _ in range(2) if p.kind in HARD]
+        if only and st not in only:
+            continue
+        # Latin-Thai hard negatives count three times: the aim bounds their false-match rate
+        # (<= 5%), and the independent Thai spellings make the positives harder than the engine's
+        # own used to be
+        if st == "latin-th":
+            group = group + [p for p in group for _ in range(2) if p.kind in HARD]
         x = np.array([list(features(p)) for p in group])
         y = np.array([p.label for p in group], dtype=float)
         model = calibration.fit(x, y)
@@ -438,6 +442,9 @@ def nomenklatura_scorer():
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--fit", action="store_true", help="refit calibration on the train split")
+    ap.add_argument(
+        "--fit-only", metavar="STRATA", help="refit only these strata (comma-separated: latin-th)"
+    )
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--cn", type=int, default=600, help="generated Chinese entities")
     ap.add_argument("--th", type=int, default=400, help="generated Thai entities")
@@ -456,8 +463,8 @@ def main() -> None:
     entities, pairs = build(rng, args.cn, args.th)
     if args.no_table:
         disable_rendering_table()
-    if args.fit:
-        fit(pairs)
+    if args.fit or args.fit_only:
+        fit(pairs, set(args.fit_only.split(",")) if args.fit_only else None)
     thr = calibration.threshold()
     test = [p for p in pairs if p.split == "test"]
     print(

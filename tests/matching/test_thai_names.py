@@ -67,10 +67,15 @@ def test_hard_negatives_stay_apart(a: str, b: str) -> None:
         ("ธีรศิลป์", ("thin", "sin"), ("thi", "ra", "sin")),  # a linking ร opens a syllable
         ("อภัยวงศ์", ("a", "phai", "wong"), ("a", "phai", "ya", "wong")),  # ั takes a final
         ("ภิรมย์", ("phi", "rom"), ("phi", "rom")),  # ย์ after a consonant is silent
-        ("พลฤทธิ์", ("phon", "rit"), ("phon", "la", "rit")),  # ฤ: a syllable that takes a final
+        ("พลฤทธิ์", ("phon", "rit"), ("pha", "la", "rit")),  # ฤ: a syllable that takes a final
         ("เหมวิบูลย์", ("hem", "wi", "bun"), ("hem", "ma", "wi", "bun")),  # ห: onset of เหม
         ("ศิวรักษ์", ("siu", "rak"), ("si", "wa", "rak")),  # ว links after i only
         ("ชาติชาย", ("chat", "chai"), ("cha", "ti", "chai")),
+        ("กนกพร", ("ka", "nok", "phon"), ("ka", "na", "ka", "phon")),  # runs of bare consonants
+        ("สมพร", ("som", "phon"), ("sa", "ma", "phon")),
+        ("ธนพล", ("thon", "phon"), ("tha", "na", "phon")),
+        ("พรหมมา", ("phrom", "ma"), ("phrom", "ma", "ma")),  # ห silent in พรหม
+        ("พิจิตต", ("phi", "chit"), ("phi", "chit", "ta", "ta")),  # doubled final
     ],
 )
 def test_thai_syllables(word: str, sound: tuple[str, ...], formal: tuple[str, ...]) -> None:

@@ -365,6 +365,17 @@ def _thai_readings(tokens: list[Token]) -> list[Reading]:
     return [r] if r else []
 
 
+def _vowel_length_r(syls: tuple[str, ...]) -> tuple[str, ...] | None:
+    """Syllables without an r that closes a syllable before another one (Bor-din, Char-oen):
+    Thai passport spellings write r after a vowel to mark it long. None when there is none."""
+    out = tuple(
+        s[:-1] if i < len(syls) - 1 and len(s) > 2 and s[-1] in "rR" and s[-2] in "aeiouAEIOU"
+        else s
+        for i, s in enumerate(syls)
+    )  # fmt: skip
+    return out if out != syls else None
+
+
 def _dialect_surname(word: str) -> bool:
     """A dialect or Wade-Giles spelling of a Chinese surname that is no pinyin surname (Lee, Goh)."""
     folded = ascii_fold(word)
@@ -405,6 +416,8 @@ def _latin_readings(tokens: list[Token]) -> list[Reading]:
         alts = [(t, key, "latin")]
         if not chinese and (split := latin_syllables(t, clusters=False)) != latin_syllables(t):
             alts.append((t, syl_key(split), "latin"))  # Phetrat: phet.rat as well as phe.trat
+        if not chinese and (long_r := _vowel_length_r(latin_syllables(t))) is not None:
+            alts.append((t, syl_key(long_r), "latin"))  # Bordin: bo.din (r marks a long vowel)
         if not chinese and _SILENT_E.search(t):
             # English-style silent e of some Thai passport spellings (Pote, Udomchoke)
             alts.append((t, syl_key(latin_syllables(t[:-1])), "latin"))

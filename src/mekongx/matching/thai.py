@@ -130,6 +130,8 @@ class _Parser:
         nxt = j + 1
         last = len(self.s) - 1
         if self.is_cons(nxt) and not self.opens_syllable(nxt):
+            if self.at(nxt) == self.at(j):
+                return True  # a doubled consonant closes the syllable (จิตต chit, รัตต rat)
             silent_r = self.at(nxt) == "ร" and (
                 (self.at(j) in "ตทด" and self.at(j - 1) in "ิุั")
                 or (bool(self.lead) and self.at(j) in _SILENT_R_AFTER)
@@ -138,7 +140,7 @@ class _Parser:
                 return False
             if (
                 nxt + 1 == last
-                and self.at(j) != "ง"
+                and self.at(j) not in "งมนยว"
                 and self.is_cons(last)
                 and not self.opens_syllable(last)
             ):
@@ -265,8 +267,12 @@ class _Parser:
             if self.spelling and self.linked and nxt == len(self.s) - 1 and self.is_cons(nxt):
                 # formal spelling: every bare consonant has its a (ฐาปน tha-pa-na, Thapana)
                 vowel, may_close = "a", False
-            elif (to_end and run % 2 == 1 and run >= 3) or (
-                self.linked and not to_end and run >= 2
+            elif self.linked and onset_char == "บ" and start == 0 and run <= 2:
+                vowel, may_close = "o", False  # บดินทร์ bo-din, บวร bo-won (Bordin, Boworn)
+            elif (
+                (to_end and run % 2 == 1 and run >= 3)
+                or (self.linked and not to_end and run >= 2)
+                or (self.linked and to_end and run >= 4)
             ):
                 # an odd run of bare consonants ending the word starts with Ca (กนก ka-nok,
                 # กนกพร ka-nok-phon); formally, bare consonants before a vowelled syllable each

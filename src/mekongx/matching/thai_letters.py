@@ -44,6 +44,11 @@ _LINKABLE = "กขคฆจชซฌฎฏฐฑฒดตถทธบปพภ�
 _TRO = re.compile(r"([ทตด])ร\u0e4c")
 
 
+# พรหม phrom: ห between ร and ม is silent and พร is a cluster (marked with phinthu, as in
+# Chinese transcriptions)
+_BRAHM = re.compile("([กขคตปผพ])รหม")
+
+
 def _strip_silent(word: str) -> tuple[str, str]:
     """Remove letters cancelled by the thanthakhat (์); ย์/ว์ closing a vowel keep the glide
     (Chinese เว่ย์).
@@ -51,17 +56,17 @@ def _strip_silent(word: str) -> tuple[str, str]:
     Also returns how formal and passport spellings sound a cancelled letter at the end of the
     word, as a syllable of its own (ภักดิ์ -> di: Pakdi; ภิรมย์ -> ya: Piromya; รัตน์ -> na: Ratana).
     """
-    word = _TRO.sub("", word)
+    word = _BRAHM.sub("\\1\u0e3aรม", _TRO.sub("", word))
     tail = ""
 
     def repl(m: re.Match[str]) -> str:
         nonlocal tail
         text, start = m.group(0), m.start()
         glide = text[0] in "ยว" and len(text) == 2
-        before = word[start - 1] if start else ""
-        if glide and (
-            before in _AFTER or before in _LEAD or (start >= 2 and word[start - 2] in _LEAD)
-        ):
+        j = start - 1
+        while j >= 0 and word[j] in _CONS:  # back over the onset to a leading vowel (เหว่ย์)
+            j -= 1
+        if glide and start and (word[start - 1] in _AFTER or (j >= 0 and word[j] in _LEAD)):
             return text[0]
         if m.end() == len(word) and text[0] not in "รอ":
             tail = _INIT[text[0]] + {"ิ": "i", "ุ": "u"}.get(text[1], "a")
