@@ -160,3 +160,25 @@ def test_the_worker_signs_at_the_interval_when_the_chain_grew(
     tick(start + timedelta(minutes=25))  # nothing new since
     statements, _ = read_lines(settings.audit_checkpoints_file)
     assert [s["seq"] for s in statements] == [1, 2]
+
+
+def test_after_a_restore_signing_goes_on_and_the_lost_rows_stay_visible(
+    anchored: tuple[Database, Settings, NodeKeys],
+) -> None:
+    """An older chain put back (as a restore in place does): the node signs its head again,
+    and verify still names the rows the restore lost."""
+    db, settings, keys = anchored
+    with db.write() as session:
+        session.execute(delete(AuditEvent).where(AuditEvent.seq > 4))
+        row4 = session.get(AuditEvent, 4)
+        assert row4 is not None
+        session.execute(text("UPDATE audit_head SET seq = 4, hash = :h"), {"h": row4.hash})
+    with pytest.raises(CheckpointRefused):
+        write_checkpoint(db, settings, keys)
+    restored = write_checkpoint(db, settings, keys, after_restore=True)
+    assert restored is not None and restored["after_restore"] and restored["seq"] == 4
+    _fill(db, 1)
+    assert write_checkpoint(db, settings, keys, only_if_changed=True) is not None
+    with db.read() as session:
+        breaks = verify_anchored(session, settings, keys).breaks
+    assert [(b.kind, b.first, b.last) for b in breaks] == [("missing", 6, 6)]

@@ -254,3 +254,5 @@ def restore(
     except BackupError as error:
         fail(error.message, 2, **error.params)
     say(N_("Restored %(rows)s rows; audit chain intact."), rows=summary.rows)
+    if keys is not None:  # the restored head is the new starting point of the checkpoints
+        write_checkpoint(db, settings, keys, after_restore=True)

@@ -80,13 +80,19 @@ def _changed_since(session: Session, seq: int) -> bool:
 
 
 def write_checkpoint(
-    db: Database, settings: Settings, keys: NodeKeys, *, only_if_changed: bool = False
+    db: Database,
+    settings: Settings,
+    keys: NodeKeys,
+    *,
+    only_if_changed: bool = False,
+    after_restore: bool = False,
 ) -> dict[str, Any] | None:
     """Sign the audit head, append it to the local file and queue it for every confirmed peer.
 
-    Refuses (CheckpointRefused) when the chain no longer extends the previous checkpoint.
-    Returns the statement, or None when there is no audit row yet (or nothing new and
-    ``only_if_changed``)."""
+    Refuses (CheckpointRefused) when the chain no longer extends the previous checkpoint,
+    unless ``after_restore``: a restore puts back an older chain on purpose, and the statement
+    then says so; the earlier checkpoints keep showing which rows the restore lost. Returns the
+    statement, or None when there is no audit row yet (or nothing new and ``only_if_changed``)."""
     path = settings.audit_checkpoints_file
     statements, _ = read_lines(path)
     known = _own_keys(keys)
@@ -102,7 +108,7 @@ def write_checkpoint(
         head = session.get(AuditHead, 1)
         if head is None:
             return None
-        if last is not None:
+        if last is not None and not after_restore:
             if only_if_changed and not _changed_since(session, last[1]):
                 return None
             breaks = _extends(session, last[1], last[2])
@@ -115,7 +121,8 @@ def write_checkpoint(
                 "seq": head.seq,
                 "hash": head.hash,
                 "at": iso(utcnow()),
-            },
+            }
+            | ({"after_restore": True} if after_restore else {}),
             keys.current.sign,
         )
         append(path, statement)
