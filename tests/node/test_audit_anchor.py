@@ -152,12 +152,13 @@ def test_the_worker_signs_at_the_interval_when_the_chain_grew(
     tick = periodic(db, settings, keys)
     start = datetime(2026, 12, 2, 8, 0, tzinfo=UTC)
     _fill(db, 1)
-    tick(start)  # none yet: the first is signed at once
-    tick(start + timedelta(minutes=5))
-    _fill(db, 1)
+    tick(start)  # none yet: the first comes one interval after the worker started
     tick(start + timedelta(minutes=9))
     tick(start + timedelta(minutes=10))
-    tick(start + timedelta(minutes=25))  # nothing new since
+    _fill(db, 1)
+    tick(start + timedelta(minutes=15))
+    tick(start + timedelta(minutes=20))
+    tick(start + timedelta(minutes=35))  # nothing new since
     statements, _ = read_lines(settings.audit_checkpoints_file)
     assert [s["seq"] for s in statements] == [1, 2]
 

@@ -141,7 +141,7 @@ def write_checkpoint(
 
 def periodic(db: Database, settings: Settings, keys: NodeKeys) -> Callable[[datetime], None]:
     """A tick for the delivery worker: a checkpoint when the interval has passed since the last
-    one and the chain has grown."""
+    one (or, with none yet, since the worker started) and the chain has grown."""
     interval = timedelta(minutes=settings.audit_checkpoint_minutes)
     state: dict[str, datetime] = {}
 
@@ -151,7 +151,7 @@ def periodic(db: Database, settings: Settings, keys: NodeKeys) -> Callable[[date
         if "last" not in state:
             statements, _ = read_lines(settings.audit_checkpoints_file)
             times = [datetime.fromisoformat(str(s["at"])) for s in statements]
-            state["last"] = max(times) if times else now - interval
+            state["last"] = max(times) if times else now  # the first after one interval
         if now - state["last"] < interval:
             return
         write_checkpoint(db, settings, keys, only_if_changed=True)
