@@ -292,3 +292,57 @@ def test_thai_listings_of_table_ii_solvents_acids_and_permanganate_are_marked() 
         listing = next(li for li in REGISTER.by_id[sid].listings if li.list == "TH-HAZ")
         assert listing.verification == "bg" and listing.source == "TH-HSA2535"
     assert REGISTER.sources["TH-HSA2535"].reliability == "background"
+
+
+# ---------------------------------------------------------------- 7. units
+def test_litres_convert_with_each_substance_density_never_1_kg_per_litre() -> None:
+    from mekongx.chemistry.units import convert
+
+    acetone = convert(200, "L", REGISTER.by_id["acetone"])
+    assert acetone is not None and acetone.kg is not None
+    assert abs(acetone.kg - 158.4) < 0.1  # 0.792 kg/l (Perry via CHEDL)
+    assert acetone.incb_unit == "l" and acetone.incb_value == 200
+    ether = convert(1, "m3", REGISTER.by_id["ethyl_ether"])
+    assert ether is not None and ether.kg is not None and abs(ether.kg - 714) < 1
+    # no density recorded: no mass at all rather than a guess
+    unknown = convert(5, "litres", REGISTER.by_id["methylamine"])
+    assert unknown is not None and unknown.kg is None and unknown.litres == 5
+
+
+def test_solutions_use_the_density_at_their_concentration() -> None:
+    from mekongx.chemistry.units import convert
+
+    hcl = convert(1000, "l", REGISTER.by_id["hydrochloric_acid"], 35)
+    assert hcl is not None and hcl.kg is not None and hcl.pure_kg is not None
+    assert 1170 < hcl.kg < 1180  # about 1.174 kg/l at 35 %
+    assert abs(hcl.pure_kg - hcl.kg * 0.35) < 1e-6
+    acid = convert(1000, "kg", REGISTER.by_id["sulphuric_acid"], 98)
+    assert acid is not None and acid.litres is not None and 540 < acid.litres < 550
+    assert acid.incb_unit == "l"
+
+
+def test_solids_are_counted_in_kilograms_for_incb() -> None:
+    from mekongx.chemistry.units import convert, incb_unit
+
+    assert incb_unit(REGISTER.by_id["ephedrine"]) == "kg"
+    assert incb_unit(REGISTER.by_id["potassium_permanganate"]) == "kg"
+    result = convert(2, "t", REGISTER.by_id["potassium_permanganate"])
+    assert result is not None and result.incb_value == 2000 and result.incb_unit == "kg"
+
+
+def test_every_liquid_of_the_tables_has_a_sourced_density() -> None:
+    for sid in ("acetic_anhydride", "acetone", "ethyl_ether", "mek", "toluene", "piperidine"):
+        phys = REGISTER.by_id[sid].physical
+        assert phys is not None and phys.state == "liquid" and phys.density
+        assert REGISTER.sources[phys.source].reliability != "background", sid
+
+
+def test_screening_judges_a_volume_by_its_density(screener: Screener) -> None:
+    line = _line(description="acetone 99%")
+    line.quantity, line.unit, line.consignee = 30_000, "L", "Somchai Pharmacy"
+    codes = {r.code: r for r in screener.screen_line(line)[0].reasons}
+    assert "QUANTITY_OUT_OF_SCALE" in codes
+    assert dict(codes["QUANTITY_OUT_OF_SCALE"].params)["quantity_kg"] == "23,760"
+    vague = _line(description="methylamine solution")
+    vague.quantity, vague.unit, vague.consignee = 30_000, "L", "Somchai Pharmacy"
+    assert "QUANTITY_OUT_OF_SCALE" not in {r.code for r in screener.screen_line(vague)[0].reasons}

@@ -18,7 +18,9 @@ from typing import Any
 import yaml
 
 from mekongx.chemistry.messages import render
+from mekongx.chemistry.register import Substance
 from mekongx.chemistry.text import fold
+from mekongx.chemistry.units import Conversion, convert, find_concentration, unit_kind
 from mekongx.tabular import Limits, Table, TableError, open_table
 
 __all__ = [
@@ -147,45 +149,6 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     ),
 }
 
-_UNIT_TO_KG = {
-    "kg": 1.0,
-    "kgs": 1.0,
-    "kgm": 1.0,
-    "kilogram": 1.0,
-    "kilograms": 1.0,
-    "千克": 1.0,
-    "公斤": 1.0,
-    "กก": 1.0,
-    "กิโลกรัม": 1.0,
-    "g": 0.001,
-    "gram": 0.001,
-    "grams": 0.001,
-    "克": 0.001,
-    "กรัม": 0.001,
-    "mg": 1e-6,
-    "t": 1000.0,
-    "ton": 1000.0,
-    "tons": 1000.0,
-    "tonne": 1000.0,
-    "tonnes": 1000.0,
-    "mt": 1000.0,
-    "吨": 1000.0,
-    "ตัน": 1000.0,
-    # Volumes: density taken as 1 kg/l (documented approximation for scale checks only).
-    "l": 1.0,
-    "lt": 1.0,
-    "ltr": 1.0,
-    "litre": 1.0,
-    "liter": 1.0,
-    "litres": 1.0,
-    "liters": 1.0,
-    "升": 1.0,
-    "ลิตร": 1.0,
-    "ml": 0.001,
-    "毫升": 0.001,
-    "มล": 0.001,
-    "m3": 1000.0,
-}
 _DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%Y/%m/%d", "%d.%m.%Y", "%Y%m%d")
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 
@@ -241,10 +204,18 @@ class DeclarationLine:
 
     @property
     def quantity_kg(self) -> float | None:
+        """The quantity in kilograms when it was declared by mass; a volume has no mass without
+        the substance's density (see ``quantity_for``), never 1 kg per litre."""
         if self.quantity is None:
             return None
-        factor = _UNIT_TO_KG.get(fold(self.unit).strip().rstrip("."))
-        return None if factor is None else self.quantity * factor
+        kind = unit_kind(self.unit)
+        return self.quantity * kind[1] if kind is not None and kind[0] == "kg" else None
+
+    def quantity_for(self, sub: Substance | None) -> Conversion | None:
+        """The quantity converted with ``sub``'s density and the concentration in the text."""
+        if self.quantity is None:
+            return None
+        return convert(self.quantity, self.unit or "kg", sub, find_concentration(self.description))
 
 
 @dataclass(frozen=True, slots=True)

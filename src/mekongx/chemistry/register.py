@@ -22,6 +22,7 @@ __all__ = [
     "Keywords",
     "Listing",
     "Lookalike",
+    "Physical",
     "Place",
     "Register",
     "RegisterError",
@@ -111,6 +112,18 @@ class CodeRef:
 
 
 @dataclass(frozen=True, slots=True)
+class Physical:
+    """How the substance is traded: ``liquid`` (density in kg/l at about 20 C), ``solution``
+    (density points by mass concentration, ``((pct, kg_per_l), ...)``) or ``solid``."""
+
+    state: str
+    source: str
+    density: float | None = None
+    densities: tuple[tuple[float, float], ...] = ()
+    verification: str = "S"
+
+
+@dataclass(frozen=True, slots=True)
 class SaltExclusion:
     """Table II note: the salts of this acid are not controlled (source and wording)."""
 
@@ -151,6 +164,7 @@ class Substance:
     hs_preparations: tuple[CodeRef, ...] = ()
     national_codes: tuple[CodeRef, ...] = ()
     salts_excluded: SaltExclusion | None = None
+    physical: Physical | None = None
 
     @property
     def lists(self) -> tuple[str, ...]:
@@ -313,6 +327,27 @@ def _read_yaml(path: Path) -> Any:
         return yaml.safe_load(handle)
 
 
+def _physical(raw: Any) -> Physical | None:
+    if not raw:
+        return None
+    state = str(raw["state"])
+    if state not in ("liquid", "solution", "solid"):
+        raise ValueError(f"physical state {state!r}")
+    points = tuple((float(c), float(d)) for c, d in raw.get("densities") or ())
+    value = raw.get("density")
+    if state == "liquid" and value is None:
+        raise ValueError("a liquid needs its density")
+    if state == "solution" and not points:
+        raise ValueError("a solution needs densities by concentration")
+    return Physical(
+        state=state,
+        source=str(raw["source"]),
+        density=float(value) if value is not None else None,
+        densities=points,
+        verification=str(raw.get("verification", "S")),
+    )
+
+
 def _substance(raw: Mapping[str, Any]) -> Substance:
     sid = str(raw["id"])
     try:
@@ -376,6 +411,7 @@ def _substance(raw: Mapping[str, Any]) -> Substance:
                 CodeRef(str(c["code"]), str(c["source"]), str(c.get("country", "")))
                 for c in raw.get("national_codes") or ()
             ),
+            physical=_physical(raw.get("physical")),
             salts_excluded=(
                 SaltExclusion(
                     str(raw["salts_excluded"]["source"]), str(raw["salts_excluded"].get("note", ""))
@@ -414,6 +450,8 @@ def _check_sources(register: Register) -> None:
             need(ref.source, where)
         if sub.salts_excluded is not None:
             need(sub.salts_excluded.source, where)
+        if sub.physical is not None:
+            need(sub.physical.source, where)
         if sub.hs.specificity not in ("specific", "generic"):
             raise RegisterError(f"{where}: hs specificity must be specific or generic")
     for item in register.lookalikes:

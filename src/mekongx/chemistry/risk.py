@@ -8,7 +8,8 @@ Quantity-out-of-scale heuristic (documented, deliberately simple): the consignee
 guessed from words in its name (pharmacy/clinic, laboratory, manufacturer, otherwise trader) and
 each class has an upper quantity expected for one line (``BUSINESS_LIMIT_KG``). When the caller
 supplies ``typical_kg`` (the consignee's usual quantity from its history) the limit is three times
-that instead. Volumes are converted at 1 kg per litre.
+that instead. Volumes are converted with the substance's density (and the concentration written in
+the description for a solution); a volume of a substance without a recorded density is not judged.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from mekongx.chemistry.declarations import DeclarationFileError, DeclarationLine
 from mekongx.chemistry.index import Term, TermIndex
 from mekongx.chemistry.matcher import LineMatch, SubstanceMatch
 from mekongx.chemistry.messages import render
-from mekongx.chemistry.register import AnalogueRule, Place, Register
+from mekongx.chemistry.register import AnalogueRule, Place, Register, Substance
 from mekongx.chemistry.text import dense, fold, latin_tokens
 
 __all__ = [
@@ -429,13 +430,14 @@ class RiskScorer:
                     expected=sub.hs.code,
                 )
             )
-        reasons.extend(self._quantity(line))
+        reasons.extend(self._quantity(line, sub))
         if self.context.pen_records is not None and table in _PEN_TABLES:
             reasons.extend(self._pen(line, sm))
         return reasons
 
-    def _quantity(self, line: DeclarationLine) -> list[Reason]:
-        kg = line.quantity_kg
+    def _quantity(self, line: DeclarationLine, sub: Substance) -> list[Reason]:
+        converted = line.quantity_for(sub)
+        kg = converted.kg if converted is not None else None
         if kg is None:
             return []
         party = normalise_party(line.consignee)
@@ -487,7 +489,8 @@ class RiskScorer:
             ]
         reasons: list[Reason] = []
         pen = max(same, key=lambda p: p.quantity_kg)
-        kg = line.quantity_kg
+        converted = line.quantity_for(sub)
+        kg = converted.kg if converted is not None else None
         if kg is not None and kg > pen.quantity_kg:
             reasons.append(
                 _reason(
