@@ -193,6 +193,44 @@ VAGUE = [
     "fine chemical",
 ]
 SALT_WORDS = ["hydrochloride", "HCl", "sulfate", "sulphate", "hydrochloride monohydrate"]
+# Issue 13 (expert review): forms the engine used to miss, with the substance they must give.
+REVIEW_POSITIVES: list[tuple[str, str]] = [
+    ("盐酸麻黄碱", "ephedrine"),
+    ("盐酸麻黄素", "ephedrine"),
+    ("硫酸麻黄碱", "ephedrine"),
+    ("麻黄碱 盐酸盐", "ephedrine"),
+    ("盐酸麻黄碱片", "ephedrine"),
+    ("硫酸伪麻黄碱", "pseudoephedrine"),
+    ("苯乙酸钠", "phenylacetic_acid"),
+    ("pseudoephedrine free base", "pseudoephedrine"),
+    ("ephedrine (free base)", "ephedrine"),
+    ("(1S,2S)-2-methylamino-1-phenylpropan-1-ol", "pseudoephedrine"),
+    ("3,4-methylenedioxyphenylpropan-2-one", "pmk"),
+    ("4,4-piperidinediol hydrochloride", "four_piperidone"),
+    ("Ac2O", "acetic_anhydride"),
+    ("acetic anhydrate", "acetic_anhydride"),
+    ("HCl 35 %", "hydrochloric_acid"),
+    ("4-AP", "four_ap"),
+    ("PSE", "pseudoephedrine"),
+    ("1-benzyl-4-piperidone", "benzyl_4_piperidone"),
+    ("ethyl 2-phenylacetoacetate", "eapa"),
+    ("propyl 2-phenylacetoacetate", "phenylacetoacetic_esters"),
+    ("butyl 3-oxo-2-phenylbutanoate", "phenylacetoacetic_esters"),
+    ("3-氧代-2-苯基丁酸丙酯", "phenylacetoacetic_esters"),
+]
+# ... and lines that must give no report at all (substituted piperidones, excluded Table II salts).
+REVIEW_NEGATIVES = [
+    "1-methyl-4-piperidone",
+    "N-methyl-4-piperidone",
+    "4-piperidone ethylene ketal",
+    "1,4-dioxa-8-azaspiro[4.5]decane",
+    "sodium salt of hydrochloric acid",
+    "sulphuric acid sodium salt",
+    "barium sulphate",
+    "硫酸钡",
+    "ammonium sulfate fertiliser grade",
+    "hydrochloric acid salt sodium chloride",
+]
 CONSIGNEES = [
     "Siam Chemical Trading Co Ltd",
     "Bangkok Paint Industries",
@@ -328,10 +366,12 @@ def generate(
         "preparation",
         "designer",
         "analogue",
+        "review",
     ]
     rows: list[tuple[list[str], str, str]] = []
     n_pos = max(len(kinds) * 40, int(n_lines * positive_share))
     n_look = max(300, int(n_lines * positive_share * 0.4))
+    n_review_neg = max(100, int(n_lines * positive_share * 0.1))
     for i in range(n_lines):
         decl = f"TH{2026_000000 + i // 3}"
         line_no = str(i % 3 + 1)
@@ -429,6 +469,10 @@ def generate(
                         ]
                     )
                 desc = _fill(rng.choice(CONTEXT_EN), name, rng)
+            elif kind == "review":
+                name, expected = rng.choice(REVIEW_POSITIVES)
+                template = CONTEXT_EN if name.isascii() else CONTEXT_ZH
+                desc = _fill(rng.choice(template), name, rng)
             else:  # preparation
                 sub = rng.choice([REGISTER.by_id["pseudoephedrine"], REGISTER.by_id["ephedrine"]])
                 expected = sub.id
@@ -443,7 +487,11 @@ def generate(
                         f"Pharmaceutical preparation: {sub.en[0]} sulfate {mg} mg tabs",
                     ]
                 )
-        elif i < n_pos + n_look:
+        elif i < n_pos + n_review_neg:
+            kind = "review_negative"
+            name = rng.choice(REVIEW_NEGATIVES)
+            desc = _fill(rng.choice(CONTEXT_EN if name.isascii() else CONTEXT_ZH), name, rng)
+        elif i < n_pos + n_review_neg + n_look:
             kind = "lookalike"
             look = rng.choice(looks)
             lang = rng.choice(["en", "en", "en", "zh", "th"])

@@ -162,10 +162,12 @@ def test_form_d_xlsx_has_the_right_cells(
     )
     assert rows[start + 1][0].startswith("Substance / ")  # English, then Thai
     body = rows[start + 2 : start + 4]
-    assert [(r[0], r[2], r[3], r[4]) for r in body] == [
-        ("Acetic anhydride", "108-24-7", 2, 350.5),
-        ("alpha-Phenylacetoacetonitrile (APAAN)", "4468-48-8", 1, 1200),
-    ] or [(r[2], r[3], r[4]) for r in body] == [("108-24-7", 2, 350.5), ("4468-48-8", 1, 1200)]
+    # INCB's unit: acetic anhydride (a liquid) in litres at 1.081 kg/l, APAAN (a solid) in kg;
+    # kilograms in the next column.
+    assert [(r[2], r[3], r[4], r[5], r[6]) for r in body] == [
+        ("108-24-7", 2, round(350.5 / 1.081, 3), "l", 350.5),
+        ("4468-48-8", 1, 1200, "kg", 1200),
+    ]
     methods = next(
         i for i, r in enumerate(rows) if r[0] and r[0].startswith("Methods of diversion")
     )

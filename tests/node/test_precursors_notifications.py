@@ -372,7 +372,7 @@ def test_incident_payloads_make_read_only_copies(world: Any, peer_db: Database) 
         assert copy.received and copy.origin_agency == "ONCB" and copy.handling_code == "H2"
     with peer_db.write() as session:  # sent again after a correction: refreshed, not doubled
         incident_service.apply_received_incident(
-            session, "ONCB", {**payload, "quantity_kg": 310, "version": 2}
+            session, "ONCB", {**payload, "quantity": 310, "quantity_kg": 310, "version": 2}
         )
     with peer_db.read() as session:
         copies = list(session.scalars(select(Incident)))
@@ -418,9 +418,10 @@ def test_notifications_through_the_api(app_client: Any, token_for: Any) -> None:
 
 def test_notification_flow_in_the_ui(browser: Any, world: Any) -> None:
     browser.login("thai.liaison")
-    form = {k: str(v) for k, v in DRAFT.items()} | {"language": "th"}
-    bad = browser.post("/precursors/notifications/new", form | {"quantity_kg": "lots"})
-    assert bad.status_code == 422 and 'id="err-quantity_kg"' in bad.text
+    form = {k: str(v) for k, v in DRAFT.items() if k != "quantity_kg"}
+    form |= {"language": "th", "quantity": "1000", "unit": "kg"}
+    bad = browser.post("/precursors/notifications/new", form | {"quantity": "lots"})
+    assert bad.status_code == 422 and 'id="err-quantity"' in bad.text
     created = browser.post("/precursors/notifications/new", form)
     assert created.status_code == 303, created.text
     page = created.headers["location"]
@@ -434,8 +435,8 @@ def test_notification_flow_in_the_ui(browser: Any, world: Any) -> None:
     assert browser.post(f"{page}/answer", {"answer": "confirmed", "note": ""}).status_code == 303
     shipped = browser.post(
         f"{page}/shipments",
-        {"shipped_on": "2026-03-21", "substance_id": "acetic_anhydride", "quantity_kg": "1500",
-         "port_of_entry": "Boten", "consignee": ""},
+        {"shipped_on": "2026-03-21", "substance_id": "acetic_anhydride", "quantity": "1500",
+         "unit": "kg", "port_of_entry": "Boten", "consignee": ""},
     )  # fmt: skip
     assert shipped.status_code == 303
     text = browser.client.get(page).text
@@ -507,3 +508,122 @@ def test_services_queue_envelopes_and_handlers_apply_them(world: Any, peer_db: D
         handlers.apply_incident(session, _received("ONCB", "NNCC", "information"), shared)
     with peer_db.read() as session:
         assert session.scalars(select(Incident)).one().title == "ZXQ"
+
+
+# ---------------------------------------------------------------- issue 13, items 7 and 8
+TABLE_II_DRAFT = {
+    **{k: v for k, v in DRAFT.items() if k != "quantity_kg"},
+    "reference": "ONCB-PEN-2026-077",
+    "substance_id": "acetone",
+    "quantity": 2000,
+    "unit": "l",
+    "concentration_pct": 99.5,
+    "packaging": "10 IBC tanks of 200 l",
+    "transport_mode": "road",
+    "transit_countries": "la, MM",
+    "import_permit": "YN-2026-0413",
+}
+
+
+def test_table_ii_notification_only_where_the_importer_requires_it(world: Any) -> None:
+    with pytest.raises(ValidationFailed) as refused:
+        _create(world, **TABLE_II_DRAFT)
+    assert [p.field for p in refused.value.fields] == ["importer_requires_pen"]
+    nid = _create(world, **TABLE_II_DRAFT, importer_requires_pen=True)
+    with world.db.read() as session:
+        made = session.get(Notification, nid)
+        assert made is not None
+        assert (made.quantity, made.unit, made.legal_basis) == (2000, "l", "art_12_10_a_table_ii")
+        assert abs(made.quantity_kg - 2000 * 0.792) < 0.01  # acetone's density, not 1 kg/l
+        assert made.transit_countries == "LA,MM" and made.transport_mode == "road"
+        assert made.import_permit == "YN-2026-0413" and made.packaging.startswith("10 IBC")
+    first = _create(world, reference="ONCB-PEN-2026-078")
+    with world.db.read() as session:
+        table_i = session.get(Notification, first)
+        assert table_i is not None and table_i.legal_basis == "art_12_10_a"
+
+
+def test_a_volume_without_a_density_is_refused_not_guessed(world: Any) -> None:
+    with pytest.raises(ValidationFailed) as refused:
+        _create(world, **{**TABLE_II_DRAFT, "substance_id": "ephedrine", "unit": "l"})
+    assert "unit" in [p.field for p in refused.value.fields]
+
+
+def test_notification_payload_carries_the_new_fields(world: Any, peer_db: Database) -> None:
+    _peer_node(peer_db, world)
+    nid = _create(world, **TABLE_II_DRAFT, importer_requires_pen=True, preparation=False)
+    _do(world, nid, "sent")
+    with world.db.read() as session:
+        sent = session.get(Notification, nid)
+        assert sent is not None
+        payload = json.loads(json.dumps(pen.notification_payload(sent)))
+    assert payload["unit"] == "l" and payload["transit_countries"] == "LA,MM"
+    with peer_db.write() as session:
+        copy = pen.apply_received_notification(session, "ONCB", payload)
+        assert (copy.quantity, copy.unit, copy.import_permit) == (2000, "l", "YN-2026-0413")
+        assert copy.legal_basis == "art_12_10_a_table_ii" and copy.concentration_pct == 99.5
+    older = {
+        k: v
+        for k, v in payload.items()
+        if k
+        not in (
+            "quantity",
+            "unit",
+            "concentration_pct",
+            "preparation",
+            "packaging",
+            "transport_mode",
+            "transit_countries",
+            "import_permit",
+            "legal_basis",
+        )
+    }
+    with peer_db.write() as session:  # a node from before these fields: kilograms
+        again = pen.apply_received_notification(
+            session, "ONCB", {**older, "uid": str(uuid.uuid4())}
+        )
+        assert (again.quantity, again.unit) == (payload["quantity_kg"], "kg")
+
+
+def test_shipment_in_litres_is_compared_in_kilograms(world: Any) -> None:
+    nid = _create(world, **TABLE_II_DRAFT, importer_requires_pen=True)
+    for action in ("sent", "acknowledged", "confirmed"):
+        _do(world, nid, action)
+    with world.db.write() as session:
+        within = pen.record_shipment(
+            session,
+            world.principal("thai_liaison"),
+            nid,
+            parse(ShipmentInput, {"shipped_on": "2026-03-21", "substance_id": "acetone",
+                                  "quantity": 1.6, "unit": "t"}),
+        )  # fmt: skip
+        assert json.loads(within.discrepancies) == [] and within.unit == "t"
+        over = pen.record_shipment(
+            session,
+            world.principal("thai_liaison"),
+            nid,
+            parse(ShipmentInput, {"shipped_on": "2026-03-22", "substance_id": "acetone",
+                                  "quantity": 2400, "unit": "l"}),
+        )  # fmt: skip
+        assert json.loads(over.discrepancies) == ["quantity"]
+        assert abs(over.quantity_kg - 2400 * 0.792) < 0.01
+
+
+def test_notification_form_has_the_pen_fields(browser: Any) -> None:
+    browser.login("thai.liaison")
+    page = browser.client.get("/precursors/notifications/new").text
+    for name in ("unit", "concentration_pct", "preparation", "packaging", "transport_mode",
+                 "transit_countries", "import_permit", "importer_requires_pen"):  # fmt: skip
+        assert f'name="{name}"' in page, name
+    form = {k: str(v) for k, v in TABLE_II_DRAFT.items()} | {"language": "en"}
+    refused = browser.post("/precursors/notifications/new", form)
+    assert refused.status_code == 422 and 'id="err-importer_requires_pen"' in refused.text
+    bad = browser.post(
+        "/precursors/notifications/new",
+        form | {"importer_requires_pen": "on", "transit_countries": "Laos"},
+    )
+    assert bad.status_code == 422 and 'id="err-transit_countries"' in bad.text
+    made = browser.post("/precursors/notifications/new", form | {"importer_requires_pen": "on"})
+    assert made.status_code == 303, made.text
+    shown = browser.client.get(made.headers["location"]).text
+    assert "2,000.000" in shown and "1,584.000 kg" in shown and "YN-2026-0413" in shown

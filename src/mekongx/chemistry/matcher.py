@@ -294,9 +294,11 @@ class Matcher:
             only_parents = set(found) <= set(rule.parents) and not any(
                 ev.kind in strong for sm in found.values() for ev in sm.evidence
             )
-            # A near miss on one member of the class (丙酯 read as 甲酯) is another member.
+            # A Chinese near miss on one member of the class (丙酯 read as 甲酯: one character,
+            # another ester) is another member, not that one.
             only_fuzzy_members = all(
-                sm.substance.group == rule.id and all(ev.kind == "fuzzy" for ev in sm.evidence)
+                sm.substance.group == rule.id
+                and all(ev.kind == "fuzzy" and ev.lang == "th/zh" for ev in sm.evidence)
                 for sm in found.values()
             )
             if (only_parents and any(e in folded for e in rule.ester)) or only_fuzzy_members:

@@ -132,6 +132,15 @@ class NotificationOut(BaseModel):
     substance_id: str
     substance_name: str
     quantity_kg: float
+    quantity: float | None
+    unit: str
+    concentration_pct: float | None
+    preparation: bool
+    packaging: str
+    transport_mode: str
+    transit_countries: str
+    import_permit: str
+    legal_basis: str
     port_of_exit: str
     port_of_entry: str
     route: str
@@ -150,6 +159,8 @@ class ShipmentOut(BaseModel):
     shipped_on: date
     substance_id: str
     quantity_kg: float
+    quantity: float | None
+    unit: str
     port_of_entry: str
     consignee: str
     discrepancies: list[str]
@@ -169,6 +180,12 @@ class IncidentOut(BaseModel):
     substance_id: str
     substance_name: str
     quantity_kg: float | None
+    quantity: float | None
+    unit: str
+    concentration_pct: float | None
+    preparation: bool
+    origin_country: str
+    provenance_country: str
     diversion_method: str
     description: str
     origin_agency: str
@@ -185,6 +202,30 @@ class FormDLineOut(BaseModel):
     cas: str
     incidents: int
     quantity_kg: float
+    quantity: float
+    unit: str
+    unconverted: int
+
+
+class FormDOriginOut(BaseModel):
+    substance_id: str
+    substance: str
+    origin_country: str
+    provenance_country: str
+    incidents: int
+    quantity: float
+    unit: str
+
+
+class FormDTradeOut(BaseModel):
+    substance_id: str
+    substance: str
+    table: str
+    importer_country: str
+    notifications: int
+    quantity: float
+    unit: str
+    preparations: int
 
 
 class FormDOut(BaseModel):
@@ -193,8 +234,11 @@ class FormDOut(BaseModel):
     incidents: int
     seizures: list[FormDLineOut]
     other_seizures: list[FormDLineOut]
+    preparations: list[FormDLineOut]
+    origins: list[FormDOriginOut]
     stopped_shipments: list[FormDLineOut]
     methods_of_diversion: dict[str, int]
+    licit_trade: list[FormDTradeOut]
 
 
 def _substance_out(sub: Substance, listings: list[Any]) -> SubstanceOut:
@@ -473,6 +517,8 @@ def record_shipment(
             shipped_on=shipment.shipped_on,
             substance_id=shipment.substance_id,
             quantity_kg=shipment.quantity_kg,
+            quantity=shipment.quantity,
+            unit=shipment.unit,
             port_of_entry=shipment.port_of_entry,
             consignee=shipment.consignee,
             discrepancies=json.loads(shipment.discrepancies or "[]"),
@@ -524,8 +570,11 @@ def _formd_out(result: formd_service.FormD) -> FormDOut:
         incidents=result.incidents,
         seizures=lines(result.seizures),
         other_seizures=lines(result.other_seizures),
+        preparations=lines(result.preparations),
+        origins=[FormDOriginOut(**vars(o)) for o in result.origins],
         stopped_shipments=lines(result.stopped),
         methods_of_diversion=dict(result.methods),
+        licit_trade=[FormDTradeOut(**vars(t)) for t in result.licit_trade],
     )
 
 

@@ -1,21 +1,26 @@
 """INCB Form D (1988 Convention art. 12(12)): annual figures generated from incident records.
 
-Part of the form this node can fill from its own records (not from received copies):
+Parts of the form this node can fill from its own records (not from received copies):
 
 * seizures of Table I and Table II substances, by substance: number of seizures and quantity;
 * seizures of substances not in the Tables (national or watch lists), by substance;
+* seizures of pharmaceutical preparations (ephedrines), separately from the substances;
+* seizures by country of origin and of provenance;
 * stopped shipments, by substance;
-* methods of diversion, by number of incidents.
+* methods of diversion, by number of incidents;
+* licit trade: exports this agency notified, by substance and importing country.
 
-Quantities are in kilograms as recorded (volumes were converted at entry). The workbook labels
-every heading in English, followed by the reader's language.
+Quantities are in the unit INCB expects: litres for liquids and solutions, kilograms for solids,
+converted from the unit each record was entered in with the substance's density (a record that
+cannot be converted is counted in ``unconverted``, never guessed). The workbook labels every
+heading in English, followed by the reader's language.
 """
 
 from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -24,10 +29,13 @@ from sqlalchemy.orm import Session
 
 from mekongx.audit import record
 from mekongx.authz import Permission, Principal, require
+from mekongx.chemistry import Substance
+from mekongx.chemistry.units import convert, incb_unit
 from mekongx.domains.precursors.labels import DIVERSION_METHODS, TABLES
-from mekongx.domains.precursors.models import Incident
+from mekongx.domains.precursors.models import Incident, Notification
 from mekongx.domains.precursors.register import register
 from mekongx.i18n import N_, translator
+from mekongx.model.identity import Agency
 
 
 @dataclass
@@ -38,6 +46,36 @@ class SubstanceLine:
     cas: str
     incidents: int = 0
     quantity_kg: float = 0.0
+    unit: str = "kg"  # the unit INCB expects: litres for liquids, kilograms for solids
+    quantity: float = 0.0  # in ``unit``
+    unconverted: int = 0  # records whose quantity could not be put in ``unit`` (no density)
+
+
+@dataclass
+class OriginLine:
+    """Seizures of one substance by country of origin and of provenance."""
+
+    substance_id: str
+    substance: str
+    origin_country: str
+    provenance_country: str
+    incidents: int = 0
+    quantity: float = 0.0
+    unit: str = "kg"
+
+
+@dataclass
+class TradeLine:
+    """Licit trade this agency notified (exports), by substance and importing country."""
+
+    substance_id: str
+    substance: str
+    table: str
+    importer_country: str
+    notifications: int = 0
+    quantity: float = 0.0
+    unit: str = "kg"
+    preparations: int = 0
 
 
 @dataclass
@@ -46,9 +84,21 @@ class FormD:
     year: int
     seizures: list[SubstanceLine] = field(default_factory=list)
     other_seizures: list[SubstanceLine] = field(default_factory=list)
+    preparations: list[SubstanceLine] = field(default_factory=list)
+    origins: list[OriginLine] = field(default_factory=list)
     stopped: list[SubstanceLine] = field(default_factory=list)
     methods: list[tuple[str, int]] = field(default_factory=list)
+    licit_trade: list[TradeLine] = field(default_factory=list)
     incidents: int = 0
+
+
+def _incb(
+    sub: Substance | None, quantity: float | None, unit: str, pct: float | None
+) -> float | None:
+    if quantity is None:
+        return 0.0
+    converted = convert(quantity, unit or "kg", sub, pct)
+    return converted.incb_value if converted is not None else None
 
 
 def _add(table: dict[str, SubstanceLine], incident: Incident) -> None:
@@ -61,13 +111,40 @@ def _add(table: dict[str, SubstanceLine], incident: Incident) -> None:
             sub.name if sub else incident.substance_name,
             sub.table if sub else "",
             (sub.cas or "") if sub else "",
+            unit=incb_unit(sub),
         )
     line.incidents += 1
     line.quantity_kg += incident.quantity_kg or 0.0
+    value = _incb(sub, incident.quantity, incident.unit, incident.concentration_pct)
+    if value is None:
+        line.unconverted += 1
+    else:
+        line.quantity += value
+
+
+def _add_origin(table: dict[tuple[str, str, str], OriginLine], incident: Incident) -> None:
+    sub = register().by_id.get(incident.substance_id)
+    key = (
+        incident.substance_id or incident.substance_name,
+        incident.origin_country,
+        incident.provenance_country,
+    )
+    line = table.get(key)
+    if line is None:
+        line = table[key] = OriginLine(
+            incident.substance_id,
+            sub.name if sub else incident.substance_name,
+            incident.origin_country,
+            incident.provenance_country,
+            unit=incb_unit(sub),
+        )
+    line.incidents += 1
+    line.quantity += _incb(sub, incident.quantity, incident.unit, incident.concentration_pct) or 0.0
 
 
 def form_d(session: Session, principal: Principal, year: int) -> FormD:
-    """Form D figures of ``year`` from the incidents the user's agency originated."""
+    """Form D figures of ``year`` from the incidents and notifications the user's agency
+    originated (received copies are another agency's report)."""
     require(principal, Permission.READ_RECORDS)
     stmt = select(Incident).where(
         Incident.origin_agency == principal.agency,
@@ -77,6 +154,8 @@ def form_d(session: Session, principal: Principal, year: int) -> FormD:
     )
     scheduled: dict[str, SubstanceLine] = {}
     other: dict[str, SubstanceLine] = {}
+    preparations: dict[str, SubstanceLine] = {}
+    origins: dict[tuple[str, str, str], OriginLine] = {}
     stopped: dict[str, SubstanceLine] = {}
     methods: dict[str, int] = {}
     count = 0
@@ -84,7 +163,11 @@ def form_d(session: Session, principal: Principal, year: int) -> FormD:
         count += 1
         sub = register().by_id.get(incident.substance_id)
         if incident.kind == "seizure":
-            _add(scheduled if sub is not None and sub.table in ("I", "II") else other, incident)
+            if incident.preparation:
+                _add(preparations, incident)
+            else:
+                _add(scheduled if sub is not None and sub.table in ("I", "II") else other, incident)
+            _add_origin(origins, incident)
         elif incident.kind == "stopped_shipment":
             _add(stopped, incident)
         if incident.diversion_method:
@@ -98,23 +181,84 @@ def form_d(session: Session, principal: Principal, year: int) -> FormD:
         year=year,
         seizures=ordered(scheduled),
         other_seizures=ordered(other),
+        preparations=ordered(preparations),
+        origins=sorted(
+            origins.values(),
+            key=lambda o: (o.substance.casefold(), o.origin_country, o.provenance_country),
+        ),
         stopped=ordered(stopped),
         methods=sorted(methods.items(), key=lambda m: (-m[1], m[0])),
+        licit_trade=_licit_trade(session, principal.agency, year),
         incidents=count,
     )
+
+
+def _licit_trade(session: Session, agency: str, year: int) -> list[TradeLine]:
+    """Exports this agency notified in ``year`` (sent, whatever the answer), by substance and
+    importing country, in the unit INCB expects."""
+    start = datetime(year, 1, 1, tzinfo=UTC)
+    stmt = (
+        select(Notification, Agency.country)
+        .join(Agency, Agency.code == Notification.importer_agency)
+        .where(
+            Notification.origin_agency == agency,
+            Notification.received.is_(False),
+            Notification.sent_at.is_not(None),
+            Notification.sent_at >= start,
+            Notification.sent_at < start.replace(year=year + 1),
+        )
+        .order_by(Notification.id)
+    )
+    lines: dict[tuple[str, str], TradeLine] = {}
+    for notification, country in session.execute(stmt):
+        sub = register().by_id.get(notification.substance_id)
+        key = (notification.substance_id, country)
+        line = lines.get(key)
+        if line is None:
+            line = lines[key] = TradeLine(
+                notification.substance_id,
+                sub.name if sub else notification.substance_name,
+                sub.table if sub else "",
+                country,
+                unit=incb_unit(sub),
+            )
+        line.notifications += 1
+        line.preparations += int(notification.preparation)
+        value = _incb(
+            sub,
+            notification.quantity
+            if notification.quantity is not None
+            else notification.quantity_kg,
+            notification.unit or "kg",
+            notification.concentration_pct,
+        )
+        line.quantity += value or 0.0
+    return sorted(lines.values(), key=lambda t: (t.substance.casefold(), t.importer_country))
 
 
 # Headings: English first, then the reader's language (INCB works from the English form).
 TITLE = N_("Form D: annual information on substances frequently used in illicit manufacture")
 PART_SEIZURES = N_("Seizures of substances in Tables I and II")
 PART_OTHER = N_("Seizures of substances not in Tables I and II")
+PART_PREPARATIONS = N_("Seizures of pharmaceutical preparations")
+PART_ORIGINS = N_("Seizures by country of origin and of provenance")
 PART_STOPPED = N_("Stopped shipments")
 PART_METHODS = N_("Methods of diversion")
+PART_TRADE = N_("Licit trade: exports notified by this agency")
 COLUMNS = (N_("Substance"), N_("Table"), N_("CAS number"), N_("Number of seizures"))
-QUANTITY = N_("Quantity (kg)")
+QUANTITY = N_("Quantity")
+UNIT = N_("Unit (litres for liquids, kg for solids)")
+QUANTITY_KG = N_("Quantity (kg)")
+UNCONVERTED = N_("Records without a density (not converted)")
+ORIGIN = N_("Country of origin")
+PROVENANCE = N_("Country of provenance")
+IMPORTER = N_("Importing country")
+NOTIFICATIONS = N_("Notifications")
+PREPARATIONS = N_("Of which preparations")
 METHOD = N_("Method")
 INCIDENTS = N_("Number of incidents")
 AGENCY_YEAR = N_("Reporting agency %(agency)s, year %(year)s")
+NOT_GIVEN = N_("not given")
 
 
 def heading(text: str, lang: str, **params: object) -> str:
@@ -137,11 +281,14 @@ def form_d_xlsx(session: Session, principal: Principal, formd: FormD) -> bytes:
     sheet.append([heading(AGENCY_YEAR, lang, agency=formd.agency, year=formd.year)])
     sheet["A1"].font = bold
 
-    def part(title: str, lines: list[SubstanceLine]) -> None:
+    def title_row(title: str, columns: tuple[str, ...]) -> None:
         sheet.append([])
         sheet.append([heading(title, lang)])
         sheet.cell(sheet.max_row, 1).font = bold
-        sheet.append([heading(c, lang) for c in (*COLUMNS, QUANTITY)])
+        sheet.append([heading(c, lang) for c in columns])
+
+    def part(title: str, lines: list[SubstanceLine]) -> None:
+        title_row(title, (*COLUMNS, QUANTITY, UNIT, QUANTITY_KG, UNCONVERTED))
         for line in lines:
             sheet.append(
                 [
@@ -149,20 +296,48 @@ def form_d_xlsx(session: Session, principal: Principal, formd: FormD) -> bytes:
                     heading(TABLES.get(line.table, line.table), lang),
                     line.cas,
                     line.incidents,
+                    round(line.quantity, 3),
+                    line.unit,
                     round(line.quantity_kg, 3),
+                    line.unconverted,
                 ]
             )
 
     part(PART_SEIZURES, formd.seizures)
     part(PART_OTHER, formd.other_seizures)
+    part(PART_PREPARATIONS, formd.preparations)
+    title_row(PART_ORIGINS, (COLUMNS[0], ORIGIN, PROVENANCE, COLUMNS[3], QUANTITY, UNIT))
+    for origin in formd.origins:
+        sheet.append(
+            [
+                origin.substance,
+                origin.origin_country or heading(NOT_GIVEN, lang),
+                origin.provenance_country or heading(NOT_GIVEN, lang),
+                origin.incidents,
+                round(origin.quantity, 3),
+                origin.unit,
+            ]
+        )
     part(PART_STOPPED, formd.stopped)
-    sheet.append([])
-    sheet.append([heading(PART_METHODS, lang)])
-    sheet.cell(sheet.max_row, 1).font = bold
-    sheet.append([heading(METHOD, lang), heading(INCIDENTS, lang)])
+    title_row(PART_METHODS, (METHOD, INCIDENTS))
     for method, count in formd.methods:
         sheet.append([heading(DIVERSION_METHODS.get(method, method), lang), count])
-    for column, width in zip("ABCDE", (48, 30, 14, 18, 16), strict=True):
+    title_row(
+        PART_TRADE, (COLUMNS[0], COLUMNS[1], IMPORTER, NOTIFICATIONS, QUANTITY, UNIT, PREPARATIONS)
+    )
+    for trade in formd.licit_trade:
+        sheet.append(
+            [
+                trade.substance,
+                heading(TABLES.get(trade.table, trade.table), lang),
+                trade.importer_country,
+                trade.notifications,
+                round(trade.quantity, 3),
+                trade.unit,
+                trade.preparations,
+            ]
+        )
+    for column, width in zip("ABCDEFGH", (48, 30, 16, 18, 16, 12, 16, 16), strict=True):
         sheet.column_dimensions[column].width = width
     buffer = io.BytesIO()
     book.save(buffer)

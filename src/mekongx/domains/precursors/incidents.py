@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from mekongx.audit import Actor, record
 from mekongx.authz import Permission, Principal, access, require, visible
+from mekongx.chemistry.units import convert
 from mekongx.domains.precursors import exchange
 from mekongx.domains.precursors.models import Incident
 from mekongx.domains.precursors.register import register
@@ -53,6 +54,17 @@ def _check(session: Session, principal: Principal, data: IncidentInput) -> None:
         raise ValidationFailed(problems)
 
 
+def quantity_fields(data: IncidentInput) -> dict[str, Any]:
+    """Quantity as declared (with its unit) and its mass in kilograms where the substance's
+    density allows (a volume of a substance without a recorded density has no mass)."""
+    if data.quantity is None:
+        return {"quantity": None, "unit": "", "quantity_kg": None}
+    sub = register().by_id.get(data.substance_id) if data.substance_id else None
+    converted = convert(data.quantity, data.unit, sub, data.concentration_pct)
+    kg = converted.kg if converted is not None else None
+    return {"quantity": data.quantity, "unit": data.unit, "quantity_kg": kg}
+
+
 def create_incident(session: Session, principal: Principal, data: IncidentInput) -> Incident:
     require(principal, Permission.WRITE_RECORDS)
     _check(session, principal, data)
@@ -61,7 +73,10 @@ def create_incident(session: Session, principal: Principal, data: IncidentInput)
         origin_agency=principal.agency,
         author_id=principal.user_id,
         author_name=principal.display_name,
-        **data.model_dump(exclude={"recipients", "substance_name"}),
+        **data.model_dump(
+            exclude={"recipients", "substance_name", "quantity", "unit", "quantity_kg"}
+        ),
+        **quantity_fields(data),
         substance_name=sub.name if sub else data.substance_name,
     )
     session.add(incident)
@@ -120,6 +135,12 @@ _FIELDS = (
     "substance_id",
     "substance_name",
     "quantity_kg",
+    "quantity",
+    "unit",
+    "concentration_pct",
+    "preparation",
+    "origin_country",
+    "provenance_country",
     "diversion_method",
     "description",
     "language",
@@ -171,11 +192,18 @@ def apply_received_incident(
     fields["recipients"] = payload.get("recipients") or []
     fields["sharing_group"] = payload.get("sharing_group") or None
     fields["substance_name"] = fields.get("substance_name") or ""
+    if not fields.get("unit"):  # an incident without a quantity, or from an older node
+        fields.pop("unit", None)
+        fields.pop("quantity", None)
+    for key in ("concentration_pct", "preparation", "origin_country", "provenance_country"):
+        if fields.get(key) is None:
+            fields.pop(key, None)
     data = parse(IncidentInput, fields)
     existing = session.scalars(
         select(Incident).where(Incident.uid == str(payload.get("uid", ""))).with_for_update()
     ).first()
-    values = data.model_dump(exclude={"recipients"})
+    values = data.model_dump(exclude={"recipients", "quantity", "unit", "quantity_kg"})
+    values.update(quantity_fields(data))
     values["distribution"], values["sharing_group"], recipients = _local_distribution(session, data)
     if existing is None:
         incident = Incident(

@@ -66,6 +66,28 @@ DIVERSION_METHODS = {
     "front_company": N_("Front or shell company"),
     "other": N_("Other"),
 }
+UNITS = {
+    "kg": N_("kilograms"),
+    "g": N_("grams"),
+    "t": N_("tonnes"),
+    "l": N_("litres"),
+    "ml": N_("millilitres"),
+}
+TRANSPORT_MODES = {
+    "": N_("Not known"),
+    "sea": N_("Sea"),
+    "road": N_("Road"),
+    "rail": N_("Rail"),
+    "air": N_("Air"),
+    "post": N_("Post or courier"),
+    "multimodal": N_("Several modes"),
+}
+LEGAL_BASES = {
+    "": N_("Not recorded"),
+    "art_12_10_a": N_("Art. 12(10)(a): Table I"),
+    "art_12_10_a_table_ii": N_("Art. 12(10)(a): Table II, required by the importing government"),
+    "voluntary": N_("Voluntary (substance not in the Tables)"),
+}
 DISCREPANCIES = {
     "substance": N_("Substance differs from the notification"),
     "quantity": N_("Quantity exceeds the notified quantity"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Date, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from mekongx.model.base import Base, utcnow
@@ -110,7 +110,17 @@ class Notification(SharedRecord, Base):
     consignee: Mapped[str] = mapped_column(String(300), default="")
     substance_id: Mapped[str] = mapped_column(String(64))
     substance_name: Mapped[str] = mapped_column(String(300))
-    quantity_kg: Mapped[float] = mapped_column(Float)
+    quantity_kg: Mapped[float] = mapped_column(Float)  # mass of the goods as declared, converted
+    # As declared (issue 13): quantity with its unit, concentration of a solution, preparation.
+    quantity: Mapped[float | None] = mapped_column(Float, nullable=True)
+    unit: Mapped[str] = mapped_column(String(8), default="kg")
+    concentration_pct: Mapped[float | None] = mapped_column(Float, nullable=True)
+    preparation: Mapped[bool] = mapped_column(Boolean, default=False)
+    packaging: Mapped[str] = mapped_column(Text, default="")
+    transport_mode: Mapped[str] = mapped_column(String(16), default="")
+    transit_countries: Mapped[str] = mapped_column(String(200), default="")
+    import_permit: Mapped[str] = mapped_column(String(100), default="")
+    legal_basis: Mapped[str] = mapped_column(String(32), default="")
     port_of_exit: Mapped[str] = mapped_column(String(200), default="")
     port_of_entry: Mapped[str] = mapped_column(String(200), default="")
     route: Mapped[str] = mapped_column(Text, default="")
@@ -151,6 +161,8 @@ class Shipment(Base):
     shipped_on: Mapped[date] = mapped_column(Date)
     substance_id: Mapped[str] = mapped_column(String(64))
     quantity_kg: Mapped[float] = mapped_column(Float)
+    quantity: Mapped[float | None] = mapped_column(Float, nullable=True)
+    unit: Mapped[str] = mapped_column(String(8), default="kg")
     port_of_entry: Mapped[str] = mapped_column(String(200), default="")
     consignee: Mapped[str] = mapped_column(String(300), default="")
     discrepancies: Mapped[str] = mapped_column(Text, default="")  # JSON list of codes
@@ -172,6 +184,12 @@ class Incident(SharedRecord, Base):
     substance_id: Mapped[str] = mapped_column(String(64), default="")
     substance_name: Mapped[str] = mapped_column(String(300), default="")
     quantity_kg: Mapped[float | None] = mapped_column(Float, nullable=True)
+    quantity: Mapped[float | None] = mapped_column(Float, nullable=True)
+    unit: Mapped[str] = mapped_column(String(8), default="")
+    concentration_pct: Mapped[float | None] = mapped_column(Float, nullable=True)
+    preparation: Mapped[bool] = mapped_column(Boolean, default=False)
+    origin_country: Mapped[str] = mapped_column(String(2), default="")
+    provenance_country: Mapped[str] = mapped_column(String(2), default="")
     diversion_method: Mapped[str] = mapped_column(String(32), default="")
     description: Mapped[str] = mapped_column(Text, default="")
     notification_uid: Mapped[str | None] = mapped_column(String(36), nullable=True)

@@ -25,6 +25,8 @@ from sqlalchemy.orm import Session
 
 from mekongx.audit import Actor, record
 from mekongx.authz import Permission, Principal, access, require, visible
+from mekongx.chemistry import Substance
+from mekongx.chemistry.units import convert
 from mekongx.domains.precursors import exchange
 from mekongx.domains.precursors.labels import DISCREPANCIES
 from mekongx.domains.precursors.models import (
@@ -46,6 +48,25 @@ KIND = "precursor_notification"
 DEFAULT_RESPONSE_DAYS = 15  # a common response period named by importing governments (INCB)
 QUANTITY_TOLERANCE = 0.05  # a shipment may exceed the notified quantity by 5 % (local policy)
 ANSWERS = ("confirmed", "information_requested", "objected")
+# Why a notification is sent: art. 12(10)(a) for Table I; for Table II only where the importing
+# government has asked for it (the same article); voluntarily (PEN Online Light) otherwise.
+LEGAL_BASES = ("art_12_10_a", "art_12_10_a_table_ii", "voluntary")
+NO_DENSITY = N_(
+    "No density is recorded for this substance: give the quantity in kilograms (or tonnes, grams)."
+)
+
+
+def legal_basis(sub: Substance) -> str:
+    return {"I": "art_12_10_a", "II": "art_12_10_a_table_ii"}.get(sub.table, "voluntary")
+
+
+def quantity_kg(
+    sub: Substance | None, quantity: float, unit: str, concentration_pct: float | None = None
+) -> float | None:
+    """Mass in kilograms of a declared quantity (None: a volume without a known density)."""
+    converted = convert(quantity, unit, sub, concentration_pct)
+    return converted.kg if converted is not None else None
+
 
 State = Literal[
     "draft",
@@ -141,12 +162,30 @@ def create_notification(
             )
         )
     sub = register().by_id.get(data.substance_id)
+    kg: float | None = None
     if sub is None:
         problems.append(FieldProblem("substance_id", N_("No such substance in the register.")))
+    else:
+        assert data.quantity is not None
+        kg = quantity_kg(sub, data.quantity, data.unit, data.concentration_pct)
+        if kg is None:
+            problems.append(FieldProblem("unit", NO_DENSITY))
+        if sub.table == "II" and not data.importer_requires_pen:
+            problems.append(
+                FieldProblem(
+                    "importer_requires_pen",
+                    N_(
+                        "A notification for a Table II substance is sent only where the importing "
+                        "government requires it (art. 12(10)(a)): confirm that it does."
+                    ),
+                )
+            )
     if problems:
         raise ValidationFailed(problems)
-    assert sub is not None
-    fields = data.model_dump(exclude={"language"})
+    assert sub is not None and kg is not None
+    fields = data.model_dump(
+        exclude={"language", "quantity_kg", "transit_countries", "importer_requires_pen"}
+    )
     notification = Notification(
         origin_agency=principal.agency,
         author_id=principal.user_id,
@@ -154,6 +193,9 @@ def create_notification(
         language=data.language,
         substance_name=sub.name,
         state="draft",
+        quantity_kg=kg,
+        transit_countries=",".join(data.transit_countries),
+        legal_basis=legal_basis(sub),
         **fields,
     )
     session.add(notification)
@@ -287,11 +329,13 @@ def _same(a: str, b: str) -> bool:
 
 
 def discrepancies(notification: Notification, data: ShipmentInput) -> list[str]:
-    """What differs between a shipment and its notification (codes, see ``labels``)."""
+    """What differs between a shipment and its notification (codes, see ``labels``).
+    Quantities are compared in kilograms, each converted with the substance's density."""
     found = []
     if data.substance_id != notification.substance_id:
         found.append("substance")
-    if data.quantity_kg > notification.quantity_kg * (1 + QUANTITY_TOLERANCE):
+    shipped = _shipment_kg(data, notification)
+    if shipped is not None and shipped > notification.quantity_kg * (1 + QUANTITY_TOLERANCE):
         found.append("quantity")
     if (
         data.port_of_entry
@@ -307,6 +351,12 @@ def discrepancies(notification: Notification, data: ShipmentInput) -> list[str]:
     return found
 
 
+def _shipment_kg(data: ShipmentInput, notification: Notification) -> float | None:
+    assert data.quantity is not None
+    sub = register().by_id.get(data.substance_id)
+    return quantity_kg(sub, data.quantity, data.unit, notification.concentration_pct)
+
+
 def record_shipment(
     session: Session, principal: Principal, ident: int | str, data: ShipmentInput
 ) -> Shipment:
@@ -317,12 +367,16 @@ def record_shipment(
         raise Forbidden(N_("Only the exporting or importing agency can record shipments."))
     if notification.state == "draft":
         raise Conflict(N_("Send the notification before recording shipments."))
+    shipped_kg = _shipment_kg(data, notification)
+    if shipped_kg is None:
+        raise ValidationFailed([FieldProblem("unit", NO_DENSITY)])
     found = discrepancies(notification, data)
     shipment = Shipment(
         notification_id=notification.id,
         recorded_by=principal.username,
         discrepancies=json.dumps(found),
-        **data.model_dump(),
+        quantity_kg=shipped_kg,
+        **data.model_dump(exclude={"quantity_kg"}),
     )
     if found:
         sub = register().by_id.get(data.substance_id)
@@ -338,7 +392,9 @@ def record_shipment(
             place=data.port_of_entry,
             substance_id=data.substance_id,
             substance_name=sub.name if sub else data.substance_id,
-            quantity_kg=data.quantity_kg,
+            quantity_kg=shipped_kg,
+            quantity=data.quantity,
+            unit=data.unit,
             diversion_method="",
             description=_describe(principal.language, notification, data, found),
             notification_uid=notification.uid,
@@ -378,7 +434,7 @@ def _describe(lang: str, notification: Notification, data: ShipmentInput, found:
             notified=f"{notification.quantity_kg:,.3f}",
             substance=notification.substance_id,
             entry=notification.port_of_entry or "-",
-            shipped=f"{data.quantity_kg:,.3f}",
+            shipped=f"{_shipment_kg(data, notification) or 0:,.3f}",
             shipped_substance=data.substance_id,
             shipped_entry=data.port_of_entry or "-",
         )
@@ -409,6 +465,15 @@ _PAYLOAD_FIELDS = (
     "substance_id",
     "substance_name",
     "quantity_kg",
+    "quantity",
+    "unit",
+    "concentration_pct",
+    "preparation",
+    "packaging",
+    "transport_mode",
+    "transit_countries",
+    "import_permit",
+    "legal_basis",
     "port_of_exit",
     "port_of_entry",
     "route",
@@ -456,6 +521,16 @@ class _Received(BaseModel):
     substance_id: str = Field(max_length=64)
     substance_name: str = Field(max_length=300)
     quantity_kg: float = Field(gt=0, le=1e9)
+    # Sent by nodes since issue 13; absent from older payloads.
+    quantity: float | None = Field(None, gt=0, le=1e12)
+    unit: Literal["kg", "g", "t", "l", "ml"] = "kg"
+    concentration_pct: float | None = Field(None, gt=0, le=100)
+    preparation: bool = False
+    packaging: str = Field("", max_length=2000)
+    transport_mode: Literal["", "sea", "road", "rail", "air", "post", "multimodal"] = ""
+    transit_countries: str = Field("", max_length=200, pattern=r"^([A-Z]{2}(,[A-Z]{2})*)?$")
+    import_permit: str = Field("", max_length=100)
+    legal_basis: Literal["", "art_12_10_a", "art_12_10_a_table_ii", "voluntary"] = ""
     port_of_exit: str = Field(max_length=200)
     port_of_entry: str = Field(max_length=200)
     route: str = Field(max_length=2000)
@@ -486,6 +561,8 @@ def apply_received_notification(
         select(Notification).where(Notification.uid == data.uid).with_for_update()
     ).first()
     values = data.model_dump(exclude={"type", "uid", "exporter_agency", "state", "version"})
+    if values["quantity"] is None:  # from a node older than issue 13: kilograms
+        values["quantity"], values["unit"] = data.quantity_kg, "kg"
     if existing is None:
         notification = Notification(
             uid=data.uid,

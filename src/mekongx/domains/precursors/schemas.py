@@ -5,7 +5,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from mekongx.authz.sharing import SharingInput
@@ -27,8 +34,33 @@ DiversionMethod = Literal[
 ]
 
 
+Unit = Literal["kg", "g", "t", "l", "ml"]
+TransportMode = Literal["", "sea", "road", "rail", "air", "post", "multimodal"]
+OptionalCountry = Field("", pattern=r"^([A-Z]{2})?$", max_length=2)
+Concentration = Field(None, gt=0, le=100)
+
+
+def _upper_country(value: object) -> object:
+    return value.strip().upper() if isinstance(value, str) else value
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class _Quantity(BaseModel):
+    """A quantity as declared, with its unit; ``quantity_kg`` alone (older clients, received
+    copies) means kilograms."""
+
+    quantity: float | None = Field(None, gt=0, le=1e12)
+    unit: Unit = "kg"
+    quantity_kg: float | None = Field(None, ge=0.001, le=1e9)
+
+    @model_validator(mode="after")
+    def _one_quantity(self) -> _Quantity:
+        if self.quantity is None and self.quantity_kg is not None:
+            self.quantity, self.unit = self.quantity_kg, "kg"
+        return self
 
 
 class ListingInput(_Strict):
@@ -71,8 +103,10 @@ class ScreenLinesInput(_Strict):
     lines: list[DeclarationLineInput] = Field(min_length=1, max_length=20_000)
 
 
-class NotificationInput(_Strict):
-    """A pre-export notification as the exporting agency drafts it."""
+class NotificationInput(_Quantity, _Strict):
+    """A pre-export notification as the exporting agency drafts it (art. 12(10)(a) items plus
+    what PEN Online asks: permit number, unit, preparation and concentration, packaging,
+    transport mode and transit countries)."""
 
     reference: str = Field(min_length=1, max_length=64)
     importer_agency: str = Field(min_length=1, max_length=16)
@@ -82,7 +116,13 @@ class NotificationInput(_Strict):
     importer_address: str = Field("", max_length=2000)
     consignee: str = Field("", max_length=300)
     substance_id: str = SubstanceKey
-    quantity_kg: float = Field(ge=0.001, le=1e9)
+    concentration_pct: float | None = Concentration
+    preparation: bool = False
+    packaging: str = Field("", max_length=2000)
+    transport_mode: TransportMode = ""
+    transit_countries: list[str] = Field(default_factory=list, max_length=20)
+    import_permit: str = Field("", max_length=100)
+    importer_requires_pen: bool = False
     port_of_exit: str = Field("", max_length=200)
     port_of_entry: str = Field("", max_length=200)
     route: str = Field("", max_length=2000)
@@ -94,6 +134,32 @@ class NotificationInput(_Strict):
     @classmethod
     def _upper(cls, value: object) -> object:
         return value.strip().upper() if isinstance(value, str) else value
+
+    @field_validator("transit_countries", mode="before")
+    @classmethod
+    def _countries(cls, value: object) -> object:
+        if isinstance(value, str):
+            value = [part for part in value.replace(";", ",").replace(" ", ",").split(",") if part]
+        if isinstance(value, list):
+            return [str(v).strip().upper() for v in value if str(v).strip()]
+        return value
+
+    @field_validator("transit_countries")
+    @classmethod
+    def _two_letters(cls, value: list[str]) -> list[str]:
+        for code in value:
+            if len(code) != 2 or not code.isalpha():
+                raise PydanticCustomError(
+                    "mekongx",
+                    N_("Transit countries are two-letter codes separated by commas (LA, MM)."),
+                )
+        return value
+
+    @model_validator(mode="after")
+    def _quantity_given(self) -> NotificationInput:
+        if self.quantity is None:
+            raise PydanticCustomError("mekongx", N_("Give the quantity and its unit."))
+        return self
 
 
 class AnswerInput(_Strict):
@@ -112,15 +178,20 @@ class AnswerInput(_Strict):
         return value
 
 
-class ShipmentInput(_Strict):
+class ShipmentInput(_Quantity, _Strict):
     shipped_on: date
     substance_id: str = SubstanceKey
-    quantity_kg: float = Field(ge=0.001, le=1e9)
     port_of_entry: str = Field("", max_length=200)
     consignee: str = Field("", max_length=300)
 
+    @model_validator(mode="after")
+    def _quantity_given(self) -> ShipmentInput:
+        if self.quantity is None:
+            raise PydanticCustomError("mekongx", N_("Give the quantity and its unit."))
+        return self
 
-class IncidentInput(SharingInput, _Strict):
+
+class IncidentInput(_Quantity, SharingInput, _Strict):
     kind: IncidentKind
     title: str = Field(min_length=1, max_length=300)
     occurred_on: date
@@ -128,12 +199,15 @@ class IncidentInput(SharingInput, _Strict):
     place: str = Field("", max_length=200)
     substance_id: str = Field("", pattern=r"^[a-z0-9_]{0,64}$", max_length=64)
     substance_name: str = Field("", max_length=300)
-    quantity_kg: float | None = Field(None, ge=0, le=1e9)
+    concentration_pct: float | None = Concentration
+    preparation: bool = False
+    origin_country: str = OptionalCountry
+    provenance_country: str = OptionalCountry
     diversion_method: DiversionMethod = ""
     description: str = Field("", max_length=20_000)
     language: Literal["en", "th", "zh"] = "en"
 
-    @field_validator("country", mode="before")
+    @field_validator("country", "origin_country", "provenance_country", mode="before")
     @classmethod
     def _upper(cls, value: object) -> object:
-        return value.strip().upper() if isinstance(value, str) else value
+        return _upper_country(value)

@@ -64,6 +64,9 @@ def _labels(principal: Principal) -> dict[str, Any]:
         "kind_labels": tr(labels.INCIDENT_KINDS),
         "method_labels": tr(labels.DIVERSION_METHODS),
         "discrepancy_labels": tr(labels.DISCREPANCIES),
+        "unit_labels": tr(labels.UNITS),
+        "transport_labels": tr(labels.TRANSPORT_MODES),
+        "basis_labels": tr(labels.LEGAL_BASES),
         **translated(_),
     }
 
@@ -284,9 +287,24 @@ def screen_export(
 # ---------------------------------------------------------------- notifications
 _NOTIFICATION_FIELDS = (
     "reference", "importer_agency", "exporter_name", "exporter_address", "importer_name",
-    "importer_address", "consignee", "substance_id", "quantity_kg", "port_of_exit",
+    "importer_address", "consignee", "substance_id", "quantity", "unit", "concentration_pct",
+    "packaging", "transport_mode", "transit_countries", "import_permit", "port_of_exit",
     "port_of_entry", "route", "expected_dispatch", "response_days", "language",
 )  # fmt: skip
+_CHECKBOXES = ("preparation", "importer_requires_pen")
+
+
+def _form_data(form: Any, keys: tuple[str, ...], checks: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Form values as text; blank optional numbers become None, checkboxes booleans."""
+    data: dict[str, Any] = {k: str(form.get(k, "")) for k in keys}
+    for key in ("quantity", "concentration_pct"):
+        if key in data and not data[key].strip():
+            data[key] = None
+    if "unit" in data and not data["unit"]:
+        data["unit"] = "kg"
+    for key in checks:
+        data[key] = form.get(key) == "on"
+    return data
 
 
 def _agencies(request: Request, principal: Principal) -> list[Agency]:
@@ -336,14 +354,14 @@ def _notification_form(
 @router.get("/notifications/new")
 def notification_new(request: Request, principal: CurrentPrincipal) -> Response:
     form: dict[str, Any] = {k: "" for k in _NOTIFICATION_FIELDS}
-    form.update(response_days=pen.DEFAULT_RESPONSE_DAYS, language=principal.language)
+    form.update(response_days=pen.DEFAULT_RESPONSE_DAYS, language=principal.language, unit="kg")
     return _notification_form(request, principal, form, [])
 
 
 @router.post("/notifications/new", dependencies=[Depends(check_csrf)])
 async def notification_create(request: Request, principal: CurrentPrincipal) -> Response:
     form = await request.form()
-    data: dict[str, Any] = {k: str(form.get(k, "")) for k in _NOTIFICATION_FIELDS}
+    data = _form_data(form, _NOTIFICATION_FIELDS, _CHECKBOXES)
     if not data["expected_dispatch"]:
         data["expected_dispatch"] = None
     try:
@@ -433,8 +451,8 @@ async def notification_shipment(
     request: Request, principal: CurrentPrincipal, notification_id: RecordId
 ) -> Response:
     form = await request.form()
-    keys = ("shipped_on", "substance_id", "quantity_kg", "port_of_entry", "consignee")
-    data = {k: str(form.get(k, "")) for k in keys}
+    keys = ("shipped_on", "substance_id", "quantity", "unit", "port_of_entry", "consignee")
+    data = _form_data(form, keys)
     try:
         with node_of(request).db.write() as session:
             pen.record_shipment(session, principal, notification_id, parse(ShipmentInput, data))
@@ -446,7 +464,8 @@ async def notification_shipment(
 # ---------------------------------------------------------------- incidents
 _INCIDENT_FIELDS = (
     "kind", "title", "occurred_on", "country", "place", "substance_id", "substance_name",
-    "quantity_kg", "diversion_method", "description", "language", "handling_code",
+    "quantity", "unit", "concentration_pct", "origin_country", "provenance_country",
+    "diversion_method", "description", "language", "handling_code",
     "handling_note", "distribution", "sharing_group",
 )  # fmt: skip
 
@@ -504,11 +523,9 @@ def incident_new(request: Request, principal: CurrentPrincipal) -> Response:
 @router.post("/incidents/new", dependencies=[Depends(check_csrf)])
 async def incident_create(request: Request, principal: CurrentPrincipal) -> Response:
     form = await request.form()
-    data: dict[str, Any] = {k: str(form.get(k, "")) for k in _INCIDENT_FIELDS}
+    data = _form_data(form, _INCIDENT_FIELDS, ("preparation",))
     data["recipients"] = [str(v) for v in form.getlist("recipients")]
     data["sharing_group"] = data["sharing_group"] or None
-    if not data["quantity_kg"]:
-        data["quantity_kg"] = None
     try:
         with node_of(request).db.write() as session:
             incident = incident_service.create_incident(
