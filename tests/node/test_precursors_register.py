@@ -118,3 +118,29 @@ def test_pages_in_three_languages(browser: Any, lang: str, words: list[str]) -> 
         for word in words:
             assert word in page.text, (path, word)
         assert page.headers["cache-control"] == "no-store"
+
+
+def test_substance_page_shows_units_codes_and_review_marks(browser: Any) -> None:
+    """Issue 13: preparation HS codes, China's 10-digit code, INCB's unit with the density and
+    its source, unverified listings and Thai names awaiting review are visible to the officer."""
+    browser.login("thai.analyst")
+    pse = browser.client.get("/precursors/register/pseudoephedrine").text
+    assert "3003.42" in pse and "3004.42" in pse and "HS2022-PREP" in pse
+    assert "รอการตรวจทาน" in pse  # Thai transliteration awaiting review, in the user's Thai
+    acetone = browser.client.get("/precursors/register/acetone").text
+    assert "0.792" in acetone and "CHEDL-PERRY" in acetone and "TH-HSA2535" in acetone
+    four_ap = browser.client.get("/precursors/register/four_ap").text
+    assert "CN 2933399073" in four_ap and "CN2024" in four_ap
+    ephedrine = browser.client.get("/precursors/register/ephedrine").text
+    assert "ไม่มีข้อมูลความหนาแน่น" not in ephedrine  # a solid: counted in kg
+    propionyl = browser.client.get("/precursors/register/propionyl_chloride").text
+    assert "INCB" in propionyl and "CNN2021" in propionyl
+
+
+def test_api_lists_thai_names_awaiting_review(app_client: Any, token_for: Any) -> None:
+    detail = app_client.get(
+        "/api/v1/precursors/register/acetic_anhydride", headers=token_for("lao_viewer")
+    ).json()
+    assert "อาเซติค แอนไฮไดรด์" in detail["names_th"]
+    assert "อาเซติค แอนไฮไดรด์" not in detail["names_th_awaiting_review"]
+    assert "อะซิติกแอนไฮไดรด์" in detail["names_th_awaiting_review"]

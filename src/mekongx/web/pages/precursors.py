@@ -17,6 +17,7 @@ from starlette.responses import RedirectResponse, Response
 from mekongx import uploads
 from mekongx.audit import Actor
 from mekongx.authz import Permission, Principal, can
+from mekongx.chemistry.units import incb_unit
 from mekongx.domains.precursors import formd as formd_service
 from mekongx.domains.precursors import incidents as incident_service
 from mekongx.domains.precursors import labels, screening
@@ -135,6 +136,7 @@ def _substance_page(
         "precursors/substance.html",
         status=422 if fields else 200,
         sub=sub,
+        incb_unit=incb_unit(sub),
         listings=listings,
         lookalikes=reg.lookalikes_of(sub),
         sources=reg.sources_of(sub),
