@@ -71,11 +71,13 @@ def test_hard_negatives_stay_apart(a: str, b: str) -> None:
         ("เหมวิบูลย์", ("hem", "wi", "bun"), ("hem", "ma", "wi", "bun")),  # ห: onset of เหม
         ("ศิวรักษ์", ("siu", "rak"), ("si", "wa", "rak")),  # ว links after i only
         ("ชาติชาย", ("chat", "chai"), ("cha", "ti", "chai")),
-        ("กนกพร", ("ka", "nok", "phon"), ("ka", "na", "ka", "phon")),  # runs of bare consonants
+        ("กนกพร", ("ka", "nok", "phon"), ("ka", "nok", "phon")),  # runs of bare consonants
         ("สมพร", ("som", "phon"), ("sa", "ma", "phon")),
         ("ธนพล", ("thon", "phon"), ("tha", "na", "phon")),
-        ("พรหมมา", ("phrom", "ma"), ("phrom", "ma", "ma")),  # ห silent in พรหม
-        ("พิจิตต", ("phi", "chit"), ("phi", "chit", "ta", "ta")),  # doubled final
+        ("พรหมมา", ("phrom", "ma"), ("phrom", "ma")),  # ห silent in พรหม
+        ("พิจิตต", ("phi", "chit"), ("phi", "chit")),  # doubled final
+        ("สรานนท์", ("sa", "non"), ("sa", "ra", "non")),  # formally sa-ra (Saranon)
+        ("กมลวิศิษฎ์", ("kom", "la", "wi", "sit"), ("ka", "mon", "wi", "sit")),  # odd run
     ],
 )
 def test_thai_syllables(word: str, sound: tuple[str, ...], formal: tuple[str, ...]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from mekongx.matching.documents import Document, classify, normalise
 from mekongx.matching.explain import Reason
 
 
@@ -34,8 +35,19 @@ def _date(value: str | None) -> tuple[int, int | None, int | None] | None:
     )
 
 
-def _doc(value: str) -> str:
-    return re.sub(r"[^0-9A-Za-z]", "", value).upper()
+def _document_birth(birth: str | None, docs: list[Document], reasons: list[Reason]) -> str | None:
+    """The record's birth date, or the one a Chinese resident ID number carries (said so)."""
+    if birth:
+        return birth
+    for doc in docs:
+        if doc.birth_date:
+            reasons.append(
+                Reason(
+                    "dob_from_document", {"number": doc.number, "date": doc.birth_date}, "neutral"
+                )
+            )
+            return doc.birth_date
+    return None
 
 
 def compare_evidence(
@@ -51,9 +63,16 @@ def compare_evidence(
         logit += weights[code]
         reasons.append(Reason(code, params, "against" if against else "for"))
 
-    da, db = _date(a.birth_date), _date(b.birth_date)
+    docs_a = [classify(d) for d in a.documents if normalise(d)]
+    docs_b = [classify(d) for d in b.documents if normalise(d)]
+    for doc in (*docs_a, *docs_b):
+        if not doc.valid:
+            reasons.append(Reason("document_invalid", {"number": doc.number}, "neutral"))
+    birth_a = _document_birth(a.birth_date, docs_a, reasons)
+    birth_b = _document_birth(b.birth_date, docs_b, reasons)
+    da, db = _date(birth_a), _date(birth_b)
     if da and db:
-        params = {"a": a.birth_date or "", "b": b.birth_date or ""}
+        params = {"a": birth_a or "", "b": birth_b or ""}
         if da[0] != db[0]:
             add("dob_mismatch", True, **params)
         elif None in (da[1], db[1], da[2], db[2]):
@@ -69,10 +88,11 @@ def compare_evidence(
         add("gender_mismatch", True, a=a.gender, b=b.gender)
     if a.nationality and b.nationality and a.nationality.upper() != b.nationality.upper():
         add("nationality_mismatch", True, a=a.nationality, b=b.nationality)
-    docs_a = {_doc(d) for d in a.documents if _doc(d)}
-    docs_b = {_doc(d) for d in b.documents if _doc(d)}
-    if docs_a and docs_b:
-        common = docs_a & docs_b
+    # a number failing its check digit is probably mistyped: neither a match nor a mismatch
+    nums_a = {d.number for d in docs_a if d.valid}
+    nums_b = {d.number for d in docs_b if d.valid}
+    if nums_a and nums_b:
+        common = nums_a & nums_b
         if common:
             add("document_match", False, number=sorted(common)[0])
         else:

@@ -58,6 +58,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # final stops are dropped (Chinese renderings of Thai names drop them); Thai final ช/จ
         # is a t, written ch/tch in passports (Panich, Petch)
         (r"(?<=[aeiou])[ptkcs](?=[^aeioulw]|$)", ""),
+        (r"(?<=[aeiou])[ptkcs](?=[^aeioulw]|$)", ""),  # a second stop (Krairiksh: riksh = ri)
         (r"(?<=[aeiou]n)[t](?=[^aeiou]|$)", ""),  # นนท์ written -nont (Chearavanont)
     )
 )

@@ -120,6 +120,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "th": "เลขเอกสารประจำตัวไม่ตรงกัน",
         "zh": "证件号码不同",
     },
+    "document_invalid": {
+        "en": "Document number {number} fails its check digit (mistyped?): not compared",
+        "th": "เลขเอกสาร {number} ไม่ผ่านการตรวจเลขหลักสุดท้าย (อาจพิมพ์ผิด) จึงไม่นำมาเปรียบเทียบ",
+        "zh": "证件号码 {number} 校验位不符（可能录入有误），未参与比对",
+    },
+    "dob_from_document": {
+        "en": "Date of birth {date} read from resident ID number {number}",
+        "th": "วันเกิด {date} อ่านจากเลขบัตรประจำตัวประชาชนจีน {number}",
+        "zh": "出生日期 {date} 取自居民身份证号码 {number}",
+    },
     "analyst_confirmed": {
         "en": "Analyst {analyst} confirmed these are the same person ({date})",
         "th": "นักวิเคราะห์ {analyst} ยืนยันว่าเป็นบุคคลเดียวกัน ({date})",

@@ -53,6 +53,7 @@ class _Parser:
         self.extra = ""
         self.out_vowel_i = False
         self.force_final = False
+        self.pairs_left = 0
         self.out: list[str] = []
 
     def at(self, j: int) -> str:
@@ -115,6 +116,19 @@ class _Parser:
         # ั is always closed by a final (อภัยวงศ์ = a-phai-wong, not a-pha-iwong)
         if vowel == "a" and self.at(j - 1) == "ั" and self.is_cons(j):
             return True
+        # after an open vowel, an even run of bare consonants pairs up as CoC syllables
+        # (อุดมพร u-dom-phon, อุดมโชค u-dom-chok); an odd one closes this syllable first
+        run, to_end = self._bare_run(j)
+        if (
+            (not self.linked or self.at(j + 1) == self.at(j))
+            and run >= 2
+            and run % 2 == 0
+            and (to_end or self.at(j + run) in _LEAD)
+            and self.at(j + 1) != "ร"  # ประวิตร prawit
+            and not any(self.at(k) in "หอ" for k in range(j, j + run))  # หมินหรง: ห leads ร
+            and not (self.at(j + 1) == self.at(j) and self.at(j - 1) in "ิุั")  # จิตต chit
+        ):
+            return False
         if not self.is_cons(j) or self.opens_syllable(j):
             return False
         # after a following vowel sign, ปร/กล… with a vowel of their own open the next syllable
@@ -215,6 +229,8 @@ class _Parser:
         if c1 == "อ" and c2 == "ย" and cluster_ok:
             self.i += 1
             return "y"
+        if self.linked and c1 in "กขคทศส" and c2 in "วร" and self.at(self.i + 1) in ("ิ", "ี", "า"):
+            return _INIT[c1]  # formally กวิน ka-win, สรานนท์ sa-ra-non (Kawin, Saranon)
         sr_ng = self.at(self.i + 1) == "ง" and not self.vowel_follows(self.i + 1)  # สรง, ทรง song
         if c1 in "ทศส" and c2 == "ร" and (self.vowel_follows(self.i) or self.lead or sr_ng):
             self.i += 1
@@ -262,21 +278,28 @@ class _Parser:
             # leading vowel (ลักษ(ณ์), จันท(ร์)โอชา) unless spelling; otherwise implicit a or o
             nxt = self.i
             if prev_closed and (nxt >= len(self.s) or self.at(nxt) in _LEAD):
-                return (onset + "a" if self.spelling else ""), False
+                # silent (ลักษ(ณ์)), but formally a syllable before a leading vowel (บุณยเกตุ
+                # bun-ya-ket)
+                before_lead = nxt < len(self.s) and self.linked
+                return (onset + "a" if self.spelling or before_lead else ""), False
             run, to_end = self._bare_run(onset_at)
             if self.spelling and self.linked and nxt == len(self.s) - 1 and self.is_cons(nxt):
                 # formal spelling: every bare consonant has its a (ฐาปน tha-pa-na, Thapana)
                 vowel, may_close = "a", False
             elif self.linked and onset_char == "บ" and start == 0 and run <= 2:
                 vowel, may_close = "o", False  # บดินทร์ bo-din, บวร bo-won (Bordin, Boworn)
-            elif (
-                (to_end and run % 2 == 1 and run >= 3)
-                or (self.linked and not to_end and run >= 2)
-                or (self.linked and to_end and run >= 4)
-            ):
-                # an odd run of bare consonants ending the word starts with Ca (กนก ka-nok,
-                # กนกพร ka-nok-phon); formally, bare consonants before a vowelled syllable each
-                # have their a (ธนวัฒน์ tha-na-wat beside thon-wat)
+            elif self.pairs_left > 0 and run >= 2:
+                self.pairs_left -= 2  # the rest of an odd run pairs up (กมล ka-mon)
+                vowel, may_close = "o", True
+                self.force_final = True
+            elif nxt - onset_at == 1 and run % 2 == 1 and run >= 3 and (to_end or self.linked):
+                # an odd run of bare consonants starts with Ca and pairs up after it (กนก ka-nok,
+                # กนกพร ka-nok-phon; formally กมลวิศิษฎ์ ka-mon-wi-sit)
+                vowel, may_close = "a", False
+                self.pairs_left = run - 1
+            elif self.linked and run >= 2 and nxt - onset_at == 1 and (not to_end or run >= 4):
+                # formally, the bare consonants of an even run each have their a (ธนวัฒน์
+                # tha-na-wat beside thon-wat, ธนพล tha-na-phon)
                 vowel, may_close = "a", False
             elif to_end and run % 2 == 0 and run >= 4:
                 vowel, may_close = "o", True  # pairs: สมพร som-phon, กนกพร ka-nok-phon
@@ -307,7 +330,8 @@ class _Parser:
                 if self.spelling:
                     final += "ra"
             self.out_vowel_i = vowel == "i"
-            self._link(f, final)
+            if not forced:  # the pairs of a run of bare consonants do not link (กนกพร)
+                self._link(f, final)
         if final == "u" and (vowel.endswith("a") or vowel in ("e", "ae")):
             final = "o"  # RTGS -ao, -eo, -aeo (ขาว khao, เร็ว reo, แก้ว kaeo)
         syl = onset + vowel + final
@@ -337,8 +361,8 @@ class _Parser:
         ณัฐยา nat-tha-ya, ศุภชัย sup-pha-chai, เพชรรัตน์ phet-cha-rat, เกียรติศักดิ์ kiat-ti-sak,
         ธีรศิลป์ thi-ra-sin. Passports and RTGS often write these linking syllables.
         """
-        if not self.linked or not final or f not in _LINKABLE:
-            return
+        if not self.linked or not final or f not in _LINKABLE or self.at(self.i) == f:
+            return  # no link before a doubled letter (กิตติ kit-ti)
         if f == "ว" and not self.out_vowel_i:
             return  # ว links only after i (ศิว-รักษ์ si-wa-rak); แก้ว-มณี stays kaeo-ma-ni
         nxt = self.at(self.i)
@@ -397,6 +421,8 @@ class _Parser:
                 self.i += 1
             return "o", True
         if lead and lead in "ใไ":
+            if nxt == "ย" and not self.vowel_follows(i):
+                self.i += 1  # ไทย, ไชย: the ย is silent (thai, chai)
             return "ai", False
         if nxt == "ั":
             if self.at(i + 1) == "ว":
