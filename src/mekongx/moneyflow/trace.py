@@ -251,15 +251,19 @@ def trace(
         con.executemany("INSERT INTO touched VALUES (?, ?)", list(touched.items()))
         if forward:
             events = con.execute(
-                """SELECT DISTINCT x.txid, x.ts, x.src, x.dst, x.amt FROM tx x
-                   JOIN touched t ON (x.src = t.acct OR x.dst = t.acct) AND x.ts >= t.t
-                   ORDER BY x.ts, x.txid"""
+                """SELECT txid, ts, src, dst, amt FROM (
+                     SELECT x.txid, x.ts, x.src, x.dst, x.amt FROM tx x JOIN touched t ON x.src = t.acct AND x.ts >= t.t
+                     UNION
+                     SELECT x.txid, x.ts, x.src, x.dst, x.amt FROM tx x JOIN touched t ON x.dst = t.acct AND x.ts >= t.t
+                   ) ORDER BY ts, txid"""
             ).fetchall()
         else:
             events = con.execute(
-                f"""SELECT DISTINCT x.txid, x.ts, x.src, x.dst, x.amt FROM tx x
-                   JOIN touched t ON (x.src = t.acct OR x.dst = t.acct)
-                   WHERE x.ts <= {when} ORDER BY x.ts, x.txid"""
+                f"""SELECT txid, ts, src, dst, amt FROM (
+                     SELECT x.txid, x.ts, x.src, x.dst, x.amt FROM tx x JOIN touched t ON x.src = t.acct
+                     UNION
+                     SELECT x.txid, x.ts, x.src, x.dst, x.amt FROM tx x JOIN touched t ON x.dst = t.acct
+                   ) WHERE ts <= {when} ORDER BY ts, txid"""
             ).fetchall()
     finally:
         con.close()
