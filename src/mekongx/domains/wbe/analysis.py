@@ -80,6 +80,7 @@ def parameter_set_by_label(label: str) -> ParameterSet:
     raise UnknownParameterSet(N_("This node does not have parameter set %(label)s."), label=label)
 
 
+@cache
 def comparison_set(name_or_label: str | None) -> ParameterSet:
     """The parameter set chosen for a comparison: a current built-in set by name or label;
     ``None`` gives the node's default set."""
@@ -297,6 +298,32 @@ def _metric_draws(
     return load if metric == "load" else consumption
 
 
+def comparison_draws(
+    contenders: Sequence[Contender],
+    analyte: str,
+    params: ParameterSet,
+    metric: str = "load",
+    draws: int = 2000,
+    seed: int = 0,
+) -> tuple[list[Campaign], dict[str, np.ndarray[Any, Any]]]:
+    """The campaigns of a comparison that have ``analyte`` (and, for consumption, an excretion
+    factor) with their (draws,) figures, every one computed with ``params``."""
+    campaigns, matrix = [], {}
+    for c in contenders:
+        rows = estimate_batch(sorted(c.samples, key=lambda s: (s.analyte, s.date)), params, 0)
+        campaign = analyte_campaign(
+            [r.estimate for r in rows], c.identity or Identity(c.key, c.key), analyte
+        )
+        if campaign is None:
+            continue
+        load, consumption = analyte_figures(campaign, params, draws, seed)
+        values = load if metric == "load" else consumption
+        if values is not None:
+            campaigns.append(campaign)
+            matrix[c.key] = values
+    return campaigns, matrix
+
+
 def rank_campaigns(
     contenders: Sequence[Contender],
     analyte: str,
@@ -304,15 +331,11 @@ def rank_campaigns(
     metric: str = "load",
     draws: int = 2000,
     seed: int = 0,
+    computed: tuple[list[Campaign], dict[str, np.ndarray[Any, Any]]] | None = None,
 ) -> list[RankedCampaign]:
     """Rank campaigns (cities) by their figure, every one computed with ``params``."""
-    matrix: dict[str, np.ndarray[Any, Any]] = {}
-    by_key = {}
-    for c in contenders:
-        values = _metric_draws(c, params, analyte, metric, draws, seed)
-        if values is not None:
-            matrix[c.key] = values
-            by_key[c.key] = c
+    _, matrix = computed or comparison_draws(contenders, analyte, params, metric, draws, seed)
+    by_key = {c.key: c for c in contenders}
     if len(matrix) < 2:
         return []
     return [
@@ -420,22 +443,13 @@ def regions(
     metric: str = "load",
     draws: int = 2000,
     seed: int = 0,
+    computed: tuple[list[Campaign], dict[str, np.ndarray[Any, Any]]] | None = None,
 ) -> list[RegionalMean]:
     """Population-weighted means by country and over all, every campaign with ``params``,
     with the draws propagated (shared terms stay shared)."""
-    campaigns, matrix = [], {}
-    for c in contenders:
-        rows = estimate_batch(sorted(c.samples, key=lambda s: (s.analyte, s.date)), params, 0)
-        campaign = analyte_campaign(
-            [r.estimate for r in rows], c.identity or Identity(c.key, c.key), analyte
-        )
-        if campaign is None:
-            continue
-        load, consumption = analyte_figures(campaign, params, draws, seed)
-        values = load if metric == "load" else consumption
-        if values is not None:
-            campaigns.append(campaign)
-            matrix[campaign.key] = values
+    campaigns, matrix = computed or comparison_draws(
+        contenders, analyte, params, metric, draws, seed
+    )
     if not campaigns:
         return []
     return regional_means(campaigns, matrix, LEVEL)

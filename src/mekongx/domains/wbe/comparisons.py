@@ -79,6 +79,27 @@ def city_ranking(
     return analysis.rank_campaigns(contenders, analyte, params, metric, draws)
 
 
+def ranking_and_regions(
+    session: Session,
+    principal: Principal,
+    analyte: str,
+    *,
+    year: int | None = None,
+    metric: Metric = "load",
+    draws: int = 2000,
+    parameter_set: str | None = None,
+) -> tuple[list[analysis.RankedCampaign], list[RegionalMean]]:
+    """The ranking and the regional means from one computation of the same draws."""
+    params = analysis.comparison_set(parameter_set)
+    campaigns = _latest_per_site(session, principal, year)
+    contenders = _contenders(session, principal, campaigns, analyte)
+    computed = analysis.comparison_draws(contenders, analyte, params, metric, draws)
+    return (
+        analysis.rank_campaigns(contenders, analyte, params, computed=computed),
+        analysis.regions(contenders, analyte, params, computed=computed),
+    )
+
+
 def regional_means(
     session: Session,
     principal: Principal,

@@ -99,6 +99,8 @@ SITES = [
         longitude=99.8406,
         population_served=60_000,
         sewer_type="mixed",
+        # estimated from BOD5 loads with the European constant: its pages show the warning
+        population_method="BOD5",
     ),
 ]
 

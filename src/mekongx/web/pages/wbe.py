@@ -33,6 +33,7 @@ from mekongx.http.params import RecordId
 from mekongx.i18n import N_, translator
 from mekongx.model.identity import Agency, SharingGroup
 from mekongx.validation import parse
+from mekongx.wastewater import RegionalMean
 from mekongx.web.labels import translated
 from mekongx.web.nav import NavItem
 from mekongx.web.render import check_csrf, render
@@ -82,6 +83,8 @@ TREND_LABELS = {
 Metric = Literal["load", "consumption"]
 AnalyteParam = Annotated[str, Query(max_length=16, pattern=r"^[A-Za-z0-9-]*$")]
 SetParam = Annotated[str, Query(max_length=120, pattern=r"^[A-Za-z0-9@._-]*$")]
+# the year box of a filter form may be sent empty ("year="): empty means any year
+YearParam = Annotated[str, Query(max_length=4, pattern=r"^(19[9][0-9]|20[0-9][0-9]|2100)?$")]
 
 
 def _chosen(name: str) -> str:
@@ -607,20 +610,19 @@ def ranking_page(
     request: Request,
     principal: CurrentPrincipal,
     analyte: AnalyteParam = "",
-    year: Annotated[int | None, Query(ge=1990, le=2100)] = None,
+    year_text: Annotated[YearParam, Query(alias="year")] = "",
     metric: Metric = "load",
     parameter_set: SetParam = "",
 ) -> Response:
+    year = int(year_text) if year_text else None
     chosen = _chosen(parameter_set)
     with node_of(request).db.read() as session:
         analytes = wbe.analytes_in_view(session, principal)
         code = analyte.upper() or ("METH" if "METH" in analytes else (analytes or [""])[0])
-        ranked, regions = [], []
+        ranked: list[analysis.RankedCampaign] = []
+        regions: list[RegionalMean] = []
         if code:
-            ranked = comparisons.city_ranking(
-                session, principal, code, year=year, metric=metric, parameter_set=chosen
-            )
-            regions = comparisons.regional_means(
+            ranked, regions = comparisons.ranking_and_regions(
                 session, principal, code, year=year, metric=metric, parameter_set=chosen
             )
     label = analysis.comparison_set(chosen).label
