@@ -1,4 +1,5 @@
-"""Connects areas to the exchange: which handler applies which kind of received payload."""
+"""Connects areas to the exchange: which handler applies which kind of received payload, and
+the schema every payload of that kind must satisfy before the handler sees it."""
 
 from __future__ import annotations
 
@@ -8,12 +9,17 @@ from datetime import datetime
 
 from mekongx.db import Database
 from mekongx.domains.fugitives import exchange as fugitives_exchange
+from mekongx.domains.fugitives import payloads as fugitives_payloads
 from mekongx.domains.intel import exchange as intel_exchange
+from mekongx.domains.intel import payloads as intel_payloads
 from mekongx.domains.precursors import exchange as precursors_exchange
 from mekongx.domains.precursors import handlers as precursors_handlers
+from mekongx.domains.precursors import payloads as precursors_payloads
 from mekongx.domains.rfi import exchange as rfi_exchange
+from mekongx.domains.rfi import payloads as rfi_payloads
 from mekongx.domains.rfi.service import periodic as rfi_clock
 from mekongx.domains.wbe import exchange as wbe_exchange
+from mekongx.domains.wbe.schemas import CampaignPayload
 from mekongx.federation import acks, checkpoints, handlers
 from mekongx.federation.keys import NodeKeys
 from mekongx.settings import Settings
@@ -22,19 +28,30 @@ log = logging.getLogger("mekongx.worker")
 
 
 def install() -> None:
-    handlers.register(acks.KIND, acks.apply_ack)
-    handlers.register(checkpoints.KIND, checkpoints.apply_checkpoint)
-    handlers.register(intel_exchange.KIND, intel_exchange.apply, batch=intel_exchange.apply_many)
-    handlers.register(intel_exchange.CONSENT_KIND, intel_exchange.apply_consent)
-    handlers.register(precursors_exchange.KIND_NOTIFICATION, precursors_handlers.apply_notification)
-    handlers.register(precursors_exchange.KIND_RESPONSE, precursors_handlers.apply_response)
-    handlers.register(precursors_exchange.KIND_INCIDENT, precursors_handlers.apply_incident)
-    handlers.register(rfi_exchange.KIND_REQUEST, rfi_exchange.apply_request)
+    register = handlers.register
+    register(acks.KIND, acks.apply_ack, schema=acks.AckPayload)
+    register(checkpoints.KIND, checkpoints.apply_checkpoint, schema=checkpoints.CheckpointPayload)
+    register(intel_exchange.KIND, intel_exchange.apply, batch=intel_exchange.apply_many,
+             schema=intel_payloads.ReportPayload)  # fmt: skip
+    register(intel_exchange.ONWARD_KIND, intel_exchange.apply_onward,
+             schema=intel_payloads.OnwardPayload)  # fmt: skip
+    register(intel_exchange.CONSENT_KIND, intel_exchange.apply_consent,
+             schema=intel_payloads.ConsentPayload)  # fmt: skip
+    register(precursors_exchange.KIND_NOTIFICATION, precursors_handlers.apply_notification,
+             schema=precursors_payloads.NotificationPayload)  # fmt: skip
+    register(precursors_exchange.KIND_RESPONSE, precursors_handlers.apply_response,
+             schema=precursors_payloads.ResponsePayload)  # fmt: skip
+    register(precursors_exchange.KIND_INCIDENT, precursors_handlers.apply_incident,
+             schema=precursors_payloads.IncidentPayload)  # fmt: skip
+    register(rfi_exchange.KIND_REQUEST, rfi_exchange.apply_request,
+             schema=rfi_payloads.RequestPayload)  # fmt: skip
     for kind in rfi_exchange.KINDS[1:]:
-        handlers.register(kind, rfi_exchange.checked(kind))
-    handlers.register(fugitives_exchange.KIND, fugitives_exchange.apply_notice)
-    handlers.register(fugitives_exchange.HIT_KIND, fugitives_exchange.apply_hit)
-    handlers.register(wbe_exchange.KIND, wbe_exchange.apply)
+        register(kind, rfi_exchange.checked(kind), schema=rfi_payloads.MessagePayload)
+    register(fugitives_exchange.KIND, fugitives_exchange.apply_notice,
+             schema=fugitives_payloads.NoticePayload)  # fmt: skip
+    register(fugitives_exchange.HIT_KIND, fugitives_exchange.apply_hit,
+             schema=fugitives_payloads.HitPayload)  # fmt: skip
+    register(wbe_exchange.KIND, wbe_exchange.apply, schema=CampaignPayload)
 
 
 def periodic(db: Database, settings: Settings, keys: NodeKeys) -> Callable[[datetime], None]:

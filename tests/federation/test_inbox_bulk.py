@@ -58,6 +58,7 @@ def _sealed(
                         recipients=[to],
                         seq=seq,
                         thread=payload["uid"],
+                        handling=payload.get("handling_code", "H0"),
                         created=iso(utcnow()),
                     ),
                     payload,
@@ -190,7 +191,7 @@ def test_bulk_apply_equals_one_by_one(make_nodes: Any, handlers_installed: None)
         [(o.status, o.receipt and o.receipt["status"]) for o in b] for b in one_by_one
     ]
     statuses = [o.receipt["status"] for o in in_bulk[0] if o.receipt]
-    assert statuses[4].startswith("refused:malformed-payload")
+    assert statuses[4] == "refused:invalid-payload:title: missing"
     assert statuses[7].startswith("refused:forbidden")
     assert statuses.count("applied") == 10
     state, other = (

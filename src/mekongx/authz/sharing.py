@@ -16,7 +16,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from mekongx.authz.permissions import Permission, Principal, require
-from mekongx.errors import FieldProblem
+from mekongx.errors import FieldProblem, Forbidden
 from mekongx.i18n import N_
 from mekongx.model.identity import Agency, SharingGroup, SharingGroupMember
 from mekongx.model.record import Distribution, RecordRecipient, SharedRecord
@@ -111,3 +111,11 @@ def holders(session: Session, record: SharedRecord) -> set[str]:
     else:
         return set()
     return set(session.scalars(stmt)) - {record.origin_agency}
+
+
+def require_exportable(record: SharedRecord) -> None:
+    """Every export of a record (CSV, document, chart) passes here first: a received H3 record is
+    for the addressed agency's eyes on this node only and is never exported (docs/protocol.md,
+    section 6)."""
+    if record.received and record.handling_code == "H3":
+        raise Forbidden(N_("H3: a received record with these restrictions is never exported."))

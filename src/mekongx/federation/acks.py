@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -14,6 +15,15 @@ from mekongx.federation.models import Acknowledgement, OutboxEntry
 from mekongx.federation.outbox import enqueue
 
 KIND = "exchange.ack"
+
+
+class AckPayload(BaseModel):
+    """``exchange.ack``: the recipient applied the retraction, correction or notice ``ack_of``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    ack_of: str = Field(min_length=36, max_length=36)
+    record_uid: str = Field("", max_length=36)
 
 
 def acknowledge(session: Session, received: Received, record_uid: str) -> None:

@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel, ConfigDict
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -44,6 +45,14 @@ from mekongx.model.base import utcnow
 from mekongx.settings import Settings
 
 KIND = "audit.checkpoint"
+
+
+class CheckpointPayload(BaseModel):
+    """``audit.checkpoint``: a peer's signed statement of its audit head (docs/schemas/)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    statement: dict[str, Any]
 
 
 class CheckpointRefused(Exception):

@@ -224,7 +224,7 @@ def _file_receipts(
                     and verify_receipt(receipt, key)
                     and receipt.get("message_id") == entry.message_id
                     and receipt.get("to") == own
-                    and receipt.get("payload_hash") == json.loads(entry.envelope)["payload_hash"]
+                    and receipt.get("payload_mac") == json.loads(entry.envelope)["payload_mac"]
                 )
                 if not valid:
                     _mark_retry(session, entry, link, "receipt did not verify", max_backoff)

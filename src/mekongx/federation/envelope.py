@@ -1,15 +1,22 @@
-"""Envelopes, version 1: signed with Ed25519, payload encrypted to the one recipient.
+"""Envelopes, version 2: signed with Ed25519, content encrypted to the one recipient.
 
 Encryption: an ephemeral X25519 key agrees a secret with the recipient's X25519 key; HKDF-SHA256
-derives a 256-bit key; ChaCha20-Poly1305 encrypts the canonical JSON payload with the envelope
-header as associated data. The signature covers the canonical JSON of every field but ``sig``.
-All primitives come from the ``cryptography`` package. docs/protocol.md is the specification;
-tests/federation/test_vectors.py checks it against fixed vectors.
+derives a 256-bit key; ChaCha20-Poly1305 encrypts the sealed content (the payload and the
+context routing does not need: thread, reply-to, evaluation, languages) with the clear header as
+associated data. The header carries a keyed hash of the content (HMAC-SHA256 under a random key
+that travels inside the ciphertext), so a holder of the envelope cannot confirm a guessed
+content, while the receipt still names exactly what was received. Every signature covers the
+RFC 8785 canonical JSON (:mod:`mekongx.federation.jcs`) of every field but ``sig``. All
+primitives come from the ``cryptography`` package. docs/protocol.md is the specification;
+docs/protocol-vectors.json holds vectors that scripts/verify_protocol_vectors.py checks
+independently.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import hmac
 import json
 import os
 import uuid
@@ -25,9 +32,15 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from mekongx.federation.jcs import canonical as canonical
 from mekongx.federation.keys import b64, raw_public, unb64
+from mekongx.federation.origin import endorse
+from mekongx.federation.statements import key_id as key_id
+from mekongx.federation.statements import sign_statement as sign_statement
+from mekongx.federation.statements import verify_statement as verify_statement
 
-VERSION = 1
+VERSION = 2
+ALG = "X25519-HKDF-SHA256/ChaCha20-Poly1305"
 TYPES = frozenset(
     {
         "information",
@@ -42,9 +55,11 @@ TYPES = frozenset(
 )
 PRIORITIES = frozenset({"routine", "urgent", "immediate"})
 HEADER_FIELDS = (
-    "v", "id", "thread", "in_reply_to", "type", "sender", "to", "recipients", "seq", "priority",
-    "deadline", "handling", "evaluation", "languages", "created", "payload_hash",
+    "v", "id", "type", "sender", "to", "recipients", "seq", "priority", "deadline", "handling",
+    "created", "payload_mac",
 )  # fmt: skip
+CONTEXT_FIELDS = ("thread", "in_reply_to", "evaluation", "languages")
+"""Sealed with the payload: what the receiving area needs but routing does not."""
 
 
 class EnvelopeError(Exception):
@@ -53,15 +68,6 @@ class EnvelopeError(Exception):
     def __init__(self, reason: str, detail: str = "") -> None:
         super().__init__(f"{reason}: {detail}" if detail else reason)
         self.reason = reason
-
-
-def canonical(data: Any) -> bytes:
-    """Canonical JSON: sorted keys, no spaces, UTF-8 (not ASCII-escaped)."""
-    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
-
-
-def key_id(public_raw: bytes) -> str:
-    return hashlib.sha256(public_raw).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -80,12 +86,26 @@ class Header:
     evaluation: str | None = None
     languages: list[str] = field(default_factory=list)
     created: str = ""
+    # The key of the content's keyed hash: random per message, kept with the queued envelope so
+    # that sealing again (after a key rotation) gives the same hash; never sent in the clear.
+    mac_key: str = field(default_factory=lambda: b64(os.urandom(32)))
+    # Payload fields the sender signs as the record's originator (see federation/origin.py);
+    # the statement is added to the payload as ``origin_signature`` when the envelope is sealed.
+    endorse: list[str] = field(default_factory=list)
 
-    def fields(self, payload_hash: str) -> dict[str, Any]:
+    def fields(self, payload_mac: str) -> dict[str, Any]:
         data = {
-            name: getattr(self, name) for name in HEADER_FIELDS if name not in ("v", "payload_hash")
+            name: getattr(self, name) for name in HEADER_FIELDS if name not in ("v", "payload_mac")
         }
-        return {"v": VERSION, **data, "payload_hash": payload_hash}
+        return {"v": VERSION, **data, "payload_mac": payload_mac}
+
+    def context(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in CONTEXT_FIELDS}
+
+
+def content_mac(mac_key: bytes, content: Mapping[str, Any]) -> str:
+    """HMAC-SHA256, hex, of the canonical ``{"context": …, "payload": …}``."""
+    return hmac.new(mac_key, canonical(dict(content)), hashlib.sha256).hexdigest()
 
 
 def _derive(shared: bytes, epk: bytes, rpk: bytes, message_id: str) -> bytes:
@@ -93,7 +113,7 @@ def _derive(shared: bytes, epk: bytes, rpk: bytes, message_id: str) -> bytes:
         algorithm=hashes.SHA256(),
         length=32,
         salt=epk + rpk,
-        info=b"mekongx/v1/" + message_id.encode(),
+        info=f"mekongx/v{VERSION}/{message_id}".encode(),
     ).derive(shared)
 
 
@@ -109,15 +129,20 @@ def seal(
     """Build, encrypt and sign one envelope (``ephemeral``/``nonce`` only for test vectors)."""
     if header.type not in TYPES:
         raise EnvelopeError("bad-type", header.type)
-    body = canonical(dict(payload))
-    envelope = header.fields(hashlib.sha256(body).hexdigest())
+    payload = dict(payload)
+    if header.endorse:
+        payload["origin_signature"] = endorse(payload, header.endorse, signer, header.sender)
+    content = {"context": header.context(), "payload": payload}
+    mac_key = unb64(header.mac_key)
+    envelope = header.fields(content_mac(mac_key, content))
+    body = canonical({**content, "mac_key": header.mac_key})
     ephemeral = ephemeral or X25519PrivateKey.generate()
     nonce = nonce or os.urandom(12)
     epk, rpk = raw_public(ephemeral.public_key()), raw_public(recipient_enc)
     key = _derive(ephemeral.exchange(recipient_enc), epk, rpk, header.id)
     ciphertext = ChaCha20Poly1305(key).encrypt(nonce, body, canonical(envelope))
     envelope["enc"] = {
-        "alg": "X25519-HKDF-SHA256/ChaCha20-Poly1305",
+        "alg": ALG,
         "epk": b64(epk),
         "rkid": key_id(rpk),
         "nonce": b64(nonce),
@@ -141,6 +166,8 @@ def verify(
         raise EnvelopeError("malformed", "missing " + ", ".join(missing))
     if envelope["type"] not in TYPES:
         raise EnvelopeError("bad-type", str(envelope["type"]))
+    if not isinstance(envelope["enc"], Mapping) or not isinstance(envelope["sig"], str):
+        raise EnvelopeError("malformed", "enc or sig")
     key = signers(str(envelope["sender"]), str(envelope["kid"]))
     if key is None:
         raise EnvelopeError("unknown-signer", f"{envelope['sender']} key {envelope['kid']}")
@@ -151,8 +178,21 @@ def verify(
         raise EnvelopeError("bad-signature", type(error).__name__) from None
 
 
+@dataclass(frozen=True)
+class Opened:
+    """The decrypted content of an envelope: its payload and its sealed context."""
+
+    payload: dict[str, Any]
+    context: dict[str, Any]
+
+
 def open_payload(envelope: Mapping[str, Any], decryptors: list[X25519PrivateKey]) -> dict[str, Any]:
-    """Decrypt the payload with whichever of our keys it was sealed to; check its hash."""
+    """The decrypted payload alone (see :func:`open_content`)."""
+    return open_content(envelope, decryptors).payload
+
+
+def open_content(envelope: Mapping[str, Any], decryptors: list[X25519PrivateKey]) -> Opened:
+    """Decrypt with whichever of our keys it was sealed to; check the keyed hash."""
     enc = envelope["enc"]
     header = {k: v for k, v in envelope.items() if k not in ("enc", "kid", "sig")}
     for private in decryptors:
@@ -172,43 +212,27 @@ def open_payload(envelope: Mapping[str, Any], decryptors: list[X25519PrivateKey]
             )
         except (InvalidTag, ValueError, KeyError) as error:
             raise EnvelopeError("undecryptable", type(error).__name__) from None
-        if hashlib.sha256(body).hexdigest() != envelope["payload_hash"]:
-            raise EnvelopeError("payload-hash")
-        payload = json.loads(body)
-        if not isinstance(payload, dict):
-            raise EnvelopeError("malformed", "payload is not an object")
-        return payload
+        try:
+            sealed = json.loads(body)
+            content = {"context": sealed["context"], "payload": sealed["payload"]}
+            mac_key = base64.b64decode(sealed["mac_key"], validate=True)
+            valid = hmac.compare_digest(content_mac(mac_key, content), str(envelope["payload_mac"]))
+        except (ValueError, KeyError, TypeError):
+            raise EnvelopeError("malformed", "sealed content") from None
+        if not valid:
+            raise EnvelopeError("payload-mac")
+        if not isinstance(content["payload"], dict) or not isinstance(content["context"], dict):
+            raise EnvelopeError("malformed", "payload or context is not an object")
+        return Opened(content["payload"], content["context"])
     raise EnvelopeError("wrong-key", "sealed to a key this node does not hold")
-
-
-def sign_statement(
-    kind: str, fields: Mapping[str, Any], signer: Ed25519PrivateKey
-) -> dict[str, Any]:
-    """A signed JSON statement (receipts, consents): ``{v, type, …fields, kid, sig}``."""
-    statement = {
-        "v": VERSION,
-        "type": kind,
-        **fields,
-        "kid": key_id(raw_public(signer.public_key())),
-    }
-    statement["sig"] = b64(signer.sign(canonical(statement)))
-    return statement
 
 
 def sign_receipt(fields: Mapping[str, Any], signer: Ed25519PrivateKey) -> dict[str, Any]:
     return sign_statement("receipt", fields, signer)
 
 
-def verify_statement(statement: Mapping[str, Any], key: Ed25519PublicKey) -> bool:
-    unsigned = {k: v for k, v in statement.items() if k != "sig"}
-    try:
-        key.verify(unb64(str(statement.get("sig", ""))), canonical(unsigned))
-    except (InvalidSignature, ValueError):
-        return False
-    return True
-
-
 def iso(moment: datetime) -> str:
+    """ISO 8601 with microseconds and the offset, as every time on the wire is written."""
     return moment.isoformat(timespec="microseconds")
 
 

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import insert, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, StatementError
 from sqlalchemy.orm import Session
 
 from mekongx.audit import Actor, record
@@ -20,13 +20,14 @@ from mekongx.db import Database
 from mekongx.errors import MekongXError
 from mekongx.federation.envelope import (
     EnvelopeError,
+    Opened,
     canonical,
     iso,
-    open_payload,
+    open_content,
     sign_receipt,
     verify,
 )
-from mekongx.federation.handlers import Received, batch_handler_for, handler_for, refusal
+from mekongx.federation.handlers import Received, batch_handler_for, check, handler_for, refusal
 from mekongx.federation.keys import NodeKeys, unb64
 from mekongx.federation.models import InboxEntry, Peer, Rejection
 from mekongx.federation.peers import signing_keys
@@ -144,7 +145,7 @@ def _receipt(keys: NodeKeys, own: str, envelope: Mapping[str, Any], status: str)
             "from": own,
             "to": envelope["sender"],
             "seq": envelope["seq"],
-            "payload_hash": envelope["payload_hash"],
+            "payload_mac": envelope["payload_mac"],
             "status": status,
             "received_at": iso(utcnow()),
         },
@@ -165,12 +166,24 @@ def _apply(
         with session.begin_nested():
             return "applied", handler(session, received, payload)
     except (MekongXError, KeyError, ValueError, TypeError) as error:
-        return refusal(error), str(payload.get("uid", ""))[:36]
+        return refusal(error), _uid(payload)
+    except OperationalError:
+        raise  # the database itself failed: nothing is answered, the sender tries again
+    except (DBAPIError, StatementError) as error:
+        # The schema let through something the database refuses: refused like any bad payload
+        # (the savepoint is rolled back), never a stalled link.
+        log.warning("payload of %s refused by the database: %s", kind, type(error).__name__)
+        return "refused:invalid-payload:database", _uid(payload)
+
+
+def _uid(payload: Mapping[str, Any]) -> str:
+    uid = payload.get("uid", "")
+    return uid[:36] if isinstance(uid, str) else ""
 
 
 def _open(
     keys: NodeKeys, own: str, peer_code: str, keys_by_id: Mapping[str, Any], envelope: Any
-) -> dict[str, Any]:
+) -> Opened:
     """Verify and decrypt one envelope (no database work); raise EnvelopeError to refuse it."""
     if not isinstance(envelope, Mapping):
         raise EnvelopeError("malformed", "not an object")
@@ -186,7 +199,7 @@ def _open(
         raise EnvelopeError("from-the-future", str(envelope["created"]))
     if seq < 1:
         raise EnvelopeError("malformed", "seq")
-    return open_payload(envelope, keys.decryption_keys())
+    return open_content(envelope, keys.decryption_keys())
 
 
 @dataclass(frozen=True)
@@ -194,32 +207,47 @@ class _Accepted:
     """An authentic envelope that is next in its link's sequence, waiting to be applied."""
 
     envelope: Mapping[str, Any]
-    payload: dict[str, Any]
+    payload: Mapping[str, Any]
     received: Received
     kind: str
     seq: int
+    refused: str = ""  # the payload failed its schema or the handling check: not applied
 
 
-def _accepted(
-    envelope: Mapping[str, Any], payload: dict[str, Any], peer: Peer, own: str
-) -> _Accepted:
+def _id(value: Any) -> str | None:
+    """A thread or message id from the sealed context: a short string or nothing."""
+    return value if isinstance(value, str) and 0 < len(value) <= 36 else None
+
+
+def _accepted(envelope: Mapping[str, Any], content: Opened, peer: Peer, own: str) -> _Accepted:
+    context, payload = content.context, content.payload
+    evaluation = context.get("evaluation")
     received = Received(
         message_id=str(envelope["id"]),
         type=str(envelope["type"]),
         sender=peer.agency_code,
         own_agency=own,
-        thread=envelope.get("thread"),
-        in_reply_to=envelope.get("in_reply_to"),
+        thread=_id(context.get("thread")),
+        in_reply_to=_id(context.get("in_reply_to")),
         handling=str(envelope["handling"]),
         created=str(envelope["created"]),
+        evaluation=evaluation if isinstance(evaluation, str) and len(evaluation) <= 2 else None,
     )
+    checked, refused = check(received, payload)
+    kind = payload.get("kind")
     return _Accepted(
-        envelope, payload, received, str(payload.get("kind", "")), int(envelope["seq"])
+        envelope,
+        checked,
+        received,
+        kind if isinstance(kind, str) else "",
+        int(envelope["seq"]),
+        refused,
     )
 
 
 def _runs(accepted: list[_Accepted]) -> list[list[_Accepted]]:
-    """Consecutive envelopes of one kind that has a bulk handler form one run; others go alone."""
+    """Consecutive envelopes of one kind that has a bulk handler form one run; others go alone.
+    A refused payload stays in its run (it changes nothing, so it cannot break the bulk form)."""
     runs: list[list[_Accepted]] = []
     for item in accepted:
         if runs and runs[-1][-1].kind == item.kind and batch_handler_for(item.kind) is not None:
@@ -230,8 +258,17 @@ def _runs(accepted: list[_Accepted]) -> list[list[_Accepted]]:
 
 
 def _apply_run(session: Session, run: list[_Accepted]) -> list[tuple[str, str]]:
+    """The outcomes of a run in order: refusals of payloads that failed their checks, and what
+    the area made of the others (see :func:`_apply_valid`)."""
+    valid = iter(_apply_valid(session, [item for item in run if not item.refused]))
+    return [(item.refused, _uid(item.payload)) if item.refused else next(valid) for item in run]
+
+
+def _apply_valid(session: Session, run: list[_Accepted]) -> list[tuple[str, str]]:
     """Apply a run in bulk when its area can; otherwise (or if the bulk attempt fails, which
     rolls back only its own savepoint) one envelope at a time."""
+    if not run:
+        return []
     many = batch_handler_for(run[0].kind)
     if many is not None and len(run) > 1:
         try:
@@ -258,7 +295,7 @@ def receive_batch(
         peer_row = session.get(Peer, peer_code)
         assert peer_row is not None
         keys_by_id = signing_keys(peer_row)
-    opened: list[tuple[Any, dict[str, Any] | EnvelopeError]] = []
+    opened: list[tuple[Any, Opened | EnvelopeError]] = []
     for envelope in envelopes:
         try:
             opened.append((envelope, _open(keys, own, peer_code, keys_by_id, envelope)))
@@ -330,7 +367,7 @@ def receive_batch(
                             "from_agency": peer.agency_code,
                             "seq": item.seq,
                             "type": item.received.type,
-                            "kind": item.kind,
+                            "kind": item.kind[:40],
                             "record_uid": record_uid,
                             "thread": item.received.thread or "",
                             "envelope": canonical(dict(item.envelope)).decode(),

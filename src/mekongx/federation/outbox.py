@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict
 from typing import Any
 
@@ -77,11 +77,13 @@ def enqueue(
     deadline: str | None = None,
     evaluation: str | None = None,
     languages: list[str] | None = None,
+    endorse: Sequence[str] = (),
 ) -> list[OutboxEntry]:
     """Queue one envelope per recipient that is a confirmed peer; return what was queued.
 
     Recipients that are not peers (the node's own agency, agencies with no node) get nothing:
-    their users read the record on this node.
+    their users read the record on this node. ``endorse`` names the payload fields this node
+    signs as the record's originator when the envelope is sealed (federation/origin.py).
     """
     recipients = sorted({code for code in to if code != actor.agency})
     if not recipients:
@@ -108,6 +110,7 @@ def enqueue(
             evaluation=evaluation,
             languages=languages or [],
             created=created,
+            endorse=list(endorse),
         )
         peer.next_out_seq += 1
         entry = OutboxEntry(

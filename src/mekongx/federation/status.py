@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -93,3 +94,42 @@ def _overlap(peer: Peer) -> dict[str, Any]:
 
 def recent_rejections(session: Session, limit: int = 20) -> list[Rejection]:
     return list(session.scalars(select(Rejection).order_by(Rejection.id.desc()).limit(limit)))
+
+
+@dataclass(frozen=True)
+class PeerRefusal:
+    """An envelope of ours that a peer received, authenticated and refused (a signed receipt
+    says why); the link went on without it."""
+
+    at: datetime | None
+    agency: str
+    kind: str
+    record_uid: str
+    message_id: str
+    reason: str
+
+
+def refused_by_peers(session: Session, limit: int = 20) -> list[PeerRefusal]:
+    rows = session.scalars(
+        select(OutboxEntry)
+        .where(OutboxEntry.status == "refused")
+        .order_by(OutboxEntry.id.desc())
+        .limit(limit)
+    )
+    out = []
+    for entry in rows:
+        try:
+            reason = str(json.loads(entry.receipt).get("status", ""))
+        except (ValueError, AttributeError):
+            reason = ""
+        out.append(
+            PeerRefusal(
+                entry.sent_at,
+                entry.to_agency,
+                entry.kind,
+                entry.record_uid,
+                entry.message_id,
+                reason.removeprefix("refused:"),
+            )
+        )
+    return out

@@ -16,7 +16,13 @@ from mekongx.audit import Actor, record
 from mekongx.authz import Permission, Principal, access, require
 from mekongx.authz.sharing import holders
 from mekongx.db import fts
-from mekongx.domains.intel.models import SEARCH_KIND, ForwardingConsent, IntelReport
+from mekongx.domains.intel.models import SEARCH_KIND, ForwardingConsent, IntelReport, OnwardCopy
+from mekongx.domains.intel.trust import (
+    ORIGIN_FIELDS,
+    consent_problem,
+    consent_token,
+    origin_problem,
+)
 from mekongx.errors import (
     Conflict,
     FieldProblem,
@@ -26,11 +32,10 @@ from mekongx.errors import (
     ValidationFailed,
 )
 from mekongx.federation import acks
-from mekongx.federation.envelope import canonical, iso, sign_statement, verify_statement
+from mekongx.federation.envelope import canonical
 from mekongx.federation.handlers import Received, refusal
-from mekongx.federation.models import InboxEntry, OutboxEntry, Peer
+from mekongx.federation.models import InboxEntry, OutboxEntry
 from mekongx.federation.outbox import enqueue
-from mekongx.federation.peers import signing_keys
 from mekongx.i18n import N_
 from mekongx.model.base import utcnow
 from mekongx.model.identity import Agency, SharingGroupMember
@@ -38,6 +43,7 @@ from mekongx.model.record import Distribution, HandlingCode, RecordRecipient
 
 KIND = "intel.report"
 CONSENT_KIND = "intel.consent"
+ONWARD_KIND = "intel.onward"
 _FIELDS = (
     "uid", "version", "title", "narrative", "language", "source_reliability", "info_reliability",
     "handling_code", "handling_note", "distribution", "sharing_group", "origin_agency", "author_name",
@@ -86,6 +92,7 @@ def _send(
         thread=report.uid,
         evaluation=f"{report.source_reliability}{report.info_reliability}",
         languages=[report.language],
+        endorse=ORIGIN_FIELDS,
     )
 
 
@@ -124,7 +131,9 @@ def retract(session: Session, principal: Principal, report_id: int, reason: str)
     report.status, report.status_note, report.updated_at = "retracted", reason.strip(), utcnow()
     report.version += 1
     record(session, principal.actor, "intel.retract", KIND, report.uid, why=reason.strip())
-    holders = already_sent_to(session, report.uid)
+    # Straight to every agency known to hold a copy, also those a holder passed it on to: the
+    # retraction does not wait for the holder's node to be online.
+    holders = already_sent_to(session, report.uid) | onward_holders(session, report.uid)
     if holders:
         data = {"uid": report.uid, "origin_agency": report.origin_agency, "reason": reason.strip()}
         enqueue(session, principal.actor, type="retraction", kind=KIND, payload=data, to=sorted(holders),
@@ -136,15 +145,13 @@ def grant_forwarding(
     session: Session, principal: Principal, report_id: int, agency: str, signer: Ed25519PrivateKey
 ) -> None:
     """The originator lets ``agency`` pass an H2 report on. The permission is a statement signed
-    with the originating node's key, so any later holder can check it, not just trust it."""
+    with the originating node's key, so any later holder can check it, not just trust it; it
+    covers the report's current version only and expires after ``CONSENT_DAYS``."""
     report = access(session, principal, IntelReport, report_id, "release")
-    statement = {
-        "uid": report.uid,
-        "origin": report.origin_agency,
-        "agency": agency,
-        "granted_at": iso(utcnow()),
-    }
-    token = canonical(sign_statement("consent", {"statement": statement}, signer)).decode()
+    token = consent_token(
+        signer, uid=report.uid, version=report.version, origin=report.origin_agency,
+        agency=agency, granted_at=utcnow(),
+    )  # fmt: skip
     session.merge(ForwardingConsent(record_uid=report.uid, agency=agency, token=token))
     record(session, principal.actor, "intel.consent", KIND, report.uid, details={"agency": agency})
     enqueue(session, principal.actor, type="notice", kind=CONSENT_KIND, payload={"uid": report.uid, "agency": agency, "token": token},
@@ -157,9 +164,17 @@ def forward(session: Session, principal: Principal, report_id: int, to: list[str
     report = access(session, principal, IntelReport, report_id, "read")
     if report.status == "retracted":
         raise Conflict(N_("This report is retracted."))
+    originator = report.origin_agency == principal.agency
+    if not originator and report.handling_code == HandlingCode.H3.value:
+        raise Forbidden(
+            N_("H3: this report is for the addressed agency only and is never passed on.")
+        )
     if report.origin_agency != principal.agency and report.handling_code == HandlingCode.H2.value:
         consent = session.get(ForwardingConsent, (report.uid, principal.agency))
-        if consent is None:
+        if consent is None or consent_problem(
+            session, consent.token, report.uid, report.version, report.origin_agency,
+            principal.agency,
+        ):  # fmt: skip
             raise Forbidden(
                 N_(
                     "H2: this report may not be passed on without the originating agency's permission."
@@ -175,9 +190,21 @@ def forward(session: Session, principal: Principal, report_id: int, to: list[str
     consent = session.get(ForwardingConsent, (report.uid, principal.agency))
     if consent is not None:
         data["consent"] = consent.token
+    if report.origin_signature:
+        data["origin_signature"] = json.loads(report.origin_signature)
     enqueue(session, principal.actor, type="information", kind=KIND, payload=data, to=targets_,
-            handling=report.handling_code, record_uid=report.uid, thread=report.uid)  # fmt: skip
+            handling=report.handling_code, record_uid=report.uid, thread=report.uid,
+            endorse=ORIGIN_FIELDS if originator else ())  # fmt: skip
+    if not originator:
+        # The originator learns who holds its report now, so that its retraction reaches them.
+        enqueue(session, principal.actor, type="notice", kind=ONWARD_KIND,
+                payload={"uid": report.uid, "agencies": targets_}, to=[report.origin_agency],
+                record_uid=report.uid, thread=report.uid)  # fmt: skip
     return report
+
+
+def onward_holders(session: Session, uid: str) -> set[str]:
+    return set(session.scalars(select(OnwardCopy.agency).where(OnwardCopy.record_uid == uid)))
 
 
 # --- receiving ---------------------------------------------------------------------------
@@ -202,6 +229,9 @@ def _columns(received: Received, data: Mapping[str, Any]) -> dict[str, Any]:
         author_id=None,
         created_at=datetime.fromisoformat(str(data["created_at"])),
         updated_at=datetime.fromisoformat(str(data["updated_at"])),
+        origin_signature=canonical(data["origin_signature"]).decode()
+        if data.get("origin_signature")
+        else "",
     )
     if values["distribution"] == Distribution.GROUP.value:
         # The group may not exist here; we hold the report by name.
@@ -218,6 +248,8 @@ def _recipients(
     received: Received, data: Mapping[str, Any], known: set[str]
 ) -> list[dict[str, str]]:
     holders = {str(c) for c in data.get("recipients", [])} | {received.own_agency}
+    if data.get("handling_code") == HandlingCode.H3.value:
+        holders = {received.own_agency}  # H3: held for the addressed agency and no other
     return [{"record_uid": str(data["uid"]), "agency_code": c} for c in sorted(holders & known)]
 
 
@@ -255,8 +287,18 @@ def apply(session: Session, received: Received, data: Mapping[str, Any]) -> str:
         forwarded_by = data.get("forwarded_by")
         if forwarded_by != received.sender:
             raise Forbidden(N_("Only the originating agency can change this record."))
-        if data["handling_code"] == HandlingCode.H2.value and not _valid_consent(
-            session, data, received.sender
+        if data["handling_code"] == HandlingCode.H3.value:
+            raise Forbidden(
+                N_("H3: this report is for the addressed agency only and is never passed on.")
+            )
+        if origin_problem(session, data, origin):
+            raise Forbidden(
+                N_(
+                    "The originating agency's signature is missing from this report or does not match its content."
+                )
+            )
+        if data["handling_code"] == HandlingCode.H2.value and consent_problem(
+            session, data.get("consent"), uid, int(data["version"]), origin, received.sender
         ):
             raise Forbidden(
                 N_(
@@ -353,6 +395,23 @@ def _pass_on_retraction(
                 thread=copy.uid)  # fmt: skip
 
 
+def apply_onward(session: Session, received: Received, data: Mapping[str, Any]) -> str:
+    """A holder of our report passed it on: remember who holds it now (for retractions)."""
+    uid = str(data["uid"])
+    report = session.scalar(select(IntelReport).where(IntelReport.uid == uid))
+    if (
+        report is None
+        or report.received
+        or received.sender not in already_sent_to(session, uid) | onward_holders(session, uid)
+    ):
+        raise Forbidden(N_("Only an agency this report was sent to can pass it on."))
+    for agency in sorted(set(data["agencies"]) - {received.own_agency}):
+        session.merge(OnwardCopy(record_uid=uid, agency=agency, via=received.sender))
+    record(session, Actor.system(received.own_agency, "federation"), "intel.onward", KIND, uid,
+           details={"via": received.sender, "to": sorted(data["agencies"])})  # fmt: skip
+    return uid
+
+
 def apply_consent(session: Session, received: Received, data: Mapping[str, Any]) -> str:
     uid = str(data["uid"])
     copy = session.scalar(select(IntelReport).where(IntelReport.uid == uid))
@@ -362,8 +421,9 @@ def apply_consent(session: Session, received: Received, data: Mapping[str, Any])
         or data["agency"] != received.own_agency
     ):
         raise Forbidden(N_("Only the originating agency can change this record."))
-    token = {"uid": uid, "origin_agency": received.sender, "consent": data.get("token")}
-    if not _valid_consent(session, token, received.own_agency):
+    if consent_problem(
+        session, data.get("token"), uid, copy.version, received.sender, received.own_agency
+    ):
         raise Forbidden(
             N_("H2: this report may not be passed on without the originating agency's permission.")
         )
@@ -371,24 +431,6 @@ def apply_consent(session: Session, received: Received, data: Mapping[str, Any])
         ForwardingConsent(record_uid=uid, agency=received.own_agency, token=str(data["token"]))
     )
     return uid
-
-
-def _valid_consent(session: Session, data: Mapping[str, Any], holder: str) -> bool:
-    """Is there a statement, signed by the originating node, that ``holder`` may pass it on?"""
-    try:
-        token = json.loads(str(data.get("consent", "")))
-        statement = token["statement"]
-    except (json.JSONDecodeError, KeyError, TypeError):
-        return False
-    origin = str(data["origin_agency"])
-    expected = {**statement, "uid": data["uid"], "origin": origin, "agency": holder}
-    if statement != expected or token.get("type") != "consent":
-        return False
-    peer = session.get(Peer, origin)
-    if peer is None or not peer.confirmed:
-        return False
-    key = signing_keys(peer).get(str(token.get("kid")))
-    return key is not None and verify_statement(token, key)
 
 
 def deliveries(session: Session, report: IntelReport) -> list[dict[str, Any]]:

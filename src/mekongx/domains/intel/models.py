@@ -25,6 +25,9 @@ class IntelReport(SharedRecord, Base):
     received_from: Mapped[str] = mapped_column(
         String(16), default=""
     )  # the peer that sent the copy
+    # On a received copy: the originator's signed statement over its content (federation/
+    # origin.py), passed on with the copy so that a third agency can check it (migration 0012).
+    origin_signature: Mapped[str] = mapped_column(Text, default="")
 
 
 class ForwardingConsent(Base):
@@ -36,6 +39,18 @@ class ForwardingConsent(Base):
     agency: Mapped[str] = mapped_column(String(16), primary_key=True)
     granted_at: Mapped[datetime] = mapped_column(default=utcnow)
     token: Mapped[str] = mapped_column(Text, default="")  # the originator's signed statement
+
+
+class OnwardCopy(Base):
+    """On the originating node: an agency that holds a copy of our report because a holder
+    passed it on (the holder tells us), so that a retraction reaches it directly."""
+
+    __tablename__ = "intel_onward_copies"
+
+    record_uid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    agency: Mapped[str] = mapped_column(String(16), primary_key=True)
+    via: Mapped[str] = mapped_column(String(16))
+    at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class IntelReportVersion(Base):

@@ -9,7 +9,10 @@ from pydantic import ConfigDict, Field
 from mekongx.authz.sharing import SharingInput
 
 
-class ReportInput(SharingInput):
+class ReportFields(SharingInput):
+    """The fields of a report, with their rules: the same for a user's input and for a copy that
+    arrives over the exchange."""
+
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     title: str = Field(min_length=1, max_length=300)
@@ -17,4 +20,7 @@ class ReportInput(SharingInput):
     language: Literal["en", "th", "zh"]
     source_reliability: Literal["A", "B", "C", "X"]
     info_reliability: int = Field(ge=1, le=4)
+
+
+class ReportInput(ReportFields):
     expected_version: int | None = None

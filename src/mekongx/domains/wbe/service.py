@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from mekongx import uploads
 from mekongx.audit import Actor, record
 from mekongx.authz import Permission, Principal, access, require, visibility_clause, visible
-from mekongx.authz.sharing import check_distribution, set_recipients
+from mekongx.authz.sharing import check_distribution, require_exportable, set_recipients
 from mekongx.db import Database
 from mekongx.errors import (
     Conflict,
@@ -583,8 +583,9 @@ def create_calibration(
 
 
 def record_export(session: Session, principal: Principal, campaign: WbeCampaign, what: str) -> None:
-    """Exports need the export permission and are audited."""
+    """Exports need the export permission, are audited, and never include a received H3 record."""
     require(principal, Permission.EXPORT)
+    require_exportable(campaign)
     record(
         session, principal.actor, "wbe.campaign.export", KIND, campaign.uid, details={"as": what}
     )

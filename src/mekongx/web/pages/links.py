@@ -9,7 +9,7 @@ from starlette.responses import RedirectResponse, Response
 from mekongx.authz import Permission, require
 from mekongx.errors import ValidationFailed
 from mekongx.federation import peers as peering
-from mekongx.federation.status import links, recent_rejections
+from mekongx.federation.status import links, recent_rejections, refused_by_peers
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.errors import field_messages
 from mekongx.http.node import node_of
@@ -35,6 +35,7 @@ def _page(
     with node.db.read() as session:
         rows = links(session)
         rejections = recent_rejections(session)
+        refused = refused_by_peers(session)
     _ = translator(principal.language)
     return render(
         request,
@@ -42,6 +43,7 @@ def _page(
         status=status,
         links=rows,
         rejections=rejections,
+        refused_by_peers=refused,
         states={k: _(v) for k, v in STATES.items()},
         own_fingerprint=node.keys.current.fingerprint if node.keys else "",
         fields=fields,

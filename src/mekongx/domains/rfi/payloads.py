@@ -1,0 +1,48 @@
+"""What RFI payloads must look like when they arrive from a peer (``docs/schemas/``): the
+request's fields follow the rules of a user's request (:class:`RfiInput`)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+from mekongx.domains.rfi.schemas import Language, RfiInput
+
+Uid = Field(min_length=36, max_length=36, pattern=r"^[0-9a-f-]{36}$")
+AgencyCode = Field(min_length=1, max_length=16, pattern=r"^[A-Z0-9_-]{1,16}$")
+MessageKind = Literal[
+    "request", "acknowledgement", "reply", "partial_reply", "refusal", "reminder", "escalation"
+]
+
+
+class MessagePayload(BaseModel):
+    """``rfi.acknowledgement``, ``rfi.response``, ``rfi.reminder``, ``rfi.escalation``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    uid: str = Uid
+    message_uid: str = Uid
+    message_kind: MessageKind
+    from_agency: str = AgencyCode
+    to_agency: str = Field("", max_length=16)
+    author_name: str = Field("", max_length=200)
+    body: str = Field("", max_length=50_000)
+    language: Language
+    at: AwareDatetime
+    deadline: AwareDatetime | None = None
+
+
+class RequestPayload(RfiInput):
+    """``rfi.request``: the question, with the requested agency's own deadline."""
+
+    uid: str = Uid
+    message_uid: str = Uid
+    message_kind: Literal["request"]
+    from_agency: str = AgencyCode
+    to_agency: str = Field("", max_length=16)
+    author_name: str = Field("", max_length=200)
+    body: str = Field("", max_length=50_000)
+    at: AwareDatetime
+    sent_at: AwareDatetime
+    deadline: AwareDatetime

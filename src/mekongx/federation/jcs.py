@@ -1,0 +1,111 @@
+"""JSON Canonicalization Scheme (RFC 8785), the canonical form every signature covers.
+
+* objects: members sorted by their names as arrays of UTF-16 code units (not code points: an
+  emoji, U+1F600 = D83D DE00, sorts before U+FB33), no whitespace;
+* strings: UTF-8, escaping only ``"``, ``\\`` and the control characters U+0000–U+001F (``\\b``,
+  ``\\t``, ``\\n``, ``\\f``, ``\\r``, otherwise ``\\u00xx`` in lower case);
+* numbers: IEEE 754 doubles written as ECMAScript's ``Number.prototype.toString`` writes them
+  (``1e+21``, ``0.000001``, ``1e-7``, ``-0`` as ``0``); NaN and infinities are refused; integers
+  beyond 2^53 are refused because a double cannot hold them exactly;
+* ``true``, ``false``, ``null``.
+
+tests/federation/test_jcs.py checks the RFC's own examples (section 3.2.2, 3.2.3, appendix B).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from typing import Any
+
+MAX_SAFE_INTEGER = 2**53
+
+
+class CanonicalError(ValueError):
+    """A value that has no canonical JSON form (NaN, an infinity, a huge integer, a set…)."""
+
+
+def canonical(value: Any) -> bytes:
+    """The RFC 8785 canonical form of ``value`` as UTF-8 bytes."""
+    parts: list[str] = []
+    _write(value, parts)
+    try:
+        return "".join(parts).encode("utf-8")
+    except UnicodeEncodeError:
+        raise CanonicalError("a string holds a lone surrogate") from None
+
+
+def _write(value: Any, out: list[str]) -> None:
+    if value is None:
+        out.append("null")
+    elif value is True:
+        out.append("true")
+    elif value is False:
+        out.append("false")
+    elif isinstance(value, str):
+        out.append(_string(value))
+    elif isinstance(value, int):
+        if abs(value) > MAX_SAFE_INTEGER:
+            raise CanonicalError(f"integer {value} is beyond 2^53")
+        out.append(str(value))
+    elif isinstance(value, float):
+        out.append(number(value))
+    elif isinstance(value, Mapping):
+        out.append("{")
+        for index, name in enumerate(sorted(value, key=_utf16_key)):
+            if not isinstance(name, str):
+                raise CanonicalError("object member names must be strings")
+            if index:
+                out.append(",")
+            out.append(_string(name))
+            out.append(":")
+            _write(value[name], out)
+        out.append("}")
+    elif isinstance(value, Sequence) and not isinstance(value, bytes | bytearray):
+        out.append("[")
+        for index, item in enumerate(value):
+            if index:
+                out.append(",")
+            _write(item, out)
+        out.append("]")
+    else:
+        raise CanonicalError(f"{type(value).__name__} is not a JSON value")
+
+
+def _utf16_key(name: Any) -> bytes:
+    if not isinstance(name, str):
+        raise CanonicalError("object member names must be strings")
+    return name.encode("utf-16-be", "surrogatepass")
+
+
+def _string(text: str) -> str:
+    # json.dumps without ASCII escaping writes exactly RFC 8785's string form: \" \\ \b \f \n
+    # \r \t, other control characters as lower-case \u00xx, everything else as itself.
+    return json.dumps(text, ensure_ascii=False)
+
+
+def number(value: float) -> str:
+    """ECMAScript's shortest round-trip form of a double (RFC 8785 section 3.2.2.3)."""
+    if math.isnan(value) or math.isinf(value):
+        raise CanonicalError("NaN and infinities have no JSON form")
+    if value == 0:
+        return "0"  # also -0
+    sign = "-" if value < 0 else ""
+    # repr() gives the shortest digits that read back to the same double, as ECMAScript does.
+    digits_tuple = Decimal(repr(abs(value))).normalize().as_tuple()
+    digits = "".join(str(d) for d in digits_tuple.digits)
+    exponent = int(digits_tuple.exponent)
+    k = len(digits)
+    n = exponent + k  # the value is 0.digits × 10^n
+    if k <= n <= 21:
+        text = digits + "0" * (n - k)
+    elif 0 < n <= 21:
+        text = digits[:n] + "." + digits[n:]
+    elif -6 < n <= 0:
+        text = "0." + "0" * (-n) + digits
+    else:
+        mantissa = digits if k == 1 else digits[0] + "." + digits[1:]
+        text = f"{mantissa}e{'+' if n - 1 >= 0 else '-'}{abs(n - 1)}"
+    return sign + text
