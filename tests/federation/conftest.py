@@ -173,7 +173,7 @@ class NodeProcess:
                 stdout=log,
                 stderr=log,
             )
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 180  # a loaded CI machine can take a minute to import the app
         federation = int(self.env["MEKONGX_FEDERATION_PORT"])
         while time.monotonic() < deadline:
             try:

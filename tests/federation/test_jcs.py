@@ -62,7 +62,18 @@ def test_numbers_as_ecmascript_writes_them(bits: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "value", [float("nan"), float("inf"), -float("inf"), 2**53 + 1, {1: "x"}, {"a"}, b"x", "\ud800"]
+    "value",
+    [
+        float("nan"),
+        float("inf"),
+        -float("inf"),
+        2**53 + 1,
+        {1: "x"},
+        {1: 2, "a": 3},
+        {"a"},
+        b"x",
+        "\ud800",
+    ],
 )
 def test_values_without_a_canonical_form_are_refused(value: object) -> None:
     with pytest.raises(CanonicalError):

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -30,57 +31,65 @@ class CanonicalError(ValueError):
 def canonical(value: Any) -> bytes:
     """The RFC 8785 canonical form of ``value`` as UTF-8 bytes."""
     parts: list[str] = []
-    _write(value, parts)
+    _write(value, parts.append)
     try:
         return "".join(parts).encode("utf-8")
     except UnicodeEncodeError:
         raise CanonicalError("a string holds a lone surrogate") from None
 
 
-def _write(value: Any, out: list[str]) -> None:
-    if value is None:
-        out.append("null")
+_ESCAPE = re.compile(r'[\x00-\x1f"\\]')
+
+
+def _write(value: Any, out: Callable[[str], None]) -> None:
+    # The common types first: this runs for every signature, keyed hash and receipt.
+    if isinstance(value, str):
+        out(_string(value))
+    elif isinstance(value, Mapping):
+        names = list(value)
+        if not all(isinstance(n, str) for n in names):
+            raise CanonicalError("object member names must be strings")
+        names.sort()
+        if not all(n.isascii() for n in names):
+            names.sort(key=_utf16_key)  # code-point and UTF-16 order differ above U+FFFF
+        out("{")
+        for index, name in enumerate(names):
+            if index:
+                out(",")
+            out(_string(name))
+            out(":")
+            _write(value[name], out)
+        out("}")
+    elif value is None:
+        out("null")
     elif value is True:
-        out.append("true")
+        out("true")
     elif value is False:
-        out.append("false")
-    elif isinstance(value, str):
-        out.append(_string(value))
+        out("false")
     elif isinstance(value, int):
         if abs(value) > MAX_SAFE_INTEGER:
             raise CanonicalError(f"integer {value} is beyond 2^53")
-        out.append(str(value))
+        out(str(value))
     elif isinstance(value, float):
-        out.append(number(value))
-    elif isinstance(value, Mapping):
-        out.append("{")
-        for index, name in enumerate(sorted(value, key=_utf16_key)):
-            if not isinstance(name, str):
-                raise CanonicalError("object member names must be strings")
-            if index:
-                out.append(",")
-            out.append(_string(name))
-            out.append(":")
-            _write(value[name], out)
-        out.append("}")
+        out(number(value))
     elif isinstance(value, Sequence) and not isinstance(value, bytes | bytearray):
-        out.append("[")
+        out("[")
         for index, item in enumerate(value):
             if index:
-                out.append(",")
+                out(",")
             _write(item, out)
-        out.append("]")
+        out("]")
     else:
         raise CanonicalError(f"{type(value).__name__} is not a JSON value")
 
 
-def _utf16_key(name: Any) -> bytes:
-    if not isinstance(name, str):
-        raise CanonicalError("object member names must be strings")
+def _utf16_key(name: str) -> bytes:
     return name.encode("utf-16-be", "surrogatepass")
 
 
 def _string(text: str) -> str:
+    if _ESCAPE.search(text) is None:
+        return '"' + text + '"'
     # json.dumps without ASCII escaping writes exactly RFC 8785's string form: \" \\ \b \f \n
     # \r \t, other control characters as lower-case \u00xx, everything else as itself.
     return json.dumps(text, ensure_ascii=False)
