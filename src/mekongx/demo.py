@@ -14,6 +14,7 @@ from sqlalchemy import select
 from mekongx.accounts import service as accounts
 from mekongx.audit import Actor
 from mekongx.db import Database
+from mekongx.domains.finance.demo import seed_demo_finance
 from mekongx.domains.intel import service as intel
 from mekongx.domains.intel.schemas import ReportInput
 from mekongx.domains.rfi import service as rfi
@@ -253,7 +254,8 @@ def seed_identity(db: Database, settings: Settings, agency: str) -> list[tuple[s
 
 
 def seed_content(db: Database, agency: str, *, reports: int = 300, seed: int = 2567) -> None:
-    """Reports, requests for information and (ONCB) wastewater campaigns; once the nodes are
+    """Reports, requests for information and (ONCB) a financial investigation and wastewater
+    campaigns; once the nodes are
     peered, whatever their distribution names is queued for the peers."""
     rng = random.Random(f"{seed}-{agency}")
     with db.read() as session:
@@ -280,6 +282,8 @@ def seed_content(db: Database, agency: str, *, reports: int = 300, seed: int = 2
                 ),
             )
     if agency == "ONCB":
+        with db.write() as session:
+            seed_demo_finance(session, analyst)
         with db.write() as session:
             seed_demo_wbe(session, liaison)
             for uid in session.scalars(

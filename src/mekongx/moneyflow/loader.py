@@ -416,3 +416,59 @@ def _rejection(
     elif code == "value.no_rate":
         params = {"currency": cur, "base": base, "date": day or "?"}
     return Rejection(int(row), column, code, params)
+
+
+#: The columns of :func:`rows_of` and :func:`write_rows`, in order.
+ROW_FIELDS = (
+    "txid",
+    "ts",
+    "src",
+    "dst",
+    "amount",
+    "currency",
+    "amt",
+    "channel",
+    "src_country",
+    "dst_country",
+    "branch",
+)
+
+
+def rows_of(path: Path) -> list[tuple[Any, ...]]:
+    """The transactions of a normalised file, as tuples in the order of ``ROW_FIELDS``."""
+    con = duckdb.connect()
+    try:
+        return [
+            tuple(r)
+            for r in con.execute(
+                f"SELECT {', '.join(ROW_FIELDS)} FROM read_parquet({_literal(str(path))})"
+            ).fetchall()
+        ]
+    finally:
+        con.close()
+
+
+def write_rows(path: Path, rows: list[tuple[Any, ...]]) -> Path:
+    """Transactions (tuples in the order of ``ROW_FIELDS``, kept elsewhere, e.g. in a node's
+    database) written back as a normalised file the detectors and tracing read."""
+    import numpy as np
+
+    columns = {
+        name: np.array(values)
+        for name, values in zip(ROW_FIELDS, zip(*rows, strict=True), strict=True)
+    }
+    columns["row"] = np.arange(1, len(rows) + 1)
+    con = duckdb.connect()
+    try:
+        con.register("kept_rows", columns)
+        con.execute(
+            "COPY (SELECT CAST(txid AS VARCHAR) AS txid, CAST(ts AS BIGINT) AS ts, CAST(src AS VARCHAR) AS src,"
+            " CAST(dst AS VARCHAR) AS dst, CAST(amt AS DOUBLE) AS amt, CAST(amount AS DOUBLE) AS amount,"
+            " CAST(currency AS VARCHAR) AS currency, CAST(channel AS VARCHAR) AS channel,"
+            " CAST(src_country AS VARCHAR) AS src_country, CAST(dst_country AS VARCHAR) AS dst_country,"
+            " CAST(branch AS VARCHAR) AS branch, CAST(row AS BIGINT) AS row FROM kept_rows ORDER BY ts, txid)"
+            f" TO {_literal(str(path))} (FORMAT parquet)"
+        )
+    finally:
+        con.close()
+    return path

@@ -36,6 +36,7 @@ def xlsx_to_csv(path: Path, out: TextIO, max_rows: int) -> None:
         raise MoneyflowError("file.format", path=str(path), problem=str(error)[:200]) from None
     try:
         sheet = workbook.worksheets[0]
+        sheet.reset_dimensions()  # a declared A1:XFD1048576 is not trusted: rows are read as they are
         writer = csv.writer(out)
         header: list[str] | None = None
         for number, values in enumerate(sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS), 1):

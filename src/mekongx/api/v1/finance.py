@@ -1,0 +1,239 @@
+"""Financial investigations: cases, transaction imports, alerts and their review, tracing, assets."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import APIRouter, File, Query, UploadFile
+from pydantic import BaseModel, ConfigDict
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+
+from mekongx.api.v1.schemas import ERRORS
+from mekongx.domains.finance import assets as finance_assets
+from mekongx.domains.finance import service as finance
+from mekongx.domains.finance.schemas import AssetInput, CaseInput, ReviewInput, TransitionInput
+from mekongx.errors import FieldProblem, ValidationFailed
+from mekongx.http.auth import CurrentPrincipal
+from mekongx.http.node import node_of
+from mekongx.http.params import RecordId
+from mekongx.i18n import N_
+
+router = APIRouter(prefix="/finance", tags=["finance"], responses=ERRORS)  # type: ignore[arg-type]
+MAX_UPLOAD = 512 * 1024 * 1024
+
+
+class CaseOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    uid: str
+    title: str
+    summary: str
+    base_currency: str
+    status: str
+    origin_agency: str
+    handling_code: str
+    distribution: str
+    updated_at: dt.datetime
+
+
+class ImportOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    filename: str
+    sha256: str
+    added: int
+    duplicates: int
+    rejected: int
+    rejected_rows: list[str] = []
+
+
+class AlertOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    alert_key: str
+    typology: str
+    score: float
+    transaction_ids: str
+    accounts: str
+    explanation: str
+    status: str
+    reason: str
+    reviewed_by: str
+
+
+class AssetOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    uid: str
+    kind: str
+    description: str
+    account: str
+    value: float
+    currency: str
+    valued_on: dt.date
+    custodian: str
+    state: str
+    order_expires: dt.date | None
+
+
+class TraceOut(BaseModel):
+    method: str
+    direction: str
+    start: str
+    currency: str
+    sources: dict[str, float]
+    accounts: dict[str, dict[str, float]]
+    left: dict[str, float]
+    steps: int
+    truncated: bool
+
+
+@router.get("/cases", response_model=list[CaseOut])
+def list_cases(request: Request, principal: CurrentPrincipal) -> list[CaseOut]:
+    """Financial investigation cases visible to you, most recently changed first."""
+    with node_of(request).db.read() as session:
+        return [CaseOut.model_validate(c) for c in finance.list_cases(session, principal)]
+
+
+@router.post("/cases", response_model=CaseOut, status_code=201)
+def create_case(request: Request, principal: CurrentPrincipal, data: CaseInput) -> CaseOut:
+    """A new case: own agency and H3 unless you choose otherwise."""
+    with node_of(request).db.write() as session:
+        return CaseOut.model_validate(finance.create_case(session, principal, data))
+
+
+@router.get("/cases/{case_id}", response_model=CaseOut)
+def read_case(request: Request, principal: CurrentPrincipal, case_id: RecordId) -> CaseOut:
+    with node_of(request).db.write() as session:  # the read is audited
+        return CaseOut.model_validate(
+            finance.read_case(session, principal, case_id, why="read over the API")
+        )
+
+
+@router.post("/cases/{case_id}/imports", response_model=ImportOut, status_code=201)
+async def import_file(
+    request: Request,
+    principal: CurrentPrincipal,
+    case_id: RecordId,
+    file: Annotated[UploadFile, File(description="Transactions: CSV, xlsx, Parquet or goAML XML")],
+    timezone: Annotated[str | None, Query(max_length=64)] = None,
+) -> ImportOut:
+    """Read a transaction file into the case; rows it already holds are not added twice."""
+    node = node_of(request)
+    with node.db.read() as session:
+        case = finance.read_case_for_import(session, principal, case_id)
+    with tempfile.TemporaryDirectory(prefix="mekongx-finance-") as work:
+        path = Path(work) / "upload"
+        size = 0
+        with path.open("wb") as out:
+            while chunk := await file.read(1 << 20):
+                size += len(chunk)
+                if size > MAX_UPLOAD:
+                    raise ValidationFailed(
+                        [
+                            FieldProblem(
+                                "file",
+                                N_("The file is larger than %(limit)s MB."),
+                                {"limit": MAX_UPLOAD >> 20},
+                            )
+                        ]
+                    )
+                out.write(chunk)
+        dataset = await run_in_threadpool(
+            finance.read_file, path, Path(work) / "read", base_currency=case.base_currency,
+            lang=principal.language, timezone=timezone,
+        )  # fmt: skip
+        digest = await run_in_threadpool(finance.sha256_of, path)
+        with node.db.write() as session:
+            batch = finance.add_transactions(
+                session, principal, case_id, dataset, file.filename or "upload", digest
+            )
+            out_model = ImportOut.model_validate(batch)
+    out_model.rejected_rows = finance.rejection_lines(dataset, principal.language)
+    return out_model
+
+
+@router.post("/cases/{case_id}/detect", response_model=list[AlertOut])
+async def detect(
+    request: Request, principal: CurrentPrincipal, case_id: RecordId
+) -> list[AlertOut]:
+    """Run every detector over the case (judged alerts are kept); the open alerts, best first."""
+    node = node_of(request)
+
+    def work() -> list[AlertOut]:
+        with node.db.write() as session:
+            finance.run_detection(session, principal, case_id)
+            case = finance.read_case(session, principal, case_id)
+            return [AlertOut.model_validate(a) for a in finance.alerts_of(session, case, "open")]
+
+    return await run_in_threadpool(work)
+
+
+@router.get("/cases/{case_id}/alerts", response_model=list[AlertOut])
+def list_alerts(
+    request: Request, principal: CurrentPrincipal, case_id: RecordId,
+    status: Annotated[str | None, Query(pattern="^(open|confirmed|dismissed)$")] = None,
+) -> list[AlertOut]:  # fmt: skip
+    with node_of(request).db.write() as session:
+        case = finance.read_case(session, principal, case_id, why="alerts over the API")
+        return [AlertOut.model_validate(a) for a in finance.alerts_of(session, case, status)]
+
+
+@router.post("/alerts/{alert_id}/review", response_model=AlertOut)
+def review(
+    request: Request, principal: CurrentPrincipal, alert_id: RecordId, data: ReviewInput
+) -> AlertOut:
+    """Confirm an alert, or dismiss it with the reason."""
+    with node_of(request).db.write() as session:
+        return AlertOut.model_validate(finance.review_alert(session, principal, alert_id, data))
+
+
+@router.get("/cases/{case_id}/trace", response_model=list[TraceOut])
+async def trace(
+    request: Request, principal: CurrentPrincipal, case_id: RecordId,
+    account: Annotated[str | None, Query(max_length=200)] = None,
+    transaction: Annotated[str | None, Query(max_length=120)] = None,
+    direction: Annotated[str, Query(pattern="^(forward|backward)$")] = "forward",
+    hops: Annotated[int, Query(ge=1, le=20)] = 10,
+) -> list[TraceOut]:  # fmt: skip
+    """Trace proceeds under every method side by side (LIBR forward only)."""
+    node = node_of(request)
+
+    def work() -> list[TraceOut]:
+        with node.db.write() as session:
+            results = finance.trace_case(session, principal, case_id, account=account, transaction=transaction,
+                                         direction=direction, hops=hops)  # fmt: skip
+        return [
+            TraceOut(method=r.method, direction=r.direction, start=r.start, currency=r.currency, sources=r.sources,
+                     accounts=r.accounts, left=r.left, steps=len(r.ledger), truncated=r.truncated)
+            for r in results.values()
+        ]  # fmt: skip
+
+    return await run_in_threadpool(work)
+
+
+@router.post("/cases/{case_id}/assets", response_model=AssetOut, status_code=201)
+def add_asset(
+    request: Request, principal: CurrentPrincipal, case_id: RecordId, data: AssetInput
+) -> AssetOut:
+    with node_of(request).db.write() as session:
+        return AssetOut.model_validate(finance_assets.add_asset(session, principal, case_id, data))
+
+
+@router.post("/assets/{asset_id}/transitions", response_model=AssetOut)
+def transition(
+    request: Request, principal: CurrentPrincipal, asset_id: RecordId, data: TransitionInput
+) -> AssetOut:
+    """Change an asset's legal state with the order behind it; forbidden changes are refused."""
+    with node_of(request).db.write() as session:
+        return AssetOut.model_validate(
+            finance_assets.transition(session, principal, asset_id, data)
+        )

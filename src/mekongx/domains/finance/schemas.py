@@ -1,0 +1,74 @@
+"""What a user may send to the finance area."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from mekongx.authz.sharing import SharingInput
+
+ASSET_KINDS = (
+    "bank_account",
+    "real_estate",
+    "vehicle",
+    "cash",
+    "crypto",
+    "jewellery",
+    "vessel",
+    "other",
+)
+
+
+class CaseInput(SharingInput):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    title: str = Field(min_length=1, max_length=300)
+    summary: str = Field(default="", max_length=20_000)
+    language: Literal["en", "th", "zh"]
+    base_currency: str = Field(default="THB", pattern=r"^[A-Z]{3}$")
+    # transaction data is sensitive by default: own agency, H3 with its restriction written out
+    handling_code: Literal["H0", "H1", "H2", "H3"] = "H3"
+    handling_note: str = Field(
+        "Financial data: own agency only; not to leave this node.",
+        max_length=2000,
+        validate_default=True,
+    )
+
+
+class ReviewInput(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    decision: Literal["confirmed", "dismissed"]
+    reason: str = Field(default="", max_length=4000)
+
+
+class AssetInput(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    kind: Literal[
+        "bank_account", "real_estate", "vehicle", "cash", "crypto", "jewellery", "vessel", "other"
+    ]
+    description: str = Field(min_length=1, max_length=4000)
+    account: str = Field(default="", max_length=200)
+    value: float = Field(gt=0, lt=1e15)
+    currency: str = Field(pattern=r"^[A-Z]{3}$")
+    valued_on: dt.date
+    custodian: str = Field(default="", max_length=200)
+
+
+class TransitionInput(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    to_state: Literal[
+        "seized", "frozen", "forfeited", "managed", "disposed", "returned", "shared", "released"
+    ]
+    authority: str = Field(default="", max_length=200)
+    order_number: str = Field(default="", max_length=100)
+    order_date: dt.date | None = None
+    expires_on: dt.date | None = None
+    custodian: str = Field(default="", max_length=200)
+    share_country: str = Field(default="", pattern=r"^([A-Z]{2})?$")
+    share_percent: float | None = Field(default=None, gt=0, le=100)
+    note: str = Field(default="", max_length=4000)

@@ -1,0 +1,277 @@
+"""Financial investigation pages: cases, imports, alerts and their review, tracing, assets."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, Depends
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from mekongx.authz import Permission, Principal, can, require
+from mekongx.domains.finance import assets as finance_assets
+from mekongx.domains.finance import service as finance
+from mekongx.domains.finance.schemas import AssetInput, CaseInput, ReviewInput, TransitionInput
+from mekongx.errors import Conflict, FieldProblem, ValidationFailed
+from mekongx.http.auth import CurrentPrincipal
+from mekongx.http.errors import field_messages
+from mekongx.http.node import node_of
+from mekongx.http.params import RecordId
+from mekongx.i18n import N_, translator
+from mekongx.validation import parse
+from mekongx.web.labels import translated
+from mekongx.web.nav import NavItem
+from mekongx.web.render import check_csrf, render
+
+router = APIRouter(prefix="/finance")
+NAV = [NavItem(55, "/finance", N_("Financial investigations"))]
+MAX_UPLOAD = 512 * 1024 * 1024
+TYPOLOGY_LABELS = {
+    "fan_out": N_("fan-out to new accounts"),
+    "fan_in": N_("fan-in from new accounts"),
+    "cycle": N_("money returning in a cycle"),
+    "scatter_gather": N_("scatter-gather through intermediaries"),
+    "gather_scatter": N_("gather-scatter through a hub"),
+    "bipartite": N_("group of senders paying a group of receivers"),
+    "stack": N_("layering (stack or chain)"),
+    "structuring": N_("structuring below a reporting threshold"),
+    "rapid_pass_through": N_("rapid pass-through"),
+    "cash_courier": N_("cross-border cash courier"),
+}
+METHOD_LABELS = {
+    "fifo": N_("first in, first out (Clayton's Case)"),
+    "lifo": N_("last in, first out"),
+    "libr": N_("lowest intermediate balance rule"),
+    "pro_rata": N_("pro rata (rolling charge)"),
+    "poison": N_("poison (upper bound)"),
+}
+
+
+def _labels(principal: Principal) -> dict[str, Any]:
+    _ = translator(principal.language)
+    return {
+        "typology_labels": {k: _(v) for k, v in TYPOLOGY_LABELS.items()},
+        "method_labels": {k: _(v) for k, v in METHOD_LABELS.items()},
+        "state_labels": {k: _(v) for k, v in finance_assets.STATE_LABELS.items()},
+        "kind_labels": {k: _(v) for k, v in finance_assets.KIND_LABELS.items()},
+        **translated(_),
+    }
+
+
+def _problem_page(
+    request: Request, principal: Principal, error: ValidationFailed | Conflict, back: str
+) -> Response:
+    _ = translator(principal.language)
+    if isinstance(error, ValidationFailed):
+        message = "; ".join(m for _f, m in field_messages(_.lang, error.fields))
+    else:
+        message = _(error.message, **error.params)
+    return render(request, "finance/problem.html", status=422 if isinstance(error, ValidationFailed) else 409,
+                  message=message, back=back)  # fmt: skip
+
+
+@router.get("")
+def list_page(request: Request, principal: CurrentPrincipal) -> Response:
+    with node_of(request).db.read() as session:
+        cases = finance.list_cases(session, principal)
+        expiring = finance_assets.expiring(session, principal)
+    return render(request, "finance/list.html", cases=cases, expiring=expiring,
+                  can_write=can(principal, Permission.WRITE_RECORDS).allowed, fields=[], form={},
+                  **_labels(principal))  # fmt: skip
+
+
+@router.post("", dependencies=[Depends(check_csrf)])
+async def create(request: Request, principal: CurrentPrincipal) -> Response:
+    form = await request.form()
+    data: dict[str, Any] = {
+        "title": str(form.get("title", "")),
+        "summary": str(form.get("summary", "")),
+        "language": principal.language if principal.language in {"en", "th", "zh"} else "en",
+        "base_currency": str(form.get("base_currency", "THB")).upper(),
+        "handling_code": "H3",
+        "handling_note": str(form.get("handling_note", "")) or "Financial data: own agency only.",
+        "distribution": "own",
+        "recipients": [],
+        "sharing_group": None,
+    }
+    node = node_of(request)
+    try:
+        with node.db.write() as session:
+            case = finance.create_case(session, principal, parse(CaseInput, data))
+            case_id = case.id
+    except ValidationFailed as error:
+        with node.db.read() as session:
+            cases = finance.list_cases(session, principal)
+        _ = translator(principal.language)
+        return render(request, "finance/list.html", status=422, cases=cases, expiring=[], can_write=True,
+                      fields=field_messages(_.lang, error.fields), form=data, **_labels(principal))  # fmt: skip
+    return RedirectResponse(f"/finance/{case_id}?done=created", status_code=303)
+
+
+@router.get("/{case_id}")
+def case_page(
+    request: Request, principal: CurrentPrincipal, case_id: RecordId, done: str = ""
+) -> Response:
+    with node_of(request).db.write() as session:  # the read is audited
+        case = finance.read_case(session, principal, case_id, why="opened in the web UI")
+        figures = finance.figures(session, case)
+        imports = finance.imports(session, case)
+        alerts = finance.alerts_of(session, case)
+        accounts = {a for alert in alerts if alert.status == "open" for a in alert.accounts.split()}
+        judged = finance.earlier_judgements(session, case, sorted(accounts))
+        assets = [
+            (asset, finance_assets.history(session, asset))
+            for asset in finance_assets.assets_of(session, case)
+        ]
+    own = case.origin_agency == principal.agency and not case.received
+    return render(request, "finance/case.html", case=case, figures=figures, imports=imports, alerts=alerts,
+                  judged=judged, assets=assets, next_states=finance_assets.NEXT, done=done,
+                  can_write=own and can(principal, Permission.WRITE_RECORDS).allowed, **_labels(principal))  # fmt: skip
+
+
+@router.post("/{case_id}/import", dependencies=[Depends(check_csrf)])
+async def import_file(request: Request, principal: CurrentPrincipal, case_id: RecordId) -> Response:
+    require(principal, Permission.WRITE_RECORDS)
+    node = node_of(request)
+    form = await request.form()
+    upload = form.get("file")
+    back = f"/finance/{case_id}"
+    try:
+        if not isinstance(upload, UploadFile) or not upload.filename:
+            raise ValidationFailed([FieldProblem("file", N_("Choose a file."))])
+        with node.db.read() as session:
+            case = finance.read_case_for_import(session, principal, case_id)
+        with tempfile.TemporaryDirectory(prefix="mekongx-finance-") as work:
+            path = Path(work) / "upload"
+            size = 0
+            with path.open("wb") as out:
+                while chunk := await upload.read(1 << 20):
+                    size += len(chunk)
+                    if size > MAX_UPLOAD:
+                        raise ValidationFailed(
+                            [
+                                FieldProblem(
+                                    "file",
+                                    N_("The file is larger than %(limit)s MB."),
+                                    {"limit": MAX_UPLOAD >> 20},
+                                )
+                            ]
+                        )
+                    out.write(chunk)
+            timezone = str(form.get("timezone", "")) or None
+            dataset = await run_in_threadpool(finance.read_file, path, Path(work) / "read", base_currency=case.base_currency,
+                                              lang=principal.language, timezone=timezone)  # fmt: skip
+            digest = await run_in_threadpool(finance.sha256_of, path)
+            with node.db.write() as session:
+                batch = finance.add_transactions(
+                    session, principal, case_id, dataset, upload.filename, digest
+                )
+                added, duplicates = batch.added, batch.duplicates
+        lines = finance.rejection_lines(dataset, principal.language)
+    except (ValidationFailed, Conflict) as error:
+        return _problem_page(request, principal, error, back)
+    return render(request, "finance/imported.html", case_id=case_id, added=added, duplicates=duplicates,
+                  rejected=lines, **_labels(principal))  # fmt: skip
+
+
+@router.post("/{case_id}/detect", dependencies=[Depends(check_csrf)])
+async def detect(request: Request, principal: CurrentPrincipal, case_id: RecordId) -> Response:
+    node = node_of(request)
+
+    def work() -> None:
+        with node.db.write() as session:
+            finance.run_detection(session, principal, case_id)
+
+    try:
+        await run_in_threadpool(work)
+    except (ValidationFailed, Conflict) as error:
+        return _problem_page(request, principal, error, f"/finance/{case_id}")
+    return RedirectResponse(f"/finance/{case_id}?done=detected#alerts", status_code=303)
+
+
+@router.post("/alerts/{alert_id}/review", dependencies=[Depends(check_csrf)])
+async def review(request: Request, principal: CurrentPrincipal, alert_id: RecordId) -> Response:
+    form = await request.form()
+    data = {"decision": str(form.get("decision", "")), "reason": str(form.get("reason", ""))}
+    case_id = str(form.get("case_id", ""))
+    back = f"/finance/{case_id}" if case_id.isdigit() else "/finance"
+    try:
+        with node_of(request).db.write() as session:
+            alert = finance.review_alert(session, principal, alert_id, parse(ReviewInput, data))
+            back = f"/finance/{alert.case_id}"
+    except (ValidationFailed, Conflict) as error:
+        return _problem_page(request, principal, error, back)
+    return RedirectResponse(f"{back}?done=reviewed#alerts", status_code=303)
+
+
+@router.get("/{case_id}/trace")
+async def trace_page(
+    request: Request, principal: CurrentPrincipal, case_id: RecordId, account: str = "", transaction: str = "",
+    direction: str = "forward",
+) -> Response:  # fmt: skip
+    node = node_of(request)
+    results: dict[str, Any] = {}
+    problem = ""
+    if account or transaction:
+
+        def work() -> dict[str, Any]:
+            with node.db.write() as session:
+                return dict(finance.trace_case(session, principal, case_id, account=account[:200] or None,
+                                               transaction=transaction[:120] or None,
+                                               direction="backward" if direction == "backward" else "forward"))  # fmt: skip
+
+        try:
+            results = await run_in_threadpool(work)
+        except (ValidationFailed, Conflict) as error:
+            _ = translator(principal.language)
+            if isinstance(error, ValidationFailed):
+                problem = "; ".join(m for _f, m in field_messages(_.lang, error.fields))
+            else:
+                problem = _(error.message, **error.params)
+    with node.db.read() as session:
+        case = finance.read_case_for_view(session, principal, case_id)
+    accounts = sorted({a for r in results.values() for a in r.accounts})
+    return render(request, "finance/trace.html", case=case, results=results, account=account, transaction=transaction,
+                  direction=direction, problem=problem, accounts=accounts, **_labels(principal))  # fmt: skip
+
+
+@router.post("/{case_id}/assets", dependencies=[Depends(check_csrf)])
+async def add_asset(request: Request, principal: CurrentPrincipal, case_id: RecordId) -> Response:
+    form = await request.form()
+    data: dict[str, Any] = {
+        k: str(form.get(k, ""))
+        for k in ("kind", "description", "account", "value", "currency", "valued_on", "custodian")
+    }
+    data["currency"] = data["currency"].upper()
+    try:
+        with node_of(request).db.write() as session:
+            finance_assets.add_asset(session, principal, case_id, parse(AssetInput, data))
+    except (ValidationFailed, Conflict) as error:
+        return _problem_page(request, principal, error, f"/finance/{case_id}")
+    return RedirectResponse(f"/finance/{case_id}?done=asset#assets", status_code=303)
+
+
+@router.post("/assets/{asset_id}/transition", dependencies=[Depends(check_csrf)])
+async def transition(request: Request, principal: CurrentPrincipal, asset_id: RecordId) -> Response:
+    form = await request.form()
+    keys = ("to_state", "authority", "order_number", "order_date", "expires_on", "custodian", "share_country",
+            "share_percent", "note")  # fmt: skip
+    data: dict[str, Any] = {k: str(form.get(k, "")) for k in keys}
+    for key in ("order_date", "expires_on", "share_percent"):
+        data[key] = data[key] or None
+    data["share_country"] = (data["share_country"] or "").upper()
+    case_id = str(form.get("case_id", ""))
+    back = f"/finance/{case_id}" if case_id.isdigit() else "/finance"
+    try:
+        with node_of(request).db.write() as session:
+            asset = finance_assets.transition(
+                session, principal, asset_id, parse(TransitionInput, data)
+            )
+            back = f"/finance/{asset.case_id}"
+    except (ValidationFailed, Conflict) as error:
+        return _problem_page(request, principal, error, back)
+    return RedirectResponse(f"{back}?done=transition#assets", status_code=303)

@@ -1,0 +1,205 @@
+"""The finance area: cases, imports of the demo goAML file, detection and review, tracing,
+the asset lifecycle, visibility, and the pages and API in three languages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from mekongx.domains.finance import assets, demo, service
+from mekongx.domains.finance.models import FinAlert
+from mekongx.domains.finance.schemas import AssetInput, CaseInput, ReviewInput, TransitionInput
+from mekongx.errors import Conflict, NotFound, ValidationFailed
+
+COLLECTOR = "099-7-33120-8"
+HUB = "014-2-55810-3"
+
+
+def _case(world: Any, user: str = "thai_analyst") -> int:
+    with world.db.write() as session:
+        case = service.create_case(
+            session, world.principal(user), CaseInput(title="Golden Reed", language="en")
+        )
+        return case.id
+
+
+def _import(world: Any, case_id: int, user: str = "thai_analyst") -> tuple[int, int]:
+    with tempfile.TemporaryDirectory() as work:
+        path = Path(work) / "str.xml"
+        path.write_bytes(demo.demo_file())
+        dataset = service.read_file(
+            path, Path(work) / "r", base_currency="THB", lang="en", timezone="Asia/Bangkok"
+        )
+        with world.db.write() as session:
+            batch = service.add_transactions(
+                session, world.principal(user), case_id, dataset, "str.xml", "x" * 64
+            )
+            return batch.added, batch.duplicates
+
+
+def test_a_case_is_own_agency_and_h3_by_default(world: Any) -> None:
+    case_id = _case(world)
+    with world.db.read() as session:
+        case = service.read_case_for_view(session, world.principal("thai_analyst"), case_id)
+        assert (case.distribution, case.handling_code) == ("own", "H3")
+    with world.db.read() as session, pytest.raises(NotFound):
+        service.read_case_for_view(session, world.principal("chinese_liaison"), case_id)
+
+
+def test_reimporting_the_same_file_adds_nothing_twice(world: Any) -> None:
+    case_id = _case(world)
+    assert _import(world, case_id) == (335, 0)
+    assert _import(world, case_id) == (0, 335)
+
+
+def test_the_planted_chain_is_found_and_judgements_survive_a_new_run(world: Any) -> None:
+    case_id = _case(world)
+    _import(world, case_id)
+    principal = world.principal("thai_analyst")
+    with world.db.write() as session:
+        service.run_detection(session, principal, case_id)
+    with world.db.write() as session:
+        case = service.read_case(session, principal, case_id)
+        found = {a.typology: a for a in service.alerts_of(session, case)}
+    assert {"fan_out", "fan_in", "scatter_gather", "structuring"} <= set(found)
+    assert HUB in found["structuring"].accounts and COLLECTOR in found["fan_in"].accounts
+    with world.db.write() as session, pytest.raises(ValidationFailed):
+        service.review_alert(
+            session, principal, found["fan_out"].id, ReviewInput(decision="dismissed")
+        )
+    with world.db.write() as session:
+        service.review_alert(
+            session,
+            principal,
+            found["fan_out"].id,
+            ReviewInput(decision="confirmed", reason="mules"),
+        )
+        service.run_detection(session, principal, case_id)
+    with world.db.read() as session:
+        kept = session.get(FinAlert, found["fan_out"].id)
+        assert kept is not None and kept.status == "confirmed"
+        case = service.read_case_for_view(session, principal, case_id)
+        earlier = service.earlier_judgements(session, case, [HUB])
+        assert [a.typology for a in earlier[HUB]] == ["fan_out"]
+
+
+def test_tracing_from_the_seized_account_names_the_cash_source(world: Any) -> None:
+    case_id = _case(world)
+    _import(world, case_id)
+    with world.db.write() as session:
+        results = service.trace_case(
+            session,
+            world.principal("thai_analyst"),
+            case_id,
+            account=COLLECTOR,
+            direction="backward",
+        )
+    assert set(results) == {"fifo", "lifo", "pro_rata", "poison"}
+    assert results["fifo"].sources == {"CASH:Mae Sai": 293200.0}
+
+
+def test_the_asset_lifecycle_refuses_what_it_does_not_allow(world: Any) -> None:
+    case_id = _case(world)
+    principal = world.principal("thai_analyst")
+    with world.db.write() as session:
+        asset = assets.add_asset(session, principal, case_id, AssetInput(kind="vehicle", description="Toyota Hilux",
+                                 value=900_000, currency="THB", valued_on=dt.date(2024, 6, 1)))  # fmt: skip
+        asset_id = asset.id
+    with world.db.write() as session, pytest.raises(Conflict) as refused:
+        assets.transition(session, principal, asset_id, TransitionInput(to_state="disposed"))
+    assert refused.value.params["state"] == "identified"
+    with world.db.write() as session, pytest.raises(ValidationFailed) as missing:
+        assets.transition(session, principal, asset_id, TransitionInput(to_state="frozen"))
+    assert {f.field for f in missing.value.fields} == {
+        "authority",
+        "order_number",
+        "order_date",
+        "expires_on",
+    }
+    order = {
+        "authority": "Criminal Court",
+        "order_number": "Kor 1/2567",
+        "order_date": dt.date(2024, 6, 2),
+    }
+    with world.db.write() as session:
+        assets.transition(
+            session,
+            principal,
+            asset_id,
+            TransitionInput(to_state="frozen", expires_on=dt.date(2024, 7, 1), **order),
+        )
+        assets.transition(
+            session, principal, asset_id, TransitionInput(to_state="forfeited", **order)
+        )
+        assets.transition(
+            session,
+            principal,
+            asset_id,
+            TransitionInput(to_state="shared", share_country="CN", share_percent=50),
+        )
+    with world.db.read() as session:
+        asset = session.get(assets.FinAsset, asset_id)
+        assert asset is not None and asset.state == "shared"
+        assert [e.to_state for e in assets.history(session, asset)] == [
+            "frozen",
+            "forfeited",
+            "shared",
+        ]
+
+
+def test_demo_seed_finds_the_chain_and_freezes_the_collector(world: Any) -> None:
+    with world.db.write() as session:
+        case_id = demo.seed_demo_finance(session, world.principal("thai_analyst"))
+    with world.db.read() as session:
+        case = service.read_case_for_view(session, world.principal("thai_viewer"), case_id)
+        assert len(service.alerts_of(session, case)) >= 4
+        (asset,) = assets.assets_of(session, case)
+        assert asset.state == "frozen" and asset.order_expires == dt.date(2024, 9, 19)
+
+
+def test_api_import_names_the_problem_of_a_bad_file(
+    world: Any, app_client: TestClient, token_for: Any
+) -> None:
+    headers = token_for("thai_analyst")
+    made = app_client.post(
+        "/api/v1/finance/cases", json={"title": "T", "language": "th"}, headers=headers
+    )
+    assert made.status_code == 201, made.text
+    case_id = made.json()["id"]
+    bad = app_client.post(f"/api/v1/finance/cases/{case_id}/imports", files={"file": ("x.csv", b"id,when\n1,2\n")},
+                          headers={**headers, "Accept-Language": "th"})  # fmt: skip
+    assert bad.status_code == 422
+    assert bad.json()["error"]["fields"][0]["field"] == "file"
+    good = app_client.post(f"/api/v1/finance/cases/{case_id}/imports?timezone=Asia/Bangkok",
+                           files={"file": ("str.xml", demo.demo_file())}, headers=headers)  # fmt: skip
+    assert good.status_code == 201 and good.json()["added"] == 335
+    alerts = app_client.post(f"/api/v1/finance/cases/{case_id}/detect", headers=headers)
+    assert alerts.status_code == 200 and len(alerts.json()) >= 4
+    trace = app_client.get(
+        f"/api/v1/finance/cases/{case_id}/trace", params={"account": "NOBODY"}, headers=headers
+    )
+    assert trace.status_code == 422
+
+
+@pytest.mark.parametrize(
+    ("lang", "word"),
+    [("th", "การสืบสวนทางการเงิน"), ("zh", "金融调查"), ("en", "Financial investigations")],
+)
+def test_pages_in_three_languages(world: Any, browser: Any, lang: str, word: str) -> None:
+    with world.db.write() as session:
+        case_id = demo.seed_demo_finance(session, world.principal("thai_analyst"))
+    browser.login("thai.analyst")
+    assert browser.post("/lang", {"lang": lang, "next": "/"}).status_code == 303  # type: ignore[attr-defined]
+    for path in (
+        "/finance",
+        f"/finance/{case_id}",
+        f"/finance/{case_id}/trace?account={COLLECTOR}&direction=backward",
+    ):
+        page = browser.client.get(path)
+        assert page.status_code == 200, path
+    assert word in browser.client.get("/finance").text
