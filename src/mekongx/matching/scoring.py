@@ -150,7 +150,7 @@ def key_similarity(x: str, y: str, thai: bool = False) -> float:
         syl_sim = thai_similarity if thai else syllable_similarity
         sims = [syl_sim(a, b) for a, b in zip(xs, ys, strict=True)]
         return 0.5 * sum(sims) / len(sims) + 0.5 * min(sims)
-    if thai and xs and ys:
+    if thai and xs and ys and abs(len(xs) - len(ys)) == 1:
         return _syllable_alignment(xs, ys)
     x, y = x.replace(".", ""), y.replace(".", "")
     return 1.0 if x == y else float(Levenshtein.normalized_similarity(x, y))
