@@ -89,7 +89,7 @@ def seed(url: str, records: int, home: Path) -> str:
         user = accounts.create_user(
             session,
             actor,
-            accounts.UserInput("bench", "Bench", "ONCB", "analyst", "Mekong-Load-2567"),
+            accounts.UserInput("bench", "Bench", "ONCB", "analyst", "Harbour-Load-2567"),
             settings,
         )
         token = accounts.create_api_token(session, actor, user, "bench")

@@ -51,6 +51,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         database or Database(settings.effective_database_url),
         keys,
         RefusalGate(settings.federation_refusals_per_minute),
+        RefusalGate(settings.login_client_attempts, name="web login"),
     )
     app.add_middleware(RequestContextMiddleware)
     install_error_handlers(app, render_error)

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import select
 
 from mekongx.accounts import service as accounts
+from mekongx.accounts.passwords import DEMO_PASSWORD
 from mekongx.audit import Actor
 from mekongx.db import Database
 from mekongx.domains.finance.demo import seed_demo_finance
@@ -26,8 +27,6 @@ from mekongx.federation import peers as peering
 from mekongx.federation.keys import NodeKeys
 from mekongx.model.identity import User
 from mekongx.settings import Settings
-
-DEMO_PASSWORD = "Mekong-Demo-2567"  # noqa: S105 - demo node only, printed to the operator
 
 AGENCIES = [
     (

@@ -42,6 +42,19 @@ class Settings(BaseSettings):
     lockout_attempts: int = Field(5, ge=3, le=20, description="Failed logins before lock-out.")
     lockout_minutes: int = Field(15, ge=1, description="How long a locked account stays locked.")
     password_min_length: int = Field(12, ge=10, description="Minimum password length.")
+    login_client_attempts: int = Field(
+        20,
+        ge=3,
+        le=1000,
+        description="Failed logins one client address may make per minute before it is answered "
+        "429 (counted in memory, per process).",
+    )
+    token_days: int = Field(
+        90, ge=1, le=3650, description="Lifetime of a new API token when none is asked for, days."
+    )
+    token_max_days: int = Field(
+        365, ge=1, le=3650, description="Longest lifetime an API token may be given, days."
+    )
     upload_max_mb: int = Field(
         5, ge=1, le=100, description="Largest uploaded file (screening lists, results tables), MB."
     )

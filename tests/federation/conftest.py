@@ -25,7 +25,7 @@ from mekongx.federation.keys import NodeKeys
 from mekongx.model.identity import Agency, User
 from mekongx.settings import Settings
 
-PASSWORD = "Mekong-Chief-2567"
+PASSWORD = "Harbour-Chief-2567"
 NAMES = {
     "ONCB": (
         "Office of the Narcotics Control Board",

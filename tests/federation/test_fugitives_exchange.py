@@ -67,7 +67,7 @@ def test_notice_screening_hit_alert_and_withdrawal(make_nodes: Any, waiter: Any)
         accounts.create_user(
             session,
             Actor.system("ONCB", "test"),
-            accounts.UserInput("analyst", "ONCB analyst", "ONCB", "analyst", "Mekong-Chief-2567"),
+            accounts.UserInput("analyst", "ONCB analyst", "ONCB", "analyst", "Harbour-Chief-2567"),
             Settings(env="test", database_url=oncb.db_url, data_dir=oncb.home, node_agency="ONCB"),
         )
     oncb.start()

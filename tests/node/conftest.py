@@ -115,6 +115,7 @@ def world(database: Database, settings: Settings) -> World:
                 actor,
                 accounts.UserInput(name.replace("_", "."), name, agency, role, PASSWORD, lang),
                 settings,
+                other_agency=agency != "ONCB",  # partners' users, modelled in one database
             )
     return World(database, settings, users)
 

@@ -28,7 +28,7 @@ from mekongx.federation.keys import KeyPair, NodeKeys, b64, unb64
 
 Members = dict[str, bytes]
 INIT = ("init", "--name-en", "ONCB", "--name-th", "ป.ป.ส.", "--name-zh", "泰国肃毒委员会办公室")
-INIT = (*INIT, "--country", "TH", "--password", "Mekong-Chief-2567")
+INIT = (*INIT, "--country", "TH", "--password", "Harbour-Chief-2567")
 PASSPHRASE = "correct horse battery staple"
 
 

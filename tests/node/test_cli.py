@@ -51,10 +51,10 @@ INIT = [
 
 
 def test_init_users_audit_backup_restore(node_env: dict[str, str], tmp_path: Path) -> None:
-    first = run([*INIT, "--password", "Mekong-Chief-2567"], node_env)
+    first = run([*INIT, "--password", "Harbour-Chief-2567"], node_env)
     assert first.returncode == 0, first.stderr
     assert (tmp_path / "keys").stat().st_mode & 0o777 == 0o700
-    again = run([*INIT, "--password", "Mekong-Chief-2567"], node_env)
+    again = run([*INIT, "--password", "Harbour-Chief-2567"], node_env)
     assert again.returncode == 2 and "already exists" in again.stderr
     weak = run(
         [
@@ -107,7 +107,7 @@ def test_init_users_audit_backup_restore(node_env: dict[str, str], tmp_path: Pat
 
 
 def test_messages_follow_the_language(node_env: dict[str, str]) -> None:
-    run([*INIT, "--password", "Mekong-Chief-2567"], node_env)
+    run([*INIT, "--password", "Harbour-Chief-2567"], node_env)
     thai = run(["users", "unlock", "nobody"], {**node_env, "MEKONGX_LANG": "th"})
     assert "ไม่พบผู้ใช้" in thai.stderr
     chinese = run(["audit", "verify"], {**node_env, "MEKONGX_LANG": "zh"})

@@ -286,7 +286,7 @@ def _peer_node(peer_db: Database, world: Any) -> Any:
             session,
             actor,
             accounts.UserInput("wang.fang", "Wang Fang", "NNCC", "liaison", "Peer-Passw0rd-2567"),
-            world.settings,
+            world.settings.model_copy(update={"node_agency": "NNCC"}),
         )
     return accounts.principal_for(user)
 

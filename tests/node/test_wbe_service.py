@@ -346,7 +346,7 @@ def test_payload_round_trip_to_a_second_database(world: Any, tmp_path: Any) -> N
                 session,
                 __import__("mekongx.audit", fromlist=["Actor"]).Actor.system("NNCC"),
                 accounts.UserInput("wang", "Wang", "NNCC", "liaison", "Test-Passw0rd-2567", "zh"),
-                world.settings,
+                world.settings.model_copy(update={"node_agency": "NNCC"}),
             )
             chinese = accounts.principal_for(user)
         with peer.read() as session:

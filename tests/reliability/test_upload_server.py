@@ -159,6 +159,7 @@ def test_hostile_uploads_do_not_stop_other_requests(
     headers = {"Authorization": f"Bearer {served.token}"}
     outcomes: list[tuple[str, int, str, float]] = []
     connections: set[str] = set()
+    servers: set[str] = set()
     done = threading.Event()
 
     def upload() -> None:
@@ -177,6 +178,7 @@ def test_hostile_uploads_do_not_stop_other_requests(
                             (f"{case} {path}", answer.status_code, answer.text, elapsed)
                         )
                         connections.add(answer.headers.get("connection", "keep-alive"))
+                        servers.add(answer.headers.get("server", ""))
         finally:
             done.set()
 
@@ -205,5 +207,6 @@ def test_hostile_uploads_do_not_stop_other_requests(
     assert statistics.median(logins) < own_cost + 1.0, (logins, own_cost)
     assert max(logins) < 10.0, logins
     assert connections == {"keep-alive"}, connections  # no 4xx closed the connection
+    assert servers == {""}, servers  # no server banner
     messages = " ".join(text for _, _, text, _ in outcomes)
     assert "declares 1048576 rows" in messages and "unpacks to more than" in messages

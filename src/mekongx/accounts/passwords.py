@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from functools import cache
+from importlib import resources
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -35,9 +38,28 @@ def needs_rehash(password_hash: str) -> bool:
     return _HASHER.check_needs_rehash(password_hash)
 
 
-def policy_problems(password: str, *, username: str, min_length: int) -> list[FieldProblem]:
-    """What is wrong with a new password; empty when it passes the policy."""
+def policy_problems(
+    password: str,
+    *,
+    username: str,
+    min_length: int,
+    words: Iterable[str] = (),
+    demo: bool = False,
+) -> list[FieldProblem]:
+    """What is wrong with a new password; empty when it passes the policy. ``words``: more
+    words a password must not be built on (the node's agency code); ``demo``: the demo
+    password is allowed (demo nodes only)."""
     problems: list[FieldProblem] = []
+    if guessable(password, words=words, demo=demo):
+        problems.append(
+            FieldProblem(
+                "password",
+                N_(
+                    "This password is too easy to guess: it is a common password, or built on "
+                    "one, on the product's name or on an agency code."
+                ),
+            )
+        )
     if len(password) < min_length:
         problems.append(
             FieldProblem(
@@ -68,3 +90,32 @@ def policy_problems(password: str, *, username: str, min_length: int) -> list[Fi
     if username and username.lower() in password.lower():
         problems.append(FieldProblem("password", N_("Password must not contain the user name.")))
     return problems
+
+
+DEMO_PASSWORD = "Mekong-Demo-2567"  # noqa: S105 - the demo nodes' password, refused elsewhere
+PRODUCT_WORDS = ("mekong", "mekongx", "oncb", "nncc", "smcc")
+_EDGES = re.compile(r"^[\W\d_]+|[\W\d_]+$")
+
+
+@cache
+def common_passwords() -> frozenset[str]:
+    """The shipped list of common passwords (source in the file's header)."""
+    text = resources.files("mekongx.accounts").joinpath("common_passwords.txt").read_text("utf-8")
+    return frozenset(
+        line.strip().lower() for line in text.splitlines() if line.strip() and line[0] != "#"
+    )
+
+
+def guessable(password: str, *, words: Iterable[str] = (), demo: bool = False) -> bool:
+    """A common password, one decorated with digits or symbols (``Password1234!``), or one
+    derived from the product, an agency code or another given word (``Mekong…``); the demo
+    password is allowed in demo mode only."""
+    if demo and password == DEMO_PASSWORD:
+        return False
+    lower = password.lower()
+    common = common_passwords()
+    if lower in common or _EDGES.sub("", lower) in common:
+        return True
+    letters = re.sub(r"[^a-z]", "", lower)
+    product = {w.lower() for w in (*PRODUCT_WORDS, *words) if len(w) >= 3}
+    return any(word in letters for word in product)

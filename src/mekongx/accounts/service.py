@@ -12,6 +12,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from mekongx.accounts.passwords import hash_password, needs_rehash, policy_problems, verify_password
+from mekongx.accounts.phantoms import PHANTOMS
 from mekongx.accounts.tokens import digest, new_api_token, new_secret
 from mekongx.accounts.totp_keys import TotpKeyError, totp_box
 from mekongx.audit import Actor, record
@@ -129,8 +130,16 @@ class UserInput:
 
 
 def create_user(
-    session: Session, actor: Actor | Principal, data: UserInput, settings: Settings
+    session: Session,
+    actor: Actor | Principal,
+    data: UserInput,
+    settings: Settings,
+    *,
+    other_agency: bool = False,
 ) -> User:
+    """A new account of the node's own agency. A partner's users log in on their own node and
+    what they do reaches this one over the exchange, so an account of another agency is refused
+    (``other_agency`` lets the single-database test world model partners' users)."""
     if isinstance(actor, Principal):
         require(actor, Permission.MANAGE_USERS)
     problems: list[FieldProblem] = []
@@ -149,9 +158,18 @@ def create_user(
         problems.append(FieldProblem("language", N_("Unknown language.")))
     if not session.get(Agency, data.agency_code):
         problems.append(FieldProblem("agency_code", N_("Unknown agency.")))
-    problems += policy_problems(
-        data.password, username=data.username, min_length=settings.password_min_length
-    )
+    elif data.agency_code != settings.node_agency and not other_agency:
+        problems.append(
+            FieldProblem(
+                "agency_code",
+                N_(
+                    "Users of this node belong to %(agency)s; a partner agency's users log in "
+                    "on their own agency's node."
+                ),
+                {"agency": settings.node_agency},
+            )
+        )
+    problems += _policy(data.password, data.username, settings)
     if problems:
         raise ValidationFailed(problems)
     if session.scalar(select(User.id).where(User.username == data.username)):
@@ -171,6 +189,16 @@ def create_user(
     return user
 
 
+def _policy(password: str, username: str, settings: Settings) -> list[FieldProblem]:
+    return policy_problems(
+        password,
+        username=username,
+        min_length=settings.password_min_length,
+        words=(settings.node_agency,),
+        demo=settings.env == "demo",
+    )
+
+
 def get_user(session: Session, user_id: int) -> User:
     user = session.get(User, user_id)
     if user is None:
@@ -178,15 +206,19 @@ def get_user(session: Session, user_id: int) -> User:
     return user
 
 
-def set_user_active(session: Session, principal: Principal, user_id: int, active: bool) -> User:
-    require(principal, Permission.MANAGE_USERS)
+def set_user_active(session: Session, actor: Actor | Principal, user_id: int, active: bool) -> User:
+    """Enable or disable an account; disabling ends its sessions (its API tokens stop working
+    while it is disabled)."""
+    if isinstance(actor, Principal):
+        require(actor, Permission.MANAGE_USERS)
     user = get_user(session, user_id)
-    if user.id == principal.user_id and not active:
+    if user.id == actor.user_id and not active:
         raise Conflict(N_("You cannot disable your own account."))
     user.active = active
     if not active:
         session.execute(delete(LoginSession).where(LoginSession.user_id == user.id))
-    record(session, principal.actor, "user.enable" if active else "user.disable", "user", user.id)
+    who = actor.actor if isinstance(actor, Principal) else actor
+    record(session, who, "user.enable" if active else "user.disable", "user", user.id)
     return user
 
 
@@ -203,13 +235,12 @@ def unlock_user(session: Session, actor: Actor | Principal, user_id: int) -> Use
 def set_password(
     session: Session, actor: Actor | Principal, user: User, password: str, settings: Settings
 ) -> None:
-    if problems := policy_problems(
-        password, username=user.username, min_length=settings.password_min_length
-    ):
+    if problems := _policy(password, user.username, settings):
         raise ValidationFailed(problems)
     user.password_hash = hash_password(password)
     user.password_changed_at = utcnow()
     session.execute(delete(LoginSession).where(LoginSession.user_id == user.id))
+    revoke_all_tokens(session, actor, user)  # a stolen password's tokens die with it
     who = actor.actor if isinstance(actor, Principal) else actor
     record(session, who, "user.password", "user", user.id)
 
@@ -225,36 +256,76 @@ def set_language(session: Session, principal: Principal, language: str) -> None:
 # --- logging in -----------------------------------------------------------------------------
 
 
+def _failed(
+    session: Session, user: User, settings: Settings, actor: Actor, event: str
+) -> MekongXError | None:
+    """Count one failed proof of identity (password, current password, second-factor code);
+    the account locks after ``lockout_attempts`` of them, whichever kind. Returns ``Locked``
+    when this failure locked it."""
+    user.failed_logins += 1
+    record(session, actor, event, "user", user.id)
+    if user.failed_logins >= settings.lockout_attempts:
+        user.locked_until = utcnow() + timedelta(minutes=settings.lockout_minutes)
+        record(session, actor, "login.lockout", "user", user.id)
+        return Locked(LOCKED)
+    return None
+
+
+LOCKED = N_("This account is locked after too many failed logins. Try again later.")
+
+
 def authenticate(
     session: Session, username: str, password: str, settings: Settings, request_id: str = ""
 ) -> User | MekongXError:
     """Check a password, counting failures and locking the account after too many.
 
     A failure is *returned*, not raised, so that the caller commits the failure count and its
-    audit row before telling the user.
+    audit row before telling the user. A name that is no user is counted and "locked" the same
+    way (in memory), so that neither the answer nor its time tells which names exist.
     """
-    user = session.scalar(select(User).where(User.username == username.strip().lower()))
+    name = username.strip().lower()
+    user = session.scalar(select(User).where(User.username == name))
     now = utcnow()
     agency = user.agency_code if user else settings.node_agency
-    if user is not None and user.locked_until and user.locked_until > now:
+    actor = Actor(user.id if user else None, username[:64] or "?", agency, request_id)
+    if (user is not None and is_locked(user, now)) or (user is None and PHANTOMS.locked(name)):
         verify_password(None, password)  # same cost as a real check
-        actor = Actor(user.id, user.username, agency, request_id)
-        record(session, actor, "login.locked", "user", user.id)
-        return Locked(N_("This account is locked after too many failed logins. Try again later."))
-    ok = user is not None and verify_password(user.password_hash, password) and user.active
-    if user is None or not ok:
-        actor = Actor(user.id if user else None, username[:64] or "?", agency, request_id)
-        if user is not None:
-            user.failed_logins += 1
-            if user.failed_logins >= settings.lockout_attempts:
-                user.locked_until = now + timedelta(minutes=settings.lockout_minutes)
-                record(session, actor, "login.lockout", "user", user.id)
-        record(session, actor, "login.failed", "user", user.id if user else "")
-        return NotAuthenticated(N_("Wrong user name or password."))
+        record(session, actor, "login.locked", "user", user.id if user else "")
+        return Locked(LOCKED)
+    ok = verify_password(user.password_hash if user else None, password)
+    if user is None:
+        record(session, actor, "login.failed", "user", "")
+        PHANTOMS.failed(name, settings)
+        return NotAuthenticated(WRONG_LOGIN)
+    if not ok or not user.active:
+        _failed(session, user, settings, actor, "login.failed")  # the next try answers "locked"
+        return NotAuthenticated(WRONG_LOGIN)
     user.failed_logins, user.locked_until = 0, None
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     return user
+
+
+WRONG_LOGIN = N_("Wrong user name or password.")
+
+
+def reauthenticate(
+    session: Session, principal: Principal, password: str, settings: Settings
+) -> MekongXError | None:
+    """Check the current password before a security setting changes (password, second factor,
+    API tokens). A wrong one counts toward lock-out like a failed login; it is returned so
+    that the caller commits the count before refusing."""
+    user = get_user(session, principal.user_id)
+    if is_locked(user):
+        verify_password(None, password)
+        return Locked(LOCKED)
+    if verify_password(user.password_hash, password):
+        return None
+    locked = _failed(session, user, settings, principal.actor, "user.reauth-failed")
+    if locked is not None:
+        session.execute(delete(LoginSession).where(LoginSession.user_id == user.id))
+        return locked
+    return ValidationFailed([FieldProblem("current", N_("The current password is wrong."))])
 
 
 def start_session(
@@ -298,11 +369,21 @@ def verify_second_factor(
     actor: Actor,
     settings: Settings,
 ) -> MekongXError | None:
-    """Complete a login with the TOTP code; a failure is returned (and audited), not raised."""
+    """Complete a login with the TOTP code; a failure is returned (and audited), not raised.
+
+    Wrong codes count toward lock-out like wrong passwords; a locked account's pending login
+    is ended, so the right code after too many wrong ones does not get in."""
+    if is_locked(user):
+        session.execute(delete(LoginSession).where(LoginSession.user_id == user.id))
+        record(session, actor, "login.locked", "user", user.id)
+        return Locked(LOCKED)
     secret = _totp_secret(user, settings)
     if secret is None or not pyotp.TOTP(secret).verify(code.strip(), valid_window=1):
-        record(session, actor, "login.totp-failed", "user", user.id)
+        if _failed(session, user, settings, actor, "login.totp-failed") is not None:
+            session.execute(delete(LoginSession).where(LoginSession.user_id == user.id))
+            return Locked(LOCKED)
         return NotAuthenticated(N_("The code is not correct."))
+    user.failed_logins, user.locked_until = 0, None
     login.second_factor_pending = False
     record(session, actor, "login", "user", user.id, details={"second_factor": "totp"})
     return None
@@ -330,7 +411,9 @@ def totp_uri(secret: str, username: str, agency: str) -> str:
 def enable_totp(
     session: Session, principal: Principal, secret: str, code: str, settings: Settings
 ) -> None:
-    """Enrol a second factor; the secret is stored encrypted (see ``accounts/totp_keys.py``)."""
+    """Enrol (or move) a second factor; the secret is stored encrypted (see
+    ``accounts/totp_keys.py``). Callers ask for the current password first
+    (``reauthenticate``): a stolen session alone cannot replace it."""
     if not pyotp.TOTP(secret).verify(code.strip(), valid_window=1):
         raise ValidationFailed([FieldProblem("code", N_("The code is not correct."))])
     user = get_user(session, principal.user_id)
@@ -341,36 +424,104 @@ def enable_totp(
 # --- API tokens -----------------------------------------------------------------------------
 
 
-def create_api_token(session: Session, actor: Actor | Principal, user: User, name: str) -> str:
+def create_api_token(
+    session: Session,
+    actor: Actor | Principal,
+    user: User,
+    name: str,
+    settings: Settings | None = None,
+    days: int | None = None,
+) -> str:
+    """A new token for ``user``, valid ``days`` (``token_days`` by default, at most
+    ``token_max_days``); only its hash is stored, the token is returned once."""
+    limits = settings or Settings()
+    problems = []
     if not name.strip() or len(name) > 100:
-        raise ValidationFailed(
-            [FieldProblem("name", N_("Give the token a name (1 to 100 characters)."))]
+        problems.append(FieldProblem("name", N_("Give the token a name (1 to 100 characters).")))
+    lifetime = limits.token_days if days is None else days
+    if not 1 <= lifetime <= limits.token_max_days:
+        problems.append(
+            FieldProblem(
+                "days",
+                N_("A token is valid for 1 to %(max)s days."),
+                {"max": limits.token_max_days},
+            )
         )
+    if problems:
+        raise ValidationFailed(problems)
     token, prefix = new_api_token()
+    expires = utcnow() + timedelta(days=lifetime)
     session.add(
-        ApiToken(user_id=user.id, name=name.strip(), prefix=prefix, token_hash=digest(token))
+        ApiToken(
+            user_id=user.id,
+            name=name.strip(),
+            prefix=prefix,
+            token_hash=digest(token),
+            expires_at=expires,
+        )
     )
     who = actor.actor if isinstance(actor, Principal) else actor
-    record(session, who, "token.create", "user", user.id, details={"prefix": prefix})
+    record(
+        session,
+        who,
+        "token.create",
+        "user",
+        user.id,
+        details={"prefix": prefix, "expires": expires.isoformat()},
+    )
     return token
 
 
-def resolve_api_token(session: Session, token: str) -> User | None:
+def token_expiry(row: ApiToken, settings: Settings) -> datetime:
+    """When a token stops working (tokens made before expiry existed: after the longest life)."""
+    return row.expires_at or row.created_at + timedelta(days=settings.token_max_days)
+
+
+def resolve_api_token(
+    session: Session, token: str, settings: Settings | None = None
+) -> User | None:
     row = session.scalar(
         select(ApiToken).where(ApiToken.token_hash == digest(token), ApiToken.revoked.is_(False))
     )
-    if row is None:
+    if row is None or token_expiry(row, settings or Settings()) <= utcnow():
         return None
     user = session.get(User, row.user_id)
     return user if user is not None and user.active else None
 
 
-def revoke_api_token(session: Session, actor: Actor, prefix: str) -> None:
-    row = session.scalar(select(ApiToken).where(ApiToken.prefix == prefix))
+def list_api_tokens(session: Session, user: User) -> list[ApiToken]:
+    """A user's tokens, newest first (revoked and expired ones included, marked)."""
+    stmt = select(ApiToken).where(ApiToken.user_id == user.id).order_by(ApiToken.id.desc())
+    return list(session.scalars(stmt))
+
+
+def revoke_api_token(
+    session: Session, actor: Actor | Principal, prefix: str, owner: User | None = None
+) -> ApiToken:
+    """Revoke the token with ``prefix`` (only among ``owner``'s tokens when given)."""
+    stmt = select(ApiToken).where(ApiToken.prefix == prefix)
+    if owner is not None:
+        stmt = stmt.where(ApiToken.user_id == owner.id)
+    row = session.scalar(stmt)
     if row is None:
         raise NotFound(N_("No such token."))
     row.revoked = True
-    record(session, actor, "token.revoke", "user", row.user_id, details={"prefix": prefix})
+    who = actor.actor if isinstance(actor, Principal) else actor
+    record(session, who, "token.revoke", "user", row.user_id, details={"prefix": prefix})
+    return row
+
+
+def revoke_all_tokens(session: Session, actor: Actor | Principal, user: User) -> int:
+    """Revoke every live token of ``user`` (on a password change); how many were live."""
+    stmt = select(ApiToken).where(ApiToken.user_id == user.id, ApiToken.revoked.is_(False))
+    rows = list(session.scalars(stmt))
+    for row in rows:
+        row.revoked = True
+    if rows:
+        who = actor.actor if isinstance(actor, Principal) else actor
+        prefixes = [r.prefix for r in rows]
+        record(session, who, "token.revoke", "user", user.id, details={"prefixes": prefixes})
+    return len(rows)
 
 
 def is_locked(user: User, now: datetime | None = None) -> bool:

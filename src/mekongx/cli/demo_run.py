@@ -15,9 +15,10 @@ import httpx
 import typer
 
 from mekongx import migrations
+from mekongx.accounts.passwords import DEMO_PASSWORD
 from mekongx.cli.common import say
 from mekongx.db import Database
-from mekongx.demo import DEMO_NODES, DEMO_PASSWORD, peer_demo_nodes, seed_content, seed_identity
+from mekongx.demo import DEMO_NODES, peer_demo_nodes, seed_content, seed_identity
 from mekongx.federation.keys import NodeKeys
 from mekongx.i18n import N_
 from mekongx.settings import Settings
@@ -58,18 +59,14 @@ def run_demo(data_dir: Path, port: int, reports: int, serve_it: bool) -> None:
         seed_content(db, agency, reports=reports)
     for db, _keys, _url in nodes.values():
         db.dispose()
-    typer.echo("")
-    for agency in DEMO_NODES:
-        say(
-            N_("Demo node %(agency)s is ready at %(url)s"),
-            agency=agency,
-            url=f"http://127.0.0.1:{ports[agency]}/",
-        )
-    say(N_("Demo logins (password for all: %(password)s):"), password=DEMO_PASSWORD)
-    for agency in DEMO_NODES:
-        typer.echo(f"  {agency}: " + ", ".join(f"{user} ({role})" for user, role in logins[agency]))
-    typer.echo("")
     if not serve_it:
+        for agency in DEMO_NODES:
+            say(
+                N_("Demo node %(agency)s is prepared in %(dir)s"),
+                agency=agency,
+                dir=str(homes[agency]),
+            )
+        _print_logins(logins)
         return
     processes = []
     for agency in DEMO_NODES:
@@ -91,8 +88,30 @@ def run_demo(data_dir: Path, port: int, reports: int, serve_it: bool) -> None:
 
     signal.signal(signal.SIGTERM, _stop)
     signal.signal(signal.SIGINT, _stop)
-    _wait_up(ports.values())
-    say(N_("All three nodes are running; logs in %(dir)s. Ctrl-C stops them."), dir=str(data_dir))
+    # "ready" is said of a node only once its port answers, never before.
+    down = _wait_up(ports.values(), processes)
+    typer.echo("")
+    for agency in DEMO_NODES:
+        if ports[agency] in down:
+            say(
+                N_("Demo node %(agency)s did not start; see %(log)s"),
+                agency=agency,
+                log=str(homes[agency] / "node.log"),
+            )
+        else:
+            say(
+                N_("Demo node %(agency)s is ready at %(url)s"),
+                agency=agency,
+                url=f"http://127.0.0.1:{ports[agency]}/",
+            )
+    if down:
+        stop = True
+    else:
+        _print_logins(logins)
+        say(
+            N_("All three nodes are running; logs in %(dir)s. Ctrl-C stops them."),
+            dir=str(data_dir),
+        )
     try:
         while not stop and all(p.poll() is None for p in processes):
             time.sleep(0.5)
@@ -105,12 +124,24 @@ def run_demo(data_dir: Path, port: int, reports: int, serve_it: bool) -> None:
                 process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 process.kill()
+    if down:
+        raise typer.Exit(1)
 
 
-def _wait_up(ports: Iterable[int]) -> None:
-    deadline = time.monotonic() + 60
+def _print_logins(logins: dict[str, list[tuple[str, str]]]) -> None:
+    say(N_("Demo logins (password for all: %(password)s):"), password=DEMO_PASSWORD)
+    for agency in DEMO_NODES:
+        typer.echo(f"  {agency}: " + ", ".join(f"{user} ({role})" for user, role in logins[agency]))
+    typer.echo("")
+
+
+def _wait_up(ports: Iterable[int], processes: list[subprocess.Popen[bytes]]) -> set[int]:
+    """The ports that did not answer /healthz within 120 s (or whose process ended)."""
+    deadline = time.monotonic() + 120
     pending = set(ports)
     while pending and time.monotonic() < deadline:
+        if any(p.poll() is not None for p in processes):
+            break
         for port in list(pending):
             try:
                 if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=0.5).status_code == 200:
@@ -118,3 +149,4 @@ def _wait_up(ports: Iterable[int]) -> None:
             except httpx.HTTPError:
                 pass
         time.sleep(0.2)
+    return pending

@@ -108,6 +108,7 @@ def serve(
             workers=workers,
             proxy_headers=bool(proxies),
             forwarded_allow_ips=proxies or None,
+            server_header=False,
         )
         return
     from mekongx.cli.serving import serve_node

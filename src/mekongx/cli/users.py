@@ -13,6 +13,7 @@ from mekongx.audit import Actor
 from mekongx.cli.common import fail, fail_with, load_settings, open_database, say, words
 from mekongx.errors import MekongXError
 from mekongx.i18n import N_
+from mekongx.model.base import utcnow
 from mekongx.model.identity import User
 
 app = typer.Typer(help="Create, list, disable, unlock users and give them API tokens.")
@@ -68,6 +69,66 @@ def _find(session: Session, username: str) -> User:
     return user
 
 
+def _set_active(username: str, active: bool) -> None:
+    settings = load_settings()
+    actor = _actor(settings.node_agency)
+    try:
+        with open_database(settings).write() as session:
+            accounts.set_user_active(session, actor, _find(session, username).id, active)
+    except MekongXError as error:
+        fail_with(error)
+
+
+@app.command("disable")
+def disable(username: str) -> None:
+    """Disable an account: it can no longer log in, its sessions end, its API tokens stop."""
+    _set_active(username, False)
+    say(N_("Disabled %(name)s."), name=username)
+
+
+@app.command("enable")
+def enable(username: str) -> None:
+    """Enable a disabled account again."""
+    _set_active(username, True)
+    say(N_("Enabled %(name)s."), name=username)
+
+
+@app.command("tokens")
+def tokens(username: str) -> None:
+    """List a user's API tokens: prefix, name, created, expires, status."""
+    settings = load_settings()
+    table = Table(*words(N_("token"), N_("name"), N_("created"), N_("expires"), N_("status")))
+    revoked, expired, active = words(N_("revoked"), N_("expired"), N_("active"))
+    now = utcnow()
+    with open_database(settings).read() as session:
+        for row in accounts.list_api_tokens(session, _find(session, username)):
+            until = accounts.token_expiry(row, settings)
+            status = revoked if row.revoked else expired if until <= now else active
+            table.add_row(
+                f"mx_{row.prefix}_…",
+                row.name,
+                row.created_at.isoformat(timespec="minutes"),
+                until.isoformat(timespec="minutes"),
+                status,
+            )
+    Console().print(table)
+
+
+@app.command("revoke-token")
+def revoke_token(
+    prefix: str = typer.Argument(..., help="The token's prefix (mx_PREFIX_…)."),
+) -> None:
+    """Revoke an API token by its prefix."""
+    settings = load_settings()
+    bare = prefix.removeprefix("mx_").split("_", 1)[0]
+    try:
+        with open_database(settings).write() as session:
+            accounts.revoke_api_token(session, _actor(settings.node_agency), bare)
+    except MekongXError as error:
+        fail_with(error)
+    say(N_("Revoked token %(prefix)s."), prefix=bare)
+
+
 @app.command("unlock")
 def unlock(username: str) -> None:
     """Clear a lock-out after too many failed logins."""
@@ -94,13 +155,22 @@ def set_password(
 
 
 @app.command("token")
-def token(username: str, name: str = typer.Option(..., help="What the token is for.")) -> None:
+def token(
+    username: str,
+    name: str = typer.Option(..., help="What the token is for."),
+    days: int = typer.Option(None, help="Days the token is valid (default MEKONGX_TOKEN_DAYS)."),
+) -> None:
     """Create an API token for a machine acting as this user; printed once."""
     settings = load_settings()
     try:
         with open_database(settings).write() as session:
             secret = accounts.create_api_token(
-                session, _actor(settings.node_agency), _find(session, username), name
+                session,
+                _actor(settings.node_agency),
+                _find(session, username),
+                name,
+                settings,
+                days,
             )
     except MekongXError as error:
         fail_with(error)

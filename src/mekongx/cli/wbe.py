@@ -20,6 +20,7 @@ from typing import Annotated, Final
 
 import typer
 
+from mekongx.tabular import safe_row
 from mekongx.wastewater import (
     LANGUAGES,
     ParameterSet,
@@ -173,7 +174,7 @@ def _write_atomically(path: Path, rows: list[list[str]]) -> None:
         with os.fdopen(fd, "w", newline="", encoding="utf-8") as handle:
             writer = csv.writer(handle)
             writer.writerow(OUTPUT)
-            writer.writerows(rows)
+            writer.writerows(safe_row(row) for row in rows)  # site names may look like formulas
         os.replace(tmp_name, path)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)

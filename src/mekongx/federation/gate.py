@@ -21,10 +21,12 @@ class RefusalGate:
         self,
         per_minute: int = 30,
         *,
+        name: str = "federation listener",
         summary_every: float = 60.0,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.per_minute = per_minute
+        self.name = name  # what the summary line calls the counted place
         self.summary_every = summary_every
         self._clock = clock
         self._lock = threading.Lock()
@@ -78,7 +80,8 @@ class RefusalGate:
             self._clients_since_summary.clear()
             self._last_summary = now
         log.warning(
-            "federation listener: %d unauthenticated requests refused in %.0f s (%s; top clients: %s)",
+            "%s: %d unauthenticated requests refused in %.0f s (%s; top clients: %s)",
+            self.name,
             total,
             seconds,
             reasons,

@@ -31,7 +31,7 @@ def _resolve(request: Request) -> tuple[Principal, LoginSession | None] | None:
     header = request.headers.get("authorization", "")
     with node.db.read() as session:
         if header.lower().startswith("bearer "):
-            user = accounts.resolve_api_token(session, header[7:].strip())
+            user = accounts.resolve_api_token(session, header[7:].strip(), node.settings)
             if user is None:
                 raise NotAuthenticated(N_("The API token is not valid."))
             result = (accounts.principal_for(user, request_id), None)

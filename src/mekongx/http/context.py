@@ -9,6 +9,12 @@ from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoin
 from starlette.requests import Request
 from starlette.responses import Response
 
+# Features no page of the node uses; denied to every frame.
+PERMISSIONS = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), "
+    "midi=(), magnetometer=(), gyroscope=(), accelerometer=(), display-capture=()"
+)
+HSTS = "max-age=31536000; includeSubDomains"  # sent only when the public URL is https
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
 CSP = (
@@ -30,6 +36,9 @@ class RequestContextMiddleware(BaseHTTPMiddleware):
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["X-Frame-Options"] = "DENY"
         response.headers["Referrer-Policy"] = "same-origin"
+        response.headers["Permissions-Policy"] = PERMISSIONS
+        if request.app.state.node.settings.public_url.startswith("https://"):
+            response.headers["Strict-Transport-Security"] = HSTS
         if not request.url.path.startswith("/static/"):
             # Pages and API answers carry protected data: never kept in a shared or browser cache.
             response.headers["Cache-Control"] = "no-store"

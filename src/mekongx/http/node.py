@@ -19,6 +19,8 @@ class Node:
     keys: NodeKeys | None = None  # None until `mekongx init` created them: no exchange yet
     # Unauthenticated requests refused by this process's federation listener (memory only).
     refusals: RefusalGate = field(default_factory=RefusalGate)
+    # Failed logins (password or second factor) per client address of this process's web port.
+    logins: RefusalGate = field(default_factory=lambda: RefusalGate(20, name="web login"))
 
 
 def node_of(request: Request) -> Node:

@@ -106,3 +106,5 @@ class ApiToken(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_used_at: Mapped[datetime | None] = mapped_column(nullable=True)
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+    # None on tokens made before expiry existed: they expire token_max_days after creation
+    expires_at: Mapped[datetime | None] = mapped_column(nullable=True)

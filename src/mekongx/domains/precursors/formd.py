@@ -36,6 +36,7 @@ from mekongx.domains.precursors.models import Incident, Notification
 from mekongx.domains.precursors.register import register
 from mekongx.i18n import N_, translator
 from mekongx.model.identity import Agency
+from mekongx.tabular import safe_cell
 
 
 @dataclass
@@ -292,9 +293,9 @@ def form_d_xlsx(session: Session, principal: Principal, formd: FormD) -> bytes:
         for line in lines:
             sheet.append(
                 [
-                    line.substance,
+                    safe_cell(line.substance),
                     heading(TABLES.get(line.table, line.table), lang),
-                    line.cas,
+                    safe_cell(line.cas),
                     line.incidents,
                     round(line.quantity, 3),
                     line.unit,

@@ -41,6 +41,7 @@ import io
 from collections import defaultdict
 
 from mekongx.i18n import N_, format_date, translator
+from mekongx.tabular import safe_cell
 from mekongx.wastewater import CensoredSummary, Quantity, kaplan_meier_summary, render
 
 from . import plots
@@ -56,11 +57,6 @@ EUDA_COLUMNS = (
     "n_below_loq", "unit", "population_served", "consumption_mean", "consumption_low",
     "consumption_high", "parameter_set", "origin_agency", "campaign_uid",
 )  # fmt: skip
-
-
-def _cell(text: str) -> str:
-    """Text typed by users, made inert for spreadsheets (no formula can start a cell)."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def _num(value: float | None) -> str:
@@ -96,7 +92,7 @@ def euda_csv(campaign: WbeCampaign, site: WbeSite, estimate: CampaignEstimate | 
         c = a.consumption_mean
         writer.writerow(
             [
-                site.country, _cell(site.city), _cell(site.code), _cell(site.plant),
+                site.country, safe_cell(site.city), safe_cell(site.code), safe_cell(site.plant),
                 campaign.period_start.year,
                 campaign.period_start.isoformat(), campaign.period_end.isoformat(),
                 a.analyte, a.name, *days, _km_cell(a.load_summary),

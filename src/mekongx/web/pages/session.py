@@ -13,7 +13,7 @@ from mekongx.accounts import service as accounts
 from mekongx.errors import MekongXError
 from mekongx.http.auth import LANG_COOKIE, SESSION_COOKIE, _resolve, language, optional_login
 from mekongx.http.node import node_of
-from mekongx.i18n import LANGUAGES, translator
+from mekongx.i18n import LANGUAGES, N_, translator
 from mekongx.model.identity import User
 from mekongx.web.render import check_csrf, render
 
@@ -42,6 +42,9 @@ async def login_submit(request: Request) -> Response:
     username, password = str(form.get("username", "")), str(form.get("password", ""))
     target = _safe_next(str(form.get("next", "/")))
     request_id = request.state.request_id
+    client = _client(request)
+    if node.logins.blocked(client):
+        return _login_again(request, target, username, Throttled(TOO_MANY))
 
     def check() -> tuple[User | MekongXError, str, bool]:
         # off the event loop: the password hash takes a CPU for a good part of a second
@@ -54,16 +57,8 @@ async def login_submit(request: Request) -> Response:
 
     outcome, token, pending = await run_in_threadpool(check)
     if not isinstance(outcome, User):
-        error = outcome
-        _ = translator(language(request))
-        return render(
-            request,
-            "login.html",
-            status=error.status,
-            next=target,
-            username=username[:64],
-            message=_(error.message),
-        )
+        node.logins.refused(client, "password")
+        return _login_again(request, target, username, outcome)
     response = RedirectResponse(
         f"/login/totp?next={target}" if pending else target, status_code=303
     )
@@ -76,6 +71,31 @@ async def login_submit(request: Request) -> Response:
         max_age=node.settings.session_hours * 3600,
     )
     return response
+
+
+TOO_MANY = N_("Too many failed logins from your address. Wait a minute and try again.")
+
+
+class Throttled(MekongXError):
+    status = 429
+    code = "too_many_requests"
+
+
+def _client(request: Request) -> str:
+    """The client's address (from X-Forwarded-For only behind a configured proxy)."""
+    return request.client.host if request.client else "?"
+
+
+def _login_again(request: Request, target: str, username: str, error: MekongXError) -> Response:
+    _ = translator(language(request))
+    return render(
+        request,
+        "login.html",
+        status=error.status,
+        next=target,
+        username=username[:64],
+        message=_(error.message, **error.params),
+    )
 
 
 @router.get("/login/totp")
@@ -95,6 +115,10 @@ async def totp_submit(request: Request) -> Response:
     principal, login = found
     assert login is not None
     target = _safe_next(str(form.get("next", "/")))
+    client = _client(request)
+    if node.logins.blocked(client):
+        _ = translator(principal.language)
+        return render(request, "totp.html", status=429, next=target, message=_(TOO_MANY))
     with node.db.write() as session:
         fresh_login = session.merge(login)
         user = accounts.get_user(session, principal.user_id)
@@ -102,7 +126,10 @@ async def totp_submit(request: Request) -> Response:
             session, fresh_login, user, str(form.get("code", "")), principal.actor, node.settings
         )
     if error is not None:
+        node.logins.refused(client, "second factor")
         _ = translator(principal.language)
+        if error.status == 423:  # locked: the pending login was ended
+            return _login_again(request, target, principal.username, error)
         return render(request, "totp.html", status=401, next=target, message=_(error.message))
     return RedirectResponse(target, status_code=303)
 
