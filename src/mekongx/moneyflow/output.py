@@ -1,8 +1,8 @@
 """Writing alerts, ledgers and court schedules: CSV and xlsx, never half-written.
 
 Every file is written under a temporary name beside the target and renamed when complete.
-Text cells that a spreadsheet would run as a formula (starting with ``= + - @``, a tab or a
-carriage return) are prefixed with an apostrophe.
+Cells that a spreadsheet would run as a formula are defused by the node's one escaping function
+(``mekongx.tabular.safe_row``).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from pathlib import Path
 
 from mekongx.moneyflow.model import Alert
 from mekongx.moneyflow.trace import TraceResult
+from mekongx.tabular import safe_row
 
 ALERT_COLUMNS = ("alert_id", "typology", "score", "transaction_ids", "accounts", "explanation")
 LEDGER_COLUMNS = (
@@ -31,12 +32,6 @@ LEDGER_COLUMNS = (
     "traced_after",
 )
 SCHEDULE_COLUMNS = ("method", "account", "traced_received", "traced_sent", "traced_held")
-
-
-def safe(value: object) -> object:
-    if isinstance(value, str) and value[:1] in {"=", "+", "-", "@", "\t", "\r"}:
-        return "'" + value
-    return value
 
 
 def _atomic(path: Path, write: object, suffix: str) -> None:
@@ -59,7 +54,7 @@ def write_table(path: Path, header: Sequence[str], rows: Iterable[Sequence[objec
             writer = csv.writer(handle)
             writer.writerow(header)
             for row in rows:
-                writer.writerow([safe(v) for v in row])
+                writer.writerow(safe_row(row))
 
     def as_xlsx(target: Path) -> None:
         from openpyxl import Workbook
@@ -68,7 +63,7 @@ def write_table(path: Path, header: Sequence[str], rows: Iterable[Sequence[objec
         sheet = book.create_sheet()
         sheet.append(list(header))
         for row in rows:
-            sheet.append([safe(v) for v in row])
+            sheet.append(safe_row(row))
         book.save(target)
 
     _atomic(path, as_xlsx if path.suffix.lower() == ".xlsx" else as_csv, path.suffix)
