@@ -37,7 +37,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             "the problem, in your language (Accept-Language or your profile setting)."
         ),
         openapi_url="/api/v1/openapi.json",
-        docs_url="/api/v1/docs",
+        docs_url=None,  # /api/v1/docs is rendered on the node (web/pages/apidocs.py), no CDN
         redoc_url=None,
     )
     install_handlers()

@@ -16,6 +16,7 @@ from mekongx.accounts.passwords import DEMO_PASSWORD
 from mekongx.audit import Actor
 from mekongx.db import Database
 from mekongx.domains.finance.demo import seed_demo_finance
+from mekongx.domains.fugitives.demo import seed_demo_notices
 from mekongx.domains.intel import service as intel
 from mekongx.domains.intel.schemas import ReportInput
 from mekongx.domains.rfi import service as rfi
@@ -261,10 +262,16 @@ def seed_content(db: Database, agency: str, *, reports: int = 300, seed: int = 2
         users = session.scalars(select(User).where(User.agency_code == agency)).all()
         by_role = {u.role: accounts.principal_for(u) for u in users}
     liaison, analyst = by_role["liaison"], by_role["analyst"]
+    submitted = False
     with db.write() as session:
         for i in range(reports):
             data = _report(rng, i, agency)
             author = liaison
+            if not submitted and data.distribution != "own":
+                # one analyst's report waits in the liaison officers' release queue
+                intel.create_report(session, analyst, data, submit=True)
+                submitted = True
+                continue
             if i % 3 == 0:
                 author = analyst
                 data = data.model_copy(
@@ -280,6 +287,8 @@ def seed_content(db: Database, agency: str, *, reports: int = 300, seed: int = 2
                     subject=subject, question=question, language=lang, urgency=urgency, requested=to
                 ),
             )
+    with db.write() as session:
+        seed_demo_notices(session, agency, analyst, liaison)
     if agency == "ONCB":
         with db.write() as session:
             seed_demo_finance(session, analyst)

@@ -54,6 +54,7 @@ class NotAuthenticated(MekongXError):
 class Forbidden(MekongXError):
     status = 403
     code = "forbidden"
+    needed: str = ""  # the permission the user's role lacks, when that is the reason
 
 
 class NotFound(MekongXError):

@@ -15,6 +15,9 @@ from mekongx.domains.intel import payloads as intel_payloads
 from mekongx.domains.precursors import exchange as precursors_exchange
 from mekongx.domains.precursors import handlers as precursors_handlers
 from mekongx.domains.precursors import payloads as precursors_payloads
+from mekongx.domains.intel import thread as intel_thread
+from mekongx.domains.review import providers as task_providers
+from mekongx.domains.review import tasks
 from mekongx.domains.rfi import exchange as rfi_exchange
 from mekongx.domains.rfi import payloads as rfi_payloads
 from mekongx.domains.rfi.service import periodic as rfi_clock
@@ -28,6 +31,8 @@ log = logging.getLogger("mekongx.worker")
 
 
 def install() -> None:
+    for name, provider in task_providers.PROVIDERS.items():
+        tasks.register(name, provider)
     register = handlers.register
     register(acks.KIND, acks.apply_ack, schema=acks.AckPayload)
     register(checkpoints.KIND, checkpoints.apply_checkpoint, schema=checkpoints.CheckpointPayload)
@@ -45,6 +50,7 @@ def install() -> None:
              schema=precursors_payloads.IncidentPayload)  # fmt: skip
     register(rfi_exchange.KIND_REQUEST, rfi_exchange.apply_request,
              schema=rfi_payloads.RequestPayload)  # fmt: skip
+    register(intel_thread.KIND, intel_thread.apply, schema=intel_thread.ThreadPayload)
     for kind in rfi_exchange.KINDS[1:]:
         register(kind, rfi_exchange.checked(kind), schema=rfi_payloads.MessagePayload)
     register(fugitives_exchange.KIND, fugitives_exchange.apply_notice,

@@ -158,6 +158,11 @@ def test_hotel_register_file_hits_reviewed_and_alerted(
         assert len(alerts) == 1 and alerts[0].query_name == "หลาน เว่ยหง"
     queue = browser.client.get("/fugitives/hits")
     assert queue.status_code == 200 and "หลาน เว่ยหง" in queue.text
+    assert "ตรวจหนังสือเดินทางแล้ว" in queue.text  # the confirming officer's note
+    with world.db.read() as session:
+        notice = service.load(session, world.principal("thai_liaison"), alerts[0].notice_uid)
+    page = browser.client.get(f"/fugitives/notices/{notice.id}")  # at the issuing agency
+    assert 'class="hit-note">ตรวจหนังสือเดินทางแล้ว<' in page.text
 
 
 def test_rejected_hit_feeds_the_engine(world: Any, notices: dict[str, int]) -> None:

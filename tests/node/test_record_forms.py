@@ -8,7 +8,8 @@ import pytest
 from mekongx.i18n import translator
 
 FORMS = {
-    "/reports/new": "Sharing beyond your agency needs the liaison officer role.",
+    "/reports/new": "As a liaison officer you release the report to the agencies chosen here "
+    "when you save.",
     "/fugitives/new": "The notice goes to them when a liaison officer publishes it.",
     "/wbe/campaigns/new": "Sharing beyond your agency needs the liaison officer role.",
 }

@@ -78,4 +78,11 @@ def can(principal: Principal, permission: Permission) -> Decision:
 
 def require(principal: Principal, permission: Permission) -> None:
     if not can(principal, permission).allowed:
-        raise Forbidden(N_("Your role does not allow this action."))
+        error = Forbidden(N_("Your role does not allow this action."))
+        error.needed = permission.value
+        raise error
+
+
+def roles_with(permission: Permission) -> list[Role]:
+    """The roles that grant ``permission`` (to tell a refused user whom to ask)."""
+    return [role for role, granted in _GRANTS.items() if permission in granted]

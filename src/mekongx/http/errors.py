@@ -85,6 +85,7 @@ def install_error_handlers(app: FastAPI, render_page: PageRenderer) -> None:
                 request.url.path + (f"?{request.url.query}" if request.url.query else "")
             )
             return RedirectResponse(f"/login?next={target}", status_code=303)
+        request.state.error = exc  # the page may explain it further (whom to ask, what next)
         return respond(
             request, exc.status, exc.code, exc.message, exc.params, exc.fields, render_page
         )

@@ -36,6 +36,34 @@ DISTRIBUTION = {
     "group": N_("Sharing group"),
 }
 
+EXCHANGE_TYPES = {
+    "information": N_("Report"),
+    "request": N_("Request"),
+    "reply": N_("Reply"),
+    "acknowledgement": N_("Acknowledgement"),
+    "reminder": N_("Reminder"),
+    "notice": N_("Notice"),
+    "retraction": N_("Retraction"),
+    "correction": N_("Correction"),
+}
+EXCHANGE_STATUS = {
+    "pending": N_("Waiting to be sent"),
+    "sent": N_("Delivered"),
+    "refused": N_("Refused by the peer"),
+}
+THREAD_KINDS = {
+    "ack": N_("Acknowledged"),
+    "reply": N_("Message"),
+    "ask_forward": N_("Asks permission to pass the report on"),
+    "passed_on": N_("Passed the report on"),
+}
+REVIEW_STATUS = {
+    "pending": N_("Waiting for a decision"),
+    "approved": N_("Approved"),
+    "returned": N_("Returned with a comment"),
+    "superseded": N_("Replaced by a newer request"),
+}
+
 
 def translated(_: Translator) -> dict[str, Any]:
     """Every label table, translated, for templates."""
@@ -45,4 +73,8 @@ def translated(_: Translator) -> dict[str, Any]:
         "source_labels": {k: _(v) for k, v in SOURCE.items()},
         "info_labels": {k: _(v) for k, v in INFO.items()},
         "distribution_labels": {k: _(v) for k, v in DISTRIBUTION.items()},
+        "exchange_types": {k: _(v) for k, v in EXCHANGE_TYPES.items()},
+        "exchange_status": {k: _(v) for k, v in EXCHANGE_STATUS.items()},
+        "thread_kinds": {k: _(v) for k, v in THREAD_KINDS.items()},
+        "review_status": {k: _(v) for k, v in REVIEW_STATUS.items()},
     }

@@ -6,15 +6,22 @@ import hmac
 import secrets
 from datetime import date, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from sqlalchemy import select
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
+from mekongx.authz import Permission
+from mekongx.authz.permissions import roles_with
 from mekongx.errors import Forbidden
 from mekongx.http.auth import PRE_CSRF_COOKIE, language, login_session, optional_login
 from mekongx.http.node import node_of
 from mekongx.i18n import LANGUAGES, N_, format_date, format_datetime, translator
+from mekongx.model.identity import User
+from mekongx.web import flash
+from mekongx.web.labels import translated
 from mekongx.web.nav import menu
 
 ENV = Environment(
@@ -72,6 +79,7 @@ def render(request: Request, template: str, *, status: int = 200, **context: Any
             return format_datetime(value, lang, tz)
         return format_date(value, lang)
 
+    done = flash.pending(request)
     body = ENV.get_template(template).render(
         request=request,
         _=_,
@@ -83,9 +91,12 @@ def render(request: Request, template: str, *, status: int = 200, **context: Any
         csrf_token=csrf,
         fmt=fmt,
         node_agency=node.settings.node_agency,
+        flash_message=_(done) if done else "",
         **context,
     )
     response = HTMLResponse(body, status_code=status)
+    if done is not None:
+        response.delete_cookie(flash.COOKIE)
     if fresh:
         response.set_cookie(
             PRE_CSRF_COOKIE,
@@ -97,7 +108,45 @@ def render(request: Request, template: str, *, status: int = 200, **context: Any
     return response
 
 
+def _back_link(request: Request) -> str:
+    """The page the user came from on this node (never another site), else the home page."""
+    referer = urlsplit(request.headers.get("referer", ""))
+    same = referer.netloc in ("", request.url.netloc)
+    if same and referer.path.startswith("/") and not referer.path.startswith("//"):
+        return referer.path + (f"?{referer.query}" if referer.query else "")
+    return "/"
+
+
+def _who_can(request: Request, needed: str) -> dict[str, Any]:
+    """For a refusal by role: the user's role, the roles that may, and colleagues holding them."""
+    found = optional_login(request)
+    if found is None or not needed:
+        return {}
+    principal = found[0]
+    roles = [role.value for role in roles_with(Permission(needed))]
+    with node_of(request).db.read() as session:
+        colleagues = list(
+            session.execute(
+                select(User.display_name, User.username)
+                .where(User.agency_code == principal.agency, User.role.in_(roles))
+                .order_by(User.display_name)
+                .limit(10)
+            )
+        )
+    labels = translated(translator(language(request)))["role_labels"]
+    return {
+        "refused_role": labels[principal.role.value],
+        "allowed_roles": ", ".join(labels[role] for role in roles),
+        "colleagues": colleagues,
+    }
+
+
 def render_error(
     request: Request, status: int, message: str, fields: list[tuple[str, str]]
 ) -> Response:
-    return render(request, "error.html", status=status, message=message, fields=fields)
+    """The error page. A refusal says why, who may do it, and offers the way back."""
+    error = getattr(request.state, "error", None)
+    extra: dict[str, Any] = {"back": _back_link(request)}
+    if status == 403 and isinstance(error, Forbidden):
+        extra.update(_who_can(request, error.needed))
+    return render(request, "error.html", status=status, message=message, fields=fields, **extra)

@@ -29,7 +29,8 @@ from mekongx.authz import Permission, Principal, access, require, visible
 from mekongx.authz.sharing import check_distribution, set_recipients
 from mekongx.domains.fugitives.models import IndexVersion, Notice, NoticePhoto
 from mekongx.domains.fugitives.schemas import NoticeInput
-from mekongx.errors import Conflict, FieldProblem, Forbidden, NotFound, ValidationFailed
+from mekongx.domains.review import service as review
+from mekongx.errors import Conflict, FieldProblem, NotFound, ValidationFailed
 from mekongx.i18n import N_
 from mekongx.model.base import utcnow
 from mekongx.model.record import RecordRecipient
@@ -144,7 +145,38 @@ def create_notice(session: Session, principal: Principal, data: NoticeInput) -> 
     _apply(session, notice, data)
     record(session, principal.actor, "fugitives.notice.create", KIND, notice.uid,
            details={"distribution": data.distribution, "handling": data.handling_code})  # fmt: skip
+    _ask_review(session, principal, notice)
     return notice
+
+
+def _title(notice: Notice) -> str:
+    return f"{primary_name(notice)} — {notice.warrant_reference}"
+
+
+def _ask_review(session: Session, principal: Principal, notice: Notice) -> None:
+    """A drafted or edited notice waits for a second person's review (shared mechanism)."""
+    review.submit(session, principal, kind=KIND, record_uid=notice.uid, record_id=notice.id,
+                  step="review", title=_title(notice), author=notice.drafted_by,
+                  editor=principal.username)  # fmt: skip
+
+
+def may_approve(session: Session, principal: Principal, notice: Notice) -> bool:
+    """Is the user neither the notice's drafter nor its last editor (the four-eyes rule)?"""
+    waiting = review.pending(session, KIND, notice.uid)
+    author, editor = (waiting.author, waiting.editor) if waiting else (notice.drafted_by,) * 2
+    return principal.username not in (author, editor)
+
+
+def _four_eyes(session: Session, principal: Principal, notice: Notice, step: str) -> None:
+    """Reviewer and publisher are neither the drafter nor the last editor (one rule, in
+    :mod:`mekongx.domains.review`); the publication then waits for its own decision."""
+    approved = review.approve(session, principal, kind=KIND, record_uid=notice.uid, step=step,
+                              fallback={"author": notice.drafted_by, "editor": notice.drafted_by,
+                                        "title": _title(notice), "record_id": str(notice.id)})  # fmt: skip
+    if step == "review":
+        review.submit(session, principal, kind=KIND, record_uid=notice.uid, record_id=notice.id,
+                      step="publish", title=_title(notice), author=approved.author,
+                      editor=approved.editor)  # fmt: skip
 
 
 def update_notice(
@@ -166,6 +198,7 @@ def update_notice(
     notice.updated_at = utcnow()
     record(session, principal.actor, "fugitives.notice.update", KIND, notice.uid,
            details={"version": notice.version, "was": previous})  # fmt: skip
+    _ask_review(session, principal, notice)
     return notice
 
 
@@ -184,8 +217,8 @@ def transition(
         raise Conflict(
             N_("A notice in state “%(state)s” cannot be moved that way."), state=notice.status
         )
-    if action == "review" and principal.username == notice.drafted_by:
-        raise Forbidden(N_("A second person must review the notice, not the one who drafted it."))
+    if action in ("review", "publish"):
+        _four_eyes(session, principal, notice, action)
     if action == "withdraw" and not note.strip():
         raise ValidationFailed([FieldProblem("reason", N_("Say why the notice is withdrawn."))])
     if len(note) > 2000:
@@ -199,6 +232,7 @@ def transition(
         notice.published_by, notice.published_at = principal.username, utcnow()
     else:
         notice.status_note = note.strip()
+        review.close(session, KIND, notice.uid)
     record(session, principal.actor, f"fugitives.notice.{action}", KIND, notice.uid,
            why=note.strip(), details={"from": was, "to": target})  # fmt: skip
     if action == "publish":

@@ -16,6 +16,7 @@ from mekongx.audit import Actor, record
 from mekongx.authz import Permission, Principal, access, require
 from mekongx.authz.sharing import holders
 from mekongx.db import fts
+from mekongx.domains.intel import thread
 from mekongx.domains.intel.models import SEARCH_KIND, ForwardingConsent, IntelReport, OnwardCopy
 from mekongx.domains.intel.trust import (
     ORIGIN_FIELDS,
@@ -23,6 +24,7 @@ from mekongx.domains.intel.trust import (
     consent_token,
     origin_problem,
 )
+from mekongx.domains.review import service as review
 from mekongx.errors import (
     Conflict,
     FieldProblem,
@@ -131,6 +133,7 @@ def retract(session: Session, principal: Principal, report_id: int, reason: str)
     report.status, report.status_note, report.updated_at = "retracted", reason.strip(), utcnow()
     report.version += 1
     record(session, principal.actor, "intel.retract", KIND, report.uid, why=reason.strip())
+    review.close(session, SEARCH_KIND, report.uid)
     # Straight to every agency known to hold a copy, also those a holder passed it on to: the
     # retraction does not wait for the holder's node to be online.
     holders = already_sent_to(session, report.uid) | onward_holders(session, report.uid)
@@ -200,6 +203,8 @@ def forward(session: Session, principal: Principal, report_id: int, to: list[str
         enqueue(session, principal.actor, type="notice", kind=ONWARD_KIND,
                 payload={"uid": report.uid, "agencies": targets_}, to=[report.origin_agency],
                 record_uid=report.uid, thread=report.uid)  # fmt: skip
+    record(session, principal.actor, "intel.forward", KIND, report.uid, details={"to": targets_})
+    thread.passed_on(session, principal, report, targets_)  # the originator hears of it
     return report
 
 

@@ -28,6 +28,9 @@ class IntelReport(SharedRecord, Base):
     # On a received copy: the originator's signed statement over its content (federation/
     # origin.py), passed on with the copy so that a third agency can check it (migration 0012).
     origin_signature: Mapped[str] = mapped_column(Text, default="")
+    edited_by: Mapped[str] = mapped_column(
+        String(64), default="", server_default=""
+    )  # login of whoever wrote the current version (the author, or the last editor)
 
 
 class ForwardingConsent(Base):
@@ -67,3 +70,23 @@ class IntelReportVersion(Base):
     handling_code: Mapped[str] = mapped_column(String(2))
     changed_by: Mapped[str] = mapped_column(String(64))
     changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ReportMessage(Base):
+    """The thread of a report between its originator and one holder, kept on both sides:
+    acknowledgements, replies, requests for permission to pass it on, and notices that a
+    holder passed it on (``onward``: to whom)."""
+
+    __tablename__ = "intel_report_messages"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True)
+    report_uid: Mapped[str] = mapped_column(String(36), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # ack | reply | ask_forward | passed_on
+    from_agency: Mapped[str] = mapped_column(String(16))
+    to_agency: Mapped[str] = mapped_column(String(16))
+    author_name: Mapped[str] = mapped_column(String(200), default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    onward: Mapped[str] = mapped_column(String(200), default="")  # passed_on: "LCDC,CCDAC"
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    received: Mapped[bool] = mapped_column(default=False)

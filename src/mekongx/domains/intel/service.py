@@ -10,19 +10,21 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from mekongx.audit import record
-from mekongx.authz import Permission, Principal, access, require, visible
-from mekongx.authz.sharing import check_distribution, set_recipients
+from mekongx.authz import Permission, Principal, access, can, require, visible
+from mekongx.authz.sharing import SharingInput, check_distribution, set_recipients
 from mekongx.db import fts
-from mekongx.domains.intel import exchange
+from mekongx.domains.intel import exchange, handoff
 from mekongx.domains.intel.models import SEARCH_KIND, IntelReport, IntelReportVersion
 from mekongx.domains.intel.schemas import ReportInput
-from mekongx.errors import Conflict, ValidationFailed
+from mekongx.errors import Conflict, FieldProblem, Forbidden, ValidationFailed
 from mekongx.i18n import N_
 from mekongx.model.base import utcnow
-from mekongx.model.record import RecordRecipient
+from mekongx.model.identity import User
+from mekongx.model.record import Distribution, RecordRecipient
 
 KIND = SEARCH_KIND
 COUNT_CAP = 10_000
+_OWN = SharingInput()  # an analyst's report stays in the agency until released
 
 
 @dataclass(frozen=True)
@@ -37,18 +39,66 @@ class Page:
         return self.total <= COUNT_CAP
 
 
-def _check_distribution(session: Session, principal: Principal, data: ReportInput) -> None:
-    if problems := check_distribution(session, principal, data):
+def _check_distribution(
+    session: Session, principal: Principal, data: ReportInput, *, release: bool = True
+) -> None:
+    if problems := check_distribution(session, principal, data, release=release):
         raise ValidationFailed(problems)
+
+
+def releases_directly(principal: Principal) -> bool:
+    """Liaison officers share with peers themselves; other writers submit for release."""
+    return can(principal, Permission.RELEASE_RECORDS).allowed
+
+
+def _needs_release(report: IntelReport | None, data: ReportInput) -> bool:
+    """Would saving ``data`` change who holds the report (or send a correction to holders)?"""
+    if report is None:
+        return data.distribution != Distribution.OWN.value
+    return (
+        data.distribution != Distribution.OWN.value or report.distribution != Distribution.OWN.value
+    )
+
+
+def _check_submission(principal: Principal, needs_release: bool, submit: bool) -> None:
+    if submit and not needs_release:
+        raise ValidationFailed(
+            [
+                FieldProblem(
+                    "distribution",
+                    N_("Choose the peer agencies or the group to release the report to."),
+                )
+            ]
+        )
+    if needs_release and not submit and not releases_directly(principal):
+        refused = Forbidden(
+            N_(
+                "Your role cannot share beyond your agency. Choose “Submit for release”: "
+                "a liaison officer of your agency will release it."
+            )
+        )
+        refused.needed = Permission.RELEASE_RECORDS.value
+        raise refused
 
 
 def _index(session: Session, report: IntelReport) -> None:
     fts.index_document(session, report.uid, KIND, f"{report.title}\n{report.narrative}")
 
 
-def create_report(session: Session, principal: Principal, data: ReportInput) -> IntelReport:
+def create_report(
+    session: Session,
+    principal: Principal,
+    data: ReportInput,
+    *,
+    submit: bool = False,
+    comment: str = "",
+) -> IntelReport:
+    """Write a new report. A liaison officer's report goes to its distribution at once; an
+    analyst's stays in the agency and, with ``submit``, waits in the liaison officers' queue."""
     require(principal, Permission.WRITE_RECORDS)
-    _check_distribution(session, principal, data)
+    direct = releases_directly(principal)
+    _check_submission(principal, _needs_release(None, data), submit)
+    _check_distribution(session, principal, data, release=direct)
     report = IntelReport(
         origin_agency=principal.agency,
         author_id=principal.user_id,
@@ -60,10 +110,11 @@ def create_report(session: Session, principal: Principal, data: ReportInput) -> 
         info_reliability=data.info_reliability,
         handling_code=data.handling_code,
         handling_note=data.handling_note,
+        edited_by=principal.username,
     )
     session.add(report)
     session.flush()
-    set_recipients(session, report, data)
+    set_recipients(session, report, data if direct else _OWN)
     _index(session, report)
     record(
         session,
@@ -73,13 +124,24 @@ def create_report(session: Session, principal: Principal, data: ReportInput) -> 
         report.uid,
         details={"handling": data.handling_code, "distribution": data.distribution},
     )
-    exchange.release(session, principal, report)
+    if direct:
+        exchange.release(session, principal, report)
+    elif submit:
+        handoff.submit(session, principal, report, data, comment)
     return report
 
 
 def update_report(
-    session: Session, principal: Principal, report_id: int, data: ReportInput
+    session: Session,
+    principal: Principal,
+    report_id: int,
+    data: ReportInput,
+    *,
+    submit: bool = False,
+    comment: str = "",
 ) -> IntelReport:
+    """Edit a report. An analyst's edit of a shared report, or one meant for peers, is kept in
+    the agency until a liaison officer releases it (``submit``)."""
     report = access(session, principal, IntelReport, report_id, "write", for_update=True)
     if report.status == "retracted":
         raise Conflict(N_("This report is retracted."))
@@ -88,7 +150,9 @@ def update_report(
             N_("Someone else changed this report (now version %(version)s). Reload and try again."),
             version=report.version,
         )
-    _check_distribution(session, principal, data)
+    direct = releases_directly(principal)
+    _check_submission(principal, _needs_release(report, data), submit)
+    _check_distribution(session, principal, data, release=direct)
     session.add(
         IntelReportVersion(
             report_id=report.id,
@@ -96,16 +160,20 @@ def update_report(
             title=report.title,
             narrative=report.narrative,
             handling_code=report.handling_code,
-            changed_by=principal.username,
+            # who wrote the version kept here, and when (not who replaced it)
+            changed_by=report.edited_by or author_username(session, report),
+            changed_at=report.updated_at,
         )
     )
     report.title, report.narrative, report.language = data.title, data.narrative, data.language
     report.source_reliability = data.source_reliability
     report.info_reliability = data.info_reliability
     report.handling_code, report.handling_note = data.handling_code, data.handling_note
-    set_recipients(session, report, data)
+    if direct:
+        set_recipients(session, report, data)
     report.version += 1
     report.updated_at = utcnow()
+    report.edited_by = principal.username
     _index(session, report)
     record(
         session,
@@ -115,8 +183,20 @@ def update_report(
         report.uid,
         details={"version": report.version},
     )
-    exchange.release(session, principal, report)
+    if direct:
+        exchange.release(session, principal, report)
+        handoff.cancel(session, report)
+    elif submit:
+        handoff.submit(session, principal, report, data, comment)
     return report
+
+
+def author_username(session: Session, report: IntelReport) -> str:
+    """The login of the report's author (received copies: their display name)."""
+    if report.author_id is None:
+        return report.author_name
+    user = session.get(User, report.author_id)
+    return user.username if user is not None else report.author_name
 
 
 def read_report(

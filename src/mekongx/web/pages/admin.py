@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Depends
 from sqlalchemy import func, select
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import Response
 
 from mekongx.accounts import service as accounts
 from mekongx.audit import AuditEvent, record, verify_chain
@@ -19,6 +19,7 @@ from mekongx.http.node import node_of
 from mekongx.http.params import PageNumber, RecordId
 from mekongx.i18n import N_, translator
 from mekongx.model.identity import Agency, SharingGroup, SharingGroupMember, User
+from mekongx.web import flash
 from mekongx.web.labels import translated
 from mekongx.web.nav import NavItem
 from mekongx.web.render import check_csrf, render
@@ -101,7 +102,7 @@ async def create_user(request: Request, principal: CurrentPrincipal) -> Response
     except (ValidationFailed, Conflict) as error:
         data.pop("password")
         return _users_page(request, principal, data, _fields(principal, error), status=422)
-    return RedirectResponse("/admin/users", status_code=303)
+    return flash.redirect("/admin/users", "saved")
 
 
 @router.post("/users/{user_id}/{action}", dependencies=[Depends(check_csrf)])
@@ -116,7 +117,7 @@ def user_action(
             accounts.unlock_user(session, principal, user_id)
         else:
             raise NotFound(N_("This page does not exist."))
-    return RedirectResponse("/admin/users", status_code=303)
+    return flash.redirect("/admin/users", "saved")
 
 
 def _agencies_page(
@@ -175,7 +176,7 @@ async def create_agency(request: Request, principal: CurrentPrincipal) -> Respon
             )
     except (ValidationFailed, Conflict) as error:
         return _agencies_page(request, principal, data, _fields(principal, error), status=422)
-    return RedirectResponse("/admin/agencies", status_code=303)
+    return flash.redirect("/admin/agencies", "saved")
 
 
 @router.get("/audit")

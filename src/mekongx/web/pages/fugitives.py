@@ -28,6 +28,7 @@ from mekongx.http.params import PageNumber, RecordId
 from mekongx.i18n import N_, translator
 from mekongx.model.identity import Agency, SharingGroup
 from mekongx.validation import parse
+from mekongx.web import flash
 from mekongx.web.labels import translated
 from mekongx.web.nav import NavItem
 from mekongx.web.render import check_csrf, render
@@ -51,6 +52,11 @@ DOCUMENT_LABELS = {
 }
 NAME_KINDS = {"primary": N_("Name"), "alias": N_("Alias")}
 DECISION_LABELS = {"match": N_("Probable match"), "review": N_("Possible match")}
+SOURCE_LABELS = {
+    "single": N_("One name, typed in"),
+    "file": N_("A file"),
+    "api": N_("Through the API"),
+}
 HIT_LABELS = {"open": N_("Open"), "confirmed": N_("Confirmed"), "rejected": N_("Rejected")}
 _TEXT = (
     "sex", "birth_date", "nationality", "warrant_reference", "warrant_authority", "warrant_date",
@@ -88,6 +94,7 @@ def _labels(principal: Principal) -> dict[str, Any]:
         "name_kinds": {k: _(v) for k, v in NAME_KINDS.items()},
         "decision_labels": {k: _(v) for k, v in DECISION_LABELS.items()},
         "hit_labels": {k: _(v) for k, v in HIT_LABELS.items()},
+        "source_of": {k: _(v) for k, v in SOURCE_LABELS.items()},
         **translated(_),
     }
 
@@ -190,7 +197,7 @@ async def create(request: Request, principal: CurrentPrincipal) -> Response:
     except ValidationFailed as error:
         form = {**_empty_form(principal), **{k: v for k, v in data.items() if v is not None}}
         return _form_page(request, principal, None, form, _problems(principal, error), 422)
-    return RedirectResponse(f"/fugitives/notices/{notice_id}", status_code=303)
+    return flash.redirect(f"/fugitives/notices/{notice_id}", "notice.saved")
 
 
 @router.get("/notices/{notice_id}")
@@ -199,13 +206,14 @@ def detail(request: Request, principal: CurrentPrincipal, notice_id: RecordId) -
         notice = notices.read_notice(session, principal, notice_id)
         recipients = notices.recipients_of(session, notice)
         alerts = screening.alerts_for(session, principal, notice)
+        second_person = notices.may_approve(session, principal, notice)
     own = not notice.received and notice.origin_agency == principal.agency
     write = can(principal, Permission.WRITE_RECORDS).allowed and own
     release = can(principal, Permission.RELEASE_RECORDS).allowed and own
     actions = {
         "edit": write and notice.status in ("draft", "reviewed"),
-        "review": write and notice.status == "draft" and notice.drafted_by != principal.username,
-        "publish": release and notice.status == "reviewed",
+        "review": write and notice.status == "draft" and second_person,
+        "publish": release and notice.status == "reviewed" and second_person,
         "withdraw": release and notice.status in ("draft", "reviewed", "published"),
     }
     return render(request, "fugitives/detail.html", notice=notice, names=notices.names_of(notice),
@@ -236,7 +244,7 @@ async def update(request: Request, principal: CurrentPrincipal, notice_id: Recor
         form = {**_empty_form(principal), **{k: v for k, v in data.items() if v is not None}}
         ref = {"id": notice_id, "version": data.get("expected_version")}
         return _form_page(request, principal, ref, form, _problems(principal, error), 422)
-    return RedirectResponse(f"/fugitives/notices/{notice_id}", status_code=303)
+    return flash.redirect(f"/fugitives/notices/{notice_id}", "notice.saved")
 
 
 async def _transition(
@@ -249,7 +257,7 @@ async def _transition(
     except ValidationFailed as error:
         message = "; ".join(m for _, m in _problems(principal, error))
         return render(request, "error.html", status=422, message=message, fields=[])
-    return RedirectResponse(f"/fugitives/notices/{notice_id}", status_code=303)
+    return flash.redirect(f"/fugitives/notices/{notice_id}", f"notice.{action}")
 
 
 @router.post("/notices/{notice_id}/review", dependencies=[Depends(check_csrf)])
@@ -286,7 +294,7 @@ async def upload_photo(
     except ValidationFailed as error:
         message = "; ".join(m for _, m in _problems(principal, error))
         return render(request, "error.html", status=422, message=message, fields=[])
-    return RedirectResponse(f"/fugitives/notices/{notice_id}", status_code=303)
+    return flash.redirect(f"/fugitives/notices/{notice_id}", "notice.photo")
 
 
 @router.get("/notices/{notice_id}/photo")
@@ -439,7 +447,7 @@ async def decide(request: Request, principal: CurrentPrincipal, hit_id: RecordId
         message = "; ".join(m for _, m in _problems(principal, error))
         return render(request, "error.html", status=422, message=message, fields=[])
     target = "/fugitives/hits" if back == "queue" else f"/fugitives/screenings/{run_id}"
-    return RedirectResponse(target, status_code=303)
+    return flash.redirect(target, "hit.decided")
 
 
 @router.get("/hits")

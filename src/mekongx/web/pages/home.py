@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Any
+
 from fastapi import APIRouter
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 from starlette.requests import Request
 from starlette.responses import Response
 
-from mekongx.authz import visible
+from mekongx.authz import Principal, visible
 from mekongx.domains.intel import service as intel
 from mekongx.domains.intel.models import IntelReport
+from mekongx.domains.review import tasks
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
-from mekongx.i18n import N_, translator
+from mekongx.i18n import N_, Translator, translator
+from mekongx.model.base import utcnow
 from mekongx.model.identity import Agency
 from mekongx.web.labels import translated
 from mekongx.web.nav import NavItem
@@ -20,6 +26,38 @@ from mekongx.web.render import render
 
 router = APIRouter()
 NAV = [NavItem(10, "/", N_("Dashboard")), NavItem(90, "/search", N_("Search"))]
+
+
+def time_left(due: datetime, now: datetime, _: Translator) -> str:
+    """ "2 d 5 h left" or "overdue by 3 h", in the user's language."""
+    seconds = (due - now).total_seconds()
+    hours = int(abs(seconds) // 3600)
+    days, hours = divmod(hours, 24)
+    if seconds >= 0:
+        if days:
+            return _("%(days)s d %(hours)s h left", days=days, hours=hours)
+        return _("%(hours)s h left", hours=hours)
+    if days:
+        return _("overdue by %(days)s d %(hours)s h", days=days, hours=hours)
+    return _("overdue by %(hours)s h", hours=hours)
+
+
+def _task_groups(session: Session, principal: Principal, _: Translator) -> list[dict[str, Any]]:
+    now = utcnow()
+    groups: dict[str, dict[str, Any]] = {}
+    for task in tasks.tasks_for(session, principal, now):
+        group = groups.setdefault(task.group, {"title": _(task.group), "items": []})
+        group["items"].append(
+            {
+                "title": task.title,
+                "url": task.url,
+                "due": task.due,
+                "left": time_left(task.due, now, _) if task.due else "",
+                "overdue": task.due is not None and task.due < now,
+                "note": task.note,
+            }
+        )
+    return list(groups.values())
 
 
 @router.get("/")
@@ -44,11 +82,13 @@ def dashboard(request: Request, principal: CurrentPrincipal) -> Response:
         latest = intel.list_reports(session, principal, per_page=8).items
         agencies = list(session.scalars(select(Agency).order_by(Agency.is_own.desc(), Agency.code)))
         own = session.get(Agency, principal.agency)
+        task_groups = _task_groups(session, principal, _)
     labels = translated(_)
     return render(
         request,
         "dashboard.html",
         stats=stats,
+        task_groups=task_groups,
         latest=latest,
         agencies=agencies,
         agency_name=own.name(principal.language) if own else principal.agency,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import Response
 
 from mekongx.authz import Permission, require
 from mekongx.errors import ValidationFailed
@@ -14,6 +14,7 @@ from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.errors import field_messages
 from mekongx.http.node import node_of
 from mekongx.i18n import N_, translator
+from mekongx.web import flash
 from mekongx.web.nav import NavItem
 from mekongx.web.render import check_csrf, render
 
@@ -73,4 +74,4 @@ async def confirm(request: Request, principal: CurrentPrincipal, agency: str) ->
             field_messages(_.lang, error.fields),
             status=422,
         )
-    return RedirectResponse("/links", status_code=303)
+    return flash.redirect("/links", "saved")

@@ -39,6 +39,7 @@ from mekongx.i18n import N_, translator
 from mekongx.model.base import utcnow
 from mekongx.model.identity import Agency, SharingGroup
 from mekongx.validation import parse
+from mekongx.web import flash
 from mekongx.web.labels import translated
 from mekongx.web.nav import NavItem
 from mekongx.web.render import check_csrf, render
@@ -164,7 +165,7 @@ async def add_listing(
             reg.add_listing(session, principal, substance_id, parse(ListingInput, data))
     except ValidationFailed as error:
         return _substance_page(request, principal, substance_id, data, _problems(principal, error))
-    return RedirectResponse(f"/precursors/register/{substance_id}", status_code=303)
+    return flash.redirect(f"/precursors/register/{substance_id}", "saved")
 
 
 # ---------------------------------------------------------------- screening
@@ -373,7 +374,7 @@ async def notification_create(request: Request, principal: CurrentPrincipal) -> 
     except ValidationFailed as error:
         form_again = {k: v or "" for k, v in data.items()}
         return _notification_form(request, principal, form_again, _problems(principal, error))
-    return RedirectResponse(f"/precursors/notifications/{new_id}", status_code=303)
+    return flash.redirect(f"/precursors/notifications/{new_id}", "saved")
 
 
 def _notification_page(
@@ -422,7 +423,7 @@ def notification_send(
 ) -> Response:
     with node_of(request).db.write() as session:
         pen.send_notification(session, principal, notification_id)
-    return RedirectResponse(f"/precursors/notifications/{notification_id}", status_code=303)
+    return flash.redirect(f"/precursors/notifications/{notification_id}", "saved")
 
 
 @router.post("/notifications/{notification_id}/acknowledge", dependencies=[Depends(check_csrf)])
@@ -431,7 +432,7 @@ def notification_acknowledge(
 ) -> Response:
     with node_of(request).db.write() as session:
         pen.acknowledge(session, principal, notification_id)
-    return RedirectResponse(f"/precursors/notifications/{notification_id}", status_code=303)
+    return flash.redirect(f"/precursors/notifications/{notification_id}", "saved")
 
 
 @router.post("/notifications/{notification_id}/answer", dependencies=[Depends(check_csrf)])
@@ -445,7 +446,7 @@ async def notification_answer(
             pen.answer(session, principal, notification_id, parse(AnswerInput, data))
     except ValidationFailed as error:
         return _notification_page(request, principal, notification_id, _problems(principal, error))
-    return RedirectResponse(f"/precursors/notifications/{notification_id}", status_code=303)
+    return flash.redirect(f"/precursors/notifications/{notification_id}", "saved")
 
 
 @router.post("/notifications/{notification_id}/shipments", dependencies=[Depends(check_csrf)])
@@ -460,7 +461,7 @@ async def notification_shipment(
             pen.record_shipment(session, principal, notification_id, parse(ShipmentInput, data))
     except ValidationFailed as error:
         return _notification_page(request, principal, notification_id, _problems(principal, error))
-    return RedirectResponse(f"/precursors/notifications/{notification_id}", status_code=303)
+    return flash.redirect(f"/precursors/notifications/{notification_id}", "saved")
 
 
 # ---------------------------------------------------------------- incidents
@@ -537,7 +538,7 @@ async def incident_create(request: Request, principal: CurrentPrincipal) -> Resp
     except ValidationFailed as error:
         form_again = {k: ("" if v is None else v) for k, v in data.items()}
         return _incident_form(request, principal, form_again, _problems(principal, error))
-    return RedirectResponse(f"/precursors/incidents/{new_id}", status_code=303)
+    return flash.redirect(f"/precursors/incidents/{new_id}", "saved")
 
 
 @router.get("/incidents/{incident_id}")

@@ -7,14 +7,17 @@ from typing import Any
 from fastapi import APIRouter, Depends
 from sqlalchemy import select
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import Response
 
 from mekongx.authz import Permission, Principal, access, can, require
 from mekongx.domains.intel import exchange as intel_exchange
+from mekongx.domains.intel import handoff, thread
 from mekongx.domains.intel import service as intel
-from mekongx.domains.intel.models import IntelReport
+from mekongx.domains.intel.models import SEARCH_KIND as KIND
+from mekongx.domains.intel.models import ForwardingConsent, IntelReport
 from mekongx.domains.intel.schemas import ReportInput
-from mekongx.errors import FieldProblem, ValidationFailed
+from mekongx.domains.review import service as review
+from mekongx.errors import ValidationFailed
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.errors import field_messages
 from mekongx.http.node import node_of
@@ -22,6 +25,7 @@ from mekongx.http.params import PageNumber, RecordId
 from mekongx.i18n import N_, translator
 from mekongx.model.identity import Agency, SharingGroup
 from mekongx.validation import parse
+from mekongx.web import flash
 from mekongx.web.labels import translated
 from mekongx.web.nav import NavItem
 from mekongx.web.render import check_csrf, render
@@ -52,7 +56,24 @@ def _context(request: Request, principal: Principal) -> dict[str, Any]:
             )
         )
         groups = list(session.scalars(select(SharingGroup).order_by(SharingGroup.code)))
-    return {"peers": peers, "groups": groups, **translated(translator(principal.language))}
+    return {
+        "peers": peers,
+        "groups": groups,
+        "direct": intel.releases_directly(principal),
+        **translated(translator(principal.language)),
+    }
+
+
+async def _submission(
+    request: Request, principal: Principal, data: dict[str, Any]
+) -> tuple[bool, str]:
+    """Did the writer press "Submit for release", and with which note for the liaison officer?
+    "Save in my agency only" (offered to those who do not release) keeps the report at home."""
+    form = await request.form()
+    action = str(form.get("action", ""))
+    if action == "save" and not intel.releases_directly(principal):
+        data.update(distribution="own", recipients=[], sharing_group=None)
+    return action == "submit", str(form.get("comment", ""))[:2000]
 
 
 async def _form_data(request: Request) -> dict[str, Any]:
@@ -104,13 +125,16 @@ def new_form(request: Request, principal: CurrentPrincipal) -> Response:
 async def create(request: Request, principal: CurrentPrincipal) -> Response:
     node = node_of(request)
     data = await _form_data(request)
+    submit, comment = await _submission(request, principal, data)
     try:
         with node.db.write() as session:
-            report = intel.create_report(session, principal, parse(ReportInput, data))
+            report = intel.create_report(
+                session, principal, parse(ReportInput, data), submit=submit, comment=comment
+            )
             report_id = report.id
     except ValidationFailed as error:
         return _form_again(request, principal, None, data, error)
-    return RedirectResponse(f"/reports/{report_id}", status_code=303)
+    return flash.redirect(f"/reports/{report_id}", "report.submitted" if submit else "saved")
 
 
 def _form_again(
@@ -134,6 +158,19 @@ def _form_again(
     )
 
 
+@router.get("/releases")
+def release_queue(request: Request, principal: CurrentPrincipal) -> Response:
+    """Reports the agency's analysts submitted for release, oldest first (liaison officers)."""
+    require(principal, Permission.RELEASE_RECORDS)
+    node = node_of(request)
+    with node.db.read() as session:
+        waiting = review.queue(session, principal, kind=KIND, step=handoff.STEP)
+        items = [(r, handoff.proposed_holders(session, r)) for r in waiting]
+    return render(
+        request, "reports/releases.html", items=items, **translated(translator(principal.language))
+    )
+
+
 @router.get("/{report_id}")
 def detail(request: Request, principal: CurrentPrincipal, report_id: RecordId) -> Response:
     node = node_of(request)
@@ -147,22 +184,44 @@ def detail(request: Request, principal: CurrentPrincipal, report_id: RecordId) -
                 select(Agency).where(Agency.code != principal.agency).order_by(Agency.code)
             )
         )
+        request_ = review.latest(session, KIND, report.uid)
+        proposed = handoff.proposed_holders(session, request_) if request_ else []
+        messages = thread.messages(session, report)
+        holders = thread.holders(session, report) if not report.received else []
+        acknowledged = thread.acknowledged_version(session, report) if report.received else None
+        consent = (
+            session.get(ForwardingConsent, (report.uid, principal.agency))
+            if report.received
+            else None
+        )
+        current_author = report.edited_by or intel.author_username(session, report)
     own = not report.received and report.origin_agency == principal.agency
-    can_edit = (
-        can(principal, Permission.WRITE_RECORDS).allowed and own and report.status == "active"
-    )
+    writer = can(principal, Permission.WRITE_RECORDS).allowed
+    can_edit = writer and own and report.status == "active"
     can_release = can(principal, Permission.RELEASE_RECORDS).allowed and report.status == "active"
+    asked = {m.from_agency for m in messages if m.kind == "ask_forward" and m.received}
     return render(
         request,
         "reports/detail.html",
         report=report,
         recipients=recipients,
         versions=versions,
+        current_author=current_author,
         can_edit=can_edit,
         can_retract=can_release and own,
         can_forward=can_release and not own,
         deliveries=deliveries,
         peers=peers,
+        request_=request_,
+        proposed=proposed,
+        can_decide=can_release and own and request_ is not None and request_.status == "pending",
+        messages=messages,
+        holders=holders,
+        asked=asked,
+        can_talk=writer and report.status == "active" and (report.received or bool(holders)),
+        can_acknowledge=writer and report.received and acknowledged != report.version,
+        acknowledged=acknowledged,
+        may_pass_on=consent is not None,
         **translated(translator(principal.language)),
     )
 
@@ -181,6 +240,7 @@ def edit_form(request: Request, principal: CurrentPrincipal, report_id: RecordId
         report=report,
         form=form,
         fields=[],
+        shared=report.distribution != "own",
         **_context(request, principal),
     )
 
@@ -189,9 +249,17 @@ def edit_form(request: Request, principal: CurrentPrincipal, report_id: RecordId
 async def update(request: Request, principal: CurrentPrincipal, report_id: RecordId) -> Response:
     node = node_of(request)
     data = await _form_data(request)
+    submit, comment = await _submission(request, principal, data)
     try:
         with node.db.write() as session:
-            intel.update_report(session, principal, report_id, parse(ReportInput, data))
+            intel.update_report(
+                session,
+                principal,
+                report_id,
+                parse(ReportInput, data),
+                submit=submit,
+                comment=comment,
+            )
     except ValidationFailed as error:
         return _form_again(
             request,
@@ -200,54 +268,4 @@ async def update(request: Request, principal: CurrentPrincipal, report_id: Recor
             data,
             error,
         )
-    return RedirectResponse(f"/reports/{report_id}", status_code=303)
-
-
-async def _report_action(
-    request: Request, principal: Principal, report_id: int, action: str
-) -> Response:
-    form = await request.form()
-    node = node_of(request)
-    try:
-        with node.db.write() as session:
-            if action == "retract":
-                intel_exchange.retract(session, principal, report_id, str(form.get("reason", "")))
-            elif action == "consent":
-                if node.keys is None:
-                    raise ValidationFailed(
-                        [
-                            FieldProblem(
-                                "agency", N_("This node has no keys yet: run `mekongx init`.")
-                            )
-                        ]
-                    )
-                agency = str(form.get("agency", ""))[:16]
-                intel_exchange.grant_forwarding(
-                    session, principal, report_id, agency, node.keys.current.sign
-                )
-            else:
-                targets = [str(v) for v in form.getlist("to")]
-                intel_exchange.forward(session, principal, report_id, targets)
-    except ValidationFailed as error:
-        _ = translator(principal.language)
-        problems = "; ".join(_(f.message, **f.params) for f in error.fields)
-        return render(request, "error.html", status=422, message=problems, fields=[])
-    return RedirectResponse(f"/reports/{report_id}", status_code=303)
-
-
-@router.post("/{report_id}/retract", dependencies=[Depends(check_csrf)])
-async def retract(request: Request, principal: CurrentPrincipal, report_id: RecordId) -> Response:
-    """Retract the report here and at every agency that received it."""
-    return await _report_action(request, principal, report_id, "retract")
-
-
-@router.post("/{report_id}/consent", dependencies=[Depends(check_csrf)])
-async def consent(request: Request, principal: CurrentPrincipal, report_id: RecordId) -> Response:
-    """Allow one agency to pass this H2 report on (a statement signed with this node's key)."""
-    return await _report_action(request, principal, report_id, "consent")
-
-
-@router.post("/{report_id}/forward", dependencies=[Depends(check_csrf)])
-async def forward(request: Request, principal: CurrentPrincipal, report_id: RecordId) -> Response:
-    """Pass a received report on; H2 needs the originator's consent."""
-    return await _report_action(request, principal, report_id, "forward")
+    return flash.redirect(f"/reports/{report_id}", "report.submitted" if submit else "saved")

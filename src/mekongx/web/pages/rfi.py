@@ -10,7 +10,7 @@ from typing import Any
 from fastapi import APIRouter, Depends
 from sqlalchemy import select
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import Response
 
 from mekongx.authz import Permission, Principal, can, require
 from mekongx.domains.rfi import clock
@@ -30,6 +30,7 @@ from mekongx.i18n import N_, Translator, translator
 from mekongx.model.base import utcnow
 from mekongx.model.identity import Agency
 from mekongx.validation import parse
+from mekongx.web import flash
 from mekongx.web.labels import translated
 from mekongx.web.nav import NavItem
 from mekongx.web.render import check_csrf, render
@@ -224,7 +225,7 @@ async def create(request: Request, principal: CurrentPrincipal) -> Response:
             rfi_id = created.id
     except ValidationFailed as error:
         return _form(request, principal, dict(_EMPTY, **data), _problems(principal, error), 422)
-    return RedirectResponse(f"/rfi/{rfi_id}", status_code=303)
+    return flash.redirect(f"/rfi/{rfi_id}", "rfi.sent")
 
 
 def _thread_page(
@@ -296,7 +297,7 @@ async def set_agreement(request: Request, principal: CurrentPrincipal) -> Respon
             rfi.set_agreement(session, principal, parse(AgreementInput, data))
     except ValidationFailed as error:
         return _agreements(request, principal, _problems(principal, error), data, 422)
-    return RedirectResponse("/rfi/agreements", status_code=303)
+    return flash.redirect("/rfi/agreements", "saved")
 
 
 @router.get("/{rfi_id}")
@@ -313,7 +314,7 @@ async def acknowledge(request: Request, principal: CurrentPrincipal, rfi_id: Rec
             rfi.acknowledge(session, principal, rfi_id, parse(AcknowledgeInput, data))
     except ValidationFailed as error:
         return _thread_page(request, principal, rfi_id, _problems(principal, error), data, 422)
-    return RedirectResponse(f"/rfi/{rfi_id}", status_code=303)
+    return flash.redirect(f"/rfi/{rfi_id}", "rfi.acknowledged")
 
 
 @router.post("/{rfi_id}/reply", dependencies=[Depends(check_csrf)])
@@ -330,7 +331,7 @@ async def reply(request: Request, principal: CurrentPrincipal, rfi_id: RecordId)
     except ValidationFailed as error:
         kept = {"body": data["body"], "language": data["language"]}
         return _thread_page(request, principal, rfi_id, _problems(principal, error), kept, 422)
-    return RedirectResponse(f"/rfi/{rfi_id}", status_code=303)
+    return flash.redirect(f"/rfi/{rfi_id}", "rfi.answered")
 
 
 @router.post("/{rfi_id}/refuse", dependencies=[Depends(check_csrf)])
@@ -342,4 +343,4 @@ async def refuse(request: Request, principal: CurrentPrincipal, rfi_id: RecordId
             rfi.refuse(session, principal, rfi_id, parse(RefusalInput, data))
     except ValidationFailed as error:
         return _thread_page(request, principal, rfi_id, _problems(principal, error), data, 422)
-    return RedirectResponse(f"/rfi/{rfi_id}", status_code=303)
+    return flash.redirect(f"/rfi/{rfi_id}", "rfi.refused")

@@ -34,6 +34,7 @@ from mekongx.i18n import N_, translator
 from mekongx.model.identity import Agency, SharingGroup
 from mekongx.validation import parse
 from mekongx.wastewater import RegionalMean
+from mekongx.web import flash
 from mekongx.web.labels import translated
 from mekongx.web.nav import NavItem
 from mekongx.web.render import check_csrf, render
@@ -208,7 +209,7 @@ async def create_site(request: Request, principal: CurrentPrincipal) -> Response
             site_id = site.id
     except ValidationFailed as error:
         return _site_form(request, principal, form, _fields(principal, error), 422)
-    return RedirectResponse(f"/wbe/sites/{site_id}", status_code=303)
+    return flash.redirect(f"/wbe/sites/{site_id}", "saved")
 
 
 def _lab_form(
@@ -238,7 +239,7 @@ async def create_lab(request: Request, principal: CurrentPrincipal) -> Response:
             wbe.create_lab(session, principal, parse(LabInput, form))
     except ValidationFailed as error:
         return _lab_form(request, principal, form, _fields(principal, error), 422)
-    return RedirectResponse("/wbe", status_code=303)
+    return flash.redirect("/wbe", "saved")
 
 
 _CALIBRATION_FIELDS = ("marker", "reference", "source", "days")
@@ -451,7 +452,7 @@ async def create_campaign(request: Request, principal: CurrentPrincipal) -> Resp
             campaign_id = campaign.id
     except ValidationFailed as error:
         return _campaign_form(request, principal, form, _fields(principal, error), 422)
-    return RedirectResponse(f"/wbe/campaigns/{campaign_id}", status_code=303)
+    return flash.redirect(f"/wbe/campaigns/{campaign_id}", "saved")
 
 
 def _campaign_page(
@@ -547,7 +548,7 @@ def share_campaign(
     with node_of(request).db.write() as session:
         campaign = wbe.peek_campaign(session, principal, campaign_id)
         wbe_exchange.share(session, principal, campaign.uid)
-    return RedirectResponse(f"/wbe/campaigns/{campaign_id}", status_code=303)
+    return flash.redirect(f"/wbe/campaigns/{campaign_id}", "saved")
 
 
 def _download(body: str, media_type: str, filename: str) -> Response:
