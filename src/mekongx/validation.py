@@ -49,15 +49,15 @@ def problems_from_errors(errors: Sequence[Any]) -> list[FieldProblem]:
         loc = [str(p) for p in item.get("loc", ()) if p not in ("body", "query", "path")]
         ctx: dict[str, Any] = dict(item.get("ctx") or {})
         message = MESSAGES.get(item.get("type", ""))
+        keep = {"max_length", "expected", "ge", "le"}
         if message is None:
-            # Our own PydanticCustomError templates are msgids already; anything else is not.
-            message = (
-                str(item.get("msg"))
-                if item.get("type") in _CUSTOM
-                else N_("This value is not valid.")
-            )
-            ctx = {}
-        params = {k: str(v) for k, v in ctx.items() if k in {"max_length", "expected", "ge", "le"}}
+            # Our own PydanticCustomError templates are msgids already (with ``%(name)s``
+            # placeholders, which pydantic leaves alone; their context fills them); anything
+            # else is not.
+            custom = item.get("type") in _CUSTOM
+            message = str(item.get("msg")) if custom else N_("This value is not valid.")
+            keep = set(ctx) if custom else set()
+        params = {k: str(v) for k, v in ctx.items() if k in keep}
         problems.append(FieldProblem(".".join(loc) or "body", message, params))
     return problems
 

@@ -21,6 +21,8 @@ from mekongx.domains.review import tasks
 from mekongx.domains.rfi import exchange as rfi_exchange
 from mekongx.domains.rfi import payloads as rfi_payloads
 from mekongx.domains.rfi.service import periodic as rfi_clock
+from mekongx.domains.search import providers as search_providers
+from mekongx.domains.search import registry as search_registry
 from mekongx.domains.wbe import exchange as wbe_exchange
 from mekongx.domains.wbe.schemas import CampaignPayload
 from mekongx.federation import acks, checkpoints, handlers
@@ -33,6 +35,8 @@ log = logging.getLogger("mekongx.worker")
 def install() -> None:
     for name, provider in task_providers.PROVIDERS.items():
         tasks.register(name, provider)
+    for name, finder in search_providers.PROVIDERS.items():
+        search_registry.register(name, finder)
     register = handlers.register
     register(acks.KIND, acks.apply_ack, schema=acks.AckPayload)
     register(checkpoints.KIND, checkpoints.apply_checkpoint, schema=checkpoints.CheckpointPayload)

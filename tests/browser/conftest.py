@@ -46,7 +46,11 @@ def _free_ports(count: int = 3) -> int:
 
 @pytest.fixture(scope="session")
 def live_node(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """``mekongx demo`` as a separate process on a free loopback port."""
+    """``mekongx demo`` as a separate process on a free loopback port (or, while developing, a
+    demo already running at ``MEKONGX_TEST_DEMO_URL``, e.g. ``http://127.0.0.1:8000``)."""
+    if running := os.environ.get("MEKONGX_TEST_DEMO_URL"):
+        yield running.rstrip("/")
+        return
     data = tmp_path_factory.mktemp("browser-node")
     port = _free_ports()
     env = {**os.environ, "MEKONGX_LANG": "en"}
@@ -69,7 +73,7 @@ def live_node(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 180
+    deadline = time.monotonic() + 400  # seeding three nodes is slow on a loaded machine
     while time.monotonic() < deadline:
         try:
             if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
@@ -81,7 +85,7 @@ def live_node(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             pytest.fail(f"demo node exited early:\n{output}")
     else:
         process.kill()
-        pytest.fail("demo node did not start within 180 s")
+        pytest.fail("demo node did not start within 400 s")
     yield url
     process.terminate()  # the demo stops its three node processes
     try:

@@ -236,3 +236,14 @@ def test_an_area_registers_its_own_task_provider(world: Any, browser: Any) -> No
         assert "Joint patrol report" in home.text and "เหลือ 1 วัน" in home.text
     finally:
         tasks._PROVIDERS.pop("test.actions")
+
+
+def test_audit_event_names_in_the_users_language() -> None:
+    from mekongx.i18n import translator
+    from mekongx.web.labels import audit_label
+
+    thai, chinese = translator("th"), translator("zh")
+    assert audit_label("intel.create", thai) == "รายงาน: สร้างแล้ว"
+    assert audit_label("fugitives.notice.review", chinese) == "通缉通报: 已审核" or "审核" in audit_label("fugitives.notice.review", chinese)  # fmt: skip
+    assert audit_label("login.failed", thai) == "การเข้าสู่ระบบ: ไม่สำเร็จ"
+    assert audit_label("something.new", thai) == "something.new"  # unknown: the code itself

@@ -26,6 +26,10 @@ from mekongx.settings import Settings
 FEDERATION_OFFSET = 100  # each demo node's federation listener: its web port + 100
 
 
+# Each node shows times in its own zone (Beijing time at NNCC).
+DEMO_ZONES = {"ONCB": "Asia/Bangkok", "NNCC": "Asia/Shanghai", "SMCC": "Asia/Bangkok"}
+
+
 def _env(agency: str, home: Path, port: int) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("MEKONGX_")}
     env.update(
@@ -35,6 +39,7 @@ def _env(agency: str, home: Path, port: int) -> dict[str, str]:
         MEKONGX_PUBLIC_URL=f"http://127.0.0.1:{port}",
         MEKONGX_FEDERATION_PORT=str(port + FEDERATION_OFFSET),
         MEKONGX_RETRY_MAX_SECONDS="10",
+        MEKONGX_TIMEZONE=DEMO_ZONES.get(agency, "Asia/Bangkok"),
     )
     return env
 

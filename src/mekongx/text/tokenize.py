@@ -26,7 +26,10 @@ def _encode(token: str) -> str:
     return "x" + token.encode().hex()
 
 
-def _raw_tokens(text: str) -> list[str]:
+_HAN = re.compile(r"[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]")
+
+
+def _raw_tokens(text: str, *, han_unigrams: bool = False) -> list[str]:
     text = unicodedata.normalize("NFKC", text).casefold()
     tokens: list[str] = []
     for match in _RUN.finditer(text):
@@ -36,14 +39,17 @@ def _raw_tokens(text: str) -> list[str]:
                 tokens.append(run)
             else:
                 tokens.extend(run[i : i + 2] for i in range(len(run) - 1))
+                if han_unigrams:  # one Han character is a word: a query of one finds it
+                    tokens.extend(c for c in run if _HAN.match(c))
         else:
             tokens.append(match.group("word"))
     return tokens
 
 
 def index_tokens(text: str) -> str:
-    """The space-separated token string to store in the full-text index."""
-    return " ".join(_encode(t) for t in _raw_tokens(text))
+    """The space-separated token string to store in the full-text index (Han characters also
+    one by one, so that a one-character query such as a surname finds its records)."""
+    return " ".join(_encode(t) for t in _raw_tokens(text, han_unigrams=True))
 
 
 def query_tokens(text: str) -> list[str]:

@@ -64,6 +64,45 @@ REVIEW_STATUS = {
     "superseded": N_("Replaced by a newer request"),
 }
 
+# Audit event names ("intel.create", "fugitives.notice.review") shown as words: the subject
+# (first segments) and the verb (last segment); the code itself stays visible for experts.
+AUDIT_SUBJECTS = {
+    "intel": N_("Report"), "fugitives.notice": N_("Notice"), "fugitives.hit": N_("Screening hit"),
+    "fugitives": N_("Wanted persons"), "precursors.incident": N_("Precursor incident"),
+    "precursors.notification": N_("Pre-export notification"), "precursors": N_("Precursors"),
+    "wbe.campaign": N_("Wastewater campaign"), "wbe.site": N_("Wastewater site"),
+    "wbe.lab": N_("Laboratory"), "rfi": N_("Request for information"), "review": N_("Approval"),
+    "user": N_("User"), "agency": N_("Agency"), "group": N_("Sharing group"), "peer": N_("Peer"),
+    "token": N_("API token"), "audit": N_("Audit log"), "exchange": N_("Exchange"),
+    "login": N_("Login"), "logout": N_("Logout"),
+}  # fmt: skip
+AUDIT_VERBS = {
+    "create": N_("created"), "update": N_("edited"), "read": N_("opened"), "retract": N_("retracted"),
+    "consent": N_("permission to pass on given"), "forward": N_("passed on"),
+    "acknowledge": N_("acknowledged"), "reply": N_("answered"), "ask_permission": N_("permission asked"),
+    "review": N_("reviewed"), "publish": N_("published"), "withdraw": N_("withdrawn"),
+    "photo": N_("photo changed"), "screen": N_("screened"), "export": N_("exported"),
+    "submit": N_("submitted for a decision"), "approve": N_("approved"), "return": N_("returned"),
+    "confirmed": N_("confirmed"), "rejected": N_("rejected"), "view": N_("viewed"),
+    "failed": N_("failed"), "locked": N_("refused: account locked"), "lockout": N_("account locked"),
+    "enable": N_("enabled"), "unlock": N_("unlocked"), "password": N_("password changed"),
+    "language": N_("language changed"), "revoke": N_("revoked"), "add": N_("added"),
+    "confirm": N_("confirmed"), "receive": N_("received"), "received": N_("received"),
+    "import": N_("imported"), "release": N_("released"), "record": N_("recorded"),
+}  # fmt: skip
+
+
+def audit_label(action: str, _: Translator) -> str:
+    """ "intel.create" → "Report: created" in the user's language (the code if unknown)."""
+    parts = action.split(".")
+    for cut in range(len(parts) - 1, 0, -1):
+        subject, verb = ".".join(parts[:cut]), parts[-1]
+        if subject in AUDIT_SUBJECTS and verb in AUDIT_VERBS:
+            return f"{_(AUDIT_SUBJECTS[subject])}: {_(AUDIT_VERBS[verb])}"
+    if action in AUDIT_SUBJECTS:
+        return _(AUDIT_SUBJECTS[action])
+    return action
+
 
 def translated(_: Translator) -> dict[str, Any]:
     """Every label table, translated, for templates."""
@@ -77,4 +116,5 @@ def translated(_: Translator) -> dict[str, Any]:
         "exchange_status": {k: _(v) for k, v in EXCHANGE_STATUS.items()},
         "thread_kinds": {k: _(v) for k, v in THREAD_KINDS.items()},
         "review_status": {k: _(v) for k, v in REVIEW_STATUS.items()},
+        "audit_label": lambda action: audit_label(action, _),
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from typing import Literal
 
@@ -9,10 +10,10 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from mekongx.authz.sharing import SharingInput
-from mekongx.i18n import N_
+from mekongx.i18n import N_, countries
 
 _PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
-_COUNTRY = re.compile(r"^[A-Z]{2,3}$")
+_COUNTRY = re.compile(r"^[A-Z]{2}$")
 
 
 def partial_date(value: str) -> str:
@@ -29,14 +30,29 @@ def partial_date(value: str) -> str:
         year -= 543
     if not 1900 <= year <= 2100:
         raise PydanticCustomError("mekongx", N_("The year is not plausible."))
+    if len(value) == 10:  # a whole date must exist: no 31 February, no 31 April
+        month, day = int(value[5:7]), int(value[8:10])
+        if day > calendar.monthrange(year, month)[1]:
+            raise PydanticCustomError(
+                "mekongx",
+                N_("This date does not exist (%(date)s): that month has only %(days)s days."),
+                {"date": value, "days": calendar.monthrange(year, month)[1]},
+            )
     return f"{year:04d}{value[4:]}"
 
 
 def country(value: str) -> str:
+    """An ISO 3166-1 alpha-2 code (TH, CN, LA…), or empty."""
     value = value.strip().upper()
     if value and not _COUNTRY.match(value):
         raise PydanticCustomError(
-            "mekongx", N_("Use the two- or three-letter country code (TH, CN, LA…).")
+            "mekongx", N_("Use the two-letter ISO 3166 country code (TH, CN, LA…).")
+        )
+    if value and not countries.is_country(value):
+        raise PydanticCustomError(
+            "mekongx",
+            N_("Unknown country code %(code)s: use the two-letter ISO 3166 code (TH, CN, LA…)."),
+            {"code": value},
         )
     return value
 

@@ -218,4 +218,5 @@ def audit(
         chain_ok=checked is not None and not checked[1],
         chain_count=checked[0] if checked else 0,
         problem_count=len(checked[1]) if checked else 0,
+        **translated(translator(principal.language)),
     )

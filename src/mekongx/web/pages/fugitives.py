@@ -25,7 +25,7 @@ from mekongx.errors import FieldProblem, ValidationFailed
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
 from mekongx.http.params import PageNumber, RecordId
-from mekongx.i18n import N_, translator
+from mekongx.i18n import N_, countries, translator
 from mekongx.model.identity import Agency, SharingGroup
 from mekongx.validation import parse
 from mekongx.web import flash
@@ -95,6 +95,7 @@ def _labels(principal: Principal) -> dict[str, Any]:
         "decision_labels": {k: _(v) for k, v in DECISION_LABELS.items()},
         "hit_labels": {k: _(v) for k, v in HIT_LABELS.items()},
         "source_of": {k: _(v) for k, v in SOURCE_LABELS.items()},
+        "country_names": countries.names(principal.language),
         **translated(_),
     }
 

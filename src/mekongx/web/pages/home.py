@@ -15,6 +15,8 @@ from mekongx.authz import Principal, visible
 from mekongx.domains.intel import service as intel
 from mekongx.domains.intel.models import IntelReport
 from mekongx.domains.review import tasks
+from mekongx.domains.search import registry as search_registry
+from mekongx.domains.search.registry import Found
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
 from mekongx.i18n import N_, Translator, translator
@@ -99,12 +101,20 @@ def dashboard(request: Request, principal: CurrentPrincipal) -> Response:
 
 @router.get("/search")
 def search_page(request: Request, principal: CurrentPrincipal, q: str = "") -> Response:
+    """One search box over reports, requests, notices, precursor incidents and sites."""
     node = node_of(request)
     q = q.strip()[:200]
-    results: list[IntelReport] = []
+    _ = translator(principal.language)
+    groups: dict[str, list[Found]] = {}
     if q:
         with node.db.read() as session:
-            results = intel.search_reports(session, principal, q)
+            for found in search_registry.search(session, principal, q):
+                groups.setdefault(_(found.area), []).append(found)
     return render(
-        request, "search.html", q=q, results=results, **translated(translator(principal.language))
+        request,
+        "search.html",
+        q=q,
+        groups=groups,
+        count=sum(len(g) for g in groups.values()),
+        **translated(_),
     )

@@ -3,7 +3,10 @@ incidents and INCB Form D."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import re
 from datetime import date
 from typing import Annotated, Any
 
@@ -17,6 +20,7 @@ from starlette.responses import RedirectResponse, Response
 from mekongx import uploads
 from mekongx.audit import Actor
 from mekongx.authz import Permission, Principal, can
+from mekongx.chemistry.declarations import COLUMNS, HEADER_ALIASES, REQUIRED
 from mekongx.chemistry.units import incb_unit
 from mekongx.domains.precursors import formd as formd_service
 from mekongx.domains.precursors import incidents as incident_service
@@ -183,6 +187,41 @@ def _screen_form(
         fields=fields or [],
         max_mb=uploads.max_mb(uploads.limits(node_of(request).settings)),
         can_screen=can(principal, Permission.WRITE_RECORDS).allowed,
+        columns=[(c, _headers(c), c in REQUIRED) for c in COLUMNS],
+    )
+
+
+_SCRIPT = {"th": re.compile("[\u0e00-\u0e7f]"), "zh": re.compile("[\u4e00-\u9fff]")}
+
+
+def _headers(column: str) -> dict[str, str]:
+    """The column's header in each language: the canonical name, or its first Thai or Chinese
+    alias (every alias is accepted when a file is read)."""
+    aliases = HEADER_ALIASES.get(column, ())
+    found = {"en": column}
+    for lang, script in _SCRIPT.items():
+        found[lang] = next((a for a in aliases if script.search(a)), column)
+    return found
+
+
+@router.get("/template.csv")
+def template(request: Request, principal: CurrentPrincipal, lang: str = "en") -> Response:
+    """An example declaration file with the headers in ``lang`` (en, th or zh) and one line."""
+    lang = lang if lang in ("en", "th", "zh") else "en"
+    example = {"declaration_id": "TH-0001", "line_no": "1", "date": "2026-03-01",
+               "hs_code": "2915.24", "description": "Acetic anhydride 99%", "cas": "108-24-7",
+               "quantity": "500", "unit": "kg", "consignor": "Example Chemicals Co",
+               "consignor_country": "CN", "consignee": "Example Trading Ltd",
+               "consignee_country": "TH", "port_of_loading": "Nanjing",
+               "port_of_discharge": "Laem Chabang", "final_destination": "Bangkok"}  # fmt: skip
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([_headers(c)[lang] for c in COLUMNS])
+    writer.writerow([example.get(c, "") for c in COLUMNS])
+    return Response(
+        buffer.getvalue().encode("utf-8-sig"),  # with a BOM, so Excel reads Thai and Chinese
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="declarations-{lang}.csv"'},
     )
 
 

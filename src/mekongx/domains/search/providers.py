@@ -1,0 +1,117 @@
+"""Search providers of the areas that exist today (registered in ``mekongx.wiring``).
+
+Names go through the names engine (the fugitives screening index), so a Latin query finds the
+Thai- and Han-script spellings of the same name; warrant, passport and identity-document numbers
+are compared without spaces, dashes or dots; everything else is a case-insensitive substring.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from sqlalchemy import or_
+from sqlalchemy.orm import Session
+
+from mekongx.authz import Principal, visible
+from mekongx.domains.fugitives import screening
+from mekongx.domains.fugitives.models import Notice
+from mekongx.domains.fugitives.schemas import ScreenQuery
+from mekongx.domains.fugitives.service import names_of, primary_name, visible_notices
+from mekongx.domains.intel import service as intel
+from mekongx.domains.precursors.models import Incident
+from mekongx.domains.rfi.models import Rfi
+from mekongx.domains.search.registry import Found
+from mekongx.domains.wbe.models import WbeSite
+from mekongx.i18n import N_
+
+_NOT_ALNUM = re.compile(r"[^0-9A-Za-z]")
+
+
+def document_key(text: str) -> str:
+    """A warrant or document number as compared: letters and digits only, upper case."""
+    return _NOT_ALNUM.sub("", text).upper()
+
+
+def _like(query: str) -> str:
+    escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def reports(session: Session, principal: Principal, query: str, limit: int) -> list[Found]:
+    return [
+        Found(N_("Intelligence reports"), 10, r.title, f"/reports/{r.id}", r.origin_agency)
+        for r in intel.search_reports(session, principal, query, limit=limit)
+    ]
+
+
+def notices(session: Session, principal: Principal, query: str, limit: int) -> list[Found]:
+    """Names and aliases in any script (the names engine), warrant and document numbers."""
+    found: dict[int, Found] = {}
+    try:
+        [results] = screening.screen(session, principal, [ScreenQuery(name=query)], limit=limit)
+    except ValueError:
+        results = []
+    for result in results:
+        notice = session.get(Notice, result.notice_id)
+        if notice is not None:
+            found[notice.id] = Found(N_("Wanted persons"), 20, primary_name(notice),
+                                     f"/fugitives/notices/{notice.id}", result.matched_name)  # fmt: skip
+    key = document_key(query)
+    text = query.casefold()
+    stmt = visible_notices(principal).order_by(Notice.id.desc()).limit(5000)
+    for notice in session.scalars(stmt):
+        if notice.id in found or len(found) >= limit:
+            continue
+        numbers = [notice.warrant_reference] + [d.get("number", "") for d in json.loads(notice.documents or "[]")]  # fmt: skip
+        hit = next((n for n in numbers if len(key) >= 4 and key in document_key(n)), None)
+        name = next((n["name"] for n in names_of(notice) if text in n["name"].casefold()), None)
+        if hit or name:
+            found[notice.id] = Found(N_("Wanted persons"), 20, primary_name(notice),
+                                     f"/fugitives/notices/{notice.id}", hit or name or "")  # fmt: skip
+    return list(found.values())[:limit]
+
+
+def rfis(session: Session, principal: Principal, query: str, limit: int) -> list[Found]:
+    pattern = _like(query)
+    stmt = (
+        visible(principal, Rfi)
+        .where(
+            or_(Rfi.subject.ilike(pattern, escape="\\"), Rfi.question.ilike(pattern, escape="\\"))
+        )
+        .order_by(Rfi.id.desc())
+        .limit(limit)
+    )
+    return [Found(N_("Requests for information"), 30, r.subject, f"/rfi/{r.id}", r.origin_agency)
+            for r in session.scalars(stmt)]  # fmt: skip
+
+
+def incidents(session: Session, principal: Principal, query: str, limit: int) -> list[Found]:
+    pattern = _like(query)
+    columns = (Incident.title, Incident.place, Incident.substance_name, Incident.description)
+    stmt = (
+        visible(principal, Incident)
+        .where(or_(*(c.ilike(pattern, escape="\\") for c in columns)))
+        .order_by(Incident.id.desc())
+        .limit(limit)
+    )
+    return [Found(N_("Precursor incidents"), 40, i.title, f"/precursors/incidents/{i.id}", i.place)
+            for i in session.scalars(stmt)]  # fmt: skip
+
+
+def sites(session: Session, principal: Principal, query: str, limit: int) -> list[Found]:
+    """Wastewater sites are reference rows every user may read (no distribution)."""
+    pattern = _like(query)
+    columns = (WbeSite.code, WbeSite.plant, WbeSite.city)
+    stmt = (
+        session.query(WbeSite)
+        .filter(or_(*(c.ilike(pattern, escape="\\") for c in columns)))
+        .order_by(WbeSite.id)
+        .limit(limit)
+    )
+    return [Found(N_("Wastewater sites"), 50, f"{s.code} — {s.plant}", f"/wbe/sites/{s.id}", s.city)
+            for s in stmt]  # fmt: skip
+
+
+PROVIDERS = {"intel": reports, "fugitives": notices, "rfi": rfis, "precursors": incidents,
+             "wbe": sites}  # fmt: skip

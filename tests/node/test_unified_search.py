@@ -1,0 +1,85 @@
+"""One search box over every area, in every script, each result only where the user may see it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mekongx.domains.fugitives import service as notices
+from mekongx.domains.fugitives.schemas import NoticeInput
+from mekongx.domains.rfi import service as rfi
+from mekongx.domains.rfi.schemas import RfiInput
+from mekongx.domains.search import registry
+from mekongx.validation import parse
+from mekongx.wiring import install
+
+NOTICE = {
+    "names": [{"name": "兰卫红"}, {"name": "หลาน เว่ยหง"}, {"name": "Ah Hong", "kind": "alias"}],
+    "birth_date": "1978", "nationality": "CN",
+    "documents": [{"type": "passport", "number": "E12345678", "country": "CN"}],
+    "warrant_reference": "ONCB-W-2567/118", "warrant_authority": "Criminal Court",
+    "charges": "Trafficking", "distribution": "peers", "recipients": ["NNCC"],
+}  # fmt: skip
+
+
+def _titles(world: Any, user: str, query: str) -> dict[str, list[str]]:
+    install()  # the areas register their search providers at start-up
+    with world.db.read() as session:
+        found = registry.search(session, world.principal(user), query)
+    out: dict[str, list[str]] = {}
+    for item in found:
+        out.setdefault(item.area, []).append(item.title)
+    return out
+
+
+def _publish(world: Any) -> int:
+    with world.db.write() as session:
+        notice = notices.create_notice(session, world.principal("thai_analyst"), parse(NoticeInput, NOTICE))  # fmt: skip
+        notice_id = notice.id
+    for action in ("review", "publish"):
+        with world.db.write() as session:
+            notices.transition(session, world.principal("thai_liaison"), notice_id, action)
+    return notice_id
+
+
+def test_a_latin_query_finds_the_thai_and_chinese_spellings(world: Any) -> None:
+    _publish(world)
+    for query in ("Lan Weihong", "หลาน เว่ยหง", "兰卫红", "Ah Hong"):
+        assert _titles(world, "chinese_liaison", query).get("Wanted persons") == ["兰卫红"], query
+
+
+def test_one_chinese_character_finds_its_reports(world: Any) -> None:
+    world.report("thai_liaison", title="兰卫红 seen in Mong La", narrative="x")
+    world.report("thai_liaison", title="Other boat", narrative="y")
+    assert _titles(world, "thai_liaison", "卫") == {
+        "Intelligence reports": ["兰卫红 seen in Mong La"]
+    }
+
+
+def test_warrant_and_passport_numbers_however_written(world: Any) -> None:
+    _publish(world)
+    for query in ("oncb w 2567 118", "E 1234 5678", "e12345678"):
+        assert _titles(world, "thai_viewer", query).get("Wanted persons") == ["兰卫红"], query
+
+
+def test_every_area_and_only_what_the_user_may_see(world: Any) -> None:
+    notice_id = _publish(world)
+    with world.db.write() as session:  # a draft stays at home
+        draft = notices.create_notice(session, world.principal("thai_analyst"), parse(NoticeInput, {**NOTICE, "names": [{"name": "Somsak Draft"}]}))  # fmt: skip
+        rfi.create_rfi(session, world.principal("thai_liaison"), RfiInput(
+            subject="Boat owner at Chiang Saen", question="Who owns it?", language="en",
+            urgency="routine", requested=["NNCC"]))  # fmt: skip
+    world.report("thai_liaison", title="Chiang Saen port report", narrative="own agency only")
+    assert draft.id != notice_id
+    thai = _titles(world, "thai_liaison", "Chiang Saen")
+    assert thai["Intelligence reports"] == ["Chiang Saen port report"]
+    assert thai["Requests for information"] == ["Boat owner at Chiang Saen"]
+    assert "Somsak Draft" in str(_titles(world, "thai_analyst", "Somsak Draft"))
+    assert _titles(world, "lao_viewer", "Somsak Draft") == {}  # another agency: not its draft
+    assert "Intelligence reports" not in _titles(world, "chinese_liaison", "Chiang Saen")
+
+
+def test_search_page_groups_by_area_in_the_users_language(world: Any, browser: Any) -> None:
+    _publish(world)
+    browser.login("thai.liaison")  # Thai
+    page = browser.client.get("/search", params={"q": "Lan Weihong"})
+    assert page.status_code == 200 and "兰卫红" in page.text and "/fugitives/notices/" in page.text
