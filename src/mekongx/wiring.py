@@ -12,10 +12,10 @@ from mekongx.domains.fugitives import exchange as fugitives_exchange
 from mekongx.domains.fugitives import payloads as fugitives_payloads
 from mekongx.domains.intel import exchange as intel_exchange
 from mekongx.domains.intel import payloads as intel_payloads
+from mekongx.domains.intel import thread as intel_thread
 from mekongx.domains.precursors import exchange as precursors_exchange
 from mekongx.domains.precursors import handlers as precursors_handlers
 from mekongx.domains.precursors import payloads as precursors_payloads
-from mekongx.domains.intel import thread as intel_thread
 from mekongx.domains.review import providers as task_providers
 from mekongx.domains.review import tasks
 from mekongx.domains.rfi import exchange as rfi_exchange

@@ -26,6 +26,7 @@ from mekongx.federation.outbox import enqueue
 from mekongx.i18n import N_
 from mekongx.model.base import utcnow
 
+
 class ThreadPayload(BaseModel):
     """``intel.thread``: one message of a report's thread (checked before it is applied)."""
 
