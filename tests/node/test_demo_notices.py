@@ -19,7 +19,7 @@ from mekongx.settings import Settings
 def test_demo_notices_are_published_and_screening_hits_them(
     database: Database, db_url: str, tmp_path: Path
 ) -> None:
-    settings = Settings(env="test", database_url=db_url, data_dir=tmp_path, node_agency="ONCB")
+    settings = Settings(env="demo", database_url=db_url, data_dir=tmp_path, node_agency="ONCB")
     seed_identity(database, settings, "ONCB")
     seed_content(database, "ONCB", reports=3)
     with database.read() as session:
