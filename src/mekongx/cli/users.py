@@ -97,7 +97,7 @@ def enable(username: str) -> None:
 def tokens(username: str) -> None:
     """List a user's API tokens: prefix, name, created, expires, status."""
     settings = load_settings()
-    table = Table(*words(N_("token"), N_("name"), N_("created"), N_("expires"), N_("status")))
+    table = Table(*words(N_("token"), N_("name"), N_("created on"), N_("expires"), N_("status")))
     revoked, expired, active = words(N_("revoked"), N_("expired"), N_("active"))
     now = utcnow()
     with open_database(settings).read() as session:
