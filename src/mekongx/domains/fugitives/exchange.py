@@ -38,8 +38,8 @@ HIT_KIND = "fugitives.hit"
 _FIELDS = (
     "uid", "version", "names", "sex", "birth_date", "nationality", "documents",
     "warrant_reference", "warrant_authority", "warrant_date", "charges", "legal_provisions",
-    "remarks", "language", "handling_code", "handling_note", "distribution", "origin_agency",
-    "author_name",
+    "remarks", "language", "handling_code", "handling_note", "distribution", "sharing_group",
+    "origin_agency", "author_name",
 )  # fmt: skip
 
 
