@@ -130,6 +130,31 @@ def test_return_with_comment_reaches_the_analyst(world: Any, browser: Any) -> No
         assert [r.record_id for r in review.returned_to(session, world.principal("thai_analyst"))] == [report_id]  # fmt: skip
 
 
+def test_a_report_waiting_for_release_is_returned_not_retracted(world: Any, browser: Any) -> None:
+    """Nobody outside the agency holds a report still waiting for release: the page offers the
+    liaison officer release or return, not "Retract everywhere", and the service refuses it."""
+    with world.db.write() as session:
+        data = parse(ReportInput, REPORT)
+        report = intel.create_report(session, world.principal("thai_analyst"), data, submit=True)
+        report_id = report.id
+    [waiting] = _pending(world)
+    _as(browser, "thai.liaison")
+    page = browser.client.get(f"/reports/{report_id}")
+    assert f"/reports/{report_id}/retract" not in page.text
+    assert f"/reports/releases/{waiting.id}/return" in page.text
+    refused = _post(browser, f"/reports/{report_id}/retract", {"reason": "wrong"})
+    assert refused.status_code == 409
+    with world.db.read() as session:
+        assert session.get(IntelReport, report_id).status == "active"  # type: ignore[union-attr]
+    _post(browser, f"/reports/releases/{waiting.id}/release", {"to": ["NNCC"]})
+    page = browser.client.get(f"/reports/{report_id}")
+    assert f"/reports/{report_id}/retract" in page.text  # released: now someone holds it
+    retracted = _post(browser, f"/reports/{report_id}/retract", {"reason": "Wrong vessel."})
+    assert retracted.status_code == 200 and 'class="flash"' in retracted.text
+    with world.db.read() as session:
+        assert session.get(IntelReport, report_id).status == "retracted"  # type: ignore[union-attr]
+
+
 def test_four_eyes_release_is_not_by_the_last_editor(world: Any) -> None:
     """A liaison officer who edited the submitted report last may not release it."""
     _add_user(world, "thai_liaison2", "liaison")

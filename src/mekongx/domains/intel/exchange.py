@@ -130,6 +130,10 @@ def retract(session: Session, principal: Principal, report_id: int, reason: str)
     report = access(session, principal, IntelReport, report_id, "release", for_update=True)
     if report.status == "retracted":
         raise Conflict(N_("This report is already retracted."))
+    if review.pending(session, SEARCH_KIND, report.uid) is not None:
+        raise Conflict(
+            N_("This report is waiting for release and nobody else holds it: return it instead.")
+        )
     report.status, report.status_note, report.updated_at = "retracted", reason.strip(), utcnow()
     report.version += 1
     record(session, principal.actor, "intel.retract", KIND, report.uid, why=reason.strip())

@@ -44,7 +44,7 @@ async def _report_action(
     target = f"/reports/{report_id}"
     try:
         with node.db.write() as session:
-            if action == "retract":
+            if action == "retracted":
                 intel_exchange.retract(session, principal, report_id, str(form.get("reason", "")))
             elif action == "consent":
                 _consent(node, session, principal, report_id, form)
@@ -58,7 +58,7 @@ async def _report_action(
                 thread.reply(session, principal, report_id, body, to)
             elif action == "asked":
                 thread.ask_permission(session, principal, report_id, str(form.get("body", "")))
-            else:
+            else:  # released | returned: the id is the review request's
                 request_ = session.get(ReviewRequest, report_id)
                 if request_ is None:
                     raise NotFound(N_("No such record."))

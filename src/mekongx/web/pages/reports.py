@@ -200,6 +200,7 @@ def detail(request: Request, principal: CurrentPrincipal, report_id: RecordId) -
     can_edit = writer and own and report.status == "active"
     can_release = can(principal, Permission.RELEASE_RECORDS).allowed and report.status == "active"
     asked = {m.from_agency for m in messages if m.kind == "ask_forward" and m.received}
+    waiting = request_ is not None and request_.status == "pending"
     return render(
         request,
         "reports/detail.html",
@@ -208,13 +209,14 @@ def detail(request: Request, principal: CurrentPrincipal, report_id: RecordId) -
         versions=versions,
         current_author=current_author,
         can_edit=can_edit,
-        can_retract=can_release and own,
+        # a report still waiting for release is held by nobody else: it is returned, not retracted
+        can_retract=can_release and own and not waiting,
         can_forward=can_release and not own,
         deliveries=deliveries,
         peers=peers,
         request_=request_,
         proposed=proposed,
-        can_decide=can_release and own and request_ is not None and request_.status == "pending",
+        can_decide=can_release and own and waiting,
         messages=messages,
         holders=holders,
         asked=asked,
