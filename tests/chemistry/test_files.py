@@ -114,8 +114,11 @@ def test_bad_quantity_strict_and_lenient(tmp_path: Path) -> None:
     message = info.value.message("en")
     assert "row 3" in message and '"quantity"' in message and "twelve" in message
     report = screen_file(path, strict=False)
-    assert report.lines_read == 2
+    # the row with the bad quantity is still screened on its valid fields, the field reported
+    assert report.lines_read == 3
     assert [(i.row, i.column, i.code) for i in report.issues] == [(3, "quantity", "BAD_QUANTITY")]
+    assert report.issues[0].screened and report.skipped == []
+    assert {r.row for r in report.results if r.substance_id == "acetic_anhydride"} == {3, 4}
 
 
 def test_other_row_errors(tmp_path: Path) -> None:
@@ -132,7 +135,14 @@ def test_other_row_errors(tmp_path: Path) -> None:
         "BLANK_ROW",
         "ROW_LENGTH",
     ]
-    assert report.lines_read == 0
+    assert report.lines_read == 1  # the bad date only drops the date
+    assert [i.code for i in report.skipped] == [
+        "BAD_LINE_NO",
+        "MISSING_VALUE",
+        "BLANK_ROW",
+        "ROW_LENGTH",
+    ]
+    assert [r.row for r in report.results] == [3]
 
 
 def test_xlsx(tmp_path: Path) -> None:

@@ -67,20 +67,22 @@ def test_good_csv_through_the_ui(browser: Any, world: Any) -> None:
     assert "Acetic anhydride" in page.text and "APAAN" in page.text
     assert "TH-004" not in page.text  # the look-alike pigment intermediate is not a hit
     assert "อยู่ในบัญชี I ของอนุสัญญา" in page.text  # the engine's Thai reason
-    assert "แถว 7" in page.text and "quantity" in page.text  # skipped row named in Thai
+    # the row with a quantity of "abc" is screened on its other fields; the field is named in Thai
+    assert "แถว 7" in page.text and "quantity" in page.text and 'id="field-issues"' in page.text
+    assert "TH-005" in page.text  # its phenylacetic acid is still found
     with world.db.read() as session:
         run = session.scalars(select(ScreeningRun)).one()
         assert (run.file_name, run.lines_read, run.skipped, run.username) == (
             "declarations.csv",
-            5,
-            1,
+            6,
+            0,
             "thai.analyst",
         )
-        assert run.hits == 3 and run.lines_hit == 3
+        assert run.hits == 4 and run.lines_hit == 4
         audit = session.scalars(
             select(AuditEvent).where(AuditEvent.action == "precursors.screen")
         ).one()
-        assert '"file": "declarations.csv"' in audit.details and '"hits": 3' in audit.details
+        assert '"file": "declarations.csv"' in audit.details and '"hits": 4' in audit.details
 
 
 def test_filters_and_csv_export(browser: Any) -> None:
@@ -146,8 +148,12 @@ def test_screening_through_the_api(app_client: Any, token_for: Any) -> None:
     )
     assert answer.status_code == 201, answer.text
     body = answer.json()
-    assert body["lines_read"] == 5 and body["skipped"] == 1
-    assert {r["substance_id"] for r in body["results"]} == {"acetic_anhydride", "apaan"}
+    assert body["lines_read"] == 6 and body["skipped"] == 0
+    assert {r["substance_id"] for r in body["results"]} == {
+        "acetic_anhydride",
+        "apaan",
+        "phenylacetic_acid",
+    }
     assert body["issues"][0]["row"] == 7 and body["issues"][0]["column"] == "quantity"
     assert all(r["reasons"] and r["reason_codes"] for r in body["results"])
 
@@ -166,7 +172,11 @@ def test_screening_through_the_api(app_client: Any, token_for: Any) -> None:
     filtered = app_client.get(
         f"/api/v1/precursors/screenings/{body['id']}?table=I&kind=cas", headers=headers
     ).json()
-    assert {r["substance_id"] for r in filtered["results"]} == {"acetic_anhydride", "apaan"}
+    assert {r["substance_id"] for r in filtered["results"]} == {
+        "acetic_anhydride",
+        "apaan",
+        "phenylacetic_acid",
+    }
     chinese = app_client.get(
         f"/api/v1/precursors/screenings/{run_id}", headers=token_for("chinese_liaison")
     )

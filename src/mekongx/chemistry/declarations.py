@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -169,15 +169,24 @@ class DeclarationFileError(Exception):
         return render(self.code, lang, **params)
 
 
+# Problems of one field that leave the rest of the row screenable (see ``parse_row``).
+FIELD_PROBLEMS = frozenset({"BAD_DATE", "BAD_QUANTITY"})
+
+
 @dataclass(frozen=True, slots=True)
 class RowIssue:
-    """A problem in one row. ``fatal`` issues stop a strict run; blank rows are never fatal."""
+    """A problem in one row. ``fatal`` issues stop a strict run; blank rows are never fatal.
+    ``screened``: only this field was bad, and the row was still screened on its valid fields."""
 
     row: int
     column: str
     code: str
     value: str = ""
     fatal: bool = True
+
+    @property
+    def screened(self) -> bool:
+        return self.code in FIELD_PROBLEMS
 
     def message(self, lang: str = "en") -> str:
         return render(self.code, lang, row=self.row, column=self.column, value=self.value)
@@ -201,6 +210,8 @@ class DeclarationLine:
     port_of_loading: str = ""
     port_of_discharge: str = ""
     final_destination: str = ""
+    # fields that were bad and left out (the line is screened on the others)
+    problems: tuple[RowIssue, ...] = field(default=(), kw_only=True)
 
     @property
     def quantity_kg(self) -> float | None:
@@ -378,7 +389,11 @@ def _parse_date(text: str) -> str | None:
 
 
 def parse_row(number: int, cells: Sequence[str], layout: Layout) -> DeclarationLine | RowIssue:
-    """One raw row -> a declaration line, or the first problem found in it."""
+    """One raw row -> a declaration line, or the problem that leaves nothing to screen.
+
+    A bad date or quantity only drops that field: the line is screened on the fields that are
+    valid and carries the problem in ``problems`` (a quantity of "abc" must not hide a
+    pseudoephedrine line)."""
     if not any(c.strip() for c in cells):
         return RowIssue(number, "", "BLANK_ROW", fatal=False)
     if len(cells) != layout.width and not (
@@ -404,20 +419,24 @@ def parse_row(number: int, cells: Sequence[str], layout: Layout) -> DeclarationL
             return RowIssue(number, names[1], "BAD_LINE_NO", value=line)
     if line_no < 0:
         return RowIssue(number, names[1], "MISSING_VALUE")
+    if not (desc or hs or cas):
+        return RowIssue(number, names[4], "MISSING_VALUE")
+    problems: list[RowIssue] = []
     if date:
         parsed = _parse_date(date)
         if parsed is None:
-            return RowIssue(number, names[2], "BAD_DATE", value=date)
-        date = parsed
-    if not (desc or hs or cas):
-        return RowIssue(number, names[4], "MISSING_VALUE")
+            problems.append(RowIssue(number, names[2], "BAD_DATE", value=date))
+        date = parsed or ""
     quantity: float | None = None
     if qty:
         cleaned = qty.replace(",", "").replace(" ", "")
-        if not _NUMBER.match(cleaned):
-            return RowIssue(number, names[6], "BAD_QUANTITY", value=qty)
-        quantity = float(cleaned)
-    return DeclarationLine(number, decl, line_no, date, hs, desc, cas, quantity, unit, *rest)
+        if _NUMBER.match(cleaned):
+            quantity = float(cleaned)
+        else:
+            problems.append(RowIssue(number, names[6], "BAD_QUANTITY", value=qty))
+    return DeclarationLine(
+        number, decl, line_no, date, hs, desc, cas, quantity, unit, *rest, problems=tuple(problems)
+    )
 
 
 def read_declarations(
@@ -434,5 +453,6 @@ def read_declarations(
             if isinstance(parsed, RowIssue):
                 issues.append(parsed)
             else:
+                issues.extend(parsed.problems)
                 lines.append(parsed)
     return lines, issues

@@ -223,6 +223,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "th": "อ่าน {read} รายการ; พบ {hits} รายการใน {lines_hit} บรรทัด; ข้ามแถว {skipped} แถว; รายงาน: {out}",
         "zh": "读取 {read} 行；命中 {hits} 项（涉及 {lines_hit} 行）；跳过 {skipped} 行；报告：{out}",
     },
+    "FIELD_LEFT_OUT": {
+        "en": "screened without the bad field: {message}",
+        "th": "คัดกรองโดยไม่ใช้ช่องที่ผิด: {message}",
+        "zh": "已筛查，略去错误字段：{message}",
+    },
     "SKIPPED_ROW": {
         "en": "skipped {message}",
         "th": "ข้าม {message}",

@@ -104,7 +104,8 @@ class ScreenReport:
 
     @property
     def skipped(self) -> list[RowIssue]:
-        return self.issues
+        """Rows not screened at all (a row with one bad field was screened on the others)."""
+        return [i for i in self.issues if not i.screened]
 
     @property
     def lines_hit(self) -> int:
@@ -222,6 +223,9 @@ def _stride_worker(task: tuple[int, int]) -> tuple[int, list[ScreenResult], list
                 if strict and parsed.fatal:
                     break
                 continue
+            issues.extend(parsed.problems)
+            if strict and parsed.problems:
+                break
             read += 1
             results.extend(screener.screen_line(parsed))
     return read, results, issues
@@ -238,6 +242,7 @@ def _screen_rows(
         if isinstance(parsed, RowIssue):
             issues.append(parsed)
             continue
+        issues.extend(parsed.problems)
         read += 1
         results.extend(screener.screen_line(parsed))
     return read, results, issues
@@ -276,7 +281,8 @@ def screen_file(
     limits: Limits = STREAMING,
 ) -> ScreenReport:
     """Screen a CSV/XLSX file. With ``strict`` the first bad row raises ``DeclarationFileError``
-    (blank rows never do); otherwise bad rows are skipped and listed in ``report.issues``.
+    (blank rows never do); otherwise rows with nothing to screen are skipped, rows with one bad
+    field are screened on the others, and both are listed in ``report.issues``.
     ``workers`` > 1 screens a CSV file in that many processes (fork start method). The file is
     read within ``limits`` (see ``mekongx.tabular``)."""
     header, rows = open_rows(path, limits)

@@ -45,7 +45,11 @@ def screen(
         typer.Option("--mapping", help="YAML/JSON header mapping: canonical column -> header."),
     ] = None,
     lenient: Annotated[
-        bool, typer.Option("--lenient", help="Skip bad rows (listed) instead of stopping.")
+        bool,
+        typer.Option(
+            "--lenient",
+            help="Screen rows with a bad field on their other fields, skip rows with nothing to screen (both listed) instead of stopping.",
+        ),
     ] = False,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Processes to use.")] = 1,
     known_consignees: Annotated[
@@ -87,7 +91,8 @@ def screen(
         typer.echo(render("INPUT_ERROR", lang, message=str(exc)), err=True)
         raise typer.Exit(2) from None
     for issue in report.issues[:_SHOWN_ISSUES]:
-        typer.echo(render("SKIPPED_ROW", lang, message=issue.message(lang)), err=True)
+        kind = "FIELD_LEFT_OUT" if issue.screened else "SKIPPED_ROW"
+        typer.echo(render(kind, lang, message=issue.message(lang)), err=True)
     if len(report.issues) > _SHOWN_ISSUES:
         typer.echo(render("MORE_ERRORS", lang, count=len(report.issues) - _SHOWN_ISSUES), err=True)
     typer.echo(
@@ -97,7 +102,7 @@ def screen(
             read=report.lines_read,
             hits=len(report.results),
             lines_hit=report.lines_hit,
-            skipped=len(report.issues),
+            skipped=len(report.skipped),
             out=out,
         )
     )

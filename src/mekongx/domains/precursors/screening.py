@@ -169,7 +169,7 @@ def _store(
         lines_read=report.lines_read,
         hits=len(report.results),
         lines_hit=report.lines_hit,
-        skipped=len(report.issues),
+        skipped=len(report.skipped),
     )
     session.add(run)
     session.flush()

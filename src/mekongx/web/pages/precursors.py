@@ -20,7 +20,7 @@ from starlette.responses import RedirectResponse, Response
 from mekongx import uploads
 from mekongx.audit import Actor
 from mekongx.authz import Permission, Principal, can
-from mekongx.chemistry.declarations import COLUMNS, HEADER_ALIASES, REQUIRED
+from mekongx.chemistry.declarations import COLUMNS, FIELD_PROBLEMS, HEADER_ALIASES, REQUIRED
 from mekongx.chemistry.units import incb_unit
 from mekongx.domains.precursors import formd as formd_service
 from mekongx.domains.precursors import incidents as incident_service
@@ -284,7 +284,10 @@ def screen_result(
         run = screening.get_run(session, principal, run_id)
         found = screening.hits(session, run, **_filters(kind, min_score, table))
         views = [screening.explain(h, lang) for h in found[:_SHOWN_HITS]]
-        issues = [(i, screening.issue_text(i, lang)) for i in screening.issues(session, run)]
+        listed = [(i, screening.issue_text(i, lang)) for i in screening.issues(session, run)]
+    # a row with one bad field was screened on the others; it is listed apart from skipped rows
+    issues = [(i, text) for i, text in listed if i.code not in FIELD_PROBLEMS]
+    field_issues = [(i, text) for i, text in listed if i.code in FIELD_PROBLEMS]
     query = f"kind={kind}&min_score={min_score}&table={table}"
     return _page(
         request,
@@ -295,6 +298,7 @@ def screen_result(
         total=len(found),
         shown=len(views),
         issues=issues,
+        field_issues=field_issues,
         kind=kind,
         min_score=min_score,
         table=table,
