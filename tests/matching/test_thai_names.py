@@ -78,6 +78,24 @@ def test_hard_negatives_stay_apart(a: str, b: str) -> None:
         ("พิจิตต", ("phi", "chit"), ("phi", "chit")),  # doubled final
         ("สรานนท์", ("sa", "non"), ("sa", "ra", "non")),  # formally sa-ra (Saranon)
         ("กมลวิศิษฎ์", ("kom", "la", "wi", "sit"), ("ka", "mon", "wi", "sit")),  # odd run
+        # issue 12, after the real-spelling benchmarks: เ-ิ round a sonorant only, เ-็, ษ before
+        # a silent letter; a lead vowel and a consonant with a vowel of its own make no cluster
+        ("เมฆินทร์", ("me", "khin"), ("me", "khin")),
+        ("เผด็จ", ("pha", "det"), ("pha", "det")),
+        ("เชษฐ์", ("chet",), ("chet",)),
+        ("โกลัญญา", ("ko", "lan", "ya"), ("ko", "lan", "ya")),
+        ("คมกฤษ", ("khom", "krit"), ("kha", "ma", "krit")),  # ฤ clusters with ก
+        ("คมสรรค์", ("khom", "san"), ("kha", "ma", "san")),  # a bare run ends before รร
+        ("ภควรรณ", ("pha", "kha", "wan"), ("pha", "kha", "wan")),  # ว onset of วรร
+        ("ธนาวดี", ("tha", "nao", "di"), ("tha", "na", "wa", "di")),  # ว links after a
+        ("ยุวรินทร์", ("yu", "rin"), ("yu", "wa", "rin")),  # … and after u
+        ("วรภพ", ("won", "phop"), ("wo", "ra", "phop")),  # formally C-o-ra before a bare ร
+        ("ปรเมษฐ์", ("pon", "met"), ("po", "ra", "met")),
+        ("วัชรพงศ์", ("wat", "phong"), ("wat", "chara", "phong")),  # ร sounded formally
+        ("ไชยเชษฐ์", ("chai", "chet"), ("chai", "ya", "chet")),  # ไ-ย formally ya
+        ("เทอดศักดิ์", ("thoet", "sak"), ("thoet", "da", "sak")),  # เ-อ takes a final
+        ("ชูศรี", ("chu", "si"), ("chu", "sa", "ri")),  # ศร opens the next syllable
+        ("ศรันยา", ("san", "ya"), ("sa", "ran", "ya")),
     ],
 )
 def test_thai_syllables(word: str, sound: tuple[str, ...], formal: tuple[str, ...]) -> None:

@@ -238,6 +238,9 @@ def thai_word_keys(word: str) -> tuple[tuple[str, str, str], ...]:
     out.append((word, syl_key(thai.syllables(bare, linked=True)), "thai-formal"))
     out.append((word, syl_key(thai.syllables(bare, spelling=True)), "thai-spelling"))
     out.append((word, syl_key(thai.syllables(bare, spelling=True, linked=True)), "thai-spelling"))
+    if "ฤ" in bare:  # ฤ is ri (กฤษ krit) or rue (พฤกษ์ phruek, นฤมล na-rue-mon) by word
+        out.append((word, syl_key(thai.syllables(bare, rue=True)), "rtgs"))
+        out.append((word, syl_key(thai.syllables(bare, linked=True, rue=True)), "thai-formal"))
     # read as a Chinese name: ห+ว is hu (หวา = hua; RI49 even writes huang as หวาง) and the
     # spellings of ü read like pinyin (สฺวี = xu)
     if _CHINESE_SPELLING.search(bare.translate(_NO_TONES)):

@@ -39,8 +39,11 @@ class _Parser:
         hw: bool = False,
         chinese: bool = False,
         linked: bool = False,
+        rue: bool = False,
     ) -> None:
         self.hw = hw
+        self.rue = rue
+        self.ru_onset = False
         # a tone mark sits on the last consonant of the onset: ห carrying one is an onset of its
         # own (ไห่รุ่ย = hai-rui), not the silent leading ห of หร/หล/หม…; ฮ reads the same
         word = _TONED_HO.sub("ฮ", word)
@@ -51,13 +54,21 @@ class _Parser:
         self.spelling = spelling
         self.linked = linked
         self.extra = ""
-        self.out_vowel_i = False
+        self.out_vowel = ""
         self.force_final = False
         self.pairs_left = 0
         self.out: list[str] = []
 
     def at(self, j: int) -> str:
         return self.s[j] if 0 <= j < len(self.s) else ""
+
+    def _own_vowel(self, j: int) -> bool:
+        """Does the consonant at j carry a vowel sign that no leading vowel combines with (so it
+        opens a syllable of its own: โกลัญญา ko-lan-ya, not klo-…)?"""
+        nxt = self.at(j + 1)
+        if self.lead == "เ":
+            return nxt != "" and nxt in "ัุู"
+        return nxt != "" and nxt in "ัิีึืุูา"
 
     def is_cons(self, j: int) -> bool:
         return self.at(j) != "" and self.at(j) in _CONS
@@ -73,6 +84,8 @@ class _Parser:
             return False
         if self.at(j) in "ฤฦ":
             return True
+        if self.at(j + 1) == "ฤ" and self.at(j) in _CLUSTER_1 + "ทศส":
+            return True  # คม-กฤษ khom-krit
         if self.at(j + 1) == "ร" and self.at(j + 2) == "ร":
             return True
         if self.at(j) in "หอ" and self.at(j + 1) in _SONORANT and self.vowel_follows(j + 1):
@@ -131,6 +144,8 @@ class _Parser:
             return False
         if not self.is_cons(j) or self.opens_syllable(j):
             return False
+        if self.at(j) in "ศส" and self.at(j + 1) == "ร" and self.vowel_follows(j + 1):
+            return False  # ศร/สร sound s and open the next syllable (ชูศรี chu-si)
         # after a following vowel sign, ปร/กล… with a vowel of their own open the next syllable
         # (ศรี-ประ-เสริฐ); after a leading vowel they may close it (เอก-รัฐ)
         if (
@@ -229,15 +244,32 @@ class _Parser:
         if c1 == "อ" and c2 == "ย" and cluster_ok:
             self.i += 1
             return "y"
-        if self.linked and c1 in "กขคทศส" and c2 in "วร" and self.at(self.i + 1) in ("ิ", "ี", "า"):
+        if (
+            self.linked
+            and c1 in "กขคทศส"
+            and c2 in "วร"
+            and self.at(self.i + 1) in ("ิ", "ี", "า", "ั")
+        ):
             return _INIT[c1]  # formally กวิน ka-win, สรานนท์ sa-ra-non (Kawin, Saranon)
         sr_ng = self.at(self.i + 1) == "ง" and not self.vowel_follows(self.i + 1)  # สรง, ทรง song
         if c1 in "ทศส" and c2 == "ร" and (self.vowel_follows(self.i) or self.lead or sr_ng):
             self.i += 1
             return "s"
-        if c1 in _CLUSTER_1 and c2 in "รล" and (self.vowel_follows(self.i) or self.lead):
+        if (
+            c1 in _CLUSTER_1
+            and c2 in "รล"
+            and (
+                (self.vowel_follows(self.i) and not self.lead)
+                or (self.lead and not self._own_vowel(self.i))
+            )
+        ):
             self.i += 1
             return _INIT[c1] + _INIT[c2]
+        if c2 == "ฤ" and c1 in _CLUSTER_1 + "ทศส":
+            # ฤ after a consonant makes a cluster with it: กฤษ krit, พฤกษ์ phruek, ทฤษฎี thrit
+            self.i += 1
+            self.ru_onset = True
+            return _INIT[c1] + "r"
         if c2 == "ว" and self.lead and self.at(self.i + 1) == "ี":
             self.i += 1
             return ("" if c1 == "อ" else _INIT[c1]) + "w"
@@ -265,14 +297,20 @@ class _Parser:
             # ฤ is a syllable of its own (rue at the start, ri inside) and may take a final
             # (พลฤทธิ์ = phon-rit, ฤชุพันธุ์ = rue-chu-phan)
             self.i += 1
-            onset, vowel = ("r" if onset_char == "ฤ" else "l"), ("i" if start > 0 else "ue")
+            onset = "r" if onset_char == "ฤ" else "l"
+            vowel = "i" if start > 0 and not self.rue else "ue"
             may_close = self.is_cons(self.i) and not self.opens_syllable(self.i)
         else:
             onset_at = self.i
             onset = self.onset()
             if onset == "-":
                 onset = ""
-            vowel, may_close = self.vowel()
+            if self.ru_onset:
+                self.ru_onset = False
+                vowel = "ue" if self.rue else "i"
+                may_close = self.is_cons(self.i) and not self.opens_syllable(self.i)
+            else:
+                vowel, may_close = self.vowel()
         if vowel == "":
             # a bare consonant: silent after a closed syllable at the end of the word or before a
             # leading vowel (ลักษ(ณ์), จันท(ร์)โอชา) unless spelling; otherwise implicit a or o
@@ -299,8 +337,10 @@ class _Parser:
                 self.pairs_left = run - 1
             elif self.linked and run >= 2 and nxt - onset_at == 1 and (not to_end or run >= 4):
                 # formally, the bare consonants of an even run each have their a (ธนวัฒน์
-                # tha-na-wat beside thon-wat, ธนพล tha-na-phon)
-                vowel, may_close = "a", False
+                # tha-na-wat beside thon-wat, ธนพล tha-na-phon); before a bare ร the a is o
+                # (วรภพ wo-ra-phop, ปรเมษฐ์ po-ra-met, นรเทพ no-ra-thep)
+                vowel = "o" if self.at(nxt) == "ร" and onset_char != "ร" else "a"
+                may_close = False
             elif to_end and run % 2 == 0 and run >= 4:
                 vowel, may_close = "o", True  # pairs: สมพร som-phon, กนกพร ka-nok-phon
                 self.force_final = True
@@ -329,7 +369,16 @@ class _Parser:
                 self.i += 1
                 if self.spelling:
                     final += "ra"
-            self.out_vowel_i = vowel == "i"
+                elif (
+                    self.linked
+                    and self.at(self.i) != "ร"
+                    and (self.is_cons(self.i) or self.at(self.i) in _LEAD)
+                ):
+                    # formally sounded before the rest of the word (วัชรพงศ์ Watcharaphong,
+                    # จักรพันธ์ Chakkraphan)
+                    self.extra = _INIT[f] + ("ra" if f in _CLUSTER_1 else "ara")
+                    forced = True
+            self.out_vowel = vowel
             if not forced:  # the pairs of a run of bare consonants do not link (กนกพร)
                 self._link(f, final)
         if final == "u" and (vowel.endswith("a") or vowel in ("e", "ae")):
@@ -363,7 +412,7 @@ class _Parser:
         """
         if not self.linked or not final or f not in _LINKABLE or self.at(self.i) == f:
             return  # no link before a doubled letter (กิตติ kit-ti)
-        if f == "ว" and not self.out_vowel_i:
+        if f == "ว" and self.out_vowel not in ("i", "a", "u"):
             return  # ว links only after i (ศิว-รักษ์ si-wa-rak); แก้ว-มณี stays kaeo-ma-ni
         nxt = self.at(self.i)
         if self.spelling and f == "ร" and nxt == "":
@@ -378,7 +427,12 @@ class _Parser:
     def _bare_run(self, j: int) -> tuple[int, bool]:
         """(consonants without a vowel from j on, whether they run to the end of the word)."""
         n = 0
-        while self.is_cons(j + n) and not self.vowel_follows(j + n):
+        while (
+            self.is_cons(j + n)
+            and not self.vowel_follows(j + n)
+            and not (self.at(j + n + 1) == "ร" == self.at(j + n + 2))  # สรรค์ = san
+            and not (self.at(j + n + 1) == "ฤ" and self.at(j + n) in _CLUSTER_1 + "ทศส")
+        ):
             n += 1
         return n, j + n >= len(self.s)
 
@@ -404,7 +458,7 @@ class _Parser:
                 return "oe", True
             if nxt == "อ":
                 self.i += 1
-                return "oe", False
+                return "oe", True  # เทอด thoet
             if nxt == "ย" and not self.vowel_follows(i):
                 self.i += 1
                 return "oei", False
@@ -423,6 +477,8 @@ class _Parser:
         if lead and lead in "ใไ":
             if nxt == "ย" and not self.vowel_follows(i):
                 self.i += 1  # ไทย, ไชย: the ย is silent (thai, chai)
+                if self.linked and (self.is_cons(self.i) or self.at(self.i) in _LEAD):
+                    self.extra = "ya"  # formally sounded before the rest: ไชยวัฒน์ chai-ya-wat
             return "ai", False
         if nxt == "ั":
             if self.at(i + 1) == "ว":
@@ -446,7 +502,12 @@ class _Parser:
         if nxt == "อ" and not self.vowel_follows(i):
             self.i += 1
             return "o", True
-        if nxt == "ว" and self.is_cons(i + 1) and not self.vowel_follows(i):
+        if (
+            nxt == "ว"
+            and self.is_cons(i + 1)
+            and not self.vowel_follows(i)
+            and not (self.at(i + 1) == "ร" == self.at(i + 2))  # ภควรรณ pha-kha-wan
+        ):
             self.i += 1
             return "ua", True
         if nxt == "ร" and self.at(i + 1) == "ร":
@@ -465,15 +526,17 @@ def syllables(
     hw: bool = False,
     chinese: bool = False,
     linked: bool = False,
+    rue: bool = False,
 ) -> tuple[str, ...]:
     """Romanised syllables of one Thai word.
 
     ``hw`` reads ห+ว as "hu" (as in Chinese names: หวา = hua, หวาง = huang) instead of a silent ห;
     ``chinese`` also reads the Thai spellings of Mandarin ü as pinyin does (สฺวี = xu, จวิน = jun);
     ``linked`` gives a final inside the word its own syllable too, as formal readings of
-    Pali-Sanskrit names do (ศุภชัย = su-pha-chai).
+    Pali-Sanskrit names do (ศุภชัย = su-pha-chai); ``rue`` reads ฤ as rue everywhere (พฤกษ์ phruek,
+    นฤมล na-rue-mon) instead of ri inside a word (กฤษ krit).
     """
-    return tuple(_Parser(word, spelling, hw, chinese, linked).parse())
+    return tuple(_Parser(word, spelling, hw, chinese, linked, rue).parse())
 
 
 def romanize(word: str) -> str:
