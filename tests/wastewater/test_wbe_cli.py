@@ -149,3 +149,49 @@ def test_help_lists_the_options() -> None:
     assert result.exit_code == 0
     for option in ("--out", "--params", "--draws", "--seed", "--lang"):
         assert option in result.output
+
+
+def _interval(rows: list[dict[str, str]], site: str) -> float:
+    (row,) = [r for r in rows if r["site"] == site]
+    return float(row["consumption_high"]) / float(row["consumption_low"])
+
+
+def test_sampling_mode_column_sets_the_sampling_error(tmp_path: Path) -> None:
+    """The batch reads ``sampling_mode``: a grab sample's interval is wider than a
+    flow-proportional composite's (Ort et al. 2010), the same sample otherwise."""
+    header = HEADER + ",sampling_mode"
+    lines = [
+        "FLOW,2024-03-06,METH,250,200000,800000,,,flow",
+        "GRAB,2024-03-06,METH,250,200000,800000,,,grab",
+        "TIME,2024-03-06,METH,250,200000,800000,,,Time",
+        "NONE,2024-03-06,METH,250,200000,800000,,,",
+    ]
+    out = tmp_path / "o.csv"
+    code, output = run(str(write(tmp_path / "in.csv", lines, header)), "--out", str(out))
+    assert code == 0, output
+    rows = read_output(out)
+    flow, grab, time, none = (_interval(rows, s) for s in ("FLOW", "GRAB", "TIME", "NONE"))
+    assert grab > time > flow
+    assert grab > 1.5 * flow
+    assert none == pytest.approx(flow, rel=0.15)  # no mode recorded: a flow composite assumed
+    # the deterministic figures do not depend on the sampling mode
+    assert len({r["consumption_mg_d_per_1000"] for r in rows}) == 1
+
+
+@pytest.mark.parametrize(("lang", "word"), [("en", "not one of"), ("th", "แถวที่"), ("zh", "第")])
+def test_unknown_sampling_mode_is_refused_naming_the_cell(
+    tmp_path: Path, lang: str, word: str
+) -> None:
+    header = HEADER + ",sampling_mode"
+    lines = [
+        "BKK-1,2024-03-06,METH,250,200000,800000,,,flow",
+        "BKK-1,2024-03-07,METH,250,1,1,,,24h",
+    ]
+    out = tmp_path / "o.csv"
+    code, output = run(
+        str(write(tmp_path / "in.csv", lines, header)), "--out", str(out), "--lang", lang
+    )
+    assert code == 2 and "Traceback" not in output
+    assert "3" in output and "sampling_mode" in output and "24h" in output and word in output
+    assert "flow, volume, time, grab" in output
+    assert not out.exists()

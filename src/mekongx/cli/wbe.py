@@ -1,8 +1,10 @@
 """``mekongx wbe``: batch back-calculation of drug use from wastewater sample results.
 
 Input CSV columns: ``site,date,analyte,concentration_ng_l,flow_m3_d,population`` and optionally
-``censor`` (empty/``quantified`` or ``<LOQ``/``<LOD``/``ND``) and ``loq`` (ng/L). A censored
-row needs its limit, in ``loq`` or in ``concentration_ng_l``. Row numbers in messages are the
+``censor`` (empty/``quantified`` or ``<LOQ``/``<LOD``/``ND``), ``loq`` (ng/L) and
+``sampling_mode`` (``flow``, ``volume``, ``time`` or ``grab``: how the composite was taken; its
+sampling error comes from the parameter set, a flow-proportional composite when empty). A
+censored row needs its limit, in ``loq`` or in ``concentration_ng_l``. Row numbers in messages are the
 spreadsheet row numbers (the header is row 1). Bad input stops the run with exit code 2 and a
 message in the chosen language; the output file is written to a temporary file and renamed only
 when complete, so it is never half-written.
@@ -23,6 +25,7 @@ import typer
 from mekongx.tabular import safe_row
 from mekongx.wastewater import (
     LANGUAGES,
+    SAMPLING_MODES,
     ParameterSet,
     Quantity,
     RowResult,
@@ -134,10 +137,14 @@ def _parse_row(record: dict[str, str], row: int, params: ParameterSet, lang: str
         population = _number(text(column), lang, row, column)
         if population <= 0:
             raise WbeError("value.not_positive", field=column, value=population)
+        column = "sampling_mode"
+        mode = text(column).lower()
+        if mode and mode not in SAMPLING_MODES:
+            raise WbeError("csv.bad_choice", value=mode, allowed=", ".join(SAMPLING_MODES))
     except WbeError as exc:
         column = {"censor.bad_flag": "censor", "censor.missing_limit": "loq"}.get(exc.code, column)
         raise _cell_error(lang, row, column, exc.render(lang)) from None
-    return Sample(site, date, code, concentration, flow, population)
+    return Sample(site, date, code, concentration, flow, population, sampling_mode=mode)
 
 
 def _fmt(value: Quantity | float | None) -> str:

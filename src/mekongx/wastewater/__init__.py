@@ -84,7 +84,13 @@ from mekongx.wastewater.param_files import (
     load_parameter_set,
     resolve_parameter_set,
 )
-from mekongx.wastewater.params import AnalyteParams, Marker, ParameterSet, Stability
+from mekongx.wastewater.params import (
+    SAMPLING_MODES,
+    AnalyteParams,
+    Marker,
+    ParameterSet,
+    Stability,
+)
 from mekongx.wastewater.population import (
     Calibration,
     PopulationEstimate,
@@ -106,6 +112,7 @@ from mekongx.wastewater.units import concentration_to_ng_per_l, flow_to_m3_per_d
 __all__ = [
     "COMPOSITE_DAY",
     "LANGUAGES",
+    "SAMPLING_MODES",
     "AnalyteParams",
     "Calibration",
     "Campaign",

@@ -311,6 +311,11 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "th": "'{value}' ไม่ใช่วันที่ในรูปแบบ YYYY-MM-DD (ปีคริสต์ศักราช)",
         "zh": "“{value}”不是 YYYY-MM-DD 格式的日期。",
     },
+    "csv.bad_choice": {
+        "en": "'{value}' is not one of: {allowed}.",
+        "th": "'{value}' ไม่ใช่ค่าใดค่าหนึ่งต่อไปนี้: {allowed}",
+        "zh": "“{value}”不是以下值之一：{allowed}。",
+    },
     "csv.empty_cell": {
         "en": "the value is empty.",
         "th": "ไม่มีค่า",

@@ -28,7 +28,6 @@ from mekongx.model.base import Base, utcnow
 from mekongx.model.record import SharedRecord, new_uid
 
 SEWER_TYPES = ("combined", "separate", "mixed", "unknown")
-SAMPLING_MODES = ("flow", "volume", "time", "grab")
 # how a site's population figure was obtained; the hydrochemical markers name their constant
 POPULATION_METHODS = ("census", "served", "design", "mobile", "BOD5", "COD", "TN", "NH4N", "TP")
 MARKERS = ("BOD5", "COD", "TN", "NH4N", "TP")

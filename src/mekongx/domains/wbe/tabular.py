@@ -30,9 +30,7 @@ from mekongx.errors import FieldProblem
 from mekongx.i18n import N_, translator
 from mekongx.tabular import Kind, Limits, TableError, open_table
 from mekongx.uploads import REFUSED
-from mekongx.wastewater import ParameterSet, WbeError, measured, render
-
-from .models import SAMPLING_MODES
+from mekongx.wastewater import SAMPLING_MODES, ParameterSet, WbeError, measured, render
 
 REQUIRED: Final = ("date", "analyte", "concentration_ng_l", "flow_m3_d", "population")
 OPTIONAL: Final = ("censor", "loq_ng_l", "sampling_mode")

@@ -17,7 +17,7 @@ from mekongx.authz import Permission, Principal, can, require
 from mekongx.domains.wbe import analysis, comparisons, reports
 from mekongx.domains.wbe import exchange as wbe_exchange
 from mekongx.domains.wbe import service as wbe
-from mekongx.domains.wbe.models import MARKERS, POPULATION_METHODS, SAMPLING_MODES, SEWER_TYPES
+from mekongx.domains.wbe.models import MARKERS, POPULATION_METHODS, SEWER_TYPES
 from mekongx.domains.wbe.schemas import (
     PARAMETER_SETS,
     CalibrationInput,
@@ -33,7 +33,7 @@ from mekongx.http.params import RecordId
 from mekongx.i18n import N_, translator
 from mekongx.model.identity import Agency, SharingGroup
 from mekongx.validation import parse
-from mekongx.wastewater import RegionalMean
+from mekongx.wastewater import SAMPLING_MODES, RegionalMean
 from mekongx.web import flash
 from mekongx.web.labels import translated
 from mekongx.web.nav import NavItem
