@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from mekongx.domains.wbe import demo, service
+from mekongx.domains.wbe import demo, exchange, results, service
 from mekongx.domains.wbe.schemas import CampaignInput, LabInput, SiteInput
 
 START = dt.date(2025, 3, 10)
@@ -30,8 +30,8 @@ def _received_copy(world: Any, handling: str, n: int) -> int:
                           sharing_group="SAFE-MEKONG"),
         )  # fmt: skip
         body = demo.results_csv(START, 7, flow_m3_d=30_000, population=120_000, level=1.0)
-        service.import_file(session, principal, campaign.id, "r.csv", body.encode())
-        payload = service.export_payload(session, principal, campaign.uid)
+        results.import_file(session, principal, campaign.id, "r.csv", body.encode())
+        payload = exchange.export_payload(session, principal, campaign.uid)
     payload = {
         **payload,
         "uid": f"00000000-0000-4000-8000-00000000000{n}",
@@ -42,7 +42,7 @@ def _received_copy(world: Any, handling: str, n: int) -> int:
         "handling_note": "ONCB counter-narcotics bureau only" if handling == "H3" else "",
     }
     with world.db.write() as session:
-        return service.apply_received(session, "NNCC", payload, node_agency="ONCB").id
+        return exchange.apply_received(session, "NNCC", payload, node_agency="ONCB").id
 
 
 @pytest.mark.parametrize(("handling", "status"), [("H3", 403), ("H2", 200)])

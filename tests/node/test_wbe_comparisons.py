@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from mekongx.audit.log import AuditEvent
-from mekongx.domains.wbe import demo, service
+from mekongx.domains.wbe import demo, results, service
 from mekongx.domains.wbe.schemas import CampaignInput, SiteInput
 
 START = dt.date(2025, 3, 10)
@@ -59,7 +59,7 @@ def seed(
         )
         text = demo.results_csv(start, 7, flow_m3_d=30_000, population=population, level=level)
         text = text.replace(",flow\n", f",{mode}\n")
-        service.import_file(session, principal, campaign.id, "r.csv", text.encode())
+        results.import_file(session, principal, campaign.id, "r.csv", text.encode())
         return site_id, campaign.id
 
 

@@ -13,7 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from mekongx import uploads
-from mekongx.domains.wbe import demo, service
+from mekongx.domains.wbe import demo, exchange, results, service
 from mekongx.domains.wbe.reports import EUDA_COLUMNS
 from mekongx.domains.wbe.schemas import CampaignInput, LabInput, SiteInput
 
@@ -58,7 +58,7 @@ def seed(world: Any, *, distribution: str = "own", city: str = "Bangkok", code: 
                 sharing_group="SAFE-MEKONG" if distribution == "group" else None,
             ),
         )
-        service.import_file(session, principal, campaign.id, "r.csv", good_csv(start, level))
+        results.import_file(session, principal, campaign.id, "r.csv", good_csv(start, level))
         return campaign.id
 
 
@@ -427,7 +427,7 @@ def test_received_copy_is_read_only_in_pages_and_api(
     cid = seed(world, distribution="group")
     with world.db.write() as session:
         campaign = service.peek_campaign(session, world.principal("thai_liaison"), cid)
-        payload = service.export_payload(session, world.principal("thai_liaison"), campaign.uid)
+        payload = exchange.export_payload(session, world.principal("thai_liaison"), campaign.uid)
     payload = {
         **payload,
         "uid": "00000000-0000-4000-8000-000000000001",
@@ -436,7 +436,7 @@ def test_received_copy_is_read_only_in_pages_and_api(
         "lab": None,
     }
     with world.db.write() as session:
-        copy_id = service.apply_received(session, "NNCC", payload, node_agency="ONCB").id
+        copy_id = exchange.apply_received(session, "NNCC", payload, node_agency="ONCB").id
     browser.login("thai.liaison")
     page = browser.client.get(f"/wbe/campaigns/{copy_id}")
     assert page.status_code == 200 and "/import" not in page.text

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from mekongx.audit import verify_chain
 from mekongx.authz import Principal
 from mekongx.db import Database
-from mekongx.domains.wbe import comparisons, demo, service
+from mekongx.domains.wbe import comparisons, demo, estimates, exchange, results, service
 from mekongx.domains.wbe.analysis import parameter_set_by_label
 from mekongx.domains.wbe.models import WbeCampaign, WbeMeasurement, WbeSample
 from mekongx.domains.wbe.schemas import CampaignInput, SiteInput
@@ -67,10 +67,10 @@ def load(
     content: str | bytes,
     name: str = "r.csv",
     user: str = "thai_liaison",
-) -> service.ImportResult:
+) -> results.ImportResult:
     raw = content.encode() if isinstance(content, str) else content
     with world.db.write() as session:
-        return service.import_file(session, world.principal(user), campaign_id, name, raw)
+        return results.import_file(session, world.principal(user), campaign_id, name, raw)
 
 
 def good_csv(start: dt.date = START, level: float = 1.0, seed: int = 0) -> str:
@@ -190,7 +190,7 @@ def test_estimates_equal_the_engine(world: Any) -> None:
     content = good_csv()
     load(world, cid, content)
     with world.db.read() as session:
-        campaign, est = service.campaign_estimate(
+        campaign, est = estimates.campaign_estimate(
             session, world.principal("thai_viewer"), cid, draws=500, seed=3
         )
         site_uid = service.site_of(session, campaign).uid
@@ -287,7 +287,7 @@ def test_visibility_by_distribution(world: Any) -> None:
         assert [s.code for s in service.visible_sites(session, lao)] == ["S2"]
         assert service.visible_sites(session, myanmar) == []
     with world.db.write() as session, pytest.raises(Forbidden):
-        service.import_file(session, world.principal("chinese_liaison"), grouped, "r.csv", b"")
+        results.import_file(session, world.principal("chinese_liaison"), grouped, "r.csv", b"")
 
 
 def test_analyst_cannot_release(world: Any) -> None:
@@ -324,7 +324,7 @@ def test_payload_round_trip_to_a_second_database(world: Any, tmp_path: Any) -> N
     )
     load(world, cid, good_csv())
     with world.db.write() as session:
-        payload = service.export_payload(
+        payload = exchange.export_payload(
             session, world.principal("thai_liaison"), cid_uid(world, cid)
         )
     params = parameter_set_by_label(payload["parameter_set"]["label"])
@@ -336,7 +336,7 @@ def test_payload_round_trip_to_a_second_database(world: Any, tmp_path: Any) -> N
     peer = _second_node(world, tmp_path)
     try:
         with peer.write() as session:
-            copy = service.apply_received(session, "ONCB", payload, node_agency="NNCC")
+            copy = exchange.apply_received(session, "ONCB", payload, node_agency="NNCC")
             copy_id = copy.id
             assert copy.received and copy.origin_agency == "ONCB"
         from mekongx.accounts import service as accounts
@@ -350,9 +350,9 @@ def test_payload_round_trip_to_a_second_database(world: Any, tmp_path: Any) -> N
             )
             chinese = accounts.principal_for(user)
         with peer.read() as session:
-            _, theirs = service.campaign_estimate(session, chinese, copy_id, draws=300)
+            _, theirs = estimates.campaign_estimate(session, chinese, copy_id, draws=300)
         with world.db.read() as session:
-            _, ours = service.campaign_estimate(
+            _, ours = estimates.campaign_estimate(
                 session, world.principal("thai_liaison"), cid, draws=300
             )
         assert theirs is not None and ours is not None
@@ -360,20 +360,20 @@ def test_payload_round_trip_to_a_second_database(world: Any, tmp_path: Any) -> N
             r.consumption_median for r in ours.rows
         ]
         with peer.write() as session, pytest.raises(Forbidden):
-            service.import_file(session, chinese, copy_id, "r.csv", good_csv().encode())
+            results.import_file(session, chinese, copy_id, "r.csv", good_csv().encode())
         with peer.write() as session, pytest.raises(Forbidden):
-            service.export_payload(session, chinese, payload["uid"])
+            exchange.export_payload(session, chinese, payload["uid"])
         with peer.write() as session:  # applying the same version again changes nothing
-            again = service.apply_received(session, "ONCB", payload, node_agency="NNCC")
+            again = exchange.apply_received(session, "ONCB", payload, node_agency="NNCC")
             assert again.id == copy_id
         newer = {**payload, "version": payload["version"] + 1, "samples": payload["samples"][:6]}
         with peer.write() as session:  # a correction from the originator replaces the copy
-            fixed = service.apply_received(session, "ONCB", newer, node_agency="NNCC")
+            fixed = exchange.apply_received(session, "ONCB", newer, node_agency="NNCC")
             assert fixed.id == copy_id and service.count_samples(session, fixed) == 6
         with peer.write() as session, pytest.raises(Forbidden):
-            service.apply_received(session, "LCDC", payload)
+            exchange.apply_received(session, "LCDC", payload)
         with peer.write() as session, pytest.raises(Forbidden):  # not addressed to LCDC
-            service.apply_received(session, "ONCB", payload, node_agency="LCDC")
+            exchange.apply_received(session, "ONCB", payload, node_agency="LCDC")
         with peer.read() as session:
             assert verify_chain(session)[1] == []
     finally:
@@ -390,11 +390,11 @@ def cid_uid(world: Any, cid: int) -> str:
 def test_apply_on_the_same_database_and_own_records_never_leave(world: Any) -> None:
     own = make_campaign(world)
     with world.db.write() as session, pytest.raises(Forbidden):
-        service.export_payload(session, world.principal("thai_liaison"), cid_uid(world, own))
+        exchange.export_payload(session, world.principal("thai_liaison"), cid_uid(world, own))
     cid = make_campaign(world, code=2, distribution="group", sharing_group="SAFE-MEKONG")
     load(world, cid, good_csv())
     with world.db.write() as session:
-        payload = service.export_payload(
+        payload = exchange.export_payload(
             session, world.principal("thai_liaison"), cid_uid(world, cid)
         )
     original_site = payload["site"]
@@ -405,7 +405,7 @@ def test_apply_on_the_same_database_and_own_records_never_leave(world: Any) -> N
         "site": {**original_site, "uid": "11111111-2222-3333-4444-777777777777"},
     }
     with world.db.write() as session:
-        copy = service.apply_received(session, "NNCC", payload)
+        copy = exchange.apply_received(session, "NNCC", payload)
         assert copy.received and copy.origin_agency == "NNCC"
         assert service.count_samples(session, copy) == 7
     with world.db.read() as session:
@@ -416,10 +416,10 @@ def test_apply_on_the_same_database_and_own_records_never_leave(world: Any) -> N
     hijack = {**payload, "uid": "11111111-2222-3333-4444-666666666666"}  # site uid is ONCB's
     hijack["site"] = original_site
     with world.db.write() as session, pytest.raises(Conflict):
-        service.apply_received(session, "NNCC", {**hijack, "version": 1})
+        exchange.apply_received(session, "NNCC", {**hijack, "version": 1})
     bad = {**payload, "samples": [{"date": "2025-03-10"}]}
     with world.db.write() as session, pytest.raises(ValidationFailed) as caught:
-        service.apply_received(session, "NNCC", bad)
+        exchange.apply_received(session, "NNCC", bad)
     assert any(f.field.startswith("samples.0") for f in caught.value.fields)
 
 

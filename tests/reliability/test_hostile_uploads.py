@@ -2,7 +2,7 @@
 
 The readers are the node's own entry points: precursor screening (API, page and command line
 share ``screening.analyse_upload``/``chemistry.open_rows``), wastewater results import
-(``wbe.read_results``) and lists of people to screen (``fugitives.read_people``). None of them
+(``wbe.results.read_results``) and lists of people to screen (``fugitives.read_people``). None of them
 touches the database here; the real-server test (``test_upload_server.py``) checks that such
 an upload does not stop other users' requests.
 """
@@ -22,7 +22,7 @@ from mekongx.chemistry import DeclarationFileError, Screener
 from mekongx.chemistry.declarations import open_rows
 from mekongx.domains.fugitives.tabular import read_people
 from mekongx.domains.precursors import screening
-from mekongx.domains.wbe.service import read_results
+from mekongx.domains.wbe.results import read_results
 from mekongx.errors import ValidationFailed
 from mekongx.http.errors import field_messages
 from mekongx.model.identity import Role

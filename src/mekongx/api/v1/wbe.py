@@ -15,6 +15,8 @@ from starlette.responses import Response
 from mekongx import uploads
 from mekongx.api.v1.schemas import ERRORS
 from mekongx.domains.wbe import analysis, comparisons, reports
+from mekongx.domains.wbe import estimates as wbe_estimates
+from mekongx.domains.wbe import results as wbe_results
 from mekongx.domains.wbe import service as wbe
 from mekongx.domains.wbe.analysis import Band, CampaignEstimate
 from mekongx.domains.wbe.models import WbeCampaign
@@ -417,10 +419,16 @@ async def import_results(
     """Add a laboratory results file (all rows or none; every bad cell is named)."""
     node = node_of(request)
     bounds = uploads.limits(node.settings)
-    wbe.check_upload_size(request.headers.get("content-length"), bounds)
+    wbe_results.check_upload_size(request.headers.get("content-length"), bounds)
     content = await file.read(uploads.max_bytes(bounds) + 1)
     result = await run_in_threadpool(
-        wbe.import_upload, node.db, principal, campaign_id, file.filename or "", content, bounds
+        wbe_results.import_upload,
+        node.db,
+        principal,
+        campaign_id,
+        file.filename or "",
+        content,
+        bounds,
     )
     return ImportOut(
         rows=result.rows,
@@ -440,7 +448,7 @@ def estimates(
     """Loads, consumption with Monte Carlo intervals, uncertainty budget and weekday profile,
     computed with the campaign's parameter set (named in every result)."""
     with node_of(request).db.read() as session:
-        campaign, est = wbe.campaign_estimate(
+        campaign, est = wbe_estimates.campaign_estimate(
             session, principal, campaign_id, draws=draws, seed=seed
         )
         return estimate_out(campaign, est, principal.language)
@@ -452,7 +460,9 @@ def export_csv(
 ) -> Response:
     """The campaign in the EUDA layout (one row per analyte; columns in the module docs)."""
     with node_of(request).db.write() as session:
-        campaign, est = wbe.campaign_estimate(session, principal, campaign_id, draws=draws)
+        campaign, est = wbe_estimates.campaign_estimate(
+            session, principal, campaign_id, draws=draws
+        )
         wbe.record_export(session, principal, campaign, "csv")
         body = reports.euda_csv(campaign, wbe.site_of(session, campaign), est)
         name = f"wbe-{campaign.uid}.csv"
@@ -610,7 +620,9 @@ def list_calibrations(
     """Population-marker calibrations stored for a site, newest first."""
     with node_of(request).db.read() as session:
         site = wbe.get_site(session, principal, site_id)
-        return [CalibrationOut.model_validate(c) for c in wbe.calibrations_of(session, site)]
+        return [
+            CalibrationOut.model_validate(c) for c in wbe_estimates.calibrations_of(session, site)
+        ]
 
 
 @router.post("/sites/{site_id}/calibrations", response_model=CalibrationOut, status_code=201)
@@ -622,5 +634,5 @@ def create_calibration(
     ``source`` says who calibrated it from which counts; it is stored with the value."""
     with node_of(request).db.write() as session:
         return CalibrationOut.model_validate(
-            wbe.create_calibration(session, principal, site_id, data)
+            wbe_estimates.create_calibration(session, principal, site_id, data)
         )

@@ -11,12 +11,12 @@ from mekongx.authz import Principal
 from mekongx.wastewater import RegionalMean
 
 from . import analysis
+from .estimates import identity_of
 from .models import WbeCampaign
 from .service import (
     Metric,
     engine_samples,
     get_site,
-    identity_of,
     list_campaigns,
     rows_of,
     site_of,

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from mekongx.authz import Principal
 
-from . import service
+from . import results, service
 from .schemas import CampaignInput, LabInput, SiteInput
 
 # analyte: (median ng/L at a reference catchment, spread, LOQ ng/L)
@@ -154,5 +154,5 @@ def seed_demo_wbe(session: Session, principal: Principal) -> int:
         content = results_csv(
             start, 7, flow_m3_d=flow, population=population, level=level, seed=n
         ).encode()
-        service.import_file(session, principal, campaign.id, "results.csv", content)
+        results.import_file(session, principal, campaign.id, "results.csv", content)
     return len(plan)

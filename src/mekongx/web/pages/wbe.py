@@ -15,7 +15,9 @@ from starlette.responses import RedirectResponse, Response
 from mekongx import uploads
 from mekongx.authz import Permission, Principal, can, require
 from mekongx.domains.wbe import analysis, comparisons, reports
+from mekongx.domains.wbe import estimates as wbe_estimates
 from mekongx.domains.wbe import exchange as wbe_exchange
+from mekongx.domains.wbe import results as wbe_results
 from mekongx.domains.wbe import service as wbe
 from mekongx.domains.wbe.models import MARKERS, POPULATION_METHODS, SEWER_TYPES
 from mekongx.domains.wbe.schemas import (
@@ -122,7 +124,7 @@ def _fields(principal: Principal, error: ValidationFailed) -> list[tuple[str, st
 async def _upload_guard(request: Request) -> AsyncIterator[None]:
     """Refuse oversized uploads before parsing; close the parsed form's files afterwards."""
     bounds = uploads.limits(node_of(request).settings)
-    wbe.check_upload_size(request.headers.get("content-length"), bounds)
+    wbe_results.check_upload_size(request.headers.get("content-length"), bounds)
     try:
         yield
     finally:
@@ -260,8 +262,8 @@ def _site_page(
     with node_of(request).db.read() as session:
         site = wbe.get_site(session, principal, site_id)
         campaigns = wbe.list_campaigns(session, principal, site_id=site.id)
-        analytes = wbe.analytes_in_view(session, principal)
-        calibrations = wbe.calibrations_of(session, site)
+        analytes = wbe_estimates.analytes_in_view(session, principal)
+        calibrations = wbe_estimates.calibrations_of(session, site)
         code = analyte.upper() or ("METH" if "METH" in analytes else (analytes or [""])[0])
         result = (
             comparisons.site_trend(
@@ -345,7 +347,9 @@ async def create_calibration(
             raise ValidationFailed(problems)
         data = {**{k: form[k] for k in ("marker", "reference", "source")}, "days": days}
         with node_of(request).db.write() as session:
-            wbe.create_calibration(session, principal, site_id, parse(CalibrationInput, data))
+            wbe_estimates.create_calibration(
+                session, principal, site_id, parse(CalibrationInput, data)
+            )
     except ValidationFailed as error:
         return _site_page(
             request, principal, site_id, form=form, fields=_fields(principal, error), status=422
@@ -466,7 +470,7 @@ def _campaign_page(
 ) -> Response:
     with node_of(request).db.write() as session:  # the read is audited
         campaign = wbe.read_campaign(session, principal, campaign_id, why="opened in the web UI")
-        _, estimate = wbe.campaign_estimate(session, principal, campaign.id)
+        _, estimate = wbe_estimates.campaign_estimate(session, principal, campaign.id)
         site = wbe.site_of(session, campaign)
         lab = wbe.lab_of(session, campaign)
         recipients = wbe.recipients_of(session, campaign)
@@ -531,7 +535,13 @@ async def import_results(
         bounds = uploads.limits(node.settings)
         content = await upload.read(uploads.max_bytes(bounds) + 1)
         result = await run_in_threadpool(
-            wbe.import_upload, node.db, principal, campaign_id, upload.filename, content, bounds
+            wbe_results.import_upload,
+            node.db,
+            principal,
+            campaign_id,
+            upload.filename,
+            content,
+            bounds,
         )
     except ValidationFailed as error:
         return _campaign_page(
@@ -564,7 +574,7 @@ def _download(body: str, media_type: str, filename: str) -> Response:
 @router.get("/campaigns/{campaign_id}/export.csv")
 def export_csv(request: Request, principal: CurrentPrincipal, campaign_id: RecordId) -> Response:
     with node_of(request).db.write() as session:
-        campaign, estimate = wbe.campaign_estimate(session, principal, campaign_id)
+        campaign, estimate = wbe_estimates.campaign_estimate(session, principal, campaign_id)
         wbe.record_export(session, principal, campaign, "csv")
         body = reports.euda_csv(campaign, wbe.site_of(session, campaign), estimate)
     return _download(body, "text/csv", f"wbe-campaign-{campaign_id}.csv")
@@ -575,7 +585,7 @@ def export_summary(
     request: Request, principal: CurrentPrincipal, campaign_id: RecordId
 ) -> Response:
     with node_of(request).db.write() as session:
-        campaign, estimate = wbe.campaign_estimate(session, principal, campaign_id)
+        campaign, estimate = wbe_estimates.campaign_estimate(session, principal, campaign_id)
         wbe.record_export(session, principal, campaign, "summary")
         body = reports.summary_text(
             principal.language,
@@ -595,7 +605,7 @@ def export_chart(
     name: Annotated[str, Path(max_length=40, pattern=r"^[a-z]+-[A-Za-z0-9-]+$")],
 ) -> Response:
     with node_of(request).db.write() as session:
-        campaign, estimate = wbe.campaign_estimate(session, principal, campaign_id)
+        campaign, estimate = wbe_estimates.campaign_estimate(session, principal, campaign_id)
         charts = reports.campaign_charts(estimate, principal.language)
         if name not in charts:
             raise NotFound(N_("No such chart."))
@@ -618,7 +628,7 @@ def ranking_page(
     year = int(year_text) if year_text else None
     chosen = _chosen(parameter_set)
     with node_of(request).db.read() as session:
-        analytes = wbe.analytes_in_view(session, principal)
+        analytes = wbe_estimates.analytes_in_view(session, principal)
         code = analyte.upper() or ("METH" if "METH" in analytes else (analytes or [""])[0])
         ranked: list[analysis.RankedCampaign] = []
         regions: list[RegionalMean] = []
