@@ -29,6 +29,7 @@ from mekongx.domains.precursors.schemas import (
     IncidentInput,
     ListingInput,
     NotificationInput,
+    RequirementInput,
     ScreenLinesInput,
     ShipmentInput,
 )
@@ -187,6 +188,7 @@ class IncidentOut(BaseModel):
     origin_country: str
     provenance_country: str
     diversion_method: str
+    manufacture_method: str
     description: str
     origin_agency: str
     handling_code: str
@@ -228,6 +230,26 @@ class FormDTradeOut(BaseModel):
     preparations: int
 
 
+class FormDManufactureOut(BaseModel):
+    method: str
+    incidents: int
+    substances: list[str]
+
+
+class FormDRequirementOut(BaseModel):
+    """An annual legitimate requirement in force for the year (CND resolution 49/3)."""
+
+    substance_id: str
+    substance: str
+    preparation: bool
+    set_for_year: int
+    quantity: float
+    unit: str
+    incb_quantity: float | None
+    incb_unit: str
+    note: str
+
+
 class FormDOut(BaseModel):
     agency: str
     year: int
@@ -238,7 +260,9 @@ class FormDOut(BaseModel):
     origins: list[FormDOriginOut]
     stopped_shipments: list[FormDLineOut]
     methods_of_diversion: dict[str, int]
+    methods_of_manufacture: list[FormDManufactureOut]
     licit_trade: list[FormDTradeOut]
+    legitimate_requirements: list[FormDRequirementOut]
 
 
 def _substance_out(sub: Substance, listings: list[Any]) -> SubstanceOut:
@@ -574,7 +598,9 @@ def _formd_out(result: formd_service.FormD) -> FormDOut:
         origins=[FormDOriginOut(**vars(o)) for o in result.origins],
         stopped_shipments=lines(result.stopped),
         methods_of_diversion=dict(result.methods),
+        methods_of_manufacture=[FormDManufactureOut(**vars(m)) for m in result.manufacture],
         licit_trade=[FormDTradeOut(**vars(t)) for t in result.licit_trade],
+        legitimate_requirements=[FormDRequirementOut(**vars(r)) for r in result.requirements],
     )
 
 
@@ -583,6 +609,29 @@ def get_form_d(request: Request, principal: CurrentPrincipal, year: Year) -> For
     """INCB Form D figures of ``year`` from your agency's incident records."""
     with node_of(request).db.read() as session:
         return _formd_out(formd_service.form_d(session, principal, year))
+
+
+@router.get("/formd/requirements", response_model=list[FormDRequirementOut])
+def get_requirements(
+    request: Request, principal: CurrentPrincipal, year: Year
+) -> list[FormDRequirementOut]:
+    """Your agency's annual legitimate requirements in force for ``year``."""
+    with node_of(request).db.read() as session:
+        result = formd_service.form_d(session, principal, year)
+    return [FormDRequirementOut(**vars(r)) for r in result.requirements]
+
+
+@router.put("/formd/requirements", response_model=list[FormDRequirementOut])
+def put_requirement(
+    request: Request, principal: CurrentPrincipal, data: RequirementInput
+) -> list[FormDRequirementOut]:
+    """Record an annual legitimate requirement (``year``, ``substance_id``, ``preparation``,
+    ``quantity``, ``unit``, ``note``); without ``quantity`` the estimate of that year is
+    withdrawn. Answers the requirements in force for that year."""
+    with node_of(request).db.write() as session:
+        formd_service.set_requirement(session, principal, data)
+        result = formd_service.form_d(session, principal, data.year)
+    return [FormDRequirementOut(**vars(r)) for r in result.requirements]
 
 
 @router.get("/formd.xlsx", response_class=Response)

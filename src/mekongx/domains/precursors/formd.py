@@ -8,7 +8,12 @@ Parts of the form this node can fill from its own records (not from received cop
 * seizures by country of origin and of provenance;
 * stopped shipments, by substance;
 * methods of diversion, by number of incidents;
-* licit trade: exports this agency notified, by substance and importing country.
+* methods of illicit manufacture named on incidents (art. 12(12)(c)), by number of incidents,
+  with the substances seen with each;
+* licit trade: exports this agency notified, by substance and importing country;
+* annual legitimate requirements (ALR) of ephedrine, pseudoephedrine, P-2-P and 3,4-MDP-2-P and
+  of preparations of the ephedrines (CND resolution 49/3, given through Form D): the agency
+  records them here; an estimate stays in force for later years until a newer one is recorded.
 
 Quantities are in the unit INCB expects: litres for liquids and solutions, kilograms for solids,
 converted from the unit each record was entered in with the substance's density (a record that
@@ -30,11 +35,14 @@ from sqlalchemy.orm import Session
 from mekongx.audit import record
 from mekongx.authz import Permission, Principal, require
 from mekongx.chemistry import Substance
+from mekongx.chemistry.formd import load_vocabulary
 from mekongx.chemistry.units import convert, incb_unit
-from mekongx.domains.precursors.labels import DIVERSION_METHODS, TABLES
-from mekongx.domains.precursors.models import Incident, Notification
+from mekongx.domains.precursors.labels import DIVERSION_METHODS, MANUFACTURE_METHODS, TABLES
+from mekongx.domains.precursors.models import Incident, LegitimateRequirement, Notification
 from mekongx.domains.precursors.register import register
+from mekongx.domains.precursors.schemas import RequirementInput
 from mekongx.i18n import N_, translator
+from mekongx.model.base import utcnow
 from mekongx.model.identity import Agency
 from mekongx.tabular import safe_cell
 
@@ -80,6 +88,30 @@ class TradeLine:
 
 
 @dataclass
+class ManufactureLine:
+    """Incidents naming one method of illicit manufacture, with the substances seen with it."""
+
+    method: str
+    incidents: int = 0
+    substances: list[str] = field(default_factory=list)
+
+
+@dataclass
+class RequirementLine:
+    """The annual legitimate requirement in force for the Form D year."""
+
+    substance_id: str
+    substance: str
+    preparation: bool
+    set_for_year: int  # the year the estimate was recorded for (<= the Form D year)
+    quantity: float  # as recorded, in ``unit``
+    unit: str
+    incb_quantity: float | None  # in the unit INCB expects (None: no density to convert)
+    incb_unit: str
+    note: str = ""
+
+
+@dataclass
 class FormD:
     agency: str
     year: int
@@ -89,7 +121,9 @@ class FormD:
     origins: list[OriginLine] = field(default_factory=list)
     stopped: list[SubstanceLine] = field(default_factory=list)
     methods: list[tuple[str, int]] = field(default_factory=list)
+    manufacture: list[ManufactureLine] = field(default_factory=list)
     licit_trade: list[TradeLine] = field(default_factory=list)
+    requirements: list[RequirementLine] = field(default_factory=list)
     incidents: int = 0
 
 
@@ -159,6 +193,7 @@ def form_d(session: Session, principal: Principal, year: int) -> FormD:
     origins: dict[tuple[str, str, str], OriginLine] = {}
     stopped: dict[str, SubstanceLine] = {}
     methods: dict[str, int] = {}
+    manufacture: dict[str, ManufactureLine] = {}
     count = 0
     for incident in session.scalars(stmt.order_by(Incident.id)):
         count += 1
@@ -173,6 +208,14 @@ def form_d(session: Session, principal: Principal, year: int) -> FormD:
             _add(stopped, incident)
         if incident.diversion_method:
             methods[incident.diversion_method] = methods.get(incident.diversion_method, 0) + 1
+        if incident.manufacture_method:
+            line = manufacture.setdefault(
+                incident.manufacture_method, ManufactureLine(incident.manufacture_method)
+            )
+            line.incidents += 1
+            name = sub.name if sub else incident.substance_name
+            if name and name not in line.substances:
+                line.substances.append(name)
 
     def ordered(table: dict[str, SubstanceLine]) -> list[SubstanceLine]:
         return sorted(table.values(), key=lambda s: (s.table or "z", s.substance.casefold()))
@@ -189,9 +232,89 @@ def form_d(session: Session, principal: Principal, year: int) -> FormD:
         ),
         stopped=ordered(stopped),
         methods=sorted(methods.items(), key=lambda m: (-m[1], m[0])),
+        manufacture=sorted(manufacture.values(), key=lambda m: (-m.incidents, m.method)),
         licit_trade=_licit_trade(session, principal.agency, year),
+        requirements=requirements_in_force(session, principal.agency, year),
         incidents=count,
     )
+
+
+def requirements_in_force(session: Session, agency: str, year: int) -> list[RequirementLine]:
+    """For each ALR substance (and preparation), the agency's latest estimate recorded for
+    ``year`` or an earlier year: an ALR stays valid until a new estimate is received (INCB)."""
+    stmt = (
+        select(LegitimateRequirement)
+        .where(LegitimateRequirement.agency == agency, LegitimateRequirement.year <= year)
+        .order_by(LegitimateRequirement.year.desc(), LegitimateRequirement.id.desc())
+    )
+    latest: dict[tuple[str, bool], LegitimateRequirement] = {}
+    for row in session.scalars(stmt):
+        latest.setdefault((row.substance_id, row.preparation), row)
+    order = {sid: i for i, sid in enumerate(load_vocabulary().alr.substances)}
+    lines = []
+    for (sid, preparation), row in sorted(
+        latest.items(), key=lambda item: (order.get(item[0][0], 99), item[0][1])
+    ):
+        sub = register().by_id.get(sid)
+        lines.append(
+            RequirementLine(
+                substance_id=sid,
+                substance=sub.name if sub else sid,
+                preparation=preparation,
+                set_for_year=row.year,
+                quantity=row.quantity,
+                unit=row.unit,
+                incb_quantity=_incb(sub, row.quantity, row.unit, None),
+                incb_unit=incb_unit(sub),
+                note=row.note,
+            )
+        )
+    return lines
+
+
+def set_requirement(
+    session: Session, principal: Principal, data: RequirementInput
+) -> LegitimateRequirement | None:
+    """Record (or withdraw, without a quantity) the agency's ALR of a substance for a year."""
+    require(principal, Permission.WRITE_RECORDS)
+    row = session.scalars(
+        select(LegitimateRequirement)
+        .where(
+            LegitimateRequirement.agency == principal.agency,
+            LegitimateRequirement.year == data.year,
+            LegitimateRequirement.substance_id == data.substance_id,
+            LegitimateRequirement.preparation.is_(data.preparation),
+        )
+        .with_for_update()
+    ).first()
+    details = {
+        "year": data.year,
+        "substance": data.substance_id,
+        "preparation": data.preparation,
+        "quantity": data.quantity,
+        "unit": data.unit,
+        "before": None if row is None else {"quantity": row.quantity, "unit": row.unit},
+    }
+    key = f"{principal.agency}:{data.year}:{data.substance_id}:{int(data.preparation)}"
+    if data.quantity is None:
+        if row is not None:
+            session.delete(row)
+            record(session, principal.actor, "precursors.alr.withdraw", "precursor_alr", key,
+                   details=details)  # fmt: skip
+        return None
+    if row is None:
+        row = LegitimateRequirement(
+            agency=principal.agency,
+            year=data.year,
+            substance_id=data.substance_id,
+            preparation=data.preparation,
+        )
+        session.add(row)
+    row.quantity, row.unit, row.note = data.quantity, data.unit, data.note
+    row.updated_by, row.updated_at = principal.username, utcnow()
+    session.flush()
+    record(session, principal.actor, "precursors.alr.set", "precursor_alr", key, details=details)
+    return row
 
 
 def _licit_trade(session: Session, agency: str, year: int) -> list[TradeLine]:
@@ -246,6 +369,15 @@ PART_ORIGINS = N_("Seizures by country of origin and of provenance")
 PART_STOPPED = N_("Stopped shipments")
 PART_METHODS = N_("Methods of diversion")
 PART_TRADE = N_("Licit trade: exports notified by this agency")
+PART_MANUFACTURE = N_("Methods of illicit manufacture")
+PART_REQUIREMENTS = N_("Annual legitimate requirements (ALR)")
+SUBSTANCES_SEEN = N_("Substances seen")
+FORM = N_("Form")
+RAW_MATERIAL = N_("Raw material")
+OF_PREPARATIONS = N_("Preparations")
+ESTIMATE_YEAR = N_("Estimate recorded for year")
+AS_RECORDED = N_("As recorded")
+NOTE = N_("Note")
 COLUMNS = (N_("Substance"), N_("Table"), N_("CAS number"), N_("Number of seizures"))
 QUANTITY = N_("Quantity")
 UNIT = N_("Unit (litres for liquids, kg for solids)")
@@ -323,6 +455,15 @@ def form_d_xlsx(session: Session, principal: Principal, formd: FormD) -> bytes:
     title_row(PART_METHODS, (METHOD, INCIDENTS))
     for method, count in formd.methods:
         sheet.append([heading(DIVERSION_METHODS.get(method, method), lang), count])
+    title_row(PART_MANUFACTURE, (METHOD, INCIDENTS, SUBSTANCES_SEEN))
+    for made in formd.manufacture:
+        sheet.append(
+            [
+                heading(MANUFACTURE_METHODS.get(made.method, made.method), lang),
+                made.incidents,
+                safe_cell("; ".join(made.substances)),
+            ]
+        )
     title_row(
         PART_TRADE, (COLUMNS[0], COLUMNS[1], IMPORTER, NOTIFICATIONS, QUANTITY, UNIT, PREPARATIONS)
     )
@@ -336,6 +477,21 @@ def form_d_xlsx(session: Session, principal: Principal, formd: FormD) -> bytes:
                 round(trade.quantity, 3),
                 trade.unit,
                 trade.preparations,
+            ]
+        )
+    title_row(
+        PART_REQUIREMENTS, (COLUMNS[0], FORM, ESTIMATE_YEAR, QUANTITY, UNIT, AS_RECORDED, NOTE)
+    )
+    for need in formd.requirements:
+        sheet.append(
+            [
+                need.substance,
+                heading(OF_PREPARATIONS if need.preparation else RAW_MATERIAL, lang),
+                need.set_for_year,
+                round(need.incb_quantity, 3) if need.incb_quantity is not None else "",
+                need.incb_unit,
+                f"{need.quantity:g} {need.unit}",
+                safe_cell(need.note),
             ]
         )
     for column, width in zip("ABCDEFGH", (48, 30, 16, 18, 16, 12, 16, 16), strict=True):

@@ -142,6 +142,7 @@ _FIELDS = (
     "origin_country",
     "provenance_country",
     "diversion_method",
+    "manufacture_method",
     "description",
     "language",
     "author_name",
@@ -195,7 +196,13 @@ def apply_received_incident(
     if not fields.get("unit"):  # an incident without a quantity, or from an older node
         fields.pop("unit", None)
         fields.pop("quantity", None)
-    for key in ("concentration_pct", "preparation", "origin_country", "provenance_country"):
+    for key in (
+        "concentration_pct",
+        "preparation",
+        "origin_country",
+        "provenance_country",
+        "manufacture_method",  # not sent by nodes older than issue 13's Form D parts
+    ):
         if fields.get(key) is None:
             fields.pop(key, None)
     data = parse(IncidentInput, fields)

@@ -66,6 +66,29 @@ DIVERSION_METHODS = {
     "front_company": N_("Front or shell company"),
     "other": N_("Other"),
 }
+# Methods of illicit manufacture (codes and sources in mekongx.chemistry data/formd.yaml)
+MANUFACTURE_METHODS = {
+    "": N_("Not known"),
+    "meth_ephedrine_hi_red_p": N_(
+        "Methamphetamine: ephedrine or pseudoephedrine reduced with hydriodic acid and red "
+        "phosphorus (Nagai)"
+    ),
+    "meth_ephedrine_birch": N_(
+        "Methamphetamine: ephedrine or pseudoephedrine reduced with a metal in ammonia (Birch)"
+    ),
+    "meth_ephedrine_emde": N_("Methamphetamine: ephedrine through chloroephedrine (Emde)"),
+    "p2p_reductive_amination": N_("Methamphetamine or amphetamine: reductive amination of P-2-P"),
+    "p2p_leuckart": N_("Methamphetamine or amphetamine: Leuckart reaction of P-2-P"),
+    "p2np_nitrostyrene": N_("Amphetamine or methamphetamine: nitrostyrene route (P2NP)"),
+    "mdma_pmk_reductive_amination": N_("MDMA: reductive amination of 3,4-MDP-2-P (PMK)"),
+    "heroin_acetylation": N_("Heroin: morphine acetylated with acetic anhydride"),
+    "ketamine_hydroxylimine": N_("Ketamine: rearrangement of hydroxylimine"),
+    "ketamine_nitroketone": N_("Ketamine: from 2-(2-chlorophenyl)-2-nitrocyclohexanone"),
+    "fentanyl_npp_anpp": N_("Fentanyl: from NPP and ANPP"),
+    "fentanyl_4ap": N_("Fentanyl: from 4-AP, 1-boc-4-AP or norfentanyl"),
+    "tableting": N_("Tableting with caffeine or other cutting agents"),
+    "other": N_("Other method (see the description)"),
+}
 UNITS = {
     "kg": N_("kilograms"),
     "g": N_("grams"),

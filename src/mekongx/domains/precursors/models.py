@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Date, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from mekongx.model.base import Base, utcnow
@@ -191,5 +191,27 @@ class Incident(SharedRecord, Base):
     origin_country: Mapped[str] = mapped_column(String(2), default="")
     provenance_country: Mapped[str] = mapped_column(String(2), default="")
     diversion_method: Mapped[str] = mapped_column(String(32), default="")
+    # method of illicit manufacture (codes of mekongx.chemistry data/formd.yaml), Form D
+    manufacture_method: Mapped[str] = mapped_column(String(40), default="")
     description: Mapped[str] = mapped_column(Text, default="")
     notification_uid: Mapped[str | None] = mapped_column(String(36), nullable=True)
+
+
+class LegitimateRequirement(Base):
+    """An agency's estimate of its country's annual legitimate requirement (ALR) of a substance
+    or of its preparations for a calendar year, reported on Form D (CND resolution 49/3). It stays
+    in force for later years until a newer estimate is recorded."""
+
+    __tablename__ = "precursor_requirements"
+    __table_args__ = (UniqueConstraint("agency", "year", "substance_id", "preparation"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    agency: Mapped[str] = mapped_column(ForeignKey("agencies.code", ondelete="RESTRICT"))
+    year: Mapped[int] = mapped_column(Integer)
+    substance_id: Mapped[str] = mapped_column(String(64))
+    preparation: Mapped[bool] = mapped_column(Boolean, default=False)
+    quantity: Mapped[float] = mapped_column(Float)
+    unit: Mapped[str] = mapped_column(String(8))
+    note: Mapped[str] = mapped_column(Text, default="")
+    updated_by: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -16,6 +16,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from mekongx.authz.sharing import SharingInput
+from mekongx.chemistry.formd import load_vocabulary
 from mekongx.i18n import N_
 
 Country = Field(pattern=r"^[A-Z]{2}$", min_length=2, max_length=2)
@@ -204,6 +205,7 @@ class IncidentInput(_Quantity, SharingInput, _Strict):
     origin_country: str = OptionalCountry
     provenance_country: str = OptionalCountry
     diversion_method: DiversionMethod = ""
+    manufacture_method: str = Field("", max_length=40)
     description: str = Field("", max_length=20_000)
     language: Literal["en", "th", "zh"] = "en"
 
@@ -211,3 +213,38 @@ class IncidentInput(_Quantity, SharingInput, _Strict):
     @classmethod
     def _upper(cls, value: object) -> object:
         return _upper_country(value)
+
+    @field_validator("manufacture_method")
+    @classmethod
+    def _method(cls, value: str) -> str:
+        if value and load_vocabulary().method(value) is None:
+            raise PydanticCustomError(
+                "mekongx", N_("Choose a method of illicit manufacture from the list.")
+            )
+        return value
+
+
+class RequirementInput(_Strict):
+    """An annual legitimate requirement (ALR) of a substance, or of its preparations, for a
+    calendar year (CND resolution 49/3). Zero is an estimate (no legitimate need); no quantity
+    withdraws the estimate of that year."""
+
+    year: int = Field(ge=2000, le=2100)
+    preparation: bool = False
+    substance_id: str = SubstanceKey
+    quantity: float | None = Field(None, ge=0, le=1e12)
+    unit: Unit = "kg"
+    note: str = Field("", max_length=2000)
+
+    @field_validator("substance_id")
+    @classmethod
+    def _alr_substance(cls, value: str, info: ValidationInfo) -> str:
+        alr = load_vocabulary().alr
+        allowed = alr.preparations if info.data.get("preparation") else alr.substances
+        if value not in allowed:
+            raise PydanticCustomError(
+                "mekongx",
+                N_("Form D takes annual legitimate requirements only for: %(allowed)s."),
+                {"allowed": ", ".join(allowed)},
+            )
+        return value

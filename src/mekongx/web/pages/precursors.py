@@ -21,6 +21,7 @@ from mekongx import uploads
 from mekongx.audit import Actor
 from mekongx.authz import Permission, Principal, can
 from mekongx.chemistry.declarations import COLUMNS, FIELD_PROBLEMS, HEADER_ALIASES, REQUIRED
+from mekongx.chemistry.formd import load_vocabulary
 from mekongx.chemistry.units import incb_unit
 from mekongx.domains.precursors import formd as formd_service
 from mekongx.domains.precursors import incidents as incident_service
@@ -32,6 +33,7 @@ from mekongx.domains.precursors.schemas import (
     IncidentInput,
     ListingInput,
     NotificationInput,
+    RequirementInput,
     ShipmentInput,
 )
 from mekongx.errors import FieldProblem, ValidationFailed
@@ -69,6 +71,7 @@ def _labels(principal: Principal) -> dict[str, Any]:
         "state_labels": tr(labels.STATES),
         "kind_labels": tr(labels.INCIDENT_KINDS),
         "method_labels": tr(labels.DIVERSION_METHODS),
+        "manufacture_labels": tr(labels.MANUFACTURE_METHODS),
         "discrepancy_labels": tr(labels.DISCREPANCIES),
         "unit_labels": tr(labels.UNITS),
         "transport_labels": tr(labels.TRANSPORT_MODES),
@@ -511,7 +514,7 @@ async def notification_shipment(
 _INCIDENT_FIELDS = (
     "kind", "title", "occurred_on", "country", "place", "substance_id", "substance_name",
     "quantity", "unit", "concentration_pct", "origin_country", "provenance_country",
-    "diversion_method", "description", "language", "handling_code",
+    "diversion_method", "manufacture_method", "description", "language", "handling_code",
     "handling_note", "distribution", "sharing_group",
 )  # fmt: skip
 
@@ -598,18 +601,58 @@ def incident_detail(
 Year = Annotated[int, Query(ge=1990, le=2100)]
 
 
-@router.get("/formd")
-def formd_page(request: Request, principal: CurrentPrincipal, year: Year | None = None) -> Response:
-    chosen = year or utcnow().year
+_REQUIREMENT_FIELDS = ("year", "substance_id", "quantity", "unit", "note")
+
+
+def _formd_page(
+    request: Request,
+    principal: Principal,
+    year: int,
+    form: dict[str, Any] | None = None,
+    fields: list[tuple[str, str]] | None = None,
+) -> Response:
     with node_of(request).db.read() as session:
-        result = formd_service.form_d(session, principal, chosen)
+        result = formd_service.form_d(session, principal, year)
+    alr = load_vocabulary().alr
+    choices = [(sid, False) for sid in alr.substances] + [(sid, True) for sid in alr.preparations]
+    names = reg.register().by_id
     return _page(
         request,
         principal,
         "precursors/formd.html",
+        status=422 if fields else 200,
         f=result,
         can_export=can(principal, Permission.EXPORT).allowed,
+        can_write=can(principal, Permission.WRITE_RECORDS).allowed,
+        alr_choices=[(f"{sid}:{int(prep)}", names[sid].name, prep) for sid, prep in choices],
+        form=form or {"year": str(year), "unit": "kg"},
+        fields=fields or [],
     )
+
+
+@router.get("/formd")
+def formd_page(request: Request, principal: CurrentPrincipal, year: Year | None = None) -> Response:
+    return _formd_page(request, principal, year or utcnow().year)
+
+
+@router.post("/formd/requirements", dependencies=[Depends(check_csrf)])
+async def formd_requirement(request: Request, principal: CurrentPrincipal) -> Response:
+    """Record (or, with the quantity left empty, withdraw) an annual legitimate requirement."""
+    form = await request.form()
+    data: dict[str, Any] = {k: str(form.get(k, "")).strip() for k in _REQUIREMENT_FIELDS}
+    substance, _, preparation = data["substance_id"].partition(":")
+    data.update(substance_id=substance, preparation=preparation == "1")
+    data["quantity"] = data["quantity"] or None
+    typed = data["year"]
+    shown_year = typed if typed.isdigit() and 1990 <= int(typed) <= 2100 else str(utcnow().year)
+    try:
+        with node_of(request).db.write() as session:
+            formd_service.set_requirement(session, principal, parse(RequirementInput, data))
+    except ValidationFailed as error:
+        again = {**data, "substance_id": str(form.get("substance_id", ""))}
+        again["quantity"] = again["quantity"] or ""
+        return _formd_page(request, principal, int(shown_year), again, _problems(principal, error))
+    return flash.redirect(f"/precursors/formd?year={shown_year}", "saved")
 
 
 @router.get("/formd.xlsx")
