@@ -140,7 +140,12 @@ def test_the_asset_lifecycle_refuses_what_it_does_not_allow(world: Any) -> None:
             session,
             principal,
             asset_id,
-            TransitionInput(to_state="shared", share_country="CN", share_percent=50),
+            TransitionInput(
+                to_state="shared",
+                share_country="CN",
+                share_percent=50,
+                note="Case-by-case share agreed in the 19th meeting's minutes",
+            ),
         )
     with world.db.read() as session:
         asset = session.get(assets.FinAsset, asset_id)

@@ -12,10 +12,21 @@ from pydantic import BaseModel, ConfigDict
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
+from mekongx.api.v1.rfi import RfiCreate, RowOut, ThreadOut, files_of, rows_out, thread_out
 from mekongx.api.v1.schemas import ERRORS
 from mekongx.domains.finance import assets as finance_assets
+from mekongx.domains.finance import requests as finance_requests
 from mekongx.domains.finance import service as finance
-from mekongx.domains.finance.schemas import AssetInput, CaseInput, ReviewInput, TransitionInput
+from mekongx.domains.finance import sharing
+from mekongx.domains.finance.schemas import (
+    AssetInput,
+    CaseInput,
+    ReviewInput,
+    SharingAgreementInput,
+    TransitionInput,
+)
+from mekongx.domains.rfi import service as rfi
+from mekongx.domains.rfi.schemas import RfiInput
 from mekongx.errors import FieldProblem, ValidationFailed
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
@@ -237,3 +248,55 @@ def transition(
         return AssetOut.model_validate(
             finance_assets.transition(session, principal, asset_id, data)
         )
+
+
+class SharingAgreementOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    uid: str
+    country: str
+    partner_percent: float
+    legal_basis: str
+    signed_on: dt.date
+    expires_on: dt.date | None
+    note: str
+    created_by: str
+
+
+@router.get("/cases/{case_id}/requests", response_model=list[RowOut])
+def case_requests(request: Request, principal: CurrentPrincipal, case_id: RecordId) -> list[RowOut]:
+    """The asset-tracing and freezing requests of a case, one row per agency asked."""
+    with node_of(request).db.read() as session:
+        case = finance.read_case_for_view(session, principal, case_id)
+        return rows_out(finance_requests.of_case(session, principal, case))
+
+
+@router.post("/cases/{case_id}/requests", response_model=ThreadOut, status_code=201)
+def send_request(
+    request: Request, principal: CurrentPrincipal, case_id: RecordId, data: RfiCreate
+) -> ThreadOut:
+    """Ask a partner agency to trace or freeze assets for this case (``purpose``
+    ``asset_tracing`` or ``freezing``, a ``legal_basis`` and ``targets``); the thread is an RFI."""
+    files = files_of(data.attachments)
+    asked = RfiInput.model_validate(data.model_dump(exclude={"attachments"}))
+    with node_of(request).db.write() as session:
+        sent = finance_requests.send(session, principal, case_id, asked, files)
+        return thread_out(rfi.read_thread(session, principal, sent.id, why="created"))
+
+
+@router.get("/sharing-agreements", response_model=list[SharingAgreementOut])
+def sharing_agreements(request: Request, principal: CurrentPrincipal) -> list[SharingAgreementOut]:
+    """Asset-sharing agreements with other countries."""
+    with node_of(request).db.read() as session:
+        return [
+            SharingAgreementOut.model_validate(a) for a in sharing.agreements(session, principal)
+        ]
+
+
+@router.post("/sharing-agreements", response_model=SharingAgreementOut, status_code=201)
+def add_sharing_agreement(
+    request: Request, principal: CurrentPrincipal, data: SharingAgreementInput
+) -> SharingAgreementOut:
+    """Record an agreement (administrators); the latest signed with a country is in force."""
+    with node_of(request).db.write() as session:
+        return SharingAgreementOut.model_validate(sharing.add_agreement(session, principal, data))

@@ -3,13 +3,19 @@ partially reply, refuse; response-time statistics; bilateral deadline agreements
 
 from __future__ import annotations
 
+import base64
+import binascii
 from datetime import datetime
+from typing import Any
+from urllib.parse import quote
 
 from fastapi import APIRouter
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 from starlette.requests import Request
+from starlette.responses import Response
 
 from mekongx.api.v1.schemas import ERRORS
+from mekongx.domains.rfi import attachments
 from mekongx.domains.rfi import service as rfi
 from mekongx.domains.rfi.models import RfiAgreement
 from mekongx.domains.rfi.schemas import (
@@ -19,9 +25,11 @@ from mekongx.domains.rfi.schemas import (
     ReplyInput,
     RfiInput,
 )
+from mekongx.errors import FieldProblem, ValidationFailed
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
 from mekongx.http.params import RecordId
+from mekongx.i18n import N_
 from mekongx.model.base import utcnow
 
 router = APIRouter(prefix="/rfi", tags=["requests for information"], responses=ERRORS)  # type: ignore[arg-type]
@@ -42,6 +50,25 @@ class PartyOut(BaseModel):
     refusal_reason: str
 
 
+class AttachmentOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    uid: str
+    filename: str
+    media_type: str
+    size: int
+    sha256: str
+
+
+class AttachmentIn(BaseModel):
+    """A file sent with a request or an answer: its name and its bytes in base64."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    filename: str = Field(min_length=1, max_length=200)
+    content: str = Field(min_length=1, max_length=attachments.PAYLOAD_MAX_CHARS)
+
+
 class MessageOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
@@ -53,6 +80,7 @@ class MessageOut(BaseModel):
     body: str
     language: str
     at: datetime
+    attachments: list[AttachmentOut] = []
 
 
 class RfiOut(BaseModel):
@@ -71,11 +99,38 @@ class RfiOut(BaseModel):
     received: bool
     sent_at: datetime
     deadline: datetime
+    purpose: str
+    legal_basis: str
 
 
 class ThreadOut(RfiOut):
+    targets: list[dict[str, Any]]
     parties: list[PartyOut]
     messages: list[MessageOut]
+
+
+class RfiCreate(RfiInput):
+    """A request with the files that travel with it."""
+
+    attachments: list[AttachmentIn] = Field(default_factory=list, max_length=attachments.MAX_FILES)
+
+
+class ReplyCreate(ReplyInput):
+    """An answer with the files that travel with it."""
+
+    attachments: list[AttachmentIn] = Field(default_factory=list, max_length=attachments.MAX_FILES)
+
+
+def files_of(items: list[AttachmentIn]) -> list[attachments.File]:
+    """The decoded files of a request body; content that is not base64 is refused by name."""
+    out = []
+    for item in items:
+        try:
+            content = base64.b64decode(item.content, validate=True)
+        except (binascii.Error, ValueError):
+            raise ValidationFailed([FieldProblem("attachments", N_("%(file)s: the content is not base64."), {"file": item.filename})]) from None  # fmt: skip
+        out.append(attachments.File(item.filename, content))
+    return out
 
 
 class RowOut(BaseModel):
@@ -115,18 +170,22 @@ class AgreementOut(BaseModel):
     updated_at: datetime
 
 
-def _thread(thread: rfi.Thread) -> ThreadOut:
+def thread_out(thread: rfi.Thread) -> ThreadOut:
     now = utcnow()
     base = RfiOut.model_validate(thread.rfi).model_dump()
     parties = [
         PartyOut.model_validate(p).model_copy(update={"shown_status": rfi.display_status(p, now)})
         for p in thread.parties
     ]
-    messages = [MessageOut.model_validate(m) for m in thread.messages]
-    return ThreadOut(**base, parties=parties, messages=messages)
+    messages = [
+        MessageOut.model_validate(m).model_copy(update={"attachments": [
+            AttachmentOut.model_validate(a) for a in thread.files.get(m.uid, [])]})
+        for m in thread.messages
+    ]  # fmt: skip
+    return ThreadOut(**base, targets=thread.targets, parties=parties, messages=messages)
 
 
-def _rows(rows: list[rfi.Row]) -> list[RowOut]:
+def rows_out(rows: list[rfi.Row]) -> list[RowOut]:
     now = utcnow()
     return [
         RowOut(
@@ -149,14 +208,14 @@ def _rows(rows: list[rfi.Row]) -> list[RowOut]:
 def inbox(request: Request, principal: CurrentPrincipal) -> list[RowOut]:
     """Requests sent to your agency, the nearest deadline first."""
     with node_of(request).db.read() as session:
-        return _rows(rfi.inbox(session, principal))
+        return rows_out(rfi.inbox(session, principal))
 
 
 @router.get("/outbox", response_model=list[RowOut])
 def outbox(request: Request, principal: CurrentPrincipal) -> list[RowOut]:
     """Requests your agency sent, one row per requested agency."""
     with node_of(request).db.read() as session:
-        return _rows(rfi.outbox(session, principal))
+        return rows_out(rfi.outbox(session, principal))
 
 
 @router.get("/stats", response_model=list[StatsOut])
@@ -184,18 +243,20 @@ def set_agreement(
 
 
 @router.post("", response_model=ThreadOut, status_code=201)
-def create(request: Request, principal: CurrentPrincipal, data: RfiInput) -> ThreadOut:
-    """Send a request to one or more peer agencies (liaison officers)."""
+def create(request: Request, principal: CurrentPrincipal, data: RfiCreate) -> ThreadOut:
+    """Send a request to one or more peer agencies (liaison officers), with up to five files."""
+    files = files_of(data.attachments)
+    request_data = RfiInput.model_validate(data.model_dump(exclude={"attachments"}))
     with node_of(request).db.write() as session:
-        created = rfi.create_rfi(session, principal, data)
-        return _thread(rfi.read_thread(session, principal, created.id, why="created"))
+        created = rfi.create_rfi(session, principal, request_data, files=files)
+        return thread_out(rfi.read_thread(session, principal, created.id, why="created"))
 
 
 @router.get("/{rfi_id}", response_model=ThreadOut)
 def thread(request: Request, principal: CurrentPrincipal, rfi_id: RecordId) -> ThreadOut:
     """One request with its messages and the status of each requested agency (read audited)."""
     with node_of(request).db.write() as session:
-        return _thread(rfi.read_thread(session, principal, rfi_id, why="API"))
+        return thread_out(rfi.read_thread(session, principal, rfi_id, why="API"))
 
 
 @router.post("/{rfi_id}/acknowledge", response_model=ThreadOut)
@@ -205,17 +266,20 @@ def acknowledge(
     """Confirm receipt of a request sent to your agency."""
     with node_of(request).db.write() as session:
         rfi.acknowledge(session, principal, rfi_id, data)
-        return _thread(rfi.read_thread(session, principal, rfi_id, why="acknowledged"))
+        return thread_out(rfi.read_thread(session, principal, rfi_id, why="acknowledged"))
 
 
 @router.post("/{rfi_id}/reply", response_model=ThreadOut)
 def reply(
-    request: Request, principal: CurrentPrincipal, rfi_id: RecordId, data: ReplyInput
+    request: Request, principal: CurrentPrincipal, rfi_id: RecordId, data: ReplyCreate
 ) -> ThreadOut:
-    """Answer a request sent to your agency (``partial: true`` for a partial answer)."""
+    """Answer a request sent to your agency (``partial: true`` for a partial answer), with up to
+    five files."""
+    files = files_of(data.attachments)
+    answer = ReplyInput.model_validate(data.model_dump(exclude={"attachments"}))
     with node_of(request).db.write() as session:
-        rfi.reply(session, principal, rfi_id, data)
-        return _thread(rfi.read_thread(session, principal, rfi_id, why="replied"))
+        rfi.reply(session, principal, rfi_id, answer, files=files)
+        return thread_out(rfi.read_thread(session, principal, rfi_id, why="replied"))
 
 
 @router.post("/{rfi_id}/refuse", response_model=ThreadOut)
@@ -225,4 +289,18 @@ def refuse(
     """Refuse a request sent to your agency, giving the reason."""
     with node_of(request).db.write() as session:
         rfi.refuse(session, principal, rfi_id, data)
-        return _thread(rfi.read_thread(session, principal, rfi_id, why="refused"))
+        return thread_out(rfi.read_thread(session, principal, rfi_id, why="refused"))
+
+
+@router.get("/{rfi_id}/attachments/{uid}")
+def attachment(
+    request: Request, principal: CurrentPrincipal, rfi_id: RecordId, uid: str
+) -> Response:
+    """One attached file (its read audited)."""
+    with node_of(request).db.write() as session:
+        found = attachments.read(session, principal, rfi_id, uid[:36], why="API")
+        content, media_type, name = found.content, found.media_type, found.filename
+    return Response(content, media_type=media_type, headers={
+        "Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}",
+        "X-Content-Type-Options": "nosniff",
+    })  # fmt: skip

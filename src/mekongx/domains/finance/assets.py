@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 
 from mekongx.audit import record
 from mekongx.authz import Permission, Principal, access, require
-from mekongx.domains.finance.models import FinAsset, FinAssetEvent, FinCase
+from mekongx.domains.finance import sharing
+from mekongx.domains.finance.models import FinAsset, FinAssetEvent, FinCase, FinSharingAgreement
 from mekongx.domains.finance.schemas import AssetInput, TransitionInput
 from mekongx.errors import Conflict, FieldProblem, NotFound, ValidationFailed
 from mekongx.i18n import N_
@@ -123,12 +124,10 @@ def transition(
         problems.append(
             FieldProblem("expires_on", N_("The order must expire after it was issued."))
         )
-    if data.to_state == "shared" and (not data.share_country or data.share_percent is None):
-        problems.append(
-            FieldProblem(
-                "share_country", N_("Sharing needs the other country and its share in percent.")
-            )
-        )
+    agreement = None
+    share_percent = data.share_percent
+    if data.to_state == "shared":
+        agreement, share_percent = _share(session, data, problems)
     if problems:
         raise ValidationFailed(problems)
     session.add(
@@ -137,7 +136,10 @@ def transition(
             from_state=asset.state,
             to_state=data.to_state,
             changed_by=principal.username,
-            **data.model_dump(exclude={"to_state"}),
+            agreement_id=agreement.id if agreement else None,
+            share_amount=round(asset.value * share_percent / 100, 2) if share_percent else None,
+            **data.model_dump(exclude={"to_state", "share_percent"}),
+            share_percent=share_percent,
         )
     )
     before = asset.state
@@ -147,8 +149,37 @@ def transition(
         asset.custodian = data.custodian
     asset.updated_at = utcnow()
     record(session, principal.actor, "finance.asset.transition", "fin_asset", asset.uid,
-           details={"case": case.uid, "from": before, "to": data.to_state, "order": data.order_number})  # fmt: skip
+           details={"case": case.uid, "from": before, "to": data.to_state, "order": data.order_number,
+                    "agreement": agreement.uid if agreement else None, "share_percent": share_percent})  # fmt: skip
     return asset
+
+
+def _share(
+    session: Session, data: TransitionInput, problems: list[FieldProblem]
+) -> tuple[FinSharingAgreement | None, float | None]:
+    """The agreement in force with the other country and the share it gives; without one, the
+    share given in the form, whose basis the note must name."""
+    if not data.share_country:
+        problems.append(
+            FieldProblem("share_country", N_("Name the country the asset is shared with."))
+        )
+        return None, None
+    agreement = sharing.in_force(session, data.share_country, data.order_date or dt.date.today())
+    if agreement is None:
+        if data.share_percent is None:
+            problems.append(FieldProblem("share_percent", N_("No sharing agreement with %(country)s is in force: give its share in percent and name the basis in the note."),
+                                         {"country": data.share_country}))  # fmt: skip
+        elif not data.note:
+            problems.append(FieldProblem("note", N_("A share without an agreement needs its legal basis in the note.")))  # fmt: skip
+        return None, data.share_percent
+    if (
+        data.share_percent is not None
+        and abs(data.share_percent - agreement.partner_percent) > 1e-9
+    ):
+        problems.append(FieldProblem("share_percent", N_("The agreement with %(country)s in force since %(date)s gives it %(percent)s per cent; leave the share empty or give that figure."),
+                                     {"country": agreement.country, "date": agreement.signed_on.isoformat(),
+                                      "percent": f"{agreement.partner_percent:g}"}))  # fmt: skip
+    return agreement, agreement.partner_percent
 
 
 def assets_of(session: Session, case: FinCase) -> list[FinAsset]:

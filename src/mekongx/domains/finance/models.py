@@ -137,6 +137,31 @@ class FinAssetEvent(Base):
     custodian: Mapped[str] = mapped_column(String(200), default="")
     share_country: Mapped[str] = mapped_column(String(2), default="")
     share_percent: Mapped[float | None] = mapped_column(Float, nullable=True)
+    share_amount: Mapped[float | None] = mapped_column(Float, nullable=True)
+    # the asset-sharing agreement applied when the asset was shared (none: a case-by-case share)
+    agreement_id: Mapped[int | None] = mapped_column(
+        ForeignKey("fin_sharing_agreements.id", ondelete="RESTRICT"), nullable=True
+    )
     note: Mapped[str] = mapped_column(Text, default="")
     changed_by: Mapped[str] = mapped_column(String(64))
     changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class FinSharingAgreement(Base):
+    """An asset-sharing agreement with another country: the share of the net value of a forfeited
+    asset that goes to it when it helped to trace, seize or forfeit the asset, on a legal basis
+    (a bilateral agreement or memorandum; the 1988 Convention art. 5(5)(b)(ii) and UNTOC art.
+    14(3)(b) allow sharing by agreement)."""
+
+    __tablename__ = "fin_sharing_agreements"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
+    country: Mapped[str] = mapped_column(String(2), index=True)  # the other country (ISO 3166)
+    partner_percent: Mapped[float] = mapped_column(Float)  # the other country's share
+    legal_basis: Mapped[str] = mapped_column(Text)
+    signed_on: Mapped[dt.date] = mapped_column(Date)
+    expires_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

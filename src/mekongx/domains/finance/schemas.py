@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
 
 from mekongx.authz.sharing import SharingInput
+from mekongx.i18n import N_
+from mekongx.i18n.countries import is_country
 
 ASSET_KINDS = (
     "bank_account",
@@ -71,4 +74,25 @@ class TransitionInput(BaseModel):
     custodian: str = Field(default="", max_length=200)
     share_country: str = Field(default="", pattern=r"^([A-Z]{2})?$")
     share_percent: float | None = Field(default=None, gt=0, le=100)
+    note: str = Field(default="", max_length=4000)
+
+
+class SharingAgreementInput(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    country: str = Field(pattern=r"^[A-Z]{2}$")
+
+    @field_validator("country")
+    @classmethod
+    def _known_country(cls, value: str) -> str:
+        if not is_country(value):
+            raise PydanticCustomError(
+                "mekongx", N_("Unknown country code: %(code)s"), {"code": value}
+            )
+        return value
+
+    partner_percent: float = Field(gt=0, lt=100)
+    legal_basis: str = Field(min_length=1, max_length=2000)
+    signed_on: dt.date
+    expires_on: dt.date | None = None
     note: str = Field(default="", max_length=4000)

@@ -84,7 +84,7 @@ class CaseFigures:
     last: int | None
 
 
-def read_case_for_view(session: Session, principal: Principal, case_id: int) -> FinCase:
+def read_case_for_view(session: Session, principal: Principal, case_id: int | str) -> FinCase:
     """The case's heading (title, currency) for a page whose reads are audited elsewhere."""
     return access(session, principal, FinCase, case_id)
 

@@ -4,6 +4,7 @@ same thread uid, message uids and UTC times, so both show the same thread and cl
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
@@ -11,7 +12,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mekongx.domains.rfi import clock, service
+from mekongx.domains.rfi import attachments, clock, service
 from mekongx.domains.rfi.models import Rfi, RfiMessage, RfiParty
 from mekongx.errors import Forbidden, NotFound
 from mekongx.federation.handlers import Handler, Received
@@ -95,6 +96,9 @@ def apply_request(session: Session, received: Received, data: Mapping[str, Any])
         created_at=sent_at,
         updated_at=sent_at,
         deadline=deadline,
+        purpose=str(data.get("purpose", "information")),
+        legal_basis=str(data.get("legal_basis", "")),
+        targets=json.dumps(list(data.get("targets", [])), ensure_ascii=False),
     )
     session.add(copy)
     session.flush()
@@ -109,7 +113,8 @@ def apply_request(session: Session, received: Received, data: Mapping[str, Any])
             remind_at=deadline,  # the requester's clock sends reminders; ours only shows them
         )
     )
-    _store(session, copy, received, data)
+    message = _store(session, copy, received, data)
+    attachments.apply_payload(session, copy, message.uid, data.get("attachments", []))
     return uid
 
 
@@ -134,6 +139,7 @@ def apply_message(session: Session, received: Received, data: Mapping[str, Any])
     if _seen(session, data):
         return uid
     message = _store(session, rfi, received, data)
+    attachments.apply_payload(session, rfi, message.uid, data.get("attachments", []))
     if from_requester:
         if kind == "reminder":
             party.reminded_at = party.reminded_at or message.at

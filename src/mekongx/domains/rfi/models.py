@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Integer, String, Text
+from sqlalchemy import ForeignKey, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from mekongx.model.base import Base, utcnow
@@ -24,6 +24,14 @@ class Rfi(SharedRecord, Base):
     sent_at: Mapped[datetime] = mapped_column(default=utcnow)  # the clock starts here (UTC)
     deadline: Mapped[datetime] = mapped_column(index=True)  # earliest deadline of its parties
     received_from: Mapped[str] = mapped_column(String(16), default="")
+    # information | asset_tracing | freezing (asset requests are RFIs with targets)
+    purpose: Mapped[str] = mapped_column(String(20), default="information")
+    # "" | informal (agency to agency, in the spirit of ARIN-AP) | mla (formal mutual legal
+    # assistance) | provisional (urgent provisional measure, the formal request to follow)
+    legal_basis: Mapped[str] = mapped_column(String(12), default="")
+    targets: Mapped[str] = mapped_column(Text, default="")  # JSON list of Target
+    # the requesting node's financial case the request belongs to (never sent)
+    case_uid: Mapped[str] = mapped_column(String(36), default="", index=True)
 
 
 class RfiParty(Base):
@@ -83,3 +91,22 @@ class RfiAgreement(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     updated_by: Mapped[str] = mapped_column(String(64), default="")
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class RfiAttachment(Base):
+    """A file sent with a request or an answer: stored in the database, identical (same uid and
+    SHA-256) on both nodes, served only through an authorisation check and an audited read."""
+
+    __tablename__ = "rfi_attachments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True)
+    rfi_id: Mapped[int] = mapped_column(
+        ForeignKey("rfi_requests.id", ondelete="CASCADE"), index=True
+    )
+    message_uid: Mapped[str] = mapped_column(String(36), index=True)
+    filename: Mapped[str] = mapped_column(String(200))
+    media_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary)

@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
+from mekongx.domains.rfi.attachments import MAX_FILES, PAYLOAD_MAX_CHARS
 from mekongx.domains.rfi.schemas import Language, RfiInput
 
 Uid = Field(min_length=36, max_length=36, pattern=r"^[0-9a-f-]{36}$")
@@ -14,6 +15,18 @@ AgencyCode = Field(min_length=1, max_length=16, pattern=r"^[A-Z0-9_-]{1,16}$")
 MessageKind = Literal[
     "request", "acknowledgement", "reply", "partial_reply", "refusal", "reminder", "escalation"
 ]
+
+
+class AttachmentPayload(BaseModel):
+    """A file of a request or an answer: its bytes (base64) and their SHA-256."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    uid: str = Uid
+    filename: str = Field(min_length=1, max_length=200)
+    media_type: str = Field(min_length=1, max_length=100)
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    content: str = Field(min_length=1, max_length=PAYLOAD_MAX_CHARS)
 
 
 class MessagePayload(BaseModel):
@@ -31,6 +44,7 @@ class MessagePayload(BaseModel):
     language: Language
     at: AwareDatetime
     deadline: AwareDatetime | None = None
+    attachments: list[AttachmentPayload] = Field(default_factory=list, max_length=MAX_FILES)
 
 
 class RequestPayload(RfiInput):
@@ -46,3 +60,4 @@ class RequestPayload(RfiInput):
     at: AwareDatetime
     sent_at: AwareDatetime
     deadline: AwareDatetime
+    attachments: list[AttachmentPayload] = Field(default_factory=list, max_length=MAX_FILES)

@@ -5,8 +5,9 @@ clock in tests; it defaults to the current UTC time."""
 
 from __future__ import annotations
 
+import json
 import statistics
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -17,8 +18,8 @@ from sqlalchemy.orm import Session
 from mekongx.audit import Actor, record
 from mekongx.authz import Permission, Principal, access, require, visible
 from mekongx.db import Database
-from mekongx.domains.rfi import clock
-from mekongx.domains.rfi.models import Rfi, RfiAgreement, RfiMessage, RfiParty
+from mekongx.domains.rfi import attachments, clock
+from mekongx.domains.rfi.models import Rfi, RfiAgreement, RfiAttachment, RfiMessage, RfiParty
 from mekongx.domains.rfi.schemas import (
     AcknowledgeInput,
     AgreementInput,
@@ -135,11 +136,20 @@ def _message_payload(rfi: Rfi, message: RfiMessage) -> dict[str, Any]:
 
 
 def create_rfi(
-    session: Session, principal: Principal, data: RfiInput, now: datetime | None = None
+    session: Session,
+    principal: Principal,
+    data: RfiInput,
+    now: datetime | None = None,
+    *,
+    files: Sequence[attachments.File] = (),
+    case_uid: str = "",
 ) -> Rfi:
-    """Send a request to one or more peer agencies; each gets its deadline from its agreement."""
+    """Send a request to one or more peer agencies; each gets its deadline from its agreement.
+    ``files`` travel with the request; ``case_uid`` links it to the requester's own financial
+    case (an asset-tracing or freezing request) and is never sent."""
     require(principal, Permission.RELEASE_RECORDS)
     now = now or utcnow()
+    checked_files = attachments.check(files)
     known = set(session.scalars(select(Agency.code).where(Agency.code.in_(data.requested))))
     problems = []
     for code in data.requested:
@@ -173,6 +183,10 @@ def create_rfi(
         created_at=now,
         updated_at=now,
         deadline=min(d for _, d, _ in parties),
+        purpose=data.purpose,
+        legal_basis=data.legal_basis,
+        targets=json.dumps([t.model_dump() for t in data.targets], ensure_ascii=False),
+        case_uid=case_uid,
     )
     session.add(rfi)
     session.flush()
@@ -184,9 +198,12 @@ def create_rfi(
         session, rfi, "request", principal.agency, author=principal.display_name,
         body=data.question, language=data.language, at=now,
     )  # fmt: skip
+    files_sent = attachments.store(session, rfi, request.uid, checked_files)
     record(
         session, principal.actor, "rfi.create", KIND, rfi.uid,
-        details={"to": data.requested, "urgency": data.urgency, "deadline": iso(rfi.deadline)},
+        details={"to": data.requested, "urgency": data.urgency, "deadline": iso(rfi.deadline),
+                 "purpose": data.purpose, "case": case_uid or None,
+                 "attachments": [{"file": a.filename, "sha256": a.sha256} for a in files_sent]},
     )  # fmt: skip
     for code, deadline, _ in parties:
         payload = {
@@ -199,6 +216,10 @@ def create_rfi(
             "requested": data.requested,
             "sent_at": iso(now),
             "deadline": iso(deadline),
+            "purpose": rfi.purpose,
+            "legal_basis": rfi.legal_basis,
+            "targets": [t.model_dump(exclude_defaults=True) for t in data.targets],
+            "attachments": attachments.as_payload(files_sent),
         }
         enqueue(
             session, principal.actor, type="request", kind=KIND_REQUEST, payload=payload, to=[code],
@@ -235,9 +256,13 @@ def _send_back(
     type_: str,
     kind: str,
     party: RfiParty,
+    files: Sequence[RfiAttachment] = (),
 ) -> None:
+    payload = _message_payload(rfi, message)
+    if files:
+        payload["attachments"] = attachments.as_payload(files)
     enqueue(
-        session, principal.actor, type=type_, kind=kind, payload=_message_payload(rfi, message),
+        session, principal.actor, type=type_, kind=kind, payload=payload,
         to=[rfi.origin_agency], handling=rfi.handling_code, record_uid=rfi.uid, thread=rfi.uid,
         in_reply_to=_request_envelope(session, rfi), priority=clock.PRIORITY[rfi.urgency],
         deadline=iso(party.deadline), languages=[message.language],
@@ -271,9 +296,12 @@ def reply(
     rfi_id: int | str,
     data: ReplyInput,
     now: datetime | None = None,
+    *,
+    files: Sequence[attachments.File] = (),
 ) -> RfiMessage:
+    """Answer (fully or in part), with ``files`` travelling with the answer."""
     kind = "partial_reply" if data.partial else "reply"
-    return _respond(session, principal, rfi_id, kind, data.body, data.language, now)
+    return _respond(session, principal, rfi_id, kind, data.body, data.language, now, files)
 
 
 def refuse(
@@ -294,8 +322,10 @@ def _respond(
     body: str,
     language: str,
     now: datetime | None,
+    files: Sequence[attachments.File] = (),
 ) -> RfiMessage:
     now = now or utcnow()
+    checked_files = attachments.check(files)
     rfi, party = _own_party(session, principal, rfi_id)
     if party.status in FINAL:
         raise Conflict(N_("This request has already been answered or refused."))
@@ -303,9 +333,12 @@ def _respond(
         session, rfi, kind, principal.agency, to=rfi.origin_agency,
         author=principal.display_name, body=body, language=language, at=now,
     )  # fmt: skip
+    sent = attachments.store(session, rfi, message.uid, checked_files)
     set_status(party, kind, now, body)
-    record(session, principal.actor, f"rfi.{kind}", KIND, rfi.uid)
-    _send_back(session, principal, rfi, message, "reply", KIND_RESPONSE, party)
+    record(session, principal.actor, f"rfi.{kind}", KIND, rfi.uid,
+           details={"attachments": [{"file": a.filename, "sha256": a.sha256} for a in sent]}
+           if sent else None)  # fmt: skip
+    _send_back(session, principal, rfi, message, "reply", KIND_RESPONSE, party, sent)
     return message
 
 
@@ -413,6 +446,12 @@ class Thread:
     parties: list[RfiParty]
     messages: list[RfiMessage]
     agencies: dict[str, Agency] = field(default_factory=dict)
+    files: dict[str, list[RfiAttachment]] = field(default_factory=dict)  # by message uid
+
+    @property
+    def targets(self) -> list[dict[str, Any]]:
+        found = json.loads(self.rfi.targets or "[]")
+        return found if isinstance(found, list) else []
 
     @property
     def incoming(self) -> bool:
@@ -449,7 +488,9 @@ def read_thread(session: Session, principal: Principal, rfi_id: int | str, why: 
     found = list(session.scalars(messages.order_by(RfiMessage.at, RfiMessage.id)))
     codes = {rfi.origin_agency, *(p.agency_code for p in parties)}
     agencies = {a.code: a for a in session.scalars(select(Agency).where(Agency.code.in_(codes)))}
-    return Thread(rfi, parties, found, agencies)
+    shown = {m.uid for m in found}
+    files = {k: v for k, v in attachments.of_thread(session, rfi).items() if k in shown}
+    return Thread(rfi, parties, found, agencies, files)
 
 
 def inbox(session: Session, principal: Principal) -> list[Row]:
@@ -465,8 +506,9 @@ def inbox(session: Session, principal: Principal) -> list[Row]:
     return [Row(rfi, party) for rfi, party in session.execute(stmt).all()]
 
 
-def outbox(session: Session, principal: Principal) -> list[Row]:
-    """Requests the principal's agency sent, one row per requested agency, newest first."""
+def outbox(session: Session, principal: Principal, case_uid: str | None = None) -> list[Row]:
+    """Requests the principal's agency sent (of one financial case if ``case_uid``), one row per
+    requested agency, newest first."""
     stmt = (
         visible(principal, Rfi)
         .where(Rfi.origin_agency == principal.agency)
@@ -474,6 +516,8 @@ def outbox(session: Session, principal: Principal) -> list[Row]:
         .join(RfiParty, RfiParty.rfi_id == Rfi.id)
         .order_by(Rfi.sent_at.desc(), Rfi.id.desc(), RfiParty.agency_code)
     )
+    if case_uid is not None:
+        stmt = stmt.where(Rfi.case_uid == case_uid)
     return [Row(rfi, party) for rfi, party in session.execute(stmt).all()]
 
 

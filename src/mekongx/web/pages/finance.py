@@ -10,25 +10,39 @@ from fastapi import APIRouter, Depends
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import Response
 
 from mekongx.authz import Permission, Principal, can, require
 from mekongx.domains.finance import assets as finance_assets
+from mekongx.domains.finance import requests as finance_requests
 from mekongx.domains.finance import service as finance
 from mekongx.domains.finance.schemas import AssetInput, CaseInput, ReviewInput, TransitionInput
+from mekongx.domains.rfi import service as rfi
 from mekongx.errors import Conflict, FieldProblem, ValidationFailed
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.errors import field_messages
 from mekongx.http.node import node_of
 from mekongx.http.params import RecordId
 from mekongx.i18n import N_, translator
+from mekongx.model.base import utcnow
 from mekongx.validation import parse
+from mekongx.web import flash
 from mekongx.web.labels import translated
 from mekongx.web.nav import NavItem
+from mekongx.web.pages.finance_requests import PURPOSES
+from mekongx.web.pages.rfi import STATUS as RFI_STATUS
 from mekongx.web.render import check_csrf, render
 
 router = APIRouter(prefix="/finance")
 NAV = [NavItem(55, "/finance", N_("Financial investigations"))]
+flash.register(
+    {
+        "finance.case.created": N_("Case created."),
+        "finance.detected": N_("Detection finished."),
+        "finance.reviewed": N_("Judgement saved."),
+        "finance.asset": N_("Asset recorded."),
+    }
+)
 MAX_UPLOAD = 512 * 1024 * 1024
 TYPOLOGY_LABELS = {
     "fan_out": N_("fan-out to new accounts"),
@@ -58,6 +72,8 @@ def _labels(principal: Principal) -> dict[str, Any]:
         "method_labels": {k: _(v) for k, v in METHOD_LABELS.items()},
         "state_labels": {k: _(v) for k, v in finance_assets.STATE_LABELS.items()},
         "kind_labels": {k: _(v) for k, v in finance_assets.KIND_LABELS.items()},
+        "purpose_labels": {k: _(v) for k, v in PURPOSES.items()},
+        "request_status": {k: _(v) for k, v in RFI_STATUS.items()},
         **translated(_),
     }
 
@@ -109,13 +125,11 @@ async def create(request: Request, principal: CurrentPrincipal) -> Response:
         _ = translator(principal.language)
         return render(request, "finance/list.html", status=422, cases=cases, expiring=[], can_write=True,
                       fields=field_messages(_.lang, error.fields), form=data, **_labels(principal))  # fmt: skip
-    return RedirectResponse(f"/finance/{case_id}?done=created", status_code=303)
+    return flash.redirect(f"/finance/{case_id}", "finance.case.created")
 
 
 @router.get("/{case_id}")
-def case_page(
-    request: Request, principal: CurrentPrincipal, case_id: RecordId, done: str = ""
-) -> Response:
+def case_page(request: Request, principal: CurrentPrincipal, case_id: RecordId) -> Response:
     with node_of(request).db.write() as session:  # the read is audited
         case = finance.read_case(session, principal, case_id, why="opened in the web UI")
         figures = finance.figures(session, case)
@@ -127,9 +141,13 @@ def case_page(
             (asset, finance_assets.history(session, asset))
             for asset in finance_assets.assets_of(session, case)
         ]
+        asked = finance_requests.of_case(session, principal, case)
+    now = utcnow()
     own = case.origin_agency == principal.agency and not case.received
     return render(request, "finance/case.html", case=case, figures=figures, imports=imports, alerts=alerts,
-                  judged=judged, assets=assets, next_states=finance_assets.NEXT, done=done,
+                  judged=judged, assets=assets, next_states=finance_assets.NEXT,
+                  requests=[(r, rfi.display_status(r.party, now)) for r in asked],
+                  can_ask=own and can(principal, Permission.RELEASE_RECORDS).allowed,
                   can_write=own and can(principal, Permission.WRITE_RECORDS).allowed, **_labels(principal))  # fmt: skip
 
 
@@ -190,7 +208,7 @@ async def detect(request: Request, principal: CurrentPrincipal, case_id: RecordI
         await run_in_threadpool(work)
     except (ValidationFailed, Conflict) as error:
         return _problem_page(request, principal, error, f"/finance/{case_id}")
-    return RedirectResponse(f"/finance/{case_id}?done=detected#alerts", status_code=303)
+    return flash.redirect(f"/finance/{case_id}#alerts", "finance.detected")
 
 
 @router.post("/alerts/{alert_id}/review", dependencies=[Depends(check_csrf)])
@@ -205,7 +223,7 @@ async def review(request: Request, principal: CurrentPrincipal, alert_id: Record
             back = f"/finance/{alert.case_id}"
     except (ValidationFailed, Conflict) as error:
         return _problem_page(request, principal, error, back)
-    return RedirectResponse(f"{back}?done=reviewed#alerts", status_code=303)
+    return flash.redirect(f"{back}#alerts", "finance.reviewed")
 
 
 @router.get("/{case_id}/trace")
@@ -252,7 +270,7 @@ async def add_asset(request: Request, principal: CurrentPrincipal, case_id: Reco
             finance_assets.add_asset(session, principal, case_id, parse(AssetInput, data))
     except (ValidationFailed, Conflict) as error:
         return _problem_page(request, principal, error, f"/finance/{case_id}")
-    return RedirectResponse(f"/finance/{case_id}?done=asset#assets", status_code=303)
+    return flash.redirect(f"/finance/{case_id}#assets", "finance.asset")
 
 
 @router.post("/assets/{asset_id}/transition", dependencies=[Depends(check_csrf)])
@@ -274,4 +292,4 @@ async def transition(request: Request, principal: CurrentPrincipal, asset_id: Re
             back = f"/finance/{asset.case_id}"
     except (ValidationFailed, Conflict) as error:
         return _problem_page(request, principal, error, back)
-    return RedirectResponse(f"{back}?done=transition#assets", status_code=303)
+    return flash.redirect(f"{back}#assets", "saved")

@@ -6,14 +6,16 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends
 from sqlalchemy import select
+from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import Response
 
 from mekongx.authz import Permission, Principal, can, require
-from mekongx.domains.rfi import clock
+from mekongx.domains.rfi import attachments, clock
 from mekongx.domains.rfi import service as rfi
 from mekongx.domains.rfi.schemas import (
     AcknowledgeInput,
@@ -61,6 +63,22 @@ MESSAGES = {
     "refusal": N_("Refusal"),
     "escalation": N_("Escalation notice"),
 }
+PURPOSE = {
+    "information": N_("Information"),
+    "asset_tracing": N_("Asset tracing"),
+    "freezing": N_("Freezing"),
+}
+LEGAL_BASIS = {
+    "informal": N_("informal, agency to agency (in the spirit of ARIN-AP)"),
+    "mla": N_("formal mutual legal assistance"),
+    "provisional": N_("urgent provisional measure, the formal request to follow"),
+}
+TARGET_KIND = {
+    "account": N_("account"),
+    "person": N_("person"),
+    "company": N_("company"),
+    "property": N_("property"),
+}
 _EMPTY: dict[str, Any] = {
     "subject": "",
     "question": "",
@@ -77,6 +95,9 @@ def _labels(_: Translator) -> dict[str, Any]:
         "urgency_labels": {k: _(v) for k, v in URGENCY.items()},
         "status_labels": {k: _(v) for k, v in STATUS.items()},
         "message_labels": {k: _(v) for k, v in MESSAGES.items()},
+        "purpose_labels": {k: _(v) for k, v in PURPOSE.items()},
+        "basis_labels": {k: _(v) for k, v in LEGAL_BASIS.items()},
+        "target_labels": {k: _(v) for k, v in TARGET_KIND.items()},
         **translated(_),
     }
 
@@ -305,6 +326,23 @@ def thread_page(request: Request, principal: CurrentPrincipal, rfi_id: RecordId)
     return _thread_page(request, principal, rfi_id)
 
 
+@router.get("/{rfi_id}/attachments/{uid}")
+def attachment(
+    request: Request, principal: CurrentPrincipal, rfi_id: RecordId, uid: str
+) -> Response:
+    """One attached file, served as a download (never rendered inline), its read audited."""
+    with node_of(request).db.write() as session:
+        found = attachments.read(
+            session, principal, rfi_id, uid[:36], why="downloaded in the web UI"
+        )
+        content, media_type, name = found.content, found.media_type, found.filename
+    quoted = quote(name)
+    return Response(content, media_type=media_type, headers={
+        "Content-Disposition": f"attachment; filename*=UTF-8''{quoted}",
+        "X-Content-Type-Options": "nosniff",
+    })  # fmt: skip
+
+
 @router.post("/{rfi_id}/acknowledge", dependencies=[Depends(check_csrf)])
 async def acknowledge(request: Request, principal: CurrentPrincipal, rfi_id: RecordId) -> Response:
     form = await request.form()
@@ -326,8 +364,16 @@ async def reply(request: Request, principal: CurrentPrincipal, rfi_id: RecordId)
         "partial": form.get("partial") == "on",
     }
     try:
+        files = [
+            attachments.File(item.filename, await item.read(attachments.MAX_BYTES + 1))
+            for item in form.getlist("attachments")
+            if isinstance(item, UploadFile) and item.filename
+        ]
+    finally:
+        await form.close()
+    try:
         with node_of(request).db.write() as session:
-            rfi.reply(session, principal, rfi_id, parse(ReplyInput, data))
+            rfi.reply(session, principal, rfi_id, parse(ReplyInput, data), files=files)
     except ValidationFailed as error:
         kept = {"body": data["body"], "language": data["language"]}
         return _thread_page(request, principal, rfi_id, _problems(principal, error), kept, 422)
