@@ -70,6 +70,10 @@ def test_good_csv_through_the_ui(browser: Any, world: Any) -> None:
     # the row with a quantity of "abc" is screened on its other fields; the field is named in Thai
     assert "แถว 7" in page.text and "quantity" in page.text and 'id="field-issues"' in page.text
     assert "TH-005" in page.text  # its phenylacetic acid is still found
+    # names inside the reasons in Thai too (the route reason names the column in Thai), the
+    # substance's Thai name first, and the score's scale stated on the page
+    assert "ปลายทางสุดท้าย" in page.text and "final_destination" not in page.text
+    assert "อาเซติค แอนไฮไดรด์ (Acetic anhydride)" in page.text and 'id="score-scale"' in page.text
     with world.db.read() as session:
         run = session.scalars(select(ScreeningRun)).one()
         assert (run.file_name, run.lines_read, run.skipped, run.username) == (

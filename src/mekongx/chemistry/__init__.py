@@ -38,6 +38,7 @@ from mekongx.chemistry.screen import (
     screen_file,
     write_report,
 )
+from mekongx.chemistry.wording import column_label, reason_text, substance_label
 
 __all__ = [
     "COLUMNS",
@@ -62,6 +63,7 @@ __all__ = [
     "Substance",
     "SubstanceMatch",
     "cas_check_digit",
+    "column_label",
     "find_cas_numbers",
     "is_valid_cas",
     "load_known_consignees",
@@ -69,8 +71,10 @@ __all__ = [
     "load_pen_records",
     "load_register",
     "read_declarations",
+    "reason_text",
     "render",
     "repair_cas",
     "screen_file",
+    "substance_label",
     "write_report",
 ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-__all__ = ["LANGUAGES", "MESSAGES", "render"]
+__all__ = ["LANGUAGES", "MESSAGES", "TERMS", "render"]
 
 LANGUAGES = ("en", "th", "zh")
 
@@ -49,6 +49,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "HS {hs} is the subheading specific to {substance}",
         "th": "พิกัด HS {hs} เป็นพิกัดย่อยเฉพาะของ {substance}",
         "zh": "HS编码 {hs} 是 {substance} 的专用子目",
+    },
+    "MATCH_HS_SHARED": {
+        "en": "HS {hs} is the subheading specific to {count} substances: {substances}; the code alone does not say which",
+        "th": "พิกัด HS {hs} เป็นพิกัดย่อยเฉพาะของสาร {count} ชนิด: {substances} พิกัดอย่างเดียวบอกไม่ได้ว่าเป็นสารใด",
+        "zh": "HS编码 {hs} 是 {count} 种物质的专用子目：{substances}；仅凭编码无法判断是哪一种",
     },
     "MATCH_SALT": {
         "en": "declared as a salt form ({salt})",
@@ -243,6 +248,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "th": "... และปัญหาอื่นอีก {count} รายการ",
         "zh": "……另有 {count} 个问题",
     },
+}
+
+# Words the engine puts into its messages as parameters (``business`` of QUANTITY_OUT_OF_SCALE,
+# ``language`` of MATCH_NAME), in the three languages; see ``wording.reason_text``.
+TERMS: dict[str, dict[str, str]] = {
+    "business.pharmacy": {"en": "pharmacy or clinic", "th": "ร้านยาหรือคลินิก", "zh": "药店或诊所"},
+    "business.laboratory": {"en": "laboratory", "th": "ห้องปฏิบัติการ", "zh": "实验室"},
+    "business.trader": {"en": "trading", "th": "ผู้ค้า", "zh": "贸易"},
+    "business.manufacturer": {"en": "manufacturing", "th": "ผู้ผลิต", "zh": "生产"},
+    "business.history": {
+        "en": "regular (3 × its usual quantity)",
+        "th": "ประจำ (3 เท่าของปริมาณปกติ)",
+        "zh": "老客户（通常数量的3倍）",
+    },
+    "language.en": {"en": "English", "th": "อังกฤษ", "zh": "英文"},
+    "language.th": {"en": "Thai", "th": "ไทย", "zh": "泰文"},
+    "language.zh": {"en": "Chinese", "th": "จีน", "zh": "中文"},
+    "language.th/zh": {"en": "Thai or Chinese", "th": "ไทยหรือจีน", "zh": "泰文或中文"},
 }
 
 

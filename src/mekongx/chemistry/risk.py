@@ -23,9 +23,9 @@ from typing import NamedTuple
 from mekongx.chemistry.declarations import DeclarationFileError, DeclarationLine
 from mekongx.chemistry.index import Term, TermIndex
 from mekongx.chemistry.matcher import LineMatch, SubstanceMatch
-from mekongx.chemistry.messages import render
 from mekongx.chemistry.register import AnalogueRule, Place, Register, Substance
 from mekongx.chemistry.text import dense, fold, latin_tokens
+from mekongx.chemistry.wording import reason_text
 
 __all__ = [
     "BUSINESS_LIMIT_KG",
@@ -133,7 +133,7 @@ class Reason(NamedTuple):
     params: tuple[tuple[str, str], ...] = ()
 
     def message(self, lang: str = "en") -> str:
-        return render(self.code, lang, **dict(self.params))
+        return reason_text(self.code, dict(self.params), lang)
 
 
 def _reason(code: str, weight: int, **params: object) -> Reason:

@@ -112,6 +112,36 @@ class ScreenReport:
         return len({(r.declaration_id, r.line_no, r.row) for r in self.results})
 
 
+def _one_hs_result(found: list[ScreenResult]) -> ScreenResult:
+    """One result for a line matched by nothing but an HS subheading that several substances
+    share (2939.41: ephedrine and racephedrine): the code cannot tell which, so the line says
+    so once, with the highest-scoring substance's other reasons, not once per substance."""
+    best = max(found, key=lambda r: r.score)
+    hs = next(dict(r.params)["hs"] for r in best.reasons if r.code == "MATCH_HS_SPECIFIC")
+    shared = Reason(
+        "MATCH_HS_SHARED",
+        0,
+        (
+            ("hs", hs),
+            ("count", str(len(found))),
+            ("substances", "\n".join(r.substance for r in found)),
+        ),
+    )
+    others = tuple(r for r in best.reasons if r.code != "MATCH_HS_SPECIFIC")
+    return ScreenResult(
+        declaration_id=best.declaration_id,
+        line_no=best.line_no,
+        row=best.row,
+        substance_id="+".join(r.substance_id for r in found),
+        substance=" / ".join(r.substance for r in found),
+        cas="",
+        table=best.table,
+        match="hs_specific",
+        score=best.score,
+        reasons=(shared, *others),
+    )
+
+
 class Screener:
     """Matcher plus risk scorer over one register; build once, reuse for many lines."""
 
@@ -151,23 +181,27 @@ class Screener:
                     reasons=tuple(reasons),
                 )
             )
+        by_hs_only: list[ScreenResult] = []
         for sm in lm.matches:
             reasons = self.scorer.substance_reasons(line, sm) + line_reasons
             sub = sm.substance
-            results.append(
-                ScreenResult(
-                    declaration_id=line.declaration_id,
-                    line_no=line.line_no,
-                    row=line.row,
-                    substance_id=sub.id,
-                    substance=sub.name,
-                    cas=sub.cas or "",
-                    table=sub.table,
-                    match="+".join(sm.kinds),
-                    score=sum(r.weight for r in reasons),
-                    reasons=tuple(reasons),
-                )
+            result = ScreenResult(
+                declaration_id=line.declaration_id,
+                line_no=line.line_no,
+                row=line.row,
+                substance_id=sub.id,
+                substance=sub.name,
+                cas=sub.cas or "",
+                table=sub.table,
+                match="+".join(sm.kinds),
+                score=sum(r.weight for r in reasons),
+                reasons=tuple(reasons),
             )
+            (by_hs_only if sm.kinds == ["hs_specific"] else results).append(result)
+        if len(by_hs_only) > 1:
+            results.append(_one_hs_result(by_hs_only))
+        else:
+            results.extend(by_hs_only)
         if not results and lm.hs_generic and lm.vague and not lm.analogues:
             others = [r for r in line_reasons if r.code != "HS_GENERIC_VAGUE"]
             if others:

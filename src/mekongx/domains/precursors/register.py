@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from mekongx.audit import record
 from mekongx.authz import Permission, Principal, require
-from mekongx.chemistry import Register, Substance, load_register
+from mekongx.chemistry import Register, Substance, load_register, substance_label
 from mekongx.domains.precursors.models import NationalListing
 from mekongx.domains.precursors.schemas import ListingInput
 from mekongx.errors import NotFound
@@ -49,11 +49,7 @@ def substance(substance_id: str) -> Substance:
 
 def local_name(sub: Substance, lang: str) -> str:
     """The substance's first name in ``lang`` (Thai or Chinese), or its English name."""
-    if lang == "zh" and sub.zh:
-        return sub.zh[0]
-    if lang == "th" and sub.th:
-        return sub.th[0].name
-    return sub.name
+    return substance_label(sub, lang)
 
 
 def local_names(lang: str) -> dict[str, str]:

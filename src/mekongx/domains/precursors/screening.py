@@ -36,8 +36,9 @@ from mekongx.chemistry import (
     Screener,
     ScreenReport,
     ScreenResult,
-    render,
+    reason_text,
     screen_file,
+    substance_label,
 )
 from mekongx.db import Database
 from mekongx.domains.precursors.models import (
@@ -66,6 +67,7 @@ class HitView:
     hit: ScreeningHit
     reasons: list[str]
     codes: list[str]
+    name: str = ""  # the substance(s) in the reader's language first (English after, if other)
 
 
 def safe_name(name: str) -> str:
@@ -381,10 +383,19 @@ def explain(hit: ScreeningHit, lang: str) -> HitView:
     for code, _weight, params in json.loads(hit.reasons):
         codes.append(code)
         try:
-            texts.append(render(code, lang, **params))
+            texts.append(reason_text(code, params, lang))
         except (KeyError, IndexError, ValueError):
             texts.append(code)
-    return HitView(hit, texts, codes)
+    return HitView(hit, texts, codes, _local_name(hit, lang))
+
+
+def _local_name(hit: ScreeningHit, lang: str) -> str:
+    subs = {s.id: s for s in register().substances}
+    found = [subs[i] for i in hit.substance_id.split("+") if i in subs]
+    if not found:
+        return hit.substance
+    local = ("、" if lang == "zh" else " / ").join(substance_label(s, lang) for s in found)
+    return local if local == hit.substance else f"{local} ({hit.substance})"
 
 
 def export_csv(session: Session, principal: Principal, run: ScreeningRun, **filters: Any) -> str:

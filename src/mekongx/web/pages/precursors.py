@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from datetime import date
 from typing import Annotated, Any
 
@@ -20,9 +19,10 @@ from starlette.responses import RedirectResponse, Response
 from mekongx import uploads
 from mekongx.audit import Actor
 from mekongx.authz import Permission, Principal, can
-from mekongx.chemistry.declarations import COLUMNS, FIELD_PROBLEMS, HEADER_ALIASES, REQUIRED
+from mekongx.chemistry.declarations import COLUMNS, FIELD_PROBLEMS, REQUIRED
 from mekongx.chemistry.formd import load_vocabulary
 from mekongx.chemistry.units import incb_unit
+from mekongx.chemistry.wording import column_label
 from mekongx.domains.precursors import formd as formd_service
 from mekongx.domains.precursors import incidents as incident_service
 from mekongx.domains.precursors import labels, screening
@@ -194,17 +194,9 @@ def _screen_form(
     )
 
 
-_SCRIPT = {"th": re.compile("[\u0e00-\u0e7f]"), "zh": re.compile("[\u4e00-\u9fff]")}
-
-
 def _headers(column: str) -> dict[str, str]:
-    """The column's header in each language: the canonical name, or its first Thai or Chinese
-    alias (every alias is accepted when a file is read)."""
-    aliases = HEADER_ALIASES.get(column, ())
-    found = {"en": column}
-    for lang, script in _SCRIPT.items():
-        found[lang] = next((a for a in aliases if script.search(a)), column)
-    return found
+    """The column's header in each language (the engine's ``column_label``)."""
+    return {lang: column_label(column, lang) for lang in ("en", "th", "zh")}
 
 
 @router.get("/template.csv")
