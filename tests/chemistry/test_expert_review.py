@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from mekongx.chemistry import DeclarationLine, Matcher, Screener, load_register
+from mekongx.chemistry.risk import band
 
 REGISTER = load_register()
 
@@ -346,3 +347,25 @@ def test_screening_judges_a_volume_by_its_density(screener: Screener) -> None:
     vague = _line(description="methylamine solution")
     vague.quantity, vague.unit, vague.consignee = 30_000, "L", "Somchai Pharmacy"
     assert "QUANTITY_OUT_OF_SCALE" not in {r.code for r in screener.screen_line(vague)[0].reasons}
+
+
+@pytest.mark.parametrize(
+    ("named", "unregistered"),
+    [
+        ("EAPA ethyl 3-oxo-2-phenylbutanoate", "pentyl 3-oxo-2-phenylbutanoate"),
+        ("3-氧代-2-苯基丁酸乙酯", "3-氧代-2-苯基丁酸丙酯"),
+    ],
+)
+def test_a_named_member_of_a_listed_class_scores_at_least_an_unregistered_member(
+    screener: Screener, named: str, unregistered: str
+) -> None:
+    """Re-check of item 4: EAPA (CN-2, named, with its CAS) came out as a note (15) while an
+    unregistered ester of the same listed class came out as check (40)."""
+    (member,) = screener.screen_line(_line(description=named))
+    (analogue,) = screener.screen_line(_line(description=unregistered))
+    assert member.substance_id == "eapa" and analogue.match == "class_rule"
+    assert member.score >= analogue.score and band(member.score) == band(analogue.score) == "check"
+    assert "CLASS_MEMBER" in {r.code for r in member.reasons}
+    # a Table I member (MAPA) already scores as Table I and gets no second class weight
+    (mapa,) = screener.screen_line(_line(description="methyl 3-oxo-2-phenylbutanoate"))
+    assert mapa.table == "I" and "CLASS_MEMBER" not in {r.code for r in mapa.reasons}

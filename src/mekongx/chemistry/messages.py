@@ -96,6 +96,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "th": "ทั้งกลุ่มสาร ({label}) อยู่ในบัญชีควบคุมของประเทศ {list} ตั้งแต่ {since} จึงเป็นสารควบคุมตามกฎหมายของประเทศนั้น",
         "zh": "该类物质（{label}）已整类列入国家管制目录 {list}（自 {since} 起），在该国属于管制物质",
     },
+    "CLASS_MEMBER": {
+        "en": "{substance} belongs to a class listed as a whole on {lists} ({label}); scored at least as high as an unregistered member of that class",
+        "th": "{substance} อยู่ในกลุ่มสารที่ควบคุมทั้งกลุ่มในบัญชี {lists} ({label}) จึงให้คะแนนไม่ต่ำกว่าสารในกลุ่มเดียวกันที่ไม่อยู่ในทะเบียน",
+        "zh": "{substance} 属于已整类列入 {lists} 的物质类别（{label}），其评分不低于该类别中未登记的成员",
+    },
     "CAS_INVALID": {
         "en": "CAS {cas} fails the check digit",
         "th": "เลข CAS {cas} มีเลขตรวจสอบไม่ถูกต้อง",

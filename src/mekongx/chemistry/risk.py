@@ -224,6 +224,10 @@ class RiskScorer:
         self.context = context or RiskContext()
         self.weights = {**DEFAULT_WEIGHTS, **self.context.weights}
         self.places: dict[str, Place] = {p.id: p for p in register.places}
+        # classes listed as a whole ("... and its esters"), by the group id their members carry
+        self.listed_classes: dict[str, AnalogueRule] = {
+            rule.id: rule for rule in register.keywords.analogues if rule.national_lists
+        }
         self.place_index = TermIndex(
             Term("place", p.id, lang, name)
             for p in register.places
@@ -413,6 +417,20 @@ class RiskScorer:
             )
         if table == "watch":
             reasons.append(_reason("WATCH_LIST", w["WATCH_LIST"], substance=name))
+        family = self.listed_classes.get(sub.group)
+        if family is not None and table in ("national", "watch"):
+            # A named member of a class listed as a whole (EAPA in "3-oxo-2-phenylbutanoic acid
+            # and its esters") never scores below an unregistered member of the same class,
+            # which carries the possible-analogue weight on top of the class listing.
+            reasons.append(
+                _reason(
+                    "CLASS_MEMBER",
+                    w["POSSIBLE_ANALOGUE"],
+                    substance=name,
+                    label=family.label,
+                    lists=", ".join(family.national_lists),
+                )
+            )
         hs6 = "".join(ch for ch in line.hs_code if ch.isdigit())[:6]
         if (
             len(hs6) == 6
