@@ -195,7 +195,13 @@ def _fail(message: str) -> typer.Exit:
 
 @app.command()
 def estimate(
-    samples: Annotated[Path, typer.Argument(help="Input CSV of sample results (UTF-8).")],
+    samples: Annotated[
+        Path,
+        typer.Argument(
+            help="Input CSV of sample results (UTF-8); an optional sampling_mode column "
+            "(flow, volume, time or grab) sets each day's sampling error."
+        ),
+    ],
     out: Annotated[Path, typer.Option("--out", help="Output CSV of estimates.")],
     params: Annotated[
         str | None,
