@@ -17,6 +17,7 @@ from mekongx.audit.log import AuditEvent
 from mekongx.domains.finance import demo, graph, service
 from mekongx.errors import NotFound, ValidationFailed
 from mekongx.i18n import translator
+from mekongx.web.labels import audit_label
 
 HUB = "014-2-55810-3"  # takes the structured cash, fans it out to six new accounts
 COLLECTOR = "099-7-33120-8"  # gathers it again
@@ -59,6 +60,8 @@ def test_expanding_an_account_draws_one_link_per_pair_and_is_audited(world: Any)
     assert {n.id: n.label for n in chart.nodes}[CASH] == "Mae Sai"
     assert chart.links[0].total >= chart.links[-1].total  # largest first
     assert _audited(world, "finance.chart.read")[-1] == {"view": "neighbours", "account": HUB}
+    th = translator("th")
+    assert audit_label("finance.chart.read", th) == f"{th('Link chart')}: {th('opened')}"
 
 
 def test_the_time_window_narrows_and_a_reversed_one_is_refused_without_a_trace(world: Any) -> None:
@@ -188,13 +191,21 @@ def test_api_and_page_in_the_users_language(world: Any, app_client: TestClient, 
     assert i2.text.lstrip("\ufeff").splitlines()[0].startswith("Source ID,Source Type,Source Label")
     ftm = app_client.get(f"{base}/export.ftm.json", params=[("account", HUB), ("account", MULES[0])], headers=headers)  # fmt: skip
     assert [json.loads(line)["schema"] for line in ftm.text.splitlines()].count("Payment") == 1
+    with world.db.read() as session:
+        case = service.read_case_for_view(session, world.principal("thai_analyst"), case_id)
+        alert_id = service.alerts_of(session, case)[0].id
+    alert = app_client.get(f"{base}/alerts/{alert_id}", headers=headers)
+    assert alert.status_code == 200 and alert.json()["highlight"] == [
+        k["id"] for k in alert.json()["links"]
+    ]
+    assert app_client.get(f"{base}/alerts/{alert_id + 10_000}", headers=headers).status_code == 404
     stranger = app_client.get(base, params={"account": HUB}, headers=token_for("chinese_liaison"))
     assert stranger.status_code == 404
     with world.db.read() as session:
         reads = session.scalar(
             select(func.count()).where(AuditEvent.action == "finance.chart.read")
         )
-    assert reads == 2  # the neighbours and the path found; refusals read nothing
+    assert reads == 3  # the neighbours, the path found and the alert; refusals read nothing
 
     browser.login("thai.analyst")
     for lang in ("th", "zh", "en"):
@@ -210,4 +221,8 @@ def test_api_and_page_in_the_users_language(world: Any, app_client: TestClient, 
         )
         refused = browser.client.get(f"/finance/{case_id}/chart", params={"do": "expand", "account": HUB, "start": "2024-13-01"})  # fmt: skip
         assert refused.status_code == 422 and _("%(value)s is not a date (YYYY-MM-DD).", value="2024-13-01") in refused.text  # fmt: skip
+    highlighted = browser.client.get(
+        f"/finance/{case_id}/chart", params={"do": "alert", "alert": alert_id}
+    )
+    assert highlighted.status_code == 200 and 'class="highlight"' in highlighted.text
     assert "/chart" in browser.client.get(f"/finance/{case_id}").text  # the case links to its chart

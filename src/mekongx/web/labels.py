@@ -75,6 +75,7 @@ AUDIT_SUBJECTS = {
     "user": N_("User"), "agency": N_("Agency"), "group": N_("Sharing group"), "peer": N_("Peer"),
     "token": N_("API token"), "audit": N_("Audit log"), "exchange": N_("Exchange"),
     "login": N_("Login"), "logout": N_("Logout"),
+    "finance.chart": N_("Link chart"),
 }  # fmt: skip
 AUDIT_VERBS = {
     "create": N_("created"), "update": N_("edited"), "read": N_("opened"), "retract": N_("retracted"),

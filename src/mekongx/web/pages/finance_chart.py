@@ -110,6 +110,7 @@ def chart_page(
         "kinds": {k: _(v) for k, v in KIND_LABELS.items()},
         "words": {k: _(v) for k, v in SCRIPT_WORDS.items()},
         "chart": data,
+        "alert": alert if data and do == "alert" else "",
     }
     return render(request, "finance/chart.html", status=status, case=case, alerts=alerts, accounts=accounts,
                   data=data, problem=problem, script=script, typology_labels=typologies,

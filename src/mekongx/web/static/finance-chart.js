@@ -318,6 +318,9 @@
 
   if (cfg.chart) {
     add(cfg.chart, cfg.chart.highlight.length > 0);
+    if (cfg.alert) {
+      alertsShown.push(cfg.alert);
+    }
     if (cfg.chart.path.length === 1) {
       cy.getElementById(cfg.chart.path[0]).addClass("expanded");
       expanded.push(cfg.chart.path[0]);
