@@ -7,12 +7,17 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 
+from pydantic import BaseModel
+
 from mekongx.db import Database
 from mekongx.domains.fugitives import exchange as fugitives_exchange
 from mekongx.domains.fugitives import payloads as fugitives_payloads
 from mekongx.domains.intel import exchange as intel_exchange
 from mekongx.domains.intel import payloads as intel_payloads
 from mekongx.domains.intel import thread as intel_thread
+from mekongx.domains.meetings import exchange as meetings_exchange
+from mekongx.domains.meetings import payloads as meetings_payloads
+from mekongx.domains.meetings import providers as meetings_providers
 from mekongx.domains.precursors import exchange as precursors_exchange
 from mekongx.domains.precursors import handlers as precursors_handlers
 from mekongx.domains.precursors import payloads as precursors_payloads
@@ -22,6 +27,7 @@ from mekongx.domains.rfi import exchange as rfi_exchange
 from mekongx.domains.rfi import payloads as rfi_payloads
 from mekongx.domains.rfi.service import periodic as rfi_clock
 from mekongx.domains.search import providers as search_providers
+from mekongx.domains.search import records as search_records
 from mekongx.domains.search import registry as search_registry
 from mekongx.domains.wbe import exchange as wbe_exchange
 from mekongx.domains.wbe.schemas import CampaignPayload
@@ -35,8 +41,12 @@ log = logging.getLogger("mekongx.worker")
 def install() -> None:
     for name, provider in task_providers.PROVIDERS.items():
         tasks.register(name, provider)
-    for name, finder in search_providers.PROVIDERS.items():
+    for name, provider in meetings_providers.TASKS.items():
+        tasks.register(name, provider)
+    for name, finder in {**search_providers.PROVIDERS, **meetings_providers.SEARCH}.items():
         search_registry.register(name, finder)
+    for kind, record_kind in search_records.KINDS.items():
+        search_records.register(kind, record_kind)
     register = handlers.register
     register(acks.KIND, acks.apply_ack, schema=acks.AckPayload)
     register(checkpoints.KIND, checkpoints.apply_checkpoint, schema=checkpoints.CheckpointPayload)
@@ -62,6 +72,14 @@ def install() -> None:
     register(fugitives_exchange.HIT_KIND, fugitives_exchange.apply_hit,
              schema=fugitives_payloads.HitPayload)  # fmt: skip
     register(wbe_exchange.KIND, wbe_exchange.apply, schema=CampaignPayload)
+    meeting_schemas: dict[str, type[BaseModel]] = {
+        "meetings.minutes": meetings_payloads.MinutesPayload,
+        "meetings.comment": meetings_payloads.CommentPayload,
+        "meetings.approval": meetings_payloads.ApprovalPayload,
+        "meetings.action": meetings_payloads.ActionPayload,
+    }
+    for kind, handler in meetings_exchange.HANDLERS.items():
+        register(kind, handler, schema=meeting_schemas[kind])
 
 
 def periodic(db: Database, settings: Settings, keys: NodeKeys) -> Callable[[datetime], None]:
