@@ -26,7 +26,7 @@ from mekongx.domains.meetings.models import (
     MeetingSeries,
 )
 from mekongx.domains.meetings.schemas import EvidenceInput, NoteInput, StatusInput
-from mekongx.domains.search.records import kinds, resolve
+from mekongx.domains.search.records import find, kinds
 from mekongx.errors import Conflict, FieldProblem, Forbidden, NotFound, ValidationFailed
 from mekongx.federation.envelope import iso
 from mekongx.federation.outbox import enqueue
@@ -113,11 +113,12 @@ def add_evidence(
         raise ValidationFailed(
             [FieldProblem("kind", N_("Unknown kind of record: %(kind)s"), {"kind": data.kind})]
         )
-    found = resolve(session, principal, data.kind, data.record_uid)
+    found = find(session, principal, data.kind, data.record_uid)
     if found is None:  # missing and not visible look the same
         raise ValidationFailed(
             [FieldProblem("record_uid", N_("No record with this id that you may see."))]
         )
+    data = EvidenceInput(kind=data.kind, record_uid=found.uid)
     exists = session.scalar(
         select(EvidenceLink.id).where(
             EvidenceLink.action_id == action.id,

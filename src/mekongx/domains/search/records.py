@@ -78,6 +78,23 @@ def resolve(session: Session, principal: Principal, kind: str, uid: str) -> Refe
     return resolve_many(session, principal, [(kind, uid)]).get((kind, uid))
 
 
+def find(session: Session, principal: Principal, kind: str, ident: str) -> Reference | None:
+    """A reference by the record's uid or by the number in its page's address."""
+    spec = _KINDS.get(kind)
+    if spec is None:
+        return None
+    if ident.isdigit() and len(ident) < 10:
+        uid = session.scalar(
+            visible(principal, spec.model)
+            .where(spec.model.id == int(ident))
+            .with_only_columns(spec.model.uid)
+        )
+        if uid is None:
+            return None
+        ident = uid
+    return resolve(session, principal, kind, ident)
+
+
 def _notification_title(row: Notification) -> str:
     return f"{row.reference} · {row.substance_name}"
 
