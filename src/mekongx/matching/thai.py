@@ -412,6 +412,8 @@ class _Parser:
         """
         if not self.linked or not final or f not in _LINKABLE or self.at(self.i) == f:
             return  # no link before a doubled letter (กิตติ kit-ti)
+        if f in "ณญน" and self.at(self.i) in "ยหทธฐฑฒ":
+            return  # Pali nt/nth and ny keep their own linking (อินทนนท์, บุณยเกตุ bun-ya-ket)
         if f == "ว" and self.out_vowel not in ("i", "a", "u"):
             return  # ว links only after i (ศิว-รักษ์ si-wa-rak); แก้ว-มณี stays kaeo-ma-ni
         nxt = self.at(self.i)

@@ -40,7 +40,7 @@ _CLUSTER_1 = "กขคตปผพ"
 _SILENT = re.compile(r"[ก-ฮ][ิุ]?\u0e4c")
 # finals after which a written ร is silent (บุตร, จักร, เพชร, ศุภร); finals that link in formal reading
 _SILENT_R_AFTER = "ตทดกชจปพภบศษส"
-_LINKABLE = "กขคฆจชซฌฎฏฐฑฒดตถทธบปพภศษสรลมวย"
+_LINKABLE = "กขคฆจชซฌญฎฏฐฑฒณดตถทธนบปพภศษสรลมวย"
 _TRO = re.compile(r"([ทตด])ร\u0e4c")
 
 
