@@ -18,7 +18,8 @@ Two sets, both independent of the engine (no spelling comes from its code):
    Two-word names are made from two of its entries (a given name and an entry standing in for the
    family name), the Latin side from one of the annotated spellings of each; hard negatives put
    another entry in place of one word: the nearest other name by letter edit distance of its RTGS
-   form (a different name to the ear: the annotated sounds differ) and, as in set 1, a random one.
+   form among the names whose annotated sound differs in more than tone, vowel length, aspiration
+   and glottal stops (which passports do not write) and, as in set 1, a random one.
    Entries are split by hash into ``dev`` (rules may be written looking at it) and ``holdout``
    (report only).
 
@@ -104,7 +105,7 @@ def load_given(path: str) -> list[dict[str, str]]:
 
 def nearest(pool: list[dict[str, str]], rtgs: list[str], sound: dict[str, str], i: int):
     """The entry of the pool nearest to entry i by letter edit distance of the RTGS forms, among
-    names that sound different (the annotated sounds differ, tones aside)."""
+    names that sound different (see ``sound`` in ``given_names``)."""
     best, best_d = pool[i], 10**9
     for j, other in enumerate(pool):
         if sound[other["th"]] == sound[pool[i]["th"]] or other["th"] == pool[i]["th"]:
@@ -118,7 +119,10 @@ def nearest(pool: list[dict[str, str]], rtgs: list[str], sound: dict[str, str], 
 def given_names(path: str, rng: random.Random, show: bool, n_pairs: int) -> None:
     thr = calibration.threshold()
     rows = load_given(path)
-    sound = {r["th"]: _TONE_DIGIT.sub("", r["ipa"]) for r in rows}
+    # what tells two names apart to the ear in a way Latin spellings can write: the annotated sound
+    # without tones, vowel length and aspiration (the encoding's capitals: A = aa, P = ph) and
+    # glottal stops, which Thai passports do not write consistently (Supachai / Suphachai)
+    sound = {r["th"]: _TONE_DIGIT.sub("", r["ipa"]).lower().replace("?", "") for r in rows}
     by_part: dict[str, list[dict[str, str]]] = defaultdict(list)
     for r in rows:
         by_part[part_of(r["th"])].append(r)

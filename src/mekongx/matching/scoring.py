@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -162,17 +163,29 @@ def _syllable_alignment(xs: tuple[str, ...], ys: tuple[str, ...]) -> float:
     สมศักดิ์ (som.sak.di spelt out) stays far from Somchai instead of sharing letters with it, and
     วีระ stays another name than วีระพงษ์."""
     n, m = len(xs), len(ys)
-    prev = [_INDEL * j for j in range(m + 1)]
+    dx = [_indel(s) for s in xs]
+    dy = [_indel(s) for s in ys]
+    prev = [0.0] * (m + 1)
+    for j in range(1, m + 1):
+        prev[j] = prev[j - 1] + dy[j - 1]
     for i in range(1, n + 1):
-        cur = [_INDEL * i] + [0.0] * m
+        cur = [prev[0] + dx[i - 1]] + [0.0] * m
         for j in range(1, m + 1):
             sub = prev[j - 1] + 1.0 - thai_similarity(xs[i - 1], ys[j - 1])
-            cur[j] = min(sub, prev[j] + _INDEL, cur[j - 1] + _INDEL)
+            cur[j] = min(sub, prev[j] + dx[i - 1], cur[j - 1] + dy[j - 1])
         prev = cur
     return max(0.0, 1.0 - prev[m] / max(n, m))
 
 
 _INDEL = 1.5
+# a syllable of one consonant and a: the linking syllable of a formal reading (ธรรม-ม-ศักดิ์,
+# ธเนศ-ส-พล) or a silent letter sounded, which spellings keep or drop
+_INDEL_LINK = 1.2
+_LINK_SYLLABLE = re.compile("[^aeiou]{1,2}a")
+
+
+def _indel(syl: str) -> float:
+    return _INDEL_LINK if _LINK_SYLLABLE.fullmatch(syl) else _INDEL
 
 
 def _syllables_equal(x: str, y: str, thai: bool = False) -> tuple[int, int]:
