@@ -96,6 +96,11 @@ def test_hard_negatives_stay_apart(a: str, b: str) -> None:
         ("เทอดศักดิ์", ("thoet", "sak"), ("thoet", "da", "sak")),  # เ-อ takes a final
         ("ชูศรี", ("chu", "si"), ("chu", "sa", "ri")),  # ศร opens the next syllable
         ("ศรันยา", ("san", "ya"), ("sa", "ran", "ya")),
+        ("กาญจนา", ("kan", "cha", "na"), ("kan", "cha", "na")),  # ญ closes
+        ("ธนสุกาญจน์", ("thon", "su", "kan"), ("tha", "na", "su", "kan")),
+        ("สุรเกียรติ์", ("sun", "kiat"), ("su", "ra", "kiat")),  # เกียรติ์ = เกียรติ
+        ("บวรศักดิ์", ("buan", "sak"), ("bo", "wo", "ra", "sak")),
+        ("ชินกร", ("chin", "kon"), ("chin", "na", "kon")),  # น links formally
     ],
 )
 def test_thai_syllables(word: str, sound: tuple[str, ...], formal: tuple[str, ...]) -> None:
@@ -142,6 +147,10 @@ def test_latin_syllables_inside_thai_words() -> None:
         ("Paradorn Srichaphan", "ภราดร ศรีชาพันธุ์"),
         ("Chearavanont", "เจียรวนนท์"),
         ("Kasit Piromya", "กษิต ภิรมย์"),
+        # real spellings that the benchmarks of issue 12 found missed (names_thai_real.csv)
+        ("Thamanat Prompow", "ธรรมนัส พรหมเผ่า"),  # a doubled consonant written once
+        ("Surakiart", "สุรเกียรติ์"),  # เกียรติ์ read as เกียรติ
+        ("Worapoj Petchkoom", "วรพจน์ เพชรขุ้ม"),
     ],
 )
 def test_real_spellings(latin: str, thai: str) -> None:

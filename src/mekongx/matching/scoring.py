@@ -142,8 +142,10 @@ def key_similarity(x: str, y: str, thai: bool = False) -> float:
     different numbers of syllables fall back to letter edit distance. ``thai``: both names read
     as Thai, so Thai passport vowel spellings count as variants too (``syllable.thai_similarity``).
     """
-    if x == y or (thai and x.replace(".", "") == y.replace(".", "")):
-        return 1.0  # Thai: the same letters cut elsewhere (sang.iam / sa.ngiam)
+    if x == y or (thai and _degeminate(x) == _degeminate(y)):
+        # Thai: the same letters cut elsewhere (sang.iam / sa.ngiam), or a consonant doubled
+        # across a syllable boundary written once (tham.ma.nat / Thamanat, Kittiratt / Kitirat)
+        return 1.0
     xs, ys = syllabify(x), syllabify(y)
     if xs and len(xs) == len(ys):
         if xs == ys:
@@ -155,6 +157,14 @@ def key_similarity(x: str, y: str, thai: bool = False) -> float:
         return _syllable_alignment(xs, ys)
     x, y = x.replace(".", ""), y.replace(".", "")
     return 1.0 if x == y else float(Levenshtein.normalized_similarity(x, y))
+
+
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=500_000)
+def _degeminate(key: str) -> str:
+    return _DOUBLED.sub(r"\1", key.replace(".", ""))
 
 
 def _syllable_alignment(xs: tuple[str, ...], ys: tuple[str, ...]) -> float:
@@ -180,10 +190,11 @@ def _syllable_alignment(xs: tuple[str, ...], ys: tuple[str, ...]) -> float:
 _INDEL = 1.5
 # a syllable of one consonant and a: the linking syllable of a formal reading (ธรรม-ม-ศักดิ์,
 # ธเนศ-ส-พล) or a silent letter sounded, which spellings keep or drop
-_INDEL_LINK = 1.2
+_INDEL_LINK = 1.0
 _LINK_SYLLABLE = re.compile("[^aeiou]{1,2}a")
 
 
+@lru_cache(maxsize=100_000)
 def _indel(syl: str) -> float:
     return _INDEL_LINK if _LINK_SYLLABLE.fullmatch(syl) else _INDEL
 

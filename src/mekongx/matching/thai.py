@@ -138,12 +138,15 @@ class _Parser:
             and run % 2 == 0
             and (to_end or self.at(j + run) in _LEAD)
             and self.at(j + 1) != "ร"  # ประวิตร prawit
+            and self.at(j) != "ญ"  # ญ closes: กาญจน์ kan, กาญจนา kan-cha-na
             and not any(self.at(k) in "หอ" for k in range(j, j + run))  # หมินหรง: ห leads ร
             and not (self.at(j + 1) == self.at(j) and self.at(j - 1) in "ิุั")  # จิตต chit
         ):
             return False
         if not self.is_cons(j) or self.opens_syllable(j):
             return False
+        if self.at(j) == "ญ":
+            return True  # ญ without a vowel closes the syllable (กาญจน์ kan, บุญมา bun-ma)
         if self.at(j) in "ศส" and self.at(j + 1) == "ร" and self.vowel_follows(j + 1):
             return False  # ศร/สร sound s and open the next syllable (ชูศรี chu-si)
         # after a following vowel sign, ปร/กล… with a vowel of their own open the next syllable
@@ -412,8 +415,8 @@ class _Parser:
         """
         if not self.linked or not final or f not in _LINKABLE or self.at(self.i) == f:
             return  # no link before a doubled letter (กิตติ kit-ti)
-        if f in "ณญน" and self.at(self.i) in "ยหทธฐฑฒ":
-            return  # Pali nt/nth and ny keep their own linking (อินทนนท์, บุณยเกตุ bun-ya-ket)
+        if f in "ณญน" and self.at(self.i) in "ยหทธฐฑฒจชฌ":
+            return  # Pali nt/nth, nc and ny keep their own reading (อินทนนท์, บุณยเกตุ, กาญจนา)
         if f == "ว" and self.out_vowel not in ("i", "a", "u"):
             return  # ว links only after i (ศิว-รักษ์ si-wa-rak); แก้ว-มณี stays kaeo-ma-ni
         nxt = self.at(self.i)
@@ -482,6 +485,8 @@ class _Parser:
                 if self.linked and (self.is_cons(self.i) or self.at(self.i) in _LEAD):
                     self.extra = "ya"  # formally sounded before the rest: ไชยวัฒน์ chai-ya-wat
             return "ai", False
+        if self.linked and i == 1 and self.at(0) == "บ" and nxt == "ว" and self.at(i + 1) == "ร":
+            return "o", False  # formally บวร bo-won (Boworn, Bowornsak), not buan
         if nxt == "ั":
             if self.at(i + 1) == "ว":
                 self.i += 2

@@ -56,7 +56,8 @@ def _strip_silent(word: str) -> tuple[str, str]:
     Also returns how formal and passport spellings sound a cancelled letter at the end of the
     word, as a syllable of its own (ภักดิ์ -> di: Pakdi; ภิรมย์ -> ya: Piromya; รัตน์ -> na: Ratana).
     """
-    word = _BRAHM.sub("\\1\u0e3aรม", _TRO.sub("", word))
+    # เกียรติ์ (สุรเกียรติ์ Surakiart) is read as เกียรติ: kiat, not kian
+    word = _BRAHM.sub("\\1\u0e3aรม", _TRO.sub("", word.replace("ียรติ\u0e4c", "ียรติ")))
     tail = ""
 
     def repl(m: re.Match[str]) -> str:
