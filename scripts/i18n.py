@@ -2,7 +2,8 @@
 """Keep the Thai and Chinese catalogs in step with the code.
 
     .venv/bin/python scripts/i18n.py update   # extract every marked string, merge into the .po files
-    .venv/bin/python scripts/i18n.py check    # list msgids without a Thai or Chinese translation
+    .venv/bin/python scripts/i18n.py check    # list msgids without a Thai or Chinese translation,
+                                              # and text built outside the catalogs
 
 Strings are marked with ``_()`` or ``N_()`` in Python and ``_()`` in templates. New msgids
 arrive in the catalogs untranslated; ``tests/i18n/test_catalogs.py`` fails until they are filled.
@@ -81,7 +82,13 @@ if __name__ == "__main__":
         for locale, ids in problems.items():
             for msgid in ids:
                 print(f"{locale}: untranslated: {msgid}")
-        sys.exit(1 if any(problems.values()) else 0)
+        sys.path.insert(0, str(ROOT / "scripts"))
+        import outside_catalog
+
+        outside = outside_catalog.problems()
+        for problem in outside:
+            print(problem)
+        sys.exit(1 if any(problems.values()) or outside else 0)
     else:
         print(__doc__)
         sys.exit(2)

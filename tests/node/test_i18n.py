@@ -30,6 +30,56 @@ def test_every_string_is_translated_in_thai_and_chinese() -> None:
     )
 
 
+def _outside_catalog() -> Any:
+    spec = importlib.util.spec_from_file_location(
+        "outside_catalog", ROOT / "scripts" / "outside_catalog.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_no_text_is_built_outside_the_catalogs() -> None:
+    assert _outside_catalog().problems() == []
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'x = _(f"Saved {n}")',
+        'raise NotFound("No report " + uid)',
+        'FieldProblem("name", "{} is too long".format(field))',
+        'say(N_("Sent to ") + agency)',
+    ],
+)
+def test_the_check_catches_python_built_messages(source: str) -> None:
+    assert _outside_catalog().python_problems(source)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "<p>Saved</p>",
+        '<input placeholder="Search reports">',
+        '{{ _("Report of " ~ agency) }}',
+        "<td>{{ n }} kg</td>",
+    ],
+)
+def test_the_check_catches_template_text(source: str) -> None:
+    assert _outside_catalog().template_problems(source)
+
+
+def test_the_check_catches_engine_messages_missing_a_language() -> None:
+    tables = {"MESSAGES": {"X": {"en": "row {row}", "th": "แถว {row}", "zh": ""}}}
+    assert _outside_catalog().table_problems("chemistry", tables)
+    fields = {"MESSAGES": {"X": {"en": "row {row}", "th": "แถว", "zh": "第 {row} 行"}}}
+    assert _outside_catalog().table_problems("chemistry", fields)
+    fine = '<p>{{ _("Saved") }}</p> <span lang="en">MekongX</span>'
+    assert _outside_catalog().template_problems(fine) == []
+    assert _outside_catalog().python_problems('_("Saved %(n)s", n=n)') == []
+
+
 def test_translations_keep_their_placeholders() -> None:
     script = _i18n_script()
     for locale in ("th", "zh_Hans"):
