@@ -23,6 +23,7 @@ def indexed(world: Any) -> Any:
         language="en",
     )
     world.report("thai_liaison", title="หลิว หย่ง", narrative="ยาบ้า 400,000 เม็ด", language="th")
+    world.report("thai_liaison", title="Phone lead", narrative="Contact +66 82 885 6716.", language="en")  # fmt: skip
     return world
 
 
@@ -34,7 +35,18 @@ def indexed(world: Any) -> Any:
         ("卫红", {"兰卫红团伙活动"}),
         ("兰卫红", {"兰卫红团伙活动"}),
         ("冰毒", {"兰卫红团伙活动"}),
-        ("weihong", {"Lan Weihong seen in Bokeo"}),
+        # a Latin name finds the Thai and Chinese spellings of the same sound (issue 11 item 7)
+        ("weihong", {"Lan Weihong seen in Bokeo", "ติดตามเครือข่าย หลาน เว่ยหง", "兰卫红团伙活动"}),
+        ("Lan Weihong", {"Lan Weihong seen in Bokeo", "ติดตามเครือข่าย หลาน เว่ยหง", "兰卫红团伙活动"}),
+        # a place in one script finds the records that name it in another (the gazetteer)
+        ("Chiang Rai", {"ติดตามเครือข่าย หลาน เว่ยหง"}),
+        ("清莱", {"ติดตามเครือข่าย หลาน เว่ยหง"}),
+        ("Mohan", {"兰卫红团伙活动"}),
+        ("บ่อแก้ว", {"Lan Weihong seen in Bokeo"}),
+        # a telephone number written nationally finds it written in E.164, and back
+        ("0828856716", {"Phone lead"}),
+        ("082-885-6716", {"Phone lead"}),
+        ("+66828856716", {"Phone lead"}),
         ("BOKEO", {"Lan Weihong seen in Bokeo"}),
         ("ยาบ้า", {"หลิว หย่ง"}),
         ("เชียงราย", {"ติดตามเครือข่าย หลาน เว่ยหง"}),

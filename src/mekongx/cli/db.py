@@ -12,6 +12,7 @@ from mekongx import migrations
 from mekongx.audit import Actor, record, verify_chain
 from mekongx.backup import BackupError, create_backup, restore_backup
 from mekongx.cli.common import cli_language, fail, load_settings, open_database, say
+from mekongx.domains.intel.service import reindex_all
 from mekongx.federation.checkpoints import (
     CheckpointRefused,
     held_for,
@@ -46,6 +47,22 @@ def db_current() -> None:
         N_("Database is at revision %(rev)s."),
         rev=migrations.current_revision(settings.effective_database_url),
     )
+
+
+@db_app.command("reindex")
+def db_reindex() -> None:
+    """Rebuild the search index of every report (places, telephone numbers and sounds in other
+    scripts included; needed once for reports indexed before they were)."""
+    settings = load_settings()
+    database = open_database(settings)
+    try:
+        with database.write() as session:
+            count = reindex_all(session)
+            actor = Actor.system(settings.node_agency, "cli")
+            record(session, actor, "search.reindex", "node", settings.node_agency, details={"reports": count})  # fmt: skip
+    finally:
+        database.dispose()
+    say(N_("Search index rebuilt: %(count)s reports."), count=count)
 
 
 def _keys_or_none(settings: Settings) -> NodeKeys | None:

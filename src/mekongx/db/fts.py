@@ -13,7 +13,7 @@ from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import TextClause
 
-from mekongx.text import index_tokens, query_tokens
+from mekongx.text import Plan, index_tokens, query_plan
 
 SQLITE_DDL = (
     "CREATE VIRTUAL TABLE search_index USING fts5("
@@ -105,24 +105,47 @@ def remove_documents(session: Session, uids: Sequence[str]) -> None:
     )
 
 
+def _expression(plan: Plan, dialect: str) -> str:
+    """The plan (any group of all slots of any alternative of all words) in the engine's query
+    language; every word is ``[a-z0-9]`` only (see ``mekongx.text``), so nothing needs quoting
+    beyond FTS5's phrase quotes."""
+    if dialect == "sqlite":
+        word, both, either = '"{}"'.format, " AND ", " OR "
+    else:
+        word, both, either = "{}".format, " & ", " | "
+
+    def all_of(parts: list[str]) -> str:
+        return parts[0] if len(parts) == 1 else "(" + both.join(parts) + ")"
+
+    def any_of(parts: list[str]) -> str:
+        return parts[0] if len(parts) == 1 else "(" + either.join(parts) + ")"
+
+    return any_of(
+        [
+            all_of([any_of([all_of([word(w) for w in alt]) for alt in slot]) for slot in group])
+            for group in plan
+        ]
+    )
+
+
 def match_clause(
     session: Session, query: str, kind: str
 ) -> tuple[TextClause, dict[str, str]] | None:
-    """A ``SELECT uid, rank`` over documents matching every query token, best first.
-
-    Returns None for a query with no searchable characters.
+    """A ``SELECT uid, rank`` over documents matching the query, best first: every word of it,
+    with places, telephone numbers and (for a Latin query) sounds found in any script (see
+    ``mekongx.text.query_plan``). Returns None for a query with no searchable characters.
     """
-    tokens = query_tokens(query)
-    if not tokens:
+    plan = query_plan(query)
+    if not plan:
         return None
-    if _dialect(session) == "sqlite":
-        expr = " AND ".join(f'"{t}"' for t in tokens)
+    dialect = _dialect(session)
+    expr = _expression(plan, dialect)
+    if dialect == "sqlite":
         sql = (
             "SELECT uid, bm25(search_index) AS rank FROM search_index "
             "WHERE search_index MATCH :expr AND kind = :kind"
         )
         return text(sql), {"expr": expr, "kind": kind}
-    expr = " & ".join(tokens)
     sql = (
         "SELECT uid, -ts_rank(body, to_tsquery('simple', :expr)) AS rank FROM search_index "
         "WHERE body @@ to_tsquery('simple', :expr) AND kind = :kind"

@@ -1,5 +1,5 @@
 """Text helpers shared by storage and engines (pure: no web, no database)."""
 
-from mekongx.text.tokenize import index_tokens, query_tokens
+from mekongx.text.tokenize import Plan, index_tokens, query_plan, query_tokens
 
-__all__ = ["index_tokens", "query_tokens"]
+__all__ = ["Plan", "index_tokens", "query_plan", "query_tokens"]

@@ -6,12 +6,22 @@ them. Runs of Thai or Han characters are cut into overlapping character bigrams 
 bigrams, which the run contains. Latin, Cyrillic etc. are cut into words, case-folded. Tokens
 with characters outside ``[a-z0-9]`` are hex-encoded so that every full-text engine (SQLite
 FTS5, PostgreSQL ``simple``) treats them as one opaque word.
+
+Beside the words of the text, the index holds words for what the text means in other scripts
+and forms: the codes of the places it names (``gazetteer``: 清莱, เชียงราย and Chiang Rai are one
+code, a district also carries its province's), the search keys of its telephone numbers
+(``phones``: 0828856716 and +66 82 885 6716 are one key) and the phonetic keys of its Thai and
+Chinese words (``crossscript``: a Latin query finds them by sound). ``query_plan`` turns a query
+into the words to look for: a place name or a number becomes its code or key, and a Latin query
+of two syllables or more may also be found by sound.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+
+from mekongx.text import crossscript, gazetteer, phones
 
 _RUN = re.compile(
     r"(?P<nospace>[\u0E00-\u0E7F\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u3040-\u30FF]+)"
@@ -46,10 +56,49 @@ def _raw_tokens(text: str, *, han_unigrams: bool = False) -> list[str]:
     return tokens
 
 
+def _phone_token(key: str) -> str:
+    return "zztel" + key
+
+
 def index_tokens(text: str) -> str:
     """The space-separated token string to store in the full-text index (Han characters also
-    one by one, so that a one-character query such as a surname finds its records)."""
-    return " ".join(_encode(t) for t in _raw_tokens(text, han_unigrams=True))
+    one by one, so that a one-character query such as a surname finds its records), with the
+    words of its places, telephone numbers and sounds (see the module's docstring)."""
+    words = [_encode(t) for t in _raw_tokens(text, han_unigrams=True)]
+    places = {p.code: p for named in gazetteer.places_in(text) for p in gazetteer.with_parents(named)}  # fmt: skip
+    words += [gazetteer.token(p) for p in places.values()]
+    words += [_phone_token(key) for key in phones.numbers_in(text)]
+    words += sorted(crossscript.index_words(text))
+    return " ".join(words)
+
+
+# A query plan: any of its groups; a group: all of its slots; a slot: any of its alternatives;
+# an alternative: all of its words.
+Plan = list[list[list[list[str]]]]
+
+
+def query_plan(text: str) -> Plan:
+    """What a query looks for (see ``Plan``): its own words, with each place it names as the
+    place's code and each telephone number as its key; for a Latin query of two syllables or
+    more, also the same places and numbers with the rest found by sound. Empty for a query with
+    nothing searchable."""
+    special: list[list[list[str]]] = []
+    rest = gazetteer.folded(text)
+    for start, end, place in sorted(gazetteer.find(text), key=lambda f: -f[0]):
+        special.append([[gazetteer.token(place)]])
+        rest = rest[:start] + " " + rest[end:]
+    for key in phones.numbers_in(rest):
+        special.append([[_phone_token(key)]])
+    if special:
+        rest = re.sub(r"(?:\+|00)?\(?\d[\d\s().\-]{6,22}\d", " ", rest)
+    plain = [[[token]] for token in query_tokens(rest)]
+    if not plain and not special:
+        return []
+    plan: Plan = [special + plain]
+    by_sound = crossscript.query_slots(rest)
+    if by_sound:
+        plan.append(special + by_sound)
+    return plan
 
 
 def query_tokens(text: str) -> list[str]:

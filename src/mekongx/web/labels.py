@@ -74,7 +74,7 @@ AUDIT_SUBJECTS = {
     "wbe.lab": N_("Laboratory"), "rfi": N_("Request for information"), "review": N_("Approval"),
     "user": N_("User"), "agency": N_("Agency"), "group": N_("Sharing group"), "peer": N_("Peer"),
     "token": N_("API token"), "audit": N_("Audit log"), "exchange": N_("Exchange"),
-    "login": N_("Login"), "logout": N_("Logout"),
+    "login": N_("Login"), "logout": N_("Logout"), "search": N_("Search index"),
     "finance.chart": N_("Link chart"),
 }  # fmt: skip
 AUDIT_VERBS = {
@@ -90,6 +90,7 @@ AUDIT_VERBS = {
     "language": N_("language changed"), "revoke": N_("revoked"), "add": N_("added"),
     "confirm": N_("confirmed"), "receive": N_("received"), "received": N_("received"),
     "import": N_("imported"), "release": N_("released"), "record": N_("recorded"),
+    "reindex": N_("rebuilt"),
 }  # fmt: skip
 
 

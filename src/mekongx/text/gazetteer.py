@@ -1,0 +1,109 @@
+"""The region's places in Thai, Chinese and English, with codes (``data/gazetteer.csv``; its
+sources in ``data/README.md``).
+
+``places_in(text)`` finds the places a text names, in any of the three scripts; the search index
+stores their codes (and their parents' codes) as words, so a place named in one script finds the
+records that name it in another (清莱 ↔ เชียงราย ↔ Chiang Rai).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+__all__ = ["Place", "find", "load", "places_in", "token"]
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    code: str
+    kind: str
+    country: str
+    parent: str
+    en: tuple[str, ...]
+    th: tuple[str, ...]
+    zh: tuple[str, ...]
+    source: str
+    verified: str
+
+    def name(self, lang: str) -> str:
+        """The place's first name in ``lang`` (th, zh), else its English name."""
+        names = self.th if lang == "th" else self.zh if lang == "zh" else ()
+        return names[0] if names else self.en[0]
+
+
+def _fold(text: str) -> str:
+    """Case, width and diacritics folded; dashes and apostrophes as spaces (Pu'er, Mae Sai–…)."""
+    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c) or "\u0e00" <= c <= "\u0e7f")
+    return unicodedata.normalize("NFC", re.sub(r"[\s'’\-–—]+", " ", text))
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(n.strip() for n in cell.split("|") if n.strip())
+
+
+@cache
+def load() -> dict[str, Place]:
+    """Every place by code (read once per process)."""
+    text = resources.files("mekongx.text").joinpath("data/gazetteer.csv").read_text("utf-8")
+    places: dict[str, Place] = {}
+    for row in csv.DictReader(text.splitlines()):
+        place = Place(row["code"], row["kind"], row["country"], row["parent"],
+                      _split(row["en"]), _split(row["th"]), _split(row["zh"]), row["source"],
+                      row["verified"])  # fmt: skip
+        places[place.code] = place
+    return places
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One alternation of every name (longest first), and each folded name's place code.
+    Latin names match whole words; Thai and Chinese names match inside a run of text (neither
+    script puts spaces between words)."""
+    codes: dict[str, str] = {}
+    for place in load().values():
+        for name in (*place.en, *place.th, *place.zh):
+            codes.setdefault(_fold(name), place.code)
+    latin = sorted((n for n in codes if n.isascii()), key=len, reverse=True)
+    other = sorted((n for n in codes if not n.isascii()), key=len, reverse=True)
+    alternation = "|".join(
+        [rf"(?<![0-9a-z]){re.escape(n)}(?![0-9a-z])" for n in latin] + [re.escape(n) for n in other]
+    )
+    return re.compile(alternation), codes
+
+
+def find(text: str) -> list[tuple[int, int, Place]]:
+    """(start, end, place) of every place named in ``text``, as offsets into the folded text."""
+    pattern, codes = _patterns()
+    places = load()
+    return [(m.start(), m.end(), places[codes[m.group(0)]]) for m in pattern.finditer(_fold(text))]
+
+
+def with_parents(place: Place) -> list[Place]:
+    places = load()
+    out = [place]
+    while out[-1].parent and out[-1].parent in places and len(out) < 6:
+        out.append(places[out[-1].parent])
+    return out
+
+
+def places_in(text: str) -> list[Place]:
+    """The places ``text`` names, each once, in order of first mention."""
+    seen: dict[str, Place] = {}
+    for _, _, place in find(text):
+        seen.setdefault(place.code, place)
+    return list(seen.values())
+
+
+def token(place: Place) -> str:
+    """The index word of a place (letters and digits only): ``TH-57`` -> ``zzplaceth57``."""
+    return "zzplace" + re.sub(r"[^0-9a-z]", "", place.code.casefold())
+
+
+def folded(text: str) -> str:
+    return _fold(text)
