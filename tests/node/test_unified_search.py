@@ -83,3 +83,24 @@ def test_search_page_groups_by_area_in_the_users_language(world: Any, browser: A
     browser.login("thai.liaison")  # Thai
     page = browser.client.get("/search", params={"q": "Lan Weihong"})
     assert page.status_code == 200 and "兰卫红" in page.text and "/fugitives/notices/" in page.text
+
+
+def test_a_place_in_one_script_finds_incidents_written_in_another(world: Any, browser: Any) -> None:
+    """The gazetteer where places are searched and entered: 清莱 finds an incident at
+    เชียงราย; the incident form offers the region's places in the user's language."""
+    from mekongx.domains.precursors import incidents
+    from mekongx.domains.precursors.schemas import IncidentInput
+
+    data = {"kind": "seizure", "title": "ยึดสารตั้งต้น", "occurred_on": "2026-03-01",
+            "country": "TH", "place": "อำเภอแม่สาย จังหวัดเชียงราย", "substance_id": "acetic_anhydride",
+            "quantity": 50, "unit": "kg", "language": "th"}  # fmt: skip
+    with world.db.write() as session:
+        incidents.create_incident(session, world.principal("thai_analyst"), parse(IncidentInput, data))  # fmt: skip
+    for query in ("清莱", "Chiang Rai", "Mae Sai", "เชียงราย"):
+        assert _titles(world, "thai_viewer", query).get("Precursor incidents") == ["ยึดสารตั้งต้น"], (
+            query
+        )
+    assert "Precursor incidents" not in _titles(world, "thai_viewer", "Bokeo")
+    browser.login("thai.analyst")
+    form = browser.client.get("/precursors/incidents/new")
+    assert '<datalist id="places">' in form.text and '<option value="เชียงราย">' in form.text

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from mekongx.i18n import N_, Translator
+from mekongx.text import gazetteer
 
 ROLES = {
     "admin": N_("Administrator"),
@@ -120,3 +121,11 @@ def translated(_: Translator) -> dict[str, Any]:
         "review_status": {k: _(v) for k, v in REVIEW_STATUS.items()},
         "audit_label": lambda action: audit_label(action, _),
     }
+
+
+def place_options(lang: str) -> list[str]:
+    """Names to offer where a place is typed: the gazetteer's places in the user's language,
+    then in English (the search finds a place however it is written)."""
+    places = gazetteer.load().values()
+    local = [p.name(lang) for p in places] if lang in ("th", "zh") else []
+    return list(dict.fromkeys([*local, *(p.en[0] for p in places)]))

@@ -24,6 +24,7 @@ from mekongx.domains.rfi.models import Rfi
 from mekongx.domains.search.registry import Found
 from mekongx.domains.wbe.models import WbeSite
 from mekongx.i18n import N_
+from mekongx.text import gazetteer
 
 _NOT_ALNUM = re.compile(r"[^0-9A-Za-z]")
 
@@ -86,12 +87,18 @@ def rfis(session: Session, principal: Principal, query: str, limit: int) -> list
             for r in session.scalars(stmt)]  # fmt: skip
 
 
+def _place_names(query: str) -> list[str]:
+    """Every name, in every script, of the places the query names (the gazetteer)."""
+    return [n for p in gazetteer.places_in(query) for n in (*p.en, *p.th, *p.zh)]
+
+
 def incidents(session: Session, principal: Principal, query: str, limit: int) -> list[Found]:
-    pattern = _like(query)
+    """A place however it is written (清莱 finds an incident at Chiang Rai), else a substring."""
+    patterns = [_like(query), *(_like(n) for n in _place_names(query))]
     columns = (Incident.title, Incident.place, Incident.substance_name, Incident.description)
     stmt = (
         visible(principal, Incident)
-        .where(or_(*(c.ilike(pattern, escape="\\") for c in columns)))
+        .where(or_(*(c.ilike(p, escape="\\") for c in columns for p in patterns)))
         .order_by(Incident.id.desc())
         .limit(limit)
     )

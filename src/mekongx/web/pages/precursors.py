@@ -46,7 +46,7 @@ from mekongx.model.base import utcnow
 from mekongx.model.identity import Agency, SharingGroup
 from mekongx.validation import parse
 from mekongx.web import flash
-from mekongx.web.labels import translated
+from mekongx.web.labels import place_options, translated
 from mekongx.web.nav import NavItem
 from mekongx.web.render import check_csrf, render
 
@@ -544,6 +544,8 @@ def _incident_form(
         peers=_agencies(request, principal),
         groups=groups,
         substances=reg.search("", ""),
+        local_names=reg.local_names(principal.language),
+        place_options=place_options(principal.language),
     )
 
 
