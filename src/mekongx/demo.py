@@ -6,26 +6,40 @@ drugs and chemicals reflect the public record of the region (see shared research
 
 from __future__ import annotations
 
+import json
 import random
 from typing import Any
 
 from sqlalchemy import select
 
+from mekongx import wiring
 from mekongx.accounts import service as accounts
 from mekongx.accounts.passwords import DEMO_PASSWORD
 from mekongx.audit import Actor
+from mekongx.authz import visible
 from mekongx.db import Database
 from mekongx.domains.finance.demo import seed_demo_finance
 from mekongx.domains.fugitives.demo import seed_demo_notices
 from mekongx.domains.intel import service as intel
 from mekongx.domains.intel.schemas import ReportInput
+from mekongx.domains.meetings import actions as meetings_actions
+from mekongx.domains.meetings import demo as meetings_demo
+from mekongx.domains.meetings import minutes as meetings_minutes
+from mekongx.domains.meetings import service as meetings_service
+from mekongx.domains.meetings.schemas import EvidenceInput, NoteInput, StatusInput
 from mekongx.domains.rfi import service as rfi
 from mekongx.domains.rfi.schemas import RfiInput
+from mekongx.domains.search import records as search_records
 from mekongx.domains.wbe import exchange as wbe_exchange
 from mekongx.domains.wbe.demo import seed_demo_wbe
 from mekongx.domains.wbe.models import WbeCampaign
+from mekongx.federation import handlers
 from mekongx.federation import peers as peering
+from mekongx.federation.envelope import iso
+from mekongx.federation.handlers import Received
 from mekongx.federation.keys import NodeKeys
+from mekongx.federation.models import OutboxEntry
+from mekongx.model.base import utcnow
 from mekongx.model.identity import User
 from mekongx.settings import Settings
 
@@ -317,3 +331,115 @@ def peer_demo_nodes(nodes: dict[str, tuple[Database, NodeKeys, str]]) -> None:
                     ),
                 )
                 peering.confirm_peer(session, actor, other, keys.current.fingerprint)
+
+
+def _principals(db: Database, agency: str) -> dict[str, Any]:
+    with db.read() as session:
+        users = session.scalars(select(User).where(User.agency_code == agency)).all()
+        return {u.role: accounts.principal_for(u) for u in users}
+
+
+def _deliver(source: Database, target: Database, sender: str, own: str, done: set[str]) -> None:
+    """Apply in ``target`` what ``source`` queued for it and was not applied yet, through the
+    inbox's schema check and the area's handler. The envelopes still travel once the nodes run;
+    the receiving handlers recognise them as repeats."""
+    with source.read() as session:
+        rows = list(
+            session.scalars(
+                select(OutboxEntry)
+                .where(OutboxEntry.to_agency == own, OutboxEntry.kind.startswith("meetings."))
+                .order_by(OutboxEntry.seq)
+            )
+        )
+        items = [(r.message_id, r.type, r.kind, json.loads(r.payload)) for r in rows]
+    for message_id, type_, kind, payload in items:
+        if message_id in done:
+            continue
+        done.add(message_id)
+        received = Received(message_id, type_, sender, own, None, None, "H0", iso(utcnow()))
+        data, refused = handlers.check(received, payload)
+        handler = handlers.handler_for(kind)
+        if refused or handler is None:
+            raise RuntimeError(f"demo payload {kind} refused: {refused}")
+        with target.write() as session:
+            handler(session, received, data)
+
+
+def seed_meetings(nodes: dict[str, tuple[Database, NodeKeys, str]]) -> None:
+    """The Thai–Chinese bilateral series (``domains/meetings/demo.py`` says what is sourced):
+    the 17th and 19th meetings drafted by ONCB, approved and signed by both nodes, the 19th's
+    actions updated by their owners with evidence from the demo records of each node; the 20th
+    as ONCB's draft. Needs the ONCB and NNCC nodes, peered and seeded with content."""
+    wiring.install()
+    (oncb, oncb_keys, _), (nncc, nncc_keys, _) = nodes["ONCB"], nodes["NNCC"]
+    th, cn = _principals(oncb, "ONCB"), _principals(nncc, "NNCC")
+    done: set[str] = set()
+    with oncb.write() as session:
+        for series in (meetings_demo.SERIES, meetings_demo.SAFE_MEKONG):
+            meetings_service.create_series(session, th["admin"], series)
+    uids = {}
+    for make in (meetings_demo.meeting_17, meetings_demo.meeting_19):
+        with oncb.write() as session:
+            meeting = meetings_service.create_meeting(session, th["analyst"], make())
+            meeting_id, uids[meeting.number] = meeting.id, meeting.uid
+        with oncb.write() as session:
+            meetings_minutes.circulate(session, th["liaison"], meeting_id)
+            meetings_minutes.approve(session, th["liaison"], meeting_id, oncb_keys.current.sign)
+        _deliver(oncb, nncc, "ONCB", "NNCC", done)
+        with nncc.write() as session:
+            copy = meetings_service.read_meeting(session, cn["liaison"], uids[meeting.number])
+            meetings_minutes.approve(session, cn["liaison"], copy.id, nncc_keys.current.sign)
+        _deliver(nncc, oncb, "NNCC", "ONCB", done)
+    for agency, db, people in (("ONCB", oncb, th), ("NNCC", nncc, cn)):
+        _progress(db, agency, people, uids[19])
+    _deliver(oncb, nncc, "ONCB", "NNCC", done)
+    _deliver(nncc, oncb, "NNCC", "ONCB", done)
+    with oncb.write() as session:
+        meetings_service.create_meeting(session, th["analyst"], meetings_demo.meeting_20())
+
+
+def _progress(db: Database, agency: str, people: dict[str, Any], meeting_uid: str) -> None:
+    """The owner's status, notes and evidence for its actions of the 19th meeting."""
+    officer = people["analyst"]
+    lang = "th" if agency == "ONCB" else "zh"
+    with db.write() as session:
+        meeting = meetings_service.read_meeting(session, officer, meeting_uid)
+        view = meetings_service.view(session, officer, meeting)
+        owned = {
+            rv.resolution.number: av.action.uid
+            for item in view.items
+            for rv in item.resolutions
+            for av in rv.actions
+            if av.action.owner_agency == agency
+        }
+        used: set[tuple[str, str]] = set()
+        for point, entries in meetings_demo.PROGRESS.items():
+            for owner, status, reason, noted_on, th_text, zh_text, _en in entries:
+                if owner != agency or point not in owned:
+                    continue
+                uid = owned[point]
+                body = th_text if lang == "th" else zh_text
+                meetings_actions.add_note(session, officer, uid,
+                                          NoteInput(noted_on=noted_on, body=body, language=lang))  # fmt: skip
+                meetings_actions.set_status(
+                    session, officer, uid, StatusInput(status=status, reason=reason)
+                )
+        for (point, owner), wanted in meetings_demo.EVIDENCE.items():
+            if owner != agency or point not in owned:
+                continue
+            for kind in wanted:
+                spec = search_records.kinds()[kind]
+                stmt = visible(officer, spec.model).where(spec.model.origin_agency == agency)
+                record_uid = next(
+                    (
+                        r.uid
+                        for r in session.scalars(stmt.order_by(spec.model.id))
+                        if (kind, r.uid) not in used
+                    ),
+                    None,
+                )
+                if record_uid is None:
+                    continue
+                used.add((kind, record_uid))
+                meetings_actions.add_evidence(session, officer, owned[point],
+                                              EvidenceInput(kind=kind, record_uid=record_uid))  # fmt: skip

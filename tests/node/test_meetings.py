@@ -462,3 +462,19 @@ def test_other_agencies_do_not_see_the_meeting(world: Any, peer_db: Database) ->
         series = service.series_by_code(session, world.principal("lao_viewer"), SERIES)
         assert service.meetings_of(session, world.principal("lao_viewer"), series) == []
         assert len(service.meetings_of(session, world.principal("thai_viewer"), series)) == 1
+
+
+def test_a_report_needs_resolutions(world: Any, peer_db: Database) -> None:
+    Pair(world, peer_db)
+    from mekongx.domains.meetings import report
+
+    bare = minutes_input().model_dump(mode="json") | {"items": [{"title_en": "Situation"}]}
+    with world.db.write() as session:
+        meeting_id = service.create_meeting(
+            session, world.principal("thai_analyst"), MeetingInput.model_validate(bare)
+        ).id
+    with pytest.raises(Conflict) as caught, world.db.write() as session:
+        report.progress_report(session, world.principal("thai_liaison"), meeting_id)
+    assert caught.value.message == "This meeting has no resolutions to report on."
+    with pytest.raises(Forbidden), world.db.write() as session:  # viewers do not export
+        report.progress_report(session, world.principal("thai_viewer"), meeting_id)

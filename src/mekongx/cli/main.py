@@ -11,7 +11,7 @@ from mekongx import __version__, migrations
 from mekongx.accounts import service as accounts
 from mekongx.audit import Actor
 from mekongx.cli import db as db_commands
-from mekongx.cli import exchange, match, money, precursors, users, wbe
+from mekongx.cli import exchange, match, meetings, money, precursors, users, wbe
 from mekongx.cli.common import fail_with, load_settings, open_database, say
 from mekongx.errors import MekongXError
 from mekongx.federation.keys import NodeKeys
@@ -34,6 +34,7 @@ app.add_typer(match.app, name="match")
 app.add_typer(precursors.app, name="precursors")
 app.add_typer(wbe.app, name="wbe")
 app.add_typer(money.app, name="money")
+app.add_typer(meetings.app, name="meetings")
 
 
 @app.command()

@@ -1,0 +1,95 @@
+"""``mekongx meetings``: check both sides' signatures on agreed minutes; the progress report for
+the next meeting."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mekongx.accounts import service as accounts
+from mekongx.authz import Principal
+from mekongx.cli.common import fail, fail_with, load_settings, open_database, say
+from mekongx.domains.meetings import minutes, service
+from mekongx.errors import MekongXError
+from mekongx.federation.keys import NodeKeys
+from mekongx.i18n import N_
+from mekongx.model.identity import User
+
+app = typer.Typer(
+    help="Meetings: verify the signed minutes; write the progress report for the next meeting.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+
+@app.callback()
+def _group() -> None:
+    """Meetings between agencies."""
+
+
+def _principal(session: Session, username: str) -> Principal:
+    user = session.scalars(select(User).where(User.username == username, User.active)).first()
+    if user is None:
+        fail(N_("No active user %(name)s on this node."), 2, name=username)
+    return accounts.principal_for(user)
+
+
+@app.command()
+def verify(
+    series: Annotated[str, typer.Argument(metavar="SERIES", help="Series code, e.g. TH-CN.")],
+    number: Annotated[
+        int, typer.Argument(metavar="NUMBER", min=1, help="Meeting number, e.g. 19.")
+    ],
+    user: Annotated[
+        str, typer.Option("--as", help="User of this node whose view is checked.")
+    ] = "admin",
+) -> None:
+    """Check each side's signed approval of the minutes against the keys this node holds (its
+    own and its confirmed peers'), and against the minutes as stored now. Exit code 0 when both
+    sides' signatures verify and name the minutes as they stand, 1 otherwise, 2 on bad input."""
+    settings = load_settings()
+    keys_file = settings.keys_dir / NodeKeys.CURRENT
+    own = NodeKeys.load(settings.keys_dir) if keys_file.exists() else None
+    db = open_database(settings)
+    try:
+        with db.read() as session:
+            principal = _principal(session, user)
+            meeting = service.find_meeting(session, principal, series, number)
+            public = [] if own is None else [own.current.sign.public_key()]
+            if own is not None and own.previous is not None:
+                public.append(own.previous.sign.public_key())
+            found = minutes.signatures(
+                session, meeting, minutes.known_keys(session, settings.node_agency, public)
+            )
+            sides = [meeting.origin_agency, meeting.counterpart]
+            digest = service.digest_of(service.minutes_of(session, meeting))
+    except MekongXError as error:
+        fail_with(error)
+    finally:
+        db.dispose()
+    say(N_("Minutes of %(series)s no. %(number)s, SHA-256 %(digest)s"), series=series.upper(), number=number,
+        digest=digest)  # fmt: skip
+    good = 0
+    for side in sides:
+        signature = next((s for s in found if s.agency == side), None)
+        if signature is None:
+            say(N_("%(agency)s: not approved"), agency=side)
+            continue
+        state = (
+            N_("%(agency)s: signature verified (key %(kid)s), version %(version)s")
+            if signature.valid
+            else N_("%(agency)s: signature does NOT verify (key %(kid)s), version %(version)s")
+        )
+        say(state, agency=side, kid=signature.kid, version=signature.version)
+        if not signature.current:
+            say(
+                N_("  it names other minutes than those stored now (%(digest)s)"),
+                digest=signature.digest,
+            )
+        good += signature.valid and signature.current
+    if good != len(sides):
+        raise typer.Exit(1)
+    say(N_("Both sides' signatures verify over the minutes as stored."))

@@ -1,0 +1,115 @@
+"""The demo's meetings on two real node databases (ONCB and NNCC, peered, seeded with content):
+the 17th and 19th minutes approved and signed by both nodes, the 19th's ten resolutions with
+actions updated by their owners on both sides, evidence from the demo records, the 20th as
+ONCB's draft; the progress report on the 19th counts only evidence its reader may see."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from sqlalchemy import select
+
+from mekongx.db import Database
+from mekongx.demo import peer_demo_nodes, seed_content, seed_identity, seed_meetings
+from mekongx.domains.meetings import minutes, report, service
+from mekongx.domains.meetings.models import Meeting, MeetingAction
+from mekongx.federation.keys import NodeKeys, raw_public
+from mekongx.federation.statements import key_id
+from mekongx.settings import Settings
+
+
+def _node(url: str, home: Path, agency: str) -> tuple[Database, NodeKeys, str]:
+    settings = Settings(env="demo", database_url=url, data_dir=home, node_agency=agency)
+    home.mkdir(parents=True, exist_ok=True)
+    db = Database(url)
+    seed_identity(db, settings, agency)
+    return db, NodeKeys.create(settings.keys_dir), f"http://127.0.0.1:1/{agency}"
+
+
+def test_demo_meetings_on_both_nodes(db_url: str, second_db_url: str, tmp_path: Path) -> None:
+    nodes = {
+        "ONCB": _node(db_url, tmp_path / "oncb", "ONCB"),
+        "NNCC": _node(second_db_url, tmp_path / "nncc", "NNCC"),
+    }
+    peer_demo_nodes(nodes)
+    for agency, (db, _keys, _url) in nodes.items():
+        seed_content(db, agency, reports=6)
+    seed_meetings(nodes)
+    keys = {code: {key_id(raw_public(k.current.sign.public_key())): k.current.sign.public_key()}
+            for code, (_db, k, _u) in nodes.items()}  # fmt: skip
+    states: dict[str, dict[int, str]] = {}
+    for agency, (db, _keys, _url) in nodes.items():
+        with db.read() as session:
+            states[agency] = {m.number: m.minutes_state for m in session.scalars(select(Meeting))}
+            nineteenth = session.scalars(select(Meeting).where(Meeting.number == 19)).one()
+            signed = minutes.signatures(session, nineteenth, keys)
+            assert [(s.agency, s.valid, s.current) for s in signed] == [
+                ("NNCC", True, True),
+                ("ONCB", True, True),
+            ]
+            actions = {
+                a.uid: a
+                for a in session.scalars(
+                    select(MeetingAction).where(MeetingAction.meeting_id == nineteenth.id)
+                )
+            }
+            statuses = sorted(a.status for a in actions.values())
+            assert statuses.count("done") == 4 and statuses.count("dropped") == 1
+    assert states["ONCB"] == {17: "approved", 19: "approved", 20: "draft"}
+    assert states["NNCC"] == {17: "approved", 19: "approved"}
+    oncb = nodes["ONCB"][0]
+    from mekongx.accounts import service as accounts
+    from mekongx.model.identity import User
+
+    with oncb.write() as session:
+        nattaya = accounts.principal_for(
+            session.scalars(select(User).where(User.username == "nattaya")).one()
+        )
+        meeting = service.find_meeting(session, nattaya, "TH-CN", 19)
+        built = report.progress_report(session, nattaya, meeting.id)
+    assert [r.number for r in built.resolutions] == list(range(1, 11))
+    assert built.resolutions[0].texts["th"].startswith("ส่งเสริมการแลกเปลี่ยนข้อมูลการข่าว")
+    first = {a.action.owner_agency: a for a in built.resolutions[0].actions}
+    assert first["ONCB"].evidence == {"Intelligence reports": 2, "Requests for information": 1}
+    assert built.next_meeting is not None and built.next_meeting.number == 20
+    for _agency, (db, _keys, _url) in nodes.items():
+        db.dispose()
+
+
+def test_signatures_verify_from_the_cli(db_url: str, second_db_url: str, tmp_path: Path) -> None:
+    nodes = {
+        "ONCB": _node(db_url, tmp_path / "oncb", "ONCB"),
+        "NNCC": _node(second_db_url, tmp_path / "nncc", "NNCC"),
+    }
+    peer_demo_nodes(nodes)
+    for agency, (db, _keys, _url) in nodes.items():
+        seed_content(db, agency, reports=2)
+    seed_meetings(nodes)
+
+    def verify(agency: str, url: str, number: int = 19) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, "MEKONGX_ENV": "demo", "MEKONGX_DATABASE_URL": url, "MEKONGX_LANG": "en",
+               "MEKONGX_DATA_DIR": str(tmp_path / agency.lower()), "MEKONGX_NODE_AGENCY": agency}  # fmt: skip
+        return subprocess.run(
+            [sys.executable, "-m", "mekongx.cli.main", "meetings", "verify", "TH-CN", str(number)],
+            env=env, capture_output=True, text=True, timeout=120, check=False,
+        )  # fmt: skip
+
+    for agency, url in (("ONCB", db_url), ("NNCC", second_db_url)):
+        done = verify(agency, url)
+        assert done.returncode == 0, done.stderr
+        assert (
+            "ONCB: signature verified" in done.stdout and "NNCC: signature verified" in done.stdout
+        )
+    assert verify("ONCB", db_url, 20).returncode == 1  # ONCB's draft: approved by nobody yet
+    missing = verify("ONCB", db_url, 99)
+    assert missing.returncode == 2 and "No such meeting." in missing.stderr
+    oncb = nodes["ONCB"][0]
+    with oncb.write() as session:  # someone edits the stored minutes behind the node's back
+        session.scalars(select(Meeting).where(Meeting.number == 19)).one().place_en = "Elsewhere"
+    tampered = verify("ONCB", db_url)
+    assert tampered.returncode == 1 and "other minutes than those stored now" in tampered.stdout
+    for _agency, (db, _keys, _url) in nodes.items():
+        db.dispose()
