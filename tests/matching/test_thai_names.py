@@ -151,6 +151,10 @@ def test_latin_syllables_inside_thai_words() -> None:
         ("Thamanat Prompow", "ธรรมนัส พรหมเผ่า"),  # a doubled consonant written once
         ("Surakiart", "สุรเกียรติ์"),  # เกียรติ์ read as เกียรติ
         ("Worapoj Petchkoom", "วรพจน์ เพชรขุ้ม"),
+        # spelling families of the issue: -rat/-ratana inside a family name, Kaow for แก้ว
+        ("Somchai Rattanawong", "สมชาย รัตนวงศ์"),
+        ("Somchai Ratanawong", "สมชาย รัตนวงศ์"),
+        ("Somchay Kaowmanii", "สมชาย แก้วมณี"),
     ],
 )
 def test_real_spellings(latin: str, thai: str) -> None:

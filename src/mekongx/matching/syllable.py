@@ -133,7 +133,11 @@ _THAI_VOWELS: tuple[frozenset[str], ...] = (
     frozenset({"ai", "ei"}),
     frozenset({"iao", "eo", "ieo"}),  # เ-ียว as iao/eo/iew (Chaleo); Xinhua grid row "iaw iew eo"
 )
-_THAI_WEAK_VOWELS: tuple[frozenset[str], ...] = (frozenset({"a", "e"}), frozenset({"a", "u"}))
+_THAI_WEAK_VOWELS: tuple[frozenset[str], ...] = (
+    frozenset({"a", "e"}),
+    frozenset({"a", "u"}),
+    frozenset({"eo", "ao"}),  # แ-ว written aow (Kaow for แก้ว)
+)
 _CODA = re.compile("[^aeiou]*$")
 
 

@@ -42,6 +42,7 @@ _SILENT = re.compile(r"[ก-ฮ][ิุ]?\u0e4c")
 _SILENT_R_AFTER = "ตทดกชจปพภบศษส"
 _LINKABLE = "กขคฆจชซฌญฎฏฐฑฒณดตถทธนบปพภศษสรลมวย"
 _TRO = re.compile(r"([ทตด])ร\u0e4c")
+_WONG = re.compile("(?<=[ก-ฮ])วง([ศษ]\u0e4c)")
 
 
 # พรหม phrom: ห between ร and ม is silent and พร is a cluster (marked with phinthu, as in
@@ -56,8 +57,10 @@ def _strip_silent(word: str) -> tuple[str, str]:
     Also returns how formal and passport spellings sound a cancelled letter at the end of the
     word, as a syllable of its own (ภักดิ์ -> di: Pakdi; ภิรมย์ -> ya: Piromya; รัตน์ -> na: Ratana).
     """
-    # เกียรติ์ (สุรเกียรติ์ Surakiart) is read as เกียรติ: kiat, not kian
-    word = _BRAHM.sub("\\1\u0e3aรม", _TRO.sub("", word.replace("ียรติ\u0e4c", "ียรติ")))
+    # เกียรติ์ (สุรเกียรติ์ Surakiart) is read as เกียรติ: kiat, not kian; the family-name word
+    # วงศ์/วงษ์ is wong (รัตนวงศ์ rat-ta-na-wong), not the ua of ดวง/พวง
+    word = _WONG.sub("วอง\\1", word.replace("ียรติ\u0e4c", "ียรติ"))
+    word = _BRAHM.sub("\\1\u0e3aรม", _TRO.sub("", word))
     tail = ""
 
     def repl(m: re.Match[str]) -> str:
