@@ -208,3 +208,13 @@ def test_pages_in_three_languages(world: Any, browser: Any, lang: str, word: str
         page = browser.client.get(path)
         assert page.status_code == 200, path
     assert word in browser.client.get("/finance").text
+    # the alerts explain themselves in the user's language; the engine's English figures stay
+    # in a detail for experts (issue 11 item 10)
+    case_page = browser.client.get(f"/finance/{case_id}").text
+    alerts = case_page.split('id="alerts"', 1)[1]
+    if lang == "th":
+        assert "บัญชีที่ไม่เคยติดต่อกันมาก่อน" in alerts and "<details><summary>" in alerts
+    elif lang == "zh":
+        assert "从未往来" in alerts and '<p lang="en">' in alerts
+    else:
+        assert "<details><summary>" not in alerts

@@ -56,6 +56,34 @@ TYPOLOGY_LABELS = {
     "rapid_pass_through": N_("rapid pass-through"),
     "cash_courier": N_("cross-border cash courier"),
 }
+# What each detector looked for, in the user's language; the engine's own explanation (figures
+# and score parts, English) stays beside it in a detail for experts (docs/moneyflow.md).
+TYPOLOGY_EXPLAINED = {
+    "fan_out": N_(
+        "A burst of payments to accounts it had never dealt with, in amounts that agree; mostly one-off relationships."
+    ),
+    "fan_in": N_(
+        "A burst of payments from accounts it had never dealt with, in amounts that agree; mostly one-off relationships."
+    ),
+    "cycle": N_("Money that returns to where it started through three or more accounts."),
+    "scatter_gather": N_(
+        "One account pays three or more new intermediaries who each pass most of it on to the same account within three days."
+    ),
+    "gather_scatter": N_(
+        "Three or more new senders pay one account, which passes most of the total on to three or more new receivers."
+    ),
+    "bipartite": N_("A group of senders who all newly pay the same group of receivers."),
+    "stack": N_(
+        "Money layered through new counterparties, account to account, in chains of three or more steps."
+    ),
+    "structuring": N_("Cash amounts just below a reporting threshold, on several days."),
+    "rapid_pass_through": N_(
+        "Money passed on within 24 hours, the account keeping at most a fifth of it."
+    ),
+    "cash_courier": N_(
+        "Cash withdrawn in one country and most of it deposited in another within three days, again and again."
+    ),
+}
 METHOD_LABELS = {
     "fifo": N_("first in, first out (Clayton's Case)"),
     "lifo": N_("last in, first out"),
@@ -69,6 +97,7 @@ def _labels(principal: Principal) -> dict[str, Any]:
     _ = translator(principal.language)
     return {
         "typology_labels": {k: _(v) for k, v in TYPOLOGY_LABELS.items()},
+        "typology_explained": {k: _(v) for k, v in TYPOLOGY_EXPLAINED.items()},
         "method_labels": {k: _(v) for k, v in METHOD_LABELS.items()},
         "state_labels": {k: _(v) for k, v in finance_assets.STATE_LABELS.items()},
         "kind_labels": {k: _(v) for k, v in finance_assets.KIND_LABELS.items()},
