@@ -16,6 +16,7 @@ from starlette.responses import Response
 from mekongx.authz import Permission, Principal, can
 from mekongx.domains.meetings import actions as meeting_actions
 from mekongx.domains.meetings import minutes, service
+from mekongx.domains.meetings import report as meeting_report
 from mekongx.domains.meetings.schemas import (
     ActionInput,
     CommentInput,
@@ -35,7 +36,7 @@ from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.errors import field_messages
 from mekongx.http.node import node_of
 from mekongx.http.params import RecordId
-from mekongx.i18n import N_, translator
+from mekongx.i18n import N_, format_date, translator
 from mekongx.model.base import utcnow
 from mekongx.model.identity import Agency
 from mekongx.validation import parse, problems_from
@@ -391,3 +392,52 @@ async def add_evidence(request: Request, principal: CurrentPrincipal, meeting_id
     return await _post(
         request, principal, f"/meetings/{meeting_id}#action-{action_id}", "meetings.action", work
     )
+
+
+REPORT_LABELS = {
+    "title": N_("Progress report on the resolutions of meeting no. %(number)s"),
+    "for_next": N_("For meeting no. %(number)s"),
+    "as_of": N_("Situation on %(date)s"),
+    "resolution": N_("Resolution %(number)s"),
+    "action": N_("Action"),
+    "owner": N_("Owner"),
+    "deadline": N_("Deadline"),
+    "status": N_("Status"),
+    "done_so_far": N_("What was done"),
+    "evidence": N_("Evidence"),
+    "none": N_("None."),
+    "overdue": N_("overdue"),
+    "summary": N_("Actions by status"),
+}
+_REPORT_LANGS = {"th": ["th"], "zh-Hans": ["zh"], "en": ["en"], "th+zh-Hans": ["th", "zh"]}
+
+
+@router.get("/{meeting_id}/report")
+def report_page(
+    request: Request, principal: CurrentPrincipal, meeting_id: RecordId, lang: str = "th"
+) -> Response:
+    """The progress report on a meeting's resolutions, in one language or Thai beside Chinese."""
+    langs = _REPORT_LANGS.get(lang)
+    if langs is None:
+        raise ValidationFailed([FieldProblem("lang", N_("Must be one of: %(expected)s."),
+                                             {"expected": ", ".join(_REPORT_LANGS)})])  # fmt: skip
+    with node_of(request).db.write() as session:  # producing the report is audited
+        built = meeting_report.progress_report(session, principal, meeting_id)
+    columns = []
+    for code in langs:
+        t = translator(code)
+        columns.append(
+            {
+                "lang": code,
+                "html_lang": "zh-Hans" if code == "zh" else code,
+                "labels": {key: t(msgid) for key, msgid in REPORT_LABELS.items()},
+                "title": t(REPORT_LABELS["title"], number=built.meeting.number),
+                "for_next": t(REPORT_LABELS["for_next"], number=built.meeting.number + 1),
+                "as_of": t(REPORT_LABELS["as_of"], date=format_date(built.as_of, code)),
+                "date": lambda value, code=code: format_date(value, code),
+                "status": {k: t(v) for k, v in STATUS_LABELS.items()},
+                "areas": {v.label: t(v.label) for v in kinds().values()},
+                "t": t,
+            }
+        )
+    return render(request, "meetings/report.html", built=built, columns=columns)
