@@ -1,0 +1,312 @@
+"""A ``Document`` as a PDF (A4, fonts embedded as subsets, text shaped by HarfBuzz).
+
+fpdf2 lays the text out; uharfbuzz shapes every run, so Thai vowels and tone marks stack and
+sit where a Thai reader expects them; each run is drawn in the first vendored face that has
+its characters (``fonts.faces_for``). Every page carries the issuing agency and the handling
+code at the top and the handling code, the generated-at stamp and "page N of M" at the foot;
+the foot is drawn once the page count is known. The text layer maps every glyph back to its
+characters (ToUnicode), so the PDF can be searched and its text copied.
+"""
+
+from __future__ import annotations
+
+import logging
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from fpdf import FPDF
+from fpdf.enums import MethodReturnValue, XPos, YPos
+
+from mekongx.documents import format as fmt
+from mekongx.documents.fonts import covered, faces_for, font_file
+from mekongx.documents.model import Document, Heading, KeyValues, Paragraph, Table
+
+__all__ = ["to_pdf"]
+
+log = logging.getLogger(__name__)
+
+_MARGIN = 15.0  # mm
+_TOP = 20.0  # below the running header
+_BOTTOM = 18.0  # above the running foot
+_BODY = 10.0  # pt
+_SMALL = 8.0
+_TABLE = 8.5
+_HEADING = {1: 14.0, 2: 12.0, 3: 10.5}
+_GREY = (90, 90, 90)
+_RULE = (160, 160, 160)
+_HEAD_FILL = (225, 229, 235)
+_ROW_FILL = (246, 247, 249)
+_REPLACEMENT = "\ufffd"
+
+
+@cache
+def _drawable_char(char: str) -> str:
+    if char in "\n":
+        return char
+    if char == "\t":
+        return " "
+    if unicodedata.category(char) in {"Cc", "Cs", "Co", "Cn"}:
+        return ""
+    if unicodedata.category(char) == "Cf":  # joiners and marks of direction: no glyph needed
+        return char if covered(char) else ""
+    return char if covered(char) else _REPLACEMENT
+
+
+def _drawable(text: str, missing: set[str]) -> str:
+    """``text`` with characters no vendored face can draw replaced by U+FFFD (and noted)."""
+    out = []
+    for char in text:
+        drawn = _drawable_char(char)
+        if drawn == _REPLACEMENT:
+            missing.add(char)
+        out.append(drawn)
+    return "".join(out)
+
+
+class _Pdf(FPDF):
+    def __init__(self, doc: Document) -> None:
+        super().__init__(orientation="L" if doc.landscape else "P", unit="mm", format="A4")
+        self.doc = doc
+        self.missing: set[str] = set()
+        faces = faces_for(doc.lang)
+        for face in faces:
+            self.add_font(face.family, "", font_file(face.regular))
+            self.add_font(face.family, "B", font_file(face.bold or face.regular))
+        self.family = faces[0].family
+        self.set_fallback_fonts([f.family for f in faces[1:]], exact_match=False)
+        self.set_text_shaping(use_shaping_engine=True)
+        self.set_margins(_MARGIN, _TOP, _MARGIN)
+        self.set_auto_page_break(True, margin=_BOTTOM)
+        self.set_title(self.drawable(doc.title))
+        self.set_author(self.drawable(doc.agency))
+        self.set_lang({"th": "th-TH", "zh": "zh-CN", "en": "en"}[doc.lang])
+        self.set_creator("MekongX")
+        self.set_creation_date(doc.generated_at)
+
+    def drawable(self, value: str) -> str:
+        return _drawable(value, self.missing)
+
+    def use(self, size: float, bold: bool = False) -> None:
+        self.set_font(self.family, "B" if bold else "", size)
+        # fpdf2 writes the font lazily and believes it written after a dry run (line breaking)
+        # or on a page drawn earlier (the foot): state it again before every run of text.
+        self.current_font_is_set_on_page = False
+
+    def header(self) -> None:
+        doc = self.doc
+        self.set_text_color(*_GREY)
+        self.use(_SMALL)
+        self.set_xy(_MARGIN, 8)
+        width = self.epw - 30
+        self.cell(width, 5, self.drawable(doc.agency), align="L")
+        self.use(_SMALL + 1, bold=True)
+        self.set_text_color(0, 0, 0)
+        self.set_xy(self.w - _MARGIN - 30, 8)
+        self.cell(30, 5, self.drawable(doc.handling), align="R")
+        self.set_draw_color(*_RULE)
+        self.line(_MARGIN, 14, self.w - _MARGIN, 14)
+        self.set_xy(_MARGIN, _TOP)
+
+    def footer(self) -> None:  # drawn by _feet() once the page count is known
+        return
+
+    def feet(self) -> None:
+        doc = self.doc
+        pages = self.pages_count
+        stamp = fmt.label(
+            fmt.GENERATED, doc.lang, when=fmt.cell_text(doc.generated_at, doc.lang, doc.timezone)
+        )
+        handling = fmt.label(fmt.HANDLING, doc.lang, code=doc.handling)
+        self.set_auto_page_break(False)
+        for number in range(1, pages + 1):
+            self.page = number
+            y = self.h - 13
+            self.set_draw_color(*_RULE)
+            self.line(_MARGIN, y - 1, self.w - _MARGIN, y - 1)
+            self.set_text_color(*_GREY)
+            self.use(_SMALL, bold=True)
+            self.set_xy(_MARGIN, y)
+            self.cell(self.epw / 3, 5, self.drawable(handling), align="L")
+            self.use(_SMALL)
+            self.cell(self.epw / 3, 5, self.drawable(stamp), align="C")
+            page = fmt.label(fmt.PAGE_OF, doc.lang, page=number, pages=pages)
+            self.cell(self.epw / 3, 5, self.drawable(page), align="R")
+        self.set_text_color(0, 0, 0)
+
+
+def _title(pdf: _Pdf, doc: Document) -> None:
+    pdf.use(16, bold=True)
+    pdf.multi_cell(0, 8, pdf.drawable(doc.title), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.use(_BODY)
+    lines = list(doc.lines)
+    if doc.date is not None:
+        lines.append(fmt.cell_text(doc.date, doc.lang))
+    for line in lines:
+        pdf.multi_cell(0, 5, pdf.drawable(line), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.use(_BODY, bold=True)
+    handling = fmt.label(fmt.HANDLING, doc.lang, code=doc.handling)
+    if doc.handling_note:
+        handling = f"{handling}: {doc.handling_note}"
+    pdf.multi_cell(0, 5, pdf.drawable(handling), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.ln(3)
+
+
+def _heading(pdf: _Pdf, block: Heading) -> None:
+    size = _HEADING[block.level]
+    pdf.ln(2)
+    pdf.use(size, bold=True)
+    pdf.multi_cell(0, size * 0.5, pdf.drawable(block.text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.ln(1)
+
+
+def _paragraph(pdf: _Pdf, block: Paragraph) -> None:
+    pdf.use(_BODY)
+    pdf.multi_cell(0, 5, pdf.drawable(block.text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.ln(2)
+
+
+@dataclass(slots=True)
+class _Cell:
+    text: str
+    bold: bool = False
+    right: bool = False
+
+
+class _Grid:
+    """Rows of wrapped cells; a row that reaches the foot continues on the next page under the
+    repeated heading row. Cells that fit on one line (most) are measured once and drawn with
+    ``cell``; only longer ones go through fpdf2's line breaking."""
+
+    def __init__(
+        self, pdf: _Pdf, weights: Sequence[float], size: float, ruled: bool, head: list[_Cell]
+    ) -> None:
+        total = sum(weights)
+        self.pdf = pdf
+        self.widths = [pdf.epw * w / total for w in weights]
+        self.size = size
+        self.line = size * 0.45  # mm per line
+        self.pad = 0.9 if ruled else 0.5
+        self.ruled = ruled
+        self.head = head
+        self.striped = 0
+
+    def _lines(self, cell: _Cell, width: float) -> list[str]:
+        pdf = self.pdf
+        pdf.use(self.size, bold=cell.bold)
+        inner = width - 2 * self.pad - 0.2
+        if not cell.text:
+            return [""]
+        if "\n" not in cell.text and pdf.get_string_width(cell.text) <= inner:
+            return [cell.text]
+        lines = pdf.multi_cell(
+            inner, self.line, cell.text, dry_run=True, output=MethodReturnValue.LINES, padding=0
+        )
+        assert isinstance(lines, list)
+        return [str(line) for line in lines] or [""]
+
+    def heading(self) -> None:
+        if self.head:
+            self.row(self.head, fill=_HEAD_FILL, repeat=False)
+
+    def row(
+        self, cells: Sequence[_Cell], fill: tuple[int, int, int] | None = None, repeat: bool = True
+    ) -> None:
+        pdf = self.pdf
+        wrapped = [self._lines(c, w) for c, w in zip(cells, self.widths, strict=True)]
+        if fill is None and self.ruled:
+            self.striped += 1
+            fill = _ROW_FILL if self.striped % 2 == 0 else None
+        total = max(len(lines) for lines in wrapped)
+        done = 0
+        while done < total:
+            room = int((pdf.page_break_trigger - pdf.get_y() - 2 * self.pad) // self.line)
+            if room < min(total - done, 2) and pdf.get_y() > pdf.t_margin + 1:
+                pdf.add_page()
+                if repeat:
+                    self.heading()
+                continue
+            take = max(1, min(room, total - done))
+            self._draw(cells, wrapped, done, take, fill)
+            done += take
+
+    def _draw(
+        self,
+        cells: Sequence[_Cell],
+        wrapped: list[list[str]],
+        first: int,
+        count: int,
+        fill: tuple[int, int, int] | None,
+    ) -> None:
+        pdf = self.pdf
+        top = pdf.get_y()
+        height = count * self.line + 2 * self.pad
+        x = pdf.l_margin
+        pdf.set_draw_color(*_RULE)
+        pdf.set_line_width(0.1)
+        for cell, lines, width in zip(cells, wrapped, self.widths, strict=True):
+            if fill is not None:
+                pdf.set_fill_color(*fill)
+                pdf.rect(x, top, width, height, style="F")
+            if self.ruled:
+                pdf.rect(x, top, width, height, style="D")
+            pdf.use(self.size, bold=cell.bold)
+            for index, line in enumerate(lines[first : first + count]):
+                pdf.set_xy(x + self.pad, top + self.pad + index * self.line)
+                pdf.cell(width - 2 * self.pad, self.line, line, align="R" if cell.right else "L")
+            x += width
+        pdf.set_xy(pdf.l_margin, top + height)
+
+
+def _key_values(pdf: _Pdf, block: KeyValues, doc: Document) -> None:
+    if block.title:
+        _heading(pdf, Heading(block.title, 3))
+    grid = _Grid(pdf, (1, 2), _BODY, ruled=False, head=[])
+    for key, value in block.items:
+        text = fmt.cell_text(value, doc.lang, doc.timezone)
+        grid.row([_Cell(pdf.drawable(key), bold=True), _Cell(pdf.drawable(text))])
+    pdf.ln(2)
+
+
+def _table(pdf: _Pdf, block: Table, doc: Document) -> None:
+    if block.title:
+        _heading(pdf, Heading(block.title, 3))
+    columns = block.headings
+    head = [_Cell(pdf.drawable(c.label), bold=True) for c in columns]
+    grid = _Grid(pdf, [c.width for c in columns], _TABLE, ruled=True, head=head)
+    grid.heading()
+    for values in block.rows:
+        cells = []
+        for value in values:
+            cell = fmt.normalise(value)
+            text = pdf.drawable(fmt.cell_text(cell, doc.lang, doc.timezone))
+            cells.append(_Cell(text, right=fmt.cell_kind(cell) in {"number", "money"}))
+        grid.row(cells)
+    pdf.ln(3)
+
+
+def to_pdf(doc: Document) -> bytes:
+    """Render ``doc`` as PDF bytes."""
+    pdf = _Pdf(doc)
+    pdf.add_page()
+    _title(pdf, doc)
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            _heading(pdf, block)
+        elif isinstance(block, Paragraph):
+            _paragraph(pdf, block)
+        elif isinstance(block, KeyValues):
+            _key_values(pdf, block, doc)
+        elif isinstance(block, Table):
+            _table(pdf, block, doc)
+        else:  # pragma: no cover - the Block union is closed
+            raise TypeError(f"not a document block: {block!r}")
+    pdf.feet()
+    if pdf.missing:
+        log.warning(
+            "document %r: no vendored font draws %s; shown as U+FFFD",
+            doc.title,
+            " ".join(f"U+{ord(c):04X}" for c in sorted(pdf.missing)),
+        )
+    return bytes(pdf.output())
