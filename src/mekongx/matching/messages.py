@@ -143,6 +143,72 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
+# Names of the reading systems and tables a reason cites (``system_*``, ``via_*``), in the three
+# languages; a label not listed here is shown as it is.
+TERMS: dict[str, dict[str, str]] = {
+    "thai": {"en": "Thai", "th": "ไทย", "zh": "泰文"},
+    "latin": {"en": "Latin letters", "th": "อักษรโรมัน", "zh": "拉丁字母"},
+    "latin-joined": {
+        "en": "Latin letters, run together",
+        "th": "อักษรโรมันเขียนติดกัน",
+        "zh": "拉丁字母连写",
+    },
+    "latin-th": {
+        "en": "Latin letters read as Thai",
+        "th": "อักษรโรมันอ่านแบบไทย",
+        "zh": "按泰语读的拉丁字母",
+    },
+    "latin-zh": {
+        "en": "Latin letters read as pinyin",
+        "th": "อักษรโรมันอ่านแบบพินอิน",
+        "zh": "按拼音读的拉丁字母",
+    },
+    "pinyin": {"en": "pinyin", "th": "พินอิน", "zh": "汉语拼音"},
+    "romanisation-variants": {
+        "en": "other romanisations",
+        "th": "การถอดเป็นอักษรโรมันแบบอื่น",
+        "zh": "其他罗马字拼法",
+    },
+    "wade-giles": {"en": "Wade–Giles", "th": "เวด-ไจลส์", "zh": "威妥玛拼音"},
+    "thai-ri49": {
+        "en": "Thai (Royal Institute, 2549)",
+        "th": "ไทย (ราชบัณฑิตยสถาน 2549)",
+        "zh": "泰文（泰国皇家学术院 2549）",
+    },
+    "thai-thc43": {
+        "en": "Thai (Mandarin transcription rules, 2543)",
+        "th": "ไทย (เกณฑ์ถ่ายทอดเสียงภาษาจีนกลาง 2543)",
+        "zh": "泰文（2543年普通话泰文转写规则）",
+    },
+    "rtgs": {
+        "en": "Royal Thai General System",
+        "th": "ระบบถอดอักษรไทยเป็นอักษรโรมันของราชบัณฑิตยสถาน",
+        "zh": "泰国皇家转写系统",
+    },
+    "thai-formal": {"en": "formal Thai reading", "th": "การอ่านแบบเต็มคำ", "zh": "泰语正式读法"},
+    "thai-spelling": {
+        "en": "Thai spelling letter by letter",
+        "th": "การสะกดตามตัวอักษรไทย",
+        "zh": "按泰文字母拼写",
+    },
+    "surname-variant": {"en": "surname variant", "th": "แซ่แบบอื่น", "zh": "姓氏异读"},
+    "table": {"en": "reference table", "th": "ตารางอ้างอิง", "zh": "对照表"},
+    "table-han": {
+        "en": "reference table (Chinese characters)",
+        "th": "ตารางอ้างอิง (อักษรจีน)",
+        "zh": "对照表（汉字）",
+    },
+    "han-transliteration": {
+        "en": "Chinese characters transcribing a Thai name",
+        "th": "อักษรจีนที่ถอดเสียงชื่อไทย",
+        "zh": "音译泰文姓名的汉字",
+    },
+    "transcription": {"en": "transcription", "th": "การถอดเสียง", "zh": "音译"},
+    "surname": {"en": "surname", "th": "นามสกุล/แซ่", "zh": "姓氏"},
+}
+_TERM_PARAMS = ("system_a", "system_b", "via_a", "via_b")
+
+
 class _Defaults(dict[str, str]):
     def __missing__(self, key: str) -> str:
         return "?"
@@ -154,4 +220,9 @@ def render(code: str, lang: str = "en", params: dict[str, str] | None = None) ->
     if entry is None:
         return code
     template = entry.get(lang) or entry["en"]
-    return template.format_map(_Defaults(params or {}))
+    values = dict(params or {})
+    for key in _TERM_PARAMS:
+        term = TERMS.get(values.get(key, ""))
+        if term is not None:
+            values[key] = term.get(lang) or term["en"]
+    return template.format_map(_Defaults(values))
