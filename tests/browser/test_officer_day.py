@@ -257,12 +257,17 @@ def test_pages_fit_a_phone_in_three_languages(browse: Any, live_node: str) -> No
 
 
 def test_one_search_box_in_three_scripts(browse: Any, live_node: str) -> None:
-    """The demo's notice for สมพงษ์ แก้วมณี / Sompong Kaewmanee, and 陈国华 from NNCC."""
+    """The demo's notice for สมพงษ์ แก้วมณี / Sompong Kaewmanee, 陈国华 from NNCC, and reports
+    found in another script than the query's."""
     for lang, query, expected in (
         ("zh", "Sompong Kaewmanee", "สมพงษ์ แก้วมณี"),
         ("th", "陈国华", "陈国华"),
         ("en", "Chen Guohua", "陈国华"),
         ("th", "E87654321", "陈国华"),
+        # report bodies across scripts: a Latin name finds the Thai-language reports by sound,
+        # a place in Chinese finds the Thai spelling (the gazetteer)
+        ("en", "Lan Weihong", "หลาน เว่ยหง"),
+        ("th", "清莱", "เชียงราย"),
     ):
         page = browse(live_node, "nattaya", lang)
         page.goto(f"{live_node}/search")
