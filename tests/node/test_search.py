@@ -24,6 +24,7 @@ def indexed(world: Any) -> Any:
     )
     world.report("thai_liaison", title="หลิว หย่ง", narrative="ยาบ้า 400,000 เม็ด", language="th")
     world.report("thai_liaison", title="Phone lead", narrative="Contact +66 82 885 6716.", language="en")  # fmt: skip
+    world.report("thai_liaison", title="บุคคลต้องสงสัย", narrative="หนังสือเดินทางเลขที่ E 8765-4321", language="th")  # fmt: skip
     return world
 
 
@@ -47,6 +48,9 @@ def indexed(world: Any) -> Any:
         ("0828856716", {"Phone lead"}),
         ("082-885-6716", {"Phone lead"}),
         ("+66828856716", {"Phone lead"}),
+        # an identity-document number however it is written
+        ("E87654321", {"บุคคลต้องสงสัย"}),
+        ("e-8765 4321", {"บุคคลต้องสงสัย"}),
         ("BOKEO", {"Lan Weihong seen in Bokeo"}),
         ("ยาบ้า", {"หลิว หย่ง"}),
         ("เชียงราย", {"ติดตามเครือข่าย หลาน เว่ยหง"}),

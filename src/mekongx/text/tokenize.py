@@ -60,6 +60,30 @@ def _phone_token(key: str) -> str:
     return "zztel" + key
 
 
+# An identity-document or warrant number written with spaces, dashes, dots or slashes
+# (E 8765-4321, ONCB-W-2567/118): letters and digits mixed, at least six characters in all.
+_DOCUMENT = re.compile(
+    r"(?<![0-9A-Za-z])(?:[A-Za-z]{1,5}[ .\-/]?){0,2}\d[\dA-Za-z]*(?:[.\-/ ]\d[\dA-Za-z]*){0,4}"
+    r"(?![0-9A-Za-z])"
+)
+
+
+def document_keys(text: str) -> list[str]:
+    """Document numbers in ``text`` as compared: letters and digits only, lower case (a key
+    needs a digit and a letter, or at least eight digits, so plain amounts are left out)."""
+    keys: dict[str, None] = {}
+    for match in _DOCUMENT.finditer(text):
+        key = re.sub(r"[^0-9A-Za-z]", "", match.group(0)).casefold()
+        has_letter = any(c.isalpha() for c in key)
+        if 6 <= len(key) <= 30 and any(c.isdigit() for c in key) and (has_letter or len(key) >= 8):
+            keys.setdefault(key, None)
+    return list(keys)
+
+
+def _document_token(key: str) -> str:
+    return "zzdoc" + key
+
+
 def index_tokens(text: str) -> str:
     """The space-separated token string to store in the full-text index (Han characters also
     one by one, so that a one-character query such as a surname finds its records), with the
@@ -68,6 +92,7 @@ def index_tokens(text: str) -> str:
     places = {p.code: p for named in gazetteer.places_in(text) for p in gazetteer.with_parents(named)}  # fmt: skip
     words += [gazetteer.token(p) for p in places.values()]
     words += [_phone_token(key) for key in phones.numbers_in(text)]
+    words += [_document_token(key) for key in document_keys(text)]
     words += sorted(crossscript.index_words(text))
     return " ".join(words)
 
@@ -91,6 +116,13 @@ def query_plan(text: str) -> Plan:
         special.append([[_phone_token(key)]])
     if special:
         rest = re.sub(r"(?:\+|00)?\(?\d[\d\s().\-]{6,22}\d", " ", rest)
+    documents = [key for key in document_keys(rest) if any(c.isalpha() for c in key)]
+    if documents and not special:
+        # a document number however it is written: its key, or its words as typed
+        return [
+            [[[_document_token(key)]] for key in documents],
+            [[[token]] for token in query_tokens(rest)],
+        ]
     plain = [[[token]] for token in query_tokens(rest)]
     if not plain and not special:
         return []
