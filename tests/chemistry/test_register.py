@@ -112,3 +112,109 @@ def test_every_cas_number_has_its_two_checks_recorded() -> None:
             assert row["independent"] >= 1, row  # never rests on background alone
     assert recorded["3612-20-2"]["owner"] == "benzyl_4_piperidone"
     assert "benzyl" in recorded["3612-20-2"]["chedl"]
+
+
+def _cas_rows() -> list[dict[str, object]]:
+    import yaml
+
+    rows: list[dict[str, object]] = yaml.safe_load(
+        (DATA_DIR / "cas_check.yaml").read_text(encoding="utf-8")
+    )
+    return rows
+
+
+def test_every_cas_number_has_two_independent_sources_or_says_what_was_searched() -> None:
+    """Issue 13 item 1: two independent sources per CAS number. `independent` is recomputed from the
+    row (named non-background sources + CHEDL when it agrees), never trusted as typed; a number with
+    fewer than two carries an `unverified` note naming what was searched, and no note outlives a
+    second source."""
+    lacking: list[str] = []
+    for row in _cas_rows():
+        sources = [str(key) for key in row["sources"]]
+        named = [key for key in sources if REGISTER.sources[key].reliability != "background"]
+        counted = len(set(named)) + (1 if row["verdict"] == "agrees" else 0)
+        assert row["independent"] == counted, (row["cas"], row["independent"], counted)
+        note = str(row.get("unverified", ""))
+        if counted < 2:
+            lacking.append(str(row["cas"]))
+            assert "search" in note and "rests on" in note, (
+                f"{row['cas']} lacks a second source and says nothing of the search"
+            )
+        else:
+            assert not note, f"{row['cas']} has {counted} sources but is still marked unverified"
+        third_party_only = named and all(
+            REGISTER.sources[k].reliability == "third_party" for k in named
+        )
+        if third_party_only and row["verdict"] != "agrees":
+            assert note, f"{row['cas']} rests on third-party lists only"
+    # the numbers still resting on one source (or on third-party lists), listed so a change shows here
+    assert sorted(lacking) == sorted(
+        [
+            "99918-43-1",
+            "154-41-6",
+            "40064-34-4",
+            "41979-39-9",
+            "2114-00-3",
+            "6740-87-0",
+            "542-10-9",
+            "593-51-1",
+            "705-60-2",
+            "7553-56-2",
+            "123-39-7",
+            "6303-21-5",
+            "102-01-2",
+            "77-83-8",
+            "1338-23-4",
+            "26471-62-5",
+            "104-15-4",
+            "1330-20-7",
+            "64-19-7",
+            "75-86-5",
+            "94-62-2",
+            "110-85-0",
+            "122-78-1",
+            "10101-50-5",
+            "8032-32-4",
+            "110-80-5",
+            "1115-70-4",
+            "134-20-3",
+            "123-42-2",
+            "99-99-0",
+            "79-09-4",
+            "100-52-7",
+            "177-11-7",
+            "68-12-2",
+        ]
+    ), sorted(lacking)
+
+
+def test_second_source_checks_say_what_the_source_states_and_when() -> None:
+    seen = 0
+    for row in _cas_rows():
+        for check in row.get("checks", []):
+            seen += 1
+            assert check["source"] in row["sources"], (row["cas"], check)
+            assert check["source"] in REGISTER.sources, check
+            assert REGISTER.sources[check["source"]].reliability in ("official", "secondary"), check
+            assert str(row["cas"]) in check["says"] or "CAS" in check["says"], check
+            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(check["checked"])), check
+            assert str(check["url"]).startswith("http"), check
+    assert seen >= 17
+
+
+def test_salt_numbers_checked_against_a_pharmacopoeia_name_the_salt() -> None:
+    """The second source must agree on the form, not only the number: the salt rows confirmed by a
+    pharmacopoeia name that salt."""
+    rows = {str(row["cas"]): row for row in _cas_rows()}
+    expected = {
+        "50-98-6": "hydrochloride",
+        "134-72-5": "sulfate",
+        "129-51-1": "maleate",
+        "379-79-3": "tartrate",
+        "345-78-8": "hydrochloride",
+        "7460-12-0": "sulfate",
+    }
+    for number, salt in expected.items():
+        says = " ".join(str(c["says"]) for c in rows[number]["checks"])
+        assert salt in says.lower() and number in says, number
+        assert salt in str(rows[number]["form"]), number
