@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 
 from mekongx.audit.log import AuditEvent
 from mekongx.domains.finance import demo, graph, service
-from mekongx.errors import NotFound, ValidationFailed
+from mekongx.errors import Conflict, NotFound, ValidationFailed
 from mekongx.i18n import translator
 from mekongx.web.labels import audit_label
 
@@ -86,7 +86,9 @@ def test_the_time_window_narrows_and_a_reversed_one_is_refused_without_a_trace(w
         graph.neighbours(session, world.principal("chinese_liaison"), case_id, HUB, graph.Window(zone=ZONE))  # fmt: skip
 
 
-def test_the_shortest_chain_follows_the_money_within_the_window(world: Any) -> None:
+def test_the_shortest_chain_follows_the_money_within_the_window(
+    world: Any, monkeypatch: Any
+) -> None:
     case_id = _seed(world)
     principal = world.principal("thai_analyst")
     everything = graph.Window(zone=ZONE)
@@ -109,6 +111,10 @@ def test_the_shortest_chain_follows_the_money_within_the_window(world: Any) -> N
     with world.db.write() as session, pytest.raises(ValidationFailed) as unknown:
         graph.path_chart(session, principal, case_id, "NOBODY", LAOS, everything)
     assert unknown.value.fields[0].field == "source"
+    monkeypatch.setattr(graph, "MAX_PATH_PAIRS", 5)  # a chain searched in part is refused
+    with world.db.write() as session, pytest.raises(Conflict) as too_many:
+        graph.path_chart(session, principal, case_id, CASH, LAOS, everything)
+    assert too_many.value.params == {"count": 5}
 
 
 def test_an_alert_is_highlighted_with_all_its_transactions(world: Any) -> None:

@@ -44,6 +44,9 @@ NO_PATH = N_("No chain of transfers leads from %(source)s to %(target)s in this 
 NO_PATH_EITHER_WAY = N_(
     "No chain of transfers connects %(source)s and %(target)s in this time window, in either direction."
 )
+TOO_MANY_PAIRS = N_(
+    "This time window holds more than %(count)s pairs of accounts that paid each other; narrow it to search for a chain."
+)
 TOO_MANY = N_(
     "%(count)s transactions are too many to export at once (at most %(limit)s); narrow the time window."
 )
@@ -261,8 +264,10 @@ def path_chart(
         select(FinTransaction.src, FinTransaction.dst)
         .where(FinTransaction.case_id == case.id, *where)  # type: ignore[arg-type]
         .group_by(FinTransaction.src, FinTransaction.dst)
-        .limit(MAX_PATH_PAIRS)
+        .limit(MAX_PATH_PAIRS + 1)
     ).fetchall()  # fmt: skip
+    if len(pairs) > MAX_PATH_PAIRS:  # a chain searched in part could be wrong: refuse instead
+        raise Conflict(TOO_MANY_PAIRS, count=MAX_PATH_PAIRS)
     path = shortest_path(((s, d) for s, d in pairs), source, target, directed=directed)
     record(session, principal.actor, "finance.chart.read", KIND, case.uid,
            details={"view": "path", "source": source, "target": target, "directed": directed,
