@@ -99,8 +99,10 @@ def test_hard_negatives_stay_apart(a: str, b: str) -> None:
         ("กาญจนา", ("kan", "cha", "na"), ("kan", "cha", "na")),  # ญ closes
         ("ธนสุกาญจน์", ("thon", "su", "kan"), ("tha", "na", "su", "kan")),
         ("สุรเกียรติ์", ("sun", "kiat"), ("su", "ra", "kiat")),  # เกียรติ์ = เกียรติ
-        ("บวรศักดิ์", ("buan", "sak"), ("bo", "wo", "ra", "sak")),
         ("ชินกร", ("chin", "kon"), ("chin", "na", "kon")),  # น links formally
+        ("ชัยยุทธ", ("chai", "yut"), ("chai", "yut")),  # double stop ทธ: yut
+        ("ยุทธนา", ("yut", "tha", "na"), ("yut", "tha", "na")),
+        ("เชษฐา", ("chet", "tha"), ("chet", "sa", "tha")),  # ษ before a voweled ฐ closes
     ],
 )
 def test_thai_syllables(word: str, sound: tuple[str, ...], formal: tuple[str, ...]) -> None:

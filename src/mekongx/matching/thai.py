@@ -30,6 +30,11 @@ from mekongx.matching.thai_letters import (
     _strip_silent,
 )
 
+# Pali-Sanskrit double stops (tth, ddh, cch, kkh, pph, bbh): the first closes the syllable and
+# the second is silent at the end of a word (ยุทธ yut, อัจฉรา at-cha-ra, พุทธ phut)
+_GEMINATE = frozenset({("ท", "ธ"), ("ต", "ถ"), ("จ", "ฉ"), ("ก", "ข"), ("ป", "ผ"), ("พ", "ภ"),
+                       ("ฏ", "ฐ"), ("ด", "ธ")})  # fmt: skip
+
 
 class _Parser:
     def __init__(
@@ -139,6 +144,7 @@ class _Parser:
             and (to_end or self.at(j + run) in _LEAD)
             and self.at(j + 1) != "ร"  # ประวิตร prawit
             and self.at(j) != "ญ"  # ญ closes: กาญจน์ kan, กาญจนา kan-cha-na
+            and (self.at(j), self.at(j + 1)) not in _GEMINATE  # ยุทธ yut, not yu-thot
             and not any(self.at(k) in "หอ" for k in range(j, j + run))  # หมินหรง: ห leads ร
             and not (self.at(j + 1) == self.at(j) and self.at(j - 1) in "ิุั")  # จิตต chit
         ):
@@ -162,8 +168,8 @@ class _Parser:
         nxt = j + 1
         last = len(self.s) - 1
         if self.is_cons(nxt) and not self.opens_syllable(nxt):
-            if self.at(nxt) == self.at(j):
-                return True  # a doubled consonant closes the syllable (จิตต chit, รัตต rat)
+            if self.at(nxt) == self.at(j) or (self.at(j), self.at(nxt)) in _GEMINATE:
+                return True  # a doubled consonant closes the syllable (จิตต chit, ยุทธ yut)
             silent_r = self.at(nxt) == "ร" and (
                 (self.at(j) in "ตทด" and self.at(j - 1) in "ิุั")
                 or (bool(self.lead) and self.at(j) in _SILENT_R_AFTER)
@@ -342,7 +348,7 @@ class _Parser:
                 # formally, the bare consonants of an even run each have their a (ธนวัฒน์
                 # tha-na-wat beside thon-wat, ธนพล tha-na-phon); before a bare ร the a is o
                 # (วรภพ wo-ra-phop, ปรเมษฐ์ po-ra-met, นรเทพ no-ra-thep)
-                vowel = "o" if self.at(nxt) == "ร" and onset_char != "ร" else "a"
+                vowel = "o" if self.at(nxt) == "ร" and onset_at == 0 and onset_char != "ร" else "a"
                 may_close = False
             elif to_end and run % 2 == 0 and run >= 4:
                 vowel, may_close = "o", True  # pairs: สมพร som-phon, กนกพร ka-nok-phon
@@ -415,6 +421,8 @@ class _Parser:
         """
         if not self.linked or not final or f not in _LINKABLE or self.at(self.i) == f:
             return  # no link before a doubled letter (กิตติ kit-ti)
+        if (f, self.at(self.i)) in _GEMINATE:
+            return  # the second of a double stop is the linking syllable (ยุทธนา yut-tha-na)
         if f in "ณญน" and self.at(self.i) in "ยหทธฐฑฒจชฌ":
             return  # Pali nt/nth, nc and ny keep their own reading (อินทนนท์, บุณยเกตุ, กาญจนา)
         if f == "ว" and self.out_vowel not in ("i", "a", "u"):

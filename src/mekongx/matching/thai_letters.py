@@ -111,7 +111,7 @@ _TONED_HO = re.compile("ห(?=[\u0e48-\u0e4b])")
 # เ-ิ only round a sonorant (เฉลิม, เจริญ; but เมฆินทร์ me-khin, เตชินท์ te-chin, เนติ ne-ti), เ-็ round
 # the second (เผด็จ pha-det), and ษ only before a final that is sounded (เกษม ka-sem; เชษฐ์ chet).
 _SPLIT_LEAD_E = re.compile(
-    "เ([ก-ฮ])([ก-ฮ])(?=(?<=[รลนมงยญ])ิ|็|ือ|าะ|ีย[ก-ฮ](?!\u0e4c)|(?<=ษ)[ก-ฮ](?![\u0e4cิุ]))"
+    "เ([ก-ฮ])([ก-ฮ])(?=(?<=[รลนมงยญ])ิ|็|ือ|าะ|ีย[ก-ฮ](?!\u0e4c)|(?<=ษ)[ก-ฮ](?![\u0e30-\u0e3a\u0e47\u0e4c]))"
 )
 
 
