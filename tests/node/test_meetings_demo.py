@@ -106,6 +106,27 @@ def test_signatures_verify_from_the_cli(db_url: str, second_db_url: str, tmp_pat
     assert verify("ONCB", db_url, 20).returncode == 1  # ONCB's draft: approved by nobody yet
     missing = verify("ONCB", db_url, 99)
     assert missing.returncode == 2 and "No such meeting." in missing.stderr
+    env = {**os.environ, "MEKONGX_ENV": "demo", "MEKONGX_DATABASE_URL": db_url, "MEKONGX_LANG": "en",
+           "MEKONGX_DATA_DIR": str(tmp_path / "oncb"), "MEKONGX_NODE_AGENCY": "ONCB"}  # fmt: skip
+    command = [
+        sys.executable,
+        "-m",
+        "mekongx.cli.main",
+        "meetings",
+        "report",
+        "TH-CN",
+        "19",
+        "--as",
+        "nattaya",
+    ]
+    out = tmp_path / "report.pdf"
+    made = subprocess.run([*command, "--lang", "th+zh-Hans", "--out", str(out)], env=env,
+                          capture_output=True, text=True, timeout=120, check=False)  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    assert out.read_bytes().startswith(b"%PDF") and "10 resolutions" in made.stdout
+    docx = subprocess.run([*command, "--format", "docx", "--out", str(tmp_path / "r.docx")], env=env,
+                          capture_output=True, text=True, timeout=120, check=False)  # fmt: skip
+    assert docx.returncode == 2 and "DOCX" in docx.stderr and not (tmp_path / "r.docx").exists()
     oncb = nodes["ONCB"][0]
     with oncb.write() as session:  # someone edits the stored minutes behind the node's back
         session.scalars(select(Meeting).where(Meeting.number == 19)).one().place_en = "Elsewhere"

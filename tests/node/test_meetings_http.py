@@ -105,6 +105,25 @@ def test_draft_send_comment_approve_in_the_browser(
     assert body["items"][0]["resolutions"][0]["actions"][0]["title_en"] == "Hotline"
     hidden = browser.client.get(f"/api/v1/meetings/{meeting_id}", headers=token_for("lao_viewer"))
     assert hidden.status_code == 404
+    _as(browser, "thai_liaison")
+    report = browser.client.get(f"{url}/report", params={"lang": "th+zh-Hans"})
+    assert report.status_code == 200
+    assert "มติข้อ 1" in report.text and "决议第1条" in report.text and "Hotline" in report.text
+    assert browser.client.get(f"{url}/report", params={"lang": "fr"}).status_code == 422
+    pdf = browser.client.get(f"{url}/report.pdf", params={"lang": "en"})
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    assert pdf.headers["content-type"] == "application/pdf"
+    liaison = token_for("thai_liaison")
+    api_pdf = browser.client.get(
+        f"/api/v1/meetings/{meeting_id}/report", params={"lang": "th+zh-Hans"}, headers=liaison
+    )
+    assert api_pdf.status_code == 200 and api_pdf.content.startswith(b"%PDF")
+    docx = browser.client.get(
+        f"/api/v1/meetings/{meeting_id}/report", params={"format": "docx"}, headers=liaison
+    )
+    assert docx.status_code == 422 and docx.json()["error"]["fields"][0]["field"] == "format"
+    _as(browser, "thai_viewer")
+    assert browser.client.get(f"{url}/report").status_code == 403  # no export permission
     timeline = browser.client.get(
         "/api/v1/meetings/series/TH-CN", headers=token_for("lao_viewer")
     ).json()

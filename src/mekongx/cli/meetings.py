@@ -3,6 +3,8 @@ the next meeting."""
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -12,11 +14,12 @@ from sqlalchemy.orm import Session
 from mekongx.accounts import service as accounts
 from mekongx.authz import Principal
 from mekongx.cli.common import fail, fail_with, load_settings, open_database, say
-from mekongx.domains.meetings import minutes, service
+from mekongx.domains.meetings import minutes, paper, service
+from mekongx.domains.meetings import report as meetings_report
 from mekongx.errors import MekongXError
 from mekongx.federation.keys import NodeKeys
 from mekongx.i18n import N_
-from mekongx.model.identity import User
+from mekongx.model.identity import Agency, User
 
 app = typer.Typer(
     help="Meetings: verify the signed minutes; write the progress report for the next meeting.",
@@ -93,3 +96,61 @@ def verify(
     if good != len(sides):
         raise typer.Exit(1)
     say(N_("Both sides' signatures verify over the minutes as stored."))
+
+
+@app.command()
+def report(
+    series: Annotated[str, typer.Argument(metavar="SERIES", help="Series code, e.g. TH-CN.")],
+    number: Annotated[
+        int,
+        typer.Argument(
+            metavar="NUMBER", min=1, help="The meeting whose resolutions are reported, e.g. 19."
+        ),
+    ],
+    out: Annotated[Path, typer.Option("--out", help="File to write (atomically).")],
+    lang: Annotated[
+        str, typer.Option("--lang", help="th, zh-Hans, en or th+zh-Hans (Thai beside Chinese).")
+    ] = "th",
+    format_: Annotated[
+        str, typer.Option("--format", help="pdf (docx: not available yet).")
+    ] = "pdf",
+    user: Annotated[
+        str,
+        typer.Option(
+            "--as", help="User of this node: the report counts the evidence this user may see."
+        ),
+    ] = "admin",
+) -> None:
+    """The progress report on meeting NUMBER's resolutions, for the next meeting: per resolution,
+    its actions, status, what was done and the evidence per area. Exit code 2 on bad input."""
+    if lang not in paper.REPORT_LANGUAGES:
+        fail(N_("Must be one of: %(expected)s."), 2, expected=", ".join(paper.REPORT_LANGUAGES))
+    if format_ != "pdf":
+        fail(N_("Only PDF is available: the node's document mechanism does not write DOCX yet."), 2)
+    settings = load_settings()
+    db = open_database(settings)
+    try:
+        with db.write() as session:  # producing the report is audited
+            principal = _principal(session, user)
+            meeting = service.find_meeting(session, principal, series, number)
+            built = meetings_report.progress_report(session, principal, meeting.id)
+            agency = session.get(Agency, settings.node_agency)
+            names = (
+                {}
+                if agency is None
+                else {"th": agency.name_th, "zh": agency.name_zh, "en": agency.name_en}
+            )
+    except MekongXError as error:
+        fail_with(error)
+    finally:
+        db.dispose()
+    data = paper.pdf(built, lang, names)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=out.parent, prefix=".report-", delete=False) as handle:
+        handle.write(data)
+    Path(handle.name).replace(out)
+    say(
+        N_("Wrote %(path)s (%(resolutions)s resolutions)."),
+        path=str(out),
+        resolutions=len(built.resolutions),
+    )

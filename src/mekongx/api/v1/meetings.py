@@ -4,17 +4,20 @@ carry the resolutions out (status, progress notes, evidence)."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from fastapi import APIRouter
+from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy.orm import Session
 from starlette.requests import Request
+from starlette.responses import Response
 
 from mekongx.api.v1.schemas import ERRORS
 from mekongx.authz import Principal
 from mekongx.domains.meetings import actions as meeting_actions
-from mekongx.domains.meetings import minutes, service
+from mekongx.domains.meetings import minutes, paper, service
+from mekongx.domains.meetings import report as meeting_report
 from mekongx.domains.meetings.schemas import (
     ActionInput,
     CommentInput,
@@ -33,6 +36,7 @@ from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import Node, node_of
 from mekongx.http.params import RecordId
 from mekongx.i18n import N_, translator
+from mekongx.model.identity import Agency
 
 router = APIRouter(prefix="/meetings", tags=["meetings"], responses=ERRORS)  # type: ignore[arg-type]
 
@@ -391,3 +395,37 @@ def add_evidence(request: Request, principal: CurrentPrincipal, action_id: Recor
         _ = translator(principal.language)
         return EvidenceOut(kind=found.kind, uid=found.uid, area=_(found.label), title=found.title,
                            url=found.url, agency=found.agency)  # fmt: skip
+
+
+@router.get("/{meeting_id}/report", response_class=Response,
+            responses={200: {"content": {"application/pdf": {}}, "description": "The report as PDF."}})  # fmt: skip
+def report(
+    request: Request, principal: CurrentPrincipal, meeting_id: RecordId,
+    lang: Annotated[str, Query(description="th, zh-Hans, en or th+zh-Hans")] = "th",
+    format_: Annotated[str, Query(alias="format", description="pdf (docx is not available yet)")] = "pdf",
+) -> Response:  # fmt: skip
+    """The progress report on the meeting's resolutions, for the next meeting."""
+    if lang not in paper.REPORT_LANGUAGES:
+        raise ValidationFailed([FieldProblem("lang", N_("Must be one of: %(expected)s."),
+                                             {"expected": ", ".join(paper.REPORT_LANGUAGES)})])  # fmt: skip
+    if format_ != "pdf":
+        raise ValidationFailed(
+            [
+                FieldProblem(
+                    "format",
+                    N_(
+                        "Only PDF is available: the node's document mechanism does not write DOCX yet."
+                    ),
+                )
+            ]
+        )
+    node = node_of(request)
+    with node.db.write() as session:
+        built = meeting_report.progress_report(session, principal, meeting_id)
+        agency = session.get(Agency, node.settings.node_agency)
+        names = (
+            {}
+            if agency is None
+            else {"th": agency.name_th, "zh": agency.name_zh, "en": agency.name_en}
+        )
+    return Response(paper.pdf(built, lang, names), media_type="application/pdf")

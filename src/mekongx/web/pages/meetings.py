@@ -15,7 +15,7 @@ from starlette.responses import Response
 
 from mekongx.authz import Permission, Principal, can
 from mekongx.domains.meetings import actions as meeting_actions
-from mekongx.domains.meetings import minutes, service
+from mekongx.domains.meetings import minutes, paper, service
 from mekongx.domains.meetings import report as meeting_report
 from mekongx.domains.meetings.schemas import (
     ActionInput,
@@ -440,4 +440,34 @@ def report_page(
                 "t": t,
             }
         )
-    return render(request, "meetings/report.html", built=built, columns=columns)
+    return render(request, "meetings/report.html", built=built, columns=columns, report_lang=lang)
+
+
+def _agency_names(request: Request) -> dict[str, str]:
+    node = node_of(request)
+    with node.db.read() as session:
+        agency = session.get(Agency, node.settings.node_agency)
+        return (
+            {}
+            if agency is None
+            else {"th": agency.name_th, "zh": agency.name_zh, "en": agency.name_en}
+        )
+
+
+@router.get("/{meeting_id}/report.pdf")
+def report_pdf(
+    request: Request, principal: CurrentPrincipal, meeting_id: RecordId, lang: str = "th"
+) -> Response:
+    """The progress report as a PDF (fonts embedded, Thai and Chinese shaped)."""
+    if lang not in paper.REPORT_LANGUAGES:
+        raise ValidationFailed([FieldProblem("lang", N_("Must be one of: %(expected)s."),
+                                             {"expected": ", ".join(paper.REPORT_LANGUAGES)})])  # fmt: skip
+    with node_of(request).db.write() as session:  # producing the report is audited
+        built = meeting_report.progress_report(session, principal, meeting_id)
+    data = paper.pdf(built, lang, _agency_names(request))
+    name = f"progress-{built.series.code}-{built.meeting.number}-{lang.replace('+', '_')}.pdf"
+    return Response(
+        data,
+        media_type="application/pdf",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
