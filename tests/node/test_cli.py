@@ -114,6 +114,13 @@ def test_messages_follow_the_language(node_env: dict[str, str]) -> None:
     assert "审计链完整" in chinese.stdout
 
 
+def test_db_reindex_rebuilds_the_search_index_and_audits_it(node_env: dict[str, str]) -> None:
+    run([*INIT, "--password", "Harbour-Chief-2567"], node_env)
+    done = run(["db", "reindex"], {**node_env, "MEKONGX_LANG": "th"})
+    assert done.returncode == 0, done.stderr
+    assert "สร้างดัชนีค้นหาใหม่แล้ว: รายงาน 0 ฉบับ" in done.stdout
+
+
 def test_production_refuses_unsafe_settings(tmp_path: Path) -> None:
     answer = run(
         ["db", "upgrade"],
