@@ -10,7 +10,7 @@ import json
 import random
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, true
 
 from mekongx import wiring
 from mekongx.accounts import service as accounts
@@ -18,7 +18,12 @@ from mekongx.accounts.passwords import DEMO_PASSWORD
 from mekongx.audit import Actor
 from mekongx.authz import visible
 from mekongx.db import Database
-from mekongx.domains.finance.demo import seed_demo_finance
+from mekongx.domains.finance.demo import (
+    DEMO_REQUEST_SUBJECT,
+    answer_demo_request,
+    seed_demo_finance,
+    seed_demo_request,
+)
 from mekongx.domains.fugitives.demo import seed_demo_notices
 from mekongx.domains.intel import service as intel
 from mekongx.domains.intel.schemas import ReportInput
@@ -28,6 +33,7 @@ from mekongx.domains.meetings import minutes as meetings_minutes
 from mekongx.domains.meetings import service as meetings_service
 from mekongx.domains.meetings.schemas import EvidenceInput, NoteInput, StatusInput
 from mekongx.domains.rfi import service as rfi
+from mekongx.domains.rfi.models import Rfi
 from mekongx.domains.rfi.schemas import RfiInput
 from mekongx.domains.search import records as search_records
 from mekongx.domains.wbe import exchange as wbe_exchange
@@ -305,7 +311,9 @@ def seed_content(db: Database, agency: str, *, reports: int = 300, seed: int = 2
         seed_demo_notices(session, agency, analyst, liaison)
     if agency == "ONCB":
         with db.write() as session:
-            seed_demo_finance(session, analyst)
+            case_id = seed_demo_finance(session, analyst)
+        with db.write() as session:
+            seed_demo_request(session, liaison, case_id)
         with db.write() as session:
             seed_demo_wbe(session, liaison)
             for uid in session.scalars(
@@ -339,7 +347,15 @@ def _principals(db: Database, agency: str) -> dict[str, Any]:
         return {u.role: accounts.principal_for(u) for u in users}
 
 
-def _deliver(source: Database, target: Database, sender: str, own: str, done: set[str]) -> None:
+def _deliver(
+    source: Database,
+    target: Database,
+    sender: str,
+    own: str,
+    done: set[str],
+    prefix: str = "meetings.",
+    thread: str | None = None,
+) -> None:
     """Apply in ``target`` what ``source`` queued for it and was not applied yet, through the
     inbox's schema check and the area's handler. The envelopes still travel once the nodes run;
     the receiving handlers recognise them as repeats."""
@@ -347,7 +363,8 @@ def _deliver(source: Database, target: Database, sender: str, own: str, done: se
         rows = list(
             session.scalars(
                 select(OutboxEntry)
-                .where(OutboxEntry.to_agency == own, OutboxEntry.kind.startswith("meetings."))
+                .where(OutboxEntry.to_agency == own, OutboxEntry.kind.startswith(prefix))
+                .where(OutboxEntry.thread == thread if thread is not None else true())
                 .order_by(OutboxEntry.seq)
             )
         )
@@ -443,3 +460,20 @@ def _progress(db: Database, agency: str, people: dict[str, Any], meeting_uid: st
                 used.add((kind, record_uid))
                 meetings_actions.add_evidence(session, officer, owned[point],
                                               EvidenceInput(kind=kind, record_uid=record_uid))  # fmt: skip
+
+
+def seed_asset_request(nodes: dict[str, tuple[Database, NodeKeys, str]]) -> None:
+    """NNCC's answer to ONCB's asset-tracing request of the demo case: the request is applied at
+    NNCC, answered with an account statement, and the answer applied at ONCB, as the exchange
+    would once the nodes run (its envelopes then arrive as repeats)."""
+    wiring.install()
+    (oncb, _k1, _u1), (nncc, _k2, _u2) = nodes["ONCB"], nodes["NNCC"]
+    with oncb.read() as session:
+        thread = session.scalar(select(Rfi.uid).where(Rfi.subject == DEMO_REQUEST_SUBJECT))
+    if thread is None:
+        return
+    done: set[str] = set()
+    _deliver(oncb, nncc, "ONCB", "NNCC", done, prefix="rfi.", thread=thread)
+    with nncc.write() as session:
+        answer_demo_request(session, _principals(nncc, "NNCC")["liaison"])
+    _deliver(nncc, oncb, "NNCC", "ONCB", done, prefix="rfi.", thread=thread)

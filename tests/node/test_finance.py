@@ -218,3 +218,6 @@ def test_pages_in_three_languages(world: Any, browser: Any, lang: str, word: str
         assert "从未往来" in alerts and '<p lang="en">' in alerts
     else:
         assert "<details><summary>" not in alerts
+    traced = browser.client.get(f"/finance/{case_id}/trace?account={COLLECTOR}&method=lifo")
+    assert "<svg" in traced.text and 'id="ledger"' in traced.text
+    assert 'aria-current="page">' in traced.text

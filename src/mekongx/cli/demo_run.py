@@ -18,7 +18,14 @@ from mekongx import migrations
 from mekongx.accounts.passwords import DEMO_PASSWORD
 from mekongx.cli.common import say
 from mekongx.db import Database
-from mekongx.demo import DEMO_NODES, peer_demo_nodes, seed_content, seed_identity, seed_meetings
+from mekongx.demo import (
+    DEMO_NODES,
+    peer_demo_nodes,
+    seed_asset_request,
+    seed_content,
+    seed_identity,
+    seed_meetings,
+)
 from mekongx.federation.keys import NodeKeys
 from mekongx.i18n import N_
 from mekongx.settings import Settings
@@ -63,6 +70,7 @@ def run_demo(data_dir: Path, port: int, reports: int, serve_it: bool) -> None:
     for agency, (db, _keys, _url) in nodes.items():
         seed_content(db, agency, reports=reports)
     seed_meetings(nodes)
+    seed_asset_request(nodes)
     for db, _keys, _url in nodes.values():
         db.dispose()
     if not serve_it:

@@ -5,15 +5,22 @@ read in and run through the detectors, with the collector's account frozen."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import tempfile
 from importlib import resources
 from pathlib import Path
 
+from openpyxl import Workbook
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mekongx.authz import Principal
-from mekongx.domains.finance import assets, service
+from mekongx.domains.finance import assets, requests, service
 from mekongx.domains.finance.schemas import AssetInput, CaseInput, TransitionInput
+from mekongx.domains.rfi import service as rfi_service
+from mekongx.domains.rfi.attachments import File
+from mekongx.domains.rfi.models import Rfi, RfiParty
+from mekongx.domains.rfi.schemas import AcknowledgeInput, ReplyInput, RfiInput, Target
 
 DEMO_FILE = "demo_goaml.xml"
 
@@ -63,3 +70,78 @@ def seed_demo_finance(session: Session, principal: Principal) -> int:
                         order_date=dt.date(2024, 6, 21), expires_on=dt.date(2024, 9, 19)),
     )  # fmt: skip
     return case.id
+
+
+DEMO_REQUEST_SUBJECT = "Golden Reed: proceeds moved on through Mekong Border Logistics to Yunnan"
+
+
+def seed_demo_request(session: Session, liaison: Principal, case_id: int) -> None:
+    """ONCB asks NNCC to trace the accounts in Yunnan of the Lao company that received part of
+    the proceeds, with the two transfers attached as a CSV extract."""
+    extract = (
+        b"transaction_id,date,from_account,to_account,amount,currency\n"
+        b"MKCB-240618-0047,2024-06-18,099-7-33120-8,LA-BCEL-0100-5566,1850000.00,THB\n"
+        b"MKCB-240619-0012,2024-06-19,099-7-33120-8,LA-BCEL-0100-5566,1420000.00,THB\n"
+    )
+    ask = RfiInput(
+        subject=DEMO_REQUEST_SUBJECT,
+        question=(
+            "Operation Golden Reed: THB 3.27 M of structured cash deposits left the collector "
+            "account 099-7-33120-8 for Mekong Border Logistics (BCEL, Vientiane) on 18-19 June "
+            "2024. Its director, a Chinese national, is believed to hold accounts in Xishuangbanna. "
+            "Please trace the funds received by those accounts since June 2024 and tell us their "
+            "balances."
+        ),
+        language="en",
+        urgency="priority",
+        requested=["NNCC"],
+        handling_code="H2",
+        purpose="asset_tracing",
+        legal_basis="informal",
+        targets=[
+            Target(kind="company", identifier="LA-BCEL-0100-5566", name="Mekong Border Logistics",
+                   institution="BCEL", country="LA", amount=3_270_000, currency="THB"),
+            Target(kind="person", identifier="E12345678", name="张伟 (Zhang Wei)", country="CN"),
+        ],
+    )  # fmt: skip
+    requests.send(session, liaison, case_id, ask, [File("transfers-to-Laos.csv", extract)])
+
+
+def answer_demo_request(session: Session, liaison: Principal) -> bool:
+    """NNCC's answer to the demo request, once it has arrived: acknowledged, then answered with a
+    statement of the traced account. True once the request is answered (now or before)."""
+    found = session.execute(
+        select(Rfi.id, RfiParty.status)
+        .join(RfiParty, RfiParty.rfi_id == Rfi.id)
+        .where(Rfi.received.is_(True), Rfi.subject == DEMO_REQUEST_SUBJECT,
+               RfiParty.agency_code == liaison.agency)
+    ).first()  # fmt: skip
+    if found is None:
+        return False
+    rfi_id, status = found
+    if status in ("answered", "refused"):
+        return True
+    if status == "sent":
+        rfi_service.acknowledge(session, liaison, rfi_id, AcknowledgeInput(note="已收到，正在核查。", language="zh"))  # fmt: skip
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["账号 / account", "户名 / holder", "银行 / bank", "收款 / received (CNY)", "余额 / balance (CNY)"])  # fmt: skip
+    sheet.append(["6217 8573 0000 2231 448", "张伟", "农业银行 西双版纳分行", 612_480.00, 204_915.37])  # fmt: skip
+    out = io.BytesIO()
+    book.save(out)
+    rfi_service.reply(
+        session,
+        liaison,
+        rfi_id,
+        ReplyInput(
+            body=(
+                "经查，张伟在农业银行西双版纳分行持有账户 6217 8573 0000 2231 448，"
+                "2024年6月20日至7月5日收到来自老挝的汇款共计人民币612,480元，现余额204,915.37元。"
+                "该账户已由西双版纳州公安局依法临时冻结。明细见附件。"
+            ),
+            language="zh",
+        ),
+        files=[File("账户明细-6217.xlsx", out.getvalue())],
+    )
+    return True

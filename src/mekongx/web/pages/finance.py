@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,7 @@ from mekongx.http.params import RecordId
 from mekongx.i18n import N_, translator
 from mekongx.model.base import utcnow
 from mekongx.validation import parse
-from mekongx.web import flash
+from mekongx.web import charts, flash
 from mekongx.web.labels import translated
 from mekongx.web.nav import NavItem
 from mekongx.web.pages.finance_requests import PURPOSES
@@ -44,6 +45,7 @@ flash.register(
     }
 )
 MAX_UPLOAD = 512 * 1024 * 1024
+LEDGER_ROWS = 500
 TYPOLOGY_LABELS = {
     "fan_out": N_("fan-out to new accounts"),
     "fan_in": N_("fan-in from new accounts"),
@@ -258,7 +260,7 @@ async def review(request: Request, principal: CurrentPrincipal, alert_id: Record
 @router.get("/{case_id}/trace")
 async def trace_page(
     request: Request, principal: CurrentPrincipal, case_id: RecordId, account: str = "", transaction: str = "",
-    direction: str = "forward",
+    direction: str = "forward", method: str = "fifo",
 ) -> Response:  # fmt: skip
     node = node_of(request)
     results: dict[str, Any] = {}
@@ -282,8 +284,23 @@ async def trace_page(
     with node.db.read() as session:
         case = finance.read_case_for_view(session, principal, case_id)
     accounts = sorted({a for r in results.values() for a in r.accounts})
+    chosen = results.get(method) or next(iter(results.values()), None)
+    chart = ledger = None
+    if chosen is not None:
+        ledger = chosen.ledger[:LEDGER_ROWS]
+        wanted = "in" if chosen.direction == "backward" else "out"
+        chart = charts.sankey(
+            ((r.account, r.counterparty, r.traced) for r in chosen.ledger if r.direction == wanted),
+            chosen.start,
+        )
     return render(request, "finance/trace.html", case=case, results=results, account=account, transaction=transaction,
-                  direction=direction, problem=problem, accounts=accounts, **_labels(principal))  # fmt: skip
+                  direction=direction, problem=problem, accounts=accounts, chosen=chosen, chart=chart,
+                  ledger=ledger, ledger_total=len(chosen.ledger) if chosen else 0, epoch=_epoch,
+                  **_labels(principal))  # fmt: skip
+
+
+def _epoch(seconds: int) -> dt.datetime:
+    return dt.datetime.fromtimestamp(seconds, dt.UTC)
 
 
 @router.post("/{case_id}/assets", dependencies=[Depends(check_csrf)])
