@@ -208,16 +208,16 @@ def test_pages_in_three_languages(world: Any, browser: Any, lang: str, word: str
         page = browser.client.get(path)
         assert page.status_code == 200, path
     assert word in browser.client.get("/finance").text
-    # the alerts explain themselves in the user's language; the engine's English figures stay
-    # in a detail for experts (issue 11 item 10)
+    # the alerts explain themselves, figures and score included, in the user's language
     case_page = browser.client.get(f"/finance/{case_id}").text
     alerts = case_page.split('id="alerts"', 1)[1]
     if lang == "th":
-        assert "บัญชีที่ไม่เคยติดต่อกันมาก่อน" in alerts and "<details><summary>" in alerts
+        assert "บัญชีที่ไม่เคยติดต่อกันมาก่อน" in alerts and "คะแนน" in alerts
     elif lang == "zh":
-        assert "从未往来" in alerts and '<p lang="en">' in alerts
+        assert "从未往来" in alerts and "评分" in alerts
     else:
-        assert "<details><summary>" not in alerts
+        assert "accounts it had never dealt with" in alerts and "Score" in alerts
+    assert '<p lang="en">' not in alerts
     traced = browser.client.get(f"/finance/{case_id}/trace?account={COLLECTOR}&method=lifo")
     assert "<svg" in traced.text and 'id="ledger"' in traced.text
     assert 'aria-current="page">' in traced.text

@@ -9,7 +9,7 @@ from mekongx.moneyflow.backends import Backend
 from mekongx.moneyflow.config import DAY, DetectorConfig
 from mekongx.moneyflow.model import Alert
 from mekongx.moneyflow.rules import Threshold
-from mekongx.moneyflow.scoring import clamp, hours, money, r6, saturating, speed, weighted
+from mekongx.moneyflow.scoring import clamp, explain, hours, money, r6, saturating, speed, weighted
 from mekongx.moneyflow.sql import CASH, sessions
 
 
@@ -67,12 +67,22 @@ def structuring(backend: Backend, config: DetectorConfig, rules: list[Threshold]
                     score=score,
                     transaction_ids=tuple(sorted(txids)),
                     accounts=(c,),
-                    explanation=(
-                        f"{len(members)} cash amounts of {c} between {money(low)} and "
-                        f"{money(rule.threshold)} {rule.currency} (rule {rule.id}: {rule.source}) on "
-                        f"{days} days within {hours(span)}; total {money(sum(amounts))}, on average "
-                        f"{near:.0%} of the threshold. Score {score} = 0.4 count {count:.2f} + 0.4 "
-                        f"closeness {closeness:.2f} + 0.2 days."
+                    **explain(
+                        "explain.structuring",
+                        events=len(members),
+                        account=c,
+                        low=money(low),
+                        threshold=money(rule.threshold),
+                        currency=rule.currency,
+                        rule=rule.id,
+                        source=rule.source,
+                        days=days,
+                        hours=hours(span),
+                        total=money(sum(amounts)),
+                        near=f"{near:.0%}",
+                        score=score,
+                        count=f"{count:.2f}",
+                        closeness=f"{closeness:.2f}",
                     ),
                     figures={"events": len(members), "rule": rule.id, "days": days},
                 )
@@ -153,11 +163,19 @@ def rapid_pass_through(backend: Backend, config: DetectorConfig) -> list[Alert]:
                 score=score,
                 transaction_ids=tuple(sorted({p[0] for p in pairs} | {p[1] for p in pairs})),
                 accounts=(acct,),
-                explanation=(
-                    f"{acct} passed on {len(pairs)} incoming payments ({money(passed)}, {share:.0%} of "
-                    f"all it received) within a median {hours(waits[len(waits) // 2])}, keeping at most "
-                    f"{1 - config.retention:.0%} of each. Score {score} = 0.3 share passed {share:.2f} "
-                    f"+ 0.2 count {count:.2f} + 0.2 speed {quick:.2f} + 0.3 amount {size:.2f}."
+                **explain(
+                    "explain.pass_through",
+                    account=acct,
+                    events=len(pairs),
+                    passed=money(passed),
+                    share=f"{share:.0%}",
+                    hours=hours(waits[len(waits) // 2]),
+                    kept=f"{1 - config.retention:.0%}",
+                    score=score,
+                    share_part=f"{share:.2f}",
+                    count=f"{count:.2f}",
+                    speed=f"{quick:.2f}",
+                    size=f"{size:.2f}",
                 ),
                 figures={"events": len(pairs), "share": round(share, 4)},
             )
@@ -233,11 +251,18 @@ def cash_courier(
                     )
                 ),
                 accounts=(wa, da),
-                explanation=(
-                    f"{len(trips)} times cash withdrawn from {wa} was deposited to {da} in another "
-                    f"country ({', '.join(countries)}) within {hours(config.courier_window)}; total "
-                    f"{money(sum(amounts))} {base}. Score {score} = 0.4 trips {count:.2f} + 0.4 just under a "
-                    f"declaration threshold {near:.2f} + 0.2 speed."
+                **explain(
+                    "explain.cash_courier",
+                    trips=len(trips),
+                    source=wa,
+                    target=da,
+                    countries=", ".join(countries),
+                    hours=hours(config.courier_window),
+                    total=money(sum(amounts)),
+                    currency=base,
+                    score=score,
+                    count=f"{count:.2f}",
+                    near=f"{near:.2f}",
                 ),
                 figures={"trips": len(trips), "total": round(sum(amounts), 2)},
             )

@@ -15,7 +15,16 @@ from collections import defaultdict
 from mekongx.moneyflow.backends import Backend
 from mekongx.moneyflow.config import DetectorConfig
 from mekongx.moneyflow.model import Alert
-from mekongx.moneyflow.scoring import hours, money, r6, saturating, speed, uniformity, weighted
+from mekongx.moneyflow.scoring import (
+    explain,
+    hours,
+    money,
+    r6,
+    saturating,
+    speed,
+    uniformity,
+    weighted,
+)
 from mekongx.moneyflow.sql import CASH, sessions
 
 NOVEL = f"SELECT txid, ts, src, dst, amt, pair_n FROM e WHERE novel = 1 AND src NOT LIKE {CASH} AND dst NOT LIKE {CASH}"
@@ -101,19 +110,27 @@ def fans(backend: Backend, config: DetectorConfig, direction: str) -> list[Alert
         size = saturating(len(parties), 10)
         quick = speed(span, config.burst_gap)
         score = weighted([(size, 0.25), (purity, 0.3), (once, 0.3), (quick, 0.15)])
-        verb = "paid" if direction == "fan_out" else "received from"
         alerts.append(
             Alert(
                 typology=direction,
                 score=score,
                 transaction_ids=tuple(sorted(m[0] for m in members)),
                 accounts=(c, *parties),
-                explanation=(
-                    f"{c} {verb} {len(parties)} accounts it had never dealt with, amounts "
-                    f"{money(min(amounts))}–{money(max(amounts))} (total {money(sum(amounts))}), within "
-                    f"{hours(span)}; {purity:.0%} of its new counterparties in that burst, "
-                    f"{once:.0%} of them dealt with only once. Score {score} = 0.25 size {size:.2f} + "
-                    f"0.3 purity {purity:.2f} + 0.3 one-off {once:.2f} + 0.15 speed {quick:.2f}."
+                **explain(
+                    f"explain.{direction}",
+                    account=c,
+                    parties=len(parties),
+                    low=money(min(amounts)),
+                    high=money(max(amounts)),
+                    total=money(sum(amounts)),
+                    hours=hours(span),
+                    purity=f"{purity:.0%}",
+                    once=f"{once:.0%}",
+                    score=score,
+                    size=f"{size:.2f}",
+                    purity_part=f"{purity:.2f}",
+                    once_part=f"{once:.2f}",
+                    speed=f"{quick:.2f}",
                 ),
                 figures={
                     "counterparties": len(parties),
@@ -155,11 +172,20 @@ def scatter_gather(backend: Backend, config: DetectorConfig) -> list[Alert]:
                 score=score,
                 transaction_ids=tuple(sorted({*sent, *got})),
                 accounts=(s, *mids, d),
-                explanation=(
-                    f"{s} sent {money(sum(sent.values()))} through {len(mids)} new intermediaries "
-                    f"to {d}, which received {money(sum(got.values()))} ({kept:.0%}) within "
-                    f"{hours(span)}. Score {score} = 0.3 intermediaries {size:.2f} + 0.3 uniform "
-                    f"amounts {even:.2f} + 0.2 speed {quick:.2f} + 0.2 kept {min(kept, 1.0):.2f}."
+                **explain(
+                    "explain.scatter_gather",
+                    source=s,
+                    sent=money(sum(sent.values())),
+                    intermediaries=len(mids),
+                    target=d,
+                    received=money(sum(got.values())),
+                    kept=f"{kept:.0%}",
+                    hours=hours(span),
+                    score=score,
+                    size=f"{size:.2f}",
+                    even=f"{even:.2f}",
+                    speed=f"{quick:.2f}",
+                    kept_part=f"{min(kept, 1.0):.2f}",
                 ),
                 figures={"intermediaries": len(mids), "retained": round(kept, 4), "span_s": span},
             )
@@ -252,11 +278,20 @@ def gather_scatter(backend: Backend, config: DetectorConfig) -> list[Alert]:
                 score=score,
                 transaction_ids=tuple(sorted(m[0] for m in members)),
                 accounts=(h, *parties),
-                explanation=(
-                    f"{h} received {money(f['total_in'])} from {f['in']} new senders and paid "
-                    f"{money(f['total_out'])} ({f['kept']:.0%}) to {f['out']} new receivers within "
-                    f"{hours(f['span'])}. Score {score} = 0.3 size {size:.2f} + 0.3 uniform amounts "
-                    f"{even:.2f} + 0.2 speed {quick:.2f} + 0.2 kept {f['kept']:.2f}."
+                **explain(
+                    "explain.gather_scatter",
+                    account=h,
+                    received=money(f["total_in"]),
+                    senders=int(f["in"]),
+                    paid=money(f["total_out"]),
+                    kept=f"{f['kept']:.0%}",
+                    receivers=int(f["out"]),
+                    hours=hours(f["span"]),
+                    score=score,
+                    size=f"{size:.2f}",
+                    even=f"{even:.2f}",
+                    speed=f"{quick:.2f}",
+                    kept_part=f"{f['kept']:.2f}",
                 ),
                 figures={
                     "senders": int(f["in"]),
@@ -326,11 +361,19 @@ def stacks(backend: Backend, config: DetectorConfig) -> list[Alert]:
                 score=score,
                 transaction_ids=tuple(sorted({m[0] for m in members})),
                 accounts=(*layer_a, *layer_b, *layer_c),
-                explanation=(
-                    f"Layered flow: {len(layer_a)} senders → {len(layer_b)} intermediaries "
-                    f"({', '.join(layer_b[:6])}) → {len(layer_c)} receivers, all new counterparties; "
-                    f"{money(total_in)} in, {money(total_out)} out within {hours(span)}. Score {score}"
-                    f" = 0.4 layer size {size:.2f} + 0.3 uniform amounts {even:.2f} + 0.3 speed {quick:.2f}."
+                **explain(
+                    "explain.layers",
+                    senders=len(layer_a),
+                    intermediaries=len(layer_b),
+                    names=", ".join(layer_b[:6]),
+                    receivers=len(layer_c),
+                    total_in=money(total_in),
+                    total_out=money(total_out),
+                    hours=hours(span),
+                    score=score,
+                    size=f"{size:.2f}",
+                    even=f"{even:.2f}",
+                    speed=f"{quick:.2f}",
                 ),
                 figures={"layers": 3, "intermediaries": len(layer_b), "span_s": span},
             )
@@ -404,11 +447,18 @@ def bipartite(backend: Backend, config: DetectorConfig) -> list[Alert]:
                 score=score,
                 transaction_ids=tuple(sorted(str(m[0]) for m in members)),
                 accounts=(*sorted(senders), *sorted(receivers)),
-                explanation=(
-                    f"{len(senders)} senders newly paid the same {len(receivers)} receivers "
-                    f"({density:.0%} of all pairs) within {hours(span)}; total {money(sum(amounts))}."
-                    f" Score {score} = 0.2 size {size:.2f} + 0.2 density {density:.2f} + 0.25 uniform"
-                    f" amounts {even:.2f} + 0.25 one-off {once:.2f} + 0.1 speed."
+                **explain(
+                    "explain.bipartite",
+                    senders=len(senders),
+                    receivers=len(receivers),
+                    density=f"{density:.0%}",
+                    hours=hours(span),
+                    total=money(sum(amounts)),
+                    score=score,
+                    size=f"{size:.2f}",
+                    density_part=f"{density:.2f}",
+                    even=f"{even:.2f}",
+                    once=f"{once:.2f}",
                 ),
                 figures={
                     "senders": len(senders),

@@ -13,6 +13,62 @@ from typing import Final
 LANGUAGES: Final = ("en", "th", "zh")
 
 MESSAGES: Final[dict[str, dict[str, str]]] = {
+    # --- alert explanations (figures are formatted by the detector) -------------------
+    "explain.structuring": {
+        "en": "{events} cash amounts of {account} between {low} and {threshold} {currency} (rule {rule}: {source}) on {days} days within {hours} h; total {total}, on average {near} of the threshold. Score {score} = 0.4 count {count} + 0.4 closeness {closeness} + 0.2 days.",
+        "th": "{account} มีรายการเงินสด {events} รายการ ระหว่าง {low} ถึง {threshold} {currency} (เกณฑ์ {rule}: {source}) ใน {days} วัน ภายใน {hours} ชั่วโมง รวม {total} เฉลี่ย {near} ของเกณฑ์ คะแนน {score} = 0.4 จำนวน {count} + 0.4 ความใกล้เกณฑ์ {closeness} + 0.2 จำนวนวัน",
+        "zh": "{account} 有 {events} 笔现金交易，金额在 {low} 至 {threshold} {currency} 之间（规则 {rule}：{source}），分布在 {days} 天、{hours} 小时内；合计 {total}，平均为阈值的 {near}。评分 {score} = 0.4 笔数 {count} + 0.4 接近程度 {closeness} + 0.2 天数。",
+    },
+    "explain.pass_through": {
+        "en": "{account} passed on {events} incoming payments ({passed}, {share} of all it received) within a median {hours} h, keeping at most {kept} of each. Score {score} = 0.3 share passed {share_part} + 0.2 count {count} + 0.2 speed {speed} + 0.3 amount {size}.",
+        "th": "{account} ส่งต่อเงินเข้า {events} รายการ ({passed} หรือ {share} ของเงินที่ได้รับทั้งหมด) ภายในค่ามัธยฐาน {hours} ชั่วโมง เก็บไว้ไม่เกิน {kept} ของแต่ละรายการ คะแนน {score} = 0.3 สัดส่วนที่ส่งต่อ {share_part} + 0.2 จำนวน {count} + 0.2 ความเร็ว {speed} + 0.3 จำนวนเงิน {size}",
+        "zh": "{account} 在中位数 {hours} 小时内转出了 {events} 笔入账（{passed}，占其全部收入的 {share}），每笔最多留存 {kept}。评分 {score} = 0.3 转出比例 {share_part} + 0.2 笔数 {count} + 0.2 速度 {speed} + 0.3 金额 {size}。",
+    },
+    "explain.cash_courier": {
+        "en": "{trips} times cash withdrawn from {source} was deposited to {target} in another country ({countries}) within {hours} h; total {total} {currency}. Score {score} = 0.4 trips {count} + 0.4 just under a declaration threshold {near} + 0.2 speed.",
+        "th": "มีการถอนเงินสดจาก {source} แล้วนำฝากเข้า {target} ในอีกประเทศหนึ่ง ({countries}) {trips} ครั้ง ภายใน {hours} ชั่วโมง รวม {total} {currency} คะแนน {score} = 0.4 จำนวนเที่ยว {count} + 0.4 ต่ำกว่าเกณฑ์สำแดงเล็กน้อย {near} + 0.2 ความเร็ว",
+        "zh": "从 {source} 提取的现金有 {trips} 次在 {hours} 小时内存入另一国家（{countries}）的 {target}；合计 {total} {currency}。评分 {score} = 0.4 次数 {count} + 0.4 略低于申报阈值 {near} + 0.2 速度。",
+    },
+    "explain.fan_out": {
+        "en": "{account} paid {parties} accounts it had never dealt with, amounts {low}–{high} (total {total}), within {hours} h; {purity} of its new counterparties in that burst, {once} of them dealt with only once. Score {score} = 0.25 size {size} + 0.3 purity {purity_part} + 0.3 one-off {once_part} + 0.15 speed {speed}.",
+        "th": "{account} โอนเงินให้ {parties} บัญชีที่ไม่เคยติดต่อกันมาก่อน จำนวน {low}–{high} (รวม {total}) ภายใน {hours} ชั่วโมง คู่รายการใหม่ในช่วงนั้นคิดเป็น {purity} และ {once} ติดต่อกันเพียงครั้งเดียว คะแนน {score} = 0.25 ขนาด {size} + 0.3 ความใหม่ {purity_part} + 0.3 ครั้งเดียว {once_part} + 0.15 ความเร็ว {speed}",
+        "zh": "{account} 在 {hours} 小时内向 {parties} 个从未往来的账户付款，金额 {low}–{high}（合计 {total}）；该时段内新对手方占 {purity}，其中 {once} 仅往来一次。评分 {score} = 0.25 规模 {size} + 0.3 新颖度 {purity_part} + 0.3 一次性 {once_part} + 0.15 速度 {speed}。",
+    },
+    "explain.fan_in": {
+        "en": "{account} received from {parties} accounts it had never dealt with, amounts {low}–{high} (total {total}), within {hours} h; {purity} of its new counterparties in that burst, {once} of them dealt with only once. Score {score} = 0.25 size {size} + 0.3 purity {purity_part} + 0.3 one-off {once_part} + 0.15 speed {speed}.",
+        "th": "{account} ได้รับเงินจาก {parties} บัญชีที่ไม่เคยติดต่อกันมาก่อน จำนวน {low}–{high} (รวม {total}) ภายใน {hours} ชั่วโมง คู่รายการใหม่ในช่วงนั้นคิดเป็น {purity} และ {once} ติดต่อกันเพียงครั้งเดียว คะแนน {score} = 0.25 ขนาด {size} + 0.3 ความใหม่ {purity_part} + 0.3 ครั้งเดียว {once_part} + 0.15 ความเร็ว {speed}",
+        "zh": "{account} 在 {hours} 小时内收到 {parties} 个从未往来的账户的款项，金额 {low}–{high}（合计 {total}）；该时段内新对手方占 {purity}，其中 {once} 仅往来一次。评分 {score} = 0.25 规模 {size} + 0.3 新颖度 {purity_part} + 0.3 一次性 {once_part} + 0.15 速度 {speed}。",
+    },
+    "explain.scatter_gather": {
+        "en": "{source} sent {sent} through {intermediaries} new intermediaries to {target}, which received {received} ({kept}) within {hours} h. Score {score} = 0.3 intermediaries {size} + 0.3 uniform amounts {even} + 0.2 speed {speed} + 0.2 kept {kept_part}.",
+        "th": "{source} ส่งเงิน {sent} ผ่านบัญชีตัวกลางใหม่ {intermediaries} บัญชีไปยัง {target} ซึ่งได้รับ {received} ({kept}) ภายใน {hours} ชั่วโมง คะแนน {score} = 0.3 ตัวกลาง {size} + 0.3 จำนวนเงินสม่ำเสมอ {even} + 0.2 ความเร็ว {speed} + 0.2 สัดส่วนคงเหลือ {kept_part}",
+        "zh": "{source} 经 {intermediaries} 个新中间账户向 {target} 汇出 {sent}，{target} 在 {hours} 小时内收到 {received}（{kept}）。评分 {score} = 0.3 中间账户 {size} + 0.3 金额均匀度 {even} + 0.2 速度 {speed} + 0.2 留存 {kept_part}。",
+    },
+    "explain.gather_scatter": {
+        "en": "{account} received {received} from {senders} new senders and paid {paid} ({kept}) to {receivers} new receivers within {hours} h. Score {score} = 0.3 size {size} + 0.3 uniform amounts {even} + 0.2 speed {speed} + 0.2 kept {kept_part}.",
+        "th": "{account} ได้รับ {received} จากผู้โอนใหม่ {senders} ราย และโอนออก {paid} ({kept}) ให้ผู้รับใหม่ {receivers} ราย ภายใน {hours} ชั่วโมง คะแนน {score} = 0.3 ขนาด {size} + 0.3 จำนวนเงินสม่ำเสมอ {even} + 0.2 ความเร็ว {speed} + 0.2 สัดส่วนคงเหลือ {kept_part}",
+        "zh": "{account} 在 {hours} 小时内从 {senders} 个新汇款人收到 {received}，并向 {receivers} 个新收款人付出 {paid}（{kept}）。评分 {score} = 0.3 规模 {size} + 0.3 金额均匀度 {even} + 0.2 速度 {speed} + 0.2 留存 {kept_part}。",
+    },
+    "explain.layers": {
+        "en": "Layered flow: {senders} senders → {intermediaries} intermediaries ({names}) → {receivers} receivers, all new counterparties; {total_in} in, {total_out} out within {hours} h. Score {score} = 0.4 layer size {size} + 0.3 uniform amounts {even} + 0.3 speed {speed}.",
+        "th": "การไหลเป็นชั้น: ผู้โอน {senders} ราย → ตัวกลาง {intermediaries} ราย ({names}) → ผู้รับ {receivers} ราย ล้วนเป็นคู่รายการใหม่ เงินเข้า {total_in} ออก {total_out} ภายใน {hours} ชั่วโมง คะแนน {score} = 0.4 ขนาดชั้น {size} + 0.3 จำนวนเงินสม่ำเสมอ {even} + 0.3 ความเร็ว {speed}",
+        "zh": "分层资金流：{senders} 个汇款人 → {intermediaries} 个中间账户（{names}）→ {receivers} 个收款人，均为新对手方；{hours} 小时内流入 {total_in}，流出 {total_out}。评分 {score} = 0.4 层规模 {size} + 0.3 金额均匀度 {even} + 0.3 速度 {speed}。",
+    },
+    "explain.bipartite": {
+        "en": "{senders} senders newly paid the same {receivers} receivers ({density} of all pairs) within {hours} h; total {total}. Score {score} = 0.2 size {size} + 0.2 density {density_part} + 0.25 uniform amounts {even} + 0.25 one-off {once} + 0.1 speed.",
+        "th": "ผู้โอน {senders} รายเริ่มโอนเงินให้ผู้รับกลุ่มเดียวกัน {receivers} ราย ({density} ของคู่ทั้งหมด) ภายใน {hours} ชั่วโมง รวม {total} คะแนน {score} = 0.2 ขนาด {size} + 0.2 ความหนาแน่น {density_part} + 0.25 จำนวนเงินสม่ำเสมอ {even} + 0.25 ครั้งเดียว {once} + 0.1 ความเร็ว",
+        "zh": "{senders} 个汇款人在 {hours} 小时内新向同一组 {receivers} 个收款人付款（占全部配对的 {density}）；合计 {total}。评分 {score} = 0.2 规模 {size} + 0.2 密度 {density_part} + 0.25 金额均匀度 {even} + 0.25 一次性 {once} + 0.1 速度。",
+    },
+    "explain.cycle": {
+        "en": "Money left {account} and came back after {hops} hops through new counterparties in {hours} h: {first} out, {last} back ({kept}). Score {score} = 0.3 hops + 0.4 kept {kept_part} + 0.3 speed {speed}.",
+        "th": "เงินออกจาก {account} และวนกลับมาหลังผ่านคู่รายการใหม่ {hops} ทอด ภายใน {hours} ชั่วโมง ออก {first} กลับ {last} ({kept}) คะแนน {score} = 0.3 จำนวนทอด + 0.4 สัดส่วนคงเหลือ {kept_part} + 0.3 ความเร็ว {speed}",
+        "zh": "资金从 {account} 流出，经 {hops} 跳新对手方后在 {hours} 小时内回流：流出 {first}，回流 {last}（{kept}）。评分 {score} = 0.3 跳数 + 0.4 留存 {kept_part} + 0.3 速度 {speed}。",
+    },
+    "explain.chain": {
+        "en": "Layering chain of {hops} hops through new counterparties from {source} to {target} in {hours} h: {first} in, {last} at the end ({kept}). Score {score} = 0.4 hops + 0.3 kept {kept_part} + 0.3 speed {speed}.",
+        "th": "สายโซ่การโอนเป็นชั้น {hops} ทอดผ่านคู่รายการใหม่ จาก {source} ถึง {target} ภายใน {hours} ชั่วโมง เข้า {first} ถึงปลายทาง {last} ({kept}) คะแนน {score} = 0.4 จำนวนทอด + 0.3 สัดส่วนคงเหลือ {kept_part} + 0.3 ความเร็ว {speed}",
+        "zh": "{hops} 跳的分层链条，经新对手方从 {source} 到 {target}，历时 {hours} 小时：流入 {first}，末端 {last}（{kept}）。评分 {score} = 0.4 跳数 + 0.3 留存 {kept_part} + 0.3 速度 {speed}。",
+    },
     # --- files and columns ------------------------------------------------------------
     "file.missing": {
         "en": "The file {path} does not exist.",

@@ -80,6 +80,9 @@ class Alert:
     accounts: tuple[str, ...]
     explanation: str
     figures: dict[str, float | int | str] = dataclasses.field(default_factory=dict)
+    #: the explanation's message code and figures, to render it in the reader's language
+    code: str = ""
+    params: dict[str, object] = dataclasses.field(default_factory=dict)
 
     @property
     def alert_id(self) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from mekongx.moneyflow.backends import Backend
 from mekongx.moneyflow.config import DetectorConfig
 from mekongx.moneyflow.model import Alert
-from mekongx.moneyflow.scoring import hours, money, r6, saturating, speed, weighted
+from mekongx.moneyflow.scoring import explain, hours, money, r6, saturating, speed, weighted
 
 
 def _paths(
@@ -71,10 +71,17 @@ def cycles_and_chains(backend: Backend, config: DetectorConfig) -> tuple[list[Al
                     score=score,
                     transaction_ids=tuple(path.split()),
                     accounts=(origin,),
-                    explanation=(
-                        f"Money left {origin} and came back after {hops} hops through new "
-                        f"counterparties in {hours(span)}: {money(first)} out, {money(last)} back "
-                        f"({kept:.0%}). Score {score} = 0.3 hops + 0.4 kept {kept:.2f} + 0.3 speed {quick:.2f}."
+                    **explain(
+                        "explain.cycle",
+                        account=origin,
+                        hops=hops,
+                        hours=hours(span),
+                        first=money(first),
+                        last=money(last),
+                        kept=f"{kept:.0%}",
+                        score=score,
+                        kept_part=f"{kept:.2f}",
+                        speed=f"{quick:.2f}",
                     ),
                     figures={"hops": hops, "retained": round(kept, 4), "span_s": span},
                 )
@@ -98,10 +105,18 @@ def cycles_and_chains(backend: Backend, config: DetectorConfig) -> tuple[list[Al
                 score=score,
                 transaction_ids=tuple(path.split()),
                 accounts=(origin, end),
-                explanation=(
-                    f"Layering chain of {hops} hops through new counterparties from {origin} to "
-                    f"{end} in {hours(span)}: {money(first)} in, {money(last)} at the end ({kept:.0%}). "
-                    f"Score {score} = 0.4 hops + 0.3 kept {kept:.2f} + 0.3 speed {quick:.2f}."
+                **explain(
+                    "explain.chain",
+                    hops=hops,
+                    source=origin,
+                    target=end,
+                    hours=hours(span),
+                    first=money(first),
+                    last=money(last),
+                    kept=f"{kept:.0%}",
+                    score=score,
+                    kept_part=f"{kept:.2f}",
+                    speed=f"{quick:.2f}",
                 ),
                 figures={"hops": hops, "retained": round(kept, 4), "span_s": span},
             )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
+from typing import TypedDict
 
 
 def r6(value: float | int | None) -> float:
@@ -53,4 +54,22 @@ def money(value: float) -> str:
 
 
 def hours(seconds: float) -> str:
-    return f"{seconds / 3600:.1f} h"
+    """Hours with one decimal; the unit is in each language's template."""
+    return f"{seconds / 3600:.1f}"
+
+
+class Explained(TypedDict):
+    explanation: str
+    code: str
+    params: dict[str, object]
+
+
+def explain(code: str, **params: object) -> Explained:
+    """An alert's explanation: the English text, and the code and figures to render it in the
+    reader's language (``messages.render``)."""
+    from mekongx.moneyflow.messages import render
+
+    figures: dict[str, object] = {
+        k: v if isinstance(v, int | float) else str(v) for k, v in params.items()
+    }
+    return {"explanation": render(code, "en", **figures), "code": code, "params": figures}

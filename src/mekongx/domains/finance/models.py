@@ -92,7 +92,10 @@ class FinAlert(Base):
     score: Mapped[float] = mapped_column(Float)
     transaction_ids: Mapped[str] = mapped_column(Text)
     accounts: Mapped[str] = mapped_column(Text)
-    explanation: Mapped[str] = mapped_column(Text)
+    explanation: Mapped[str] = mapped_column(Text)  # English, as the engine wrote it
+    # the engine's message code and figures, to show the explanation in the reader's language
+    explanation_code: Mapped[str] = mapped_column(String(40), default="")
+    explanation_params: Mapped[str] = mapped_column(Text, default="")  # JSON object
     status: Mapped[str] = mapped_column(String(12), default="open")  # open | confirmed | dismissed
     reason: Mapped[str] = mapped_column(Text, default="")
     reviewed_by: Mapped[str] = mapped_column(String(64), default="")

@@ -10,6 +10,7 @@ on a Parquet copy of the case's transactions in a temporary directory.
 from __future__ import annotations
 
 import hashlib
+import json
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -241,7 +242,8 @@ def run_detection(
     for alert in fresh:
         session.add(FinAlert(case_id=case.id, alert_key=alert.alert_id, typology=alert.typology, score=alert.score,
                              transaction_ids=" ".join(alert.transaction_ids), accounts=" ".join(alert.accounts),
-                             explanation=alert.explanation))  # fmt: skip
+                             explanation=alert.explanation, explanation_code=alert.code,
+                             explanation_params=json.dumps(alert.params, ensure_ascii=False)))  # fmt: skip
     record(
         session,
         principal.actor,
@@ -320,3 +322,15 @@ def trace_case(
     record(session, principal.actor, "finance.trace", KIND, case.uid,
            details={"account": account, "transaction": transaction, "direction": direction})  # fmt: skip
     return results
+
+
+def explanation(alert: FinAlert, lang: str) -> str:
+    """The alert's explanation in ``lang`` (the stored English text for alerts found before
+    explanations carried their message code)."""
+    if not alert.explanation_code:
+        return alert.explanation
+    try:
+        params = json.loads(alert.explanation_params or "{}")
+        return moneyflow.render(alert.explanation_code, lang, **params)
+    except (ValueError, KeyError, TypeError):
+        return alert.explanation

@@ -178,6 +178,7 @@ def case_page(request: Request, principal: CurrentPrincipal, case_id: RecordId) 
     return render(request, "finance/case.html", case=case, figures=figures, imports=imports, alerts=alerts,
                   judged=judged, assets=assets, next_states=finance_assets.NEXT,
                   requests=[(r, rfi.display_status(r.party, now)) for r in asked],
+                  explain=lambda alert: finance.explanation(alert, principal.language),
                   can_ask=own and can(principal, Permission.RELEASE_RECORDS).allowed,
                   can_write=own and can(principal, Permission.WRITE_RECORDS).allowed, **_labels(principal))  # fmt: skip
 
