@@ -16,6 +16,7 @@ from starlette.responses import Response
 from mekongx.authz import Permission, Principal, can, require
 from mekongx.domains.finance import assets as finance_assets
 from mekongx.domains.finance import requests as finance_requests
+from mekongx.domains.finance import schedule as finance_schedule
 from mekongx.domains.finance import service as finance
 from mekongx.domains.finance.schemas import AssetInput, CaseInput, ReviewInput, TransitionInput
 from mekongx.domains.rfi import service as rfi
@@ -46,6 +47,7 @@ flash.register(
 )
 MAX_UPLOAD = 512 * 1024 * 1024
 LEDGER_ROWS = 500
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TYPOLOGY_LABELS = {
     "fan_out": N_("fan-out to new accounts"),
     "fan_in": N_("fan-in from new accounts"),
@@ -298,6 +300,33 @@ async def trace_page(
                   direction=direction, problem=problem, accounts=accounts, chosen=chosen, chart=chart,
                   ledger=ledger, ledger_total=len(chosen.ledger) if chosen else 0, epoch=_epoch,
                   **_labels(principal))  # fmt: skip
+
+
+@router.get("/{case_id}/trace/schedule")
+async def schedule_file(
+    request: Request, principal: CurrentPrincipal, case_id: RecordId, form: str = "pdf", account: str = "",
+    transaction: str = "", direction: str = "forward", method: str = "fifo",
+) -> Response:  # fmt: skip
+    """The court schedule of this trace as PDF or xlsx, in the user's language (audited)."""
+    node = node_of(request)
+
+    def work() -> tuple[bytes, str]:
+        with node.db.write() as session:
+            return finance_schedule.export(
+                session, principal, case_id, account=account[:200] or None,
+                transaction=transaction[:120] or None,
+                direction="backward" if direction == "backward" else "forward",
+                method=method if method in finance_schedule.METHODS else "fifo",
+                form="xlsx" if form == "xlsx" else "pdf", timezone=node.settings.timezone,
+            )  # fmt: skip
+
+    try:
+        content, name = await run_in_threadpool(work)
+    except (ValidationFailed, Conflict) as error:
+        return _problem_page(request, principal, error, f"/finance/{case_id}/trace")
+    media = "application/pdf" if name.endswith(".pdf") else XLSX
+    return Response(content, media_type=media,
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})  # fmt: skip
 
 
 def _epoch(seconds: int) -> dt.datetime:
