@@ -221,3 +221,42 @@ def test_pages_in_three_languages(world: Any, browser: Any, lang: str, word: str
     traced = browser.client.get(f"/finance/{case_id}/trace?account={COLLECTOR}&method=lifo")
     assert "<svg" in traced.text and 'id="ledger"' in traced.text
     assert 'aria-current="page">' in traced.text
+
+
+def test_court_schedule_as_pdf_and_xlsx_in_the_users_language(world: Any, browser: Any) -> None:
+    import io
+
+    from openpyxl import load_workbook
+
+    with world.db.write() as session:
+        case_id = demo.seed_demo_finance(session, world.principal("thai_analyst"))
+    browser.login("thai.analyst")  # Thai
+    base = f"/finance/{case_id}/trace/schedule?account={COLLECTOR}&direction=backward&method=fifo"
+    pdf = browser.client.get(base + "&form=pdf")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF-")
+    assert pdf.headers["content-type"] == "application/pdf"
+    xlsx = browser.client.get(base + "&form=xlsx")
+    assert xlsx.status_code == 200
+    book = load_workbook(io.BytesIO(xlsx.content), read_only=True)
+    cells = [
+        str(c)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for c in row
+        if c
+    ]
+    assert any("ตารางเงินที่ติดตามได้" in c for c in cells)  # the title, in Thai
+    assert "CASH:Mae Sai" in cells  # the source of the balance under FIFO
+    bad = browser.client.get(f"/finance/{case_id}/trace/schedule?account=NOBODY&form=pdf")
+    assert bad.status_code == 422 and "NOBODY" in bad.text
+    with world.db.read() as session:
+        from sqlalchemy import select
+
+        from mekongx.audit.log import AuditEvent
+
+        actions = list(
+            session.scalars(
+                select(AuditEvent.action).where(AuditEvent.action == "finance.schedule.export")
+            )
+        )
+    assert len(actions) == 2
