@@ -368,12 +368,17 @@ def _deliver(
                 .order_by(OutboxEntry.seq)
             )
         )
-        items = [(r.message_id, r.type, r.kind, json.loads(r.payload)) for r in rows]
-    for message_id, type_, kind, payload in items:
+        items = [
+            (r.message_id, r.type, r.kind, json.loads(r.header), json.loads(r.payload))
+            for r in rows
+        ]
+    for message_id, type_, kind, header, payload in items:
         if message_id in done:
             continue
         done.add(message_id)
-        received = Received(message_id, type_, sender, own, None, None, "H0", iso(utcnow()))
+        received = Received(message_id, type_, sender, own, header.get("thread") or None,
+                            header.get("in_reply_to") or None, str(header.get("handling", "H0")),
+                            iso(utcnow()))  # fmt: skip
         data, refused = handlers.check(received, payload)
         handler = handlers.handler_for(kind)
         if refused or handler is None:

@@ -10,6 +10,7 @@ from datetime import datetime
 from pydantic import BaseModel
 
 from mekongx.db import Database
+from mekongx.domains.finance import providers as finance_providers
 from mekongx.domains.fugitives import exchange as fugitives_exchange
 from mekongx.domains.fugitives import payloads as fugitives_payloads
 from mekongx.domains.intel import exchange as intel_exchange
@@ -41,9 +42,10 @@ log = logging.getLogger("mekongx.worker")
 def install() -> None:
     for name, provider in task_providers.PROVIDERS.items():
         tasks.register(name, provider)
-    for name, provider in meetings_providers.TASKS.items():
+    for name, provider in {**meetings_providers.TASKS, **finance_providers.TASKS}.items():
         tasks.register(name, provider)
-    for name, finder in {**search_providers.PROVIDERS, **meetings_providers.SEARCH}.items():
+    for name, finder in {**search_providers.PROVIDERS, **meetings_providers.SEARCH,
+                         **finance_providers.SEARCH}.items():  # fmt: skip
         search_registry.register(name, finder)
     for kind, record_kind in search_records.KINDS.items():
         search_records.register(kind, record_kind)

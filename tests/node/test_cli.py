@@ -144,3 +144,25 @@ def test_help_everywhere() -> None:
     ):
         answer = run(args, {})
         assert answer.returncode == 0 and "Usage" in answer.stdout, args
+
+
+def test_demo_seeds_every_node_and_the_partners_answers(tmp_path: Path) -> None:
+    """``mekongx demo --no-serve`` seeds the three nodes, the meetings both sides signed and
+    NNCC's answer to ONCB's asset-tracing request, applied through the exchange's checks."""
+    import sqlite3
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MEKONGX_")}
+    done = subprocess.run(
+        [sys.executable, "-m", "mekongx.cli.main", "demo", "--no-serve", "--data-dir",
+         str(tmp_path / "demo"), "--reports", "5"],
+        env=env, capture_output=True, text=True, timeout=600, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    with sqlite3.connect(tmp_path / "demo" / "ONCB" / "mekongx.db") as db:
+        answered = db.execute(
+            "SELECT p.status FROM rfi_requests r JOIN rfi_parties p ON p.rfi_id = r.id"
+            " WHERE r.purpose = 'asset_tracing'"
+        ).fetchall()
+        files = {name for (name,) in db.execute("SELECT filename FROM rfi_attachments")}
+    assert answered == [("answered",)]
+    assert files == {"transfers-to-Laos.csv", "账户明细-6217.xlsx"}

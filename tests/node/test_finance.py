@@ -260,3 +260,16 @@ def test_court_schedule_as_pdf_and_xlsx_in_the_users_language(world: Any, browse
             )
         )
     assert len(actions) == 2
+
+
+def test_expiring_orders_on_the_home_page_and_cases_in_the_search_box(
+    world: Any, browser: Any
+) -> None:
+    with world.db.write() as session:
+        demo.seed_demo_finance(session, world.principal("thai_analyst"))
+    browser.login("thai.analyst")  # Thai
+    home = browser.client.get("/").text
+    tasks = home.split('id="tasks"', 1)[1]
+    assert "Balance of Northern Star Holdings" in tasks  # frozen until 2024-09-19: expired
+    found = browser.client.get("/search", params={"q": "Golden Reed"}).text
+    assert "Operation Golden Reed" in found

@@ -199,13 +199,13 @@ def history(session: Session, asset: FinAsset) -> list[FinAssetEvent]:
 
 
 def expiring(
-    session: Session, principal: Principal, within_days: int = 30
+    session: Session, principal: Principal, within_days: int = 30, *, today: dt.date | None = None
 ) -> list[tuple[FinAsset, FinCase]]:
     """Assets of cases the user may see whose freezing order expires within ``within_days``."""
     from mekongx.authz import visible
 
     cases = visible(principal, FinCase).subquery()
-    limit = dt.date.today() + dt.timedelta(days=within_days)
+    limit = (today or dt.date.today()) + dt.timedelta(days=within_days)
     rows = session.execute(
         select(FinAsset, FinCase).join(FinCase, FinCase.id == FinAsset.case_id)
         .where(FinAsset.case_id.in_(select(cases.c.id)), FinAsset.order_expires.is_not(None), FinAsset.order_expires <= limit)

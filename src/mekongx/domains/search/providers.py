@@ -34,7 +34,8 @@ def document_key(text: str) -> str:
     return _NOT_ALNUM.sub("", text).upper()
 
 
-def _like(query: str) -> str:
+def like_pattern(query: str) -> str:
+    """``query`` as a LIKE pattern that matches it anywhere (``escape="\\"``)."""
     escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
@@ -74,7 +75,7 @@ def notices(session: Session, principal: Principal, query: str, limit: int) -> l
 
 
 def rfis(session: Session, principal: Principal, query: str, limit: int) -> list[Found]:
-    pattern = _like(query)
+    pattern = like_pattern(query)
     stmt = (
         visible(principal, Rfi)
         .where(
@@ -94,7 +95,7 @@ def _place_names(query: str) -> list[str]:
 
 def incidents(session: Session, principal: Principal, query: str, limit: int) -> list[Found]:
     """A place however it is written (清莱 finds an incident at Chiang Rai), else a substring."""
-    patterns = [_like(query), *(_like(n) for n in _place_names(query))]
+    patterns = [like_pattern(query), *(like_pattern(n) for n in _place_names(query))]
     columns = (Incident.title, Incident.place, Incident.substance_name, Incident.description)
     stmt = (
         visible(principal, Incident)
@@ -108,7 +109,7 @@ def incidents(session: Session, principal: Principal, query: str, limit: int) ->
 
 def sites(session: Session, principal: Principal, query: str, limit: int) -> list[Found]:
     """Wastewater sites are reference rows every user may read (no distribution)."""
-    pattern = _like(query)
+    pattern = like_pattern(query)
     columns = (WbeSite.code, WbeSite.plant, WbeSite.city)
     stmt = (
         session.query(WbeSite)
