@@ -12,6 +12,7 @@ import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -134,6 +135,46 @@ def second_db_url(db_url: str, request: pytest.FixtureRequest, tmp_path: Path) -
     url: str = request.getfixturevalue("_postgres_second_database")
     _truncate_postgres(url)
     return url
+
+
+@pytest.fixture(scope="session")
+def _postgres_node_databases() -> Iterator[dict[str, str]]:
+    """More PostgreSQL databases, one per name, made on first use (partner nodes' databases)."""
+    made: dict[str, str] = {}
+    yield made
+    if made:
+        admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            for url in made.values():
+                name = make_url(url).database
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture
+def node_db_url(db_url: str, request: pytest.FixtureRequest, tmp_path: Path) -> Any:
+    """``node_db_url(name)``: another clean, migrated database on the engine of ``db_url``
+    (the database of another agency's node)."""
+
+    def make(name: str) -> str:
+        if db_url.startswith("sqlite"):
+            target = tmp_path / f"{name}.db"
+            shutil.copyfile(request.getfixturevalue("_sqlite_template"), target)
+            return f"sqlite:///{target}"
+        made: dict[str, str] = request.getfixturevalue("_postgres_node_databases")
+        if name not in made:
+            database = f"mekongx_test_{uuid.uuid4().hex[:10]}_{name.lower()}"
+            admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+            with admin.connect() as conn:
+                conn.execute(text(f'CREATE DATABASE "{database}"'))
+            admin.dispose()
+            url = make_url(PG_ADMIN_URL).set(database=database)
+            made[name] = url.render_as_string(hide_password=False)
+            migrations.upgrade(made[name])
+        _truncate_postgres(made[name])
+        return made[name]
+
+    return make
 
 
 @pytest.fixture

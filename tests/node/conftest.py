@@ -1,15 +1,21 @@
-"""Small named factories for node tests: a Thai node (ONCB) with peers and one user per role."""
+"""Small named factories for node tests: a Thai node (ONCB) with one user per role, and the
+partners' nodes (NNCC, LCDC, CCDAC) with their own users, reached over the exchange."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 
+from mekongx import wiring
 from mekongx.accounts import service as accounts
 from mekongx.app import create_app
 from mekongx.audit import Actor
@@ -17,10 +23,30 @@ from mekongx.authz import Principal
 from mekongx.db import Database
 from mekongx.domains.intel import service as intel
 from mekongx.domains.intel.schemas import ReportInput
-from mekongx.model.identity import User
+from mekongx.federation import peers as peering
+from mekongx.federation.delivery import deliver_link
+from mekongx.federation.inbox import BatchRefused, check_batch, receive_batch
+from mekongx.federation.keys import NodeKeys
+from mekongx.federation.transport import Answer
+from mekongx.model.identity import Agency, User
 from mekongx.settings import Settings
 
 PASSWORD = "Test-Passw0rd-2567"
+
+AGENCIES = [
+    ("ONCB", "Office of the Narcotics Control Board", "สำนักงาน ป.ป.ส.", "泰国肃毒委员会办公室", "TH"),
+    ("NNCC", "National Narcotics Control Commission", "คณะกรรมการควบคุมยาเสพติดแห่งชาติจีน", "国家禁毒委员会", "CN"),
+    ("LCDC", "Lao National Commission for Drug Control", "คณะกรรมการควบคุมยาเสพติดแห่งชาติลาว", "老挝国家禁毒委员会", "LA"),
+    ("CCDAC", "Central Committee for Drug Abuse Control", "คณะกรรมการกลางควบคุมยาเสพติดเมียนมา", "缅甸中央禁毒委员会", "MM"),
+]  # fmt: skip
+# Each agency's users live on its own node (a node's accounts belong to its own agency).
+USERS = {
+    "ONCB": [("thai_admin", "admin", "en"), ("thai_analyst", "analyst", "th"),
+             ("thai_liaison", "liaison", "th"), ("thai_viewer", "viewer", "en")],
+    "NNCC": [("chinese_liaison", "liaison", "zh"), ("chinese_analyst", "analyst", "zh")],
+    "LCDC": [("lao_viewer", "viewer", "en"), ("lao_liaison", "liaison", "en")],
+    "CCDAC": [("myanmar_viewer", "viewer", "en")],
+}  # fmt: skip
 
 
 @pytest.fixture
@@ -30,12 +56,51 @@ def settings(db_url: str, tmp_path: Path) -> Settings:
 
 @dataclass
 class World:
+    """One agency's node (its database, settings and users). ``partner(code)`` gives another
+    agency's node, peered with this one; ``exchange()`` carries every pending envelope between
+    the nodes through the real delivery worker, envelope seals and inbox (no HTTP)."""
+
     db: Database
     settings: Settings
     users: dict[str, User]
+    network: Network | None = None
+
+    @property
+    def agency(self) -> str:
+        return self.settings.node_agency
 
     def principal(self, name: str) -> Principal:
         return accounts.principal_for(self.users[name])
+
+    def token(self, name: str) -> dict[str, str]:
+        """Authorization headers with a fresh API token for one of this node's users."""
+        with self.db.write() as session:
+            user = session.get(User, self.users[name].id)
+            assert user is not None
+            token = accounts.create_api_token(
+                session, Actor.system(self.agency), user, "test", self.settings
+            )
+        return {"Authorization": f"Bearer {token}"}
+
+    def app(self) -> TestClient:
+        return TestClient(create_app(self.settings, self.db), follow_redirects=False)
+
+    @contextmanager
+    def browser(self, username: str) -> Iterator[Browser]:
+        """A browser logged in on this node as ``username`` (dots, as users type it)."""
+        with self.app() as client:
+            browser = Browser(client)
+            browser.login(username)
+            yield browser
+
+    def partner(self, code: str) -> World:
+        assert self.network is not None
+        return self.network.node(code)
+
+    def exchange(self) -> int:
+        """Deliver until no node has anything left to send; how many envelopes moved."""
+        assert self.network is not None
+        return self.network.exchange()
 
     def report(self, author: str, **fields: object) -> int:
         data = {
@@ -51,48 +116,26 @@ class World:
                 session, self.principal(author), ReportInput.model_validate(data)
             ).id
 
+    def uid_of(self, model: Any, local_id: int) -> str:
+        with self.db.read() as session:
+            return str(session.get(model, local_id).uid)
 
-@pytest.fixture
-def world(database: Database, settings: Settings) -> World:
-    actor = Actor.system("ONCB", "test")
+    def id_of(self, model: Any, uid: str) -> int:
+        """The local id of the record (or received copy) with ``uid`` on this node."""
+        with self.db.read() as session:
+            found = session.scalar(select(model.id).where(model.uid == uid))
+        assert found is not None, f"{self.agency} holds no {model.__name__} {uid}"
+        return int(found)
+
+
+def _populate(db: Database, settings: Settings) -> dict[str, User]:
+    own = settings.node_agency
+    actor = Actor.system(own, "test")
     users: dict[str, User] = {}
-    with database.write() as session:
-        for code, en, th, zh, country, own in [
-            (
-                "ONCB",
-                "Office of the Narcotics Control Board",
-                "สำนักงาน ป.ป.ส.",
-                "泰国肃毒委员会办公室",
-                "TH",
-                True,
-            ),
-            (
-                "NNCC",
-                "National Narcotics Control Commission",
-                "คณะกรรมการควบคุมยาเสพติดแห่งชาติจีน",
-                "国家禁毒委员会",
-                "CN",
-                False,
-            ),
-            (
-                "LCDC",
-                "Lao National Commission for Drug Control",
-                "คณะกรรมการควบคุมยาเสพติดแห่งชาติลาว",
-                "老挝国家禁毒委员会",
-                "LA",
-                False,
-            ),
-            (
-                "CCDAC",
-                "Central Committee for Drug Abuse Control",
-                "คณะกรรมการกลางควบคุมยาเสพติดเมียนมา",
-                "缅甸中央禁毒委员会",
-                "MM",
-                False,
-            ),
-        ]:
+    with db.write() as session:
+        for code, en, th, zh, country in AGENCIES:
             accounts.create_agency(
-                session, actor, accounts.AgencyInput(code, en, th, zh, country, own)
+                session, actor, accounts.AgencyInput(code, en, th, zh, country, code == own)
             )
         accounts.create_sharing_group(
             session,
@@ -101,23 +144,130 @@ def world(database: Database, settings: Settings) -> World:
             ("Safe Mekong", "แม่โขงปลอดภัย", "湄公河安全"),
             ["ONCB", "NNCC", "LCDC"],
         )
-        for name, agency, role, lang in [
-            ("thai_admin", "ONCB", "admin", "en"),
-            ("thai_analyst", "ONCB", "analyst", "th"),
-            ("thai_liaison", "ONCB", "liaison", "th"),
-            ("thai_viewer", "ONCB", "viewer", "en"),
-            ("chinese_liaison", "NNCC", "liaison", "zh"),
-            ("lao_viewer", "LCDC", "viewer", "en"),
-            ("myanmar_viewer", "CCDAC", "viewer", "en"),
-        ]:
+        for name, role, lang in USERS[own]:
             users[name] = accounts.create_user(
                 session,
                 actor,
-                accounts.UserInput(name.replace("_", "."), name, agency, role, PASSWORD, lang),
+                accounts.UserInput(name.replace("_", "."), name, own, role, PASSWORD, lang),
                 settings,
-                other_agency=agency != "ONCB",  # partners' users, modelled in one database
             )
-    return World(database, settings, users)
+    return users
+
+
+class _InProcess:
+    """The transport to another node of the network: the receiving node's own request checks
+    (sender, time, batch signature) and inbox, called directly instead of over HTTP."""
+
+    def __init__(self, node: World, keys: NodeKeys) -> None:
+        self.node, self.keys = node, keys
+
+    def post_batch(self, peer: Any, headers: dict[str, str], body: bytes) -> Answer:
+        own, sender = self.node.agency, headers["X-MekongX-Sender"]
+        try:
+            check_batch(
+                self.node.db,
+                own,
+                sender,
+                headers["X-MekongX-Time"],
+                headers["X-MekongX-Signature"],
+                body,
+            )
+        except BatchRefused as refused:
+            return Answer(refused.status, {"error": refused.reason})
+        envelopes = json.loads(body)["envelopes"]
+        outcomes = receive_batch(self.node.db, self.keys, own, sender, envelopes)
+        return Answer(200, {"outcomes": [o.as_json() for o in outcomes]})
+
+
+class Network:
+    """The nodes of one test: the ONCB world and the partners' nodes made on demand."""
+
+    def __init__(self, home: World, make_url: Callable[[str], str], tmp_path: Path) -> None:
+        self.nodes: dict[str, World] = {home.agency: home}
+        self.keys: dict[str, NodeKeys] = {}
+        self.make_url, self.tmp_path = make_url, tmp_path
+
+    def _keys(self, node: World) -> NodeKeys:
+        if node.agency not in self.keys:
+            self.keys[node.agency] = NodeKeys.create(node.settings.keys_dir)
+        return self.keys[node.agency]
+
+    def node(self, code: str) -> World:
+        if code in self.nodes:
+            return self.nodes[code]
+        url = self.make_url(code)
+        settings = Settings(
+            env="test", database_url=url, data_dir=self.tmp_path / code, node_agency=code
+        )
+        db = Database(url)
+        world = World(db, settings, _populate(db, settings), self)
+        for other in list(self.nodes.values()):
+            self._peer(other, world)
+            self._peer(world, other)
+        self.nodes[code] = world
+        return world
+
+    def _peer(self, node: World, peer: World) -> None:
+        with peer.db.read() as session:
+            agency = session.get(Agency, peer.agency)
+            assert agency is not None
+            entry = peering.member_entry(
+                agency, self._keys(peer), f"http://127.0.0.1/{peer.agency}"
+            )
+        self._keys(node)
+        actor = Actor.system(node.agency, "test")
+        with node.db.write() as session:
+            peering.add_peer(
+                session,
+                actor,
+                peering.PeerInput(
+                    peer.agency,
+                    str(entry["endpoint"]),
+                    str(entry["sign_public"]),
+                    str(entry["enc_public"]),
+                    "",
+                ),
+            )
+            peering.confirm_peer(session, actor, peer.agency, str(entry["fingerprint"]))
+
+    def exchange(self) -> int:
+        wiring.install()
+        moved = 0
+        for _ in range(20):
+            sent = 0
+            for source in self.nodes.values():
+                for target in self.nodes.values():
+                    if source is target:
+                        continue
+                    result = deliver_link(
+                        source.db,
+                        self.keys[source.agency],
+                        source.agency,
+                        target.agency,
+                        _InProcess(target, self.keys[target.agency]),
+                        max_batches=100,
+                    )
+                    assert not result.failed, (source.agency, target.agency)
+                    sent += result.sent
+            if not sent:
+                return moved
+            moved += sent
+        raise AssertionError("the nodes kept sending to each other")
+
+    def close(self) -> None:
+        for code, node in self.nodes.items():
+            if code != "ONCB":
+                node.db.dispose()
+
+
+@pytest.fixture
+def world(
+    database: Database, settings: Settings, node_db_url: Any, tmp_path: Path
+) -> Iterator[World]:
+    home = World(database, settings, _populate(database, settings))
+    home.network = Network(home, node_db_url, tmp_path / "partners")
+    yield home
+    home.network.close()
 
 
 class Browser:
@@ -168,13 +318,6 @@ def browser(world: World) -> Iterator[Browser]:
 
 @pytest.fixture
 def token_for(world: World) -> Callable[[str], dict[str, str]]:
-    """Authorization headers with a fresh API token for one of the world's users."""
+    """Authorization headers with a fresh API token for one of the ONCB node's users."""
 
-    def make(username: str) -> dict[str, str]:
-        with world.db.write() as session:
-            user = session.get(User, world.users[username].id)
-            assert user is not None
-            token = accounts.create_api_token(session, Actor.system("ONCB"), user, "test")
-        return {"Authorization": f"Bearer {token}"}
-
-    return make
+    return world.token

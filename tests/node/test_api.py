@@ -69,13 +69,15 @@ def test_bad_fields_are_named(
     assert field in [f["field"] for f in error["fields"]]
 
 
-def test_errors_in_thai_and_chinese(app_client: TestClient, token_for: Any) -> None:
+def test_errors_in_thai_and_chinese(world: Any, app_client: TestClient, token_for: Any) -> None:
     headers = token_for("thai_liaison")
     thai = app_client.post(
         "/api/v1/reports", json={**GOOD, "title": ""}, headers=headers
     )  # the user's language is th
     assert thai.json()["error"]["fields"][0]["message"] == "จำเป็นต้องกรอกช่องนี้"
-    chinese = app_client.get("/api/v1/reports/999999", headers=token_for("chinese_liaison"))
+    nncc = world.partner("NNCC")  # a Chinese-speaking user, on NNCC's node
+    with nncc.app() as there:
+        chinese = there.get("/api/v1/reports/999999", headers=nncc.token("chinese_liaison"))
     assert chinese.status_code == 404 and chinese.json()["error"]["message"] == "找不到该记录。"
     anonymous = app_client.get("/api/v1/me", headers={"Accept-Language": "zh-CN,zh;q=0.9"})
     assert anonymous.json()["error"]["message"] == "请先登录。"

@@ -43,12 +43,14 @@ def _import(world: Any, case_id: int, user: str = "thai_analyst") -> tuple[int, 
 
 
 def test_a_case_is_own_agency_and_h3_by_default(world: Any) -> None:
+    nncc = world.partner("NNCC")
     case_id = _case(world)
     with world.db.read() as session:
         case = service.read_case_for_view(session, world.principal("thai_analyst"), case_id)
         assert (case.distribution, case.handling_code) == ("own", "H3")
-    with world.db.read() as session, pytest.raises(NotFound):
-        service.read_case_for_view(session, world.principal("chinese_liaison"), case_id)
+    assert world.exchange() == 0  # a case never leaves its node
+    with nncc.db.read() as session, pytest.raises(NotFound):
+        service.read_case_for_view(session, nncc.principal("chinese_liaison"), case_id)
 
 
 def test_reimporting_the_same_file_adds_nothing_twice(world: Any) -> None:

@@ -10,6 +10,7 @@ import pytest
 
 from mekongx.audit import AuditEvent
 from mekongx.domains.fugitives import service
+from mekongx.domains.fugitives.models import Notice
 from mekongx.domains.fugitives.schemas import NoticeInput
 from mekongx.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from mekongx.validation import parse
@@ -38,14 +39,25 @@ JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 64 + b"\xff\xd9"
 
 
 def draft(world: Any, author: str = "thai_analyst", **fields: Any) -> int:
+    world.partner("NNCC")  # peered before anything is published
     with world.db.write() as session:
         data = parse(NoticeInput, {**NOTICE, **fields})
         return service.create_notice(session, world.principal(author), data).id
 
 
+PARTNERS = {"chinese_liaison": "NNCC", "lao_viewer": "LCDC"}
+
+
 def move(world: Any, user: str, notice_id: int, action: str, note: str = "") -> str:
-    with world.db.write() as session:
-        return service.transition(session, world.principal(user), notice_id, action, note).status
+    """``user`` acts on their own agency's node: a partner's user after the exchange has
+    delivered whatever it would, on the copy of the notice there (found by uid) if any."""
+    node, ident = world, notice_id
+    if user in PARTNERS:
+        node = world.partner(PARTNERS[user])
+        world.exchange()
+        ident = world.uid_of(Notice, notice_id)
+    with node.db.write() as session:
+        return service.transition(session, node.principal(user), ident, action, note).status
 
 
 def status(world: Any, notice_id: int) -> str:
@@ -137,17 +149,23 @@ def test_editing_a_reviewed_notice_needs_a_fresh_review_and_published_is_frozen(
 
 
 def test_drafts_of_shared_notices_stay_home_until_published(world: Any) -> None:
+    nncc, lcdc = world.partner("NNCC"), world.partner("LCDC")
     notice_id = draft(world, distribution="peers", recipients=["NNCC"])
-    chinese = world.principal("chinese_liaison")
-    with world.db.read() as session:
+    uid = world.uid_of(Notice, notice_id)
+    chinese = nncc.principal("chinese_liaison")
+    move(world, "thai_liaison", notice_id, "review")
+    world.exchange()
+    with nncc.db.read() as session:
         assert service.list_notices(session, chinese).total == 0
         with pytest.raises(NotFound):
-            service.load(session, chinese, notice_id)
-    move(world, "thai_liaison", notice_id, "review")
+            service.load(session, chinese, uid)
     move(world, "thai_liaison", notice_id, "publish")
-    with world.db.read() as session:
+    world.exchange()
+    with nncc.db.read() as session:
         assert service.list_notices(session, chinese).total == 1
-        assert service.list_notices(session, world.principal("lao_viewer")).total == 0
+        assert service.load(session, chinese, uid).status == "published"
+    with lcdc.db.read() as session:
+        assert service.list_notices(session, lcdc.principal("lao_viewer")).total == 0
 
 
 @pytest.mark.parametrize(
@@ -197,7 +215,12 @@ def test_photo_served_only_to_those_who_may_read_the_notice(world: Any, app_clie
     assert answer.status_code == 200 and answer.content == PNG
     assert answer.headers["content-type"] == "image/png"
     assert "no-store" in answer.headers["cache-control"]
-    assert get("lao_viewer").status_code == 404
+    app_client.cookies.clear()
+    assert app_client.get(f"/fugitives/notices/{notice_id}/photo").status_code in (303, 401)
+    lcdc = world.partner("LCDC")  # another agency's node holds no copy of a draft
+    world.exchange()
+    with lcdc.browser("lao.viewer") as browser:
+        assert browser.client.get(f"/fugitives/notices/{notice_id}/photo").status_code == 404
 
 
 def test_pages_draft_review_publish(world: Any, browser: Any) -> None:

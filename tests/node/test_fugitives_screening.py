@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from mekongx.audit import AuditEvent
 from mekongx.domains.fugitives import screening, service
-from mekongx.domains.fugitives.models import HitAlert, IndexVersion, ScreeningHit
+from mekongx.domains.fugitives.models import HitAlert, IndexVersion, Notice, ScreeningHit
 from mekongx.domains.fugitives.schemas import HitDecision, NoticeInput, ScreenQuery
 from mekongx.validation import parse
 
@@ -52,6 +52,8 @@ def screen(world: Any, user: str, name: str, **fields: str) -> list[screening.Re
 
 @pytest.fixture
 def notices(world: Any) -> dict[str, int]:
+    for code in ("LCDC", "CCDAC"):  # partners' nodes, peered before anything is published
+        world.partner(code)
     return {
         "lan": published(
             world, ["兰卫红"], "W-LAN", distribution="group", sharing_group="SAFE-MEKONG"
@@ -95,9 +97,12 @@ def test_ranking_and_evidence(world: Any, notices: dict[str, int]) -> None:
 def test_only_published_and_visible_notices_are_hits(world: Any, notices: dict[str, int]) -> None:
     own_only = published(world, ["刘德明"], "W-OWN")  # distribution: own agency only
     assert [r.notice_id for r in screen(world, "thai_viewer", "Liu Deming")] == [own_only]
-    assert screen(world, "lao_viewer", "Liu Deming") == []
-    assert screen(world, "lao_viewer", "Lan Weihong")[0].notice_id == notices["lan"]  # group
-    assert screen(world, "myanmar_viewer", "Lan Weihong") == []
+    lcdc, ccdac = world.partner("LCDC"), world.partner("CCDAC")
+    world.exchange()  # partners screen on their own nodes, against what reached them
+    assert screen(lcdc, "lao_viewer", "Liu Deming") == []
+    [lan] = screen(lcdc, "lao_viewer", "Lan Weihong")  # group
+    assert lcdc.uid_of(Notice, lan.notice_id) == world.uid_of(Notice, notices["lan"])
+    assert screen(ccdac, "myanmar_viewer", "Lan Weihong") == []
     with world.db.write() as session:  # a draft is never screened against
         service.create_notice(session, world.principal("thai_analyst"),
                               parse(NoticeInput, {**LAN, "names": [{"name": "陈志强"}]}))  # fmt: skip
@@ -248,9 +253,12 @@ def test_api_screening_single_and_batch(
     assert bad.status_code == 422
     assert bad.json()["error"]["fields"][0]["field"] == "items.1.birth_date"
     assert app_client.post("/api/v1/fugitives/screen", json={"name": "x"}).status_code == 401
-    lao = app_client.post("/api/v1/fugitives/screen", headers=token_for("myanmar_viewer"),
-                          json={"name": "Lan Weihong"})  # fmt: skip
-    assert lao.json()["results"][0]["hits"] == []
+    ccdac = world.partner("CCDAC")  # not in the sharing group: nothing reached its node
+    world.exchange()
+    with ccdac.app() as there:
+        myanmar = there.post("/api/v1/fugitives/screen", headers=ccdac.token("myanmar_viewer"),
+                             json={"name": "Lan Weihong"})  # fmt: skip
+    assert myanmar.status_code == 200 and myanmar.json()["results"][0]["hits"] == []
     with world.db.read() as session:
         assert session.scalar(select(AuditEvent).where(AuditEvent.action == "fugitives.screen"))
 
@@ -258,6 +266,8 @@ def test_api_screening_single_and_batch(
 def test_big_file_is_screened_in_chunks_with_progress(
     world: Any, browser: Any, notices: dict[str, int]
 ) -> None:
+    nncc = world.partner("NNCC")
+    world.exchange()  # the notices reach the partners; the run below sends nothing
     viewer = world.principal("thai_viewer")
     people = [{"row": i + 2, "name": f"Traveller Number{i}", "birth_date": "",
                "nationality": "", "document_number": "", "reference": ""} for i in range(450)]  # fmt: skip
@@ -287,8 +297,9 @@ def test_big_file_is_screened_in_chunks_with_progress(
     with world.db.read() as session:
         hits = screening.hits_of(session, viewer, run_id)
         assert [h.row for h in hits] == [302]
-        with pytest.raises(Exception, match="No such record"):
-            screening.get_run(session, world.principal("chinese_liaison"), run_id)
+    assert world.exchange() == 0  # screening runs never leave the node
+    with nncc.db.read() as session, pytest.raises(Exception, match="No such record"):
+        screening.get_run(session, nncc.principal("chinese_liaison"), run_id)
 
 
 def test_received_notice_is_a_read_only_copy(world: Any) -> None:
@@ -315,4 +326,6 @@ def test_received_notice_is_a_read_only_copy(world: Any) -> None:
     forged = Received("m2", "notice", "LCDC", "ONCB", None, None, "H0", "")
     with world.db.write() as session, pytest.raises(Forbidden):
         exchange.apply_notice(session, forged, {**data, "origin_agency": "LCDC"})
-    assert screen(world, "lao_viewer", "Li Guoqiang") == []
+    lcdc = world.partner("LCDC")  # addressed to ONCB: ONCB does not pass it on
+    world.exchange()
+    assert screen(lcdc, "lao_viewer", "Li Guoqiang") == []

@@ -142,7 +142,11 @@ def test_disabled_user_loses_sessions(browser: Any, world: Any) -> None:
     browser.login("thai.viewer")
     with world.db.write() as session:
         accounts.set_user_active(
-            session, world.principal("thai_admin"), world.users["thai_viewer"].id, False
+            session,
+            world.principal("thai_admin"),
+            world.users["thai_viewer"].id,
+            False,
+            world.settings,
         )
     assert browser.client.get("/").status_code == 303
 

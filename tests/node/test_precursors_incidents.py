@@ -9,8 +9,10 @@ from typing import Any
 
 import openpyxl
 import pytest
+from sqlalchemy import select
 
 from mekongx.domains.precursors import incidents as incident_service
+from mekongx.domains.precursors.models import Incident
 from mekongx.domains.precursors.schemas import IncidentInput
 
 SEIZURE = {
@@ -32,9 +34,16 @@ def _incident(world: Any, user: str = "thai_liaison", **change: Any) -> int:
 
 
 @pytest.fixture
-def known(world: Any) -> dict[str, int]:
-    """Incidents with known figures (2025 unless said otherwise)."""
-    return {
+def nodes(world: Any) -> dict[str, Any]:
+    """The four agencies' nodes, peered."""
+    return {"ONCB": world, **{code: world.partner(code) for code in ("NNCC", "LCDC", "CCDAC")}}
+
+
+@pytest.fixture
+def known(world: Any, nodes: dict[str, Any]) -> dict[str, str]:
+    """Title → uid of incidents with known figures (2025 unless said otherwise), each recorded
+    on its agency's node and shared over the exchange."""
+    made = {
         "ZXAA1": _incident(world, title="ZXAA1"),
         "ZXAA2": _incident(world, title="ZXAA2", quantity_kg=250.5, diversion_method="smuggling"),
         "ZXAPAAN": _incident(
@@ -70,8 +79,19 @@ def known(world: Any) -> dict[str, int]:
             diversion_method="front_company",
         ),
         "ZXOLD": _incident(world, title="ZXOLD", occurred_on="2024-12-31", quantity_kg=999),
-        "ZXNNCC": _incident(world, "chinese_liaison", title="ZXNNCC", country="CN"),
     }
+    uids = {title: world.uid_of(Incident, ident) for title, ident in made.items()}
+    nncc = nodes["NNCC"]
+    uids["ZXNNCC"] = nncc.uid_of(
+        Incident, _incident(nncc, "chinese_liaison", title="ZXNNCC", country="CN")
+    )
+    world.exchange()
+    return uids
+
+
+def _held(node: Any, uid: str) -> int | None:
+    with node.db.read() as session:
+        return session.scalar(select(Incident.id).where(Incident.uid == uid))
 
 
 SEEN = {
@@ -83,19 +103,23 @@ SEEN = {
 USERS = {"ONCB": "thai_viewer", "NNCC": "chinese_liaison", "LCDC": "lao_viewer", "CCDAC": "myanmar_viewer"}  # fmt: skip
 
 
-def test_visibility_by_distribution(
-    world: Any, known: dict[str, int], browser: Any, app_client: Any, token_for: Any
-) -> None:
+def test_visibility_by_distribution(nodes: dict[str, Any], known: dict[str, str]) -> None:
+    """Each node holds and shows what the distribution sent it; every other id is not found."""
     for agency, user in USERS.items():
-        headers = token_for(user)
-        listed = app_client.get("/api/v1/precursors/incidents", headers=headers).json()
-        assert {i["title"] for i in listed} == SEEN[agency], agency
-        for title, ident in known.items():
-            status = app_client.get(f"/api/v1/precursors/incidents/{ident}", headers=headers)
-            assert status.status_code == (200 if title in SEEN[agency] else 404), (agency, title)
-        browser.client.cookies.clear()
-        browser.login(user.replace("_", "."))
-        page = browser.client.get("/precursors/incidents").text
+        node = nodes[agency]
+        headers = node.token(user)
+        with node.app() as client:
+            listed = client.get("/api/v1/precursors/incidents", headers=headers).json()
+            assert {i["title"] for i in listed} == SEEN[agency], agency
+            for title, uid in known.items():
+                ident = _held(node, uid)
+                assert (ident is not None) == (title in SEEN[agency]), (agency, title)
+            for ident in range(1, 12):
+                answer = client.get(f"/api/v1/precursors/incidents/{ident}", headers=headers)
+                title = answer.json().get("title") if answer.status_code == 200 else None
+                assert answer.status_code == 404 or title in SEEN[agency], (agency, ident)
+        with node.browser(user.replace("_", ".")) as browser:
+            page = browser.client.get("/precursors/incidents").text
         for title in known:
             assert (title in page) == (title in SEEN[agency]), (agency, title)
 
@@ -112,7 +136,7 @@ def test_sharing_needs_the_liaison_role_and_known_recipients(world: Any) -> None
 
 
 def test_form_d_numbers_from_known_incidents(
-    world: Any, known: dict[str, int], app_client: Any, token_for: Any
+    world: Any, nodes: dict[str, Any], known: dict[str, str], app_client: Any, token_for: Any
 ) -> None:
     answer = app_client.get("/api/v1/precursors/formd?year=2025", headers=token_for("thai_viewer"))
     assert answer.status_code == 200, answer.text
@@ -132,9 +156,11 @@ def test_form_d_numbers_from_known_incidents(
         "forged_documents": 1,
         "front_company": 1,
     }
-    chinese = app_client.get(
-        "/api/v1/precursors/formd?year=2025", headers=token_for("chinese_liaison")
-    ).json()
+    nncc = nodes["NNCC"]  # NNCC's Form D, on NNCC's node: its own incidents only
+    with nncc.app() as there:
+        chinese = there.get(
+            "/api/v1/precursors/formd?year=2025", headers=nncc.token("chinese_liaison")
+        ).json()
     assert chinese["incidents"] == 1 and chinese["seizures"][0]["quantity_kg"] == 100.0
 
 
@@ -145,7 +171,7 @@ def _cells(content: bytes) -> list[list[Any]]:
 
 
 def test_form_d_xlsx_has_the_right_cells(
-    world: Any, known: dict[str, int], app_client: Any, token_for: Any
+    world: Any, known: dict[str, str], app_client: Any, token_for: Any
 ) -> None:
     answer = app_client.get(
         "/api/v1/precursors/formd.xlsx?year=2025", headers=token_for("thai_liaison")
@@ -183,7 +209,7 @@ def test_form_d_xlsx_has_the_right_cells(
     )  # exporting needs the export permission
 
 
-def test_form_d_page_and_download_in_the_ui(browser: Any, known: dict[str, int]) -> None:
+def test_form_d_page_and_download_in_the_ui(browser: Any, known: dict[str, str]) -> None:
     browser.login("thai.analyst")
     page = browser.client.get("/precursors/formd?year=2025")
     assert page.status_code == 200 and "350.500" in page.text

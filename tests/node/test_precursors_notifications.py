@@ -54,7 +54,9 @@ DRAFT = {
 ACTIONS = ("sent", "acknowledged", "confirmed", "information_requested", "objected", "expired")
 
 
-def _create(world: Any, **change: Any) -> int:
+def _create(world: Any, peered: bool = True, **change: Any) -> int:
+    if peered:
+        world.partner("NNCC")  # the importer's node, peered before anything is sent
     with world.db.write() as session:
         data = parse(NotificationInput, {**DRAFT, **change})
         return pen.create_notification(session, world.principal("thai_liaison"), data).id
@@ -67,18 +69,35 @@ def _state(world: Any, nid: int) -> str:
         return found.state
 
 
+def _uid(world: Any, nid: int) -> str:
+    return str(world.uid_of(Notification, nid))
+
+
 def _do(world: Any, nid: int, action: str, now: datetime = T0) -> None:
-    exporter, importer = world.principal("thai_liaison"), world.principal("chinese_liaison")
-    with world.db.write() as session:
-        if action == "sent":
-            pen.send_notification(session, exporter, nid, now=now)
-        elif action == "acknowledged":
-            pen.acknowledge(session, importer, nid, now=now)
-        elif action == "expired":
-            pen.expire_overdue(session, Actor.system("ONCB"), now=now + timedelta(days=400))
-        else:
-            answer = AnswerInput(answer=action, note="reason given")  # type: ignore[arg-type]
-            pen.answer(session, importer, nid, answer, now=now)
+    """The exporter acts on ONCB's node, the importer on NNCC's (on its copy, found by uid);
+    what either does reaches the other over the exchange. The clock runs on both nodes."""
+    if action == "sent":
+        with world.db.write() as session:
+            pen.send_notification(session, world.principal("thai_liaison"), nid, now=now)
+        return
+    nncc = world.partner("NNCC")
+    if action == "expired":
+        world.exchange()
+        for node in (world, nncc):
+            with node.db.write() as session:
+                pen.expire_overdue(
+                    session, Actor.system(node.agency), now=now + timedelta(days=400)
+                )
+    else:
+        world.exchange()
+        importer = nncc.principal("chinese_liaison")
+        with nncc.db.write() as session:
+            if action == "acknowledged":
+                pen.acknowledge(session, importer, _uid(world, nid), now=now)
+            else:
+                answer = AnswerInput(answer=action, note="reason given")  # type: ignore[arg-type]
+                pen.answer(session, importer, _uid(world, nid), answer, now=now)
+    world.exchange()
 
 
 PATHS = {
@@ -161,15 +180,17 @@ def test_who_may_move_a_notification(world: Any) -> None:
     nid = _create(world)
     with world.db.write() as session, pytest.raises(Forbidden):  # analysts cannot release
         pen.send_notification(session, world.principal("thai_analyst"), nid)
-    with world.db.write() as session, pytest.raises(NotFound):  # drafts stay home
-        pen.acknowledge(session, world.principal("chinese_liaison"), nid)
+    nncc, lcdc = world.partner("NNCC"), world.partner("LCDC")
+    world.exchange()
+    with nncc.db.write() as session, pytest.raises(NotFound):  # drafts stay home
+        pen.acknowledge(session, nncc.principal("chinese_liaison"), _uid(world, nid))
     _do(world, nid, "sent")
     with world.db.write() as session, pytest.raises(Forbidden):  # exporter cannot answer
         pen.acknowledge(session, world.principal("thai_liaison"), nid)
-    with world.db.write() as session, pytest.raises(NotFound):  # not addressed to Laos
-        pen.acknowledge(session, world.principal("lao_viewer"), nid)
-    with world.db.write() as session, pytest.raises(Forbidden):  # importer cannot send
-        pen.send_notification(session, world.principal("chinese_liaison"), nid)
+    with lcdc.db.write() as session, pytest.raises(NotFound):  # not addressed to Laos
+        pen.acknowledge(session, lcdc.principal("lao_liaison"), _uid(world, nid))
+    with nncc.db.write() as session, pytest.raises(NotFound):  # its copy is not its to send
+        pen.send_notification(session, nncc.principal("chinese_liaison"), _uid(world, nid))
 
 
 @pytest.mark.parametrize(
@@ -190,6 +211,7 @@ def test_bad_drafts_name_the_field(world: Any, change: dict[str, Any], field: st
 
 
 def _ship(world: Any, nid: int, user: str = "chinese_liaison", **change: Any) -> Any:
+    """Record a shipment: NNCC's liaison on NNCC's node, ONCB's users on ONCB's."""
     data = {
         "shipped_on": "2026-03-21",
         "substance_id": "acetic_anhydride",
@@ -197,9 +219,10 @@ def _ship(world: Any, nid: int, user: str = "chinese_liaison", **change: Any) ->
         "port_of_entry": "Mohan",
         **change,
     }
-    with world.db.write() as session:
+    node = world if user.startswith("thai") else world.partner("NNCC")
+    with node.db.write() as session:
         shipment = pen.record_shipment(
-            session, world.principal(user), nid, ShipmentInput.model_validate(data)
+            session, node.principal(user), _uid(world, nid), ShipmentInput.model_validate(data)
         )
         return json.loads(shipment.discrepancies), shipment.incident_uid
 
@@ -228,17 +251,21 @@ def test_shipments_are_reconciled_and_discrepancies_open_incidents(world: Any) -
     for step in ("sent", "acknowledged", "objected"):
         _do(world, other, step)
     assert _ship(world, other)[0] == ["not_cleared"]
-    with world.db.read() as session:
+    with world.partner("NNCC").db.read() as session:  # opened by the importer, on its node
         incidents = list(session.scalars(select(Incident).order_by(Incident.id)))
-    assert [i.kind for i in incidents] == ["discrepancy"] * 3
+    assert [i.kind for i in incidents] == ["discrepancy"] * 2
     assert incidents[0].notification_uid and incidents[0].origin_agency == "NNCC"
     assert "数量超过通知数量" in incidents[0].description  # in the recorder's language
     assert "2,000.000" in incidents[0].description
-    with world.db.write() as session, pytest.raises(NotFound):
+    with world.db.read() as session:  # the exporter's own: the consignee differs
+        [mine] = session.scalars(select(Incident)).all()
+        assert mine.origin_agency == "ONCB" and mine.kind == "discrepancy"
+    lcdc = world.partner("LCDC")
+    with lcdc.db.write() as session, pytest.raises(NotFound):
         pen.record_shipment(
             session,
-            world.principal("lao_viewer"),
-            nid,
+            lcdc.principal("lao_liaison"),
+            _uid(world, nid),
             ShipmentInput.model_validate(
                 {"shipped_on": "2026-03-21", "substance_id": "acetic_anhydride", "quantity_kg": 1}
             ),
@@ -379,29 +406,35 @@ def test_incident_payloads_make_read_only_copies(world: Any, peer_db: Database) 
         assert [(c.quantity_kg, c.version) for c in copies] == [(310, 2)]
 
 
-def test_notifications_through_the_api(app_client: Any, token_for: Any) -> None:
-    thai, chinese = token_for("thai_liaison"), token_for("chinese_liaison")
+def test_notifications_through_the_api(world: Any, app_client: Any, token_for: Any) -> None:
+    nncc = world.partner("NNCC")
+    thai, chinese = token_for("thai_liaison"), nncc.token("chinese_liaison")
     created = app_client.post("/api/v1/precursors/notifications", json=DRAFT, headers=thai)
     assert created.status_code == 201, created.text
     nid = created.json()["id"]
-    assert (
-        app_client.get(f"/api/v1/precursors/notifications/{nid}", headers=chinese).status_code
-        == 404
-    )
+    world.exchange()
+    assert nncc.app().get("/api/v1/precursors/notifications", headers=chinese).json() == []
     base = f"/api/v1/precursors/notifications/{nid}"
     assert app_client.post(f"{base}/send", headers=thai).json()["state"] == "sent"
-    assert (
-        app_client.post(f"{base}/answer", json={"answer": "confirmed"}, headers=chinese).status_code
-        == 409
-    )
-    assert app_client.post(f"{base}/acknowledge", headers=chinese).json()["state"] == "acknowledged"
-    refused = app_client.post(f"{base}/answer", json={"answer": "objected"}, headers=chinese)
-    assert refused.status_code == 422 and refused.json()["error"]["fields"][0]["field"] == "note"
-    assert (
-        refused.json()["error"]["fields"][0]["message"] == "请说明理由（出口方机构会阅读此说明）。"
-    )
-    done = app_client.post(f"{base}/answer", json={"answer": "confirmed"}, headers=chinese)
-    assert done.json()["state"] == "confirmed"
+    world.exchange()
+    with nncc.app() as there:  # the importer answers on its own node
+        copy = f"/api/v1/precursors/notifications/{nncc.id_of(Notification, _uid(world, nid))}"
+        answer = there.post(f"{copy}/answer", json={"answer": "confirmed"}, headers=chinese)
+        assert answer.status_code == 409
+        assert there.post(f"{copy}/acknowledge", headers=chinese).json()["state"] == "acknowledged"
+        refused = there.post(f"{copy}/answer", json={"answer": "objected"}, headers=chinese)
+        assert refused.status_code == 422
+        assert refused.json()["error"]["fields"][0]["field"] == "note"
+        assert (
+            refused.json()["error"]["fields"][0]["message"]
+            == "请说明理由（出口方机构会阅读此说明）。"
+        )
+        done = there.post(f"{copy}/answer", json={"answer": "confirmed"}, headers=chinese)
+        assert done.json()["state"] == "confirmed"
+        listed = there.get("/api/v1/precursors/notifications?state=confirmed", headers=chinese)
+        assert [n["reference"] for n in listed.json()] == [DRAFT["reference"]]
+    world.exchange()
+    assert app_client.get(base, headers=thai).json()["state"] == "confirmed"
     shipment = app_client.post(
         f"{base}/shipments",
         json={
@@ -412,11 +445,10 @@ def test_notifications_through_the_api(app_client: Any, token_for: Any) -> None:
         headers=thai,
     )
     assert shipment.status_code == 201 and shipment.json()["discrepancies"] == ["quantity"]
-    listed = app_client.get("/api/v1/precursors/notifications?state=confirmed", headers=chinese)
-    assert [n["reference"] for n in listed.json()] == [DRAFT["reference"]]
 
 
 def test_notification_flow_in_the_ui(browser: Any, world: Any) -> None:
+    nncc = world.partner("NNCC")
     browser.login("thai.liaison")
     form = {k: str(v) for k, v in DRAFT.items() if k != "quantity_kg"}
     form |= {"language": "th", "quantity": "1000", "unit": "kg"}
@@ -426,22 +458,27 @@ def test_notification_flow_in_the_ui(browser: Any, world: Any) -> None:
     assert created.status_code == 303, created.text
     page = created.headers["location"]
     assert browser.post(f"{page}/send", {}).status_code == 303
-    browser.client.cookies.clear()
-    browser.login("chinese.liaison")  # Chinese
-    assert "确认收到" in browser.client.get(page).text
-    assert browser.post(f"{page}/acknowledge", {}).status_code == 303
-    refused = browser.post(f"{page}/answer", {"answer": "objected", "note": ""})
-    assert refused.status_code == 422 and "请说明理由" in refused.text
-    assert browser.post(f"{page}/answer", {"answer": "confirmed", "note": ""}).status_code == 303
-    shipped = browser.post(
-        f"{page}/shipments",
-        {"shipped_on": "2026-03-21", "substance_id": "acetic_anhydride", "quantity": "1500",
-         "unit": "kg", "port_of_entry": "Boten", "consignee": ""},
-    )  # fmt: skip
-    assert shipped.status_code == 303
-    text = browser.client.get(page).text
-    assert "确认合法" in text and "数量超过通知数量" in text and "入境口岸与通知不符" in text
-    assert "发货与通知不符" in browser.client.get("/precursors/incidents").text
+    world.exchange()
+    uid = _uid(world, int(page.rstrip("/").rsplit("/", 1)[1]))
+    there = f"/precursors/notifications/{nncc.id_of(Notification, uid)}"
+    with nncc.browser("chinese.liaison") as chinese:  # the importer, on its own node
+        assert "确认收到" in chinese.client.get(there).text
+        assert chinese.post(f"{there}/acknowledge", {}).status_code == 303
+        refused = chinese.post(f"{there}/answer", {"answer": "objected", "note": ""})
+        assert refused.status_code == 422 and "请说明理由" in refused.text
+        answered = chinese.post(f"{there}/answer", {"answer": "confirmed", "note": ""})
+        assert answered.status_code == 303
+        shipped = chinese.post(
+            f"{there}/shipments",
+            {"shipped_on": "2026-03-21", "substance_id": "acetic_anhydride", "quantity": "1500",
+             "unit": "kg", "port_of_entry": "Boten", "consignee": ""},
+        )  # fmt: skip
+        assert shipped.status_code == 303
+        text = chinese.client.get(there).text
+        assert "确认合法" in text and "数量超过通知数量" in text and "入境口岸与通知不符" in text
+        assert "发货与通知不符" in chinese.client.get("/precursors/incidents").text
+    world.exchange()
+    assert _state(world, int(page.rstrip("/").rsplit("/", 1)[1])) == "confirmed"
 
 
 def _confirmed_peer(db: Database, code: str) -> None:
@@ -473,7 +510,7 @@ def test_services_queue_envelopes_and_handlers_apply_them(world: Any, peer_db: D
     wang = _peer_node(peer_db, world)
     _confirmed_peer(world.db, "NNCC")
     _confirmed_peer(peer_db, "ONCB")
-    nid = _create(world)
+    nid = _create(world, peered=False)  # peers stand-ins: the handlers are called by hand
     _do(world, nid, "sent")
     [sent] = _outbox(world.db, exchange.KIND_NOTIFICATION)
     with peer_db.write() as session:

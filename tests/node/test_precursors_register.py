@@ -27,7 +27,7 @@ def test_search_in_three_scripts(
 
 
 def test_table_filter_and_detail(app_client: Any, token_for: Any) -> None:
-    headers = token_for("lao_viewer")
+    headers = token_for("thai_viewer")
     table_two = app_client.get("/api/v1/precursors/register?table=II", headers=headers).json()
     assert table_two and {s["table"] for s in table_two} == {"II"}
     detail = app_client.get("/api/v1/precursors/register/apaa", headers=headers).json()
@@ -139,7 +139,7 @@ def test_substance_page_shows_units_codes_and_review_marks(browser: Any) -> None
 
 def test_api_lists_thai_names_awaiting_review(app_client: Any, token_for: Any) -> None:
     detail = app_client.get(
-        "/api/v1/precursors/register/acetic_anhydride", headers=token_for("lao_viewer")
+        "/api/v1/precursors/register/acetic_anhydride", headers=token_for("thai_viewer")
     ).json()
     assert "อาเซติค แอนไฮไดรด์" in detail["names_th"]
     assert "อาเซติค แอนไฮไดรด์" not in detail["names_th_awaiting_review"]

@@ -143,7 +143,7 @@ def test_viewers_cannot_screen(browser: Any) -> None:
     assert _upload(browser, "d.csv", GOOD).status_code == 403
 
 
-def test_screening_through_the_api(app_client: Any, token_for: Any) -> None:
+def test_screening_through_the_api(world: Any, app_client: Any, token_for: Any) -> None:
     headers = token_for("thai_liaison")
     answer = app_client.post(
         "/api/v1/precursors/screen",
@@ -181,10 +181,13 @@ def test_screening_through_the_api(app_client: Any, token_for: Any) -> None:
         "apaan",
         "phenylacetic_acid",
     }
-    chinese = app_client.get(
-        f"/api/v1/precursors/screenings/{run_id}", headers=token_for("chinese_liaison")
-    )
-    assert chinese.status_code == 404  # runs stay with the agency that ran them
+    nncc = world.partner("NNCC")  # runs stay with the agency that ran them: nothing travels
+    assert world.exchange() == 0
+    with nncc.app() as there:
+        chinese = there.get(
+            f"/api/v1/precursors/screenings/{run_id}", headers=nncc.token("chinese_liaison")
+        )
+        assert chinese.status_code == 404
 
 
 @pytest.mark.parametrize(

@@ -24,27 +24,33 @@ def _count(world: Any, model: Any) -> int:
 
 
 def test_api_round_trip(world: Any, token_for: Any) -> None:
-    thai, chinese = token_for("thai_liaison"), token_for("chinese_liaison")
-    with TestClient(create_app(world.settings, world.db)) as client:
+    """ONCB asks NNCC; NNCC's liaison answers on NNCC's node; the answer reaches ONCB over the
+    exchange. LCDC, not asked, never holds the request."""
+    nncc, lcdc = world.partner("NNCC"), world.partner("LCDC")
+    thai, chinese = token_for("thai_liaison"), nncc.token("chinese_liaison")
+    with world.app() as client, nncc.app() as there:
         made = client.post("/api/v1/rfi", json=ASK, headers=thai)
         assert made.status_code == 201, made.text
         body = made.json()
         rfi_id = body["id"]
         assert body["parties"][0]["status"] == "sent" and body["messages"][0]["kind"] == "request"
-        inbox = client.get("/api/v1/rfi/inbox", headers=chinese).json()
-        assert [r["id"] for r in inbox] == [rfi_id]
+        world.exchange()
+        copy = nncc.id_of(Rfi, world.uid_of(Rfi, rfi_id))
+        inbox = there.get("/api/v1/rfi/inbox", headers=chinese).json()
+        assert [r["id"] for r in inbox] == [copy]
         assert client.get("/api/v1/rfi/inbox", headers=thai).json() == []
-        ack = client.post(f"/api/v1/rfi/{rfi_id}/acknowledge", json={"note": "收到", "language": "zh"},
-                          headers=chinese)  # fmt: skip
+        ack = there.post(f"/api/v1/rfi/{copy}/acknowledge", json={"note": "收到", "language": "zh"},
+                         headers=chinese)  # fmt: skip
         assert ack.status_code == 200 and ack.json()["parties"][0]["status"] == "acknowledged"
-        again = client.post(f"/api/v1/rfi/{rfi_id}/acknowledge", json={}, headers=chinese)
+        again = there.post(f"/api/v1/rfi/{copy}/acknowledge", json={}, headers=chinese)
         assert again.status_code == 409
-        partial = client.post(f"/api/v1/rfi/{rfi_id}/reply",
-                              json={"body": "部分答复", "language": "zh", "partial": True}, headers=chinese)  # fmt: skip
+        partial = there.post(f"/api/v1/rfi/{copy}/reply",
+                             json={"body": "部分答复", "language": "zh", "partial": True}, headers=chinese)  # fmt: skip
         assert partial.json()["parties"][0]["status"] == "partially_answered"
-        done = client.post(f"/api/v1/rfi/{rfi_id}/reply", json={"body": "车主：兰卫红", "language": "zh"},
-                           headers=chinese)  # fmt: skip
+        done = there.post(f"/api/v1/rfi/{copy}/reply", json={"body": "车主：兰卫红", "language": "zh"},
+                          headers=chinese)  # fmt: skip
         assert done.json()["parties"][0]["status"] == "answered"
+        world.exchange()
         thread = client.get(f"/api/v1/rfi/{rfi_id}", headers=thai).json()
         assert [m["kind"] for m in thread["messages"]] == [
             "request",
@@ -56,12 +62,15 @@ def test_api_round_trip(world: Any, token_for: Any) -> None:
         assert row["status"] == "answered" and row["agency"] == "NNCC"
         [stats] = client.get("/api/v1/rfi/stats", headers=thai).json()
         assert stats["answered"] == 1 and stats["answered_in_time"] == 1
-        assert (
-            client.get(f"/api/v1/rfi/{rfi_id}", headers=token_for("lao_viewer")).status_code == 404
-        )
+    assert _count(lcdc, Rfi) == 0
+    with lcdc.app() as elsewhere:
+        headers = lcdc.token("lao_viewer")
+        assert elsewhere.get(f"/api/v1/rfi/{copy}", headers=headers).status_code == 404
+        assert elsewhere.get(f"/api/v1/rfi/{rfi_id}", headers=headers).status_code == 404
 
 
 def test_api_bad_input_writes_nothing(world: Any, token_for: Any) -> None:
+    nncc, lcdc = world.partner("NNCC"), world.partner("LCDC")
     thai = token_for("thai_liaison")
     with TestClient(create_app(world.settings, world.db)) as client:
         missing = client.post("/api/v1/rfi", json={"subject": "x"}, headers=thai)
@@ -85,15 +94,22 @@ def test_api_bad_input_writes_nothing(world: Any, token_for: Any) -> None:
             f"/api/v1/rfi/{rfi_id}/reply", json={"body": "x", "language": "en"}, headers=thai
         )
         assert own.status_code == 403 and own.json()["error"]["message"]
-        other = client.post(f"/api/v1/rfi/{rfi_id}/refuse", json={"reason": "x", "language": "en"},
-                            headers=token_for("lao_viewer"))  # fmt: skip
-        assert other.status_code == 404
-        empty = client.post(f"/api/v1/rfi/{rfi_id}/refuse", json={"reason": "", "language": "zh"},
-                            headers=token_for("chinese_liaison"))  # fmt: skip
-        assert empty.status_code == 422 and empty.json()["error"]["fields"][0]["field"] == "reason"
-        assert client.post("/api/v1/rfi/999999/reply", json={"body": "x", "language": "en"},
-                           headers=token_for("chinese_liaison")).status_code == 404  # fmt: skip
         assert _count(world, RfiMessage) == 1  # only the request
+    world.exchange()
+    copy = nncc.id_of(Rfi, world.uid_of(Rfi, rfi_id))
+    with lcdc.app() as elsewhere:  # not asked: nothing to refuse
+        other = elsewhere.post(f"/api/v1/rfi/{copy}/refuse", json={"reason": "x", "language": "en"},
+                               headers=lcdc.token("lao_liaison"))  # fmt: skip
+        assert other.status_code == 404
+    with nncc.app() as there:
+        chinese = nncc.token("chinese_liaison")
+        empty = there.post(f"/api/v1/rfi/{copy}/refuse", json={"reason": "", "language": "zh"},
+                           headers=chinese)  # fmt: skip
+        assert empty.status_code == 422 and empty.json()["error"]["fields"][0]["field"] == "reason"
+        assert there.post("/api/v1/rfi/999999/reply", json={"body": "x", "language": "en"},
+                          headers=chinese).status_code == 404  # fmt: skip
+    assert _count(nncc, RfiMessage) == 1  # the request only
+    assert world.exchange() == 0
 
 
 def test_api_agreements(world: Any, token_for: Any) -> None:
@@ -111,6 +127,7 @@ def test_api_agreements(world: Any, token_for: Any) -> None:
 
 
 def test_pages_ask_acknowledge_reply(world: Any, browser: Any) -> None:
+    nncc = world.partner("NNCC")
     browser.login("thai.liaison")
     form = browser.client.get("/rfi/new")
     assert form.status_code == 200 and 'name="requested"' in form.text
@@ -133,29 +150,33 @@ def test_pages_ask_acknowledge_reply(world: Any, browser: Any) -> None:
     sent = browser.client.get("/rfi/sent")
     assert ASK["subject"] in sent.text
 
-    browser.client.cookies.clear()
-    browser.login("chinese.liaison")
-    inbox = browser.client.get("/rfi")
-    assert ASK["subject"] in inbox.text
+    world.exchange()
+    rfi_id = int(location.rstrip("/").rsplit("/", 1)[1])
+    there = f"/rfi/{nncc.id_of(Rfi, world.uid_of(Rfi, rfi_id))}"
+    with nncc.browser("chinese.liaison") as chinese:  # NNCC's liaison, on NNCC's node
+        inbox = chinese.client.get("/rfi")
+        assert ASK["subject"] in inbox.text
+        page = chinese.client.get(there)
+        assert "/acknowledge" in page.text and "/reply" in page.text and "/refuse" in page.text
+        assert (
+            chinese.post(f"{there}/acknowledge", {"note": "收到", "language": "zh"}).status_code
+            == 303
+        )
+        empty = chinese.post(f"{there}/reply", {"body": "", "language": "zh"})
+        assert empty.status_code == 422 and 'id="err-body"' in empty.text
+        answered = chinese.post(f"{there}/reply", {"body": "车主：兰卫红", "language": "zh"})
+        assert answered.status_code == 303
+        page = chinese.client.get(there)
+        assert "车主：兰卫红" in page.text and "/reply" not in page.text
+    world.exchange()
     page = browser.client.get(location)
-    assert "/acknowledge" in page.text and "/reply" in page.text and "/refuse" in page.text
-    assert (
-        browser.post(f"{location}/acknowledge", {"note": "收到", "language": "zh"}).status_code
-        == 303
-    )
-    empty = browser.post(f"{location}/reply", {"body": "", "language": "zh"})
-    assert empty.status_code == 422 and 'id="err-body"' in empty.text
-    assert (
-        browser.post(f"{location}/reply", {"body": "车主：兰卫红", "language": "zh"}).status_code
-        == 303
-    )
-    page = browser.client.get(location)
-    assert "车主：兰卫红" in page.text and "/reply" not in page.text
+    assert "车主：兰卫红" in page.text
     stats = browser.client.get("/rfi/stats")
-    assert stats.status_code == 200 and "ONCB" in stats.text
+    assert stats.status_code == 200 and "NNCC" in stats.text
 
 
 def test_thread_page_shows_both_time_zones(world: Any, browser: Any) -> None:
+    nncc = world.partner("NNCC")
     sent_at = datetime(2024, 7, 10, 2, 0, tzinfo=UTC)  # urgent: due 2024-07-10T10:00Z
     with world.db.write() as session:
         rfi_id = service.create_rfi(session, world.principal("thai_liaison"),
@@ -164,9 +185,9 @@ def test_thread_page_shows_both_time_zones(world: Any, browser: Any) -> None:
     page = browser.client.get(f"/rfi/{rfi_id}").text
     assert "10 ก.ค. 2567 17:00 (UTC+07)" in page  # Bangkok, in Thai for a Thai user
     assert "10 ก.ค. 2567 18:00 (UTC+08)" in page  # Beijing, the counterpart
-    browser.client.cookies.clear()
-    browser.login("chinese.liaison")
-    page = browser.client.get(f"/rfi/{rfi_id}").text
+    world.exchange()
+    with nncc.browser("chinese.liaison") as chinese:  # the copy on NNCC's node
+        page = chinese.client.get(f"/rfi/{nncc.id_of(Rfi, world.uid_of(Rfi, rfi_id))}").text
     assert "2024年7月10日 17:00 (UTC+07)" in page and "2024年7月10日 18:00 (UTC+08)" in page
 
 

@@ -50,6 +50,12 @@ def _party(world: Any, rfi_id: int, code: str = "NNCC") -> RfiParty:
         return party
 
 
+def _copy(world: Any, nncc: Any, rfi_id: int) -> int:
+    """Deliver the request to NNCC's node; the id of its copy there."""
+    world.exchange()
+    return int(nncc.id_of(Rfi, world.uid_of(Rfi, rfi_id)))
+
+
 def _count(world: Any, model: Any, *where: Any) -> int:
     with world.db.read() as session:
         return session.scalar(select(func.count()).select_from(model).where(*where)) or 0
@@ -116,10 +122,13 @@ def test_reminder_and_escalation_are_sent_exactly_once(world: Any) -> None:
 
 
 def test_answered_requests_get_no_reminder(world: Any) -> None:
+    nncc = world.partner("NNCC")
     rfi_id = _ask(world)
-    with world.db.write() as session:
-        service.reply(session, world.principal("chinese_liaison"), rfi_id,
+    copy = _copy(world, nncc, rfi_id)
+    with nncc.db.write() as session:  # NNCC answers on its own node
+        service.reply(session, nncc.principal("chinese_liaison"), copy,
                       ReplyInput(body="车主：兰卫红", language="zh"), now=T0 + timedelta(hours=1))  # fmt: skip
+    world.exchange()
     with world.db.write() as session:
         assert service.run_due(session, T0 + timedelta(days=30)) == []
     party = _party(world, rfi_id)
@@ -128,26 +137,32 @@ def test_answered_requests_get_no_reminder(world: Any) -> None:
 
 
 def test_acknowledge_partial_reply_then_reply(world: Any) -> None:
+    nncc = world.partner("NNCC")
     rfi_id = _ask(world, urgency="priority")
-    chinese = world.principal("chinese_liaison")
-    with world.db.write() as session:
-        service.acknowledge(session, chinese, rfi_id, AcknowledgeInput(note="收到"), now=T0)
+    copy = _copy(world, nncc, rfi_id)
+    chinese = nncc.principal("chinese_liaison")  # on NNCC's node; answers travel by exchange
+    with nncc.db.write() as session:
+        service.acknowledge(session, chinese, copy, AcknowledgeInput(note="收到"), now=T0)
+    world.exchange()
     assert _party(world, rfi_id).status == "acknowledged"
-    with world.db.write() as session, pytest.raises(Conflict):
-        service.acknowledge(session, chinese, rfi_id, AcknowledgeInput(), now=T0)
-    with world.db.write() as session:
-        service.reply(session, chinese, rfi_id, ReplyInput(body="部分", language="zh", partial=True),
+    with nncc.db.write() as session, pytest.raises(Conflict):
+        service.acknowledge(session, chinese, copy, AcknowledgeInput(), now=T0)
+    with nncc.db.write() as session:
+        service.reply(session, chinese, copy, ReplyInput(body="部分", language="zh", partial=True),
                       now=T0 + timedelta(hours=10))  # fmt: skip
+    world.exchange()
     assert _party(world, rfi_id).status == "partially_answered"
     with world.db.write() as session:
         # partially answered is still open: the reminder still goes out
         assert [m.kind for m in service.run_due(session, T0 + timedelta(hours=60))] == ["reminder"]
-        service.reply(session, chinese, rfi_id, ReplyInput(body="全部", language="zh"),
+    with nncc.db.write() as session:
+        service.reply(session, chinese, copy, ReplyInput(body="全部", language="zh"),
                       now=T0 + timedelta(hours=80))  # fmt: skip
+    world.exchange()
     party = _party(world, rfi_id)
     assert party.status == "answered" and party.responded_at == T0 + timedelta(hours=10)
-    with world.db.write() as session, pytest.raises(Conflict):
-        service.refuse(session, chinese, rfi_id, RefusalInput(reason="no", language="zh"))
+    with nncc.db.write() as session, pytest.raises(Conflict):
+        service.refuse(session, chinese, copy, RefusalInput(reason="no", language="zh"))
     with world.db.read() as session:
         stats = service.stats(session, world.principal("thai_liaison"), T0 + timedelta(days=9))
     [nncc] = stats
@@ -156,21 +171,27 @@ def test_acknowledge_partial_reply_then_reply(world: Any) -> None:
 
 
 def test_refusal_keeps_its_reason(world: Any) -> None:
+    nncc = world.partner("NNCC")
     rfi_id = _ask(world)
-    with world.db.write() as session:
-        service.refuse(session, world.principal("chinese_liaison"), rfi_id,
+    copy = _copy(world, nncc, rfi_id)
+    with nncc.db.write() as session:
+        service.refuse(session, nncc.principal("chinese_liaison"), copy,
                        RefusalInput(reason="超出协议范围", language="zh"), now=T0)  # fmt: skip
+    world.exchange()
     party = _party(world, rfi_id)
     assert party.status == "refused" and party.refusal_reason == "超出协议范围"
 
 
 def test_only_requested_agencies_answer(world: Any) -> None:
+    lcdc = world.partner("LCDC")
     rfi_id = _ask(world)
     with world.db.write() as session, pytest.raises(Forbidden):
         service.reply(session, world.principal("thai_liaison"), rfi_id,
                       ReplyInput(body="x", language="en"))  # fmt: skip
-    with world.db.write() as session, pytest.raises(NotFound):
-        service.acknowledge(session, world.principal("lao_viewer"), rfi_id, AcknowledgeInput())
+    world.exchange()
+    assert _count(lcdc, Rfi) == 0  # not asked: LCDC's node never holds it
+    with lcdc.db.write() as session, pytest.raises(NotFound):
+        service.acknowledge(session, lcdc.principal("lao_liaison"), rfi_id, AcknowledgeInput())
     with world.db.write() as session, pytest.raises(Forbidden):
         service.create_rfi(session, world.principal("thai_viewer"), RfiInput.model_validate(ASK))
     assert _count(world, RfiMessage, RfiMessage.kind != "request") == 0

@@ -42,9 +42,12 @@ def _publish(world: Any) -> int:
 
 
 def test_a_latin_query_finds_the_thai_and_chinese_spellings(world: Any) -> None:
+    nncc = world.partner("NNCC")
     _publish(world)
-    for query in ("Lan Weihong", "หลาน เว่ยหง", "兰卫红", "Ah Hong"):
-        assert _titles(world, "chinese_liaison", query).get("Wanted persons") == ["兰卫红"], query
+    world.exchange()  # the recipient searches its copy on its own node
+    for node, user in ((world, "thai_viewer"), (nncc, "chinese_liaison")):
+        for query in ("Lan Weihong", "หลาน เว่ยหง", "兰卫红", "Ah Hong"):
+            assert _titles(node, user, query).get("Wanted persons") == ["兰卫红"], (user, query)
 
 
 def test_one_chinese_character_finds_its_reports(world: Any) -> None:
@@ -62,6 +65,7 @@ def test_warrant_and_passport_numbers_however_written(world: Any) -> None:
 
 
 def test_every_area_and_only_what_the_user_may_see(world: Any) -> None:
+    nncc, lcdc = world.partner("NNCC"), world.partner("LCDC")
     notice_id = _publish(world)
     with world.db.write() as session:  # a draft stays at home
         draft = notices.create_notice(session, world.principal("thai_analyst"), parse(NoticeInput, {**NOTICE, "names": [{"name": "Somsak Draft"}]}))  # fmt: skip
@@ -74,8 +78,11 @@ def test_every_area_and_only_what_the_user_may_see(world: Any) -> None:
     assert thai["Intelligence reports"] == ["Chiang Saen port report"]
     assert thai["Requests for information"] == ["Boat owner at Chiang Saen"]
     assert "Somsak Draft" in str(_titles(world, "thai_analyst", "Somsak Draft"))
-    assert _titles(world, "lao_viewer", "Somsak Draft") == {}  # another agency: not its draft
-    assert "Intelligence reports" not in _titles(world, "chinese_liaison", "Chiang Saen")
+    world.exchange()  # what the partners' nodes hold after the exchange
+    assert _titles(lcdc, "lao_viewer", "Somsak Draft") == {}  # another agency: not its draft
+    chinese = _titles(nncc, "chinese_liaison", "Chiang Saen")
+    assert "Intelligence reports" not in chinese  # own distribution: never sent
+    assert chinese["Requests for information"] == ["Boat owner at Chiang Saen"]  # asked of NNCC
 
 
 def test_search_page_groups_by_area_in_the_users_language(world: Any, browser: Any) -> None:

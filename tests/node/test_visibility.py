@@ -15,23 +15,18 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 from starlette.routing import Mount, Route
 
 from mekongx.app import create_app
+from mekongx.domains.intel.models import IntelReport
 
-USERS = [
-    "thai_admin",
-    "thai_analyst",
-    "thai_liaison",
-    "thai_viewer",
-    "chinese_liaison",
-    "lao_viewer",
-    "myanmar_viewer",
-]
-AGENCY = {
-    "thai_admin": "ONCB", "thai_analyst": "ONCB", "thai_liaison": "ONCB", "thai_viewer": "ONCB",
-    "chinese_liaison": "NNCC", "lao_viewer": "LCDC", "myanmar_viewer": "CCDAC",
-}  # fmt: skip
+USERS = {
+    "ONCB": ["thai_admin", "thai_analyst", "thai_liaison", "thai_viewer"],
+    "NNCC": ["chinese_liaison", "chinese_analyst"],
+    "LCDC": ["lao_viewer", "lao_liaison"],
+    "CCDAC": ["myanmar_viewer"],
+}
 
 
 def _routes(app: Any, prefix: str = "") -> Iterator[tuple[str, set[str]]]:
@@ -47,88 +42,116 @@ def _routes(app: Any, prefix: str = "") -> Iterator[tuple[str, set[str]]]:
 
 
 @pytest.fixture
-def reports(world: Any) -> dict[str, tuple[int, set[str]]]:
-    """Title → (id, agencies that may see it)."""
+def nodes(world: Any) -> dict[str, Any]:
+    """The four agencies' nodes, peered."""
+    return {"ONCB": world, **{code: world.partner(code) for code in ("NNCC", "LCDC", "CCDAC")}}
+
+
+@pytest.fixture
+def reports(world: Any, nodes: dict[str, Any]) -> dict[str, tuple[str, set[str]]]:
+    """Title → (uid, agencies that may see it), each written on its author's node and carried
+    to the others by the exchange."""
     made = {
-        "ZXOWNONLY": ("thai_liaison", {"distribution": "own"}, {"ONCB"}),
+        "ZXOWNONLY": ("ONCB", "thai_liaison", {"distribution": "own"}, {"ONCB"}),
         "ZXTONNCC": (
+            "ONCB",
             "thai_liaison",
             {"distribution": "peers", "recipients": ["NNCC"]},
             {"ONCB", "NNCC"},
         ),
         "ZXTOGROUP": (
+            "ONCB",
             "thai_liaison",
             {"distribution": "group", "sharing_group": "SAFE-MEKONG"},
             {"ONCB", "NNCC", "LCDC"},
         ),
-        "ZXNNCCOWN": ("chinese_liaison", {"distribution": "own"}, {"NNCC"}),
+        "ZXNNCCOWN": ("NNCC", "chinese_liaison", {"distribution": "own"}, {"NNCC"}),
         "ZXNNCCTOLAO": (
+            "NNCC",
             "chinese_liaison",
             {"distribution": "peers", "recipients": ["LCDC"]},
             {"NNCC", "LCDC"},
         ),
     }
     out = {}
-    for title, (author, fields, seen_by) in made.items():
-        out[title] = (
-            world.report(
-                author, title=title, narrative=f"{title} narrative", handling_code="H2", **fields
-            ),
-            seen_by,
+    for title, (agency, author, fields, seen_by) in made.items():
+        node = nodes[agency]
+        rid = node.report(
+            author, title=title, narrative=f"{title} narrative", handling_code="H2", **fields
         )
+        out[title] = (node.uid_of(IntelReport, rid), seen_by)
+    world.exchange()
     return out
 
 
+def _held(node: Any, uid: str) -> int | None:
+    with node.db.read() as session:
+        return session.scalar(select(IntelReport.id).where(IntelReport.uid == uid))
+
+
 def test_every_route_respects_distribution(
-    world: Any, reports: dict[str, tuple[int, set[str]]], token_for: Any
+    nodes: dict[str, Any], reports: dict[str, tuple[str, set[str]]]
 ) -> None:
-    app = create_app(world.settings, world.db)
-    # Node-to-node routes (/federation) carry no user-visible records: they are tested in tests/federation.
-    routes = [(p, m) for p, m in _routes(app) if "GET" in m and not p.startswith("/federation/")]
-    assert len(routes) >= 12, routes
-    with TestClient(app, follow_redirects=False) as client:
-        for user in USERS:
-            headers = token_for(user)
-            client.cookies.clear()
-            agency = AGENCY[user]
-            hidden = {t for t, (_, seen) in reports.items() if agency not in seen}
-            shown = {t for t, (_, seen) in reports.items() if agency in seen}
-            # Web pages authenticate by cookie: log in through the form.
-            page = client.get("/login")
-            token = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
-            assert token
-            client.post(
-                "/login",
-                data={
-                    "csrf_token": token.group(1),
-                    "username": user.replace("_", "."),
-                    "password": "Test-Passw0rd-2567",
-                },
-            )
-            for path, _methods in routes:
-                targets = [path]
-                if "{report_id}" in path:
-                    targets = [path.replace("{report_id}", str(rid)) for rid, _ in reports.values()]
-                elif "{" in path:
-                    continue
-                for target in targets:
-                    for query in ("", "?q=ZX" if "search" in target else ""):
-                        answer = client.get(
-                            target + query, headers=headers if target.startswith("/api/") else None
-                        )
-                        assert answer.status_code < 500, (user, target, answer.text[:300])
-                        for title in hidden:
-                            assert title not in answer.text, (user, target, title)
-                        if "{report_id}" in path and answer.status_code == 200:
-                            assert any(title in answer.text for title in shown)
-            for title, (rid, seen) in reports.items():
-                status = client.get(f"/api/v1/reports/{rid}", headers=headers).status_code
-                assert status == (200 if agency in seen else 404), (user, title, status)
-                assert client.get(f"/reports/{rid}").status_code == (200 if agency in seen else 404)
-            listing = client.get("/api/v1/reports?per_page=200", headers=headers).json()
-            assert {r["title"] for r in listing["items"]} == shown
-            found = client.get("/api/v1/reports/search?q=narrative", headers=headers).json()
-            assert {r["title"] for r in found} == shown
+    """Every GET route of every node, as every user of that node: a report shows only where
+    its distribution sent it; ids of reports held elsewhere answer "not found"."""
+    largest = max(_held(n, uid) or 0 for n in nodes.values() for uid, _ in reports.values())
+    for agency, node in nodes.items():
+        app = create_app(node.settings, node.db)
+        # Node-to-node routes (/federation) carry no user-visible records: tests/federation.
+        routes = [
+            (p, m) for p, m in _routes(app) if "GET" in m and not p.startswith("/federation/")
+        ]
+        assert len(routes) >= 12, routes
+        hidden = {t for t, (_, seen) in reports.items() if agency not in seen}
+        shown = {t for t, (_, seen) in reports.items() if agency in seen}
+        for title, (uid, seen) in reports.items():  # a copy exists only where it was sent
+            assert (_held(node, uid) is not None) == (agency in seen), (agency, title)
+        with TestClient(app, follow_redirects=False) as client:
+            for user in USERS[agency]:
+                headers = node.token(user)
+                client.cookies.clear()
+                # Web pages authenticate by cookie: log in through the form.
+                page = client.get("/login")
+                token = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
+                assert token
+                client.post(
+                    "/login",
+                    data={
+                        "csrf_token": token.group(1),
+                        "username": user.replace("_", "."),
+                        "password": "Test-Passw0rd-2567",
+                    },
+                )
+                for path, _methods in routes:
+                    targets = [path]
+                    if "{report_id}" in path:
+                        targets = [
+                            path.replace("{report_id}", str(i)) for i in range(1, largest + 1)
+                        ]
+                    elif "{" in path:
+                        continue
+                    for target in targets:
+                        for query in ("", "?q=ZX" if "search" in target else ""):
+                            answer = client.get(
+                                target + query,
+                                headers=headers if target.startswith("/api/") else None,
+                            )
+                            assert answer.status_code < 500, (user, target, answer.text[:300])
+                            for title in hidden:
+                                assert title not in answer.text, (user, target, title)
+                            if "{report_id}" in path and answer.status_code == 200:
+                                assert any(title in answer.text for title in shown)
+                for title, (uid, _seen) in reports.items():
+                    rid = _held(node, uid)
+                    if rid is None:
+                        continue
+                    status = client.get(f"/api/v1/reports/{rid}", headers=headers).status_code
+                    assert status == 200, (user, title, status)
+                    assert client.get(f"/reports/{rid}").status_code == 200
+                listing = client.get("/api/v1/reports?per_page=200", headers=headers).json()
+                assert {r["title"] for r in listing["items"]} == shown, user
+                found = client.get("/api/v1/reports/search?q=narrative", headers=headers).json()
+                assert {r["title"] for r in found} == shown, user
 
 
 def test_routes_never_query_protected_tables_directly() -> None:
@@ -148,10 +171,21 @@ def test_routes_never_query_protected_tables_directly() -> None:
 
 
 def test_received_copies_and_other_agencies_records_are_read_only(
-    world: Any, reports: dict[str, tuple[int, set[str]]], token_for: Any
+    world: Any, nodes: dict[str, Any], reports: dict[str, tuple[str, set[str]]], token_for: Any
 ) -> None:
+    nncc = nodes["NNCC"]
+    uid, _ = reports["ZXTONNCC"]
+    copy = _held(nncc, uid)
+    with nncc.app() as client:  # the received copy, on the receiving node
+        answer = client.put(
+            f"/api/v1/reports/{copy}",
+            json={"title": "changed", "narrative": "x", "language": "en",
+                  "source_reliability": "A", "info_reliability": 1},
+            headers=nncc.token("chinese_liaison"),
+        )  # fmt: skip
+        assert answer.status_code == 403
     app = create_app(world.settings, world.db)
-    rid, _ = reports["ZXTONNCC"]
+    rid = _held(world, uid)
     body = {
         "title": "changed",
         "narrative": "x",
@@ -160,10 +194,6 @@ def test_received_copies_and_other_agencies_records_are_read_only(
         "info_reliability": 1,
     }
     with TestClient(app) as client:
-        answer = client.put(
-            f"/api/v1/reports/{rid}", json=body, headers=token_for("chinese_liaison")
-        )
-        assert answer.status_code == 403
         viewer = client.put(f"/api/v1/reports/{rid}", json=body, headers=token_for("thai_viewer"))
         assert viewer.status_code == 403
         analyst_release = client.post(

@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 
 from mekongx import uploads
 from mekongx.domains.wbe import demo, exchange, results, service
+from mekongx.domains.wbe.models import WbeCampaign
 from mekongx.domains.wbe.reports import EUDA_COLUMNS
 from mekongx.domains.wbe.schemas import CampaignInput, LabInput, SiteInput
 
@@ -65,7 +66,18 @@ def seed(world: Any, *, distribution: str = "own", city: str = "Bangkok", code: 
 # --- API ------------------------------------------------------------------------------------
 
 
-def test_api_create_import_estimate(app_client: TestClient, token_for: Any) -> None:
+def _share(world: Any, campaign_id: int) -> str:
+    """Send the campaign to its distribution's peers and deliver; its uid."""
+    with world.db.write() as session:
+        campaign = service.peek_campaign(session, world.principal("thai_liaison"), campaign_id)
+        exchange.share(session, world.principal("thai_liaison"), campaign.uid)
+        uid = str(campaign.uid)
+    world.exchange()
+    return uid
+
+
+def test_api_create_import_estimate(world: Any, app_client: TestClient, token_for: Any) -> None:
+    nncc, lcdc = world.partner("NNCC"), world.partner("LCDC")
     headers = token_for("thai_liaison")
     site = app_client.post("/api/v1/wbe/sites", json=SITE, headers=headers)
     assert site.status_code == 201, site.text
@@ -106,11 +118,15 @@ def test_api_create_import_estimate(app_client: TestClient, token_for: Any) -> N
     exported = app_client.get(f"/api/v1/wbe/campaigns/{cid}/export.csv", headers=headers)
     assert exported.status_code == 200
     assert exported.text.splitlines()[0].split(",") == list(EUDA_COLUMNS)
-    chinese = token_for("chinese_liaison")
-    assert app_client.get(f"/api/v1/wbe/campaigns/{cid}", headers=chinese).status_code == 200
-    lao = token_for("lao_viewer")
-    assert app_client.get(f"/api/v1/wbe/campaigns/{cid}", headers=lao).status_code == 404
-    assert app_client.get("/api/v1/wbe/sites", headers=lao).json() == []
+    uid = _share(world, cid)
+    with nncc.app() as there:  # the recipient reads its copy on its own node
+        copy = nncc.id_of(WbeCampaign, uid)
+        chinese = nncc.token("chinese_liaison")
+        assert there.get(f"/api/v1/wbe/campaigns/{copy}", headers=chinese).status_code == 200
+    with lcdc.app() as elsewhere:  # not a recipient: nothing reached it
+        lao = lcdc.token("lao_viewer")
+        assert elsewhere.get(f"/api/v1/wbe/campaigns/{cid}", headers=lao).status_code == 404
+        assert elsewhere.get("/api/v1/wbe/sites", headers=lao).json() == []
 
 
 def test_api_import_names_every_bad_cell(
@@ -211,18 +227,21 @@ def test_api_bad_parameters_are_4xx(
 
 
 def test_api_permissions(world: Any, app_client: TestClient, token_for: Any) -> None:
+    nncc = world.partner("NNCC")
     cid = seed(world, distribution="group")
     viewer = token_for("thai_viewer")
     assert app_client.post("/api/v1/wbe/sites", json=SITE, headers=viewer).status_code == 403
     assert (
         app_client.get(f"/api/v1/wbe/campaigns/{cid}/export.csv", headers=viewer).status_code == 403
     )
-    foreign = app_client.post(
-        f"/api/v1/wbe/campaigns/{cid}/import",
-        files={"file": ("r.csv", good_csv(), "text/csv")},
-        headers=token_for("chinese_liaison"),
-    )
-    assert foreign.status_code == 403
+    uid = _share(world, cid)
+    with nncc.app() as there:  # the recipient cannot change its read-only copy
+        foreign = there.post(
+            f"/api/v1/wbe/campaigns/{nncc.id_of(WbeCampaign, uid)}/import",
+            files={"file": ("r.csv", good_csv(), "text/csv")},
+            headers=nncc.token("chinese_liaison"),
+        )
+        assert foreign.status_code == 403
     wrong_type = app_client.post(
         f"/api/v1/wbe/campaigns/{cid}/import",
         files={"file": ("r.exe", b"MZ\x90\x00", "application/octet-stream")},
@@ -408,17 +427,21 @@ def test_web_forms_create_and_show_errors(world: Any, browser: Any) -> None:
     assert created.status_code == 303  # type: ignore[attr-defined]
 
 
-def test_pages_respect_visibility_and_read_only_copies(world: Any, browser: Any) -> None:
+def test_pages_respect_visibility_and_read_only_copies(world: Any) -> None:
+    lcdc = world.partner("LCDC")
     own = seed(world, distribution="own")
-    browser.login("lao.viewer")
-    assert browser.client.get(f"/wbe/campaigns/{own}").status_code == 404
-    assert "ZX Bangkok" not in browser.client.get("/wbe").text
-    assert browser.client.get("/wbe/sites/1").status_code == 404
-    assert browser.client.get("/wbe/campaigns/new").status_code == 403
-    grouped = seed(world, distribution="group", code="S2")
-    page = browser.client.get(f"/wbe/campaigns/{grouped}")
-    assert page.status_code == 200 and 'action="/wbe/campaigns/' not in page.text
-    assert browser.client.get(f"/wbe/campaigns/{grouped}/export.csv").status_code == 403
+    world.exchange()
+    with lcdc.browser("lao.viewer") as browser:  # LCDC's viewer, on LCDC's node
+        assert browser.client.get(f"/wbe/campaigns/{own}").status_code == 404
+        assert "ZX Bangkok" not in browser.client.get("/wbe").text
+        assert browser.client.get("/wbe/sites/1").status_code == 404
+        assert browser.client.get("/wbe/campaigns/new").status_code == 403
+        grouped = lcdc.id_of(
+            WbeCampaign, _share(world, seed(world, distribution="group", code="S2"))
+        )
+        page = browser.client.get(f"/wbe/campaigns/{grouped}")
+        assert page.status_code == 200 and 'action="/wbe/campaigns/' not in page.text
+        assert browser.client.get(f"/wbe/campaigns/{grouped}/export.csv").status_code == 403
 
 
 def test_received_copy_is_read_only_in_pages_and_api(

@@ -271,23 +271,38 @@ def test_trend_tests_from_two_years(world: Any) -> None:
     assert result.theil_sen is not None and result.theil_sen.slope > 0
 
 
+def _share(world: Any, campaign_id: int) -> None:
+    with world.db.write() as session:
+        exchange.share(session, world.principal("thai_liaison"), cid_uid(world, campaign_id))
+
+
 def test_visibility_by_distribution(world: Any) -> None:
+    """Each partner's node holds what the distribution sent it, and nothing else."""
+    nncc, lcdc, ccdac = (world.partner(code) for code in ("NNCC", "LCDC", "CCDAC"))
     own = make_campaign(world, title="ZXOWN")
     grouped = make_campaign(
         world, code=2, title="ZXGROUP", distribution="group", sharing_group="SAFE-MEKONG"
     )
-    lao: Principal = world.principal("lao_viewer")
-    myanmar: Principal = world.principal("myanmar_viewer")
-    with world.db.read() as session:
+    with world.db.write() as session, pytest.raises(Forbidden):  # own records never leave
+        exchange.share(session, world.principal("thai_liaison"), cid_uid(world, own))
+    _share(world, grouped)
+    world.exchange()
+    lao: Principal = lcdc.principal("lao_viewer")
+    myanmar: Principal = ccdac.principal("myanmar_viewer")
+    with lcdc.db.read() as session:
         assert [c.title for c in service.list_campaigns(session, lao)] == ["ZXGROUP"]
-        assert service.list_campaigns(session, myanmar) == []
-        with pytest.raises(NotFound):
-            service.peek_campaign(session, lao, own)
-        assert service.peek_campaign(session, lao, grouped).title == "ZXGROUP"
+        copy = lcdc.id_of(WbeCampaign, cid_uid(world, grouped))
+        assert service.peek_campaign(session, lao, copy).title == "ZXGROUP"
         assert [s.code for s in service.visible_sites(session, lao)] == ["S2"]
+        with pytest.raises(NotFound):
+            service.peek_campaign(session, lao, copy + 1)
+    assert count(lcdc, WbeCampaign) == 1  # ZXOWN never reached it
+    with ccdac.db.read() as session:
+        assert service.list_campaigns(session, myanmar) == []
         assert service.visible_sites(session, myanmar) == []
-    with world.db.write() as session, pytest.raises(Forbidden):
-        results.import_file(session, world.principal("chinese_liaison"), grouped, "r.csv", b"")
+    with nncc.db.write() as session, pytest.raises(Forbidden):  # a received copy is read-only
+        copy = nncc.id_of(WbeCampaign, cid_uid(world, grouped))
+        results.import_file(session, nncc.principal("chinese_liaison"), copy, "r.csv", b"")
 
 
 def test_analyst_cannot_release(world: Any) -> None:
@@ -410,7 +425,7 @@ def test_apply_on_the_same_database_and_own_records_never_leave(world: Any) -> N
         assert service.count_samples(session, copy) == 7
     with world.db.read() as session:
         titles = {
-            c.origin_agency for c in service.list_campaigns(session, world.principal("lao_viewer"))
+            c.origin_agency for c in service.list_campaigns(session, world.principal("thai_viewer"))
         }
     assert titles == {"ONCB", "NNCC"}
     hijack = {**payload, "uid": "11111111-2222-3333-4444-666666666666"}  # site uid is ONCB's
@@ -424,15 +439,22 @@ def test_apply_on_the_same_database_and_own_records_never_leave(world: Any) -> N
 
 
 def test_demo_campaigns_seed(world: Any) -> None:
+    lcdc = world.partner("LCDC")
+    liaison = world.principal("thai_liaison")
     with world.db.write() as session:
-        assert demo.seed_demo_wbe(session, world.principal("thai_liaison")) == 5
+        assert demo.seed_demo_wbe(session, liaison) == 5
+        for campaign in service.list_campaigns(session, liaison):
+            if campaign.distribution != "own":
+                exchange.share(session, liaison, campaign.uid)
     with world.db.read() as session:
-        lao = world.principal("lao_viewer")  # in the Safe Mekong group: four shared campaigns
-        assert len(service.list_campaigns(session, lao)) == 4
         ranked = comparisons.city_ranking(
             session, world.principal("thai_viewer"), "METH", draws=300
         )
         assert {r.label.split(" (")[0] for r in ranked} == {"Bangkok", "Chiang Mai", "Chiang Rai"}
+    world.exchange()
+    with lcdc.db.read() as session:
+        lao = lcdc.principal("lao_viewer")  # in the Safe Mekong group: four shared campaigns
+        assert len(service.list_campaigns(session, lao)) == 4
         bangkok = next(s for s in service.visible_sites(session, lao) if s.code == "BKK-SPY")
         trend = comparisons.site_trend(session, lao, bangkok.id, "METH", draws=300)
         assert len(trend.points) == 3 and trend.mann_kendall is not None

@@ -20,6 +20,7 @@ from mekongx.authz.permissions import Permission, Principal, require
 from mekongx.errors import (
     Conflict,
     FieldProblem,
+    Forbidden,
     Locked,
     MekongXError,
     NotAuthenticated,
@@ -134,12 +135,9 @@ def create_user(
     actor: Actor | Principal,
     data: UserInput,
     settings: Settings,
-    *,
-    other_agency: bool = False,
 ) -> User:
     """A new account of the node's own agency. A partner's users log in on their own node and
-    what they do reaches this one over the exchange, so an account of another agency is refused
-    (``other_agency`` lets the single-database test world model partners' users)."""
+    what they do reaches this one over the exchange, so an account of another agency is refused."""
     if isinstance(actor, Principal):
         require(actor, Permission.MANAGE_USERS)
     problems: list[FieldProblem] = []
@@ -158,7 +156,7 @@ def create_user(
         problems.append(FieldProblem("language", N_("Unknown language.")))
     if not session.get(Agency, data.agency_code):
         problems.append(FieldProblem("agency_code", N_("Unknown agency.")))
-    elif data.agency_code != settings.node_agency and not other_agency:
+    elif data.agency_code != settings.node_agency:
         problems.append(
             FieldProblem(
                 "agency_code",
@@ -206,20 +204,65 @@ def get_user(session: Session, user_id: int) -> User:
     return user
 
 
-def set_user_active(session: Session, actor: Actor | Principal, user_id: int, active: bool) -> User:
+def set_user_active(
+    session: Session, actor: Actor | Principal, user_id: int, active: bool, settings: Settings
+) -> User:
     """Enable or disable an account; disabling ends its sessions (its API tokens stop working
-    while it is disabled)."""
+    while it is disabled). An account of another agency cannot be enabled again."""
     if isinstance(actor, Principal):
         require(actor, Permission.MANAGE_USERS)
     user = get_user(session, user_id)
     if user.id == actor.user_id and not active:
         raise Conflict(N_("You cannot disable your own account."))
+    if active and is_foreign(user, settings):
+        raise Conflict(FOREIGN, agency=user.agency_code)
     user.active = active
     if not active:
         session.execute(delete(LoginSession).where(LoginSession.user_id == user.id))
     who = actor.actor if isinstance(actor, Principal) else actor
     record(session, who, "user.enable" if active else "user.disable", "user", user.id)
     return user
+
+
+FOREIGN = N_(
+    "This account belongs to %(agency)s, another agency. A partner agency's users log in on "
+    "their own agency's node; what they do reaches this node over the exchange."
+)
+
+
+def is_foreign(user: User, settings: Settings) -> bool:
+    """Whether ``user`` belongs to an agency other than the node's own. Such accounts (made
+    before issue 10) never log in and their sessions and tokens do not work."""
+    return user.agency_code != settings.node_agency
+
+
+def foreign_accounts(session: Session, settings: Settings) -> list[User]:
+    """Every account of another agency on this node, active or not, by id."""
+    stmt = select(User).where(User.agency_code != settings.node_agency).order_by(User.id)
+    return list(session.scalars(stmt))
+
+
+def disable_foreign_accounts(session: Session, actor: Actor, settings: Settings) -> list[User]:
+    """Disable every still-active account of another agency (done by ``mekongx db upgrade``):
+    their sessions end and their tokens are revoked; each is audited. Returns those disabled."""
+    disabled = []
+    for user in foreign_accounts(session, settings):
+        if not user.active:
+            continue
+        user.active = False
+        session.execute(delete(LoginSession).where(LoginSession.user_id == user.id))
+        revoke_all_tokens(session, actor, user)
+        record(
+            session,
+            actor,
+            "user.disable",
+            "user",
+            user.id,
+            why="account of another agency",
+            details={"agency": user.agency_code},
+        )
+        disabled.append(user)
+    return disabled
 
 
 def unlock_user(session: Session, actor: Actor | Principal, user_id: int) -> User:
@@ -297,8 +340,14 @@ def authenticate(
         record(session, actor, "login.failed", "user", "")
         PHANTOMS.failed(name, settings)
         return NotAuthenticated(WRONG_LOGIN)
-    if not ok or not user.active:
+    if not ok:
         _failed(session, user, settings, actor, "login.failed")  # the next try answers "locked"
+        return NotAuthenticated(WRONG_LOGIN)
+    if is_foreign(user, settings):  # the right password: tell its owner where to log in
+        record(session, actor, "login.other-agency", "user", user.id)
+        return Forbidden(FOREIGN, agency=user.agency_code)
+    if not user.active:
+        _failed(session, user, settings, actor, "login.failed")
         return NotAuthenticated(WRONG_LOGIN)
     user.failed_logins, user.locked_until = 0, None
     if needs_rehash(user.password_hash):
@@ -346,12 +395,14 @@ def start_session(
     return token, login
 
 
-def resolve_session(session: Session, token: str) -> tuple[LoginSession, User] | None:
+def resolve_session(
+    session: Session, token: str, settings: Settings
+) -> tuple[LoginSession, User] | None:
     login = session.get(LoginSession, digest(token))
     if login is None or login.expires_at <= utcnow():
         return None
     user = session.get(User, login.user_id)
-    if user is None or not user.active:
+    if user is None or not user.active or is_foreign(user, settings):
         return None
     return login, user
 
@@ -477,16 +528,16 @@ def token_expiry(row: ApiToken, settings: Settings) -> datetime:
     return row.expires_at or row.created_at + timedelta(days=settings.token_max_days)
 
 
-def resolve_api_token(
-    session: Session, token: str, settings: Settings | None = None
-) -> User | None:
+def resolve_api_token(session: Session, token: str, settings: Settings) -> User | None:
     row = session.scalar(
         select(ApiToken).where(ApiToken.token_hash == digest(token), ApiToken.revoked.is_(False))
     )
-    if row is None or token_expiry(row, settings or Settings()) <= utcnow():
+    if row is None or token_expiry(row, settings) <= utcnow():
         return None
     user = session.get(User, row.user_id)
-    return user if user is not None and user.active else None
+    if user is None or not user.active or is_foreign(user, settings):
+        return None
+    return user
 
 
 def list_api_tokens(session: Session, user: User) -> list[ApiToken]:

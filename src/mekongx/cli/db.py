@@ -9,6 +9,7 @@ from pathlib import Path
 import typer
 
 from mekongx import migrations
+from mekongx.accounts import service as accounts
 from mekongx.audit import Actor, record, verify_chain
 from mekongx.backup import BackupError, create_backup, restore_backup
 from mekongx.cli.common import cli_language, fail, load_settings, open_database, say
@@ -29,7 +30,8 @@ audit_app = typer.Typer(help="The tamper-evident audit log.")
 
 @db_app.command("upgrade")
 def db_upgrade() -> None:
-    """Apply every pending migration to the node's database."""
+    """Apply every pending migration to the node's database; then disable any account of
+    another agency (each is named; `mekongx users foreign` lists them)."""
     settings = load_settings()
     open_database(settings).dispose()
     migrations.upgrade(settings.effective_database_url, keys_dir=settings.keys_dir)
@@ -37,6 +39,30 @@ def db_upgrade() -> None:
         N_("Database is at revision %(rev)s."),
         rev=migrations.current_revision(settings.effective_database_url),
     )
+    _disable_foreign_accounts(settings)
+
+
+def _disable_foreign_accounts(settings: Settings) -> None:
+    """Accounts of other agencies (allowed before issue 10) are disabled at upgrade, each
+    named, since a partner's users act on their own node and reach this one by the exchange."""
+    db = open_database(settings)
+    with db.write() as session:
+        actor = Actor.system(settings.node_agency, "upgrade")
+        disabled = [
+            (user.username, user.agency_code)
+            for user in accounts.disable_foreign_accounts(session, actor, settings)
+        ]
+    db.dispose()
+    for username, agency in disabled:
+        say(
+            N_(
+                "Disabled %(name)s: the account belongs to %(agency)s, another agency. Its "
+                "user logs in on %(agency)s's own node; list such accounts with "
+                "`mekongx users foreign`."
+            ),
+            name=username,
+            agency=agency,
+        )
 
 
 @db_app.command("current")

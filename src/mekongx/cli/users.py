@@ -62,6 +62,37 @@ def list_users() -> None:
     Console().print(table)
 
 
+@app.command("foreign")
+def foreign() -> None:
+    """List accounts of other agencies left from before issue 10: they cannot log in (a
+    partner's users log in on their own node); `mekongx db upgrade` disables them."""
+    settings = load_settings()
+    table = Table(*words("id", N_("username"), N_("name"), N_("agency"), N_("role"), N_("status")))
+    disabled, active = words(N_("disabled"), N_("active"))
+    with open_database(settings).read() as session:
+        rows = accounts.foreign_accounts(session, settings)
+        for user in rows:
+            table.add_row(
+                str(user.id),
+                user.username,
+                user.display_name,
+                user.agency_code,
+                user.role,
+                active if user.active else disabled,
+            )
+    if not rows:
+        say(N_("Every account belongs to %(agency)s."), agency=settings.node_agency)
+        return
+    Console().print(table)
+    say(
+        N_(
+            "%(count)s accounts belong to other agencies; they cannot log in here. Their users "
+            "log in on their own agency's node; what they did here stays in the audit log."
+        ),
+        count=len(rows),
+    )
+
+
 def _find(session: Session, username: str) -> User:
     user = session.scalar(select(User).where(User.username == username))
     if user is None:
@@ -74,7 +105,8 @@ def _set_active(username: str, active: bool) -> None:
     actor = _actor(settings.node_agency)
     try:
         with open_database(settings).write() as session:
-            accounts.set_user_active(session, actor, _find(session, username).id, active)
+            user_id = _find(session, username).id
+            accounts.set_user_active(session, actor, user_id, active, settings)
     except MekongXError as error:
         fail_with(error)
 

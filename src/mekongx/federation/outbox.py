@@ -81,8 +81,8 @@ def enqueue(
 ) -> list[OutboxEntry]:
     """Queue one envelope per recipient that is a confirmed peer; return what was queued.
 
-    Recipients that are not peers (the node's own agency, agencies with no node) get nothing:
-    their users read the record on this node. ``endorse`` names the payload fields this node
+    Recipients that are not confirmed peers (the node's own agency, agencies with no node yet)
+    get nothing: the node's own users read the record here, and nobody else has an account. ``endorse`` names the payload fields this node
     signs as the record's originator when the envelope is sealed (federation/origin.py).
     """
     recipients = sorted({code for code in to if code != actor.agency})

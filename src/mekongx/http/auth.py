@@ -36,7 +36,7 @@ def _resolve(request: Request) -> tuple[Principal, LoginSession | None] | None:
                 raise NotAuthenticated(N_("The API token is not valid."))
             result = (accounts.principal_for(user, request_id), None)
         elif token := request.cookies.get(SESSION_COOKIE):
-            found = accounts.resolve_session(session, token)
+            found = accounts.resolve_session(session, token, node.settings)
             if found is not None:
                 login, user = found
                 result = (accounts.principal_for(user, request_id), login)

@@ -5,8 +5,8 @@ handlers for what peers send are in ``domains/precursors/handlers.py``).
 * ``precursors.notification.response`` (a *reply*): the importer's acknowledgement or answer;
 * ``precursors.incident`` (*information*): an incident shared by its distribution.
 
-Queuing happens in the caller's transaction; peers that are not confirmed get nothing (their
-users read the record on this node, if they have accounts here).
+Queuing happens in the caller's transaction; agencies that are not confirmed peers get nothing
+(a node's users all belong to its own agency, so nobody else reads the record here).
 """
 
 from __future__ import annotations

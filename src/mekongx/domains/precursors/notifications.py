@@ -273,7 +273,8 @@ def answer(
 
 
 def _reply(session: Session, principal: Principal, notification: Notification) -> None:
-    """A received copy answers over the exchange (on one node both agencies read the record)."""
+    """The importer answers on its own node, on its received copy; the answer travels to the
+    exporter over the exchange (a node's users belong to its own agency)."""
     if notification.received:
         exchange.queue_response(
             session, principal.actor, notification, response_payload(notification)
