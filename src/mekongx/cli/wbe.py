@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import os
+import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Annotated, Final
 
@@ -32,7 +34,7 @@ from mekongx.wastewater import (
     Sample,
     WbeError,
     builtin_names,
-    estimate_batch,
+    iter_results,
     measured,
     render,
     resolve_parameter_set,
@@ -104,20 +106,26 @@ def _read_samples(path: Path, params: ParameterSet, lang: str) -> Iterator[Sampl
             raise _InputError(render("csv.empty", lang))
 
 
+@functools.lru_cache(maxsize=8192)
+def _date(text: str) -> dt.date:
+    """One date object per distinct date (a file repeats each date for every site and analyte)."""
+    return dt.date.fromisoformat(text)
+
+
 def _parse_row(record: dict[str, str], row: int, params: ParameterSet, lang: str) -> Sample:
     def text(column: str) -> str:
         return (record.get(column) or "").strip()
 
-    site = text("site")
+    site = sys.intern(text("site"))  # one string per site, not per row
     if not site:
         raise _cell_error(lang, row, "site", render("csv.empty_cell", lang))
     try:
-        date = dt.date.fromisoformat(text("date"))
+        date = _date(text("date"))
     except ValueError:
         raise _cell_error(
             lang, row, "date", render("csv.bad_date", lang, value=text("date"))
         ) from None
-    code = text("analyte")
+    code = sys.intern(text("analyte"))
     column = "analyte"
     try:
         params.analyte(code)
@@ -174,18 +182,24 @@ def _row(result: RowResult, lang: str) -> list[str]:
     ]
 
 
-def _write_atomically(path: Path, rows: list[list[str]]) -> None:
+def _write_atomically(path: Path, rows: Iterable[list[str]]) -> int:
+    """Write the rows as they come (none is held) to a temporary file renamed when complete;
+    how many were written."""
     directory = path.resolve().parent
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    count = 0
     try:
         with os.fdopen(fd, "w", newline="", encoding="utf-8") as handle:
             writer = csv.writer(handle)
             writer.writerow(OUTPUT)
-            writer.writerows(safe_row(row) for row in rows)  # site names may look like formulas
+            for row in rows:
+                writer.writerow(safe_row(row))  # site names may look like formulas
+                count += 1
         os.replace(tmp_name, path)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
+    return count
 
 
 def _fail(message: str) -> typer.Exit:
@@ -228,15 +242,14 @@ def estimate(
             raise _InputError(
                 render("csv.unreadable", lang, path=str(samples), detail=detail)
             ) from None
-        results = estimate_batch(sample_list, parameter_set, n_draws=max(draws, 0), seed=seed)
+        # Rows are estimated and written one at a time (the Monte Carlo in bounded chunks):
+        # memory grows with the samples read, not with draws x rows.
+        results = iter_results(sample_list, parameter_set, n_draws=max(draws, 0), seed=seed)
+        written = _write_atomically(out, (_row(r, lang) for r in results))
     except _InputError as exc:
         raise _fail(exc.message) from None
     except WbeError as exc:
         raise _fail(exc.render(lang)) from None
-    try:
-        _write_atomically(out, [_row(r, lang) for r in results])
     except OSError as exc:
         raise _fail(render("cli.write_failed", lang, path=str(out), detail=exc.strerror)) from None
-    typer.echo(
-        render("cli.done", lang, rows=len(results), path=str(out), param_set=parameter_set.label)
-    )
+    typer.echo(render("cli.done", lang, rows=written, path=str(out), param_set=parameter_set.label))

@@ -27,7 +27,7 @@ from mekongx.wastewater.backcalc import (
     back_calculate,
     consumption_factor,
 )
-from mekongx.wastewater.batch import RowResult, estimate_batch
+from mekongx.wastewater.batch import MC_ROWS, RowResult, estimate_batch, iter_results
 from mekongx.wastewater.budget import UncertaintyBudget, uncertainty_budget
 from mekongx.wastewater.censored import (
     CensoredSummary,
@@ -112,6 +112,7 @@ from mekongx.wastewater.units import concentration_to_ng_per_l, flow_to_m3_per_d
 __all__ = [
     "COMPOSITE_DAY",
     "LANGUAGES",
+    "MC_ROWS",
     "SAMPLING_MODES",
     "AnalyteParams",
     "Calibration",
@@ -160,6 +161,7 @@ __all__ = [
     "estimate_batch",
     "flow_to_m3_per_day",
     "hydrochemical_population",
+    "iter_results",
     "kaplan_meier_summary",
     "keyed_rng",
     "load_parameter_set",

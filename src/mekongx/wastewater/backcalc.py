@@ -24,7 +24,7 @@ from mekongx.wastewater.params import AnalyteParams, ParameterSet
 from mekongx.wastewater.units import mass_load_mg_per_day
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sample:
     """One 24-hour composite sample result for one analyte.
 
@@ -45,7 +45,7 @@ class Sample:
 COMPOSITE_DAY = "start"  # a 24-hour composite belongs to the day its collection started
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Estimate:
     """Back-calculated figures for one sample; ``None`` where the analyte reports loads only."""
 

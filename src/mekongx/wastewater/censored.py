@@ -35,7 +35,7 @@ QUANTIFIED_FLAGS: Final = frozenset({"", "=", "quantified", "detected"})
 CENSORED_FLAGS: Final = frozenset({"<", "<loq", "<lod", "nd", "bql", "censored"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quantity:
     """A non-negative value; when ``censored`` the true value is below ``value`` (a limit)."""
 
