@@ -189,7 +189,9 @@ class Network:
 
     def _keys(self, node: World) -> NodeKeys:
         if node.agency not in self.keys:
-            self.keys[node.agency] = NodeKeys.create(node.settings.keys_dir)
+            folder = node.settings.keys_dir
+            exists = (folder / NodeKeys.CURRENT).exists()  # a test may have made them already
+            self.keys[node.agency] = NodeKeys.load(folder) if exists else NodeKeys.create(folder)
         return self.keys[node.agency]
 
     def node(self, code: str) -> World:

@@ -82,8 +82,10 @@ def test_the_time_window_narrows_and_a_reversed_one_is_refused_without_a_trace(w
         graph.neighbours(session, principal, case_id, "000-NOBODY", graph.Window(zone=ZONE))
     assert (unknown.value.fields[0].field, unknown.value.fields[0].params) == ("account", {"account": "000-NOBODY"})  # fmt: skip
     assert len(_audited(world, "finance.chart.read")) == 1  # refusals read nothing
-    with world.db.write() as session, pytest.raises(NotFound):  # another agency's case
-        graph.neighbours(session, world.principal("chinese_liaison"), case_id, HUB, graph.Window(zone=ZONE))  # fmt: skip
+    nncc = world.partner("NNCC")  # another agency's node: the case never leaves ONCB's
+    world.exchange()
+    with nncc.db.write() as session, pytest.raises(NotFound):
+        graph.neighbours(session, nncc.principal("chinese_liaison"), case_id, HUB, graph.Window(zone=ZONE))  # fmt: skip
 
 
 def test_the_shortest_chain_follows_the_money_within_the_window(
@@ -205,7 +207,10 @@ def test_api_and_page_in_the_users_language(world: Any, app_client: TestClient, 
         k["id"] for k in alert.json()["links"]
     ]
     assert app_client.get(f"{base}/alerts/{alert_id + 10_000}", headers=headers).status_code == 404
-    stranger = app_client.get(base, params={"account": HUB}, headers=token_for("chinese_liaison"))
+    nncc = world.partner("NNCC")  # another agency, on its own node: no such case there
+    world.exchange()
+    with nncc.app() as there:
+        stranger = there.get(base, params={"account": HUB}, headers=nncc.token("chinese_liaison"))
     assert stranger.status_code == 404
     with world.db.read() as session:
         reads = session.scalar(

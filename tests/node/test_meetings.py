@@ -338,12 +338,17 @@ def test_owners_update_their_actions_and_the_other_side_sees_it(
     liaison, analyst = world.principal("thai_liaison"), world.principal("thai_analyst")
     ours, theirs = _action(world.db, "ONCB"), _action(world.db, "NNCC")
     report = world.report("thai_analyst", title="Hotline log")
-    hidden = world.report("chinese_liaison", title="NNCC only")  # own distribution at NNCC
+    with peer_db.write() as session:  # own distribution at NNCC: it never reaches ONCB
+        from mekongx.domains.intel import service as intel
+        from mekongx.domains.intel.schemas import ReportInput
+
+        hidden_uid = intel.create_report(session, pair.li_wei, ReportInput(
+            title="NNCC only", narrative="x", language="zh", source_reliability="B",
+            info_reliability=2)).uid  # fmt: skip
     with world.db.read() as session:
         from mekongx.domains.intel.models import IntelReport
 
         report_uid = session.get(IntelReport, report).uid  # type: ignore[union-attr]
-        hidden_uid = session.get(IntelReport, hidden).uid  # type: ignore[union-attr]
     with world.db.write() as session:
         actions.set_status(session, analyst, ours, StatusInput(status="in_progress"))
         actions.add_note(
@@ -421,7 +426,10 @@ def test_actions_due_and_overdue_on_the_home_page(world: Any, peer_db: Database)
         due = [t for t in found if t.group == "Meeting actions due"]
         assert [t.title for t in due] == [f"{SERIES} 20 · Open a hotline"]  # overdue (2026-03-31)
         assert due[0].note == "Overdue"
-        lao = tasks_for(session, world.principal("lao_viewer"), utcnow())
+    lcdc = world.partner("LCDC")  # not a party: nothing of the meeting is due there
+    world.exchange()
+    with lcdc.db.read() as session:
+        lao = tasks_for(session, lcdc.principal("lao_viewer"), utcnow())
         assert not [t for t in lao if t.group == "Meeting actions due"]
     soon = (utcnow().date() + timedelta(days=10)).isoformat()
     later = (utcnow().date() + timedelta(days=60)).isoformat()
@@ -452,15 +460,18 @@ def test_bad_minutes_are_refused_and_nothing_is_written(world: Any, peer_db: Dat
 
 
 def test_other_agencies_do_not_see_the_meeting(world: Any, peer_db: Database) -> None:
+    lcdc = world.partner("LCDC")  # peered with ONCB, not a party to the series
     pair = Pair(world, peer_db)
     meeting_id = _draft(pair)
     from mekongx.errors import NotFound
 
-    with world.db.read() as session, pytest.raises(NotFound):
-        service.read_meeting(session, world.principal("lao_viewer"), meeting_id)
+    world.exchange()
+    with lcdc.db.read() as session, pytest.raises(NotFound):
+        service.read_meeting(session, lcdc.principal("lao_viewer"), meeting_id)
+    with lcdc.db.read() as session:
+        assert session.scalar(select(func.count()).select_from(Meeting)) == 0
     with world.db.read() as session:
-        series = service.series_by_code(session, world.principal("lao_viewer"), SERIES)
-        assert service.meetings_of(session, world.principal("lao_viewer"), series) == []
+        series = service.series_by_code(session, world.principal("thai_viewer"), SERIES)
         assert len(service.meetings_of(session, world.principal("thai_viewer"), series)) == 1
 
 

@@ -1,6 +1,6 @@
 """The meeting pages and API as officers use them: a series, a meeting drafted by ONCB's analyst,
-sent and approved by ONCB's liaison officer, commented on and approved by NNCC's liaison (an
-NNCC user modelled on this node); bad input refused in the user's language, nothing written."""
+sent and approved by ONCB's liaison officer, commented on and approved by NNCC's liaison on
+NNCC's own node (over the exchange); bad input refused in the user's language, nothing written."""
 
 from __future__ import annotations
 
@@ -38,6 +38,7 @@ def test_draft_send_comment_approve_in_the_browser(
     world: Any, keyed: Any, token_for: Callable[[str], dict[str, str]]
 ) -> None:
     browser = keyed
+    nncc, lcdc = world.partner("NNCC"), world.partner("LCDC")
     _as(browser, "thai_admin")
     made = browser.post("/meetings/series", {"code": "TH-CN", "name_th": "การประชุมทวิภาคีไทย - จีน",
                                               "name_zh": "中泰双边会议", "name_en": "Thai–Chinese bilateral meeting",
@@ -79,19 +80,20 @@ def test_draft_send_comment_approve_in_the_browser(
     _as(browser, "thai_liaison")
     assert browser.post(f"{url}/circulate", {}).status_code == 303
     assert browser.post(f"{url}/approve", {}).status_code == 303
-    _as(browser, "chinese_liaison")
-    page = browser.client.get(url)
-    assert (
-        "对此议题发表意见" in page.text or "发送意见" in page.text
-    )  # the comment form, in Chinese
+    world.exchange()  # the minutes reach NNCC's node; its liaison answers there
     with world.db.read() as session:
-        item_uid = session.scalars(select(Meeting)).one() and re.search(
-            r'name="item_uid" value="([^"]+)"', page.text
-        ).group(1)  # type: ignore[union-attr]
-    assert (
-        browser.post(f"{url}/comments", {"item_uid": item_uid, "body": "同意"}).status_code == 303
-    )
-    assert browser.post(f"{url}/approve", {}).status_code == 303
+        uid = session.get(Meeting, meeting_id).uid  # type: ignore[union-attr]
+    there = f"{url.rsplit('/', 1)[0]}/{nncc.id_of(Meeting, uid)}"
+    with nncc.browser("chinese.liaison") as chinese:
+        page = chinese.client.get(there)
+        assert (
+            "对此议题发表意见" in page.text or "发送意见" in page.text
+        )  # the comment form, in Chinese
+        item_uid = re.search(r'name="item_uid" value="([^"]+)"', page.text).group(1)  # type: ignore[union-attr]
+        commented = chinese.post(f"{there}/comments", {"item_uid": item_uid, "body": "同意"})
+        assert commented.status_code == 303
+        assert chinese.post(f"{there}/approve", {}).status_code == 303
+    world.exchange()
     with world.db.read() as session:
         assert session.get(Meeting, meeting_id).minutes_state == "approved"  # type: ignore[union-attr]
     assert "同意" in browser.client.get(url).text
@@ -103,8 +105,6 @@ def test_draft_send_comment_approve_in_the_browser(
     oncb = next(s for s in body["signatures"] if s["agency"] == "ONCB")
     assert oncb["valid"] and oncb["current"]
     assert body["items"][0]["resolutions"][0]["actions"][0]["title_en"] == "Hotline"
-    hidden = browser.client.get(f"/api/v1/meetings/{meeting_id}", headers=token_for("lao_viewer"))
-    assert hidden.status_code == 404
     _as(browser, "thai_liaison")
     report = browser.client.get(f"{url}/report", params={"lang": "th+zh-Hans"})
     assert report.status_code == 200
@@ -124,10 +124,11 @@ def test_draft_send_comment_approve_in_the_browser(
     assert docx.status_code == 422 and docx.json()["error"]["fields"][0]["field"] == "format"
     _as(browser, "thai_viewer")
     assert browser.client.get(f"{url}/report").status_code == 403  # no export permission
-    timeline = browser.client.get(
-        "/api/v1/meetings/series/TH-CN", headers=token_for("lao_viewer")
-    ).json()
-    assert timeline["meetings"] == []
+    with lcdc.app() as elsewhere:  # not a party: nothing reached LCDC's node
+        lao = lcdc.token("lao_viewer")
+        assert elsewhere.get(f"/api/v1/meetings/{meeting_id}", headers=lao).status_code == 404
+        timeline = elsewhere.get("/api/v1/meetings/series/TH-CN", headers=lao)
+        assert timeline.status_code == 404 or timeline.json()["meetings"] == []
 
 
 def test_bad_minutes_files_and_api_bodies_are_refused(
