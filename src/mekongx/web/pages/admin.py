@@ -112,9 +112,7 @@ def user_action(
     node = node_of(request)
     with node.db.write() as session:
         if action in ("enable", "disable"):
-            accounts.set_user_active(
-                session, principal, user_id, action == "enable", node.settings
-            )
+            accounts.set_user_active(session, principal, user_id, action == "enable", node.settings)
         elif action == "unlock":
             accounts.unlock_user(session, principal, user_id)
         else:
