@@ -4,8 +4,11 @@ clusters, Chinese in its own glyphs), every glyph exists in its font, dates in e
 
 from __future__ import annotations
 
+import re
+import zipfile
 from collections import Counter
 from datetime import date
+from io import BytesIO
 
 import pytest
 
@@ -65,3 +68,39 @@ def test_the_report_reads_back_in_each_language(
     for wanted in expected:
         assert "".join(wanted.split()) in text, wanted
     assert glyph_problems(data) == []
+
+
+@pytest.mark.parametrize("language", paper.REPORT_LANGUAGES)
+def test_the_docx_carries_the_same_text(language: paper.ReportLanguage) -> None:
+    """The Word file: a valid package whose paragraphs and cells hold the text of the report,
+    with the handling code in the page header and footer and the faces named per language."""
+    data = paper.docx(_report(), language, AGENCY)
+    with zipfile.ZipFile(BytesIO(data)) as book:
+        assert book.testzip() is None
+        names = set(book.namelist())
+        assert {
+            "[Content_Types].xml",
+            "word/document.xml",
+            "word/styles.xml",
+            "word/header1.xml",
+        } <= names
+        body = book.read("word/document.xml").decode()
+        header, styles = (
+            book.read("word/header1.xml").decode(),
+            book.read("word/styles.xml").decode(),
+        )
+    text = "".join("".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", body)).split())
+    expected = {
+        "th": ["มติข้อ1", "10ก.ค.2567", "ยกเลิก:เลื่อนไปรอบถัดไป", "รายงานการข่าว:2"],
+        "zh-Hans": ["决议第1条", "2024年7月10日", "促进双方情报交流", "情报报告:2"],
+        "en": ["Resolution1", "10Jul2024", "Intelligencereports:2"],
+        "th+zh-Hans": [
+            "มติข้อ1/决议第1条",
+            "ส่งเสริมการแลกเปลี่ยนข้อมูลการข่าวระหว่างกัน",
+            "促进双方情报交流",
+        ],
+    }[language]
+    for wanted in expected:
+        assert wanted in text, wanted
+    assert "H0" in header
+    assert ('w:cs="Laksaman"' in styles) and ('w:eastAsia="Noto Serif CJK SC"' in styles)

@@ -121,7 +121,13 @@ def test_draft_send_comment_approve_in_the_browser(
     docx = browser.client.get(
         f"/api/v1/meetings/{meeting_id}/report", params={"format": "docx"}, headers=liaison
     )
-    assert docx.status_code == 422 and docx.json()["error"]["fields"][0]["field"] == "format"
+    assert docx.status_code == 200 and docx.content.startswith(b"PK")
+    page_docx = browser.client.get(f"{url}/report.docx", params={"lang": "zh-Hans"})
+    assert page_docx.status_code == 200 and page_docx.content.startswith(b"PK")
+    odt = browser.client.get(
+        f"/api/v1/meetings/{meeting_id}/report", params={"format": "odt"}, headers=liaison
+    )
+    assert odt.status_code == 422 and odt.json()["error"]["fields"][0]["field"] == "format"
     _as(browser, "thai_viewer")
     assert browser.client.get(f"{url}/report").status_code == 403  # no export permission
     with lcdc.app() as elsewhere:  # not a party: nothing reached LCDC's node

@@ -398,24 +398,23 @@ def add_evidence(request: Request, principal: CurrentPrincipal, action_id: Recor
 
 
 @router.get("/{meeting_id}/report", response_class=Response,
-            responses={200: {"content": {"application/pdf": {}}, "description": "The report as PDF."}})  # fmt: skip
+            responses={200: {"content": {"application/pdf": {}, paper.FORMATS["docx"][0]: {}}, "description": "The report as PDF or DOCX."}})  # fmt: skip
 def report(
     request: Request, principal: CurrentPrincipal, meeting_id: RecordId,
     lang: Annotated[str, Query(description="th, zh-Hans, en or th+zh-Hans")] = "th",
-    format_: Annotated[str, Query(alias="format", description="pdf (docx is not available yet)")] = "pdf",
+    format_: Annotated[str, Query(alias="format", description="pdf or docx")] = "pdf",
 ) -> Response:  # fmt: skip
     """The progress report on the meeting's resolutions, for the next meeting."""
     if lang not in paper.REPORT_LANGUAGES:
         raise ValidationFailed([FieldProblem("lang", N_("Must be one of: %(expected)s."),
                                              {"expected": ", ".join(paper.REPORT_LANGUAGES)})])  # fmt: skip
-    if format_ != "pdf":
+    if format_ not in paper.FORMATS:
         raise ValidationFailed(
             [
                 FieldProblem(
                     "format",
-                    N_(
-                        "Only PDF is available: the node's document mechanism does not write DOCX yet."
-                    ),
+                    N_("Must be one of: %(expected)s."),
+                    {"expected": ", ".join(paper.FORMATS)},
                 )
             ]
         )
@@ -428,4 +427,5 @@ def report(
             if agency is None
             else {"th": agency.name_th, "zh": agency.name_zh, "en": agency.name_en}
         )
-    return Response(paper.pdf(built, lang, names), media_type="application/pdf")
+    media_type, write = paper.FORMATS[format_]
+    return Response(write(built, lang, names), media_type=media_type)

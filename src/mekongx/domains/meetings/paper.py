@@ -14,6 +14,7 @@ from mekongx.documents import (
     KeyValues,
     Paragraph,
     Table,
+    to_docx,
     to_pdf,
 )
 from mekongx.domains.meetings.report import ProgressReport, ReportResolution
@@ -142,3 +143,11 @@ def document(report: ProgressReport, language: ReportLanguage, agency: dict[str,
 
 def pdf(report: ProgressReport, language: ReportLanguage, agency: dict[str, str]) -> bytes:
     return to_pdf(document(report, language, agency))
+
+
+def docx(report: ProgressReport, language: ReportLanguage, agency: dict[str, str]) -> bytes:
+    return to_docx(document(report, language, agency))
+
+
+FORMATS = {"pdf": ("application/pdf", pdf),
+           "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx)}  # fmt: skip

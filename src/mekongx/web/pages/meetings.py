@@ -454,20 +454,30 @@ def _agency_names(request: Request) -> dict[str, str]:
         )
 
 
-@router.get("/{meeting_id}/report.pdf")
-def report_pdf(
-    request: Request, principal: CurrentPrincipal, meeting_id: RecordId, lang: str = "th"
+@router.get("/{meeting_id}/report.{extension}")
+def report_file(
+    request: Request,
+    principal: CurrentPrincipal,
+    meeting_id: RecordId,
+    extension: str,
+    lang: str = "th",
 ) -> Response:
-    """The progress report as a PDF (fonts embedded, Thai and Chinese shaped)."""
+    """The progress report as a PDF (fonts embedded, Thai and Chinese shaped) or a DOCX."""
     if lang not in paper.REPORT_LANGUAGES:
         raise ValidationFailed([FieldProblem("lang", N_("Must be one of: %(expected)s."),
                                              {"expected": ", ".join(paper.REPORT_LANGUAGES)})])  # fmt: skip
+    if extension not in paper.FORMATS:
+        raise ValidationFailed([FieldProblem("format", N_("Must be one of: %(expected)s."),
+                                             {"expected": ", ".join(paper.FORMATS)})])  # fmt: skip
     with node_of(request).db.write() as session:  # producing the report is audited
         built = meeting_report.progress_report(session, principal, meeting_id)
-    data = paper.pdf(built, lang, _agency_names(request))
-    name = f"progress-{built.series.code}-{built.meeting.number}-{lang.replace('+', '_')}.pdf"
+    media_type, write = paper.FORMATS[extension]
+    data = write(built, lang, _agency_names(request))
+    name = (
+        f"progress-{built.series.code}-{built.meeting.number}-{lang.replace('+', '_')}.{extension}"
+    )
     return Response(
         data,
-        media_type="application/pdf",
+        media_type=media_type,
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
