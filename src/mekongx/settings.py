@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from functools import lru_cache
 from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
@@ -123,6 +124,13 @@ class Settings(BaseSettings):
     key_overlap_days: int = Field(
         30, ge=1, le=365, description="How long old keys stay valid after a rotation."
     )
+    link_stall_minutes: int = Field(
+        30,
+        ge=1,
+        le=10_080,
+        description="Minutes a link with envelopes waiting may go without a delivery before the "
+        "links page and the administrators' home page call it stalled and say what to do.",
+    )
     worker: bool = Field(True, description="Run the delivery worker inside `mekongx serve`.")
     retry_max_seconds: int = Field(
         300,
@@ -195,6 +203,10 @@ class Settings(BaseSettings):
     @property
     def secure_cookies(self) -> bool:
         return self.cookie_secure and self.env not in {"dev", "demo", "test"}
+
+    @property
+    def link_stall_after(self) -> timedelta:
+        return timedelta(minutes=self.link_stall_minutes)
 
     @property
     def keys_dir(self) -> Path:

@@ -246,6 +246,14 @@ def make_nodes(
         node.stop()
 
 
+@pytest.fixture
+def empty_database(
+    tmp_path: Path, db_url: str, request: pytest.FixtureRequest
+) -> Callable[[str], str]:
+    """``empty_database("restored")``: the URL of a new, empty database on this engine."""
+    return lambda tag: _second_database(db_url, tmp_path, tag, request)
+
+
 def _second_database(
     db_url: str, tmp_path: Path, agency: str, request: pytest.FixtureRequest
 ) -> str:

@@ -19,9 +19,12 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse
 
+from mekongx.federation import sync as link_sync
 from mekongx.federation.gate import RefusalGate
 from mekongx.federation.inbox import (
     BatchRefused,
+    SigningText,
+    batch_signing_text,
     check_sender,
     check_signature,
     check_time,
@@ -90,8 +93,12 @@ def _node(request: Request) -> Node:
     return node_of(request)
 
 
-@router.post("/inbox")
-async def inbox(request: Request) -> JSONResponse:
+async def _authenticated(
+    request: Request, limit: int, signing_text: SigningText
+) -> tuple[str, bytes] | JSONResponse:
+    """The claimed sender and the request body once the request is authenticated (channel,
+    sender, certificate, time, size, signature); otherwise the refusal to answer. Nothing is
+    written for a refusal: it is counted in memory."""
     node = _node(request)
     gate, client = _gate(request), _client(request)
     if gate.blocked(client):
@@ -115,14 +122,27 @@ async def inbox(request: Request) -> JSONResponse:
             return refuse(403, problem)
         check_time(sent_at)
         try:
-            body = await _read_bounded(request, MAX_BATCH_BYTES)
+            body = await _read_bounded(request, limit)
         except _TooLarge:
             return refuse(413, "batch-too-large")
         except ClientDisconnect:
             return refuse(400, "incomplete-body")
-        await run_in_threadpool(check_signature, peer, own, sender, sent_at, signature, body)
+        await run_in_threadpool(
+            check_signature, peer, own, sender, sent_at, signature, body, signing_text
+        )
     except BatchRefused as refused:
         return refuse(refused.status, refused.reason)
+    return sender, body
+
+
+@router.post("/inbox")
+async def inbox(request: Request) -> JSONResponse:
+    checked = await _authenticated(request, MAX_BATCH_BYTES, batch_signing_text)
+    if isinstance(checked, JSONResponse):
+        return checked
+    sender, body = checked
+    node = _node(request)
+    assert node.keys is not None
     # Authenticated from here on: what follows is recorded.
     try:
         data: Any = json.loads(body)
@@ -131,8 +151,30 @@ async def inbox(request: Request) -> JSONResponse:
             raise TypeError("envelopes is not a list")
     except (json.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError):
         return _error(400, "malformed-batch")
-    outcomes = await run_in_threadpool(receive_batch, node.db, node.keys, own, sender, envelopes)
+    outcomes = await run_in_threadpool(
+        receive_batch, node.db, node.keys, node.settings.node_agency, sender, envelopes
+    )
     return JSONResponse({"outcomes": [o.as_json() for o in outcomes]})
+
+
+@router.post("/sync")
+async def sync(request: Request) -> JSONResponse:
+    """Sequence re-synchronisation (federation/sync.py): the sequence number this node expects
+    next from the sender, and its receipts for the sender's waiting envelopes it already has."""
+    checked = await _authenticated(request, link_sync.MAX_BODY, link_sync.sync_signing_text)
+    if isinstance(checked, JSONResponse):
+        return checked
+    sender, body = checked
+    node = _node(request)
+    assert node.keys is not None
+    try:
+        nonce, pending = link_sync.read_request(body)
+    except (ValueError, UnicodeDecodeError):
+        return _error(400, "malformed-sync")
+    answer = await run_in_threadpool(
+        link_sync.answer, node.db, node.keys, node.settings.node_agency, sender, nonce, pending
+    )
+    return JSONResponse(answer)
 
 
 @router.get("/identity")

@@ -11,7 +11,7 @@ from mekongx import __version__, migrations
 from mekongx.accounts import service as accounts
 from mekongx.audit import Actor
 from mekongx.cli import db as db_commands
-from mekongx.cli import exchange, match, meetings, money, precursors, users, wbe
+from mekongx.cli import exchange, links, match, meetings, money, precursors, users, wbe
 from mekongx.cli.common import fail_with, load_settings, open_database, say
 from mekongx.errors import MekongXError
 from mekongx.federation.keys import NodeKeys
@@ -30,6 +30,7 @@ app.command("restore")(db_commands.restore)
 app.add_typer(exchange.keys_app, name="keys")
 app.add_typer(exchange.peers_app, name="peers")
 app.command("worker")(exchange.worker)
+app.add_typer(links.app, name="links")
 app.add_typer(match.app, name="match")
 app.add_typer(precursors.app, name="precursors")
 app.add_typer(wbe.app, name="wbe")

@@ -19,13 +19,21 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from mekongx.db import Database
-from mekongx.federation.envelope import Header, canonical, iso, seal, verify_receipt
+from mekongx.federation.envelope import Header, canonical, iso, key_id, seal, verify_receipt
 from mekongx.federation.inbox import batch_signing_text
-from mekongx.federation.keys import NodeKeys, b64, load_enc_public
+from mekongx.federation.keys import NodeKeys, b64, load_enc_public, raw_public, unb64
 from mekongx.federation.models import OutboxEntry, Peer
 from mekongx.federation.outbox import wait_for_queued
 from mekongx.federation.peers import signing_keys
-from mekongx.federation.transport import Transport, TransportError
+from mekongx.federation.recovery import (
+    classify,
+    keep_evidence,
+    resealed_for,
+    sealed_with,
+    supersede,
+)
+from mekongx.federation.sync import SyncError, resync
+from mekongx.federation.transport import INBOX_PATH, Transport, TransportError
 from mekongx.model.base import utcnow
 
 log = logging.getLogger("mekongx.federation")
@@ -44,6 +52,7 @@ class LinkResult:
     sent: int = 0
     failed: bool = False
     healed_from: int | None = None
+    resync: bool = False  # the peer refused a sequence number as used: re-synchronise
 
 
 _link_locks: dict[str, threading.Lock] = {}
@@ -83,9 +92,16 @@ def _seal_pending(
         if not entries or entries[0].next_attempt_at > now:
             return []
         recipient = load_enc_public(peer.enc_public)
+        kid, rkid = (
+            key_id(raw_public(keys.current.sign.public_key())),
+            key_id(unb64(peer.enc_public)),
+        )
         for entry in entries:
+            if entry.envelope and entry.payload and not sealed_with(entry.envelope, kid, rkid):
+                supersede(session, entry, "keys-changed")  # rotated since: sign and seal again
             if not entry.envelope:
-                header = Header(**json.loads(entry.header))
+                # The row's number is authoritative (a re-synchronisation may have moved it).
+                header = Header(**{**json.loads(entry.header), "seq": entry.seq})
                 entry.envelope = canonical(
                     seal(header, json.loads(entry.payload), keys.current.sign, recipient)
                 ).decode()
@@ -145,6 +161,11 @@ def deliver_link(
                 break
             filing = _helpers.submit(_file_receipts, *file)  # beside the next batch
             entries = following
+        if filing is not None:
+            filing.result()
+            filing = None
+        if result.resync:
+            _resync(db, keys, own, peer_code, transport)
         return result
     finally:
         if filing is not None:
@@ -173,7 +194,7 @@ def _post(
         ),
     }
     try:
-        answer = transport.post_batch(peer, headers, body)
+        answer = transport.post(peer, INBOX_PATH, headers, body)
         if answer.status != 200:
             raise TransportError(f"HTTP {answer.status}: {answer.body.get('error', '')}")
     except TransportError as error:
@@ -182,6 +203,17 @@ def _post(
     return {
         str(o.get("message_id")): o for o in answer.body.get("outcomes", []) if isinstance(o, dict)
     }
+
+
+def _resync(db: Database, keys: NodeKeys, own: str, peer_code: str, transport: Transport) -> None:
+    try:
+        resync(db, keys, own, peer_code, transport, "federation")
+    except (SyncError, TransportError) as error:
+        log.warning("link to %s: re-synchronisation failed (%s); retried later", peer_code, error)
+        with db.write() as session:
+            peer = session.get(Peer, peer_code)
+            if peer is not None:
+                peer.last_error = f"resync failed: {error}"[:2000]
 
 
 def _answered(entries: list[OutboxEntry], outcomes: Mapping[str, Mapping[str, Any]]) -> bool:
@@ -261,9 +293,7 @@ def _file_receipts(
                 complete = False
                 break
             else:
-                _mark_retry(
-                    session, entry, link, f"rejected: {outcome.get('reason', status)}", max_backoff
-                )
+                _rejected(session, entry, link, str(outcome.get("reason", status)), result)
                 result.failed, complete = True, False
                 break
         if delivered:  # one executemany for the whole batch, by primary key
@@ -271,6 +301,36 @@ def _file_receipts(
         if result.sent:
             link.last_delivery_at, link.consecutive_failures, link.last_error = utcnow(), 0, ""
     return complete
+
+
+def _rejected(
+    session: Session, entry: OutboxEntry, link: Peer, reason: str, result: LinkResult
+) -> None:
+    """What a refusal calls for (federation/recovery.py): sealing the envelope again with the
+    current keys (once per reason; the old form is kept), re-synchronising the link's
+    sequence, or waiting (back-off) for the peer or an operator."""
+    error = f"rejected: {reason}"
+    action = classify(reason)
+    if action == "reseal" and entry.payload and not resealed_for(session, entry.message_id, reason):
+        keep_evidence(session, entry, reason)
+        link.last_error = error
+        session.execute(
+            update(OutboxEntry)
+            .where(OutboxEntry.id == entry.id)
+            .values(
+                envelope="",
+                attempts=OutboxEntry.attempts + 1,
+                last_error=error,
+                next_attempt_at=utcnow(),
+            )
+        )
+        log.warning(
+            "link to %s: %s refused as %s; sealed again", link.agency_code, entry.seq, reason
+        )
+        return
+    if action == "resync":
+        result.resync = True
+    _mark_retry(session, entry, link, error, MAX_BACKOFF)
 
 
 def _mark_retry(

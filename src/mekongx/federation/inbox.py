@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -108,10 +108,20 @@ def check_time(sent_at: str, now: datetime | None = None) -> None:
         raise BatchRefused(403, "stale-request")
 
 
+SigningText = Callable[[str, str, str, bytes], bytes]
+
+
 def check_signature(
-    peer: Peer, own: str, sender: str, sent_at: str, signature: str, body: bytes
+    peer: Peer,
+    own: str,
+    sender: str,
+    sent_at: str,
+    signature: str,
+    body: bytes,
+    signing_text: SigningText = batch_signing_text,
 ) -> None:
-    text = batch_signing_text(sender, own, sent_at, body)
+    """The request's signature by one of the peer's valid keys over ``signing_text``."""
+    text = signing_text(sender, own, sent_at, body)
     for key in signing_keys(peer).values():
         try:
             key.verify(unb64(signature), text)

@@ -60,6 +60,7 @@ class OutboxEntry(Base):
     header: Mapped[str] = mapped_column(Text)
     payload: Mapped[str] = mapped_column(Text)  # plaintext until sent, then cleared
     envelope: Mapped[str] = mapped_column(Text, default="")  # sealed on first attempt, resent as is
+    # pending, sent, refused (by the peer, with a signed receipt), skipped (by an operator)
     status: Mapped[str] = mapped_column(String(10), default="pending", index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -98,6 +99,23 @@ class Rejection(Base):
     message_id: Mapped[str] = mapped_column(String(64), default="")
     reason: Mapped[str] = mapped_column(String(40))
     detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class Superseded(Base):
+    """A sealed envelope that was replaced before it was delivered, kept as evidence: sealed
+    again after a key change or a refusal (``unknown-signer``, ``wrong-key``), renumbered by a
+    sequence re-synchronisation, or skipped by an operator (federation/recovery.py)."""
+
+    __tablename__ = "federation_superseded"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    message_id: Mapped[str] = mapped_column(String(36), index=True)
+    to_agency: Mapped[str] = mapped_column(String(16))
+    seq: Mapped[int] = mapped_column(Integer)
+    envelope: Mapped[str] = mapped_column(Text, default="")  # as it was sealed ("" if never)
+    reason: Mapped[str] = mapped_column(String(40))
+    by: Mapped[str] = mapped_column(String(64), default="")
+    at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class Acknowledgement(Base):

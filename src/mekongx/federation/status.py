@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
@@ -12,7 +12,37 @@ from sqlalchemy.orm import Session
 
 from mekongx.federation.keys import fingerprint
 from mekongx.federation.models import InboxEntry, OutboxEntry, Peer, Rejection
+from mekongx.federation.recovery import classify, rejection_reason, stalled_since
+from mekongx.i18n import N_
 from mekongx.model.base import utcnow
+
+STALL_AFTER = timedelta(minutes=30)  # MEKONGX_LINK_STALL_MINUTES
+ADVICE = {
+    "reseal": N_(
+        "The peer could not verify or open envelope %(seq)s (%(reason)s). It was signed and "
+        "sealed again with the current keys; if this stays, compare key fingerprints with the "
+        "peer's officer (mekongx keys show, mekongx peers rotate)."
+    ),
+    "resync": N_(
+        "The peer has already used sequence number %(seq)s (was this node restored from a "
+        "backup?). The link re-synchronises itself; to do it now: mekongx links resync "
+        "%(agency)s."
+    ),
+    "permanent": N_(
+        "The peer refuses envelope %(seq)s (%(reason)s) and the link waits for you: send it "
+        "again, signed and sealed afresh, with mekongx links resend %(agency)s --why “…”, or "
+        "give it up with mekongx links skip %(agency)s --seq %(seq)s --why “…” (both audited)."
+    ),
+    "temporary": N_(
+        "The peer asks us to try envelope %(seq)s later (%(reason)s): it is retried with "
+        "back-off. Check that both clocks are right."
+    ),
+    "down": N_(
+        "The peer does not answer or refuses our requests: deliveries are retried with "
+        "back-off. Check the network, the peer's federation listener and our keys with its "
+        "officer."
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -31,17 +61,39 @@ class LinkStatus:
     oldest_pending_at: datetime | None
     previous_fingerprint: str = ""  # during a key rotation's overlap: the old keys, still accepted
     previous_until: datetime | None = None
+    stalled_since: datetime | None = None  # envelopes waiting and no delivery since then
+    first_pending_seq: int | None = None
+    first_pending_error: str = ""  # why the first waiting envelope was not taken
 
     @property
     def state(self) -> str:
         if not self.confirmed:
             return "unconfirmed"
+        if self.stalled_since is not None:
+            return "stalled"
         if self.consecutive_failures:
             return "down"
         return "backlog" if self.backlog else "ok"
 
+    @property
+    def refusal(self) -> str:
+        """The peer's reason code for refusing the first waiting envelope ('' if none)."""
+        return rejection_reason(self.first_pending_error)
 
-def links(session: Session) -> list[LinkStatus]:
+    def advice(self) -> tuple[str, dict[str, str]] | None:
+        """What to do about a link that is stalled or failing: a msgid and its parameters."""
+        if self.state not in ("stalled", "down"):
+            return None
+        params = {
+            "agency": self.agency,
+            "seq": str(self.first_pending_seq or ""),
+            "reason": self.refusal,
+        }
+        return ADVICE[classify(self.refusal) if self.refusal else "down"], params
+
+
+def links(session: Session, stall_after: timedelta = STALL_AFTER) -> list[LinkStatus]:
+    now = utcnow()
     out = []
     for peer in session.scalars(select(Peer).order_by(Peer.agency_code)):
         counts = dict(
@@ -56,6 +108,12 @@ def links(session: Session) -> list[LinkStatus]:
                 OutboxEntry.to_agency == peer.agency_code, OutboxEntry.status == "pending"
             )
         )
+        first = session.execute(
+            select(OutboxEntry.seq, OutboxEntry.last_error)
+            .where(OutboxEntry.to_agency == peer.agency_code, OutboxEntry.status == "pending")
+            .order_by(OutboxEntry.seq)
+            .limit(1)
+        ).first()
         received = session.scalar(
             select(func.count())
             .select_from(InboxEntry)
@@ -75,6 +133,11 @@ def links(session: Session) -> list[LinkStatus]:
                 consecutive_failures=peer.consecutive_failures,
                 last_error=peer.last_error,
                 oldest_pending_at=oldest,
+                stalled_since=stalled_since(peer.last_delivery_at, oldest, now, stall_after)
+                if peer.confirmed
+                else None,
+                first_pending_seq=first.seq if first else None,
+                first_pending_error=first.last_error if first else "",
                 **_overlap(peer),
             )
         )

@@ -30,7 +30,7 @@ class Answer:
 
 
 class Transport(Protocol):
-    def post_batch(self, peer: Peer, headers: dict[str, str], body: bytes) -> Answer: ...
+    def post(self, peer: Peer, path: str, headers: dict[str, str], body: bytes) -> Answer: ...
 
 
 @dataclass(frozen=True)
@@ -67,10 +67,11 @@ class HttpTransport:
             self._clients[key] = client
         return client
 
-    def post_batch(self, peer: Peer, headers: dict[str, str], body: bytes) -> Answer:
+    def post(self, peer: Peer, path: str, headers: dict[str, str], body: bytes) -> Answer:
+        """POST ``body`` to ``path`` of the peer's federation listener; its JSON answer."""
         try:
             response = self._client(peer).post(
-                peer.endpoint + INBOX_PATH,
+                peer.endpoint + path,
                 content=body,
                 headers={**headers, "Content-Type": "application/json"},
             )

@@ -32,11 +32,15 @@ class LinkOut(BaseModel):
     last_error: str
     previous_fingerprint: str  # during a key rotation's overlap: the old keys, still accepted
     previous_until: datetime | None
+    stalled_since: datetime | None  # envelopes waiting, no delivery since (state "stalled")
+    first_pending_seq: int | None
+    refusal: str  # the peer's reason code for refusing the first waiting envelope, if any
 
 
 @router.get("", response_model=list[LinkOut])
 def list_links(request: Request, principal: CurrentPrincipal) -> list[LinkOut]:
-    """Each peer: status, backlog, deliveries, failures and key fingerprint."""
+    """Each peer: status (ok, backlog, down, stalled, unconfirmed), backlog, deliveries,
+    failures, key fingerprint, and for a stalled link since when and the peer's refusal."""
     require(principal, Permission.VIEW_LINKS)
     with node_of(request).db.read() as session:
         return [
@@ -44,5 +48,5 @@ def list_links(request: Request, principal: CurrentPrincipal) -> list[LinkOut]:
                 **{k: getattr(link, k) for k in LinkOut.model_fields if k != "state"},
                 state=link.state,
             )
-            for link in links(session)
+            for link in links(session, node_of(request).settings.link_stall_after)
         ]

@@ -15,7 +15,9 @@ from mekongx.domains.intel.models import SEARCH_KIND as REPORT_KIND
 from mekongx.domains.review import service as review
 from mekongx.domains.review.tasks import Task
 from mekongx.domains.rfi import service as rfi
+from mekongx.federation import status as link_status
 from mekongx.i18n import N_
+from mekongx.settings import get_settings
 
 _URLS = {REPORT_KIND: "/reports/{id}", NOTICE_KIND: "/fugitives/notices/{id}"}
 
@@ -88,5 +90,27 @@ def notices(session: Session, principal: Principal, now: datetime) -> list[Task]
     return found
 
 
-PROVIDERS = {"review.returned": returned, "rfi.due": rfis_due, "intel.releases": releases,
+def stalled_links(session: Session, principal: Principal, now: datetime) -> list[Task]:
+    """Links to peers with envelopes waiting and no delivery for MEKONGX_LINK_STALL_MINUTES
+    (those who see the links page: administrators and liaison officers)."""
+    if not can(principal, Permission.VIEW_LINKS).allowed:
+        return []
+    return [
+        Task(
+            N_("Links stalled"),
+            1,
+            link.agency,
+            f"/links#stalled-{link.agency}",
+            note=N_("%(count)s envelopes waiting, no delivery since %(since)s"),
+            note_params=(
+                ("count", str(link.backlog)),
+                ("since", f"{link.stalled_since:%Y-%m-%d %H:%M} UTC"),
+            ),
+        )
+        for link in link_status.links(session, get_settings().link_stall_after)
+        if link.state == "stalled" and link.stalled_since is not None
+    ]
+
+
+PROVIDERS = {"review.returned": returned, "links.stalled": stalled_links, "rfi.due": rfis_due, "intel.releases": releases,
              "fugitives.hits": hits, "fugitives.notices": notices}  # fmt: skip

@@ -56,7 +56,7 @@ def _task_groups(session: Session, principal: Principal, _: Translator) -> list[
                 "due": task.due,
                 "left": time_left(task.due, now, _) if task.due else "",
                 "overdue": task.due is not None and task.due < now,
-                "note": task.note,
+                "note": _(task.note, **dict(task.note_params)) if task.note_params else task.note,
             }
         )
     return list(groups.values())

@@ -24,6 +24,7 @@ STATES = {
     "ok": N_("Up to date"),
     "backlog": N_("Sending"),
     "down": N_("Unreachable, retrying"),
+    "stalled": N_("Stalled"),
     "unconfirmed": N_("Fingerprint not confirmed"),
 }
 
@@ -34,7 +35,7 @@ def _page(
     require(principal, Permission.VIEW_LINKS)
     node = node_of(request)
     with node.db.read() as session:
-        rows = links(session)
+        rows = links(session, node.settings.link_stall_after)
         rejections = recent_rejections(session)
         refused = refused_by_peers(session)
     _ = translator(principal.language)
@@ -46,6 +47,12 @@ def _page(
         rejections=rejections,
         refused_by_peers=refused,
         states={k: _(v) for k, v in STATES.items()},
+        advice={
+            link.agency: _(msgid, **params)
+            for link in rows
+            if (found := link.advice()) is not None
+            for msgid, params in [found]
+        },
         own_fingerprint=node.keys.current.fingerprint if node.keys else "",
         fields=fields,
         can_confirm=principal.role.value == "admin",
