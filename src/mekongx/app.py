@@ -15,7 +15,7 @@ from mekongx.api import federation as federation_api
 from mekongx.api.v1 import router as api_router
 from mekongx.db import Database
 from mekongx.federation.gate import RefusalGate
-from mekongx.federation.keys import NodeKeys
+from mekongx.federation.keys import NodeKeys, read_passphrase
 from mekongx.http.context import RequestContextMiddleware
 from mekongx.http.errors import install_error_handlers
 from mekongx.http.node import Node
@@ -42,7 +42,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     )
     install_handlers()
     keys = (
-        NodeKeys.load(settings.keys_dir)
+        NodeKeys.load(settings.keys_dir, read_passphrase(settings.key_passphrase_file))
         if (settings.keys_dir / NodeKeys.CURRENT).exists()
         else None
     )

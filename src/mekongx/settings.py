@@ -121,6 +121,12 @@ class Settings(BaseSettings):
             "listener before it is answered 429 without being read (counted in memory)."
         ),
     )
+    key_passphrase_file: Path | None = Field(
+        None,
+        description="File (mode 0600) whose first line is the passphrase the node's private key "
+        "files are encrypted with (`mekongx keys encrypt`); empty: the key files are not "
+        "encrypted. Keep it off the data disk (e.g. a systemd credential).",
+    )
     key_overlap_days: int = Field(
         30, ge=1, le=365, description="How long old keys stay valid after a rotation."
     )

@@ -103,7 +103,10 @@ def test_peer_takes_rotated_keys(make_nodes: Any, waiter: Any, tmp_path: Path) -
     waiter(lambda: len(_rows(oncb, OutboxEntry, *sent)) == 2, what="both receipts at ONCB")
 
     peer = _peer(nncc, "ONCB")
-    assert (peer.sign_public, peer.prev_sign_public) == (new.current.sign_public, old.sign_public)
+    assert (peer.sign_public, peer.earlier_keys[0].sign_public) == (
+        new.current.sign_public,
+        old.sign_public,
+    )
     assert peer.fingerprint == fp and peer.confirmed
     # Nothing lost, nothing twice: each report once at NNCC, seq 1 and 2, two verified receipts.
     inbox = _rows(nncc, InboxEntry, InboxEntry.from_agency == "ONCB")

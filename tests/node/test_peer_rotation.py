@@ -61,11 +61,7 @@ def test_rotation_needs_the_new_fingerprint(world: Any) -> None:
         )
     with world.db.read() as session:
         peer = session.get(Peer, "NNCC")
-        assert (
-            peer is not None
-            and peer.sign_public == OLD.sign_public
-            and peer.prev_sign_public is None
-        )
+        assert peer is not None and peer.sign_public == OLD.sign_public and not peer.earlier_keys
     # Read aloud: lower case, other spacing, is fine.
     spoken = NEW.fingerprint.replace(" ", "").lower()
     with world.db.write() as session:
@@ -75,7 +71,10 @@ def test_rotation_needs_the_new_fingerprint(world: Any) -> None:
     with world.db.read() as session:
         peer = session.get(Peer, "NNCC")
         assert peer is not None and peer.confirmed
-        assert (peer.sign_public, peer.prev_sign_public) == (NEW.sign_public, OLD.sign_public)
+        assert (peer.sign_public, peer.earlier_keys[0].sign_public) == (
+            NEW.sign_public,
+            OLD.sign_public,
+        )
         assert len(peering.signing_keys(peer)) == 2  # both accepted during the overlap
         (link,) = links(session)
     assert link.fingerprint == NEW.fingerprint and link.previous_fingerprint == OLD.fingerprint
@@ -190,4 +189,63 @@ def test_rotate_refuses_a_bad_time_or_key_and_changes_nothing(world: Any) -> Non
     with world.db.read() as session:
         peer = session.get(Peer, "NNCC")
         assert peer is not None and peer.sign_public == OLD.sign_public
-        assert peer.prev_sign_public is None
+        assert not peer.earlier_keys
+
+
+def test_every_earlier_key_is_accepted_during_its_overlap(world: Any) -> None:
+    """Two rotations within one overlap: the first and the second pair both stay accepted
+    (before, the second rotation replaced the only previous pair kept)."""
+    _peer_nncc(world)
+    with world.db.write() as session:
+        peering.rotate_peer(session, ACTOR, "NNCC", NEW.sign_public, NEW.enc_public,
+                            NEW.fingerprint, overlap=DAY)  # fmt: skip
+        peering.rotate_peer(session, ACTOR, "NNCC", OTHER.sign_public, OTHER.enc_public,
+                            OTHER.fingerprint, overlap=DAY)  # fmt: skip
+    with world.db.read() as session:
+        peer = session.get(Peer, "NNCC")
+        assert peer is not None
+        kids = set(peering.signing_keys(peer))
+        (link,) = links(session)
+    assert len(kids) == 3
+    assert [fp for fp, _ in link.earlier_keys] == [NEW.fingerprint, OLD.fingerprint]
+
+
+def test_revocation_takes_effect_at_once(world: Any) -> None:
+    """An earlier key revoked is refused from the next request on; the current keys revoked:
+    nothing is accepted from them or sealed to them until the peer's new keys are taken."""
+    _peer_nncc(world)
+    with world.db.write() as session:
+        peering.rotate_peer(session, ACTOR, "NNCC", NEW.sign_public, NEW.enc_public,
+                            NEW.fingerprint, overlap=DAY)  # fmt: skip
+    for bad, field in ((OTHER.fingerprint, "fingerprint"), (OLD.fingerprint, "why")):
+        with pytest.raises(ValidationFailed) as refused, world.db.write() as session:
+            peering.revoke_key(session, ACTOR, "NNCC", bad, "" if field == "why" else "x")
+        assert [p.field for p in refused.value.fields] == [field]
+    with world.db.write() as session:
+        which = peering.revoke_key(session, ACTOR, "NNCC", OLD.fingerprint.lower(), "stolen laptop")
+    assert which == "earlier"
+    with world.db.read() as session:
+        peer = session.get(Peer, "NNCC")
+        assert peer is not None
+        assert set(peering.signing_keys(peer)) == {peering.key_id(peering.unb64(NEW.sign_public))}
+        event = session.scalars(
+            select(AuditEvent).where(AuditEvent.action == "peer.key-revoked")
+        ).one()
+        assert event.why == "stolen laptop"
+    with world.db.write() as session:
+        assert (
+            peering.revoke_key(session, ACTOR, "NNCC", NEW.fingerprint, "compromised") == "current"
+        )
+    with world.db.read() as session:
+        peer = session.get(Peer, "NNCC")
+        assert peer is not None and peering.signing_keys(peer) == {}
+        (link,) = links(session)
+    assert link.state == "revoked"
+    with world.db.write() as session:  # the peer's new keys, compared by telephone
+        peering.rotate_peer(session, ACTOR, "NNCC", OTHER.sign_public, OTHER.enc_public,
+                            OTHER.fingerprint, overlap=DAY)  # fmt: skip
+    with world.db.read() as session:
+        peer = session.get(Peer, "NNCC")
+        assert peer is not None and peer.keys_revoked_at is None
+        # Only the new keys: the revoked ones stay revoked through the rotation.
+        assert set(peering.signing_keys(peer)) == {peering.key_id(peering.unb64(OTHER.sign_public))}

@@ -326,7 +326,11 @@ def _check(
     manifest, hashes = inspected.manifest, inspected.hashes
     node = manifest["node"]
     signer = str(node["sign_public"])
-    ours = {pair.sign_public for pair in (keys.current, keys.previous) if pair} if keys else set()
+    ours = (
+        {pair.sign_public for pair in (keys.current, *(p for p, _ in keys.earlier))}
+        if keys
+        else set()
+    )
     if signer not in ours:
         actual = fingerprint(signer, str(node["enc_public"]))
         if trust is None:

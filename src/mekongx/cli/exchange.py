@@ -18,7 +18,13 @@ from mekongx.cli.common import fail, fail_with, load_settings, open_database, sa
 from mekongx.errors import MekongXError
 from mekongx.federation import peers as peering
 from mekongx.federation.delivery import run_worker
-from mekongx.federation.keys import KeyFileError, NodeKeys, fingerprint
+from mekongx.federation.keys import (
+    KeyFileError,
+    NodeKeys,
+    fingerprint,
+    is_encrypted,
+    read_passphrase,
+)
 from mekongx.federation.models import Peer
 from mekongx.federation.status import links
 from mekongx.federation.transport import HttpTransport, TlsIdentity
@@ -35,7 +41,7 @@ peers_app = typer.Typer(
 
 def load_keys(settings: Settings) -> NodeKeys:
     try:
-        return NodeKeys.load(settings.keys_dir)
+        return NodeKeys.load(settings.keys_dir, read_passphrase(settings.key_passphrase_file))
     except KeyFileError as error:
         fail(str(error), 2)
 
@@ -49,16 +55,64 @@ def keys_show() -> None:
 
 
 @keys_app.command("rotate")
-def keys_rotate() -> None:
+def keys_rotate(
+    revoke_old: bool = typer.Option(
+        False,
+        "--revoke-old",
+        help="Emergency (a key was stolen): keep no earlier keys at all; peers must take the "
+        "new keys before anything is delivered again.",
+    ),
+    why: str = typer.Option("", help="Why (required with --revoke-old; kept in the audit log)."),
+) -> None:
     """Make new keys; the old ones stay valid for MEKONGX_KEY_OVERLAP_DAYS. Send peers the new file."""
     settings = load_settings()
     load_keys(settings)
-    keys = NodeKeys.rotate(settings.keys_dir, timedelta(days=settings.key_overlap_days))
+    if revoke_old and not why.strip():
+        fail(N_("Say why (it is kept in the audit log)."), 2)
+    passphrase = read_passphrase(settings.key_passphrase_file)
+    overlap = timedelta(0) if revoke_old else timedelta(days=settings.key_overlap_days)
+    dropped = NodeKeys.drop_earlier(settings.keys_dir, passphrase) if revoke_old else 0
+    keys = NodeKeys.rotate(settings.keys_dir, overlap, passphrase)
     with open_database(settings).write() as session:
         record(session, Actor.system(settings.node_agency, "cli"), "keys.rotate", "node", settings.node_agency,
-               details={"fingerprint": keys.current.fingerprint})  # fmt: skip
+               why=why.strip()[:500], details={"fingerprint": keys.current.fingerprint,
+                                               "revoke_old": revoke_old, "dropped": dropped})  # fmt: skip
+    if revoke_old:
+        say(N_("New keys; fingerprint %(fp)s. The old keys were revoked: restart the node, send "
+               "peers the new file and ask their officers to revoke the old fingerprint."),
+            fp=keys.current.fingerprint)  # fmt: skip
+        return
     say(N_("New keys; fingerprint %(fp)s. Old keys valid until %(until)s."), fp=keys.current.fingerprint,
         until=str(keys.previous_until))  # fmt: skip
+
+
+@keys_app.command("encrypt")
+def keys_encrypt() -> None:
+    """Encrypt the private key files with the passphrase in MEKONGX_KEY_PASSPHRASE_FILE."""
+    settings = load_settings()
+    if settings.key_passphrase_file is None:
+        fail(
+            N_(
+                "Set MEKONGX_KEY_PASSPHRASE_FILE to a file (mode 0600) holding the passphrase first."
+            ),
+            2,
+        )
+    try:
+        passphrase = read_passphrase(settings.key_passphrase_file)
+        assert passphrase is not None
+        current = settings.keys_dir / NodeKeys.CURRENT
+        old = passphrase if is_encrypted(current) else None
+        NodeKeys.encrypt_files(settings.keys_dir, passphrase, old)
+    except KeyFileError as error:
+        fail(str(error), 2)
+    with open_database(settings).write() as session:
+        record(session, Actor.system(settings.node_agency, "cli"), "keys.encrypt", "node",
+               settings.node_agency)  # fmt: skip
+    say(
+        N_(
+            "The private key files are encrypted; the node needs MEKONGX_KEY_PASSPHRASE_FILE to start."
+        )
+    )
 
 
 @peers_app.command("export")
@@ -199,7 +253,7 @@ def peers_rotate(
         with db.write() as session:
             peer = peering.rotate_peer(session, actor, agency, sign_key, enc_key, fingerprint,
                                        overlap=timedelta(days=settings.key_overlap_days), valid_until=until)  # fmt: skip
-            new_fp, old_until = peer.fingerprint, str(peer.prev_valid_until)
+            new_fp, old_until = peer.fingerprint, str(peer.earlier_keys[0].valid_until)
     except MekongXError as error:
         if any(problem.field == "fingerprint" for problem in error.fields):
             with db.write() as session:  # the refusal is audited (the failed change rolled back)
@@ -207,6 +261,29 @@ def peers_rotate(
         fail_with(error)
     say(N_("Peer %(code)s now uses the keys with fingerprint %(fp)s; its old keys are accepted until %(until)s."),
         code=agency, fp=new_fp, until=old_until)  # fmt: skip
+
+
+@peers_app.command("revoke")
+def peers_revoke(
+    agency: str = typer.Argument(..., help="The peer's agency code."),
+    fingerprint: str = typer.Option(..., help="Fingerprint of the peer's key pair to revoke."),
+    why: str = typer.Option(..., help="Why (kept in the audit log)."),
+) -> None:
+    """Emergency: stop accepting one of a peer's key pairs at once (stolen, or the peer says so)."""
+    settings = load_settings()
+    try:
+        with open_database(settings).write() as session:
+            which = peering.revoke_key(session, Actor.system(settings.node_agency, "cli"),
+                                       agency[:16], fingerprint, why)  # fmt: skip
+    except MekongXError as error:
+        fail_with(error)
+    if which == "current":
+        say(N_("The current keys of %(code)s are revoked: nothing signed with them is accepted and "
+               "nothing is sent to %(code)s until you take its new keys with `mekongx peers rotate`."),
+            code=agency)  # fmt: skip
+    else:
+        say(N_("The earlier keys of %(code)s with this fingerprint are revoked: nothing signed with "
+               "them is accepted any more."), code=agency)  # fmt: skip
 
 
 @peers_app.command("list")
@@ -220,7 +297,7 @@ def peers_list() -> None:
         for link in links(session):
             table.add_row(link.agency, link.endpoint, yes if link.confirmed else no, str(link.backlog),
                           str(link.last_delivery_at or "-"), str(link.consecutive_failures), link.fingerprint,
-                          f"{link.previous_until} ({link.previous_fingerprint})" if link.previous_until else "-")  # fmt: skip
+                          "; ".join(f"{until} ({fp})" for fp, until in link.earlier_keys) or "-")  # fmt: skip
     Console(width=200).print(table)
 
 

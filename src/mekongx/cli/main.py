@@ -12,9 +12,9 @@ from mekongx.accounts import service as accounts
 from mekongx.audit import Actor
 from mekongx.cli import db as db_commands
 from mekongx.cli import exchange, links, match, meetings, money, precursors, users, wbe
-from mekongx.cli.common import fail_with, load_settings, open_database, say
+from mekongx.cli.common import fail, fail_with, load_settings, open_database, say
 from mekongx.errors import MekongXError
-from mekongx.federation.keys import NodeKeys
+from mekongx.federation.keys import KeyFileError, NodeKeys, read_passphrase
 from mekongx.i18n import N_
 
 app = typer.Typer(
@@ -63,7 +63,10 @@ def init(
     settings = load_settings(node_agency=agency)
     settings.keys_dir.mkdir(parents=True, exist_ok=True)
     os.chmod(settings.keys_dir, 0o700)
-    keys = NodeKeys.create(settings.keys_dir)
+    try:
+        keys = NodeKeys.create(settings.keys_dir, read_passphrase(settings.key_passphrase_file))
+    except KeyFileError as error:
+        fail(str(error), 2)
     db = open_database(settings)
     migrations.upgrade(settings.effective_database_url, keys_dir=settings.keys_dir)
     actor = Actor.system(settings.node_agency, "init")

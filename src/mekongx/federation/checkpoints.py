@@ -173,9 +173,12 @@ def periodic(db: Database, settings: Settings, keys: NodeKeys) -> Callable[[date
 
 
 def _peer_keys(peer: Peer) -> dict[str, str]:
+    """Every signing key the peer has had that was not revoked (a checkpoint signed before a
+    rotation stays checkable)."""
     found = {key_id(unb64(peer.sign_public)): peer.sign_public}
-    if peer.prev_sign_public:
-        found[key_id(unb64(peer.prev_sign_public))] = peer.prev_sign_public
+    for earlier in peer.earlier_keys:
+        if earlier.revoked_at is None:
+            found.setdefault(key_id(unb64(earlier.sign_public)), earlier.sign_public)
     return found
 
 
@@ -234,7 +237,7 @@ class Anchored:
 
 
 def _own_keys(keys: NodeKeys) -> dict[str, str]:
-    pairs = [keys.current] + ([keys.previous] if keys.previous else [])
+    pairs = [keys.current] + [pair for pair, _ in keys.earlier]
     return {key_id(unb64(p.sign_public)): p.sign_public for p in pairs}
 
 

@@ -75,7 +75,7 @@ def _seal_pending(
     """The link's next pending envelopes (after ``after_seq``), sealed and kept as sent."""
     with db.write() as session:
         peer = session.get(Peer, peer_code)
-        if peer is None or not peer.confirmed:
+        if peer is None or not peer.confirmed or peer.keys_revoked_at is not None:
             return []
         entries = list(
             session.scalars(
@@ -385,7 +385,9 @@ def due_links(db: Database) -> list[str]:
     now = utcnow()
     due = []
     with db.read() as session:
-        for code in session.scalars(select(Peer.agency_code).where(Peer.confirmed)).all():
+        # A peer whose current keys were revoked gets nothing sealed to them.
+        confirmed = select(Peer.agency_code).where(Peer.confirmed, Peer.keys_revoked_at.is_(None))
+        for code in session.scalars(confirmed).all():
             first = session.scalar(
                 select(OutboxEntry.next_attempt_at)
                 .where(OutboxEntry.to_agency == code, OutboxEntry.status == "pending")

@@ -6,13 +6,14 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from mekongx.model.base import Base, utcnow
 
 
 class Peer(Base):
-    """A peer node: its agency, endpoint, public keys (current and, during rotation, previous)."""
+    """A peer node: its agency, endpoint, current public keys and its earlier ones
+    (:class:`PeerKey`, accepted during their rotation's overlap unless revoked)."""
 
     __tablename__ = "federation_peers"
 
@@ -22,9 +23,9 @@ class Peer(Base):
     endpoint: Mapped[str] = mapped_column(String(500))
     sign_public: Mapped[str] = mapped_column(String(100))
     enc_public: Mapped[str] = mapped_column(String(100))
-    prev_sign_public: Mapped[str | None] = mapped_column(String(100), nullable=True)
-    prev_enc_public: Mapped[str | None] = mapped_column(String(100), nullable=True)
-    prev_valid_until: Mapped[datetime | None] = mapped_column(nullable=True)
+    # Set when an officer revoked the current keys (stolen): nothing signed with them is
+    # accepted and nothing is sealed to them until the peer's new keys are taken.
+    keys_revoked_at: Mapped[datetime | None] = mapped_column(nullable=True)
     fingerprint: Mapped[str] = mapped_column(String(64))
     confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
     confirmed_by: Mapped[str] = mapped_column(String(64), default="")
@@ -35,6 +36,27 @@ class Peer(Base):
     last_error: Mapped[str] = mapped_column(Text, default="")
     consecutive_failures: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    earlier_keys: Mapped[list[PeerKey]] = relationship(
+        lazy="selectin", order_by="PeerKey.id.desc()", cascade="all, delete-orphan"
+    )
+
+
+class PeerKey(Base):
+    """A peer's keys before a rotation: accepted until ``valid_until`` (the overlap), unless
+    revoked. Every earlier pair is kept (two rotations within one overlap keep both)."""
+
+    __tablename__ = "federation_peer_keys"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    agency_code: Mapped[str] = mapped_column(
+        ForeignKey("federation_peers.agency_code", ondelete="CASCADE"), index=True
+    )
+    sign_public: Mapped[str] = mapped_column(String(100))
+    enc_public: Mapped[str] = mapped_column(String(100))
+    valid_until: Mapped[datetime] = mapped_column()
+    replaced_at: Mapped[datetime] = mapped_column(default=utcnow)
+    revoked_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    revoked_by: Mapped[str] = mapped_column(String(64), default="")
 
 
 class OutboxEntry(Base):

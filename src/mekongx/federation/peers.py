@@ -16,7 +16,7 @@ from mekongx.audit import Actor, record
 from mekongx.errors import Conflict, FieldProblem, NotFound, ValidationFailed
 from mekongx.federation.envelope import key_id
 from mekongx.federation.keys import NodeKeys, fingerprint, load_enc_public, load_sign_public, unb64
-from mekongx.federation.models import Peer
+from mekongx.federation.models import Peer, PeerKey
 from mekongx.i18n import N_
 from mekongx.model.base import utcnow
 from mekongx.model.identity import Agency
@@ -123,16 +123,22 @@ def update_keys(
     enc_public: str,
     overlap_until: Any,
 ) -> Peer:
-    """A peer rotated its keys: keep the old ones until the end of its overlap period."""
+    """A peer rotated its keys: keep the old ones (with every earlier pair) until the end of
+    their overlap period; revoked current keys are kept revoked."""
     peer = session.get(Peer, agency_code)
     if peer is None:
         raise NotFound(N_("No such peer."))
-    peer.prev_sign_public, peer.prev_enc_public, peer.prev_valid_until = (
-        peer.sign_public,
-        peer.enc_public,
-        overlap_until,
+    peer.earlier_keys.insert(
+        0,
+        PeerKey(
+            sign_public=peer.sign_public,
+            enc_public=peer.enc_public,
+            valid_until=overlap_until,
+            revoked_at=peer.keys_revoked_at,
+            revoked_by="revoked before the rotation" if peer.keys_revoked_at else "",
+        ),
     )
-    peer.sign_public, peer.enc_public = sign_public, enc_public
+    peer.sign_public, peer.enc_public, peer.keys_revoked_at = sign_public, enc_public, None
     peer.fingerprint = fingerprint(sign_public, enc_public)
     record(
         session,
@@ -231,7 +237,7 @@ def key_change(peer: Peer, member: dict[str, Any]) -> KeyChange | None:
         enc_public=enc,
         fingerprint=fingerprint(sign, enc),
         valid_until=str(previous.get("valid_until") or ""),
-        stale=(sign, enc) == (peer.prev_sign_public, peer.prev_enc_public),
+        stale=(sign, enc) in {(k.sign_public, k.enc_public) for k in peer.earlier_keys},
         previous_matches=(previous.get("sign_public"), previous.get("enc_public"))
         == (peer.sign_public, peer.enc_public),
     )
@@ -247,12 +253,51 @@ def rotate_command(change: KeyChange) -> str:
     )
 
 
+def accepted_earlier(peer: Peer) -> list[PeerKey]:
+    """The peer's earlier keys still accepted: within their overlap and not revoked."""
+    now = utcnow()
+    return [k for k in peer.earlier_keys if k.revoked_at is None and k.valid_until > now]
+
+
 def signing_keys(peer: Peer) -> dict[str, Ed25519PublicKey]:
-    """The peer's signing keys by key id: the current one, and the previous during its overlap."""
-    keys = {key_id(unb64(peer.sign_public)): load_sign_public(peer.sign_public)}
-    if peer.prev_sign_public and peer.prev_valid_until and peer.prev_valid_until > utcnow():
-        keys[key_id(unb64(peer.prev_sign_public))] = load_sign_public(peer.prev_sign_public)
+    """The peer's signing keys by key id: the current one (unless revoked), and every earlier
+    one during its overlap (unless revoked). Read from the peer row each time, so a
+    revocation takes effect at the next request."""
+    keys = {}
+    if peer.keys_revoked_at is None:
+        keys[key_id(unb64(peer.sign_public))] = load_sign_public(peer.sign_public)
+    for earlier in accepted_earlier(peer):
+        keys.setdefault(key_id(unb64(earlier.sign_public)), load_sign_public(earlier.sign_public))
     return keys
+
+
+def revoke_key(
+    session: Session, actor: Actor, agency_code: str, spoken_fingerprint: str, why: str
+) -> str:
+    """Emergency revocation of one of a peer's key pairs (stolen, or the peer says so), named by
+    its fingerprint; takes effect at once: nothing signed with it is accepted from the next
+    request on, and if it is the current pair nothing is sealed to it until the peer's new
+    keys are taken (`peers rotate`). Returns ``current`` or ``earlier``. Audited."""
+    peer = session.get(Peer, agency_code, with_for_update=True)
+    if peer is None:
+        raise NotFound(N_("No such peer."))
+    if not why.strip():
+        raise ValidationFailed([FieldProblem("why", N_("Say why (it is kept in the audit log)."))])
+    which = ""
+    if _same_fingerprint(spoken_fingerprint, peer.fingerprint):
+        peer.keys_revoked_at, which = utcnow(), "current"
+    for earlier in peer.earlier_keys:
+        if _same_fingerprint(
+            spoken_fingerprint, fingerprint(earlier.sign_public, earlier.enc_public)
+        ):
+            earlier.revoked_at, earlier.revoked_by, which = utcnow(), actor.username, "earlier"
+    if not which:
+        raise ValidationFailed(
+            [FieldProblem("fingerprint", N_("No key of this peer has this fingerprint."))]
+        )
+    record(session, actor, "peer.key-revoked", "peer", agency_code, why=why.strip()[:500],
+           details={"fingerprint": " ".join(spoken_fingerprint.split()).upper(), "which": which})  # fmt: skip
+    return which
 
 
 def confirmed_peers(session: Session) -> dict[str, Peer]:

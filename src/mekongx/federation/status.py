@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from mekongx.federation.keys import fingerprint
 from mekongx.federation.models import InboxEntry, OutboxEntry, Peer, Rejection
+from mekongx.federation.peers import accepted_earlier
 from mekongx.federation.recovery import classify, rejection_reason, stalled_since
 from mekongx.i18n import N_
 from mekongx.model.base import utcnow
@@ -61,6 +62,8 @@ class LinkStatus:
     oldest_pending_at: datetime | None
     previous_fingerprint: str = ""  # during a key rotation's overlap: the old keys, still accepted
     previous_until: datetime | None = None
+    earlier_keys: tuple[tuple[str, datetime], ...] = ()  # every earlier pair still accepted
+    keys_revoked_at: datetime | None = None  # the current keys were revoked
     stalled_since: datetime | None = None  # envelopes waiting and no delivery since then
     first_pending_seq: int | None = None
     first_pending_error: str = ""  # why the first waiting envelope was not taken
@@ -69,6 +72,8 @@ class LinkStatus:
     def state(self) -> str:
         if not self.confirmed:
             return "unconfirmed"
+        if self.keys_revoked_at is not None:
+            return "revoked"
         if self.stalled_since is not None:
             return "stalled"
         if self.consecutive_failures:
@@ -145,13 +150,17 @@ def links(session: Session, stall_after: timedelta = STALL_AFTER) -> list[LinkSt
 
 
 def _overlap(peer: Peer) -> dict[str, Any]:
-    if not (peer.prev_sign_public and peer.prev_enc_public and peer.prev_valid_until):
-        return {}
-    if peer.prev_valid_until <= utcnow():
-        return {}
+    """The newest earlier keys still accepted, and every earlier pair still accepted."""
+    accepted = accepted_earlier(peer)
+    if not accepted:
+        return {"keys_revoked_at": peer.keys_revoked_at}
     return {
-        "previous_fingerprint": fingerprint(peer.prev_sign_public, peer.prev_enc_public),
-        "previous_until": peer.prev_valid_until,
+        "previous_fingerprint": fingerprint(accepted[0].sign_public, accepted[0].enc_public),
+        "previous_until": accepted[0].valid_until,
+        "earlier_keys": tuple(
+            (fingerprint(k.sign_public, k.enc_public), k.valid_until) for k in accepted
+        ),
+        "keys_revoked_at": peer.keys_revoked_at,
     }
 
 

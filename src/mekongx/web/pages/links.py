@@ -25,6 +25,7 @@ STATES = {
     "backlog": N_("Sending"),
     "down": N_("Unreachable, retrying"),
     "stalled": N_("Stalled"),
+    "revoked": N_("Keys revoked: waiting for the peer's new keys"),
     "unconfirmed": N_("Fingerprint not confirmed"),
 }
 
