@@ -35,7 +35,7 @@ LABELS = {
     "resolution": N_("Resolution %(number)s"),
     "action": N_("Action"),
     "owner": N_("Owner"),
-    "deadline": N_("Deadline"),
+    "deadline": N_("Due by"),
     "status": N_("Status"),
     "done_so_far": N_("What was done"),
     "evidence": N_("Evidence"),
