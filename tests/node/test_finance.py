@@ -275,3 +275,36 @@ def test_expiring_orders_on_the_home_page_and_cases_in_the_search_box(
     assert "Balance of Northern Star Holdings" in tasks  # frozen until 2024-09-19: expired
     found = browser.client.get("/search", params={"q": "Golden Reed"}).text
     assert "Operation Golden Reed" in found
+
+
+def test_subjects_link_to_records_the_reader_may_see(world: Any, browser: Any) -> None:
+    from mekongx.domains.finance import subjects
+    from mekongx.domains.finance.schemas import SubjectInput
+    from mekongx.domains.intel import service as intel
+    from mekongx.domains.intel.schemas import ReportInput
+
+    analyst = world.principal("thai_analyst")
+    case_id = _case(world)
+    with world.db.write() as session:
+        report = intel.create_report(session, analyst, ReportInput.model_validate({
+            "title": "Collector account of Northern Star", "narrative": "Seen at Mae Sai.", "language": "en",
+            "source_reliability": "B", "info_reliability": "2", "handling_code": "H1", "distribution": "own"}))  # fmt: skip
+        report_id, report_uid = report.id, report.uid
+    with world.db.write() as session, pytest.raises(ValidationFailed) as unknown:
+        subjects.add_subject(session, analyst, case_id, SubjectInput(
+            name="Somchai K.", role="mule", ref_kind="intel_report", ref="999999"))  # fmt: skip
+    assert unknown.value.fields[0].field == "ref"
+    with world.db.write() as session:
+        subjects.add_subject(session, analyst, case_id, SubjectInput(
+            name="Northern Star Holdings", role="company", accounts=f" {COLLECTOR}  {HUB} ",
+            ref_kind="intel_report", ref=str(report_id)))  # fmt: skip
+    with world.db.read() as session:
+        case = service.read_case_for_view(session, analyst, case_id)
+        [subject] = subjects.subjects_of(session, analyst, case)
+    assert subject.row.accounts == f"{COLLECTOR} {HUB}" and subject.row.ref_uid == report_uid
+    assert subject.reference is not None and subject.reference.url == f"/reports/{report_id}"
+    browser.login("thai.analyst")
+    page = browser.client.get(f"/finance/{case_id}").text
+    assert "Northern Star Holdings" in page and f'href="/reports/{report_id}"' in page
+    bad = browser.post(f"/finance/{case_id}/subjects", {"name": "", "role": "mule"})
+    assert bad.status_code == 422  # type: ignore[attr-defined]

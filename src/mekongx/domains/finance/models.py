@@ -168,3 +168,22 @@ class FinSharingAgreement(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     created_by: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class FinSubject(Base):
+    """A person or organisation a case is about, with its accounts and, where one exists, the
+    wanted-person notice or intelligence report that names it (by the record's kind and uid)."""
+
+    __tablename__ = "fin_subjects"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
+    case_id: Mapped[int] = mapped_column(ForeignKey("fin_cases.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(300))
+    role: Mapped[str] = mapped_column(String(20))  # suspect | mule | company | beneficiary | other
+    accounts: Mapped[str] = mapped_column(Text, default="")  # space-separated account numbers
+    ref_kind: Mapped[str] = mapped_column(String(30), default="")  # fugitive_notice | intel_report
+    ref_uid: Mapped[str] = mapped_column(String(36), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -96,3 +96,14 @@ class SharingAgreementInput(BaseModel):
     signed_on: dt.date
     expires_on: dt.date | None = None
     note: str = Field(default="", max_length=4000)
+
+
+class SubjectInput(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    name: str = Field(min_length=1, max_length=300)
+    role: Literal["suspect", "mule", "company", "beneficiary", "other"]
+    accounts: str = Field(default="", max_length=4000)  # account numbers separated by spaces
+    ref_kind: Literal["", "fugitive_notice", "intel_report"] = ""
+    ref: str = Field(default="", max_length=36)  # the record's uid or the number in its address
+    note: str = Field(default="", max_length=4000)

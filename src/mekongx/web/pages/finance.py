@@ -18,7 +18,14 @@ from mekongx.domains.finance import assets as finance_assets
 from mekongx.domains.finance import requests as finance_requests
 from mekongx.domains.finance import schedule as finance_schedule
 from mekongx.domains.finance import service as finance
-from mekongx.domains.finance.schemas import AssetInput, CaseInput, ReviewInput, TransitionInput
+from mekongx.domains.finance import subjects as finance_subjects
+from mekongx.domains.finance.schemas import (
+    AssetInput,
+    CaseInput,
+    ReviewInput,
+    SubjectInput,
+    TransitionInput,
+)
 from mekongx.domains.rfi import service as rfi
 from mekongx.errors import Conflict, FieldProblem, ValidationFailed
 from mekongx.http.auth import CurrentPrincipal
@@ -105,6 +112,7 @@ def _labels(principal: Principal) -> dict[str, Any]:
         "method_labels": {k: _(v) for k, v in METHOD_LABELS.items()},
         "state_labels": {k: _(v) for k, v in finance_assets.STATE_LABELS.items()},
         "kind_labels": {k: _(v) for k, v in finance_assets.KIND_LABELS.items()},
+        "subject_roles": {k: _(v) for k, v in finance_subjects.ROLES.items()},
         "purpose_labels": {k: _(v) for k, v in PURPOSES.items()},
         "request_status": {k: _(v) for k, v in RFI_STATUS.items()},
         **translated(_),
@@ -175,12 +183,14 @@ def case_page(request: Request, principal: CurrentPrincipal, case_id: RecordId) 
             for asset in finance_assets.assets_of(session, case)
         ]
         asked = finance_requests.of_case(session, principal, case)
+        subjects = finance_subjects.subjects_of(session, principal, case)
     now = utcnow()
     own = case.origin_agency == principal.agency and not case.received
     return render(request, "finance/case.html", case=case, figures=figures, imports=imports, alerts=alerts,
                   judged=judged, assets=assets, next_states=finance_assets.NEXT,
                   requests=[(r, rfi.display_status(r.party, now)) for r in asked],
                   explain=lambda alert: finance.explanation(alert, principal.language),
+                  subjects=subjects,
                   can_ask=own and can(principal, Permission.RELEASE_RECORDS).allowed,
                   can_write=own and can(principal, Permission.WRITE_RECORDS).allowed, **_labels(principal))  # fmt: skip
 
@@ -347,6 +357,20 @@ async def add_asset(request: Request, principal: CurrentPrincipal, case_id: Reco
     except (ValidationFailed, Conflict) as error:
         return _problem_page(request, principal, error, f"/finance/{case_id}")
     return flash.redirect(f"/finance/{case_id}#assets", "finance.asset")
+
+
+@router.post("/{case_id}/subjects", dependencies=[Depends(check_csrf)])
+async def add_subject(request: Request, principal: CurrentPrincipal, case_id: RecordId) -> Response:
+    form = await request.form()
+    data: dict[str, Any] = {
+        k: str(form.get(k, "")) for k in ("name", "role", "accounts", "ref_kind", "ref", "note")
+    }
+    try:
+        with node_of(request).db.write() as session:
+            finance_subjects.add_subject(session, principal, case_id, parse(SubjectInput, data))
+    except (ValidationFailed, Conflict) as error:
+        return _problem_page(request, principal, error, f"/finance/{case_id}#subjects")
+    return flash.redirect(f"/finance/{case_id}#subjects", "saved")
 
 
 @router.post("/assets/{asset_id}/transition", dependencies=[Depends(check_csrf)])
