@@ -11,6 +11,12 @@ Measures, per engine:
   A rate is sustained when the delivered rate keeps up with the offered one and the latency
   stays flat; ``--burst N`` also floods N envelopes as fast as the producer can write them.
 - drain: a backlog queued while the receiver was down, delivered when it returns.
+- CPU per envelope: the CPU time (user + system, from /proc) the receiver's and the sender's
+  node processes spent per envelope delivered in each phase, which depends much less on the
+  machine's load than the rates do; beside it, the ceiling server's CPU per envelope-sized
+  share of a raw POST (the named baseline, same run) and the ratio to it.
+- in-process: ``receive_batch`` alone and ``seal`` alone on this process's CPU clock, per
+  envelope (batches of 200 report envelopes), without HTTP.
 Beside them, the ceiling: raw HTTP POSTs of a batch-sized body to a bare ASGI endpoint on the
 same stack (uvicorn + httpx), in requests/s and in envelope-equivalents/s. The producer runs in
 the benchmark process, so producer, sender and receiver share the machine's cores.
@@ -39,11 +45,15 @@ from mekongx import migrations
 from mekongx.accounts import service as accounts
 from mekongx.audit import Actor
 from mekongx.db import Database
+from mekongx.domains.intel.trust import ORIGIN_FIELDS as ENDORSED
 from mekongx.federation import peers as peering
-from mekongx.federation.keys import NodeKeys
-from mekongx.federation.models import InboxEntry, OutboxEntry
+from mekongx.federation.envelope import Header, seal
+from mekongx.federation.inbox import receive_batch
+from mekongx.federation.keys import NodeKeys, load_enc_public
+from mekongx.federation.models import InboxEntry, OutboxEntry, Peer
 from mekongx.federation.outbox import enqueue
 from mekongx.model.base import utcnow
+from mekongx.wiring import install
 
 PG = os.environ.get(
     "MEKONGX_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
@@ -62,6 +72,7 @@ class Node:
     def __init__(self, agency: str, home: Path, url: str) -> None:
         self.agency, self.home, self.url = agency, home, url
         self.port = free_port()
+        self.federation_port = free_port()
         self.process: subprocess.Popen[bytes] | None = None
         home.mkdir(parents=True)
         migrations.upgrade(url)
@@ -84,14 +95,18 @@ class Node:
                 session,
                 actor,
                 peering.PeerInput(
-                    other.agency, f"http://127.0.0.1:{other.port}", k.sign_public, k.enc_public
+                    other.agency,
+                    f"http://127.0.0.1:{other.federation_port}",
+                    k.sign_public,
+                    k.enc_public,
                 ),
             )
             peering.confirm_peer(session, actor, other.agency, k.fingerprint)
 
     def start(self) -> None:
         env = {**os.environ, "MEKONGX_ENV": "test", "MEKONGX_NODE_AGENCY": self.agency, "MEKONGX_DATA_DIR": str(self.home),
-               "MEKONGX_DATABASE_URL": self.url, "MEKONGX_RETRY_MAX_SECONDS": "1"}  # fmt: skip
+               "MEKONGX_DATABASE_URL": self.url, "MEKONGX_RETRY_MAX_SECONDS": "1",
+               "MEKONGX_FEDERATION_PORT": str(self.federation_port)}  # fmt: skip
         self.process = subprocess.Popen([sys.executable, "-m", "mekongx.cli.main", "serve", "--port", str(self.port)], env=env,
                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
         wait_http(f"http://127.0.0.1:{self.port}/healthz")
@@ -101,6 +116,20 @@ class Node:
             self.process.terminate()
             self.process.wait()
             self.process = None
+
+
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICK
+
+
+def node_cpu(node: Node) -> float:
+    assert node.process is not None
+    return cpu_seconds(node.process.pid)
 
 
 def wait_http(url: str) -> None:
@@ -210,14 +239,27 @@ def ceiling(home: Path, seconds: float) -> tuple[float, float]:
     body = b"x" * (2300 * BATCH)
     count, stop = 0, time.monotonic() + seconds
     with httpx.Client() as client:
+        cpu = cpu_seconds(process.pid)
         began = time.monotonic()
         while time.monotonic() < stop:
             client.post(f"http://127.0.0.1:{port}/", content=body)
             count += 1
         elapsed = time.monotonic() - began
+        cpu = cpu_seconds(process.pid) - cpu
     process.terminate()
     process.wait()
+    CEILING_CPU_MS[0] = cpu * 1000 / (count * BATCH)
     return count / elapsed, count * BATCH / elapsed
+
+
+CEILING_CPU_MS = [0.0]  # the bare server's CPU ms per envelope-sized share of a POST
+
+
+def cpu_line(engine: str, phase: str, delivered: int, sender: float, receiver: float) -> str:
+    per_r, per_s = receiver * 1000 / delivered, sender * 1000 / delivered
+    ratio = per_r / CEILING_CPU_MS[0] if CEILING_CPU_MS[0] else float("nan")
+    return (f"{engine:<11} cpu {phase:<9} receiver {per_r:.3f} ms/env, sender {per_s:.3f} ms/env "
+            f"({delivered:,} envelopes); receiver / ceiling server {ratio:.1f}x")  # fmt: skip
 
 
 def _timed(
@@ -225,6 +267,7 @@ def _timed(
 ) -> tuple[int, float, float, float, float, float]:
     """Run ``queue`` (returns how many it queued and a producer lag share), wait until all of
     them are applied at the receiver; (queued, elapsed s, producing s, p50 ms, p99 ms, lag)."""
+    cpu = node_cpu(sender), node_cpu(receiver)
     base, since, began = received(receiver), time.time(), time.monotonic()
     queued, lag = queue()
     produced_in = time.monotonic() - began
@@ -232,8 +275,12 @@ def _timed(
     while received(receiver) < base + queued and time.monotonic() < deadline:
         time.sleep(0.1)
     elapsed = time.monotonic() - began
+    LAST_CPU[:] = [node_cpu(sender) - cpu[0], node_cpu(receiver) - cpu[1]]
     p50, p99 = _percentiles(latencies(sender, receiver, since))
     return queued, elapsed, produced_in, p50, p99, lag
+
+
+LAST_CPU = [0.0, 0.0]  # sender, receiver CPU seconds of the last timed phase
 
 
 def run_engine(
@@ -252,6 +299,7 @@ def run_engine(
     )
     oncb.peer(nncc)
     nncc.peer(oncb)
+    in_process(engine, oncb, nncc)
     nncc.start()
     oncb.start()
     try:
@@ -262,6 +310,7 @@ def run_engine(
             print(f"{engine:<11} offered {rate:5.0f}/s  delivered {queued / elapsed:5.0f} env/s  ({queued:,} in {elapsed:.1f} s; "
                   f"producer {queued / produced_in:.0f}/s, late ticks {lag:.0%})  latency p50 {p50:.0f} ms  p99 {p99:.0f} ms  "
                   f"load {os.getloadavg()[0]:.1f}")  # fmt: skip
+            print(cpu_line(engine, f"at {rate:.0f}/s", queued, *LAST_CPU))
         if burst:
             queued, elapsed, produced_in, p50, p99, _ = _timed(
                 oncb, nncc, lambda: _flood(oncb, burst)
@@ -276,11 +325,14 @@ def run_engine(
         )
         base = received(nncc)
         nncc.start()
+        cpu = node_cpu(oncb), node_cpu(nncc)
         began = time.monotonic()
         deadline = time.monotonic() + 1800
         while received(nncc) < base + backlog and time.monotonic() < deadline:
             time.sleep(0.5)
         elapsed = time.monotonic() - began
+        drained = received(nncc) - base
+        print(cpu_line(engine, "drain", drained, node_cpu(oncb) - cpu[0], node_cpu(nncc) - cpu[1]))
         print(
             f"{engine:<11} drain      {(received(nncc) - base) / elapsed:7.0f} env/s  ({received(nncc) - base:,} in {elapsed:.1f} s)"
             f"  load {os.getloadavg()[0]:.1f}"
@@ -290,6 +342,34 @@ def run_engine(
         nncc.stop()
         oncb.db.dispose()
         nncc.db.dispose()
+
+
+def in_process(engine: str, oncb: Node, nncc: Node, count: int = 2000) -> None:
+    """``seal`` and ``receive_batch`` alone, on this process's CPU clock, per envelope; the
+    link's counters are then set as if the envelopes had gone through the outbox."""
+    install()
+    recipient = load_enc_public(nncc.keys.current.enc_public)
+    began = time.process_time()
+    envelopes = []
+    for seq in range(1, count + 1):
+        payload = {"kind": "intel.report", **_report_payload("ONCB")}
+        header = Header(type="information", sender="ONCB", to="NNCC", recipients=["NNCC"],
+                        seq=seq, created=utcnow().isoformat(), endorse=list(ENDORSED))  # fmt: skip
+        envelopes.append(seal(header, payload, oncb.keys.current.sign, recipient))
+    sealing = time.process_time() - began
+    began = time.process_time()
+    for start in range(0, count, BATCH):
+        outcomes = receive_batch(
+            nncc.db, nncc.keys, "NNCC", "ONCB", envelopes[start : start + BATCH]
+        )
+        assert all(o.status == "applied" for o in outcomes), outcomes[0]
+    receiving = time.process_time() - began
+    with oncb.db.write() as session:
+        peer = session.get(Peer, "NNCC")
+        assert peer is not None
+        peer.next_out_seq = count + 1
+    print(f"{engine:<11} in-process seal {sealing * 1000 / count:.3f} ms/env (sender), receive_batch "
+          f"{receiving * 1000 / count:.3f} ms/env (receiver), {count:,} envelopes in batches of {BATCH}")  # fmt: skip
 
 
 def pg_database(tag: str) -> str:

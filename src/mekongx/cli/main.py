@@ -96,7 +96,8 @@ def serve(
     host: str = typer.Option("127.0.0.1", help="Address to listen on."),
     port: int = typer.Option(8000, help="Port of the web UI and API."),
     workers: int = typer.Option(
-        1, help="Web processes (more than 1: run `mekongx worker` separately)."
+        1,
+        help="Web processes (more than 1: run `mekongx worker` and `mekongx listener` beside them).",
     ),
 ) -> None:
     """Run the node: web UI and API, the delivery worker, and the mutual-TLS federation port if set."""
@@ -119,6 +120,26 @@ def serve(
     from mekongx.cli.serving import serve_node
 
     serve_node(settings, host, port)
+
+
+@app.command()
+def listener(
+    host: str = typer.Option(
+        "0.0.0.0",  # noqa: S104 - peers reach it from other hosts; mutual TLS guards it
+        help="Address the federation listener listens on.",
+    ),
+) -> None:
+    """Run only the federation listener (MEKONGX_FEDERATION_PORT, mutual TLS): with
+    `serve --workers N` the web processes serve neither it nor the delivery worker."""
+    settings = load_settings()
+    from mekongx.cli.serving import serve_listener
+
+    if not serve_listener(settings, host):
+        fail(
+            N_("No federation listener: set MEKONGX_FEDERATION_PORT (and, in production, "
+               "MEKONGX_TLS_CERT, MEKONGX_TLS_KEY and MEKONGX_TLS_PEER_CA)."),
+            2,
+        )  # fmt: skip
 
 
 def asgi_app() -> object:

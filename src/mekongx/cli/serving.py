@@ -120,3 +120,14 @@ def serve_node(settings: Settings, host: str, port: int, *, log_level: str = "in
         stop.set()
         if worker is not None:
             worker.join(timeout=5)
+
+
+def serve_listener(settings: Settings, host: str, *, log_level: str = "info") -> bool:
+    """The federation listener alone (for nodes whose web port runs several processes with
+    ``serve --workers N``); False when the node has none configured."""
+    app = create_app(settings)
+    config = federation_config(settings, app, host, log_level)
+    if config is None:
+        return False
+    uvicorn.Server(config).run()
+    return True
