@@ -103,6 +103,7 @@ def test_hard_negatives_stay_apart(a: str, b: str) -> None:
         ("ชัยยุทธ", ("chai", "yut"), ("chai", "yut")),  # double stop ทธ: yut
         ("ยุทธนา", ("yut", "tha", "na"), ("yut", "tha", "na")),
         ("เชษฐา", ("chet", "tha"), ("chet", "sa", "tha")),  # ษ before a voweled ฐ closes
+        ("วิมลมาศ", ("wi", "mon", "mat"), ("wim", "ma", "la", "mat")),  # มล after i: mon
     ],
 )
 def test_thai_syllables(word: str, sound: tuple[str, ...], formal: tuple[str, ...]) -> None:

@@ -141,7 +141,12 @@ class _Parser:
             (not self.linked or self.at(j + 1) == self.at(j))
             and run >= 2
             and run % 2 == 0
-            and (to_end or self.at(j + run) in _LEAD)
+            and (
+                to_end
+                or self.at(j + run) in _LEAD
+                # มล pairs as mon before a voweled consonant (วิมลมาศ wi-mon-mat)
+                or (run == 2 and self.at(j - 1) in "ิีุู" and self.s[j : j + 2] == "มล")
+            )
             and self.at(j + 1) != "ร"  # ประวิตร prawit
             and self.at(j) != "ญ"  # ญ closes: กาญจน์ kan, กาญจนา kan-cha-na
             and (self.at(j), self.at(j + 1)) not in _GEMINATE  # ยุทธ yut, not yu-thot
