@@ -4,8 +4,11 @@ handling code and page numbers on every page, xlsx round trip with typed and for
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -147,3 +150,95 @@ def test_model_refuses_what_would_print_wrong() -> None:
         Money(1, "baht")
     with pytest.raises(ValueError, match="row 1 has 1 cells"):
         Table(["a", "b"], [["only one"]])
+
+
+def test_thai_without_spaces_wraps_between_clusters_and_loses_nothing() -> None:
+    run = "ผู้ใหญ่บ้านน้ำท่วมกำหนดการนัดพิจารณาคดีสำนักงานคณะกรรมการป้องกันและปราบปรามยาเสพติด" * 3
+    doc = Document(title="t", lang="th", agency="ป.ป.ส.", handling="H0", generated_at=WHEN)
+    doc.add(Paragraph(run), Table([Column("a", 1), Column("b", 6)], [[run, run]]))
+    data = to_pdf(doc)
+    text = page_texts(data)[0]
+    assert _squash(text).count(_squash(run)) == 3  # the paragraph and both cells, in order
+    assert glyph_problems(data) == []
+    # the narrow column's lines, drawn one by one, each start on a base character
+    from mekongx.documents.pdf import _keep_clusters, _starts_cluster
+
+    assert _keep_clusters(["กำหน", "ดการ"]) == ["กำหน", "ดการ"]
+    assert _keep_clusters(["ก", "ำหนด"]) == ["กำ", "หนด"]
+    assert _keep_clusters(["ผู้ใหญ่บ้านน", "้ำท่วม"]) == ["ผู้ใหญ่บ้าน", "น้ำท่วม"]
+    assert not _starts_cluster("ำ") and not _starts_cluster("้") and _starts_cluster("ก")
+
+
+def test_characters_no_font_has_become_a_visible_replacement() -> None:
+    doc = Document(title="ລາວ 𓀀", lang="en", agency="LCDC", handling="H0", generated_at=WHEN)
+    data = to_pdf(doc)
+    # fpdf2 alone would leave them out silently; Lao waits for its font (issue 18)
+    assert glyph_problems(data) == []
+    assert "\ufffd" in page_texts(data)[0]
+
+
+def test_hostile_text_defused_in_every_workbook_cell() -> None:
+    doc = Document(
+        title=HOSTILE, lang="en", agency="+ONCB", handling="H3", handling_note="@restricted"
+    )
+    doc.lines = ["-2+3"]
+    doc.add(
+        Heading("=HYPERLINK()"),
+        Paragraph("@SUM(A1)"),
+        KeyValues([("=A1", "\t=1+1")]),
+        Table(["=1", "ok"], [["=cmd|' /C calc'!A0", -5]], sheet="=Sheet"),
+    )
+    book = openpyxl.load_workbook(io.BytesIO(to_xlsx(doc)))
+    texts = [
+        cell.value
+        for sheet in book.worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if isinstance(cell.value, str)
+    ]
+    assert texts and all(not t.startswith(("=", "+", "-", "@", "\t")) for t in texts)
+    assert book["=Sheet"]["B2"].value == -5  # a negative number is a number, not a formula
+
+
+_FIVE_THOUSAND = """
+import io, resource, sys
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from mekongx.documents import Document, Money, Table, to_pdf, to_xlsx
+rows = [
+    [f"คดีที่ {i} 案件", date(2026, 1, 1 + i % 28), Money(Decimal(i) + Decimal("0.5"), "THB"), i,
+     "国家禁毒委员会办公室 ผู้ใหญ่บ้าน"]
+    for i in range(5000)
+]
+doc = Document(title="กำหนดการ", lang="th", agency="ป.ป.ส.", handling="H2",
+               generated_at=datetime(2026, 12, 3, tzinfo=UTC))
+doc.add(Table(["คดี", "วันนัด", "จำนวนเงิน", "ลำดับ", "หมายเหตุ"], rows))
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+open(sys.argv[1], "wb").write(to_pdf(doc))
+open(sys.argv[2], "wb").write(to_xlsx(doc))
+after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(before, after)
+"""
+
+
+@pytest.mark.slow
+def test_five_thousand_rows_render_within_a_memory_bound(tmp_path: Path) -> None:
+    """In a process of its own, so that its peak resident memory is the render's."""
+    pdf, xlsx = tmp_path / "t.pdf", tmp_path / "t.xlsx"
+    done = subprocess.run(
+        [sys.executable, "-c", _FIVE_THOUSAND, str(pdf), str(xlsx)],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=True,
+    )
+    before, after = (int(v) for v in done.stdout.split())  # KiB
+    assert after - before < 160 * 1024, (before, after)  # the render's own growth
+    assert after < 400 * 1024, after
+    pages = page_texts(pdf.read_bytes())
+    assert len(pages) > 100
+    assert f"หน้า {len(pages)} จาก {len(pages)}" in pages[-1]
+    assert "คดีที่ 4999 案件" in pages[-1]
+    sheet = openpyxl.load_workbook(xlsx)["ตาราง 1"]
+    assert sheet.max_row == 5001
+    assert sheet["A5001"].value == "คดีที่ 4999 案件"

@@ -9,6 +9,7 @@ Burmese, Khmer: issue 18) is one more ``FontFace`` here and its files in ``fonts
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from fontTools.ttLib import TTFont
 
-__all__ = ["FACES", "FontFace", "covered", "faces_for", "font_file"]
+__all__ = ["FACES", "FontFace", "covered", "faces_for", "font_file", "needs_shaping", "widest"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,15 +49,50 @@ def faces_for(lang: str) -> list[FontFace]:
 
 
 @cache
-def _cmap(name: str) -> frozenset[int]:
+def _advances(name: str) -> dict[int, float]:
+    """Each character's advance width in ``name``, in ems."""
     font = TTFont(font_file(name), lazy=True)
     try:
-        return frozenset(font.getBestCmap())
+        per_em = font["head"].unitsPerEm
+        metrics = font["hmtx"].metrics
+        return {code: metrics[glyph][0] / per_em for code, glyph in font.getBestCmap().items()}
     finally:
         font.close()
+
+
+def _files() -> list[str]:
+    return [n for face in FACES for n in (face.regular, face.bold) if n is not None]
 
 
 def covered(char: str) -> bool:
     """True when some vendored face has a glyph for ``char``."""
     code = ord(char)
-    return any(code in _cmap(face.regular) for face in FACES)
+    return any(code in _advances(face.regular) for face in FACES)
+
+
+@cache
+def _widest(char: str) -> float:
+    code = ord(char)
+    return max((_advances(name).get(code, 0.0) for name in _files()), default=0.0) or 1.0
+
+
+def widest(text: str) -> float:
+    """An upper bound of ``text``'s width in ems, whichever face draws each character."""
+    return sum(_widest(char) for char in text)
+
+
+# Scripts whose characters change shape or place with their neighbours (HarfBuzz needed):
+# Hebrew to Myanmar (Arabic, Indic, Thai, Lao, Tibetan, Myanmar), Khmer and Mongolian.
+_COMPLEX = ((0x0590, 0x109F), (0x1780, 0x18AF), (0x1A00, 0x1CFF), (0xA8E0, 0xABFF))
+
+
+@cache
+def _complex(char: str) -> bool:
+    code = ord(char)
+    return any(low <= code <= high for low, high in _COMPLEX) or unicodedata.combining(char) != 0
+
+
+def needs_shaping(text: str) -> bool:
+    """False for text that is drawn right glyph by glyph (Latin, digits, Han): it is then not
+    shaped, which makes long tables several times faster; anything else is."""
+    return any(_complex(char) for char in text)

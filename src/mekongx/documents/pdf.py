@@ -20,7 +20,7 @@ from fpdf import FPDF
 from fpdf.enums import MethodReturnValue, XPos, YPos
 
 from mekongx.documents import format as fmt
-from mekongx.documents.fonts import covered, faces_for, font_file
+from mekongx.documents.fonts import covered, faces_for, font_file, needs_shaping, widest
 from mekongx.documents.model import Document, Heading, KeyValues, Paragraph, Table
 
 __all__ = ["to_pdf"]
@@ -39,6 +39,7 @@ _RULE = (160, 160, 160)
 _HEAD_FILL = (225, 229, 235)
 _ROW_FILL = (246, 247, 249)
 _REPLACEMENT = "\ufffd"
+_MM_PER_PT = 25.4 / 72
 
 
 @cache
@@ -65,6 +66,37 @@ def _drawable(text: str, missing: set[str]) -> str:
     return "".join(out)
 
 
+def _starts_cluster(char: str) -> bool:
+    """False for a character that belongs to the one before it (a mark, Thai/Lao sara am)."""
+    return not (
+        unicodedata.category(char) in {"Mn", "Mc", "Me"}
+        or char in "\u0e33\u0eb3"
+        or "\u200c" <= char <= "\u200d"
+    )
+
+
+def _keep_clusters(lines: list[str]) -> list[str]:
+    """Lines broken inside a word (Thai has no spaces between words) are moved so that no line
+    starts with a vowel sign or tone mark: the previous line's last cluster comes along."""
+    for i in range(1, len(lines)):
+        line = lines[i]
+        if not line or _starts_cluster(line[0]):
+            continue
+        before = lines[i - 1]
+        cut = len(before)
+        while cut > 0 and not _starts_cluster(before[cut - 1]):
+            cut -= 1
+        cut -= 1  # the cluster's base
+        if cut <= 0:  # one cluster on the line: keep the marks with it instead
+            lead = 0
+            while lead < len(line) and not _starts_cluster(line[lead]):
+                lead += 1
+            lines[i - 1], lines[i] = before + line[:lead], line[lead:]
+        else:
+            lines[i - 1], lines[i] = before[:cut], before[cut:] + line
+    return [line for line in lines if line]
+
+
 class _Pdf(FPDF):
     def __init__(self, doc: Document) -> None:
         super().__init__(orientation="L" if doc.landscape else "P", unit="mm", format="A4")
@@ -86,7 +118,42 @@ class _Pdf(FPDF):
         self.set_creation_date(doc.generated_at)
 
     def drawable(self, value: str) -> str:
-        return _drawable(value, self.missing)
+        """``value`` as it can be drawn, with the shaping it needs switched on (or off)."""
+        text = _drawable(value, self.missing)
+        self.shape(text)
+        return text
+
+    def shape(self, text: str) -> None:
+        """Shape ``text`` with HarfBuzz only if its script needs it (see fonts.needs_shaping)."""
+        wanted = needs_shaping(text)
+        if wanted != bool(self.text_shaping):
+            self.set_text_shaping(use_shaping_engine=wanted)
+
+    def wrap(self, text: str, width: float) -> list[str]:
+        """``text`` broken into lines that fit ``width`` (current font), never before a mark."""
+        if "\n" not in text:
+            if widest(text) * self.font_size_pt * _MM_PER_PT * 1.05 <= width:
+                return [text]  # fits whatever the shaping: not measured
+            self.shape(text)
+            if self.get_string_width(text) <= width:
+                return [text]
+        self.shape(text)
+        lines = self.multi_cell(
+            width, 1, text, dry_run=True, output=MethodReturnValue.LINES, padding=0
+        )
+        assert isinstance(lines, list)
+        return _keep_clusters([str(line) for line in lines]) or [""]
+
+    def text_block(self, text: str, size: float, line: float, bold: bool = False) -> None:
+        """Wrapped lines across the text width, continued on the next page when full."""
+        self.use(size, bold)
+        for part in self.wrap(self.drawable(text), self.epw):
+            if self.get_y() + line > self.page_break_trigger:
+                self.add_page()
+                self.use(size, bold)
+            self.shape(part)
+            self.set_x(self.l_margin)
+            self.cell(self.epw, line, part, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     def use(self, size: float, bold: bool = False) -> None:
         self.set_font(self.family, "B" if bold else "", size)
@@ -137,33 +204,30 @@ class _Pdf(FPDF):
 
 
 def _title(pdf: _Pdf, doc: Document) -> None:
-    pdf.use(16, bold=True)
-    pdf.multi_cell(0, 8, pdf.drawable(doc.title), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.use(_BODY)
+    pdf.text_block(doc.title, 16, 8, bold=True)
     lines = list(doc.lines)
     if doc.date is not None:
         lines.append(fmt.cell_text(doc.date, doc.lang))
     for line in lines:
-        pdf.multi_cell(0, 5, pdf.drawable(line), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.use(_BODY, bold=True)
+        pdf.text_block(line, _BODY, 5)
     handling = fmt.label(fmt.HANDLING, doc.lang, code=doc.handling)
     if doc.handling_note:
         handling = f"{handling}: {doc.handling_note}"
-    pdf.multi_cell(0, 5, pdf.drawable(handling), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.text_block(handling, _BODY, 5, bold=True)
     pdf.ln(3)
 
 
 def _heading(pdf: _Pdf, block: Heading) -> None:
     size = _HEADING[block.level]
     pdf.ln(2)
-    pdf.use(size, bold=True)
-    pdf.multi_cell(0, size * 0.5, pdf.drawable(block.text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    if pdf.get_y() + 3 * size * 0.5 > pdf.page_break_trigger:
+        pdf.add_page()  # a heading is not left alone at the foot of a page
+    pdf.text_block(block.text, size, size * 0.5, bold=True)
     pdf.ln(1)
 
 
 def _paragraph(pdf: _Pdf, block: Paragraph) -> None:
-    pdf.use(_BODY)
-    pdf.multi_cell(0, 5, pdf.drawable(block.text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.text_block(block.text, _BODY, 5)
     pdf.ln(2)
 
 
@@ -193,18 +257,10 @@ class _Grid:
         self.striped = 0
 
     def _lines(self, cell: _Cell, width: float) -> list[str]:
-        pdf = self.pdf
-        pdf.use(self.size, bold=cell.bold)
-        inner = width - 2 * self.pad - 0.2
         if not cell.text:
             return [""]
-        if "\n" not in cell.text and pdf.get_string_width(cell.text) <= inner:
-            return [cell.text]
-        lines = pdf.multi_cell(
-            inner, self.line, cell.text, dry_run=True, output=MethodReturnValue.LINES, padding=0
-        )
-        assert isinstance(lines, list)
-        return [str(line) for line in lines] or [""]
+        self.pdf.use(self.size, bold=cell.bold)
+        return self.pdf.wrap(cell.text, width - 2 * self.pad - 0.2)
 
     def heading(self) -> None:
         if self.head:
@@ -253,6 +309,7 @@ class _Grid:
                 pdf.rect(x, top, width, height, style="D")
             pdf.use(self.size, bold=cell.bold)
             for index, line in enumerate(lines[first : first + count]):
+                pdf.shape(line)
                 pdf.set_xy(x + self.pad, top + self.pad + index * self.line)
                 pdf.cell(width - 2 * self.pad, self.line, line, align="R" if cell.right else "L")
             x += width
