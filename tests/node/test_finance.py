@@ -308,3 +308,40 @@ def test_subjects_link_to_records_the_reader_may_see(world: Any, browser: Any) -
     assert "Northern Star Holdings" in page and f'href="/reports/{report_id}"' in page
     bad = browser.post(f"/finance/{case_id}/subjects", {"name": "", "role": "mule"})
     assert bad.status_code == 422  # type: ignore[attr-defined]
+
+
+def test_a_saved_column_mapping_reads_a_banks_own_headers(world: Any, browser: Any, app_client: TestClient,
+                                                          token_for: Any) -> None:  # fmt: skip
+    case_id = _case(world)
+    bank = (
+        b"Ref;Value date;Debit acct;Credit acct;Amt\n"
+        b"K-1;03/06/2024 09:15;111-1;222-2;1500.00\n"
+        b"K-2;03/06/2024 10:40;222-2;333-3;1450.00\n"
+        b"K-3;32/06/2024 10:40;222-2;333-3;10.00\n"
+    )
+    columns = {"transaction_id": "Ref", "timestamp": "Value date", "from_account": "Debit acct",
+               "to_account": "Credit acct", "amount": "Amt"}  # fmt: skip
+    headers = token_for("thai_analyst")
+    bad = app_client.post("/api/v1/finance/mappings", headers=headers,
+                          json={"name": "KTB", "columns": {"amount_thb": "Amt"}})  # fmt: skip
+    assert bad.status_code == 422 and "amount_thb" in bad.text
+    made = app_client.post("/api/v1/finance/mappings", headers=headers, json={
+        "name": "KTB statement", "columns": columns, "timestamp_format": "%d/%m/%Y %H:%M",
+        "currency": "THB", "delimiter": ";"})  # fmt: skip
+    assert made.status_code == 201, made.text
+    again = app_client.post("/api/v1/finance/mappings", headers=headers,
+                            json={"name": "KTB statement", "columns": columns})  # fmt: skip
+    assert again.status_code == 422
+    mapping_id = made.json()["id"]
+    without = app_client.post(f"/api/v1/finance/cases/{case_id}/imports", headers=headers,
+                              files={"file": ("ktb.csv", bank)})  # fmt: skip
+    assert without.status_code == 422
+    read = app_client.post(f"/api/v1/finance/cases/{case_id}/imports?mapping={mapping_id}&timezone=Asia/Bangkok",
+                           headers=headers, files={"file": ("ktb.csv", bank)})  # fmt: skip
+    assert read.status_code == 201, read.text
+    body = read.json()
+    assert (body["added"], body["rejected"]) == (2, 1)
+    assert any("3" in line for line in body["rejected_rows"])  # the row with 32 June is named
+    browser.login("thai.analyst")
+    page = browser.client.get(f"/finance/{case_id}").text
+    assert f'<option value="{mapping_id}">KTB statement</option>' in page

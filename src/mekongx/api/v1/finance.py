@@ -15,12 +15,14 @@ from starlette.requests import Request
 from mekongx.api.v1.rfi import RfiCreate, RowOut, ThreadOut, files_of, rows_out, thread_out
 from mekongx.api.v1.schemas import ERRORS
 from mekongx.domains.finance import assets as finance_assets
+from mekongx.domains.finance import mappings as finance_mappings
 from mekongx.domains.finance import requests as finance_requests
 from mekongx.domains.finance import service as finance
 from mekongx.domains.finance import sharing
 from mekongx.domains.finance.schemas import (
     AssetInput,
     CaseInput,
+    MappingInput,
     ReviewInput,
     SharingAgreementInput,
     TransitionInput,
@@ -136,11 +138,13 @@ async def import_file(
     case_id: RecordId,
     file: Annotated[UploadFile, File(description="Transactions: CSV, xlsx, Parquet or goAML XML")],
     timezone: Annotated[str | None, Query(max_length=64)] = None,
+    mapping: Annotated[int | None, Query(ge=1, description="a saved column mapping's id")] = None,
 ) -> ImportOut:
     """Read a transaction file into the case; rows it already holds are not added twice."""
     node = node_of(request)
     with node.db.read() as session:
         case = finance.read_case_for_import(session, principal, case_id)
+        columns = finance_mappings.engine_mapping(session, mapping) if mapping else None
     with tempfile.TemporaryDirectory(prefix="mekongx-finance-") as work:
         path = Path(work) / "upload"
         size = 0
@@ -160,7 +164,7 @@ async def import_file(
                 out.write(chunk)
         dataset = await run_in_threadpool(
             finance.read_file, path, Path(work) / "read", base_currency=case.base_currency,
-            lang=principal.language, timezone=timezone,
+            lang=principal.language, timezone=timezone, mapping=columns,
         )  # fmt: skip
         digest = await run_in_threadpool(finance.sha256_of, path)
         with node.db.write() as session:
@@ -300,3 +304,28 @@ def add_sharing_agreement(
     """Record an agreement (administrators); the latest signed with a country is in force."""
     with node_of(request).db.write() as session:
         return SharingAgreementOut.model_validate(sharing.add_agreement(session, principal, data))
+
+
+class MappingOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    name: str
+    columns: str
+    timestamp_format: str
+    currency: str
+    delimiter: str
+
+
+@router.get("/mappings", response_model=list[MappingOut])
+def list_mappings(request: Request, principal: CurrentPrincipal) -> list[MappingOut]:
+    """Saved column mappings (``columns`` is a JSON object: field → the file's column)."""
+    with node_of(request).db.read() as session:
+        return [MappingOut.model_validate(m) for m in finance_mappings.mappings(session, principal)]
+
+
+@router.post("/mappings", response_model=MappingOut, status_code=201)
+def save_mapping(request: Request, principal: CurrentPrincipal, data: MappingInput) -> MappingOut:
+    """Save a column mapping under a new name; choose it at import with ``?mapping=ID``."""
+    with node_of(request).db.write() as session:
+        return MappingOut.model_validate(finance_mappings.save(session, principal, data))

@@ -107,3 +107,37 @@ class SubjectInput(BaseModel):
     ref_kind: Literal["", "fugitive_notice", "intel_report"] = ""
     ref: str = Field(default="", max_length=36)  # the record's uid or the number in its address
     note: str = Field(default="", max_length=4000)
+
+
+class MappingInput(BaseModel):
+    """A saved column mapping: for each transaction field, the column of the file that holds it
+    (fields left out keep their own name as the column)."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    name: str = Field(min_length=1, max_length=100)
+    columns: dict[str, str] = Field(max_length=20)
+    timestamp_format: str = Field(default="", max_length=50)
+    currency: str = Field(default="", pattern=r"^([A-Z]{3})?$")
+    delimiter: str = Field(default=",", min_length=1, max_length=1)
+
+    @field_validator("columns")
+    @classmethod
+    def _known_fields(cls, value: dict[str, str]) -> dict[str, str]:
+        from mekongx.moneyflow.model import FIELDS
+
+        cleaned = {k: v.strip() for k, v in value.items() if v and v.strip()}
+        for name, column in cleaned.items():
+            if name not in FIELDS:
+                raise PydanticCustomError(
+                    "mekongx", N_("Unknown field: %(field)s"), {"field": name}
+                )
+            if len(column) > 100:
+                raise PydanticCustomError(
+                    "mekongx", N_("A column name has at most 100 characters.")
+                )
+        if not cleaned:
+            raise PydanticCustomError(
+                "mekongx", N_("Name the file's column for at least one field.")
+            )
+        return cleaned

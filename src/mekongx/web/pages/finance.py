@@ -15,6 +15,7 @@ from starlette.responses import Response
 
 from mekongx.authz import Permission, Principal, can, require
 from mekongx.domains.finance import assets as finance_assets
+from mekongx.domains.finance import mappings as finance_mappings
 from mekongx.domains.finance import requests as finance_requests
 from mekongx.domains.finance import schedule as finance_schedule
 from mekongx.domains.finance import service as finance
@@ -22,6 +23,7 @@ from mekongx.domains.finance import subjects as finance_subjects
 from mekongx.domains.finance.schemas import (
     AssetInput,
     CaseInput,
+    MappingInput,
     ReviewInput,
     SubjectInput,
     TransitionInput,
@@ -34,6 +36,7 @@ from mekongx.http.node import node_of
 from mekongx.http.params import RecordId
 from mekongx.i18n import N_, translator
 from mekongx.model.base import utcnow
+from mekongx.moneyflow.model import FIELDS
 from mekongx.validation import parse
 from mekongx.web import charts, flash
 from mekongx.web.labels import translated
@@ -184,13 +187,14 @@ def case_page(request: Request, principal: CurrentPrincipal, case_id: RecordId) 
         ]
         asked = finance_requests.of_case(session, principal, case)
         subjects = finance_subjects.subjects_of(session, principal, case)
+        saved_mappings = finance_mappings.mappings(session, principal)
     now = utcnow()
     own = case.origin_agency == principal.agency and not case.received
     return render(request, "finance/case.html", case=case, figures=figures, imports=imports, alerts=alerts,
                   judged=judged, assets=assets, next_states=finance_assets.NEXT,
                   requests=[(r, rfi.display_status(r.party, now)) for r in asked],
                   explain=lambda alert: finance.explanation(alert, principal.language),
-                  subjects=subjects,
+                  subjects=subjects, mappings=saved_mappings, fields=FIELDS,
                   can_ask=own and can(principal, Permission.RELEASE_RECORDS).allowed,
                   can_write=own and can(principal, Permission.WRITE_RECORDS).allowed, **_labels(principal))  # fmt: skip
 
@@ -205,8 +209,12 @@ async def import_file(request: Request, principal: CurrentPrincipal, case_id: Re
     try:
         if not isinstance(upload, UploadFile) or not upload.filename:
             raise ValidationFailed([FieldProblem("file", N_("Choose a file."))])
+        chosen = str(form.get("mapping", ""))
         with node.db.read() as session:
             case = finance.read_case_for_import(session, principal, case_id)
+            columns = (
+                finance_mappings.engine_mapping(session, int(chosen)) if chosen.isdigit() else None
+            )
         with tempfile.TemporaryDirectory(prefix="mekongx-finance-") as work:
             path = Path(work) / "upload"
             size = 0
@@ -226,7 +234,7 @@ async def import_file(request: Request, principal: CurrentPrincipal, case_id: Re
                     out.write(chunk)
             timezone = str(form.get("timezone", "")) or None
             dataset = await run_in_threadpool(finance.read_file, path, Path(work) / "read", base_currency=case.base_currency,
-                                              lang=principal.language, timezone=timezone)  # fmt: skip
+                                              lang=principal.language, timezone=timezone, mapping=columns)  # fmt: skip
             digest = await run_in_threadpool(finance.sha256_of, path)
             with node.db.write() as session:
                 batch = finance.add_transactions(
@@ -357,6 +365,26 @@ async def add_asset(request: Request, principal: CurrentPrincipal, case_id: Reco
     except (ValidationFailed, Conflict) as error:
         return _problem_page(request, principal, error, f"/finance/{case_id}")
     return flash.redirect(f"/finance/{case_id}#assets", "finance.asset")
+
+
+@router.post("/{case_id}/mappings", dependencies=[Depends(check_csrf)])
+async def save_mapping(
+    request: Request, principal: CurrentPrincipal, case_id: RecordId
+) -> Response:
+    form = await request.form()
+    data: dict[str, Any] = {
+        "name": str(form.get("name", "")),
+        "columns": {f: str(form.get(f"col_{f}", "")) for f in FIELDS},
+        "timestamp_format": str(form.get("timestamp_format", "")),
+        "currency": str(form.get("currency", "")).upper(),
+        "delimiter": str(form.get("delimiter", "")) or ",",
+    }
+    try:
+        with node_of(request).db.write() as session:
+            finance_mappings.save(session, principal, parse(MappingInput, data))
+    except (ValidationFailed, Conflict) as error:
+        return _problem_page(request, principal, error, f"/finance/{case_id}#imports")
+    return flash.redirect(f"/finance/{case_id}#imports", "saved")
 
 
 @router.post("/{case_id}/subjects", dependencies=[Depends(check_csrf)])
