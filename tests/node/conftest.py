@@ -27,7 +27,7 @@ from mekongx.federation import peers as peering
 from mekongx.federation.delivery import deliver_link
 from mekongx.federation.inbox import BatchRefused, check_batch, receive_batch
 from mekongx.federation.keys import NodeKeys
-from mekongx.federation.transport import Answer
+from mekongx.federation.transport import INBOX_PATH, Answer
 from mekongx.model.identity import Agency, User
 from mekongx.settings import Settings
 
@@ -160,6 +160,12 @@ class _InProcess:
 
     def __init__(self, node: World, keys: NodeKeys) -> None:
         self.node, self.keys = node, keys
+
+    def post(self, peer: Any, path: str, headers: dict[str, str], body: bytes) -> Answer:
+        """The ``Transport`` protocol's one call (delivery posts batches to ``INBOX_PATH``)."""
+        if path != INBOX_PATH:
+            return Answer(404, {"error": f"no in-process route for {path}"})
+        return self.post_batch(peer, headers, body)
 
     def post_batch(self, peer: Any, headers: dict[str, str], body: bytes) -> Answer:
         own, sender = self.node.agency, headers["X-MekongX-Sender"]
