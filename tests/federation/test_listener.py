@@ -160,3 +160,37 @@ def test_forwarded_headers_are_believed_only_from_configured_proxies() -> None:
     assert _seen("10.1.2.3", "127.0.0.1") == "127.0.0.1 http"
     assert _seen("10.1.2.3", "10.1.2.3") == "203.0.113.7 https"
     assert _seen("10.1.0.0/16, ::1", "10.1.9.9") == "203.0.113.7 https"
+
+
+def test_sync_is_authenticated_like_a_delivery_and_signed(make_nodes: Any) -> None:
+    """``/federation/v1/sync`` (issue 22 §1): refused unless signed with the sync domain by a
+    peer's key (a delivery's signature does not do), nothing written for a refusal; a malformed
+    body is 400; a good request gets the receiver's signed statement of the expected number."""
+    from mekongx.federation.envelope import canonical, verify_receipt
+    from mekongx.federation.inbox import batch_signing_text
+    from mekongx.federation.keys import b64, load_sign_public
+    from mekongx.federation.sync import sync_signing_text
+
+    oncb, nncc = make_nodes("ONCB", "NNCC")
+    nncc.start()
+    url = f"{nncc.federation_url}/federation/v1/sync"
+
+    def post(body: bytes, text: Any = sync_signing_text, sender: str = "ONCB") -> httpx.Response:
+        sent_at = iso(utcnow())
+        signature = b64(oncb.keys.current.sign.sign(text(sender, "NNCC", sent_at, body)))
+        return httpx.post(url, content=body, headers={"X-MekongX-Sender": sender,
+                          "X-MekongX-Time": sent_at, "X-MekongX-Signature": signature})  # fmt: skip
+
+    body = canonical({"nonce": "0123456789abcdef", "pending": ["nothing-like-this"]})
+    before = _rows(nncc, AuditEvent), _rows(nncc, Rejection)
+    assert post(body, batch_signing_text).json() == {"error": "bad-request-signature"}
+    assert post(body, sender="XXX").json() == {"error": "unknown-sender"}
+    assert (_rows(nncc, AuditEvent), _rows(nncc, Rejection)) == before
+    assert post(b'{"nonce": 1}').status_code == 400
+    answer = post(body)
+    assert answer.status_code == 200
+    statement = answer.json()["statement"]
+    assert answer.json()["known"] == []
+    assert (statement["type"], statement["from"], statement["to"]) == ("sync", "NNCC", "ONCB")
+    assert statement["nonce"] == "0123456789abcdef" and statement["expected_seq"] == 1
+    assert verify_receipt(statement, load_sign_public(nncc.keys.current.sign_public))
