@@ -663,4 +663,5 @@ def test_notification_form_has_the_pen_fields(browser: Any) -> None:
     made = browser.post("/precursors/notifications/new", form | {"importer_requires_pen": "on"})
     assert made.status_code == 303, made.text
     shown = browser.client.get(made.headers["location"]).text
-    assert "2,000.000" in shown and "1,584.000 kg" in shown and "YN-2026-0413" in shown
+    # the liaison officer reads Thai: the units are Thai words (ลิตร, and the mass in kilograms)
+    assert "2,000.000 ลิตร" in shown and "1,584.000" in shown and "YN-2026-0413" in shown
