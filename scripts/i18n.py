@@ -1,9 +1,14 @@
 #!/usr/bin/env python3
-"""Keep the Thai and Chinese catalogs in step with the code.
+"""Keep the catalogs (Thai, Chinese, Lao, Burmese, Khmer, Vietnamese) in step with the code.
 
     .venv/bin/python scripts/i18n.py update   # extract every marked string, merge into the .po files
-    .venv/bin/python scripts/i18n.py check    # list msgids without a Thai or Chinese translation,
-                                              # and text built outside the catalogs
+    .venv/bin/python scripts/i18n.py check    # list msgids without a translation in an enabled
+                                              # language, and text built outside the catalogs
+    .venv/bin/python scripts/i18n.py status   # how complete every catalog is, enabled or not
+
+``update`` keeps every catalog in step; ``check`` holds complete only the languages in
+``mekongx.i18n.catalog.ENABLED`` (a language is enabled, and offered in the picker, once its
+catalog is complete on main).
 
 Strings are marked with ``_()`` or ``N_()`` in Python and ``_()`` in templates. New msgids
 arrive in the catalogs untranslated; ``tests/i18n/test_catalogs.py`` fails until they are filled.
@@ -19,8 +24,12 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+from mekongx.i18n.catalog import ENABLED, LOCALE_DIRS  # noqa: E402
+
 LOCALE = ROOT / "src" / "mekongx" / "i18n" / "locale"
-CATALOGS = {"th": LOCALE / "th" / "messages.po", "zh_Hans": LOCALE / "zh_Hans" / "messages.po"}
+CATALOGS = {d: LOCALE / d / "messages.po" for lang, d in LOCALE_DIRS.items() if lang != "en"}
+CHECKED = tuple(LOCALE_DIRS[lang] for lang in ENABLED if lang != "en")
 
 
 def extract() -> Catalog:
@@ -61,10 +70,10 @@ def update() -> None:
         print(f"{locale}: {len(catalog)} messages")
 
 
-def missing() -> dict[str, list[str]]:
+def missing(locales: tuple[str, ...] = CHECKED) -> dict[str, list[str]]:
     template = extract()
     result: dict[str, list[str]] = {}
-    for locale in CATALOGS:
+    for locale in locales:
         catalog = load(locale)
         result[locale] = [
             str(m.id)
@@ -89,6 +98,10 @@ if __name__ == "__main__":
         for problem in outside:
             print(problem)
         sys.exit(1 if any(problems.values()) or outside else 0)
+    elif sys.argv[1:] == ["status"]:
+        for locale, ids in missing(tuple(CATALOGS)).items():
+            state = "checked" if locale in CHECKED else "not yet enabled"
+            print(f"{locale}: {len(ids)} untranslated ({state})")
     else:
         print(__doc__)
         sys.exit(2)

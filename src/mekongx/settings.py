@@ -16,7 +16,7 @@ from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 Environment = Literal["dev", "demo", "test", "production"]
-Language = Literal["en", "th", "zh"]
+Language = Literal["en", "th", "zh", "lo", "my", "km", "vi"]
 
 
 class UnsafeSettingsError(ValueError):
@@ -35,7 +35,9 @@ class Settings(BaseSettings):
     )
     node_agency: str = Field("ONCB", description="Code of the agency that runs this node.")
     timezone: str = Field("Asia/Bangkok", description="Time zone in which times are shown.")
-    default_language: Language = Field("en", description="Language for visitors not logged in.")
+    default_language: Language = Field(
+        "en", description="The agency's language: for visitors and new accounts."
+    )
     session_hours: int = Field(12, ge=1, le=168, description="Login session lifetime in hours.")
     cookie_secure: bool = Field(
         True, description="Send cookies only over HTTPS (turned off automatically in dev/demo)."

@@ -1,4 +1,4 @@
-"""Three languages: complete catalogs, dates as each reader expects, pages in th/zh/en."""
+"""The languages: complete catalogs, dates as each reader expects, pages in every language."""
 
 from __future__ import annotations
 
@@ -23,11 +23,23 @@ def _i18n_script() -> Any:
     return module
 
 
-def test_every_string_is_translated_in_thai_and_chinese() -> None:
+def test_every_string_is_translated_in_every_enabled_language() -> None:
     missing = _i18n_script().missing()
-    assert missing == {"th": [], "zh_Hans": []}, (
+    assert {"th", "zh_Hans"} <= set(missing)
+    assert missing == {locale: [] for locale in missing}, (
         "run: .venv/bin/python scripts/i18n.py update, then translate"
     )
+
+
+def test_a_language_is_offered_only_once_its_catalog_is_complete() -> None:
+    script = _i18n_script()
+    status = script.missing(tuple(script.CATALOGS))
+    from mekongx.i18n import ENABLED, LANGUAGES, LOCALE_DIRS
+
+    assert list(LANGUAGES) == [lang for lang in LANGUAGES if lang in ENABLED]
+    for lang in ENABLED:
+        assert lang == "en" or status[LOCALE_DIRS[lang]] == []
+    assert negotiate("lo-LA, vi;q=0.9, th;q=0.5") in LANGUAGES
 
 
 def _outside_catalog() -> Any:
@@ -82,7 +94,7 @@ def test_the_check_catches_engine_messages_missing_a_language() -> None:
 
 def test_translations_keep_their_placeholders() -> None:
     script = _i18n_script()
-    for locale in ("th", "zh_Hans"):
+    for locale in script.CATALOGS:
         for message in script.load(locale):
             if message.id and message.string:
                 assert set(re.findall(r"%\((\w+)\)s", str(message.id))) == set(

@@ -12,7 +12,7 @@ from mekongx.accounts import service as accounts
 from mekongx.authz import Principal
 from mekongx.errors import Forbidden, NotAuthenticated
 from mekongx.http.node import node_of
-from mekongx.i18n import N_, negotiate
+from mekongx.i18n import LANGUAGES, N_, negotiate
 from mekongx.model.identity import LoginSession
 
 SESSION_COOKIE = "mx_session"
@@ -78,7 +78,7 @@ def language(request: Request) -> str:
     if found is not None:
         return found[0].language
     cookie = request.cookies.get(LANG_COOKIE, "")
-    if cookie in {"th", "zh", "en"}:
+    if cookie in LANGUAGES:
         return cookie
     default = node_of(request).settings.default_language
     return negotiate(request.headers.get("accept-language"), default)

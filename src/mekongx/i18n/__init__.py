@@ -1,15 +1,29 @@
-"""Three languages everywhere a person reads: Thai, Simplified Chinese and English.
+"""The languages a person reads: Thai, Simplified Chinese, Lao, Burmese, Khmer, Vietnamese, English.
+
+``KNOWN_LANGUAGES`` are all of them; ``LANGUAGES`` those offered, whose catalogs are complete.
 
 Strings are marked with ``_()`` (translated now) or ``N_()`` (translated later, e.g. an error
 raised deep in a service and rendered by the delivery layer in the user's language). The
 catalogs are ordinary gettext ``.po`` files under ``locale/``, read with Babel at start-up.
 """
 
-from mekongx.i18n.catalog import LANGUAGES, N_, Translator, negotiate, translator
+from mekongx.i18n.catalog import (
+    ENABLED,
+    KNOWN_LANGUAGES,
+    LANGUAGES,
+    LOCALE_DIRS,
+    N_,
+    Translator,
+    negotiate,
+    translator,
+)
 from mekongx.i18n.dates import format_date, format_datetime
 
 __all__ = [
+    "ENABLED",
+    "KNOWN_LANGUAGES",
     "LANGUAGES",
+    "LOCALE_DIRS",
     "N_",
     "Translator",
     "format_date",

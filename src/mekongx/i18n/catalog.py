@@ -8,8 +8,26 @@ from typing import Any
 
 from babel.messages.pofile import read_po
 
-LANGUAGES: dict[str, str] = {"th": "ไทย", "zh": "中文", "en": "English"}
-_LOCALE_DIRS = {"th": "th", "zh": "zh_Hans", "en": "en"}
+# Every interface language the node knows, in the picker's order, each named in itself.
+KNOWN_LANGUAGES: dict[str, str] = {
+    "th": "ไทย",
+    "zh": "中文",
+    "lo": "ລາວ",
+    "my": "မြန်မာ",
+    "km": "ខ្មែរ",
+    "vi": "Tiếng Việt",
+    "en": "English",
+}
+# The languages offered (picker, profile, Accept-Language, agency default) and held complete by
+# ``scripts/i18n.py check``: a language joins only once its catalog is complete on main.
+ENABLED: tuple[str, ...] = ("th", "zh", "en")
+LANGUAGES: dict[str, str] = {
+    code: KNOWN_LANGUAGES[code] for code in KNOWN_LANGUAGES if code in ENABLED
+}
+# The catalog directory (gettext locale) of each language; English is the msgids themselves.
+LOCALE_DIRS: dict[str, str] = {
+    "th": "th", "zh": "zh_Hans", "lo": "lo", "my": "my", "km": "km", "vi": "vi", "en": "en",
+}  # fmt: skip
 
 
 def N_(message: str) -> str:
@@ -21,9 +39,11 @@ def N_(message: str) -> str:
 def _catalog(lang: str) -> dict[str, str]:
     if lang == "en":
         return {}
-    path = resources.files("mekongx.i18n") / "locale" / _LOCALE_DIRS[lang] / "messages.po"
+    path = resources.files("mekongx.i18n") / "locale" / LOCALE_DIRS[lang] / "messages.po"
+    if not path.is_file():
+        return {}
     with path.open("rb") as handle:
-        catalog = read_po(handle, locale=_LOCALE_DIRS[lang])
+        catalog = read_po(handle, locale=LOCALE_DIRS[lang])
     table: dict[str, str] = {}
     for message in catalog:
         msgid, text = message.id, message.string
@@ -39,10 +59,13 @@ def _catalog(lang: str) -> dict[str, str]:
 
 
 class Translator:
-    """Translates msgids into one language; ``%(name)s`` parameters are filled in after."""
+    """Translates msgids into one language; ``%(name)s`` parameters are filled in after.
+
+    Any known language may be asked for (a catalog still being written falls back to English
+    string by string); an unknown one is English."""
 
     def __init__(self, lang: str) -> None:
-        self.lang = lang if lang in LANGUAGES else "en"
+        self.lang = lang if lang in KNOWN_LANGUAGES else "en"
         self._table = _catalog(self.lang)
 
     def __call__(self, message: str, **params: Any) -> str:
@@ -63,7 +86,7 @@ def translator(lang: str) -> Translator:
 
 
 def negotiate(accept_language: str | None, default: str = "en") -> str:
-    """Pick th, zh or en from an Accept-Language header (weights respected)."""
+    """Pick an offered language from an Accept-Language header (weights respected)."""
     if not accept_language:
         return default
     choices: list[tuple[float, int, str]] = []

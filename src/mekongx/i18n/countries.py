@@ -15,7 +15,7 @@ from babel import Locale
 # reserved (AC, CP, DG, EA, IC, TA), user-assigned or private use (QO, XA, XB, XK, ZZ),
 # groupings (EU, EZ, UN) and CQ (Sark, reserved).
 _NOT_ISO = frozenset({"AC", "CP", "CQ", "DG", "EA", "EU", "EZ", "IC", "QO", "TA", "UN", "XA", "XB", "XK", "ZZ"})  # fmt: skip
-_LOCALES = {"en": "en", "th": "th", "zh": "zh_Hans"}
+_LOCALES = {"en": "en", "th": "th", "zh": "zh_Hans", "lo": "lo", "my": "my", "km": "km", "vi": "vi"}
 
 
 @cache
