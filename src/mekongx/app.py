@@ -19,6 +19,7 @@ from mekongx.federation.keys import NodeKeys, read_passphrase
 from mekongx.http.context import RequestContextMiddleware
 from mekongx.http.errors import install_error_handlers
 from mekongx.http.node import Node
+from mekongx.http.zawgyi import ZawgyiForms
 from mekongx.settings import Settings, get_settings
 from mekongx.web.nav import page_modules
 from mekongx.web.render import render_error
@@ -53,6 +54,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         RefusalGate(settings.federation_refusals_per_minute),
         RefusalGate(settings.login_client_attempts, name="web login"),
     )
+    app.add_middleware(ZawgyiForms)
     app.add_middleware(RequestContextMiddleware)
     install_error_handlers(app, render_error)
     static = resources.files("mekongx.web") / "static"

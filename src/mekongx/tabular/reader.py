@@ -8,6 +8,10 @@ is produced (a 5 KB workbook may declare A1:XFD1048576); then rows, columns and 
 the rows stream. Workbooks are read in openpyxl's read-only (streaming) mode, and rows are never
 padded beyond the declared width, so memory stays proportional to one row.
 
+Burmese text typed in the Zawgyi encoding is converted to Unicode as the rows stream
+(``mekongx.text.zawgyi``); ``Table.zawgyi_rows`` lists the rows where that happened, so that the
+import can tell the user.
+
 A refusal raises ``TableError`` with a code of ``messages.MESSAGES`` and the parameters its
 template needs; ``message(lang)`` renders it in en, th or zh.
 """
@@ -26,6 +30,7 @@ from pathlib import Path
 from typing import IO, Any, Literal
 
 from mekongx.tabular.messages import render
+from mekongx.text.zawgyi import normalise
 
 __all__ = ["Kind", "Limits", "Table", "TableError", "guess_delimiter", "open_table"]
 
@@ -81,6 +86,10 @@ def _mb(size: int) -> str:
     return f"{size / MB:.1f}".rstrip("0").rstrip(".")
 
 
+def _unicode(cell: Any) -> Any:
+    return normalise(cell).text if isinstance(cell, str) else cell
+
+
 class Table:
     """The header and an iterator of ``(row number, cells)``; use as a context manager.
 
@@ -94,7 +103,8 @@ class Table:
         rows: Iterator[tuple[int, list[Any]]],
         closer: Callable[[], object],
     ) -> None:
-        self.header = header
+        self.header = [_unicode(cell) for cell in header]
+        self.zawgyi_rows: list[int] = []  # rows where Zawgyi text was converted to Unicode
         self._rows = rows
         self._closer = closer
         self._closed = False
@@ -106,10 +116,14 @@ class Table:
         if self._closed:
             raise StopIteration
         try:
-            return next(self._rows)
+            number, cells = next(self._rows)
         except BaseException:
             self.close()
             raise
+        converted = [_unicode(cell) for cell in cells]
+        if converted != cells:
+            self.zawgyi_rows.append(number)
+        return number, converted
 
     def close(self) -> None:
         if not self._closed:

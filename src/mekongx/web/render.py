@@ -16,6 +16,7 @@ from starlette.responses import HTMLResponse, Response
 from mekongx.authz import Permission
 from mekongx.authz.permissions import roles_with
 from mekongx.errors import Forbidden
+from mekongx.http import zawgyi
 from mekongx.http.auth import PRE_CSRF_COOKIE, language, login_session, optional_login
 from mekongx.http.node import node_of
 from mekongx.i18n import LANGUAGES, N_, format_date, format_datetime, translator
@@ -30,7 +31,19 @@ ENV = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-HTML_LANG = {"th": "th", "zh": "zh-Hans", "en": "en"}
+HTML_LANG = {
+    "th": "th",
+    "zh": "zh-Hans",
+    "lo": "lo",
+    "my": "my",
+    "km": "km",
+    "vi": "vi",
+    "en": "en",
+}
+ZAWGYI_NOTICE = N_(
+    "Burmese text typed in the Zawgyi encoding was converted to Unicode. Please check that it "
+    "reads correctly."
+)
 
 
 def _csrf_for(request: Request) -> tuple[str, bool]:
@@ -80,6 +93,8 @@ def render(request: Request, template: str, *, status: int = 200, **context: Any
         return format_date(value, lang)
 
     done = flash.pending(request)
+    zawgyi_cookie = request.cookies.get(zawgyi.COOKIE) == "1"
+    zawgyi_now = bool(getattr(request.state, "zawgyi_fields", None))
     body = ENV.get_template(template).render(
         request=request,
         _=_,
@@ -92,9 +107,12 @@ def render(request: Request, template: str, *, status: int = 200, **context: Any
         fmt=fmt,
         node_agency=node.settings.node_agency,
         flash_message=_(done) if done else "",
+        zawgyi_notice=_(ZAWGYI_NOTICE) if zawgyi_cookie or zawgyi_now else "",
         **context,
     )
     response = HTMLResponse(body, status_code=status)
+    if zawgyi_cookie:
+        response.delete_cookie(zawgyi.COOKIE)
     if done is not None:
         response.delete_cookie(flash.COOKIE)
     if fresh:
