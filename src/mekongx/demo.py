@@ -14,6 +14,7 @@ from sqlalchemy import select, true
 
 from mekongx import wiring
 from mekongx.accounts import service as accounts
+from mekongx.accounts.partners import partners
 from mekongx.accounts.passwords import DEMO_PASSWORD
 from mekongx.audit import Actor
 from mekongx.authz import visible
@@ -49,66 +50,9 @@ from mekongx.model.base import utcnow
 from mekongx.model.identity import User
 from mekongx.settings import Settings
 
-AGENCIES = [
-    (
-        "ONCB",
-        "Office of the Narcotics Control Board",
-        "สำนักงานคณะกรรมการป้องกันและปราบปรามยาเสพติด",
-        "泰国肃毒委员会办公室",
-        "TH",
-        True,
-    ),
-    (
-        "NNCC",
-        "National Narcotics Control Commission (China)",
-        "คณะกรรมการควบคุมยาเสพติดแห่งชาติจีน",
-        "国家禁毒委员会",
-        "CN",
-        False,
-    ),
-    (
-        "SMCC",
-        "Safe Mekong Coordination Centre",
-        "ศูนย์ประสานงานแม่โขงปลอดภัย",
-        "湄公河安全协调中心",
-        "TH",
-        False,
-    ),
-    (
-        "LCDC",
-        "Lao National Commission for Drug Control and Supervision",
-        "คณะกรรมการควบคุมยาเสพติดแห่งชาติลาว",
-        "老挝国家禁毒委员会",
-        "LA",
-        False,
-    ),
-    (
-        "CCDAC",
-        "Central Committee for Drug Abuse Control (Myanmar)",
-        "คณะกรรมการกลางควบคุมยาเสพติดเมียนมา",
-        "缅甸中央禁毒委员会",
-        "MM",
-        False,
-    ),
-    (
-        "NACD",
-        "National Authority for Combating Drugs (Cambodia)",
-        "องค์การปราบปรามยาเสพติดแห่งชาติกัมพูชา",
-        "柬埔寨国家禁毒局",
-        "KH",
-        False,
-    ),
-    (
-        "C04",
-        "Drug Crime Investigation Police Department (Viet Nam)",
-        "กองบัญชาการตำรวจสืบสวนคดียาเสพติดเวียดนาม",
-        "越南禁毒警察局",
-        "VN",
-        False,
-    ),
-]
-
 DEMO_NODES = ("ONCB", "NNCC", "SMCC")  # each runs as its own process with its own database
+# ``mekongx demo --nodes 7``: the four other Safe Mekong partners run nodes of their own too
+ALL_NODES = (*DEMO_NODES, "LCDC", "CCDAC", "NACD", "C04")
 NODE_USERS: dict[str, list[tuple[str, str, str, str]]] = {
     "ONCB": [
         ("admin", "Pranee Srisuk", "admin", "th"),
@@ -127,6 +71,30 @@ NODE_USERS: dict[str, list[tuple[str, str, str, str]]] = {
         ("aung.kyaw", "Aung Kyaw", "analyst", "en"),
         ("sophea", "Sophea Chan", "liaison", "en"),
         ("viewer", "Nguyen Thi Lan", "viewer", "en"),
+    ],
+    "LCDC": [
+        ("admin", "Bounthavy Sisouphanh", "admin", "en"),
+        ("khamphet", "Khamphet Vongsa", "analyst", "en"),
+        ("souksavanh", "Souksavanh Keola", "liaison", "en"),
+        ("viewer", "Viengkham Phanthavong", "viewer", "en"),
+    ],
+    "CCDAC": [
+        ("admin", "Min Thu Aung", "admin", "en"),
+        ("thandar", "Thandar Win", "analyst", "en"),
+        ("kyaw.zin", "Kyaw Zin Oo", "liaison", "en"),
+        ("viewer", "Su Mon Hlaing", "viewer", "en"),
+    ],
+    "NACD": [
+        ("admin", "Sok Dara", "admin", "en"),
+        ("chantha", "Chea Chantha", "analyst", "en"),
+        ("vuthy", "Heng Vuthy", "liaison", "en"),
+        ("viewer", "Lim Sreymom", "viewer", "en"),
+    ],
+    "C04": [
+        ("admin", "Tran Van Hung", "admin", "en"),
+        ("thu.ha", "Pham Thu Ha", "analyst", "en"),
+        ("quang", "Le Minh Quang", "liaison", "en"),
+        ("viewer", "Do Thi Mai", "viewer", "en"),
     ],
 }
 _RFIS: dict[str, list[tuple[str, str, Any, Any, list[str]]]] = {
@@ -249,10 +217,8 @@ def seed_identity(db: Database, settings: Settings, agency: str) -> list[tuple[s
     """Agencies, the Safe Mekong group and the node's users (before peering)."""
     actor = Actor.system(agency, "demo")
     with db.write() as session:
-        for code, en, th, zh, country, _own in AGENCIES:
-            accounts.create_agency(
-                session, actor, accounts.AgencyInput(code, en, th, zh, country, code == agency)
-            )
+        for entry in partners():
+            accounts.create_agency(session, actor, entry.agency_input(agency))
         accounts.create_sharing_group(
             session,
             actor,

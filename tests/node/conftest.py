@@ -38,6 +38,8 @@ AGENCIES = [
     ("NNCC", "National Narcotics Control Commission", "คณะกรรมการควบคุมยาเสพติดแห่งชาติจีน", "国家禁毒委员会", "CN"),
     ("LCDC", "Lao National Commission for Drug Control", "คณะกรรมการควบคุมยาเสพติดแห่งชาติลาว", "老挝国家禁毒委员会", "LA"),
     ("CCDAC", "Central Committee for Drug Abuse Control", "คณะกรรมการกลางควบคุมยาเสพติดเมียนมา", "缅甸中央禁毒委员会", "MM"),
+    ("NACD", "National Authority for Combating Drugs", "องค์การปราบปรามยาเสพติดแห่งชาติกัมพูชา", "柬埔寨国家禁毒委员会", "KH"),
+    ("C04", "Drug Crime Investigation Police Department", "กองบัญชาการตำรวจสืบสวนคดียาเสพติดเวียดนาม", "越南公安部禁毒犯罪调查警察局", "VN"),
 ]  # fmt: skip
 # Each agency's users live on its own node (a node's accounts belong to its own agency).
 USERS = {
@@ -46,6 +48,8 @@ USERS = {
     "NNCC": [("chinese_liaison", "liaison", "zh"), ("chinese_analyst", "analyst", "zh")],
     "LCDC": [("lao_viewer", "viewer", "en"), ("lao_liaison", "liaison", "en")],
     "CCDAC": [("myanmar_viewer", "viewer", "en")],
+    "NACD": [("cambodian_liaison", "liaison", "en"), ("cambodian_analyst", "analyst", "en")],
+    "C04": [("vietnamese_liaison", "liaison", "en"), ("vietnamese_analyst", "analyst", "en")],
 }  # fmt: skip
 
 

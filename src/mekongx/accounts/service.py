@@ -68,6 +68,7 @@ class AgencyInput:
     name_zh: str
     country: str
     is_own: bool = False
+    name_local: str = ""  # the official name in the agency's own language, if not th/zh/en
 
 
 def _agency_problems(data: AgencyInput) -> list[FieldProblem]:
@@ -79,6 +80,8 @@ def _agency_problems(data: AgencyInput) -> list[FieldProblem]:
             problems.append(FieldProblem(name, N_("This field is required.")))
     if not re.fullmatch(r"[A-Z]{2}", data.country):
         problems.append(FieldProblem("country", N_("Use a two-letter ISO country code.")))
+    if len(data.name_local) > 200:
+        problems.append(FieldProblem("name_local", N_("Use at most 200 characters.")))
     return problems
 
 
@@ -96,6 +99,7 @@ def create_agency(session: Session, actor: Actor | Principal, data: AgencyInput)
         name_en=data.name_en.strip(),
         name_th=data.name_th.strip(),
         name_zh=data.name_zh.strip(),
+        name_local=data.name_local.strip(),
         country=data.country,
         is_own=data.is_own,
     )

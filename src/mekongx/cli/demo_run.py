@@ -1,4 +1,4 @@
-"""Setting up and running the three-node demo network on this machine."""
+"""Setting up and running the demo network on this machine (three nodes, or all seven)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from mekongx.accounts.passwords import DEMO_PASSWORD
 from mekongx.cli.common import say
 from mekongx.db import Database
 from mekongx.demo import (
+    ALL_NODES,
     DEMO_NODES,
     peer_demo_nodes,
     seed_asset_request,
@@ -34,7 +35,9 @@ FEDERATION_OFFSET = 100  # each demo node's federation listener: its web port + 
 
 
 # Each node shows times in its own zone (Beijing time at NNCC).
-DEMO_ZONES = {"ONCB": "Asia/Bangkok", "NNCC": "Asia/Shanghai", "SMCC": "Asia/Bangkok"}
+DEMO_ZONES = {"ONCB": "Asia/Bangkok", "NNCC": "Asia/Shanghai", "SMCC": "Asia/Bangkok",
+              "LCDC": "Asia/Vientiane", "CCDAC": "Asia/Yangon", "NACD": "Asia/Phnom_Penh",
+              "C04": "Asia/Ho_Chi_Minh"}  # fmt: skip
 
 
 def _env(agency: str, home: Path, port: int) -> dict[str, str]:
@@ -51,11 +54,15 @@ def _env(agency: str, home: Path, port: int) -> dict[str, str]:
     return env
 
 
-def run_demo(data_dir: Path, port: int, reports: int, serve_it: bool) -> None:
+def run_demo(data_dir: Path, port: int, reports: int, serve_it: bool, count: int = 3) -> None:
+    if count not in (len(DEMO_NODES), len(ALL_NODES)):
+        say(N_("The demo runs 3 or 7 nodes."))
+        raise typer.Exit(2)
+    names = DEMO_NODES if count == len(DEMO_NODES) else ALL_NODES
     if data_dir.exists():
         shutil.rmtree(data_dir)
-    homes = {agency: data_dir / agency for agency in DEMO_NODES}
-    ports = {agency: port + i for i, agency in enumerate(DEMO_NODES)}
+    homes = {agency: data_dir / agency for agency in names}
+    ports = {agency: port + i for i, agency in enumerate(names)}
     nodes: dict[str, tuple[Database, NodeKeys, str]] = {}
     logins: dict[str, list[tuple[str, str]]] = {}
     for agency, home in homes.items():
@@ -74,7 +81,7 @@ def run_demo(data_dir: Path, port: int, reports: int, serve_it: bool) -> None:
     for db, _keys, _url in nodes.values():
         db.dispose()
     if not serve_it:
-        for agency in DEMO_NODES:
+        for agency in names:
             say(
                 N_("Demo node %(agency)s is prepared in %(dir)s"),
                 agency=agency,
@@ -83,7 +90,7 @@ def run_demo(data_dir: Path, port: int, reports: int, serve_it: bool) -> None:
         _print_logins(logins)
         return
     processes = []
-    for agency in DEMO_NODES:
+    for agency in names:
         log = (homes[agency] / "node.log").open("ab")
         processes.append(
             subprocess.Popen(  # noqa: S603 - our own interpreter and module, no user input
@@ -105,7 +112,7 @@ def run_demo(data_dir: Path, port: int, reports: int, serve_it: bool) -> None:
     # "ready" is said of a node only once its port answers, never before.
     down = _wait_up(ports.values(), processes)
     typer.echo("")
-    for agency in DEMO_NODES:
+    for agency in names:
         if ports[agency] in down:
             say(
                 N_("Demo node %(agency)s did not start; see %(log)s"),
@@ -123,7 +130,8 @@ def run_demo(data_dir: Path, port: int, reports: int, serve_it: bool) -> None:
     else:
         _print_logins(logins)
         say(
-            N_("All three nodes are running; logs in %(dir)s. Ctrl-C stops them."),
+            N_("All %(count)s nodes are running; logs in %(dir)s. Ctrl-C stops them."),
+            count=len(names),
             dir=str(data_dir),
         )
     try:
@@ -144,7 +152,7 @@ def run_demo(data_dir: Path, port: int, reports: int, serve_it: bool) -> None:
 
 def _print_logins(logins: dict[str, list[tuple[str, str]]]) -> None:
     say(N_("Demo logins (password for all: %(password)s):"), password=DEMO_PASSWORD)
-    for agency in DEMO_NODES:
+    for agency in logins:
         typer.echo(f"  {agency}: " + ", ".join(f"{user} ({role})" for user, role in logins[agency]))
     typer.echo("")
 

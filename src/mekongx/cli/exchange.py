@@ -162,7 +162,8 @@ def peers_import(
                 if session.get(Agency, code) is None:
                     names = member.get("names", {})
                     create_agency(session, actor, AgencyInput(code, names.get("en", code), names.get("th", code),
-                                                              names.get("zh", code), str(member.get("country", "XX"))))  # fmt: skip
+                                                              names.get("zh", code), str(member.get("country", "XX")),
+                                                              name_local=names.get("local", "")))  # fmt: skip
                 peering.add_peer(session, actor, peering.PeerInput(code, str(member["endpoint"]), str(member["sign_public"]),
                                                                    str(member["enc_public"]), ca))  # fmt: skip
                 say(N_("Added peer %(code)s, fingerprint %(fp)s: confirm it with `mekongx peers confirm`."),

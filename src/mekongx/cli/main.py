@@ -151,17 +151,23 @@ def asgi_app() -> object:
 @app.command()
 def demo(
     data_dir: Path = typer.Option(Path("var/demo"), help="Where the demo nodes keep their data."),
-    port: int = typer.Option(8000, help="Port of ONCB's node; NNCC and SMCC use the next two."),
+    port: int = typer.Option(8000, help="Port of ONCB's node; the other nodes use the next ones."),
     reports: int = typer.Option(120, help="Demo intelligence reports per node."),
     serve_it: bool = typer.Option(
         True, "--serve/--no-serve", help="Start the nodes after seeding."
     ),
+    nodes: int = typer.Option(
+        3,
+        help="3: ONCB, NNCC and SMCC; 7: also LCDC (Laos), CCDAC (Myanmar), NACD (Cambodia) "
+        "and C04 (Viet Nam).",
+    ),
 ) -> None:
-    """Three demo nodes (ONCB Thailand, NNCC China, SMCC), each a separate process with its own
-    SQLite database, peered, with reports flowing between them. Ctrl-C stops all three."""
+    """Demo nodes (ONCB Thailand, NNCC China, SMCC; with --nodes 7 all six Safe Mekong
+    countries), each a separate process with its own SQLite database, peered, with reports
+    flowing between them. Ctrl-C stops them all."""
     from mekongx.cli.demo_run import run_demo
 
-    run_demo(data_dir, port, reports, serve_it)
+    run_demo(data_dir, port, reports, serve_it, nodes)
 
 
 if __name__ == "__main__":

@@ -309,7 +309,12 @@ def member_entry(agency: Agency, keys: NodeKeys, endpoint: str) -> dict[str, Any
     entry: dict[str, Any] = {
         "agency": agency.code,
         "country": agency.country,
-        "names": {"en": agency.name_en, "th": agency.name_th, "zh": agency.name_zh},
+        "names": {
+            "en": agency.name_en,
+            "th": agency.name_th,
+            "zh": agency.name_zh,
+            "local": agency.name_local,
+        },
         "endpoint": endpoint,
         "sign_public": keys.current.sign_public,
         "enc_public": keys.current.enc_public,

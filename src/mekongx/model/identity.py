@@ -11,6 +11,9 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from mekongx.model.base import Base, utcnow
 
+# the language of an agency's own name, by its country (ISO 3166-1 alpha-2 -> language code)
+COUNTRY_LANGUAGES = {"TH": "th", "CN": "zh", "LA": "lo", "MM": "my", "KH": "km", "VN": "vi"}
+
 
 class Role(enum.StrEnum):
     ADMIN = "admin"
@@ -28,12 +31,17 @@ class Agency(Base):
     name_en: Mapped[str] = mapped_column(String(200))
     name_th: Mapped[str] = mapped_column(String(200))
     name_zh: Mapped[str] = mapped_column(String(200))
+    # the official name in the agency's own language (Lao, Burmese, Khmer, Vietnamese), shown to
+    # readers of that language; "" where it is one of the three above
+    name_local: Mapped[str] = mapped_column(String(200), default="")
     country: Mapped[str] = mapped_column(String(2))
     is_own: Mapped[bool] = mapped_column(Boolean, default=False)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     def name(self, lang: str) -> str:
+        if self.name_local and COUNTRY_LANGUAGES.get(self.country) == lang:
+            return self.name_local
         return {"th": self.name_th, "zh": self.name_zh}.get(lang, self.name_en) or self.name_en
 
 

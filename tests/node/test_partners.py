@@ -1,0 +1,55 @@
+"""The six Safe Mekong partners: their agencies as shipped (sourced names in their own
+language), registered by a demo node, named in the reader's language, and the demo's node
+count."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from sqlalchemy import select
+
+from mekongx.accounts.partners import partners
+from mekongx.db import Database
+from mekongx.demo import seed_identity
+from mekongx.model.identity import Agency
+from mekongx.settings import Settings
+
+
+def test_every_partner_has_sourced_names_in_four_languages() -> None:
+    found = {p.code: p for p in partners()}
+    assert {"ONCB", "NNCC", "LCDC", "CCDAC", "NACD", "C04"} <= set(found)
+    for p in found.values():
+        assert p.en and p.th and p.zh and p.local, p.code
+        assert p.source.startswith("http"), p.code
+    assert {found[c].country for c in ("LCDC", "CCDAC", "NACD", "C04")} == {"LA", "MM", "KH", "VN"}
+    assert "ma túy" in found["C04"].local and "Bộ Công an" in found["C04"].local
+
+
+def test_a_node_registers_the_partners_and_names_them_in_the_readers_language(db_url: str) -> None:
+    db = Database(db_url)
+    seed_identity(db, Settings(env="demo", node_agency="NACD"), "NACD")
+    with db.read() as session:
+        agencies = {a.code: a for a in session.scalars(select(Agency))}
+    nacd = agencies["NACD"]
+    assert nacd.is_own and nacd.country == "KH"
+    assert nacd.name("km") == "អាជ្ញាធរជាតិប្រយុទ្ធប្រឆាំងគ្រឿងញៀន"
+    assert nacd.name("th") == "องค์การปราบปรามยาเสพติดแห่งชาติกัมพูชา"
+    assert nacd.name("en").startswith("National Authority for Combating Drugs")
+    assert agencies["CCDAC"].name("my") == "မူးယစ်ဆေးဝါးအန္တရာယ်တိုက်ဖျက်ရေးဗဟိုကော်မတီ"
+    assert agencies["CCDAC"].name("km") == agencies["CCDAC"].name_en  # not Khmer's own
+    db.dispose()
+
+
+def test_the_demo_runs_three_or_seven_nodes(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MEKONGX_")}
+    answer = subprocess.run(
+        [sys.executable, "-m", "mekongx.cli.main", "demo", "--data-dir", str(tmp_path / "d"),
+         "--nodes", "5", "--no-serve"],
+        env={**env, "MEKONGX_LANG": "en"}, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert answer.returncode == 2
+    assert "3 or 7 nodes" in answer.stdout + answer.stderr
+    assert not (tmp_path / "d").exists()
