@@ -104,6 +104,19 @@ def test_hard_negatives_stay_apart(a: str, b: str) -> None:
         ("ยุทธนา", ("yut", "tha", "na"), ("yut", "tha", "na")),
         ("เชษฐา", ("chet", "tha"), ("chet", "sa", "tha")),  # ษ before a voweled ฐ closes
         ("วิมลมาศ", ("wi", "mon", "mat"), ("wim", "ma", "la", "mat")),  # มล after i: mon
+        # issue 12 third round (from the train split and the dev part of the annotated names):
+        # เ-ิ splits only round a sonorant closed by a final; ษ splits only before a final
+        ("เปมิกา", ("pe", "mi", "ka"), ("pe", "mi", "ka")),
+        ("เกษกนก", ("ket", "ka", "nok"), ("ket", "sa", "ka", "nok")),
+        ("เกษตรศิริ", ("ka", "set", "si", "ri"), ("ka", "set", "tra", "si", "ri")),
+        ("เฉลิม", ("cha", "loem"), ("cha", "loem")),
+        # after a leading vowel the syllable closes before a run of bare consonants pairs up
+        ("เอกณรงค์", ("ek", "na", "rong"), ("ek", "ka", "na", "rong")),
+        ("แพรพรรณ", ("phrae", "phan"), ("phrae", "phan")),  # รร: the next syllable's vowel
+        ("บรรยง", ("ban", "yong"), ("ban", "yong")),  # รร before an even run: an
+        ("บรรพต", ("ban", "phot"), ("ban", "phot")),
+        ("ปาริชา", ("pa", "ri", "cha"), ("pa", "ri", "cha")),  # ริ/ลิ are not silent finals
+        ("ชาลิสา", ("cha", "li", "sa"), ("cha", "li", "sa")),
     ],
 )
 def test_thai_syllables(word: str, sound: tuple[str, ...], formal: tuple[str, ...]) -> None:

@@ -122,11 +122,19 @@ class _Parser:
             and self.is_cons(j)
             and self.at(j + 1) in "ิุ"
             and (j + 2 == len(self.s) or (not self.linked and self.opens_syllable(j + 2)))
+            and self.at(j) not in "รล"  # ปาริชา pa-ri-cha, ชาลิสา cha-li-sa
             and (self.lead in ("เ", "แ", "โ") or self.at(j - 1) in "าีูัุ")
+            and not (self.lead and self.at(j) in "งญณนมยรลว")  # เปมิกา pe-mi-ka; เหตุ het
         ):
             return True
         # a final before ร ร after a leading vowel: the first ร is silent (เพชรรัตน์ = phet-rat)
-        if self.lead and self.at(j) in _SILENT_R_AFTER and self.at(j + 1) == self.at(j + 2) == "ร":
+        # (but แพร-พรรณ phrae-phan: there รร is the vowel of the next syllable)
+        if (
+            self.lead
+            and self.at(j) in _SILENT_R_AFTER
+            and self.at(j + 1) == self.at(j + 2) == "ร"
+            and not self.is_cons(j + 3)
+        ):
             return True
         # เ-ีย + ร: the ร closes the syllable (เจียรวนนท์ = chian-wa-non, not chia-ruan)
         if self.lead == "เ" and vowel == "ia" and self.at(j) == "ร":
@@ -139,6 +147,8 @@ class _Parser:
         run, to_end = self._bare_run(j)
         if (
             (not self.linked or self.at(j + 1) == self.at(j))
+            # after a leading vowel the syllable closes first (เอก-ณรงค์ ek-na-rong, เกษ-กนก)
+            and not self.lead
             and run >= 2
             and run % 2 == 0
             and (
@@ -532,6 +542,9 @@ class _Parser:
             return "ua", True
         if nxt == "ร" and self.at(i + 1) == "ร":
             self.i += 2
+            run, _ = self._bare_run(self.i)
+            if run >= 2 and run % 2 == 0:
+                return "an", False  # the run pairs up after it: บรร-ยง ban-yong, บรร-พต ban-phot
             if self.is_cons(self.i) and not self.opens_syllable(self.i):
                 return "a", True
             return "an", False

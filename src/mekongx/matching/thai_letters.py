@@ -108,10 +108,12 @@ _TONED_HO = re.compile("ห(?=[\u0e48-\u0e4b])")
 # เ before two consonants that are no cluster, with a vowel closing round the second (เ-ิ, เ-ือ,
 # เ-าะ, เ-ียC): the first consonant is a syllable of its own with an implicit a (เฉลิม cha-loem,
 # เจริญ cha-roen, เสนาะ sa-no, เสถียร sa-thian). Clusters, ห/อ leading and ว (เทวินทร์) excluded.
-# เ-ิ only round a sonorant (เฉลิม, เจริญ; but เมฆินทร์ me-khin, เตชินท์ te-chin, เนติ ne-ti), เ-็ round
-# the second (เผด็จ pha-det), and ษ only before a final that is sounded (เกษม ka-sem; เชษฐ์ chet).
+# เ-ิ only round a sonorant closed by a final (เฉลิม, เจริญ; but เมฆินทร์ me-khin, เตชินท์ te-chin, เนติ
+# ne-ti, เปมิกา pe-mi-ka), เ-็ round the second (เผด็จ pha-det), and ษ only before a final that is
+# sounded and ends the syllable (เกษม ka-sem, เกษตร ka-set; เชษฐ์ chet, เกษกนก ket-ka-nok).
 _SPLIT_LEAD_E = re.compile(
-    "เ([ก-ฮ])([ก-ฮ])(?=(?<=[รลนมงยญ])ิ|็|ือ|าะ|ีย[ก-ฮ](?!\u0e4c)|(?<=ษ)[ก-ฮ](?![\u0e30-\u0e3a\u0e47\u0e4c]))"
+    "เ([ก-ฮ])([ก-ฮ])(?=(?<=[รลนมงยญ])ิ[ก-ฮ](?![ะัาำิีึืุู])|็|ือ|าะ|ีย[ก-ฮ](?!\u0e4c)"
+    "|(?<=ษ)[ก-ฮ](?![\u0e30-\u0e3a\u0e47\u0e4c]|[ก-ยฤ-ฮ]))"
 )
 
 
