@@ -36,10 +36,14 @@ class Place:
         return names[0] if names else self.en[0]
 
 
+# Scripts whose combining marks are letters of the word (Thai, Lao, Burmese, Khmer), not accents
+_MARKS_KEPT = re.compile(r"[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\uA9E0-\uA9FF\uAA60-\uAA7F]")
+
+
 def _fold(text: str) -> str:
     """Case, width and diacritics folded; dashes and apostrophes as spaces (Pu'er, Mae Sai–…)."""
     text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c) or "\u0e00" <= c <= "\u0e7f")
+    text = "".join(c for c in text if not unicodedata.combining(c) or _MARKS_KEPT.match(c))
     return unicodedata.normalize("NFC", re.sub(r"[\s'’\-–—]+", " ", text))
 
 

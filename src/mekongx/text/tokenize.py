@@ -1,7 +1,7 @@
-"""Tokenisation that finds words in Thai, Chinese and Latin text alike.
+"""Tokenisation that finds words in Thai, Lao, Burmese, Khmer, Chinese and Latin text alike.
 
-Thai and Chinese are written without spaces between words, so a word index finds nothing in
-them. Runs of Thai or Han characters are cut into overlapping character bigrams instead
+Thai, Lao, Burmese, Khmer and Chinese are written without spaces between words, so a word index
+finds nothing in them. Runs of their characters are cut into overlapping character bigrams instead
 (``เว่ยหง`` → ``เว ว่ ่ย ยห หง``); any query inside such a run is then a conjunction of its own
 bigrams, which the run contains. Latin, Cyrillic etc. are cut into words, case-folded. Tokens
 with characters outside ``[a-z0-9]`` are hex-encoded so that every full-text engine (SQLite
@@ -24,7 +24,11 @@ import unicodedata
 from mekongx.text import crossscript, gazetteer, phones
 
 _RUN = re.compile(
-    r"(?P<nospace>[\u0E00-\u0E7F\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u3040-\u30FF]+)"
+    # Thai, Lao, Burmese (with its extensions), Khmer (with its symbols), Han, kana
+    # (the Burmese and Khmer sentence marks end a run)
+    r"(?P<nospace>[\u0E00-\u0EFF\u1000-\u1049\u104C-\u109F\uA9E0-\uA9FF\uAA60-\uAA7F"
+    r"\u1780-\u17D3\u17D7\u17DC\u17DD\u17E0-\u17E9\u19E0-\u19FF"
+    r"\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u3040-\u30FF]+)"
     r"|(?P<word>[^\W_]+)",
     re.UNICODE,
 )
