@@ -67,7 +67,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 @lru_cache(maxsize=300_000)
 def ascii_fold(text: str) -> str:
     """Lower case, diacritics removed, letters only (ü kept as ``v`` like pinyin input does)."""
-    text = text.lower().replace("ü", "v")
+    text = text.lower().replace("ü", "v").replace("đ", "d")  # Vietnamese đ has no decomposition
     text = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in text if "a" <= ch <= "z")
 

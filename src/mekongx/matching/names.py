@@ -468,7 +468,30 @@ def readings(name: Name | str) -> tuple[Reading, ...]:
     latin_tokens = [t for t in name.tokens if t.script is Script.LATIN]
     if latin_tokens:
         out += _latin_readings(latin_tokens)
+        if _burmese_honorific(latin_tokens):
+            # U Thein Sein is also Thein Sein: a Burmese courtesy word neither costs nor makes
+            # a match (the reading with it stays: Ma and Ko are Chinese surnames too)
+            out += _latin_readings(latin_tokens[1:])
     return tuple(out)
+
+
+@cache
+def _burmese_honorifics() -> frozenset[str]:
+    return frozenset(_data.yaml_table("honorifics.yaml")["burmese_latin"])
+
+
+def _burmese_honorific(tokens: list[Token]) -> bool:
+    """Does a Latin name start with a Burmese courtesy word (U, Daw, Ko, Maung, Ma, Sai …)?
+
+    Ma and Ko are Chinese surnames as well: before a Chinese given name (Wade-Giles with a hyphen,
+    Ma Ying-jeou; or pinyin, Ma Lin) they are the surname, not a courtesy word."""
+    if len(tokens) < 2 or tokens[0].text.lower() not in _burmese_honorifics():
+        return False
+    if tokens[0].text.lower() in ("ma", "ko"):
+        rest = tokens[1:]
+        if any("-" in t.text for t in rest) or all(split_pinyin(t.text) for t in rest):
+            return False
+    return True
 
 
 @cache

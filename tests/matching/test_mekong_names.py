@@ -1,0 +1,52 @@
+"""Issue 12 part B: names of the other Mekong countries (the slice done so far)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mekongx.matching import score
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("U Thein Sein", "Thein Sein"),
+        ("Daw Aung San Suu Kyi", "Aung San Suu Kyi"),
+        ("Ko Aung Min", "Aung Min"),
+        ("Sai Mauk Kham", "Mauk Kham"),
+        ("Ma Thida", "Thida"),
+        ("Mg Aung Min", "Maung Aung Min"),
+    ],
+)
+def test_burmese_courtesy_word_costs_no_match(a: str, b: str) -> None:
+    assert score(a, b).probability >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("U Thein Sein", "U Aung Min"),
+        ("Daw Khin Nyunt", "Daw Aung San Suu Kyi"),
+        ("Ma Ying-jeou", "Ying Jeou"),  # Ma is the Chinese surname here, not a courtesy word
+        ("Ma Lin", "Lin"),
+    ],
+)
+def test_burmese_courtesy_word_makes_no_match(a: str, b: str) -> None:
+    assert score(a, b).probability < 0.5
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Trần Đức Lương", "Tran Duc Luong"),
+        ("Đỗ Mười", "Do Muoi"),
+        ("NGUYỄN Văn An", "Nguyen Van An"),
+        ("Nguye\u0302\u0303n Va\u0306n An", "Nguyen Van An"),  # decomposed diacritics
+    ],
+)
+def test_vietnamese_with_and_without_diacritics(a: str, b: str) -> None:
+    assert score(a, b).probability >= 0.5
+
+
+def test_vietnamese_d_with_stroke_is_d_not_dropped() -> None:
+    assert score("Đỗ Mười", "Ho Muoi").probability < 0.5
