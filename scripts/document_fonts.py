@@ -3,14 +3,17 @@
 Nodes are offline, so the PDF renderer never downloads a font: the files are in the package.
 This script is how they were made (and how to make them again, or add a script's font):
 
-    cd /tmp && apt-get download fonts-noto-core fonts-noto-cjk
-    for f in fonts-noto-*.deb; do dpkg-deb -x "$f" noto; done
+    cd /tmp && apt-get download fonts-noto-core fonts-noto-cjk fonts-tlwg-laksaman-ttf
+    for f in fonts-noto-*.deb fonts-tlwg-laksaman-ttf*.deb; do dpkg-deb -x "$f" noto; done
     .venv/bin/python scripts/document_fonts.py /tmp/noto
 
 Noto Sans (Latin) is cut down to Latin, general punctuation and currency signs; Noto Sans Thai
 is copied whole (it is small); Noto Sans CJK SC (CFF outlines, which fpdf2 embeds) is cut down
 to the GB 2312 repertoire, CJK and full-width punctuation and Latin, without vertical metrics,
-so that the package stays small. Noto fonts declare no Reserved Font Name, so the subsets keep
+so that the package stays small. The faces of official documents (``Document.official``) are
+Laksaman (TLWG's metric-compatible version of SIPA's TH Sarabun PSK, the face the Thai Cabinet
+prescribed for government documents; GPL-2+ with the font exception, copied whole) and Noto
+Serif CJK SC regular and bold, cut down like the sans. Noto fonts declare no Reserved Font Name, so the subsets keep
 their names (SIL OFL 1.1, section 3). fontTools comes with fpdf2.
 """
 
@@ -26,7 +29,8 @@ from fontTools.ttLib import TTCollection, TTFont
 OUT = Path(__file__).resolve().parents[1] / "src" / "mekongx" / "documents" / "fonts"
 CORE = Path("usr/share/fonts/truetype/noto")
 CJK = Path("usr/share/fonts/opentype/noto")
-CJK_SC_INDEX = 2  # NotoSansCJK-*.ttc: JP, KR, SC, TC, HK, then the Mono faces
+TLWG = Path("usr/share/fonts/truetype/tlwg")
+CJK_SC_INDEX = 2  # Noto{Sans,Serif}CJK-*.ttc: JP, KR, SC, TC, HK (then the Sans Mono faces)
 
 LATIN = {
     *range(0x20, 0x7F),  # Basic Latin
@@ -92,6 +96,17 @@ def main(root: Path) -> int:
         _options(cjk_features, ["vhea", "vmtx", "VORG", "BASE"]),
         OUT / "NotoSansSC-Regular.otf",
     )
+    for weight in ("Regular", "Bold"):  # official Chinese documents (GB/T 9704: a Song face)
+        serif = TTCollection(root / CJK / f"NotoSerifCJK-{weight}.ttc")
+        _subset(
+            serif.fonts[CJK_SC_INDEX],
+            gb2312() | CJK_PUNCTUATION | LATIN,
+            _options(cjk_features, ["vhea", "vmtx", "VORG", "BASE"]),
+            OUT / f"NotoSerifSC-{weight}.otf",
+        )
+    for name in ("Laksaman.ttf", "Laksaman-Bold.ttf"):  # official Thai documents
+        shutil.copyfile(root / TLWG / name, OUT / name)
+        print(f"{name}: {(OUT / name).stat().st_size:,} bytes (whole)")
     return 0
 
 

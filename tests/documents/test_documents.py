@@ -12,6 +12,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from pypdf import PdfReader
 
 from mekongx.documents import (
     Column,
@@ -253,3 +254,65 @@ def test_five_thousand_rows_render_within_a_memory_bound(tmp_path: Path) -> None
     sheet = openpyxl.load_workbook(xlsx)["ตาราง 1"]
     assert sheet.max_row == 5001
     assert sheet["A5001"].value == "คดีที่ 4999 案件"
+
+
+def _official(lang: str, rows: int = 40) -> Document:
+    doc = _document(lang, rows=rows)
+    doc.official = True
+    doc.add(Paragraph("会议同意通过快速便捷的渠道交换情报，共同打击跨国毒品犯罪。" * 3))
+    return doc
+
+
+def _fonts_used(data: bytes) -> set[str]:
+    reader = PdfReader(io.BytesIO(data))
+    names: set[str] = set()
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            names.add(str(font.get_object()["/BaseFont"]).split("+")[-1])
+    return names
+
+
+def _left_edges(data: bytes) -> list[float]:
+    """The x of every text line drawn on the first page, in mm."""
+    reader = PdfReader(io.BytesIO(data))
+    edges: list[float] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        if text.strip():
+            edges.append(tm[4] * 25.4 / 72)
+
+    reader.pages[0].extract_text(visitor_text=visit)
+    return edges
+
+
+@pytest.mark.parametrize(
+    ("lang", "face", "left"),
+    [("th", "Laksaman", 30.0), ("zh", "NotoSerifCJKSC", 28.0)],
+)
+def test_official_layout_uses_the_official_face_and_margins(
+    lang: str, face: str, left: float
+) -> None:
+    plain = to_pdf(_document(lang, rows=40))
+    data = to_pdf(_official(lang))
+    assert face in _fonts_used(data)
+    assert face not in _fonts_used(plain)  # an ordinary document keeps the sans faces
+    text = _squash("".join(page_texts(data)))
+    assert _squash(THAI) in text and _squash(CHINESE) in text
+    assert glyph_problems(data) == []
+    body = [x for x in _left_edges(data) if x > 20]  # the running header starts at the margin
+    assert left <= min(body) <= left + 1.2  # the margin, plus the cell padding of the line
+    assert len(page_texts(data)) > len(page_texts(plain))  # 16 pt type takes more pages
+
+
+def test_official_chinese_numbers_pages_between_dashes_and_never_starts_a_line_with_a_stop() -> (
+    None
+):
+    data = to_pdf(_official("zh"))
+    pages = page_texts(data)
+    for number, text in enumerate(pages, start=1):
+        assert f"— {number} —" in text  # GB/T 9704 §7.5
+        assert f"第 {number} 页，共 {len(pages)} 页" in text  # the node's own foot stays
+    reader = PdfReader(io.BytesIO(data))
+    starts: list[str] = []
+    reader.pages[-1].extract_text(visitor_text=lambda t, *_: starts.append(t.strip()[:1]))
+    assert not {"，", "。", "、"} & set(starts)

@@ -113,10 +113,16 @@ def _body(doc: Document) -> str:
         '<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/>'
         '<w:footerReference w:type="default" r:id="rIdFooter"/>'
         f'<w:pgSz w:w="{width}" w:h="{height}"{orient}/>'
-        '<w:pgMar w:top="1418" w:right="1134" w:bottom="1134" w:left="1701" w:header="567" w:footer="567" w:gutter="0"/>'
+        f"{_MARGINS_GBT9704 if doc.official and doc.lang == 'zh' else _MARGINS}"
         "</w:sectPr>"
     )
     return f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {_NS}><w:body>{"".join(parts)}{section}</w:body></w:document>'
+
+
+# Twips. Left 3 cm, right 2 cm (Thai official letters), top 2.5 cm, bottom 2 cm; an official
+# Chinese document follows GB/T 9704-2012 §5.2: 37 mm top, 28 mm left, a 156 x 225 mm text block.
+_MARGINS = '<w:pgMar w:top="1418" w:right="1134" w:bottom="1134" w:left="1701" w:header="567" w:footer="567" w:gutter="0"/>'
+_MARGINS_GBT9704 = '<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587" w:header="851" w:footer="992" w:gutter="0"/>'
 
 
 def _styles(doc: Document) -> str:

@@ -17,7 +17,16 @@ from pathlib import Path
 
 from fontTools.ttLib import TTFont
 
-__all__ = ["FACES", "FontFace", "covered", "faces_for", "font_file", "needs_shaping", "widest"]
+__all__ = [
+    "FACES",
+    "OFFICIAL",
+    "FontFace",
+    "covered",
+    "faces_for",
+    "font_file",
+    "needs_shaping",
+    "widest",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +43,15 @@ FACES: tuple[FontFace, ...] = (
     FontFace("noto-sans-sc", "NotoSansSC-Regular.otf", None, ("zh",)),
 )
 
+#: The faces of official documents (``Document.official``), registered only for them: Thai in
+#: Laksaman, metric-compatible with TH Sarabun PSK, the face the Thai Cabinet prescribed for
+#: government documents at 16 pt (resolution of 7 September 2010); Chinese in a Song face, as
+#: near GB/T 9704-2012's 仿宋 (body) and 小标宋 (title) as free fonts allow.
+OFFICIAL: tuple[FontFace, ...] = (
+    FontFace("laksaman", "Laksaman.ttf", "Laksaman-Bold.ttf", ("th",)),
+    FontFace("noto-serif-sc", "NotoSerifSC-Regular.otf", "NotoSerifSC-Bold.otf", ("zh",)),
+)
+
 
 def font_file(name: str) -> Path:
     path = Path(str(resources.files("mekongx.documents") / "fonts" / name))
@@ -42,10 +60,15 @@ def font_file(name: str) -> Path:
     return path
 
 
-def faces_for(lang: str) -> list[FontFace]:
-    """The primary face for ``lang`` first, then every other face in declaration order."""
+def faces_for(lang: str, official: bool = False) -> list[FontFace]:
+    """The primary face for ``lang`` first, then every other face in declaration order; for an
+    official document, the official faces (``lang``'s first) come before the others."""
     primary = [f for f in FACES if lang in f.primary_for] or [FACES[0]]
-    return primary + [f for f in FACES if f not in primary]
+    faces = primary + [f for f in FACES if f not in primary]
+    lead = [f for f in OFFICIAL if lang in f.primary_for] if official else []
+    if not lead:
+        return faces
+    return lead + [f for f in OFFICIAL if f not in lead] + faces
 
 
 @cache
@@ -60,8 +83,9 @@ def _advances(name: str) -> dict[int, float]:
         font.close()
 
 
-def _files() -> list[str]:
-    return [n for face in FACES for n in (face.regular, face.bold) if n is not None]
+def _files(official: bool) -> list[str]:
+    faces = FACES + OFFICIAL if official else FACES
+    return [n for face in faces for n in (face.regular, face.bold) if n is not None]
 
 
 def covered(char: str) -> bool:
@@ -71,14 +95,15 @@ def covered(char: str) -> bool:
 
 
 @cache
-def _widest(char: str) -> float:
+def _widest(char: str, official: bool) -> float:
     code = ord(char)
-    return max((_advances(name).get(code, 0.0) for name in _files()), default=0.0) or 1.0
+    return max((_advances(n).get(code, 0.0) for n in _files(official)), default=0.0) or 1.0
 
 
-def widest(text: str) -> float:
-    """An upper bound of ``text``'s width in ems, whichever face draws each character."""
-    return sum(_widest(char) for char in text)
+def widest(text: str, official: bool = False) -> float:
+    """An upper bound of ``text``'s width in ems, whichever face draws each character (of the
+    faces of an ordinary document, or of an official one)."""
+    return sum(_widest(char, official) for char in text)
 
 
 # Scripts whose characters change shape or place with their neighbours (HarfBuzz needed):

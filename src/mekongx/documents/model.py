@@ -156,6 +156,11 @@ class Document:
     generated_at: datetime = field(default_factory=_now)
     timezone: str = "Asia/Bangkok"
     landscape: bool = False
+    #: Laid out as the language's official documents are: Thai in a TH Sarabun-class face at
+    #: 16 pt with 3 cm / 2 cm side margins; Chinese after GB/T 9704-2012 (37 mm top, 28 mm
+    #: left, a 156 x 225 mm text block, 16 pt Song body, 22 pt title, page numbers "— N —").
+    #: English has no such convention and keeps the ordinary layout.
+    official: bool = False
 
     def __post_init__(self) -> None:
         if self.lang not in LANGUAGES:

@@ -27,19 +27,55 @@ __all__ = ["to_pdf"]
 
 log = logging.getLogger(__name__)
 
-_MARGIN = 15.0  # mm
-_TOP = 20.0  # below the running header
-_BOTTOM = 18.0  # above the running foot
-_BODY = 10.0  # pt
-_SMALL = 8.0
-_TABLE = 8.5
-_HEADING = {1: 14.0, 2: 12.0, 3: 10.5}
 _GREY = (90, 90, 90)
 _RULE = (160, 160, 160)
 _HEAD_FILL = (225, 229, 235)
 _ROW_FILL = (246, 247, 249)
 _REPLACEMENT = "\ufffd"
 _MM_PER_PT = 25.4 / 72
+
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """Page margins (mm, edges of the text block), type sizes (pt) and line pitches (mm)."""
+
+    left: float = 15.0
+    right: float = 15.0
+    top: float = 20.0  # below the running header
+    bottom: float = 18.0  # above the running foot
+    body: float = 10.0
+    line: float = 5.0  # one body line
+    small: float = 8.0  # running header and foot
+    table: float = 8.5
+    title: float = 16.0
+    heading: tuple[float, float, float] = (14.0, 12.0, 10.5)  # levels 1-3
+    heading_face: str | None = None  # level-1 headings in another face (GB/T 9704: 黑体)
+    centred_title: bool = False
+    indent: float = 0.0  # first line of a paragraph
+    page_dashes: bool = False  # "— N —" under the text block, odd pages right, even left
+
+
+_PLAIN = _Layout()
+_OFFICIAL = {
+    # Thai: TH Sarabun-class face at 16 pt (Cabinet resolution of 7 September 2010), left
+    # margin 3 cm and right 2 cm, single line spacing, paragraphs indented 2.5 cm (the Office of
+    # the Prime Minister's guidance on typing official letters, as reproduced by agencies).
+    "th": _Layout(left=30.0, right=20.0, top=25.0, bottom=20.0, body=16.0, line=7.5, small=12.0,
+                  table=14.0, title=18.0, heading=(16.0, 16.0, 16.0), centred_title=True,
+                  indent=25.0),
+    # Chinese: GB/T 9704-2012 §5.2 (37 mm top, 28 mm left, text block 156 x 225 mm: right
+    # 26 mm, bottom 35 mm; 22 lines of 16 pt text), title 22 pt (二号), level-1 headings in a
+    # 黑体 (here Noto Sans SC), paragraphs indented two characters, page numbers in 14 pt
+    # (四号) with a dash each side, 7 mm under the text block (§7.5).
+    "zh": _Layout(left=28.0, right=26.0, top=37.0, bottom=35.0, body=16.0, line=225.0 / 22,
+                  small=10.5, table=12.0, title=22.0, heading=(16.0, 16.0, 16.0),
+                  heading_face="noto-sans-sc", centred_title=True, indent=2 * 16.0 * _MM_PER_PT,
+                  page_dashes=True),
+}  # fmt: skip
+
+
+def _layout(doc: Document) -> _Layout:
+    return _OFFICIAL.get(doc.lang, _PLAIN) if doc.official else _PLAIN
 
 
 @cache
@@ -75,11 +111,22 @@ def _starts_cluster(char: str) -> bool:
     )
 
 
+#: Chinese punctuation that never starts a line (GB/T 15834 and common CJK line-breaking rules).
+_NO_LINE_START = frozenset("。，、；：？！）》」』】〉〕］｝”’…—·%‰.,;:?!)]}")
+
+
 def _keep_clusters(lines: list[str]) -> list[str]:
     """Lines broken inside a word (Thai has no spaces between words) are moved so that no line
-    starts with a vowel sign or tone mark: the previous line's last cluster comes along."""
+    starts with a vowel sign or tone mark: the previous line's last cluster comes along. A line
+    that would start with closing punctuation (，。）) takes the previous line's last character
+    with it."""
     for i in range(1, len(lines)):
         line = lines[i]
+        if line and line[0] in _NO_LINE_START and len(lines[i - 1]) > 1:
+            before = lines[i - 1]
+            if before[-1] not in _NO_LINE_START and not before[-1].isspace():
+                lines[i - 1], lines[i] = before[:-1], before[-1] + line
+            continue
         if not line or _starts_cluster(line[0]):
             continue
         before = lines[i - 1]
@@ -101,16 +148,18 @@ class _Pdf(FPDF):
     def __init__(self, doc: Document) -> None:
         super().__init__(orientation="L" if doc.landscape else "P", unit="mm", format="A4")
         self.doc = doc
+        self.layout = layout = _layout(doc)
+        self.official = layout is not _PLAIN
         self.missing: set[str] = set()
-        faces = faces_for(doc.lang)
+        faces = faces_for(doc.lang, official=self.official)
         for face in faces:
             self.add_font(face.family, "", font_file(face.regular))
             self.add_font(face.family, "B", font_file(face.bold or face.regular))
         self.family = faces[0].family
         self.set_fallback_fonts([f.family for f in faces[1:]], exact_match=False)
         self.set_text_shaping(use_shaping_engine=True)
-        self.set_margins(_MARGIN, _TOP, _MARGIN)
-        self.set_auto_page_break(True, margin=_BOTTOM)
+        self.set_margins(layout.left, layout.top, layout.right)
+        self.set_auto_page_break(True, margin=layout.bottom)
         self.set_title(self.drawable(doc.title))
         self.set_author(self.drawable(doc.agency))
         self.set_lang({"th": "th-TH", "zh": "zh-CN", "en": "en"}[doc.lang])
@@ -132,7 +181,7 @@ class _Pdf(FPDF):
     def wrap(self, text: str, width: float) -> list[str]:
         """``text`` broken into lines that fit ``width`` (current font), never before a mark."""
         if "\n" not in text:
-            if widest(text) * self.font_size_pt * _MM_PER_PT * 1.05 <= width:
+            if widest(text, self.official) * self.font_size_pt * _MM_PER_PT * 1.05 <= width:
                 return [text]  # fits whatever the shaping: not measured
             self.shape(text)
             if self.get_string_width(text) <= width:
@@ -144,43 +193,62 @@ class _Pdf(FPDF):
         assert isinstance(lines, list)
         return _keep_clusters([str(line) for line in lines]) or [""]
 
-    def text_block(self, text: str, size: float, line: float, bold: bool = False) -> None:
-        """Wrapped lines across the text width, continued on the next page when full."""
-        self.use(size, bold)
-        for part in self.wrap(self.drawable(text), self.epw):
+    def text_block(
+        self,
+        text: str,
+        size: float,
+        line: float,
+        bold: bool = False,
+        *,
+        indent: float = 0.0,
+        centre: bool = False,
+        face: str | None = None,
+    ) -> None:
+        """Wrapped lines across the text width, continued on the next page when full; the first
+        line ``indent`` mm in."""
+        self.use(size, bold, face)
+        text = self.drawable(text)
+        lines = self.wrap(text, self.epw - indent) if indent else self.wrap(text, self.epw)
+        if indent and len(lines) > 1:
+            first = lines[0]
+            rest = text[len(first) :] if text.startswith(first) else " ".join(lines[1:])
+            lines = [first, *self.wrap(rest.lstrip(" "), self.epw)]
+        for number, part in enumerate(lines):
             if self.get_y() + line > self.page_break_trigger:
                 self.add_page()
-                self.use(size, bold)
+                self.use(size, bold, face)
             self.shape(part)
-            self.set_x(self.l_margin)
-            self.cell(self.epw, line, part, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            inset = indent if number == 0 else 0.0
+            self.set_x(self.l_margin + inset)
+            self.cell(self.epw - inset, line, part, align="C" if centre else "L",
+                      new_x=XPos.LMARGIN, new_y=YPos.NEXT)  # fmt: skip
 
-    def use(self, size: float, bold: bool = False) -> None:
-        self.set_font(self.family, "B" if bold else "", size)
+    def use(self, size: float, bold: bool = False, face: str | None = None) -> None:
+        self.set_font(face or self.family, "B" if bold else "", size)
         # fpdf2 writes the font lazily and believes it written after a dry run (line breaking)
         # or on a page drawn earlier (the foot): state it again before every run of text.
         self.current_font_is_set_on_page = False
 
     def header(self) -> None:
-        doc = self.doc
+        doc, layout = self.doc, self.layout
         self.set_text_color(*_GREY)
-        self.use(_SMALL)
-        self.set_xy(_MARGIN, 8)
+        self.use(layout.small)
+        self.set_xy(layout.left, 8)
         width = self.epw - 30
         self.cell(width, 5, self.drawable(doc.agency), align="L")
-        self.use(_SMALL + 1, bold=True)
+        self.use(layout.small + 1, bold=True)
         self.set_text_color(0, 0, 0)
-        self.set_xy(self.w - _MARGIN - 30, 8)
+        self.set_xy(self.w - layout.right - 30, 8)
         self.cell(30, 5, self.drawable(doc.handling), align="R")
         self.set_draw_color(*_RULE)
-        self.line(_MARGIN, 14, self.w - _MARGIN, 14)
-        self.set_xy(_MARGIN, _TOP)
+        self.line(layout.left, 14, self.w - layout.right, 14)
+        self.set_xy(layout.left, layout.top)
 
     def footer(self) -> None:  # drawn by _feet() once the page count is known
         return
 
     def feet(self) -> None:
-        doc = self.doc
+        doc, layout = self.doc, self.layout
         pages = self.pages_count
         stamp = fmt.label(
             fmt.GENERATED, doc.lang, when=fmt.cell_text(doc.generated_at, doc.lang, doc.timezone)
@@ -190,13 +258,20 @@ class _Pdf(FPDF):
         for number in range(1, pages + 1):
             self.page = number
             y = self.h - 13
+            if layout.page_dashes:  # GB/T 9704 §7.5: 7 mm under the text block, one char in
+                self.set_text_color(0, 0, 0)
+                self.use(14.0)
+                self.set_xy(layout.left, self.h - layout.bottom + 7)
+                inset = layout.body * _MM_PER_PT
+                self.set_x(layout.left + (0 if number % 2 else inset))
+                self.cell(self.epw - inset, 6, f"— {number} —", align="R" if number % 2 else "L")
             self.set_draw_color(*_RULE)
-            self.line(_MARGIN, y - 1, self.w - _MARGIN, y - 1)
+            self.line(layout.left, y - 1, self.w - layout.right, y - 1)
             self.set_text_color(*_GREY)
-            self.use(_SMALL, bold=True)
-            self.set_xy(_MARGIN, y)
+            self.use(layout.small, bold=True)
+            self.set_xy(layout.left, y)
             self.cell(self.epw / 3, 5, self.drawable(handling), align="L")
-            self.use(_SMALL)
+            self.use(layout.small)
             self.cell(self.epw / 3, 5, self.drawable(stamp), align="C")
             page = fmt.label(fmt.PAGE_OF, doc.lang, page=number, pages=pages)
             self.cell(self.epw / 3, 5, self.drawable(page), align="R")
@@ -204,30 +279,38 @@ class _Pdf(FPDF):
 
 
 def _title(pdf: _Pdf, doc: Document) -> None:
-    pdf.text_block(doc.title, 16, 8, bold=True)
+    layout = pdf.layout
+    centre = layout.centred_title
+    pdf.text_block(doc.title, layout.title, layout.title * 0.5, bold=True, centre=centre)
+    if centre:
+        pdf.ln(layout.line / 2)
     lines = list(doc.lines)
     if doc.date is not None:
         lines.append(fmt.cell_text(doc.date, doc.lang))
     for line in lines:
-        pdf.text_block(line, _BODY, 5)
+        pdf.text_block(line, layout.body, layout.line, centre=centre)
     handling = fmt.label(fmt.HANDLING, doc.lang, code=doc.handling)
     if doc.handling_note:
         handling = f"{handling}: {doc.handling_note}"
-    pdf.text_block(handling, _BODY, 5, bold=True)
+    pdf.text_block(handling, layout.body, layout.line, bold=True, centre=centre)
     pdf.ln(3)
 
 
 def _heading(pdf: _Pdf, block: Heading) -> None:
-    size = _HEADING[block.level]
+    layout = pdf.layout
+    size = layout.heading[block.level - 1]
+    line = max(size * 0.5, layout.line if layout is not _PLAIN else 0.0)
     pdf.ln(2)
-    if pdf.get_y() + 3 * size * 0.5 > pdf.page_break_trigger:
+    if pdf.get_y() + 3 * line > pdf.page_break_trigger:
         pdf.add_page()  # a heading is not left alone at the foot of a page
-    pdf.text_block(block.text, size, size * 0.5, bold=True)
+    face = layout.heading_face if block.level == 1 else None
+    pdf.text_block(block.text, size, line, bold=face is None, face=face)
     pdf.ln(1)
 
 
 def _paragraph(pdf: _Pdf, block: Paragraph) -> None:
-    pdf.text_block(block.text, _BODY, 5)
+    layout = pdf.layout
+    pdf.text_block(block.text, layout.body, layout.line, indent=layout.indent)
     pdf.ln(2)
 
 
@@ -319,7 +402,7 @@ class _Grid:
 def _key_values(pdf: _Pdf, block: KeyValues, doc: Document) -> None:
     if block.title:
         _heading(pdf, Heading(block.title, 3))
-    grid = _Grid(pdf, (1, 2), _BODY, ruled=False, head=[])
+    grid = _Grid(pdf, (1, 2), pdf.layout.body, ruled=False, head=[])
     for key, value in block.items:
         text = fmt.cell_text(value, doc.lang, doc.timezone)
         grid.row([_Cell(pdf.drawable(key), bold=True), _Cell(pdf.drawable(text))])
@@ -331,7 +414,7 @@ def _table(pdf: _Pdf, block: Table, doc: Document) -> None:
         _heading(pdf, Heading(block.title, 3))
     columns = block.headings
     head = [_Cell(pdf.drawable(c.label), bold=True) for c in columns]
-    grid = _Grid(pdf, [c.width for c in columns], _TABLE, ruled=True, head=head)
+    grid = _Grid(pdf, [c.width for c in columns], pdf.layout.table, ruled=True, head=head)
     grid.heading()
     for values in block.rows:
         cells = []

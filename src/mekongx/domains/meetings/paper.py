@@ -118,6 +118,7 @@ def document(report: ProgressReport, language: ReportLanguage, agency: dict[str,
         lines=[
             " / ".join(parts) for parts in zip(*(_lines(report, c) for c in codes), strict=True)
         ],
+        official=first in ("th", "zh"),  # Thai and Chinese official layouts; English plain
     )
     summary = []
     for code, msgid in STATUS.items():
