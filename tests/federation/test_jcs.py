@@ -84,3 +84,23 @@ def test_integers_and_text() -> None:
     assert canonical({"b": [1, -0.0, 2.0, "ก\n\u001f"], "a": None}) == (
         '{"a":null,"b":[1,0,2,"ก\\n\\u001f"]}'.encode()
     )
+
+
+def test_the_fast_path_writes_what_the_general_one_does() -> None:
+    """Plain values (dicts, lists, strings, booleans, null, safe integers) are written by the
+    standard library's encoder; a tuple around them takes the general writer, member by member."""
+    text = "".join(chr(c) for c in range(0x80)) + "ก่\u200b€\U0001f600\ufb33\u2028"
+    values = [
+        {"s": text, "n": [0, -1, 2**53, -(2**53)], "t": True, "f": False, "z": None},
+        {"ก": 1, "\u20ac": {"b": [], "a": {}}, "\r": "x", "": ""},
+        [text, [text, {"deep": [{"er": text}]}]],
+        {"v": 2, "id": "0b8e", "payload_mac": "ab" * 32, "recipients": ["NNCC", "SMCC"]},
+    ]
+    for value in values:
+        assert canonical((value,)) == b"[" + canonical(value) + b"]"
+        assert json.loads(canonical(value)) == value
+    # what the fast path must leave to the general one
+    assert canonical({"\U0001f600": 1, "\ufb33": 2}) == '{"\U0001f600":1,"\ufb33":2}'.encode()
+    assert canonical({"a": 1e21, "b": [1.5]}) == b'{"a":1e+21,"b":[1.5]}'
+    with pytest.raises(CanonicalError):
+        canonical({"a": [2**53 + 1]})

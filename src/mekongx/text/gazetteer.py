@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 __all__ = ["Place", "find", "load", "places_in", "token"]
 
@@ -40,10 +41,24 @@ class Place:
 _MARKS_KEPT = re.compile(r"[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\uA9E0-\uA9FF\uAA60-\uAA7F]")
 
 
+class _Marks(dict[int, int | None]):
+    """``str.translate`` table that drops combining marks other than those kept; filled as
+    characters are met (the C loop asks Python only about a character it has not seen before)."""
+
+    def __missing__(self, code: int) -> int | None:
+        char = chr(code)
+        kept = not unicodedata.combining(char) or _MARKS_KEPT.match(char) is not None
+        self[code] = code if kept else None
+        return self[code]
+
+
+_MARKS = _Marks()
+
+
 def _fold(text: str) -> str:
     """Case, width and diacritics folded; dashes and apostrophes as spaces (Pu'er, Mae Sai–…)."""
     text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c) or _MARKS_KEPT.match(c))
+    text = text.translate(_MARKS)
     return unicodedata.normalize("NFC", re.sub(r"[\s'’\-–—]+", " ", text))
 
 
@@ -64,21 +79,40 @@ def load() -> dict[str, Place]:
     return places
 
 
+def _trie(names: list[str]) -> str:
+    """A regular expression matching exactly ``names``, written as their character trie
+    (``mae(?: s(?:ai|ot))?``): at each position of a text the engine follows one path instead
+    of trying every name in turn. Going deeper is tried first, so the longest name that fits
+    (with what follows it) wins, as in an alternation of the names longest first."""
+    root: dict[str, dict[str, Any]] = {}
+    for name in names:
+        node = root
+        for char in name:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a name ends here
+
+    def emit(node: dict[str, dict[str, Any]]) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root) if root else "(?!)"  # no names: matches nothing
+
+
 @cache
 def _patterns() -> tuple[re.Pattern[str], dict[str, str]]:
-    """One alternation of every name (longest first), and each folded name's place code.
-    Latin names match whole words; Thai and Chinese names match inside a run of text (neither
-    script puts spaces between words)."""
+    """One expression for every name, and each folded name's place code. At a position, the
+    longest Latin name wins, then the longest other one. Latin names match whole words; Thai and
+    Chinese names match inside a run of text (neither script puts spaces between words)."""
     codes: dict[str, str] = {}
     for place in load().values():
         for name in (*place.en, *place.th, *place.zh):
             codes.setdefault(_fold(name), place.code)
-    latin = sorted((n for n in codes if n.isascii()), key=len, reverse=True)
-    other = sorted((n for n in codes if not n.isascii()), key=len, reverse=True)
-    alternation = "|".join(
-        [rf"(?<![0-9a-z]){re.escape(n)}(?![0-9a-z])" for n in latin] + [re.escape(n) for n in other]
-    )
-    return re.compile(alternation), codes
+    latin = _trie([n for n in codes if n.isascii()])
+    other = _trie([n for n in codes if not n.isascii()])
+    return re.compile(rf"(?<![0-9a-z])(?:{latin})(?![0-9a-z])|{other}"), codes
 
 
 def find(text: str) -> list[tuple[int, int, Place]]:
