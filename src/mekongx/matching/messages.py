@@ -1,210 +1,326 @@
-"""Explanation templates in English, Thai and Simplified Chinese, one entry per reason code."""
+"""Explanation templates in each of ``LANGUAGES``, one entry per reason code."""
 
 from __future__ import annotations
 
-LANGUAGES = ("en", "th", "zh")
+LANGUAGES = ("en", "th", "zh", "my", "km")
 
 MESSAGES: dict[str, dict[str, str]] = {
     "reading_match": {
         "en": "Compared {system_a} reading “{reading_a}” with {system_b} reading “{reading_b}”",
         "th": "เปรียบเทียบการอ่านแบบ {system_a} “{reading_a}” กับการอ่านแบบ {system_b} “{reading_b}”",
         "zh": "比较了{system_a}读法“{reading_a}”与{system_b}读法“{reading_b}”",
+        "my": "{system_a} ဖတ်ပုံ “{reading_a}” ကို {system_b} ဖတ်ပုံ “{reading_b}” နှင့် နှိုင်းယှဉ်ခဲ့သည်",
+        "km": "បានប្រៀបធៀបការអាន {system_a} “{reading_a}” ជាមួយការអាន {system_b} “{reading_b}”",
     },
     "surname_match": {
         "en": "Surname “{a}” ({via_a}) matched “{b}” ({via_b})",
         "th": "นามสกุล/แซ่ “{a}” ({via_a}) ตรงกับ “{b}” ({via_b})",
         "zh": "姓氏“{a}”（{via_a}）与“{b}”（{via_b}）一致",
+        "my": "မျိုးရိုးအမည် “{a}” ({via_a}) သည် “{b}” ({via_b}) နှင့် ကိုက်ညီသည်",
+        "km": "នាមត្រកូល “{a}” ({via_a}) ត្រូវនឹង “{b}” ({via_b})",
     },
     "part_match": {
         "en": "Name part “{a}” ({via_a}) matched “{b}” ({via_b})",
         "th": "ส่วนของชื่อ “{a}” ({via_a}) ตรงกับ “{b}” ({via_b})",
         "zh": "姓名部分“{a}”（{via_a}）与“{b}”（{via_b}）一致",
+        "my": "အမည်အပိုင်း “{a}” ({via_a}) သည် “{b}” ({via_b}) နှင့် ကိုက်ညီသည်",
+        "km": "ផ្នែកឈ្មោះ “{a}” ({via_a}) ត្រូវនឹង “{b}” ({via_b})",
     },
     "part_similar": {
         "en": "Name part “{a}” is close to “{b}” (similarity {similarity})",
         "th": "ส่วนของชื่อ “{a}” ใกล้เคียงกับ “{b}” (ความคล้าย {similarity})",
         "zh": "姓名部分“{a}”与“{b}”相近（相似度 {similarity}）",
+        "my": "အမည်အပိုင်း “{a}” သည် “{b}” နှင့် နီးစပ်သည် (ဆင်တူမှု {similarity})",
+        "km": "ផ្នែកឈ្មោះ “{a}” ជិតនឹង “{b}” (ភាពស្រដៀង {similarity})",
     },
     "part_mismatch": {
         "en": "Name part “{a}” does not match “{b}” (similarity {similarity})",
         "th": "ส่วนของชื่อ “{a}” ไม่ตรงกับ “{b}” (ความคล้าย {similarity})",
         "zh": "姓名部分“{a}”与“{b}”不一致（相似度 {similarity}）",
+        "my": "အမည်အပိုင်း “{a}” သည် “{b}” နှင့် မကိုက်ညီပါ (ဆင်တူမှု {similarity})",
+        "km": "ផ្នែកឈ្មោះ “{a}” មិនត្រូវនឹង “{b}” (ភាពស្រដៀង {similarity})",
     },
     "surname_mismatch": {
         "en": "Surname “{a}” differs from “{b}”: a different surname, not a spelling variant",
         "th": "นามสกุล/แซ่ “{a}” ต่างจาก “{b}” เป็นคนละนามสกุล ไม่ใช่การสะกดต่างกัน",
         "zh": "姓氏“{a}”与“{b}”不同：属于不同姓氏，而非拼写差异",
+        "my": "မျိုးရိုးအမည် “{a}” သည် “{b}” နှင့် ကွဲလွဲသည်- စာလုံးပေါင်း ကွဲပြားမှု မဟုတ်ဘဲ မတူညီသော မျိုးရိုးအမည် ဖြစ်သည်",
+        "km": "នាមត្រកូល “{a}” ខុសពី “{b}”៖ ជានាមត្រកូលផ្សេង មិនមែនជាការសរសេរខុសគ្នាទេ",
     },
     "translit_table": {
         "en": "“{a}” and “{b}” are linked by the reference table of Thai names in Chinese",
         "th": "“{a}” และ “{b}” เชื่อมกันด้วยตารางอ้างอิงการเขียนชื่อไทยเป็นภาษาจีน",
         "zh": "“{a}”与“{b}”依据泰国人名汉译参考表对应",
+        "my": "“{a}” နှင့် “{b}” ကို ထိုင်းအမည်များ၏ တရုတ်ဘာသာ ရေးပုံ ကိုးကားဇယားဖြင့် ဆက်စပ်ထားသည်",
+        "km": "“{a}” និង “{b}” ត្រូវបានភ្ជាប់ដោយតារាងយោងនៃឈ្មោះថៃជាភាសាចិន",
     },
     "unmatched_parts": {
         "en": "{count} name part(s) have no counterpart in the other name",
         "th": "มีส่วนของชื่อ {count} ส่วนที่ไม่มีคู่ในอีกชื่อหนึ่ง",
         "zh": "有 {count} 个姓名部分在另一姓名中没有对应",
+        "my": "အမည်အပိုင်း {count} ခုသည် အခြားအမည်တွင် တွဲဖက်စရာ မရှိပါ",
+        "km": "ផ្នែកឈ្មោះ {count} គ្មានគូក្នុងឈ្មោះម្ខាងទៀតទេ",
     },
     "parts_covered": {
         "en": "All {count} name parts were paired",
         "th": "จับคู่ส่วนของชื่อได้ครบทั้ง {count} ส่วน",
         "zh": "全部 {count} 个姓名部分均已配对",
+        "my": "အမည်အပိုင်း {count} ခုလုံးကို တွဲဖက်ပြီးဖြစ်သည်",
+        "km": "ផ្នែកឈ្មោះទាំង {count} ត្រូវបានផ្គូផ្គង",
     },
     "name_order_swapped": {
         "en": "The names are written in different orders (surname first / last)",
         "th": "ชื่อเขียนเรียงลำดับต่างกัน (นามสกุลขึ้นก่อน/ไว้หลัง)",
         "zh": "两个姓名的书写顺序不同（姓在前/姓在后）",
+        "my": "အမည်များကို မတူညီသော အစီအစဉ်ဖြင့် ရေးထားသည် (မျိုးရိုးအမည် ရှေ့ / နောက်)",
+        "km": "ឈ្មោះត្រូវបានសរសេរតាមលំដាប់ខុសគ្នា (នាមត្រកូលមុន / ក្រោយ)",
     },
     "common_name": {
         "en": "Common Chinese name (rarity {rarity}): weak evidence of identity",
         "th": "เป็นชื่อจีนที่พบบ่อย (ความหายาก {rarity}) จึงเป็นหลักฐานยืนยันตัวบุคคลที่อ่อน",
         "zh": "常见中文姓名（罕见度 {rarity}），作为身份证据较弱",
+        "my": "အသုံးများသော တရုတ်အမည် (ရှားပါးမှု {rarity})- ကိုယ်ရေးအထောက်အထားအဖြစ် အားနည်းသည်",
+        "km": "ឈ្មោះចិនទូទៅ (ភាពកម្រ {rarity})៖ ភស្តុតាងខ្សោយនៃអត្តសញ្ញាណ",
     },
     "rare_name": {
         "en": "Uncommon name (rarity {rarity}): strong evidence of identity",
         "th": "เป็นชื่อที่พบไม่บ่อย (ความหายาก {rarity}) จึงเป็นหลักฐานยืนยันตัวบุคคลที่หนักแน่น",
         "zh": "较少见的姓名（罕见度 {rarity}），作为身份证据较强",
+        "my": "အသုံးနည်းသော အမည် (ရှားပါးမှု {rarity})- ကိုယ်ရေးအထောက်အထားအဖြစ် ခိုင်မာသည်",
+        "km": "ឈ្មោះមិនសូវមាន (ភាពកម្រ {rarity})៖ ភស្តុតាងរឹងមាំនៃអត្តសញ្ញាណ",
     },
     "han_identical": {
         "en": "Identical Chinese characters {han} (after traditional-to-simplified folding)",
         "th": "อักษรจีนเหมือนกัน {han} (หลังแปลงอักษรตัวเต็มเป็นตัวย่อ)",
         "zh": "汉字完全相同：{han}（已做繁简转换）",
+        "my": "တူညီသော တရုတ်စာလုံး {han} (ရိုးရာမှ ရိုးရှင်းသို့ ပြောင်းပြီးနောက်)",
+        "km": "អក្សរចិនដូចគ្នា {han} (ក្រោយបំប្លែងពីអក្សរបុរាណទៅអក្សរសាមញ្ញ)",
     },
     "han_different": {
         "en": "Different Chinese characters: {a} / {b}",
         "th": "อักษรจีนต่างกัน: {a} / {b}",
         "zh": "汉字不同：{a} / {b}",
+        "my": "မတူညီသော တရုတ်စာလုံး- {a} / {b}",
+        "km": "អក្សរចិនខុសគ្នា៖ {a} / {b}",
     },
     "no_readings": {
         "en": "No usable name letters to compare",
         "th": "ไม่มีตัวอักษรของชื่อที่ใช้เปรียบเทียบได้",
         "zh": "没有可比较的姓名字符",
+        "my": "နှိုင်းယှဉ်ရန် အသုံးပြုနိုင်သော အမည်စာလုံး မရှိပါ",
+        "km": "គ្មានអក្សរឈ្មោះដែលអាចប្រើប្រៀបធៀបបានទេ",
     },
     "dob_match": {
         "en": "Same date of birth ({a})",
         "th": "วันเกิดตรงกัน ({a})",
         "zh": "出生日期相同（{a}）",
+        "my": "မွေးသက္ကရာဇ် တူညီသည် ({a})",
+        "km": "ថ្ងៃខែឆ្នាំកំណើតដូចគ្នា ({a})",
     },
     "birth_year_match": {
         "en": "Birth dates are compatible ({a} / {b})",
         "th": "วันเกิดสอดคล้องกัน ({a} / {b})",
         "zh": "出生日期相符（{a} / {b}）",
+        "my": "မွေးသက္ကရာဇ်များ ကိုက်ညီနိုင်သည် ({a} / {b})",
+        "km": "ថ្ងៃខែឆ្នាំកំណើតស៊ីគ្នា ({a} / {b})",
     },
     "dob_partial": {
         "en": "Same birth year but different day or month ({a} / {b})",
         "th": "ปีเกิดตรงกันแต่วันหรือเดือนต่างกัน ({a} / {b})",
         "zh": "出生年份相同但月日不同（{a} / {b}）",
+        "my": "မွေးနှစ် တူညီသော်လည်း ရက် သို့မဟုတ် လ ကွဲလွဲသည် ({a} / {b})",
+        "km": "ឆ្នាំកំណើតដូចគ្នា តែថ្ងៃ ឬខែខុសគ្នា ({a} / {b})",
     },
     "dob_mismatch": {
         "en": "Different dates of birth ({a} / {b})",
         "th": "วันเกิดต่างกัน ({a} / {b})",
         "zh": "出生日期不同（{a} / {b}）",
+        "my": "မွေးသက္ကရာဇ် ကွဲလွဲသည် ({a} / {b})",
+        "km": "ថ្ងៃខែឆ្នាំកំណើតខុសគ្នា ({a} / {b})",
     },
     "gender_mismatch": {
         "en": "Different gender ({a} / {b})",
         "th": "เพศต่างกัน ({a} / {b})",
         "zh": "性别不同（{a} / {b}）",
+        "my": "ကျား/မ ကွဲလွဲသည် ({a} / {b})",
+        "km": "ភេទខុសគ្នា ({a} / {b})",
     },
     "nationality_mismatch": {
         "en": "Different nationality ({a} / {b})",
         "th": "สัญชาติต่างกัน ({a} / {b})",
         "zh": "国籍不同（{a} / {b}）",
+        "my": "နိုင်ငံသား ကွဲလွဲသည် ({a} / {b})",
+        "km": "សញ្ជាតិខុសគ្នា ({a} / {b})",
     },
     "document_match": {
         "en": "Same identity document number {number}",
         "th": "เลขเอกสารประจำตัวตรงกัน {number}",
         "zh": "证件号码相同：{number}",
+        "my": "ကိုယ်ရေးအထောက်အထား စာရွက်စာတမ်း နံပါတ် တူညီသည် {number}",
+        "km": "លេខឯកសារអត្តសញ្ញាណដូចគ្នា {number}",
     },
     "document_mismatch": {
         "en": "Identity document numbers differ",
         "th": "เลขเอกสารประจำตัวไม่ตรงกัน",
         "zh": "证件号码不同",
+        "my": "ကိုယ်ရေးအထောက်အထား စာရွက်စာတမ်း နံပါတ်များ ကွဲလွဲသည်",
+        "km": "លេខឯកសារអត្តសញ្ញាណខុសគ្នា",
     },
     "document_invalid": {
         "en": "Document number {number} fails its check digit (mistyped?): not compared",
         "th": "เลขเอกสาร {number} ไม่ผ่านการตรวจเลขหลักสุดท้าย (อาจพิมพ์ผิด) จึงไม่นำมาเปรียบเทียบ",
         "zh": "证件号码 {number} 校验位不符（可能录入有误），未参与比对",
+        "my": "စာရွက်စာတမ်း နံပါတ် {number} ၏ စစ်ဆေးဂဏန်း မှားနေသည် (ရိုက်မှားသလား)- မနှိုင်းယှဉ်ပါ",
+        "km": "លេខឯកសារ {number} ខុសលេខត្រួតពិនិត្យ (វាយខុស?)៖ មិនបានប្រៀបធៀប",
     },
     "dob_from_document": {
         "en": "Date of birth {date} read from resident ID number {number}",
         "th": "วันเกิด {date} อ่านจากเลขบัตรประจำตัวประชาชนจีน {number}",
         "zh": "出生日期 {date} 取自居民身份证号码 {number}",
+        "my": "မွေးသက္ကရာဇ် {date} ကို နေထိုင်သူ မှတ်ပုံတင်နံပါတ် {number} မှ ဖတ်ယူသည်",
+        "km": "ថ្ងៃខែឆ្នាំកំណើត {date} អានពីលេខអត្តសញ្ញាណប័ណ្ណអ្នករស់នៅ {number}",
     },
     "analyst_confirmed": {
         "en": "Analyst {analyst} confirmed these are the same person ({date})",
         "th": "นักวิเคราะห์ {analyst} ยืนยันว่าเป็นบุคคลเดียวกัน ({date})",
         "zh": "分析员 {analyst} 已确认为同一人（{date}）",
+        "my": "ခွဲခြမ်းစိတ်ဖြာသူ {analyst} က ၎င်းတို့သည် တစ်ဦးတည်း ဖြစ်ကြောင်း အတည်ပြုခဲ့သည် ({date})",
+        "km": "អ្នកវិភាគ {analyst} បានបញ្ជាក់ថាជាមនុស្សតែមួយ ({date})",
     },
     "analyst_rejected": {
         "en": "Analyst {analyst} decided these are different people ({date})",
         "th": "นักวิเคราะห์ {analyst} ตัดสินว่าเป็นคนละบุคคล ({date})",
         "zh": "分析员 {analyst} 已判定为不同的人（{date}）",
+        "my": "ခွဲခြမ်းစိတ်ဖြာသူ {analyst} က ၎င်းတို့သည် မတူညီသူများ ဖြစ်ကြောင်း ဆုံးဖြတ်ခဲ့သည် ({date})",
+        "km": "អ្នកវិភាគ {analyst} បានសម្រេចថាជាមនុស្សខុសគ្នា ({date})",
     },
 }
 
 
-# Names of the reading systems and tables a reason cites (``system_*``, ``via_*``), in the three
-# languages; a label not listed here is shown as it is.
+# Names of the reading systems and tables a reason cites (``system_*``, ``via_*``), in every
+# language; a label not listed here is shown as it is.
 TERMS: dict[str, dict[str, str]] = {
-    "thai": {"en": "Thai", "th": "ไทย", "zh": "泰文"},
-    "latin": {"en": "Latin letters", "th": "อักษรโรมัน", "zh": "拉丁字母"},
+    "thai": {"en": "Thai", "th": "ไทย", "zh": "泰文", "my": "ထိုင်း", "km": "ថៃ"},
+    "latin": {
+        "en": "Latin letters",
+        "th": "อักษรโรมัน",
+        "zh": "拉丁字母",
+        "my": "လက်တင်စာလုံး",
+        "km": "អក្សរឡាតាំង",
+    },
     "latin-joined": {
         "en": "Latin letters, run together",
         "th": "อักษรโรมันเขียนติดกัน",
         "zh": "拉丁字母连写",
+        "my": "လက်တင်စာလုံး၊ ဆက်ရေးထားသည်",
+        "km": "អក្សរឡាតាំង សរសេរជាប់គ្នា",
     },
     "latin-th": {
         "en": "Latin letters read as Thai",
         "th": "อักษรโรมันอ่านแบบไทย",
         "zh": "按泰语读的拉丁字母",
+        "my": "ထိုင်းအဖြစ် ဖတ်သော လက်တင်စာလုံး",
+        "km": "អក្សរឡាតាំងអានជាថៃ",
     },
     "latin-zh": {
         "en": "Latin letters read as pinyin",
         "th": "อักษรโรมันอ่านแบบพินอิน",
         "zh": "按拼音读的拉丁字母",
+        "my": "pinyin အဖြစ် ဖတ်သော လက်တင်စာလုံး",
+        "km": "អក្សរឡាតាំងអានជា pinyin",
     },
-    "pinyin": {"en": "pinyin", "th": "พินอิน", "zh": "汉语拼音"},
+    "pinyin": {"en": "pinyin", "th": "พินอิน", "zh": "汉语拼音", "my": "pinyin", "km": "pinyin"},
     "romanisation-variants": {
         "en": "other romanisations",
         "th": "การถอดเป็นอักษรโรมันแบบอื่น",
         "zh": "其他罗马字拼法",
+        "my": "အခြား ရောမစာလုံး ပြောင်းရေးပုံများ",
+        "km": "ការសរសេរជាអក្សរឡាតាំងផ្សេងទៀត",
     },
-    "wade-giles": {"en": "Wade–Giles", "th": "เวด-ไจลส์", "zh": "威妥玛拼音"},
+    "wade-giles": {
+        "en": "Wade–Giles",
+        "th": "เวด-ไจลส์",
+        "zh": "威妥玛拼音",
+        "my": "Wade–Giles",
+        "km": "Wade–Giles",
+    },
     "thai-ri49": {
         "en": "Thai (Royal Institute, 2549)",
         "th": "ไทย (ราชบัณฑิตยสถาน 2549)",
         "zh": "泰文（泰国皇家学术院 2549）",
+        "my": "ထိုင်း (Royal Institute, 2549)",
+        "km": "ថៃ (Royal Institute, 2549)",
     },
     "thai-thc43": {
         "en": "Thai (Mandarin transcription rules, 2543)",
         "th": "ไทย (เกณฑ์ถ่ายทอดเสียงภาษาจีนกลาง 2543)",
         "zh": "泰文（2543年普通话泰文转写规则）",
+        "my": "ထိုင်း (မန်ဒရင်း အသံထွက်ရေးပုံ စည်းမျဉ်း၊ 2543)",
+        "km": "ថៃ (ច្បាប់ចម្លងសូរសព្ទភាសាចិនកុកងឺ 2543)",
     },
     "rtgs": {
         "en": "Royal Thai General System",
         "th": "ระบบถอดอักษรไทยเป็นอักษรโรมันของราชบัณฑิตยสถาน",
         "zh": "泰国皇家转写系统",
+        "my": "Royal Thai General System",
+        "km": "Royal Thai General System",
     },
-    "thai-formal": {"en": "formal Thai reading", "th": "การอ่านแบบเต็มคำ", "zh": "泰语正式读法"},
+    "thai-formal": {
+        "en": "formal Thai reading",
+        "th": "การอ่านแบบเต็มคำ",
+        "zh": "泰语正式读法",
+        "my": "ထိုင်း တရားဝင် ဖတ်ပုံ",
+        "km": "ការអានថៃជាផ្លូវការ",
+    },
     "thai-spelling": {
         "en": "Thai spelling letter by letter",
         "th": "การสะกดตามตัวอักษรไทย",
         "zh": "按泰文字母拼写",
+        "my": "ထိုင်းစာလုံး တစ်လုံးချင်း စာလုံးပေါင်း",
+        "km": "ការប្រកបថៃតាមអក្សរម្តងមួយៗ",
     },
-    "surname-variant": {"en": "surname variant", "th": "แซ่แบบอื่น", "zh": "姓氏异读"},
-    "table": {"en": "reference table", "th": "ตารางอ้างอิง", "zh": "对照表"},
+    "surname-variant": {
+        "en": "surname variant",
+        "th": "แซ่แบบอื่น",
+        "zh": "姓氏异读",
+        "my": "မျိုးရိုးအမည် ကွဲပြားပုံ",
+        "km": "នាមត្រកូលបំរែបំរួល",
+    },
+    "table": {
+        "en": "reference table",
+        "th": "ตารางอ้างอิง",
+        "zh": "对照表",
+        "my": "ကိုးကားဇယား",
+        "km": "តារាងយោង",
+    },
     "table-han": {
         "en": "reference table (Chinese characters)",
         "th": "ตารางอ้างอิง (อักษรจีน)",
         "zh": "对照表（汉字）",
+        "my": "ကိုးကားဇယား (တရုတ်စာလုံး)",
+        "km": "តារាងយោង (អក្សរចិន)",
     },
     "han-transliteration": {
         "en": "Chinese characters transcribing a Thai name",
         "th": "อักษรจีนที่ถอดเสียงชื่อไทย",
         "zh": "音译泰文姓名的汉字",
+        "my": "ထိုင်းအမည်ကို အသံထွက်ရေးထားသော တရုတ်စာလုံး",
+        "km": "អក្សរចិនដែលចម្លងសូរសព្ទឈ្មោះថៃ",
     },
-    "transcription": {"en": "transcription", "th": "การถอดเสียง", "zh": "音译"},
-    "surname": {"en": "surname", "th": "นามสกุล/แซ่", "zh": "姓氏"},
+    "transcription": {
+        "en": "transcription",
+        "th": "การถอดเสียง",
+        "zh": "音译",
+        "my": "အသံထွက်ရေးခြင်း",
+        "km": "ការចម្លងសូរសព្ទ",
+    },
+    "surname": {
+        "en": "surname",
+        "th": "นามสกุล/แซ่",
+        "zh": "姓氏",
+        "my": "မျိုးရိုးအမည်",
+        "km": "នាមត្រកូល",
+    },
 }
 _TERM_PARAMS = ("system_a", "system_b", "via_a", "via_b")
 
@@ -215,7 +331,7 @@ class _Defaults(dict[str, str]):
 
 
 def render(code: str, lang: str = "en", params: dict[str, str] | None = None) -> str:
-    """Render a reason code in ``en``, ``th`` or ``zh``; unknown languages fall back to English."""
+    """Render a reason code in one of ``LANGUAGES``; unknown languages fall back to English."""
     entry = MESSAGES.get(code)
     if entry is None:
         return code
