@@ -37,6 +37,7 @@ from mekongx.domains.rfi import service as rfi
 from mekongx.domains.rfi.models import Rfi
 from mekongx.domains.rfi.schemas import RfiInput
 from mekongx.domains.search import records as search_records
+from mekongx.domains.seizures.demo import seed_demo_seizures
 from mekongx.domains.wbe import exchange as wbe_exchange
 from mekongx.domains.wbe.demo import seed_demo_wbe
 from mekongx.domains.wbe.models import WbeCampaign
@@ -275,6 +276,8 @@ def seed_content(db: Database, agency: str, *, reports: int = 300, seed: int = 2
             )
     with db.write() as session:
         seed_demo_notices(session, agency, analyst, liaison)
+    with db.write() as session:
+        seed_demo_seizures(session, agency, analyst, liaison)
     if agency == "ONCB":
         with db.write() as session:
             case_id = seed_demo_finance(session, analyst)

@@ -30,6 +30,9 @@ from mekongx.domains.rfi.service import periodic as rfi_clock
 from mekongx.domains.search import providers as search_providers
 from mekongx.domains.search import records as search_records
 from mekongx.domains.search import registry as search_registry
+from mekongx.domains.seizures import exchange as seizures_exchange
+from mekongx.domains.seizures import providers as seizures_providers
+from mekongx.domains.seizures.payloads import SeizurePayload
 from mekongx.domains.wbe import exchange as wbe_exchange
 from mekongx.domains.wbe.schemas import CampaignPayload
 from mekongx.federation import acks, checkpoints, handlers
@@ -45,7 +48,7 @@ def install() -> None:
     for name, provider in {**meetings_providers.TASKS, **finance_providers.TASKS}.items():
         tasks.register(name, provider)
     for name, finder in {**search_providers.PROVIDERS, **meetings_providers.SEARCH,
-                         **finance_providers.SEARCH}.items():  # fmt: skip
+                         **finance_providers.SEARCH, **seizures_providers.SEARCH}.items():  # fmt: skip
         search_registry.register(name, finder)
     for kind, record_kind in search_records.KINDS.items():
         search_records.register(kind, record_kind)
@@ -74,6 +77,7 @@ def install() -> None:
     register(fugitives_exchange.HIT_KIND, fugitives_exchange.apply_hit,
              schema=fugitives_payloads.HitPayload)  # fmt: skip
     register(wbe_exchange.KIND, wbe_exchange.apply, schema=CampaignPayload)
+    register(seizures_exchange.KIND, seizures_exchange.apply, schema=SeizurePayload)
     meeting_schemas: dict[str, type[BaseModel]] = {
         "meetings.minutes": meetings_payloads.MinutesPayload,
         "meetings.comment": meetings_payloads.CommentPayload,

@@ -20,6 +20,7 @@ from mekongx.domains.fugitives.service import primary_name
 from mekongx.domains.intel.models import IntelReport
 from mekongx.domains.precursors.models import Incident, Notification
 from mekongx.domains.rfi.models import Rfi
+from mekongx.domains.seizures.models import Seizure
 from mekongx.domains.wbe.models import WbeCampaign
 from mekongx.i18n import N_
 from mekongx.model.record import SharedRecord
@@ -109,4 +110,6 @@ KINDS: dict[str, RecordKind] = {
                                      lambda r: r.title),
     "wbe_campaign": RecordKind(N_("Wastewater campaigns"), WbeCampaign, "/wbe/campaigns/{id}", lambda r: r.title),
     "fin_case": RecordKind(N_("Financial investigations"), FinCase, "/finance/{id}", lambda r: r.title),
+    "seizure": RecordKind(N_("Seizures"), Seizure, "/seizures/{id}",
+                          lambda r: f"{r.reference} · {r.seized_on.isoformat()} · {r.country}"),
 }  # fmt: skip

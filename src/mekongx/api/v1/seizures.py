@@ -1,0 +1,148 @@
+"""Seizure reports: record, list with filters, read, import a workbook."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Query, UploadFile
+from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+
+from mekongx import uploads
+from mekongx.api.v1.schemas import ERRORS
+from mekongx.authz.sharing import SharingInput
+from mekongx.domains.seizures import service, tabular
+from mekongx.domains.seizures.models import Seizure
+from mekongx.domains.seizures.schemas import SeizureInput
+from mekongx.http.auth import CurrentPrincipal
+from mekongx.http.node import node_of
+from mekongx.http.params import PageNumber, RecordId
+
+router = APIRouter(prefix="/seizures", tags=["seizures"], responses=ERRORS)  # type: ignore[arg-type]
+
+
+class LinkOut(BaseModel):
+    kind: str
+    uid: str
+    title: str
+    url: str
+    agency: str
+
+
+class SeizureOut(BaseModel):
+    id: int
+    uid: str
+    origin_agency: str
+    received: bool
+    reference: str
+    seized_on: date
+    country: str
+    admin1: str
+    admin2: str
+    place: str
+    latitude: float | None
+    longitude: float | None
+    drug: str
+    form: str
+    quantity: Decimal
+    unit: str
+    quantity_kg: Decimal | None
+    tablets: int | None
+    purity: Decimal | None
+    markings: str
+    origin_country: str
+    transit_countries: list[str]
+    destination_country: str
+    conveyance: str
+    concealment: str
+    arrests: int
+    nationalities: dict[str, int]
+    remarks: str
+    handling_code: str
+    distribution: str
+    created_at: datetime
+    links: list[LinkOut] = []
+
+
+class SeizurePageOut(BaseModel):
+    items: list[SeizureOut]
+    total: int
+    total_exact: bool
+    page: int
+    per_page: int
+
+
+class ImportOut(BaseModel):
+    rows: int
+
+
+def _out(seizure: Seizure, links: list[Any] | None = None) -> SeizureOut:
+    names = ("id", "uid", "origin_agency", "received", "reference", "seized_on", "country",
+             "admin1", "admin2", "place", "latitude", "longitude", "drug", "form", "quantity",
+             "unit", "quantity_kg", "tablets", "purity", "markings", "origin_country",
+             "destination_country", "conveyance", "concealment", "arrests", "remarks",
+             "handling_code", "distribution", "created_at")  # fmt: skip
+    return SeizureOut(
+        **{n: getattr(seizure, n) for n in names},
+        transit_countries=[c for c in seizure.transit_countries.split(",") if c],
+        nationalities=service.nationalities_of(seizure),
+        links=[LinkOut(kind=r.kind, uid=r.uid, title=r.title, url=r.url, agency=r.agency) for r in links or []],
+    )  # fmt: skip
+
+
+@router.post("", response_model=SeizureOut, status_code=201)
+def create(request: Request, principal: CurrentPrincipal, data: SeizureInput) -> SeizureOut:
+    """Record a seizure of your agency; with a distribution beyond it (liaison officers), the
+    copy goes to those agencies at once. A seizure already reported is refused (422)."""
+    with node_of(request).db.write() as session:
+        seizure = service.create_seizure(session, principal, data)
+        return _out(seizure, service.links_of(session, principal, seizure))
+
+
+@router.get("", response_model=SeizurePageOut)
+def list_(request: Request, principal: CurrentPrincipal, page: PageNumber = 1,
+          drug: Annotated[str, Query(max_length=24)] = "", country: Annotated[str, Query(max_length=2)] = "",
+          origin: Annotated[str, Query(max_length=16)] = "", since: date | None = None,
+          until: date | None = None) -> SeizurePageOut:  # fmt: skip
+    """The seizures you may see (your agency's and what peers shared with it), newest first."""
+    filters = service.Filters(drug=drug, country=country.upper(), origin=origin, since=since, until=until)  # fmt: skip
+    with node_of(request).db.write() as session:
+        found = service.list_seizures(session, principal, filters, page=page)
+        return SeizurePageOut(items=[_out(s) for s in found.items], total=found.total,
+                              total_exact=found.total_exact, page=found.page, per_page=found.per_page)  # fmt: skip
+
+
+@router.get("/{seizure_id}", response_model=SeizureOut)
+def read(request: Request, principal: CurrentPrincipal, seizure_id: RecordId) -> SeizureOut:
+    """One seizure with the linked records you may see; the read is audited."""
+    with node_of(request).db.write() as session:
+        seizure = service.read_seizure(session, principal, seizure_id)
+        return _out(seizure, service.links_of(session, principal, seizure))
+
+
+@router.post("/import", response_model=ImportOut, status_code=201)
+async def import_file(
+    request: Request,
+    principal: CurrentPrincipal,
+    file: Annotated[
+        UploadFile, File(description="Seizures, .xlsx or .csv; first row names the columns")
+    ],
+) -> ImportOut:
+    """Record every seizure of a workbook, kept in your agency (all rows or none; every bad
+    cell is named by row and column in your language)."""
+    node = node_of(request)
+    bounds = uploads.limits(node.settings)
+    uploads.check_declared_size(request.headers.get("content-length"), bounds)
+    content = await file.read(uploads.max_bytes(bounds) + 1)
+    name = file.filename or ""
+
+    def work() -> int:
+        with node.db.write() as session:
+            return len(
+                tabular.import_seizures(session, principal, name, content, SharingInput(), bounds)
+            )
+
+    return ImportOut(rows=await run_in_threadpool(work))

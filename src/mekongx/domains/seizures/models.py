@@ -1,0 +1,50 @@
+"""Seizure reports. A seizure is a shareable record; received copies are read-only."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import BigInteger, Date, Float, Index, Integer, Numeric, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from mekongx.model.base import Base
+from mekongx.model.record import SharedRecord
+
+SEARCH_KIND = "seizure"
+
+
+class Seizure(SharedRecord, Base):
+    __tablename__ = "seizures"
+    __table_args__ = (
+        Index("ix_seizures_seized_on_drug_country", "seized_on", "drug", "country"),
+        Index("ix_seizures_origin_reference", "origin_agency", "reference", unique=True),
+    )
+
+    reference: Mapped[str] = mapped_column(String(64))  # the seizing agency's own number
+    seized_on: Mapped[date] = mapped_column(Date)
+    country: Mapped[str] = mapped_column(String(2))
+    admin1: Mapped[str] = mapped_column(String(8), default="")  # ISO 3166-2
+    admin2: Mapped[str] = mapped_column(String(100), default="")  # district, as written
+    place: Mapped[str] = mapped_column(String(200), default="")
+    latitude: Mapped[float | None] = mapped_column(Float, nullable=True)
+    longitude: Mapped[float | None] = mapped_column(Float, nullable=True)
+    drug: Mapped[str] = mapped_column(String(24))
+    form: Mapped[str] = mapped_column(String(100), default="")
+    quantity: Mapped[Decimal] = mapped_column(Numeric(16, 3))
+    unit: Mapped[str] = mapped_column(String(8))  # kg | g | l | tablets
+    quantity_kg: Mapped[Decimal | None] = mapped_column(Numeric(16, 3), nullable=True)
+    tablets: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    purity: Mapped[Decimal | None] = mapped_column(Numeric(5, 2), nullable=True)  # percent
+    markings: Mapped[str] = mapped_column(String(200), default="")
+    origin_country: Mapped[str] = mapped_column(String(2), default="")
+    transit_countries: Mapped[str] = mapped_column(String(64), default="")  # "LA,TH"
+    destination_country: Mapped[str] = mapped_column(String(2), default="")
+    conveyance: Mapped[str] = mapped_column(String(12), default="")
+    concealment: Mapped[str] = mapped_column(Text, default="")
+    arrests: Mapped[int] = mapped_column(Integer, default=0)
+    nationalities: Mapped[str] = mapped_column(String(300), default="")  # JSON {"MM": 2}
+    links: Mapped[str] = mapped_column(Text, default="[]")  # JSON [{"kind", "uid"}]
+    remarks: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(12), default="active")  # active | retracted
+    received_from: Mapped[str] = mapped_column(String(16), default="")

@@ -1,0 +1,132 @@
+"""The seizures area's reference data, shipped in ``data/`` with their sources: UNODC drug
+categories and their units (``drugs.yaml``), the first-level administrative units of the six
+countries with ISO 3166-2 codes (``admin1.csv``) and the countries' outlines (``countries.json``),
+built by ``scripts/seizure_reference.py``. Pure: no database."""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+COUNTRIES = ("CN", "KH", "LA", "MM", "TH", "VN")
+UNITS = ("kg", "g", "l", "tablets")
+# the most one seizure may plausibly hold, per unit: more is a typing error
+MAX_QUANTITY = {"kg": Decimal(100_000), "g": Decimal(100_000_000), "l": Decimal(200_000),
+                "tablets": Decimal(2_000_000_000)}  # fmt: skip
+BORDER_MARGIN = 0.1  # degrees (about 11 km): border rivers and the outlines' 1:50m scale
+
+
+@dataclass(frozen=True)
+class Drug:
+    code: str
+    en: str
+    th: str
+    zh: str
+    arq: str
+    units: tuple[str, ...]
+
+    def name(self, lang: str) -> str:
+        return {"th": self.th, "zh": self.zh}.get(lang, self.en)
+
+
+@dataclass(frozen=True)
+class Unit:
+    code: str  # ISO 3166-2
+    country: str
+    type: str
+    en: str
+    th: str
+    zh: str
+
+    def name(self, lang: str) -> str:
+        return {"th": self.th, "zh": self.zh}.get(lang, "") or self.en
+
+
+def _data(name: str) -> str:
+    return resources.files("mekongx.domains.seizures").joinpath(f"data/{name}").read_text("utf-8")
+
+
+@cache
+def drugs() -> dict[str, Drug]:
+    entries = yaml.safe_load(_data("drugs.yaml"))
+    return {e["code"]: Drug(**{**e, "units": tuple(e["units"])}) for e in entries}
+
+
+@cache
+def units() -> dict[str, Unit]:
+    lines = [line for line in _data("admin1.csv").splitlines() if not line.startswith("#")]
+    return {
+        row["code"]: Unit(
+            row["code"], row["country"], row["type"], row["name_en"], row["name_th"], row["name_zh"]
+        )
+        for row in csv.DictReader(lines)
+    }
+
+
+def units_of(country: str) -> list[Unit]:
+    return [u for u in units().values() if u.country == country]
+
+
+@cache
+def outlines() -> dict[str, Any]:
+    found: dict[str, Any] = json.loads(_data("countries.json"))
+    return found
+
+
+def _inside(lon: float, lat: float, ring: list[list[float]]) -> bool:
+    inside = False
+    j = len(ring) - 1
+    for i in range(len(ring)):
+        (xi, yi), (xj, yj) = ring[i], ring[j]
+        if (yi > lat) != (yj > lat) and lon < (xj - xi) * (lat - yi) / (yj - yi) + xi:
+            inside = not inside
+        j = i
+    return inside
+
+
+def _near(lon: float, lat: float, ring: list[list[float]], margin: float) -> bool:
+    for (x1, y1), (x2, y2) in itertools.pairwise(ring):
+        dx, dy = x2 - x1, y2 - y1
+        t = (
+            0.0
+            if dx == dy == 0
+            else max(0.0, min(1.0, ((lon - x1) * dx + (lat - y1) * dy) / (dx * dx + dy * dy)))
+        )
+        if (lon - x1 - t * dx) ** 2 + (lat - y1 - t * dy) ** 2 <= margin * margin:
+            return True
+    return False
+
+
+@cache
+def _boxes() -> dict[str, tuple[float, float, float, float]]:
+    boxes = {}
+    for code, polygons in outlines()["countries"].items():
+        points = [p for polygon in polygons for ring in polygon for p in ring]
+        boxes[code] = (min(p[0] for p in points), min(p[1] for p in points),
+                       max(p[0] for p in points), max(p[1] for p in points))  # fmt: skip
+    return boxes
+
+
+def in_country(country: str, latitude: float, longitude: float) -> bool:
+    """Whether the point lies in the country's outline or within ``BORDER_MARGIN`` of it."""
+    polygons = outlines()["countries"].get(country)
+    if polygons is None:
+        return True  # no outline shipped for this country: nothing to check against
+    west, south, east, north = _boxes()[country]
+    m = BORDER_MARGIN
+    if not (west - m <= longitude <= east + m and south - m <= latitude <= north + m):
+        return False
+    for polygon in polygons:
+        if _inside(longitude, latitude, polygon[0]) and not any(
+            _inside(longitude, latitude, hole) for hole in polygon[1:]
+        ):
+            return True
+    return any(_near(longitude, latitude, ring, m) for polygon in polygons for ring in polygon)

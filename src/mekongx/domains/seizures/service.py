@@ -1,0 +1,178 @@
+"""Recording, reading and listing seizure reports. One function per action; each takes the
+acting user, writes its audit row in the caller's transaction and leaves the commit to the
+caller's unit of work. Sharing is in ``exchange``, bulk import in ``tabular``."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from mekongx.audit import record
+from mekongx.authz import Permission, Principal, access, can, require, visible
+from mekongx.authz.sharing import check_distribution, set_recipients
+from mekongx.domains.search import records as search_records
+from mekongx.domains.search.providers import like_pattern
+from mekongx.domains.seizures import exchange
+from mekongx.domains.seizures.models import SEARCH_KIND, Seizure
+from mekongx.domains.seizures.schemas import SeizureFields, SeizureInput
+from mekongx.errors import FieldProblem, ValidationFailed
+from mekongx.i18n import N_
+
+KIND = SEARCH_KIND
+COUNT_CAP = 10_000
+DUPLICATE = N_("This seizure is already reported (%(reference)s of %(date)s).")
+_FIELDS = ("reference", "seized_on", "country", "admin1", "admin2", "place", "latitude",
+           "longitude", "drug", "form", "quantity", "unit", "tablets", "purity", "markings",
+           "origin_country", "destination_country", "conveyance", "concealment", "arrests",
+           "remarks", "language", "handling_code", "handling_note", "distribution")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Filters:
+    drug: str = ""
+    country: str = ""
+    origin: str = ""  # agency
+    since: date | None = None
+    until: date | None = None
+
+
+@dataclass(frozen=True)
+class Page:
+    items: list[Seizure]
+    total: int  # exact up to COUNT_CAP; COUNT_CAP + 1 means "more than COUNT_CAP"
+    page: int
+    per_page: int
+
+    @property
+    def total_exact(self) -> bool:
+        return self.total <= COUNT_CAP
+
+
+def quantity_kg(quantity: Decimal, unit: str) -> Decimal | None:
+    """The weight in kilograms where the unit is one of weight (aggregates add these)."""
+    if unit == "kg":
+        return quantity
+    if unit == "g":
+        return (quantity / 1000).quantize(Decimal("0.001"))
+    return None
+
+
+def fill(seizure: Seizure, data: SeizureFields) -> None:
+    """Copy a checked input (or a peer's checked payload) onto the row."""
+    for name in _FIELDS:
+        setattr(seizure, name, getattr(data, name))
+    seizure.sharing_group = data.sharing_group
+    seizure.transit_countries = ",".join(data.transit_countries)
+    seizure.nationalities = json.dumps(data.nationalities, sort_keys=True)
+    seizure.links = json.dumps([link.model_dump() for link in data.links])
+    seizure.quantity_kg = quantity_kg(data.quantity, data.unit)
+    if data.unit == "tablets" and data.tablets is None:
+        seizure.tablets = int(data.quantity)
+
+
+def duplicate_of(session: Session, agency: str, data: SeizureFields) -> Seizure | None:
+    """An earlier report of the agency with the same reference, or of the same seizure (date,
+    unit of place, drug, quantity and unit)."""
+    same = or_(
+        Seizure.reference == data.reference,
+        (Seizure.seized_on == data.seized_on) & (Seizure.country == data.country)
+        & (Seizure.admin1 == data.admin1) & (Seizure.drug == data.drug)
+        & (Seizure.quantity == data.quantity) & (Seizure.unit == data.unit),
+    )  # fmt: skip
+    return session.scalars(
+        select(Seizure).where(Seizure.origin_agency == agency, same).limit(1)
+    ).first()
+
+
+def duplicate_problem(found: Seizure) -> FieldProblem:
+    return FieldProblem("reference", DUPLICATE, {"reference": found.reference,
+                                                 "date": found.seized_on.isoformat()})  # fmt: skip
+
+
+def create_seizure(session: Session, principal: Principal, data: SeizureInput) -> Seizure:
+    """Record a seizure of the user's agency. Sharing beyond the agency is a liaison officer's
+    (release permission); the copy goes to the distribution's agencies at once."""
+    require(principal, Permission.WRITE_RECORDS)
+    problems = check_distribution(session, principal, data, release=True)
+    if (found := duplicate_of(session, principal.agency, data)) is not None:
+        problems.append(duplicate_problem(found))
+    if problems:
+        raise ValidationFailed(problems)
+    seizure = Seizure(origin_agency=principal.agency, author_id=principal.user_id,
+                      author_name=principal.display_name)  # fmt: skip
+    fill(seizure, data)
+    session.add(seizure)
+    session.flush()
+    set_recipients(session, seizure, data)
+    record(session, principal.actor, "seizures.create", KIND, seizure.uid,
+           details={"drug": data.drug, "country": data.country,
+                    "distribution": data.distribution})  # fmt: skip
+    exchange.release(session, principal, seizure)
+    return seizure
+
+
+def read_seizure(session: Session, principal: Principal, ident: int | str) -> Seizure:
+    seizure = access(session, principal, Seizure, ident)
+    record(session, principal.actor, "seizures.read", KIND, seizure.uid)
+    return seizure
+
+
+def _filtered(principal: Principal, filters: Filters) -> Any:
+    stmt = visible(principal, Seizure)
+    if filters.drug:
+        stmt = stmt.where(Seizure.drug == filters.drug)
+    if filters.country:
+        stmt = stmt.where(Seizure.country == filters.country)
+    if filters.origin:
+        stmt = stmt.where(Seizure.origin_agency == filters.origin)
+    if filters.since:
+        stmt = stmt.where(Seizure.seized_on >= filters.since)
+    if filters.until:
+        stmt = stmt.where(Seizure.seized_on <= filters.until)
+    return stmt
+
+
+def list_seizures(
+    session: Session, principal: Principal, filters: Filters, page: int = 1, per_page: int = 50
+) -> Page:
+    stmt = _filtered(principal, filters)
+    counted = stmt.with_only_columns(Seizure.id).limit(COUNT_CAP + 1).subquery()
+    total = session.scalar(select(func.count()).select_from(counted)) or 0
+    items = list(session.scalars(stmt.order_by(Seizure.seized_on.desc(), Seizure.id.desc())
+                                 .offset((page - 1) * per_page).limit(per_page)))  # fmt: skip
+    record(session, principal.actor, "seizures.list", KIND, None,
+           details={"page": page, "drug": filters.drug, "country": filters.country})  # fmt: skip
+    return Page(items, total, page, per_page)
+
+
+def nationalities_of(seizure: Seizure) -> dict[str, int]:
+    found: dict[str, int] = json.loads(seizure.nationalities or "{}")
+    return found
+
+
+def links_of(
+    session: Session, principal: Principal, seizure: Seizure
+) -> list[search_records.Reference]:
+    """The linked records this user may see (others are as if they did not exist)."""
+    refs = [(link["kind"], link["uid"]) for link in json.loads(seizure.links or "[]")]
+    found = search_records.resolve_many(session, principal, refs)
+    return [found[ref] for ref in refs if ref in found]
+
+
+def can_record(principal: Principal) -> bool:
+    return can(principal, Permission.WRITE_RECORDS).allowed
+
+
+def search(session: Session, principal: Principal, query: str, limit: int) -> list[Seizure]:
+    pattern = like_pattern(query)
+    stmt = visible(principal, Seizure).where(or_(
+        Seizure.reference.ilike(pattern, escape="\\"), Seizure.place.ilike(pattern, escape="\\"),
+        Seizure.markings.ilike(pattern, escape="\\"), Seizure.admin2.ilike(pattern, escape="\\"),
+    ))  # fmt: skip
+    return list(session.scalars(stmt.order_by(Seizure.seized_on.desc()).limit(limit)))

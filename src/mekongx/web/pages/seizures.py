@@ -1,0 +1,194 @@
+"""Seizure reports: the list with filters, a report, the form to record one and the workbook
+import (every bad cell named by row and column, nothing written unless all rows are good)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from fastapi import APIRouter, Depends
+from sqlalchemy import select
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+from starlette.requests import Request
+from starlette.responses import Response
+
+from mekongx import uploads
+from mekongx.authz import Principal, require
+from mekongx.authz.permissions import Permission
+from mekongx.authz.sharing import SharingInput
+from mekongx.domains.seizures import reference, service, tabular
+from mekongx.domains.seizures.schemas import SeizureInput
+from mekongx.errors import FieldProblem, ValidationFailed
+from mekongx.http.auth import CurrentPrincipal
+from mekongx.http.errors import field_messages
+from mekongx.http.node import node_of
+from mekongx.http.params import PageNumber, RecordId
+from mekongx.i18n import N_, countries, translator
+from mekongx.model.identity import Agency, SharingGroup
+from mekongx.validation import parse
+from mekongx.web import flash
+from mekongx.web.labels import translated
+from mekongx.web.nav import NavItem
+from mekongx.web.render import check_csrf, render
+
+router = APIRouter(prefix="/seizures")
+NAV = [NavItem(25, "/seizures", N_("Seizures"))]
+CONVEYANCE_LABELS = {"road": N_("Road"), "river": N_("River"), "sea": N_("Sea"), "air": N_("Air"),
+                     "post": N_("Post or parcel"), "foot": N_("On foot"), "other": N_("Other")}  # fmt: skip
+UNIT_LABELS = {"kg": N_("kg"), "g": N_("g"), "l": N_("litres"), "tablets": N_("tablets")}
+_TEXT = ("reference", "seized_on", "country", "admin1", "admin2", "place", "latitude",
+         "longitude", "drug", "form", "quantity", "unit", "tablets", "purity", "markings",
+         "origin_country", "destination_country", "conveyance", "concealment", "arrests",
+         "remarks", "language", "handling_code", "handling_note", "distribution")  # fmt: skip
+flash.register({"seizure.saved": N_("The seizure is recorded."),
+                "seizures.imported": N_("The seizures of the file are recorded.")})  # fmt: skip
+
+
+def _labels(principal: Principal) -> dict[str, Any]:
+    _ = translator(principal.language)
+    lang = principal.language
+    return {
+        "drug_names": {code: d.name(lang) for code, d in reference.drugs().items()},
+        "unit_names": {code: u.name(lang) for code, u in reference.units().items()},
+        "units_by_country": {c: reference.units_of(c) for c in reference.COUNTRIES},
+        "conveyance_labels": {k: _(v) for k, v in CONVEYANCE_LABELS.items()},
+        "unit_labels": {k: _(v) for k, v in UNIT_LABELS.items()},
+        "country_names": countries.names(lang),
+        "country_name": dict(countries.names(lang)),
+        "mekong_countries": reference.COUNTRIES,
+        **translated(_),
+    }
+
+
+def _sharing_choices(request: Request, principal: Principal) -> dict[str, Any]:
+    with node_of(request).db.read() as session:
+        peers = list(session.scalars(select(Agency).where(Agency.code != principal.agency).order_by(Agency.code)))  # fmt: skip
+        groups = list(session.scalars(select(SharingGroup).order_by(SharingGroup.code)))
+    return {"peers": peers, "groups": groups}
+
+
+def _date(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+@router.get("")
+def list_page(request: Request, principal: CurrentPrincipal, page: PageNumber = 1, drug: str = "",
+              country: str = "", origin: str = "", since: str = "", until: str = "") -> Response:  # fmt: skip
+    filters = service.Filters(
+        drug=drug if drug in reference.drugs() else "",
+        country=country if country in reference.COUNTRIES else "",
+        origin=origin[:16], since=_date(since), until=_date(until),
+    )  # fmt: skip
+    with node_of(request).db.write() as session:  # the list is audited
+        result = service.list_seizures(session, principal, filters, page=page)
+    return render(request, "seizures/list.html", page=result, filters=filters,
+                  can_write=service.can_record(principal), **_labels(principal))  # fmt: skip
+
+
+@router.get("/new")
+def new_form(request: Request, principal: CurrentPrincipal) -> Response:
+    require(principal, Permission.WRITE_RECORDS)
+    form: dict[str, Any] = dict.fromkeys(_TEXT, "")
+    form.update(language=principal.language, handling_code="H0", distribution="own",
+                country="", unit="kg", arrests="0", recipients=[], sharing_group="",
+                nationalities="", transit_countries="", links="")  # fmt: skip
+    return _form_page(request, principal, form, [])
+
+
+def _form_page(request: Request, principal: Principal, form: dict[str, Any],
+               fields: list[tuple[str, str]], status: int = 200) -> Response:  # fmt: skip
+    return render(request, "seizures/form.html", status=status, form=form, fields=fields,
+                  **_sharing_choices(request, principal), **_labels(principal))  # fmt: skip
+
+
+def _form_data(form: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {k: str(form.get(k, "")).strip() for k in _TEXT}
+    for name in ("latitude", "longitude", "tablets", "purity"):
+        data[name] = data[name] or None
+    data["arrests"] = data["arrests"] or 0
+    data["transit_countries"] = [c for c in str(form.get("transit_countries", "")).replace(",", " ").split() if c]  # fmt: skip
+    data["nationalities"] = tabular.nationalities(str(form.get("nationalities", "")))
+    data["links"] = [
+        {"kind": kind, "uid": uid}
+        for kind, _, uid in (line.strip().partition(":") for line in str(form.get("links", "")).splitlines())
+        if uid
+    ]  # fmt: skip
+    data["recipients"] = [str(v) for v in form.getlist("recipients")]
+    data["sharing_group"] = str(form.get("sharing_group", "")) or None
+    return data
+
+
+@router.post("/new", dependencies=[Depends(check_csrf)])
+async def create(request: Request, principal: CurrentPrincipal) -> Response:
+    form = await request.form()
+    data = _form_data(form)
+    try:
+        with node_of(request).db.write() as session:
+            seizure_id = service.create_seizure(session, principal, parse(SeizureInput, data)).id
+    except ValidationFailed as error:
+        shown = {k: str(form.get(k, "")) for k in (*_TEXT, "transit_countries", "nationalities", "links")}  # fmt: skip
+        shown.update(recipients=data["recipients"], sharing_group=data["sharing_group"] or "")
+        return _form_page(request, principal, shown, field_messages(principal.language, error.fields), 422)  # fmt: skip
+    return flash.redirect(f"/seizures/{seizure_id}", "seizure.saved")
+
+
+@router.get("/import")
+def import_form(request: Request, principal: CurrentPrincipal) -> Response:
+    require(principal, Permission.WRITE_RECORDS)
+    return _import_page(request, principal, [])
+
+
+def _import_page(request: Request, principal: Principal, fields: list[tuple[str, str]],
+                 status: int = 200) -> Response:  # fmt: skip
+    form = {"handling_code": "H0", "handling_note": "", "distribution": "own", "recipients": [],
+            "sharing_group": ""}  # fmt: skip
+    return render(request, "seizures/import.html", status=status, fields=fields, form=form,
+                  headers=list(tabular.HEADERS), max_mb=uploads.max_mb(uploads.limits(node_of(request).settings)),
+                  **_sharing_choices(request, principal), **_labels(principal))  # fmt: skip
+
+
+def _bounded(request: Request) -> None:
+    uploads.check_declared_size(request.headers.get("content-length"), uploads.limits(node_of(request).settings))  # fmt: skip
+
+
+@router.post("/import", dependencies=[Depends(_bounded), Depends(check_csrf)])
+async def import_file(request: Request, principal: CurrentPrincipal) -> Response:
+    form = await request.form()
+    upload = form.get("file")
+    node = node_of(request)
+    try:
+        if not isinstance(upload, UploadFile) or not upload.filename:
+            raise ValidationFailed([FieldProblem("file", N_("Choose a file to import."))])
+        sharing = parse(SharingInput, {
+            "handling_code": str(form.get("handling_code", "H0")), "handling_note": str(form.get("handling_note", "")),
+            "distribution": str(form.get("distribution", "own")), "recipients": [str(v) for v in form.getlist("recipients")],
+            "sharing_group": str(form.get("sharing_group", "")) or None})  # fmt: skip
+        bounds = uploads.limits(node.settings)
+        data = await upload.read(uploads.max_bytes(bounds) + 1)
+        await upload.close()
+        name = upload.filename
+
+        def work() -> int:
+            with node.db.write() as session:
+                return len(tabular.import_seizures(session, principal, name, data, sharing, bounds))
+
+        await run_in_threadpool(work)
+    except ValidationFailed as error:
+        return _import_page(request, principal, field_messages(principal.language, error.fields), 422)  # fmt: skip
+    return flash.redirect("/seizures", "seizures.imported")
+
+
+@router.get("/{seizure_id}")
+def detail(request: Request, principal: CurrentPrincipal, seizure_id: RecordId) -> Response:
+    with node_of(request).db.write() as session:  # the read is audited
+        seizure = service.read_seizure(session, principal, seizure_id)
+        links = service.links_of(session, principal, seizure)
+        nationalities = service.nationalities_of(seizure)
+    return render(request, "seizures/detail.html", s=seizure, links=links,
+                  nationalities=nationalities, transit=[c for c in seizure.transit_countries.split(",") if c],
+                  raw_links=json.loads(seizure.links or "[]"), **_labels(principal))  # fmt: skip

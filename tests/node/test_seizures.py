@@ -1,0 +1,161 @@
+"""Seizure reports through the service: recorded on the seizing country's node, shared over the
+exchange only to the agencies their distribution names, refused with the field named when the
+place, drug, quantity or unit is impossible or the seizure is already reported, linked to
+records of other areas only as far as the reader may see them."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import openpyxl
+import pytest
+from sqlalchemy import func, select
+
+from mekongx.authz.sharing import SharingInput
+from mekongx.domains.intel.models import IntelReport
+from mekongx.domains.seizures import service, tabular
+from mekongx.domains.seizures.models import Seizure
+from mekongx.domains.seizures.schemas import SeizureInput
+from mekongx.errors import ValidationFailed
+from mekongx.i18n import translator
+from mekongx.validation import parse
+
+MAE_SAI = {
+    "reference": "ONCB-2026-0412", "seized_on": "2026-03-14", "country": "TH", "admin1": "TH-57",
+    "admin2": "Mae Sai", "place": "Ban Pa Yang checkpoint", "latitude": 20.43, "longitude": 99.88,
+    "drug": "meth_tablets", "form": "tablets", "quantity": "1200000", "unit": "tablets",
+    "purity": "18.5", "markings": "WY", "origin_country": "MM", "transit_countries": [],
+    "destination_country": "TH", "conveyance": "road", "concealment": "rice sacks, pickup",
+    "arrests": 2, "nationalities": {"TH": 1, "MM": 1}, "language": "en",
+}  # fmt: skip
+
+
+def _count(world: Any) -> int:
+    with world.db.read() as session:
+        return session.scalar(select(func.count()).select_from(Seizure)) or 0
+
+
+def _create(world: Any, user: str = "thai_liaison", **changes: Any) -> Seizure:
+    with world.db.write() as session:
+        return service.create_seizure(session, world.principal(user), parse(SeizureInput, {**MAE_SAI, **changes}))  # fmt: skip
+
+
+def test_a_shared_seizure_reaches_the_named_agency_only(world: Any) -> None:
+    nncc, lcdc = world.partner("NNCC"), world.partner("LCDC")
+    made = _create(world, distribution="peers", recipients=["NNCC"], handling_code="H1")
+    world.exchange()
+    copy_id = nncc.id_of(Seizure, made.uid)
+    with nncc.db.read() as session:
+        copy = session.get(Seizure, copy_id)
+        assert copy.received and copy.origin_agency == "ONCB" and copy.handling_code == "H1"
+        assert copy.tablets == 1_200_000 and copy.admin1 == "TH-57" and copy.quantity_kg is None
+        assert service.nationalities_of(copy) == {"MM": 1, "TH": 1}
+    with lcdc.db.read() as session:
+        assert session.scalar(select(func.count()).select_from(Seizure)) == 0
+    world.exchange()  # a repeat changes nothing
+    assert nncc.id_of(Seizure, made.uid) == copy_id
+
+
+def test_an_analyst_keeps_seizures_in_the_agency(world: Any) -> None:
+    own = _create(world, "thai_analyst")
+    assert own.distribution == "own"
+    with pytest.raises(Exception) as refused:
+        _create(world, "thai_analyst", reference="X-2", distribution="peers", recipients=["NNCC"])
+    assert type(refused.value).__name__ == "Forbidden"
+    assert _count(world) == 1
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"latitude": 21.5, "longitude": 101.6}, "longitude"),  # in Laos, stated Thailand
+        ({"admin1": "TH-99"}, "admin1"),
+        ({"admin1": "LA-BK"}, "admin1"),
+        ({"drug": "heroin", "unit": "tablets"}, "unit"),
+        ({"drug": "heroin", "unit": "kg", "quantity": "250000"}, "quantity"),
+        ({"unit": "litres"}, "unit"),
+        ({"latitude": 20.4, "longitude": None}, "longitude"),
+        ({"arrests": 1}, "nationalities"),
+    ],
+)
+def test_impossible_seizures_are_refused_naming_the_field(world: Any, changes: dict[str, Any], field: str) -> None:  # fmt: skip
+    with pytest.raises(ValidationFailed) as refused:
+        _create(world, **changes)
+    assert field in [p.field for p in refused.value.fields]
+    assert _count(world) == 0
+
+
+def test_a_seizure_already_reported_is_refused(world: Any) -> None:
+    _create(world)
+    for changes in ({}, {"reference": "ANOTHER-NUMBER"}):
+        with pytest.raises(ValidationFailed) as refused:
+            _create(world, **changes)
+        assert [p.field for p in refused.value.fields] == ["reference"]
+    assert _count(world) == 1
+
+
+def test_links_resolve_only_for_records_the_reader_may_see(world: Any) -> None:
+    nncc = world.partner("NNCC")
+    shared = world.report("thai_liaison", title="Shared lead", distribution="peers", recipients=["NNCC"])  # fmt: skip
+    kept = world.report("thai_liaison", title="Kept lead")
+    links = [{"kind": "intel_report", "uid": world.uid_of(IntelReport, i)} for i in (shared, kept)]
+    made = _create(world, distribution="peers", recipients=["NNCC"], links=links)
+    with world.db.read() as session:
+        titles = [r.title for r in service.links_of(session, world.principal("thai_viewer"), session.get(Seizure, made.id))]  # fmt: skip
+    assert titles == ["Shared lead", "Kept lead"]
+    world.exchange()
+    with nncc.db.read() as session:
+        copy = session.get(Seizure, nncc.id_of(Seizure, made.uid))
+        titles = [r.title for r in service.links_of(session, nncc.principal("chinese_liaison"), copy)]  # fmt: skip
+    assert titles == ["Shared lead"]
+
+
+def _workbook(rows: list[list[Any]]) -> bytes:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["reference", "date", "country", "province", "latitude", "longitude", "drug",
+                  "quantity", "unit", "arrests", "nationalities", "origin", "transit"])  # fmt: skip
+    for row in rows:
+        sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+GOOD = [
+    ["T-1", "2026-02-01", "TH", "TH-57", 20.27, 100.08, "meth_tablets", 400000, "tablets", 1, "MM:1", "MM", "LA"],
+    ["T-2", "2026-02-03", "TH", "TH-43", 17.88, 102.74, "meth_crystal", 52.5, "kg", 0, "", "MM", "LA"],
+    ["T-3", "2026-02-09", "TH", "", None, None, "ketamine", 120, "kg", 2, "TH:1; CN:1", "MM", ""],
+]  # fmt: skip
+
+
+def test_a_workbook_imports_every_row(world: Any) -> None:
+    with world.db.write() as session:
+        made = tabular.import_seizures(session, world.principal("thai_liaison"), "s.xlsx",
+                                       _workbook(GOOD), SharingInput())  # fmt: skip
+    assert [s.reference for s in made] == ["T-1", "T-2", "T-3"]
+    assert made[1].quantity_kg == 52.5 and made[0].transit_countries == "LA"
+
+
+def test_a_bad_workbook_names_row_and_column_in_thai_and_writes_nothing(world: Any) -> None:
+    bad = [
+        GOOD[0],
+        ["T-4", "2026-02-01", "TH", "XX-1", None, None, "heroin", 5, "kg", 0, "", "", ""],
+        ["T-5", "2026-02-01", "TH", "TH-57", 21.9, 101.2, "heroin", 5, "kg", 0, "", "", ""],
+        ["T-6", "2026-02-01", "TH", "TH-57", None, None, "heroin", 5, "tablets", 0, "", "", ""],
+        ["T-1", "2026-02-02", "TH", "TH-50", None, None, "heroin", 1, "kg", 0, "", "", ""],
+    ]  # fmt: skip
+    with pytest.raises(ValidationFailed) as refused, world.db.write() as session:
+        tabular.import_seizures(session, world.principal("thai_analyst"), "s.xlsx", _workbook(bad), SharingInput())  # fmt: skip
+    _ = translator("th")
+    said = [_(p.message, **p.params) for p in refused.value.fields]
+    assert len(said) == 4, said
+    assert all(s.startswith("แถว") for s in said), said
+    assert (
+        "“province”" in said[0]
+        and "“longitude”" in said[1]
+        and "“unit”" in said[2]
+        and "“reference”" in said[3]
+    )
+    assert _count(world) == 0

@@ -1,0 +1,76 @@
+"""Seizure reports through the web pages and the REST API: the form (bad input shown again in
+the user's language, nothing written), the list with filters, a report with its links, the
+workbook import, and the demo's seizures (every one passes the checks)."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from typing import Any
+
+import openpyxl
+from sqlalchemy import func, select
+
+from mekongx.domains.seizures.demo import seed_demo_seizures
+from mekongx.domains.seizures.models import Seizure
+
+FORM = {"reference": "ONCB-77", "seized_on": "2026-05-02", "country": "TH", "admin1": "TH-57",
+        "latitude": "20.27", "longitude": "100.08", "drug": "meth_crystal", "quantity": "41.5",
+        "unit": "kg", "arrests": "1", "nationalities": "MM:1", "transit_countries": "LA",
+        "origin_country": "MM", "language": "th", "handling_code": "H0", "distribution": "own"}  # fmt: skip
+
+
+def _count(world: Any) -> int:
+    with world.db.read() as session:
+        return session.scalar(select(func.count()).select_from(Seizure)) or 0
+
+
+def test_the_form_refuses_in_thai_then_records(world: Any, browser: Any) -> None:
+    browser.login("thai.analyst")  # Thai interface
+    assert 'name="admin1"' in browser.client.get("/seizures/new").text
+    bad = browser.post("/seizures/new", {**FORM, "latitude": "21.9", "longitude": "101.2", "unit": "tablets"})  # fmt: skip
+    assert bad.status_code == 422
+    assert 'id="err-longitude"' in bad.text and 'id="err-unit"' in bad.text
+    assert "อยู่นอก" in bad.text  # "outside", in Thai
+    assert _count(world) == 0
+    made = browser.post("/seizures/new", FORM)
+    assert made.status_code == 303
+    page = browser.client.get(made.headers["location"])
+    assert "ONCB-77" in page.text and "เชียงราย" in page.text  # the province, in Thai
+    listed = browser.client.get("/seizures?drug=meth_crystal&country=TH")
+    assert "ONCB-77" in listed.text
+    assert "ONCB-77" not in browser.client.get("/seizures?drug=heroin").text
+    assert "ONCB-77" in browser.client.get("/search?q=ONCB-77").text
+
+
+def test_api_records_lists_and_imports(world: Any, token_for: Any) -> None:
+    headers = token_for("thai_liaison")
+    body = {**FORM, "latitude": 20.27, "longitude": 100.08, "arrests": 1, "nationalities": {"MM": 1},
+            "transit_countries": ["LA"], "language": "en"}  # fmt: skip
+    with world.app() as client:
+        made = client.post("/api/v1/seizures", json=body, headers=headers)
+        assert made.status_code == 201, made.text
+        assert float(made.json()["quantity_kg"]) == 41.5
+        again = client.post("/api/v1/seizures", json=body, headers=headers)
+        assert again.status_code == 422 and "reference" in again.text
+        book = openpyxl.Workbook()
+        book.active.append(["reference", "date", "country", "drug", "quantity", "unit"])
+        book.active.append(["B-1", "2026-01-05", "LA", "heroin", 3, "kg"])
+        out = io.BytesIO()
+        book.save(out)
+        files = {"file": ("s.xlsx", out.getvalue(), "application/octet-stream")}
+        imported = client.post("/api/v1/seizures/import", files=files, headers=headers)
+        assert imported.status_code == 201 and imported.json() == {"rows": 1}
+        broken = client.post("/api/v1/seizures/import", headers=headers,
+                             files={"file": ("s.xlsx", b"PK\x03\x04 not a workbook", "application/octet-stream")})  # fmt: skip
+        assert broken.status_code in (413, 422)
+        listed = client.get("/api/v1/seizures?country=LA", headers=headers).json()
+        assert [s["reference"] for s in listed["items"]] == ["B-1"]
+    assert _count(world) == 2
+
+
+def test_the_demo_seizures_pass_every_check(world: Any) -> None:
+    with world.db.write() as session:
+        made = seed_demo_seizures(session, "ONCB", world.principal("thai_analyst"),
+                                  world.principal("thai_liaison"), count=40, today=date(2026, 11, 30))  # fmt: skip
+    assert made == 40 == _count(world)
