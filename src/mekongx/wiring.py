@@ -19,6 +19,8 @@ from mekongx.domains.intel import thread as intel_thread
 from mekongx.domains.meetings import exchange as meetings_exchange
 from mekongx.domains.meetings import payloads as meetings_payloads
 from mekongx.domains.meetings import providers as meetings_providers
+from mekongx.domains.ports import alerts as ports_alerts
+from mekongx.domains.ports.schemas import AlertPayload as PortAlertPayload
 from mekongx.domains.precursors import exchange as precursors_exchange
 from mekongx.domains.precursors import handlers as precursors_handlers
 from mekongx.domains.precursors import payloads as precursors_payloads
@@ -78,6 +80,7 @@ def install() -> None:
              schema=fugitives_payloads.HitPayload)  # fmt: skip
     register(wbe_exchange.KIND, wbe_exchange.apply, schema=CampaignPayload)
     register(seizures_exchange.KIND, seizures_exchange.apply, schema=SeizurePayload)
+    register(ports_alerts.KIND, ports_alerts.apply, schema=PortAlertPayload)
     meeting_schemas: dict[str, type[BaseModel]] = {
         "meetings.minutes": meetings_payloads.MinutesPayload,
         "meetings.comment": meetings_payloads.CommentPayload,

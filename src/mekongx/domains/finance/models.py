@@ -23,6 +23,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from mekongx.domains.mappings import SavedMapping
 from mekongx.model.base import Base, utcnow
 from mekongx.model.record import SharedRecord, new_uid
 
@@ -189,17 +190,12 @@ class FinSubject(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
-class FinMapping(Base):
+class FinMapping(SavedMapping, Base):
     """A saved column mapping of the node: which column of a bank's file holds which transaction
     field, the file's time format, currency and delimiter; chosen when a file is imported."""
 
     __tablename__ = "fin_mappings"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    name: Mapped[str] = mapped_column(String(100), unique=True)
-    columns: Mapped[str] = mapped_column(Text)  # JSON object {field: column}
     timestamp_format: Mapped[str] = mapped_column(String(50), default="")
     currency: Mapped[str] = mapped_column(String(3), default="")
     delimiter: Mapped[str] = mapped_column(String(1), default=",")
-    created_by: Mapped[str] = mapped_column(String(64))
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)

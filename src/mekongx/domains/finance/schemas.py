@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from mekongx.authz.sharing import SharingInput
+from mekongx.domains.mappings import check_columns
 from mekongx.i18n import N_
 from mekongx.i18n.countries import is_country
 
@@ -126,18 +127,4 @@ class MappingInput(BaseModel):
     def _known_fields(cls, value: dict[str, str]) -> dict[str, str]:
         from mekongx.moneyflow.model import FIELDS
 
-        cleaned = {k: v.strip() for k, v in value.items() if v and v.strip()}
-        for name, column in cleaned.items():
-            if name not in FIELDS:
-                raise PydanticCustomError(
-                    "mekongx", N_("Unknown field: %(field)s"), {"field": name}
-                )
-            if len(column) > 100:
-                raise PydanticCustomError(
-                    "mekongx", N_("A column name has at most 100 characters.")
-                )
-        if not cleaned:
-            raise PydanticCustomError(
-                "mekongx", N_("Name the file's column for at least one field.")
-            )
-        return cleaned
+        return check_columns(value, FIELDS)

@@ -1,0 +1,319 @@
+"""Port interdiction: manifest imports with saved column mappings, the day's targeting list,
+container profiles that explain themselves, examinations, rules with hit rates, alerts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import APIRouter, File, Query, UploadFile
+from pydantic import BaseModel, ConfigDict
+from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile as StarletteUpload
+from starlette.requests import Request
+
+from mekongx import uploads
+from mekongx.api.v1.schemas import ERRORS
+from mekongx.authz import Principal
+from mekongx.domains.ports import alerts, examinations, rules, service, wording
+from mekongx.domains.ports.schemas import (
+    AlertInput,
+    ExaminationInput,
+    MappingInput,
+    RetireInput,
+    RuleInput,
+    WeightInput,
+)
+from mekongx.http.auth import CurrentPrincipal
+from mekongx.http.node import node_of
+from mekongx.http.params import RecordId
+from mekongx.http.uploads import spool
+
+router = APIRouter(prefix="/ports", tags=["ports"], responses=ERRORS)  # type: ignore[arg-type]
+
+
+class MappingOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    name: str
+    columns: str
+    delimiter: str
+    date_format: str
+
+
+class ManifestOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    uid: str
+    file_name: str
+    lines: int
+    containers: int
+    imported_by: str
+    imported_at: dt.datetime
+
+
+class RankedOut(BaseModel):
+    id: int
+    number: str
+    score: int
+    rules: int
+    status: str
+    consignee: str
+    goods: str
+    port_of_loading: str
+
+
+class HitOut(BaseModel):
+    rule_id: int
+    rule: str
+    points: int
+    reasons: list[str]
+
+
+class LineOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    row: int
+    bill_of_lading: str
+    shipper: str
+    consignee: str
+    consignee_address: str
+    consignee_country: str
+    notify_party: str
+    forwarder: str
+    goods: str
+    hs_code: str
+    weight_kg: float
+    seal: str
+    port_of_loading: str
+    port_of_transshipment: str
+    port_of_discharge: str
+    vessel: str
+    voyage: str
+    loaded_on: dt.date | None
+    arrival_on: dt.date
+
+
+class ExaminationOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    outcome: str
+    note: str
+    seized: str
+    quantity_kg: float | None
+    incident_uid: str
+    examined_by: str
+    examined_at: dt.datetime
+
+
+class ContainerOut(BaseModel):
+    id: int
+    uid: str
+    number: str
+    score: int
+    status: str
+    arrival_on: dt.date
+    hits: list[HitOut]
+    lines: list[LineOut]
+    examination: ExaminationOut | None
+
+
+class RuleOut(BaseModel):
+    id: int
+    kind: str
+    label: str
+    values: list[str]
+    number: float | None
+    weight: int
+    active: bool
+    fired: int
+    examined: int
+    found: int
+    hit_rate: float | None
+
+
+class AlertOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    uid: str
+    direction: str
+    container_number: str
+    from_agency: str
+    to_agency: str
+    reason: str
+    handling_code: str
+    evidence: str
+    note: str
+    officer: str
+    sent_at: dt.datetime
+
+
+@router.get("/mappings", response_model=list[MappingOut])
+def list_mappings(request: Request, principal: CurrentPrincipal) -> list[MappingOut]:
+    """Saved column mappings of manifest files (``columns``: JSON object field → column)."""
+    with node_of(request).db.read() as session:
+        return [MappingOut.model_validate(m) for m in service.mappings(session, principal)]
+
+
+@router.post("/mappings", response_model=MappingOut, status_code=201)
+def save_mapping(request: Request, principal: CurrentPrincipal, data: MappingInput) -> MappingOut:
+    """Save a column mapping; choose it at import with ``?mapping=ID``."""
+    with node_of(request).db.write() as session:
+        return MappingOut.model_validate(service.save_mapping(session, principal, data))
+
+
+async def import_upload(request: Request, principal: Principal, upload: StarletteUpload,
+                        mapping: int | None) -> ManifestOut:  # fmt: skip
+    """Check the whole file outside any transaction, then store it in one."""
+    node = node_of(request)
+    with node.db.read() as session:
+        chosen = service.layout(session, mapping)
+    with tempfile.TemporaryDirectory(prefix="mekongx-ports-") as work:
+        path = Path(work) / "upload"
+        digest = await spool(upload, path, uploads.limits(node.settings))
+        name = upload.filename or "manifest.csv"
+        reading = await run_in_threadpool(service.read_file, path, name, chosen, principal.language)
+
+    def store() -> ManifestOut:
+        with node.db.write() as session:
+            made = service.import_manifest(session, principal, reading, name, digest)
+            return ManifestOut.model_validate(made)
+
+    return await run_in_threadpool(store)
+
+
+@router.post("/manifests", response_model=ManifestOut, status_code=201)
+async def import_manifest(
+    request: Request,
+    principal: CurrentPrincipal,
+    file: Annotated[
+        UploadFile, File(description="A manifest: CSV or xlsx, one line per goods line")
+    ],
+    mapping: Annotated[int | None, Query(ge=1, description="a saved column mapping's id")] = None,
+) -> ManifestOut:
+    """Import a manifest; a bad row refuses the whole file, each row named (422)."""
+    return await import_upload(request, principal, file, mapping)
+
+
+@router.get("/manifests", response_model=list[ManifestOut])
+def list_manifests(request: Request, principal: CurrentPrincipal) -> list[ManifestOut]:
+    with node_of(request).db.read() as session:
+        return [ManifestOut.model_validate(m) for m in service.manifests(session, principal)]
+
+
+@router.get("/targeting", response_model=list[RankedOut])
+def targeting(
+    request: Request,
+    principal: CurrentPrincipal,
+    day: dt.date,
+    minimum: Annotated[int, Query(ge=0, le=10_000)] = 1,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+) -> list[RankedOut]:
+    """The day's containers by risk score, highest first (the read is audited)."""
+    with node_of(request).db.write() as session:
+        ranked = service.targeting(session, principal, day, limit=limit, minimum=minimum)
+        return [RankedOut(id=r.container.id, number=r.container.number, score=r.container.score,
+                          rules=r.rules, status=r.container.status, consignee=r.consignee,
+                          goods=r.goods, port_of_loading=r.port_of_loading) for r in ranked]  # fmt: skip
+
+
+def container_out(detail: service.Detail, lang: str) -> ContainerOut:
+    c = detail.container
+    return ContainerOut(
+        id=c.id, uid=c.uid, number=c.number, score=c.score, status=c.status, arrival_on=c.arrival_on,
+        hits=[HitOut(rule_id=rule.id, rule=wording.rule_title(rule, lang), points=hit.points,
+                     reasons=wording.explain(hit, lang)) for rule, hit in detail.hits],
+        lines=[LineOut.model_validate(line) for line in detail.lines],
+        examination=ExaminationOut.model_validate(detail.examination) if detail.examination else None,
+    )  # fmt: skip
+
+
+@router.get("/containers/{container_id}", response_model=ContainerOut)
+def read_container(
+    request: Request, principal: CurrentPrincipal, container_id: RecordId
+) -> ContainerOut:
+    """A container's lines and profile: each rule that fired, its points and its reasons."""
+    with node_of(request).db.write() as session:
+        detail = service.read_container(session, principal, container_id)
+        return container_out(detail, principal.language)
+
+
+@router.post(
+    "/containers/{container_id}/examination", response_model=ExaminationOut, status_code=201
+)
+def examine(request: Request, principal: CurrentPrincipal, container_id: RecordId,
+            data: ExaminationInput) -> ExaminationOut:  # fmt: skip
+    """Record what the examination found (a seizure with a substance also records an incident)."""
+    with node_of(request).db.write() as session:
+        made = examinations.record_examination(session, principal, container_id, data)
+        return ExaminationOut.model_validate(made)
+
+
+@router.post("/containers/{container_id}/alerts", response_model=AlertOut, status_code=201)
+def send_alert(request: Request, principal: CurrentPrincipal, container_id: RecordId,
+               data: AlertInput) -> AlertOut:  # fmt: skip
+    """Alert the agency of the port of loading or transshipment, with the chosen evidence."""
+    with node_of(request).db.write() as session:
+        return AlertOut.model_validate(alerts.send(session, principal, container_id, data))
+
+
+@router.get("/alerts", response_model=list[AlertOut])
+def list_alerts(request: Request, principal: CurrentPrincipal) -> list[AlertOut]:
+    with node_of(request).db.write() as session:
+        return [AlertOut.model_validate(a) for a in alerts.alerts(session, principal)]
+
+
+def rule_out(stat: rules.RuleStats) -> RuleOut:
+    r = stat.rule
+    return RuleOut(id=r.id, kind=r.kind, label=r.label, values=stat.values, number=stat.number,
+                   weight=r.weight, active=r.active, fired=stat.fired, examined=stat.examined,
+                   found=stat.found, hit_rate=stat.hit_rate)  # fmt: skip
+
+
+def _one(session: Session, principal: Principal, rule_id: int) -> RuleOut:
+    return next(rule_out(s) for s in rules.stats(session, principal, retired=True) if s.rule.id == rule_id)
+
+
+@router.get("/rules", response_model=list[RuleOut])
+def list_rules(request: Request, principal: CurrentPrincipal,
+               retired: bool = False) -> list[RuleOut]:  # fmt: skip
+    """Profiling rules with their hit rate (found / examined among the containers they fired on)."""
+    with node_of(request).db.write() as session:
+        return [rule_out(s) for s in rules.stats(session, principal, retired=retired)]
+
+
+@router.post("/rules", response_model=RuleOut, status_code=201)
+def add_rule(request: Request, principal: CurrentPrincipal, data: RuleInput) -> RuleOut:
+    with node_of(request).db.write() as session:
+        made = rules.add(session, principal, data)
+        return rule_out(rules.RuleStats(made, 0, 0, 0))
+
+
+@router.post("/rules/{rule_id}/weight", response_model=RuleOut)
+def reweight(request: Request, principal: CurrentPrincipal, rule_id: RecordId,
+             data: WeightInput) -> RuleOut:  # fmt: skip
+    with node_of(request).db.write() as session:
+        rules.reweight(session, principal, rule_id, data)
+        return next(
+            rule_out(s)
+            for s in rules.stats(session, principal, retired=True)
+            if s.rule.id == rule_id
+        )
+
+
+@router.post("/rules/{rule_id}/retire", response_model=RuleOut)
+def retire(request: Request, principal: CurrentPrincipal, rule_id: RecordId,
+           data: RetireInput) -> RuleOut:  # fmt: skip
+    with node_of(request).db.write() as session:
+        rules.retire(session, principal, rule_id, data)
+        return next(
+            rule_out(s)
+            for s in rules.stats(session, principal, retired=True)
+            if s.rule.id == rule_id
+        )

@@ -1,0 +1,259 @@
+"""Demo and benchmark manifests of Laem Chabang (THLCH): lawful trade with a few planted risky
+containers.
+
+Everything is invented: companies, addresses, vessels and container serial numbers (the check
+digit is computed, so the numbers are well-formed but belong to no real container). The goods,
+HS codes, routes and ports are the ordinary ones of the port's trade with China, Japan, Korea
+and its ASEAN neighbours; the planted consignments follow the patterns of the UNODC-WCO
+Container Control Programme's profiling indicators (misdeclared precursors, a forwarder or a
+private flat as consignee, a detour through a hub, more weight than the goods can have, a party
+on a wanted-person notice).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from mekongx.authz import Principal
+from mekongx.domains.ports import manifest, rules, service
+from mekongx.domains.ports.reference import check_digit
+from mekongx.domains.ports.schemas import RuleInput
+
+HEADER = ["B/L No", "Shipper", "Shipper Country", "Consignee", "Consignee Address",
+          "Consignee Country", "Notify Party", "Forwarder", "Description of Goods", "HS Code",
+          "Gross Weight (kg)", "Packages", "Container No", "Size/Type", "Seal No",
+          "Port of Loading", "Port of Transshipment", "Port of Discharge", "Vessel", "Voyage",
+          "Date of Loading", "ETA"]  # fmt: skip
+COLUMNS = dict(zip(manifest.FIELDS, HEADER, strict=True))
+DEMO_MAPPING = "Laem Chabang terminal manifest (CSV)"
+
+# (goods, HS code, kg per container low-high, origins)
+LAWFUL = [
+    ("Office furniture, flat-packed", "940330", (4000, 9000), ("CNSZX", "CNNGB", "VNSGN")),
+    ("Cotton T-shirts, knitted", "610910", (3000, 7000), ("CNSHA", "VNSGN", "CNNSA")),
+    ("Plastic toys", "950300", (3500, 8000), ("CNYTN", "CNSZX")),
+    ("LED lamps", "853952", (4000, 9000), ("CNNGB", "CNXMN")),
+    ("Ceramic floor tiles", "690721", (18000, 24000), ("CNCAN", "CNXMN")),
+    ("Automotive parts, brake discs", "870830", (12000, 20000), ("JPYOK", "KRPUS", "JPUKB")),
+    ("Rice cookers", "851660", (5000, 9000), ("CNSHK", "KRPUS")),
+    ("Roasted coffee beans in 60 kg bags", "090121", (15000, 17000), ("VNSGN", "IDJKT")),
+    ("Citric acid monohydrate, food grade", "291814", (18000, 22000), ("CNTAO", "CNSHA")),
+    ("Acetone-free nail polish remover", "330430", (6000, 9000), ("CNSZX", "KRPUS")),
+    (
+        "Acetone 99.5% technical grade, 160 kg drums",
+        "291411",
+        (12000, 16000),
+        ("CNNGB", "KRPUS", "TWKHH"),
+    ),
+    ("Steel wire rod in coils", "721391", (22000, 26000), ("CNTXG", "JPTYO")),
+    ("Frozen squid", "030743", (20000, 24000), ("CNDLC", "VNHPH")),
+]
+COMPANIES = ["Siam", "Chonburi", "Rayong", "Bangna", "Eastern", "Sukhumvit", "Lat Krabang",
+             "Amata", "Pinthong", "Samut Prakan", "Bang Phli", "Sriracha"]  # fmt: skip
+TRADES = ["Trading", "Industries", "Supply", "Import", "Distribution", "Manufacturing"]
+SHIPPERS = {"CN": ["Shenzhen Huali Export", "Ningbo Dongfang Industrial", "Guangdong Meida Trading",
+                   "Qingdao Haitian Chemical", "Xiamen Jinlong Import & Export"],
+            "JP": ["Kanto Precision Parts"], "KR": ["Busan Hanil Trading"],
+            "VN": ["Saigon Agro Export"], "TW": ["Kaohsiung Fine Chemicals"],
+            "ID": ["Java Coffee Export"]}  # fmt: skip
+VESSELS = [("KOTA LAYANG", "0425S"), ("WAN HAI 305", "S218"), ("SITC MANILA", "2519S"),
+           ("INTERASIA PURSUIT", "W083"), ("EVER CONNECT", "1140-037S")]  # fmt: skip
+OWNERS = ["TGHU", "MSKU", "TCNU", "WHSU", "SITU", "OOLU", "EMCU", "CAIU"]
+
+
+def container_number(rng: random.Random) -> str:
+    first = f"{rng.choice(OWNERS)}{rng.randrange(10**6):06d}"
+    return f"{first}{check_digit(first)}"
+
+
+@dataclass
+class Generated:
+    rows: list[list[str]]
+    planted: set[str]  # container numbers of the planted risky consignments
+
+    def csv(self) -> bytes:
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(HEADER)
+        writer.writerows(self.rows)
+        return out.getvalue().encode()
+
+
+def _row(bl: str, shipper: str, s_country: str, consignee: str, address: str, c_country: str,
+         notify: str, forwarder: str, goods: str, hs: str, kg: float, number: str, size: str,
+         pol: str, pot: str, vessel: tuple[str, str], loaded: dt.date, day: dt.date,
+         rng: random.Random) -> list[str]:  # fmt: skip
+    return [bl, shipper, s_country, consignee, address, c_country, notify, forwarder, goods, hs,
+            f"{kg:.0f}", str(rng.randint(20, 400)), number, size, f"SL{rng.randrange(10**7):07d}",
+            pol, pot, "THLCH", vessel[0], vessel[1], loaded.isoformat(), day.isoformat()]  # fmt: skip
+
+
+def _planted(day: dt.date, rng: random.Random) -> Iterator[tuple[list[str], str]]:
+    """The risky consignments: each evades some rules, so only the profile as a whole finds all."""
+    vessel = VESSELS[0]
+    patterns = [
+        # a P-2-P (BMK) shipment under a vague ketone heading, to a forwarder, via a hub
+        (
+            "Gulf Star Chemical Co.",
+            "CN",
+            "Speedy Freight Logistics",
+            "99/12 Moo 5, Bang Phli, Samut Prakan",
+            "TH",
+            "",
+            "Speedy Freight Logistics",
+            "Benzyl methyl ketone, industrial solvent, 200 L drums",
+            "291439",
+            14800,
+            "22G1",
+            "CNNGB",
+            "MYPKG",
+            12,
+        ),
+        # ephedrine declared as a pharmaceutical raw material, to a private condominium room
+        (
+            "Mumbai Pharma Exports",
+            "IN",
+            "Wattana Health Products",
+            "Room 1204, Lumpini Condominium, Sukhumvit 77, Bangkok",
+            "TH",
+            "",
+            "",
+            "Pharmaceutical raw material: ephedrine hydrochloride",
+            "293941",
+            2400,
+            "22G1",
+            "INNSA",
+            "SGSIN",
+            10,
+        ),
+        # 'coffee' heavier than coffee can be in a 20 ft box, loaded outside the shipper's country
+        (
+            "Shan Highland Agro",
+            "MM",
+            "Golden Bean Trading",
+            "12 Soi Ramkhamhaeng 24, Bangkok",
+            "TH",
+            "",
+            "",
+            "Roasted coffee beans in 60 kg bags",
+            "090121",
+            26500,
+            "22G1",
+            "MYPKG",
+            "",
+            8,
+        ),
+        # a permanganate consignment for Myanmar under a water-treatment name, long on the way
+        (
+            "Tianjin Clearwater Chemical",
+            "CN",
+            "Irrawaddy Water Solutions",
+            "No. 45 Bogyoke Road, Yangon",
+            "MM",
+            "",
+            "",
+            "Water treatment chemical KMnO4 (potassium permanganate)",
+            "284161",
+            20000,
+            "22G1",
+            "CNTXG",
+            "HKHKG",
+            41,
+        ),
+        # lawful-looking toys, but the notify party is named in a wanted-person notice
+        (
+            "Shantou Happy Toys",
+            "CN",
+            "Bangna Kids Supply",
+            "88 Bangna-Trad Road km 4, Bangkok",
+            "TH",
+            "Chen Guohua",
+            "",
+            "Plastic toys",
+            "950300",
+            5200,
+            "42G1",
+            "CNSHK",
+            "",
+            9,
+        ),
+    ]
+    for i, (shipper, s_country, consignee, address, c_country, notify, forwarder, goods, hs, kg,
+            size, pol, pot, dwell) in enumerate(patterns):  # fmt: skip
+        number = container_number(rng)
+        bl = f"LCB{day:%y%m%d}P{i:03d}"
+        yield _row(bl, shipper, s_country, consignee, address, c_country, notify, forwarder,
+                   goods, hs, kg, number, size, pol, pot, vessel, day - dt.timedelta(days=dwell),
+                   day, rng), number  # fmt: skip
+
+
+def generate(day: dt.date, containers: int, *, seed: int = 20, planted_every: int = 0,
+             consignees: int = 60) -> Generated:  # fmt: skip
+    """A day's manifest of ``containers`` lawful containers (one to three lines each) and, every
+    ``planted_every`` containers (and at least once when not 0), the planted patterns in turn."""
+    rng = random.Random(seed)
+    pool = [f"{rng.choice(COMPANIES)} {rng.choice(TRADES)} Co., Ltd." for _ in range(consignees)]
+    rows: list[list[str]] = []
+    planted: set[str] = set()
+    pattern = _planted(day, rng)
+    for n in range(containers):
+        if planted_every and n % planted_every == planted_every // 2:
+            found = next(pattern, None)
+            if found is None:
+                pattern = _planted(day, rng)
+                found = next(pattern)
+            rows.append(found[0])
+            planted.add(found[1])
+        goods, hs, (low, high), origins = rng.choice(LAWFUL)
+        pol = rng.choice(origins)
+        country = pol[:2]
+        shipper = rng.choice(SHIPPERS.get(country, SHIPPERS["CN"]))
+        consignee = rng.choice(pool)
+        number = container_number(rng)
+        size = "22G1" if high > 12000 else rng.choice(["22G1", "42G1", "45G1"])
+        vessel = rng.choice(VESSELS)
+        loaded = day - dt.timedelta(days=rng.randint(4, 14))
+        parts = rng.choice((1, 1, 1, 2, 3))
+        for part in range(parts):
+            kg = rng.uniform(low, high) / parts
+            rows.append(_row(f"LCB{day:%y%m%d}{n:05d}", shipper, country, consignee,
+                             f"{rng.randint(1, 999)} Moo {rng.randint(1, 12)}, {rng.choice(COMPANIES)} Industrial Estate, Chon Buri",
+                             "TH", "", "", goods if part == 0 else f"{goods}, lot {part + 1}", hs,
+                             kg, number, size, pol, "", vessel, loaded, day, rng))  # fmt: skip
+    return Generated(rows, planted)
+
+
+def _hub_rule() -> RuleInput:
+    return RuleInput(kind="transshipment_hub", label="Hubs named in the 2026 precursor profile (demo)",
+                     values=["MYPKG", "SGSIN", "HKHKG"], weight=15,
+                     why="Demo profile: transshipment hubs named by the regional precursor alert")  # fmt: skip
+
+
+def seed_demo_ports(session_factory: object, principal: Principal, today: dt.date) -> int:
+    """Import yesterday's lawful manifest (the party history) and today's with the planted
+    containers, after adding the demo's hub rule and the terminal's saved mapping. Returns the
+    number of containers of today's list. ``session_factory`` is the node's ``db``."""
+    from mekongx.db import Database
+    from mekongx.domains import mappings as saved_mappings
+    from mekongx.domains.ports.models import PortMapping
+
+    assert isinstance(session_factory, Database)
+    with session_factory.write() as session:
+        rules.add(session, principal, _hub_rule())
+        saved_mappings.save(session, principal, PortMapping, name=DEMO_MAPPING, columns=COLUMNS,
+                            action="ports.mapping.create")  # fmt: skip
+    count = 0
+    for offset, planted in ((1, 0), (0, 25)):
+        day = today - dt.timedelta(days=offset)
+        made = generate(day, 120, seed=day.toordinal(), planted_every=planted)
+        reading = manifest.read_rows(HEADER, enumerate(made.rows, start=2), COLUMNS)
+        with session_factory.write() as session:
+            imported = service.import_manifest(session, principal, reading,
+                                               f"THLCH-{day:%Y%m%d}.csv", "demo")  # fmt: skip
+            count = imported.containers
+    return count

@@ -1,0 +1,156 @@
+"""The ports area: manifest import with a saved mapping, row-level refusals, risk profiles that
+explain themselves, rules as data with hit rates, examinations, and alerts to the port of
+loading's agency over the exchange."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import pytest
+
+from mekongx.domains.fugitives.demo import seed_demo_notices
+from mekongx.domains.ports import alerts, examinations, manifest, rules, service
+from mekongx.domains.ports.demo import COLUMNS, HEADER, generate
+from mekongx.domains.ports.schemas import (
+    AlertInput,
+    ExaminationInput,
+    RetireInput,
+    RuleInput,
+    WeightInput,
+)
+from mekongx.errors import Conflict, ValidationFailed
+
+DAY = dt.date(2026, 12, 3)
+
+
+def _import(world: Any, rows: list[list[str]], user: str = "thai_analyst") -> Any:
+    reading = manifest.read_rows(HEADER, enumerate(rows, start=2), COLUMNS)
+    with world.db.write() as session:
+        made = service.import_manifest(session, world.principal(user), reading, "m.csv", "x" * 64)
+        return made.id
+
+
+def _ranked(world: Any, day: dt.date = DAY) -> list[Any]:
+    with world.db.write() as session:
+        return service.targeting(session, world.principal("thai_analyst"), day)
+
+
+def test_planted_containers_rank_first_and_explain_themselves(world: Any) -> None:
+    nncc = world.partner("NNCC")  # its notice of Chen Guohua reaches ONCB over the exchange
+    with nncc.db.write() as session:
+        seed_demo_notices(
+            session, "NNCC", nncc.principal("chinese_analyst"), nncc.principal("chinese_liaison")
+        )
+    world.exchange()
+    _import(world, generate(DAY - dt.timedelta(days=1), 60, seed=2).rows)  # the party history
+    made = generate(DAY, 60, seed=2, planted_every=12)
+    _import(world, made.rows)
+    ranked = _ranked(world)
+    top = {r.container.number for r in ranked[: len(made.planted)]}
+    assert made.planted <= top, (
+        made.planted,
+        [(r.container.number, r.container.score) for r in ranked[:8]],
+    )
+    with world.db.write() as session:
+        detail = service.read_container(
+            session, world.principal("thai_analyst"), ranked[0].container.id
+        )
+        codes = {r["code"] for _, hit in detail.hits for r in json.loads(hit.reasons)}
+        assert sum(hit.points for _, hit in detail.hits) == detail.container.score
+    assert codes  # every point comes with its reasons
+
+
+def test_a_bad_row_refuses_the_whole_file_naming_each_row(world: Any) -> None:
+    made = generate(DAY, 5, seed=4)
+    rows = [list(r) for r in made.rows]
+    rows[0][12] = "CSQU3054384"  # check digit should be 3 (the ISO 6346 example)
+    rows[1][20] = "31/02/2026"
+    rows[2][15] = "XXABC"
+    rows[3][10] = "heavy"
+    reading = manifest.read_rows(HEADER, enumerate(rows, start=2), COLUMNS)
+    with world.db.write() as session, pytest.raises(ValidationFailed) as refused:
+        service.import_manifest(session, world.principal("thai_analyst"), reading, "m.csv", "x")
+    text = [(p.message, p.params) for p in refused.value.fields]
+    assert any(p.get("digit") == "3" and p["row"] == 2 for _, p in text)
+    assert any(p["row"] == 3 and "date" in m for m, p in text)
+    assert any(p["row"] == 4 and "UN/LOCODE" in m for m, p in text)
+    assert any(p["row"] == 5 and "weight" in m for m, p in text)
+    assert _ranked(world) == []  # nothing half-written
+
+
+def test_a_manifest_imported_twice_is_refused(world: Any) -> None:
+    made = generate(DAY, 4, seed=5)
+    _import(world, made.rows)
+    with pytest.raises(ValidationFailed) as refused:
+        _import(world, made.rows)
+    assert "imported already" in refused.value.fields[0].message
+    doubled = manifest.read_rows(HEADER, enumerate([made.rows[0], made.rows[0]], start=2), COLUMNS)
+    assert doubled.problems[0].params == {"row": 3, "first": 2}
+
+
+def test_rules_are_data_with_hit_rates_from_examinations(world: Any) -> None:
+    analyst = world.principal("thai_analyst")
+    with world.db.write() as session:
+        hub = rules.add(session, analyst, RuleInput(kind="transshipment_hub", label="Hubs", values=["mypkg"],
+                                                    weight=30, why="profile 2026/7"))  # fmt: skip
+        with pytest.raises(ValidationFailed):
+            rules.add(
+                session,
+                analyst,
+                RuleInput(kind="transshipment_hub", label="x", values=["ZZZZZ"], weight=1),
+            )
+        hub_id = hub.id
+    made = generate(DAY, 30, seed=6, planted_every=6)
+    _import(world, made.rows)
+    ranked = _ranked(world)
+    with world.db.write() as session:
+        for r in ranked[:3]:
+            outcome = "seizure" if r.container.number in made.planted else "nothing"
+            examinations.record_examination(session, analyst, r.container.id, ExaminationInput(
+                outcome=outcome, seized="drums" if outcome == "seizure" else ""))  # fmt: skip
+        with pytest.raises(Conflict):
+            examinations.record_examination(session, analyst, ranked[0].container.id,
+                                            ExaminationInput(outcome="nothing"))  # fmt: skip
+        table = {s.rule.id: s for s in rules.stats(session, analyst)}
+        assert table[hub_id].fired >= 1
+        assert any(s.examined for s in table.values())
+        assert all(s.found <= s.examined <= s.fired for s in table.values())
+        rules.reweight(session, analyst, hub_id, WeightInput(weight=5, why="too many lawful"))
+        rules.retire(session, analyst, hub_id, RetireInput(why="profile withdrawn"))
+        assert hub_id not in {r.id for r in rules.engine_rules(session)}
+        with pytest.raises(Conflict):
+            rules.retire(session, analyst, hub_id, RetireInput(why="again"))
+
+
+def test_a_seizure_is_alerted_to_the_port_of_loading(world: Any) -> None:
+    nncc = world.partner("NNCC")
+    made = generate(DAY, 20, seed=7, planted_every=5)
+    _import(world, made.rows)
+    ranked = _ranked(world)
+    chinese = next(
+        r
+        for r in ranked
+        if r.container.number in made.planted and r.port_of_loading.startswith("CN")
+    )
+    with world.db.write() as session:
+        examinations.record_examination(session, world.principal("thai_analyst"), chinese.container.id,
+                                        ExaminationInput(outcome="seizure", seized="BMK", quantity_kg=2900,
+                                                         substance_id="p2p"))  # fmt: skip
+    with world.db.write() as session:
+        assert [a.code for a in alerts.partners(session, chinese.container.id)] == ["NNCC"]
+        with pytest.raises(ValidationFailed):
+            alerts.send(session, world.principal("thai_liaison"), chinese.container.id,
+                        AlertInput(to_agency="LCDC", evidence=["route"]))  # fmt: skip
+    with world.db.write() as session:
+        alerts.send(session, world.principal("thai_liaison"), chinese.container.id,
+                    AlertInput(to_agency="NNCC", evidence=["route", "goods", "examination"], note="Please trace the shipper"))  # fmt: skip
+    world.exchange()
+    with nncc.db.write() as session:
+        got = alerts.alerts(session, nncc.principal("chinese_analyst"))
+        assert [(a.direction, a.container_number, a.reason) for a in got] == [
+            ("in", chinese.container.number, "seizure")
+        ]
+        evidence = json.loads(got[0].evidence)
+        assert evidence["examination"]["seized"] == "BMK" and not evidence.get("parties")

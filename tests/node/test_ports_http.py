@@ -1,0 +1,115 @@
+"""The ports area over HTTP: a saved mapping read at import, row refusals in the user's
+language, the ranked list and a container's reasons in three languages, examinations, rules."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from mekongx.domains.ports.demo import COLUMNS, HEADER, generate
+from mekongx.domains.ports.manifest import FIELDS
+from mekongx.model.identity import User
+
+DAY = dt.date(2026, 12, 2)
+
+
+def _own_headers(rows: list[list[str]]) -> bytes:
+    """The demo manifest under a shipping line's own headers, semicolon-separated, dd/mm/yyyy."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";")
+    writer.writerow([f"X {h}" for h in HEADER])
+    for row in rows:
+        row = list(row)
+        for i in (20, 21):
+            row[i] = dt.date.fromisoformat(row[i]).strftime("%d/%m/%Y")
+        writer.writerow(row)
+    return out.getvalue().encode()
+
+
+def test_a_saved_mapping_reads_a_shipping_lines_headers(
+    app_client: TestClient, token_for: Any
+) -> None:
+    made = generate(DAY, 12, seed=11, planted_every=4)
+    body = _own_headers(made.rows)
+    headers = token_for("thai_analyst")
+    without = app_client.post(
+        "/api/v1/ports/manifests", headers=headers, files={"file": ("m.csv", body)}
+    )
+    assert without.status_code == 422 and "bill_of_lading" in without.text
+    columns = {f: f"X {h}" for f, h in zip(FIELDS, HEADER, strict=True)}
+    bad = app_client.post("/api/v1/ports/mappings", headers=headers,
+                          json={"name": "Line A", "columns": {"weight": "KG"}})  # fmt: skip
+    assert bad.status_code == 422 and "weight" in bad.text
+    saved = app_client.post("/api/v1/ports/mappings", headers=headers, json={
+        "name": "Line A", "columns": columns, "delimiter": ";", "date_format": "%d/%m/%Y"})  # fmt: skip
+    assert saved.status_code == 201, saved.text
+    mapping = saved.json()["id"]
+    done = app_client.post(f"/api/v1/ports/manifests?mapping={mapping}", headers=headers,
+                           files={"file": ("m.csv", body)})  # fmt: skip
+    assert done.status_code == 201, done.text
+    assert done.json()["containers"] == 12 + len(made.planted)
+    ranked = app_client.get(f"/api/v1/ports/targeting?day={DAY}", headers=headers).json()
+    assert {r["number"] for r in ranked[: len(made.planted)]} >= made.planted - {
+        r["number"] for r in ranked[len(made.planted) :]
+    }
+    top = app_client.get(f"/api/v1/ports/containers/{ranked[0]['id']}", headers=headers).json()
+    assert top["hits"] and all(h["reasons"] for h in top["hits"])
+    assert sum(h["points"] for h in top["hits"]) == top["score"]
+
+
+def test_row_problems_are_named_in_thai_and_nothing_is_stored(app_client: TestClient, token_for: Any,
+                                                             world: Any) -> None:  # fmt: skip
+    made = generate(DAY, 3, seed=12)
+    rows = [list(r) for r in made.rows]
+    rows[0][12] = "MSKU1806519"  # MSKU 180651-0 is a real container number; 9 is the wrong digit
+    rows[1][21] = "2026-13-40"
+    out = io.StringIO()
+    csv.writer(out).writerows(
+        [list(FIELDS), *rows]
+    )  # the field names as headers: no mapping needed
+    answer = app_client.post("/api/v1/ports/manifests", headers=token_for("thai_analyst"),
+                             files={"file": ("m.csv", out.getvalue().encode())})  # fmt: skip
+    assert answer.status_code == 422
+    text = answer.text
+    assert "แถว 2" in text and "ISO 6346" in text and "แถว 3" in text, text
+    assert app_client.get("/api/v1/ports/manifests", headers=token_for("thai_analyst")).json() == []
+
+
+def test_the_pages_walk_from_the_list_to_an_examination(world: Any, browser: Any, app_client: TestClient,
+                                                       token_for: Any) -> None:  # fmt: skip
+    made = generate(DAY, 10, seed=13, planted_every=5)
+    body = io.StringIO()
+    csv.writer(body).writerows([HEADER, *made.rows])
+    browser.login("thai.analyst")
+    saved = browser.post(
+        "/ports/mappings", {"name": "Terminal", **{f"col_{f}": h for f, h in COLUMNS.items()}}
+    )
+    assert saved.status_code == 303  # type: ignore[attr-defined]
+    mapping = re.search(
+        r'<option value="(\d+)">Terminal</option>', browser.client.get("/ports").text
+    )
+    assert mapping
+    answer = browser.client.post("/ports/import", data={"csrf_token": browser.csrf, "mapping": mapping.group(1)},
+                                 files={"file": ("m.csv", body.getvalue().encode())})  # fmt: skip
+    assert answer.status_code == 303, answer.text
+    page = browser.client.get(f"/ports?day={DAY}").text
+    first = page.index("/ports/containers/")
+    container_id = int(page[first:].split('"')[0].rsplit("/", 1)[1])
+    detail = browser.client.get(f"/ports/containers/{container_id}").text
+    assert "ที่มาของคะแนน" in detail  # the analyst reads Thai
+    bad = browser.post(f"/ports/containers/{container_id}/examination", {"outcome": "seizure"})
+    assert bad.status_code == 422 and "ระบุสิ่งที่ยึดได้" in bad.text  # type: ignore[attr-defined]
+    done = browser.post(f"/ports/containers/{container_id}/examination",
+                        {"outcome": "seizure", "seized": "BMK in drums", "quantity_kg": "2900"})  # fmt: skip
+    assert done.status_code == 303  # type: ignore[attr-defined]
+    rules_page = browser.client.get("/ports/rules").text
+    assert "100 %" in rules_page
+    for lang, word in (("en", "Examination"), ("zh", "查验")):
+        with world.db.write() as session:
+            session.query(User).filter_by(username="thai.analyst").one().language = lang
+        assert word in browser.client.get(f"/ports/containers/{container_id}").text
