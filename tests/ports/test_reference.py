@@ -40,5 +40,7 @@ def test_ports_and_stowage_factors_carry_sources() -> None:
     assert all(len(code) == 5 and code[:2].isalpha() for code in known)
     factors = stowage()
     assert factors.volume("22G1") == ("22", 33.2) and factors.volume("")[0] == "42"
-    assert all(g.source.startswith(("GDV", "O. Stahlbaum", "Wikipedia", "Wärtsilä")) for g in factors.goods)
+    assert all(
+        g.source.startswith(("GDV", "O. Stahlbaum", "Wikipedia", "Wärtsilä")) for g in factors.goods
+    )
     assert factors.goods_of("Roasted coffee beans in 60 kg bags") is not None

@@ -277,7 +277,9 @@ def rule_out(stat: rules.RuleStats) -> RuleOut:
 
 
 def _one(session: Session, principal: Principal, rule_id: int) -> RuleOut:
-    return next(rule_out(s) for s in rules.stats(session, principal, retired=True) if s.rule.id == rule_id)
+    return next(
+        rule_out(s) for s in rules.stats(session, principal, retired=True) if s.rule.id == rule_id
+    )
 
 
 @router.get("/rules", response_model=list[RuleOut])
