@@ -162,6 +162,33 @@ def test_rapid_pass_through(tmp_path: Path) -> None:
     _only(_run(book, tmp_path, "rapid_pass_through"), planted)
 
 
+def test_a_firm_forwarding_a_part_of_its_takings_is_no_pass_through(tmp_path: Path) -> None:
+    """A wholesaler receives large payments and pays a supplier a matching part within hours,
+    four times, but keeps most of what comes in: it is not an account money passes through."""
+    book = Book()
+    book.ordinary()
+    for i in range(4):
+        book.add(f"P{i}", "WHOLESALE", 40 * i + 5, 200_000 + i * 1000)
+        book.add("WHOLESALE", "SUPPLIER", 40 * i + 8, 195_000 + i * 1000)
+        for j in range(12):  # the rest of the day's takings stay
+            book.add(f"BUYER{i}-{j}", "WHOLESALE", 40 * i + 9 + j, 150_000)
+    assert _run(book, tmp_path, "rapid_pass_through") == []
+
+
+def test_small_change_among_new_contacts_ranks_below_a_real_fan_in(tmp_path: Path) -> None:
+    """Four new contacts sending a few hundred baht each (a shared bill) score below four
+    mules sending tens of thousands, other things equal, and the explanation says why."""
+    book = Book()
+    book.ordinary()
+    small = {book.add(f"FRIEND{i}", "HOST", 30 + i, 400 + i * 5) for i in range(4)}
+    large = {book.add(f"MULE{i}", "COLLECTOR", 30 + i, 40_000 + i * 500) for i in range(4)}
+    alerts = {frozenset(a.transaction_ids): a for a in _run(book, tmp_path, "fan_in")}
+    assert frozenset(large) in alerts
+    big = alerts[frozenset(large)]
+    assert frozenset(small) not in alerts or alerts[frozenset(small)].score < big.score
+    assert "amount" in big.explanation
+
+
 def test_cash_courier_across_the_border(tmp_path: Path) -> None:
     book = Book()
     book.ordinary()

@@ -10,7 +10,7 @@ from mekongx.moneyflow.config import DAY, DetectorConfig
 from mekongx.moneyflow.model import Alert
 from mekongx.moneyflow.rules import Threshold
 from mekongx.moneyflow.scoring import clamp, explain, hours, money, r6, saturating, speed, weighted
-from mekongx.moneyflow.sql import CASH, sessions
+from mekongx.moneyflow.sql import CASH, banded, sessions
 
 
 def structuring(backend: Backend, config: DetectorConfig, rules: list[Threshold]) -> list[Alert]:
@@ -109,12 +109,16 @@ def _expand_days(
 
 
 def rapid_pass_through(backend: Backend, config: DetectorConfig) -> list[Alert]:
-    """Accounts through which money passes within hours, most of it kept moving."""
+    """Accounts through which money passes within hours, most of it kept moving: at least
+    ``pass_min_share`` of all the account received left again within the window."""
+    side_a, side_b, buckets = banded(
+        "e", config.pass_window, config.retention, where_a=f"AND x.amt >= {config.min_amount}"
+    )
     backend.table(
         "pt",
         f"""
         SELECT a.dst AS acct, a.txid AS t1, b.txid AS t2, a.amt AS a1, b.amt AS a2, a.ts AS ts1, b.ts AS ts2
-        FROM e a JOIN e b ON a.dst = b.src
+        FROM {side_a} a JOIN {side_b} b ON a.dst = b.src AND {buckets}
         WHERE b.ts > a.ts AND b.ts <= a.ts + {config.pass_window} AND a.amt >= {config.min_amount}
           AND b.amt >= {config.retention} * a.amt AND b.amt <= a.amt
           AND a.dst NOT LIKE {CASH} AND a.src <> b.dst
@@ -152,6 +156,8 @@ def rapid_pass_through(backend: Backend, config: DetectorConfig) -> list[Alert]:
         total_in = r6(members[0][7])  # type: ignore[arg-type]
         passed = sum(p[2] for p in pairs)
         share = min(1.0, passed / total_in) if total_in else 0.0
+        if share < config.pass_min_share:
+            continue
         waits = sorted(p[4] for p in pairs)
         quick = speed(waits[len(waits) // 2], config.pass_window / 3)
         count = saturating(len(pairs), 6)
@@ -192,27 +198,23 @@ def cash_courier(
 ) -> list[Alert]:
     """Cash withdrawn in one country and a matching amount deposited in another soon after,
     repeatedly between the same two accounts: money carried across the border."""
-    days = max(1, config.courier_window // DAY)
-    numbers = (
-        "SELECT range AS k FROM range" if backend.name == "duckdb" else "SELECT id AS k FROM range"
-    )
-    backend.table(
-        "cw",
-        f"""
-        SELECT w.txid, w.ts, w.amt, w.src AS acct, w.src_country AS country, floor(w.ts / {DAY}) + k.k AS day
-        FROM tx w CROSS JOIN ({numbers}({days + 1})) k
-        WHERE w.channel = 'cash_withdrawal' AND w.src_country <> '' AND w.amt >= {config.min_amount}
-        """,
+    side_a, side_b, buckets = banded(
+        "tx",
+        config.courier_window,
+        config.courier_retention,
+        where_a=f"AND x.channel = 'cash_withdrawal' AND x.src_country <> '' "
+        f"AND x.amt >= {config.min_amount}",
+        where_b="AND y.channel = 'cash_deposit' AND y.dst_country <> ''",
     )
     backend.table(
         "cc",
         f"""
-        SELECT w.acct AS wa, d.dst AS da, w.txid AS t1, d.txid AS t2, w.amt AS a1, d.amt AS a2,
-               w.ts AS ts1, d.ts AS ts2, w.country AS c1, d.dst_country AS c2
-        FROM cw w JOIN tx d ON floor(d.ts / {DAY}) = w.day
-        WHERE d.channel = 'cash_deposit' AND d.dst_country <> '' AND d.dst_country <> w.country
-          AND d.ts > w.ts AND d.ts <= w.ts + {config.courier_window}
-          AND d.amt >= {config.courier_retention} * w.amt AND d.amt <= w.amt
+        SELECT a.src AS wa, b.dst AS da, a.txid AS t1, b.txid AS t2, a.amt AS a1, b.amt AS a2,
+               a.ts AS ts1, b.ts AS ts2, a.src_country AS c1, b.dst_country AS c2
+        FROM {side_a} a JOIN {side_b} b ON {buckets}
+        WHERE b.dst_country <> a.src_country
+          AND b.ts > a.ts AND b.ts <= a.ts + {config.courier_window}
+          AND b.amt >= {config.courier_retention} * a.amt AND b.amt <= a.amt
         """,
     )
     rows = backend.rows(

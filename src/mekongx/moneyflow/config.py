@@ -33,6 +33,10 @@ class DetectorConfig:
     #: Rapid pass-through: forwarded within this many seconds, keeping at most 1 - retention.
     pass_window: int = 24 * HOUR
     pass_min_events: int = 2
+    #: ... and at least this share of everything the account received passed on that way: a
+    #: pass-through account keeps little (FATF's "funds moved out rapidly"); a shop or a firm
+    #: that forwards a part of its takings to suppliers does not.
+    pass_min_share: float = 0.5
     #: Structuring: amounts in [band * threshold, threshold), bursts separated by this gap.
     structuring_band: float = 0.8
     structuring_gap: int = 4 * DAY

@@ -10,12 +10,14 @@ forwards is at least ``retention`` of what it received, later, within ``hop_wind
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 
 from mekongx.moneyflow.backends import Backend
 from mekongx.moneyflow.config import DetectorConfig
 from mekongx.moneyflow.model import Alert
 from mekongx.moneyflow.scoring import (
+    clamp,
     explain,
     hours,
     money,
@@ -25,7 +27,7 @@ from mekongx.moneyflow.scoring import (
     uniformity,
     weighted,
 )
-from mekongx.moneyflow.sql import CASH, sessions
+from mekongx.moneyflow.sql import CASH, banded, sessions
 
 NOVEL = f"SELECT txid, ts, src, dst, amt, pair_n FROM e WHERE novel = 1 AND src NOT LIKE {CASH} AND dst NOT LIKE {CASH}"
 
@@ -39,12 +41,13 @@ def prepare(backend: Backend, config: DetectorConfig) -> None:
         " AS novel, count(*) OVER (PARTITION BY t.src, t.dst) AS pair_n FROM tx t",
     )
     backend.table("nv", NOVEL)
+    side_a, side_b, buckets = banded("nv", config.hop_window, config.retention)
     backend.table(
         "hop2",
         f"""
         SELECT a.src AS s, a.dst AS m, b.dst AS d, a.txid AS t1, b.txid AS t2, a.amt AS a1,
                b.amt AS a2, a.ts AS ts1, b.ts AS ts2
-        FROM nv a JOIN nv b ON a.dst = b.src
+        FROM {side_a} a JOIN {side_b} b ON a.dst = b.src AND {buckets}
         WHERE b.ts > a.ts AND b.ts <= a.ts + {config.hop_window}
           AND b.amt >= {config.retention} * a.amt AND b.amt <= a.amt AND a.src <> b.dst
         """,
@@ -58,7 +61,9 @@ def fans(backend: Backend, config: DetectorConfig, direction: str) -> list[Alert
     within about ±10 % of each other (two adjacent bins of width ln 1.1) is the candidate. A
     shop's customers or a payroll also bring many new counterparties, so the score weighs how
     much of the burst that group is (purity), whether the relationships are one-off (mules
-    are paid once; wages and regular customers recur), its size and its speed.
+    are paid once; wages and regular customers recur), its size, its speed and the money it
+    moves (a thousand times ``min_amount`` scores full: small change among friends is not what
+    an investigator looks for).
     """
     centre, other = ("src", "dst") if direction == "fan_out" else ("dst", "src")
     table = f"{direction}_s"
@@ -109,7 +114,8 @@ def fans(backend: Backend, config: DetectorConfig, direction: str) -> list[Alert
         once = sum(1 for m in members if m[4] == 1) / len(members)
         size = saturating(len(parties), 10)
         quick = speed(span, config.burst_gap)
-        score = weighted([(size, 0.25), (purity, 0.3), (once, 0.3), (quick, 0.15)])
+        value = clamp(math.log10(max(sum(amounts), 1.0) / config.min_amount) / 3)
+        score = weighted([(size, 0.2), (purity, 0.25), (once, 0.25), (quick, 0.1), (value, 0.2)])
         alerts.append(
             Alert(
                 typology=direction,
@@ -131,6 +137,7 @@ def fans(backend: Backend, config: DetectorConfig, direction: str) -> list[Alert
                     purity_part=f"{purity:.2f}",
                     once_part=f"{once:.2f}",
                     speed=f"{quick:.2f}",
+                    value=f"{value:.2f}",
                 ),
                 figures={
                     "counterparties": len(parties),
