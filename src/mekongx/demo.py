@@ -33,6 +33,7 @@ from mekongx.domains.meetings import demo as meetings_demo
 from mekongx.domains.meetings import minutes as meetings_minutes
 from mekongx.domains.meetings import service as meetings_service
 from mekongx.domains.meetings.schemas import EvidenceInput, NoteInput, StatusInput
+from mekongx.domains.prevention import demo as prevention_demo
 from mekongx.domains.rfi import service as rfi
 from mekongx.domains.rfi.models import Rfi
 from mekongx.domains.rfi.schemas import RfiInput
@@ -276,6 +277,7 @@ def seed_content(db: Database, agency: str, *, reports: int = 300, seed: int = 2
             )
     with db.write() as session:
         seed_demo_notices(session, agency, analyst, liaison)
+        prevention_demo.seed_demo_prevention(session, agency, by_role)
     with db.write() as session:
         seed_demo_seizures(session, agency, analyst, liaison)
     if agency == "ONCB":
@@ -387,6 +389,17 @@ def seed_meetings(nodes: dict[str, tuple[Database, NodeKeys, str]]) -> None:
     _deliver(nncc, oncb, "NNCC", "ONCB", done)
     with oncb.write() as session:
         meetings_service.create_meeting(session, th["analyst"], meetings_demo.meeting_20())
+
+
+def seed_prevention(nodes: dict[str, tuple[Database, NodeKeys, str]]) -> None:
+    """Each country's programmes delivered to the other at once (``domains/prevention/demo.py``
+    says what is sourced), then ONCB's statements on which indicators compare."""
+    (oncb, _, _), (nncc, _, _) = nodes["ONCB"], nodes["NNCC"]
+    done: set[str] = set()
+    _deliver(nncc, oncb, "NNCC", "ONCB", done, prefix="prevention.")
+    _deliver(oncb, nncc, "ONCB", "NNCC", done, prefix="prevention.")
+    with oncb.write() as session:
+        prevention_demo.seed_demo_comparability(session, _principals(oncb, "ONCB")["analyst"])
 
 
 def _progress(db: Database, agency: str, people: dict[str, Any], meeting_uid: str) -> None:

@@ -24,6 +24,9 @@ from mekongx.domains.ports.schemas import AlertPayload as PortAlertPayload
 from mekongx.domains.precursors import exchange as precursors_exchange
 from mekongx.domains.precursors import handlers as precursors_handlers
 from mekongx.domains.precursors import payloads as precursors_payloads
+from mekongx.domains.prevention import exchange as prevention_exchange
+from mekongx.domains.prevention import payloads as prevention_payloads
+from mekongx.domains.prevention import providers as prevention_providers
 from mekongx.domains.review import providers as task_providers
 from mekongx.domains.review import tasks
 from mekongx.domains.rfi import exchange as rfi_exchange
@@ -50,9 +53,10 @@ def install() -> None:
     for name, provider in {**meetings_providers.TASKS, **finance_providers.TASKS}.items():
         tasks.register(name, provider)
     for name, finder in {**search_providers.PROVIDERS, **meetings_providers.SEARCH,
-                         **finance_providers.SEARCH, **seizures_providers.SEARCH}.items():  # fmt: skip
+                         **finance_providers.SEARCH, **seizures_providers.SEARCH,
+                         **prevention_providers.SEARCH}.items():  # fmt: skip
         search_registry.register(name, finder)
-    for kind, record_kind in search_records.KINDS.items():
+    for kind, record_kind in {**search_records.KINDS, **prevention_providers.KINDS}.items():
         search_records.register(kind, record_kind)
     register = handlers.register
     register(acks.KIND, acks.apply_ack, schema=acks.AckPayload)
@@ -81,6 +85,8 @@ def install() -> None:
     register(wbe_exchange.KIND, wbe_exchange.apply, schema=CampaignPayload)
     register(seizures_exchange.KIND, seizures_exchange.apply, schema=SeizurePayload)
     register(ports_alerts.KIND, ports_alerts.apply, schema=PortAlertPayload)
+    register(prevention_exchange.KIND, prevention_exchange.apply,
+             schema=prevention_payloads.ProgrammePayload)  # fmt: skip
     meeting_schemas: dict[str, type[BaseModel]] = {
         "meetings.minutes": meetings_payloads.MinutesPayload,
         "meetings.comment": meetings_payloads.CommentPayload,

@@ -1,4 +1,4 @@
-"""The demo's meetings on two real node databases (ONCB and NNCC, peered, seeded with content):
+"""The demo's meetings (and prevention programmes, cited as evidence) on two real node databases (ONCB and NNCC, peered, seeded with content):
 the 17th and 19th minutes approved and signed by both nodes, the 19th's ten resolutions with
 actions updated by their owners on both sides, evidence from the demo records, the 20th as
 ONCB's draft; the progress report on the 19th counts only evidence its reader may see."""
@@ -9,15 +9,26 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
+from mekongx.accounts import service as accounts
 from mekongx.db import Database
-from mekongx.demo import peer_demo_nodes, seed_content, seed_identity, seed_meetings
+from mekongx.demo import (
+    peer_demo_nodes,
+    seed_content,
+    seed_identity,
+    seed_meetings,
+    seed_prevention,
+)
 from mekongx.domains.meetings import minutes, report, service
 from mekongx.domains.meetings.models import Meeting, MeetingAction
+from mekongx.domains.prevention import dashboard
+from mekongx.domains.prevention.models import Programme
 from mekongx.federation.keys import NodeKeys, raw_public
 from mekongx.federation.statements import key_id
+from mekongx.model.identity import User
 from mekongx.settings import Settings
 
 
@@ -29,15 +40,21 @@ def _node(url: str, home: Path, agency: str) -> tuple[Database, NodeKeys, str]:
     return db, NodeKeys.create(settings.keys_dir), f"http://127.0.0.1:1/{agency}"
 
 
-def test_demo_meetings_on_both_nodes(db_url: str, second_db_url: str, tmp_path: Path) -> None:
+def _seeded(db_url: str, second_db_url: str, tmp_path: Path, reports: int) -> dict[str, Any]:
+    """ONCB and NNCC peered, seeded with content and the demo's meetings."""
     nodes = {
         "ONCB": _node(db_url, tmp_path / "oncb", "ONCB"),
         "NNCC": _node(second_db_url, tmp_path / "nncc", "NNCC"),
     }
     peer_demo_nodes(nodes)
     for agency, (db, _keys, _url) in nodes.items():
-        seed_content(db, agency, reports=6)
+        seed_content(db, agency, reports=reports)
     seed_meetings(nodes)
+    return nodes
+
+
+def test_demo_meetings_on_both_nodes(db_url: str, second_db_url: str, tmp_path: Path) -> None:
+    nodes = _seeded(db_url, second_db_url, tmp_path, 6)
     keys = {code: {key_id(raw_public(k.current.sign.public_key())): k.current.sign.public_key()}
             for code, (_db, k, _u) in nodes.items()}  # fmt: skip
     states: dict[str, dict[int, str]] = {}
@@ -61,9 +78,6 @@ def test_demo_meetings_on_both_nodes(db_url: str, second_db_url: str, tmp_path: 
     assert states["ONCB"] == {17: "approved", 19: "approved", 20: "draft"}
     assert states["NNCC"] == {17: "approved", 19: "approved"}
     oncb = nodes["ONCB"][0]
-    from mekongx.accounts import service as accounts
-    from mekongx.model.identity import User
-
     with oncb.write() as session:
         nattaya = accounts.principal_for(
             session.scalars(select(User).where(User.username == "nattaya")).one()
@@ -75,6 +89,29 @@ def test_demo_meetings_on_both_nodes(db_url: str, second_db_url: str, tmp_path: 
     first = {a.action.owner_agency: a for a in built.resolutions[0].actions}
     assert first["ONCB"].evidence == {"Intelligence reports": 2, "Requests for information": 1}
     assert built.next_meeting is not None and built.next_meeting.number == 20
+    for _agency, (db, _keys, _url) in nodes.items():
+        db.dispose()
+
+
+def test_demo_programmes_on_both_nodes(db_url: str, second_db_url: str, tmp_path: Path) -> None:
+    nodes = _seeded(db_url, second_db_url, tmp_path, 3)
+    seed_prevention(nodes)
+    for agency, (db, _keys, _url) in nodes.items():
+        with db.read() as session:
+            held = {(p.code, p.received) for p in session.scalars(select(Programme))}
+        assert {c for c, _r in held} == {"TBN1", "WHITE-SCHOOL", "DARE-TH", "QINGJIAO"}
+        assert ("QINGJIAO", agency == "ONCB") in held
+    oncb = nodes["ONCB"][0]
+    with oncb.write() as session:
+        nattaya = accounts.principal_for(
+            session.scalars(select(User).where(User.username == "nattaya")).one()
+        )
+        board = dashboard.build(session, nattaya)
+        meeting = service.find_meeting(session, nattaya, "TH-CN", 19)
+        built = report.progress_report(session, nattaya, meeting.id)
+    assert {p.mapping.verdict for p in board.pairs} == {"partial", "not_comparable"}
+    seventh = {a.action.owner_agency: a for a in built.resolutions[6].actions}
+    assert seventh["ONCB"].evidence == {"Prevention programmes": 3}
     for _agency, (db, _keys, _url) in nodes.items():
         db.dispose()
 

@@ -26,6 +26,7 @@ from mekongx.demo import (
     seed_content,
     seed_identity,
     seed_meetings,
+    seed_prevention,
 )
 from mekongx.federation.keys import NodeKeys
 from mekongx.i18n import N_
@@ -77,6 +78,7 @@ def run_demo(data_dir: Path, port: int, reports: int, serve_it: bool, count: int
     for agency, (db, _keys, _url) in nodes.items():
         seed_content(db, agency, reports=reports)
     seed_meetings(nodes)
+    seed_prevention(nodes)
     seed_asset_request(nodes)
     for db, _keys, _url in nodes.values():
         db.dispose()

@@ -1,9 +1,10 @@
 """Charts drawn on the server as SVG (no script, nothing fetched): a Sankey diagram of traced
-money. The page renders the shapes computed here; a table beside each chart gives the same
-figures to readers who cannot see it."""
+money and grouped bars (programmes' reach by year). The page renders the shapes computed here;
+a table beside each chart gives the same figures to readers who cannot see it."""
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -130,3 +131,93 @@ def _columns(totals: dict[tuple[str, str], float], start: str) -> dict[str, int]
                 column[nxt] = column[name] + 1
                 queue.append(nxt)
     return column if len(column) > 1 else {}
+
+
+@dataclass(frozen=True)
+class Bar:
+    series: str
+    category: str
+    value: float
+    x: float
+    y: float
+    width: float
+    height: float
+    colour: str
+
+
+@dataclass(frozen=True)
+class Bars:
+    """A grouped bar chart: one group per category (a year), one bar per series (a programme)."""
+
+    width: float
+    height: float
+    top: float  # the plot area's top and bottom (y grows downwards)
+    bottom: float
+    left: float
+    bars: list[Bar]
+    ticks: list[tuple[float, float]]  # (y, value)
+    categories: list[tuple[float, str]]  # (x of the group's centre, label)
+    legend: list[tuple[str, str]]  # (series, colour)
+    log: bool
+
+
+def grouped_bars(
+    values: dict[str, dict[str, float]],
+    *,
+    width: float = 720,
+    height: float = 280,
+    log_above: float = 1000.0,
+) -> Bars:
+    """Lay out ``values`` (series → category → value). Categories are sorted; when the largest
+    value is more than ``log_above`` times the smallest, the scale is logarithmic (figures of
+    national programmes and of one province side by side stay visible), which the caption must
+    say (``Bars.log``)."""
+    categories = sorted({c for by in values.values() for c in by})
+    series = sorted(values)
+    positive = [v for by in values.values() for v in by.values() if v > 0]
+    left, top, bottom = 64.0, 12.0, height - 28
+    if not categories or not positive:
+        return Bars(width, height, top, bottom, left, [], [], [], [], False)
+    low, high = min(positive), max(positive)
+    log = high / low > log_above
+    if log:
+        floor = 10 ** math.floor(math.log10(low))
+        ceiling = 10 ** math.ceil(math.log10(high))
+        decades = max(1, round(math.log10(ceiling / floor)))
+        ticks = [floor * 10**i for i in range(decades + 1)]
+
+        def scale(v: float) -> float:
+            return (math.log10(max(v, floor)) - math.log10(floor)) / decades
+    else:
+        step = _step(high)
+        ceiling = step * math.ceil(high / step)
+        ticks = [step * i for i in range(round(ceiling / step) + 1)]
+
+        def scale(v: float) -> float:
+            return v / ceiling
+
+    span = bottom - top
+    group = (width - left - 8) / len(categories)
+    bar = min(28.0, group * 0.8 / max(len(series), 1))
+    bars = []
+    for ci, category in enumerate(categories):
+        start = left + ci * group + (group - bar * len(series)) / 2
+        for si, name in enumerate(series):
+            value = values[name].get(category)
+            if value is None or value <= 0:
+                continue
+            h = max(scale(value) * span, 1.0)
+            bars.append(Bar(name, category, value, start + si * bar, bottom - h, bar - 2, h,
+                            PALETTE[si % len(PALETTE)]))  # fmt: skip
+    return Bars(
+        width, height, top, bottom, left, bars,
+        [(bottom - scale(t) * span, t) for t in ticks],
+        [(left + (ci + 0.5) * group, c) for ci, c in enumerate(categories)],
+        [(name, PALETTE[si % len(PALETTE)]) for si, name in enumerate(series)], log,
+    )  # fmt: skip
+
+
+def _step(high: float) -> float:
+    raw = high / 4
+    power = 10 ** math.floor(math.log10(raw)) if raw > 0 else 1
+    return float(next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw))

@@ -129,6 +129,7 @@ EVIDENCE: dict[tuple[int, str], list[str]] = {
     (2, "ONCB"): ["fugitive_notice", "fugitive_notice"],
     (4, "ONCB"): ["fin_case"],
     (6, "ONCB"): ["wbe_campaign", "wbe_campaign"],
+    (7, "ONCB"): ["prevention_programme", "prevention_programme", "prevention_programme"],
 }
 
 

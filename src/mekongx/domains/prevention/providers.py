@@ -1,0 +1,32 @@
+"""The prevention area's entries in the shared registries (installed by ``mekongx.wiring``):
+the search box (programmes by code, name and owner) and the record kind that lets a meeting
+action cite a programme as evidence."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from mekongx.authz import Principal
+from mekongx.domains.prevention import service
+from mekongx.domains.prevention.models import SEARCH_KIND, Programme
+from mekongx.domains.search.records import RecordKind
+from mekongx.domains.search.registry import Found
+from mekongx.i18n import N_
+
+
+def _title(programme: Programme) -> str:
+    return f"{programme.code} · {programme.text('name', 'en')}"
+
+
+def programmes(session: Session, principal: Principal, query: str, limit: int) -> list[Found]:
+    return [
+        Found(N_("Prevention programmes"), 80, f"{p.code} · {p.text('name', principal.language)}",
+              f"/prevention/{p.id}", f"{p.country} · {p.owner}")
+        for p in service.list_programmes(session, principal, query=query)[:limit]
+    ]  # fmt: skip
+
+
+SEARCH = {"prevention": programmes}
+KINDS = {
+    SEARCH_KIND: RecordKind(N_("Prevention programmes"), Programme, "/prevention/{id}", _title),
+}
