@@ -1,6 +1,7 @@
 """The Burmese and Khmer interface texts: Unicode Burmese, each in its own script, markup kept.
 
-Covers the gettext catalogs and the engines' message tables (``mekongx.<engine>.messages``).
+Covers the gettext catalogs, the engines' message tables (``mekongx.<engine>.messages``) and the
+drug categories of seizure reports.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
+from mekongx.domains.seizures.reference import drugs
 from mekongx.text.zawgyi import is_zawgyi
 
 LOCALE = Path(__file__).resolve().parents[2] / "src" / "mekongx" / "i18n" / "locale"
@@ -34,11 +36,13 @@ def _catalog(lang: str) -> list[tuple[str, str]]:
 
 
 def _engine_texts(lang: str) -> list[tuple[str, str]]:
+    """The engines' templates and the seizure drug categories in ``lang``."""
     texts = []
     for engine in ENGINES:
         module = importlib.import_module(f"mekongx.{engine}.messages")
         for table in (getattr(module, "MESSAGES", {}), getattr(module, "TERMS", {})):
             texts += [(entry["en"], entry[lang]) for entry in table.values() if lang in entry]
+    texts += [(drug.en, getattr(drug, lang)) for drug in drugs().values()]
     return texts
 
 
@@ -55,6 +59,7 @@ def test_texts_are_in_their_own_script_and_canonical_order(lang: str) -> None:
     other = KHMER if lang == "my" else MYANMAR
     own = MYANMAR if lang == "my" else KHMER
     texts = _catalog(lang) + _engine_texts(lang)
+    assert all(text for _, text in texts)
     assert sum(1 for _, text in texts if own.search(text)) > 0.9 * len(texts)
     for msgid, text in texts:
         assert not other.search(text), (msgid, text)

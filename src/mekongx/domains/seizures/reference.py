@@ -32,9 +32,11 @@ class Drug:
     zh: str
     arq: str
     units: tuple[str, ...]
+    my: str = ""  # Burmese and Khmer names: sources in docs/glossary/my.md and km.md
+    km: str = ""
 
     def name(self, lang: str) -> str:
-        return {"th": self.th, "zh": self.zh}.get(lang, self.en)
+        return {"th": self.th, "zh": self.zh, "my": self.my, "km": self.km}.get(lang, "") or self.en
 
 
 @dataclass(frozen=True)
