@@ -74,3 +74,38 @@ def test_the_demo_seizures_pass_every_check(world: Any) -> None:
         made = seed_demo_seizures(session, "ONCB", world.principal("thai_analyst"),
                                   world.principal("thai_liaison"), count=40, today=date(2026, 11, 30))  # fmt: skip
     assert made == 40 == _count(world)
+
+
+def test_the_regional_picture_rests_on_what_the_node_holds(world: Any, token_for: Any) -> None:
+    """NNCC's picture counts its own seizure and the one ONCB shared with it, never ONCB's
+    own; each figure names the agencies whose records it rests on."""
+    nncc = world.partner("NNCC")
+    headers = token_for("thai_liaison")
+    base = {**FORM, "latitude": 20.27, "longitude": 100.08, "arrests": 1, "nationalities": {"MM": 1},
+            "transit_countries": ["LA"], "language": "en"}  # fmt: skip
+    with world.app() as client:
+        shared = {**base, "reference": "S-1", "distribution": "peers", "recipients": ["NNCC"]}
+        assert client.post("/api/v1/seizures", json=shared, headers=headers).status_code == 201
+        kept = {**base, "reference": "S-2", "seized_on": "2026-05-03", "quantity": "900"}
+        assert client.post("/api/v1/seizures", json=kept, headers=headers).status_code == 201
+    with nncc.app() as there:
+        own = {**base, "reference": "N-1", "country": "CN", "admin1": "CN-YN", "latitude": 21.18,
+               "longitude": 101.69, "drug": "heroin", "quantity": "12", "transit_countries": [],
+               "origin_country": "MM", "destination_country": "CN"}  # fmt: skip
+        made = there.post("/api/v1/seizures", json=own, headers=nncc.token("chinese_liaison"))
+        assert made.status_code == 201, made.text
+    world.exchange()
+    with nncc.browser("chinese.liaison") as browser:
+        page = browser.client.get("/seizures/picture?since=2026-01-01&until=2026-06-30")
+        assert page.status_code == 200
+        rests_on = page.text.split('id="rests-on"')[1].split("</p>")[0]
+        assert "<strong>NNCC</strong> (1)" in rests_on and "<strong>ONCB</strong> (1)" in rests_on
+        total = page.text.split('id="picture-total"')[1].split("</p>")[0]
+        assert "<strong>2</strong>" in total and "53.5" in total  # 41.5 kg + 12 kg, not ONCB's 900
+        only_heroin = browser.client.get(
+            "/seizures/picture?since=2026-01-01&until=2026-06-30&drug=heroin"
+        )
+        assert (
+            "<strong>1</strong>" in only_heroin.text.split('id="picture-total"')[1].split("</p>")[0]
+        )
+        assert browser.client.get("/seizures/picture/outlines.json").json()["countries"]["LA"]

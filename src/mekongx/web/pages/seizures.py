@@ -18,7 +18,7 @@ from mekongx import uploads
 from mekongx.authz import Principal, require
 from mekongx.authz.permissions import Permission
 from mekongx.authz.sharing import SharingInput
-from mekongx.domains.seizures import reference, service, tabular
+from mekongx.domains.seizures import picture, reference, service, tabular
 from mekongx.domains.seizures.schemas import SeizureInput
 from mekongx.errors import FieldProblem, ValidationFailed
 from mekongx.http.auth import CurrentPrincipal
@@ -34,7 +34,10 @@ from mekongx.web.nav import NavItem
 from mekongx.web.render import check_csrf, render
 
 router = APIRouter(prefix="/seizures")
-NAV = [NavItem(25, "/seizures", N_("Seizures"))]
+NAV = [
+    NavItem(25, "/seizures", N_("Seizures")),
+    NavItem(26, "/seizures/picture", N_("Regional picture")),
+]
 CONVEYANCE_LABELS = {"road": N_("Road"), "river": N_("River"), "sea": N_("Sea"), "air": N_("Air"),
                      "post": N_("Post or parcel"), "foot": N_("On foot"), "other": N_("Other")}  # fmt: skip
 UNIT_LABELS = {"kg": N_("kg"), "g": N_("g"), "l": N_("litres"), "tablets": N_("tablets")}
@@ -181,6 +184,39 @@ async def import_file(request: Request, principal: CurrentPrincipal) -> Response
     except ValidationFailed as error:
         return _import_page(request, principal, field_messages(principal.language, error.fields), 422)  # fmt: skip
     return flash.redirect("/seizures", "seizures.imported")
+
+
+@router.get("/picture")
+def picture_page(request: Request, principal: CurrentPrincipal, since: str = "", until: str = "",
+                 drug: str = "", country: str = "") -> Response:  # fmt: skip
+    """The regional picture: totals, trends against the previous period, flows and the map."""
+    end = _date(until) or date.today()
+    start = _date(since) or date(end.year - 1, end.month, 1)
+    if start > end:
+        start, end = end, start
+    filters = picture.Filters(start, end, drug if drug in reference.drugs() else "",
+                              country if country in reference.COUNTRIES else "")  # fmt: skip
+    with node_of(request).db.write() as session:  # the view is audited
+        found = picture.picture(session, principal, filters)
+    labels = _labels(principal)
+    names = labels["country_name"]
+    data = {
+        "places": [{"unit": labels["unit_names"].get(u, u), "lat": lat, "lon": lon, "n": f.seizures}
+                   for u, lat, lon, f in found.places],
+        "flows": [{"route": [c for c in (o, *t.split(","), d) if c], "n": f.seizures,
+                   "label": " → ".join(names.get(c, c) for c in (o, *t.split(","), d) if c)}
+                  for o, t, d, f in found.flows],
+    }  # fmt: skip
+    return render(request, "seizures/picture.html", p=found, filters=filters, map_data=data,
+                  change=picture.change, **labels)  # fmt: skip
+
+
+@router.get("/picture/outlines.json")
+def outlines(principal: CurrentPrincipal) -> Response:
+    """The six countries' outlines for the map (shipped data, the same for every user)."""
+    del principal
+    body = json.dumps(reference.outlines(), separators=(",", ":"))
+    return Response(body, media_type="application/json", headers={"Cache-Control": "private, max-age=3600"})  # fmt: skip
 
 
 @router.get("/{seizure_id}")
