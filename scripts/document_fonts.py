@@ -7,9 +7,9 @@ This script is how they were made (and how to make them again, or add a script's
     for f in fonts-noto-*.deb fonts-tlwg-laksaman-ttf*.deb; do dpkg-deb -x "$f" noto; done
     .venv/bin/python scripts/document_fonts.py /tmp/noto
 
-Noto Sans (Latin) is cut down to Latin, general punctuation and currency signs; Noto Sans Thai
-is copied whole (it is small); Noto Sans CJK SC (CFF outlines, which fpdf2 embeds) is cut down
-to the GB 2312 repertoire, CJK and full-width punctuation and Latin, without vertical metrics,
+Noto Sans (Latin) is cut down to Latin, general punctuation and currency signs; Noto Sans
+Thai, Lao, Khmer and Myanmar are copied whole (they are small); Noto Sans CJK SC (CFF outlines,
+which fpdf2 embeds) is cut down to the GB 2312 repertoire, CJK and full-width punctuation and Latin, without vertical metrics,
 so that the package stays small. The faces of official documents (``Document.official``) are
 Laksaman (TLWG's metric-compatible version of SIPA's TH Sarabun PSK, the face the Thai Cabinet
 prescribed for government documents; GPL-2+ with the font exception, copied whole) and Noto
@@ -85,9 +85,12 @@ def main(root: Path) -> int:
     for weight in ("Regular", "Bold"):
         source = root / CORE / f"NotoSans-{weight}.ttf"
         _subset(TTFont(source), LATIN, _options(latin_features, []), OUT / source.name)
-        thai = root / CORE / f"NotoSansThai-{weight}.ttf"
-        shutil.copyfile(thai, OUT / thai.name)
-        print(f"{thai.name}: {thai.stat().st_size:,} bytes (whole)")
+        for script in ("Thai", "Lao", "Khmer", "Myanmar"):  # small: copied whole
+            if script == "Myanmar" and weight == "Bold":
+                continue  # see mekongx/documents/fonts.py
+            whole = root / CORE / f"NotoSans{script}-{weight}.ttf"
+            shutil.copyfile(whole, OUT / whole.name)
+            print(f"{whole.name}: {whole.stat().st_size:,} bytes (whole)")
     collection = TTCollection(root / CJK / "NotoSansCJK-Regular.ttc")
     cjk_features = ["ccmp", "locl", "kern", "liga", "calt", "mark", "mkmk"]
     _subset(

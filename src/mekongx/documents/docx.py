@@ -30,12 +30,18 @@ _FACES = {
     ),  # ascii/hAnsi, eastAsia, cs, half-points
     "zh": ("Noto Serif", "Noto Serif CJK SC", "Laksaman", 32),
     "en": ("Noto Serif", "Noto Serif CJK SC", "Laksaman", 22),
+    # Word draws Lao, Burmese and Khmer with the complex-script (cs) face
+    "lo": ("Noto Serif", "Noto Serif CJK SC", "Noto Sans Lao", 24),
+    "my": ("Noto Serif", "Noto Serif CJK SC", "Noto Sans Myanmar", 22),
+    "km": ("Noto Serif", "Noto Serif CJK SC", "Noto Sans Khmer", 22),
+    "vi": ("Noto Serif", "Noto Serif CJK SC", "Laksaman", 22),
 }
 _NS = (
     'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
     'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
 )
-_LANG_TAGS = {"th": "th-TH", "zh": "zh-CN", "en": "en-GB"}
+_COMPLEX_TAG = {"lo": "lo-LA", "my": "my-MM", "km": "km-KH"}  # w:bidi: the complex-script language
+_LANG_TAGS = fmt.LANG_TAGS
 
 
 def _run(text: str, *, bold: bool = False, size: int | None = None) -> str:
@@ -143,7 +149,7 @@ def _styles(doc: Document) -> str:
     return (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles {_NS}>'
         f'<w:docDefaults><w:rPrDefault><w:rPr>{fonts}<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>'
-        f'<w:lang w:val="{lang}" w:eastAsia="zh-CN" w:bidi="th-TH"/></w:rPr></w:rPrDefault>'
+        f'<w:lang w:val="{lang}" w:eastAsia="zh-CN" w:bidi="{_COMPLEX_TAG.get(doc.lang, "th-TH")}"/></w:rPr></w:rPrDefault>'
         '<w:pPrDefault><w:pPr><w:spacing w:after="60"/></w:pPr></w:pPrDefault></w:docDefaults>'
         '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>'
         + style("Title", "Title", 8, True)

@@ -38,9 +38,19 @@ class FontFace:
 
 
 FACES: tuple[FontFace, ...] = (
-    FontFace("noto-sans", "NotoSans-Regular.ttf", "NotoSans-Bold.ttf", ("en",)),
+    FontFace("noto-sans", "NotoSans-Regular.ttf", "NotoSans-Bold.ttf", ("en", "vi", "my")),
     FontFace("noto-sans-thai", "NotoSansThai-Regular.ttf", "NotoSansThai-Bold.ttf", ("th",)),
     FontFace("noto-sans-sc", "NotoSansSC-Regular.otf", None, ("zh",)),
+    FontFace("noto-sans-lao", "NotoSansLao-Regular.ttf", "NotoSansLao-Bold.ttf", ("lo",)),
+    FontFace(
+        # never primary, and no bold: as the primary face, fpdf2 (2.8.9) drew some shaped
+        # Burmese runs of the page foot with glyph ids of another subset; as a fallback it is right
+        "noto-sans-myanmar",
+        "NotoSansMyanmar-Regular.ttf",
+        None,
+        (),
+    ),
+    FontFace("noto-sans-khmer", "NotoSansKhmer-Regular.ttf", "NotoSansKhmer-Bold.ttf", ("km",)),
 )
 
 #: The faces of official documents (``Document.official``), registered only for them: Thai in

@@ -15,9 +15,17 @@ from babel.numbers import format_currency, format_decimal
 from mekongx.documents.model import CellValue, DateCell, Lang, Money, Number, Text
 from mekongx.i18n import N_, format_date, format_datetime, translator
 
-__all__ = ["LOCALES", "Kind", "cell_kind", "cell_text", "label", "normalise"]
+__all__ = ["LANG_TAGS", "LOCALES", "Kind", "cell_kind", "cell_text", "label", "normalise"]
 
-LOCALES: dict[str, str] = {"th": "th_TH", "zh": "zh_Hans_CN", "en": "en_GB"}
+LOCALES: dict[str, str] = {
+    "th": "th_TH", "zh": "zh_Hans_CN", "lo": "lo_LA", "my": "my_MM", "km": "km_KH", "vi": "vi_VN",
+    "en": "en_GB",
+}  # fmt: skip
+# BCP 47 tags of the document languages (PDF /Lang, DOCX w:lang, Dublin Core language)
+LANG_TAGS: dict[str, str] = {
+    "th": "th-TH", "zh": "zh-CN", "lo": "lo-LA", "my": "my-MM", "km": "km-KH", "vi": "vi-VN",
+    "en": "en-GB",
+}  # fmt: skip
 
 # Words printed by the renderers themselves (the areas' own words come translated).
 PAGE_OF = N_("Page %(page)s of %(pages)s")

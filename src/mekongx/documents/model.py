@@ -34,8 +34,8 @@ __all__ = [
     "Text",
 ]
 
-Lang = Literal["th", "zh", "en"]
-LANGUAGES: tuple[Lang, ...] = ("th", "zh", "en")
+Lang = Literal["th", "zh", "lo", "my", "km", "vi", "en"]
+LANGUAGES: tuple[Lang, ...] = ("th", "zh", "lo", "my", "km", "vi", "en")
 HANDLING_CODES = ("H0", "H1", "H2", "H3")
 
 

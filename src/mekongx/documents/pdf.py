@@ -25,6 +25,7 @@ from mekongx.documents.model import Document, Heading, KeyValues, Paragraph, Tab
 
 __all__ = ["to_pdf"]
 
+
 log = logging.getLogger(__name__)
 
 _GREY = (90, 90, 90)
@@ -162,7 +163,7 @@ class _Pdf(FPDF):
         self.set_auto_page_break(True, margin=layout.bottom)
         self.set_title(self.drawable(doc.title))
         self.set_author(self.drawable(doc.agency))
-        self.set_lang({"th": "th-TH", "zh": "zh-CN", "en": "en"}[doc.lang])
+        self.set_lang(fmt.LANG_TAGS[doc.lang])
         self.set_creator("MekongX")
         self.set_creation_date(doc.generated_at)
 
