@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from mekongx.i18n import format_date, format_datetime, negotiate, translator
+from mekongx.i18n.dates import format_gregorian
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -110,6 +111,18 @@ def test_dates() -> None:
     moment = datetime(2024, 7, 10, 3, 30, tzinfo=UTC)
     assert format_datetime(moment, "th", "Asia/Bangkok") == "10 ก.ค. 2567 10:30 (UTC+07)"
     assert format_datetime(moment, "zh", "Asia/Shanghai") == "2024年7月10日 11:30 (UTC+08)"
+
+
+def test_dates_in_lao_burmese_khmer_and_vietnamese_with_the_gregorian_at_hand() -> None:
+    day = date(2024, 7, 10)
+    assert format_date(day, "lo") == "10 ກໍລະກົດ 2024"  # Gregorian, as the Lao administration
+    assert format_date(day, "my") == "၂၀၂၄ ဇူလိုင် ၁၀"  # Myanmar digits
+    assert format_date(day, "km") == "១០ កក្កដា ២០២៤"  # Khmer digits
+    assert format_date(day, "vi") == "10/07/2024"
+    moment = datetime(2024, 7, 10, 3, 30, tzinfo=UTC)
+    assert format_datetime(moment, "km", "Asia/Phnom_Penh") == "១០ កក្កដា ២០២៤ ១០:៣០ (UTC+07)"
+    assert format_datetime(moment, "vi", "Asia/Ho_Chi_Minh") == "10/07/2024 10:30 (UTC+07)"
+    assert format_gregorian(day) == "2024-07-10"
 
 
 @pytest.mark.parametrize(
