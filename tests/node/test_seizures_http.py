@@ -109,3 +109,37 @@ def test_the_regional_picture_rests_on_what_the_node_holds(world: Any, token_for
             "<strong>1</strong>" in only_heroin.text.split('id="picture-total"')[1].split("</p>")[0]
         )
         assert browser.client.get("/seizures/picture/outlines.json").json()["countries"]["LA"]
+
+
+def test_the_arq_and_admn_tables_come_out(world: Any, token_for: Any) -> None:
+    headers = token_for("thai_liaison")
+    base = {**FORM, "latitude": 20.27, "longitude": 100.08, "arrests": 2, "nationalities": {"MM": 1, "TH": 1},
+            "transit_countries": ["LA"], "language": "en"}  # fmt: skip
+    with world.app() as client:
+        for ref, drug, quantity, unit in (("A-1", "meth_crystal", "41.5", "kg"), ("A-2", "meth_tablets", "200000", "tablets"),
+                                          ("A-3", "meth_crystal", "8.5", "kg")):  # fmt: skip
+            one = {**base, "reference": ref, "drug": drug, "quantity": quantity, "unit": unit, "seized_on": f"2026-0{len(ref)}-1{ref[-1]}"}  # fmt: skip
+            assert client.post("/api/v1/seizures", json=one, headers=headers).status_code == 201
+    with world.browser("thai.analyst") as browser:
+        assert "arq-form" in browser.client.get("/seizures/reports").text
+        book = browser.client.get("/seizures/reports/arq.xlsx?year=2026&lang=en")
+        assert book.status_code == 200 and book.headers["content-type"].startswith(
+            "application/vnd.openxml"
+        )
+        sheet = openpyxl.load_workbook(io.BytesIO(book.content))["ARQ III-1"]
+        rows = [[c.value for c in r] for r in sheet.iter_rows()]
+        crystal = next(r for r in rows if r[0] == "Crystalline methamphetamine")
+        assert crystal[2:4] == [2, 50]  # two cases, 41.5 + 8.5 kg
+        tablets = next(r for r in rows if r[0] == "Methamphetamine tablets")
+        assert tablets[4] == 200000
+        pdf = browser.client.get("/seizures/reports/admn.pdf?year=2026&half=1&lang=th")
+        assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+        admn = openpyxl.load_workbook(io.BytesIO(browser.client.get("/seizures/reports/admn.xlsx?year=2026&half=1&lang=en").content))  # fmt: skip
+        arrests = [[c.value for c in r] for r in admn["ADMN-2"].iter_rows()]
+        assert ["Thailand", "Myanmar (Burma)", 3] in arrests or [
+            "Thailand",
+            "Myanmar",
+            3,
+        ] in arrests
+        assert browser.client.get("/seizures/reports/arq.doc?year=2026").status_code == 422
+        assert browser.client.get("/seizures/reports/arq.xlsx?year=1800").status_code == 422

@@ -18,7 +18,7 @@ from mekongx import uploads
 from mekongx.authz import Principal, require
 from mekongx.authz.permissions import Permission
 from mekongx.authz.sharing import SharingInput
-from mekongx.domains.seizures import picture, reference, service, tabular
+from mekongx.domains.seizures import picture, reference, reports, service, tabular
 from mekongx.domains.seizures.schemas import SeizureInput
 from mekongx.errors import FieldProblem, ValidationFailed
 from mekongx.http.auth import CurrentPrincipal
@@ -184,6 +184,47 @@ async def import_file(request: Request, principal: CurrentPrincipal) -> Response
     except ValidationFailed as error:
         return _import_page(request, principal, field_messages(principal.language, error.fields), 422)  # fmt: skip
     return flash.redirect("/seizures", "seizures.imported")
+
+
+@router.get("/reports")
+def reports_page(request: Request, principal: CurrentPrincipal) -> Response:
+    """The ARQ and ADMN tables: choose the year (and half-year), the language and the format."""
+    return render(request, "seizures/reports.html", year=date.today().year - 1,
+                  report_languages=reports.REPORT_LANGUAGES, **_labels(principal))  # fmt: skip
+
+
+@router.get("/reports/{kind}.{extension}")
+def report_file(request: Request, principal: CurrentPrincipal, kind: str, extension: str,
+                year: int = 0, half: int = 1, lang: str = "") -> Response:  # fmt: skip
+    """ARQ Part III (the agency's year) or the ADMN half-year tables, as xlsx or PDF."""
+    problems = []
+    if kind not in ("arq", "admn"):
+        problems.append(
+            FieldProblem("kind", N_("Must be one of: %(expected)s."), {"expected": "arq, admn"})
+        )
+    if extension not in reports.FORMATS:
+        problems.append(FieldProblem("format", N_("Must be one of: %(expected)s."), {"expected": ", ".join(reports.FORMATS)}))  # fmt: skip
+    if not 1990 <= year <= date.today().year:
+        problems.append(FieldProblem("year", N_("The year is not plausible.")))
+    if half not in (1, 2):
+        problems.append(
+            FieldProblem("half", N_("Must be one of: %(expected)s."), {"expected": "1, 2"})
+        )
+    lang = lang or (principal.language if principal.language in reports.REPORT_LANGUAGES else "en")
+    if lang not in reports.REPORT_LANGUAGES:
+        problems.append(FieldProblem("lang", N_("Must be one of: %(expected)s."), {"expected": ", ".join(reports.REPORT_LANGUAGES)}))  # fmt: skip
+    if problems:
+        raise ValidationFailed(problems)
+    with node_of(request).db.write() as session:  # producing the tables is audited
+        own = session.scalar(select(Agency).where(Agency.is_own))
+        agency = own.name(lang) if own else principal.agency
+        if kind == "arq":
+            doc = reports.arq(session, principal, year, lang, agency)  # type: ignore[arg-type]
+        else:
+            doc = reports.admn(session, principal, year, half, lang, agency)  # type: ignore[arg-type]
+    media_type, write = reports.FORMATS[extension]
+    name = f"{kind}-{year}{'-h' + str(half) if kind == 'admn' else ''}-{lang}.{extension}"
+    return Response(write(doc), media_type=media_type, headers={"Content-Disposition": f'attachment; filename="{name}"'})  # fmt: skip
 
 
 @router.get("/picture")
