@@ -48,6 +48,7 @@ from mekongx.federation.envelope import iso
 from mekongx.federation.handlers import Received
 from mekongx.federation.keys import NodeKeys
 from mekongx.federation.models import OutboxEntry
+from mekongx.i18n import LANGUAGES
 from mekongx.model.base import utcnow
 from mekongx.model.identity import User
 from mekongx.settings import Settings
@@ -69,34 +70,34 @@ NODE_USERS: dict[str, list[tuple[str, str, str, str]]] = {
         ("viewer", "Chen Jing", "viewer", "zh"),
     ],
     "SMCC": [
-        ("admin", "Khamla Phommachanh", "admin", "en"),
-        ("aung.kyaw", "Aung Kyaw", "analyst", "en"),
-        ("sophea", "Sophea Chan", "liaison", "en"),
-        ("viewer", "Nguyen Thi Lan", "viewer", "en"),
+        ("admin", "Khamla Phommachanh", "admin", "lo"),
+        ("aung.kyaw", "Aung Kyaw", "analyst", "my"),
+        ("sophea", "Sophea Chan", "liaison", "km"),
+        ("viewer", "Nguyen Thi Lan", "viewer", "vi"),
     ],
     "LCDC": [
-        ("admin", "Bounthavy Sisouphanh", "admin", "en"),
-        ("khamphet", "Khamphet Vongsa", "analyst", "en"),
-        ("souksavanh", "Souksavanh Keola", "liaison", "en"),
-        ("viewer", "Viengkham Phanthavong", "viewer", "en"),
+        ("admin", "Bounthavy Sisouphanh", "admin", "lo"),
+        ("khamphet", "Khamphet Vongsa", "analyst", "lo"),
+        ("souksavanh", "Souksavanh Keola", "liaison", "lo"),
+        ("viewer", "Viengkham Phanthavong", "viewer", "lo"),
     ],
     "CCDAC": [
-        ("admin", "Min Thu Aung", "admin", "en"),
-        ("thandar", "Thandar Win", "analyst", "en"),
-        ("kyaw.zin", "Kyaw Zin Oo", "liaison", "en"),
-        ("viewer", "Su Mon Hlaing", "viewer", "en"),
+        ("admin", "Min Thu Aung", "admin", "my"),
+        ("thandar", "Thandar Win", "analyst", "my"),
+        ("kyaw.zin", "Kyaw Zin Oo", "liaison", "my"),
+        ("viewer", "Su Mon Hlaing", "viewer", "my"),
     ],
     "NACD": [
-        ("admin", "Sok Dara", "admin", "en"),
-        ("chantha", "Chea Chantha", "analyst", "en"),
-        ("vuthy", "Heng Vuthy", "liaison", "en"),
-        ("viewer", "Lim Sreymom", "viewer", "en"),
+        ("admin", "Sok Dara", "admin", "km"),
+        ("chantha", "Chea Chantha", "analyst", "km"),
+        ("vuthy", "Heng Vuthy", "liaison", "km"),
+        ("viewer", "Lim Sreymom", "viewer", "km"),
     ],
     "C04": [
-        ("admin", "Tran Van Hung", "admin", "en"),
-        ("thu.ha", "Pham Thu Ha", "analyst", "en"),
-        ("quang", "Le Minh Quang", "liaison", "en"),
-        ("viewer", "Do Thi Mai", "viewer", "en"),
+        ("admin", "Tran Van Hung", "admin", "vi"),
+        ("thu.ha", "Pham Thu Ha", "analyst", "vi"),
+        ("quang", "Le Minh Quang", "liaison", "vi"),
+        ("viewer", "Do Thi Mai", "viewer", "vi"),
     ],
 }
 _RFIS: dict[str, list[tuple[str, str, Any, Any, list[str]]]] = {
@@ -232,7 +233,10 @@ def seed_identity(db: Database, settings: Settings, agency: str) -> list[tuple[s
             username: accounts.create_user(
                 session,
                 actor,
-                accounts.UserInput(username, name, agency, role, DEMO_PASSWORD, lang),
+                # a language not offered yet (its catalog incomplete) falls back to English
+                accounts.UserInput(
+                    username, name, agency, role, DEMO_PASSWORD, lang if lang in LANGUAGES else "en"
+                ),
                 settings,
             )
             for username, name, role, lang in NODE_USERS[agency]

@@ -53,3 +53,19 @@ def test_the_demo_runs_three_or_seven_nodes(tmp_path: Path) -> None:
     assert answer.returncode == 2
     assert "3 or 7 nodes" in answer.stdout + answer.stderr
     assert not (tmp_path / "d").exists()
+
+
+def test_the_demo_users_of_a_partner_see_their_language_once_it_is_offered(db_url: str) -> None:
+    from mekongx.cli.demo_run import DEMO_LANGUAGES, _env
+    from mekongx.i18n import LANGUAGES
+    from mekongx.model.identity import User
+
+    db = Database(db_url)
+    seed_identity(db, Settings(env="demo", node_agency="LCDC"), "LCDC")
+    with db.read() as session:
+        assert {u.language for u in session.scalars(select(User))} == {"lo"}
+    db.dispose()
+    for agency, lang in DEMO_LANGUAGES.items():
+        chosen = _env(agency, Path("/tmp/x"), 8000)["MEKONGX_DEFAULT_LANGUAGE"]
+        assert chosen == (lang if lang in LANGUAGES else "en"), agency
+    assert DEMO_LANGUAGES["C04"] == "vi" and "vi" in LANGUAGES

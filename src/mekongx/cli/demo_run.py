@@ -29,7 +29,7 @@ from mekongx.demo import (
     seed_prevention,
 )
 from mekongx.federation.keys import NodeKeys
-from mekongx.i18n import N_
+from mekongx.i18n import LANGUAGES, N_
 from mekongx.settings import Settings
 
 FEDERATION_OFFSET = 100  # each demo node's federation listener: its web port + 100
@@ -39,6 +39,9 @@ FEDERATION_OFFSET = 100  # each demo node's federation listener: its web port + 
 DEMO_ZONES = {"ONCB": "Asia/Bangkok", "NNCC": "Asia/Shanghai", "SMCC": "Asia/Bangkok",
               "LCDC": "Asia/Vientiane", "CCDAC": "Asia/Yangon", "NACD": "Asia/Phnom_Penh",
               "C04": "Asia/Ho_Chi_Minh"}  # fmt: skip
+# Each agency's default language (visitors, new accounts).
+DEMO_LANGUAGES = {"ONCB": "th", "NNCC": "zh", "SMCC": "en", "LCDC": "lo", "CCDAC": "my", "NACD": "km",
+                  "C04": "vi"}  # fmt: skip
 
 
 def _env(agency: str, home: Path, port: int) -> dict[str, str]:
@@ -51,6 +54,10 @@ def _env(agency: str, home: Path, port: int) -> dict[str, str]:
         MEKONGX_FEDERATION_PORT=str(port + FEDERATION_OFFSET),
         MEKONGX_RETRY_MAX_SECONDS="10",
         MEKONGX_TIMEZONE=DEMO_ZONES.get(agency, "Asia/Bangkok"),
+        # the agency's own language, once it is offered (its catalog complete)
+        MEKONGX_DEFAULT_LANGUAGE=lang
+        if (lang := DEMO_LANGUAGES.get(agency, "en")) in LANGUAGES
+        else "en",
     )
     return env
 
