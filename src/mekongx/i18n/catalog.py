@@ -20,7 +20,7 @@ KNOWN_LANGUAGES: dict[str, str] = {
 }
 # The languages offered (picker, profile, Accept-Language, agency default) and held complete by
 # ``scripts/i18n.py check``: a language joins only once its catalog is complete on main.
-ENABLED: tuple[str, ...] = ("th", "zh", "lo", "vi", "en")
+ENABLED: tuple[str, ...] = ("th", "zh", "lo", "my", "km", "vi", "en")
 LANGUAGES: dict[str, str] = {
     code: KNOWN_LANGUAGES[code] for code in KNOWN_LANGUAGES if code in ENABLED
 }
