@@ -50,3 +50,38 @@ def test_vietnamese_with_and_without_diacritics(a: str, b: str) -> None:
 
 def test_vietnamese_d_with_stroke_is_d_not_dropped() -> None:
     assert score("Đỗ Mười", "Ho Muoi").probability < 0.5
+
+
+@pytest.mark.parametrize(
+    ("han", "latin"),
+    [
+        ("阮文安", "Nguyễn Văn An"),
+        ("阮文安", "NGUYEN VAN AN"),
+        ("胡志明", "Ho Chi Minh"),
+        ("陳德良", "Trần Đức Lương"),  # traditional characters too
+        ("阮文安", "Van An Nguyen"),  # family name last
+    ],
+)
+def test_han_viet_reading_meets_the_characters(han: str, latin: str) -> None:
+    m = score(han, latin)
+    assert m.probability >= 0.5
+    assert any(r.params.get("via_b") == "han-viet" for r in m.explanation)
+
+
+@pytest.mark.parametrize(
+    ("han", "latin"),
+    [
+        ("阮文安", "Nguyen Van Binh"),  # another given name
+        ("陈文安", "Nguyen Van An"),  # another family name
+    ],
+)
+def test_han_viet_reading_keeps_other_names_apart(han: str, latin: str) -> None:
+    assert score(han, latin).probability < 0.5
+
+
+def test_pinyin_names_are_not_read_as_vietnamese() -> None:
+    from mekongx.matching import readings
+
+    assert not any(r.system == "han-viet" for r in readings("Lin Hai"))
+    assert not any(r.system == "han-viet" for r in readings("Le Pen"))
+    assert any(r.system == "han-viet" for r in readings("Lam Van Hai"))

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from mekongx.matching import _data, han, thai
+from mekongx.matching import _data, han, thai, vietnamese
 from mekongx.matching.keys import (
     ascii_fold,
     latin_key,
@@ -15,7 +15,7 @@ from mekongx.matching.keys import (
     pinyin_syllables,
     split_pinyin,
 )
-from mekongx.matching.normalize import Script, Token, tokenize
+from mekongx.matching.normalize import Script, Token, burmese_honorific, tokenize
 from mekongx.matching.pinyin_thai import pinyin_to_thai
 from mekongx.matching.transcription import part_sounds
 
@@ -468,30 +468,19 @@ def readings(name: Name | str) -> tuple[Reading, ...]:
     latin_tokens = [t for t in name.tokens if t.script is Script.LATIN]
     if latin_tokens:
         out += _latin_readings(latin_tokens)
-        if _burmese_honorific(latin_tokens):
+        if (vi := _vietnamese_reading(latin_tokens)) is not None:
+            out.append(vi)
+        if burmese_honorific([t.text for t in latin_tokens]):
             # U Thein Sein is also Thein Sein: a Burmese courtesy word neither costs nor makes
             # a match (the reading with it stays: Ma and Ko are Chinese surnames too)
             out += _latin_readings(latin_tokens[1:])
     return tuple(out)
 
 
-@cache
-def _burmese_honorifics() -> frozenset[str]:
-    return frozenset(_data.yaml_table("honorifics.yaml")["burmese_latin"])
-
-
-def _burmese_honorific(tokens: list[Token]) -> bool:
-    """Does a Latin name start with a Burmese courtesy word (U, Daw, Ko, Maung, Ma, Sai …)?
-
-    Ma and Ko are Chinese surnames as well: before a Chinese given name (Wade-Giles with a hyphen,
-    Ma Ying-jeou; or pinyin, Ma Lin) they are the surname, not a courtesy word."""
-    if len(tokens) < 2 or tokens[0].text.lower() not in _burmese_honorifics():
-        return False
-    if tokens[0].text.lower() in ("ma", "ko"):
-        rest = tokens[1:]
-        if any("-" in t.text for t in rest) or all(split_pinyin(t.text) for t in rest):
-            return False
-    return True
+def _vietnamese_reading(tokens: list[Token]) -> Reading | None:
+    """Nguyễn Văn An read as the Mandarin of 阮文安 (ruan / wen.an), family name first."""
+    parts = vietnamese.reading_parts([t.text for t in tokens])
+    return None if parts is None else _reading("han-viet", parts, 0)
 
 
 @cache

@@ -13,6 +13,7 @@ from enum import StrEnum
 from functools import cache, lru_cache
 
 from mekongx.matching import _data
+from mekongx.matching.keys import split_pinyin
 
 
 class Script(StrEnum):
@@ -138,6 +139,20 @@ def _split_scripts(chunk: str) -> list[tuple[str, Script]]:
         elif rest:
             out.append((rest, text_script(rest)))
     return out
+
+
+def burmese_honorific(words: list[str]) -> bool:
+    """Does a Latin name start with a Burmese courtesy word (U, Daw, Ko, Maung, Ma, Sai …)?
+
+    Ma and Ko are Chinese surnames as well: before a Chinese given name (Wade-Giles with a hyphen,
+    Ma Ying-jeou; or pinyin, Ma Lin) they are the surname, not a courtesy word."""
+    if len(words) < 2 or words[0].lower() not in _honorifics()["burmese_latin"]:
+        return False
+    if words[0].lower() in ("ma", "ko"):
+        rest = words[1:]
+        if any("-" in w for w in rest) or all(split_pinyin(w) for w in rest):
+            return False
+    return True
 
 
 @cache

