@@ -85,3 +85,9 @@ def test_pinyin_names_are_not_read_as_vietnamese() -> None:
     assert not any(r.system == "han-viet" for r in readings("Lin Hai"))
     assert not any(r.system == "han-viet" for r in readings("Le Pen"))
     assert any(r.system == "han-viet" for r in readings("Lam Van Hai"))
+
+
+def test_han_viet_reading_is_not_compared_between_two_latin_names() -> None:
+    # their Mandarin syllables (several per Vietnamese one) would meet where the names differ
+    assert score("Vo Nguyen Hai", "VO VAN HAI").probability < 0.5
+    assert score("Vo Van Hai", "VO VAN HAI").probability >= 0.5

@@ -24,6 +24,10 @@ if TYPE_CHECKING:
 
 SURNAME_WEIGHT = 1.3
 _MAX_PARTS = 4
+# Added to a compact reading's surname index: a reading compared with names in Chinese characters
+# only (the Hán-Việt reading of a Vietnamese name: between two Latin names its Mandarin syllables,
+# several per Vietnamese one, would meet where the Vietnamese syllables differ)
+HAN_ONLY = 100
 
 
 class Decision(StrEnum):
@@ -70,7 +74,7 @@ def merge_readings(rs: tuple[Reading, ...]) -> tuple[Reading, ...]:
     groups: dict[tuple[int, int | None, int], list[Reading]] = {}
     for n, r in enumerate(rs):
         # alternative segmentations of one Latin name must not be mixed part by part
-        shape = (len(r.keys), r.surname, n if r.system == "latin-joined" else -1)
+        shape = (len(r.keys), r.surname, n if r.system in ("latin-joined", "han-viet") else -1)
         groups.setdefault(shape, []).append(r)
     out: list[Reading] = []
     for group in groups.values():
@@ -109,7 +113,8 @@ def profile(name: Name | str) -> Profile:
     seen: dict[Keys, int | None] = {}
     for r in rs:
         if r.keys not in seen:
-            seen[r.keys] = r.surname
+            han_only = r.system == "han-viet" and r.surname is not None
+            seen[r.keys] = r.surname + HAN_ONLY if han_only and r.surname is not None else r.surname
     compact = Compact(tuple(seen.items()), name_script(name), rarity(name), name.han)
     return Profile(name, rs, compact)
 
@@ -343,7 +348,15 @@ def best_alignment(ca: Compact, cb: Compact) -> tuple[Alignment, int, int] | Non
     best: tuple[float, Alignment, int, int] | None = None
     thai = thai_pair(ca, cb)
     for i, ra in enumerate(ca.readings):
+        if ra[1] is not None and ra[1] >= HAN_ONLY:
+            if cb.han is None:
+                continue
+            ra = (ra[0], ra[1] - HAN_ONLY)
         for j, rb in enumerate(cb.readings):
+            if rb[1] is not None and rb[1] >= HAN_ONLY:
+                if ca.han is None:
+                    continue
+                rb = (rb[0], rb[1] - HAN_ONLY)
             al = align(ra, rb, thai)
             rank = al.sim + 0.5 * al.min_sim - 0.15 * al.unmatched
             if best is None or rank > best[0] + 1e-9:

@@ -74,10 +74,10 @@ def looks_vietnamese(words: list[str]) -> bool:
     if folded[0] not in FAMILY and folded[-1] not in FAMILY:
         return False
     marked = any(ch in _VIET_LETTERS for w in words for ch in w.lower())
+    if not marked and all(split_pinyin(w) is not None for w in words):
+        return False  # a Chinese name in pinyin (Cao Wei): the table is not even loaded
     table = _readings()
-    if not all(f in table for f in folded):
-        return False
-    return marked or any(split_pinyin(w) is None for w in words)
+    return all(f in table for f in folded)
 
 
 Triple = tuple[str, str, str]

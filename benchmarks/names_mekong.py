@@ -1,0 +1,98 @@
+"""Names of Vietnam and Myanmar (issue 12 part B): real public figures, per stratum.
+
+    .venv/bin/python benchmarks/names_mekong.py            # table
+    .venv/bin/python benchmarks/names_mekong.py --misses   # ... and every miss and false match
+
+Data: ``benchmarks/data/names_mekong_real.csv`` (sourced per row; none of it comes from the
+engine). Strata are pairs of forms of one person: Chinese characters, Vietnamese letters with
+their marks, the same without marks in upper case (as a passport's machine-readable zone prints
+them), a Burmese name with and without its courtesy word (U, Daw). For each stratum:
+
+- recall: share of true pairs scored at or above the engine's threshold;
+- recall@1: each form of the first kind is compared with the forms of the second kind of every
+  person; a hit when the true person has the top score (ties count);
+- hard-negative FMR: share of pairs of two different persons scored as a match, where the two
+  share their family name (Vietnam: 阮文安 against Nguyễn Văn Linh) or a word of the name
+  (Myanmar: U Win Myint against Myint Swe); every such pair of the data is counted.
+
+Rows marked "seen" were tried while the rules were written (not blind); the table gives the figures
+with and without them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from mekongx.matching import calibration, score
+from mekongx.matching.keys import ascii_fold
+
+DATA = Path(__file__).parent / "data" / "names_mekong_real.csv"
+STRATA = (
+    ("VN", "zh", "vi", "Chinese characters - Vietnamese letters"),
+    ("VN", "zh", "latin", "Chinese characters - no marks, upper case"),
+    ("VN", "vi", "latin", "Vietnamese letters - no marks"),
+    ("MM", "my-latin", "latin", "Burmese with - without courtesy word"),
+    ("MM", "zh", "my-latin", "Chinese transcription - Burmese in Latin"),
+)
+_COURTESY = frozenset(("u", "daw"))
+
+
+def load() -> tuple[dict[str, dict[str, str]], dict[str, str], dict[str, bool]]:
+    lines = [ln for ln in DATA.read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
+    forms: dict[str, dict[str, str]] = defaultdict(dict)
+    country: dict[str, str] = {}
+    seen: dict[str, bool] = {}
+    for row in csv.DictReader(lines):
+        forms[row["entity"]][row["script"]] = row["name"]
+        country[row["entity"]] = row["country"]
+        seen[row["entity"]] = row["check"] == "seen"
+    return forms, country, seen
+
+
+def related(cc: str, a: dict[str, str], b: dict[str, str]) -> bool:
+    """Two persons who share the family name (VN) or a name word (MM)."""
+    if cc == "VN":
+        return ascii_fold(a["vi"].split()[0]) == ascii_fold(b["vi"].split()[0])
+    words = [{w.lower() for w in p["my-latin"].split()} - _COURTESY for p in (a, b)]
+    return bool(words[0] & words[1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--misses", action="store_true")
+    args = ap.parse_args()
+    t0 = time.time()
+    thr = calibration.threshold()
+    forms, country, seen = load()
+    print("| stratum | rows | positive pairs | recall | recall@1 | hard negatives | FMR |")
+    print("|---|---|---|---|---|---|---|")
+    for cc, x, y, label in STRATA:
+        people = [e for e in forms if country[e] == cc and x in forms[e] and y in forms[e]]
+        for which, chosen in (("all", people), ("not seen", [e for e in people if not seen[e]])):
+            hits, top, neg = [], [], []
+            for e in chosen:
+                p = score(forms[e][x], forms[e][y]).probability
+                hits.append(p >= thr)
+                if args.misses and p < thr and which == "all":
+                    print(f"  missed {p:.3f} {forms[e][x]} / {forms[e][y]}")
+                ranked = {o: score(forms[e][x], forms[o][y]).probability for o in people}
+                top.append(ranked[e] >= max(ranked.values()))
+                for o in people:
+                    if o != e and related(cc, forms[e], forms[o]):
+                        neg.append(ranked[o] >= thr)
+                        if args.misses and ranked[o] >= thr and which == "all":
+                            print(f"  false match {ranked[o]:.3f} {forms[e][x]} / {forms[o][y]}")
+            fmr = f"{len(neg)} | {sum(neg) / len(neg):.3f}" if neg else "0 | -"
+            print(
+                f"| {label} | {which} | {len(hits)} | {sum(hits) / len(hits):.3f} | "
+                f"{sum(top) / len(top):.3f} | {fmr} |"
+            )
+    print(f"threshold {thr}; {time.time() - t0:.0f} s")
+
+
+if __name__ == "__main__":
+    main()
