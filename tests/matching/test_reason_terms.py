@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mekongx.matching.messages import TERMS, render
+from mekongx.matching.messages import LANGUAGES, TERMS, render
 
 
 def test_reading_systems_are_named_in_thai_and_chinese() -> None:
@@ -14,4 +14,4 @@ def test_reading_systems_are_named_in_thai_and_chinese() -> None:
     )
     assert "汉语拼音" in chinese and "泰文" in chinese and "pinyin" not in chinese
     assert render("part_match", "en", {"a": "a", "via_a": "unknown-label", "b": "b", "via_b": "thai"}).endswith("(Thai)")  # fmt: skip
-    assert all(set(t) == {"en", "th", "zh"} and all(t.values()) for t in TERMS.values())
+    assert all(set(t) == set(LANGUAGES) and all(t.values()) for t in TERMS.values())
