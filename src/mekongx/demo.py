@@ -34,6 +34,7 @@ from mekongx.domains.meetings import minutes as meetings_minutes
 from mekongx.domains.meetings import service as meetings_service
 from mekongx.domains.meetings.schemas import EvidenceInput, NoteInput, StatusInput
 from mekongx.domains.prevention import demo as prevention_demo
+from mekongx.domains.ports.demo import seed_demo_ports
 from mekongx.domains.rfi import service as rfi
 from mekongx.domains.rfi.models import Rfi
 from mekongx.domains.rfi.schemas import RfiInput
@@ -295,6 +296,7 @@ def seed_content(db: Database, agency: str, *, reports: int = 300, seed: int = 2
                 select(WbeCampaign.uid).where(WbeCampaign.distribution != "own")
             ):
                 wbe_exchange.share(session, liaison, uid)
+        seed_demo_ports(db, analyst)
 
 
 def peer_demo_nodes(nodes: dict[str, tuple[Database, NodeKeys, str]]) -> None:

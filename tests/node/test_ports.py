@@ -10,7 +10,9 @@ from typing import Any
 
 import pytest
 
-from mekongx.domains.fugitives.demo import seed_demo_notices
+from mekongx.domains.fugitives import service as notices
+from mekongx.domains.fugitives.demo import NOTICES
+from mekongx.domains.fugitives.schemas import NoticeInput
 from mekongx.domains.ports import alerts, examinations, manifest, rules, service
 from mekongx.domains.ports.demo import COLUMNS, HEADER, generate
 from mekongx.domains.ports.schemas import (
@@ -21,6 +23,7 @@ from mekongx.domains.ports.schemas import (
     WeightInput,
 )
 from mekongx.errors import Conflict, ValidationFailed
+from mekongx.validation import parse
 
 DAY = dt.date(2026, 12, 3)
 
@@ -32,18 +35,24 @@ def _import(world: Any, rows: list[list[str]], user: str = "thai_analyst") -> An
         return made.id
 
 
+def _notice(world: Any) -> None:
+    """Publish the demo's notice of Sompong Kaewmanee (a demo manifest names him as notify party)."""
+    data = {**NOTICES["ONCB"][0], "distribution": "own", "sharing_group": None, "recipients": []}
+    with world.db.write() as session:
+        notice = notices.create_notice(
+            session, world.principal("thai_analyst"), parse(NoticeInput, data)
+        )
+        notices.transition(session, world.principal("thai_liaison"), notice.id, "review")
+        notices.transition(session, world.principal("thai_liaison"), notice.id, "publish")
+
+
 def _ranked(world: Any, day: dt.date = DAY) -> list[Any]:
     with world.db.write() as session:
         return service.targeting(session, world.principal("thai_analyst"), day)
 
 
 def test_planted_containers_rank_first_and_explain_themselves(world: Any) -> None:
-    nncc = world.partner("NNCC")  # its notice of Chen Guohua reaches ONCB over the exchange
-    with nncc.db.write() as session:
-        seed_demo_notices(
-            session, "NNCC", nncc.principal("chinese_analyst"), nncc.principal("chinese_liaison")
-        )
-    world.exchange()
+    _notice(world)  # Sompong Kaewmanee, named as a notify party of a planted container
     _import(world, generate(DAY - dt.timedelta(days=1), 60, seed=2).rows)  # the party history
     made = generate(DAY, 60, seed=2, planted_every=12)
     _import(world, made.rows)
@@ -154,3 +163,21 @@ def test_a_seizure_is_alerted_to_the_port_of_loading(world: Any) -> None:
         ]
         evidence = json.loads(got[0].evidence)
         assert evidence["examination"]["seized"] == "BMK" and not evidence.get("parties")
+
+
+def test_the_demo_seeds_laem_chabang_with_its_planted_containers_on_top(world: Any) -> None:
+    from mekongx.domains.ports.demo import seed_demo_ports
+
+    _notice(world)
+    count = seed_demo_ports(world.db, world.principal("thai_analyst"), DAY)
+    ranked = _ranked(world)
+    assert count == 125 and len(ranked) <= count
+    with world.db.write() as session:
+        top = [
+            service.read_container(session, world.principal("thai_analyst"), r.container.id)
+            for r in ranked[:5]
+        ]
+    goods = " ".join(line.goods for d in top for line in d.lines)
+    assert "ephedrine" in goods and "Benzyl methyl ketone" in goods and "KMnO4" in goods
+    kinds = {rule.kind for d in top for rule, _ in d.hits}
+    assert {"notice_party", "weight_density", "transshipment_hub", "residential_address"} <= kinds

@@ -20,7 +20,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from mekongx.authz import Principal
+from mekongx.db import Database
+from mekongx.domains import mappings as saved_mappings
 from mekongx.domains.ports import manifest, rules, service
+from mekongx.domains.ports.models import PortMapping
 from mekongx.domains.ports.reference import check_digit
 from mekongx.domains.ports.schemas import RuleInput
 
@@ -172,7 +175,7 @@ def _planted(day: dt.date, rng: random.Random) -> Iterator[tuple[list[str], str]
             "Bangna Kids Supply",
             "88 Bangna-Trad Road km 4, Bangkok",
             "TH",
-            "Chen Guohua",
+            "Sompong Kaewmanee",
             "",
             "Plastic toys",
             "950300",
@@ -234,16 +237,12 @@ def _hub_rule() -> RuleInput:
                      why="Demo profile: transshipment hubs named by the regional precursor alert")  # fmt: skip
 
 
-def seed_demo_ports(session_factory: object, principal: Principal, today: dt.date) -> int:
+def seed_demo_ports(db: Database, principal: Principal, today: dt.date | None = None) -> int:
     """Import yesterday's lawful manifest (the party history) and today's with the planted
     containers, after adding the demo's hub rule and the terminal's saved mapping. Returns the
-    number of containers of today's list. ``session_factory`` is the node's ``db``."""
-    from mekongx.db import Database
-    from mekongx.domains import mappings as saved_mappings
-    from mekongx.domains.ports.models import PortMapping
-
-    assert isinstance(session_factory, Database)
-    with session_factory.write() as session:
+    number of containers of today's list."""
+    today = today or dt.date.today()
+    with db.write() as session:
         rules.add(session, principal, _hub_rule())
         saved_mappings.save(session, principal, PortMapping, name=DEMO_MAPPING, columns=COLUMNS,
                             action="ports.mapping.create")  # fmt: skip
@@ -252,7 +251,7 @@ def seed_demo_ports(session_factory: object, principal: Principal, today: dt.dat
         day = today - dt.timedelta(days=offset)
         made = generate(day, 120, seed=day.toordinal(), planted_every=planted)
         reading = manifest.read_rows(HEADER, enumerate(made.rows, start=2), COLUMNS)
-        with session_factory.write() as session:
+        with db.write() as session:
             imported = service.import_manifest(session, principal, reading,
                                                f"THLCH-{day:%Y%m%d}.csv", "demo")  # fmt: skip
             count = imported.containers

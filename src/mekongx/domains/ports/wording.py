@@ -45,4 +45,6 @@ def explain(hit: PortHit, lang: str) -> list[str]:
 
 
 def rule_title(rule: PortRule, lang: str) -> str:
-    return f"{kind_label(rule.kind, lang)} — {rule.label}"
+    """The kind in ``lang``, and the officer's own label when it says more than the kind."""
+    kind = kind_label(rule.kind, lang)
+    return kind if rule.label == KIND_LABELS.get(rule.kind) else f"{kind} — {rule.label}"

@@ -62,6 +62,7 @@ FIELD_LABELS = {
     "vessel": N_("Vessel"), "voyage": N_("Voyage"), "loaded_on": N_("Date of loading"),
     "arrival_on": N_("Date of arrival"),
 }  # fmt: skip
+LIST = 50  # containers shown of a day unless all are asked for
 OUTCOMES = {
     "nothing": N_("Nothing found"),
     "discrepancy": N_("Discrepancy"),
@@ -85,17 +86,21 @@ def _problem(request: Request, principal: Principal, error: ValidationFailed | C
 
 
 @router.get("")
-def list_page(request: Request, principal: CurrentPrincipal, day: str = "") -> Response:
+def list_page(
+    request: Request, principal: CurrentPrincipal, day: str = "", show: str = ""
+) -> Response:
     with node_of(request).db.write() as session:  # the list's read is audited
         days = service.days(session, principal)
         try:
             chosen = dt.date.fromisoformat(day) if day else (days[0] if days else dt.date.today())
         except ValueError:
             chosen = days[0] if days else dt.date.today()
-        ranked = service.targeting(session, principal, chosen, minimum=0)
+        ranked = service.targeting(
+            session, principal, chosen, minimum=0, limit=1000 if show == "all" else LIST
+        )
         saved = service.mappings(session, principal)
         imported = service.manifests(session, principal, limit=10)
-    return render(request, "ports/list.html", day=chosen, days=days, ranked=ranked, mappings=saved,
+    return render(request, "ports/list.html", day=chosen, days=days, ranked=ranked, mappings=saved, more=len(ranked) == LIST,
                   manifests=imported, fields=FIELDS, field_labels=FIELD_LABELS,
                   can_write=can(principal, Permission.WRITE_RECORDS).allowed)  # fmt: skip
 
