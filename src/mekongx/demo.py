@@ -33,8 +33,8 @@ from mekongx.domains.meetings import demo as meetings_demo
 from mekongx.domains.meetings import minutes as meetings_minutes
 from mekongx.domains.meetings import service as meetings_service
 from mekongx.domains.meetings.schemas import EvidenceInput, NoteInput, StatusInput
-from mekongx.domains.prevention import demo as prevention_demo
 from mekongx.domains.ports.demo import seed_demo_ports
+from mekongx.domains.prevention import demo as prevention_demo
 from mekongx.domains.rfi import service as rfi
 from mekongx.domains.rfi.models import Rfi
 from mekongx.domains.rfi.schemas import RfiInput
