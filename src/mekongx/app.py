@@ -58,6 +58,9 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.add_middleware(RequestContextMiddleware)
     install_error_handlers(app, render_error)
     static = resources.files("mekongx.web") / "static"
+    # the fonts of generated documents serve the pages too (Lao, Khmer, Burmese: mekongx.css)
+    fonts = resources.files("mekongx.documents") / "fonts"
+    app.mount("/static/fonts", StaticFiles(directory=str(fonts)), name="fonts")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     app.include_router(api_router)  # the federation endpoints are not here: see below
     for module in page_modules():

@@ -66,6 +66,6 @@ def test_the_demo_users_of_a_partner_see_their_language_once_it_is_offered(db_ur
         assert {u.language for u in session.scalars(select(User))} == {"lo"}
     db.dispose()
     for agency, lang in DEMO_LANGUAGES.items():
-        chosen = _env(agency, Path("/tmp/x"), 8000)["MEKONGX_DEFAULT_LANGUAGE"]
+        chosen = _env(agency, Path("demo-home"), 8000)["MEKONGX_DEFAULT_LANGUAGE"]
         assert chosen == (lang if lang in LANGUAGES else "en"), agency
     assert DEMO_LANGUAGES["C04"] == "vi" and "vi" in LANGUAGES

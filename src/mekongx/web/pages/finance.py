@@ -172,7 +172,7 @@ async def create(request: Request, principal: CurrentPrincipal) -> Response:
     return flash.redirect(f"/finance/{case_id}", "finance.case.created")
 
 
-@router.get("/{case_id}")
+@router.get("/{case_id:int}")  # only a number: /finance/sharing is another page
 def case_page(request: Request, principal: CurrentPrincipal, case_id: RecordId) -> Response:
     with node_of(request).db.write() as session:  # the read is audited
         case = finance.read_case(session, principal, case_id, why="opened in the web UI")
