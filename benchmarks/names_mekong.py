@@ -1,4 +1,4 @@
-"""Names of Vietnam and Myanmar (issue 12 part B): real public figures, per stratum.
+"""Names of Vietnam, Myanmar and Laos (issue 12 part B): real public figures, per stratum.
 
     .venv/bin/python benchmarks/names_mekong.py            # table
     .venv/bin/python benchmarks/names_mekong.py --misses   # ... and every miss and false match
@@ -6,14 +6,16 @@
 Data: ``benchmarks/data/names_mekong_real.csv`` (sourced per row; none of it comes from the
 engine). Strata are pairs of forms of one person: Chinese characters, Vietnamese letters with
 their marks, the same without marks in upper case (as a passport's machine-readable zone prints
-them), a Burmese name with and without its courtesy word (U, Daw). For each stratum:
+them), a Burmese name with and without its courtesy word (U, Daw), a Lao name in Lao script and
+in Latin letters. For each stratum:
 
 - recall: share of true pairs scored at or above the engine's threshold;
 - recall@1: each form of the first kind is compared with the forms of the second kind of every
   person; a hit when the true person has the top score (ties count);
 - hard-negative FMR: share of pairs of two different persons scored as a match, where the two
   share their family name (Vietnam: 阮文安 against Nguyễn Văn Linh) or a word of the name
-  (Myanmar: U Win Myint against Myint Swe); every such pair of the data is counted.
+  (Myanmar: U Win Myint against Myint Swe; Laos: Sonexay Siphandone against Khamtai Siphandone);
+  every such pair of the data is counted.
 
 Rows marked "seen" were tried while the rules were written (not blind); the table gives the figures
 with and without them.
@@ -37,6 +39,7 @@ STRATA = (
     ("VN", "vi", "latin", "Vietnamese letters - no marks"),
     ("MM", "my-latin", "latin", "Burmese with - without courtesy word"),
     ("MM", "zh", "my-latin", "Chinese transcription - Burmese in Latin"),
+    ("LA", "lo", "latin", "Lao script - Latin"),
 )
 _COURTESY = frozenset(("u", "daw"))
 
@@ -57,6 +60,10 @@ def related(cc: str, a: dict[str, str], b: dict[str, str]) -> bool:
     """Two persons who share the family name (VN) or a name word (MM)."""
     if cc == "VN":
         return ascii_fold(a["vi"].split()[0]) == ascii_fold(b["vi"].split()[0])
+    if cc == "LA":
+        return bool(
+            {w.lower() for w in a["latin"].split()} & {w.lower() for w in b["latin"].split()}
+        )
     words = [{w.lower() for w in p["my-latin"].split()} - _COURTESY for p in (a, b)]
     return bool(words[0] & words[1])
 

@@ -91,3 +91,29 @@ def test_han_viet_reading_is_not_compared_between_two_latin_names() -> None:
     # their Mandarin syllables (several per Vietnamese one) would meet where the names differ
     assert score("Vo Nguyen Hai", "VO VAN HAI").probability < 0.5
     assert score("Vo Van Hai", "VO VAN HAI").probability >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("lao", "other"),
+    [
+        ("ສົມສັກ", "Somsak"),
+        ("ສົມສັກ", "สมศักดิ์"),  # Lao and Thai spellings of one name
+        ("ທອງລຸນ ສີສຸລິດ", "Thongloun Sisoulith"),  # French habits: ou, a silent e
+        ("ສອນໄຊ ສີພັນດອນ", "Sonexay Siphandone"),
+    ],
+)
+def test_lao_script_is_read_like_thai(lao: str, other: str) -> None:
+    assert score(lao, other).probability >= 0.5
+
+
+def test_lao_names_keep_apart() -> None:
+    assert score("ທອງລຸນ ສີສຸລິດ", "Thongsing Sisoulith").probability < 0.5
+    assert score("ສົມສັກ", "Somchai").probability < 0.5
+
+
+def test_lao_letters_become_thai_letters() -> None:
+    from mekongx.matching.lao import to_thai
+
+    assert to_thai("ສົມສັກ") == "สมสัก"
+    assert to_thai("ວຽງຈັນ") == "เวียงจัน"  # the ia vowel
+    assert to_thai("ໜູ") == "หนู"

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from mekongx.matching import _data, han, thai, vietnamese
+from mekongx.matching import _data, han, lao, thai, vietnamese
 from mekongx.matching.keys import (
     ascii_fold,
     latin_key,
@@ -424,6 +424,8 @@ def _latin_readings(tokens: list[Token]) -> list[Reading]:
         if not chinese and _SILENT_E.search(t):
             # English-style silent e of some Thai passport spellings (Pote, Udomchoke)
             alts.append((t, syl_key(latin_syllables(t[:-1])), "latin"))
+        if not chinese:  # Lao names in French habits: Thongloun, Sonexay, Bounnhang
+            alts += [(t, syl_key(latin_syllables(v)), "latin") for v in lao.latin_variants(t)]
         if "sh" in t.lower():  # sh is ช in Thai passports but ซ in THC43 Chinese names
             alts.append((t, latin_key(t.lower().replace("sh", "s")), "latin"))
         for py in _variant_to_pinyin().get(ascii_fold(t), ()):

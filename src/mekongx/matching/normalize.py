@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache, lru_cache
 
-from mekongx.matching import _data
+from mekongx.matching import _data, lao
 from mekongx.matching.keys import split_pinyin
 
 
@@ -71,7 +71,9 @@ _SARA_AM = re.compile("\u0e4d([\u0e48-\u0e4b]?)\u0e32")
 
 
 def clean(text: str) -> str:
-    """NFC (Thai marks kept), unify dots and spaces, drop control characters."""
+    """NFC (Thai marks kept), unify dots and spaces, drop control characters; Lao letters are
+    rewritten as the Thai letters of the same sound (``lao.py``)."""
+    text = lao.to_thai(text)
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
     if "\u0e4d" in text:
