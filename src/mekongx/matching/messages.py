@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-LANGUAGES = ("en", "th", "zh", "my", "km")
+LANGUAGES = ("en", "th", "zh", "my", "km", "lo", "vi")
 
 MESSAGES: dict[str, dict[str, str]] = {
     "reading_match": {
@@ -335,6 +335,121 @@ _TERM_PARAMS = ("system_a", "system_b", "via_a", "via_b")
 class _Defaults(dict[str, str]):
     def __missing__(self, key: str) -> str:
         return "?"
+
+
+# Lao and Vietnamese (issue 18), kept together here: code -> (lo, vi)
+_MESSAGES_LO_VI: dict[str, tuple[str, str]] = {
+    "reading_match": (
+        "ປຽບທຽບການອ່ານແບບ {system_a} “{reading_a}” ກັບການອ່ານແບບ {system_b} “{reading_b}”",
+        "Đã so sánh cách đọc {system_a} “{reading_a}” với cách đọc {system_b} “{reading_b}”",
+    ),
+    "surname_match": (
+        "ນາມສະກຸນ “{a}” ({via_a}) ກົງກັບ “{b}” ({via_b})",
+        "Họ “{a}” ({via_a}) khớp với “{b}” ({via_b})",
+    ),
+    "part_match": (
+        "ສ່ວນຂອງຊື່ “{a}” ({via_a}) ກົງກັບ “{b}” ({via_b})",
+        "Phần tên “{a}” ({via_a}) khớp với “{b}” ({via_b})",
+    ),
+    "part_similar": (
+        "ສ່ວນຂອງຊື່ “{a}” ໃກ້ຄຽງກັບ “{b}” (ຄວາມຄ້າຍຄື {similarity})",
+        "Phần tên “{a}” gần với “{b}” (độ tương đồng {similarity})",
+    ),
+    "part_mismatch": (
+        "ສ່ວນຂອງຊື່ “{a}” ບໍ່ກົງກັບ “{b}” (ຄວາມຄ້າຍຄື {similarity})",
+        "Phần tên “{a}” không khớp với “{b}” (độ tương đồng {similarity})",
+    ),
+    "surname_mismatch": (
+        "ນາມສະກຸນ “{a}” ແຕກຕ່າງຈາກ “{b}”: ເປັນນາມສະກຸນອື່ນ, ບໍ່ແມ່ນການສະກົດຕ່າງກັນ",
+        "Họ “{a}” khác với “{b}”: là họ khác, không phải biến thể chính tả",
+    ),
+    "translit_table": (
+        "“{a}” ແລະ “{b}” ເຊື່ອມກັນດ້ວຍຕາຕະລາງອ້າງອີງຊື່ໄທໃນພາສາຈີນ",
+        "“{a}” và “{b}” được liên kết qua bảng tham chiếu tên Thái bằng chữ Hán",
+    ),
+    "unmatched_parts": (
+        "{count} ສ່ວນຂອງຊື່ບໍ່ມີຄູ່ໃນອີກຊື່ໜຶ່ງ",
+        "{count} phần tên không có phần tương ứng trong tên kia",
+    ),
+    "parts_covered": ("ທັງໝົດ {count} ສ່ວນຂອງຊື່ຖືກຈັບຄູ່ແລ້ວ", "Cả {count} phần tên đều đã được ghép cặp"),
+    "name_order_swapped": (
+        "ຊື່ຖືກຂຽນຕາມລຳດັບຕ່າງກັນ (ນາມສະກຸນກ່ອນ / ຫຼັງ)",
+        "Các tên được viết theo thứ tự khác nhau (họ trước / sau)",
+    ),
+    "common_name": (
+        "ຊື່ຈີນທີ່ພົບເລື້ອຍ (ຄວາມຫາຍາກ {rarity}): ຫຼັກຖານຢືນຢັນຕົວຕົນອ່ອນ",
+        "Tên Trung Quốc phổ biến (độ hiếm {rarity}): bằng chứng nhận dạng yếu",
+    ),
+    "rare_name": (
+        "ຊື່ທີ່ບໍ່ຄ່ອຍພົບ (ຄວາມຫາຍາກ {rarity}): ຫຼັກຖານຢືນຢັນຕົວຕົນແຂງ",
+        "Tên ít gặp (độ hiếm {rarity}): bằng chứng nhận dạng mạnh",
+    ),
+    "han_identical": (
+        "ຕົວອັກສອນຈີນຄືກັນ {han} (ຫຼັງແປງຕົວເຕັມເປັນຕົວຫຍໍ້)",
+        "Chữ Hán giống hệt {han} (sau khi quy phồn thể về giản thể)",
+    ),
+    "han_different": ("ຕົວອັກສອນຈີນຕ່າງກັນ: {a} / {b}", "Chữ Hán khác nhau: {a} / {b}"),
+    "no_readings": ("ບໍ່ມີຕົວອັກສອນຂອງຊື່ທີ່ໃຊ້ປຽບທຽບໄດ້", "Không có chữ cái nào của tên để so sánh"),
+    "dob_match": ("ວັນເດືອນປີເກີດດຽວກັນ ({a})", "Cùng ngày sinh ({a})"),
+    "birth_year_match": ("ວັນເດືອນປີເກີດເຂົ້າກັນໄດ້ ({a} / {b})", "Ngày sinh tương thích ({a} / {b})"),
+    "dob_partial": (
+        "ປີເກີດດຽວກັນ ແຕ່ວັນ ຫຼື ເດືອນຕ່າງກັນ ({a} / {b})",
+        "Cùng năm sinh nhưng khác ngày hoặc tháng ({a} / {b})",
+    ),
+    "dob_mismatch": ("ວັນເດືອນປີເກີດຕ່າງກັນ ({a} / {b})", "Ngày sinh khác nhau ({a} / {b})"),
+    "gender_mismatch": ("ເພດຕ່າງກັນ ({a} / {b})", "Giới tính khác nhau ({a} / {b})"),
+    "nationality_mismatch": ("ສັນຊາດຕ່າງກັນ ({a} / {b})", "Quốc tịch khác nhau ({a} / {b})"),
+    "document_match": ("ເລກເອກະສານຢັ້ງຢືນຕົວຕົນດຽວກັນ {number}", "Cùng số giấy tờ tùy thân {number}"),
+    "document_mismatch": ("ເລກເອກະສານຢັ້ງຢືນຕົວຕົນຕ່າງກັນ", "Số giấy tờ tùy thân khác nhau"),
+    "document_invalid": (
+        "ເລກເອກະສານ {number} ຕົວເລກກວດສອບບໍ່ຖືກ (ພິມຜິດ?): ບໍ່ໄດ້ປຽບທຽບ",
+        "Số giấy tờ {number} sai chữ số kiểm tra (gõ nhầm?): không so sánh",
+    ),
+    "dob_from_document": (
+        "ວັນເດືອນປີເກີດ {date} ອ່ານຈາກເລກບັດປະຈຳຕົວ {number}",
+        "Ngày sinh {date} đọc từ số căn cước {number}",
+    ),
+    "analyst_confirmed": (
+        "ນັກວິເຄາະ {analyst} ຢືນຢັນວ່າເປັນຄົນດຽວກັນ ({date})",
+        "Chuyên viên phân tích {analyst} xác nhận là cùng một người ({date})",
+    ),
+    "analyst_rejected": (
+        "ນັກວິເຄາະ {analyst} ຕັດສິນວ່າເປັນຄົນຕ່າງກັນ ({date})",
+        "Chuyên viên phân tích {analyst} kết luận là những người khác nhau ({date})",
+    ),
+}
+for _code, (_lo, _vi) in _MESSAGES_LO_VI.items():
+    MESSAGES[_code].update(lo=_lo, vi=_vi)
+_TERMS_LO_VI: dict[str, tuple[str, str]] = {
+    "thai": ("ພາສາໄທ", "tiếng Thái"),
+    "latin": ("ອັກສອນລາແຕັງ", "chữ Latinh"),
+    "latin-joined": ("ອັກສອນລາແຕັງ, ຂຽນຕິດກັນ", "chữ Latinh, viết liền"),
+    "latin-th": ("ອັກສອນລາແຕັງອ່ານແບບໄທ", "chữ Latinh đọc theo tiếng Thái"),
+    "latin-zh": ("ອັກສອນລາແຕັງອ່ານແບບພິນອິນ", "chữ Latinh đọc theo bính âm"),
+    "pinyin": ("ພິນອິນ", "bính âm"),
+    "romanisation-variants": ("ການຖອດເປັນອັກສອນລາແຕັງແບບອື່ນ", "các cách La-tinh hóa khác"),
+    "wade-giles": ("Wade–Giles", "Wade–Giles"),
+    "thai-ri49": ("ພາສາໄທ (ລາຊະບັນດິດສະຖານ, 2549)", "tiếng Thái (Viện Hoàng gia, 2549)"),
+    "thai-thc43": (
+        "ພາສາໄທ (ກົດການຖອດສຽງພາສາຈີນກາງ, 2543)",
+        "tiếng Thái (quy tắc phiên âm tiếng Quan thoại, 2543)",
+    ),
+    "rtgs": (
+        "ລະບົບຖອດອັກສອນທົ່ວໄປຂອງລາຊະອານາຈັກໄທ (RTGS)",
+        "Hệ thống Chuyển tự Chung Hoàng gia Thái (RTGS)",
+    ),
+    "thai-formal": ("ການອ່ານພາສາໄທແບບທາງການ", "cách đọc tiếng Thái trang trọng"),
+    "thai-spelling": ("ການສະກົດພາສາໄທທີລະຕົວ", "đánh vần tiếng Thái từng chữ"),
+    "surname-variant": ("ນາມສະກຸນແບບອື່ນ", "biến thể của họ"),
+    "table": ("ຕາຕະລາງອ້າງອີງ", "bảng tham chiếu"),
+    "table-han": ("ຕາຕະລາງອ້າງອີງ (ຕົວອັກສອນຈີນ)", "bảng tham chiếu (chữ Hán)"),
+    "han-transliteration": ("ຕົວອັກສອນຈີນທີ່ຖອດສຽງຊື່ໄທ", "chữ Hán phiên âm một tên Thái"),
+    "transcription": ("ການຖອດສຽງ", "phiên âm"),
+    "surname": ("ນາມສະກຸນ", "họ"),
+    "han-viet": ("ການອ່ານແບບຈີນ-ຫວຽດ (Hán-Việt)", "âm Hán-Việt"),
+}
+for _code, (_lo, _vi) in _TERMS_LO_VI.items():
+    TERMS[_code].update(lo=_lo, vi=_vi)
 
 
 def render(code: str, lang: str = "en", params: dict[str, str] | None = None) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 __all__ = ["LANGUAGES", "MESSAGES", "render"]
 
-LANGUAGES = ("en", "th", "zh", "my", "km")
+LANGUAGES = ("en", "th", "zh", "my", "km", "lo", "vi")
 
 MESSAGES: dict[str, dict[str, str]] = {
     "too_large": {
@@ -126,6 +126,71 @@ MESSAGES: dict[str, dict[str, str]] = {
         "km": "មិនអាចអានឯកសារបានទេ ({detail})",
     },
 }
+
+
+# Lao and Vietnamese (issue 18), kept together here: code -> (lo, vi)
+_MESSAGES_LO_VI: dict[str, tuple[str, str]] = {
+    "too_large": (
+        "ໄຟລ໌ມີຂະໜາດ {size_mb} MB; ຂີດຈຳກັດແມ່ນ {limit_mb} MB",
+        "tệp có dung lượng {size_mb} MB; giới hạn là {limit_mb} MB",
+    ),
+    "unpacked_too_large": (
+        "ສະໝຸດວຽກເມື່ອແຕກອອກມີຂະໜາດເກີນ {limit_mb} MB (ຂີດຈຳກັດ)",
+        "sổ làm việc khi giải nén vượt quá {limit_mb} MB (giới hạn)",
+    ),
+    "ratio": (
+        "ສ່ວນ {member} ຂອງສະໝຸດວຽກຖືກບີບອັດ {ratio} ເທົ່າ; ຂີດຈຳກັດແມ່ນ {limit}",
+        "phần {member} của sổ làm việc được nén {ratio} lần; giới hạn là {limit}",
+    ),
+    "too_many_parts": (
+        "ສະໝຸດວຽກມີ {count} ສ່ວນ; ຂີດຈຳກັດແມ່ນ {limit}",
+        "sổ làm việc có {count} phần; giới hạn là {limit}",
+    ),
+    "doctype": (
+        "ສ່ວນ {member} ຂອງສະໝຸດວຽກມີການປະກາດ DOCTYPE ຫຼື entity, ເຊິ່ງບໍ່ຮັບ",
+        "phần {member} của sổ làm việc có khai báo DOCTYPE hoặc entity, không được chấp nhận",
+    ),
+    "xml_encoding": (
+        "ສ່ວນ {member} ຂອງສະໝຸດວຽກບໍ່ແມ່ນ XML ແບບ UTF-8",
+        "phần {member} của sổ làm việc không phải XML UTF-8",
+    ),
+    "encrypted": (
+        "ສະໝຸດວຽກຖືກເຂົ້າລະຫັດ ຫຼື ປ້ອງກັນດ້ວຍລະຫັດຜ່ານ",
+        "sổ làm việc đã được mã hóa hoặc có mật khẩu bảo vệ",
+    ),
+    "not_xlsx": (
+        "ໄຟລ໌ບໍ່ແມ່ນສະໝຸດວຽກ Excel (.xlsx) ທີ່ອ່ານໄດ້",
+        "tệp không phải sổ làm việc Excel (.xlsx) đọc được",
+    ),
+    "declared_rows": (
+        "ແຜ່ນງານປະກາດວ່າມີ {count} ແຖວ; ຂີດຈຳກັດແມ່ນ {limit}",
+        "trang tính khai báo {count} dòng; giới hạn là {limit}",
+    ),
+    "declared_columns": (
+        "ແຜ່ນງານປະກາດວ່າມີ {count} ຖັນ; ຂີດຈຳກັດແມ່ນ {limit}",
+        "trang tính khai báo {count} cột; giới hạn là {limit}",
+    ),
+    "too_many_rows": ("ໄຟລ໌ມີຫຼາຍກວ່າ {limit} ແຖວ (ຂີດຈຳກັດ)", "tệp có hơn {limit} dòng (giới hạn)"),
+    "too_many_columns": (
+        "ແຖວ {row} ມີ {count} ຖັນ; ຂີດຈຳກັດແມ່ນ {limit}",
+        "dòng {row} có {count} cột; giới hạn là {limit}",
+    ),
+    "too_slow": (
+        "ການອ່ານໄຟລ໌ໃຊ້ເວລາດົນກວ່າ {limit} ວິນາທີ (ຂີດຈຳກັດ)",
+        "việc đọc tệp mất hơn {limit} giây (giới hạn)",
+    ),
+    "not_utf8": (
+        "ໄຟລ໌ບໍ່ແມ່ນຂໍ້ຄວາມ UTF-8 (ໄບຕ໌ທີ {position}); ບັນທຶກເປັນ CSV UTF-8 ຫຼື .xlsx",
+        "tệp không phải văn bản UTF-8 (byte {position}); hãy lưu thành CSV UTF-8 hoặc .xlsx",
+    ),
+    "csv_malformed": (
+        "ແຖວ {row} ອ່ານເປັນ CSV ບໍ່ໄດ້ ({detail})",
+        "không đọc được dòng {row} dưới dạng CSV ({detail})",
+    ),
+    "unreadable": ("ອ່ານໄຟລ໌ບໍ່ໄດ້ ({detail})", "không đọc được tệp ({detail})"),
+}
+for _code, (_lo, _vi) in _MESSAGES_LO_VI.items():
+    MESSAGES[_code].update(lo=_lo, vi=_vi)
 
 
 def render(code: str, lang: str = "en", /, **params: object) -> str:
