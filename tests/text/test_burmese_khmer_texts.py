@@ -77,3 +77,9 @@ def test_the_checks_see_zawgyi_and_a_lost_field() -> None:
     assert is_zawgyi(zawgyi) and PREFIXED_MARK.search(zawgyi)
     assert not PREFIXED_MARK.search("မောင်")
     assert Counter(KEPT.findall("%(n)s <b>x</b>")) != Counter(KEPT.findall("%(n)s x"))
+
+
+@pytest.mark.parametrize("lang", ["my", "km"])
+def test_one_plural_form_as_cldr_has(lang: str) -> None:
+    with (LOCALE / lang / "messages.po").open("rb") as handle:
+        assert read_po(handle, locale=lang).num_plurals == 1
