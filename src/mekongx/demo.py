@@ -33,6 +33,7 @@ from mekongx.domains.meetings import demo as meetings_demo
 from mekongx.domains.meetings import minutes as meetings_minutes
 from mekongx.domains.meetings import service as meetings_service
 from mekongx.domains.meetings.schemas import EvidenceInput, NoteInput, StatusInput
+from mekongx.domains.mekong.demo import seed_demo_operations
 from mekongx.domains.ports.demo import seed_demo_ports
 from mekongx.domains.prevention import demo as prevention_demo
 from mekongx.domains.rfi import service as rfi
@@ -285,6 +286,7 @@ def seed_content(db: Database, agency: str, *, reports: int = 300, seed: int = 2
         prevention_demo.seed_demo_prevention(session, agency, by_role)
     with db.write() as session:
         seed_demo_seizures(session, agency, analyst, liaison)
+        seed_demo_operations(session, agency, liaison)
     if agency == "ONCB":
         with db.write() as session:
             case_id = seed_demo_finance(session, analyst)

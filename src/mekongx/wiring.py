@@ -19,6 +19,8 @@ from mekongx.domains.intel import thread as intel_thread
 from mekongx.domains.meetings import exchange as meetings_exchange
 from mekongx.domains.meetings import payloads as meetings_payloads
 from mekongx.domains.meetings import providers as meetings_providers
+from mekongx.domains.mekong import exchange as mekong_exchange
+from mekongx.domains.mekong.payloads import OperationPayload
 from mekongx.domains.ports import alerts as ports_alerts
 from mekongx.domains.ports.schemas import AlertPayload as PortAlertPayload
 from mekongx.domains.precursors import exchange as precursors_exchange
@@ -84,6 +86,7 @@ def install() -> None:
              schema=fugitives_payloads.HitPayload)  # fmt: skip
     register(wbe_exchange.KIND, wbe_exchange.apply, schema=CampaignPayload)
     register(seizures_exchange.KIND, seizures_exchange.apply, schema=SeizurePayload)
+    register(mekong_exchange.KIND, mekong_exchange.apply, schema=OperationPayload)
     register(ports_alerts.KIND, ports_alerts.apply, schema=PortAlertPayload)
     register(prevention_exchange.KIND, prevention_exchange.apply,
              schema=prevention_payloads.ProgrammePayload)  # fmt: skip

@@ -18,6 +18,7 @@ from mekongx.domains.finance.models import FinCase
 from mekongx.domains.fugitives.models import Notice
 from mekongx.domains.fugitives.service import primary_name
 from mekongx.domains.intel.models import IntelReport
+from mekongx.domains.mekong.models import JointOperation
 from mekongx.domains.precursors.models import Incident, Notification
 from mekongx.domains.rfi.models import Rfi
 from mekongx.domains.seizures.models import Seizure
@@ -110,6 +111,8 @@ KINDS: dict[str, RecordKind] = {
                                      lambda r: r.title),
     "wbe_campaign": RecordKind(N_("Wastewater campaigns"), WbeCampaign, "/wbe/campaigns/{id}", lambda r: r.title),
     "fin_case": RecordKind(N_("Financial investigations"), FinCase, "/finance/{id}", lambda r: r.title),
+    "mekong_operation": RecordKind(N_("Joint operations and patrols"), JointOperation, "/mekong/{id}",
+                                   lambda r: r.name),
     "seizure": RecordKind(N_("Seizures"), Seizure, "/seizures/{id}",
                           lambda r: f"{r.reference} · {r.seized_on.isoformat()} · {r.country}"),
 }  # fmt: skip

@@ -1,0 +1,90 @@
+"""What a user may send when recording a joint operation or patrol (and a peer's copy)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
+
+from mekongx.authz.sharing import SharingInput
+from mekongx.i18n import N_
+
+Country = Literal["CN", "KH", "LA", "MM", "TH", "VN"]
+
+
+class PhaseInput(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    name: str = Field(min_length=1, max_length=200)
+    starts_on: date
+    ends_on: date
+
+    @field_validator("ends_on")
+    @classmethod
+    def _order(cls, value: date, info: ValidationInfo) -> date:
+        if (start := info.data.get("starts_on")) and value < start:
+            raise PydanticCustomError("mekongx", N_("The end is before the start."))
+        return value
+
+
+class OperationFields(SharingInput):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    activity: Literal["operation", "patrol"]
+    name: str = Field(min_length=1, max_length=200)
+    number: int | None = Field(None, ge=1, le=10_000)
+    starts_on: date
+    ends_on: date
+    phases: list[PhaseInput] = Field(default_factory=list, max_length=20)
+    countries: list[Country] = Field(min_length=2, max_length=6)
+    units: str = Field("", max_length=5000)
+    route: str = Field("", max_length=2000)
+    targets: str = Field("", max_length=5000)
+    findings: str = Field("", max_length=20_000)
+    seizures: list[str] = Field(default_factory=list, max_length=500)
+    language: Literal["en", "th", "zh", "lo", "my", "km", "vi"] = "en"
+
+    @field_validator("number")
+    @classmethod
+    def _patrols_are_numbered(cls, value: int | None, info: ValidationInfo) -> int | None:
+        if info.data.get("activity") == "patrol" and value is None:
+            raise PydanticCustomError("mekongx", N_("Give the patrol's number in the series."))
+        return value
+
+    @field_validator("ends_on")
+    @classmethod
+    def _order(cls, value: date, info: ValidationInfo) -> date:
+        if (start := info.data.get("starts_on")) and value < start:
+            raise PydanticCustomError("mekongx", N_("The end is before the start."))
+        return value
+
+    @field_validator("phases")
+    @classmethod
+    def _within(cls, value: list[PhaseInput], info: ValidationInfo) -> list[PhaseInput]:
+        start, end = info.data.get("starts_on"), info.data.get("ends_on")
+        if start and end and any(p.starts_on < start or p.ends_on > end for p in value):
+            raise PydanticCustomError(
+                "mekongx", N_("Every phase lies within the operation's dates.")
+            )
+        return value
+
+    @field_validator("countries")
+    @classmethod
+    def _distinct(cls, value: list[str]) -> list[str]:
+        return sorted(set(value))
+
+    @field_validator("seizures")
+    @classmethod
+    def _uids(cls, value: list[str]) -> list[str]:
+        found = sorted({v.strip() for v in value if v.strip()})
+        if any(len(v) != 36 for v in found):
+            raise PydanticCustomError(
+                "mekongx", N_("A linked seizure is named by its uid (36 characters).")
+            )
+        return found
+
+
+class OperationInput(OperationFields):
+    pass

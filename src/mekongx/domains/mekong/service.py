@@ -1,0 +1,106 @@
+"""Recording, reading and listing joint operations and patrols, and their results from the
+linked seizures. One function per action; each audits and leaves the commit to the caller."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from mekongx.audit import record
+from mekongx.authz import Permission, Principal, access, require, visible
+from mekongx.authz.sharing import check_distribution, set_recipients
+from mekongx.domains.mekong import exchange
+from mekongx.domains.mekong.models import SEARCH_KIND, JointOperation
+from mekongx.domains.mekong.schemas import OperationFields, OperationInput
+from mekongx.domains.seizures.models import Seizure
+from mekongx.domains.seizures.service import nationalities_of
+from mekongx.errors import ValidationFailed
+
+KIND = SEARCH_KIND
+_FIELDS = ("activity", "name", "number", "starts_on", "ends_on", "units", "route", "targets",
+           "findings", "language", "handling_code", "handling_note")  # fmt: skip
+
+
+@dataclass
+class Results:
+    seizures: list[Seizure]
+    kg: Decimal
+    tablets: int
+    arrests: int
+    nationalities: dict[str, int]
+
+
+def fill(operation: JointOperation, data: OperationFields) -> None:
+    for name in _FIELDS:
+        setattr(operation, name, getattr(data, name))
+    operation.phases = json.dumps([p.model_dump(mode="json") for p in data.phases])
+    operation.countries = ",".join(data.countries)
+    operation.seizures = json.dumps(data.seizures)
+
+
+def create_operation(
+    session: Session, principal: Principal, data: OperationInput
+) -> JointOperation:
+    require(principal, Permission.WRITE_RECORDS)
+    if problems := check_distribution(session, principal, data, release=True):
+        raise ValidationFailed(problems)
+    operation = JointOperation(origin_agency=principal.agency, author_id=principal.user_id,
+                               author_name=principal.display_name)  # fmt: skip
+    fill(operation, data)
+    session.add(operation)
+    session.flush()
+    set_recipients(session, operation, data)
+    record(session, principal.actor, "mekong.create", KIND, operation.uid,
+           details={"activity": data.activity, "distribution": data.distribution})  # fmt: skip
+    exchange.release(session, principal, operation)
+    return operation
+
+
+def read_operation(session: Session, principal: Principal, ident: int | str) -> JointOperation:
+    operation = access(session, principal, JointOperation, ident)
+    record(session, principal.actor, "mekong.read", KIND, operation.uid)
+    return operation
+
+
+def list_operations(
+    session: Session, principal: Principal, activity: str = ""
+) -> list[JointOperation]:
+    stmt = visible(principal, JointOperation)
+    if activity:
+        stmt = stmt.where(JointOperation.activity == activity)
+    record(session, principal.actor, "mekong.list", KIND, None, details={"activity": activity})
+    return list(session.scalars(stmt.order_by(JointOperation.starts_on.desc(), JointOperation.id.desc()).limit(500)))  # fmt: skip
+
+
+def phases_of(operation: JointOperation) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = json.loads(operation.phases or "[]")
+    return found
+
+
+def results(session: Session, principal: Principal, operation: JointOperation) -> Results:
+    """The linked seizures this user may see, with their totals (others count as absent)."""
+    uids = json.loads(operation.seizures or "[]")
+    found = list(session.scalars(visible(principal, Seizure).where(Seizure.uid.in_(uids)).order_by(Seizure.seized_on))) if uids else []  # fmt: skip
+    nationalities: dict[str, int] = {}
+    for s in found:
+        for code, n in nationalities_of(s).items():
+            nationalities[code] = nationalities.get(code, 0) + n
+    return Results(found, sum((s.quantity_kg or Decimal(0) for s in found), Decimal(0)),
+                   sum(s.tablets or 0 for s in found), sum(s.arrests for s in found),
+                   dict(sorted(nationalities.items())))  # fmt: skip
+
+
+def seizure_uids(session: Session, principal: Principal, references: list[str]) -> list[str]:
+    """The uids of the seizures the user may see with these references (form input)."""
+    if not references:
+        return []
+    stmt = (
+        visible(principal, Seizure)
+        .where(Seizure.reference.in_(references))
+        .with_only_columns(Seizure.uid)
+    )
+    return sorted(session.scalars(stmt))

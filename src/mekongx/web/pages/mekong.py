@@ -1,0 +1,110 @@
+"""Safe Mekong joint operations and Mekong joint patrols: the list, one record with its results
+(the linked seizures the reader may see) and the form to record one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends
+from sqlalchemy import select
+from starlette.requests import Request
+from starlette.responses import Response
+
+from mekongx.authz import Permission, Principal, require
+from mekongx.domains.mekong import service
+from mekongx.domains.mekong.schemas import OperationInput
+from mekongx.domains.seizures import reference
+from mekongx.errors import ValidationFailed
+from mekongx.http.auth import CurrentPrincipal
+from mekongx.http.errors import field_messages
+from mekongx.http.node import node_of
+from mekongx.http.params import RecordId
+from mekongx.i18n import N_, countries, translator
+from mekongx.model.identity import Agency, SharingGroup
+from mekongx.validation import parse
+from mekongx.web import flash
+from mekongx.web.labels import translated
+from mekongx.web.nav import NavItem
+from mekongx.web.render import check_csrf, render
+
+router = APIRouter(prefix="/mekong")
+NAV = [NavItem(27, "/mekong", N_("Joint operations"))]
+KIND_LABELS = {"operation": N_("Joint operation"), "patrol": N_("Mekong joint patrol")}
+_TEXT = ("activity", "name", "number", "starts_on", "ends_on", "units", "route", "targets", "findings",
+         "language", "handling_code", "handling_note", "distribution")  # fmt: skip
+flash.register({"mekong.saved": N_("The joint operation is recorded.")})
+
+
+def _labels(principal: Principal) -> dict[str, Any]:
+    _ = translator(principal.language)
+    return {"kind_labels": {k: _(v) for k, v in KIND_LABELS.items()}, "country_name": dict(countries.names(principal.language)),
+            "mekong_countries": reference.COUNTRIES, "drug_names": {c: d.name(principal.language) for c, d in reference.drugs().items()},
+            **translated(_)}  # fmt: skip
+
+
+@router.get("")
+def list_page(request: Request, principal: CurrentPrincipal, activity: str = "") -> Response:
+    activity = activity if activity in KIND_LABELS else ""
+    with node_of(request).db.write() as session:  # the list is audited
+        found = service.list_operations(session, principal, activity)
+    return render(
+        request, "mekong/list.html", operations=found, activity=activity, **_labels(principal)
+    )
+
+
+def _form_page(request: Request, principal: Principal, form: dict[str, Any], fields: list[tuple[str, str]],
+               status: int = 200) -> Response:  # fmt: skip
+    with node_of(request).db.read() as session:
+        peers = list(session.scalars(select(Agency).where(Agency.code != principal.agency).order_by(Agency.code)))  # fmt: skip
+        groups = list(session.scalars(select(SharingGroup).order_by(SharingGroup.code)))
+    return render(request, "mekong/form.html", status=status, form=form, fields=fields, peers=peers,
+                  groups=groups, **_labels(principal))  # fmt: skip
+
+
+@router.get("/new")
+def new_form(request: Request, principal: CurrentPrincipal) -> Response:
+    require(principal, Permission.WRITE_RECORDS)
+    form: dict[str, Any] = dict.fromkeys(_TEXT, "")
+    form.update(activity="operation", language=principal.language, handling_code="H0", distribution="own",
+                countries=[], phases="", seizure_refs="", recipients=[], sharing_group="")  # fmt: skip
+    return _form_page(request, principal, form, [])
+
+
+@router.post("/new", dependencies=[Depends(check_csrf)])
+async def create(request: Request, principal: CurrentPrincipal) -> Response:
+    form = await request.form()
+    data: dict[str, Any] = {k: str(form.get(k, "")).strip() for k in _TEXT}
+    data["number"] = data["number"] or None
+    data["countries"] = [str(c) for c in form.getlist("countries")]
+    data["phases"] = [dict(zip(("name", "starts_on", "ends_on"), [p.strip() for p in line.split(";")], strict=False))
+                      for line in str(form.get("phases", "")).splitlines() if line.strip()]  # fmt: skip
+    references = [
+        r.strip()
+        for r in str(form.get("seizure_refs", "")).replace(",", "\n").splitlines()
+        if r.strip()
+    ]
+    data["recipients"] = [str(v) for v in form.getlist("recipients")]
+    data["sharing_group"] = str(form.get("sharing_group", "")) or None
+    try:
+        with node_of(request).db.write() as session:
+            data["seizures"] = service.seizure_uids(session, principal, references)
+            operation_id = service.create_operation(
+                session, principal, parse(OperationInput, data)
+            ).id
+    except ValidationFailed as error:
+        shown = {**{k: str(form.get(k, "")) for k in _TEXT}, "countries": data["countries"],
+                 "phases": str(form.get("phases", "")), "seizure_refs": str(form.get("seizure_refs", "")),
+                 "recipients": data["recipients"], "sharing_group": data["sharing_group"] or ""}  # fmt: skip
+        return _form_page(
+            request, principal, shown, field_messages(principal.language, error.fields), 422
+        )
+    return flash.redirect(f"/mekong/{operation_id}", "mekong.saved")
+
+
+@router.get("/{operation_id}")
+def detail(request: Request, principal: CurrentPrincipal, operation_id: RecordId) -> Response:
+    with node_of(request).db.write() as session:  # the read is audited
+        operation = service.read_operation(session, principal, operation_id)
+        results = service.results(session, principal, operation)
+    return render(request, "mekong/detail.html", o=operation, phases=service.phases_of(operation),
+                  results=results, **_labels(principal))  # fmt: skip
