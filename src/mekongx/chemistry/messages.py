@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 __all__ = ["LANGUAGES", "MESSAGES", "TERMS", "render"]
 
-LANGUAGES = ("en", "th", "zh", "my", "km")
+LANGUAGES = ("en", "th", "zh", "my", "km", "lo", "vi")
 
 MESSAGES: dict[str, dict[str, str]] = {
     # ---------------------------------------------------------------- evidence
@@ -398,6 +398,175 @@ TERMS: dict[str, dict[str, str]] = {
         "km": "ថៃ ឬចិន",
     },
 }
+
+
+# Lao and Vietnamese (issue 18), kept together here: code -> (lo, vi)
+_MESSAGES_LO_VI: dict[str, tuple[str, str]] = {
+    "MATCH_CAS": ("CAS {cas} ແມ່ນ {substance}", "CAS {cas} là {substance}"),
+    "MATCH_CAS_SALT": (
+        "CAS {cas} ແມ່ນ {salt}, ເກືອຂອງ {substance}",
+        "CAS {cas} là {salt}, một muối của {substance}",
+    ),
+    "MATCH_CAS_REPAIRED": (
+        "CAS {cas} ຕົວເລກກວດສອບບໍ່ຖືກ; ເລກດຽວໃນທະບຽນທີ່ຫ່າງໜຶ່ງຂໍ້ຜິດພາດແມ່ນ {repaired} ({substance})",
+        "CAS {cas} sai chữ số kiểm tra; số duy nhất trong danh mục cách một lỗi là {repaired} ({substance})",
+    ),
+    "MATCH_NAME": (
+        'ລາຍລະອຽດລະບຸ {substance} ("{text}", {language})',
+        'mô tả nêu {substance} ("{text}", {language})',
+    ),
+    "MATCH_ABBREVIATION": (
+        'ລາຍລະອຽດໃຊ້ຕົວຫຍໍ້ "{text}" ສຳລັບ {substance}',
+        'mô tả dùng chữ viết tắt "{text}" cho {substance}',
+    ),
+    "MATCH_FUZZY": (
+        'ລາຍລະອຽດ "{text}" ໃກ້ຄຽງກັບ "{term}" ({substance}, ຄວາມຄ້າຍຄື {score})',
+        'mô tả "{text}" gần với "{term}" ({substance}, độ tương đồng {score})',
+    ),
+    "MATCH_HS_SPECIFIC": (
+        "HS {hs} ແມ່ນລະຫັດຍ່ອຍສະເພາະຂອງ {substance}",
+        "HS {hs} là phân nhóm riêng của {substance}",
+    ),
+    "MATCH_HS_SHARED": (
+        "HS {hs} ແມ່ນລະຫັດຍ່ອຍສະເພາະຂອງ {count} ສານ: {substances}; ລະຫັດຢ່າງດຽວບໍ່ບອກວ່າແມ່ນອັນໃດ",
+        "HS {hs} là phân nhóm riêng của {count} chất: {substances}; chỉ mã thì không biết là chất nào",
+    ),
+    "MATCH_SALT": ("ແຈ້ງເປັນຮູບແບບເກືອ ({salt})", "khai báo dưới dạng muối ({salt})"),
+    "MATCH_PREPARATION": (
+        "ຢາສຳເລັດຮູບ ຫຼື ສ່ວນປະສົມທີ່ມີ {substance} {strength}",
+        "chế phẩm hoặc hỗn hợp chứa {substance} {strength}",
+    ),
+    "TABLE_I": (
+        "{substance} ຢູ່ໃນບັນຊີ I ຂອງສົນທິສັນຍາປີ 1988",
+        "{substance} thuộc Bảng I của Công ước 1988",
+    ),
+    "TABLE_II": (
+        "{substance} ຢູ່ໃນບັນຊີ II ຂອງສົນທິສັນຍາປີ 1988",
+        "{substance} thuộc Bảng II của Công ước 1988",
+    ),
+    "NATIONAL_LIST": (
+        "{substance} ຢູ່ໃນບັນຊີລະດັບຊາດ: {lists}",
+        "{substance} có trong danh mục quốc gia: {lists}",
+    ),
+    "WATCH_LIST": (
+        "{substance} ແມ່ນສານເຄມີທີ່ບໍ່ຢູ່ໃນບັນຊີຄວບຄຸມ ແຕ່ພາກພື້ນເປັນຫ່ວງ",
+        "{substance} là hóa chất chưa bị kiểm soát nhưng được khu vực quan tâm",
+    ),
+    "POSSIBLE_ANALOGUE": (
+        "ບໍ່ແມ່ນສານໃນທະບຽນ, ແຕ່ເປັນ {label} - ໃຫ້ກວດ",
+        "không phải chất trong danh mục, nhưng là {label} - cần xem xét",
+    ),
+    "CLASS_LISTING": (
+        "ກຸ່ມ ({label}) ຂຶ້ນບັນຊີທັງກຸ່ມໃນບັນຊີລະດັບຊາດ {list} ຕັ້ງແຕ່ {since}: ເປັນການກົງກັນທາງກົດໝາຍຢູ່ທີ່ນັ້ນ",
+        "nhóm ({label}) được đưa cả nhóm vào danh mục quốc gia {list} từ {since}: ở đó là một kết quả trùng pháp lý",
+    ),
+    "CLASS_MEMBER": (
+        "{substance} ເປັນສະມາຊິກຂອງກຸ່ມທີ່ຂຶ້ນບັນຊີທັງກຸ່ມໃນ {lists} ({label}); ໃຫ້ຄະແນນຢ່າງໜ້ອຍເທົ່າກັບສະມາຊິກທີ່ບໍ່ຢູ່ໃນທະບຽນຂອງກຸ່ມນັ້ນ",
+        "{substance} thuộc một nhóm được đưa cả nhóm vào {lists} ({label}); chấm điểm ít nhất bằng một thành viên chưa đăng ký của nhóm đó",
+    ),
+    "CAS_INVALID": ("CAS {cas} ຕົວເລກກວດສອບບໍ່ຖືກ", "CAS {cas} sai chữ số kiểm tra"),
+    "HS_MISMATCH": (
+        "HS ທີ່ແຈ້ງ {hs} ແຕກຕ່າງຈາກລະຫັດຍ່ອຍຂອງ {substance} ({expected})",
+        "HS khai báo {hs} khác với phân nhóm của {substance} ({expected})",
+    ),
+    "HS_GENERIC_VAGUE": (
+        "HS ທົ່ວໄປ {hs} ('ອື່ນໆ') ພ້ອມລາຍລະອຽດບໍ່ຈະແຈ້ງ",
+        "HS chung chung {hs} ('khác') với mô tả mơ hồ",
+    ),
+    "ROUTE_BORDER_AREA": (
+        "{field} ຊີ້ໄປ {place} ({country}), ເຂດຊາຍແດນສາມຫຼ່ຽມຄຳ",
+        "{field} chỉ tới {place} ({country}), một khu vực biên giới Tam giác vàng",
+    ),
+    "QUANTITY_OUT_OF_SCALE": (
+        "ປະລິມານ {quantity_kg} kg ເກີນ {limit_kg} kg ທີ່ຄາດໄວ້ສຳລັບຜູ້ຮັບສິນຄ້າປະເພດ {business}",
+        "số lượng {quantity_kg} kg vượt {limit_kg} kg dự kiến cho người nhận hàng ngành {business}",
+    ),
+    "NEW_CONSIGNEE": (
+        'ຜູ້ຮັບສິນຄ້າ "{consignee}" ບໍ່ແມ່ນລູກຄ້າທີ່ຮູ້ຈັກ',
+        'người nhận hàng "{consignee}" không phải khách hàng đã biết',
+    ),
+    "FORWARDER_CONSIGNEE": (
+        'ຜູ້ຮັບສິນຄ້າ "{consignee}" ເບິ່ງຄືຕົວແທນຂົນສົ່ງ ("{keyword}")',
+        'người nhận hàng "{consignee}" có vẻ là công ty giao nhận ("{keyword}")',
+    ),
+    "PEN_MISSING": (
+        "ບໍ່ມີການແຈ້ງລ່ວງໜ້າກ່ອນສົ່ງອອກໃດກວມເອົາ {substance} ໃຫ້ຜູ້ຮັບສິນຄ້ານີ້",
+        "không có thông báo trước xuất khẩu nào cho {substance} gửi người nhận hàng này",
+    ),
+    "PEN_QUANTITY_EXCEEDED": (
+        "ປະລິມານ {quantity_kg} kg ເກີນ {pen_kg} kg ຂອງ PEN {pen}",
+        "số lượng {quantity_kg} kg vượt {pen_kg} kg của PEN {pen}",
+    ),
+    "PEN_CONSIGNEE_MISMATCH": (
+        'PEN {pen} ລະບຸຜູ້ຮັບສິນຄ້າ "{pen_consignee}", ບໍ່ແມ່ນ "{consignee}"',
+        'PEN {pen} ghi người nhận hàng "{pen_consignee}", không phải "{consignee}"',
+    ),
+    "PEN_DESTINATION_MISMATCH": (
+        "PEN {pen} ສຳລັບ {pen_country}, ແຖວນີ້ໄປ {country}",
+        "PEN {pen} dành cho {pen_country}, dòng này đi {country}",
+    ),
+    "FILE_NOT_FOUND": ("ບໍ່ພົບໄຟລ໌: {path}", "không tìm thấy tệp: {path}"),
+    "FILE_FORMAT": (
+        "{path}: ບໍ່ຮອງຮັບປະເພດໄຟລ໌ນີ້ (ໃຊ້ .csv ຫຼື .xlsx)",
+        "{path}: loại tệp không được hỗ trợ (dùng .csv hoặc .xlsx)",
+    ),
+    "FILE_UNREADABLE": ("{path}: ອ່ານບໍ່ໄດ້ ({detail})", "{path}: không đọc được ({detail})"),
+    "FILE_EMPTY": ("{path}: ບໍ່ມີແຖວຫົວ", "{path}: không có dòng tiêu đề"),
+    "MISSING_COLUMN": (
+        '{path}: ບໍ່ພົບຖັນທີ່ຈຳເປັນ "{column}" ໃນແຖວຫົວ (ພົບ: {found})',
+        '{path}: không thấy cột bắt buộc "{column}" trong dòng tiêu đề (có: {found})',
+    ),
+    "DUPLICATE_COLUMN": (
+        '{path}: ຖັນ "{column}" ປາກົດສອງເທື່ອໃນແຖວຫົວ',
+        '{path}: cột "{column}" xuất hiện hai lần trong dòng tiêu đề',
+    ),
+    "BAD_MAPPING": ("ໄຟລ໌ການຈັບຄູ່ {path}: {detail}", "tệp ánh xạ {path}: {detail}"),
+    "BAD_PEN_FILE": ("ໄຟລ໌ PEN {path}, ແຖວ {row}: {detail}", "tệp PEN {path}, dòng {row}: {detail}"),
+    "ROW_LENGTH": (
+        "ແຖວ {row}: {value} ຊ່ອງ, ຈຳນວນຕ່າງຈາກແຖວຫົວ",
+        "dòng {row}: {value} ô, khác số ô của dòng tiêu đề",
+    ),
+    "MISSING_VALUE": (
+        'ແຖວ {row}, ຖັນ "{column}": ຕ້ອງມີຄ່າ',
+        'dòng {row}, cột "{column}": bắt buộc có giá trị',
+    ),
+    "BAD_QUANTITY": (
+        'ແຖວ {row}, ຖັນ "{column}": "{value}" ບໍ່ແມ່ນຕົວເລກທີ່ບໍ່ຕິດລົບ',
+        'dòng {row}, cột "{column}": "{value}" không phải số không âm',
+    ),
+    "BAD_LINE_NO": (
+        'ແຖວ {row}, ຖັນ "{column}": "{value}" ບໍ່ແມ່ນຈຳນວນຖ້ວນ',
+        'dòng {row}, cột "{column}": "{value}" không phải số nguyên',
+    ),
+    "BAD_DATE": (
+        'ແຖວ {row}, ຖັນ "{column}": "{value}" ບໍ່ແມ່ນວັນທີ (YYYY-MM-DD)',
+        'dòng {row}, cột "{column}": "{value}" không phải ngày (YYYY-MM-DD)',
+    ),
+    "BLANK_ROW": ("ແຖວ {row}: ແຖວຫວ່າງ", "dòng {row}: dòng trống"),
+    "SUMMARY": (
+        "ອ່ານ: {read} ແຖວ; ພົບ: {hits} ໃນ {lines_hit} ແຖວ; ຂ້າມ: {skipped} ແຖວ; ລາຍງານ: {out}",
+        "đã đọc: {read} dòng; trùng: {hits} trên {lines_hit} dòng; bỏ qua: {skipped} dòng; báo cáo: {out}",
+    ),
+    "FIELD_LEFT_OUT": ("ກວດໂດຍບໍ່ມີຊ່ອງທີ່ຜິດ: {message}", "đã sàng lọc bỏ qua trường sai: {message}"),
+    "SKIPPED_ROW": ("ຂ້າມ {message}", "bỏ qua {message}"),
+    "INPUT_ERROR": ("ຂໍ້ຜິດພາດຂອງຂໍ້ມູນເຂົ້າ: {message}", "lỗi dữ liệu vào: {message}"),
+    "MORE_ERRORS": ("... ແລະ ອີກ {count} ບັນຫາ", "... và {count} vấn đề khác"),
+}
+for _code, (_lo, _vi) in _MESSAGES_LO_VI.items():
+    MESSAGES[_code].update(lo=_lo, vi=_vi)
+_TERMS_LO_VI: dict[str, tuple[str, str]] = {
+    "business.pharmacy": ("ຮ້ານຂາຍຢາ ຫຼື ຄລີນິກ", "nhà thuốc hoặc phòng khám"),
+    "business.laboratory": ("ຫ້ອງທົດລອງ", "phòng thí nghiệm"),
+    "business.trader": ("ການຄ້າ", "thương mại"),
+    "business.manufacturer": ("ການຜະລິດ", "sản xuất"),
+    "business.history": ("ປົກກະຕິ (3 × ປະລິມານປົກກະຕິຂອງມັນ)", "thường xuyên (3 × lượng thông thường)"),
+    "language.en": ("ພາສາອັງກິດ", "tiếng Anh"),
+    "language.th": ("ພາສາໄທ", "tiếng Thái"),
+    "language.zh": ("ພາສາຈີນ", "tiếng Trung"),
+    "language.th/zh": ("ພາສາໄທ ຫຼື ຈີນ", "tiếng Thái hoặc tiếng Trung"),
+}
+for _code, (_lo, _vi) in _TERMS_LO_VI.items():
+    TERMS[_code].update(lo=_lo, vi=_vi)
 
 
 def render(code: str, lang: str = "en", /, **params: object) -> str:
