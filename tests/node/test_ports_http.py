@@ -105,8 +105,12 @@ def test_the_pages_walk_from_the_list_to_an_examination(world: Any, browser: Any
     bad = browser.post(f"/ports/containers/{container_id}/examination", {"outcome": "seizure"})
     assert bad.status_code == 422 and "ระบุสิ่งที่ยึดได้" in bad.text  # type: ignore[attr-defined]
     done = browser.post(f"/ports/containers/{container_id}/examination",
-                        {"outcome": "seizure", "seized": "BMK in drums", "quantity_kg": "2900"})  # fmt: skip
+                        {"outcome": "seizure", "seized": "BMK in drums", "quantity_kg": "2900",
+                         "drug": "precursors"})  # fmt: skip
     assert done.status_code == 303  # type: ignore[attr-defined]
+    page = browser.client.get(f"/ports/containers/{container_id}").text
+    link = re.search(r'href="(/seizures/\d+)"', page)  # the Safe Mekong seizure report, linked
+    assert link and "BMK in drums" in browser.client.get(link.group(1)).text
     rules_page = browser.client.get("/ports/rules").text
     assert "100 %" in rules_page
     for lang, word in (("en", "Examination"), ("zh", "查验")):

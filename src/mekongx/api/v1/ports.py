@@ -107,6 +107,7 @@ class ExaminationOut(BaseModel):
     seized: str
     quantity_kg: float | None
     incident_uid: str
+    seizure_uid: str
     examined_by: str
     examined_at: dt.datetime
 

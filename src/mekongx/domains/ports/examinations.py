@@ -13,6 +13,8 @@ from mekongx.domains.ports.models import PortContainer, PortExamination, PortLin
 from mekongx.domains.ports.schemas import ExaminationInput
 from mekongx.domains.precursors.incidents import create_incident
 from mekongx.domains.precursors.schemas import IncidentInput
+from mekongx.domains.seizures.schemas import SeizureInput
+from mekongx.domains.seizures.service import create_seizure
 from mekongx.errors import Conflict, FieldProblem, NotFound, ValidationFailed
 from mekongx.i18n import N_
 from mekongx.validation import parse
@@ -39,12 +41,14 @@ def record_examination(
                            examined_by=principal.username)  # fmt: skip
     if data.outcome == "seizure" and data.substance_id:
         exam.incident_uid = _seizure_incident(session, principal, container, data)
+    if data.outcome == "seizure" and data.drug:
+        exam.seizure_uid = _seizure_report(session, principal, container, data)
     container.status = "examined"
     session.add(exam)
     session.flush()
     record(session, principal.actor, "ports.examination.record", KIND, exam.uid,
            details={"container": container.number, "outcome": data.outcome,
-                    "incident": exam.incident_uid})  # fmt: skip
+                    "incident": exam.incident_uid, "seizure": exam.seizure_uid})  # fmt: skip
     return exam
 
 
@@ -73,3 +77,35 @@ def _seizure_incident(
         "distribution": "own",
     }))  # fmt: skip
     return incident.uid
+
+
+def _seizure_report(
+    session: Session, principal: Principal, container: PortContainer, data: ExaminationInput
+) -> str:
+    """The seizure as a report of the seizures area (the Safe Mekong record), own agency only
+    until a liaison officer shares it there."""
+    lines = list(session.scalars(select(PortLine).where(PortLine.container_id == container.id)
+                                 .order_by(PortLine.row)))  # fmt: skip
+    if not lines:
+        raise NotFound(N_("No such record."))
+    if data.quantity_kg is None:
+        raise ValidationFailed([FieldProblem("quantity_kg", N_("Give the quantity seized."))])
+    line = lines[0]
+    transit = sorted({x.port_of_transshipment[:2] for x in lines if x.port_of_transshipment})
+    seizure = create_seizure(session, principal, parse(SeizureInput, {
+        "reference": f"{container.number}-{container.arrival_on:%Y%m%d}",
+        "seized_on": container.arrival_on,
+        "country": line.port_of_discharge[:2],
+        "place": f"{line.port_of_discharge} {container.number}",
+        "drug": data.drug,
+        "unit": "kg",
+        "quantity": str(round(data.quantity_kg, 3)),
+        "origin_country": line.shipper_country or line.port_of_loading[:2],
+        "transit_countries": [c for c in transit if c != line.port_of_discharge[:2]][:6],
+        "destination_country": line.consignee_country,
+        "conveyance": "sea",
+        "concealment": f"{data.seized}; {line.goods}"[:2000],
+        "remarks": f"{line.bill_of_lading} {line.vessel} {line.voyage}\n{data.note}"[:10_000],
+        "distribution": "own",
+    }))  # fmt: skip
+    return seizure.uid

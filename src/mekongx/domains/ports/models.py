@@ -153,7 +153,10 @@ class PortExamination(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     seized: Mapped[str] = mapped_column(String(300), default="")
     quantity_kg: Mapped[float | None] = mapped_column(Float, nullable=True)
-    incident_uid: Mapped[str] = mapped_column(String(36), default="")
+    incident_uid: Mapped[str] = mapped_column(String(36), default="")  # precursors area
+    seizure_uid: Mapped[str] = mapped_column(
+        String(36), default="", server_default=""
+    )  # seizures area
     examined_by: Mapped[str] = mapped_column(String(64))
     examined_at: Mapped[datetime] = mapped_column(default=utcnow)
 

@@ -84,6 +84,7 @@ class ExaminationInput(_Strict):
     seized: str = Field("", max_length=300)
     quantity_kg: float | None = Field(None, gt=0, le=1e6)
     substance_id: str = Field("", pattern=r"^[a-z0-9_]{0,64}$", max_length=64)
+    drug: str = Field("", max_length=24)  # a seizures-area drug category: records a seizure report
 
 
 class AlertInput(_Strict):

@@ -27,6 +27,8 @@ from mekongx.domains.ports.schemas import (
     RuleInput,
     WeightInput,
 )
+from mekongx.domains.search import records as search_records
+from mekongx.domains.seizures import reference as seizure_reference
 from mekongx.errors import Conflict, FieldProblem, NotFound, ValidationFailed
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.errors import field_messages
@@ -166,8 +168,13 @@ def container_page(
         partners = alerts.partners(session, container_id)
         hits = [(wording.rule_title(rule, lang), hit.points, wording.explain(hit, lang))
                 for rule, hit in detail.hits]  # fmt: skip
+        exam = detail.examination
+        wanted = [(k, u) for k, u in (("precursor_incident", exam.incident_uid if exam else ""),
+                                      ("seizure", exam.seizure_uid if exam else "")) if u]  # fmt: skip
+        linked = list(search_records.resolve_many(session, principal, wanted).values())
     return render(request, "ports/container.html", detail=detail, hits=hits, partners=partners,
-                  outcomes=OUTCOMES, evidence=EVIDENCE,
+                  outcomes=OUTCOMES, evidence=EVIDENCE, linked=linked,
+                  drugs=[(d.code, d.name(lang)) for d in seizure_reference.drugs().values()],
                   can_write=can(principal, Permission.WRITE_RECORDS).allowed,
                   can_alert=can(principal, Permission.RELEASE_RECORDS).allowed)  # fmt: skip
 
@@ -178,7 +185,7 @@ async def examine(
 ) -> Response:
     form = await request.form()
     data: dict[str, Any] = {
-        k: str(form.get(k, "")) for k in ("outcome", "note", "seized", "substance_id")
+        k: str(form.get(k, "")) for k in ("outcome", "note", "seized", "substance_id", "drug")
     }
     quantity = str(form.get("quantity_kg", "")).strip()
     data["quantity_kg"] = quantity or None
