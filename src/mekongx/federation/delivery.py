@@ -193,6 +193,12 @@ def _post(
             keys.current.sign.sign(batch_signing_text(own, peer.agency_code, sent_at, body))
         ),
     }
+    with db.write() as session:  # counted before it leaves: a crash mid-post still counts
+        session.execute(
+            update(OutboxEntry)
+            .where(OutboxEntry.id.in_([e.id for e in entries]))
+            .values(posts=OutboxEntry.posts + 1)
+        )
     try:
         answer = transport.post(peer, INBOX_PATH, headers, body)
         if answer.status != 200:

@@ -337,6 +337,7 @@ def receive_batch(
             )
             accepted: list[_Accepted] = []
             position: dict[str, int] = {}
+            again: list[str] = []  # stored before: answered with the receipt then given
             for envelope, content in opened:
                 message_id = (
                     str(envelope.get("id", ""))[:64] if isinstance(envelope, Mapping) else ""
@@ -348,6 +349,7 @@ def receive_batch(
                 if message_id in earlier:
                     receipt = json.loads(earlier[message_id])
                     slots.append(Outcome(message_id, "duplicate", receipt=receipt))
+                    again.append(message_id)
                     continue
                 if message_id in position:  # repeated within this batch
                     slots.append((position[message_id], True))
@@ -408,6 +410,17 @@ def receive_batch(
                         "messages": [o.message_id for o in done],
                         "refused": [o.message_id for o in done if o.status == "refused"],
                     },
+                )
+            if again:
+                # The sender did not get our receipts for these (it or we went down mid-delivery,
+                # or the answer was lost) and sent them again: nothing is applied twice.
+                record(
+                    session,
+                    Actor.system(own, "federation"),
+                    "exchange.duplicate",
+                    "batch",
+                    again[0],
+                    details={"from": peer_code, "messages": again},
                 )
     except IntegrityError:
         # Another delivery of the same batch committed first: nothing of ours was kept; the

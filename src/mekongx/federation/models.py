@@ -85,6 +85,8 @@ class OutboxEntry(Base):
     # pending, sent, refused (by the peer, with a signed receipt), skipped (by an operator)
     status: Mapped[str] = mapped_column(String(10), default="pending", index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
+    # Times handed to the transport: more than one means sent again without a receipt (0021).
+    posts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_error: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
