@@ -15,7 +15,8 @@ from mekongx.api import federation as federation_api
 from mekongx.api.v1 import router as api_router
 from mekongx.db import Database
 from mekongx.federation.gate import RefusalGate
-from mekongx.federation.keys import NodeKeys, read_passphrase
+from mekongx.federation.keys import NodeKeys
+from mekongx.federation.keystore import load_node_keys
 from mekongx.http.context import RequestContextMiddleware
 from mekongx.http.errors import install_error_handlers
 from mekongx.http.node import Node
@@ -42,11 +43,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         redoc_url=None,
     )
     install_handlers()
-    keys = (
-        NodeKeys.load(settings.keys_dir, read_passphrase(settings.key_passphrase_file))
-        if (settings.keys_dir / NodeKeys.CURRENT).exists()
-        else None
-    )
+    keys = load_node_keys(settings) if (settings.keys_dir / NodeKeys.CURRENT).exists() else None
     app.state.node = Node(
         settings,
         database or Database(settings.effective_database_url),

@@ -129,6 +129,27 @@ class Settings(BaseSettings):
         "files are encrypted with (`mekongx keys encrypt`); empty: the key files are not "
         "encrypted. Keep it off the data disk (e.g. a systemd credential).",
     )
+    key_provider: Literal["file", "pkcs11"] = Field(
+        "file",
+        description="Where the node's signing key is held: `file` (the key directory, encrypted "
+        "with key_passphrase_file when set) or `pkcs11` (generated and used inside the PKCS#11 "
+        "token named by pkcs11_module, pkcs11_token and pkcs11_pin_file, never leaving it; "
+        "the encryption key stays in the key directory). Set it before `mekongx init` or "
+        "`mekongx keys rotate`.",
+    )
+    pkcs11_module: Path | None = Field(
+        None,
+        description="The PKCS#11 library of the token when key_provider is `pkcs11` (e.g. "
+        "/usr/lib/softhsm/libsofthsm2.so, or the HSM vendor's module).",
+    )
+    pkcs11_token: str = Field(
+        "", description="The label of the PKCS#11 token holding the signing key."
+    )
+    pkcs11_pin_file: Path | None = Field(
+        None,
+        description="File (mode 0600) whose first line is the token's user PIN. Keep it off the "
+        "data disk (e.g. a systemd credential).",
+    )
     key_overlap_days: int = Field(
         30, ge=1, le=365, description="How long old keys stay valid after a rotation."
     )
@@ -172,6 +193,13 @@ class Settings(BaseSettings):
                     "MEKONGX_FEDERATION_PORT needs MEKONGX_TLS_CERT, MEKONGX_TLS_KEY and "
                     "MEKONGX_TLS_PEER_CA in production (mutual TLS)"
                 )
+        if self.key_provider == "pkcs11" and not (
+            self.pkcs11_module and self.pkcs11_token and self.pkcs11_pin_file
+        ):
+            raise ValueError(
+                "MEKONGX_KEY_PROVIDER=pkcs11 needs MEKONGX_PKCS11_MODULE, MEKONGX_PKCS11_TOKEN "
+                "and MEKONGX_PKCS11_PIN_FILE"
+            )
         try:
             self.proxy_networks()
         except ValueError as error:

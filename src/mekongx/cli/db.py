@@ -20,7 +20,8 @@ from mekongx.federation.checkpoints import (
     verify_anchored,
     write_checkpoint,
 )
-from mekongx.federation.keys import KeyFileError, NodeKeys, read_passphrase
+from mekongx.federation.keys import KeyFileError, NodeKeys
+from mekongx.federation.keystore import load_node_keys
 from mekongx.i18n import N_, translator
 from mekongx.settings import Settings
 
@@ -93,7 +94,7 @@ def db_reindex() -> None:
 
 def _keys_or_none(settings: Settings) -> NodeKeys | None:
     try:
-        return NodeKeys.load(settings.keys_dir, read_passphrase(settings.key_passphrase_file))
+        return load_node_keys(settings)
     except KeyFileError:
         return None
 
@@ -157,7 +158,7 @@ def audit_checkpoint() -> None:
     every confirmed peer (the worker also does this every MEKONGX_AUDIT_CHECKPOINT_MINUTES)."""
     settings = load_settings()
     try:
-        keys = NodeKeys.load(settings.keys_dir, read_passphrase(settings.key_passphrase_file))
+        keys = load_node_keys(settings)
     except KeyFileError as error:
         fail(N_("No node keys: %(problem)s"), 2, problem=str(error))
     db = open_database(settings)
@@ -242,7 +243,7 @@ def backup(
     somewhere safe, or use --passphrase for a backup that opens without it."""
     settings = load_settings()
     try:
-        keys = NodeKeys.load(settings.keys_dir, read_passphrase(settings.key_passphrase_file))
+        keys = load_node_keys(settings)
     except KeyFileError as error:
         fail(N_("No node keys: %(problem)s"), 2, problem=str(error))
     secret = _passphrase(passphrase, confirm=True)

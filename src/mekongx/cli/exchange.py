@@ -25,6 +25,7 @@ from mekongx.federation.keys import (
     is_encrypted,
     read_passphrase,
 )
+from mekongx.federation.keystore import create_node_keys, load_node_keys, signing_token
 from mekongx.federation.models import Peer
 from mekongx.federation.status import links
 from mekongx.federation.transport import HttpTransport, TlsIdentity
@@ -41,9 +42,26 @@ peers_app = typer.Typer(
 
 def load_keys(settings: Settings) -> NodeKeys:
     try:
-        return NodeKeys.load(settings.keys_dir, read_passphrase(settings.key_passphrase_file))
+        return load_node_keys(settings)
     except KeyFileError as error:
         fail(str(error), 2)
+
+
+@keys_app.command("create")
+def keys_create() -> None:
+    """Make this node's keys where MEKONGX_KEY_PROVIDER says (`mekongx init` does it too)."""
+    settings = load_settings()
+    if (settings.keys_dir / NodeKeys.CURRENT).exists():
+        fail(N_("This node has keys already: `mekongx keys rotate` makes new ones."), 2)
+    try:
+        keys = create_node_keys(settings)
+    except KeyFileError as error:
+        fail(str(error), 2)
+    with open_database(settings).write() as session:
+        record(session, Actor.system(settings.node_agency, "cli"), "keys.create", "node",
+               settings.node_agency, details={"fingerprint": keys.current.fingerprint,
+                                              "provider": settings.key_provider})  # fmt: skip
+    say(N_("New keys; fingerprint %(fp)s."), fp=keys.current.fingerprint)
 
 
 @keys_app.command("show")
@@ -71,8 +89,9 @@ def keys_rotate(
         fail(N_("Say why (it is kept in the audit log)."), 2)
     passphrase = read_passphrase(settings.key_passphrase_file)
     overlap = timedelta(0) if revoke_old else timedelta(days=settings.key_overlap_days)
-    dropped = NodeKeys.drop_earlier(settings.keys_dir, passphrase) if revoke_old else 0
-    keys = NodeKeys.rotate(settings.keys_dir, overlap, passphrase)
+    token = signing_token(settings)
+    dropped = NodeKeys.drop_earlier(settings.keys_dir, passphrase, token=token) if revoke_old else 0
+    keys = NodeKeys.rotate(settings.keys_dir, overlap, passphrase, token=token)
     with open_database(settings).write() as session:
         record(session, Actor.system(settings.node_agency, "cli"), "keys.rotate", "node", settings.node_agency,
                why=why.strip()[:500], details={"fingerprint": keys.current.fingerprint,
@@ -102,7 +121,7 @@ def keys_encrypt() -> None:
         assert passphrase is not None
         current = settings.keys_dir / NodeKeys.CURRENT
         old = passphrase if is_encrypted(current) else None
-        NodeKeys.encrypt_files(settings.keys_dir, passphrase, old)
+        NodeKeys.encrypt_files(settings.keys_dir, passphrase, old, token=signing_token(settings))
     except KeyFileError as error:
         fail(str(error), 2)
     with open_database(settings).write() as session:

@@ -14,7 +14,8 @@ from mekongx.cli import db as db_commands
 from mekongx.cli import exchange, links, match, meetings, money, precursors, users, wbe
 from mekongx.cli.common import fail, fail_with, load_settings, open_database, say
 from mekongx.errors import MekongXError
-from mekongx.federation.keys import KeyFileError, NodeKeys, read_passphrase
+from mekongx.federation.keys import KeyFileError
+from mekongx.federation.keystore import create_node_keys
 from mekongx.i18n import N_
 
 app = typer.Typer(
@@ -64,7 +65,7 @@ def init(
     settings.keys_dir.mkdir(parents=True, exist_ok=True)
     os.chmod(settings.keys_dir, 0o700)
     try:
-        keys = NodeKeys.create(settings.keys_dir, read_passphrase(settings.key_passphrase_file))
+        keys = create_node_keys(settings)
     except KeyFileError as error:
         fail(str(error), 2)
     db = open_database(settings)

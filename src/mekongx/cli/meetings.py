@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from mekongx.accounts import service as accounts
 from mekongx.authz import Principal
 from mekongx.cli.common import fail, fail_with, load_settings, open_database, say
+from mekongx.cli.exchange import load_keys
 from mekongx.domains.meetings import minutes, paper, service
 from mekongx.domains.meetings import report as meetings_report
 from mekongx.errors import MekongXError
@@ -55,7 +56,7 @@ def verify(
     sides' signatures verify and name the minutes as they stand, 1 otherwise, 2 on bad input."""
     settings = load_settings()
     keys_file = settings.keys_dir / NodeKeys.CURRENT
-    own = NodeKeys.load(settings.keys_dir) if keys_file.exists() else None
+    own = load_keys(settings) if keys_file.exists() else None
     db = open_database(settings)
     try:
         with db.read() as session:

@@ -27,13 +27,13 @@ from typing import Any
 
 from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from mekongx.federation.jcs import canonical as canonical
-from mekongx.federation.keys import b64, raw_public, unb64
+from mekongx.federation.keys import Signer, b64, raw_public, unb64
 from mekongx.federation.origin import endorse
 from mekongx.federation.statements import key_id as key_id
 from mekongx.federation.statements import sign_statement as sign_statement
@@ -120,7 +120,7 @@ def _derive(shared: bytes, epk: bytes, rpk: bytes, message_id: str) -> bytes:
 def seal(
     header: Header,
     payload: Mapping[str, Any],
-    signer: Ed25519PrivateKey,
+    signer: Signer,
     recipient_enc: X25519PublicKey,
     *,
     ephemeral: X25519PrivateKey | None = None,
@@ -227,7 +227,7 @@ def open_content(envelope: Mapping[str, Any], decryptors: list[X25519PrivateKey]
     raise EnvelopeError("wrong-key", "sealed to a key this node does not hold")
 
 
-def sign_receipt(fields: Mapping[str, Any], signer: Ed25519PrivateKey) -> dict[str, Any]:
+def sign_receipt(fields: Mapping[str, Any], signer: Signer) -> dict[str, Any]:
     return sign_statement("receipt", fields, signer)
 
 

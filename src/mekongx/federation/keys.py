@@ -2,7 +2,8 @@
 
 Private keys live only in the node's key directory, in files of mode 0600, encrypted with a
 passphrase when the node has one (``MEKONGX_KEY_PASSPHRASE_FILE``: scrypt, then
-ChaCha20-Poly1305). Rotation keeps every earlier pair for its overlap period, during which peers
+ChaCha20-Poly1305), or, for the signing key, in a PKCS#11 token (``federation/keystore.py``: the
+file then names the key in the token). Rotation keeps every earlier pair for its overlap period, during which peers
 accept it; the federation configuration file carries the current public keys and the newest
 earlier pair with the end of its overlap.
 """
@@ -16,6 +17,7 @@ import os
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Protocol
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import serialization
@@ -45,15 +47,38 @@ def fingerprint(sign_public_b64: str, enc_public_b64: str) -> str:
     return " ".join(digest[i : i + 4] for i in range(0, 32, 4))
 
 
+class Signer(Protocol):
+    """What signs for the node: an Ed25519 private key in memory, or one held in a token."""
+
+    def sign(self, data: bytes) -> bytes: ...
+
+    def public_key(self) -> Ed25519PublicKey: ...
+
+
+class TokenKey(Signer, Protocol):
+    """A signing key held in a PKCS#11 token; ``ref`` names it there (its CKA_ID, hex)."""
+
+    ref: str
+
+
+class SigningToken(Protocol):
+    """Where signing keys are generated and used without leaving (federation/keystore.py)."""
+
+    def generate(self) -> TokenKey: ...
+
+    def key(self, ref: str, public: bytes) -> TokenKey: ...
+
+
 @dataclass(frozen=True)
 class KeyPair:
-    sign: Ed25519PrivateKey
+    sign: Ed25519PrivateKey | TokenKey
     enc: X25519PrivateKey
     created: datetime
 
     @classmethod
-    def generate(cls) -> KeyPair:
-        return cls(Ed25519PrivateKey.generate(), X25519PrivateKey.generate(), utcnow())
+    def generate(cls, token: SigningToken | None = None) -> KeyPair:
+        sign = token.generate() if token is not None else Ed25519PrivateKey.generate()
+        return cls(sign, X25519PrivateKey.generate(), utcnow())
 
     @property
     def sign_public(self) -> str:
@@ -73,19 +98,33 @@ class KeyPair:
             serialization.PrivateFormat.Raw,
             serialization.NoEncryption(),
         )
-        return json.dumps(
-            {
-                "sign": b64(self.sign.private_bytes(*raw)),
-                "enc": b64(self.enc.private_bytes(*raw)),
-                "created": self.created.isoformat(),
-            }
-        ).encode()
+        data: dict[str, object] = {
+            "enc": b64(self.enc.private_bytes(*raw)),
+            "created": self.created.isoformat(),
+        }
+        if isinstance(self.sign, Ed25519PrivateKey):
+            data["sign"] = b64(self.sign.private_bytes(*raw))
+        else:  # held in a token: the file names it
+            data["sign_token"] = {"id": self.sign.ref, "public": self.sign_public}
+        return json.dumps(data).encode()
 
     @classmethod
-    def _from_blob(cls, blob: bytes) -> KeyPair:
+    def _from_blob(cls, blob: bytes, token: SigningToken | None = None) -> KeyPair:
         data = json.loads(blob)
+        sign: Ed25519PrivateKey | TokenKey
+        if "sign_token" in data:
+            if token is None:
+                raise KeyFileError(
+                    "the node's signing key is held in a PKCS#11 token: set "
+                    "MEKONGX_KEY_PROVIDER=pkcs11 with MEKONGX_PKCS11_MODULE, MEKONGX_PKCS11_TOKEN "
+                    "and MEKONGX_PKCS11_PIN_FILE"
+                )
+            held = data["sign_token"]
+            sign = token.key(str(held["id"]), unb64(held["public"]))
+        else:
+            sign = Ed25519PrivateKey.from_private_bytes(unb64(data["sign"]))
         return cls(
-            Ed25519PrivateKey.from_private_bytes(unb64(data["sign"])),
+            sign,
             X25519PrivateKey.from_private_bytes(unb64(data["enc"])),
             datetime.fromisoformat(data["created"]),
         )
@@ -161,18 +200,19 @@ def _write_private(path: Path, blob: bytes, passphrase: str | None = None) -> No
 
 def read_passphrase(path: Path | None) -> str | None:
     """The passphrase of the key files from ``path`` (its first line), or None without one."""
-    if path is None:
-        return None
+    return None if path is None else read_secret(path, "key passphrase", minimum=12)
+
+
+def read_secret(path: Path, what: str, minimum: int) -> str:
+    """The first line of a file of mode 0600 (a passphrase, a token PIN)."""
     try:
         if path.stat().st_mode & 0o077:
             raise KeyFileError(f"{path} is readable by other users: chmod 600 it")
         text = path.read_text(encoding="utf-8").splitlines()
     except OSError as error:
-        raise KeyFileError(
-            f"cannot read the key passphrase file {path}: {error.strerror}"
-        ) from None
-    if not text or len(text[0]) < 12:
-        raise KeyFileError(f"{path}: the passphrase must have at least 12 characters")
+        raise KeyFileError(f"cannot read the {what} file {path}: {error.strerror}") from None
+    if not text or len(text[0]) < minimum:
+        raise KeyFileError(f"{path}: the {what} must have at least {minimum} characters")
     return text[0]
 
 
@@ -196,30 +236,38 @@ class NodeKeys:
         return self.earlier[0][1] if self.earlier else None
 
     @classmethod
-    def create(cls, directory: Path, passphrase: str | None = None) -> NodeKeys:
+    def create(
+        cls, directory: Path, passphrase: str | None = None, *, token: SigningToken | None = None
+    ) -> NodeKeys:
         path = directory / cls.CURRENT
         if path.exists():
-            return cls.load(directory, passphrase)
-        pair = KeyPair.generate()
+            return cls.load(directory, passphrase, token=token)
+        pair = KeyPair.generate(token)
         _write_private(path, pair._private_blob(), passphrase)
         return cls(pair)
 
     @classmethod
-    def load(cls, directory: Path, passphrase: str | None = None) -> NodeKeys:
+    def load(
+        cls, directory: Path, passphrase: str | None = None, *, token: SigningToken | None = None
+    ) -> NodeKeys:
         path = directory / cls.CURRENT
         if not path.exists():
             raise KeyFileError(
                 f"no node keys in {directory}: run `mekongx init` or `mekongx keys create`"
             )
-        current = KeyPair._from_blob(_read_private(path, passphrase))
+        current = KeyPair._from_blob(_read_private(path, passphrase), token)
         now = utcnow()
         earlier = tuple(
-            (pair, until) for pair, until in cls._earlier(directory, passphrase) if until > now
+            (pair, until)
+            for pair, until in cls._earlier(directory, passphrase, token)
+            if until > now
         )
         return cls(current, earlier)
 
     @classmethod
-    def _earlier(cls, directory: Path, passphrase: str | None) -> list[tuple[KeyPair, datetime]]:
+    def _earlier(
+        cls, directory: Path, passphrase: str | None, token: SigningToken | None = None
+    ) -> list[tuple[KeyPair, datetime]]:
         old = directory / cls.PREVIOUS
         if not old.exists():
             return []
@@ -228,7 +276,7 @@ class NodeKeys:
         entries = data.get("earlier", [data])
         return [
             (
-                KeyPair._from_blob(json.dumps(entry["pair"]).encode()),
+                KeyPair._from_blob(json.dumps(entry["pair"]).encode(), token),
                 datetime.fromisoformat(entry["until"]),
             )
             for entry in entries
@@ -253,32 +301,49 @@ class NodeKeys:
         _write_private(path, blob, passphrase)
 
     @classmethod
-    def rotate(cls, directory: Path, overlap: timedelta, passphrase: str | None = None) -> NodeKeys:
-        """New current keys; the old ones stay valid for ``overlap`` (a zero overlap: they are
-        dropped at once, for a key that was stolen), as do earlier ones within theirs."""
-        old = cls.load(directory, passphrase)
+    def rotate(
+        cls,
+        directory: Path,
+        overlap: timedelta,
+        passphrase: str | None = None,
+        *,
+        token: SigningToken | None = None,
+    ) -> NodeKeys:
+        """New current keys (the signing key in ``token`` when there is one); the old ones stay
+        valid for ``overlap`` (a zero overlap: they are dropped at once, for a key that was
+        stolen), as do earlier ones within theirs."""
+        old = cls.load(directory, passphrase, token=token)
         now = utcnow()
         earlier = [(pair, until) for pair, until in old.earlier if until > now]
         if overlap > timedelta(0):
             earlier.insert(0, (old.current, now + overlap))
         cls._write_earlier(directory, earlier, passphrase)
-        pair = KeyPair.generate()
+        pair = KeyPair.generate(token)
         _write_private(directory / cls.CURRENT, pair._private_blob(), passphrase)
         return cls(pair, tuple(earlier))
 
     @classmethod
-    def drop_earlier(cls, directory: Path, passphrase: str | None = None) -> int:
+    def drop_earlier(
+        cls, directory: Path, passphrase: str | None = None, *, token: SigningToken | None = None
+    ) -> int:
         """Emergency: forget every earlier pair at once (one was stolen); how many."""
-        count = len(cls._earlier(directory, passphrase))
+        count = len(cls._earlier(directory, passphrase, token))
         cls._write_earlier(directory, [], passphrase)
         return count
 
     @classmethod
-    def encrypt_files(cls, directory: Path, passphrase: str, old: str | None = None) -> None:
+    def encrypt_files(
+        cls,
+        directory: Path,
+        passphrase: str,
+        old: str | None = None,
+        *,
+        token: SigningToken | None = None,
+    ) -> None:
         """Write the key files again encrypted with ``passphrase`` (``old``: their current
         passphrase, if they have one)."""
-        keys = cls.load(directory, old)
-        earlier = cls._earlier(directory, old)
+        keys = cls.load(directory, old, token=token)
+        earlier = cls._earlier(directory, old, token)
         cls._write_earlier(directory, earlier, passphrase)
         _write_private(directory / cls.CURRENT, keys.current._private_blob(), passphrase)
 

@@ -13,9 +13,10 @@ import hashlib
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from mekongx.federation.jcs import CanonicalError, canonical
+from mekongx.federation.keys import Signer
 from mekongx.federation.statements import sign_statement, verify_statement
 
 KIND = "origin"
@@ -27,7 +28,7 @@ def content_hash(payload: Mapping[str, Any], fields: Sequence[str]) -> str:
 
 
 def endorse(
-    payload: Mapping[str, Any], fields: Sequence[str], signer: Ed25519PrivateKey, origin: str
+    payload: Mapping[str, Any], fields: Sequence[str], signer: Signer, origin: str
 ) -> dict[str, Any]:
     """The originator's signed statement over ``fields`` of ``payload``."""
     names = sorted(set(fields))

@@ -8,10 +8,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from mekongx.federation.jcs import CanonicalError, canonical
-from mekongx.federation.keys import b64, raw_public, unb64
+from mekongx.federation.keys import Signer, b64, raw_public, unb64
 
 VERSION = 2
 
@@ -20,9 +20,7 @@ def key_id(public_raw: bytes) -> str:
     return hashlib.sha256(public_raw).hexdigest()[:16]
 
 
-def sign_statement(
-    kind: str, fields: Mapping[str, Any], signer: Ed25519PrivateKey
-) -> dict[str, Any]:
+def sign_statement(kind: str, fields: Mapping[str, Any], signer: Signer) -> dict[str, Any]:
     """A signed JSON statement (receipts, consents): ``{v, type, …fields, kid, sig}``."""
     statement = {
         "v": VERSION,

@@ -8,7 +8,6 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
@@ -36,6 +35,7 @@ from mekongx.errors import (
 from mekongx.federation import acks
 from mekongx.federation.envelope import canonical
 from mekongx.federation.handlers import Received, refusal
+from mekongx.federation.keys import Signer
 from mekongx.federation.models import InboxEntry, OutboxEntry
 from mekongx.federation.outbox import enqueue
 from mekongx.i18n import N_
@@ -149,7 +149,7 @@ def retract(session: Session, principal: Principal, report_id: int, reason: str)
 
 
 def grant_forwarding(
-    session: Session, principal: Principal, report_id: int, agency: str, signer: Ed25519PrivateKey
+    session: Session, principal: Principal, report_id: int, agency: str, signer: Signer
 ) -> None:
     """The originator lets ``agency`` pass an H2 report on. The permission is a statement signed
     with the originating node's key, so any later holder can check it, not just trust it; it

@@ -16,10 +16,11 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy.orm import Session
 
 from mekongx.federation.envelope import canonical, iso, sign_statement, verify_statement
+from mekongx.federation.keys import Signer
 from mekongx.federation.models import Peer
 from mekongx.federation.origin import check_origin
 from mekongx.federation.peers import signing_keys
@@ -35,7 +36,7 @@ ORIGIN_FIELDS = (
 
 
 def consent_token(
-    signer: Ed25519PrivateKey,
+    signer: Signer,
     *,
     uid: str,
     version: int,

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -37,7 +37,7 @@ from mekongx.domains.review.service import check_second_person
 from mekongx.errors import Conflict, FieldProblem, ValidationFailed
 from mekongx.federation.envelope import iso
 from mekongx.federation.jcs import canonical
-from mekongx.federation.keys import raw_public
+from mekongx.federation.keys import Signer, raw_public
 from mekongx.federation.outbox import enqueue
 from mekongx.federation.peers import confirmed_peers, signing_keys
 from mekongx.federation.statements import key_id, sign_statement, verify_statement
@@ -156,7 +156,7 @@ def statement_fields(
 
 
 def approve(
-    session: Session, principal: Principal, meeting_id: int | str, signer: Ed25519PrivateKey
+    session: Session, principal: Principal, meeting_id: int | str, signer: Signer
 ) -> MinutesApproval:
     """This side approves the minutes as they stand; the node signs the statement and sends it
     to the other side. Both sides' approvals of the same digest freeze the minutes."""
