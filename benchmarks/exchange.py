@@ -133,7 +133,7 @@ def node_cpu(node: Node) -> float:
 
 
 def wait_http(url: str) -> None:
-    deadline = time.monotonic() + 90
+    deadline = time.monotonic() + 300  # a node starting on a loaded machine can take minutes
     while time.monotonic() < deadline:
         try:
             httpx.get(url, timeout=0.5)
