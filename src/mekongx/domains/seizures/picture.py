@@ -2,8 +2,8 @@
 period of the same length before it, and the nodes whose records every figure rests on.
 
 Every figure is an aggregate over the seizures the user may see on this node (its agency's own
-and the copies peers shared with it, never more), computed in the database over the
-``(seized_on, drug, country)`` index."""
+and the copies peers shared with it, never more): one grouped scan per period in the database
+(over the ``(seized_on, drug, country)`` index), the breakdowns summed from its groups."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func
 from sqlalchemy.orm import Session
 
 from mekongx.audit import record
@@ -54,35 +54,37 @@ class Picture:
     nodes: dict[str, int]  # agency: seizures of the period it recorded
 
 
-def _scope(principal: Principal, filters: Filters) -> Any:
+_KEYS = ("drug", "country", "origin_country", "transit_countries", "destination_country",
+         "admin1", "origin_agency")  # fmt: skip
+
+
+def _groups(session: Session, principal: Principal, filters: Filters) -> list[Any]:
+    """One grouped scan of the period's visible seizures: every breakdown is summed from it."""
     stmt = visible(principal, Seizure).where(Seizure.seized_on >= filters.since,
                                              Seizure.seized_on <= filters.until)  # fmt: skip
     if filters.drug:
         stmt = stmt.where(Seizure.drug == filters.drug)
     if filters.country:
         stmt = stmt.where(Seizure.country == filters.country)
-    return stmt.subquery()
+    keys = [getattr(Seizure, k) for k in _KEYS]
+    stmt = stmt.with_only_columns(
+        *keys, func.count(), func.coalesce(func.sum(Seizure.quantity_kg), 0),
+        func.coalesce(func.sum(Seizure.tablets), 0), func.count(Seizure.latitude),
+        func.coalesce(func.sum(Seizure.latitude), 0), func.coalesce(func.sum(Seizure.longitude), 0),
+    ).group_by(*keys)  # fmt: skip
+    return list(session.execute(stmt))
 
 
-def _figures(session: Session, scoped: Any, *keys: Any) -> dict[tuple[Any, ...], Figure]:
-    """Count, kilograms and tablets grouped by ``keys`` and by originating agency."""
-    rows = session.execute(
-        select(*keys, scoped.c.origin_agency, func.count(), func.coalesce(func.sum(scoped.c.quantity_kg), 0),
-               func.coalesce(func.sum(scoped.c.tablets), 0))
-        .group_by(*keys, scoped.c.origin_agency)
-    )  # fmt: skip
-    found: dict[tuple[Any, ...], Figure] = {}
-    for row in rows:
-        key, (agency, count, kg, tablets) = tuple(row[: len(keys)]), row[len(keys) :]
-        figure = found.setdefault(key, Figure())
-        figure.seizures += int(count)
-        figure.kg += Decimal(kg)
-        figure.tablets += int(tablets)
-        figure.nodes = sorted({*figure.nodes, agency})
-    return found
+def _add(found: dict[Any, Figure], key: Any, row: Any) -> None:
+    figure = found.setdefault(key, Figure())
+    figure.seizures += int(row[7])
+    figure.kg += Decimal(row[8])
+    figure.tablets += int(row[9])
+    if row[6] not in figure.nodes:
+        figure.nodes = sorted({*figure.nodes, row[6]})
 
 
-def _one(found: dict[tuple[Any, ...], Figure]) -> Figure:
+def _one(found: dict[Any, Figure]) -> Figure:
     total = Figure()
     for figure in found.values():
         total.seizures += figure.seizures
@@ -95,31 +97,38 @@ def _one(found: dict[tuple[Any, ...], Figure]) -> Figure:
 def picture(
     session: Session, principal: Principal, filters: Filters, *, flows: int = 15
 ) -> Picture:
-    now, before = _scope(principal, filters), _scope(principal, filters.previous)
-    drugs_now = _figures(session, now, now.c.drug)
-    drugs_before = _figures(session, before, before.c.drug)
-    by_drug = {key[0]: (drugs_now.get(key, Figure()), drugs_before.get(key, Figure()))
+    drugs_now: dict[Any, Figure] = {}
+    drugs_before: dict[Any, Figure] = {}
+    countries: dict[Any, Figure] = {}
+    routes: dict[Any, Figure] = {}
+    located: dict[str, list[float]] = {}
+    nodes: dict[str, int] = {}
+    for row in _groups(session, principal, filters):
+        _add(drugs_now, row[0], row)
+        _add(countries, row[1], row)
+        if row[2] or row[4]:
+            _add(routes, (row[2], row[3], row[4]), row)
+        nodes[row[6]] = nodes.get(row[6], 0) + int(row[7])
+        if row[10]:
+            where = located.setdefault(str(row[5]), [0, 0.0, 0.0])
+            where[0] += int(row[10])
+            where[1] += float(row[11])
+            where[2] += float(row[12])
+    for row in _groups(session, principal, filters.previous):
+        _add(drugs_before, row[0], row)
+    by_drug = {key: (drugs_now.get(key, Figure()), drugs_before.get(key, Figure()))
                for key in sorted({*drugs_now, *drugs_before})}  # fmt: skip
-    by_country = {k[0]: f for k, f in sorted(_figures(session, now, now.c.country).items())}
-    routes = _figures(
-        session, now, now.c.origin_country, now.c.transit_countries, now.c.destination_country
-    )
-    ranked = sorted(((o, t, d, f) for (o, t, d), f in routes.items() if o or d),
+    ranked = sorted(((o, t, d, f) for (o, t, d), f in routes.items()),
                     key=lambda r: (-r[3].seizures, r[:3]))[:flows]  # fmt: skip
-    places = []
-    for row in session.execute(
-        select(now.c.admin1, func.avg(now.c.latitude), func.avg(now.c.longitude), func.count())
-        .where(now.c.latitude.is_not(None)).group_by(now.c.admin1)
-    ):  # fmt: skip
-        places.append((str(row[0]), float(row[1]), float(row[2]), Figure(seizures=int(row[3]))))
-    total = _one(drugs_now)
-    counted = select(now.c.origin_agency, func.count()).group_by(now.c.origin_agency)
-    nodes = {str(agency): int(count) for agency, count in session.execute(counted)}
+    places = [
+        (unit, lat / n, lon / n, Figure(seizures=int(n)))
+        for unit, (n, lat, lon) in sorted(located.items())
+    ]
     record(session, principal.actor, "seizures.picture", SEARCH_KIND, None,
            details={"since": filters.since.isoformat(), "until": filters.until.isoformat(),
                     "drug": filters.drug, "country": filters.country})  # fmt: skip
-    return Picture(filters, total, _one(drugs_before), by_drug, by_country, ranked, places,
-                   dict(sorted(nodes.items())))  # fmt: skip
+    return Picture(filters, _one(drugs_now), _one(drugs_before), by_drug, dict(sorted(countries.items())),
+                   ranked, places, dict(sorted(nodes.items())))  # fmt: skip
 
 
 def change(now: int | Decimal, before: int | Decimal) -> str:
