@@ -22,6 +22,7 @@ from mekongx.domains.meetings import providers as meetings_providers
 from mekongx.domains.mekong import exchange as mekong_exchange
 from mekongx.domains.mekong.payloads import OperationPayload
 from mekongx.domains.ports import alerts as ports_alerts
+from mekongx.domains.ports import providers as ports_providers
 from mekongx.domains.ports.schemas import AlertPayload as PortAlertPayload
 from mekongx.domains.precursors import exchange as precursors_exchange
 from mekongx.domains.precursors import handlers as precursors_handlers
@@ -52,10 +53,11 @@ log = logging.getLogger("mekongx.worker")
 def install() -> None:
     for name, provider in task_providers.PROVIDERS.items():
         tasks.register(name, provider)
-    for name, provider in {**meetings_providers.TASKS, **finance_providers.TASKS}.items():
+    for name, provider in {**meetings_providers.TASKS, **finance_providers.TASKS,
+                           **ports_providers.TASKS}.items():  # fmt: skip
         tasks.register(name, provider)
     for name, finder in {**search_providers.PROVIDERS, **meetings_providers.SEARCH,
-                         **finance_providers.SEARCH, **seizures_providers.SEARCH,
+                         **finance_providers.SEARCH, **seizures_providers.SEARCH, **ports_providers.SEARCH,
                          **prevention_providers.SEARCH}.items():  # fmt: skip
         search_registry.register(name, finder)
     for kind, record_kind in {**search_records.KINDS, **prevention_providers.KINDS}.items():

@@ -100,6 +100,15 @@ def test_the_pages_walk_from_the_list_to_an_examination(world: Any, browser: Any
     page = browser.client.get(f"/ports?day={DAY}").text
     first = page.index("/ports/containers/")
     container_id = int(page[first:].split('"')[0].rsplit("/", 1)[1])
+    number = re.search(r"[A-Z]{4}[0-9]{7}", page[first:])
+    assert number
+    found = browser.client.get(
+        "/search", params={"q": f"{number.group(0)[:4]} {number.group(0)[4:8]}"}
+    ).text
+    assert f"/ports/containers/{container_id}" in found  # the search box finds a container number
+    assert (
+        f"/ports/containers/{container_id}" in browser.client.get("/").text
+    )  # a task to examine it
     detail = browser.client.get(f"/ports/containers/{container_id}").text
     assert "ที่มาของคะแนน" in detail  # the analyst reads Thai
     bad = browser.post(f"/ports/containers/{container_id}/examination", {"outcome": "seizure"})
