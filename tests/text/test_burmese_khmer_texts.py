@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
+from mekongx.domains.fugitives.tabular import read_people
 from mekongx.domains.seizures.reference import drugs
 from mekongx.text.zawgyi import is_zawgyi
 
@@ -83,3 +84,15 @@ def test_the_checks_see_zawgyi_and_a_lost_field() -> None:
 def test_one_plural_form_as_cldr_has(lang: str) -> None:
     with (LOCALE / lang / "messages.po").open("rb") as handle:
         assert read_po(handle, locale=lang).num_plurals == 1
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["အမည်,မွေးသက္ကရာဇ်,နိုင်ငံသား,နိုင်ငံကူးလက်မှတ်", "ឈ្មោះ,ថ្ងៃខែឆ្នាំកំណើត,សញ្ជាតិ,លិខិតឆ្លងដែន"],
+)
+def test_a_register_with_burmese_or_khmer_headers_is_read(header: str) -> None:
+    data = f"{header}\nAung Kyaw,1980-05-01,MM,MA1234567\n".encode()
+    (person,) = read_people("guests.csv", data, "my")
+    assert person["name"] == "Aung Kyaw"
+    assert person["nationality"] == "MM"
+    assert str(person["birth_date"]).startswith("1980")

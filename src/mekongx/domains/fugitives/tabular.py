@@ -31,20 +31,28 @@ HEADERS: Final[dict[str, tuple[str, ...]]] = {
         "passenger name", "traveller", "traveler", "traveller name", "surname and given names",
         "ชื่อ", "ชื่อ-นามสกุล", "ชื่อ - นามสกุล", "ชื่อนามสกุล", "ชื่อ นามสกุล", "ชื่อผู้เข้าพัก",
         "ชื่อผู้โดยสาร", "姓名", "名字", "旅客姓名", "乘客姓名", "住客姓名",
+        "အမည်", "နာမည်", "ဧည့်သည်အမည်", "ခရီးသည်အမည်",
+        "ឈ្មោះ", "ឈ្មោះពេញ", "ឈ្មោះភ្ញៀវ", "ឈ្មោះអ្នកដំណើរ", "នាមត្រកូល និងនាមខ្លួន",
     ),
     "birth_date": (
         "birth date", "birth_date", "date of birth", "dob", "birthday", "born",
         "วันเกิด", "วันเดือนปีเกิด", "ว/ด/ป เกิด", "出生日期", "生日", "出生年月日",
+        "မွေးသက္ကရာဇ်", "မွေးနေ့", "ថ្ងៃខែឆ្នាំកំណើត", "ថ្ងៃកំណើត",
     ),
-    "nationality": ("nationality", "citizenship", "country", "สัญชาติ", "国籍"),
+    "nationality": ("nationality", "citizenship", "country", "สัญชาติ", "国籍", "နိုင်ငံသား", "សញ្ជាតិ"),
     "document_number": (
         "passport", "passport no", "passport no.", "passport number", "passport_number",
         "document", "document no", "document number", "document_number", "id", "id no",
         "id number", "travel document", "หนังสือเดินทาง", "เลขหนังสือเดินทาง",
         "เลขที่หนังสือเดินทาง", "เลขประจำตัว", "เลขบัตร", "护照", "护照号", "护照号码",
         "证件号", "证件号码", "身份证号",
+        "နိုင်ငံကူးလက်မှတ်", "နိုင်ငံကူးလက်မှတ် နံပါတ်", "မှတ်ပုံတင်အမှတ်",
+        "លិខិតឆ្លងដែន", "លេខលិខិតឆ្លងដែន", "អត្តសញ្ញាណប័ណ្ណ", "លេខអត្តសញ្ញាណប័ណ្ណ",
     ),
-    "reference": ("reference", "ref", "record", "room", "seat", "ลำดับ", "ห้อง", "序号", "房号"),
+    "reference": (
+        "reference", "ref", "record", "room", "seat", "ลำดับ", "ห้อง", "序号", "房号",
+        "အခန်း", "စဉ်", "បន្ទប់", "លេខរៀង",
+    ),
 }  # fmt: skip
 _LOOKUP: Final = {
     re.sub(r"\s+", " ", h.casefold()): field for field, names in HEADERS.items() for h in names
