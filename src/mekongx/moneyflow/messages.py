@@ -10,7 +10,7 @@ from __future__ import annotations
 import string
 from typing import Final
 
-LANGUAGES: Final = ("en", "th", "zh", "my", "km")
+LANGUAGES: Final = ("en", "th", "zh", "my", "km", "lo", "vi")
 
 MESSAGES: Final[dict[str, dict[str, str]]] = {
     # --- alert explanations (figures are formatted by the detector) -------------------
@@ -313,6 +313,154 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "km": "ម៉ាស៊ីន Spark ត្រូវការ pyspark និង Java runtime៖ {problem}",
     },
 }
+
+
+# Lao and Vietnamese (issue 18), kept together here: code -> (lo, vi)
+_MESSAGES_LO_VI: dict[str, tuple[str, str]] = {
+    "explain.structuring": (
+        "{events} ຈຳນວນເງິນສົດຂອງ {account} ລະຫວ່າງ {low} ແລະ {threshold} {currency} (ກົດ {rule}: {source}) ໃນ {days} ວັນ ພາຍໃນ {hours} ຊມ; ລວມ {total}, ສະເລ່ຍ {near} ຂອງເກນ. ຄະແນນ {score} = 0.4 ຈຳນວນ {count} + 0.4 ຄວາມໃກ້ {closeness} + 0.2 ວັນ.",
+        "{events} khoản tiền mặt của {account} từ {low} đến {threshold} {currency} (quy tắc {rule}: {source}) trong {days} ngày trong vòng {hours} giờ; tổng {total}, trung bình bằng {near} ngưỡng. Điểm {score} = 0.4 số lần {count} + 0.4 độ sát {closeness} + 0.2 số ngày.",
+    ),
+    "explain.pass_through": (
+        "{account} ໂອນຕໍ່ {events} ການຈ່າຍເຂົ້າ ({passed}, {share} ຂອງທັງໝົດທີ່ໄດ້ຮັບ) ພາຍໃນຄ່າກາງ {hours} ຊມ, ເກັບໄວ້ບໍ່ເກີນ {kept} ຂອງແຕ່ລະຄັ້ງ. ຄະແນນ {score} = 0.3 ສ່ວນທີ່ໂອນຕໍ່ {share_part} + 0.2 ຈຳນວນ {count} + 0.2 ຄວາມໄວ {speed} + 0.3 ຈຳນວນເງິນ {size}.",
+        "{account} đã chuyển tiếp {events} khoản nhận ({passed}, {share} tổng số nhận) trong trung vị {hours} giờ, giữ lại tối đa {kept} mỗi khoản. Điểm {score} = 0.3 tỷ lệ chuyển tiếp {share_part} + 0.2 số lần {count} + 0.2 tốc độ {speed} + 0.3 số tiền {size}.",
+    ),
+    "explain.cash_courier": (
+        "{trips} ຄັ້ງ ເງິນສົດທີ່ຖອນຈາກ {source} ຖືກຝາກເຂົ້າ {target} ໃນອີກປະເທດ ({countries}) ພາຍໃນ {hours} ຊມ; ລວມ {total} {currency}. ຄະແນນ {score} = 0.4 ຖ້ຽວ {count} + 0.4 ຕ່ຳກວ່າເກນການແຈ້ງພຽງເລັກນ້ອຍ {near} + 0.2 ຄວາມໄວ.",
+        "{trips} lần tiền mặt rút từ {source} được gửi vào {target} ở nước khác ({countries}) trong vòng {hours} giờ; tổng {total} {currency}. Điểm {score} = 0.4 số chuyến {count} + 0.4 ngay dưới ngưỡng khai báo {near} + 0.2 tốc độ.",
+    ),
+    "explain.fan_out": (
+        "{account} ຈ່າຍໃຫ້ {parties} ບັນຊີທີ່ບໍ່ເຄີຍຕິດຕໍ່ມາກ່ອນ, ຈຳນວນ {low}–{high} (ລວມ {total}), ພາຍໃນ {hours} ຊມ; {purity} ຂອງຄູ່ທຸລະກຳໃໝ່ໃນຊ່ວງນັ້ນ, {once} ໃນນັ້ນຕິດຕໍ່ພຽງຄັ້ງດຽວ. ຄະແນນ {score} = 0.2 ຂະໜາດ {size} + 0.25 ຄວາມບໍລິສຸດ {purity_part} + 0.25 ຄັ້ງດຽວ {once_part} + 0.1 ຄວາມໄວ {speed} + 0.2 ຈຳນວນເງິນ {value}.",
+        "{account} đã trả cho {parties} tài khoản chưa từng giao dịch, số tiền {low}–{high} (tổng {total}), trong vòng {hours} giờ; {purity} đối tác mới trong đợt đó, {once} trong số đó chỉ giao dịch một lần. Điểm {score} = 0.2 quy mô {size} + 0.25 độ thuần {purity_part} + 0.25 một lần {once_part} + 0.1 tốc độ {speed} + 0.2 số tiền {value}.",
+    ),
+    "explain.fan_in": (
+        "{account} ໄດ້ຮັບຈາກ {parties} ບັນຊີທີ່ບໍ່ເຄີຍຕິດຕໍ່ມາກ່ອນ, ຈຳນວນ {low}–{high} (ລວມ {total}), ພາຍໃນ {hours} ຊມ; {purity} ຂອງຄູ່ທຸລະກຳໃໝ່ໃນຊ່ວງນັ້ນ, {once} ໃນນັ້ນຕິດຕໍ່ພຽງຄັ້ງດຽວ. ຄະແນນ {score} = 0.2 ຂະໜາດ {size} + 0.25 ຄວາມບໍລິສຸດ {purity_part} + 0.25 ຄັ້ງດຽວ {once_part} + 0.1 ຄວາມໄວ {speed} + 0.2 ຈຳນວນເງິນ {value}.",
+        "{account} đã nhận từ {parties} tài khoản chưa từng giao dịch, số tiền {low}–{high} (tổng {total}), trong vòng {hours} giờ; {purity} đối tác mới trong đợt đó, {once} trong số đó chỉ giao dịch một lần. Điểm {score} = 0.2 quy mô {size} + 0.25 độ thuần {purity_part} + 0.25 một lần {once_part} + 0.1 tốc độ {speed} + 0.2 số tiền {value}.",
+    ),
+    "explain.scatter_gather": (
+        "{source} ສົ່ງ {sent} ຜ່ານຕົວກາງໃໝ່ {intermediaries} ໄປຫາ {target}, ເຊິ່ງໄດ້ຮັບ {received} ({kept}) ພາຍໃນ {hours} ຊມ. ຄະແນນ {score} = 0.3 ຕົວກາງ {size} + 0.3 ຈຳນວນເງິນສະໝ່ຳສະເໝີ {even} + 0.2 ຄວາມໄວ {speed} + 0.2 ເກັບໄວ້ {kept_part}.",
+        "{source} đã gửi {sent} qua {intermediaries} trung gian mới tới {target}, tài khoản này nhận {received} ({kept}) trong vòng {hours} giờ. Điểm {score} = 0.3 số trung gian {size} + 0.3 số tiền đồng đều {even} + 0.2 tốc độ {speed} + 0.2 giữ lại {kept_part}.",
+    ),
+    "explain.gather_scatter": (
+        "{account} ໄດ້ຮັບ {received} ຈາກຜູ້ສົ່ງໃໝ່ {senders} ແລະ ຈ່າຍ {paid} ({kept}) ໃຫ້ຜູ້ຮັບໃໝ່ {receivers} ພາຍໃນ {hours} ຊມ. ຄະແນນ {score} = 0.3 ຂະໜາດ {size} + 0.3 ຈຳນວນເງິນສະໝ່ຳສະເໝີ {even} + 0.2 ຄວາມໄວ {speed} + 0.2 ເກັບໄວ້ {kept_part}.",
+        "{account} đã nhận {received} từ {senders} người gửi mới và trả {paid} ({kept}) cho {receivers} người nhận mới trong vòng {hours} giờ. Điểm {score} = 0.3 quy mô {size} + 0.3 số tiền đồng đều {even} + 0.2 tốc độ {speed} + 0.2 giữ lại {kept_part}.",
+    ),
+    "explain.layers": (
+        "ການໄຫຼເປັນຊັ້ນ: ຜູ້ສົ່ງ {senders} → ຕົວກາງ {intermediaries} ({names}) → ຜູ້ຮັບ {receivers}, ທັງໝົດເປັນຄູ່ທຸລະກຳໃໝ່; ເຂົ້າ {total_in}, ອອກ {total_out} ພາຍໃນ {hours} ຊມ. ຄະແນນ {score} = 0.4 ຂະໜາດຊັ້ນ {size} + 0.3 ຈຳນວນເງິນສະໝ່ຳສະເໝີ {even} + 0.3 ຄວາມໄວ {speed}.",
+        "Dòng tiền phân lớp: {senders} người gửi → {intermediaries} trung gian ({names}) → {receivers} người nhận, đều là đối tác mới; vào {total_in}, ra {total_out} trong vòng {hours} giờ. Điểm {score} = 0.4 quy mô lớp {size} + 0.3 số tiền đồng đều {even} + 0.3 tốc độ {speed}.",
+    ),
+    "explain.bipartite": (
+        "ຜູ້ສົ່ງ {senders} ເລີ່ມຈ່າຍໃຫ້ຜູ້ຮັບ {receivers} ກຸ່ມດຽວກັນ ({density} ຂອງທຸກຄູ່) ພາຍໃນ {hours} ຊມ; ລວມ {total}. ຄະແນນ {score} = 0.2 ຂະໜາດ {size} + 0.2 ຄວາມໜາແໜ້ນ {density_part} + 0.25 ຈຳນວນເງິນສະໝ່ຳສະເໝີ {even} + 0.25 ຄັ້ງດຽວ {once} + 0.1 ຄວາມໄວ.",
+        "{senders} người gửi mới trả cho cùng {receivers} người nhận ({density} của mọi cặp) trong vòng {hours} giờ; tổng {total}. Điểm {score} = 0.2 quy mô {size} + 0.2 mật độ {density_part} + 0.25 số tiền đồng đều {even} + 0.25 một lần {once} + 0.1 tốc độ.",
+    ),
+    "explain.cycle": (
+        "ເງິນອອກຈາກ {account} ແລະ ກັບຄືນຫຼັງຈາກ {hops} ຂັ້ນ ຜ່ານຄູ່ທຸລະກຳໃໝ່ໃນ {hours} ຊມ: ອອກ {first}, ກັບ {last} ({kept}). ຄະແນນ {score} = 0.3 ຂັ້ນ + 0.4 ເກັບໄວ້ {kept_part} + 0.3 ຄວາມໄວ {speed}.",
+        "Tiền rời {account} và quay về sau {hops} bước qua các đối tác mới trong {hours} giờ: ra {first}, về {last} ({kept}). Điểm {score} = 0.3 số bước + 0.4 giữ lại {kept_part} + 0.3 tốc độ {speed}.",
+    ),
+    "explain.chain": (
+        "ສາຍການແບ່ງຊັ້ນ {hops} ຂັ້ນ ຜ່ານຄູ່ທຸລະກຳໃໝ່ຈາກ {source} ຫາ {target} ໃນ {hours} ຊມ: ເຂົ້າ {first}, ທ້າຍສຸດ {last} ({kept}). ຄະແນນ {score} = 0.4 ຂັ້ນ + 0.3 ເກັບໄວ້ {kept_part} + 0.3 ຄວາມໄວ {speed}.",
+        "Chuỗi phân lớp {hops} bước qua các đối tác mới từ {source} đến {target} trong {hours} giờ: vào {first}, cuối chuỗi {last} ({kept}). Điểm {score} = 0.4 số bước + 0.3 giữ lại {kept_part} + 0.3 tốc độ {speed}.",
+    ),
+    "file.missing": ("ໄຟລ໌ {path} ບໍ່ມີ.", "Tệp {path} không tồn tại."),
+    "file.format": (
+        "{path}: ບໍ່ຮູ້ຈັກຮູບແບບ ({problem}). ໃຊ້ CSV, xlsx, Parquet ຫຼື goAML XML.",
+        "{path}: không nhận ra định dạng ({problem}). Dùng CSV, xlsx, Parquet hoặc goAML XML.",
+    ),
+    "file.too_large": (
+        "{path}: ໄຟລ໌ມີຫຼາຍກວ່າ {limit} ແຖວ; ແບ່ງມັນ ຫຼື ເພີ່ມຂີດຈຳກັດ.",
+        "{path}: tệp có hơn {limit} dòng; hãy tách tệp hoặc nâng giới hạn.",
+    ),
+    "file.unreadable": ("{path}: ອ່ານໄຟລ໌ບໍ່ໄດ້: {problem}", "{path}: không đọc được tệp: {problem}"),
+    "columns.missing": (
+        "{path}: ຂາດຖັນທີ່ຈຳເປັນ: {columns}. ໄຟລ໌ມີ: {present}.",
+        "{path}: thiếu các cột bắt buộc: {columns}. Tệp có: {present}.",
+    ),
+    "mapping.invalid": ("ການຈັບຄູ່ຖັນ {path}: {problem}", "Ánh xạ cột {path}: {problem}"),
+    "mapping.unknown_field": (
+        "ການຈັບຄູ່ຖັນ {path}: '{field}' ບໍ່ແມ່ນຊ່ອງຂອງທຸລະກຳ. ຊ່ອງທີ່ຮູ້ຈັກ: {known}.",
+        "Ánh xạ cột {path}: '{field}' không phải trường giao dịch. Các trường đã biết: {known}.",
+    ),
+    "mapping.missing_column": (
+        "ການຈັບຄູ່ຖັນ {path}: ຊ່ອງ '{field}' ຈັບຄູ່ກັບຖັນ '{column}', ທີ່ໄຟລ໌ບໍ່ມີ. ໄຟລ໌ມີ: {present}.",
+        "Ánh xạ cột {path}: trường '{field}' được ánh xạ tới cột '{column}', mà tệp không có. Tệp có: {present}.",
+    ),
+    "fx.invalid": (
+        "ໄຟລ໌ອັດຕາແລກປ່ຽນ {path}, ແຖວ {row}: {problem}",
+        "Tệp tỷ giá {path}, dòng {row}: {problem}",
+    ),
+    "goaml.invalid": (
+        "ໄຟລ໌ goAML {path}, ແຖວ {line}: {problem}",
+        "Tệp goAML {path}, dòng {line}: {problem}",
+    ),
+    "goaml.entities": (
+        "ໄຟລ໌ goAML {path}: ບໍ່ອະນຸຍາດການປະກາດ DOCTYPE ຫຼື entity (ປະຕິເສດເພື່ອຄວາມປອດໄພ).",
+        "Tệp goAML {path}: không cho phép khai báo DOCTYPE hoặc entity (từ chối vì an toàn).",
+    ),
+    "load.nothing": (
+        "{path}: ບໍ່ເຫຼືອທຸລະກຳທີ່ຖືກຕ້ອງ; {rejected} ແຖວຖືກປະຕິເສດ.",
+        "{path}: không còn giao dịch hợp lệ nào; {rejected} dòng bị từ chối.",
+    ),
+    "row.rejected": ("ແຖວ {row}, {field}: {problem}", "dòng {row}, {field}: {problem}"),
+    "row.more": ("… ແລະ ອີກ {count} ແຖວທີ່ຖືກປະຕິເສດ", "… và {count} dòng bị từ chối khác"),
+    "value.empty": ("ຫວ່າງເປົ່າ", "trống"),
+    "value.not_number": ("'{value}' ບໍ່ແມ່ນຕົວເລກ", "'{value}' không phải là số"),
+    "value.not_positive": ("{value} ບໍ່ແມ່ນຈຳນວນເງິນບວກ", "{value} không phải số tiền dương"),
+    "value.not_time": (
+        "'{value}' ບໍ່ແມ່ນວັນທີ ແລະ ເວລາ ISO 8601",
+        "'{value}' không phải ngày giờ ISO 8601",
+    ),
+    "value.no_zone": (
+        "'{value}' ບໍ່ມີເຂດເວລາ ແລະ ການຈັບຄູ່ກໍບໍ່ໄດ້ລະບຸ",
+        "'{value}' không có múi giờ và ánh xạ cũng không nêu",
+    ),
+    "value.currency": (
+        "'{value}' ບໍ່ແມ່ນລະຫັດສະກຸນເງິນ ISO 4217",
+        "'{value}' không phải mã tiền tệ ISO 4217",
+    ),
+    "value.no_rate": (
+        "ບໍ່ມີອັດຕາແລກປ່ຽນຈາກ {currency} ເປັນ {base} ໃນ ຫຼື ກ່ອນ {date}",
+        "không có tỷ giá từ {currency} sang {base} vào hoặc trước {date}",
+    ),
+    "value.channel": (
+        "'{value}' ບໍ່ແມ່ນຊ່ອງທາງ; ໃຊ້ໜຶ່ງໃນ: {allowed}",
+        "'{value}' không phải kênh; dùng một trong: {allowed}",
+    ),
+    "value.country": (
+        "'{value}' ບໍ່ແມ່ນລະຫັດປະເທດ ISO 3166 ສອງຕົວອັກສອນ",
+        "'{value}' không phải mã quốc gia ISO 3166 hai chữ cái",
+    ),
+    "value.duplicate": (
+        "ເລກທຸລະກຳ '{value}' ປາກົດຫຼາຍກວ່າໜຶ່ງຄັ້ງ",
+        "mã giao dịch '{value}' xuất hiện nhiều hơn một lần",
+    ),
+    "value.same_account": ("ບັນຊີສົ່ງ ແລະ ບັນຊີຮັບແມ່ນອັນດຽວກັນ", "tài khoản gửi và tài khoản nhận là một"),
+    "trace.unknown_account": (
+        "ບັນຊີ '{account}' ບໍ່ປາກົດໃນທຸລະກຳ.",
+        "Tài khoản '{account}' không có trong các giao dịch.",
+    ),
+    "trace.unknown_transaction": (
+        "ທຸລະກຳ '{transaction}' ບໍ່ປາກົດໃນໄຟລ໌.",
+        "Giao dịch '{transaction}' không có trong tệp.",
+    ),
+    "trace.method": (
+        "'{method}' ບໍ່ແມ່ນວິທີຕິດຕາມ; ໃຊ້ໜຶ່ງໃນ: {allowed}.",
+        "'{method}' không phải phương pháp truy vết; dùng một trong: {allowed}.",
+    ),
+    "trace.backward_libr": (
+        "ກົດຍອດເງິນຂັ້ນກາງຕ່ຳສຸດຕິດຕາມໄປໜ້າເທົ່ານັ້ນ; ຍ້ອນຫຼັງ ໃຫ້ໃຊ້ fifo, lifo, pro_rata ຫຼື poison.",
+        "Quy tắc số dư trung gian thấp nhất chỉ truy vết xuôi; để truy ngược, dùng fifo, lifo, pro_rata hoặc poison.",
+    ),
+    "engine.unknown": (
+        "'{engine}' ບໍ່ແມ່ນເຄື່ອງມືຄິດໄລ່; ໃຊ້ duckdb ຫຼື spark.",
+        "'{engine}' không phải bộ máy tính toán; dùng duckdb hoặc spark.",
+    ),
+    "engine.spark_missing": (
+        "ເຄື່ອງມື Spark ຕ້ອງມີ pyspark ແລະ Java runtime: {problem}",
+        "Bộ máy Spark cần pyspark và môi trường chạy Java: {problem}",
+    ),
+}
+for _code, (_lo, _vi) in _MESSAGES_LO_VI.items():
+    MESSAGES[_code].update(lo=_lo, vi=_vi)
 
 
 def fields_of(template: str) -> set[str]:

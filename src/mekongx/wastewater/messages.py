@@ -11,7 +11,7 @@ from __future__ import annotations
 import string
 from typing import Final
 
-LANGUAGES: Final = ("en", "th", "zh", "my", "km")
+LANGUAGES: Final = ("en", "th", "zh", "my", "km", "lo", "vi")
 
 MESSAGES: Final[dict[str, dict[str, str]]] = {
     # --- units and values -------------------------------------------------------------
@@ -441,6 +441,179 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "km": "មិនអាចសរសេរ '{path}' បានទេ៖ {detail}",
     },
 }
+
+
+# Lao and Vietnamese (issue 18), kept together here: code -> (lo, vi)
+_MESSAGES_LO_VI: dict[str, tuple[str, str]] = {
+    "unit.unknown_concentration": (
+        "ບໍ່ຮູ້ຈັກຫົວໜ່ວຍຄວາມເຂັ້ມຂຸ້ນ '{unit}'. ໃຊ້ໜຶ່ງໃນ: {allowed}.",
+        "Đơn vị nồng độ không xác định '{unit}'. Dùng một trong: {allowed}.",
+    ),
+    "unit.unknown_flow": (
+        "ບໍ່ຮູ້ຈັກຫົວໜ່ວຍອັດຕາການໄຫຼ '{unit}'. ໃຊ້ໜຶ່ງໃນ: {allowed}.",
+        "Đơn vị lưu lượng không xác định '{unit}'. Dùng một trong: {allowed}.",
+    ),
+    "value.not_finite": (
+        "{field} ຕ້ອງເປັນຕົວເລກຈຳກັດ, ໄດ້ຮັບ '{value}'.",
+        "{field} phải là số hữu hạn, nhận được '{value}'.",
+    ),
+    "value.negative": (
+        "{field} ຕ້ອງບໍ່ຕິດລົບ, ໄດ້ຮັບ {value}.",
+        "{field} không được âm, nhận được {value}.",
+    ),
+    "value.not_positive": (
+        "{field} ຕ້ອງຫຼາຍກວ່າສູນ, ໄດ້ຮັບ {value}.",
+        "{field} phải lớn hơn không, nhận được {value}.",
+    ),
+    "analyte.unknown": (
+        "ບໍ່ຮູ້ຈັກສານທີ່ວິເຄາະ '{analyte}'. ຊຸດຄ່າພາຣາມິເຕີ '{param_set}' ຮູ້ຈັກ: {allowed}.",
+        "Chất phân tích không xác định '{analyte}'. Bộ tham số '{param_set}' biết: {allowed}.",
+    ),
+    "analyte.load_only": (
+        "{analyte}: ບໍ່ມີຄ່າປັດໄຈການຂັບຖ່າຍທີ່ຕົກລົງກັນ; ລາຍງານສະເພາະພາລະ.",
+        "{analyte}: chưa có hệ số bài tiết được thống nhất; chỉ báo cáo tải lượng.",
+    ),
+    "censor.bad_flag": (
+        "ບໍ່ຮູ້ຈັກເຄື່ອງໝາຍ censor '{flag}'. ໃຊ້ໜຶ່ງໃນ: {allowed}.",
+        "Không nhận ra cờ kiểm duyệt '{flag}'. Dùng một trong: {allowed}.",
+    ),
+    "censor.missing_limit": (
+        "ຄ່າທີ່ຕ່ຳກວ່າຂີດຈຳກັດຕ້ອງມີຂີດຈຳກັດນັ້ນ (LOQ ຫຼື LOD); ບໍ່ໄດ້ໃຫ້ມາ.",
+        "Giá trị dưới giới hạn cần có chính giới hạn đó (LOQ hoặc LOD); không được cung cấp.",
+    ),
+    "params.file_missing": ("ບໍ່ພົບໄຟລ໌ຄ່າພາຣາມິເຕີ '{path}'.", "Không tìm thấy tệp tham số '{path}'."),
+    "params.yaml_invalid": (
+        "ໄຟລ໌ຄ່າພາຣາມິເຕີ '{path}' ບໍ່ແມ່ນ YAML ທີ່ຖືກຕ້ອງ: {detail}",
+        "Tệp tham số '{path}' không phải YAML hợp lệ: {detail}",
+    ),
+    "params.missing_key": (
+        "ຊຸດຄ່າພາຣາມິເຕີ: ຂາດ key ທີ່ຈຳເປັນ '{key}'.",
+        "Bộ tham số: thiếu khóa bắt buộc '{key}'.",
+    ),
+    "params.bad_type": (
+        "ຊຸດຄ່າພາຣາມິເຕີ: '{key}' ຕ້ອງເປັນ {expected}, ໄດ້ຮັບ '{value}'.",
+        "Bộ tham số: '{key}' phải là {expected}, nhận được '{value}'.",
+    ),
+    "params.out_of_range": (
+        "ຊຸດຄ່າພາຣາມິເຕີ: '{key}' = {value} ຢູ່ນອກຊ່ວງທີ່ອະນຸຍາດ {low} ຫາ {high}.",
+        "Bộ tham số: '{key}' = {value} nằm ngoài khoảng cho phép {low} đến {high}.",
+    ),
+    "params.unknown_source": (
+        "ຊຸດຄ່າພາຣາມິເຕີ: '{key}' ອ້າງແຫຼ່ງ '{source}', ທີ່ບໍ່ມີໃນ 'sources'.",
+        "Bộ tham số: '{key}' dẫn nguồn '{source}', không có trong 'sources'.",
+    ),
+    "params.unknown_key": (
+        "ຊຸດຄ່າພາຣາມິເຕີ: key '{key}' ບໍ່ແມ່ນສ່ວນໜຶ່ງຂອງຮູບແບບ (ອະນຸຍາດ: {allowed}).",
+        "Bộ tham số: khóa '{key}' không thuộc định dạng (cho phép: {allowed}).",
+    ),
+    "params.unknown_builtin": (
+        "ບໍ່ມີຊຸດຄ່າພາຣາມິເຕີໃນຕົວທີ່ຊື່ '{name}'. ຊຸດໃນຕົວ: {allowed}.",
+        "Không có bộ tham số sẵn có tên '{name}'. Các bộ sẵn có: {allowed}.",
+    ),
+    "params.schema": (
+        "ຊຸດຄ່າພາຣາມິເຕີ: 'schema' ຕ້ອງເປັນ '{expected}', ໄດ້ຮັບ '{value}'.",
+        "Bộ tham số: 'schema' phải là '{expected}', nhận được '{value}'.",
+    ),
+    "population.unknown_marker": (
+        "ບໍ່ມີຄ່າສຳປະສິດຕໍ່ຫົວຄົນສຳລັບຕົວຊີ້ວັດ '{marker}'. ຕົວຊີ້ວັດທີ່ຮູ້ຈັກ: {allowed}.",
+        "Không có hệ số bình quân đầu người cho chất chỉ thị '{marker}'. Các chất chỉ thị đã biết: {allowed}.",
+    ),
+    "population.disagreement": (
+        "ການຄາດຄະເນປະຊາກອນບໍ່ກົງກັນ: {method_a} ໃຫ້ {value_a:,.0f} ແລະ {method_b} ໃຫ້ {value_b:,.0f} (ຫ່າງກັນ {difference:.0%}, ຂີດຈຳກັດ {limit:.0%}).",
+        "Các ước tính dân số không khớp: {method_a} cho {value_a:,.0f} và {method_b} cho {value_b:,.0f} (chênh {difference:.0%}, giới hạn {limit:.0%}).",
+    ),
+    "population.uncalibrated": (
+        "ປະຊາກອນອີງໃສ່ພາລະ {marker} ຕໍ່ຫົວຄົນ {value:g} g/ວັນ, ຄ່າອອກແບບຈາກ {region} ທີ່ຍັງບໍ່ໄດ້ປັບທຽບສຳລັບ {country}; ໃຫ້ຖືເປັນຕົວເລກປະມານ ຈົນກວ່າຫ້ອງທົດລອງຈະປັບທຽບກັບຈຳນວນຈາກການສຳຫຼວດ ຫຼື ໂທລະສັບມືຖື.",
+        "Dân số dựa trên tải lượng {marker} bình quân đầu người {value:g} g/ngày, một giá trị thiết kế của {region} chưa được hiệu chuẩn cho {country}; hãy coi đó là số ước lượng thô cho đến khi phòng thí nghiệm hiệu chuẩn theo số liệu điều tra dân số hoặc điện thoại di động.",
+    ),
+    "population.bad_calibration": ("ການປັບທຽບ {marker}: {detail}", "Hiệu chuẩn {marker}: {detail}"),
+    "compare.mixed_sets": (
+        "ການປຽບທຽບຕ້ອງໃຊ້ຊຸດຄ່າພາຣາມິເຕີດຽວ; ຮອບເຫຼົ່ານີ້ໃຊ້ຫຼາຍຊຸດ ({sets}). ເລືອກຊຸດດຽວ ແລະ ຄິດໄລ່ທັງໝົດໃໝ່ດ້ວຍມັນ.",
+        "Một so sánh phải dùng một bộ tham số; các đợt này dùng nhiều bộ ({sets}). Hãy chọn một bộ và tính lại tất cả với bộ đó.",
+    ),
+    "flag.dumping": (
+        "ອາດມີການຖິ້ມໂດຍກົງ: ອັດຕາສ່ວນ {parent}/{metabolite} {ratio:.2f} ເກີນ {threshold:.2f}; ການບໍລິໂພກ {parent} ບໍ່ໜ້າເຊື່ອຖືໃນວັນນີ້.",
+        "Có thể đổ bỏ trực tiếp: tỷ lệ {parent}/{metabolite} {ratio:.2f} vượt {threshold:.2f}; mức tiêu thụ {parent} không đáng tin cậy trong ngày này.",
+    ),
+    "flag.amp_from_meth_all": (
+        "AMP ທີ່ວັດໄດ້ທັງໝົດ ({amp:.1f} mg/ວັນ) ອະທິບາຍໄດ້ດ້ວຍການເຜົາຜານ METH (ຄາດໄວ້ {expected:.1f} mg/ວັນ); ລາຍງານການໃຊ້ AMP ເປັນສູນ.",
+        "Toàn bộ AMP đo được ({amp:.1f} mg/ngày) có thể giải thích bằng chuyển hóa METH (dự kiến {expected:.1f} mg/ngày); việc sử dụng AMP được báo cáo là không.",
+    ),
+    "flag.licit_exceeds": (
+        "{analyte} ທີ່ຖືກກົດໝາຍຈາກໃບສັ່ງຢາ ({licit:.1f} mg/ວັນ) ຢ່າງໜ້ອຍເທົ່າກັບພາລະທີ່ວັດໄດ້ ({measured:.1f} mg/ວັນ); ລາຍງານການໃຊ້ທີ່ຜິດກົດໝາຍເປັນສູນ.",
+        "{analyte} hợp pháp theo đơn thuốc ({licit:.1f} mg/ngày) ít nhất bằng tải lượng đo được ({measured:.1f} mg/ngày); việc sử dụng trái phép được báo cáo là không.",
+    ),
+    "budget.term.analysis": ("ການວິເຄາະທາງເຄມີ", "phân tích hóa học"),
+    "budget.term.sampling": ("ການເກັບຕົວຢ່າງ", "lấy mẫu"),
+    "budget.term.flow": ("ການວັດອັດຕາການໄຫຼ", "đo lưu lượng"),
+    "budget.term.censoring": ("ຄ່າທີ່ຕ່ຳກວ່າຂີດຈຳກັດການວັດປະລິມານ", "các giá trị dưới giới hạn định lượng"),
+    "budget.term.population": ("ຂະໜາດປະຊາກອນ", "quy mô dân số"),
+    "budget.term.population_method": (
+        "ວິທີຄາດຄະເນປະຊາກອນ (ຮ່ວມກັນທຸກຈຸດ)",
+        "phương pháp ước tính dân số (chung cho mọi điểm)",
+    ),
+    "budget.term.analysis_systematic": (
+        "ການປັບທຽບຂອງຫ້ອງທົດລອງ (ເປັນລະບົບຕໍ່ຮອບ)",
+        "hiệu chuẩn phòng thí nghiệm (hệ thống theo đợt)",
+    ),
+    "budget.term.flow_systematic": (
+        "ການປັບທຽບເຄື່ອງວັດອັດຕາການໄຫຼ (ເປັນລະບົບຕໍ່ຮອບ)",
+        "hiệu chuẩn đồng hồ lưu lượng (hệ thống theo đợt)",
+    ),
+    "budget.term.excretion": ("ສັດສ່ວນການຂັບຖ່າຍ", "tỷ lệ bài tiết"),
+    "budget.term.stability": ("ຄວາມໝັ້ນຄົງໃນທໍ່ລະບາຍນ້ຳ", "độ ổn định trong cống"),
+    "budget.dominant": (
+        "ແຫຼ່ງຄວາມບໍ່ແນ່ນອນທີ່ໃຫຍ່ທີ່ສຸດແມ່ນ {term} ({share:.0%} ຂອງຄວາມແປປວນ).",
+        "Nguồn độ không đảm bảo lớn nhất là {term} ({share:.0%} phương sai).",
+    ),
+    "mc.bad_draws": (
+        "ຈຳນວນການສຸ່ມຕ້ອງຢ່າງໜ້ອຍ {minimum}, ໄດ້ຮັບ {value}.",
+        "Số lần rút phải ít nhất là {minimum}, nhận được {value}.",
+    ),
+    "mc.shape_mismatch": (
+        "{field} ມີ {got} ຄ່າ; ຄາດໄວ້ {expected}.",
+        "{field} có {got} giá trị; dự kiến {expected}.",
+    ),
+    "stats.too_few": (
+        "{method} ຕ້ອງມີຢ່າງໜ້ອຍ {minimum} ຄ່າ, ໄດ້ຮັບ {count}.",
+        "{method} cần ít nhất {minimum} giá trị, nhận được {count}.",
+    ),
+    "csv.file_missing": ("ບໍ່ພົບໄຟລ໌ຂໍ້ມູນເຂົ້າ '{path}'.", "Không tìm thấy tệp đầu vào '{path}'."),
+    "csv.unreadable": (
+        "ອ່ານໄຟລ໌ຂໍ້ມູນເຂົ້າ '{path}' ເປັນ CSV UTF-8 ບໍ່ໄດ້: {detail}",
+        "Không đọc được tệp đầu vào '{path}' dưới dạng CSV UTF-8: {detail}",
+    ),
+    "csv.missing_columns": (
+        "ໄຟລ໌ຂໍ້ມູນເຂົ້າຂາດຖັນທີ່ຈຳເປັນ: {columns}.",
+        "Tệp đầu vào thiếu cột bắt buộc: {columns}.",
+    ),
+    "csv.empty": ("ໄຟລ໌ຂໍ້ມູນເຂົ້າບໍ່ມີແຖວຂໍ້ມູນ.", "Tệp đầu vào không có dòng dữ liệu."),
+    "csv.bad_cell": (
+        "ແຖວ {row}, ຖັນ '{column}': {problem}",
+        "Dòng {row}, cột '{column}': {problem}",
+    ),
+    "csv.not_number": ("'{value}' ບໍ່ແມ່ນຕົວເລກ.", "'{value}' không phải là số."),
+    "csv.bad_date": (
+        "'{value}' ບໍ່ແມ່ນວັນທີໃນຮູບແບບ YYYY-MM-DD.",
+        "'{value}' không phải ngày dạng YYYY-MM-DD.",
+    ),
+    "csv.bad_choice": (
+        "'{value}' ບໍ່ແມ່ນໜຶ່ງໃນ: {allowed}.",
+        "'{value}' không phải một trong: {allowed}.",
+    ),
+    "csv.empty_cell": ("ຄ່າຫວ່າງເປົ່າ.", "giá trị để trống."),
+    "cli.done": (
+        "ຂຽນ {rows} ແຖວຜົນໄວ້ທີ່ {path} (ຊຸດຄ່າພາຣາມິເຕີ {param_set}).",
+        "Đã ghi {rows} dòng kết quả vào {path} (bộ tham số {param_set}).",
+    ),
+    "cli.bad_language": (
+        "ບໍ່ຮູ້ຈັກພາສາ '{language}'. ໃຊ້ໜຶ່ງໃນ: {allowed}.",
+        "Ngôn ngữ không xác định '{language}'. Dùng một trong: {allowed}.",
+    ),
+    "cli.write_failed": ("ຂຽນ '{path}' ບໍ່ໄດ້: {detail}", "Không ghi được '{path}': {detail}"),
+}
+for _code, (_lo, _vi) in _MESSAGES_LO_VI.items():
+    MESSAGES[_code].update(lo=_lo, vi=_vi)
 
 
 def render(code: str, lang: str = "en", **fields: object) -> str:
