@@ -41,6 +41,7 @@ from mekongx.domains.rfi.models import Rfi
 from mekongx.domains.rfi.schemas import RfiInput
 from mekongx.domains.search import records as search_records
 from mekongx.domains.seizures.demo import seed_demo_seizures
+from mekongx.domains.training import demo as training_demo
 from mekongx.domains.wbe import exchange as wbe_exchange
 from mekongx.domains.wbe.demo import seed_demo_wbe
 from mekongx.domains.wbe.models import WbeCampaign
@@ -284,6 +285,7 @@ def seed_content(db: Database, agency: str, *, reports: int = 300, seed: int = 2
     with db.write() as session:
         seed_demo_notices(session, agency, analyst, liaison)
         prevention_demo.seed_demo_prevention(session, agency, by_role)
+        training_demo.seed_demo_training(session, agency, by_role)
     with db.write() as session:
         seed_demo_seizures(session, agency, analyst, liaison)
         seed_demo_operations(session, agency, liaison)
@@ -400,12 +402,14 @@ def seed_meetings(nodes: dict[str, tuple[Database, NodeKeys, str]]) -> None:
 
 
 def seed_prevention(nodes: dict[str, tuple[Database, NodeKeys, str]]) -> None:
-    """Each country's programmes delivered to the other at once (``domains/prevention/demo.py``
-    says what is sourced), then ONCB's statements on which indicators compare."""
+    """Each country's programmes and courses (``domains/prevention/demo.py``,
+    ``domains/training/demo.py`` say what is sourced) and NNCC's certificate statements for
+    ONCB's officers delivered at once, then ONCB's statements on which indicators compare."""
     (oncb, _, _), (nncc, _, _) = nodes["ONCB"], nodes["NNCC"]
     done: set[str] = set()
-    _deliver(nncc, oncb, "NNCC", "ONCB", done, prefix="prevention.")
-    _deliver(oncb, nncc, "ONCB", "NNCC", done, prefix="prevention.")
+    for prefix in ("prevention.", "training."):
+        _deliver(nncc, oncb, "NNCC", "ONCB", done, prefix=prefix)
+        _deliver(oncb, nncc, "ONCB", "NNCC", done, prefix=prefix)
     with oncb.write() as session:
         prevention_demo.seed_demo_comparability(session, _principals(oncb, "ONCB")["analyst"])
 

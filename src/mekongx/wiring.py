@@ -41,6 +41,9 @@ from mekongx.domains.search import registry as search_registry
 from mekongx.domains.seizures import exchange as seizures_exchange
 from mekongx.domains.seizures import providers as seizures_providers
 from mekongx.domains.seizures.payloads import SeizurePayload
+from mekongx.domains.training import exchange as training_exchange
+from mekongx.domains.training import providers as training_providers
+from mekongx.domains.training.schemas import CertificatePayload, CoursePayload
 from mekongx.domains.wbe import exchange as wbe_exchange
 from mekongx.domains.wbe.schemas import CampaignPayload
 from mekongx.federation import acks, checkpoints, handlers
@@ -58,9 +61,13 @@ def install() -> None:
         tasks.register(name, provider)
     for name, finder in {**search_providers.PROVIDERS, **meetings_providers.SEARCH,
                          **finance_providers.SEARCH, **seizures_providers.SEARCH, **ports_providers.SEARCH,
-                         **prevention_providers.SEARCH}.items():  # fmt: skip
+                         **prevention_providers.SEARCH, **training_providers.SEARCH}.items():  # fmt: skip
         search_registry.register(name, finder)
-    for kind, record_kind in {**search_records.KINDS, **prevention_providers.KINDS}.items():
+    for kind, record_kind in {
+        **search_records.KINDS,
+        **prevention_providers.KINDS,
+        **training_providers.KINDS,
+    }.items():
         search_records.register(kind, record_kind)
     register = handlers.register
     register(acks.KIND, acks.apply_ack, schema=acks.AckPayload)
@@ -92,6 +99,9 @@ def install() -> None:
     register(ports_alerts.KIND, ports_alerts.apply, schema=PortAlertPayload)
     register(prevention_exchange.KIND, prevention_exchange.apply,
              schema=prevention_payloads.ProgrammePayload)  # fmt: skip
+    register(training_exchange.KIND, training_exchange.apply_course, schema=CoursePayload)
+    register(training_exchange.CERTIFICATE_KIND, training_exchange.apply_certificate,
+             schema=CertificatePayload)  # fmt: skip
     meeting_schemas: dict[str, type[BaseModel]] = {
         "meetings.minutes": meetings_payloads.MinutesPayload,
         "meetings.comment": meetings_payloads.CommentPayload,

@@ -25,3 +25,16 @@ def test_columns_follow_hops_and_bands_follow_amounts() -> None:
 def test_nothing_to_draw() -> None:
     assert sankey([], "A").nodes == []
     assert sankey([("A", "A", 5.0), ("A", "B", 0.0)], "A").nodes == []
+
+
+def test_grouped_bars_heights_follow_values_and_wide_ranges_go_logarithmic() -> None:
+    from mekongx.web.charts import grouped_bars
+
+    chart = grouped_bars({"A": {"2023": 10.0, "2024": 20.0}, "B": {"2024": 5.0}})
+    heights = {(b.series, b.category): b.height for b in chart.bars}
+    assert not chart.log and abs(heights[("A", "2024")] - 2 * heights[("A", "2023")]) < 1e-9
+    assert heights[("A", "2024")] == 4 * heights[("B", "2024")]
+    assert [label for _x, label in chart.categories] == ["2023", "2024"]
+    wide = grouped_bars({"national": {"2022": 102_000_000.0}, "province": {"2022": 170_000.0}})
+    assert wide.log and {t for _y, t in wide.ticks} >= {100_000, 1_000_000_000}
+    assert grouped_bars({}).bars == [] and grouped_bars({"A": {"2024": 0.0}}).bars == []

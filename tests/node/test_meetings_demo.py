@@ -1,4 +1,4 @@
-"""The demo's meetings (and prevention programmes, cited as evidence) on two real node databases (ONCB and NNCC, peered, seeded with content):
+"""The demo's meetings (and prevention programmes and courses, cited as evidence) on two real node databases (ONCB and NNCC, peered, seeded with content):
 the 17th and 19th minutes approved and signed by both nodes, the 19th's ten resolutions with
 actions updated by their owners on both sides, evidence from the demo records, the 20th as
 ONCB's draft; the progress report on the 19th counts only evidence its reader may see."""
@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from mekongx.accounts import service as accounts
 from mekongx.db import Database
@@ -26,6 +26,7 @@ from mekongx.domains.meetings import minutes, report, service
 from mekongx.domains.meetings.models import Meeting, MeetingAction
 from mekongx.domains.prevention import dashboard
 from mekongx.domains.prevention.models import Programme
+from mekongx.domains.training.models import CertificateStatement
 from mekongx.federation.keys import NodeKeys, raw_public
 from mekongx.federation.statements import key_id
 from mekongx.model.identity import User
@@ -112,6 +113,10 @@ def test_demo_programmes_on_both_nodes(db_url: str, second_db_url: str, tmp_path
     assert {p.mapping.verdict for p in board.pairs} == {"partial", "not_comparable"}
     seventh = {a.action.owner_agency: a for a in built.resolutions[6].actions}
     assert seventh["ONCB"].evidence == {"Prevention programmes": 3}
+    eighth = {a.action.owner_agency: a for a in built.resolutions[7].actions}
+    assert eighth["NNCC"].evidence == {"Training courses and exchanges": 1}
+    with oncb.read() as session:  # NNCC's certificates for ONCB's officers arrived as statements
+        assert session.scalar(select(func.count()).select_from(CertificateStatement)) == 3
     for _agency, (db, _keys, _url) in nodes.items():
         db.dispose()
 

@@ -119,3 +119,17 @@ def require_exportable(record: SharedRecord) -> None:
     section 6)."""
     if record.received and record.handling_code == "H3":
         raise Forbidden(N_("H3: a received record with these restrictions is never exported."))
+
+
+def addressed_to(session: Session, data: SharingInput, agency: str) -> bool:
+    """Whether a received payload's distribution includes ``agency`` (a named peer or a member
+    of the named group): what a receiving node checks before it keeps a copy."""
+    if data.distribution == Distribution.PEERS.value:
+        return agency in data.recipients
+    if data.distribution == Distribution.GROUP.value:
+        member = select(SharingGroupMember.agency_code).where(
+            SharingGroupMember.group_code == data.sharing_group,
+            SharingGroupMember.agency_code == agency,
+        )
+        return session.scalar(member) is not None
+    return False

@@ -166,7 +166,7 @@ def grouped_bars(
     *,
     width: float = 720,
     height: float = 280,
-    log_above: float = 1000.0,
+    log_above: float = 100.0,
 ) -> Bars:
     """Lay out ``values`` (series → category → value). Categories are sorted; when the largest
     value is more than ``log_above`` times the smallest, the scale is logarithmic (figures of
@@ -196,6 +196,7 @@ def grouped_bars(
         def scale(v: float) -> float:
             return v / ceiling
 
+    left = max(left, 12 + 7.5 * max(len(f"{t:,.0f}") for t in ticks))  # room for the labels
     span = bottom - top
     group = (width - left - 8) / len(categories)
     bar = min(28.0, group * 0.8 / max(len(series), 1))

@@ -387,7 +387,8 @@ def add_note(
 def add_evidence(request: Request, principal: CurrentPrincipal, action_id: RecordId,
                  data: EvidenceInput) -> EvidenceOut:  # fmt: skip
     """Link a record of any area you may see (kind: intel_report, rfi, fugitive_notice,
-    precursor_notification, precursor_incident, wbe_campaign, fin_case, prevention_programme)."""
+    precursor_notification, precursor_incident, wbe_campaign, fin_case, prevention_programme,
+    training_course)."""
     with node_of(request).db.write() as session:
         meeting_actions.add_evidence(session, principal, action_id, data)
         found = find(session, principal, data.kind, data.record_uid)

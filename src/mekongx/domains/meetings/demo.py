@@ -130,6 +130,7 @@ EVIDENCE: dict[tuple[int, str], list[str]] = {
     (4, "ONCB"): ["fin_case"],
     (6, "ONCB"): ["wbe_campaign", "wbe_campaign"],
     (7, "ONCB"): ["prevention_programme", "prevention_programme", "prevention_programme"],
+    (8, "NNCC"): ["training_course"],
 }
 
 

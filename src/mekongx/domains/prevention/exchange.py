@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from mekongx.audit import Actor, record
 from mekongx.authz import Principal
-from mekongx.authz.sharing import holders
+from mekongx.authz.sharing import addressed_to, holders
 from mekongx.domains.prevention.minors import identifier_problems
 from mekongx.domains.prevention.models import (
     MINOR_BANDS,
@@ -30,7 +30,7 @@ from mekongx.federation.handlers import Received
 from mekongx.federation.models import OutboxEntry
 from mekongx.federation.outbox import enqueue
 from mekongx.i18n import N_
-from mekongx.model.identity import Agency, SharingGroupMember
+from mekongx.model.identity import Agency
 from mekongx.model.record import Distribution, RecordRecipient
 from mekongx.validation import parse
 
@@ -118,29 +118,13 @@ def release(session: Session, principal: Principal, programme: Programme) -> Non
                     thread=programme.uid, languages=[programme.language])  # fmt: skip
 
 
-def _addressed_to(session: Session, data: ProgrammePayload, agency: str) -> bool:
-    if data.distribution == Distribution.PEERS.value:
-        return agency in data.recipients
-    if data.distribution == Distribution.GROUP.value:
-        return (
-            session.scalar(
-                select(SharingGroupMember.agency_code).where(
-                    SharingGroupMember.group_code == data.sharing_group,
-                    SharingGroupMember.agency_code == agency,
-                )
-            )
-            is not None
-        )
-    return False
-
-
 def apply(session: Session, received: Received, raw: Mapping[str, Any]) -> str:
     """Store or refresh the read-only copy of a programme received from its originator."""
     data = parse(ProgrammePayload, {k: v for k, v in raw.items() if k != "kind"})
     sender = received.sender
     if data.origin_agency != sender:
         raise Forbidden(N_("A node may only send programmes its own agency originated."))
-    if not _addressed_to(session, data, received.own_agency):
+    if not addressed_to(session, data, received.own_agency):
         raise Forbidden(N_("This programme was not shared with this agency."))
     problems: list[FieldProblem] = identifier_problems(data.description, "description")
     for n, a in enumerate(data.activities):

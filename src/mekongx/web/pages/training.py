@@ -1,0 +1,204 @@
+"""Training pages: courses, study visits and exchanges; participants with their results and
+certificates (organising agency's writers only); evaluation; checking a certificate's code."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, Query
+from sqlalchemy import select
+from starlette.requests import Request
+from starlette.responses import Response
+
+from mekongx.authz import Permission, Principal, can
+from mekongx.domains.training import certificates, service
+from mekongx.domains.training.models import COMPETENCY_LABELS, Certificate
+from mekongx.domains.training.schemas import CourseInput, ParticipantInput, ResultInput
+from mekongx.errors import ValidationFailed
+from mekongx.http.auth import CurrentPrincipal
+from mekongx.http.errors import field_messages
+from mekongx.http.node import node_of
+from mekongx.http.params import RecordId
+from mekongx.i18n import N_, translator
+from mekongx.model.identity import Agency, SharingGroup
+from mekongx.validation import parse
+from mekongx.web import flash
+from mekongx.web.labels import translated
+from mekongx.web.nav import NavItem
+from mekongx.web.render import check_csrf, render
+
+router = APIRouter(prefix="/training")
+NAV = [NavItem(72, "/training", N_("Training"))]
+TYPES = {"course": N_("course"), "study_visit": N_("study visit"), "secondment": N_("secondment"),
+         "exchange": N_("exchange")}  # fmt: skip
+LEVELS = {"basic": N_("basic"), "intermediate": N_("intermediate"), "advanced": N_("advanced")}
+
+flash.register(
+    {
+        "training.created": N_("Course recorded. Add its participants."),
+        "training.changed": N_("Saved."),
+        "training.certified": N_("Certificate issued; the officer's agency can check its code."),
+    }
+)
+
+_COURSE = ("code", "course_type", "title_th", "title_zh", "title_en", "topic", "level", "course_language",
+           "trainers", "starts_on", "ends_on", "hours", "place", "host_country", "funding", "language",
+           "handling_code", "handling_note", "distribution", "sharing_group")  # fmt: skip
+
+
+def _context(request: Request, principal: Principal) -> dict[str, Any]:
+    _ = translator(principal.language)
+    with node_of(request).db.read() as session:
+        agencies = list(session.scalars(select(Agency).order_by(Agency.code)))
+        groups = list(session.scalars(select(SharingGroup).order_by(SharingGroup.code)))
+    return {
+        "types": {k: _(v) for k, v in TYPES.items()},
+        "levels": {k: _(v) for k, v in LEVELS.items()},
+        "competency_labels": {k: _(v) for k, v in COMPETENCY_LABELS.items()},
+        "lang_key": principal.language if principal.language in ("th", "zh") else "en",
+        "can_write": can(principal, Permission.WRITE_RECORDS).allowed,
+        "agencies": agencies,
+        "peers": [a for a in agencies if a.code != principal.agency],
+        "groups": groups,
+        **translated(_),
+    }
+
+
+def _index(request: Request, principal: Principal, *, status: int = 200,
+           fields: list[tuple[str, str]] | None = None, form: dict[str, Any] | None = None) -> Response:  # fmt: skip
+    with node_of(request).db.read() as session:
+        courses = service.list_courses(session, principal)
+        by_course, by_competency = service.evaluation(session, principal)
+    blank = {
+        "distribution": "own",
+        "recipients": [],
+        "handling_code": "H0",
+        "competencies": [],
+        "partner_agencies": [],
+    }
+    return render(request, "training/index.html", status=status, courses=courses, by_course=by_course,
+                  by_competency=by_competency, fields=fields or [], form={**blank, **(form or {})},
+                  **_context(request, principal))  # fmt: skip
+
+
+@router.get("")
+def index(request: Request, principal: CurrentPrincipal) -> Response:
+    return _index(request, principal)
+
+
+@router.post("", dependencies=[Depends(check_csrf)])
+async def create(request: Request, principal: CurrentPrincipal) -> Response:
+    form = await request.form()
+    data: dict[str, Any] = {
+        n: str(form.get(n, "")).strip() for n in _COURSE if str(form.get(n, "")).strip()
+    }
+    for many in ("recipients", "competencies", "partner_agencies"):
+        data[many] = [str(v) for v in form.getlist(many)]
+    data["online"] = form.get("online") == "on"
+    try:
+        with node_of(request).db.write() as session:
+            course_id = service.create_course(session, principal, parse(CourseInput, data)).id
+    except ValidationFailed as error:
+        return _index(
+            request,
+            principal,
+            status=422,
+            fields=field_messages(principal.language, error.fields),
+            form=data,
+        )
+    return flash.redirect(f"/training/{course_id}", "training.created")
+
+
+@router.get("/verify")
+def verify(
+    request: Request, principal: CurrentPrincipal, code: str = Query("", max_length=40)
+) -> Response:
+    check = None
+    if code.strip():
+        with node_of(request).db.write() as session:
+            check = certificates.verify(session, principal, code)
+    return render(
+        request, "training/verify.html", code=code, check=check, **_context(request, principal)
+    )
+
+
+def _page(request: Request, principal: Principal, course_id: int, *, status: int = 200,
+          fields: list[tuple[str, str]] | None = None) -> Response:  # fmt: skip
+    with node_of(request).db.write() as session:
+        course = service.read_course(session, principal, course_id)
+        organiser = (not course.received and course.origin_agency == principal.agency
+                     and can(principal, Permission.WRITE_RECORDS).allowed)  # fmt: skip
+        people = service.participants(session, principal, course_id) if organiser else []
+        issued = dict(session.execute(select(Certificate.participant_id, Certificate.code).where(
+            Certificate.participant_id.in_([p.id for p in people]))).all())  # fmt: skip
+    return render(request, "training/course.html", status=status, course=course, organiser=organiser,
+                  people=people, issued=issued, fields=fields or [], **_context(request, principal))  # fmt: skip
+
+
+@router.get("/{course_id}")
+def show(request: Request, principal: CurrentPrincipal, course_id: RecordId) -> Response:
+    return _page(request, principal, course_id)
+
+
+@router.post("/{course_id}/participants", dependencies=[Depends(check_csrf)])
+async def add_participant(
+    request: Request, principal: CurrentPrincipal, course_id: RecordId
+) -> Response:
+    form = await request.form()
+    data = {n: str(form.get(n, "")).strip() for n in ("name", "agency_code", "rank", "role")}
+    try:
+        with node_of(request).db.write() as session:
+            service.add_participant(session, principal, course_id, parse(ParticipantInput, data))
+    except ValidationFailed as error:
+        return _page(
+            request,
+            principal,
+            course_id,
+            status=422,
+            fields=field_messages(principal.language, error.fields),
+        )
+    return flash.redirect(f"/training/{course_id}#participants", "training.changed")
+
+
+@router.post("/participants/{participant_id}/result", dependencies=[Depends(check_csrf)])
+async def record_result(
+    request: Request, principal: CurrentPrincipal, participant_id: RecordId
+) -> Response:
+    form = await request.form()
+    data: dict[str, Any] = {n: str(form.get(n, "")).strip() for n in
+                            ("attended_days", "score", "reaction", "behaviour", "followed_up_on", "results")}  # fmt: skip
+    data = {k: v for k, v in data.items() if v != ""}
+    if form.get("passed") in ("yes", "no"):
+        data["passed"] = form.get("passed") == "yes"
+    with node_of(request).db.read() as session:
+        course_id = service.course_id_of(session, principal, participant_id)
+    try:
+        with node_of(request).db.write() as session:
+            service.record_result(session, principal, participant_id, parse(ResultInput, data))
+    except ValidationFailed as error:
+        return _page(
+            request,
+            principal,
+            course_id,
+            status=422,
+            fields=field_messages(principal.language, error.fields),
+        )
+    return flash.redirect(f"/training/{course_id}#participants", "training.changed")
+
+
+@router.post("/participants/{participant_id}/certificate", dependencies=[Depends(check_csrf)])
+def issue(request: Request, principal: CurrentPrincipal, participant_id: RecordId) -> Response:
+    with node_of(request).db.write() as session:
+        certificates.issue(session, principal, participant_id)
+        course_id = service.course_id_of(session, principal, participant_id)
+    return flash.redirect(f"/training/{course_id}#participants", "training.certified")
+
+
+@router.get("/participants/{participant_id}/certificate.pdf")
+def certificate_pdf(
+    request: Request, principal: CurrentPrincipal, participant_id: RecordId
+) -> Response:
+    with node_of(request).db.write() as session:
+        content = certificates.pdf(session, principal, participant_id)
+    return Response(content, media_type="application/pdf",
+                    headers={"Content-Disposition": f'inline; filename="certificate-{participant_id}.pdf"'})  # fmt: skip

@@ -1,0 +1,172 @@
+"""Training between two nodes: NNCC runs a course for Thai officers, records results and issues
+certificates; ONCB's node verifies a certificate's code from the statement it received, without
+holding the participants of the course; bad input refused naming the field, nothing written."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import func, select
+
+from mekongx.audit.log import AuditEvent
+from mekongx.domains.training import certificates, demo, service
+from mekongx.domains.training.models import Certificate, CertificateStatement, Course, Participant
+from mekongx.domains.training.schemas import CourseInput, ParticipantInput, ResultInput
+from mekongx.errors import Conflict, Forbidden, ValidationFailed
+from mekongx.validation import parse
+
+
+def _yunnan(world: Any) -> tuple[Any, str]:
+    nncc = world.partner("NNCC")
+    with nncc.db.write() as session:
+        [uid] = demo.seed_demo_training(
+            session, "NNCC", {"liaison": nncc.principal("chinese_liaison")}
+        )
+    world.exchange()
+    return nncc, uid
+
+
+def test_a_certificate_is_verified_by_the_officers_agency(world: Any) -> None:
+    nncc, uid = _yunnan(world)
+    with nncc.db.read() as session:
+        codes = dict(session.execute(select(Participant.name, Certificate.code).join(
+            Certificate, Certificate.participant_id == Participant.id)).all())  # fmt: skip
+    assert set(codes) == {
+        "Pol.Capt. Anan Srisuk",
+        "Ms Kanokwan Thongdee",
+        "Mr Prasit Wongchai",
+    }  # 58 failed
+    code = codes["Ms Kanokwan Thongdee"]
+    with world.db.write() as session:
+        check = certificates.verify(
+            session, world.principal("thai_viewer"), code.lower().replace("-", " ")
+        )
+        forged = certificates.verify(session, world.principal("thai_viewer"), "ABCD-EFGH-JKMN")
+        course = session.scalar(select(Course).where(Course.uid == uid))
+        statements = session.scalar(select(func.count()).select_from(CertificateStatement))
+        held = session.scalar(select(func.count()).select_from(Participant))
+    assert (
+        check.valid and check.issuer == "NNCC" and check.participant_name == "Ms Kanokwan Thongdee"
+    )
+    assert not forged.valid
+    assert course is not None and course.received  # the course itself is shared with ONCB
+    assert statements == 3 and held == 0  # ONCB never holds the course's participant list
+    with world.db.read() as session:  # the statements carry a digest, never the code
+        assert code not in str(session.scalars(select(CertificateStatement.code_digest)).all())
+        assert session.scalar(select(func.count()).select_from(AuditEvent).where(
+            AuditEvent.action == "training.certificate.verify")) == 2  # fmt: skip
+    with world.db.read() as session, pytest.raises(Forbidden):  # the copy's participants stay home
+        service.participants(session, world.principal("thai_liaison"), course.id)
+
+
+def test_certificate_pdf_in_the_readers_language_and_participants_least_privilege(
+    world: Any,
+) -> None:
+    nncc, uid = _yunnan(world)
+    with nncc.db.write() as session:
+        listed = service.participants(session, nncc.principal("chinese_analyst"), uid)
+        anan = next(p for p in listed if p.name.endswith("Srisuk"))
+        content = certificates.pdf(session, nncc.principal("chinese_liaison"), anan.id)
+        code = session.scalar(select(Certificate.code).where(Certificate.participant_id == anan.id))
+    pages = PdfReader(io.BytesIO(content)).pages
+    text = "".join(page.extract_text() for page in pages).replace("\x00", "")
+    assert "Anan Srisuk" in text and str(code) in text and "证书" in text
+    with nncc.db.read() as session:
+        assert session.scalar(select(func.count()).select_from(AuditEvent).where(
+            AuditEvent.action == "training.participants.read")) == 1  # fmt: skip
+
+
+def test_results_and_evaluation(world: Any) -> None:
+    nncc, _uid = _yunnan(world)
+    officer = nncc.principal("chinese_liaison")
+    with nncc.db.write() as session:
+        courses, competencies = service.evaluation(session, officer)
+        somsak = session.scalar(select(Participant).where(Participant.name.like("%Somsak%")))
+        assert somsak is not None
+        with pytest.raises(Conflict):  # failed: no certificate
+            certificates.issue(session, officer, somsak.id)
+    summary = courses["YPC-2025-TH"]
+    assert (summary.participants, summary.passed, summary.certificates) == (4, 3, 3)
+    assert summary.reaction == 4.25 and summary.followed_up == 3
+    assert set(competencies) == {"precursor_identification", "financial_investigation"}
+    with nncc.db.write() as session, pytest.raises(ValidationFailed) as refused:
+        service.record_result(session, officer, somsak.id, ResultInput(attended_days=30))
+    assert refused.value.fields[0].field == "attended_days"
+
+
+def test_bad_courses_are_refused_naming_the_field(world: Any) -> None:
+    base = {
+        "code": "X-1",
+        "title_en": "X",
+        "place": "Bangkok",
+        "starts_on": "2025-05-16",
+        "ends_on": "2025-05-05",
+    }
+    for data, params in (
+        (base, {"end": "2025-05-05", "start": "2025-05-16"}),
+        (
+            {**base, "ends_on": "2025-05-20", "competencies": ["mind_reading"]},
+            {"code": "mind_reading"},
+        ),
+    ):
+        with pytest.raises(ValidationFailed) as refused:
+            parse(CourseInput, data)
+        assert refused.value.fields[0].params == params
+    with world.db.write() as session:
+        course = service.create_course(session, world.principal("thai_analyst"), CourseInput.model_validate(
+            {**base, "ends_on": "2025-05-20"}))  # fmt: skip
+        with pytest.raises(ValidationFailed):
+            service.add_participant(session, world.principal("thai_analyst"), course.id,
+                                    ParticipantInput(name="A", agency_code="NOPE"))  # fmt: skip
+    with world.db.write() as session, pytest.raises(Forbidden):  # viewers do not read names
+        service.participants(session, world.principal("thai_viewer"), course.id)
+    assert dt.date(2025, 5, 20) == course.ends_on
+
+
+def test_run_a_course_in_the_browser_and_the_other_node_verifies(world: Any) -> None:
+    nncc = world.partner("NNCC")
+    with nncc.browser("chinese.liaison") as b:
+        made = b.post("/training", {"code": "WBE-2025", "course_type": "study_visit", "title_en": "Wastewater sampling visit",
+                                    "starts_on": "2025-09-01", "ends_on": "2025-09-03", "place": "Kunming",
+                                    "competencies": ["wastewater_sampling"], "distribution": "peers",
+                                    "recipients": ["ONCB"], "handling_code": "H0"})  # fmt: skip
+        assert made.status_code == 303, made.text
+        url = made.headers["location"]
+        backwards = b.post("/training", {"code": "X-2", "title_en": "X", "place": "P", "starts_on": "2025-09-03",
+                                         "ends_on": "2025-09-01"})  # fmt: skip
+        assert backwards.status_code == 422 and "2025-09-01" in backwards.text
+        assert (
+            b.post(
+                f"{url}/participants",
+                {"name": "Ms Pranee Suksai", "agency_code": "ONCB", "rank": "Chemist"},
+            ).status_code
+            == 303
+        )
+        with nncc.db.read() as session:
+            pid = session.scalar(
+                select(Participant.id).where(Participant.name == "Ms Pranee Suksai")
+            )
+        too_long = b.post(f"/training/participants/{pid}/result", {"attended_days": "9"})
+        assert too_long.status_code == 422
+        assert b.post(f"/training/participants/{pid}/result", {"attended_days": "3", "score": "85", "passed": "yes",
+                                                               "reaction": "5"}).status_code == 303  # fmt: skip
+        assert b.post(f"/training/participants/{pid}/certificate", {}).status_code == 303
+        page = b.client.get(url)
+        assert "Ms Pranee Suksai" in page.text and "certificate.pdf" in page.text
+        pdf = b.client.get(f"/training/participants/{pid}/certificate.pdf")
+        assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    with nncc.db.read() as session:
+        code = session.scalar(select(Certificate.code).where(Certificate.participant_id == pid))
+    world.exchange()
+    with world.browser("thai.viewer") as b:
+        good = b.client.get("/training/verify", params={"code": code})
+        bad = b.client.get("/training/verify", params={"code": "AAAA-BBBB-CCCC"})
+        course_page = b.client.get(
+            f"/training/{world.id_of(Course, nncc.uid_of(Course, int(url.rsplit('/', 1)[1])))}"
+        )
+    assert "Ms Pranee Suksai" in good.text and "alert" in bad.text
+    assert course_page.status_code == 200 and "Ms Pranee Suksai" not in course_page.text
