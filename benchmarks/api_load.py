@@ -1,21 +1,29 @@
 #!/usr/bin/env python3
-"""Node API under load: 100,000 intelligence reports, 32 concurrent clients, on SQLite and
-PostgreSQL, beside a bare ASGI "hello" served the same way (the stack's ceiling).
+"""The node under load: intelligence reports and wanted-person notices (up to a million records
+in all), 32 concurrent clients, on SQLite and PostgreSQL, beside a bare ASGI "hello" served the
+same way in the same run (the stack's ceiling).
 
-    .venv/bin/python benchmarks/api_load.py                 # both engines, 100,000 records
+    .venv/bin/python benchmarks/api_load.py                      # both engines, 100,000 records
+    .venv/bin/python benchmarks/api_load.py --records 1000000 --seconds 10
     .venv/bin/python benchmarks/api_load.py --records 20000 --seconds 5 --engines sqlite
 
-Each server is a real `uvicorn` process (one worker, as `mekongx serve` runs by default); the
-clients are asyncio httpx connections in this process. Seeding writes rows in bulk (not through
-the services: it stands for history imported before the run); the measured requests go through
-the whole stack — authentication by API token, authz filtering, and for the detail endpoint an
-audit row written per read. Report lines print requests/s, p50 and p99 in milliseconds.
+Each server is one real `uvicorn` process (one worker: the ratio to the ceiling is per process)
+pinned to the first core; the load generator (asyncio httpx clients) is a separate process
+pinned to the other cores, so the two do not take turns on one core (both share the machine
+when it has a single core). Seeding writes rows in bulk (benchmarks/api_seed.py: history
+imported before the run); the measured requests go through the whole stack: authentication by
+API token, visibility inside the query, for details an audit row written per read. Per area
+and endpoint the run prints requests/s, p50 and p99 in milliseconds, the ratio to the ceiling,
+and the in-process cost: CPU milliseconds of the node's own process per request, measured
+without the network (the ASGI app called in-process, one request at a time; on PostgreSQL the
+database server's work is in the wall time beside it, not in the CPU figure).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import random
 import socket
@@ -29,41 +37,15 @@ import uuid
 from pathlib import Path
 
 import httpx
-from sqlalchemy import create_engine, insert, text
+from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from mekongx import migrations
-from mekongx.accounts import service as accounts
-from mekongx.audit import Actor
-from mekongx.db import Database
-from mekongx.domains.intel.models import IntelReport
-from mekongx.model.base import utcnow
-from mekongx.model.identity import User
-from mekongx.model.record import RecordRecipient
-from mekongx.settings import Settings
-from mekongx.text import index_tokens
+sys.path.insert(0, str(Path(__file__).parent))
+from api_seed import SEARCHES, seed
 
 PG = os.environ.get(
     "MEKONGX_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 )
-WORDS_TH = ["ยาบ้า", "ไอซ์", "เคตามีน", "เชียงราย", "แม่สาย", "หนองคาย", "รถกระบะ", "ชายแดน"]
-WORDS_ZH = ["冰毒", "氯胺酮", "西双版纳", "磨憨", "运输", "团伙", "线人", "边境"]
-WORDS_EN = [
-    "methamphetamine",
-    "ketamine",
-    "Bokeo",
-    "Tachileik",
-    "pickup",
-    "border",
-    "courier",
-    "precursor",
-]
-NAMES = [
-    "หลาน เว่ยหง 兰卫红 Lan Weihong",
-    "จาง ซิน 张鑫 Zhang Xin",
-    "หลิว หย่ง 刘勇 Liu Yong",
-    "陈建国 Chen Jianguo",
-]
 
 
 def free_port() -> int:
@@ -71,71 +53,6 @@ def free_port() -> int:
         sock.bind(("127.0.0.1", 0))
         port: int = sock.getsockname()[1]
         return port
-
-
-def seed(url: str, records: int, home: Path) -> str:
-    """Create the schema, agencies, a user with an API token and ``records`` reports."""
-    migrations.upgrade(url)
-    db = Database(url)
-    settings = Settings(env="test", database_url=url, data_dir=home, node_agency="ONCB")
-    actor = Actor.system("ONCB", "bench")
-    with db.write() as session:
-        for code, country in (("ONCB", "TH"), ("NNCC", "CN"), ("LCDC", "LA")):
-            accounts.create_agency(
-                session,
-                actor,
-                accounts.AgencyInput(code, code, code, code, country, code == "ONCB"),
-            )
-        user = accounts.create_user(
-            session,
-            actor,
-            accounts.UserInput("bench", "Bench", "ONCB", "analyst", "Harbour-Load-2567"),
-            settings,
-        )
-        token = accounts.create_api_token(session, actor, user, "bench")
-    rng = random.Random(7)
-    now = utcnow()
-    batch: list[dict[str, object]] = []
-    search: list[dict[str, str]] = []
-    shares: list[dict[str, str]] = []
-    sqlite = url.startswith("sqlite")
-    insert_search = text(
-        "INSERT INTO search_index (uid, kind, body) VALUES (:uid, 'intel_report', :body)"
-        if sqlite
-        else "INSERT INTO search_index (uid, kind, body) VALUES (:uid, 'intel_report', to_tsvector('simple', :body))"
-    )
-    for i in range(records):
-        uid = str(uuid.UUID(int=rng.getrandbits(128), version=4))
-        origin = "ONCB" if i % 4 else "NNCC"
-        title = f"{rng.choice(NAMES)} {rng.choice(WORDS_EN)} {i}"
-        narrative = " ".join(rng.choice(WORDS_TH + WORDS_ZH + WORDS_EN) for _ in range(30))
-        distribution = "own" if origin == "ONCB" and i % 3 else "peers"
-        batch.append(dict(uid=uid, created_at=now, updated_at=now, version=1, language="th", author_name="bench",
-                          distribution=distribution, handling_code="H0", handling_note="", received=origin != "ONCB",
-                          origin_agency=origin, author_id=None, sharing_group=None, title=title, narrative=narrative,
-                          source_reliability="B", info_reliability=2, status="active", status_note="", received_from=""))  # fmt: skip
-        search.append({"uid": uid, "body": index_tokens(f"{title}\n{narrative}")})
-        if distribution == "peers":
-            shares.append(
-                {"record_uid": uid, "agency_code": "ONCB" if origin == "NNCC" else "NNCC"}
-            )
-        if len(batch) == 5000 or i == records - 1:
-            with db.write() as session:
-                session.execute(insert(IntelReport), batch)
-                session.execute(insert_search, search)
-                if shares:
-                    session.execute(insert(RecordRecipient), shares)
-            batch, search, shares = [], [], []
-    with db.write() as session:
-        assert session.get(User, user.id) is not None
-        if sqlite:  # what fts.index_document keeps beside the FTS5 table
-            session.execute(
-                text(
-                    "INSERT INTO search_index_rowids (uid, doc) SELECT uid, rowid FROM search_index"
-                )
-            )
-    db.dispose()
-    return token
 
 
 HELLO = textwrap.dedent(
@@ -149,9 +66,20 @@ HELLO = textwrap.dedent(
 )
 
 
-def start(args: list[str], env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
-    process = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
+def cores() -> tuple[set[int], set[int]]:
+    """The server's core and the load generator's (all of them when there is only one)."""
+    available = sorted(os.sched_getaffinity(0))
+    if len(available) < 2:
+        return set(available), set(available)
+    return {available[0]}, set(available[1:])
+
+
+def start(
+    args: list[str], env: dict[str, str], port: int, pin: set[int]
+) -> subprocess.Popen[bytes]:
+    process = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               preexec_fn=lambda: os.sched_setaffinity(0, pin))  # fmt: skip
+    deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
             httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=0.5)
@@ -220,63 +148,125 @@ def drop(url: str) -> None:
         admin.dispose()
 
 
+def generate(base: str, paths: list[str], headers: dict[str, str], clients: int, seconds: float,
+             pin: set[int]) -> tuple[float, float, float, int]:  # fmt: skip
+    """Run the load in a separate process pinned to ``pin`` (this script with ``--generate``)."""
+    job = json.dumps({"base": base, "paths": paths, "headers": headers, "clients": clients,
+                      "seconds": seconds})  # fmt: skip
+    done = subprocess.run([sys.executable, __file__, "--generate"], input=job.encode(), check=True,
+                          capture_output=True, preexec_fn=lambda: os.sched_setaffinity(0, pin))  # fmt: skip
+    rps, p50, p99, errors = json.loads(done.stdout)
+    return rps, p50, p99, errors
+
+
+def in_process(env: dict[str, str], token: str, endpoints: dict[str, list[str]], pin: set[int]) -> dict[str, tuple[float, float]]:  # fmt: skip
+    """CPU and wall milliseconds per request with the app called in-process (``--in-process``)."""
+    job = json.dumps({"token": token, "endpoints": endpoints})
+    done = subprocess.run([sys.executable, __file__, "--in-process"], input=job.encode(), env=env,
+                          check=True, capture_output=True, preexec_fn=lambda: os.sched_setaffinity(0, pin))  # fmt: skip
+    return {k: (v[0], v[1]) for k, v in json.loads(done.stdout).items()}
+
+
+def _in_process_child() -> None:
+    job = json.loads(sys.stdin.read())
+    import logging
+
+    from mekongx.app import create_app
+
+    logging.disable(logging.WARNING)
+    app = create_app()
+    headers = {"Authorization": f"Bearer {job['token']}"}
+    out: dict[str, list[float]] = {}
+
+    async def run() -> None:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://node", headers=headers) as client:  # fmt: skip
+            for name, paths in job["endpoints"].items():
+                sample = paths[:30]
+                for path in sample[:5]:  # warm the caches
+                    await client.get(path)
+                cpu, wall = time.process_time(), time.perf_counter()
+                for path in sample:
+                    answer = await client.get(path)
+                    assert answer.status_code == 200, (path, answer.status_code)
+                out[name] = [(time.process_time() - cpu) * 1000 / len(sample),
+                             (time.perf_counter() - wall) * 1000 / len(sample)]  # fmt: skip
+
+    asyncio.run(run())
+    print(json.dumps(out))
+
+
+def _generate_child() -> None:
+    job = json.loads(sys.stdin.read())
+    result = asyncio.run(load(job["base"], job["paths"], job["headers"], job["clients"], job["seconds"]))  # fmt: skip
+    print(json.dumps(result))
+
+
+def endpoints(reports: int, notices: int) -> dict[str, list[str]]:
+    """The paths each area's list, detail and search is loaded with. Lists: the first page and
+    pages reached by the keyset cursor (``after``) anywhere in the table."""
+    rng = random.Random(3)
+    found: dict[str, list[str]] = {}
+    if reports:
+        found["reports list"] = ["/api/v1/reports?per_page=50"] + [
+            f"/api/v1/reports?per_page=50&after={rng.randint(51, reports)}" for _ in range(199)]  # fmt: skip
+        found["reports detail"] = [f"/api/v1/reports/{rng.randint(1, reports)}" for _ in range(2000)]  # fmt: skip
+        found["reports search"] = [f"/api/v1/reports/search?q={w}&limit=50" for w in SEARCHES]
+    if notices:
+        found["notices list"] = ["/fugitives"] + [f"/fugitives?page={p}" for p in range(2, 21)]
+        found["notices detail"] = [f"/fugitives/notices/{rng.randint(1, notices)}" for _ in range(2000)]  # fmt: skip
+    return found
+
+
 def main() -> None:
+    if sys.argv[1:] == ["--generate"]:
+        return _generate_child()
+    if sys.argv[1:] == ["--in-process"]:
+        return _in_process_child()
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--records", type=int, default=100_000)
+    parser.add_argument("--records", type=int, default=100_000, help="in all, half per area")
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--engines", default="sqlite,postgresql")
     args = parser.parse_args()
     home = Path(tempfile.mkdtemp(prefix="mekongx-bench-"))
-    print(
-        f"api_load: {args.records:,} records, {args.clients} clients, {args.seconds:.0f} s per endpoint; load avg {os.getloadavg()[0]:.1f}"
-    )
+    server_cores, client_cores = cores()
+    print(f"api_load: {args.records:,} records, {args.clients} clients, {args.seconds:.0f} s per endpoint; "
+          f"server on cores {sorted(server_cores)}, clients on {sorted(client_cores)}; load avg {os.getloadavg()[0]:.1f}")  # fmt: skip
     hello_file = home / "hello.py"
     hello_file.write_text(HELLO)
     port = free_port()
     hello = start([sys.executable, "-m", "uvicorn", "--app-dir", str(home), "hello:app", "--port", str(port),
-                   "--log-level", "warning"], dict(os.environ), port)  # fmt: skip
+                   "--log-level", "warning"], dict(os.environ), port, server_cores)  # fmt: skip
     try:
-        rps, p50, p99, errors = asyncio.run(
-            load(f"http://127.0.0.1:{port}", ["/"], {}, args.clients, args.seconds)
-        )
+        ceiling, p50, p99, errors = generate(f"http://127.0.0.1:{port}", ["/"], {}, args.clients,
+                                             args.seconds, client_cores)  # fmt: skip
     finally:
         hello.terminate()
         hello.wait()
-    print(
-        f"{'ceiling':<11} {'ASGI hello':<8} {rps:8.0f} req/s  p50 {p50:6.1f} ms  p99 {p99:6.1f} ms  errors {errors}"
-    )
+    print(f"{'ceiling':<11} {'ASGI hello':<15} {ceiling:8.0f} req/s  p50 {p50:6.1f} ms  p99 {p99:6.1f} ms  errors {errors}")  # fmt: skip
+    reports, notices = args.records - args.records // 2, args.records // 2
     for engine, url in engine_urls(args.engines.split(","), home).items():
         started = time.monotonic()
-        token = seed(url, args.records, home)
-        print(f"{engine}: seeded {args.records:,} reports in {time.monotonic() - started:.1f} s")
+        token = seed(url, reports, notices, home)
+        print(f"{engine}: seeded {reports:,} reports and {notices:,} notices in {time.monotonic() - started:.0f} s")  # fmt: skip
         port = free_port()
         env = {**os.environ, "MEKONGX_ENV": "test", "MEKONGX_DATABASE_URL": url, "MEKONGX_DATA_DIR": str(home),
                "MEKONGX_NODE_AGENCY": "ONCB", "MEKONGX_WORKER": "false"}  # fmt: skip
+        paths = endpoints(reports, notices)
+        costs = in_process(env, token, paths, server_cores)
         server = start([sys.executable, "-m", "uvicorn", "mekongx.cli.main:asgi_app", "--factory", "--port", str(port),
-                        "--log-level", "warning"], env, port)  # fmt: skip
-        rng = random.Random(3)
-        ids = [rng.randint(1, args.records) for _ in range(2000)]
-        pages = [rng.randint(1, 200) for _ in range(200)]
-        endpoints = {
-            "list": [f"/api/v1/reports?page={p}&per_page=50" for p in pages],
-            "detail": [f"/api/v1/reports/{i}" for i in ids],
-            "search": [
-                f"/api/v1/reports/search?q={w}&limit=50"
-                for w in ["เว่ยหง", "卫红", "Weihong", "冰毒 磨憨", "Bokeo pickup", "ยาบ้า เชียงราย"]
-            ],
-        }
+                        "--log-level", "warning"], env, port, server_cores)  # fmt: skip
         try:
-            for name, paths in endpoints.items():
+            for name, sample in paths.items():
                 headers = {"Authorization": f"Bearer {token}"}
-                rps, p50, p99, errors = asyncio.run(
-                    load(f"http://127.0.0.1:{port}", paths, headers, args.clients, args.seconds)
-                )
-                print(
-                    f"{engine:<11} {name:<8} {rps:8.0f} req/s  p50 {p50:6.1f} ms  p99 {p99:6.1f} ms  errors {errors}"
-                )
+                rps, p50, p99, errors = generate(f"http://127.0.0.1:{port}", sample, headers,
+                                                 args.clients, args.seconds, client_cores)  # fmt: skip
+                cpu, wall = costs[name]
+                print(f"{engine:<11} {name:<15} {rps:8.0f} req/s  p50 {p50:6.1f} ms  p99 {p99:6.1f} ms  "
+                      f"errors {errors}  ratio {rps / ceiling:4.2f}  in-process {cpu:5.1f} ms CPU, {wall:5.1f} ms wall")  # fmt: skip
         finally:
             server.terminate()
             server.wait()

@@ -6,7 +6,6 @@ import logging
 from importlib import resources
 
 from fastapi import FastAPI
-from fastapi.staticfiles import StaticFiles
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
@@ -20,6 +19,7 @@ from mekongx.federation.keystore import load_node_keys
 from mekongx.http.context import RequestContextMiddleware
 from mekongx.http.errors import install_error_handlers
 from mekongx.http.node import Node
+from mekongx.http.static import Assets, static_dir
 from mekongx.http.zawgyi import ZawgyiForms
 from mekongx.settings import Settings, get_settings
 from mekongx.web.nav import page_modules
@@ -46,7 +46,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     keys = load_node_keys(settings) if (settings.keys_dir / NodeKeys.CURRENT).exists() else None
     app.state.node = Node(
         settings,
-        database or Database(settings.effective_database_url),
+        database or Database(settings.effective_database_url, pool_size=settings.db_pool_size),
         keys,
         RefusalGate(settings.federation_refusals_per_minute),
         RefusalGate(settings.login_client_attempts, name="web login"),
@@ -54,11 +54,10 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.add_middleware(ZawgyiForms)
     app.add_middleware(RequestContextMiddleware)
     install_error_handlers(app, render_error)
-    static = resources.files("mekongx.web") / "static"
     # the fonts of generated documents serve the pages too (Lao, Khmer, Burmese: mekongx.css)
     fonts = resources.files("mekongx.documents") / "fonts"
-    app.mount("/static/fonts", StaticFiles(directory=str(fonts)), name="fonts")
-    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    app.mount("/static/fonts", Assets(directory=str(fonts)), name="fonts")
+    app.mount("/static", Assets(directory=str(static_dir())), name="static")
     app.include_router(api_router)  # the federation endpoints are not here: see below
     for module in page_modules():
         app.include_router(module.router, include_in_schema=False)

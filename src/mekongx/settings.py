@@ -161,6 +161,14 @@ class Settings(BaseSettings):
         "links page and the administrators' home page call it stalled and say what to do.",
     )
     worker: bool = Field(True, description="Run the delivery worker inside `mekongx serve`.")
+    db_pool_size: int = Field(
+        20,
+        ge=1,
+        le=500,
+        description="PostgreSQL connections each node process keeps open (and as many again "
+        "during a burst). `mekongx serve --workers N` (N > 1) sets it to 40 / N, at least 4, "
+        "unless it is set: keep processes x 2 x this below the server's max_connections.",
+    )
     retry_max_seconds: int = Field(
         300,
         ge=1,

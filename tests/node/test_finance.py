@@ -215,7 +215,9 @@ def test_pages_in_three_languages(world: Any, browser: Any, lang: str, word: str
     title = case_page.split("<title>", 1)[1].split("</title>", 1)[0]
     # the page title is the case title, nothing more
     assert "<" not in title and "Golden Reed" in title
-    assert case_page.count('id="requests"') == 1 and 'src="/static/upload-progress.js"' in case_page
+    assert (
+        case_page.count('id="requests"') == 1 and 'src="/static/upload-progress.js?v=' in case_page
+    )
     alerts = case_page.split('id="alerts"', 1)[1]
     if lang == "th":
         assert "บัญชีที่ไม่เคยติดต่อกันมาก่อน" in alerts and "คะแนน" in alerts

@@ -115,8 +115,13 @@ def record(
     the transaction). A head lost to a rolled-back savepoint is read again."""
     head: AuditHead | None = session.info.get(_HEAD)
     if head is None or not inspect(head).persistent:
-        _lock_chain(session)
-        head = session.get(AuditHead, 1, with_for_update=True)
+        # The head row's lock guards the chain (one round trip, and it reads the newest head
+        # even on PostgreSQL's READ COMMITTED); only the very first row, with no head yet to
+        # lock, takes the advisory lock and reads again.
+        head = session.get(AuditHead, 1, with_for_update=True, populate_existing=True)
+        if head is None:
+            _lock_chain(session)
+            head = session.get(AuditHead, 1, with_for_update=True, populate_existing=True)
     seq = head.seq + 1 if head else 1
     prev = head.hash if head else GENESIS
     event = AuditEvent(

@@ -20,14 +20,22 @@ Action = Literal["read", "write", "release"]
 def visibility_clause(model: Any, agency: str) -> ColumnElement[bool]:
     """SQL condition: the record is held by (visible to) users of ``agency``.
 
-    The two subqueries do not depend on the row, so both engines compute each once (a hashed
-    set) instead of probing per row: listing 100,000 records stays a single scan.
+    Decided row by row inside the query that reads the rows, so a page of 50 costs 50 checks
+    whatever the table holds: the originator's own records first (one column), a named
+    recipient by a probe of ``record_recipients``' primary key (``record_uid, agency_code``)
+    only for records shared with peers, a group by the agency's few memberships. Nothing is
+    built over every recipient row, and no hidden row is counted or loaded.
     """
-    named = select(RecordRecipient.record_uid).where(RecordRecipient.agency_code == agency)
+    named = (
+        select(RecordRecipient.record_uid)
+        .where(RecordRecipient.record_uid == model.uid, RecordRecipient.agency_code == agency)
+        .offset(0)  # PostgreSQL: keeps the probe per row (else it hashes every recipient row)
+        .exists()
+    )
     groups = select(SharingGroupMember.group_code).where(SharingGroupMember.agency_code == agency)
     return or_(
         model.origin_agency == agency,
-        and_(model.distribution == Distribution.PEERS.value, model.uid.in_(named)),
+        and_(model.distribution == Distribution.PEERS.value, named),
         and_(model.distribution == Distribution.GROUP.value, model.sharing_group.in_(groups)),
     )
 

@@ -98,13 +98,21 @@ def serve(
     port: int = typer.Option(8000, help="Port of the web UI and API."),
     workers: int = typer.Option(
         1,
-        help="Web processes (more than 1: run `mekongx worker` and `mekongx listener` beside them).",
+        help="Web processes; 0: one per core. More than 1: run `mekongx worker` and "
+        "`mekongx listener` beside them.",
     ),
 ) -> None:
     """Run the node: web UI and API, the delivery worker, and the mutual-TLS federation port if set."""
     settings = load_settings()  # refuse unsafe settings before starting
+    if workers < 1:  # the cores this process may run on
+        cores = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else None
+        workers = len(cores) if cores else os.cpu_count() or 1
     if workers > 1:
         import uvicorn
+
+        # Each process has its own connection pool: together they stay within the server's
+        # default max_connections (100), unless MEKONGX_DB_POOL_SIZE says otherwise.
+        os.environ.setdefault("MEKONGX_DB_POOL_SIZE", str(max(4, 40 // workers)))
 
         proxies = [str(network) for network in settings.proxy_networks()]
         uvicorn.run(

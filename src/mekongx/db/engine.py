@@ -129,7 +129,7 @@ class _WriterQueue:
 class Database:
     """The node's database: a reader and a writer session factory over one URL."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, pool_size: int = 20) -> None:
         self.url = url
         if is_sqlite(url):
             self.write_engine = _sqlite_engine(url, immediate=True)
@@ -138,8 +138,8 @@ class Database:
             # A commit is durable before it is acknowledged, whatever the server's default.
             self.write_engine = create_engine(
                 url,
-                pool_size=20,
-                max_overflow=20,
+                pool_size=pool_size,
+                max_overflow=pool_size,
                 pool_pre_ping=True,
                 connect_args={"options": "-c synchronous_commit=on"},
             )

@@ -9,7 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import bindparam, text
+from sqlalchemy import (
+    ColumnElement,
+    Float,
+    Integer,
+    String,
+    Subquery,
+    Text,
+    and_,
+    bindparam,
+    column,
+    func,
+    table,
+    text,
+)
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import TextClause
 
@@ -151,3 +164,45 @@ def match_clause(
         "WHERE body @@ to_tsquery('simple', :expr) AND kind = :kind"
     )
     return text(sql), {"expr": expr, "kind": kind}
+
+
+SEARCH_TABLE = table(
+    "search_index", column("uid", String), column("kind", String), column("body", Text)
+)
+
+
+def newest_matches(
+    session: Session, query: str, kind: str, window: int, below: int | None = None
+) -> Subquery | None:
+    """SQLite: the newest ``window`` documents of ``kind`` matching the query (below document
+    number ``below``) as a subquery ``(uid, rank, doc)``, lower rank first, to join to the
+    records in the same statement. FTS5 walks its lists from the newest document and stops,
+    so a word found in half a million documents costs what the window costs."""
+    plan = query_plan(query)
+    if not plan:
+        return None
+    sql = text(
+        "SELECT uid, bm25(search_index) AS rank, rowid AS doc FROM search_index "
+        "WHERE search_index MATCH :expr AND kind = :kind AND rowid < :below "
+        "ORDER BY rowid DESC LIMIT :window"
+    ).bindparams(
+        expr=_expression(plan, "sqlite"),
+        kind=kind,
+        window=window,
+        below=2**62 if below is None else below,
+    )
+    columns = (column("uid", String), column("rank", Float), column("doc", Integer))
+    return sql.columns(*columns).subquery("matches")
+
+
+def match_and_rank(
+    query: str, kind: str
+) -> tuple[ColumnElement[bool], ColumnElement[float]] | None:
+    """PostgreSQL: the condition that a row of :data:`SEARCH_TABLE` is a document of ``kind``
+    matching the query, and its rank (lower first), to put in the records' own query."""
+    plan = query_plan(query)
+    if not plan:
+        return None
+    tsquery = func.to_tsquery("simple", _expression(plan, "postgresql"))
+    body = SEARCH_TABLE.c.body
+    return and_(body.op("@@")(tsquery), SEARCH_TABLE.c.kind == kind), -func.ts_rank(body, tsquery)

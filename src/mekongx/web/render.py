@@ -19,6 +19,7 @@ from mekongx.errors import Forbidden
 from mekongx.http import zawgyi
 from mekongx.http.auth import PRE_CSRF_COOKIE, language, login_session, optional_login
 from mekongx.http.node import node_of
+from mekongx.http.static import asset_url
 from mekongx.i18n import LANGUAGES, N_, format_date, format_datetime, translator
 from mekongx.model.identity import User
 from mekongx.web import flash
@@ -44,6 +45,7 @@ ZAWGYI_NOTICE = N_(
     "Burmese text typed in the Zawgyi encoding was converted to Unicode. Please check that it "
     "reads correctly."
 )
+ENV.globals["asset"] = asset_url
 
 
 def _csrf_for(request: Request) -> tuple[str, bool]:

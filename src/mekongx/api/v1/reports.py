@@ -33,8 +33,11 @@ def list_reports(
     per_page: Annotated[int, Query(ge=1, le=200)] = 50,
     handling_code: Annotated[str | None, Query(pattern="^H[0-3]$")] = None,
     origin: Annotated[str | None, Query(max_length=16)] = None,
+    after: Annotated[int | None, Query(ge=1)] = None,
 ) -> PageOut[ReportSummaryOut]:
-    """Reports visible to you, newest first."""
+    """Reports visible to you, newest first. For the next page pass the answer's
+    ``next_after`` as ``after`` (keyset paging: as fast at the millionth report as at the
+    first); ``total`` is exact up to 1,000 and an estimate beyond (``total_exact`` false)."""
     node = node_of(request)
     with node.db.read() as session:
         result = intel.list_reports(
@@ -44,6 +47,7 @@ def list_reports(
             per_page=per_page,
             handling_code=handling_code,
             origin=origin,
+            after=after,
         )
         items = [ReportSummaryOut.model_validate(r) for r in result.items]
     return PageOut(
@@ -52,6 +56,7 @@ def list_reports(
         page=page,
         per_page=per_page,
         total_exact=result.total_exact,
+        next_after=result.next_after,
     )
 
 

@@ -15,7 +15,8 @@ class PageOut(BaseModel, Generic[T]):
     total: int
     page: int
     per_page: int
-    total_exact: bool = True  # False: there are more than ``total`` - 1 items (counting stopped)
+    total_exact: bool = True  # False: ``total`` is an estimate (counting stopped at a bound)
+    next_after: int | None = None  # the keyset cursor of the next page (``after=``); None: last
 
 
 class MeOut(BaseModel):

@@ -17,15 +17,15 @@ from __future__ import annotations
 
 import json
 import uuid
-from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from mekongx.audit import record
 from mekongx.authz import Permission, Principal, access, require, visible
+from mekongx.authz.listing import Page, page_of
 from mekongx.authz.sharing import check_distribution, set_recipients
 from mekongx.domains.fugitives.models import IndexVersion, Notice, NoticePhoto
 from mekongx.domains.fugitives.schemas import NoticeInput
@@ -44,14 +44,6 @@ TRANSITIONS: dict[str, tuple[tuple[str, ...], str, Permission]] = {
     "publish": (("reviewed",), "published", Permission.RELEASE_RECORDS),
     "withdraw": (("draft", "reviewed", "published"), "withdrawn", Permission.RELEASE_RECORDS),
 }
-
-
-@dataclass(frozen=True)
-class Page:
-    items: list[Notice]
-    total: int
-    page: int
-    per_page: int
 
 
 def names_of(notice: Notice) -> list[dict[str, str]]:
@@ -258,13 +250,12 @@ def list_notices(
     status: str = "",
     page: int = 1,
     per_page: int = 50,
-) -> Page:
+    after: int | None = None,
+) -> Page[Notice]:
     stmt = visible_notices(principal)
     if status:
         stmt = stmt.where(Notice.status == status)
-    total = session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
-    stmt = stmt.order_by(Notice.id.desc()).limit(per_page).offset((page - 1) * per_page)
-    return Page(list(session.scalars(stmt)), total, page, per_page)
+    return page_of(session, stmt, Notice, page=page, per_page=per_page, after=after)
 
 
 def recipients_of(session: Session, notice: Notice) -> list[str]:

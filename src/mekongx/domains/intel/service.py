@@ -4,13 +4,12 @@ writes its audit row in the same transaction, and leaves the commit to the calle
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from sqlalchemy import func, select, text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mekongx.audit import record
 from mekongx.authz import Permission, Principal, access, can, require, visible
+from mekongx.authz.listing import Page, page_of, search_of
 from mekongx.authz.sharing import SharingInput, check_distribution, set_recipients
 from mekongx.db import fts
 from mekongx.domains.intel import exchange, handoff
@@ -23,20 +22,7 @@ from mekongx.model.identity import User
 from mekongx.model.record import Distribution, RecordRecipient
 
 KIND = SEARCH_KIND
-COUNT_CAP = 10_000
 _OWN = SharingInput()  # an analyst's report stays in the agency until released
-
-
-@dataclass(frozen=True)
-class Page:
-    items: list[IntelReport]
-    total: int  # exact up to COUNT_CAP; COUNT_CAP + 1 means "more than COUNT_CAP"
-    page: int
-    per_page: int
-
-    @property
-    def total_exact(self) -> bool:
-        return self.total <= COUNT_CAP
 
 
 def _check_distribution(
@@ -230,48 +216,26 @@ def list_reports(
     per_page: int = 50,
     handling_code: str | None = None,
     origin: str | None = None,
-) -> Page:
+    after: int | None = None,
+) -> Page[IntelReport]:
+    """Reports visible to the user, newest first (``after``: the keyset cursor of the next
+    page, see ``authz.listing``)."""
     stmt = visible(principal, IntelReport)
     if handling_code:
         stmt = stmt.where(IntelReport.handling_code == handling_code)
     if origin:
         stmt = stmt.where(IntelReport.origin_agency == origin)
-    # Counting every visible row costs a full scan; past COUNT_CAP the page says "10,000+".
-    capped = stmt.order_by(None).with_only_columns(IntelReport.id).limit(COUNT_CAP + 1)
-    total = session.scalar(select(func.count()).select_from(capped.subquery())) or 0
-    stmt = stmt.order_by(IntelReport.id.desc()).limit(per_page).offset((page - 1) * per_page)
-    return Page(list(session.scalars(stmt)), total, page, per_page)
+    return page_of(session, stmt, IntelReport, page=page, per_page=per_page, after=after)
 
 
 def search_reports(
     session: Session, principal: Principal, query: str, *, limit: int = 50
 ) -> list[IntelReport]:
-    """Reports matching every word of ``query`` (any script), best first, visible ones only.
-
-    The full-text index ranks candidates alone (fast: no join), then the visible reports among
-    each chunk of candidates are loaded through authz; a further chunk is read only when too
-    few of the first were visible to this user.
-    """
-    match = fts.match_clause(session, query, KIND)
-    if match is None:
-        return []
-    clause, params = match
-    chunk = max(limit * 4, 200)
-    found: list[IntelReport] = []
-    for offset in range(0, 50 * chunk, chunk):
-        rows = session.execute(
-            text(clause.text + " ORDER BY rank LIMIT :chunk OFFSET :offset"),
-            {**params, "chunk": chunk, "offset": offset},
-        ).all()
-        order = {uid: i for i, (uid, _rank) in enumerate(rows)}
-        if order:
-            visible_here = session.scalars(
-                visible(principal, IntelReport).where(IntelReport.uid.in_(list(order)))
-            )
-            found.extend(sorted(visible_here, key=lambda r: order[r.uid]))
-        if len(found) >= limit or len(rows) < chunk:
-            break
-    return found[:limit]
+    """Reports matching every word of ``query`` (any script), best first, visible ones only:
+    ranked by the full-text index and filtered by visibility in one query (``authz.listing``)."""
+    return search_of(
+        session, visible(principal, IntelReport), IntelReport, query, KIND, limit=limit
+    )
 
 
 def reindex_all(session: Session) -> int:

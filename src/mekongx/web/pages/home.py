@@ -6,12 +6,13 @@ from datetime import datetime
 from typing import Any
 
 from fastapi import APIRouter
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from starlette.requests import Request
 from starlette.responses import Response
 
 from mekongx.authz import Principal, visible
+from mekongx.authz.listing import count_of
 from mekongx.domains.intel import service as intel
 from mekongx.domains.intel.models import IntelReport
 from mekongx.domains.review import tasks
@@ -67,19 +68,18 @@ def dashboard(request: Request, principal: CurrentPrincipal) -> Response:
     node = node_of(request)
     _ = translator(principal.language)
     with node.db.read() as session:
-        base = visible(principal, IntelReport).subquery()
+        base = visible(principal, IntelReport)
 
-        def count(*where: object) -> int:
-            stmt = select(func.count()).select_from(base)
-            for clause in where:
-                stmt = stmt.where(clause)  # type: ignore[arg-type]
-            return session.scalar(stmt) or 0
+        def count(*where: Any) -> str:
+            """Exact up to a bound, an estimate beyond ("~N"): never a count of every row."""
+            total, exact = count_of(session, base.where(*where), IntelReport)
+            return str(total) if exact else f"~{total:,}"
 
         stats = {
             "total": count(),
-            "own": count(base.c.origin_agency == principal.agency),
-            "received": count(base.c.origin_agency != principal.agency),
-            "shared": count(base.c.distribution != "own"),
+            "own": count(IntelReport.origin_agency == principal.agency),
+            "received": count(IntelReport.origin_agency != principal.agency),
+            "shared": count(IntelReport.distribution != "own"),
         }
         latest = intel.list_reports(session, principal, per_page=8).items
         agencies = list(session.scalars(select(Agency).order_by(Agency.is_own.desc(), Agency.code)))

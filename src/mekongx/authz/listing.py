@@ -1,0 +1,190 @@
+"""Pages of a list of records for one user: the one list machinery of every area.
+
+An area builds its query (``authz.visible`` plus its own filters) and passes it here with the
+model; :func:`page_of` answers one page, newest first (by ``id``), in a bounded number of
+statements whatever the table holds:
+
+- the page's ids are chosen by a query that reads only the ordering key and the visibility
+  columns, then only those rows are loaded; with ``after`` (the keyset cursor: the last id of
+  the previous page, :attr:`Page.next_after`) the query starts at that key instead of skipping
+  rows, so page 2,000 costs what page 1 costs;
+- visibility is decided inside that query, row by row (``authz.visibility_clause``): no hidden
+  row is loaded, checked in Python or counted;
+- the total is counted exactly up to ``bound`` visible rows; beyond, it is estimated from the
+  share of visible rows among the newest ids (:attr:`Page.total_exact` is then False), so a
+  list of a million records never counts a million rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from mekongx.db import fts
+
+COUNT_BOUND = 1000
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    items: list[T]
+    total: int  # exact when ``total_exact``; otherwise an estimate, more than the bound
+    page: int
+    per_page: int
+    total_exact: bool = True
+    next_after: int | None = None  # pass as ``after`` for the next page (None: no more)
+
+
+def page_of(
+    session: Session,
+    stmt: Select[T],
+    model: Any,
+    *,
+    page: int = 1,
+    per_page: int = 50,
+    after: int | None = None,
+    bound: int = COUNT_BOUND,
+) -> Page[T]:
+    """One page of ``stmt`` (a query over ``model`` already limited to what the user may see),
+    newest first. ``after`` (a keyset cursor) wins over ``page`` when given."""
+    key = model.id
+    ids = stmt.with_only_columns(key).order_by(None)
+    total, exact = count_of(session, ids, model, bound)
+    chosen = ids.order_by(key.desc()).limit(per_page)
+    if after is not None:
+        chosen = chosen.where(key < after)
+    elif page > 1:
+        chosen = chosen.offset((page - 1) * per_page)
+    wanted = list(session.scalars(chosen))
+    items: list[T] = []
+    if wanted:
+        rows = {row.id: row for row in session.scalars(select(model).where(key.in_(wanted)))}
+        items = [rows[i] for i in wanted if i in rows]
+    more = len(wanted) == per_page
+    return Page(items, total, page, per_page, exact, wanted[-1] if more else None)
+
+
+def count_of(
+    session: Session, stmt: Select[Any], model: Any, bound: int = COUNT_BOUND
+) -> tuple[int, bool]:
+    """How many rows ``stmt`` (a query over ``model``) holds and whether that is exact: exact
+    up to ``bound``; beyond, the share of its ids among the newest ``bound + 1`` of the
+    table's, applied to the table's whole id range (two index reads, never a full count)."""
+    key = model.id
+    ids = stmt.with_only_columns(key).order_by(None)
+    newest = ids.order_by(key.desc()).limit(bound + 1).subquery()
+    lowest_id = select(func.min(key)).scalar_subquery()
+    highest_id = select(func.max(key)).scalar_subquery()
+    row = session.execute(
+        select(func.count(), func.min(newest.c.id), lowest_id, highest_id).select_from(newest)
+    ).one()
+    counted, boundary, lowest, highest = row
+    if counted <= bound or boundary is None or lowest is None or highest is None:
+        return int(counted), True
+    share = counted / (highest - boundary + 1)
+    return max(int(share * (highest - lowest + 1)), bound + 1), False
+
+
+SEARCH_WINDOW = 4  # matches ranked per result wanted, at first (see search_of)
+
+
+def search_of(
+    session: Session,
+    stmt: Select[T],
+    model: Any,
+    query: str,
+    kind: str,
+    *,
+    limit: int = 50,
+    window: int | None = None,
+) -> list[T]:
+    """The records of ``stmt`` (a query over ``model`` limited to what the user may see) whose
+    full-text document of ``kind`` matches every word of ``query``, best first: the index finds
+    and ranks, the same statement joins the records and decides their visibility, and only the
+    ``limit`` best visible ones are loaded.
+
+    Ranked are the newest matches, ``SEARCH_WINDOW`` per result wanted (at least 200), so that
+    a word found in half the records costs what a rare one costs: SQLite's index walks its
+    lists from the newest document and stops, then reads older ones (four times as many each
+    time) only while too few were visible; PostgreSQL walks the newest records (the window
+    x 20), visible ones only, and probes each one's document, and only when fewer than
+    ``limit`` of them match (a rare word: few matches) reads every match from its GIN index.
+    ``window`` (at least ``limit``) is for tests and tuning.
+    """
+    if window is None:
+        window = max(limit * SEARCH_WINDOW, 200)
+    window = max(window, limit)
+    if session.get_bind().dialect.name != "sqlite":
+        return _search_postgresql(session, stmt, model, query, kind, limit, window)
+    found: list[T] = []
+    below: int | None = None
+    while True:
+        matches = fts.newest_matches(session, query, kind, window, below)
+        if matches is None:
+            return found
+        joined = stmt.join(matches, matches.c.uid == model.uid)
+        found.extend(session.scalars(joined.order_by(matches.c.rank).limit(limit - len(found))))
+        if len(found) >= limit:
+            return found
+        counted, oldest = session.execute(
+            select(func.count(), func.min(matches.c.doc)).select_from(matches)
+        ).one()
+        if counted < window or oldest is None:
+            return found
+        below, window = oldest, window * 4
+
+
+def _search_postgresql(
+    session: Session,
+    stmt: Select[T],
+    model: Any,
+    query: str,
+    kind: str,
+    limit: int,
+    window: int,
+) -> list[T]:
+    """The newest ``window`` visible matches, ranked. First among the newest ``window`` x 20
+    records, walked newest first, each one's document probed by its uid (a correlated
+    subquery: the planner, misled by the correlated Thai bigrams of a word, would otherwise
+    read every match); only when these hold fewer than ``limit`` matches, every record
+    through the GIN index (a rare word: few matches)."""
+    match = fts.match_and_rank(query, kind)
+    if match is None:
+        return []
+    condition, rank = match
+    index = fts.SEARCH_TABLE
+    highest = session.scalar(select(func.max(model.id))) or 0
+    floor = highest - window * 20
+    probe = select(rank).where(index.c.uid == model.uid, condition).scalar_subquery()
+    recent = (
+        stmt.with_only_columns(model.id.label("id"), probe.label("rank"))
+        .where(model.id > floor)
+        .subquery("recent")
+    )
+    ranked = (
+        select(recent.c.id, recent.c.rank)
+        .where(recent.c.rank.is_not(None))
+        .order_by(recent.c.id.desc())
+        .limit(window)
+        .subquery("ranked")
+    )
+    found = list(session.scalars(_best(model, ranked, limit)))
+    if len(found) >= limit or floor <= 0:
+        return found
+    every = (
+        stmt.with_only_columns(model.id.label("id"), rank.label("rank"))
+        .join(index, index.c.uid == model.uid)
+        .where(condition)
+        .order_by(model.id.desc())
+        .limit(window)
+        .subquery("every")
+    )
+    return list(session.scalars(_best(model, every, limit)))
+
+
+def _best(model: Any, ranked: Any, limit: int) -> Select[Any]:
+    return select(model).join(ranked, ranked.c.id == model.id).order_by(ranked.c.rank).limit(limit)

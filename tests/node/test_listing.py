@@ -1,0 +1,65 @@
+"""The list machinery of every area (``authz.listing``): keyset pages that cover the list once,
+newest first; a total counted exactly up to the bound and estimated beyond it; search ranked in
+the index with visibility inside the same query, widening to older matches when the newest
+ones are not visible."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mekongx.authz import Principal, visible
+from mekongx.authz.listing import page_of, search_of
+from mekongx.domains.intel.models import IntelReport
+from mekongx.model.identity import Role
+
+
+def test_keyset_pages_cover_the_list_once_newest_first(world: Any) -> None:
+    made = [world.report("thai_analyst", title=f"ZXPAGE {n}") for n in range(7)]
+    client, headers = world.app(), world.token("thai_viewer")
+    seen: list[int] = []
+    answer = client.get("/api/v1/reports?per_page=3", headers=headers).json()
+    while True:
+        seen += [item["id"] for item in answer["items"]]
+        assert answer["total"] == 7 and answer["total_exact"] is True
+        if answer["next_after"] is None:
+            break
+        answer = client.get(
+            f"/api/v1/reports?per_page=3&after={answer['next_after']}", headers=headers
+        ).json()
+    assert seen == sorted(made, reverse=True)
+    by_page = client.get("/api/v1/reports?per_page=3&page=3", headers=headers).json()
+    assert [item["id"] for item in by_page["items"]] == [min(made)]
+    assert by_page["next_after"] is None
+
+
+def test_beyond_the_bound_the_total_is_an_estimate(world: Any) -> None:
+    for n in range(9):
+        world.report("thai_analyst", title=f"ZXMANY {n}")
+    principal = world.principal("thai_viewer")
+    with world.db.read() as session:
+        exact = page_of(session, visible(principal, IntelReport), IntelReport, bound=9)
+        estimated = page_of(
+            session, visible(principal, IntelReport), IntelReport, per_page=2, bound=4
+        )
+    assert (exact.total, exact.total_exact) == (9, True)
+    assert estimated.total_exact is False and estimated.total == 9  # every id is visible here
+    assert len(estimated.items) == 2 and estimated.next_after == estimated.items[-1].id
+
+
+def test_search_reads_older_matches_when_the_newest_are_hidden(world: Any) -> None:
+    """An NNCC user sees only the oldest of six matches: the first window of the index holds
+    two hidden reports, so the search reads older ones (and never returns a hidden one)."""
+    shared = world.report(
+        "thai_liaison", title="ZXWIDE shared", distribution="peers", recipients=["NNCC"]
+    )
+    for n in range(5):
+        world.report("thai_analyst", title=f"ZXWIDE own {n}")
+    nncc = Principal(0, "nncc_reader", "NNCC reader", "NNCC", Role.VIEWER, "en")
+    thai = world.principal("thai_viewer")
+    with world.db.read() as session:
+        every = search_of(session, visible(thai, IntelReport), IntelReport, "zxwide",
+                          "intel_report", window=2)  # fmt: skip
+        [only] = search_of(session, visible(nncc, IntelReport), IntelReport, "zxwide",
+                           "intel_report", limit=1, window=2)  # fmt: skip
+    assert len(every) == 6
+    assert only.id == shared
