@@ -10,6 +10,7 @@ from typing import Any
 from mekongx.authz import Principal, visible
 from mekongx.authz.listing import page_of, search_of
 from mekongx.domains.intel.models import IntelReport
+from mekongx.domains.seizures import service as seizures
 from mekongx.model.identity import Role
 
 
@@ -63,3 +64,42 @@ def test_search_reads_older_matches_when_the_newest_are_hidden(world: Any) -> No
                            "intel_report", limit=1, window=2)  # fmt: skip
     assert len(every) == 6
     assert only.id == shared
+
+
+SEIZURE = {
+    "reference": "ONCB-2026-0001", "seized_on": "2026-03-14", "country": "TH", "admin1": "TH-57",
+    "admin2": "Mae Sai", "place": "Ban Pa Yang checkpoint", "latitude": 20.43, "longitude": 99.88,
+    "drug": "meth_tablets", "form": "tablets", "quantity": "1200", "unit": "tablets",
+    "purity": "18.5", "markings": "WY", "origin_country": "MM", "transit_countries": [],
+    "destination_country": "TH", "conveyance": "road", "concealment": "rice sacks",
+    "arrests": 1, "nationalities": {"TH": 1}, "language": "en",
+}  # fmt: skip
+
+
+def test_keyset_pages_follow_an_area_s_own_order(world: Any) -> None:
+    """Seizures list the latest seized first (then the newest entry): the cursor continues in
+    that order, however the dates and the ids interleave."""
+    dates = ["2026-03-14", "2026-01-02", "2026-03-14", "2026-05-30", "2026-01-02"]
+    client = world.app()
+    headers = world.token("thai_liaison")
+    made = []
+    for n, day in enumerate(dates):
+        body = {**SEIZURE, "reference": f"ONCB-2026-{n:04d}", "seized_on": day,
+                "quantity": str(1000 + n)}  # fmt: skip
+        answer = client.post("/api/v1/seizures", json=body, headers=headers)
+        assert answer.status_code == 201, answer.text
+        made.append((day, answer.json()["id"]))
+    principal = world.principal("thai_viewer")
+    seen: list[int] = []
+    after = None
+    while True:
+        with world.db.write() as session:
+            found = seizures.list_seizures(
+                session, principal, seizures.Filters(), per_page=2, after=after
+            )
+        seen += [s.id for s in found.items]
+        if (after := found.next_after) is None:
+            break
+    assert seen == [ident for _, ident in sorted(made, reverse=True)]
+    listed = client.get("/api/v1/seizures", headers=headers).json()
+    assert [item["id"] for item in listed["items"]] == seen and listed["next_after"] is None

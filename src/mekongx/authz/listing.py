@@ -17,10 +17,11 @@ statements whatever the table holds:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, select, tuple_
 from sqlalchemy.orm import Session
 
 from mekongx.db import fts
@@ -48,14 +49,20 @@ def page_of(
     per_page: int = 50,
     after: int | None = None,
     bound: int = COUNT_BOUND,
+    order: Sequence[Any] = (),
 ) -> Page[T]:
     """One page of ``stmt`` (a query over ``model`` already limited to what the user may see),
-    newest first. ``after`` (a keyset cursor) wins over ``page`` when given."""
+    newest first: by ``order`` (columns, each descending; a seizure's date) then by id.
+    ``after`` (the keyset cursor: the id of the previous page's last row) wins over ``page``."""
     key = model.id
     ids = stmt.with_only_columns(key).order_by(None)
     total, exact = count_of(session, ids, model, bound)
-    chosen = ids.order_by(key.desc()).limit(per_page)
-    if after is not None:
+    chosen = ids.order_by(*(column.desc() for column in order), key.desc()).limit(per_page)
+    last = None if after is None or not order else session.execute(
+        select(*order).where(key == after)).one_or_none()  # fmt: skip
+    if last is not None:  # the rows after the cursor row in (order..., id)
+        chosen = chosen.where(tuple_(*order, key) < tuple_(*last, after))
+    elif after is not None:
         chosen = chosen.where(key < after)
     elif page > 1:
         chosen = chosen.offset((page - 1) * per_page)

@@ -70,9 +70,10 @@ class SeizureOut(BaseModel):
 class SeizurePageOut(BaseModel):
     items: list[SeizureOut]
     total: int
-    total_exact: bool
+    total_exact: bool  # False: ``total`` is an estimate (counting stopped at a bound)
     page: int
     per_page: int
+    next_after: int | None = None  # the keyset cursor of the next page (``after=``); None: last
 
 
 class ImportOut(BaseModel):
@@ -106,13 +107,15 @@ def create(request: Request, principal: CurrentPrincipal, data: SeizureInput) ->
 def list_(request: Request, principal: CurrentPrincipal, page: PageNumber = 1,
           drug: Annotated[str, Query(max_length=24)] = "", country: Annotated[str, Query(max_length=2)] = "",
           origin: Annotated[str, Query(max_length=16)] = "", since: date | None = None,
-          until: date | None = None) -> SeizurePageOut:  # fmt: skip
-    """The seizures you may see (your agency's and what peers shared with it), newest first."""
+          until: date | None = None, after: Annotated[int | None, Query(ge=1)] = None) -> SeizurePageOut:  # fmt: skip
+    """The seizures you may see (your agency's and what peers shared with it), newest first.
+    For the next page pass the answer's ``next_after`` as ``after`` (keyset paging)."""
     filters = service.Filters(drug=drug, country=country.upper(), origin=origin, since=since, until=until)  # fmt: skip
     with node_of(request).db.write() as session:
-        found = service.list_seizures(session, principal, filters, page=page)
+        found = service.list_seizures(session, principal, filters, page=page, after=after)
         return SeizurePageOut(items=[_out(s) for s in found.items], total=found.total,
-                              total_exact=found.total_exact, page=found.page, per_page=found.per_page)  # fmt: skip
+                              total_exact=found.total_exact, page=found.page, per_page=found.per_page,
+                              next_after=found.next_after)  # fmt: skip
 
 
 @router.get("/{seizure_id}", response_model=SeizureOut)

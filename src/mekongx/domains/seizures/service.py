@@ -10,11 +10,12 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from mekongx.audit import record
 from mekongx.authz import Permission, Principal, access, can, require, visible
+from mekongx.authz.listing import Page, page_of
 from mekongx.authz.sharing import check_distribution, set_recipients
 from mekongx.domains.search import records as search_records
 from mekongx.domains.search.providers import like_pattern
@@ -25,7 +26,6 @@ from mekongx.errors import FieldProblem, ValidationFailed
 from mekongx.i18n import N_
 
 KIND = SEARCH_KIND
-COUNT_CAP = 10_000
 DUPLICATE = N_("This seizure is already reported (%(reference)s of %(date)s).")
 _FIELDS = ("reference", "seized_on", "country", "admin1", "admin2", "place", "latitude",
            "longitude", "drug", "form", "quantity", "unit", "tablets", "purity", "markings",
@@ -40,18 +40,6 @@ class Filters:
     origin: str = ""  # agency
     since: date | None = None
     until: date | None = None
-
-
-@dataclass(frozen=True)
-class Page:
-    items: list[Seizure]
-    total: int  # exact up to COUNT_CAP; COUNT_CAP + 1 means "more than COUNT_CAP"
-    page: int
-    per_page: int
-
-    @property
-    def total_exact(self) -> bool:
-        return self.total <= COUNT_CAP
 
 
 def quantity_kg(quantity: Decimal, unit: str) -> Decimal | None:
@@ -139,16 +127,19 @@ def _filtered(principal: Principal, filters: Filters) -> Any:
 
 
 def list_seizures(
-    session: Session, principal: Principal, filters: Filters, page: int = 1, per_page: int = 50
-) -> Page:
-    stmt = _filtered(principal, filters)
-    counted = stmt.with_only_columns(Seizure.id).limit(COUNT_CAP + 1).subquery()
-    total = session.scalar(select(func.count()).select_from(counted)) or 0
-    items = list(session.scalars(stmt.order_by(Seizure.seized_on.desc(), Seizure.id.desc())
-                                 .offset((page - 1) * per_page).limit(per_page)))  # fmt: skip
+    session: Session,
+    principal: Principal,
+    filters: Filters,
+    page: int = 1,
+    per_page: int = 50,
+    after: int | None = None,
+) -> Page[Seizure]:
+    """Seizures visible to the user, the latest seized first (``authz.listing``)."""
+    found = page_of(session, _filtered(principal, filters), Seizure, page=page, per_page=per_page,
+                    after=after, order=(Seizure.seized_on,))  # fmt: skip
     record(session, principal.actor, "seizures.list", KIND, None,
            details={"page": page, "drug": filters.drug, "country": filters.country})  # fmt: skip
-    return Page(items, total, page, per_page)
+    return found
 
 
 def nationalities_of(seizure: Seizure) -> dict[str, int]:
