@@ -256,7 +256,9 @@ def main() -> None:
         env = {**os.environ, "MEKONGX_ENV": "test", "MEKONGX_DATABASE_URL": url, "MEKONGX_DATA_DIR": str(home),
                "MEKONGX_NODE_AGENCY": "ONCB", "MEKONGX_WORKER": "false"}  # fmt: skip
         paths = endpoints(reports, notices)
-        costs = in_process(env, token, paths, server_cores)
+        floor = "stack floor (/api/v1/me: token check and a small JSON answer)"
+        costs = in_process(env, token, {**paths, floor: ["/api/v1/me"]}, server_cores)
+        print(f"{engine:<11} in-process {floor}: {costs[floor][0]:.1f} ms CPU, {costs[floor][1]:.1f} ms wall")  # fmt: skip
         server = start([sys.executable, "-m", "uvicorn", "mekongx.cli.main:asgi_app", "--factory", "--port", str(port),
                         "--log-level", "warning"], env, port, server_cores)  # fmt: skip
         try:
