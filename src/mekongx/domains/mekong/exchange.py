@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from mekongx.authz import Principal
 from mekongx.authz.sharing import holders
 from mekongx.domains.mekong.models import JointOperation
+from mekongx.domains.mekong.rows import fill
 from mekongx.domains.mekong.schemas import OperationFields
 from mekongx.errors import Forbidden
 from mekongx.federation.handlers import Received
@@ -54,8 +55,6 @@ def release(session: Session, principal: Principal, operation: JointOperation) -
 
 
 def apply(session: Session, received: Received, data: Mapping[str, Any]) -> str:
-    from mekongx.domains.mekong.service import fill
-
     uid = str(data["uid"])
     if str(data["origin_agency"]) != received.sender:
         raise Forbidden(N_("Only the originating agency can change this record."))

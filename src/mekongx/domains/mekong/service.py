@@ -15,14 +15,13 @@ from mekongx.authz import Permission, Principal, access, require, visible
 from mekongx.authz.sharing import check_distribution, set_recipients
 from mekongx.domains.mekong import exchange
 from mekongx.domains.mekong.models import SEARCH_KIND, JointOperation
-from mekongx.domains.mekong.schemas import OperationFields, OperationInput
+from mekongx.domains.mekong.rows import fill
+from mekongx.domains.mekong.schemas import OperationInput
 from mekongx.domains.seizures.models import Seizure
 from mekongx.domains.seizures.service import nationalities_of
 from mekongx.errors import ValidationFailed
 
 KIND = SEARCH_KIND
-_FIELDS = ("activity", "name", "number", "starts_on", "ends_on", "units", "route", "targets",
-           "findings", "language", "handling_code", "handling_note")  # fmt: skip
 
 
 @dataclass
@@ -32,14 +31,6 @@ class Results:
     tablets: int
     arrests: int
     nationalities: dict[str, int]
-
-
-def fill(operation: JointOperation, data: OperationFields) -> None:
-    for name in _FIELDS:
-        setattr(operation, name, getattr(data, name))
-    operation.phases = json.dumps([p.model_dump(mode="json") for p in data.phases])
-    operation.countries = ",".join(data.countries)
-    operation.seizures = json.dumps(data.seizures)
 
 
 def create_operation(

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from mekongx.authz import Principal
 from mekongx.authz.sharing import holders
 from mekongx.domains.seizures.models import Seizure
+from mekongx.domains.seizures.rows import fill
 from mekongx.domains.seizures.schemas import SeizureFields
 from mekongx.errors import Forbidden
 from mekongx.federation.handlers import Received
@@ -64,8 +65,6 @@ def release(session: Session, principal: Principal, seizure: Seizure) -> None:
 
 def apply(session: Session, received: Received, data: Mapping[str, Any]) -> str:
     """Keep (or bring up to date) the read-only copy of a peer's seizure report."""
-    from mekongx.domains.seizures.service import fill
-
     uid = str(data["uid"])
     if str(data["origin_agency"]) != received.sender:
         raise Forbidden(N_("Only the originating agency can change this record."))

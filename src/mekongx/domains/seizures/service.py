@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import or_, select
@@ -21,16 +20,13 @@ from mekongx.domains.search import records as search_records
 from mekongx.domains.search.providers import like_pattern
 from mekongx.domains.seizures import exchange
 from mekongx.domains.seizures.models import SEARCH_KIND, Seizure
+from mekongx.domains.seizures.rows import fill
 from mekongx.domains.seizures.schemas import SeizureFields, SeizureInput
 from mekongx.errors import FieldProblem, ValidationFailed
 from mekongx.i18n import N_
 
 KIND = SEARCH_KIND
 DUPLICATE = N_("This seizure is already reported (%(reference)s of %(date)s).")
-_FIELDS = ("reference", "seized_on", "country", "admin1", "admin2", "place", "latitude",
-           "longitude", "drug", "form", "quantity", "unit", "tablets", "purity", "markings",
-           "origin_country", "destination_country", "conveyance", "concealment", "arrests",
-           "remarks", "language", "handling_code", "handling_note", "distribution")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -40,28 +36,6 @@ class Filters:
     origin: str = ""  # agency
     since: date | None = None
     until: date | None = None
-
-
-def quantity_kg(quantity: Decimal, unit: str) -> Decimal | None:
-    """The weight in kilograms where the unit is one of weight (aggregates add these)."""
-    if unit == "kg":
-        return quantity
-    if unit == "g":
-        return (quantity / 1000).quantize(Decimal("0.001"))
-    return None
-
-
-def fill(seizure: Seizure, data: SeizureFields) -> None:
-    """Copy a checked input (or a peer's checked payload) onto the row."""
-    for name in _FIELDS:
-        setattr(seizure, name, getattr(data, name))
-    seizure.sharing_group = data.sharing_group
-    seizure.transit_countries = ",".join(data.transit_countries)
-    seizure.nationalities = json.dumps(data.nationalities, sort_keys=True)
-    seizure.links = json.dumps([link.model_dump() for link in data.links])
-    seizure.quantity_kg = quantity_kg(data.quantity, data.unit)
-    if data.unit == "tablets" and data.tablets is None:
-        seizure.tablets = int(data.quantity)
 
 
 def duplicate_of(session: Session, agency: str, data: SeizureFields) -> Seizure | None:
