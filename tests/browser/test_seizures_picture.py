@@ -22,6 +22,9 @@ def test_map_and_filters(live_node: str, browser_instance: Any) -> None:
     page.fill("#password", PASSWORD)
     page.click("form[action='/login'] button[type=submit]")
     page.wait_for_url(f"{live_node}/")
+    page.select_option("#lang-select", "th")  # other tests on this node may have changed it
+    page.click("form[action='/lang'] button[type=submit]")
+    page.wait_for_load_state()
     page.goto(f"{live_node}/seizures/picture?since=2024-01-01")
     page.wait_for_selector("#seizure-map[data-drawn=true]")
     assert page.locator("#seizure-map path.country").count() == 6

@@ -83,8 +83,27 @@ CHECKED: dict[str, list[dict[str, Any]]] = {
     "wbe_measurements": [
         {"censored": False},
         {"censored": True, "concentration_ng_l": None, "loq_ng_l": 0.5},
-    ]
-}
+    ],
+    "prev_comparability": [{"verdict": "same"}, {"verdict": "not_comparable"}],
+    "prev_programmes": [
+        {"country": "TH", "method": "peer_clubs", "year_basis": "th_fiscal", "target_group": "youth"},
+        {"country": "CN", "method": "online_classroom", "year_basis": "calendar",
+         "target_group": "students"},
+    ],
+    "training_courses": [{"course_type": "course"}, {"course_type": "study_visit"}],
+    "prev_indicators": [{"kind": "rate"}, {"kind": "level"}],
+    "prev_reach": [
+        {"measure": "participants", "sex": "f", "count": 12, "age_band": "12-14"},
+        {"measure": "schools", "sex": "all", "count": 0, "age_band": "all"},
+    ],
+    "prev_units": [{"kind": "school"}, {"kind": "friend_corner"}],
+    "training_participants": [
+        {"score": 87.5, "reaction": 4, "behaviour": 5},
+        {"score": None, "reaction": None, "behaviour": None},
+    ],
+    "prev_activities": [{"kind": "camp", "participants": 40}, {"kind": "online", "participants": None}],
+    "prev_outcomes": [{"numerator": 45, "denominator": 50}, {"numerator": 3, "denominator": None}],
+}  # fmt: skip
 
 
 def _value(column: Column[Any], variant: int) -> Any:
@@ -97,6 +116,8 @@ def _value(column: Column[Any], variant: int) -> Any:
         return 7 + variant
     if kind is float:
         return 0.1 + variant * 1e-7 - 3.25e5
+    if kind is Decimal:
+        return Decimal("12.25") + variant  # fits the narrowest column (numeric(5, 2))
     if kind is datetime:
         return datetime(2024, 7, 10, 9, 30, 15, 123456 + variant, tzinfo=UTC)
     if kind is date:

@@ -42,6 +42,7 @@ _DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%Y/%m/%d", "%d-%b-%Y")
 
 MISSING_COLUMNS = N_("The file has no column for: %(fields)s.")
 BAD = {
+    "columns": MISSING_COLUMNS,
     "missing": N_("Row %(row)s, %(column)s: a value is required."),
     "too_long": N_("Row %(row)s, %(column)s: at most %(max)s characters."),
     "container_form": N_("Row %(row)s, %(column)s: %(value)s is not a container number (four letters, the fourth U, J or Z, then seven digits)."),
@@ -65,7 +66,7 @@ class Problem:
 
     @property
     def message(self) -> str:
-        return BAD.get(self.code, MISSING_COLUMNS)
+        return BAD[self.code]
 
 
 @dataclass
