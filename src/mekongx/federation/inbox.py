@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, StatementError
 from sqlalchemy.orm import Session
 
@@ -60,6 +60,10 @@ class Outcome:
         if self.expected_seq is not None:
             data["expected_seq"] = self.expected_seq
         return data
+
+
+class _ConcurrentDelivery(Exception):
+    """Another delivery on the same link moved its sequence while this one was applied."""
 
 
 class BatchRefused(Exception):
@@ -323,8 +327,13 @@ def receive_batch(
     rejected: list[tuple[str, EnvelopeError]] = []
     try:
         with db.write() as session:
-            peer = session.get(Peer, peer_code, with_for_update=True)
+            # Not locked here: a local change locks its own rows first and the link's row last
+            # (to number its envelopes), so a delivery that locked the link first and then
+            # applied to those rows could deadlock with it. Concurrent deliveries of one link are
+            # caught at the end instead (the guarded sequence update, or the inbox's unique id).
+            peer = session.get(Peer, peer_code, populate_existing=True)
             assert peer is not None
+            first_seq = peer.next_in_seq
             ids = [str(e["id"]) for e, content in opened if not isinstance(content, EnvelopeError)]
             earlier = dict(
                 session.execute(
@@ -354,7 +363,7 @@ def receive_batch(
                 if message_id in position:  # repeated within this batch
                     slots.append((position[message_id], True))
                     continue
-                expected = peer.next_in_seq + len(accepted)
+                expected = first_seq + len(accepted)
                 seq = int(envelope["seq"])
                 if seq > expected:
                     slots.append(Outcome(message_id, "gap", reason="gap", expected_seq=expected))
@@ -396,7 +405,14 @@ def receive_batch(
                     )
                 session.execute(insert(InboxEntry), rows)
             if accepted:
-                peer.next_in_seq += len(accepted)
+                moved = session.execute(
+                    update(Peer)
+                    .where(Peer.agency_code == peer_code, Peer.next_in_seq == first_seq)
+                    .values(next_in_seq=first_seq + len(accepted))
+                    .execution_options(synchronize_session=False)
+                )
+                if moved.rowcount != 1:  # type: ignore[attr-defined]
+                    raise _ConcurrentDelivery
                 # One audit row per delivered batch: the inbox rows beside it are the message log.
                 record(
                     session,
@@ -422,7 +438,7 @@ def receive_batch(
                     again[0],
                     details={"from": peer_code, "messages": again},
                 )
-    except IntegrityError:
+    except (IntegrityError, _ConcurrentDelivery):
         # Another delivery of the same batch committed first: nothing of ours was kept; the
         # sender asks again and gets "duplicate" with the original receipts.
         first = opened[0][0] if opened else {}

@@ -30,7 +30,11 @@ def _locked_peers(session: Session, codes: list[str]) -> dict[str, Peer]:
         locked.update(
             (p.agency_code, p)
             for p in session.scalars(
-                select(Peer).where(Peer.agency_code.in_(missing), Peer.confirmed).with_for_update()
+                select(Peer)
+                .where(Peer.agency_code.in_(missing), Peer.confirmed)
+                .with_for_update()
+                # A row read earlier in this transaction (unlocked) is read again under the lock.
+                .execution_options(populate_existing=True)
             )
         )
     return {code: locked[code] for code in codes if code in locked}
