@@ -1,0 +1,215 @@
+"""Chinese names read in every system the engine compares: pinyin, Wade-Giles, the dialect
+spellings of surnames (Lee, Goh, Tan), the Thai systems RI49 and THC43; and how rare a name is."""
+
+from __future__ import annotations
+
+import math
+from functools import cache, lru_cache
+
+from mekongx.matching import _data, han, thai
+from mekongx.matching.keys import (
+    ascii_fold,
+    latin_syllables,
+    pinyin_syllables,
+    split_pinyin,
+)
+from mekongx.matching.normalize import Script
+from mekongx.matching.pinyin_thai import pinyin_to_thai
+from mekongx.matching.reading import Name, Reading, Triple, make_reading, syl_key
+
+NO_TONES = str.maketrans(dict.fromkeys("\u0e48\u0e49\u0e4a\u0e4b"))
+
+
+@cache
+def variant_to_pinyin() -> dict[str, tuple[str, ...]]:
+    """Dialect/Thai spellings of Chinese surnames -> the pinyin surname readings they stand for."""
+    out: dict[str, set[str]] = {}
+    for row in _data.surnames().values():
+        for v in row.latin_variants:
+            out.setdefault(ascii_fold(v), set()).add(row.pinyin)
+        for v in row.thai_variants:
+            out.setdefault(v, set()).add(row.pinyin)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+@cache
+def _hu_spellings() -> tuple[str, ...]:
+    """Thai spellings with ห+ว that RI49 or THC43 write for a Mandarin hu- syllable (หวา, หวาง).
+
+    Only these read ห+ว as hu: THC43 หวัง is wang and never huang.
+    """
+    out: set[str] = set()
+    for syl in pinyin_syllables():
+        if syl.startswith("hu"):
+            for tone in "1234":
+                for system in ("thc43", "ri49"):
+                    try:
+                        th = pinyin_to_thai([syl + tone], system).translate(NO_TONES)
+                    except ValueError:
+                        continue
+                    if "หว" in th:
+                        out.add(th)
+    return tuple(sorted(out))
+
+
+def _reads_hu(text: str) -> bool:
+    bare = text.translate(NO_TONES)
+    return "หว" in bare and any(sp in bare for sp in _hu_spellings())
+
+
+def thai_chinese_keys(th: str, label: str) -> tuple[Triple, ...]:
+    """Keys of a Thai rendering of Chinese syllables, ห+ว read as hu where a system writes hu so."""
+    out = [(th, syl_key(thai.syllables(th, chinese=True)), label)]
+    if _reads_hu(th):
+        out.append((th, syl_key(thai.syllables(th, hw=True, chinese=True)), label))
+    return tuple(out)
+
+
+@lru_cache(maxsize=100_000)
+def _given_forms(given: str) -> dict[str, tuple[Triple, ...]]:
+    """Readings of a Chinese given name per system (cached: given names repeat a lot)."""
+    g_py = han.given_pinyin(given)
+    plain = han.toneless(g_py)
+    pin: Triple = ("".join(plain), syl_key(plain), "pinyin")
+    wg = han.wade_giles_syllables(given)
+    out: dict[str, tuple[Triple, ...]] = {
+        "pinyin": (pin,),
+        "romanisation-variants": (pin, ("".join(wg), syl_key(wg), "wade-giles")),
+    }
+    for system in ("thc43", "ri49"):
+        out[f"thai-{system}"] = thai_chinese_keys(pinyin_to_thai(g_py, system), f"thai-{system}")
+    return out
+
+
+@lru_cache(maxsize=10_000)
+def _surname_forms(surname: str, sandhi: bool) -> dict[str, tuple[Triple, ...]]:
+    """Readings of a Chinese surname per system; ``sandhi``: a third tone read as second."""
+    s_py = han.surname_pinyin(surname)
+    if sandhi:
+        s_py = (*s_py[:-1], s_py[-1][:-1] + "2")
+    plain = han.toneless(s_py)
+    pin: Triple = ("".join(plain), syl_key(plain), "pinyin")
+    variants: list[Triple] = []
+    if han.toneless(han.given_pinyin(surname)) == plain:  # WG only when the reading agrees
+        wg = han.wade_giles_syllables(surname)
+        variants.append(("".join(wg), syl_key(wg), "wade-giles"))
+    # Dialect (Cantonese, Hokkien, Teochew) spellings are not listed here: the other name's
+    # reading maps them back to the pinyin surname (see ``variant_to_pinyin``), which keeps the
+    # number of alternatives, and so the scoring cost, small.
+    out: dict[str, tuple[Triple, ...]] = {
+        "pinyin": (pin,),
+        "romanisation-variants": tuple(variants),
+    }
+    for system in ("thc43", "ri49"):
+        out[f"thai-{system}"] = thai_chinese_keys(pinyin_to_thai(s_py, system), f"thai-{system}")
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def _han_readings_for(surname: str, given: str) -> tuple[Reading, ...]:
+    s_py, g_py = han.surname_pinyin(surname), han.given_pinyin(given)
+    sandhi = bool(g_py) and s_py[-1].endswith("3") and g_py[0].endswith("3")
+    sur = _surname_forms(surname, sandhi)
+    giv = _given_forms(given) if given else None
+    pin = (han.toneless(s_py), han.toneless(g_py)) if given else (han.toneless(s_py),)
+    out: list[Reading] = []
+    for system in ("pinyin", "romanisation-variants", "thai-thc43", "thai-ri49"):
+        parts = [list(sur[system])]
+        if giv is not None:
+            parts.append(list(giv[system]))
+        r = make_reading(system, parts, 0, pin)
+        if r is not None:
+            out.append(r)
+    return tuple(out)
+
+
+def han_readings(name: Name) -> list[Reading]:
+    assert name.surname is not None and name.given is not None
+    return list(_han_readings_for(name.surname, name.given))
+
+
+@cache
+def thai_chinese_surnames() -> frozenset[str]:
+    """Thai spellings (tone marks dropped) of Chinese surnames: RI49, THC43 and Teochew forms."""
+    out: set[str] = set()
+    for row in _data.surnames().values():
+        s_py = han.surname_pinyin(row.han)
+        for system in ("thc43", "ri49"):
+            out.add(pinyin_to_thai(s_py, system).translate(NO_TONES))
+        out.update(v.translate(NO_TONES) for v in row.thai_variants)
+    return frozenset(out)
+
+
+def dialect_surname(word: str) -> bool:
+    """A dialect or Wade-Giles spelling of a Chinese surname that is no pinyin surname (Lee, Goh)."""
+    folded = ascii_fold(word)
+    return folded in variant_to_pinyin() and folded not in _data.surname_pinyin_share()
+
+
+def surname_spelling(word: str) -> bool:
+    """Is the word a spelling of a Chinese surname (pinyin, or a dialect form such as Lee, Goh)?"""
+    folded = ascii_fold(word)
+    return folded in _data.surname_pinyin_share() or folded in variant_to_pinyin()
+
+
+@cache
+def _wade_giles_table() -> dict[str, str]:
+    """Wade-Giles syllable (ASCII, no apostrophe) -> the commonest pinyin syllable it spells."""
+    from pypinyin import Style
+    from pypinyin.style import convert
+
+    share = _data.given_syllable_share()
+    out: dict[str, str] = {}
+    for syl in sorted(pinyin_syllables()):
+        wg = ascii_fold(convert(syl.replace("v", "ü"), Style.WADEGILES, strict=False)).replace(
+            "v", "u"
+        )
+        if wg not in out or share.get(syl, 0.0) > share.get(out[wg], 0.0):
+            out[wg] = syl
+    return out
+
+
+@lru_cache(maxsize=100_000)
+def wade_giles_to_pinyin(word: str) -> tuple[str, ...] | None:
+    """Pinyin of a Wade-Giles given name ("I" -> yi, "Chien-ying" -> jian ying), or None."""
+    table = _wade_giles_table()
+    out = tuple(table.get(ascii_fold(s).replace("v", "u"), "") for s in latin_syllables(word))
+    return out if out and all(out) else None
+
+
+def rarity(name: Name) -> float | None:
+    """-log10 of the expected share of people with this Chinese name, or None if not Chinese-like.
+
+    Rare names ("Lan Weihong", about 6) are stronger evidence of identity than common ones
+    ("Wang Wei", about 2.3).
+    """
+    sur: str | None = None
+    given: tuple[str, ...] = ()
+    if name.han is not None and name.surname is not None:
+        sur = "".join(han.toneless(han.surname_pinyin(name.surname)))
+        given = han.toneless(han.given_pinyin(name.given or ""))
+    else:
+        latin = [t.text for t in name.tokens if t.script is Script.LATIN]
+        if len(latin) < 2 or len(latin) > 3:
+            return None
+        share = _data.surname_pinyin_share()
+        values: list[float] = []
+        # either end may be the surname; without a mark, the commoner reading counts (the weaker
+        # evidence): "Yi Huang" is as common as Huang Yi
+        for cand, rest in ((latin[0], latin[1:]), (latin[-1], latin[:-1])):
+            key = ascii_fold(cand)
+            pieces = [split_pinyin(r) or wade_giles_to_pinyin(r) for r in rest]
+            # a dialect spelling (Lee, Wong, Tan) counts as the surname it stands for
+            readings_of = [key] if key in share else list(variant_to_pinyin().get(key, ()))
+            if readings_of and all(pieces):
+                sur = max(readings_of, key=lambda r: share.get(r, 0.0))
+                values.append(_name_rarity(sur, tuple(s for p in pieces if p for s in p)))
+        return min(values) if values else None
+    return _name_rarity(sur, given)
+
+
+def _name_rarity(sur: str, given: tuple[str, ...]) -> float:
+    value = -math.log10(han.surname_share(sur) / 1000.0)
+    for syl in given:
+        value += -math.log10(han.given_share(syl) / 1000.0)
+    return value
