@@ -153,17 +153,9 @@ def test_every_cas_number_has_two_independent_sources_or_says_what_was_searched(
             "99918-43-1",
             "40064-34-4",
             "41979-39-9",
-            "2114-00-3",
             "6740-87-0",
             "542-10-9",
-            "593-51-1",
             "705-60-2",
-            "102-01-2",
-            "77-83-8",
-            "26471-62-5",
-            "94-62-2",
-            "110-85-0",
-            "122-78-1",
             "10101-50-5",
             "177-11-7",
         ]
@@ -181,7 +173,7 @@ def test_second_source_checks_say_what_the_source_states_and_when() -> None:
             assert str(row["cas"]) in check["says"] or "CAS" in check["says"], check
             assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(check["checked"])), check
             assert str(check["url"]).startswith("http"), check
-    assert seen >= 17
+    assert seen >= 25
 
 
 def test_salt_numbers_checked_against_a_pharmacopoeia_name_the_salt() -> None:
