@@ -65,3 +65,18 @@ def test_national_and_international_forms_share_one_key() -> None:
     assert phones.numbers_in("โทร 082-885-6716") == phones.numbers_in("tel +66 82 885 6716")
     assert phones.numbers_in("联系电话 +86 138 1234 5678。") == phones.numbers_in("13812345678")
     assert phones.numbers_in("2024-03-01, 400,000 tablets") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a bridge's name inside another bridge's name is not read as that bridge
+        ("trucks queued on the Fourth Thai–Lao Friendship Bridge", "TH-5703-BRIDGE"),
+        ("ปิดจุดผ่านแดนถาวรสะพานมิตรภาพไทย-เมียนมา ข้ามลำน้ำสายแห่งที่ 1", "TH-5709-BRIDGE"),
+        ("รถติดที่สะพานมิตรภาพไทย-ลาว แห่งที่ 1", "TH-43-BRIDGE"),
+        ("货物经清孔-会晒大桥入境", "TH-5703-BRIDGE"),
+        ("关累港查获", "CN-532823-GUANLEI"),
+    ],
+)
+def test_crossings_by_their_full_names(text: str, code: str) -> None:
+    assert gazetteer.places_in(text)[0].code == code
