@@ -8,7 +8,7 @@ database (:func:`check_distribution`) and the writing of named recipients
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, Protocol
 
 from pydantic import BaseModel, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
@@ -121,11 +121,22 @@ def require_exportable(record: SharedRecord) -> None:
         raise Forbidden(N_("H3: a received record with these restrictions is never exported."))
 
 
-def addressed_to(session: Session, data: SharingInput, agency: str) -> bool:
+class Addressed(Protocol):
+    """What a received payload says about who may hold it."""
+
+    @property
+    def distribution(self) -> str: ...
+    @property
+    def recipients(self) -> list[str]: ...
+    @property
+    def sharing_group(self) -> str | None: ...
+
+
+def addressed_to(session: Session, data: Addressed, agency: str) -> bool:
     """Whether a received payload's distribution includes ``agency`` (a named peer or a member
     of the named group): what a receiving node checks before it keeps a copy."""
     if data.distribution == Distribution.PEERS.value:
-        return agency in data.recipients
+        return agency in {code.upper() for code in data.recipients}
     if data.distribution == Distribution.GROUP.value:
         member = select(SharingGroupMember.agency_code).where(
             SharingGroupMember.group_code == data.sharing_group,
@@ -133,3 +144,21 @@ def addressed_to(session: Session, data: SharingInput, agency: str) -> bool:
         )
         return session.scalar(member) is not None
     return False
+
+
+def check_held_copy(held: SharedRecord | None, sender: str) -> None:
+    """What a peer sends about a record may change only a copy of that peer's own record: a
+    record of this node, or a copy of another agency's, with the same uid is refused."""
+    if held is not None and (not held.received or held.origin_agency != sender):
+        raise Forbidden(N_("Only the originating agency can change this record."))
+
+
+def newer_copy(held: SharedRecord | None, *, origin: str, sender: str, version: int) -> bool:
+    """The rule for a record a peer sends as its own: only its originating agency sends it, it
+    may replace only a copy of that agency's record, and only a newer version replaces what is
+    held. Refuses (:class:`Forbidden`) what breaks the rule; ``False`` means a repeat or an
+    older version (nothing to apply)."""
+    if origin != sender:
+        raise Forbidden(N_("Only the originating agency can change this record."))
+    check_held_copy(held, sender)
+    return held is None or held.version < version

@@ -20,7 +20,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from mekongx.authz import Principal
-from mekongx.authz.sharing import holders
+from mekongx.authz.sharing import check_held_copy, holders
 from mekongx.domains.fugitives.models import HitAlert, Notice, NoticePhoto
 from mekongx.domains.fugitives.service import MAX_PHOTO_BYTES, bump_index, photo_type
 from mekongx.errors import Forbidden, NotFound
@@ -101,10 +101,7 @@ def send_hit(session: Session, principal: Principal, notice: Notice, alert: dict
 def apply_notice(session: Session, received: Received, data: Mapping[str, Any]) -> str:
     uid = str(data["uid"])
     copy = session.scalar(select(Notice).where(Notice.uid == uid))
-    if copy is not None and not copy.received:
-        raise Forbidden(N_("Only the originating agency can change this record."))
-    if copy is not None and received.sender != copy.origin_agency:
-        raise Forbidden(N_("Only the originating agency can change this record."))
+    check_held_copy(copy, received.sender)
     if received.type == "retraction":
         if copy is None:
             raise NotFound(N_("No such record."))

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from mekongx.authz.sharing import check_held_copy
 from mekongx.domains.meetings import actions, minutes, service
 from mekongx.domains.meetings.models import Meeting, MeetingSeries, MinutesApproval, MinutesComment
 from mekongx.domains.meetings.schemas import MeetingInput
@@ -50,8 +51,7 @@ def apply_minutes(session: Session, received: Received, data: Mapping[str, Any])
     if body["drafting_agency"] != received.sender or body["counterpart"] != received.own_agency:
         raise Forbidden(N_("Only the drafting side sends the minutes, and only to the other side."))
     meeting = session.scalar(select(Meeting).where(Meeting.uid == uid))
-    if meeting is not None and (not meeting.received or meeting.origin_agency != received.sender):
-        raise Forbidden(N_("Only the originating agency can change this record."))
+    check_held_copy(meeting, received.sender)
     version = int(data["version"])
     if meeting is not None and version <= meeting.minutes_version:
         return uid  # a late or repeated copy

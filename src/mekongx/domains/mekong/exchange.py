@@ -12,15 +12,13 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from mekongx.authz import Principal
-from mekongx.authz.sharing import holders
+from mekongx.authz.sharing import holders, newer_copy
 from mekongx.domains.mekong.models import JointOperation
 from mekongx.domains.mekong.rows import fill
 from mekongx.domains.mekong.schemas import OperationFields
-from mekongx.errors import Forbidden
 from mekongx.federation.handlers import Received
 from mekongx.federation.models import OutboxEntry
 from mekongx.federation.outbox import enqueue
-from mekongx.i18n import N_
 from mekongx.model.identity import Agency
 from mekongx.model.record import Distribution, RecordRecipient
 
@@ -56,13 +54,10 @@ def release(session: Session, principal: Principal, operation: JointOperation) -
 
 def apply(session: Session, received: Received, data: Mapping[str, Any]) -> str:
     uid = str(data["uid"])
-    if str(data["origin_agency"]) != received.sender:
-        raise Forbidden(N_("Only the originating agency can change this record."))
     copy = session.scalar(select(JointOperation).where(JointOperation.uid == uid))
-    if copy is not None and (not copy.received or copy.origin_agency != received.sender):
-        raise Forbidden(N_("Only the originating agency can change this record."))
-    if copy is not None and copy.version >= int(data["version"]):
-        return uid
+    origin, version = str(data["origin_agency"]), int(data["version"])
+    if not newer_copy(copy, origin=origin, sender=received.sender, version=version):
+        return uid  # a repeat, or older than what we hold
     fields = OperationFields.model_validate(
         {k: v for k, v in data.items() if k in OperationFields.model_fields}
     )

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from mekongx.audit import Actor, record
 from mekongx.authz import Principal
-from mekongx.authz.sharing import addressed_to, holders
+from mekongx.authz.sharing import addressed_to, holders, newer_copy
 from mekongx.domains.prevention.minors import identifier_problems
 from mekongx.domains.prevention.models import (
     MINOR_BANDS,
@@ -25,7 +25,7 @@ from mekongx.domains.prevention.models import (
     Unit,
 )
 from mekongx.domains.prevention.payloads import SMALL_CELL, ProgrammePayload
-from mekongx.errors import Conflict, FieldProblem, Forbidden, ValidationFailed
+from mekongx.errors import FieldProblem, Forbidden, ValidationFailed
 from mekongx.federation.handlers import Received
 from mekongx.federation.models import OutboxEntry
 from mekongx.federation.outbox import enqueue
@@ -122,21 +122,19 @@ def apply(session: Session, received: Received, raw: Mapping[str, Any]) -> str:
     """Store or refresh the read-only copy of a programme received from its originator."""
     data = parse(ProgrammePayload, {k: v for k, v in raw.items() if k != "kind"})
     sender = received.sender
-    if data.origin_agency != sender:
-        raise Forbidden(N_("A node may only send programmes its own agency originated."))
+    existing = session.scalar(select(Programme).where(Programme.uid == data.uid))
+    fresh = newer_copy(existing, origin=data.origin_agency, sender=sender, version=data.version)
     if not addressed_to(session, data, received.own_agency):
         raise Forbidden(N_("This programme was not shared with this agency."))
+    if not fresh:
+        assert existing is not None
+        return existing.uid  # a repeat, or older than what we hold
     problems: list[FieldProblem] = identifier_problems(data.description, "description")
     for n, a in enumerate(data.activities):
         problems += identifier_problems(a.title, f"activities.{n}.title")
     if problems:
         raise ValidationFailed(problems)
-    existing = session.scalar(select(Programme).where(Programme.uid == data.uid))
     if existing is not None:
-        if not existing.received or existing.origin_agency != sender:
-            raise Conflict(N_("A different record with this identifier exists already."))
-        if data.version <= existing.version:
-            return existing.uid
         for model in (Activity, Unit, Reach, Indicator):
             session.execute(delete(model).where(model.programme_id == existing.id))
         session.execute(delete(RecordRecipient).where(RecordRecipient.record_uid == existing.uid))

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from mekongx.authz.sharing import check_held_copy
 from mekongx.domains.rfi import attachments, clock, service
 from mekongx.domains.rfi.models import Rfi, RfiMessage, RfiParty
 from mekongx.errors import Forbidden, NotFound
@@ -70,8 +71,7 @@ def apply_request(session: Session, received: Received, data: Mapping[str, Any])
     """A peer asks us: keep a read-only copy with our own status and deadline."""
     uid = str(data["uid"])
     copy = session.scalar(select(Rfi).where(Rfi.uid == uid))
-    if copy is not None and (not copy.received or copy.origin_agency != received.sender):
-        raise Forbidden(N_("Only the originating agency can change this record."))
+    check_held_copy(copy, received.sender)
     if copy is not None or _seen(session, data):
         return uid
     sent_at, deadline = _time(data, "sent_at"), _time(data, "deadline")

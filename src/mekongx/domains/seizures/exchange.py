@@ -13,15 +13,13 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from mekongx.authz import Principal
-from mekongx.authz.sharing import holders
+from mekongx.authz.sharing import holders, newer_copy
 from mekongx.domains.seizures.models import Seizure
 from mekongx.domains.seizures.rows import fill
 from mekongx.domains.seizures.schemas import SeizureFields
-from mekongx.errors import Forbidden
 from mekongx.federation.handlers import Received
 from mekongx.federation.models import OutboxEntry
 from mekongx.federation.outbox import enqueue
-from mekongx.i18n import N_
 from mekongx.model.identity import Agency
 from mekongx.model.record import Distribution, RecordRecipient
 
@@ -66,12 +64,9 @@ def release(session: Session, principal: Principal, seizure: Seizure) -> None:
 def apply(session: Session, received: Received, data: Mapping[str, Any]) -> str:
     """Keep (or bring up to date) the read-only copy of a peer's seizure report."""
     uid = str(data["uid"])
-    if str(data["origin_agency"]) != received.sender:
-        raise Forbidden(N_("Only the originating agency can change this record."))
     copy = session.scalar(select(Seizure).where(Seizure.uid == uid))
-    if copy is not None and (not copy.received or copy.origin_agency != received.sender):
-        raise Forbidden(N_("Only the originating agency can change this record."))
-    if copy is not None and copy.version >= int(data["version"]):
+    origin, version = str(data["origin_agency"]), int(data["version"])
+    if not newer_copy(copy, origin=origin, sender=received.sender, version=version):
         return uid  # a repeat, or older than what we hold
     fields = SeizureFields.model_validate(
         {k: v for k, v in data.items() if k in SeizureFields.model_fields}

@@ -16,10 +16,10 @@ from sqlalchemy.orm import Session
 
 from mekongx.audit import Actor, record
 from mekongx.authz import Principal
-from mekongx.authz.sharing import addressed_to, holders
+from mekongx.authz.sharing import addressed_to, holders, newer_copy
 from mekongx.domains.training.models import SEARCH_KIND, CertificateStatement, Course
 from mekongx.domains.training.schemas import CertificatePayload, CoursePayload
-from mekongx.errors import Conflict, Forbidden
+from mekongx.errors import Forbidden
 from mekongx.federation.handlers import Received
 from mekongx.federation.models import OutboxEntry
 from mekongx.federation.outbox import enqueue
@@ -64,16 +64,16 @@ def release(session: Session, principal: Principal, course: Course) -> None:
 
 def apply_course(session: Session, received: Received, raw: Mapping[str, Any]) -> str:
     data = parse(CoursePayload, {k: v for k, v in raw.items() if k != "kind"})
-    if data.origin_agency != received.sender:
-        raise Forbidden(N_("A node may only send courses its own agency organised."))
+    course = session.scalar(select(Course).where(Course.uid == data.uid))
+    fresh = newer_copy(
+        course, origin=data.origin_agency, sender=received.sender, version=data.version
+    )
     if not addressed_to(session, data, received.own_agency):
         raise Forbidden(N_("This course was not shared with this agency."))
-    course = session.scalar(select(Course).where(Course.uid == data.uid))
+    if not fresh:
+        assert course is not None
+        return course.uid  # a repeat, or older than what we hold
     if course is not None:
-        if not course.received or course.origin_agency != received.sender:
-            raise Conflict(N_("A different record with this identifier exists already."))
-        if data.version <= course.version:
-            return course.uid
         session.execute(delete(RecordRecipient).where(RecordRecipient.record_uid == course.uid))
     else:
         course = Course(uid=data.uid, received=True, origin_agency=received.sender)

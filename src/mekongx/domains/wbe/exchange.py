@@ -13,13 +13,13 @@ from sqlalchemy.orm import Session
 
 from mekongx.audit import Actor, record
 from mekongx.authz import Principal, access
-from mekongx.authz.sharing import holders
+from mekongx.authz.sharing import addressed_to, holders, newer_copy
 from mekongx.errors import Conflict, FieldProblem, Forbidden, ValidationFailed
 from mekongx.federation.handlers import Received
 from mekongx.federation.outbox import enqueue
 from mekongx.i18n import N_
 from mekongx.model.base import utcnow
-from mekongx.model.identity import Agency, SharingGroup, SharingGroupMember
+from mekongx.model.identity import Agency, SharingGroup
 from mekongx.model.record import Distribution, RecordRecipient
 from mekongx.validation import parse
 from mekongx.wastewater import back_calculate
@@ -166,34 +166,26 @@ def export_payload(session: Session, principal: Principal, campaign_uid: str) ->
     return payload
 
 
-def _addressed_to(session: Session, data: CampaignPayload, agency: str) -> bool:
-    """Whether the payload's distribution includes ``agency`` (a named peer or group member)."""
-    if data.distribution == Distribution.PEERS.value:
-        return agency in {c.upper() for c in data.recipients}
-    member = session.scalar(
-        select(SharingGroupMember.agency_code).where(
-            SharingGroupMember.group_code == data.sharing_group,
-            SharingGroupMember.agency_code == agency,
-        )
-    )
-    return member is not None
-
-
 def apply_received(
     session: Session, sender_agency: str, payload: dict[str, Any], *, node_agency: str = ""
 ) -> WbeCampaign:
     """Store a campaign received from ``sender_agency`` as a read-only copy (or refresh it)."""
     data = parse(CampaignPayload, payload)
-    if data.origin_agency != sender_agency:
-        raise Forbidden(N_("A node may only send campaigns its own agency originated."))
+    existing = session.scalar(select(WbeCampaign).where(WbeCampaign.uid == data.uid))
+    fresh = newer_copy(
+        existing, origin=data.origin_agency, sender=sender_agency, version=data.version
+    )
     if session.get(Agency, sender_agency) is None:
         raise ValidationFailed(
             [FieldProblem("origin_agency", N_("Unknown agency: %(code)s"), {"code": sender_agency})]
         )
     if data.sharing_group and session.get(SharingGroup, data.sharing_group) is None:
         raise ValidationFailed([FieldProblem("sharing_group", N_("Unknown sharing group."))])
-    if node_agency and not _addressed_to(session, data, node_agency):
+    if node_agency and not addressed_to(session, data, node_agency):
         raise Forbidden(N_("This campaign was not shared with this agency."))
+    if not fresh:
+        assert existing is not None
+        return existing  # a repeat, or older than what we hold
     params = analysis.parameter_set_by_label(data.parameter_set.label)
     if analysis.parameter_set_values(params) != data.parameter_set.values:
         raise Conflict(
@@ -223,12 +215,7 @@ def apply_received(
     if problems:
         raise ValidationFailed(problems)
 
-    existing = session.scalar(select(WbeCampaign).where(WbeCampaign.uid == data.uid))
     if existing is not None:
-        if not existing.received or existing.origin_agency != sender_agency:
-            raise Conflict(N_("A different record with this identifier exists already."))
-        if data.version <= existing.version:
-            return existing
         session.execute(delete(WbeSample).where(WbeSample.campaign_id == existing.id))
         session.execute(delete(RecordRecipient).where(RecordRecipient.record_uid == existing.uid))
         campaign = existing
