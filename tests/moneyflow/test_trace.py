@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
 
 from mekongx.moneyflow import MoneyflowError, load
-from mekongx.moneyflow.trace import trace
+from mekongx.moneyflow.trace import _Account, trace
 
 from .cases import Book
 
@@ -81,3 +82,19 @@ def test_backward_libr_and_unknown_inputs_are_refused(ledger: Path, tmp_path: Pa
     assert caught.value.code == "trace.unknown_account"
     with pytest.raises(MoneyflowError):
         trace(dataset, transaction="T1", methods=("average",))
+
+
+@pytest.mark.parametrize("method", ["fifo", "lifo", "libr", "pro_rata", "poison"])
+def test_the_running_total_of_traced_money_is_the_sum_of_what_is_held(method: str) -> None:
+    """The ledger's "traced after" column is kept as a running total (a busy account has
+    thousands of lots); after every deposit and withdrawal it equals the sum of the lots."""
+    rng = random.Random(2567)
+    account = _Account(method)
+    for _ in range(3000):
+        if rng.random() < 0.55:
+            amount = round(rng.uniform(0.01, 500), 2)
+            tainted = round(amount * rng.choice([0, 0, 0.3, 1]), 2)
+            account.deposit(amount, {"tainted": tainted} if tainted else {})
+        else:
+            account.withdraw(round(rng.uniform(0.01, 400), 2))
+        assert account.held_total() == pytest.approx(sum(account.held().values()), abs=0.01)
