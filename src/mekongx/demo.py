@@ -300,7 +300,7 @@ def seed_content(db: Database, agency: str, *, reports: int = 300, seed: int = 2
                 select(WbeCampaign.uid).where(WbeCampaign.distribution != "own")
             ):
                 wbe_exchange.share(session, liaison, uid)
-        seed_demo_ports(db, analyst)
+        seed_demo_ports(db, analyst, approver=liaison)
 
 
 def peer_demo_nodes(nodes: dict[str, tuple[Database, NodeKeys, str]]) -> None:

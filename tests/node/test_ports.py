@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from mekongx.audit import AuditEvent
 from mekongx.domains.fugitives import service as notices
 from mekongx.domains.fugitives.demo import NOTICES
 from mekongx.domains.fugitives.schemas import NoticeInput
@@ -17,12 +18,13 @@ from mekongx.domains.ports import alerts, examinations, manifest, rules, service
 from mekongx.domains.ports.demo import COLUMNS, HEADER, generate
 from mekongx.domains.ports.schemas import (
     AlertInput,
+    DecisionInput,
     ExaminationInput,
     RetireInput,
     RuleInput,
     WeightInput,
 )
-from mekongx.errors import Conflict, ValidationFailed
+from mekongx.errors import Conflict, Forbidden, ValidationFailed
 from mekongx.validation import parse
 
 DAY = dt.date(2026, 12, 3)
@@ -100,10 +102,11 @@ def test_a_manifest_imported_twice_is_refused(world: Any) -> None:
 
 
 def test_rules_are_data_with_hit_rates_from_examinations(world: Any) -> None:
-    analyst = world.principal("thai_analyst")
+    analyst, liaison = world.principal("thai_analyst"), world.principal("thai_liaison")
     with world.db.write() as session:
         hub = rules.add(session, analyst, RuleInput(kind="transshipment_hub", label="Hubs", values=["mypkg"],
                                                     weight=30, why="profile 2026/7"))  # fmt: skip
+        rules.approve(session, liaison, hub.id, DecisionInput())
         with pytest.raises(ValidationFailed):
             rules.add(
                 session,
@@ -127,10 +130,73 @@ def test_rules_are_data_with_hit_rates_from_examinations(world: Any) -> None:
         assert any(s.examined for s in table.values())
         assert all(s.found <= s.examined <= s.fired for s in table.values())
         rules.reweight(session, analyst, hub_id, WeightInput(weight=5, why="too many lawful"))
+        rules.approve(session, liaison, hub_id, DecisionInput())
         rules.retire(session, analyst, hub_id, RetireInput(why="profile withdrawn"))
+        rules.approve(session, liaison, hub_id, DecisionInput())
         assert hub_id not in {r.id for r in rules.engine_rules(session)}
         with pytest.raises(Conflict):
             rules.retire(session, analyst, hub_id, RetireInput(why="again"))
+
+
+def _audit(world: Any, uid: str) -> list[tuple[str, str, str]]:
+    with world.db.read() as session:
+        return [(e.action, e.actor, e.why) for e in session.query(AuditEvent)
+                .filter(AuditEvent.target_id == uid).order_by(AuditEvent.seq)]  # fmt: skip
+
+
+def test_a_rule_change_takes_effect_only_when_a_second_person_approves_it(world: Any) -> None:
+    analyst, liaison = world.principal("thai_analyst"), world.principal("thai_liaison")
+    with world.db.write() as session:
+        hub = rules.add(session, analyst, RuleInput(kind="transshipment_hub", label="Hubs of profile 7",
+                                                    values=["SGSIN"], weight=30, why="profile 7"))  # fmt: skip
+        hub_id, uid = hub.id, hub.uid
+        assert hub_id not in {r.id for r in rules.engine_rules(session)}  # proposed: not in force
+        with pytest.raises(Forbidden):  # four eyes: the proposer cannot approve
+            rules.approve(session, analyst, hub_id, DecisionInput())
+    with world.db.read() as session:
+        state = {s.rule.id: s.state for s in rules.stats(session, analyst, retired=True)}
+        assert state[hub_id] == "proposed"
+        assert [c.rule.id for c in rules.changes(session, analyst)] == [hub_id]
+    # the analyst's own proposal is no task for the analyst, but one for the liaison officer
+    from mekongx.domains.ports.providers import rule_changes
+
+    now = dt.datetime.now(dt.UTC)
+    with world.db.read() as session:
+        assert rule_changes(session, analyst, now) == []
+        assert [t.title for t in rule_changes(session, liaison, now)] == ["Hubs of profile 7"]
+    with world.db.write() as session:
+        rules.approve(session, liaison, hub_id, DecisionInput(note="checked against the alert"))
+        assert hub_id in {r.id for r in rules.engine_rules(session)}
+    # a new weight waits too; sent back, the rule keeps its weight
+    with world.db.write() as session:
+        rules.reweight(session, liaison, hub_id, WeightInput(weight=80, why="more weight"))
+        assert {r.id: r.weight for r in rules.engine_rules(session)}[hub_id] == 30
+        with pytest.raises(Forbidden):
+            rules.approve(session, liaison, hub_id, DecisionInput())
+        with pytest.raises(ValidationFailed):  # sending back needs a comment
+            rules.send_back(session, analyst, hub_id, DecisionInput())
+        rules.send_back(session, analyst, hub_id, DecisionInput(note="80 would outrank notices"))
+        assert {r.id: r.weight for r in rules.engine_rules(session)}[hub_id] == 30
+        with pytest.raises(Conflict):  # nothing waits any more
+            rules.approve(session, analyst, hub_id, DecisionInput())
+    with world.db.write() as session:
+        rules.retire(session, analyst, hub_id, RetireInput(why="profile withdrawn"))
+        assert hub_id in {r.id for r in rules.engine_rules(session)}  # still in force
+        rules.approve(session, liaison, hub_id, DecisionInput())
+        assert hub_id not in {r.id for r in rules.engine_rules(session)}
+    assert _audit(world, uid) == [
+        ("review.submit", "thai.analyst", "profile 7"),
+        ("ports.rule.propose", "thai.analyst", "profile 7"),
+        ("review.approve", "thai.liaison", "checked against the alert"),
+        ("ports.rule.add", "thai.liaison", "profile 7"),
+        ("review.submit", "thai.liaison", "more weight"),
+        ("ports.rule.propose", "thai.liaison", "more weight"),
+        ("review.return", "thai.analyst", "80 would outrank notices"),
+        ("review.submit", "thai.analyst", "profile withdrawn"),
+        ("ports.rule.propose", "thai.analyst", "profile withdrawn"),
+        ("review.approve", "thai.liaison", ""),
+        ("ports.rule.retire", "thai.liaison", "profile withdrawn"),
+    ]
 
 
 def test_a_seizure_is_alerted_to_the_port_of_loading(world: Any) -> None:
@@ -169,7 +235,9 @@ def test_the_demo_seeds_laem_chabang_with_its_planted_containers_on_top(world: A
     from mekongx.domains.ports.demo import seed_demo_ports
 
     _notice(world)
-    count = seed_demo_ports(world.db, world.principal("thai_analyst"), DAY)
+    count = seed_demo_ports(
+        world.db, world.principal("thai_analyst"), DAY, approver=world.principal("thai_liaison")
+    )
     ranked = _ranked(world)
     assert count == 125 and len(ranked) <= count
     with world.db.write() as session:

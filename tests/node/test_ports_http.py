@@ -126,3 +126,31 @@ def test_the_pages_walk_from_the_list_to_an_examination(world: Any, browser: Any
         with world.db.write() as session:
             session.query(User).filter_by(username="thai.analyst").one().language = lang
         assert word in browser.client.get(f"/ports/containers/{container_id}").text
+
+
+def test_a_rule_proposed_on_the_page_waits_for_a_colleague(world: Any, token_for: Any) -> None:
+    with world.browser("thai.analyst") as analyst:
+        proposed = analyst.post("/ports/rules", {"kind": "transshipment_hub", "label": "Hubs of profile 9",
+                                                 "values": "SGSIN, MYPKG", "weight": "25", "why": "profile 9"})  # fmt: skip
+        assert proposed.status_code == 303  # type: ignore[attr-defined]
+        page = analyst.client.get("/ports/rules").text
+        change = re.search(r'id="change-(\d+)"', page)
+        assert change and "Hubs of profile 9" in page
+        rule_id = change.group(1)
+        own = analyst.post(f"/ports/rules/{rule_id}/decision", {"decision": "approve"})
+        assert own.status_code == 403  # type: ignore[attr-defined]
+        assert "ต้องให้บุคคลที่สองอนุมัติ" in own.text  # type: ignore[attr-defined]
+    with world.app() as client:
+        rule = client.get("/api/v1/ports/rules", params={"retired": "true"},
+                          headers=token_for("thai_liaison")).json()  # fmt: skip
+        mine = next(r for r in rule if r["id"] == int(rule_id))
+        assert mine["state"] == "proposed" and mine["pending"]["proposal"]["change"] == "add"
+        done = client.post(f"/api/v1/ports/rules/{rule_id}/approve", json={"note": "ok"},
+                           headers=token_for("thai_liaison"))  # fmt: skip
+        assert done.status_code == 200 and done.json()["state"] == "active", done.text
+        again = client.post(f"/api/v1/ports/rules/{rule_id}/weight", json={"weight": 60, "why": "x"},
+                            headers=token_for("thai_liaison"))  # fmt: skip
+        assert again.status_code == 202 and again.json()["weight"] == 25
+        own = client.post(f"/api/v1/ports/rules/{rule_id}/approve", json={},
+                          headers=token_for("thai_liaison"))  # fmt: skip
+        assert own.status_code == 403

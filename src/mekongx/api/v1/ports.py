@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Query, UploadFile
 from pydantic import BaseModel, ConfigDict
@@ -21,12 +22,15 @@ from mekongx.authz import Principal
 from mekongx.domains.ports import alerts, examinations, rules, service, wording
 from mekongx.domains.ports.schemas import (
     AlertInput,
+    DecisionInput,
     ExaminationInput,
     MappingInput,
     RetireInput,
     RuleInput,
     WeightInput,
 )
+from mekongx.domains.review import service as review
+from mekongx.domains.review.models import ReviewRequest
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
 from mekongx.http.params import RecordId
@@ -124,6 +128,18 @@ class ContainerOut(BaseModel):
     examination: ExaminationOut | None
 
 
+class ChangeOut(BaseModel):
+    """A rule change waiting for a second person (``change``: add, weight with ``from`` and
+    ``to``, or retire)."""
+
+    rule_id: int
+    request_id: int
+    proposal: dict[str, Any]
+    proposed_by: str
+    proposed_at: dt.datetime
+    why: str
+
+
 class RuleOut(BaseModel):
     id: int
     kind: str
@@ -132,6 +148,8 @@ class RuleOut(BaseModel):
     number: float | None
     weight: int
     active: bool
+    state: str  # active | retired | proposed (its addition waits for approval) | refused
+    pending: ChangeOut | None  # a change waiting for a second person
     fired: int
     examined: int
     found: int
@@ -270,11 +288,19 @@ def list_alerts(request: Request, principal: CurrentPrincipal) -> list[AlertOut]
         return [AlertOut.model_validate(a) for a in alerts.alerts(session, principal)]
 
 
+def change_out(rule_id: int, request: ReviewRequest) -> ChangeOut:
+    return ChangeOut(rule_id=rule_id, request_id=request.id, proposal=review.proposal_of(request),
+                     proposed_by=request.requested_by, proposed_at=request.requested_at,
+                     why=request.comment)  # fmt: skip
+
+
 def rule_out(stat: rules.RuleStats) -> RuleOut:
     r = stat.rule
+    pending = change_out(r.id, stat.pending) if stat.pending is not None else None
     return RuleOut(id=r.id, kind=r.kind, label=r.label, values=stat.values, number=stat.number,
-                   weight=r.weight, active=r.active, fired=stat.fired, examined=stat.examined,
-                   found=stat.found, hit_rate=stat.hit_rate)  # fmt: skip
+                   weight=r.weight, active=r.active, state=stat.state, pending=pending,
+                   fired=stat.fired, examined=stat.examined, found=stat.found,
+                   hit_rate=stat.hit_rate)  # fmt: skip
 
 
 def _one(session: Session, principal: Principal, rule_id: int) -> RuleOut:
@@ -283,40 +309,61 @@ def _one(session: Session, principal: Principal, rule_id: int) -> RuleOut:
     )
 
 
+def _changed(request: Request, principal: Principal, rule_id: int,
+             action: Callable[[Session, Principal, int, Any], object], data: Any) -> RuleOut:  # fmt: skip
+    """Propose or decide a change of one rule, then answer the rule as it stands."""
+    with node_of(request).db.write() as session:
+        action(session, principal, rule_id, data)
+        return _one(session, principal, rule_id)
+
+
 @router.get("/rules", response_model=list[RuleOut])
 def list_rules(request: Request, principal: CurrentPrincipal,
                retired: bool = False) -> list[RuleOut]:  # fmt: skip
-    """Profiling rules with their hit rate (found / examined among the containers they fired on)."""
+    """Profiling rules with their hit rate (found / examined among the containers they fired
+    on); ``retired=true`` adds retired rules and proposed ones not yet in force."""
     with node_of(request).db.write() as session:
         return [rule_out(s) for s in rules.stats(session, principal, retired=retired)]
 
 
-@router.post("/rules", response_model=RuleOut, status_code=201)
+@router.get("/rules/changes", response_model=list[ChangeOut])
+def rule_changes(request: Request, principal: CurrentPrincipal) -> list[ChangeOut]:
+    """Rule changes of the agency waiting for a second person, oldest first."""
+    with node_of(request).db.read() as session:
+        return [change_out(c.rule.id, c.request) for c in rules.changes(session, principal)]
+
+
+@router.post("/rules", response_model=RuleOut, status_code=202)
 def add_rule(request: Request, principal: CurrentPrincipal, data: RuleInput) -> RuleOut:
+    """Propose a rule: it scores nothing until a colleague approves it (``/approve``)."""
     with node_of(request).db.write() as session:
         made = rules.add(session, principal, data)
-        return rule_out(rules.RuleStats(made, 0, 0, 0))
+        return _one(session, principal, made.id)
 
 
-@router.post("/rules/{rule_id}/weight", response_model=RuleOut)
+@router.post("/rules/{rule_id}/weight", response_model=RuleOut, status_code=202)
 def reweight(request: Request, principal: CurrentPrincipal, rule_id: RecordId,
              data: WeightInput) -> RuleOut:  # fmt: skip
-    with node_of(request).db.write() as session:
-        rules.reweight(session, principal, rule_id, data)
-        return next(
-            rule_out(s)
-            for s in rules.stats(session, principal, retired=True)
-            if s.rule.id == rule_id
-        )
+    """Propose a new weight; it takes effect when a colleague approves it."""
+    return _changed(request, principal, rule_id, rules.reweight, data)
 
 
-@router.post("/rules/{rule_id}/retire", response_model=RuleOut)
+@router.post("/rules/{rule_id}/retire", response_model=RuleOut, status_code=202)
 def retire(request: Request, principal: CurrentPrincipal, rule_id: RecordId,
            data: RetireInput) -> RuleOut:  # fmt: skip
-    with node_of(request).db.write() as session:
-        rules.retire(session, principal, rule_id, data)
-        return next(
-            rule_out(s)
-            for s in rules.stats(session, principal, retired=True)
-            if s.rule.id == rule_id
-        )
+    """Propose to retire a rule; it takes effect when a colleague approves it."""
+    return _changed(request, principal, rule_id, rules.retire, data)
+
+
+@router.post("/rules/{rule_id}/approve", response_model=RuleOut)
+def approve_rule(request: Request, principal: CurrentPrincipal, rule_id: RecordId,
+                 data: DecisionInput) -> RuleOut:  # fmt: skip
+    """Approve the rule's waiting change (not its proposer: 403); it takes effect now."""
+    return _changed(request, principal, rule_id, rules.approve, data)
+
+
+@router.post("/rules/{rule_id}/return", response_model=RuleOut)
+def return_rule(request: Request, principal: CurrentPrincipal, rule_id: RecordId,
+                data: DecisionInput) -> RuleOut:  # fmt: skip
+    """Send the rule's waiting change back to its proposer with a comment; nothing changes."""
+    return _changed(request, principal, rule_id, rules.send_back, data)

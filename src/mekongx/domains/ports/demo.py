@@ -25,7 +25,7 @@ from mekongx.domains import mappings as saved_mappings
 from mekongx.domains.ports import manifest, rules, service
 from mekongx.domains.ports.models import PortMapping
 from mekongx.domains.ports.reference import check_digit
-from mekongx.domains.ports.schemas import RuleInput
+from mekongx.domains.ports.schemas import DecisionInput, RuleInput
 
 HEADER = ["B/L No", "Shipper", "Shipper Country", "Consignee", "Consignee Address",
           "Consignee Country", "Notify Party", "Forwarder", "Description of Goods", "HS Code",
@@ -237,13 +237,16 @@ def _hub_rule() -> RuleInput:
                      why="Demo profile: transshipment hubs named by the regional precursor alert")  # fmt: skip
 
 
-def seed_demo_ports(db: Database, principal: Principal, today: dt.date | None = None) -> int:
+def seed_demo_ports(db: Database, principal: Principal, today: dt.date | None = None, *,
+                    approver: Principal) -> int:  # fmt: skip
     """Import yesterday's lawful manifest (the party history) and today's with the planted
-    containers, after adding the demo's hub rule and the terminal's saved mapping. Returns the
-    number of containers of today's list."""
+    containers, after adding the demo's hub rule (proposed by ``principal``, approved by
+    ``approver``, a colleague) and the terminal's saved mapping. Returns the number of
+    containers of today's list."""
     today = today or dt.date.today()
     with db.write() as session:
-        rules.add(session, principal, _hub_rule())
+        hub = rules.add(session, principal, _hub_rule())
+        rules.approve(session, approver, hub.id, DecisionInput(note="Demo: profile checked"))
         saved_mappings.save(session, principal, PortMapping, name=DEMO_MAPPING, columns=COLUMNS,
                             action="ports.mapping.create")  # fmt: skip
     count = 0

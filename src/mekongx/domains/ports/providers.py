@@ -1,5 +1,6 @@
 """The ports area's entries in the shared registries (installed by ``mekongx.wiring``): the home
-page's task list (the latest day's highest-scoring containers not yet examined) and the search
+page's task list (the latest day's highest-scoring containers not yet examined, and rule changes
+waiting for a second person) and the search
 box (a container number, with or without spaces and dashes, finds its containers)."""
 
 from __future__ import annotations
@@ -13,6 +14,9 @@ from sqlalchemy.orm import Session
 from mekongx.authz import Permission, Principal, can
 from mekongx.domains.ports.models import PortContainer
 from mekongx.domains.ports.reference import clean_container
+from mekongx.domains.ports.rules import KIND as RULE_KIND
+from mekongx.domains.ports.rules import STEP as RULE_STEP
+from mekongx.domains.review import service as review
 from mekongx.domains.review.tasks import Task
 from mekongx.domains.search.registry import Found
 from mekongx.i18n import N_
@@ -38,6 +42,18 @@ def to_examine(session: Session, principal: Principal, now: datetime) -> list[Ta
     ]  # fmt: skip
 
 
+def rule_changes(session: Session, principal: Principal, now: datetime) -> list[Task]:
+    """Profiling rule changes a colleague proposed, waiting for this user's approval (never the
+    proposer's own)."""
+    if not can(principal, Permission.WRITE_RECORDS).allowed:
+        return []
+    return [
+        Task(N_("Rule changes waiting for approval"), 19, r.title, f"/ports/rules#change-{r.record_id}")
+        for r in review.queue(session, principal, kind=RULE_KIND, step=RULE_STEP)
+        if principal.username not in (r.author, r.editor)
+    ]  # fmt: skip
+
+
 _NUMBER = re.compile(r"^[A-Z]{3}[UJZ][0-9]{1,7}$")
 
 
@@ -54,5 +70,5 @@ def containers(session: Session, principal: Principal, query: str, limit: int) -
                   f"{c.arrival_on.isoformat()} · {c.score}") for c in found]  # fmt: skip
 
 
-TASKS = {"ports.examine": to_examine}
+TASKS = {"ports.examine": to_examine, "ports.rules": rule_changes}
 SEARCH = {"ports": containers}

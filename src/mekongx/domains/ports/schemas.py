@@ -78,6 +78,12 @@ class RetireInput(_Strict):
     why: str = Field(min_length=1, max_length=1000)
 
 
+class DecisionInput(_Strict):
+    """A second person's note on a proposed rule change (required to send it back)."""
+
+    note: str = Field("", max_length=2000)
+
+
 class ExaminationInput(_Strict):
     outcome: Outcome
     note: str = Field("", max_length=4000)

@@ -12,6 +12,7 @@ from mekongx.authz import Permission, Principal, can
 from mekongx.domains.fugitives import screening
 from mekongx.domains.fugitives.service import KIND as NOTICE_KIND
 from mekongx.domains.intel.models import SEARCH_KIND as REPORT_KIND
+from mekongx.domains.ports.rules import KIND as PORT_RULE_KIND
 from mekongx.domains.review import service as review
 from mekongx.domains.review.tasks import Task
 from mekongx.domains.rfi import service as rfi
@@ -19,7 +20,8 @@ from mekongx.federation import status as link_status
 from mekongx.i18n import N_
 from mekongx.settings import get_settings
 
-_URLS = {REPORT_KIND: "/reports/{id}", NOTICE_KIND: "/fugitives/notices/{id}"}
+_URLS = {REPORT_KIND: "/reports/{id}", NOTICE_KIND: "/fugitives/notices/{id}",
+         PORT_RULE_KIND: "/ports/rules#rule-{id}"}  # fmt: skip
 
 
 def _url(kind: str, record_id: int) -> str:

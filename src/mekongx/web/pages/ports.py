@@ -21,6 +21,7 @@ from mekongx.domains.ports.manifest import FIELDS
 from mekongx.domains.ports.profiling import KINDS
 from mekongx.domains.ports.schemas import (
     AlertInput,
+    DecisionInput,
     ExaminationInput,
     MappingInput,
     RetireInput,
@@ -29,7 +30,7 @@ from mekongx.domains.ports.schemas import (
 )
 from mekongx.domains.search import records as search_records
 from mekongx.domains.seizures import reference as seizure_reference
-from mekongx.errors import Conflict, FieldProblem, NotFound, ValidationFailed
+from mekongx.errors import Conflict, FieldProblem, Forbidden, NotFound, ValidationFailed
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.errors import field_messages
 from mekongx.http.node import node_of
@@ -49,7 +50,9 @@ flash.register(
         "ports.mapping": N_("Column mapping saved."),
         "ports.examined": N_("Examination recorded."),
         "ports.alerted": N_("Alert sent."),
-        "ports.rule": N_("Rule saved."),
+        "ports.rule": N_("Change proposed: it takes effect when a colleague approves it."),
+        "ports.rule.approved": N_("Change approved: it is in effect."),
+        "ports.rule.returned": N_("Change sent back to its author."),
     }
 )
 FIELD_LABELS = {
@@ -74,16 +77,14 @@ EVIDENCE = {"route": N_("Route, vessel and dates"), "parties": N_("Parties"), "g
             "reasons": N_("Why the container was selected"), "examination": N_("Examination result")}  # fmt: skip
 
 
-def _problem(request: Request, principal: Principal, error: ValidationFailed | Conflict | NotFound,
-             back: str) -> Response:  # fmt: skip
+def _problem(request: Request, principal: Principal,
+             error: ValidationFailed | Conflict | NotFound | Forbidden, back: str) -> Response:  # fmt: skip
     _ = translator(principal.language)
     if isinstance(error, ValidationFailed):
         problems = [m for _f, m in field_messages(_.lang, error.fields)]
     else:
         problems = [_(error.message, **error.params)]
-    status = (
-        422 if isinstance(error, ValidationFailed) else 404 if isinstance(error, NotFound) else 409
-    )
+    status = {ValidationFailed: 422, NotFound: 404, Forbidden: 403}.get(type(error), 409)
     return render(request, "ports/problem.html", status=status, problems=problems, back=back)
 
 
@@ -223,9 +224,10 @@ def rules_page(request: Request, principal: CurrentPrincipal) -> Response:
     lang = principal.language
     with node_of(request).db.write() as session:
         table = rules.stats(session, principal, retired=True)
+        waiting = rules.changes(session, principal)
     kinds = [(k, wording.kind_label(k, lang), *wording.kind_help(k, lang)) for k in KINDS]
-    return render(request, "ports/rules.html", table=table, kinds=kinds,
-                  kind_label=lambda k: wording.kind_label(k, lang),
+    return render(request, "ports/rules.html", table=table, kinds=kinds, waiting=waiting,
+                  kind_label=lambda k: wording.kind_label(k, lang), me=principal.username,
                   can_write=can(principal, Permission.WRITE_RECORDS).allowed)  # fmt: skip
 
 
@@ -259,6 +261,25 @@ async def change_rule(request: Request, principal: CurrentPrincipal, rule_id: Re
     except (ValidationFailed, Conflict, NotFound) as error:
         return _problem(request, principal, error, "/ports/rules")
     return flash.redirect("/ports/rules", "ports.rule")
+
+
+@router.post("/rules/{rule_id}/decision", dependencies=[Depends(check_csrf)])
+async def decide_rule(request: Request, principal: CurrentPrincipal, rule_id: RecordId) -> Response:
+    """A second person approves a proposed rule change or sends it back with a comment."""
+    form = await request.form()
+    approving = str(form.get("decision", "")) == "approve"
+    try:
+        data = parse(DecisionInput, {"note": str(form.get("note", ""))})
+        with node_of(request).db.write() as session:
+            if approving:
+                rules.approve(session, principal, rule_id, data)
+            else:
+                rules.send_back(session, principal, rule_id, data)
+    except (ValidationFailed, Conflict, NotFound, Forbidden) as error:
+        return _problem(request, principal, error, "/ports/rules")
+    return flash.redirect(
+        "/ports/rules", "ports.rule.approved" if approving else "ports.rule.returned"
+    )
 
 
 @router.get("/alerts")
