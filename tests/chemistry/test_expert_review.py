@@ -185,6 +185,18 @@ def test_unverified_chinese_listing_years_are_marked() -> None:
     assert "could NOT be confirmed" in REGISTER.sources["CN-EARLIER"].note
 
 
+def test_hydroxylimine_listing_year_rests_on_a_report_of_the_notice() -> None:
+    """Item 4, earlier Chinese listings: the 2008 hydroxylimine notice is confirmed by Xinhua
+    (category I from 1 August 2008); it no longer rests on background knowledge."""
+    listing = next(li for li in REGISTER.by_id["hydroxylimine"].listings if li.list == "CN-1")
+    assert (listing.since, listing.source, listing.verification) == (
+        "2008-08-01",
+        "XINHUA2008",
+        "S",
+    )
+    assert REGISTER.sources["XINHUA2008"].reliability == "secondary"
+
+
 # ---------------------------------------------------------------- 5. names and codes
 @pytest.mark.parametrize(
     ("text", "expected"),
