@@ -336,6 +336,13 @@ def test_pages_in_three_languages(
     assert text in index
     page = browser.client.get(f"/wbe/campaigns/{cid}").text
     assert page.count("<svg") == 18  # three charts for each of six analytes
+    # the sources' notes in the reader's language (the English words on hover)
+    note = {"th": "เสถียรในถังปฏิกรณ์จำลองท่อระบายน้ำในห้องปฏิบัติการ (20 °C, pH 7.5",
+            "zh": "在实验室下水道反应器中稳定（20 °C，pH 7.5",
+            "en": "stable in laboratory sewer reactors (20 C, pH 7.5"}[lang]  # fmt: skip
+    assert note in page
+    if lang != "en":
+        assert '<span lang="en">stable in laboratory' not in page
     summary = browser.client.get(f"/wbe/campaigns/{cid}/summary.txt").text
     assert "Parameter set: mekongx-default@1.1.0" in summary  # English always included
     if lang != "en":

@@ -36,6 +36,7 @@ from mekongx.i18n import N_, translator
 from mekongx.model.identity import Agency, SharingGroup
 from mekongx.validation import parse
 from mekongx.wastewater import SAMPLING_MODES, RegionalMean
+from mekongx.wastewater import notes as wastewater_notes
 from mekongx.web import flash
 from mekongx.web.labels import translated
 from mekongx.web.nav import NavItem
@@ -498,6 +499,7 @@ def _campaign_page(
                 for a in (estimate.analytes if estimate else [])
             },
             analyte_params=analysis.parameter_set_by_label(campaign.parameter_set).analytes,
+            note_in=lambda note: wastewater_notes.note_in(note, principal.language),
             can_import=can_import,
             can_export=can(principal, Permission.EXPORT).allowed,
             problems=problems or [],
