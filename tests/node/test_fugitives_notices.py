@@ -11,6 +11,7 @@ import pytest
 from mekongx.audit import AuditEvent
 from mekongx.domains.fugitives import service
 from mekongx.domains.fugitives.models import Notice
+from mekongx.domains.fugitives.photos import MAX_PHOTO_BYTES
 from mekongx.domains.fugitives.schemas import NoticeInput
 from mekongx.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from mekongx.validation import parse
@@ -183,7 +184,7 @@ def test_photo_types_are_checked_by_their_bytes(world: Any) -> None:
     notice_id = draft(world)
     analyst = world.principal("thai_analyst")
     for bad in (b"GIF89a" + b"\x00" * 20, b"<svg xmlns='http://www.w3.org/2000/svg'/>", b"",
-                b"\xff\xd8\xff" + b"\x00" * (service.MAX_PHOTO_BYTES + 1)):  # fmt: skip
+                b"\xff\xd8\xff" + b"\x00" * (MAX_PHOTO_BYTES + 1)):  # fmt: skip
         with world.db.write() as session, pytest.raises(ValidationFailed) as caught:
             service.set_photo(session, analyst, notice_id, bad)
         assert caught.value.fields[0].field == "photo"

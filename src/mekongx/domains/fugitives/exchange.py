@@ -22,7 +22,8 @@ from sqlalchemy.orm import Session
 from mekongx.authz import Principal
 from mekongx.authz.sharing import check_held_copy, holders
 from mekongx.domains.fugitives.models import HitAlert, Notice, NoticePhoto
-from mekongx.domains.fugitives.service import MAX_PHOTO_BYTES, bump_index, photo_type
+from mekongx.domains.fugitives.names_index import bump_index
+from mekongx.domains.fugitives.photos import MAX_PHOTO_BYTES, photo_type
 from mekongx.errors import Forbidden, NotFound
 from mekongx.federation import acks
 from mekongx.federation.handlers import Received

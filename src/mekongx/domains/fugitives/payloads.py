@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
+from mekongx.domains.fugitives.photos import MAX_PHOTO_BYTES
 from mekongx.domains.fugitives.schemas import NoticeInput
-from mekongx.domains.fugitives.service import MAX_PHOTO_BYTES
 
 Uid = Field(min_length=36, max_length=36, pattern=r"^[0-9a-f-]{36}$")
 AgencyCode = Field(min_length=1, max_length=16, pattern=r"^[A-Z0-9_-]{1,16}$")

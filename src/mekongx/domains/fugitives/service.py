@@ -16,18 +16,19 @@ never edited (withdraw it and issue a new one), so every holder keeps exactly wh
 from __future__ import annotations
 
 import json
-import uuid
 from typing import Any
 
-from sqlalchemy import or_, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from mekongx.audit import record
 from mekongx.authz import Permission, Principal, access, require, visible
 from mekongx.authz.listing import Page, page_of
 from mekongx.authz.sharing import check_distribution, set_recipients
-from mekongx.domains.fugitives.models import IndexVersion, Notice, NoticePhoto
+from mekongx.domains.fugitives import exchange
+from mekongx.domains.fugitives.models import Notice, NoticePhoto
+from mekongx.domains.fugitives.names_index import bump_index
+from mekongx.domains.fugitives.photos import MAX_PHOTO_BYTES, photo_type
 from mekongx.domains.fugitives.schemas import NoticeInput
 from mekongx.domains.review import service as review
 from mekongx.errors import Conflict, FieldProblem, NotFound, ValidationFailed
@@ -36,7 +37,6 @@ from mekongx.model.base import utcnow
 from mekongx.model.record import RecordRecipient
 
 KIND = "fugitive_notice"
-MAX_PHOTO_BYTES = 1024 * 1024
 PUBLIC_STATES = ("published", "withdrawn")
 TRANSITIONS: dict[str, tuple[tuple[str, ...], str, Permission]] = {
     # action: (from states, to state, permission)
@@ -59,26 +59,6 @@ def documents_of(notice: Notice) -> list[dict[str, str]]:
 def primary_name(notice: Notice) -> str:
     names = names_of(notice)
     return names[0]["name"] if names else ""
-
-
-def bump_index(session: Session) -> None:
-    """Mark the notice names changed: every process rebuilds its index before its next screening."""
-    stamp = uuid.uuid4().hex
-    done = session.execute(
-        update(IndexVersion)
-        .where(IndexVersion.id == 1)
-        .values(version=IndexVersion.version + 1, stamp=stamp)
-    )
-    if not getattr(done, "rowcount", 0):
-        try:  # the very first change: two writers may race to create the row
-            with session.begin_nested():
-                session.add(IndexVersion(id=1, version=1, stamp=stamp))
-        except IntegrityError:
-            session.execute(
-                update(IndexVersion)
-                .where(IndexVersion.id == 1)
-                .values(version=IndexVersion.version + 1, stamp=stamp)
-            )
 
 
 def visible_notices(principal: Principal) -> Any:
@@ -198,8 +178,6 @@ def transition(
     session: Session, principal: Principal, notice_id: int, action: str, note: str = ""
 ) -> Notice:
     """Move a notice along the state machine (``review``, ``publish``, ``withdraw``)."""
-    from mekongx.domains.fugitives import exchange
-
     if action not in TRANSITIONS:
         raise NotFound(N_("No such record."))
     sources, target, permission = TRANSITIONS[action]
@@ -264,15 +242,6 @@ def recipients_of(session: Session, notice: Notice) -> list[str]:
 
 
 # --- photos ------------------------------------------------------------------------------
-
-
-def photo_type(content: bytes) -> str | None:
-    """The media type by magic bytes (never by file name or the browser's word)."""
-    if content.startswith(b"\xff\xd8\xff"):
-        return "image/jpeg"
-    if content.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "image/png"
-    return None
 
 
 def set_photo(session: Session, principal: Principal, notice_id: int, content: bytes) -> Notice:

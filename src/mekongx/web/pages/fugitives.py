@@ -19,6 +19,7 @@ from mekongx import uploads
 from mekongx.authz import Permission, Principal, can, require
 from mekongx.domains.fugitives import screening
 from mekongx.domains.fugitives import service as notices
+from mekongx.domains.fugitives.photos import MAX_PHOTO_BYTES
 from mekongx.domains.fugitives.schemas import HitDecision, NoticeInput, ScreenQuery
 from mekongx.domains.fugitives.tabular import read_people
 from mekongx.errors import FieldProblem, ValidationFailed
@@ -219,7 +220,7 @@ def detail(request: Request, principal: CurrentPrincipal, notice_id: RecordId) -
     }
     return render(request, "fugitives/detail.html", notice=notice, names=notices.names_of(notice),
                   documents=notices.documents_of(notice), recipients=recipients, alerts=alerts,
-                  actions=actions, own=own, max_photo_mb=notices.MAX_PHOTO_BYTES // (1024 * 1024),
+                  actions=actions, own=own, max_photo_mb=MAX_PHOTO_BYTES // (1024 * 1024),
                   **_labels(principal))  # fmt: skip
 
 
@@ -288,7 +289,7 @@ async def upload_photo(
     try:
         content = b""
         if isinstance(upload, UploadFile):
-            content = await upload.read(notices.MAX_PHOTO_BYTES + 1)
+            content = await upload.read(MAX_PHOTO_BYTES + 1)
             await upload.close()
         with node_of(request).db.write() as session:
             notices.set_photo(session, principal, notice_id, content)
