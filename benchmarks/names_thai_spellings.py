@@ -169,10 +169,12 @@ def given_names(path: str, rng: random.Random, show: bool, n_pairs: int) -> None
             i, j = rng.randrange(len(pool)), rng.randrange(len(pool))
             g, f = pool[i], pool[j]
             th = f"{g['th']} {f['th']}"
-            p = score(th, f"{latin(g)} {latin(f)}").probability
+            # drawn once: the pairs that follow must not depend on the engine's answers
+            spelt = f"{latin(g)} {latin(f)}"
+            p = score(th, spelt).probability
             pos.append(int(p >= thr))
             if p < thr:
-                missed.append((round(p, 3), th, f"{latin(g)} {latin(f)}"))
+                missed.append((round(p, 3), th, spelt))
             which = rng.randrange(2)
             other = nearest(pool, rtgs, sound, i if which == 0 else j)
             neg = f"{latin(other)} {latin(f)}" if which == 0 else f"{latin(g)} {latin(other)}"
