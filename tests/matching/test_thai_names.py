@@ -117,6 +117,15 @@ def test_hard_negatives_stay_apart(a: str, b: str) -> None:
         ("บรรพต", ("ban", "phot"), ("ban", "phot")),
         ("ปาริชา", ("pa", "ri", "cha"), ("pa", "ri", "cha")),  # ริ/ลิ are not silent finals
         ("ชาลิสา", ("cha", "li", "sa"), ("cha", "li", "sa")),
+        # issue 12 fourth round: ร silent before a final ถ (RTGS samat, not sa-ma-rot); ษฐ at the
+        # end closes on ษ like the Pali double stops; formally C-a-wa and pa-ri
+        ("สามารถ", ("sa", "mat"), ("sa", "mat")),
+        ("นงนารถ", ("nong", "nat"), ("na", "nga", "nat")),
+        ("พิสิษฐ", ("phi", "sit"), ("phi", "sit")),
+        ("นวพล", ("nua", "phon"), ("na", "wa", "phon")),
+        ("ชวกร", ("chua", "kon"), ("cha", "wa", "kon")),
+        ("ชวน", ("chuan",), ("chuan",)),  # a one-syllable word keeps its ua
+        ("ปริวัฒน์", ("pri", "wat"), ("pa", "ri", "wat")),
     ],
 )
 def test_thai_syllables(word: str, sound: tuple[str, ...], formal: tuple[str, ...]) -> None:
@@ -175,6 +184,38 @@ def test_latin_syllables_inside_thai_words() -> None:
 )
 def test_real_spellings(latin: str, thai: str) -> None:
     assert score(latin, thai).decision is Decision.MATCH, score(latin, thai).probability
+
+
+@pytest.mark.parametrize(
+    ("latin", "thai"),
+    [
+        # compounds of name words, each read alone (thai_compounds.py): RTGS and passport forms
+        ("Udomsak", "อุดมศักดิ์"),  # not ut-ma-sak
+        ("Onwadi", "อรวดี"),  # อร- is on, not a-ruat
+        ("Ornwadee", "อรวดี"),
+        ("Khunanon", "คุณานนต์"),  # คุณ here is part of the name, not the honorific
+        ("Samart", "สามารถ"),
+        ("Roekchai", "ฤกษ์ชัย"),  # ฤกษ์ sounds roek
+        ("Nawaphon", "นวพล"),
+        ("Parit Chiwarak", "พริษฐ์ ชิวารักษ์"),  # en.wikipedia.org/wiki/Parit_Chiwarak
+    ],
+)
+def test_name_words_and_formal_readings(latin: str, thai: str) -> None:
+    assert score(latin, thai).decision is Decision.MATCH, score(latin, thai).probability
+
+
+@pytest.mark.parametrize(
+    ("latin", "thai"),
+    [
+        ("Udomchai", "อุดมศักดิ์"),  # the same first word, another last one
+        ("Somsak", "อุดมศักดิ์"),
+        ("Onuma", "อรวดี"),
+        ("Nuanchan", "นวลอนงค์"),
+        ("Khunawut", "คุณานนต์"),
+    ],
+)
+def test_name_words_do_not_make_a_match(latin: str, thai: str) -> None:
+    assert score(latin, thai).decision is not Decision.MATCH, score(latin, thai).probability
 
 
 def test_screening_finds_the_thai_suspect_in_every_form() -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from mekongx.matching import _data, han, lao, thai, vietnamese
+from mekongx.matching import _data, han, lao, thai, thai_compounds, vietnamese
 from mekongx.matching.chinese_names import (
     NO_TONES,
     dialect_surname,
@@ -102,6 +102,17 @@ def thai_word_keys(word: str) -> tuple[tuple[str, str, str], ...]:
     out.append((word, syl_key(thai.syllables(bare, linked=True)), "thai-formal"))
     out.append((word, syl_key(thai.syllables(bare, spelling=True)), "thai-spelling"))
     out.append((word, syl_key(thai.syllables(bare, spelling=True, linked=True)), "thai-spelling"))
+    # a compound of name words, each read alone (อุดม-ลักษณ์ u-dom-lak, อร-วดี on-wa-di)
+    for first, last in thai_compounds.splits(bare):
+        tail = syl_key(thai.syllables(last))
+        for linked in (False, True):
+            head = syl_key(thai.syllables(first, linked=linked))
+            if head and tail:
+                out.append((word, f"{head}.{tail}", "thai-formal" if linked else "rtgs"))
+    if "ฤกษ์" in bare:  # ฤกษ์ (an auspicious time) sounds roek: ศุภฤกษ์ Suppharoek, ฤกษ์ชัย Roekchai
+        sound = bare.replace("ฤกษ์", "เริก")
+        out.append((word, syl_key(thai.syllables(sound)), "rtgs"))
+        out.append((word, syl_key(thai.syllables(sound, linked=True)), "thai-formal"))
     if "ฤ" in bare:  # ฤ is ri (กฤษ krit) or rue (พฤกษ์ phruek, นฤมล na-rue-mon) by word
         out.append((word, syl_key(thai.syllables(bare, rue=True)), "rtgs"))
         out.append((word, syl_key(thai.syllables(bare, linked=True, rue=True)), "thai-formal"))
@@ -168,6 +179,24 @@ def _vowel_length_r(syls: tuple[str, ...]) -> tuple[str, ...] | None:
     return out if out != syls else None
 
 
+# English spelling habits in Thai passport names, each rewritten to the RTGS-like letters: eu for
+# ue (Khaneungnuch), c for k before a/o/u (Camin), I for ai at the start (Irada for ไอลดา), and a
+# final r that only lengthens the vowel (Litar for ลิตา)
+_ENGLISH_HABITS = (
+    (re.compile("eu(?=[^aeiou])", re.IGNORECASE), "ue"),
+    (re.compile("^c(?=[aou])", re.IGNORECASE), "k"),
+    (re.compile("^i(?=[^aeiou][aeiou])", re.IGNORECASE), "ai"),
+    (re.compile("(?<=[^aeiou][aeiou])r$", re.IGNORECASE), ""),
+)
+
+
+@lru_cache(maxsize=100_000)
+def _english_habits(word: str) -> str:
+    for pattern, repl in _ENGLISH_HABITS:
+        word = pattern.sub(repl, word)
+    return word
+
+
 def _latin_readings(tokens: list[Token]) -> list[Reading]:
     texts = [t.text for t in tokens]
     caps = [i for i, t in enumerate(texts) if t.isupper() and len(t) > 1]
@@ -201,6 +230,8 @@ def _latin_readings(tokens: list[Token]) -> list[Reading]:
         if not chinese and _SILENT_E.search(t):
             # English-style silent e of some Thai passport spellings (Pote, Udomchoke)
             alts.append((t, syl_key(latin_syllables(t[:-1])), "latin"))
+        if not chinese and (respelt := _english_habits(t)) != t:
+            alts.append((t, syl_key(latin_syllables(respelt)), "latin"))  # Camin, Irada, Litar
         if not chinese:  # Lao names in French habits: Thongloun, Sonexay, Bounnhang
             alts += [(t, syl_key(latin_syllables(v)), "latin") for v in lao.latin_variants(t)]
         if "sh" in t.lower():  # sh is ช in Thai passports but ซ in THC43 Chinese names

@@ -84,6 +84,10 @@ def clean(text: str) -> str:
     return text.translate(_DOTS).strip()
 
 
+# signs written after or over a consonant (vowels, tone marks, ์): no Thai word starts with one
+_THAI_FOLLOWING = re.compile("[\u0e30-\u0e3a\u0e45-\u0e4e]")
+
+
 @cache
 def _thai_prefix_re() -> re.Pattern[str]:
     alts = "|".join(re.escape(p) for p in _honorifics()["thai_prefix"])
@@ -101,8 +105,8 @@ def _strip_thai(token: str, removed: list[str]) -> str:
         if m is None:
             break
         rest = token[m.end() :]
-        if rest and len(rest) < 2:
-            break
+        if rest and (len(rest) < 2 or _THAI_FOLLOWING.match(rest)):
+            break  # part of the name: คุณานนต์ Khunanon, นายิกา (a word starts with no such sign)
         removed.append(m.group(0))
         token = rest
     return token

@@ -142,6 +142,12 @@ class _Parser:
         # ั is always closed by a final (อภัยวงศ์ = a-phai-wong, not a-pha-iwong)
         if vowel == "a" and self.at(j - 1) == "ั" and self.is_cons(j):
             return True
+        # ษฐ at the end closes on ษ, ฐ silent (พิสิษฐ phi-sit, วิเชษฐ), like ษฐ์ (เชษฐ์ chet)
+        if self.at(j) == "ษ" and self.at(j + 1) == "ฐ" and j + 2 == len(self.s):
+            return True
+        # -ารถ: ร silent before the final ถ (สามารถ samat, นงนารถ nong-nat), not a pair รถ rot
+        if self.at(j) == "ร" and self.at(j - 1) == "า" and self.at(j + 1) == "ถ":
+            return True
         # after an open vowel, an even run of bare consonants pairs up as CoC syllables
         # (อุดมพร u-dom-phon, อุดมโชค u-dom-chok); an odd one closes this syllable first
         run, to_end = self._bare_run(j)
@@ -270,11 +276,14 @@ class _Parser:
             return "y"
         if (
             self.linked
-            and c1 in "กขคทศส"
             and c2 in "วร"
-            and self.at(self.i + 1) in ("ิ", "ี", "า", "ั")
+            and (
+                (c1 in "กขคทศส" and self.at(self.i + 1) in ("ิ", "ี", "า", "ั"))
+                or (c1 in "ปพ" and c2 == "ร" and self.at(self.i + 1) == "ิ")
+            )
         ):
-            return _INIT[c1]  # formally กวิน ka-win, สรานนท์ sa-ra-non (Kawin, Saranon)
+            # formally กวิน ka-win, สรานนท์ sa-ra-non (Kawin, Saranon), ปริวัฒน์ pa-ri-wat
+            return _INIT[c1]
         sr_ng = self.at(self.i + 1) == "ง" and not self.vowel_follows(self.i + 1)  # สรง, ทรง song
         if c1 in "ทศส" and c2 == "ร" and (self.vowel_follows(self.i) or self.lead or sr_ng):
             self.i += 1
@@ -438,6 +447,8 @@ class _Parser:
             return  # no link before a doubled letter (กิตติ kit-ti)
         if (f, self.at(self.i)) in _GEMINATE:
             return  # the second of a double stop is the linking syllable (ยุทธนา yut-tha-na)
+        if f == "ษ" and self.at(self.i) == "ฐ" and self.i + 1 == len(self.s):
+            return  # ษฐ at the end: ฐ silent (พิสิษฐ phi-sit)
         if f in "ณญน" and self.at(self.i) in "ยหทธฐฑฒจชฌ":
             return  # Pali nt/nth, nc and ny keep their own reading (อินทนนท์, บุณยเกตุ, กาญจนา)
         if f == "ว" and self.out_vowel not in ("i", "a", "u"):
@@ -510,6 +521,16 @@ class _Parser:
             return "ai", False
         if self.linked and i == 1 and self.at(0) == "บ" and nxt == "ว" and self.at(i + 1) == "ร":
             return "o", False  # formally บวร bo-won (Boworn, Bowornsak), not buan
+        if (
+            self.linked
+            and i == 1
+            and nxt == "ว"
+            and self.at(0) not in "กขคอห"
+            and self.is_cons(i + 1)
+            and not self.vowel_follows(i)
+            and len(s) > 3
+        ):
+            return "a", False  # formally นวพล na-wa-phon, ชวกร cha-wa-kon (not nua-, chua-)
         if nxt == "ั":
             if self.at(i + 1) == "ว":
                 self.i += 2
