@@ -44,3 +44,42 @@ def test_ports_and_stowage_factors_carry_sources() -> None:
         g.source.startswith(("GDV", "O. Stahlbaum", "Wikipedia", "Wärtsilä")) for g in factors.goods
     )
     assert factors.goods_of("Roasted coffee beans in 60 kg bags") is not None
+
+
+# UN/LOCODE 2024-2 entries as UNECE lists them (code, name, function classifier); read from the
+# release files, not from the shipped list.
+RELEASE_2024_2 = [
+    ("THLCH", "Laem Chabang", "1-3-----"),
+    ("THSGK", "Songkhla", "1-3-----"),
+    ("THMAT", "Map Ta Phut", "1-3-----"),
+    ("VNSGN", "Ho Chi Minh City", "1-3456--"),
+    ("KHKOS", "Kâmpóng Saôm", "1-34--7-"),
+    ("MMRGN", "Yangon", "1--45---"),
+    ("CNSHG", "Shanghai Pt", "1-------"),
+    ("CNJOG", "Jinghong", "1-------"),
+    ("CNTXG", "Tianjin Xingang Pt", "1-------"),
+    ("SGSIN", "Singapore", "1--45---"),
+    ("NLRTM", "Rotterdam", "12345---"),
+    ("AEJEA", "Jebel Ali", "1-------"),
+]
+
+
+@pytest.mark.parametrize(("code", "name", "function"), RELEASE_2024_2)
+def test_the_ports_of_the_release_are_shipped(code: str, name: str, function: str) -> None:
+    port = ports()[code]
+    assert (port.name, port.function, port.kind) == (name, function, "port")
+
+
+def test_the_region_ports_depots_and_carrier_codes_are_known() -> None:
+    known = ports()
+    assert known["LATHG"].kind == "depot" and known["THLKR"].kind == "depot"  # inland depots
+    assert known["CNSHA"].kind == "carrier code" and known["CNSHA"].name.startswith("Shanghai")
+    assert "THSGZ" not in known and "LAVTE" not in known  # no such port in UN/LOCODE 2024-2
+    per_country: dict[str, int] = {}
+    for code in known:
+        per_country[code[:2]] = per_country.get(code[:2], 0) + 1
+    # every country the brief names has its ports (counts of the 2024-2 release, at least)
+    wanted = {"TH": 67, "CN": 766, "MM": 24, "KH": 5, "VN": 131, "SG": 17, "MY": 177, "HK": 13,
+              "TW": 23, "KR": 76, "JP": 1561, "IN": 280, "AE": 44, "NL": 531, "US": 1761}  # fmt: skip
+    assert {c: n for c, n in wanted.items() if per_country.get(c, 0) < n} == {}
+    assert all(p.function[:1] == "1" for p in known.values() if p.kind == "port")

@@ -55,7 +55,8 @@ def container_problem(number: str) -> tuple[str, dict[str, str]] | None:
 class Port:
     locode: str
     name: str
-    function: str
+    function: str  # UN/LOCODE function classifier, e.g. 1-3----- (1 port, 6 inland depot)
+    kind: str  # port | depot | carrier code | curated (data/README.md)
 
     @property
     def country(self) -> str:
@@ -66,7 +67,7 @@ class Port:
 def ports() -> dict[str, Port]:
     with (DATA / "locodes.csv").open(encoding="utf-8") as handle:
         rows = csv.DictReader(line for line in handle if not line.startswith("#"))
-        return {r["locode"]: Port(r["locode"], r["name"], r["function"]) for r in rows}
+        return {r["locode"]: Port(r["locode"], r["name"], r["function"], r["kind"]) for r in rows}
 
 
 def clean_locode(text: str) -> str:
