@@ -41,6 +41,9 @@ JCS_TEXTS = [
     ' Dagesh", "1": "One", "\\ud83d\\ude00": "Emoji: Grinning Face", "\\u0080": "Control",'
     ' "\\u00f6": "Latin Small Letter O With Diaeresis"}',
     '{"title": "หลาน เว่ยหง / 兰卫红", "seq": 1, "quantity_kg": 12.50, "ok": true}',
+    # Lao, Burmese (with a stacked consonant and asat), Khmer (coeng) and Vietnamese (precomposed
+    # and combining marks are kept as sent: canonical JSON never normalises)
+    '{"title": "ຢາບ້າ / မူးယစ်ဆေးဝါး / គ្រឿងញៀន / ma t\u00fay / ma tu\u0301y", "language": "lo"}',
 ]
 JCS_NUMBERS = [
     "0000000000000000", "8000000000000000", "0000000000000001", "8000000000000001",

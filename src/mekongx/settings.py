@@ -15,8 +15,9 @@ from urllib.parse import urlsplit
 from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from mekongx.i18n import Language
+
 Environment = Literal["dev", "demo", "test", "production"]
-Language = Literal["en", "th", "zh", "lo", "my", "km", "vi"]
 
 
 class UnsafeSettingsError(ValueError):

@@ -1,5 +1,5 @@
-"""The progress report for the next meeting as PDF, in Thai, Chinese, English and Thai beside
-Chinese: the text read back from each PDF is the text that went in (Thai marks stacked in their
+"""The progress report for the next meeting as PDF, in Thai, Chinese, English, Lao, Vietnamese
+(and as Word in Burmese and Khmer too) and Thai beside Chinese: the text read back from each PDF is the text that went in (Thai marks stacked in their
 clusters, Chinese in its own glyphs), every glyph exists in its font, dates in each calendar."""
 
 from __future__ import annotations
@@ -55,6 +55,10 @@ def _report() -> ProgressReport:
         ("zh-Hans", ["第19次会议决议落实进展报告", "决议第1条", "2024年7月10日", "促进双方情报交流", "已取消", "情报报告: 2"]),
         ("en", ["Progress report on the resolutions of meeting no. 19", "Resolution 1", "10 Jul 2024",
                 "Promote the exchange of intelligence", "dropped", "Intelligence reports: 2"]),
+        ("lo", ["ລາຍງານຄວາມຄືບໜ້າກ່ຽວກັບມະຕິຂອງກອງປະຊຸມຄັ້ງທີ 19", "ມະຕິທີ 1", "10 ກໍລະກົດ 2024",
+                "Promote the exchange of intelligence", "ຍົກເລີກແລ້ວ", "ລາຍງານຂ່າວສານ: 2"]),
+        ("vi", ["Báo cáo tiến độ thực hiện nghị quyết của cuộc họp số 19", "Nghị quyết 1", "10/07/2024",
+                "Promote the exchange of intelligence", "đã hủy bỏ", "Báo cáo tình báo: 2"]),
         ("th+zh-Hans", ["มติข้อ 1 / 决议第1条", "ส่งเสริมการแลกเปลี่ยนข้อมูลการข่าวระหว่างกัน", "促进双方情报交流",
                         "提交第20次会议", "สำหรับการประชุมครั้งที่ 20"]),
     ],
@@ -94,6 +98,10 @@ def test_the_docx_carries_the_same_text(language: paper.ReportLanguage) -> None:
         "th": ["มติข้อ1", "10ก.ค.2567", "ยกเลิก:เลื่อนไปรอบถัดไป", "รายงานการข่าว:2"],
         "zh-Hans": ["决议第1条", "2024年7月10日", "促进双方情报交流", "情报报告:2"],
         "en": ["Resolution1", "10Jul2024", "Intelligencereports:2"],
+        "lo": ["ມະຕິທີ1", "10ກໍລະກົດ2024", "ຍົກເລີກແລ້ວ", "ລາຍງານຂ່າວສານ:2"],
+        "my": ["ဆုံးဖြတ်ချက်1", "၂၀၂၄ဇူလိုင်၁၀", "ပယ်ဖျက်ပြီး", "ထောက်လှမ်းရေးအစီရင်ခံစာများ:2"],
+        "km": ["សេចក្តីសម្រេច1", "១០កក្កដា២០២៤", "បានបោះបង់", "របាយការណ៍ស៊ើបការណ៍:2"],
+        "vi": ["Nghịquyết1", "10/07/2024", "đãhủybỏ", "Báocáotìnhbáo:2"],
         "th+zh-Hans": [
             "มติข้อ1/决议第1条",
             "ส่งเสริมการแลกเปลี่ยนข้อมูลการข่าวระหว่างกัน",
@@ -103,4 +111,6 @@ def test_the_docx_carries_the_same_text(language: paper.ReportLanguage) -> None:
     for wanted in expected:
         assert wanted in text, wanted
     assert "H0" in header
-    assert ('w:cs="Laksaman"' in styles) and ('w:eastAsia="Noto Serif CJK SC"' in styles)
+    complex_script = {"lo": "Noto Sans Lao", "my": "Noto Sans Myanmar", "km": "Noto Sans Khmer"}
+    assert f'w:cs="{complex_script.get(language, "Laksaman")}"' in styles
+    assert 'w:eastAsia="Noto Serif CJK SC"' in styles

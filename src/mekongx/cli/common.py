@@ -9,15 +9,15 @@ import typer
 
 from mekongx.db import Database
 from mekongx.errors import MekongXError
-from mekongx.i18n import translator
+from mekongx.i18n import LANGUAGES, translator
 from mekongx.settings import Settings, UnsafeSettingsError
 
 
 def cli_language() -> str:
-    """th, zh or en from MEKONGX_LANG, else from the POSIX locale (LANG=th_TH.UTF-8 → th)."""
+    """An offered language from MEKONGX_LANG, else from the POSIX locale (LANG=lo_LA.UTF-8 → lo)."""
     for value in (os.environ.get("MEKONGX_LANG", ""), os.environ.get("LANG", "")):
         code = value[:2].lower()
-        if code in {"th", "zh", "en"}:
+        if code in LANGUAGES:
             return code
     return "en"
 

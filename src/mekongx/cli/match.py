@@ -46,7 +46,8 @@ def pairs(
         typer.Option(help="Decision threshold on the probability (default: the calibrated one)."),
     ] = None,
     explain: Annotated[
-        str | None, typer.Option(help="Add a third column explaining the score: en, th or zh.")
+        str | None,
+        typer.Option(help="Add a third column explaining the score: en, th, zh, lo, my, km or vi."),
     ] = None,
 ) -> None:
     """Read ``name_a<TAB>name_b`` lines on stdin; print ``score<TAB>1|0`` per line."""

@@ -110,7 +110,10 @@ def report(
     ],
     out: Annotated[Path, typer.Option("--out", help="File to write (atomically).")],
     lang: Annotated[
-        str, typer.Option("--lang", help="th, zh-Hans, en or th+zh-Hans (Thai beside Chinese).")
+        str,
+        typer.Option(
+            "--lang", help="th, zh-Hans, lo, my, km, vi, en or th+zh-Hans (Thai beside Chinese)."
+        ),
     ] = "th",
     format_: Annotated[str, typer.Option("--format", help="pdf or docx.")] = "pdf",
     user: Annotated[

@@ -18,6 +18,7 @@ import typer
 
 from mekongx.cli.common import cli_language
 from mekongx.moneyflow import (
+    LANGUAGES,
     TYPOLOGIES,
     Dataset,
     DetectorConfig,
@@ -59,7 +60,7 @@ def main() -> None:
 
 
 def _language(lang: str | None) -> str:
-    return lang if lang in {"en", "th", "zh"} else cli_language()
+    return lang if lang in LANGUAGES else cli_language()
 
 
 def _load(
@@ -116,7 +117,7 @@ def detect_command(
     budget: Annotated[int, typer.Option("--budget", help="At most this many alerts (0: all).")] = 0,
     rejected: RejectedOpt = None,
     lang: Annotated[
-        str | None, typer.Option("--lang", help="Message language: en, th or zh.")
+        str | None, typer.Option("--lang", help="Message language: en, th, zh, lo, my, km or vi.")
     ] = None,
 ) -> None:
     """Detect laundering typologies; one row per alert, best first."""
@@ -175,7 +176,7 @@ def trace_command(
     timezone: ZoneOpt = None,
     rejected: RejectedOpt = None,
     lang: Annotated[
-        str | None, typer.Option("--lang", help="Message language: en, th or zh.")
+        str | None, typer.Option("--lang", help="Message language: en, th, zh, lo, my, km or vi.")
     ] = None,
 ) -> None:
     """Trace proceeds from an account or a transaction under one or all legal methods."""

@@ -9,6 +9,7 @@ import typer
 
 from mekongx import uploads
 from mekongx.chemistry import (
+    LANGUAGES,
     DeclarationFileError,
     RiskContext,
     load_mapping,
@@ -24,7 +25,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-_LANGS = ("en", "th", "zh")
+_LANGS = LANGUAGES
 _SHOWN_ISSUES = 20
 
 
@@ -39,7 +40,9 @@ def screen(
         Path, typer.Argument(metavar="INPUT", help="Declarations file (.csv or .xlsx).")
     ],
     out: Annotated[Path, typer.Option("--out", help="Report CSV to write (atomically).")],
-    lang: Annotated[str, typer.Option("--lang", help="Language of messages: en, th or zh.")] = "en",
+    lang: Annotated[
+        str, typer.Option("--lang", help="Language of messages: en, th, zh, lo, my, km or vi.")
+    ] = "en",
     mapping: Annotated[
         Path | None,
         typer.Option("--mapping", help="YAML/JSON header mapping: canonical column -> header."),

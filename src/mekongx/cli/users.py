@@ -29,7 +29,7 @@ def create(
     display_name: str = typer.Option(..., "--name", help="Full name as shown to others."),
     role: str = typer.Option("viewer", help="admin, analyst, liaison or viewer."),
     agency: str = typer.Option(None, help="Agency code; defaults to the node's own agency."),
-    language: str = typer.Option("en", help="th, zh or en."),
+    language: str = typer.Option("en", help="th, zh, lo, my, km, vi or en."),
     password: str = typer.Option(..., prompt=True, hide_input=True, confirmation_prompt=True),
 ) -> None:
     """Create a user account."""

@@ -228,7 +228,9 @@ def estimate(
         int, typer.Option("--draws", help="Monte Carlo draws per row (0: no intervals).")
     ] = 2000,
     seed: Annotated[int, typer.Option("--seed", help="Random seed (same seed, same output).")] = 0,
-    lang: Annotated[str, typer.Option("--lang", help="Message language: en, th or zh.")] = "en",
+    lang: Annotated[
+        str, typer.Option("--lang", help="Message language: en, th, zh, lo, my, km or vi.")
+    ] = "en",
 ) -> None:
     """Back-calculate loads, consumption (with a 95% interval) and doses for every row."""
     if lang not in LANGUAGES:

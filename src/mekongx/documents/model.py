@@ -16,6 +16,8 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Literal
 
+from mekongx.i18n import LANGUAGE_CODES, Language
+
 __all__ = [
     "HANDLING_CODES",
     "LANGUAGES",
@@ -34,8 +36,8 @@ __all__ = [
     "Text",
 ]
 
-Lang = Literal["th", "zh", "lo", "my", "km", "vi", "en"]
-LANGUAGES: tuple[Lang, ...] = ("th", "zh", "lo", "my", "km", "vi", "en")
+Lang = Language  # the node's one list of languages (mekongx.i18n)
+LANGUAGES: tuple[Lang, ...] = LANGUAGE_CODES
 HANDLING_CODES = ("H0", "H1", "H2", "H3")
 
 

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Literal, get_args
 
 from babel.messages.pofile import read_po
+
+#: The one list of languages a record, a payload, a document or a person may be in: every
+#: area's ``language`` field, the exchange's payload schemas (docs/schemas), the settings and
+#: the documents take this type, so a language is added here and nowhere else.
+Language = Literal["th", "zh", "lo", "my", "km", "vi", "en"]
+LANGUAGE_CODES: tuple[Language, ...] = get_args(Language)
 
 # Every interface language the node knows, in the picker's order, each named in itself.
 KNOWN_LANGUAGES: dict[str, str] = {

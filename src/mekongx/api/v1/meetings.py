@@ -402,7 +402,7 @@ def add_evidence(request: Request, principal: CurrentPrincipal, action_id: Recor
             responses={200: {"content": {"application/pdf": {}, paper.FORMATS["docx"][0]: {}}, "description": "The report as PDF or DOCX."}})  # fmt: skip
 def report(
     request: Request, principal: CurrentPrincipal, meeting_id: RecordId,
-    lang: Annotated[str, Query(description="th, zh-Hans, en or th+zh-Hans")] = "th",
+    lang: Annotated[str, Query(description="th, zh-Hans, lo, my, km, vi, en or th+zh-Hans")] = "th",
     format_: Annotated[str, Query(alias="format", description="pdf or docx")] = "pdf",
 ) -> Response:  # fmt: skip
     """The progress report on the meeting's resolutions, for the next meeting."""

@@ -10,7 +10,7 @@ from pydantic_core import PydanticCustomError
 
 from mekongx.authz.sharing import SharingInput
 from mekongx.domains.mappings import check_columns
-from mekongx.i18n import N_
+from mekongx.i18n import N_, Language
 from mekongx.i18n.countries import is_country
 
 ASSET_KINDS = (
@@ -30,7 +30,7 @@ class CaseInput(SharingInput):
 
     title: str = Field(min_length=1, max_length=300)
     summary: str = Field(default="", max_length=20_000)
-    language: Literal["en", "th", "zh"]
+    language: Language
     base_currency: str = Field(default="THB", pattern=r"^[A-Z]{3}$")
     # transaction data is sensitive by default: own agency, H3 with its restriction written out
     handling_code: Literal["H0", "H1", "H2", "H3"] = "H3"

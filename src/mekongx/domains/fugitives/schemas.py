@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from mekongx.authz.sharing import SharingInput
-from mekongx.i18n import N_, countries
+from mekongx.i18n import N_, Language, countries
 
 _PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
@@ -91,7 +91,7 @@ class NoticeInput(SharingInput):
     charges: str = Field(min_length=1, max_length=5000)
     legal_provisions: str = Field("", max_length=5000)
     remarks: str = Field("", max_length=5000)
-    language: Literal["en", "th", "zh"] = "en"
+    language: Language = "en"
     expected_version: int | None = None
 
     @field_validator("birth_date", "warrant_date")

@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import ConfigDict, Field
 
 from mekongx.authz.sharing import SharingInput
+from mekongx.i18n import Language
 
 
 class ReportFields(SharingInput):
@@ -17,7 +18,7 @@ class ReportFields(SharingInput):
 
     title: str = Field(min_length=1, max_length=300)
     narrative: str = Field(min_length=1, max_length=50_000)
-    language: Literal["en", "th", "zh"]
+    language: Language
     source_reliability: Literal["A", "B", "C", "X"]
     info_reliability: int = Field(ge=1, le=4)
 

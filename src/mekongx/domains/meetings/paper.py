@@ -1,6 +1,9 @@
 """The progress report for the next meeting as a document of the node's one document mechanism
-(``mekongx.documents``): in Thai, Chinese or English, or Thai beside Chinese in two columns.
-Dates follow each language's calendar (Buddhist Era in Thai)."""
+(``mekongx.documents``): in any of the node's seven languages, or Thai beside Chinese in two
+columns. Dates follow each language's calendar (Buddhist Era in Thai) and digits (Burmese,
+Khmer). A meeting's own texts are kept in Thai, Chinese and English: a report in Lao, Burmese,
+Khmer or Vietnamese has its words in that language and the meeting's texts in English (else
+Thai, else Chinese)."""
 
 from __future__ import annotations
 
@@ -18,10 +21,25 @@ from mekongx.documents import (
     to_pdf,
 )
 from mekongx.domains.meetings.report import ProgressReport, ReportResolution
-from mekongx.i18n import N_, format_date, translator
+from mekongx.i18n import KNOWN_LANGUAGES, N_, Language, format_date, translator
 
-ReportLanguage = Literal["th", "zh-Hans", "en", "th+zh-Hans"]
-REPORT_LANGUAGES: tuple[ReportLanguage, ...] = ("th", "zh-Hans", "en", "th+zh-Hans")
+ReportLanguage = Literal["th", "zh-Hans", "lo", "my", "km", "vi", "en", "th+zh-Hans"]
+#: Each report language (a BCP 47 tag, or two joined by "+" for two columns) and the node
+#: languages of its columns; the page, the API and the CLI offer these and no others.
+REPORT_CODES: dict[ReportLanguage, tuple[Language, ...]] = {
+    "th": ("th",), "zh-Hans": ("zh",), "lo": ("lo",), "my": ("my",), "km": ("km",),
+    "vi": ("vi",), "en": ("en",), "th+zh-Hans": ("th", "zh"),
+}  # fmt: skip
+REPORT_LANGUAGES: tuple[ReportLanguage, ...] = tuple(REPORT_CODES)
+
+
+def report_language_names() -> dict[str, str]:
+    """Each report language named in itself ("ไทย | 中文" for the two columns)."""
+    return {
+        key: " | ".join(KNOWN_LANGUAGES[c] for c in codes) for key, codes in REPORT_CODES.items()
+    }
+
+
 STATUS = {
     "planned": N_("planned"),
     "in_progress": N_("in progress"),
@@ -104,14 +122,12 @@ def _lines(report: ProgressReport, lang: str) -> list[str]:
 
 def document(report: ProgressReport, language: ReportLanguage, agency: dict[str, str]) -> Document:
     """The report as a ``Document``; ``agency`` names the issuing agency per language."""
-    codes = (
-        ["th", "zh"] if language == "th+zh-Hans" else [{"zh-Hans": "zh"}.get(language, language)]
-    )
+    codes = REPORT_CODES[language]
     first = codes[0]
     titles = [translator(c)(LABELS["title"], number=report.meeting.number) for c in codes]
     doc = Document(
         title=" / ".join(titles),
-        lang=first,  # type: ignore[arg-type]
+        lang=first,
         agency=" / ".join(agency.get(c, "") for c in codes),
         handling=report.meeting.handling_code,
         handling_note=report.meeting.handling_note or None,
@@ -138,7 +154,7 @@ def document(report: ProgressReport, language: ReportLanguage, agency: dict[str,
             per_lang = [_cells(report, resolution, c) for c in codes]
             for i in range(len(resolution.actions)):
                 rows.append([_block(per_lang[j][i], c) for j, c in enumerate(codes)])
-            doc.add(Table([Column("ไทย"), Column("中文")], rows))  # type: ignore[arg-type]
+            doc.add(Table([Column(KNOWN_LANGUAGES[c]) for c in codes], rows))  # type: ignore[arg-type]
     return doc
 
 

@@ -12,10 +12,10 @@ from mekongx.domains.meetings.schemas import (
     ActionInput,
     DelegateInput,
     ItemInput,
-    Language,
     ResolutionInput,
     Status,
 )
+from mekongx.i18n import Language
 
 Uid = Field(min_length=36, max_length=36, pattern=r"^[0-9a-f-]{36}$")
 AgencyCode = Field(min_length=1, max_length=16, pattern=r"^[A-Z0-9_-]{1,16}$")

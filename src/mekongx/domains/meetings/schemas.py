@@ -10,9 +10,8 @@ from typing import Literal, Self
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from mekongx.i18n import N_
+from mekongx.i18n import N_, Language
 
-Language = Literal["en", "th", "zh"]
 Status = Literal["planned", "in_progress", "done", "dropped"]
 AgencyCode = Field(min_length=1, max_length=16, pattern=r"^[A-Z0-9_-]{1,16}$")
 OptionalUid = Field(None, min_length=36, max_length=36, pattern=r"^[0-9a-f-]{36}$")

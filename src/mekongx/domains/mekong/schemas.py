@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from pydantic_core import PydanticCustomError
 
 from mekongx.authz.sharing import SharingInput
-from mekongx.i18n import N_
+from mekongx.i18n import N_, Language
 
 Country = Literal["CN", "KH", "LA", "MM", "TH", "VN"]
 
@@ -44,7 +44,7 @@ class OperationFields(SharingInput):
     targets: str = Field("", max_length=5000)
     findings: str = Field("", max_length=20_000)
     seizures: list[str] = Field(default_factory=list, max_length=500)
-    language: Literal["en", "th", "zh", "lo", "my", "km", "vi"] = "en"
+    language: Language = "en"
 
     @field_validator("number")
     @classmethod

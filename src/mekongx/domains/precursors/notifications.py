@@ -38,7 +38,7 @@ from mekongx.domains.precursors.models import (
 from mekongx.domains.precursors.register import register
 from mekongx.domains.precursors.schemas import AnswerInput, NotificationInput, ShipmentInput
 from mekongx.errors import Conflict, FieldProblem, Forbidden, ValidationFailed
-from mekongx.i18n import N_, translator
+from mekongx.i18n import N_, Language, translator
 from mekongx.model.base import utcnow
 from mekongx.model.identity import Agency
 from mekongx.model.record import RecordRecipient
@@ -536,7 +536,7 @@ class _Received(BaseModel):
     port_of_entry: str = Field(max_length=200)
     route: str = Field(max_length=2000)
     response_days: int = Field(ge=1, le=90)
-    language: Literal["en", "th", "zh"]
+    language: Language
     author_name: str = Field(max_length=200)
     handling_code: Literal["H0", "H1", "H2", "H3"]
     handling_note: str = Field(max_length=2000)

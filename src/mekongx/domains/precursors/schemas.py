@@ -17,7 +17,7 @@ from pydantic_core import PydanticCustomError
 
 from mekongx.authz.sharing import SharingInput
 from mekongx.chemistry.formd import load_vocabulary
-from mekongx.i18n import N_
+from mekongx.i18n import N_, Language
 
 Country = Field(pattern=r"^[A-Z]{2}$", min_length=2, max_length=2)
 SubstanceKey = Field(pattern=r"^[a-z0-9_]{1,64}$", min_length=1, max_length=64)
@@ -129,7 +129,7 @@ class NotificationInput(_Quantity, _Strict):
     route: str = Field("", max_length=2000)
     expected_dispatch: date | None = None
     response_days: int = Field(15, ge=1, le=90)
-    language: Literal["en", "th", "zh"] = "en"
+    language: Language = "en"
 
     @field_validator("importer_agency", mode="before")
     @classmethod
@@ -207,7 +207,7 @@ class IncidentInput(_Quantity, SharingInput, _Strict):
     diversion_method: DiversionMethod = ""
     manufacture_method: str = Field("", max_length=40)
     description: str = Field("", max_length=20_000)
-    language: Literal["en", "th", "zh"] = "en"
+    language: Language = "en"
 
     @field_validator("country", "origin_country", "provenance_country", mode="before")
     @classmethod

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from mekongx.authz.sharing import SharingInput
-from mekongx.i18n import N_
+from mekongx.i18n import N_, Language
 
 Country = Literal["TH", "CN", "LA", "MM", "KH", "VN"]
 TargetGroup = Literal["children", "adolescents", "youth", "students", "community"]
@@ -66,7 +66,7 @@ class ProgrammeFields(SharingInput):
     started: int | None = Field(None, ge=1950, le=2100)
     description: str = Field("", max_length=10_000)
     sources: str = Field(min_length=1, max_length=10_000)
-    language: Literal["en", "th", "zh"] = "en"
+    language: Language = "en"
 
     @model_validator(mode="after")
     def _check(self) -> Self:
@@ -202,4 +202,4 @@ class ComparabilityInput(_Input):
     right: str = Field(min_length=36, max_length=36)
     verdict: Verdict
     statement: str = Field(min_length=10, max_length=4_000)
-    language: Literal["en", "th", "zh"] = "en"
+    language: Language = "en"

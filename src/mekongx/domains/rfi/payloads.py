@@ -8,7 +8,8 @@ from typing import Literal
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from mekongx.domains.rfi.attachments import MAX_FILES, PAYLOAD_MAX_CHARS
-from mekongx.domains.rfi.schemas import Language, RfiInput
+from mekongx.domains.rfi.schemas import RfiInput
+from mekongx.i18n import Language
 
 Uid = Field(min_length=36, max_length=36, pattern=r"^[0-9a-f-]{36}$")
 AgencyCode = Field(min_length=1, max_length=16, pattern=r"^[A-Z0-9_-]{1,16}$")

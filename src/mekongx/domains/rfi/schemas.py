@@ -8,10 +8,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
-from mekongx.i18n import N_
+from mekongx.i18n import N_, Language
 
 Urgency = Literal["urgent", "priority", "routine"]
-Language = Literal["en", "th", "zh"]
 Purpose = Literal["information", "asset_tracing", "freezing"]
 LegalBasis = Literal["", "informal", "mla", "provisional"]
 TargetKind = Literal["account", "person", "company", "property"]

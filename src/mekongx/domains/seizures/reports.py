@@ -31,9 +31,9 @@ from mekongx.documents import (
 )
 from mekongx.domains.seizures import reference, service
 from mekongx.domains.seizures.models import SEARCH_KIND, Seizure
-from mekongx.i18n import countries, translator
+from mekongx.i18n import LANGUAGE_CODES, countries, translator
 
-REPORT_LANGUAGES = ("th", "zh", "en")
+REPORT_LANGUAGES = LANGUAGE_CODES  # every language (drug names without one read English)
 FORMATS: dict[str, tuple[str, Callable[[Document], bytes]]] = {
     "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", to_xlsx),
     "pdf": ("application/pdf", to_pdf),

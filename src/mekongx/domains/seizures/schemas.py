@@ -16,11 +16,10 @@ from pydantic_core import PydanticCustomError
 from mekongx.authz.sharing import SharingInput
 from mekongx.domains.fugitives.schemas import country
 from mekongx.domains.seizures import reference
-from mekongx.i18n import N_
+from mekongx.i18n import N_, Language
 
 CONVEYANCES = ("road", "river", "sea", "air", "post", "foot", "other")
 LINK_KINDS = ("intel_report", "fugitive_notice", "fin_case", "rfi")
-Language = Literal["en", "th", "zh", "lo", "my", "km", "vi"]
 
 
 def _problem(message: str, **params: object) -> PydanticCustomError:

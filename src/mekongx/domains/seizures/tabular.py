@@ -147,7 +147,7 @@ def import_seizures(session: Session, principal: Principal, file_name: str, data
     rows = read_rows(file_name, data, principal.language, limits)
     if not rows:
         raise ValidationFailed([FieldProblem("file", N_("The file has no seizures to import."))])
-    language = principal.language if principal.language in ("en", "th", "zh") else "en"
+    language = principal.language
     problems: list[FieldProblem] = []
     checked: list[SeizureInput] = []
     seen: dict[str, int] = {}

@@ -10,7 +10,7 @@ from pydantic_core import PydanticCustomError
 
 from mekongx.authz.sharing import SharingInput
 from mekongx.domains.training.models import COMPETENCIES
-from mekongx.i18n import N_
+from mekongx.i18n import N_, Language
 
 Kind = Literal["course", "study_visit", "secondment", "exchange"]
 Level = Literal["basic", "intermediate", "advanced"]
@@ -38,7 +38,7 @@ class CourseFields(SharingInput):
     partner_agencies: list[str] = Field(default_factory=list, max_length=20)
     competencies: list[str] = Field(default_factory=list, max_length=len(COMPETENCIES))
     funding: str = Field("", max_length=200)
-    language: Literal["en", "th", "zh"] = "en"
+    language: Language = "en"
 
     @model_validator(mode="after")
     def _check(self) -> Self:

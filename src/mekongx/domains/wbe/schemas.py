@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from pydantic_core import PydanticCustomError
 
 from mekongx.authz.sharing import SharingInput
-from mekongx.i18n import N_
+from mekongx.i18n import N_, Language
 from mekongx.wastewater import builtin_names
 
 PARAMETER_SETS: tuple[str, ...] = builtin_names()
@@ -64,7 +64,7 @@ class CampaignInput(SharingInput):
         "mekongx-default", "mekongx-ketamine-pk", "mekongx-meth-gracialor2016"
     ] = "mekongx-default"
     notes: str = Field("", max_length=10_000)
-    language: Literal["en", "th", "zh"] = "en"
+    language: Language = "en"
 
     @field_validator("period_end")
     @classmethod
@@ -157,7 +157,7 @@ class CampaignPayload(BaseModel):
     title: str = Field(min_length=1, max_length=300)
     origin_agency: str = Field(min_length=1, max_length=16)
     author_name: str = Field(max_length=200)
-    language: Literal["en", "th", "zh"]
+    language: Language
     version: int = Field(ge=1)
     handling_code: Literal["H0", "H1", "H2", "H3"]
     handling_note: str = Field("", max_length=2000)

@@ -150,7 +150,7 @@ async def create(request: Request, principal: CurrentPrincipal) -> Response:
     data: dict[str, Any] = {
         "title": str(form.get("title", "")),
         "summary": str(form.get("summary", "")),
-        "language": principal.language if principal.language in {"en", "th", "zh"} else "en",
+        "language": principal.language,
         "base_currency": str(form.get("base_currency", "THB")).upper(),
         "handling_code": "H3",
         "handling_note": str(form.get("handling_note", "")) or "Financial data: own agency only.",

@@ -42,7 +42,7 @@ from mekongx.model.identity import Agency
 from mekongx.validation import parse, problems_from
 from mekongx.web import flash
 from mekongx.web.nav import NavItem
-from mekongx.web.render import check_csrf, render
+from mekongx.web.render import HTML_LANG, check_csrf, render
 
 router = APIRouter(prefix="/meetings")
 NAV = [NavItem(60, "/meetings", N_("Meetings"))]
@@ -154,9 +154,7 @@ async def create_meeting(request: Request, principal: CurrentPrincipal, code: st
     data = _fields(
         form, ("number", "host_agency", "counterpart", "starts_on", "ends_on"), ("place",)
     )
-    data.update(
-        series=code[:32], language=principal.language if principal.language in LANGS else "en"
-    )
+    data.update(series=code[:32], language=principal.language)
     try:
         with node_of(request).db.write() as session:
             meeting = service.create_meeting(session, principal, parse(MeetingFields, data))
@@ -233,10 +231,7 @@ def meeting_page(request: Request, principal: CurrentPrincipal, meeting_id: Reco
                   and (mine is None or mine.digest != meeting.minutes_digest)
                   and (not drafting or meeting.sent_version == meeting.minutes_version),
                   can_track=write and meeting.minutes_state == "approved", agencies=_agencies(request),
-                  report_languages=REPORT_LANGUAGES, **_labels(principal))  # fmt: skip
-
-
-REPORT_LANGUAGES = {"th": "ไทย", "zh-Hans": "中文", "en": "English", "th+zh-Hans": "ไทย | 中文"}
+                  report_languages=paper.report_language_names(), **_labels(principal))  # fmt: skip
 
 
 async def _post(request: Request, principal: Principal, back: str, key: str, work: Any) -> Response:
@@ -330,7 +325,7 @@ async def circulate(
 async def comment(request: Request, principal: CurrentPrincipal, meeting_id: RecordId) -> Response:
     def work(session: Any, form: FormData) -> None:
         data = _fields(form, ("item_uid", "body"))
-        data["language"] = principal.language if principal.language in LANGS else "en"
+        data["language"] = principal.language
         minutes.add_comment(session, principal, meeting_id, parse(CommentInput, data))
 
     return await _post(
@@ -374,7 +369,7 @@ async def add_note(
 ) -> Response:
     def work(session: Any, form: FormData) -> None:
         data = _fields(form, ("noted_on", "body"))
-        data["language"] = principal.language if principal.language in LANGS else "en"
+        data["language"] = principal.language
         meeting_actions.add_note(session, principal, action_id, parse(NoteInput, data))
 
     return await _post(
@@ -409,7 +404,6 @@ REPORT_LABELS = {
     "overdue": N_("overdue"),
     "summary": N_("Actions by status"),
 }
-_REPORT_LANGS = {"th": ["th"], "zh-Hans": ["zh"], "en": ["en"], "th+zh-Hans": ["th", "zh"]}
 
 
 @router.get("/{meeting_id}/report")
@@ -417,10 +411,10 @@ def report_page(
     request: Request, principal: CurrentPrincipal, meeting_id: RecordId, lang: str = "th"
 ) -> Response:
     """The progress report on a meeting's resolutions, in one language or Thai beside Chinese."""
-    langs = _REPORT_LANGS.get(lang)
+    langs = paper.REPORT_CODES.get(lang)  # type: ignore[call-overload]
     if langs is None:
         raise ValidationFailed([FieldProblem("lang", N_("Must be one of: %(expected)s."),
-                                             {"expected": ", ".join(_REPORT_LANGS)})])  # fmt: skip
+                                             {"expected": ", ".join(paper.REPORT_LANGUAGES)})])  # fmt: skip
     with node_of(request).db.write() as session:  # producing the report is audited
         built = meeting_report.progress_report(session, principal, meeting_id)
     columns = []
@@ -429,7 +423,7 @@ def report_page(
         columns.append(
             {
                 "lang": code,
-                "html_lang": "zh-Hans" if code == "zh" else code,
+                "html_lang": HTML_LANG[code],
                 "labels": {key: t(msgid) for key, msgid in REPORT_LABELS.items()},
                 "title": t(REPORT_LABELS["title"], number=built.meeting.number),
                 "for_next": t(REPORT_LABELS["for_next"], number=built.meeting.number + 1),

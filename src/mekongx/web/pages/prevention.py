@@ -230,7 +230,7 @@ def export_dashboard(
 async def state(request: Request, principal: CurrentPrincipal) -> Response:
     form = await request.form()
     data = _form(form, ("left", "right", "verdict", "statement"))
-    data["language"] = principal.language if principal.language in ("th", "zh") else "en"
+    data["language"] = principal.language
     try:
         with node_of(request).db.write() as session:
             mapping.state(session, principal, parse(ComparabilityInput, data))
