@@ -40,9 +40,10 @@ def test_ports_and_stowage_factors_carry_sources() -> None:
     assert all(len(code) == 5 and code[:2].isalpha() for code in known)
     factors = stowage()
     assert factors.volume("22G1") == ("22", 33.2) and factors.volume("")[0] == "42"
-    assert all(
-        g.source.startswith(("GDV", "O. Stahlbaum", "Wikipedia", "Wärtsilä")) for g in factors.goods
-    )
+    assert len(factors.goods) >= 40
+    for goods in factors.goods:  # every factor names where it comes from, and its HS codes
+        assert "http" in goods.source or "ISBN" in goods.source, goods.id
+        assert goods.hs and all(h.isdigit() and len(h) in (2, 4, 6) for h in goods.hs), goods.id
     assert factors.goods_of("Roasted coffee beans in 60 kg bags") is not None
 
 
@@ -83,3 +84,52 @@ def test_the_region_ports_depots_and_carrier_codes_are_known() -> None:
               "TW": 23, "KR": 76, "JP": 1561, "IN": 280, "AE": 44, "NL": 531, "US": 1761}  # fmt: skip
     assert {c: n for c, n in wanted.items() if per_country.get(c, 0) < n} == {}
     assert all(p.function[:1] == "1" for p in known.values() if p.kind == "port")
+
+
+# (description, HS code, the stowage factor its published source gives, m3/t)
+FACTORS = [
+    ("Thai jasmine rice, 25 kg bags", "100630", 1.39),  # Cargo Handbook: white rice 1.39 - 1.45
+    ("Urea, granular", "310210", 0.92),  # ammonium nitrate fertiliser 0.92 (shippingwhale)
+    ("Portland cement", "252329", 0.585),  # 21 ft3 per long ton (Segal Shipping)
+    ("Hydrochloric acid 33%", "280610", 2.26),  # carboys (Stahlbaum)
+    ("Passenger car tyres", "401110", 2.79),  # 100 ft3 per long ton (Sauerbier and Meurn)
+    ("Bath towels, cotton", "630260", 3.10),  # cases (shippingwhale)
+]
+
+
+@pytest.mark.parametrize(("goods", "hs", "factor"), FACTORS)
+def test_goods_are_found_by_their_hs_code(goods: str, hs: str, factor: float) -> None:
+    found = stowage().goods_of(goods, hs)
+    assert found is not None and found.stowage == factor
+
+
+def test_an_hs_code_wins_over_words_and_words_are_whole() -> None:
+    factors = stowage()
+    assert factors.goods_of("Rice cookers", "851660") is None  # an appliance, not rice
+    assert factors.goods_of("Price tags, printed") is None  # "rice" inside "price"
+    found = factors.goods_of("ข้าวหอมมะลิ 25 กก.")  # no HS code: the Thai words name rice
+    assert found is not None and found.stowage == 1.39
+
+
+def test_a_container_heavier_than_its_goods_can_be_is_flagged_by_hs_code() -> None:
+    from mekongx.chemistry import Screener
+    from mekongx.domains.ports import manifest
+    from mekongx.domains.ports.demo import COLUMNS, HEADER
+    from mekongx.domains.ports.profiling import Context, Rule, profile
+
+    def line(weight: str) -> list[str]:
+        values = {"B/L No": "BL1", "Shipper": "Guangzhou Textiles", "Consignee": "Siam Home",
+                  "Description of Goods": "Bath towels, cotton", "HS Code": "630260",
+                  "Gross Weight (kg)": weight, "Container No": "CSQU3054383", "Size/Type": "22G1",
+                  "Port of Loading": "CNGGZ", "Port of Discharge": "THLCH", "ETA": "2026-12-03"}  # fmt: skip
+        return [values.get(h, "") for h in HEADER]
+
+    rule = Rule(1, "weight_density", 20, number=0.15)
+    ctx = Context(screener=Screener())
+    # a 20 ft box holds 33.2 m3: towels at 3.10 m3/t weigh at most about 10.7 t (+15 %: 12.3 t)
+    for weight, fires in (("9000", False), ("18000", True)):
+        reading = manifest.read_rows(HEADER, [(2, line(weight))], COLUMNS)
+        assert not reading.problems, reading.problems
+        fired = profile("CSQU3054383", reading.lines, [rule], ctx).fired
+        assert bool(fired) is fires, weight
+    assert "shippingwhale" in str(fired[0].reasons).lower()

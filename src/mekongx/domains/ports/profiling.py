@@ -215,7 +215,7 @@ def _port_name(code: str) -> str:
 def _density(rule: Rule, lines: Sequence[Line], ctx: Context) -> list[dict[str, Any]]:
     """The container's declared weight against the most its goods could weigh in its volume
     (only when every line's goods have a known stowage factor)."""
-    known = [(line, ctx.stowage.goods_of(line.goods)) for line in lines]
+    known = [(line, ctx.stowage.goods_of(line.goods, line.hs_code)) for line in lines]
     if not known or any(goods is None for _, goods in known):
         return []
     size, volume = ctx.stowage.volume(lines[0].size_type)

@@ -80,6 +80,15 @@ class Goods:
     stowage: float  # m3 per tonne
     source: str
     words: tuple[str, ...]
+    hs: tuple[str, ...] = ()  # HS chapter, heading or subheading prefixes (digits)
+
+    def named_in(self, text: str) -> bool:
+        """A word of these goods in ``text`` (lower case): a Latin word as a whole word (rice is
+        not in price), a Thai or Chinese word anywhere (those scripts do not space words)."""
+        return any(
+            re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", text) if w.isascii() else w in text
+            for w in self.words
+        )
 
 
 @dataclass(frozen=True)
@@ -93,12 +102,15 @@ class Stowage:
         size = size_type[:2] if size_type[:2] in self.volumes else self.default_size
         return size, self.volumes[size]
 
-    def goods_of(self, description: str) -> Goods | None:
+    def goods_of(self, description: str, hs_code: str = "") -> Goods | None:
+        """The goods of a line: by its HS code (the longest matching prefix) when it has one,
+        else by the words of its description; None when neither names goods of known density."""
+        digits = re.sub(r"\D", "", hs_code)
+        if digits:
+            found = [(len(p), g) for g in self.goods for p in g.hs if digits.startswith(p)]
+            return max(found, key=lambda pair: pair[0])[1] if found else None
         text = description.lower()
-        for goods in self.goods:
-            if any(word in text for word in goods.words):
-                return goods
-        return None
+        return next((goods for goods in self.goods if goods.named_in(text)), None)
 
 
 @cache
@@ -115,6 +127,7 @@ def stowage() -> Stowage:
                 float(g["stowage_m3_per_t"]),
                 raw["sources"][g["source"]],
                 tuple(str(w).lower() for w in g["words"]),
+                tuple(str(h) for h in g.get("hs", [])),
             )
             for g in raw["goods"]
         ),
