@@ -86,8 +86,6 @@ def main(root: Path) -> int:
         source = root / CORE / f"NotoSans-{weight}.ttf"
         _subset(TTFont(source), LATIN, _options(latin_features, []), OUT / source.name)
         for script in ("Thai", "Lao", "Khmer", "Myanmar"):  # small: copied whole
-            if script == "Myanmar" and weight == "Bold":
-                continue  # see mekongx/documents/fonts.py
             whole = root / CORE / f"NotoSans{script}-{weight}.ttf"
             shutil.copyfile(whole, OUT / whole.name)
             print(f"{whole.name}: {whole.stat().st_size:,} bytes (whole)")

@@ -173,3 +173,13 @@ def glyph_problems(data: bytes) -> list[str]:
                 text = font.to_unicode.get(code, "?")
                 problems.append(f"page {number}: {font.name} code {code} {text!r} -> glyph {gid}")
     return problems
+
+
+def text_by_font(data: bytes) -> dict[str, str]:
+    """The text each embedded font drew, over all pages (the font's base name, subset tag off)."""
+    drawn: dict[str, str] = {}
+    for shown in _walk(data):
+        for font, code in shown:
+            name = font.name.split("+")[-1]
+            drawn[name] = drawn.get(name, "") + font.to_unicode.get(code, "")
+    return drawn

@@ -27,7 +27,7 @@ from mekongx.documents import (
     to_xlsx,
 )
 
-from .pdftext import glyph_problems, page_texts
+from .pdftext import glyph_problems, page_texts, text_by_font
 
 HOSTILE = "=cmd|' /C calc'!A0"
 THAI = "ผู้ใหญ่บ้านน้ำท่วม กำหนดการนัดพิจารณาคดี ป.ป.ส."
@@ -198,6 +198,11 @@ def test_lao_burmese_khmer_and_vietnamese_documents_have_a_glyph_for_every_chara
     assert glyph_problems(data) == []
     if lang in ("lo", "vi"):  # simple enough to read back in order
         assert _squash(words) in _squash(text)
+    # the title, headings and table heads are bold in each script's own bold face
+    bold = {"lo": "NotoSansLaoBold", "my": "NotoSansMyanmarBold", "km": "NotoSansKhmerBold",
+            "vi": "NotoSansBold"}[lang]  # fmt: skip
+    letters = {c for c in words if c.isalpha()}
+    assert letters <= set(text_by_font(data).get(bold, "")), bold
 
 
 def test_characters_no_font_has_become_a_visible_replacement() -> None:

@@ -43,11 +43,11 @@ FACES: tuple[FontFace, ...] = (
     FontFace("noto-sans-sc", "NotoSansSC-Regular.otf", None, ("zh",)),
     FontFace("noto-sans-lao", "NotoSansLao-Regular.ttf", "NotoSansLao-Bold.ttf", ("lo",)),
     FontFace(
-        # never primary, and no bold: as the primary face, fpdf2 (2.8.9) drew some shaped
-        # Burmese runs of the page foot with glyph ids of another subset; as a fallback it is right
+        # never primary: as the primary face, fpdf2 (2.8.9) drew some shaped Burmese runs of the
+        # page foot with glyph ids of another subset; as a fallback it is right, bold included
         "noto-sans-myanmar",
         "NotoSansMyanmar-Regular.ttf",
-        None,
+        "NotoSansMyanmar-Bold.ttf",
         (),
     ),
     FontFace("noto-sans-khmer", "NotoSansKhmer-Regular.ttf", "NotoSansKhmer-Bold.ttf", ("km",)),
