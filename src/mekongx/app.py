@@ -20,7 +20,7 @@ from mekongx.http.context import RequestContextMiddleware
 from mekongx.http.errors import install_error_handlers
 from mekongx.http.node import Node
 from mekongx.http.static import Assets, static_dir
-from mekongx.http.zawgyi import ZawgyiForms
+from mekongx.http.zawgyi import ZawgyiInput
 from mekongx.settings import Settings, get_settings
 from mekongx.web.nav import page_modules
 from mekongx.web.render import render_error
@@ -51,7 +51,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         RefusalGate(settings.federation_refusals_per_minute),
         RefusalGate(settings.login_client_attempts, name="web login"),
     )
-    app.add_middleware(ZawgyiForms)
+    # a form with files may be as large as the upload limit (and its text fields beside the file)
+    app.add_middleware(ZawgyiInput, multipart_limit=(settings.upload_max_mb + 1) * 1024 * 1024)
     app.add_middleware(RequestContextMiddleware)
     install_error_handlers(app, render_error)
     # the fonts of generated documents serve the pages too (Lao, Khmer, Burmese: mekongx.css)
