@@ -33,6 +33,7 @@ from mekongx.domains.meetings import demo as meetings_demo
 from mekongx.domains.meetings import minutes as meetings_minutes
 from mekongx.domains.meetings import service as meetings_service
 from mekongx.domains.meetings.schemas import EvidenceInput, NoteInput, StatusInput
+from mekongx.domains.mekong import demo as mekong_demo
 from mekongx.domains.mekong.demo import seed_demo_operations
 from mekongx.domains.ports.demo import seed_demo_ports
 from mekongx.domains.prevention import demo as prevention_demo
@@ -289,6 +290,7 @@ def seed_content(db: Database, agency: str, *, reports: int = 300, seed: int = 2
     with db.write() as session:
         seed_demo_seizures(session, agency, analyst, liaison)
         seed_demo_operations(session, agency, liaison)
+        mekong_demo.seed_demo_plan(session, agency, liaison)
     if agency == "ONCB":
         with db.write() as session:
             case_id = seed_demo_finance(session, analyst)
@@ -412,6 +414,21 @@ def seed_prevention(nodes: dict[str, tuple[Database, NodeKeys, str]]) -> None:
         _deliver(oncb, nncc, "ONCB", "NNCC", done, prefix=prefix)
     with oncb.write() as session:
         prevention_demo.seed_demo_comparability(session, _principals(oncb, "ONCB")["analyst"])
+
+
+def seed_plan(nodes: dict[str, tuple[Database, NodeKeys, str]]) -> None:
+    """ONCB's plan actions reach every node, each country's liaison officer reports progress
+    with its own records as evidence, and the progress reaches every holder of the action."""
+    done: set[str] = set()
+    pairs = [(a, b) for a in nodes for b in nodes if a != b]
+    for sender, own in pairs:
+        _deliver(nodes[sender][0], nodes[own][0], sender, own, done, prefix="mekong.")
+    for agency, (db, _keys, _url) in nodes.items():
+        if agency != "SMCC":  # the coordination centre keeps no country's progress
+            with db.write() as session:
+                mekong_demo.seed_demo_progress(session, _principals(db, agency)["liaison"])
+    for sender, own in pairs:
+        _deliver(nodes[sender][0], nodes[own][0], sender, own, done, prefix="mekong.plan_progress")
 
 
 def _progress(db: Database, agency: str, people: dict[str, Any], meeting_uid: str) -> None:

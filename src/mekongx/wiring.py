@@ -20,7 +20,7 @@ from mekongx.domains.meetings import exchange as meetings_exchange
 from mekongx.domains.meetings import payloads as meetings_payloads
 from mekongx.domains.meetings import providers as meetings_providers
 from mekongx.domains.mekong import exchange as mekong_exchange
-from mekongx.domains.mekong.payloads import OperationPayload
+from mekongx.domains.mekong.payloads import OperationPayload, PlanActionPayload, ProgressPayload
 from mekongx.domains.ports import alerts as ports_alerts
 from mekongx.domains.ports import providers as ports_providers
 from mekongx.domains.ports.schemas import AlertPayload as PortAlertPayload
@@ -96,6 +96,8 @@ def install() -> None:
     register(wbe_exchange.KIND, wbe_exchange.apply, schema=CampaignPayload)
     register(seizures_exchange.KIND, seizures_exchange.apply, schema=SeizurePayload)
     register(mekong_exchange.KIND, mekong_exchange.apply, schema=OperationPayload)
+    register(mekong_exchange.ACTION_KIND, mekong_exchange.apply_action, schema=PlanActionPayload)
+    register(mekong_exchange.PROGRESS_KIND, mekong_exchange.apply_progress, schema=ProgressPayload)
     register(ports_alerts.KIND, ports_alerts.apply, schema=PortAlertPayload)
     register(prevention_exchange.KIND, prevention_exchange.apply,
              schema=prevention_payloads.ProgrammePayload)  # fmt: skip

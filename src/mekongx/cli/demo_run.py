@@ -26,6 +26,7 @@ from mekongx.demo import (
     seed_content,
     seed_identity,
     seed_meetings,
+    seed_plan,
     seed_prevention,
 )
 from mekongx.federation.keys import NodeKeys
@@ -86,6 +87,7 @@ def run_demo(data_dir: Path, port: int, reports: int, serve_it: bool, count: int
         seed_content(db, agency, reports=reports)
     seed_meetings(nodes)
     seed_prevention(nodes)
+    seed_plan(nodes)
     seed_asset_request(nodes)
     for db, _keys, _url in nodes.values():
         db.dispose()

@@ -9,9 +9,10 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mekongx.authz import Principal
-from mekongx.domains.mekong import service
-from mekongx.domains.mekong.schemas import OperationInput
+from mekongx.authz import Principal, visible
+from mekongx.domains.mekong import plan, service
+from mekongx.domains.mekong.models import JointOperation, PlanAction
+from mekongx.domains.mekong.schemas import OperationInput, PlanActionInput, ProgressInput
 from mekongx.domains.seizures.models import Seizure
 
 
@@ -42,3 +43,49 @@ def seed_demo_operations(
         route="Guanlei (China) → Golden Triangle → Chiang Saen (Thailand) → Houayxay (Laos)",
         findings="Demo: no contraband found; two boats inspected at Sop Ruak.",
         distribution="group", sharing_group="SAFE-MEKONG"))  # fmt: skip
+
+
+# Invented demo actions (the plan's real text is entered by the agency that keeps it); each is
+# shared with the Safe Mekong group. Real: the six countries adopted a joint operation plan for
+# 2023–2027 under the Safe Mekong cooperation.
+PLAN_ACTIONS = [
+    ("1. Intelligence exchange", "1.1", "Exchange seizure reports within 30 days of a seizure (demo)"),
+    ("1. Intelligence exchange", "1.2", "Joint analysis of tablet markings and routes (demo)"),
+    ("2. Joint operations and patrols", "2.1", "Take part in the yearly Safe Mekong joint operation (demo)"),
+    ("2. Joint operations and patrols", "2.2", "Mekong joint patrols every quarter (demo)"),
+    ("3. Precursor chemicals", "3.1", "Pre-export notifications for every precursor shipment in the region (demo)"),
+]  # fmt: skip
+# what each country reports under which action: (status, activity, evidence: operations, seizures)
+PROGRESS = {
+    "1.1": ("in_progress", "Share every seizure of the Safe Mekong countries' border provinces (demo)", False, True),
+    "2.1": ("done", "Units of the country took part in the demo joint operation (demo)", True, True),
+    "2.2": ("in_progress", "River police vessels join the numbered patrols (demo)", True, False),
+}  # fmt: skip
+
+
+def seed_demo_plan(session: Session, agency: str, liaison: Principal, today: date | None = None) -> None:  # fmt: skip
+    """ONCB enters the demo plan actions, shared with the Safe Mekong group."""
+    if agency != "ONCB":
+        return
+    due = date((today or date.today()).year, 12, 31)
+    for line, number, title in PLAN_ACTIONS:
+        plan.create_action(session, liaison, PlanActionInput(
+            line=line, number=number, title=title, due_on=due if number != "1.2" else due.replace(month=6, day=30),
+            description="Demo action, invented; the plan's real text is entered by the agency that keeps it.",
+            distribution="group", sharing_group="SAFE-MEKONG"))  # fmt: skip
+
+
+def seed_demo_progress(session: Session, liaison: Principal, today: date | None = None) -> None:
+    """The liaison officer's country reports progress under the plan actions this node holds,
+    with the joint operations and own seizures it may see as evidence."""
+    actions = {a.number: a for a in session.scalars(visible(liaison, PlanAction))}
+    operations = list(session.scalars(visible(liaison, JointOperation).with_only_columns(JointOperation.uid)))  # fmt: skip
+    seizures = list(session.scalars(visible(liaison, Seizure).where(Seizure.origin_agency == liaison.agency)
+                                    .order_by(Seizure.seized_on.desc()).limit(3).with_only_columns(Seizure.uid)))  # fmt: skip
+    for number, (status, activity, with_operations, with_seizures) in PROGRESS.items():
+        if number not in actions:
+            continue
+        evidence = [{"kind": "mekong_operation", "uid": u} for u in operations if with_operations]
+        evidence += [{"kind": "seizure", "uid": u} for u in seizures if with_seizures]
+        plan.set_progress(session, liaison, actions[number].uid, ProgressInput(
+            activity=activity, status=status, reported_on=today or date.today(), evidence=evidence))  # fmt: skip

@@ -1,35 +1,52 @@
-"""Joint operations and patrols on the exchange (``mekong.operation``, type ``information``): the
-record goes to every agency of its distribution; the receiver keeps a read-only copy."""
+"""Joint operations, patrols and the plan on the exchange (type ``information``): a record goes to
+every agency of its distribution; the receiver keeps a read-only copy, changed only by a newer
+version from the originator.
+
+- ``mekong.operation``: a joint operation or patrol;
+- ``mekong.plan_action``: an action of the Safe Mekong Joint Operation Plan;
+- ``mekong.plan_progress``: a country's commitment under an action and its progress (sent again
+  to every holder at each change)."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
+from pydantic import BaseModel
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from mekongx.authz import Principal
 from mekongx.authz.sharing import holders, newer_copy
-from mekongx.domains.mekong.models import JointOperation
-from mekongx.domains.mekong.rows import fill
-from mekongx.domains.mekong.schemas import OperationFields
+from mekongx.domains.mekong.models import JointOperation, PlanAction, PlanProgress
+from mekongx.domains.mekong.rows import fill, fill_action, fill_progress
+from mekongx.domains.mekong.schemas import OperationFields, PlanActionFields, ProgressFields
 from mekongx.federation.handlers import Received
 from mekongx.federation.models import OutboxEntry
 from mekongx.federation.outbox import enqueue
 from mekongx.model.identity import Agency
-from mekongx.model.record import Distribution, RecordRecipient
+from mekongx.model.record import Distribution, RecordRecipient, SharedRecord
 
 KIND = "mekong.operation"
+ACTION_KIND = "mekong.plan_action"
+PROGRESS_KIND = "mekong.plan_progress"
+R = TypeVar("R", bound=SharedRecord)
+F = TypeVar("F", bound=BaseModel)
+
+
+def _common(session: Session, record: SharedRecord, names: tuple[str, ...]) -> dict[str, Any]:
+    data: dict[str, Any] = {n: getattr(record, n) for n in (
+        *names, "uid", "version", "language", "handling_code", "handling_note", "distribution",
+        "sharing_group", "origin_agency", "author_name")}  # fmt: skip
+    data["recipients"] = sorted(session.scalars(select(RecordRecipient.agency_code).where(RecordRecipient.record_uid == record.uid)))  # fmt: skip
+    data["created_at"] = record.created_at.isoformat()
+    return data
 
 
 def payload(session: Session, operation: JointOperation) -> dict[str, Any]:
-    data: dict[str, Any] = {n: getattr(operation, n) for n in (
-        "uid", "version", "activity", "name", "number", "units", "route", "targets", "findings",
-        "language", "handling_code", "handling_note", "distribution", "sharing_group",
-        "origin_agency", "author_name")}  # fmt: skip
+    data = _common(session, operation, ("activity", "name", "number", "units", "route", "targets", "findings"))  # fmt: skip
     data["starts_on"], data["ends_on"] = (
         operation.starts_on.isoformat(),
         operation.ends_on.isoformat(),
@@ -37,41 +54,69 @@ def payload(session: Session, operation: JointOperation) -> dict[str, Any]:
     data["phases"] = json.loads(operation.phases or "[]")
     data["countries"] = [c for c in operation.countries.split(",") if c]
     data["seizures"] = json.loads(operation.seizures or "[]")
-    data["recipients"] = sorted(session.scalars(select(RecordRecipient.agency_code).where(RecordRecipient.record_uid == operation.uid)))  # fmt: skip
-    data["created_at"] = operation.created_at.isoformat()
     return data
 
 
-def release(session: Session, principal: Principal, operation: JointOperation) -> None:
-    if operation.received:
+def action_payload(session: Session, action: PlanAction) -> dict[str, Any]:
+    data = _common(session, action, ("plan", "line", "number", "title", "description"))
+    data["due_on"] = action.due_on.isoformat() if action.due_on else None
+    if action.distribution == Distribution.GROUP.value:
+        # the group's members are named: each country's progress goes to all of them
+        data["recipients"] = sorted(holders(session, action) | {action.origin_agency})
+    return data
+
+
+def progress_payload(session: Session, progress: PlanProgress) -> dict[str, Any]:
+    data = _common(session, progress, ("action_uid", "country", "activity", "status", "note"))
+    data["reported_on"] = progress.reported_on.isoformat()
+    data["evidence"] = json.loads(progress.evidence or "[]")
+    return data
+
+
+def _send(session: Session, principal: Principal, record: SharedRecord, kind: str,
+          data: dict[str, Any], *, again: bool) -> None:  # fmt: skip
+    """To the holders that lack it (``again``: to every holder, a newer version)."""
+    if record.received:
         return
-    sent = set(session.scalars(select(OutboxEntry.to_agency).where(OutboxEntry.record_uid == operation.uid, OutboxEntry.kind == KIND)))  # fmt: skip
-    if to := holders(session, operation) - sent:
-        enqueue(session, principal.actor, type="information", kind=KIND, payload=payload(session, operation),
-                to=sorted(to), handling=operation.handling_code, record_uid=operation.uid,
-                thread=operation.uid, languages=[operation.language])  # fmt: skip
+    sent = set() if again else set(session.scalars(select(OutboxEntry.to_agency).where(OutboxEntry.record_uid == record.uid, OutboxEntry.kind == kind)))  # fmt: skip
+    if to := holders(session, record) - sent:
+        enqueue(session, principal.actor, type="information", kind=kind, payload=data,
+                to=sorted(to), handling=record.handling_code, record_uid=record.uid,
+                thread=record.uid, languages=[record.language])  # fmt: skip
 
 
-def apply(session: Session, received: Received, data: Mapping[str, Any]) -> str:
+def release(session: Session, principal: Principal, operation: JointOperation) -> None:
+    _send(session, principal, operation, KIND, payload(session, operation), again=False)
+
+
+def release_action(session: Session, principal: Principal, action: PlanAction) -> None:
+    _send(session, principal, action, ACTION_KIND, action_payload(session, action), again=False)
+
+
+def release_progress(session: Session, principal: Principal, progress: PlanProgress) -> None:
+    _send(session, principal, progress, PROGRESS_KIND, progress_payload(session, progress),
+          again=True)  # fmt: skip
+
+
+def _keep(session: Session, received: Received, data: Mapping[str, Any], model: type[R],
+          fields: type[F], copy_onto: Callable[[R, F], None]) -> str:  # fmt: skip
+    """Keep (or bring up to date) the read-only copy of a peer's record."""
     uid = str(data["uid"])
-    copy = session.scalar(select(JointOperation).where(JointOperation.uid == uid))
+    copy = session.scalar(select(model).where(model.uid == uid))
     origin, version = str(data["origin_agency"]), int(data["version"])
     if not newer_copy(copy, origin=origin, sender=received.sender, version=version):
         return uid  # a repeat, or older than what we hold
-    fields = OperationFields.model_validate(
-        {k: v for k, v in data.items() if k in OperationFields.model_fields}
-    )
+    checked = fields.model_validate({k: v for k, v in data.items() if k in fields.model_fields})
     if copy is None:
-        copy = JointOperation(uid=uid, received=True)
+        copy = model()
+        copy.uid, copy.received = uid, True
         session.add(copy)
-    fill(copy, fields)
-    copy.version, copy.origin_agency, copy.received_from = (
-        int(data["version"]),
-        received.sender,
-        received.sender,
-    )
+    copy_onto(copy, checked)
+    copy.version, copy.origin_agency = int(data["version"]), received.sender
+    copy.received_from = received.sender  # type: ignore[attr-defined]
     copy.author_name, copy.author_id = str(data.get("author_name", "")), None
     copy.created_at = datetime.fromisoformat(str(data["created_at"]))
+    # the group may not exist here: the copy is held by the agencies the sender named
     copy.distribution, copy.sharing_group = Distribution.PEERS.value, None
     session.flush()
     session.execute(delete(RecordRecipient).where(RecordRecipient.record_uid == uid))
@@ -79,3 +124,15 @@ def apply(session: Session, received: Received, data: Mapping[str, Any]) -> str:
     known = set(session.scalars(select(Agency.code)))
     session.add_all(RecordRecipient(record_uid=uid, agency_code=c) for c in sorted(named & known))
     return uid
+
+
+def apply(session: Session, received: Received, data: Mapping[str, Any]) -> str:
+    return _keep(session, received, data, JointOperation, OperationFields, fill)
+
+
+def apply_action(session: Session, received: Received, data: Mapping[str, Any]) -> str:
+    return _keep(session, received, data, PlanAction, PlanActionFields, fill_action)
+
+
+def apply_progress(session: Session, received: Received, data: Mapping[str, Any]) -> str:
+    return _keep(session, received, data, PlanProgress, ProgressFields, fill_progress)

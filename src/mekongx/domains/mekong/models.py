@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Date, Integer, String, Text
+from sqlalchemy import Date, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from mekongx.model.base import Base
@@ -30,4 +30,39 @@ class JointOperation(SharedRecord, Base):
     targets: Mapped[str] = mapped_column(Text, default="")
     findings: Mapped[str] = mapped_column(Text, default="")  # results, after-action report
     seizures: Mapped[str] = mapped_column(Text, default="[]")  # JSON [uid] of linked seizures
+    received_from: Mapped[str] = mapped_column(String(16), default="")
+
+
+class PlanAction(SharedRecord, Base):
+    """One action of the Safe Mekong Joint Operation Plan, entered once by the agency that keeps
+    the plan and shared with the countries; each country reports its own progress on it."""
+
+    __tablename__ = "mekong_plan_actions"
+
+    plan: Mapped[str] = mapped_column(String(40))  # "2023-2027"
+    line: Mapped[str] = mapped_column(String(300))  # the objective / line of action
+    number: Mapped[str] = mapped_column(String(16))  # "2.3"
+    title: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(Text, default="")
+    due_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    received_from: Mapped[str] = mapped_column(String(16), default="")
+
+
+class PlanProgress(SharedRecord, Base):
+    """A country's commitment under one plan action and its progress, written by that country's
+    agency (one record per agency and action); evidence names joint operations, patrols and
+    seizures as ``[{"kind", "uid"}]`` resolved for each reader."""
+
+    __tablename__ = "mekong_plan_progress"
+    __table_args__ = (
+        Index("ix_mekong_plan_progress_action_agency", "action_uid", "origin_agency", unique=True),
+    )
+
+    action_uid: Mapped[str] = mapped_column(String(36))
+    country: Mapped[str] = mapped_column(String(2))
+    activity: Mapped[str] = mapped_column(Text, default="")  # what the country commits to
+    status: Mapped[str] = mapped_column(String(12))  # planned | in_progress | done | dropped
+    note: Mapped[str] = mapped_column(Text, default="")
+    reported_on: Mapped[date] = mapped_column(Date)
+    evidence: Mapped[str] = mapped_column(Text, default="[]")
     received_from: Mapped[str] = mapped_column(String(16), default="")

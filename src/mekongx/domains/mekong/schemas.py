@@ -88,3 +88,60 @@ class OperationFields(SharingInput):
 
 class OperationInput(OperationFields):
     pass
+
+
+Status = Literal["planned", "in_progress", "done", "dropped"]
+EVIDENCE_KINDS = ("mekong_operation", "seizure")
+
+
+class PlanActionFields(SharingInput):
+    """One action of the plan, as the agency keeping the plan enters it (and a peer's copy)."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    plan: str = Field("2023-2027", min_length=4, max_length=40)
+    line: str = Field(min_length=1, max_length=300)
+    number: str = Field(min_length=1, max_length=16, pattern=r"^[0-9A-Za-z.\-]+$")
+    title: str = Field(min_length=1, max_length=300)
+    description: str = Field("", max_length=5000)
+    due_on: date | None = None
+    language: Literal["en", "th", "zh", "lo", "my", "km", "vi"] = "en"
+
+
+class PlanActionInput(PlanActionFields):
+    pass
+
+
+class EvidenceRef(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    kind: Literal["mekong_operation", "seizure"]
+    uid: str = Field(min_length=36, max_length=36, pattern=r"^[0-9a-f-]{36}$")
+
+
+class ProgressInput(BaseModel):
+    """What a country's officer sends: the country and the action come from the node and the
+    address; the evidence is checked against what the officer may see."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    activity: str = Field(min_length=1, max_length=5000)
+    status: Status
+    note: str = Field("", max_length=5000)
+    reported_on: date
+    evidence: list[EvidenceRef] = Field(default_factory=list, max_length=200)
+    language: Literal["en", "th", "zh", "lo", "my", "km", "vi"] = "en"
+
+    @field_validator("note")
+    @classmethod
+    def _dropped_says_why(cls, value: str, info: ValidationInfo) -> str:
+        if info.data.get("status") == "dropped" and not value:
+            raise PydanticCustomError("mekongx", N_("Say why the activity is dropped."))
+        return value
+
+
+class ProgressFields(ProgressInput, SharingInput):
+    """A country's commitment under a plan action and its progress (and a peer's copy)."""
+
+    action_uid: str = Field(min_length=36, max_length=36, pattern=r"^[0-9a-f-]{36}$")
+    country: Country

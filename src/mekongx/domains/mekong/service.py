@@ -95,3 +95,11 @@ def seizure_uids(session: Session, principal: Principal, references: list[str]) 
         .with_only_columns(Seizure.uid)
     )
     return sorted(session.scalars(stmt))
+
+
+def seizure_references(session: Session, principal: Principal, uids: list[str]) -> list[str]:
+    """The references of these seizures, as far as the user may see them."""
+    if not uids:
+        return []
+    stmt = visible(principal, Seizure).where(Seizure.uid.in_(uids)).with_only_columns(Seizure.reference)  # fmt: skip
+    return sorted(session.scalars(stmt))

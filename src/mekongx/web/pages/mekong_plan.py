@@ -1,0 +1,143 @@
+"""The Safe Mekong Joint Operation Plan 2023–2027: the actions side by side with each country's
+progress, one action with every country's commitment and evidence, entering an action and
+reporting the officer's country's progress."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends
+from sqlalchemy import select
+from starlette.requests import Request
+from starlette.responses import Response
+
+from mekongx.authz import Permission, Principal, can, require
+from mekongx.domains.mekong import plan, service
+from mekongx.domains.mekong.schemas import PlanActionInput, ProgressInput
+from mekongx.domains.seizures import reference
+from mekongx.errors import FieldProblem, ValidationFailed
+from mekongx.http.auth import CurrentPrincipal
+from mekongx.http.errors import field_messages
+from mekongx.http.node import node_of
+from mekongx.http.params import RecordId
+from mekongx.i18n import N_, countries, translator
+from mekongx.model.base import utcnow
+from mekongx.model.identity import Agency, SharingGroup
+from mekongx.validation import parse
+from mekongx.web import flash
+from mekongx.web.labels import translated
+from mekongx.web.nav import NavItem
+from mekongx.web.pages.meetings import STATUS_LABELS
+from mekongx.web.render import check_csrf, render
+
+router = APIRouter(prefix="/mekong-plan")
+NAV = [NavItem(28, "/mekong-plan", N_("Safe Mekong plan"))]
+_ACTION = ("line", "number", "title", "description", "due_on", "language", "handling_code",
+           "handling_note", "distribution")  # fmt: skip
+UNKNOWN = N_("No seizure with the reference %(reference)s that you may see.")
+flash.register({"mekong.plan.saved": N_("The plan action is recorded."),
+                "mekong.progress.saved": N_("Your country's progress is recorded and sent.")})  # fmt: skip
+
+
+def _labels(principal: Principal) -> dict[str, Any]:
+    _ = translator(principal.language)
+    return {"status_labels": {k: _(v) for k, v in STATUS_LABELS.items()},
+            "country_name": dict(countries.names(principal.language)),
+            "mekong_countries": reference.COUNTRIES, "today": utcnow().date(), "late": plan.late,
+            "can_write": can(principal, Permission.WRITE_RECORDS).allowed,
+            "can_report": can(principal, Permission.RELEASE_RECORDS).allowed, **translated(_)}  # fmt: skip
+
+
+@router.get("")
+def plan_page(request: Request, principal: CurrentPrincipal) -> Response:
+    with node_of(request).db.write() as session:  # the view is audited
+        lines = plan.plan_view(session, principal)
+    return render(
+        request, "mekong/plan.html", lines=lines, plan_code=plan.PLAN, **_labels(principal)
+    )
+
+
+def _action_form(request: Request, principal: Principal, form: dict[str, Any],
+                 fields: list[tuple[str, str]], status: int = 200) -> Response:  # fmt: skip
+    with node_of(request).db.read() as session:
+        peers = list(session.scalars(select(Agency).where(Agency.code != principal.agency).order_by(Agency.code)))  # fmt: skip
+        groups = list(session.scalars(select(SharingGroup).order_by(SharingGroup.code)))
+    return render(request, "mekong/plan_form.html", status=status, form=form, fields=fields,
+                  peers=peers, groups=groups, **_labels(principal))  # fmt: skip
+
+
+@router.get("/new")
+def new_action(request: Request, principal: CurrentPrincipal) -> Response:
+    require(principal, Permission.WRITE_RECORDS)
+    form: dict[str, Any] = dict.fromkeys(_ACTION, "")
+    form.update(language=principal.language, handling_code="H0", distribution="group",
+                recipients=[], sharing_group="SAFE-MEKONG")  # fmt: skip
+    return _action_form(request, principal, form, [])
+
+
+@router.post("/new", dependencies=[Depends(check_csrf)])
+async def create_action(request: Request, principal: CurrentPrincipal) -> Response:
+    form = await request.form()
+    data: dict[str, Any] = {k: str(form.get(k, "")).strip() for k in _ACTION}
+    data["due_on"] = data["due_on"] or None
+    data["recipients"] = [str(v) for v in form.getlist("recipients")]
+    data["sharing_group"] = str(form.get("sharing_group", "")) or None
+    try:
+        with node_of(request).db.write() as session:
+            action_id = plan.create_action(session, principal, parse(PlanActionInput, data)).id
+    except ValidationFailed as error:
+        shown = {**{k: str(form.get(k, "")) for k in _ACTION}, "recipients": data["recipients"],
+                 "sharing_group": data["sharing_group"] or ""}  # fmt: skip
+        return _action_form(request, principal, shown, field_messages(principal.language, error.fields), 422)  # fmt: skip
+    return flash.redirect(f"/mekong-plan/{action_id}", "mekong.plan.saved")
+
+
+def _action_page(request: Request, principal: Principal, action_id: int, form: dict[str, Any] | None,
+                 fields: list[tuple[str, str]], status: int = 200) -> Response:  # fmt: skip
+    with node_of(request).db.write() as session:  # the read is audited
+        action, progress = plan.read_action(session, principal, action_id)
+        evidence = plan.evidence_of(session, principal, progress)
+        operations = service.list_operations(session, principal)
+    own = plan.own_progress(progress, principal.agency)
+    if form is None:
+        refs = evidence.get(own.uid, []) if own else []
+        form = {"activity": own.activity if own else "", "status": own.status if own else "planned",
+                "note": own.note if own else "", "reported_on": utcnow().date().isoformat(),
+                "operations": [r.uid for r in refs if r.kind == "mekong_operation"],
+                "seizure_refs": "\n".join(r.title.split(" · ")[0] for r in refs if r.kind == "seizure")}  # fmt: skip
+    return render(request, "mekong/plan_action.html", status=status, a=action, progress=progress,
+                  evidence=evidence, operations=operations, form=form, fields=fields,
+                  **_labels(principal))  # fmt: skip
+
+
+@router.get("/{action_id}")
+def action_page(request: Request, principal: CurrentPrincipal, action_id: RecordId) -> Response:
+    return _action_page(request, principal, action_id, None, [])
+
+
+@router.post("/{action_id}/progress", dependencies=[Depends(check_csrf)])
+async def report_progress(request: Request, principal: CurrentPrincipal, action_id: RecordId) -> Response:  # fmt: skip
+    form = await request.form()
+    shown: dict[str, Any] = {k: str(form.get(k, "")).strip() for k in ("activity", "status", "note", "reported_on", "seizure_refs")}  # fmt: skip
+    shown["operations"] = [str(v) for v in form.getlist("operations")]
+    references = [
+        r.strip() for r in shown["seizure_refs"].replace(",", "\n").splitlines() if r.strip()
+    ]
+    try:
+        with node_of(request).db.write() as session:
+            seizures = service.seizure_uids(session, principal, references)
+            if len(seizures) < len(set(references)):
+                known = set(service.seizure_references(session, principal, seizures))
+                missing = next(r for r in references if r not in known)
+                raise ValidationFailed(
+                    [FieldProblem("seizure_refs", UNKNOWN, {"reference": missing})]
+                )
+            evidence = [{"kind": "mekong_operation", "uid": u} for u in shown["operations"]]
+            evidence += [{"kind": "seizure", "uid": u} for u in seizures]
+            data = {k: shown[k] for k in ("activity", "status", "note", "reported_on")}
+            plan.set_progress(session, principal, action_id,
+                              parse(ProgressInput, {**data, "evidence": evidence, "language": principal.language}))  # fmt: skip
+    except ValidationFailed as error:
+        messages = field_messages(principal.language, error.fields)
+        return _action_page(request, principal, action_id, shown, messages, 422)
+    return flash.redirect(f"/mekong-plan/{action_id}", "mekong.progress.saved")
