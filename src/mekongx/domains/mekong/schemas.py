@@ -105,7 +105,7 @@ class PlanActionFields(SharingInput):
     title: str = Field(min_length=1, max_length=300)
     description: str = Field("", max_length=5000)
     due_on: date | None = None
-    language: Literal["en", "th", "zh", "lo", "my", "km", "vi"] = "en"
+    language: Language = "en"
 
 
 class PlanActionInput(PlanActionFields):
@@ -130,7 +130,7 @@ class ProgressInput(BaseModel):
     note: str = Field("", max_length=5000)
     reported_on: date
     evidence: list[EvidenceRef] = Field(default_factory=list, max_length=200)
-    language: Literal["en", "th", "zh", "lo", "my", "km", "vi"] = "en"
+    language: Language = "en"
 
     @field_validator("note")
     @classmethod
