@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from functools import cache, lru_cache
 
-from mekongx.matching import _data, han, thai
+from mekongx.matching import _data, han, southern_chinese, thai
 from mekongx.matching.keys import (
     ascii_fold,
     latin_syllables,
@@ -118,6 +118,11 @@ def _han_readings_for(surname: str, given: str) -> tuple[Reading, ...]:
         if giv is not None:
             parts.append(list(giv[system]))
         r = make_reading(system, parts, 0, pin)
+        if r is not None:
+            out.append(r)
+    # Cantonese and Hokkien (Chan Chun Sing, Lim Guan Eng): southern_chinese.py
+    for system, dialect_parts in southern_chinese.reading_parts(surname, given):
+        r = make_reading(system, dialect_parts, 0)
         if r is not None:
             out.append(r)
     return tuple(out)

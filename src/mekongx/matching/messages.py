@@ -328,7 +328,24 @@ TERMS: dict[str, dict[str, str]] = {
         "my": "တရုတ်စာလုံး၏ ဗီယက်နမ်အသံ (ဟန်-ဗီယက်)",
         "km": "អក្សរចិនតាមសំឡេងវៀតណាម (ហាន-វៀត)",
     },
+    "cantonese": {
+        "en": "Cantonese (Hong Kong/Macau spelling)",
+        "th": "ภาษากวางตุ้ง (การสะกดแบบฮ่องกง/มาเก๊า)",
+        "zh": "粤语（港澳拼写）",
+        "my": "ကွမ်တုံ (ဟောင်ကောင်/မကာအို စာလုံးပေါင်း)",
+        "km": "ភាសាកាតាំង (អក្ខរាវិរុទ្ធហុងកុង/ម៉ាកាវ)",
+    },
+    "hokkien": {
+        "en": "Hokkien (Singapore/Malaysia spelling)",
+        "th": "ภาษาฮกเกี้ยน (การสะกดแบบสิงคโปร์/มาเลเซีย)",
+        "zh": "闽南语（新马拼写）",
+        "my": "ဟော့ကျန်း (စင်ကာပူ/မလေးရှား စာလုံးပေါင်း)",
+        "km": "ភាសាហុកកៀន (អក្ខរាវិរុទ្ធសិង្ហបុរី/ម៉ាឡេស៊ី)",
+    },
 }
+# one part per given-name character: named as the reading it splits
+TERMS["cantonese-split"] = TERMS["cantonese"]
+TERMS["hokkien-split"] = TERMS["hokkien"]
 _TERM_PARAMS = ("system_a", "system_b", "via_a", "via_b")
 
 
@@ -447,6 +464,14 @@ _TERMS_LO_VI: dict[str, tuple[str, str]] = {
     "transcription": ("ການຖອດສຽງ", "phiên âm"),
     "surname": ("ນາມສະກຸນ", "họ"),
     "han-viet": ("ການອ່ານແບບຈີນ-ຫວຽດ (Hán-Việt)", "âm Hán-Việt"),
+    "cantonese": (
+        "ພາສາກວາງຕຸ້ງ (ການສະກົດແບບຮົງກົງ/ມາກາວ)",
+        "tiếng Quảng Đông (cách viết Hồng Kông/Ma Cao)",
+    ),
+    "hokkien": (
+        "ພາສາຮົກກຽນ (ການສະກົດແບບສິງກະໂປ/ມາເລເຊຍ)",
+        "tiếng Phúc Kiến (cách viết Singapore/Malaysia)",
+    ),
 }
 for _code, (_lo, _vi) in _TERMS_LO_VI.items():
     TERMS[_code].update(lo=_lo, vi=_vi)
@@ -460,7 +485,10 @@ def render(code: str, lang: str = "en", params: dict[str, str] | None = None) ->
     template = entry.get(lang) or entry["en"]
     values = dict(params or {})
     for key in _TERM_PARAMS:
-        term = TERMS.get(values.get(key, ""))
-        if term is not None:
-            values[key] = term.get(lang) or term["en"]
+        value = values.get(key, "")
+        # a merged reading is named by its systems ("cantonese+hokkien"), each in the language
+        pieces = [TERMS.get(v) for v in value.split("+")] if value else [None]
+        if all(t is not None for t in pieces):
+            shown = [t.get(lang) or t["en"] for t in pieces if t is not None]
+            values[key] = " + ".join(dict.fromkeys(shown))
     return template.format_map(_Defaults(values))

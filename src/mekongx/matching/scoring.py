@@ -28,6 +28,11 @@ _MAX_PARTS = 4
 # only (the Hán-Việt reading of a Vietnamese name: between two Latin names its Mandarin syllables,
 # several per Vietnamese one, would meet where the Vietnamese syllables differ)
 HAN_ONLY = 100
+# … and a reading compared with names in Latin letters only: the Cantonese and Hokkien readings of
+# a name in Chinese characters (southern_chinese.py). Against Thai script, Han or the Mandarin of a
+# Hán-Việt reading their many spellings per character would only add chance resemblances.
+LATIN_ONLY = 200
+DIALECT_SYSTEMS = frozenset(("cantonese", "hokkien", "cantonese-split", "hokkien-split"))
 
 
 class Decision(StrEnum):
@@ -74,7 +79,10 @@ def merge_readings(rs: tuple[Reading, ...]) -> tuple[Reading, ...]:
     groups: dict[tuple[int, int | None, int], list[Reading]] = {}
     for n, r in enumerate(rs):
         # alternative segmentations of one Latin name must not be mixed part by part
-        shape = (len(r.keys), r.surname, n if r.system in ("latin-joined", "han-viet") else -1)
+        # the Cantonese and Hokkien readings stay apart: a name is spelt in one of them, and
+        # their alternatives mixed part by part would meet other names by chance
+        own = n if r.system in ("latin-joined", "han-viet") or r.system in DIALECT_SYSTEMS else -1
+        shape = (len(r.keys), r.surname, own)
         groups.setdefault(shape, []).append(r)
     out: list[Reading] = []
     for group in groups.values():
@@ -114,7 +122,14 @@ def profile(name: Name | str) -> Profile:
     for r in rs:
         if r.keys not in seen:
             han_only = r.system == "han-viet" and r.surname is not None
-            seen[r.keys] = r.surname + HAN_ONLY if han_only and r.surname is not None else r.surname
+            latin_only = r.surname is not None and r.system.split("+")[0] in DIALECT_SYSTEMS
+            seen[r.keys] = (
+                r.surname + HAN_ONLY
+                if han_only and r.surname is not None
+                else r.surname + LATIN_ONLY
+                if latin_only and r.surname is not None
+                else r.surname
+            )
     compact = Compact(tuple(seen.items()), name_script(name), rarity(name), name.han)
     return Profile(name, rs, compact)
 
@@ -348,14 +363,24 @@ def best_alignment(ca: Compact, cb: Compact) -> tuple[Alignment, int, int] | Non
     best: tuple[float, Alignment, int, int] | None = None
     thai = thai_pair(ca, cb)
     for i, ra in enumerate(ca.readings):
-        if ra[1] is not None and ra[1] >= HAN_ONLY:
+        sur = ra[1] if ra[1] is not None else -1
+        a_latin, a_han = sur >= LATIN_ONLY, HAN_ONLY <= sur < LATIN_ONLY
+        if a_latin:
+            if cb.script != "latin":
+                continue
+            ra = (ra[0], sur - LATIN_ONLY)
+        elif a_han:
             if cb.han is None:
                 continue
-            ra = (ra[0], ra[1] - HAN_ONLY)
+            ra = (ra[0], sur - HAN_ONLY)
         for j, rb in enumerate(cb.readings):
-            if rb[1] is not None and rb[1] >= HAN_ONLY:
-                if ca.han is None:
+            if rb[1] is not None and rb[1] >= LATIN_ONLY:
+                if ca.script != "latin" or a_han:
                     continue
+                rb = (rb[0], rb[1] - LATIN_ONLY)
+            elif rb[1] is not None and rb[1] >= HAN_ONLY:
+                if ca.han is None or a_latin:
+                    continue  # a Hán-Việt reading meets the Mandarin of the characters only
                 rb = (rb[0], rb[1] - HAN_ONLY)
             al = align(ra, rb, thai)
             rank = al.sim + 0.5 * al.min_sim - 0.15 * al.unmatched

@@ -1,0 +1,141 @@
+"""Chinese names read in Cantonese and Hokkien, as Hong Kong, Macau, Singapore and Malaysia write them.
+
+A person registered as 陈振声 in Chinese characters carries Chan Chun Sing on a Singapore passport,
+李嘉诚 is Li Ka-shing in Hong Kong, 林冠英 is Lim Guan Eng in Malaysia: the Latin spelling is the
+sound of the characters in the person's own Chinese language, not their Mandarin pinyin. A name in
+Chinese characters therefore gets two more readings:
+
+- **Cantonese**, in the Hong Kong government romanisation used on HKID cards and passports (and,
+  with Portuguese habits close to it, in Macau): ``data/cantonese_hk.csv``, several spellings per
+  character as the registry package cantonese-romanisation 1.0.5 lists them (陈 chan|chun,
+  国 gwok|kwok, 诚 shing|sing).
+- **Hokkien** (Southern Min: Singapore, Malaysia, Taiwan, the Philippines; Teochew is close to it):
+  ``data/hokkien.csv``, the literary and colloquial Tâi-lô readings of the registry package taibun
+  1.1.8 (陈 tan|tin, 林 lim|na), each also written with the Pe̍h-ōe-jī habits that name spellings
+  follow (ts -> ch, ing -> eng, ik -> ek, ian -> ean, iong -> eong, ua -> oa, oo -> o; nasal nn
+  not written): 清 tshing -> Cheng, 德 tik -> Teck, 贤 hian -> Hean, 昌 tshiong -> Cheong.
+
+The surname also keeps the dialect spellings of ``surnames_zh.csv`` (Teochew Teo, Heng; Ooi, Goh).
+Each reading is given twice: surname + given name (``Lee Ka-shing``) and surname + one part per
+given-name character (``Chan Chun Sing``), so that a name written in three words lines up word
+for word with all its alternative spellings. The two dialects are separate readings, compared
+with names in Latin letters only (``scoring.LATIN_ONLY``): mixed part by part, or against Thai
+script and Chinese characters, their many spellings per character would meet other names by
+chance.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from itertools import islice, product
+
+from mekongx.matching import _data
+from mekongx.matching.keys import latin_key
+
+Triple = tuple[str, str, str]
+_PER_CHARACTER = 4  # distinct keys kept per character and dialect
+_MAX_GIVEN = 9  # given-name combinations kept per dialect
+# Pe̍h-ōe-jī spellings of Tâi-lô finals and vowels, as Singapore and Malaysian names write them
+# (贤 hian Hean, 杰 kiat Keat, 昌 tshiong Cheong, 蔡 tshua Chua, 清 tshing Cheng, 德 tik Teck)
+_POJ = tuple(
+    (re.compile(p), r)
+    for p, r in (
+        ("ing", "eng"),
+        ("ik", "ek"),
+        ("ia(?=[ntkp]|$)", "ea"),
+        ("iong", "eong"),
+        ("ua", "oa"),
+        ("oo", "o"),
+        ("iau", "eow"),  # 萧 siau Seow (and iow: 廖 liau Liow)
+    )
+)
+
+
+@cache
+def _table(name: str) -> dict[str, tuple[str, ...]]:
+    return {r["han"]: tuple(r["readings"].split("|")) for r in _data._rows(name)}
+
+
+def _hokkien_spellings(tailo: str) -> list[str]:
+    """Tâi-lô (toneless) -> the spellings a name carries: ts/tsh are ch, nasal nn unwritten, the
+    POJ form first (Cheng, Teck), an initial i also written y (炎 iam Yam), an initial u w."""
+    base = tailo.replace("tsh", "ch").replace("ts", "ch").replace("nn", "")
+    poj = base
+    for pattern, repl in _POJ:
+        poj = pattern.sub(repl, poj)
+    out = list(dict.fromkeys((poj, base)))
+    if "iau" in base:
+        out.append(base.replace("iau", "iow"))
+    if base.startswith("i") and len(base) > 1:
+        out.append("y" + base[1:] if base[1] in "aeou" else "y" + base)
+    if base.startswith("u") and len(base) > 1 and base[1] in "aei":
+        out.append("w" + base[1:] if base[1] != "i" else "wee" + base[2:])  # 远 uan Wan, 威 ui Wee
+    return out
+
+
+def _keyed(spellings: list[str]) -> list[tuple[str, str]]:
+    """(spelling, key) with distinct keys, at most ``_PER_CHARACTER``."""
+    seen: dict[str, str] = {}
+    for s in spellings:
+        k = latin_key(s)
+        if k and k not in seen:
+            seen[k] = s
+            if len(seen) == _PER_CHARACTER:
+                break
+    return [(s, k) for k, s in seen.items()]
+
+
+@cache
+def character_spellings(ch: str, dialect: str) -> tuple[tuple[str, str], ...]:
+    """(spelling, key) alternatives of one simplified character in ``cantonese`` or ``hokkien``."""
+    if dialect == "cantonese":
+        return tuple(_keyed(list(_table("cantonese_hk.csv").get(ch, ()))))
+    spellings: list[str] = []
+    for r in _table("hokkien.csv").get(ch, ()):
+        spellings += _hokkien_spellings(r)
+    return tuple(_keyed(spellings))
+
+
+def _surname(surname: str, dialect: str) -> list[Triple]:
+    """Alternatives of the surname: the dialect reading of its characters, then the dialect
+    spellings the surname table lists (Teochew Teo for 张, Heng for 王; Ooi for 黄)."""
+    per_char = [character_spellings(ch, dialect) for ch in surname]
+    out: list[Triple] = []
+    if all(per_char):
+        for combo in islice(product(*per_char), _PER_CHARACTER):
+            out.append(
+                ("".join(s for s, _ in combo).capitalize(), ".".join(k for _, k in combo), dialect)
+            )
+    row = _data.surnames().get(surname)
+    if row is not None:
+        out += [(v.capitalize(), latin_key(v), "surname-variant") for v in row.latin_variants]
+    return out
+
+
+def reading_parts(surname: str, given: str) -> list[tuple[str, list[list[Triple]]]]:
+    """(system, parts) of the Cantonese and Hokkien readings of a name in simplified characters:
+    for each dialect known for every character, surname + given name and surname + one part per
+    given-name character (when the given name has two or more)."""
+    out: list[tuple[str, list[list[Triple]]]] = []
+    for dialect in ("cantonese", "hokkien"):
+        sur = _surname(surname, dialect)
+        per_char = [character_spellings(ch, dialect) for ch in given]
+        if not sur or not all(per_char):
+            continue
+        if not given:
+            out.append((dialect, [sur]))
+            continue
+        joined = [
+            (
+                "-".join(s for s, _ in combo).capitalize(),
+                ".".join(k for _, k in combo),
+                dialect,
+            )
+            for combo in islice(product(*per_char), _MAX_GIVEN)
+        ]
+        out.append((dialect, [sur, joined]))
+        if len(given) > 1:
+            split = [[(s.capitalize(), k, dialect) for s, k in alts] for alts in per_char]
+            out.append((dialect + "-split", [sur, *split]))
+    return out

@@ -1,0 +1,69 @@
+"""Issue 12 part B: Chinese names in Cantonese and Hokkien spellings (Hong Kong, Macau, Singapore,
+Malaysia) meet the name in Chinese characters; the pairs are real public figures (en.wikipedia
+article leads), not output of the engine."""
+
+from __future__ import annotations
+
+import pytest
+
+from mekongx.matching import score
+from mekongx.matching.messages import render
+from mekongx.matching.southern_chinese import character_spellings
+
+
+@pytest.mark.parametrize(
+    ("han", "latin"),
+    [
+        ("李嘉誠", "Li Ka-shing"),  # Hong Kong government romanisation
+        ("李嘉诚", "LI KA SHING"),  # simplified characters; passport zone without hyphen
+        ("梁振英", "Leung Chun-ying"),
+        ("曾蔭權", "Tsang Yam-kuen"),
+        ("謝志樂", "Tse Chi Lop"),
+        ("賀一誠", "Ho Iat-seng"),  # Macau: Iat, Seng
+        ("陳振聲", "Chan Chun Sing"),  # Singapore, Cantonese
+        ("吴作栋", "Goh Chok Tong"),  # Hokkien
+        ("林冠英", "Lim Guan Eng"),
+        ("张志贤", "Teo Chee Hean"),  # Teochew surname, Hokkien given name
+        ("王瑞杰", "Heng Swee Keat"),
+        ("刘特佐", "Low Taek Jho"),
+    ],
+)
+def test_cantonese_and_hokkien_spellings_meet_the_characters(han: str, latin: str) -> None:
+    assert score(han, latin).probability >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("han", "latin"),
+    [
+        ("李嘉诚", "Lee Kuan Yew"),  # same surname, other given name
+        ("陈振声", "Chan Kwok Wai"),
+        ("林冠英", "Lim Kit Siang"),
+        ("梁振英", "Leung Kwok-hung"),
+    ],
+)
+def test_same_surname_other_given_name_is_no_match(han: str, latin: str) -> None:
+    assert score(han, latin).probability < 0.5
+
+
+def test_dialect_readings_are_compared_with_latin_names_only() -> None:
+    # 明 is Hokkien bin/beng: against the Mandarin of a Hán-Việt reading (Bình Minh) it must not
+    # count, nor between two names in characters or against Thai script
+    assert score("范明政", "Phạm Bình Minh").probability < 0.5
+    assert score("阮明哲", "NGUYEN TAN DUNG").probability < 0.5
+    assert score("陈振声", "陈国伟").probability < 0.5
+    m = score("陈振声", "Chan Chun Sing")
+    assert "cantonese" in (m.reading_a or "") + str(m.explanation[0].params)
+
+
+def test_readings_per_character_come_from_the_tables() -> None:
+    assert "kwok" in [s for s, _ in character_spellings("国", "cantonese")]
+    assert "tek" in [s for s, _ in character_spellings("德", "hokkien")]  # POJ of Tâi-lô tik
+    assert character_spellings("燊", "cantonese")  # outside GB 2312, common in names
+
+
+def test_reading_systems_are_named_in_the_readers_language() -> None:
+    params = {"system_a": "cantonese+hokkien", "reading_a": "chan", "system_b": "latin",
+              "reading_b": "Chan"}  # fmt: skip
+    assert "粤语" in render("reading_match", "zh", params)
+    assert "กวางตุ้ง" in render("reading_match", "th", params)
+    assert "cantonese" not in render("reading_match", "vi", params)
