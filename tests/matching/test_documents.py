@@ -56,3 +56,59 @@ def test_birth_date_read_from_a_chinese_resident_id() -> None:
                      Evidence(birth_date="1980-03-15")))  # fmt: skip
     assert "dob_match" in [r.code for r in same_day.explanation]
     assert same_day.probability > other_year.probability
+
+
+# ICAO Doc 9303 part 4, specimen passport of Anna Maria Eriksson (Utopia): second MRZ line
+_ICAO_SPECIMEN = "L898902C36UTO7408122F1204159ZE184226B<<<<<10"
+
+
+def test_passport_machine_readable_line_icao_specimen() -> None:
+    doc = classify(_ICAO_SPECIMEN)
+    assert (doc.kind, doc.number, doc.valid) == ("passport", "L898902C3", True)
+    assert (doc.birth_date, doc.sex, doc.nationality) == ("1974-08-12", "F", "UTO")
+    assert not classify(_ICAO_SPECIMEN[:9] + "7" + _ICAO_SPECIMEN[10:]).valid  # number check
+    assert not classify(_ICAO_SPECIMEN[:-1] + "1").valid  # composite check
+
+
+def test_passport_line_meets_the_number_written_alone_and_gives_birth_and_sex() -> None:
+    m = score("Anna Maria Eriksson", "ERIKSSON ANNA MARIA",
+              (Evidence(documents=(_ICAO_SPECIMEN,)),
+               Evidence(documents=("L898902C3",), birth_date="1974-08-12", gender="M")))  # fmt: skip
+    codes = [r.code for r in m.explanation]
+    assert "document_match" in codes and "dob_from_passport_line" in codes
+    assert "sex_from_document" in codes and "gender_mismatch" in codes
+
+
+def test_first_generation_chinese_id_meets_its_18_digit_form() -> None:
+    # GB 11643-1999's worked example and the 15-digit number it was raised from
+    old = classify("110105491231002")
+    assert (old.kind, old.number, old.valid) == ("cn_id", "11010519491231002X", True)
+    m = score("兰卫红", "Lan Weihong", (Evidence(documents=("110105491231002",)),
+              Evidence(documents=("11010519491231002X",))))  # fmt: skip
+    assert "document_match" in [r.code for r in m.explanation]
+
+
+def test_vietnamese_citizen_id_gives_birth_year_and_sex() -> None:
+    # Circular 07/2016/TT-BCA art. 7: 001 Hà Nội, 0 = man born 1900-1999, 89 = 1989
+    doc = classify("001089012345")
+    assert (doc.kind, doc.birth_date, doc.sex) == ("vn_id", "1989", "M")
+    assert classify("079301012345").birth_date == "2001" and classify("079301012345").sex == "F"
+    assert not classify("099089012345").valid  # no province 099
+    m = score("Nguyễn Văn An", "NGUYEN VAN AN",
+              (Evidence(documents=("001089012345",)), Evidence(birth_date="1975-02-01")))  # fmt: skip
+    codes = [r.code for r in m.explanation]
+    assert "birth_year_from_document" in codes and "dob_mismatch" in codes
+
+
+def test_numbers_of_different_registers_are_not_a_mismatch() -> None:
+    th_id = _thai_id("310060012345")
+    cn = _cn_id("53280119800315001")
+    codes = [r.code for r in score("兰卫红", "Lan Weihong", (Evidence(documents=(th_id,)),
+             Evidence(documents=(cn,)))).explanation]  # fmt: skip
+    assert "document_mismatch" not in codes
+    codes = [r.code for r in score("兰卫红", "Lan Weihong", (Evidence(documents=(cn,)),
+             Evidence(documents=("E87654321",)))).explanation]  # fmt: skip
+    assert "document_mismatch" not in codes  # a resident ID against a passport number
+    codes = [r.code for r in score("兰卫红", "Lan Weihong", (Evidence(documents=(cn,)),
+             Evidence(documents=(_cn_id("53280119800315003"),)))).explanation]  # fmt: skip
+    assert "document_mismatch" in codes  # one register, one number for life

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mekongx.matching.documents import Document, classify, normalise
+from mekongx.matching.documents import NATIONAL, Document, classify, normalise
 from mekongx.matching.explain import Reason
 
 
@@ -41,13 +41,26 @@ def _document_birth(birth: str | None, docs: list[Document], reasons: list[Reaso
         return birth
     for doc in docs:
         if doc.birth_date:
-            reasons.append(
-                Reason(
-                    "dob_from_document", {"number": doc.number, "date": doc.birth_date}, "neutral"
-                )
-            )
+            code = _BIRTH_CODES.get(doc.kind, "dob_from_document")
+            reasons.append(Reason(code, {"number": doc.number, "date": doc.birth_date}, "neutral"))
             return doc.birth_date
     return None
+
+
+# what the reason says a birth date was read from: a Chinese resident ID (the date), a Vietnamese
+# citizen ID (the year only), a passport's machine-readable line (the date)
+_BIRTH_CODES = {"vn_id": "birth_year_from_document", "passport": "dob_from_passport_line"}
+
+
+def _register(doc: Document) -> str:
+    """The register a number belongs to: a national one, or passports and other numbers."""
+    return doc.kind if doc.kind in NATIONAL else "other"
+
+
+def _document_sex(docs: list[Document]) -> Document | None:
+    """The first valid document that carries the holder's sex (Chinese or Vietnamese ID, passport
+    line)."""
+    return next((d for d in docs if d.sex), None)
 
 
 def compare_evidence(
@@ -84,17 +97,29 @@ def compare_evidence(
             add("dob_match", False, **params)
         else:
             add("dob_partial", True, **params)
-    if a.gender and b.gender and a.gender[:1].lower() != b.gender[:1].lower():
-        add("gender_mismatch", True, a=a.gender, b=b.gender)
+    sex_a = None if a.gender else _document_sex(docs_a)
+    sex_b = None if b.gender else _document_sex(docs_b)
+    gender_a = a.gender or (sex_a.sex if sex_a else None)
+    gender_b = b.gender or (sex_b.sex if sex_b else None)
+    if gender_a and gender_b:
+        for read in (sex_a, sex_b):  # say where a sex not on the record came from
+            if read is not None:
+                params = {"number": read.number, "sex": read.sex or ""}
+                reasons.append(Reason("sex_from_document", params, "neutral"))
+        if gender_a[:1].lower() != gender_b[:1].lower():
+            add("gender_mismatch", True, a=gender_a, b=gender_b)
     if a.nationality and b.nationality and a.nationality.upper() != b.nationality.upper():
         add("nationality_mismatch", True, a=a.nationality, b=b.nationality)
     # a number failing its check digit is probably mistyped: neither a match nor a mismatch
     nums_a = {d.number for d in docs_a if d.valid}
     nums_b = {d.number for d in docs_b if d.valid}
-    if nums_a and nums_b:
-        common = nums_a & nums_b
-        if common:
-            add("document_match", False, number=sorted(common)[0])
-        else:
-            add("document_mismatch", True)
+    common = nums_a & nums_b
+    if common:
+        add("document_match", False, number=sorted(common)[0])
+    elif any(
+        _register(da) == _register(db) for da in docs_a for db in docs_b if da.valid and db.valid
+    ):
+        # two numbers of one kind that differ (two Thai IDs, two passports); a Thai ID says
+        # nothing against a Chinese one or against a passport number
+        add("document_mismatch", True)
     return logit, reasons

@@ -180,6 +180,27 @@ MESSAGES: dict[str, dict[str, str]] = {
         "my": "မွေးသက္ကရာဇ် {date} ကို နေထိုင်သူ မှတ်ပုံတင်နံပါတ် {number} မှ ဖတ်ယူသည်",
         "km": "ថ្ងៃខែឆ្នាំកំណើត {date} អានពីលេខអត្តសញ្ញាណប័ណ្ណអ្នករស់នៅ {number}",
     },
+    "birth_year_from_document": {
+        "en": "Year of birth {date} read from citizen ID number {number}",
+        "th": "ปีเกิด {date} อ่านจากเลขประจำตัวประชาชน {number}",
+        "zh": "出生年份 {date} 取自公民身份号码 {number}",
+        "my": "မွေးနှစ် {date} ကို နိုင်ငံသား မှတ်ပုံတင်နံပါတ် {number} မှ ဖတ်ယူသည်",
+        "km": "ឆ្នាំកំណើត {date} អានពីលេខអត្តសញ្ញាណប័ណ្ណពលរដ្ឋ {number}",
+    },
+    "dob_from_passport_line": {
+        "en": "Date of birth {date} read from the machine-readable line of passport {number}",
+        "th": "วันเกิด {date} อ่านจากแถวอักขระที่เครื่องอ่านได้ของหนังสือเดินทาง {number}",
+        "zh": "出生日期 {date} 取自护照 {number} 的机读行",
+        "my": "မွေးသက္ကရာဇ် {date} ကို နိုင်ငံကူးလက်မှတ် {number} ၏ စက်ဖတ်စာကြောင်းမှ ဖတ်ယူသည်",
+        "km": "ថ្ងៃខែឆ្នាំកំណើត {date} អានពីបន្ទាត់អានដោយម៉ាស៊ីននៃលិខិតឆ្លងដែន {number}",
+    },
+    "sex_from_document": {
+        "en": "Sex {sex} read from document number {number}",
+        "th": "เพศ {sex} อ่านจากเลขเอกสาร {number}",
+        "zh": "性别 {sex} 取自证件号码 {number}",
+        "my": "ကျား/မ {sex} ကို စာရွက်စာတမ်း နံပါတ် {number} မှ ဖတ်ယူသည်",
+        "km": "ភេទ {sex} អានពីលេខឯកសារ {number}",
+    },
     "analyst_confirmed": {
         "en": "Analyst {analyst} confirmed these are the same person ({date})",
         "th": "นักวิเคราะห์ {analyst} ยืนยันว่าเป็นบุคคลเดียวกัน ({date})",
@@ -425,6 +446,18 @@ _MESSAGES_LO_VI: dict[str, tuple[str, str]] = {
     "dob_from_document": (
         "ວັນເດືອນປີເກີດ {date} ອ່ານຈາກເລກບັດປະຈຳຕົວ {number}",
         "Ngày sinh {date} đọc từ số căn cước {number}",
+    ),
+    "birth_year_from_document": (
+        "ປີເກີດ {date} ອ່ານຈາກເລກບັດປະຈຳຕົວພົນລະເມືອງ {number}",
+        "Năm sinh {date} đọc từ số định danh cá nhân {number}",
+    ),
+    "dob_from_passport_line": (
+        "ວັນເດືອນປີເກີດ {date} ອ່ານຈາກແຖວທີ່ເຄື່ອງອ່ານໄດ້ຂອງໜັງສືຜ່ານແດນ {number}",
+        "Ngày sinh {date} đọc từ dòng máy đọc của hộ chiếu {number}",
+    ),
+    "sex_from_document": (
+        "ເພດ {sex} ອ່ານຈາກເລກເອກະສານ {number}",
+        "Giới tính {sex} đọc từ số giấy tờ {number}",
     ),
     "analyst_confirmed": (
         "ນັກວິເຄາະ {analyst} ຢືນຢັນວ່າເປັນຄົນດຽວກັນ ({date})",
