@@ -79,10 +79,10 @@ def merge_readings(rs: tuple[Reading, ...]) -> tuple[Reading, ...]:
     groups: dict[tuple[int, int | None, int], list[Reading]] = {}
     for n, r in enumerate(rs):
         # alternative segmentations of one Latin name must not be mixed part by part
-        # the Cantonese and Hokkien readings stay apart: a name is spelt in one of them, and
-        # their alternatives mixed part by part would meet other names by chance
-        own = n if r.system in ("latin-joined", "han-viet") or r.system in DIALECT_SYSTEMS else -1
-        shape = (len(r.keys), r.surname, own)
+        # the Cantonese and Hokkien readings merge with each other (one reading per shape keeps
+        # the index small), not with the pinyin one
+        own = n if r.system in ("latin-joined", "han-viet") else -1
+        shape = (len(r.keys), r.surname, -2 if r.system in DIALECT_SYSTEMS else own)
         groups.setdefault(shape, []).append(r)
     out: list[Reading] = []
     for group in groups.values():

@@ -18,10 +18,11 @@ Chinese characters therefore gets two more readings:
 The surname also keeps the dialect spellings of ``surnames_zh.csv`` (Teochew Teo, Heng; Ooi, Goh).
 Each reading is given twice: surname + given name (``Lee Ka-shing``) and surname + one part per
 given-name character (``Chan Chun Sing``), so that a name written in three words lines up word
-for word with all its alternative spellings. The two dialects are separate readings, compared
-with names in Latin letters only (``scoring.LATIN_ONLY``): mixed part by part, or against Thai
-script and Chinese characters, their many spellings per character would meet other names by
-chance.
+for word with all its alternative spellings. The two dialects are merged into one reading of
+each shape (kept apart, they cost the index twice the readings for the same figures), never with
+pinyin, and compared with names in Latin letters only (``scoring.LATIN_ONLY``): against Thai
+script, Chinese characters or the Mandarin of a Hán-Việt reading their many spellings per
+character would meet other names by chance.
 """
 
 from __future__ import annotations
