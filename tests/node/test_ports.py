@@ -50,7 +50,7 @@ def _notice(world: Any) -> None:
 
 def _ranked(world: Any, day: dt.date = DAY) -> list[Any]:
     with world.db.write() as session:
-        return service.targeting(session, world.principal("thai_analyst"), day)
+        return service.targeting(session, world.principal("thai_analyst"), day).items
 
 
 def test_planted_containers_rank_first_and_explain_themselves(world: Any) -> None:
@@ -223,7 +223,7 @@ def test_a_seizure_is_alerted_to_the_port_of_loading(world: Any) -> None:
                     AlertInput(to_agency="NNCC", evidence=["route", "goods", "examination"], note="Please trace the shipper"))  # fmt: skip
     world.exchange()
     with nncc.db.write() as session:
-        got = alerts.alerts(session, nncc.principal("chinese_analyst"))
+        got = alerts.alerts(session, nncc.principal("chinese_analyst")).items
         assert [(a.direction, a.container_number, a.reason) for a in got] == [
             ("in", chinese.container.number, "seizure")
         ]

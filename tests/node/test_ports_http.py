@@ -53,7 +53,7 @@ def test_a_saved_mapping_reads_a_shipping_lines_headers(
                            files={"file": ("m.csv", body)})  # fmt: skip
     assert done.status_code == 201, done.text
     assert done.json()["containers"] == 12 + len(made.planted)
-    ranked = app_client.get(f"/api/v1/ports/targeting?day={DAY}", headers=headers).json()
+    ranked = app_client.get(f"/api/v1/ports/targeting?day={DAY}", headers=headers).json()["items"]
     assert {r["number"] for r in ranked[: len(made.planted)]} >= made.planted - {
         r["number"] for r in ranked[len(made.planted) :]
     }
@@ -77,7 +77,8 @@ def test_row_problems_are_named_in_thai_and_nothing_is_stored(app_client: TestCl
     assert answer.status_code == 422
     text = answer.text
     assert "แถว 2" in text and "ISO 6346" in text and "แถว 3" in text, text
-    assert app_client.get("/api/v1/ports/manifests", headers=token_for("thai_analyst")).json() == []
+    listed = app_client.get("/api/v1/ports/manifests", headers=token_for("thai_analyst")).json()
+    assert listed["items"] == [] and listed["total"] == 0
 
 
 def test_the_pages_walk_from_the_list_to_an_examination(world: Any, browser: Any, app_client: TestClient,
@@ -154,3 +155,32 @@ def test_a_rule_proposed_on_the_page_waits_for_a_colleague(world: Any, token_for
         own = client.post(f"/api/v1/ports/rules/{rule_id}/approve", json={},
                           headers=token_for("thai_liaison"))  # fmt: skip
         assert own.status_code == 403
+
+
+def test_the_targeting_list_pages_through_the_shared_listing(app_client: TestClient,
+                                                             token_for: Any) -> None:  # fmt: skip
+    made = generate(DAY, 40, seed=13, planted_every=8)
+    body = io.StringIO()
+    writer = csv.writer(body)
+    writer.writerow(HEADER)
+    writer.writerows(made.rows)
+    headers = token_for("thai_analyst")
+    mapping = app_client.post("/api/v1/ports/mappings", headers=headers,
+                              json={"name": "demo", "columns": COLUMNS}).json()["id"]  # fmt: skip
+    done = app_client.post(f"/api/v1/ports/manifests?mapping={mapping}", headers=headers,
+                           files={"file": ("m.csv", body.getvalue().encode())})  # fmt: skip
+    containers = done.json()["containers"]
+    seen: list[dict[str, Any]] = []
+    url = f"/api/v1/ports/targeting?day={DAY}&minimum=0&per_page=15"
+    answer = app_client.get(url, headers=headers).json()
+    while True:
+        seen.extend(answer["items"])
+        if answer["next_after"] is None:
+            break
+        answer = app_client.get(f"{url}&after={answer['next_after']}", headers=headers).json()
+    assert answer["total"] == containers and len(seen) == containers  # every container once
+    assert len({r["id"] for r in seen}) == containers
+    scores = [r["score"] for r in seen]
+    assert scores == sorted(scores, reverse=True)  # highest first across the pages
+    page_two = app_client.get(f"{url}&page=2", headers=headers).json()["items"]
+    assert [r["id"] for r in page_two] == [r["id"] for r in seen[15:30]]

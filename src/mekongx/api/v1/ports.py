@@ -7,7 +7,7 @@ import datetime as dt
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, File, Query, UploadFile
 from pydantic import BaseModel, ConfigDict
@@ -17,8 +17,9 @@ from starlette.datastructures import UploadFile as StarletteUpload
 from starlette.requests import Request
 
 from mekongx import uploads
-from mekongx.api.v1.schemas import ERRORS
+from mekongx.api.v1.schemas import ERRORS, PageOut
 from mekongx.authz import Principal
+from mekongx.authz.listing import Page
 from mekongx.domains.ports import alerts, examinations, rules, service, wording
 from mekongx.domains.ports.schemas import (
     AlertInput,
@@ -33,9 +34,10 @@ from mekongx.domains.review import service as review
 from mekongx.domains.review.models import ReviewRequest
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
-from mekongx.http.params import RecordId
+from mekongx.http.params import PageNumber, RecordId
 from mekongx.http.uploads import spool
 
+Out = TypeVar("Out", bound=BaseModel)
 router = APIRouter(prefix="/ports", tags=["ports"], responses=ERRORS)  # type: ignore[arg-type]
 
 
@@ -220,26 +222,46 @@ async def import_manifest(
     return await import_upload(request, principal, file, mapping)
 
 
-@router.get("/manifests", response_model=list[ManifestOut])
-def list_manifests(request: Request, principal: CurrentPrincipal) -> list[ManifestOut]:
+PerPage = Annotated[int, Query(ge=1, le=1000, description="Rows per page.")]
+
+
+def page_out(found: Page[Any], items: list[Out]) -> PageOut[Out]:
+    """One page of a ports list (``authz.listing``) as the API answers it."""
+    return PageOut[Out](items=items, total=found.total, page=found.page, per_page=found.per_page,
+                        total_exact=found.total_exact, next_after=found.next_after)  # fmt: skip
+
+
+After = Annotated[int | None, Query(ge=1, description="The previous page's next_after (keyset).")]
+
+
+@router.get("/manifests", response_model=PageOut[ManifestOut])
+def list_manifests(request: Request, principal: CurrentPrincipal, page: PageNumber = 1,
+                   per_page: PerPage = 50, after: After = None) -> PageOut[ManifestOut]:  # fmt: skip
+    """Imported manifests, newest first; for the next page pass ``next_after`` as ``after``."""
     with node_of(request).db.read() as session:
-        return [ManifestOut.model_validate(m) for m in service.manifests(session, principal)]
+        found = service.manifests(session, principal, page=page, per_page=per_page, after=after)
+        return page_out(found, [ManifestOut.model_validate(m) for m in found.items])
 
 
-@router.get("/targeting", response_model=list[RankedOut])
+@router.get("/targeting", response_model=PageOut[RankedOut])
 def targeting(
     request: Request,
     principal: CurrentPrincipal,
     day: dt.date,
     minimum: Annotated[int, Query(ge=0, le=10_000)] = 1,
-    limit: Annotated[int, Query(ge=1, le=1000)] = 200,
-) -> list[RankedOut]:
-    """The day's containers by risk score, highest first (the read is audited)."""
+    page: PageNumber = 1,
+    per_page: PerPage = 200,
+    after: After = None,
+) -> PageOut[RankedOut]:
+    """The day's containers by risk score, highest first (the read is audited); for the next
+    page pass ``next_after`` as ``after``."""
     with node_of(request).db.write() as session:
-        ranked = service.targeting(session, principal, day, limit=limit, minimum=minimum)
-        return [RankedOut(id=r.container.id, number=r.container.number, score=r.container.score,
-                          rules=r.rules, status=r.container.status, consignee=r.consignee,
-                          goods=r.goods, port_of_loading=r.port_of_loading) for r in ranked]  # fmt: skip
+        found = service.targeting(session, principal, day, page=page, per_page=per_page,
+                                  after=after, minimum=minimum)  # fmt: skip
+        items = [RankedOut(id=r.container.id, number=r.container.number, score=r.container.score,
+                           rules=r.rules, status=r.container.status, consignee=r.consignee,
+                           goods=r.goods, port_of_loading=r.port_of_loading) for r in found.items]  # fmt: skip
+        return page_out(found, items)
 
 
 def container_out(detail: service.Detail, lang: str) -> ContainerOut:
@@ -282,10 +304,13 @@ def send_alert(request: Request, principal: CurrentPrincipal, container_id: Reco
         return AlertOut.model_validate(alerts.send(session, principal, container_id, data))
 
 
-@router.get("/alerts", response_model=list[AlertOut])
-def list_alerts(request: Request, principal: CurrentPrincipal) -> list[AlertOut]:
+@router.get("/alerts", response_model=PageOut[AlertOut])
+def list_alerts(request: Request, principal: CurrentPrincipal, page: PageNumber = 1,
+                per_page: PerPage = 50, after: After = None) -> PageOut[AlertOut]:  # fmt: skip
+    """Alerts sent and received, newest first; for the next page pass ``next_after``."""
     with node_of(request).db.write() as session:
-        return [AlertOut.model_validate(a) for a in alerts.alerts(session, principal)]
+        found = alerts.alerts(session, principal, page=page, per_page=per_page, after=after)
+        return page_out(found, [AlertOut.model_validate(a) for a in found.items])
 
 
 def change_out(rule_id: int, request: ReviewRequest) -> ChangeOut:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from mekongx.audit import record
 from mekongx.authz import Permission, Principal, require
+from mekongx.authz.listing import Page, page_of
 from mekongx.domains.ports import service
 from mekongx.domains.ports.models import PortAlert
 from mekongx.domains.ports.profiling import KIND_LABELS
@@ -123,12 +124,15 @@ def apply(session: Session, received: Received, data: Mapping[str, Any]) -> str:
     return uid
 
 
-def alerts(session: Session, principal: Principal, limit: int = 100) -> list[PortAlert]:
+def alerts(session: Session, principal: Principal, *, page: int = 1, per_page: int = 50,
+           after: int | None = None) -> Page[PortAlert]:  # fmt: skip
+    """One page of the alerts sent and received, newest first (``authz.listing.page_of``)."""
     require(principal, Permission.READ_RECORDS)
-    stmt = select(PortAlert).order_by(PortAlert.id.desc()).limit(limit)
-    found = list(session.scalars(stmt))
+    found = page_of(
+        session, select(PortAlert), PortAlert, page=page, per_page=per_page, after=after
+    )
     record(session, principal.actor, "ports.alerts.read", AUDIT_KIND, "",
-           details={"alerts": len(found)})  # fmt: skip
+           details={"alerts": len(found.items), "page": page})  # fmt: skip
     return found
 
 

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from mekongx import uploads
 from mekongx.audit import record
 from mekongx.authz import Permission, Principal, require
+from mekongx.authz.listing import Page, page_of
 from mekongx.domains import mappings as saved_mappings
 from mekongx.domains.fugitives import screening as notices
 from mekongx.domains.fugitives.schemas import ScreenQuery
@@ -179,14 +180,17 @@ def days(session: Session, principal: Principal) -> list[dt.date]:
     return list(session.scalars(stmt.limit(60)))
 
 
-def targeting(session: Session, principal: Principal, day: dt.date, *, limit: int = 200,
-              minimum: int = 1) -> list[Ranked]:  # fmt: skip
-    """The day's containers with a score of at least ``minimum``, highest first."""
+def targeting(session: Session, principal: Principal, day: dt.date, *, page: int = 1,
+              per_page: int = 50, after: int | None = None, minimum: int = 1) -> Page[Ranked]:  # fmt: skip
+    """One page of the day's containers scoring at least ``minimum``, highest first (the node's
+    listing, ``authz.listing.page_of``: by score, then newest; ``after`` is the keyset cursor)."""
     require(principal, Permission.READ_RECORDS)
-    stmt = (select(PortContainer).where(PortContainer.arrival_on == day, PortContainer.score >= minimum)
-            .order_by(PortContainer.score.desc(), PortContainer.number).limit(limit))  # fmt: skip
-    containers = list(session.scalars(stmt))
-    ids = [c.id for c in containers]
+    stmt = select(PortContainer).where(
+        PortContainer.arrival_on == day, PortContainer.score >= minimum
+    )
+    found = page_of(session, stmt, PortContainer, page=page, per_page=per_page, after=after,
+                    order=(PortContainer.score,))  # fmt: skip
+    ids = [c.id for c in found.items]
     first: dict[int, PortLine] = {}
     for line in session.scalars(
         select(PortLine).where(PortLine.container_id.in_(ids)).order_by(PortLine.row)
@@ -195,13 +199,13 @@ def targeting(session: Session, principal: Principal, day: dt.date, *, limit: in
     counts = dict(session.execute(select(PortHit.container_id, func.count(PortHit.id))
                                   .where(PortHit.container_id.in_(ids)).group_by(PortHit.container_id)).all())  # fmt: skip
     out = []
-    for c in containers:
+    for c in found.items:
         top = first.get(c.id)
         out.append(Ranked(c, top.consignee if top else "", top.goods if top else "",
                           top.port_of_loading if top else "", counts.get(c.id, 0)))  # fmt: skip
     record(session, principal.actor, "ports.targeting.read", CONTAINER, day.isoformat(),
-           details={"containers": len(out)})  # fmt: skip
-    return out
+           details={"containers": len(out), "page": page})  # fmt: skip
+    return Page(out, found.total, found.page, found.per_page, found.total_exact, found.next_after)
 
 
 @dataclass
@@ -229,10 +233,12 @@ def read_container(session: Session, principal: Principal, container_id: int) ->
     return Detail(container, lines, hits, exam)
 
 
-def manifests(session: Session, principal: Principal, limit: int = 50) -> list[PortManifest]:
+def manifests(session: Session, principal: Principal, *, page: int = 1, per_page: int = 50,
+              after: int | None = None) -> Page[PortManifest]:  # fmt: skip
+    """One page of the imported manifests, newest first (``authz.listing.page_of``)."""
     require(principal, Permission.READ_RECORDS)
-    stmt = select(PortManifest).order_by(PortManifest.id.desc()).limit(limit)
-    return list(session.scalars(stmt))
+    return page_of(session, select(PortManifest), PortManifest, page=page, per_page=per_page,
+                   after=after)  # fmt: skip
 
 
 def container_lines(session: Session, container_id: int) -> list[PortLine]:

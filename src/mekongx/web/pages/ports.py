@@ -34,7 +34,7 @@ from mekongx.errors import Conflict, FieldProblem, Forbidden, NotFound, Validati
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.errors import field_messages
 from mekongx.http.node import node_of
-from mekongx.http.params import RecordId
+from mekongx.http.params import PageNumber, RecordId
 from mekongx.http.uploads import spool
 from mekongx.i18n import N_, translator
 from mekongx.validation import parse
@@ -67,7 +67,7 @@ FIELD_LABELS = {
     "vessel": N_("Vessel"), "voyage": N_("Voyage"), "loaded_on": N_("Date of loading"),
     "arrival_on": N_("Date of arrival"),
 }  # fmt: skip
-LIST = 50  # containers shown of a day unless all are asked for
+LIST = 50  # containers of a day on one page of the targeting list
 OUTCOMES = {
     "nothing": N_("Nothing found"),
     "discrepancy": N_("Discrepancy"),
@@ -90,7 +90,7 @@ def _problem(request: Request, principal: Principal,
 
 @router.get("")
 def list_page(
-    request: Request, principal: CurrentPrincipal, day: str = "", show: str = ""
+    request: Request, principal: CurrentPrincipal, day: str = "", page: PageNumber = 1
 ) -> Response:
     with node_of(request).db.write() as session:  # the list's read is audited
         days = service.days(session, principal)
@@ -98,13 +98,11 @@ def list_page(
             chosen = dt.date.fromisoformat(day) if day else (days[0] if days else dt.date.today())
         except ValueError:
             chosen = days[0] if days else dt.date.today()
-        ranked = service.targeting(
-            session, principal, chosen, minimum=0, limit=1000 if show == "all" else LIST
-        )
+        ranked = service.targeting(session, principal, chosen, minimum=0, page=page, per_page=LIST)
         saved = service.mappings(session, principal)
-        imported = service.manifests(session, principal, limit=10)
-    return render(request, "ports/list.html", day=chosen, days=days, ranked=ranked, mappings=saved, more=len(ranked) == LIST,
-                  manifests=imported, fields=FIELDS, field_labels=FIELD_LABELS,
+        imported = service.manifests(session, principal, per_page=10)
+    return render(request, "ports/list.html", day=chosen, days=days, ranked=ranked, mappings=saved,
+                  manifests=imported.items, fields=FIELDS, field_labels=FIELD_LABELS,
                   can_write=can(principal, Permission.WRITE_RECORDS).allowed)  # fmt: skip
 
 
@@ -283,7 +281,7 @@ async def decide_rule(request: Request, principal: CurrentPrincipal, rule_id: Re
 
 
 @router.get("/alerts")
-def alerts_page(request: Request, principal: CurrentPrincipal) -> Response:
+def alerts_page(request: Request, principal: CurrentPrincipal, page: PageNumber = 1) -> Response:
     with node_of(request).db.write() as session:
-        found = alerts.alerts(session, principal)
-    return render(request, "ports/alerts.html", alerts=found, evidence=EVIDENCE)
+        found = alerts.alerts(session, principal, page=page)
+    return render(request, "ports/alerts.html", alerts=found.items, page=found, evidence=EVIDENCE)
