@@ -62,6 +62,8 @@ RELEASE_2024_2 = [
     ("SGSIN", "Singapore", "1--45---"),
     ("NLRTM", "Rotterdam", "12345---"),
     ("AEJEA", "Jebel Ali", "1-------"),
+    ("BEZEE", "Zeebrugge", "1-3-----"),
+    ("BDCGP", "Chattogram", "1--45---"),
 ]
 
 
@@ -81,7 +83,8 @@ def test_the_region_ports_depots_and_carrier_codes_are_known() -> None:
         per_country[code[:2]] = per_country.get(code[:2], 0) + 1
     # every country the brief names has its ports (counts of the 2024-2 release, at least)
     wanted = {"TH": 67, "CN": 766, "MM": 24, "KH": 5, "VN": 131, "SG": 17, "MY": 177, "HK": 13,
-              "TW": 23, "KR": 76, "JP": 1561, "IN": 280, "AE": 44, "NL": 531, "US": 1761}  # fmt: skip
+              "TW": 23, "KR": 76, "JP": 1561, "IN": 280, "AE": 44, "NL": 531, "US": 1761,
+              "BE": 470, "BD": 12}  # fmt: skip
     assert {c: n for c, n in wanted.items() if per_country.get(c, 0) < n} == {}
     assert all(p.function[:1] == "1" for p in known.values() if p.kind == "port")
 
