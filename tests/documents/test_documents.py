@@ -205,6 +205,35 @@ def test_lao_burmese_khmer_and_vietnamese_documents_have_a_glyph_for_every_chara
     assert letters <= set(text_by_font(data).get(bold, "")), bold
 
 
+@pytest.mark.parametrize(
+    ("lang", "number", "money", "generated", "gregorian"),
+    [
+        ("km", "១,២៣៤,៥៦៧.៥", "១,៥០០", "៣ ធ្នូ ២០២៦ ០៧:៣០ (UTC+07)", "2026-12-03 07:30"),
+        ("my", "၁,၂၃၄,၅၆၇.၅", "၁,၅၀၀", "၂၀၂၆ ဒီဇင်ဘာ ၃ ၀၇:၃၀ (UTC+07)", "2026-12-03 07:30"),
+        ("th", "1,234,567.5", "1,500", "3 ธ.ค. 2569 07:30 (UTC+07)", "2026-12-03 07:30"),
+        ("lo", "1.234.567,5", "1.500", "3 ທັນວາ 2026 07:30 (UTC+07)", None),
+    ],
+)  # fmt: skip
+def test_numbers_follow_the_dates_digits_and_the_gregorian_date_is_in_the_foot(
+    lang: str, number: str, money: str, generated: str, gregorian: str | None
+) -> None:
+    """Burmese and Khmer documents write numbers in their digits as they do dates; a document
+    dated in the Buddhist Era or in native digits prints the Gregorian date under its stamp, and
+    the Word and Excel forms carry it beside the stamp."""
+    doc = Document(title="t", lang=lang, agency="a", handling="H0", generated_at=WHEN)  # type: ignore[arg-type]
+    doc.add(Table(["n", "m"], [[Number(Decimal("1234567.5"), 1), Money(1500, "LAK")]]))
+    text = _squash("".join(page_texts(to_pdf(doc))))
+    assert _squash(number) in text and _squash(money) in text and _squash(generated) in text
+    assert (gregorian is not None and _squash(gregorian) in text) or "2026-12-03" not in text
+    assert lang != "my" or _squash("စာမျက်နှာ ၁ အနက် ၁") in text  # page numbers too
+    book = openpyxl.load_workbook(io.BytesIO(to_xlsx(doc)))
+    cells = [c.value for row in book.worksheets[0].iter_rows() for c in row]
+    stamp = next(str(c) for c in cells if isinstance(c, str) and generated in c)
+    assert f" · {gregorian}" in stamp if gregorian else "·" not in stamp
+    numbers = [c.value for sheet in book.worksheets[1:] for row in sheet.iter_rows() for c in row]
+    assert 1234567.5 in numbers  # the workbook keeps numbers as numbers
+
+
 def test_characters_no_font_has_become_a_visible_replacement() -> None:
     doc = Document(title="བོད 𓀀", lang="en", agency="LCDC", handling="H0", generated_at=WHEN)
     data = to_pdf(doc)

@@ -163,8 +163,7 @@ def _styles(doc: Document) -> str:
 def _header_footer(doc: Document) -> tuple[str, str]:
     small = max(_FACES[doc.lang][3] - 8, 16)
     handling = fmt.label(fmt.HANDLING, doc.lang, code=doc.handling)
-    when = fmt.cell_text(doc.generated_at, doc.lang, doc.timezone)
-    generated = fmt.label(fmt.GENERATED, doc.lang, when=when)
+    generated = fmt.generated_stamp(doc.generated_at, doc.lang, doc.timezone)
     header = (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:hdr {_NS}>'
         f"{_para(f'{doc.agency} · {doc.handling}', size=small)}</w:hdr>"

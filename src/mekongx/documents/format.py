@@ -2,7 +2,10 @@
 
 Dates go through the node's own helpers (``mekongx.i18n.format_date``: Buddhist Era for Thai,
 2024年7月10日 for Chinese); numbers and money through Babel's CLDR data (digit grouping, the
-currency's own number of decimals).
+currency's own number of decimals), in Burmese and Khmer digits for those languages, as their
+dates are (``mekongx.i18n.native_digits``; workbooks keep numbers as numbers). The generated-at
+stamp of a document whose dates are not Gregorian in Arabic digits adds the Gregorian date and
+time (``generated_stamp``).
 """
 
 from __future__ import annotations
@@ -13,9 +16,28 @@ from decimal import Decimal
 from babel.numbers import format_currency, format_decimal
 
 from mekongx.documents.model import CellValue, DateCell, Lang, Money, Number, Text
-from mekongx.i18n import N_, format_date, format_datetime, translator
+from mekongx.i18n import (
+    N_,
+    format_date,
+    format_datetime,
+    format_gregorian_datetime,
+    native_digits,
+    needs_gregorian,
+    translator,
+)
 
-__all__ = ["LANG_TAGS", "LOCALES", "Kind", "cell_kind", "cell_text", "label", "normalise"]
+__all__ = [
+    "LANG_TAGS",
+    "LOCALES",
+    "Kind",
+    "cell_kind",
+    "cell_text",
+    "digits",
+    "generated_stamp",
+    "gregorian_stamp",
+    "label",
+    "normalise",
+]
 
 LOCALES: dict[str, str] = {
     "th": "th_TH", "zh": "zh_Hans_CN", "lo": "lo_LA", "my": "my_MM", "km": "km_KH", "vi": "vi_VN",
@@ -81,11 +103,35 @@ def cell_text(value: CellValue, lang: Lang, timezone: str = "Asia/Bangkok") -> s
     if isinstance(cell, Text):
         return cell.value
     if isinstance(cell, Number):
-        return _number(cell.value, cell.places, lang)
+        return native_digits(_number(cell.value, cell.places, lang), lang)
     if isinstance(cell, Money):
-        return format_currency(cell.amount, cell.currency, locale=LOCALES[lang])
+        return native_digits(
+            format_currency(cell.amount, cell.currency, locale=LOCALES[lang]), lang
+        )
     if isinstance(cell.value, datetime):
         if cell.value.tzinfo is None:
             raise ValueError("a datetime cell must carry its time zone")
         return format_datetime(cell.value, lang, timezone)
     return format_date(cell.value, lang)
+
+
+def digits(number: int, lang: Lang) -> str:
+    """A whole number in the digits ``lang``'s documents use (page numbers)."""
+    return native_digits(str(number), lang)
+
+
+def gregorian_stamp(when: datetime, lang: Lang, timezone: str = "Asia/Bangkok") -> str | None:
+    """The generated-at date and time, Gregorian in Arabic digits, for a document whose dates
+    are not ("2024-07-10 10:00"); None where they already are."""
+    if not needs_gregorian(lang):
+        return None
+    return format_gregorian_datetime(when, timezone).rsplit(" (", 1)[0]
+
+
+def generated_stamp(when: datetime, lang: Lang, timezone: str = "Asia/Bangkok") -> str:
+    """ "Generated …" in ``lang``, with the Gregorian date and time beside a Buddhist-Era or
+    native-digit one: "จัดทำเมื่อ 10 ก.ค. 2567 10:00 (UTC+07) · 2024-07-10 10:00"."""
+    shown = cell_text(when, lang, timezone)
+    if (gregorian := gregorian_stamp(when, lang, timezone)) is not None:
+        shown = f"{shown} · {gregorian}"
+    return label(GENERATED, lang, when=shown)

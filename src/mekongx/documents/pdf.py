@@ -251,9 +251,10 @@ class _Pdf(FPDF):
     def feet(self) -> None:
         doc, layout = self.doc, self.layout
         pages = self.pages_count
-        stamp = fmt.label(
-            fmt.GENERATED, doc.lang, when=fmt.cell_text(doc.generated_at, doc.lang, doc.timezone)
-        )
+        when = fmt.cell_text(doc.generated_at, doc.lang, doc.timezone)
+        stamp = fmt.label(fmt.GENERATED, doc.lang, when=when)
+        # the Gregorian date under a Buddhist-Era or native-digit stamp (one line has no room)
+        gregorian = fmt.gregorian_stamp(doc.generated_at, doc.lang, doc.timezone)
         handling = fmt.label(fmt.HANDLING, doc.lang, code=doc.handling)
         self.set_auto_page_break(False)
         for number in range(1, pages + 1):
@@ -274,8 +275,13 @@ class _Pdf(FPDF):
             self.cell(self.epw / 3, 5, self.drawable(handling), align="L")
             self.use(layout.small)
             self.cell(self.epw / 3, 5, self.drawable(stamp), align="C")
-            page = fmt.label(fmt.PAGE_OF, doc.lang, page=number, pages=pages)
+            page = fmt.label(fmt.PAGE_OF, doc.lang, page=fmt.digits(number, doc.lang),
+                             pages=fmt.digits(pages, doc.lang))  # fmt: skip
             self.cell(self.epw / 3, 5, self.drawable(page), align="R")
+            if gregorian is not None:
+                self.use(layout.small - 1.5)
+                self.set_xy(layout.left + self.epw / 3, y + 2.5 + layout.small * 0.2)
+                self.cell(self.epw / 3, 4, gregorian, align="C")
         self.set_text_color(0, 0, 0)
 
 

@@ -131,8 +131,7 @@ def _cover(book: Workbook, doc: Document, taken: set[str]) -> None:
     if doc.handling_note:
         handling = f"{handling}: {doc.handling_note}"
     sheet.append([_text(sheet, handling, _BOLD)])
-    stamp = fmt.cell_text(doc.generated_at, doc.lang, doc.timezone)
-    sheet.append([_text(sheet, fmt.label(fmt.GENERATED, doc.lang, when=stamp))])
+    sheet.append([_text(sheet, fmt.generated_stamp(doc.generated_at, doc.lang, doc.timezone))])
     tables = 0
     for block in doc.blocks:
         if isinstance(block, Heading):

@@ -19,7 +19,14 @@ from mekongx.i18n.catalog import (
     negotiate,
     translator,
 )
-from mekongx.i18n.dates import format_date, format_datetime
+from mekongx.i18n.dates import (
+    format_date,
+    format_datetime,
+    format_gregorian,
+    format_gregorian_datetime,
+    native_digits,
+    needs_gregorian,
+)
 
 __all__ = [
     "ENABLED",
@@ -32,6 +39,10 @@ __all__ = [
     "Translator",
     "format_date",
     "format_datetime",
+    "format_gregorian",
+    "format_gregorian_datetime",
+    "native_digits",
+    "needs_gregorian",
     "negotiate",
     "translator",
 ]

@@ -10,7 +10,16 @@ Khmer "១០ កក្កដា ២០២៤" in their own digits, as Burmese a
 (Cambodian letters also carry a lunar date with the Buddhist Era, ព.ស., which is not
 reproduced), Vietnamese "10/07/2024", day first as in Vietnamese administrative writing.
 ``format_gregorian`` gives any date as ISO 8601 (2024-07-10), so the Gregorian date is always at
-hand beside a Buddhist-Era or native-digit one.
+hand beside a Buddhist-Era or native-digit one: ``needs_gregorian(lang)`` says where it differs
+(Thai, Burmese, Khmer), and pages then carry it as the date's title (``web/render.py``).
+
+Digits: CLDR (Babel 2.18, ``Locale.default_numbering_system``) gives Burmese its own digits
+(``mymr``) by default and Thai, Lao and Khmer Latin ones (``latn``; ``laoo`` and ``khmr`` are
+their "native" systems). Thai and Lao officers write Arabic digits, so their dates and numbers
+keep them. Khmer departs from CLDR's default: Cambodian laws, sub-decrees and letters date and
+number in Khmer digits (ថ្ងៃទី១០ ខែកក្កដា ឆ្នាំ២០២៤), so Khmer pages and documents use them; this is
+the translators' reading of published texts and is listed for the native reviewer
+(docs/glossary/km.md).
 """
 
 from __future__ import annotations
@@ -36,6 +45,11 @@ NATIVE_DIGITS = {
 }
 
 
+def needs_gregorian(lang: str) -> bool:
+    """Whether a date shown in ``lang`` differs from the Gregorian date in Arabic digits."""
+    return lang == "th" or lang in NATIVE_DIGITS
+
+
 def native_digits(text: str, lang: str) -> str:
     """``text`` with ASCII digits in ``lang``'s own digits where that is customary."""
     table = NATIVE_DIGITS.get(lang)
@@ -58,9 +72,19 @@ def format_date(value: date, lang: str) -> str:
     return f"{value.day} {_EN_MONTHS[value.month - 1]} {value.year}"
 
 
+def _zone(local: datetime) -> str:
+    offset = local.strftime("%z")
+    return f"UTC{offset[:3]}" if offset[3:] == "00" else f"UTC{offset[:3]}:{offset[3:]}"
+
+
 def format_datetime(value: datetime, lang: str, tz: str = "Asia/Bangkok") -> str:
     """Date and time in the node's time zone, with the zone's UTC offset shown."""
     local = value.astimezone(ZoneInfo(tz))
-    offset = local.strftime("%z")
-    zone = f"UTC{offset[:3]}" if offset[3:] == "00" else f"UTC{offset[:3]}:{offset[3:]}"
-    return f"{format_date(local.date(), lang)} {native_digits(f'{local:%H:%M}', lang)} ({zone})"
+    time = native_digits(f"{local:%H:%M}", lang)
+    return f"{format_date(local.date(), lang)} {time} ({_zone(local)})"
+
+
+def format_gregorian_datetime(value: datetime, tz: str = "Asia/Bangkok") -> str:
+    """Date and time in the node's time zone, Gregorian in Arabic digits: 2024-07-10 10:00 (UTC+07)."""
+    local = value.astimezone(ZoneInfo(tz))
+    return f"{local.date().isoformat()} {local:%H:%M} ({_zone(local)})"

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import hmac
 import secrets
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 from sqlalchemy import select
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
@@ -20,7 +22,17 @@ from mekongx.http import zawgyi
 from mekongx.http.auth import PRE_CSRF_COOKIE, language, login_session, optional_login
 from mekongx.http.node import node_of
 from mekongx.http.static import asset_url
-from mekongx.i18n import LANGUAGES, N_, format_date, format_datetime, translator
+from mekongx.i18n import (
+    LANGUAGES,
+    N_,
+    Translator,
+    format_date,
+    format_datetime,
+    format_gregorian,
+    format_gregorian_datetime,
+    needs_gregorian,
+    translator,
+)
 from mekongx.model.identity import User
 from mekongx.web import flash
 from mekongx.web.labels import translated
@@ -77,6 +89,39 @@ def _resolve_any_login(request: Request) -> Any:
     return found[1] if found else None
 
 
+def page_date(value: date | datetime | None, lang: str, tz: str) -> Markup | str:
+    """A date (or time) as the reader's language writes it. Where that is not the Gregorian date
+    in Arabic digits (the Buddhist Era in Thai, Burmese and Khmer digits) it is a ``<time>``
+    whose title is the Gregorian date, shown when the pointer rests on it, and whose
+    ``datetime`` is ISO 8601; in ``<option>`` text use ``fmt(d)|striptags``."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        shown, gregorian = format_datetime(value, lang, tz), format_gregorian_datetime(value, tz)
+    else:
+        shown, gregorian = format_date(value, lang), format_gregorian(value)
+    if not needs_gregorian(lang):
+        return shown
+    return Markup('<time datetime="{}" title="{}">{}</time>').format(
+        value.isoformat(), gregorian, shown
+    )
+
+
+def _markup_aware(translate: Translator) -> Callable[..., Markup | str]:
+    """The page's ``_``: a message given markup (a date from ``fmt``) keeps that markup and
+    escapes the rest, so the date's ``<time>`` is not shown as text."""
+
+    def gettext(message: str, **params: Any) -> Markup | str:
+        if not any(isinstance(v, Markup) for v in params.values()):
+            return translate(message, **params)
+        try:
+            return Markup.escape(translate(message)) % params
+        except (KeyError, ValueError, TypeError):
+            return Markup.escape(message) % params
+
+    return gettext
+
+
 def render(request: Request, template: str, *, status: int = 200, **context: Any) -> Response:
     node = node_of(request)
     lang = language(request)
@@ -87,19 +132,15 @@ def render(request: Request, template: str, *, status: int = 200, **context: Any
         csrf, fresh = pending.csrf_token, False
     tz = node.settings.timezone
 
-    def fmt(value: date | datetime | None) -> str:
-        if value is None:
-            return ""
-        if isinstance(value, datetime):
-            return format_datetime(value, lang, tz)
-        return format_date(value, lang)
+    def fmt(value: date | datetime | None) -> Markup | str:
+        return page_date(value, lang, tz)
 
     done = flash.pending(request)
     zawgyi_cookie = request.cookies.get(zawgyi.COOKIE) == "1"
     zawgyi_now = bool(getattr(request.state, "zawgyi_fields", None))
     body = ENV.get_template(template).render(
         request=request,
-        _=_,
+        _=_markup_aware(_),
         lang=lang,
         html_lang=HTML_LANG[lang],
         languages=LANGUAGES,
