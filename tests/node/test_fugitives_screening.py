@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import re
 from typing import Any
 
 import openpyxl
@@ -74,6 +75,11 @@ def test_finds_lan_weihong_across_scripts_with_an_explanation(
     chinese = " ".join(text for _, text in found[0].explain("zh"))
     english = " ".join(text for _, text in found[0].explain("en"))
     assert "นามสกุล" in thai and "姓氏" in chinese and "Surname" in english
+    # Lao, Burmese, Khmer and Vietnamese officers read it in their language, not in English
+    for lang, script in (("lo", "\u0e80-\u0eff"), ("my", "\u1000-\u109f"), ("km", "\u1780-\u17ff")):
+        text = " ".join(text for _, text in found[0].explain(lang))
+        assert re.search(f"[{script}]", text) and "Surname" not in text, (lang, text)
+    assert "Surname" not in " ".join(text for _, text in found[0].explain("vi"))
 
 
 def test_ranking_and_evidence(world: Any, notices: dict[str, int]) -> None:

@@ -53,6 +53,7 @@ from mekongx.domains.fugitives.schemas import HitDecision, ScreenQuery
 from mekongx.domains.fugitives.service import documents_of, names_of, visible_notices
 from mekongx.errors import Conflict, NotFound
 from mekongx.i18n import N_
+from mekongx.matching import LANGUAGES as MATCH_LANGUAGES
 from mekongx.matching import Decision, Evidence, Index, Judgement, Judgements, Verdict, render
 from mekongx.model.base import utcnow
 from mekongx.model.record import new_uid
@@ -89,7 +90,7 @@ class Result:
 
 def explain(reasons: Sequence[dict[str, Any]], lang: str) -> list[tuple[str, str]]:
     """(effect, sentence) in the user's language."""
-    lang = lang if lang in ("th", "zh") else "en"
+    lang = lang if lang in MATCH_LANGUAGES else "en"
     return [(r["effect"], render(r["code"], lang, r["params"])) for r in reasons]
 
 
