@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from pydantic import BaseModel
+from sqlalchemy.orm import Session
 
 from mekongx.db import Database
 from mekongx.domains.finance import providers as finance_providers
@@ -15,6 +16,7 @@ from mekongx.domains.fugitives import exchange as fugitives_exchange
 from mekongx.domains.fugitives import payloads as fugitives_payloads
 from mekongx.domains.intel import exchange as intel_exchange
 from mekongx.domains.intel import payloads as intel_payloads
+from mekongx.domains.intel import service as intel_service
 from mekongx.domains.intel import thread as intel_thread
 from mekongx.domains.meetings import exchange as meetings_exchange
 from mekongx.domains.meetings import payloads as meetings_payloads
@@ -39,6 +41,7 @@ from mekongx.domains.search import providers as search_providers
 from mekongx.domains.search import records as search_records
 from mekongx.domains.search import registry as search_registry
 from mekongx.domains.seizures import exchange as seizures_exchange
+from mekongx.domains.seizures import fulltext as seizures_fulltext
 from mekongx.domains.seizures import providers as seizures_providers
 from mekongx.domains.seizures.payloads import SeizurePayload
 from mekongx.domains.training import exchange as training_exchange
@@ -51,6 +54,15 @@ from mekongx.federation.keys import NodeKeys
 from mekongx.settings import Settings
 
 log = logging.getLogger("mekongx.worker")
+
+
+def reindex_all(session: Session) -> dict[str, int]:
+    """Rebuild the full-text documents of every area that writes them (after a restore, or
+    once for records indexed before their area did): how many records of each."""
+    return {
+        "reports": intel_service.reindex_all(session),
+        "seizures": seizures_fulltext.reindex_all(session),
+    }
 
 
 def install() -> None:

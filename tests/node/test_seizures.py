@@ -10,15 +10,19 @@ from typing import Any
 
 import openpyxl
 import pytest
+from alembic import command
 from sqlalchemy import func, select
 
+from mekongx import migrations
+from mekongx.authz import Principal
 from mekongx.authz.sharing import SharingInput
 from mekongx.domains.intel.models import IntelReport
-from mekongx.domains.seizures import service, tabular
+from mekongx.domains.seizures import fulltext, service, tabular
 from mekongx.domains.seizures.models import Seizure
 from mekongx.domains.seizures.schemas import SeizureInput
 from mekongx.errors import ValidationFailed
 from mekongx.i18n import translator
+from mekongx.model.identity import Role
 from mekongx.validation import parse
 
 MAE_SAI = {
@@ -159,3 +163,58 @@ def test_a_bad_workbook_names_row_and_column_in_thai_and_writes_nothing(world: A
         and "“reference”" in said[3]
     )
     assert _count(world) == 0
+
+
+def _found(session: Any, principal: Any, query: str) -> list[str]:
+    return sorted(s.reference for s in service.search(session, principal, query, 50))
+
+
+def _thai_seizures(world: Any) -> None:
+    _create(world, reference="ONCB-2026-0413", distribution="peers", recipients=["NNCC"],
+            place="ด่านบ้านป่ายางอำเภอแม่สายจังหวัดเชียงราย",
+            concealment="ซุกซ่อนในกระสอบข้าวสารบนรถกระบะ")  # fmt: skip
+    _create(world, "thai_analyst", reference="ONCB-2026-0414", quantity="50000",
+            place="ท่าเรือเชียงแสนใกล้อำเภอแม่สาย")  # fmt: skip
+
+
+def test_search_finds_a_word_inside_a_thai_run_and_only_what_the_reader_may_see(world: Any) -> None:  # fmt: skip
+    """Seizures are on the shared full-text index: a word in the middle of a Thai run (no
+    spaces) finds them; an agency that holds no copy finds nothing, on its own node too."""
+    nncc = world.partner("NNCC")
+    _thai_seizures(world)
+    thai = world.principal("thai_viewer")
+    outsider = Principal(0, "nncc_reader", "NNCC reader", "NNCC", Role.VIEWER, "en")
+    with world.db.read() as session:
+        assert _found(session, thai, "แม่สาย") == ["ONCB-2026-0413", "ONCB-2026-0414"]
+        assert _found(session, thai, "กระสอบข้าวสาร") == ["ONCB-2026-0413"]
+        assert _found(session, thai, "ONCB-2026-0414") == ["ONCB-2026-0414"]
+        assert _found(session, outsider, "แม่สาย") == ["ONCB-2026-0413"]  # the shared one
+        assert _found(session, outsider, "เชียงแสน") == []
+    world.exchange()
+    with nncc.db.read() as session:
+        reader = nncc.principal("chinese_analyst")
+        assert _found(session, reader, "แม่สาย") == ["ONCB-2026-0413"]  # the received copy
+        assert _found(session, reader, "กระสอบ") == ["ONCB-2026-0413"]
+        assert _found(session, reader, "เชียงแสน") == []
+
+
+def test_a_retracted_seizure_is_no_longer_found(world: Any) -> None:
+    _thai_seizures(world)
+    with world.db.write() as session:
+        seizure = session.scalar(select(Seizure).where(Seizure.reference == "ONCB-2026-0414"))
+        seizure.status = "retracted"
+        fulltext.index(session, seizure)
+    with world.db.read() as session:
+        assert _found(session, world.principal("thai_viewer"), "แม่สาย") == ["ONCB-2026-0413"]
+
+
+def test_the_migration_indexes_seizures_recorded_before_it(world: Any) -> None:
+    _thai_seizures(world)
+    config = migrations.alembic_config(world.settings.database_url)
+    thai = world.principal("thai_viewer")
+    command.downgrade(config, "0022_seizures")  # as a node before seizures were indexed
+    with world.db.read() as session:
+        assert _found(session, thai, "แม่สาย") == []
+    migrations.upgrade(world.settings.database_url)
+    with world.db.read() as session:
+        assert _found(session, thai, "แม่สาย") == ["ONCB-2026-0413", "ONCB-2026-0414"]

@@ -40,10 +40,10 @@ from mekongx.audit import Actor, AuditHead, record, verify_chain
 from mekongx.backup.rows import TableCodec, UnsupportedColumn
 from mekongx.backup.sealed import Opening, SealedReader, SealedWriter, SealError, Sealing
 from mekongx.db import Database
-from mekongx.domains.intel.service import reindex_all
 from mekongx.federation.envelope import key_id
 from mekongx.federation.keys import NodeKeys, b64, fingerprint, load_sign_public, unb64
 from mekongx.i18n import N_
+from mekongx.wiring import reindex_all
 
 FORMAT = "mekongx-backup/2"
 MEMBER_ROWS = 2000

@@ -13,7 +13,6 @@ from mekongx.accounts import service as accounts
 from mekongx.audit import Actor, record, verify_chain
 from mekongx.backup import BackupError, create_backup, restore_backup
 from mekongx.cli.common import cli_language, fail, load_settings, open_database, say
-from mekongx.domains.intel.service import reindex_all
 from mekongx.federation.checkpoints import (
     CheckpointRefused,
     held_for,
@@ -24,6 +23,7 @@ from mekongx.federation.keys import KeyFileError, NodeKeys
 from mekongx.federation.keystore import load_node_keys
 from mekongx.i18n import N_, translator
 from mekongx.settings import Settings
+from mekongx.wiring import reindex_all
 
 db_app = typer.Typer(help="Database schema: upgrade to the latest version, show the current one.")
 audit_app = typer.Typer(help="The tamper-evident audit log.")
@@ -78,15 +78,16 @@ def db_current() -> None:
 
 @db_app.command("reindex")
 def db_reindex() -> None:
-    """Rebuild the search index of every report (places, telephone numbers and sounds in other
-    scripts included; needed once for reports indexed before they were)."""
+    """Rebuild the search index of every report and seizure report (places, telephone numbers
+    and sounds in other scripts included; needed once for reports indexed before they were)."""
     settings = load_settings()
     database = open_database(settings)
     try:
         with database.write() as session:
-            count = reindex_all(session)
+            counts = reindex_all(session)
             actor = Actor.system(settings.node_agency, "cli")
-            record(session, actor, "search.reindex", "node", settings.node_agency, details={"reports": count})  # fmt: skip
+            record(session, actor, "search.reindex", "node", settings.node_agency, details=counts)
+            count = sum(counts.values())
     finally:
         database.dispose()
     say(N_("Search index rebuilt: %(count)s reports."), count=count)

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from mekongx.authz import Principal
 from mekongx.authz.sharing import holders, newer_copy
+from mekongx.domains.seizures import fulltext
 from mekongx.domains.seizures.models import Seizure
 from mekongx.domains.seizures.rows import fill
 from mekongx.domains.seizures.schemas import SeizureFields
@@ -83,6 +84,7 @@ def apply(session: Session, received: Received, data: Mapping[str, Any]) -> str:
     # the group may not exist here: the copy is held by the agencies the sender named
     copy.distribution, copy.sharing_group = Distribution.PEERS.value, None
     session.flush()
+    fulltext.index(session, copy)
     session.execute(delete(RecordRecipient).where(RecordRecipient.record_uid == uid))
     named = {str(c) for c in data.get("recipients", [])} | {received.own_agency}
     known = set(session.scalars(select(Agency.code)))

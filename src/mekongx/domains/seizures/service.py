@@ -14,11 +14,10 @@ from sqlalchemy.orm import Session
 
 from mekongx.audit import record
 from mekongx.authz import Permission, Principal, access, can, require, visible
-from mekongx.authz.listing import Page, page_of
+from mekongx.authz.listing import Page, page_of, search_of
 from mekongx.authz.sharing import check_distribution, set_recipients
 from mekongx.domains.search import records as search_records
-from mekongx.domains.search.providers import like_pattern
-from mekongx.domains.seizures import exchange
+from mekongx.domains.seizures import exchange, fulltext
 from mekongx.domains.seizures.models import SEARCH_KIND, Seizure
 from mekongx.domains.seizures.rows import fill
 from mekongx.domains.seizures.schemas import SeizureFields, SeizureInput
@@ -72,6 +71,7 @@ def create_seizure(session: Session, principal: Principal, data: SeizureInput) -
     session.add(seizure)
     session.flush()
     set_recipients(session, seizure, data)
+    fulltext.index(session, seizure)
     record(session, principal.actor, "seizures.create", KIND, seizure.uid,
            details={"drug": data.drug, "country": data.country,
                     "distribution": data.distribution})  # fmt: skip
@@ -135,9 +135,6 @@ def can_record(principal: Principal) -> bool:
 
 
 def search(session: Session, principal: Principal, query: str, limit: int) -> list[Seizure]:
-    pattern = like_pattern(query)
-    stmt = visible(principal, Seizure).where(or_(
-        Seizure.reference.ilike(pattern, escape="\\"), Seizure.place.ilike(pattern, escape="\\"),
-        Seizure.markings.ilike(pattern, escape="\\"), Seizure.admin2.ilike(pattern, escape="\\"),
-    ))  # fmt: skip
-    return list(session.scalars(stmt.order_by(Seizure.seized_on.desc()).limit(limit)))
+    """Seizures whose reference, place, district, markings, concealment or remarks hold every
+    word of ``query`` (any script), best first, visible ones only (``authz.listing``)."""
+    return search_of(session, visible(principal, Seizure), Seizure, query, KIND, limit=limit)
