@@ -10,6 +10,8 @@ so "Lan Weihong" finds 兰卫红 and หลาน เว่ยหง, "Somsak" f
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from functools import lru_cache
 from itertools import pairwise
 
 from mekongx.matching.keys import latin_key, latin_syllables, split_pinyin
@@ -31,22 +33,26 @@ def _pair(a: str, b: str) -> str:
     return word(f"{a}.{b}")
 
 
-def _keys_to_words(keys: list[str]) -> set[str]:
+def _keys_to_words(keys: Sequence[str]) -> set[str]:
     words = {word(k) for k in keys if k}
     words.update(_pair(a, b) for a, b in pairwise(keys) if a and b)
     return words
 
 
-def _han_keys(run: str) -> list[str]:
+# A run's or a word's keys depend on it alone, and a node's texts repeat their words: each is
+# read once (pypinyin and the Thai reader are most of the cost of indexing a document).
+@lru_cache(maxsize=16384)
+def _han_keys(run: str) -> tuple[str, ...]:
     from pypinyin import Style, lazy_pinyin
 
-    return [latin_key(s) for s in lazy_pinyin(run, style=Style.NORMAL, errors="ignore")]
+    return tuple(latin_key(s) for s in lazy_pinyin(run, style=Style.NORMAL, errors="ignore"))
 
 
-def _thai_keys(thai_word: str) -> list[list[str]]:
+@lru_cache(maxsize=16384)
+def _thai_keys(thai_word: str) -> tuple[tuple[str, ...], ...]:
     from mekongx.matching.names import thai_word_keys
 
-    return [key.split(".") for key in {k for _, k, _ in thai_word_keys(thai_word)}]
+    return tuple(tuple(key.split(".")) for key in {k for _, k, _ in thai_word_keys(thai_word)})
 
 
 def index_words(text: str) -> set[str]:
