@@ -40,8 +40,11 @@ from mekongx.backup.rows import TableCodec
 from mekongx.db import Database
 from mekongx.demo import peer_demo_nodes, seed_content, seed_identity
 from mekongx.domains.intel import service as intel
+from mekongx.domains.seizures import service as seizures
+from mekongx.domains.seizures.schemas import SeizureInput
 from mekongx.federation.keys import NodeKeys
 from mekongx.settings import Settings
+from mekongx.validation import parse
 
 
 @pytest.fixture
@@ -228,14 +231,23 @@ def test_round_trip_keeps_search_working(world: Any, second: Database, tmp_path:
         recipients=["NNCC"],
         language="th",
     )
+    with world.db.write() as session:
+        seizure = parse(SeizureInput, {"reference": "ONCB-2026-0412", "seized_on": "2026-03-14",
+                                       "country": "TH", "drug": "heroin", "quantity": "12",
+                                       "unit": "kg", "place": "ด่านบ้านป่ายางอำเภอแม่สาย"})  # fmt: skip
+        seizures.create_seizure(session, world.principal("thai_liaison"), seizure)
     keys = NodeKeys.create(world.settings.keys_dir)
     archive = tmp_path / "node.backup"
     create_backup(world.db, archive, "ONCB", keys)
     restore_backup(second, archive, "ONCB", keys)
     with second.read() as session:
-        assert {
-            r.title for r in intel.search_reports(session, world.principal("thai_viewer"), "เว่ยหง")
-        } == {"หลาน เว่ยหง ที่เชียงราย"}
+        viewer = world.principal("thai_viewer")
+        assert {r.title for r in intel.search_reports(session, viewer, "เว่ยหง")} == {
+            "หลาน เว่ยหง ที่เชียงราย"
+        }
+        assert [s.reference for s in seizures.search(session, viewer, "แม่สาย", 10)] == [
+            "ONCB-2026-0412"
+        ]
 
 
 # --- the audit records what happened ---------------------------------------------------------
