@@ -272,3 +272,15 @@ def test_audit_event_names_in_the_users_language() -> None:
     assert audit_label("fugitives.notice.review", chinese) == "通缉通报: 已审核" or "审核" in audit_label("fugitives.notice.review", chinese)  # fmt: skip
     assert audit_label("login.failed", thai) == "การเข้าสู่ระบบ: ไม่สำเร็จ"
     assert audit_label("something.new", thai) == "something.new"  # unknown: the code itself
+
+
+def test_a_refusal_by_role_says_who_may_and_the_next_step(world: Any, browser: Any) -> None:
+    """Point 1: wherever a role is refused, the page explains and offers the next step."""
+    _as(browser, "thai.viewer")  # English interface
+    refused = browser.client.get("/reports/new")
+    assert refused.status_code == 403
+    assert "Your role is Viewer. This action needs the role of:" in refused.text
+    assert "Next step: ask one of these colleagues of your agency to do it." in refused.text
+    assert "thai_analyst (thai.analyst)" in refused.text  # a colleague who may
+    assert "thai_viewer (thai.viewer)" not in refused.text  # not the user
+    assert 'href="/"' in refused.text  # the way back

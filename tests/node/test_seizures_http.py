@@ -121,6 +121,9 @@ def test_the_arq_and_admn_tables_come_out(world: Any, token_for: Any) -> None:
             one = {**base, "reference": ref, "drug": drug, "quantity": quantity, "unit": unit, "seized_on": f"2026-0{len(ref)}-1{ref[-1]}"}  # fmt: skip
             assert client.post("/api/v1/seizures", json=one, headers=headers).status_code == 201
     with world.browser("thai.analyst") as browser:
+        # quantities read as written, never in exponent form (200000 was shown as 2E+5)
+        listed = browser.client.get("/seizures").text
+        assert "200,000" in listed and "41.5" in listed and "E+" not in listed
         assert "arq-form" in browser.client.get("/seizures/reports").text
         book = browser.client.get("/seizures/reports/arq.xlsx?year=2026&lang=en")
         assert book.status_code == 200 and book.headers["content-type"].startswith(
