@@ -8,13 +8,16 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+PASSWORD = "Mekong-Demo-2567"  # every demo user's
+SHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
 FLAGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -110,3 +113,53 @@ def browser_instance() -> Iterator[object]:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def browse(browser_instance: Any) -> Iterator[Callable[..., Any]]:
+    """``browse(url, user, lang)``: a logged-in page in its own context (its own cookies). With
+    ``lang`` the language is saved in the user's profile first: the demo node is shared by the
+    session's browser tests, and another may have left the user in another language."""
+    contexts: list[Any] = []
+
+    def open_as(url: str, username: str, lang: str | None = None, width: int = 1280) -> Any:
+        context = browser_instance.new_context(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(f"{url}/login")
+        page.fill("#username", username)
+        page.fill("#password", PASSWORD)
+        page.click("form[action='/login'] button[type=submit]")
+        page.wait_for_url(f"{url}/")
+        if lang is not None:
+            page.select_option("#lang-select", lang)
+            page.click("form[action='/lang'] button[type=submit]")
+            page.wait_for_load_state()
+        return page
+
+    yield open_as
+    for context in contexts:
+        context.close()
+
+
+def peer(url: str, offset: int) -> str:
+    """The demo node ``offset`` ports after ``url`` (ONCB + 1 = NNCC, + 2 = SMCC)."""
+    host, port = url.rsplit(":", 1)
+    return f"{host}:{int(port) + offset}"
+
+
+def shot(page: Any, name: str) -> None:
+    """A full-page screenshot in ``var/screenshots`` (checked by eye, in each language)."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def eventually(page: Any, url: str, check: Callable[[], bool], what: str, timeout: float = 90) -> None:  # fmt: skip
+    """Reload ``url`` until ``check()`` holds (a record crossing the exchange), or fail."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        page.goto(url)
+        if check():
+            return
+        time.sleep(1.5)
+    raise AssertionError(f"timed out waiting for {what}")

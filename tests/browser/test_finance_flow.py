@@ -14,45 +14,22 @@ import pytest
 from mekongx.domains.finance.demo import demo_file
 from mekongx.i18n import translator
 
+from .conftest import eventually
+
 pytestmark = pytest.mark.browser
-PASSWORD = "Mekong-Demo-2567"
 COLLECTOR = "099-7-33120-8"
 TH, ZH = translator("th"), translator("zh")
 
 
-def _login(browser: Any, url: str, username: str, lang: str) -> Any:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    page = context.new_page()
-    page.goto(f"{url}/login")
-    page.fill("#username", username)
-    page.fill("#password", PASSWORD)
-    page.click("form[action='/login'] button[type=submit]")
-    page.wait_for_url(f"{url}/")
-    page.select_option("#lang-select", lang)
-    page.click("form[action='/lang'] button[type=submit]")
-    page.wait_for_load_state()
-    return page
-
-
-def _eventually(page: Any, url: str, check: Any, what: str, timeout: float = 120) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        page.goto(url)
-        if check():
-            return
-        time.sleep(1.5)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
 def test_import_detect_trace_freeze_and_ask_nncc(
-    browser_instance: Any, live_node: str, tmp_path: Path
+    browse: Any, live_node: str, tmp_path: Path
 ) -> None:
     host, port = live_node.rsplit(":", 1)
     nncc = f"{host}:{int(port) + 1}"
     goaml = tmp_path / "str-mkcb.xml"
     goaml.write_bytes(demo_file())
 
-    analyst = _login(browser_instance, live_node, "somchai", "th")
+    analyst = browse(live_node, "somchai", "th")
     analyst.goto(f"{live_node}/finance")
     analyst.fill("#title", "ทดสอบ Golden Reed")
     analyst.click("form[action='/finance'] button.primary")
@@ -96,7 +73,7 @@ def test_import_detect_trace_freeze_and_ask_nncc(
     asset.locator("button").click()
     assert "ปปง. 113/2567" in analyst.locator("#assets + table").inner_text()
 
-    liaison = _login(browser_instance, live_node, "nattaya", "th")
+    liaison = browse(live_node, "nattaya", "th")
     liaison.goto(case_url)
     liaison.click("a[href*='/requests/new?purpose=asset_tracing']")
     subject = f"ติดตามเงิน Golden Reed {int(time.time()) % 100000}"
@@ -113,8 +90,8 @@ def test_import_detect_trace_freeze_and_ask_nncc(
         "Request sent. Its deadline clock has started; the answer will appear on this case."
     )
 
-    answerer = _login(browser_instance, nncc, "li.wei", "zh")
-    _eventually(
+    answerer = browse(nncc, "li.wei", "zh")
+    eventually(
         answerer, f"{nncc}/rfi", lambda: subject in answerer.content(), "the request at NNCC"
     )
     answerer.click(f"text={subject}")
@@ -123,7 +100,7 @@ def test_import_detect_trace_freeze_and_ask_nncc(
     answerer.click("form[action$='/reply'] button.primary")
     assert answerer.locator("p.flash").inner_text() == ZH("Answer sent to the requesting agency.")
 
-    _eventually(liaison, case_url, lambda: TH("Answered") in liaison.locator("#requests + table").inner_text(),
+    eventually(liaison, case_url, lambda: TH("Answered") in liaison.locator("#requests + table").inner_text(),
                 "the answer on the case at ONCB")  # fmt: skip
     liaison.click(f"#requests + table >> text={subject}")
     assert "该账户资金已转入西双版纳的两个账户" in liaison.content()

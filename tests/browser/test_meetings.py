@@ -5,8 +5,6 @@ signatures; the progress report on the 19th meeting comes out as a page and a PD
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Iterator
 from typing import Any
 
 import httpx
@@ -14,57 +12,18 @@ import pytest
 
 from mekongx.i18n import translator
 
+from .conftest import eventually, peer
+
 pytestmark = pytest.mark.browser
-PASSWORD = "Mekong-Demo-2567"
 TH, ZH, EN = translator("th"), translator("zh"), translator("en")
-
-
-@pytest.fixture
-def browse(browser_instance: Any) -> Iterator[Callable[..., Any]]:
-    contexts: list[Any] = []
-
-    def open_as(url: str, username: str) -> Any:
-        context = browser_instance.new_context(viewport={"width": 1280, "height": 900})
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(f"{url}/login")
-        page.fill("#username", username)
-        page.fill("#password", PASSWORD)
-        page.click("form[action='/login'] button[type=submit]")
-        page.wait_for_url(f"{url}/")
-        page.select_option("#lang-select", LANGUAGE[username])  # other tests may have changed it
-        page.click("form[action='/lang'] button[type=submit]")
-        page.wait_for_load_state()
-        return page
-
-    yield open_as
-    for context in contexts:
-        context.close()
 
 
 LANGUAGE = {"nattaya": "th", "li.wei": "zh"}
 
 
-def _peer(url: str, offset: int) -> str:
-    host, port = url.rsplit(":", 1)
-    return f"{host}:{int(port) + offset}"
-
-
-def _eventually(
-    page: Any, url: str, check: Callable[[], bool], what: str, timeout: float = 120
-) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        page.goto(url)
-        if check():
-            return
-        time.sleep(1.5)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
 def test_draft_comment_approve_report(browse: Any, live_node: str) -> None:
-    nncc = _peer(live_node, 1)
-    thai = browse(live_node, "nattaya")  # Thai
+    nncc = peer(live_node, 1)
+    thai = browse(live_node, "nattaya", LANGUAGE["nattaya"])  # Thai
     thai.goto(f"{live_node}/meetings/series/TH-CN")
     thai.click(f"text={TH('No. %(number)s', number=20)}")
     meeting_url = thai.url
@@ -80,10 +39,10 @@ def test_draft_comment_approve_report(browse: Any, live_node: str) -> None:
         "Approved. Your node signed the minutes; the other side is told."
     )
 
-    chinese = browse(nncc, "li.wei")  # Chinese
+    chinese = browse(nncc, "li.wei", LANGUAGE["li.wei"])  # Chinese
     series = f"{nncc}/meetings/series/TH-CN"
     twentieth = ZH("No. %(number)s", number=20)
-    _eventually(
+    eventually(
         chinese,
         series,
         lambda: twentieth in chinese.content(),
@@ -104,7 +63,7 @@ def test_draft_comment_approve_report(browse: Any, live_node: str) -> None:
         text = thai.content()
         return TH("Approved by both sides") in text and "同意，请补充海上通道合作内容。" in text
 
-    _eventually(thai, meeting_url, frozen, "NNCC's comment and approval at ONCB")
+    eventually(thai, meeting_url, frozen, "NNCC's comment and approval at ONCB")
     verified = TH("verified with the node key %(kid)s", kid="\x00").split("\x00")[0]
     assert thai.content().count(verified) == 2  # both sides' signatures verify at ONCB
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,64 +13,19 @@ import pytest
 
 from mekongx.i18n import translator
 
+from .conftest import eventually, peer, shot
+
 pytestmark = pytest.mark.browser
-SHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
-PASSWORD = "Mekong-Demo-2567"
 TH, ZH, EN = translator("th"), translator("zh"), translator("en")
-
-
-def _peer(url: str, offset: int) -> str:
-    host, port = url.rsplit(":", 1)
-    return f"{host}:{int(port) + offset}"
-
-
-@pytest.fixture
-def browse(browser_instance: Any) -> Iterator[Callable[..., Any]]:
-    """``browse(url, user, lang)``: a logged-in page in its own context (its own cookies)."""
-    contexts: list[Any] = []
-
-    def open_as(url: str, username: str, lang: str | None = None, width: int = 1280) -> Any:
-        context = browser_instance.new_context(viewport={"width": width, "height": 900})
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(f"{url}/login")
-        page.fill("#username", username)
-        page.fill("#password", PASSWORD)
-        page.click("form[action='/login'] button[type=submit]")
-        page.wait_for_url(f"{url}/")
-        if lang is not None:
-            page.select_option("#lang-select", lang)
-            page.click("form[action='/lang'] button[type=submit]")
-            page.wait_for_load_state()
-        return page
-
-    yield open_as
-    for context in contexts:
-        context.close()
-
-
-def _shot(page: Any, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
 def _flash(page: Any) -> str:
     return str(page.locator("p.flash").inner_text())
 
 
-def _eventually(page: Any, url: str, check: Callable[[], bool], what: str, timeout: float = 90) -> None:  # fmt: skip
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        page.goto(url)
-        if check():
-            return
-        time.sleep(1.5)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
 def test_report_submit_release_arrive_acknowledge_reply(browse: Any, live_node: str) -> None:
     """Thai analyst → Thai liaison officer → Chinese liaison officer at NNCC, and back."""
-    nncc = _peer(live_node, 1)
+    nncc = peer(live_node, 1)
     title = f"เรือต้องสงสัยที่เชียงแสน {int(time.time())}"
     analyst = browse(live_node, "somchai")  # Thai
     analyst.goto(f"{live_node}/reports/new")
@@ -85,15 +39,15 @@ def test_report_submit_release_arrive_acknowledge_reply(browse: Any, live_node: 
     analyst.click("button[value=submit]")
     assert _flash(analyst) == TH("Submitted for release. A liaison officer of your agency will release it or return it to you.")  # fmt: skip
     report_url = analyst.url
-    _shot(analyst, "report-submitted-th")
+    shot(analyst, "report-submitted-th")
 
     liaison = browse(live_node, "nattaya", "en")
     assert TH("Releases waiting") != "Releases waiting"
     liaison.goto(f"{live_node}/")
     assert title in liaison.locator("#tasks").inner_text()
-    _shot(liaison, "home-tasks-en")
+    shot(liaison, "home-tasks-en")
     liaison.goto(report_url)
-    _shot(liaison, "release-decision-en")
+    shot(liaison, "release-decision-en")
     liaison.uncheck("#release-decision input[name=to][value=SMCC]")  # narrow to NNCC
     liaison.click("#release-decision form[action$='/release'] button")
     assert _flash(liaison) == EN("Released. The report is on its way to the agencies you chose.")
@@ -101,7 +55,7 @@ def test_report_submit_release_arrive_acknowledge_reply(browse: Any, live_node: 
 
     chinese = browse(nncc, "li.wei")  # Chinese
     search = f"{nncc}/reports"
-    _eventually(chinese, search, lambda: title in chinese.content(), "the report at NNCC")
+    eventually(chinese, search, lambda: title in chinese.content(), "the report at NNCC")
     chinese.click(f"text={title}")
     assert "(UTC+08)" in chinese.content()  # NNCC shows Beijing time, ONCB Bangkok time
     chinese.click("form[action$='/acknowledge'] button")
@@ -109,18 +63,18 @@ def test_report_submit_release_arrive_acknowledge_reply(browse: Any, live_node: 
     chinese.fill("#reply-body", "请提供船名。")
     chinese.click("form[action$='/reply'] button")
     assert _flash(chinese) == ZH("Message sent.")
-    _shot(chinese, "report-thread-zh")
+    shot(chinese, "report-thread-zh")
 
     def answered() -> bool:
         text = liaison.content()
         return "请提供船名。" in text and "NNCC" in text and EN("yes") in liaison.locator("table.stacked").inner_text()  # fmt: skip
 
-    _eventually(liaison, report_url, answered, "the acknowledgement and reply at ONCB")
-    _shot(liaison, "report-acknowledged-en")
+    eventually(liaison, report_url, answered, "the acknowledgement and reply at ONCB")
+    shot(liaison, "report-acknowledged-en")
 
 
 def test_rfi_ask_acknowledge_answer(browse: Any, live_node: str) -> None:
-    nncc = _peer(live_node, 1)
+    nncc = peer(live_node, 1)
     subject = f"Owner of boat MK-{int(time.time()) % 100000}"
     asker = browse(live_node, "nattaya", "th")
     asker.goto(f"{live_node}/rfi/new")
@@ -132,20 +86,20 @@ def test_rfi_ask_acknowledge_answer(browse: Any, live_node: str) -> None:
     rfi_url = asker.url
 
     answerer = browse(nncc, "li.wei")  # Chinese
-    _eventually(answerer, f"{nncc}/", lambda: subject in answerer.locator("#tasks").inner_text(), "the RFI in NNCC's tasks")  # fmt: skip
+    eventually(answerer, f"{nncc}/", lambda: subject in answerer.locator("#tasks").inner_text(), "the RFI in NNCC's tasks")  # fmt: skip
     answerer.click(f"#tasks >> text={subject}")
     answerer.click("form[action$='/acknowledge'] button")
     assert _flash(answerer) == ZH("Acknowledged. The requesting agency is told.")
     answerer.fill("#body", "船主为西双版纳某贸易公司。")
     answerer.click("form[action$='/reply'] button.primary")
     assert _flash(answerer) == ZH("Answer sent to the requesting agency.")
-    _shot(answerer, "rfi-answered-zh")
-    _eventually(asker, rfi_url, lambda: "船主为西双版纳某贸易公司。" in asker.content(), "the answer at ONCB")  # fmt: skip
-    _shot(asker, "rfi-answer-th")
+    shot(answerer, "rfi-answered-zh")
+    eventually(asker, rfi_url, lambda: "船主为西双版纳某贸易公司。" in asker.content(), "the answer at ONCB")  # fmt: skip
+    shot(asker, "rfi-answer-th")
 
 
 def test_notice_review_publish_screen_hit_confirmed_back_home(browse: Any, live_node: str, tmp_path: Path) -> None:  # fmt: skip
-    nncc = _peer(live_node, 1)
+    nncc = peer(live_node, 1)
     stamp = int(time.time()) % 100000
     analyst = browse(live_node, "somchai")  # Thai
     analyst.goto(f"{live_node}/fugitives/new")
@@ -173,7 +127,7 @@ def test_notice_review_publish_screen_hit_confirmed_back_home(browse: Any, live_
     assert _flash(liaison) == ZH("Notice published to its distribution.")
 
     screener = browse(nncc, "li.wei", "en")
-    _eventually(screener, f"{nncc}/fugitives", lambda: "Wichai Thongdee" in screener.content() or "วิชัย ทองดี" in screener.content(), "the notice at NNCC")  # fmt: skip
+    eventually(screener, f"{nncc}/fugitives", lambda: "Wichai Thongdee" in screener.content() or "วิชัย ทองดี" in screener.content(), "the notice at NNCC")  # fmt: skip
     screener.goto(f"{nncc}/fugitives/screen")  # one name typed in
     screener.fill("#name", "Wichai Thongdee")
     screener.click("form[action='/fugitives/screen'] button")
@@ -184,15 +138,15 @@ def test_notice_review_publish_screen_hit_confirmed_back_home(browse: Any, live_
     screener.set_input_files("#file", str(passengers))
     screener.click("form[action='/fugitives/screen/file'] button")
     screener.wait_for_selector("form[action$='/decide']", timeout=60_000)
-    _shot(screener, "screening-file-en")
+    shot(screener, "screening-file-en")
     form = screener.locator("form[action$='/decide']").first
     form.locator("input[name=note]").fill("Seen at Mohan border crossing, 2 Dec, 09:40")
     form.locator("button[value=confirmed]").click()
     assert _flash(screener) == EN("Decision saved.")
 
-    _eventually(liaison, notice_url, lambda: "Seen at Mohan border crossing" in liaison.content(), "the confirmed hit at ONCB")  # fmt: skip
+    eventually(liaison, notice_url, lambda: "Seen at Mohan border crossing" in liaison.content(), "the confirmed hit at ONCB")  # fmt: skip
     assert "Seen at Mohan border crossing" in liaison.locator("#confirmed-hits").inner_text()
-    _shot(liaison, "notice-confirmed-hit-zh")
+    shot(liaison, "notice-confirmed-hit-zh")
 
 
 def test_precursor_file_upload_results_export(browse: Any, live_node: str, tmp_path: Path) -> None:  # fmt: skip
@@ -212,7 +166,7 @@ def test_precursor_file_upload_results_export(browse: Any, live_node: str, tmp_p
         page.click("form[action='/precursors/screen'] button[type=submit]")
         page.wait_for_url(re.compile(r".*/precursors/screen/\d+"))
         assert "108-24-7" in page.content()
-        _shot(page, f"precursor-results-{lang}")
+        shot(page, f"precursor-results-{lang}")
         with page.expect_download() as download:
             page.click("a[href*='export.csv']")
         assert "108-24-7" in Path(download.value.path()).read_text(encoding="utf-8-sig")
@@ -238,10 +192,10 @@ def test_wastewater_import_estimates_ranking(browse: Any, live_node: str, tmp_pa
         page.wait_for_load_state()
         assert page.locator("p.ok").count() == 1, page.content()[:2000]
         assert page.locator("table").count() >= 1  # the estimates
-        _shot(page, f"wbe-campaign-{lang}")
+        shot(page, f"wbe-campaign-{lang}")
         page.goto(f"{live_node}/wbe/ranking")
         assert page.locator("table").count() >= 1
-        _shot(page, f"wbe-ranking-{lang}")
+        shot(page, f"wbe-ranking-{lang}")
 
 
 def test_pages_fit_a_phone_in_three_languages(browse: Any, live_node: str) -> None:
@@ -253,7 +207,7 @@ def test_pages_fit_a_phone_in_three_languages(browse: Any, live_node: str) -> No
             overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
             assert overflow <= 1, (lang, path, overflow)
         page.goto(f"{live_node}/reports")
-        _shot(page, f"phone-reports-{lang}")
+        shot(page, f"phone-reports-{lang}")
 
 
 def test_one_search_box_in_three_scripts(browse: Any, live_node: str) -> None:
@@ -275,4 +229,4 @@ def test_one_search_box_in_three_scripts(browse: Any, live_node: str) -> None:
         page.press("#q", "Enter")
         page.wait_for_selector("ul.results li")
         assert expected in page.locator("#results").inner_text(), (lang, query)
-        _shot(page, f"search-{lang}-{query.split()[0]}")
+        shot(page, f"search-{lang}-{query.split()[0]}")

@@ -6,10 +6,8 @@ in the test's directory (``MEKONGX_SCREENSHOTS`` names another)."""
 
 from __future__ import annotations
 
-import os
 import re
 import time
-from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,35 +15,10 @@ import pytest
 
 from mekongx.i18n import translator
 
+from .conftest import shot
+
 pytestmark = pytest.mark.browser
-PASSWORD = "Mekong-Demo-2567"
 TH, ZH, EN = translator("th"), translator("zh"), translator("en")
-
-
-@pytest.fixture
-def browse(browser_instance: Any) -> Iterator[Callable[..., Any]]:
-    contexts: list[Any] = []
-
-    def open_as(url: str, username: str) -> Any:
-        context = browser_instance.new_context(viewport={"width": 1280, "height": 900})
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(f"{url}/login")
-        page.fill("#username", username)
-        page.fill("#password", PASSWORD)
-        page.click("form[action='/login'] button[type=submit]")
-        page.wait_for_url(f"{url}/")
-        return page
-
-    yield open_as
-    for context in contexts:
-        context.close()
-
-
-def _shot(page: Any, name: str, tmp_path: Path) -> None:
-    folder = Path(os.environ.get("MEKONGX_SCREENSHOTS", tmp_path))
-    folder.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
 
 
 def test_side_by_side_then_a_certificate_verified_by_the_other_node(
@@ -53,18 +26,18 @@ def test_side_by_side_then_a_certificate_verified_by_the_other_node(
 ) -> None:
     host, port = live_node.rsplit(":", 1)
     nncc = f"{host}:{int(port) + 1}"
-    thai = browse(live_node, "nattaya")  # Thai
+    thai = browse(live_node, "nattaya", "th")  # Thai
     thai.goto(f"{live_node}/prevention/dashboard")
     content = thai.content()
     assert TH("Prevention dashboard") in content and "QINGJIAO" in content and "TBN1" in content
     assert thai.locator("#reach-chart svg rect").count() > 3
     assert TH("not comparable") in content  # the mapping says where figures do not compare
-    _shot(thai, "prevention-dashboard-th", tmp_path)
+    shot(thai, "prevention-dashboard-th")
 
-    chinese = browse(nncc, "li.wei")  # Chinese
+    chinese = browse(nncc, "li.wei", "zh")  # Chinese
     chinese.goto(f"{nncc}/prevention/dashboard")
     assert ZH("Prevention dashboard") in chinese.content() and "TBN1" in chinese.content()
-    _shot(chinese, "prevention-dashboard-zh", tmp_path)
+    shot(chinese, "prevention-dashboard-zh")
     chinese.goto(f"{nncc}/training")
     chinese.click("text=YPC-2025-TH >> xpath=../a")
     course = chinese.url
@@ -88,10 +61,10 @@ def test_side_by_side_then_a_certificate_verified_by_the_other_node(
     cell = chinese.locator("tr", has_text="Ms Pranee Suksai").locator("small").last.inner_text()
     code = re.search(r"[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}", cell)
     assert code, cell
-    _shot(chinese, "training-course-zh", tmp_path)
+    shot(chinese, "training-course-zh")
     assert chinese.url.startswith(course)
 
-    viewer = browse(live_node, "viewer")  # English, ONCB
+    viewer = browse(live_node, "viewer", "en")  # English, ONCB
     deadline = time.monotonic() + 120
     while True:  # the statement travels over the exchange
         viewer.goto(f"{live_node}/training/verify?code={code.group(0)}")
@@ -99,6 +72,6 @@ def test_side_by_side_then_a_certificate_verified_by_the_other_node(
             break
         time.sleep(1.5)
     assert EN("Valid certificate.") in viewer.content() and "Ms Pranee Suksai" in viewer.content()
-    _shot(viewer, "training-verify-en", tmp_path)
+    shot(viewer, "training-verify-en")
     viewer.goto(f"{live_node}/training/verify?code=AAAA-BBBB-CCCC")
     assert EN("No certificate with this code is known to this node.") in viewer.content()

@@ -8,64 +8,21 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Iterator
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from mekongx.i18n import translator
 
+from .conftest import eventually, peer, shot
+
 pytestmark = pytest.mark.browser
-SHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
-PASSWORD = "Mekong-Demo-2567"
 TH, ZH, EN = translator("th"), translator("zh"), translator("en")
 
 
-@pytest.fixture
-def browse(browser_instance: Any) -> Iterator[Callable[..., Any]]:
-    """``browse(url, user, lang)``: a logged-in page in its own context, its language saved in
-    the user's profile first (the demo node is shared with the other browser tests)."""
-    contexts: list[Any] = []
-
-    def open_as(url: str, username: str, lang: str) -> Any:
-        context = browser_instance.new_context(viewport={"width": 1280, "height": 900})
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(f"{url}/login")
-        page.fill("#username", username)
-        page.fill("#password", PASSWORD)
-        page.click("form[action='/login'] button[type=submit]")
-        page.wait_for_url(f"{url}/")
-        page.select_option("#lang-select", lang)
-        page.click("form[action='/lang'] button[type=submit]")
-        page.wait_for_load_state()
-        return page
-
-    yield open_as
-    for context in contexts:
-        context.close()
-
-
-def _shot(page: Any, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
-
-
-def _eventually(page: Any, url: str, check: Callable[[], bool], what: str) -> None:
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        page.goto(url)
-        if check():
-            return
-        time.sleep(1.5)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
 def test_seizure_and_joint_patrol_reach_the_partner(browse: Any, live_node: str) -> None:
-    host, port = live_node.rsplit(":", 1)
-    nncc = f"{host}:{int(port) + 1}"
+    nncc = peer(live_node, 1)
     stamp = int(time.time()) % 1_000_000
     reference = f"ONCB-BR-{stamp}"
     seized_on = (date.today() - timedelta(days=3)).isoformat()
@@ -95,7 +52,7 @@ def test_seizure_and_joint_patrol_reach_the_partner(browse: Any, live_node: str)
     thai.wait_for_url(re.compile(r".*/seizures/\d+"))
     assert thai.locator("p.flash").inner_text() == TH("The seizure is recorded.")
     assert f"{tablets:,}" in thai.locator("dl").inner_text()  # not in exponent form (1.2E+5)
-    _shot(thai, "seizure-recorded-th")
+    shot(thai, "seizure-recorded-th")
 
     english = browse(live_node, "nattaya", "en")  # the same officer, now in English
     english.goto(f"{live_node}/mekong/new")
@@ -115,16 +72,16 @@ def test_seizure_and_joint_patrol_reach_the_partner(browse: Any, live_node: str)
     assert english.locator("p.flash").inner_text() == EN("The joint operation is recorded.")
     assert reference in english.locator("main").inner_text()
     assert english.locator("#results").inner_text().startswith("1 ")
-    _shot(english, "mekong-patrol-en")
+    shot(english, "mekong-patrol-en")
 
     chinese = browse(nncc, "li.wei", "zh")  # NNCC's liaison officer
-    _eventually(chinese, f"{nncc}/mekong", lambda: f"Browser patrol {stamp}" in chinese.content(), "the patrol at NNCC")  # fmt: skip
+    eventually(chinese, f"{nncc}/mekong", lambda: f"Browser patrol {stamp}" in chinese.content(), "the patrol at NNCC")  # fmt: skip
     chinese.click(f"text=Browser patrol {stamp}")
     assert ZH("received copy, read-only") in chinese.content()
     assert chinese.locator("#results").inner_text().startswith("1 ")  # NNCC holds the seizure
-    _shot(chinese, "mekong-patrol-zh")
+    shot(chinese, "mekong-patrol-zh")
     chinese.click(f"a:text('{reference}')")
     chinese.wait_for_url(re.compile(r".*/seizures/\d+"))
     assert reference in chinese.locator("h1").inner_text()
     assert ZH("received copy, read-only") in chinese.content()
-    _shot(chinese, "seizure-received-zh")
+    shot(chinese, "seizure-received-zh")
