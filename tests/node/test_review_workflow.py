@@ -13,13 +13,14 @@ from mekongx.accounts import service as accounts
 from mekongx.audit import Actor
 from mekongx.domains.fugitives import service as notices
 from mekongx.domains.fugitives.schemas import NoticeInput
-from mekongx.domains.intel import handoff
+from mekongx.domains.intel import handoff, thread
 from mekongx.domains.intel import service as intel
 from mekongx.domains.intel.models import IntelReport
 from mekongx.domains.intel.schemas import ReportInput
 from mekongx.domains.review import service as review
 from mekongx.domains.review.models import ReviewRequest
 from mekongx.errors import Forbidden, ValidationFailed
+from mekongx.i18n import translator
 from mekongx.model.record import RecordRecipient
 from mekongx.validation import parse
 
@@ -284,3 +285,23 @@ def test_a_refusal_by_role_says_who_may_and_the_next_step(world: Any, browser: A
     assert "thai_analyst (thai.analyst)" in refused.text  # a colleague who may
     assert "thai_viewer (thai.viewer)" not in refused.text  # not the user
     assert 'href="/"' in refused.text  # the way back
+
+
+def test_permission_to_pass_on_offers_only_the_agencies_that_hold_the_report(world: Any, browser: Any) -> None:  # fmt: skip
+    """Point 4: an H2 report held by NNCC alone; NNCC asks to pass it on; ONCB's permission
+    form lists NNCC, chosen and marked as having asked, and no agency that does not hold it."""
+    nncc, lcdc = world.partner("NNCC"), world.partner("LCDC")  # LCDC is a peer that was not sent it
+    report_id = world.report("thai_liaison", title="H2 pier report", handling_code="H2",
+                             distribution="peers", recipients=["NNCC"])  # fmt: skip
+    world.exchange()
+    uid = world.uid_of(IntelReport, report_id)
+    with nncc.db.write() as session:
+        copy_id = nncc.id_of(IntelReport, uid)
+        thread.ask_permission(session, nncc.principal("chinese_liaison"), copy_id, "To SMCC")
+    world.exchange()
+    _as(browser, "thai.liaison")
+    page = browser.client.get(f"/reports/{report_id}").text
+    form = page[page.index('id="consent-agency"') : page.index("</select>", page.index('id="consent-agency"'))]  # fmt: skip
+    assert '<option value="NNCC" selected>' in form
+    assert translator("th")("asked for permission") in form  # marked, in the officer's Thai
+    assert lcdc.agency not in form and "SMCC" not in form
