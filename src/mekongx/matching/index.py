@@ -22,6 +22,7 @@ from mekongx.matching.evidence import Evidence
 from mekongx.matching.judgements import Judgements
 from mekongx.matching.names import parse_name, readings
 from mekongx.matching.scoring import (
+    LATIN_ONLY,
     Compact,
     CompactReading,
     Decision,
@@ -39,20 +40,48 @@ def _skeleton(key: str) -> str:
     return key.translate(_NO_VOWELS)
 
 
+# A reading compared with Latin names only (the Cantonese and Hokkien readings of a name in
+# characters) is filed under its keys with this prefix, and a Latin query looks there too: filed
+# with the rest, the many spellings of a Chinese query's characters met the same spellings of every
+# other Chinese entry, and those crowded the right Latin entry out of the candidates.
+LATIN_ONLY_PREFIX = "d"
+
+
 def blocking_keys(compact: Compact) -> set[str]:
-    """Keys under which a name is filed: every part key, its consonant skeleton, part pairs."""
+    """Keys a query looks up: every part key, its consonant skeleton, part pairs; a Latin query
+    also the keys of the Latin-only readings of the entries."""
     out: set[str] = set()
     for keys, _ in compact.readings:
-        for alts in keys:
-            for k in alts:
-                k = k.replace(".", "")
-                out.add("k:" + k)
-                if len(k) >= 4:
-                    out.add("c:" + _skeleton(k))
-        if len(keys) >= 2:
-            for x in keys[0][:2]:
-                for y in keys[1][:2]:
-                    out.add("p:" + "|".join(sorted((x.replace(".", ""), y.replace(".", "")))))
+        out |= _reading_keys(keys)
+    if compact.script == "latin":
+        out |= {LATIN_ONLY_PREFIX + k for k in out}
+    return out
+
+
+def filing_keys(compact: Compact) -> set[str]:
+    """Keys an entry is filed under: those of ``blocking_keys``, a Latin-only reading's with
+    ``LATIN_ONLY_PREFIX`` (``_Filer`` computes the same, faster)."""
+    out: set[str] = set()
+    for keys, surname in compact.readings:
+        own = _reading_keys(keys)
+        if surname is not None and surname >= LATIN_ONLY:
+            own = {LATIN_ONLY_PREFIX + k for k in own}
+        out |= own
+    return out
+
+
+def _reading_keys(keys: Keys) -> set[str]:
+    out: set[str] = set()
+    for alts in keys:
+        for k in alts:
+            k = k.replace(".", "")
+            out.add("k:" + k)
+            if len(k) >= 4:
+                out.add("c:" + _skeleton(k))
+    if len(keys) >= 2:
+        for x in keys[0][:2]:
+            for y in keys[1][:2]:
+                out.add("p:" + "|".join(sorted((x.replace(".", ""), y.replace(".", "")))))
     return out
 
 
@@ -60,7 +89,7 @@ _Part = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
 
 
 class _Filer:
-    """Files entries under their blocking keys (the same keys as ``blocking_keys``).
+    """Files entries under their blocking keys (the same keys as ``filing_keys``).
 
     Identical key tuples are shared between entries (most names repeat surnames and syllables),
     and each distinct part's keys are worked out once.
@@ -89,12 +118,16 @@ class _Filer:
         readings: list[CompactReading] = []
         for parts, surname in compact.readings:
             got = [self._part(alts) for alts in parts]
+            own: set[str] = set()
             for part in got:
-                keys.update(part[2])
+                own.update(part[2])
             if len(got) >= 2:
                 for x in got[0][1][:2]:
                     for y in got[1][1][:2]:
-                        keys.add("p:" + (x + "|" + y if x <= y else y + "|" + x))
+                        own.add("p:" + (x + "|" + y if x <= y else y + "|" + x))
+            if surname is not None and surname >= LATIN_ONLY:
+                own = {LATIN_ONLY_PREFIX + k for k in own}
+            keys.update(own)
             shape = tuple(part[0] for part in got)
             readings.append((self._shapes.setdefault(shape, shape), surname))
         shared = Compact(tuple(readings), compact.script, compact.rarity, compact.han)
