@@ -126,3 +126,28 @@ def test_the_joint_operations_api(world: Any, token_for: Any) -> None:
             one["countries"] == ["CN", "LA", "MM", "TH"] and one["route"] == "Guanlei → Chiang Saen"
         )
         assert client.get("/api/v1/mekong/operations/99999", headers=headers).status_code == 404
+
+
+def test_a_country_s_progress_comes_only_from_that_country_s_agency(world: Any) -> None:
+    """The plan shows progress by country: a peer may not send progress under another country's
+    name (LCDC, Laos, claiming China's column); China's own agency may."""
+    import pytest
+
+    from mekongx.domains.mekong import exchange
+    from mekongx.errors import Forbidden
+    from mekongx.federation.handlers import Received
+
+    data = {"uid": "0b0f0c2e-2222-4000-8000-000000000001", "version": 1,
+            "action_uid": "0b0f0c2e-2222-4000-8000-000000000002", "country": "CN",
+            "activity": "Patrols", "status": "done", "note": "", "reported_on": "2026-04-01",
+            "evidence": [], "language": "en", "handling_code": "H0", "handling_note": "",
+            "distribution": "peers", "sharing_group": None, "recipients": ["ONCB"],
+            "author_name": "x", "created_at": "2026-04-01T00:00:00+00:00"}  # fmt: skip
+    forged = Received("m1", "information", "LCDC", "ONCB", None, None, "H0", "")
+    with world.db.write() as session, pytest.raises(Forbidden):
+        exchange.apply_progress(session, forged, {**data, "origin_agency": "LCDC"})
+    assert _count(world, PlanProgress) == 0
+    genuine = Received("m2", "information", "NNCC", "ONCB", None, None, "H0", "")
+    with world.db.write() as session:
+        exchange.apply_progress(session, genuine, {**data, "origin_agency": "NNCC"})
+    assert _count(world, PlanProgress) == 1

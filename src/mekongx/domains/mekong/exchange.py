@@ -23,9 +23,11 @@ from mekongx.authz.sharing import holders, newer_copy
 from mekongx.domains.mekong.models import JointOperation, PlanAction, PlanProgress
 from mekongx.domains.mekong.rows import fill, fill_action, fill_progress
 from mekongx.domains.mekong.schemas import OperationFields, PlanActionFields, ProgressFields
+from mekongx.errors import Forbidden
 from mekongx.federation.handlers import Received
 from mekongx.federation.models import OutboxEntry
 from mekongx.federation.outbox import enqueue
+from mekongx.i18n import N_
 from mekongx.model.identity import Agency
 from mekongx.model.record import Distribution, RecordRecipient, SharedRecord
 
@@ -135,4 +137,9 @@ def apply_action(session: Session, received: Received, data: Mapping[str, Any]) 
 
 
 def apply_progress(session: Session, received: Received, data: Mapping[str, Any]) -> str:
+    """A country's progress comes only from an agency of that country: the plan shows one column
+    per country, which another peer must not fill in its name."""
+    country = session.scalar(select(Agency.country).where(Agency.code == received.sender))
+    if not country or str(data.get("country", "")) != country:
+        raise Forbidden(N_("Only an agency of the country can report its progress."))
     return _keep(session, received, data, PlanProgress, ProgressFields, fill_progress)
