@@ -218,6 +218,33 @@ def test_name_words_do_not_make_a_match(latin: str, thai: str) -> None:
     assert score(latin, thai).decision is not Decision.MATCH, score(latin, thai).probability
 
 
+@pytest.mark.parametrize(
+    ("thai", "latin"),
+    [
+        ("เสาวดี นารี", "Saowadi Narit"),  # นารี na-ri ends open; Narit is นริศ
+        ("บัญชา จักรี", "Bancha Chakkrit"),  # จักรี chak-kri; Chakkrit is จักรกฤษณ์
+    ],
+)
+def test_a_word_that_ends_otherwise_is_another_word(thai: str, latin: str) -> None:
+    m = score(thai, latin)
+    assert m.decision is not Decision.MATCH, m.probability
+
+
+def test_the_end_of_a_word_is_explained_and_does_not_cost_real_spellings() -> None:
+    m = score("เสาวดี นารี", "Saowadi Narit")
+    assert any(r.code == "ending_differs" for r in m.explanation), m.explain()
+    assert "end differently" in m.explain("en")[-1]
+    # either ending may be written where a reading sounds a silent letter or drops a final vowel
+    for thai, latin in [("เสาวดี นารี", "Saowadi Nari"), ("ภักดิ์", "Pak"), ("ภักดิ์", "Pakdi"),
+                        ("ชาติชาย", "Chatchai"), ("เจียรวนนท์", "Chearavanont")]:  # fmt: skip
+        assert score(thai, latin).decision is Decision.MATCH, (thai, latin)
+    index = Index()  # screening scores the same way
+    index.add("Saowadi Narit", id="narit")
+    index.add("Saowadi Nari", id="nari")
+    hits = index.search("เสาวดี นารี")
+    assert [h.id for h in hits if h.decision is Decision.MATCH] == ["nari"], hits
+
+
 def test_screening_finds_the_thai_suspect_in_every_form() -> None:
     index = Index()
     index.add("颂萨·缴玛尼", id="notice-7")

@@ -130,7 +130,9 @@ class _Filer:
             keys.update(own)
             shape = tuple(part[0] for part in got)
             readings.append((self._shapes.setdefault(shape, shape), surname))
-        shared = Compact(tuple(readings), compact.script, compact.rarity, compact.han)
+        shared = Compact(
+            tuple(readings), compact.script, compact.rarity, compact.han, compact.endings
+        )
         return shared, tuple(keys)
 
 
@@ -358,7 +360,7 @@ class Index:
 
 _CHUNK_MIN = 5_000
 _COLLECT_AFTER = 10_000  # names added by one add_many
-_Plain = tuple[tuple[CompactReading, ...], str, float | None, str | None]
+_Plain = tuple[tuple[CompactReading, ...], str, float | None, str | None, tuple[str, ...]]
 
 
 class _Worker:
@@ -407,7 +409,7 @@ def _build_chunk(
         if got is None:
             c, keys = w.filer.prepare(profile(name).compact)
             ids = tuple(w.key_id(k) for k in keys)
-            got = seen[name] = ((c.readings, c.script, c.rarity, c.han), ids)
+            got = seen[name] = ((c.readings, c.script, c.rarity, c.han, c.endings), ids)
             if len(seen) % 20_000 == 0:
                 for fn in (profile, readings, parse_name):
                     fn.cache_clear()

@@ -68,6 +68,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "my": "အမည်အပိုင်း {count} ခုလုံးကို တွဲဖက်ပြီးဖြစ်သည်",
         "km": "ផ្នែកឈ្មោះទាំង {count} ត្រូវបានផ្គូផ្គង",
     },
+    "ending_differs": {
+        "en": "“{a}” and “{b}” end differently: one on a stop (-k, -t, -p), the other not",
+        "th": "“{a}” กับ “{b}” ลงท้ายต่างกัน: คำหนึ่งลงท้ายด้วยเสียงกัก (-ก, -ด, -บ) อีกคำไม่ใช่",
+        "zh": "“{a}”与“{b}”的结尾不同：一个以塞音（-k、-t、-p）结尾，另一个不是",
+        "my": "“{a}” နှင့် “{b}” အဆုံးသတ် မတူပါ- တစ်ခုသည် ရပ်သံ (-k, -t, -p) ဖြင့် ဆုံးပြီး နောက်တစ်ခု မဟုတ်ပါ",
+        "km": "“{a}” និង “{b}” បញ្ចប់ខុសគ្នា៖ មួយបញ្ចប់ដោយសំឡេងគាំង (-k, -t, -p) មួយទៀតមិនមែនទេ",
+    },
     "name_order_swapped": {
         "en": "The names are written in different orders (surname first / last)",
         "th": "ชื่อเขียนเรียงลำดับต่างกัน (นามสกุลขึ้นก่อน/ไว้หลัง)",
@@ -410,6 +417,10 @@ _MESSAGES_LO_VI: dict[str, tuple[str, str]] = {
         "{count} phần tên không có phần tương ứng trong tên kia",
     ),
     "parts_covered": ("ທັງໝົດ {count} ສ່ວນຂອງຊື່ຖືກຈັບຄູ່ແລ້ວ", "Cả {count} phần tên đều đã được ghép cặp"),
+    "ending_differs": (
+        "“{a}” ກັບ “{b}” ລົງທ້າຍຕ່າງກັນ: ຄຳໜຶ່ງລົງທ້າຍດ້ວຍສຽງກັກ (-ກ, -ດ, -ບ) ອີກຄຳບໍ່ແມ່ນ",
+        "“{a}” và “{b}” kết thúc khác nhau: một từ kết thúc bằng phụ âm tắc (-k, -t, -p), từ kia thì không",
+    ),
     "name_order_swapped": (
         "ຊື່ຖືກຂຽນຕາມລຳດັບຕ່າງກັນ (ນາມສະກຸນກ່ອນ / ຫຼັງ)",
         "Các tên được viết theo thứ tự khác nhau (họ trước / sau)",

@@ -92,6 +92,11 @@ def _thai_to_table() -> dict[str, list[dict[str, str]]]:
     return out
 
 
+def thai_table_rows(word: str) -> list[dict[str, str]]:
+    """Rows of the Thai-name table (thai_han.csv) for a Thai word: its published Latin forms."""
+    return _thai_to_table().get(word, [])
+
+
 @lru_cache(maxsize=100_000)
 def thai_word_keys(word: str) -> tuple[tuple[str, str, str], ...]:
     """(display, key, label) alternatives of one Thai word."""
