@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from mekongx.domains.mekong import service
 from mekongx.domains.mekong.demo import seed_demo_operations
 from mekongx.domains.mekong.models import JointOperation
 from mekongx.domains.seizures import service as seizures
@@ -66,3 +67,21 @@ def test_the_demo_operations_pass_every_check(world: Any) -> None:
             session, "ONCB", world.principal("thai_liaison"), today=date(2026, 11, 30)
         )
     assert _count(world) == 2
+
+
+def test_the_list_pages_the_latest_started_first(world: Any, browser: Any) -> None:
+    """The operations list is on the shared list machinery (``authz.listing``): pages of the
+    latest started first, each operation once."""
+    with world.db.write() as session:
+        seed_demo_operations(
+            session, "ONCB", world.principal("thai_liaison"), today=date(2026, 11, 30)
+        )
+        viewer = world.principal("thai_viewer")
+        pages = [service.list_operations(session, viewer, page=n, per_page=1) for n in (1, 2)]
+        assert [p.total for p in pages] == [2, 2]
+        first, second = pages[0].items[0], pages[1].items[0]
+        assert first.id != second.id and first.starts_on >= second.starts_on
+        names = first.name, second.name
+    browser.login("thai.viewer")
+    listed = browser.client.get("/mekong?activity=").text
+    assert all(name in listed for name in names) and 'class="pager"' in listed

@@ -121,6 +121,7 @@ def test_the_joint_operations_api(world: Any, token_for: Any) -> None:
         assert results["nationalities"] == {"MM": 2} and results["tablets"] == 12000
         listed = client.get("/api/v1/mekong/operations?activity=patrol", headers=headers).json()
         assert [o["number"] for o in listed["items"]] == [151]
+        assert listed["total"] == 1 and listed["next_after"] is None  # one page of the list
         one = client.get(f"/api/v1/mekong/operations/{made.json()['id']}", headers=headers).json()
         assert (
             one["countries"] == ["CN", "LA", "MM", "TH"] and one["route"] == "Guanlei → Chiang Saen"

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query
 from pydantic import BaseModel
 from starlette.requests import Request
 
@@ -18,7 +18,7 @@ from mekongx.domains.mekong.schemas import OperationInput, PlanActionInput, Prog
 from mekongx.domains.search.records import Reference
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
-from mekongx.http.params import RecordId
+from mekongx.http.params import PageNumber, RecordId
 
 router = APIRouter(prefix="/mekong", tags=["joint operations"], responses=ERRORS)  # type: ignore[arg-type]
 
@@ -63,6 +63,11 @@ class OperationOut(BaseModel):
 
 class OperationListOut(BaseModel):
     items: list[OperationOut]
+    total: int
+    total_exact: bool  # False: ``total`` is an estimate (counting stopped at a bound)
+    page: int
+    per_page: int
+    next_after: int | None = None  # the keyset cursor of the next page (``after=``); None: last
 
 
 def _operation(o: JointOperation, results: service.Results | None = None) -> OperationOut:
@@ -91,12 +96,19 @@ def create_operation(
 
 @router.get("/operations", response_model=OperationListOut)
 def list_operations(
-    request: Request, principal: CurrentPrincipal, activity: Literal["", "operation", "patrol"] = ""
+    request: Request,
+    principal: CurrentPrincipal,
+    activity: Literal["", "operation", "patrol"] = "",
+    page: PageNumber = 1,
+    after: Annotated[int | None, Query(ge=1)] = None,
 ) -> OperationListOut:
-    """The joint operations and patrols you may see, the latest first (up to 500)."""
+    """The joint operations and patrols you may see, the latest started first, 50 a page. For
+    the next page pass the answer's ``next_after`` as ``after`` (keyset paging)."""
     with node_of(request).db.write() as session:
-        found = service.list_operations(session, principal, activity)
-        return OperationListOut(items=[_operation(o) for o in found])
+        found = service.list_operations(session, principal, activity, page=page, after=after)
+        return OperationListOut(items=[_operation(o) for o in found.items], total=found.total,
+                                total_exact=found.total_exact, page=found.page,
+                                per_page=found.per_page, next_after=found.next_after)  # fmt: skip
 
 
 @router.get("/operations/{operation_id}", response_model=OperationOut)

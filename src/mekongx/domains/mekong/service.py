@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from mekongx.audit import record
 from mekongx.authz import Permission, Principal, access, require, visible
+from mekongx.authz.listing import Page, page_of
 from mekongx.authz.sharing import check_distribution, set_recipients
 from mekongx.domains.mekong import exchange
 from mekongx.domains.mekong.models import SEARCH_KIND, JointOperation
@@ -58,13 +59,23 @@ def read_operation(session: Session, principal: Principal, ident: int | str) -> 
 
 
 def list_operations(
-    session: Session, principal: Principal, activity: str = ""
-) -> list[JointOperation]:
+    session: Session,
+    principal: Principal,
+    activity: str = "",
+    page: int = 1,
+    per_page: int = 50,
+    after: int | None = None,
+) -> Page[JointOperation]:
+    """Operations visible to the user, the latest started first (``authz.listing``; ``after``:
+    the keyset cursor, the previous page's ``next_after``)."""
     stmt = visible(principal, JointOperation)
     if activity:
         stmt = stmt.where(JointOperation.activity == activity)
-    record(session, principal.actor, "mekong.list", KIND, None, details={"activity": activity})
-    return list(session.scalars(stmt.order_by(JointOperation.starts_on.desc(), JointOperation.id.desc()).limit(500)))  # fmt: skip
+    found = page_of(session, stmt, JointOperation, page=page, per_page=per_page, after=after,
+                    order=(JointOperation.starts_on,))  # fmt: skip
+    record(session, principal.actor, "mekong.list", KIND, None,
+           details={"activity": activity, "page": page})  # fmt: skip
+    return found
 
 
 def phases_of(operation: JointOperation) -> list[dict[str, Any]]:

@@ -18,7 +18,7 @@ from mekongx.errors import ValidationFailed
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.errors import field_messages
 from mekongx.http.node import node_of
-from mekongx.http.params import RecordId
+from mekongx.http.params import PageNumber, RecordId
 from mekongx.i18n import N_, countries, translator
 from mekongx.model.identity import Agency, SharingGroup
 from mekongx.validation import parse
@@ -43,13 +43,13 @@ def _labels(principal: Principal) -> dict[str, Any]:
 
 
 @router.get("")
-def list_page(request: Request, principal: CurrentPrincipal, activity: str = "") -> Response:
+def list_page(
+    request: Request, principal: CurrentPrincipal, activity: str = "", page: PageNumber = 1
+) -> Response:
     activity = activity if activity in KIND_LABELS else ""
     with node_of(request).db.write() as session:  # the list is audited
-        found = service.list_operations(session, principal, activity)
-    return render(
-        request, "mekong/list.html", operations=found, activity=activity, **_labels(principal)
-    )
+        found = service.list_operations(session, principal, activity, page=page)
+    return render(request, "mekong/list.html", page=found, activity=activity, **_labels(principal))
 
 
 def _form_page(request: Request, principal: Principal, form: dict[str, Any], fields: list[tuple[str, str]],

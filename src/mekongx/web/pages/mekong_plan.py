@@ -97,7 +97,8 @@ def _action_page(request: Request, principal: Principal, action_id: int, form: d
     with node_of(request).db.write() as session:  # the read is audited
         action, progress = plan.read_action(session, principal, action_id)
         evidence = plan.evidence_of(session, principal, progress)
-        operations = service.list_operations(session, principal)
+        # the operations to choose the evidence from: the latest 500, as one page
+        operations = service.list_operations(session, principal, per_page=500).items
     own = plan.own_progress(progress, principal.agency)
     if form is None:
         refs = evidence.get(own.uid, []) if own else []
