@@ -305,3 +305,52 @@ def test_permission_to_pass_on_offers_only_the_agencies_that_hold_the_report(wor
     assert '<option value="NNCC" selected>' in form
     assert translator("th")("asked for permission") in form  # marked, in the officer's Thai
     assert lcdc.agency not in form and "SMCC" not in form
+
+
+def test_an_approval_racing_a_return_does_not_undo_it(world: Any) -> None:
+    """PostgreSQL, two colleagues at once: one sends a proposed rule back (not yet committed)
+    while the other approves it. The approval waits for the return and then finds nothing to
+    decide; before, it overwrote the return and put the rule in force. (SQLite queues writers.)"""
+    import threading
+
+    from sqlalchemy import text
+
+    from mekongx.domains.ports import rules
+    from mekongx.domains.ports.models import PortRule
+    from mekongx.domains.ports.schemas import DecisionInput, RuleInput
+    from mekongx.errors import Conflict
+
+    if world.db.dialect != "postgresql":
+        pytest.skip("SQLite runs one writer at a time")
+    analyst, liaison = world.principal("thai_analyst"), world.principal("thai_liaison")
+    with world.db.write() as session:
+        rule = rules.add(session, analyst, RuleInput(kind="transshipment_hub", label="Hubs",
+                                                     values=["SGSIN"], weight=30, why="profile"))  # fmt: skip
+        rule_id = rule.id
+    outcome: list[str] = []
+
+    def approve() -> None:
+        try:
+            with world.db.write() as session:
+                rules.approve(session, liaison, rule_id, DecisionInput())
+            outcome.append("approved")
+        except Conflict:
+            outcome.append("conflict")
+
+    with world.db.write() as session:
+        rules.send_back(session, liaison, rule_id, DecisionInput(note="not this hub"))
+        session.flush()
+        other = threading.Thread(target=approve)
+        other.start()
+        waiting = 0
+        while other.is_alive() and not waiting:  # until the approval waits for our lock
+            with world.db.read() as look:
+                waiting = look.scalar(text("SELECT count(*) FROM pg_stat_activity WHERE "
+                                           "wait_event_type = 'Lock' AND datname = current_database()"))  # fmt: skip
+    other.join()
+    with world.db.read() as session:
+        request = session.scalars(
+            select(ReviewRequest).where(ReviewRequest.kind == rules.KIND)
+        ).one()
+        active = session.get(PortRule, rule_id).active  # type: ignore[union-attr]
+    assert (outcome, request.status, active) == (["conflict"], "returned", False)

@@ -54,9 +54,10 @@ def _note(note: str, field: str = "note") -> str:
 
 
 def pending(
-    session: Session, kind: str, record_uid: str, step: str | None = None
+    session: Session, kind: str, record_uid: str, step: str | None = None, *, lock: bool = False
 ) -> ReviewRequest | None:
-    """The request of a record waiting for a decision (at ``step``, if given)."""
+    """The request of a record waiting for a decision (at ``step``, if given); ``lock``: locked
+    for this transaction and read afresh (a decision made meanwhile by a colleague is seen)."""
     stmt = select(ReviewRequest).where(
         ReviewRequest.kind == kind,
         ReviewRequest.record_uid == record_uid,
@@ -64,6 +65,8 @@ def pending(
     )
     if step is not None:
         stmt = stmt.where(ReviewRequest.step == step)
+    if lock:
+        stmt = stmt.with_for_update().execution_options(populate_existing=True)
     return session.scalars(stmt.order_by(ReviewRequest.id.desc())).first()
 
 
@@ -153,8 +156,10 @@ def approve(
     fallback: dict[str, str] | None = None,
 ) -> ReviewRequest:
     """Approve the pending ``step`` of a record. ``fallback`` (author, editor, title,
-    record_id) stands in for a record that has no request yet (made before requests existed)."""
-    request = pending(session, kind, record_uid, step)
+    record_id) stands in for a record that has no request yet (made before requests existed).
+    The request is locked first: an approval racing a return or a newer submission waits for it
+    and then finds nothing to approve, instead of overwriting it."""
+    request = pending(session, kind, record_uid, step, lock=True)
     if request is None:
         if fallback is None:
             raise Conflict(N_("Nothing is waiting for a decision here."))
