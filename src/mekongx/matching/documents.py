@@ -18,7 +18,8 @@
   check digit (part 3, 4.9). The passport number alone has no national format worth checking
   (renewals change it): it is compared as written.
 
-A number that fails its check digit is most likely mistyped: it is reported, never used as a match.
+A number that fails its check digit, or whose birth date is still to come, is most likely
+mistyped: it is reported, never used as a match.
 Two numbers of one kind that differ count against a match (two Thai IDs, two passport numbers);
 numbers of different registers (a Thai ID and a Chinese one, an ID and a passport) say nothing.
 """
@@ -82,15 +83,15 @@ def _iso(year: int, month: int, day: int) -> str | None:
 def _cn_id(n: str) -> Document:
     valid = cn_id_check(n[:17]) == n[17]
     birth = _iso(int(n[6:10]), int(n[10:12]), int(n[12:14]))
-    valid = valid and birth is not None
+    valid = valid and birth is not None and birth <= date.today().isoformat()
     sex = "M" if int(n[16]) % 2 else "F"
     return Document(n, "cn_id", valid, birth if valid else None, sex if valid else None)
 
 
 def _vn_id(n: str) -> Document:
     province, century = int(n[:3]), int(n[3])
-    valid = 1 <= province <= 96
     year = 1900 + 100 * (century // 2) + int(n[4:6])
+    valid = 1 <= province <= 96 and year <= date.today().year  # not born yet: mistyped
     sex = "F" if century % 2 else "M"
     return Document(n, "vn_id", valid, str(year) if valid else None, sex if valid else None)
 
