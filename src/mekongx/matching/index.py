@@ -15,11 +15,14 @@ import sys
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 
+from mekongx.matching import _data
 from mekongx.matching.evidence import Evidence
 from mekongx.matching.judgements import Judgements
+from mekongx.matching.keys import latin_key
 from mekongx.matching.names import parse_name, readings
 from mekongx.matching.scoring import (
     LATIN_ONLY,
@@ -53,9 +56,25 @@ def blocking_keys(compact: Compact) -> set[str]:
     out: set[str] = set()
     for keys, _ in compact.readings:
         out |= _reading_keys(keys)
-    if compact.script == "latin":
+    if compact.script == "latin" and _chinese_surname_in(compact):
         out |= {LATIN_ONLY_PREFIX + k for k in out}
     return out
+
+
+@cache
+def _surname_keys() -> frozenset[str]:
+    """Keys of every spelling of a Chinese surname (pinyin, Wade-Giles, dialect: Chan, Lim, Teo)."""
+    out = {latin_key(s.pinyin) for s in _data.surnames().values()}
+    out |= {latin_key(v) for s in _data.surnames().values() for v in s.latin_variants}
+    return frozenset(k for k in out if k)
+
+
+def _chinese_surname_in(compact: Compact) -> bool:
+    """Does a Latin name have a word spelt like a Chinese surname? Only such a name can be a
+    Cantonese or Hokkien spelling (Chan Chun Sing, Lim Guan Eng); the others (Somchai Jaidee)
+    need not look up the dialect readings' keys."""
+    known = _surname_keys()
+    return any(k in known for keys, _ in compact.readings for part in keys for k in part)
 
 
 def filing_keys(compact: Compact) -> set[str]:
