@@ -247,3 +247,44 @@ def test_a_message_repeated_within_a_batch_is_applied_once(
         assert len(list(session.scalars(select(IntelReport)))) == 2
         assert len(list(session.scalars(select(InboxEntry)))) == 2
     db.dispose()
+
+
+def test_a_delivery_racing_another_on_the_same_link_keeps_nothing(
+    make_nodes: Any, handlers_installed: None
+) -> None:
+    """PostgreSQL: the link's row is not locked while a batch is applied. Another delivery that
+    moved the link's sequence meanwhile (here a transaction holding the row with seq 1-2 taken)
+    makes this one's guarded sequence update find nothing: it keeps nothing and answers
+    concurrent-delivery (temporary), so the sender asks again. (SQLite queues writers.)"""
+    import threading
+
+    from mekongx.federation.models import Peer
+
+    oncb, nncc = make_nodes("ONCB", "NNCC")
+    db = nncc.database()
+    if db.dialect != "postgresql":
+        db.dispose()
+        pytest.skip("SQLite runs one writer at a time")
+    keys = NodeKeys.load(nncc.home / "keys")
+    envelopes = _sealed(NodeKeys.load(oncb.home / "keys"), "NNCC",
+                        load_enc_public(keys.current.enc_public),
+                        [("information", _report(1)), ("information", _report(2))])  # fmt: skip
+    outcomes: list[list[Outcome]] = []
+    with db.write() as session:  # the other delivery: it took seq 1-2 and has not committed yet
+        session.execute(update(Peer).where(Peer.agency_code == "ONCB").values(next_in_seq=3))
+        racing = threading.Thread(
+            target=lambda: outcomes.append(receive_batch(db, keys, "NNCC", "ONCB", envelopes))
+        )
+        racing.start()
+        waiting = 0
+        while racing.is_alive() and not waiting:  # until its sequence update waits for our lock
+            with db.read() as look:
+                waiting = look.scalar(text("SELECT count(*) FROM pg_stat_activity WHERE "
+                                           "wait_event_type = 'Lock' AND datname = current_database()"))  # fmt: skip
+    racing.join()
+    assert [(o.status, o.reason) for o in outcomes[0]] == [("rejected", "concurrent-delivery")]
+    with db.read() as session:
+        assert list(session.scalars(select(IntelReport))) == []
+        assert list(session.scalars(select(InboxEntry))) == []
+        assert session.scalar(select(Peer.next_in_seq).where(Peer.agency_code == "ONCB")) == 3
+    db.dispose()
