@@ -323,7 +323,7 @@ def fit(pairs: list[Pair], only: set[str] | None = None) -> None:
 
 
 def features(p: Pair) -> tuple[float, ...]:
-    from mekongx.matching.scoring import best_alignment
+    from mekongx.matching.alignment import best_alignment
     from mekongx.matching.scoring import features as feats
 
     ca, cb = profile(p.a).compact, profile(p.b).compact

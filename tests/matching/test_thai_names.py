@@ -10,7 +10,7 @@ import pytest
 
 from mekongx.matching import Index, latin_key, score
 from mekongx.matching.keys import latin_syllables
-from mekongx.matching.scoring import Decision
+from mekongx.matching.result import Decision
 from mekongx.matching.thai import syllables
 
 ISSUE_PAIRS = [

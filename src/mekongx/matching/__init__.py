@@ -17,7 +17,8 @@ from mekongx.matching.messages import LANGUAGES, MESSAGES, render
 from mekongx.matching.names import Name, Reading, parse_name, rarity, readings
 from mekongx.matching.normalize import Script
 from mekongx.matching.pinyin_thai import pinyin_to_thai
-from mekongx.matching.scoring import Decision, Match, Profile, profile, score
+from mekongx.matching.result import Decision, Match
+from mekongx.matching.scoring import Profile, profile, score
 from mekongx.matching.thai import passport_variants, romanize
 
 __all__ = [

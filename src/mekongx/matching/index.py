@@ -20,21 +20,13 @@ from functools import cache
 import numpy as np
 
 from mekongx.matching import _data
+from mekongx.matching.alignment import LATIN_ONLY, Compact, CompactReading, Keys
 from mekongx.matching.evidence import Evidence
 from mekongx.matching.judgements import Judgements
 from mekongx.matching.keys import latin_key
 from mekongx.matching.names import parse_name, readings
-from mekongx.matching.scoring import (
-    LATIN_ONLY,
-    Compact,
-    CompactReading,
-    Decision,
-    Keys,
-    Match,
-    compare_profiles,
-    profile,
-    quick_probability,
-)
+from mekongx.matching.result import Decision, Match
+from mekongx.matching.scoring import compare_profiles, profile, quick_probability
 
 _NO_VOWELS = str.maketrans(dict.fromkeys("aeiou"))
 

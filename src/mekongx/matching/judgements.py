@@ -10,13 +10,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import TYPE_CHECKING
 
 from mekongx.matching.explain import Reason
 from mekongx.matching.names import parse_name
-
-if TYPE_CHECKING:
-    from mekongx.matching.scoring import Match
+from mekongx.matching.result import Decision, Match
 
 
 class Verdict(StrEnum):
@@ -35,8 +32,6 @@ class Judgement:
     note: str = ""
 
     def as_match(self, stratum: str) -> Match:
-        from mekongx.matching.scoring import Decision, Match
-
         params = {"analyst": self.analyst, "date": self.at.date().isoformat(), "note": self.note}
         if self.verdict is Verdict.SAME:
             return Match(

@@ -20,7 +20,7 @@ Each reading is given twice: surname + given name (``Lee Ka-shing``) and surname
 given-name character (``Chan Chun Sing``), so that a name written in three words lines up word
 for word with all its alternative spellings. The two dialects are merged into one reading of
 each shape (kept apart, they cost the index twice the readings for the same figures), never with
-pinyin, and compared with names in Latin letters only (``scoring.LATIN_ONLY``): against Thai
+pinyin, and compared with names in Latin letters only (``alignment.LATIN_ONLY``): against Thai
 script, Chinese characters or the Mandarin of a Hán-Việt reading their many spellings per
 character would meet other names by chance.
 """
