@@ -7,10 +7,15 @@ on the field ``file`` naming the limit in the user's language.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from mekongx.errors import FieldProblem, ValidationFailed
 from mekongx.i18n import N_
 from mekongx.settings import Settings, get_settings
-from mekongx.tabular import Limits, TableError
+from mekongx.tabular import Limits, Table, TableError, open_table
+
+T = TypeVar("T")
 
 MB = 1024 * 1024
 REFUSED = N_("The file cannot be read: %(problem)s")
@@ -62,3 +67,20 @@ def check_declared_size(content_length: str | None, bounds: Limits) -> None:
     limit = max_bytes(bounds) + FORM_SLACK
     if content_length and content_length.isdigit() and int(content_length) > limit:
         raise ValidationFailed([FieldProblem("file", TOO_LARGE, {"mb": max_mb(bounds)})])
+
+
+def read_table(file_name: str, data: bytes, lang: str, bounds: Limits,
+               consume: Callable[[Table], T]) -> T:  # fmt: skip
+    """Open the bytes of an uploaded table (.xlsx by its name or its bytes, else CSV) within
+    ``bounds`` and hand it to ``consume``; a file too large, empty or refused by the reader is
+    a problem of the field ``file`` in ``lang``."""
+    if len(data) > max_bytes(bounds):
+        raise ValidationFailed([FieldProblem("file", TOO_LARGE, {"mb": max_mb(bounds)})])
+    if not data.strip():
+        raise ValidationFailed([FieldProblem("file", N_("The file is empty."))])
+    is_excel = file_name.lower().endswith((".xlsx", ".xlsm")) or data.startswith(b"PK\x03\x04")
+    try:
+        with open_table(data, "xlsx" if is_excel else "csv", bounds) as table:
+            return consume(table)
+    except TableError as error:
+        raise refused(error, lang) from None

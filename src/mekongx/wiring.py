@@ -6,8 +6,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from pydantic import BaseModel
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mekongx.db import Database
@@ -30,8 +32,10 @@ from mekongx.domains.precursors import exchange as precursors_exchange
 from mekongx.domains.precursors import handlers as precursors_handlers
 from mekongx.domains.precursors import payloads as precursors_payloads
 from mekongx.domains.prevention import exchange as prevention_exchange
+from mekongx.domains.prevention import lists as prevention_lists
 from mekongx.domains.prevention import payloads as prevention_payloads
 from mekongx.domains.prevention import providers as prevention_providers
+from mekongx.domains.prevention.models import Programme
 from mekongx.domains.review import providers as task_providers
 from mekongx.domains.review import tasks
 from mekongx.domains.rfi import exchange as rfi_exchange
@@ -45,7 +49,9 @@ from mekongx.domains.seizures import fulltext as seizures_fulltext
 from mekongx.domains.seizures import providers as seizures_providers
 from mekongx.domains.seizures.payloads import SeizurePayload
 from mekongx.domains.training import exchange as training_exchange
+from mekongx.domains.training import lists as training_lists
 from mekongx.domains.training import providers as training_providers
+from mekongx.domains.training.models import Course
 from mekongx.domains.training.schemas import CertificatePayload, CoursePayload
 from mekongx.domains.wbe import exchange as wbe_exchange
 from mekongx.domains.wbe.schemas import CampaignPayload
@@ -62,7 +68,18 @@ def reindex_all(session: Session) -> dict[str, int]:
     return {
         "reports": intel_service.reindex_all(session),
         "seizures": seizures_fulltext.reindex_all(session),
+        "programmes": _every(session, Programme, prevention_lists.index),
+        "courses": _every(session, Course, training_lists.index),
     }
+
+
+def _every(session: Session, model: Any, index: Callable[[Session, Any], None]) -> int:
+    """Write the document of every row of ``model`` again; how many."""
+    count = 0
+    for row in session.scalars(select(model).execution_options(yield_per=1000)):
+        index(session, row)
+        count += 1
+    return count
 
 
 def install() -> None:

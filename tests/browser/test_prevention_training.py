@@ -1,8 +1,9 @@
 """Points 7 and 8 through a real browser, on the demo's ONCB and NNCC node processes: a Thai and
 a Chinese programme manager see both countries' programmes side by side on their own nodes;
 NNCC's training officer runs a course (a participant, a result, a certificate), and ONCB's node
-verifies the certificate's code. Screenshots of the pages in Thai, Chinese and English are kept
-in the test's directory (``MEKONGX_SCREENSHOTS`` names another)."""
+verifies the certificate's code, then sees it revoked once NNCC revokes it. Screenshots of the
+pages in Thai, Chinese and English are kept in the test's directory (``MEKONGX_SCREENSHOTS``
+names another)."""
 
 from __future__ import annotations
 
@@ -75,3 +76,21 @@ def test_side_by_side_then_a_certificate_verified_by_the_other_node(
     shot(viewer, "training-verify-en")
     viewer.goto(f"{live_node}/training/verify?code=AAAA-BBBB-CCCC")
     assert EN("No certificate with this code is known to this node.") in viewer.content()
+
+    chinese.goto(course)  # the organiser revokes it, saying why; the other node then says so
+    row = chinese.locator("tr", has_text="Ms Pranee Suksai")
+    row.locator("summary", has_text=ZH("Revoke")).click()
+    row.locator("textarea[name=reason]").fill("Attendance sheet forged")
+    row.locator("form[action$='/revoke'] button").click()
+    assert chinese.locator("p.flash").inner_text() == ZH(
+        "Certificate revoked; the officer's agency is told."
+    )
+    deadline = time.monotonic() + 120
+    while True:
+        viewer.goto(f"{live_node}/training/verify?code={code.group(0)}")
+        if EN("This certificate was revoked.") in viewer.content() or time.monotonic() > deadline:
+            break
+        time.sleep(1.5)
+    assert "Attendance sheet forged" in viewer.content()
+    assert EN("Valid certificate.") not in viewer.content()
+    shot(viewer, "training-verify-revoked-en")

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from sqlalchemy import func, select
 
 from mekongx.audit.log import AuditEvent
-from mekongx.domains.prevention import dashboard, demo, exchange, mapping, service
+from mekongx.domains.prevention import dashboard, demo, exchange, lists, mapping, service
 from mekongx.domains.prevention.models import Activity, Programme, Reach
 from mekongx.domains.prevention.payloads import ProgrammePayload
 from mekongx.domains.prevention.schemas import (
@@ -22,10 +22,13 @@ from mekongx.domains.prevention.schemas import (
     OutcomeInput,
     ProgrammeInput,
     ReachInput,
+    UnitInput,
 )
 from mekongx.errors import Forbidden, ValidationFailed
+from mekongx.federation.handlers import Received
 from mekongx.federation.models import OutboxEntry
 from mekongx.validation import parse
+from mekongx.wiring import reindex_all
 
 
 def _people(node: Any, liaison: str, analyst: str) -> dict[str, Any]:
@@ -49,7 +52,7 @@ def test_both_countries_programmes_side_by_side_on_both_nodes(world: Any) -> Non
     for node, user in ((world, "thai_viewer"), (nncc, "chinese_analyst")):
         with node.db.read() as session:
             board = dashboard.build(session, node.principal(user))
-            codes = {p.code for p in service.list_programmes(session, node.principal(user))}
+            codes = {p.code for p in lists.list_programmes(session, node.principal(user)).items}
         assert codes == {"TBN1", "WHITE-SCHOOL", "DARE-TH", "QINGJIAO"}
         assert {"TH", "CN"} <= set(board.countries)
         assert board.series["CN · QINGJIAO"][2022] == 102_000_000
@@ -82,6 +85,9 @@ def test_nothing_about_a_minor_crosses_the_border(world: Any) -> None:
         service.add_activity(session, analyst, programme.id, ActivityInput(
             kind="lesson", title="Lesson 1", starts_on=dt.date(2024, 6, 3), ends_on=dt.date(2024, 6, 3),
             notes="Class 5/2 was noisy; the teacher asked for a second visit"))  # fmt: skip
+        service.add_activity(session, analyst, programme.id, ActivityInput(
+            kind="camp", title="Weekend camp", starts_on=dt.date(2024, 7, 6), ends_on=dt.date(2024, 7, 7),
+            participants=3))  # fmt: skip
         service.set_reach(session, analyst, programme.id, ReachInput(year=2024, region="Chon Buri", counts=[
             {"count": 33}, {"age_band": "6-11", "sex": "f", "count": 30},
             {"age_band": "6-11", "sex": "m", "count": 3}], source="school register"))  # fmt: skip
@@ -95,15 +101,23 @@ def test_nothing_about_a_minor_crosses_the_border(world: Any) -> None:
     assert "noisy" not in str(body) and all(
         a["notes"] == "" if "notes" in a else True for a in body["activities"]
     )
-    assert body["suppressed_counts"] == 1
+    assert body["suppressed_counts"] == 2  # the three children of one age band, the camp of three
+    assert [a["participants"] for a in body["activities"]] == [None, None]
     assert {(r["age_band"], r["count"]) for r in body["reach"]} == {("all", 33), ("6-11", 30)}
     ProgrammePayload.model_validate(body)  # what is sent satisfies the receiver's schema
     small = {**body, "reach": [*body["reach"], {**body["reach"][1], "sex": "m", "count": 3}]}
     with pytest.raises(ValidationError):
         ProgrammePayload.model_validate(small)
     noted = {**body, "activities": [{**body["activities"][0], "notes": "x"}]}
-    with pytest.raises(ValidationError):
-        ProgrammePayload.model_validate(noted)
+    camp = {**body, "activities": [{**body["activities"][1], "participants": 3}]}
+    phone = {**body, "units": [{"uid": body["uid"], "kind": "school", "name": "Call 081 234 5678"}]}
+    for refused in (noted, camp):
+        with pytest.raises(ValidationError):
+            ProgrammePayload.model_validate(refused)
+    with world.partner("NNCC").db.write() as session, pytest.raises(ValidationFailed) as named:
+        receipt = Received("m", "information", "ONCB", "NNCC", None, None, "H0", "")
+        exchange.apply(session, receipt, phone)
+    assert [f.field for f in named.value.fields] == ["units.0.name"]
     world.exchange()
     nncc = world.partner("NNCC")
     with nncc.db.read() as session:
@@ -113,7 +127,7 @@ def test_nothing_about_a_minor_crosses_the_border(world: Any) -> None:
             select(Activity.notes).where(Activity.programme_id == copy.id)
         ).all()
         counts = session.scalars(select(Reach.count).where(Reach.programme_id == copy.id)).all()
-    assert notes == [""] and sorted(counts) == [30, 33]
+    assert notes == ["", ""] and sorted(counts) == [30, 33]
 
 
 def test_identifiers_of_children_are_refused_and_nothing_is_written(world: Any) -> None:
@@ -122,6 +136,18 @@ def test_identifiers_of_children_are_refused_and_nothing_is_written(world: Any) 
         programme_id = service.create_programme(
             session, analyst, ProgrammeInput.model_validate(demo._dare()["programme"])
         ).id
+    for part, data in (
+        ("add_unit", UnitInput(kind="club", name="Club of ด.ญ. มาลี")),
+        (
+            "set_reach",
+            ReachInput(year=2024, counts=[{"count": 9}], source="list from mali@example.org"),
+        ),
+    ):
+        with world.db.write() as session, pytest.raises(ValidationFailed) as refused:
+            getattr(service, part)(session, analyst, programme_id, data)
+        assert [f.field for f in refused.value.fields] == [
+            "name" if part == "add_unit" else "source"
+        ]
     for notes in ("ด.ช. สมชาย เรียนดี มาสาย", "เลขประจำตัว 1-1037-00123-45-6", "parent phone 081 234 5678",
                   "姓名：王小明", "born 2014-03-02"):  # fmt: skip
         with world.db.write() as session, pytest.raises(ValidationFailed) as refused:
@@ -179,3 +205,38 @@ def test_comparability_is_stated_and_exported(world: Any) -> None:
     # the other node made no statement of its own: its dashboard shows none
     with nncc.db.read() as session:
         assert mapping.pairs(session, nncc.principal("chinese_analyst")) == []
+
+
+def test_programmes_are_listed_and_searched_through_the_shared_list_machinery(world: Any) -> None:
+    """Pages newest first with the keyset cursor; search by a word of any script, received
+    copies included; a programme kept to its own agency is neither listed nor found elsewhere;
+    a restore's reindex writes every programme's document again."""
+    nncc = _seed_both(world)
+    with nncc.db.write() as session:
+        service.create_programme(session, nncc.principal("chinese_liaison"), ProgrammeInput.model_validate(
+            {**demo._dare()["programme"], "code": "HOME-ONLY", "name_en": "Kept at home"}))  # fmt: skip
+    world.exchange()
+    viewer = world.principal("thai_viewer")
+    with world.db.read() as session:
+        first = lists.list_programmes(session, viewer, per_page=3)
+        rest = lists.list_programmes(session, viewer, per_page=3, after=first.next_after)
+        thai = lists.list_programmes(session, viewer, "TH")
+        found = {
+            word: {p.code for p in lists.search_programmes(session, viewer, word)}
+            for word in ("青骄", "ชิงเจียว", "Resistance", "Kept")
+        }
+    listed = [p.code for p in first.items + rest.items]
+    assert sorted(listed) == ["DARE-TH", "QINGJIAO", "TBN1", "WHITE-SCHOOL"]
+    assert (first.total, first.total_exact, rest.next_after) == (4, True, None)
+    assert {p.code for p in thai.items} == {"DARE-TH", "TBN1", "WHITE-SCHOOL"}
+    assert found == {
+        "青骄": {"QINGJIAO"},
+        "ชิงเจียว": {"QINGJIAO"},
+        "Resistance": {"DARE-TH"},
+        "Kept": set(),
+    }
+    with nncc.db.read() as session:
+        home = lists.search_programmes(session, nncc.principal("chinese_analyst"), "Kept")
+    assert [p.code for p in home] == ["HOME-ONLY"]
+    with world.db.write() as session:
+        assert reindex_all(session)["programmes"] == 4

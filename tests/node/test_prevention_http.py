@@ -78,12 +78,12 @@ def test_api_and_pages_in_three_languages(
     client = world.app()
     headers = token_for("thai_analyst")
     listed = client.get("/api/v1/prevention/programmes?country=TH", headers=headers)
-    assert listed.status_code == 200 and {p["code"] for p in listed.json()} == {
+    assert listed.status_code == 200 and {p["code"] for p in listed.json()["items"]} == {
         "TBN1",
         "WHITE-SCHOOL",
         "DARE-TH",
     }
-    tbn1 = next(p for p in listed.json() if p["code"] == "TBN1")
+    tbn1 = next(p for p in listed.json()["items"] if p["code"] == "TBN1")
     detail = client.get(f"/api/v1/prevention/programmes/{tbn1['id']}", headers=headers).json()
     assert {(r["year"], r["measure"], r["count"]) for r in detail["reach"]} >= {
         (2003, "members", 660_000),

@@ -13,10 +13,17 @@ from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from mekongx.audit.log import AuditEvent
-from mekongx.domains.training import certificates, demo, service
+from mekongx.domains.training import certificates, demo, lists, service
+from mekongx.domains.training import exchange as training_exchange
 from mekongx.domains.training.models import Certificate, CertificateStatement, Course, Participant
-from mekongx.domains.training.schemas import CourseInput, ParticipantInput, ResultInput
+from mekongx.domains.training.schemas import (
+    CourseInput,
+    ParticipantInput,
+    ResultInput,
+    RevocationInput,
+)
 from mekongx.errors import Conflict, Forbidden, ValidationFailed
+from mekongx.federation.handlers import Received
 from mekongx.validation import parse
 
 
@@ -170,3 +177,82 @@ def test_run_a_course_in_the_browser_and_the_other_node_verifies(world: Any) -> 
         )
     assert "Ms Pranee Suksai" in good.text and "alert" in bad.text
     assert course_page.status_code == 200 and "Ms Pranee Suksai" not in course_page.text
+    with nncc.browser("chinese.liaison") as b:  # the organiser revokes it, saying why
+        short = b.post(f"/training/participants/{pid}/certificate/revoke", {"reason": "x"})
+        assert short.status_code == 422 and "reason" in short.text
+        done = b.post(
+            f"/training/participants/{pid}/certificate/revoke",
+            {"reason": "Attendance sheet forged"},
+        )
+        assert done.status_code == 303, done.text
+        listed = b.client.get("/training/certificates")
+        assert "Attendance sheet forged" in listed.text and str(code) in listed.text
+        assert b.client.get(f"/training/participants/{pid}/certificate.pdf").status_code == 409
+    world.exchange()
+    with world.browser("thai.viewer") as b:
+        revoked = b.client.get("/training/verify", params={"code": code})
+        assert b.client.get("/training/certificates").status_code == 403
+    assert "Attendance sheet forged" in revoked.text and "Valid certificate" not in revoked.text
+
+
+def test_a_revoked_certificate_checks_as_revoked_on_both_nodes(world: Any) -> None:
+    """The organiser revokes with a reason (audited); the officer's agency is told by a
+    correction; both nodes then answer "revoked", with when and why; the PDF is refused, a
+    second revocation too, and a replay of the earlier statement does not undo it."""
+    nncc, _uid = _yunnan(world)
+    officer = nncc.principal("chinese_liaison")
+    with nncc.db.read() as session:
+        anan, code = session.execute(select(Participant.id, Certificate.code).join(
+            Certificate, Certificate.participant_id == Participant.id).where(
+            Participant.name == "Pol.Capt. Anan Srisuk")).one()  # fmt: skip
+    with pytest.raises(ValidationFailed):
+        parse(RevocationInput, {"reason": "no"})
+    with nncc.db.write() as session, pytest.raises(Forbidden):  # a viewer of another agency
+        certificates.revoke(
+            session, world.principal("thai_liaison"), anan, RevocationInput(reason="x" * 10)
+        )
+    with nncc.db.write() as session:
+        body_before = certificates.statement(*_parts(session, anan))
+        certificates.revoke(
+            session, officer, anan, RevocationInput(reason="Assessment found copied")
+        )
+    with nncc.db.write() as session, pytest.raises(Conflict):
+        certificates.revoke(
+            session, officer, anan, RevocationInput(reason="Assessment found copied")
+        )
+    with nncc.db.write() as session, pytest.raises(Conflict):
+        certificates.pdf(session, officer, anan)
+    with nncc.db.write() as session:
+        home = certificates.verify(session, officer, code)
+    assert (home.status, home.valid, home.revoked_reason) == (
+        "revoked",
+        False,
+        "Assessment found copied",
+    )
+    world.exchange()
+    with world.db.write() as session:
+        there = certificates.verify(session, world.principal("thai_viewer"), code)
+        replay = training_exchange.apply_certificate(session, Received(
+            "m-1", "information", "NNCC", "ONCB", None, None, "H0", "2026-01-01T00:00:00Z"), body_before)  # fmt: skip
+        again = certificates.verify(session, world.principal("thai_viewer"), code)
+    assert (there.status, there.revoked_reason, there.participant_name) == (
+        "revoked", "Assessment found copied", "Pol.Capt. Anan Srisuk")  # fmt: skip
+    assert there.revoked_on is not None and replay and again.status == "revoked"
+    with nncc.db.read() as session:
+        assert session.scalar(select(func.count()).select_from(AuditEvent).where(
+            AuditEvent.action == "training.certificate.revoke", AuditEvent.why == "Assessment found copied")) == 1  # fmt: skip
+        listed, rows = lists.list_certificates(session, officer, per_page=2)
+        rest, more = lists.list_certificates(session, officer, per_page=2, after=listed.next_after)
+    assert listed.total == 3 and len(rows) == 2 and len(more) == 1 and rest.next_after is None
+    assert [r.certificate.revoked_reason for r in rows + more].count("Assessment found copied") == 1
+    with world.db.read() as session, pytest.raises(Forbidden):  # names: writers only
+        lists.list_certificates(session, world.principal("thai_viewer"))
+
+
+def _parts(session: Any, participant_id: int) -> tuple[Course, Participant, Certificate]:
+    participant = session.get(Participant, participant_id)
+    course = session.get(Course, participant.course_id)
+    certificate = session.scalar(
+        select(Certificate).where(Certificate.participant_id == participant_id)
+    )
+    return course, participant, certificate

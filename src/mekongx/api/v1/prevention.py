@@ -4,27 +4,35 @@ only) and outcomes, the comparability of indicators, and the dashboard side by s
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, File, Form, Query, UploadFile
 from pydantic import BaseModel, ConfigDict
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
-from mekongx.api.v1.schemas import ERRORS
-from mekongx.domains.prevention import dashboard, mapping, service
+from mekongx import uploads
+from mekongx.api.v1.schemas import ERRORS, PageOut, page_out
+from mekongx.domains.prevention import dashboard, imports, lists, mapping, service
 from mekongx.domains.prevention.schemas import (
     ActivityInput,
     ComparabilityInput,
+    ImportInput,
+    ImportPart,
     IndicatorInput,
     OutcomeInput,
     ProgrammeInput,
     ReachInput,
     UnitInput,
 )
+from mekongx.errors import FieldProblem, ValidationFailed
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
-from mekongx.http.params import RecordId
+from mekongx.http.params import PageNumber, RecordId
+from mekongx.i18n import N_
+from mekongx.validation import parse
 
 router = APIRouter(prefix="/prevention", tags=["prevention"], responses=ERRORS)  # type: ignore[arg-type]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -197,14 +205,32 @@ def _pair(p: mapping.Pair) -> ComparabilityOut:
     )  # fmt: skip
 
 
-@router.get("/programmes", response_model=list[ProgrammeOut])
+@router.get("/programmes", response_model=PageOut[ProgrammeOut])
 def list_programmes(
-    request: Request, principal: CurrentPrincipal, country: Code = "",
-    q: Annotated[str, Query(max_length=100)] = "",
-) -> list[ProgrammeOut]:  # fmt: skip
-    """The programmes you may see (your agency's and those shared with it)."""
+    request: Request, principal: CurrentPrincipal, country: Code = "", page: PageNumber = 1,
+    per_page: Annotated[int, Query(ge=1, le=200)] = 50,
+    after: Annotated[int | None, Query(ge=1)] = None,
+) -> PageOut[ProgrammeOut]:  # fmt: skip
+    """The programmes you may see (your agency's and those shared with it), newest first. For
+    the next page pass the answer's ``next_after`` as ``after``; ``total`` is exact up to 1,000
+    and an estimate beyond (``total_exact`` false)."""
     with node_of(request).db.read() as session:
-        found = service.list_programmes(session, principal, country, q)
+        found = lists.list_programmes(session, principal, country, page=page, per_page=per_page,
+                                      after=after)  # fmt: skip
+        items = [ProgrammeOut.model_validate(p) for p in found.items]
+    return page_out(found, items)
+
+
+@router.get("/programmes/search", response_model=list[ProgrammeOut])
+def search_programmes(
+    request: Request, principal: CurrentPrincipal,
+    q: Annotated[str, Query(min_length=1, max_length=200)], country: Code = "",
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> list[ProgrammeOut]:  # fmt: skip
+    """Programmes whose code, names, owner or description hold every word of ``q`` (Thai,
+    Chinese or Latin script), best first."""
+    with node_of(request).db.read() as session:
+        found = lists.search_programmes(session, principal, q, country, limit=limit)
         return [ProgrammeOut.model_validate(p) for p in found]
 
 
@@ -270,6 +296,42 @@ def record_outcome(request: Request, principal: CurrentPrincipal, programme_id: 
         return OutcomeOut.model_validate(
             service.record_outcome(session, principal, programme_id, data)
         )
+
+
+class ImportOut(BaseModel):
+    rows: int
+
+
+@router.post("/programmes/{programme_id}/import", response_model=ImportOut, status_code=201)
+async def import_file(
+    request: Request, principal: CurrentPrincipal, programme_id: RecordId,
+    part: Annotated[ImportPart, Query(description="reach or outcomes")],
+    file: Annotated[UploadFile, File(description="Counts or values, .csv or .xlsx; the first row names the columns")],
+    columns: Annotated[str, Form(max_length=4_000, description='JSON object: field → column of the file, e.g. {"count": "จำนวน"}')] = "{}",
+) -> ImportOut:  # fmt: skip
+    """Reach (one row a count: year, region, measure, age_band, sex, count, source, verified)
+    or outcomes (one row a value: indicator, year, region, level, numerator, denominator,
+    source, verified) from a file: all rows or none, every bad cell named by row and column in
+    your language; the counts of each year and region in the file replace the earlier ones."""
+    node = node_of(request)
+    bounds = uploads.limits(node.settings)
+    uploads.check_declared_size(request.headers.get("content-length"), bounds)
+    try:
+        mapped = json.loads(columns)
+    except ValueError:
+        mapped = None
+    if not isinstance(mapped, dict):
+        raise ValidationFailed([FieldProblem("columns", N_("This value is not valid."))])
+    checked = parse(ImportInput, {"part": part, "columns": mapped})
+    content = await file.read(uploads.max_bytes(bounds) + 1)
+    name = file.filename or ""
+
+    def work() -> int:
+        with node.db.write() as session:
+            return imports.import_file(session, principal, programme_id, checked.part, name,
+                                       content, checked.columns, bounds)  # fmt: skip
+
+    return ImportOut(rows=await run_in_threadpool(work))
 
 
 @router.get("/comparability", response_model=list[ComparabilityOut])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -17,6 +17,13 @@ class PageOut(BaseModel, Generic[T]):
     per_page: int
     total_exact: bool = True  # False: ``total`` is an estimate (counting stopped at a bound)
     next_after: int | None = None  # the keyset cursor of the next page (``after=``); None: last
+
+
+def page_out(found: Any, items: list[T]) -> PageOut[T]:
+    """One page of ``authz.listing.page_of`` (``found``) as the API answers it, with ``items``
+    its rows as response models."""
+    return PageOut(items=items, total=found.total, page=found.page, per_page=found.per_page,
+                   total_exact=found.total_exact, next_after=found.next_after)  # fmt: skip
 
 
 class MeOut(BaseModel):

@@ -4,19 +4,24 @@ writers only, reads audited), results and evaluation, certificates and their ver
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict
 from starlette.requests import Request
 from starlette.responses import Response
 
-from mekongx.api.v1.schemas import ERRORS
-from mekongx.domains.training import certificates, service
-from mekongx.domains.training.schemas import CourseInput, ParticipantInput, ResultInput
+from mekongx.api.v1.schemas import ERRORS, PageOut, page_out
+from mekongx.domains.training import certificates, lists, service
+from mekongx.domains.training.schemas import (
+    CourseInput,
+    ParticipantInput,
+    ResultInput,
+    RevocationInput,
+)
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
-from mekongx.http.params import RecordId
+from mekongx.http.params import PageNumber, RecordId
 
 router = APIRouter(prefix="/training", tags=["training"], responses=ERRORS)  # type: ignore[arg-type]
 
@@ -66,13 +71,28 @@ class ParticipantOut(BaseModel):
 
 
 class CertificateOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     uid: str
     code: str
     issued_on: dt.date
+    revoked_at: dt.datetime | None = None
+    revoked_reason: str = ""
+
+
+class IssuedOut(BaseModel):
+    certificate: CertificateOut
+    participant: str
+    agency_code: str
+    course_id: int
+    course_code: str
 
 
 class CheckOut(BaseModel):
     valid: bool
+    status: Literal["valid", "revoked", "unknown"]
+    revoked_on: dt.date | None
+    revoked_reason: str
     issuer: str
     participant_name: str
     agency_code: str
@@ -99,11 +119,32 @@ class EvaluationOut(BaseModel):
     competencies: dict[str, SummaryOut]
 
 
-@router.get("/courses", response_model=list[CourseOut])
-def list_courses(request: Request, principal: CurrentPrincipal,
-                 q: Annotated[str, Query(max_length=100)] = "") -> list[CourseOut]:  # fmt: skip
+@router.get("/courses", response_model=PageOut[CourseOut])
+def list_courses(
+    request: Request, principal: CurrentPrincipal, page: PageNumber = 1,
+    per_page: Annotated[int, Query(ge=1, le=200)] = 50,
+    after: Annotated[int | None, Query(ge=1)] = None,
+) -> PageOut[CourseOut]:  # fmt: skip
+    """The courses you may see, newest first (by first day). For the next page pass the
+    answer's ``next_after`` as ``after``; ``total`` is exact up to 1,000, estimated beyond."""
     with node_of(request).db.read() as session:
-        return [CourseOut.model_validate(c) for c in service.list_courses(session, principal, q)]
+        found = lists.list_courses(session, principal, page=page, per_page=per_page, after=after)
+        items = [CourseOut.model_validate(c) for c in found.items]
+    return page_out(found, items)
+
+
+@router.get("/courses/search", response_model=list[CourseOut])
+def search_courses(
+    request: Request, principal: CurrentPrincipal,
+    q: Annotated[str, Query(min_length=1, max_length=200)],
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> list[CourseOut]:  # fmt: skip
+    """Courses whose code, titles, topic, trainers or place hold every word of ``q``."""
+    with node_of(request).db.read() as session:
+        return [
+            CourseOut.model_validate(c)
+            for c in lists.search_courses(session, principal, q, limit=limit)
+        ]
 
 
 @router.post("/courses", response_model=CourseOut, status_code=201)
@@ -157,8 +198,35 @@ def issue(
 ) -> CertificateOut:
     """A certificate for a participant who passed; the officer's agency receives a statement."""
     with node_of(request).db.write() as session:
-        made = certificates.issue(session, principal, participant_id)
-        return CertificateOut(uid=made.uid, code=made.code, issued_on=made.issued_on)
+        return CertificateOut.model_validate(certificates.issue(session, principal, participant_id))
+
+
+@router.post("/participants/{participant_id}/certificate/revoke", response_model=CertificateOut)
+def revoke(request: Request, principal: CurrentPrincipal, participant_id: RecordId,
+           data: RevocationInput) -> CertificateOut:  # fmt: skip
+    """Revoke the participant's certificate, saying why (audited). Its code then checks as
+    revoked here and, once the correction arrives, on the node of the officer's agency."""
+    with node_of(request).db.write() as session:
+        return CertificateOut.model_validate(
+            certificates.revoke(session, principal, participant_id, data)
+        )
+
+
+@router.get("/certificates", response_model=PageOut[IssuedOut])
+def list_certificates(
+    request: Request, principal: CurrentPrincipal, page: PageNumber = 1,
+    per_page: Annotated[int, Query(ge=1, le=200)] = 50,
+    after: Annotated[int | None, Query(ge=1)] = None,
+) -> PageOut[IssuedOut]:  # fmt: skip
+    """The certificates your agency issued, newest first, revoked ones with when and why
+    (the organising agency's writers only)."""
+    with node_of(request).db.read() as session:
+        found, rows = lists.list_certificates(session, principal, page=page, per_page=per_page,
+                                              after=after)  # fmt: skip
+        items = [IssuedOut(certificate=CertificateOut.model_validate(r.certificate),
+                           participant=r.participant.name, agency_code=r.participant.agency_code,
+                           course_id=r.course.id, course_code=r.course.code) for r in rows]  # fmt: skip
+    return page_out(found, items)
 
 
 @router.get("/participants/{participant_id}/certificate.pdf", response_class=Response,
@@ -176,9 +244,11 @@ def certificate_pdf(
 def verify(request: Request, principal: CurrentPrincipal,
            code: Annotated[str, Query(min_length=4, max_length=40)]) -> CheckOut:  # fmt: skip
     """Check a certificate's verification code (this node's own, or one a partner issued to an
-    officer of your agency)."""
+    officer of your agency): ``status`` is ``valid``, ``revoked`` (with when and why) or
+    ``unknown``."""
     with node_of(request).db.write() as session:
-        return CheckOut(**certificates.verify(session, principal, code).__dict__)
+        check = certificates.verify(session, principal, code)
+        return CheckOut(valid=check.valid, **check.__dict__)
 
 
 @router.get("/evaluation", response_model=EvaluationOut)

@@ -19,7 +19,7 @@ from mekongx import uploads
 from mekongx.domains.fugitives.schemas import country, partial_date
 from mekongx.errors import FieldProblem, ValidationFailed
 from mekongx.i18n import N_, translator
-from mekongx.tabular import Limits, Table, TableError, open_table
+from mekongx.tabular import Limits, Table
 
 MAX_ROWS: Final = 20_000
 MAX_PROBLEMS: Final = 50
@@ -90,17 +90,9 @@ def read_people(
 
     The file is read by the bounded reader within ``limits`` (the node's upload limits by
     default). Problems name the row and the column as written in the header, in ``lang``."""
-    bounds = limits or uploads.limits()
-    if len(data) > uploads.max_bytes(bounds):
-        raise ValidationFailed([FieldProblem("file", uploads.TOO_LARGE, {"mb": uploads.max_mb(bounds)})])  # fmt: skip
-    if not data.strip():
-        raise ValidationFailed([FieldProblem("file", N_("The file is empty."))])
-    is_excel = file_name.lower().endswith((".xlsx", ".xlsm")) or data.startswith(b"PK\x03\x04")
-    try:
-        with open_table(data, "xlsx" if is_excel else "csv", bounds) as table:
-            return _people(table, lang)
-    except TableError as error:
-        raise uploads.refused(error, lang) from None
+    return uploads.read_table(
+        file_name, data, lang, limits or uploads.limits(), lambda table: _people(table, lang)
+    )
 
 
 def _people(table: Table, lang: str) -> list[dict[str, Any]]:

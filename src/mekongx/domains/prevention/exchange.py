@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 from mekongx.audit import Actor, record
 from mekongx.authz import Principal
 from mekongx.authz.sharing import addressed_to, holders, newer_copy
-from mekongx.domains.prevention.minors import identifier_problems
+from mekongx.domains.prevention import lists
+from mekongx.domains.prevention.minors import identifiers_in
 from mekongx.domains.prevention.models import (
     MINOR_BANDS,
     SEARCH_KIND,
@@ -24,7 +25,11 @@ from mekongx.domains.prevention.models import (
     Reach,
     Unit,
 )
-from mekongx.domains.prevention.payloads import SMALL_CELL, ProgrammePayload
+from mekongx.domains.prevention.payloads import (
+    SMALL_CELL,
+    ProgrammePayload,
+    small_group_of_children,
+)
 from mekongx.errors import FieldProblem, Forbidden, ValidationFailed
 from mekongx.federation.handlers import Received
 from mekongx.federation.models import OutboxEntry
@@ -60,13 +65,19 @@ def payload(session: Session, programme: Programme) -> dict[str, Any]:
          "award_level": u.award_level, "award_year": u.award_year}
         for u in units
     ]  # fmt: skip
-    data["activities"] = [
-        {"uid": a.uid, "kind": a.kind, "title": a.title, "starts_on": a.starts_on.isoformat(),
-         "ends_on": a.ends_on.isoformat(), "unit_uid": uid_of.get(a.unit_id or 0),
-         "participants": a.participants}
-        for a in session.scalars(select(Activity).where(Activity.programme_id == pid).order_by(Activity.id))
-    ]  # fmt: skip
-    reach, suppressed = [], 0
+    activities, suppressed = [], 0
+    for a in session.scalars(
+        select(Activity).where(Activity.programme_id == pid).order_by(Activity.id)
+    ):
+        participants = a.participants
+        if small_group_of_children(programme.age_from, participants):
+            participants, suppressed = None, suppressed + 1
+        activities.append(
+            {"uid": a.uid, "kind": a.kind, "title": a.title, "starts_on": a.starts_on.isoformat(),
+             "ends_on": a.ends_on.isoformat(), "unit_uid": uid_of.get(a.unit_id or 0),
+             "participants": participants}
+        )  # fmt: skip
+    data["activities"], reach = activities, []
     for r in session.scalars(select(Reach).where(Reach.programme_id == pid).order_by(Reach.id)):
         if r.age_band in MINOR_BANDS and 0 < r.count < SMALL_CELL:
             suppressed += 1
@@ -129,9 +140,16 @@ def apply(session: Session, received: Received, raw: Mapping[str, Any]) -> str:
     if not fresh:
         assert existing is not None
         return existing.uid  # a repeat, or older than what we hold
-    problems: list[FieldProblem] = identifier_problems(data.description, "description")
-    for n, a in enumerate(data.activities):
-        problems += identifier_problems(a.title, f"activities.{n}.title")
+    problems: list[FieldProblem] = identifiers_in(
+        (data.description, "description"),
+        *((a.title, f"activities.{n}.title") for n, a in enumerate(data.activities)),
+        *((t, f"units.{n}.{f}") for n, u in enumerate(data.units)
+          for f, t in (("name", u.name), ("region", u.region), ("district", u.district))),
+        *((r.source, f"reach.{n}.source") for n, r in enumerate(data.reach)),
+        *((i.definition, f"indicators.{n}.definition") for n, i in enumerate(data.indicators)),
+        *((o.source, f"indicators.{n}.outcomes.{m}.source") for n, i in enumerate(data.indicators)
+          for m, o in enumerate(i.outcomes)),
+    )  # fmt: skip
     if problems:
         raise ValidationFailed(problems)
     if existing is not None:
@@ -154,6 +172,7 @@ def apply(session: Session, received: Received, raw: Mapping[str, Any]) -> str:
         session.add_all(RecordRecipient(record_uid=programme.uid, agency_code=c)
                         for c in data.recipients if c in known)  # fmt: skip
     _children(session, programme, data)
+    lists.index(session, programme)
     record(session, Actor.system(received.own_agency), "prevention.programme.receive", SEARCH_KIND,
            programme.uid, details={"from": sender, "version": data.version})  # fmt: skip
     return programme.uid

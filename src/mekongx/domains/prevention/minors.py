@@ -50,3 +50,8 @@ def identifier_problems(text: str, field: str) -> list[FieldProblem]:
                 found.append(what)
             text = pattern.sub(" ", text)  # an identity number is not also a telephone number
     return [FieldProblem(field, message) for message in found]
+
+
+def identifiers_in(*texts: tuple[str, str]) -> list[FieldProblem]:
+    """The problems of every ``(text, field)``."""
+    return [p for text, field in texts for p in identifier_problems(text, field)]

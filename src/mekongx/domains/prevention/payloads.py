@@ -3,9 +3,10 @@
 activities without their notes, its reach counts and its indicators with their outcomes.
 
 Nothing about a minor crosses a border: the payload has no field that could hold a person, its
-texts are checked for identifiers on both sides, and a count of children (an age band under 18)
-between 1 and ``SMALL_CELL - 1`` is never sent (the sender leaves it out and says how many it
-left out; the receiver refuses a payload that carries one)."""
+texts are checked for identifiers on both sides, and a count of children (an age band under 18,
+or the participants of an activity of a programme for minors) between 1 and ``SMALL_CELL - 1``
+is never sent (the sender leaves it out and says how many it left out; the receiver refuses a
+payload that carries one)."""
 
 from __future__ import annotations
 
@@ -30,6 +31,12 @@ from mekongx.i18n import N_
 SMALL_CELL = 5
 Uid = Field(min_length=36, max_length=36, pattern=r"^[0-9a-f-]{36}$")
 AgencyCode = Field(min_length=1, max_length=16, pattern=r"^[A-Z0-9_-]{1,16}$")
+
+
+def small_group_of_children(age_from: int, participants: int | None) -> bool:
+    """An activity of a programme for minors with 1 to ``SMALL_CELL - 1`` participants: its
+    count never crosses a border (it could point at a few children)."""
+    return age_from < 18 and participants is not None and 0 < participants < SMALL_CELL
 
 
 class UnitPayload(UnitInput):
@@ -86,3 +93,12 @@ class ProgrammePayload(ProgrammeFields):
     reach: list[CountPayload] = Field(default_factory=list, max_length=20_000)
     suppressed_counts: int = Field(0, ge=0)
     indicators: list[IndicatorPayload] = Field(default_factory=list, max_length=100)
+
+    @model_validator(mode="after")
+    def _no_small_groups(self) -> Self:
+        if any(small_group_of_children(self.age_from, a.participants) for a in self.activities):
+            raise PydanticCustomError(
+                "mekongx", N_("A count of fewer than %(n)s children never crosses a border."),
+                {"n": SMALL_CELL},
+            )  # fmt: skip
+        return self

@@ -7,7 +7,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from mekongx.authz import Principal
-from mekongx.domains.prevention import service
+from mekongx.domains.prevention import lists
 from mekongx.domains.prevention.models import SEARCH_KIND, Programme
 from mekongx.domains.search.records import RecordKind
 from mekongx.domains.search.registry import Found
@@ -22,7 +22,7 @@ def programmes(session: Session, principal: Principal, query: str, limit: int) -
     return [
         Found(N_("Prevention programmes"), 80, f"{p.code} · {p.text('name', principal.language)}",
               f"/prevention/{p.id}", f"{p.country} · {p.owner}")
-        for p in service.list_programmes(session, principal, query=query)[:limit]
+        for p in lists.search_programmes(session, principal, query, limit=limit)
     ]  # fmt: skip
 
 

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from mekongx.authz.sharing import SharingInput
+from mekongx.domains.mappings import check_columns
 from mekongx.i18n import N_, Language
 
 Country = Literal["TH", "CN", "LA", "MM", "KH", "VN"]
@@ -203,3 +204,26 @@ class ComparabilityInput(_Input):
     verdict: Verdict
     statement: str = Field(min_length=10, max_length=4_000)
     language: Language = "en"
+
+
+ImportPart = Literal["reach", "outcomes"]
+IMPORT_FIELDS: dict[str, tuple[str, ...]] = {
+    "reach": ("year", "region", "measure", "age_band", "sex", "count", "source", "verified"),
+    "outcomes": ("indicator", "year", "region", "level", "numerator", "denominator", "source",
+                 "verified"),
+}  # fmt: skip
+
+
+class ImportInput(_Input):
+    """What a file of reach or outcomes holds, and which of its columns holds which field
+    (a field left out is found in the column of its own name)."""
+
+    part: ImportPart
+    columns: dict[str, str] = Field(default_factory=dict, max_length=20)
+
+    @model_validator(mode="after")
+    def _columns(self) -> Self:
+        named = {k: v for k, v in self.columns.items() if v.strip()}
+        wanted = IMPORT_FIELDS[self.part]
+        self.columns = check_columns(named, wanted) if named else {}
+        return self

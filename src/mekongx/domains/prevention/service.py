@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from mekongx.audit import record
-from mekongx.authz import Permission, Principal, access, require, visible
+from mekongx.authz import Permission, Principal, access, require
 from mekongx.authz.sharing import check_distribution, set_recipients
-from mekongx.domains.prevention import exchange
-from mekongx.domains.prevention.minors import identifier_problems
+from mekongx.domains.prevention import exchange, lists
+from mekongx.domains.prevention.minors import identifier_problems, identifiers_in
 from mekongx.domains.prevention.models import (
     SEARCH_KIND,
     Activity,
@@ -52,7 +52,7 @@ class ProgrammeView:
 
 
 def _refuse_identifiers(*texts: tuple[str, str]) -> None:
-    problems = [p for text, field in texts for p in identifier_problems(text, field)]
+    problems = identifiers_in(*texts)
     if problems:
         raise ValidationFailed(problems)
 
@@ -80,26 +80,11 @@ def create_programme(session: Session, principal: Principal, data: ProgrammeInpu
     session.add(programme)
     session.flush()
     set_recipients(session, programme, data)
+    lists.index(session, programme)
     record(session, principal.actor, "prevention.programme.create", KIND, programme.uid,
            details={"code": data.code, "country": data.country})  # fmt: skip
     exchange.release(session, principal, programme)
     return programme
-
-
-def list_programmes(
-    session: Session, principal: Principal, country: str = "", query: str = ""
-) -> list[Programme]:
-    stmt = visible(principal, Programme)
-    if country:
-        stmt = stmt.where(Programme.country == country)
-    if query:
-        like = f"%{query[:100]}%"
-        stmt = stmt.where(
-            or_(Programme.code.ilike(like), Programme.name_en.ilike(like),
-                Programme.name_th.ilike(like), Programme.name_zh.ilike(like),
-                Programme.owner.ilike(like))
-        )  # fmt: skip
-    return list(session.scalars(stmt.order_by(Programme.country, Programme.code)))
 
 
 def read_programme(session: Session, principal: Principal, ident: int | str) -> ProgrammeView:
@@ -127,8 +112,10 @@ def read_programme(session: Session, principal: Principal, ident: int | str) -> 
     )  # fmt: skip
 
 
-def _changed(session: Session, principal: Principal, programme: Programme, action: str,
-             details: dict[str, object]) -> None:  # fmt: skip
+def changed(session: Session, principal: Principal, programme: Programme, action: str,
+            details: dict[str, object]) -> None:  # fmt: skip
+    """A new version of the programme: audited as ``prevention.<action>`` and sent to the
+    agencies its distribution names."""
     programme.version += 1
     programme.updated_at = utcnow()
     record(session, principal.actor, f"prevention.{action}", KIND, programme.uid, details=details)
@@ -140,9 +127,10 @@ def add_unit(
     session: Session, principal: Principal, programme_id: int | str, data: UnitInput
 ) -> Unit:
     programme = access(session, principal, Programme, programme_id, "write", for_update=True)
+    _refuse_identifiers((data.name, "name"), (data.region, "region"), (data.district, "district"))
     unit = Unit(uid=new_uid(), programme_id=programme.id, **data.model_dump())
     session.add(unit)
-    _changed(session, principal, programme, "unit.add", {"unit": unit.uid, "kind": data.kind})
+    changed(session, principal, programme, "unit.add", {"unit": unit.uid, "kind": data.kind})
     return unit
 
 
@@ -165,7 +153,7 @@ def add_activity(
         **data.model_dump(exclude={"unit_uid"}),
     )  # fmt: skip
     session.add(activity)
-    _changed(session, principal, programme, "activity.add", {"activity": activity.uid})
+    changed(session, principal, programme, "activity.add", {"activity": activity.uid})
     return activity
 
 
@@ -174,6 +162,16 @@ def set_reach(
 ) -> list[Reach]:
     """Replace the counts of one year and region."""
     programme = access(session, principal, Programme, programme_id, "write", for_update=True)
+    _refuse_identifiers((data.region, "region"), (data.source, "source"))
+    rows = put_reach(session, programme, data)
+    changed(session, principal, programme, "reach.set",
+             {"year": data.year, "region": data.region, "counts": len(rows)})  # fmt: skip
+    return rows
+
+
+def put_reach(session: Session, programme: Programme, data: ReachInput) -> list[Reach]:
+    """The counts of one year and region in place of the earlier ones (no version, no audit:
+    the caller's action does both once)."""
     session.execute(
         delete(Reach).where(
             Reach.programme_id == programme.id, Reach.year == data.year, Reach.region == data.region
@@ -185,8 +183,6 @@ def set_reach(
         for c in data.counts
     ]  # fmt: skip
     session.add_all(rows)
-    _changed(session, principal, programme, "reach.set",
-             {"year": data.year, "region": data.region, "counts": len(rows)})  # fmt: skip
     return rows
 
 
@@ -194,6 +190,8 @@ def add_indicator(
     session: Session, principal: Principal, programme_id: int | str, data: IndicatorInput
 ) -> Indicator:
     programme = access(session, principal, Programme, programme_id, "write", for_update=True)
+    _refuse_identifiers((data.definition, "definition"), (data.numerator, "numerator"),
+                        (data.denominator, "denominator"))  # fmt: skip
     taken = session.scalar(
         select(Indicator.id).where(
             Indicator.programme_id == programme.id, Indicator.code == data.code
@@ -208,7 +206,7 @@ def add_indicator(
         **data.model_dump(exclude={"levels"}),
     )  # fmt: skip
     session.add(indicator)
-    _changed(session, principal, programme, "indicator.add", {"indicator": data.code})
+    changed(session, principal, programme, "indicator.add", {"indicator": data.code})
     return indicator
 
 
@@ -217,24 +215,40 @@ def record_outcome(
 ) -> Outcome:
     """An indicator's value for a year and region (replacing an earlier one)."""
     programme = access(session, principal, Programme, programme_id, "write", for_update=True)
-    indicator = session.scalar(
-        select(Indicator).where(
-            Indicator.programme_id == programme.id,
-            or_(Indicator.code == data.indicator, Indicator.uid == data.indicator),
-        )
-    )
+    indicators = indicators_of(session, programme)
+    indicator = indicators.get(data.indicator)
+    problems = outcome_problems(indicator, data)
+    if problems:
+        raise ValidationFailed(problems)
+    assert indicator is not None
+    outcome = put_outcome(session, indicator, data)
+    changed(session, principal, programme, "outcome.record",
+             {"indicator": indicator.code, "year": data.year, "region": data.region})  # fmt: skip
+    return outcome
+
+
+def indicators_of(session: Session, programme: Programme) -> dict[str, Indicator]:
+    """The programme's indicators by code and by uid (an outcome names either)."""
+    found = session.scalars(select(Indicator).where(Indicator.programme_id == programme.id))
+    return {key: i for i in found for key in (i.code, i.uid)}
+
+
+def outcome_problems(indicator: Indicator | None, data: OutcomeInput) -> list[FieldProblem]:
+    """What is wrong with ``data`` as a value of ``indicator`` (None: no such indicator)."""
+    problems = identifiers_in((data.region, "region"), (data.source, "source"))
     if indicator is None:
-        raise ValidationFailed(
-            [FieldProblem("indicator", N_("No such indicator in this programme."))]
-        )
-    problems = []
+        return [*problems, FieldProblem("indicator", N_("No such indicator in this programme."))]
     if indicator.kind == "rate" and data.denominator is None:
         problems.append(FieldProblem("denominator", N_("A rate needs its denominator.")))
     if indicator.kind == "level" and data.level not in indicator.levels.split():
         problems.append(FieldProblem("level", N_("Must be one of: %(expected)s."),
                                      {"expected": ", ".join(indicator.levels.split())}))  # fmt: skip
-    if problems:
-        raise ValidationFailed(problems)
+    return problems
+
+
+def put_outcome(session: Session, indicator: Indicator, data: OutcomeInput) -> Outcome:
+    """The value in place of an earlier one of the same year, region and level (no version,
+    no audit: the caller's action does both once)."""
     session.execute(
         delete(Outcome).where(
             Outcome.indicator_id == indicator.id, Outcome.year == data.year,
@@ -243,8 +257,6 @@ def record_outcome(
     )  # fmt: skip
     outcome = Outcome(indicator_id=indicator.id, **data.model_dump(exclude={"indicator"}))
     session.add(outcome)
-    _changed(session, principal, programme, "outcome.record",
-             {"indicator": indicator.code, "year": data.year, "region": data.region})  # fmt: skip
     return outcome
 
 

@@ -24,7 +24,7 @@ from mekongx.domains.seizures.models import Seizure
 from mekongx.domains.seizures.schemas import SeizureInput
 from mekongx.errors import FieldProblem, ValidationFailed
 from mekongx.i18n import N_, translator
-from mekongx.tabular import Limits, Table, TableError, open_table
+from mekongx.tabular import Limits, Table
 from mekongx.validation import problems_from
 
 MAX_ROWS: Final = 100_000
@@ -88,17 +88,7 @@ def nationalities(text: str) -> dict[str, Any]:
 
 def read_rows(file_name: str, data: bytes, lang: str, limits: Limits | None = None) -> list[tuple[int, dict[str, Any], dict[str, str]]]:  # fmt: skip
     """``(row number, values by field, column titles by field)`` of every non-blank row."""
-    bounds = limits or uploads.limits()
-    if len(data) > uploads.max_bytes(bounds):
-        raise ValidationFailed([FieldProblem("file", uploads.TOO_LARGE, {"mb": uploads.max_mb(bounds)})])  # fmt: skip
-    if not data.strip():
-        raise ValidationFailed([FieldProblem("file", N_("The file is empty."))])
-    is_excel = file_name.lower().endswith((".xlsx", ".xlsm")) or data.startswith(b"PK\x03\x04")
-    try:
-        with open_table(data, "xlsx" if is_excel else "csv", bounds) as table:
-            return _rows(table)
-    except TableError as error:
-        raise uploads.refused(error, lang) from None
+    return uploads.read_table(file_name, data, lang, limits or uploads.limits(), _rows)
 
 
 def _rows(table: Table) -> list[tuple[int, dict[str, Any], dict[str, str]]]:

@@ -25,6 +25,7 @@ from mekongx.domains.training.models import (
     Course,
     Participant,
 )
+from mekongx.domains.training.schemas import RevocationInput
 from mekongx.errors import Conflict
 from mekongx.i18n import N_, format_date, translator
 from mekongx.model.base import utcnow
@@ -71,13 +72,48 @@ def issue(session: Session, principal: Principal, participant_id: int) -> Certif
 def statement(
     course: Course, participant: Participant, certificate: Certificate
 ) -> dict[str, object]:
+    revoked = certificate.revoked_at is not None
     return {
+        "revoked": revoked, "revoked_reason": certificate.revoked_reason,
+        "revoked_on": certificate.revoked_at.date().isoformat() if certificate.revoked_at else None,
         "certificate_uid": certificate.uid, "code_digest": digest(certificate.code),
         "participant_name": participant.name, "agency_code": participant.agency_code,
         "course_code": course.code, "course_title": course.text("title", "en"),
         "starts_on": course.starts_on.isoformat(), "ends_on": course.ends_on.isoformat(),
         "competencies": course.competencies.split(), "issued_on": certificate.issued_on.isoformat(),
     }  # fmt: skip
+
+
+def revoke(
+    session: Session, principal: Principal, participant_id: int, data: RevocationInput
+) -> Certificate:
+    """Revoke a participant's certificate, with the reason (the organising agency's writers
+    only; audited). Its code then checks as revoked, here and, once the correction arrives, on
+    the node of the officer's agency. A revoked certificate is not issued again."""
+    course, participant = service.participant_of(session, principal, participant_id)
+    certificate = session.scalar(
+        select(Certificate).where(Certificate.participant_id == participant.id).with_for_update()
+    )
+    if certificate is None:
+        raise Conflict(N_("This participant has no certificate yet."))
+    if certificate.revoked_at is not None:
+        raise Conflict(N_("This certificate was revoked already."))
+    certificate.revoked_at = utcnow()
+    certificate.revoked_reason = data.reason
+    certificate.revoked_by = principal.display_name
+    session.flush()
+    record(session, principal.actor, "training.certificate.revoke", SEARCH_KIND, certificate.uid,
+           why=data.reason, details={"course": course.uid, "participant": participant.uid})  # fmt: skip
+    if participant.agency_code != principal.agency:
+        exchange.send_statement(session, principal, statement(course, participant, certificate),
+                                certificate.uid, correction=True)  # fmt: skip
+    return certificate
+
+
+def issued(session: Session, participants: list[Participant]) -> dict[int, Certificate]:
+    """The certificates of these participants (already loaded for the user), by participant."""
+    stmt = select(Certificate).where(Certificate.participant_id.in_([p.id for p in participants]))
+    return {c.participant_id: c for c in session.scalars(stmt)}
 
 
 def pdf(session: Session, principal: Principal, participant_id: int) -> bytes:
@@ -89,6 +125,10 @@ def pdf(session: Session, principal: Principal, participant_id: int) -> bytes:
     )
     if certificate is None:
         raise Conflict(N_("This participant has no certificate yet."))
+    if certificate.revoked_at is not None:
+        raise Conflict(N_("This certificate was revoked on %(date)s: %(reason)s"),
+                       date=format_date(certificate.revoked_at.date(), principal.language),
+                       reason=certificate.revoked_reason)  # fmt: skip
     lang = principal.language if principal.language in doc.LANGUAGES else "en"
     _ = translator(lang)
     agency = session.get(Agency, course.origin_agency)
@@ -124,7 +164,9 @@ def pdf(session: Session, principal: Principal, participant_id: int) -> bytes:
 
 @dataclass
 class Check:
-    valid: bool
+    """What a check of a code found: ``status`` is ``valid``, ``revoked`` or ``unknown``."""
+
+    status: str
     issuer: str = ""
     participant_name: str = ""
     agency_code: str = ""
@@ -133,28 +175,37 @@ class Check:
     starts_on: date | None = None
     ends_on: date | None = None
     issued_on: date | None = None
+    revoked_on: date | None = None
+    revoked_reason: str = ""
+
+    @property
+    def valid(self) -> bool:
+        return self.status == "valid"
 
 
 def verify(session: Session, principal: Principal, code: str) -> Check:
     """Whether ``code`` is a certificate this node issued, or one a partner issued to an
-    officer of this agency (from the statement received); audited either way."""
+    officer of this agency (from the statement received), and whether it was revoked (when and
+    why); audited either way."""
     require(principal, Permission.READ_RECORDS)
     wanted = digest(code)
-    found = Check(False)
+    found = Check("unknown")
     own = session.scalar(select(Certificate).where(Certificate.code == normalise(code)))
     if own is not None:
         participant = session.get(Participant, own.participant_id)
         course = session.get(Course, participant.course_id) if participant else None
         if participant is not None and course is not None:
-            found = Check(True, course.origin_agency, participant.name, participant.agency_code, course.code,
-                          course.text("title", principal.language), course.starts_on, course.ends_on, own.issued_on)  # fmt: skip
+            found = Check("revoked" if own.revoked_at else "valid", course.origin_agency, participant.name,
+                          participant.agency_code, course.code, course.text("title", principal.language),
+                          course.starts_on, course.ends_on, own.issued_on,
+                          own.revoked_at.date() if own.revoked_at else None, own.revoked_reason)  # fmt: skip
     else:
         stated = session.scalar(select(CertificateStatement).where(
-            CertificateStatement.code_digest == wanted, CertificateStatement.agency_code == principal.agency,
-            CertificateStatement.revoked.is_(False)))  # fmt: skip
+            CertificateStatement.code_digest == wanted, CertificateStatement.agency_code == principal.agency))  # fmt: skip
         if stated is not None:
-            found = Check(True, stated.issuer, stated.participant_name, stated.agency_code, stated.course_code,
-                          stated.course_title, stated.starts_on, stated.ends_on, stated.issued_on)  # fmt: skip
+            found = Check("revoked" if stated.revoked else "valid", stated.issuer, stated.participant_name,
+                          stated.agency_code, stated.course_code, stated.course_title, stated.starts_on,
+                          stated.ends_on, stated.issued_on, stated.revoked_on, stated.revoked_reason)  # fmt: skip
     record(session, principal.actor, "training.certificate.verify", SEARCH_KIND, wanted[:16],
-           details={"valid": found.valid})  # fmt: skip
+           details={"status": found.status})  # fmt: skip
     return found

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from mekongx.audit import Actor, record
 from mekongx.authz import Principal
 from mekongx.authz.sharing import addressed_to, holders, newer_copy
+from mekongx.domains.training import lists
 from mekongx.domains.training.models import SEARCH_KIND, CertificateStatement, Course
 from mekongx.domains.training.schemas import CertificatePayload, CoursePayload
 from mekongx.errors import Forbidden
@@ -90,15 +91,19 @@ def apply_course(session: Session, received: Received, raw: Mapping[str, Any]) -
         known = set(session.scalars(select(Agency.code).where(Agency.code.in_(data.recipients))))
         session.add_all(RecordRecipient(record_uid=course.uid, agency_code=c)
                         for c in data.recipients if c in known)  # fmt: skip
+    lists.index(session, course)
     record(session, Actor.system(received.own_agency), "training.course.receive", SEARCH_KIND,
            course.uid, details={"from": received.sender, "version": data.version})  # fmt: skip
     return course.uid
 
 
-def send_statement(session: Session, principal: Principal, body: dict[str, Any], uid: str) -> None:
-    """The certificate's statement to the certified officer's agency (if it is another)."""
-    enqueue(session, principal.actor, type="information", kind=CERTIFICATE_KIND, payload=body,
-            to=[body["agency_code"]], record_uid=uid, thread=uid)  # fmt: skip
+def send_statement(session: Session, principal: Principal, body: dict[str, Any], uid: str, *,
+                   correction: bool = False) -> None:  # fmt: skip
+    """The certificate's statement to the certified officer's agency (if it is another); a
+    revocation goes as a correction of it (acknowledged by the receiver)."""
+    enqueue(session, principal.actor, type="correction" if correction else "information",
+            kind=CERTIFICATE_KIND, payload=body, to=[body["agency_code"]], record_uid=uid,
+            thread=uid)  # fmt: skip
 
 
 def apply_certificate(session: Session, received: Received, raw: Mapping[str, Any]) -> str:
@@ -112,10 +117,13 @@ def apply_certificate(session: Session, received: Received, raw: Mapping[str, An
     if found is None:
         found = CertificateStatement(issuer=received.sender, certificate_uid=data.certificate_uid)
         session.add(found)
+    elif found.revoked:  # a revocation is final: a late or replayed statement does not undo it
+        return data.certificate_uid
     for name, value in data.model_dump(exclude={"certificate_uid", "competencies"}).items():
         setattr(found, name, value)
     found.competencies = " ".join(data.competencies)
     session.flush()
-    record(session, Actor.system(received.own_agency), "training.certificate.receive", SEARCH_KIND,
-           data.certificate_uid, details={"from": received.sender})  # fmt: skip
+    action = "training.certificate.revoked" if data.revoked else "training.certificate.receive"
+    record(session, Actor.system(received.own_agency), action, SEARCH_KIND, data.certificate_uid,
+           details={"from": received.sender})  # fmt: skip
     return data.certificate_uid

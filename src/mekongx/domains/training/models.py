@@ -116,6 +116,10 @@ class Certificate(Base):
     code: Mapped[str] = mapped_column(String(32), unique=True)
     issued_on: Mapped[date] = mapped_column(Date)
     issued_by: Mapped[str] = mapped_column(String(200), default="")
+    # A revoked certificate stays (its code then checks as revoked, with the reason).
+    revoked_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    revoked_reason: Mapped[str] = mapped_column(Text, default="")
+    revoked_by: Mapped[str] = mapped_column(String(200), default="")
 
 
 class CertificateStatement(Base):
@@ -138,4 +142,6 @@ class CertificateStatement(Base):
     competencies: Mapped[str] = mapped_column(String(400), default="")
     issued_on: Mapped[date] = mapped_column(Date)
     revoked: Mapped[bool] = mapped_column(default=False)
+    revoked_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    revoked_reason: Mapped[str] = mapped_column(Text, default="")
     received_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from mekongx.authz import Principal
 from mekongx.domains.search.records import RecordKind
 from mekongx.domains.search.registry import Found
-from mekongx.domains.training import service
+from mekongx.domains.training import lists
 from mekongx.domains.training.models import SEARCH_KIND, Course
 from mekongx.i18n import N_
 
@@ -18,7 +18,7 @@ def courses(session: Session, principal: Principal, query: str, limit: int) -> l
     return [
         Found(N_("Training"), 82, f"{c.code} · {c.text('title', principal.language)}",
               f"/training/{c.id}", f"{c.origin_agency} · {c.starts_on.isoformat()}")
-        for c in service.list_courses(session, principal, query)[:limit]
+        for c in lists.search_courses(session, principal, query, limit=limit)
     ]  # fmt: skip
 
 

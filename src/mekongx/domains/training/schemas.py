@@ -114,3 +114,22 @@ class CertificatePayload(BaseModel):
     competencies: list[str] = Field(default_factory=list, max_length=len(COMPETENCIES))
     issued_on: dt.date
     revoked: bool = False
+    revoked_on: dt.date | None = None
+    revoked_reason: str = Field("", max_length=2_000)
+
+    @model_validator(mode="after")
+    def _revocation(self) -> Self:
+        if self.revoked and (self.revoked_on is None or not self.revoked_reason.strip()):
+            raise PydanticCustomError(
+                "mekongx",
+                N_("A revoked certificate carries the day and the reason of its revocation."),
+            )
+        return self
+
+
+class RevocationInput(BaseModel):
+    """Why a certificate is revoked (the officer's agency is told, and its check shows it)."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    reason: str = Field(min_length=5, max_length=2_000)

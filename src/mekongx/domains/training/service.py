@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from mekongx.audit import record
 from mekongx.authz import Permission, Principal, access, require, visible
 from mekongx.authz.sharing import check_distribution, set_recipients
-from mekongx.domains.training import exchange
+from mekongx.domains.training import exchange, lists
 from mekongx.domains.training.models import SEARCH_KIND, Certificate, Course, Participant
 from mekongx.domains.training.schemas import CourseInput, ParticipantInput, ResultInput
 from mekongx.errors import FieldProblem, Forbidden, NotFound, ValidationFailed
@@ -46,19 +46,11 @@ def create_course(session: Session, principal: Principal, data: CourseInput) -> 
     session.add(course)
     session.flush()
     set_recipients(session, course, data)
+    lists.index(session, course)
     record(session, principal.actor, "training.course.create", KIND, course.uid,
            details={"code": data.code, "type": data.course_type})  # fmt: skip
     exchange.release(session, principal, course)
     return course
-
-
-def list_courses(session: Session, principal: Principal, query: str = "") -> list[Course]:
-    stmt = visible(principal, Course)
-    if query:
-        like = f"%{query[:100]}%"
-        stmt = stmt.where(Course.code.ilike(like) | Course.title_en.ilike(like)
-                          | Course.title_th.ilike(like) | Course.title_zh.ilike(like))  # fmt: skip
-    return list(session.scalars(stmt.order_by(Course.starts_on.desc(), Course.code)))
 
 
 def read_course(session: Session, principal: Principal, ident: int | str) -> Course:

@@ -7,27 +7,30 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Query
 from sqlalchemy import select
-from starlette.datastructures import FormData
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData, UploadFile
 from starlette.requests import Request
 from starlette.responses import Response
 
+from mekongx import uploads
 from mekongx.authz import Permission, Principal, can
-from mekongx.domains.prevention import dashboard, mapping, service
+from mekongx.domains.prevention import dashboard, imports, lists, mapping, service
 from mekongx.domains.prevention.models import AGE_BANDS, MEASURES
 from mekongx.domains.prevention.schemas import (
     ActivityInput,
     ComparabilityInput,
+    ImportInput,
     IndicatorInput,
     OutcomeInput,
     ProgrammeInput,
     ReachInput,
     UnitInput,
 )
-from mekongx.errors import NotFound, ValidationFailed
+from mekongx.errors import FieldProblem, NotFound, ValidationFailed
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.errors import field_messages
 from mekongx.http.node import node_of
-from mekongx.http.params import RecordId
+from mekongx.http.params import PageNumber, RecordId
 from mekongx.i18n import N_, translator
 from mekongx.model.identity import Agency, SharingGroup
 from mekongx.validation import parse
@@ -71,6 +74,9 @@ flash.register(
             "Programme updated; the agencies it is shared with get the new version."
         ),
         "prevention.mapped": N_("Comparability stated."),
+        "prevention.imported": N_(
+            "File imported; the agencies the programme is shared with get the new version."
+        ),
     }
 )
 
@@ -124,9 +130,15 @@ def _form(form: FormData, names: tuple[str, ...]) -> dict[str, Any]:
 
 
 def _index(request: Request, principal: Principal, *, status: int = 200,
-           fields: list[tuple[str, str]] | None = None, form: dict[str, Any] | None = None) -> Response:  # fmt: skip
+           fields: list[tuple[str, str]] | None = None, form: dict[str, Any] | None = None,
+           page: int = 1, country: str = "", q: str = "") -> Response:  # fmt: skip
+    listed = None
     with node_of(request).db.read() as session:
-        programmes = service.list_programmes(session, principal)
+        if q.strip():
+            programmes = lists.search_programmes(session, principal, q.strip(), country)
+        else:
+            listed = lists.list_programmes(session, principal, country, page=page)
+            programmes = listed.items
     by_country: dict[str, list[Any]] = {}
     for p in programmes:
         by_country.setdefault(p.country, []).append(p)
@@ -138,13 +150,17 @@ def _index(request: Request, principal: Principal, *, status: int = 200,
         "language": principal.language,
     }
     return render(request, "prevention/index.html", status=status, by_country=by_country,
+                  listed=listed, filters={"country": country, "q": q},
                   fields=fields or [], form={**blank, **(form or {})}, **_sharing(request, principal),
                   **_labels(principal))  # fmt: skip
 
 
 @router.get("")
-def index(request: Request, principal: CurrentPrincipal) -> Response:
-    return _index(request, principal)
+def index(
+    request: Request, principal: CurrentPrincipal, page: PageNumber = 1,
+    country: str = Query("", max_length=2), q: str = Query("", max_length=200),
+) -> Response:  # fmt: skip
+    return _index(request, principal, page=page, country=country, q=q)
 
 
 @router.post("", dependencies=[Depends(check_csrf)])
@@ -176,6 +192,8 @@ def _page(request: Request, principal: Principal, programme_id: int, *, status: 
     p = view.programme
     own = not p.received and p.origin_agency == principal.agency
     return render(request, "prevention/programme.html", status=status, view=view, pairs=pairs,
+                  import_fields=sorted(set(imports.FIELDS["reach"]) | set(imports.FIELDS["outcomes"]),
+                                       key=_FIELD_ORDER.index),
                   editable=own and can(principal, Permission.WRITE_RECORDS).allowed,
                   fields=fields or [], form=form or {}, **_labels(principal))  # fmt: skip
 
@@ -272,6 +290,48 @@ _PARTS: dict[str, tuple[Any, tuple[str, ...], str]] = {
     "indicators": (IndicatorInput, ("code", "kind", "name_th", "name_zh", "name_en", "definition", "numerator", "denominator"), "add_indicator"),
     "outcomes": (OutcomeInput, ("indicator", "year", "region", "level", "numerator", "denominator", "source"), "record_outcome"),
 }  # fmt: skip
+
+
+_FIELD_ORDER = ("indicator", "year", "region", "measure", "age_band", "sex", "count", "level",
+                "numerator", "denominator", "source", "verified")  # fmt: skip
+
+
+def _bounded(request: Request) -> None:
+    uploads.check_declared_size(request.headers.get("content-length"), uploads.limits(node_of(request).settings))  # fmt: skip
+
+
+@router.post("/{programme_id}/import", dependencies=[Depends(_bounded), Depends(check_csrf)])
+async def import_file(
+    request: Request, principal: CurrentPrincipal, programme_id: RecordId
+) -> Response:
+    """Reach or outcomes from a CSV or .xlsx file, with the column mapping of the form."""
+    form = await request.form()
+    upload = form.get("file")
+    node = node_of(request)
+    part = str(form.get("part", ""))
+    chosen = {"part": part, "columns": {f: str(form.get(f"col_{f}", "")) for f in _FIELD_ORDER}}
+    try:
+        if not isinstance(upload, UploadFile) or not upload.filename:
+            raise ValidationFailed([FieldProblem("file", N_("Choose a file to import."))])
+        checked = parse(ImportInput, chosen)
+        bounds = uploads.limits(node.settings)
+        data = await upload.read(uploads.max_bytes(bounds) + 1)
+        name = upload.filename
+
+        def work() -> int:
+            with node.db.write() as session:
+                return imports.import_file(session, principal, programme_id, checked.part, name, data,
+                                           checked.columns, bounds)  # fmt: skip
+
+        await run_in_threadpool(work)
+    except ValidationFailed as error:
+        fields = [(f"import.{f}", m) for f, m in field_messages(principal.language, error.fields)]
+        return _page(
+            request, principal, programme_id, status=422, fields=fields, form={"import": chosen}
+        )
+    finally:
+        await form.close()
+    return flash.redirect(f"/prevention/{programme_id}#{part}", "prevention.imported")
 
 
 @router.post("/{programme_id}/{part}", dependencies=[Depends(check_csrf)])

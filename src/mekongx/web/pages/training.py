@@ -11,14 +11,19 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from mekongx.authz import Permission, Principal, can
-from mekongx.domains.training import certificates, service
-from mekongx.domains.training.models import COMPETENCY_LABELS, Certificate
-from mekongx.domains.training.schemas import CourseInput, ParticipantInput, ResultInput
+from mekongx.domains.training import certificates, lists, service
+from mekongx.domains.training.models import COMPETENCY_LABELS
+from mekongx.domains.training.schemas import (
+    CourseInput,
+    ParticipantInput,
+    ResultInput,
+    RevocationInput,
+)
 from mekongx.errors import ValidationFailed
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.errors import field_messages
 from mekongx.http.node import node_of
-from mekongx.http.params import RecordId
+from mekongx.http.params import PageNumber, RecordId
 from mekongx.i18n import N_, translator
 from mekongx.model.identity import Agency, SharingGroup
 from mekongx.validation import parse
@@ -38,6 +43,7 @@ flash.register(
         "training.created": N_("Course recorded. Add its participants."),
         "training.changed": N_("Saved."),
         "training.certified": N_("Certificate issued; the officer's agency can check its code."),
+        "training.revoked": N_("Certificate revoked; the officer's agency is told."),
     }
 )
 
@@ -65,9 +71,15 @@ def _context(request: Request, principal: Principal) -> dict[str, Any]:
 
 
 def _index(request: Request, principal: Principal, *, status: int = 200,
-           fields: list[tuple[str, str]] | None = None, form: dict[str, Any] | None = None) -> Response:  # fmt: skip
+           fields: list[tuple[str, str]] | None = None, form: dict[str, Any] | None = None,
+           page: int = 1, q: str = "") -> Response:  # fmt: skip
+    listed = None
     with node_of(request).db.read() as session:
-        courses = service.list_courses(session, principal)
+        if q.strip():
+            courses = lists.search_courses(session, principal, q.strip())
+        else:
+            listed = lists.list_courses(session, principal, page=page)
+            courses = listed.items
         by_course, by_competency = service.evaluation(session, principal)
     blank = {
         "distribution": "own",
@@ -76,14 +88,17 @@ def _index(request: Request, principal: Principal, *, status: int = 200,
         "competencies": [],
         "partner_agencies": [],
     }
-    return render(request, "training/index.html", status=status, courses=courses, by_course=by_course,
-                  by_competency=by_competency, fields=fields or [], form={**blank, **(form or {})},
-                  **_context(request, principal))  # fmt: skip
+    return render(request, "training/index.html", status=status, courses=courses, listed=listed,
+                  q=q, by_course=by_course, by_competency=by_competency, fields=fields or [],
+                  form={**blank, **(form or {})}, **_context(request, principal))  # fmt: skip
 
 
 @router.get("")
-def index(request: Request, principal: CurrentPrincipal) -> Response:
-    return _index(request, principal)
+def index(
+    request: Request, principal: CurrentPrincipal, page: PageNumber = 1,
+    q: str = Query("", max_length=200),
+) -> Response:  # fmt: skip
+    return _index(request, principal, page=page, q=q)
 
 
 @router.post("", dependencies=[Depends(check_csrf)])
@@ -122,6 +137,17 @@ def verify(
     )
 
 
+@router.get("/certificates")
+def certificates_page(
+    request: Request, principal: CurrentPrincipal, page: PageNumber = 1
+) -> Response:
+    """The certificates this agency issued, newest first, with their status."""
+    with node_of(request).db.read() as session:
+        listed, rows = lists.list_certificates(session, principal, page=page)
+    return render(request, "training/certificates.html", listed=listed, rows=rows,
+                  **_context(request, principal))  # fmt: skip
+
+
 def _page(request: Request, principal: Principal, course_id: int, *, status: int = 200,
           fields: list[tuple[str, str]] | None = None) -> Response:  # fmt: skip
     with node_of(request).db.write() as session:
@@ -129,8 +155,7 @@ def _page(request: Request, principal: Principal, course_id: int, *, status: int
         organiser = (not course.received and course.origin_agency == principal.agency
                      and can(principal, Permission.WRITE_RECORDS).allowed)  # fmt: skip
         people = service.participants(session, principal, course_id) if organiser else []
-        issued = dict(session.execute(select(Certificate.participant_id, Certificate.code).where(
-            Certificate.participant_id.in_([p.id for p in people]))).all())  # fmt: skip
+        issued = certificates.issued(session, people)
     return render(request, "training/course.html", status=status, course=course, organiser=organiser,
                   people=people, issued=issued, fields=fields or [], **_context(request, principal))  # fmt: skip
 
@@ -202,3 +227,22 @@ def certificate_pdf(
         content = certificates.pdf(session, principal, participant_id)
     return Response(content, media_type="application/pdf",
                     headers={"Content-Disposition": f'inline; filename="certificate-{participant_id}.pdf"'})  # fmt: skip
+
+
+@router.post(
+    "/participants/{participant_id}/certificate/revoke", dependencies=[Depends(check_csrf)]
+)
+async def revoke(
+    request: Request, principal: CurrentPrincipal, participant_id: RecordId
+) -> Response:
+    form = await request.form()
+    with node_of(request).db.read() as session:
+        course_id = service.course_id_of(session, principal, participant_id)
+    try:
+        data = parse(RevocationInput, {"reason": str(form.get("reason", ""))})
+        with node_of(request).db.write() as session:
+            certificates.revoke(session, principal, participant_id, data)
+    except ValidationFailed as error:
+        return _page(request, principal, course_id, status=422,
+                     fields=field_messages(principal.language, error.fields))  # fmt: skip
+    return flash.redirect(f"/training/{course_id}#participants", "training.revoked")
