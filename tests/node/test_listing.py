@@ -7,10 +7,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import select
+
 from mekongx.authz import Principal, visible
 from mekongx.authz.listing import page_of, search_of
 from mekongx.domains.intel.models import IntelReport
 from mekongx.domains.seizures import service as seizures
+from mekongx.domains.seizures.models import Seizure
 from mekongx.model.identity import Role
 
 
@@ -103,3 +106,22 @@ def test_keyset_pages_follow_an_area_s_own_order(world: Any) -> None:
     assert seen == [ident for _, ident in sorted(made, reverse=True)]
     listed = client.get("/api/v1/seizures", headers=headers).json()
     assert [item["id"] for item in listed["items"]] == seen and listed["next_after"] is None
+
+
+def test_a_hidden_row_as_the_cursor_tells_nothing_of_its_place(world: Any) -> None:
+    """The cursor row is read through the user's own query: passing the id of a row the query
+    does not show does not page from its date (which would tell when it was seized)."""
+    client, headers = world.app(), world.token("thai_liaison")
+    ids = []
+    for n, day in enumerate(["2026-01-05", "2026-11-20", "2026-06-10"]):
+        body = {**SEIZURE, "reference": f"CURSOR-{n}", "seized_on": day}
+        answer = client.post("/api/v1/seizures", json=body, headers=headers)
+        assert answer.status_code == 201, answer.text
+        ids.append(answer.json()["id"])
+    early, late, hidden = ids
+    shown = select(Seizure).where(Seizure.id.in_([early, late]))  # what this user may see
+    with world.db.read() as session:
+        found = page_of(session, shown, Seizure, after=hidden, order=(Seizure.seized_on,))
+    listed = [s.id for s in found.items]
+    assert hidden not in listed
+    assert late in listed and early in listed  # not only those seized before the hidden one

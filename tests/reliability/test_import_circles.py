@@ -8,6 +8,7 @@ import sys
 
 import grimp
 
+
 def _circles(edges: dict[str, set[str]]) -> list[tuple[str, ...]]:
     """The strongly connected groups of more than one module (Tarjan's algorithm)."""
     index: dict[str, int] = {}

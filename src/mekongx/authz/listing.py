@@ -58,8 +58,9 @@ def page_of(
     ids = stmt.with_only_columns(key).order_by(None)
     total, exact = count_of(session, ids, model, bound)
     chosen = ids.order_by(*(column.desc() for column in order), key.desc()).limit(per_page)
+    # the cursor row is read through the user's own query: a hidden row's values are never used
     last = None if after is None or not order else session.execute(
-        select(*order).where(key == after)).one_or_none()  # fmt: skip
+        stmt.with_only_columns(*order).order_by(None).where(key == after)).one_or_none()  # fmt: skip
     if last is not None:  # the rows after the cursor row in (order..., id)
         chosen = chosen.where(tuple_(*order, key) < tuple_(*last, after))
     elif after is not None:
