@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime
+from decimal import Decimal
 from typing import Any
 
 import pytest
 from babel import Locale
 
-from mekongx.i18n import translator
+from mekongx.i18n import format_number, translator
 from mekongx.web.render import ENV, _markup_aware, page_date
 
 REPORT = {"title": "Boat at Chiang Saen", "narrative": "Seen at the port.", "language": "en",
@@ -74,3 +75,19 @@ def test_a_thai_page_shows_buddhist_era_dates_with_the_gregorian_title(
     assert re.search(r'<time datetime="\d{4}-\d\d-\d\dT[^"]+" title="\d{4}-\d\d-\d\d \d\d:\d\d '
                      r'\(UTC\+07\)">\d+ \S+ 25\d\d \d\d:\d\d \(UTC\+07\)</time>', banner.group(1))  # fmt: skip
     assert "&lt;time" not in page
+
+
+def test_numbers_on_a_khmer_page_are_in_khmer_digits(world: Any, browser: Any) -> None:
+    """The pager (and every figure a page writes through ``num``) in the reader's digits."""
+    browser.login("thai.analyst")
+    assert browser.post("/lang", {"lang": "km", "next": "/reports"}).status_code == 303
+    page = browser.client.get("/reports").text
+    assert "ទំព័រ ១ នៃ ១" in page
+    assert browser.post("/lang", {"lang": "th", "next": "/reports"}).status_code == 303
+    assert "หน้า 1 จาก 1" in browser.client.get("/reports").text
+
+
+def test_numbers_per_locale() -> None:
+    assert format_number(Decimal("1234567.5"), "lo") == "1.234.567,5"
+    assert format_number(1500, "my", 2) == "၁,၅၀၀.၀၀"
+    assert format_number(Decimal("0.0015"), "th") == "0.0015"  # every decimal it has

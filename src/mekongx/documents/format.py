@@ -13,8 +13,6 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from babel.numbers import format_currency, format_decimal
-
 from mekongx.documents.model import CellValue, DateCell, Lang, Money, Number, Text
 from mekongx.i18n import (
     N_,
@@ -25,6 +23,7 @@ from mekongx.i18n import (
     needs_gregorian,
     translator,
 )
+from mekongx.i18n.numbers import LOCALES, format_money, format_number
 
 __all__ = [
     "LANG_TAGS",
@@ -39,10 +38,6 @@ __all__ = [
     "normalise",
 ]
 
-LOCALES: dict[str, str] = {
-    "th": "th_TH", "zh": "zh_Hans_CN", "lo": "lo_LA", "my": "my_MM", "km": "km_KH", "vi": "vi_VN",
-    "en": "en_GB",
-}  # fmt: skip
 # BCP 47 tags of the document languages (PDF /Lang, DOCX w:lang, Dublin Core language)
 LANG_TAGS: dict[str, str] = {
     "th": "th-TH", "zh": "zh-CN", "lo": "lo-LA", "my": "my-MM", "km": "km-KH", "vi": "vi-VN",
@@ -88,13 +83,6 @@ def cell_kind(cell: Text | Number | Money | DateCell | None) -> Kind:
     return "datetime" if isinstance(cell.value, datetime) else "date"
 
 
-def _number(value: int | float | Decimal, places: int | None, lang: Lang) -> str:
-    if places is None:
-        return format_decimal(value, locale=LOCALES[lang])
-    pattern = "#,##0" + ("." + "0" * places if places > 0 else "")
-    return format_decimal(value, format=pattern, locale=LOCALES[lang], decimal_quantization=True)
-
-
 def cell_text(value: CellValue, lang: Lang, timezone: str = "Asia/Bangkok") -> str:
     """The cell as its reader expects it in ``lang`` (PDF, and text cells everywhere)."""
     cell = normalise(value)
@@ -103,11 +91,9 @@ def cell_text(value: CellValue, lang: Lang, timezone: str = "Asia/Bangkok") -> s
     if isinstance(cell, Text):
         return cell.value
     if isinstance(cell, Number):
-        return native_digits(_number(cell.value, cell.places, lang), lang)
+        return format_number(cell.value, lang, cell.places)
     if isinstance(cell, Money):
-        return native_digits(
-            format_currency(cell.amount, cell.currency, locale=LOCALES[lang]), lang
-        )
+        return format_money(cell.amount, cell.currency, lang)
     if isinstance(cell.value, datetime):
         if cell.value.tzinfo is None:
             raise ValueError("a datetime cell must carry its time zone")

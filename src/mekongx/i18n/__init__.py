@@ -27,6 +27,7 @@ from mekongx.i18n.dates import (
     native_digits,
     needs_gregorian,
 )
+from mekongx.i18n.numbers import format_money, format_number
 
 __all__ = [
     "ENABLED",
@@ -41,6 +42,8 @@ __all__ = [
     "format_datetime",
     "format_gregorian",
     "format_gregorian_datetime",
+    "format_money",
+    "format_number",
     "native_digits",
     "needs_gregorian",
     "negotiate",

@@ -30,6 +30,7 @@ from mekongx.i18n import (
     format_datetime,
     format_gregorian,
     format_gregorian_datetime,
+    format_number,
     needs_gregorian,
     translator,
 )
@@ -148,6 +149,7 @@ def render(request: Request, template: str, *, status: int = 200, **context: Any
         menu=menu(found[0]) if found else [],
         csrf_token=csrf,
         fmt=fmt,
+        num=lambda value, places=None: "" if value is None else format_number(value, lang, places),
         node_agency=node.settings.node_agency,
         flash_message=_(done) if done else "",
         zawgyi_notice=_(ZAWGYI_NOTICE) if zawgyi_cookie or zawgyi_now else "",
