@@ -121,16 +121,22 @@ async def load(
     return len(latencies) / elapsed, p50, p99, errors
 
 
-def engine_urls(engines: list[str], home: Path) -> dict[str, str]:
+def engine_urls(engines: list[str], home: Path, keep: str = "") -> dict[str, str]:
+    """A database per engine: new ones, or with ``keep`` (a name: the records' count) the kept
+    ones of that name (a SQLite file in ``home``, a PostgreSQL database), made if missing."""
     urls = {}
     if "sqlite" in engines:
-        urls["sqlite"] = f"sqlite:///{home / 'bench.db'}"
+        urls["sqlite"] = f"sqlite:///{home / f'bench{keep}.db'}"
     if "postgresql" in engines:
-        name = f"mekongx_bench_{uuid.uuid4().hex[:8]}"
+        name = f"mekongx_bench_{keep or uuid.uuid4().hex[:8]}"
         admin = create_engine(PG, isolation_level="AUTOCOMMIT")
         try:
             with admin.connect() as conn:
-                conn.execute(text(f'CREATE DATABASE "{name}"'))
+                held = conn.scalar(
+                    text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}
+                )
+                if not held:
+                    conn.execute(text(f'CREATE DATABASE "{name}"'))
             urls["postgresql"] = (
                 make_url(PG).set(database=name).render_as_string(hide_password=False)
             )
@@ -140,12 +146,39 @@ def engine_urls(engines: list[str], home: Path) -> dict[str, str]:
     return urls
 
 
+def seeded(engine: str, url: str, home: Path, keep: bool, reports: int, notices: int) -> str:
+    """The API token of a seeded database: with ``keep``, the one seeded by an earlier run
+    (its token is written in ``home`` once seeding finished), else seeded now."""
+    done = home / f"{engine}-{reports + notices}.token"
+    if keep and done.exists():
+        print(f"{engine}: reusing the database seeded earlier ({url.rsplit('/', 1)[-1]})")
+        return done.read_text().strip()
+    if keep:  # a seeding that did not finish: start again
+        drop(url)
+        engine_urls([engine], home, str(reports + notices))
+    started, before = time.monotonic(), os.times()
+    token = seed(url, reports, notices, home)
+    elapsed, after = time.monotonic() - started, os.times()
+    own = after.user + after.system - before.user - before.system
+    pool = (after.children_user + after.children_system
+            - before.children_user - before.children_system)  # fmt: skip
+    print(f"{engine}: seeded {reports:,} reports and {notices:,} notices in {elapsed:.0f} s "
+          f"({(reports + notices) / elapsed:,.0f} records/s; CPU s: this process {own:.0f}, "
+          f"the documents' pool {pool:.0f}; load avg {os.getloadavg()[0]:.1f})")  # fmt: skip
+    if keep:
+        done.write_text(token)
+    return token
+
+
 def drop(url: str) -> None:
     if url.startswith("postgresql"):
         admin = create_engine(PG, isolation_level="AUTOCOMMIT")
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)'))
         admin.dispose()
+    elif url.startswith("sqlite:///"):
+        for suffix in ("", "-wal", "-shm"):
+            Path(url.removeprefix("sqlite:///") + suffix).unlink(missing_ok=True)
 
 
 def generate(base: str, paths: list[str], headers: dict[str, str], clients: int, seconds: float,
@@ -218,6 +251,24 @@ def endpoints(reports: int, notices: int) -> dict[str, list[str]]:
     return found
 
 
+def measure_ceiling(home: Path, clients: int, seconds: float, server_cores: set[int],
+                    client_cores: set[int]) -> float:  # fmt: skip
+    """Requests/s of a bare ASGI "hello" served and loaded as the node is."""
+    (home / "hello.py").write_text(HELLO)
+    port = free_port()
+    hello = start([sys.executable, "-m", "uvicorn", "--app-dir", str(home), "hello:app", "--port", str(port),
+                   "--log-level", "warning"], dict(os.environ), port, server_cores)  # fmt: skip
+    try:
+        ceiling, p50, p99, errors = generate(f"http://127.0.0.1:{port}", ["/"], {}, clients,
+                                             seconds, client_cores)  # fmt: skip
+    finally:
+        hello.terminate()
+        hello.wait()
+    print(f"{'ceiling':<11} {'ASGI hello':<15} {ceiling:8.0f} req/s  p50 {p50:6.1f} ms  p99 {p99:6.1f} ms  "
+          f"errors {errors}  load avg {os.getloadavg()[0]:.1f}")  # fmt: skip
+    return ceiling
+
+
 def main() -> None:
     if sys.argv[1:] == ["--generate"]:
         return _generate_child()
@@ -230,28 +281,24 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--engines", default="sqlite,postgresql")
+    parser.add_argument("--keep", type=Path, metavar="DIR",
+                        help="seed once and keep the databases (SQLite files in DIR, PostgreSQL "
+                             "databases mekongx_bench_<records>) for later runs with the same "
+                             "--records; seeding: --seconds 0 seeds and stops")  # fmt: skip
     args = parser.parse_args()
-    home = Path(tempfile.mkdtemp(prefix="mekongx-bench-"))
+    home = args.keep or Path(tempfile.mkdtemp(prefix="mekongx-bench-"))
+    home.mkdir(parents=True, exist_ok=True)
     server_cores, client_cores = cores()
     print(f"api_load: {args.records:,} records, {args.clients} clients, {args.seconds:.0f} s per endpoint; "
           f"server on cores {sorted(server_cores)}, clients on {sorted(client_cores)}; load avg {os.getloadavg()[0]:.1f}")  # fmt: skip
-    hello_file = home / "hello.py"
-    hello_file.write_text(HELLO)
-    port = free_port()
-    hello = start([sys.executable, "-m", "uvicorn", "--app-dir", str(home), "hello:app", "--port", str(port),
-                   "--log-level", "warning"], dict(os.environ), port, server_cores)  # fmt: skip
-    try:
-        ceiling, p50, p99, errors = generate(f"http://127.0.0.1:{port}", ["/"], {}, args.clients,
-                                             args.seconds, client_cores)  # fmt: skip
-    finally:
-        hello.terminate()
-        hello.wait()
-    print(f"{'ceiling':<11} {'ASGI hello':<15} {ceiling:8.0f} req/s  p50 {p50:6.1f} ms  p99 {p99:6.1f} ms  errors {errors}")  # fmt: skip
     reports, notices = args.records - args.records // 2, args.records // 2
-    for engine, url in engine_urls(args.engines.split(","), home).items():
-        started = time.monotonic()
-        token = seed(url, reports, notices, home)
-        print(f"{engine}: seeded {reports:,} reports and {notices:,} notices in {time.monotonic() - started:.0f} s")  # fmt: skip
+    keep = str(args.records) if args.keep else ""
+    for engine, url in engine_urls(args.engines.split(","), home, keep).items():
+        token = seeded(engine, url, home, bool(keep), reports, notices)
+        if not args.seconds:
+            continue
+        # the ceiling just before the engine's own run (the machine's load moves meanwhile)
+        ceiling = measure_ceiling(home, args.clients, args.seconds, server_cores, client_cores)
         port = free_port()
         env = {**os.environ, "MEKONGX_ENV": "test", "MEKONGX_DATABASE_URL": url, "MEKONGX_DATA_DIR": str(home),
                "MEKONGX_NODE_AGENCY": "ONCB", "MEKONGX_WORKER": "false"}  # fmt: skip
@@ -272,7 +319,8 @@ def main() -> None:
         finally:
             server.terminate()
             server.wait()
-            drop(url)
+            if not keep:
+                drop(url)
 
 
 if __name__ == "__main__":
