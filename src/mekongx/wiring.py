@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from mekongx.db import Database
 from mekongx.domains.finance import providers as finance_providers
+from mekongx.domains.finance import service as finance_service
 from mekongx.domains.fugitives import exchange as fugitives_exchange
 from mekongx.domains.fugitives import payloads as fugitives_payloads
 from mekongx.domains.intel import exchange as intel_exchange
@@ -70,6 +71,7 @@ def reindex_all(session: Session) -> dict[str, int]:
         "seizures": seizures_fulltext.reindex_all(session),
         "programmes": _every(session, Programme, prevention_lists.index),
         "courses": _every(session, Course, training_lists.index),
+        "financial cases": finance_service.reindex_all(session),
     }
 
 

@@ -9,12 +9,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from alembic import command
 from fastapi.testclient import TestClient
 
-from mekongx.domains.finance import assets, demo, service
+from mekongx import migrations
+from mekongx.authz import Principal
+from mekongx.domains.finance import assets, demo, providers, service
 from mekongx.domains.finance.models import FinAlert
 from mekongx.domains.finance.schemas import AssetInput, CaseInput, ReviewInput, TransitionInput
 from mekongx.errors import Conflict, NotFound, ValidationFailed
+from mekongx.model.identity import Role
 
 COLLECTOR = "099-7-33120-8"
 HUB = "014-2-55810-3"
@@ -351,3 +355,27 @@ def test_a_saved_column_mapping_reads_a_banks_own_headers(world: Any, browser: A
     browser.login("thai.analyst")
     page = browser.client.get(f"/finance/{case_id}").text
     assert f'<option value="{mapping_id}">KTB statement</option>' in page
+
+
+def test_search_finds_a_case_by_a_word_inside_a_thai_run_only_for_its_agency(world: Any) -> None:
+    """Cases are on the shared full-text index (``authz.listing.search_of``); a case kept in
+    the agency is not found by another agency's user; the migration indexes older cases."""
+    with world.db.write() as session:
+        service.create_case(session, world.principal("thai_analyst"), CaseInput(
+            title="คดีฟอกเงินเครือข่ายแม่สาย", summary="บัญชีม้าของบริษัทนำเข้าผลไม้", language="th"))  # fmt: skip
+    outsider = Principal(0, "nncc_reader", "NNCC reader", "NNCC", Role.VIEWER, "en")
+
+    def found(principal: Any, query: str) -> list[str]:
+        with world.db.read() as session:
+            return [f.title for f in providers.cases(session, principal, query, 10)]
+
+    viewer = world.principal("thai_viewer")
+    assert found(viewer, "แม่สาย") == ["คดีฟอกเงินเครือข่ายแม่สาย"]
+    assert found(viewer, "บัญชีม้า") == ["คดีฟอกเงินเครือข่ายแม่สาย"]
+    assert found(outsider, "แม่สาย") == []
+    command.downgrade(
+        migrations.alembic_config(world.settings.database_url), "0020_finance_mappings"
+    )
+    assert found(viewer, "แม่สาย") == []  # as a node before cases were indexed
+    migrations.upgrade(world.settings.database_url)
+    assert found(viewer, "แม่สาย") == ["คดีฟอกเงินเครือข่ายแม่สาย"]

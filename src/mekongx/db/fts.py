@@ -7,7 +7,7 @@ migration (a virtual table on SQLite, a table with a GIN index on PostgreSQL).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import (
     ColumnElement,
@@ -87,6 +87,34 @@ def index_documents(session: Session, documents: Sequence[tuple[str, str, str]])
             ),
             rows,
         )
+
+
+def index_all(session: Session, kind: str, documents: Iterable[tuple[str, str]]) -> int:
+    """Add or replace every ``(uid, content)`` document of ``kind``, a thousand at a time (an
+    area's rebuild after a restore, or a migration's for records written before their area
+    indexed them); how many."""
+    count = 0
+    batch: list[tuple[str, str, str]] = []
+    for uid, content in documents:
+        batch.append((uid, kind, content))
+        if len(batch) == 1000:
+            index_documents(session, batch)
+            count, batch = count + len(batch), []
+    index_documents(session, batch)
+    return count + len(batch)
+
+
+def remove_kind(session: Session, kind: str) -> None:
+    """Remove every document of ``kind`` (a migration's downgrade)."""
+    if _dialect(session) == "sqlite":
+        session.execute(
+            text(
+                "DELETE FROM search_index_rowids WHERE uid IN "
+                "(SELECT uid FROM search_index WHERE kind = :kind)"
+            ),
+            {"kind": kind},
+        )
+    session.execute(text("DELETE FROM search_index WHERE kind = :kind"), {"kind": kind})
 
 
 def remove_document(session: Session, uid: str) -> None:

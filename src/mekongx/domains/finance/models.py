@@ -30,6 +30,11 @@ from mekongx.model.record import SharedRecord, new_uid
 SEARCH_KIND = "fin_case"
 
 
+def case_document(title: str, summary: str) -> str:
+    """A case's full-text document of ``SEARCH_KIND`` (what the search box finds it by)."""
+    return f"{title}\n{summary}"
+
+
 class FinCase(SharedRecord, Base):
     __tablename__ = "fin_cases"
 

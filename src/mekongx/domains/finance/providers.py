@@ -1,20 +1,20 @@
 """The finance area's entries in the shared registries (installed by ``mekongx.wiring``): the
 home page's task list (freezing orders that expire within 30 days, or have expired while the
-asset is still frozen) and the search box (financial cases by title and summary)."""
+asset is still frozen) and the search box (financial cases by title and summary, on the shared
+full-text index)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from datetime import datetime
 
-from sqlalchemy import or_
 from sqlalchemy.orm import Session
 
 from mekongx.authz import Permission, Principal, can, visible
+from mekongx.authz.listing import search_of
 from mekongx.domains.finance import assets
-from mekongx.domains.finance.models import FinCase
+from mekongx.domains.finance.models import SEARCH_KIND, FinCase
 from mekongx.domains.review.tasks import Task
-from mekongx.domains.search.providers import like_pattern
 from mekongx.domains.search.registry import Found
 from mekongx.i18n import N_
 
@@ -41,12 +41,11 @@ def orders_expiring(session: Session, principal: Principal, now: datetime) -> li
 
 
 def cases(session: Session, principal: Principal, query: str, limit: int) -> list[Found]:
-    """Cases the user may see whose title or summary holds the query."""
-    pattern = like_pattern(query)
-    stmt = visible(principal, FinCase).where(
-        or_(FinCase.title.ilike(pattern, escape="\\"), FinCase.summary.ilike(pattern, escape="\\"))
+    """Cases the user may see whose title or summary holds every word of the query (any
+    script), best first: the shared full-text index and ``authz.listing.search_of``."""
+    found = search_of(
+        session, visible(principal, FinCase), FinCase, query, SEARCH_KIND, limit=limit
     )
-    found = session.scalars(stmt.order_by(FinCase.updated_at.desc()).limit(limit))
     return [
         Found(N_("Financial investigations"), 55, c.title, f"/finance/{c.id}", c.origin_agency)
         for c in found

@@ -23,7 +23,15 @@ from mekongx import moneyflow
 from mekongx.audit import record
 from mekongx.authz import Permission, Principal, access, require, visible
 from mekongx.authz.sharing import check_distribution, set_recipients
-from mekongx.domains.finance.models import FinAlert, FinCase, FinImport, FinTransaction
+from mekongx.db import fts
+from mekongx.domains.finance.models import (
+    SEARCH_KIND,
+    FinAlert,
+    FinCase,
+    FinImport,
+    FinTransaction,
+    case_document,
+)
 from mekongx.domains.finance.schemas import CaseInput, ReviewInput
 from mekongx.errors import Conflict, FieldProblem, ValidationFailed
 from mekongx.i18n import N_
@@ -33,6 +41,13 @@ from mekongx.moneyflow.trace import TraceResult
 from mekongx.moneyflow.trace import trace as trace_money
 
 KIND = "fin_case"
+
+
+def reindex_all(session: Session) -> int:
+    """Rebuild every case's full-text document (after a restore)."""
+    cases = session.execute(select(FinCase.uid, FinCase.title, FinCase.summary)).all()
+    return fts.index_all(session, SEARCH_KIND, ((c.uid, case_document(c.title, c.summary))
+                                                for c in cases))  # fmt: skip
 
 
 def create_case(session: Session, principal: Principal, data: CaseInput) -> FinCase:
@@ -53,6 +68,7 @@ def create_case(session: Session, principal: Principal, data: CaseInput) -> FinC
     session.add(case)
     session.flush()
     set_recipients(session, case, data)
+    fts.index_document(session, case.uid, SEARCH_KIND, case_document(case.title, case.summary))
     record(
         session,
         principal.actor,

@@ -33,18 +33,9 @@ def index(session: Session, seizure: Seizure) -> None:
 
 def reindex_all(session: Session) -> int:
     """Rebuild every seizure's document (after a restore, or for rows indexed before this)."""
-    count = 0
-    batch: list[tuple[str, str, str]] = []
     columns = (Seizure.uid, Seizure.status, *(getattr(Seizure, n) for n in SEARCHED))
-    for row in session.execute(select(*columns).execution_options(yield_per=1000)):
-        values = dict(row._mapping)
-        if values["status"] == "active":
-            batch.append((values["uid"], SEARCH_KIND, document(values)))
-        else:
-            fts.remove_document(session, values["uid"])
-        count += 1
-        if len(batch) >= 1000:
-            fts.index_documents(session, batch)
-            batch = []
-    fts.index_documents(session, batch)
-    return count
+    rows = [dict(row._mapping) for row in session.execute(select(*columns))]
+    fts.remove_documents(session, [row["uid"] for row in rows if row["status"] != "active"])
+    active = ((row["uid"], document(row)) for row in rows if row["status"] == "active")
+    fts.index_all(session, SEARCH_KIND, active)
+    return len(rows)

@@ -30,20 +30,11 @@ def upgrade() -> None:
                         *(sa.column(name) for name in SEARCHED))  # fmt: skip
     query = sa.select(seizures).where(seizures.c.status == "active")
     rows = [dict(row) for row in bind.execute(query).mappings()]
-    for start in range(0, len(rows), 1000):
-        chunk = rows[start : start + 1000]
-        fts.index_documents(session, [(row["uid"], KIND, document(row)) for row in chunk])
+    fts.index_all(session, KIND, ((row["uid"], document(row)) for row in rows))
     session.flush()
 
 
 def downgrade() -> None:
-    kind = {"kind": KIND}
-    if op.get_bind().dialect.name == "sqlite":
-        op.get_bind().execute(
-            sa.text(
-                "DELETE FROM search_index_rowids WHERE uid IN "
-                "(SELECT uid FROM search_index WHERE kind = :kind)"
-            ),
-            kind,
-        )
-    op.get_bind().execute(sa.text("DELETE FROM search_index WHERE kind = :kind"), kind)
+    session = Session(bind=op.get_bind())
+    fts.remove_kind(session, KIND)
+    session.flush()

@@ -1,0 +1,37 @@
+"""finance: a full-text document for every case already opened (the search box moves from a
+LIKE over title and summary to the shared full-text index)
+
+Revision ID: 0025_finance_search
+Revises: 0020_finance_mappings
+Create Date: 2026-12-03 08:45:00
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+from sqlalchemy.orm import Session
+
+from mekongx.db import fts
+from mekongx.domains.finance.models import case_document
+
+revision: str = "0025_finance_search"
+down_revision: str | None = "0020_finance_mappings"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = "0007"  # SQLite: the documents' rowids
+
+KIND = "fin_case"  # as the area writes them (domains.finance.models.SEARCH_KIND)
+
+
+def upgrade() -> None:
+    session = Session(bind=op.get_bind())
+    cases = sa.table("fin_cases", sa.column("uid"), sa.column("title"), sa.column("summary"))
+    found = session.execute(sa.select(cases)).all()
+    fts.index_all(session, KIND, ((c.uid, case_document(c.title, c.summary)) for c in found))
+    session.flush()
+
+
+def downgrade() -> None:
+    session = Session(bind=op.get_bind())
+    fts.remove_kind(session, KIND)
+    session.flush()
