@@ -311,7 +311,7 @@ def _load(
     )
     con.execute(
         f"""
-        CREATE TEMP TABLE typed AS
+        CREATE TEMP VIEW typed AS
         SELECT r.*,
                {zoned} AS ts_value,
                {has_zone} AS zoned,
@@ -326,7 +326,7 @@ def _load(
     )
     con.execute(
         f"""
-        CREATE TEMP TABLE accounted AS
+        CREATE TEMP VIEW accounted AS
         SELECT t.*,
                CASE WHEN from_account = '' AND chan = 'cash_deposit'
                     THEN '{CASH_PREFIX}' || CASE WHEN branch = '' THEN 'unknown' ELSE branch END
