@@ -52,7 +52,11 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         RefusalGate(settings.login_client_attempts, name="web login"),
     )
     # a form with files may be as large as the upload limit (and its text fields beside the file)
-    app.add_middleware(ZawgyiInput, multipart_limit=(settings.upload_max_mb + 1) * 1024 * 1024)
+    # a body is held whole only up to 8 MB (or the upload limit) before anyone is logged in:
+    # a larger upload's text fields pass unconverted (its table cells are converted when read)
+    app.add_middleware(
+        ZawgyiInput, multipart_limit=min(settings.upload_max_mb + 1, 8) * 1024 * 1024
+    )
     app.add_middleware(RequestContextMiddleware)
     install_error_handlers(app, render_error)
     # the fonts of generated documents serve the pages too (Lao, Khmer, Burmese: mekongx.css)

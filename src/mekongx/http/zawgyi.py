@@ -12,7 +12,8 @@ The user is told: a page learns which fields were converted from
 ``request.state.zawgyi_fields`` and, after a redirect, from a short-lived cookie
 (``web/render.py``); an API answer carries the header ``X-MekongX-Zawgyi-Converted`` naming the
 converted fields (``title``, ``delegates[0].name``). Forms and JSON bodies above ``LIMIT`` and
-multipart bodies above ``multipart_limit`` (the node's upload limit) pass unchanged, as does
+multipart bodies above ``multipart_limit`` (8 MB, or the node's upload limit if lower: the
+body is held whole before anyone is logged in) pass unchanged, as does
 everything addressed to ``/federation`` (signed envelopes are never touched).
 """
 
