@@ -335,3 +335,46 @@ def test_received_notice_is_a_read_only_copy(world: Any) -> None:
     lcdc = world.partner("LCDC")  # addressed to ONCB: ONCB does not pass it on
     world.exchange()
     assert screen(lcdc, "lao_viewer", "Li Guoqiang") == []
+
+
+def test_a_confirmed_hits_note_reaches_the_issuer_in_its_language(world: Any, browser: Any) -> None:  # fmt: skip
+    """Issue 11 point 5: NNCC's officer confirms a hit on ONCB's Thai notice with a note in
+    Chinese and its Thai translation; ONCB's Thai officer reads the Thai, with the original
+    beside it; a reader of another language reads the original."""
+    nncc = world.partner("NNCC")  # peered before the notice is published
+    notice_id = published(world, ["สมศักดิ์ รักไทย"], "W-TH-5", nationality="TH", language="th",
+                          distribution="peers", recipients=["NNCC"])  # fmt: skip
+    world.exchange()
+    officer = nncc.principal("chinese_liaison")
+    with nncc.db.write() as session:
+        run, results = screening.screen_now(
+            session, officer, [parse(ScreenQuery, {"name": "สมศักดิ์ รักไทย"})], "single"
+        )
+        assert results[0], "the notice reached NNCC"
+        hit_id = session.scalars(
+            select(ScreeningHit.id).where(ScreeningHit.screening_id == run.id)
+        ).one()
+    with nncc.db.write() as session:
+        screening.decide(session, officer, hit_id, HitDecision(
+            verdict="confirmed", note="12月2日在磨憨口岸见到", note_translation="พบที่ด่านบ่อหาน 2 ธ.ค."))  # fmt: skip
+    world.exchange()
+    with world.db.read() as session:
+        alert = session.scalars(select(HitAlert)).one()
+        assert (alert.note_language, alert.from_agency) == ("zh", "NNCC")
+    browser.login("thai.liaison")  # Thai
+    page = browser.client.get(f"/fugitives/notices/{notice_id}").text
+    assert 'class="hit-note">พบที่ด่านบ่อหาน 2 ธ.ค.<br><small class="muted" lang="zh">12月2日在磨憨口岸见到</small>' in page  # fmt: skip
+    browser.client.cookies.clear()
+    browser.login("thai.viewer")  # English: no translation into English, the original
+    page = browser.client.get(f"/fugitives/notices/{notice_id}").text
+    assert 'class="hit-note">12月2日在磨憨口岸见到</td>' in page
+
+
+def test_the_decision_form_offers_a_translation_into_the_notices_language(world: Any, notices: dict[str, int], browser: Any) -> None:  # fmt: skip
+    liaison = world.principal("thai_liaison")  # Thai; the notice of 兰卫红 is in Chinese
+    with world.db.write() as session:
+        screening.screen_now(session, liaison, [parse(ScreenQuery, {"name": "兰卫红"})], "single")
+    browser.login("thai.liaison")
+    queue = browser.client.get("/fugitives/hits").text
+    assert 'name="note_translation" maxlength="2000" lang="zh"' in queue
+    assert "สำหรับหน่วยงานที่ออกหมายจับ" in queue  # the label in the officer's Thai

@@ -176,6 +176,10 @@ def apply_hit(session: Session, received: Received, data: Mapping[str, Any]) -> 
             source=str(data.get("source", ""))[:300],
             probability=float(data.get("probability", 0.0)),
             note=str(data.get("note", "")),
+            note_language=str(data.get("note_language", ""))[:8],
+            note_translations=json.dumps(
+                dict(data.get("note_translations") or {}), ensure_ascii=False
+            ),
             confirmed_at=datetime.fromisoformat(str(data["confirmed_at"])),
         )
     )

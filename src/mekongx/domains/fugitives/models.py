@@ -3,6 +3,7 @@ received from peers, and the version counter that keeps every process's name ind
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
 from sqlalchemy import ForeignKey, Integer, LargeBinary, String, Text
@@ -131,8 +132,19 @@ class HitAlert(Base):
     source: Mapped[str] = mapped_column(String(300), default="")
     probability: Mapped[float] = mapped_column()
     note: Mapped[str] = mapped_column(Text, default="")
+    # the note's language and the officer's translations of it ({"th": "..."}), so that the
+    # issuing agency reads it in its own language where it was translated
+    note_language: Mapped[str] = mapped_column(String(8), default="", server_default="")
+    note_translations: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
     confirmed_at: Mapped[datetime] = mapped_column(default=utcnow)
     received_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    def note_in(self, lang: str) -> tuple[str, str]:
+        """(the note to show a reader of ``lang``, the original when that is a translation)."""
+        translated = json.loads(self.note_translations or "{}").get(lang, "")
+        if translated and lang != self.note_language:
+            return translated, self.note
+        return self.note, ""
 
 
 class IndexVersion(Base):

@@ -3,10 +3,13 @@ a notice's fields follow the rules of a user's notice (:class:`NoticeInput`)."""
 
 from __future__ import annotations
 
+from typing import Annotated, Literal
+
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from mekongx.domains.fugitives.photos import MAX_PHOTO_BYTES
 from mekongx.domains.fugitives.schemas import NoticeInput
+from mekongx.i18n import Language
 
 Uid = Field(min_length=36, max_length=36, pattern=r"^[0-9a-f-]{36}$")
 AgencyCode = Field(min_length=1, max_length=16, pattern=r"^[A-Z0-9_-]{1,16}$")
@@ -40,4 +43,8 @@ class HitPayload(BaseModel):
     source: str = Field("", max_length=300)
     probability: float = Field(ge=0, le=1)
     note: str = Field("", max_length=2000)
+    note_language: Language | Literal[""] = ""
+    note_translations: dict[Language, Annotated[str, Field(max_length=2000)]] = Field(
+        default_factory=dict, max_length=7
+    )
     confirmed_at: AwareDatetime

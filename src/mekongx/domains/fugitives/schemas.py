@@ -138,3 +138,5 @@ class HitDecision(BaseModel):
 
     verdict: Literal["confirmed", "rejected"]
     note: str = Field("", max_length=2000)
+    # the note in the language of the notice, for the agency that issued it (optional)
+    note_translation: str = Field("", max_length=2000)

@@ -369,12 +369,19 @@ def decide(session: Session, principal: Principal, hit_id: int, data: HitDecisio
             "source": run.file_name or run.source,
             "probability": round(hit.probability, 4),
             "note": data.note,
+            "note_language": principal.language,
+            "note_translations": (
+                {notice.language: data.note_translation}
+                if data.note_translation and notice.language != principal.language
+                else {}
+            ),
             "confirmed_at": utcnow().isoformat(),
         }
         if notice.received:
             exchange.send_hit(session, principal, notice, alert)
         else:
             session.add(HitAlert(**{**alert, "from_agency": principal.agency,
+                                    "note_translations": json.dumps(alert["note_translations"], ensure_ascii=False),
                                     "confirmed_at": utcnow()}))  # fmt: skip
     return hit
 

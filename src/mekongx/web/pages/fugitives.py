@@ -439,7 +439,8 @@ def run_progress(request: Request, principal: CurrentPrincipal, run_id: RecordId
 @router.post("/hits/{hit_id}/decide", dependencies=[Depends(check_csrf)])
 async def decide(request: Request, principal: CurrentPrincipal, hit_id: RecordId) -> Response:
     form = await request.form()
-    data = {"verdict": str(form.get("verdict", "")), "note": str(form.get("note", ""))}
+    data = {"verdict": str(form.get("verdict", "")), "note": str(form.get("note", "")),
+            "note_translation": str(form.get("note_translation", ""))}  # fmt: skip
     back = str(form.get("back", ""))
     try:
         with node_of(request).db.write() as session:
