@@ -124,7 +124,9 @@ def test_the_arq_and_admn_tables_come_out(world: Any, token_for: Any) -> None:
         # quantities read as written, never in exponent form (200000 was shown as 2E+5)
         listed = browser.client.get("/seizures").text
         assert "200,000" in listed and "41.5" in listed and "E+" not in listed
-        assert "arq-form" in browser.client.get("/seizures/reports").text
+        tables = browser.client.get("/seizures/reports").text
+        # each report language is offered by its name, not its bare code
+        assert "arq-form" in tables and ">中文</option>" in tables and ">zh</option>" not in tables
         book = browser.client.get("/seizures/reports/arq.xlsx?year=2026&lang=en")
         assert book.status_code == 200 and book.headers["content-type"].startswith(
             "application/vnd.openxml"

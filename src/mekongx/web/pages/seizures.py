@@ -25,7 +25,7 @@ from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.errors import field_messages
 from mekongx.http.node import node_of
 from mekongx.http.params import PageNumber, RecordId
-from mekongx.i18n import N_, countries, translator
+from mekongx.i18n import KNOWN_LANGUAGES, N_, countries, translator
 from mekongx.model.identity import Agency, SharingGroup
 from mekongx.validation import parse
 from mekongx.web import flash
@@ -190,7 +190,8 @@ async def import_file(request: Request, principal: CurrentPrincipal) -> Response
 def reports_page(request: Request, principal: CurrentPrincipal) -> Response:
     """The ARQ and ADMN tables: choose the year (and half-year), the language and the format."""
     return render(request, "seizures/reports.html", year=date.today().year - 1,
-                  report_languages=reports.REPORT_LANGUAGES, **_labels(principal))  # fmt: skip
+                  report_languages={c: KNOWN_LANGUAGES[c] for c in reports.REPORT_LANGUAGES},
+                  **_labels(principal))  # fmt: skip
 
 
 @router.get("/reports/{kind}.{extension}")
