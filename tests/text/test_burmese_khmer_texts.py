@@ -26,6 +26,7 @@ ENGINES = ("chemistry", "matching", "moneyflow", "tabular", "wastewater")
 KEPT = re.compile(r"%\([A-Za-z_0-9]+\)[sdif]|%[sdif%]|\{[^{}]*\}|<[^>]+>|&[a-z]+;|`[^`]*`")
 MYANMAR = re.compile(r"[\u1000-\u109F]")
 KHMER = re.compile(r"[\u1780-\u17FF]")
+LAO = re.compile(r"[\u0E80-\u0EFF]")
 # In Unicode Burmese the vowel sign E and the medials follow their consonant (or another medial).
 PREFIXED_MARK = re.compile(r"(?:^|[^\u1000-\u103F\u104E])[\u1031\u103B-\u103E]")
 
@@ -96,3 +97,12 @@ def test_a_register_with_burmese_or_khmer_headers_is_read(header: str) -> None:
     assert person["name"] == "Aung Kyaw"
     assert person["nationality"] == "MM"
     assert str(person["birth_date"]).startswith("1980")
+
+
+def test_every_drug_category_has_a_lao_and_a_vietnamese_name() -> None:
+    # The seizure pages showed "Cannabis", "Opium" in English to Lao and Vietnamese readers.
+    assert drugs()["cannabis"].name("lo") == "ກັນຊາ"
+    assert drugs()["opium"].name("vi") == "Thuốc phiện"
+    for drug in drugs().values():
+        assert drug.lo and LAO.search(drug.lo), drug.code
+        assert drug.vi, drug.code

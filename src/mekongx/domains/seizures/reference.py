@@ -34,9 +34,12 @@ class Drug:
     units: tuple[str, ...]
     my: str = ""  # Burmese and Khmer names: sources in docs/glossary/my.md and km.md
     km: str = ""
+    lo: str = ""  # Lao and Vietnamese names: docs/glossary/lo.md and vi.md
+    vi: str = ""
 
     def name(self, lang: str) -> str:
-        return {"th": self.th, "zh": self.zh, "my": self.my, "km": self.km}.get(lang, "") or self.en
+        named = lang in ("th", "zh", "my", "km", "lo", "vi")
+        return (str(getattr(self, lang)) if named else "") or self.en
 
 
 @dataclass(frozen=True)
