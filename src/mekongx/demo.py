@@ -36,6 +36,7 @@ from mekongx.domains.meetings.schemas import EvidenceInput, NoteInput, StatusInp
 from mekongx.domains.mekong import demo as mekong_demo
 from mekongx.domains.mekong.demo import seed_demo_operations
 from mekongx.domains.ports.demo import seed_demo_ports
+from mekongx.domains.precursors.demo import seed_demo_precursors
 from mekongx.domains.prevention import demo as prevention_demo
 from mekongx.domains.rfi import service as rfi
 from mekongx.domains.rfi.models import Rfi
@@ -289,6 +290,7 @@ def seed_content(db: Database, agency: str, *, reports: int = 300, seed: int = 2
         training_demo.seed_demo_training(session, agency, by_role)
     with db.write() as session:
         seed_demo_seizures(session, agency, analyst, liaison)
+        seed_demo_precursors(session, agency, analyst, liaison)
         seed_demo_operations(session, agency, liaison)
         mekong_demo.seed_demo_plan(session, agency, liaison)
     if agency == "ONCB":

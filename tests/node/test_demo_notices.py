@@ -12,6 +12,8 @@ from mekongx.demo import seed_content, seed_identity
 from mekongx.domains.fugitives import screening
 from mekongx.domains.fugitives.models import Notice
 from mekongx.domains.fugitives.schemas import ScreenQuery
+from mekongx.domains.precursors.models import Incident
+from mekongx.domains.precursors.models import ScreeningHit as PrecursorHit
 from mekongx.domains.review.models import ReviewRequest
 from mekongx.settings import Settings
 
@@ -27,6 +29,12 @@ def test_demo_notices_are_published_and_screening_hits_them(
         assert len(notices) == 3 and {n.status for n in notices} == {"published"}
         assert {n.drafted_by for n in notices} == {"somchai"}
         assert {n.published_by for n in notices} == {"nattaya"}
+        # every area has something to try: the precursors area a screened customs file (lawful
+        # sugar and salt lines give no report) and two incidents shared with NNCC
+        hits = {h.substance_id for h in session.scalars(select(PrecursorHit))}
+        assert {"acetic_anhydride", "ephedrine", "p2p", "potassium_permanganate"} <= hits
+        assert {h.row for h in session.scalars(select(PrecursorHit))} == {2, 3, 4, 5, 6}
+        assert [i.distribution for i in session.scalars(select(Incident))] == ["peers", "peers"]
         pending = session.scalars(select(ReviewRequest).where(ReviewRequest.status == "pending"))
         assert [r.kind for r in pending] == ["intel_report"]  # one report waits for release
     from mekongx.accounts import service as accounts
