@@ -32,7 +32,7 @@ from mekongx import migrations
 from mekongx.accounts import service as accounts
 from mekongx.audit import Actor
 from mekongx.db import Database
-from mekongx.domains.seizures import picture
+from mekongx.domains.seizures import picture, totals
 from mekongx.domains.seizures.models import Seizure
 from mekongx.model.record import RecordRecipient
 from mekongx.settings import Settings
@@ -97,19 +97,30 @@ def run(url: str, home: Path, count: int) -> None:
             session.execute(text("ANALYZE seizures"))
             session.execute(text("ANALYZE record_recipients"))
     print(f"[{engine}] {count:,} seizures written in {time.perf_counter() - began:.1f} s")
+    began = time.perf_counter()
+    with db.write() as session:
+        kept = totals.rebuild(session)
+    if engine == "postgresql":
+        with db.write() as session:
+            session.execute(text("ANALYZE seizure_totals"))
+    print(f"[{engine}] totals built in {time.perf_counter() - began:.1f} s ({kept:,} rows)")
     views = [
         ("a year, all drugs", picture.Filters(dt.date(2025, 12, 1), END)),
         ("a year, one drug", picture.Filters(dt.date(2025, 12, 1), END, drug="heroin")),
         ("a quarter, one country", picture.Filters(dt.date(2026, 9, 1), END, country="LA")),
     ]
     for label, filters in views:
-        began = time.perf_counter()
-        with db.write() as session:
-            found = picture.picture(session, principal, filters)
-        took = time.perf_counter() - began
-        print(
-            f"[{engine}] {label}: {took:.2f} s ({found.total.seizures:,} seizures of {len(found.nodes)} nodes)"
+        took, found = {}, {}
+        for scan in (True, False):
+            began = time.perf_counter()
+            with db.write() as session:
+                found[scan] = picture.picture(session, principal, filters, scan=scan)
+            took[scan] = time.perf_counter() - began
+        assert (
+            found[True].total == found[False].total and found[True].by_drug == found[False].by_drug
         )
+        print(f"[{engine}] {label}: scan {took[True]:.2f} s, totals {took[False]:.3f} s, "
+              f"ratio {took[True] / took[False]:.0f} ({found[False].total.seizures:,} seizures of {len(found[False].nodes)} nodes)")  # fmt: skip
     db.dispose()
 
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Query, UploadFile
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
@@ -64,6 +64,9 @@ class SeizureOut(BaseModel):
     handling_code: str
     distribution: str
     created_at: datetime
+    version: int
+    status: str  # active | retracted (not counted in the regional picture)
+    status_note: str
     links: list[LinkOut] = []
 
 
@@ -85,7 +88,7 @@ def _out(seizure: Seizure, links: list[Any] | None = None) -> SeizureOut:
              "admin1", "admin2", "place", "latitude", "longitude", "drug", "form", "quantity",
              "unit", "quantity_kg", "tablets", "purity", "markings", "origin_country",
              "destination_country", "conveyance", "concealment", "arrests", "remarks",
-             "handling_code", "distribution", "created_at")  # fmt: skip
+             "handling_code", "distribution", "created_at", "version", "status", "status_note")  # fmt: skip
     return SeizureOut(
         **{n: getattr(seizure, n) for n in names},
         transit_countries=[c for c in seizure.transit_countries.split(",") if c],
@@ -123,6 +126,30 @@ def read(request: Request, principal: CurrentPrincipal, seizure_id: RecordId) ->
     """One seizure with the linked records you may see; the read is audited."""
     with node_of(request).db.write() as session:
         seizure = service.read_seizure(session, principal, seizure_id)
+        return _out(seizure, service.links_of(session, principal, seizure))
+
+
+@router.put("/{seizure_id}", response_model=SeizureOut)
+def correct(request: Request, principal: CurrentPrincipal, seizure_id: RecordId, data: SeizureInput) -> SeizureOut:  # fmt: skip
+    """Correct your agency's report (the whole report as it should read): a new version, sent as a
+    correction to every agency that holds it; the regional picture counts the corrected figures."""
+    with node_of(request).db.write() as session:
+        seizure = service.correct_seizure(session, principal, seizure_id, data)
+        return _out(seizure, service.links_of(session, principal, seizure))
+
+
+class RetractIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    reason: str = Field(max_length=2000)
+
+
+@router.post("/{seizure_id}/retract", response_model=SeizureOut)
+def retract(request: Request, principal: CurrentPrincipal, seizure_id: RecordId, data: RetractIn) -> SeizureOut:  # fmt: skip
+    """Withdraw your agency's report, saying why: every agency that holds a copy is told, and no
+    node's regional picture counts it any more."""
+    with node_of(request).db.write() as session:
+        seizure = service.retract_seizure(session, principal, seizure_id, data.reason)
         return _out(seizure, service.links_of(session, principal, seizure))
 
 

@@ -84,9 +84,10 @@ def phases_of(operation: JointOperation) -> list[dict[str, Any]]:
 
 
 def results(session: Session, principal: Principal, operation: JointOperation) -> Results:
-    """The linked seizures this user may see, with their totals (others count as absent)."""
+    """The linked seizures this user may see, with their totals (others count as absent, and so
+    do retracted reports)."""
     uids = json.loads(operation.seizures or "[]")
-    found = list(session.scalars(visible(principal, Seizure).where(Seizure.uid.in_(uids)).order_by(Seizure.seized_on))) if uids else []  # fmt: skip
+    found = list(session.scalars(visible(principal, Seizure).where(Seizure.uid.in_(uids), Seizure.status != "retracted").order_by(Seizure.seized_on))) if uids else []  # fmt: skip
     nationalities: dict[str, int] = {}
     for s in found:
         for code, n in nationalities_of(s).items():

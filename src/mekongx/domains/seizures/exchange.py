@@ -13,14 +13,16 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from mekongx.authz import Principal
-from mekongx.authz.sharing import holders, newer_copy
-from mekongx.domains.seizures import fulltext
+from mekongx.authz.sharing import check_held_copy, holders, newer_copy
+from mekongx.domains.seizures import fulltext, totals
 from mekongx.domains.seizures.models import Seizure
 from mekongx.domains.seizures.rows import fill
 from mekongx.domains.seizures.schemas import SeizureFields
+from mekongx.federation import acks
 from mekongx.federation.handlers import Received
 from mekongx.federation.models import OutboxEntry
 from mekongx.federation.outbox import enqueue
+from mekongx.model.base import utcnow
 from mekongx.model.identity import Agency
 from mekongx.model.record import Distribution, RecordRecipient
 
@@ -50,20 +52,56 @@ def payload(session: Session, seizure: Seizure) -> dict[str, Any]:
 
 
 def release(session: Session, principal: Principal, seizure: Seizure) -> None:
-    """Send the report to the agencies of its distribution that do not hold it yet."""
+    """Send the report to the agencies of its distribution that do not hold it yet; after a
+    correction, a ``correction`` to those that do, and a retraction to those it no longer names."""
     if seizure.received:
         return
-    sent = set(session.scalars(select(OutboxEntry.to_agency).where(
+    had = set(session.scalars(select(OutboxEntry.to_agency).where(
         OutboxEntry.record_uid == seizure.uid, OutboxEntry.kind == KIND)))  # fmt: skip
-    to = holders(session, seizure) - sent
-    if to:
-        enqueue(session, principal.actor, type="information", kind=KIND,
-                payload=payload(session, seizure), to=sorted(to), handling=seizure.handling_code,
-                record_uid=seizure.uid, thread=seizure.uid, languages=[seizure.language])  # fmt: skip
+    wanted = holders(session, seizure)
+    data = payload(session, seizure)
+    for type_, to in (("information", wanted - had), ("correction", wanted & had)):
+        if to and (type_ == "information" or seizure.version > 1):
+            enqueue(session, principal.actor, type=type_, kind=KIND, payload=data, to=sorted(to),
+                    handling=seizure.handling_code, record_uid=seizure.uid, thread=seizure.uid,
+                    languages=[seizure.language])  # fmt: skip
+    if dropped := had - wanted:
+        _retraction(session, principal, seizure, dropped, "distribution narrowed")
+
+
+def retract(session: Session, principal: Principal, seizure: Seizure) -> None:
+    """The retraction goes to every agency that was sent the report."""
+    had = set(session.scalars(select(OutboxEntry.to_agency).where(
+        OutboxEntry.record_uid == seizure.uid, OutboxEntry.kind == KIND)))  # fmt: skip
+    if had:
+        _retraction(session, principal, seizure, had, seizure.status_note)
+
+
+def _retraction(session: Session, principal: Principal, seizure: Seizure, to: set[str], reason: str) -> None:  # fmt: skip
+    data = {"uid": seizure.uid, "origin_agency": seizure.origin_agency, "reason": reason}
+    enqueue(session, principal.actor, type="retraction", kind=KIND, payload=data, to=sorted(to),
+            handling=seizure.handling_code, record_uid=seizure.uid, thread=seizure.uid)  # fmt: skip
+
+
+def _withdrawn(session: Session, received: Received, data: Mapping[str, Any]) -> str:
+    """A retraction: the copy leaves the picture's totals and shows as retracted, with why."""
+    uid = str(data["uid"])
+    copy = session.scalar(select(Seizure).where(Seizure.uid == uid))
+    check_held_copy(copy, received.sender)
+    if copy is not None and copy.status != "retracted":
+        totals.count(session, copy, -1)
+        copy.status, copy.status_note = "retracted", str(data.get("reason", ""))
+        copy.updated_at = utcnow()
+        fulltext.index(session, copy)
+    acks.acknowledge(session, received, uid)
+    return uid
 
 
 def apply(session: Session, received: Received, data: Mapping[str, Any]) -> str:
-    """Keep (or bring up to date) the read-only copy of a peer's seizure report."""
+    """Keep (or bring up to date) the read-only copy of a peer's seizure report; a correction is
+    a newer version, a retraction withdraws the copy."""
+    if received.type == "retraction":
+        return _withdrawn(session, received, data)
     uid = str(data["uid"])
     copy = session.scalar(select(Seizure).where(Seizure.uid == uid))
     origin, version = str(data["origin_agency"]), int(data["version"])
@@ -75,6 +113,8 @@ def apply(session: Session, received: Received, data: Mapping[str, Any]) -> str:
     if copy is None:
         copy = Seizure(uid=uid, received=True)
         session.add(copy)
+    else:  # its old part leaves the picture's totals before the row changes
+        totals.count(session, copy, -1)
     fill(copy, fields)
     copy.version = int(data["version"])
     copy.origin_agency, copy.received_from = received.sender, received.sender
@@ -89,4 +129,8 @@ def apply(session: Session, received: Received, data: Mapping[str, Any]) -> str:
     named = {str(c) for c in data.get("recipients", [])} | {received.own_agency}
     known = set(session.scalars(select(Agency.code)))
     session.add_all(RecordRecipient(record_uid=uid, agency_code=c) for c in sorted(named & known))
+    session.flush()
+    totals.count(session, copy, 1)
+    if received.type == "correction":
+        acks.acknowledge(session, received, uid)
     return uid

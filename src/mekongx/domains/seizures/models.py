@@ -47,4 +47,39 @@ class Seizure(SharedRecord, Base):
     links: Mapped[str] = mapped_column(Text, default="[]")  # JSON [{"kind", "uid"}]
     remarks: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[str] = mapped_column(String(12), default="active")  # active | retracted
+    status_note: Mapped[str] = mapped_column(Text, default="")  # why it was retracted
     received_from: Mapped[str] = mapped_column(String(16), default="")
+
+
+class SeizureTotal(Base):
+    """The regional picture's totals, kept as seizures are recorded, received, corrected and
+    retracted (in the same transaction as the seizure's row): one row per month and every key
+    the picture groups by, and who holds the seizures it counts (their distribution, group and
+    named recipients ``",LCDC,ONCB,"``), so a reader's visibility is decided on the totals as it
+    is on the seizures. Not a shared record: never sent, rebuilt from ``seizures`` at will."""
+
+    __tablename__ = "seizure_totals"
+    __table_args__ = (
+        Index("ix_seizure_totals_key", "month", "drug", "country", "admin1", "origin_country",
+              "transit_countries", "destination_country", "origin_agency", "distribution",
+              "sharing_group", "recipients", unique=True),
+    )  # fmt: skip
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    month: Mapped[date] = mapped_column(Date)  # its first day
+    drug: Mapped[str] = mapped_column(String(24))
+    country: Mapped[str] = mapped_column(String(2))
+    admin1: Mapped[str] = mapped_column(String(8))
+    origin_country: Mapped[str] = mapped_column(String(2))
+    transit_countries: Mapped[str] = mapped_column(String(64))
+    destination_country: Mapped[str] = mapped_column(String(2))
+    origin_agency: Mapped[str] = mapped_column(String(16))
+    distribution: Mapped[str] = mapped_column(String(8))
+    sharing_group: Mapped[str] = mapped_column(String(32))  # "" unless distribution = group
+    recipients: Mapped[str] = mapped_column(Text)  # ",A,B," when distribution = peers, else ""
+    seizures: Mapped[int] = mapped_column(Integer)
+    grams: Mapped[int] = mapped_column(BigInteger)  # kilograms x 1000, exact
+    tablets: Mapped[int] = mapped_column(BigInteger)
+    located: Mapped[int] = mapped_column(Integer)  # seizures with coordinates
+    latitude_sum: Mapped[float] = mapped_column(Float)
+    longitude_sum: Mapped[float] = mapped_column(Float)

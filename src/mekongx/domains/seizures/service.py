@@ -17,12 +17,13 @@ from mekongx.authz import Permission, Principal, access, can, require, visible
 from mekongx.authz.listing import Page, page_of, search_of
 from mekongx.authz.sharing import check_distribution, set_recipients
 from mekongx.domains.search import records as search_records
-from mekongx.domains.seizures import exchange, fulltext
+from mekongx.domains.seizures import exchange, fulltext, totals
 from mekongx.domains.seizures.models import SEARCH_KIND, Seizure
 from mekongx.domains.seizures.rows import fill
 from mekongx.domains.seizures.schemas import SeizureFields, SeizureInput
-from mekongx.errors import FieldProblem, ValidationFailed
+from mekongx.errors import Conflict, FieldProblem, ValidationFailed
 from mekongx.i18n import N_
+from mekongx.model.base import utcnow
 
 KIND = SEARCH_KIND
 DUPLICATE = N_("This seizure is already reported (%(reference)s of %(date)s).")
@@ -72,10 +73,63 @@ def create_seizure(session: Session, principal: Principal, data: SeizureInput) -
     session.flush()
     set_recipients(session, seizure, data)
     fulltext.index(session, seizure)
+    session.flush()
+    totals.count(session, seizure, 1)
     record(session, principal.actor, "seizures.create", KIND, seizure.uid,
            details={"drug": data.drug, "country": data.country,
                     "distribution": data.distribution})  # fmt: skip
     exchange.release(session, principal, seizure)
+    return seizure
+
+
+def correct_seizure(
+    session: Session, principal: Principal, ident: int | str, data: SeizureInput
+) -> Seizure:
+    """The originator corrects its report: a new version, its old part out of the picture's
+    totals and the new one in, in the same transaction; every agency that holds a copy gets the
+    correction, agencies the distribution now adds get the report, and those it no longer names
+    a retraction (``exchange.release``)."""
+    seizure = access(session, principal, Seizure, ident, "write", for_update=True)
+    if seizure.status == "retracted":
+        raise Conflict(N_("This seizure report is retracted."))
+    problems = check_distribution(session, principal, data, release=True)
+    found = duplicate_of(session, principal.agency, data)
+    if found is not None and found.id != seizure.id:
+        problems.append(duplicate_problem(found))
+    if problems:
+        raise ValidationFailed(problems)
+    totals.count(session, seizure, -1)
+    fill(seizure, data)
+    seizure.version += 1
+    seizure.updated_at = utcnow()
+    set_recipients(session, seizure, data)
+    fulltext.index(session, seizure)
+    session.flush()
+    totals.count(session, seizure, 1)
+    record(session, principal.actor, "seizures.correct", KIND, seizure.uid,
+           details={"version": seizure.version, "distribution": data.distribution})  # fmt: skip
+    exchange.release(session, principal, seizure)
+    return seizure
+
+
+def retract_seizure(
+    session: Session, principal: Principal, ident: int | str, reason: str
+) -> Seizure:
+    """The originator withdraws its report: it leaves the picture's totals here and on every
+    node that holds a copy (the retraction goes to each of them and is acknowledged)."""
+    reason = reason.strip()
+    if not reason or len(reason) > 2000:
+        raise ValidationFailed([FieldProblem("reason", N_("Say why the seizure report is retracted (up to 2,000 characters)."))])  # fmt: skip
+    seizure = access(session, principal, Seizure, ident, "write", for_update=True)
+    if seizure.status == "retracted":
+        raise Conflict(N_("This seizure report is retracted."))
+    totals.count(session, seizure, -1)
+    seizure.status, seizure.status_note = "retracted", reason
+    seizure.version += 1
+    seizure.updated_at = utcnow()
+    fulltext.index(session, seizure)
+    record(session, principal.actor, "seizures.retract", KIND, seizure.uid, why=reason)
+    exchange.retract(session, principal, seizure)
     return seizure
 
 

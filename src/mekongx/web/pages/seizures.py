@@ -46,6 +46,7 @@ _TEXT = ("reference", "seized_on", "country", "admin1", "admin2", "place", "lati
          "origin_country", "destination_country", "conveyance", "concealment", "arrests",
          "remarks", "language", "handling_code", "handling_note", "distribution")  # fmt: skip
 flash.register({"seizure.saved": N_("The seizure is recorded."),
+                "seizure.retracted": N_("Retracted. Every agency that received the report is told."),
                 "seizures.imported": N_("The seizures of the file are recorded.")})  # fmt: skip
 
 
@@ -269,4 +270,27 @@ def detail(request: Request, principal: CurrentPrincipal, seizure_id: RecordId) 
         nationalities = service.nationalities_of(seizure)
     return render(request, "seizures/detail.html", s=seizure, links=links,
                   nationalities=nationalities, transit=[c for c in seizure.transit_countries.split(",") if c],
-                  raw_links=json.loads(seizure.links or "[]"), **_labels(principal))  # fmt: skip
+                  raw_links=json.loads(seizure.links or "[]"), fields=[], can_retract=_can_retract(principal, seizure),
+                  **_labels(principal))  # fmt: skip
+
+
+def _can_retract(principal: Principal, seizure: Any) -> bool:
+    return service.can_record(principal) and not seizure.received and seizure.origin_agency == principal.agency and seizure.status != "retracted"  # fmt: skip
+
+
+@router.post("/{seizure_id}/retract", dependencies=[Depends(check_csrf)])
+async def retract(request: Request, principal: CurrentPrincipal, seizure_id: RecordId) -> Response:
+    """The originator withdraws its report, with the reason; the picture no longer counts it."""
+    form = await request.form()
+    try:
+        with node_of(request).db.write() as session:
+            service.retract_seizure(session, principal, seizure_id, str(form.get("reason", "")))
+    except ValidationFailed as error:
+        with node_of(request).db.write() as session:
+            seizure = service.read_seizure(session, principal, seizure_id)
+            links = service.links_of(session, principal, seizure)
+        return render(request, "seizures/detail.html", status=422, s=seizure, links=links,
+                      nationalities=service.nationalities_of(seizure), transit=[c for c in seizure.transit_countries.split(",") if c],
+                      raw_links=json.loads(seizure.links or "[]"), can_retract=True,
+                      fields=field_messages(principal.language, error.fields), **_labels(principal))  # fmt: skip
+    return flash.redirect(f"/seizures/{seizure_id}", "seizure.retracted")

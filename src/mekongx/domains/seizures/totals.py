@@ -1,0 +1,144 @@
+"""The regional picture's totals (``seizure_totals``), kept in step with ``seizures``.
+
+:func:`count` adds (``+1``) or takes away (``-1``) one seizure's part in the same transaction as
+the write of its row: the service when a seizure is recorded, the exchange when a copy arrives,
+is corrected or is retracted (the old part away before the row changes, the new part after). A
+retracted seizure counts nowhere. :func:`rebuild` recomputes the table from ``seizures`` (after
+a bulk load that bypassed the service). :func:`visible_totals` is the visibility rule of
+``authz.visibility_clause`` over the totals' denormalised holders."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, case, delete, func, insert, literal, or_, select
+from sqlalchemy.dialects.postgresql import aggregate_order_by
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from mekongx.authz import Permission, Principal, require
+from mekongx.domains.seizures.models import Seizure, SeizureTotal
+from mekongx.model.identity import SharingGroupMember
+from mekongx.model.record import Distribution, RecordRecipient
+
+KEYS = ("month", "drug", "country", "admin1", "origin_country", "transit_countries",
+        "destination_country", "origin_agency", "distribution", "sharing_group", "recipients")  # fmt: skip
+SUMS = ("seizures", "grams", "tablets", "located", "latitude_sum", "longitude_sum")
+
+
+def _recipients(session: Session, seizure: Seizure) -> str:
+    if seizure.distribution != Distribution.PEERS.value:
+        return ""
+    named = sorted(session.scalars(select(RecordRecipient.agency_code).where(RecordRecipient.record_uid == seizure.uid)))  # fmt: skip
+    return f",{','.join(named)}," if named else ""
+
+
+def _grams(kg: Decimal | None) -> int:
+    return 0 if kg is None else int((Decimal(kg) * 1000).to_integral_value())
+
+
+def count(session: Session, seizure: Seizure, sign: int) -> None:
+    """Add (``sign=1``) or take away (``sign=-1``) the seizure's part. Call it after the row and
+    its recipients are written (adding) or before they change (taking away)."""
+    if seizure.status == "retracted":
+        return
+    located = seizure.latitude is not None and seizure.longitude is not None
+    key: dict[str, Any] = {
+        "month": seizure.seized_on.replace(day=1), "drug": seizure.drug, "country": seizure.country,
+        "admin1": seizure.admin1 or "", "origin_country": seizure.origin_country or "",
+        "transit_countries": seizure.transit_countries or "",
+        "destination_country": seizure.destination_country or "",
+        "origin_agency": seizure.origin_agency, "distribution": seizure.distribution,
+        "sharing_group": (seizure.sharing_group or "") if seizure.distribution == Distribution.GROUP.value else "",
+        "recipients": _recipients(session, seizure),
+    }  # fmt: skip
+    values: dict[str, Any] = {
+        "seizures": sign, "grams": sign * _grams(seizure.quantity_kg),
+        "tablets": sign * (seizure.tablets or 0), "located": sign if located else 0,
+        "latitude_sum": sign * (seizure.latitude or 0.0) if located else 0.0,
+        "longitude_sum": sign * (seizure.longitude or 0.0) if located else 0.0,
+    }  # fmt: skip
+    dialect = session.get_bind().dialect.name
+    make = pg_insert if dialect == "postgresql" else sqlite_insert
+    stmt = make(SeizureTotal).values(**key, **values)
+    table = SeizureTotal.__table__
+    stmt = stmt.on_conflict_do_update(
+        index_elements=list(KEYS),
+        set_={name: table.c[name] + stmt.excluded[name] for name in SUMS},
+    )
+    session.execute(stmt)
+    if sign < 0:
+        session.execute(delete(SeizureTotal).where(
+            *(getattr(SeizureTotal, k) == v for k, v in key.items()), SeizureTotal.seizures <= 0))  # fmt: skip
+
+
+def rebuild(session: Session) -> int:
+    """Recompute every total from ``seizures`` (one grouped scan); how many rows it wrote."""
+    session.execute(delete(SeizureTotal))
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        month: Any = func.cast(func.date_trunc("month", Seizure.seized_on), SeizureTotal.month.type)
+        names: Any = func.string_agg(RecordRecipient.agency_code, aggregate_order_by(literal(","), RecordRecipient.agency_code))  # fmt: skip
+    else:
+        month = func.date(Seizure.seized_on, "start of month")
+        names = func.group_concat(RecordRecipient.agency_code, ",")
+    listed = (
+        select(literal(",") + names + literal(","))
+        .where(RecordRecipient.record_uid == Seizure.uid)
+        .scalar_subquery()
+    )
+    peers = Seizure.distribution == Distribution.PEERS.value
+    located = and_(Seizure.latitude.is_not(None), Seizure.longitude.is_not(None))
+    keys = [
+        month.label("month"), Seizure.drug, Seizure.country, Seizure.admin1, Seizure.origin_country,
+        Seizure.transit_countries, Seizure.destination_country, Seizure.origin_agency, Seizure.distribution,
+        case((Seizure.distribution == Distribution.GROUP.value, func.coalesce(Seizure.sharing_group, "")), else_="").label("sharing_group"),
+        case((peers, func.coalesce(listed, "")), else_="").label("recipients"),
+    ]  # fmt: skip
+    sums = [
+        func.count(), func.coalesce(func.sum(func.round(Seizure.quantity_kg * 1000)), 0),
+        func.coalesce(func.sum(Seizure.tablets), 0), func.count(case((located, 1))),
+        func.coalesce(func.sum(case((located, Seizure.latitude))), 0.0),
+        func.coalesce(func.sum(case((located, Seizure.longitude))), 0.0),
+    ]  # fmt: skip
+    grouped = select(*keys, *sums).where(Seizure.status != "retracted").group_by(*keys)
+    session.execute(insert(SeizureTotal).from_select([*KEYS, *SUMS], grouped))
+    return session.scalar(select(func.count()).select_from(SeizureTotal)) or 0
+
+
+def visible_totals(principal: Principal) -> ColumnElement[bool]:
+    """The totals of seizures held by the principal's agency: its own, those shared with it by
+    name, those of a group it belongs to (the rule of ``authz.visibility_clause``)."""
+    require(principal, Permission.READ_RECORDS)
+    agency = principal.agency
+    named = "%," + agency.replace("\\", "\\\\").replace("_", "\\_").replace("%", "\\%") + ",%"
+    groups = select(SharingGroupMember.group_code).where(SharingGroupMember.agency_code == agency)
+    return or_(
+        SeizureTotal.origin_agency == agency,
+        and_(SeizureTotal.distribution == Distribution.PEERS.value,
+             SeizureTotal.recipients.like(named, escape="\\")),
+        and_(SeizureTotal.distribution == Distribution.GROUP.value,
+             SeizureTotal.sharing_group.in_(groups)),
+    )  # fmt: skip
+
+
+def months(since: date, until: date, today: date) -> tuple[date, date] | None:
+    """The whole months inside ``[since, until]`` as (first month, last month), or None. A month
+    counts whole when the period reaches its last day, or reaches today (no seizure is dated
+    after today: the form, the import and the exchange refuse a date in the future)."""
+    first = since if since.day == 1 else _next_month(since)
+    last = until.replace(day=1)
+    if (until + timedelta(days=1)).day != 1 and until < today:
+        last = _previous_month(last)
+    return (first, last) if first <= last else None
+
+
+def _next_month(day: date) -> date:
+    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
+def _previous_month(month: date) -> date:
+    return date(month.year - (month.month == 1), (month.month - 2) % 12 + 1, 1)
