@@ -81,15 +81,6 @@ flash.register(
 )
 
 
-def _num(value: float | int | None) -> str:
-    """A count or rate with grouped digits (1,234,567; 92.5)."""
-    if value is None:
-        return ""
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.1f}"
-
-
 def _labels(principal: Principal) -> dict[str, Any]:
     _ = translator(principal.language)
     return {
@@ -99,7 +90,6 @@ def _labels(principal: Principal) -> dict[str, Any]:
         "can_export": can(principal, Permission.EXPORT).allowed,
         "age_bands": [b for b in AGE_BANDS if b != "all"],
         "measures": MEASURES,
-        "num": _num,
         **translated(_),
     }
 
