@@ -98,6 +98,18 @@ def _lock_chain(session: Session) -> None:
     # SQLite: writers already hold the database lock (BEGIN IMMEDIATE).
 
 
+def hold_chain(session: Session) -> None:
+    """Lock the chain's head for this transaction now, as its first audit row would. A
+    transaction that then locks a row every writer locks after auditing (a link's sequence:
+    changes audit first, then number their envelopes) takes the two in the same order, chain
+    then link, and cannot deadlock with them."""
+    head: AuditHead | None = session.info.get(_HEAD)
+    if head is None or not inspect(head).persistent:
+        head = session.get(AuditHead, 1, with_for_update=True, populate_existing=True)
+        if head is not None:
+            session.info[_HEAD] = head
+
+
 def record(
     session: Session,
     actor: Actor,

@@ -405,14 +405,6 @@ def receive_batch(
                     )
                 session.execute(insert(InboxEntry), rows)
             if accepted:
-                moved = session.execute(
-                    update(Peer)
-                    .where(Peer.agency_code == peer_code, Peer.next_in_seq == first_seq)
-                    .values(next_in_seq=first_seq + len(accepted))
-                    .execution_options(synchronize_session=False)
-                )
-                if moved.rowcount != 1:  # type: ignore[attr-defined]
-                    raise _ConcurrentDelivery
                 # One audit row per delivered batch: the inbox rows beside it are the message log.
                 record(
                     session,
@@ -438,6 +430,16 @@ def receive_batch(
                     again[0],
                     details={"from": peer_code, "messages": again},
                 )
+            if accepted:
+                # The link's row last, after the audit chain (as every local change takes them)
+                moved = session.execute(
+                    update(Peer)
+                    .where(Peer.agency_code == peer_code, Peer.next_in_seq == first_seq)
+                    .values(next_in_seq=first_seq + len(accepted))
+                    .execution_options(synchronize_session=False)
+                )
+                if moved.rowcount != 1:  # type: ignore[attr-defined]
+                    raise _ConcurrentDelivery
     except (IntegrityError, _ConcurrentDelivery):
         # Another delivery of the same batch committed first: nothing of ours was kept; the
         # sender asks again and gets "duplicate" with the original receipts.

@@ -12,7 +12,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mekongx.audit import Actor, record
+from mekongx.audit import Actor, hold_chain, record
 from mekongx.errors import Conflict, FieldProblem, NotFound, ValidationFailed
 from mekongx.federation.envelope import key_id
 from mekongx.federation.keys import NodeKeys, fingerprint, load_enc_public, load_sign_public, unb64
@@ -278,6 +278,7 @@ def revoke_key(
     its fingerprint; takes effect at once: nothing signed with it is accepted from the next
     request on, and if it is the current pair nothing is sealed to it until the peer's new
     keys are taken (`peers rotate`). Returns ``current`` or ``earlier``. Audited."""
+    hold_chain(session)  # the audit chain before the link, as every local change
     peer = session.get(Peer, agency_code, with_for_update=True)
     if peer is None:
         raise NotFound(N_("No such peer."))

@@ -26,7 +26,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from mekongx.audit import Actor, record
+from mekongx.audit import Actor, hold_chain, record
 from mekongx.errors import FieldProblem, NotFound, ValidationFailed
 from mekongx.federation.models import OutboxEntry, Peer, Superseded
 from mekongx.i18n import N_
@@ -131,6 +131,7 @@ def _pending(session: Session, peer_code: str, from_seq: int = 0) -> list[Outbox
 
 
 def _locked_peer(session: Session, peer_code: str) -> Peer:
+    hold_chain(session)  # the audit chain before the link, as every local change
     peer = session.get(Peer, peer_code, with_for_update=True)
     if peer is None:
         raise NotFound(N_("No such peer."))

@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mekongx.audit import Actor, record
+from mekongx.audit import Actor, hold_chain, record
 from mekongx.db import Database
 from mekongx.federation.envelope import canonical, iso, sign_statement, verify_receipt
 from mekongx.federation.keys import NodeKeys, b64
@@ -128,6 +128,7 @@ def resync(
             )
         expected, receipts = _ask(keys, own, peer, transport, ids)
         with db.write() as session:
+            hold_chain(session)  # the audit chain before the link, as every local change
             link = session.get(Peer, peer_code, with_for_update=True)
             assert link is not None
             filed = _file_known(session, own, link, receipts, set(ids))
