@@ -7,7 +7,6 @@ by side."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -19,29 +18,6 @@ PASSWORD = "Mekong-Demo-2567"
 TH, ZH = translator("th"), translator("zh")
 LANGUAGE = {"nattaya": "th", "li.wei": "zh"}
 NAME = "Patrol 151 (browser test)"
-
-
-@pytest.fixture
-def browse(browser_instance: Any) -> Iterator[Callable[..., Any]]:
-    contexts: list[Any] = []
-
-    def open_as(url: str, username: str) -> Any:
-        context = browser_instance.new_context(viewport={"width": 1280, "height": 900})
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(f"{url}/login")
-        page.fill("#username", username)
-        page.fill("#password", PASSWORD)
-        page.click("form[action='/login'] button[type=submit]")
-        page.wait_for_url(f"{url}/")
-        page.select_option("#lang-select", LANGUAGE[username])  # other tests may have changed it
-        page.click("form[action='/lang'] button[type=submit]")
-        page.wait_for_load_state()
-        return page
-
-    yield open_as
-    for context in contexts:
-        context.close()
 
 
 def _record_patrol(page: Any, url: str, number: str) -> None:
@@ -60,7 +36,7 @@ def _record_patrol(page: Any, url: str, number: str) -> None:
 
 
 def test_a_patrol_reaches_the_group_and_the_plan_side_by_side(browse: Any, live_node: str) -> None:
-    oncb = browse(live_node, "nattaya")
+    oncb = browse(live_node, "nattaya", LANGUAGE["nattaya"])
     _record_patrol(oncb, live_node, number="")
     assert TH("Give the patrol's number in the series.") in oncb.inner_text("#err-number")
     oncb.goto(f"{live_node}/mekong")
@@ -70,7 +46,7 @@ def test_a_patrol_reaches_the_group_and_the_plan_side_by_side(browse: Any, live_
     assert NAME in oncb.inner_text("h1") and TH("Mekong joint patrol") in oncb.inner_text("h1")
 
     nncc_url = live_node.rsplit(":", 1)[0] + f":{int(live_node.rsplit(':', 1)[1]) + 1}"
-    nncc = browse(nncc_url, "li.wei")
+    nncc = browse(nncc_url, "li.wei", LANGUAGE["li.wei"])
     deadline = time.monotonic() + 120
     while NAME not in nncc.content():
         assert time.monotonic() < deadline, "the patrol did not reach NNCC"
