@@ -14,7 +14,6 @@ import pytest
 from mekongx.i18n import translator
 
 pytestmark = pytest.mark.browser
-PASSWORD = "Mekong-Demo-2567"
 TH, ZH = translator("th"), translator("zh")
 LANGUAGE = {"nattaya": "th", "li.wei": "zh"}
 NAME = "Patrol 151 (browser test)"
