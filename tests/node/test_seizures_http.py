@@ -148,3 +148,41 @@ def test_the_arq_and_admn_tables_come_out(world: Any, token_for: Any) -> None:
         ] in arrests
         assert browser.client.get("/seizures/reports/arq.doc?year=2026").status_code == 422
         assert browser.client.get("/seizures/reports/arq.xlsx?year=1800").status_code == 422
+
+
+def test_the_originator_corrects_its_report_on_the_page(world: Any) -> None:
+    """The correction page is the form filled with the report; bad input comes back in the
+    officer's language with nothing changed; a good one is a new version that reaches NNCC's
+    copy, whose officers get no correction page."""
+    nncc = world.partner("NNCC")
+    shared = {**FORM, "distribution": "peers", "recipients": "NNCC", "nationalities": "MM:1"}
+    with world.browser("thai.liaison") as browser:
+        made = browser.post("/seizures/new", shared)
+        assert made.status_code == 303, made.text
+        url = made.headers["location"]
+        assert f'href="{url}/correct"' in browser.client.get(url).text
+        page = browser.client.get(f"{url}/correct")
+        assert page.status_code == 200
+        assert 'value="ONCB-77"' in page.text and 'value="41.5"' in page.text
+        assert 'value="MM:1"' in page.text and 'value="NNCC" checked' in page.text
+        world.exchange()
+        bad = browser.post(f"{url}/correct", {**shared, "quantity": "-3"})
+        assert bad.status_code == 422 and 'id="err-quantity"' in bad.text
+        with world.db.read() as session:
+            assert session.scalar(select(Seizure.version)) == 1
+        good = browser.post(f"{url}/correct", {**shared, "quantity": "42.5", "place": "Sop Ruak"})
+        assert good.status_code == 303, good.text
+    with world.db.read() as session:
+        row = session.scalars(select(Seizure)).one()
+        assert (row.version, row.quantity, row.place) == (2, 42.5, "Sop Ruak")
+        uid = row.uid
+    world.exchange()
+    copy_id = nncc.id_of(Seizure, uid)
+    with nncc.db.read() as session:
+        copy = session.get(Seizure, copy_id)
+        assert copy is not None and (copy.version, copy.place) == (2, "Sop Ruak")
+    with nncc.browser("chinese.liaison") as browser:
+        assert "/correct" not in browser.client.get(f"/seizures/{copy_id}").text
+        assert browser.client.get(f"/seizures/{copy_id}/correct").status_code in (403, 404)
+        refused = browser.post(f"/seizures/{copy_id}/correct", {**shared, "quantity": "1"})
+        assert refused.status_code in (403, 404)

@@ -24,6 +24,7 @@ from mekongx.domains.seizures.schemas import SeizureFields, SeizureInput
 from mekongx.errors import Conflict, FieldProblem, ValidationFailed
 from mekongx.i18n import N_
 from mekongx.model.base import utcnow
+from mekongx.model.record import RecordRecipient
 
 KIND = SEARCH_KIND
 DUPLICATE = N_("This seizure is already reported (%(reference)s of %(date)s).")
@@ -182,6 +183,12 @@ def links_of(
     refs = [(link["kind"], link["uid"]) for link in json.loads(seizure.links or "[]")]
     found = search_records.resolve_many(session, principal, refs)
     return [found[ref] for ref in refs if ref in found]
+
+
+def recipients_of(session: Session, seizure: Seizure) -> list[str]:
+    """The agencies the report names as its holders (distribution ``peers``)."""
+    stmt = select(RecordRecipient.agency_code).where(RecordRecipient.record_uid == seizure.uid)
+    return sorted(session.scalars(stmt))
 
 
 def can_record(principal: Principal) -> bool:

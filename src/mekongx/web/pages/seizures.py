@@ -20,7 +20,7 @@ from mekongx.authz.permissions import Permission
 from mekongx.authz.sharing import SharingInput
 from mekongx.domains.seizures import picture, reference, reports, service, tabular
 from mekongx.domains.seizures.schemas import SeizureInput
-from mekongx.errors import FieldProblem, ValidationFailed
+from mekongx.errors import FieldProblem, Forbidden, ValidationFailed
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.errors import field_messages
 from mekongx.http.node import node_of
@@ -46,6 +46,7 @@ _TEXT = ("reference", "seized_on", "country", "admin1", "admin2", "place", "lati
          "origin_country", "destination_country", "conveyance", "concealment", "arrests",
          "remarks", "language", "handling_code", "handling_note", "distribution")  # fmt: skip
 flash.register({"seizure.saved": N_("The seizure is recorded."),
+                "seizure.corrected": N_("Corrected. Every agency that holds the report gets the new version."),
                 "seizure.retracted": N_("Retracted. Every agency that received the report is told."),
                 "seizures.imported": N_("The seizures of the file are recorded.")})  # fmt: skip
 
@@ -105,9 +106,31 @@ def new_form(request: Request, principal: CurrentPrincipal) -> Response:
 
 
 def _form_page(request: Request, principal: Principal, form: dict[str, Any],
-               fields: list[tuple[str, str]], status: int = 200) -> Response:  # fmt: skip
+               fields: list[tuple[str, str]], status: int = 200, correcting: int | None = None) -> Response:  # fmt: skip
+    """The seizure form: empty to record one, or filled with a report to correct it
+    (``correcting``: its id)."""
     return render(request, "seizures/form.html", status=status, form=form, fields=fields,
-                  **_sharing_choices(request, principal), **_labels(principal))  # fmt: skip
+                  correcting=correcting, **_sharing_choices(request, principal), **_labels(principal))  # fmt: skip
+
+
+def _filled(session: Any, seizure: Any) -> dict[str, Any]:
+    """The form's fields as the report reads now (what the officer corrects)."""
+    form: dict[str, Any] = {
+        k: "" if getattr(seizure, k) is None else str(getattr(seizure, k)) for k in _TEXT
+    }
+    for name in ("quantity", "purity"):
+        value = getattr(seizure, name)
+        form[name] = "" if value is None else format(value.normalize(), "f")
+    form["transit_countries"] = " ".join(c for c in seizure.transit_countries.split(",") if c)
+    form["nationalities"] = "; ".join(
+        f"{c}:{n}" for c, n in service.nationalities_of(seizure).items()
+    )
+    form["links"] = "\n".join(
+        f"{link['kind']}:{link['uid']}" for link in json.loads(seizure.links or "[]")
+    )
+    form["recipients"] = service.recipients_of(session, seizure)
+    form["sharing_group"] = seizure.sharing_group or ""
+    return form
 
 
 def _form_data(form: Any) -> dict[str, Any]:
@@ -135,10 +158,16 @@ async def create(request: Request, principal: CurrentPrincipal) -> Response:
         with node_of(request).db.write() as session:
             seizure_id = service.create_seizure(session, principal, parse(SeizureInput, data)).id
     except ValidationFailed as error:
-        shown = {k: str(form.get(k, "")) for k in (*_TEXT, "transit_countries", "nationalities", "links")}  # fmt: skip
-        shown.update(recipients=data["recipients"], sharing_group=data["sharing_group"] or "")
-        return _form_page(request, principal, shown, field_messages(principal.language, error.fields), 422)  # fmt: skip
+        return _form_again(request, principal, form, data, error)
     return flash.redirect(f"/seizures/{seizure_id}", "seizure.saved")
+
+
+def _form_again(request: Request, principal: Principal, form: Any, data: dict[str, Any],
+                error: ValidationFailed, correcting: int | None = None) -> Response:  # fmt: skip
+    """The form as the officer filled it, with the problems in the officer's language."""
+    shown = {k: str(form.get(k, "")) for k in (*_TEXT, "transit_countries", "nationalities", "links")}  # fmt: skip
+    shown.update(recipients=data["recipients"], sharing_group=data["sharing_group"] or "")
+    return _form_page(request, principal, shown, field_messages(principal.language, error.fields), 422, correcting)  # fmt: skip
 
 
 @router.get("/import")
@@ -270,11 +299,12 @@ def detail(request: Request, principal: CurrentPrincipal, seizure_id: RecordId) 
         nationalities = service.nationalities_of(seizure)
     return render(request, "seizures/detail.html", s=seizure, links=links,
                   nationalities=nationalities, transit=[c for c in seizure.transit_countries.split(",") if c],
-                  raw_links=json.loads(seizure.links or "[]"), fields=[], can_retract=_can_retract(principal, seizure),
+                  raw_links=json.loads(seizure.links or "[]"), fields=[], can_retract=_can_change(principal, seizure),
                   **_labels(principal))  # fmt: skip
 
 
-def _can_retract(principal: Principal, seizure: Any) -> bool:
+def _can_change(principal: Principal, seizure: Any) -> bool:
+    """Only the originating agency corrects or retracts its report, and not once retracted."""
     return service.can_record(principal) and not seizure.received and seizure.origin_agency == principal.agency and seizure.status != "retracted"  # fmt: skip
 
 
@@ -294,3 +324,27 @@ async def retract(request: Request, principal: CurrentPrincipal, seizure_id: Rec
                       raw_links=json.loads(seizure.links or "[]"), can_retract=True,
                       fields=field_messages(principal.language, error.fields), **_labels(principal))  # fmt: skip
     return flash.redirect(f"/seizures/{seizure_id}", "seizure.retracted")
+
+
+@router.get("/{seizure_id}/correct")
+def correct_form(request: Request, principal: CurrentPrincipal, seizure_id: RecordId) -> Response:
+    """The form filled with the report as it reads, for its originator to correct."""
+    with node_of(request).db.write() as session:  # the read is audited
+        seizure = service.read_seizure(session, principal, seizure_id)
+        if not _can_change(principal, seizure):
+            raise Forbidden(N_("Only the originating agency can change this record."))
+        form = _filled(session, seizure)
+    return _form_page(request, principal, form, [], correcting=seizure_id)
+
+
+@router.post("/{seizure_id}/correct", dependencies=[Depends(check_csrf)])
+async def correct(request: Request, principal: CurrentPrincipal, seizure_id: RecordId) -> Response:
+    """A new version of the report (the same checks as a new one); every holder gets it."""
+    form = await request.form()
+    data = _form_data(form)
+    try:
+        with node_of(request).db.write() as session:
+            service.correct_seizure(session, principal, seizure_id, parse(SeizureInput, data))
+    except ValidationFailed as error:
+        return _form_again(request, principal, form, data, error, seizure_id)
+    return flash.redirect(f"/seizures/{seizure_id}", "seizure.corrected")
