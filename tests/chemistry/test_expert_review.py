@@ -179,10 +179,16 @@ def test_the_2024_classes_do_not_catch_the_amide_and_nitrile(matcher: Matcher) -
 
 
 def test_unverified_chinese_listing_years_are_marked() -> None:
+    """Item 4, earlier Chinese listings: four search passes found no official text for APAAN,
+    2-bromopropiophenone and o-chlorophenyl cyclopentyl ketone, and two recollections disagree on
+    the years (2014/2017/2017 first recorded, 2012/2014/2014 recalled twice since); the register
+    records no year rather than a guessed one, and says why."""
     for sid in ("apaan", "bromopropiophenone", "o_chlorophenyl_cyclopentyl_ketone"):
         listing = next(li for li in REGISTER.by_id[sid].listings if li.list.startswith("CN-"))
         assert listing.verification == "bg" and listing.source == "CN-EARLIER"
-    assert "could NOT be confirmed" in REGISTER.sources["CN-EARLIER"].note
+        assert listing.since == "" and "year not confirmed" in listing.note
+    note = REGISTER.sources["CN-EARLIER"].note
+    assert "could NOT be confirmed" in note and "NO year" in note
 
 
 def test_hydroxylimine_listing_year_rests_on_a_report_of_the_notice() -> None:
@@ -305,6 +311,8 @@ def test_thai_listings_of_table_ii_solvents_acids_and_permanganate_are_marked() 
         listing = next(li for li in REGISTER.by_id[sid].listings if li.list == "TH-HAZ")
         assert listing.verification == "bg" and listing.source == "TH-HSA2535"
     assert REGISTER.sources["TH-HSA2535"].reliability == "background"
+    # what each search for the Thai annex and the commodity-control list found is recorded
+    assert "Fourth search" in REGISTER.sources["TH-HSA2535"].note
 
 
 # ---------------------------------------------------------------- 7. units
