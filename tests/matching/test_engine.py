@@ -41,7 +41,9 @@ def test_engine_imports_no_web_or_database() -> None:
                 names = [node.module]
             for n in names:
                 assert not n.startswith(banned), f"{path.name} imports {n}"
-                if n.startswith("mekongx."):
+                # Zawgyi conversion has one home, shared with the node's forms and imports: the
+                # small, dependency-free mekongx.text.zawgyi (burmese.py reads names through it)
+                if n.startswith("mekongx.") and n != "mekongx.text.zawgyi":
                     assert n.startswith("mekongx.matching"), f"{path.name} imports {n}"
 
 

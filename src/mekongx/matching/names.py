@@ -6,7 +6,17 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from mekongx.matching import _data, han, lao, thai, thai_compounds, vietnamese
+from mekongx.matching import (
+    _data,
+    burmese,
+    han,
+    khmer,
+    lao,
+    sea_transcription,
+    thai,
+    thai_compounds,
+    vietnamese,
+)
 from mekongx.matching.chinese_names import (
     NO_TONES,
     dialect_surname,
@@ -275,11 +285,18 @@ def readings(name: Name | str) -> tuple[Reading, ...]:
     out: list[Reading] = []
     if name.han is not None:
         out += han_readings(name)
+        out += _transcription_readings(name.han)
     if name.foreign_han is not None:
         out += _foreign_han_readings(name)
     thai_tokens = [t for t in name.tokens if t.script is Script.THAI]
     if thai_tokens:
         out += _thai_readings(thai_tokens)
+    burmese_tokens = [t.text for t in name.tokens if t.script is Script.BURMESE]
+    if burmese_tokens:
+        out += _burmese_readings(burmese_tokens)
+    khmer_tokens = [t.text for t in name.tokens if t.script is Script.KHMER]
+    if khmer_tokens:
+        out += _khmer_readings(khmer_tokens)
     latin_tokens = [t for t in name.tokens if t.script is Script.LATIN]
     if latin_tokens:
         out += _latin_readings(latin_tokens)
@@ -296,3 +313,37 @@ def _vietnamese_reading(tokens: list[Token]) -> Reading | None:
     """Nguyễn Văn An read as the Mandarin of 阮文安 (ruan / wen.an), family name first."""
     parts = vietnamese.reading_parts([t.text for t in tokens])
     return None if parts is None else make_reading("han-viet", parts, 0)
+
+
+def _burmese_readings(words: list[str]) -> list[Reading]:
+    """A name in Myanmar script, one part per syllable (သိန်းစိန် thein / sein), and without its
+    courtesy word when it starts with one (ဦးသိန်းစိန် is also သိန်းစိန်)."""
+    syls = [alts for w in words for alts in burmese.word_spellings(w)]
+    out: list[Reading | None] = []
+    for start in range(burmese.honorific_count(words) + 1):
+        parts = [[(a, latin_key(a), "burmese") for a in alts] for alts in syls[start:]]
+        out.append(make_reading("burmese", parts))
+    return [r for r in out if r is not None]
+
+
+def _khmer_readings(words: list[str]) -> list[Reading]:
+    """A name in Khmer script, one part per word, each compared syllable by syllable."""
+    parts = [
+        [(shown, syl_key(syls), "khmer") for shown, syls in khmer.word_alternatives(w)]
+        for w in words
+    ]
+    r = make_reading("khmer", [p for p in parts if p])
+    return [r] if r else []
+
+
+def _transcription_readings(name_han: str) -> list[Reading]:
+    """A name in characters that looks like the Chinese transcription of a Burmese or Khmer name
+    (吴登盛, 洪森) read as sound, syllable by syllable (``sea_transcription.py``)."""
+    if not sea_transcription.looks_transcribed(name_han, _data.surnames().keys()):
+        return []
+    syls = list(han.toneless(han.given_pinyin(name_han)))
+    out: list[Reading | None] = []
+    for shape in sea_transcription.reading_shapes(syls):
+        parts = [[(shown, syl_key(sy), "transcription") for shown, sy in part] for part in shape]
+        out.append(make_reading("sea-transcription", parts))
+    return [r for r in out if r is not None]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache, lru_cache
 
-from mekongx.matching import _data, lao
+from mekongx.matching import _data, burmese, lao
 from mekongx.matching.keys import split_pinyin
 
 
@@ -20,12 +20,14 @@ class Script(StrEnum):
     HAN = "han"
     THAI = "thai"
     LATIN = "latin"
+    BURMESE = "burmese"
+    KHMER = "khmer"
     OTHER = "other"
 
 
 # Separators in Chinese renderings of foreign names: 他信·西那瓦, 他信・西那瓦, 他信•西那瓦.
 MIDDLE_DOTS = "·・•‧∙⋅．"
-_SPLIT = re.compile(r"[\s,;/()\[\]\"“”_]+")
+_SPLIT = re.compile(r"[\s,;/()\[\]\"“”_\u104a\u104b\u17d4\u17d5]+")
 
 
 def char_script(ch: str) -> Script:
@@ -36,6 +38,10 @@ def char_script(ch: str) -> Script:
         return Script.HAN
     if ch.isalpha() and (cp < 0x0250 or 0x1E00 <= cp <= 0x1EFF):
         return Script.LATIN
+    if 0x1000 <= cp <= 0x109F:
+        return Script.BURMESE
+    if 0x1780 <= cp <= 0x17FF:
+        return Script.KHMER
     return Script.OTHER
 
 
@@ -72,8 +78,9 @@ _SARA_AM = re.compile("\u0e4d([\u0e48-\u0e4b]?)\u0e32")
 
 def clean(text: str) -> str:
     """NFC (Thai marks kept), unify dots and spaces, drop control characters; Lao letters are
-    rewritten as the Thai letters of the same sound (``lao.py``)."""
-    text = lao.to_thai(text)
+    rewritten as the Thai letters of the same sound (``lao.py``), Burmese typed in Zawgyi is
+    converted to Unicode (``burmese.py``)."""
+    text = burmese.to_unicode(lao.to_thai(text))
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
     if "\u0e4d" in text:

@@ -38,7 +38,9 @@ class Profile:
 def name_script(name: Name) -> str:
     if name.han or name.foreign_han:
         return "zh"
-    return {Script.THAI: "th", Script.LATIN: "latin"}.get(name.script, "other")
+    # Myanmar and Khmer script are read into Latin spellings (burmese.py, khmer.py)
+    latin = (Script.LATIN, Script.BURMESE, Script.KHMER)
+    return "th" if name.script is Script.THAI else "latin" if name.script in latin else "other"
 
 
 def merge_readings(rs: tuple[Reading, ...]) -> tuple[Reading, ...]:

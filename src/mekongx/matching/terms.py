@@ -197,6 +197,31 @@ _TERMS_LO_VI: dict[str, tuple[str, str]] = {
 for _code, (_lo, _vi) in _TERMS_LO_VI.items():
     TERMS[_code].update(lo=_lo, vi=_vi)
 
+# scripts read syllable by syllable (burmese.py, khmer.py) and transcriptions of such names
+# (sea_transcription.py): en, th, zh, my, km, lo, vi
+for _code, _names in {
+    "burmese": (
+        "Myanmar script",
+        "อักษรพม่า",
+        "缅甸文",
+        "မြန်မာစာ",
+        "អក្សរភូមា",
+        "ອັກສອນມຽນມາ",
+        "chữ Miến Điện",
+    ),
+    "khmer": ("Khmer script", "อักษรเขมร", "高棉文", "ခမာစာ", "អក្សរខ្មែរ", "ອັກສອນຂະເໝນ", "chữ Khmer"),
+    "sea-transcription": (
+        "Chinese characters transcribing a Burmese or Khmer name",
+        "อักษรจีนที่ถอดเสียงชื่อพม่าหรือเขมร",
+        "音译缅甸或高棉姓名的汉字",
+        "မြန်မာ သို့မဟုတ် ခမာအမည်ကို အသံထွက်ရေးထားသော တရုတ်စာလုံး",
+        "អក្សរចិនដែលចម្លងសូរសព្ទឈ្មោះភូមា ឬខ្មែរ",
+        "ຕົວອັກສອນຈີນທີ່ຖອດສຽງຊື່ມຽນມາ ຫຼື ຂະເໝນ",
+        "chữ Hán phiên âm một tên Miến Điện hoặc Khmer",
+    ),
+}.items():
+    TERMS[_code] = dict(zip(("en", "th", "zh", "my", "km", "lo", "vi"), _names, strict=True))
+
 # The sex as records and identity documents store it (``M`` / ``F``), shown as a word.
 SEX: dict[str, dict[str, str]] = {
     "M": {

@@ -1,0 +1,188 @@
+"""Names in Khmer script read syllable by syllable into the Latin spellings Cambodian names carry.
+
+Khmer writes a word's syllables without spaces; a name's words (family name first: ហ៊ុន សែន Hun
+Sen) are separated by spaces, and each is written in Latin letters as one word (នរោត្តម សីហមុនី
+Norodom Sihamoni). A Khmer word is cut into syllables (a consonant with its subscripts ្ and
+signs, a following bare consonant as its final) and each syllable is read with the vowel value of
+its consonant's series: the same vowel sign sounds differently after a first-series (a) and a
+second-series (o) consonant (ស + ុ so in សុខា Sokha, ហ៊ + ុ hu in ហ៊ុន Hun), and the signs ៉ and ៊
+move a consonant to the other series. Each word becomes one part whose alternatives are the
+combinations of its syllables' spellings, compared syllable by syllable.
+
+Reading rules (the code is our own): consonant series, vowel values per series and the
+series-shifting signs after https://en.wikipedia.org/wiki/Khmer_script (consonants, dependent
+vowels, diacritics) and the UNGEGN romanization of Khmer as tabled in
+https://en.wikipedia.org/wiki/Romanization_of_Khmer; the spellings that names use beside it
+(Sen for សែន, Chea for ជា, Hor for ហោ) after the names of https://en.wikipedia.org/wiki/Khmer_name.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from itertools import islice, product
+
+KHMER = re.compile("[\u1780-\u17ff]")
+_COENG = "\u17d2"
+_SECOND = frozenset("គឃងជឈញឌឍទធនពភមយរលវ")  # second-series (o) consonants
+_CONS: dict[str, str] = {
+    "ក": "k", "ខ": "kh", "គ": "k", "ឃ": "kh", "ង": "ng", "ច": "ch", "ឆ": "chh", "ជ": "ch",
+    "ឈ": "chh", "ញ": "nh", "ដ": "d", "ឋ": "th", "ឌ": "d", "ឍ": "th", "ណ": "n", "ត": "t",
+    "ថ": "th", "ទ": "t", "ធ": "th", "ន": "n", "ប": "b", "ផ": "ph", "ព": "p", "ភ": "ph",
+    "ម": "m", "យ": "y", "រ": "r", "ល": "l", "វ": "v", "ឝ": "s", "ឞ": "s", "ស": "s", "ហ": "h",
+    "ឡ": "l", "អ": "",
+}  # fmt: skip
+_FINALS: dict[str, tuple[str, ...]] = {
+    "ក": ("k",), "ខ": ("k",), "គ": ("k",), "ឃ": ("k",), "ង": ("ng",), "ច": ("ch", "t"),
+    "ជ": ("ch", "t"), "ញ": ("nh", "n"), "ដ": ("t", "d"), "ត": ("t",), "ទ": ("t",), "ធ": ("t",),
+    "ន": ("n",), "ណ": ("n",), "ប": ("p", "b"), "ព": ("p",), "ភ": ("p",), "ម": ("m",),
+    "យ": ("y",), "រ": ("r", ""), "ល": ("l",), "វ": ("v", "u"), "ស": ("s", ""), "ហ": ("h", ""),
+    "ឡ": ("l",),
+}  # fmt: skip
+_INDEPENDENT = {"ឥ": "e", "ឦ": "ei", "ឧ": "o", "ឩ": "ou", "ឪ": "ov", "ឫ": "rue", "ឬ": "rue",
+                "ឭ": "lue", "ឮ": "lue", "ឯ": "ae", "ឰ": "ai", "ឱ": "ao", "ឲ": "ao", "ឳ": "au"}  # fmt: skip
+# vowel sign -> (first-series spellings, second-series spellings), the usual one first
+_VOWELS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "": (("a",), ("o", "a")),
+    "\u17b6": (("a",), ("ea", "a")),
+    "\u17b7": (("e", "i"), ("i", "e")),
+    "\u17b8": (("ei", "i"), ("i", "ei")),
+    "\u17b9": (("oe", "eu"), ("ue", "eu")),
+    "\u17ba": (("eu", "oeu"), ("eu", "ue")),
+    "\u17bb": (("o", "u"), ("u", "o")),
+    "\u17bc": (("ou", "o"), ("u", "ou")),
+    "\u17bd": (("uo",), ("uo",)),
+    "\u17be": (("ae", "aeu"), ("eu", "oeu")),
+    "\u17bf": (("oea", "eua"), ("oea", "eua")),
+    "\u17c0": (("ie", "ea", "ia"), ("ie", "ea", "ia")),
+    "\u17c1": (("e", "ei"), ("e",)),
+    "\u17c2": (("ae", "e"), ("e", "ae")),
+    "\u17c3": (("ai", "ey"), ("ey", "ai")),
+    "\u17c4": (("ao", "o"), ("o", "ao")),
+    "\u17c5": (("au", "ao"), ("ov", "ou", "o")),
+}
+_NIKAHIT, _REAHMUK, _TRIISAP, _MUUSIKA, _BANTOC = "\u17c6", "\u17c7", "\u17ca", "\u17c9", "\u17cb"
+_SILENT = "\u17cd"  # toandakhiat: the letter under it is not read
+_MAX_WORD = 8  # spellings kept per word
+
+
+class _Syllable:
+    __slots__ = ("final", "onset", "second", "signs")
+
+    def __init__(self, onset: str, second: bool) -> None:
+        self.onset = onset
+        self.second = second
+        self.signs = ""
+        self.final = ""
+
+
+def syllables(word: str) -> list[_Syllable]:
+    """The syllables of a Khmer word (onset, series, signs, final)."""
+    out: list[_Syllable] = []
+    i, n = 0, len(word)
+    while i < n:
+        ch = word[i]
+        if ch in _INDEPENDENT:
+            syl = _Syllable("", False)
+            syl.signs = _INDEPENDENT[ch]
+            out.append(syl)
+            i += 1
+            continue
+        if ch not in _CONS:
+            if out and "\u17b6" <= ch <= "\u17d1":
+                out[-1].signs += ch
+            i += 1
+            continue
+        # consonant followed by subscripts
+        cluster = ch
+        j = i + 1
+        while j + 1 < n and word[j] == _COENG and word[j + 1] in _CONS:
+            cluster += word[j + 1]
+            j += 2
+        signs = ""
+        while j < n and "\u17b6" <= word[j] <= "\u17d1" and word[j] != _COENG:
+            signs += word[j]
+            j += 1
+        prev = out[-1] if out else None
+        has_vowel = any(s in _VOWELS or s in (_NIKAHIT, _REAHMUK) for s in signs if s != "")
+        if _SILENT in signs:
+            i = j
+            continue
+        closed = prev is not None and (prev.final or _NIKAHIT in prev.signs)
+        if prev is not None and not closed and not has_vowel:
+            if len(cluster) > 1:
+                # a final and the onset of the next syllable (រង្ស៊ី rang-si, នរោត្តម ro-t-tom)
+                prev.final = cluster[0]
+                cluster = cluster[1:]
+            elif j >= n or _BANTOC in signs or _next_bare(word, j):
+                prev.final = cluster
+                prev.signs += signs
+                i = j
+                continue
+        second = cluster[0] in _SECOND
+        if _TRIISAP in signs:
+            second = True
+        if _MUUSIKA in signs:
+            second = False
+        syl = _Syllable(cluster if cluster[:1] != cluster[1:2] else cluster[0], second)
+        syl.signs = signs
+        out.append(syl)
+        i = j
+    return out
+
+
+def _next_bare(word: str, j: int) -> bool:
+    """Is the consonant at ``j`` bare too (no vowel sign): then the one before it is a final."""
+    if j >= len(word) or word[j] not in _CONS:
+        return False
+    k = j + 1
+    while k + 1 < len(word) and word[k] == _COENG:
+        k += 2
+    return k >= len(word) or not ("\u17b6" <= word[k] <= "\u17c7")
+
+
+def _spellings(syl: _Syllable) -> tuple[str, ...]:
+    if syl.onset == "" and syl.signs and syl.signs[0].isascii():
+        return (syl.signs,)
+    onset = "".join(_CONS.get(c, "") for c in syl.onset)
+    if syl.onset[:1] == "ប" and (len(syl.onset) > 1 or _MUUSIKA in syl.signs):
+        onset = "p" + onset[1:]  # ប៉ and ប before a subscript are p (ប៉ុល Pol, ប្រាក់ Prak)
+    vowel_sign = next((s for s in syl.signs if s in _VOWELS), "")
+    first, second = _VOWELS[vowel_sign]
+    vowels = second if syl.second else first
+    if _NIKAHIT in syl.signs:
+        vowels = tuple(dict.fromkeys(v[:1] + "m" if v in ("a", "o", "ea") else v + "m"
+                                     for v in vowels))  # fmt: skip
+        if not vowel_sign:
+            vowels = ("um", "om", "am") if syl.second else ("am", "om")
+    finals: tuple[str, ...] = ("",)
+    if syl.final:
+        finals = _FINALS.get(syl.final, (_CONS.get(syl.final, ""),))
+        if not vowel_sign:
+            vowels = ("o", "a") if syl.second else ("a", "o")
+    elif vowels[0] in ("a", "o", "ao") and _NIKAHIT not in syl.signs:
+        vowels = (*vowels, vowels[0] + "r")  # an open a or o written with r (Sar Kheng, Hor)
+    if _REAHMUK in syl.signs:
+        finals = tuple(f + "h" for f in finals)
+    out = (onset + v + f for v, f in product(vowels, finals))
+    return tuple(dict.fromkeys(s for s in out if s))
+
+
+@lru_cache(maxsize=20_000)
+def word_spellings(word: str) -> tuple[tuple[str, ...], ...]:
+    """Spellings per syllable of one Khmer word (``សែន`` -> (("saen", "sen"),))."""
+    return tuple(s for s in (_spellings(x) for x in syllables(word)) if s)
+
+
+def word_alternatives(word: str) -> list[tuple[str, tuple[str, ...]]]:
+    """(display, syllables) alternatives of a Khmer word, the usual spelling first."""
+    per = word_spellings(word)
+    if not per:
+        return []
+    combos = islice(product(*(range(len(p)) for p in per)), 256)
+    ranked = sorted(combos, key=sum)[:_MAX_WORD]
+    out = []
+    for c in ranked:
+        syls = tuple(p[i] for p, i in zip(per, c, strict=True))
+        out.append(("".join(syls).capitalize(), syls))
+    return out

@@ -1,0 +1,125 @@
+"""Chinese transcriptions of Burmese, Khmer and Lao names read as sound, syllable by syllable.
+
+Chinese writes a Burmese name one character per Burmese syllable, without the middle dot that
+Thai and Western names get, and with the courtesy word transcribed too: 吴登盛 is U Thein Sein,
+昂山素季 Aung San Suu Kyi, 敏昂莱 Min Aung Hlaing; Khmer names the same way (洪森 Hun Sen, 西哈莫尼
+Sihamoni). Read as a Chinese name (surname 吴 Wu + given name Dengsheng) such a name meets nothing;
+read as sound it lines up with the Latin or Myanmar-script name one syllable per character.
+
+A name in characters is also read so when it looks like a transcription: it starts with the
+transcription of a Burmese courtesy word (吴 U, 杜 Daw, 貌 Maung, 玛 Ma, 哥 Ko, 赛 Sai, 南 Nang, 昭
+Sao) and has at least two more characters, or its first character is no Chinese surname, or it is
+longer than a Chinese name is. The reading is one more reading of the name (its Chinese reading
+stays). Each character's pinyin is given the Burmese and Khmer syllables it stands for in
+Chinese transcription, following the correspondences of the Chinese standard for Burmese
+(MZ/T 126-2019, 外语地名汉字译写导则 缅甸语, Ministry of Civil Affairs) and of Xinhua's renderings of
+Burmese and Cambodian leaders' names: a Burmese -ein, which Mandarin lacks, is written -eng/-en
+(登 deng Thein, 盛 sheng Sein); -aung with -ang (昂 ang Aung); -aing with -ai (莱 lai Hlaing); the
+palatal ky- with j-/q- (觉 jue Kyaw, 季 ji Kyi, 钦 qin Khin); sh-/sw- with r- (瑞 rui Shwe, Swe);
+s-/th- with sh-/x- (山 shan San); Khmer -un with -ong (洪 hong Hun).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container
+from functools import lru_cache
+from itertools import islice, product
+
+# transcriptions of the Burmese courtesy words (first character of a name)
+HONORIFIC_HAN = {"吴": "u", "杜": "daw", "貌": "maung", "玛": "ma", "哥": "ko", "赛": "sai",
+                 "南": "nang", "昭": "sao"}  # fmt: skip
+_PER_SYLLABLE = 8
+_MAX_JOINED = 8
+
+_INITIALS = ("zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q",
+             "x", "r", "z", "c", "s", "y", "w")  # fmt: skip
+# pinyin initial -> the Burmese/Khmer onsets it writes
+_ONSETS: dict[str, tuple[str, ...]] = {
+    "sh": ("s", "th", "sh"), "x": ("s", "sh", "th"), "r": ("sh", "s", "y"), "j": ("ky", "ch", "k"),
+    "q": ("ch", "ky", "kh"), "z": ("z", "s"), "c": ("s", "ch", "hs"), "zh": ("ch", "z"),
+    "t": ("ht", "t"), "d": ("d", "th"), "f": ("ph",), "h": ("h", "hl"), "l": ("l", "hl", "r"),
+    "n": ("n", "ny"), "m": ("m", "my"), "b": ("b", "p"), "p": ("p", "ph"),
+}  # fmt: skip
+# pinyin final -> the rhymes it writes
+_RHYMES: dict[str, tuple[str, ...]] = {
+    "eng": ("ein", "eng", "in"), "en": ("ein", "en", "in"), "ing": ("in", "ein", "aing"),
+    "in": ("in", "yint"), "ang": ("aung", "ang", "an"), "an": ("an", "ant"),
+    "ong": ("aung", "un", "ong"), "ai": ("aing", "ai", "e"), "ui": ("we", "wi", "ui"),
+    "ue": ("aw", "ye", "we"), "iu": ("yu", "yun", "u"), "ao": ("aw", "aung", "ao"),
+    "ou": ("o", "oe", "aw"), "uo": ("o", "aw"), "e": ("e", "ay", "a"), "i": ("i", "ei", "e"),
+    "u": ("u", "o"), "ie": ("ye", "e"), "ian": ("yan", "an", "ein"), "iao": ("yaw", "aw"),
+    "ia": ("ya", "a"), "uan": ("wan", "un", "on"), "un": ("un", "on"), "a": ("a",), "o": ("o",),
+    "ei": ("e", "ay", "ei"), "iang": ("yaung", "yang"), "iong": ("yaung", "yong"),
+    "uai": ("wai", "we"), "uang": ("wang", "waung"), "ua": ("wa",), "v": ("u",), "ve": ("we",),
+}  # fmt: skip
+
+
+def _split(syl: str) -> tuple[str, str]:
+    for ini in _INITIALS:
+        if syl.startswith(ini) and len(syl) > len(ini):
+            return ini, syl[len(ini) :]
+    return "", syl
+
+
+@lru_cache(maxsize=5_000)
+def syllable_sounds(syl: str) -> tuple[str, ...]:
+    """Burmese/Khmer Latin spellings a toneless pinyin syllable writes, the pinyin first."""
+    ini, fin = _split(syl)
+    onsets = (ini, *_ONSETS.get(ini, ()))
+    if ini == "y":  # 敏 min / 缅 mian; 耶 ye: the y belongs to the rhyme
+        onsets, fin = ("y", ""), fin
+    if ini == "w":
+        onsets, fin = ("w", ""), fin
+    rhymes = (fin, *_RHYMES.get(fin, ()))
+    if ini in ("j", "q", "x") and fin.startswith("u"):  # ju, qu, xu are ü
+        rhymes = (*rhymes, *_RHYMES.get("v" + fin[1:], ()))
+    combos = sorted(product(range(len(onsets)), range(len(rhymes))), key=sum)
+    out = [syl, *(onsets[i] + rhymes[j] for i, j in combos)]
+    return tuple(islice(dict.fromkeys(s for s in out if s), _PER_SYLLABLE))
+
+
+# family names of Vietnamese names in characters (阮 Nguyễn): a Hán-Việt name, not a transcription
+_VIETNAMESE = frozenset("阮黎武裴邓范潘胡陈吴杜")
+
+
+def looks_transcribed(han: str, surnames: Container[str]) -> bool:
+    """Does a name in characters look like the transcription of a Burmese or Khmer name?"""
+    if han[0] in _VIETNAMESE and han[0] not in HONORIFIC_HAN:
+        return False
+    if len(han) >= 3 and han[0] in HONORIFIC_HAN:
+        return True
+    if len(han) >= 2 and han[0] not in surnames and han[:2] not in surnames:
+        return True
+    return len(han) >= 5
+
+
+Triple = tuple[str, str, str]
+
+
+def reading_shapes(syllables: list[str]) -> list[list[list[tuple[str, tuple[str, ...]]]]]:
+    """Shapes of the sound reading of a transcription (one pinyin syllable per character):
+    one part per syllable (Burmese: Thein Sein), the first syllable apart from the rest joined
+    (Khmer: Hun Manet), all joined (Sihamoni); each with the courtesy word, and without it when
+    the name starts with one. A part is a list of (display, syllables) alternatives."""
+    per = [syllable_sounds(s) for s in syllables]
+    bodies = [per]
+    if len(per) >= 3 and syllables[0] in ("wu", "du", "mao", "ma", "ge", "sai", "nan", "zhao"):
+        bodies.append(per[1:])
+    shapes: list[list[list[tuple[str, tuple[str, ...]]]]] = []
+    for body in bodies:
+        shapes.append([[(s, (s,)) for s in alts] for alts in body])
+        if len(body) >= 3:
+            shapes.append([[(s, (s,)) for s in body[0]], _joined(body[1:])])
+        if len(body) >= 2:
+            shapes.append([_joined(body)])
+    return shapes
+
+
+def _joined(per: list[tuple[str, ...]]) -> list[tuple[str, tuple[str, ...]]]:
+    combos = islice(product(*(range(len(p)) for p in per)), 4096)
+    ranked = sorted(combos, key=sum)[:_MAX_JOINED]
+    out = []
+    for c in ranked:
+        syls = tuple(p[i] for p, i in zip(per, c, strict=True))
+        out.append(("".join(syls), syls))
+    return out
