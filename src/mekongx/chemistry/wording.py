@@ -19,12 +19,21 @@ from mekongx.chemistry.register import Place, Substance, load_register
 
 __all__ = ["column_label", "reason_text", "substance_label"]
 
-_SCRIPT = {"th": re.compile("[\u0e00-\u0e7f]"), "zh": re.compile("[\u4e00-\u9fff]")}
+# a header is in a language when it has a letter of its script (Vietnamese: a letter English
+# has not, which every Vietnamese header of ``declarations`` carries)
+_SCRIPT = {
+    "th": re.compile("[\u0e00-\u0e7f]"),
+    "zh": re.compile("[\u4e00-\u9fff]"),
+    "lo": re.compile("[\u0e80-\u0eff]"),
+    "my": re.compile("[\u1000-\u109f]"),
+    "km": re.compile("[\u1780-\u17ff]"),
+    "vi": re.compile("[ăâđêôơưĂÂĐÊÔƠƯ\u0300-\u0323\u1ea0-\u1ef9]"),
+}
 
 
 def column_label(column: str, lang: str) -> str:
-    """A canonical column's header in ``lang``: its first Thai or Chinese alias (every alias is
-    accepted when a file is read), else the canonical name."""
+    """A canonical column's header in ``lang``: its first alias in that language's script (every
+    alias is accepted when a file is read), else the canonical name."""
     script = _SCRIPT.get(lang)
     if script is None:
         return column

@@ -41,7 +41,7 @@ from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.errors import field_messages
 from mekongx.http.node import node_of
 from mekongx.http.params import RecordId
-from mekongx.i18n import N_, translator
+from mekongx.i18n import LANGUAGES, N_, translator
 from mekongx.model.base import utcnow
 from mekongx.model.identity import Agency, SharingGroup
 from mekongx.validation import parse
@@ -196,13 +196,14 @@ def _screen_form(
 
 def _headers(column: str) -> dict[str, str]:
     """The column's header in each language (the engine's ``column_label``)."""
-    return {lang: column_label(column, lang) for lang in ("en", "th", "zh")}
+    return {lang: column_label(column, lang) for lang in LANGUAGES}
 
 
 @router.get("/template.csv")
 def template(request: Request, principal: CurrentPrincipal, lang: str = "en") -> Response:
-    """An example declaration file with the headers in ``lang`` (en, th or zh) and one line."""
-    lang = lang if lang in ("en", "th", "zh") else "en"
+    """An example declaration file with the headers in ``lang`` (any offered language) and one
+    line."""
+    lang = lang if lang in LANGUAGES else "en"
     example = {"declaration_id": "TH-0001", "line_no": "1", "date": "2026-03-01",
                "hs_code": "2915.24", "description": "Acetic anhydride 99%", "cas": "108-24-7",
                "quantity": "500", "unit": "kg", "consignor": "Example Chemicals Co",
