@@ -249,3 +249,33 @@ def test_the_demo_seeds_laem_chabang_with_its_planted_containers_on_top(world: A
     assert "ephedrine" in goods and "Benzyl methyl ketone" in goods and "KMnO4" in goods
     kinds = {rule.kind for d in top for rule, _ in d.hits}
     assert {"notice_party", "weight_density", "transshipment_hub", "residential_address"} <= kinds
+
+
+def test_the_parties_of_a_seizure_become_the_ports_watch_list(world: Any) -> None:
+    """A seizure's shipper, consignee, notify party and forwarder are compared with the parties
+    of the next manifests (the names engine, legal forms aside): a shipper caught once scores
+    again, under another spelling of its name, on the container after."""
+    first = generate(DAY - dt.timedelta(days=1), 8, seed=11)
+    _import(world, first.rows)
+    ranked = _ranked(world, DAY - dt.timedelta(days=1))
+    seized = ranked[0].container
+    with world.db.write() as session:
+        detail = service.read_container(session, world.principal("thai_analyst"), seized.id)
+        shipper = detail.lines[0].shipper
+        examinations.record_examination(session, world.principal("thai_analyst"), seized.id,
+                                        ExaminationInput(outcome="seizure", seized="BMK, 20 drums"))  # fmt: skip
+        assert (shipper, seized.number) in service.seized_parties(session)
+    later = generate(DAY, 8, seed=12)
+    rows = [list(r) for r in later.rows]
+    rows[0][HEADER.index("Shipper")] = f"{shipper.upper()} CO., LTD."
+    _import(world, rows)
+    with world.db.write() as session:
+        number = rows[0][HEADER.index("Container No")]
+        found = next(r for r in _ranked(world) if r.container.number == number)
+        detail = service.read_container(
+            session, world.principal("thai_analyst"), found.container.id
+        )
+        reasons = [r for _, hit in detail.hits for r in json.loads(hit.reasons)]
+    seized_reason = next(r for r in reasons if r["code"] == "seized")
+    assert seized_reason["params"]["container"] == seized.number
+    assert seized_reason["params"]["role"] == "shipper"

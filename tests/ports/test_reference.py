@@ -136,3 +136,21 @@ def test_a_container_heavier_than_its_goods_can_be_is_flagged_by_hs_code() -> No
         fired = profile("CSQU3054383", reading.lines, [rule], ctx).fired
         assert bool(fired) is fires, weight
     assert "shippingwhale" in str(fired[0].reasons).lower()
+
+
+def test_an_unknown_port_is_refused_saying_whether_the_list_holds_its_country() -> None:
+    from mekongx.domains.ports import manifest
+    from mekongx.domains.ports.demo import COLUMNS, HEADER
+
+    def problems(loading: str) -> list[str]:
+        values = {"B/L No": "BL1", "Shipper": "S", "Consignee": "C", "Description of Goods": "Toys",
+                  "Gross Weight (kg)": "900", "Container No": "CSQU3054383", "ETA": "2026-12-03",
+                  "Port of Loading": loading, "Port of Discharge": "THLCH"}  # fmt: skip
+        reading = manifest.read_rows(HEADER, [(2, [values.get(h, "") for h in HEADER])], COLUMNS)
+        return [p.code for p in reading.problems]
+
+    # Bremerhaven is a real port of Germany, a country the shipped list holds only in part
+    assert problems("DEBRV") == ["port_country"]
+    assert problems("THXXX") == ["port"]  # Thailand's ports are all there: no such port
+    assert problems("CNXXX") == ["port"]
+    assert problems("DEHAM") == problems("CNSHA") == []

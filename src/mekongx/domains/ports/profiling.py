@@ -10,11 +10,13 @@ names a rule lists; the party history is the set of consignees seen on earlier m
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from mekongx.chemistry import DeclarationLine, Screener
+from mekongx.domains.ports import routes
 from mekongx.domains.ports.manifest import Line, party_key
 from mekongx.domains.ports.reference import Stowage, ports, stowage
 from mekongx.i18n import N_
@@ -36,6 +38,8 @@ KINDS: dict[str, tuple[str, str, float | None]] = {
     ),
     "transshipment_hub": (N_("UN/LOCODEs of the hubs"), "", None),
     "route_deviation": ("", "", None),
+    "route_detour": ("", N_("most times the direct sailing distance (2 = twice)"), 2.0),
+    "seized_party": ("", N_("lowest name probability (0-1)"), 0.85),
     "dwell_time": ("", N_("most days between loading and arrival"), 30),
     "weight_density": ("", N_("tolerance above the most the goods can weigh (0.15 = 15%)"), 0.15),
 }
@@ -50,6 +54,8 @@ KIND_LABELS = {
     "consignee_country": N_("Consignee country differs from the port's"),
     "transshipment_hub": N_("Transshipped at a hub of concern"),
     "route_deviation": N_("Loaded outside the shipper's country"),
+    "route_detour": N_("Transshipped far off the way"),
+    "seized_party": N_("Party of an earlier seizure"),
     "dwell_time": N_("Long time between loading and arrival"),
     "weight_density": N_("Heavier than the declared goods can be"),
 }
@@ -64,10 +70,15 @@ REASONS = {
     "country": N_("The consignee is in %(country)s but the goods are discharged in %(port_country)s."),
     "hub": N_("Transshipped at %(port)s, a hub this rule names."),
     "deviation": N_("The shipper is in %(country)s but the goods were loaded at %(port)s in %(port_country)s."),
+    "deviation_gateway": N_("The shipper is in %(country)s, which ships through the ports of %(gateways)s, but the goods were loaded at %(port)s in %(port_country)s."),
+    "detour": N_("Transshipped at %(hub)s: %(via)s km by sea from %(loading)s to %(discharge)s through it, %(ratio)s times the direct %(direct)s km (this rule allows %(max)s)."),
+    "seized": N_("The %(role)s %(name)s resembles %(seized)s, a party of container %(container)s in which a seizure was made (name probability %(probability)s)."),
+    "payload": N_("%(weight)s kg declared in a %(size)s container: more than it may carry (about %(most)s kg, %(source)s)."),
     "dwell": N_("%(days)s days between loading and arrival (this rule allows %(max)s)."),
     "density": N_("%(weight)s kg declared of %(goods)s: a %(size)s container holds at most about %(most)s kg of such goods (stowage factor %(factor)s m³/t, %(source)s)."),
 }  # fmt: skip
-ROLES = {"shipper": N_("shipper"), "consignee": N_("consignee"), "notify_party": N_("notify party")}
+ROLES = {"shipper": N_("shipper"), "consignee": N_("consignee"), "notify_party": N_("notify party"),
+         "forwarder": N_("freight forwarder")}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -106,9 +117,11 @@ class Context:
     screener: Screener
     notices: NoticeLookup = lambda name: []
     known_consignees: set[str] = field(default_factory=set)
+    seized_parties: list[tuple[str, str]] = field(default_factory=list)  # (name, container)
     stowage: Stowage = field(default_factory=stowage)
     _goods: dict[tuple[str, str], list[tuple[str, str, int]]] = field(default_factory=dict)
     _names: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+    _similar: dict[tuple[str, str], float] = field(default_factory=dict)
 
     def precursors(self, line: Line) -> list[tuple[str, str, int]]:
         """(substance id, name, score) the engine finds in the line's goods and HS code."""
@@ -125,6 +138,28 @@ class Context:
         if name not in self._names:
             self._names[name] = self.notices(name)
         return self._names[name]
+
+    def similarity(self, name: str, other: str) -> float:
+        """The names engine's probability that two party names name the same party (cached:
+        a manifest repeats its parties on many lines)."""
+        key = (name, other)
+        if key not in self._similar:
+            mine, theirs = _bare(name), _bare(other)
+            same = mine == theirs and bool(mine)
+            self._similar[key] = (
+                1.0 if same else name_score(mine or name, theirs or other).probability
+            )
+        return self._similar[key]
+
+
+# Legal forms a company name carries or drops from one document to the next (Thai บริษัท ... จำกัด
+# (มหาชน), Chinese 有限公司), besides the Latin ones party_key drops.
+_LEGAL_FORMS = re.compile(r"บริษัท|จำกัด|มหาชน|ห้างหุ้นส่วน|有限责任公司|股份有限公司|有限公司|集团")
+
+
+def _bare(name: str) -> str:
+    """A party's name without case, punctuation or legal form, for the names engine."""
+    return party_key(_LEGAL_FORMS.sub(" ", name))
 
 
 def _reason(code: str, **params: Any) -> dict[str, Any]:
@@ -153,17 +188,14 @@ def _line_reasons(rule: Rule, line: Line, ctx: Context) -> list[dict[str, Any]]:
                 for role, name in _parties(line)
                 for matched, p in ctx.notice_matches(name) if p >= rule.threshold]  # fmt: skip
     if kind == "listed_party":
-        out = []
-        for role, name in _parties(line):
-            for listed in rule.values:
-                p = name_score(name, listed).probability
-                if p >= rule.threshold:
-                    out.append(
-                        _reason(
-                            "listed", role=role, name=name, listed=listed, probability=f"{p:.2f}"
-                        )
-                    )
-        return out
+        return [_reason("listed", role=role, name=name, listed=listed, probability=f"{p:.2f}")
+                for role, name in _parties(line) for listed in rule.values
+                if (p := ctx.similarity(name, listed)) >= rule.threshold]  # fmt: skip
+    if kind == "seized_party":
+        return [_reason("seized", role=role, name=name, seized=seized, container=number,
+                        probability=f"{p:.2f}")
+                for role, name in _parties(line) for seized, number in ctx.seized_parties
+                if number != line.container and (p := ctx.similarity(name, seized)) >= rule.threshold]  # fmt: skip
     if kind == "first_seen_consignee":
         return (
             []
@@ -194,11 +226,17 @@ def _line_reasons(rule: Rule, line: Line, ctx: Context) -> list[dict[str, Any]]:
             [_reason("hub", port=f"{hub} {_port_name(hub)}")] if hub and hub in rule.values else []
         )
     if kind == "route_deviation":
-        port_country = line.port_of_loading[:2]
-        if line.shipper_country and line.shipper_country != port_country:
-            return [_reason("deviation", country=line.shipper_country, port=line.port_of_loading,
-                            port_country=port_country)]  # fmt: skip
-        return []
+        return _deviation(line)
+    if kind == "route_detour" and line.port_of_transshipment:
+        found = routes.detour(
+            line.port_of_loading, line.port_of_transshipment, line.port_of_discharge
+        )
+        if found is None or found.ratio <= rule.threshold:
+            return []
+        return [_reason("detour", hub=f"{line.port_of_transshipment} {_port_name(line.port_of_transshipment)}",
+                        loading=line.port_of_loading, discharge=line.port_of_discharge,
+                        via=f"{found.via_km:,.0f}", direct=f"{found.direct_km:,.0f}",
+                        ratio=f"{found.ratio:.1f}", max=f"{rule.threshold:g}")]  # fmt: skip
     if kind == "dwell_time" and line.loaded_on is not None:
         days = (line.arrival_on - line.loaded_on).days
         return (
@@ -207,33 +245,54 @@ def _line_reasons(rule: Rule, line: Line, ctx: Context) -> list[dict[str, Any]]:
     return []
 
 
+def _deviation(line: Line) -> list[dict[str, Any]]:
+    """The shipper's country is not the port of loading's, and not one whose ports the
+    shipper's (landlocked) country normally ships through (``routes.gateways``)."""
+    port_country = line.port_of_loading[:2]
+    country = line.shipper_country
+    if not country or country == port_country:
+        return []
+    through = routes.gateways(country)
+    if port_country in through:
+        return []
+    if through:
+        return [_reason("deviation_gateway", country=country, gateways=", ".join(sorted(through)),
+                        port=line.port_of_loading, port_country=port_country)]  # fmt: skip
+    return [_reason("deviation", country=country, port=line.port_of_loading,
+                    port_country=port_country)]  # fmt: skip
+
+
 def _port_name(code: str) -> str:
     port = ports().get(code)
     return f"({port.name})" if port else ""
 
 
 def _density(rule: Rule, lines: Sequence[Line], ctx: Context) -> list[dict[str, Any]]:
-    """The container's declared weight against the most its goods could weigh in its volume
-    (only when every line's goods have a known stowage factor)."""
-    known = [(line, ctx.stowage.goods_of(line.goods, line.hs_code)) for line in lines]
-    if not known or any(goods is None for _, goods in known):
-        return []
+    """The container's declared weight against the most it can hold: the most its goods could
+    weigh in its volume when every line's goods have a known stowage factor, and in any case the
+    most the container may carry (its payload). Goods of uneven density (machinery, furniture,
+    mixed cargo) have no published factor, so only the payload bounds them."""
     size, volume = ctx.stowage.volume(lines[0].size_type)
     weight = sum(line.weight_kg for line in lines)
-    densest = min((g for _, g in known if g is not None), key=lambda g: g.stowage)
-    most = volume / densest.stowage * 1000
-    if weight <= most * (1 + rule.threshold):
+    label = _VOLUME_LABELS.get(size, size)
+    payload = ctx.stowage.payloads.get(size)
+    known = [ctx.stowage.goods_of(line.goods, line.hs_code) for line in lines]
+    goods = [g for g in known if g is not None]
+    if goods and len(goods) == len(known):
+        densest = min(goods, key=lambda g: g.stowage)
+        most = volume / densest.stowage * 1000
+        if payload is None or most < payload[0]:
+            if weight <= most * (1 + rule.threshold):
+                return []
+            return [_reason("density", weight=f"{weight:,.0f}", goods=lines[0].goods[:80], size=label,
+                            most=f"{most:,.0f}", factor=f"{densest.stowage:g}", source=densest.source)]  # fmt: skip
+    if payload is None or weight <= payload[0] * (1 + rule.threshold):
         return []
-    label = (
-        next(v["label"] for k, v in _VOLUME_LABELS.items() if k == size)
-        if size in _VOLUME_LABELS
-        else size
-    )
-    return [_reason("density", weight=f"{weight:,.0f}", goods=lines[0].goods[:80], size=label,
-                    most=f"{most:,.0f}", factor=f"{densest.stowage:g}", source=densest.source)]  # fmt: skip
+    return [_reason("payload", weight=f"{weight:,.0f}", size=label, most=f"{payload[0]:,.0f}",
+                    source=payload[1])]  # fmt: skip
 
 
-_VOLUME_LABELS = {"22": {"label": "20 ft"}, "42": {"label": "40 ft"}, "45": {"label": "40 ft HC"}}
+_VOLUME_LABELS = {"22": "20 ft", "42": "40 ft", "45": "40 ft HC"}
 
 
 def profile(number: str, lines: Sequence[Line], rules: Sequence[Rule], ctx: Context) -> Profile:

@@ -70,6 +70,17 @@ def ports() -> dict[str, Port]:
         return {r["locode"]: Port(r["locode"], r["name"], r["function"], r["kind"]) for r in rows}
 
 
+# Countries whose every port is in locodes.csv: those of the release parts read whole (codes F to
+# Z) and the countries of part 1 taken whole from another copy (data/README.md). A code of any
+# other country may be a real port the list does not hold yet, and its refusal says so.
+_WHOLE_OF_PART_1 = frozenset({"CN", "AE", "BE", "BD"})
+
+
+def listed_in_part(country: str) -> bool:
+    """Whether the shipped list holds every port of ``country`` (False: only some, or none)."""
+    return country[:1] >= "F" or country in _WHOLE_OF_PART_1 or not country[:1].isalpha()
+
+
 def clean_locode(text: str) -> str:
     return re.sub(r"\s", "", text).upper()
 
@@ -94,6 +105,7 @@ class Goods:
 @dataclass(frozen=True)
 class Stowage:
     volumes: dict[str, float]  # ISO size code -> internal m3
+    payloads: dict[str, tuple[float, str]]  # ISO size code -> (most kg of cargo, source)
     default_size: str
     goods: tuple[Goods, ...]
     sources: dict[str, str]
@@ -120,6 +132,11 @@ def stowage() -> Stowage:
     default = str(containers.pop("default"))
     return Stowage(
         volumes={str(k): float(v["volume_m3"]) for k, v in containers.items()},
+        payloads={
+            str(k): (float(v["payload_kg"]), raw["sources"][v["payload_source"]])
+            for k, v in containers.items()
+            if "payload_kg" in v
+        },
         default_size=default,
         goods=tuple(
             Goods(

@@ -95,12 +95,36 @@ def notice_lookup(session: Session, principal: Principal) -> Any:
     return lookup
 
 
+SEIZED_PARTIES = 2000  # the parties of the latest seizures a profile compares with
+
+
+def seized_parties(session: Session) -> list[tuple[str, str]]:
+    """(party name, container number) of the containers examined with a seizure, latest first:
+    the node's own watch list of parties, kept by its examinations."""
+    stmt = (
+        select(PortLine.shipper, PortLine.consignee, PortLine.notify_party, PortLine.forwarder,
+               PortContainer.number)
+        .join(PortContainer, PortContainer.id == PortLine.container_id)
+        .join(PortExamination, PortExamination.container_id == PortContainer.id)
+        .where(PortExamination.outcome == "seizure")
+        .order_by(PortExamination.id.desc())
+        .limit(SEIZED_PARTIES)
+    )  # fmt: skip
+    found: dict[tuple[str, str], None] = {}
+    for *names, number in session.execute(stmt):
+        for name in names:
+            if name:
+                found[(name, number)] = None
+    return list(found)
+
+
 def context(session: Session, principal: Principal) -> Context:
     known = set(session.scalars(select(PortLine.consignee_key).distinct()))
     return Context(
         screener=screener_for(session, principal.agency),
         notices=notice_lookup(session, principal),
         known_consignees=known,
+        seized_parties=seized_parties(session),
     )
 
 
