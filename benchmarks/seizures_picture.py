@@ -52,9 +52,7 @@ def run(url: str, home: Path, count: int) -> None:
     with db.write() as session:
         for code, country in AGENCIES.items():
             accounts.create_agency(session, actor, accounts.AgencyInput(code, code, code, code, country, code == "ONCB"))  # fmt: skip
-        accounts.create_sharing_group(
-            session, actor, "SAFE-MEKONG", ("S", "S", "S"), list(AGENCIES)
-        )
+        accounts.create_sharing_group(session, actor, "SAFE-MEKONG", {"en": "S"}, list(AGENCIES))
         user = accounts.create_user(session, actor, accounts.UserInput("bench", "Bench", "ONCB", "analyst", "Harbour-Chart-2567"), settings)  # fmt: skip
         principal = accounts.principal_for(user, "bench")
     rng = random.Random(17)

@@ -231,7 +231,15 @@ def seed_identity(db: Database, settings: Settings, agency: str) -> list[tuple[s
             session,
             actor,
             "SAFE-MEKONG",
-            ("Safe Mekong (six countries)", "แม่โขงปลอดภัย (หกประเทศ)", "湄公河安全（六国）"),
+            {
+                "en": "Safe Mekong (six countries)",
+                "th": "แม่โขงปลอดภัย (หกประเทศ)",
+                "zh": "湄公河安全（六国）",
+                "lo": "ແມ່ຂອງປອດໄພ (ຫົກປະເທດ)",
+                "my": "မဲခေါင်လုံခြုံရေး (နိုင်ငံခြောက်နိုင်ငံ)",
+                "km": "មេគង្គសុវត្ថិភាព (ប្រាំមួយប្រទេស)",
+                "vi": "Mekong An toàn (sáu nước)",
+            },
             ["ONCB", "NNCC", "SMCC", "LCDC", "CCDAC", "NACD", "C04"],
         )
         people = {

@@ -28,7 +28,7 @@ def test_campaigns_travel_with_their_parameter_set(make_nodes: Any, waiter: Any)
     for node in (oncb, nncc):  # the group is part of the federation's shared configuration
         group_db = node.database()
         with group_db.write() as session:
-            names = ("Safe Mekong", "แม่โขงปลอดภัย", "湄公河安全")
+            names = {"en": "Safe Mekong", "th": "แม่โขงปลอดภัย", "zh": "湄公河安全"}
             accounts.create_sharing_group(
                 session, Actor.system(node.agency), "SAFE-MEKONG", names, ["ONCB", "NNCC"]
             )

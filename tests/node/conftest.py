@@ -145,7 +145,7 @@ def _populate(db: Database, settings: Settings) -> dict[str, User]:
             session,
             actor,
             "SAFE-MEKONG",
-            ("Safe Mekong", "แม่โขงปลอดภัย", "湄公河安全"),
+            {"en": "Safe Mekong", "th": "แม่โขงปลอดภัย", "zh": "湄公河安全", "lo": "ແມ່ຂອງປອດໄພ"},
             ["ONCB", "NNCC", "LCDC"],
         )
         for name, role, lang in USERS[own]:

@@ -8,12 +8,17 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
+import pytest
 from sqlalchemy import select
 
+from mekongx.accounts import service as accounts
 from mekongx.accounts.partners import partners
+from mekongx.audit import Actor
 from mekongx.db import Database
 from mekongx.demo import seed_identity
+from mekongx.errors import ValidationFailed
 from mekongx.model.identity import Agency
 from mekongx.settings import Settings
 
@@ -39,8 +44,39 @@ def test_a_node_registers_the_partners_and_names_them_in_the_readers_language(db
     assert nacd.name("th") == "องค์การปราบปรามยาเสพติดแห่งชาติกัมพูชา"
     assert nacd.name("en").startswith("National Authority for Combating Drugs")
     assert agencies["CCDAC"].name("my") == "မူးယစ်ဆေးဝါးအန္တရာယ်တိုက်ဖျက်ရေးဗဟိုကော်မတီ"
-    assert agencies["CCDAC"].name("km") == agencies["CCDAC"].name_en  # not Khmer's own
+    # every agency is named in every language: a Khmer reader sees CCDAC in Khmer too
+    assert agencies["CCDAC"].name("km") == agencies["CCDAC"].name_km != agencies["CCDAC"].name_en
+    for agency in agencies.values():
+        names = agency.names()
+        assert set(names) == {"en", "th", "zh", "lo", "my", "km", "vi"}, agency.code
+        assert all(names[c] != agency.name_en for c in ("lo", "my", "km")), agency.code
     db.dispose()
+
+
+def test_an_agency_without_a_name_in_a_language_is_shown_in_english(world: Any) -> None:
+    with world.db.write() as session:
+        accounts.create_agency(
+            session,
+            Actor.system("ONCB"),
+            accounts.AgencyInput("XYZ", "Example Agency", "หน่วยงานตัวอย่าง", "示例机构", "TH",
+                                 other_names={"lo": "ອົງການຕົວຢ່າງ"}),
+        )  # fmt: skip
+    with world.db.read() as session:
+        agency = session.get(Agency, "XYZ")
+        assert agency is not None
+        assert agency.name("lo") == "ອົງການຕົວຢ່າງ" and agency.name("vi") == "Example Agency"
+
+
+def test_an_agency_name_in_an_unknown_language_is_refused(world: Any) -> None:
+    with pytest.raises(ValidationFailed) as refused, world.db.write() as session:
+        accounts.create_agency(
+            session,
+            Actor.system("ONCB"),
+            accounts.AgencyInput("XYZ", "X", "X", "X", "TH", other_names={"fr": "Agence"}),
+        )
+    assert [p.field for p in refused.value.fields] == ["name_fr"]
+    with world.db.read() as session:
+        assert session.get(Agency, "XYZ") is None
 
 
 def test_the_demo_runs_three_or_seven_nodes(tmp_path: Path) -> None:

@@ -328,7 +328,7 @@ def _second_node(world: Any, tmp_path: Any) -> Database:
                 accounts.AgencyInput(code, code, code, code, country, code == "NNCC"),
             )
         accounts.create_sharing_group(
-            session, actor, "SAFE-MEKONG", ("Safe Mekong", "-", "-"), ["ONCB", "NNCC", "LCDC"]
+            session, actor, "SAFE-MEKONG", {"en": "Safe Mekong"}, ["ONCB", "NNCC", "LCDC"]
         )
     return peer
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 import pyotp
@@ -30,6 +31,8 @@ from mekongx.errors import (
 from mekongx.i18n import LANGUAGES, N_
 from mekongx.model.base import utcnow
 from mekongx.model.identity import (
+    NAME_LANGUAGES,
+    OTHER_NAME_LANGUAGES,
     Agency,
     ApiToken,
     LoginSession,
@@ -68,7 +71,9 @@ class AgencyInput:
     name_zh: str
     country: str
     is_own: bool = False
-    name_local: str = ""  # the official name in the agency's own language, if not th/zh/en
+    # the name in Lao, Burmese, Khmer and Vietnamese: language code -> name ("" or left out where
+    # not known; English is shown then)
+    other_names: Mapping[str, str] = field(default_factory=dict)
 
 
 def _agency_problems(data: AgencyInput) -> list[FieldProblem]:
@@ -80,8 +85,11 @@ def _agency_problems(data: AgencyInput) -> list[FieldProblem]:
             problems.append(FieldProblem(name, N_("This field is required.")))
     if not re.fullmatch(r"[A-Z]{2}", data.country):
         problems.append(FieldProblem("country", N_("Use a two-letter ISO country code.")))
-    if len(data.name_local) > 200:
-        problems.append(FieldProblem("name_local", N_("Use at most 200 characters.")))
+    for lang, name in data.other_names.items():
+        if lang not in OTHER_NAME_LANGUAGES:
+            problems.append(FieldProblem(f"name_{lang}", N_("This field is not allowed.")))
+        elif len(name) > 200:
+            problems.append(FieldProblem(f"name_{lang}", N_("Use at most 200 characters.")))
     return problems
 
 
@@ -99,7 +107,7 @@ def create_agency(session: Session, actor: Actor | Principal, data: AgencyInput)
         name_en=data.name_en.strip(),
         name_th=data.name_th.strip(),
         name_zh=data.name_zh.strip(),
-        name_local=data.name_local.strip(),
+        **{f"name_{lang}": name.strip() for lang, name in data.other_names.items()},
         country=data.country,
         is_own=data.is_own,
     )
@@ -110,9 +118,12 @@ def create_agency(session: Session, actor: Actor | Principal, data: AgencyInput)
 
 
 def create_sharing_group(
-    session: Session, actor: Actor, code: str, names: tuple[str, str, str], members: list[str]
+    session: Session, actor: Actor, code: str, names: Mapping[str, str], members: list[str]
 ) -> SharingGroup:
-    group = SharingGroup(code=code, name_en=names[0], name_th=names[1], name_zh=names[2])
+    """A sharing group named in ``names`` (language code -> name; English required)."""
+    group = SharingGroup(
+        code=code, **{f"name_{lang}": names.get(lang, "") for lang in NAME_LANGUAGES}
+    )
     session.add(group)
     session.flush()
     for agency in members:

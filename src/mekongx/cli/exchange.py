@@ -30,7 +30,7 @@ from mekongx.federation.models import Peer
 from mekongx.federation.status import links
 from mekongx.federation.transport import HttpTransport, TlsIdentity
 from mekongx.i18n import N_
-from mekongx.model.identity import Agency
+from mekongx.model.identity import COUNTRY_LANGUAGES, OTHER_NAME_LANGUAGES, Agency
 from mekongx.settings import Settings
 from mekongx.wiring import install, periodic
 
@@ -179,10 +179,16 @@ def peers_import(
                     changes.extend([c] if (c := peering.key_change(peer, member)) else [])
                     continue
                 if session.get(Agency, code) is None:
-                    names = member.get("names", {})
+                    names, country = member.get("names", {}), str(member.get("country", "XX"))
+                    own = COUNTRY_LANGUAGES.get(
+                        country, ""
+                    )  # "local": a file of a node before 0026
+                    others = {
+                        c: str(names.get(c) or (names.get("local", "") if c == own else ""))
+                        for c in OTHER_NAME_LANGUAGES
+                    }
                     create_agency(session, actor, AgencyInput(code, names.get("en", code), names.get("th", code),
-                                                              names.get("zh", code), str(member.get("country", "XX")),
-                                                              name_local=names.get("local", "")))  # fmt: skip
+                                                              names.get("zh", code), country, other_names=others))  # fmt: skip
                 peering.add_peer(session, actor, peering.PeerInput(code, str(member["endpoint"]), str(member["sign_public"]),
                                                                    str(member["enc_public"]), ca))  # fmt: skip
                 say(N_("Added peer %(code)s, fingerprint %(fp)s: confirm it with `mekongx peers confirm`."),

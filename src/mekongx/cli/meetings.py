@@ -137,11 +137,7 @@ def report(
             meeting = service.find_meeting(session, principal, series, number)
             built = meetings_report.progress_report(session, principal, meeting.id)
             agency = session.get(Agency, settings.node_agency)
-            names = (
-                {}
-                if agency is None
-                else {"th": agency.name_th, "zh": agency.name_zh, "en": agency.name_en}
-            )
+            names = {} if agency is None else agency.names()
     except MekongXError as error:
         fail_with(error)
     finally:

@@ -19,7 +19,7 @@ from mekongx.federation.keys import NodeKeys, fingerprint, load_enc_public, load
 from mekongx.federation.models import Peer, PeerKey
 from mekongx.i18n import N_
 from mekongx.model.base import utcnow
-from mekongx.model.identity import Agency
+from mekongx.model.identity import COUNTRY_LANGUAGES, NAME_LANGUAGES, Agency
 
 
 def is_loopback_url(url: str) -> bool:
@@ -310,11 +310,11 @@ def member_entry(agency: Agency, keys: NodeKeys, endpoint: str) -> dict[str, Any
     entry: dict[str, Any] = {
         "agency": agency.code,
         "country": agency.country,
+        # every language's name ("local": the agency's own-language name, as nodes before
+        # migration 0026 read it)
         "names": {
-            "en": agency.name_en,
-            "th": agency.name_th,
-            "zh": agency.name_zh,
-            "local": agency.name_local,
+            **{code: getattr(agency, f"name_{code}") for code in NAME_LANGUAGES},
+            "local": agency.name(COUNTRY_LANGUAGES.get(agency.country, "en")),
         },
         "endpoint": endpoint,
         "sign_public": keys.current.sign_public,

@@ -13,6 +13,15 @@ from mekongx.model.base import Base, utcnow
 
 # the language of an agency's own name, by its country (ISO 3166-1 alpha-2 -> language code)
 COUNTRY_LANGUAGES = {"TH": "th", "CN": "zh", "LA": "lo", "MM": "my", "KH": "km", "VN": "vi"}
+# the languages an agency or a sharing group is named in: a ``name_<code>`` column each
+NAME_LANGUAGES = ("en", "th", "zh", "lo", "my", "km", "vi")
+OTHER_NAME_LANGUAGES = ("lo", "my", "km", "vi")  # the names a form may leave empty
+
+
+def _name_in(row: Agency | SharingGroup, lang: str) -> str:
+    """``row``'s name in ``lang``, else its English name."""
+    known = lang in NAME_LANGUAGES and str(getattr(row, f"name_{lang}") or "")
+    return known or row.name_en
 
 
 class Role(enum.StrEnum):
@@ -31,18 +40,22 @@ class Agency(Base):
     name_en: Mapped[str] = mapped_column(String(200))
     name_th: Mapped[str] = mapped_column(String(200))
     name_zh: Mapped[str] = mapped_column(String(200))
-    # the official name in the agency's own language (Lao, Burmese, Khmer, Vietnamese), shown to
-    # readers of that language; "" where it is one of the three above
-    name_local: Mapped[str] = mapped_column(String(200), default="")
+    # the name in Lao, Burmese, Khmer and Vietnamese ("" where not known: English is shown)
+    name_lo: Mapped[str] = mapped_column(String(200), default="")
+    name_my: Mapped[str] = mapped_column(String(200), default="")
+    name_km: Mapped[str] = mapped_column(String(200), default="")
+    name_vi: Mapped[str] = mapped_column(String(200), default="")
     country: Mapped[str] = mapped_column(String(2))
     is_own: Mapped[bool] = mapped_column(Boolean, default=False)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     def name(self, lang: str) -> str:
-        if self.name_local and COUNTRY_LANGUAGES.get(self.country) == lang:
-            return self.name_local
-        return {"th": self.name_th, "zh": self.name_zh}.get(lang, self.name_en) or self.name_en
+        return _name_in(self, lang)
+
+    def names(self) -> dict[str, str]:
+        """The name in every language (English where a language's name is not known)."""
+        return {code: _name_in(self, code) for code in NAME_LANGUAGES}
 
 
 class SharingGroup(Base):
@@ -54,9 +67,13 @@ class SharingGroup(Base):
     name_en: Mapped[str] = mapped_column(String(200))
     name_th: Mapped[str] = mapped_column(String(200))
     name_zh: Mapped[str] = mapped_column(String(200))
+    name_lo: Mapped[str] = mapped_column(String(200), default="")
+    name_my: Mapped[str] = mapped_column(String(200), default="")
+    name_km: Mapped[str] = mapped_column(String(200), default="")
+    name_vi: Mapped[str] = mapped_column(String(200), default="")
 
     def name(self, lang: str) -> str:
-        return {"th": self.name_th, "zh": self.name_zh}.get(lang, self.name_en) or self.name_en
+        return _name_in(self, lang)
 
 
 class SharingGroupMember(Base):

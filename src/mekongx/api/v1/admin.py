@@ -15,7 +15,7 @@ from mekongx.audit import AuditEvent, record
 from mekongx.authz import Permission, require
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
-from mekongx.model.identity import Agency, User
+from mekongx.model.identity import OTHER_NAME_LANGUAGES, Agency, User
 
 router = APIRouter(tags=["administration"], responses=ERRORS)  # type: ignore[arg-type]
 
@@ -27,6 +27,10 @@ class AgencyIn(BaseModel):
     name_en: str = Field(max_length=200)
     name_th: str = Field(max_length=200)
     name_zh: str = Field(max_length=200)
+    name_lo: str = Field("", max_length=200)
+    name_my: str = Field("", max_length=200)
+    name_km: str = Field("", max_length=200)
+    name_vi: str = Field("", max_length=200)
     country: str = Field(max_length=2)
 
 
@@ -54,7 +58,16 @@ def create_agency(request: Request, principal: CurrentPrincipal, data: AgencyIn)
     """Add a peer agency (administrators)."""
     with node_of(request).db.write() as session:
         agency = accounts.create_agency(
-            session, principal, accounts.AgencyInput(**data.model_dump())
+            session,
+            principal,
+            accounts.AgencyInput(
+                data.code,
+                data.name_en,
+                data.name_th,
+                data.name_zh,
+                data.country,
+                other_names={c: getattr(data, f"name_{c}") for c in OTHER_NAME_LANGUAGES},
+            ),
         )
         return AgencyOut.model_validate(agency)
 

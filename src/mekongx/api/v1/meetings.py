@@ -423,10 +423,6 @@ def report(
     with node.db.write() as session:
         built = meeting_report.progress_report(session, principal, meeting_id)
         agency = session.get(Agency, node.settings.node_agency)
-        names = (
-            {}
-            if agency is None
-            else {"th": agency.name_th, "zh": agency.name_zh, "en": agency.name_en}
-        )
+        names = {} if agency is None else agency.names()
     media_type, write = paper.FORMATS[format_]
     return Response(write(built, lang, names), media_type=media_type)

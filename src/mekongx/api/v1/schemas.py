@@ -82,6 +82,10 @@ class AgencyOut(BaseModel):
     name_en: str
     name_th: str
     name_zh: str
+    name_lo: str
+    name_my: str
+    name_km: str
+    name_vi: str
     country: str
     is_own: bool
 

@@ -18,7 +18,13 @@ from mekongx.http.errors import field_messages
 from mekongx.http.node import node_of
 from mekongx.http.params import PageNumber, RecordId
 from mekongx.i18n import N_, translator
-from mekongx.model.identity import Agency, SharingGroup, SharingGroupMember, User
+from mekongx.model.identity import (
+    OTHER_NAME_LANGUAGES,
+    Agency,
+    SharingGroup,
+    SharingGroupMember,
+    User,
+)
 from mekongx.web import flash
 from mekongx.web.labels import translated
 from mekongx.web.nav import NavItem
@@ -147,12 +153,26 @@ def _agencies_page(
         groups=groups,
         form=form,
         fields=fields,
+        other_languages=OTHER_NAME_LANGUAGES,
     )
 
 
 @router.get("/agencies")
 def agencies(request: Request, principal: CurrentPrincipal) -> Response:
-    form = dict.fromkeys(("code", "name_en", "name_th", "name_zh", "country"), "")
+    form = dict.fromkeys(
+        (
+            "code",
+            "name_en",
+            "name_th",
+            "name_zh",
+            "name_lo",
+            "name_my",
+            "name_km",
+            "name_vi",
+            "country",
+        ),
+        "",
+    )
     return _agencies_page(request, principal, form, [])
 
 
@@ -162,7 +182,17 @@ async def create_agency(request: Request, principal: CurrentPrincipal) -> Respon
     form = await request.form()
     data = {
         k: str(form.get(k, "")).strip()
-        for k in ("code", "name_en", "name_th", "name_zh", "country")
+        for k in (
+            "code",
+            "name_en",
+            "name_th",
+            "name_zh",
+            "name_lo",
+            "name_my",
+            "name_km",
+            "name_vi",
+            "country",
+        )
     }
     data["code"], data["country"] = data["code"].upper(), data["country"].upper()
     try:
@@ -171,7 +201,12 @@ async def create_agency(request: Request, principal: CurrentPrincipal) -> Respon
                 session,
                 principal,
                 accounts.AgencyInput(
-                    data["code"], data["name_en"], data["name_th"], data["name_zh"], data["country"]
+                    data["code"],
+                    data["name_en"],
+                    data["name_th"],
+                    data["name_zh"],
+                    data["country"],
+                    other_names={c: data[f"name_{c}"] for c in OTHER_NAME_LANGUAGES},
                 ),
             )
     except (ValidationFailed, Conflict) as error:

@@ -441,11 +441,7 @@ def _agency_names(request: Request) -> dict[str, str]:
     node = node_of(request)
     with node.db.read() as session:
         agency = session.get(Agency, node.settings.node_agency)
-        return (
-            {}
-            if agency is None
-            else {"th": agency.name_th, "zh": agency.name_zh, "en": agency.name_en}
-        )
+        return {} if agency is None else agency.names()
 
 
 @router.get("/{meeting_id}/report.{extension}")
