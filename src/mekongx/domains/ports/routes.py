@@ -101,24 +101,24 @@ def _lanes() -> _Lanes:
     return _Lanes(np.array(lat), np.array(lon), links)
 
 
-@lru_cache(maxsize=8192)
-def _path_km(source: int, target: int) -> float | None:
-    """Shortest distance along the sea lanes between two vertices (Dijkstra)."""
+@lru_cache(maxsize=256)
+def _distances_from(source: int) -> list[float]:
+    """Shortest distance along the sea lanes from one vertex to every vertex (Dijkstra, run
+    whole: a day's manifests name few discharge and transshipment ports, measured from often)."""
     links = _lanes().links
-    best = {source: 0.0}
+    best = [math.inf] * len(links)
+    best[source] = 0.0
     queue = [(0.0, source)]
     while queue:
         dist, vertex = heapq.heappop(queue)
-        if vertex == target:
-            return dist
-        if dist > best.get(vertex, math.inf):
+        if dist > best[vertex]:
             continue
         for other, length in links[vertex]:
             through = dist + length
-            if through < best.get(other, math.inf):
+            if through < best[other]:
                 best[other] = through
                 heapq.heappush(queue, (through, other))
-    return None
+    return best
 
 
 @cache
@@ -134,8 +134,8 @@ def sea_km(a: str, b: str) -> float | None:
     if snap_a is None or snap_b is None:
         return None
     (va, off_a), (vb, off_b) = snap_a, snap_b
-    path = _path_km(min(va, vb), max(va, vb))
-    return None if path is None else off_a + path + off_b
+    path = _distances_from(vb)[va]  # measured from b: the discharge or transshipment port
+    return None if math.isinf(path) else off_a + path + off_b
 
 
 @dataclass(frozen=True)
