@@ -11,6 +11,7 @@ from itertools import permutations
 
 from rapidfuzz.distance import Levenshtein
 
+from mekongx.matching.outline import conflict
 from mekongx.matching.syllable import VARIANT, syllabify, thai_similarity
 from mekongx.matching.syllable import similarity as syllable_similarity
 
@@ -39,7 +40,7 @@ class Compact:
     script: str
     rarity: float | None
     han: str | None
-    # per word of a Thai- or Latin-letter name: "stop", "open" or "" (``endings.py``)
+    # per word of a Thai- or Latin-letter name: its ending and consonant outlines (``endings.py``)
     endings: tuple[str, ...] = ()
 
 
@@ -302,18 +303,20 @@ def ending_conflicts(
     ca: Compact, cb: Compact, found: tuple[Alignment, int, int]
 ) -> list[tuple[int, int, float, int, int]]:
     """Aligned Thai and Latin words of which one ends on a stop and the other open, in every
-    reading (``endings.py``); only between a Thai-script and a Latin name read as Thai."""
+    reading (``endings.py``), or whose consonants differ (``outline.py``); only between a
+    Thai-script and a Latin name read as Thai."""
     al, ia, ib = found
     if al.unmatched or {ca.script, cb.script} != {"th", "latin"} or not thai_pair(ca, cb):
         return []
     na, nb = len(ca.readings[ia][0]), len(cb.readings[ib][0])
     if na != len(ca.endings) or nb != len(cb.endings):
         return []  # a reading that joins or drops words: parts are not the words
-    return [p for p in al.pairs if {ca.endings[p[0]], cb.endings[p[1]]} == {"stop", "open"}]
+    return [p for p in al.pairs if conflict(ca.endings[p[0]], cb.endings[p[1]])]
 
 
 def with_endings(ca: Compact, cb: Compact, found: tuple[Alignment, int, int]) -> Alignment:
-    """The alignment, less similar by ``_ENDING_COST`` for each pair of words ending otherwise."""
+    """The alignment, less similar by ``_ENDING_COST`` for each pair of words ending otherwise
+    or sounding other consonants."""
     al = found[0]
     if not (ca.endings and cb.endings) or ca.script == cb.script:
         return al  # the usual case, decided without building anything

@@ -18,6 +18,7 @@ from mekongx.matching import thai, thai_compounds
 from mekongx.matching.keys import ascii_fold
 from mekongx.matching.names import Name, thai_table_rows
 from mekongx.matching.normalize import Script
+from mekongx.matching.outline import latin_outline, shape
 
 STOP, OPEN = "stop", "open"
 _SILENT_E = re.compile("[aeiou][bcdfghjklmnpqrstvwxz]e$")
@@ -46,14 +47,9 @@ def latin_ending(word: str) -> str:
 
 
 @lru_cache(maxsize=100_000)
-def thai_ending(word: str) -> str:
-    """How a Thai word ends in all its readings (pronunciation, formal, spelling, by name words,
-    published Latin forms), or "" when they differ.
-
-    A word with a cancelled letter (◌์) or a final short i/u counts as either: which letters it silences, and whether
-    a final before it is sounded, varies by word (จันทร์ chan, ภัทร์ phat, สิริกิติ์ Sirikit)."""
-    if "\u0e4c" in word or word.endswith(("\u0e34", "\u0e38")):
-        return ""  # … and a final short i/u is often not written (นิรุตติ Nirut, วุฒิ Wut)
+def _thai_readings(word: str) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]:
+    """Every reading of a Thai word (pronunciation, formal, spelling, by name words) as syllables,
+    and its published Latin forms."""
     # the calls of names.thai_word_keys, argument for argument, so that the reader's cache answers
     readings = [
         thai.syllables(word),
@@ -63,27 +59,76 @@ def thai_ending(word: str) -> str:
     ]
     if "ฤ" in word:
         readings += [thai.syllables(word, rue=True), thai.syllables(word, linked=True, rue=True)]
-    ends = {_of_syllable(syl[-1]) for syl in readings if syl}
-    for _, last in thai_compounds.splits(word):
-        if syl := thai.syllables(last):
-            ends.add(_of_syllable(syl[-1]))
+    for first, last in thai_compounds.splits(word):
+        tail = thai.syllables(last)
+        for linked in (False, True):
+            if tail and (head := thai.syllables(first, linked=linked)):
+                readings.append((*head, *tail))
+    if "ฤกษ์" in word:  # sounds roek (names.thai_word_keys)
+        sound = word.replace("ฤกษ์", "เริก")
+        readings += [thai.syllables(sound), thai.syllables(sound, linked=True)]
+    published = tuple(v for row in thai_table_rows(word) for v in row["latin"].split("|"))
+    return tuple(r for r in readings if r), published
+
+
+@lru_cache(maxsize=100_000)
+def thai_ending(word: str) -> str:
+    """How a Thai word ends in all its readings (pronunciation, formal, spelling, by name words,
+    published Latin forms), or "" when they differ.
+
+    A word with a cancelled letter (◌์) or a final short i/u counts as either: which letters it silences, and whether
+    a final before it is sounded, varies by word (จันทร์ chan, ภัทร์ phat, สิริกิติ์ Sirikit)."""
+    if "\u0e4c" in word or word.endswith(("\u0e34", "\u0e38")):
+        return ""  # … and a final short i/u is often not written (นิรุตติ Nirut, วุฒิ Wut)
+    readings, published = _thai_readings(word)
+    ends = {_of_syllable(syl[-1]) for syl in readings}
     if "ฤกษ์" in word:
         ends.add(STOP)
-    for row in thai_table_rows(word):
-        ends.update(latin_ending(v) for v in row["latin"].split("|"))
+    ends.update(latin_ending(v) for v in published)
     return ends.pop() if len(ends) == 1 else ""
 
 
+_CANCELLED = re.compile("[ก-ฮ]{1,2}\u0e4c")
+
+
+@lru_cache(maxsize=100_000)
+def thai_shape(word: str) -> str:
+    """A Thai word's ending and the consonant outlines of all its readings (``outline.py``).
+
+    Inside a compound a cancelled letter (◌์) silences one or two letters, and the reader may sound
+    them (ลักษณ์นารา lak-na-ra): the word without the last or the last two letters before each ◌์
+    is read too."""
+    readings, published = _thai_readings(word)
+    outlines = {latin_outline("".join(r)) for r in readings}
+    if "\u0e4c" in word[:-1]:
+        for n in (2, 3):  # the ◌์ and one letter, or two letters, before it
+
+            def silent(m: re.Match[str], n: int = n) -> str:
+                return m.group(0)[:-n]
+
+            bare = _CANCELLED.sub(silent, word)
+            if syl := thai.syllables(bare):
+                outlines.add(latin_outline("".join(syl)))
+    outlines.update(latin_outline(v) for v in published)
+    return shape(thai_ending(word), outlines)
+
+
+@lru_cache(maxsize=100_000)
+def latin_shape(word: str) -> str:
+    return shape(latin_ending(word), (latin_outline(word),))
+
+
 def endings(name: Name) -> tuple[str, ...]:
-    """One ending per word of a name written in Thai or Latin letters only, else ()."""
+    """One shape (ending and consonant outlines, ``outline.shape``) per word of a name written in
+    Thai or Latin letters only, else ()."""
     if name.han is not None or name.foreign_han is not None:
         return ()
     out = []
     for tok in name.tokens:
         if tok.script is Script.THAI:
-            out.append(thai_ending(tok.text))
+            out.append(thai_shape(tok.text))
         elif tok.script is Script.LATIN:
-            out.append(latin_ending(tok.text))
+            out.append(latin_shape(tok.text))
         else:
             return ()
     return tuple(out)

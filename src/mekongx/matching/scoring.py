@@ -23,6 +23,7 @@ from mekongx.matching.explain import Reason
 from mekongx.matching.judgements import Judgements
 from mekongx.matching.names import Name, Reading, parse_name, rarity, readings
 from mekongx.matching.normalize import Script
+from mekongx.matching.outline import conflict
 from mekongx.matching.result import Decision, Match
 
 
@@ -235,7 +236,9 @@ def compare_profiles(
     if explain:
         for i, j, _, ai, bj in ending_conflicts(ca, cb, found):
             ends = {"a": ra.alternatives[i][ai], "b": rb.alternatives[j][bj]}
-            reasons.append(Reason("ending_differs", ends, "against"))
+            kind = conflict(ca.endings[i], cb.endings[j])
+            code = "ending_differs" if kind == "ending" else "consonants_differ"
+            reasons.append(Reason(code, ends, "against"))
     if evidence is not None:
         adj, ev_reasons = compare_evidence(evidence[0], evidence[1], calibration.evidence_weights())
         logit += adj

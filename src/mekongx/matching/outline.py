@@ -1,0 +1,143 @@
+"""The consonants of a Thai name word, in order: an outline that passport spellings keep.
+
+The phonetic key (``keys.py``) is coarse on purpose: it drops aspiration, voicing, final stops and
+r/l, so that a Thai word, a Chinese name and their Latin spellings meet. Between a Thai word and a
+Latin spelling of it much more survives: whatever habit a passport follows (Kaew, Keaw, Kaeo;
+Phet, Pet, Petch), it writes each consonant the word sounds, in order. Two different Thai names
+whose keys meet (ชิษณุพงศ์ / Witsanuphong, ชาลี / Chai, นิสรา / Nisa, อัดนัน / Anan) mostly differ
+there. ``latin_outline`` gives that order of consonants for a Latin word, one letter per sound
+class (``p t k c s m n N f l r w y``, ``_`` for a word that opens on a vowel); ``endings.py`` gives the outlines of a Thai word from each of
+its readings, through the same function; ``distance`` compares them, cheaply where spellings of one
+name differ (a sounded or silent r, h, y, w or t; s for a final t; final n written r or l; r for l).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from functools import lru_cache
+
+from mekongx.matching.keys import ascii_fold
+
+# longest first; what a passport writes for one Thai consonant sound
+_UNITS = (
+    ("tch", "c"), ("tsh", "c"), ("ch", "c"), ("sh", "c"), ("zh", "c"), ("j", "c"), ("ng", "N"),
+    ("ph", "p"), ("bh", "p"), ("th", "t"), ("dh", "t"), ("kh", "k"), ("gh", "k"), ("ck", "k"),
+    ("b", "p"), ("p", "p"), ("d", "t"), ("t", "t"), ("k", "k"), ("g", "k"), ("c", "k"),
+    ("q", "k"), ("x", "s"), ("z", "s"), ("s", "s"), ("f", "f"), ("m", "m"), ("n", "n"),
+    ("l", "l"), ("r", "r"), ("v", "w"), ("w", "w"), ("y", "y"), ("h", "h"),
+)  # fmt: skip
+_VOWELS = frozenset("aeiou")
+_SILENT_E = re.compile("[aeiou][bcdfghjklmnpqrstvwxz]e$")
+
+# adding or dropping one of these costs half: a linking or silent r or t, h of aspiration, y and w
+# that are glides or vowels in one spelling and consonants in another
+_INDEL = {"r": 0.5, "y": 0.5, "w": 0.5, "h": 0.5, "t": 0.5}
+# one written for the other costs half: a final s for t (Thanes, ธเนศ), a final n written r or l,
+# l for r (Somluck, สมรักษ์: Thai speakers say both as l), a final f for p (อัฟฟาน ap-fan)
+_SUBSTITUTE = {
+    frozenset("st"): 0.5,
+    frozenset("nr"): 0.5,
+    frozenset("nl"): 0.5,
+    frozenset("rl"): 0.5,
+    frozenset("pf"): 0.5,
+}
+# a final and the consonant that opens the next syllable, written once or twice: Ratchanok,
+# Tassana; อัฟฟาน ap-fan Affan; ล and ร that close one syllable as n and open the next (ชลดา
+# Chonlada or Chalada, พลรัตน์ Phonlarat)
+_ONE_SOUND = frozenset((("t", "c"), ("t", "s"), ("p", "f"), ("n", "l"), ("n", "r")))
+# the outlines of a Thai word and of its Latin spelling differ when they are this far apart
+DIFFERENT = 1.0
+
+
+@lru_cache(maxsize=200_000)
+def latin_outline(word: str) -> str:
+    """The consonant sounds of a romanised Thai word, in order (``"Witsanuphong"`` -> ``"wsnpN"``).
+
+    A consonant not followed by a vowel is a final: r after a vowel marks a long vowel (Porn,
+    Charn), l and r sound n (Kamol, Sakorn), ch, j and s sound t (Petch, Amnaj, Thanes), y and w
+    are vowels (Kaew, Chai); a final that the next syllable's consonant repeats counts once.
+    """
+    w = ascii_fold(word)
+    if _SILENT_E.search(w):
+        w = w[:-1]  # Pote, Udomchoke, Irene
+    units: list[tuple[str, bool, bool]] = []  # (class, a vowel follows, a vowel precedes)
+    i = 0
+    while i < len(w):
+        if w[i] in _VOWELS:
+            i += 1
+            continue
+        if w.startswith("sr", i) and i + 2 < len(w) and w[i + 2] in _VOWELS:
+            units.append(("s", True, i > 0 and w[i - 1] in _VOWELS))  # ศรี, สร: Sri = si
+            i += 2
+            continue
+        for letters, sound in _UNITS:
+            if w.startswith(letters, i):
+                j = i + len(letters)
+                units.append((sound, j < len(w) and w[j] in _VOWELS, i > 0 and w[i - 1] in _VOWELS))
+                i = j
+                break
+        else:
+            i += 1
+    out: list[str] = []
+    final = False  # the last sound kept closes a syllable (no vowel follows it)
+    for sound, vowel_after, vowel_before in units:
+        if sound == "h" or (sound in "wy" and not vowel_after):
+            continue
+        if sound == "r" and vowel_before and not vowel_after:
+            continue
+        if not vowel_after:
+            sound = {"r": "n", "l": "n", "c": "t", "s": "t"}.get(sound, sound)
+        if out and final and (out[-1] == sound or (out[-1], sound) in _ONE_SOUND):
+            out[-1] = sound  # a final that the next syllable's first consonant repeats
+        else:
+            out.append(sound)
+        final = not vowel_after
+    # a word that opens on a vowel is marked, so that a consonant added in front is not cheap
+    return ("_" if w.lstrip("h")[:1] in _VOWELS else "") + "".join(out)
+
+
+@lru_cache(maxsize=200_000)
+def distance(a: str, b: str) -> float:
+    """Weighted edit distance of two outlines (see ``_INDEL`` and ``_SUBSTITUTE``); the first
+    sound of a word is never cheap to add, drop or change (รัชฏา / Chatchada, เลียม / Riam)."""
+
+    def indel(word: str, at: int) -> float:
+        if not at:
+            return 1.0
+        if word[at] == "s" and word[at - 1] == "N":
+            return 0.5  # ษ/ศ after ง, silent in speech, often written (พงษธร Pongsathon)
+        return _INDEL.get(word[at], 1.0)
+
+    prev = [0.0]
+    for j in range(len(b)):
+        prev.append(prev[-1] + indel(b, j))
+    for i, x in enumerate(a):
+        cur = [prev[0] + indel(a, i)]
+        for j, y in enumerate(b, 1):
+            sub = 0.0 if x == y else _SUBSTITUTE.get(frozenset((x, y)), 1.0) if i and j > 1 else 1.0
+            cur.append(min(prev[j - 1] + sub, prev[j] + indel(a, i), cur[j - 1] + indel(b, j - 1)))
+        prev = cur
+    return prev[-1]
+
+
+def shape(ending: str, outlines: set[str] | tuple[str, ...]) -> str:
+    """One word's ending (``endings.py``) and outlines, as a name's compact form stores them."""
+    return sys.intern(f"{ending}|{','.join(sorted(o for o in outlines if o))}")
+
+
+@lru_cache(maxsize=200_000)
+def conflict(a: str, b: str) -> str:
+    """How two words' shapes disagree: ``"ending"`` (one ends on a stop, the other open),
+    ``"consonants"`` (their outlines are far apart), or ``""``."""
+    ending_a, _, outlines_a = a.partition("|")
+    ending_b, _, outlines_b = b.partition("|")
+    if {ending_a, ending_b} == {"stop", "open"}:
+        return "ending"
+    xs, ys = (
+        outlines_a.split(",") if outlines_a else [],
+        outlines_b.split(",") if outlines_b else [],
+    )
+    if xs and ys and all(distance(x, y) >= DIFFERENT for x in xs for y in ys):
+        return "consonants"
+    return ""
