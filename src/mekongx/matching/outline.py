@@ -32,10 +32,12 @@ _SILENT_E = re.compile("[aeiou][bcdfghjklmnpqrstvwxz]e$")
 
 # adding or dropping one of these costs half: a linking or silent r or t, h of aspiration, y and w
 # that are glides or vowels in one spelling and consonants in another
-_INDEL = {"r": 0.5, "y": 0.5, "w": 0.5, "h": 0.5, "t": 0.5}
+_INDEL = {"r": 0.5, "y": 0.5, "w": 0.5, "h": 0.5, "T": 0.5}
 # one written for the other costs half: a final s for t (Thanes, ธเนศ), a final n written r or l,
 # l for r (Somluck, สมรักษ์: Thai speakers say both as l), a final f for p (อัฟฟาน ap-fan)
 _SUBSTITUTE = {
+    frozenset("tT"): 0.0,  # a stop that closes one syllable or opens the next (Ratchanok)
+    frozenset("sT"): 0.5,
     frozenset("st"): 0.5,
     frozenset("nr"): 0.5,
     frozenset("nl"): 0.5,
@@ -45,7 +47,7 @@ _SUBSTITUTE = {
 # a final and the consonant that opens the next syllable, written once or twice: Ratchanok,
 # Tassana; อัฟฟาน ap-fan Affan; ล and ร that close one syllable as n and open the next (ชลดา
 # Chonlada or Chalada, พลรัตน์ Phonlarat)
-_ONE_SOUND = frozenset((("t", "c"), ("t", "s"), ("p", "f"), ("n", "l"), ("n", "r")))
+_ONE_SOUND = frozenset((("T", "t"), ("T", "c"), ("T", "s"), ("p", "f"), ("n", "l"), ("n", "r")))
 # the outlines of a Thai word and of its Latin spelling differ when they are this far apart
 DIFFERENT = 1.0
 
@@ -87,7 +89,7 @@ def latin_outline(word: str) -> str:
         if sound == "r" and vowel_before and not vowel_after:
             continue
         if not vowel_after:
-            sound = {"r": "n", "l": "n", "c": "t", "s": "t"}.get(sound, sound)
+            sound = {"r": "n", "l": "n", "c": "T", "s": "T", "t": "T"}.get(sound, sound)
         if out and final and (out[-1] == sound or (out[-1], sound) in _ONE_SOUND):
             out[-1] = sound  # a final that the next syllable's first consonant repeats
         else:
@@ -105,8 +107,10 @@ def distance(a: str, b: str) -> float:
     def indel(word: str, at: int) -> float:
         if not at:
             return 1.0
-        if word[at] == "s" and word[at - 1] == "N":
-            return 0.5  # ษ/ศ after ง, silent in speech, often written (พงษธร Pongsathon)
+        if (word[at - 1], word[at]) in (("N", "s"), ("n", "t")):
+            # ษ/ศ after ง and ท/ต after น, silent in speech, often written (พงษธร Pongsathon,
+            # จันทร์รัตน์ Chantharat)
+            return 0.5
         return _INDEL.get(word[at], 1.0)
 
     prev = [0.0]
