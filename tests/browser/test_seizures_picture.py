@@ -1,5 +1,5 @@
 """The regional picture in a real browser on the demo's ONCB node: the map draws offline (the
-vendored d3-geo, the shipped outlines, circles and routes), in Thai; the drug filter narrows
+vendored d3-geo, the shipped outlines and provinces, circles and routes), in Thai; the drug filter narrows
 the totals and says which nodes' records they rest on."""
 
 from __future__ import annotations
@@ -28,6 +28,11 @@ def test_map_and_filters(live_node: str, browser_instance: Any) -> None:
     page.goto(f"{live_node}/seizures/picture?since=2024-01-01")
     page.wait_for_selector("#seizure-map[data-drawn=true]")
     assert page.locator("#seizure-map path.country").count() == 6
+    # first-level units by ISO 3166-2 code, named in the reader's language (Chiang Rai)
+    assert page.locator("#seizure-map path.admin1").count() > 150
+    assert page.locator("#seizure-map path.admin1[data-code='CN-YN']").count() == 1
+    chiang_rai = page.locator("#seizure-map path.admin1[data-code='TH-57'] title")
+    assert chiang_rai.text_content() == "เชียงราย (TH-57)"
     assert page.locator("#seizure-map circle.place").count() > 0
     assert page.locator("#seizure-map polyline.flow").count() > 0
     assert "ภาพรวมภูมิภาค" in page.inner_text("h1")

@@ -109,6 +109,11 @@ def test_the_regional_picture_rests_on_what_the_node_holds(world: Any, token_for
             "<strong>1</strong>" in only_heroin.text.split('id="picture-total"')[1].split("</p>")[0]
         )
         assert browser.client.get("/seizures/picture/outlines.json").json()["countries"]["LA"]
+        # the provinces are a vendored static file, cached by the asset digest in its address
+        admin1 = page.text.split('data-admin1="')[1].split('"')[0].replace("&amp;", "&")
+        units = browser.client.get(admin1)
+        assert "immutable" in units.headers["cache-control"]
+        assert any(f["id"] == "LA-BK" for f in units.json()["features"])  # Bokeo
 
 
 def test_the_arq_and_admn_tables_come_out(world: Any, token_for: Any) -> None:

@@ -278,6 +278,7 @@ def picture_page(request: Request, principal: CurrentPrincipal, since: str = "",
         "flows": [{"route": [c for c in (o, *t.split(","), d) if c], "n": f.seizures,
                    "label": " → ".join(names.get(c, c) for c in (o, *t.split(","), d) if c)}
                   for o, t, d, f in found.flows],
+        "units": labels["unit_names"],  # the provinces' names on the map, by ISO 3166-2 code
     }  # fmt: skip
     return render(request, "seizures/picture.html", p=found, filters=filters, map_data=data,
                   change=picture.change, **labels)  # fmt: skip

