@@ -38,13 +38,22 @@ from mekongx.matching.keys import ascii_fold
 DATA = Path(__file__).parent / "data" / "names_mekong_real.csv"
 # Hong Kong, Macau, Singapore, Malaysia: Chinese characters and Cantonese/Hokkien spellings
 OVERSEAS = Path(__file__).parent / "data" / "names_overseas_chinese_real.csv"
+# Myanmar and Khmer script, Cambodia, Chinese transcriptions of Lao names; with a held-out part
+SCRIPTS = Path(__file__).parent / "data" / "names_mm_kh_la_real.csv"
 STRATA = (
     ("VN", "zh", "vi", "Chinese characters - Vietnamese letters"),
     ("VN", "zh", "latin", "Chinese characters - no marks, upper case"),
     ("VN", "vi", "latin", "Vietnamese letters - no marks"),
     ("MM", "my-latin", "latin", "Burmese with - without courtesy word"),
     ("MM", "zh", "my-latin", "Chinese transcription - Burmese in Latin"),
+    ("MM", "my", "my-latin", "Myanmar script - Latin"),
+    ("MM", "my", "zh", "Myanmar script - Chinese transcription"),
     ("LA", "lo", "latin", "Lao script - Latin"),
+    ("LA", "zh", "latin", "Laos: Chinese transcription - Latin"),
+    ("LA", "lo", "zh", "Lao script - Chinese transcription"),
+    ("KH", "km", "latin", "Khmer script - Latin"),
+    ("KH", "zh", "latin", "Cambodia: Chinese transcription - Latin"),
+    ("KH", "km", "zh", "Khmer script - Chinese transcription"),
     ("HK|MO", "zh", "latin", "Hong Kong, Macau: characters - Cantonese spelling"),
     ("HK|MO", "zh", "latin-mrz", "Hong Kong, Macau: characters - upper case, no hyphens"),
     ("SG|MY", "zh", "latin", "Singapore, Malaysia: characters - Hokkien/Teochew/... spelling"),
@@ -52,31 +61,38 @@ STRATA = (
 _COURTESY = frozenset(("u", "daw"))
 
 
-def load() -> tuple[dict[str, dict[str, str]], dict[str, str], dict[str, bool]]:
+def load() -> tuple[dict[str, dict[str, str]], dict[str, str], dict[tuple[str, str], str]]:
     lines = []
-    for path in (DATA, OVERSEAS):
+    for path in (DATA, OVERSEAS, SCRIPTS):
         text = path.read_text(encoding="utf-8").splitlines()
         lines += [
             ln for ln in text if not ln.startswith("#") and (not lines or ln[:7] != "entity,")
         ]
     forms: dict[str, dict[str, str]] = defaultdict(dict)
     country: dict[str, str] = {}
-    seen: dict[str, bool] = {}
+    check: dict[tuple[str, str], str] = {}
     for row in csv.DictReader(lines):
         forms[row["entity"]][row["script"]] = row["name"]
         country[row["entity"]] = row["country"]
-        seen[row["entity"]] = row["check"] == "seen"
-    return forms, country, seen
+        check[row["entity"], row["script"]] = row["check"]
+    return forms, country, check
+
+
+def part(check: dict[tuple[str, str], str], e: str, x: str, y: str) -> str:
+    """Which part of the data a pair of forms belongs to: "heldout" when either form is held
+    out, "seen" when either was tried while the rules were written, else "not seen"."""
+    marks = {check[e, x], check[e, y]}
+    return "heldout" if "heldout" in marks else "seen" if "seen" in marks else "not seen"
 
 
 def related(cc: str, a: dict[str, str], b: dict[str, str]) -> bool:
     """Two persons who share the family name (VN; Chinese: its first character) or a name word
     (MM, LA)."""
-    if "zh" in a and "zh" in b and cc not in ("VN", "MM", "LA"):
+    if "zh" in a and "zh" in b and cc not in ("VN", "MM", "LA", "KH"):
         return a["zh"][0] == b["zh"][0]
     if cc == "VN":
         return ascii_fold(a["vi"].split()[0]) == ascii_fold(b["vi"].split()[0])
-    if cc == "LA":
+    if cc in ("LA", "KH"):
         return bool(
             {w.lower() for w in a["latin"].split()} & {w.lower() for w in b["latin"].split()}
         )
@@ -86,35 +102,47 @@ def related(cc: str, a: dict[str, str], b: dict[str, str]) -> bool:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--misses", action="store_true")
+    ap.add_argument("--misses", action="store_true", help="print misses (never of held-out rows)")
     args = ap.parse_args()
     t0 = time.time()
     thr = calibration.threshold()
-    forms, country, seen = load()
-    print("| stratum | rows | positive pairs | recall | recall@1 | hard negatives | FMR |")
-    print("|---|---|---|---|---|---|---|")
+    forms, country, check = load()
+    print("| stratum | rows | positive pairs | recall | recall@1 | F1 | hard negatives | FMR |")
+    print("|---|---|---|---|---|---|---|---|")
     for cc, x, y, label in STRATA:
         people = [
             e for e in forms if country[e] in cc.split("|") and x in forms[e] and y in forms[e]
         ]
-        for which, chosen in (("all", people), ("not seen", [e for e in people if not seen[e]])):
+        groups = (
+            ("all", people),
+            ("not seen", [e for e in people if part(check, e, x, y) != "seen"]),
+            ("held out", [e for e in people if part(check, e, x, y) == "heldout"]),
+        )
+        for which, chosen in groups:
+            if not chosen:
+                continue
             hits, top, neg = [], [], []
             for e in chosen:
+                show = args.misses and which == "all" and part(check, e, x, y) != "heldout"
                 p = score(forms[e][x], forms[e][y]).probability
                 hits.append(p >= thr)
-                if args.misses and p < thr and which == "all":
+                if show and p < thr:
                     print(f"  missed {p:.3f} {forms[e][x]} / {forms[e][y]}")
                 ranked = {o: score(forms[e][x], forms[o][y]).probability for o in people}
                 top.append(ranked[e] >= max(ranked.values()))
                 for o in people:
                     if o != e and related(cc, forms[e], forms[o]):
                         neg.append(ranked[o] >= thr)
-                        if args.misses and ranked[o] >= thr and which == "all":
+                        if show and ranked[o] >= thr:
                             print(f"  false match {ranked[o]:.3f} {forms[e][x]} / {forms[o][y]}")
             fmr = f"{len(neg)} | {sum(neg) / len(neg):.3f}" if neg else "0 | -"
+            # F1 over the true pairs and the hard negatives (precision = true matches among all
+            # pairs scored as a match)
+            tp, fp = sum(hits), sum(neg)
+            f1 = 2 * tp / (2 * tp + fp + (len(hits) - tp)) if hits else 0.0
             print(
-                f"| {label} | {which} | {len(hits)} | {sum(hits) / len(hits):.3f} | "
-                f"{sum(top) / len(top):.3f} | {fmr} |"
+                f"| {label} | {which} | {len(hits)} | {tp / len(hits):.3f} | "
+                f"{sum(top) / len(top):.3f} | {f1:.3f} | {fmr} |"
             )
     print(f"threshold {thr}; {time.time() - t0:.0f} s")
 
