@@ -132,6 +132,7 @@ def _syllables_equal(x: str, y: str, thai: bool = False) -> tuple[int, int]:
     return (1, 1) if x.replace(".", "") == y.replace(".", "") else (0, 1)
 
 
+@lru_cache(maxsize=500_000)
 def _part_sim(ka: tuple[str, ...], kb: tuple[str, ...], thai: bool) -> tuple[float, int, int]:
     if not set(ka).isdisjoint(kb):
         for i, x in enumerate(ka):

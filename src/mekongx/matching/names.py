@@ -153,6 +153,11 @@ def _foreign_han_readings(name: Name) -> list[Reading]:
         alts = [("".join(syl), syl_key(syl), "pinyin")]
         # read as the sound of a Thai name (颂 song = som, 缴 jiao = kaeo): transcription.py
         alts += [("".join(syl), syl_key(s), "transcription") for s in part_sounds(syl)[1:]]
+        # … or of a Lao, Khmer or Burmese one (诺罗敦 nuo.luo.dun = Norodom)
+        alts += [
+            ("".join(syl), syl_key(s), "sea-transcription")
+            for s in sea_transcription.part_sounds(syl)[1:]
+        ]
         for row in table.get(piece, []):
             alts += [(row["thai"], k, "table") for _, k, _ in thai_word_keys(row["thai"])]
             alts += [(v, latin_key(v), "table") for v in row["latin"].split("|")]
@@ -343,7 +348,8 @@ def _transcription_readings(name_han: str) -> list[Reading]:
         return []
     syls = list(han.toneless(han.given_pinyin(name_han)))
     out: list[Reading | None] = []
-    for shape in sea_transcription.reading_shapes(syls):
+    chinese_too = name_han[0] in sea_transcription.HONORIFIC_HAN and name_han[0] in _data.surnames()
+    for shape in sea_transcription.reading_shapes(syls, joined=not chinese_too):
         parts = [[(shown, syl_key(sy), "transcription") for shown, sy in part] for part in shape]
         out.append(make_reading("sea-transcription", parts))
     return [r for r in out if r is not None]

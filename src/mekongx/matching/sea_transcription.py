@@ -4,7 +4,9 @@ Chinese writes a Burmese name one character per Burmese syllable, without the mi
 Thai and Western names get, and with the courtesy word transcribed too: 吴登盛 is U Thein Sein,
 昂山素季 Aung San Suu Kyi, 敏昂莱 Min Aung Hlaing; Khmer names the same way (洪森 Hun Sen, 西哈莫尼
 Sihamoni). Read as a Chinese name (surname 吴 Wu + given name Dengsheng) such a name meets nothing;
-read as sound it lines up with the Latin or Myanmar-script name one syllable per character.
+read as sound it lines up with the Latin or Myanmar-script name one syllable per character. The
+parts of a transcription written with the middle dot (诺罗敦·西哈莫尼 Norodom Sihamoni, 通伦·西苏里)
+get these sounds too, beside the Thai ones of ``transcription.py``.
 
 A name in characters is also read so when it looks like a transcription: it starts with the
 transcription of a Burmese courtesy word (吴 U, 杜 Daw, 貌 Maung, 玛 Ma, 哥 Ko, 赛 Sai, 南 Nang, 昭
@@ -16,7 +18,8 @@ Chinese transcription, following the correspondences of the Chinese standard for
 Burmese and Cambodian leaders' names: a Burmese -ein, which Mandarin lacks, is written -eng/-en
 (登 deng Thein, 盛 sheng Sein); -aung with -ang (昂 ang Aung); -aing with -ai (莱 lai Hlaing); the
 palatal ky- with j-/q- (觉 jue Kyaw, 季 ji Kyi, 钦 qin Khin); sh-/sw- with r- (瑞 rui Shwe, Swe);
-s-/th- with sh-/x- (山 shan San); Khmer -un with -ong (洪 hong Hun).
+s-/th- with sh-/x- (山 shan San); Khmer -un with -ong (洪 hong Hun); o with -uo (诺 nuo No); a final
+m, which Mandarin lacks, with -n/-ng (as the Xinhua Thai grid notes, ``transcription.py``).
 """
 
 from __future__ import annotations
@@ -28,8 +31,9 @@ from itertools import islice, product
 # transcriptions of the Burmese courtesy words (first character of a name)
 HONORIFIC_HAN = {"吴": "u", "杜": "daw", "貌": "maung", "玛": "ma", "哥": "ko", "赛": "sai",
                  "南": "nang", "昭": "sao"}  # fmt: skip
-_PER_SYLLABLE = 8
-_MAX_JOINED = 8
+_PER_SYLLABLE = 10
+_PER_COMMON = 6  # sounds per syllable of a name that may well be Chinese (吴, 杜)
+_MAX_JOINED = 12
 
 _INITIALS = ("zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q",
              "x", "r", "z", "c", "s", "y", "w")  # fmt: skip
@@ -37,18 +41,18 @@ _INITIALS = ("zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k",
 _ONSETS: dict[str, tuple[str, ...]] = {
     "sh": ("s", "th", "sh"), "x": ("s", "sh", "th"), "r": ("sh", "s", "y"), "j": ("ky", "ch", "k"),
     "q": ("ch", "ky", "kh"), "z": ("z", "s"), "c": ("s", "ch", "hs"), "zh": ("ch", "z"),
-    "t": ("ht", "t"), "d": ("d", "th"), "f": ("ph",), "h": ("h", "hl"), "l": ("l", "hl", "r"),
+    "t": ("ht", "t"), "d": ("d", "th"), "f": ("ph", "v"), "h": ("h", "hl"), "l": ("l", "hl", "r"),
     "n": ("n", "ny"), "m": ("m", "my"), "b": ("b", "p"), "p": ("p", "ph"),
 }  # fmt: skip
 # pinyin final -> the rhymes it writes
 _RHYMES: dict[str, tuple[str, ...]] = {
-    "eng": ("ein", "eng", "in"), "en": ("ein", "en", "in"), "ing": ("in", "ein", "aing"),
+    "eng": ("ein", "eng", "in"), "en": ("ein", "en", "in"), "ing": ("in", "eng", "ein", "aing"),
     "in": ("in", "yint"), "ang": ("aung", "ang", "an"), "an": ("an", "ant"),
-    "ong": ("aung", "un", "ong"), "ai": ("aing", "ai", "e"), "ui": ("we", "wi", "ui"),
+    "ong": ("aung", "om", "un", "ong"), "ai": ("aing", "ai", "e"), "ui": ("we", "wi", "ui"),
     "ue": ("aw", "ye", "we"), "iu": ("yu", "yun", "u"), "ao": ("aw", "aung", "ao"),
     "ou": ("o", "oe", "aw"), "uo": ("o", "aw"), "e": ("e", "ay", "a"), "i": ("i", "ei", "e"),
     "u": ("u", "o"), "ie": ("ye", "e"), "ian": ("yan", "an", "ein"), "iao": ("yaw", "aw"),
-    "ia": ("ya", "a"), "uan": ("wan", "un", "on"), "un": ("un", "on"), "a": ("a",), "o": ("o",),
+    "ia": ("ya", "a"), "uan": ("wan", "un", "on"), "un": ("on", "un"), "a": ("a",), "o": ("o",),
     "ei": ("e", "ay", "ei"), "iang": ("yaung", "yang"), "iong": ("yaung", "yong"),
     "uai": ("wai", "we"), "uang": ("wang", "waung"), "ua": ("wa",), "v": ("u",), "ve": ("we",),
 }  # fmt: skip
@@ -63,19 +67,26 @@ def _split(syl: str) -> tuple[str, str]:
 
 @lru_cache(maxsize=5_000)
 def syllable_sounds(syl: str) -> tuple[str, ...]:
-    """Burmese/Khmer Latin spellings a toneless pinyin syllable writes, the pinyin first."""
+    """Burmese/Khmer Latin spellings a toneless pinyin syllable writes: the pinyin, the principal
+    sound (the same when no rule applies), then the others."""
     ini, fin = _split(syl)
-    onsets = (ini, *_ONSETS.get(ini, ()))
-    if ini == "y":  # 敏 min / 缅 mian; 耶 ye: the y belongs to the rhyme
-        onsets, fin = ("y", ""), fin
-    if ini == "w":
-        onsets, fin = ("w", ""), fin
-    rhymes = (fin, *_RHYMES.get(fin, ()))
+    onsets = tuple(dict.fromkeys((*_ONSETS.get(ini, ()), ini)))
+    if ini in ("y", "w"):  # 敏 min / 缅 mian; 耶 ye, 温 wen: the y or w may belong to the rhyme
+        onsets = (ini, "")
+    rhymes = (*_RHYMES.get(fin, ()), fin)
     if ini in ("j", "q", "x") and fin.startswith("u"):  # ju, qu, xu are ü
-        rhymes = (*rhymes, *_RHYMES.get("v" + fin[1:], ()))
+        rhymes = (*_RHYMES.get("v" + fin[1:], ()), *rhymes)
+    rhymes = tuple(dict.fromkeys(rhymes))
+    if fin.endswith(("n", "ng")):  # a final m, which Mandarin lacks (桑 sang Sam, 根 gen Kem)
+        nasal = [r for r in rhymes[:2] if r.endswith("n") or r.endswith("ng")]
+        rhymes = (*rhymes, *(r.removesuffix("g").removesuffix("n") + "m" for r in nasal))
     combos = sorted(product(range(len(onsets)), range(len(rhymes))), key=sum)
-    out = [syl, *(onsets[i] + rhymes[j] for i, j in combos)]
-    return tuple(islice(dict.fromkeys(s for s in out if s), _PER_SYLLABLE))
+    # second: the principal sound, each rule's first choice (沙 sha sa, 宋 song saung)
+    principal = onsets[0] + rhymes[0]
+    rest = dict.fromkeys(x for i, j in combos if (x := onsets[i] + rhymes[j]))
+    rest.pop(syl, None)
+    rest.pop(principal, None)
+    return (syl, principal, *islice(rest, _PER_SYLLABLE - 2))
 
 
 # family names of Vietnamese names in characters (阮 Nguyễn): a Hán-Việt name, not a transcription
@@ -96,23 +107,50 @@ def looks_transcribed(han: str, surnames: Container[str]) -> bool:
 Triple = tuple[str, str, str]
 
 
-def reading_shapes(syllables: list[str]) -> list[list[list[tuple[str, tuple[str, ...]]]]]:
+def reading_shapes(
+    syllables: list[str], joined: bool = True
+) -> list[list[list[tuple[str, tuple[str, ...]]]]]:
     """Shapes of the sound reading of a transcription (one pinyin syllable per character):
     one part per syllable (Burmese: Thein Sein), the first syllable apart from the rest joined
     (Khmer: Hun Manet), all joined (Sihamoni); each with the courtesy word, and without it when
-    the name starts with one. A part is a list of (display, syllables) alternatives."""
+    the name starts with one. A part is a list of (display, syllables) alternatives.
+
+    ``joined=False``: one part per syllable only, with fewer sounds each, for a name that starts
+    with 吴 or 杜, common Chinese surnames as well (吴子俊 is far more often Wu Zijun than a
+    Burmese name): one in sixty Chinese names, whose readings cost every search."""
     per = [syllable_sounds(s) for s in syllables]
+    if not joined:
+        per = [p[:_PER_COMMON] for p in per]
     bodies = [per]
     if len(per) >= 3 and syllables[0] in ("wu", "du", "mao", "ma", "ge", "sai", "nan", "zhao"):
         bodies.append(per[1:])
     shapes: list[list[list[tuple[str, tuple[str, ...]]]]] = []
     for body in bodies:
         shapes.append([[(s, (s,)) for s in alts] for alts in body])
-        if len(body) >= 3:
+        if len(body) >= 3 and joined:
             shapes.append([[(s, (s,)) for s in body[0]], _joined(body[1:])])
-        if len(body) >= 2:
+        if len(body) >= 2 and joined:
             shapes.append([_joined(body)])
     return shapes
+
+
+def part_sounds(syllables: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Readings of one part of a transcription written with the middle dot (诺罗敦 nuo.luo.dun
+    = no.ro.don), as syllable tuples: the pinyin, every syllable read by its first sound, then
+    that reading with one syllable read otherwise."""
+    per = [syllable_sounds(s) for s in syllables]
+    base = [min(1, len(p) - 1) for p in per]
+    out = [tuple(p[0] for p in per), tuple(p[i] for p, i in zip(per, base, strict=True))]
+    for i in range(2, max(len(p) for p in per)):
+        for k, p in enumerate(per):
+            if i < len(p):
+                out.append(
+                    tuple(
+                        p[i] if j == k else q[b]
+                        for j, (q, b) in enumerate(zip(per, base, strict=True))
+                    )
+                )
+    return list(dict.fromkeys(out))[:_MAX_JOINED]
 
 
 def _joined(per: list[tuple[str, ...]]) -> list[tuple[str, tuple[str, ...]]]:
