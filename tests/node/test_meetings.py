@@ -426,6 +426,9 @@ def test_actions_due_and_overdue_on_the_home_page(world: Any, peer_db: Database)
         due = [t for t in found if t.group == "Meeting actions due"]
         assert [t.title for t in due] == [f"{SERIES} 20 · Open a hotline"]  # overdue (2026-03-31)
         assert due[0].note == "Overdue"
+    with world.browser("thai.liaison") as thai:  # the note in the reader's language
+        home = thai.client.get("/").text
+        assert "Open a hotline" in home and "เลยกำหนด" in home and "Overdue" not in home
     lcdc = world.partner("LCDC")  # not a party: nothing of the meeting is due there
     world.exchange()
     with lcdc.db.read() as session:

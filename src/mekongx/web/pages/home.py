@@ -57,7 +57,8 @@ def _task_groups(session: Session, principal: Principal, _: Translator) -> list[
                 "due": task.due,
                 "left": time_left(task.due, now, _) if task.due else "",
                 "overdue": task.due is not None and task.due < now,
-                "note": _(task.note, **dict(task.note_params)) if task.note_params else task.note,
+                # a msgid (N_) with its parameters, or a person's own words (kept as written)
+                "note": _(task.note, **dict(task.note_params)) if task.note else "",
             }
         )
     return list(groups.values())
