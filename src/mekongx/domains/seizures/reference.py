@@ -1,7 +1,8 @@
 """The seizures area's reference data, shipped in ``data/`` with their sources: UNODC drug
 categories and their units (``drugs.yaml``), the first-level administrative units of the six
-countries with ISO 3166-2 codes (``admin1.csv``) and the countries' outlines (``countries.json``),
-built by ``scripts/seizure_reference.py``. Pure: no database."""
+countries with ISO 3166-2 codes (``admin1.csv``), coded second-level units where a public coded
+list was found (``admin2.csv``: Thailand, Cambodia) and the countries' outlines
+(``countries.json``), built by ``scripts/seizure_reference.py``. Pure: no database."""
 
 from __future__ import annotations
 
@@ -78,6 +79,31 @@ def units() -> dict[str, Unit]:
 
 def units_of(country: str) -> list[Unit]:
     return [u for u in units().values() if u.country == country]
+
+
+@dataclass(frozen=True)
+class District:
+    code: str  # the country's own code (Thailand: DOPA, Cambodia: the MEF list)
+    country: str
+    admin1: str  # ISO 3166-2 code of the first-level unit it lies in
+    en: str
+    local: str  # in the country's language
+
+
+@cache
+def districts() -> dict[tuple[str, str], District]:
+    """Coded second-level units by (country, code): Thailand and Cambodia only (``admin2.csv``)."""
+    lines = [line for line in _data("admin2.csv").splitlines() if not line.startswith("#")]
+    return {
+        (row["country"], row["code"]): District(
+            row["code"], row["country"], row["admin1"], row["name_en"], row["name_local"]
+        )
+        for row in csv.DictReader(lines)
+    }
+
+
+def districts_of(admin1: str) -> list[District]:
+    return [d for d in districts().values() if d.admin1 == admin1]
 
 
 @cache
