@@ -24,6 +24,7 @@ FACES = {
     "my": ("MekongX Myanmar", "မြန်မာ"),
     "km": ("MekongX Khmer", "ខ្មែរ"),
 }
+SCRIPTS = {"lo": "[\u0e80-\u0eff]", "my": "[\u1000-\u109f]", "km": "[\u1780-\u17ff]"}
 
 
 @cache
@@ -98,6 +99,14 @@ def test_main_pages_in_each_language(browser_instance: Any, live_node: str, lang
                 [family, sample],
             )
             assert loaded, (lang, path, family)
+        if path == "/" and lang in FACES:
+            # every known agency is named in the reader's script (it was English before the
+            # agencies carried Lao, Burmese and Khmer names)
+            script = SCRIPTS[lang]
+            names = page.locator("ul.agencies li").evaluate_all(
+                "lis => lis.map(li => li.innerText)"
+            )
+            assert names and all(re.search(script, n) for n in names), (lang, names)
         if path == "/":
             SHOTS.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(SHOTS / f"languages-dashboard-{lang}.png"), full_page=True)
