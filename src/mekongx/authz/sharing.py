@@ -100,6 +100,13 @@ def set_recipients(session: Session, record: SharedRecord, data: SharingInput) -
         )
 
 
+def recipients_of(session: Session, record: SharedRecord) -> list[str]:
+    """The agencies the record names as its holders (distribution ``peers``): what a form to
+    change it shows ticked."""
+    stmt = select(RecordRecipient.agency_code).where(RecordRecipient.record_uid == record.uid)
+    return sorted(session.scalars(stmt))
+
+
 def holders(session: Session, record: SharedRecord) -> set[str]:
     """The agencies other than the originator that should hold ``record`` by its distribution."""
     if record.distribution == Distribution.PEERS.value:

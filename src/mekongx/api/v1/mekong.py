@@ -8,11 +8,11 @@ from decimal import Decimal
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict, Field
 from starlette.requests import Request
 
-from mekongx.api.v1.schemas import ERRORS
-from mekongx.domains.mekong import plan, service
+from mekongx.api.v1.schemas import ERRORS, RetractIn
+from mekongx.domains.mekong import keepers, plan, service
 from mekongx.domains.mekong.models import JointOperation, PlanAction, PlanProgress
 from mekongx.domains.mekong.schemas import OperationInput, PlanActionInput, ProgressInput
 from mekongx.domains.search.records import Reference
@@ -58,6 +58,9 @@ class OperationOut(BaseModel):
     handling_code: str
     distribution: str
     created_at: datetime
+    version: int
+    status: str  # active | retracted
+    status_note: str  # why it was retracted
     results: ResultsOut | None = None
 
 
@@ -72,7 +75,8 @@ class OperationListOut(BaseModel):
 
 def _operation(o: JointOperation, results: service.Results | None = None) -> OperationOut:
     names = ("id", "uid", "origin_agency", "received", "activity", "name", "number", "starts_on",
-             "ends_on", "units", "route", "targets", "findings", "handling_code", "distribution", "created_at")  # fmt: skip
+             "ends_on", "units", "route", "targets", "findings", "handling_code", "distribution", "created_at",
+             "version", "status", "status_note")  # fmt: skip
     return OperationOut(
         **{n: getattr(o, n) for n in names}, phases=[PhaseOut(**p) for p in service.phases_of(o)],
         countries=[c for c in o.countries.split(",") if c],
@@ -121,6 +125,27 @@ def read_operation(
         return _operation(operation, service.results(session, principal, operation))
 
 
+@router.put("/operations/{operation_id}", response_model=OperationOut)
+def correct_operation(
+    request: Request, principal: CurrentPrincipal, operation_id: RecordId, data: OperationInput
+) -> OperationOut:
+    """Change your agency's record (the whole record as it should read, the same checks as a new
+    one): a new version, sent as a correction to every agency that holds it."""
+    with node_of(request).db.write() as session:
+        operation = service.correct_operation(session, principal, operation_id, data)
+        return _operation(operation, service.results(session, principal, operation))
+
+
+@router.post("/operations/{operation_id}/retract", response_model=OperationOut)
+def retract_operation(
+    request: Request, principal: CurrentPrincipal, operation_id: RecordId, data: RetractIn
+) -> OperationOut:
+    """Withdraw your agency's record, saying why: it stays, marked retracted, and every agency
+    that holds a copy is told."""
+    with node_of(request).db.write() as session:
+        return _operation(service.retract_operation(session, principal, operation_id, data.reason))
+
+
 class EvidenceOut(BaseModel):
     kind: str
     uid: str
@@ -154,6 +179,9 @@ class PlanActionOut(BaseModel):
     description: str
     due_on: date | None
     handling_code: str
+    version: int
+    status: str  # active | retracted
+    status_note: str  # why it was retracted
     progress: list[ProgressOut] = []
 
 
@@ -172,7 +200,8 @@ def _progress(p: PlanProgress, refs: list[Reference]) -> ProgressOut:
 
 
 def _action(a: PlanAction, progress: list[PlanProgress], refs: dict[str, list[Reference]]) -> PlanActionOut:  # fmt: skip
-    names = ("id", "uid", "origin_agency", "received", "plan", "line", "number", "title", "description", "due_on", "handling_code")  # fmt: skip
+    names = ("id", "uid", "origin_agency", "received", "plan", "line", "number", "title", "description", "due_on", "handling_code",
+             "version", "status", "status_note")  # fmt: skip
     return PlanActionOut(**{n: getattr(a, n) for n in names},
                          progress=[_progress(p, refs.get(p.uid, [])) for p in progress])  # fmt: skip
 
@@ -218,3 +247,47 @@ def set_progress(
     with node_of(request).db.write() as session:
         progress = plan.set_progress(session, principal, action_id, data)
         return _progress(progress, plan.evidence_of(session, principal, [progress])[progress.uid])
+
+
+@router.put("/plan/actions/{action_id}", response_model=PlanActionOut)
+def correct_action(
+    request: Request, principal: CurrentPrincipal, action_id: RecordId, data: PlanActionInput
+) -> PlanActionOut:
+    """Change an action (the plan's keeper only; the whole action as it should read): a new
+    version, sent as a correction to every agency that holds it."""
+    with node_of(request).db.write() as session:
+        action = plan.correct_action(session, principal, action_id, data)
+        return _action(action, [], {})
+
+
+@router.post("/plan/actions/{action_id}/retract", response_model=PlanActionOut)
+def retract_action(
+    request: Request, principal: CurrentPrincipal, action_id: RecordId, data: RetractIn
+) -> PlanActionOut:
+    """Withdraw an action (the plan's keeper only), saying why: it stays, marked retracted,
+    every holder is told, and no country reports progress under it any more."""
+    with node_of(request).db.write() as session:
+        return _action(plan.retract_action(session, principal, action_id, data.reason), [], {})
+
+
+class KeeperIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    plan: str = Field(plan.PLAN, min_length=1, max_length=40)
+    agency: str = Field(min_length=1, max_length=16)
+
+
+class KeeperOut(BaseModel):
+    plan: str
+    agency: str
+    named_by: str
+    named_at: datetime
+
+
+@router.put("/plan/keeper", response_model=KeeperOut)
+def name_keeper(request: Request, principal: CurrentPrincipal, data: KeeperIn) -> KeeperOut:
+    """Name the agency that keeps the plan on this node (administrators; as the countries
+    agreed). Actions of the plan from any other agency are refused, entered here or received."""
+    with node_of(request).db.write() as session:
+        kept = keepers.name_keeper(session, principal, data.plan, data.agency.upper())
+        return KeeperOut(plan=kept.plan, agency=kept.agency_code, named_by=kept.named_by,
+                         named_at=kept.named_at)  # fmt: skip

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 T = TypeVar("T")
 
@@ -115,6 +115,13 @@ class AuditEventOut(BaseModel):
     why: str
     request_id: str
     hash: str
+
+
+class RetractIn(BaseModel):
+    """Why the originator withdraws its record (every holder is told)."""
+
+    model_config = ConfigDict(extra="forbid")
+    reason: str = Field(max_length=2000)
 
 
 class ErrorField(BaseModel):

@@ -7,12 +7,12 @@ from decimal import Decimal
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Query, UploadFile
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
 from mekongx import uploads
-from mekongx.api.v1.schemas import ERRORS
+from mekongx.api.v1.schemas import ERRORS, RetractIn
 from mekongx.authz.sharing import SharingInput
 from mekongx.domains.seizures import service, tabular
 from mekongx.domains.seizures.models import Seizure
@@ -136,12 +136,6 @@ def correct(request: Request, principal: CurrentPrincipal, seizure_id: RecordId,
     with node_of(request).db.write() as session:
         seizure = service.correct_seizure(session, principal, seizure_id, data)
         return _out(seizure, service.links_of(session, principal, seizure))
-
-
-class RetractIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    reason: str = Field(max_length=2000)
 
 
 @router.post("/{seizure_id}/retract", response_model=SeizureOut)

@@ -1,6 +1,7 @@
 """Demo joint operation and patrol led by ONCB. Invented: names, dates, units, findings. Real:
 the six countries take part in Safe Mekong joint operations, and China, Laos, Myanmar and
-Thailand run numbered Mekong joint patrols (the series passed its 140th in 2024)."""
+Thailand run numbered Mekong joint patrols (the series passed its 140th in 2024: the 141st ended
+on 24 May 2024, sources in docs/mekong.md)."""
 
 from __future__ import annotations
 
@@ -46,8 +47,9 @@ def seed_demo_operations(
 
 
 # Invented demo actions (the plan's real text is entered by the agency that keeps it); each is
-# shared with the Safe Mekong group. Real: the six countries adopted a joint operation plan for
-# 2023–2027 under the Safe Mekong cooperation.
+# shared with the Safe Mekong group. Real: ONCB's press release of 10 July 2024 names the
+# six-country Safe Mekong operation plan (2023–2027); its text and adoption were not found
+# (docs/mekong.md).
 PLAN_ACTIONS = [
     ("1. Intelligence exchange", "1.1", "Exchange seizure reports within 30 days of a seizure (demo)"),
     ("1. Intelligence exchange", "1.2", "Joint analysis of tablet markings and routes (demo)"),

@@ -20,12 +20,13 @@ from sqlalchemy.orm import Session
 
 from mekongx.authz import Principal
 from mekongx.authz.sharing import holders, newer_copy
+from mekongx.domains.mekong.keepers import check_keeper
 from mekongx.domains.mekong.models import JointOperation, PlanAction, PlanProgress
 from mekongx.domains.mekong.rows import fill, fill_action, fill_progress
 from mekongx.domains.mekong.schemas import OperationFields, PlanActionFields, ProgressFields
 from mekongx.errors import Forbidden
+from mekongx.federation import acks, copies
 from mekongx.federation.handlers import Received
-from mekongx.federation.models import OutboxEntry
 from mekongx.federation.outbox import enqueue
 from mekongx.i18n import N_
 from mekongx.model.identity import Agency
@@ -80,7 +81,7 @@ def _send(session: Session, principal: Principal, record: SharedRecord, kind: st
     """To the holders that lack it (``again``: to every holder, a newer version)."""
     if record.received:
         return
-    sent = set() if again else set(session.scalars(select(OutboxEntry.to_agency).where(OutboxEntry.record_uid == record.uid, OutboxEntry.kind == kind)))  # fmt: skip
+    sent = set() if again else copies.sent_to(session, record.uid, kind)
     if to := holders(session, record) - sent:
         enqueue(session, principal.actor, type="information", kind=kind, payload=data,
                 to=sorted(to), handling=record.handling_code, record_uid=record.uid,
@@ -88,11 +89,18 @@ def _send(session: Session, principal: Principal, record: SharedRecord, kind: st
 
 
 def release(session: Session, principal: Principal, operation: JointOperation) -> None:
-    _send(session, principal, operation, KIND, payload(session, operation), again=False)
+    """To its distribution's agencies; after a change, a correction to those that hold it
+    (``federation.copies``)."""
+    copies.release(session, principal.actor, operation, KIND, payload(session, operation))
 
 
 def release_action(session: Session, principal: Principal, action: PlanAction) -> None:
-    _send(session, principal, action, ACTION_KIND, action_payload(session, action), again=False)
+    copies.release(session, principal.actor, action, ACTION_KIND, action_payload(session, action))
+
+
+def retract(session: Session, principal: Principal, record: JointOperation | PlanAction, kind: str) -> None:  # fmt: skip
+    """The retraction goes to every agency that was sent the record."""
+    copies.retract(session, principal.actor, record, kind, record.status_note)
 
 
 def release_progress(session: Session, principal: Principal, progress: PlanProgress) -> None:
@@ -129,11 +137,25 @@ def _keep(session: Session, received: Received, data: Mapping[str, Any], model: 
 
 
 def apply(session: Session, received: Received, data: Mapping[str, Any]) -> str:
-    return _keep(session, received, data, JointOperation, OperationFields, fill)
+    """A joint operation or patrol: a newer version replaces the copy (a correction is
+    acknowledged), a retraction marks it retracted."""
+    if received.type == "retraction":
+        return copies.withdraw(session, received, JointOperation, data)
+    uid = _keep(session, received, data, JointOperation, OperationFields, fill)
+    if received.type == "correction":
+        acks.acknowledge(session, received, uid)
+    return uid
 
 
 def apply_action(session: Session, received: Received, data: Mapping[str, Any]) -> str:
-    return _keep(session, received, data, PlanAction, PlanActionFields, fill_action)
+    """A plan action comes only from the agency that keeps the plan (``plan.check_keeper``)."""
+    if received.type == "retraction":
+        return copies.withdraw(session, received, PlanAction, data)
+    check_keeper(session, str(data.get("plan", "")), received.sender)
+    uid = _keep(session, received, data, PlanAction, PlanActionFields, fill_action)
+    if received.type == "correction":
+        acks.acknowledge(session, received, uid)
+    return uid
 
 
 def apply_progress(session: Session, received: Received, data: Mapping[str, Any]) -> str:

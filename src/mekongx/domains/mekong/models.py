@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import Date, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from mekongx.model.base import Base
+from mekongx.model.base import Base, utcnow
 from mekongx.model.record import SharedRecord
 
 SEARCH_KIND = "mekong_operation"
@@ -31,6 +31,8 @@ class JointOperation(SharedRecord, Base):
     findings: Mapped[str] = mapped_column(Text, default="")  # results, after-action report
     seizures: Mapped[str] = mapped_column(Text, default="[]")  # JSON [uid] of linked seizures
     received_from: Mapped[str] = mapped_column(String(16), default="")
+    status: Mapped[str] = mapped_column(String(12), default="active")  # active | retracted
+    status_note: Mapped[str] = mapped_column(Text, default="")  # why it was retracted
 
 
 class PlanAction(SharedRecord, Base):
@@ -46,6 +48,8 @@ class PlanAction(SharedRecord, Base):
     description: Mapped[str] = mapped_column(Text, default="")
     due_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     received_from: Mapped[str] = mapped_column(String(16), default="")
+    status: Mapped[str] = mapped_column(String(12), default="active")  # active | retracted
+    status_note: Mapped[str] = mapped_column(Text, default="")  # why it was retracted
 
 
 class PlanProgress(SharedRecord, Base):
@@ -66,3 +70,16 @@ class PlanProgress(SharedRecord, Base):
     reported_on: Mapped[date] = mapped_column(Date)
     evidence: Mapped[str] = mapped_column(Text, default="[]")
     received_from: Mapped[str] = mapped_column(String(16), default="")
+
+
+class PlanKeeper(Base):
+    """Which agency keeps a plan on this node: only it enters, changes and retracts the plan's
+    actions, here or through the exchange. Named by the node's administrator, or else the
+    agency whose action of the plan this node held first (recorded then). Not shared."""
+
+    __tablename__ = "mekong_plan_keepers"
+
+    plan: Mapped[str] = mapped_column(String(40), primary_key=True)
+    agency_code: Mapped[str] = mapped_column(String(16))
+    named_by: Mapped[str] = mapped_column(String(200))  # a user, or "first action held"
+    named_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -17,6 +17,7 @@ from mekongx.audit import record
 from mekongx.authz import Permission, Principal, access, require, visible
 from mekongx.authz.sharing import check_distribution, holders, set_recipients
 from mekongx.domains.mekong import exchange
+from mekongx.domains.mekong.keepers import check_keeper
 from mekongx.domains.mekong.models import PlanAction, PlanProgress
 from mekongx.domains.mekong.rows import fill_action, fill_progress
 from mekongx.domains.mekong.schemas import (
@@ -25,8 +26,9 @@ from mekongx.domains.mekong.schemas import (
     ProgressFields,
     ProgressInput,
 )
+from mekongx.domains.mekong.service import checked_reason, held_for_change, next_version
 from mekongx.domains.search.records import Reference, find, resolve_many
-from mekongx.errors import FieldProblem, ValidationFailed
+from mekongx.errors import Conflict, FieldProblem, ValidationFailed
 from mekongx.i18n import N_
 from mekongx.model.base import utcnow
 from mekongx.model.identity import Agency
@@ -49,16 +51,26 @@ class Line:
     rows: list[Row]
 
 
+RETRACTED = N_("This plan action is retracted.")
+
+
+def _number_taken(session: Session, principal: Principal, data: PlanActionInput, own_id: int | None) -> list[FieldProblem]:  # fmt: skip
+    stmt = visible(principal, PlanAction).where(PlanAction.plan == data.plan, PlanAction.number == data.number)  # fmt: skip
+    if own_id is not None:
+        stmt = stmt.where(PlanAction.id != own_id)
+    if session.scalar(stmt.with_only_columns(PlanAction.id).limit(1)) is None:
+        return []
+    return [FieldProblem("number", N_("The plan already has an action numbered %(number)s."),
+                         {"number": data.number})]  # fmt: skip
+
+
 def create_action(session: Session, principal: Principal, data: PlanActionInput) -> PlanAction:
     require(principal, Permission.WRITE_RECORDS)
     problems = check_distribution(session, principal, data, release=True)
-    taken = session.scalar(visible(principal, PlanAction).where(
-        PlanAction.plan == data.plan, PlanAction.number == data.number).with_only_columns(PlanAction.id))  # fmt: skip
-    if taken is not None:
-        problems.append(FieldProblem("number", N_("The plan already has an action numbered %(number)s."),
-                                     {"number": data.number}))  # fmt: skip
+    problems += _number_taken(session, principal, data, None)
     if problems:
         raise ValidationFailed(problems)
+    check_keeper(session, data.plan, principal.agency)
     action = PlanAction(origin_agency=principal.agency, author_id=principal.user_id,
                         author_name=principal.display_name)  # fmt: skip
     fill_action(action, data)
@@ -68,6 +80,45 @@ def create_action(session: Session, principal: Principal, data: PlanActionInput)
     record(session, principal.actor, "mekong.plan.create", KIND, action.uid,
            details={"plan": data.plan, "number": data.number})  # fmt: skip
     exchange.release_action(session, principal, action)
+    return action
+
+
+def _own_action(session: Session, principal: Principal, ident: int | str) -> PlanAction:
+    """The keeper's own action, not retracted, locked for the change."""
+    action = held_for_change(session, principal, PlanAction, ident, RETRACTED)
+    check_keeper(session, action.plan, principal.agency)
+    return action
+
+
+def correct_action(
+    session: Session, principal: Principal, ident: int | str, data: PlanActionInput
+) -> PlanAction:
+    """The keeper changes an action: a new version, sent as a correction to every agency that
+    holds it (and to agencies its distribution now adds; a retraction to those it drops)."""
+    action = _own_action(session, principal, ident)
+    problems = check_distribution(session, principal, data, release=True)
+    if data.plan != action.plan:
+        problems.append(FieldProblem("plan", N_("An action stays in its plan.")))
+    problems += _number_taken(session, principal, data, action.id)
+    if problems:
+        raise ValidationFailed(problems)
+    fill_action(action, data)
+    next_version(session, action, data)
+    record(session, principal.actor, "mekong.plan.correct", KIND, action.uid,
+           details={"version": action.version, "number": data.number})  # fmt: skip
+    exchange.release_action(session, principal, action)
+    return action
+
+
+def retract_action(session: Session, principal: Principal, ident: int | str, reason: str) -> PlanAction:  # fmt: skip
+    """The keeper withdraws an action, with the reason: it stays, marked retracted, here and on
+    every node that holds it; no country reports progress under it any more."""
+    reason = checked_reason(reason)
+    action = _own_action(session, principal, ident)
+    action.status, action.status_note = "retracted", reason
+    next_version(session, action, None)
+    record(session, principal.actor, "mekong.plan.retract", KIND, action.uid, why=reason)
+    exchange.retract(session, principal, action, exchange.ACTION_KIND)
     return action
 
 
@@ -94,6 +145,8 @@ def set_progress(
     require(principal, Permission.WRITE_RECORDS)
     require(principal, Permission.RELEASE_RECORDS)
     action = access(session, principal, PlanAction, action_ident)
+    if action.status == "retracted":
+        raise Conflict(RETRACTED)
     if data.reported_on > utcnow().date():
         raise ValidationFailed([FieldProblem("reported_on", N_("A progress note cannot be dated in the future."))])  # fmt: skip
     evidence = _checked_evidence(session, principal, data.evidence)

@@ -6,21 +6,23 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
 from mekongx.audit import record
-from mekongx.authz import Permission, Principal, access, require, visible
+from mekongx.authz import Permission, Principal, access, can, require, visible
 from mekongx.authz.listing import Page, page_of
-from mekongx.authz.sharing import check_distribution, set_recipients
+from mekongx.authz.sharing import SharingInput, check_distribution, set_recipients
 from mekongx.domains.mekong import exchange
-from mekongx.domains.mekong.models import SEARCH_KIND, JointOperation
+from mekongx.domains.mekong.models import SEARCH_KIND, JointOperation, PlanAction
 from mekongx.domains.mekong.rows import fill
 from mekongx.domains.mekong.schemas import OperationInput
 from mekongx.domains.seizures.models import Seizure
 from mekongx.domains.seizures.service import nationalities_of
-from mekongx.errors import ValidationFailed
+from mekongx.errors import Conflict, FieldProblem, ValidationFailed
+from mekongx.i18n import N_
+from mekongx.model.base import utcnow
 
 KIND = SEARCH_KIND
 
@@ -50,6 +52,79 @@ def create_operation(
            details={"activity": data.activity, "distribution": data.distribution})  # fmt: skip
     exchange.release(session, principal, operation)
     return operation
+
+
+RETRACTED = N_("This joint operation is retracted.")
+
+
+def checked_reason(reason: str) -> str:
+    """Why a record is retracted: required, up to 2,000 characters."""
+    reason = reason.strip()
+    if not reason or len(reason) > 2000:
+        raise ValidationFailed([FieldProblem("reason", N_("Say why it is retracted (up to 2,000 characters)."))])  # fmt: skip
+    return reason
+
+
+Changed = TypeVar("Changed", JointOperation, PlanAction)
+
+
+def held_for_change(session: Session, principal: Principal, model: type[Changed], ident: int | str, retracted: str) -> Changed:  # fmt: skip
+    """The agency's own record, locked for a change; a retracted one is not changed again."""
+    require(principal, Permission.WRITE_RECORDS)
+    found = access(session, principal, model, ident, "write", for_update=True)
+    if found.status == "retracted":
+        raise Conflict(retracted)
+    return found
+
+
+def next_version(session: Session, changed: JointOperation | PlanAction, data: SharingInput | None) -> None:  # fmt: skip
+    """A changed record is a new version (with its new holders, when the change names them)."""
+    changed.version += 1
+    changed.updated_at = utcnow()
+    if data is not None:
+        set_recipients(session, changed, data)
+    session.flush()
+
+
+def _own_operation(session: Session, principal: Principal, ident: int | str) -> JointOperation:
+    return held_for_change(session, principal, JointOperation, ident, RETRACTED)
+
+
+def correct_operation(
+    session: Session, principal: Principal, ident: int | str, data: OperationInput
+) -> JointOperation:
+    """The originator changes its record: a new version, sent as a correction to every agency
+    that holds it (the information to agencies its distribution now adds, a retraction to
+    those it drops)."""
+    operation = _own_operation(session, principal, ident)
+    if problems := check_distribution(session, principal, data, release=True):
+        raise ValidationFailed(problems)
+    fill(operation, data)
+    next_version(session, operation, data)
+    record(session, principal.actor, "mekong.correct", KIND, operation.uid,
+           details={"version": operation.version, "distribution": data.distribution})  # fmt: skip
+    exchange.release(session, principal, operation)
+    return operation
+
+
+def retract_operation(
+    session: Session, principal: Principal, ident: int | str, reason: str
+) -> JointOperation:
+    """The originator withdraws its record, with the reason: it stays, marked retracted, here
+    and on every node that holds it (the retraction goes to each and is acknowledged)."""
+    reason = checked_reason(reason)
+    operation = _own_operation(session, principal, ident)
+    operation.status, operation.status_note = "retracted", reason
+    next_version(session, operation, None)
+    record(session, principal.actor, "mekong.retract", KIND, operation.uid, why=reason)
+    exchange.retract(session, principal, operation, exchange.KIND)
+    return operation
+
+
+def can_change(principal: Principal, record: JointOperation | PlanAction) -> bool:
+    """Only the originating agency changes or retracts its record, and not once retracted."""
+    return (can(principal, Permission.WRITE_RECORDS).allowed and not record.received
+            and record.origin_agency == principal.agency and record.status != "retracted")  # fmt: skip
 
 
 def read_operation(session: Session, principal: Principal, ident: int | str) -> JointOperation:
@@ -115,3 +190,14 @@ def seizure_references(session: Session, principal: Principal, uids: list[str]) 
         return []
     stmt = visible(principal, Seizure).where(Seizure.uid.in_(uids)).with_only_columns(Seizure.reference)  # fmt: skip
     return sorted(session.scalars(stmt))
+
+
+def hidden_seizures(session: Session, principal: Principal, ident: int | str) -> set[str]:
+    """The linked seizures of the record that the user may not see: a form that changes the
+    record cannot name them, and they stay linked."""
+    operation = access(session, principal, JointOperation, ident)
+    uids = set(json.loads(operation.seizures or "[]"))
+    if not uids:
+        return set()
+    seen = visible(principal, Seizure).where(Seizure.uid.in_(uids)).with_only_columns(Seizure.uid)
+    return uids - set(session.scalars(seen))

@@ -13,16 +13,13 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from mekongx.authz import Principal
-from mekongx.authz.sharing import check_held_copy, holders, newer_copy
+from mekongx.authz.sharing import newer_copy
 from mekongx.domains.seizures import fulltext, totals
 from mekongx.domains.seizures.models import Seizure
 from mekongx.domains.seizures.rows import fill
 from mekongx.domains.seizures.schemas import SeizureFields
-from mekongx.federation import acks
+from mekongx.federation import acks, copies
 from mekongx.federation.handlers import Received
-from mekongx.federation.models import OutboxEntry
-from mekongx.federation.outbox import enqueue
-from mekongx.model.base import utcnow
 from mekongx.model.identity import Agency
 from mekongx.model.record import Distribution, RecordRecipient
 
@@ -52,56 +49,25 @@ def payload(session: Session, seizure: Seizure) -> dict[str, Any]:
 
 
 def release(session: Session, principal: Principal, seizure: Seizure) -> None:
-    """Send the report to the agencies of its distribution that do not hold it yet; after a
-    correction, a ``correction`` to those that do, and a retraction to those it no longer names."""
-    if seizure.received:
-        return
-    had = set(session.scalars(select(OutboxEntry.to_agency).where(
-        OutboxEntry.record_uid == seizure.uid, OutboxEntry.kind == KIND)))  # fmt: skip
-    wanted = holders(session, seizure)
-    data = payload(session, seizure)
-    for type_, to in (("information", wanted - had), ("correction", wanted & had)):
-        if to and (type_ == "information" or seizure.version > 1):
-            enqueue(session, principal.actor, type=type_, kind=KIND, payload=data, to=sorted(to),
-                    handling=seizure.handling_code, record_uid=seizure.uid, thread=seizure.uid,
-                    languages=[seizure.language])  # fmt: skip
-    if dropped := had - wanted:
-        _retraction(session, principal, seizure, dropped, "distribution narrowed")
+    """To the agencies of its distribution; after a correction, a ``correction`` to those that
+    hold it and a retraction to those it no longer names (``federation.copies``)."""
+    copies.release(session, principal.actor, seizure, KIND, payload(session, seizure))
 
 
 def retract(session: Session, principal: Principal, seizure: Seizure) -> None:
     """The retraction goes to every agency that was sent the report."""
-    had = set(session.scalars(select(OutboxEntry.to_agency).where(
-        OutboxEntry.record_uid == seizure.uid, OutboxEntry.kind == KIND)))  # fmt: skip
-    if had:
-        _retraction(session, principal, seizure, had, seizure.status_note)
-
-
-def _retraction(session: Session, principal: Principal, seizure: Seizure, to: set[str], reason: str) -> None:  # fmt: skip
-    data = {"uid": seizure.uid, "origin_agency": seizure.origin_agency, "reason": reason}
-    enqueue(session, principal.actor, type="retraction", kind=KIND, payload=data, to=sorted(to),
-            handling=seizure.handling_code, record_uid=seizure.uid, thread=seizure.uid)  # fmt: skip
-
-
-def _withdrawn(session: Session, received: Received, data: Mapping[str, Any]) -> str:
-    """A retraction: the copy leaves the picture's totals and shows as retracted, with why."""
-    uid = str(data["uid"])
-    copy = session.scalar(select(Seizure).where(Seizure.uid == uid))
-    check_held_copy(copy, received.sender)
-    if copy is not None and copy.status != "retracted":
-        totals.count(session, copy, -1)
-        copy.status, copy.status_note = "retracted", str(data.get("reason", ""))
-        copy.updated_at = utcnow()
-        fulltext.index(session, copy)
-    acks.acknowledge(session, received, uid)
-    return uid
+    copies.retract(session, principal.actor, seizure, KIND, seizure.status_note)
 
 
 def apply(session: Session, received: Received, data: Mapping[str, Any]) -> str:
     """Keep (or bring up to date) the read-only copy of a peer's seizure report; a correction is
     a newer version, a retraction withdraws the copy."""
-    if received.type == "retraction":
-        return _withdrawn(session, received, data)
+    if received.type == "retraction":  # the copy leaves the picture's totals, shown retracted
+        uid = copies.withdraw(session, received, Seizure, data,
+                              lambda copy: totals.count(session, copy, -1))  # fmt: skip
+        if (copy := session.scalar(select(Seizure).where(Seizure.uid == uid))) is not None:
+            fulltext.index(session, copy)
+        return uid
     uid = str(data["uid"])
     copy = session.scalar(select(Seizure).where(Seizure.uid == uid))
     origin, version = str(data["origin_agency"]), int(data["version"])

@@ -12,10 +12,11 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from mekongx.authz import Permission, Principal, can, require
+from mekongx.authz.sharing import recipients_of
 from mekongx.domains.mekong import plan, service
 from mekongx.domains.mekong.schemas import PlanActionInput, ProgressInput
 from mekongx.domains.seizures import reference
-from mekongx.errors import FieldProblem, ValidationFailed
+from mekongx.errors import FieldProblem, Forbidden, ValidationFailed
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.errors import field_messages
 from mekongx.http.node import node_of
@@ -36,6 +37,8 @@ _ACTION = ("line", "number", "title", "description", "due_on", "language", "hand
            "handling_note", "distribution")  # fmt: skip
 UNKNOWN = N_("No seizure with the reference %(reference)s that you may see.")
 flash.register({"mekong.plan.saved": N_("The plan action is recorded."),
+                "mekong.plan.corrected": N_("Changed. Every agency that holds the record gets the new version."),
+                "mekong.plan.retracted": N_("Retracted. Every agency that received the record is told."),
                 "mekong.progress.saved": N_("Your country's progress is recorded and sent.")})  # fmt: skip
 
 
@@ -58,12 +61,12 @@ def plan_page(request: Request, principal: CurrentPrincipal) -> Response:
 
 
 def _action_form(request: Request, principal: Principal, form: dict[str, Any],
-                 fields: list[tuple[str, str]], status: int = 200) -> Response:  # fmt: skip
+                 fields: list[tuple[str, str]], status: int = 200, editing: int | None = None) -> Response:  # fmt: skip
     with node_of(request).db.read() as session:
         peers = list(session.scalars(select(Agency).where(Agency.code != principal.agency).order_by(Agency.code)))  # fmt: skip
         groups = list(session.scalars(select(SharingGroup).order_by(SharingGroup.code)))
     return render(request, "mekong/plan_form.html", status=status, form=form, fields=fields,
-                  peers=peers, groups=groups, **_labels(principal))  # fmt: skip
+                  peers=peers, groups=groups, editing=editing, **_labels(principal))  # fmt: skip
 
 
 @router.get("/new")
@@ -75,21 +78,70 @@ def new_action(request: Request, principal: CurrentPrincipal) -> Response:
     return _action_form(request, principal, form, [])
 
 
-@router.post("/new", dependencies=[Depends(check_csrf)])
-async def create_action(request: Request, principal: CurrentPrincipal) -> Response:
-    form = await request.form()
+def _action_data(form: Any) -> dict[str, Any]:
     data: dict[str, Any] = {k: str(form.get(k, "")).strip() for k in _ACTION}
     data["due_on"] = data["due_on"] or None
     data["recipients"] = [str(v) for v in form.getlist("recipients")]
     data["sharing_group"] = str(form.get("sharing_group", "")) or None
+    return data
+
+
+def _action_again(request: Request, principal: Principal, form: Any, data: dict[str, Any],
+                  error: ValidationFailed, editing: int | None = None) -> Response:  # fmt: skip
+    shown = {**{k: str(form.get(k, "")) for k in _ACTION}, "recipients": data["recipients"],
+             "sharing_group": data["sharing_group"] or ""}  # fmt: skip
+    return _action_form(request, principal, shown, field_messages(principal.language, error.fields), 422, editing)  # fmt: skip
+
+
+@router.post("/new", dependencies=[Depends(check_csrf)])
+async def create_action(request: Request, principal: CurrentPrincipal) -> Response:
+    form = await request.form()
+    data = _action_data(form)
     try:
         with node_of(request).db.write() as session:
             action_id = plan.create_action(session, principal, parse(PlanActionInput, data)).id
     except ValidationFailed as error:
-        shown = {**{k: str(form.get(k, "")) for k in _ACTION}, "recipients": data["recipients"],
-                 "sharing_group": data["sharing_group"] or ""}  # fmt: skip
-        return _action_form(request, principal, shown, field_messages(principal.language, error.fields), 422)  # fmt: skip
+        return _action_again(request, principal, form, data, error)
     return flash.redirect(f"/mekong-plan/{action_id}", "mekong.plan.saved")
+
+
+@router.get("/{action_id}/edit")
+def edit_action_form(request: Request, principal: CurrentPrincipal, action_id: RecordId) -> Response:  # fmt: skip
+    """The form filled with the action as it reads, for the plan's keeper to change."""
+    with node_of(request).db.write() as session:  # the read is audited
+        action, _progress = plan.read_action(session, principal, action_id)
+        if not service.can_change(principal, action):
+            raise Forbidden(N_("Only the originating agency can change this record."))
+        form: dict[str, Any] = {k: "" if getattr(action, k) is None else str(getattr(action, k)) for k in _ACTION}  # fmt: skip
+        form.update(
+            recipients=recipients_of(session, action), sharing_group=action.sharing_group or ""
+        )
+    return _action_form(request, principal, form, [], editing=action_id)
+
+
+@router.post("/{action_id}/edit", dependencies=[Depends(check_csrf)])
+async def edit_action(request: Request, principal: CurrentPrincipal, action_id: RecordId) -> Response:  # fmt: skip
+    """A new version of the action; every agency that holds it gets the correction."""
+    form = await request.form()
+    data = _action_data(form)
+    try:
+        with node_of(request).db.write() as session:
+            plan.correct_action(session, principal, action_id, parse(PlanActionInput, data))
+    except ValidationFailed as error:
+        return _action_again(request, principal, form, data, error, action_id)
+    return flash.redirect(f"/mekong-plan/{action_id}", "mekong.plan.corrected")
+
+
+@router.post("/{action_id}/retract", dependencies=[Depends(check_csrf)])
+async def retract_action(request: Request, principal: CurrentPrincipal, action_id: RecordId) -> Response:  # fmt: skip
+    """The keeper withdraws the action, with the reason; every holder is told."""
+    form = await request.form()
+    try:
+        with node_of(request).db.write() as session:
+            plan.retract_action(session, principal, action_id, str(form.get("reason", "")))
+    except ValidationFailed as error:
+        return _action_page(request, principal, action_id, None, field_messages(principal.language, error.fields), 422)  # fmt: skip
+    return flash.redirect(f"/mekong-plan/{action_id}", "mekong.plan.retracted")
 
 
 def _action_page(request: Request, principal: Principal, action_id: int, form: dict[str, Any] | None,
@@ -108,7 +160,7 @@ def _action_page(request: Request, principal: Principal, action_id: int, form: d
                 "seizure_refs": "\n".join(r.title.split(" · ")[0] for r in refs if r.kind == "seizure")}  # fmt: skip
     return render(request, "mekong/plan_action.html", status=status, a=action, progress=progress,
                   evidence=evidence, operations=operations, form=form, fields=fields,
-                  **_labels(principal))  # fmt: skip
+                  can_change=service.can_change(principal, action), **_labels(principal))  # fmt: skip
 
 
 @router.get("/{action_id}")

@@ -17,7 +17,7 @@ from starlette.responses import Response
 from mekongx import uploads
 from mekongx.authz import Principal, require
 from mekongx.authz.permissions import Permission
-from mekongx.authz.sharing import SharingInput
+from mekongx.authz.sharing import SharingInput, recipients_of
 from mekongx.domains.seizures import picture, reference, reports, service, tabular
 from mekongx.domains.seizures.schemas import SeizureInput
 from mekongx.errors import FieldProblem, Forbidden, ValidationFailed
@@ -128,7 +128,7 @@ def _filled(session: Any, seizure: Any) -> dict[str, Any]:
     form["links"] = "\n".join(
         f"{link['kind']}:{link['uid']}" for link in json.loads(seizure.links or "[]")
     )
-    form["recipients"] = service.recipients_of(session, seizure)
+    form["recipients"] = recipients_of(session, seizure)
     form["sharing_group"] = seizure.sharing_group or ""
     return form
 
