@@ -142,6 +142,43 @@ def test_a_workbook_imports_every_row(world: Any) -> None:
     assert made[1].quantity_kg == 52.5 and made[0].transit_countries == "LA"
 
 
+def test_an_imported_workbook_is_written_as_recording_each_row_would_be(world: Any) -> None:
+    """The import writes in bulk: the picture's totals equal a rebuild from the rows, the
+    search finds the rows, the named agency gets each report, one audit row says what came in;
+    the same seizure twice in a file (two references) is refused naming the later row."""
+    from mekongx.audit import AuditEvent
+    from mekongx.domains.seizures import totals
+    from mekongx.domains.seizures.models import SeizureTotal
+    from mekongx.federation.models import OutboxEntry
+
+    world.partner("NNCC")
+    shared = SharingInput(distribution="peers", recipients=["NNCC"])
+    with world.db.write() as session:
+        tabular.import_seizures(session, world.principal("thai_liaison"), "s.xlsx", _workbook(GOOD), shared)  # fmt: skip
+
+    def kept() -> set[Any]:
+        with world.db.read() as session:
+            return {tuple(getattr(t, k) for k in (*totals.KEYS, *totals.SUMS[:4]))
+                    for t in session.scalars(select(SeizureTotal))}  # fmt: skip
+
+    before = kept()
+    assert sum(row[len(totals.KEYS)] for row in before) == 3
+    assert all(row[totals.KEYS.index("recipients")] == ",NNCC," for row in before)
+    with world.db.write() as session:
+        totals.rebuild(session)
+    assert kept() == before
+    with world.db.read() as session:
+        assert session.scalar(select(func.count()).select_from(OutboxEntry).where(OutboxEntry.to_agency == "NNCC")) == 3  # fmt: skip
+        events = session.scalars(select(AuditEvent).where(AuditEvent.action == "seizures.import")).all()  # fmt: skip
+        assert len(events) == 1 and '"count": 3' in str(events[0].details)
+        assert [s.reference for s in service.search(session, world.principal("thai_viewer"), "T-2", 5)] == ["T-2"]  # fmt: skip
+    twice = [[f"U-{i}", "2026-03-01", "TH", "TH-57", None, None, "heroin", 5, "kg", 0, "", "", ""] for i in (1, 2)]  # fmt: skip
+    with pytest.raises(ValidationFailed) as refused, world.db.write() as session:
+        tabular.import_seizures(session, world.principal("thai_analyst"), "s.xlsx", _workbook(twice), SharingInput())  # fmt: skip
+    [problem] = refused.value.fields
+    assert problem.params["row"] == 3 and "U-1" in problem.params["problem"]
+
+
 def test_a_bad_workbook_names_row_and_column_in_thai_and_writes_nothing(world: Any) -> None:
     bad = [
         GOOD[0],

@@ -146,6 +146,15 @@ def _boxes() -> dict[str, tuple[float, float, float, float]]:
     return boxes
 
 
+@cache
+def _polygon_boxes() -> dict[str, list[tuple[float, float, float, float]]]:
+    """Each polygon's box (west, south, east, north), in the outlines' order: a point outside a
+    polygon's box is not tested against its ring (a bulk import checks many points)."""
+    return {code: [(min(p[0] for p in polygon[0]), min(p[1] for p in polygon[0]),
+                    max(p[0] for p in polygon[0]), max(p[1] for p in polygon[0])) for polygon in polygons]
+            for code, polygons in outlines()["countries"].items()}  # fmt: skip
+
+
 def in_country(country: str, latitude: float, longitude: float) -> bool:
     """Whether the point lies in the country's outline or within ``BORDER_MARGIN`` of it."""
     polygons = outlines()["countries"].get(country)
@@ -155,7 +164,9 @@ def in_country(country: str, latitude: float, longitude: float) -> bool:
     m = BORDER_MARGIN
     if not (west - m <= longitude <= east + m and south - m <= latitude <= north + m):
         return False
-    for polygon in polygons:
+    for polygon, (w, s, e, n) in zip(polygons, _polygon_boxes()[country], strict=True):
+        if not (w <= longitude <= e and s <= latitude <= n):
+            continue
         if _inside(longitude, latitude, polygon[0]) and not any(
             _inside(longitude, latitude, hole) for hole in polygon[1:]
         ):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import or_, select
@@ -24,7 +25,7 @@ from mekongx.domains.seizures.schemas import SeizureFields, SeizureInput
 from mekongx.errors import Conflict, FieldProblem, ValidationFailed
 from mekongx.i18n import N_
 from mekongx.model.base import utcnow
-from mekongx.model.record import RecordRecipient
+from mekongx.model.record import Distribution, RecordRecipient, new_uid
 
 KIND = SEARCH_KIND
 DUPLICATE = N_("This seizure is already reported (%(reference)s of %(date)s).")
@@ -81,6 +82,59 @@ def create_seizure(session: Session, principal: Principal, data: SeizureInput) -
                     "distribution": data.distribution})  # fmt: skip
     exchange.release(session, principal, seizure)
     return seizure
+
+
+SameSeizure = tuple[date, str, str, str, Decimal, str]
+
+
+def same_seizure(data: SeizureFields | Seizure) -> SameSeizure:
+    """What makes two reports one seizure: date, country, first-level unit, drug, quantity and
+    unit (``duplicate_of``'s second test)."""
+    return (data.seized_on, data.country, data.admin1 or "", data.drug, Decimal(data.quantity),
+            data.unit)  # fmt: skip
+
+
+def reported(session: Session, agency: str, since: date, until: date) -> tuple[set[str], set[SameSeizure]]:  # fmt: skip
+    """The agency's references, and its seizures between two dates as ``same_seizure`` keys:
+    what a bulk import checks its rows against in memory (one query each, not one per row)."""
+    references = set(session.scalars(select(Seizure.reference).where(Seizure.origin_agency == agency)))  # fmt: skip
+    columns = (Seizure.seized_on, Seizure.country, Seizure.admin1, Seizure.drug, Seizure.quantity, Seizure.unit)  # fmt: skip
+    rows = session.execute(select(*columns).where(
+        Seizure.origin_agency == agency, Seizure.seized_on >= since, Seizure.seized_on <= until))  # fmt: skip
+    return references, {(d, c, a or "", g, Decimal(q), u) for d, c, a, g, q, u in rows}
+
+
+def record_many(session: Session, principal: Principal, items: list[SeizureInput], source: str) -> list[Seizure]:  # fmt: skip
+    """Record many checked seizures at once (a bulk import; the caller checked every row, its
+    distribution and its duplicates): the same rows, recipients, search documents, picture
+    totals and sharing as :func:`create_seizure` one by one, written a few statements per
+    thousand rows, and one audit row for the whole import (the file, how many, the first and last
+    reference; each row keeps its author and time)."""
+    require(principal, Permission.WRITE_RECORDS)
+    made: list[Seizure] = []
+    for start in range(0, len(items), 2000):
+        chunk = []
+        for data in items[start : start + 2000]:
+            seizure = Seizure(uid=new_uid(), origin_agency=principal.agency, author_id=principal.user_id,
+                              author_name=principal.display_name)  # fmt: skip
+            fill(seizure, data)
+            chunk.append(seizure)
+        session.add_all(chunk)
+        session.add_all(RecordRecipient(record_uid=s.uid, agency_code=code) for s, data in
+                        zip(chunk, items[start:start + 2000], strict=True)
+                        if data.distribution == Distribution.PEERS.value for code in data.recipients)  # fmt: skip
+        session.flush()
+        fulltext.index_many(session, chunk)
+        totals.count_many(session, chunk)
+        for seizure in chunk:  # a new report kept in the agency goes nowhere
+            if seizure.distribution != Distribution.OWN.value:
+                exchange.release(session, principal, seizure)
+        made += chunk
+    if items:
+        record(session, principal.actor, "seizures.import", KIND, None,
+               details={"file": source[:200], "count": len(items), "first": items[0].reference,
+                        "last": items[-1].reference, "distribution": items[0].distribution})  # fmt: skip
+    return made
 
 
 def correct_seizure(
@@ -183,12 +237,6 @@ def links_of(
     refs = [(link["kind"], link["uid"]) for link in json.loads(seizure.links or "[]")]
     found = search_records.resolve_many(session, principal, refs)
     return [found[ref] for ref in refs if ref in found]
-
-
-def recipients_of(session: Session, seizure: Seizure) -> list[str]:
-    """The agencies the report names as its holders (distribution ``peers``)."""
-    stmt = select(RecordRecipient.agency_code).where(RecordRecipient.record_uid == seizure.uid)
-    return sorted(session.scalars(stmt))
 
 
 def can_record(principal: Principal) -> bool:

@@ -12,7 +12,6 @@ import datetime as dt
 import re
 from typing import Any, Final
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mekongx import uploads
@@ -114,6 +113,13 @@ def _rows(table: Table) -> list[tuple[int, dict[str, Any], dict[str, str]]]:
     return rows
 
 
+def _date_of(value: Any) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
 def _input(values: dict[str, Any], sharing: SharingInput, language: str) -> dict[str, Any]:
     data: dict[str, Any] = {k: v for k, v in values.items() if v != ""}
     for name in ("latitude", "longitude", "tablets", "purity"):
@@ -141,7 +147,10 @@ def import_seizures(session: Session, principal: Principal, file_name: str, data
     problems: list[FieldProblem] = []
     checked: list[SeizureInput] = []
     seen: dict[str, int] = {}
-    known = set(session.scalars(select(Seizure.reference).where(Seizure.origin_agency == principal.agency)))  # fmt: skip
+    seen_seizures: dict[service.SameSeizure, str] = {}
+    dates = [d for d in (_date_of(v.get("seized_on")) for _, v, _ in rows) if d is not None]
+    known, reported = service.reported(session, principal.agency, min(dates, default=dt.date.min),
+                                       max(dates, default=dt.date.min))  # fmt: skip
 
     def bad(number: int, column: str, message: str, **params: Any) -> None:
         problems.append(FieldProblem("file", CELL, {"row": number, "column": column, "problem": tr(message, **params)}))  # fmt: skip
@@ -154,14 +163,18 @@ def import_seizures(session: Session, principal: Principal, file_name: str, data
                 field = p.field.split(".")[0]
                 bad(number, titles.get(field, field), p.message, **p.params)
         else:
+            same = service.same_seizure(item)
             if item.reference in seen:
                 bad(number, titles["reference"], N_("the reference %(reference)s is already in row %(earlier)s."), reference=item.reference, earlier=seen[item.reference])  # fmt: skip
-            elif item.reference in known or service.duplicate_of(session, principal.agency, item):
+            elif item.reference in known or same in reported:
                 bad(number, titles["reference"], service.DUPLICATE, reference=item.reference, date=item.seized_on.isoformat())  # fmt: skip
+            elif same in seen_seizures:  # the same seizure twice in the file, by two references
+                bad(number, titles["reference"], service.DUPLICATE, reference=seen_seizures[same], date=item.seized_on.isoformat())  # fmt: skip
+            seen_seizures.setdefault(same, item.reference)
             seen[item.reference] = number
             checked.append(item)
         if len(problems) >= MAX_PROBLEMS:
             break
     if problems:
         raise ValidationFailed(problems)
-    return [service.create_seizure(session, principal, item) for item in checked]
+    return service.record_many(session, principal, checked, file_name)

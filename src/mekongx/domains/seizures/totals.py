@@ -40,39 +40,67 @@ def _grams(kg: Decimal | None) -> int:
     return 0 if kg is None else int((Decimal(kg) * 1000).to_integral_value())
 
 
-def count(session: Session, seizure: Seizure, sign: int) -> None:
-    """Add (``sign=1``) or take away (``sign=-1``) the seizure's part. Call it after the row and
-    its recipients are written (adding) or before they change (taking away)."""
-    if seizure.status == "retracted":
-        return
+def _key(seizure: Seizure, recipients: str) -> tuple[Any, ...]:
+    return (seizure.seized_on.replace(day=1), seizure.drug, seizure.country, seizure.admin1 or "",
+            seizure.origin_country or "", seizure.transit_countries or "",
+            seizure.destination_country or "", seizure.origin_agency, seizure.distribution,
+            (seizure.sharing_group or "") if seizure.distribution == Distribution.GROUP.value else "",
+            recipients)  # fmt: skip
+
+
+def _part(seizure: Seizure, sign: int) -> tuple[int, int, int, int, float, float]:
     located = seizure.latitude is not None and seizure.longitude is not None
-    key: dict[str, Any] = {
-        "month": seizure.seized_on.replace(day=1), "drug": seizure.drug, "country": seizure.country,
-        "admin1": seizure.admin1 or "", "origin_country": seizure.origin_country or "",
-        "transit_countries": seizure.transit_countries or "",
-        "destination_country": seizure.destination_country or "",
-        "origin_agency": seizure.origin_agency, "distribution": seizure.distribution,
-        "sharing_group": (seizure.sharing_group or "") if seizure.distribution == Distribution.GROUP.value else "",
-        "recipients": _recipients(session, seizure),
-    }  # fmt: skip
-    values: dict[str, Any] = {
-        "seizures": sign, "grams": sign * _grams(seizure.quantity_kg),
-        "tablets": sign * (seizure.tablets or 0), "located": sign if located else 0,
-        "latitude_sum": sign * (seizure.latitude or 0.0) if located else 0.0,
-        "longitude_sum": sign * (seizure.longitude or 0.0) if located else 0.0,
-    }  # fmt: skip
+    return (sign, sign * _grams(seizure.quantity_kg), sign * (seizure.tablets or 0),
+            sign if located else 0, sign * (seizure.latitude or 0.0) if located else 0.0,
+            sign * (seizure.longitude or 0.0) if located else 0.0)  # fmt: skip
+
+
+def _add(session: Session, key: tuple[Any, ...], values: tuple[Any, ...]) -> None:
     dialect = session.get_bind().dialect.name
     make = pg_insert if dialect == "postgresql" else sqlite_insert
-    stmt = make(SeizureTotal).values(**key, **values)
+    stmt = make(SeizureTotal).values(**dict(zip(KEYS, key, strict=True)), **dict(zip(SUMS, values, strict=True)))  # fmt: skip
     table = SeizureTotal.__table__
     stmt = stmt.on_conflict_do_update(
         index_elements=list(KEYS),
         set_={name: table.c[name] + stmt.excluded[name] for name in SUMS},
     )
     session.execute(stmt)
+
+
+def count(session: Session, seizure: Seizure, sign: int) -> None:
+    """Add (``sign=1``) or take away (``sign=-1``) the seizure's part. Call it after the row and
+    its recipients are written (adding) or before they change (taking away)."""
+    if seizure.status == "retracted":
+        return
+    key = _key(seizure, _recipients(session, seizure))
+    _add(session, key, _part(seizure, sign))
     if sign < 0:
         session.execute(delete(SeizureTotal).where(
-            *(getattr(SeizureTotal, k) == v for k, v in key.items()), SeizureTotal.seizures <= 0))  # fmt: skip
+            *(getattr(SeizureTotal, k) == v for k, v in zip(KEYS, key, strict=True)), SeizureTotal.seizures <= 0))  # fmt: skip
+
+
+def count_many(session: Session, seizures: list[Seizure]) -> None:
+    """Add the parts of many new seizures (a bulk import): summed per key first, then one
+    statement per key, with the same result as :func:`count` for each."""
+    named: dict[str, list[str]] = {}
+    peers = [s.uid for s in seizures if s.distribution == Distribution.PEERS.value]
+    for start in range(0, len(peers), 500):
+        stmt = select(RecordRecipient.record_uid, RecordRecipient.agency_code).where(
+            RecordRecipient.record_uid.in_(peers[start:start + 500]))  # fmt: skip
+        for uid, code in session.execute(stmt):
+            named.setdefault(uid, []).append(code)
+    sums: dict[tuple[Any, ...], list[Any]] = {}
+    for seizure in seizures:
+        if seizure.status == "retracted":
+            continue
+        codes = sorted(named.get(seizure.uid, []))
+        key = _key(seizure, f",{','.join(codes)}," if codes else "")
+        part = _part(seizure, 1)
+        held = sums.setdefault(key, [0, 0, 0, 0, 0.0, 0.0])
+        for i, value in enumerate(part):
+            held[i] += value
+    for key, values in sums.items():
+        _add(session, key, tuple(values))
 
 
 def rebuild(session: Session) -> int:
