@@ -271,6 +271,7 @@ def test_other_consonants_make_another_name(thai: str, latin: str) -> None:
         ("รัชนก อินทนนท์", "Ratchanok Intanon"),
         ("สมรักษ์ คำสิงห์", "Somluck Kamsing"),  # ร written l, as it is said
         ("วิเชษฐ", "Wichet"),  # a final ฐ after ษ is silent (was read cha-set)
+        ("ปรเมศย์ อาจวิไล", "Poramet Arjvirai"),  # ย์ after a final ศ is silent (was me-soi)
         ("ทัศนา", "Tassana"),
         ("ทัศนา", "Thatsana"),
         ("ธเนศ", "Thanes"),  # a final ศ written s

@@ -70,7 +70,10 @@ def _strip_silent(word: str) -> tuple[str, str]:
         j = start - 1
         while j >= 0 and word[j] in _CONS:  # back over the onset to a leading vowel (เหว่ย์)
             j -= 1
-        if glide and start and (word[start - 1] in _AFTER or (j >= 0 and word[j] in _LEAD)):
+        # … only round a one-consonant onset or a cluster: in ปรเมศย์ (po-ra-met) ศ is the final
+        onset = word[j + 1 : start]
+        one = len(onset) == 1 or (len(onset) == 2 and onset[1] in "รลว")
+        if glide and start and (word[start - 1] in _AFTER or (j >= 0 and word[j] in _LEAD and one)):
             return text[0]
         if m.end() == len(word) and text[0] not in "รอ":
             tail = _INIT[text[0]] + {"ิ": "i", "ุ": "u"}.get(text[1], "a")
