@@ -24,7 +24,8 @@
       return { type: "Feature", id: code, properties: {}, geometry: { type: "MultiPolygon", coordinates: outlines.countries[code] } };
     });
     var frame = { type: "MultiPoint", coordinates: [[92, 5], [110, 5], [110, 28], [92, 28]] };
-    var projection = d3.geoMercator().fitSize([640, 720], frame);
+    // precision(0): no adaptive resampling (the shapes are simplified to about a pixel already)
+    var projection = d3.geoMercator().precision(0).fitSize([640, 720], frame);
     var path = d3.geoPath(projection);
     var centre = {};
     var provinces = make("g", { "class": "admin1-units" });
