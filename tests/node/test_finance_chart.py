@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 
 from mekongx.audit.log import AuditEvent
 from mekongx.domains.finance import demo, graph, service
-from mekongx.errors import Conflict, NotFound, ValidationFailed
+from mekongx.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from mekongx.i18n import translator
 from mekongx.web.labels import audit_label
 
@@ -237,3 +237,22 @@ def test_api_and_page_in_the_users_language(world: Any, app_client: TestClient, 
     )
     assert highlighted.status_code == 200 and 'class="highlight"' in highlighted.text
     assert "/chart" in browser.client.get(f"/finance/{case_id}").text  # the case links to its chart
+
+
+def test_a_viewer_reads_the_chart_but_exports_nothing(world: Any, app_client: TestClient, token_for: Any, browser: Any) -> None:  # fmt: skip
+    """Exports carry every transaction of a case out of the node: the export permission is
+    needed, as for the court schedule (a viewer once had export links and got the files)."""
+    case_id = _seed(world)
+    viewer = world.principal("thai_viewer")
+    with world.db.write() as session, pytest.raises(Forbidden):
+        graph.i2_csv(session, viewer, case_id, JUNE_12)
+    base = f"/api/v1/finance/cases/{case_id}/chart"
+    headers = {**token_for("thai_viewer"), "Accept-Language": "th"}
+    for path in ("export.csv", "export.ftm.json"):
+        refused = app_client.get(f"{base}/{path}", headers=headers)
+        assert refused.status_code == 403, (path, refused.text)
+    assert _audited(world, "finance.chart.export") == []
+    browser.login("thai.viewer")
+    page = browser.client.get(f"/finance/{case_id}/chart", params={"do": "expand", "account": HUB})
+    assert page.status_code == 200 and f"{MULES[0]}</a>" in page.text
+    assert 'id="export-i2"' not in page.text and 'id="export-ftm"' not in page.text

@@ -120,11 +120,15 @@ def holders(session: Session, record: SharedRecord) -> set[str]:
     return set(session.scalars(stmt)) - {record.origin_agency}
 
 
+def exportable(record: SharedRecord) -> bool:
+    """Whether a record may leave the node as a file: a received H3 record is for the addressed
+    agency's eyes on this node only and is never exported (docs/protocol.md, section 6)."""
+    return not (record.received and record.handling_code == "H3")
+
+
 def require_exportable(record: SharedRecord) -> None:
-    """Every export of a record (CSV, document, chart) passes here first: a received H3 record is
-    for the addressed agency's eyes on this node only and is never exported (docs/protocol.md,
-    section 6)."""
-    if record.received and record.handling_code == "H3":
+    """Every export of a record (CSV, document, chart) passes here first (``exportable``)."""
+    if not exportable(record):
         raise Forbidden(N_("H3: a received record with these restrictions is never exported."))
 
 

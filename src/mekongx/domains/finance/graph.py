@@ -25,7 +25,8 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from mekongx.audit import record
-from mekongx.authz import Principal, access
+from mekongx.authz import Permission, Principal, access, require
+from mekongx.authz.sharing import require_exportable
 from mekongx.domains.finance.models import FinAlert, FinCase, FinTransaction
 from mekongx.errors import Conflict, FieldProblem, NotFound, ValidationFailed
 from mekongx.i18n import N_
@@ -314,7 +315,9 @@ I2_TYPES = {"account": "Bank Account", "cash": "Cash", "person": "Person", "enti
 def _export_rows(
     session: Session, principal: Principal, case_id: int, window: Window, chosen: Sequence[str], kind: str,
 ) -> tuple[FinCase, list[Any]]:  # fmt: skip
+    require(principal, Permission.EXPORT)  # a viewer reads the chart but takes no bank data away
     case = access(session, principal, FinCase, case_id)
+    require_exportable(case)
     where: list[object] = [FinTransaction.case_id == case.id, *_in_window(window)]
     if chosen:  # the accounts on the chart: the transactions between two of them
         where += [FinTransaction.src.in_(chosen), FinTransaction.dst.in_(chosen)]

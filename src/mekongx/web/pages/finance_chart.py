@@ -16,6 +16,8 @@ from fastapi import APIRouter
 from starlette.requests import Request
 from starlette.responses import Response
 
+from mekongx.authz import Permission, can
+from mekongx.authz.sharing import exportable
 from mekongx.domains.finance import graph
 from mekongx.domains.finance import service as finance
 from mekongx.errors import Conflict, FieldProblem, ValidationFailed
@@ -115,5 +117,6 @@ def chart_page(
     return render(request, "finance/chart.html", status=status, case=case, alerts=alerts, accounts=accounts,
                   data=data, problem=problem, script=script, typology_labels=typologies,
                   kind_labels=script["kinds"], exports=exports, export_query=export_query,
+                  can_export=can(principal, Permission.EXPORT).allowed and exportable(case),
                   form={"do": do, "account": account, "source": source, "target": target, "directed": follow,
                         "alert": alert, "start": start, "end": end})  # fmt: skip

@@ -127,6 +127,7 @@
       params.append("account", node.id());
     });
     var query = params.toString();
+    if (!exportI2) return; // a reader without the export permission has no export links
     exportI2.href = cfg.exports.i2 + (query ? "?" + query : "");
     exportFtm.href = cfg.exports.ftm + (query ? "?" + query : "");
   }
