@@ -85,3 +85,6 @@ def test_the_list_pages_the_latest_started_first(world: Any, browser: Any) -> No
     browser.login("thai.viewer")
     listed = browser.client.get("/mekong?activity=").text
     assert all(name in listed for name in names) and 'class="pager"' in listed
+    assert (
+        'href="/mekong/new"' not in listed
+    )  # a viewer records nothing: no button that answers 403

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from starlette.requests import Request
 from starlette.responses import Response
 
-from mekongx.authz import Permission, Principal, require
+from mekongx.authz import Permission, Principal, can, require
 from mekongx.authz.sharing import recipients_of
 from mekongx.domains.mekong import service
 from mekongx.domains.mekong.schemas import OperationInput
@@ -53,7 +53,8 @@ def list_page(
     activity = activity if activity in KIND_LABELS else ""
     with node_of(request).db.write() as session:  # the list is audited
         found = service.list_operations(session, principal, activity, page=page)
-    return render(request, "mekong/list.html", page=found, activity=activity, **_labels(principal))
+    return render(request, "mekong/list.html", page=found, activity=activity,
+                  can_write=can(principal, Permission.WRITE_RECORDS).allowed, **_labels(principal))  # fmt: skip
 
 
 def _form_page(request: Request, principal: Principal, form: dict[str, Any], fields: list[tuple[str, str]],
