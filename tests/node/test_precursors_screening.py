@@ -104,6 +104,11 @@ def test_filters_and_csv_export(browser: Any) -> None:
     assert rows[0][:4] == ["declaration_id", "line_no", "row", "substance"]
     assert {r[0] for r in rows[1:]} == {"TH-001", "TH-003"}
     assert all("ชื่อ" in r[-1] or "บัญชี" in r[-1] for r in rows[1:])  # reasons in Thai
+    assert "/export.csv?" in browser.client.get(location).text
+    browser.client.cookies.clear()
+    browser.login("thai.viewer")  # reads the run; the export (403 for a viewer) is not offered
+    seen = browser.client.get(location)
+    assert seen.status_code == 200 and "TH-001" in seen.text and "/export.csv?" not in seen.text
 
 
 @pytest.mark.parametrize(

@@ -222,6 +222,7 @@ def test_regional_means_are_population_weighted(
     browser.login("thai.viewer")
     page = browser.client.get("/wbe/ranking?analyte=METH")
     assert 'id="regions"' in page.text and "2,500,000" in page.text
+    assert "/wbe/ranking.svg" not in page.text  # the download needs the export permission
 
 
 def test_trend_compares_seasons_only_with_themselves(
@@ -244,7 +245,8 @@ def test_trend_compares_seasons_only_with_themselves(
     assert mixed["test"] == "seasonal" and mixed["mann_kendall_p"] is None
     assert mixed["seasonal_kendall_s"] == 6 + 1
     browser.login("thai.viewer")
-    assert "Seasonal Kendall" in browser.client.get(f"/wbe/sites/{site_id}?analyte=METH").text
+    site_page = browser.client.get(f"/wbe/sites/{site_id}?analyte=METH").text
+    assert "Seasonal Kendall" in site_page and "trend.svg" not in site_page  # viewer: no download
 
 
 def test_weekday_profile_keeps_days_below_the_loq(

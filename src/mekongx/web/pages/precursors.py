@@ -290,6 +290,7 @@ def screen_result(
         principal,
         "precursors/result.html",
         run=run,
+        can_export=can(principal, Permission.EXPORT).allowed,
         views=views,
         total=len(found),
         shown=len(views),

@@ -109,6 +109,7 @@ def _labels(principal: Principal) -> dict[str, Any]:
         "season_labels": {k: _(v) for k, v in SEASON_LABELS.items()},
         "stability_labels": {k: _(v) for k, v in STABILITY_LABELS.items()},
         "parameter_sets": PARAMETER_SETS,
+        "can_export": can(principal, Permission.EXPORT).allowed,  # the charts' SVG downloads
         **translated(_),
     }
 
@@ -501,7 +502,6 @@ def _campaign_page(
             analyte_params=analysis.parameter_set_by_label(campaign.parameter_set).analytes,
             note_in=lambda note: wastewater_notes.note_in(note, principal.language),
             can_import=can_import,
-            can_export=can(principal, Permission.EXPORT).allowed,
             problems=problems or [],
             imported=imported,
             max_mb=uploads.max_mb(uploads.limits(node_of(request).settings)),
