@@ -4,6 +4,7 @@ handling code and page numbers on every page, xlsx round trip with typed and for
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import sys
 from datetime import UTC, date, datetime
@@ -86,6 +87,20 @@ def test_pdf_text_reads_back_thai_chinese_and_latin_with_a_glyph_for_each(lang: 
     assert _squash(HOSTILE) in text  # shown as it is in a PDF: nothing evaluates it there
     assert "\ufffd" not in text
     assert glyph_problems(data) == []
+
+
+def test_pdf_embeds_only_the_faces_it_draws_with() -> None:
+    """Every language's faces are added as fallbacks, but only those a page uses are embedded
+    (embedding the others doubled a one-page certificate's size and most of its time)."""
+    english = to_pdf(Document(title="Certificate", lang="en", agency="ONCB", handling="H1"))
+    embedded = set(re.findall(rb"/BaseFont /[A-Z]+\+([A-Za-z-]+)", english))
+    assert embedded == {b"NotoSans", b"NotoSansBold"}, embedded
+    mixed = to_pdf(_document("th"))  # Thai, Chinese and Latin text: each script's face is kept
+    faces = set(re.findall(rb"/BaseFont /[A-Z]+\+([A-Za-z-]+)", mixed))
+    assert {b"NotoSansThai", b"NotoSansCJKSC"} <= faces and not any(b"Lao" in f for f in faces), (
+        faces
+    )
+    assert glyph_problems(mixed) == []
 
 
 @pytest.mark.parametrize(

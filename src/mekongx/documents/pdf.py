@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from fpdf import FPDF
-from fpdf.enums import MethodReturnValue, XPos, YPos
+from fpdf.enums import MethodReturnValue, PDFResourceType, XPos, YPos
+from fpdf.fonts import TTFFont
 
 from mekongx.documents import format as fmt
 from mekongx.documents.fonts import covered, faces_for, font_file, needs_shaping, widest
@@ -166,6 +167,22 @@ class _Pdf(FPDF):
         self.set_lang(fmt.LANG_TAGS[doc.lang])
         self.set_creator("MekongX")
         self.set_creation_date(doc.generated_at)
+
+    def drop_unused_fonts(self) -> None:
+        """Forget the faces no page draws with: fpdf2 subsets and embeds every face added, and
+        subsetting the unused ones (every language's faces are added as fallbacks) was most of
+        the time of a one-page document (a certificate: 0.45 CPU s)."""
+        catalog = self._resource_catalog
+        used = {
+            str(font)  # a face's index (fpdf2 keeps font resources by their ``i``)
+            for (_page, kind), fonts in catalog.resources_per_page.items()
+            if kind == PDFResourceType.FONT
+            for font in fonts
+        }
+        for key in [k for k, font in self.fonts.items() if str(font.i) not in used]:
+            font = self.fonts.pop(key)
+            if isinstance(font, TTFFont):
+                font.close()  # fpdf2 closes the file of each face it embeds, not of the others
 
     def drawable(self, value: str) -> str:
         """``value`` as it can be drawn, with the shaping it needs switched on (or off)."""
@@ -456,4 +473,5 @@ def to_pdf(doc: Document) -> bytes:
             doc.title,
             " ".join(f"U+{ord(c):04X}" for c in sorted(pdf.missing)),
         )
+    pdf.drop_unused_fonts()
     return bytes(pdf.output())
