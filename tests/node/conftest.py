@@ -276,6 +276,7 @@ class Network:
 def world(
     database: Database, settings: Settings, node_db_url: Any, tmp_path: Path
 ) -> Iterator[World]:
+    wiring.install()  # as every running node is (app, CLI, demo): kinds, providers, handlers
     home = World(database, settings, _populate(database, settings))
     home.network = Network(home, node_db_url, tmp_path / "partners")
     yield home
