@@ -112,16 +112,18 @@ def search_of(
 ) -> list[T]:
     """The records of ``stmt`` (a query over ``model`` limited to what the user may see) whose
     full-text document of ``kind`` matches every word of ``query``, best first: the index finds
-    and ranks, the same statement joins the records and decides their visibility, and only the
+    and ranks, visibility is decided in the database for the matches' records, and only the
     ``limit`` best visible ones are loaded.
 
     Ranked are the newest matches, ``SEARCH_WINDOW`` per result wanted (at least 200), so that
-    a word found in half the records costs what a rare one costs: SQLite's index walks its
-    lists from the newest document and stops, then reads older ones (four times as many each
-    time) only while too few were visible; PostgreSQL walks the newest records (the window
-    x 20), visible ones only, and probes each one's document, and only when fewer than
-    ``limit`` of them match (a rare word: few matches) reads every match from its GIN index.
-    ``window`` (at least ``limit``) is for tests and tuning.
+    a word found in half the records costs what a rare one costs. SQLite's index walks its
+    lists from the newest document and stops; the window is ranked by ``fts.newest_matches``,
+    one statement keeps the window's records the user may see, and older matches (four times
+    as many each time) are read only while too few were visible. PostgreSQL walks the newest
+    records (the window x 20), visible ones only, and probes each one's document in the same
+    statement, and only when fewer than ``limit`` of them match (a rare word: few matches)
+    reads every match from its GIN index. ``window`` (at least ``limit``) is for tests and
+    tuning.
     """
     if window is None:
         window = max(limit * SEARCH_WINDOW, 200)
@@ -130,20 +132,21 @@ def search_of(
         return _search_postgresql(session, stmt, model, query, kind, limit, window)
     found: list[T] = []
     below: int | None = None
+    ids = stmt.with_only_columns(model.id, model.uid).order_by(None)
     while True:
         matches = fts.newest_matches(session, query, kind, window, below)
         if matches is None:
             return found
-        joined = stmt.join(matches, matches.c.uid == model.uid)
-        found.extend(session.scalars(joined.order_by(matches.c.rank).limit(limit - len(found))))
-        if len(found) >= limit:
+        rank = {m.uid: n for n, m in enumerate(matches)}
+        seen = [row for part in range(0, len(matches), 10_000)
+                for row in session.execute(ids.where(model.uid.in_([m.uid for m in matches[part:part + 10_000]])))]  # fmt: skip
+        best = [row.id for row in sorted(seen, key=lambda row: rank[row.uid])][: limit - len(found)]
+        if best:
+            rows = {row.id: row for row in session.scalars(select(model).where(model.id.in_(best)))}
+            found.extend(rows[i] for i in best if i in rows)
+        if len(found) >= limit or len(matches) < window:
             return found
-        counted, oldest = session.execute(
-            select(func.count(), func.min(matches.c.doc)).select_from(matches)
-        ).one()
-        if counted < window or oldest is None:
-            return found
-        below, window = oldest, window * 4
+        below, window = min(m.doc for m in matches), window * 4
 
 
 def _search_postgresql(
