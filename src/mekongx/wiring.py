@@ -58,6 +58,7 @@ from mekongx.domains.wbe import exchange as wbe_exchange
 from mekongx.domains.wbe.schemas import CampaignPayload
 from mekongx.federation import acks, checkpoints, handlers
 from mekongx.federation.keys import NodeKeys
+from mekongx.i18n import N_
 from mekongx.settings import Settings
 
 log = logging.getLogger("mekongx.worker")
@@ -65,13 +66,14 @@ log = logging.getLogger("mekongx.worker")
 
 def reindex_all(session: Session) -> dict[str, int]:
     """Rebuild the full-text documents of every area that writes them (after a restore, or
-    once for records indexed before their area did): how many records of each."""
+    once for records indexed before their area did): how many records of each, by the kind's
+    name (a msgid: ``mekongx db reindex`` prints it in the user's language)."""
     return {
-        "reports": intel_service.reindex_all(session),
-        "seizures": seizures_fulltext.reindex_all(session),
-        "programmes": _every(session, Programme, prevention_lists.index),
-        "courses": _every(session, Course, training_lists.index),
-        "financial cases": finance_service.reindex_all(session),
+        N_("Intelligence reports"): intel_service.reindex_all(session),
+        N_("Seizures"): seizures_fulltext.reindex_all(session),
+        N_("Prevention programmes"): _every(session, Programme, prevention_lists.index),
+        N_("Training courses"): _every(session, Course, training_lists.index),
+        N_("Financial cases"): finance_service.reindex_all(session),
     }
 
 

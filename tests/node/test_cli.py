@@ -118,7 +118,8 @@ def test_db_reindex_rebuilds_the_search_index_and_audits_it(node_env: dict[str, 
     run([*INIT, "--password", "Harbour-Chief-2567"], node_env)
     done = run(["db", "reindex"], {**node_env, "MEKONGX_LANG": "th"})
     assert done.returncode == 0, done.stderr
-    assert "สร้างดัชนีค้นหาใหม่แล้ว: รายงาน 0 ฉบับ" in done.stdout
+    assert "สร้างดัชนีค้นหาใหม่แล้ว: 0 รายการ" in done.stdout  # every kind, not only reports
+    assert "การตรวจยึด: 0" in done.stdout and "รายงานการข่าว: 0" in done.stdout
 
 
 def test_production_refuses_unsafe_settings(tmp_path: Path) -> None:

@@ -239,4 +239,4 @@ def test_programmes_are_listed_and_searched_through_the_shared_list_machinery(wo
         home = lists.search_programmes(session, nncc.principal("chinese_analyst"), "Kept")
     assert [p.code for p in home] == ["HOME-ONLY"]
     with world.db.write() as session:
-        assert reindex_all(session)["programmes"] == 4
+        assert reindex_all(session)["Prevention programmes"] == 4

@@ -78,8 +78,10 @@ def db_current() -> None:
 
 @db_app.command("reindex")
 def db_reindex() -> None:
-    """Rebuild the search index of every report and seizure report (places, telephone numbers
-    and sounds in other scripts included; needed once for reports indexed before they were)."""
+    """Rebuild the search index of every area that writes one (reports, seizures, prevention
+    programmes, training courses, financial cases; places, telephone numbers and sounds in
+    other scripts included): needed after a restore, or once for records indexed before their
+    area was. Prints how many records of each kind."""
     settings = load_settings()
     database = open_database(settings)
     try:
@@ -87,10 +89,12 @@ def db_reindex() -> None:
             counts = reindex_all(session)
             actor = Actor.system(settings.node_agency, "cli")
             record(session, actor, "search.reindex", "node", settings.node_agency, details=counts)
-            count = sum(counts.values())
     finally:
         database.dispose()
-    say(N_("Search index rebuilt: %(count)s reports."), count=count)
+    say(N_("Search index rebuilt: %(count)s records."), count=sum(counts.values()))
+    _ = translator(cli_language())
+    for kind, count in counts.items():
+        say(N_("%(kind)s: %(count)s"), kind=_(kind), count=count)
 
 
 def _keys_or_none(settings: Settings) -> NodeKeys | None:
