@@ -413,7 +413,7 @@ def test_notifications_through_the_api(world: Any, app_client: Any, token_for: A
     assert created.status_code == 201, created.text
     nid = created.json()["id"]
     world.exchange()
-    assert nncc.app().get("/api/v1/precursors/notifications", headers=chinese).json() == []
+    assert nncc.app().get("/api/v1/precursors/notifications", headers=chinese).json()["items"] == []
     base = f"/api/v1/precursors/notifications/{nid}"
     assert app_client.post(f"{base}/send", headers=thai).json()["state"] == "sent"
     world.exchange()
@@ -432,7 +432,7 @@ def test_notifications_through_the_api(world: Any, app_client: Any, token_for: A
         done = there.post(f"{copy}/answer", json={"answer": "confirmed"}, headers=chinese)
         assert done.json()["state"] == "confirmed"
         listed = there.get("/api/v1/precursors/notifications?state=confirmed", headers=chinese)
-        assert [n["reference"] for n in listed.json()] == [DRAFT["reference"]]
+        assert [n["reference"] for n in listed.json()["items"]] == [DRAFT["reference"]]
     world.exchange()
     assert app_client.get(base, headers=thai).json()["state"] == "confirmed"
     shipment = app_client.post(

@@ -66,6 +66,9 @@ def test_api_records_lists_and_imports(world: Any, token_for: Any) -> None:
         assert broken.status_code in (413, 422)
         listed = client.get("/api/v1/seizures?country=LA", headers=headers).json()
         assert [s["reference"] for s in listed["items"]] == ["B-1"]
+        found = client.get("/api/v1/seizures/search?q=ONCB-77", headers=headers)
+        assert [s["reference"] for s in found.json()] == ["ONCB-77"]
+        assert client.get("/api/v1/seizures/search?q=", headers=headers).status_code == 422
     assert _count(world) == 2
 
 

@@ -14,7 +14,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from mekongx import uploads
-from mekongx.api.v1.schemas import ERRORS
+from mekongx.api.v1.schemas import ERRORS, PageOut, page_out
 from mekongx.audit import Actor
 from mekongx.authz import Principal
 from mekongx.chemistry import Substance
@@ -36,7 +36,7 @@ from mekongx.domains.precursors.schemas import (
 from mekongx.errors import FieldProblem, ValidationFailed
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
-from mekongx.http.params import RecordId
+from mekongx.http.params import PageNumber, RecordId
 from mekongx.i18n import N_
 from mekongx.validation import parse
 
@@ -463,19 +463,23 @@ def _expire(request: Request, principal: Principal) -> None:
         pen.expire_overdue(session, Actor.system(principal.agency, principal.request_id))
 
 
-@router.get("/notifications", response_model=list[NotificationOut])
+@router.get("/notifications", response_model=PageOut[NotificationOut])
 def list_notifications(
     request: Request,
     principal: CurrentPrincipal,
     state: Annotated[str, Query(pattern="^[a-z_]{0,24}$")] = "",
-) -> list[NotificationOut]:
-    """Notifications you may see (sent by your agency or addressed to it)."""
+    page: PageNumber = 1,
+    per_page: Annotated[int, Query(ge=1, le=200)] = 50,
+    after: Annotated[int | None, Query(ge=1)] = None,
+) -> PageOut[NotificationOut]:
+    """Notifications you may see (sent by your agency or addressed to it), newest first; for
+    the next page pass the answer's ``next_after`` as ``after`` (keyset paging)."""
     _expire(request, principal)
     with node_of(request).db.read() as session:
-        return [
-            NotificationOut.model_validate(n)
-            for n in pen.list_notifications(session, principal, state)
-        ]
+        found = pen.list_notifications(
+            session, principal, state, page=page, per_page=per_page, after=after
+        )
+        return page_out(found, [NotificationOut.model_validate(n) for n in found.items])
 
 
 @router.post("/notifications", response_model=NotificationOut, status_code=201)

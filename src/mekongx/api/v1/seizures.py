@@ -121,6 +121,16 @@ def list_(request: Request, principal: CurrentPrincipal, page: PageNumber = 1,
                               next_after=found.next_after)  # fmt: skip
 
 
+@router.get("/search", response_model=list[SeizureOut])
+def search(request: Request, principal: CurrentPrincipal,
+           q: Annotated[str, Query(min_length=1, max_length=200)],
+           limit: Annotated[int, Query(ge=1, le=200)] = 50) -> list[SeizureOut]:  # fmt: skip
+    """Seizures whose reference, place, district, markings, concealment or remarks hold every
+    word of ``q`` (Thai, Chinese or Latin script), best first: the search box's results."""
+    with node_of(request).db.read() as session:
+        return [_out(s) for s in service.search(session, principal, q, limit)]
+
+
 @router.get("/{seizure_id}", response_model=SeizureOut)
 def read(request: Request, principal: CurrentPrincipal, seizure_id: RecordId) -> SeizureOut:
     """One seizure with the linked records you may see; the read is audited."""

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from mekongx.audit import Actor, record
 from mekongx.authz import Permission, Principal, access, require, visible
+from mekongx.authz.listing import Page, page_of
 from mekongx.chemistry import Substance
 from mekongx.chemistry.units import convert
 from mekongx.domains.precursors import exchange
@@ -303,12 +304,19 @@ def read_notification(session: Session, principal: Principal, ident: int | str) 
 
 
 def list_notifications(
-    session: Session, principal: Principal, state: str = "", limit: int = 200
-) -> list[Notification]:
+    session: Session,
+    principal: Principal,
+    state: str = "",
+    *,
+    page: int = 1,
+    per_page: int = 50,
+    after: int | None = None,
+) -> Page[Notification]:
+    """One page of the notifications the user may see, newest first (``authz.listing``)."""
     stmt = visible(principal, Notification)
     if state:
         stmt = stmt.where(Notification.state == state)
-    return list(session.scalars(stmt.order_by(Notification.id.desc()).limit(limit)))
+    return page_of(session, stmt, Notification, page=page, per_page=per_page, after=after)
 
 
 def events(session: Session, notification: Notification) -> list[NotificationEvent]:

@@ -40,7 +40,7 @@ from mekongx.errors import FieldProblem, ValidationFailed
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.errors import field_messages
 from mekongx.http.node import node_of
-from mekongx.http.params import RecordId
+from mekongx.http.params import PageNumber, RecordId
 from mekongx.i18n import LANGUAGES, N_, translator
 from mekongx.model.base import utcnow
 from mekongx.model.identity import Agency, SharingGroup
@@ -361,16 +361,18 @@ def notification_list(
     request: Request,
     principal: CurrentPrincipal,
     state: Annotated[str, Query(pattern="^[a-z_]{0,24}$")] = "",
+    page: PageNumber = 1,
 ) -> Response:
     with node_of(request).db.write() as session:
         pen.expire_overdue(session, Actor.system(principal.agency, principal.request_id))
     with node_of(request).db.read() as session:
-        items = pen.list_notifications(session, principal, state)
+        listed = pen.list_notifications(session, principal, state, page=page)
     return _page(
         request,
         principal,
         "precursors/notifications.html",
-        items=items,
+        items=listed.items,
+        listed=listed,
         state=state,
         can_write=can(principal, Permission.WRITE_RECORDS).allowed,
     )
