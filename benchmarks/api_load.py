@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""The node under load: intelligence reports and wanted-person notices (up to a million records
-in all), 32 concurrent clients, on SQLite and PostgreSQL, beside a bare ASGI "hello" served the
+"""The node under load: intelligence reports, wanted-person notices, seizures and precursor
+declarations (pre-export notifications), up to a million records in all (half of them reports,
+see ``api_seed.Counts``), 32 concurrent clients, on SQLite and PostgreSQL, beside a bare ASGI "hello" served the
 same way in the same run (the stack's ceiling).
 
     .venv/bin/python benchmarks/api_load.py                      # both engines, 100,000 records
@@ -41,7 +42,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 sys.path.insert(0, str(Path(__file__).parent))
-from api_seed import SEARCHES, seed
+from api_seed import SEARCHES, SEIZURE_SEARCHES, Counts, seed
 
 PG = os.environ.get(
     "MEKONGX_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
@@ -121,14 +122,14 @@ async def load(
     return len(latencies) / elapsed, p50, p99, errors
 
 
-def engine_urls(engines: list[str], home: Path, keep: str = "") -> dict[str, str]:
+def engine_urls(engines: list[str], home: Path, keep: str = "", pg_name: str = "") -> dict[str, str]:  # fmt: skip
     """A database per engine: new ones, or with ``keep`` (a name: the records' count) the kept
     ones of that name (a SQLite file in ``home``, a PostgreSQL database), made if missing."""
     urls = {}
     if "sqlite" in engines:
         urls["sqlite"] = f"sqlite:///{home / f'bench{keep}.db'}"
     if "postgresql" in engines:
-        name = f"mekongx_bench_{keep or uuid.uuid4().hex[:8]}"
+        name = pg_name or f"mekongx_bench_{keep or uuid.uuid4().hex[:8]}"
         admin = create_engine(PG, isolation_level="AUTOCOMMIT")
         try:
             with admin.connect() as conn:
@@ -146,24 +147,30 @@ def engine_urls(engines: list[str], home: Path, keep: str = "") -> dict[str, str
     return urls
 
 
-def seeded(engine: str, url: str, home: Path, keep: bool, reports: int, notices: int) -> str:
+def seeded(engine: str, url: str, home: Path, keep: bool, counts: Counts) -> str:
     """The API token of a seeded database: with ``keep``, the one seeded by an earlier run
     (its token is written in ``home`` once seeding finished), else seeded now."""
-    done = home / f"{engine}-{reports + notices}.token"
+    records = counts.reports + counts.notices + counts.seizures + counts.declarations
+    done = home / f"{engine}-{records}.token"
     if keep and done.exists():
         print(f"{engine}: reusing the database seeded earlier ({url.rsplit('/', 1)[-1]})")
         return done.read_text().strip()
     if keep:  # a seeding that did not finish: start again
         drop(url)
-        engine_urls([engine], home, str(reports + notices))
+        engine_urls(
+            [engine],
+            home,
+            str(records),
+            make_url(url).database or "" if engine == "postgresql" else "",
+        )
     started, before = time.monotonic(), os.times()
-    token = seed(url, reports, notices, home)
+    token = seed(url, counts, home)
     elapsed, after = time.monotonic() - started, os.times()
     own = after.user + after.system - before.user - before.system
     pool = (after.children_user + after.children_system
             - before.children_user - before.children_system)  # fmt: skip
-    print(f"{engine}: seeded {reports:,} reports and {notices:,} notices in {elapsed:.0f} s "
-          f"({(reports + notices) / elapsed:,.0f} records/s; CPU s: this process {own:.0f}, "
+    print(f"{engine}: seeded {counts} in {elapsed:.0f} s "
+          f"({records / elapsed:,.0f} records/s; CPU s: this process {own:.0f}, "
           f"the documents' pool {pool:.0f}; load avg {os.getloadavg()[0]:.1f})")  # fmt: skip
     if keep:
         done.write_text(token)
@@ -235,19 +242,28 @@ def _generate_child() -> None:
     print(json.dumps(result))
 
 
-def endpoints(reports: int, notices: int) -> dict[str, list[str]]:
+def endpoints(counts: Counts) -> dict[str, list[str]]:
     """The paths each area's list, detail and search is loaded with. Lists: the first page and
     pages reached by the keyset cursor (``after``) anywhere in the table."""
     rng = random.Random(3)
     found: dict[str, list[str]] = {}
-    if reports:
-        found["reports list"] = ["/api/v1/reports?per_page=50"] + [
-            f"/api/v1/reports?per_page=50&after={rng.randint(51, reports)}" for _ in range(199)]  # fmt: skip
-        found["reports detail"] = [f"/api/v1/reports/{rng.randint(1, reports)}" for _ in range(2000)]  # fmt: skip
-        found["reports search"] = [f"/api/v1/reports/search?q={w}&limit=50" for w in SEARCHES]
-    if notices:
+
+    def area(name: str, base: str, count: int, searches: list[str] | None = None) -> None:
+        found[f"{name} list"] = [f"{base}?per_page=50"] + [
+            f"{base}?per_page=50&after={rng.randint(51, count)}" for _ in range(199)]  # fmt: skip
+        found[f"{name} detail"] = [f"{base}/{rng.randint(1, count)}" for _ in range(2000)]
+        if searches:
+            found[f"{name} search"] = [f"{base}/search?q={w}&limit=50" for w in searches]
+
+    if counts.reports:
+        area("reports", "/api/v1/reports", counts.reports, SEARCHES)
+    if counts.notices:
         found["notices list"] = ["/fugitives"] + [f"/fugitives?page={p}" for p in range(2, 21)]
-        found["notices detail"] = [f"/fugitives/notices/{rng.randint(1, notices)}" for _ in range(2000)]  # fmt: skip
+        found["notices detail"] = [f"/fugitives/notices/{rng.randint(1, counts.notices)}" for _ in range(2000)]  # fmt: skip
+    if counts.seizures:
+        area("seizures", "/api/v1/seizures", counts.seizures, SEIZURE_SEARCHES)
+    if counts.declarations:
+        area("declarations", "/api/v1/precursors/notifications", counts.declarations)
     return found
 
 
@@ -285,16 +301,24 @@ def main() -> None:
                         help="seed once and keep the databases (SQLite files in DIR, PostgreSQL "
                              "databases mekongx_bench_<records>) for later runs with the same "
                              "--records; seeding: --seconds 0 seeds and stops")  # fmt: skip
+    parser.add_argument("--pg-name", default="",
+                        help="the PostgreSQL database's name (default mekongx_bench_<records> "
+                             "with --keep, a new name otherwise)")  # fmt: skip
+    parser.add_argument(
+        "--only",
+        default="",
+        help="measure only the endpoints whose name contains this (e.g. search)",
+    )
     args = parser.parse_args()
     home = args.keep or Path(tempfile.mkdtemp(prefix="mekongx-bench-"))
     home.mkdir(parents=True, exist_ok=True)
     server_cores, client_cores = cores()
     print(f"api_load: {args.records:,} records, {args.clients} clients, {args.seconds:.0f} s per endpoint; "
           f"server on cores {sorted(server_cores)}, clients on {sorted(client_cores)}; load avg {os.getloadavg()[0]:.1f}")  # fmt: skip
-    reports, notices = args.records - args.records // 2, args.records // 2
+    counts = Counts.of(args.records)
     keep = str(args.records) if args.keep else ""
-    for engine, url in engine_urls(args.engines.split(","), home, keep).items():
-        token = seeded(engine, url, home, bool(keep), reports, notices)
+    for engine, url in engine_urls(args.engines.split(","), home, keep, args.pg_name).items():
+        token = seeded(engine, url, home, bool(keep), counts)
         if not args.seconds:
             continue
         # the ceiling just before the engine's own run (the machine's load moves meanwhile)
@@ -302,7 +326,7 @@ def main() -> None:
         port = free_port()
         env = {**os.environ, "MEKONGX_ENV": "test", "MEKONGX_DATABASE_URL": url, "MEKONGX_DATA_DIR": str(home),
                "MEKONGX_NODE_AGENCY": "ONCB", "MEKONGX_WORKER": "false"}  # fmt: skip
-        paths = endpoints(reports, notices)
+        paths = {k: v for k, v in endpoints(counts).items() if args.only in k}
         floor = "stack floor (/api/v1/me: token check and a small JSON answer)"
         costs = in_process(env, token, {**paths, floor: ["/api/v1/me"]}, server_cores)
         print(f"{engine:<11} in-process {floor}: {costs[floor][0]:.1f} ms CPU, {costs[floor][1]:.1f} ms wall")  # fmt: skip

@@ -1,11 +1,14 @@
 """Records for benchmarks/api_load.py, written in bulk (history imported before the run, not
-through the services): agencies, a user with an API token, intelligence reports with their
-full-text documents and named recipients, and published wanted-person notices.
+through the services): agencies, a user with an API token, intelligence reports and seizures
+with their full-text documents, published wanted-person notices and precursor declarations
+(pre-export notifications), each with its named recipients.
 
 The full-text documents are exactly what the node writes (``mekongx.text.index_tokens`` of
 the same text), computed in a pool of processes, one per core, while the previous batch is
-written. On PostgreSQL the documents are copied in (``COPY``) and the full-text GIN index is
-built once at the end, as a restore would (the schema is the node's own afterwards).
+written. On PostgreSQL every row is copied in (``COPY``), the documents through the node's own
+``to_tsvector``, and the seeded tables' indexes (other than their keys and unique constraints)
+and the full-text GIN index are built once at the end, as a restore would (the schema is the
+node's own afterwards).
 """
 
 from __future__ import annotations
@@ -14,8 +17,11 @@ import json
 import os
 import random
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -24,9 +30,12 @@ from sqlalchemy import insert, text
 from mekongx import migrations
 from mekongx.accounts import service as accounts
 from mekongx.audit import Actor
-from mekongx.db import Database, fts
+from mekongx.db import Database
 from mekongx.domains.fugitives.models import Notice
 from mekongx.domains.intel.models import IntelReport
+from mekongx.domains.precursors.models import Notification
+from mekongx.domains.seizures import fulltext as seizure_text
+from mekongx.domains.seizures.models import Seizure
 from mekongx.model.base import utcnow
 from mekongx.model.record import RecordRecipient
 from mekongx.settings import Settings
@@ -45,7 +54,38 @@ NAMES = [
 PEOPLE = [("Lan Weihong", "兰卫红"), ("Zhang Xin", "张鑫"), ("Liu Yong", "刘勇"),
           ("Somchai Wongsawat", "สมชาย วงศ์สวัสดิ์"), ("Chen Jianguo", "陈建国")]  # fmt: skip
 SEARCHES = ["เว่ยหง", "卫红", "Weihong", "冰毒 磨憨", "Bokeo pickup", "ยาบ้า เชียงราย"]
+PLACES = [("TH", "TH-57", "Mae Sai", "ด่านแม่สาย Mae Sai checkpoint"),
+          ("TH", "TH-57", "Chiang Saen", "ท่าเรือเชียงแสน Chiang Saen port"),
+          ("TH", "TH-43", "Mueang Nong Khai", "สะพานมิตรภาพ หนองคาย Friendship Bridge"),
+          ("CN", "CN-YN", "Mengla", "磨憨口岸 Mohan port"), ("CN", "CN-YN", "Ruili", "瑞丽 姐告 Jiegao"),
+          ("LA", "LA-BK", "Ton Pheung", "Golden Triangle SEZ"), ("MM", "MM-17", "Tachileik", "Tachileik bridge")]  # fmt: skip
+MARKINGS = ["WY", "R", "999", "UOGlobe", "Tiger", "天龙", "555", ""]
+HIDDEN = ["ซ่อนในถุงชา", "藏在茶叶包装中", "hidden in tea packages", "ใต้พื้นรถกระบะ",
+          "pickup floor compartment", "藏于货车夹层", "in rice sacks", "ในกระสอบข้าว"]  # fmt: skip
+DRUGS = [("meth_tablets", "tablets"), ("meth_crystal", "kg"), ("heroin", "kg"), ("ketamine", "kg")]
+SEIZURE_SEARCHES = ["แม่สาย", "磨憨", "Mae Sai", "WY ถุงชา", "tea packages", "Tachileik"]
+SUBSTANCES = [("acetic_anhydride", "Acetic anhydride"), ("ephedrine", "Ephedrine hydrochloride"),
+              ("pseudoephedrine", "Pseudoephedrine"), ("toluene", "Toluene"),
+              ("potassium_permanganate", "Potassium permanganate")]  # fmt: skip
 BATCH = 5000
+
+
+@dataclass(frozen=True)
+class Counts:
+    """How many records of each area: half the records are reports (the searched area, as
+    before: 500,000 of a million), a fifth notices, a fifth seizures, a tenth declarations."""
+
+    reports: int
+    notices: int
+    seizures: int
+    declarations: int
+
+    @classmethod
+    def of(cls, records: int) -> Counts:
+        notices, seizures, declarations = records // 5, records // 5, records // 10
+        return cls(records - notices - seizures - declarations, notices, seizures, declarations)
+
+
 WORKERS = max(1, len(os.sched_getaffinity(0)))  # processes computing the documents
 
 
@@ -65,7 +105,7 @@ def _share(row: dict[str, object]) -> dict[str, object] | None:
     return {"record_uid": row["uid"], "agency_code": "NNCC" if row["origin_agency"] == "ONCB" else "ONCB"}  # fmt: skip
 
 
-def seed(url: str, reports: int, notices: int, home: Path) -> str:
+def seed(url: str, counts: Counts, home: Path) -> str:
     """Create the schema, agencies, a user with an API token and the records; return the token."""
     migrations.upgrade(url)
     db = Database(url)
@@ -78,16 +118,20 @@ def seed(url: str, reports: int, notices: int, home: Path) -> str:
         user = accounts.create_user(session, actor,
             accounts.UserInput("bench", "Bench", "ONCB", "analyst", "Harbour-Load-2567"), settings)  # fmt: skip
         token = accounts.create_api_token(session, actor, user, "bench")
-    gin = db.dialect == "postgresql"
-    if gin:  # built once at the end, not updated row by row
-        with db.write() as session:
-            session.execute(text("DROP INDEX ix_search_index_body"))
+    tables = [m.__table__.name for m in (IntelReport, Notice, Seizure, Notification, RecordRecipient)]  # fmt: skip
+    rebuild = _drop_indexes(db, [*tables, "search_index"]) if db.dialect == "postgresql" else []
+    doc = 0
     with ProcessPoolExecutor(WORKERS) as pool:
-        _reports(db, reports, pool)
-    _notices(db, notices)
-    if gin:
+        doc = _documented(db, pool, IntelReport, _report_batches(counts.reports), fts_kind="intel_report",
+                          content=lambda r: f"{r['title']}\n{r['narrative']}", doc=doc)  # fmt: skip
+        _documented(db, pool, Seizure, _seizure_batches(counts.seizures), fts_kind=seizure_text.SEARCH_KIND,
+                    content=seizure_text.document, doc=doc)  # fmt: skip
+    _plain(db, Notice, _notice_batches(counts.notices))
+    _plain(db, Notification, _declaration_batches(counts.declarations))
+    if rebuild:
         with db.write() as session:
-            session.execute(text(fts.POSTGRES_DDL[1]))
+            for statement in rebuild:
+                session.execute(text(statement))
     if db.dialect == "postgresql":  # a real node's autovacuum would have done this by now
         with db.write_engine.connect() as conn:
             conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("VACUUM ANALYZE")
@@ -98,19 +142,91 @@ def seed(url: str, reports: int, notices: int, home: Path) -> str:
     return token
 
 
-def _report_batches(count: int) -> Iterator[list[dict[str, object]]]:
-    rng, now = random.Random(7), utcnow()
+def _drop_indexes(db: Database, tables: list[str]) -> list[str]:
+    """PostgreSQL: drop the indexes of ``tables`` that back no constraint (keys and unique
+    constraints stay) and return the statements that build them again."""
+    with db.write() as session:
+        found = session.execute(text(
+            "SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = 'public' "
+            "AND i.tablename = ANY(:tables) AND NOT EXISTS (SELECT 1 FROM pg_constraint c "
+            "WHERE c.conname = i.indexname)"), {"tables": tables}).all()  # fmt: skip
+        for name, _ in found:
+            session.execute(text(f'DROP INDEX "{name}"'))
+    return [definition for _, definition in found]
+
+
+def _batches(count: int, seed: int, make: Callable[[random.Random, int, Any], dict[str, object]]) -> Iterator[list[dict[str, object]]]:  # fmt: skip
+    rng, now = random.Random(seed), utcnow()
     rows: list[dict[str, object]] = []
     for i in range(count):
         row = _base(rng, i, now)
-        title = f"{rng.choice(NAMES)} {rng.choice(WORDS_EN)} {i}"
-        narrative = " ".join(rng.choice(WORDS_TH + WORDS_ZH + WORDS_EN) for _ in range(30))
-        row.update(title=title, narrative=narrative, source_reliability="B", info_reliability=2,
-                   status="active", status_note="", received_from="")  # fmt: skip
+        row.update(make(rng, i, now))
         rows.append(row)
         if len(rows) == BATCH or i == count - 1:
             yield rows
             rows = []
+
+
+def _report_batches(count: int) -> Iterator[list[dict[str, object]]]:
+    def make(rng: random.Random, i: int, now: Any) -> dict[str, object]:
+        title = f"{rng.choice(NAMES)} {rng.choice(WORDS_EN)} {i}"
+        narrative = " ".join(rng.choice(WORDS_TH + WORDS_ZH + WORDS_EN) for _ in range(30))
+        return dict(title=title, narrative=narrative, source_reliability="B", info_reliability=2,
+                    status="active", status_note="", received_from="")  # fmt: skip
+
+    return _batches(count, 7, make)
+
+
+def _seizure_batches(count: int) -> Iterator[list[dict[str, object]]]:
+    first = date(2018, 1, 1)
+
+    def make(rng: random.Random, i: int, now: Any) -> dict[str, object]:
+        country, admin1, admin2, place = rng.choice(PLACES)
+        drug, unit = rng.choice(DRUGS)
+        quantity = Decimal(rng.randint(1, 400_000)) if unit == "tablets" else Decimal(rng.randint(1, 90_000)) / 100  # fmt: skip
+        return dict(reference=f"S-{i:07d}", seized_on=first + timedelta(days=i * 3000 // max(count, 1)),
+                    country=country, admin1=admin1, admin2=admin2, place=place, drug=drug, unit=unit,
+                    quantity=quantity, quantity_kg=None if unit == "tablets" else quantity,
+                    tablets=int(quantity) if unit == "tablets" else None, markings=rng.choice(MARKINGS),
+                    concealment=rng.choice(HIDDEN), remarks=" ".join(rng.choice(WORDS_TH + WORDS_EN) for _ in range(6)),
+                    arrests=rng.randint(0, 4), status="active", status_note="", received_from="")  # fmt: skip
+
+    return _batches(count, 13, make)
+
+
+def _notice_batches(count: int) -> Iterator[list[dict[str, object]]]:
+    def make(rng: random.Random, i: int, now: Any) -> dict[str, object]:
+        latin, native = rng.choice(PEOPLE)
+        names = [{"name": native, "kind": "primary"}, {"name": f"{latin} {i}", "kind": "alias"}]
+        return dict(status="published", names=json.dumps(names, ensure_ascii=False), sex="M",
+                    birth_date=f"19{60 + i % 40}", nationality="CHN", documents="[]",
+                    warrant_reference=f"W-{i:07d}", warrant_authority="Chiang Rai Provincial Court",
+                    warrant_date="2025-01-01", charges="Trafficking of methamphetamine",
+                    legal_provisions="", remarks="", drafted_by="bench", reviewed_by="bench2",
+                    published_by="bench", published_at=now, status_note="", photo_type="",
+                    received_from="")  # fmt: skip
+
+    return _batches(count, 11, make)
+
+
+def _declaration_batches(count: int) -> Iterator[list[dict[str, object]]]:
+    """Pre-export notifications of precursors, answered long ago (confirmed), as most of a
+    node's years of declarations are."""
+
+    def make(rng: random.Random, i: int, now: Any) -> dict[str, object]:
+        substance, name = rng.choice(SUBSTANCES)
+        quantity = float(rng.randint(100, 200_000))
+        return dict(reference=f"PEN-{i:07d}", importer_agency="NNCC" if i % 4 else "ONCB",
+                    exporter_name="Siam Chemical Trading Co., Ltd.", exporter_address="Bangkok",
+                    importer_name="云南化工进出口有限公司", importer_address="昆明", consignee="",
+                    substance_id=substance, substance_name=name, quantity_kg=quantity, quantity=quantity,
+                    unit="kg", concentration_pct=None, preparation=False, packaging="200 l drums",
+                    transport_mode="road", transit_countries="LA", import_permit=f"IP-{i:07d}",
+                    legal_basis="", port_of_exit="Chiang Khong", port_of_entry="Mohan", route="R3A",
+                    expected_dispatch=None, response_days=15, state="confirmed", sent_at=now,
+                    deadline_at=now, answer_note="")  # fmt: skip
+
+    return _batches(count, 17, make)
 
 
 def _tokens(texts: list[str]) -> list[str]:
@@ -124,38 +240,69 @@ def _submit(pool: ProcessPoolExecutor, texts: list[str]) -> list[Future[list[str
     return [pool.submit(_tokens, texts[n : n + share]) for n in range(0, len(texts), share)]
 
 
-def _reports(db: Database, count: int, pool: ProcessPoolExecutor) -> None:
-    """Write the reports batch by batch; the next batch's documents are computed meanwhile."""
+def _documented(db: Database, pool: ProcessPoolExecutor, model: Any, batches: Iterator[list[dict[str, object]]],
+                fts_kind: str, content: Callable[[dict[str, object]], str], doc: int) -> int:  # fmt: skip
+    """Write the records batch by batch with their documents of ``fts_kind``; the next batch's
+    documents are computed meanwhile. ``doc``: the last document number written (SQLite)."""
     pending: tuple[list[dict[str, object]], list[Future[list[str]]]] | None = None
-    doc = 0
-    for rows in _report_batches(count):
-        documents = _submit(pool, [f"{r['title']}\n{r['narrative']}" for r in rows])
+    for rows in batches:
+        documents = _submit(pool, [content(r) for r in rows])
         if pending is not None:
-            doc = _write_reports(db, *pending, doc)
+            doc = _write_documented(db, model, fts_kind, *pending, doc)
         pending = rows, documents
     if pending is not None:
-        _write_reports(db, *pending, doc)
+        doc = _write_documented(db, model, fts_kind, *pending, doc)
+    return doc
 
 
-def _write_reports(
-    db: Database, rows: list[dict[str, object]], documents: list[Future[list[str]]], doc: int
-) -> int:
+def _write_documented(db: Database, model: Any, kind: str, rows: list[dict[str, object]],
+                      documents: list[Future[list[str]]], doc: int) -> int:  # fmt: skip
     bodies = [body for part in documents for body in part.result()]
     search = [{"doc": doc + n + 1, "uid": r["uid"], "body": body}
               for n, (r, body) in enumerate(zip(rows, bodies, strict=True))]  # fmt: skip
     shares = [s for r in rows if (s := _share(r))]
     with db.write() as session:
-        session.execute(insert(IntelReport), rows)
-        if shares:
-            session.execute(insert(RecordRecipient), shares)
+        _insert(session, model, rows)
+        _insert(session, RecordRecipient, shares)
         if db.dialect == "sqlite":  # with what fts.index_document keeps beside the FTS5 table
             session.execute(text("INSERT INTO search_index (rowid, uid, kind, body) "
-                                 "VALUES (:doc, :uid, 'intel_report', :body)"), search)  # fmt: skip
+                                 "VALUES (:doc, :uid, :kind, :body)"),
+                            [{**row, "kind": kind} for row in search])  # fmt: skip
             session.execute(text("INSERT INTO search_index_rowids (uid, doc) VALUES (:uid, :doc)"),
                             [{"uid": s["uid"], "doc": s["doc"]} for s in search])  # fmt: skip
         else:
-            _copy_documents(session, "intel_report", search)
+            _copy_documents(session, kind, search)
     return doc + len(rows)
+
+
+def _plain(db: Database, model: Any, batches: Iterator[list[dict[str, object]]]) -> None:
+    """Records without full-text documents, with their named recipients."""
+    for rows in batches:
+        with db.write() as session:
+            _insert(session, model, rows)
+            _insert(session, RecordRecipient, [s for r in rows if (s := _share(r))])
+
+
+def _insert(session: Any, model: Any, rows: list[dict[str, object]]) -> None:
+    """Bulk insert: one executemany on SQLite, ``COPY`` on PostgreSQL (every column but the
+    generated key, a missing value taking the column's default)."""
+    if not rows:
+        return
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(insert(model), rows)
+        return
+    table = model.__table__
+    columns = [
+        c
+        for c in table.columns
+        if not (c.primary_key and c.autoincrement is True and c.name == "id")
+    ]
+    defaults = {c.name: c.default.arg if c.default is not None and c.default.is_scalar else None for c in columns}  # fmt: skip
+    names = ", ".join(f'"{c.name}"' for c in columns)
+    cursor = session.connection().connection.driver_connection.cursor()
+    with cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
+        for row in rows:
+            copy.write_row([row.get(c.name, defaults[c.name]) for c in columns])
 
 
 def _copy_documents(session: Any, kind: str, search: list[dict[str, object]]) -> None:
@@ -169,27 +316,3 @@ def _copy_documents(session: Any, kind: str, search: list[dict[str, object]]) ->
             copy.write_row((row["uid"], row["body"]))
     session.execute(text("INSERT INTO search_index (uid, kind, body) SELECT uid, :kind, "
                          "to_tsvector('simple', body) FROM bench_documents"), {"kind": kind})  # fmt: skip
-
-
-def _notices(db: Database, count: int) -> None:
-    rng, now = random.Random(11), utcnow()
-    rows: list[dict[str, object]] = []
-    for i in range(count):
-        row = _base(rng, i, now)
-        latin, native = rng.choice(PEOPLE)
-        names = [{"name": native, "kind": "primary"}, {"name": f"{latin} {i}", "kind": "alias"}]
-        row.update(status="published", names=json.dumps(names, ensure_ascii=False), sex="M",
-                   birth_date=f"19{60 + i % 40}", nationality="CHN", documents="[]",
-                   warrant_reference=f"W-{i:07d}", warrant_authority="Chiang Rai Provincial Court",
-                   warrant_date="2025-01-01", charges="Trafficking of methamphetamine",
-                   legal_provisions="", remarks="", drafted_by="bench", reviewed_by="bench2",
-                   published_by="bench", published_at=now, status_note="", photo_type="",
-                   received_from="")  # fmt: skip
-        rows.append(row)
-        if len(rows) == BATCH or i == count - 1:
-            shares = [s for r in rows if (s := _share(r))]
-            with db.write() as session:
-                session.execute(insert(Notice), rows)
-                if shares:
-                    session.execute(insert(RecordRecipient), shares)
-            rows = []
