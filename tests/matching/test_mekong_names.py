@@ -117,3 +117,22 @@ def test_lao_letters_become_thai_letters() -> None:
     assert to_thai("ສົມສັກ") == "สมสัก"
     assert to_thai("ວຽງຈັນ") == "เวียงจัน"  # the ia vowel
     assert to_thai("ໜູ") == "หนู"
+
+
+@pytest.mark.parametrize(
+    ("latin", "han"),
+    [("LIU Dong", "牛東"), ("หลิว หงจิ้ง", "牛紅靜"), ("Liu Hongjing", "牛红静")],
+)
+def test_chinese_name_with_a_rarer_surname_is_not_read_as_burmese_sound(
+    latin: str, han: str
+) -> None:
+    # 牛 niu read as the transcription syllable nu met Liu (0.71, 0.996 in Thai)
+    assert score(latin, han).probability < 0.5
+
+
+@pytest.mark.parametrize(
+    ("latin", "han"),
+    [("NIU Dong", "牛東"), ("U Thein Sein", "吴登盛"), ("Norodom Sihamoni", "诺罗敦·西哈莫尼")],
+)
+def test_transcription_fix_keeps_true_pairs(latin: str, han: str) -> None:
+    assert score(latin, han).probability >= 0.9

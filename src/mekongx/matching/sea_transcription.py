@@ -93,12 +93,25 @@ def syllable_sounds(syl: str) -> tuple[str, ...]:
 _VIETNAMESE = frozenset("阮黎武裴邓范潘胡陈吴杜")
 
 
+# Chinese surnames beyond the top-100 list of ``surnames_zh.csv`` (2020 household registration
+# report), all in the Song primer 百家姓 (Hundred Family Surnames): a name of two or three
+# characters starting with one (牛东, 牛红静) is an ordinary Chinese name, not a transcription. Read
+# as sound, 牛 niu is the syllable nu and met Liu / หลิว (LIU Dong / 牛東 0.71). Left out: the
+# surnames Chinese also writes Burmese syllables with (温 Win, 盛 Sein, 季 Kyi, 梅 Me).
+_OTHER_SURNAMES = frozenset(
+    "牛邢祝齐颜倪庞葛聂柳柴甘章包耿岳游鲁项申安左褚骆景焦阎房鲍米霍卫池管凌伍符涂关苗萧童翁"
+    "祁车舒晏靳全宗钮闵俞尚谷"
+)
+
+
 def looks_transcribed(han: str, surnames: Container[str]) -> bool:
     """Does a name in characters look like the transcription of a Burmese or Khmer name?"""
     if han[0] in _VIETNAMESE and han[0] not in HONORIFIC_HAN:
         return False
     if len(han) >= 3 and han[0] in HONORIFIC_HAN:
         return True
+    if len(han) <= 3 and han[0] in _OTHER_SURNAMES:
+        return False
     if len(han) >= 2 and han[0] not in surnames and han[:2] not in surnames:
         return True
     return len(han) >= 5
