@@ -187,10 +187,15 @@ def forward(session: Session, principal: Principal, report_id: int, to: list[str
                     "H2: this report may not be passed on without the originating agency's permission."
                 )
             )
-    targets_ = sorted(set(to) - {principal.agency, report.origin_agency})
+    # blank choices are no choice (an empty form value once "forwarded" to nobody, flashed as done)
+    targets_ = sorted({c.strip().upper() for c in to if c.strip()} - {principal.agency, report.origin_agency})  # fmt: skip
     if not targets_:
         raise ValidationFailed(
             [FieldProblem("to", N_("Name at least one peer agency to share with."))]
+        )
+    if unknown := [c for c in targets_ if c not in _known_agencies(session)]:
+        raise ValidationFailed(
+            [FieldProblem("to", N_("Unknown agency: %(code)s"), {"code": ", ".join(unknown)})]
         )
     data = payload(session, report)
     data["forwarded_by"] = principal.agency
