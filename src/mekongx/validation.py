@@ -58,6 +58,8 @@ def problems_from_errors(errors: Sequence[Any]) -> list[FieldProblem]:
             message = str(item.get("msg")) if custom else N_("This value is not valid.")
             keep = set(ctx) if custom else set()
         params = {k: str(v) for k, v in ctx.items() if k in keep}
+        if "expected" in params:  # pydantic writes "'a', 'b' or 'c'": no English word in Thai
+            params["expected"] = params["expected"].replace(" or ", ", ")
         problems.append(FieldProblem(".".join(loc) or "body", message, params))
     return problems
 
