@@ -157,22 +157,13 @@ def _agencies_page(
     )
 
 
+AGENCY_FIELDS = ("code", "name_en", "name_th", "name_zh", "name_lo", "name_my", "name_km",
+                 "name_vi", "country")  # fmt: skip
+
+
 @router.get("/agencies")
 def agencies(request: Request, principal: CurrentPrincipal) -> Response:
-    form = dict.fromkeys(
-        (
-            "code",
-            "name_en",
-            "name_th",
-            "name_zh",
-            "name_lo",
-            "name_my",
-            "name_km",
-            "name_vi",
-            "country",
-        ),
-        "",
-    )
+    form = dict.fromkeys(AGENCY_FIELDS, "")
     return _agencies_page(request, principal, form, [])
 
 
@@ -180,20 +171,7 @@ def agencies(request: Request, principal: CurrentPrincipal) -> Response:
 async def create_agency(request: Request, principal: CurrentPrincipal) -> Response:
     node = node_of(request)
     form = await request.form()
-    data = {
-        k: str(form.get(k, "")).strip()
-        for k in (
-            "code",
-            "name_en",
-            "name_th",
-            "name_zh",
-            "name_lo",
-            "name_my",
-            "name_km",
-            "name_vi",
-            "country",
-        )
-    }
+    data = {k: str(form.get(k, "")).strip() for k in AGENCY_FIELDS}
     data["code"], data["country"] = data["code"].upper(), data["country"].upper()
     try:
         with node.db.write() as session:
