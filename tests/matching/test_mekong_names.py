@@ -121,7 +121,13 @@ def test_lao_letters_become_thai_letters() -> None:
 
 @pytest.mark.parametrize(
     ("latin", "han"),
-    [("LIU Dong", "牛東"), ("หลิว หงจิ้ง", "牛紅靜"), ("Liu Hongjing", "牛红静")],
+    [
+        ("LIU Dong", "牛東"),
+        ("หลิว หงจิ้ง", "牛紅靜"),
+        ("Liu Hongjing", "牛红静"),
+        ("CAO Dong", "卓东"),
+        ("PAN Dong", "卞东"),
+    ],
 )
 def test_chinese_name_with_a_rarer_surname_is_not_read_as_burmese_sound(
     latin: str, han: str

@@ -100,7 +100,7 @@ _VIETNAMESE = frozenset("阮黎武裴邓范潘胡陈吴杜")
 # surnames Chinese also writes Burmese syllables with (温 Win, 盛 Sein, 季 Kyi, 梅 Me).
 _OTHER_SURNAMES = frozenset(
     "牛邢祝齐颜倪庞葛聂柳柴甘章包耿岳游鲁项申安左褚骆景焦阎房鲍米霍卫池管凌伍符涂关苗萧童翁"
-    "祁车舒晏靳全宗钮闵俞尚谷"
+    "祁车舒晏靳全宗钮闵俞尚谷卓喻滕饶邬巫卞储边索甄危"
 )
 
 
