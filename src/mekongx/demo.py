@@ -25,7 +25,7 @@ from mekongx.domains.finance.demo import (
     seed_demo_finance,
     seed_demo_request,
 )
-from mekongx.domains.fugitives.demo import seed_demo_notices
+from mekongx.domains.fugitives.demo import seed_demo_notices, seed_demo_screening
 from mekongx.domains.intel import service as intel
 from mekongx.domains.intel.schemas import ReportInput
 from mekongx.domains.meetings import actions as meetings_actions
@@ -296,6 +296,8 @@ def seed_content(db: Database, agency: str, *, reports: int = 300, seed: int = 2
         seed_demo_notices(session, agency, analyst, liaison)
         prevention_demo.seed_demo_prevention(session, agency, by_role)
         training_demo.seed_demo_training(session, agency, by_role)
+    with db.write() as session:
+        seed_demo_screening(session, agency, analyst)
     with db.write() as session:
         seed_demo_seizures(session, agency, analyst, liaison)
         seed_demo_precursors(session, agency, analyst, liaison)

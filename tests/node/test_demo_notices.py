@@ -11,6 +11,8 @@ from mekongx.db import Database
 from mekongx.demo import seed_content, seed_identity
 from mekongx.domains.fugitives import screening
 from mekongx.domains.fugitives.models import Notice
+from mekongx.domains.fugitives.models import ScreeningHit as FugitiveHit
+from mekongx.domains.fugitives.models import ScreeningRun as Screening
 from mekongx.domains.fugitives.schemas import ScreenQuery
 from mekongx.domains.precursors.models import Incident
 from mekongx.domains.precursors.models import ScreeningHit as PrecursorHit
@@ -35,6 +37,12 @@ def test_demo_notices_are_published_and_screening_hits_them(
         assert {"acetic_anhydride", "ephedrine", "p2p", "potassium_permanganate"} <= hits
         assert {h.row for h in session.scalars(select(PrecursorHit))} == {2, 3, 4, 5, 6}
         assert [i.distribution for i in session.scalars(select(Incident))] == ["peers", "peers"]
+        # a checkpoint's arrivals were screened: the variant spellings of two wanted persons hit,
+        # the ordinary travellers and the partner's person (not held before the exchange) do not
+        run = session.scalars(select(Screening)).one()
+        assert (run.source, run.total, run.status) == ("file", 5, "done")
+        found = {(h.query_name, h.decision) for h in session.scalars(select(FugitiveHit))}
+        assert found == {("Sompong Keawmanee", "match"), ("นิพนธ์ ศรีสุข", "match")}
         pending = session.scalars(select(ReviewRequest).where(ReviewRequest.status == "pending"))
         assert [r.kind for r in pending] == ["intel_report"]  # one report waits for release
     from mekongx.accounts import service as accounts

@@ -13,8 +13,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from mekongx.authz import Principal
-from mekongx.domains.fugitives import service
-from mekongx.domains.fugitives.schemas import NoticeInput
+from mekongx.domains.fugitives import screening, service
+from mekongx.domains.fugitives.schemas import NoticeInput, ScreenQuery
 from mekongx.validation import parse
 
 
@@ -100,3 +100,34 @@ def seed_demo_notices(
         service.transition(session, liaison, notice.id, "publish")
         made.append(notice.id)
     return made
+
+
+# A morning's arrivals at a border checkpoint (invented people), screened by the agency's analyst:
+# some spell a wanted person's name the way other documents do, the rest are ordinary travellers,
+# so the screening page and the open hits have something for an officer to decide.
+ARRIVALS: dict[str, list[dict[str, str]]] = {
+    "ONCB": [
+        {"name": "Sompong Keawmanee", "birth_date": "1979-04-12", "nationality": "TH",
+         "reference": "MSI-0412"},
+        {"name": "นิพนธ์ ศรีสุข", "birth_date": "1986-02-03", "nationality": "TH", "reference": "MSI-0413"},
+        {"name": "Chen Kuo Hua", "nationality": "CN", "reference": "MSI-0414"},
+        {"name": "Wirat Thongdee", "birth_date": "1990-07-21", "nationality": "TH", "reference": "MSI-0415"},
+        {"name": "Malee Chaiyasit", "birth_date": "1972-01-30", "nationality": "TH", "reference": "MSI-0416"},
+    ],
+    "NNCC": [
+        {"name": "陈国华", "birth_date": "1975-08-09", "nationality": "CN", "reference": "MH-2207"},
+        {"name": "Li Chun Mei", "birth_date": "1983-05-17", "nationality": "CN", "reference": "MH-2208"},
+        {"name": "王建军", "birth_date": "1968-10-02", "nationality": "CN", "reference": "MH-2209"},
+        {"name": "张丽", "birth_date": "1995-03-11", "nationality": "CN", "reference": "MH-2210"},
+    ],
+}  # fmt: skip
+
+
+def seed_demo_screening(session: Session, agency: str, analyst: Principal) -> int | None:
+    """Screen the agency's demo arrivals list against the notices it holds (one run with hits)."""
+    people = ARRIVALS.get(agency)
+    if not people:
+        return None
+    queries = [parse(ScreenQuery, person) for person in people]
+    run, _results = screening.screen_now(session, analyst, queries, "file", "arrivals.xlsx")
+    return run.id
