@@ -255,3 +255,21 @@ def test_the_migration_indexes_seizures_recorded_before_it(world: Any) -> None:
     migrations.upgrade(world.settings.database_url)
     with world.db.read() as session:
         assert _found(session, thai, "แม่สาย") == ["ONCB-2026-0413", "ONCB-2026-0414"]
+
+
+def test_the_originator_retracts_a_seizure_on_its_page_with_a_reason(world: Any) -> None:
+    seizure_id = _create(world).id
+    url = f"/seizures/{seizure_id}"
+    with world.browser("thai.liaison") as browser:
+        assert 'id="retract-form"' in browser.client.get(url).text
+        empty = browser.post(f"{url}/retract", {"reason": "  "})
+        assert empty.status_code == 422 and 'id="err-reason"' in empty.text
+        assert "<details open>" in empty.text  # the form stays open on the problem
+        assert _count(world) == 1
+        gone = browser.post(f"{url}/retract", {"reason": "Counted twice with ONCB-2026-0411"})
+        assert gone.status_code == 303 and gone.headers["location"] == url
+        page = browser.client.get(url).text
+        assert 'id="retracted"' in page and "Counted twice with ONCB-2026-0411" in page
+        assert 'id="retract-form"' not in page
+    with world.browser("thai.viewer") as browser:  # a reader without the right sees no form
+        assert 'id="retract-form"' not in browser.client.get(url).text

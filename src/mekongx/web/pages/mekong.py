@@ -28,6 +28,7 @@ from mekongx.web import flash
 from mekongx.web.labels import translated
 from mekongx.web.nav import NavItem
 from mekongx.web.render import check_csrf, render
+from mekongx.web.retraction import retract_then_redirect
 
 router = APIRouter(prefix="/mekong")
 NAV = [NavItem(27, "/mekong", N_("Joint operations"))]
@@ -167,10 +168,9 @@ async def retract(
     request: Request, principal: CurrentPrincipal, operation_id: RecordId
 ) -> Response:
     """The originator withdraws its record, with the reason; every holder is told."""
-    form = await request.form()
-    try:
-        with node_of(request).db.write() as session:
-            service.retract_operation(session, principal, operation_id, str(form.get("reason", "")))
-    except ValidationFailed as error:
-        return _detail(request, principal, operation_id, field_messages(principal.language, error.fields), 422)  # fmt: skip
-    return flash.redirect(f"/mekong/{operation_id}", "mekong.retracted")
+    return await retract_then_redirect(
+        request, principal,
+        lambda session, reason: service.retract_operation(session, principal, operation_id, reason),
+        (f"/mekong/{operation_id}", "mekong.retracted"),
+        lambda fields: _detail(request, principal, operation_id, fields, 422),
+    )  # fmt: skip

@@ -30,6 +30,7 @@ from mekongx.web.labels import translated
 from mekongx.web.nav import NavItem
 from mekongx.web.pages.meetings import STATUS_LABELS
 from mekongx.web.render import check_csrf, render
+from mekongx.web.retraction import retract_then_redirect
 
 router = APIRouter(prefix="/mekong-plan")
 NAV = [NavItem(28, "/mekong-plan", N_("Safe Mekong plan"))]
@@ -135,13 +136,12 @@ async def edit_action(request: Request, principal: CurrentPrincipal, action_id: 
 @router.post("/{action_id}/retract", dependencies=[Depends(check_csrf)])
 async def retract_action(request: Request, principal: CurrentPrincipal, action_id: RecordId) -> Response:  # fmt: skip
     """The keeper withdraws the action, with the reason; every holder is told."""
-    form = await request.form()
-    try:
-        with node_of(request).db.write() as session:
-            plan.retract_action(session, principal, action_id, str(form.get("reason", "")))
-    except ValidationFailed as error:
-        return _action_page(request, principal, action_id, None, field_messages(principal.language, error.fields), 422)  # fmt: skip
-    return flash.redirect(f"/mekong-plan/{action_id}", "mekong.plan.retracted")
+    return await retract_then_redirect(
+        request, principal,
+        lambda session, reason: plan.retract_action(session, principal, action_id, reason),
+        (f"/mekong-plan/{action_id}", "mekong.plan.retracted"),
+        lambda fields: _action_page(request, principal, action_id, None, fields, 422),
+    )  # fmt: skip
 
 
 def _action_page(request: Request, principal: Principal, action_id: int, form: dict[str, Any] | None,

@@ -32,6 +32,7 @@ from mekongx.web import flash
 from mekongx.web.labels import translated
 from mekongx.web.nav import NavItem
 from mekongx.web.render import check_csrf, render
+from mekongx.web.retraction import retract_then_redirect
 
 router = APIRouter(prefix="/seizures")
 NAV = [
@@ -294,13 +295,19 @@ def outlines(principal: CurrentPrincipal) -> Response:
 
 @router.get("/{seizure_id}")
 def detail(request: Request, principal: CurrentPrincipal, seizure_id: RecordId) -> Response:
+    return _detail(request, principal, seizure_id, [])
+
+
+def _detail(request: Request, principal: Principal, seizure_id: int, fields: list[tuple[str, str]],
+            status: int = 200) -> Response:  # fmt: skip
+    """The report's page; ``fields`` are the retract form's problems (the form is open then)."""
     with node_of(request).db.write() as session:  # the read is audited
         seizure = service.read_seizure(session, principal, seizure_id)
         links = service.links_of(session, principal, seizure)
         nationalities = service.nationalities_of(seizure)
-    return render(request, "seizures/detail.html", s=seizure, links=links,
+    return render(request, "seizures/detail.html", status=status, s=seizure, links=links,
                   nationalities=nationalities, transit=[c for c in seizure.transit_countries.split(",") if c],
-                  raw_links=json.loads(seizure.links or "[]"), fields=[], can_retract=_can_change(principal, seizure),
+                  raw_links=json.loads(seizure.links or "[]"), fields=fields, can_retract=_can_change(principal, seizure),
                   **_labels(principal))  # fmt: skip
 
 
@@ -312,19 +319,12 @@ def _can_change(principal: Principal, seizure: Any) -> bool:
 @router.post("/{seizure_id}/retract", dependencies=[Depends(check_csrf)])
 async def retract(request: Request, principal: CurrentPrincipal, seizure_id: RecordId) -> Response:
     """The originator withdraws its report, with the reason; the picture no longer counts it."""
-    form = await request.form()
-    try:
-        with node_of(request).db.write() as session:
-            service.retract_seizure(session, principal, seizure_id, str(form.get("reason", "")))
-    except ValidationFailed as error:
-        with node_of(request).db.write() as session:
-            seizure = service.read_seizure(session, principal, seizure_id)
-            links = service.links_of(session, principal, seizure)
-        return render(request, "seizures/detail.html", status=422, s=seizure, links=links,
-                      nationalities=service.nationalities_of(seizure), transit=[c for c in seizure.transit_countries.split(",") if c],
-                      raw_links=json.loads(seizure.links or "[]"), can_retract=True,
-                      fields=field_messages(principal.language, error.fields), **_labels(principal))  # fmt: skip
-    return flash.redirect(f"/seizures/{seizure_id}", "seizure.retracted")
+    return await retract_then_redirect(
+        request, principal,
+        lambda session, reason: service.retract_seizure(session, principal, seizure_id, reason),
+        (f"/seizures/{seizure_id}", "seizure.retracted"),
+        lambda fields: _detail(request, principal, seizure_id, fields, 422),
+    )  # fmt: skip
 
 
 @router.get("/{seizure_id}/correct")
