@@ -38,9 +38,6 @@ def main() -> None:
     parser.add_argument("parts", nargs="+", type=Path, help="the release's CodeListPart*.csv")
     parser.add_argument("--edition", required=True)
     parser.add_argument("--keep", type=Path)
-    parser.add_argument(
-        "--curated", type=Path, help="locode,name: ports kept from a hand-made list"
-    )
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
     keep: dict[str, str] = {}
@@ -61,10 +58,6 @@ def main() -> None:
                     named = f"{keep[code]} (UN/LOCODE: {named})"
                 if why and code not in rows:  # the first entry of a code names it
                     rows[code] = (named, function, why)
-    if args.curated:
-        with args.curated.open(encoding="utf-8") as handle:
-            for r in csv.DictReader(handle):
-                rows.setdefault(r["locode"], (r["name"], "", "curated"))
     missing = sorted(set(keep) - set(rows))
     if missing:
         sys.exit(f"--keep names codes not in the release: {', '.join(missing)}")
@@ -72,16 +65,15 @@ def main() -> None:
         f"# UN/LOCODE {args.edition} (UNECE, https://unece.org/trade/cefact/UNLOCODE-Download):",
         "# every port (function 1) of the release, the inland clearance depots (function 6) of",
         f"# {', '.join(sorted(REGION))}, and the codes bills of lading commonly carry for a port",
-        "# although UN/LOCODE gives them to the city's airport (kind: carrier code); kind curated:",
-        "# a port of the earlier hand-made list whose country is not in the release parts read.",
+        "# although UN/LOCODE gives them to the city's airport (kind: carrier code).",
         "# Written by scripts/ports_locodes.py; see data/README.md for the source and licence.",
     ]
     with args.out.open("w", encoding="utf-8", newline="") as handle:
         handle.write("\n".join(header) + "\n")
         writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(["locode", "name", "function", "kind"])
+        writer.writerow(["locode", "name", "function", "kind", "edition"])
         for code in sorted(rows):
-            writer.writerow([code, *rows[code]])
+            writer.writerow([code, *rows[code], args.edition])
     print(f"{len(rows)} codes -> {args.out}")
 
 

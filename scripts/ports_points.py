@@ -10,7 +10,8 @@ codes of ``locodes.csv`` (column 11, ``DDMMN DDDMME``; parts as read by ``ports_
 ``country_points.csv``: one point per country, for a port the release gives no coordinates:
 the first zone the IANA time zone database lists for the country in ``zone.tab`` (its
 coordinates, ISO 6709 ``±DDMM±DDDMM`` or with seconds). Both are measured from only: the route
-checks compare distances along great circles, never a position.
+checks compare distances along great circles, never a position. Run ``scripts/ports_mirror.py``
+after it to add the points of the codes the parts read give none (data/README.md).
 """
 
 from __future__ import annotations
@@ -73,8 +74,10 @@ def main() -> None:
             "# them (decimal degrees); written by scripts/ports_points.py, see data/README.md.\n"
         )
         writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(["locode", "lat", "lon"])
-        writer.writerows([code, *points[code]] for code in sorted(points))
+        writer.writerow(["locode", "lat", "lon", "source"])
+        writer.writerows(
+            [code, *points[code], f"UN/LOCODE {args.edition}"] for code in sorted(points)
+        )
     countries: dict[str, tuple[float, float, str]] = {}
     version = ""
     tzdata = args.zones.parent / "tzdata.zi"

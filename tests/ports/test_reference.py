@@ -138,7 +138,7 @@ def test_a_container_heavier_than_its_goods_can_be_is_flagged_by_hs_code() -> No
     assert "shippingwhale" in str(fired[0].reasons).lower()
 
 
-def test_an_unknown_port_is_refused_saying_whether_the_list_holds_its_country() -> None:
+def test_the_ports_of_every_country_are_known_and_an_unknown_code_is_refused() -> None:
     from mekongx.domains.ports import manifest
     from mekongx.domains.ports.demo import COLUMNS, HEADER
 
@@ -149,8 +149,31 @@ def test_an_unknown_port_is_refused_saying_whether_the_list_holds_its_country() 
         reading = manifest.read_rows(HEADER, [(2, [values.get(h, "") for h in HEADER])], COLUMNS)
         return [p.code for p in reading.problems]
 
-    # Bremerhaven is a real port of Germany, a country the shipped list holds only in part
-    assert problems("DEBRV") == ["port_country"]
-    assert problems("THXXX") == ["port"]  # Thailand's ports are all there: no such port
-    assert problems("CNXXX") == ["port"]
+    # ports of the countries A to F that the list held only in part before (UN/LOCODE 2023-2)
+    for code in ("DEBRV", "FRLEH", "ESVLC", "BRSSZ", "CLSAI", "EGPSD", "AUMEL", "DKAAR", "CAVAN"):
+        assert problems(code) == [], code
+    assert problems("DEZZ9") == problems("THXXX") == problems("CNXXX") == ["port"]
     assert problems("DEHAM") == problems("CNSHA") == []
+
+
+def test_every_code_carries_its_edition_and_every_point_its_source() -> None:
+    import csv
+
+    from mekongx.domains.ports.reference import DATA
+
+    def rows(name: str) -> list[dict[str, str]]:
+        with (DATA / name).open(encoding="utf-8") as handle:
+            return list(csv.DictReader(x for x in handle if not x.startswith("#")))
+
+    codes = rows("locodes.csv")
+    assert {r["edition"] for r in codes} == {"2024-2", "2023-2"}
+    assert not [r for r in codes if r["kind"] == "curated"]  # the hand-made entries are replaced
+    edition = {r["locode"]: r["edition"] for r in codes}
+    assert edition["THLCH"] == edition["CNSHG"] == "2024-2" and edition["DEHAM"] == "2023-2"
+    points = rows("port_points.csv")
+    assert {r["source"] for r in points} == {
+        "UN/LOCODE 2024-2",
+        "UN/LOCODE 2023-2",
+        "Geoapify geocoder",
+    }
+    assert {r["locode"] for r in points} <= set(edition)

@@ -46,6 +46,19 @@ def test_sailing_distances_are_plausible() -> None:
     assert routes.detour("CNSHA", "THLCH", "THLCH") is None  # the hub is the discharge port
 
 
+def test_chinese_and_european_ports_are_measured_from_their_own_points() -> None:
+    # Shekou (Shenzhen) and Tianjin were measured from the country's point (Shanghai) before the
+    # ports of UN/LOCODE 2023-2 had their coordinates: now the south is nearer, the north farther.
+    shanghai = routes.sea_km("CNSHA", "THLCH")
+    shekou, tianjin = routes.sea_km("CNSHK", "THLCH"), routes.sea_km("CNTXG", "THLCH")
+    assert shanghai is not None and shekou is not None and tianjin is not None
+    assert shekou < shanghai - 1000 and tianjin > shanghai + 800, (shekou, shanghai, tianjin)
+    assert routes.point("CNSHK") != routes.point("CNSHA")
+    # Hamburg - Laem Chabang through Suez is about 9,500 nautical miles (17,600 km)
+    hamburg = routes.sea_km("DEHAM", "THLCH")
+    assert hamburg is not None and 16000 < hamburg < 19500, hamburg
+
+
 def _line(**values: str) -> list[str]:
     base = {"B/L No": "BL1", "Shipper": "Guangzhou Textiles", "Consignee": "Siam Home",
             "Description of Goods": "Auto parts", "Gross Weight (kg)": "9000",

@@ -18,7 +18,6 @@ from mekongx.domains.ports.reference import (
     clean_container,
     clean_locode,
     container_problem,
-    listed_in_part,
     ports,
 )
 from mekongx.i18n import N_
@@ -52,7 +51,6 @@ BAD = {
     "weight": N_("Row %(row)s, %(column)s: %(value)s is not a weight in kilograms between 0 and 50,000."),
     "number": N_("Row %(row)s, %(column)s: %(value)s is not a whole number."),
     "port": N_("Row %(row)s, %(column)s: %(value)s is not a UN/LOCODE of a known port."),
-    "port_country": N_("Row %(row)s, %(column)s: %(value)s is not in this node's UN/LOCODE list, which holds only some ports of %(country)s: write the code of a port it holds, or ask the administrator to load the full UN/LOCODE release (scripts/ports_locodes.py)."),
     "country": N_("Row %(row)s, %(column)s: %(value)s is not a two-letter country code."),
     "hs": N_("Row %(row)s, %(column)s: %(value)s is not an HS code (4 to 10 digits)."),
     "dates_order": N_("Row %(row)s: the arrival date is before the loading date."),
@@ -188,9 +186,7 @@ def check_row(row: int, values: dict[str, Any], reading: Reading, columns: dict[
             out[name] = number
         elif name.startswith("port_of_"):
             code = clean_locode(text)
-            if code not in ports() and not listed_in_part(code[:2]):
-                bad("port_country", name, text, country=code[:2])
-            elif code not in ports():
+            if code not in ports():
                 bad("port", name, text)
             out[name] = code
         elif name in ("loaded_on", "arrival_on"):

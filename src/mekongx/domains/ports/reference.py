@@ -56,7 +56,7 @@ class Port:
     locode: str
     name: str
     function: str  # UN/LOCODE function classifier, e.g. 1-3----- (1 port, 6 inland depot)
-    kind: str  # port | depot | carrier code | curated (data/README.md)
+    kind: str  # port | depot | carrier code (data/README.md)
 
     @property
     def country(self) -> str:
@@ -68,17 +68,6 @@ def ports() -> dict[str, Port]:
     with (DATA / "locodes.csv").open(encoding="utf-8") as handle:
         rows = csv.DictReader(line for line in handle if not line.startswith("#"))
         return {r["locode"]: Port(r["locode"], r["name"], r["function"], r["kind"]) for r in rows}
-
-
-# Countries whose every port is in locodes.csv: those of the release parts read whole (codes F to
-# Z) and the countries of part 1 taken whole from another copy (data/README.md). A code of any
-# other country may be a real port the list does not hold yet, and its refusal says so.
-_WHOLE_OF_PART_1 = frozenset({"CN", "AE", "BE", "BD"})
-
-
-def listed_in_part(country: str) -> bool:
-    """Whether the shipped list holds every port of ``country`` (False: only some, or none)."""
-    return country[:1] >= "F" or country in _WHOLE_OF_PART_1 or not country[:1].isalpha()
 
 
 def clean_locode(text: str) -> str:
