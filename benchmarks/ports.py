@@ -4,22 +4,31 @@ fixed examination rate, against HS-code-only targeting, and how fast does it pro
 A seeded generator (``domains/ports/demo.py``) writes a day of Laem Chabang manifests: lawful
 containers (furniture, garments, toys, lamps, tiles, auto parts, coffee, citric acid, acetone,
 acetone-free nail polish remover, steel, squid; one to three lines each; one consignee pool of
-lawful importers) with a planted risky consignment every ``--planted-every`` containers (five
-patterns in turn: P-2-P under a vague ketone heading to a forwarder via a hub; ephedrine to a
-private condominium; "coffee" heavier than coffee can be, loaded outside the shipper's country;
-permanganate for Myanmar via a hub after 41 days; toys whose notify party is on a notice).
+lawful importers; ``--transshipped`` of them through a feeder hub on the way: Hong Kong,
+Singapore, Busan, Kaohsiung, Shekou) with a planted risky consignment every ``--planted-every``
+containers (seven patterns in turn: P-2-P under a vague ketone heading to a forwarder via a hub;
+ephedrine to a private condominium; "coffee" heavier than coffee can be, loaded outside the
+shipper's country; permanganate for Myanmar via a hub after 41 days; toys whose notify party is
+on a notice; lawful-looking goods to a new importer through a port far off the way (Colombo,
+Jebel Ali, Nhava Sheva, Salalah); a party of an earlier seizure at the port under another
+spelling, on an ordinary consignment). The detour hubs are chosen by geography and the
+spellings written by hand in the generator, not by the route check or the names engine.
 
 Both rankings examine the same number of containers, ``--rate`` of the day's (2 % by default):
 
-- **profile**: the node's starting rules (``data/rules.yaml``) plus a hub rule naming MYPKG,
-  SGSIN and HKHKG, a party history of one earlier lawful day, and the names engine over the
-  demo notices (the wanted persons of ``domains/fugitives/demo.py``);
+- **profile**: the node's starting rules (``data/rules.yaml``, with ``route_detour`` and
+  ``seized_party``) plus a hub rule naming MYPKG, SGSIN and HKHKG, a party history of one
+  earlier lawful day, the watch list of the port's earlier seizures
+  (``demo.seizure_history``) and the names engine over the demo notices (the wanted persons of
+  ``domains/fugitives/demo.py``);
 - **baseline**: the HS-code rule alone (the precursor subheadings), ties broken at random
   (seeded), i.e. what a port that targets by tariff heading examines.
 
 Reports recall (planted containers examined / planted) and examination yield (planted examined /
-examined) for both, and the time to check and profile the lines (reading the rows with
-``manifest.read_rows``, precursor engine, names engine, rules), single process, no database.
+examined) for both, per planted pattern, what each of the two newer rules adds (the profile
+ranked again without its points), how often each rule fires on lawful and on planted containers,
+and the time to check and profile the lines (reading the rows with ``manifest.read_rows``,
+precursor engine, names engine, rules), single process, no database.
 
     .venv/bin/python benchmarks/ports.py                       # 100,000 lines
     .venv/bin/python benchmarks/ports.py --containers 5000     # quicker
@@ -32,6 +41,7 @@ import datetime as dt
 import os
 import random
 import resource
+import statistics
 import sys
 import time
 from collections import defaultdict
@@ -41,7 +51,7 @@ import yaml
 from mekongx.chemistry import Screener
 from mekongx.domains.fugitives.demo import NOTICES
 from mekongx.domains.ports import manifest
-from mekongx.domains.ports.demo import COLUMNS, HEADER, generate
+from mekongx.domains.ports.demo import COLUMNS, HEADER, PATTERNS, generate, seizure_history
 from mekongx.domains.ports.manifest import Line, party_key
 from mekongx.domains.ports.profiling import Context, Rule, profile
 from mekongx.domains.ports.reference import DATA
@@ -113,15 +123,22 @@ def main() -> int:
     ap.add_argument(
         "--blur", type=float, default=0.5, help="chance each indicator of a planted row is hidden"
     )
+    ap.add_argument(
+        "--transshipped",
+        type=float,
+        default=0.15,
+        help="share of lawful containers via a feeder hub",
+    )
     args = ap.parse_args()
     day = dt.date(2026, 12, 3)
     consignees = max(60, args.containers // 25)
     history = generate(day - dt.timedelta(days=1), max(100, args.containers // 4), seed=args.seed - 1,
-                       consignees=consignees)  # fmt: skip
+                       consignees=consignees, transshipped=args.transshipped)  # fmt: skip
     made = generate(day, args.containers, seed=args.seed, planted_every=args.planted_every,
-                    consignees=consignees)  # fmt: skip
+                    consignees=consignees, transshipped=args.transshipped)  # fmt: skip
     blur(made.rows, made.planted, history.rows, random.Random(args.seed + 1), args.blur)
     known = {party_key(r[3]) for r in history.rows}
+    seized = seizure_history(day - dt.timedelta(days=30), seed=args.seed)
     rules = starting_rules()
     hs_only = [r for r in rules if r.kind == "hs_codes"]
     index = notice_index()
@@ -130,12 +147,15 @@ def main() -> int:
         return [(h.name, h.probability) for h in index.search(name, limit=3)]
 
     print(f"lines {len(made.rows):,}, containers {args.containers + len(made.planted):,}, "
-          f"planted {len(made.planted)} (each indicator hidden with p={args.blur}), load {os.getloadavg()[0]:.1f}", flush=True)  # fmt: skip
+          f"planted {len(made.planted)} (each indicator hidden with p={args.blur}), lawful via a feeder hub "
+          f"{args.transshipped:.0%}, earlier seizures {len(seized)}, load {os.getloadavg()[0]:.1f}", flush=True)  # fmt: skip
     cpu0, wall0 = time.process_time(), time.perf_counter()
     reading = manifest.read_rows(HEADER, enumerate(made.rows, start=2), COLUMNS)
     assert not reading.problems, reading.problems[:3]
     read_s = time.perf_counter() - wall0
-    ctx = Context(screener=Screener(), notices=notices, known_consignees=known)
+    ctx = Context(
+        screener=Screener(), notices=notices, known_consignees=known, seized_parties=seized
+    )
     groups = by_container(reading.lines)
     profiles = {n: profile(n, lines, rules, ctx) for n, lines in groups.items()}
     wall, cpu = time.perf_counter() - wall0, time.process_time() - cpu0
@@ -144,14 +164,57 @@ def main() -> int:
 
     examined = max(1, round(len(groups) * args.rate))
     rng = random.Random(args.seed)
-    ranked = sorted(groups, key=lambda n: (-profiles[n].score, n))[:examined]
     tie = {n: rng.random() for n in groups}
-    ranked_base = sorted(groups, key=lambda n: (-baseline[n], tie[n]))[:examined]
+    kind_of = {r.id: r.kind for r in rules}
+
+    def without(kind: str) -> dict[str, int]:
+        return {n: p.score - sum(f.points for f in p.fired if kind_of[f.rule_id] == kind)
+                for n, p in profiles.items()}  # fmt: skip
+
+    score = {n: p.score for n, p in profiles.items()}
+    rankings = [("profile", sorted(groups, key=lambda n: (-score[n], n))[:examined])]
+    for kind in ("route_detour", "seized_party"):
+        less = without(kind)
+        rankings.append((f"without {kind}", sorted(groups, key=lambda n: (-less[n], n))[:examined]))
+    rankings.append(
+        ("HS-code baseline", sorted(groups, key=lambda n: (-baseline[n], tie[n]))[:examined])
+    )
     planted = made.planted
-    for name, chosen in (("profile", ranked), ("HS-code baseline", ranked_base)):
+    for name, chosen in rankings:
         hits = len(planted & set(chosen))
-        print(f"{name:17s}: examined {examined:,} ({args.rate:.0%}), planted found {hits}/{len(planted)}, "
+        print(f"{name:24s}: examined {examined:,} ({args.rate:.0%}), planted found {hits}/{len(planted)}, "
               f"recall {hits / len(planted):.2f}, yield {hits / examined:.3f}")  # fmt: skip
+    print("\nper planted pattern: found / planted (recall), share of the examined containers")
+    print(f"{'pattern':34s}" + "".join(f" | {name:>24s}" for name, _ in rankings))
+    for pattern in PATTERNS:
+        mine = {n for n, p in made.patterns.items() if p == pattern}
+        cells = []
+        for _name, chosen in rankings:
+            hits = len(mine & set(chosen))
+            cells.append(
+                f"{hits}/{len(mine)} ({hits / max(1, len(mine)):.2f}), {hits / examined:.3f}"
+            )
+        print(f"{pattern:34s}" + "".join(f" | {c:>24s}" for c in cells))
+    print("\nmedian rank of a pattern's planted containers, as a share of the day's (top = 0 %)")
+    orders = [("profile", score)] + [
+        (f"without {k}", without(k)) for k in ("route_detour", "seized_party")
+    ]
+    places = {name: {n: i for i, n in enumerate(sorted(groups, key=lambda n, s=s: (-s[n], n)))}
+              for name, s in orders}  # fmt: skip
+    for pattern in PATTERNS:
+        mine = sorted(n for n, p in made.patterns.items() if p == pattern)
+        cells = [
+            f"{statistics.median(places[name][n] for n in mine) / len(groups):.1%}"
+            for name, _ in orders
+        ]
+        print(
+            f"  {pattern:34s}"
+            + "".join(f" | {name} {c}" for (name, _), c in zip(orders, cells, strict=True))
+        )
+    print("\nrule fires on: lawful containers / planted containers")
+    for rule in rules:
+        fired = {n for n, p in profiles.items() if any(f.rule_id == rule.id for f in p.fired)}
+        print(f"  {rule.kind:22s} {len(fired - planted):>7,} / {len(fired & planted)}")
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"checked and profiled {len(made.rows):,} lines in {wall:.1f} s wall ({cpu:.1f} s CPU; "
           f"reading and checking {read_s:.1f} s), {len(made.rows) / wall:,.0f} lines/s, "

@@ -7,7 +7,8 @@ HS codes, routes and ports are the ordinary ones of the port's trade with China,
 and its ASEAN neighbours; the planted consignments follow the patterns of the UNODC-WCO
 Container Control Programme's profiling indicators (misdeclared precursors, a forwarder or a
 private flat as consignee, a detour through a hub, more weight than the goods can have, a party
-on a wanted-person notice).
+on a wanted-person notice, a voyage through a port far off the way, a party of an earlier
+seizure met again under another spelling).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import datetime as dt
 import io
 import random
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from mekongx.authz import Principal
 from mekongx.db import Database
@@ -67,6 +68,34 @@ SHIPPERS = {"CN": ["Shenzhen Huali Export", "Ningbo Dongfang Industrial", "Guang
 VESSELS = [("KOTA LAYANG", "0425S"), ("WAN HAI 305", "S218"), ("SITC MANILA", "2519S"),
            ("INTERASIA PURSUIT", "W083"), ("EVER CONNECT", "1140-037S")]  # fmt: skip
 OWNERS = ["TGHU", "MSKU", "TCNU", "WHSU", "SITU", "OOLU", "EMCU", "CAIU"]
+# Where lawful trade is commonly transshipped on its way to Laem Chabang, by the country of the
+# port of loading: the region's hubs on or near the way (Viet Nam's short-sea trade sails direct).
+FEEDER_HUBS = {"CN": ("HKHKG", "CNSHK", "SGSIN"), "JP": ("KRPUS", "HKHKG", "TWKHH", "SGSIN"),
+               "KR": ("HKHKG", "TWKHH", "SGSIN"), "TW": ("HKHKG", "SGSIN"), "ID": ("SGSIN", "MYPKG")}  # fmt: skip
+# Voyages from East Asia to Laem Chabang through a port far off the way, as used to break the
+# trail of a consignment (CCP profiling: "unusual or illogical routing"): every one of these hubs
+# lies west of the Strait of Malacca or on the Arabian Sea, i.e. past Laem Chabang, so the cargo
+# sails to the Indian Ocean and back. Chosen by geography, not by the route check.
+DETOURS = (("CNCAN", "LKCMB"), ("CNXMN", "AEJEA"), ("CNNGB", "INNSA"), ("CNSHK", "OMSLL"),
+           ("CNDLC", "LKCMB"), ("KRPUS", "AEJEA"))  # fmt: skip
+# Parties of containers seized at the port on earlier days (invented), each with the other ways
+# documents write the same party: the legal form added, dropped or written out, another
+# romanisation of a Thai or Chinese name, a typing slip. Networks reuse their front companies
+# and contacts after a seizure (CCP profiling: "parties previously involved in seizures").
+SEIZED_BEFORE = (
+    ("consignee", "Golden Bean Trading Co., Ltd.",
+     ("GOLDEN BEAN TRADING CO LTD", "Golden Bean Trading Company Limited", "Golden Been Trading Co., Ltd.")),
+    ("consignee", "Wattana Health Products Co., Ltd.",
+     ("Watthana Health Products", "WATTANA HEALTH PRODUCT CO.,LTD.", "Wattana Health Products Limited")),
+    ("notify_party", "Prasert Wongsawat",
+     ("Prasoet Wongsawat", "Mr. Prasert Vongsawat", "PRASERT WONGSAWAT")),
+    ("shipper", "Guangxi Yuntong Import & Export Co., Ltd.",
+     ("Guangxi Yun Tong Import and Export Co Ltd", "GUANGXI YUNTONG IMP & EXP CO., LTD.")),
+    ("notify_party", "Nguyen Van Hung",
+     ("Nguyễn Văn Hùng", "NGUYEN VAN HUNG", "Nguyen Van Hunng")),
+    ("consignee", "Mae Sot Border Logistics Ltd., Part.",
+     ("Maesot Border Logistics", "Mae Sot Border Logistic Limited Partnership")),
+)  # fmt: skip
 
 
 def container_number(rng: random.Random) -> str:
@@ -78,6 +107,7 @@ def container_number(rng: random.Random) -> str:
 class Generated:
     rows: list[list[str]]
     planted: set[str]  # container numbers of the planted risky consignments
+    patterns: dict[str, str] = field(default_factory=dict)  # planted container -> its pattern
 
     def csv(self) -> bytes:
         out = io.StringIO()
@@ -96,7 +126,7 @@ def _row(bl: str, shipper: str, s_country: str, consignee: str, address: str, c_
             pol, pot, "THLCH", vessel[0], vessel[1], loaded.isoformat(), day.isoformat()]  # fmt: skip
 
 
-def _planted(day: dt.date, rng: random.Random) -> Iterator[tuple[list[str], str]]:
+def _planted(day: dt.date, rng: random.Random) -> Iterator[tuple[list[str], str, str]]:
     """The risky consignments: each evades some rules, so only the profile as a whole finds all."""
     vessel = VESSELS[0]
     patterns = [
@@ -192,17 +222,54 @@ def _planted(day: dt.date, rng: random.Random) -> Iterator[tuple[list[str], str]
         bl = f"LCB{day:%y%m%d}P{i:03d}"
         yield _row(bl, shipper, s_country, consignee, address, c_country, notify, forwarder,
                    goods, hs, kg, number, size, pol, pot, vessel, day - dt.timedelta(days=dwell),
-                   day, rng), number  # fmt: skip
+                   day, rng), number, PATTERNS[i]  # fmt: skip
+    # lawful-looking goods to a new importer, through a port far off the way (a long voyage)
+    pol, pot = rng.choice(DETOURS)
+    goods, hs, (low, high), _origins = rng.choice(LAWFUL[:8])
+    number = container_number(rng)
+    yield _row(f"LCB{day:%y%m%d}P005", rng.choice(SHIPPERS[pol[:2]]), pol[:2],
+               f"{rng.choice(COMPANIES)} Global {rng.choice(TRADES)} Co., Ltd.",
+               f"{rng.randint(1, 999)} Moo {rng.randint(1, 12)}, Bang Bo, Samut Prakan", "TH", "", "",
+               goods, hs, rng.uniform(low, high), number, "22G1", pol, pot, vessel,
+               day - dt.timedelta(days=rng.randint(24, 38)), day, rng), number, PATTERNS[5]  # fmt: skip
+    # a party of an earlier seizure, under another spelling, on an ordinary-looking consignment
+    role, _name, spellings = rng.choice(SEIZED_BEFORE)
+    goods, hs, (low, high), origins = rng.choice(LAWFUL[:8])
+    pol = rng.choice(origins)
+    parties = {"shipper": rng.choice(SHIPPERS.get(pol[:2], SHIPPERS["CN"])),
+               "consignee": f"{rng.choice(COMPANIES)} {rng.choice(TRADES)} Co., Ltd.", "notify_party": ""}  # fmt: skip
+    parties[role] = rng.choice(spellings)
+    number = container_number(rng)
+    yield _row(f"LCB{day:%y%m%d}P006", parties["shipper"], pol[:2], parties["consignee"],
+               f"{rng.randint(1, 999)} Soi Sukhumvit {rng.randint(1, 101)}, Bangkok", "TH",
+               parties["notify_party"], "", goods, hs, rng.uniform(low, high), number, "22G1", pol,
+               "", vessel, day - dt.timedelta(days=rng.randint(4, 14)), day, rng), number, PATTERNS[6]  # fmt: skip
+
+
+PATTERNS = ("P-2-P to a forwarder via a hub", "ephedrine to a condominium",
+            "coffee too heavy, loaded abroad", "permanganate, long on the way",
+            "notify party on a notice", "voyage far off the way",
+            "party of an earlier seizure")  # fmt: skip
+
+
+def seizure_history(day: dt.date, seed: int = 0) -> list[tuple[str, str]]:
+    """(party name, container number) of the containers seized at the port before ``day``, as
+    the node's watch list holds them (``service.seized_parties``: the names as the seized
+    container's manifest wrote them)."""
+    rng = random.Random(seed or day.toordinal())
+    return [(name, container_number(rng)) for _role, name, _spellings in SEIZED_BEFORE]
 
 
 def generate(day: dt.date, containers: int, *, seed: int = 20, planted_every: int = 0,
-             consignees: int = 60) -> Generated:  # fmt: skip
+             consignees: int = 60, transshipped: float = 0.0) -> Generated:  # fmt: skip
     """A day's manifest of ``containers`` lawful containers (one to three lines each) and, every
-    ``planted_every`` containers (and at least once when not 0), the planted patterns in turn."""
+    ``planted_every`` containers (and at least once when not 0), the planted patterns in turn;
+    a share ``transshipped`` of the lawful containers comes through a feeder hub on the way."""
     rng = random.Random(seed)
+    hubs = random.Random(seed + 1)  # its own draws: the other fields stay those of the seed
     pool = [f"{rng.choice(COMPANIES)} {rng.choice(TRADES)} Co., Ltd." for _ in range(consignees)]
     rows: list[list[str]] = []
-    planted: set[str] = set()
+    planted: dict[str, str] = {}
     pattern = _planted(day, rng)
     for n in range(containers):
         if planted_every and n % planted_every == planted_every // 2:
@@ -211,7 +278,7 @@ def generate(day: dt.date, containers: int, *, seed: int = 20, planted_every: in
                 pattern = _planted(day, rng)
                 found = next(pattern)
             rows.append(found[0])
-            planted.add(found[1])
+            planted[found[1]] = found[2]
         goods, hs, (low, high), origins = rng.choice(LAWFUL)
         pol = rng.choice(origins)
         country = pol[:2]
@@ -222,13 +289,16 @@ def generate(day: dt.date, containers: int, *, seed: int = 20, planted_every: in
         vessel = rng.choice(VESSELS)
         loaded = day - dt.timedelta(days=rng.randint(4, 14))
         parts = rng.choice((1, 1, 1, 2, 3))
+        via = ""
+        if transshipped and hubs.random() < transshipped:
+            via = hubs.choice([h for h in FEEDER_HUBS.get(country, ()) if h != pol] or [""])
         for part in range(parts):
             kg = rng.uniform(low, high) / parts
             rows.append(_row(f"LCB{day:%y%m%d}{n:05d}", shipper, country, consignee,
                              f"{rng.randint(1, 999)} Moo {rng.randint(1, 12)}, {rng.choice(COMPANIES)} Industrial Estate, Chon Buri",
                              "TH", "", "", goods if part == 0 else f"{goods}, lot {part + 1}", hs,
-                             kg, number, size, pol, "", vessel, loaded, day, rng))  # fmt: skip
-    return Generated(rows, planted)
+                             kg, number, size, pol, via, vessel, loaded, day, rng))  # fmt: skip
+    return Generated(rows, set(planted), planted)
 
 
 def _hub_rule() -> RuleInput:
