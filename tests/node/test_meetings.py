@@ -5,6 +5,7 @@ the area's handlers after the schema check the inbox runs."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -15,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, func, select, text
+from alembic import command
+from sqlalchemy import create_engine, func, inspect, select, text
 from sqlalchemy.engine import make_url
 
 from mekongx import migrations, wiring
@@ -492,3 +494,116 @@ def test_a_report_needs_resolutions(world: Any, peer_db: Database) -> None:
     assert caught.value.message == "This meeting has no resolutions to report on."
     with pytest.raises(Forbidden), world.db.write() as session:  # viewers do not export
         report.progress_report(session, world.principal("thai_viewer"), meeting_id)
+
+
+# --- the minutes in seven languages ------------------------------------------------------------
+
+
+def _canonical_sha256(value: Any) -> str:
+    """RFC 8785 for what minutes hold (objects, strings, integers): keys sorted, no spaces,
+    UTF-8 as written; computed here without the node's JCS code."""
+    text = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def test_minutes_written_in_three_languages_keep_the_digest_they_had(world: Any) -> None:
+    """Minutes agreed before Lao, Burmese, Khmer and Vietnamese were kept: their canonical form,
+    so their digest and the signatures over it, are what they were (only _th/_zh/_en)."""
+    wiring.install()
+    with world.db.write() as session:
+        service.create_series(session, world.principal("thai_admin"), series_input())
+        meeting = service.create_meeting(session, world.principal("thai_analyst"), minutes_input())
+        held = service.minutes_of(session, meeting)
+        digest = meeting.minutes_digest
+    [item1, item2] = held["items"]
+    [r1], [r2] = item1["resolutions"], item2["resolutions"]
+    a1, a2 = r1["actions"]
+
+    def three(name: str, th: str = "", zh: str = "", en: str = "") -> dict[str, str]:
+        return {f"{name}_th": th, f"{name}_zh": zh, f"{name}_en": en}
+
+    before = {  # the shape docs/meetings.md gave the minutes before the four languages
+        "meeting_uid": held["meeting_uid"], "series": "TH-CN", "number": 20, "host_agency": "NNCC",
+        "drafting_agency": "ONCB", "counterpart": "NNCC", **three("place", "ฮาร์บิน", "哈尔滨", "Harbin"),
+        "starts_on": "2025-07-30", "ends_on": "2025-07-30",
+        "delegates": [{"agency": "ONCB", "role": "head",
+                       **three("name", "ธนากร คัยนันท์", "塔纳功·凯亚南", "Thanakorn Kaiyanan"),
+                       **three("title", en="Adviser")}],
+        "items": [
+            {"uid": item1["uid"], **three("title", "การแลกเปลี่ยนข้อมูลการข่าว", "情报交流", "Intelligence exchange"),
+             **three("summary", en="Both sides reviewed the channels."),
+             "resolutions": [{"uid": r1["uid"], "number": 1,
+                              **three("text", "แลกเปลี่ยนข้อมูลการข่าว", en="Exchange intelligence faster."),
+                              "actions": [
+                                  {"uid": a1["uid"], "owner_agency": "ONCB", "counterpart_agency": "NNCC",
+                                   **three("title", en="Open a hotline"), "deadline": "2026-03-31"},
+                                  {"uid": a2["uid"], "owner_agency": "NNCC", "counterpart_agency": "ONCB",
+                                   **three("title", zh="建立联络渠道"), "deadline": "2026-06-30"}]}]},
+            {"uid": item2["uid"], **three("title", en="Precursors"), **three("summary"),
+             "resolutions": [{"uid": r2["uid"], "number": 2, **three("text", en="Control precursors."),
+                              "actions": []}]},
+        ],
+    }  # fmt: skip
+    assert held == before
+    assert digest == _canonical_sha256(before)
+
+
+def test_approved_minutes_still_verify_after_the_languages_migration(
+    world: Any, peer_db: Database
+) -> None:
+    """Both sides approve; the node goes back to before the four languages' columns and forward
+    again (as a node upgraded with approved minutes): both signatures verify, the minutes stay
+    frozen and current."""
+    pair = Pair(world, peer_db)
+    liaison = world.principal("thai_liaison")
+    meeting_id = _draft(pair)
+    with world.db.write() as session:
+        minutes.circulate(session, liaison, meeting_id)
+        minutes.approve(session, liaison, meeting_id, pair.keys["ONCB"].sign)
+    assert pair.to_nncc() == ["applied", "applied"]
+    with peer_db.write() as session:
+        minutes.approve(session, pair.li_wei, _copy_id(pair), pair.keys["NNCC"].sign)
+    assert pair.to_oncb() == ["applied"]
+    assert _state(world.db) == ("approved", 1)
+    config = migrations.alembic_config(world.settings.database_url)
+    command.downgrade(config, "0017_meetings")
+    with world.db.read_engine.connect() as conn:
+        columns = {c["name"] for c in inspect(conn).get_columns("meetings")}
+    assert "place_lo" not in columns
+    migrations.upgrade(world.settings.database_url)
+    with world.db.read() as session:
+        meeting = session.get(Meeting, meeting_id)
+        assert meeting is not None and meeting.minutes_state == "approved"
+        found = minutes.signatures(session, meeting, _keys(pair))
+        assert [(s.agency, s.valid, s.current) for s in found] == [
+            ("NNCC", True, True),
+            ("ONCB", True, True),
+        ]
+
+
+def test_lao_texts_are_signed_and_reach_the_other_side(world: Any, peer_db: Database) -> None:
+    pair = Pair(world, peer_db)
+    data = minutes_input().model_dump()
+    data["place_lo"] = "ຮາບິນ"
+    data["items"][0]["title_vi"] = "Trao đổi thông tin tình báo"
+    data["items"][1]["resolutions"][0]["text_km"] = "គ្រប់គ្រងសារធាតុមុនគីមី។"
+    with world.db.write() as session:
+        meeting = service.create_meeting(
+            session, world.principal("thai_analyst"), MeetingInput.model_validate(data)
+        )
+        held = service.minutes_of(session, meeting)
+        meeting_id, digest = meeting.id, meeting.minutes_digest
+    assert held["place_lo"] == "ຮາບິນ" and "place_my" not in held  # written ones only
+    assert held["items"][0]["title_vi"] == "Trao đổi thông tin tình báo"
+    assert digest == _canonical_sha256(held)
+    with world.db.write() as session:
+        minutes.circulate(session, world.principal("thai_liaison"), meeting_id)
+    assert pair.to_nncc() == ["applied"]  # the copy's digest is the drafter's
+    with peer_db.read() as session:
+        copy = session.get(Meeting, _copy_id(pair))
+        assert copy is not None and copy.minutes_digest == digest
+        assert copy.text("place", "lo") == "ຮາບິນ"
+        assert copy.shown("place", "my").text == "Harbin" and copy.shown("place", "my").fallback
+        view = service.view(session, pair.li_wei, copy)
+        resolution = view.items[1].resolutions[0].resolution
+        assert resolution.text("text", "km") == "គ្រប់គ្រងសារធាតុមុនគីមី។"

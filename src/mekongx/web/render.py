@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hmac
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -34,6 +34,7 @@ from mekongx.i18n import (
     needs_gregorian,
     translator,
 )
+from mekongx.i18n.texts import fallback_mark, pick
 from mekongx.model.identity import User
 from mekongx.web import flash
 from mekongx.web.labels import translated
@@ -108,6 +109,18 @@ def page_date(value: date | datetime | None, lang: str, tz: str) -> Markup | str
     )
 
 
+def shown_text(source: Any, field: str, lang: str) -> Markup | str:
+    """A record's own text (``source.shown(field, lang)``, or ``source`` a mapping language ->
+    text; ``mekongx.i18n.texts``) for a page: in the reader's language as it is; in another
+    language marked with its ``lang`` and "(in English)" in the reader's language."""
+    shown = pick(source, lang) if isinstance(source, Mapping) else source.shown(field, lang)
+    if not shown.fallback:
+        return shown.text
+    return Markup('<span lang="{}">{}</span> <small class="shown-in">({})</small>').format(
+        HTML_LANG.get(shown.lang, shown.lang), shown.text, fallback_mark(shown, lang)
+    )
+
+
 def _markup_aware(translate: Translator) -> Callable[..., Markup | str]:
     """The page's ``_``: a message given markup (a date from ``fmt``) keeps that markup and
     escapes the rest, so the date's ``<time>`` is not shown as text."""
@@ -149,6 +162,7 @@ def render(request: Request, template: str, *, status: int = 200, **context: Any
         menu=menu(found[0]) if found else [],
         csrf_token=csrf,
         fmt=fmt,
+        shown=lambda row, field="", reader=None: shown_text(row, field, reader or lang),
         num=lambda value, places=None: "" if value is None else format_number(value, lang, places),
         node_agency=node.settings.node_agency,
         flash_message=_(done) if done else "",

@@ -49,6 +49,10 @@ class SeriesOut(BaseModel):
     name_th: str
     name_zh: str
     name_en: str
+    name_lo: str = ""
+    name_my: str = ""
+    name_km: str = ""
+    name_vi: str = ""
     agencies: str
 
 
@@ -64,6 +68,10 @@ class MeetingOut(BaseModel):
     place_th: str
     place_zh: str
     place_en: str
+    place_lo: str = ""
+    place_my: str = ""
+    place_km: str = ""
+    place_vi: str = ""
     starts_on: dt.date
     ends_on: dt.date
     minutes_state: str
@@ -107,6 +115,10 @@ class ActionOut(BaseModel):
     title_th: str
     title_zh: str
     title_en: str
+    title_lo: str = ""
+    title_my: str = ""
+    title_km: str = ""
+    title_vi: str = ""
     deadline: dt.date
     status: str
     status_reason: str
@@ -125,6 +137,10 @@ class ResolutionOut(BaseModel):
     text_th: str
     text_zh: str
     text_en: str
+    text_lo: str = ""
+    text_my: str = ""
+    text_km: str = ""
+    text_vi: str = ""
     actions: list[ActionOut] = []
 
 
@@ -149,9 +165,17 @@ class ItemOut(BaseModel):
     title_th: str
     title_zh: str
     title_en: str
+    title_lo: str = ""
+    title_my: str = ""
+    title_km: str = ""
+    title_vi: str = ""
     summary_th: str
     summary_zh: str
     summary_en: str
+    summary_lo: str = ""
+    summary_my: str = ""
+    summary_km: str = ""
+    summary_vi: str = ""
     resolutions: list[ResolutionOut] = []
     comments: list[CommentOut] = []
 
@@ -164,9 +188,17 @@ class DelegateOut(BaseModel):
     name_th: str
     name_zh: str
     name_en: str
+    name_lo: str = ""
+    name_my: str = ""
+    name_km: str = ""
+    name_vi: str = ""
     title_th: str
     title_zh: str
     title_en: str
+    title_lo: str = ""
+    title_my: str = ""
+    title_km: str = ""
+    title_vi: str = ""
 
 
 class SignatureOut(BaseModel):

@@ -33,9 +33,7 @@ def _series(session: Session, data: Mapping[str, Any], code: str) -> MeetingSeri
         known = set(session.scalars(select(Agency.code)))
         series = MeetingSeries(
             code=code,
-            name_th=str(data["series_name_th"]),
-            name_zh=str(data["series_name_zh"]),
-            name_en=str(data["series_name_en"]),
+            **{f"name_{c}": str(data.get(f"series_name_{c}", "")) for c in service.LANGS},
             agencies=" ".join(sorted({str(c) for c in data["series_agencies"]} & known)),
         )
         session.add(series)
@@ -87,11 +85,8 @@ def apply_minutes(session: Session, received: Received, data: Mapping[str, Any])
         session.add(RecordRecipient(record_uid=uid, agency_code=received.own_agency))
     meeting.host_agency, meeting.counterpart = parsed.host_agency, parsed.counterpart
     meeting.starts_on, meeting.ends_on = parsed.starts_on, parsed.ends_on
-    meeting.place_th, meeting.place_zh, meeting.place_en = (
-        parsed.place_th,
-        parsed.place_zh,
-        parsed.place_en,
-    )
+    for code in service.LANGS:
+        setattr(meeting, f"place_{code}", getattr(parsed, f"place_{code}"))
     meeting.handling_code, meeting.handling_note = parsed.handling_code, parsed.handling_note
     meeting.language = parsed.language
     meeting.minutes_version = meeting.sent_version = version

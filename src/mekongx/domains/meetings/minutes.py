@@ -42,6 +42,7 @@ from mekongx.federation.outbox import enqueue
 from mekongx.federation.peers import confirmed_peers, signing_keys
 from mekongx.federation.statements import key_id, sign_statement, verify_statement
 from mekongx.i18n import N_
+from mekongx.i18n.texts import FIRST_LANGUAGES as FIRST
 from mekongx.model.base import utcnow
 from mekongx.model.record import new_uid
 
@@ -65,9 +66,7 @@ def minutes_payload(session: Session, meeting: Meeting) -> dict[str, Any]:
         "handling_code": meeting.handling_code,
         "handling_note": meeting.handling_note,
         "author_name": meeting.author_name,
-        "series_name_th": series.name_th,
-        "series_name_zh": series.name_zh,
-        "series_name_en": series.name_en,
+        **{f"series_name_{c}": t for c, t in series.texts("name").items() if t or c in FIRST},
         "series_agencies": series.agencies.split(),
     }
 

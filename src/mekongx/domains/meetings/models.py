@@ -16,26 +16,14 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from mekongx.model.base import Base, utcnow
 from mekongx.model.record import SharedRecord
+from mekongx.model.texts import Multilingual
 
 SEARCH_KIND = "meeting"
 STATUSES = ("planned", "in_progress", "done", "dropped")
 MINUTES_STATES = ("draft", "circulated", "approved")
 
 
-class Trilingual:
-    """Helpers for rows whose texts are kept in Thai, Chinese and English."""
-
-    def text(self, field: str, lang: str) -> str:
-        """The text in ``lang``, else in the other languages (English, Thai, Chinese)."""
-        order = {"th": ("th", "en", "zh"), "zh": ("zh", "en", "th")}.get(lang, ("en", "th", "zh"))
-        for code in order:
-            value = str(getattr(self, f"{field}_{code}", "") or "")
-            if value:
-                return value
-        return ""
-
-
-class MeetingSeries(Trilingual, Base):
+class MeetingSeries(Multilingual, Base):
     """A series of numbered meetings between agencies, e.g. the Thai–Chinese bilateral meetings."""
 
     __tablename__ = "meeting_series"
@@ -45,11 +33,15 @@ class MeetingSeries(Trilingual, Base):
     name_th: Mapped[str] = mapped_column(String(300), default="")
     name_zh: Mapped[str] = mapped_column(String(300), default="")
     name_en: Mapped[str] = mapped_column(String(300), default="")
+    name_lo: Mapped[str] = mapped_column(String(300), default="")
+    name_my: Mapped[str] = mapped_column(String(300), default="")
+    name_km: Mapped[str] = mapped_column(String(300), default="")
+    name_vi: Mapped[str] = mapped_column(String(300), default="")
     agencies: Mapped[str] = mapped_column(String(200), default="")  # space-separated codes
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
-class Meeting(Trilingual, SharedRecord, Base):
+class Meeting(Multilingual, SharedRecord, Base):
     """One numbered meeting of a series; its minutes are drafted by ``origin_agency``."""
 
     __tablename__ = "meetings"
@@ -64,6 +56,10 @@ class Meeting(Trilingual, SharedRecord, Base):
     place_th: Mapped[str] = mapped_column(String(300), default="")
     place_zh: Mapped[str] = mapped_column(String(300), default="")
     place_en: Mapped[str] = mapped_column(String(300), default="")
+    place_lo: Mapped[str] = mapped_column(String(300), default="")
+    place_my: Mapped[str] = mapped_column(String(300), default="")
+    place_km: Mapped[str] = mapped_column(String(300), default="")
+    place_vi: Mapped[str] = mapped_column(String(300), default="")
     starts_on: Mapped[date] = mapped_column(Date, index=True)
     ends_on: Mapped[date] = mapped_column(Date)
     minutes_state: Mapped[str] = mapped_column(String(12), default="draft")
@@ -74,8 +70,8 @@ class Meeting(Trilingual, SharedRecord, Base):
     drafter: Mapped[str] = mapped_column(String(64), default="")
 
 
-class Delegate(Trilingual, Base):
-    """A participant of a delegation, with name and title in three languages."""
+class Delegate(Multilingual, Base):
+    """A participant of a delegation, with name and title in the seven languages."""
 
     __tablename__ = "meeting_delegates"
 
@@ -89,12 +85,20 @@ class Delegate(Trilingual, Base):
     name_th: Mapped[str] = mapped_column(String(200), default="")
     name_zh: Mapped[str] = mapped_column(String(200), default="")
     name_en: Mapped[str] = mapped_column(String(200), default="")
+    name_lo: Mapped[str] = mapped_column(String(200), default="")
+    name_my: Mapped[str] = mapped_column(String(200), default="")
+    name_km: Mapped[str] = mapped_column(String(200), default="")
+    name_vi: Mapped[str] = mapped_column(String(200), default="")
     title_th: Mapped[str] = mapped_column(String(400), default="")
     title_zh: Mapped[str] = mapped_column(String(400), default="")
     title_en: Mapped[str] = mapped_column(String(400), default="")
+    title_lo: Mapped[str] = mapped_column(String(400), default="")
+    title_my: Mapped[str] = mapped_column(String(400), default="")
+    title_km: Mapped[str] = mapped_column(String(400), default="")
+    title_vi: Mapped[str] = mapped_column(String(400), default="")
 
 
-class AgendaItem(Trilingual, Base):
+class AgendaItem(Multilingual, Base):
     """An item of a meeting's agenda with the discussion summary the minutes record."""
 
     __tablename__ = "meeting_agenda_items"
@@ -108,12 +112,20 @@ class AgendaItem(Trilingual, Base):
     title_th: Mapped[str] = mapped_column(String(500), default="")
     title_zh: Mapped[str] = mapped_column(String(500), default="")
     title_en: Mapped[str] = mapped_column(String(500), default="")
+    title_lo: Mapped[str] = mapped_column(String(500), default="")
+    title_my: Mapped[str] = mapped_column(String(500), default="")
+    title_km: Mapped[str] = mapped_column(String(500), default="")
+    title_vi: Mapped[str] = mapped_column(String(500), default="")
     summary_th: Mapped[str] = mapped_column(Text, default="")
     summary_zh: Mapped[str] = mapped_column(Text, default="")
     summary_en: Mapped[str] = mapped_column(Text, default="")
+    summary_lo: Mapped[str] = mapped_column(Text, default="")
+    summary_my: Mapped[str] = mapped_column(Text, default="")
+    summary_km: Mapped[str] = mapped_column(Text, default="")
+    summary_vi: Mapped[str] = mapped_column(Text, default="")
 
 
-class Resolution(Trilingual, Base):
+class Resolution(Multilingual, Base):
     """What the meeting agreed under an agenda item (Thai มติ, Chinese 决议)."""
 
     __tablename__ = "meeting_resolutions"
@@ -130,9 +142,13 @@ class Resolution(Trilingual, Base):
     text_th: Mapped[str] = mapped_column(Text, default="")
     text_zh: Mapped[str] = mapped_column(Text, default="")
     text_en: Mapped[str] = mapped_column(Text, default="")
+    text_lo: Mapped[str] = mapped_column(Text, default="")
+    text_my: Mapped[str] = mapped_column(Text, default="")
+    text_km: Mapped[str] = mapped_column(Text, default="")
+    text_vi: Mapped[str] = mapped_column(Text, default="")
 
 
-class MeetingAction(Trilingual, Base):
+class MeetingAction(Multilingual, Base):
     """Tracked work that carries out a resolution: one owner agency changes it."""
 
     __tablename__ = "meeting_actions"
@@ -150,6 +166,10 @@ class MeetingAction(Trilingual, Base):
     title_th: Mapped[str] = mapped_column(String(500), default="")
     title_zh: Mapped[str] = mapped_column(String(500), default="")
     title_en: Mapped[str] = mapped_column(String(500), default="")
+    title_lo: Mapped[str] = mapped_column(String(500), default="")
+    title_my: Mapped[str] = mapped_column(String(500), default="")
+    title_km: Mapped[str] = mapped_column(String(500), default="")
+    title_vi: Mapped[str] = mapped_column(String(500), default="")
     deadline: Mapped[date] = mapped_column(Date, index=True)
     status: Mapped[str] = mapped_column(String(12), default="planned")
     status_reason: Mapped[str] = mapped_column(Text, default="")

@@ -1,9 +1,9 @@
 """The progress report for the next meeting as a document of the node's one document mechanism
 (``mekongx.documents``): in any of the node's seven languages, or Thai beside Chinese in two
 columns. Dates follow each language's calendar (Buddhist Era in Thai) and digits (Burmese,
-Khmer). A meeting's own texts are kept in Thai, Chinese and English: a report in Lao, Burmese,
-Khmer or Vietnamese has its words in that language and the meeting's texts in English (else
-Thai, else Chinese)."""
+Khmer). A meeting's own texts are shown in the report's language where they are written in it,
+else in English (else Thai, else Chinese, else another language written), marked "(in
+English)" in the report's language (``mekongx.i18n.texts``)."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from mekongx.documents import (
 )
 from mekongx.domains.meetings.report import ProgressReport, ReportResolution
 from mekongx.i18n import KNOWN_LANGUAGES, N_, Language, format_date, translator
+from mekongx.i18n.texts import fallback_mark, pick
 
 ReportLanguage = Literal["th", "zh-Hans", "lo", "my", "km", "vi", "en", "th+zh-Hans"]
 #: Each report language (a BCP 47 tag, or two joined by "+" for two columns) and the node
@@ -63,8 +64,10 @@ LABELS = {
 
 
 def _text(texts: dict[str, str], lang: str) -> str:
-    order = {"th": ("th", "en", "zh"), "zh": ("zh", "en", "th")}.get(lang, ("en", "th", "zh"))
-    return next((texts[c] for c in order if texts.get(c)), "")
+    """The text a reader of ``lang`` is shown, marked when it is in another language."""
+    shown = pick(texts, lang)
+    mark = fallback_mark(shown, lang)
+    return f"{shown.text} ({mark})" if mark else shown.text
 
 
 def _cells(report: ProgressReport, resolution: ReportResolution, lang: str) -> list[list[object]]:
@@ -78,7 +81,7 @@ def _cells(report: ProgressReport, resolution: ReportResolution, lang: str) -> l
             status += f" ({t(LABELS['overdue'])})"
         notes = "\n".join(f"{format_date(n.noted_on, lang)} — {n.body}" for n in a.notes) or "—"
         evidence = "\n".join(f"{t(area)}: {count}" for area, count in a.evidence.items()) or "—"
-        rows.append([a.action.text("title", lang), a.action.owner_agency, DateCell(a.action.deadline),
+        rows.append([_text(a.action.texts("title"), lang), a.action.owner_agency, DateCell(a.action.deadline),
                      status, notes, evidence])  # fmt: skip
     return rows
 
@@ -109,13 +112,13 @@ def _lines(report: ProgressReport, lang: str) -> list[str]:
     t = translator(lang)
     m = report.meeting
     lines = [
-        report.series.text("name", lang),
-        f"{m.text('place', lang)} · {format_date(m.starts_on, lang)}",
+        _text(report.series.texts("name"), lang),
+        f"{_text(m.texts('place'), lang)} · {format_date(m.starts_on, lang)}",
     ]
     following = t(LABELS["for_next"], number=m.number + 1)
     if report.next_meeting is not None:
         nxt = report.next_meeting
-        following += f": {nxt.text('place', lang)}, {format_date(nxt.starts_on, lang)}"
+        following += f": {_text(nxt.texts('place'), lang)}, {format_date(nxt.starts_on, lang)}"
     lines += [following, t(LABELS["as_of"], date=format_date(report.as_of, lang))]
     return lines
 

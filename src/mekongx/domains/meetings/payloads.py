@@ -52,6 +52,10 @@ class Minutes(_Strict):
     place_th: str = Field("", max_length=300)
     place_zh: str = Field("", max_length=300)
     place_en: str = Field("", max_length=300)
+    place_lo: str = Field("", max_length=300)
+    place_my: str = Field("", max_length=300)
+    place_km: str = Field("", max_length=300)
+    place_vi: str = Field("", max_length=300)
     starts_on: dt.date
     ends_on: dt.date
     delegates: list[DelegateInput] = Field(default_factory=list, max_length=200)
@@ -71,6 +75,10 @@ class MinutesPayload(_Strict):
     series_name_th: str = Field("", max_length=300)
     series_name_zh: str = Field("", max_length=300)
     series_name_en: str = Field("", max_length=300)
+    series_name_lo: str = Field("", max_length=300)
+    series_name_my: str = Field("", max_length=300)
+    series_name_km: str = Field("", max_length=300)
+    series_name_vi: str = Field("", max_length=300)
     series_agencies: list[str] = Field(default_factory=list, max_length=20)
 
 

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from mekongx.i18n import N_, Language
+from mekongx.i18n.texts import TEXT_LANGUAGES
 
 Status = Literal["planned", "in_progress", "done", "dropped"]
 AgencyCode = Field(min_length=1, max_length=16, pattern=r"^[A-Z0-9_-]{1,16}$")
@@ -18,11 +19,9 @@ OptionalUid = Field(None, min_length=36, max_length=36, pattern=r"^[0-9a-f-]{36}
 
 
 def _one_language(model: BaseModel, field: str) -> None:
-    if not any(str(getattr(model, f"{field}_{code}")).strip() for code in ("th", "zh", "en")):
+    if not any(str(getattr(model, f"{field}_{code}")).strip() for code in TEXT_LANGUAGES):
         raise PydanticCustomError(
-            "mekongx",
-            N_("%(field)s: write it in at least one of Thai, Chinese or English."),
-            {"field": field},
+            "mekongx", N_("%(field)s: write it in at least one language."), {"field": field}
         )
 
 
@@ -35,6 +34,10 @@ class SeriesInput(_Input):
     name_th: str = Field("", max_length=300)
     name_zh: str = Field("", max_length=300)
     name_en: str = Field("", max_length=300)
+    name_lo: str = Field("", max_length=300)
+    name_my: str = Field("", max_length=300)
+    name_km: str = Field("", max_length=300)
+    name_vi: str = Field("", max_length=300)
     agencies: list[str] = Field(min_length=2, max_length=20)
 
     @model_validator(mode="after")
@@ -49,9 +52,17 @@ class DelegateInput(_Input):
     name_th: str = Field("", max_length=200)
     name_zh: str = Field("", max_length=200)
     name_en: str = Field("", max_length=200)
+    name_lo: str = Field("", max_length=200)
+    name_my: str = Field("", max_length=200)
+    name_km: str = Field("", max_length=200)
+    name_vi: str = Field("", max_length=200)
     title_th: str = Field("", max_length=400)
     title_zh: str = Field("", max_length=400)
     title_en: str = Field("", max_length=400)
+    title_lo: str = Field("", max_length=400)
+    title_my: str = Field("", max_length=400)
+    title_km: str = Field("", max_length=400)
+    title_vi: str = Field("", max_length=400)
 
     @model_validator(mode="after")
     def _named(self) -> Self:
@@ -66,6 +77,10 @@ class ActionInput(_Input):
     title_th: str = Field("", max_length=500)
     title_zh: str = Field("", max_length=500)
     title_en: str = Field("", max_length=500)
+    title_lo: str = Field("", max_length=500)
+    title_my: str = Field("", max_length=500)
+    title_km: str = Field("", max_length=500)
+    title_vi: str = Field("", max_length=500)
     deadline: dt.date
     status: Status = "planned"
     status_reason: str = Field("", max_length=4000)
@@ -83,6 +98,10 @@ class ResolutionInput(_Input):
     text_th: str = Field("", max_length=8000)
     text_zh: str = Field("", max_length=8000)
     text_en: str = Field("", max_length=8000)
+    text_lo: str = Field("", max_length=8000)
+    text_my: str = Field("", max_length=8000)
+    text_km: str = Field("", max_length=8000)
+    text_vi: str = Field("", max_length=8000)
     actions: list[ActionInput] = Field(default_factory=list, max_length=50)
 
     @model_validator(mode="after")
@@ -96,9 +115,17 @@ class ItemInput(_Input):
     title_th: str = Field("", max_length=500)
     title_zh: str = Field("", max_length=500)
     title_en: str = Field("", max_length=500)
+    title_lo: str = Field("", max_length=500)
+    title_my: str = Field("", max_length=500)
+    title_km: str = Field("", max_length=500)
+    title_vi: str = Field("", max_length=500)
     summary_th: str = Field("", max_length=50_000)
     summary_zh: str = Field("", max_length=50_000)
     summary_en: str = Field("", max_length=50_000)
+    summary_lo: str = Field("", max_length=50_000)
+    summary_my: str = Field("", max_length=50_000)
+    summary_km: str = Field("", max_length=50_000)
+    summary_vi: str = Field("", max_length=50_000)
     resolutions: list[ResolutionInput] = Field(default_factory=list, max_length=100)
 
     @model_validator(mode="after")
@@ -117,6 +144,10 @@ class MeetingFields(_Input):
     place_th: str = Field("", max_length=300)
     place_zh: str = Field("", max_length=300)
     place_en: str = Field("", max_length=300)
+    place_lo: str = Field("", max_length=300)
+    place_my: str = Field("", max_length=300)
+    place_km: str = Field("", max_length=300)
+    place_vi: str = Field("", max_length=300)
     starts_on: dt.date
     ends_on: dt.date
     language: Language = "en"

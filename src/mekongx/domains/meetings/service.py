@@ -44,12 +44,13 @@ from mekongx.domains.search.records import Reference, resolve_many
 from mekongx.errors import Conflict, FieldProblem, Forbidden, NotFound, ValidationFailed
 from mekongx.federation.jcs import canonical
 from mekongx.i18n import N_
+from mekongx.i18n.texts import ADDED_LANGUAGES, TEXT_LANGUAGES
 from mekongx.model.base import utcnow
 from mekongx.model.identity import Agency
 from mekongx.model.record import Distribution, RecordRecipient, new_uid
 
 KIND = SEARCH_KIND
-LANGS = ("th", "zh", "en")
+LANGS = TEXT_LANGUAGES
 
 
 # --- series ------------------------------------------------------------------------------------
@@ -118,6 +119,14 @@ def find_meeting(session: Session, principal: Principal, series_code: str, numbe
 
 def _texts(data: Any, name: str) -> dict[str, str]:
     return {f"{name}_{code}": str(getattr(data, f"{name}_{code}")) for code in LANGS}
+
+
+def _signed(row: Any, name: str) -> dict[str, str]:
+    """A field's texts as the canonical minutes carry them: Thai, Chinese and English always,
+    Lao, Burmese, Khmer and Vietnamese only where written (so minutes agreed before those
+    four were kept have the digest, and their approvals the signatures, they had)."""
+    texts = _texts(row, name)
+    return {k: v for k, v in texts.items() if v or k.rsplit("_", 1)[1] not in ADDED_LANGUAGES}
 
 
 def _check_meeting(session: Session, principal: Principal, data: MeetingFields) -> MeetingSeries:
@@ -402,12 +411,12 @@ def minutes_of(session: Session, meeting: Meeting) -> dict[str, Any]:
     def action_dict(a: MeetingAction) -> dict[str, Any]:
         return {
             "uid": a.uid, "owner_agency": a.owner_agency, "counterpart_agency": a.counterpart_agency,
-            **_texts(a, "title"), "deadline": a.deadline.isoformat(),
+            **_signed(a, "title"), "deadline": a.deadline.isoformat(),
         }  # fmt: skip
 
     def resolution_dict(r: Resolution) -> dict[str, Any]:
         return {
-            "uid": r.uid, "number": r.number, **_texts(r, "text"),
+            "uid": r.uid, "number": r.number, **_signed(r, "text"),
             "actions": [action_dict(a) for a in actions if a.resolution_id == r.id],
         }  # fmt: skip
 
@@ -418,18 +427,18 @@ def minutes_of(session: Session, meeting: Meeting) -> dict[str, Any]:
         "host_agency": meeting.host_agency,
         "drafting_agency": meeting.origin_agency,
         "counterpart": meeting.counterpart,
-        **_texts(meeting, "place"),
+        **_signed(meeting, "place"),
         "starts_on": meeting.starts_on.isoformat(),
         "ends_on": meeting.ends_on.isoformat(),
         "delegates": [
-            {"agency": d.agency_code, "role": d.role, **_texts(d, "name"), **_texts(d, "title")}
+            {"agency": d.agency_code, "role": d.role, **_signed(d, "name"), **_signed(d, "title")}
             for d in delegates
         ],
         "items": [
             {
                 "uid": i.uid,
-                **_texts(i, "title"),
-                **_texts(i, "summary"),
+                **_signed(i, "title"),
+                **_signed(i, "summary"),
                 "resolutions": [resolution_dict(r) for r in resolutions if r.item_id == i.id],
             }
             for i in items

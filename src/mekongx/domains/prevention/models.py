@@ -25,9 +25,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from mekongx.domains.meetings.models import Trilingual
 from mekongx.model.base import Base, utcnow
 from mekongx.model.record import SharedRecord
+from mekongx.model.texts import Multilingual
 
 SEARCH_KIND = "prevention_programme"
 COUNTRIES = ("TH", "CN", "LA", "MM", "KH", "VN")
@@ -56,7 +56,7 @@ def _in(column: str, values: tuple[str, ...]) -> str:
     return f"{column} IN ({', '.join(repr(v) for v in values)})"
 
 
-class Programme(Trilingual, SharedRecord, Base):
+class Programme(Multilingual, SharedRecord, Base):
     """A prevention programme run by an owner agency in one country."""
 
     __tablename__ = "prev_programmes"
@@ -155,7 +155,7 @@ class Reach(Base):
     verified: Mapped[bool] = mapped_column(default=False)  # checked against the publisher's own
 
 
-class Indicator(Trilingual, Base):
+class Indicator(Multilingual, Base):
     """An outcome indicator of a programme with its definition (a rate's numerator and
     denominator, a level's scale)."""
 

@@ -15,10 +15,10 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from mekongx.domains.meetings.models import Trilingual
 from mekongx.i18n import N_
 from mekongx.model.base import Base, utcnow
 from mekongx.model.record import SharedRecord
+from mekongx.model.texts import Multilingual
 
 SEARCH_KIND = "training_course"
 KINDS = ("course", "study_visit", "secondment", "exchange")
@@ -37,7 +37,7 @@ COMPETENCY_LABELS = {
 COMPETENCIES = tuple(COMPETENCY_LABELS)
 
 
-class Course(Trilingual, SharedRecord, Base):
+class Course(Multilingual, SharedRecord, Base):
     """A course, study visit, secondment or exchange organised by ``origin_agency``."""
 
     __tablename__ = "training_courses"

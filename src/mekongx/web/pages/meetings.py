@@ -37,6 +37,7 @@ from mekongx.http.errors import field_messages
 from mekongx.http.node import node_of
 from mekongx.http.params import RecordId
 from mekongx.i18n import N_, format_date, translator
+from mekongx.i18n.texts import TEXT_LANGUAGES
 from mekongx.model.base import utcnow
 from mekongx.model.identity import Agency
 from mekongx.validation import parse, problems_from
@@ -47,7 +48,6 @@ from mekongx.web.render import HTML_LANG, check_csrf, render
 router = APIRouter(prefix="/meetings")
 NAV = [NavItem(60, "/meetings", N_("Meetings"))]
 MAX_MINUTES_FILE = 2 * 1024 * 1024
-LANGS = ("th", "zh", "en")
 STATUS_LABELS = {
     "planned": N_("planned"),
     "in_progress": N_("in progress"),
@@ -81,14 +81,15 @@ def _labels(principal: Principal) -> dict[str, Any]:
         "state_labels": {k: _(v) for k, v in STATE_LABELS.items()},
         "role_labels": {k: _(v) for k, v in ROLE_LABELS.items()},
         "kind_labels": {k: _(v.label) for k, v in kinds().items()},
-        "lang_key": principal.language if principal.language in LANGS else "en",
     }
 
 
 def _fields(form: FormData, names: tuple[str, ...], texts: tuple[str, ...] = ()) -> dict[str, Any]:
     data: dict[str, Any] = {name: str(form.get(name, "")) for name in names}
     for text in texts:
-        data.update({f"{text}_{code}": str(form.get(f"{text}_{code}", "")) for code in LANGS})
+        data.update(
+            {f"{text}_{code}": str(form.get(f"{text}_{code}", "")) for code in TEXT_LANGUAGES}
+        )
     return data
 
 
