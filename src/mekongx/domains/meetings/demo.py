@@ -26,21 +26,49 @@ from __future__ import annotations
 
 from typing import Any
 
+from mekongx.domains.meetings.demo_texts import TEXTS
 from mekongx.domains.meetings.schemas import MeetingInput, SeriesInput
+from mekongx.i18n.texts import ADDED_LANGUAGES
 
-SERIES = SeriesInput(
-    code="TH-CN",
-    name_th="การประชุมทวิภาคีไทย - จีน เรื่อง ความร่วมมือด้านการป้องกันและปราบปรามยาเสพติด",
-    name_zh="中泰禁毒合作双边会议",
-    name_en="Thai–Chinese bilateral meeting on cooperation in drug prevention and suppression",
-    agencies=["ONCB", "NNCC"],
+
+def in_seven(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` with each English text's Lao, Burmese, Khmer and Vietnamese beside it
+    (``demo_texts.TEXTS``), at any depth."""
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        if isinstance(value, dict):
+            value = in_seven(value)
+        elif isinstance(value, list):
+            value = [in_seven(v) if isinstance(v, dict) else v for v in value]
+        out[key] = value
+        if key.endswith("_en") and value in TEXTS:
+            for code, text in zip(ADDED_LANGUAGES, TEXTS[value], strict=True):
+                if text:
+                    out.setdefault(f"{key[:-3]}_{code}", text)
+    return out
+
+
+SERIES = SeriesInput.model_validate(
+    in_seven(
+        dict(
+            code="TH-CN",
+            name_th="การประชุมทวิภาคีไทย - จีน เรื่อง ความร่วมมือด้านการป้องกันและปราบปรามยาเสพติด",
+            name_zh="中泰禁毒合作双边会议",
+            name_en="Thai–Chinese bilateral meeting on cooperation in drug prevention and suppression",
+            agencies=["ONCB", "NNCC"],
+        )
+    )
 )
-SAFE_MEKONG = SeriesInput(
-    code="SAFE-MEKONG-MIN",
-    name_th="การประชุมระดับรัฐมนตรีความร่วมมือแม่โขงปลอดภัย",
-    name_zh="湄公河流域执法安全合作部长级会议",
-    name_en="Safe Mekong ministerial meeting",
-    agencies=["ONCB", "NNCC", "LCDC", "CCDAC", "NACD", "C04"],
+SAFE_MEKONG = SeriesInput.model_validate(
+    in_seven(
+        dict(
+            code="SAFE-MEKONG-MIN",
+            name_th="การประชุมระดับรัฐมนตรีความร่วมมือแม่โขงปลอดภัย",
+            name_zh="湄公河流域执法安全合作部长级会议",
+            name_en="Safe Mekong ministerial meeting",
+            agencies=["ONCB", "NNCC", "LCDC", "CCDAC", "NACD", "C04"],
+        )
+    )
 )
 
 _THANAKORN = {
@@ -143,102 +171,106 @@ def _actions(point: int) -> list[dict[str, Any]]:
 
 def meeting_17() -> MeetingInput:
     return MeetingInput.model_validate(
-        {
-            "series": "TH-CN",
-            "number": 17,
-            "host_agency": "ONCB",
-            "counterpart": "NNCC",
-            "language": "th",
-            "place_th": "ภูเก็ต",
-            "place_zh": "普吉",
-            "place_en": "Phuket",
-            "starts_on": "2019-10-26",
-            "ends_on": "2019-10-26",
-            "delegates": [
-                {
-                    "agency": "ONCB",
-                    "role": "head",
-                    "name_th": "นายนิยม เติมศรีสุข",
-                    "name_zh": "尼央·登西素",
-                    "name_en": "Mr Niyom Termsrisuk",
-                    "title_th": "เลขาธิการ ป.ป.ส.",
-                    "title_zh": "泰国肃毒委员会办公室秘书长",
-                    "title_en": "Secretary-General, ONCB",
-                },
-                _LAN,
-            ],
-            "items": [
-                {
-                    "title_th": "สถานการณ์และแนวโน้มยาเสพติด",
-                    "title_zh": "毒品形势与趋势",
-                    "title_en": "Drug situation and trends",
-                },
-                {
-                    "title_th": "การแลกเปลี่ยนข้อมูลเชิงลึกเกี่ยวกับนักค้ายาเสพติดข้ามชาติ",
-                    "title_zh": "交流跨国毒贩深度信息",
-                    "title_en": "Exchange of in-depth information on transnational traffickers",
-                },
-                {
-                    "title_th": "ความร่วมมือในอนาคต",
-                    "title_zh": "未来合作",
-                    "title_en": "Future cooperation",
-                },
-            ],
-        }
+        in_seven(
+            {
+                "series": "TH-CN",
+                "number": 17,
+                "host_agency": "ONCB",
+                "counterpart": "NNCC",
+                "language": "th",
+                "place_th": "ภูเก็ต",
+                "place_zh": "普吉",
+                "place_en": "Phuket",
+                "starts_on": "2019-10-26",
+                "ends_on": "2019-10-26",
+                "delegates": [
+                    {
+                        "agency": "ONCB",
+                        "role": "head",
+                        "name_th": "นายนิยม เติมศรีสุข",
+                        "name_zh": "尼央·登西素",
+                        "name_en": "Mr Niyom Termsrisuk",
+                        "title_th": "เลขาธิการ ป.ป.ส.",
+                        "title_zh": "泰国肃毒委员会办公室秘书长",
+                        "title_en": "Secretary-General, ONCB",
+                    },
+                    _LAN,
+                ],
+                "items": [
+                    {
+                        "title_th": "สถานการณ์และแนวโน้มยาเสพติด",
+                        "title_zh": "毒品形势与趋势",
+                        "title_en": "Drug situation and trends",
+                    },
+                    {
+                        "title_th": "การแลกเปลี่ยนข้อมูลเชิงลึกเกี่ยวกับนักค้ายาเสพติดข้ามชาติ",
+                        "title_zh": "交流跨国毒贩深度信息",
+                        "title_en": "Exchange of in-depth information on transnational traffickers",
+                    },
+                    {
+                        "title_th": "ความร่วมมือในอนาคต",
+                        "title_zh": "未来合作",
+                        "title_en": "Future cooperation",
+                    },
+                ],
+            }
+        )
     )
 
 
 def meeting_19() -> MeetingInput:
     return MeetingInput.model_validate(
-        {
-            "series": "TH-CN",
-            "number": 19,
-            "host_agency": "ONCB",
-            "counterpart": "NNCC",
-            "language": "th",
-            "place_th": "โรงแรมพูลแมน คิง เพาเวอร์ กรุงเทพฯ",
-            "place_zh": "曼谷铂尔曼王权酒店",
-            "place_en": "Pullman King Power hotel, Bangkok",
-            "starts_on": "2024-07-10",
-            "ends_on": "2024-07-10",
-            "delegates": [_THANAKORN, _LAN],
-            "items": [
-                {
-                    "title_th": "สถานการณ์ยาเสพติดในประเทศไทยและสาธารณรัฐประชาชนจีน",
-                    "title_zh": "泰国和中华人民共和国的毒品形势",
-                    "title_en": "The drug situation in Thailand and the People's Republic of China",
-                    "summary_th": "ที่ประชุมรับทราบสถานการณ์ยาเสพติดในประเทศไทยและสาธารณรัฐประชาชนจีน",
-                    "summary_zh": "会议听取了泰国和中华人民共和国的毒品形势。",
-                    "summary_en": "The meeting took note of the drug situation in Thailand and in the People's Republic of China.",
-                },
-                {
-                    "title_th": "รายงานความคืบหน้าผลการดำเนินงานตามมติที่ประชุมครั้งที่ 18",
-                    "title_zh": "第十八次会议决议落实进展报告",
-                    "title_en": "Progress report on carrying out the resolutions of the 18th meeting",
-                    "summary_th": "ที่ประชุมรับทราบการรายงานความคืบหน้าผลการดำเนินงานตามมติที่ประชุมทวิภาคีไทย - จีนฯ ครั้งที่ 18",
-                    "summary_zh": "会议听取了中泰双边会议第十八次会议决议落实进展报告。",
-                    "summary_en": "The meeting took note of the progress report on carrying out the resolutions of the 18th meeting.",
-                },
-                {
-                    "title_th": "การยกระดับความร่วมมือในการป้องกันและแก้ไขปัญหายาเสพติดในอนาคต",
-                    "title_zh": "提升今后禁毒合作水平",
-                    "title_en": "Raising future cooperation against drugs",
-                    "summary_th": "ทั้งสองฝ่ายได้หารือและมีมติเห็นชอบที่จะยกระดับความร่วมมือระหว่างกัน",
-                    "summary_zh": "双方进行了讨论，一致同意提升合作水平。",
-                    "summary_en": "Both sides discussed and agreed to raise their cooperation, on these points.",
-                    "resolutions": [
-                        {
-                            "number": n,
-                            "text_th": th,
-                            "text_en": en,
-                            "text_zh": zh,
-                            "actions": _actions(n),
-                        }
-                        for n, (th, en, zh) in enumerate(TEN_POINTS, start=1)
-                    ],
-                },
-            ],
-        }
+        in_seven(
+            {
+                "series": "TH-CN",
+                "number": 19,
+                "host_agency": "ONCB",
+                "counterpart": "NNCC",
+                "language": "th",
+                "place_th": "โรงแรมพูลแมน คิง เพาเวอร์ กรุงเทพฯ",
+                "place_zh": "曼谷铂尔曼王权酒店",
+                "place_en": "Pullman King Power hotel, Bangkok",
+                "starts_on": "2024-07-10",
+                "ends_on": "2024-07-10",
+                "delegates": [_THANAKORN, _LAN],
+                "items": [
+                    {
+                        "title_th": "สถานการณ์ยาเสพติดในประเทศไทยและสาธารณรัฐประชาชนจีน",
+                        "title_zh": "泰国和中华人民共和国的毒品形势",
+                        "title_en": "The drug situation in Thailand and the People's Republic of China",
+                        "summary_th": "ที่ประชุมรับทราบสถานการณ์ยาเสพติดในประเทศไทยและสาธารณรัฐประชาชนจีน",
+                        "summary_zh": "会议听取了泰国和中华人民共和国的毒品形势。",
+                        "summary_en": "The meeting took note of the drug situation in Thailand and in the People's Republic of China.",
+                    },
+                    {
+                        "title_th": "รายงานความคืบหน้าผลการดำเนินงานตามมติที่ประชุมครั้งที่ 18",
+                        "title_zh": "第十八次会议决议落实进展报告",
+                        "title_en": "Progress report on carrying out the resolutions of the 18th meeting",
+                        "summary_th": "ที่ประชุมรับทราบการรายงานความคืบหน้าผลการดำเนินงานตามมติที่ประชุมทวิภาคีไทย - จีนฯ ครั้งที่ 18",
+                        "summary_zh": "会议听取了中泰双边会议第十八次会议决议落实进展报告。",
+                        "summary_en": "The meeting took note of the progress report on carrying out the resolutions of the 18th meeting.",
+                    },
+                    {
+                        "title_th": "การยกระดับความร่วมมือในการป้องกันและแก้ไขปัญหายาเสพติดในอนาคต",
+                        "title_zh": "提升今后禁毒合作水平",
+                        "title_en": "Raising future cooperation against drugs",
+                        "summary_th": "ทั้งสองฝ่ายได้หารือและมีมติเห็นชอบที่จะยกระดับความร่วมมือระหว่างกัน",
+                        "summary_zh": "双方进行了讨论，一致同意提升合作水平。",
+                        "summary_en": "Both sides discussed and agreed to raise their cooperation, on these points.",
+                        "resolutions": [
+                            {
+                                "number": n,
+                                "text_th": th,
+                                "text_en": en,
+                                "text_zh": zh,
+                                "actions": _actions(n),
+                            }
+                            for n, (th, en, zh) in enumerate(TEN_POINTS, start=1)
+                        ],
+                    },
+                ],
+            }
+        )
     )
 
 
@@ -254,54 +286,56 @@ _PRIORITIES = [
 def meeting_20() -> MeetingInput:
     """ONCB's draft of the 20th meeting's minutes (to be sent to NNCC, commented and approved)."""
     return MeetingInput.model_validate(
-        {
-            "series": "TH-CN",
-            "number": 20,
-            "host_agency": "NNCC",
-            "counterpart": "NNCC",
-            "language": "th",
-            "place_th": "ฮาร์บิน มณฑลเฮย์หลงเจียง",
-            "place_zh": "黑龙江省哈尔滨市",
-            "place_en": "Harbin, Heilongjiang",
-            "starts_on": "2025-07-30",
-            "ends_on": "2025-07-30",
-            "delegates": [
-                {
-                    "agency": "NNCC",
-                    "role": "head",
-                    "name_th": "นายเว่ย เสี่ยวจวิน",
-                    "name_zh": "魏晓军",
-                    "name_en": "Mr Wei Xiaojun",
-                    "title_th": "รองผู้อำนวยการบริหารสำนักงานควบคุมยาเสพติดแห่งชาติ และอธิบดีกรมควบคุมยาเสพติด กระทรวงความมั่นคงสาธารณะ",
-                    "title_zh": "国家禁毒办常务副主任、公安部禁毒局局长",
-                    "title_en": "Executive Deputy Director, National Narcotics Control Office; Director-General, Narcotics Control Bureau, Ministry of Public Security",
-                },
-                {
-                    "agency": "ONCB",
-                    "role": "co_chair",
-                    "name_th": "พล.ต.ท.ภาณุรัตน์ หลักบุญ",
-                    "name_zh": "帕努拉·拉汶",
-                    "name_en": "Pol.Lt.Gen. Phanurat Lukboon",
-                    "title_th": "เลขาธิการ ป.ป.ส.",
-                    "title_zh": "泰国肃毒委员会办公室秘书长",
-                    "title_en": "Secretary-General, ONCB",
-                },
-            ],
-            "items": [
-                {
-                    "title_th": "รายงานความคืบหน้าผลการดำเนินงานตามมติที่ประชุมครั้งที่ 19",
-                    "title_zh": "第十九次会议决议落实进展报告",
-                    "title_en": "Progress report on carrying out the resolutions of the 19th meeting",
-                },
-                {
-                    "title_th": "ประเด็นความร่วมมือที่ให้ความสำคัญ",
-                    "title_zh": "合作重点",
-                    "title_en": "Priorities of cooperation",
-                    "resolutions": [
-                        {"number": n, "text_th": th, "text_zh": zh, "text_en": en}
-                        for n, (th, zh, en) in enumerate(_PRIORITIES, start=1)
-                    ],
-                },
-            ],
-        }
+        in_seven(
+            {
+                "series": "TH-CN",
+                "number": 20,
+                "host_agency": "NNCC",
+                "counterpart": "NNCC",
+                "language": "th",
+                "place_th": "ฮาร์บิน มณฑลเฮย์หลงเจียง",
+                "place_zh": "黑龙江省哈尔滨市",
+                "place_en": "Harbin, Heilongjiang",
+                "starts_on": "2025-07-30",
+                "ends_on": "2025-07-30",
+                "delegates": [
+                    {
+                        "agency": "NNCC",
+                        "role": "head",
+                        "name_th": "นายเว่ย เสี่ยวจวิน",
+                        "name_zh": "魏晓军",
+                        "name_en": "Mr Wei Xiaojun",
+                        "title_th": "รองผู้อำนวยการบริหารสำนักงานควบคุมยาเสพติดแห่งชาติ และอธิบดีกรมควบคุมยาเสพติด กระทรวงความมั่นคงสาธารณะ",
+                        "title_zh": "国家禁毒办常务副主任、公安部禁毒局局长",
+                        "title_en": "Executive Deputy Director, National Narcotics Control Office; Director-General, Narcotics Control Bureau, Ministry of Public Security",
+                    },
+                    {
+                        "agency": "ONCB",
+                        "role": "co_chair",
+                        "name_th": "พล.ต.ท.ภาณุรัตน์ หลักบุญ",
+                        "name_zh": "帕努拉·拉汶",
+                        "name_en": "Pol.Lt.Gen. Phanurat Lukboon",
+                        "title_th": "เลขาธิการ ป.ป.ส.",
+                        "title_zh": "泰国肃毒委员会办公室秘书长",
+                        "title_en": "Secretary-General, ONCB",
+                    },
+                ],
+                "items": [
+                    {
+                        "title_th": "รายงานความคืบหน้าผลการดำเนินงานตามมติที่ประชุมครั้งที่ 19",
+                        "title_zh": "第十九次会议决议落实进展报告",
+                        "title_en": "Progress report on carrying out the resolutions of the 19th meeting",
+                    },
+                    {
+                        "title_th": "ประเด็นความร่วมมือที่ให้ความสำคัญ",
+                        "title_zh": "合作重点",
+                        "title_en": "Priorities of cooperation",
+                        "resolutions": [
+                            {"number": n, "text_th": th, "text_zh": zh, "text_en": en}
+                            for n, (th, zh, en) in enumerate(_PRIORITIES, start=1)
+                        ],
+                    },
+                ],
+            }
+        )
     )
