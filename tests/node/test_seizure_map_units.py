@@ -42,3 +42,27 @@ def test_coded_districts_lie_in_known_first_level_units() -> None:
     assert {d.admin1 for d in districts.values() if d.country == "TH"} == {
         code for code, u in units.items() if u.country == "TH" and code != "TH-S"
     }
+
+
+SCRIPTS = {"lo": "[\u0e80-\u0eff]", "my": "[\u1000-\u109f]", "km": "[\u1780-\u17ff]"}
+
+
+def test_each_partner_reads_its_own_units_in_its_language() -> None:
+    """Laos', Myanmar's and Cambodia's units in Lao, Burmese and Khmer script and Viet Nam's in
+    Vietnamese (``admin1_local.csv``, from PyPI iso3166-2's ISO data); elsewhere, and in the
+    other languages, the English (ISO) name."""
+    import re
+
+    units = reference.units()
+    for country, lang in (("LA", "lo"), ("MM", "my"), ("KH", "km")):
+        own = [u for u in units.values() if u.country == country]
+        assert own and all(re.search(SCRIPTS[lang], u.name(lang)) for u in own), country
+    # the capitals as each country writes them (Vientiane Capital, Yangon Region, Phnom Penh, Ha Noi, HCMC)
+    assert units["LA-VT"].name("lo") == "ນະຄອນຫຼວງວຽງຈັນ"
+    assert units["MM-06"].name("my") == "ရန်ကုန်တိုင်းဒေသကြီး"
+    assert units["KH-12"].name("km") == "ភ្នំពេញ"
+    assert units["VN-HN"].name("vi") == "Hà Nội" and units["VN-SG"].name("vi") == "Hồ Chí Minh"
+    assert units["TH-57"].name("lo") == "Chiang Rai"  # no Lao name shipped: English
+    assert units["LA-VT"].name("en") == "Viangchan"
+    first = reference._data("admin1_local.csv").splitlines()[0]
+    assert "iso3166-2" in first and "Online Browsing Platform" in first

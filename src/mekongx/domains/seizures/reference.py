@@ -1,6 +1,7 @@
 """The seizures area's reference data, shipped in ``data/`` with their sources: UNODC drug
 categories and their units (``drugs.yaml``), the first-level administrative units of the six
-countries with ISO 3166-2 codes (``admin1.csv``), coded second-level units where a public coded
+countries with ISO 3166-2 codes (``admin1.csv``; their Lao, Burmese, Khmer and Vietnamese
+names in ``admin1_local.csv``), coded second-level units where a public coded
 list was found (``admin2.csv``: Thailand, Cambodia) and the countries' outlines
 (``countries.json``), built by ``scripts/seizure_reference.py``. Pure: no database."""
 
@@ -51,9 +52,10 @@ class Unit:
     en: str
     th: str
     zh: str
+    local: tuple[tuple[str, str], ...] = ()  # (lang, name): lo, my, km, vi (admin1_local.csv)
 
     def name(self, lang: str) -> str:
-        return {"th": self.th, "zh": self.zh}.get(lang, "") or self.en
+        return {"th": self.th, "zh": self.zh, **dict(self.local)}.get(lang, "") or self.en
 
 
 def _data(name: str) -> str:
@@ -69,12 +71,25 @@ def drugs() -> dict[str, Drug]:
 @cache
 def units() -> dict[str, Unit]:
     lines = [line for line in _data("admin1.csv").splitlines() if not line.startswith("#")]
+    local: dict[str, list[tuple[str, str]]] = {}
+    for row in _rows("admin1_local.csv"):
+        local.setdefault(row["code"], []).append((row["lang"], row["name"]))
     return {
         row["code"]: Unit(
-            row["code"], row["country"], row["type"], row["name_en"], row["name_th"], row["name_zh"]
+            row["code"],
+            row["country"],
+            row["type"],
+            row["name_en"],
+            row["name_th"],
+            row["name_zh"],
+            tuple(local.get(row["code"], ())),
         )
         for row in csv.DictReader(lines)
     }
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(x for x in _data(name).splitlines() if not x.startswith("#")))
 
 
 def units_of(country: str) -> list[Unit]:
