@@ -607,3 +607,10 @@ def test_lao_texts_are_signed_and_reach_the_other_side(world: Any, peer_db: Data
         view = service.view(session, pair.li_wei, copy)
         resolution = view.items[1].resolutions[0].resolution
         assert resolution.text("text", "km") == "គ្រប់គ្រងសារធាតុមុនគីមី។"
+    with world.db.write() as session:  # a series named in Lao keeps its Lao name
+        named = SeriesInput(
+            code="TH-LA", name_lo="ກອງປະຊຸມສອງຝ່າຍ ໄທ - ລາວ", agencies=["ONCB", "LCDC"]
+        )
+        series = service.create_series(session, world.principal("thai_admin"), named)
+        assert series.text("name", "lo") == "ກອງປະຊຸມສອງຝ່າຍ ໄທ - ລາວ"
+        assert series.shown("name", "th").fallback

@@ -74,10 +74,7 @@ def create_series(session: Session, principal: Principal, data: SeriesInput) -> 
         problems.append(FieldProblem("code", N_("A series with this code exists already.")))
     if problems:
         raise ValidationFailed(problems)
-    series = MeetingSeries(
-        code=data.code, name_th=data.name_th, name_zh=data.name_zh, name_en=data.name_en,
-        agencies=" ".join(codes),
-    )  # fmt: skip
+    series = MeetingSeries(code=data.code, agencies=" ".join(codes), **_texts(data, "name"))
     session.add(series)
     session.flush()
     record(session, principal.actor, "meetings.series.create", "meeting_series", data.code)
