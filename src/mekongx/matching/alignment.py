@@ -296,8 +296,10 @@ def best_alignment(ca: Compact, cb: Compact) -> tuple[Alignment, int, int] | Non
 
 
 # a Thai word against a Latin one that ends otherwise (นารี / Narit): this much less similar
-# (0.3 left นารี / Narit a match; 0.5 and 0.7 gave the same figures on the dev part)
+# (0.3 left นารี / Narit a match; 0.5 and 0.7 gave the same figures on the dev part); the same for
+# other consonants, and VOWEL_COST for other vowels (``outline.conflict``)
 _ENDING_COST = 0.5
+VOWEL_COST = 0.5
 
 
 def ending_conflicts(
@@ -321,13 +323,16 @@ def with_endings(ca: Compact, cb: Compact, found: tuple[Alignment, int, int]) ->
     al = found[0]
     if not (ca.endings and cb.endings) or ca.script == cb.script:
         return al  # the usual case, decided without building anything
-    n = len(ending_conflicts(ca, cb, found))
-    if not n:
+    costs = [
+        VOWEL_COST if conflict(ca.endings[i], cb.endings[j]) == "vowels" else _ENDING_COST
+        for i, j, *_ in ending_conflicts(ca, cb, found)
+    ]
+    if not costs:
         return al
-    cost = _ENDING_COST * n
+    cost = sum(costs)
     return replace(
         al,
         sim=max(0.0, al.sim - cost / len(al.pairs)),
-        min_sim=max(0.0, al.min_sim - _ENDING_COST),
+        min_sim=max(0.0, al.min_sim - max(costs)),
         surname_sim=None if al.surname_sim is None else max(0.0, al.surname_sim - cost),
     )

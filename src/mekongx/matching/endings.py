@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from mekongx.matching import thai, thai_compounds
+from mekongx.matching import thai, thai_compounds, thai_vowels
 from mekongx.matching.keys import ascii_fold
 from mekongx.matching.names import Name, thai_table_rows
 from mekongx.matching.normalize import Script
@@ -110,12 +110,14 @@ def thai_shape(word: str) -> str:
             if syl := thai.syllables(bare):
                 outlines.add(latin_outline("".join(syl)))
     outlines.update(latin_outline(v) for v in published)
-    return shape(thai_ending(word), outlines)
+    # a word with published Latin forms is left to them: its vowels are not checked
+    vowels = () if published else tuple(thai_vowels.thai(r) for r in readings)
+    return shape(thai_ending(word), outlines, vowels)
 
 
 @lru_cache(maxsize=100_000)
 def latin_shape(word: str) -> str:
-    return shape(latin_ending(word), (latin_outline(word),))
+    return shape(latin_ending(word), (latin_outline(word),), thai_vowels.latin(word))
 
 
 def endings(name: Name) -> tuple[str, ...]:

@@ -17,6 +17,7 @@ import re
 import sys
 from functools import lru_cache
 
+from mekongx.matching import thai_vowels
 from mekongx.matching.keys import ascii_fold
 
 # longest first; what a passport writes for one Thai consonant sound
@@ -125,17 +126,35 @@ def distance(a: str, b: str) -> float:
     return prev[-1]
 
 
-def shape(ending: str, outlines: set[str] | tuple[str, ...]) -> str:
-    """One word's ending (``endings.py``) and outlines, as a name's compact form stores them."""
-    return sys.intern(f"{ending}|{','.join(sorted(o for o in outlines if o))}")
+def shape(
+    ending: str, outlines: set[str] | tuple[str, ...], vowels: str | tuple[str, ...] = ()
+) -> str:
+    """One word's ending (``endings.py``), consonant outlines and vowels (``thai_vowels.py``: the
+    nuclei of a Latin word as a string, of each reading of a Thai word as a tuple; none where
+    unknown), as a name's compact form stores them."""
+    if isinstance(vowels, str):
+        marked = f"L{vowels}" if vowels else ""
+    else:
+        marked = f"T{','.join(sorted(set(vowels)))}" if all(vowels) and vowels else ""
+    return sys.intern(f"{ending}|{','.join(sorted(o for o in outlines if o))}|{marked}")
+
+
+def _vowels_differ(a: str, b: str) -> bool:
+    if not a or not b or a[0] == b[0]:
+        return False
+    thai, latin = (a, b) if a[0] == "T" else (b, a)
+    return all(
+        thai_vowels.distance(t, latin[1:]) >= thai_vowels.DIFFERENT for t in thai[1:].split(",")
+    )
 
 
 @lru_cache(maxsize=200_000)
 def conflict(a: str, b: str) -> str:
     """How two words' shapes disagree: ``"ending"`` (one ends on a stop, the other open),
-    ``"consonants"`` (their outlines are far apart), or ``""``."""
-    ending_a, _, outlines_a = a.partition("|")
-    ending_b, _, outlines_b = b.partition("|")
+    ``"consonants"`` (their outlines are far apart), ``"vowels"`` (a Thai word and a Latin one
+    sound vowels that no passport habit writes for each other), or ``""``."""
+    ending_a, outlines_a, vowels_a = a.split("|")
+    ending_b, outlines_b, vowels_b = b.split("|")
     if {ending_a, ending_b} == {"stop", "open"}:
         return "ending"
     xs, ys = (
@@ -144,4 +163,6 @@ def conflict(a: str, b: str) -> str:
     )
     if xs and ys and all(distance(x, y) >= DIFFERENT for x in xs for y in ys):
         return "consonants"
+    if _vowels_differ(vowels_a, vowels_b):
+        return "vowels"
     return ""
