@@ -126,6 +126,10 @@ def test_hard_negatives_stay_apart(a: str, b: str) -> None:
         ("ชวกร", ("chua", "kon"), ("cha", "wa", "kon")),
         ("ชวน", ("chuan",), ("chuan",)),  # a one-syllable word keeps its ua
         ("ปริวัฒน์", ("pri", "wat"), ("pa", "ri", "wat")),
+        # … and C-a-wa inside a word before a voweled consonant (Chatikavanij, Chunhavajira)
+        ("จาติกวณิช", ("chat", "kua", "nit"), ("cha", "ti", "ka", "wa", "nit")),
+        ("ชุณหวชิร", ("chun", "hua", "chin"), ("chun", "ha", "wa", "chin")),
+        ("นวลจันทร์", ("nuan", "chan"), ("na", "wa", "la", "chan")),  # as before
     ],
 )
 def test_thai_syllables(word: str, sound: tuple[str, ...], formal: tuple[str, ...]) -> None:
@@ -272,6 +276,7 @@ def test_other_consonants_make_another_name(thai: str, latin: str) -> None:
         ("สมรักษ์ คำสิงห์", "Somluck Kamsing"),  # ร written l, as it is said
         ("วิเชษฐ", "Wichet"),  # a final ฐ after ษ is silent (was read cha-set)
         ("ปรเมศย์ อาจวิไล", "Poramet Arjvirai"),  # ย์ after a final ศ is silent (was me-soi)
+        ("กรณ์ จาติกวณิช", "Korn Chatikavanij"),  # formally cha-ti-ka-wa-nit (was 0.48)
         ("ทัศนา", "Tassana"),
         ("ทัศนา", "Thatsana"),
         ("ธเนศ", "Thanes"),  # a final ศ written s

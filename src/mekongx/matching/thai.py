@@ -359,6 +359,15 @@ class _Parser(Division):
             and len(s) > 3
         ):
             return "a", False  # formally นวพล na-wa-phon, ชวกร cha-wa-kon (not nua-, chua-)
+        if (
+            self.linked
+            and i > 1
+            and nxt == "ว"
+            and self.at(i - 1) != "อ"
+            and self.is_cons(i + 1)
+            and self.vowel_follows(i + 1)
+        ):
+            return "a", False  # … and inside a word: จาติกวณิช cha-ti-ka-wa-nit (Chatikavanij)
         if nxt == "ั":
             if self.at(i + 1) == "ว":
                 self.i += 2
