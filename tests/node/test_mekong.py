@@ -88,3 +88,31 @@ def test_the_list_pages_the_latest_started_first(world: Any, browser: Any) -> No
     assert (
         'href="/mekong/new"' not in listed
     )  # a viewer records nothing: no button that answers 403
+
+
+def test_the_demo_names_reach_each_reader_in_their_language(world: Any) -> None:
+    """An operation's name is written once (English) with its translations beside it; they travel
+    with the record, and each reader sees their language (else English, marked)."""
+    nncc = world.partner("NNCC")
+    with world.db.write() as session:
+        seed_demo_operations(
+            session, "ONCB", world.principal("thai_liaison"), today=date(2026, 11, 30)
+        )
+    world.exchange()
+    with nncc.db.read() as session:
+        copy = session.scalars(
+            select(JointOperation).where(JointOperation.activity == "patrol")
+        ).one()
+        assert copy.name == "Mekong joint patrol (demo)" and copy.language == "en"
+        assert copy.text("name", "lo") == "ການລາດຕະເວນຮ່ວມແມ່ນ້ຳຂອງ (ສາທິດ)"
+        assert copy.text("name", "vi") == "Tuần tra chung trên sông Mê Kông (minh họa)"
+        assert not copy.shown("name", "en").fallback
+    with nncc.browser("chinese.liaison") as browser:
+        listed = browser.client.get("/mekong").text
+        assert "湄公河联合巡逻执法（演示）" in listed and "Mekong joint patrol (demo)" not in listed
+    with world.db.write() as session:  # a name without a Burmese translation: English, marked
+        operation = session.scalars(select(JointOperation)).first()
+        assert operation is not None
+        operation.translations = "{}"
+        shown = operation.shown("name", "my")
+        assert shown.fallback and shown.lang == "en"

@@ -49,6 +49,7 @@ def make_campaign(world: Any, *, user: str = "thai_liaison", **fields: Any) -> i
                 country="TH",
                 population_served=120_000,
                 sewer_type="combined",
+                translations=fields.pop("translations", {}),
             ),
         )
         data = {
@@ -303,6 +304,26 @@ def test_visibility_by_distribution(world: Any) -> None:
     with nncc.db.write() as session, pytest.raises(Forbidden):  # a received copy is read-only
         copy = nncc.id_of(WbeCampaign, cid_uid(world, grouped))
         results.import_file(session, nncc.principal("chinese_liaison"), copy, "r.csv", b"")
+
+
+def test_a_sites_names_reach_each_reader_in_their_language(world: Any) -> None:
+    """The plant's and city's names travel with the campaign in every language written; a site
+    that records no language shows its own text where no translation is written (unmarked)."""
+    lcdc = world.partner("LCDC")
+    texts = {"city": {"lo": "ບາງກອກ", "km": "បាងកក"}, "plant": {"lo": "ໂຮງບຳບັດນ້ຳເສຍສີ່ພະຍາ"}}
+    grouped = make_campaign(
+        world, distribution="group", sharing_group="SAFE-MEKONG", translations=texts
+    )
+    _share(world, grouped)
+    world.exchange()
+    with lcdc.db.read() as session:
+        [site] = service.visible_sites(session, lcdc.principal("lao_viewer"))
+        assert (
+            site.text("city", "lo") == "ບາງກອກ" and site.text("plant", "lo") == "ໂຮງບຳບັດນ້ຳເສຍສີ່ພະຍາ"
+        )
+        assert site.text("city", "km") == "បាងកក"
+        shown = site.shown("plant", "km")
+        assert shown.text == "Si Phraya WWTP" and not shown.fallback
 
 
 def test_analyst_cannot_release(world: Any) -> None:

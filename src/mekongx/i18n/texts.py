@@ -12,8 +12,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from typing import Annotated
 
 from babel import Locale
+from pydantic import StringConstraints
 
 from mekongx.i18n.catalog import LOCALE_DIRS, N_, translator
 
@@ -24,6 +26,8 @@ TEXT_LANGUAGES = ("th", "zh", "lo", "my", "km", "vi", "en")
 FIRST_LANGUAGES = ("th", "zh", "en")
 ADDED_LANGUAGES = ("lo", "my", "km", "vi")
 SHOWN_IN = N_("in %(language)s")
+#: one translation of a record's text, as an input or a payload carries it
+TranslatedText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=300)]
 
 
 def fallbacks(lang: str) -> tuple[str, ...]:

@@ -1,15 +1,24 @@
-"""Rows whose texts are kept in a column per language (``place_th``, ``place_lo``, …)."""
+"""Rows whose texts are written in several languages: a column per language (``place_th``,
+``place_lo``, …; :class:`Multilingual`), or one text in the record's language with translations
+beside it (:class:`Translated`). Either way a reader sees them by the one rule of
+``mekongx.i18n.texts``."""
 
 from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+
+from sqlalchemy import Text
+from sqlalchemy.orm import Mapped, mapped_column
 
 from mekongx.i18n.texts import TEXT_LANGUAGES, Shown, pick
 
 
-class Multilingual:
-    """A row with ``<field>_<code>`` columns for the node's seven languages."""
+class TextsOf:
+    """What a reader sees of a row's texts (``texts(field)``: language code -> text)."""
 
     def texts(self, field: str) -> dict[str, str]:
-        return {code: str(getattr(self, f"{field}_{code}", "") or "") for code in TEXT_LANGUAGES}
+        raise NotImplementedError
 
     def shown(self, field: str, lang: str) -> Shown:
         """The text a reader of ``lang`` sees, and whether it is in another language."""
@@ -17,3 +26,33 @@ class Multilingual:
 
     def text(self, field: str, lang: str) -> str:
         return self.shown(field, lang).text
+
+
+class Multilingual(TextsOf):
+    """A row with ``<field>_<code>`` columns for the node's seven languages."""
+
+    def texts(self, field: str) -> dict[str, str]:
+        return {code: str(getattr(self, f"{field}_{code}", "") or "") for code in TEXT_LANGUAGES}
+
+
+class Translated(TextsOf):
+    """A record written once, in its ``language``, whose named texts may carry translations into
+    the node's other languages (``translations``: JSON ``{field: {code: text}}``, written by the
+    record's originator and travelling with the record). The reader sees them by the one rule
+    of :func:`mekongx.i18n.texts.pick`, as a :class:`Multilingual` row's texts."""
+
+    translations: Mapped[str] = mapped_column(Text, default="{}")
+
+    def texts(self, field: str) -> dict[str, str]:
+        original = str(getattr(self, field) or "")
+        others = json.loads(self.translations or "{}").get(field, {})
+        own = str(getattr(self, "language", "") or "")
+        if not own:  # a row that records no language: its text stands for every language
+            return {**dict.fromkeys(TEXT_LANGUAGES, original), **others}
+        return {**others, own: original}
+
+
+def translations_json(translations: Mapping[str, Mapping[str, str]]) -> str:
+    """``translations`` as the column keeps them: empty texts and fields left out."""
+    kept = {f: {c: t for c, t in texts.items() if t} for f, texts in translations.items()}
+    return json.dumps({f: t for f, t in kept.items() if t}, ensure_ascii=False, sort_keys=True)

@@ -45,6 +45,8 @@ def _common(session: Session, record: SharedRecord, names: tuple[str, ...]) -> d
         "sharing_group", "origin_agency", "author_name")}  # fmt: skip
     data["recipients"] = sorted(session.scalars(select(RecordRecipient.agency_code).where(RecordRecipient.record_uid == record.uid)))  # fmt: skip
     data["created_at"] = record.created_at.isoformat()
+    if translations := json.loads(getattr(record, "translations", "") or "{}"):
+        data["translations"] = translations  # only when written: a peer before them reads the rest
     return data
 
 

@@ -9,11 +9,12 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from mekongx.model.base import Base, utcnow
 from mekongx.model.record import SharedRecord
+from mekongx.model.texts import Translated
 
 SEARCH_KIND = "mekong_operation"
 
 
-class JointOperation(SharedRecord, Base):
+class JointOperation(Translated, SharedRecord, Base):
     __tablename__ = "mekong_operations"
 
     activity: Mapped[str] = mapped_column(String(12))  # operation | patrol
@@ -35,7 +36,7 @@ class JointOperation(SharedRecord, Base):
     status_note: Mapped[str] = mapped_column(Text, default="")  # why it was retracted
 
 
-class PlanAction(SharedRecord, Base):
+class PlanAction(Translated, SharedRecord, Base):
     """One action of the Safe Mekong Joint Operation Plan, entered once by the agency that keeps
     the plan and shared with the countries; each country reports its own progress on it."""
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from mekongx.domains.mekong.models import JointOperation, PlanAction, PlanProgress
 from mekongx.domains.mekong.schemas import OperationFields, PlanActionFields, ProgressFields
+from mekongx.model.texts import translations_json
 
 __all__ = ["fill", "fill_action", "fill_progress"]
 
@@ -29,10 +30,12 @@ def fill(operation: JointOperation, data: OperationFields) -> None:
     operation.phases = json.dumps([p.model_dump(mode="json") for p in data.phases])
     operation.countries = ",".join(data.countries)
     operation.seizures = json.dumps(data.seizures)
+    operation.translations = translations_json(data.translations.model_dump())
 
 
 def fill_action(action: PlanAction, data: PlanActionFields) -> None:
     _copy(action, data, _ACTION)
+    action.translations = translations_json(data.translations.model_dump())
 
 
 def fill_progress(progress: PlanProgress, data: ProgressFields) -> None:

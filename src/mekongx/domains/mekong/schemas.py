@@ -5,11 +5,18 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from mekongx.authz.sharing import SharingInput
 from mekongx.i18n import N_, Language
+from mekongx.i18n.texts import TranslatedText
 
 Country = Literal["CN", "KH", "LA", "MM", "TH", "VN"]
 
@@ -29,6 +36,21 @@ class PhaseInput(BaseModel):
         return value
 
 
+class OperationTexts(BaseModel):
+    """The operation's name in the node's other languages (``Translated``)."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: dict[Language, TranslatedText] = Field(default_factory=dict)
+
+
+class PlanActionTexts(BaseModel):
+    """The action's line and title in the node's other languages (``Translated``)."""
+
+    model_config = ConfigDict(extra="forbid")
+    line: dict[Language, TranslatedText] = Field(default_factory=dict)
+    title: dict[Language, TranslatedText] = Field(default_factory=dict)
+
+
 class OperationFields(SharingInput):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
@@ -45,6 +67,7 @@ class OperationFields(SharingInput):
     findings: str = Field("", max_length=20_000)
     seizures: list[str] = Field(default_factory=list, max_length=500)
     language: Language = "en"
+    translations: OperationTexts = Field(default_factory=OperationTexts)
 
     @field_validator("number")
     @classmethod
@@ -106,6 +129,7 @@ class PlanActionFields(SharingInput):
     description: str = Field("", max_length=5000)
     due_on: date | None = None
     language: Language = "en"
+    translations: PlanActionTexts = Field(default_factory=PlanActionTexts)
 
 
 class PlanActionInput(PlanActionFields):

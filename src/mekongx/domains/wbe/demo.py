@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from mekongx.authz import Principal
 
 from . import results, service
-from .schemas import CampaignInput, LabInput, SiteInput
+from .schemas import CampaignInput, LabInput, SiteInput, SiteTexts
 
 # analyte: (median ng/L at a reference catchment, spread, LOQ ng/L)
 PROFILE: dict[str, tuple[float, float, float]] = {
@@ -69,11 +69,54 @@ def results_csv(
     return buffer.getvalue()
 
 
+# The sites' names in the node's languages (this project's translations of the English; the
+# Thai and Chinese city names as the gazetteer has them, text/data/gazetteer.csv).
+LANGS = ("th", "zh", "lo", "my", "km", "vi")
+NAMES: dict[str, tuple[str, ...]] = {
+    "Si Phraya wastewater treatment plant": (
+        "โรงควบคุมคุณภาพน้ำสี่พระยา",
+        "四帕耶污水处理厂",
+        "ໂຮງບຳບັດນ້ຳເສຍສີ່ພະຍາ",
+        "စီဖရာယာ ရေဆိုးသန့်စင်စက်ရုံ",
+        "រោងចក្រប្រព្រឹត្តកម្មទឹកកខ្វក់ស៊ីភ្រាយ៉ា",
+        "Nhà máy xử lý nước thải Si Phraya",
+    ),
+    "Bangkok": ("กรุงเทพมหานคร", "曼谷", "ບາງກອກ", "ဘန်ကောက်", "បាងកក", "Băng Cốc"),
+    "Chiang Mai municipal wastewater treatment plant": (
+        "ระบบบำบัดน้ำเสียเทศบาลนครเชียงใหม่",
+        "清迈市政污水处理厂",
+        "ໂຮງບຳບັດນ້ຳເສຍເທດສະບານນະຄອນຊຽງໃໝ່",
+        "ချင်းမိုင် မြို့တော် ရေဆိုးသန့်စင်စက်ရုံ",
+        "រោងចក្រប្រព្រឹត្តកម្មទឹកកខ្វក់ក្រុងឈៀងម៉ៃ",
+        "Nhà máy xử lý nước thải thành phố Chiang Mai",
+    ),
+    "Chiang Mai": ("เชียงใหม่", "清迈", "ຊຽງໃໝ່", "ချင်းမိုင်", "ឈៀងម៉ៃ", "Chiang Mai"),
+    "Chiang Rai municipal wastewater treatment plant": (
+        "ระบบบำบัดน้ำเสียเทศบาลนครเชียงราย",
+        "清莱市政污水处理厂",
+        "ໂຮງບຳບັດນ້ຳເສຍເທດສະບານນະຄອນຊຽງຮາຍ",
+        "ချင်းရိုင် မြို့တော် ရေဆိုးသန့်စင်စက်ရုံ",
+        "រោងចក្រប្រព្រឹត្តកម្មទឹកកខ្វក់ក្រុងឈៀងរ៉ាយ",
+        "Nhà máy xử lý nước thải thành phố Chiang Rai",
+    ),
+    "Chiang Rai": ("เชียงราย", "清莱", "ຊຽງຮາຍ", "ချင်းရိုင်", "ឈៀងរ៉ាយ", "Chiang Rai"),
+}
+
+
+def _texts(plant: str, city: str) -> SiteTexts:
+    """The plant's and the city's names in every language (English as written)."""
+    return SiteTexts(
+        plant={"en": plant, **dict(zip(LANGS, NAMES[plant], strict=True))},
+        city={"en": city, **dict(zip(LANGS, NAMES[city], strict=True))},
+    )
+
+
 SITES = [
     SiteInput(
         code="BKK-SPY",
         plant="Si Phraya wastewater treatment plant",
         city="Bangkok",
+        translations=_texts("Si Phraya wastewater treatment plant", "Bangkok"),
         country="TH",
         latitude=13.7316,
         longitude=100.5146,
@@ -84,6 +127,7 @@ SITES = [
         code="CNX-01",
         plant="Chiang Mai municipal wastewater treatment plant",
         city="Chiang Mai",
+        translations=_texts("Chiang Mai municipal wastewater treatment plant", "Chiang Mai"),
         country="TH",
         latitude=18.7606,
         longitude=99.0174,
@@ -94,6 +138,7 @@ SITES = [
         code="CRI-01",
         plant="Chiang Rai municipal wastewater treatment plant",
         city="Chiang Rai",
+        translations=_texts("Chiang Rai municipal wastewater treatment plant", "Chiang Rai"),
         country="TH",
         latitude=19.9105,
         longitude=99.8406,

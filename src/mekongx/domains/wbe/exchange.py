@@ -5,6 +5,7 @@ and a receiving node stores it as a read-only copy."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -135,6 +136,11 @@ def export_payload(session: Session, principal: Principal, campaign_uid: str) ->
             "population_served": site.population_served,
             "sewer_type": site.sewer_type,
             "population_method": site.population_method,
+            **(
+                {"translations": json.loads(site.translations)}
+                if site.translations not in ("", "{}")
+                else {}
+            ),
         },
         "lab": None
         if lab is None
@@ -230,7 +236,7 @@ def apply_received(
         if found is not None and found.origin_agency != sender_agency:
             raise Conflict(N_("A different record with this identifier exists already."))
     if site is None:
-        site = WbeSite(origin_agency=sender_agency, received=True, **data.site.model_dump())
+        site = WbeSite(origin_agency=sender_agency, received=True, **service.site_fields(data.site))
         session.add(site)
         session.flush()
     lab = None

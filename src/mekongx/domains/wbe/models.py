@@ -26,6 +26,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from mekongx.model.base import Base, utcnow
 from mekongx.model.record import SharedRecord, new_uid
+from mekongx.model.texts import Translated
 
 SEWER_TYPES = ("combined", "separate", "mixed", "unknown")
 # how a site's population figure was obtained; the hydrochemical markers name their constant
@@ -34,7 +35,7 @@ MARKERS = ("BOD5", "COD", "TN", "NH4N", "TP")
 REFERENCES = ("census", "mobile")
 
 
-class WbeSite(Base):
+class WbeSite(Translated, Base):
     """A wastewater treatment plant (its catchment is what a campaign measures)."""
 
     __tablename__ = "wbe_sites"

@@ -10,6 +10,7 @@ from pydantic_core import PydanticCustomError
 
 from mekongx.authz.sharing import SharingInput
 from mekongx.i18n import N_, Language
+from mekongx.i18n.texts import TranslatedText
 from mekongx.wastewater import builtin_names
 
 PARAMETER_SETS: tuple[str, ...] = builtin_names()
@@ -17,6 +18,14 @@ PopulationMethod = Literal[
     "census", "served", "design", "mobile", "BOD5", "COD", "TN", "NH4N", "TP"
 ]
 MAX_CAMPAIGN_DAYS = 366 * 3
+
+
+class SiteTexts(BaseModel):
+    """The plant's and the city's names in the node's languages (``Translated``)."""
+
+    model_config = ConfigDict(extra="forbid")
+    plant: dict[Language, TranslatedText] = Field(default_factory=dict)
+    city: dict[Language, TranslatedText] = Field(default_factory=dict)
 
 
 class SiteInput(BaseModel):
@@ -31,6 +40,7 @@ class SiteInput(BaseModel):
     population_served: int = Field(ge=1, le=100_000_000)
     sewer_type: Literal["combined", "separate", "mixed", "unknown"] = "unknown"
     population_method: PopulationMethod = "census"
+    translations: SiteTexts = Field(default_factory=SiteTexts)
 
     @field_validator("country")
     @classmethod
@@ -115,6 +125,7 @@ class SitePayload(_Strict):
     population_served: int = Field(ge=1, le=100_000_000)
     sewer_type: Literal["combined", "separate", "mixed", "unknown"]
     population_method: PopulationMethod = "census"
+    translations: SiteTexts = Field(default_factory=SiteTexts)
 
 
 class LabPayload(_Strict):

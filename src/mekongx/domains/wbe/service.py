@@ -27,16 +27,23 @@ from mekongx.authz.sharing import check_distribution, require_exportable, set_re
 from mekongx.errors import FieldProblem, NotFound, ValidationFailed
 from mekongx.i18n import N_
 from mekongx.model.record import RecordRecipient
+from mekongx.model.texts import translations_json
 from mekongx.wastewater import Quantity, Sample, builtin_parameter_set
 
 from .models import WbeCampaign, WbeLab, WbeMeasurement, WbeSample, WbeSite
-from .schemas import CampaignInput, LabInput, SiteInput
+from .schemas import CampaignInput, LabInput, SiteInput, SitePayload
 
 KIND = "wbe_campaign"  # the record kind in audit rows
 Metric = Literal["load", "consumption"]
 
 
 # --- sites and laboratories ---------------------------------------------------------------
+
+
+def site_fields(data: SiteInput | SitePayload) -> dict[str, Any]:
+    """A site input as the row's columns (its translations as the column keeps them)."""
+    fields = data.model_dump(exclude={"translations"})
+    return {**fields, "translations": translations_json(data.translations.model_dump())}
 
 
 def create_site(session: Session, principal: Principal, data: SiteInput) -> WbeSite:
@@ -48,7 +55,7 @@ def create_site(session: Session, principal: Principal, data: SiteInput) -> WbeS
     )
     if taken is not None:
         raise ValidationFailed([FieldProblem("code", N_("This site code is already in use."))])
-    site = WbeSite(origin_agency=principal.agency, **data.model_dump())
+    site = WbeSite(origin_agency=principal.agency, **site_fields(data))
     session.add(site)
     session.flush()
     record(session, principal.actor, "wbe.site.create", "wbe_site", site.uid)
