@@ -27,23 +27,39 @@ FACES = {
 SCRIPTS = {"lo": "[\u0e80-\u0eff]", "my": "[\u1000-\u109f]", "km": "[\u1780-\u17ff]"}
 
 
+# One- or two-word interface strings that a page shows, as a record's own data, in English in every
+# language: a name or a code equal to a catalog message. Each entry says where it shows and why
+# it is not a word left untranslated.
+SAME_IN_EVERY_LANGUAGE: frozenset[str] = frozenset()
+
+
 @cache
-def _untranslatable(lang: str) -> dict[str, str]:
-    """msgids of three words or more that ``lang`` writes differently: seen in a page in
-    ``lang``, they are a string left in English (none for English: its words are the msgids)."""
+def _untranslatable(lang: str) -> tuple[dict[str, str], frozenset[str]]:
+    """The msgids ``lang`` writes differently, seen in a page in ``lang``, are a string left in
+    English (none for English: its words are the msgids): those of three words or more found
+    anywhere in the interface's text, and those of one or two words (a button, a table head, a
+    status) found as the whole text of an element, so that "Name" is not found inside
+    "Names"."""
     if lang == "en":
-        return {}
+        return {}, frozenset()
     path = resources.files("mekongx.i18n") / "locale" / LOCALE_DIRS[lang] / "messages.po"
     with path.open("rb") as handle:
         catalog = read_po(handle, locale=LOCALE_DIRS[lang])
-    found = {}
+    long, short = {}, set()
     for message in catalog:
         msgid, text = message.id, message.string
-        if not isinstance(msgid, str) or "%(" in msgid or len(msgid.split()) < 3:
+        if not isinstance(msgid, str) or not msgid or "%(" in msgid or not text or text == msgid:
             continue
-        if text and text != msgid:
-            found[msgid] = text
-    return found
+        if len(msgid.split()) >= 3:
+            long[msgid] = text
+        elif msgid not in SAME_IN_EVERY_LANGUAGE:
+            short.add(msgid)
+    return long, frozenset(short)
+
+
+def _element_text(text: str) -> str:
+    """An element's whole text as a label shows it: spaces collapsed, a closing colon left out."""
+    return re.sub(r"\s+", " ", text).strip().rstrip(":：").strip()
 
 
 def _login(page: Any, url: str) -> None:
@@ -76,14 +92,17 @@ def test_main_pages_in_each_language(browser_instance: Any, live_node: str, lang
         # record contents (a patrol named in English) are the records' own language, and a
         # page marks them so (lang="…" on the element, as screen readers need it too)
         chrome = page.locator(
-            "h1, h2, h3, th, label, button, legend, dt, nav, .flash, .muted, footer"
+            "h1, h2, h3, h4, th, td, label, button, legend, dt, dd, nav a, summary, option,"
+            " .flash, .muted, footer, strong, small"
         ).evaluate_all(
             "els => els.map(e => { const c = e.cloneNode(true);"
             " c.querySelectorAll('[lang]').forEach(x => x.remove());"
             " return e.closest('[lang]:not(html)') ? '' : c.innerText || c.textContent; })"
         )
         text = re.sub(r"\s+", " ", " ".join(chrome))
-        left = [m for m in _untranslatable(lang) if m in text]
+        long, short = _untranslatable(lang)
+        left = [m for m in long if m in text]
+        left += sorted({t for t in map(_element_text, chrome) if t in short})
         if left:
             leftovers[path] = left
         failed = page.evaluate(
