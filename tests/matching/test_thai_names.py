@@ -336,3 +336,14 @@ def test_broken_input_never_raises(text: str) -> None:
 
 def test_full_width_latin_is_folded() -> None:
     assert score("Ｓｏｍｓａｋ Ｋａｅｗｍａｎｅｅ", "สมศักดิ์ แก้วมณี").decision is Decision.MATCH
+
+
+def test_first_word_of_a_compound_links_into_the_next() -> None:
+    from mekongx.matching.thai_compounds import head_readings
+
+    # ศศ-ลักษณ์: only the first word's final opens a syllable (the whole word read formally links
+    # every final: sa-sa-lak-ka-sa)
+    assert ("sa", "sa") in head_readings("ศศ")
+    assert ("sot",) in head_readings("ศศ")
+    assert head_readings("พงศ์") == (("phong",),)  # a silenced letter: no linking reading
+    assert score("ศศลักษณ์ ไหประโคน", "Sasalak Haiprakhon").decision is Decision.MATCH  # was 0.38

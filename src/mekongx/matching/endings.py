@@ -60,10 +60,8 @@ def _thai_readings(word: str) -> tuple[tuple[tuple[str, ...], ...], tuple[str, .
     if "ฤ" in word:
         readings += [thai.syllables(word, rue=True), thai.syllables(word, linked=True, rue=True)]
     for first, last in thai_compounds.splits(word):
-        tail = thai.syllables(last)
-        for linked in (False, True):
-            if tail and (head := thai.syllables(first, linked=linked)):
-                readings.append((*head, *tail))
+        if tail := thai.syllables(last):
+            readings += [(*head, *tail) for head in thai_compounds.head_readings(first)]
     if "ฤกษ์" in word:  # sounds roek (names.thai_word_keys)
         sound = word.replace("ฤกษ์", "เริก")
         readings += [thai.syllables(sound), thai.syllables(sound, linked=True)]

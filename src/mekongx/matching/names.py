@@ -120,10 +120,9 @@ def thai_word_keys(word: str) -> tuple[tuple[str, str, str], ...]:
     # a compound of name words, each read alone (อุดม-ลักษณ์ u-dom-lak, อร-วดี on-wa-di)
     for first, last in thai_compounds.splits(bare):
         tail = syl_key(thai.syllables(last))
-        for linked in (False, True):
-            head = syl_key(thai.syllables(first, linked=linked))
-            if head and tail:
-                out.append((word, f"{head}.{tail}", "thai-formal" if linked else "rtgs"))
+        for n, head_syl in enumerate(thai_compounds.head_readings(first)):
+            if (head := syl_key(head_syl)) and tail:
+                out.append((word, f"{head}.{tail}", "thai-formal" if n else "rtgs"))
     if "ฤกษ์" in bare:  # ฤกษ์ (an auspicious time) sounds roek: ศุภฤกษ์ Suppharoek, ฤกษ์ชัย Roekchai
         sound = bare.replace("ฤกษ์", "เริก")
         out.append((word, syl_key(thai.syllables(sound)), "rtgs"))

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from mekongx.matching import thai
+
 # name words that end a compound (…ศักดิ์, …วรรณ, …พร)
 _LAST = (
     "ศักดิ์ ลักษณ์ วรรณ วรรณ์ พรรณ พงศ์ พงษ์ วงศ์ วงษ์ ชัย ไชย พร พล ศรี สุข รัตน์ รัตนา กุล นุช"
@@ -48,3 +50,15 @@ def splits(word: str) -> tuple[tuple[str, str], ...]:
 def _starts_word(text: str) -> bool:
     """Can a Thai word start here (a consonant or a leading vowel, not a vowel sign or mark)?"""
     return "\u0e01" <= text[0] <= "\u0e2e" or text[0] in "เแโใไ"
+
+
+@lru_cache(maxsize=100_000)
+def head_readings(first: str) -> tuple[tuple[str, ...], ...]:
+    """Readings of the first word of a compound: as a word alone, formally, and, for a word of one
+    closed syllable without a silenced letter, with its final opening the next syllable of the
+    compound (ศศ-ลักษณ์ sa-sa-lak, วร-พล wa-ra-phon), which the formal reading of a whole word
+    cannot give without linking every later final too (ศศลักษณ์ sa-sa-lak-ka-sa)."""
+    out = [thai.syllables(first), thai.syllables(first, linked=True)]
+    if len(out[0]) == 1 and len(first) <= 3 and "\u0e4c" not in first:
+        out.append(thai.syllables(first + "\u0e30", linked=True))
+    return tuple(dict.fromkeys(r for r in out if r))
