@@ -85,7 +85,6 @@ def _labels(principal: Principal) -> dict[str, Any]:
     _ = translator(principal.language)
     return {
         "labels": {name: {k: _(v) for k, v in table.items()} for name, table in LABELS.items()},
-        "lang_key": principal.language if principal.language in ("th", "zh") else "en",
         "can_write": can(principal, Permission.WRITE_RECORDS).allowed,
         "can_export": can(principal, Permission.EXPORT).allowed,
         "age_bands": [b for b in AGE_BANDS if b != "all"],

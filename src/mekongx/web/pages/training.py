@@ -61,7 +61,6 @@ def _context(request: Request, principal: Principal) -> dict[str, Any]:
         "types": {k: _(v) for k, v in TYPES.items()},
         "levels": {k: _(v) for k, v in LEVELS.items()},
         "competency_labels": {k: _(v) for k, v in COMPETENCY_LABELS.items()},
-        "lang_key": principal.language if principal.language in ("th", "zh") else "en",
         "can_write": can(principal, Permission.WRITE_RECORDS).allowed,
         "agencies": agencies,
         "peers": [a for a in agencies if a.code != principal.agency],
