@@ -184,3 +184,49 @@ def test_the_targeting_list_pages_through_the_shared_listing(app_client: TestCli
     assert scores == sorted(scores, reverse=True)  # highest first across the pages
     page_two = app_client.get(f"{url}&page=2", headers=headers).json()["items"]
     assert [r["id"] for r in page_two] == [r["id"] for r in seen[15:30]]
+
+
+def test_the_days_list_is_read_beside_the_writers_audited_and_walks_an_index(
+    world: Any, browser: Any, token_for: Any, app_client: TestClient
+) -> None:
+    """/ports?day= reads in a read transaction and writes only its audit event; the ranked list
+    walks the (arrival day, score, id) index instead of sorting the day's containers."""
+    from sqlalchemy import func, inspect, select
+
+    from mekongx.audit import AuditEvent
+    from mekongx.domains.ports.models import PortContainer
+
+    made = generate(DAY, 30, seed=17, planted_every=10)
+    body = io.StringIO()
+    csv.writer(body).writerows([HEADER, *made.rows])
+    headers = token_for("thai_analyst")
+    mapping = app_client.post("/api/v1/ports/mappings", headers=headers,
+                              json={"name": "demo", "columns": COLUMNS}).json()["id"]  # fmt: skip
+    assert app_client.post(f"/api/v1/ports/manifests?mapping={mapping}", headers=headers,
+                           files={"file": ("m.csv", body.getvalue().encode())}).status_code == 201  # fmt: skip
+
+    def audited() -> int:
+        with world.db.read() as session:
+            stmt = select(func.count()).where(AuditEvent.action == "ports.targeting.read",
+                                              AuditEvent.target_id == DAY.isoformat())  # fmt: skip
+            return int(session.scalar(stmt) or 0)
+
+    browser.login("thai.analyst")
+    before = audited()
+    page = browser.client.get(f"/ports?day={DAY}")
+    assert page.status_code == 200 and sorted(made.planted)[0] in page.text
+    assert audited() == before + 1
+    with world.db.read() as session:
+        indexes = {
+            i["name"]: i["column_names"]
+            for i in inspect(session.connection()).get_indexes("port_containers")
+        }
+        assert indexes["ix_port_containers_day_rank"] == ["arrival_on", "score", "id"]
+        if world.db.dialect == "sqlite":
+            connection = session.connection()
+            ranked = (select(PortContainer.id).where(PortContainer.arrival_on == DAY)
+                      .order_by(PortContainer.score.desc(), PortContainer.id.desc()).limit(50))  # fmt: skip
+            sql = str(ranked.compile(dialect=connection.dialect))
+            rows = connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", (DAY.isoformat(), 50, 0))
+            plan = " ".join(str(r[-1]) for r in rows)
+            assert "ix_port_containers_day_rank" in plan and "TEMP B-TREE" not in plan, plan

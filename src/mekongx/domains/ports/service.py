@@ -206,12 +206,31 @@ def days(session: Session, principal: Principal) -> list[dt.date]:
 
 def targeting(session: Session, principal: Principal, day: dt.date, *, page: int = 1,
               per_page: int = 50, after: int | None = None, minimum: int = 1) -> Page[Ranked]:  # fmt: skip
+    """One page of the day's containers scoring at least ``minimum``, highest first, its read
+    audited (``ranked`` then ``audit_targeting``, in one write transaction)."""
+    found = ranked(session, principal, day, page=page, per_page=per_page, after=after,
+                   minimum=minimum)  # fmt: skip
+    audit_targeting(session, principal, day, found)
+    return found
+
+
+def audit_targeting(
+    session: Session, principal: Principal, day: dt.date, found: Page[Ranked]
+) -> None:
+    record(session, principal.actor, "ports.targeting.read", CONTAINER, day.isoformat(),
+           details={"containers": len(found.items), "page": found.page})  # fmt: skip
+
+
+def ranked(session: Session, principal: Principal, day: dt.date, *, page: int = 1,
+           per_page: int = 50, after: int | None = None, minimum: int = 1) -> Page[Ranked]:  # fmt: skip
     """One page of the day's containers scoring at least ``minimum``, highest first (the node's
-    listing, ``authz.listing.page_of``: by score, then newest; ``after`` is the keyset cursor)."""
+    listing, ``authz.listing.page_of``: by score, then newest; ``after`` is the keyset cursor).
+    Reads only: a page reads it in a read transaction and audits it after (``audit_targeting``)
+    in a short write, so the writers' queue is not held while the list is read."""
     require(principal, Permission.READ_RECORDS)
-    stmt = select(PortContainer).where(
-        PortContainer.arrival_on == day, PortContainer.score >= minimum
-    )
+    stmt = select(PortContainer).where(PortContainer.arrival_on == day)
+    if minimum > 0:  # scores are never negative (weights from 1): no filter to read for 0
+        stmt = stmt.where(PortContainer.score >= minimum)
     found = page_of(session, stmt, PortContainer, page=page, per_page=per_page, after=after,
                     order=(PortContainer.score,))  # fmt: skip
     ids = [c.id for c in found.items]
@@ -227,8 +246,6 @@ def targeting(session: Session, principal: Principal, day: dt.date, *, page: int
         top = first.get(c.id)
         out.append(Ranked(c, top.consignee if top else "", top.goods if top else "",
                           top.port_of_loading if top else "", counts.get(c.id, 0)))  # fmt: skip
-    record(session, principal.actor, "ports.targeting.read", CONTAINER, day.isoformat(),
-           details={"containers": len(out), "page": page})  # fmt: skip
     return Page(out, found.total, found.page, found.per_page, found.total_exact, found.next_after)
 
 

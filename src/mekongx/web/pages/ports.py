@@ -92,15 +92,18 @@ def _problem(request: Request, principal: Principal,
 def list_page(
     request: Request, principal: CurrentPrincipal, day: str = "", page: PageNumber = 1
 ) -> Response:
-    with node_of(request).db.write() as session:  # the list's read is audited
+    node = node_of(request)
+    with node.db.read() as session:  # read beside the writers; the audit is one short write
         days = service.days(session, principal)
         try:
             chosen = dt.date.fromisoformat(day) if day else (days[0] if days else dt.date.today())
         except ValueError:
             chosen = days[0] if days else dt.date.today()
-        ranked = service.targeting(session, principal, chosen, minimum=0, page=page, per_page=LIST)
+        ranked = service.ranked(session, principal, chosen, minimum=0, page=page, per_page=LIST)
         saved = service.mappings(session, principal)
         imported = service.manifests(session, principal, per_page=10)
+    with node.db.write() as session:
+        service.audit_targeting(session, principal, chosen, ranked)
     return render(request, "ports/list.html", day=chosen, days=days, ranked=ranked, mappings=saved,
                   manifests=imported.items, fields=FIELDS, field_labels=FIELD_LABELS,
                   can_write=can(principal, Permission.WRITE_RECORDS).allowed)  # fmt: skip
