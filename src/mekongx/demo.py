@@ -35,7 +35,7 @@ from mekongx.domains.meetings import service as meetings_service
 from mekongx.domains.meetings.schemas import EvidenceInput, NoteInput, StatusInput
 from mekongx.domains.mekong import demo as mekong_demo
 from mekongx.domains.mekong.demo import seed_demo_operations
-from mekongx.domains.ports.demo import seed_demo_ports
+from mekongx.domains.ports.demo import seed_demo_alert, seed_demo_ports
 from mekongx.domains.precursors.demo import seed_demo_precursors
 from mekongx.domains.prevention import demo as prevention_demo
 from mekongx.domains.rfi import service as rfi
@@ -315,6 +315,7 @@ def seed_content(db: Database, agency: str, *, reports: int = 300, seed: int = 2
             ):
                 wbe_exchange.share(session, liaison, uid)
         seed_demo_ports(db, analyst, approver=liaison)
+        seed_demo_alert(db, analyst, liaison)
 
 
 def peer_demo_nodes(nodes: dict[str, tuple[Database, NodeKeys, str]]) -> None:
@@ -488,6 +489,13 @@ def _progress(db: Database, agency: str, people: dict[str, Any], meeting_uid: st
                 used.add((kind, record_uid))
                 meetings_actions.add_evidence(session, officer, owned[point],
                                               EvidenceInput(kind=kind, record_uid=record_uid))  # fmt: skip
+
+
+def seed_port_alert(nodes: dict[str, tuple[Database, NodeKeys, str]]) -> None:
+    """ONCB's alert of the P-2-P seized at Laem Chabang (``domains/ports/demo.py``) applied at
+    NNCC, the agency of the port of loading, as the exchange would once the nodes run."""
+    wiring.install()
+    _deliver(nodes["ONCB"][0], nodes["NNCC"][0], "ONCB", "NNCC", set(), prefix="ports.")
 
 
 def seed_asset_request(nodes: dict[str, tuple[Database, NodeKeys, str]]) -> None:

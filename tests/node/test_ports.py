@@ -251,6 +251,31 @@ def test_the_demo_seeds_laem_chabang_with_its_planted_containers_on_top(world: A
     assert {"notice_party", "weight_density", "transshipment_hub", "residential_address"} <= kinds
 
 
+def test_a_fresh_demo_holds_oncbs_seizure_alert_at_nncc(world: Any) -> None:
+    """The demo's P-2-P container is examined with a seizure and alerted to NNCC, and the alert
+    is applied at NNCC through the inbox's check and the area's handler (``demo._deliver``)."""
+    from mekongx.demo import seed_port_alert
+    from mekongx.domains.ports.demo import seed_demo_alert, seed_demo_ports
+
+    nncc = world.partner("NNCC")
+    thai, liaison = world.principal("thai_analyst"), world.principal("thai_liaison")
+    seed_demo_ports(world.db, thai, dt.date.today(), approver=liaison)
+    uid = seed_demo_alert(world.db, thai, liaison)
+    seed_port_alert({"ONCB": (world.db, None, ""), "NNCC": (nncc.db, None, "")})
+    with nncc.db.write() as session:
+        got = alerts.alerts(session, nncc.principal("chinese_analyst")).items
+    assert [(a.uid, a.direction, a.from_agency, a.reason) for a in got] == [
+        (uid, "in", "ONCB", "seizure")
+    ]
+    evidence = json.loads(got[0].evidence)
+    assert evidence["route"]["port_of_loading"] == "CNNGB"
+    assert evidence["examination"]["quantity_kg"] == 14400
+    assert {"parties", "goods", "reasons"} <= set(evidence)
+    with world.db.write() as session:
+        sent = alerts.alerts(session, liaison).items
+    assert [(a.uid, a.direction, a.to_agency) for a in sent] == [(uid, "out", "NNCC")]
+
+
 def test_the_parties_of_a_seizure_become_the_ports_watch_list(world: Any) -> None:
     """A seizure's shipper, consignee, notify party and forwarder are compared with the parties
     of the next manifests (the names engine, legal forms aside): a shipper caught once scores

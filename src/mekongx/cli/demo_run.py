@@ -27,6 +27,7 @@ from mekongx.demo import (
     seed_identity,
     seed_meetings,
     seed_plan,
+    seed_port_alert,
     seed_prevention,
 )
 from mekongx.federation.keys import NodeKeys
@@ -89,6 +90,7 @@ def run_demo(data_dir: Path, port: int, reports: int, serve_it: bool, count: int
     seed_prevention(nodes)
     seed_plan(nodes)
     seed_asset_request(nodes)
+    seed_port_alert(nodes)
     for db, _keys, _url in nodes.values():
         db.dispose()
     if not serve_it:

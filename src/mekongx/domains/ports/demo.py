@@ -20,13 +20,15 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from sqlalchemy import select
+
 from mekongx.authz import Principal
 from mekongx.db import Database
 from mekongx.domains import mappings as saved_mappings
-from mekongx.domains.ports import manifest, rules, service
-from mekongx.domains.ports.models import PortMapping
+from mekongx.domains.ports import alerts, examinations, manifest, rules, service
+from mekongx.domains.ports.models import PortContainer, PortLine, PortMapping
 from mekongx.domains.ports.reference import check_digit
-from mekongx.domains.ports.schemas import DecisionInput, RuleInput
+from mekongx.domains.ports.schemas import AlertInput, DecisionInput, ExaminationInput, RuleInput
 
 HEADER = ["B/L No", "Shipper", "Shipper Country", "Consignee", "Consignee Address",
           "Consignee Country", "Notify Party", "Forwarder", "Description of Goods", "HS Code",
@@ -329,3 +331,34 @@ def seed_demo_ports(db: Database, principal: Principal, today: dt.date | None = 
                                                f"THLCH-{day:%Y%m%d}.csv", "demo")  # fmt: skip
             count = imported.containers
     return count
+
+
+SEIZED_NOTE = ("72 drums of 200 L declared as an industrial solvent; field test positive for "
+               "benzyl methyl ketone. Please trace the shipper Gulf Star Chemical Co. and who "
+               "booked the voyage at Ningbo.")  # fmt: skip
+
+
+def seed_demo_alert(db: Database, officer: Principal, liaison: Principal,
+                    today: dt.date | None = None) -> str:  # fmt: skip
+    """Today's planted P-2-P container (loaded at Ningbo, transshipped at Port Klang) examined by
+    ``officer`` with a seizure, and ``liaison``'s alert to NNCC, the agency of the country of
+    loading, with the route, parties, goods, reasons and examination (queued on the exchange).
+    Returns the alert's uid."""
+    today = today or dt.date.today()
+    with db.write() as session:
+        container_id = session.scalars(
+            select(PortContainer.id)
+            .join(PortLine, PortLine.container_id == PortContainer.id)
+            .where(PortContainer.arrival_on == today, PortLine.goods.startswith("Benzyl methyl ketone"))
+            .order_by(PortContainer.score.desc())
+        ).first()  # fmt: skip
+        if container_id is None:
+            raise LookupError("the demo's P-2-P container is not among today's containers")
+        examinations.record_examination(session, officer, container_id, ExaminationInput(
+            outcome="seizure", seized="Benzyl methyl ketone (P-2-P), 72 drums of 200 L",
+            quantity_kg=14400, substance_id="p2p", note=SEIZED_NOTE))  # fmt: skip
+    with db.write() as session:
+        alert = alerts.send(session, liaison, container_id, AlertInput(
+            to_agency="NNCC", evidence=["route", "parties", "goods", "reasons", "examination"],
+            note=SEIZED_NOTE, handling_code="H2"))  # fmt: skip
+        return alert.uid
