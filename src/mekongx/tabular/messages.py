@@ -97,6 +97,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "my": "အတန်း {row} တွင် ကော်လံ {count} ခု ရှိသည်၊ ကန့်သတ်ချက်မှာ {limit} ဖြစ်သည်",
         "km": "ជួរ {row} មាន {count} ជួរឈរ; កម្រិតគឺ {limit}",
     },
+    "too_many_cells": {
+        "en": "the sheet spans {rows} rows by {columns} columns, more than the {limit} cells a workbook may hold",
+        "th": "แผ่นงานครอบคลุม {rows} แถว × {columns} คอลัมน์ เกิน {limit} เซลล์ที่เวิร์กบุ๊กหนึ่งมีได้",
+        "zh": "工作表跨 {rows} 行 × {columns} 列，超过一个工作簿可容纳的 {limit} 个单元格",
+        "my": "sheet သည် အတန်း {rows} တန်း × ကော်လံ {columns} ခု ကျယ်ပြီး workbook တစ်ခု ထားနိုင်သော ဆဲလ် {limit} ခုထက် ပိုသည်",
+        "km": "សន្លឹកលាតសន្ធឹង {rows} ជួរ × {columns} ជួរឈរ លើសពី {limit} ក្រឡាដែលសៀវភៅបញ្ជីមួយអាចមាន",
+    },
     "too_slow": {
         "en": "reading the file took longer than {limit} seconds (the limit)",
         "th": "การอ่านไฟล์ใช้เวลานานกว่า {limit} วินาที (ขีดจำกัด)",
@@ -174,6 +181,10 @@ _MESSAGES_LO_VI: dict[str, tuple[str, str]] = {
     "too_many_columns": (
         "ແຖວ {row} ມີ {count} ຖັນ; ຂີດຈຳກັດແມ່ນ {limit}",
         "dòng {row} có {count} cột; giới hạn là {limit}",
+    ),
+    "too_many_cells": (
+        "ແຜ່ນງານກວມ {rows} ແຖວ × {columns} ຖັນ, ເກີນ {limit} ຕາລາງທີ່ສະໝຸດວຽກໜຶ່ງມີໄດ້",
+        "trang tính trải rộng {rows} dòng × {columns} cột, vượt quá {limit} ô mà một sổ làm việc được phép có",
     ),
     "too_slow": (
         "ການອ່ານໄຟລ໌ໃຊ້ເວລາດົນກວ່າ {limit} ວິນາທີ (ຂີດຈຳກັດ)",
