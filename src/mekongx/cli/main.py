@@ -11,7 +11,7 @@ from mekongx import __version__, migrations
 from mekongx.accounts import service as accounts
 from mekongx.audit import Actor
 from mekongx.cli import db as db_commands
-from mekongx.cli import exchange, links, match, meetings, money, precursors, users, wbe
+from mekongx.cli import exchange, links, match, meetings, mekong, money, precursors, users, wbe
 from mekongx.cli.common import fail, fail_with, load_settings, open_database, say
 from mekongx.errors import MekongXError
 from mekongx.federation.keys import KeyFileError
@@ -37,6 +37,7 @@ app.add_typer(precursors.app, name="precursors")
 app.add_typer(wbe.app, name="wbe")
 app.add_typer(money.app, name="money")
 app.add_typer(meetings.app, name="meetings")
+app.add_typer(mekong.app, name="mekong")
 
 
 @app.command()

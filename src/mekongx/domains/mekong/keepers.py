@@ -28,6 +28,12 @@ def keeper_of(session: Session, plan: str) -> str | None:
     return found.agency_code if found else None
 
 
+def keeper_record(session: Session, plan: str) -> PlanKeeper | None:
+    """Who keeps ``plan`` here, who named it and when (``named_by`` is ``FIRST_HELD`` when the
+    node recorded the agency of the first action it held)."""
+    return session.get(PlanKeeper, plan)
+
+
 def check_keeper(session: Session, plan: str, agency: str) -> None:
     """Only the plan's keeper enters its actions (here, or sending them to this node). Until the
     administrator names the keeper, the agency whose action of the plan this node holds first is
@@ -44,8 +50,16 @@ def name_keeper(session: Session, principal: Principal, plan: str, agency: str) 
     """The node's administrator names the agency that keeps the plan (as agreed between the
     countries); actions of the plan from any other agency are refused from then on."""
     require(principal, Permission.MANAGE_AGENCIES)
-    if session.get(Agency, agency) is None:
-        raise ValidationFailed([FieldProblem("agency", N_("Unknown agency: %(code)s"), {"code": agency})])  # fmt: skip
+    plan, agency = plan.strip(), agency.strip().upper()
+    problems = []
+    if not plan or len(plan) > 40:
+        problems.append(FieldProblem("plan", N_("Name the plan (up to 40 characters).")))
+    if not agency:
+        problems.append(FieldProblem("agency", N_("Choose the agency that keeps the plan.")))
+    elif len(agency) > 16 or session.get(Agency, agency) is None:
+        problems.append(FieldProblem("agency", N_("Unknown agency: %(code)s"), {"code": agency[:16]}))  # fmt: skip
+    if problems:
+        raise ValidationFailed(problems)
     keeper = session.get(PlanKeeper, plan) or PlanKeeper(plan=plan)
     before = keeper.agency_code
     keeper.agency_code, keeper.named_by, keeper.named_at = agency, principal.display_name, utcnow()

@@ -13,7 +13,7 @@ from starlette.responses import Response
 
 from mekongx.authz import Permission, Principal, can, require
 from mekongx.authz.sharing import recipients_of
-from mekongx.domains.mekong import plan, service
+from mekongx.domains.mekong import keepers, plan, service
 from mekongx.domains.mekong.schemas import PlanActionInput, ProgressInput
 from mekongx.domains.seizures import reference
 from mekongx.errors import FieldProblem, Forbidden, ValidationFailed
@@ -40,7 +40,8 @@ UNKNOWN = N_("No seizure with the reference %(reference)s that you may see.")
 flash.register({"mekong.plan.saved": N_("The plan action is recorded."),
                 "mekong.plan.corrected": N_("Changed. Every agency that holds the record gets the new version."),
                 "mekong.plan.retracted": N_("Retracted. Every agency that received the record is told."),
-                "mekong.progress.saved": N_("Your country's progress is recorded and sent.")})  # fmt: skip
+                "mekong.progress.saved": N_("Your country's progress is recorded and sent."),
+                "mekong.plan.keeper": N_("The plan's keeper is named.")})  # fmt: skip
 
 
 def _labels(principal: Principal) -> dict[str, Any]:
@@ -56,9 +57,40 @@ def _labels(principal: Principal) -> dict[str, Any]:
 def plan_page(request: Request, principal: CurrentPrincipal) -> Response:
     with node_of(request).db.write() as session:  # the view is audited
         lines = plan.plan_view(session, principal)
-    return render(
-        request, "mekong/plan.html", lines=lines, plan_code=plan.PLAN, **_labels(principal)
-    )
+        keeper = keepers.keeper_of(session, plan.PLAN)
+    return render(request, "mekong/plan.html", lines=lines, plan_code=plan.PLAN, keeper=keeper,
+                  can_name_keeper=can(principal, Permission.MANAGE_AGENCIES).allowed,
+                  **_labels(principal))  # fmt: skip
+
+
+def _keeper_form(request: Request, principal: Principal, chosen: str,
+                 fields: list[tuple[str, str]], status: int = 200) -> Response:  # fmt: skip
+    require(principal, Permission.MANAGE_AGENCIES)
+    with node_of(request).db.read() as session:
+        kept = keepers.keeper_record(session, plan.PLAN)
+        agencies = [(a.code, a.name(principal.language)) for a in session.scalars(select(Agency).order_by(Agency.code))]  # fmt: skip
+    return render(request, "mekong/plan_keeper.html", status=status, kept=kept, chosen=chosen,
+                  agencies=agencies, plan_code=plan.PLAN, first_held=keepers.FIRST_HELD,
+                  fields=fields, **_labels(principal))  # fmt: skip
+
+
+@router.get("/keeper")
+def keeper_page(request: Request, principal: CurrentPrincipal) -> Response:
+    """Who keeps the plan on this node, and the administrator's form to name the agency (as the
+    countries agreed): only it enters, changes and retracts the plan's actions."""
+    return _keeper_form(request, principal, "", [])
+
+
+@router.post("/keeper", dependencies=[Depends(check_csrf)])
+async def name_keeper(request: Request, principal: CurrentPrincipal) -> Response:
+    form = await request.form()
+    chosen = str(form.get("agency", ""))
+    try:
+        with node_of(request).db.write() as session:
+            keepers.name_keeper(session, principal, plan.PLAN, chosen)
+    except ValidationFailed as error:
+        return _keeper_form(request, principal, chosen, field_messages(principal.language, error.fields), 422)  # fmt: skip
+    return flash.redirect("/mekong-plan/keeper", "mekong.plan.keeper")
 
 
 def _action_form(request: Request, principal: Principal, form: dict[str, Any],
