@@ -65,6 +65,16 @@ class Settings(BaseSettings):
     upload_max_unpacked_mb: int = Field(
         80, ge=1, le=2000, description="Largest total unpacked size of an uploaded .xlsx, MB."
     )
+    upload_bulk_max_mb: int = Field(
+        25, ge=1, le=500,
+        description="Largest file of a bulk import of records (seizure reports), MB: 100,000 rows "
+        "of the seizure template are about 8.2 MB as .xlsx (benchmarks/seizures_import.py).",
+    )  # fmt: skip
+    upload_bulk_max_unpacked_mb: int = Field(
+        400, ge=1, le=4000,
+        description="Largest total unpacked size of an .xlsx of a bulk import of records, MB "
+        "(a workbook written cell by cell unpacks to about ten times its size).",
+    )  # fmt: skip
     upload_max_ratio: int = Field(
         100, ge=10, le=10000, description="Highest compression ratio of a part of an .xlsx."
     )

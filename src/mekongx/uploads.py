@@ -8,6 +8,7 @@ on the field ``file`` naming the limit in the user's language.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TypeVar
 
 from mekongx.errors import FieldProblem, ValidationFailed
@@ -34,6 +35,15 @@ def limits(settings: Settings | None = None) -> Limits:
         max_columns=s.upload_max_columns,
         max_seconds=float(s.upload_max_seconds),
     )
+
+
+def bulk_limits(settings: Settings | None = None) -> Limits:
+    """The bounds of a bulk import of records (seizure reports): a larger file than a screening
+    list or a results table (``upload_bulk_max_mb``, ``upload_bulk_max_unpacked_mb``), the same
+    rows, columns and time."""
+    s = settings or get_settings()
+    return replace(limits(s), max_bytes=s.upload_bulk_max_mb * MB,
+                   max_unpacked_bytes=s.upload_bulk_max_unpacked_mb * MB)  # fmt: skip
 
 
 def command_line_limits(settings: Settings | None = None) -> Limits:

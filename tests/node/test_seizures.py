@@ -136,10 +136,15 @@ GOOD = [
 
 def test_a_workbook_imports_every_row(world: Any) -> None:
     with world.db.write() as session:
-        made = tabular.import_seizures(session, world.principal("thai_liaison"), "s.xlsx",
-                                       _workbook(GOOD), SharingInput())  # fmt: skip
-    assert [s.reference for s in made] == ["T-1", "T-2", "T-3"]
-    assert made[1].quantity_kg == 52.5 and made[0].transit_countries == "LA"
+        count = tabular.import_seizures(session, world.principal("thai_liaison"), "s.xlsx",
+                                        _workbook(GOOD), SharingInput())  # fmt: skip
+    assert count == 3
+    with world.db.read() as session:
+        made = list(session.scalars(select(Seizure).order_by(Seizure.reference)))
+        assert [s.reference for s in made] == ["T-1", "T-2", "T-3"]
+        assert made[1].quantity_kg == 52.5 and made[0].transit_countries == "LA"
+        assert made[0].tablets == 400000 and made[0].author_name and made[0].status == "active"
+        assert made[0].nationalities == '{"MM": 1}' and made[2].admin1 == ""
 
 
 def test_an_imported_workbook_is_written_as_recording_each_row_would_be(world: Any) -> None:
@@ -273,3 +278,23 @@ def test_the_originator_retracts_a_seizure_on_its_page_with_a_reason(world: Any)
         assert 'id="retract-form"' not in page
     with world.browser("thai.viewer") as browser:  # a reader without the right sees no form
         assert 'id="retract-form"' not in browser.client.get(url).text
+
+
+def test_a_bulk_import_has_its_own_upload_bound() -> None:
+    """A seizure file may be larger than a screening list (``upload_bulk_max_mb``, 25 MB by
+    default, against 5 MB): a 6 MB CSV is read; beyond the bulk bound the file is refused
+    naming the bound in the user's language, before any row is read."""
+    from mekongx import uploads
+    from mekongx.settings import Settings
+
+    header = "reference,date,country,drug,quantity,unit\n"
+    body = "".join(
+        f"B-{i:07d},2026-01-02,TH,heroin,{1 + i / 1000:.3f},kg,{'x' * 30}\n" for i in range(90_000)
+    )
+    data = (header + body).encode()
+    assert 5 * uploads.MB < len(data) < 25 * uploads.MB
+    assert len(tabular.read_rows("s.csv", data, "en", uploads.bulk_limits(Settings()))) == 90_000
+    with pytest.raises(ValidationFailed) as info:
+        tabular.read_rows("s.csv", data, "th", uploads.bulk_limits(Settings(upload_bulk_max_mb=2)))
+    message = translator("th")(info.value.fields[0].message, **info.value.fields[0].params)
+    assert "2 MB" in message and message != translator("en")(info.value.fields[0].message, **info.value.fields[0].params)  # fmt: skip

@@ -168,15 +168,15 @@ async def import_file(
     """Record every seizure of a workbook, kept in your agency (all rows or none; every bad
     cell is named by row and column in your language)."""
     node = node_of(request)
-    bounds = uploads.limits(node.settings)
+    bounds = uploads.bulk_limits(node.settings)
     uploads.check_declared_size(request.headers.get("content-length"), bounds)
     content = await file.read(uploads.max_bytes(bounds) + 1)
     name = file.filename or ""
 
     def work() -> int:
         with node.db.write() as session:
-            return len(
-                tabular.import_seizures(session, principal, name, content, SharingInput(), bounds)
+            return tabular.import_seizures(
+                session, principal, name, content, SharingInput(), bounds
             )
 
     return ImportOut(rows=await run_in_threadpool(work))

@@ -4,7 +4,7 @@ document), so search goes through ``authz.listing.search_of`` like every area's.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import select
@@ -31,8 +31,9 @@ def index(session: Session, seizure: Seizure) -> None:
     fts.index_document(session, seizure.uid, SEARCH_KIND, document(values))
 
 
-def index_many(session: Session, seizures: list[Seizure]) -> None:
-    """Write the documents of many new seizures with a few bulk statements (a bulk import)."""
+def index_many(session: Session, seizures: Sequence[Any]) -> None:
+    """Write the documents of many new seizures with a few bulk statements (a bulk import; rows
+    with a seizure's attributes)."""
     fts.index_documents(session, [
         (s.uid, SEARCH_KIND, document({name: getattr(s, name) for name in SEARCHED}))
         for s in seizures if s.status == "active"])  # fmt: skip

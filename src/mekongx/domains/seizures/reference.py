@@ -8,7 +8,6 @@ list was found (``admin2.csv``: Thailand, Cambodia) and the countries' outlines
 from __future__ import annotations
 
 import csv
-import itertools
 import json
 from dataclasses import dataclass
 from decimal import Decimal
@@ -16,6 +15,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+import numpy as np
 import yaml
 
 COUNTRIES = ("CN", "KH", "LA", "MM", "TH", "VN")
@@ -127,28 +127,48 @@ def outlines() -> dict[str, Any]:
     return found
 
 
-def _inside(lon: float, lat: float, ring: list[list[float]]) -> bool:
-    inside = False
-    j = len(ring) - 1
-    for i in range(len(ring)):
-        (xi, yi), (xj, yj) = ring[i], ring[j]
-        if (yi > lat) != (yj > lat) and lon < (xj - xi) * (lat - yi) / (yj - yi) + xi:
-            inside = not inside
-        j = i
-    return inside
+@dataclass(frozen=True)
+class _Edges:
+    """A ring's (or rings') edges as arrays, from each point to the next: a bulk import tests
+    100,000 points, and one vectorised pass costs what a Python loop spends on a few edges."""
+
+    x1: np.ndarray
+    y1: np.ndarray
+    y2: np.ndarray
+    dx: np.ndarray
+    dy: np.ndarray
+    length2: np.ndarray  # squared length; 1 where the edge has none (t is then 0)
+
+    @classmethod
+    def of(cls, pairs: list[tuple[list[list[float]], list[list[float]]]]) -> _Edges:
+        starts = np.array([p for a, _ in pairs for p in a], dtype=float).reshape(-1, 2)
+        ends = np.array([p for _, b in pairs for p in b], dtype=float).reshape(-1, 2)
+        dx, dy = ends[:, 0] - starts[:, 0], ends[:, 1] - starts[:, 1]
+        length2 = dx * dx + dy * dy
+        return cls(starts[:, 0], starts[:, 1], ends[:, 1], dx, dy, np.where(length2 == 0, 1.0, length2))  # fmt: skip
 
 
-def _near(lon: float, lat: float, ring: list[list[float]], margin: float) -> bool:
-    for (x1, y1), (x2, y2) in itertools.pairwise(ring):
-        dx, dy = x2 - x1, y2 - y1
-        t = (
-            0.0
-            if dx == dy == 0
-            else max(0.0, min(1.0, ((lon - x1) * dx + (lat - y1) * dy) / (dx * dx + dy * dy)))
-        )
-        if (lon - x1 - t * dx) ** 2 + (lat - y1 - t * dy) ** 2 <= margin * margin:
-            return True
-    return False
+def _closed(ring: list[list[float]]) -> tuple[list[list[float]], list[list[float]]]:
+    """Each point and the one before it (the last before the first): the ray-casting pairs."""
+    return ring, ring[-1:] + ring[:-1]
+
+
+def _inside(lon: float, lat: float, edges: _Edges) -> bool:
+    """Ray casting: a ray from the point eastwards crosses the ring an odd number of times."""
+    spans = (edges.y1 > lat) != (edges.y2 > lat)
+    if not spans.any():
+        return False
+    x1, y1 = edges.x1[spans], edges.y1[spans]
+    crossing = lon < (edges.dx[spans]) * (lat - y1) / (edges.dy[spans]) + x1
+    return bool(np.count_nonzero(crossing) % 2)
+
+
+def _near(lon: float, lat: float, edges: _Edges, margin: float) -> bool:
+    """Whether the point lies within ``margin`` of any edge."""
+    px, py = lon - edges.x1, lat - edges.y1
+    t = np.clip((px * edges.dx + py * edges.dy) / edges.length2, 0.0, 1.0)
+    gap2 = (px - t * edges.dx) ** 2 + (py - t * edges.dy) ** 2
+    return bool((gap2 <= margin * margin).any())
 
 
 @cache
@@ -162,28 +182,37 @@ def _boxes() -> dict[str, tuple[float, float, float, float]]:
 
 
 @cache
-def _polygon_boxes() -> dict[str, list[tuple[float, float, float, float]]]:
-    """Each polygon's box (west, south, east, north), in the outlines' order: a point outside a
-    polygon's box is not tested against its ring (a bulk import checks many points)."""
-    return {code: [(min(p[0] for p in polygon[0]), min(p[1] for p in polygon[0]),
-                    max(p[0] for p in polygon[0]), max(p[1] for p in polygon[0])) for polygon in polygons]
-            for code, polygons in outlines()["countries"].items()}  # fmt: skip
+def _polygons(country: str) -> list[tuple[tuple[float, float, float, float], _Edges, list[_Edges]]]:
+    """Each polygon's box (west, south, east, north), outer ring and holes, in the outlines'
+    order: a point outside a polygon's box is not tested against its ring."""
+    found = []
+    for polygon in outlines()["countries"][country]:
+        xs, ys = [p[0] for p in polygon[0]], [p[1] for p in polygon[0]]
+        box = (min(xs), min(ys), max(xs), max(ys))
+        found.append((box, _Edges.of([_closed(polygon[0])]), [_Edges.of([_closed(h)]) for h in polygon[1:]]))  # fmt: skip
+    return found
+
+
+@cache
+def _outline(country: str) -> _Edges:
+    """Every ring's edges from each point to the next (the near-the-border test)."""
+    rings = [ring for polygon in outlines()["countries"][country] for ring in polygon]
+    return _Edges.of([(ring[:-1], ring[1:]) for ring in rings])
 
 
 def in_country(country: str, latitude: float, longitude: float) -> bool:
     """Whether the point lies in the country's outline or within ``BORDER_MARGIN`` of it."""
-    polygons = outlines()["countries"].get(country)
-    if polygons is None:
+    if country not in outlines()["countries"]:
         return True  # no outline shipped for this country: nothing to check against
     west, south, east, north = _boxes()[country]
     m = BORDER_MARGIN
     if not (west - m <= longitude <= east + m and south - m <= latitude <= north + m):
         return False
-    for polygon, (w, s, e, n) in zip(polygons, _polygon_boxes()[country], strict=True):
+    for (w, s, e, n), ring, holes in _polygons(country):
         if not (w <= longitude <= e and s <= latitude <= n):
             continue
-        if _inside(longitude, latitude, polygon[0]) and not any(
-            _inside(longitude, latitude, hole) for hole in polygon[1:]
+        if _inside(longitude, latitude, ring) and not any(
+            _inside(longitude, latitude, hole) for hole in holes
         ):
             return True
-    return any(_near(longitude, latitude, ring, m) for polygon in polygons for ring in polygon)
+    return _near(longitude, latitude, _outline(country), m)

@@ -19,7 +19,6 @@ from mekongx.authz import Permission, Principal, require
 from mekongx.authz.sharing import SharingInput, check_distribution
 from mekongx.domains.fugitives.tabular import CELL
 from mekongx.domains.seizures import service
-from mekongx.domains.seizures.models import Seizure
 from mekongx.domains.seizures.schemas import SeizureInput
 from mekongx.errors import FieldProblem, ValidationFailed
 from mekongx.i18n import N_, translator
@@ -63,11 +62,14 @@ def _field_for(header: str) -> str | None:
 
 
 def _text(value: Any) -> str:
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
+    kind = type(value)
+    if kind is str:
+        return value.strip()  # type: ignore[no-any-return]
+    if kind is dt.datetime:
+        return value.date().isoformat()  # type: ignore[no-any-return]
+    if kind is dt.date:
+        return value.isoformat()  # type: ignore[no-any-return]
+    if kind is float and value.is_integer():
         return str(int(value))
     return str(value).strip()
 
@@ -87,7 +89,7 @@ def nationalities(text: str) -> dict[str, Any]:
 
 def read_rows(file_name: str, data: bytes, lang: str, limits: Limits | None = None) -> list[tuple[int, dict[str, Any], dict[str, str]]]:  # fmt: skip
     """``(row number, values by field, column titles by field)`` of every non-blank row."""
-    return uploads.read_table(file_name, data, lang, limits or uploads.limits(), _rows)
+    return uploads.read_table(file_name, data, lang, limits or uploads.bulk_limits(), _rows)
 
 
 def _rows(table: Table) -> list[tuple[int, dict[str, Any], dict[str, str]]]:
@@ -134,8 +136,8 @@ def _input(values: dict[str, Any], sharing: SharingInput, language: str) -> dict
 
 
 def import_seizures(session: Session, principal: Principal, file_name: str, data: bytes,
-                    sharing: SharingInput, limits: Limits | None = None) -> list[Seizure]:  # fmt: skip
-    """Check every row, then record them all (or nothing)."""
+                    sharing: SharingInput, limits: Limits | None = None) -> int:  # fmt: skip
+    """Check every row, then record them all (or nothing); how many were recorded."""
     require(principal, Permission.WRITE_RECORDS)
     tr = translator(principal.language)
     if refused := check_distribution(session, principal, sharing, release=True):

@@ -9,6 +9,7 @@ a bulk load that bypassed the service). :func:`visible_totals` is the visibility
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -40,7 +41,7 @@ def _grams(kg: Decimal | None) -> int:
     return 0 if kg is None else int((Decimal(kg) * 1000).to_integral_value())
 
 
-def _key(seizure: Seizure, recipients: str) -> tuple[Any, ...]:
+def _key(seizure: Any, recipients: str) -> tuple[Any, ...]:
     return (seizure.seized_on.replace(day=1), seizure.drug, seizure.country, seizure.admin1 or "",
             seizure.origin_country or "", seizure.transit_countries or "",
             seizure.destination_country or "", seizure.origin_agency, seizure.distribution,
@@ -48,23 +49,27 @@ def _key(seizure: Seizure, recipients: str) -> tuple[Any, ...]:
             recipients)  # fmt: skip
 
 
-def _part(seizure: Seizure, sign: int) -> tuple[int, int, int, int, float, float]:
+def _part(seizure: Any, sign: int) -> tuple[int, int, int, int, float, float]:
     located = seizure.latitude is not None and seizure.longitude is not None
     return (sign, sign * _grams(seizure.quantity_kg), sign * (seizure.tablets or 0),
             sign if located else 0, sign * (seizure.latitude or 0.0) if located else 0.0,
             sign * (seizure.longitude or 0.0) if located else 0.0)  # fmt: skip
 
 
-def _add(session: Session, key: tuple[Any, ...], values: tuple[Any, ...]) -> None:
+def _add(session: Session, parts: list[tuple[tuple[Any, ...], tuple[Any, ...]]]) -> None:
+    """Add each ``(key, sums)`` to its total (a new row where the key has none): one statement,
+    executed once per part."""
+    if not parts:
+        return
     dialect = session.get_bind().dialect.name
     make = pg_insert if dialect == "postgresql" else sqlite_insert
-    stmt = make(SeizureTotal).values(**dict(zip(KEYS, key, strict=True)), **dict(zip(SUMS, values, strict=True)))  # fmt: skip
-    table = SeizureTotal.__table__
+    stmt = make(SeizureTotal)
     stmt = stmt.on_conflict_do_update(
         index_elements=list(KEYS),
-        set_={name: table.c[name] + stmt.excluded[name] for name in SUMS},
+        set_={name: SeizureTotal.__table__.c[name] + stmt.excluded[name] for name in SUMS},
     )
-    session.execute(stmt)
+    session.execute(stmt, [{**dict(zip(KEYS, key, strict=True)), **dict(zip(SUMS, sums, strict=True))}
+                           for key, sums in parts])  # fmt: skip
 
 
 def count(session: Session, seizure: Seizure, sign: int) -> None:
@@ -73,15 +78,16 @@ def count(session: Session, seizure: Seizure, sign: int) -> None:
     if seizure.status == "retracted":
         return
     key = _key(seizure, _recipients(session, seizure))
-    _add(session, key, _part(seizure, sign))
+    _add(session, [(key, _part(seizure, sign))])
     if sign < 0:
         session.execute(delete(SeizureTotal).where(
             *(getattr(SeizureTotal, k) == v for k, v in zip(KEYS, key, strict=True)), SeizureTotal.seizures <= 0))  # fmt: skip
 
 
-def count_many(session: Session, seizures: list[Seizure]) -> None:
-    """Add the parts of many new seizures (a bulk import): summed per key first, then one
-    statement per key, with the same result as :func:`count` for each."""
+def count_many(session: Session, seizures: Sequence[Any]) -> None:
+    """Add the parts of many new seizures (a bulk import; rows with a seizure's attributes):
+    summed per key first, then one statement for all keys, with the same result as
+    :func:`count` for each."""
     named: dict[str, list[str]] = {}
     peers = [s.uid for s in seizures if s.distribution == Distribution.PEERS.value]
     for start in range(0, len(peers), 500):
@@ -99,8 +105,7 @@ def count_many(session: Session, seizures: list[Seizure]) -> None:
         held = sums.setdefault(key, [0, 0, 0, 0, 0.0, 0.0])
         for i, value in enumerate(part):
             held[i] += value
-    for key, values in sums.items():
-        _add(session, key, tuple(values))
+    _add(session, [(key, tuple(values)) for key, values in sums.items()])
 
 
 def rebuild(session: Session) -> int:

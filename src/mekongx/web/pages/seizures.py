@@ -182,12 +182,12 @@ def _import_page(request: Request, principal: Principal, fields: list[tuple[str,
     form = {"handling_code": "H0", "handling_note": "", "distribution": "own", "recipients": [],
             "sharing_group": ""}  # fmt: skip
     return render(request, "seizures/import.html", status=status, fields=fields, form=form,
-                  headers=list(tabular.HEADERS), max_mb=uploads.max_mb(uploads.limits(node_of(request).settings)),
+                  headers=list(tabular.HEADERS), max_mb=uploads.max_mb(uploads.bulk_limits(node_of(request).settings)),
                   **_sharing_choices(request, principal), **_labels(principal))  # fmt: skip
 
 
 def _bounded(request: Request) -> None:
-    uploads.check_declared_size(request.headers.get("content-length"), uploads.limits(node_of(request).settings))  # fmt: skip
+    uploads.check_declared_size(request.headers.get("content-length"), uploads.bulk_limits(node_of(request).settings))  # fmt: skip
 
 
 @router.post("/import", dependencies=[Depends(_bounded), Depends(check_csrf)])
@@ -202,14 +202,14 @@ async def import_file(request: Request, principal: CurrentPrincipal) -> Response
             "handling_code": str(form.get("handling_code", "H0")), "handling_note": str(form.get("handling_note", "")),
             "distribution": str(form.get("distribution", "own")), "recipients": [str(v) for v in form.getlist("recipients")],
             "sharing_group": str(form.get("sharing_group", "")) or None})  # fmt: skip
-        bounds = uploads.limits(node.settings)
+        bounds = uploads.bulk_limits(node.settings)
         data = await upload.read(uploads.max_bytes(bounds) + 1)
         await upload.close()
         name = upload.filename
 
         def work() -> int:
             with node.db.write() as session:
-                return len(tabular.import_seizures(session, principal, name, data, sharing, bounds))
+                return tabular.import_seizures(session, principal, name, data, sharing, bounds)
 
         await run_in_threadpool(work)
     except ValidationFailed as error:
