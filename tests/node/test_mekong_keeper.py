@@ -63,7 +63,7 @@ def _cli(world: Any, *args: str, lang: str = "en") -> subprocess.CompletedProces
            "MEKONGX_DATA_DIR": str(world.settings.data_dir), "MEKONGX_NODE_AGENCY": "ONCB",
            "MEKONGX_ENV": "test", "MEKONGX_LANG": lang}  # fmt: skip
     return subprocess.run([sys.executable, "-m", "mekongx.cli.main", "mekong", "keeper", *args],
-                          env=env, capture_output=True, text=True, timeout=120)  # fmt: skip
+                          env=env, capture_output=True, text=True, timeout=600)  # fmt: skip
 
 
 def test_the_command_line_shows_and_names_the_keeper(world: Any) -> None:
