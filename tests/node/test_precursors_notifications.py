@@ -163,6 +163,41 @@ def test_deadline_is_configurable_and_expiry_uses_the_clock(world: Any) -> None:
     assert _state(world, nid) == "expired"
 
 
+def test_overdue_check_writes_only_when_due_and_reads_the_open_ones_by_index(world: Any) -> None:
+    nid = _create(world, response_days=3)
+    _do(world, nid, "sent", now=T0)
+    with world.db.read() as session:
+        events = session.scalar(select(func.count()).select_from(AuditEvent))
+    assert pen.expire_due(world.db, Actor.system("ONCB"), T0 + timedelta(days=2)) == []
+    with world.db.read() as session:  # nothing due: no write, not even an audit row
+        assert session.scalar(select(func.count()).select_from(AuditEvent)) == events
+    assert len(pen.expire_due(world.db, Actor.system("ONCB"), T0 + timedelta(days=4))) == 1
+    assert _state(world, nid) == "expired"
+    if world.db.dialect == "sqlite":  # the partial index of the open ones, not a table scan
+        with world.db.write() as session:
+            # the statistics of a node with 100,000 answered notifications (one state value
+            # for all rows: the state index looks as good as a scan to the planner)
+            session.execute(text("ANALYZE"))
+            session.execute(text("DELETE FROM sqlite_stat1 WHERE tbl = 'precursor_notifications'"))
+            session.execute(
+                text(
+                    "INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES "
+                    "('precursor_notifications', 'ix_precursor_notifications_state', '100000 100000'), "
+                    "('precursor_notifications', 'ix_precursor_notifications_open_deadline', '3 1')"
+                )
+            )
+            session.execute(text("ANALYZE sqlite_schema"))
+            sql = (
+                pen._overdue(T0)
+                .with_only_columns(Notification.id)
+                .compile(session.get_bind(), compile_kwargs={"literal_binds": True})
+            )
+            plan = " ".join(
+                str(row[-1]) for row in session.execute(text(f"EXPLAIN QUERY PLAN {sql}"))
+            )
+        assert "ix_precursor_notifications_open_deadline" in plan, plan
+
+
 def test_after_a_request_for_information_the_exporter_sends_again(world: Any) -> None:
     nid = _create(world)
     for step in ("sent", "acknowledged", "information_requested", "sent", "acknowledged"):

@@ -459,8 +459,7 @@ def export_screening(
 
 # ---------------------------------------------------------------- notifications
 def _expire(request: Request, principal: Principal) -> None:
-    with node_of(request).db.write() as session:
-        pen.expire_overdue(session, Actor.system(principal.agency, principal.request_id))
+    pen.expire_due(node_of(request).db, Actor.system(principal.agency, principal.request_id))
 
 
 @router.get("/notifications", response_model=PageOut[NotificationOut])

@@ -10,7 +10,18 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from mekongx.model.base import Base, utcnow
@@ -93,6 +104,9 @@ class ScreeningIssue(Base):
     value: Mapped[str] = mapped_column(String(200))
 
 
+OPEN = "state IN ('sent', 'acknowledged')"  # a notification waiting for its answer
+
+
 class Notification(SharedRecord, Base):
     """A pre-export notification (PEN-like). The exporter's node originates it; the importing
     agency holds a received copy and answers it."""
@@ -130,6 +144,19 @@ class Notification(SharedRecord, Base):
     sent_at: Mapped[datetime | None] = mapped_column(nullable=True)
     deadline_at: Mapped[datetime | None] = mapped_column(nullable=True)
     answer_note: Mapped[str] = mapped_column(Text, default="")
+
+    # The open notifications by deadline (the overdue check of every list and read): a partial
+    # index holds only the few open rows, so the check probes them instead of scanning a table
+    # of answered ones. Its condition is ``OPEN``, written literally in the query as well (with
+    # bound parameters SQLite cannot tell that the query implies it).
+    __table_args__ = (
+        Index(
+            "ix_precursor_notifications_open_deadline",
+            "deadline_at",
+            sqlite_where=text(OPEN),
+            postgresql_where=text(OPEN),
+        ),
+    )
 
 
 class NotificationEvent(Base):

@@ -20,7 +20,7 @@ from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import delete, func, select
+from sqlalchemy import Select, delete, func, select, text
 from sqlalchemy.orm import Session
 
 from mekongx.audit import Actor, record
@@ -28,9 +28,11 @@ from mekongx.authz import Permission, Principal, access, require, visible
 from mekongx.authz.listing import Page, page_of
 from mekongx.chemistry import Substance
 from mekongx.chemistry.units import convert
+from mekongx.db import Database
 from mekongx.domains.precursors import exchange
 from mekongx.domains.precursors.labels import DISCREPANCIES
 from mekongx.domains.precursors.models import (
+    OPEN,
     Incident,
     Notification,
     NotificationEvent,
@@ -282,19 +284,33 @@ def _reply(session: Session, principal: Principal, notification: Notification) -
         )
 
 
+def _overdue(moment: datetime) -> Select[Any]:
+    """Sent or acknowledged notifications past their deadline: read from the partial index of
+    the open ones (``models.OPEN``, written literally so that SQLite sees the index applies)."""
+    return select(Notification).where(text(OPEN), Notification.deadline_at < moment)
+
+
 def expire_overdue(session: Session, actor: Actor, now: datetime | None = None) -> list[str]:
     """Every sent or acknowledged notification past its deadline becomes ``expired``."""
     moment = now or utcnow()
-    stmt = select(Notification).where(
-        Notification.state.in_(("sent", "acknowledged")),
-        Notification.deadline_at.is_not(None),
-        Notification.deadline_at < moment,
-    )
+    stmt = _overdue(moment)
     expired = []
     for notification in session.scalars(stmt.with_for_update()):
         _move(session, notification, "expired", actor, now=moment)
         expired.append(notification.uid)
     return expired
+
+
+def expire_due(db: Database, actor: Actor, now: datetime | None = None) -> list[str]:
+    """``expire_overdue`` in a write transaction of its own, taken only when a notification is
+    overdue (one probe of the open ones in a read first): the lists and reads that call it
+    before they answer do not queue for the writer when nothing is due."""
+    moment = now or utcnow()
+    with db.read() as session:
+        if session.scalar(_overdue(moment).with_only_columns(Notification.id).limit(1)) is None:
+            return []
+    with db.write() as session:
+        return expire_overdue(session, actor, moment)
 
 
 def read_notification(session: Session, principal: Principal, ident: int | str) -> Notification:

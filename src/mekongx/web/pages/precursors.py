@@ -363,8 +363,7 @@ def notification_list(
     state: Annotated[str, Query(pattern="^[a-z_]{0,24}$")] = "",
     page: PageNumber = 1,
 ) -> Response:
-    with node_of(request).db.write() as session:
-        pen.expire_overdue(session, Actor.system(principal.agency, principal.request_id))
+    pen.expire_due(node_of(request).db, Actor.system(principal.agency, principal.request_id))
     with node_of(request).db.read() as session:
         listed = pen.list_notifications(session, principal, state, page=page)
     return _page(
@@ -425,8 +424,8 @@ def _notification_page(
     notification_id: int,
     fields: list[tuple[str, str]] | None = None,
 ) -> Response:
+    pen.expire_due(node_of(request).db, Actor.system(principal.agency, principal.request_id))
     with node_of(request).db.write() as session:
-        pen.expire_overdue(session, Actor.system(principal.agency, principal.request_id))
         n = pen.read_notification(session, principal, notification_id)
         history = pen.events(session, n)
         shipped = [(s, json.loads(s.discrepancies or "[]")) for s in pen.shipments(session, n)]
