@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from mekongx.authz import Principal, visible
+from mekongx.authz import Principal, listing, visible
 from mekongx.authz.listing import page_of, search_of
 from mekongx.domains.intel.models import IntelReport
 from mekongx.domains.seizures import service as seizures
@@ -125,3 +125,80 @@ def test_a_hidden_row_as_the_cursor_tells_nothing_of_its_place(world: Any) -> No
     listed = [s.id for s in found.items]
     assert hidden not in listed
     assert late in listed and early in listed  # not only those seized before the hidden one
+
+
+def _walk(client: Any, path: str, headers: dict[str, str], key: str = "id") -> list[int]:
+    """Every item of a list API, page after page through ``next_after``."""
+    seen: list[int] = []
+    answer = client.get(f"{path}per_page=2", headers=headers)
+    while True:
+        assert answer.status_code == 200, answer.text
+        body = answer.json()
+        assert len(body["items"]) <= 2
+        seen += [item[key] for item in body["items"]]
+        if body["next_after"] is None:
+            return seen
+        answer = client.get(f"{path}per_page=2&after={body['next_after']}", headers=headers)
+
+
+def test_finance_cases_and_wastewater_campaigns_page_by_keyset(world: Any) -> None:
+    client, headers = world.app(), world.token("thai_liaison")
+    cases = []
+    for n in range(5):
+        made = client.post("/api/v1/finance/cases", json={"title": f"ZXCASE {n}", "language": "en"},
+                           headers=headers)  # fmt: skip
+        assert made.status_code == 201, made.text
+        cases.append(made.json()["id"])
+    assert _walk(client, "/api/v1/finance/cases?", headers) == sorted(cases, reverse=True)
+    assert "ZXCASE 4" in client.get("/finance", headers=headers).text
+
+    site = client.post("/api/v1/wbe/sites", headers=headers, json={
+        "code": "ZX1", "plant": "WWTP", "city": "Bangkok", "country": "TH",
+        "population_served": 100_000})  # fmt: skip
+    assert site.status_code == 201, site.text
+    campaigns = []
+    for start in ["2026-03-02", "2025-01-06", "2026-07-06", "2025-01-06"]:
+        made = client.post("/api/v1/wbe/campaigns", headers=headers, json={
+            "title": f"ZXCAMP {start}", "site_id": site.json()["id"], "period_start": start,
+            "period_end": start[:8] + "20"})  # fmt: skip
+        assert made.status_code == 201, made.text
+        campaigns.append((start, made.json()["id"]))
+    # the latest period first, then the newest entry
+    assert _walk(client, "/api/v1/wbe/campaigns?", headers) == [
+        ident for _, ident in sorted(campaigns, reverse=True)
+    ]
+
+
+def test_the_audit_log_pages_by_sequence_number(world: Any) -> None:
+    for n in range(3):
+        world.report("thai_analyst", title=f"ZXAUDIT {n}")
+    client, headers = world.app(), world.token("thai_admin")
+    seen = _walk(client, "/api/v1/audit?", headers, key="seq")
+    assert seen == sorted(set(seen), reverse=True) and len(seen) >= 4  # each event once
+    actions = client.get("/api/v1/audit?action=intel.&per_page=2", headers=headers).json()
+    assert [e["action"] for e in actions["items"]] and all(
+        e["action"].startswith("intel.") for e in actions["items"]
+    )
+    page = client.get("/admin/audit?page=2", headers=headers)
+    assert page.status_code == 200 and 'class="pager"' in page.text
+
+
+def test_an_estimate_is_kept_for_a_moment_and_an_exact_total_never(
+    world: Any, monkeypatch: Any
+) -> None:
+    for n in range(9):
+        world.report("thai_analyst", title=f"ZXKEEP {n}")
+    principal = world.principal("thai_viewer")
+
+    def total(bound: int) -> tuple[int, bool]:
+        with world.db.read() as session:
+            found = page_of(session, visible(principal, IntelReport), IntelReport, bound=bound)
+        return found.total, found.total_exact
+
+    assert total(4) == (9, False) and total(50) == (9, True)
+    for n in range(3):
+        world.report("thai_analyst", title=f"ZXKEEP more {n}")
+    assert total(50) == (12, True)  # counted again
+    assert total(4) == (9, False)  # the estimate made a moment ago
+    monkeypatch.setattr(listing, "ESTIMATE_SECONDS", 0.0)
+    assert total(4) == (12, False)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 import pyotp
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.orm import Session
 
 from mekongx.accounts.passwords import hash_password, needs_rehash, policy_problems, verify_password
@@ -410,14 +410,30 @@ def start_session(
     return token, login
 
 
+# Every request starts with one of these: one statement each, built once (the token or login
+# with its user)
+_LOGIN_USER = (
+    select(LoginSession, User)
+    .join(User, User.id == LoginSession.user_id)
+    .where(LoginSession.token_hash == bindparam("hash"))
+)
+_TOKEN_USER = (
+    select(ApiToken, User)
+    .join(User, User.id == ApiToken.user_id)
+    .where(ApiToken.token_hash == bindparam("hash"), ApiToken.revoked.is_(False))
+)
+
+
 def resolve_session(
     session: Session, token: str, settings: Settings
 ) -> tuple[LoginSession, User] | None:
-    login = session.get(LoginSession, digest(token))
-    if login is None or login.expires_at <= utcnow():
+    found = session.execute(_LOGIN_USER, {"hash": digest(token)}).first()
+    if found is None:
         return None
-    user = session.get(User, login.user_id)
-    if user is None or not user.active or is_foreign(user, settings):
+    login, user = found
+    if login.expires_at <= utcnow():
+        return None
+    if not user.active or is_foreign(user, settings):
         return None
     return login, user
 
@@ -544,13 +560,13 @@ def token_expiry(row: ApiToken, settings: Settings) -> datetime:
 
 
 def resolve_api_token(session: Session, token: str, settings: Settings) -> User | None:
-    row = session.scalar(
-        select(ApiToken).where(ApiToken.token_hash == digest(token), ApiToken.revoked.is_(False))
-    )
-    if row is None or token_expiry(row, settings) <= utcnow():
+    found = session.execute(_TOKEN_USER, {"hash": digest(token)}).first()
+    if found is None:
         return None
-    user = session.get(User, row.user_id)
-    if user is None or not user.active or is_foreign(user, settings):
+    row, user = found
+    if token_expiry(row, settings) <= utcnow():
+        return None
+    if not user.active or is_foreign(user, settings):
         return None
     return user
 

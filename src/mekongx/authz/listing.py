@@ -17,9 +17,12 @@ statements whatever the table holds:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import threading
+import time
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import Select, func, select, tuple_
 from sqlalchemy.orm import Session
@@ -50,13 +53,15 @@ def page_of(
     after: int | None = None,
     bound: int = COUNT_BOUND,
     order: Sequence[Any] = (),
+    key: Any = None,
 ) -> Page[T]:
     """One page of ``stmt`` (a query over ``model`` already limited to what the user may see),
-    newest first: by ``order`` (columns, each descending; a seizure's date) then by id.
-    ``after`` (the keyset cursor: the id of the previous page's last row) wins over ``page``."""
-    key = model.id
+    newest first: by ``order`` (columns, each descending; a seizure's date) then by id (or by
+    ``key``, another unique, increasing integer column: the audit log's ``seq``). ``after``
+    (the keyset cursor: the key of the previous page's last row) wins over ``page``."""
+    key = model.id if key is None else key
     ids = stmt.with_only_columns(key).order_by(None)
-    total, exact = count_of(session, ids, model, bound)
+    total, exact = count_of(session, ids, model, bound, key=key)
     chosen = ids.order_by(*(column.desc() for column in order), key.desc()).limit(per_page)
     # the cursor row is read through the user's own query: a hidden row's values are never used
     last = None if after is None or not order else session.execute(
@@ -70,25 +75,64 @@ def page_of(
     wanted = list(session.scalars(chosen))
     items: list[T] = []
     if wanted:
-        rows = {row.id: row for row in session.scalars(select(model).where(key.in_(wanted)))}
+        loaded = session.scalars(select(model).where(key.in_(wanted)))
+        rows = {getattr(row, key.key): row for row in loaded}
         items = [rows[i] for i in wanted if i in rows]
     more = len(wanted) == per_page
     return Page(items, total, page, per_page, exact, wanted[-1] if more else None)
 
 
 def count_of(
-    session: Session, stmt: Select[Any], model: Any, bound: int = COUNT_BOUND
+    session: Session, stmt: Select[Any], model: Any, bound: int = COUNT_BOUND, *, key: Any = None
 ) -> tuple[int, bool]:
     """How many rows ``stmt`` (a query over ``model``) holds and whether that is exact: exact
     up to ``bound``; beyond, the share of its ids among the newest ``bound + 1`` of the
-    table's, applied to the table's whole id range (two index reads, never a full count)."""
-    key = model.id
+    table's, applied to the table's whole id range (two index reads, never a full count).
+    An estimate is kept for ``ESTIMATE_SECONDS`` per query and parameters (the next pages of
+    a long list do not count its newest rows again); an exact count is always made again.
+    ``key``: as for :func:`page_of`."""
+    key = model.id if key is None else key
     ids = stmt.with_only_columns(key).order_by(None)
+    known = _cache_key(ids, bound)
+    with _estimates_lock:
+        kept = _estimates.setdefault(session.get_bind(), {})
+        hit = kept.get(known) if known is not None else None
+    if hit is not None and time.monotonic() - hit[0] < ESTIMATE_SECONDS:
+        return hit[1], False
+    total, exact = _count(session, ids, key, bound)
+    if not exact and known is not None:
+        with _estimates_lock:
+            if len(kept) >= 1024:  # many lists and filters: forget the oldest
+                del kept[next(iter(kept))]
+            kept[known] = (time.monotonic(), total)
+    return total, exact
+
+
+ESTIMATE_SECONDS = 10.0
+_estimates: WeakKeyDictionary[Any, dict[Hashable, tuple[float, int]]] = WeakKeyDictionary()
+_estimates_lock = threading.Lock()
+
+
+def _cache_key(ids: Select[Any], bound: int) -> Hashable | None:
+    """The query's shape and its parameters' values (None: a query that cannot be keyed)."""
+    found = ids._generate_cache_key()
+    if found is None:
+        return None
+    known = (found.key, tuple(repr(b.effective_value) for b in found.bindparams), bound)
+    try:
+        hash(known)
+    except TypeError:
+        return None
+    return known
+
+
+def _count(session: Session, ids: Select[Any], key: Any, bound: int) -> tuple[int, bool]:
     newest = ids.order_by(key.desc()).limit(bound + 1).subquery()
     lowest_id = select(func.min(key)).scalar_subquery()
     highest_id = select(func.max(key)).scalar_subquery()
+    [newest_key] = newest.c
     row = session.execute(
-        select(func.count(), func.min(newest.c.id), lowest_id, highest_id).select_from(newest)
+        select(func.count(), func.min(newest_key), lowest_id, highest_id).select_from(newest)
     ).one()
     counted, boundary, lowest, highest = row
     if counted <= bound or boundary is None or lowest is None or highest is None:

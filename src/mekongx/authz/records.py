@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal, TypeVar
+from functools import lru_cache
+from typing import Any, Literal, TypeVar, cast
 
 from sqlalchemy import ColumnElement, Select, and_, or_, select
 from sqlalchemy.orm import Session
@@ -17,6 +18,7 @@ R = TypeVar("R", bound=SharedRecord)
 Action = Literal["read", "write", "release"]
 
 
+@lru_cache(maxsize=1024)
 def visibility_clause(model: Any, agency: str) -> ColumnElement[bool]:
     """SQL condition: the record is held by (visible to) users of ``agency``.
 
@@ -24,7 +26,8 @@ def visibility_clause(model: Any, agency: str) -> ColumnElement[bool]:
     whatever the table holds: the originator's own records first (one column), a named
     recipient by a probe of ``record_recipients``' primary key (``record_uid, agency_code``)
     only for records shared with peers, a group by the agency's few memberships. Nothing is
-    built over every recipient row, and no hidden row is counted or loaded.
+    built over every recipient row, and no hidden row is counted or loaded. Built once per
+    table and agency (the clause is immutable).
     """
     named = (
         select(RecordRecipient.record_uid)
@@ -43,7 +46,15 @@ def visibility_clause(model: Any, agency: str) -> ColumnElement[bool]:
 def visible(principal: Principal, model: type[R]) -> Select[R]:
     """A query over ``model`` limited to what the principal may see."""
     require(principal, Permission.READ_RECORDS)
-    return select(model).where(visibility_clause(model, principal.agency))
+    found: Select[R] = _visible(cast(Any, model), principal.agency)
+    return found
+
+
+@lru_cache(maxsize=1024)
+def _visible(model: Any, agency: str) -> Select[Any]:
+    # built once per table and agency (a statement is immutable: every change makes a copy):
+    # building the clause cost a list or a read more than running it
+    return select(model).where(visibility_clause(model, agency))
 
 
 def access(

@@ -125,6 +125,10 @@ def serve(
             proxy_headers=bool(proxies),
             forwarded_allow_ips=proxies or None,
             server_header=False,
+            # a web process answers its supervisor once the application is built: seconds on a
+            # busy machine, more than uvicorn's default 5 (which killed and restarted every
+            # process before it could start)
+            timeout_worker_healthcheck=120,
         )
         return
     from mekongx.cli.serving import serve_node

@@ -6,12 +6,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import func, select
+from sqlalchemy import select
 from starlette.requests import Request
 
 from mekongx.accounts import service as accounts
-from mekongx.api.v1.schemas import ERRORS, AgencyOut, AuditEventOut, PageOut, UserOut
-from mekongx.audit import AuditEvent, record
+from mekongx.accounts.audit_view import audit_page
+from mekongx.api.v1.schemas import ERRORS, AgencyOut, AuditEventOut, PageOut, UserOut, page_out
+from mekongx.audit import record
 from mekongx.authz import Permission, require
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
@@ -98,19 +99,15 @@ def list_audit(
     page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
     per_page: Annotated[int, Query(ge=1, le=500)] = 100,
     action: Annotated[str | None, Query(max_length=64)] = None,
+    after: Annotated[int | None, Query(ge=1)] = None,
 ) -> PageOut[AuditEventOut]:
-    """Audit events, newest first (administrators). Viewing the log is itself audited."""
+    """Audit events, newest first (administrators). Viewing the log is itself audited. For the
+    next page pass the answer's ``next_after`` as ``after`` (keyset paging by sequence
+    number); ``total`` is exact up to 1,000 and an estimate beyond (``total_exact`` false)."""
     require(principal, Permission.READ_AUDIT)
     with node_of(request).db.write() as session:
-        stmt = select(AuditEvent)
-        if action:
-            stmt = stmt.where(AuditEvent.action.startswith(action))
-        total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
-        rows = session.scalars(
-            stmt.order_by(AuditEvent.seq.desc()).limit(per_page).offset((page - 1) * per_page)
-        )
-        items = [AuditEventOut.model_validate(e) for e in rows]
-        record(
-            session, principal.actor, "audit.view", "audit", "", details={"page": page, "api": True}
-        )
-    return PageOut(items=items, total=total, page=page, per_page=per_page)
+        found = audit_page(session, action=action or "", page=page, per_page=per_page, after=after)
+        items = [AuditEventOut.model_validate(e) for e in found.items]
+        details = {"page": page, "api": True} | ({"after": after} if after else {})
+        record(session, principal.actor, "audit.view", "audit", "", details=details)
+    return page_out(found, items)

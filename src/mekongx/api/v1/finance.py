@@ -13,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
 from mekongx.api.v1.rfi import RfiCreate, RowOut, ThreadOut, files_of, rows_out, thread_out
-from mekongx.api.v1.schemas import ERRORS
+from mekongx.api.v1.schemas import ERRORS, PageOut, page_out
 from mekongx.domains.finance import assets as finance_assets
 from mekongx.domains.finance import mappings as finance_mappings
 from mekongx.domains.finance import requests as finance_requests
@@ -32,7 +32,7 @@ from mekongx.domains.rfi.schemas import RfiInput
 from mekongx.errors import FieldProblem, ValidationFailed
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
-from mekongx.http.params import RecordId
+from mekongx.http.params import PageNumber, RecordId
 from mekongx.i18n import N_
 
 router = APIRouter(prefix="/finance", tags=["finance"], responses=ERRORS)  # type: ignore[arg-type]
@@ -109,11 +109,19 @@ class TraceOut(BaseModel):
     truncated: bool
 
 
-@router.get("/cases", response_model=list[CaseOut])
-def list_cases(request: Request, principal: CurrentPrincipal) -> list[CaseOut]:
-    """Financial investigation cases visible to you, most recently changed first."""
+@router.get("/cases", response_model=PageOut[CaseOut])
+def list_cases(
+    request: Request,
+    principal: CurrentPrincipal,
+    page: PageNumber = 1,
+    per_page: Annotated[int, Query(ge=1, le=200)] = 50,
+    after: Annotated[int | None, Query(ge=1)] = None,
+) -> PageOut[CaseOut]:
+    """Financial investigation cases visible to you, most recently changed first; for the next
+    page pass the answer's ``next_after`` as ``after`` (keyset paging)."""
     with node_of(request).db.read() as session:
-        return [CaseOut.model_validate(c) for c in finance.list_cases(session, principal)]
+        found = finance.list_cases(session, principal, page=page, per_page=per_page, after=after)
+        return page_out(found, [CaseOut.model_validate(c) for c in found.items])
 
 
 @router.post("/cases", response_model=CaseOut, status_code=201)

@@ -13,7 +13,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from mekongx import uploads
-from mekongx.api.v1.schemas import ERRORS
+from mekongx.api.v1.schemas import ERRORS, PageOut, page_out
 from mekongx.domains.wbe import analysis, comparisons, reports
 from mekongx.domains.wbe import estimates as wbe_estimates
 from mekongx.domains.wbe import results as wbe_results
@@ -29,7 +29,7 @@ from mekongx.domains.wbe.schemas import (
 )
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
-from mekongx.http.params import RecordId
+from mekongx.http.params import PageNumber, RecordId
 from mekongx.wastewater.comparison import STATISTIC
 
 router = APIRouter(prefix="/wbe", tags=["wastewater"], responses=ERRORS)  # type: ignore[arg-type]
@@ -362,18 +362,22 @@ def create_lab(request: Request, principal: CurrentPrincipal, data: LabInput) ->
         return LabOut.model_validate(wbe.create_lab(session, principal, data))
 
 
-@router.get("/campaigns", response_model=list[CampaignOut])
+@router.get("/campaigns", response_model=PageOut[CampaignOut])
 def list_campaigns(
     request: Request,
     principal: CurrentPrincipal,
     site_id: Annotated[int | None, Query(ge=1, le=2_147_483_647)] = None,
-) -> list[CampaignOut]:
-    """Campaigns visible to you, newest first."""
+    page: PageNumber = 1,
+    per_page: Annotated[int, Query(ge=1, le=200)] = 50,
+    after: Annotated[int | None, Query(ge=1)] = None,
+) -> PageOut[CampaignOut]:
+    """Campaigns visible to you, the latest period first; for the next page pass the answer's
+    ``next_after`` as ``after`` (keyset paging)."""
     with node_of(request).db.read() as session:
-        return [
-            CampaignOut.model_validate(c)
-            for c in wbe.list_campaigns(session, principal, site_id=site_id)
-        ]
+        found = wbe.campaigns_page(
+            session, principal, site_id=site_id, page=page, per_page=per_page, after=after
+        )
+        return page_out(found, [CampaignOut.model_validate(c) for c in found.items])
 
 
 def _detail(session: Session, campaign: WbeCampaign) -> CampaignDetailOut:

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from mekongx import moneyflow
 from mekongx.audit import record
 from mekongx.authz import Permission, Principal, access, require, visible
+from mekongx.authz.listing import Page, page_of
 from mekongx.authz.sharing import check_distribution, set_recipients
 from mekongx.db import fts
 from mekongx.domains.finance.models import (
@@ -80,10 +81,19 @@ def create_case(session: Session, principal: Principal, data: CaseInput) -> FinC
     return case
 
 
-def list_cases(session: Session, principal: Principal) -> list[FinCase]:
-    return list(
-        session.scalars(visible(principal, FinCase).order_by(FinCase.updated_at.desc()).limit(500))
-    )
+def list_cases(
+    session: Session,
+    principal: Principal,
+    *,
+    page: int = 1,
+    per_page: int = 50,
+    after: int | None = None,
+) -> Page[FinCase]:
+    """One page of the cases the user may see, most recently changed first (``authz.listing``:
+    keyset paging with ``after``, the total estimated beyond the bound)."""
+    stmt = visible(principal, FinCase)
+    return page_of(session, stmt, FinCase, page=page, per_page=per_page, after=after,
+                   order=(FinCase.updated_at,))  # fmt: skip
 
 
 def read_case(session: Session, principal: Principal, case_id: int, why: str = "") -> FinCase:

@@ -18,11 +18,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import exists, func, or_, select
+from sqlalchemy import Select, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from mekongx.audit import record
 from mekongx.authz import Permission, Principal, access, require, visibility_clause, visible
+from mekongx.authz.listing import Page, page_of
 from mekongx.authz.sharing import check_distribution, require_exportable, set_recipients
 from mekongx.errors import FieldProblem, NotFound, ValidationFailed
 from mekongx.i18n import N_
@@ -170,14 +171,36 @@ def create_campaign(session: Session, principal: Principal, data: CampaignInput)
     return campaign
 
 
-def list_campaigns(
-    session: Session, principal: Principal, *, site_id: int | None = None
-) -> list[WbeCampaign]:
+def _campaigns(principal: Principal, site_id: int | None) -> Select[WbeCampaign]:
     stmt = visible(principal, WbeCampaign)
     if site_id is not None:
         stmt = stmt.where(WbeCampaign.site_id == site_id)
+    return stmt
+
+
+def list_campaigns(
+    session: Session, principal: Principal, *, site_id: int | None = None
+) -> list[WbeCampaign]:
+    """The newest 1,000 campaigns the user may see (of one site): what the comparisons and
+    trends compute over. A list page is :func:`campaigns_page`."""
+    stmt = _campaigns(principal, site_id)
     stmt = stmt.order_by(WbeCampaign.period_start.desc(), WbeCampaign.id.desc()).limit(1000)
     return list(session.scalars(stmt))
+
+
+def campaigns_page(
+    session: Session,
+    principal: Principal,
+    *,
+    site_id: int | None = None,
+    page: int = 1,
+    per_page: int = 50,
+    after: int | None = None,
+) -> Page[WbeCampaign]:
+    """One page of the campaigns the user may see (of one site), the latest period first
+    (``authz.listing``: keyset paging with ``after``, the total estimated beyond the bound)."""
+    return page_of(session, _campaigns(principal, site_id), WbeCampaign, page=page,
+                   per_page=per_page, after=after, order=(WbeCampaign.period_start,))  # fmt: skip
 
 
 def read_campaign(

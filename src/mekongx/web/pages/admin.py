@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Depends
-from sqlalchemy import func, select
+from sqlalchemy import select
 from starlette.requests import Request
 from starlette.responses import Response
 
 from mekongx.accounts import service as accounts
-from mekongx.audit import AuditEvent, record, verify_chain
+from mekongx.accounts.audit_view import audit_page
+from mekongx.audit import record, verify_chain
 from mekongx.authz import Permission, Principal, require
 from mekongx.errors import Conflict, NotFound, ValidationFailed
 from mekongx.http.auth import CurrentPrincipal
@@ -203,28 +204,16 @@ def audit(
 ) -> Response:
     require(principal, Permission.READ_AUDIT)
     node = node_of(request)
-    page, per_page = max(page, 1), 100
+    page = max(page, 1)
     with node.db.write() as session:
-        stmt = select(AuditEvent)
-        if action:
-            stmt = stmt.where(AuditEvent.action.startswith(action.strip()[:64]))
-        if actor:
-            stmt = stmt.where(AuditEvent.actor == actor.strip()[:64])
-        total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
-        events = list(
-            session.scalars(
-                stmt.order_by(AuditEvent.seq.desc()).limit(per_page).offset((page - 1) * per_page)
-            )
-        )
+        listed = audit_page(session, action=action, actor=actor, page=page)
         checked = verify_chain(session) if verify else None
         record(session, principal.actor, "audit.view", "audit", "", details={"page": page})
     return render(
         request,
         "admin/audit.html",
-        events=events,
-        page=page,
-        per_page=per_page,
-        total=total,
+        events=listed.items,
+        listed=listed,
         action=action,
         actor=actor,
         checked=checked is not None,

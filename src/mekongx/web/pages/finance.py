@@ -33,7 +33,7 @@ from mekongx.errors import Conflict, FieldProblem, ValidationFailed
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.errors import field_messages
 from mekongx.http.node import node_of
-from mekongx.http.params import RecordId
+from mekongx.http.params import PageNumber, RecordId
 from mekongx.i18n import N_, translator
 from mekongx.model.base import utcnow
 from mekongx.moneyflow.model import FIELDS
@@ -135,11 +135,11 @@ def _problem_page(
 
 
 @router.get("")
-def list_page(request: Request, principal: CurrentPrincipal) -> Response:
+def list_page(request: Request, principal: CurrentPrincipal, page: PageNumber = 1) -> Response:
     with node_of(request).db.read() as session:
-        cases = finance.list_cases(session, principal)
+        listed = finance.list_cases(session, principal, page=page)
         expiring = finance_assets.expiring(session, principal)
-    return render(request, "finance/list.html", cases=cases, expiring=expiring,
+    return render(request, "finance/list.html", cases=listed.items, listed=listed, expiring=expiring,
                   can_write=can(principal, Permission.WRITE_RECORDS).allowed, fields=[], form={},
                   **_labels(principal))  # fmt: skip
 
@@ -165,9 +165,10 @@ async def create(request: Request, principal: CurrentPrincipal) -> Response:
             case_id = case.id
     except ValidationFailed as error:
         with node.db.read() as session:
-            cases = finance.list_cases(session, principal)
+            listed = finance.list_cases(session, principal)
         _ = translator(principal.language)
-        return render(request, "finance/list.html", status=422, cases=cases, expiring=[], can_write=True,
+        return render(request, "finance/list.html", status=422, cases=listed.items, listed=listed,
+                      expiring=[], can_write=True,
                       fields=field_messages(_.lang, error.fields), form=data, **_labels(principal))  # fmt: skip
     return flash.redirect(f"/finance/{case_id}", "finance.case.created")
 

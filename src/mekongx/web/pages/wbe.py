@@ -31,7 +31,7 @@ from mekongx.errors import FieldProblem, NotFound, ValidationFailed
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.errors import field_messages
 from mekongx.http.node import node_of
-from mekongx.http.params import RecordId
+from mekongx.http.params import PageNumber, RecordId
 from mekongx.i18n import N_, translator
 from mekongx.model.identity import Agency, SharingGroup
 from mekongx.validation import parse
@@ -138,9 +138,9 @@ async def _upload_guard(request: Request) -> AsyncIterator[None]:
 
 
 @router.get("")
-def index(request: Request, principal: CurrentPrincipal) -> Response:
+def index(request: Request, principal: CurrentPrincipal, page: PageNumber = 1) -> Response:
     with node_of(request).db.read() as session:
-        campaigns = wbe.list_campaigns(session, principal)
+        listed = wbe.campaigns_page(session, principal, page=page)
         sites = wbe.visible_sites(session, principal)
         labs = wbe.visible_labs(session, principal)
     by_id = {s.id: s for s in sites}
@@ -148,7 +148,8 @@ def index(request: Request, principal: CurrentPrincipal) -> Response:
         render(
             request,
             "wbe/index.html",
-            campaigns=campaigns,
+            campaigns=listed.items,
+            listed=listed,
             sites=sites,
             labs=labs,
             site_by_id=by_id,
