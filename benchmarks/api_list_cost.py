@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""In-process CPU cost of the lists and details of every area, and of the stack alone, on a
+database seeded by api_load.py (``--keep``): the node's ASGI app called through httpx's ASGI
+transport with the benchmark's API token, each path five times to warm the caches, then the
+best of three rounds of ``--repeat`` calls (CPU milliseconds per request).
+
+    PYTHONPATH=src .venv/bin/python benchmarks/api_list_cost.py /tmp/h2/k100 --records 100000
+
+With ``PYTHONPATH`` pointing at another checkout's ``src`` it measures that code on the same
+database: run the two alternately for a comparison at the same load."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import time
+from pathlib import Path
+
+import httpx
+
+PATHS = [
+    ("bare ASGI hello (httpx in-process)", ""),
+    ("stack: /healthz (no database)", "/healthz"),
+    ("stack: /api/v1/me (token check)", "/api/v1/me"),
+    ("reports list", "/api/v1/reports?per_page=50"),
+    ("reports list, keyset page", "/api/v1/reports?per_page=50&after={mid}"),
+    ("reports detail (audited)", "/api/v1/reports/{one}"),
+    ("seizures list", "/api/v1/seizures?per_page=50"),
+    ("seizures detail (audited)", "/api/v1/seizures/{one}"),
+    ("declarations list", "/api/v1/precursors/notifications?per_page=50"),
+    ("declarations detail (audited)", "/api/v1/precursors/notifications/{one}"),
+    ("notices list (web page)", "/fugitives"),
+]
+
+
+async def hello(scope: dict, receive: object, send: object) -> None:  # type: ignore[type-arg]
+    await send({"type": "http.response.start", "status": 200, "headers": []})  # type: ignore[operator]
+    await send({"type": "http.response.body", "body": b"hello"})  # type: ignore[operator]
+
+
+async def measure(app: object, token: str, path: str, repeat: int) -> float:
+    transport = httpx.ASGITransport(app=app)  # type: ignore[arg-type]
+    headers = {"Authorization": f"Bearer {token}"}
+    async with httpx.AsyncClient(transport=transport, base_url="http://node", headers=headers) as client:  # fmt: skip
+        for _ in range(5):
+            answer = await client.get(path or "/")
+            assert answer.status_code == 200, (path, answer.status_code, answer.text[:200])
+        best = float("inf")
+        for _ in range(3):
+            started = time.process_time()
+            for _ in range(repeat):
+                await client.get(path or "/")
+            best = min(best, (time.process_time() - started) * 1000 / repeat)
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
+    parser.add_argument("keep", type=Path, help="the --keep directory of api_load.py")
+    parser.add_argument("--records", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=60)
+    args = parser.parse_args()
+    os.environ.update({"MEKONGX_ENV": "test", "MEKONGX_DATA_DIR": str(args.keep),
+                       "MEKONGX_DATABASE_URL": f"sqlite:///{args.keep / f'bench{args.records}.db'}",
+                       "MEKONGX_NODE_AGENCY": "ONCB", "MEKONGX_WORKER": "false"})  # fmt: skip
+    from mekongx.app import create_app
+
+    logging.disable(logging.WARNING)
+    token = (args.keep / f"sqlite-{args.records}.token").read_text().strip()
+    app = create_app()
+    # ids present in every area (each holds at least a tenth of the records)
+    values = {"mid": args.records // 40, "one": args.records // 50}
+    for name, path in PATHS:
+        cost = asyncio.run(
+            measure(app if path else hello, token, path.format(**values), args.repeat)
+        )
+        print(f"{cost:7.2f} ms CPU  {name}")
+
+
+if __name__ == "__main__":
+    main()
