@@ -142,3 +142,84 @@ def test_chinese_name_with_a_rarer_surname_is_not_read_as_burmese_sound(
 )
 def test_transcription_fix_keeps_true_pairs(latin: str, han: str) -> None:
     assert score(latin, han).probability >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("latin", "han"),
+    [
+        # Wade-Giles j is pinyin r (饶 jao = rao): keyed as j it folded with zh and ch
+        ("ZHAO Dong", "饶东"),
+        ("CHAO Dong", "饶东"),
+        # Tang is the Cantonese spelling of 邓 deng; read back, it met 滕 teng through the
+        # coarse key (d = t): 0.96
+        ("TANG Wei", "滕伟"),
+    ],
+)
+def test_a_spelling_read_back_meets_its_own_surname_only(latin: str, han: str) -> None:
+    assert score(latin, han).probability < 0.5
+
+
+@pytest.mark.parametrize(
+    ("latin", "han"),
+    [
+        ("JAO Dong", "饶东"),
+        ("Jao Tsung-i", "饶宗颐"),
+        ("Chou Jen-hui", "周仁慧"),
+        ("TANG Wei", "邓伟"),
+        ("Tan Ah Kow", "陈亚九"),
+        ("Kow Ah Kow", "邱亚九"),
+    ],
+)
+def test_wade_giles_and_dialect_spellings_still_meet(latin: str, han: str) -> None:
+    assert score(latin, han).probability >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Hun Sen", "洪森"), ("Hun Manet", "洪玛奈"), ("ហ៊ុន សែន", "洪森")],
+)
+def test_transcription_starting_with_a_chinese_surname_meets_the_sound(a: str, b: str) -> None:
+    # 洪 is a common Chinese surname, so 洪森 was read only as Hong Sen (0.0)
+    m = score(a, b)
+    assert m.probability >= 0.5
+    assert "sea-transcription" in (m.reading_a, m.reading_b) or any(
+        r.params.get("system_b") == "sea-transcription"
+        or r.params.get("system_a") == "sea-transcription"
+        for r in m.explanation
+    )
+
+
+@pytest.mark.parametrize(
+    ("latin", "han"),
+    [
+        ("HONG Sen", "洪森"),  # the Chinese reading stays
+        ("LEE SHAU KEE", "李兆基"),  # met by the Cantonese reading, not by sound
+    ],
+)
+def test_sound_reading_never_speaks_for_a_chinese_name(latin: str, han: str) -> None:
+    m = score(latin, han)
+    systems = {r.params.get(k) for r in m.explanation for k in ("system_a", "system_b")}
+    assert "sea-transcription" not in systems
+
+
+@pytest.mark.parametrize(("latin", "han"), [("Hun Sen", "洪明"), ("WANG Dong", "洪森")])
+def test_sound_reading_of_a_chinese_name_makes_no_match_by_itself(latin: str, han: str) -> None:
+    assert score(latin, han).probability < 0.5
+
+
+def test_middle_dot_name_is_not_called_a_thai_name() -> None:
+    m = score("Norodom Sihamoni", "诺罗敦·西哈莫尼")
+    text = " ".join(m.explain("en"))
+    assert "foreign name" in text
+    assert "Thai name" not in text
+
+
+def test_screening_finds_a_transcription_that_starts_with_a_chinese_surname() -> None:
+    from mekongx.matching import Index
+
+    idx = Index()
+    for i, name in enumerate(["洪明", "洪生", "王瑞", "Hong Sen", "Wang Rui", "孙森", "洪森林"]):
+        idx.add(name, id=f"W{i}")
+    idx.add("洪森", id="KH")
+    assert idx.search("Hun Sen", limit=1)[0].id == "KH"
+    assert idx.search("王瑞", limit=2)[0].id in ("W2", "W4")

@@ -67,3 +67,9 @@ def test_reading_systems_are_named_in_the_readers_language() -> None:
     assert "粤语" in render("reading_match", "zh", params)
     assert "กวางตุ้ง" in render("reading_match", "th", params)
     assert "cantonese" not in render("reading_match", "vi", params)
+
+
+def test_cantonese_au_is_also_written_ow() -> None:
+    # 九龍 Kowloon, 周潤發 Chow Yun-fat
+    assert "kow" in [s for s, _ in character_spellings("九", "cantonese")]
+    assert score("Chow Yun-fat", "周润发").probability >= 0.9

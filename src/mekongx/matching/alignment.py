@@ -11,6 +11,7 @@ from itertools import permutations
 
 from rapidfuzz.distance import Levenshtein
 
+from mekongx.matching.keys import EXACT
 from mekongx.matching.outline import conflict
 from mekongx.matching.syllable import VARIANT, syllabify, thai_similarity
 from mekongx.matching.syllable import similarity as syllable_similarity
@@ -26,6 +27,12 @@ HAN_ONLY = 100
 # Hán-Việt reading their many spellings per character would only add chance resemblances.
 LATIN_ONLY = 200
 DIALECT_SYSTEMS = frozenset(("cantonese", "hokkien", "cantonese-split", "hokkien-split"))
+# The surname index of a reading compared only with names that are no Chinese name: the sound
+# reading of a name in characters that starts with a Chinese surname (洪森 hong.sen read as a
+# Khmer name: Hun Sen). Against a Chinese name in any script (ZHAO Dong, 赵东, a pinyin-like
+# Latin name) such a reading would outscore the Mandarin reading of a plausible Chinese name; it
+# meets Latin-letter, Myanmar- and Khmer-script names that the engine does not read as Chinese.
+FOREIGN_ONLY = 400
 
 
 Keys = tuple[tuple[str, ...], ...]
@@ -262,14 +269,33 @@ def thai_pair(ca: Compact, cb: Compact) -> bool:
     )
 
 
+@lru_cache(maxsize=100_000)
+def foreign(c: Compact) -> bool:
+    """May a ``FOREIGN_ONLY`` reading meet this name: one in Latin letters (or Myanmar or Khmer
+    script, read into them) that is not read as a Chinese name, has no word spelt like the
+    surname of one (Lee Shau Kee, Lim Kit Siang: their Cantonese and Hokkien readings meet them;
+    the sound reading met 李兆基 / LEE SHAU KEE by chance) and is not pinyin throughout with a
+    given name run together (Dan Tianfang): such words carry keys marked ``EXACT``."""
+    return (
+        c.script == "latin"
+        and c.rarity is None
+        and c.han is None
+        and not any(k[:1] == EXACT for keys, _ in c.readings for part in keys for k in part)
+    )
+
+
 def best_alignment(ca: Compact, cb: Compact) -> tuple[Alignment, int, int] | None:
     """The best-aligned pair of readings: (alignment, reading index in a, reading index in b)."""
     best: tuple[float, Alignment, int, int] | None = None
     thai = thai_pair(ca, cb)
     for i, ra in enumerate(ca.readings):
         sur = ra[1] if ra[1] is not None else -1
-        a_latin, a_han = sur >= LATIN_ONLY, HAN_ONLY <= sur < LATIN_ONLY
-        if a_latin:
+        a_latin, a_han = LATIN_ONLY <= sur < FOREIGN_ONLY, HAN_ONLY <= sur < LATIN_ONLY
+        if sur >= FOREIGN_ONLY:
+            if not foreign(cb):
+                continue
+            ra = (ra[0], None)
+        elif a_latin:
             if cb.script != "latin":
                 continue
             ra = (ra[0], sur - LATIN_ONLY)
@@ -278,7 +304,11 @@ def best_alignment(ca: Compact, cb: Compact) -> tuple[Alignment, int, int] | Non
                 continue
             ra = (ra[0], sur - HAN_ONLY)
         for j, rb in enumerate(cb.readings):
-            if rb[1] is not None and rb[1] >= LATIN_ONLY:
+            if rb[1] is not None and rb[1] >= FOREIGN_ONLY:
+                if not foreign(ca):
+                    continue
+                rb = (rb[0], None)
+            elif rb[1] is not None and rb[1] >= LATIN_ONLY:
                 if ca.script != "latin" or a_han:
                     continue
                 rb = (rb[0], rb[1] - LATIN_ONLY)

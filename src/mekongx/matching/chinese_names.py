@@ -8,6 +8,7 @@ from functools import cache, lru_cache
 
 from mekongx.matching import _data, han, southern_chinese, thai
 from mekongx.matching.keys import (
+    EXACT,
     ascii_fold,
     latin_syllables,
     pinyin_syllables,
@@ -30,6 +31,12 @@ def variant_to_pinyin() -> dict[str, tuple[str, ...]]:
         for v in row.thai_variants:
             out.setdefault(v, set()).add(row.pinyin)
     return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+@cache
+def variant_targets() -> frozenset[str]:
+    """Pinyin surnames that some dialect or Thai spelling stands for."""
+    return frozenset(p for ps in variant_to_pinyin().values() for p in ps)
 
 
 @cache
@@ -65,6 +72,14 @@ def thai_chinese_keys(th: str, label: str) -> tuple[Triple, ...]:
     return tuple(out)
 
 
+def _wade_giles_key(wg: tuple[str, ...], plain: tuple[str, ...]) -> str:
+    """Key of a Wade-Giles reading. Its j is pinyin r (饶 jao = rao, 仁 jen = ren): keyed as j it
+    would fold with zh/j/ch and meet the pinyin of other characters (ZHAO Dong / 饶东 0.99), so
+    those syllables keep the key of their pinyin; a Latin "Jao" or "Jen-hui" is read back to
+    pinyin on its side (``wade_giles_to_pinyin``)."""
+    return syl_key([p if w.startswith("j") else w for w, p in zip(wg, plain, strict=False)])
+
+
 @lru_cache(maxsize=100_000)
 def _given_forms(given: str) -> dict[str, tuple[Triple, ...]]:
     """Readings of a Chinese given name per system (cached: given names repeat a lot)."""
@@ -74,7 +89,7 @@ def _given_forms(given: str) -> dict[str, tuple[Triple, ...]]:
     wg = han.wade_giles_syllables(given)
     out: dict[str, tuple[Triple, ...]] = {
         "pinyin": (pin,),
-        "romanisation-variants": (pin, ("".join(wg), syl_key(wg), "wade-giles")),
+        "romanisation-variants": (pin, ("".join(wg), _wade_giles_key(wg, plain), "wade-giles")),
     }
     for system in ("thc43", "ri49"):
         out[f"thai-{system}"] = thai_chinese_keys(pinyin_to_thai(g_py, system), f"thai-{system}")
@@ -92,12 +107,13 @@ def _surname_forms(surname: str, sandhi: bool) -> dict[str, tuple[Triple, ...]]:
     variants: list[Triple] = []
     if han.toneless(han.given_pinyin(surname)) == plain:  # WG only when the reading agrees
         wg = han.wade_giles_syllables(surname)
-        variants.append(("".join(wg), syl_key(wg), "wade-giles"))
+        variants.append(("".join(wg), _wade_giles_key(wg, plain), "wade-giles"))
     # Dialect (Cantonese, Hokkien, Teochew) spellings are not listed here: the other name's
     # reading maps them back to the pinyin surname (see ``variant_to_pinyin``), which keeps the
     # number of alternatives, and so the scoring cost, small.
+    exact = "".join(plain)
     out: dict[str, tuple[Triple, ...]] = {
-        "pinyin": (pin,),
+        "pinyin": (pin, (exact, EXACT + exact, "pinyin")) if exact in variant_targets() else (pin,),
         "romanisation-variants": tuple(variants),
     }
     for system in ("thc43", "ri49"):
@@ -143,6 +159,19 @@ def thai_chinese_surnames() -> frozenset[str]:
             out.add(pinyin_to_thai(s_py, system).translate(NO_TONES))
         out.update(v.translate(NO_TONES) for v in row.thai_variants)
     return frozenset(out)
+
+
+@cache
+def thai_surname_pinyin() -> dict[str, tuple[str, ...]]:
+    """Thai spellings (tone marks dropped) of Chinese surnames -> their pinyin: the RI49 and THC43
+    renderings and the Teochew forms of the table (เฉิน chen, หวัง wang, ตั้ง chen)."""
+    out: dict[str, set[str]] = {}
+    for row in _data.surnames().values():
+        s_py = han.surname_pinyin(row.han)
+        spellings = [pinyin_to_thai(s_py, system) for system in ("thc43", "ri49")]
+        for th in (*spellings, *row.thai_variants):
+            out.setdefault(th.translate(NO_TONES), set()).add(row.pinyin)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
 def dialect_surname(word: str) -> bool:

@@ -20,10 +20,17 @@ from functools import cache
 import numpy as np
 
 from mekongx.matching import _data
-from mekongx.matching.alignment import LATIN_ONLY, Compact, CompactReading, Keys
+from mekongx.matching.alignment import (
+    FOREIGN_ONLY,
+    LATIN_ONLY,
+    Compact,
+    CompactReading,
+    Keys,
+    foreign,
+)
 from mekongx.matching.evidence import Evidence
 from mekongx.matching.judgements import Judgements
-from mekongx.matching.keys import latin_key
+from mekongx.matching.keys import EXACT, latin_key
 from mekongx.matching.names import parse_name, readings
 from mekongx.matching.result import Decision, Match
 from mekongx.matching.scoring import compare_profiles, profile, quick_probability
@@ -40,17 +47,29 @@ def _skeleton(key: str) -> str:
 # with the rest, the many spellings of a Chinese query's characters met the same spellings of every
 # other Chinese entry, and those crowded the right Latin entry out of the candidates.
 LATIN_ONLY_PREFIX = "d"
+# … and the sound reading of an entry in characters that starts with a Chinese surname (洪森 read
+# as Hun Sen, ``alignment.FOREIGN_ONLY``) with this one, looked up by a query that such a reading
+# may meet. A query's own such reading is not looked up: its many sounds per character crowded the
+# Chinese names it should find out of the candidates (王瑞 lost Wang Rui). So a Chinese query
+# that starts with a surname finds a Burmese or Khmer name in Latin letters only through its
+# Mandarin keys; the other way round is complete.
+FOREIGN_ONLY_PREFIX = "f"
 
 
 def blocking_keys(compact: Compact) -> set[str]:
     """Keys a query looks up: every part key, its consonant skeleton, part pairs; a Latin query
-    also the keys of the Latin-only readings of the entries."""
+    also the keys of the Latin-only readings of the entries, and one that is no Chinese name the
+    keys of their foreign-only readings."""
     out: set[str] = set()
-    for keys, _ in compact.readings:
-        out |= _reading_keys(keys)
+    for keys, surname in compact.readings:
+        if surname is None or surname < FOREIGN_ONLY:
+            out |= _reading_keys(keys)
+    extra: set[str] = set()
     if compact.script == "latin" and _chinese_surname_in(compact):
-        out |= {LATIN_ONLY_PREFIX + k for k in out}
-    return out
+        extra |= {LATIN_ONLY_PREFIX + k for k in out}
+    if foreign(compact):
+        extra |= {FOREIGN_ONLY_PREFIX + k for k in out}
+    return out | extra
 
 
 @cache
@@ -69,6 +88,15 @@ def _chinese_surname_in(compact: Compact) -> bool:
     return any(k in known for keys, _ in compact.readings for part in keys for k in part)
 
 
+def _apart(own: set[str], surname: int) -> set[str]:
+    """The keys of a Latin-only or foreign-only reading, filed apart; a foreign-only reading under
+    its part keys only (no skeletons, no pairs: it is one more reading of most Chinese names in
+    characters, and those keys doubled the keys filed per name)."""
+    if surname >= FOREIGN_ONLY:
+        return {FOREIGN_ONLY_PREFIX + k for k in own if k[:2] == "k:"}
+    return {LATIN_ONLY_PREFIX + k for k in own}
+
+
 def filing_keys(compact: Compact) -> set[str]:
     """Keys an entry is filed under: those of ``blocking_keys``, a Latin-only reading's with
     ``LATIN_ONLY_PREFIX`` (``_Filer`` computes the same, faster)."""
@@ -76,22 +104,28 @@ def filing_keys(compact: Compact) -> set[str]:
     for keys, surname in compact.readings:
         own = _reading_keys(keys)
         if surname is not None and surname >= LATIN_ONLY:
-            own = {LATIN_ONLY_PREFIX + k for k in own}
+            own = _apart(own, surname)
         out |= own
     return out
+
+
+def _blocking(alts: tuple[str, ...]) -> tuple[str, ...]:
+    """The keys of a part that block: not those marked ``EXACT`` (a surname's pinyin, which its
+    coarse key already finds; filed, they only reordered the candidates)."""
+    return tuple(k for k in alts if k[:1] != EXACT)
 
 
 def _reading_keys(keys: Keys) -> set[str]:
     out: set[str] = set()
     for alts in keys:
-        for k in alts:
+        for k in _blocking(alts):
             k = k.replace(".", "")
             out.add("k:" + k)
             if len(k) >= 4:
                 out.add("c:" + _skeleton(k))
     if len(keys) >= 2:
-        for x in keys[0][:2]:
-            for y in keys[1][:2]:
+        for x in _blocking(keys[0])[:2]:
+            for y in _blocking(keys[1])[:2]:
                 out.add("p:" + "|".join(sorted((x.replace(".", ""), y.replace(".", "")))))
     return out
 
@@ -114,7 +148,7 @@ class _Filer:
         got = self._parts.get(alts)
         if got is None:
             shared = tuple(sys.intern(k) for k in alts)
-            bare = tuple(k.replace(".", "") for k in shared)
+            bare = tuple(k.replace(".", "") for k in _blocking(shared))
             block: list[str] = []
             for k in bare:
                 block.append("k:" + k)
@@ -137,7 +171,7 @@ class _Filer:
                     for y in got[1][1][:2]:
                         own.add("p:" + (x + "|" + y if x <= y else y + "|" + x))
             if surname is not None and surname >= LATIN_ONLY:
-                own = {LATIN_ONLY_PREFIX + k for k in own}
+                own = _apart(own, surname)
             keys.update(own)
             shape = tuple(part[0] for part in got)
             readings.append((self._shapes.setdefault(shape, shape), surname))

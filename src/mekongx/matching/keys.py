@@ -15,6 +15,11 @@ from functools import cache, lru_cache
 from itertools import pairwise
 
 VOWELS = "aeiou"
+# A dialect or Thai spelling of a Chinese surname read back to its pinyin (Tang = 邓 deng) is keyed
+# with this mark and the pinyin itself, as is the pinyin of each surname such spellings stand for:
+# keyed coarsely (d = t) it met every surname that only shares the coarse key (TANG Wei / 滕伟
+# teng 0.96).
+EXACT = "~"
 _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), r)
     for p, r in (

@@ -4,6 +4,7 @@ Chinese names in ``chinese_names``; ``readings`` gives every reading of a name."
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache, lru_cache
 
 from mekongx.matching import (
@@ -17,6 +18,7 @@ from mekongx.matching import (
     thai_compounds,
     vietnamese,
 )
+from mekongx.matching.alignment import FOREIGN_ONLY
 from mekongx.matching.chinese_names import (
     NO_TONES,
     dialect_surname,
@@ -25,10 +27,12 @@ from mekongx.matching.chinese_names import (
     surname_spelling,
     thai_chinese_keys,
     thai_chinese_surnames,
+    thai_surname_pinyin,
+    variant_targets,
     variant_to_pinyin,
     wade_giles_to_pinyin,
 )
-from mekongx.matching.keys import ascii_fold, latin_key, latin_syllables, split_pinyin
+from mekongx.matching.keys import EXACT, ascii_fold, latin_key, latin_syllables, split_pinyin
 from mekongx.matching.normalize import Script, Token, burmese_honorific, tokenize
 from mekongx.matching.reading import Name, Reading, make_reading, syl_key
 from mekongx.matching.transcription import part_sounds
@@ -136,6 +140,10 @@ def thai_word_keys(word: str) -> tuple[tuple[str, str, str], ...]:
         out += [(word, key, label) for _, key, label in thai_chinese_keys(bare, "rtgs")]
     for py in variant_to_pinyin().get(bare, ()):
         out.append((word, latin_key(py), "surname-variant"))
+    # the pinyin of the surname a Thai spelling stands for, which a dialect spelling of it in
+    # Latin letters is read back to (Chan = 陈 chen = เฉิน)
+    for py in thai_surname_pinyin().get(bare.translate(NO_TONES), ()):
+        out.append((word, EXACT + py, "surname-variant"))
     for row in _thai_to_table().get(bare, []):
         for latin in row["latin"].split("|"):
             out.append((word, latin_key(latin), "table"))
@@ -216,6 +224,26 @@ def _english_habits(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=100_000)
+def _surname_variants(word: str) -> tuple[tuple[str, str, str], ...]:
+    """A Latin word read as the spelling of a Chinese surname: the pinyin it stands for (Tan,
+    Teo: 陈 chen, 张 zhang), keyed exactly, and also coarsely unless the word is itself a pinyin
+    surname (Tang: 唐, and Cantonese for 邓 deng; keyed coarsely, deng met 滕 teng, d = t);
+    a pinyin surname that such spellings stand for, keyed exactly too (Chen meets Tan)."""
+    folded = ascii_fold(word)
+    pinyin_surname = folded in _data.surname_pinyin_share()
+    out: list[tuple[str, str, str]] = []
+    exact: list[tuple[str, str, str]] = []
+    for py in variant_to_pinyin().get(folded, ()):
+        exact.append((word, EXACT + py, "surname-variant"))
+        if not pinyin_surname:
+            out.append((word, latin_key(py), "surname-variant"))
+    if pinyin_surname and folded in variant_targets():
+        exact.append((word, EXACT + folded, "latin"))
+    # the coarse keys first: an index files a name under the pairs of its parts' first two keys
+    return (*out, *exact)
+
+
 def _latin_readings(tokens: list[Token]) -> list[Reading]:
     texts = [t.text for t in tokens]
     caps = [i for i, t in enumerate(texts) if t.isupper() and len(t) > 1]
@@ -228,6 +256,9 @@ def _latin_readings(tokens: list[Token]) -> list[Reading]:
         if len(marked) == 1 and not surname_spelling(texts[1 - marked[0]]):
             surname = marked[0]
     pinyin = tuple(p for p in pins if p) if all(pins) else None
+    # pinyin as names are written in it: a vowel opens no syllable inside a word (Cheen is not
+    # che.en, Arunee not a.ru.ne.e)
+    written_as_pinyin = all(p and all(s[0] not in "aeiou" for s in p[1:]) for p in pins)
     table = _latin_table()
     parts = []
     # pinyin syllables only in a name that reads as Chinese: a word is a Chinese surname spelling
@@ -255,8 +286,10 @@ def _latin_readings(tokens: list[Token]) -> list[Reading]:
             alts += [(t, syl_key(latin_syllables(v)), "latin") for v in lao.latin_variants(t)]
         if "sh" in t.lower():  # sh is ช in Thai passports but ซ in THC43 Chinese names
             alts.append((t, latin_key(t.lower().replace("sh", "s")), "latin"))
-        for py in variant_to_pinyin().get(ascii_fold(t), ()):
-            alts.append((t, latin_key(py), "surname-variant"))
+        # a dialect spelling of a surname read back to the pinyin it stands for; a word that is
+        # itself pinyin (Tang: 唐, and Cantonese for 邓 deng) meets that surname exactly, not
+        # every surname sharing its coarse key (滕 teng)
+        alts += _surname_variants(t)
         if syl is None or "-" in t:
             # a Wade-Giles given name read back as pinyin: jen is ren, jui is rui (the key alone
             # would fold WG j with zh/j/q)
@@ -265,6 +298,11 @@ def _latin_readings(tokens: list[Token]) -> list[Reading]:
                 alts.append((t, syl_key(wg), "wade-giles"))
         for row in table.get(ascii_fold(t), []):
             alts += [(t, latin_key(v), "table") for v in row["latin"].split("|")]
+        if written_as_pinyin and syl is not None and len(syl) > 1:
+            # a name in pinyin throughout, its given name run together (Dan Tianfang): a Chinese
+            # name, marked so that no sound reading of a name in characters meets it
+            # (alignment.FOREIGN_ONLY)
+            alts.append((t, EXACT + ".".join(syl), "latin"))
         parts.append(alts)
     out: list[Reading | None] = [make_reading("latin", parts, surname, pinyin)]
     # "Lan Wei Hong": the given name written as separate syllables
@@ -275,7 +313,10 @@ def _latin_readings(tokens: list[Token]) -> list[Reading]:
             out.append(
                 make_reading(
                     "latin-joined",
-                    [[(t, syl_key(sy or ()), "latin")] for t, sy in zip(merged, syls, strict=True)],
+                    [
+                        [(t, syl_key(sy or ()), "latin"), *_surname_variants(t)]
+                        for t, sy in zip(merged, syls, strict=True)
+                    ],
                 )
             )
     return [r for r in out if r is not None]
@@ -343,12 +384,20 @@ def _khmer_readings(words: list[str]) -> list[Reading]:
 def _transcription_readings(name_han: str) -> list[Reading]:
     """A name in characters that looks like the Chinese transcription of a Burmese or Khmer name
     (吴登盛, 洪森) read as sound, syllable by syllable (``sea_transcription.py``)."""
-    if not sea_transcription.looks_transcribed(name_han, _data.surnames().keys()):
+    surnames = _data.surnames()
+    transcribed = sea_transcription.looks_transcribed(name_han, surnames.keys())
+    if not transcribed and not sea_transcription.may_be_transcribed(name_han, surnames.keys()):
         return []
     syls = list(han.toneless(han.given_pinyin(name_han)))
+    if not transcribed:  # the surname's own reading (单 shan, not dan: Dan Tianfang is no 单田芳)
+        syls[:1] = han.toneless(han.surname_pinyin(name_han[0]))
     out: list[Reading | None] = []
-    chinese_too = name_han[0] in sea_transcription.HONORIFIC_HAN and name_han[0] in _data.surnames()
-    for shape in sea_transcription.reading_shapes(syls, joined=not chinese_too):
+    chinese_too = (
+        transcribed and name_han[0] in sea_transcription.HONORIFIC_HAN and (name_han[0] in surnames)
+    )
+    for shape in sea_transcription.reading_shapes(syls, not chinese_too, few=not transcribed):
         parts = [[(shown, syl_key(sy), "transcription") for shown, sy in part] for part in shape]
         out.append(make_reading("sea-transcription", parts))
-    return [r for r in out if r is not None]
+    # a name that may well be Chinese (洪森: Hong Sen, or Hun Sen) is read as sound against names
+    # not read as Chinese only (alignment.FOREIGN_ONLY)
+    return [r if transcribed else replace(r, surname=FOREIGN_ONLY) for r in out if r is not None]

@@ -117,11 +117,24 @@ def looks_transcribed(han: str, surnames: Container[str]) -> bool:
     return len(han) >= 5
 
 
+def may_be_transcribed(han: str, surnames: Container[str]) -> bool:
+    """Could a name in characters that ``looks_transcribed`` rejects still be a transcription: two
+    or three characters starting with a Chinese surname that Chinese also writes Khmer, Burmese
+    and Lao syllables with (洪森 Hun Sen, 谢辛 Chea Sim)? Such a name is far more often Chinese, so
+    its sound reading meets only names that are not read as Chinese (``alignment.FOREIGN_ONLY``)."""
+    first = han[0]
+    return (
+        2 <= len(han) <= 3
+        and first not in _VIETNAMESE
+        and (first in surnames or first in _OTHER_SURNAMES)
+    )
+
+
 Triple = tuple[str, str, str]
 
 
 def reading_shapes(
-    syllables: list[str], joined: bool = True
+    syllables: list[str], joined: bool = True, few: bool = False
 ) -> list[list[list[tuple[str, tuple[str, ...]]]]]:
     """Shapes of the sound reading of a transcription (one pinyin syllable per character):
     one part per syllable (Burmese: Thein Sein), the first syllable apart from the rest joined
@@ -130,9 +143,11 @@ def reading_shapes(
 
     ``joined=False``: one part per syllable only, with fewer sounds each, for a name that starts
     with 吴 or 杜, common Chinese surnames as well (吴子俊 is far more often Wu Zijun than a
-    Burmese name): one in sixty Chinese names, whose readings cost every search."""
+    Burmese name): one in sixty Chinese names, whose readings cost every search.
+    ``few``: fewer sounds per syllable, in every shape (a name that starts with another Chinese
+    surname, 洪森: most Chinese names of two or three characters get this reading)."""
     per = [syllable_sounds(s) for s in syllables]
-    if not joined:
+    if not joined or few:
         per = [p[:_PER_COMMON] for p in per]
     bodies = [per]
     if len(per) >= 3 and syllables[0] in ("wu", "du", "mao", "ma", "ge", "sai", "nan", "zhao"):

@@ -32,7 +32,7 @@ from functools import cache
 from itertools import islice, product
 
 from mekongx.matching import _data
-from mekongx.matching.keys import latin_key
+from mekongx.matching.keys import EXACT, latin_key
 
 Triple = tuple[str, str, str]
 _PER_CHARACTER = 4  # distinct keys kept per character and dialect
@@ -90,9 +90,13 @@ def _keyed(spellings: list[str]) -> list[tuple[str, str]]:
 @cache
 def character_spellings(ch: str, dialect: str) -> tuple[tuple[str, str], ...]:
     """(spelling, key) alternatives of one simplified character in ``cantonese`` or ``hokkien``."""
-    if dialect == "cantonese":
-        return tuple(_keyed(list(_table("cantonese_hk.csv").get(ch, ()))))
     spellings: list[str] = []
+    if dialect == "cantonese":
+        spellings += _table("cantonese_hk.csv").get(ch, ())
+        # a final -au is also written -ow, in Hong Kong's own place names and in names (九龍
+        # Kowloon, 周潤發 Chow Yun-fat) and in Malaysia (劉 Low)
+        spellings += [s[:-2] + "ow" for s in spellings[:2] if s.endswith("au")]
+        return tuple(_keyed(spellings))
     for r in _table("hokkien.csv").get(ch, ()):
         spellings += _hokkien_spellings(r)
     return tuple(_keyed(spellings))
@@ -111,6 +115,8 @@ def _surname(surname: str, dialect: str) -> list[Triple]:
     row = _data.surnames().get(surname)
     if row is not None:
         out += [(v.capitalize(), latin_key(v), "surname-variant") for v in row.latin_variants]
+        if row.latin_variants:  # what a dialect spelling of the other name is read back to
+            out.append((row.pinyin, EXACT + row.pinyin, "surname-variant"))
     return out
 
 
