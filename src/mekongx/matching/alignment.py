@@ -269,7 +269,6 @@ def thai_pair(ca: Compact, cb: Compact) -> bool:
     )
 
 
-@lru_cache(maxsize=100_000)
 def foreign(c: Compact) -> bool:
     """May a ``FOREIGN_ONLY`` reading meet this name: one in Latin letters (or Myanmar or Khmer
     script, read into them) that is not read as a Chinese name, has no word spelt like the
