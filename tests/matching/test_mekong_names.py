@@ -138,7 +138,19 @@ def test_chinese_name_with_a_rarer_surname_is_not_read_as_burmese_sound(
 
 @pytest.mark.parametrize(
     ("latin", "han"),
-    [("NIU Dong", "牛東"), ("U Thein Sein", "吴登盛"), ("Norodom Sihamoni", "诺罗敦·西哈莫尼")],
+    [
+        ("NIU Dong", "牛東"),
+        ("U Thein Sein", "吴登盛"),
+        ("Norodom Sihamoni", "诺罗敦·西哈莫尼"),
+        # Wade-Giles j and dialect spellings still meet after the fixes of ZHAO Dong / 饶东 and
+        # TANG Wei / 滕伟
+        ("JAO Dong", "饶东"),
+        ("Jao Tsung-i", "饶宗颐"),
+        ("Chou Jen-hui", "周仁慧"),
+        ("TANG Wei", "邓伟"),
+        ("Tan Ah Kow", "陈亚九"),
+        ("Kow Ah Kow", "邱亚九"),
+    ],
 )
 def test_transcription_fix_keeps_true_pairs(latin: str, han: str) -> None:
     assert score(latin, han).probability >= 0.9
@@ -153,25 +165,13 @@ def test_transcription_fix_keeps_true_pairs(latin: str, han: str) -> None:
         # Tang is the Cantonese spelling of 邓 deng; read back, it met 滕 teng through the
         # coarse key (d = t): 0.96
         ("TANG Wei", "滕伟"),
+        # the sound reading of a name that may be Chinese makes no match by itself
+        ("Hun Sen", "洪明"),
+        ("WANG Dong", "洪森"),
     ],
 )
 def test_a_spelling_read_back_meets_its_own_surname_only(latin: str, han: str) -> None:
     assert score(latin, han).probability < 0.5
-
-
-@pytest.mark.parametrize(
-    ("latin", "han"),
-    [
-        ("JAO Dong", "饶东"),
-        ("Jao Tsung-i", "饶宗颐"),
-        ("Chou Jen-hui", "周仁慧"),
-        ("TANG Wei", "邓伟"),
-        ("Tan Ah Kow", "陈亚九"),
-        ("Kow Ah Kow", "邱亚九"),
-    ],
-)
-def test_wade_giles_and_dialect_spellings_still_meet(latin: str, han: str) -> None:
-    assert score(latin, han).probability >= 0.9
 
 
 @pytest.mark.parametrize(
@@ -200,11 +200,6 @@ def test_sound_reading_never_speaks_for_a_chinese_name(latin: str, han: str) -> 
     m = score(latin, han)
     systems = {r.params.get(k) for r in m.explanation for k in ("system_a", "system_b")}
     assert "sea-transcription" not in systems
-
-
-@pytest.mark.parametrize(("latin", "han"), [("Hun Sen", "洪明"), ("WANG Dong", "洪森")])
-def test_sound_reading_of_a_chinese_name_makes_no_match_by_itself(latin: str, han: str) -> None:
-    assert score(latin, han).probability < 0.5
 
 
 def test_middle_dot_name_is_not_called_a_thai_name() -> None:
