@@ -6,11 +6,10 @@ drugs and chemicals reflect the public record of the region (see shared research
 
 from __future__ import annotations
 
-import json
 import random
 from typing import Any
 
-from sqlalchemy import select, true
+from sqlalchemy import select
 
 from mekongx import wiring
 from mekongx.accounts import service as accounts
@@ -19,11 +18,14 @@ from mekongx.accounts.passwords import DEMO_PASSWORD
 from mekongx.audit import Actor
 from mekongx.authz import visible
 from mekongx.db import Database
+from mekongx.demo_network import deliver, principals
 from mekongx.domains.finance.demo import (
     DEMO_REQUEST_SUBJECT,
     answer_demo_request,
     seed_demo_finance,
+    seed_demo_finance_nncc,
     seed_demo_request,
+    seed_sharing_agreements,
 )
 from mekongx.domains.fugitives.demo import seed_demo_notices, seed_demo_screening
 from mekongx.domains.intel import service as intel
@@ -36,8 +38,9 @@ from mekongx.domains.meetings.schemas import EvidenceInput, NoteInput, StatusInp
 from mekongx.domains.mekong import demo as mekong_demo
 from mekongx.domains.mekong.demo import seed_demo_operations
 from mekongx.domains.ports.demo import seed_demo_alert, seed_demo_ports
-from mekongx.domains.precursors.demo import seed_demo_precursors
+from mekongx.domains.precursors.demo import seed_demo_notifications, seed_demo_precursors
 from mekongx.domains.prevention import demo as prevention_demo
+from mekongx.domains.rfi import demo as rfi_demo
 from mekongx.domains.rfi import service as rfi
 from mekongx.domains.rfi.models import Rfi
 from mekongx.domains.rfi.schemas import RfiInput
@@ -47,14 +50,9 @@ from mekongx.domains.training import demo as training_demo
 from mekongx.domains.wbe import exchange as wbe_exchange
 from mekongx.domains.wbe.demo import seed_demo_wbe
 from mekongx.domains.wbe.models import WbeCampaign
-from mekongx.federation import handlers
 from mekongx.federation import peers as peering
-from mekongx.federation.envelope import iso
-from mekongx.federation.handlers import Received
 from mekongx.federation.keys import NodeKeys
-from mekongx.federation.models import OutboxEntry
 from mekongx.i18n import LANGUAGES
-from mekongx.model.base import utcnow
 from mekongx.model.identity import User
 from mekongx.settings import Settings
 
@@ -283,6 +281,9 @@ def seed_content(db: Database, agency: str, *, reports: int = 300, seed: int = 2
                     update={"distribution": "own", "recipients": [], "sharing_group": None}
                 )
             intel.create_report(session, author, data)
+    with db.write() as session:  # the administrator's agreements with the partners
+        seed_sharing_agreements(session, by_role["admin"])
+        rfi_demo.seed_demo_agreements(session, by_role["admin"])
     with db.write() as session:
         for subject, question, lang, urgency, to in _RFIS.get(agency, []):
             rfi.create_rfi(
@@ -301,8 +302,12 @@ def seed_content(db: Database, agency: str, *, reports: int = 300, seed: int = 2
     with db.write() as session:
         seed_demo_seizures(session, agency, analyst, liaison)
         seed_demo_precursors(session, agency, analyst, liaison)
+        seed_demo_notifications(session, agency, liaison)
         seed_demo_operations(session, agency, liaison)
         mekong_demo.seed_demo_plan(session, agency, liaison)
+    if agency == "NNCC":
+        with db.write() as session:
+            seed_demo_finance_nncc(session, analyst)
     if agency == "ONCB":
         with db.write() as session:
             case_id = seed_demo_finance(session, analyst)
@@ -337,52 +342,6 @@ def peer_demo_nodes(nodes: dict[str, tuple[Database, NodeKeys, str]]) -> None:
                 peering.confirm_peer(session, actor, other, keys.current.fingerprint)
 
 
-def _principals(db: Database, agency: str) -> dict[str, Any]:
-    with db.read() as session:
-        users = session.scalars(select(User).where(User.agency_code == agency)).all()
-        return {u.role: accounts.principal_for(u) for u in users}
-
-
-def _deliver(
-    source: Database,
-    target: Database,
-    sender: str,
-    own: str,
-    done: set[str],
-    prefix: str = "meetings.",
-    thread: str | None = None,
-) -> None:
-    """Apply in ``target`` what ``source`` queued for it and was not applied yet, through the
-    inbox's schema check and the area's handler. The envelopes still travel once the nodes run;
-    the receiving handlers recognise them as repeats."""
-    with source.read() as session:
-        rows = list(
-            session.scalars(
-                select(OutboxEntry)
-                .where(OutboxEntry.to_agency == own, OutboxEntry.kind.startswith(prefix))
-                .where(OutboxEntry.thread == thread if thread is not None else true())
-                .order_by(OutboxEntry.seq)
-            )
-        )
-        items = [
-            (r.message_id, r.type, r.kind, json.loads(r.header), json.loads(r.payload))
-            for r in rows
-        ]
-    for message_id, type_, kind, header, payload in items:
-        if message_id in done:
-            continue
-        done.add(message_id)
-        received = Received(message_id, type_, sender, own, header.get("thread") or None,
-                            header.get("in_reply_to") or None, str(header.get("handling", "H0")),
-                            iso(utcnow()))  # fmt: skip
-        data, refused = handlers.check(received, payload)
-        handler = handlers.handler_for(kind)
-        if refused or handler is None:
-            raise RuntimeError(f"demo payload {kind} refused: {refused}")
-        with target.write() as session:
-            handler(session, received, data)
-
-
 def seed_meetings(nodes: dict[str, tuple[Database, NodeKeys, str]]) -> None:
     """The Thai–Chinese bilateral series (``domains/meetings/demo.py`` says what is sourced):
     the 17th and 19th meetings drafted by ONCB, approved and signed by both nodes, the 19th's
@@ -390,7 +349,7 @@ def seed_meetings(nodes: dict[str, tuple[Database, NodeKeys, str]]) -> None:
     as ONCB's draft. Needs the ONCB and NNCC nodes, peered and seeded with content."""
     wiring.install()
     (oncb, oncb_keys, _), (nncc, nncc_keys, _) = nodes["ONCB"], nodes["NNCC"]
-    th, cn = _principals(oncb, "ONCB"), _principals(nncc, "NNCC")
+    th, cn = principals(oncb, "ONCB"), principals(nncc, "NNCC")
     done: set[str] = set()
     with oncb.write() as session:
         for series in (meetings_demo.SERIES, meetings_demo.SAFE_MEKONG):
@@ -403,15 +362,15 @@ def seed_meetings(nodes: dict[str, tuple[Database, NodeKeys, str]]) -> None:
         with oncb.write() as session:
             meetings_minutes.circulate(session, th["liaison"], meeting_id)
             meetings_minutes.approve(session, th["liaison"], meeting_id, oncb_keys.current.sign)
-        _deliver(oncb, nncc, "ONCB", "NNCC", done)
+        deliver(oncb, nncc, "ONCB", "NNCC", done)
         with nncc.write() as session:
             copy = meetings_service.read_meeting(session, cn["liaison"], uids[meeting.number])
             meetings_minutes.approve(session, cn["liaison"], copy.id, nncc_keys.current.sign)
-        _deliver(nncc, oncb, "NNCC", "ONCB", done)
+        deliver(nncc, oncb, "NNCC", "ONCB", done)
     for agency, db, people in (("ONCB", oncb, th), ("NNCC", nncc, cn)):
         _progress(db, agency, people, uids[19])
-    _deliver(oncb, nncc, "ONCB", "NNCC", done)
-    _deliver(nncc, oncb, "NNCC", "ONCB", done)
+    deliver(oncb, nncc, "ONCB", "NNCC", done)
+    deliver(nncc, oncb, "NNCC", "ONCB", done)
     with oncb.write() as session:
         meetings_service.create_meeting(session, th["analyst"], meetings_demo.meeting_20())
 
@@ -423,10 +382,10 @@ def seed_prevention(nodes: dict[str, tuple[Database, NodeKeys, str]]) -> None:
     (oncb, _, _), (nncc, _, _) = nodes["ONCB"], nodes["NNCC"]
     done: set[str] = set()
     for prefix in ("prevention.", "training."):
-        _deliver(nncc, oncb, "NNCC", "ONCB", done, prefix=prefix)
-        _deliver(oncb, nncc, "ONCB", "NNCC", done, prefix=prefix)
+        deliver(nncc, oncb, "NNCC", "ONCB", done, prefix=prefix)
+        deliver(oncb, nncc, "ONCB", "NNCC", done, prefix=prefix)
     with oncb.write() as session:
-        prevention_demo.seed_demo_comparability(session, _principals(oncb, "ONCB")["analyst"])
+        prevention_demo.seed_demo_comparability(session, principals(oncb, "ONCB")["analyst"])
 
 
 def seed_plan(nodes: dict[str, tuple[Database, NodeKeys, str]]) -> None:
@@ -435,13 +394,13 @@ def seed_plan(nodes: dict[str, tuple[Database, NodeKeys, str]]) -> None:
     done: set[str] = set()
     pairs = [(a, b) for a in nodes for b in nodes if a != b]
     for sender, own in pairs:
-        _deliver(nodes[sender][0], nodes[own][0], sender, own, done, prefix="mekong.")
+        deliver(nodes[sender][0], nodes[own][0], sender, own, done, prefix="mekong.")
     for agency, (db, _keys, _url) in nodes.items():
         if agency != "SMCC":  # the coordination centre keeps no country's progress
             with db.write() as session:
-                mekong_demo.seed_demo_progress(session, _principals(db, agency)["liaison"])
+                mekong_demo.seed_demo_progress(session, principals(db, agency)["liaison"])
     for sender, own in pairs:
-        _deliver(nodes[sender][0], nodes[own][0], sender, own, done, prefix="mekong.plan_progress")
+        deliver(nodes[sender][0], nodes[own][0], sender, own, done, prefix="mekong.plan_progress")
 
 
 def _progress(db: Database, agency: str, people: dict[str, Any], meeting_uid: str) -> None:
@@ -495,7 +454,7 @@ def seed_port_alert(nodes: dict[str, tuple[Database, NodeKeys, str]]) -> None:
     """ONCB's alert of the P-2-P seized at Laem Chabang (``domains/ports/demo.py``) applied at
     NNCC, the agency of the port of loading, as the exchange would once the nodes run."""
     wiring.install()
-    _deliver(nodes["ONCB"][0], nodes["NNCC"][0], "ONCB", "NNCC", set(), prefix="ports.")
+    deliver(nodes["ONCB"][0], nodes["NNCC"][0], "ONCB", "NNCC", set(), prefix="ports.")
 
 
 def seed_asset_request(nodes: dict[str, tuple[Database, NodeKeys, str]]) -> None:
@@ -509,7 +468,7 @@ def seed_asset_request(nodes: dict[str, tuple[Database, NodeKeys, str]]) -> None
     if thread is None:
         return
     done: set[str] = set()
-    _deliver(oncb, nncc, "ONCB", "NNCC", done, prefix="rfi.", thread=thread)
+    deliver(oncb, nncc, "ONCB", "NNCC", done, prefix="rfi.", thread=thread)
     with nncc.write() as session:
-        answer_demo_request(session, _principals(nncc, "NNCC")["liaison"])
-    _deliver(nncc, oncb, "NNCC", "ONCB", done, prefix="rfi.", thread=thread)
+        answer_demo_request(session, principals(nncc, "NNCC")["liaison"])
+    deliver(nncc, oncb, "NNCC", "ONCB", done, prefix="rfi.", thread=thread)

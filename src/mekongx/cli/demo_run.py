@@ -30,6 +30,7 @@ from mekongx.demo import (
     seed_port_alert,
     seed_prevention,
 )
+from mekongx.demo_network import seed_notifications
 from mekongx.federation.keys import NodeKeys
 from mekongx.i18n import LANGUAGES, N_
 from mekongx.settings import Settings
@@ -91,6 +92,7 @@ def run_demo(data_dir: Path, port: int, reports: int, serve_it: bool, count: int
     seed_plan(nodes)
     seed_asset_request(nodes)
     seed_port_alert(nodes)
+    seed_notifications(nodes)
     for db, _keys, _url in nodes.values():
         db.dispose()
     if not serve_it:

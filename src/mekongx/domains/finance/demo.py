@@ -1,6 +1,8 @@
-"""The demo's financial investigation at ONCB: a bank's goAML report with a planted chain
+"""The demo's financial investigations: at ONCB a bank's goAML report with a planted chain
 (cash structured under THB 2 M, a fan-out to six new accounts, a collector, a transfer to Laos),
-read in and run through the detectors, with the collector's account frozen."""
+read in and run through the detectors, with the collector's account frozen; at NNCC the Yunnan
+end of the same money (the account its answer to ONCB's request names), with the account frozen;
+and each node's asset-sharing agreements. Every name, account and figure is invented."""
 
 from __future__ import annotations
 
@@ -15,8 +17,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mekongx.authz import Principal
-from mekongx.domains.finance import assets, requests, service
-from mekongx.domains.finance.schemas import AssetInput, CaseInput, TransitionInput
+from mekongx.domains.finance import assets, requests, service, sharing
+from mekongx.domains.finance.schemas import (
+    AssetInput,
+    CaseInput,
+    SharingAgreementInput,
+    TransitionInput,
+)
 from mekongx.domains.rfi import service as rfi_service
 from mekongx.domains.rfi.attachments import File
 from mekongx.domains.rfi.models import Rfi, RfiParty
@@ -70,6 +77,93 @@ def seed_demo_finance(session: Session, principal: Principal) -> int:
                         order_date=dt.date(2024, 6, 21), expires_on=dt.date(2024, 9, 19)),
     )  # fmt: skip
     return case.id
+
+
+# The Yunnan account of the director of Mekong Border Logistics as NNCC's bank statement shows it
+# (invented): the transfers from Laos that NNCC's answer to ONCB's request totals (CNY 612,480
+# from 20 June to 5 July 2024), then cash taken out and a transfer on, leaving CNY 204,915.37.
+NNCC_ACCOUNT = "6217857300002231448"
+NNCC_STATEMENT = (
+    "transaction_id,timestamp,from_account,to_account,amount,currency,channel,from_country,to_country,branch\n"
+    "ABC-XSBN-240620-0113,2024-06-20T10:42:00+08:00,LA-BCEL-0100-5566,6217857300002231448,318000.00,CNY,remittance,LA,CN,\n"
+    "ABC-XSBN-240705-0087,2024-07-05T15:07:00+08:00,LA-BCEL-0100-5566,6217857300002231448,294480.00,CNY,remittance,LA,CN,\n"
+    "ABC-XSBN-240708-0021,2024-07-08T09:30:00+08:00,6217857300002231448,CASH:Jinghong,49000.00,CNY,cash_withdrawal,CN,CN,Jinghong\n"
+    "ABC-XSBN-240709-0044,2024-07-09T09:55:00+08:00,6217857300002231448,CASH:Mengla,49000.00,CNY,cash_withdrawal,CN,CN,Mengla\n"
+    "ABC-XSBN-240710-0102,2024-07-10T11:18:00+08:00,6217857300002231448,CASH:Jinghong,48500.00,CNY,cash_withdrawal,CN,CN,Jinghong\n"
+    "ABC-XSBN-240715-0230,2024-07-15T16:40:00+08:00,6217857300002231448,6228480123400918872,261064.63,CNY,transfer,CN,CN,\n"
+)  # fmt: skip
+
+
+def seed_demo_finance_nncc(session: Session, principal: Principal) -> int:
+    """NNCC's case on the Yunnan account of the Golden Reed money: the bank statement imported
+    and run through the detectors, the account frozen by the prefecture's public security bureau.
+    Returns the case's id."""
+    case = service.create_case(
+        session,
+        principal,
+        CaseInput(
+            title="金芦苇案（中方）：张伟西双版纳账户资金流向",
+            summary="泰国肃毒委员会办公室请求协查的老挝汇款，农业银行西双版纳分行账户流水。",
+            language="zh",
+            base_currency="CNY",
+            handling_code="H3",
+            handling_note="金融数据：仅限本机构。",
+            distribution="own",
+        ),
+    )
+    with tempfile.TemporaryDirectory(prefix="mekongx-demo-") as work:
+        path = Path(work) / "abc-xsbn-statement.csv"
+        path.write_text(NNCC_STATEMENT, encoding="utf-8")
+        dataset = service.read_file(
+            path, Path(work) / "read", base_currency="CNY", lang="zh", timezone="Asia/Shanghai"
+        )
+        service.add_transactions(
+            session, principal, case.id, dataset, path.name, service.sha256_of(path)
+        )
+    service.run_detection(session, principal, case.id)
+    asset = assets.add_asset(
+        session,
+        principal,
+        case.id,
+        AssetInput(kind="bank_account", description="张伟 农业银行西双版纳分行账户余额", account=NNCC_ACCOUNT,
+                   value=204_915.37, currency="CNY", valued_on=dt.date(2024, 7, 16),
+                   custodian="中国农业银行西双版纳分行"),
+    )  # fmt: skip
+    assets.transition(
+        session,
+        principal,
+        asset.id,
+        TransitionInput(to_state="frozen", authority="西双版纳州公安局", order_number="西公（禁）冻字〔2024〕117号",
+                        order_date=dt.date(2024, 7, 16), expires_on=dt.date(2025, 1, 15)),
+    )  # fmt: skip
+    return case.id
+
+
+# Each node's asset-sharing agreements (administrators record them). Invented for the demo:
+# the terms follow the UN Model Bilateral Agreement on the Sharing of Confiscated Proceeds of
+# Crime or Property (ECOSOC resolution 2005/14, annex), which leaves the share to the parties.
+_MODEL = "UN Model Bilateral Agreement on the Sharing of Confiscated Proceeds of Crime or Property (ECOSOC res. 2005/14)"  # fmt: skip
+SHARING_AGREEMENTS: dict[str, list[tuple[str, int, str, dt.date, dt.date | None, str]]] = {
+    "ONCB": [
+        ("CN", 50, f"Demo agreement with China after the {_MODEL}", dt.date(2019, 10, 26), None,
+         "Demo: invented terms; equal shares where both countries' authorities took part."),
+        ("LA", 50, f"Demo agreement with Lao PDR after the {_MODEL}", dt.date(2021, 3, 15), None,
+         "Demo: invented terms."),
+        ("LA", 40, f"Demo agreement with Lao PDR after the {_MODEL}", dt.date(2016, 6, 1),
+         dt.date(2021, 3, 14), "Demo: superseded by the 2021 agreement."),
+    ],
+    "NNCC": [
+        ("TH", 50, f"演示协议（虚构），参照{_MODEL}", dt.date(2019, 10, 26), None,
+         "演示数据：双方主管机关共同参与的案件平均分享。"),
+    ],
+}  # fmt: skip
+
+
+def seed_sharing_agreements(session: Session, admin: Principal) -> None:
+    for country, share, basis, signed, ends, note in SHARING_AGREEMENTS.get(admin.agency, []):
+        sharing.add_agreement(session, admin, SharingAgreementInput(
+            country=country, partner_percent=share, legal_basis=basis, signed_on=signed,
+            expires_on=ends, note=note))  # fmt: skip
 
 
 DEMO_REQUEST_SUBJECT = "Golden Reed: proceeds moved on through Mekong Border Logistics to Yunnan"

@@ -162,10 +162,12 @@ EVIDENCE: dict[tuple[int, str], list[str]] = {
 }
 
 
-def _actions(point: int) -> list[dict[str, Any]]:
+def _actions(
+    point: int, actions: dict[int, list[tuple[str, str, str, str, str, str]]] | None = None
+) -> list[dict[str, Any]]:
     return [
         {"owner_agency": o, "counterpart_agency": c, "title_th": th, "title_zh": zh, "title_en": en, "deadline": d}
-        for o, c, th, zh, en, d in _ACTIONS.get(point, [])
+        for o, c, th, zh, en, d in (_ACTIONS if actions is None else actions).get(point, [])
     ]  # fmt: skip
 
 
@@ -283,6 +285,18 @@ _PRIORITIES = [
 ]  # fmt: skip
 
 
+# Illustrative actions ONCB's draft proposes under the 20th meeting's priorities (owner,
+# counterpart, th, zh, en, deadline), like those of the 19th.
+_ACTIONS_20: dict[int, list[tuple[str, str, str, str, str, str]]] = {
+    1: [("ONCB", "NNCC", "แลกเปลี่ยนผลการตรวจพิสูจน์เม็ดยาบ้าที่ยึดได้เพื่อระบุแหล่งผลิต", "交换缴获甲基苯丙胺片剂的检验结果以确定产地", "Exchange profiling results of seized methamphetamine tablets to trace production sites", "2026-06-30")],
+    2: [("NNCC", "ONCB", "แจ้งข้อมูลเรือและตู้สินค้าต้องสงสัยบนเส้นทางทางทะเล", "通报海上通道可疑船只和集装箱信息", "Notify suspect vessels and containers on maritime routes", "2026-03-31"),
+        ("ONCB", "NNCC", "ตั้งกลุ่มสืบสวนร่วมคดีลักลอบขนทางทะเล", "成立海上走私案件联合侦查组", "Set up a joint investigation team on maritime smuggling cases", "2026-06-30")],
+    3: [("NNCC", "ONCB", "ส่งแจ้งล่วงหน้าการส่งออกสารตั้งต้นทุกรายการไปยัง ป.ป.ส.", "向泰方发送所有易制毒化学品出口预通知", "Send ONCB a pre-export notification for every precursor shipment", "2026-03-31")],
+    4: [("ONCB", "NNCC", "ประกาศบุคคลที่ถูกติดตามจับกุมซึ่งเชื่อว่าซ่อนตัวในพื้นที่ว้า", "发布疑似藏匿于佤邦地区的在逃人员通报", "Publish notices of fugitives believed to hide in the Wa area", "2025-12-31")],
+    5: [("ONCB", "NNCC", "เสนอร่างกรอบการประชุมไตรภาคีจีน - ไทย - เมียนมา", "提出中泰缅三方会议框架草案", "Propose draft terms for the China–Thailand–Myanmar trilateral meeting", "2026-06-30")],
+}  # fmt: skip
+
+
 def meeting_20() -> MeetingInput:
     """ONCB's draft of the 20th meeting's minutes (to be sent to NNCC, commented and approved)."""
     return MeetingInput.model_validate(
@@ -331,7 +345,13 @@ def meeting_20() -> MeetingInput:
                         "title_zh": "合作重点",
                         "title_en": "Priorities of cooperation",
                         "resolutions": [
-                            {"number": n, "text_th": th, "text_zh": zh, "text_en": en}
+                            {
+                                "number": n,
+                                "text_th": th,
+                                "text_zh": zh,
+                                "text_en": en,
+                                "actions": _actions(n, _ACTIONS_20),
+                            }
                             for n, (th, zh, en) in enumerate(_PRIORITIES, start=1)
                         ],
                     },

@@ -318,4 +318,41 @@ TEXTS: dict[str, tuple[str, str, str, str]] = {
         "យន្តការត្រីភាគីចិន-ថៃ-មីយ៉ាន់ម៉ា",
         "Cơ chế ba bên Trung Quốc – Thái Lan – Myanmar",
     ),
+    # actions ONCB's draft of the 20th meeting proposes
+    "Exchange profiling results of seized methamphetamine tablets to trace production sites": (
+        "ແລກປ່ຽນຜົນການກວດພິສູດເມັດຢາບ້າທີ່ຍຶດໄດ້ ເພື່ອຊອກຫາແຫຼ່ງຜະລິດ",
+        "ဖမ်းဆီးရမိသော မက်သာဖက်တမင်း ဆေးပြားများ၏ ဓာတ်ခွဲစစ်ဆေးချက်ရလဒ်များကို ထုတ်လုပ်ရာနေရာများ ခြေရာခံရန် ဖလှယ်ရန်",
+        "ផ្លាស់ប្តូរលទ្ធផលវិភាគគ្រាប់មេតំហ្វេតាមីនដែលរឹបអូសបាន ដើម្បីតាមដានទីតាំងផលិត",
+        "Trao đổi kết quả phân tích mẫu viên methamphetamine thu giữ để truy tìm nơi sản xuất",
+    ),
+    "Notify suspect vessels and containers on maritime routes": (
+        "ແຈ້ງຂໍ້ມູນເຮືອ ແລະ ຕູ້ສິນຄ້າທີ່ໜ້າສົງໄສໃນເສັ້ນທາງທະເລ",
+        "ပင်လယ်လမ်းကြောင်းများရှိ သံသယရှိသော သင်္ဘောများနှင့် ကွန်တိန်နာများကို အကြောင်းကြားရန်",
+        "ជូនដំណឹងអំពីនាវា និងកុងតឺន័រគួរឱ្យសង្ស័យនៅលើផ្លូវសមុទ្រ",
+        "Thông báo tàu thuyền và container khả nghi trên các tuyến đường biển",
+    ),
+    "Set up a joint investigation team on maritime smuggling cases": (
+        "ສ້າງຕັ້ງທີມສືບສວນຮ່ວມ ຄະດີລັກລອບຂົນສົ່ງທາງທະເລ",
+        "ပင်လယ်ရေကြောင်း မှောင်ခိုမှုများအတွက် ပူးတွဲစုံစမ်းစစ်ဆေးရေးအဖွဲ့ ဖွဲ့စည်းရန်",
+        "បង្កើតក្រុមស៊ើបអង្កេតរួមលើករណីរត់ពន្ធតាមផ្លូវសមុទ្រ",
+        "Thành lập nhóm điều tra chung về các vụ buôn lậu đường biển",
+    ),
+    "Send ONCB a pre-export notification for every precursor shipment": (
+        "ສົ່ງແຈ້ງການລ່ວງໜ້າກ່ອນສົ່ງອອກ ສຳລັບທຸກການຂົນສົ່ງສານຕັ້ງຕົ້ນ ໃຫ້ ONCB",
+        "ရှေ့ပြေးဓာတုပစ္စည်း တင်ပို့မှုတိုင်းအတွက် ONCB သို့ ပို့ကုန်မတိုင်မီ အကြောင်းကြားစာ ပေးပို့ရန်",
+        "ផ្ញើការជូនដំណឹងមុនការនាំចេញ សម្រាប់រាល់ការដឹកជញ្ជូនសារធាតុមុនគ្រឿងញៀន ទៅ ONCB",
+        "Gửi ONCB thông báo trước khi xuất khẩu cho mọi lô hàng tiền chất",
+    ),
+    "Publish notices of fugitives believed to hide in the Wa area": (
+        "ເຜີຍແຜ່ປະກາດຜູ້ຫຼົບໜີທີ່ເຊື່ອວ່າລີ້ຊ່ອນຢູ່ໃນເຂດວ້າ",
+        "ဝဒေသတွင် ပုန်းအောင်းနေသည်ဟု ယူဆရသော ထွက်ပြေးသူများ၏ ကြေညာချက်များ ထုတ်ပြန်ရန်",
+        "ផ្សព្វផ្សាយសេចក្តីជូនដំណឹងអំពីជនរត់គេចខ្លួនដែលគេជឿថាលាក់ខ្លួននៅតំបន់វ៉ា",
+        "Công bố thông báo truy nã các đối tượng được cho là lẩn trốn tại vùng Wa",
+    ),
+    "Propose draft terms for the China–Thailand–Myanmar trilateral meeting": (
+        "ສະເໜີຮ່າງກອບການປະຊຸມສາມຝ່າຍ ຈີນ - ໄທ - ມຽນມາ",
+        "တရုတ်-ထိုင်း-မြန်မာ သုံးပွင့်ဆိုင် အစည်းအဝေးအတွက် မူကြမ်းစည်းမျဉ်းများ အဆိုပြုရန်",
+        "ស្នើសេចក្តីព្រាងលក្ខខណ្ឌសម្រាប់កិច្ចប្រជុំត្រីភាគីចិន-ថៃ-មីយ៉ាន់ម៉ា",
+        "Đề xuất dự thảo khuôn khổ cho hội nghị ba bên Trung Quốc – Thái Lan – Myanmar",
+    ),
 }

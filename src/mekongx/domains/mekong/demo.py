@@ -151,8 +151,10 @@ PLAN_ACTIONS = [
 # what each country reports under which action: (status, activity, evidence: operations, seizures)
 PROGRESS = {
     "1.1": ("in_progress", "Share every seizure of the Safe Mekong countries' border provinces (demo)", False, True),
+    "1.2": ("in_progress", "Markings and logos of the country's seized tablets compared with the partners' (demo)", False, True),
     "2.1": ("done", "Units of the country took part in the demo joint operation (demo)", True, True),
     "2.2": ("in_progress", "River police vessels join the numbered patrols (demo)", True, False),
+    "3.1": ("in_progress", "Pre-export notifications sent and answered through MekongX (demo)", False, False),
 }  # fmt: skip
 
 

@@ -585,6 +585,10 @@ def apply_received_notification(
     existing = session.scalars(
         select(Notification).where(Notification.uid == data.uid).with_for_update()
     ).first()
+    if existing is not None and existing.received and existing.sent_at == data.sent_at:
+        if existing.origin_agency != sender_agency:
+            raise Forbidden(N_("The sender is not the agency that originated this record."))
+        return existing  # this sending was applied before (the exchange delivered it again)
     values = data.model_dump(exclude={"type", "uid", "exporter_agency", "state", "version"})
     if values["quantity"] is None:  # from a node older than issue 13: kilograms
         values["quantity"], values["unit"] = data.quantity_kg, "kg"
@@ -660,6 +664,8 @@ def apply_response(
         raise Forbidden(N_("This answer does not belong to a notification of this node."))
     if sender_agency != notification.importer_agency:
         raise Forbidden(N_("Only the importing agency can answer this notification."))
+    if any(e.to_state == data.state and e.at == data.at for e in events(session, notification)):
+        return notification  # this answer was applied before (the exchange delivered it again)
     actor = Actor(None, f"{sender_agency.lower()}@exchange", sender_agency)
     if notification.state == "sent" and data.state in ANSWERS:
         _move(session, notification, "acknowledged", actor, now=data.at)

@@ -1,0 +1,115 @@
+"""A fresh demo has something to try in every area on both nodes (ONCB and NNCC, peered, seeded
+as ``mekongx demo`` seeds them): financial cases at both, asset-sharing and RFI answer-time
+agreements, pre-export notifications sent, received and answered across the exchange, each
+country's progress on the plan's actions, a laboratory's marker calibration and the actions of
+the 20th meeting's draft. The exchange may deliver what the demo applied again: nothing moves."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from mekongx.db import Database
+from mekongx.demo import (
+    peer_demo_nodes,
+    seed_asset_request,
+    seed_content,
+    seed_identity,
+    seed_meetings,
+    seed_plan,
+)
+from mekongx.demo_network import deliver, seed_notifications
+from mekongx.domains.finance.models import FinAsset, FinCase, FinSharingAgreement, FinTransaction
+from mekongx.domains.meetings.models import Meeting, MeetingAction
+from mekongx.domains.mekong.models import PlanAction, PlanProgress
+from mekongx.domains.precursors.models import Notification
+from mekongx.domains.rfi.models import RfiAgreement
+from mekongx.domains.wbe.models import WbeCalibration, WbeSite
+from mekongx.federation.keys import NodeKeys
+from mekongx.settings import Settings
+
+
+def _node(url: str, home: Path, agency: str) -> tuple[Database, NodeKeys, str]:
+    settings = Settings(env="demo", database_url=url, data_dir=home, node_agency=agency)
+    home.mkdir(parents=True, exist_ok=True)
+    db = Database(url)
+    seed_identity(db, settings, agency)
+    return db, NodeKeys.create(settings.keys_dir), f"http://127.0.0.1:1/{agency}"
+
+
+def _states(db: Database) -> dict[tuple[str, bool], str]:
+    with db.read() as session:
+        return {(n.reference, n.received): n.state for n in session.scalars(select(Notification))}
+
+
+def test_every_area_has_demo_data_on_both_nodes(
+    db_url: str, second_db_url: str, tmp_path: Path
+) -> None:
+    nodes = {
+        "ONCB": _node(db_url, tmp_path / "oncb", "ONCB"),
+        "NNCC": _node(second_db_url, tmp_path / "nncc", "NNCC"),
+    }
+    peer_demo_nodes(nodes)
+    for agency, (db, _keys, _url) in nodes.items():
+        seed_content(db, agency, reports=3)
+    seed_meetings(nodes)
+    seed_plan(nodes)
+    seed_asset_request(nodes)
+    seed_notifications(nodes)
+    oncb, nncc = nodes["ONCB"][0], nodes["NNCC"][0]
+
+    with nncc.read() as session:  # NNCC's own financial case: the Yunnan end of the money
+        case = session.scalars(select(FinCase)).one()
+        assert (case.base_currency, case.origin_agency) == ("CNY", "NNCC")
+        count = select(func.count()).select_from(FinTransaction)
+        assert session.scalar(count.where(FinTransaction.case_id == case.id)) == 6
+        asset = session.scalars(select(FinAsset).where(FinAsset.case_id == case.id)).one()
+        assert asset.state == "frozen"
+    for db, countries, partner in ((oncb, ["CN", "LA", "LA"], "NNCC"), (nncc, ["TH"], "ONCB")):
+        with db.read() as session:
+            agreed = session.scalars(select(FinSharingAgreement).order_by(FinSharingAgreement.id))
+            assert [a.country for a in agreed] == countries
+            terms = {
+                (a.agency_code, a.urgency): a.hours for a in session.scalars(select(RfiAgreement))
+            }
+            assert terms == {(partner, "urgent"): 24, (partner, "priority"): 72,
+                             (partner, "routine"): 240}  # fmt: skip
+
+    # notifications: NNCC's two reached ONCB (one confirmed, one acknowledged and waiting for
+    # the answer); ONCB's reached NNCC, which asked for more information; both sides agree
+    expected = {
+        ("CN-PEN-2026-0187", "NNCC"): "confirmed",
+        ("CN-PEN-2026-0203", "NNCC"): "acknowledged",
+        ("TH-PEN-2026-0031", "ONCB"): "information_requested",
+    }
+    for agency, db in (("ONCB", oncb), ("NNCC", nncc)):
+        assert _states(db) == {
+            (ref, exporter != agency): state for (ref, exporter), state in expected.items()
+        }
+    # the exchange delivers the same envelopes again once the nodes run: recognised as repeats
+    deliver(nncc, oncb, "NNCC", "ONCB", set(), prefix="precursors.")
+    deliver(oncb, nncc, "ONCB", "NNCC", set(), prefix="precursors.")
+    assert _states(oncb)[("CN-PEN-2026-0187", True)] == "confirmed"
+    assert _states(nncc)[("CN-PEN-2026-0187", False)] == "confirmed"
+    assert _states(nncc)[("TH-PEN-2026-0031", True)] == "information_requested"
+
+    for db in (oncb, nncc):
+        with db.read() as session:  # both countries report on the plan's action 1.2
+            action = session.scalars(select(PlanAction).where(PlanAction.number == "1.2")).one()
+            reported = select(PlanProgress.country).where(PlanProgress.action_uid == action.uid)
+            assert sorted(session.scalars(reported)) == ["CN", "TH"]
+    with oncb.read() as session:
+        calibrated = session.scalars(
+            select(WbeSite.code).join(WbeCalibration, WbeCalibration.site_id == WbeSite.id)
+        ).all()
+        assert calibrated == ["CNX-01"]
+        per_capita = session.scalars(select(WbeCalibration.per_capita_g_d)).one()
+        assert 25 < per_capita < 50  # g BOD5 per person and day, below Europe's 60
+        twentieth = session.scalars(select(Meeting).where(Meeting.number == 20)).one()
+        owners = session.scalars(
+            select(MeetingAction.owner_agency).where(MeetingAction.meeting_id == twentieth.id)
+        ).all()
+        assert sorted(owners) == ["NNCC", "NNCC", "ONCB", "ONCB", "ONCB", "ONCB"]
+    for db in (oncb, nncc):
+        db.dispose()
