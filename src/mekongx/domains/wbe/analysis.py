@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -60,6 +60,8 @@ from mekongx.wastewater import (
     weekday_profile,
 )
 from mekongx.wastewater.comparison import STATISTIC
+
+from .memo import Memo, params_key
 
 LEVEL = 0.95
 
@@ -210,6 +212,12 @@ def _band(values: np.ndarray[Any, Any]) -> Band:
     return Band(float(iv.median[0]), float(iv.low[0]), float(iv.high[0]))
 
 
+_ESTIMATES: Memo[CampaignEstimate] = Memo(128)
+_FIGURES: Memo[tuple[Campaign, np.ndarray[Any, Any], np.ndarray[Any, Any] | None] | None] = Memo(
+    1024
+)
+
+
 def estimate_campaign(
     samples: Sequence[Sample],
     params: ParameterSet,
@@ -220,9 +228,25 @@ def estimate_campaign(
     flags: tuple[Flag, ...] = (),
 ) -> CampaignEstimate:
     """Per-row estimates (exactly :func:`~mekongx.wastewater.estimate_batch`) and per-analyte
-    campaign figures: Monte Carlo campaign means, uncertainty budget and weekday profile."""
+    campaign figures: Monte Carlo campaign means, uncertainty budget and weekday profile.
+    Computed once per process for the same inputs (:mod:`.memo`); ``flags`` are attached."""
     identity = identity or Identity("campaign", "site")
-    ordered = sorted(samples, key=lambda s: (s.analyte, s.date))
+    ordered = tuple(sorted(samples, key=lambda s: (s.analyte, s.date)))
+    key = (ordered, params_key(params), draws, seed, budget_draws, identity)
+    estimate = _ESTIMATES.get(
+        key, params, lambda: _estimate(ordered, params, draws, seed, budget_draws, identity)
+    )
+    return replace(estimate, flags=flags) if flags else estimate
+
+
+def _estimate(
+    ordered: Sequence[Sample],
+    params: ParameterSet,
+    draws: int,
+    seed: int,
+    budget_draws: int,
+    identity: Identity,
+) -> CampaignEstimate:
     rows = estimate_batch(ordered, params, n_draws=draws, seed=seed)
     estimates = [r.estimate for r in rows]
     by_analyte: dict[str, list[int]] = defaultdict(list)
@@ -259,7 +283,7 @@ def estimate_campaign(
                 params.label,
             )
         )
-    return CampaignEstimate(params.label, draws, seed, rows, results, flags)
+    return CampaignEstimate(params.label, draws, seed, rows, results)
 
 
 @dataclass(frozen=True)
@@ -285,17 +309,37 @@ class RankedCampaign:
     campaign_parameter_set: str = ""  # the campaign's own set
 
 
+def contender_figures(
+    c: Contender, params: ParameterSet, analyte: str, draws: int, seed: int
+) -> tuple[Campaign, np.ndarray[Any, Any], np.ndarray[Any, Any] | None] | None:
+    """The campaign of ``analyte`` of a contender computed with ``params`` and its (draws,)
+    figures (load, consumption), None when it has no such analyte; computed once per process
+    for the same inputs (:mod:`.memo`), the arrays read-only."""
+    ordered = tuple(sorted(c.samples, key=lambda s: (s.analyte, s.date)))
+    identity = c.identity or Identity(c.key, c.key)
+
+    def compute() -> tuple[Campaign, np.ndarray[Any, Any], np.ndarray[Any, Any] | None] | None:
+        rows = estimate_batch(list(ordered), params, 0)
+        campaign = analyte_campaign([r.estimate for r in rows], identity, analyte)
+        if campaign is None:
+            return None
+        load, consumption = analyte_figures(campaign, params, draws, seed)
+        for values in (load, consumption):
+            if values is not None:
+                values.setflags(write=False)
+        return campaign, load, consumption
+
+    key = (ordered, identity, params_key(params), analyte, draws, seed)
+    return _FIGURES.get(key, params, compute)
+
+
 def _metric_draws(
     c: Contender, params: ParameterSet, analyte: str, metric: str, draws: int, seed: int
 ) -> np.ndarray[Any, Any] | None:
-    rows = estimate_batch(sorted(c.samples, key=lambda s: (s.analyte, s.date)), params, 0)
-    campaign = analyte_campaign(
-        [r.estimate for r in rows], c.identity or Identity(c.key, c.key), analyte
-    )
-    if campaign is None:
+    found = contender_figures(c, params, analyte, draws, seed)
+    if found is None:
         return None
-    load, consumption = analyte_figures(campaign, params, draws, seed)
-    return load if metric == "load" else consumption
+    return found[1] if metric == "load" else found[2]
 
 
 def comparison_draws(
@@ -310,13 +354,10 @@ def comparison_draws(
     factor) with their (draws,) figures, every one computed with ``params``."""
     campaigns, matrix = [], {}
     for c in contenders:
-        rows = estimate_batch(sorted(c.samples, key=lambda s: (s.analyte, s.date)), params, 0)
-        campaign = analyte_campaign(
-            [r.estimate for r in rows], c.identity or Identity(c.key, c.key), analyte
-        )
-        if campaign is None:
+        found = contender_figures(c, params, analyte, draws, seed)
+        if found is None:
             continue
-        load, consumption = analyte_figures(campaign, params, draws, seed)
+        campaign, load, consumption = found
         values = load if metric == "load" else consumption
         if values is not None:
             campaigns.append(campaign)
