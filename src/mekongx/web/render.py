@@ -36,7 +36,7 @@ from mekongx.i18n import (
 )
 from mekongx.i18n.texts import fallback_mark, pick
 from mekongx.model.identity import User
-from mekongx.web import flash
+from mekongx.web import field_labels, flash
 from mekongx.web.labels import translated
 from mekongx.web.nav import menu
 
@@ -149,6 +149,13 @@ def render(request: Request, template: str, *, status: int = 200, **context: Any
     def fmt(value: date | datetime | None) -> Markup | str:
         return page_date(value, lang, tz)
 
+    area = field_labels.area_of(request.url.path)
+
+    def field_label(code: str) -> str:
+        """The field a problem names, as the form labels it, in the reader's language."""
+        msgid = field_labels.label_of(code, area)
+        return _(msgid) if msgid is not None else code
+
     done = flash.pending(request)
     zawgyi_cookie = request.cookies.get(zawgyi.COOKIE) == "1"
     zawgyi_now = bool(getattr(request.state, "zawgyi_fields", None))
@@ -163,6 +170,7 @@ def render(request: Request, template: str, *, status: int = 200, **context: Any
         csrf_token=csrf,
         fmt=fmt,
         shown=lambda row, field="", reader=None: shown_text(row, field, reader or lang),
+        field_label=field_label,
         num=lambda value, places=None: "" if value is None else format_number(value, lang, places),
         node_agency=node.settings.node_agency,
         flash_message=_(done) if done else "",
