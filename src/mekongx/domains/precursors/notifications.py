@@ -230,6 +230,8 @@ def send_notification(
     notification = access(session, principal, Notification, ident, "release", for_update=True)
     moment = now or utcnow()
     _move(session, notification, "sent", principal.actor, now=moment)
+    if notification.sent_at is not None:  # sent again: a new revision reaches the importer
+        notification.version += 1
     notification.sent_at = moment
     notification.deadline_at = moment + timedelta(days=notification.response_days)
     notification.distribution = "peers"
@@ -585,10 +587,13 @@ def apply_received_notification(
     existing = session.scalars(
         select(Notification).where(Notification.uid == data.uid).with_for_update()
     ).first()
-    if existing is not None and existing.received and existing.sent_at == data.sent_at:
-        if existing.origin_agency != sender_agency:
-            raise Forbidden(N_("The sender is not the agency that originated this record."))
-        return existing  # this sending was applied before (the exchange delivered it again)
+    if (
+        existing is not None
+        and existing.received
+        and existing.origin_agency == sender_agency
+        and (data.version, data.sent_at) <= (existing.version, existing.sent_at or data.sent_at)
+    ):
+        return existing  # this sending (or an older one) was applied before: delivered again
     values = data.model_dump(exclude={"type", "uid", "exporter_agency", "state", "version"})
     if values["quantity"] is None:  # from a node older than issue 13: kilograms
         values["quantity"], values["unit"] = data.quantity_kg, "kg"
@@ -664,8 +669,10 @@ def apply_response(
         raise Forbidden(N_("This answer does not belong to a notification of this node."))
     if sender_agency != notification.importer_agency:
         raise Forbidden(N_("Only the importing agency can answer this notification."))
-    if any(e.to_state == data.state and e.at == data.at for e in events(session, notification)):
-        return notification  # this answer was applied before (the exchange delivered it again)
+    if notification.state in ANSWERS and data.state in ("acknowledged", *ANSWERS):
+        return notification  # answered already: this answer or its acknowledgement came again
+    if notification.state == "acknowledged" and data.state == "acknowledged":
+        return notification
     actor = Actor(None, f"{sender_agency.lower()}@exchange", sender_agency)
     if notification.state == "sent" and data.state in ANSWERS:
         _move(session, notification, "acknowledged", actor, now=data.at)
