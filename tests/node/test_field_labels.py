@@ -18,6 +18,7 @@ def test_labels_come_from_the_forms() -> None:
     days = field_labels.label_of("days.0.flow_m3_d", "wbe")
     assert days is not None and days.startswith("Days, one per line")
     assert field_labels.label_of("no_such_field", "wbe") is None
+    assert field_labels.label_of("importer_agency", "wbe") is None  # another area's form
     assert field_labels.area_of("/mekong-plan/2/edit") == "mekong"
     assert field_labels.area_of("/wbe/ranking") == "wbe"
 

@@ -7,8 +7,9 @@ A form labels a field with ``<label for="ID">{{ _("Text") }}`` where the input, 
 textarea ``id="ID"`` posts as ``name="NAME"`` (usually ID itself), or wraps a checkbox:
 ``<label><input name="NAME"> {{ _("Text") }}</label>``. The index keeps, per template folder
 (one per area: ``precursors/``, ``wbe/``), the first label of each field name; a field is looked
-up in the folder of the page's area first (``/precursors/...``, ``/mekong-plan/...`` under
-``mekong/``), then in the shared templates, then in every other area.
+up in the folder of the page's area (``/precursors/...``, ``/mekong-plan/...`` under
+``mekong/``), then in the shared templates. A problem deep in a list keeps its place beside the
+label: "Deadline (items.0.resolutions.0.actions.0.deadline)".
 """
 
 from __future__ import annotations
@@ -68,12 +69,12 @@ def area_of(path: str) -> str:
 
 
 def label_of(code: str, area: str = "") -> str | None:
-    """The label msgid of the field a problem names (``days.0.flow_m3_d``: the field itself,
-    else its list, else its last part), or None when no form labels it."""
+    """The label msgid of the field a problem names (``days.0.flow_m3_d``: the whole code, else
+    its last named part, else the list it is in), or None when no form of the area labels it."""
     parts = [p for p in code.split(".") if p]
-    keys = [code, *parts[:1], *[p for p in reversed(parts) if not p.isdigit()][:1]]
+    keys = [code, *[p for p in reversed(parts) if not p.isdigit()][:1], *parts[:1]]
     known = index()
-    scopes = [area, "", *sorted(k for k in known if k not in (area, ""))]
+    scopes = [area, ""]
     for key in keys:
         for scope in scopes:
             found = known.get(scope, {}).get(key)

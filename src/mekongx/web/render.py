@@ -154,7 +154,9 @@ def render(request: Request, template: str, *, status: int = 200, **context: Any
     def field_label(code: str) -> str:
         """The field a problem names, as the form labels it, in the reader's language."""
         msgid = field_labels.label_of(code, area)
-        return _(msgid) if msgid is not None else code
+        if msgid is None:
+            return code
+        return f"{_(msgid)} ({code})" if "." in code else _(msgid)
 
     done = flash.pending(request)
     zawgyi_cookie = request.cookies.get(zawgyi.COOKIE) == "1"
