@@ -36,9 +36,34 @@ def demo_file() -> bytes:
     return resources.files("mekongx.domains.finance").joinpath(f"data/{DEMO_FILE}").read_bytes()
 
 
+def _seed_case(
+    session: Session,
+    principal: Principal,
+    data: CaseInput,
+    filename: str,
+    content: bytes,
+    timezone: str,
+    asset: AssetInput,
+    order: TransitionInput,
+) -> int:
+    """A case with ``content`` imported as the bank gave it, run through the detectors, and
+    ``asset`` recorded and moved by ``order``. Returns the case's id."""
+    case = service.create_case(session, principal, data)
+    with tempfile.TemporaryDirectory(prefix="mekongx-demo-") as work:
+        path = Path(work) / filename
+        path.write_bytes(content)
+        dataset = service.read_file(path, Path(work) / "read", base_currency=data.base_currency,
+                                    lang=data.language, timezone=timezone)  # fmt: skip
+        service.add_transactions(session, principal, case.id, dataset, filename, service.sha256_of(path))  # fmt: skip
+    service.run_detection(session, principal, case.id)
+    added = assets.add_asset(session, principal, case.id, asset)
+    assets.transition(session, principal, added.id, order)
+    return case.id
+
+
 def seed_demo_finance(session: Session, principal: Principal) -> int:
     """One case with the demo file imported, alerts found and an asset frozen. Returns its id."""
-    case = service.create_case(
+    return _seed_case(
         session,
         principal,
         CaseInput(
@@ -50,33 +75,15 @@ def seed_demo_finance(session: Session, principal: Principal) -> int:
             handling_note="Financial data: own agency only.",
             distribution="own",
         ),
-    )
-    with tempfile.TemporaryDirectory(prefix="mekongx-demo-") as work:
-        path = Path(work) / DEMO_FILE
-        path.write_bytes(demo_file())
-        dataset = service.read_file(
-            path, Path(work) / "read", base_currency="THB", lang="en", timezone="Asia/Bangkok"
-        )
-        service.add_transactions(
-            session, principal, case.id, dataset, DEMO_FILE, service.sha256_of(path)
-        )
-    service.run_detection(session, principal, case.id)
-    asset = assets.add_asset(
-        session,
-        principal,
-        case.id,
+        DEMO_FILE,
+        demo_file(),
+        "Asia/Bangkok",
         AssetInput(kind="bank_account", description="Balance of Northern Star Holdings Co., Ltd.",
                    account="099-7-33120-8", value=293_200, currency="THB", valued_on=dt.date(2024, 6, 20),
                    custodian="Mekong Commercial Bank"),
-    )  # fmt: skip
-    assets.transition(
-        session,
-        principal,
-        asset.id,
         TransitionInput(to_state="frozen", authority="Anti-Money Laundering Office", order_number="AMLO 112/2567",
                         order_date=dt.date(2024, 6, 21), expires_on=dt.date(2024, 9, 19)),
     )  # fmt: skip
-    return case.id
 
 
 # The Yunnan account of the director of Mekong Border Logistics as NNCC's bank statement shows it
@@ -98,7 +105,7 @@ def seed_demo_finance_nncc(session: Session, principal: Principal) -> int:
     """NNCC's case on the Yunnan account of the Golden Reed money: the bank statement imported
     and run through the detectors, the account frozen by the prefecture's public security bureau.
     Returns the case's id."""
-    case = service.create_case(
+    return _seed_case(
         session,
         principal,
         CaseInput(
@@ -110,33 +117,15 @@ def seed_demo_finance_nncc(session: Session, principal: Principal) -> int:
             handling_note="金融数据：仅限本机构。",
             distribution="own",
         ),
-    )
-    with tempfile.TemporaryDirectory(prefix="mekongx-demo-") as work:
-        path = Path(work) / "abc-xsbn-statement.csv"
-        path.write_text(NNCC_STATEMENT, encoding="utf-8")
-        dataset = service.read_file(
-            path, Path(work) / "read", base_currency="CNY", lang="zh", timezone="Asia/Shanghai"
-        )
-        service.add_transactions(
-            session, principal, case.id, dataset, path.name, service.sha256_of(path)
-        )
-    service.run_detection(session, principal, case.id)
-    asset = assets.add_asset(
-        session,
-        principal,
-        case.id,
+        "abc-xsbn-statement.csv",
+        NNCC_STATEMENT.encode(),
+        "Asia/Shanghai",
         AssetInput(kind="bank_account", description="张伟 农业银行西双版纳分行账户余额", account=NNCC_ACCOUNT,
                    value=204_915.37, currency="CNY", valued_on=dt.date(2024, 7, 16),
                    custodian="中国农业银行西双版纳分行"),
-    )  # fmt: skip
-    assets.transition(
-        session,
-        principal,
-        asset.id,
         TransitionInput(to_state="frozen", authority="西双版纳州公安局", order_number="西公（禁）冻字〔2024〕117号",
                         order_date=dt.date(2024, 7, 16), expires_on=dt.date(2025, 1, 15)),
     )  # fmt: skip
-    return case.id
 
 
 # Each node's asset-sharing agreements (administrators record them). Invented for the demo:
