@@ -30,7 +30,7 @@ from sqlalchemy import insert, text
 from mekongx import migrations
 from mekongx.accounts import service as accounts
 from mekongx.audit import Actor
-from mekongx.db import Database
+from mekongx.db import Database, fts
 from mekongx.domains.fugitives.models import Notice
 from mekongx.domains.intel.models import IntelReport
 from mekongx.domains.precursors.models import Notification
@@ -265,9 +265,7 @@ def _write_documented(db: Database, model: Any, kind: str, rows: list[dict[str, 
         _insert(session, model, rows)
         _insert(session, RecordRecipient, shares)
         if db.dialect == "sqlite":  # with what fts.index_document keeps beside the FTS5 table
-            session.execute(text("INSERT INTO search_index (rowid, uid, kind, body) "
-                                 "VALUES (:doc, :uid, :kind, :body)"),
-                            [{**row, "kind": kind} for row in search])  # fmt: skip
+            session.execute(text(fts.SQLITE_INSERT), [{**row, "kind": kind} for row in search])
             session.execute(text("INSERT INTO search_index_rowids (uid, doc) VALUES (:uid, :doc)"),
                             [{"uid": s["uid"], "doc": s["doc"]} for s in search])  # fmt: skip
         else:

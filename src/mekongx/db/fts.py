@@ -3,6 +3,11 @@
 The index holds pre-tokenised text (see :mod:`mekongx.text.tokenize`), so both engines only
 ever see plain ASCII words and behave the same. The index tables are created by the first
 migration (a virtual table on SQLite, a table with a GIN index on PostgreSQL).
+
+On SQLite a document's kind is a word of the index too (its own column, the whole kind one
+token: ``_`` is a token character, and the documents' words never hold one), matched with the
+query's words: a search of one kind skips the other kinds' documents inside FTS5's lists
+instead of reading each one's stored row (migration ``0027_search_kinds``).
 """
 
 from __future__ import annotations
@@ -29,7 +34,10 @@ from mekongx.text import Plan, index_tokens, query_plan
 
 SQLITE_DDL = (
     "CREATE VIRTUAL TABLE search_index USING fts5("
-    "uid UNINDEXED, kind UNINDEXED, body, tokenize='unicode61')"
+    "uid UNINDEXED, kind, body, tokenize=\"unicode61 tokenchars '_'\")"
+)
+SQLITE_INSERT = (
+    "INSERT INTO search_index (rowid, uid, kind, body) VALUES (:doc, :uid, :kind, :body)"
 )
 SQLITE_ROWIDS_DDL = (
     "CREATE TABLE search_index_rowids (uid VARCHAR(36) PRIMARY KEY, doc INTEGER NOT NULL)"
@@ -68,12 +76,7 @@ def index_documents(session: Session, documents: Sequence[tuple[str, str, str]])
         ).scalar()
         for number, row in enumerate(rows, start=int(last or 0) + 1):
             row["doc"] = number
-        session.execute(
-            text(
-                "INSERT INTO search_index (rowid, uid, kind, body) VALUES (:doc, :uid, :kind, :body)"
-            ),
-            rows,
-        )
+        session.execute(text(SQLITE_INSERT), rows)
         session.execute(
             text("INSERT INTO search_index_rowids (uid, doc) VALUES (:uid, :doc)"),
             [{"uid": row["uid"], "doc": row["doc"]} for row in rows],
@@ -104,7 +107,8 @@ def index_all(session: Session, kind: str, documents: Iterable[tuple[str, str]])
 
 
 def remove_kind(session: Session, kind: str) -> None:
-    """Remove every document of ``kind`` (a migration's downgrade)."""
+    """Remove every document of ``kind`` (a migration's downgrade: a scan, which works on every
+    revision of the SQLite index)."""
     if _dialect(session) == "sqlite":
         session.execute(
             text(
@@ -168,6 +172,16 @@ def _expression(plan: Plan, dialect: str) -> str:
     )
 
 
+def _of_kind(kind: str) -> str:
+    """FTS5: the documents of ``kind`` (its column holds the kind as one word)."""
+    return f'kind : "{kind}"'
+
+
+def _sqlite_match(plan: Plan, kind: str) -> str:
+    """FTS5: the documents of ``kind`` whose body matches the plan, one expression."""
+    return f"{_of_kind(kind)} AND body : ({_expression(plan, 'sqlite')})"
+
+
 def match_clause(
     session: Session, query: str, kind: str
 ) -> tuple[TextClause, dict[str, str]] | None:
@@ -178,19 +192,14 @@ def match_clause(
     plan = query_plan(query)
     if not plan:
         return None
-    dialect = _dialect(session)
-    expr = _expression(plan, dialect)
-    if dialect == "sqlite":
-        sql = (
-            "SELECT uid, bm25(search_index) AS rank FROM search_index "
-            "WHERE search_index MATCH :expr AND kind = :kind"
-        )
-        return text(sql), {"expr": expr, "kind": kind}
+    if _dialect(session) == "sqlite":
+        sql = "SELECT uid, bm25(search_index) AS rank FROM search_index WHERE search_index MATCH :expr"
+        return text(sql), {"expr": _sqlite_match(plan, kind)}
     sql = (
         "SELECT uid, -ts_rank(body, to_tsquery('simple', :expr)) AS rank FROM search_index "
         "WHERE body @@ to_tsquery('simple', :expr) AND kind = :kind"
     )
-    return text(sql), {"expr": expr, "kind": kind}
+    return text(sql), {"expr": _expression(plan, "postgresql"), "kind": kind}
 
 
 SEARCH_TABLE = table(
@@ -228,11 +237,10 @@ def newest_matches(
         return None
     sql = text(
         "SELECT uid, rowid, body FROM search_index "
-        "WHERE search_index MATCH :expr AND kind = :kind AND rowid < :below "
-        "ORDER BY rowid DESC LIMIT :window"
+        "WHERE search_index MATCH :expr AND rowid < :below ORDER BY rowid DESC LIMIT :window"
     )
-    found = session.execute(sql, {"expr": _expression(plan, "sqlite"), "kind": kind,
-                                  "window": window, "below": 2**62 if below is None else below}).all()  # fmt: skip
+    found = session.execute(sql, {"expr": _sqlite_match(plan, kind), "window": window,
+                                  "below": 2**62 if below is None else below}).all()  # fmt: skip
     return _ranked(plan, [(uid, doc, body) for uid, doc, body in found])
 
 

@@ -10,10 +10,9 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.orm import Session
 
-from mekongx.db import fts
 from mekongx.domains.seizures.fulltext import SEARCHED, document
+from mekongx.migrations.fulltext import index_kind, remove_kind
 
 revision: str = "0024_seizures_search"
 down_revision: str | None = "0022_seizures"
@@ -25,16 +24,12 @@ KIND = "seizure"  # as the area writes them (domains.seizures.models.SEARCH_KIND
 
 def upgrade() -> None:
     bind = op.get_bind()
-    session = Session(bind=bind)
     seizures = sa.table("seizures", sa.column("uid"), sa.column("status"),
                         *(sa.column(name) for name in SEARCHED))  # fmt: skip
     query = sa.select(seizures).where(seizures.c.status == "active")
     rows = [dict(row) for row in bind.execute(query).mappings()]
-    fts.index_all(session, KIND, ((row["uid"], document(row)) for row in rows))
-    session.flush()
+    index_kind(KIND, ((row["uid"], document(row)) for row in rows))
 
 
 def downgrade() -> None:
-    session = Session(bind=op.get_bind())
-    fts.remove_kind(session, KIND)
-    session.flush()
+    remove_kind(KIND)

@@ -10,10 +10,9 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.orm import Session
 
-from mekongx.db import fts
 from mekongx.domains.finance.models import case_document
+from mekongx.migrations.fulltext import index_kind, remove_kind
 
 revision: str = "0025_finance_search"
 down_revision: str | None = "0020_finance_mappings"
@@ -24,14 +23,10 @@ KIND = "fin_case"  # as the area writes them (domains.finance.models.SEARCH_KIND
 
 
 def upgrade() -> None:
-    session = Session(bind=op.get_bind())
     cases = sa.table("fin_cases", sa.column("uid"), sa.column("title"), sa.column("summary"))
-    found = session.execute(sa.select(cases)).all()
-    fts.index_all(session, KIND, ((c.uid, case_document(c.title, c.summary)) for c in found))
-    session.flush()
+    found = op.get_bind().execute(sa.select(cases)).all()
+    index_kind(KIND, ((c.uid, case_document(c.title, c.summary)) for c in found))
 
 
 def downgrade() -> None:
-    session = Session(bind=op.get_bind())
-    fts.remove_kind(session, KIND)
-    session.flush()
+    remove_kind(KIND)
