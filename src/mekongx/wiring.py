@@ -24,14 +24,17 @@ from mekongx.domains.intel import thread as intel_thread
 from mekongx.domains.meetings import exchange as meetings_exchange
 from mekongx.domains.meetings import payloads as meetings_payloads
 from mekongx.domains.meetings import providers as meetings_providers
+from mekongx.domains.meetings import service as meetings_service
 from mekongx.domains.mekong import exchange as mekong_exchange
 from mekongx.domains.mekong.payloads import OperationPayload, PlanActionPayload, ProgressPayload
 from mekongx.domains.ports import alerts as ports_alerts
 from mekongx.domains.ports import providers as ports_providers
 from mekongx.domains.ports.schemas import AlertPayload as PortAlertPayload
 from mekongx.domains.precursors import exchange as precursors_exchange
+from mekongx.domains.precursors import fulltext as incident_fulltext
 from mekongx.domains.precursors import handlers as precursors_handlers
 from mekongx.domains.precursors import payloads as precursors_payloads
+from mekongx.domains.precursors.models import Incident
 from mekongx.domains.prevention import exchange as prevention_exchange
 from mekongx.domains.prevention import lists as prevention_lists
 from mekongx.domains.prevention import payloads as prevention_payloads
@@ -40,7 +43,9 @@ from mekongx.domains.prevention.models import Programme
 from mekongx.domains.review import providers as task_providers
 from mekongx.domains.review import tasks
 from mekongx.domains.rfi import exchange as rfi_exchange
+from mekongx.domains.rfi import fulltext as rfi_fulltext
 from mekongx.domains.rfi import payloads as rfi_payloads
+from mekongx.domains.rfi.models import Rfi
 from mekongx.domains.rfi.service import periodic as rfi_clock
 from mekongx.domains.search import providers as search_providers
 from mekongx.domains.search import records as search_records
@@ -74,6 +79,9 @@ def reindex_all(session: Session) -> dict[str, int]:
         N_("Prevention programmes"): _every(session, Programme, prevention_lists.index),
         N_("Training courses"): _every(session, Course, training_lists.index),
         N_("Financial cases"): finance_service.reindex_all(session),
+        N_("Requests for information"): _every(session, Rfi, rfi_fulltext.index),
+        N_("Precursor incidents"): _every(session, Incident, incident_fulltext.index),
+        N_("Meetings"): meetings_service.reindex_all(session),
     }
 
 

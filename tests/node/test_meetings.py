@@ -614,3 +614,46 @@ def test_lao_texts_are_signed_and_reach_the_other_side(world: Any, peer_db: Data
         series = service.create_series(session, world.principal("thai_admin"), named)
         assert series.text("name", "lo") == "ກອງປະຊຸມສອງຝ່າຍ ໄທ - ລາວ"
         assert series.shown("name", "th").fallback
+
+
+def _searched(db: Database, principal: Any, query: str) -> list[tuple[str, int]]:
+    with db.read() as session:
+        return [(code, m.number) for m, code in service.search_meetings(session, principal, query, 10)]  # fmt: skip
+
+
+def test_search_by_place_agenda_and_resolutions_on_both_sides(
+    world: Any, peer_db: Database
+) -> None:
+    """The shared full-text index: every word in any script (a place by any of its names), the
+    document following every change of the minutes, the other side's copy found on its node."""
+    pair = Pair(world, peer_db)
+    meeting_id = _draft(pair)
+    viewer, liaison = world.principal("thai_viewer"), world.principal("thai_liaison")
+    for query in ("哈尔滨", "Harbin", "情报交流", "แลกเปลี่ยนข้อมูล", "control precursors", "channels"):
+        assert _searched(world.db, viewer, query) == [(SERIES, 20)], query
+    assert _searched(world.db, viewer, "hotline") == []  # actions are not searched
+    with world.db.write() as session:
+        item_id = service.view(session, liaison, session.get(Meeting, meeting_id)).items[1].item.id
+        service.update_item(session, world.principal("thai_analyst"), item_id,
+                            ItemInput(title_en="Wastewater monitoring"))  # fmt: skip
+    assert _searched(world.db, viewer, "wastewater") == [(SERIES, 20)]
+    assert _searched(peer_db, pair.li_wei, "wastewater") == []  # not sent yet
+    with world.db.write() as session:
+        minutes.circulate(session, liaison, meeting_id)
+    assert pair.to_nncc() == ["applied"]
+    assert _searched(peer_db, pair.li_wei, "wastewater 哈尔滨") == [(SERIES, 20)]
+    lcdc = world.partner("LCDC")  # not a party: sees nothing on its own node
+    world.exchange()
+    assert _searched(lcdc.db, lcdc.principal("lao_viewer"), "Harbin") == []
+
+
+def test_the_migration_indexes_meetings_recorded_before_it(world: Any, peer_db: Database) -> None:
+    pair = Pair(world, peer_db)
+    _draft(pair)
+    viewer = world.principal("thai_viewer")
+    command.downgrade(
+        migrations.alembic_config(world.settings.database_url), "0027_meeting_languages"
+    )
+    assert _searched(world.db, viewer, "哈尔滨") == []  # as a node before meetings were indexed
+    migrations.upgrade(world.settings.database_url)
+    assert _searched(world.db, viewer, "哈尔滨 情报交流 control") == [(SERIES, 20)]

@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from mekongx.audit import record
 from mekongx.authz import Permission, Principal, access, require, visible
+from mekongx.domains.meetings import fulltext
 from mekongx.domains.meetings.models import (
     SEARCH_KIND,
     ActionNote,
@@ -448,8 +449,12 @@ def digest_of(minutes: dict[str, Any]) -> str:
 
 
 def refresh_digest(session: Session, meeting: Meeting) -> str:
+    """Take the digest of the minutes as they stand, and write the meeting's search document
+    from the same minutes."""
     session.flush()
-    meeting.minutes_digest = digest_of(minutes_of(session, meeting))
+    minutes = minutes_of(session, meeting)
+    meeting.minutes_digest = digest_of(minutes)
+    fulltext.index(session, meeting, minutes)
     return meeting.minutes_digest
 
 
@@ -584,29 +589,21 @@ def view(
 def search_meetings(
     session: Session, principal: Principal, query: str, limit: int
 ) -> list[tuple[Meeting, str]]:
-    """Meetings whose place, agenda or resolutions contain ``query`` (case-insensitive)."""
-    escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    pattern = f"%{escaped}%"
+    """Meetings whose place, agenda or resolutions hold every word of ``query`` (any script),
+    best first, each with its series' code."""
+    found = fulltext.search(session, principal, query, limit)
+    wanted = {m.series_id for m in found}
+    codes = {row.id: row.code for row in session.execute(
+        select(MeetingSeries.id, MeetingSeries.code).where(MeetingSeries.id.in_(wanted)))}  # fmt: skip
+    return [(m, codes[m.series_id]) for m in found]
 
-    def like(column: Any) -> Any:
-        return column.ilike(pattern, escape="\\")
 
-    items = select(AgendaItem.meeting_id).where(
-        or_(*[like(getattr(AgendaItem, f"{n}_{c}")) for n in ("title", "summary") for c in LANGS])
-    )
-    resolutions = select(Resolution.meeting_id).where(
-        or_(*[like(getattr(Resolution, f"text_{c}")) for c in LANGS])
-    )
-    stmt = visible(principal, Meeting).where(
-        or_(
-            *[like(getattr(Meeting, f"place_{c}")) for c in LANGS],
-            Meeting.id.in_(items),
-            Meeting.id.in_(resolutions),
-        )
-    )
-    found = list(session.scalars(stmt.order_by(Meeting.starts_on.desc()).limit(limit)))
-    series = {s.id: s for s in session.scalars(select(MeetingSeries))}
-    return [(m, series[m.series_id].code) for m in found]
+def reindex_all(session: Session) -> int:
+    """Rebuild every meeting's document (after a restore)."""
+    meetings = list(session.scalars(select(Meeting)))
+    for meeting in meetings:
+        fulltext.index(session, meeting, minutes_of(session, meeting))
+    return len(meetings)
 
 
 def other_side(meeting: Meeting, agency: str) -> str:

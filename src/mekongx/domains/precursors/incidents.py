@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from mekongx.audit import Actor, record
 from mekongx.authz import Permission, Principal, access, require, visible
 from mekongx.chemistry.units import convert
-from mekongx.domains.precursors import exchange
+from mekongx.domains.precursors import exchange, fulltext
 from mekongx.domains.precursors.models import Incident
 from mekongx.domains.precursors.register import register
 from mekongx.domains.precursors.schemas import IncidentInput
@@ -81,6 +81,7 @@ def create_incident(session: Session, principal: Principal, data: IncidentInput)
     )
     session.add(incident)
     session.flush()
+    fulltext.index(session, incident)
     if data.distribution == Distribution.PEERS.value:
         session.add_all(
             RecordRecipient(record_uid=incident.uid, agency_code=c) for c in data.recipients
@@ -232,6 +233,7 @@ def apply_received_incident(
             setattr(incident, key, value)
         incident.version = int(payload.get("version", incident.version))
         session.execute(delete(RecordRecipient).where(RecordRecipient.record_uid == incident.uid))
+    fulltext.index(session, incident)
     session.add_all(RecordRecipient(record_uid=incident.uid, agency_code=c) for c in recipients)
     own = session.scalar(select(Agency.code).where(Agency.is_own.is_(True)))
     record(

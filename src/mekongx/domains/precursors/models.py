@@ -27,6 +27,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 from mekongx.model.base import Base, utcnow
 from mekongx.model.record import SharedRecord
 
+SEARCH_KIND = "precursor_incident"  # kind of the incidents' documents in the full-text index
+
 
 class NationalListing(Base):
     """A national control listing added on this node, shown beside the shipped register."""

@@ -29,7 +29,7 @@ from mekongx.authz.listing import Page, page_of
 from mekongx.chemistry import Substance
 from mekongx.chemistry.units import convert
 from mekongx.db import Database
-from mekongx.domains.precursors import exchange
+from mekongx.domains.precursors import exchange, fulltext
 from mekongx.domains.precursors.labels import DISCREPANCIES
 from mekongx.domains.precursors.models import (
     OPEN,
@@ -428,6 +428,7 @@ def record_shipment(
         )
         session.add(incident)
         session.flush()
+        fulltext.index(session, incident)
         shipment.incident_uid = incident.uid
         record(
             session,

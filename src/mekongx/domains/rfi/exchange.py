@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mekongx.authz.sharing import check_held_copy
-from mekongx.domains.rfi import attachments, clock, service
+from mekongx.domains.rfi import attachments, clock, fulltext, service
 from mekongx.domains.rfi.models import Rfi, RfiMessage, RfiParty
 from mekongx.errors import Forbidden, NotFound
 from mekongx.federation.handlers import Handler, Received
@@ -102,6 +102,7 @@ def apply_request(session: Session, received: Received, data: Mapping[str, Any])
     )
     session.add(copy)
     session.flush()
+    fulltext.index(session, copy)
     known = set(session.scalars(select(Agency.code)))
     holders = {str(c) for c in data.get("requested", [])} | {received.own_agency}
     session.add_all(RecordRecipient(record_uid=uid, agency_code=c) for c in sorted(holders & known))

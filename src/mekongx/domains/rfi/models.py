@@ -11,6 +11,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 from mekongx.model.base import Base, utcnow
 from mekongx.model.record import SharedRecord
 
+SEARCH_KIND = "rfi"  # kind of the requests' documents in the full-text index
+
 
 class Rfi(SharedRecord, Base):
     """A request for information. Its ``uid`` is the thread id on every node that holds it; the

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from mekongx.audit import Actor, record
 from mekongx.authz import Permission, Principal, access, require, visible
 from mekongx.db import Database
-from mekongx.domains.rfi import attachments, clock
+from mekongx.domains.rfi import attachments, clock, fulltext
 from mekongx.domains.rfi.models import Rfi, RfiAgreement, RfiAttachment, RfiMessage, RfiParty
 from mekongx.domains.rfi.schemas import (
     AcknowledgeInput,
@@ -190,6 +190,7 @@ def create_rfi(
     )
     session.add(rfi)
     session.flush()
+    fulltext.index(session, rfi)
     session.add_all(RecordRecipient(record_uid=rfi.uid, agency_code=c) for c in data.requested)
     session.add_all(
         RfiParty(rfi_id=rfi.id, agency_code=c, deadline=d, remind_at=r) for c, d, r in parties

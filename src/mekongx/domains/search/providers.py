@@ -2,7 +2,9 @@
 
 Names go through the names engine (the fugitives screening index), so a Latin query finds the
 Thai- and Han-script spellings of the same name; warrant, passport and identity-document numbers
-are compared without spaces, dashes or dots; everything else is a case-insensitive substring.
+are compared without spaces, dashes or dots; reports, requests and incidents are found through
+the shared full-text index (``authz.listing.search_of``); wastewater sites by a case-insensitive
+substring.
 """
 
 from __future__ import annotations
@@ -13,18 +15,17 @@ import re
 from sqlalchemy import or_
 from sqlalchemy.orm import Session
 
-from mekongx.authz import Principal, visible
+from mekongx.authz import Principal
 from mekongx.domains.fugitives import screening
 from mekongx.domains.fugitives.models import Notice
 from mekongx.domains.fugitives.schemas import ScreenQuery
 from mekongx.domains.fugitives.service import names_of, primary_name, visible_notices
 from mekongx.domains.intel import service as intel
-from mekongx.domains.precursors.models import Incident
-from mekongx.domains.rfi.models import Rfi
+from mekongx.domains.precursors import fulltext as incident_text
+from mekongx.domains.rfi import fulltext as rfi_text
 from mekongx.domains.search.registry import Found
 from mekongx.domains.wbe.models import WbeSite
 from mekongx.i18n import N_
-from mekongx.text import gazetteer
 
 _NOT_ALNUM = re.compile(r"[^0-9A-Za-z]")
 
@@ -75,36 +76,16 @@ def notices(session: Session, principal: Principal, query: str, limit: int) -> l
 
 
 def rfis(session: Session, principal: Principal, query: str, limit: int) -> list[Found]:
-    pattern = like_pattern(query)
-    stmt = (
-        visible(principal, Rfi)
-        .where(
-            or_(Rfi.subject.ilike(pattern, escape="\\"), Rfi.question.ilike(pattern, escape="\\"))
-        )
-        .order_by(Rfi.id.desc())
-        .limit(limit)
-    )
+    """Subject and question, every word in any script (the shared full-text index)."""
     return [Found(N_("Requests for information"), 30, r.subject, f"/rfi/{r.id}", r.origin_agency)
-            for r in session.scalars(stmt)]  # fmt: skip
-
-
-def _place_names(query: str) -> list[str]:
-    """Every name, in every script, of the places the query names (the gazetteer)."""
-    return [n for p in gazetteer.places_in(query) for n in (*p.en, *p.th, *p.zh)]
+            for r in rfi_text.search(session, principal, query, limit)]  # fmt: skip
 
 
 def incidents(session: Session, principal: Principal, query: str, limit: int) -> list[Found]:
-    """A place however it is written (清莱 finds an incident at Chiang Rai), else a substring."""
-    patterns = [like_pattern(query), *(like_pattern(n) for n in _place_names(query))]
-    columns = (Incident.title, Incident.place, Incident.substance_name, Incident.description)
-    stmt = (
-        visible(principal, Incident)
-        .where(or_(*(c.ilike(p, escape="\\") for c in columns for p in patterns)))
-        .order_by(Incident.id.desc())
-        .limit(limit)
-    )
+    """A place however it is written (清莱 finds an incident at Chiang Rai), the title, the
+    substance and the description (the shared full-text index)."""
     return [Found(N_("Precursor incidents"), 40, i.title, f"/precursors/incidents/{i.id}", i.place)
-            for i in session.scalars(stmt)]  # fmt: skip
+            for i in incident_text.search(session, principal, query, limit)]  # fmt: skip
 
 
 def sites(session: Session, principal: Principal, query: str, limit: int) -> list[Found]:
