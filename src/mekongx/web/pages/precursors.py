@@ -293,7 +293,7 @@ def screen_result(
         can_export=can(principal, Permission.EXPORT).allowed,
         views=views,
         total=len(found),
-        shown=len(views),
+        shown_count=len(views),
         issues=issues,
         field_issues=field_issues,
         kind=kind,

@@ -270,7 +270,7 @@ def _thread_page(
         status=status,
         thread=thread,
         parties=list(zip(thread.parties, _clocks(request, principal, counterpart), strict=True)),
-        shown={p.agency_code: rfi.display_status(p, now) for p in thread.parties},
+        party_status={p.agency_code: rfi.display_status(p, now) for p in thread.parties},
         may_acknowledge=may_answer and own is not None and own.status == "sent",
         may_reply=may_answer and own is not None and own.status in rfi.OPEN,
         fields=fields or [],
