@@ -6,7 +6,8 @@ has a Thai letter of the same sound and place (ກ ก, ສ ส, ຊ ซ, ຍ �
 read by the Thai reader, so ສົມສັກ is read som-sak like สมสัก and meets Somsak, Somsack and สมศักดิ์.
 Three Lao spellings have no one-letter Thai twin: ົ (mai kon, the short o of a closed syllable,
 which Thai leaves unwritten: ສົມ = สม), ຽ (the ia vowel: ວຽງ = เวียง) and ໍ (o: ບໍ = บอ); the
-ligatures ໜ ໝ and the subscript ຼ are ຫ + ນ / ມ / ລ. Sources: Unicode Lao block chart (U+0E80–
+ligatures ໜ ໝ and the subscript ຼ are ຫ + ນ / ມ / ລ. The oe vowel ເ-ີ is written เ-ิ in Thai before
+a final consonant and เ-อ in an open syllable (ເຫຼີມ = เหลิม loem, as in Saleumxay). Sources: Unicode Lao block chart (U+0E80–
 U+0EFF) beside the Thai block (the two blocks are laid out letter for letter alike); Lao vowel
 spellings after https://en.wikipedia.org/wiki/Lao_script.
 """
@@ -32,6 +33,12 @@ _LETTERS = str.maketrans(
 )
 # ຽ: the ia vowel after its consonant (and its tone mark), with or without a leading ເ
 _IA = re.compile("ເ?([ກ-ຮ])([\u0ec8-\u0ecb]?)ຽ")
+# ເ-ີ (oe) closed by a final consonant (a consonant no vowel sign follows; not ຍ: ເ-ີຍ is the
+# Thai-style spelling of ia) and open
+_OE_CLOSED = re.compile(
+    "ເ([ກ-ຮໜໝ]ຼ?)ີ([\u0ec8-\u0ecb]?)(?=(?!ຍ)[ກ-ຮໜໝ](?![\u0eb0-\u0ebc\u0ec8-\u0ecb]))"
+)
+_OE_OPEN = re.compile("ເ([ກ-ຮໜໝ]ຼ?)ີ([\u0ec8-\u0ecb]?)(?!ຍ)")
 LAO = re.compile("[\u0e80-\u0eff]")
 
 
@@ -39,25 +46,34 @@ def to_thai(text: str) -> str:
     """Lao letters of ``text`` rewritten as the Thai letters of the same sound."""
     if LAO.search(text) is None:
         return text
+    text = _OE_CLOSED.sub("ເ\\1ິ\\2", text)
+    text = _OE_OPEN.sub("ເ\\1\\2ອ", text)
     text = _IA.sub("ເ\\1ີ\\2ຍ", text)
     return text.translate(_LETTERS)
 
 
-# French habits of Lao names in Latin letters (Thongloun, Sonexay, Bounnhang): ou for u, a silent e
-# after a final n or m, nh for ny (ຍ)
+# French habits of Lao names in Latin letters (Thongloun, Sonexay, Bounnhang, Phoumsavanh): ou for
+# u, a silent e after a final n or m, a silent h after a final n (ນ: Viphavanh), nh for ny (ຍ)
 _FRENCH = (
     (re.compile("ou"), "u"),
-    (re.compile("(?<=[aeiou][nm])e(?![aeiouy])"), ""),
+    # the e ends its syllable: the word ends or another syllable starts (Sone, Sonexay; not the
+    # sounded e of Manet, which read as Mant met Many: Hun Manet / 洪玛尼 0.99)
+    (re.compile("(?<=[aeiou][nm])e(?=$|[^aeiouy][aeiouy])"), ""),
+    (re.compile("nh(?![aeiouy])"), "n"),
     (re.compile("nh"), "ny"),
 )
+# … and eu for the vowel oe (ເ-ີ: Saleumxay = ສະເຫຼີມໄຊ sa-loem-xai), also for ue (ື)
+_EU = re.compile("eu(?![aeiou])")
 
 
 @lru_cache(maxsize=100_000)
 def latin_variants(word: str) -> tuple[str, ...]:
     """The word respelt without the French habits of Lao romanisation, when it has any
-    (``"Sonexay"`` -> ``("sonxay",)``, ``"Thongloun"`` -> ``("thonglun",)``)."""
+    (``"Sonexay"`` -> ``("sonxay",)``, ``"Thongloun"`` -> ``("thonglun",)``; ``"Saleumxay"`` ->
+    ``("saloemxay",)``, eu read as the oe of ເ-ີ)."""
     w = word.lower()
     out = w
     for pattern, repl in _FRENCH:
         out = pattern.sub(repl, out)
-    return (out,) if out != w else ()
+    oe = _EU.sub("oe", out)
+    return tuple(v for v in dict.fromkeys((out, oe)) if v != w)

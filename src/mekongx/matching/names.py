@@ -13,6 +13,7 @@ from mekongx.matching import (
     han,
     khmer,
     lao,
+    lao_transcription,
     sea_transcription,
     thai,
     thai_compounds,
@@ -165,6 +166,11 @@ def _foreign_han_readings(name: Name) -> list[Reading]:
             ("".join(syl), syl_key(s), "sea-transcription")
             for s in sea_transcription.part_sounds(syl)[1:]
         ]
+        # … or of a Lao one, whose sounds Xinhua writes otherwise (冯 feng = Vong, 本 ben = Boun)
+        alts += [
+            ("".join(syl), syl_key(s), "sea-transcription")
+            for s in lao_transcription.part_sounds(syl)
+        ]
         for row in table.get(piece, []):
             alts += [(row["thai"], k, "table") for _, k, _ in thai_word_keys(row["thai"])]
             alts += [(v, latin_key(v), "table") for v in row["latin"].split("|")]
@@ -284,6 +290,8 @@ def _latin_readings(tokens: list[Token]) -> list[Reading]:
             alts.append((t, syl_key(latin_syllables(respelt)), "latin"))  # Camin, Irada, Litar
         if not chinese:  # Lao names in French habits: Thongloun, Sonexay, Bounnhang
             alts += [(t, syl_key(latin_syllables(v)), "latin") for v in lao.latin_variants(t)]
+            if (ng := vietnamese.nh_as_ng(t)) is not None:  # Mạnh 孟: Vietnamese -nh is -ng
+                alts.append((t, syl_key(latin_syllables(ng)), "latin"))
         if "sh" in t.lower():  # sh is ช in Thai passports but ซ in THC43 Chinese names
             alts.append((t, latin_key(t.lower().replace("sh", "s")), "latin"))
         # a dialect spelling of a surname read back to the pinyin it stands for; a word that is

@@ -16,6 +16,7 @@ alone. Without the marks one Latin syllable stands for several Vietnamese ones (
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from functools import cache
@@ -23,6 +24,15 @@ from itertools import islice, product
 
 from mekongx.matching import _data
 from mekongx.matching.keys import ascii_fold, latin_key, split_pinyin
+
+
+def nh_as_ng(word: str) -> str | None:
+    """The word with its final nh spelt ng (``"Mạnh"`` -> ``"mang"``), None when it has none; a
+    Lao final nh is the n of ``lao.latin_variants`` instead (Viphavanh)."""
+    folded = ascii_fold(word)
+    respelt = _FINAL_NH.sub("ng", folded)
+    return respelt if respelt != folded else None
+
 
 # The most frequent Vietnamese family names (en.wikipedia.org/wiki/Vietnamese_name, "Family name"),
 # as written without diacritics; Hoàng and Huỳnh are both 黃, Vũ and Võ both 武.
@@ -34,6 +44,9 @@ FAMILY = frozenset(
     ).split()
 )
 _VIET_LETTERS = frozenset("ăâêôơưđ")
+# a final nh (Mạnh, Minh, Thanh) is the nasal of the Han readings' -ng (孟 meng, Cantonese maang;
+# 明 ming): https://en.wikipedia.org/wiki/Vietnamese_phonology (final consonants)
+_FINAL_NH = re.compile("nh(?![aeiouy])")
 _PER_SYLLABLE = 3  # Mandarin readings kept per Vietnamese syllable
 _MAX_GIVEN = 12  # given-name readings kept per name
 
