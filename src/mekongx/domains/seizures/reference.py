@@ -1,7 +1,8 @@
 """The seizures area's reference data, shipped in ``data/`` with their sources: UNODC drug
 categories and their units (``drugs.yaml``), the first-level administrative units of the six
 countries with ISO 3166-2 codes (``admin1.csv``; their Lao, Burmese, Khmer and Vietnamese
-names in ``admin1_local.csv``), coded second-level units where a public coded
+names in ``admin1_local.csv``; the names both lack, from Unicode CLDR, in ``admin1_cldr.csv``),
+coded second-level units where a public coded
 list was found (``admin2.csv``: Thailand, Cambodia) and the countries' outlines
 (``countries.json``), built by ``scripts/seizure_reference.py``. Pure: no database."""
 
@@ -53,9 +54,17 @@ class Unit:
     th: str
     zh: str
     local: tuple[tuple[str, str], ...] = ()  # (lang, name): lo, my, km, vi (admin1_local.csv)
+    # (lang, name) where the two above have none: th, zh, lo, my, km, vi (admin1_cldr.csv)
+    cldr: tuple[tuple[str, str], ...] = ()
 
     def name(self, lang: str) -> str:
-        return {"th": self.th, "zh": self.zh, **dict(self.local)}.get(lang, "") or self.en
+        """The name in ``lang``: iso-codes' Thai or Chinese or the country's own (ISO) name, else
+        CLDR's (a draft, for review), else the English (ISO) name."""
+        return (
+            {"th": self.th, "zh": self.zh, **dict(self.local)}.get(lang, "")
+            or dict(self.cldr).get(lang, "")
+            or self.en
+        )
 
 
 def _data(name: str) -> str:
@@ -74,6 +83,9 @@ def units() -> dict[str, Unit]:
     local: dict[str, list[tuple[str, str]]] = {}
     for row in _rows("admin1_local.csv"):
         local.setdefault(row["code"], []).append((row["lang"], row["name"]))
+    cldr: dict[str, list[tuple[str, str]]] = {}
+    for row in _rows("admin1_cldr.csv"):
+        cldr.setdefault(row["code"], []).append((row["lang"], row["name"]))
     return {
         row["code"]: Unit(
             row["code"],
@@ -83,6 +95,7 @@ def units() -> dict[str, Unit]:
             row["name_th"],
             row["name_zh"],
             tuple(local.get(row["code"], ())),
+            tuple(cldr.get(row["code"], ())),
         )
         for row in csv.DictReader(lines)
     }
