@@ -227,6 +227,12 @@ def admin2(geothai: Path, cambodia: Path) -> None:
 LOCAL = {"LA": ("lao", "lo", "\u0e80-\u0eff"), "MM": ("mya", "my", "\u1000-\u109f"),
          "KH": ("khm", "km", "\u1780-\u17ff")}  # fmt: skip
 
+# names the package has wrong, each with the source of the right one: iso3166-2 1.8.4 gives
+# Khammouan (LA-KH) the Lao name of Houaphan (LA-HO), ຫົວພັນ; Unicode CLDR common/subdivisions/lo.xml
+# (commit 0cc742578b2b, "lakh") writes ແຂວງຄຳມ່ວນ, kept here without the province word ແຂວງ as the
+# other Lao names are
+CORRECTIONS = {("LA-KH", "lo"): "ຄຳມ່ວນ"}
+
 
 def admin1_local(wheel: Path) -> None:
     import re
@@ -247,11 +253,12 @@ def admin1_local(wheel: Path) -> None:
             names = re.findall(r"\s*([^,]+?) \((\w+)\)", unit.get("localOtherName") or "")
             found = [n for n, t in names if t == tag and re.search(f"[{script}]", n)]
             if found:
-                rows.append((code, lang, found[0]))
+                rows.append((code, lang, CORRECTIONS.get((code, lang), found[0])))
     out = io.StringIO()
     out.write(f"# Lao, Burmese, Khmer and Vietnamese names of first-level units. Source: PyPI "
               f"{name[0].replace('_', '-')} {name[1]} (iso3166-2.json: localOtherName, and the VN names, from the ISO "
-              "Online Browsing Platform), https://github.com/amckenna41/iso3166-2\n")  # fmt: skip
+              "Online Browsing Platform), https://github.com/amckenna41/iso3166-2; LA-KH's Lao name corrected "
+              "from Unicode CLDR (scripts/seizure_reference.py CORRECTIONS)\n")  # fmt: skip
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["code", "lang", "name"])
     writer.writerows(rows)

@@ -63,9 +63,21 @@ def test_each_partner_reads_its_own_units_in_its_language() -> None:
     assert units["KH-12"].name("km") == "ភ្នំពេញ"
     assert units["VN-HN"].name("vi") == "Hà Nội" and units["VN-SG"].name("vi") == "Hồ Chí Minh"
     assert units["MM-17"].name("lo") == "Shan"  # no Lao name shipped: English
-    assert units["LA-VT"].name("en") == "Viangchan"
+    assert units["LA-VT"].name("en") == "Viangchan (Prefecture)"
+    assert units["LA-VI"].name("en") == "Viangchan (Province)"
     first = reference._data("admin1_local.csv").splitlines()[0]
     assert "iso3166-2" in first and "Online Browsing Platform" in first
+
+
+def test_no_two_units_of_a_country_share_a_name_in_any_language() -> None:
+    """Two provinces written alike would send a seizure to the wrong one: iso3166-2 1.8.4 gave
+    Khammouan (LA-KH) Houaphan's Lao name, corrected from CLDR (seizure_reference CORRECTIONS)."""
+    units = reference.units()
+    for lang in ("en", "th", "zh", "lo", "my", "km", "vi"):
+        for country in {u.country for u in units.values()}:
+            names = [u.name(lang) for u in units.values() if u.country == country]
+            assert len(names) == len(set(names)), (lang, country)
+    assert units["LA-KH"].name("lo") == "ຄຳມ່ວນ" and units["LA-HO"].name("lo") == "ຫົວພັນ"
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -102,7 +114,7 @@ def test_cldr_names_fill_what_the_other_sources_leave_in_english() -> None:
     # left out: ill-formed Khmer, a Thai name of another place, Traditional characters, Taiwan usage
     assert units["TH-65"].name("km") == "Phitsanulok"
     assert units["VN-73"].name("th") == "Hậu Giang"
-    assert units["KH-2"].name("zh") == "Baat Dambang" and units["LA-VT"].name("zh") == "Viangchan"
+    assert units["KH-2"].name("zh") == "Baat Dambang" and units["LA-VT"].name("zh") == "Viangchan (Prefecture)"
     words = {
         "th": ("จังหวัด", "มณฑล", "แขวง"),
         "lo": ("ແຂວງ", "ຈັງຫວັດ"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -86,18 +87,23 @@ def units() -> dict[str, Unit]:
     cldr: dict[str, list[tuple[str, str]]] = {}
     for row in _rows("admin1_cldr.csv"):
         cldr.setdefault(row["code"], []).append((row["lang"], row["name"]))
+    rows = list(csv.DictReader(lines))
+    # ISO names two units of a country alike (Viangchan: LA-VI the province, LA-VT the prefecture):
+    # their English names carry the unit's type, so that no list offers the same name twice
+    seen = Counter((row["country"], row["name_en"]) for row in rows)
     return {
         row["code"]: Unit(
             row["code"],
             row["country"],
             row["type"],
-            row["name_en"],
+            row["name_en"]
+            + (f" ({row['type']})" if seen[row["country"], row["name_en"]] > 1 else ""),
             row["name_th"],
             row["name_zh"],
             tuple(local.get(row["code"], ())),
             tuple(cldr.get(row["code"], ())),
         )
-        for row in csv.DictReader(lines)
+        for row in rows
     }
 
 
