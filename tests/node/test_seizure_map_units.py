@@ -114,7 +114,10 @@ def test_cldr_names_fill_what_the_other_sources_leave_in_english() -> None:
     # left out: ill-formed Khmer, a Thai name of another place, Traditional characters, Taiwan usage
     assert units["TH-65"].name("km") == "Phitsanulok"
     assert units["VN-73"].name("th") == "Hậu Giang"
-    assert units["KH-2"].name("zh") == "Baat Dambang" and units["LA-VT"].name("zh") == "Viangchan (Prefecture)"
+    assert (
+        units["KH-2"].name("zh") == "Baat Dambang"
+        and units["LA-VT"].name("zh") == "Viangchan (Prefecture)"
+    )
     words = {
         "th": ("จังหวัด", "มณฑล", "แขวง"),
         "lo": ("ແຂວງ", "ຈັງຫວັດ"),
