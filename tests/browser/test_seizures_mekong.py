@@ -1,6 +1,7 @@
 """The seizures area's and the joint operations area's main jobs through a real browser, on the
 demo's node processes: a Thai liaison officer records a seizure (a province of another country is
-refused in Thai, naming the field), shares it with NNCC, then records a joint patrol in English
+refused in Thai, naming the field; the district is chosen from the province's coded districts,
+which the form asks for when the province changes), shares it with NNCC, then records a joint patrol in English
 linked to it; at NNCC the seizure and the patrol arrive as read-only copies, read in Chinese,
 with the patrol's results counting the seizure NNCC may see."""
 
@@ -47,10 +48,17 @@ def test_seizure_and_joint_patrol_reach_the_partner(browse: Any, live_node: str)
     problem = thai.locator("#err-admin1").inner_text()
     assert "CN-YN" in problem and re.search("[\u0e00-\u0e7f]", problem), problem
     assert thai.input_value("#reference") == reference  # nothing typed is lost
-    thai.select_option("#admin1", "TH-57")
+    thai.wait_for_load_state("networkidle")  # Yunnan's districts asked for: none coded
+    assert thai.locator("#admin2_code option").count() == 1
+    thai.select_option("#admin1", "TH-57")  # the district select asks for Chiang Rai's districts
+    thai.wait_for_function("""() => { const s = document.querySelector('#admin2_code');
+        return s.querySelector('option[value="TH:5709"]') && !s.querySelector('option[value^="KH:"]'); }""")
+    assert thai.locator("#admin2_code option").count() == 1 + 18  # "—" and Chiang Rai's 18 amphoe
+    thai.select_option("#admin2_code", "TH:5709")
     thai.click("form[action='/seizures/new'] button[type=submit]")
     thai.wait_for_url(re.compile(r".*/seizures/\d+"))
     assert thai.locator("p.flash").inner_text() == TH("The seizure is recorded.")
+    assert "แม่สาย (5709)" in thai.locator("dl").inner_text()  # the district in Thai
     assert f"{tablets:,}" in thai.locator("dl").inner_text()  # not in exponent form (1.2E+5)
     shot(thai, "seizure-recorded-th")
 
@@ -84,4 +92,5 @@ def test_seizure_and_joint_patrol_reach_the_partner(browse: Any, live_node: str)
     chinese.wait_for_url(re.compile(r".*/seizures/\d+"))
     assert reference in chinese.locator("h1").inner_text()
     assert ZH("received copy, read-only") in chinese.content()
+    assert "Mae Sai (5709)" in chinese.locator("dl").inner_text()  # its code found again at NNCC
     shot(chinese, "seizure-received-zh")

@@ -41,7 +41,8 @@ class SeizureOut(BaseModel):
     seized_on: date
     country: str
     admin1: str
-    admin2: str
+    admin2_code: str  # the district's code where a coded list exists (Thailand, Cambodia), else ""
+    admin2: str  # the district as written ("Mae Sai (แม่สาย)" for a coded one)
     place: str
     latitude: float | None
     longitude: float | None
@@ -85,7 +86,7 @@ class ImportOut(BaseModel):
 
 def _out(seizure: Seizure, links: list[Any] | None = None) -> SeizureOut:
     names = ("id", "uid", "origin_agency", "received", "reference", "seized_on", "country",
-             "admin1", "admin2", "place", "latitude", "longitude", "drug", "form", "quantity",
+             "admin1", "admin2_code", "admin2", "place", "latitude", "longitude", "drug", "form", "quantity",
              "unit", "quantity_kg", "tablets", "purity", "markings", "origin_country",
              "destination_country", "conveyance", "concealment", "arrests", "remarks",
              "handling_code", "distribution", "created_at", "version", "status", "status_note")  # fmt: skip

@@ -16,16 +16,16 @@ from mekongx.domains.seizures import service
 from mekongx.domains.seizures.schemas import SeizureInput
 
 # fmt: off
-# admin1, district, place, latitude, longitude, drug, (low, high), unit, origin, transit, destination, conveyance, concealment
+# admin1, district (its code where the reference has a coded list: Thailand, Cambodia), place, latitude, longitude, drug, (low, high), unit, origin, transit, destination, conveyance, concealment
 _PLACES: dict[str, list[tuple[str, str, str, float, float, str, tuple[int, int], str, str, str, str, str, str]]] = {
     "TH": [
-        ("TH-57", "Mae Sai", "Mae Sai border checkpoint", 20.43, 99.88, "meth_tablets", (200_000, 2_000_000), "tablets", "MM", "", "TH", "road", "rice sacks in a pickup"),
-        ("TH-57", "Chiang Saen", "Mekong bank, Ban Sop Ruak", 20.35, 100.08, "meth_crystal", (20, 600), "kg", "MM", "LA", "TH", "river", "fishing boat hold"),
-        ("TH-50", "Fang", "Highway 107 checkpoint", 19.92, 99.21, "meth_tablets", (100_000, 1_000_000), "tablets", "MM", "", "TH", "road", "fruit crates"),
-        ("TH-43", "Mueang Nong Khai", "Friendship Bridge", 17.88, 102.72, "meth_crystal", (5, 120), "kg", "MM", "LA", "TH", "road", "spare tyre"),
-        ("TH-48", "That Phanom", "Mekong pier", 16.94, 104.73, "ketamine", (10, 300), "kg", "MM", "LA", "TH", "river", "fertiliser bags"),
-        ("TH-20", "Si Racha", "Laem Chabang port", 13.08, 100.88, "ketamine", (100, 1_500), "kg", "MM", "TH", "AU", "sea", "tea packets in a container"),
-        ("TH-63", "Mae Sot", "Moei river crossing", 16.71, 98.57, "heroin", (5, 80), "kg", "MM", "", "TH", "foot", "backpacks"),
+        ("TH-57", "5709", "Mae Sai border checkpoint", 20.43, 99.88, "meth_tablets", (200_000, 2_000_000), "tablets", "MM", "", "TH", "road", "rice sacks in a pickup"),
+        ("TH-57", "5708", "Mekong bank, Ban Sop Ruak", 20.35, 100.08, "meth_crystal", (20, 600), "kg", "MM", "LA", "TH", "river", "fishing boat hold"),
+        ("TH-50", "5009", "Highway 107 checkpoint", 19.92, 99.21, "meth_tablets", (100_000, 1_000_000), "tablets", "MM", "", "TH", "road", "fruit crates"),
+        ("TH-43", "4301", "Friendship Bridge", 17.88, 102.72, "meth_crystal", (5, 120), "kg", "MM", "LA", "TH", "road", "spare tyre"),
+        ("TH-48", "4805", "Mekong pier", 16.94, 104.73, "ketamine", (10, 300), "kg", "MM", "LA", "TH", "river", "fertiliser bags"),
+        ("TH-20", "2007", "Laem Chabang port", 13.08, 100.88, "ketamine", (100, 1_500), "kg", "MM", "TH", "AU", "sea", "tea packets in a container"),
+        ("TH-63", "6306", "Moei river crossing", 16.71, 98.57, "heroin", (5, 80), "kg", "MM", "", "TH", "foot", "backpacks"),
     ],
     "CN": [
         ("CN-YN", "Mengla", "Mohan port", 21.18, 101.69, "meth_tablets", (50_000, 800_000), "tablets", "MM", "LA", "CN", "road", "rubber sheets"),
@@ -47,9 +47,9 @@ _PLACES: dict[str, list[tuple[str, str, str, float, float, str, tuple[int, int],
         ("MM-11", "Myitkyina", "Myitkyina checkpoint", 25.38, 97.39, "precursors", (500, 20_000), "kg", "CN", "", "MM", "road", "drums declared as solvent"),
     ],
     "KH": [
-        ("KH-12", "Chamkar Mon", "Phnom Penh, Sihanouk Boulevard", 11.55, 104.92, "ketamine", (5, 100), "kg", "MM", "LA", "KH", "road", "tea packets"),
-        ("KH-18", "Preah Sihanouk", "Sihanoukville port", 10.64, 103.5, "meth_crystal", (20, 400), "kg", "MM", "LA", "AU", "sea", "container of auto parts"),
-        ("KH-19", "Stung Treng", "Route 7 near the Lao border", 13.9, 105.97, "meth_tablets", (50_000, 500_000), "tablets", "MM", "LA", "KH", "road", "wood"),
+        ("KH-12", "1201", "Phnom Penh, Sihanouk Boulevard", 11.55, 104.92, "ketamine", (5, 100), "kg", "MM", "LA", "KH", "road", "tea packets"),
+        ("KH-18", "1801", "Sihanoukville port", 10.64, 103.5, "meth_crystal", (20, 400), "kg", "MM", "LA", "AU", "sea", "container of auto parts"),
+        ("KH-19", "1904", "Route 7 near the Lao border", 13.9, 105.97, "meth_tablets", (50_000, 500_000), "tablets", "MM", "LA", "KH", "road", "wood"),
     ],
     "VN": [
         ("VN-05", "Sơn La", "Mộc Châu road", 20.85, 104.63, "heroin", (5, 100), "kg", "LA", "", "VN", "road", "motorbike"),
@@ -89,7 +89,8 @@ def seed_demo_seizures(session: Session, agency: str, analyst: Principal, liaiso
         data = SeizureInput(
             reference=f"{agency}-S-{end.year}-{i + 1:04d}",
             seized_on=end - timedelta(days=rng.randint(1, 720)),
-            country=country, admin1=admin1, admin2=district, place=place,
+            country=country, admin1=admin1, place=place,
+            admin2_code=district if district.isdigit() else "", admin2="" if district.isdigit() else district,
             latitude=round(lat + rng.uniform(-0.02, 0.02), 5), longitude=round(lon + rng.uniform(-0.02, 0.02), 5),
             drug=drug, form="tablets" if unit == "tablets" else "", unit=unit,
             quantity=Decimal(amount) if unit == "tablets" else Decimal(f"{amount + rng.random():.2f}"),

@@ -27,6 +27,10 @@ KIND = "seizures.seizure"
 
 
 def payload(session: Session, seizure: Seizure) -> dict[str, Any]:
+    """The report as sent. A coded district travels as its written name ("Mae Sai (แม่สาย)"),
+    not its code: a peer that knows no codes reads it (a field it does not know would refuse
+    the whole payload), and a peer that does finds the code again from the province and that
+    name (``SeizureFields._coded_district``)."""
     data: dict[str, Any] = {
         name: getattr(seizure, name)
         for name in ("uid", "version", "reference", "country", "admin1", "admin2", "place",

@@ -25,6 +25,8 @@ class Seizure(SharedRecord, Base):
     seized_on: Mapped[date] = mapped_column(Date)
     country: Mapped[str] = mapped_column(String(2))
     admin1: Mapped[str] = mapped_column(String(8), default="")  # ISO 3166-2
+    # the district's code where the reference has a coded list (Thailand, Cambodia), else ""
+    admin2_code: Mapped[str] = mapped_column(String(8), default="", server_default="")
     admin2: Mapped[str] = mapped_column(String(100), default="")  # district, as written
     place: Mapped[str] = mapped_column(String(200), default="")
     latitude: Mapped[float | None] = mapped_column(Float, nullable=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
@@ -115,6 +116,10 @@ def units_of(country: str) -> list[Unit]:
     return [u for u in units().values() if u.country == country]
 
 
+# the language a country's own names are written in (a district's ``local`` name)
+COUNTRY_LANGUAGE = {"CN": "zh", "KH": "km", "LA": "lo", "MM": "my", "TH": "th", "VN": "vi"}
+
+
 @dataclass(frozen=True)
 class District:
     code: str  # the country's own code (Thailand: DOPA, Cambodia: the MEF list)
@@ -122,6 +127,17 @@ class District:
     admin1: str  # ISO 3166-2 code of the first-level unit it lies in
     en: str
     local: str  # in the country's language
+
+    def name(self, lang: str) -> str:
+        """In the reader's language where the reference has it (the country's own), else English."""
+        return self.local if lang == COUNTRY_LANGUAGE.get(self.country) and self.local else self.en
+
+    @property
+    def written(self) -> str:
+        """The name a coded district is kept and sent under as written text, "Mae Sai (แม่สาย)":
+        read by a peer that knows no codes, found by search in either script, and unique in its
+        province (two Thai amphoe of Phra Nakhon Si Ayutthaya are both "Bang Sai" in English)."""
+        return f"{self.en} ({self.local})" if self.local and self.local != self.en else self.en
 
 
 @cache
@@ -138,6 +154,52 @@ def districts() -> dict[tuple[str, str], District]:
 
 def districts_of(admin1: str) -> list[District]:
     return [d for d in districts().values() if d.admin1 == admin1]
+
+
+@cache
+def coded_countries() -> frozenset[str]:
+    """The countries whose districts have a coded list here."""
+    return frozenset(country for country, _ in districts())
+
+
+def district(country: str, code: str) -> District | None:
+    """The district of ``country`` with that code; a code read from a workbook as a number
+    (``102`` for Cambodia's ``0102``) is found too."""
+    code = code.strip()
+    found = districts().get((country, code))
+    if found is None and code.isdigit() and len(code) < 4:
+        found = districts().get((country, code.zfill(4)))
+    return found
+
+
+# words around a district's name that are not part of it: Thai อำเภอ/อ./เขต, Khmer srok, khan
+# and krong, and their English forms
+_AFFIXES = re.compile(r"^(?:อำเภอ|อ\.|เขต|ស្រុក|ខណ្ឌ|ក្រុង|amphoe|amphur|khet|srok|khan|krong)\s*|\s+(?:district|amphoe|khet)$")  # fmt: skip
+
+
+def _key(text: str) -> str:
+    return _AFFIXES.sub("", " ".join(text.split()).casefold()).strip()
+
+
+@cache
+def _named() -> dict[tuple[str, str], list[District]]:
+    """Districts by (country, a name in any of its forms, folded): English, local, written."""
+    found: dict[tuple[str, str], list[District]] = {}
+    for d in districts().values():
+        for name in {_key(d.en), _key(d.local), _key(d.written)}:
+            if name:
+                found.setdefault((d.country, name), []).append(d)
+    return found
+
+
+def district_named(country: str, admin1: str, text: str) -> District | None:
+    """The coded district a written name stands for: its code, or its English or local name
+    (with or without อำเภอ, District…), in the stated province, or anywhere in the country if
+    no province is stated and the name is the country's only one; else None."""
+    if (by_code := district(country, text)) is not None:
+        return by_code
+    candidates = [d for d in _named().get((country, _key(text)), []) if not admin1 or d.admin1 == admin1]  # fmt: skip
+    return candidates[0] if len(candidates) == 1 else None
 
 
 @cache

@@ -12,7 +12,7 @@ from mekongx.domains.seizures.schemas import SeizureFields
 
 __all__ = ["fill", "quantity_kg", "values"]
 
-_FIELDS = ("reference", "seized_on", "country", "admin1", "admin2", "place", "latitude",
+_FIELDS = ("reference", "seized_on", "country", "admin1", "admin2_code", "admin2", "place", "latitude",
            "longitude", "drug", "form", "quantity", "unit", "tablets", "purity", "markings",
            "origin_country", "destination_country", "conveyance", "concealment", "arrests",
            "remarks", "language", "handling_code", "handling_note", "distribution")  # fmt: skip

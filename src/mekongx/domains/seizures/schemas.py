@@ -10,7 +10,14 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from mekongx.authz.sharing import SharingInput
@@ -44,7 +51,8 @@ class SeizureFields(SharingInput):
     seized_on: date
     country: Literal["CN", "KH", "LA", "MM", "TH", "VN"]
     admin1: str = Field("", max_length=8)
-    admin2: str = Field("", max_length=100)
+    admin2_code: str = Field("", max_length=8)  # the district's code where a coded list exists
+    admin2: str = Field("", max_length=100)  # the district as written
     place: str = Field("", max_length=200)
     latitude: float | None = Field(None, ge=-90, le=90)
     longitude: float | None = Field(None, ge=-180, le=180)
@@ -88,6 +96,35 @@ class SeizureFields(SharingInput):
         if stated and unit.country != stated:
             raise _problem(N_("%(code)s is not an administrative unit of %(country)s."), code=value, country=stated)  # fmt: skip
         return value
+
+    @field_validator("admin2_code")
+    @classmethod
+    def _district_of_unit(cls, value: str, info: ValidationInfo) -> str:
+        stated, unit = info.data.get("country"), info.data.get("admin1")
+        if not value or not stated:
+            return value
+        found = reference.district(str(stated), value)
+        if found is None and stated not in reference.coded_countries():
+            raise _problem(N_("There is no coded list of districts of %(country)s: write the district's name instead."), country=stated)  # fmt: skip
+        if found is None:
+            raise _problem(N_("Unknown district code %(code)s of %(country)s."), code=value, country=stated)  # fmt: skip
+        if unit and found.admin1 != unit:
+            raise _problem(N_("District %(code)s (%(name)s) is not in %(unit)s."), code=found.code, name=found.en, unit=unit)  # fmt: skip
+        return found.code
+
+    @model_validator(mode="after")
+    def _coded_district(self) -> SeizureFields:
+        """A district with a code is kept under that code, its province and its written name
+        (``District.written``); a written name that is one coded district's gets its code, so a
+        workbook, a form or a peer that knows no codes gives the same row."""
+        found = None
+        if self.admin2_code:
+            found = reference.district(self.country, self.admin2_code)
+        elif self.admin2 and self.country in reference.coded_countries():
+            found = reference.district_named(self.country, self.admin1, self.admin2)
+        if found is not None:
+            self.admin2_code, self.admin1, self.admin2 = found.code, found.admin1, found.written
+        return self
 
     @field_validator("longitude")
     @classmethod

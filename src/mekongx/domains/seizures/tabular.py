@@ -1,7 +1,8 @@
 """Bulk import of seizure reports from a workbook (.xlsx) or CSV.
 
 The first row is the header; columns are recognised by their names in English, Thai or Chinese
-(the template's headers are the English field names). Every bad cell is named by row and column
+(the template's headers are the English field names). A district is its code or its name (in
+the district column, or the code in its own); every bad cell is named by row and column
 in the reader's language: coordinates outside the stated country, unknown administrative
 codes, impossible quantities or units, a seizure already reported or repeated in the file.
 Nothing is written unless every row is good (the caller's one transaction)."""
@@ -32,6 +33,7 @@ HEADERS: Final[dict[str, tuple[str, ...]]] = {
     "seized_on": ("date", "seized on", "seized_on", "วันที่", "วันที่ตรวจยึด", "日期", "缴获日期"),
     "country": ("country", "ประเทศ", "国家"),
     "admin1": ("admin1", "province", "province code", "จังหวัด", "รหัสจังหวัด", "省", "省级代码"),
+    "admin2_code": ("admin2 code", "district code", "รหัสอำเภอ", "区县代码"),
     "admin2": ("admin2", "district", "อำเภอ", "县", "区县"),
     "place": ("place", "location", "สถานที่", "地点"),
     "latitude": ("latitude", "lat", "ละติจูด", "纬度"),
@@ -115,6 +117,14 @@ def _rows(table: Table) -> list[tuple[int, dict[str, Any], dict[str, str]]]:
     return rows
 
 
+def _column(titles: dict[str, str], field: str, values: dict[str, Any]) -> str:
+    """The column a field's problem is named by: a district's code may stand in the district
+    column (``_input``)."""
+    if field == "admin2_code" and not values.get("admin2_code") and "admin2" in titles:
+        return titles["admin2"]
+    return titles.get(field, field)
+
+
 def _date_of(value: Any) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value)[:10])
@@ -130,6 +140,9 @@ def _input(values: dict[str, Any], sharing: SharingInput, language: str) -> dict
     data["nationalities"] = nationalities(values.get("nationalities", ""))
     data["arrests"] = values.get("arrests") or 0
     data["country"] = str(values.get("country", "")).upper()
+    district = str(data.get("admin2", ""))
+    if district.isdigit() and "admin2_code" not in data:  # a district's code in the name column
+        data["admin2_code"] = data.pop("admin2")
     data["unit"] = str(values.get("unit", "")).lower()
     data["language"] = language
     return {**data, **sharing.model_dump()}
@@ -163,7 +176,7 @@ def import_seizures(session: Session, principal: Principal, file_name: str, data
         except Exception as error:  # pydantic's ValidationError: name each cell
             for p in problems_from(error):  # type: ignore[arg-type]
                 field = p.field.split(".")[0]
-                bad(number, titles.get(field, field), p.message, **p.params)
+                bad(number, _column(titles, field, values), p.message, **p.params)
         else:
             same = service.same_seizure(item)
             if item.reference in seen:

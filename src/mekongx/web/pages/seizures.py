@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from fastapi import APIRouter, Depends
@@ -42,7 +43,7 @@ NAV = [
 CONVEYANCE_LABELS = {"road": N_("Road"), "river": N_("River"), "sea": N_("Sea"), "air": N_("Air"),
                      "post": N_("Post or parcel"), "foot": N_("On foot"), "other": N_("Other")}  # fmt: skip
 UNIT_LABELS = {"kg": N_("kg"), "g": N_("g"), "l": N_("litres"), "tablets": N_("tablets")}
-_TEXT = ("reference", "seized_on", "country", "admin1", "admin2", "place", "latitude",
+_TEXT = ("reference", "seized_on", "country", "admin1", "admin2_code", "admin2", "place", "latitude",
          "longitude", "drug", "form", "quantity", "unit", "tablets", "purity", "markings",
          "origin_country", "destination_country", "conveyance", "concealment", "arrests",
          "remarks", "language", "handling_code", "handling_note", "distribution")  # fmt: skip
@@ -64,8 +65,29 @@ def _labels(principal: Principal) -> dict[str, Any]:
         "country_names": countries.names(lang),
         "country_name": dict(countries.names(lang)),
         "mekong_countries": reference.COUNTRIES,
+        "district_groups": _district_groups(""),
+        "district_name": lambda s: _district_name(s, lang),
         **translated(_),
     }
+
+
+@lru_cache(maxsize=256)  # the provinces' codes and "" (a query's other strings are few and short)
+def _district_groups(admin1: str) -> list[tuple[reference.Unit, list[reference.District]]]:
+    """The coded districts offered on the form, by province: every province with a coded list,
+    or only the chosen one's (the province select asks again when it changes)."""
+    units = reference.units()
+    if admin1:
+        return [(units[admin1], reference.districts_of(admin1))] if admin1 in units else []
+    found: dict[str, list[reference.District]] = {}
+    for district in reference.districts().values():
+        found.setdefault(district.admin1, []).append(district)
+    return [(units[code], found[code]) for code in sorted(found, key=lambda c: (units[c].country, units[c].en))]  # fmt: skip
+
+
+def _district_name(seizure: Any, lang: str) -> str:
+    """A seizure's district in the reader's language where the reference has it, else as written."""
+    found = reference.district(seizure.country, seizure.admin2_code) if seizure.admin2_code else None  # fmt: skip
+    return found.name(lang) if found is not None else str(seizure.admin2)
 
 
 def _sharing_choices(request: Request, principal: Principal) -> dict[str, Any]:
@@ -106,6 +128,15 @@ def new_form(request: Request, principal: CurrentPrincipal) -> Response:
     return _form_page(request, principal, form, [])
 
 
+@router.get("/districts")
+def district_options(request: Request, principal: CurrentPrincipal, admin1: str = "",
+                     admin2_code: str = "") -> Response:  # fmt: skip
+    """The district select's options for the chosen province (the form asks when the province
+    changes; without JavaScript the form offers every province's districts, grouped)."""
+    return render(request, "seizures/_districts.html", district_groups=_district_groups(admin1[:8]),
+                  form={"admin2_code": admin2_code[:16]}, **{k: v for k, v in _labels(principal).items() if k != "district_groups"})  # fmt: skip
+
+
 def _form_page(request: Request, principal: Principal, form: dict[str, Any],
                fields: list[tuple[str, str]], status: int = 200, correcting: int | None = None) -> Response:  # fmt: skip
     """The seizure form: empty to record one, or filled with a report to correct it
@@ -129,6 +160,8 @@ def _filled(session: Any, seizure: Any) -> dict[str, Any]:
     form["links"] = "\n".join(
         f"{link['kind']}:{link['uid']}" for link in json.loads(seizure.links or "[]")
     )
+    if seizure.admin2_code:  # the option's value names the country (codes repeat across them)
+        form["admin2_code"], form["admin2"] = f"{seizure.country}:{seizure.admin2_code}", ""
     form["recipients"] = recipients_of(session, seizure)
     form["sharing_group"] = seizure.sharing_group or ""
     return form
@@ -146,6 +179,9 @@ def _form_data(form: Any) -> dict[str, Any]:
         for kind, _, uid in (line.strip().partition(":") for line in str(form.get("links", "")).splitlines())
         if uid
     ]  # fmt: skip
+    country, _, code = data["admin2_code"].rpartition(":")  # "TH:5709": the option's value
+    if country == data["country"]:
+        data["admin2_code"] = code  # another country's district stays whole: an unknown code
     data["recipients"] = [str(v) for v in form.getlist("recipients")]
     data["sharing_group"] = str(form.get("sharing_group", "")) or None
     return data
