@@ -296,3 +296,25 @@ def test_screening_finds_a_transcription_that_starts_with_a_chinese_surname() ->
     idx.add("洪森", id="KH")
     assert idx.search("Hun Sen", limit=1)[0].id == "KH"
     assert idx.search("王瑞", limit=2)[0].id in ("W2", "W4")
+
+
+@pytest.mark.parametrize(
+    ("latin", "meets"),
+    [
+        # a Khmer given name in one word (Samrin, Sokha) is no Chinese romanisation: the sound
+        # reading of a transcription may meet the name although Heng/Kem are also Hokkien surnames
+        ("Heng Samrin", True),
+        ("Kem Sokha", True),
+        ("Hun Sen", True),
+        # Chinese names keep it away: syllables a word (Shau Kee), hyphens, pinyin run together
+        ("LEE SHAU KEE", False),
+        ("Li Ka-shing", False),
+        ("Dan Tianfang", False),
+        ("Tan Cheng Bock", False),
+    ],
+)
+def test_sound_readings_meet_names_with_a_non_chinese_word(latin: str, meets: bool) -> None:
+    from mekongx.matching.alignment import foreign
+    from mekongx.matching.scoring import profile
+
+    assert foreign(profile(latin).compact) is meets

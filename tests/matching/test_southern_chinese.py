@@ -73,3 +73,33 @@ def test_cantonese_au_is_also_written_ow() -> None:
     # 九龍 Kowloon, 周潤發 Chow Yun-fat
     assert "kow" in [s for s, _ in character_spellings("九", "cantonese")]
     assert score("Chow Yun-fat", "周润发").probability >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("latin", "han"),
+    [
+        # a Teochew, Hokkien or Hakka surname before a given name in pinyin syllables: the
+        # syllables were not joined after a surname that is no pinyin (0.007)
+        ("Teo Wei Ming", "张伟明"),
+        ("Tay Wei Ming", "郑伟明"),
+        ("Ng Wei Ming", "黄伟明"),
+        ("Chua Wei Ming", "蔡伟明"),
+        ("Khoo Wei Ming", "邱伟明"),
+        ("Hew Wei Ming", "邱伟明"),
+        ("Lai Wei Ming", "赖伟明"),
+        ("Chin Wei Ming", "陈伟明"),
+        # Hakka Liew (刘 Liew Chin Tong) and Malaysian Kuok (郭 Robert Kuok) were missing
+        ("Liew Wei Ming", "刘伟明"),
+        ("Kuok Wei Ming", "郭伟明"),
+    ],
+)
+def test_teochew_and_hakka_surname_spellings(latin: str, han: str) -> None:
+    assert score(latin, han).probability >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("latin", "han"),
+    [("Teo Wei Ming", "张伟民"), ("Tan Wei Ming", "张伟明"), ("Liew Wei Ming", "廖伟明")],
+)
+def test_dialect_surname_with_pinyin_given_name_keeps_others_apart(latin: str, han: str) -> None:
+    assert score(latin, han).probability < 0.5

@@ -49,6 +49,8 @@ class Compact:
     han: str | None
     # per word of a Thai- or Latin-letter name: its ending and consonant outlines (``endings.py``)
     endings: tuple[str, ...] = ()
+    # a Latin-letter name with a word no Chinese romanisation writes (``names.non_chinese_word``)
+    non_chinese: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,12 +276,17 @@ def foreign(c: Compact) -> bool:
     script, read into them) that is not read as a Chinese name, has no word spelt like the
     surname of one (Lee Shau Kee, Lim Kit Siang: their Cantonese and Hokkien readings meet them;
     the sound reading met 李兆基 / LEE SHAU KEE by chance) and is not pinyin throughout with a
-    given name run together (Dan Tianfang): such words carry keys marked ``EXACT``."""
+    given name run together (Dan Tianfang): such words carry keys marked ``EXACT``; unless another
+    of its words is one that no Chinese romanisation writes (Heng Samrin: Heng is a Hokkien
+    surname spelling, Samrin no Chinese given name)."""
     return (
         c.script == "latin"
         and c.rarity is None
         and c.han is None
-        and not any(k[:1] == EXACT for keys, _ in c.readings for part in keys for k in part)
+        and (
+            c.non_chinese
+            or not any(k[:1] == EXACT for keys, _ in c.readings for part in keys for k in part)
+        )
     )
 
 

@@ -176,7 +176,12 @@ class _Filer:
             shape = tuple(part[0] for part in got)
             readings.append((self._shapes.setdefault(shape, shape), surname))
         shared = Compact(
-            tuple(readings), compact.script, compact.rarity, compact.han, compact.endings
+            tuple(readings),
+            compact.script,
+            compact.rarity,
+            compact.han,
+            compact.endings,
+            compact.non_chinese,
         )
         return shared, tuple(keys)
 
@@ -405,7 +410,7 @@ class Index:
 
 _CHUNK_MIN = 5_000
 _COLLECT_AFTER = 10_000  # names added by one add_many
-_Plain = tuple[tuple[CompactReading, ...], str, float | None, str | None, tuple[str, ...]]
+_Plain = tuple[tuple[CompactReading, ...], str, float | None, str | None, tuple[str, ...], bool]
 
 
 class _Worker:
@@ -454,7 +459,10 @@ def _build_chunk(
         if got is None:
             c, keys = w.filer.prepare(profile(name).compact)
             ids = tuple(w.key_id(k) for k in keys)
-            got = seen[name] = ((c.readings, c.script, c.rarity, c.han, c.endings), ids)
+            got = seen[name] = (
+                (c.readings, c.script, c.rarity, c.han, c.endings, c.non_chinese),
+                ids,
+            )
             if len(seen) % 20_000 == 0:
                 for fn in (profile, readings, parse_name):
                     fn.cache_clear()

@@ -38,7 +38,16 @@ from mekongx.matching.normalize import Script, Token, burmese_honorific, tokeniz
 from mekongx.matching.reading import Name, Reading, make_reading, syl_key
 from mekongx.matching.transcription import part_sounds
 
-__all__ = ["Name", "Reading", "parse_name", "rarity", "readings", "syl_key", "thai_word_keys"]
+__all__ = [
+    "Name",
+    "Reading",
+    "non_chinese_word",
+    "parse_name",
+    "rarity",
+    "readings",
+    "syl_key",
+    "thai_word_keys",
+]
 
 _SAE = "แซ่"  # "surname" marker in Thai spellings of Chinese clan names (แซ่ตั้ง)
 # Thai spellings that read differently in Chinese names (ü, apical i, ห+ว = hu); other words skip
@@ -313,9 +322,12 @@ def _latin_readings(tokens: list[Token]) -> list[Reading]:
             alts.append((t, EXACT + ".".join(syl), "latin"))
         parts.append(alts)
     out: list[Reading | None] = [make_reading("latin", parts, surname, pinyin)]
-    # "Lan Wei Hong": the given name written as separate syllables
-    if len(texts) == 3 and all(p and len(p) == 1 for p in pins):
-        for a, b in ((0, 1), (1, 2)):
+    # "Lan Wei Hong": the given name written as separate syllables; also after a dialect
+    # surname ("Teo Wei Ming" for 张伟明: Singapore and Malaysian names often keep the family's
+    # Teochew, Hokkien or Hakka surname before a given name in pinyin)
+    dialect_first = len(texts) == 3 and dialect_surname(texts[0])
+    if len(texts) == 3 and all(p and len(p) == 1 for p in pins[int(dialect_first) :]):
+        for a, b in ((1, 2),) if dialect_first else ((0, 1), (1, 2)):
             merged = [*texts[:a], texts[a] + texts[b].lower(), *texts[b + 1 :]]
             syls = [*pins[:a], (*(pins[a] or ()), *(pins[b] or ())), *pins[b + 1 :]]
             out.append(
@@ -360,6 +372,19 @@ def readings(name: Name | str) -> tuple[Reading, ...]:
             # a match (the reading with it stays: Ma and Ko are Chinese surnames too)
             out += _latin_readings(latin_tokens[1:])
     return tuple(out)
+
+
+def non_chinese_word(name: Name) -> bool:
+    """Has a name in Latin letters a word that no romanisation of a Chinese name writes: two or
+    more syllables in one word without a hyphen that are not pinyin (Samrin, Sokha, Kanharith).
+    Chinese given names in Wade-Giles, Cantonese or Hokkien spellings are written a syllable per
+    word or hyphenated (Shau Kee, Ka-shing); in pinyin they are run together but split as pinyin."""
+    for tok in name.tokens:
+        if tok.script is not Script.LATIN or "-" in tok.text or split_pinyin(tok.text):
+            continue
+        if len(latin_syllables(tok.text)) >= 2 and not dialect_surname(tok.text):
+            return True
+    return False
 
 
 def _vietnamese_reading(tokens: list[Token]) -> Reading | None:

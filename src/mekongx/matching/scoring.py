@@ -21,7 +21,14 @@ from mekongx.matching.endings import endings
 from mekongx.matching.evidence import Evidence, compare_evidence
 from mekongx.matching.explain import Reason
 from mekongx.matching.judgements import Judgements
-from mekongx.matching.names import Name, Reading, parse_name, rarity, readings
+from mekongx.matching.names import (
+    Name,
+    Reading,
+    non_chinese_word,
+    parse_name,
+    rarity,
+    readings,
+)
 from mekongx.matching.normalize import Script
 from mekongx.matching.outline import conflict
 from mekongx.matching.result import Decision, Match
@@ -104,7 +111,14 @@ def profile(name: Name | str) -> Profile:
                 if latin_only and r.surname is not None
                 else r.surname
             )
-    compact = Compact(tuple(seen.items()), name_script(name), rarity(name), name.han, endings(name))
+    compact = Compact(
+        tuple(seen.items()),
+        name_script(name),
+        rarity(name),
+        name.han,
+        endings(name),
+        non_chinese_word(name),
+    )
     return Profile(name, rs, compact)
 
 
