@@ -132,6 +132,8 @@ def test_lao_vowel_oe_and_final_nh(lao: str, latin: str) -> None:
         ("西萨旺·冯", "Sisavang Vong"),
         ("辛拉冯·库派吞", "Sinlavong Khoutphaythoune"),
         ("占沙蒙·占雅拉", "Chansamone Chanyalath"),
+        # a doubled consonant written once (Souvanna = 梭发那 suo.fa.na): 0.03
+        ("梭发那·富马", "Souvanna Phouma"),
     ],
 )
 def test_chinese_transcription_of_a_lao_name_meets_its_sound(han: str, latin: str) -> None:

@@ -48,11 +48,11 @@ _ONSETS: dict[str, tuple[str, ...]] = {
 _RHYMES: dict[str, tuple[str, ...]] = {
     "eng": ("ein", "en", "eng", "in"), "en": ("ein", "en", "in"),
     "ing": ("in", "eng", "ein", "aing"), "in": ("in", "en", "yint"),
-    "ang": ("aung", "ang", "aing", "an"), "an": ("an", "ant"),
+    "ang": ("aung", "ang", "an"), "an": ("an", "ant"),
     "ong": ("aung", "un", "on", "om", "ong"), "ai": ("aing", "ai", "e"), "ui": ("we", "wi", "ui"),
     "ue": ("aw", "ye", "we"), "iu": ("yu", "yun", "u"), "ao": ("aw", "aung", "ao"),
     "ou": ("o", "oe", "aw"), "uo": ("o", "aw"), "e": ("e", "ay", "a"), "i": ("i", "ei"),
-    "u": ("u", "o"), "ie": ("ye", "e"), "ian": ("yan", "an", "ein"), "iao": ("yaw", "aw", "ieu"),
+    "u": ("u", "o"), "ie": ("ye", "e"), "ian": ("yan", "an", "ein"), "iao": ("yaw", "aw"),
     "ia": ("ya", "a"), "uan": ("wan", "un", "on"), "un": ("on", "un"), "a": ("a",), "o": ("o",),
     "ei": ("e", "ay", "ei"), "iang": ("yaung", "yang"), "iong": ("yaung", "yong"),
     "uai": ("wai", "we"), "uang": ("wang", "waung"), "ua": ("wa",), "v": ("u",), "ve": ("we",),
