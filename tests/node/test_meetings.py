@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from alembic import command
-from sqlalchemy import create_engine, func, inspect, select, text
+from sqlalchemy import create_engine, func, inspect, select, text, update
 from sqlalchemy.engine import make_url
 
 from mekongx import migrations, wiring
@@ -657,3 +657,47 @@ def test_the_migration_indexes_meetings_recorded_before_it(world: Any, peer_db: 
     assert _searched(world.db, viewer, "哈尔滨") == []  # as a node before meetings were indexed
     migrations.upgrade(world.settings.database_url)
     assert _searched(world.db, viewer, "哈尔滨 情报交流 control") == [(SERIES, 20)]
+
+
+def _reads(world: Any, username: str, language: str) -> None:
+    from mekongx.model.identity import User
+
+    with world.db.write() as session:
+        session.execute(update(User).where(User.username == username).values(language=language))
+
+
+def test_a_lao_reader_sees_notes_tasks_and_results_in_english_marked(
+    world: Any, peer_db: Database
+) -> None:
+    """Progress notes, the home page's actions due and the search results are shown by the one
+    rule of a record's texts: in English where nothing is written in Lao, marked so."""
+    pair = Pair(world, peer_db)
+    meeting_id, _copy = _approved(pair)
+    analyst = world.principal("thai_analyst")
+    with world.db.write() as session:
+        actions.add_note(session, analyst, _action(world.db, "ONCB"),
+                         NoteInput(noted_on=date(2025, 9, 1), body="Hotline opened"))  # fmt: skip
+        actions.add_note(session, analyst, _action(world.db, "ONCB"), NoteInput(
+            noted_on=date(2025, 9, 2), body="ເປີດສາຍດ່ວນແລ້ວ", language="lo"))  # fmt: skip
+    _reads(world, "thai.liaison", "lo")
+    mark = "(ເປັນພາສາອັງກິດ)"
+    with world.browser("thai.liaison") as lao:
+        page = lao.client.get(f"/meetings/{meeting_id}").text
+        assert (
+            f'<span lang="en">Hotline opened</span> <small class="shown-in">{mark}</small>' in page
+        )
+        assert "ເປີດສາຍດ່ວນແລ້ວ</li>" not in page  # its own language: no mark, no span
+        assert "ເປີດສາຍດ່ວນແລ້ວ <small>" in page
+        home = lao.client.get("/").text
+        assert f"{SERIES} 20 · Open a hotline {mark}" in home
+        found = lao.client.get("/search", params={"q": "Harbin"}).text
+        assert f"{SERIES} 20 · Harbin {mark}" in found
+        report = lao.client.get(f"/meetings/{meeting_id}/report", params={"lang": "lo"}).text
+        assert (
+            f'<span lang="en">Hotline opened</span> <small class="shown-in">{mark}</small>'
+            in report
+        )
+    _reads(world, "thai.analyst", "en")
+    with world.browser("thai.analyst") as english:  # a reader of the note's language: no mark
+        page = english.client.get(f"/meetings/{meeting_id}").text
+        assert "Hotline opened <small>" in page and "shown-in" not in page.split("Hotline")[1][:80]

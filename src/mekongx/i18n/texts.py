@@ -63,3 +63,12 @@ def fallback_mark(shown: Shown, reader: str) -> str:
     if not shown.fallback:
         return ""
     return translator(reader)(SHOWN_IN, language=language_name(shown.lang, reader))
+
+
+def marked(texts: Mapping[str, str], reader: str) -> str:
+    """The text a reader sees of ``texts`` as plain text (a document's cell, a task or a search
+    result), followed by the mark "(in English)" in the reader's language when it is in another
+    language."""
+    shown = pick(texts, reader)
+    mark = fallback_mark(shown, reader)
+    return f"{shown.text} ({mark})" if mark else shown.text

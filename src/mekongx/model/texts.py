@@ -1,6 +1,6 @@
 """Rows whose texts are written in several languages: a column per language (``place_th``,
-``place_lo``, …; :class:`Multilingual`), or one text in the record's language with translations
-beside it (:class:`Translated`). Either way a reader sees them by the one rule of
+``place_lo``, …; :class:`Multilingual`), or one text in the record's language (:class:`WrittenOnce`)
+with translations beside it (:class:`Translated`). Either way a reader sees them by the one rule of
 ``mekongx.i18n.texts``."""
 
 from __future__ import annotations
@@ -35,7 +35,25 @@ class Multilingual(TextsOf):
         return {code: str(getattr(self, f"{field}_{code}", "") or "") for code in TEXT_LANGUAGES}
 
 
-class Translated(TextsOf):
+class WrittenOnce(TextsOf):
+    """A record written once, in its ``language`` (a campaign's title, a progress note): a reader
+    of another language sees it as written, marked "(in English)" in the reader's language, by
+    the one rule of :func:`mekongx.i18n.texts.pick`."""
+
+    def translations_of(self, field: str) -> dict[str, str]:
+        """The texts of ``field`` in other languages than the record's own (none here)."""
+        return {}
+
+    def texts(self, field: str) -> dict[str, str]:
+        original = str(getattr(self, field) or "")
+        others = self.translations_of(field)
+        own = str(getattr(self, "language", "") or "")
+        if not own:  # a row that records no language: its text stands for every language
+            return {**dict.fromkeys(TEXT_LANGUAGES, original), **others}
+        return {**others, own: original}
+
+
+class Translated(WrittenOnce):
     """A record written once, in its ``language``, whose named texts may carry translations into
     the node's other languages (``translations``: JSON ``{field: {code: text}}``, written by the
     record's originator and travelling with the record). The reader sees them by the one rule
@@ -43,13 +61,8 @@ class Translated(TextsOf):
 
     translations: Mapped[str] = mapped_column(Text, default="{}")
 
-    def texts(self, field: str) -> dict[str, str]:
-        original = str(getattr(self, field) or "")
-        others = json.loads(self.translations or "{}").get(field, {})
-        own = str(getattr(self, "language", "") or "")
-        if not own:  # a row that records no language: its text stands for every language
-            return {**dict.fromkeys(TEXT_LANGUAGES, original), **others}
-        return {**others, own: original}
+    def translations_of(self, field: str) -> dict[str, str]:
+        return dict(json.loads(self.translations or "{}").get(field, {}))
 
 
 def translations_json(translations: Mapping[str, Mapping[str, str]]) -> str:

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from mekongx.model.base import Base, utcnow
 from mekongx.model.record import SharedRecord
-from mekongx.model.texts import Multilingual
+from mekongx.model.texts import Multilingual, WrittenOnce
 
 SEARCH_KIND = "meeting"
 STATUSES = ("planned", "in_progress", "done", "dropped")
@@ -178,7 +178,7 @@ class MeetingAction(Multilingual, Base):
     updated_by: Mapped[str] = mapped_column(String(200), default="")
 
 
-class ActionNote(Base):
+class ActionNote(WrittenOnce, Base):
     """A dated progress note on an action, written by its owner agency."""
 
     __tablename__ = "meeting_action_notes"

@@ -22,7 +22,7 @@ from mekongx.documents import (
 )
 from mekongx.domains.meetings.report import ProgressReport, ReportResolution
 from mekongx.i18n import KNOWN_LANGUAGES, N_, Language, format_date, translator
-from mekongx.i18n.texts import fallback_mark, pick
+from mekongx.i18n.texts import marked
 
 ReportLanguage = Literal["th", "zh-Hans", "lo", "my", "km", "vi", "en", "th+zh-Hans"]
 #: Each report language (a BCP 47 tag, or two joined by "+" for two columns) and the node
@@ -65,9 +65,7 @@ LABELS = {
 
 def _text(texts: dict[str, str], lang: str) -> str:
     """The text a reader of ``lang`` is shown, marked when it is in another language."""
-    shown = pick(texts, lang)
-    mark = fallback_mark(shown, lang)
-    return f"{shown.text} ({mark})" if mark else shown.text
+    return marked(texts, lang)
 
 
 def _cells(report: ProgressReport, resolution: ReportResolution, lang: str) -> list[list[object]]:
@@ -79,7 +77,12 @@ def _cells(report: ProgressReport, resolution: ReportResolution, lang: str) -> l
         )
         if a.overdue:
             status += f" ({t(LABELS['overdue'])})"
-        notes = "\n".join(f"{format_date(n.noted_on, lang)} — {n.body}" for n in a.notes) or "—"
+        notes = (
+            "\n".join(
+                f"{format_date(n.noted_on, lang)} — {_text(n.texts('body'), lang)}" for n in a.notes
+            )
+            or "—"
+        )
         evidence = "\n".join(f"{t(area)}: {count}" for area, count in a.evidence.items()) or "—"
         rows.append([_text(a.action.texts("title"), lang), a.action.owner_agency, DateCell(a.action.deadline),
                      status, notes, evidence])  # fmt: skip

@@ -15,6 +15,7 @@ from mekongx.domains.meetings.models import Meeting, MeetingSeries, MinutesAppro
 from mekongx.domains.review.tasks import Task
 from mekongx.domains.search.registry import Found
 from mekongx.i18n import N_
+from mekongx.i18n.texts import marked
 
 
 def actions_due(session: Session, principal: Principal, now: datetime) -> list[Task]:
@@ -25,7 +26,7 @@ def actions_due(session: Session, principal: Principal, now: datetime) -> list[T
         Task(
             N_("Meeting actions due"),
             15,
-            f"{due.series.code} {due.meeting.number} · {due.action.text('title', principal.language)}",
+            f"{due.series.code} {due.meeting.number} · {marked(due.action.texts('title'), principal.language)}",
             f"/meetings/{due.meeting.id}#action-{due.action.id}",
             due=datetime.combine(due.action.deadline, datetime.min.time(), tzinfo=now.tzinfo),
             note=N_("Overdue") if due.action.deadline < today else "",
@@ -61,7 +62,7 @@ def meetings(session: Session, principal: Principal, query: str, limit: int) -> 
         Found(
             N_("Meetings"),
             70,
-            f"{code} {m.number} · {m.text('place', principal.language)}",
+            f"{code} {m.number} · {marked(m.texts('place'), principal.language)}",
             f"/meetings/{m.id}",
             m.starts_on.isoformat(),
         )

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from mekongx.model.base import Base, utcnow
 from mekongx.model.record import SharedRecord
-from mekongx.model.texts import Translated
+from mekongx.model.texts import Translated, WrittenOnce
 
 SEARCH_KIND = "mekong_operation"
 
@@ -53,7 +53,7 @@ class PlanAction(Translated, SharedRecord, Base):
     status_note: Mapped[str] = mapped_column(Text, default="")  # why it was retracted
 
 
-class PlanProgress(SharedRecord, Base):
+class PlanProgress(WrittenOnce, SharedRecord, Base):
     """A country's commitment under one plan action and its progress, written by that country's
     agency (one record per agency and action); evidence names joint operations, patrols and
     seizures as ``[{"kind", "uid"}]`` resolved for each reader."""

@@ -12,6 +12,7 @@ from mekongx.domains.prevention.models import SEARCH_KIND, Programme
 from mekongx.domains.search.records import RecordKind
 from mekongx.domains.search.registry import Found
 from mekongx.i18n import N_
+from mekongx.i18n.texts import marked
 
 
 def _title(programme: Programme) -> str:
@@ -20,7 +21,7 @@ def _title(programme: Programme) -> str:
 
 def programmes(session: Session, principal: Principal, query: str, limit: int) -> list[Found]:
     return [
-        Found(N_("Prevention programmes"), 80, f"{p.code} · {p.text('name', principal.language)}",
+        Found(N_("Prevention programmes"), 80, f"{p.code} · {marked(p.texts('name'), principal.language)}",
               f"/prevention/{p.id}", f"{p.country} · {p.owner}")
         for p in lists.search_programmes(session, principal, query, limit=limit)
     ]  # fmt: skip

@@ -26,6 +26,7 @@ from mekongx.domains.rfi import fulltext as rfi_text
 from mekongx.domains.search.registry import Found
 from mekongx.domains.wbe.models import WbeSite
 from mekongx.i18n import N_
+from mekongx.i18n.texts import marked
 
 _NOT_ALNUM = re.compile(r"[^0-9A-Za-z]")
 
@@ -98,7 +99,9 @@ def sites(session: Session, principal: Principal, query: str, limit: int) -> lis
         .order_by(WbeSite.id)
         .limit(limit)
     )
-    return [Found(N_("Wastewater sites"), 50, f"{s.code} — {s.plant}", f"/wbe/sites/{s.id}", s.city)
+    lang = principal.language
+    return [Found(N_("Wastewater sites"), 50, f"{s.code} — {marked(s.texts('plant'), lang)}",
+                  f"/wbe/sites/{s.id}", marked(s.texts("city"), lang))
             for s in stmt]  # fmt: skip
 
 

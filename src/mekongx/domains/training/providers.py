@@ -12,11 +12,12 @@ from mekongx.domains.search.registry import Found
 from mekongx.domains.training import lists
 from mekongx.domains.training.models import SEARCH_KIND, Course
 from mekongx.i18n import N_
+from mekongx.i18n.texts import marked
 
 
 def courses(session: Session, principal: Principal, query: str, limit: int) -> list[Found]:
     return [
-        Found(N_("Training"), 82, f"{c.code} · {c.text('title', principal.language)}",
+        Found(N_("Training"), 82, f"{c.code} · {marked(c.texts('title'), principal.language)}",
               f"/training/{c.id}", f"{c.origin_agency} · {c.starts_on.isoformat()}")
         for c in lists.search_courses(session, principal, query, limit=limit)
     ]  # fmt: skip

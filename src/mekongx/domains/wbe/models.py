@@ -26,7 +26,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from mekongx.model.base import Base, utcnow
 from mekongx.model.record import SharedRecord, new_uid
-from mekongx.model.texts import Translated
+from mekongx.model.texts import Translated, WrittenOnce
 
 SEWER_TYPES = ("combined", "separate", "mixed", "unknown")
 # how a site's population figure was obtained; the hydrochemical markers name their constant
@@ -99,7 +99,7 @@ class WbeLab(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
-class WbeCampaign(SharedRecord, Base):
+class WbeCampaign(WrittenOnce, SharedRecord, Base):
     """A monitoring campaign: one site, one period, one laboratory, one parameter set."""
 
     __tablename__ = "wbe_campaigns"

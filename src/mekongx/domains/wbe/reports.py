@@ -41,6 +41,7 @@ import io
 from collections import defaultdict
 
 from mekongx.i18n import N_, format_date, translator
+from mekongx.i18n.texts import marked
 from mekongx.tabular import safe_cell
 from mekongx.wastewater import CensoredSummary, Quantity, kaplan_meier_summary, render
 
@@ -268,8 +269,9 @@ def _summary_in(
 ) -> list[str]:
     _ = translator(lang)
     lines = [
-        campaign.title,
-        _("Site: %(plant)s, %(city)s (%(country)s)", plant=site.plant, city=site.city,
+        marked(campaign.texts("title"), lang),
+        _("Site: %(plant)s, %(city)s (%(country)s)", plant=marked(site.texts("plant"), lang),
+          city=marked(site.texts("city"), lang),
           country=site.country),
         _("Period: %(start)s – %(end)s", start=format_date(campaign.period_start, lang),
           end=format_date(campaign.period_end, lang)),
