@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from sqlalchemy import Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from mekongx.i18n.texts import TEXT_LANGUAGES, Shown, pick
+from mekongx.i18n.texts import ADDED_LANGUAGES, TEXT_LANGUAGES, Shown, pick
 
 
 class TextsOf:
@@ -69,3 +69,19 @@ def translations_json(translations: Mapping[str, Mapping[str, str]]) -> str:
     """``translations`` as the column keeps them: empty texts and fields left out."""
     kept = {f: {c: t for c, t in texts.items() if t} for f, texts in translations.items()}
     return json.dumps({f: t for f, t in kept.items() if t}, ensure_ascii=False, sort_keys=True)
+
+
+def added_texts(row: Multilingual, field: str) -> dict[str, str]:
+    """The row's ``field`` in the languages added after Thai, Chinese and English
+    (``name_lo``, …), only those written: an exchange payload carries them only then, so that a
+    peer from before them still reads it."""
+    out = {}
+    for code in ADDED_LANGUAGES:
+        if value := str(getattr(row, f"{field}_{code}", "") or ""):
+            out[f"{field}_{code}"] = value
+    return out
+
+
+def text_columns(field: str) -> tuple[str, ...]:
+    """The columns of ``field`` in the node's seven languages (``name_th``, …, ``name_en``)."""
+    return tuple(f"{field}_{code}" for code in TEXT_LANGUAGES)

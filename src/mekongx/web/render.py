@@ -34,7 +34,7 @@ from mekongx.i18n import (
     needs_gregorian,
     translator,
 )
-from mekongx.i18n.texts import fallback_mark, pick
+from mekongx.i18n.texts import fallback_mark, language_name, pick
 from mekongx.model.identity import User
 from mekongx.web import field_labels, flash
 from mekongx.web.labels import translated
@@ -156,7 +156,10 @@ def render(request: Request, template: str, *, status: int = 200, **context: Any
         msgid = field_labels.label_of(code, area)
         if msgid is None:
             return code
-        return f"{_(msgid)} ({code})" if "." in code else _(msgid)
+        label = _(msgid)
+        if written_in := field_labels.language_of(code, area):  # one language's input of a text
+            label = f"{label} · {language_name(written_in, lang)}"
+        return f"{label} ({code})" if "." in code else label
 
     done = flash.pending(request)
     zawgyi_cookie = request.cookies.get(zawgyi.COOKIE) == "1"

@@ -50,6 +50,10 @@ class ProgrammeOut(BaseModel):
     name_th: str
     name_zh: str
     name_en: str
+    name_lo: str
+    name_my: str
+    name_km: str
+    name_vi: str
     owner: str
     country: str
     target_group: str
@@ -126,6 +130,10 @@ class IndicatorOut(BaseModel):
     name_th: str
     name_zh: str
     name_en: str
+    name_lo: str
+    name_my: str
+    name_km: str
+    name_vi: str
     definition: str
     numerator: str
     denominator: str

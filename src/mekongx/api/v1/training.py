@@ -36,6 +36,10 @@ class CourseOut(BaseModel):
     title_th: str
     title_zh: str
     title_en: str
+    title_lo: str
+    title_my: str
+    title_km: str
+    title_vi: str
     topic: str
     level: str
     course_language: str

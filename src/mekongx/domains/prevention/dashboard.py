@@ -16,6 +16,7 @@ from mekongx.authz import Permission, Principal, require, visible
 from mekongx.domains.prevention import mapping
 from mekongx.domains.prevention.models import SEARCH_KIND, Indicator, Outcome, Programme, Reach
 from mekongx.i18n import N_, translator
+from mekongx.i18n.texts import marked
 
 HEADLINE = ("participants", "members")  # the people a programme reached, in its own terms
 
@@ -133,13 +134,13 @@ def workbook(session: Session, principal: Principal, board: Dashboard, agency: s
     shown |= {o.programme.uid: o.programme for os in board.outcomes.values() for o in os}
     handling = max((p.handling_code for p in shown.values()), default="H0")
     reach_rows = [
-        [r.programme.country, r.programme.code, r.programme.text("name", lang), r.year,
+        [r.programme.country, r.programme.code, marked(r.programme.texts("name"), lang), r.year,
          r.region or _("whole country"), *[r.measures.get(m) for m in ("participants", "members", "schools", "districts", "units")],
          r.minors or None]
         for c in board.countries for r in board.reach.get(c, [])
     ]  # fmt: skip
     outcome_rows = [
-        [o.programme.country, o.programme.code, o.indicator.code, o.indicator.text("name", lang),
+        [o.programme.country, o.programme.code, o.indicator.code, marked(o.indicator.texts("name"), lang),
          o.year, o.region or _("whole country"), o.level, doc.Number(o.numerator, 0),
          doc.Number(o.denominator, 0) if o.denominator else None,
          doc.Number(100 * o.rate, 1) if o.rate is not None else None,

@@ -61,6 +61,7 @@ from mekongx.domains.prevention.schemas import (
     ReachInput,
     UnitInput,
 )
+from mekongx.i18n.texts import ADDED_LANGUAGES
 
 S89 = "https://bangkoktoday.com/princess-ubolratana-praises-phuket-fight-against-drugs"
 S91 = "https://www.pattayamail.com/thailandnews/to-be-number-one-friends-corner-opened-in-thoen-district-lampang-43834"
@@ -78,6 +79,54 @@ GMW_2019 = "光明网 2019-01-29, copy at http://3palmswine.com/content/details_
 S102 = "265xx.com/w404/34111.html"
 S104 = "http://adzghwp.cn/substance/taizhongxinwen-22_1068.html"
 ILLUSTRATIVE = "illustrative demo figure, not a published figure"
+
+
+# The programmes' and indicators' names in Lao, Burmese, Khmer and Vietnamese, by their English
+# name (English -> (lo, my, km, vi)). These are this project's translations of the demo
+# content, made from the English, Thai and Chinese names above; none is a programme's own
+# name in those languages, and each country's officers are asked to review them (native review
+# pending, as the meetings' demo texts: ``meetings/demo_texts.py``).
+NAMES: dict[str, tuple[str, str, str, str]] = {
+    "TO BE NUMBER ONE": (
+        "ໂຄງການ TO BE NUMBER ONE", "TO BE NUMBER ONE စီမံကိန်း", "គម្រោង TO BE NUMBER ONE",
+        "Dự án TO BE NUMBER ONE",
+    ),
+    "White Schools free of drugs and vice": (
+        "ໂຮງຮຽນສີຂາວ ປອດຢາເສບຕິດ ແລະ ອົບາຍມຸກ",
+        "မူးယစ်ဆေးဝါးနှင့် အကျင့်ဆိုးများ ကင်းစင်သော ကျောင်းဖြူ",
+        "សាលារៀនស គ្មានគ្រឿងញៀន និងអបាយមុខ",
+        "Trường học trắng không ma túy và tệ nạn",
+    ),
+    "D.A.R.E. Thailand (Drug Abuse Resistance Education)": (
+        "D.A.R.E. ປະເທດໄທ (ການສຶກສາເພື່ອຕ້ານການໃຊ້ຢາເສບຕິດ)",
+        "D.A.R.E. ထိုင်းနိုင်ငံ (မူးယစ်ဆေးဝါး အလွဲသုံးစားမှု ဆန့်ကျင်ရေး ပညာပေး)",
+        "D.A.R.E. ប្រទេសថៃ (ការអប់រំទប់ទល់ការប្រើប្រាស់គ្រឿងញៀន)",
+        "D.A.R.E. Thái Lan (Giáo dục phòng chống lạm dụng ma túy)",
+    ),
+    "Qingjiao Second Classroom (national digital platform for youth drug-prevention education)": (
+        "ຫ້ອງຮຽນທີສອງຊິງຈຽວ (ແພລດຟອມດິຈິຕອນແຫ່ງຊາດ ເພື່ອການສຶກສາປ້ອງກັນຢາເສບຕິດສຳລັບໄວໜຸ່ມ)",
+        "ချင်ကျောင် ဒုတိယစာသင်ခန်း (လူငယ်များအတွက် မူးယစ်ဆေးဝါး ကာကွယ်ရေး ပညာပေး အမျိုးသား ဒီဂျစ်တယ် ပလက်ဖောင်း)",
+        "ថ្នាក់រៀនទីពីរឈីងជាវ (វេទិកាឌីជីថលជាតិសម្រាប់ការអប់រំបង្ការគ្រឿងញៀនដល់យុវជន)",
+        "Lớp học thứ hai Thanh Kiêu (nền tảng số quốc gia về giáo dục phòng, chống ma túy cho thanh thiếu niên)",
+    ),
+    "Membership rate": ("ອັດຕາການເປັນສະມາຊິກ", "အသင်းဝင်နှုန်း", "អត្រាសមាជិកភាព", "Tỷ lệ thành viên"),
+    "Award level reached": (
+        "ລະດັບລາງວັນທີ່ໄດ້ຮັບ", "ရရှိသည့် ဆုအဆင့်", "កម្រិតពានរង្វាន់ដែលទទួលបាន",
+        "Cấp độ giải thưởng đạt được",
+    ),
+    "Completion rate": (
+        "ອັດຕາການຮຽນຈົບຫຼັກສູດ", "သင်တန်းပြီးဆုံးနှုန်း", "អត្រាបញ្ចប់វគ្គសិក្សា", "Tỷ lệ hoàn thành khóa học",
+    ),
+    "Registration rate": ("ອັດຕາການລົງທະບຽນ", "မှတ်ပုံတင်နှုန်း", "អត្រាចុះឈ្មោះ", "Tỷ lệ đăng ký"),
+    "Participation rate": ("ອັດຕາການມີສ່ວນຮ່ວມ", "ပါဝင်မှုနှုန်း", "អត្រាចូលរួម", "Tỷ lệ tham gia"),
+    "Pass rate": ("ອັດຕາການສອບເສັງຜ່ານ", "စာမေးပွဲအောင်နှုန်း", "អត្រាប្រឡងជាប់", "Tỷ lệ đạt"),
+    "Excellence rate": ("ອັດຕາດີເລີດ", "ထူးချွန်နှုန်း", "អត្រាល្អប្រសើរ", "Tỷ lệ xuất sắc"),
+}  # fmt: skip
+
+
+def _names(english: str) -> dict[str, str]:
+    """``name_lo`` … ``name_vi`` of a demo programme or indicator named ``english``."""
+    return {f"name_{c}": t for c, t in zip(ADDED_LANGUAGES, NAMES[english], strict=True)}
 
 
 def _tbn1() -> dict[str, Any]:
@@ -262,7 +311,8 @@ def seed_demo_prevention(session: Session, agency: str, people: dict[str, Princi
     uids = []
     for make in PROGRAMMES.get(agency, []):
         spec = make()
-        data = ProgrammeInput.model_validate({**spec["programme"], **sharing})
+        names = _names(spec["programme"]["name_en"])
+        data = ProgrammeInput.model_validate({**spec["programme"], **names, **sharing})
         programme = service.create_programme(session, officer, data)
         units = {
             u.name: service.add_unit(session, officer, programme.id, u).uid for u in spec["units"]
@@ -274,7 +324,8 @@ def seed_demo_prevention(session: Session, agency: str, people: dict[str, Princi
         for reach in spec["reach"]:
             service.set_reach(session, officer, programme.id, reach)
         for indicator in spec["indicators"]:
-            service.add_indicator(session, officer, programme.id, indicator)
+            named = indicator.model_copy(update=_names(indicator.name_en))
+            service.add_indicator(session, officer, programme.id, named)
         for outcome in spec["outcomes"]:
             service.record_outcome(session, officer, programme.id, outcome)
         uids.append(programme.uid)

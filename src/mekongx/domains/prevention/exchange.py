@@ -37,6 +37,7 @@ from mekongx.federation.outbox import enqueue
 from mekongx.i18n import N_
 from mekongx.model.identity import Agency
 from mekongx.model.record import Distribution, RecordRecipient
+from mekongx.model.texts import added_texts, text_columns
 from mekongx.validation import parse
 
 KIND = "prevention.programme"
@@ -50,6 +51,7 @@ _FIELDS = (
 def payload(session: Session, programme: Programme) -> dict[str, Any]:
     """The programme as a plain JSON payload: counts and definitions, nothing about a person."""
     data: dict[str, Any] = {name: getattr(programme, name) for name in _FIELDS}
+    data.update(added_texts(programme, "name"))  # only when written: older peers read the rest
     data["recipients"] = sorted(
         session.scalars(
             select(RecordRecipient.agency_code).where(RecordRecipient.record_uid == programme.uid)
@@ -96,7 +98,7 @@ def payload(session: Session, programme: Programme) -> dict[str, Any]:
         )
         indicators.append(
             {"uid": i.uid, "code": i.code, "kind": i.kind, "name_th": i.name_th, "name_zh": i.name_zh,
-             "name_en": i.name_en, "definition": i.definition, "numerator": i.numerator,
+             "name_en": i.name_en, **added_texts(i, "name"), "definition": i.definition, "numerator": i.numerator,
              "denominator": i.denominator, "levels": i.levels.split(),
              "outcomes": [{"year": o.year, "region": o.region, "level": o.level,
                            "numerator": o.numerator, "denominator": o.denominator,
@@ -160,7 +162,9 @@ def apply(session: Session, received: Received, raw: Mapping[str, Any]) -> str:
     else:
         programme = Programme(uid=data.uid, received=True, origin_agency=sender)
         session.add(programme)
-    fields = data.model_dump(include=set(_FIELDS) - {"uid", "origin_agency"})
+    fields = data.model_dump(
+        include=(set(_FIELDS) | set(text_columns("name"))) - {"uid", "origin_agency"}
+    )
     for name, value in fields.items():
         setattr(programme, name, value)
     programme.sharing_group = data.sharing_group if data.distribution == "group" else None

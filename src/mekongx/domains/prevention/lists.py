@@ -13,12 +13,13 @@ from mekongx.authz import Principal, visible
 from mekongx.authz.listing import Page, page_of, search_of
 from mekongx.db import fts
 from mekongx.domains.prevention.models import SEARCH_KIND, Programme
+from mekongx.model.texts import text_columns
 
 
 def index(session: Session, programme: Programme) -> None:
     """Write (or replace) the programme's full-text document."""
-    text = "\n".join((programme.code, programme.name_th, programme.name_zh, programme.name_en,
-                      programme.owner, programme.description))  # fmt: skip
+    names = (getattr(programme, column) for column in text_columns("name"))
+    text = "\n".join((programme.code, *names, programme.owner, programme.description))
     fts.index_document(session, programme.uid, SEARCH_KIND, text)
 
 

@@ -12,6 +12,7 @@ from pydantic_core import PydanticCustomError
 from mekongx.authz.sharing import SharingInput
 from mekongx.domains.mappings import check_columns
 from mekongx.i18n import N_, Language
+from mekongx.i18n.texts import TEXT_LANGUAGES
 
 Country = Literal["TH", "CN", "LA", "MM", "KH", "VN"]
 TargetGroup = Literal["children", "adolescents", "youth", "students", "community"]
@@ -44,10 +45,8 @@ class _Input(BaseModel):
 
 
 def _named(model: BaseModel) -> None:
-    if not any(str(getattr(model, f"name_{code}")).strip() for code in ("th", "zh", "en")):
-        raise PydanticCustomError(
-            "mekongx", N_("Name: write it in at least one of Thai, Chinese or English.")
-        )
+    if not any(str(getattr(model, f"name_{code}")).strip() for code in TEXT_LANGUAGES):
+        raise PydanticCustomError("mekongx", N_("Name: write it in at least one language."))
 
 
 class ProgrammeFields(SharingInput):
@@ -57,6 +56,10 @@ class ProgrammeFields(SharingInput):
     name_th: str = Field("", max_length=300)
     name_zh: str = Field("", max_length=300)
     name_en: str = Field("", max_length=300)
+    name_lo: str = Field("", max_length=300)
+    name_my: str = Field("", max_length=300)
+    name_km: str = Field("", max_length=300)
+    name_vi: str = Field("", max_length=300)
     owner: str = Field(min_length=1, max_length=300)
     country: Country
     target_group: TargetGroup
@@ -159,6 +162,10 @@ class IndicatorInput(_Input):
     name_th: str = Field("", max_length=300)
     name_zh: str = Field("", max_length=300)
     name_en: str = Field("", max_length=300)
+    name_lo: str = Field("", max_length=300)
+    name_my: str = Field("", max_length=300)
+    name_km: str = Field("", max_length=300)
+    name_vi: str = Field("", max_length=300)
     definition: str = Field(min_length=1, max_length=4_000)
     numerator: str = Field("", max_length=300)
     denominator: str = Field("", max_length=300)

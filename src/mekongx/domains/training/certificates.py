@@ -28,6 +28,7 @@ from mekongx.domains.training.models import (
 from mekongx.domains.training.schemas import RevocationInput
 from mekongx.errors import Conflict
 from mekongx.i18n import N_, format_date, translator
+from mekongx.i18n.texts import marked
 from mekongx.model.base import utcnow
 from mekongx.model.identity import Agency
 from mekongx.model.record import new_uid
@@ -143,7 +144,7 @@ def pdf(session: Session, principal: Principal, participant_id: int) -> bytes:
             doc.Paragraph(" · ".join(x for x in (participant.rank, participant.role,
                                                  officer_agency.name(lang) if officer_agency else participant.agency_code) if x)),
             doc.Paragraph(_("has completed the course")),
-            doc.Heading(course.text("title", lang), level=2),
+            doc.Heading(marked(course.texts("title"), lang), level=2),
             doc.KeyValues([
                 (_("Course"), course.code),
                 (_("Dates"), f"{format_date(course.starts_on, lang)} – {format_date(course.ends_on, lang)}"),
@@ -196,7 +197,7 @@ def verify(session: Session, principal: Principal, code: str) -> Check:
         course = session.get(Course, participant.course_id) if participant else None
         if participant is not None and course is not None:
             found = Check("revoked" if own.revoked_at else "valid", course.origin_agency, participant.name,
-                          participant.agency_code, course.code, course.text("title", principal.language),
+                          participant.agency_code, course.code, marked(course.texts("title"), principal.language),
                           course.starts_on, course.ends_on, own.issued_on,
                           own.revoked_at.date() if own.revoked_at else None, own.revoked_reason)  # fmt: skip
     else:

@@ -20,6 +20,24 @@ from mekongx.domains.training.schemas import CourseInput, ParticipantInput, Resu
 
 S105 = "ccwqtv.net/shehui/2018/1023/23806.html"
 
+# The courses' titles in Lao, Burmese, Khmer and Vietnamese (this project's translations of the
+# English and Thai titles below, not the courses' own; native review pending, as the meetings'
+# demo texts: ``meetings/demo_texts.py``).
+_TITLES: dict[str, dict[str, str]] = {
+    "YPC-2025-TH": {
+        "title_lo": "ຫຼັກສູດຝຶກອົບຮົມເຈົ້າໜ້າທີ່ບັງຄັບໃຊ້ກົດໝາຍຢາເສບຕິດໄທ (ວິທະຍາໄລຕຳຫຼວດຢູນນານ)",
+        "title_my": "ထိုင်း မူးယစ်ဆေးဝါး ဥပဒေစိုးမိုးရေး အရာရှိများအတွက် သင်တန်း (ယူနန် ရဲကောလိပ်)",
+        "title_km": "វគ្គបណ្តុះបណ្តាលមន្ត្រីអនុវត្តច្បាប់គ្រឿងញៀនថៃ (មហាវិទ្យាល័យនគរបាលយូណាន)",
+        "title_vi": "Khóa đào tạo cán bộ thực thi pháp luật về ma túy của Thái Lan (Học viện Cảnh sát Vân Nam)",
+    },
+    "DARE-INSTR-2025": {
+        "title_lo": "ຫຼັກສູດຄູຕຳຫຼວດ D.A.R.E. (80 ຊົ່ວໂມງ)",
+        "title_my": "D.A.R.E. ရဲနည်းပြ သင်တန်း (၈၀ နာရီ)",
+        "title_km": "វគ្គគ្រូនគរបាល D.A.R.E. (៨០ ម៉ោង)",
+        "title_vi": "Khóa đào tạo giảng viên cảnh sát D.A.R.E. (80 giờ)",
+    },
+}  # fmt: skip
+
 _YUNNAN: dict[str, Any] = {
     "code": "YPC-2025-TH", "course_type": "course", "level": "intermediate",
     "title_zh": "泰国禁毒执法人员培训班（云南警官学院）", "title_th": "หลักสูตรฝึกอบรมเจ้าหน้าที่ปราบปรามยาเสพติดไทย (วิทยาลัยตำรวจยูนนาน)",
@@ -62,7 +80,8 @@ def seed_demo_training(session: Session, agency: str, people: dict[str, Principa
     if spec is None:
         return []
     officer = people["liaison"]
-    course = service.create_course(session, officer, CourseInput.model_validate(spec))
+    titles = _TITLES[spec["code"]]
+    course = service.create_course(session, officer, CourseInput.model_validate({**spec, **titles}))
     for name, from_agency, rank, role, days, score, reaction, behaviour in _PEOPLE[spec["code"]]:
         person = service.add_participant(session, officer, course.id, ParticipantInput(
             name=name, agency_code=from_agency, rank=rank, role=role))  # fmt: skip

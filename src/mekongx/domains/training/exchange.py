@@ -27,6 +27,7 @@ from mekongx.federation.outbox import enqueue
 from mekongx.i18n import N_
 from mekongx.model.identity import Agency
 from mekongx.model.record import Distribution, RecordRecipient
+from mekongx.model.texts import added_texts, text_columns
 from mekongx.validation import parse
 
 KIND = "training.course"
@@ -40,6 +41,7 @@ _FIELDS = (
 
 def payload(session: Session, course: Course) -> dict[str, Any]:
     data: dict[str, Any] = {name: getattr(course, name) for name in _FIELDS}
+    data.update(added_texts(course, "title"))  # only when written: older peers read the rest
     data["starts_on"], data["ends_on"] = course.starts_on.isoformat(), course.ends_on.isoformat()
     data["partner_agencies"] = course.partner_agencies.split()
     data["competencies"] = course.competencies.split()
@@ -79,7 +81,9 @@ def apply_course(session: Session, received: Received, raw: Mapping[str, Any]) -
     else:
         course = Course(uid=data.uid, received=True, origin_agency=received.sender)
         session.add(course)
-    for name, value in data.model_dump(include=set(_FIELDS) - {"uid", "origin_agency"}).items():
+    for name, value in data.model_dump(
+        include=(set(_FIELDS) | set(text_columns("title"))) - {"uid", "origin_agency"}
+    ).items():
         setattr(course, name, value)
     course.starts_on, course.ends_on = data.starts_on, data.ends_on
     course.partner_agencies = " ".join(data.partner_agencies)

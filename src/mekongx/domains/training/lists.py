@@ -14,12 +14,13 @@ from mekongx.authz import Permission, Principal, require, visible
 from mekongx.authz.listing import Page, page_of, search_of
 from mekongx.db import fts
 from mekongx.domains.training.models import SEARCH_KIND, Certificate, Course, Participant
+from mekongx.model.texts import text_columns
 
 
 def index(session: Session, course: Course) -> None:
     """Write (or replace) the course's full-text document."""
-    text = "\n".join((course.code, course.title_th, course.title_zh, course.title_en, course.topic,
-                      course.trainers, course.place))  # fmt: skip
+    titles = (getattr(course, column) for column in text_columns("title"))
+    text = "\n".join((course.code, *titles, course.topic, course.trainers, course.place))
     fts.index_document(session, course.uid, SEARCH_KIND, text)
 
 

@@ -53,6 +53,10 @@ class Course(Multilingual, SharedRecord, Base):
     title_th: Mapped[str] = mapped_column(String(300), default="")
     title_zh: Mapped[str] = mapped_column(String(300), default="")
     title_en: Mapped[str] = mapped_column(String(300), default="")
+    title_lo: Mapped[str] = mapped_column(String(300), default="")
+    title_my: Mapped[str] = mapped_column(String(300), default="")
+    title_km: Mapped[str] = mapped_column(String(300), default="")
+    title_vi: Mapped[str] = mapped_column(String(300), default="")
     topic: Mapped[str] = mapped_column(String(300), default="")
     level: Mapped[str] = mapped_column(String(16), default="basic")
     course_language: Mapped[str] = mapped_column(

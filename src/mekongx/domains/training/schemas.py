@@ -11,6 +11,7 @@ from pydantic_core import PydanticCustomError
 from mekongx.authz.sharing import SharingInput
 from mekongx.domains.training.models import COMPETENCIES
 from mekongx.i18n import N_, Language
+from mekongx.i18n.texts import TEXT_LANGUAGES
 
 Kind = Literal["course", "study_visit", "secondment", "exchange"]
 Level = Literal["basic", "intermediate", "advanced"]
@@ -25,6 +26,10 @@ class CourseFields(SharingInput):
     title_th: str = Field("", max_length=300)
     title_zh: str = Field("", max_length=300)
     title_en: str = Field("", max_length=300)
+    title_lo: str = Field("", max_length=300)
+    title_my: str = Field("", max_length=300)
+    title_km: str = Field("", max_length=300)
+    title_vi: str = Field("", max_length=300)
     topic: str = Field("", max_length=300)
     level: Level = "basic"
     course_language: str = Field("", max_length=40)
@@ -42,10 +47,8 @@ class CourseFields(SharingInput):
 
     @model_validator(mode="after")
     def _check(self) -> Self:
-        if not (self.title_th or self.title_zh or self.title_en):
-            raise PydanticCustomError(
-                "mekongx", N_("Title: write it in at least one of Thai, Chinese or English.")
-            )
+        if not any(getattr(self, f"title_{code}") for code in TEXT_LANGUAGES):
+            raise PydanticCustomError("mekongx", N_("Title: write it in at least one language."))
         if self.ends_on < self.starts_on:
             raise PydanticCustomError(
                 "mekongx", N_("The course ends (%(end)s) before it starts (%(start)s)."),

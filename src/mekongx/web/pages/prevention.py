@@ -33,6 +33,7 @@ from mekongx.http.node import node_of
 from mekongx.http.params import PageNumber, RecordId
 from mekongx.i18n import N_, translator
 from mekongx.model.identity import Agency, SharingGroup
+from mekongx.model.texts import text_columns
 from mekongx.validation import parse
 from mekongx.web import charts, flash
 from mekongx.web.labels import translated
@@ -104,7 +105,7 @@ def _sharing(request: Request, principal: Principal) -> dict[str, Any]:
     return {"peers": peers, "groups": groups}
 
 
-_PROGRAMME = ("code", "name_th", "name_zh", "name_en", "owner", "country", "target_group", "age_from",
+_PROGRAMME = ("code", *text_columns("name"), "owner", "country", "target_group", "age_from",
               "age_to", "method", "year_basis", "started", "description", "sources", "language",
               "handling_code", "handling_note", "distribution", "sharing_group")  # fmt: skip
 
@@ -276,7 +277,7 @@ def _reach(form: FormData) -> dict[str, Any]:
 _PARTS: dict[str, tuple[Any, tuple[str, ...], str]] = {
     "units": (UnitInput, ("kind", "name", "region", "district", "award_level", "award_year"), "add_unit"),
     "activities": (ActivityInput, ("kind", "title", "starts_on", "ends_on", "unit_uid", "participants", "notes"), "add_activity"),
-    "indicators": (IndicatorInput, ("code", "kind", "name_th", "name_zh", "name_en", "definition", "numerator", "denominator"), "add_indicator"),
+    "indicators": (IndicatorInput, ("code", "kind", *text_columns("name"), "definition", "numerator", "denominator"), "add_indicator"),
     "outcomes": (OutcomeInput, ("indicator", "year", "region", "level", "numerator", "denominator", "source"), "record_outcome"),
 }  # fmt: skip
 

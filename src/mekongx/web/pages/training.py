@@ -26,6 +26,7 @@ from mekongx.http.node import node_of
 from mekongx.http.params import PageNumber, RecordId
 from mekongx.i18n import N_, translator
 from mekongx.model.identity import Agency, SharingGroup
+from mekongx.model.texts import text_columns
 from mekongx.validation import parse
 from mekongx.web import flash
 from mekongx.web.labels import translated
@@ -47,7 +48,7 @@ flash.register(
     }
 )
 
-_COURSE = ("code", "course_type", "title_th", "title_zh", "title_en", "topic", "level", "course_language",
+_COURSE = ("code", "course_type", *text_columns("title"), "topic", "level", "course_language",
            "trainers", "starts_on", "ends_on", "hours", "place", "host_country", "funding", "language",
            "handling_code", "handling_note", "distribution", "sharing_group")  # fmt: skip
 
