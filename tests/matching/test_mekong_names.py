@@ -320,3 +320,28 @@ def test_sound_readings_meet_names_with_a_non_chinese_word(latin: str, meets: bo
     from mekongx.matching.scoring import profile
 
     assert foreign(profile(latin).compact) is meets
+
+
+def test_screening_finds_lao_names_across_chinese_transcription() -> None:
+    from mekongx.matching import Index
+
+    lao = [("富米·冯维希", "Phoumi Vongvichit"), ("坎平·赛宋平", "Khampheng Saysompheng")]
+    others = ["Phoumi Vongsa", "Thongsing Thammavong", "Wang Wei", "王伟", "Somchai Jaidee"]
+    latin_list, han_list = Index(), Index()
+    for han, latin in lao:
+        latin_list.add(latin, id=han)
+        han_list.add(han, id=han)
+    for i, name in enumerate(others):
+        latin_list.add(name, id=f"X{i}")
+        han_list.add(name, id=f"X{i}")
+    for han, latin in lao:
+        assert latin_list.search(han, limit=1)[0].id == han
+        assert han_list.search(latin, limit=1)[0].id == han
+
+
+def test_lao_transcription_is_named_in_seven_languages() -> None:
+    m = score("富米·冯维希", "Phoumi Vongvichit")
+    assert any("Lao name" in line for line in m.explain("en"))
+    for lang, word in (("th", "ลาว"), ("zh", "老挝"), ("lo", "ລາວ"), ("vi", "Lào"), ("km", "ឡាវ")):
+        assert any(word in line for line in m.explain(lang)), lang
+    assert any("လာအို" in line for line in m.explain("my"))

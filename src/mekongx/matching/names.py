@@ -177,7 +177,7 @@ def _foreign_han_readings(name: Name) -> list[Reading]:
         ]
         # … or of a Lao one, whose sounds Xinhua writes otherwise (冯 feng = Vong, 本 ben = Boun)
         alts += [
-            ("".join(syl), syl_key(s), "sea-transcription")
+            ("".join(syl), syl_key(s), "lao-transcription")
             for s in lao_transcription.part_sounds(syl)
         ]
         for row in table.get(piece, []):

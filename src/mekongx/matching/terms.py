@@ -219,6 +219,15 @@ for _code, _names in {
         "ຕົວອັກສອນຈີນທີ່ຖອດສຽງຊື່ມຽນມາ ຫຼື ຂະເໝນ",
         "chữ Hán phiên âm một tên Miến Điện hoặc Khmer",
     ),
+    "lao-transcription": (
+        "Chinese characters transcribing a Lao name",
+        "อักษรจีนที่ถอดเสียงชื่อลาว",
+        "音译老挝姓名的汉字",
+        "လာအိုအမည်ကို အသံထွက်ရေးထားသော တရုတ်စာလုံး",
+        "អក្សរចិនដែលចម្លងសូរសព្ទឈ្មោះឡាវ",
+        "ຕົວອັກສອນຈີນທີ່ຖອດສຽງຊື່ລາວ",
+        "chữ Hán phiên âm một tên Lào",
+    ),
 }.items():
     TERMS[_code] = dict(zip(("en", "th", "zh", "my", "km", "lo", "vi"), _names, strict=True))
 
