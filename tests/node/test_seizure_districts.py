@@ -111,12 +111,17 @@ def test_a_khmer_reader_sees_a_cambodian_district_in_khmer(world: Any) -> None:
     assert (stung_treng.name("km"), stung_treng.name("th"), stung_treng.name("en")) == ("ស្ទឹងត្រែង", "Stueng Traeng", "Stueng Traeng")  # fmt: skip
 
 
-def test_search_finds_a_coded_district_by_either_name(world: Any) -> None:
-    _create(world, admin2_code="5709")
+def test_search_finds_a_coded_district_by_either_name_and_shows_it_in_the_readers(world: Any, browser: Any) -> None:  # fmt: skip
+    _create(world, admin2_code="5709", place="Ban Pa Yang checkpoint")
     with world.db.read() as session:
         for query in ("แม่สาย", "Mae Sai"):
             found = service.search(session, world.principal("thai_viewer"), query, 5)
             assert [s.reference for s in found] == ["ONCB-D-1"], query
+    browser.login("thai.analyst")
+    for lang, shown in (("th", "แม่สาย · Ban Pa Yang"), ("en", "Mae Sai · Ban Pa Yang")):
+        with world.db.write() as session:
+            session.query(User).filter_by(username="thai.analyst").one().language = lang
+        assert shown in browser.client.get("/search?q=ONCB-D-1").text, lang
 
 
 def test_a_peer_gets_the_written_name_and_finds_the_code_again(world: Any) -> None:

@@ -18,7 +18,16 @@ def seizures(session: Session, principal: Principal, query: str, limit: int) -> 
             35,
             f"{s.reference} · {drugs[s.drug].name(principal.language)}",
             f"/seizures/{s.id}",
-            f"{s.origin_agency} · {s.seized_on.isoformat()} · {s.place}",
+            " · ".join(
+                x
+                for x in (
+                    s.origin_agency,
+                    s.seized_on.isoformat(),
+                    service.district_name(s, principal.language),
+                    s.place,
+                )
+                if x
+            ),
         )
         for s in service.search(session, principal, query, limit)
     ]

@@ -19,7 +19,7 @@ from mekongx.authz import Permission, Principal, access, can, require, visible
 from mekongx.authz.listing import Page, page_of, search_of
 from mekongx.authz.sharing import check_distribution, set_recipients
 from mekongx.domains.search import records as search_records
-from mekongx.domains.seizures import exchange, fulltext, totals
+from mekongx.domains.seizures import exchange, fulltext, reference, totals
 from mekongx.domains.seizures.models import SEARCH_KIND, Seizure
 from mekongx.domains.seizures.rows import fill, values
 from mekongx.domains.seizures.schemas import SeizureFields, SeizureInput
@@ -228,6 +228,13 @@ def list_seizures(
 def nationalities_of(seizure: Seizure) -> dict[str, int]:
     found: dict[str, int] = json.loads(seizure.nationalities or "{}")
     return found
+
+
+def district_name(seizure: Seizure, lang: str) -> str:
+    """The seizure's district in the reader's language where the reference has it (a coded
+    district), else as written."""
+    found = reference.district(seizure.country, seizure.admin2_code) if seizure.admin2_code else None  # fmt: skip
+    return found.name(lang) if found is not None else seizure.admin2
 
 
 def links_of(

@@ -66,7 +66,7 @@ def _labels(principal: Principal) -> dict[str, Any]:
         "country_name": dict(countries.names(lang)),
         "mekong_countries": reference.COUNTRIES,
         "district_groups": _district_groups(""),
-        "district_name": lambda s: _district_name(s, lang),
+        "district_name": lambda s: service.district_name(s, lang),
         **translated(_),
     }
 
@@ -82,12 +82,6 @@ def _district_groups(admin1: str) -> list[tuple[reference.Unit, list[reference.D
     for district in reference.districts().values():
         found.setdefault(district.admin1, []).append(district)
     return [(units[code], found[code]) for code in sorted(found, key=lambda c: (units[c].country, units[c].en))]  # fmt: skip
-
-
-def _district_name(seizure: Any, lang: str) -> str:
-    """A seizure's district in the reader's language where the reference has it, else as written."""
-    found = reference.district(seizure.country, seizure.admin2_code) if seizure.admin2_code else None  # fmt: skip
-    return found.name(lang) if found is not None else str(seizure.admin2)
 
 
 def _sharing_choices(request: Request, principal: Principal) -> dict[str, Any]:
