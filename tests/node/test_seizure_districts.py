@@ -199,3 +199,15 @@ def test_the_demo_gives_thai_and_cambodian_seizures_their_district_codes(world: 
         rows = list(session.scalars(select(Seizure)))
     assert rows and all(reference.district("TH", s.admin2_code) is not None for s in rows)
     assert all(reference.district("TH", s.admin2_code).admin1 == s.admin1 for s in rows)  # type: ignore[union-attr]
+
+
+def test_the_api_takes_and_gives_the_code(world: Any, token_for: Any) -> None:
+    headers = token_for("thai_liaison")
+    with world.app() as client:
+        made = client.post(
+            "/api/v1/seizures", json={**SEIZURE, "admin2_code": "5709"}, headers=headers
+        )
+        assert made.status_code == 201, made.text
+        assert (made.json()["admin2_code"], made.json()["admin2"]) == ("5709", "Mae Sai (แม่สาย)")
+        bad = client.post("/api/v1/seizures", json={**SEIZURE, "reference": "ONCB-D-9", "admin2_code": "5009"}, headers=headers)  # fmt: skip
+        assert bad.status_code == 422 and bad.json()["error"]["fields"][0]["field"] == "admin2_code"
