@@ -141,6 +141,19 @@ def test_chinese_transcription_of_a_lao_name_meets_its_sound(han: str, latin: st
 
 
 @pytest.mark.parametrize(
+    ("lao", "han"),
+    [
+        ("ພູມີ ວົງວິຈິດ", "富米·冯维希"),
+        ("ຄຳແພງ ໄຊສົມແພງ", "坎平·赛宋平"),
+        # ເ-ັ was left as เ + ั, which the Thai reader cannot read (0.77)
+        ("ສົມສະຫວາດ ເລັ່ງສະຫວັດ", "宋沙瓦·凌沙瓦"),
+    ],
+)
+def test_lao_script_meets_the_chinese_transcription(lao: str, han: str) -> None:
+    assert score(lao, han).probability >= 0.9
+
+
+@pytest.mark.parametrize(
     ("han", "latin"),
     [
         ("坎平·赛宋平", "Khampheng Phomvihane"),
@@ -197,6 +210,8 @@ def test_lao_letters_become_thai_letters() -> None:
     assert to_thai("ໜູ") == "หนู"
     assert to_thai("ສະເຫຼີມໄຊ") == "สะเหลิมไซ"  # oe closed by a final
     assert to_thai("ເຂີ") == "เขอ"  # oe open
+    assert to_thai("ເລັ່ງ") == "เล่ง"  # short e: Thai writes the tone mark alone
+    assert to_thai("ເລັງ") == "เล็ง"  # … or mai taikhu
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,8 @@ read by the Thai reader, so ສົມສັກ is read som-sak like สมสั
 Three Lao spellings have no one-letter Thai twin: ົ (mai kon, the short o of a closed syllable,
 which Thai leaves unwritten: ສົມ = สม), ຽ (the ia vowel: ວຽງ = เวียง) and ໍ (o: ບໍ = บอ); the
 ligatures ໜ ໝ and the subscript ຼ are ຫ + ນ / ມ / ລ. The oe vowel ເ-ີ is written เ-ิ in Thai before
-a final consonant and เ-อ in an open syllable (ເຫຼີມ = เหลิม loem, as in Saleumxay). Sources: Unicode Lao block chart (U+0E80–
+a final consonant and เ-อ in an open syllable (ເຫຼີມ = เหลิม loem, as in Saleumxay); the short e of
+ເ-ັ is Thai เ-็ (ເລັ່ງ = เล่ง leng, as in Lengsavad). Sources: Unicode Lao block chart (U+0E80–
 U+0EFF) beside the Thai block (the two blocks are laid out letter for letter alike); Lao vowel
 spellings after https://en.wikipedia.org/wiki/Lao_script.
 """
@@ -39,6 +40,9 @@ _OE_CLOSED = re.compile(
     "ເ([ກ-ຮໜໝ]ຼ?)ີ([\u0ec8-\u0ecb]?)(?=(?!ຍ)[ກ-ຮໜໝ](?![\u0eb0-\u0ebc\u0ec8-\u0ecb]))"
 )
 _OE_OPEN = re.compile("ເ([ກ-ຮໜໝ]ຼ?)ີ([\u0ec8-\u0ecb]?)(?!ຍ)")
+# ເ-ັ / ແ-ັ: the short e / ae closed by a final (ເລັ່ງ leng), which Thai writes with mai taikhu
+# (เล็ง) or, under a tone mark, with the tone mark alone (เล่ง)
+_SHORT_E = re.compile("([ເແ][ກ-ຮໜໝ]ຼ?)ັ([\u0ec8-\u0ecb]?)")
 LAO = re.compile("[\u0e80-\u0eff]")
 
 
@@ -46,6 +50,7 @@ def to_thai(text: str) -> str:
     """Lao letters of ``text`` rewritten as the Thai letters of the same sound."""
     if LAO.search(text) is None:
         return text
+    text = _SHORT_E.sub(lambda m: m[1] + (m[2] or "\u0e47"), text)
     text = _OE_CLOSED.sub("ເ\\1ິ\\2", text)
     text = _OE_OPEN.sub("ເ\\1\\2ອ", text)
     text = _IA.sub("ເ\\1ີ\\2ຍ", text)
