@@ -126,7 +126,8 @@ def new_form(request: Request, principal: CurrentPrincipal) -> Response:
 def district_options(request: Request, principal: CurrentPrincipal, admin1: str = "",
                      admin2_code: str = "") -> Response:  # fmt: skip
     """The district select's options for the chosen province (the form asks when the province
-    changes; without JavaScript the form offers every province's districts, grouped)."""
+    changes; the form itself, with or without JavaScript, offers every province's districts,
+    grouped: 77 KB of the form's 136 KB, 15 KB gzipped)."""
     return render(request, "seizures/_districts.html", district_groups=_district_groups(admin1[:8]),
                   form={"admin2_code": admin2_code[:16]}, **{k: v for k, v in _labels(principal).items() if k != "district_groups"})  # fmt: skip
 
