@@ -325,11 +325,12 @@ def fit(pairs: list[Pair], only: set[str] | None = None) -> None:
 def features(p: Pair) -> tuple[float, ...]:
     from mekongx.matching.alignment import best_alignment
     from mekongx.matching.scoring import features as feats
+    from mekongx.matching.scoring import han_viet_pair
 
     ca, cb = profile(p.a).compact, profile(p.b).compact
     found = best_alignment(ca, cb)
     assert found is not None, (p.a, p.b)
-    return feats(ca, cb, found[0])
+    return feats(ca, cb, found[0], han_viet_pair(ca, cb, found))
 
 
 def prf(labels: list[int], preds: list[int]) -> tuple[float, float, float]:

@@ -73,6 +73,11 @@ def test_han_viet_reading_meets_the_characters(han: str, latin: str) -> None:
     [
         ("阮文安", "Nguyen Van Binh"),  # another given name
         ("陈文安", "Nguyen Van An"),  # another family name
+        # the family name alone: 阮 is rare in China, but Nguyễn is the family name of about two
+        # Vietnamese in five; the Chinese rarity no longer counts through the Hán-Việt reading
+        ("阮氏金银", "Nguyễn Văn An"),  # 0.93
+        ("阮文灵", "Nguyễn Hòa Bình"),  # 0.93
+        ("阮文安", "NGUYEN VAN LINH"),  # 0.89
     ],
 )
 def test_han_viet_reading_keeps_other_names_apart(han: str, latin: str) -> None:

@@ -129,9 +129,26 @@ def stratum(a: str, b: str) -> str:
     return pair if pair in calibration.STRATA else "same"
 
 
-def features(ca: Compact, cb: Compact, al: Alignment) -> tuple[float, ...]:
+def _han_viet(c: Compact, i: int) -> bool:
+    """Is reading ``i`` of the name its Hán-Việt reading (``alignment.HAN_ONLY``)?"""
+    sur = c.readings[i][1]
+    return sur is not None and HAN_ONLY <= sur < LATIN_ONLY
+
+
+def han_viet_pair(ca: Compact, cb: Compact, found: tuple[Alignment, int, int]) -> bool:
+    """Did the best alignment go through the Hán-Việt reading of one of the names?"""
+    return _han_viet(ca, found[1]) or _han_viet(cb, found[2])
+
+
+def features(ca: Compact, cb: Compact, al: Alignment, han_viet: bool = False) -> tuple[float, ...]:
+    """``han_viet``: the names met through the Hán-Việt reading of one of them. The rarity of the
+    other, in characters, is then that of a Chinese name (阮 is rare in China), not of the
+    Vietnamese one (Nguyễn is the family name of about two Vietnamese in five), so it gives no
+    bonus: 阮氏金银 / Nguyễn Văn An scored 0.93 on the surname alone."""
     rar = [r for r in (ca.rarity, cb.rarity) if r is not None]
     rare = min(max(min(rar) / 6.0, 0.0), 1.5) if rar else 1.0
+    if han_viet:
+        rare = min(rare, 1.0)
     han_same = 1.0 if ca.han and cb.han and ca.han == cb.han else 0.0
     han_diff = 1.0 if ca.han and cb.han and ca.han != cb.han else 0.0
     exact = 1.0 if al.unmatched == 0 and all(p[2] == 1.0 for p in al.pairs) else 0.0
@@ -156,7 +173,7 @@ def quick_probability(ca: Compact, cb: Compact) -> float:
     found = best_alignment(ca, cb)
     if found is None:
         return 0.0
-    x = features(ca, cb, with_endings(ca, cb, found))
+    x = features(ca, cb, with_endings(ca, cb, found), han_viet_pair(ca, cb, found))
     return calibration.sigmoid(calibration.model(stratum(ca.script, cb.script)).logit(x))
 
 
@@ -244,7 +261,7 @@ def compare_profiles(
     al = with_endings(ca, cb, found)
     ra = next(r for r in pa.readings if r.keys == ca.readings[ia][0])
     rb = next(r for r in pb.readings if r.keys == cb.readings[ib][0])
-    x = features(ca, cb, al)
+    x = features(ca, cb, al, han_viet_pair(ca, cb, found))
     logit = calibration.model(st).logit(x)
     reasons = _reasons(ca, cb, al, ra, rb) if explain else []
     if explain:
