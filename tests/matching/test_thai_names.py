@@ -347,3 +347,57 @@ def test_first_word_of_a_compound_links_into_the_next() -> None:
     assert ("sot",) in head_readings("ศศ")
     assert head_readings("พงศ์") == (("phong",),)  # a silenced letter: no linking reading
     assert score("ศศลักษณ์ ไหประโคน", "Sasalak Haiprakhon").decision is Decision.MATCH  # was 0.38
+
+
+@pytest.mark.parametrize(
+    ("thai", "latin"),
+    [
+        # traditional (Sanskrit-based) spellings of family names (traditional.py); the families'
+        # own spellings, en.wikipedia.org: Snidvongs, Chakrabongse, Devakula
+        ("สนิทวงศ์", "Snidvongs"),  # สน sa-n written sn, วงศ์ with its ศ
+        ("จักรพงษ์", "Chakrabongse"),
+        ("เทวกุล", "Devakula"),
+        ("รัตนวงศ์", "Ratanavongs"),
+        ("จิตรพงศ์", "Chitrabongs"),
+        ("สวัสดิวัตน์", "Svastivatana"),
+        ("ภัทรประสิทธิ์", "Bhadraprasit"),  # the silent ร of ภัทร written with its a
+        # ปร before a bare consonant read pra (was 0.36): en.wikipedia.org/wiki/Don_Pramudwinai
+        ("ดอน ปรมัตถ์วินัย", "Don Pramudwinai"),
+        # ไทย at the end of a word has no formal ya (was 0.38): Surakiart Sathirathai
+        ("สุรเกียรติ์ เสถียรไทย", "Surakiart Sathirathai"),
+    ],
+)
+def test_traditional_spellings_match(thai: str, latin: str) -> None:
+    m = score(thai, latin)
+    assert m.decision is Decision.MATCH, (m.probability, m.reading_a, m.reading_b)
+
+
+@pytest.mark.parametrize(
+    ("thai", "latin"),
+    [
+        ("สนิท", "Snidvongs"),
+        ("ศรีวงศ์", "Snidvongs"),
+        ("เทวา", "Devakula"),
+        ("จักรพันธ์", "Chakrabongse"),
+        ("ประมวล วินัย", "Don Pramudwinai"),
+        ("ภัทรพงศ์", "Bhadraprasit"),
+    ],
+)
+def test_traditional_spellings_make_no_match(thai: str, latin: str) -> None:
+    assert score(thai, latin).decision is not Decision.MATCH, score(thai, latin).probability
+
+
+def test_traditional_respellings_and_readings() -> None:
+    from mekongx.matching.thai_letters import respellings
+    from mekongx.matching.traditional import respell
+
+    assert respell("Snidvongs") == "sanidvong"
+    assert respell("Chakrabongse") == "chakrabong"
+    assert respell("Devakula") == "devakul"
+    assert respell("Chandrasomboon") == "chandsomboon"
+    assert respell("Suksvasti") == "suksavasti"
+    assert respell("Somchai") is None and respell("Wongsawat") is None
+    assert respellings("ปรมัตถ์") == ("ประมัตถ์",)
+    assert respellings("ประเสริฐ") == () and respellings("ปราณี") == ()
+    assert syllables("เสถียรไทย", linked=True) == ("sa", "thia", "ra", "thai")
+    assert syllables("ไชยวัฒน์", linked=True) == ("chai", "ya", "wat")

@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from mekongx.matching import thai, thai_compounds, thai_vowels
+from mekongx.matching import thai, thai_compounds, thai_vowels, traditional
 from mekongx.matching.keys import ascii_fold
 from mekongx.matching.names import Name, thai_table_rows
 from mekongx.matching.normalize import Script
 from mekongx.matching.outline import latin_outline, shape
+from mekongx.matching.thai_letters import respellings
 
 STOP, OPEN = "stop", "open"
 _SILENT_E = re.compile("[aeiou][bcdfghjklmnpqrstvwxz]e$")
@@ -62,8 +63,7 @@ def _thai_readings(word: str) -> tuple[tuple[tuple[str, ...], ...], tuple[str, .
     for first, last in thai_compounds.splits(word):
         if tail := thai.syllables(last):
             readings += [(*head, *tail) for head in thai_compounds.head_readings(first)]
-    if "ฤกษ์" in word:  # sounds roek (names.thai_word_keys)
-        sound = word.replace("ฤกษ์", "เริก")
+    for sound in respellings(word):  # ฤกษ์ roek, ปร pra (names.thai_word_keys)
         readings += [thai.syllables(sound), thai.syllables(sound, linked=True)]
     published = tuple(v for row in thai_table_rows(word) for v in row["latin"].split("|"))
     return tuple(r for r in readings if r), published
@@ -115,7 +115,19 @@ def thai_shape(word: str) -> str:
 
 @lru_cache(maxsize=100_000)
 def latin_shape(word: str) -> str:
-    return shape(latin_ending(word), (latin_outline(word),), thai_vowels.latin(word))
+    """A Latin word's ending, consonant outline and vowels, and those of the word without its
+    traditional spelling habits (``traditional.respell``: Snidvongs as sanidvong), when it has
+    any: either may be the Thai word's."""
+    respelt = traditional.respell(word)
+    if respelt is None:
+        return shape(latin_ending(word), (latin_outline(word),), thai_vowels.latin(word))
+    ends = {latin_ending(word), latin_ending(respelt)}
+    vowels = (thai_vowels.latin(word), thai_vowels.latin(respelt))
+    return shape(
+        ends.pop() if len(ends) == 1 else "",
+        (latin_outline(word), latin_outline(respelt)),
+        ",".join(dict.fromkeys(vowels)) if all(vowels) else "",
+    )
 
 
 def endings(name: Name) -> tuple[str, ...]:

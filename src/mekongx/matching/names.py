@@ -17,6 +17,7 @@ from mekongx.matching import (
     sea_transcription,
     thai,
     thai_compounds,
+    traditional,
     vietnamese,
 )
 from mekongx.matching.alignment import FOREIGN_ONLY
@@ -36,6 +37,7 @@ from mekongx.matching.chinese_names import (
 from mekongx.matching.keys import EXACT, ascii_fold, latin_key, latin_syllables, split_pinyin
 from mekongx.matching.normalize import Script, Token, burmese_honorific, tokenize
 from mekongx.matching.reading import Name, Reading, make_reading, syl_key
+from mekongx.matching.thai_letters import respellings
 from mekongx.matching.transcription import part_sounds
 
 __all__ = [
@@ -137,8 +139,7 @@ def thai_word_keys(word: str) -> tuple[tuple[str, str, str], ...]:
         for n, head_syl in enumerate(thai_compounds.head_readings(first)):
             if (head := syl_key(head_syl)) and tail:
                 out.append((word, f"{head}.{tail}", "thai-formal" if n else "rtgs"))
-    if "ฤกษ์" in bare:  # ฤกษ์ (an auspicious time) sounds roek: ศุภฤกษ์ Suppharoek, ฤกษ์ชัย Roekchai
-        sound = bare.replace("ฤกษ์", "เริก")
+    for sound in respellings(bare):  # ฤกษ์ roek, an opening ปร pra (thai_letters.respellings)
         out.append((word, syl_key(thai.syllables(sound)), "rtgs"))
         out.append((word, syl_key(thai.syllables(sound, linked=True)), "thai-formal"))
     if "ฤ" in bare:  # ฤ is ri (กฤษ krit) or rue (พฤกษ์ phruek, นฤมล na-rue-mon) by word
@@ -297,6 +298,8 @@ def _latin_readings(tokens: list[Token]) -> list[Reading]:
             alts.append((t, syl_key(latin_syllables(t[:-1])), "latin"))
         if not chinese and (respelt := _english_habits(t)) != t:
             alts.append((t, syl_key(latin_syllables(respelt)), "latin"))  # Camin, Irada, Litar
+        if not chinese and (old := traditional.respell(t)) is not None:
+            alts.append((t, syl_key(latin_syllables(old)), "latin"))  # Snidvongs, Devakula
         if not chinese:  # Lao names in French habits: Thongloun, Sonexay, Bounnhang
             alts += [(t, syl_key(latin_syllables(v)), "latin") for v in lao.latin_variants(t)]
             if (ng := vietnamese.nh_as_ng(t)) is not None:  # Mạnh 孟: Vietnamese -nh is -ng

@@ -130,8 +130,8 @@ def shape(
     ending: str, outlines: set[str] | tuple[str, ...], vowels: str | tuple[str, ...] = ()
 ) -> str:
     """One word's ending (``endings.py``), consonant outlines and vowels (``thai_vowels.py``: the
-    nuclei of a Latin word as a string, of each reading of a Thai word as a tuple; none where
-    unknown), as a name's compact form stores them."""
+    nuclei of a Latin word as a string, several spellings' separated by commas, of each reading of
+    a Thai word as a tuple; none where unknown), as a name's compact form stores them."""
     if isinstance(vowels, str):
         marked = f"L{vowels}" if vowels else ""
     else:
@@ -144,7 +144,9 @@ def _vowels_differ(a: str, b: str) -> bool:
         return False
     thai, latin = (a, b) if a[0] == "T" else (b, a)
     return all(
-        thai_vowels.distance(t, latin[1:]) >= thai_vowels.DIFFERENT for t in thai[1:].split(",")
+        thai_vowels.distance(t, v) >= thai_vowels.DIFFERENT
+        for t in thai[1:].split(",")
+        for v in latin[1:].split(",")
     )
 
 

@@ -344,8 +344,11 @@ class _Parser(Division):
         if lead and lead in "ใไ":
             if nxt == "ย" and not self.vowel_follows(i):
                 self.i += 1  # ไทย, ไชย: the ย is silent (thai, chai)
-                if self.linked and (self.is_cons(self.i) or self.at(self.i) in _LEAD):
-                    self.extra = "ya"  # formally sounded before the rest: ไชยวัฒน์ chai-ya-wat
+                nxt = self.at(self.i)
+                if self.linked and (self.is_cons(self.i) or (nxt != "" and nxt in _LEAD)):
+                    # formally sounded before the rest: ไชยวัฒน์ chai-ya-wat; not at the end of
+                    # the word (เสถียรไทย sa-thia-ra-thai, not …-thai-ya)
+                    self.extra = "ya"
             return "ai", False
         if self.linked and i == 1 and self.at(0) == "บ" and nxt == "ว" and self.at(i + 1) == "ร":
             return "o", False  # formally บวร bo-won (Boworn, Bowornsak), not buan

@@ -130,3 +130,21 @@ def _split_lead_e(word: str) -> str:
         return f"{c1}ะเ{c2}"
 
     return _SPLIT_LEAD_E.sub(repl, word)
+
+
+# a word that opens on ปร before a consonant without a vowel of its own: the dictionary reads it
+# po-ra (ปรเมศ po-ra-met, ปรมัตถ์ po-ra-mat), and many bearers write pra, as if ประ were spelt
+# (Pramudwinai, Pramet, Pramin); read both ways
+_PRA = re.compile("^ปร(?=[ก-ฮ])")
+
+
+def respellings(word: str) -> tuple[str, ...]:
+    """Other spellings of a word (tone marks as written) that sound as some bearers read it:
+    ฤกษ์ (an auspicious time) sounds roek (ศุภฤกษ์ Suppharoek, ฤกษ์ชัย Roekchai) and an opening ปร
+    before a bare consonant pra (ปรมัตถ์ Pramut). Each is read like any word."""
+    out = []
+    if "ฤกษ์" in word:
+        out.append(word.replace("ฤกษ์", "เริก"))
+    if _PRA.match(word):
+        out.append(_PRA.sub("ประ", word))
+    return tuple(out)
