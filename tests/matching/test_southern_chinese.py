@@ -103,3 +103,26 @@ def test_teochew_and_hakka_surname_spellings(latin: str, han: str) -> None:
 )
 def test_dialect_surname_with_pinyin_given_name_keeps_others_apart(latin: str, han: str) -> None:
     assert score(latin, han).probability < 0.5
+
+
+@pytest.mark.parametrize(
+    ("latin", "dialect"),
+    [
+        ("Chan Chun Sing", True),
+        ("Lim Guan Eng", True),
+        ("Li Ka-shing", True),
+        ("Lee Hsien Loong", True),
+        ("Zhang Xiuying", False),  # pinyin throughout, the given name run together
+        ("Somchai Jaidee", False),  # no word spelt like a Chinese surname
+    ],
+)
+def test_only_names_that_may_be_dialect_spellings_meet_the_dialect_readings(
+    latin: str, dialect: bool
+) -> None:
+    from mekongx.matching.alignment import dialect_spelt
+    from mekongx.matching.scoring import profile
+
+    assert dialect_spelt(profile(latin).compact) is dialect
+    # the Mandarin reading still meets a pinyin name, the dialect readings a dialect spelling
+    assert score("张秀英", "Zhang Xiuying").probability >= 0.9
+    assert score("陳振聲", "Chan Chun Sing").probability >= 0.9

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import permutations
 
 from rapidfuzz.distance import Levenshtein
 
-from mekongx.matching.keys import EXACT
+from mekongx.matching import _data
+from mekongx.matching.keys import EXACT, latin_key
 from mekongx.matching.outline import conflict
 from mekongx.matching.syllable import VARIANT, syllabify, thai_similarity
 from mekongx.matching.syllable import similarity as syllable_similarity
@@ -290,10 +291,38 @@ def foreign(c: Compact) -> bool:
     )
 
 
+@cache
+def surname_keys() -> frozenset[str]:
+    """Keys of every spelling of a Chinese surname (pinyin, Wade-Giles, dialect: Chan, Lim, Teo)."""
+    out = {latin_key(s.pinyin) for s in _data.surnames().values()}
+    out |= {latin_key(v) for s in _data.surnames().values() for v in s.latin_variants}
+    return frozenset(k for k in out if k)
+
+
+def dialect_spelt(c: Compact) -> bool:
+    """May a Latin name be a Cantonese or Hokkien spelling of a Chinese name: has it a word spelt
+    like a Chinese surname (Chan Chun Sing, Lim Guan Eng), and is it not pinyin throughout with
+    a given name run together (Zhang Xiuying; such words carry a key of several syllables marked
+    ``EXACT``)? Only such a name is compared with the dialect readings (``LATIN_ONLY``) of a name
+    in characters, as only such a query looks them up in an index: the others (Somchai Jaidee,
+    Chen Jianguo) met nothing there but chance resemblances, for a fifth of the screening time."""
+    known = surname_keys()
+    found = False
+    for keys, _ in c.readings:
+        for part in keys:
+            for k in part:
+                if k[:1] == EXACT and "." in k:
+                    return False
+                found = found or k in known
+    return found
+
+
 def best_alignment(ca: Compact, cb: Compact) -> tuple[Alignment, int, int] | None:
     """The best-aligned pair of readings: (alignment, reading index in a, reading index in b)."""
     best: tuple[float, Alignment, int, int] | None = None
     thai = thai_pair(ca, cb)
+    dialect_a: bool | None = None  # dialect_spelt(ca), worked out when first needed
+    dialect_b: bool | None = None
     for i, ra in enumerate(ca.readings):
         sur = ra[1] if ra[1] is not None else -1
         a_latin, a_han = LATIN_ONLY <= sur < FOREIGN_ONLY, HAN_ONLY <= sur < LATIN_ONLY
@@ -303,6 +332,10 @@ def best_alignment(ca: Compact, cb: Compact) -> tuple[Alignment, int, int] | Non
             ra = (ra[0], None)
         elif a_latin:
             if cb.script != "latin":
+                continue
+            if dialect_b is None:
+                dialect_b = dialect_spelt(cb)
+            if not dialect_b:
                 continue
             ra = (ra[0], sur - LATIN_ONLY)
         elif a_han:
@@ -316,6 +349,10 @@ def best_alignment(ca: Compact, cb: Compact) -> tuple[Alignment, int, int] | Non
                 rb = (rb[0], None)
             elif rb[1] is not None and rb[1] >= LATIN_ONLY:
                 if ca.script != "latin" or a_han:
+                    continue
+                if dialect_a is None:
+                    dialect_a = dialect_spelt(ca)
+                if not dialect_a:
                     continue
                 rb = (rb[0], rb[1] - LATIN_ONLY)
             elif rb[1] is not None and rb[1] >= HAN_ONLY:

@@ -15,22 +15,21 @@ import sys
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
 
 import numpy as np
 
-from mekongx.matching import _data
 from mekongx.matching.alignment import (
     FOREIGN_ONLY,
     LATIN_ONLY,
     Compact,
     CompactReading,
     Keys,
+    dialect_spelt,
     foreign,
 )
 from mekongx.matching.evidence import Evidence
 from mekongx.matching.judgements import Judgements
-from mekongx.matching.keys import EXACT, latin_key
+from mekongx.matching.keys import EXACT
 from mekongx.matching.names import parse_name, readings
 from mekongx.matching.result import Decision, Match
 from mekongx.matching.scoring import compare_profiles, profile, quick_probability
@@ -72,20 +71,10 @@ def blocking_keys(compact: Compact) -> set[str]:
     return out | extra
 
 
-@cache
-def _surname_keys() -> frozenset[str]:
-    """Keys of every spelling of a Chinese surname (pinyin, Wade-Giles, dialect: Chan, Lim, Teo)."""
-    out = {latin_key(s.pinyin) for s in _data.surnames().values()}
-    out |= {latin_key(v) for s in _data.surnames().values() for v in s.latin_variants}
-    return frozenset(k for k in out if k)
-
-
 def _chinese_surname_in(compact: Compact) -> bool:
-    """Does a Latin name have a word spelt like a Chinese surname? Only such a name can be a
-    Cantonese or Hokkien spelling (Chan Chun Sing, Lim Guan Eng); the others (Somchai Jaidee)
-    need not look up the dialect readings' keys."""
-    known = _surname_keys()
-    return any(k in known for keys, _ in compact.readings for part in keys for k in part)
+    """May a Latin name be a Cantonese or Hokkien spelling (``alignment.dialect_spelt``)? The
+    others (Somchai Jaidee, Chen Jianguo) need not look up the dialect readings' keys."""
+    return dialect_spelt(compact)
 
 
 def _apart(own: set[str], surname: int) -> set[str]:

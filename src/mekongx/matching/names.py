@@ -318,10 +318,11 @@ def _latin_readings(tokens: list[Token]) -> list[Reading]:
                 alts.append((t, syl_key(wg), "wade-giles"))
         for row in table.get(ascii_fold(t), []):
             alts += [(t, latin_key(v), "table") for v in row["latin"].split("|")]
-        if written_as_pinyin and syl is not None and len(syl) > 1:
+        if written_as_pinyin and syl is not None and len(syl) > 1 and "-" not in t:
             # a name in pinyin throughout, its given name run together (Dan Tianfang): a Chinese
             # name, marked so that no sound reading of a name in characters meets it
-            # (alignment.FOREIGN_ONLY)
+            # (alignment.FOREIGN_ONLY), nor its dialect readings (alignment.dialect_spelt); a
+            # hyphenated given name is no such mark (Chan Kong-sang, Tan Chuan-Jin)
             alts.append((t, EXACT + ".".join(syl), "latin"))
         parts.append(alts)
     out: list[Reading | None] = [make_reading("latin", parts, surname, pinyin)]
