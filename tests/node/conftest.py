@@ -21,6 +21,7 @@ from mekongx.app import create_app
 from mekongx.audit import Actor
 from mekongx.authz import Principal
 from mekongx.db import Database
+from mekongx.demo import peer_demo_nodes, seed_identity
 from mekongx.domains.intel import service as intel
 from mekongx.domains.intel.schemas import ReportInput
 from mekongx.federation import peers as peering
@@ -334,3 +335,25 @@ def token_for(world: World) -> Callable[[str], dict[str, str]]:
     """Authorization headers with a fresh API token for one of the ONCB node's users."""
 
     return world.token
+
+
+DemoNode = tuple[Database, NodeKeys, str]  # as `mekongx.demo` passes a node around
+
+
+@pytest.fixture
+def demo_pair(db_url: str, second_db_url: str, tmp_path: Path) -> Iterator[dict[str, DemoNode]]:
+    """ONCB (on ``db_url``) and NNCC (on ``second_db_url``) with the demo's agencies, users and
+    keys, peered as `mekongx demo` peers them; nothing seeded yet (the test calls the demo's
+    ``seed_*`` it is about)."""
+    nodes: dict[str, DemoNode] = {}
+    for agency, url in (("ONCB", db_url), ("NNCC", second_db_url)):
+        home = tmp_path / agency.lower()
+        settings = Settings(env="demo", database_url=url, data_dir=home, node_agency=agency)
+        home.mkdir(parents=True, exist_ok=True)
+        db = Database(url)
+        seed_identity(db, settings, agency)
+        nodes[agency] = (db, NodeKeys.create(settings.keys_dir), f"http://127.0.0.1:1/{agency}")
+    peer_demo_nodes(nodes)
+    yield nodes
+    for db, _keys, _url in nodes.values():
+        db.dispose()

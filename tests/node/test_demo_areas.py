@@ -6,16 +6,14 @@ the 20th meeting's draft. The exchange may deliver what the demo applied again: 
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 
 from mekongx.db import Database
 from mekongx.demo import (
-    peer_demo_nodes,
     seed_asset_request,
     seed_content,
-    seed_identity,
     seed_meetings,
     seed_plan,
 )
@@ -26,16 +24,6 @@ from mekongx.domains.mekong.models import PlanAction, PlanProgress
 from mekongx.domains.precursors.models import Notification
 from mekongx.domains.rfi.models import RfiAgreement
 from mekongx.domains.wbe.models import WbeCalibration, WbeSite
-from mekongx.federation.keys import NodeKeys
-from mekongx.settings import Settings
-
-
-def _node(url: str, home: Path, agency: str) -> tuple[Database, NodeKeys, str]:
-    settings = Settings(env="demo", database_url=url, data_dir=home, node_agency=agency)
-    home.mkdir(parents=True, exist_ok=True)
-    db = Database(url)
-    seed_identity(db, settings, agency)
-    return db, NodeKeys.create(settings.keys_dir), f"http://127.0.0.1:1/{agency}"
 
 
 def _states(db: Database) -> dict[tuple[str, bool], str]:
@@ -43,14 +31,8 @@ def _states(db: Database) -> dict[tuple[str, bool], str]:
         return {(n.reference, n.received): n.state for n in session.scalars(select(Notification))}
 
 
-def test_every_area_has_demo_data_on_both_nodes(
-    db_url: str, second_db_url: str, tmp_path: Path
-) -> None:
-    nodes = {
-        "ONCB": _node(db_url, tmp_path / "oncb", "ONCB"),
-        "NNCC": _node(second_db_url, tmp_path / "nncc", "NNCC"),
-    }
-    peer_demo_nodes(nodes)
+def test_every_area_has_demo_data_on_both_nodes(demo_pair: dict[str, Any]) -> None:
+    nodes = demo_pair
     for agency, (db, _keys, _url) in nodes.items():
         seed_content(db, agency, reports=3)
     seed_meetings(nodes)
@@ -111,5 +93,3 @@ def test_every_area_has_demo_data_on_both_nodes(
             select(MeetingAction.owner_agency).where(MeetingAction.meeting_id == twentieth.id)
         ).all()
         assert sorted(owners) == ["NNCC", "NNCC", "ONCB", "ONCB", "ONCB", "ONCB"]
-    for db in (oncb, nncc):
-        db.dispose()

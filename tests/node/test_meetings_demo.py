@@ -14,11 +14,8 @@ from typing import Any
 from sqlalchemy import func, select
 
 from mekongx.accounts import service as accounts
-from mekongx.db import Database
 from mekongx.demo import (
-    peer_demo_nodes,
     seed_content,
-    seed_identity,
     seed_meetings,
     seed_prevention,
 )
@@ -27,35 +24,21 @@ from mekongx.domains.meetings.models import Meeting, MeetingAction
 from mekongx.domains.prevention import dashboard
 from mekongx.domains.prevention.models import Programme
 from mekongx.domains.training.models import CertificateStatement
-from mekongx.federation.keys import NodeKeys, raw_public
+from mekongx.federation.keys import raw_public
 from mekongx.federation.statements import key_id
 from mekongx.model.identity import User
-from mekongx.settings import Settings
 
 
-def _node(url: str, home: Path, agency: str) -> tuple[Database, NodeKeys, str]:
-    settings = Settings(env="demo", database_url=url, data_dir=home, node_agency=agency)
-    home.mkdir(parents=True, exist_ok=True)
-    db = Database(url)
-    seed_identity(db, settings, agency)
-    return db, NodeKeys.create(settings.keys_dir), f"http://127.0.0.1:1/{agency}"
-
-
-def _seeded(db_url: str, second_db_url: str, tmp_path: Path, reports: int) -> dict[str, Any]:
-    """ONCB and NNCC peered, seeded with content and the demo's meetings."""
-    nodes = {
-        "ONCB": _node(db_url, tmp_path / "oncb", "ONCB"),
-        "NNCC": _node(second_db_url, tmp_path / "nncc", "NNCC"),
-    }
-    peer_demo_nodes(nodes)
+def _seeded(nodes: dict[str, Any], reports: int) -> dict[str, Any]:
+    """The demo's ONCB and NNCC seeded with content and the demo's meetings."""
     for agency, (db, _keys, _url) in nodes.items():
         seed_content(db, agency, reports=reports)
     seed_meetings(nodes)
     return nodes
 
 
-def test_demo_meetings_on_both_nodes(db_url: str, second_db_url: str, tmp_path: Path) -> None:
-    nodes = _seeded(db_url, second_db_url, tmp_path, 6)
+def test_demo_meetings_on_both_nodes(demo_pair: dict[str, Any]) -> None:
+    nodes = _seeded(demo_pair, 6)
     keys = {code: {key_id(raw_public(k.current.sign.public_key())): k.current.sign.public_key()}
             for code, (_db, k, _u) in nodes.items()}  # fmt: skip
     states: dict[str, dict[int, str]] = {}
@@ -90,12 +73,10 @@ def test_demo_meetings_on_both_nodes(db_url: str, second_db_url: str, tmp_path: 
     first = {a.action.owner_agency: a for a in built.resolutions[0].actions}
     assert first["ONCB"].evidence == {"Intelligence reports": 2, "Requests for information": 1}
     assert built.next_meeting is not None and built.next_meeting.number == 20
-    for _agency, (db, _keys, _url) in nodes.items():
-        db.dispose()
 
 
-def test_demo_programmes_on_both_nodes(db_url: str, second_db_url: str, tmp_path: Path) -> None:
-    nodes = _seeded(db_url, second_db_url, tmp_path, 3)
+def test_demo_programmes_on_both_nodes(demo_pair: dict[str, Any]) -> None:
+    nodes = _seeded(demo_pair, 3)
     seed_prevention(nodes)
     for agency, (db, _keys, _url) in nodes.items():
         with db.read() as session:
@@ -117,19 +98,12 @@ def test_demo_programmes_on_both_nodes(db_url: str, second_db_url: str, tmp_path
     assert eighth["NNCC"].evidence == {"Training courses and exchanges": 1}
     with oncb.read() as session:  # NNCC's certificates for ONCB's officers arrived as statements
         assert session.scalar(select(func.count()).select_from(CertificateStatement)) == 3
-    for _agency, (db, _keys, _url) in nodes.items():
-        db.dispose()
 
 
-def test_signatures_verify_from_the_cli(db_url: str, second_db_url: str, tmp_path: Path) -> None:
-    nodes = {
-        "ONCB": _node(db_url, tmp_path / "oncb", "ONCB"),
-        "NNCC": _node(second_db_url, tmp_path / "nncc", "NNCC"),
-    }
-    peer_demo_nodes(nodes)
-    for agency, (db, _keys, _url) in nodes.items():
-        seed_content(db, agency, reports=2)
-    seed_meetings(nodes)
+def test_signatures_verify_from_the_cli(
+    demo_pair: dict[str, Any], db_url: str, second_db_url: str, tmp_path: Path
+) -> None:
+    nodes = _seeded(demo_pair, 2)
 
     def verify(agency: str, url: str, number: int = 19) -> subprocess.CompletedProcess[str]:
         env = {**os.environ, "MEKONGX_ENV": "demo", "MEKONGX_DATABASE_URL": url, "MEKONGX_LANG": "en",
@@ -177,8 +151,6 @@ def test_signatures_verify_from_the_cli(db_url: str, second_db_url: str, tmp_pat
         session.scalars(select(Meeting).where(Meeting.number == 19)).one().place_en = "Elsewhere"
     tampered = verify("ONCB", db_url)
     assert tampered.returncode == 1 and "other minutes than those stored now" in tampered.stdout
-    for _agency, (db, _keys, _url) in nodes.items():
-        db.dispose()
 
 
 def _english_texts(data: Any, where: str = "") -> list[tuple[str, dict[str, Any]]]:
