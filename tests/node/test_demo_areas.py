@@ -1,11 +1,13 @@
 """A fresh demo has something to try in every area on both nodes (ONCB and NNCC, peered, seeded
-as ``mekongx demo`` seeds them): financial cases at both, asset-sharing and RFI answer-time
-agreements, pre-export notifications sent, received and answered across the exchange, each
-country's progress on the plan's actions, a laboratory's marker calibration and the actions of
-the 20th meeting's draft. The exchange may deliver what the demo applied again: nothing moves."""
+as ``mekongx demo`` seeds them): financial cases at both with freezing orders in force on the
+day of the demo, asset-sharing and RFI answer-time agreements, pre-export notifications sent,
+received and answered across the exchange, each country's progress on the plan's actions, a
+laboratory's marker calibration and the actions of the 20th meeting's draft. The exchange may
+deliver what the demo applied again: nothing moves."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from sqlalchemy import func, select
@@ -17,7 +19,9 @@ from mekongx.demo import (
     seed_meetings,
     seed_plan,
 )
-from mekongx.demo_network import deliver, seed_notifications
+from mekongx.demo_network import deliver, principals, seed_notifications
+from mekongx.domains.finance import assets
+from mekongx.domains.finance import providers as finance_tasks
 from mekongx.domains.finance.models import FinAsset, FinCase, FinSharingAgreement, FinTransaction
 from mekongx.domains.meetings.models import Meeting, MeetingAction
 from mekongx.domains.mekong.models import PlanAction, PlanProgress
@@ -46,8 +50,17 @@ def test_every_area_has_demo_data_on_both_nodes(demo_pair: dict[str, Any]) -> No
         assert (case.base_currency, case.origin_agency) == ("CNY", "NNCC")
         count = select(func.count()).select_from(FinTransaction)
         assert session.scalar(count.where(FinTransaction.case_id == case.id)) == 6
-        asset = session.scalars(select(FinAsset).where(FinAsset.case_id == case.id)).one()
-        assert asset.state == "frozen"
+    for db in (oncb, nncc):  # each node's freezing order is in force on the day of the demo
+        with db.read() as session:
+            asset = session.scalars(select(FinAsset)).one()
+            (order,) = assets.history(session, asset)
+            assert asset.state == "frozen" and asset.order_expires == order.expires_on
+            assert order.order_date is not None and asset.order_expires is not None
+            assert order.order_date < dt.date.today() < asset.order_expires
+    with oncb.read() as session:  # ONCB's expires within the month: on its officers' task list
+        now = dt.datetime.now(dt.UTC)
+        (task,) = finance_tasks.orders_expiring(session, principals(oncb, "ONCB")["analyst"], now)
+        assert task.note == "" and task.due is not None and task.due > now  # not expired
     for db, countries, partner in ((oncb, ["CN", "LA", "LA"], "NNCC"), (nncc, ["TH"], "ONCB")):
         with db.read() as session:
             agreed = session.scalars(select(FinSharingAgreement).order_by(FinSharingAgreement.id))

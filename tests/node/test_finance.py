@@ -164,13 +164,16 @@ def test_the_asset_lifecycle_refuses_what_it_does_not_allow(world: Any) -> None:
 
 
 def test_demo_seed_finds_the_chain_and_freezes_the_collector(world: Any) -> None:
+    seeded = dt.date(2026, 12, 3)  # the freezing order is dated back from the seeding day
     with world.db.write() as session:
-        case_id = demo.seed_demo_finance(session, world.principal("thai_analyst"))
+        case_id = demo.seed_demo_finance(session, world.principal("thai_analyst"), today=seeded)
     with world.db.read() as session:
         case = service.read_case_for_view(session, world.principal("thai_viewer"), case_id)
         assert len(service.alerts_of(session, case)) >= 4
         (asset,) = assets.assets_of(session, case)
-        assert asset.state == "frozen" and asset.order_expires == dt.date(2024, 9, 19)
+        assert asset.state == "frozen" and asset.order_expires == dt.date(2026, 12, 23)
+        (order,) = assets.history(session, asset)
+        assert (order.order_number, order.order_date) == ("AMLO 112/2569", dt.date(2026, 9, 24))
 
 
 def test_api_import_names_the_problem_of_a_bad_file(

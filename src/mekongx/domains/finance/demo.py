@@ -6,6 +6,7 @@ and each node's asset-sharing agreements. Every name, account and figure is inve
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import io
 import tempfile
@@ -61,8 +62,30 @@ def _seed_case(
     return case.id
 
 
-def seed_demo_finance(session: Session, principal: Principal) -> int:
-    """One case with the demo file imported, alerts found and an asset frozen. Returns its id."""
+# The freezing orders are dated back from the day the demo is seeded, so that they are in force
+# when it is tried: the Thai order restrains the account for 90 days, the most the Anti-Money
+# Laundering Act B.E. 2542 (1999), section 48, allows, made 70 days before (it shows among the
+# orders expiring within a month); the Chinese one freezes it for six months, the period of a
+# freeze of deposits under the Ministry of Public Security's Provisions on the Procedures for
+# Handling Criminal Cases (renewable six months at a time), made 40 days before.
+AMLO_ORDER_DAYS, AMLO_ORDER_AGE = 90, 70
+PSB_ORDER_MONTHS, PSB_ORDER_AGE = 6, 40
+
+
+def _months_on(day: dt.date, months: int) -> dt.date:
+    """The last day of a period of ``months`` months that begins on ``day``: the day before the
+    same day of the month, or the month's last day where it has no such day."""
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    if day.day > last:
+        return dt.date(year, month + 1, last)
+    return dt.date(year, month + 1, day.day) - dt.timedelta(days=1)
+
+
+def seed_demo_finance(session: Session, principal: Principal, today: dt.date | None = None) -> int:
+    """One case with the demo file imported, alerts found and an asset frozen (the order in
+    force on ``today``, by default the day it is seeded). Returns its id."""
+    ordered = (today or dt.date.today()) - dt.timedelta(days=AMLO_ORDER_AGE)
     return _seed_case(
         session,
         principal,
@@ -81,8 +104,9 @@ def seed_demo_finance(session: Session, principal: Principal) -> int:
         AssetInput(kind="bank_account", description="Balance of Northern Star Holdings Co., Ltd.",
                    account="099-7-33120-8", value=293_200, currency="THB", valued_on=dt.date(2024, 6, 20),
                    custodian="Mekong Commercial Bank"),
-        TransitionInput(to_state="frozen", authority="Anti-Money Laundering Office", order_number="AMLO 112/2567",
-                        order_date=dt.date(2024, 6, 21), expires_on=dt.date(2024, 9, 19)),
+        TransitionInput(to_state="frozen", authority="Anti-Money Laundering Office",
+                        order_number=f"AMLO 112/{ordered.year + 543}",  # the Buddhist Era's year
+                        order_date=ordered, expires_on=ordered + dt.timedelta(days=AMLO_ORDER_DAYS)),
     )  # fmt: skip
 
 
@@ -101,10 +125,13 @@ NNCC_STATEMENT = (
 )  # fmt: skip
 
 
-def seed_demo_finance_nncc(session: Session, principal: Principal) -> int:
+def seed_demo_finance_nncc(
+    session: Session, principal: Principal, today: dt.date | None = None
+) -> int:
     """NNCC's case on the Yunnan account of the Golden Reed money: the bank statement imported
-    and run through the detectors, the account frozen by the prefecture's public security bureau.
-    Returns the case's id."""
+    and run through the detectors, the account frozen by the prefecture's public security bureau
+    (the order in force on ``today``, by default the day it is seeded). Returns the case's id."""
+    ordered = (today or dt.date.today()) - dt.timedelta(days=PSB_ORDER_AGE)
     return _seed_case(
         session,
         principal,
@@ -123,8 +150,9 @@ def seed_demo_finance_nncc(session: Session, principal: Principal) -> int:
         AssetInput(kind="bank_account", description="张伟 农业银行西双版纳分行账户余额", account=NNCC_ACCOUNT,
                    value=204_915.37, currency="CNY", valued_on=dt.date(2024, 7, 16),
                    custodian="中国农业银行西双版纳分行"),
-        TransitionInput(to_state="frozen", authority="西双版纳州公安局", order_number="西公（禁）冻字〔2024〕117号",
-                        order_date=dt.date(2024, 7, 16), expires_on=dt.date(2025, 1, 15)),
+        TransitionInput(to_state="frozen", authority="西双版纳州公安局",
+                        order_number=f"西公（禁）冻字〔{ordered.year}〕117号", order_date=ordered,
+                        expires_on=_months_on(ordered, PSB_ORDER_MONTHS)),
     )  # fmt: skip
 
 
