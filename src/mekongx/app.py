@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import logging
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from importlib import resources
 
 from fastapi import FastAPI
@@ -25,6 +28,14 @@ from mekongx.settings import Settings, get_settings
 from mekongx.web.nav import page_modules
 from mekongx.web.render import render_error
 from mekongx.wiring import install as install_handlers
+from mekongx.wiring import warm_up
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """While the process serves: the areas warm up in a thread beside the first requests."""
+    threading.Thread(target=warm_up, name="mekongx-warm-up", daemon=True).start()
+    yield
 
 
 def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
@@ -41,6 +52,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         openapi_url="/api/v1/openapi.json",
         docs_url=None,  # /api/v1/docs is rendered on the node (web/pages/apidocs.py), no CDN
         redoc_url=None,
+        lifespan=_lifespan,
     )
     install_handlers()
     keys = load_node_keys(settings) if (settings.keys_dir / NodeKeys.CURRENT).exists() else None

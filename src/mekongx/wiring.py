@@ -59,6 +59,7 @@ from mekongx.domains.training import lists as training_lists
 from mekongx.domains.training import providers as training_providers
 from mekongx.domains.training.models import Course
 from mekongx.domains.training.schemas import CertificatePayload, CoursePayload
+from mekongx.domains.wbe import analysis as wbe_analysis
 from mekongx.domains.wbe import exchange as wbe_exchange
 from mekongx.domains.wbe.schemas import CampaignPayload
 from mekongx.federation import acks, checkpoints, handlers
@@ -153,6 +154,20 @@ def install() -> None:
     }
     for kind, handler in meetings_exchange.HANDLERS.items():
         register(kind, handler, schema=meeting_schemas[kind])
+
+
+# What every web process does in the background as it starts, so that the first request
+# of an area does not pay for it (each a function of no arguments, run once, in this order).
+WARM_UP: list[Callable[[], None]] = [wbe_analysis.prepare]
+
+
+def warm_up() -> None:
+    """Run :data:`WARM_UP`; a failure is logged (the request that needs it does it again)."""
+    for prepare in WARM_UP:
+        try:
+            prepare()
+        except Exception:
+            log.exception("warming up failed: %s", prepare.__qualname__)
 
 
 def periodic(db: Database, settings: Settings, keys: NodeKeys) -> Callable[[datetime], None]:

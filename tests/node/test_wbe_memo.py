@@ -1,14 +1,22 @@
 """Campaign estimates and comparison draws are computed once per process for the same stored
 samples: a second page view takes them from the memo; results imported since (new samples) and a
-calibration since (new warnings) show at once."""
+calibration since (new warnings) show at once. What the first estimate of a process would pay
+for once is done in the background when a web process starts."""
 
 from __future__ import annotations
 
 import datetime as dt
+import sys
+import threading
 from typing import Any
 
+from fastapi.testclient import TestClient
+
+from mekongx import wiring
+from mekongx.app import create_app
 from mekongx.domains.wbe import analysis, comparisons, demo, estimates, results, service
 from mekongx.domains.wbe.schemas import CalibrationDay, CalibrationInput, CampaignInput, SiteInput
+from mekongx.wastewater import all_builtin_names, builtin_names
 
 START = dt.date(2025, 3, 10)
 
@@ -87,3 +95,28 @@ def test_rankings_reuse_each_campaigns_draws(world: Any) -> None:
         other = comparisons.city_ranking(session, viewer, "METH", draws=300,
                                          parameter_set="mekongx-ketamine-pk")  # fmt: skip
         assert memo.misses == 4 and other[0].parameter_set != first[0].parameter_set
+
+
+def test_a_web_process_warms_up_in_the_background(world: Any, monkeypatch: Any) -> None:
+    """The app starts the areas' warm-up beside its first requests; the wastewater area's reads
+    every built-in parameter set (scipy.stats imported), a failing step does not stop the rest."""
+    ran: list[str] = []
+    done = threading.Event()
+
+    def broken() -> None:
+        raise RuntimeError("warm-up step failed")
+
+    def prepare() -> None:
+        analysis.parameter_set_by_label.cache_clear()
+        analysis.comparison_set.cache_clear()
+        analysis.prepare()
+        ran.append("wbe")
+        done.set()
+
+    monkeypatch.setattr(wiring, "WARM_UP", [broken, prepare])
+    with TestClient(create_app(world.settings, world.db)) as client:
+        assert client.get("/healthz").status_code == 200
+        assert done.wait(60), "the warm-up did not run"
+    assert ran == ["wbe"] and "scipy.stats" in sys.modules
+    assert analysis.parameter_set_by_label.cache_info().currsize == len(all_builtin_names())
+    assert analysis.comparison_set.cache_info().currsize == len(builtin_names()) + 1  # and None
