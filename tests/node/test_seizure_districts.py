@@ -122,6 +122,7 @@ def test_search_finds_a_coded_district_by_either_name_and_shows_it_in_the_reader
         with world.db.write() as session:
             session.query(User).filter_by(username="thai.analyst").one().language = lang
         assert shown in browser.client.get("/search?q=ONCB-D-1").text, lang
+        assert shown in browser.client.get("/seizures").text, lang  # the list's place column
 
 
 def test_a_peer_gets_the_written_name_and_finds_the_code_again(world: Any) -> None:
