@@ -60,6 +60,8 @@ def test_vietnamese_d_with_stroke_is_d_not_dropped() -> None:
         ("胡志明", "Ho Chi Minh"),
         ("陳德良", "Trần Đức Lương"),  # traditional characters too
         ("阮文安", "Van An Nguyen"),  # family name last
+        ("冯光青", "PHUNG QUANG THANH"),  # Phùng and Nông were not read as family names (0.0)
+        ("农德孟", "Nông Đức Mạnh"),
     ],
 )
 def test_han_viet_reading_meets_the_characters(han: str, latin: str) -> None:

@@ -35,12 +35,14 @@ def nh_as_ng(word: str) -> str | None:
 
 
 # The most frequent Vietnamese family names (en.wikipedia.org/wiki/Vietnamese_name, "Family name"),
-# as written without diacritics; Hoàng and Huỳnh are both 黃, Vũ and Võ both 武.
+# as written without diacritics; Hoàng and Huỳnh are both 黃, Vũ and Võ both 武. Phùng (馮) and Nông
+# (農, the Tày and Nùng family name) added as the family names of Vietnamese leaders
+# (en.wikipedia.org/wiki/Phùng_Quang_Thanh, en.wikipedia.org/wiki/Nông_Đức_Mạnh).
 FAMILY = frozenset(
     (
         "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly truong dinh "
         "trinh lam mai cao luong ha doan vuong trieu ta quach chu thai la ton to luu mac tang kieu "
-        "lai giang tong khuc dao au"
+        "lai giang tong khuc dao au phung nong"
     ).split()
 )
 _VIET_LETTERS = frozenset("ăâêôơưđ")
