@@ -401,3 +401,15 @@ def test_traditional_respellings_and_readings() -> None:
     assert respellings("ประเสริฐ") == () and respellings("ปราณี") == ()
     assert syllables("เสถียรไทย", linked=True) == ("sa", "thia", "ra", "thai")
     assert syllables("ไชยวัฒน์", linked=True) == ("chai", "ya", "wat")
+
+
+def test_a_latin_word_spelt_like_a_chinese_surname_is_still_checked_as_a_thai_word() -> None:
+    # Chai is also a Chinese surname spelling (翟 zhai): the Latin name was exempt from the
+    # ending, consonant and vowel checks against a Thai-script name (0.98)
+    assert score("อาทิยา ชาลี", "Atiya Chai").decision is not Decision.MATCH
+    for thai, latin in [
+        ("สมชาย ชัย", "Somchai Chai"),
+        ("ชวน หลีกภัย", "Chuan Leekpai"),  # Chuan is pinyin too
+        ("ประยุทธ์ จันทร์โอชา", "Prayut Chan-o-cha"),  # Chan, a Cantonese surname spelling
+    ]:
+        assert score(thai, latin).decision is Decision.MATCH, (thai, latin)

@@ -382,12 +382,20 @@ def ending_conflicts(
     reading (``endings.py``), or whose consonants differ (``outline.py``); only between a
     Thai-script and a Latin name read as Thai."""
     al, ia, ib = found
-    if al.unmatched or {ca.script, cb.script} != {"th", "latin"} or not thai_pair(ca, cb):
+    if al.unmatched or {ca.script, cb.script} != {"th", "latin"} or not _thai_words(ca, cb):
         return []
     na, nb = len(ca.readings[ia][0]), len(cb.readings[ib][0])
     if na != len(ca.endings) or nb != len(cb.endings):
         return []  # a reading that joins or drops words: parts are not the words
     return [p for p in al.pairs if conflict(ca.endings[p[0]], cb.endings[p[1]])]
+
+
+def _thai_words(ca: Compact, cb: Compact) -> bool:
+    """Is the Thai-script name of a Thai-script and Latin pair read as Thai (no Chinese surname
+    marked, ``thai_pair``)? Its words are then Thai words, whatever the Latin name may also be read
+    as: a Latin word spelt like a Chinese surname (Chai, ชัย; Nisa) still spells a Thai word here."""
+    th = ca if ca.script == "th" else cb
+    return th.rarity is None and not any(sur is not None for _, sur in th.readings)
 
 
 def with_endings(ca: Compact, cb: Compact, found: tuple[Alignment, int, int]) -> Alignment:
