@@ -361,6 +361,8 @@ def test_first_word_of_a_compound_links_into_the_next() -> None:
         ("จิตรพงศ์", "Chitrabongs"),
         ("สวัสดิวัตน์", "Svastivatana"),
         ("ภัทรประสิทธิ์", "Bhadraprasit"),  # the silent ร of ภัทร written with its a
+        ("วีรไวทยะ", "Viravaidya"),  # ทย tha-ya written dy (was 0.55)
+        ("วิทยา", "Vidya"),
         # ปร before a bare consonant read pra (was 0.36): en.wikipedia.org/wiki/Don_Pramudwinai
         ("ดอน ปรมัตถ์วินัย", "Don Pramudwinai"),
         # ไทย at the end of a word has no formal ya (was 0.38): Surakiart Sathirathai
@@ -396,6 +398,7 @@ def test_traditional_respellings_and_readings() -> None:
     assert respell("Devakula") == "devakul"
     assert respell("Chandrasomboon") == "chandsomboon"
     assert respell("Suksvasti") == "suksavasti"
+    assert respell("Viravaidya") == "viravaidaya" and respell("Nattaya") is None
     assert respell("Somchai") is None and respell("Wongsawat") is None
     assert respellings("ปรมัตถ์") == ("ประมัตถ์",)
     assert respellings("ประเสริฐ") == () and respellings("ปราณี") == ()

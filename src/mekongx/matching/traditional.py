@@ -14,7 +14,9 @@ written here, each habit with the Thai letters it stands for:
 - วงศ์, พงศ์ and พงษ์ with their cancelled ศ/ษ written: -vongs, -vongse, -bongse, -wongse;
 - the silent ร of ทร and ตร written with its vowel inside a word or at its end: -dra, -tra
   (จันทร Chandra, ภัทร Bhadra, อินทร Indra, มิตร Mitra);
-- กุล with the Sanskrit stem's final a: -kula (Devakula).
+- กุล with the Sanskrit stem's final a: -kula (Devakula);
+- ทย, ตย, ธย between vowels, read tha-ya, written as the Sanskrit cluster dy, ty, dhy (วีรไวทยะ
+  Viravaidya, วิทยา Vidya).
 
 ``respell`` gives the word with these rewritten (``"Snidvongs"`` -> ``"sanidvong"``), or None when
 none applies; the reader keeps the word as written beside it. Written from the spelling system and
@@ -37,6 +39,8 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?<=ng)se?$", ""),
         (r"(?:(?<=[aeiou])|(?<=[aeiou]n))([dt]h?)ra(?![aeiou])", r"\1"),
         (r"kula$", "kul"),
+        # Sanskrit dy/ty/dhy between vowels, Thai ทย/ตย/ธย read tha-ya (วีรไวทยะ Viravaidya)
+        (r"(?<=[aeiou])([dt]h?)y(?=[aeiou])", r"\1ay"),
     )
 )
 
