@@ -14,7 +14,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from mekongx import uploads
-from mekongx.api.v1.schemas import ERRORS, PageOut, page_out
+from mekongx.api.v1.schemas import ERRORS, PageOut, columns_of, page_answer
 from mekongx.audit import Actor
 from mekongx.authz import Principal
 from mekongx.chemistry import Substance
@@ -470,15 +470,14 @@ def list_notifications(
     page: PageNumber = 1,
     per_page: Annotated[int, Query(ge=1, le=200)] = 50,
     after: Annotated[int | None, Query(ge=1)] = None,
-) -> PageOut[NotificationOut]:
+) -> Response:
     """Notifications you may see (sent by your agency or addressed to it), newest first; for
     the next page pass the answer's ``next_after`` as ``after`` (keyset paging)."""
     _expire(request, principal)
     with node_of(request).db.read() as session:
-        found = pen.list_notifications(
-            session, principal, state, page=page, per_page=per_page, after=after
-        )
-        return page_out(found, [NotificationOut.model_validate(n) for n in found.items])
+        found = pen.list_notifications(session, principal, state, page=page, per_page=per_page,
+                                       after=after, columns=columns_of(Notification, NotificationOut))  # fmt: skip
+    return page_answer(found, PageOut[NotificationOut])
 
 
 @router.post("/notifications", response_model=NotificationOut, status_code=201)

@@ -7,8 +7,16 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.requests import Request
+from starlette.responses import Response
 
-from mekongx.api.v1.schemas import ERRORS, PageOut, ReportDetailOut, ReportSummaryOut
+from mekongx.api.v1.schemas import (
+    ERRORS,
+    PageOut,
+    ReportDetailOut,
+    ReportSummaryOut,
+    columns_of,
+    page_answer,
+)
 from mekongx.domains.intel import exchange as intel_exchange
 from mekongx.domains.intel import service as intel
 from mekongx.domains.intel.models import IntelReport
@@ -34,7 +42,7 @@ def list_reports(
     handling_code: Annotated[str | None, Query(pattern="^H[0-3]$")] = None,
     origin: Annotated[str | None, Query(max_length=16)] = None,
     after: Annotated[int | None, Query(ge=1)] = None,
-) -> PageOut[ReportSummaryOut]:
+) -> Response:
     """Reports visible to you, newest first. For the next page pass the answer's
     ``next_after`` as ``after`` (keyset paging: as fast at the millionth report as at the
     first); ``total`` is exact up to 1,000 and an estimate beyond (``total_exact`` false)."""
@@ -48,16 +56,9 @@ def list_reports(
             handling_code=handling_code,
             origin=origin,
             after=after,
+            columns=columns_of(IntelReport, ReportSummaryOut),
         )
-        items = [ReportSummaryOut.model_validate(r) for r in result.items]
-    return PageOut(
-        items=items,
-        total=result.total,
-        page=page,
-        per_page=per_page,
-        total_exact=result.total_exact,
-        next_after=result.next_after,
-    )
+    return page_answer(result, PageOut[ReportSummaryOut])
 
 
 @router.get("/search", response_model=list[ReportSummaryOut])

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Query, UploadFile
-from pydantic import BaseModel
+from pydantic import BaseModel, field_validator
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
+from starlette.responses import Response
 
 from mekongx import uploads
-from mekongx.api.v1.schemas import ERRORS, RetractIn
+from mekongx.api.v1.schemas import ERRORS, RetractIn, columns_of, page_answer
 from mekongx.authz.sharing import SharingInput
 from mekongx.domains.seizures import service, tabular
 from mekongx.domains.seizures.models import Seizure
@@ -70,6 +72,18 @@ class SeizureOut(BaseModel):
     status_note: str
     links: list[LinkOut] = []
 
+    # a list's rows carry the stored columns (``page_of(columns=)``): a comma-separated list
+    # and a JSON object
+    @field_validator("transit_countries", mode="before")
+    @classmethod
+    def _countries(cls, value: Any) -> Any:
+        return [c for c in value.split(",") if c] if isinstance(value, str) else value
+
+    @field_validator("nationalities", mode="before")
+    @classmethod
+    def _nationalities(cls, value: Any) -> Any:
+        return json.loads(value or "{}") if isinstance(value, str) else value
+
 
 class SeizurePageOut(BaseModel):
     items: list[SeizureOut]
@@ -111,15 +125,14 @@ def create(request: Request, principal: CurrentPrincipal, data: SeizureInput) ->
 def list_(request: Request, principal: CurrentPrincipal, page: PageNumber = 1,
           drug: Annotated[str, Query(max_length=24)] = "", country: Annotated[str, Query(max_length=2)] = "",
           origin: Annotated[str, Query(max_length=16)] = "", since: date | None = None,
-          until: date | None = None, after: Annotated[int | None, Query(ge=1)] = None) -> SeizurePageOut:  # fmt: skip
+          until: date | None = None, after: Annotated[int | None, Query(ge=1)] = None) -> Response:  # fmt: skip
     """The seizures you may see (your agency's and what peers shared with it), newest first.
     For the next page pass the answer's ``next_after`` as ``after`` (keyset paging)."""
     filters = service.Filters(drug=drug, country=country.upper(), origin=origin, since=since, until=until)  # fmt: skip
     with node_of(request).db.write() as session:
-        found = service.list_seizures(session, principal, filters, page=page, after=after)
-        return SeizurePageOut(items=[_out(s) for s in found.items], total=found.total,
-                              total_exact=found.total_exact, page=found.page, per_page=found.per_page,
-                              next_after=found.next_after)  # fmt: skip
+        found = service.list_seizures(session, principal, filters, page=page, after=after,
+                                      columns=columns_of(Seizure, SeizureOut, ("links",)))  # fmt: skip
+    return page_answer(found, SeizurePageOut)
 
 
 @router.get("/search", response_model=list[SeizureOut])

@@ -4,6 +4,9 @@ writes its audit row in the same transaction, and leaves the commit to the calle
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -217,15 +220,17 @@ def list_reports(
     handling_code: str | None = None,
     origin: str | None = None,
     after: int | None = None,
-) -> Page[IntelReport]:
+    columns: Sequence[Any] = (),
+) -> Page[Any]:
     """Reports visible to the user, newest first (``after``: the keyset cursor of the next
-    page, see ``authz.listing``)."""
+    page, see ``authz.listing``); with ``columns``, rows of those columns instead of reports."""
     stmt = visible(principal, IntelReport)
     if handling_code:
         stmt = stmt.where(IntelReport.handling_code == handling_code)
     if origin:
         stmt = stmt.where(IntelReport.origin_agency == origin)
-    return page_of(session, stmt, IntelReport, page=page, per_page=per_page, after=after)
+    return page_of(session, stmt, IntelReport, page=page, per_page=per_page, after=after,
+                   columns=columns)  # fmt: skip
 
 
 def search_reports(

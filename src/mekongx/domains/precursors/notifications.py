@@ -15,7 +15,7 @@ Shipments are reconciled against the notification; a discrepancy opens an incide
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
@@ -329,12 +329,15 @@ def list_notifications(
     page: int = 1,
     per_page: int = 50,
     after: int | None = None,
-) -> Page[Notification]:
-    """One page of the notifications the user may see, newest first (``authz.listing``)."""
+    columns: Sequence[Any] = (),
+) -> Page[Any]:
+    """One page of the notifications the user may see, newest first (``authz.listing``); with
+    ``columns``, rows of those columns instead of notifications."""
     stmt = visible(principal, Notification)
     if state:
         stmt = stmt.where(Notification.state == state)
-    return page_of(session, stmt, Notification, page=page, per_page=per_page, after=after)
+    return page_of(session, stmt, Notification, page=page, per_page=per_page, after=after,
+                   columns=columns)  # fmt: skip
 
 
 def events(session: Session, notification: Notification) -> list[NotificationEvent]:

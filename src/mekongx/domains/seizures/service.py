@@ -5,6 +5,7 @@ caller's unit of work. Sharing is in ``exchange``, bulk import in ``tabular``.""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -216,10 +217,12 @@ def list_seizures(
     page: int = 1,
     per_page: int = 50,
     after: int | None = None,
-) -> Page[Seizure]:
-    """Seizures visible to the user, the latest seized first (``authz.listing``)."""
+    columns: Sequence[Any] = (),
+) -> Page[Any]:
+    """Seizures visible to the user, the latest seized first (``authz.listing``); with
+    ``columns``, rows of those columns instead of seizures."""
     found = page_of(session, _filtered(principal, filters), Seizure, page=page, per_page=per_page,
-                    after=after, order=(Seizure.seized_on,))  # fmt: skip
+                    after=after, order=(Seizure.seized_on,), columns=columns)  # fmt: skip
     record(session, principal.actor, "seizures.list", KIND, None,
            details={"page": page, "drug": filters.drug, "country": filters.country})  # fmt: skip
     return found
