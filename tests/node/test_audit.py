@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import threading
+from typing import Any
+
 import pytest
-from sqlalchemy import text
+from sqlalchemy import event, select, text
 from sqlalchemy.exc import DatabaseError
 
-from mekongx.audit import Actor, record, verify_chain
+from mekongx.audit import Actor, AuditEvent, record, verify_chain
 from mekongx.db import Database
 
 
@@ -100,3 +103,70 @@ def test_audit_row_rolls_back_with_the_change(database: Database) -> None:
         raise Boom
     with database.read() as session:
         assert verify_chain(session)[0] == 1
+
+
+def _statements(db: Database) -> list[str]:
+    """Every statement the database is sent from now on (its SQL, first word upper-cased)."""
+    seen: list[str] = []
+
+    @event.listens_for(db.write_engine, "before_cursor_execute")
+    def _log(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        seen.append(statement.lstrip().split(None, 1)[0].upper())
+
+    return seen
+
+
+def test_a_known_head_is_moved_without_reading_it_first(database: Database) -> None:
+    """The first audit row of a transaction does not read the head when this process knows
+    it: a guarded UPDATE moves it (on PostgreSQL the row is inserted by the same statement,
+    one round trip), and the chain still verifies."""
+    _fill(database, 1)
+    seen = _statements(database)
+    with database.write() as session:
+        record(session, Actor(1, "somchai", "ONCB"), "intel.read", "intel_report", "uid-x")
+    writes = [s for s in seen if s not in ("BEGIN", "COMMIT")]
+    assert writes == (["WITH"] if database.dialect == "postgresql" else ["UPDATE", "INSERT"])
+    assert _problems(database) == set()
+
+
+def test_a_head_moved_elsewhere_is_read_and_followed(database: Database, db_url: str) -> None:
+    """Two processes (two engines) writing in turn, and a transaction rolled back after its
+    row: each time the head this process saw is no longer the chain's, the row follows the
+    real head and the chain has no gap."""
+    other = Database(db_url)
+    try:
+        for _ in range(3):
+            _fill(database, 2)
+            _fill(other, 1)
+        with pytest.raises(RuntimeError), database.write() as session:
+            record(session, Actor(1, "somchai", "ONCB"), "intel.read", "intel_report", "gone")
+            raise RuntimeError("rolled back")
+        _fill(database, 1)
+        _fill(other, 1)
+    finally:
+        other.dispose()
+    with database.read() as session:
+        count, problems = verify_chain(session)
+        targets = session.scalars(select(AuditEvent.target_id).order_by(AuditEvent.seq)).all()
+    assert (count, problems) == (11, [])
+    assert "gone" not in targets
+
+
+def test_concurrent_writers_keep_one_chain(database: Database) -> None:
+    """Writers in threads that all start from the same head they know: each row is appended
+    after the one before it (PostgreSQL: the guarded UPDATE waits for the head's lock, then
+    finds it moved and reads it)."""
+    _fill(database, 1)
+
+    def write(n: int) -> None:
+        for i in range(5):
+            with database.write() as session:
+                record(session, Actor(1, "somchai", "ONCB"), "intel.read", "r", f"{n}-{i}")
+
+    threads = [threading.Thread(target=write, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    with database.read() as session:
+        assert verify_chain(session) == (21, [])

@@ -14,11 +14,13 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
+from weakref import WeakKeyDictionary
 
-from sqlalchemy import Integer, String, Text, inspect, select, text
+from sqlalchemy import Integer, String, Table, Text, bindparam, insert, select, text, update
 from sqlalchemy import event as sa_event
 from sqlalchemy.orm import Mapped, Session, SessionTransaction, mapped_column
+from sqlalchemy.orm.util import identity_key
 
 from mekongx.model.base import Base, utcnow
 
@@ -92,10 +94,29 @@ def _forget_head(session: Session, transaction: SessionTransaction) -> None:
     session.info.pop(_HEAD, None)
 
 
+# The chain's head as this process last wrote or read it, per database (engine): the first
+# audit row of a transaction assumes it is still the head and moves it in the same statement
+# that checks it (see ``record``). A stale value (another process wrote, a transaction rolled
+# back) only costs the read it saved.
+_last_head: WeakKeyDictionary[Any, tuple[int, str]] = WeakKeyDictionary()
+_HEAD_TABLE = cast(Table, AuditHead.__table__)
+_EVENT_TABLE = cast(Table, AuditEvent.__table__)
+_HEAD_KEY = identity_key(AuditHead, 1)
+
+
 def _lock_chain(session: Session) -> None:
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(7151013)"))
     # SQLite: writers already hold the database lock (BEGIN IMMEDIATE).
+
+
+def _read_head(session: Session) -> tuple[int, str] | None:
+    """The head, locked for this transaction (``FOR UPDATE``; on SQLite the writer holds the
+    database lock already)."""
+    found = session.execute(
+        select(_HEAD_TABLE.c.seq, _HEAD_TABLE.c.hash).where(_HEAD_TABLE.c.id == 1).with_for_update()
+    ).first()
+    return (found[0], found[1]) if found is not None else None
 
 
 def hold_chain(session: Session) -> None:
@@ -103,11 +124,38 @@ def hold_chain(session: Session) -> None:
     transaction that then locks a row every writer locks after auditing (a link's sequence:
     changes audit first, then number their envelopes) takes the two in the same order, chain
     then link, and cannot deadlock with them."""
-    head: AuditHead | None = session.info.get(_HEAD)
-    if head is None or not inspect(head).persistent:
-        head = session.get(AuditHead, 1, with_for_update=True, populate_existing=True)
+    if session.info.get(_HEAD) is None:
+        head = _read_head(session)
         if head is not None:
             session.info[_HEAD] = head
+
+
+def _moved(head: tuple[int, str], seq: int, digest: str) -> Any:
+    """``UPDATE audit_head`` to the new row, only where it still is ``head``."""
+    return (
+        update(_HEAD_TABLE)
+        .where(_HEAD_TABLE.c.id == 1, _HEAD_TABLE.c.seq == head[0], _HEAD_TABLE.c.hash == head[1])
+        .values(seq=seq, hash=digest)
+    )
+
+
+def _append_if_head(session: Session, head: tuple[int, str], row: dict[str, Any]) -> bool:
+    """Write ``row`` after ``head`` and move the head to it, if ``head`` is still the chain's
+    head; otherwise write nothing and answer False. The guarded ``UPDATE`` takes the head's
+    row lock itself (PostgreSQL: a concurrent writer waits for it, then finds the head moved
+    and reads it); on PostgreSQL the event row is inserted in the same statement (one round
+    trip: ``WITH moved AS (UPDATE ... RETURNING) INSERT ... SELECT ... FROM moved``)."""
+    moved = _moved(head, row["seq"], row["hash"])
+    if session.get_bind().dialect.name == "postgresql":
+        cte = moved.returning(_HEAD_TABLE.c.id).cte("moved")
+        names = list(row)
+        values = [bindparam(f"audit_{n}", row[n], type_=_EVENT_TABLE.c[n].type) for n in names]
+        stmt = insert(_EVENT_TABLE).from_select(names, select(*values).select_from(cte))
+        return session.execute(stmt.returning(_EVENT_TABLE.c.seq)).first() is not None
+    if not session.execute(moved).rowcount:  # type: ignore[attr-defined]
+        return False
+    session.execute(insert(_EVENT_TABLE).values(**row))
+    return True
 
 
 def record(
@@ -122,22 +170,17 @@ def record(
 ) -> AuditEvent:
     """Append one audit row in the caller's transaction.
 
-    The first row of a transaction locks the chain and reads its head; later rows of the same
-    transaction continue from the head already held (still locked: the lock lasts as long as
-    the transaction). A head lost to a rolled-back savepoint is read again."""
-    head: AuditHead | None = session.info.get(_HEAD)
-    if head is None or not inspect(head).persistent:
-        # The head row's lock guards the chain (one round trip, and it reads the newest head
-        # even on PostgreSQL's READ COMMITTED); only the very first row, with no head yet to
-        # lock, takes the advisory lock and reads again.
-        head = session.get(AuditHead, 1, with_for_update=True, populate_existing=True)
-        if head is None:
-            _lock_chain(session)
-            head = session.get(AuditHead, 1, with_for_update=True, populate_existing=True)
-    seq = head.seq + 1 if head else 1
-    prev = head.hash if head else GENESIS
+    The first row of a transaction assumes that the head this process last saw is still the
+    chain's head, and moves it only where it is (``UPDATE audit_head ... WHERE seq = :seen
+    AND hash = :seen_hash``): one statement instead of reading the head first, and on
+    PostgreSQL the row is inserted by the same statement. Where the head moved (another
+    process, a rolled-back transaction), the head is read with its lock and the row follows
+    it. Later rows of the same transaction continue from the head it holds (the lock lasts as
+    long as the transaction); a head lost to a rolled-back savepoint is read again. Only the
+    very first row of a chain, with no head to lock, takes an advisory lock."""
+    bind = session.get_bind()
+    held: tuple[int, str] | None = session.info.get(_HEAD)
     event = AuditEvent(
-        seq=seq,
         at=utcnow(),
         actor_id=actor.user_id,
         actor=actor.username,
@@ -148,18 +191,37 @@ def record(
         why=why,
         request_id=actor.request_id,
         details=json.dumps(details or {}, ensure_ascii=False, sort_keys=True),
-        prev_hash=prev,
     )
-    event.hash = _digest(event)
-    session.add(event)
-    if head is None:
-        head = AuditHead(id=1, seq=seq, hash=event.hash)
-        session.add(head)
-    else:
-        head.seq, head.hash = seq, event.hash
-    session.flush()
-    session.info[_HEAD] = head
+    guess = held if held is not None else _last_head.get(bind)
+    if guess is None or not _append_if_head(session, guess, _row(event, guess)):
+        head = _read_head(session)
+        if head is None:
+            _lock_chain(session)
+            head = _read_head(session)
+        if head is None:
+            session.execute(insert(_EVENT_TABLE).values(**_row(event, (0, GENESIS))))
+            session.execute(insert(_HEAD_TABLE).values(id=1, seq=event.seq, hash=event.hash))
+        elif not _append_if_head(session, head, _row(event, head)):  # it is locked: cannot be
+            raise RuntimeError("the audit chain's head moved while it was locked")
+    stale = session.identity_map.get(_HEAD_KEY)
+    if stale is not None:  # an AuditHead loaded earlier in this session reads the new head
+        session.expire(stale)
+    session.info[_HEAD] = _last_head[bind] = (event.seq, event.hash)
     return event
+
+
+def _chain(event: AuditEvent, head: tuple[int, str]) -> None:
+    event.seq, event.prev_hash = head[0] + 1, head[1]
+    event.hash = _digest(event)
+
+
+def _row(event: AuditEvent, head: tuple[int, str]) -> dict[str, Any]:
+    """The event's row after ``head`` (its number, link and hash set on ``event`` too)."""
+    _chain(event, head)
+    return {name: getattr(event, name) for name in _EVENT_COLUMNS}
+
+
+_EVENT_COLUMNS = tuple(column.key for column in _EVENT_TABLE.c)
 
 
 @dataclass(frozen=True)
