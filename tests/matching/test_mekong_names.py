@@ -291,6 +291,15 @@ def test_transcription_starting_with_a_chinese_surname_meets_the_sound(a: str, b
     )
 
 
+def test_a_name_starting_with_a_chinese_surname_is_not_read_as_one_word() -> None:
+    # most Chinese names of two or three characters get the sound reading (洪森 Hun Sen); the
+    # shape with all syllables joined (Sihamoni) filed a fifth of the index's keys for them
+    from mekongx.matching.sea_transcription import reading_shapes
+
+    assert all(len(shape) > 1 for shape in reading_shapes(["hong", "ma", "nai"], few=True))
+    assert any(len(shape) == 1 for shape in reading_shapes(["xi", "ha", "mo", "ni"]))
+
+
 @pytest.mark.parametrize(
     ("latin", "han"),
     [

@@ -145,8 +145,10 @@ def reading_shapes(
     ``joined=False``: one part per syllable only, with fewer sounds each, for a name that starts
     with 吴 or 杜, common Chinese surnames as well (吴子俊 is far more often Wu Zijun than a
     Burmese name): one in sixty Chinese names, whose readings cost every search.
-    ``few``: fewer sounds per syllable, in every shape (a name that starts with another Chinese
-    surname, 洪森: most Chinese names of two or three characters get this reading)."""
+    ``few``: fewer sounds per syllable, and no shape with all syllables joined (a name that starts
+    with another Chinese surname, 洪森: most Chinese names of two or three characters get this
+    reading; joined, their sounds filed a fifth of the index's keys and met nothing more in
+    names_mekong.py)."""
     per = [syllable_sounds(s) for s in syllables]
     if not joined or few:
         per = [p[:_PER_COMMON] for p in per]
@@ -158,7 +160,7 @@ def reading_shapes(
         shapes.append([[(s, (s,)) for s in alts] for alts in body])
         if len(body) >= 3 and joined:
             shapes.append([[(s, (s,)) for s in body[0]], _joined(body[1:])])
-        if len(body) >= 2 and joined:
+        if len(body) >= 2 and joined and not few:
             shapes.append([_joined(body)])
     return shapes
 
