@@ -138,6 +138,48 @@ _RFIS: dict[str, list[tuple[str, str, Any, Any, list[str]]]] = {
             ["ONCB", "NNCC"],
         ),
     ],
+    # the four further Safe Mekong nodes (demo --nodes 7) ask ONCB and each other, in English
+    # as between them: each of the four has a request sent and one received
+    "LCDC": [
+        (
+            "Bokeo river crossing: boat registration check",
+            "Please tell us whether the long-tail boat registered CR-4471 at Chiang Saen appears "
+            "in your seizure or Mekong patrol records since January.",
+            "en",
+            "priority",
+            ["ONCB", "CCDAC"],
+        ),
+    ],
+    "CCDAC": [
+        (
+            "Mae Sai bridge crossings of a suspect",
+            "Please tell us whether Aung Min Htet crossed the Mae Sai-Tachileik bridge in the last "
+            "60 days, with the dates.",
+            "en",
+            "urgent",
+            ["ONCB"],
+        ),
+    ],
+    "NACD": [
+        (
+            "Golden Bean Trading: branch in Phnom Penh",
+            "Golden Bean Trading Co., Ltd., consignee of containers seized at Laem Chabang, has "
+            "registered a branch in Phnom Penh. Please share what you hold on it and its contacts.",
+            "en",
+            "routine",
+            ["ONCB", "C04"],
+        ),
+    ],
+    "C04": [
+        (
+            "Methamphetamine bound for Viet Nam: recent seizures",
+            "Please share recent seizures of methamphetamine tablets bound for Viet Nam at your "
+            "border crossings with us (Nam Phao-Cau Treo, Bavet-Moc Bai).",
+            "en",
+            "routine",
+            ["LCDC", "NACD"],
+        ),
+    ],
 }
 _NODE_LANGUAGES = {
     "ONCB": ["th", "th", "en"],

@@ -8,14 +8,17 @@ deliver what the demo applied again: nothing moves."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import func, select
 
 from mekongx.db import Database
 from mekongx.demo import (
     seed_asset_request,
     seed_content,
+    seed_identity,
     seed_meetings,
     seed_plan,
 )
@@ -26,8 +29,9 @@ from mekongx.domains.finance.models import FinAsset, FinCase, FinSharingAgreemen
 from mekongx.domains.meetings.models import Meeting, MeetingAction
 from mekongx.domains.mekong.models import PlanAction, PlanProgress
 from mekongx.domains.precursors.models import Notification
-from mekongx.domains.rfi.models import RfiAgreement
+from mekongx.domains.rfi.models import Rfi, RfiAgreement, RfiParty
 from mekongx.domains.wbe.models import WbeCalibration, WbeSite
+from mekongx.settings import Settings
 
 
 def _states(db: Database) -> dict[tuple[str, bool], str]:
@@ -106,3 +110,28 @@ def test_every_area_has_demo_data_on_both_nodes(demo_pair: dict[str, Any]) -> No
             select(MeetingAction.owner_agency).where(MeetingAction.meeting_id == twentieth.id)
         ).all()
         assert sorted(owners) == ["NNCC", "NNCC", "ONCB", "ONCB", "ONCB", "ONCB"]
+
+
+# whom each asks: every one of the four is asked by another
+ASKED = {
+    "LCDC": {"ONCB", "CCDAC"},
+    "CCDAC": {"ONCB"},
+    "NACD": {"ONCB", "C04"},
+    "C04": {"LCDC", "NACD"},
+}
+
+
+@pytest.mark.parametrize("agency", sorted(ASKED))
+def test_the_further_mekong_nodes_ask_for_information(
+    agency: str, database: Database, db_url: str, tmp_path: Path
+) -> None:
+    """`mekongx demo --nodes 7`: Laos, Myanmar, Cambodia and Viet Nam each have a request of
+    their own under way and one from another of them (their RFI pages were empty)."""
+    settings = Settings(env="demo", database_url=db_url, data_dir=tmp_path, node_agency=agency)
+    seed_identity(database, settings, agency)
+    seed_content(database, agency, reports=1)
+    with database.read() as session:
+        (request,) = session.scalars(select(Rfi).where(Rfi.origin_agency == agency))
+        asked = select(RfiParty.agency_code).where(RfiParty.rfi_id == request.id)
+        assert request.language == "en"
+        assert set(session.scalars(asked)) == ASKED[agency]
