@@ -701,3 +701,19 @@ def test_a_lao_reader_sees_notes_tasks_and_results_in_english_marked(
     with world.browser("thai.analyst") as english:  # a reader of the note's language: no mark
         page = english.client.get(f"/meetings/{meeting_id}").text
         assert "Hotline opened <small>" in page and "shown-in" not in page.split("Hotline")[1][:80]
+
+
+def test_a_text_empty_in_every_language_is_named_by_its_word_in_the_readers_language() -> None:
+    """No field code in the message: a meeting without a place tells a Lao reader ສະຖານທີ່."""
+    from mekongx.domains.meetings.schemas import MeetingFields
+    from mekongx.i18n.catalog import translator
+
+    fields = {"series": "TH-CN", "number": 20, "host_agency": "ONCB", "counterpart": "NNCC"}
+    fields |= {"starts_on": "2026-07-10", "ends_on": "2026-07-10"}
+    with pytest.raises(ValidationFailed) as caught:
+        parse(MeetingFields, fields)
+    (problem,) = caught.value.fields
+    assert problem.message == "Place: write it in at least one language."
+    assert translator("lo")(problem.message).startswith("ສະຖານທີ່:")
+    assert translator("th")(problem.message).startswith("สถานที่:")
+    assert "place" not in translator("vi")(problem.message).lower()

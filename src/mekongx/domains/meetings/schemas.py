@@ -18,11 +18,19 @@ AgencyCode = Field(min_length=1, max_length=16, pattern=r"^[A-Z0-9_-]{1,16}$")
 OptionalUid = Field(None, min_length=36, max_length=36, pattern=r"^[0-9a-f-]{36}$")
 
 
+# the problem of a text left empty in every language, named by the field's word in the reader's
+# language (not its code: a "place" is ສະຖານທີ່ to a Lao reader)
+_EMPTY = {
+    "name": N_("Name: write it in at least one language."),
+    "title": N_("Title: write it in at least one language."),
+    "text": N_("Text: write it in at least one language."),
+    "place": N_("Place: write it in at least one language."),
+}
+
+
 def _one_language(model: BaseModel, field: str) -> None:
     if not any(str(getattr(model, f"{field}_{code}")).strip() for code in TEXT_LANGUAGES):
-        raise PydanticCustomError(
-            "mekongx", N_("%(field)s: write it in at least one language."), {"field": field}
-        )
+        raise PydanticCustomError("mekongx", _EMPTY[field])
 
 
 class _Input(BaseModel):
