@@ -28,11 +28,10 @@ from functools import lru_cache
 from itertools import islice, product
 
 from mekongx.matching.keys import latin_key
+from mekongx.matching.sea_transcription import initial_final
 
 _MAX = 16  # readings per name part
 
-_INITIALS = ("zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q",
-             "x", "r", "z", "c", "s", "y", "w")  # fmt: skip
 # pinyin initial -> the Lao onsets it writes, the usual one first
 _ONSETS: dict[str, tuple[str, ...]] = {
     "b": ("b", "p"), "p": ("ph", "p"), "m": ("m",), "f": ("ph", "v"), "d": ("d", "t"),
@@ -56,18 +55,11 @@ _RHYMES: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 
-def _split(syl: str) -> tuple[str, str]:
-    for ini in _INITIALS:
-        if syl.startswith(ini) and len(syl) > len(ini):
-            return ini, syl[len(ini) :]
-    return "", syl
-
-
 @lru_cache(maxsize=5_000)
 def syllable_sounds(syl: str) -> tuple[str, ...]:
     """Lao spellings a toneless pinyin syllable writes, the usual one first
     (``"feng"`` -> ``("phong", "phom", "vong", …)``)."""
-    ini, fin = _split(syl)
+    ini, fin = initial_final(syl)
     if ini in ("j", "q", "x") and fin.startswith("u"):  # ju, qu, xu are ü
         fin = "v" + fin[1:]
     if (ini, fin[:1]) in (("y", "i"), ("w", "u")):  # yi, yin, wu: the vowel is the rhyme's

@@ -59,7 +59,9 @@ _RHYMES: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 
-def _split(syl: str) -> tuple[str, str]:
+def initial_final(syl: str) -> tuple[str, str]:
+    """A toneless pinyin syllable's initial and final (``"feng"`` -> ``("f", "eng")``); the Lao
+    transcription reads syllables the same way."""
     for ini in _INITIALS:
         if syl.startswith(ini) and len(syl) > len(ini):
             return ini, syl[len(ini) :]
@@ -70,7 +72,7 @@ def _split(syl: str) -> tuple[str, str]:
 def syllable_sounds(syl: str) -> tuple[str, ...]:
     """Burmese/Khmer Latin spellings a toneless pinyin syllable writes: the pinyin, the principal
     sound (the same when no rule applies), then the others."""
-    ini, fin = _split(syl)
+    ini, fin = initial_final(syl)
     onsets = tuple(dict.fromkeys((*_ONSETS.get(ini, ()), ini)))
     if ini in ("y", "w"):  # 敏 min / 缅 mian; 耶 ye, 温 wen: the y or w may belong to the rhyme
         onsets = (ini, "")
