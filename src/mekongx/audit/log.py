@@ -14,6 +14,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import Any, cast
 from weakref import WeakKeyDictionary
 
@@ -101,7 +102,13 @@ def _forget_head(session: Session, transaction: SessionTransaction) -> None:
 _last_head: WeakKeyDictionary[Any, tuple[int, str]] = WeakKeyDictionary()
 _HEAD_TABLE = cast(Table, AuditHead.__table__)
 _EVENT_TABLE = cast(Table, AuditEvent.__table__)
-_HEAD_KEY = identity_key(AuditHead, 1)
+
+
+# identity_key() configures every mapper: built on first use, not at import (a script that imports
+# this module before all the models are defined must still import it)
+@cache
+def _head_key() -> Any:
+    return identity_key(AuditHead, 1)
 
 
 def _lock_chain(session: Session) -> None:
@@ -203,7 +210,7 @@ def record(
             session.execute(insert(_HEAD_TABLE).values(id=1, seq=event.seq, hash=event.hash))
         elif not _append_if_head(session, head, _row(event, head)):  # it is locked: cannot be
             raise RuntimeError("the audit chain's head moved while it was locked")
-    stale = session.identity_map.get(_HEAD_KEY)
+    stale = session.identity_map.get(_head_key())
     if stale is not None:  # an AuditHead loaded earlier in this session reads the new head
         session.expire(stale)
     session.info[_HEAD] = _last_head[bind] = (event.seq, event.hash)
