@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from mekongx.cli.match import app
@@ -62,3 +63,46 @@ def test_search_builds_with_several_processes(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[0].split("\t")[1] == "3"  # a bare name's id: its line
+
+
+def test_input_that_is_not_utf8_is_named_by_line_and_nothing_is_written() -> None:
+    result = runner.invoke(app, ["pairs"], input=b"Somsak\tSomsak\n\xff\xfe Somsak\tSomsak\n")
+    assert result.exit_code == 2
+    assert "standard input, line 2: not UTF-8 text (byte 0xff at position 1)" in result.stderr
+    assert "No scores were written." in result.stderr
+    assert result.stdout == ""
+
+
+def test_a_byte_order_mark_is_not_part_of_the_first_id(tmp_path: Path) -> None:
+    watchlist = tmp_path / "watch.txt"
+    watchlist.write_bytes("\ufeffNNCC-1\t兰卫红\n".encode())
+    result = runner.invoke(app, ["search", "--watchlist", str(watchlist)], input="Lan Weihong\n")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.split("\t")[1] == "NNCC-1"
+
+
+def test_watchlist_that_is_not_utf8_is_named_in_the_users_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MEKONGX_LANG", "th")
+    watchlist = tmp_path / "watch.txt"
+    watchlist.write_bytes("NNCC-1\t兰卫红\n".encode() + b"ONCB-2\t\xe0\xb8 bad\n")
+    result = runner.invoke(app, ["search", "--watchlist", str(watchlist)], input="Lan Weihong\n")
+    assert result.exit_code == 2
+    assert str(watchlist) in result.stderr and "UTF-8" in result.stderr
+    assert "not UTF-8 text" not in result.stderr  # the Thai message, not the English one
+    assert result.stdout == ""
+
+
+def test_every_script_of_the_mekong_is_read() -> None:
+    pairs = (
+        "ဦးသိန်းစိန်\tThein Sein\n"  # Myanmar script, with the courtesy word U
+        "ဦးသိန္းစိန္\tThein Sein\n"  # the same name typed in Zawgyi
+        "ហ៊ុន សែន\t洪森\n"  # Khmer script against its Chinese transcription
+        "ສີສະຫວາດ ແກ້ວບຸນພັນ\tSisavath Keobounphanh\n"  # Lao script
+        "Nguye\u0302\u0303n Va\u0306n An\t阮文安\n"  # decomposed Vietnamese marks
+        "ＳＯＭＳＡＫ ＫＡＥＷＭＡＮＥＥ\tสมศักดิ์ แก้วมณี\n"  # full-width Latin
+    )
+    result = runner.invoke(app, ["pairs"], input=pairs)
+    assert result.exit_code == 0, result.output
+    assert [row.split("\t")[1] for row in result.stdout.splitlines()] == ["1"] * 6

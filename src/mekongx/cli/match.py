@@ -1,4 +1,10 @@
-"""``mekongx match``: batch name matching from the command line (Thai / Chinese / Latin names)."""
+"""``mekongx match``: batch name matching from the command line.
+
+Names in Thai, Chinese, Lao, Burmese (Unicode or Zawgyi), Khmer, Vietnamese or Latin letters.
+Input is read as UTF-8 bytes: a line that is not valid UTF-8, or a line without its two names, is
+named with its number in the user's language (``MEKONGX_LANG`` or ``LANG``), and nothing is
+written until every line has been read.
+"""
 
 from __future__ import annotations
 
@@ -8,34 +14,74 @@ from typing import Annotated
 
 import typer
 
+from mekongx.cli.common import cli_language, fail
+from mekongx.i18n import N_, translator
+
 app = typer.Typer(
-    help="Match person names across Thai, Chinese and Latin scripts (pairs, watchlist search).",
+    help="Match person names in Thai, Chinese, Lao, Burmese, Khmer, Vietnamese and Latin "
+    "letters (pairs, watchlist search).",
     no_args_is_help=True,
 )
 
-
-def _fail(message: str) -> None:
-    typer.echo(message, err=True)
-    raise typer.Exit(code=2)
+STDIN = N_("standard input")
 
 
-def _read_pairs(lines: list[str]) -> list[tuple[str, str]]:
-    pairs: list[tuple[str, str]] = []
-    errors: list[str] = []
-    for number, raw in enumerate(lines, start=1):
-        line = raw.rstrip("\r\n")
-        if not line.strip():
+def _lines(data: bytes, source: str) -> tuple[list[tuple[int, str]], list[str]]:
+    """The numbered non-blank lines of ``data`` and the problems found (translated)."""
+    _ = translator(cli_language())
+    if data.startswith(b"\xef\xbb\xbf"):  # a byte-order mark some editors write
+        data = data[3:]
+    lines: list[tuple[int, str]] = []
+    problems: list[str] = []
+    for number, raw in enumerate(data.splitlines(), start=1):
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            problems.append(
+                _(
+                    N_(
+                        "%(source)s, line %(number)s: not UTF-8 text (byte 0x%(byte)s at "
+                        "position %(position)s); save the file as UTF-8"
+                    ),
+                    source=_(source) if source == STDIN else source,
+                    number=number,
+                    byte=f"{raw[error.start]:02x}",
+                    position=error.start + 1,
+                )
+            )
             continue
+        if line.strip():
+            lines.append((number, line))
+    return lines, problems
+
+
+def _refuse(problems: list[str], nothing_done: str) -> None:
+    if problems:
+        typer.echo("\n".join(problems), err=True)
+        fail(nothing_done, 2)
+
+
+def _read_pairs(data: bytes) -> list[tuple[str, str]]:
+    _ = translator(cli_language())
+    lines, problems = _lines(data, STDIN)
+    pairs: list[tuple[str, str]] = []
+    for number, line in lines:
         fields = line.split("\t")
         if len(fields) != 2 or not fields[0].strip() or not fields[1].strip():
-            errors.append(
-                f"line {number}: expected two non-empty names separated by one TAB "
-                f"(name_a<TAB>name_b), got {len(fields)} field(s): {line[:60]!r}"
+            problems.append(
+                _(
+                    N_(
+                        "line %(number)s: expected two names separated by one TAB "
+                        "(name_a<TAB>name_b), found %(count)s field(s): %(text)s"
+                    ),
+                    number=number,
+                    count=len(fields),
+                    text=repr(line[:60]),
+                )
             )
             continue
         pairs.append((fields[0].strip(), fields[1].strip()))
-    if errors:
-        _fail("\n".join(errors) + "\nno scores were written")
+    _refuse(problems, N_("No scores were written."))
     return pairs
 
 
@@ -55,12 +101,21 @@ def pairs(
     from mekongx.matching.calibration import threshold as default_threshold
 
     if explain is not None and explain not in LANGUAGES:
-        _fail(f"--explain: expected one of {', '.join(LANGUAGES)}, got {explain!r}")
+        fail(
+            N_("--explain: expected one of %(choices)s, got %(value)s"),
+            2,
+            choices=", ".join(LANGUAGES),
+            value=repr(explain),
+        )
     if threshold is not None and not 0.0 <= threshold <= 1.0:
-        _fail(f"--threshold: expected a probability between 0 and 1, got {threshold}")
+        fail(
+            N_("--threshold: expected a probability between 0 and 1, got %(value)s"),
+            2,
+            value=threshold,
+        )
     thr = default_threshold() if threshold is None else threshold
     out = []
-    for a, b in _read_pairs(sys.stdin.readlines()):
+    for a, b in _read_pairs(sys.stdin.buffer.read()):
         m = score(a, b)
         row = f"{m.probability:.4f}\t{1 if m.probability >= thr else 0}"
         if explain:
@@ -84,20 +139,27 @@ def search(
     """Screen names read from stdin against a watchlist; print query, id, name, probability."""
     from mekongx.matching import Index
 
+    _ = translator(cli_language())
+    lines, problems = _lines(watchlist.read_bytes(), str(watchlist))
     entries: list[tuple[str, str]] = []
-    for number, raw in enumerate(watchlist.read_text(encoding="utf-8").splitlines(), start=1):
-        if not raw.strip():
-            continue
+    for number, raw in lines:
         fields = raw.split("\t")
         if len(fields) > 2 or not fields[-1].strip():
-            _fail(f"{watchlist}: line {number}: expected a name or id<TAB>name")
+            problems.append(
+                _(
+                    N_("%(source)s, line %(number)s: expected a name or id<TAB>name"),
+                    source=str(watchlist),
+                    number=number,
+                )
+            )
+            continue
         entries.append((fields[0].strip() if len(fields) == 2 else str(number), fields[-1].strip()))
+    queries, query_problems = _lines(sys.stdin.buffer.read(), STDIN)
+    _refuse(problems + query_problems, N_("No names were screened."))
     index = Index()
     index.add_many(entries, processes=processes)
-    for raw in sys.stdin.readlines():
+    for _number, raw in queries:
         query = raw.strip()
-        if not query:
-            continue
         for hit in index.search(query, limit, min_probability=min_probability):
             typer.echo(
                 f"{query}\t{hit.id}\t{hit.name}\t{hit.probability:.4f}\t{hit.decision.value}"
