@@ -9,15 +9,22 @@ same way in the same run (the stack's ceiling).
     .venv/bin/python benchmarks/api_load.py --records 20000 --seconds 5 --engines sqlite
 
 Each server is one real `uvicorn` process (one worker: the ratio to the ceiling is per process)
-pinned to the first core; the load generator (asyncio httpx clients) is a separate process
-pinned to the other cores, so the two do not take turns on one core (both share the machine
-when it has a single core). Seeding writes rows in bulk (benchmarks/api_seed.py: history
-imported before the run); the measured requests go through the whole stack: authentication by
-API token, visibility inside the query, for details an audit row written per read. Per area
-and endpoint the run prints requests/s, p50 and p99 in milliseconds, the ratio to the ceiling,
-and the in-process cost: CPU milliseconds of the node's own process per request, measured
-without the network (the ASGI app called in-process, one request at a time; on PostgreSQL the
-database server's work is in the wall time beside it, not in the CPU figure).
+pinned to the first core; the load generator (``loadgen``: wrk when installed, else raw asyncio
+streams) runs in separate processes pinned to the other cores, so the two do not take turns on
+one core (both share the machine when it has a single core). Two ceilings are measured just
+before each engine's run, served and loaded the same way: a bare ASGI "hello" (the server's
+own ceiling) and a minimal FastAPI app (``STACK``: one route, one dependency, a pydantic
+response model: what the framework alone costs). Seeding writes rows in bulk
+(benchmarks/api_seed.py: history imported before the run); the measured requests go through
+the whole stack: authentication by API token, visibility inside the query, for details an
+audit row written per read. Per area and endpoint the run prints requests/s, p50 and p99 in
+milliseconds, the ratio to the hello ceiling's requests/s, the server process's CPU
+milliseconds per request under the load and the "CPU ratio" (the hello's CPU per request over
+the endpoint's: the ratio a server with a core of its own would reach, which moves far less
+with the machine's other jobs than requests/s do), and the in-process cost: CPU milliseconds
+of the node's own process per request, measured without the network (the ASGI app called
+in-process, one request at a time). On PostgreSQL the database server's work is in neither
+CPU figure (it is another process), only in the wall times.
 """
 
 from __future__ import annotations
@@ -28,7 +35,6 @@ import json
 import os
 import random
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -42,6 +48,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 sys.path.insert(0, str(Path(__file__).parent))
+import loadgen
 from api_seed import SEARCHES, SEIZURE_SEARCHES, Counts, seed
 
 PG = os.environ.get(
@@ -63,6 +70,32 @@ HELLO = textwrap.dedent(
             return
         await send({"type": "http.response.start", "status": 200, "headers": [(b"content-type", b"application/json")]})
         await send({"type": "http.response.body", "body": b'{"hello":"world"}'})
+    """
+)
+
+
+# The stack's own floor: a minimal FastAPI app with one route, one dependency (a header read)
+# and a pydantic response model, a plain ``def`` endpoint as the node's are (run in the thread
+# pool), served and loaded as the node is.
+STACK = textwrap.dedent(
+    """
+    from typing import Annotated
+
+    from fastapi import Depends, FastAPI, Header
+    from pydantic import BaseModel
+
+    class Hello(BaseModel):
+        hello: str
+        length: int
+
+    def caller(authorization: Annotated[str, Header()] = "") -> str:
+        return authorization
+
+    app = FastAPI()
+
+    @app.get("/", response_model=Hello)
+    def hello(who: Annotated[str, Depends(caller)]) -> Hello:
+        return Hello(hello="world", length=len(who))
     """
 )
 
@@ -91,39 +124,22 @@ def start(
     raise RuntimeError("server did not start")
 
 
-async def load(
-    base: str, paths: list[str], headers: dict[str, str], clients: int, seconds: float
-) -> tuple[float, float, float, int]:
-    latencies: list[float] = []
-    errors = 0
-    stop = time.monotonic() + seconds
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(
-        base_url=base, headers=headers, limits=limits, timeout=30
-    ) as client:
+def cpu_seconds(pid: int) -> float:
+    """The CPU seconds (user and system, every thread) a process has spent so far (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
-        async def worker(n: int) -> None:
-            nonlocal errors
-            rng = random.Random(n)
-            while time.monotonic() < stop:
-                path = rng.choice(paths)
-                started = time.perf_counter()
-                try:
-                    response = await client.get(path)
-                except httpx.HTTPError:  # a time-out on a machine this loaded: counted, not fatal
-                    errors += 1
-                    continue
-                latencies.append(time.perf_counter() - started)
-                if response.status_code != 200:
-                    errors += 1
 
-        began = time.monotonic()
-        await asyncio.gather(*(worker(n) for n in range(clients)))
-        elapsed = time.monotonic() - began
-    latencies.sort()
-    p50 = statistics.median(latencies) * 1000
-    p99 = latencies[int(len(latencies) * 0.99) - 1] * 1000
-    return len(latencies) / elapsed, p50, p99, errors
+def loaded(server: subprocess.Popen[bytes], port: int, paths: list[str], headers: dict[str, str],
+           clients: int, seconds: float, pin: set[int]) -> tuple[loadgen.Load, float]:  # fmt: skip
+    """The load on a server (after a second of warm-up), and the server's CPU milliseconds per
+    request under it (its own process, through the network: HTTP parsing included, the
+    machine's other jobs not)."""
+    loadgen.run(port, paths, headers, clients, 1, pin)  # warm its caches first
+    before = cpu_seconds(server.pid)
+    load = loadgen.run(port, paths, headers, clients, seconds, pin)
+    spent = cpu_seconds(server.pid) - before
+    return load, spent * 1000 / max(load.requests, 1)
 
 
 def engine_urls(engines: list[str], home: Path, keep: str = "", pg_name: str = "") -> dict[str, str]:  # fmt: skip
@@ -192,17 +208,6 @@ def drop(url: str) -> None:
             Path(url.removeprefix("sqlite:///") + suffix).unlink(missing_ok=True)
 
 
-def generate(base: str, paths: list[str], headers: dict[str, str], clients: int, seconds: float,
-             pin: set[int]) -> tuple[float, float, float, int]:  # fmt: skip
-    """Run the load in a separate process pinned to ``pin`` (this script with ``--generate``)."""
-    job = json.dumps({"base": base, "paths": paths, "headers": headers, "clients": clients,
-                      "seconds": seconds})  # fmt: skip
-    done = subprocess.run([sys.executable, __file__, "--generate"], input=job.encode(), check=True,
-                          capture_output=True, preexec_fn=lambda: os.sched_setaffinity(0, pin))  # fmt: skip
-    rps, p50, p99, errors = json.loads(done.stdout)
-    return rps, p50, p99, errors
-
-
 def in_process(env: dict[str, str], token: str, endpoints: dict[str, list[str]], pin: set[int]) -> dict[str, tuple[float, float]]:  # fmt: skip
     """CPU and wall milliseconds per request with the app called in-process (``--in-process``)."""
     job = json.dumps({"token": token, "endpoints": endpoints})
@@ -240,12 +245,6 @@ def _in_process_child() -> None:
     print(json.dumps(out))
 
 
-def _generate_child() -> None:
-    job = json.loads(sys.stdin.read())
-    result = asyncio.run(load(job["base"], job["paths"], job["headers"], job["clients"], job["seconds"]))  # fmt: skip
-    print(json.dumps(result))
-
-
 def endpoints(counts: Counts) -> dict[str, list[str]]:
     """The paths each area's list, detail and search is loaded with. Lists: the first page and
     pages reached by the keyset cursor (``after``) anywhere in the table."""
@@ -272,26 +271,33 @@ def endpoints(counts: Counts) -> dict[str, list[str]]:
 
 
 def measure_ceiling(home: Path, clients: int, seconds: float, server_cores: set[int],
-                    client_cores: set[int]) -> float:  # fmt: skip
-    """Requests/s of a bare ASGI "hello" served and loaded as the node is."""
-    (home / "hello.py").write_text(HELLO)
-    port = free_port()
-    hello = start([sys.executable, "-m", "uvicorn", "--app-dir", str(home), "hello:app", "--port", str(port),
-                   "--log-level", "warning"], dict(os.environ), port, server_cores)  # fmt: skip
-    try:
-        ceiling, p50, p99, errors = generate(f"http://127.0.0.1:{port}", ["/"], {}, clients,
-                                             seconds, client_cores)  # fmt: skip
-    finally:
-        hello.terminate()
-        hello.wait()
-    print(f"{'ceiling':<11} {'ASGI hello':<15} {ceiling:8.0f} req/s  p50 {p50:6.1f} ms  p99 {p99:6.1f} ms  "
-          f"errors {errors}  load avg {os.getloadavg()[0]:.1f}")  # fmt: skip
-    return ceiling
+                    client_cores: set[int]) -> tuple[float, float]:  # fmt: skip
+    """Requests/s and the server's CPU ms per request of a bare ASGI "hello" served and loaded
+    as the node is; then the same of the stack ceiling (``STACK``), printed beside it."""
+    found = []
+    for name, source in (("ASGI hello", HELLO), ("stack ceiling", STACK)):
+        module = name.split()[-1]
+        (home / f"{module}.py").write_text(source)
+        port = free_port()
+        server = start([sys.executable, "-m", "uvicorn", "--app-dir", str(home), f"{module}:app", "--port", str(port),
+                        "--log-level", "warning"], dict(os.environ), port, server_cores)  # fmt: skip
+        try:
+            load, cpu = loaded(server, port, ["/"], {"Authorization": "Bearer x"}, clients, seconds, client_cores)  # fmt: skip
+        finally:
+            server.terminate()
+            server.wait()
+        found.append((load.rps, cpu))
+        ratio = (
+            ""
+            if not found[1:]
+            else f"  ratio {load.rps / found[0][0]:4.2f}, CPU ratio {found[0][1] / cpu:4.2f}"
+        )
+        print(f"{'ceiling':<11} {name:<15} {load.rps:8.0f} req/s  p50 {load.p50:6.1f} ms  p99 {load.p99:6.1f} ms  "
+              f"errors {load.errors}  server {cpu:5.2f} ms CPU/req{ratio}  load avg {os.getloadavg()[0]:.1f}")  # fmt: skip
+    return found[0]
 
 
 def main() -> None:
-    if sys.argv[1:] == ["--generate"]:
-        return _generate_child()
     if sys.argv[1:] == ["--in-process"]:
         return _in_process_child()
     parser = argparse.ArgumentParser(
@@ -326,24 +332,23 @@ def main() -> None:
         if not args.seconds:
             continue
         # the ceiling just before the engine's own run (the machine's load moves meanwhile)
-        ceiling = measure_ceiling(home, args.clients, args.seconds, server_cores, client_cores)
+        ceiling, ceiling_cpu = measure_ceiling(home, args.clients, args.seconds, server_cores, client_cores)  # fmt: skip
         port = free_port()
         env = {**os.environ, "MEKONGX_ENV": "test", "MEKONGX_DATABASE_URL": url, "MEKONGX_DATA_DIR": str(home),
                "MEKONGX_NODE_AGENCY": "ONCB", "MEKONGX_WORKER": "false"}  # fmt: skip
-        paths = {k: v for k, v in endpoints(counts).items() if args.only in k}
-        floor = "stack floor (/api/v1/me: token check and a small JSON answer)"
-        costs = in_process(env, token, {**paths, floor: ["/api/v1/me"]}, server_cores)
-        print(f"{engine:<11} in-process {floor}: {costs[floor][0]:.1f} ms CPU, {costs[floor][1]:.1f} ms wall")  # fmt: skip
+        floor = "stack floor"  # /api/v1/me: the token check and a small JSON answer
+        paths = {floor: ["/api/v1/me"], **{k: v for k, v in endpoints(counts).items() if args.only in k}}  # fmt: skip
+        costs = in_process(env, token, paths, server_cores)
         server = start([sys.executable, "-m", "uvicorn", "mekongx.cli.main:asgi_app", "--factory", "--port", str(port),
                         "--log-level", "warning"], env, port, server_cores)  # fmt: skip
         try:
             for name, sample in paths.items():
                 headers = {"Authorization": f"Bearer {token}"}
-                rps, p50, p99, errors = generate(f"http://127.0.0.1:{port}", sample, headers,
-                                                 args.clients, args.seconds, client_cores)  # fmt: skip
-                cpu, wall = costs[name]
-                print(f"{engine:<11} {name:<15} {rps:8.0f} req/s  p50 {p50:6.1f} ms  p99 {p99:6.1f} ms  "
-                      f"errors {errors}  ratio {rps / ceiling:4.2f}  in-process {cpu:5.1f} ms CPU, {wall:5.1f} ms wall")  # fmt: skip
+                load, cpu = loaded(server, port, sample, headers, args.clients, args.seconds, client_cores)  # fmt: skip
+                print(f"{engine:<11} {name:<15} {load.rps:8.0f} req/s  p50 {load.p50:6.1f} ms  p99 {load.p99:6.1f} ms  "
+                      f"errors {load.errors}  ratio {load.rps / ceiling:4.2f}  server {cpu:5.2f} ms CPU/req, "
+                      f"CPU ratio {ceiling_cpu / cpu:5.3f}  in-process {costs[name][0]:5.1f} ms CPU, "
+                      f"{costs[name][1]:5.1f} ms wall")  # fmt: skip
         finally:
             server.terminate()
             server.wait()
