@@ -47,9 +47,10 @@ _ONSET: dict[str, tuple[str, ...]] = {
     "ဉ": ("ny",), "ယ": ("y",), "ရ": ("y", "r"), "လ": ("l",), "ဝ": ("w",), "သ": ("th",),
     "ဟ": ("h",), "ဠ": ("l",), "အ": ("",), "ဿ": ("th",),
 }  # fmt: skip
-# onset + medial ya/ra (ျ ြ): ky is said like ch (ကျော် Kyaw), ချ is ch
+# onset + medial ya/ra (ျ ြ): ky is said like ch (ကျော် Kyaw), ချ is ch, ငြ ny (ငြိမ်း Nyein)
 _YA = {"k": ("ky", "ch"), "kh": ("ch", "khy"), "g": ("gy", "j"), "p": ("py",), "ph": ("phy",),
-       "hp": ("hpy",), "b": ("by",), "m": ("my",), "l": ("ly",)}  # fmt: skip
+       "hp": ("hpy",), "b": ("by",), "m": ("my",), "l": ("ly",),
+       "ng": ("ny",)}  # fmt: skip
 # onset + medial ha (ှ): voiceless sonorants, and ရှ / ယှ = sh
 _HA = {"m": ("hm", "m"), "n": ("hn", "n"), "l": ("hl", "l"), "ny": ("hny", "ny"),
        "ng": ("hng", "ng"), "w": ("hw", "w"), "y": ("sh",), "r": ("sh",)}  # fmt: skip

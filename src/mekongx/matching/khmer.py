@@ -47,10 +47,10 @@ _VOWELS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "\u17b6": (("a",), ("ea", "a")),
     "\u17b7": (("e", "i"), ("i", "e")),
     "\u17b8": (("ei", "i"), ("i", "ei")),
-    "\u17b9": (("oe", "eu"), ("ue", "eu")),
-    "\u17ba": (("eu", "oeu"), ("eu", "ue")),
+    "\u17b9": (("oe", "eu"), ("ue", "eu", "u")),
+    "\u17ba": (("eu", "oeu", "o"), ("eu", "ue")),
     "\u17bb": (("o", "u"), ("u", "o")),
-    "\u17bc": (("ou", "o"), ("u", "ou")),
+    "\u17bc": (("ou", "o", "au"), ("u", "ou")),
     "\u17bd": (("uo",), ("uo",)),
     "\u17be": (("ae", "aeu"), ("eu", "oeu")),
     "\u17bf": (("oea", "eua"), ("oea", "eua")),
@@ -109,9 +109,21 @@ def syllables(word: str) -> list[_Syllable]:
             i = j
             continue
         closed = prev is not None and (prev.final or _NIKAHIT in prev.signs)
-        if prev is not None and not closed and not has_vowel:
+        if prev is not None and not closed and len(cluster) > 1 and _final_cluster(word, j, signs):
+            # a cluster that ends the word or stands before a syllable with its own vowel closes
+            # the syllable before it, its subscript silent (ប្រសិទ្ធ Prasidh, វង្ស vong, ព័ន្ធ
+            # Porn); so does one carrying a word-final ិ or ុ of a Pali word (សុវត្ថិ Sowath)
+            prev.final = cluster[0]
+            i = j
+            continue
+        if prev is not None and not closed and has_vowel and not prev.signs and len(cluster) > 1:
+            # after a bare consonant, a cluster with a vowel is its final and the next onset
+            # (រង្ស៊ី rang-si, សម្តេច sam-dech)
+            prev.final = cluster[0]
+            cluster = cluster[1:]
+        elif prev is not None and not closed and not has_vowel:
             if len(cluster) > 1:
-                # a final and the onset of the next syllable (រង្ស៊ី rang-si, នរោត្តម ro-t-tom)
+                # a final and the onset of the next syllable (នរោត្តម ro-t-tom)
                 prev.final = cluster[0]
                 cluster = cluster[1:]
             elif j >= n or _BANTOC in signs or _next_bare(word, j):
@@ -132,13 +144,32 @@ def syllables(word: str) -> list[_Syllable]:
 
 
 def _next_bare(word: str, j: int) -> bool:
-    """Is the consonant at ``j`` bare too (no vowel sign): then the one before it is a final."""
+    """Is the consonant at ``j`` bare too (no vowel sign): then the one before it is a final;
+    not when it starts a word-final cluster, which is the final of the one before it (មុនីវង្ស
+    mu.ni.vong)."""
     if j >= len(word) or word[j] not in _CONS:
         return False
     k = j + 1
     while k + 1 < len(word) and word[k] == _COENG:
         k += 2
-    return k >= len(word) or not ("\u17b6" <= word[k] <= "\u17c7")
+    if k >= len(word):
+        return k == j + 1
+    return not ("\u17b6" <= word[k] <= "\u17c7")
+
+
+_PALI_SILENT = frozenset(("\u17b7", "\u17bb"))  # ិ ុ
+
+
+def _final_cluster(word: str, j: int, signs: str) -> bool:
+    """Is the consonant cluster ending at ``j`` (with ``signs`` after it) a syllable's final?"""
+    if j >= len(word):
+        return not signs or signs in _PALI_SILENT
+    if signs or word[j] not in _CONS:
+        return False
+    k = j + 1
+    while k + 1 < len(word) and word[k] == _COENG:
+        k += 2
+    return k < len(word) and "\u17b6" <= word[k] <= "\u17c5"
 
 
 def _spellings(syl: _Syllable) -> tuple[str, ...]:

@@ -55,6 +55,10 @@ _SAE = "แซ่"  # "surname" marker in Thai spellings of Chinese clan names (
 # Thai spellings that read differently in Chinese names (ü, apical i, ห+ว = hu); other words skip
 # the extra parses.
 _SILENT_E = re.compile("[aeiou][bcdfghjklmnpqrstvwxz]e$", re.IGNORECASE)
+# letters of Khmer names in Latin that no romanisation of Chinese writes: the aspirate doubled
+# (Chhon, Chhum) and the Khmer vowel uo before n or t (Huot, Nuon, Chuon; Vietnamese uông is
+# uong)
+_KHMER_LETTERS = re.compile("hh|uo[nt](?!g)")
 _CHINESE_SPELLING = re.compile("[\u0e3a]|ว\u0e4c|หว|วิ|วี|อือ|[ซสจชฉร]ือ")
 
 
@@ -382,8 +386,12 @@ def non_chinese_word(name: Name) -> bool:
     """Has a name in Latin letters a word that no romanisation of a Chinese name writes: two or
     more syllables in one word without a hyphen that are not pinyin (Samrin, Sokha, Kanharith).
     Chinese given names in Wade-Giles, Cantonese or Hokkien spellings are written a syllable per
-    word or hyphenated (Shau Kee, Ka-shing); in pinyin they are run together but split as pinyin."""
+    word or hyphenated (Shau Kee, Ka-shing); in pinyin they are run together but split as pinyin.
+    Also a word with letters no Chinese romanisation writes (``_KHMER_LETTERS``: Ung Huot, Keat
+    Chhon), though its other words are spelt like Chinese surnames."""
     for tok in name.tokens:
+        if tok.script is Script.LATIN and _KHMER_LETTERS.search(tok.text.lower()):
+            return True
         if tok.script is not Script.LATIN or "-" in tok.text or split_pinyin(tok.text):
             continue
         if len(latin_syllables(tok.text)) >= 2 and not dialect_surname(tok.text):
@@ -432,7 +440,10 @@ def _transcription_readings(name_han: str) -> list[Reading]:
     chinese_too = (
         transcribed and name_han[0] in sea_transcription.HONORIFIC_HAN and (name_han[0] in surnames)
     )
-    for shape in sea_transcription.reading_shapes(syls, not chinese_too, few=not transcribed):
+    # four characters with a one-character surname are no Chinese name (谢索帕拉 Chea Sophara):
+    # they get every sound, not the few of a name that may well be Chinese
+    few = not transcribed and len(name_han) < 4
+    for shape in sea_transcription.reading_shapes(syls, not chinese_too, few=few):
         parts = [[(shown, syl_key(sy), "transcription") for shown, sy in part] for part in shape]
         out.append(make_reading("sea-transcription", parts))
     # a name that may well be Chinese (洪森: Hong Sen, or Hun Sen) is read as sound against names

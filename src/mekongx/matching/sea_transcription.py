@@ -39,8 +39,9 @@ _INITIALS = ("zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k",
              "x", "r", "z", "c", "s", "y", "w")  # fmt: skip
 # pinyin initial -> the Burmese/Khmer onsets it writes
 _ONSETS: dict[str, tuple[str, ...]] = {
-    "sh": ("s", "th", "sh"), "x": ("s", "sh", "th"), "r": ("sh", "s", "y"), "j": ("ky", "ch", "k"),
-    "q": ("ch", "ky", "kh"), "z": ("z", "s"), "c": ("s", "ch", "hs"), "zh": ("ch", "z"),
+    "sh": ("s", "th", "sh"), "x": ("s", "sh", "ch", "th"), "r": ("sh", "s", "y"),
+    "j": ("ky", "ch", "k"), "q": ("ch", "ky", "kh"), "z": ("z", "s"), "c": ("s", "ch", "hs"),
+    "zh": ("ch", "z"),
     "t": ("ht", "t"), "d": ("d", "th"), "f": ("ph", "v"), "h": ("h", "hl"), "l": ("l", "hl", "r"),
     "n": ("n", "ny"), "m": ("m", "my"), "b": ("b", "p"), "p": ("p", "ph"),
 }  # fmt: skip
@@ -56,6 +57,20 @@ _RHYMES: dict[str, tuple[str, ...]] = {
     "ia": ("ya", "a"), "uan": ("wan", "un", "on"), "un": ("on", "un"), "a": ("a",), "o": ("o",),
     "ei": ("e", "ay", "ei"), "iang": ("yaung", "yang"), "iong": ("yaung", "yong"),
     "uai": ("wai", "we"), "uang": ("wang", "waung"), "ua": ("wa",), "v": ("u",), "ve": ("we",),
+    # weng and wang read whole: 翁 Khmer Ung (翁霍 Ung Huot); 旺 Khmer vong (西索瓦·莫尼旺
+    # Sisowath Monivong) as often as Burmese aung
+    "ung": ("ung", "ong", "eng"), "wong": ("aung", "ong", "ang", "an"),
+}  # fmt: skip
+# a Khmer family name Xinhua writes with a character whose rules put it late: 谢 Chea (谢索帕拉
+# Chea Sophara; the Teochew reading of 谢 is close to it)
+_EARLY = {"xie": ("chea",)}
+# Khmer sounds Xinhua writes with a rhyme that stands for others first, read after those (and
+# after the final m): -i and -ie for ea (吉春 Keat Chhon, 迪西哈 Tea Seiha, 谢索帕拉 Chea Sophara),
+# -eng for o (安蓬莫尼罗 Aun Pornmoniroth), -ang for ong, -an for aun (安 Aun), -un for uon (杭尊纳隆
+# Hang Chuon Naron); Burmese: -iao for ya (妙吞乌 Mya Tun Oo)
+_LATER: dict[str, tuple[str, ...]] = {
+    "i": ("ea",), "ie": ("ea",), "iao": ("ya",), "eng": ("on",), "ang": ("ong",), "an": ("aun",),
+    "un": ("uon",),
 }  # fmt: skip
 
 
@@ -76,6 +91,8 @@ def syllable_sounds(syl: str) -> tuple[str, ...]:
     onsets = tuple(dict.fromkeys((*_ONSETS.get(ini, ()), ini)))
     if ini in ("y", "w"):  # 敏 min / 缅 mian; 耶 ye, 温 wen: the y or w may belong to the rhyme
         onsets = (ini, "")
+    if syl in ("weng", "wang"):  # read whole (_RHYMES)
+        fin = "ung" if syl == "weng" else "wong"
     rhymes = (*_RHYMES.get(fin, ()), fin)
     if ini in ("j", "q", "x") and fin.startswith("u"):  # ju, qu, xu are ü
         rhymes = (*_RHYMES.get("v" + fin[1:], ()), *rhymes)
@@ -83,10 +100,12 @@ def syllable_sounds(syl: str) -> tuple[str, ...]:
     if fin.endswith(("n", "ng")):  # a final m, which Mandarin lacks (桑 sang Sam, 根 gen Kem)
         nasal = [r for r in rhymes[:2] if r.endswith("n") or r.endswith("ng")]
         rhymes = (*rhymes, *(r.removesuffix("g").removesuffix("n") + "m" for r in nasal))
+    rhymes = tuple(dict.fromkeys((*rhymes, *_LATER.get(fin, ()))))
     combos = sorted(product(range(len(onsets)), range(len(rhymes))), key=sum)
     # second: the principal sound, each rule's first choice (沙 sha sa, 宋 song saung)
     principal = onsets[0] + rhymes[0]
-    rest = dict.fromkeys(x for i, j in combos if (x := onsets[i] + rhymes[j]))
+    early = _EARLY.get(syl, ())
+    rest = dict.fromkeys((*early, *(x for i, j in combos if (x := onsets[i] + rhymes[j]))))
     rest.pop(syl, None)
     rest.pop(principal, None)
     return (syl, principal, *islice(rest, _PER_SYLLABLE - 2))
@@ -123,11 +142,14 @@ def looks_transcribed(han: str, surnames: Container[str]) -> bool:
 def may_be_transcribed(han: str, surnames: Container[str]) -> bool:
     """Could a name in characters that ``looks_transcribed`` rejects still be a transcription: two
     or three characters starting with a Chinese surname that Chinese also writes Khmer, Burmese
-    and Lao syllables with (洪森 Hun Sen, 谢辛 Chea Sim)? Such a name is far more often Chinese, so
-    its sound reading meets only names that are not read as Chinese (``alignment.FOREIGN_ONLY``)."""
+    and Lao syllables with (洪森 Hun Sen, 谢辛 Chea Sim), or four when the first two are no
+    compound surname (谢索帕拉 Chea Sophara; a Chinese given name has one or two characters, but a
+    Hong Kong married woman's name carries two surnames: 陈方安生)? Such a name is far more often
+    Chinese, so its sound reading meets only names that are not read as Chinese
+    (``alignment.FOREIGN_ONLY``)."""
     first = han[0]
     return (
-        2 <= len(han) <= 3
+        2 <= len(han) <= (4 if han[:2] not in surnames else 3)
         and first not in _VIETNAMESE
         and (first in surnames or first in _OTHER_SURNAMES)
     )
@@ -162,6 +184,9 @@ def reading_shapes(
         shapes.append([[(s, (s,)) for s in alts] for alts in body])
         if len(body) >= 3 and joined:
             shapes.append([[(s, (s,)) for s in body[0]], _joined(body[1:])])
+        if len(body) >= 4 and joined:  # three words (杭尊纳隆 Hang Chuon Naron)
+            shapes.append([[(s, (s,)) for s in body[0]], [(s, (s,)) for s in body[1]],
+                           _joined(body[2:])])  # fmt: skip
         if len(body) >= 2 and joined and not few:
             shapes.append([_joined(body)])
     return shapes
@@ -183,7 +208,15 @@ def part_sounds(syllables: tuple[str, ...]) -> list[tuple[str, ...]]:
                         for j, (q, b) in enumerate(zip(per, base, strict=True))
                     )
                 )
-    return list(dict.fromkeys(out))[:_MAX_JOINED]
+    kept = list(dict.fromkeys(out))[:_MAX_JOINED]
+    final = _FINAL_SYLLABLES.get(syllables[-1]) if len(syllables) >= 3 else None
+    if final is not None:  # 苏拉玛里特 su.la.ma.li.te = Suramarit: 特 writes the final t
+        kept += [(*s[:-1], s[-1] + final) for s in part_sounds(syllables[:-1])[1:4]]
+    return kept
+
+
+# the syllables Xinhua writes a part's final consonant with (特 t, 克 k, 姆 m, 斯 s, 尔 r)
+_FINAL_SYLLABLES = {"te": "t", "de": "t", "ke": "k", "mu": "m", "si": "s", "er": "r"}
 
 
 def _joined(per: list[tuple[str, ...]]) -> list[tuple[str, tuple[str, ...]]]:
