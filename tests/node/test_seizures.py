@@ -11,9 +11,11 @@ from typing import Any
 import openpyxl
 import pytest
 from alembic import command
-from sqlalchemy import func, select
+from fastapi.testclient import TestClient
+from sqlalchemy import func, select, update
 
 from mekongx import migrations
+from mekongx.app import create_app
 from mekongx.authz import Principal
 from mekongx.authz.sharing import SharingInput
 from mekongx.domains.intel.models import IntelReport
@@ -298,3 +300,20 @@ def test_a_bulk_import_has_its_own_upload_bound() -> None:
         tabular.read_rows("s.csv", data, "th", uploads.bulk_limits(Settings(upload_bulk_max_mb=2)))
     message = translator("th")(info.value.fields[0].message, **info.value.fields[0].params)
     assert "2 MB" in message and message != translator("en")(info.value.fields[0].message, **info.value.fields[0].params)  # fmt: skip
+
+
+def test_a_stored_row_the_list_cannot_answer_is_the_nodes_500_logged_not_the_callers_422(
+    world: Any, token_for: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    made = _create(world)
+    with world.db.write() as session:  # a row written wrongly by some earlier code of the node
+        session.execute(update(Seizure).where(Seizure.id == made.id).values(nationalities='{"TH": "two"}'))  # fmt: skip
+    app = create_app(world.settings, world.db)
+    with TestClient(app, raise_server_exceptions=False) as client, caplog.at_level("ERROR"):
+        answer = client.get("/api/v1/seizures", headers=token_for("thai_analyst"))
+    assert answer.status_code == 500, answer.text
+    error = answer.json()["error"]
+    assert error["code"] == "internal" and error["fields"] == []
+    logged = [r for r in caplog.records if r.levelname == "ERROR" and r.name == "mekongx.http"]
+    assert logged and error["request_id"] in logged[0].getMessage()
+    assert "nationalities" in str(logged[0].exc_text)

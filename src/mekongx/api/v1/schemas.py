@@ -6,7 +6,8 @@ from datetime import datetime
 from functools import cache
 from typing import Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from fastapi.exceptions import ResponseValidationError
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 from sqlalchemy import inspect
 from starlette.responses import Response
 
@@ -52,14 +53,22 @@ def page_answer(found: Page[Any], model: type[BaseModel]) -> Response:
     objects) validated from their attributes and written as JSON in one pass of pydantic-core,
     and returned as the response itself, so that FastAPI does not validate and serialise the
     page again (in a second thread-pool hop). The endpoint keeps ``response_model=model`` for
-    its documentation."""
+    its documentation.
+
+    A row that does not fit the model is the node's own fault (its data or its code), not the
+    caller's: it is raised as FastAPI's ``ResponseValidationError``, which the node answers with
+    500 and logs with the request id (a pydantic ``ValidationError`` would be answered as the
+    caller's invalid input, 422)."""
     adapter = _page_adapter(model)
-    page = adapter.validate_python(
-        {"items": found.items, "total": found.total, "page": found.page,
-         "per_page": found.per_page, "total_exact": found.total_exact,
-         "next_after": found.next_after},
-        from_attributes=True,
-    )  # fmt: skip
+    try:
+        page = adapter.validate_python(
+            {"items": found.items, "total": found.total, "page": found.page,
+             "per_page": found.per_page, "total_exact": found.total_exact,
+             "next_after": found.next_after},
+            from_attributes=True,
+        )  # fmt: skip
+    except ValidationError as invalid:
+        raise ResponseValidationError(invalid.errors(include_url=False)) from invalid
     return Response(adapter.dump_json(page), media_type="application/json")
 
 
