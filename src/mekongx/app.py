@@ -14,7 +14,7 @@ from starlette.responses import JSONResponse
 
 from mekongx import __version__
 from mekongx.api import federation as federation_api
-from mekongx.api.v1 import router as api_router
+from mekongx.api import v1 as api_v1
 from mekongx.db import Database
 from mekongx.federation.gate import RefusalGate
 from mekongx.federation.keys import NodeKeys
@@ -22,6 +22,7 @@ from mekongx.federation.keystore import load_node_keys
 from mekongx.http.context import RequestContextMiddleware
 from mekongx.http.errors import install_error_handlers
 from mekongx.http.node import Node
+from mekongx.http.routing import dispatch_by_prefix
 from mekongx.http.static import Assets, static_dir
 from mekongx.http.zawgyi import ZawgyiInput
 from mekongx.settings import Settings, get_settings
@@ -75,7 +76,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     fonts = resources.files("mekongx.documents") / "fonts"
     app.mount("/static/fonts", Assets(directory=str(fonts)), name="fonts")
     app.mount("/static", Assets(directory=str(static_dir())), name="static")
-    app.include_router(api_router)  # the federation endpoints are not here: see below
+    for router in api_v1.routers:  # the federation endpoints are not here: see below
+        app.include_router(router, prefix=api_v1.PREFIX)
     for module in page_modules():
         app.include_router(module.router, include_in_schema=False)
 
@@ -83,6 +85,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     def healthz(request: Request) -> JSONResponse:
         return JSONResponse({"status": "ok", "version": __version__})
 
+    dispatch_by_prefix(app.router)
     return app
 
 

@@ -5,10 +5,13 @@ import pkgutil
 
 from fastapi import APIRouter
 
-router = APIRouter(prefix="/api/v1")
+PREFIX = "/api/v1"
+# the areas' routers, in name order: the application includes each under PREFIX (one level of
+# inclusion: FastAPI matches a request twice per level)
+routers: list[APIRouter] = []
 for _module in sorted(m.name for m in pkgutil.iter_modules(__path__)):
     _routes = getattr(importlib.import_module(f"{__name__}.{_module}"), "router", None)
     if isinstance(_routes, APIRouter):
-        router.include_router(_routes)
+        routers.append(_routes)
 
-__all__ = ["router"]
+__all__ = ["PREFIX", "routers"]
