@@ -130,6 +130,10 @@ def main() -> None:
                     print(f"  missed {p:.3f} {forms[e][x]} / {forms[e][y]}")
                 ranked = {o: score(forms[e][x], forms[o][y]).probability for o in people}
                 top.append(ranked[e] >= max(ranked.values()))
+                if show and not top[-1]:
+                    o = max(ranked, key=lambda k: ranked[k])
+                    pair = f"{forms[e][x]} / {forms[e][y]}"
+                    print(f"  outranked {ranked[e]:.3f} {pair} by {forms[o][y]} {ranked[o]:.3f}")
                 for o in people:
                     if o != e and related(cc, forms[e], forms[o]):
                         neg.append(ranked[o] >= thr)

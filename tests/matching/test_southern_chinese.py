@@ -126,3 +126,85 @@ def test_only_names_that_may_be_dialect_spellings_meet_the_dialect_readings(
     # the Mandarin reading still meets a pinyin name, the dialect readings a dialect spelling
     assert score("张秀英", "Zhang Xiuying").probability >= 0.9
     assert score("陳振聲", "Chan Chun Sing").probability >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("han", "latin"),
+    [
+        # Teochew given-name readings (《潮州音字典》 via data/teochew.csv); each scored < 0.15
+        # with Hokkien and Cantonese alone
+        ("劉程強", "Low Thia Khiang"),  # 程 thia(n), 强 kiang
+        ("林吉祥", "Lim Kit Siang"),  # 祥 siang
+        ("蔡細歷", "Chua Soi Lek"),  # 细 soi
+        ("林勋强", "LIM HNG KIANG"),  # 勋 hng
+    ],
+)
+def test_teochew_given_names_meet_the_characters(han: str, latin: str) -> None:
+    assert score(han, latin).probability >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("han", "latin"),
+    [
+        ("林勋强", "Lim Kit Siang"),  # same surname, other Teochew given name
+        ("劉程強", "Low Taek Jho"),
+        ("林吉祥", "Lim Guan Eng"),
+        ("蔡细历", "Chua Jui Meng"),
+    ],
+)
+def test_teochew_readings_keep_same_surname_names_apart(han: str, latin: str) -> None:
+    assert score(han, latin).probability < 0.5
+
+
+def test_teochew_spellings_follow_the_names_habits() -> None:
+    from mekongx.matching.southern_chinese import _teochew_spellings
+
+    assert "teo" in _teochew_spellings("dion")  # 張 Teo: nasal unwritten, io also eo
+    assert "yeo" in _teochew_spellings("ion")  # 楊 Yeo
+    assert "ser" in _teochew_spellings("sv")  # 思 Ser (Teo Ser Luck)
+    assert "chua" in _teochew_spellings("cua")  # 蔡 Chua
+    assert "tay" in _teochew_spellings("den")  # 鄭 Tay
+    # one Teochew spelling per character at most, after the Hokkien ones
+    assert [s for s, _ in character_spellings("强", "hokkien")] == ["keong", "kiong", "kiang"]
+
+
+@pytest.mark.parametrize(
+    ("han", "latin"),
+    [
+        ("陳慶炎", "Tony Tan Keng Yam"),  # https://en.wikipedia.org/wiki/Tony_Tan
+        ("陈庆炎", "TONY TAN KENG YAM"),
+        ("曾蔭權", "Donald Tsang Yam-kuen"),  # https://en.wikipedia.org/wiki/Donald_Tsang
+        ("陳振聲", "Michael Chan Chun Sing"),  # any English given name before it
+    ],
+)
+def test_an_english_given_name_before_the_chinese_name_costs_no_match(han: str, latin: str) -> None:
+    assert score(han, latin).probability >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("han", "latin"),
+    [
+        ("陈伟明", "Tony Tan Keng Yam"),  # the English name makes no match either
+        ("曾荫权", "Donald Tsang Chun-wah"),
+        ("阮明哲", "Nguyen Tan Dung"),  # a Vietnamese family name is no English given name
+    ],
+)
+def test_an_english_given_name_makes_no_match(han: str, latin: str) -> None:
+    assert score(han, latin).probability < 0.5
+
+
+@pytest.mark.parametrize(
+    ("words", "english"),
+    [
+        ("Tony Tan Keng Yam", True),
+        ("Carrie Lam Cheng Yuet-ngor", True),
+        ("Yeoh Choo Kheng", False),  # Hokkien Yeoh (楊) keys as the Teochew syllable yeo
+        ("Kim Tan Keng", False),  # a Chinese syllable
+        ("Nguyen Tan Dung", False),
+        ("Tony Tan", False),  # nothing left but a surname
+    ],
+)
+def test_which_first_words_are_english_given_names(words: str, english: bool) -> None:
+    from mekongx.matching.names import western_given_first
+
+    assert western_given_first(words.split()) is english

@@ -15,6 +15,7 @@ from mekongx.matching import (
     lao,
     lao_transcription,
     sea_transcription,
+    southern_chinese,
     thai,
     thai_compounds,
     traditional,
@@ -379,7 +380,30 @@ def readings(name: Name | str) -> tuple[Reading, ...]:
             # U Thein Sein is also Thein Sein: a Burmese courtesy word neither costs nor makes
             # a match (the reading with it stays: Ma and Ko are Chinese surnames too)
             out += _latin_readings(latin_tokens[1:])
+        elif western_given_first([t.text for t in latin_tokens]):
+            # Tony Tan Keng Yam is also Tan Keng Yam: the English given name that Hong Kong,
+            # Singapore and Malaysian Chinese put before their Chinese name is not in the
+            # characters, and neither costs nor makes a match
+            out += _latin_readings(latin_tokens[1:])
     return tuple(out)
+
+
+def western_given_first(words: list[str]) -> bool:
+    """Does a Latin name start with a word that is no Chinese syllable in any romanisation
+    (Tony, Donald, Carrie: not one pinyin, Wade-Giles, Cantonese, Hokkien or Teochew syllable,
+    no hyphen), followed by a Chinese surname spelling and a given name (Tony Tan Keng Yam,
+    Donald Tsang Yam-kuen)?"""
+    if len(words) < 3 or not surname_spelling(words[1]):
+        return False
+    first = ascii_fold(words[0])
+    return (
+        "-" not in words[0]
+        and len(split_pinyin(first) or ()) != 1
+        and latin_key(first) not in southern_chinese.syllable_keys()
+        and wade_giles_to_pinyin(first) is None
+        and not surname_spelling(first)
+        and first not in vietnamese.FAMILY  # Nguyen Tan Dung: a Vietnamese family name
+    )
 
 
 def non_chinese_word(name: Name) -> bool:

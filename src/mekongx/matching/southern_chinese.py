@@ -9,7 +9,9 @@ Chinese characters therefore gets two more readings:
   with Portuguese habits close to it, in Macau): ``data/cantonese_hk.csv``, several spellings per
   character as the registry package cantonese-romanisation 1.0.5 lists them (陈 chan|chun,
   国 gwok|kwok, 诚 shing|sing).
-- **Hokkien** (Southern Min: Singapore, Malaysia, Taiwan, the Philippines; Teochew is close to it):
+- **Hokkien** (Southern Min: Singapore, Malaysia, Taiwan, the Philippines), with one **Teochew**
+  spelling per character after it where Teochew reads otherwise (``data/teochew.csv``, from
+  《潮州音字典》: 程 thia Thia, 勋 hng Hng, 强 kiang Kiang, 细 soi Soi):
   ``data/hokkien.csv``, the literary and colloquial Tâi-lô readings of the registry package taibun
   1.1.8 (陈 tan|tin, 林 lim|na), each also written with the Pe̍h-ōe-jī habits that name spellings
   follow (ts -> ch, ing -> eng, ik -> ek, ian -> ean, iong -> eong, ua -> oa, oo -> o; nasal nn
@@ -75,6 +77,55 @@ def _hokkien_spellings(tailo: str) -> list[str]:
     return out
 
 
+# Dieghv initials of the Teochew table -> the spelling names give them (the key folds p/b, t/d,
+# k/g and ch/ts/j, so one spelling each suffices but for bh = b or m, gh = g or ng, r = j or y)
+_TEOCHEW_INITIALS = (
+    ("bh", ("b", "m")), ("gh", ("g", "ng")), ("ng", ("ng",)), ("z", ("ch",)), ("c", ("ch",)),
+    ("r", ("j", "y")), ("b", ("p",)), ("p", ("p",)), ("m", ("m",)), ("d", ("t",)), ("t", ("t",)),
+    ("n", ("n",)), ("l", ("l",)), ("g", ("k",)), ("k", ("k",)), ("h", ("h",)), ("s", ("s",)),
+)  # fmt: skip
+
+
+def _teochew_spellings(syllable: str) -> list[str]:
+    """Toneless Dieghv syllable -> the spellings a Singapore or Malaysian name carries: the
+    glottal stop and the nasal mark unwritten (張 dion Teo, 鄭 den Tay/Teh), io also eo (楊 ion
+    Yeo), the vowel ɯ (v) as u or er (思 sv Ser), ue also oe, ua also oa (蔡 cua Chua); an
+    initial i is written y, an initial u w (耀 iau Yau, 王 uang Wang)."""
+    if syllable.endswith("h") and syllable != "ngh":
+        syllable = syllable[:-1]
+    if syllable.endswith("n") and not syllable.endswith("ng"):
+        syllable = syllable[:-1]
+    initials: tuple[str, ...] = ("",)
+    rest = syllable
+    for ini, spelt in _TEOCHEW_INITIALS:
+        if syllable.startswith(ini) and syllable != ini and syllable[len(ini) :] != "g":
+            initials, rest = spelt, syllable[len(ini) :]
+            break
+    finals = [rest]
+    if "v" in rest:
+        finals = [
+            rest.replace("v", "u"),
+            rest.replace("v", "er") if rest == "v" else rest.replace("v", "e"),
+        ]
+    if rest.startswith("io"):
+        finals.append("eo" + rest[2:])
+    if rest.startswith(("ue", "ua")):
+        finals.append("o" + rest[1:])
+    if rest == "e" and initials != ("",):
+        finals.append("ay")  # 鄭 den Tay, 生 sen Say
+    out: list[str] = []
+    for ini in initials:
+        for fin in finals:
+            if not ini and fin[:1] == "i" and len(fin) > 1 and fin[1] in "aeou":
+                fin = "y" + fin[1:]
+            elif not ini and fin[:2] == "eo":
+                fin = "y" + fin
+            elif not ini and fin[:1] == "u" and len(fin) > 1 and fin[1] in "aei":
+                fin = "w" + fin[1:]
+            out.append(ini + fin)
+    return list(dict.fromkeys(out))
+
+
 def _keyed(spellings: list[str]) -> list[tuple[str, str]]:
     """(spelling, key) with distinct keys, at most ``_PER_CHARACTER``."""
     seen: dict[str, str] = {}
@@ -99,7 +150,30 @@ def character_spellings(ch: str, dialect: str) -> tuple[tuple[str, str], ...]:
         return tuple(_keyed(spellings))
     for r in _table("hokkien.csv").get(ch, ()):
         spellings += _hokkien_spellings(r)
-    return tuple(_keyed(spellings))
+    hokkien = _keyed(spellings)
+    # Teochew, the other Southern Min language of Singapore and Malaysia, after them: one
+    # spelling, the first whose key Hokkien has not (思 Ser, 勋 Hng, 强 Kiang, 程 Thia), so that
+    # a name's alternatives, and the keys an index files, grow by one per character at most
+    keys = {k for _, k in hokkien}
+    for r in _table("teochew.csv").get(ch, ()):
+        new = [(s, k) for s, k in _keyed(_teochew_spellings(r)) if k not in keys]
+        if new and len(hokkien) < _PER_CHARACTER:
+            hokkien.append(new[0])
+            break
+    return tuple(hokkien)
+
+
+@cache
+def syllable_keys() -> frozenset[str]:
+    """The keys of every Cantonese, Hokkien and Teochew spelling of one character (chan, lim,
+    teo; Yeoh has the key of yeo): a word with none of them, nor pinyin or Wade-Giles, is no
+    Chinese syllable."""
+    chars = set(_table("cantonese_hk.csv")) | set(_table("hokkien.csv"))
+    chars |= set(_table("teochew.csv"))
+    return frozenset(
+        k for ch in chars for dialect in ("cantonese", "hokkien")
+        for _, k in character_spellings(ch, dialect)
+    )  # fmt: skip
 
 
 def _surname(surname: str, dialect: str) -> list[Triple]:
