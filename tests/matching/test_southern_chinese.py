@@ -99,7 +99,13 @@ def test_teochew_and_hakka_surname_spellings(latin: str, han: str) -> None:
 
 @pytest.mark.parametrize(
     ("latin", "han"),
-    [("Teo Wei Ming", "张伟民"), ("Tan Wei Ming", "张伟明"), ("Liew Wei Ming", "廖伟明")],
+    [
+        ("Teo Wei Ming", "张伟民"),
+        ("Tan Wei Ming", "张伟明"),
+        ("Liew Wei Ming", "廖伟明"),
+        # no Teochew reading of a surname character: 庄 ziang read Chang met Tio (张 zhang) 0.999
+        ("Tio Chunping", "庄春平"),
+    ],
 )
 def test_dialect_surname_with_pinyin_given_name_keeps_others_apart(latin: str, han: str) -> None:
     assert score(latin, han).probability < 0.5

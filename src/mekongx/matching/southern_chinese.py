@@ -139,8 +139,9 @@ def _keyed(spellings: list[str]) -> list[tuple[str, str]]:
 
 
 @cache
-def character_spellings(ch: str, dialect: str) -> tuple[tuple[str, str], ...]:
-    """(spelling, key) alternatives of one simplified character in ``cantonese`` or ``hokkien``."""
+def character_spellings(ch: str, dialect: str, teochew: bool = True) -> tuple[tuple[str, str], ...]:
+    """(spelling, key) alternatives of one simplified character in ``cantonese`` or ``hokkien``
+    (with a Teochew spelling unless ``teochew`` is false)."""
     spellings: list[str] = []
     if dialect == "cantonese":
         spellings += _table("cantonese_hk.csv").get(ch, ())
@@ -155,7 +156,7 @@ def character_spellings(ch: str, dialect: str) -> tuple[tuple[str, str], ...]:
     # spelling, the first whose key Hokkien has not (思 Ser, 勋 Hng, 强 Kiang, 程 Thia), so that
     # a name's alternatives, and the keys an index files, grow by one per character at most
     keys = {k for _, k in hokkien}
-    for r in _table("teochew.csv").get(ch, ()):
+    for r in _table("teochew.csv").get(ch, ()) if teochew else ():
         new = [(s, k) for s, k in _keyed(_teochew_spellings(r)) if k not in keys]
         if new and len(hokkien) < _PER_CHARACTER:
             hokkien.append(new[0])
@@ -179,7 +180,9 @@ def syllable_keys() -> frozenset[str]:
 def _surname(surname: str, dialect: str) -> list[Triple]:
     """Alternatives of the surname: the dialect reading of its characters, then the dialect
     spellings the surname table lists (Teochew Teo for 张, Heng for 王; Ooi for 黄)."""
-    per_char = [character_spellings(ch, dialect) for ch in surname]
+    # no Teochew reading of the surname's characters: the surname table has its Teochew
+    # spellings (Teo, Tay, Heng), and 庄 ziang read Chang met Tio (张) through zhang's key
+    per_char = [character_spellings(ch, dialect, teochew=False) for ch in surname]
     out: list[Triple] = []
     if all(per_char):
         for combo in islice(product(*per_char), _PER_CHARACTER):
