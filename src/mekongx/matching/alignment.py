@@ -106,16 +106,19 @@ def _syllable_alignment(xs: tuple[str, ...], ys: tuple[str, ...]) -> float:
     สมศักดิ์ (som.sak.di spelt out) stays far from Somchai instead of sharing letters with it, and
     วีระ stays another name than วีระพงษ์."""
     n, m = len(xs), len(ys)
-    dx = [_indel(s) for s in xs]
     dy = [_indel(s) for s in ys]
-    prev = [0.0] * (m + 1)
-    for j in range(1, m + 1):
-        prev[j] = prev[j - 1] + dy[j - 1]
-    for i in range(1, n + 1):
-        cur = [prev[0] + dx[i - 1]] + [0.0] * m
-        for j in range(1, m + 1):
-            sub = prev[j - 1] + 1.0 - thai_similarity(xs[i - 1], ys[j - 1])
-            cur[j] = min(sub, prev[j] + dx[i - 1], cur[j - 1] + dy[j - 1])
+    sim = thai_similarity
+    prev = [0.0]
+    for d in dy:
+        prev.append(prev[-1] + d)
+    for x in xs:
+        dx = _indel(x)
+        left = prev[0] + dx
+        cur = [left]
+        for j, y in enumerate(ys):
+            # the same sums as a textbook table, in the same order: identical figures
+            left = min(prev[j] + 1.0 - sim(x, y), prev[j + 1] + dx, left + dy[j])
+            cur.append(left)
         prev = cur
     return max(0.0, 1.0 - prev[m] / max(n, m))
 

@@ -15,6 +15,7 @@ import sys
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -27,10 +28,10 @@ from mekongx.matching.alignment import (
     dialect_spelt,
     foreign,
 )
+from mekongx.matching.calibration import threshold
 from mekongx.matching.evidence import Evidence
 from mekongx.matching.judgements import Judgements
 from mekongx.matching.keys import EXACT
-from mekongx.matching.names import parse_name, readings
 from mekongx.matching.result import Decision, Match
 from mekongx.matching.scoring import compare_profiles, profile, quick_probability
 
@@ -432,7 +433,9 @@ def _build_chunk(
 
     A worker remembers the names it has seen (a third of a large watchlist are repeats), so the
     per-name caches of the reading functions are of no use to it: they are emptied regularly to
-    bound its memory (they hold whole profiles, about 1.5 kB a name).
+    bound its memory (they hold whole profiles, about 1.5 kB a name), and so are the engine's
+    other bounded caches (per word and syllable: filled to their sizes, they held about 1 GB in
+    each worker of a 1,000,000-name build).
     """
     global _WORKER
     if _WORKER is None:
@@ -453,7 +456,7 @@ def _build_chunk(
                 ids,
             )
             if len(seen) % 20_000 == 0:
-                for fn in (profile, readings, parse_name):
+                for fn in _bounded_caches():
                     fn.cache_clear()
         out.append(got[0])
         key_col.extend(got[1])
@@ -468,9 +471,19 @@ def _build_chunk(
     return out, (keys_out, array("I", per_key.astype(np.uint32).tobytes()), pos[order].tobytes())
 
 
-def _decide(p: float) -> Decision:
-    from mekongx.matching.calibration import threshold
+def _bounded_caches() -> list[Any]:
+    """The engine's size-bounded caches (``lru_cache(maxsize=...)``; not the ``cache``d tables)."""
+    out: dict[int, Any] = {}
+    for mod in list(sys.modules.values()):
+        if getattr(mod, "__name__", "").startswith("mekongx.matching"):
+            for fn in vars(mod).values():
+                info = getattr(fn, "cache_info", None)
+                if callable(info) and info().maxsize is not None:
+                    out[id(fn)] = fn
+    return list(out.values())
 
+
+def _decide(p: float) -> Decision:
     thr = threshold()
     if p >= thr:
         return Decision.MATCH
