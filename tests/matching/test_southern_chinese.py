@@ -26,6 +26,8 @@ from mekongx.matching.southern_chinese import character_spellings
         ("张志贤", "Teo Chee Hean"),  # Teochew surname, Hokkien given name
         ("王瑞杰", "Heng Swee Keat"),
         ("刘特佐", "Low Taek Jho"),
+        ("司徒華", "Szeto Wah"),  # a compound surname in its Cantonese spelling
+        ("司徒华", "SZETO WAH"),
     ],
 )
 def test_cantonese_and_hokkien_spellings_meet_the_characters(han: str, latin: str) -> None:
@@ -91,6 +93,7 @@ def test_cantonese_au_is_also_written_ow() -> None:
         # Hakka Liew (刘 Liew Chin Tong) and Malaysian Kuok (郭 Robert Kuok) were missing
         ("Liew Wei Ming", "刘伟明"),
         ("Kuok Wei Ming", "郭伟明"),
+        ("Yeoh Wei Ming", "杨伟明"),  # Hokkien Yeoh (Michelle Yeoh 杨紫琼)
     ],
 )
 def test_teochew_and_hakka_surname_spellings(latin: str, han: str) -> None:
