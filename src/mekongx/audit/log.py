@@ -137,13 +137,25 @@ def hold_chain(session: Session) -> None:
             session.info[_HEAD] = head
 
 
-def _moved(head: tuple[int, str], seq: int, digest: str) -> Any:
-    """``UPDATE audit_head`` to the new row, only where it still is ``head``."""
-    return (
+@cache
+def _statements(dialect: str) -> tuple[Any, Any]:
+    """``UPDATE audit_head`` to the new row only where it still is the head seen
+    (``seen_seq``, ``seen_hash``), and the event row's ``INSERT``; on PostgreSQL one statement
+    doing both (see ``_append_if_head``). Built once with bound parameters: SQLAlchemy computes
+    a statement's cache key once per object, and building them for every row was half of an
+    audited list's CPU."""
+    head = _HEAD_TABLE.c
+    moved = (
         update(_HEAD_TABLE)
-        .where(_HEAD_TABLE.c.id == 1, _HEAD_TABLE.c.seq == head[0], _HEAD_TABLE.c.hash == head[1])
-        .values(seq=seq, hash=digest)
+        .where(head.id == 1, head.seq == bindparam("seen_seq"), head.hash == bindparam("seen_hash"))
+        .values(seq=bindparam("new_seq"), hash=bindparam("new_hash"))
     )
+    if dialect != "postgresql":
+        return moved, insert(_EVENT_TABLE)
+    cte = moved.returning(head.id).cte("moved")
+    values = [bindparam(f"audit_{n}", type_=_EVENT_TABLE.c[n].type) for n in _EVENT_COLUMNS]
+    both = insert(_EVENT_TABLE).from_select(list(_EVENT_COLUMNS), select(*values).select_from(cte))
+    return both.returning(_EVENT_TABLE.c.seq), None
 
 
 def _append_if_head(session: Session, head: tuple[int, str], row: dict[str, Any]) -> bool:
@@ -152,16 +164,15 @@ def _append_if_head(session: Session, head: tuple[int, str], row: dict[str, Any]
     row lock itself (PostgreSQL: a concurrent writer waits for it, then finds the head moved
     and reads it); on PostgreSQL the event row is inserted in the same statement (one round
     trip: ``WITH moved AS (UPDATE ... RETURNING) INSERT ... SELECT ... FROM moved``)."""
-    moved = _moved(head, row["seq"], row["hash"])
-    if session.get_bind().dialect.name == "postgresql":
-        cte = moved.returning(_HEAD_TABLE.c.id).cte("moved")
-        names = list(row)
-        values = [bindparam(f"audit_{n}", row[n], type_=_EVENT_TABLE.c[n].type) for n in names]
-        stmt = insert(_EVENT_TABLE).from_select(names, select(*values).select_from(cte))
-        return session.execute(stmt.returning(_EVENT_TABLE.c.seq)).first() is not None
-    if not session.execute(moved).rowcount:  # type: ignore[attr-defined]
+    dialect = session.get_bind().dialect.name
+    moved, insert_event = _statements(dialect)
+    seen = {"seen_seq": head[0], "seen_hash": head[1], "new_seq": row["seq"], "new_hash": row["hash"]}  # fmt: skip
+    if insert_event is None:
+        values = {f"audit_{name}": value for name, value in row.items()}
+        return session.execute(moved, {**seen, **values}).first() is not None
+    if not session.execute(moved, seen).rowcount:  # type: ignore[attr-defined]
         return False
-    session.execute(insert(_EVENT_TABLE).values(**row))
+    session.execute(insert_event, row)
     return True
 
 
