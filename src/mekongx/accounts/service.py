@@ -7,9 +7,10 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 import pyotp
-from sqlalchemy import bindparam, delete, select
+from sqlalchemy import Connection, bindparam, delete, select
 from sqlalchemy.orm import Session
 
 from mekongx.accounts.passwords import hash_password, needs_rehash, policy_problems, verify_password
@@ -417,11 +418,15 @@ _LOGIN_USER = (
     .join(User, User.id == LoginSession.user_id)
     .where(LoginSession.token_hash == bindparam("hash"))
 )
-_TOKEN_USER = (
-    select(ApiToken, User)
+# a request's API token and its user's principal: one Core statement of the columns needed (no
+# ORM objects), read on every request: nothing is cached, so a token revoked or a user disabled
+# a moment ago no longer works
+_TOKEN_PRINCIPAL = (
+    select(ApiToken.expires_at, ApiToken.created_at, User.id, User.username, User.display_name,
+           User.agency_code, User.role, User.language, User.active)
     .join(User, User.id == ApiToken.user_id)
     .where(ApiToken.token_hash == bindparam("hash"), ApiToken.revoked.is_(False))
-)
+)  # fmt: skip
 
 
 def resolve_session(
@@ -554,21 +559,26 @@ def create_api_token(
     return token
 
 
-def token_expiry(row: ApiToken, settings: Settings) -> datetime:
-    """When a token stops working (tokens made before expiry existed: after the longest life)."""
-    return row.expires_at or row.created_at + timedelta(days=settings.token_max_days)
+def token_expiry(row: Any, settings: Settings) -> datetime:
+    """When a token (an ``ApiToken`` or a row of its columns) stops working (tokens made before
+    expiry existed: after the longest life)."""
+    expires_at: datetime | None = row.expires_at
+    return expires_at or row.created_at + timedelta(days=settings.token_max_days)
 
 
-def resolve_api_token(session: Session, token: str, settings: Settings) -> User | None:
-    found = session.execute(_TOKEN_USER, {"hash": digest(token)}).first()
-    if found is None:
+def api_token_principal(
+    connection: Connection, token: str, settings: Settings, request_id: str = ""
+) -> Principal | None:
+    """Who calls with this API token: its user, if the token is not revoked and not expired and
+    the user is active and of this node's agency (``is_foreign``); None otherwise."""
+    found = connection.execute(_TOKEN_PRINCIPAL, {"hash": digest(token)}).first()
+    if found is None or token_expiry(found, settings) <= utcnow():
         return None
-    row, user = found
-    if token_expiry(row, settings) <= utcnow():
+    if not found.active or found.agency_code != settings.node_agency:
         return None
-    if not user.active or is_foreign(user, settings):
-        return None
-    return user
+    return Principal(user_id=found.id, username=found.username, display_name=found.display_name,
+                     agency=found.agency_code, role=Role(found.role), language=found.language,
+                     request_id=request_id)  # fmt: skip
 
 
 def list_api_tokens(session: Session, user: User) -> list[ApiToken]:

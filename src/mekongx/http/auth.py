@@ -29,17 +29,20 @@ def _resolve(request: Request) -> tuple[Principal, LoginSession | None] | None:
     request_id = getattr(request.state, "request_id", "")
     result: tuple[Principal, LoginSession | None] | None = None
     header = request.headers.get("authorization", "")
-    with node.db.read() as session:
-        if header.lower().startswith("bearer "):
-            user = accounts.resolve_api_token(session, header[7:].strip(), node.settings)
-            if user is None:
-                raise NotAuthenticated(N_("The API token is not valid."))
-            result = (accounts.principal_for(user, request_id), None)
-        elif token := request.cookies.get(SESSION_COOKIE):
+    if header.lower().startswith("bearer "):
+        with node.db.read_engine.connect() as connection:
+            principal = accounts.api_token_principal(
+                connection, header[7:].strip(), node.settings, request_id
+            )
+        if principal is None:
+            raise NotAuthenticated(N_("The API token is not valid."))
+        result = (principal, None)
+    elif token := request.cookies.get(SESSION_COOKIE):
+        with node.db.read() as session:
             found = accounts.resolve_session(session, token, node.settings)
-            if found is not None:
-                login, user = found
-                result = (accounts.principal_for(user, request_id), login)
+        if found is not None:
+            login, user = found
+            result = (accounts.principal_for(user, request_id), login)
     request.state.auth = result if result is not None else "anonymous"
     return result
 
