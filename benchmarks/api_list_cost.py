@@ -17,11 +17,16 @@ import logging
 import os
 import time
 from pathlib import Path
+from typing import Annotated
 
 import httpx
+from fastapi import Depends, FastAPI, Request
+from pydantic import BaseModel
 
 PATHS = [
     ("bare ASGI hello (httpx in-process)", ""),
+    ("minimal FastAPI: sync Depends, sync route, model", "minimal:sync"),
+    ("minimal FastAPI: async Depends and route, model", "minimal:async"),
     ("stack: /healthz (no database)", "/healthz"),
     ("stack: /api/v1/me (token check)", "/api/v1/me"),
     ("reports list", "/api/v1/reports?per_page=50"),
@@ -38,6 +43,40 @@ PATHS = [
 async def hello(scope: dict, receive: object, send: object) -> None:  # type: ignore[type-arg]
     await send({"type": "http.response.start", "status": 200, "headers": []})  # type: ignore[operator]
     await send({"type": "http.response.body", "body": b"hello"})  # type: ignore[operator]
+
+
+def caller(request: Request) -> str:
+    return request.headers.get("authorization", "")[7:]
+
+
+async def async_caller(request: Request) -> str:
+    return caller(request)
+
+
+class Me(BaseModel):
+    username: str
+    agency: str
+    role: str
+
+
+def minimal(kind: str) -> FastAPI:
+    """The stack's own floor: one route, one ``Depends`` (the bearer token read from a header)
+    and a pydantic response model; ``sync``: plain functions, run in the thread pool as the
+    node's dependencies and routes are; ``async``: coroutines, on the event loop."""
+    app = FastAPI()
+    if kind == "sync":
+
+        @app.get("/api/v1/me", response_model=Me)
+        def me(who: Annotated[str, Depends(caller)]) -> Me:
+            return Me(username=who[:8], agency="ONCB", role="analyst")
+
+    else:
+
+        @app.get("/api/v1/me", response_model=Me)
+        async def async_me(who: Annotated[str, Depends(async_caller)]) -> Me:
+            return Me(username=who[:8], agency="ONCB", role="analyst")
+
+    return app
 
 
 async def measure(app: object, token: str, path: str, repeat: int) -> float:
@@ -61,6 +100,7 @@ def main() -> None:
     parser.add_argument("keep", type=Path, help="the --keep directory of api_load.py")
     parser.add_argument("--records", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=60)
+    parser.add_argument("--only", default="", help="comma-separated words: the rows named so")
     args = parser.parse_args()
     os.environ.update({"MEKONGX_ENV": "test", "MEKONGX_DATA_DIR": str(args.keep),
                        "MEKONGX_DATABASE_URL": f"sqlite:///{args.keep / f'bench{args.records}.db'}",
@@ -73,9 +113,12 @@ def main() -> None:
     # ids present in every area (each holds at least a tenth of the records)
     values = {"mid": args.records // 40, "one": args.records // 50}
     for name, path in PATHS:
-        cost = asyncio.run(
-            measure(app if path else hello, token, path.format(**values), args.repeat)
-        )
+        if args.only and not any(word in name for word in args.only.split(",")):
+            continue
+        target: object = app if path else hello
+        if path.startswith("minimal:"):
+            target, path = minimal(path.split(":")[1]), "/api/v1/me"
+        cost = asyncio.run(measure(target, token, path.format(**values), args.repeat))
         print(f"{cost:7.2f} ms CPU  {name}")
 
 
