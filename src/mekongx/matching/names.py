@@ -235,6 +235,9 @@ _ENGLISH_HABITS = (
     (re.compile("^c(?=[aou])", re.IGNORECASE), "k"),
     (re.compile("^i(?=[^aeiou][aeiou])", re.IGNORECASE), "ai"),
     (re.compile("(?<=[^aeiou][aeiou])r$", re.IGNORECASE), ""),
+    # ar for a long a at the start of a word (Arsa for อาสา), oa for โ (Soamsawali for โสมสวลี)
+    (re.compile("^ar(?=[^aeiou])", re.IGNORECASE), "a"),
+    (re.compile("oa(?=[^aeiou])", re.IGNORECASE), "o"),
 )
 
 

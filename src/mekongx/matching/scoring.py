@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from mekongx.matching import calibration
+from mekongx.matching import calibration, thai_split
 from mekongx.matching.alignment import (
     DIALECT_SYSTEMS,
     HAN_ONLY,
@@ -300,4 +300,15 @@ def score(
         verdict = judgements.lookup(pa.name.original, pb.name.original, ids[0], ids[1])
         if verdict is not None:
             return verdict.as_match(stratum(pa.compact.script, pb.compact.script))
-    return compare_profiles(pa, pb, evidence, threshold=threshold)
+    found = compare_profiles(pa, pb, evidence, threshold=threshold)
+    # a Thai name written as one word against a Latin name of two (ภูมิพลอดุลยเดช Bhumibol
+    # Adulyadej): the Thai word cut where the Latin writer may have put the space
+    for one, two, first in ((pa, pb, True), (pb, pa, False)):
+        if thai_split.one_word_against_two(one.name, two.name):
+            for cut in thai_split.cuts(one.name.tokens[0].text):
+                pc = profile(cut)
+                pair = (pc, two) if first else (two, pc)
+                other = compare_profiles(*pair, evidence, threshold=threshold)
+                if other.probability > found.probability:
+                    found = other
+    return found

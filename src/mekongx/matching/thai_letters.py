@@ -117,15 +117,20 @@ _TONED_HO = re.compile("ห(?=[\u0e48-\u0e4b])")
 # is silent, เกษกนก ket-ka-nok).
 _SPLIT_LEAD_E = re.compile(
     "เ([ก-ฮ])([ก-ฮ])(?=(?<=[รลนมงยญ])ิ[ก-ฮ](?![ะัาำิีึืุู])|็|ือ|าะ|ีย[ก-ฮ](?!\u0e4c)"
-    "|(?<=ษ)[ก-ฏฑ-ฮ](?![\u0e30-\u0e3a\u0e47\u0e4c]|[ก-ยฤ-ฮ]))"
+    "|(?<=ษ)[ก-ฏฑ-ฮ](?![\u0e30-\u0e3a\u0e47\u0e4c]|[ก-ยฤ-ฮ])"
+    "|(?<![ษศ])(?!ร|อ)[ก-ฮ]$|(?<=[มนลงยว])ร$)"
 )
+# … and any two consonants before a third that ends the word, the first with its implicit a
+# (เสวก sa-wek, เศวต sa-wet, เขมร kha-men), but not ร after a stop, which is silent (เพชร phet,
+# เนตร net)
 
 
 def _split_lead_e(word: str) -> str:
     def repl(m: re.Match[str]) -> str:
         c1, c2 = m.group(1), m.group(2)
         cluster = (c1 in _CLUSTER_1 and c2 in "รล") or (c1 in "กขค" and c2 == "ว")
-        if cluster or c1 in "หอ" or c2 == "ว" or (c1 in "ทศส" and c2 == "ร"):
+        at_end = m.end() + 1 == len(m.string)  # the last branch above: no vowel, a final
+        if cluster or c1 in "หอ" or (c2 == "ว" and not at_end) or (c1 in "ทศส" and c2 == "ร"):
             return m.group(0)
         return f"{c1}ะเ{c2}"
 
