@@ -443,8 +443,10 @@ def report_thai_real(
               if p.label and p.group and probs[i] < thr]  # fmt: skip
     false = [(test[i].a, test[i].b, round(probs[i], 3)) for i, p in enumerate(test)
              if not p.label and p.group == "thai-real" and probs[i] >= thr]  # fmt: skip
-    print(f"missed real Thai spellings (test): {len(missed)}: {missed}")
-    print(f"false matches among real Thai hard negatives (test): {len(false)}: {false}")
+    # counted, never listed: the test split and the held-out block of the real Thai persons are
+    # not looked at one by one (rules are written from the train split and the seen rows)
+    print(f"missed real Thai spellings (test): {len(missed)}")
+    print(f"false matches among real Thai hard negatives (test): {len(false)}")
 
 
 def nomenklatura_scorer():
@@ -578,16 +580,18 @@ def main() -> None:
         f"recall@1 watchlists: {index_size} names across the three scripts "
         f"({args.distractors} distractor entities); total time {time.time() - t0:.0f}s"
     )
-    misses = [
-        (p.a, p.b, round(probs[i], 3)) for i, p in enumerate(test) if p.label and probs[i] < thr
-    ]
-    print(f"missed positives (test): {len(misses)}; sample: {misses[:12]}")
-    fps = [
-        (p.a, p.b, p.kind, round(probs[i], 3))
-        for i, p in enumerate(test)
-        if not p.label and probs[i] >= thr
-    ]
-    print(f"false matches (test): {len(fps)}; sample: {fps[:12]}")
+    # the samples leave out the real Thai persons (names_thai_real.csv): their test split and
+    # held-out block are counted, never listed (benchmarks/names_thai_spellings.py)
+    misses, fps = [], []
+    for i, p in enumerate(test):
+        listed = not (p.group or p.kind.startswith("real_"))
+        if p.label and probs[i] < thr:
+            misses.append((p.a, p.b, round(probs[i], 3)) if listed else None)
+        elif not p.label and probs[i] >= thr:
+            fps.append((p.a, p.b, p.kind, round(probs[i], 3)) if listed else None)
+    for what, found in (("missed positives", misses), ("false matches", fps)):
+        shown = [f for f in found if f is not None][:12]
+        print(f"{what} (test): {len(found)}; sample (real Thai persons left out): {shown}")
     if args.dump_errors:
         dump_errors(args.dump_errors, test, probs, thr, misses_r1)
 

@@ -15,10 +15,8 @@ written here, each habit with the Thai letters it stands for:
 - the silent ร of ทร and ตร written with its vowel inside a word or at its end: -dra, -tra
   (จันทร Chandra, ภัทร Bhadra, อินทร Indra, มิตร Mitra);
 - กุล with the Sanskrit stem's final a: -kula (Devakula);
-- รรม and รรณ written -rma, -rna (ธรรม Dharma, สุวรรณ Suvarna), and the inherent a of a Sanskrit
-  final after two consonants or after g for ค, which Thai does not say (ปุณณกันต์ Punnakanta,
-  สาลีรัฐวิภาค Salirathavibhaga); a silenced ธิ inside a word written ddhi (ฤทธิ์เดช Riddhidej);
-  sh for ษ between vowels (เกษมสันต์ Kashemsant);
+- รรม and รรณ written -rma, -rna (ธรรม Dharma, สุวรรณ Suvarna); a silenced ธิ inside a word
+  written ddhi (ฤทธิ์เดช Riddhidej); sh for ษ between vowels (เกษมสันต์ Kashemsant);
 - ทย, ตย, ธย between vowels, read tha-ya, written as the Sanskrit cluster dy, ty, dhy (วีรไวทยะ
   Viravaidya, วิทยา Vidya).
 
@@ -38,13 +36,8 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), r)
     for p, r in (
         # the Sanskrit -rma/-rna of รรม/รรณ, whose r Thai writes doubled and says as a final
-        # (ธรรม Dharma tham, สุวรรณ Suvarna su-wan, กรรณสูต Karnasuta)
+        # (ธรรม Dharma tham, สุวรรณ Suvarna su-wan)
         (r"(?<=[aeiou])r([mn])a(?![aeiou])", r"\1"),
-        # the inherent a of a Sanskrit final after two consonants, which Thai leaves unsaid
-        # (ปุณณกันต์ Punnakanta, เสงี่ยมพงษ์ Sangiampongsa, พุทธรักษ์ Buddharaksa), and after g
-        # for ค (สาลีรัฐวิภาค Salirathavibhaga)
-        (r"(?<=[aeiou][bcdfgjklmnpqrstvz][bcdfgjklmnpqrstvz])(h?)a$", r"\1"),
-        (r"(?<=[aeiou])(g)a$", r"\1"),
         # a silenced ธิ inside a word written ddhi (ฤทธิ์เดช Riddhidej: rit-det)
         (r"(?<=[aeiou])ddhi(?=[bcdfgjklmnpqrstvz])", "d"),
         # sh for ษ/ศ, the Sanskrit retroflex and palatal s (เกษมสันต์ Kashemsant)
