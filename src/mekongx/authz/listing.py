@@ -24,6 +24,7 @@ import threading
 import time
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Generic, TypeVar, overload
 from weakref import WeakKeyDictionary
 
@@ -31,6 +32,7 @@ from sqlalchemy import Integer, Row, Select, bindparam, func, select, tuple_
 from sqlalchemy.orm import Session
 
 from mekongx.db import fts
+from mekongx.text import Plan, query_plan
 
 COUNT_BOUND = 1000
 T = TypeVar("T")
@@ -231,102 +233,145 @@ def _counting(ids: Select[Any], key: Any, bound: int) -> Select[Any]:
 SEARCH_WINDOW = 4  # matches ranked per result wanted, at first (see search_of)
 
 
+@overload
+def search_of(session: Session, stmt: Select[T], model: Any, query: str, kind: str, *,
+              limit: int = ..., window: int | None = ...) -> list[T]: ...  # fmt: skip
+@overload
+def search_of(session: Session, stmt: Select[Any], model: Any, query: str, kind: str, *,
+              limit: int = ..., window: int | None = ..., columns: Sequence[Any]) -> list[Row[Any]]: ...  # fmt: skip
 def search_of(
     session: Session,
-    stmt: Select[T],
+    stmt: Select[Any],
     model: Any,
     query: str,
     kind: str,
     *,
     limit: int = 50,
     window: int | None = None,
-) -> list[T]:
+    columns: Sequence[Any] = (),
+) -> list[Any]:
     """The records of ``stmt`` (a query over ``model`` limited to what the user may see) whose
     full-text document of ``kind`` matches every word of ``query``, best first: the index finds
     and ranks, visibility is decided in the database for the matches' records, and only the
-    ``limit`` best visible ones are loaded.
+    ``limit`` best visible ones are loaded: ``model`` objects, or with ``columns`` plain rows
+    of those columns (as :func:`page_of`).
 
     Ranked are the newest matches, ``SEARCH_WINDOW`` per result wanted (at least 200), so that
     a word found in half the records costs what a rare one costs. SQLite's index walks its
-    lists from the newest document and stops; the window is ranked by ``fts.newest_matches``,
-    one statement keeps the window's records the user may see, and older matches (four times
-    as many each time) are read only while too few were visible. PostgreSQL walks the newest
-    records (the window x 20), visible ones only, and probes each one's document in the same
-    statement, and only when fewer than ``limit`` of them match (a rare word: few matches)
-    reads every match from its GIN index. ``window`` (at least ``limit``) is for tests and
-    tuning.
+    lists from the newest document and stops; one statement reads the window's documents
+    with, for each, its record's id when the user may see it (a probe of the record by uid),
+    the window is ranked by ``fts.ranked``, and older matches (four times as many each time)
+    are read only while too few were visible. PostgreSQL walks the newest records (the window
+    x 20), visible ones only, and probes each one's document in the same statement, and only
+    when fewer than ``limit`` of them match (a rare word: few matches) reads every match from
+    its GIN index. Each statement is built once per ``stmt`` object and shape, the query's
+    words, the window and the limit bound as parameters. ``window`` (at least ``limit``) is
+    for tests and tuning.
     """
     if window is None:
         window = max(limit * SEARCH_WINDOW, 200)
     window = max(window, limit)
+    plan = query_plan(query)
+    if not plan:
+        return []
+    columns = tuple(columns)
     if session.get_bind().dialect.name != "sqlite":
-        return _search_postgresql(session, stmt, model, query, kind, limit, window)
-    found: list[T] = []
-    below: int | None = None
-    ids = stmt.with_only_columns(model.id, model.uid).order_by(None)
+        return _search_postgresql(session, stmt, model, plan, kind, limit, window, columns)
+    found: list[Any] = []
+    values: dict[str, Any] = {
+        "mekongx_fts_expr": fts.sqlite_match(plan, kind),
+        "mekongx_fts_below": 2**62,
+    }
+    windowed = _derived(stmt, ("search", model), lambda: _search_window(stmt, model))
+    load = _derived(stmt, ("search rows", model, columns), lambda: _search_rows(model, columns))
     while True:
-        matches = fts.newest_matches(session, query, kind, window, below)
-        if matches is None:
-            return found
-        rank = {m.uid: n for n, m in enumerate(matches)}
-        seen = [row for part in range(0, len(matches), 10_000)
-                for row in session.execute(ids.where(model.uid.in_([m.uid for m in matches[part:part + 10_000]])))]  # fmt: skip
-        best = [row.id for row in sorted(seen, key=lambda row: rank[row.uid])][: limit - len(found)]
+        rows = session.execute(windowed, {**values, "mekongx_fts_window": window}).all()
+        shown = {row.uid: row.shown for row in rows if row.shown is not None}
+        ranked = fts.ranked(plan, [(row.uid, row.doc, row.body) for row in rows])
+        best = [shown[m.uid] for m in ranked if m.uid in shown][: limit - len(found)]
         if best:
-            rows = {row.id: row for row in session.scalars(select(model).where(model.id.in_(best)))}
-            found.extend(rows[i] for i in best if i in rows)
-        if len(found) >= limit or len(matches) < window:
+            loaded = {row[-1]: row for row in session.execute(load, {"mekongx_search_ids": best})}
+            found.extend((loaded[i] if columns else loaded[i][0]) for i in best if i in loaded)
+        if len(found) >= limit or len(rows) < window:
             return found
-        below, window = min(m.doc for m in matches), window * 4
+        values["mekongx_fts_below"], window = min(row.doc for row in rows), window * 4
+
+
+def _search_window(stmt: Select[Any], model: Any) -> Select[Any]:
+    """SQLite: the window of newest matching documents (``fts.newest_window``), each with the
+    id of its record when ``stmt`` holds it (a correlated probe by uid), else NULL."""
+    window = fts.newest_window().subquery("window")
+    shown = stmt.with_only_columns(model.id).order_by(None).where(model.uid == window.c.uid)
+    return select(window, shown.limit(1).scalar_subquery().label("shown"))
+
+
+def _search_rows(model: Any, columns: tuple[Any, ...]) -> Select[Any]:
+    ids: Any = bindparam("mekongx_search_ids", expanding=True)
+    return select(*(columns or (model,)), model.id.label("mekongx_search_id")).where(
+        model.id.in_(ids)
+    )
 
 
 def _search_postgresql(
     session: Session,
-    stmt: Select[T],
+    stmt: Select[Any],
     model: Any,
-    query: str,
+    plan: Plan,
     kind: str,
     limit: int,
     window: int,
-) -> list[T]:
+    columns: tuple[Any, ...],
+) -> list[Any]:
     """The newest ``window`` visible matches, ranked. First among the newest ``window`` x 20
     records, walked newest first, each one's document probed by its uid (a correlated
     subquery: the planner, misled by the correlated Thai bigrams of a word, would otherwise
     read every match); only when these hold fewer than ``limit`` matches, every record
     through the GIN index (a rare word: few matches)."""
-    match = fts.match_and_rank(query, kind)
-    if match is None:
-        return []
-    condition, rank = match
-    index = fts.SEARCH_TABLE
-    highest = session.scalar(select(func.max(model.id))) or 0
+    highest = session.scalar(_derived(stmt, ("highest", model), lambda: select(func.max(model.id)))) or 0  # fmt: skip
     floor = highest - window * 20
-    probe = select(rank).where(index.c.uid == model.uid, condition).scalar_subquery()
-    recent = (
-        stmt.with_only_columns(model.id.label("id"), probe.label("rank"))
-        .where(model.id > floor)
-        .subquery("recent")
-    )
-    ranked = (
-        select(recent.c.id, recent.c.rank)
-        .where(recent.c.rank.is_not(None))
-        .order_by(recent.c.id.desc())
-        .limit(window)
-        .subquery("ranked")
-    )
-    found = list(session.scalars(_best(model, ranked, limit)))
-    if len(found) >= limit or floor <= 0:
-        return found
-    every = (
-        stmt.with_only_columns(model.id.label("id"), rank.label("rank"))
-        .join(index, index.c.uid == model.uid)
-        .where(condition)
-        .order_by(model.id.desc())
-        .limit(window)
-        .subquery("every")
-    )
-    return list(session.scalars(_best(model, every, limit)))
+    values = {"mekongx_fts_expr": fts.postgresql_match(plan), "mekongx_fts_kind": kind,
+              "mekongx_search_window": window, "mekongx_search_limit": limit,
+              "mekongx_search_floor": floor}  # fmt: skip
+    for shape in ("recent", "every"):
+        build = partial(_postgresql_best, stmt, model, columns, shape)
+        best = _derived(stmt, ("search", model, columns, shape), build)
+        rows = session.execute(best, values).all()
+        if len(rows) >= limit or floor <= 0:
+            break
+    return list(rows) if columns else [row[0] for row in rows]
 
 
-def _best(model: Any, ranked: Any, limit: int) -> Select[Any]:
-    return select(model).join(ranked, ranked.c.id == model.id).order_by(ranked.c.rank).limit(limit)
+def _postgresql_best(stmt: Select[Any], model: Any, columns: tuple[Any, ...], shape: str) -> Select[Any]:  # fmt: skip
+    """PostgreSQL: the best ``limit`` of the newest ``window`` visible matches, among the
+    records above ``floor`` (``shape`` "recent") or among every record (``shape`` "every")."""
+    condition, rank = fts.match_and_rank()
+    index = fts.SEARCH_TABLE
+    window = bindparam("mekongx_search_window", type_=Integer)
+    if shape == "recent":
+        probe = select(rank).where(index.c.uid == model.uid, condition).scalar_subquery()
+        recent = (
+            stmt.with_only_columns(model.id.label("id"), probe.label("rank"))
+            .where(model.id > bindparam("mekongx_search_floor", type_=Integer))
+            .subquery("recent")
+        )
+        ranked = (
+            select(recent.c.id, recent.c.rank)
+            .where(recent.c.rank.is_not(None))
+            .order_by(recent.c.id.desc())
+            .limit(window)
+            .subquery("ranked")
+        )
+    else:
+        ranked = (
+            stmt.with_only_columns(model.id.label("id"), rank.label("rank"))
+            .join(index, index.c.uid == model.uid)
+            .where(condition)
+            .order_by(model.id.desc())
+            .limit(window)
+            .subquery("every")
+        )
+    limit = bindparam("mekongx_search_limit", type_=Integer)
+    shown = select(*columns) if columns else select(model)
+    return (
+        shown.join_from(model, ranked, ranked.c.id == model.id).order_by(ranked.c.rank).limit(limit)
+    )

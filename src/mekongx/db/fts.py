@@ -15,15 +15,20 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Integer,
+    Select,
     String,
     Text,
     and_,
     bindparam,
     column,
     func,
+    literal_column,
+    select,
     table,
     text,
 )
@@ -177,7 +182,7 @@ def _of_kind(kind: str) -> str:
     return f'kind : "{kind}"'
 
 
-def _sqlite_match(plan: Plan, kind: str) -> str:
+def sqlite_match(plan: Plan, kind: str) -> str:
     """FTS5: the documents of ``kind`` whose body matches the plan, one expression."""
     return f"{_of_kind(kind)} AND body : ({_expression(plan, 'sqlite')})"
 
@@ -194,7 +199,7 @@ def match_clause(
         return None
     if _dialect(session) == "sqlite":
         sql = "SELECT uid, bm25(search_index) AS rank FROM search_index WHERE search_index MATCH :expr"
-        return text(sql), {"expr": _sqlite_match(plan, kind)}
+        return text(sql), {"expr": sqlite_match(plan, kind)}
     sql = (
         "SELECT uid, -ts_rank(body, to_tsquery('simple', :expr)) AS rank FROM search_index "
         "WHERE body @@ to_tsquery('simple', :expr) AND kind = :kind"
@@ -217,64 +222,69 @@ class Match:
 BM25_K1, BM25_B = 1.2, 0.75  # FTS5's own bm25() constants
 
 
-def newest_matches(
-    session: Session, query: str, kind: str, window: int, below: int | None = None
-) -> list[Match] | None:
-    """SQLite: the newest ``window`` documents of ``kind`` matching the query (below document
-    number ``below``), best first; None for a query with no searchable characters. FTS5 walks
-    its lists from the newest document and stops, so a word found in half a million documents
-    costs what the window costs.
+def newest_window() -> Select[Any]:
+    """SQLite: the newest documents matching ``:mekongx_fts_expr`` (:func:`sqlite_match`: a
+    kind and the query's words) below document number ``:mekongx_fts_below``, newest first,
+    at most ``:mekongx_fts_window`` of them: each one's uid, number (``doc``) and body. FTS5
+    walks its lists from the newest document and stops, so a word found in half a million
+    documents costs what the window costs. One statement for every query (the values are
+    bound), ranked by :func:`ranked`."""
+    doc = literal_column("search_index.rowid", Integer)
+    matching = literal_column("search_index").op("MATCH")(bindparam("mekongx_fts_expr", type_=String))  # fmt: skip
+    return (
+        select(SEARCH_TABLE.c.uid, doc.label("doc"), SEARCH_TABLE.c.body)
+        .where(matching, doc < bindparam("mekongx_fts_below", type_=Integer))
+        .order_by(doc.desc())
+        .limit(bindparam("mekongx_fts_window", type_=Integer))
+    )
 
-    They are ranked here by BM25 over the window itself (a word's weight from how many of the
-    window's documents hold it), not by FTS5's ``bm25()``: that function first counts every
+
+def ranked(plan: Plan, documents: Sequence[tuple[str, int, str]]) -> list[Match]:
+    """``(uid, doc, body)`` documents (a window of :func:`newest_window`), best first, then
+    newest: BM25 of each for the plan's words, the words' weights and the mean length taken
+    from ``documents`` themselves, not FTS5's ``bm25()``: that function first counts every
     document of the whole index that holds each word of the query, a full read of each word's
     list, which was nine tenths of a search's time at a million documents and grew with the
-    index. The documents of the window all hold every word the query requires, so their order
+    index. The documents of a window all hold every word the query requires, so their order
     comes from how often and how densely they hold the query's words, and a word only some of
-    them hold (one spelling or sound of a name among several) weighs more, as with bm25()."""
-    plan = query_plan(query)
-    if not plan:
-        return None
-    sql = text(
-        "SELECT uid, rowid, body FROM search_index "
-        "WHERE search_index MATCH :expr AND rowid < :below ORDER BY rowid DESC LIMIT :window"
-    )
-    found = session.execute(sql, {"expr": _sqlite_match(plan, kind), "window": window,
-                                  "below": 2**62 if below is None else below}).all()  # fmt: skip
-    return _ranked(plan, [(uid, doc, body) for uid, doc, body in found])
-
-
-def _ranked(plan: Plan, documents: list[tuple[str, int, str]]) -> list[Match]:
-    """BM25 of each document for the plan's words, the words' weights and the mean length
-    taken from ``documents``; best first, then newest."""
-    words = {w for group in plan for slot in group for alt in slot for w in alt}
+    them hold (one spelling or sound of a name among several) weighs more, as with bm25().
+    A body is the space-separated words of ``index_tokens``: each word is counted by
+    ``str.count`` in the body with its spaces doubled (two copies of a word side by side are
+    two matches), not by splitting the body into a list of its words."""
+    words = sorted({w for group in plan for slot in group for alt in slot for w in alt})
+    if not documents or not words:
+        return []
+    spaced = [(w, f" {w} ") for w in words]
     counted = []
     for uid, doc, body in documents:
-        tokens = body.split()
-        held = {w: n for w in words if (n := tokens.count(w))}
-        counted.append((uid, doc, len(tokens), held))
+        if not body or " " in (body[0], body[-1]) or "  " in body:  # not as index_tokens writes
+            body = " ".join(body.split())
+        padded = " " + body.replace(" ", "  ") + " "
+        length = body.count(" ") + 1 if body else 0
+        counted.append((uid, doc, length, {w: n for w, key in spaced if (n := padded.count(key))}))
     total = len(counted)
-    if not total:
-        return []
     mean = sum(length for _, _, length, _ in counted) / total or 1.0
     holding = {w: sum(1 for *_, held in counted if w in held) for w in words}
     weight = {w: math.log(1 + (total - n + 0.5) / (n + 0.5)) for w, n in holding.items()}
     matches = []
     for uid, doc, length, held in counted:
         norm = BM25_K1 * (1 - BM25_B + BM25_B * length / mean)
-        score = sum(weight[w] * n * (BM25_K1 + 1) / (n + norm) for w, n in held.items())
+        score = sum(weight[w] * (n := held[w]) * (BM25_K1 + 1) / (n + norm) for w in words if w in held)  # fmt: skip
         matches.append(Match(uid, doc, -score))
     return sorted(matches, key=lambda m: (m.rank, -m.doc))
 
 
-def match_and_rank(
-    query: str, kind: str
-) -> tuple[ColumnElement[bool], ColumnElement[float]] | None:
-    """PostgreSQL: the condition that a row of :data:`SEARCH_TABLE` is a document of ``kind``
-    matching the query, and its rank (lower first), to put in the records' own query."""
-    plan = query_plan(query)
-    if not plan:
-        return None
-    tsquery = func.to_tsquery("simple", _expression(plan, "postgresql"))
-    body = SEARCH_TABLE.c.body
+def postgresql_match(plan: Plan) -> str:
+    """PostgreSQL: the plan as ``to_tsquery('simple', ...)`` reads it (the value of
+    ``:mekongx_fts_expr`` in :func:`match_and_rank`)."""
+    return _expression(plan, "postgresql")
+
+
+def match_and_rank() -> tuple[ColumnElement[bool], ColumnElement[float]]:
+    """PostgreSQL: the condition that a row of :data:`SEARCH_TABLE` is a document of kind
+    ``:mekongx_fts_kind`` matching ``:mekongx_fts_expr`` (:func:`postgresql_match`), and its
+    rank (lower first), to put in the records' own query: the same expressions for every
+    query, the values bound."""
+    tsquery = func.to_tsquery("simple", bindparam("mekongx_fts_expr", type_=String))
+    body, kind = SEARCH_TABLE.c.body, bindparam("mekongx_fts_kind", type_=String)
     return and_(body.op("@@")(tsquery), SEARCH_TABLE.c.kind == kind), -func.ts_rank(body, tsquery)

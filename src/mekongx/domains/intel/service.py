@@ -5,9 +5,9 @@ writes its audit row in the same transaction, and leaves the commit to the calle
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, overload
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from mekongx.audit import record
@@ -233,14 +233,25 @@ def list_reports(
                    columns=columns)  # fmt: skip
 
 
+@overload
+def search_reports(session: Session, principal: Principal, query: str, *,
+                   limit: int = ...) -> list[IntelReport]: ...  # fmt: skip
+@overload
+def search_reports(session: Session, principal: Principal, query: str, *, limit: int = ...,
+                   columns: Sequence[Any]) -> list[Row[Any]]: ...  # fmt: skip
 def search_reports(
-    session: Session, principal: Principal, query: str, *, limit: int = 50
-) -> list[IntelReport]:
+    session: Session,
+    principal: Principal,
+    query: str,
+    *,
+    limit: int = 50,
+    columns: Sequence[Any] = (),
+) -> list[Any]:
     """Reports matching every word of ``query`` (any script), best first, visible ones only:
-    ranked by the full-text index and filtered by visibility in one query (``authz.listing``)."""
-    return search_of(
-        session, visible(principal, IntelReport), IntelReport, query, KIND, limit=limit
-    )
+    ranked by the full-text index and filtered by visibility in one query (``authz.listing``);
+    with ``columns``, rows of those columns instead of reports."""
+    return search_of(session, visible(principal, IntelReport), IntelReport, query, KIND,
+                     limit=limit, columns=columns)  # fmt: skip
 
 
 def reindex_all(session: Session) -> int:
