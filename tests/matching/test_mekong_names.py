@@ -376,3 +376,34 @@ def test_lao_transcription_is_named_in_seven_languages() -> None:
     for lang, word in (("th", "ลาว"), ("zh", "老挝"), ("lo", "ລາວ"), ("vi", "Lào"), ("km", "ឡាវ")):
         assert any(word in line for line in m.explain(lang)), lang
     assert any("လာအို" in line for line in m.explain("my"))
+
+
+@pytest.mark.parametrize(
+    ("han", "latin"),
+    [
+        # sounds Xinhua writes with characters whose rules put them late (0.003, 0.0004, 0.0001)
+        ("门萨安", "Men Sam An"),  # 萨 sa for Sam before a vowel
+        ("吴觉迎", "U Kyaw Nyein"),  # 迎 ying for Nyein
+        ("宋迪·隆迪", "Somdy Douangdy"),  # 隆 long for the Lao Douang
+    ],
+)
+def test_transcription_sounds_written_with_other_characters(han: str, latin: str) -> None:
+    assert score(han, latin).probability >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("han", "other"),
+    [
+        # left with one word once Saw is dropped as a courtesy word, Maung met the joined
+        # reading maung.ka at 0.67 of letters and scored 0.90
+        ("貌貌卡", "Saw Maung"),
+        ("貌貌卡", "စောမောင်"),
+    ],
+)
+def test_one_word_a_few_letters_off_carries_no_match(han: str, other: str) -> None:
+    assert score(han, other).probability < 0.5
+
+
+def test_one_word_names_whose_syllables_line_up_still_match() -> None:
+    assert score("Sihamoni", "西哈莫尼").probability >= 0.9
+    assert score("Phetcharat", "เพชรรัตน์").probability >= 0.9

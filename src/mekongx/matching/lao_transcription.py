@@ -53,6 +53,9 @@ _RHYMES: dict[str, tuple[str, ...]] = {
     "un": ("un", "on"), "uo": ("o", "u"), "v": ("u",), "ve": ("ue",), "van": ("uan",),
     "vn": ("un",), "er": ("e",),
 }  # fmt: skip
+# syllables Xinhua writes with a character its rules do not give them, read after its own sounds:
+# ດວງ Douang with 隆 long (宋迪·隆迪 Somdy Douangdy)
+_LATER: dict[str, tuple[str, ...]] = {"long": ("duang",)}
 
 
 @lru_cache(maxsize=5_000)
@@ -71,7 +74,8 @@ def syllable_sounds(syl: str) -> tuple[str, ...]:
     combos = sorted(product(range(len(onsets)), range(len(rhymes))), key=sum)
     # one spelling per key (ph and p, th and t fold together in the shared key)
     by_key = {latin_key(onsets[i] + rhymes[j]): onsets[i] + rhymes[j] for i, j in combos[::-1]}
-    return tuple(dict.fromkeys(by_key[latin_key(onsets[i] + rhymes[j])] for i, j in combos))
+    own = (by_key[latin_key(onsets[i] + rhymes[j])] for i, j in combos)
+    return tuple(dict.fromkeys((*own, *_LATER.get(syl, ()))))
 
 
 def part_sounds(syllables: tuple[str, ...]) -> list[tuple[str, ...]]:

@@ -61,9 +61,11 @@ _RHYMES: dict[str, tuple[str, ...]] = {
     # Sisowath Monivong) as often as Burmese aung
     "ung": ("ung", "ong", "eng"), "wong": ("aung", "ong", "ang", "an"),
 }  # fmt: skip
-# a Khmer family name Xinhua writes with a character whose rules put it late: 谢 Chea (谢索帕拉
-# Chea Sophara; the Teochew reading of 谢 is close to it)
-_EARLY = {"xie": ("chea",)}
+# sounds Xinhua writes with a character whose rules put them late: the Khmer family name 谢 Chea
+# (谢索帕拉 Chea Sophara; the Teochew reading of 谢 is close to it), the Burmese ငြိမ်း Nyein with 迎
+# ying (吴觉迎 U Kyaw Nyein: ny is written with y- before i), the Khmer Sam with 萨 sa (门萨安 Men
+# Sam An: a final m before a vowel is not written)
+_EARLY = {"xie": ("chea",), "ying": ("nyein",), "sa": ("sam",)}
 # Khmer sounds Xinhua writes with a rhyme that stands for others first, read after those (and
 # after the final m): -i and -ie for ea (吉春 Keat Chhon, 迪西哈 Tea Seiha, 谢索帕拉 Chea Sophara),
 # -eng for o (安蓬莫尼罗 Aun Pornmoniroth), -ang for ong, -an for aun (安 Aun), -un for uon (杭尊纳隆
