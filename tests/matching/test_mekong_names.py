@@ -407,3 +407,10 @@ def test_one_word_a_few_letters_off_carries_no_match(han: str, other: str) -> No
 def test_one_word_names_whose_syllables_line_up_still_match() -> None:
     assert score("Sihamoni", "西哈莫尼").probability >= 0.9
     assert score("Phetcharat", "เพชรรัตน์").probability >= 0.9
+
+
+def test_lao_name_in_characters_without_the_middle_dot_meets_its_sound() -> None:
+    # 苏发努冯 was read only as Burmese/Khmer sound (冯 feng as pein): 0.009
+    assert score("苏发努冯", "Souphanouvong").probability >= 0.9
+    assert score("苏发努冯", "Souvanna Phouma").probability < 0.5
+    assert score("欧阳文忠", "Souphanouvong").probability < 0.5

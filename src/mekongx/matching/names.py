@@ -473,6 +473,13 @@ def _transcription_readings(name_han: str) -> list[Reading]:
     for shape in sea_transcription.reading_shapes(syls, not chinese_too, few=few):
         parts = [[(shown, syl_key(sy), "transcription") for shown, sy in part] for part in shape]
         out.append(make_reading("sea-transcription", parts))
+    if len(syls) >= 4:
+        # … or a Lao name written without the middle dot (苏发努冯 Souphanouvong), one word read
+        # with the Lao sounds Xinhua writes (冯 feng = Vong): only names of four characters or
+        # more, which few Chinese names are
+        lao_sounds = lao_transcription.part_sounds(tuple(syls))
+        part = [("".join(s), syl_key(s), "lao-transcription") for s in lao_sounds]
+        out.append(make_reading("sea-transcription", [part]))
     # a name that may well be Chinese (洪森: Hong Sen, or Hun Sen) is read as sound against names
     # not read as Chinese only (alignment.FOREIGN_ONLY)
     return [r if transcribed else replace(r, surname=FOREIGN_ONLY) for r in out if r is not None]
