@@ -303,6 +303,9 @@ def main() -> None:
         f"({flagged:,} rows with a hit >= 0.5); peak RSS {peak_mb():,.0f} MB"
     )
 
+    if args.baseline_sample < 1 or args.nk_sample < 1:  # each baseline needs its sample
+        print("baselines skipped: --baseline-sample and --nk-sample must both be at least 1")
+        return
     # Baselines: brute-force rapidfuzz over the same watchlist (sampled, extrapolated)
     t = time.perf_counter()
     folded = [naive_fold(n) for n in names]
