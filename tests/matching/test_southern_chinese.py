@@ -217,3 +217,37 @@ def test_which_first_words_are_english_given_names(words: str, english: bool) ->
     from mekongx.matching.names import western_given_first
 
     assert western_given_first(words.split()) is english
+
+
+@pytest.mark.parametrize(
+    ("han", "latin"),
+    [
+        # Foochow (Hokchiu) names of Sarawak and Sibu: the Foochow table (foochow.csv)
+        ("張曉卿", "Tiong Hiew King"),  # https://en.wikipedia.org/wiki/Tiong_Hiew_King
+        ("林良實", "Ling Liong Sik"),  # https://en.wikipedia.org/wiki/Ling_Liong_Sik
+        ("劉會洲", "Lau Huoi Chiu"),  # a made-up name: 會 huoi, 洲 ziu (ch)
+    ],
+)
+def test_foochow_given_names_meet_the_characters(han: str, latin: str) -> None:
+    assert score(han, latin).probability >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("han", "latin"),
+    [
+        ("張曉明", "Tiong Hiew King"),  # same surname, another given name
+        ("林良才", "Ling Liong Sik"),
+    ],
+)
+def test_foochow_readings_keep_same_surname_names_apart(han: str, latin: str) -> None:
+    assert score(han, latin).probability < 0.5
+
+
+def test_foochow_spellings_follow_the_names_habits() -> None:
+    def spelt(ch: str) -> set[str]:
+        return {s.lower() for s, _ in character_spellings(ch, "foochow")}
+
+    assert "hiew" in spelt("晓")  # ieu also iew
+    assert "wong" in spelt("黄")  # an initial u is written w
+    assert "hii" in spelt("许")  # the vowel ü written ii
+    assert len(character_spellings("张", "foochow")) <= 2  # two spellings per character at most

@@ -27,7 +27,9 @@ HAN_ONLY = 100
 # a name in Chinese characters (southern_chinese.py). Against Thai script, Han or the Mandarin of a
 # Hán-Việt reading their many spellings per character would only add chance resemblances.
 LATIN_ONLY = 200
-DIALECT_SYSTEMS = frozenset(("cantonese", "hokkien", "cantonese-split", "hokkien-split"))
+DIALECT_SYSTEMS = frozenset(
+    ("cantonese", "hokkien", "foochow", "cantonese-split", "hokkien-split", "foochow-split")
+)
 # The surname index of a reading compared only with names that are no Chinese name: the sound
 # reading of a name in characters that starts with a Chinese surname (洪森 hong.sen read as a
 # Khmer name: Hun Sen). Against a Chinese name in any script (ZHAO Dong, 赵东, a pinyin-like

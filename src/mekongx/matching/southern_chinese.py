@@ -37,8 +37,13 @@ from mekongx.matching import _data
 from mekongx.matching.keys import EXACT, latin_key
 
 Triple = tuple[str, str, str]
+DIALECTS = ("cantonese", "hokkien", "foochow")
 _PER_CHARACTER = 4  # distinct keys kept per character and dialect
 _MAX_GIVEN = 9  # given-name combinations kept per dialect
+# Foochow, the third dialect of Sarawak and Sibu names: two spellings per character, four
+# given-name combinations, so that its alternatives cost the index little
+_FOOCHOW_PER_CHARACTER = 2
+_MAX_GIVEN_FOOCHOW = 4
 # Pe̍h-ōe-jī spellings of Tâi-lô finals and vowels, as Singapore and Malaysian names write them
 # (贤 hian Hean, 杰 kiat Keat, 昌 tshiong Cheong, 蔡 tshua Chua, 清 tshing Cheng, 德 tik Teck)
 _POJ = tuple(
@@ -126,14 +131,44 @@ def _teochew_spellings(syllable: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _keyed(spellings: list[str]) -> list[tuple[str, str]]:
-    """(spelling, key) with distinct keys, at most ``_PER_CHARACTER``."""
+def _foochow_spellings(syllable: str) -> list[str]:
+    """Toneless syllable of the Foochow table -> the spellings Sarawak and Sibu names give it
+    (Foochow Romanized habits without its marks): z and c are ch, the glottal stop unwritten,
+    the vowel ü (y) written ii or u (許 hy Hii), ö (oe) written oe or e, ieu also iew (曉 hieu
+    Hiew); an initial i is written y, an initial u w (黃 uong Wong)."""
+    if syllable.endswith("h") and len(syllable) > 2:
+        syllable = syllable[:-1]
+    for ini, spelt in (("z", "ch"), ("c", "ch")):
+        if syllable.startswith(ini):
+            syllable = spelt + syllable[1:]
+            break
+    out = [syllable]
+    if "y" in syllable:
+        out = [
+            syllable.replace("y", "ii" if syllable.endswith("y") else "u"),
+            syllable.replace("y", "u"),
+        ]
+    if "oe" in syllable:
+        out.append(syllable.replace("oe", "e"))
+    if "ieu" in syllable:
+        out.insert(0, syllable.replace("ieu", "iew"))
+    onset = re.match("[^aeiou]*", syllable)
+    if onset is not None and not onset.group() and len(syllable) > 1 and syllable[1] in "aeiou":
+        if syllable[0] == "u":
+            out.insert(0, "w" + syllable[1:])
+        elif syllable[0] == "i":
+            out.insert(0, "y" + syllable[1:])
+    return list(dict.fromkeys(out))
+
+
+def _keyed(spellings: list[str], most: int = _PER_CHARACTER) -> list[tuple[str, str]]:
+    """(spelling, key) with distinct keys, at most ``most``."""
     seen: dict[str, str] = {}
     for s in spellings:
         k = latin_key(s)
         if k and k not in seen:
             seen[k] = s
-            if len(seen) == _PER_CHARACTER:
+            if len(seen) == most:
                 break
     return [(s, k) for k, s in seen.items()]
 
@@ -149,6 +184,10 @@ def character_spellings(ch: str, dialect: str, teochew: bool = True) -> tuple[tu
         # Kowloon, 周潤發 Chow Yun-fat) and in Malaysia (劉 Low)
         spellings += [s[:-2] + "ow" for s in spellings[:2] if s.endswith("au")]
         return tuple(_keyed(spellings))
+    if dialect == "foochow":
+        for r in _table("foochow.csv").get(ch, ())[:2]:
+            spellings += _foochow_spellings(r)
+        return tuple(_keyed(spellings, _FOOCHOW_PER_CHARACTER))
     for r in _table("hokkien.csv").get(ch, ()):
         spellings += _hokkien_spellings(r)
     hokkien = _keyed(spellings)
@@ -170,9 +209,9 @@ def syllable_keys() -> frozenset[str]:
     teo; Yeoh has the key of yeo): a word with none of them, nor pinyin or Wade-Giles, is no
     Chinese syllable."""
     chars = set(_table("cantonese_hk.csv")) | set(_table("hokkien.csv"))
-    chars |= set(_table("teochew.csv"))
+    chars |= set(_table("teochew.csv")) | set(_table("foochow.csv"))
     return frozenset(
-        k for ch in chars for dialect in ("cantonese", "hokkien")
+        k for ch in chars for dialect in DIALECTS
         for _, k in character_spellings(ch, dialect)
     )  # fmt: skip
 
@@ -202,7 +241,7 @@ def reading_parts(surname: str, given: str) -> list[tuple[str, list[list[Triple]
     for each dialect known for every character, surname + given name and surname + one part per
     given-name character (when the given name has two or more)."""
     out: list[tuple[str, list[list[Triple]]]] = []
-    for dialect in ("cantonese", "hokkien"):
+    for dialect in DIALECTS:
         sur = _surname(surname, dialect)
         per_char = [character_spellings(ch, dialect) for ch in given]
         if not sur or not all(per_char):
@@ -216,7 +255,9 @@ def reading_parts(surname: str, given: str) -> list[tuple[str, list[list[Triple]
                 ".".join(k for _, k in combo),
                 dialect,
             )
-            for combo in islice(product(*per_char), _MAX_GIVEN)
+            for combo in islice(
+                product(*per_char), _MAX_GIVEN_FOOCHOW if dialect == "foochow" else _MAX_GIVEN
+            )
         ]
         out.append((dialect, [sur, joined]))
         if len(given) > 1:

@@ -153,10 +153,18 @@ TERMS: dict[str, dict[str, str]] = {
         "my": "ဟော့ကျန်း (စင်ကာပူ/မလေးရှား စာလုံးပေါင်း)",
         "km": "ភាសាហុកកៀន (អក្ខរាវិរុទ្ធសិង្ហបុរី/ម៉ាឡេស៊ី)",
     },
+    "foochow": {
+        "en": "Foochow (Sarawak/Sibu spelling)",
+        "th": "ภาษาฮกจิว (การสะกดแบบซาราวัก/ซีบู)",
+        "zh": "福州话（砂拉越/诗巫拼写）",
+        "my": "ဖူကျိုး (ဆာရာဝက်/ဆီဘူး စာလုံးပေါင်း)",
+        "km": "ភាសាហ្វូចូវ (អក្ខរាវិរុទ្ធសារ៉ាវ៉ាក់/ស៊ីប៊ូ)",
+    },
 }
 # one part per given-name character: named as the reading it splits
 TERMS["cantonese-split"] = TERMS["cantonese"]
 TERMS["hokkien-split"] = TERMS["hokkien"]
+TERMS["foochow-split"] = TERMS["foochow"]
 
 _TERMS_LO_VI: dict[str, tuple[str, str]] = {
     "thai": ("ພາສາໄທ", "tiếng Thái"),
@@ -192,6 +200,10 @@ _TERMS_LO_VI: dict[str, tuple[str, str]] = {
     "hokkien": (
         "ພາສາຮົກກຽນ (ການສະກົດແບບສິງກະໂປ/ມາເລເຊຍ)",
         "tiếng Phúc Kiến (cách viết Singapore/Malaysia)",
+    ),
+    "foochow": (
+        "ພາສາຟູໂຈວ (ການສະກົດແບບຊາຣາວັກ/ຊີບູ)",
+        "tiếng Phúc Châu (cách viết Sarawak/Sibu)",
     ),
 }
 for _code, (_lo, _vi) in _TERMS_LO_VI.items():
