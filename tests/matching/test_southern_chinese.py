@@ -251,3 +251,28 @@ def test_foochow_spellings_follow_the_names_habits() -> None:
     assert "wong" in spelt("黄")  # an initial u is written w
     assert "hii" in spelt("许")  # the vowel ü written ii
     assert len(character_spellings("张", "foochow")) <= 2  # two spellings per character at most
+
+
+@pytest.mark.parametrize(
+    ("han", "latin"),
+    [
+        # a Hong Kong married woman's name: her husband's surname before her own
+        ("林鄭月娥", "Lam Cheng Yuet-ngor"),  # https://en.wikipedia.org/wiki/Carrie_Lam
+        ("林鄭月娥", "LAM CHENG YUET NGOR"),
+        ("陳方安生", "Chan Fang On-sang"),  # https://en.wikipedia.org/wiki/Anson_Chan
+        ("陳方安生", "Anson Chan Fang On-sang"),
+    ],
+)
+def test_married_names_meet_the_characters(han: str, latin: str) -> None:
+    assert score(han, latin).probability >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("han", "latin"),
+    [
+        ("林鄭月明", "Lam Cheng Yuet-ngor"),  # her own given name differs
+        ("陳黃安生", "Chan Fang On-sang"),  # her own surname differs
+    ],
+)
+def test_married_names_keep_others_apart(han: str, latin: str) -> None:
+    assert score(han, latin).probability < 0.5

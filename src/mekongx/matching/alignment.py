@@ -28,7 +28,15 @@ HAN_ONLY = 100
 # Hán-Việt reading their many spellings per character would only add chance resemblances.
 LATIN_ONLY = 200
 DIALECT_SYSTEMS = frozenset(
-    ("cantonese", "hokkien", "foochow", "cantonese-split", "hokkien-split", "foochow-split")
+    (
+        "cantonese",
+        "hokkien",
+        "foochow",
+        "cantonese-split",
+        "hokkien-split",
+        "foochow-split",
+        "cantonese-married",
+    )
 )
 # The surname index of a reading compared only with names that are no Chinese name: the sound
 # reading of a name in characters that starts with a Chinese surname (洪森 hong.sen read as a

@@ -263,4 +263,19 @@ def reading_parts(surname: str, given: str) -> list[tuple[str, list[list[Triple]
         if len(given) > 1:
             split = [[(s.capitalize(), k, dialect) for s, k in alts] for alts in per_char]
             out.append((dialect + "-split", [sur, *split]))
+        if dialect == "cantonese" and len(given) == 3 and given[0] in _data.surnames():
+            out.append(("cantonese-married", _married(sur, given, per_char)))
     return out
+
+
+def _married(
+    sur: list[Triple], given: str, per_char: list[tuple[tuple[str, str], ...]]
+) -> list[list[Triple]]:
+    """A Hong Kong or Macau married woman's name: her husband's surname before her own (林鄭月娥
+    Lam Cheng Yuet-ngor, 陳方安生 Chan Fang On-sang): surname, her own surname, given name."""
+    own = _surname(given[0], "cantonese")
+    rest = [
+        ("-".join(s for s, _ in combo).capitalize(), ".".join(k for _, k in combo), "cantonese")
+        for combo in islice(product(*per_char[1:]), _MAX_GIVEN)
+    ]
+    return [sur, own, rest]

@@ -165,6 +165,7 @@ TERMS: dict[str, dict[str, str]] = {
 TERMS["cantonese-split"] = TERMS["cantonese"]
 TERMS["hokkien-split"] = TERMS["hokkien"]
 TERMS["foochow-split"] = TERMS["foochow"]
+TERMS["cantonese-married"] = TERMS["cantonese"]  # her husband's surname before her own
 
 _TERMS_LO_VI: dict[str, tuple[str, str]] = {
     "thai": ("ພາສາໄທ", "tiếng Thái"),
