@@ -414,3 +414,28 @@ def test_lao_name_in_characters_without_the_middle_dot_meets_its_sound() -> None
     assert score("苏发努冯", "Souphanouvong").probability >= 0.9
     assert score("苏发努冯", "Souvanna Phouma").probability < 0.5
     assert score("欧阳文忠", "Souphanouvong").probability < 0.5
+
+
+def test_a_vietnamese_name_with_its_marks_is_read_by_its_letters() -> None:
+    from mekongx.matching.vietnamese import letters, reading_parts
+
+    assert letters("Kiệt") == "kiêt" and letters("Văn") == "văn"  # tone marks go, letters stay
+    marked = reading_parts(["Võ", "Văn", "Kiệt"])
+    plain = reading_parts(["VO", "VAN", "KIET"])
+    assert marked is not None and plain is not None
+    # Văn is 文 (wen) only; VAN without marks may be 文, 雲 (yun) or 萬 (wan)
+    assert {k.split(".")[0] for _, k, _ in marked[1]} == {"wen"}
+    assert len(plain[1]) > len(marked[1])
+
+
+@pytest.mark.parametrize(
+    ("han", "latin", "same"),
+    [
+        ("武文杰", "Võ Văn Kiệt", True),  # https://en.wikipedia.org/wiki/Võ_Văn_Kiệt
+        ("武元甲", "Võ Nguyên Giáp", True),  # https://en.wikipedia.org/wiki/Võ_Nguyên_Giáp
+        ("武元甲", "Võ Văn Kiệt", False),  # 0.91 when Văn was also read as Vân 雲 (yun)
+        ("武文杰", "Võ Nguyên Giáp", False),
+    ],
+)
+def test_vietnamese_marks_keep_same_family_names_apart(han: str, latin: str, same: bool) -> None:
+    assert (score(han, latin).probability >= 0.5) is same

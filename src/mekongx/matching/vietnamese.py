@@ -60,14 +60,36 @@ def _name_characters() -> frozenset[str]:
     return frozenset(given | set(_data.surnames()))
 
 
+# the five tone marks of Vietnamese (grave, acute, tilde, hook above, dot below): dropped from a
+# syllable written with its marks, which keeps the letters ă â ê ô ơ ư đ (Văn 文 is not Vân 雲):
+# tone marks are placed and chosen less reliably than the letters (hòa / hoà)
+_TONE_MARKS = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
+
+
+def letters(word: str) -> str:
+    """A syllable written with Vietnamese marks, lower case, its tone marks dropped and its
+    letters kept (``"Kiệt"`` -> ``"kiêt"``, ``"Văn"`` -> ``"văn"``)."""
+    return unicodedata.normalize(
+        "NFC", unicodedata.normalize("NFD", word.lower()).translate(_TONE_MARKS)
+    )
+
+
+def _marked(word: str) -> bool:
+    """Is the word written with Vietnamese marks (a tone mark or one of ă â ê ô ơ ư đ)?"""
+    return word.lower() != ascii_fold(word).lower() or "đ" in word.lower()
+
+
 @cache
-def _readings() -> dict[str, tuple[str, ...]]:
-    """Folded Vietnamese syllable -> Mandarin readings of its characters, those of name
-    characters first, then by how many characters have them."""
+def _tables() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """Vietnamese syllable -> Mandarin readings of its characters, those of name characters
+    first, then by how many characters have them: keyed by the syllable folded to plain letters
+    (a name written without marks: Van stands for Văn 文, Vân 雲 and Vạn 萬) and by its letters
+    with their marks (``letters``: văn is 文 only)."""
     from pypinyin import Style, pinyin
 
     names = _name_characters()
     scores: dict[str, Counter[str]] = {}
+    marked: dict[str, Counter[str]] = {}
     for row in _data._rows("han_viet.tsv", delimiter="\t"):
         han, reading = row["han"], row["reading"]
         syllable = ascii_fold(reading)
@@ -77,7 +99,16 @@ def _readings() -> dict[str, tuple[str, ...]]:
         mandarin = py[0][0].replace("ü", "v")
         weight = 100 if han in names or _data.trad_to_simp().get(han, han) in names else 1
         scores.setdefault(syllable, Counter())[mandarin] += weight
-    return {s: tuple(m for m, _ in c.most_common(_PER_SYLLABLE)) for s, c in scores.items()}
+        marked.setdefault(letters(reading), Counter())[mandarin] += weight
+    return tuple(  # type: ignore[return-value]
+        {s: tuple(m for m, _ in c.most_common(_PER_SYLLABLE)) for s, c in t.items()}
+        for t in (scores, marked)
+    )
+
+
+def _readings() -> dict[str, tuple[str, ...]]:
+    """Folded Vietnamese syllable -> its Mandarin readings (``_tables``)."""
+    return _tables()[0]
 
 
 def looks_vietnamese(words: list[str]) -> bool:
@@ -112,8 +143,13 @@ def reading_parts(words: list[str]) -> list[list[Triple]] | None:
         family_word, given_words = words[-1], words[:-1]
         folded = [folded[-1], *folded[:-1]]
     shown = " ".join(given_words)
-    given = islice(product(*(table[f] for f in folded[1:])), _MAX_GIVEN)
+    # a name written with its marks is read by its letters (Văn is 文, not 雲 or 萬); a syllable
+    # the table lacks so is read as without marks
+    with_marks = _tables()[1] if any(_marked(w) for w in words) else {}
+    ordered = [family_word, *given_words]
+    options = [with_marks.get(letters(w)) or table[f] for w, f in zip(ordered, folded, strict=True)]
+    given = islice(product(*options[1:]), _MAX_GIVEN)
     return [
-        [(family_word, latin_key(m), "han-viet") for m in table[folded[0]]],
+        [(family_word, latin_key(m), "han-viet") for m in options[0]],
         [(shown, ".".join(latin_key(s) for s in g), "han-viet") for g in given],
     ]
