@@ -126,3 +126,50 @@ def test_khmer_final_clusters_and_khmer_latin_letters() -> None:
     assert non_chinese_word(parse_name("Keat Chhon"))
     assert not non_chinese_word(parse_name("Truong Tan Sang"))  # Vietnamese ương is uong
     assert not non_chinese_word(parse_name("Lee Shau Kee"))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # ဝ before a final reads wun; a Burmese Latin name's two-syllable word (Wunna) lines up
+        # one syllable per part with the script and with 温纳; 伦 lun writes Lwin (all were 0.000)
+        ("ဦးဝဏ္ဏမောင်လွင်", "U Wunna Maung Lwin"),
+        ("吴温纳貌伦", "U Wunna Maung Lwin"),
+        ("吴温纳貌伦", "ဦးဝဏ္ဏမောင်လွင်"),
+        # Saw: the Karen courtesy word, written 苏 like the surname Saw = 苏 (0.025 and 0.000)
+        ("苏貌", "Saw Maung"),
+        ("စောမောင်", "苏貌"),
+        # 双 writes the Khmer Sann (0.000)
+        ("宋双", "Son Sann"),
+        ("សឺន សាន", "宋双"),
+        # a Khmer cluster said with a vowel inside it (ម្រិត ma-rit) (0.051)
+        ("នរោត្តម សុរាម្រិត", "Norodom Suramarit"),
+    ],
+)
+def test_sixth_round_burmese_and_khmer_forms_meet(a: str, b: str) -> None:
+    assert score(a, b).probability >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("苏貌", "Saw Maung Maung"),
+        ("宋双", "Son Sokha"),
+        ("苏貌", "Su Mao Lin"),
+        ("吴温纳貌伦", "U Win Tin"),
+        ("ဦးဝဏ္ဏမောင်လွင်", "U Win Maung"),
+    ],
+)
+def test_sixth_round_different_persons_do_not_meet(a: str, b: str) -> None:
+    assert score(a, b).probability < THRESHOLD
+
+
+def test_burmese_latin_letters_mark_a_non_chinese_name() -> None:
+    assert non_chinese_word(parse_name("Saw Maung"))  # -aung: no Chinese romanisation
+    assert non_chinese_word(parse_name("Kyaw Nyein"))
+    assert non_chinese_word(parse_name("Htin Kyaw"))
+    assert not non_chinese_word(parse_name("Hsu Wei-ming"))  # Wade-Giles hs
+    assert not non_chinese_word(parse_name("Hng Kiang"))  # Hokkien 黄 Hng
+    assert not non_chinese_word(parse_name("Kyuen Wai"))  # Cantonese kyu-
+    assert burmese.word_spellings("ဝန်")[0][0] == "wun"
+    assert khmer.word_alternatives("សុរាម្រិត")[4][1] == ("su", "ra", "ma", "rit")

@@ -439,3 +439,11 @@ def test_a_vietnamese_name_with_its_marks_is_read_by_its_letters() -> None:
 )
 def test_vietnamese_marks_keep_same_family_names_apart(han: str, latin: str, same: bool) -> None:
     assert (score(han, latin).probability >= 0.5) is same
+
+
+def test_lao_script_meets_a_transcription_that_starts_with_a_chinese_surname() -> None:
+    # 苏发努冯 starts with the surname 苏: its sound reading meets names that are no Chinese
+    # name; a name in Lao script is one (was 0.000)
+    assert score("ສຸພານຸວົງ", "苏发努冯").probability >= 0.5
+    assert score("สุพานุวง", "苏发努冯").probability < 0.5  # Thai script: not so marked
+    assert score("ສຸພານຸວົງ", "苏华").probability < 0.5

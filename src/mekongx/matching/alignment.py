@@ -305,14 +305,15 @@ def thai_pair(ca: Compact, cb: Compact) -> bool:
 
 def foreign(c: Compact) -> bool:
     """May a ``FOREIGN_ONLY`` reading meet this name: one in Latin letters (or Myanmar or Khmer
-    script, read into them) that is not read as a Chinese name, has no word spelt like the
+    script, read into them; or Lao script, read with the Thai reader and marked ``non_chinese``
+    by ``names.non_chinese_word``: ສຸພານຸວົງ meets 苏发努冯) that is not read as a Chinese name, has no word spelt like the
     surname of one (Lee Shau Kee, Lim Kit Siang: their Cantonese and Hokkien readings meet them;
     the sound reading met 李兆基 / LEE SHAU KEE by chance) and is not pinyin throughout with a
     given name run together (Dan Tianfang): such words carry keys marked ``EXACT``; unless another
     of its words is one that no Chinese romanisation writes (Heng Samrin: Heng is a Hokkien
     surname spelling, Samrin no Chinese given name)."""
     return (
-        c.script == "latin"
+        (c.script == "latin" or (c.script == "th" and c.non_chinese))
         and c.rarity is None
         and c.han is None
         and (

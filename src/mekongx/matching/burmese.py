@@ -154,6 +154,9 @@ def syllable_spellings(syl: str) -> tuple[str, ...]:
         rhymes: tuple[str, ...] = ("aye", "e")
     else:
         rhymes = _RHYME.get((vowel, final)) or _RHYME.get(("", final)) or ("a",)
+    if head == "ဝ" and vowel == "" and final in ("n", "m", "t", "p"):
+        # ဝ before a final reads wu- (ဝန် wun, ဝဏ္ဏ Wunna; ဝတ် wut): Romanization_of_Burmese
+        rhymes = ("un" if final in ("n", "m") else "ut", *rhymes)
     if "\u103d" in marks and vowel not in ("w", "we", "wai", "wa"):
         onsets = tuple(o + "w" for o in onsets)
     if _DOT in marks and final in _NASAL:

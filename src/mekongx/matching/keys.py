@@ -41,6 +41,8 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # r after a vowel and before a consonant marks a long or mid vowel in Thai passport
         # spellings (Porn, Charn, Chart, Prasert, Chalerm) and is not pronounced
         (r"(?<=[aeiou])r(?=[^aeiouyh])", ""),
+        # … but an l or r with the medial w of a Burmese onset (Lwin, Hlwan) is no final
+        (r"^(h?)([lr])w(?=[aeiou])", r"\1\2u"),
         (r"[rl](?=[^aeiouy]|$)", "n"),
         (r"r", "l"),
         (r"(?<=[^aeiouy])h", ""),

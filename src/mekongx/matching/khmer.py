@@ -206,7 +206,9 @@ def word_spellings(word: str) -> tuple[tuple[str, ...], ...]:
 
 
 def word_alternatives(word: str) -> list[tuple[str, tuple[str, ...]]]:
-    """(display, syllables) alternatives of a Khmer word, the usual spelling first."""
+    """(display, syllables) alternatives of a Khmer word, the usual spelling first; a word with
+    a consonant and subscript r or l inside it (សុរាម្រិត su-ra-mrit) also once with the vowel
+    said between them, as Latin spellings of such Pali words write it (Suramarit)."""
     per = word_spellings(word)
     if not per:
         return []
@@ -216,4 +218,37 @@ def word_alternatives(word: str) -> list[tuple[str, tuple[str, ...]]]:
     for c in ranked:
         syls = tuple(p[i] for p, i in zip(per, c, strict=True))
         out.append(("".join(syls).capitalize(), syls))
+    if (split := _epenthetic(word, per)) is not None:
+        out.insert(min(len(out), _MAX_WORD // 2), ("".join(split).capitalize(), split))
+        out = out[:_MAX_WORD]
     return out
+
+
+_LIQUID = frozenset("\u179a\u179b")  # រ ល
+
+
+def _epenthetic(word: str, per: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
+    """The word's syllables with an a said inside a cluster of a consonant and subscript r or l
+    that opens a syllable after the first (ម្រិត mrit -> ma-rit); the second spelling of the
+    other syllables (the first spelling of a vowel after a second-series consonant is the
+    UNGEGN one, ea for ា; names are mostly spelt with the other: Sura, not Sorea). None when the
+    word has no such cluster. Khmer clusters are said with a short vowel between their letters
+    (https://en.wikipedia.org/wiki/Khmer_phonology, consonant clusters)."""
+    syls = [s for s in syllables(word) if _spellings(s)]
+    if len(syls) != len(per):
+        return None
+    out: list[str] = []
+    found = False
+    for k, (syl, spellings) in enumerate(zip(syls, per, strict=True)):
+        first = spellings[min(1, len(spellings) - 1)]
+        if k and len(syl.onset) == 2 and syl.onset[1] in _LIQUID and syl.onset[0] not in _LIQUID:
+            head = _CONS.get(syl.onset[0], "")
+            liquid = _CONS[syl.onset[1]]
+            rest = spellings[0]
+            at = rest.find(liquid)
+            if head and at > 0:
+                out += [head + "a", rest[at:]]
+                found = True
+                continue
+        out.append(first)
+    return tuple(out) if found else None

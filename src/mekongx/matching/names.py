@@ -383,12 +383,35 @@ def readings(name: Name | str) -> tuple[Reading, ...]:
             # U Thein Sein is also Thein Sein: a Burmese courtesy word neither costs nor makes
             # a match (the reading with it stays: Ma and Ko are Chinese surnames too)
             out += _latin_readings(latin_tokens[1:])
+            out += _burmese_syllable_reading(latin_tokens[1:])
+        elif any(_BURMESE_LETTERS.search(t.text.lower()) for t in latin_tokens):
+            out += _burmese_syllable_reading(latin_tokens)
         elif western_given_first([t.text for t in latin_tokens]):
             # Tony Tan Keng Yam is also Tan Keng Yam: the English given name that Hong Kong,
             # Singapore and Malaysian Chinese put before their Chinese name is not in the
             # characters, and neither costs nor makes a match
             out += _latin_readings(latin_tokens[1:])
     return tuple(out)
+
+
+# … and of Burmese names (the conventional spellings of ``burmese.py``): -aung (Maung, Aung), -ein
+# and -aing (Thein, Hlaing), ky- before a, i or o (Kyaw, Kyi; Cantonese has kyu-), a creaky nasal
+# written -nt after y or u (Myint, Nyunt), the voiceless sonorants hl-, hm-, hn- (not the Hokkien
+# Hng) and ht- (Htin), which no Cantonese, Hokkien, Teochew, Hakka, pinyin or Wade-Giles syllable
+# has: a name with such a word (Saw Maung) is no Chinese name, though another word is spelt like
+# a Chinese surname (Saw, 苏)
+_BURMESE_LETTERS = re.compile("aung|[^a]ein|aing|^ky[aio]|[yu]nt|^h[lmt]|^hn(?!g)")
+
+
+def _burmese_syllable_reading(tokens: list[Token]) -> list[Reading]:
+    """A Burmese name in Latin letters with a word of two syllables (Wunna, Thura), one part per
+    syllable, as its Myanmar-script reading and its Chinese transcription have them (ဝဏ္ဏ wun.na,
+    温纳): one more reading, for such names only."""
+    syls = [latin_syllables(t.text) for t in tokens]
+    if all(len(s) < 2 for s in syls):
+        return []
+    split = [Token(x, Script.LATIN) for s in syls for x in s]
+    return _latin_readings(split)[:1]
 
 
 def western_given_first(words: list[str]) -> bool:
@@ -416,8 +439,13 @@ def non_chinese_word(name: Name) -> bool:
     word or hyphenated (Shau Kee, Ka-shing); in pinyin they are run together but split as pinyin.
     Also a word with letters no Chinese romanisation writes (``_KHMER_LETTERS``: Ung Huot, Keat
     Chhon), though its other words are spelt like Chinese surnames."""
+    if lao.LAO.search(name.original):
+        return True  # a name in Lao script (read with the Thai reader) is no Chinese name
     for tok in name.tokens:
-        if tok.script is Script.LATIN and _KHMER_LETTERS.search(tok.text.lower()):
+        low = tok.text.lower()
+        if tok.script is Script.LATIN and (
+            _KHMER_LETTERS.search(low) or _BURMESE_LETTERS.search(low)
+        ):
             return True
         if tok.script is not Script.LATIN or "-" in tok.text or split_pinyin(tok.text):
             continue
