@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from mekongx.matching import thai, thai_compounds, thai_vowels, traditional
+from mekongx.matching import thai, thai_compounds, thai_finals, thai_vowels, traditional
 from mekongx.matching.keys import ascii_fold
 from mekongx.matching.names import Name, thai_table_rows
 from mekongx.matching.normalize import Script
@@ -110,7 +110,8 @@ def thai_shape(word: str) -> str:
     outlines.update(latin_outline(v) for v in published)
     # a word with published Latin forms is left to them: its vowels are not checked
     vowels = () if published else tuple(thai_vowels.thai(r) for r in readings)
-    return shape(thai_ending(word), outlines, vowels)
+    finals = "T" + thai_finals.thai_marks(word, published)
+    return shape(thai_ending(word), outlines, vowels, finals)
 
 
 @lru_cache(maxsize=100_000)
@@ -120,13 +121,19 @@ def latin_shape(word: str) -> str:
     any: either may be the Thai word's."""
     respelt = traditional.respell(word)
     if respelt is None:
-        return shape(latin_ending(word), (latin_outline(word),), thai_vowels.latin(word))
+        return shape(
+            latin_ending(word),
+            (latin_outline(word),),
+            thai_vowels.latin(word),
+            "L" + thai_finals.latin_marks(word),
+        )
     ends = {latin_ending(word), latin_ending(respelt)}
     vowels = (thai_vowels.latin(word), thai_vowels.latin(respelt))
     return shape(
         ends.pop() if len(ends) == 1 else "",
         (latin_outline(word), latin_outline(respelt)),
         ",".join(dict.fromkeys(vowels)) if all(vowels) else "",
+        "L" + ",".join(dict.fromkeys(thai_finals.latin_marks(w) for w in (word, respelt))),
     )
 
 

@@ -17,7 +17,7 @@ import re
 import sys
 from functools import lru_cache
 
-from mekongx.matching import thai_vowels
+from mekongx.matching import thai_finals, thai_vowels
 from mekongx.matching.keys import ascii_fold
 
 # longest first; what a passport writes for one Thai consonant sound
@@ -127,16 +127,22 @@ def distance(a: str, b: str) -> float:
 
 
 def shape(
-    ending: str, outlines: set[str] | tuple[str, ...], vowels: str | tuple[str, ...] = ()
+    ending: str,
+    outlines: set[str] | tuple[str, ...],
+    vowels: str | tuple[str, ...] = (),
+    finals: str = "",
 ) -> str:
-    """One word's ending (``endings.py``), consonant outlines and vowels (``thai_vowels.py``: the
+    """One word's ending (``endings.py``), consonant outlines, vowels (``thai_vowels.py``: the
     nuclei of a Latin word as a string, several spellings' separated by commas, of each reading of
-    a Thai word as a tuple; none where unknown), as a name's compact form stores them."""
+    a Thai word as a tuple; none where unknown) and finals (``thai_finals.py``: ``T`` and the
+    marks of a Thai word, ``L`` and those of each spelling of a Latin word, comma-separated), as a
+    name's compact form stores them."""
     if isinstance(vowels, str):
         marked = f"L{vowels}" if vowels else ""
     else:
         marked = f"T{','.join(sorted(set(vowels)))}" if all(vowels) and vowels else ""
-    return sys.intern(f"{ending}|{','.join(sorted(o for o in outlines if o))}|{marked}")
+    outline = ",".join(sorted(o for o in outlines if o))
+    return sys.intern(f"{ending}|{outline}|{marked}|{finals}")
 
 
 def _vowels_differ(a: str, b: str) -> bool:
@@ -150,13 +156,21 @@ def _vowels_differ(a: str, b: str) -> bool:
     )
 
 
+def _finals_differ(a: str, b: str) -> bool:
+    if not a or not b or a[0] == b[0]:
+        return False
+    thai, latin = (a, b) if a[0] == "T" else (b, a)
+    return thai_finals.differ(thai[1:], latin[1:].split(","))
+
+
 @lru_cache(maxsize=200_000)
 def conflict(a: str, b: str) -> str:
     """How two words' shapes disagree: ``"ending"`` (one ends on a stop, the other open),
     ``"consonants"`` (their outlines are far apart), ``"vowels"`` (a Thai word and a Latin one
     sound vowels that no passport habit writes for each other), or ``""``."""
-    ending_a, outlines_a, vowels_a = a.split("|")
-    ending_b, outlines_b, vowels_b = b.split("|")
+    # a shape stored before the finals were added has three fields
+    ending_a, outlines_a, vowels_a, finals_a = (*a.split("|"), "")[:4]
+    ending_b, outlines_b, vowels_b, finals_b = (*b.split("|"), "")[:4]
     if {ending_a, ending_b} == {"stop", "open"}:
         return "ending"
     xs, ys = (
@@ -164,6 +178,8 @@ def conflict(a: str, b: str) -> str:
         outlines_b.split(",") if outlines_b else [],
     )
     if xs and ys and all(distance(x, y) >= DIFFERENT for x in xs for y in ys):
+        return "consonants"
+    if _finals_differ(finals_a, finals_b):
         return "consonants"
     if _vowels_differ(vowels_a, vowels_b):
         return "vowels"
