@@ -74,3 +74,8 @@ def test_screening_keeps_the_finals_apart() -> None:
     assert [h.id for h in hits if h.decision is Decision.MATCH] == ["porn"], hits
     hits = index.search("ธนพล ศรีสุข")
     assert [h.id for h in hits if h.decision is Decision.MATCH] == ["phol"], hits
+
+
+def test_orng_is_a_long_ong_not_a_final_r() -> None:
+    assert latin_marks("Somporng") == ""
+    assert score("สมพงษ์ บุญมา", "Somporng Bunma").decision is Decision.MATCH

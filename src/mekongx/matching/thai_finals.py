@@ -31,6 +31,8 @@ ORN, L = "o", "l"
 
 _THAI_ORN = re.compile("[รณญ]|อ[\u0e48-\u0e4b]?น")
 _THAI_L = re.compile("[ลฬฦ]")
+# -orng is ong with an r that marks a long vowel (Charn, Thorng), not a final r
+_LATIN_ORN = re.compile("orn(?!g)")
 _LATIN_FINAL_L = re.compile("l(?![aeiouyl])")  # Kamol, Phol; not Chollada's first l
 
 
@@ -38,7 +40,7 @@ _LATIN_FINAL_L = re.compile("l(?![aeiouyl])")  # Kamol, Phol; not Chollada's fir
 def latin_marks(word: str) -> str:
     """The marks of a Latin word (``"Nantapol"`` -> ``"l"``, ``"Thanaporn"`` -> ``"o"``)."""
     w = ascii_fold(word).lower()
-    return (ORN if "orn" in w else "") + (L if _LATIN_FINAL_L.search(w) else "")
+    return (ORN if _LATIN_ORN.search(w) else "") + (L if _LATIN_FINAL_L.search(w) else "")
 
 
 def thai_marks(word: str, published: tuple[str, ...] = ()) -> str:
