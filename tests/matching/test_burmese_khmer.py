@@ -173,3 +173,9 @@ def test_burmese_latin_letters_mark_a_non_chinese_name() -> None:
     assert not non_chinese_word(parse_name("Kyuen Wai"))  # Cantonese kyu-
     assert burmese.word_spellings("ဝန်")[0][0] == "wun"
     assert khmer.word_alternatives("សុរាម្រិត")[4][1] == ("su", "ra", "ma", "rit")
+
+
+def test_burmese_letters_are_not_found_in_pinyin_or_thai_spellings() -> None:
+    assert not non_chinese_word(parse_name("Wang Weining"))  # wei.ning, not -ein
+    assert not non_chinese_word(parse_name("Li Yaohua"))
+    assert score("苏貌", "Su Weining").probability < THRESHOLD

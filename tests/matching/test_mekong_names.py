@@ -447,3 +447,13 @@ def test_lao_script_meets_a_transcription_that_starts_with_a_chinese_surname() -
     assert score("ສຸພານຸວົງ", "苏发努冯").probability >= 0.5
     assert score("สุพานุวง", "苏发努冯").probability < 0.5  # Thai script: not so marked
     assert score("ສຸພານຸວົງ", "苏华").probability < 0.5
+
+
+def test_lao_vowel_ua_and_the_decomposed_am() -> None:
+    import unicodedata
+
+    # ົວ is the vowel ua (was read sou: 0.007); ຳ decomposed by NFKC (ໍ + າ) was read kho-a (0.0)
+    assert score("ສົວ", "Soua").probability >= 0.5
+    assert score("ບົວສອນ", "Bouasone").probability >= 0.5
+    assert score(unicodedata.normalize("NFKC", "ຄຳແພງ"), "Khampheng").probability >= 0.5
+    assert score(unicodedata.normalize("NFKC", "ຄ່ຳ"), "Kham").probability >= 0.5

@@ -5,7 +5,7 @@ has a Thai letter of the same sound and place (ກ ก, ສ ส, ຊ ซ, ຍ �
 ແ ໂ ໄ ໃ; the tone marks). A name in Lao script is rewritten letter for letter into Thai script and
 read by the Thai reader, so ສົມສັກ is read som-sak like สมสัก and meets Somsak, Somsack and สมศักดิ์.
 Three Lao spellings have no one-letter Thai twin: ົ (mai kon, the short o of a closed syllable,
-which Thai leaves unwritten: ສົມ = สม), ຽ (the ia vowel: ວຽງ = เวียง) and ໍ (o: ບໍ = บอ); the
+which Thai leaves unwritten: ສົມ = สม; before ວ it writes the vowel ua, Thai ั: ບົວ = บัว), ຽ (the ia vowel: ວຽງ = เวียง) and ໍ (o: ບໍ = บอ); the
 ligatures ໜ ໝ and the subscript ຼ are ຫ + ນ / ມ / ລ. The oe vowel ເ-ີ is written เ-ิ in Thai before
 a final consonant and เ-อ in an open syllable (ເຫຼີມ = เหลิม loem, as in Saleumxay); the short e of
 ເ-ັ is Thai เ-็ (ເລັ່ງ = เล่ง leng, as in Lengsavad). Sources: Unicode Lao block chart (U+0E80–
@@ -46,14 +46,22 @@ _SHORT_E = re.compile("([ເແ][ກ-ຮໜໝ]ຼ?)ັ([\u0ec8-\u0ecb]?)")
 LAO = re.compile("[\u0e80-\u0eff]")
 
 
+# ຳ (am) decomposed, as NFKC leaves it (ໍ + າ, a tone mark before or between them): Lao typed
+# or stored in that form read ຄໍາ as kho-a (Khampheng 0.0)
+_AM = re.compile("([\u0ec8-\u0ecb]?)\u0ecd([\u0ec8-\u0ecb]?)\u0eb2")
+
+
 def to_thai(text: str) -> str:
     """Lao letters of ``text`` rewritten as the Thai letters of the same sound."""
     if LAO.search(text) is None:
         return text
+    if "\u0ecd" in text:
+        text = _AM.sub(lambda m: m[1] + m[2] + "\u0eb3", text)
     text = _SHORT_E.sub(lambda m: m[1] + (m[2] or "\u0e47"), text)
     text = _OE_CLOSED.sub("ເ\\1ິ\\2", text)
     text = _OE_OPEN.sub("ເ\\1\\2ອ", text)
     text = _IA.sub("ເ\\1ີ\\2ຍ", text)
+    text = text.replace("ົວ", "ັວ")  # the vowel ua (ບົວ bua = บัว), not o + a final w
     return text.translate(_LETTERS)
 
 

@@ -395,12 +395,15 @@ def readings(name: Name | str) -> tuple[Reading, ...]:
 
 
 # … and of Burmese names (the conventional spellings of ``burmese.py``): -aung (Maung, Aung), -ein
-# and -aing (Thein, Hlaing), ky- before a, i or o (Kyaw, Kyi; Cantonese has kyu-), a creaky nasal
-# written -nt after y or u (Myint, Nyunt), the voiceless sonorants hl-, hm-, hn- (not the Hokkien
-# Hng) and ht- (Htin), which no Cantonese, Hokkien, Teochew, Hakka, pinyin or Wade-Giles syllable
-# has: a name with such a word (Saw Maung) is no Chinese name, though another word is spelt like
-# a Chinese surname (Saw, 苏)
-_BURMESE_LETTERS = re.compile("aung|[^a]ein|aing|^ky[aio]|[yu]nt|^h[lmt]|^hn(?!g)")
+# and -aing (Thein, Hlaing) ending a syllable (not pinyin Wei.ning, Thai Chai.ngoen), ky- before
+# a, i or o (Kyaw, Kyi; Cantonese has kyu-), a creaky nasal written -nt after y or u at the end
+# of a word (Myint, Nyunt; not Thai Bunthawi), the voiceless sonorants hl-, hm-, hn- (not the
+# Hokkien Hng) and ht- (Htin), which no Cantonese, Hokkien, Teochew, Hakka, pinyin or Wade-Giles
+# syllable has: a name with such a word (Saw Maung) is no Chinese name, though another word is
+# spelt like a Chinese surname (Saw, 苏)
+_BURMESE_LETTERS = re.compile(
+    "aung(?![aeiouy])|[^a]ein(?![aeiouyg])|aing(?![aeiouy])|^ky[aio]|[yu]nt$|^h[lmt]|^hn(?!g)"
+)
 
 
 def _burmese_syllable_reading(tokens: list[Token]) -> list[Reading]:
