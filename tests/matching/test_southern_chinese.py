@@ -276,3 +276,42 @@ def test_married_names_meet_the_characters(han: str, latin: str) -> None:
 )
 def test_married_names_keep_others_apart(han: str, latin: str) -> None:
     assert score(han, latin).probability < 0.5
+
+
+@pytest.mark.parametrize(
+    ("han", "latin"),
+    [
+        # Hakka names of Malaysia: the Hakka table (hakka.csv)
+        ("劉鎮東", "Liew Chin Tong"),  # https://en.wikipedia.org/wiki/Liew_Chin_Tong
+        ("郭素沁", "Kok Suh Sim"),  # https://en.wikipedia.org/wiki/Teresa_Kok
+        ("曹觀友", "Chow Kon Yeow"),  # https://en.wikipedia.org/wiki/Chow_Kon_Yeow
+    ],
+)
+def test_hakka_given_names_meet_the_characters(han: str, latin: str) -> None:
+    assert score(han, latin).probability >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("han", "latin"),
+    [
+        ("劉鎮南", "Liew Chin Tong"),  # same surname, one given-name character other
+        ("郭素華", "Kok Suh Sim"),
+    ],
+)
+def test_hakka_readings_keep_same_surname_names_apart(han: str, latin: str) -> None:
+    assert score(han, latin).probability < 0.5
+
+
+def test_hakka_spellings_follow_the_names_habits() -> None:
+    from mekongx.matching.southern_chinese import reading_parts
+
+    def spelt(ch: str) -> set[str]:
+        return {s.lower() for s, _ in character_spellings(ch, "hakka")}
+
+    assert "chin" in spelt("镇")  # Meixian tsən, Malaysian Chin
+    assert "liew" in spelt("刘")  # iu also iew
+    assert "yap" in spelt("叶")  # an initial i is written y
+    assert "kok" in spelt("郭")  # uɔ after k is o
+    # a Hakka given name is read one part per character only (no joined reading)
+    systems = [system for system, _ in reading_parts("刘", "镇东")]
+    assert "hakka-split" in systems and "hakka" not in systems

@@ -32,9 +32,11 @@ DIALECT_SYSTEMS = frozenset(
         "cantonese",
         "hokkien",
         "foochow",
+        "hakka",
         "cantonese-split",
         "hokkien-split",
         "foochow-split",
+        "hakka-split",
         "cantonese-married",
     )
 )

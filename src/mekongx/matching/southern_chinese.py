@@ -37,13 +37,15 @@ from mekongx.matching import _data
 from mekongx.matching.keys import EXACT, latin_key
 
 Triple = tuple[str, str, str]
-DIALECTS = ("cantonese", "hokkien", "foochow")
+DIALECTS = ("cantonese", "hokkien", "hakka", "foochow")
 _PER_CHARACTER = 4  # distinct keys kept per character and dialect
 _MAX_GIVEN = 9  # given-name combinations kept per dialect
-# Foochow, the third dialect of Sarawak and Sibu names: two spellings per character, four
-# given-name combinations, so that its alternatives cost the index little
+# Hakka (Malaysia, Singapore, Sabah) and Foochow (Sarawak, Sibu): two spellings per character,
+# and a given name read one part per character only (``_SPLIT_ONLY``), so that their
+# alternatives cost the index little
+_HAKKA_PER_CHARACTER = 2
 _FOOCHOW_PER_CHARACTER = 2
-_MAX_GIVEN_FOOCHOW = 4
+_SPLIT_ONLY = frozenset(("hakka", "foochow"))
 # Pe̍h-ōe-jī spellings of Tâi-lô finals and vowels, as Singapore and Malaysian names write them
 # (贤 hian Hean, 杰 kiat Keat, 昌 tshiong Cheong, 蔡 tshua Chua, 清 tshing Cheng, 德 tik Teck)
 _POJ = tuple(
@@ -161,6 +163,38 @@ def _foochow_spellings(syllable: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _hakka_spellings(syllable: str) -> list[str]:
+    """Toneless syllable of the Hakka table (Meixian IPA, aspiration as h, ŋ as ng) -> the
+    spellings Malaysian and Singapore Hakka names give it: ts(h) is ch, ɔ o, ɛ e; ə (the vowel
+    of Meixian's ts/s syllables) is i, as the Huiyang-based accents of Malaysia say it (鎮 tsən
+    Chin), ɿ i or u (素 sɿ Su); iu also iew (劉 liu Liew), uɔ after k o (郭 kuɔk Kok), ian also
+    ien, un also oon (文 vun Voon); ngi before a vowel also ny; an initial i is written y (葉 iap
+    Yap), an initial v also w (黃 vɔng Wong)."""
+    base = syllable.replace("ɔ", "o").replace("ɛ", "e").replace("tsh", "ch").replace("ts", "ch")
+    base = base.replace("ph", "p").replace("kh", "k")
+    out = [base.replace("ə", "i").replace("ɿ", "i")]
+    if "ə" in base:
+        out.append(base.replace("ə", "e"))
+    if "ɿ" in base:
+        out.append(base.replace("ɿ", "u"))
+    first = out[0]
+    if "iu" in first and not first.endswith(("iun", "iung", "iuk")):
+        out.append(first.replace("iu", "iew"))
+    if first.startswith("kuo"):
+        out.append("k" + first[2:])
+    if "ian" in first or "ien" in first:
+        out.append(first.replace("ian", "ien") if "ian" in first else first.replace("ien", "ian"))
+    if first.endswith("un") and first[:-2][-1:] not in ("i", ""):
+        out.append(first[:-2] + "oon")
+    if first.startswith("ngi") and first[3:4] in tuple("aeou"):
+        out.append("ny" + first[3:])
+    if first.startswith("i") and len(first) > 1:
+        out.insert(0, "y" + first[1:] if first[1] in "aeou" else "y" + first)
+    if first.startswith("v"):
+        out.append("w" + first[1:])
+    return list(dict.fromkeys(out))
+
+
 def _keyed(spellings: list[str], most: int = _PER_CHARACTER) -> list[tuple[str, str]]:
     """(spelling, key) with distinct keys, at most ``most``."""
     seen: dict[str, str] = {}
@@ -184,6 +218,10 @@ def character_spellings(ch: str, dialect: str, teochew: bool = True) -> tuple[tu
         # Kowloon, 周潤發 Chow Yun-fat) and in Malaysia (劉 Low)
         spellings += [s[:-2] + "ow" for s in spellings[:2] if s.endswith("au")]
         return tuple(_keyed(spellings))
+    if dialect == "hakka":
+        for r in _table("hakka.csv").get(ch, ())[:2]:
+            spellings += _hakka_spellings(r)
+        return tuple(_keyed(spellings, _HAKKA_PER_CHARACTER))
     if dialect == "foochow":
         for r in _table("foochow.csv").get(ch, ())[:2]:
             spellings += _foochow_spellings(r)
@@ -209,7 +247,7 @@ def syllable_keys() -> frozenset[str]:
     teo; Yeoh has the key of yeo): a word with none of them, nor pinyin or Wade-Giles, is no
     Chinese syllable."""
     chars = set(_table("cantonese_hk.csv")) | set(_table("hokkien.csv"))
-    chars |= set(_table("teochew.csv")) | set(_table("foochow.csv"))
+    chars |= set(_table("teochew.csv")) | set(_table("foochow.csv")) | set(_table("hakka.csv"))
     return frozenset(
         k for ch in chars for dialect in DIALECTS
         for _, k in character_spellings(ch, dialect)
@@ -249,15 +287,19 @@ def reading_parts(surname: str, given: str) -> list[tuple[str, list[list[Triple]
         if not given:
             out.append((dialect, [sur]))
             continue
+        # Hakka and Foochow names are written a word per character (Liew Chin Tong, Tiong Hiew
+        # King): their given names are not read as one word, which halves their cost to the index
+        if dialect in _SPLIT_ONLY and len(given) > 1:
+            split = [[(s.capitalize(), k, dialect) for s, k in alts] for alts in per_char]
+            out.append((dialect + "-split", [sur, *split]))
+            continue
         joined = [
             (
                 "-".join(s for s, _ in combo).capitalize(),
                 ".".join(k for _, k in combo),
                 dialect,
             )
-            for combo in islice(
-                product(*per_char), _MAX_GIVEN_FOOCHOW if dialect == "foochow" else _MAX_GIVEN
-            )
+            for combo in islice(product(*per_char), _MAX_GIVEN)
         ]
         out.append((dialect, [sur, joined]))
         if len(given) > 1:

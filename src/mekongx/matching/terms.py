@@ -153,6 +153,13 @@ TERMS: dict[str, dict[str, str]] = {
         "my": "ဟော့ကျန်း (စင်ကာပူ/မလေးရှား စာလုံးပေါင်း)",
         "km": "ភាសាហុកកៀន (អក្ខរាវិរុទ្ធសិង្ហបុរី/ម៉ាឡេស៊ី)",
     },
+    "hakka": {
+        "en": "Hakka (Malaysia/Singapore spelling)",
+        "th": "ภาษาแคะ (การสะกดแบบมาเลเซีย/สิงคโปร์)",
+        "zh": "客家话（马新拼写）",
+        "my": "ဟက်ကား (မလေးရှား/စင်ကာပူ စာလုံးပေါင်း)",
+        "km": "ភាសាហាក់កា (អក្ខរាវិរុទ្ធម៉ាឡេស៊ី/សិង្ហបុរី)",
+    },
     "foochow": {
         "en": "Foochow (Sarawak/Sibu spelling)",
         "th": "ภาษาฮกจิว (การสะกดแบบซาราวัก/ซีบู)",
@@ -165,6 +172,7 @@ TERMS: dict[str, dict[str, str]] = {
 TERMS["cantonese-split"] = TERMS["cantonese"]
 TERMS["hokkien-split"] = TERMS["hokkien"]
 TERMS["foochow-split"] = TERMS["foochow"]
+TERMS["hakka-split"] = TERMS["hakka"]
 TERMS["cantonese-married"] = TERMS["cantonese"]  # her husband's surname before her own
 
 _TERMS_LO_VI: dict[str, tuple[str, str]] = {
@@ -201,6 +209,10 @@ _TERMS_LO_VI: dict[str, tuple[str, str]] = {
     "hokkien": (
         "ພາສາຮົກກຽນ (ການສະກົດແບບສິງກະໂປ/ມາເລເຊຍ)",
         "tiếng Phúc Kiến (cách viết Singapore/Malaysia)",
+    ),
+    "hakka": (
+        "ພາສາແຄະ (ການສະກົດແບບມາເລເຊຍ/ສິງກະໂປ)",
+        "tiếng Khách Gia (cách viết Malaysia/Singapore)",
     ),
     "foochow": (
         "ພາສາຟູໂຈວ (ການສະກົດແບບຊາຣາວັກ/ຊີບູ)",
