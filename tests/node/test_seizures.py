@@ -302,7 +302,7 @@ def test_a_bulk_import_has_its_own_upload_bound() -> None:
     assert "2 MB" in message and message != translator("en")(info.value.fields[0].message, **info.value.fields[0].params)  # fmt: skip
 
 
-def test_a_stored_row_the_list_cannot_answer_is_the_nodes_500_logged_not_the_callers_422(
+def test_a_stored_row_the_list_or_detail_cannot_answer_is_the_nodes_500_not_the_callers_422(
     world: Any, token_for: Any, caplog: pytest.LogCaptureFixture
 ) -> None:
     made = _create(world)
@@ -317,3 +317,7 @@ def test_a_stored_row_the_list_cannot_answer_is_the_nodes_500_logged_not_the_cal
     logged = [r for r in caplog.records if r.levelname == "ERROR" and r.name == "mekongx.http"]
     assert logged and error["request_id"] in logged[0].getMessage()
     assert "nationalities" in str(logged[0].exc_text)
+    # a detail built by hand (``_out``) answers the same way, not the caller's 422
+    with TestClient(app, raise_server_exceptions=False) as client:
+        detail = client.get(f"/api/v1/seizures/{made.id}", headers=token_for("thai_analyst"))
+    assert detail.status_code == 500 and detail.json()["error"]["code"] == "internal", detail.text

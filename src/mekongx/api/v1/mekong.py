@@ -11,7 +11,7 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.requests import Request
 
-from mekongx.api.v1.schemas import ERRORS, RetractIn
+from mekongx.api.v1.schemas import ERRORS, RetractIn, built_from_stored
 from mekongx.domains.mekong import keepers, plan, service
 from mekongx.domains.mekong.models import JointOperation, PlanAction, PlanProgress
 from mekongx.domains.mekong.schemas import OperationInput, PlanActionInput, ProgressInput
@@ -73,6 +73,7 @@ class OperationListOut(BaseModel):
     next_after: int | None = None  # the keyset cursor of the next page (``after=``); None: last
 
 
+@built_from_stored
 def _operation(o: JointOperation, results: service.Results | None = None) -> OperationOut:
     names = ("id", "uid", "origin_agency", "received", "activity", "name", "number", "starts_on",
              "ends_on", "units", "route", "targets", "findings", "handling_code", "distribution", "created_at",
@@ -194,11 +195,13 @@ def _evidence(refs: list[Reference]) -> list[EvidenceOut]:
     return [EvidenceOut(kind=r.kind, uid=r.uid, title=r.title, url=r.url, agency=r.agency) for r in refs]  # fmt: skip
 
 
+@built_from_stored
 def _progress(p: PlanProgress, refs: list[Reference]) -> ProgressOut:
     names = ("uid", "country", "origin_agency", "received", "version", "activity", "status", "note", "reported_on")  # fmt: skip
     return ProgressOut(**{n: getattr(p, n) for n in names}, evidence=_evidence(refs))
 
 
+@built_from_stored
 def _action(a: PlanAction, progress: list[PlanProgress], refs: dict[str, list[Reference]]) -> PlanActionOut:  # fmt: skip
     names = ("id", "uid", "origin_agency", "received", "plan", "line", "number", "title", "description", "due_on", "handling_code",
              "version", "status", "status_note")  # fmt: skip

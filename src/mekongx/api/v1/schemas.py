@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
-from functools import cache
-from typing import Any, Generic, TypeVar
+from functools import cache, wraps
+from typing import Any, Generic, ParamSpec, TypeVar
 
 from fastapi.exceptions import ResponseValidationError
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
@@ -14,6 +15,8 @@ from starlette.responses import Response
 from mekongx.authz.listing import Page
 
 T = TypeVar("T")
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 class PageOut(BaseModel, Generic[T]):
@@ -70,6 +73,22 @@ def page_answer(found: Page[Any], model: type[BaseModel]) -> Response:
     except ValidationError as invalid:
         raise ResponseValidationError(invalid.errors(include_url=False)) from invalid
     return Response(adapter.dump_json(page), media_type="application/json")
+
+
+def built_from_stored(build: Callable[P, R]) -> Callable[P, R]:
+    """Marks a function that builds a response model by hand from what the node read or wrote
+    (a seizure's ``_out``): a value the model refuses there is the node's own fault, raised as
+    FastAPI's ``ResponseValidationError`` (500 ``internal``, logged with the request id) like a
+    page's row in ``page_answer``, not pydantic's ``ValidationError`` (the caller's 422)."""
+
+    @wraps(build)
+    def guarded(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return build(*args, **kwargs)
+        except ValidationError as invalid:
+            raise ResponseValidationError(invalid.errors(include_url=False)) from invalid
+
+    return guarded
 
 
 class MeOut(BaseModel):

@@ -14,7 +14,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from mekongx import uploads
-from mekongx.api.v1.schemas import ERRORS, RetractIn, columns_of, page_answer
+from mekongx.api.v1.schemas import ERRORS, RetractIn, built_from_stored, columns_of, page_answer
 from mekongx.authz.sharing import SharingInput
 from mekongx.domains.seizures import service, tabular
 from mekongx.domains.seizures.models import Seizure
@@ -98,6 +98,7 @@ class ImportOut(BaseModel):
     rows: int
 
 
+@built_from_stored
 def _out(seizure: Seizure, links: list[Any] | None = None) -> SeizureOut:
     names = ("id", "uid", "origin_agency", "received", "reference", "seized_on", "country",
              "admin1", "admin2_code", "admin2", "place", "latitude", "longitude", "drug", "form", "quantity",
