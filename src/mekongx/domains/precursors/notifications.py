@@ -20,7 +20,7 @@ from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import Select, delete, func, select, text
+from sqlalchemy import Select, bindparam, delete, func, select, text
 from sqlalchemy.orm import Session
 
 from mekongx.audit import Actor, record
@@ -292,6 +292,14 @@ def _overdue(moment: datetime) -> Select[Any]:
     return select(Notification).where(text(OPEN), Notification.deadline_at < moment)
 
 
+# ``expire_due``'s probe, built once (a list of declarations runs it on every request)
+_OVERDUE_PROBE = (
+    select(Notification.id)
+    .where(text(OPEN), Notification.deadline_at < bindparam("moment"))
+    .limit(1)
+)
+
+
 def expire_overdue(session: Session, actor: Actor, now: datetime | None = None) -> list[str]:
     """Every sent or acknowledged notification past its deadline becomes ``expired``."""
     moment = now or utcnow()
@@ -309,7 +317,7 @@ def expire_due(db: Database, actor: Actor, now: datetime | None = None) -> list[
     before they answer do not queue for the writer when nothing is due."""
     moment = now or utcnow()
     with db.read() as session:
-        if session.scalar(_overdue(moment).with_only_columns(Notification.id).limit(1)) is None:
+        if session.scalar(_OVERDUE_PROBE, {"moment": moment}) is None:
             return []
     with db.write() as session:
         return expire_overdue(session, actor, moment)
