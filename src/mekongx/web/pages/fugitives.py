@@ -19,6 +19,7 @@ from mekongx import uploads
 from mekongx.authz import Permission, Principal, can, require
 from mekongx.domains.fugitives import screening
 from mekongx.domains.fugitives import service as notices
+from mekongx.domains.fugitives.models import Notice
 from mekongx.domains.fugitives.photos import MAX_PHOTO_BYTES
 from mekongx.domains.fugitives.schemas import HitDecision, NoticeInput, ScreenQuery
 from mekongx.domains.fugitives.tabular import read_people
@@ -170,14 +171,21 @@ def _form_page(
                   fields=fields, peers=peers, groups=groups, **_labels(principal))  # fmt: skip
 
 
+# what the list shows of a notice: read as plain rows, not whole notices
+_LIST_COLUMNS = (Notice.id, Notice.names, Notice.warrant_reference, Notice.status,
+                 Notice.origin_agency, Notice.received, Notice.handling_code)  # fmt: skip
+
+
 @router.get("")
 def list_page(
     request: Request, principal: CurrentPrincipal, page: PageNumber = 1, status: str = ""
 ) -> Response:
     status = status if status in STATUS_LABELS else ""
     with node_of(request).db.read() as session:
-        result = notices.list_notices(session, principal, status=status, page=max(page, 1))
-        rows = [(n, notices.primary_name(n), notices.names_of(n)) for n in result.items]
+        result = notices.list_notices(session, principal, status=status, page=max(page, 1),
+                                      columns=_LIST_COLUMNS)  # fmt: skip
+        rows = [(n, names[0]["name"] if names else "", ", ".join(m["name"] for m in names[1:]))
+                for n in result.items for names in (notices.names_of(n),)]  # fmt: skip
         open_hits = screening.count_open(session, principal)
     return render(request, "fugitives/list.html", page=result, rows=rows, state=status,
                   open_hits=open_hits, can_write=can(principal, Permission.WRITE_RECORDS).allowed,
