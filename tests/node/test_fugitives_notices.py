@@ -266,3 +266,5 @@ def test_pages_draft_review_publish(world: Any, browser: Any) -> None:
     assert "2521" in shown.text  # born 1978: the Buddhist Era for a Thai reader
     listing = browser.client.get("/fugitives")
     assert listing.status_code == 200 and "兰卫红" in listing.text
+    # the other names beside the first (read as plain rows of the list's columns)
+    assert f'{notice_id}">兰卫红</a></td><td>หลาน เว่ยหง</td><td>W-1</td>' in listing.text
