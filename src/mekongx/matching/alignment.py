@@ -92,13 +92,16 @@ def key_similarity(x: str, y: str, thai: bool = False) -> float:
         # across a syllable boundary written once (tham.ma.nat / Thamanat, Kittiratt / Kitirat)
         return 1.0
     xs, ys = syllabify(x), syllabify(y)
-    if xs and len(xs) == len(ys):
+    n = len(xs)
+    if n and n == len(ys):
+        syl_sim = thai_similarity if thai else syllable_similarity
+        if n == 1:  # one syllable each (the most frequent case): 0.5 * s + 0.5 * s is s
+            return syl_sim(xs[0], ys[0])
         if xs == ys:
             return 1.0
-        syl_sim = thai_similarity if thai else syllable_similarity
         sims = [syl_sim(a, b) for a, b in zip(xs, ys, strict=True)]
-        return 0.5 * sum(sims) / len(sims) + 0.5 * min(sims)
-    if thai and xs and ys and abs(len(xs) - len(ys)) == 1:
+        return 0.5 * sum(sims) / n + 0.5 * min(sims)
+    if thai and n and ys and abs(n - len(ys)) == 1:
         return _syllable_alignment(xs, ys)
     x, y = x.replace(".", ""), y.replace(".", "")
     return 1.0 if x == y else float(Levenshtein.normalized_similarity(x, y))
@@ -128,8 +131,14 @@ def _syllable_alignment(xs: tuple[str, ...], ys: tuple[str, ...]) -> float:
         left = prev[0] + dx
         cur = [left]
         for j, y in enumerate(ys):
-            # the same sums as a textbook table, in the same order: identical figures
-            left = min(prev[j] + 1.0 - sim(x, y), prev[j + 1] + dx, left + dy[j])
+            # the same sums as a textbook table, in the same order: identical figures (the
+            # smallest of the three found by comparisons, not by a call of min)
+            best = prev[j] + 1.0 - sim(x, y)
+            other = prev[j + 1] + dx
+            if other < best:
+                best = other
+            other = left + dy[j]
+            left = other if other < best else best
             cur.append(left)
         prev = cur
     return max(0.0, 1.0 - prev[m] / max(n, m))
@@ -147,6 +156,7 @@ def _indel(syl: str) -> float:
     return _INDEL_LINK if _LINK_SYLLABLE.fullmatch(syl) else _INDEL
 
 
+@lru_cache(maxsize=500_000)
 def _syllables_equal(x: str, y: str, thai: bool = False) -> tuple[int, int]:
     """(syllables the same or spelling variants, syllables compared) for two part keys."""
     xs, ys = syllabify(x), syllabify(y)
@@ -159,14 +169,14 @@ def _syllables_equal(x: str, y: str, thai: bool = False) -> tuple[int, int]:
 
 @lru_cache(maxsize=500_000)
 def _part_sim(ka: tuple[str, ...], kb: tuple[str, ...], thai: bool) -> tuple[float, int, int]:
-    if not set(ka).isdisjoint(kb):
-        for i, x in enumerate(ka):
-            if x in kb:
-                return 1.0, i, kb.index(x)
+    for i, x in enumerate(ka):  # a key in common: the first of ``ka`` that ``kb`` has
+        if x in kb:
+            return 1.0, i, kb.index(x)
     best, bi, bj = -1.0, 0, 0
+    sim = key_similarity
     for i, x in enumerate(ka):
         for j, y in enumerate(kb):
-            s = key_similarity(x, y, thai)
+            s = sim(x, y, thai)
             if s > best:
                 best, bi, bj = s, i, j
                 if s == 1.0:

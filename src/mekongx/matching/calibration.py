@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import cache
+from operator import mul
 from typing import Any
 
 import numpy as np
@@ -42,7 +43,9 @@ class Model:
     weights: tuple[float, ...]
 
     def logit(self, x: tuple[float, ...]) -> float:
-        return self.intercept + sum(w * v for w, v in zip(self.weights, x, strict=True))
+        # the same products summed in the same order as a generator over zip, without its frames
+        total: float = sum(map(mul, self.weights, x))
+        return self.intercept + total
 
 
 def sigmoid(z: float) -> float:

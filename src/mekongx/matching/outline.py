@@ -100,28 +100,39 @@ def latin_outline(word: str) -> str:
     return ("_" if w.lstrip("h")[:1] in _VOWELS else "") + "".join(out)
 
 
+# _SUBSTITUTE by ordered pair, both orders (no frozenset built per table cell)
+_SUBSTITUTE_PAIRS = {(x, y): cost for pair, cost in _SUBSTITUTE.items() for x in pair for y in pair}
+
+
+def _indel(word: str, at: int) -> float:
+    if not at:
+        return 1.0
+    if (word[at - 1], word[at]) in (("N", "s"), ("n", "t")):
+        # ษ/ศ after ง and ท/ต after น, silent in speech, often written (พงษธร Pongsathon,
+        # จันทร์รัตน์ Chantharat)
+        return 0.5
+    return _INDEL.get(word[at], 1.0)
+
+
 @lru_cache(maxsize=200_000)
 def distance(a: str, b: str) -> float:
     """Weighted edit distance of two outlines (see ``_INDEL`` and ``_SUBSTITUTE``); the first
     sound of a word is never cheap to add, drop or change (รัชฏา / Chatchada, เลียม / Riam)."""
-
-    def indel(word: str, at: int) -> float:
-        if not at:
-            return 1.0
-        if (word[at - 1], word[at]) in (("N", "s"), ("n", "t")):
-            # ษ/ศ after ง and ท/ต after น, silent in speech, often written (พงษธร Pongsathon,
-            # จันทร์รัตน์ Chantharat)
-            return 0.5
-        return _INDEL.get(word[at], 1.0)
-
+    # each letter's cost to add or drop worked out once, not once per table cell (the same sums)
+    da = [_indel(a, i) for i in range(len(a))]
+    db = [_indel(b, j) for j in range(len(b))]
+    sub_of = _SUBSTITUTE_PAIRS.get
     prev = [0.0]
-    for j in range(len(b)):
-        prev.append(prev[-1] + indel(b, j))
+    for d in db:
+        prev.append(prev[-1] + d)
     for i, x in enumerate(a):
-        cur = [prev[0] + indel(a, i)]
+        dx = da[i]
+        left = prev[0] + dx
+        cur = [left]
         for j, y in enumerate(b, 1):
-            sub = 0.0 if x == y else _SUBSTITUTE.get(frozenset((x, y)), 1.0) if i and j > 1 else 1.0
-            cur.append(min(prev[j - 1] + sub, prev[j] + indel(a, i), cur[j - 1] + indel(b, j - 1)))
+            sub = 0.0 if x == y else sub_of((x, y), 1.0) if i and j > 1 else 1.0
+            left = min(prev[j - 1] + sub, prev[j] + dx, left + db[j - 1])
+            cur.append(left)
         prev = cur
     return prev[-1]
 

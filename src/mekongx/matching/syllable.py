@@ -58,6 +58,7 @@ def syllabify(key: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=100_000)
 def onset_rhyme(syl: str) -> tuple[str, str]:
     m = _VOWEL_RUN.search(syl)
     if m is None:
