@@ -88,6 +88,8 @@ def test_parallel_build_equals_one_by_one(
     assert len(par) == len(names) + 1
     assert par._ids[1:] == one._ids and par._names[1:] == names
     assert par._compact[1:] == one._compact
+    # one compact object per distinct name, however the chunks and workers split the repeats
+    assert len({id(c) for c in par._compact[1:]}) == len(set(names)) < len(names)
     shifted = {k: [p - 1 for p in v if p] for k, v in _as_lists(par._postings).items()}
     assert {k: v for k, v in shifted.items() if v} == _as_lists(one._postings)
     par.add("兰卫红", id="last")  # and one-by-one adds still work afterwards

@@ -275,15 +275,21 @@ class Index:
             for i in range(0, len(items), size)
         )
         ctx = multiprocessing.get_context("fork")
+        # one Compact per distinct name of the build: a worker sends a name's compact the first
+        # time it reads the name only (None after), and a name both workers read is kept once
+        by_name: dict[str, Compact] = {}
+        at_name = base
         with ctx.Pool(processes) as pool:
             for compacts, (keys, counts, flat_bytes) in pool.imap(_build_chunk, tasks):
                 flat = array("I", flat_bytes)
-                # a name repeated within a chunk arrives as one object: one Compact for it
-                made: dict[int, Compact] = {}
                 for c in compacts:
-                    compact = made.get(id(c))
+                    name = self._names[at_name]
+                    at_name += 1
+                    compact = by_name.get(name)
                     if compact is None:
-                        compact = made[id(c)] = Compact(*c)
+                        # chunks arrive in order, so a worker's None follows the name's compact
+                        assert c is not None
+                        compact = by_name[name] = Compact(*c)
                     self._compact.append(compact)
                 at = 0
                 for key, count in zip(keys, counts, strict=True):
@@ -408,7 +414,7 @@ class _Worker:
 
     def __init__(self) -> None:
         self.filer = _Filer()
-        self.seen: dict[str, tuple[_Plain, tuple[int, ...]]] = {}
+        self.seen: dict[str, bytes] = {}  # name -> its key numbers (array "I")
         self.key_ids: dict[str, int] = {}
         self.keys: list[str] = []
 
@@ -425,11 +431,14 @@ _WORKER: _Worker | None = None
 
 def _build_chunk(
     task: tuple[int, list[str]],
-) -> tuple[list[_Plain], tuple[list[str], array[int], bytes]]:
+) -> tuple[list[_Plain | None], tuple[list[str], array[int], bytes]]:
     """Worker: compacts and postings of names at positions first, first + 1, …, quick to pickle.
 
     Compacts go as plain tuples; postings as (keys, posting lengths, all postings end to end).
     Postings are gathered as (key number, position) columns and grouped by one stable sort.
+
+    A name the worker has read before goes as None (the main process keeps one compact per name)
+    with the key numbers it remembers for it (as bytes: the smallest form to keep).
 
     A worker remembers the names it has seen (a third of a large watchlist are repeats), so the
     per-name caches of the reading functions are of no use to it: they are emptied regularly to
@@ -441,26 +450,28 @@ def _build_chunk(
     if _WORKER is None:
         _WORKER = _Worker()
     w = _WORKER
+    # the shared part and shape tuples are kept for one chunk only (they make its compacts small
+    # to pickle; a name read again later goes as None): kept across chunks they were a tenth of a
+    # worker's memory
+    w.filer = _Filer()
     seen = w.seen
     first, names = task
-    out: list[_Plain] = []
+    out: list[_Plain | None] = []
     key_col = array("I")
     counts = array("I")
     for name in names:
         got = seen.get(name)
         if got is None:
             c, keys = w.filer.prepare(profile(name).compact)
-            ids = tuple(w.key_id(k) for k in keys)
-            got = seen[name] = (
-                (c.readings, c.script, c.rarity, c.han, c.endings, c.non_chinese),
-                ids,
-            )
+            got = seen[name] = array("I", [w.key_id(k) for k in keys]).tobytes()
+            out.append((c.readings, c.script, c.rarity, c.han, c.endings, c.non_chinese))
             if len(seen) % 20_000 == 0:
                 for fn in _bounded_caches():
                     fn.cache_clear()
-        out.append(got[0])
-        key_col.extend(got[1])
-        counts.append(len(got[1]))
+        else:
+            out.append(None)  # the main process has its compact already
+        key_col.frombytes(got)
+        counts.append(len(got) // 4)
     kcol = np.frombuffer(key_col, dtype=np.uint32)
     pos = np.repeat(
         np.arange(first, first + len(names), dtype=np.uint32), np.frombuffer(counts, np.uint32)
