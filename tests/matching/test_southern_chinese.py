@@ -315,3 +315,25 @@ def test_hakka_spellings_follow_the_names_habits() -> None:
     # a Hakka given name is read one part per character only (no joined reading)
     systems = [system for system, _ in reading_parts("刘", "镇东")]
     assert "hakka-split" in systems and "hakka" not in systems
+
+
+@pytest.mark.parametrize(
+    ("han", "latin"),
+    [
+        ("林梧桐", "Lim Goh Tong"),  # 梧 ngôo also g: https://en.wikipedia.org/wiki/Lim_Goh_Tong
+        ("李霖泰", "Lee Lam Thye"),  # 泰 thài Thye: https://en.wikipedia.org/wiki/Lee_Lam_Thye
+    ],
+)
+def test_hokkien_ng_also_g_and_ai_also_ye(han: str, latin: str) -> None:
+    assert score(han, latin).probability >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("han", "latin"),
+    [
+        ("林梧明", "Lim Goh Tong"),  # same surname, another given name
+        ("李霖华", "Lee Lam Thye"),
+    ],
+)
+def test_hokkien_g_and_ye_keep_same_surname_names_apart(han: str, latin: str) -> None:
+    assert score(han, latin).probability < 0.5

@@ -81,6 +81,12 @@ def _hokkien_spellings(tailo: str) -> list[str]:
         out.append("y" + base[1:] if base[1] in "aeou" else "y" + base)
     if base.startswith("u") and len(base) > 1 and base[1] in "aei":
         out.append("w" + base[1:] if base[1] != "i" else "wee" + base[2:])  # 远 uan Wan, 威 ui Wee
+    # an initial ng before an oral vowel is also g, as the two alternate in Hokkien (吳 ngôo /
+    # gôo Goh, 梧 Goh); a final ai after a consonant is also ye (泰 thài Thye, 才 tsâi Chye)
+    if base.startswith("ng") and base[2:3] in tuple("aeiou"):
+        out.append("g" + poj[2:])
+    if base.endswith("ai") and len(base) > 2 and base[-3] not in "aeiou":
+        out.append(base[:-2] + "ye")
     return out
 
 
