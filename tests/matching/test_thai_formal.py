@@ -12,6 +12,7 @@ import pytest
 from mekongx.matching import score, thai_split
 from mekongx.matching.result import Decision
 from mekongx.matching.thai import syllables
+from mekongx.matching.thai_letters import respellings
 from mekongx.matching.traditional import respell
 
 
@@ -98,3 +99,37 @@ def test_a_compound_opening_on_kasem_reads_it_alone() -> None:
 def test_a_sounded_final_syllable_is_not_dropped() -> None:
     # ทธา is a syllable of its own: Sattha (ศรัทธา) is not a spelling of สุทธา
     assert score("ประวิช สุทธา", "Prawit Sattha").decision is not Decision.MATCH
+
+
+@pytest.mark.parametrize(
+    ("word", "respelt", "read"),
+    [
+        ("เกสร", "เกสอน", ("ke", "son")),  # ส has its o, ร is the final (was ket)
+        ("หวล", "ฮวล", ("huan",)),  # ห is the onset, ว the vowel ua (was won)
+        ("หวง", "ฮวง", ("huang",)),
+        ("บวรศักดิ์", "บะวรศักดิ์", ("ba", "won", "sak")),  # as said (the dictionary: bo-won)
+    ],
+)
+def test_respellings_as_said(word: str, respelt: str, read: tuple[str, ...]) -> None:
+    assert respelt in respellings(word)
+    assert syllables(respelt) == read
+
+
+@pytest.mark.parametrize("word", ["เกสรา", "เพชร", "หวาน", "หวัง", "บัว"])
+def test_no_respelling_where_the_letters_read_right(word: str) -> None:
+    assert respellings(word) == ()
+
+
+@pytest.mark.parametrize(
+    ("thai", "latin"),
+    [
+        # spellings of the dev part of nozomiyamada/thai_romanization (annotated by a Thai speaker)
+        ("เกสร นวลศรี", "Kesorn Nuansee"),
+        ("เกสร", "Keson"),
+        ("สุริยา หอมหวล", "Suriya Homhuan"),
+        ("บวรศักดิ์", "Bawornsak"),
+        ("บวรศักดิ์", "Bowornsak"),
+    ],
+)
+def test_respelt_words_match_their_spellings(thai: str, latin: str) -> None:
+    assert score(thai, latin).decision is Decision.MATCH

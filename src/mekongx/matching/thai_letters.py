@@ -141,15 +141,31 @@ def _split_lead_e(word: str) -> str:
 # po-ra (ปรเมศ po-ra-met, ปรมัตถ์ po-ra-mat), and many bearers write pra, as if ประ were spelt
 # (Pramudwinai, Pramet, Pramin); read both ways
 _PRA = re.compile("^ปร(?=[ก-ฮ])")
+# เ-สร with no vowel after the ร: the ส has its own o and the ร is its final (เกสร ke-son, Kesorn;
+# the reader took ส as the final of เก- and ร as silent, as in เพชร); Royal Institute dictionary
+_E_SON = re.compile("(?<=เ[ก-ฮ])([\u0e48-\u0e4b]?)สร(?![\u0e30-\u0e39\u0e47-\u0e4e])")
+# บวร (excellent) at the start of a name: the dictionary reads bo-won, speakers say ba-won (the
+# annotated dev spellings of nozomiyamada/thai_romanization: บวรศักดิ์ bawonsak, ipa ba-won-sak)
+_BAWON = re.compile("^บวร(?![\u0e30-\u0e39\u0e47-\u0e4e])")
+# ห before ว and a final (no vowel sign after it): ห is the onset and ว the vowel ua, as in นวล
+# (หวล huan, หวง huang; Homhuan), not a silent ห before w; read as if spelt with ฮ
+_HO_UA = re.compile("หว(?=[ก-ฮ](?![\u0e30-\u0e39\u0e47]))")
 
 
 def respellings(word: str) -> tuple[str, ...]:
     """Other spellings of a word (tone marks as written) that sound as some bearers read it:
-    ฤกษ์ (an auspicious time) sounds roek (ศุภฤกษ์ Suppharoek, ฤกษ์ชัย Roekchai) and an opening ปร
-    before a bare consonant pra (ปรมัตถ์ Pramut). Each is read like any word."""
+    ฤกษ์ (an auspicious time) sounds roek (ศุภฤกษ์ Suppharoek, ฤกษ์ชัย Roekchai), an opening ปร
+    before a bare consonant pra (ปรมัตถ์ Pramut), เ-สร ke-son (เกสร Kesorn), บวร ba-won
+    (Bawornsak) and ห before ว and a final hua (หวล huan). Each is read like any word."""
     out = []
     if "ฤกษ์" in word:
         out.append(word.replace("ฤกษ์", "เริก"))
     if _PRA.match(word):
         out.append(_PRA.sub("ประ", word))
+    if _E_SON.search(word):
+        out.append(_E_SON.sub("\\1สอน", word))
+    if _BAWON.match(word):
+        out.append(_BAWON.sub("บะวร", word))
+    if _HO_UA.search(word):
+        out.append(_HO_UA.sub("ฮว", word))
     return tuple(out)
