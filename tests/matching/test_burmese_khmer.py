@@ -144,6 +144,9 @@ def test_khmer_final_clusters_and_khmer_latin_letters() -> None:
         ("សឺន សាន", "宋双"),
         # a Khmer cluster said with a vowel inside it (ម្រិត ma-rit) (0.051)
         ("នរោត្តម សុរាម្រិត", "Norodom Suramarit"),
+        # 翁 weng writes the Burmese Ohn, which Mandarin lacks (0.002)
+        ("吴翁觉", "Ohn Gyaw"),
+        ("အုန်းကျော်", "吴翁觉"),
     ],
 )
 def test_sixth_round_burmese_and_khmer_forms_meet(a: str, b: str) -> None:
@@ -158,6 +161,8 @@ def test_sixth_round_burmese_and_khmer_forms_meet(a: str, b: str) -> None:
         ("苏貌", "Su Mao Lin"),
         ("吴温纳貌伦", "U Win Tin"),
         ("ဦးဝဏ္ဏမောင်လွင်", "U Win Maung"),
+        ("吴翁觉", "Ung Huot"),
+        ("翁霍", "Ohn Gyaw"),
     ],
 )
 def test_sixth_round_different_persons_do_not_meet(a: str, b: str) -> None:
