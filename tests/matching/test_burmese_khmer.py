@@ -147,6 +147,7 @@ def test_khmer_final_clusters_and_khmer_latin_letters() -> None:
         # 翁 weng writes the Burmese Ohn, which Mandarin lacks (0.002)
         ("吴翁觉", "Ohn Gyaw"),
         ("အုန်းကျော်", "吴翁觉"),
+        ("文翁", "Boun Oum"),  # 文 for Bun (0.039)
     ],
 )
 def test_sixth_round_burmese_and_khmer_forms_meet(a: str, b: str) -> None:

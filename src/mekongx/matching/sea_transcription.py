@@ -67,9 +67,11 @@ _RHYMES: dict[str, tuple[str, ...]] = {
 # Sam An: a final m before a vowel is not written), the Khmer Sann with 双 shuang (宋双 Son Sann),
 # the Karen and Shan courtesy words Saw and Sao with 苏 su (苏貌 Saw Maung, 苏瑞泰 Sao Shwe Thaik),
 # the Burmese Lwin with 伦 lun (pinyin -un is said -uen) and Wun with 温 wen (吴温纳貌伦 U Wunna
-# Maung Lwin), the Burmese Ohn, which Mandarin lacks, with 翁 weng (吴翁觉 U Ohn Gyaw)
+# Maung Lwin), Bun with 文 wen (its older reading, Hokkien bun: 文拉妮 Bun Rany, 文翁 Boun Oum),
+# the Burmese Ohn, which Mandarin lacks, with 翁 weng (吴翁觉 U Ohn Gyaw; its wum, the Lao Oum of
+# 文翁, kept among the first sounds)
 _EARLY = {"xie": ("chea",), "ying": ("nyein",), "sa": ("sam",), "su": ("saw",),
-          "shuang": ("san",), "lun": ("lwin",), "wen": ("wun",), "weng": ("on",)}  # fmt: skip
+          "shuang": ("san",), "lun": ("lwin",), "wen": ("wun", "bun"), "weng": ("on", "wum")}  # fmt: skip
 # Khmer sounds Xinhua writes with a rhyme that stands for others first, read after those (and
 # after the final m): -i and -ie for ea (吉春 Keat Chhon, 迪西哈 Tea Seiha, 谢索帕拉 Chea Sophara),
 # -eng for o (安蓬莫尼罗 Aun Pornmoniroth), -ang for ong, -an for aun (安 Aun), -un for uon (杭尊纳隆
