@@ -85,6 +85,11 @@ def part(check: dict[tuple[str, str], str], e: str, x: str, y: str) -> str:
     return "heldout" if "heldout" in marks else "seen" if "seen" in marks else "not seen"
 
 
+def _shown(check: dict[tuple[str, str], str], e: str, x: str, y: str, form: str) -> str:
+    """A form to print beside a miss: a held-out person's name is never printed."""
+    return "(a held-out person)" if part(check, e, x, y) == "heldout" else form
+
+
 def related(cc: str, a: dict[str, str], b: dict[str, str]) -> bool:
     """Two persons who share the family name (VN; Chinese: its first character) or a name word
     (MM, LA)."""
@@ -133,12 +138,14 @@ def main() -> None:
                 if show and not top[-1]:
                     o = max(ranked, key=lambda k: ranked[k])
                     pair = f"{forms[e][x]} / {forms[e][y]}"
-                    print(f"  outranked {ranked[e]:.3f} {pair} by {forms[o][y]} {ranked[o]:.3f}")
+                    rival = _shown(check, o, x, y, forms[o][y])
+                    print(f"  outranked {ranked[e]:.3f} {pair} by {rival} {ranked[o]:.3f}")
                 for o in people:
                     if o != e and related(cc, forms[e], forms[o]):
                         neg.append(ranked[o] >= thr)
                         if show and ranked[o] >= thr:
-                            print(f"  false match {ranked[o]:.3f} {forms[e][x]} / {forms[o][y]}")
+                            other = _shown(check, o, x, y, forms[o][y])
+                            print(f"  false match {ranked[o]:.3f} {forms[e][x]} / {other}")
             fmr = f"{len(neg)} | {sum(neg) / len(neg):.3f}" if neg else "0 | -"
             # F1 over the true pairs and the hard negatives (precision = true matches among all
             # pairs scored as a match)
