@@ -108,6 +108,7 @@ def test_a_sounded_final_syllable_is_not_dropped() -> None:
         ("หวล", "ฮวล", ("huan",)),  # ห is the onset, ว the vowel ua (was won)
         ("หวง", "ฮวง", ("huang",)),
         ("บวรศักดิ์", "บะวรศักดิ์", ("ba", "won", "sak")),  # as said (the dictionary: bo-won)
+        ("อาจหาญ", "อาถาญ", ("a", "than")),  # a final stop written as the next onset (Athan)
     ],
 )
 def test_respellings_as_said(word: str, respelt: str, read: tuple[str, ...]) -> None:
@@ -115,7 +116,7 @@ def test_respellings_as_said(word: str, respelt: str, read: tuple[str, ...]) -> 
     assert syllables(respelt) == read
 
 
-@pytest.mark.parametrize("word", ["เกสรา", "เพชร", "หวาน", "หวัง", "บัว"])
+@pytest.mark.parametrize("word", ["เกสรา", "เพชร", "หวาน", "หวัง", "บัว", "อาจ", "สุขหฤทัย"])
 def test_no_respelling_where_the_letters_read_right(word: str) -> None:
     assert respellings(word) == ()
 
@@ -129,6 +130,8 @@ def test_no_respelling_where_the_letters_read_right(word: str) -> None:
         ("สุริยา หอมหวล", "Suriya Homhuan"),
         ("บวรศักดิ์", "Bawornsak"),
         ("บวรศักดิ์", "Bowornsak"),
+        ("ธนายุต อาจหาญ", "Thanayut Athan"),
+        ("อาจหาญ", "Adharn"),
     ],
 )
 def test_respelt_words_match_their_spellings(thai: str, latin: str) -> None:

@@ -147,6 +147,17 @@ _E_SON = re.compile("(?<=เ[ก-ฮ])([\u0e48-\u0e4b]?)สร(?![\u0e30-\u0e39\
 # บวร (excellent) at the start of a name: the dictionary reads bo-won, speakers say ba-won (the
 # annotated dev spellings of nozomiyamada/thai_romanization: บวรศักดิ์ bawonsak, ipa ba-won-sak)
 _BAWON = re.compile("^บวร(?![\u0e30-\u0e39\u0e47-\u0e4e])")
+# a final stop before ห and its vowel: many write the stop as the aspirated onset of the next
+# syllable (อาจหาญ at-han written Athan, Adharn: a-than); read as if the ห syllable opened on the
+# aspirated stop (the dev part of nozomiyamada/thai_romanization: athan, adharn for อาจหาญ)
+_STOP_HO = re.compile(
+    "(?<=[\u0e30-\u0e39])([จชซดตถทธศษสฎฏฐ]|[กขค]|[บปพภ])ห(?=[\u0e48-\u0e4b]?[\u0e30-\u0e39\u0e47])"
+)
+_ASPIRATED = {
+    **dict.fromkeys("จชซดตถทธศษสฎฏฐ", "ถ"),
+    **dict.fromkeys("กขค", "ข"),
+    **dict.fromkeys("บปพภ", "ผ"),
+}
 # ห before ว and a final (no vowel sign after it): ห is the onset and ว the vowel ua, as in นวล
 # (หวล huan, หวง huang; Homhuan), not a silent ห before w; read as if spelt with ฮ
 _HO_UA = re.compile("หว(?=[ก-ฮ](?![\u0e30-\u0e39\u0e47]))")
@@ -156,7 +167,8 @@ def respellings(word: str) -> tuple[str, ...]:
     """Other spellings of a word (tone marks as written) that sound as some bearers read it:
     ฤกษ์ (an auspicious time) sounds roek (ศุภฤกษ์ Suppharoek, ฤกษ์ชัย Roekchai), an opening ปร
     before a bare consonant pra (ปรมัตถ์ Pramut), เ-สร ke-son (เกสร Kesorn), บวร ba-won
-    (Bawornsak) and ห before ว and a final hua (หวล huan). Each is read like any word."""
+    (Bawornsak), ห before ว and a final hua (หวล huan) and a final stop before ห the next
+    syllable's aspirated onset (อาจหาญ Athan). Each is read like any word."""
     out = []
     if "ฤกษ์" in word:
         out.append(word.replace("ฤกษ์", "เริก"))
@@ -166,6 +178,8 @@ def respellings(word: str) -> tuple[str, ...]:
         out.append(_E_SON.sub("\\1สอน", word))
     if _BAWON.match(word):
         out.append(_BAWON.sub("บะวร", word))
+    if _STOP_HO.search(word):
+        out.append(_STOP_HO.sub(lambda m: _ASPIRATED[m[1]], word))
     if _HO_UA.search(word):
         out.append(_HO_UA.sub("ฮว", word))
     return tuple(out)
