@@ -110,7 +110,8 @@ def test_small_or_single_process_builds_stay_in_process(names: list[str]) -> Non
     idx = Index()
     idx.add_many(names[:100], processes=2)
     idx.add_many(["Wang Wei", ("X-1", "王伟")])
-    assert idx._ids[-2:] == ["100", "X-1"]
+    assert [idx._id(p) for p in (100, 101)] == ["100", "X-1"]
+    assert idx._ids[100:] == [None, "X-1"]  # a default id is made when asked for
     assert idx.search("王伟", limit=1)[0].id in {"100", "X-1"}
 
 

@@ -202,7 +202,9 @@ class Index:
         self.candidates = candidates
         self.max_postings = max_postings
         self._names: list[str] = []
-        self._ids: list[str] = []
+        # None: the default id, the position as text, made when asked for (``_id``): one string
+        # per entry fewer (about 60 MB at 1,000,000 names)
+        self._ids: list[str | None] = []
         self._compact: list[Compact] = []
         self._evidence: dict[int, Evidence] = {}
         self._postings: dict[str, array[int]] = {}
@@ -212,13 +214,18 @@ class Index:
     def __len__(self) -> int:
         return len(self._names)
 
+    def _id(self, pos: int) -> str:
+        """The id of the entry at ``pos``: the one given, or its position as text."""
+        got = self._ids[pos]
+        return str(pos) if got is None else got
+
     def add(self, name: str, id: str | None = None, evidence: Evidence | None = None) -> int:
         """Add a name; returns its position. ``id`` defaults to the position as text."""
         pos = len(self._names)
         compact, keys = self._filer.prepare(profile(name).compact)
         _post(pos, keys, self._postings)
         self._names.append(name)
-        self._ids.append(id if id is not None else str(pos))
+        self._ids.append(id)
         self._compact.append(compact)
         if evidence is not None:
             self._evidence[pos] = evidence
@@ -265,9 +272,9 @@ class Index:
             return len(items)
         self._frozen.clear()
         base = len(self._names)
-        for i, (id_, name) in enumerate(items):
+        for id_, name in items:
             self._names.append(name)
-            self._ids.append(id_ if id_ is not None else str(base + i))
+            self._ids.append(id_)
         size = max(_CHUNK_MIN, -(-len(items) // (processes * 4)))
         # each chunk's names travel with its task (the workers share no module state)
         tasks = (
@@ -381,7 +388,7 @@ class Index:
             cand = self._compact[pos]
             ev = self._evidence.get(pos)
             verdict = (
-                judgements.lookup(query, self._names[pos], None, self._ids[pos])
+                judgements.lookup(query, self._names[pos], None, self._id(pos))
                 if judgements
                 else None
             )
@@ -395,7 +402,7 @@ class Index:
             else:
                 p = quick_probability(qp.compact, cand)
             if p >= min_probability:
-                hits.append(Hit(self._ids[pos], self._names[pos], p, _decide(p), match))
+                hits.append(Hit(self._id(pos), self._names[pos], p, _decide(p), match))
         hits.sort(key=lambda h: -h.probability)
         return hits[:limit]
 
