@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -224,15 +225,16 @@ def peer_up(nodes: list[NodeProcess]) -> None:
 
 @pytest.fixture
 def make_nodes(
-    tmp_path: Path, db_url: str, request: pytest.FixtureRequest
+    tmp_path: Path, db_url: str, node_db_url: Any
 ) -> Iterator[Callable[..., list[NodeProcess]]]:
-    """``make_nodes("ONCB", "NNCC")``: initialised, peered (not started) nodes on this engine."""
+    """``make_nodes("ONCB", "NNCC")``: initialised, peered (not started) nodes on this engine,
+    each on a migrated, empty database (a PostgreSQL one made once per session and emptied)."""
     made: list[NodeProcess] = []
 
     def make(*agencies: str) -> list[NodeProcess]:
         nodes = []
         for index, agency in enumerate(agencies):
-            url = db_url if index == 0 else _second_database(db_url, tmp_path, agency, request)
+            url = db_url if index == 0 else node_db_url(agency)
             node = NodeProcess(agency, tmp_path / agency, url)
             node.home.mkdir()
             node.init()

@@ -7,18 +7,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import shutil
 import uuid
 from collections.abc import Iterator
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
 from alembic import command
-from sqlalchemy import create_engine, func, inspect, select, text, update
-from sqlalchemy.engine import make_url
+from sqlalchemy import func, inspect, select, update
 
 from mekongx import migrations, wiring
 from mekongx.accounts import service as accounts
@@ -45,34 +41,15 @@ from mekongx.federation.statements import key_id
 from mekongx.model.base import utcnow
 from mekongx.validation import parse
 
-PG_ADMIN_URL = os.environ.get(
-    "MEKONGX_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
-)
 SERIES = "TH-CN"
 
 
 @pytest.fixture
-def peer_db(db_url: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+def peer_db(node_db_url: Any) -> Iterator[Database]:
     """NNCC's node database, on the same engine as ``world``."""
-    if db_url.startswith("sqlite"):
-        target = tmp_path / "peer.db"
-        shutil.copyfile(request.getfixturevalue("_sqlite_template"), target)
-        database = Database(f"sqlite:///{target}")
-        yield database
-        database.dispose()
-        return
-    name = f"mekongx_peer_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(PG_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
-    migrations.upgrade(url)
-    database = Database(url)
+    database = Database(node_db_url("peer"))
     yield database
     database.dispose()
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
 
 
 class Pair:

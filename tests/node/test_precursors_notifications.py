@@ -4,19 +4,14 @@ reconciled against the notification, and the exchange payloads applied to a seco
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, func, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import func, select, text
 
-from mekongx import migrations
 from mekongx.accounts import service as accounts
 from mekongx.audit import Actor, AuditEvent, verify_chain
 from mekongx.db import Database
@@ -308,33 +303,14 @@ def test_shipments_are_reconciled_and_discrepancies_open_incidents(world: Any) -
 
 
 # ---------------------------------------------------------------- over the exchange
-PG_ADMIN_URL = os.environ.get(
-    "MEKONGX_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
-)
 
 
 @pytest.fixture
-def peer_db(db_url: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+def peer_db(node_db_url: Any) -> Iterator[Database]:
     """A second node's database (the importer, NNCC) on the same engine as ``world``."""
-    if db_url.startswith("sqlite"):
-        target = tmp_path / "peer.db"
-        shutil.copyfile(request.getfixturevalue("_sqlite_template"), target)
-        database = Database(f"sqlite:///{target}")
-        yield database
-        database.dispose()
-        return
-    name = f"mekongx_peer_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(PG_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
-    migrations.upgrade(url)
-    database = Database(url)
+    database = Database(node_db_url("peer"))
     yield database
     database.dispose()
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
 
 
 def _peer_node(peer_db: Database, world: Any) -> Any:
