@@ -35,6 +35,47 @@ def test_malformed_line_is_reported_with_its_number() -> None:
     assert result.stdout == ""
 
 
+def _thai_id(first12: str) -> str:
+    """A Thai citizen ID with its check digit, by the published rule (weights 13..2, mod 11)."""
+    total = sum(int(d) * (13 - i) for i, d in enumerate(first12))
+    return first12 + str((11 - total % 11) % 10)
+
+
+def test_pairs_weigh_birth_dates_and_documents() -> None:
+    pair = "Somsak Kaewmanee\tสมศักดิ์ แก้วมณี"
+    same, other = _thai_id("310050012345"), _thai_id("310050012346")
+    lines = [
+        pair,
+        pair + "\ta.birth=1979-04-12\tb.birth=2522-04-12",  # a Buddhist-Era year
+        pair + "\ta.birth=1979\tb.birth=1985-01-01\tb.sex=M",
+        pair + f"\ta.document={same}\tb.document={same}",
+        pair + f"\ta.document={same}\tb.document={other}",
+    ]
+    result = runner.invoke(app, ["pairs", "--explain", "en"], input="\n".join(lines) + "\n")
+    assert result.exit_code == 0, result.output
+    rows = [line.split("\t") for line in result.stdout.splitlines()]
+    plain, born, not_born, doc, other_doc = (float(r[0]) for r in rows)
+    assert born > plain > not_born and doc > plain > other_doc
+    assert "Same date of birth (1979-04-12)" in rows[1][2]
+    assert "Different dates of birth" in rows[2][2] and rows[2][1] == "0"
+    assert f"Same identity document number {same}" in rows[3][2]
+
+
+def test_pairs_name_each_bad_field_in_the_users_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MEKONGX_LANG", "th")
+    line = "a\tb\ta.dob=1970\tb.birth=1970-02-30\ta.sex=x\ta.nationality=XX\tc.sex=M\n"
+    result = runner.invoke(app, ["pairs"], input="兰卫红\tLan Weihong\n" + line)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    problems = result.stderr.splitlines()
+    assert "'a.dob=1970'" in problems[0] and "'c.sex=M'" in problems[4]
+    assert "b.birth" in problems[1] and "1970-02-30" in problems[1] and "28" in problems[1]
+    assert "a.sex" in problems[2] and "M" in problems[2]
+    assert "a.nationality" in problems[3] and "XX" in problems[3]
+    assert all(p.startswith("บรรทัดที่ 2") for p in problems[:5])
+    assert "ไม่ได้เขียนคะแนน" in problems[-1]
+
+
 def test_bad_threshold() -> None:
     result = runner.invoke(app, ["pairs", "--threshold", "7"], input="a\tb\n")
     assert result.exit_code == 2

@@ -202,6 +202,8 @@ def test_rejected_hit_feeds_the_engine(world: Any, notices: dict[str, int]) -> N
     ("content", "name", "expected"),
     [
         ("name,dob\nLan Weihong,1978\nWang,13/13/1990\n", "a.csv", ["Row 3", "dob"]),
+        # the problem's own values are filled in, not left as %(date)s
+        ("name,dob\nWang,1990-02-30\n", "g.csv", ["Row 2", "(1990-02-30)", "28"]),
         ("姓名,国籍\n兰卫红,CN\n王小明,China\n", "b.csv", ["Row 3", "国籍"]),
         ("ชื่อ,วันเกิด\nสมชาย,1980\n,1990\n", "c.csv", ["Row 3", "ชื่อ"]),
         ("city,date\nBangkok,2024\n", "d.csv", ["Row 1"]),

@@ -10,12 +10,17 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from mekongx.cli.common import cli_language, fail
 from mekongx.i18n import N_, translator
+
+if TYPE_CHECKING:
+    from mekongx.matching import Evidence
+
+    Pair = tuple[str, str, tuple[Evidence, Evidence] | None]
 
 app = typer.Typer(
     help="Match person names in Thai, Chinese, Lao, Burmese, Khmer, Vietnamese and Latin "
@@ -61,13 +66,76 @@ def _refuse(problems: list[str], nothing_done: str) -> None:
         fail(nothing_done, 2)
 
 
-def _read_pairs(data: bytes) -> list[tuple[str, str]]:
+# what a pair's line may say of either person after the two names (a.KEY=VALUE, b.KEY=VALUE)
+EVIDENCE_KEYS = ("birth", "sex", "nationality", "document")
+
+
+def _evidence(
+    number: int, fields: list[str], problems: list[str]
+) -> tuple[Evidence, Evidence] | None:
+    """The evidence ``a.birth=1979-04-12``, ``b.document=…`` fields give of each person, or None."""
+    from pydantic_core import PydanticCustomError
+
+    from mekongx.domains.fugitives.schemas import country, partial_date
+    from mekongx.matching import Evidence
+
+    _ = translator(cli_language())
+    said: dict[str, dict[str, Any]] = {"a": {"documents": []}, "b": {"documents": []}}
+    for field in fields:
+        key, equals, value = field.partition("=")
+        side, _dot, name = key.strip().partition(".")
+        value = value.strip()
+        if not equals or side not in said or name not in EVIDENCE_KEYS:
+            problems.append(
+                _(
+                    N_(
+                        "line %(number)s: %(text)s is not a field this command reads: after the "
+                        "two names write a.birth=, a.sex=, a.nationality=, a.document= (or the "
+                        "same with b.) and a value"
+                    ),
+                    number=number,
+                    text=repr(field[:60]),
+                )
+            )
+            continue
+        try:
+            if name == "birth":
+                said[side]["birth_date"] = partial_date(value) or None
+            elif name == "nationality":
+                said[side]["nationality"] = country(value) or None
+            elif name == "sex":
+                if value.upper() not in {"M", "F"}:
+                    raise PydanticCustomError("mekongx", N_("Write the sex as M or F."))
+                said[side]["gender"] = value.upper()
+            elif value:
+                if len(value) > 64:
+                    raise PydanticCustomError(
+                        "mekongx", N_("the document number is longer than 64 characters.")
+                    )
+                said[side]["documents"].append(value)
+        except PydanticCustomError as error:
+            problems.append(
+                _(
+                    N_("line %(number)s, %(field)s: %(problem)s"),
+                    number=number,
+                    field=key.strip(),
+                    problem=_(error.message_template, **(error.context or {})),
+                )
+            )
+    if not fields:
+        return None
+    a, b = said["a"], said["b"]
+    a["documents"], b["documents"] = tuple(a["documents"]), tuple(b["documents"])
+    return Evidence(**a), Evidence(**b)
+
+
+def _read_pairs(data: bytes) -> list[Pair]:
     _ = translator(cli_language())
     lines, problems = _lines(data, STDIN)
-    pairs: list[tuple[str, str]] = []
+    pairs: list[Pair] = []
     for number, line in lines:
         fields = line.split("\t")
-        if len(fields) != 2 or not fields[0].strip() or not fields[1].strip():
+        if len(fields) < 2 or not fields[0].strip() or not fields[1].strip():
             problems.append(
                 _(
                     N_(
@@ -80,7 +148,8 @@ def _read_pairs(data: bytes) -> list[tuple[str, str]]:
                 )
             )
             continue
-        pairs.append((fields[0].strip(), fields[1].strip()))
+        evidence = _evidence(number, [f for f in fields[2:] if f.strip()], problems)
+        pairs.append((fields[0].strip(), fields[1].strip(), evidence))
     _refuse(problems, N_("No scores were written."))
     return pairs
 
@@ -96,7 +165,13 @@ def pairs(
         typer.Option(help="Add a third column explaining the score: en, th, zh, lo, my, km or vi."),
     ] = None,
 ) -> None:
-    """Read ``name_a<TAB>name_b`` lines on stdin; print ``score<TAB>1|0`` per line."""
+    """Read ``name_a<TAB>name_b`` lines on stdin; print ``score<TAB>1|0`` per line.
+
+    After the two names a line may say more of either person, each a TAB-separated field:
+    ``a.birth=1979-04-12`` (or 1979-04, 1979; a Buddhist-Era year is read as such),
+    ``a.sex=M``, ``a.nationality=TH``, ``a.document=<passport or ID number>`` (repeatable), and
+    the same with ``b.``; the score and the explanation then weigh them.
+    """
     from mekongx.matching import LANGUAGES, score
     from mekongx.matching.calibration import threshold as default_threshold
 
@@ -115,8 +190,8 @@ def pairs(
         )
     thr = default_threshold() if threshold is None else threshold
     out = []
-    for a, b in _read_pairs(sys.stdin.buffer.read()):
-        m = score(a, b)
+    for a, b, evidence in _read_pairs(sys.stdin.buffer.read()):
+        m = score(a, b, evidence=evidence)
         row = f"{m.probability:.4f}\t{1 if m.probability >= thr else 0}"
         if explain:
             row += "\t" + "; ".join(m.explain(explain))

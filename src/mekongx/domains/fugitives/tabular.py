@@ -129,11 +129,11 @@ def _people(table: Table, lang: str) -> list[dict[str, Any]]:
         try:
             person["birth_date"] = partial_date(_cell_date(values.get("birth_date", "")))
         except PydanticCustomError as error:
-            bad(number, "birth_date", error.message_template)
+            bad(number, "birth_date", error.message_template, **(error.context or {}))
         try:
             person["nationality"] = country(str(values.get("nationality", "")))
         except PydanticCustomError as error:
-            bad(number, "nationality", error.message_template)
+            bad(number, "nationality", error.message_template, **(error.context or {}))
         document = str(values.get("document_number", "")).strip()
         if len(document) > 64:
             bad(number, "document_number", N_("the document number is longer than 64 characters."))
