@@ -78,13 +78,17 @@ _FRENCH = (
 # … and eu for the vowel oe (ເ-ີ: Saleumxay = ສະເຫຼີມໄຊ sa-loem-xai), also for ue (ື)
 _EU = re.compile("eu(?![aeiou])")
 _DOUBLED = re.compile("(?<=[aeiou])([mnl])\\1(?=[aeiou])")
+# … as it writes the final n of a syllable before the Lao ny (ຍ) not at all (Sanya = ສັນຍາ
+# san.nya = 萨亚 sa.ya)
+_N_NY = re.compile("(?<=[aeiou])n(?=y[aeiou])")
 
 
 @lru_cache(maxsize=100_000)
 def latin_variants(word: str) -> tuple[str, ...]:
     """The word respelt without the French habits of Lao romanisation, when it has any
     (``"Sonexay"`` -> ``("sonxay",)``, ``"Thongloun"`` -> ``("thonglun",)``; ``"Saleumxay"`` ->
-    ``("saloemxay",)``, eu read as the oe of ເ-ີ; ``"Souvanna"`` -> ``("suvanna", "suvana")``)."""
+    ``("saloemxay",)``, eu read as the oe of ເ-ີ; ``"Souvanna"`` -> ``("suvanna", "suvana")``,
+    ``"Sanya"`` -> ``("saya",)``)."""
     w = word.lower()
     out = w
     for pattern, repl in _FRENCH:
@@ -92,5 +96,5 @@ def latin_variants(word: str) -> tuple[str, ...]:
     oe = _EU.sub("oe", out)
     # a doubled consonant is the final of one syllable and the onset of the next, which a Chinese
     # transcription writes once (Souvanna = 梭发那 suo.fa.na)
-    single = _DOUBLED.sub("\\1", out)
+    single = _N_NY.sub("", _DOUBLED.sub("\\1", out))
     return tuple(v for v in dict.fromkeys((out, oe, single)) if v != w)

@@ -13,6 +13,7 @@ Xinhua applies them to Lao personal names, seen in its renderings of Lao leaders
 - a Lao -om, -ong and -one are written -ong or -eng (宋 song Som/Sone, 通 tong Thong, 蓬 peng
   Phone), a Lao -oun with -un or -en (伦 lun Loun, 本 ben Boun, 温 wen Oun), -am and -one with
   -an (坎 kan Kham, 山 shan Sone), -eng with -ing (平 ping Pheng, 凌 ling Leng);
+- the Lao vowel ເ-ືອ (eua, ue) with -e (勒 le/lei Leua: 本勒 Bounleua);
 - Lao ch and k before i are written with j- and q- characters (吉 ji Chit/Kit, 乔 qiao Keo); ny
   with y- (扬 yang Nhang); final stops are not written (吉 ji Chit, 萨 sa Sath), which the shared
   key drops anyway.
@@ -43,7 +44,7 @@ _ONSETS: dict[str, tuple[str, ...]] = {
 # pinyin final -> the Lao rhymes it writes (u for the French ou, no silent e), the usual first
 _RHYMES: dict[str, tuple[str, ...]] = {
     "a": ("a",), "ai": ("ai", "e"), "an": ("an", "am", "on"), "ang": ("ang", "an"),
-    "ao": ("ao", "o", "eo"), "e": ("e", "oe", "a"), "ei": ("i", "e", "ai"),
+    "ao": ("ao", "o", "eo"), "e": ("e", "oe", "a", "uea"), "ei": ("i", "e", "ai", "uea"),
     "en": ("un", "en", "on", "an"), "eng": ("ong", "om", "eng", "on"), "i": ("i",),
     "ia": ("a", "ia"), "ian": ("ian", "ien", "an"), "iang": ("iang", "ang"),
     "iao": ("eo", "ao", "iao"), "ie": ("e", "ie"), "in": ("in", "im"), "ing": ("eng", "ing", "in"),
