@@ -86,8 +86,10 @@ def part(check: dict[tuple[str, str], str], e: str, x: str, y: str) -> str:
 
 
 def _shown(check: dict[tuple[str, str], str], e: str, x: str, y: str, form: str) -> str:
-    """A form to print beside a miss: a held-out person's name is never printed."""
-    return "(a held-out person)" if part(check, e, x, y) == "heldout" else form
+    """A form to print beside a miss: only a seen person's name is printed (a held-out or not-seen
+    one is kept blind)."""
+    which = part(check, e, x, y)
+    return form if which == "seen" else f"(a {which.replace('heldout', 'held-out')} person)"
 
 
 def related(cc: str, a: dict[str, str], b: dict[str, str]) -> bool:
@@ -107,7 +109,7 @@ def related(cc: str, a: dict[str, str], b: dict[str, str]) -> bool:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--misses", action="store_true", help="print misses (never of held-out rows)")
+    ap.add_argument("--misses", action="store_true", help="print misses of seen rows only")
     args = ap.parse_args()
     t0 = time.time()
     thr = calibration.threshold()
@@ -128,7 +130,7 @@ def main() -> None:
                 continue
             hits, top, neg = [], [], []
             for e in chosen:
-                show = args.misses and which == "all" and part(check, e, x, y) != "heldout"
+                show = args.misses and which == "all" and part(check, e, x, y) == "seen"
                 p = score(forms[e][x], forms[e][y]).probability
                 hits.append(p >= thr)
                 if show and p < thr:

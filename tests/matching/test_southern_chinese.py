@@ -173,8 +173,14 @@ def test_teochew_spellings_follow_the_names_habits() -> None:
     assert "ser" in _teochew_spellings("sv")  # 思 Ser (Teo Ser Luck)
     assert "chua" in _teochew_spellings("cua")  # 蔡 Chua
     assert "tay" in _teochew_spellings("den")  # 鄭 Tay
-    # one Teochew spelling per character at most, after the Hokkien ones
-    assert [s for s, _ in character_spellings("强", "hokkien")] == ["keong", "kiong", "kiang"]
+    # one Teochew spelling per character at most, after the Hokkien ones (and then the final
+    # ng after ia also written n)
+    assert [s for s, _ in character_spellings("强", "hokkien")] == [
+        "keong",
+        "kiong",
+        "kiang",
+        "kian",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -337,3 +343,74 @@ def test_hokkien_ng_also_g_and_ai_also_ye(han: str, latin: str) -> None:
 )
 def test_hokkien_g_and_ye_keep_same_surname_names_apart(han: str, latin: str) -> None:
     assert score(han, latin).probability < 0.5
+
+
+@pytest.mark.parametrize(
+    ("han", "latin"),
+    [
+        # a married woman's maiden name alone (before her marriage, or without her husband's name)
+        ("葉劉淑儀", "Lau Suk-yee"),  # https://en.wikipedia.org/wiki/Regina_Ip (birth name)
+        ("葉劉淑儀", "LAU SUK YEE"),
+        ("葉劉淑儀", "Ip Lau Suk-yee"),  # and her married name still
+        ("林鄭月娥", "Cheng Yuet-ngor"),  # https://en.wikipedia.org/wiki/Carrie_Lam (née Cheng)
+        ("林鄭月娥", "CHENG YUET NGOR"),
+    ],
+)
+def test_a_maiden_name_alone_meets_the_married_name(han: str, latin: str) -> None:
+    assert score(han, latin).probability >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("han", "latin"),
+    [
+        ("葉劉淑儀", "Lau Suk-man"),  # her own surname, another given name
+        ("林鄭月娥", "Cheng Yuet-ming"),
+        ("林鄭月明", "Cheng Yuet-ngor"),  # another woman of the same two families
+        ("陳黃安生", "Fang On-sang"),  # her own surname differs
+    ],
+)
+def test_a_maiden_name_keeps_others_apart(han: str, latin: str) -> None:
+    assert score(han, latin).probability < 0.5
+
+
+def test_the_maiden_reading_says_cantonese() -> None:
+    shown = [r.params for r in score("葉劉淑儀", "Lau Suk-yee").explanation]
+    assert any("cantonese" in p.get("system_a", "") for p in shown)
+
+
+@pytest.mark.parametrize(
+    ("han", "latin"),
+    [
+        # a Hokkien final e after a consonant also ay (生 senn Say)
+        ("林瑞生", "Lim Swee Say"),  # https://en.wikipedia.org/wiki/Lim_Swee_Say
+        # a final ng after ua or ia also n (光 kuang Kuan)
+        ("李光耀", "Lee Kuan Yew"),  # https://en.wikipedia.org/wiki/Lee_Kuan_Yew
+        ("李光前", "Lee Kong Chian"),  # https://en.wikipedia.org/wiki/Lee_Kong_Chian (kong kept)
+    ],
+)
+def test_hokkien_ay_and_final_n_spellings_meet_the_characters(han: str, latin: str) -> None:
+    assert score(han, latin).probability >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("han", "latin"),
+    [
+        ("李光耀", "Lee Kong Chian"),  # same surname and 光, another second character
+        ("李光前", "Lee Kuan Yew"),
+        ("林瑞明", "Lim Swee Say"),  # another last character
+    ],
+)
+def test_hokkien_ay_and_final_n_keep_others_apart(han: str, latin: str) -> None:
+    assert score(han, latin).probability < 0.5
+
+
+def test_hokkien_ay_and_final_n_follow_the_names_habits() -> None:
+    def spelt(ch: str) -> set[str]:
+        return {s.lower() for s, _ in character_spellings(ch, "hokkien")}
+
+    assert "say" in spelt("细")  # sè: Say
+    assert "tay" in spelt("郑")  # tēnn: Tay
+    assert "kuan" in spelt("光") and "kong" in spelt("光")
+    assert "lian" in spelt("亮") and "liang" in spelt("亮")
+    assert "kang" in spelt("江") and "kan" not in spelt("江")  # ang alone keeps its ng
+    assert len(character_spellings("亮", "hokkien")) <= 5  # one spelling over the cap at most

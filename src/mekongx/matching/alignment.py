@@ -38,6 +38,7 @@ DIALECT_SYSTEMS = frozenset(
         "foochow-split",
         "hakka-split",
         "cantonese-married",
+        "cantonese-maiden",
     )
 )
 # The surname index of a reading compared only with names that are no Chinese name: the sound

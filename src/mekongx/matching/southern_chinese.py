@@ -87,7 +87,17 @@ def _hokkien_spellings(tailo: str) -> list[str]:
         out.append("g" + poj[2:])
     if base.endswith("ai") and len(base) > 2 and base[-3] not in "aeiou":
         out.append(base[:-2] + "ye")
+    # a final e after a consonant is also ay, as English spells the vowel (生 senn Say, 鄭 tēnn
+    # Tay, 禮 lé Lay), the way Teochew names write it (``_teochew_spellings``)
+    if base.endswith("e") and len(base) > 1 and base[-2] not in "aeiou":
+        out.append(base[:-1] + "ay")
     return out
+
+
+def _nasal_n(spelt: str) -> list[str]:
+    """A final ng after ia or ua also written n, as Singapore and Penang names write it (亮
+    liang Lian, 光 kuang Kuan: Tan Kin Lian, Lee Kuan Yew)."""
+    return [spelt[:-1]] if spelt.endswith(("iang", "uang")) else []
 
 
 # Dieghv initials of the Teochew table -> the spelling names give them (the key folds p/b, t/d,
@@ -244,6 +254,12 @@ def character_spellings(ch: str, dialect: str, teochew: bool = True) -> tuple[tu
         if new and len(hokkien) < _PER_CHARACTER:
             hokkien.append(new[0])
             break
+    # over the cap: the first final ng after ia or ua also written n (one spelling at most)
+    for s, _ in hokkien:
+        nasal = _keyed(_nasal_n(s), 1)
+        if nasal and nasal[0][1] not in {k for _, k in hokkien}:
+            hokkien.append(nasal[0])
+            break
     return tuple(hokkien)
 
 
@@ -312,7 +328,14 @@ def reading_parts(surname: str, given: str) -> list[tuple[str, list[list[Triple]
             split = [[(s.capitalize(), k, dialect) for s, k in alts] for alts in per_char]
             out.append((dialect + "-split", [sur, *split]))
         if dialect == "cantonese" and len(given) == 3 and given[0] in _data.surnames():
-            out.append(("cantonese-married", _married(sur, given, per_char)))
+            married = _married(sur, given, per_char)
+            out.append(("cantonese-married", married))
+            # … and her maiden name alone, as she was registered before her marriage or signs
+            # a document without her husband's surname (葉劉淑儀 Lau Suk-yee, 林鄭月娥 Cheng
+            # Yuet-ngor)
+            out.append(("cantonese-maiden", married[1:]))
+            split = [[(s.capitalize(), k, dialect) for s, k in alts] for alts in per_char[1:]]
+            out.append(("cantonese-maiden", [married[1], *split]))  # CHENG YUET NGOR
     return out
 
 

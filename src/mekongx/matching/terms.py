@@ -174,6 +174,7 @@ TERMS["hokkien-split"] = TERMS["hokkien"]
 TERMS["foochow-split"] = TERMS["foochow"]
 TERMS["hakka-split"] = TERMS["hakka"]
 TERMS["cantonese-married"] = TERMS["cantonese"]  # her husband's surname before her own
+TERMS["cantonese-maiden"] = TERMS["cantonese"]  # her own surname and given name alone
 
 _TERMS_LO_VI: dict[str, tuple[str, str]] = {
     "thai": ("ພາສາໄທ", "tiếng Thái"),
