@@ -386,6 +386,12 @@ def test_the_maiden_reading_says_cantonese() -> None:
         # a final ng after ua or ia also n (光 kuang Kuan)
         ("李光耀", "Lee Kuan Yew"),  # https://en.wikipedia.org/wiki/Lee_Kuan_Yew
         ("李光前", "Lee Kong Chian"),  # https://en.wikipedia.org/wiki/Lee_Kong_Chian (kong kept)
+        # io before k also eo, as iong is eong (玉 giok Geok): his alias, same article
+        ("李玉昆", "Lee Geok Kun"),
+        (
+            "郭令明",
+            "Kwek Leng Beng",
+        ),  # https://www.sparrowsph.my/family-biz/who-will-continue-quek-leng-chans-legacy.html
     ],
 )
 def test_hokkien_ay_and_final_n_spellings_meet_the_characters(han: str, latin: str) -> None:
@@ -398,6 +404,7 @@ def test_hokkien_ay_and_final_n_spellings_meet_the_characters(han: str, latin: s
         ("李光耀", "Lee Kong Chian"),  # same surname and 光, another second character
         ("李光前", "Lee Kuan Yew"),
         ("林瑞明", "Lim Swee Say"),  # another last character
+        ("李玉明", "Lee Geok Kun"),
     ],
 )
 def test_hokkien_ay_and_final_n_keep_others_apart(han: str, latin: str) -> None:
@@ -413,4 +420,7 @@ def test_hokkien_ay_and_final_n_follow_the_names_habits() -> None:
     assert "kuan" in spelt("光") and "kong" in spelt("光")
     assert "lian" in spelt("亮") and "liang" in spelt("亮")
     assert "kang" in spelt("江") and "kan" not in spelt("江")  # ang alone keeps its ng
+    assert "geok" in spelt("玉")
+    # hui also hwee, as sui is Swee: Lim Hwee Hua (惠華), https://en.wikipedia.org/wiki/Lim_Hwee_Hua
+    assert "hwee" in spelt("惠")
     assert len(character_spellings("亮", "hokkien")) <= 5  # one spelling over the cap at most

@@ -55,6 +55,7 @@ _POJ = tuple(
         ("ik", "ek"),
         ("ia(?=[ntkp]|$)", "ea"),
         ("iong", "eong"),
+        ("iok", "eok"),  # 玉 giok Geok (Lee Geok Kun), as iong is eong
         ("ua", "oa"),
         ("oo", "o"),
         ("iau", "eow"),  # 萧 siau Seow (and iow: 廖 liau Liow)
@@ -81,6 +82,8 @@ def _hokkien_spellings(tailo: str) -> list[str]:
         out.append("y" + base[1:] if base[1] in "aeou" else "y" + base)
     if base.startswith("u") and len(base) > 1 and base[1] in "aei":
         out.append("w" + base[1:] if base[1] != "i" else "wee" + base[2:])  # 远 uan Wan, 威 ui Wee
+    if base == "hui":  # 惠 hui Hwee, 輝 Hwee, as 瑞 sui is Swee (hw keys as w, not as h.u)
+        out.append("hwee")
     # an initial ng before an oral vowel is also g, as the two alternate in Hokkien (吳 ngôo /
     # gôo Goh, 梧 Goh); a final ai after a consonant is also ye (泰 thài Thye, 才 tsâi Chye)
     if base.startswith("ng") and base[2:3] in tuple("aeiou"):
