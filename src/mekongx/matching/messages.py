@@ -105,6 +105,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "my": "အမည်များကို မတူညီသော အစီအစဉ်ဖြင့် ရေးထားသည် (မျိုးရိုးအမည် ရှေ့ / နောက်)",
         "km": "ឈ្មោះត្រូវបានសរសេរតាមលំដាប់ខុសគ្នា (នាមត្រកូលមុន / ក្រោយ)",
     },
+    "nickname_set_aside": {
+        "en": "Nickname “{nickname}” written in the name set aside: it neither makes nor costs a match",
+        "th": "ชื่อเล่น “{nickname}” ที่เขียนไว้ในชื่อถูกแยกออก ไม่ทำให้ตรงกันหรือไม่ตรงกัน",
+        "zh": "姓名中写出的昵称“{nickname}”已搁置：既不促成也不妨碍匹配",
+        "my": "အမည်တွင် ရေးထားသော ချစ်စနိုးအမည် “{nickname}” ကို ဖယ်ထားသည်- ကိုက်ညီမှုကို မဖြစ်စေ၊ မပျက်စေ",
+        "km": "ឈ្មោះហៅក្រៅ “{nickname}” ដែលសរសេរក្នុងឈ្មោះត្រូវបានដាក់ចោល៖ វាមិនធ្វើឱ្យត្រូវ ឬមិនត្រូវទេ",
+    },
     "common_name": {
         "en": "Common Chinese name (rarity {rarity}): weak evidence of identity",
         "th": "เป็นชื่อจีนที่พบบ่อย (ความหายาก {rarity}) จึงเป็นหลักฐานยืนยันตัวบุคคลที่อ่อน",
@@ -297,6 +304,10 @@ _MESSAGES_LO_VI: dict[str, tuple[str, str]] = {
     "name_order_swapped": (
         "ຊື່ຖືກຂຽນຕາມລຳດັບຕ່າງກັນ (ນາມສະກຸນກ່ອນ / ຫຼັງ)",
         "Các tên được viết theo thứ tự khác nhau (họ trước / sau)",
+    ),
+    "nickname_set_aside": (
+        "ຊື່ຫຼິ້ນ “{nickname}” ທີ່ຂຽນໄວ້ໃນຊື່ຖືກແຍກອອກ: ມັນບໍ່ເຮັດໃຫ້ກົງກັນ ຫຼື ບໍ່ກົງກັນ",
+        "Biệt danh “{nickname}” viết trong tên được để riêng: không làm khớp cũng không làm mất khớp",
     ),
     "common_name": (
         "ຊື່ຈີນທີ່ພົບເລື້ອຍ (ຄວາມຫາຍາກ {rarity}): ຫຼັກຖານຢືນຢັນຕົວຕົນອ່ອນ",

@@ -36,7 +36,13 @@ from mekongx.matching.chinese_names import (
     wade_giles_to_pinyin,
 )
 from mekongx.matching.keys import EXACT, ascii_fold, latin_key, latin_syllables, split_pinyin
-from mekongx.matching.normalize import Script, Token, burmese_honorific, tokenize
+from mekongx.matching.normalize import (
+    Script,
+    Token,
+    burmese_honorific,
+    set_aside_nicknames,
+    tokenize,
+)
 from mekongx.matching.reading import Name, Reading, make_reading, syl_key
 from mekongx.matching.thai_letters import respellings
 from mekongx.matching.transcription import part_sounds
@@ -65,8 +71,10 @@ _CHINESE_SPELLING = re.compile("[\u0e3a]|ว\u0e4c|หว|วิ|วี|อื�
 
 @lru_cache(maxsize=200_000)
 def parse_name(text: str) -> Name:
-    """Normalise a name: honorifics removed, tokens by script, Han folded and segmented."""
-    tokens, removed = tokenize(text)
+    """Normalise a name: nicknames and honorifics removed, tokens by script, Han folded and
+    segmented."""
+    bare, nicknames = set_aside_nicknames(text)
+    tokens, removed = tokenize(bare)
     han_tokens = [t for t in tokens if t.script is Script.HAN]
     folded: list[Token] = []
     for tok in tokens:
@@ -90,7 +98,7 @@ def parse_name(text: str) -> Name:
                 surname, given = first, joined[len(first) :]
             else:
                 surname, given = han.segment(joined)
-    return Name(text, tuple(folded), tuple(removed), name_han, surname, given, foreign)
+    return Name(text, tuple(folded), tuple(removed), name_han, surname, given, foreign, nicknames)
 
 
 def _all_thai_table(joined: str, pieces: list[str]) -> bool:

@@ -173,6 +173,39 @@ def _latin_titles() -> frozenset[str]:
     return frozenset(_honorifics()["latin_token"])
 
 
+# A nickname written inside a name, one or two words between parentheses or quotes: Yingluck
+# "Pu" Shinawatra, Paetongtarn “Ung Ing” Shinawatra, สมชาย (นก) วงศ์สวัสดิ์ (a Thai custom; the
+# press writes it so). Straight single quotes only around one whole word: O'Neill keeps its
+# apostrophe.
+_WORDS = r"[^()（）\"“”‘’\s]+(?: [^()（）\"“”‘’\s]+)?"  # one word or two
+_NICKNAME = re.compile(
+    rf"(?:^|(?<=\s))(?:[(（]({_WORDS})[)）]|\"({_WORDS})\"|“({_WORDS})”|‘({_WORDS})’"
+    r"|'([^'\s]+)')(?=\s|$)"
+)
+
+
+def set_aside_nicknames(text: str) -> tuple[str, tuple[str, ...]]:
+    """The name without the nicknames written in it, and those nicknames.
+
+    A nickname is set aside only when it is in the script of the rest of the name and two words or
+    more remain: a name in another script beside it (Lan Weihong (兰卫红)) is kept, as is a
+    parenthesis beside a name of one word."""
+    if not any(mark in text for mark in "(（\"“‘'"):
+        return text, ()
+    found = [(m, next(g for g in m.groups() if g)) for m in _NICKNAME.finditer(text)]
+    if not found:
+        return text, ()
+    rest = _NICKNAME.sub(" ", text)
+    words = rest.split()
+    script = text_script(rest)
+    if len(words) < 2 or script is Script.OTHER:
+        return text, ()
+    nicknames = tuple(word for _, word in found if text_script(word) is script)
+    if len(nicknames) < len(found):
+        return text, ()
+    return " ".join(words), nicknames
+
+
 def tokenize(text: str) -> tuple[list[Token], list[str]]:
     """Tokens of a name (honorifics removed) and the honorifics that were removed."""
     removed: list[str] = []

@@ -24,6 +24,8 @@ class Name:
     surname: str | None = None
     given: str | None = None
     foreign_han: tuple[str, ...] | None = None
+    # one-word nicknames written in the name and set aside (Somchai (Nok) Wongsawat)
+    nicknames: tuple[str, ...] = ()
 
     @property
     def scripts(self) -> frozenset[Script]:

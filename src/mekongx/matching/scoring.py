@@ -265,6 +265,8 @@ def compare_profiles(
     logit = calibration.model(st).logit(x)
     reasons = _reasons(ca, cb, al, ra, rb) if explain else []
     if explain:
+        for nickname in (*pa.name.nicknames, *pb.name.nicknames):
+            reasons.append(Reason("nickname_set_aside", {"nickname": nickname}, "neutral"))
         for i, j, _, ai, bj in ending_conflicts(ca, cb, found):
             ends = {"a": ra.alternatives[i][ai], "b": rb.alternatives[j][bj]}
             kind = conflict(ca.endings[i], cb.endings[j])
