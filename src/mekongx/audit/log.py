@@ -70,20 +70,17 @@ class Actor:
 
 
 def _digest(event: AuditEvent) -> str:
-    fields = [
-        event.seq,
-        event.at.isoformat(),
-        event.actor_id,
-        event.actor,
-        event.agency,
-        event.action,
-        event.target_type,
-        event.target_id,
-        event.why,
-        event.request_id,
-        event.details,
-        event.prev_hash,
-    ]
+    return _hash({name: getattr(event, name) for name in _HASHED})
+
+
+# the columns a row's hash covers, in this order (every column but the hash itself)
+_HASHED = ("seq", "at", "actor_id", "actor", "agency", "action", "target_type", "target_id",
+           "why", "request_id", "details", "prev_hash")  # fmt: skip
+
+
+def _hash(row: dict[str, Any]) -> str:
+    fields = [row[name] for name in _HASHED]
+    fields[1] = row["at"].isoformat()
     blob = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(blob.encode()).hexdigest()
 
@@ -185,7 +182,7 @@ def record(
     *,
     why: str = "",
     details: dict[str, Any] | None = None,
-) -> AuditEvent:
+) -> None:
     """Append one audit row in the caller's transaction.
 
     The first row of a transaction assumes that the head this process last saw is still the
@@ -198,18 +195,13 @@ def record(
     very first row of a chain, with no head to lock, takes an advisory lock."""
     bind = session.get_bind()
     held: tuple[int, str] | None = session.info.get(_HEAD)
-    event = AuditEvent(
-        at=utcnow(),
-        actor_id=actor.user_id,
-        actor=actor.username,
-        agency=actor.agency,
-        action=action,
-        target_type=target_type,
-        target_id=str(target_id),
-        why=why,
-        request_id=actor.request_id,
-        details=json.dumps(details or {}, ensure_ascii=False, sort_keys=True),
-    )
+    # the row as a plain dict (no ORM object: the statements are Core's), chained below
+    event: dict[str, Any] = {
+        "at": utcnow(), "actor_id": actor.user_id, "actor": actor.username,
+        "agency": actor.agency, "action": action, "target_type": target_type,
+        "target_id": str(target_id), "why": why, "request_id": actor.request_id,
+        "details": json.dumps(details or {}, ensure_ascii=False, sort_keys=True),
+    }  # fmt: skip
     guess = held if held is not None else _last_head.get(bind)
     if guess is None or not _append_if_head(session, guess, _row(event, guess)):
         head = _read_head(session)
@@ -217,26 +209,22 @@ def record(
             _lock_chain(session)
             head = _read_head(session)
         if head is None:
-            session.execute(insert(_EVENT_TABLE).values(**_row(event, (0, GENESIS))))
-            session.execute(insert(_HEAD_TABLE).values(id=1, seq=event.seq, hash=event.hash))
+            row = _row(event, (0, GENESIS))
+            session.execute(insert(_EVENT_TABLE).values(**row))
+            session.execute(insert(_HEAD_TABLE).values(id=1, seq=row["seq"], hash=row["hash"]))
         elif not _append_if_head(session, head, _row(event, head)):  # it is locked: cannot be
             raise RuntimeError("the audit chain's head moved while it was locked")
     stale = session.identity_map.get(_head_key())
     if stale is not None:  # an AuditHead loaded earlier in this session reads the new head
         session.expire(stale)
-    session.info[_HEAD] = _last_head[bind] = (event.seq, event.hash)
-    return event
+    session.info[_HEAD] = _last_head[bind] = (event["seq"], event["hash"])
 
 
-def _chain(event: AuditEvent, head: tuple[int, str]) -> None:
-    event.seq, event.prev_hash = head[0] + 1, head[1]
-    event.hash = _digest(event)
-
-
-def _row(event: AuditEvent, head: tuple[int, str]) -> dict[str, Any]:
-    """The event's row after ``head`` (its number, link and hash set on ``event`` too)."""
-    _chain(event, head)
-    return {name: getattr(event, name) for name in _EVENT_COLUMNS}
+def _row(event: dict[str, Any], head: tuple[int, str]) -> dict[str, Any]:
+    """The event's row after ``head`` (its number, link and hash set in ``event`` too)."""
+    event["seq"], event["prev_hash"] = head[0] + 1, head[1]
+    event["hash"] = _hash(event)
+    return {name: event[name] for name in _EVENT_COLUMNS}
 
 
 _EVENT_COLUMNS = tuple(column.key for column in _EVENT_TABLE.c)
