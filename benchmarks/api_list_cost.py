@@ -5,6 +5,8 @@ transport with the benchmark's API token, each path five times to warm the cache
 best of three rounds of ``--repeat`` calls (CPU milliseconds per request).
 
     PYTHONPATH=src .venv/bin/python benchmarks/api_list_cost.py /tmp/h2/k100 --records 100000
+    PYTHONPATH=src .venv/bin/python benchmarks/api_list_cost.py /tmp/h2/k100 --records 100000 \
+        --engine postgresql --pg-name mekongx_bench_100000     # api_load.py's --pg-name, if any
 
 With ``PYTHONPATH`` pointing at another checkout's ``src`` it measures that code on the same
 database: run the two alternately for a comparison at the same load."""
@@ -22,6 +24,11 @@ from typing import Annotated
 import httpx
 from fastapi import Depends, FastAPI, Request
 from pydantic import BaseModel
+from sqlalchemy.engine import make_url
+
+PG = os.environ.get(
+    "MEKONGX_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+)
 
 PATHS = [
     ("bare ASGI hello (httpx in-process)", ""),
@@ -37,6 +44,11 @@ PATHS = [
     ("declarations list", "/api/v1/precursors/notifications?per_page=50"),
     ("declarations detail (audited)", "/api/v1/precursors/notifications/{one}"),
     ("notices list (web page)", "/fugitives"),
+    ("notices list (web page), page 20", "/fugitives?page=20"),
+    ("notices detail (web page)", "/fugitives/notices/{one}"),
+    ("reports search (Thai)", "/api/v1/reports/search?q=ยาบ้า เชียงราย&limit=50"),
+    ("reports search (Latin)", "/api/v1/reports/search?q=Weihong&limit=50"),
+    ("seizures search", "/api/v1/seizures/search?q=Mae Sai&limit=50"),
 ]
 
 
@@ -101,14 +113,22 @@ def main() -> None:
     parser.add_argument("--records", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=60)
     parser.add_argument("--only", default="", help="comma-separated words: the rows named so")
+    parser.add_argument("--engine", choices=("sqlite", "postgresql"), default="sqlite")
+    parser.add_argument("--pg-name", default="",
+                        help="the PostgreSQL database (default mekongx_bench_<records>)")  # fmt: skip
     args = parser.parse_args()
+    if args.engine == "sqlite":
+        url = f"sqlite:///{args.keep / f'bench{args.records}.db'}"
+    else:
+        url = make_url(PG).set(database=args.pg_name or f"mekongx_bench_{args.records}")
+        url = url.render_as_string(hide_password=False)
     os.environ.update({"MEKONGX_ENV": "test", "MEKONGX_DATA_DIR": str(args.keep),
-                       "MEKONGX_DATABASE_URL": f"sqlite:///{args.keep / f'bench{args.records}.db'}",
+                       "MEKONGX_DATABASE_URL": url,
                        "MEKONGX_NODE_AGENCY": "ONCB", "MEKONGX_WORKER": "false"})  # fmt: skip
     from mekongx.app import create_app
 
     logging.disable(logging.WARNING)
-    token = (args.keep / f"sqlite-{args.records}.token").read_text().strip()
+    token = (args.keep / f"{args.engine}-{args.records}.token").read_text().strip()
     app = create_app()
     # ids present in every area (each holds at least a tenth of the records)
     values = {"mid": args.records // 40, "one": args.records // 50}
