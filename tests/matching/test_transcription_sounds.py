@@ -42,3 +42,39 @@ def test_lao_final_n_before_ny_keeps_doubled_spellings() -> None:
     assert latin_variants("Souvanna") == ("suvanna", "suvana")
     assert all("nny" in v for v in latin_variants("Khounnhang"))
     assert score("维莱·拉坎丰", "Vilay Lakhamphong").probability >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("khmer", "latin"),
+    [
+        # a nasal with a subscript stop of its place closes the syllable before (chen.ta)
+        ("សុខ ចិន្តាសោភា", "Sok Chenda Sophea"),
+        # ឹ is also spelt i (ហ៊ឹម Him)
+        ("ហ៊ឹម ឆែម", "Him Chhem"),
+        # a syllable-closing r of a Pali compound said ra (សូរ + ស័ក្តិ)
+        ("ប៉ាន សូរស័ក្តិ", "Pan Sorasak"),
+    ],
+)
+def test_khmer_script_meets_the_passport_spelling(khmer: str, latin: str) -> None:
+    assert score(khmer, latin).probability >= 0.9
+
+
+def test_khmer_u_typed_for_the_series_sign_before_an_upper_vowel() -> None:
+    # អុីវ as printed by the ministry's site: ុ stands for ៊, which is drawn so under ី
+    from mekongx.matching.khmer import word_spellings
+
+    assert word_spellings("អុីវ") == word_spellings("អ៊ីវ")
+    assert word_spellings("អុីវ")[0][0] == "iv"  # was o, u: ុ read as the vowel
+    assert word_spellings("សុខ") == (("sok", "suk"),)  # ុ alone is the vowel u/o
+
+
+@pytest.mark.parametrize(
+    ("khmer", "latin"),
+    [
+        ("សុខ ចិន្តាសោភា", "Sok Soken"),  # same family name, another person
+        ("ហ៊ឹម ឆែម", "Hun Sen"),
+        ("ប៉ាន សូរស័ក្តិ", "Pan Sokha"),
+    ],
+)
+def test_khmer_reading_rules_keep_other_names_apart(khmer: str, latin: str) -> None:
+    assert score(khmer, latin).probability < 0.5

@@ -47,7 +47,7 @@ _VOWELS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "\u17b6": (("a",), ("ea", "a")),
     "\u17b7": (("e", "i"), ("i", "e")),
     "\u17b8": (("ei", "i"), ("i", "ei")),
-    "\u17b9": (("oe", "eu"), ("ue", "eu", "u")),
+    "\u17b9": (("oe", "eu", "i"), ("ue", "eu", "u", "i")),  # i: ហ៊ឹម Him, គឹម Kim
     "\u17ba": (("eu", "oeu", "o"), ("eu", "ue")),
     "\u17bb": (("o", "u"), ("u", "o")),
     "\u17bc": (("ou", "o", "au"), ("u", "ou")),
@@ -76,8 +76,24 @@ class _Syllable:
         self.final = ""
 
 
+# ៊ and ៉ under a consonant that carries an upper vowel are drawn as ុ, and are often typed so
+# (អុីវ for អ៊ីវ Iv: ុ and ី together are no Khmer vowel): read as the sign they stand for, ៊ on a
+# first-series consonant and ៉ on a second-series one (https://en.wikipedia.org/wiki/Khmer_script,
+# diacritics)
+_U_FOR_SHIFTER = re.compile("([\u1780-\u17a2])\u17bb(?=[\u17b7-\u17ba])")
+# a nasal with a subscript stop of its own place (ន្ត, ង្គ, ម្ព …) inside a Pali word: the nasal
+# closes the syllable before it (ចិន្តា chen.ta = Chenda, as សន្តិ san.ti)
+_NASAL_STOP = {"ង": "កខគឃ", "ញ": "ចឆជឈ", "ណ": "ដឋឌឍ", "ន": "តថទធ", "ម": "បផពភ"}
+
+
+def _shifter(m: re.Match[str]) -> str:
+    return m[1] + (_MUUSIKA if m[1] in _SECOND else _TRIISAP)
+
+
 def syllables(word: str) -> list[_Syllable]:
     """The syllables of a Khmer word (onset, series, signs, final)."""
+    if "\u17bb" in word:
+        word = _U_FOR_SHIFTER.sub(_shifter, word)
     out: list[_Syllable] = []
     i, n = 0, len(word)
     while i < n:
@@ -116,9 +132,16 @@ def syllables(word: str) -> list[_Syllable]:
             prev.final = cluster[0]
             i = j
             continue
-        if prev is not None and not closed and has_vowel and not prev.signs and len(cluster) > 1:
+        nasal_stop = len(cluster) > 1 and cluster[1] in _NASAL_STOP.get(cluster[0], "")
+        if (
+            prev is not None
+            and not closed
+            and has_vowel
+            and (not prev.signs or nasal_stop)
+            and len(cluster) > 1
+        ):
             # after a bare consonant, a cluster with a vowel is its final and the next onset
-            # (រង្ស៊ី rang-si, សម្តេច sam-dech)
+            # (រង្ស៊ី rang-si, សម្តេច sam-dech); so is a nasal and its stop (ចិន្តា chen-ta)
             prev.final = cluster[0]
             cluster = cluster[1:]
         elif prev is not None and not closed and not has_vowel:
@@ -208,7 +231,8 @@ def word_spellings(word: str) -> tuple[tuple[str, ...], ...]:
 def word_alternatives(word: str) -> list[tuple[str, tuple[str, ...]]]:
     """(display, syllables) alternatives of a Khmer word, the usual spelling first; a word with
     a consonant and subscript r or l inside it (សុរាម្រិត su-ra-mrit) also once with the vowel
-    said between them, as Latin spellings of such Pali words write it (Suramarit)."""
+    said between them, as Latin spellings of such Pali words write it (Suramarit), and one with
+    a syllable-closing r inside it once with that r said ra (សូរស័ក្តិ Sorasak)."""
     per = word_spellings(word)
     if not per:
         return []
@@ -218,10 +242,31 @@ def word_alternatives(word: str) -> list[tuple[str, tuple[str, ...]]]:
     for c in ranked:
         syls = tuple(p[i] for p, i in zip(per, c, strict=True))
         out.append(("".join(syls).capitalize(), syls))
-    if (split := _epenthetic(word, per)) is not None:
-        out.insert(min(len(out), _MAX_WORD // 2), ("".join(split).capitalize(), split))
-        out = out[:_MAX_WORD]
+    for split in (_epenthetic(word, per), _linking_r(word, per)):
+        if split is not None:
+            out.insert(min(len(out), _MAX_WORD // 2), ("".join(split).capitalize(), split))
+            out = out[:_MAX_WORD]
     return out
+
+
+def _linking_r(word: str, per: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
+    """The word's syllables with a syllable-closing រ inside it said ra, as Latin spellings of Pali
+    and Sanskrit compounds write the letter's own vowel (សូរស័ក្តិ sou.sak, from sūra + śakti:
+    Sorasak); the usual spelling of the other syllables. None when no syllable but the last ends
+    in រ."""
+    syls = [s for s in syllables(word) if _spellings(s)]
+    if len(syls) != len(per) or not any(s.final == "រ" for s in syls[:-1]):
+        return None
+    out: list[str] = []
+    for k, (syl, spellings) in enumerate(zip(syls, per, strict=True)):
+        if k < len(syls) - 1 and syl.final == "រ":
+            open_syl = _Syllable(syl.onset, syl.second)
+            open_syl.signs = syl.signs
+            bare = _spellings(open_syl)
+            out += [bare[min(1, len(bare) - 1)], "ra"]
+        else:
+            out.append(spellings[0])
+    return tuple(out)
 
 
 _LIQUID = frozenset("\u179a\u179b")  # រ ល
