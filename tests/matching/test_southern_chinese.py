@@ -388,10 +388,6 @@ def test_the_maiden_reading_says_cantonese() -> None:
         ("李光前", "Lee Kong Chian"),  # https://en.wikipedia.org/wiki/Lee_Kong_Chian (kong kept)
         # io before k also eo, as iong is eong (玉 giok Geok): his alias, same article
         ("李玉昆", "Lee Geok Kun"),
-        (
-            "郭令明",
-            "Kwek Leng Beng",
-        ),  # https://www.sparrowsph.my/family-biz/who-will-continue-quek-leng-chans-legacy.html
     ],
 )
 def test_hokkien_ay_and_final_n_spellings_meet_the_characters(han: str, latin: str) -> None:
