@@ -22,6 +22,19 @@ from mekongx.matching.outline import latin_outline, shape
 from mekongx.matching.thai_letters import respellings
 
 STOP, OPEN = "stop", "open"
+# a Latin word that ends on the vowel a (open), and a Thai word that ends on a stop before a
+# cancelled letter, which a formal spelling may sound with an a (รัตน์ Rat or Ratana, ภัทร์ Bhadra)
+OPEN_A, STOP_OR_A = "a", "stop/a"
+_SONORANT = "ยรวลนณมหญฬ"
+_STOP = "กขคฆจฉชซฎฏฐฑฒดตถทธบปพฟภศษส"
+# a silent sonorant after a vowel or a sonorant (วัชรีย์, คำภีร์, วิบูลย์, อาดีละห์): the word ends as it
+# sounds; a bare letter cancelled after a stop (ลักษณ์, กฤษณ์, วัฒน์, ธเนศร์); anything else
+_SILENT_SONORANT = re.compile(f"(?<=[\u0e30-\u0e39\u0e40-\u0e44{_SONORANT}])[{_SONORANT}]\u0e4c")
+# ... the stop a final: after a vowel sign, after ฤ, or after a consonant with a leading vowel;
+# two letters cancelled only when the first is a stop too (ลักษณ์; in พงษ์ the ง is the final)
+_AFTER_STOP = re.compile(
+    f"(?:[\u0e30-\u0e39ฤ]|[\u0e40-\u0e44][ก-ฮ])[{_STOP}][\u0e48-\u0e4b]?[{_STOP}]?[ก-ฮ]\u0e4c$"
+)
 _SILENT_E = re.compile("[aeiou][bcdfghjklmnpqrstvwxz]e$")
 _LETTERS = re.compile("[^a-z]")
 
@@ -43,7 +56,11 @@ def latin_ending(word: str) -> str:
     if w.endswith("ng"):
         return OPEN
     if w[-1] == "h":  # th, dh, ch, ph are stops; h after a vowel is a short or glottal vowel
-        return STOP if w[-2:] in ("th", "dh", "ch", "ph") else OPEN
+        if w[-2:] in ("th", "dh", "ch", "ph"):
+            return STOP
+        w = w[:-1]
+    if w[-1] == "a":
+        return OPEN_A
     return STOP if w[-1] in "tdkpbcgjsxq" else OPEN
 
 
@@ -74,15 +91,26 @@ def thai_ending(word: str) -> str:
     """How a Thai word ends in all its readings (pronunciation, formal, spelling, by name words,
     published Latin forms), or "" when they differ.
 
-    A word with a cancelled letter (◌์) or a final short i/u counts as either: which letters it silences, and whether
-    a final before it is sounded, varies by word (จันทร์ chan, ภัทร์ phat, สิริกิติ์ Sirikit)."""
-    if "\u0e4c" in word or word.endswith(("\u0e34", "\u0e38")):
+    A word with a cancelled letter (◌์) or a final short i/u counts as either: which letters it
+    silences, and whether a final before it is sounded, varies by word (จันทร์ chan, สิริกิติ์
+    Sirikit). Two kinds are known: a silent sonorant after a vowel or a sonorant says nothing
+    (วัชรีย์ ends open: Watcharee, not Watcharit); a bare letter cancelled after a stop at the end is
+    the stop or a formal a (``STOP_OR_A``: จักรกริศน์ Chakkrit or Kritsana, not Chakkri; วัฒน์ Wat
+    or Wattana, not Wan)."""
+    published = tuple(v for row in thai_table_rows(word) for v in row["latin"].split("|"))
+    bare = _SILENT_SONORANT.sub("", word)
+    if "\u0e4c" in bare:
+        written = {latin_ending(v) for v in published}
+        if _AFTER_STOP.search(bare) and "\u0e4c" not in bare[:-1] and written <= {STOP, OPEN_A}:
+            return STOP_OR_A
+        return ""
+    if word.endswith(("\u0e34", "\u0e38")):
         return ""  # … and a final short i/u is often not written (นิรุตติ Nirut, วุฒิ Wut)
     readings, published = _thai_readings(word)
     ends = {_of_syllable(syl[-1]) for syl in readings}
     if "ฤกษ์" in word:
         ends.add(STOP)
-    ends.update(latin_ending(v) for v in published)
+    ends.update(OPEN if e == OPEN_A else e for e in map(latin_ending, published))
     return ends.pop() if len(ends) == 1 else ""
 
 

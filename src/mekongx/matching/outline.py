@@ -174,6 +174,11 @@ def _finals_differ(a: str, b: str) -> bool:
     return thai_finals.differ(thai[1:], latin[1:].split(","))
 
 
+# endings (``endings.py``) that no spelling habit joins: stop / open (open on a, or otherwise), and
+# a Thai stop before a cancelled letter (a formal a allowed) against a Latin word open otherwise
+_ENDS_DIFFER = ({"stop", "open"}, {"stop", "a"}, {"stop/a", "open"})
+
+
 @lru_cache(maxsize=200_000)
 def conflict(a: str, b: str) -> str:
     """How two words' shapes disagree: ``"ending"`` (one ends on a stop, the other open),
@@ -182,7 +187,7 @@ def conflict(a: str, b: str) -> str:
     # a shape stored before the finals were added has three fields
     ending_a, outlines_a, vowels_a, finals_a = (*a.split("|"), "")[:4]
     ending_b, outlines_b, vowels_b, finals_b = (*b.split("|"), "")[:4]
-    if {ending_a, ending_b} == {"stop", "open"}:
+    if {ending_a, ending_b} in _ENDS_DIFFER:
         return "ending"
     xs, ys = (
         outlines_a.split(",") if outlines_a else [],

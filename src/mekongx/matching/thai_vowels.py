@@ -26,6 +26,9 @@ from functools import lru_cache
 from mekongx.matching.keys import ascii_fold
 
 _LETTERS = frozenset("aeiou")
+# เ in a closed syllable (เจน chen, เพ็ญ phen, ธเนศ tha-net) is written e; only an open เ is also
+# written a (Tawin for เทวินทร์, Ariya for เอรียา), and a closed one ai in Aim (เอม, an English habit)
+CLOSED_E = "e-"
 _QUALITY = {"a": "A", "e": "E", "i": "I", "o": "O", "u": "U"}
 # what a Thai nucleus (RTGS) may be written with, beyond its own letters: the reader's a and o
 # where Thai writes no vowel; ue written u, eu, oe or i (ฤ ri); ia written i, ie, ea; แ a or e …
@@ -33,6 +36,7 @@ _THAI = {
     "a": "AO",
     "o": "OA",
     "e": "EA",
+    CLOSED_E: "E",
     "ue": "UEIO",
     "oe": "OEU",
     "ia": "IEA",
@@ -56,8 +60,13 @@ DIFFERENT = 1.0
 
 def thai(syllables: tuple[str, ...]) -> str:
     """The nuclei of one reading of a Thai word (RTGS syllables): ``("kaeo", "ma", "ni")`` ->
-    ``"aeo.a.i"``."""
-    return ".".join(m.group(0) for s in syllables if (m := _NUCLEUS.search(s)))
+    ``"aeo.a.i"``; the e of a closed syllable is ``e-`` (``("chen", "chi", "ra")`` ->
+    ``"e-.i.a"``)."""
+    return ".".join(
+        CLOSED_E if m.group(0) == "e" and s[m.end() :] else m.group(0)
+        for s in syllables
+        if (m := _NUCLEUS.search(s))
+    )
 
 
 @lru_cache(maxsize=200_000)
@@ -115,8 +124,12 @@ def _fits(nucleus: str, run: str) -> bool:
     if run == OPTIONAL_E:
         return "E" in _of_thai(nucleus)
     written = _of_latin(run)
-    # a short a written u (Julapun, Pramud, Tum)
-    return bool(_of_thai(nucleus) & written) or (nucleus == "a" and "U" in written)
+    # a short a written u (Julapun, Pramud, Tum); เอม written Aim
+    return (
+        bool(_of_thai(nucleus) & written)
+        or (nucleus == "a" and "U" in written)
+        or (nucleus == CLOSED_E and run == "ai")
+    )
 
 
 def _split_fits(first: str, second: str, run: str) -> bool:
