@@ -91,3 +91,41 @@ def test_endings_of_cancelled_letters() -> None:
 def test_closed_e_is_marked() -> None:
     assert thai(("chen", "chi", "ra")) == f"{CLOSED_E}.i.a"
     assert thai(("se", "ri")) == "e.i"
+
+
+@pytest.mark.parametrize(
+    ("thai_name", "latin"),
+    [
+        ("เบญจภรณ์", "Benjapan"),  # Benjapan is เบญจพรรณ: ภรณ์ sounds phon
+        ("เบญจภรณ์ ศรีสุข", "Benchaphan Srisuk"),
+        ("อัจฉราพรรณ", "Atcharaporn"),  # Atcharaporn is อัจฉราพร: พรรณ sounds phan
+        ("ศิริพรรณ", "Siriporn"),
+    ],
+)
+def test_porn_and_phan_stay_apart(thai_name: str, latin: str) -> None:
+    m = score(thai_name, latin)
+    assert m.decision is not Decision.MATCH, m.probability
+    assert "vowels_differ" in [r.code for r in m.explanation], m.explain()
+
+
+@pytest.mark.parametrize(
+    ("thai_name", "latin"),
+    [
+        ("เบญจภรณ์", "Benjaporn"),
+        ("เบญจภรณ์", "Benchaphon"),
+        ("อัจฉราพรรณ", "Atcharaphan"),
+        ("ธนพร", "Tanapon"),
+        ("สุพรรณ", "Supan"),
+        ("พันธ์", "Phan"),
+        ("กมล", "Kamol"),  # a and o still alike where Thai writes no vowel and no ร closes
+    ],
+)
+def test_porn_and_phan_spellings_match(thai_name: str, latin: str) -> None:
+    assert score(thai_name, latin).decision is Decision.MATCH
+
+
+def test_strict_last_vowel() -> None:
+    assert thai(("ben", "cha", "phon"), "เบญจภรณ์") == "e-.a.o!"
+    assert thai(("ben", "cha", "phon", "na"), "เบญจภรณ์") == "e-.a.o!.a"
+    assert thai(("si", "ri", "phan"), "ศิริพรรณ") == "i.i.a!"
+    assert thai(("ka", "mon"), "กมล") == "a.o"

@@ -137,7 +137,7 @@ def thai_shape(word: str) -> str:
                 outlines.add(latin_outline("".join(syl)))
     outlines.update(latin_outline(v) for v in published)
     # a word with published Latin forms is left to them: its vowels are not checked
-    vowels = () if published else tuple(thai_vowels.thai(r) for r in readings)
+    vowels = () if published else tuple(thai_vowels.thai(r, word) for r in readings)
     finals = "T" + thai_finals.thai_marks(word, published)
     return shape(thai_ending(word), outlines, vowels, finals)
 

@@ -29,6 +29,12 @@ _LETTERS = frozenset("aeiou")
 # เ in a closed syllable (เจน chen, เพ็ญ phen, ธเนศ tha-net) is written e; only an open เ is also
 # written a (Tawin for เทวินทร์, Ariya for เอรียา), and a closed one ai in Aim (เอม, an English habit)
 CLOSED_E = "e-"
+# the last syllable of a word that ends on a consonant and ร (พร, ภรณ์: phon, Porn) sounds o, one
+# that ends on รร or ั and n (พรรณ, พันธ์: phan, Pun) sounds a: whatever else a and o share where
+# Thai writes no vowel, -pan is not พร and -porn is not พรรณ (เบญจภรณ์ is not Benjapan)
+STRICT_O, STRICT_A = "o!", "a!"
+_ENDS_ON = re.compile("[ก-ฮ](?<!ร)ร(?:[ก-ฮ][\u0e34\u0e38]?\u0e4c)?$")
+_ENDS_AN = re.compile("(?:รร|\u0e31[นณญรล])(?:[ก-ฮ]{1,2}[\u0e34\u0e38]?\u0e4c|[นณ])?$")
 _QUALITY = {"a": "A", "e": "E", "i": "I", "o": "O", "u": "U"}
 # what a Thai nucleus (RTGS) may be written with, beyond its own letters: the reader's a and o
 # where Thai writes no vowel; ue written u, eu, oe or i (ฤ ri); ia written i, ie, ea; แ a or e …
@@ -43,6 +49,8 @@ _THAI = {
     "uea": "UEA",
     "ua": "UOA",
     "ae": "AE",
+    STRICT_O: "O",
+    STRICT_A: "A",
 }
 # Latin runs that write one Thai vowel only: a long or short i, a long or short u
 _LATIN = {"ee": "I", "ii": "I", "i": "I", "ie": "I", "ei": "I", "oo": "U", "ou": "U", "uu": "U"}
@@ -58,15 +66,24 @@ OPTIONAL_E = "e?"
 DIFFERENT = 1.0
 
 
-def thai(syllables: tuple[str, ...]) -> str:
+def thai(syllables: tuple[str, ...], word: str = "") -> str:
     """The nuclei of one reading of a Thai word (RTGS syllables): ``("kaeo", "ma", "ni")`` ->
     ``"aeo.a.i"``; the e of a closed syllable is ``e-`` (``("chen", "chi", "ra")`` ->
-    ``"e-.i.a"``)."""
-    return ".".join(
+    ``"e-.i.a"``), and the o or a of the last syllable of a ``word`` that ends on ร or on รร is
+    ``o!`` or ``a!``."""
+    nuclei = [
         CLOSED_E if m.group(0) == "e" and s[m.end() :] else m.group(0)
         for s in syllables
         if (m := _NUCLEUS.search(s))
-    )
+    ]
+    if word and len(nuclei) == len(syllables):
+        # the syllable closed on n, last or before a formal linking one (เบญจภรณ์ ben-cha-phon-na)
+        at = next((i for i in (-1, -2) if -i <= len(syllables) and syllables[i][-1:] == "n"), 0)
+        if at and nuclei[at] == "o" and _ENDS_ON.search(word):
+            nuclei[at] = STRICT_O
+        elif at and nuclei[at] == "a" and _ENDS_AN.search(word):
+            nuclei[at] = STRICT_A
+    return ".".join(nuclei)
 
 
 @lru_cache(maxsize=200_000)
@@ -127,7 +144,7 @@ def _fits(nucleus: str, run: str) -> bool:
     # a short a written u (Julapun, Pramud, Tum); เอม written Aim
     return (
         bool(_of_thai(nucleus) & written)
-        or (nucleus == "a" and "U" in written)
+        or (nucleus in ("a", STRICT_A) and "U" in written)
         or (nucleus == CLOSED_E and run == "ai")
     )
 
@@ -143,7 +160,7 @@ def _split_fits(first: str, second: str, run: str) -> bool:
 def _thai_indel(nucleus: str) -> float:
     # a linking or implicit a, a short i or u after a stop (โชติรส Chotrot, วุฒิ Wut): often not
     # written; anything else is
-    return 0.5 if nucleus in ("a", "i", "u") else 1.0
+    return 0.5 if nucleus in ("a", "i", "u", STRICT_A) else 1.0
 
 
 def _latin_indel(run: str) -> float:
