@@ -420,3 +420,11 @@ def test_hokkien_ay_and_final_n_follow_the_names_habits() -> None:
     # hui also hwee, as sui is Swee: Lim Hwee Hua (惠華), https://en.wikipedia.org/wiki/Lim_Hwee_Hua
     assert "hwee" in spelt("惠")
     assert len(character_spellings("亮", "hokkien")) <= 5  # one spelling over the cap at most
+
+
+def test_a_southern_surname_missing_from_the_mainland_list_marks_a_dialect_spelling() -> None:
+    # 霍 Fok is not among the mainland's common surnames: Fok Ying-tung has no other word spelt
+    # like a surname (https://en.wikipedia.org/wiki/Henry_Fok; data/surnames_southern.csv)
+    assert score("霍英東", "Fok Ying-tung").probability >= 0.5
+    assert score("霍英明", "Fok Ying-tung").probability < 0.5  # another given name
+    assert score("麥英東", "Fok Ying-tung").probability < 0.5  # another surname

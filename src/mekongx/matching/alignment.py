@@ -338,9 +338,16 @@ def foreign(c: Compact) -> bool:
 
 @cache
 def surname_keys() -> frozenset[str]:
-    """Keys of every spelling of a Chinese surname (pinyin, Wade-Giles, dialect: Chan, Lim, Teo)."""
+    """Keys of every spelling of a Chinese surname (pinyin, Wade-Giles, dialect: Chan, Lim, Teo;
+    ``data/surnames_southern.csv``: Fok, Mak, Kwan)."""
     out = {latin_key(s.pinyin) for s in _data.surnames().values()}
     out |= {latin_key(v) for s in _data.surnames().values() for v in s.latin_variants}
+    # and the southern surnames the mainland list lacks (霍 Fok, 麦 Mak, 关 Kwan)
+    out |= {
+        latin_key(v)
+        for r in _data._rows("surnames_southern.csv")
+        for v in r["spellings"].split("|")
+    }
     return frozenset(k for k in out if k)
 
 
