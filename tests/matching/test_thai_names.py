@@ -416,3 +416,20 @@ def test_a_latin_word_spelt_like_a_chinese_surname_is_still_checked_as_a_thai_wo
         ("ประยุทธ์ จันทร์โอชา", "Prayut Chan-o-cha"),  # Chan, a Cantonese surname spelling
     ]:
         assert score(thai, latin).decision is Decision.MATCH, (thai, latin)
+
+
+@pytest.mark.parametrize(
+    ("thai_name", "latin", "other"),
+    [
+        # สร/ศร inside a word with a vowel are sa-ra, not a cluster s: Nisa is นิสา, Vissuta วิสสุตา
+        ("นิสรา", "Nissara", "Nisa"),
+        ("วิศรุตา", "Witsaruta", "Vissuta"),
+        ("บุศรินทร์", "Butsarin", "Busin"),
+    ],
+)
+def test_sr_inside_a_word_is_two_syllables(thai_name: str, latin: str, other: str) -> None:
+    assert score(thai_name, latin).decision is Decision.MATCH
+    assert score(thai_name, other).decision is not Decision.MATCH
+    # ศรี stays si, a leading vowel keeps the cluster (ประเสริฐ Prasert)
+    assert score("ชูศรี", "Chusri").decision is Decision.MATCH
+    assert score("ประเสริฐ", "Prasert").decision is Decision.MATCH

@@ -137,6 +137,16 @@ class _Parser(Division):
         ):
             # formally กวิน ka-win, สรานนท์ sa-ra-non (Kawin, Saranon), ปริวัฒน์ pa-ri-wat
             return _INIT[c1]
+        if (
+            c1 in "ศส"
+            and c2 == "ร"
+            and self.i > 1
+            and not self.lead
+            and self.at(self.i + 1) in ("า", "ิ", "ุ", "ู", "ั")
+        ):
+            # inside a word สร/ศร with a vowel other than ี are two syllables (นิสรา ni-sa-ra
+            # Nisara, วิศรุตา Witsaruta, บุศรินทร์ Butsarin); ศรี stays si, เสริม soem
+            return _INIT[c1]
         sr_ng = self.at(self.i + 1) == "ง" and not self.vowel_follows(self.i + 1)  # สรง, ทรง song
         if c1 in "ทศส" and c2 == "ร" and (self.vowel_follows(self.i) or self.lead or sr_ng):
             self.i += 1
