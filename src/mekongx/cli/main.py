@@ -157,9 +157,9 @@ def listener(
 
 
 def asgi_app() -> object:
-    from mekongx.app import create_app
+    from mekongx.app import create_app, settle
 
-    return create_app()
+    return settle(create_app())
 
 
 @app.command()

@@ -16,7 +16,7 @@ import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from mekongx.api.federation import MTLS_SCOPE_KEY
-from mekongx.app import create_app, create_federation_app
+from mekongx.app import create_app, create_federation_app, settle
 from mekongx.cli.exchange import transport_for
 from mekongx.federation.delivery import run_worker
 from mekongx.settings import Settings
@@ -90,7 +90,7 @@ def federation_config(
 
 
 def serve_node(settings: Settings, host: str, port: int, *, log_level: str = "info") -> None:
-    app = create_app(settings)
+    app = settle(create_app(settings))
     node = app.state.node
     configs = [web_config(settings, app, host, port, log_level)]
     if (federation := federation_config(settings, app, host, log_level)) is not None:
@@ -125,7 +125,7 @@ def serve_node(settings: Settings, host: str, port: int, *, log_level: str = "in
 def serve_listener(settings: Settings, host: str, *, log_level: str = "info") -> bool:
     """The federation listener alone (for nodes whose web port runs several processes with
     ``serve --workers N``); False when the node has none configured."""
-    app = create_app(settings)
+    app = settle(create_app(settings))
     config = federation_config(settings, app, host, log_level)
     if config is None:
         return False
