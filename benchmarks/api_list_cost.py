@@ -18,6 +18,7 @@ import asyncio
 import logging
 import os
 import time
+from importlib import import_module
 from pathlib import Path
 from typing import Annotated
 
@@ -40,6 +41,7 @@ PATHS = [
     ("reports list, keyset page", "/api/v1/reports?per_page=50&after={mid}"),
     ("reports detail (audited)", "/api/v1/reports/{one}"),
     ("seizures list", "/api/v1/seizures?per_page=50"),
+    ("seizures list, keyset page", "/api/v1/seizures?per_page=50&after={mid}"),
     ("seizures detail (audited)", "/api/v1/seizures/{one}"),
     ("declarations list", "/api/v1/precursors/notifications?per_page=50"),
     ("declarations detail (audited)", "/api/v1/precursors/notifications/{one}"),
@@ -130,6 +132,9 @@ def main() -> None:
     logging.disable(logging.WARNING)
     token = (args.keep / f"{args.engine}-{args.records}.token").read_text().strip()
     app = create_app()
+    settle = getattr(import_module("mekongx.app"), "settle", None)  # absent on older checkouts
+    if settle is not None:
+        settle(app)  # as the server (mekongx.cli.main:asgi_app) builds it
     # ids present in every area (each holds at least a tenth of the records)
     values = {"mid": args.records // 40, "one": args.records // 50}
     for name, path in PATHS:
