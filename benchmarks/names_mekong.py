@@ -18,7 +18,11 @@ their Hokkien, Teochew, Hakka or Foochow spelling. For each stratum:
   share their family name (Vietnam: 阮文安 against Nguyễn Văn Linh) or a word of the name
   (Myanmar: U Win Myint against Myint Swe; Laos: Sonexay Siphandone against Khamtai Siphandone;
   Hong Kong to Malaysia: the same surname character, 李嘉誠 against Lee Chu-ming);
-  every such pair of the data is counted.
+  every such pair of the data is counted;
+- Myanmar, strata with a Latin form: also the same name with its words in another order, generated
+  from the seen persons only and marked as such (Thein Sein against "Sein Thein"): a Burmese name
+  has no family name and a fixed order, so the same syllables in another order are another
+  person's name (Tin Win, Win Tin), and a match is a false match.
 
 Rows marked "seen" were tried while the rules were written (not blind); the table gives the figures
 with and without them.
@@ -59,6 +63,8 @@ STRATA = (
     ("SG|MY", "zh", "latin", "Singapore, Malaysia: characters - Hokkien/Teochew/... spelling"),
 )
 _COURTESY = frozenset(("u", "daw"))
+# the Burmese courtesy words a generated order-swapped name keeps first (docs/fugitives.md)
+_COURTESY_ALL = frozenset(("u", "daw", "ko", "maung", "mg", "ma", "sai", "nang", "sao", "saw"))
 
 
 def load() -> tuple[dict[str, dict[str, str]], dict[str, str], dict[tuple[str, str], str]]:
@@ -105,6 +111,38 @@ def related(cc: str, a: dict[str, str], b: dict[str, str]) -> bool:
         )
     words = [{w.lower() for w in p["my-latin"].split()} - _COURTESY for p in (a, b)]
     return bool(words[0] & words[1])
+
+
+def swapped(name: str) -> str | None:
+    """A Burmese name in Latin letters with its words in reverse order, its courtesy word kept
+    first (U Thein Sein: U Sein Thein); None when that is the same name (one word)."""
+    words = name.split()
+    head = words[:1] if len(words) >= 3 and words[0].lower() in _COURTESY_ALL else []
+    body = words[len(head) :]
+    out = " ".join(head + body[::-1])
+    return None if out.lower() == name.lower() else out
+
+
+def order_negatives(
+    forms: dict[str, dict[str, str]], check: dict[tuple[str, str], str], people: list[str],
+    x: str, y: str, thr: float,
+) -> list[bool]:  # fmt: skip
+    """Generated hard negatives of a Myanmar stratum with a Latin form: each seen person's other
+    form against the Latin form with its words reversed; True where scored as a match."""
+    latin = y if y in ("latin", "my-latin") else x if x in ("latin", "my-latin") else None
+    if latin is None:
+        return []
+    other = x if latin == y else y
+    real = {forms[e][latin].lower() for e in people}
+    out = []
+    for e in people:
+        if part(check, e, x, y) != "seen":
+            continue
+        fake = swapped(forms[e][latin])
+        if fake is None or fake.lower() in real:
+            continue
+        out.append(score(forms[e][other], fake).probability >= thr)
+    return out
 
 
 def main() -> None:
@@ -157,6 +195,13 @@ def main() -> None:
                 f"| {label} | {which} | {len(hits)} | {tp / len(hits):.3f} | "
                 f"{sum(top) / len(top):.3f} | {f1:.3f} | {fmr} |"
             )
+            if cc == "MM" and which == "all" and (swaps := order_negatives(
+                forms, check, people, x, y, thr
+            )):  # fmt: skip
+                print(
+                    f"| {label} | seen, words swapped (generated) | - | - | - | - | "
+                    f"{len(swaps)} | {sum(swaps) / len(swaps):.3f} |"
+                )
     print(f"threshold {thr}; {time.time() - t0:.0f} s")
 
 

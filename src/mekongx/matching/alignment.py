@@ -65,6 +65,9 @@ class Compact:
     endings: tuple[str, ...] = ()
     # a Latin-letter name with a word no Chinese romanisation writes (``names.non_chinese_word``)
     non_chinese: bool = False
+    # bit i set: reading i keeps the order of its parts (a Burmese name, which has no family name
+    # and a fixed order: Tin Win and Win Tin are two people; ``names.order_fixed``)
+    ordered: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +188,7 @@ def _part_sim(ka: tuple[str, ...], kb: tuple[str, ...], thai: bool) -> tuple[flo
     return best, bi, bj
 
 
-def _joined(ka: Keys, kb: Keys, thai: bool) -> float:
+def _joined(ka: Keys, kb: Keys, thai: bool, ordered: bool = False) -> float:
     """Similarity of the names written as one word, for "จูกัดเหลียง" vs "Zhuge Liang".
 
     The words keep their syllables ("Lin Xuan Qin" = lin.suan.cin), so that the syllables are
@@ -193,7 +196,7 @@ def _joined(ka: Keys, kb: Keys, thai: bool) -> float:
     """
     a = [syl for p in ka for syl in syllabify(p[0])]
     best = 0.0
-    for order in (kb, kb[::-1]):
+    for order in (kb,) if ordered else (kb, kb[::-1]):
         b = [syl for p in order for syl in syllabify(p[0])]
         if len(a) == len(b):  # else the words do not line up syllable by syllable
             best = max(best, key_similarity(".".join(a), ".".join(b), thai))
@@ -220,10 +223,15 @@ def _perms(n: int, k: int) -> tuple[tuple[int, ...], ...]:
 
 
 @lru_cache(maxsize=500_000)
-def align(a: CompactReading, b: CompactReading, thai: bool = False) -> Alignment:
+def align(
+    a: CompactReading, b: CompactReading, thai: bool = False, ordered: bool = False
+) -> Alignment:
     """Best order-free assignment of the parts of reading ``a`` to the parts of reading ``b``.
 
     ``thai``: both names are Thai-like (``thai_pair``), so Thai vowel spellings are variants.
+    ``ordered``: one of them is a Burmese reading, whose parts keep their order (a part may be
+    left unmatched, but no two are swapped), and the surname marks of other readings are no
+    reason to swap them.
     """
     full_a, full_b = a[0], b[0]
     ka, kb = full_a[:_MAX_PARTS], full_b[:_MAX_PARTS]
@@ -239,14 +247,19 @@ def align(a: CompactReading, b: CompactReading, thai: bool = False) -> Alignment
               for j in (0, 1)] for i in (0, 1)]  # fmt: skip
         straight = (wt[0][0] * cells[0][0][0] + wt[1][1] * cells[1][1][0]) / (wt[0][0] + wt[1][1])
         crossed = (wt[0][1] * cells[0][1][0] + wt[1][0] * cells[1][0][0]) / (wt[0][1] + wt[1][0])
-        if sur_a is not None and sur_b is not None:  # both say which is the surname
+        if ordered:
+            best = (straight, (0, 1))
+        elif sur_a is not None and sur_b is not None:  # both say which is the surname
             best = (straight, (0, 1)) if sur_a == sur_b else (crossed, (1, 0))
         else:
             best = (straight, (0, 1)) if straight >= crossed - 1e-9 else (crossed, (1, 0))
     total_b = [float(len(y[0])) for y in kb]
     all_b = sum(total_b)
     for perm in () if best is not None else _perms(len(kb), len(ka)):
-        if sur_a is not None and sur_b is not None and perm[sur_a] != sur_b:
+        if ordered:
+            if any(perm[k] > perm[k + 1] for k in range(len(perm) - 1)):
+                continue
+        elif sur_a is not None and sur_b is not None and perm[sur_a] != sur_b:
             continue  # when both names mark their surname, surname is compared with surname
         num = 0.0
         den = all_b
@@ -276,7 +289,7 @@ def align(a: CompactReading, b: CompactReading, thai: bool = False) -> Alignment
         len(kb) - len(ka) + max(0, len(full_a) - _MAX_PARTS) + max(0, len(full_b) - _MAX_PARTS)
     )
     if unmatched:
-        joined = _joined(full_a, full_b, thai)
+        joined = _joined(full_a, full_b, thai, ordered)
         if joined > sim:
             pair = ((0, 0, joined, 0, 0),)
             return Alignment(joined, joined, None, 0, pair, False, float(joined == 1.0))
@@ -299,7 +312,8 @@ def align(a: CompactReading, b: CompactReading, thai: bool = False) -> Alignment
         surname_sim,
         unmatched,
         tuple(sorted(pairs)),
-        any(i != j for i, j in enumerate(perm)),
+        # parts in another order (not merely one left unmatched: U Win Tin / Win Tin)
+        any(perm[k] > perm[k + 1] for k in range(len(perm) - 1)),
         same / total if total else 0.0,
         mismatches,
     )
@@ -411,7 +425,7 @@ def best_alignment(ca: Compact, cb: Compact) -> tuple[Alignment, int, int] | Non
                 if ca.han is None or a_latin:
                     continue  # a Hán-Việt reading meets the Mandarin of the characters only
                 rb = (rb[0], rb[1] - HAN_ONLY)
-            al = align(ra, rb, thai)
+            al = align(ra, rb, thai, bool(ca.ordered >> i & 1 or cb.ordered >> j & 1))
             rank = al.sim + 0.5 * al.min_sim - 0.15 * al.unmatched
             if best is None or rank > best[0] + 1e-9:
                 best = (rank, al, i, j)

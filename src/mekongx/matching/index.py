@@ -172,6 +172,7 @@ class _Filer:
             compact.han,
             compact.endings,
             compact.non_chinese,
+            compact.ordered,
         )
         return shared, tuple(keys)
 
@@ -413,7 +414,9 @@ class Index:
 
 _CHUNK_MIN = 5_000
 _COLLECT_AFTER = 10_000  # names added by one add_many
-_Plain = tuple[tuple[CompactReading, ...], str, float | None, str | None, tuple[str, ...], bool]
+_Plain = tuple[
+    tuple[CompactReading, ...], str, float | None, str | None, tuple[str, ...], bool, int
+]
 
 
 class _Worker:
@@ -471,7 +474,7 @@ def _build_chunk(
         if got is None:
             c, keys = w.filer.prepare(profile(name).compact)
             got = seen[name] = array("I", [w.key_id(k) for k in keys]).tobytes()
-            out.append((c.readings, c.script, c.rarity, c.han, c.endings, c.non_chinese))
+            out.append((c.readings, c.script, c.rarity, c.han, c.endings, c.non_chinese, c.ordered))
             if len(seen) % 20_000 == 0:
                 for fn in _bounded_caches():
                     fn.cache_clear()

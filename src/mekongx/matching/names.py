@@ -465,6 +465,33 @@ def non_chinese_word(name: Name) -> bool:
     return False
 
 
+def order_fixed(name: Name) -> frozenset[str]:
+    """The reading systems of a name known to be Burmese, whose parts keep their order when
+    compared (``alignment.Compact.ordered``): a Burmese name has no family name, its order is
+    fixed, and it is built from a small stock of syllables, so that the same syllables in another
+    order are another person's name (Tin Win, Win Tin). Known to be Burmese: a name in Myanmar
+    script ("burmese"), a Latin name with a courtesy word (U Win Tin) or a word spelt as only
+    Burmese names are (Thein Sein; "latin"), a Chinese transcription that starts with the
+    character of a courtesy word (吴登盛, 杜昂山素季; "sea-transcription", not its Chinese
+    readings: 吴温丁 may be Wu Wending, written Wending Wu)."""
+    out: set[str] = set()
+    if any(t.script is Script.BURMESE for t in name.tokens):
+        out.add("burmese")
+    words = [t.text for t in name.tokens if t.script is Script.LATIN]
+    if words and (
+        burmese_honorific(words) or any(_BURMESE_LETTERS.search(w.lower()) for w in words)
+    ):
+        out.add("latin")
+    han_name = name.han
+    if (
+        han_name is not None
+        and han_name[0] in sea_transcription.HONORIFIC_HAN
+        and sea_transcription.looks_transcribed(han_name, _data.surnames().keys())
+    ):
+        out.add("sea-transcription")
+    return frozenset(out)
+
+
 def _vietnamese_reading(tokens: list[Token]) -> Reading | None:
     """Nguyễn Văn An read as the Mandarin of 阮文安 (ruan / wen.an), family name first."""
     parts = vietnamese.reading_parts([t.text for t in tokens])

@@ -25,6 +25,7 @@ from mekongx.matching.names import (
     Name,
     Reading,
     non_chinese_word,
+    order_fixed,
     parse_name,
     rarity,
     readings,
@@ -100,8 +101,12 @@ def profile(name: Name | str) -> Profile:
         name = parse_name(name)
     rs = merge_readings(readings(name))
     seen: dict[Keys, int | None] = {}
+    fixed = order_fixed(name)
+    ordered = 0
     for r in rs:
         if r.keys not in seen:
+            if fixed and all(s in fixed for s in r.system.split("+")):
+                ordered |= 1 << len(seen)
             han_only = r.system == "han-viet" and r.surname is not None
             latin_only = r.surname is not None and r.system.split("+")[0] in DIALECT_SYSTEMS
             seen[r.keys] = (
@@ -118,6 +123,7 @@ def profile(name: Name | str) -> Profile:
         name.han,
         endings(name),
         non_chinese_word(name),
+        ordered,
     )
     return Profile(name, rs, compact)
 
