@@ -110,7 +110,17 @@ def test_visibility_by_distribution(nodes: dict[str, Any], known: dict[str, str]
         headers = node.token(user)
         with node.app() as client:
             listed = client.get("/api/v1/precursors/incidents", headers=headers).json()
-            assert {i["title"] for i in listed} == SEEN[agency], agency
+            assert {i["title"] for i in listed["items"]} == SEEN[agency], agency
+            assert listed["total"] == len(SEEN[agency]) and listed["total_exact"], agency
+            titles, after = [], None  # one at a time by the keyset cursor: each once, none lost
+            while True:
+                query = {"per_page": 1} | ({"after": after} if after else {})
+                one = client.get("/api/v1/precursors/incidents", headers=headers, params=query)
+                titles += [i["title"] for i in one.json()["items"]]
+                after = one.json()["next_after"]
+                if after is None:
+                    break
+            assert sorted(titles) == sorted(SEEN[agency]), agency
             for title, uid in known.items():
                 ident = _held(node, uid)
                 assert (ident is not None) == (title in SEEN[agency]), (agency, title)

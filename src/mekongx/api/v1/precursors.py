@@ -553,17 +553,22 @@ def record_shipment(
 
 
 # ---------------------------------------------------------------- incidents and Form D
-@router.get("/incidents", response_model=list[IncidentOut])
+@router.get("/incidents", response_model=PageOut[IncidentOut])
 def list_incidents(
     request: Request,
     principal: CurrentPrincipal,
     kind: Annotated[str, Query(pattern="^[a-z_]{0,24}$")] = "",
     year: Annotated[int | None, Query(ge=1990, le=2100)] = None,
-) -> list[IncidentOut]:
-    """Incidents you may see, by distribution."""
+    page: PageNumber = 1,
+    per_page: Annotated[int, Query(ge=1, le=200)] = 50,
+    after: Annotated[int | None, Query(ge=1)] = None,
+) -> Response:
+    """Incidents you may see, by distribution, the latest first; for the next page pass the
+    answer's ``next_after`` as ``after`` (keyset paging)."""
     with node_of(request).db.read() as session:
-        found = incident_service.list_incidents(session, principal, kind=kind, year=year)
-        return [IncidentOut.model_validate(i) for i in found]
+        found = incident_service.list_incidents(session, principal, kind=kind, year=year,
+                                                page=page, per_page=per_page, after=after)  # fmt: skip
+        return page_answer(found, PageOut[IncidentOut])
 
 
 @router.post("/incidents", response_model=IncidentOut, status_code=201)

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from mekongx.audit import Actor, record
 from mekongx.authz import Permission, Principal, access, require, visible
+from mekongx.authz.listing import Page, page_of
 from mekongx.chemistry.units import convert
 from mekongx.domains.precursors import exchange, fulltext
 from mekongx.domains.precursors.models import Incident
@@ -110,8 +111,11 @@ def list_incidents(
     *,
     kind: str = "",
     year: int | None = None,
-    limit: int = 200,
-) -> list[Incident]:
+    page: int = 1,
+    per_page: int = 50,
+    after: int | None = None,
+) -> Page[Incident]:
+    """One page of the incidents the user may see, the latest first (``authz.listing``)."""
     stmt = visible(principal, Incident)
     if kind:
         stmt = stmt.where(Incident.kind == kind)
@@ -119,8 +123,8 @@ def list_incidents(
         stmt = stmt.where(
             Incident.occurred_on >= date(year, 1, 1), Incident.occurred_on <= date(year, 12, 31)
         )
-    stmt = stmt.order_by(Incident.occurred_on.desc(), Incident.id.desc()).limit(limit)
-    return list(session.scalars(stmt))
+    return page_of(session, stmt, Incident, page=page, per_page=per_page, after=after,
+                   order=(Incident.occurred_on,))  # fmt: skip
 
 
 def recipients_of(session: Session, incident: Incident) -> list[str]:

@@ -519,14 +519,16 @@ def incident_list(
     request: Request,
     principal: CurrentPrincipal,
     kind: Annotated[str, Query(pattern="^[a-z_]{0,24}$")] = "",
+    page: PageNumber = 1,
 ) -> Response:
     with node_of(request).db.read() as session:
-        items = incident_service.list_incidents(session, principal, kind=kind)
+        listed = incident_service.list_incidents(session, principal, kind=kind, page=page)
     return _page(
         request,
         principal,
         "precursors/incidents.html",
-        items=items,
+        items=listed.items,
+        listed=listed,
         kind=kind,
         can_write=can(principal, Permission.WRITE_RECORDS).allowed,
     )
