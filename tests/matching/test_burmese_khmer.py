@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from mekongx.matching import burmese, khmer, score
-from mekongx.matching.names import non_chinese_word, parse_name
+from mekongx.matching.names import parse_name
+from mekongx.matching.origin import non_chinese_word
 from mekongx.text.zawgyi import to_unicode
 
 THRESHOLD = 0.5

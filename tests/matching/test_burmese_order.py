@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from mekongx.matching import score
-from mekongx.matching.names import order_fixed, parse_name
+from mekongx.matching.names import parse_name
+from mekongx.matching.origin import order_fixed
 
 THRESHOLD = 0.5
 

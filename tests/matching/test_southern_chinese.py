@@ -220,7 +220,7 @@ def test_an_english_given_name_makes_no_match(han: str, latin: str) -> None:
     ],
 )
 def test_which_first_words_are_english_given_names(words: str, english: bool) -> None:
-    from mekongx.matching.names import western_given_first
+    from mekongx.matching.origin import western_given_first
 
     assert western_given_first(words.split()) is english
 

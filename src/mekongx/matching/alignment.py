@@ -63,10 +63,10 @@ class Compact:
     han: str | None
     # per word of a Thai- or Latin-letter name: its ending and consonant outlines (``endings.py``)
     endings: tuple[str, ...] = ()
-    # a Latin-letter name with a word no Chinese romanisation writes (``names.non_chinese_word``)
+    # a Latin-letter name with a word no Chinese romanisation writes (``origin.non_chinese_word``)
     non_chinese: bool = False
     # bit i set: reading i keeps the order of its parts (a Burmese name, which has no family name
-    # and a fixed order: Tin Win and Win Tin are two people; ``names.order_fixed``)
+    # and a fixed order: Tin Win and Win Tin are two people; ``origin.order_fixed``)
     ordered: int = 0
 
 
@@ -333,7 +333,7 @@ def thai_pair(ca: Compact, cb: Compact) -> bool:
 def foreign(c: Compact) -> bool:
     """May a ``FOREIGN_ONLY`` reading meet this name: one in Latin letters (or Myanmar or Khmer
     script, read into them; or Lao script, read with the Thai reader and marked ``non_chinese``
-    by ``names.non_chinese_word``: ສຸພານຸວົງ meets 苏发努冯) that is not read as a Chinese name, has no word spelt like the
+    by ``origin.non_chinese_word``: ສຸພານຸວົງ meets 苏发努冯) that is not read as a Chinese name, has no word spelt like the
     surname of one (Lee Shau Kee, Lim Kit Siang: their Cantonese and Hokkien readings meet them;
     the sound reading met 李兆基 / LEE SHAU KEE by chance) and is not pinyin throughout with a
     given name run together (Dan Tianfang): such words carry keys marked ``EXACT``; unless another

@@ -15,7 +15,6 @@ from mekongx.matching import (
     lao,
     lao_transcription,
     sea_transcription,
-    southern_chinese,
     thai,
     thai_compounds,
     traditional,
@@ -43,6 +42,7 @@ from mekongx.matching.normalize import (
     set_aside_nicknames,
     tokenize,
 )
+from mekongx.matching.origin import BURMESE_LETTERS, western_given_first
 from mekongx.matching.reading import Name, Reading, make_reading, syl_key
 from mekongx.matching.thai_letters import respellings
 from mekongx.matching.transcription import part_sounds
@@ -50,7 +50,6 @@ from mekongx.matching.transcription import part_sounds
 __all__ = [
     "Name",
     "Reading",
-    "non_chinese_word",
     "parse_name",
     "rarity",
     "readings",
@@ -62,10 +61,6 @@ _SAE = "แซ่"  # "surname" marker in Thai spellings of Chinese clan names (
 # Thai spellings that read differently in Chinese names (ü, apical i, ห+ว = hu); other words skip
 # the extra parses.
 _SILENT_E = re.compile("[aeiou][bcdfghjklmnpqrstvwxz]e$", re.IGNORECASE)
-# letters of Khmer names in Latin that no romanisation of Chinese writes: the aspirate doubled
-# (Chhon, Chhum) and the Khmer vowel uo before n or t (Huot, Nuon, Chuon; Vietnamese uông is
-# uong)
-_KHMER_LETTERS = re.compile("hh|uo[nt](?!g)")
 _CHINESE_SPELLING = re.compile("[\u0e3a]|ว\u0e4c|หว|วิ|วี|อือ|[ซสจชฉร]ือ")
 
 
@@ -392,7 +387,7 @@ def readings(name: Name | str) -> tuple[Reading, ...]:
             # a match (the reading with it stays: Ma and Ko are Chinese surnames too)
             out += _latin_readings(latin_tokens[1:])
             out += _burmese_syllable_reading(latin_tokens[1:])
-        elif any(_BURMESE_LETTERS.search(t.text.lower()) for t in latin_tokens):
+        elif any(BURMESE_LETTERS.search(t.text.lower()) for t in latin_tokens):
             out += _burmese_syllable_reading(latin_tokens)
         elif western_given_first([t.text for t in latin_tokens]):
             # Tony Tan Keng Yam is also Tan Keng Yam: the English given name that Hong Kong,
@@ -400,18 +395,6 @@ def readings(name: Name | str) -> tuple[Reading, ...]:
             # characters, and neither costs nor makes a match
             out += _latin_readings(latin_tokens[1:])
     return tuple(out)
-
-
-# … and of Burmese names (the conventional spellings of ``burmese.py``): -aung (Maung, Aung), -ein
-# and -aing (Thein, Hlaing) ending a syllable (not pinyin Wei.ning, Thai Chai.ngoen), ky- before
-# a, i or o (Kyaw, Kyi; Cantonese has kyu-), a creaky nasal written -nt after y or u at the end
-# of a word (Myint, Nyunt; not Thai Bunthawi), the voiceless sonorants hl-, hm-, hn- (not the
-# Hokkien Hng) and ht- (Htin), which no Cantonese, Hokkien, Teochew, Hakka, pinyin or Wade-Giles
-# syllable has: a name with such a word (Saw Maung) is no Chinese name, though another word is
-# spelt like a Chinese surname (Saw, 苏)
-_BURMESE_LETTERS = re.compile(
-    "aung(?![aeiouy])|[^a]ein(?![aeiouyg])|aing(?![aeiouy])|^ky[aio]|[yu]nt$|^h[lmt]|^hn(?!g)"
-)
 
 
 def _burmese_syllable_reading(tokens: list[Token]) -> list[Reading]:
@@ -423,73 +406,6 @@ def _burmese_syllable_reading(tokens: list[Token]) -> list[Reading]:
         return []
     split = [Token(x, Script.LATIN) for s in syls for x in s]
     return _latin_readings(split)[:1]
-
-
-def western_given_first(words: list[str]) -> bool:
-    """Does a Latin name start with a word that is no Chinese syllable in any romanisation
-    (Tony, Donald, Carrie: not one pinyin, Wade-Giles, Cantonese, Hokkien or Teochew syllable,
-    no hyphen), followed by a Chinese surname spelling and a given name (Tony Tan Keng Yam,
-    Donald Tsang Yam-kuen)?"""
-    if len(words) < 3 or not surname_spelling(words[1]):
-        return False
-    first = ascii_fold(words[0])
-    return (
-        "-" not in words[0]
-        and len(split_pinyin(first) or ()) != 1
-        and latin_key(first) not in southern_chinese.syllable_keys()
-        and wade_giles_to_pinyin(first) is None
-        and not surname_spelling(first)
-        and first not in vietnamese.FAMILY  # Nguyen Tan Dung: a Vietnamese family name
-    )
-
-
-def non_chinese_word(name: Name) -> bool:
-    """Has a name in Latin letters a word that no romanisation of a Chinese name writes: two or
-    more syllables in one word without a hyphen that are not pinyin (Samrin, Sokha, Kanharith).
-    Chinese given names in Wade-Giles, Cantonese or Hokkien spellings are written a syllable per
-    word or hyphenated (Shau Kee, Ka-shing); in pinyin they are run together but split as pinyin.
-    Also a word with letters no Chinese romanisation writes (``_KHMER_LETTERS``: Ung Huot, Keat
-    Chhon), though its other words are spelt like Chinese surnames."""
-    if lao.LAO.search(name.original):
-        return True  # a name in Lao script (read with the Thai reader) is no Chinese name
-    for tok in name.tokens:
-        low = tok.text.lower()
-        if tok.script is Script.LATIN and (
-            _KHMER_LETTERS.search(low) or _BURMESE_LETTERS.search(low)
-        ):
-            return True
-        if tok.script is not Script.LATIN or "-" in tok.text or split_pinyin(tok.text):
-            continue
-        if len(latin_syllables(tok.text)) >= 2 and not dialect_surname(tok.text):
-            return True
-    return False
-
-
-def order_fixed(name: Name) -> frozenset[str]:
-    """The reading systems of a name known to be Burmese, whose parts keep their order when
-    compared (``alignment.Compact.ordered``): a Burmese name has no family name, its order is
-    fixed, and it is built from a small stock of syllables, so that the same syllables in another
-    order are another person's name (Tin Win, Win Tin). Known to be Burmese: a name in Myanmar
-    script ("burmese"), a Latin name with a courtesy word (U Win Tin) or a word spelt as only
-    Burmese names are (Thein Sein; "latin"), a Chinese transcription that starts with the
-    character of a courtesy word (吴登盛, 杜昂山素季; "sea-transcription", not its Chinese
-    readings: 吴温丁 may be Wu Wending, written Wending Wu)."""
-    out: set[str] = set()
-    if any(t.script is Script.BURMESE for t in name.tokens):
-        out.add("burmese")
-    words = [t.text for t in name.tokens if t.script is Script.LATIN]
-    if words and (
-        burmese_honorific(words) or any(_BURMESE_LETTERS.search(w.lower()) for w in words)
-    ):
-        out.add("latin")
-    han_name = name.han
-    if (
-        han_name is not None
-        and han_name[0] in sea_transcription.HONORIFIC_HAN
-        and sea_transcription.looks_transcribed(han_name, _data.surnames().keys())
-    ):
-        out.add("sea-transcription")
-    return frozenset(out)
 
 
 def _vietnamese_reading(tokens: list[Token]) -> Reading | None:

@@ -21,16 +21,9 @@ from mekongx.matching.endings import endings
 from mekongx.matching.evidence import Evidence, compare_evidence
 from mekongx.matching.explain import Reason
 from mekongx.matching.judgements import Judgements
-from mekongx.matching.names import (
-    Name,
-    Reading,
-    non_chinese_word,
-    order_fixed,
-    parse_name,
-    rarity,
-    readings,
-)
+from mekongx.matching.names import Name, Reading, parse_name, rarity, readings
 from mekongx.matching.normalize import Script
+from mekongx.matching.origin import non_chinese_word, order_fixed
 from mekongx.matching.outline import conflict
 from mekongx.matching.result import Decision, Match
 
