@@ -121,6 +121,9 @@ def test_visibility_by_distribution(nodes: dict[str, Any], known: dict[str, str]
                 if after is None:
                     break
             assert sorted(titles) == sorted(SEEN[agency]), agency
+            for bad in ({"per_page": 0}, {"per_page": 201}, {"after": "x"}, {"page": -1}):
+                answer = client.get("/api/v1/precursors/incidents", headers=headers, params=bad)
+                assert answer.status_code == 422, (bad, answer.text)
             for title, uid in known.items():
                 ident = _held(node, uid)
                 assert (ident is not None) == (title in SEEN[agency]), (agency, title)
