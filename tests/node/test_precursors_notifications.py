@@ -15,7 +15,7 @@ from sqlalchemy import func, select, text
 from mekongx.accounts import service as accounts
 from mekongx.audit import Actor, AuditEvent, verify_chain
 from mekongx.db import Database
-from mekongx.domains.precursors import exchange, handlers
+from mekongx.domains.precursors import exchange, handlers, shipments
 from mekongx.domains.precursors import incidents as incident_service
 from mekongx.domains.precursors import notifications as pen
 from mekongx.domains.precursors.models import Incident, Notification
@@ -251,7 +251,7 @@ def _ship(world: Any, nid: int, user: str = "chinese_liaison", **change: Any) ->
     }
     node = world if user.startswith("thai") else world.partner("NNCC")
     with node.db.write() as session:
-        shipment = pen.record_shipment(
+        shipment = shipments.record_shipment(
             session, node.principal(user), _uid(world, nid), ShipmentInput.model_validate(data)
         )
         return json.loads(shipment.discrepancies), shipment.incident_uid
@@ -260,7 +260,7 @@ def _ship(world: Any, nid: int, user: str = "chinese_liaison", **change: Any) ->
 def test_shipments_are_reconciled_and_discrepancies_open_incidents(world: Any) -> None:
     nid = _create(world)
     with world.db.write() as session, pytest.raises(Conflict):
-        pen.record_shipment(
+        shipments.record_shipment(
             session,
             world.principal("thai_liaison"),
             nid,
@@ -292,7 +292,7 @@ def test_shipments_are_reconciled_and_discrepancies_open_incidents(world: Any) -
         assert mine.origin_agency == "ONCB" and mine.kind == "discrepancy"
     lcdc = world.partner("LCDC")
     with lcdc.db.write() as session, pytest.raises(NotFound):
-        pen.record_shipment(
+        shipments.record_shipment(
             session,
             lcdc.principal("lao_liaison"),
             _uid(world, nid),
@@ -336,7 +336,7 @@ def test_payloads_carry_the_notification_and_the_answer(world: Any, peer_db: Dat
     with world.db.read() as session:
         sent = session.get(Notification, nid)
         assert sent is not None
-        payload = json.loads(json.dumps(pen.notification_payload(sent)))  # plain JSON
+        payload = json.loads(json.dumps(exchange.notification_payload(sent)))  # plain JSON
     assert "id" not in payload and payload["uid"] == sent.uid
 
     with peer_db.write() as session, pytest.raises(Forbidden):  # only the originator
@@ -352,7 +352,7 @@ def test_payloads_carry_the_notification_and_the_answer(world: Any, peer_db: Dat
         answered = pen.answer(
             session, wang, copy_id, AnswerInput(answer="objected", note="importer not licensed")
         )
-        response = json.loads(json.dumps(pen.response_payload(answered)))
+        response = json.loads(json.dumps(exchange.response_payload(answered)))
     with peer_db.read() as session:
         assert verify_chain(session)[1] == []
         assert session.scalar(select(func.count()).select_from(Notification)) == 1
@@ -378,7 +378,7 @@ def test_a_notification_for_another_agency_is_refused(world: Any, peer_db: Datab
     with world.db.read() as session:
         found = session.get(Notification, nid)
         assert found is not None
-        payload = pen.notification_payload(found)
+        payload = exchange.notification_payload(found)
     with peer_db.write() as session, pytest.raises(Forbidden):
         pen.apply_received_notification(session, "ONCB", payload)
     with peer_db.write() as session, pytest.raises(ValidationFailed):
@@ -604,7 +604,7 @@ def test_notification_payload_carries_the_new_fields(world: Any, peer_db: Databa
     with world.db.read() as session:
         sent = session.get(Notification, nid)
         assert sent is not None
-        payload = json.loads(json.dumps(pen.notification_payload(sent)))
+        payload = json.loads(json.dumps(exchange.notification_payload(sent)))
     assert payload["unit"] == "l" and payload["transit_countries"] == "LA,MM"
     with peer_db.write() as session:
         copy = pen.apply_received_notification(session, "ONCB", payload)
@@ -638,7 +638,7 @@ def test_shipment_in_litres_is_compared_in_kilograms(world: Any) -> None:
     for action in ("sent", "acknowledged", "confirmed"):
         _do(world, nid, action)
     with world.db.write() as session:
-        within = pen.record_shipment(
+        within = shipments.record_shipment(
             session,
             world.principal("thai_liaison"),
             nid,
@@ -646,7 +646,7 @@ def test_shipment_in_litres_is_compared_in_kilograms(world: Any) -> None:
                                   "quantity": 1.6, "unit": "t"}),
         )  # fmt: skip
         assert json.loads(within.discrepancies) == [] and within.unit == "t"
-        over = pen.record_shipment(
+        over = shipments.record_shipment(
             session,
             world.principal("thai_liaison"),
             nid,

@@ -22,7 +22,7 @@ from mekongx.domains.precursors import formd as formd_service
 from mekongx.domains.precursors import incidents as incident_service
 from mekongx.domains.precursors import notifications as pen
 from mekongx.domains.precursors import register as reg
-from mekongx.domains.precursors import screening
+from mekongx.domains.precursors import screening, shipments
 from mekongx.domains.precursors.models import Incident, Notification, ScreeningRun
 from mekongx.domains.precursors.schemas import (
     AnswerInput,
@@ -537,7 +537,7 @@ def record_shipment(
 ) -> ShipmentOut:
     """Reconcile a shipment; a discrepancy opens an incident (``incident_uid``)."""
     with node_of(request).db.write() as session:
-        shipment = pen.record_shipment(session, principal, notification_id, data)
+        shipment = shipments.record_shipment(session, principal, notification_id, data)
         return ShipmentOut(
             id=shipment.id,
             shipped_on=shipment.shipped_on,

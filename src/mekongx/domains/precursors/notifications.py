@@ -7,19 +7,17 @@
              information_requested -> sent           (exporter answers and sends again)
 
 The exporting agency's node originates the notification; the importing agency holds a received
-copy (``received=True``) and answers it. ``notification_payload`` / ``apply_received_notification``
-and ``response_payload`` / ``apply_response`` are what the exchange carries between the two nodes.
-Shipments are reconciled against the notification; a discrepancy opens an incident.
+copy (``received=True``) and answers it. ``exchange.py`` builds what travels between the two
+nodes and ``apply_received_notification`` / ``apply_response`` apply it here. Shipments under a
+notification are reconciled in ``shipments.py``.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Select, bindparam, delete, func, select, text
 from sqlalchemy.orm import Session
 
@@ -29,19 +27,17 @@ from mekongx.authz.listing import Page, page_of
 from mekongx.chemistry import Substance
 from mekongx.chemistry.units import convert
 from mekongx.db import Database
-from mekongx.domains.precursors import exchange, fulltext
-from mekongx.domains.precursors.labels import DISCREPANCIES
+from mekongx.domains.precursors import exchange
 from mekongx.domains.precursors.models import (
     OPEN,
-    Incident,
     Notification,
     NotificationEvent,
-    Shipment,
 )
+from mekongx.domains.precursors.payloads import NotificationPayload, ResponsePayload
 from mekongx.domains.precursors.register import register
-from mekongx.domains.precursors.schemas import AnswerInput, NotificationInput, ShipmentInput
+from mekongx.domains.precursors.schemas import AnswerInput, NotificationInput
 from mekongx.errors import Conflict, FieldProblem, Forbidden, ValidationFailed
-from mekongx.i18n import N_, Language, translator
+from mekongx.i18n import N_
 from mekongx.model.base import utcnow
 from mekongx.model.identity import Agency
 from mekongx.model.record import RecordRecipient
@@ -49,7 +45,6 @@ from mekongx.validation import parse
 
 KIND = "precursor_notification"
 DEFAULT_RESPONSE_DAYS = 15  # a common response period named by importing governments (INCB)
-QUANTITY_TOLERANCE = 0.05  # a shipment may exceed the notified quantity by 5 % (local policy)
 ANSWERS = ("confirmed", "information_requested", "objected")
 # Why a notification is sent: art. 12(10)(a) for Table I; for Table II only where the importing
 # government has asked for it (the same article); voluntarily (PEN Online Light) otherwise.
@@ -239,9 +234,7 @@ def send_notification(
     session.add(
         RecordRecipient(record_uid=notification.uid, agency_code=notification.importer_agency)
     )
-    exchange.queue_notification(
-        session, principal.actor, notification, notification_payload(notification)
-    )
+    exchange.queue_notification(session, principal.actor, notification)
     return notification
 
 
@@ -281,9 +274,7 @@ def _reply(session: Session, principal: Principal, notification: Notification) -
     """The importer answers on its own node, on its received copy; the answer travels to the
     exporter over the exchange (a node's users belong to its own agency)."""
     if notification.received:
-        exchange.queue_response(
-            session, principal.actor, notification, response_payload(notification)
-        )
+        exchange.queue_response(session, principal.actor, notification)
 
 
 def _overdue(moment: datetime) -> Select[Any]:
@@ -357,134 +348,6 @@ def events(session: Session, notification: Notification) -> list[NotificationEve
     return list(session.scalars(stmt))
 
 
-def shipments(session: Session, notification: Notification) -> list[Shipment]:
-    stmt = select(Shipment).where(Shipment.notification_id == notification.id)
-    return list(session.scalars(stmt.order_by(Shipment.id)))
-
-
-def _same(a: str, b: str) -> bool:
-    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
-
-
-def discrepancies(notification: Notification, data: ShipmentInput) -> list[str]:
-    """What differs between a shipment and its notification (codes, see ``labels``).
-    Quantities are compared in kilograms, each converted with the substance's density."""
-    found = []
-    if data.substance_id != notification.substance_id:
-        found.append("substance")
-    shipped = _shipment_kg(data, notification)
-    if shipped is not None and shipped > notification.quantity_kg * (1 + QUANTITY_TOLERANCE):
-        found.append("quantity")
-    if (
-        data.port_of_entry
-        and notification.port_of_entry
-        and not _same(data.port_of_entry, notification.port_of_entry)
-    ):
-        found.append("route")
-    expected_consignee = notification.consignee or notification.importer_name
-    if data.consignee and not _same(data.consignee, expected_consignee):
-        found.append("consignee")
-    if notification.state != "confirmed":
-        found.append("not_cleared")
-    return found
-
-
-def _shipment_kg(data: ShipmentInput, notification: Notification) -> float | None:
-    assert data.quantity is not None
-    sub = register().by_id.get(data.substance_id)
-    return quantity_kg(sub, data.quantity, data.unit, notification.concentration_pct)
-
-
-def record_shipment(
-    session: Session, principal: Principal, ident: int | str, data: ShipmentInput
-) -> Shipment:
-    """Reconcile a shipment with its notification; any discrepancy opens an incident."""
-    notification = access(session, principal, Notification, ident, "read", for_update=True)
-    require(principal, Permission.WRITE_RECORDS)
-    if principal.agency not in (notification.origin_agency, notification.importer_agency):
-        raise Forbidden(N_("Only the exporting or importing agency can record shipments."))
-    if notification.state == "draft":
-        raise Conflict(N_("Send the notification before recording shipments."))
-    shipped_kg = _shipment_kg(data, notification)
-    if shipped_kg is None:
-        raise ValidationFailed([FieldProblem("unit", NO_DENSITY)])
-    found = discrepancies(notification, data)
-    shipment = Shipment(
-        notification_id=notification.id,
-        recorded_by=principal.username,
-        discrepancies=json.dumps(found),
-        quantity_kg=shipped_kg,
-        **data.model_dump(exclude={"quantity_kg"}),
-    )
-    if found:
-        sub = register().by_id.get(data.substance_id)
-        incident = Incident(
-            origin_agency=principal.agency,
-            author_id=principal.user_id,
-            author_name=principal.display_name,
-            language=principal.language,
-            kind="discrepancy",
-            title=f"{notification.reference}: {', '.join(found)}",
-            occurred_on=data.shipped_on,
-            country=_country(session, principal.agency),
-            place=data.port_of_entry,
-            substance_id=data.substance_id,
-            substance_name=sub.name if sub else data.substance_id,
-            quantity_kg=shipped_kg,
-            quantity=data.quantity,
-            unit=data.unit,
-            diversion_method="",
-            description=_describe(principal.language, notification, data, found),
-            notification_uid=notification.uid,
-        )
-        session.add(incident)
-        session.flush()
-        fulltext.index(session, incident)
-        shipment.incident_uid = incident.uid
-        record(
-            session,
-            principal.actor,
-            "precursors.incident.create",
-            "precursor_incident",
-            incident.uid,
-            details={"kind": "discrepancy", "notification": notification.uid, "codes": found},
-        )
-    session.add(shipment)
-    session.flush()
-    record(
-        session,
-        principal.actor,
-        "precursors.shipment.record",
-        KIND,
-        notification.uid,
-        details={"shipment": shipment.id, "discrepancies": found},
-    )
-    return shipment
-
-
-def _describe(lang: str, notification: Notification, data: ShipmentInput, found: list[str]) -> str:
-    """What differs, in the recording user's language (the incident's original language)."""
-    _ = translator(lang)
-    lines = [_(DISCREPANCIES[code]) for code in found]
-    lines.append(
-        _(
-            "Notified: %(notified)s kg of %(substance)s to %(entry)s. "
-            "Shipped: %(shipped)s kg of %(shipped_substance)s to %(shipped_entry)s.",
-            notified=f"{notification.quantity_kg:,.3f}",
-            substance=notification.substance_id,
-            entry=notification.port_of_entry or "-",
-            shipped=f"{_shipment_kg(data, notification) or 0:,.3f}",
-            shipped_substance=data.substance_id,
-            shipped_entry=data.port_of_entry or "-",
-        )
-    )
-    return "\n".join(lines)
-
-
-def _country(session: Session, agency: str) -> str:
-    return session.scalar(select(Agency.country).where(Agency.code == agency)) or "XX"
-
-
 def count_open(session: Session, principal: Principal) -> int:
     stmt = visible(principal, Notification).where(
         Notification.state.in_(("sent", "acknowledged", "information_requested"))
@@ -492,104 +355,12 @@ def count_open(session: Session, principal: Principal) -> int:
     return session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
 
 
-# ---------------------------------------------------------------- over the exchange
-_PAYLOAD_FIELDS = (
-    "reference",
-    "importer_agency",
-    "exporter_name",
-    "exporter_address",
-    "importer_name",
-    "importer_address",
-    "consignee",
-    "substance_id",
-    "substance_name",
-    "quantity_kg",
-    "quantity",
-    "unit",
-    "concentration_pct",
-    "preparation",
-    "packaging",
-    "transport_mode",
-    "transit_countries",
-    "import_permit",
-    "legal_basis",
-    "port_of_exit",
-    "port_of_entry",
-    "route",
-    "response_days",
-    "language",
-    "author_name",
-    "handling_code",
-    "handling_note",
-)
-
-
-def _iso(value: date | datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def notification_payload(notification: Notification) -> dict[str, Any]:
-    """The notification as plain JSON for the importing agency's node (no local ids)."""
-    payload: dict[str, Any] = {f: getattr(notification, f) for f in _PAYLOAD_FIELDS}
-    payload.update(
-        type="precursors.notification",
-        uid=notification.uid,
-        exporter_agency=notification.origin_agency,
-        state=notification.state,
-        version=notification.version,
-        expected_dispatch=_iso(notification.expected_dispatch),
-        sent_at=_iso(notification.sent_at),
-        deadline_at=_iso(notification.deadline_at),
-    )
-    return payload
-
-
-class _Received(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    type: Literal["precursors.notification"]
-    uid: str = Field(min_length=36, max_length=36)
-    exporter_agency: str = Field(max_length=16)
-    importer_agency: str = Field(max_length=16)
-    reference: str = Field(min_length=1, max_length=64)
-    exporter_name: str = Field(max_length=300)
-    exporter_address: str = Field(max_length=2000)
-    importer_name: str = Field(max_length=300)
-    importer_address: str = Field(max_length=2000)
-    consignee: str = Field(max_length=300)
-    substance_id: str = Field(max_length=64)
-    substance_name: str = Field(max_length=300)
-    quantity_kg: float = Field(gt=0, le=1e9)
-    # Sent by nodes since issue 13; absent from older payloads.
-    quantity: float | None = Field(None, gt=0, le=1e12)
-    unit: Literal["kg", "g", "t", "l", "ml"] = "kg"
-    concentration_pct: float | None = Field(None, gt=0, le=100)
-    preparation: bool = False
-    packaging: str = Field("", max_length=2000)
-    transport_mode: Literal["", "sea", "road", "rail", "air", "post", "multimodal"] = ""
-    transit_countries: str = Field("", max_length=200, pattern=r"^([A-Z]{2}(,[A-Z]{2})*)?$")
-    import_permit: str = Field("", max_length=100)
-    legal_basis: Literal["", "art_12_10_a", "art_12_10_a_table_ii", "voluntary"] = ""
-    port_of_exit: str = Field(max_length=200)
-    port_of_entry: str = Field(max_length=200)
-    route: str = Field(max_length=2000)
-    response_days: int = Field(ge=1, le=90)
-    language: Language
-    author_name: str = Field(max_length=200)
-    handling_code: Literal["H0", "H1", "H2", "H3"]
-    handling_note: str = Field(max_length=2000)
-    state: Literal["sent"]
-    version: int = Field(ge=1)
-    expected_dispatch: date | None
-    sent_at: datetime
-    deadline_at: datetime
-
-
+# ---------------------------------------------------------------- from the exchange
 def apply_received_notification(
     session: Session, sender_agency: str, payload: Mapping[str, Any]
 ) -> Notification:
     """Store (or refresh, when sent again) the read-only copy the importing node holds."""
-    data = parse(_Received, payload)
+    data = parse(NotificationPayload, payload)
     if data.exporter_agency != sender_agency:
         raise Forbidden(N_("The sender is not the agency that originated this record."))
     own = _own_agency(session)
@@ -641,34 +412,11 @@ def apply_received_notification(
     return notification
 
 
-def response_payload(notification: Notification) -> dict[str, Any]:
-    """The importing agency's answer (or acknowledgement) for the exporter's node."""
-    return {
-        "type": "precursors.notification.response",
-        "uid": notification.uid,
-        "importer_agency": notification.importer_agency,
-        "state": notification.state,
-        "note": notification.answer_note,
-        "at": _iso(notification.updated_at),
-    }
-
-
-class _Response(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    type: Literal["precursors.notification.response"]
-    uid: str = Field(min_length=36, max_length=36)
-    importer_agency: str = Field(max_length=16)
-    state: Literal["acknowledged", "confirmed", "information_requested", "objected"]
-    note: str = Field(max_length=2000)
-    at: datetime
-
-
 def apply_response(
     session: Session, sender_agency: str, payload: Mapping[str, Any]
 ) -> Notification:
     """Apply the importer's answer to the exporter's own notification."""
-    data = parse(_Response, payload)
+    data = parse(ResponsePayload, payload)
     notification = session.scalars(
         select(Notification)
         .where(Notification.uid == data.uid, Notification.received.is_(False))

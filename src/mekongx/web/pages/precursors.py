@@ -25,7 +25,7 @@ from mekongx.chemistry.units import incb_unit
 from mekongx.chemistry.wording import column_label
 from mekongx.domains.precursors import formd as formd_service
 from mekongx.domains.precursors import incidents as incident_service
-from mekongx.domains.precursors import labels, screening
+from mekongx.domains.precursors import labels, screening, shipments
 from mekongx.domains.precursors import notifications as pen
 from mekongx.domains.precursors import register as reg
 from mekongx.domains.precursors.schemas import (
@@ -428,7 +428,9 @@ def _notification_page(
     with node_of(request).db.write() as session:
         n = pen.read_notification(session, principal, notification_id)
         history = pen.events(session, n)
-        shipped = [(s, json.loads(s.discrepancies or "[]")) for s in pen.shipments(session, n)]
+        shipped = [
+            (s, json.loads(s.discrepancies or "[]")) for s in shipments.shipments(session, n)
+        ]
     exporter = principal.agency == n.origin_agency and not n.received
     importer = principal.agency == n.importer_agency
     release = can(principal, Permission.RELEASE_RECORDS).allowed
@@ -499,7 +501,9 @@ async def notification_shipment(
     data = _form_data(form, keys)
     try:
         with node_of(request).db.write() as session:
-            pen.record_shipment(session, principal, notification_id, parse(ShipmentInput, data))
+            shipments.record_shipment(
+                session, principal, notification_id, parse(ShipmentInput, data)
+            )
     except ValidationFailed as error:
         return _notification_page(request, principal, notification_id, _problems(principal, error))
     return flash.redirect(f"/precursors/notifications/{notification_id}", "saved")
