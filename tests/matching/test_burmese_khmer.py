@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from mekongx.matching import burmese, khmer, score
+from mekongx.matching import burmese, khmer, score, sea_transcription
+from mekongx.matching.keys import latin_key
 from mekongx.matching.names import parse_name
 from mekongx.matching.origin import non_chinese_word
 from mekongx.text.zawgyi import to_unicode
@@ -186,3 +187,36 @@ def test_burmese_letters_are_not_found_in_pinyin_or_thai_spellings() -> None:
     assert not non_chinese_word(parse_name("Wang Weining"))  # wei.ning, not -ein
     assert not non_chinese_word(parse_name("Li Yaohua"))
     assert score("苏貌", "Su Weining").probability < THRESHOLD
+
+
+def test_a_transcribed_syllable_keeps_distinct_sounds() -> None:
+    # htaung and taung are one key (aspiration folded): the few sounds a syllable keeps are
+    # distinct ones, so that 唐 tang reaches Khmer Thong (唐坤, Fresh News Chinese, 2021-09-12)
+    sounds = sea_transcription.syllable_sounds("tang")
+    keys = [latin_key(s) for s in sounds[1:]]
+    assert len(keys) == len(set(keys))
+    assert "toN" in keys
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("唐坤", "Thong Khon"),  # tourism minister 1998-2023 (0.000 before)
+        ("ថោង ខុន", "唐坤"),
+        ("ថោង ខុន", "Thong Khon"),
+    ],
+)
+def test_tenth_round_khmer_forms_meet(a: str, b: str) -> None:
+    assert score(a, b).probability >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("唐坤", "Thong Sokha"),
+        ("唐坤", "Sok Soken"),
+        ("唐明", "Thong Khon"),  # 明 ming is no Khon
+    ],
+)
+def test_tenth_round_different_persons_do_not_meet(a: str, b: str) -> None:
+    assert score(a, b).probability < THRESHOLD

@@ -28,6 +28,8 @@ from collections.abc import Container
 from functools import lru_cache
 from itertools import islice, product
 
+from mekongx.matching.keys import latin_key
+
 # transcriptions of the Burmese courtesy words (first character of a name)
 HONORIFIC_HAN = {"吴": "u", "杜": "daw", "貌": "maung", "玛": "ma", "哥": "ko", "赛": "sai",
                  "南": "nang", "昭": "sao"}  # fmt: skip
@@ -116,7 +118,16 @@ def syllable_sounds(syl: str) -> tuple[str, ...]:
     rest = dict.fromkeys((*early, *(x for i, j in combos if (x := onsets[i] + rhymes[j]))))
     rest.pop(syl, None)
     rest.pop(principal, None)
-    return (syl, principal, *islice(rest, _PER_SYLLABLE - 2))
+    # one spelling per key: htaung and taung, htang and tang are one sound once keyed (the key
+    # folds aspiration), and spent the few sounds a syllable keeps (唐 tang reached Thong's tong
+    # only as its ninth spelling)
+    seen = {latin_key(syl), latin_key(principal)}
+    distinct = []
+    for x in rest:
+        if (k := latin_key(x)) not in seen:
+            seen.add(k)
+            distinct.append(x)
+    return (syl, principal, *distinct[: _PER_SYLLABLE - 2])
 
 
 # family names of Vietnamese names in characters (阮 Nguyễn): a Hán-Việt name, not a transcription
