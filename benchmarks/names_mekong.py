@@ -9,7 +9,9 @@ their marks, the same without marks in upper case (as a passport's machine-reada
 them), a Burmese name with and without its courtesy word (U, Daw), a Lao name in Lao script and
 in Latin letters; Hong Kong and Macau names in Chinese characters and in their Cantonese spelling
 (also in upper case without hyphens), Singapore and Malaysian names in Chinese characters and in
-their Hokkien, Teochew, Hakka or Foochow spelling. For each stratum:
+their Hokkien, Teochew, Hakka or Foochow spelling; Vietnamese names as English-language sources
+print them, given name first (Dat Tan Nguyen), also without the middle name (Dat Nguyen). For each
+stratum:
 
 - recall: share of true pairs scored at or above the engine's threshold;
 - recall@1: each form of the first kind is compared with the forms of the second kind of every
@@ -48,6 +50,8 @@ STRATA = (
     ("VN", "zh", "vi", "Chinese characters - Vietnamese letters"),
     ("VN", "zh", "latin", "Chinese characters - no marks, upper case"),
     ("VN", "vi", "latin", "Vietnamese letters - no marks"),
+    ("VN", "vi", "latin-west", "Vietnamese letters - Western order (given name first)"),
+    ("VN", "vi", "latin-short", "Vietnamese letters - Western order, no middle name"),
     ("MM", "my-latin", "latin", "Burmese with - without courtesy word"),
     ("MM", "zh", "my-latin", "Chinese transcription - Burmese in Latin"),
     ("MM", "my", "my-latin", "Myanmar script - Latin"),

@@ -11,7 +11,7 @@ from itertools import permutations
 
 from rapidfuzz.distance import Levenshtein
 
-from mekongx.matching import _data
+from mekongx.matching import _data, vietnamese
 from mekongx.matching.keys import EXACT, latin_key
 from mekongx.matching.outline import conflict
 from mekongx.matching.syllable import VARIANT, syllabify, thai_similarity
@@ -68,6 +68,9 @@ class Compact:
     # bit i set: reading i keeps the order of its parts (a Burmese name, which has no family name
     # and a fixed order: Tin Win and Win Tin are two people; ``origin.order_fixed``)
     ordered: int = 0
+    # bit i set: reading i is a Vietnamese name without its middle name (Nguyễn Văn An read as
+    # Nguyen An: ``vietnamese.shortened``), compared with the other name's full readings only
+    shortened: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -425,7 +428,13 @@ def best_alignment(ca: Compact, cb: Compact) -> tuple[Alignment, int, int] | Non
                 if ca.han is None or a_latin:
                     continue  # a Hán-Việt reading meets the Mandarin of the characters only
                 rb = (rb[0], rb[1] - HAN_ONLY)
+            short_a, short_b = ca.shortened >> i & 1, cb.shortened >> j & 1
+            if short_a and short_b:
+                continue  # Nguyen Van An and Nguyen Thi An, both without their middle names
             al = align(ra, rb, thai, bool(ca.ordered >> i & 1 or cb.ordered >> j & 1))
+            if short_a or short_b:  # a Vietnamese name without its middle name: a small cost
+                cost = vietnamese.MIDDLE_NAME_COST
+                al = replace(al, sim=max(0.0, al.sim - cost), min_sim=max(0.0, al.min_sim - cost))
             rank = al.sim + 0.5 * al.min_sim - 0.15 * al.unmatched
             if best is None or rank > best[0] + 1e-9:
                 best = (rank, al, i, j)

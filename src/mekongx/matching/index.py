@@ -173,6 +173,7 @@ class _Filer:
             compact.endings,
             compact.non_chinese,
             compact.ordered,
+            compact.shortened,
         )
         return shared, tuple(keys)
 
@@ -415,7 +416,7 @@ class Index:
 _CHUNK_MIN = 5_000
 _COLLECT_AFTER = 10_000  # names added by one add_many
 _Plain = tuple[
-    tuple[CompactReading, ...], str, float | None, str | None, tuple[str, ...], bool, int
+    tuple[CompactReading, ...], str, float | None, str | None, tuple[str, ...], bool, int, int
 ]
 
 
@@ -474,7 +475,18 @@ def _build_chunk(
         if got is None:
             c, keys = w.filer.prepare(profile(name).compact)
             got = seen[name] = array("I", [w.key_id(k) for k in keys]).tobytes()
-            out.append((c.readings, c.script, c.rarity, c.han, c.endings, c.non_chinese, c.ordered))
+            out.append(
+                (
+                    c.readings,
+                    c.script,
+                    c.rarity,
+                    c.han,
+                    c.endings,
+                    c.non_chinese,
+                    c.ordered,
+                    c.shortened,
+                )
+            )
             if len(seen) % 20_000 == 0:
                 for fn in _bounded_caches():
                     fn.cache_clear()

@@ -105,6 +105,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "my": "အမည်များကို မတူညီသော အစီအစဉ်ဖြင့် ရေးထားသည် (မျိုးရိုးအမည် ရှေ့ / နောက်)",
         "km": "ឈ្មោះត្រូវបានសរសេរតាមលំដាប់ខុសគ្នា (នាមត្រកូលមុន / ក្រោយ)",
     },
+    "middle_name_left_out": {
+        "en": "Compared as “{name}”, without the Vietnamese middle name, as records abroad often "
+        "write it: this costs a little",
+        "th": "เปรียบเทียบเป็น “{name}” โดยไม่มีชื่อกลางแบบเวียดนาม ซึ่งเอกสารในต่างประเทศมักเขียนเช่นนี้ "
+        "ทำให้คะแนนลดลงเล็กน้อย",
+        "zh": "按“{name}”比较，不计越南人名的中间名（国外记录常省略）：得分略降",
+        "my": "ဗီယက်နမ် အလယ်အမည် မပါဘဲ “{name}” အဖြစ် နှိုင်းယှဉ်ခဲ့သည် (နိုင်ငံခြား မှတ်တမ်းများတွင် "
+        "မကြာခဏ ချန်လှပ်ရေးသည်)- ရမှတ် အနည်းငယ် လျော့သည်",
+        "km": "បានប្រៀបធៀបជា “{name}” ដោយគ្មានឈ្មោះកណ្ដាលវៀតណាម ដូចដែលឯកសារនៅបរទេសតែងសរសេរ៖ ពិន្ទុធ្លាក់បន្តិច",
+    },
     "nickname_set_aside": {
         "en": "Nickname “{nickname}” written in the name set aside: it neither makes nor costs a match",
         "th": "ชื่อเล่น “{nickname}” ที่เขียนไว้ในชื่อถูกแยกออก ไม่ทำให้ตรงกันหรือไม่ตรงกัน",
@@ -304,6 +314,11 @@ _MESSAGES_LO_VI: dict[str, tuple[str, str]] = {
     "name_order_swapped": (
         "ຊື່ຖືກຂຽນຕາມລຳດັບຕ່າງກັນ (ນາມສະກຸນກ່ອນ / ຫຼັງ)",
         "Các tên được viết theo thứ tự khác nhau (họ trước / sau)",
+    ),
+    "middle_name_left_out": (
+        "ປຽບທຽບເປັນ “{name}” ໂດຍບໍ່ມີຊື່ກາງແບບຫວຽດນາມ ເຊິ່ງເອກະສານຢູ່ຕ່າງປະເທດມັກຂຽນແບບນີ້: ຄະແນນຫຼຸດລົງເລັກນ້ອຍ",
+        "So sánh dưới dạng “{name}”, không có tên đệm tiếng Việt, như giấy tờ ở nước ngoài "
+        "thường viết: chỉ bị trừ ít điểm",
     ),
     "nickname_set_aside": (
         "ຊື່ຫຼິ້ນ “{nickname}” ທີ່ຂຽນໄວ້ໃນຊື່ຖືກແຍກອອກ: ມັນບໍ່ເຮັດໃຫ້ກົງກັນ ຫຼື ບໍ່ກົງກັນ",

@@ -382,6 +382,7 @@ def readings(name: Name | str) -> tuple[Reading, ...]:
         out += _latin_readings(latin_tokens)
         if (vi := _vietnamese_reading(latin_tokens)) is not None:
             out.append(vi)
+        out += _vietnamese_short_readings(latin_tokens)
         if burmese_honorific([t.text for t in latin_tokens]):
             # U Thein Sein is also Thein Sein: a Burmese courtesy word neither costs nor makes
             # a match (the reading with it stays: Ma and Ko are Chinese surnames too)
@@ -412,6 +413,19 @@ def _vietnamese_reading(tokens: list[Token]) -> Reading | None:
     """Nguyễn Văn An read as the Mandarin of 阮文安 (ruan / wen.an), family name first."""
     parts = vietnamese.reading_parts([t.text for t in tokens])
     return None if parts is None else make_reading("han-viet", parts, 0)
+
+
+def _vietnamese_short_readings(tokens: list[Token]) -> list[Reading]:
+    """Nguyễn Văn An also without its middle name, as records abroad write it (Nguyen An, An
+    Nguyen; ``vietnamese.shortened``): "latin-short" readings, which meet only the other name's
+    full readings, at a small cost (``vietnamese.MIDDLE_NAME_COST``). The family name is not
+    marked as the surname: a two-word Latin name marks a word spelt like a Chinese surname (Hung,
+    Chau), and Nguyen Hung would then be compared surname to surname crosswise."""
+    out = []
+    for kept, _ in vietnamese.shortened([t.text for t in tokens]):
+        for r in _latin_readings([tokens[i] for i in kept])[:1]:
+            out.append(replace(r, system="latin-short", surname=None))
+    return out
 
 
 def _burmese_readings(words: list[str]) -> list[Reading]:

@@ -56,7 +56,7 @@ def merge_readings(rs: tuple[Reading, ...]) -> tuple[Reading, ...]:
         # alternative segmentations of one Latin name must not be mixed part by part
         # the Cantonese and Hokkien readings merge with each other (one reading per shape keeps
         # the index small), not with the pinyin one
-        own = n if r.system in ("latin-joined", "han-viet") else -1
+        own = n if r.system in ("latin-joined", "han-viet", "latin-short") else -1
         shape = (len(r.keys), r.surname, -2 if r.system in DIALECT_SYSTEMS else own)
         groups.setdefault(shape, []).append(r)
     out: list[Reading] = []
@@ -95,11 +95,13 @@ def profile(name: Name | str) -> Profile:
     rs = merge_readings(readings(name))
     seen: dict[Keys, int | None] = {}
     fixed = order_fixed(name)
-    ordered = 0
+    ordered = shortened = 0
     for r in rs:
         if r.keys not in seen:
             if fixed and all(s in fixed for s in r.system.split("+")):
                 ordered |= 1 << len(seen)
+            if r.system == "latin-short":
+                shortened |= 1 << len(seen)
             han_only = r.system == "han-viet" and r.surname is not None
             latin_only = r.surname is not None and r.system.split("+")[0] in DIALECT_SYSTEMS
             seen[r.keys] = (
@@ -117,6 +119,7 @@ def profile(name: Name | str) -> Profile:
         endings(name),
         non_chinese_word(name),
         ordered,
+        shortened,
     )
     return Profile(name, rs, compact)
 
@@ -226,6 +229,9 @@ def _reasons(pa: Compact, pb: Compact, al: Alignment, ra: Reading, rb: Reading) 
         out.append(Reason("parts_covered", {"count": str(len(al.pairs))}, "for"))
     if al.swapped:
         out.append(Reason("name_order_swapped", {}, "neutral"))
+    for r in (ra, rb):
+        if r.system == "latin-short":  # Nguyễn Văn An read as Nguyen An (``vietnamese.shortened``)
+            out.append(Reason("middle_name_left_out", {"name": r.text}, "neutral"))
     rar = [r for r in (pa.rarity, pb.rarity) if r is not None]
     if rar:
         code = "common_name" if min(rar) < 3.5 else "rare_name"

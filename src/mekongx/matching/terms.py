@@ -26,6 +26,13 @@ TERMS: dict[str, dict[str, str]] = {
         "my": "လက်တင်စာလုံး၊ ဆက်ရေးထားသည်",
         "km": "អក្សរឡាតាំង សរសេរជាប់គ្នា",
     },
+    "latin-short": {
+        "en": "Latin letters (no middle name)",
+        "th": "อักษรโรมัน (ไม่มีชื่อกลาง)",
+        "zh": "拉丁字母（不计中间名）",
+        "my": "လက်တင်စာလုံး (အလယ်အမည် မပါ)",
+        "km": "អក្សរឡាតាំង (គ្មានឈ្មោះកណ្ដាល)",
+    },
     "latin-th": {
         "en": "Latin letters read as Thai",
         "th": "อักษรโรมันอ่านแบบไทย",
@@ -180,6 +187,7 @@ _TERMS_LO_VI: dict[str, tuple[str, str]] = {
     "thai": ("ພາສາໄທ", "tiếng Thái"),
     "latin": ("ອັກສອນລາແຕັງ", "chữ Latinh"),
     "latin-joined": ("ອັກສອນລາແຕັງ, ຂຽນຕິດກັນ", "chữ Latinh, viết liền"),
+    "latin-short": ("ອັກສອນລາແຕັງ (ບໍ່ມີຊື່ກາງ)", "chữ Latinh (không có tên đệm)"),
     "latin-th": ("ອັກສອນລາແຕັງອ່ານແບບໄທ", "chữ Latinh đọc theo tiếng Thái"),
     "latin-zh": ("ອັກສອນລາແຕັງອ່ານແບບພິນອິນ", "chữ Latinh đọc theo bính âm"),
     "pinyin": ("ພິນອິນ", "bính âm"),
