@@ -16,6 +16,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from mekongx.accounts import authentication as authn
 from mekongx.accounts import service as accounts
 from mekongx.accounts.passwords import hash_password
 from mekongx.audit import Actor
@@ -48,7 +49,7 @@ def _legacy_account(node: Any, username: str, agency: str) -> tuple[int, str, st
         token = accounts.create_api_token(
             session, Actor.system(node.agency), user, "old", node.settings
         )
-        cookie, _ = accounts.start_session(session, user, node.settings)
+        cookie, _ = authn.start_session(session, user, node.settings)
         return user.id, token, cookie
 
 

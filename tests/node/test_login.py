@@ -9,6 +9,7 @@ import pyotp
 import pytest
 from fastapi.testclient import TestClient
 
+from mekongx.accounts import authentication as authn
 from mekongx.accounts import service as accounts
 from mekongx.accounts.passwords import policy_problems
 from mekongx.audit import verify_chain
@@ -104,11 +105,11 @@ def test_open_redirect_refused(app_client: TestClient) -> None:
 def test_second_factor(browser: Any, world: Any) -> None:
     secret = pyotp.random_base32()
     with world.db.write() as session, pytest.raises(ValidationFailed):
-        accounts.enable_totp(
+        authn.enable_totp(
             session, world.principal("thai_liaison"), secret, "000000", world.settings
         )
     with world.db.write() as session:
-        accounts.enable_totp(
+        authn.enable_totp(
             session,
             world.principal("thai_liaison"),
             secret,

@@ -13,6 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select, update
 
+from mekongx.accounts import authentication as authn
 from mekongx.accounts import service as accounts
 from mekongx.accounts.passwords import DEMO_PASSWORD, policy_problems
 from mekongx.accounts.phantoms import PHANTOMS
@@ -50,7 +51,7 @@ def _user(world: Any, name: str) -> User:
 def test_second_factor_attempts_are_limited(browser: Any, world: Any) -> None:
     secret = pyotp.random_base32()
     with world.db.write() as session:
-        accounts.enable_totp(
+        authn.enable_totp(
             session,
             world.principal("thai_liaison"),
             secret,

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import text
 
 from mekongx import migrations
-from mekongx.accounts import service as accounts
+from mekongx.accounts import authentication as authn
 from mekongx.accounts.totp_keys import totp_box
 from mekongx.backup.archive import _stream, create_backup
 from mekongx.backup.sealed import Opening
@@ -24,7 +24,7 @@ SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 def _enrol(world: Any, name: str, secret: str = SECRET) -> None:
     with world.db.write() as session:
-        accounts.enable_totp(
+        authn.enable_totp(
             session, world.principal(name), secret, pyotp.TOTP(secret).now(), world.settings
         )
 
@@ -75,8 +75,8 @@ def test_a_database_writer_cannot_move_a_secret_to_another_account(world: Any) -
     with world.db.write() as session:
         user = session.get(User, analyst.id)
         assert user is not None
-        login = accounts.start_session(session, user, world.settings)[1]
-        error = accounts.verify_second_factor(
+        login = authn.start_session(session, user, world.settings)[1]
+        error = authn.verify_second_factor(
             session, login, user, pyotp.TOTP(SECRET).now(), world.principal("thai_analyst").actor,
             world.settings,
         )  # fmt: skip

@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import Depends
 from starlette.requests import Request
 
+from mekongx.accounts import authentication as authn
 from mekongx.accounts import service as accounts
 from mekongx.authz import Principal
 from mekongx.errors import Forbidden, NotAuthenticated
@@ -39,7 +40,7 @@ def _resolve(request: Request) -> tuple[Principal, LoginSession | None] | None:
         result = (principal, None)
     elif token := request.cookies.get(SESSION_COOKIE):
         with node.db.read() as session:
-            found = accounts.resolve_session(session, token, node.settings)
+            found = authn.resolve_session(session, token, node.settings)
         if found is not None:
             login, user = found
             result = (accounts.principal_for(user, request_id), login)

@@ -13,6 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
+from mekongx.accounts import authentication as authn
 from mekongx.accounts import service as accounts
 from mekongx.authz import Principal
 from mekongx.errors import MekongXError, ValidationFailed
@@ -56,7 +57,7 @@ def _page(
             for expiry in [accounts.token_expiry(row, node.settings)]
         ]
         has_totp = user.totp_secret is not None
-    secret = secret or accounts.new_totp_secret()
+    secret = secret or authn.new_totp_secret()
     _ = translator(principal.language)
     return render(
         request,
@@ -68,7 +69,7 @@ def _page(
         tokens=tokens,
         has_totp=has_totp,
         totp_secret=secret,
-        totp_uri=accounts.totp_uri(secret, principal.username, principal.agency),
+        totp_uri=authn.totp_uri(secret, principal.username, principal.agency),
         role_label=_(ROLES[principal.role.value]),
         token_days=node.settings.token_days,
         token_max_days=node.settings.token_max_days,
@@ -99,7 +100,7 @@ def _security_change(
     node = node_of(request)
     failure: MekongXError | None = None
     with node.db.write() as session:
-        failure = accounts.reauthenticate(session, principal, current, node.settings)
+        failure = authn.reauthenticate(session, principal, current, node.settings)
         if failure is None:
             return change(session)
     raise ReauthFailed(failure)
@@ -145,7 +146,7 @@ async def enable_totp(request: Request, principal: CurrentPrincipal) -> Response
 
     def change(session: Session) -> None:
         code = str(form.get("code", ""))
-        accounts.enable_totp(session, principal, secret, code, node.settings)
+        authn.enable_totp(session, principal, secret, code, node.settings)
 
     try:
         await run_in_threadpool(_security_change, request, principal, _current(form), change)

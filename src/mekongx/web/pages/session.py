@@ -9,6 +9,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
+from mekongx.accounts import authentication as authn
 from mekongx.accounts import service as accounts
 from mekongx.errors import MekongXError
 from mekongx.http.auth import LANG_COOKIE, SESSION_COOKIE, _resolve, language, optional_login
@@ -49,10 +50,10 @@ async def login_submit(request: Request) -> Response:
     def check() -> tuple[User | MekongXError, str, bool]:
         # off the event loop: the password hash takes a CPU for a good part of a second
         with node.db.write() as session:
-            found = accounts.authenticate(session, username, password, node.settings, request_id)
+            found = authn.authenticate(session, username, password, node.settings, request_id)
             if not isinstance(found, User):
                 return found, "", False
-            token, login = accounts.start_session(session, found, node.settings, request_id)
+            token, login = authn.start_session(session, found, node.settings, request_id)
             return found, token, login.second_factor_pending
 
     outcome, token, pending = await run_in_threadpool(check)
@@ -122,7 +123,7 @@ async def totp_submit(request: Request) -> Response:
     with node.db.write() as session:
         fresh_login = session.merge(login)
         user = accounts.get_user(session, principal.user_id)
-        error = accounts.verify_second_factor(
+        error = authn.verify_second_factor(
             session, fresh_login, user, str(form.get("code", "")), principal.actor, node.settings
         )
     if error is not None:
@@ -141,7 +142,7 @@ def logout(request: Request) -> Response:
     found = _resolve(request)
     if token and found is not None:
         with node.db.write() as session:
-            accounts.end_session(session, token, found[0].actor)
+            authn.end_session(session, token, found[0].actor)
     response = RedirectResponse("/login", status_code=303)
     response.delete_cookie(SESSION_COOKIE)
     return response
