@@ -21,7 +21,8 @@ from mekongx.chemistry.declarations import (
 )
 from mekongx.chemistry.matcher import Evidence, LineMatch, Matcher, SubstanceMatch
 from mekongx.chemistry.messages import LANGUAGES, MESSAGES, render
-from mekongx.chemistry.register import Register, RegisterError, Substance, load_register
+from mekongx.chemistry.register import Register, RegisterError, Substance
+from mekongx.chemistry.register_files import load_register
 from mekongx.chemistry.risk import (
     DEFAULT_WEIGHTS,
     PenRecord,

@@ -16,7 +16,8 @@ from typing import Any
 
 import yaml
 
-from mekongx.chemistry.register import DATA_DIR, Register, RegisterError, load_register
+from mekongx.chemistry.register import DATA_DIR, Register, RegisterError
+from mekongx.chemistry.register_files import load_register
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,8 @@ from mekongx.chemistry.declarations import (
     parse_row,
 )
 from mekongx.chemistry.matcher import Matcher
-from mekongx.chemistry.register import Register, load_register
+from mekongx.chemistry.register import Register
+from mekongx.chemistry.register_files import load_register
 from mekongx.chemistry.risk import Reason, RiskContext, RiskScorer, band
 from mekongx.tabular import Limits, safe_row
 

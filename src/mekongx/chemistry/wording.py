@@ -15,7 +15,8 @@ from functools import cache
 
 from mekongx.chemistry.declarations import HEADER_ALIASES
 from mekongx.chemistry.messages import TERMS, render
-from mekongx.chemistry.register import Place, Substance, load_register
+from mekongx.chemistry.register import Place, Substance
+from mekongx.chemistry.register_files import load_register
 
 __all__ = ["column_label", "reason_text", "substance_label"]
 
