@@ -60,6 +60,9 @@ __all__ = [
 _SAE = "แซ่"  # "surname" marker in Thai spellings of Chinese clan names (แซ่ตั้ง)
 # Thai spellings that read differently in Chinese names (ü, apical i, ห+ว = hu); other words skip
 # the extra parses.
+# nh between vowels as one onset, the palatal nasal ñ (Khmer ញ: ខៀវ កាញារីទ្ធ Khieu Kanharith,
+# 乔卡纳里 qiao.ka.na.li), where the syllables of the spelling split it kan.ha
+_NH_ONSET = re.compile("(?<=[aeiou])nh(?=[aeiou])", re.IGNORECASE)
 _SILENT_E = re.compile("[aeiou][bcdfghjklmnpqrstvwxz]e$", re.IGNORECASE)
 _CHINESE_SPELLING = re.compile("[\u0e3a]|ว\u0e4c|หว|วิ|วี|อือ|[ซสจชฉร]ือ")
 
@@ -315,6 +318,8 @@ def _latin_readings(tokens: list[Token]) -> list[Reading]:
             alts += [(t, syl_key(latin_syllables(v)), "latin") for v in lao.latin_variants(t)]
             if (ng := vietnamese.nh_as_ng(t)) is not None:  # Mạnh 孟: Vietnamese -nh is -ng
                 alts.append((t, syl_key(latin_syllables(ng)), "latin"))
+            if _NH_ONSET.search(t):  # Khmer ញ written nh opens a syllable: Kanharith ka.nha.rith
+                alts.append((t, syl_key(latin_syllables(_NH_ONSET.sub("-nh", t))), "latin"))
         if "sh" in t.lower():  # sh is ช in Thai passports but ซ in THC43 Chinese names
             alts.append((t, latin_key(t.lower().replace("sh", "s")), "latin"))
         # a dialect spelling of a surname read back to the pinyin it stands for; a word that is

@@ -77,9 +77,10 @@ _EARLY = {"xie": ("chea",), "ying": ("nyein",), "sa": ("sam",), "su": ("saw",),
 # Khmer sounds Xinhua writes with a rhyme that stands for others first, read after those (and
 # after the final m): -i and -ie for ea (吉春 Keat Chhon, 迪西哈 Tea Seiha, 谢索帕拉 Chea Sophara),
 # -eng for o (安蓬莫尼罗 Aun Pornmoniroth), -ang for ong, -an for aun (安 Aun), -un for uon (杭尊纳隆
-# Hang Chuon Naron); Burmese: -iao for ya (妙吞乌 Mya Tun Oo)
+# Hang Chuon Naron), -iao for ieu (ៀវ, which Mandarin lacks: 乔卡纳里 Khieu Kanharith); Burmese:
+# -iao for ya (妙吞乌 Mya Tun Oo)
 _LATER: dict[str, tuple[str, ...]] = {
-    "i": ("ea",), "ie": ("ea",), "iao": ("ya",), "eng": ("on",), "ang": ("ong",), "an": ("aun",),
+    "i": ("ea",), "ie": ("ea",), "iao": ("ya", "ieu"), "eng": ("on",), "ang": ("ong",), "an": ("aun",),
     "un": ("uon",),
 }  # fmt: skip
 
