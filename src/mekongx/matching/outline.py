@@ -51,6 +51,12 @@ _SUBSTITUTE = {
 _ONE_SOUND = frozenset((("T", "t"), ("T", "c"), ("T", "s"), ("p", "f"), ("n", "l"), ("n", "r")))
 # the outlines of a Thai word and of its Latin spelling differ when they are this far apart
 DIFFERENT = 1.0
+# a budget over weak differences: a consonant and a vowel difference that are each a cheap variant
+# alone (r for l, a dropped linking ra, a dropped a) together make another name when their distances
+# summed reach BUDGET, in a Latin word of at most SHORT syllables (a long formal spelling such as
+# Srinagarindra, ศรีนครินทรา, carries several habits at once)
+BUDGET = 1.0
+SHORT = 3
 
 
 @lru_cache(maxsize=200_000)
@@ -156,14 +162,20 @@ def shape(
     return sys.intern(f"{ending}|{outline}|{marked}|{finals}")
 
 
-def _vowels_differ(a: str, b: str) -> bool:
+def _short(a: str, b: str) -> bool:
+    """Is the Latin word of the pair (its vowels, ``L``-marked) of at most ``SHORT`` syllables?"""
+    latin = a if a[:1] == "L" else b
+    return latin[:1] == "L" and max(v.count(".") + 1 for v in latin[1:].split(",")) <= SHORT
+
+
+def _vowel_distance(a: str, b: str) -> float:
+    """The least vowel distance (``thai_vowels.distance``) of a Thai word's readings and a Latin
+    word's spellings; 0 where either is unknown."""
     if not a or not b or a[0] == b[0]:
-        return False
+        return 0.0
     thai, latin = (a, b) if a[0] == "T" else (b, a)
-    return all(
-        thai_vowels.distance(t, v) >= thai_vowels.DIFFERENT
-        for t in thai[1:].split(",")
-        for v in latin[1:].split(",")
+    return min(
+        thai_vowels.distance(t, v) for t in thai[1:].split(",") for v in latin[1:].split(",")
     )
 
 
@@ -183,7 +195,9 @@ _ENDS_DIFFER = ({"stop", "open"}, {"stop", "a"}, {"stop/a", "open"})
 def conflict(a: str, b: str) -> str:
     """How two words' shapes disagree: ``"ending"`` (one ends on a stop, the other open),
     ``"consonants"`` (their outlines are far apart), ``"vowels"`` (a Thai word and a Latin one
-    sound vowels that no passport habit writes for each other), or ``""``."""
+    sound vowels that no passport habit writes for each other), ``"both"`` (a word of up to
+    ``SHORT`` syllables with a cheap consonant and a cheap vowel difference, which together
+    reach ``BUDGET``: นิสรา / Nisa, r for ร dropped and the a with it), or ``""``."""
     # a shape stored before the finals were added has three fields
     ending_a, outlines_a, vowels_a, finals_a = (*a.split("|"), "")[:4]
     ending_b, outlines_b, vowels_b, finals_b = (*b.split("|"), "")[:4]
@@ -193,10 +207,14 @@ def conflict(a: str, b: str) -> str:
         outlines_a.split(",") if outlines_a else [],
         outlines_b.split(",") if outlines_b else [],
     )
-    if xs and ys and all(distance(x, y) >= DIFFERENT for x in xs for y in ys):
+    consonants = min((distance(x, y) for x in xs for y in ys), default=0.0)
+    if consonants >= DIFFERENT:
         return "consonants"
     if _finals_differ(finals_a, finals_b):
         return "consonants"
-    if _vowels_differ(vowels_a, vowels_b):
+    vowels = _vowel_distance(vowels_a, vowels_b)
+    if vowels >= thai_vowels.DIFFERENT:
         return "vowels"
+    if consonants and vowels and consonants + vowels >= BUDGET and _short(vowels_a, vowels_b):
+        return "both"
     return ""

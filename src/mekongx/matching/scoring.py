@@ -275,9 +275,11 @@ def compare_profiles(
         for i, j, _, ai, bj in ending_conflicts(ca, cb, found):
             ends = {"a": ra.alternatives[i][ai], "b": rb.alternatives[j][bj]}
             kind = conflict(ca.endings[i], cb.endings[j])
-            code = {"ending": "ending_differs", "consonants": "consonants_differ"}.get(
-                kind, "vowels_differ"
-            )
+            code = {
+                "ending": "ending_differs",
+                "consonants": "consonants_differ",
+                "both": "sounds_differ",
+            }.get(kind, "vowels_differ")
             reasons.append(Reason(code, ends, "against"))
     if evidence is not None:
         adj, ev_reasons = compare_evidence(evidence[0], evidence[1], calibration.evidence_weights())

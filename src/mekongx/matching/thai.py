@@ -148,7 +148,10 @@ class _Parser(Division):
             # Nisara, วิศรุตา Witsaruta, บุศรินทร์ Butsarin); ศรี stays si, เสริม soem
             return _INIT[c1]
         sr_ng = self.at(self.i + 1) == "ง" and not self.vowel_follows(self.i + 1)  # สรง, ทรง song
-        if c1 in "ทศส" and c2 == "ร" and (self.vowel_follows(self.i) or self.lead or sr_ng):
+        # after a leading vowel the ร is silent (เสริม soem, เศรษฐ set) unless a voweled consonant
+        # follows it: then it opens a syllable (โสรยา so-ra-ya, Soraya)
+        lead_sr = self.lead and not self.vowel_follows(self.i + 1)
+        if c1 in "ทศส" and c2 == "ร" and (self.vowel_follows(self.i) or lead_sr or sr_ng):
             self.i += 1
             return "s"
         if (
