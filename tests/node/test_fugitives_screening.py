@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import itertools
 import re
+import uuid
 from typing import Any
 
 import openpyxl
@@ -14,7 +15,13 @@ from sqlalchemy import select
 
 from mekongx.audit import AuditEvent
 from mekongx.domains.fugitives import screening, service
-from mekongx.domains.fugitives.models import HitAlert, IndexVersion, Notice, ScreeningHit
+from mekongx.domains.fugitives.models import (
+    HitAlert,
+    IndexVersion,
+    Notice,
+    ScreeningHit,
+    ScreeningRun,
+)
 from mekongx.domains.fugitives.schemas import HitDecision, NoticeInput, ScreenQuery
 from mekongx.validation import parse
 
@@ -159,7 +166,7 @@ def test_hotel_register_file_hits_reviewed_and_alerted(
     assert answer.status_code == 200, answer.text[:500]
     assert "兰卫红" in answer.text and "นามสกุล" in answer.text  # Thai explanation for a Thai user
     with world.db.read() as session:
-        hits = screening.open_hits(session, world.principal("thai_liaison"))
+        hits = screening.open_hits(session, world.principal("thai_liaison")).items
     assert [(h.row, h.notice_uid) for h in hits][:1] == [(3, hits[0].notice_uid)]
     decided = browser.post(f"/fugitives/hits/{hits[0].id}/decide",
                            {"verdict": "confirmed", "note": "ตรวจหนังสือเดินทางแล้ว"})  # fmt: skip
@@ -174,6 +181,58 @@ def test_hotel_register_file_hits_reviewed_and_alerted(
         notice = service.load(session, world.principal("thai_liaison"), alerts[0].notice_uid)
     page = browser.client.get(f"/fugitives/notices/{notice.id}")  # at the issuing agency
     assert 'class="hit-note">ตรวจหนังสือเดินทางแล้ว<' in page.text
+
+
+def _walk(world: Any, listing: Any, principal: Any) -> list[int]:
+    """Every row of a screening list, one a page through the keyset cursor."""
+    seen: list[int] = []
+    after = None
+    while True:
+        with world.db.read() as session:
+            found = listing(session, principal, per_page=1, after=after)
+        seen += [row.id for row in found.items]
+        if found.next_after is None:
+            return seen
+        after = found.next_after
+
+
+def test_runs_hits_and_alerts_page_each_once(
+    world: Any, notices: dict[str, int], browser: Any
+) -> None:
+    liaison = world.principal("thai_liaison")
+    with world.db.write() as session:
+        for name in ("Lan Weihong", "Wang Xiaoming", "Somchai Jaidee", "หลาน เว่ยหง"):
+            run, _ = screening.screen_now(session, liaison, [parse(ScreenQuery, {"name": name})], "single")  # fmt: skip
+        # a hit on a notice this node does not hold (or the user may not see): never listed,
+        # never counted
+        session.add(ScreeningHit(screening_id=run.id, row=9, query_name="ZX", matched_name="ZX",
+                                 notice_uid=str(uuid.uuid4()), probability=0.99, decision="match"))  # fmt: skip
+    with world.db.read() as session:
+        runs = sorted(session.scalars(select(ScreeningRun.id)), reverse=True)
+        hidden = session.scalar(select(ScreeningHit.id).where(ScreeningHit.query_name == "ZX"))
+        queue = session.execute(select(ScreeningHit.id, ScreeningHit.probability)
+                                .where(ScreeningHit.status == "open", ScreeningHit.id != hidden)).all()  # fmt: skip
+    hits = [i for i, _ in sorted(queue, key=lambda h: (h.probability, h.id), reverse=True)]
+    assert len(runs) == 4 and len(hits) >= 4
+    assert _walk(world, screening.list_runs, liaison) == runs
+    assert _walk(world, screening.open_hits, liaison) == hits  # most probable first, each once
+    with world.db.write() as session:
+        assert screening.count_open(session, liaison) == len(hits)
+        for hit_id in hits[:3]:
+            screening.decide(session, liaison, hit_id, HitDecision(verdict="confirmed"))
+    with world.db.read() as session:
+        alerts = sorted(session.scalars(select(HitAlert.id)), reverse=True)
+    assert len(alerts) == 3 and _walk(world, screening.alerts, liaison) == alerts
+    browser.login("thai.liaison")  # the pages show the shared pager; a bad page number is named
+    for path in ("/fugitives/screen", "/fugitives/hits"):
+        answer = browser.client.get(path)
+        assert answer.status_code == 200 and 'class="pager"' in answer.text, path
+    assert browser.client.get("/fugitives/hits").text.count('class="pager"') == 2
+    second = browser.client.get("/fugitives/hits?alerts_page=2")
+    assert second.status_code == 200 and "alerts_page=1" in second.text  # back to the first
+    for bad in ("/fugitives/screen?page=0", "/fugitives/hits?page=x", "/fugitives/hits?alerts_page=-1"):  # fmt: skip
+        answer = browser.client.get(bad)
+        assert answer.status_code == 422 and "ข้อมูลบางช่องไม่ถูกต้อง" in answer.text, bad  # Thai
 
 
 def test_rejected_hit_feeds_the_engine(world: Any, notices: dict[str, int]) -> None:
@@ -222,7 +281,7 @@ def test_bad_files_name_row_and_column_and_write_nothing(
     for word in expected:
         assert word in answer.text, answer.text
     with world.db.read() as session:
-        assert screening.list_runs(session, world.principal("thai_viewer")) == []
+        assert screening.list_runs(session, world.principal("thai_viewer")).items == []
 
 
 def test_excel_passenger_list(world: Any, browser: Any, notices: dict[str, int]) -> None:

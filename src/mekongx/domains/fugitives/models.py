@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy import ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from mekongx.model.base import Base, utcnow
@@ -80,6 +80,8 @@ class ScreeningHit(Base):
     """A screened person who may be the subject of a notice; an officer confirms or rejects it."""
 
     __tablename__ = "fugitive_hits"
+    # the review queue, most probable first (``screening.open_hits``: keyset on these)
+    __table_args__ = (Index("ix_fugitive_hits_queue", "status", "probability", "id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     screening_id: Mapped[int] = mapped_column(

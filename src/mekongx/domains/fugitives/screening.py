@@ -33,13 +33,15 @@ import json
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from mekongx.audit import record
 from mekongx.authz import Permission, Principal, require
+from mekongx.authz.listing import Page, count_of, page_of
 from mekongx.domains.fugitives import exchange
 from mekongx.domains.fugitives.models import (
     HitAlert,
@@ -50,7 +52,12 @@ from mekongx.domains.fugitives.models import (
     ScreeningRun,
 )
 from mekongx.domains.fugitives.schemas import HitDecision, ScreenQuery
-from mekongx.domains.fugitives.service import documents_of, names_of, visible_notices
+from mekongx.domains.fugitives.service import (
+    documents_of,
+    names_of,
+    notice_shown,
+    visible_notices,
+)
 from mekongx.errors import Conflict, NotFound
 from mekongx.i18n import N_
 from mekongx.matching import LANGUAGES as MATCH_LANGUAGES
@@ -270,54 +277,56 @@ def get_run(session: Session, principal: Principal, run_id: int) -> ScreeningRun
     return run
 
 
-def list_runs(session: Session, principal: Principal, limit: int = 30) -> list[ScreeningRun]:
+def list_runs(session: Session, principal: Principal, *, page: int = 1, per_page: int = 30,
+              after: int | None = None) -> Page[ScreeningRun]:  # fmt: skip
+    """One page of the agency's screening runs, newest first (``authz.listing``)."""
     require(principal, Permission.READ_RECORDS)
+    return page_of(session, _runs(principal.agency), ScreeningRun, page=page, per_page=per_page,
+                   after=after)  # fmt: skip
+
+
+@lru_cache(maxsize=1024)
+def _runs(agency: str) -> Select[ScreeningRun]:
+    # built once per agency, as ``authz.visible``: the page's statements are derived once
+    return select(ScreeningRun).where(ScreeningRun.agency == agency)
+
+
+def hits_of(session: Session, principal: Principal, run_id: int) -> list[ScreeningHit]:
+    """The hits of one run on notices the user may see, by the file's row."""
+    run = get_run(session, principal, run_id)
     stmt = (
-        select(ScreeningRun)
-        .where(ScreeningRun.agency == principal.agency)
-        .order_by(ScreeningRun.id.desc())
-        .limit(limit)
+        select(ScreeningHit)
+        .where(ScreeningHit.screening_id == run.id)
+        .where(notice_shown(ScreeningHit.notice_uid, principal.agency))
+        .order_by(ScreeningHit.row, ScreeningHit.probability.desc())
     )
     return list(session.scalars(stmt))
 
 
-def _visible_uids(session: Session, principal: Principal) -> set[str]:
-    return set(session.scalars(visible_notices(principal).with_only_columns(Notice.uid)))
-
-
-def hits_of(session: Session, principal: Principal, run_id: int) -> list[ScreeningHit]:
-    run = get_run(session, principal, run_id)
-    allowed = _visible_uids(session, principal)
-    stmt = (
-        select(ScreeningHit)
-        .where(ScreeningHit.screening_id == run.id)
-        .order_by(ScreeningHit.row, ScreeningHit.probability.desc())
-    )
-    return [h for h in session.scalars(stmt) if h.notice_uid in allowed]
-
-
-def open_hits(session: Session, principal: Principal, limit: int = 200) -> list[ScreeningHit]:
-    """The review queue: undecided hits of the user's agency, most probable first."""
+def open_hits(session: Session, principal: Principal, *, page: int = 1, per_page: int = 50,
+              after: int | None = None) -> Page[ScreeningHit]:  # fmt: skip
+    """The review queue: one page of the undecided hits of the user's agency on notices the
+    user may see, most probable first (``authz.listing``)."""
     require(principal, Permission.READ_RECORDS)
-    allowed = _visible_uids(session, principal)
-    stmt = (
+    return page_of(session, _open(principal.agency), ScreeningHit, page=page, per_page=per_page,
+                   after=after, order=(ScreeningHit.probability,))  # fmt: skip
+
+
+@lru_cache(maxsize=1024)
+def _open(agency: str) -> Select[ScreeningHit]:
+    return (
         select(ScreeningHit)
         .join(ScreeningRun, ScreeningRun.id == ScreeningHit.screening_id)
-        .where(ScreeningRun.agency == principal.agency, ScreeningHit.status == "open")
-        .order_by(ScreeningHit.probability.desc(), ScreeningHit.id)
-        .limit(limit)
+        .where(ScreeningRun.agency == agency, ScreeningHit.status == "open")
+        .where(notice_shown(ScreeningHit.notice_uid, agency))
     )
-    return [h for h in session.scalars(stmt) if h.notice_uid in allowed]
 
 
 def count_open(session: Session, principal: Principal) -> int:
-    stmt = (
-        select(func.count())
-        .select_from(ScreeningHit)
-        .join(ScreeningRun, ScreeningRun.id == ScreeningHit.screening_id)
-        .where(ScreeningRun.agency == principal.agency, ScreeningHit.status == "open")
-    )
-    return session.scalar(stmt) or 0
+    """How many hits wait in the review queue (exact up to ``authz.listing``'s bound,
+    estimated beyond)."""
+    require(principal, Permission.READ_RECORDS)
+    return count_of(session, _open(principal.agency), ScreeningHit)[0]
 
 
 def notices_by_uid(session: Session, principal: Principal, uids: set[str]) -> dict[str, Notice]:
@@ -386,19 +395,19 @@ def decide(session: Session, principal: Principal, hit_id: int, data: HitDecisio
     return hit
 
 
-def alerts(session: Session, principal: Principal, limit: int = 100) -> list[HitAlert]:
-    """Confirmed hits on the notices of the user's agency, newest first."""
+def alerts(session: Session, principal: Principal, *, page: int = 1, per_page: int = 50,
+           after: int | None = None) -> Page[HitAlert]:  # fmt: skip
+    """One page of the confirmed hits on the notices of the user's agency, newest first
+    (``authz.listing``)."""
     require(principal, Permission.READ_RECORDS)
-    own = select(Notice.uid).where(
-        Notice.origin_agency == principal.agency, Notice.received.is_(False)
-    )
-    stmt = (
-        select(HitAlert)
-        .where(HitAlert.notice_uid.in_(own))
-        .order_by(HitAlert.id.desc())
-        .limit(limit)
-    )
-    return list(session.scalars(stmt))
+    return page_of(session, _alerts(principal.agency), HitAlert, page=page, per_page=per_page,
+                   after=after)  # fmt: skip
+
+
+@lru_cache(maxsize=1024)
+def _alerts(agency: str) -> Select[HitAlert]:
+    own = select(Notice.uid).where(Notice.origin_agency == agency, Notice.received.is_(False))
+    return select(HitAlert).where(HitAlert.notice_uid.in_(own))
 
 
 def alerts_for(session: Session, principal: Principal, notice: Notice) -> list[HitAlert]:

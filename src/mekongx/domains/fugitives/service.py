@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, Select, or_, select
 from sqlalchemy.orm import Session
 
 from mekongx.audit import record
@@ -78,6 +78,15 @@ def _visible_notices(agency: str) -> Any:
         .where(visibility_clause(Notice, agency))
         .where(or_(Notice.origin_agency == agency, Notice.status.in_(PUBLIC_STATES)))
     )
+
+
+@lru_cache(maxsize=1024)
+def notice_shown(uid: Any, agency: str) -> ColumnElement[bool]:
+    """SQL condition: the notice whose uid is the column ``uid`` (a screening hit's) is one the
+    agency's users may see; a probe of the notice by its uid, row by row, so that no row
+    about a hidden notice is loaded, checked in Python or counted."""
+    notice: Select[Any] = _visible_notices(agency).with_only_columns(Notice.id).order_by(None)
+    return notice.where(Notice.uid == uid).exists()
 
 
 def load(

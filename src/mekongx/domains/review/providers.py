@@ -75,7 +75,7 @@ def hits(session: Session, principal: Principal, now: datetime) -> list[Task]:
             f"{h.query_name} ↔ {h.matched_name}",
             f"/fugitives/screenings/{h.screening_id}#hit-{h.id}",
         )
-        for h in screening.open_hits(session, principal, limit=50)
+        for h in screening.open_hits(session, principal, per_page=50).items
     ]
 
 

@@ -323,18 +323,19 @@ def _screen_page(
     principal: Principal,
     fields: list[tuple[str, str]] | None = None,
     form: dict[str, str] | None = None,
+    page: int = 1,
 ) -> Response:
     with node_of(request).db.read() as session:
-        runs = screening.list_runs(session, principal)
-    return render(request, "fugitives/screen.html", status=422 if fields else 200, runs=runs,
+        listed = screening.list_runs(session, principal, page=page)
+    return render(request, "fugitives/screen.html", status=422 if fields else 200, runs=listed.items, listed=listed,
                   fields=fields or [], form=form or {}, max_mb=uploads.max_mb(uploads.limits(node_of(request).settings)),
                   **_labels(principal))  # fmt: skip
 
 
 @router.get("/screen")
-def screen_form(request: Request, principal: CurrentPrincipal) -> Response:
+def screen_form(request: Request, principal: CurrentPrincipal, page: PageNumber = 1) -> Response:
     require(principal, Permission.READ_RECORDS)
-    return _screen_page(request, principal)
+    return _screen_page(request, principal, page=page)
 
 
 @router.post("/screen", dependencies=[Depends(check_csrf)])
@@ -462,16 +463,18 @@ async def decide(request: Request, principal: CurrentPrincipal, hit_id: RecordId
 
 
 @router.get("/hits")
-def hit_queue(request: Request, principal: CurrentPrincipal) -> Response:
-    """Hits waiting for an officer's decision, and confirmed hits on our own notices."""
+def hit_queue(request: Request, principal: CurrentPrincipal, page: PageNumber = 1,
+              alerts_page: PageNumber = 1) -> Response:  # fmt: skip
+    """Hits waiting for an officer's decision, and confirmed hits on our own notices: a page
+    of each (``page``, ``alerts_page``)."""
     with node_of(request).db.read() as session:
-        hits = screening.open_hits(session, principal)
-        by_uid = screening.notices_by_uid(session, principal, {h.notice_uid for h in hits})
-        alerts = screening.alerts(session, principal)
-        alert_notices = screening.notices_by_uid(session, principal, {a.notice_uid for a in alerts})
+        hits = screening.open_hits(session, principal, page=page)
+        by_uid = screening.notices_by_uid(session, principal, {h.notice_uid for h in hits.items})
+        alerts = screening.alerts(session, principal, page=alerts_page)
+        alert_notices = screening.notices_by_uid(session, principal, {a.notice_uid for a in alerts.items})  # fmt: skip
     rows = [
         (h, by_uid.get(h.notice_uid), screening.explain(_reasons(h.reasons), principal.language))
-        for h in hits
+        for h in hits.items
     ]
-    return render(request, "fugitives/hits.html", rows=rows, alerts=alerts, alert_notices=alert_notices,
+    return render(request, "fugitives/hits.html", rows=rows, hits=hits, alerts=alerts, alert_notices=alert_notices,
                   can_decide=can(principal, Permission.WRITE_RECORDS).allowed, **_labels(principal))  # fmt: skip
