@@ -14,6 +14,7 @@ from mekongx.authz.listing import page_of, search_of
 from mekongx.domains.intel.models import IntelReport
 from mekongx.domains.seizures import service as seizures
 from mekongx.domains.seizures.models import Seizure
+from mekongx.domains.wbe import service as wbe
 from mekongx.model.identity import Role
 
 
@@ -167,6 +168,49 @@ def test_finance_cases_and_wastewater_campaigns_page_by_keyset(world: Any) -> No
     assert _walk(client, "/api/v1/wbe/campaigns?", headers) == [
         ident for _, ident in sorted(campaigns, reverse=True)
     ]
+
+
+def test_screening_runs_and_a_sites_campaigns_page_by_keyset(world: Any) -> None:
+    client, headers = world.app(), world.token("thai_liaison")  # a Thai-speaking user
+    runs = []
+    for n in range(3):
+        lines = {"lines": [{"declaration_id": f"ZX{n}", "line_no": 1, "description": "醋酸酐"}]}
+        made = client.post("/api/v1/precursors/screen", json=lines, headers=headers)
+        assert made.status_code == 201, made.text
+        runs.append(made.json()["id"])
+    assert _walk(client, "/api/v1/precursors/screenings?", headers) == sorted(runs, reverse=True)
+    whole = client.get("/api/v1/precursors/screenings", headers=headers).json()
+    assert whole["total"] == 3 and whole["total_exact"] and whole["next_after"] is None
+    for bad in ("per_page=0", "per_page=201", "after=x", "page=-1"):
+        answer = client.get(f"/api/v1/precursors/screenings?{bad}", headers=headers)
+        assert answer.status_code == 422, (bad, answer.text)
+        assert answer.json()["error"]["message"] == "ข้อมูลบางช่องไม่ถูกต้อง", bad
+    page = client.get("/precursors/screen", headers=headers)
+    assert page.status_code == 200 and 'class="pager"' in page.text
+    refused = client.get("/precursors/screen?page=0", headers=headers)
+    assert refused.status_code == 422 and "ข้อมูลบางช่องไม่ถูกต้อง" in refused.text
+
+    sites = []
+    for code in ("ZX1", "ZX2"):
+        site = client.post("/api/v1/wbe/sites", headers=headers, json={
+            "code": code, "plant": "WWTP", "city": "Bangkok", "country": "TH",
+            "population_served": 100_000})  # fmt: skip
+        assert site.status_code == 201, site.text
+        sites.append(site.json()["id"])
+    for site_id, start in [(sites[0], "2025-01-06"), (sites[0], "2026-03-02"), (sites[1], "2025-07-07")]:  # fmt: skip
+        made = client.post("/api/v1/wbe/campaigns", headers=headers, json={
+            "title": f"ZXCAMP {start}", "site_id": site_id, "period_start": start,
+            "period_end": start[:8] + "20"})  # fmt: skip
+        assert made.status_code == 201, made.text
+    page = client.get(f"/wbe/sites/{sites[0]}", headers=headers)
+    assert page.status_code == 200 and 'class="pager"' in page.text
+    assert "ZXCAMP 2025-01-06" in page.text and "ZXCAMP 2025-07-07" not in page.text
+    assert client.get(f"/wbe/sites/{sites[0]}?page=0", headers=headers).status_code == 422
+    with world.db.read() as session:  # each site's latest campaign, of a year or of all
+        liaison = world.principal("thai_liaison")
+        latest = {y: [c.title for c in wbe.latest_per_site(session, liaison, year=y)] for y in (None, 2025, 2026)}  # fmt: skip
+    assert latest == {None: ["ZXCAMP 2026-03-02", "ZXCAMP 2025-07-07"],
+                      2025: ["ZXCAMP 2025-07-07", "ZXCAMP 2025-01-06"], 2026: ["ZXCAMP 2026-03-02"]}  # fmt: skip
 
 
 def test_the_audit_log_pages_by_sequence_number(world: Any) -> None:

@@ -177,7 +177,7 @@ def test_screening_through_the_api(world: Any, app_client: Any, token_for: Any) 
     assert [r["substance_id"] for r in by_json.json()["results"]] == ["acetic_anhydride"]
     run_id = by_json.json()["id"]
     listed = app_client.get("/api/v1/precursors/screenings", headers=headers).json()
-    assert listed[0]["id"] == run_id
+    assert listed["items"][0]["id"] == run_id and listed["total"] == 2
     filtered = app_client.get(
         f"/api/v1/precursors/screenings/{body['id']}?table=I&kind=cas", headers=headers
     ).json()

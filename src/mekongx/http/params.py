@@ -8,3 +8,8 @@ MAX_ID = 2_147_483_647
 
 RecordId = Annotated[int, Path(ge=1, le=MAX_ID, description="Numeric id of the record.")]
 PageNumber = Annotated[int, Query(ge=1, le=1_000_000, description="Page number, from 1.")]
+PerPage = Annotated[int, Query(ge=1, le=200, description="Rows per page.")]
+After = Annotated[
+    int | None,
+    Query(ge=1, le=MAX_ID, description="The previous page's next_after (the keyset cursor)."),
+]

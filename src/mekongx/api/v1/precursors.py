@@ -36,7 +36,7 @@ from mekongx.domains.precursors.schemas import (
 from mekongx.errors import FieldProblem, ValidationFailed
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
-from mekongx.http.params import PageNumber, RecordId
+from mekongx.http.params import After, PageNumber, PerPage, RecordId
 from mekongx.i18n import N_
 from mekongx.validation import parse
 
@@ -413,11 +413,14 @@ async def screen(request: Request, principal: CurrentPrincipal) -> Any:
     return await run_in_threadpool(run_lines)
 
 
-@router.get("/screenings", response_model=list[RunOut])
-def list_screenings(request: Request, principal: CurrentPrincipal) -> list[RunOut]:
-    """Screening runs of your agency, newest first."""
+@router.get("/screenings", response_model=PageOut[RunOut])
+def list_screenings(request: Request, principal: CurrentPrincipal, page: PageNumber = 1,
+                    per_page: PerPage = 50, after: After = None) -> Response:  # fmt: skip
+    """Screening runs of your agency, newest first; for the next page pass the answer's
+    ``next_after`` as ``after`` (keyset paging)."""
     with node_of(request).db.read() as session:
-        return [RunOut.model_validate(r) for r in screening.list_runs(session, principal)]
+        found = screening.list_runs(session, principal, page=page, per_page=per_page, after=after)
+        return page_answer(found, PageOut[RunOut])
 
 
 @router.get("/screenings/{run_id}", response_model=RunDetailOut)
@@ -468,8 +471,8 @@ def list_notifications(
     principal: CurrentPrincipal,
     state: Annotated[str, Query(pattern="^[a-z_]{0,24}$")] = "",
     page: PageNumber = 1,
-    per_page: Annotated[int, Query(ge=1, le=200)] = 50,
-    after: Annotated[int | None, Query(ge=1)] = None,
+    per_page: PerPage = 50,
+    after: After = None,
 ) -> Response:
     """Notifications you may see (sent by your agency or addressed to it), newest first; for
     the next page pass the answer's ``next_after`` as ``after`` (keyset paging)."""
@@ -560,8 +563,8 @@ def list_incidents(
     kind: Annotated[str, Query(pattern="^[a-z_]{0,24}$")] = "",
     year: Annotated[int | None, Query(ge=1990, le=2100)] = None,
     page: PageNumber = 1,
-    per_page: Annotated[int, Query(ge=1, le=200)] = 50,
-    after: Annotated[int | None, Query(ge=1)] = None,
+    per_page: PerPage = 50,
+    after: After = None,
 ) -> Response:
     """Incidents you may see, by distribution, the latest first; for the next page pass the
     answer's ``next_after`` as ``after`` (keyset paging)."""

@@ -29,7 +29,7 @@ from mekongx.domains.wbe.schemas import (
 )
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
-from mekongx.http.params import PageNumber, RecordId
+from mekongx.http.params import After, PageNumber, PerPage, RecordId
 from mekongx.wastewater.comparison import STATISTIC
 
 router = APIRouter(prefix="/wbe", tags=["wastewater"], responses=ERRORS)  # type: ignore[arg-type]
@@ -368,8 +368,8 @@ def list_campaigns(
     principal: CurrentPrincipal,
     site_id: Annotated[int | None, Query(ge=1, le=2_147_483_647)] = None,
     page: PageNumber = 1,
-    per_page: Annotated[int, Query(ge=1, le=200)] = 50,
-    after: Annotated[int | None, Query(ge=1)] = None,
+    per_page: PerPage = 50,
+    after: After = None,
 ) -> PageOut[CampaignOut]:
     """Campaigns visible to you, the latest period first; for the next page pass the answer's
     ``next_after`` as ``after`` (keyset paging)."""

@@ -17,6 +17,7 @@ import re
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from sqlalchemy.orm import Session
 from mekongx import uploads
 from mekongx.audit import record
 from mekongx.authz import Permission, Principal, require
+from mekongx.authz.listing import Page, page_of
 from mekongx.chemistry import (
     REPORT_COLUMNS,
     DeclarationFileError,
@@ -328,13 +330,21 @@ def screen_lines(session: Session, principal: Principal, data: ScreenLinesInput)
 
 def _run_query(principal: Principal) -> Select[ScreeningRun]:
     require(principal, Permission.READ_RECORDS)
-    return select(ScreeningRun).where(ScreeningRun.agency == principal.agency)
+    return _runs(principal.agency)
 
 
-def list_runs(session: Session, principal: Principal, limit: int = 50) -> list[ScreeningRun]:
-    """Runs of the user's agency, newest first (declarations stay with the agency that ran them)."""
-    stmt = _run_query(principal).order_by(ScreeningRun.id.desc()).limit(limit)
-    return list(session.scalars(stmt))
+@lru_cache(maxsize=1024)
+def _runs(agency: str) -> Select[ScreeningRun]:
+    # built once per agency, as ``authz.visible``: the page's statements are derived once
+    return select(ScreeningRun).where(ScreeningRun.agency == agency)
+
+
+def list_runs(session: Session, principal: Principal, *, page: int = 1, per_page: int = 50,
+              after: int | None = None) -> Page[ScreeningRun]:  # fmt: skip
+    """One page of the runs of the user's agency, newest first (``authz.listing``;
+    declarations stay with the agency that ran them)."""
+    return page_of(session, _run_query(principal), ScreeningRun, page=page, per_page=per_page,
+                   after=after)  # fmt: skip
 
 
 def get_run(session: Session, principal: Principal, run_id: int) -> ScreeningRun:

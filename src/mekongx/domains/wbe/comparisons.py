@@ -17,6 +17,7 @@ from .service import (
     Metric,
     engine_samples,
     get_site,
+    latest_per_site,
     list_campaigns,
     rows_of,
     site_of,
@@ -49,16 +50,6 @@ def _contenders(
     return out
 
 
-def _latest_per_site(session: Session, principal: Principal, year: int | None) -> list[WbeCampaign]:
-    latest: dict[int, WbeCampaign] = {}
-    for c in list_campaigns(session, principal):
-        if year is not None and not c.period_start.year <= year <= c.period_end.year:
-            continue
-        if c.site_id not in latest or c.period_start > latest[c.site_id].period_start:
-            latest[c.site_id] = c
-    return list(latest.values())
-
-
 def city_ranking(
     session: Session,
     principal: Principal,
@@ -74,7 +65,7 @@ def city_ranking(
     the node's default set when not given), each with its interval and the interval of its
     rank."""
     params = analysis.comparison_set(parameter_set)
-    campaigns = _latest_per_site(session, principal, year)
+    campaigns = latest_per_site(session, principal, year=year)
     contenders = _contenders(session, principal, campaigns, analyte)
     return analysis.rank_campaigns(contenders, analyte, params, metric, draws)
 
@@ -91,7 +82,7 @@ def ranking_and_regions(
 ) -> tuple[list[analysis.RankedCampaign], list[RegionalMean]]:
     """The ranking and the regional means from one computation of the same draws."""
     params = analysis.comparison_set(parameter_set)
-    campaigns = _latest_per_site(session, principal, year)
+    campaigns = latest_per_site(session, principal, year=year)
     contenders = _contenders(session, principal, campaigns, analyte)
     computed = analysis.comparison_draws(contenders, analyte, params, metric, draws)
     return (
@@ -112,7 +103,7 @@ def regional_means(
 ) -> list[RegionalMean]:
     """Population-weighted means by country and over all of the campaigns a ranking uses."""
     params = analysis.comparison_set(parameter_set)
-    campaigns = _latest_per_site(session, principal, year)
+    campaigns = latest_per_site(session, principal, year=year)
     contenders = _contenders(session, principal, campaigns, analyte)
     return analysis.regions(contenders, analyte, params, metric, draws)
 

@@ -181,11 +181,30 @@ def _campaigns(principal: Principal, site_id: int | None) -> Select[WbeCampaign]
 def list_campaigns(
     session: Session, principal: Principal, *, site_id: int | None = None
 ) -> list[WbeCampaign]:
-    """The newest 1,000 campaigns the user may see (of one site): what the comparisons and
-    trends compute over. A list page is :func:`campaigns_page`."""
+    """The newest 1,000 campaigns the user may see (of one site): what a site's trend computes
+    over (a site holds a campaign or a few a year). A list page is :func:`campaigns_page`, each
+    site's latest campaign :func:`latest_per_site`."""
     stmt = _campaigns(principal, site_id)
     stmt = stmt.order_by(WbeCampaign.period_start.desc(), WbeCampaign.id.desc()).limit(1000)
     return list(session.scalars(stmt))
+
+
+def latest_per_site(
+    session: Session, principal: Principal, *, year: int | None = None
+) -> list[WbeCampaign]:
+    """Each site's latest campaign the user may see (with ``year``: of the campaigns running
+    in that year), the latest first: what the ranking and the regional means compare. Every
+    site counts, however many campaigns the node holds (chosen in the database, one row per
+    site, not among the newest 1,000 of :func:`list_campaigns`)."""
+    stmt = _campaigns(principal, None)
+    if year is not None:
+        stmt = stmt.where(WbeCampaign.period_start <= dt.date(year, 12, 31),
+                          WbeCampaign.period_end >= dt.date(year, 1, 1))  # fmt: skip
+    newest = (WbeCampaign.period_start.desc(), WbeCampaign.id.desc())
+    rank = func.row_number().over(partition_by=WbeCampaign.site_id, order_by=newest)
+    ranked = stmt.with_only_columns(WbeCampaign.id, rank.label("rank")).order_by(None).subquery()
+    latest = select(WbeCampaign).join(ranked, ranked.c.id == WbeCampaign.id)
+    return list(session.scalars(latest.where(ranked.c.rank == 1).order_by(*newest)))
 
 
 def campaigns_page(

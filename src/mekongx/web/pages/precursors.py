@@ -94,7 +94,7 @@ def _problems(principal: Principal, error: ValidationFailed) -> list[tuple[str, 
 @router.get("")
 def hub(request: Request, principal: CurrentPrincipal) -> Response:
     with node_of(request).db.read() as session:
-        runs = screening.list_runs(session, principal, limit=5)
+        runs = screening.list_runs(session, principal, per_page=5).items
         open_count = pen.count_open(session, principal)
     return _page(
         request,
@@ -177,16 +177,20 @@ async def add_listing(
 
 # ---------------------------------------------------------------- screening
 def _screen_form(
-    request: Request, principal: Principal, fields: list[tuple[str, str]] | None = None
+    request: Request,
+    principal: Principal,
+    fields: list[tuple[str, str]] | None = None,
+    page: int = 1,
 ) -> Response:
     with node_of(request).db.read() as session:
-        runs = screening.list_runs(session, principal)
+        listed = screening.list_runs(session, principal, page=page)
     return _page(
         request,
         principal,
         "precursors/screen.html",
         status=422 if fields else 200,
-        runs=runs,
+        runs=listed.items,
+        listed=listed,
         fields=fields or [],
         max_mb=uploads.max_mb(uploads.limits(node_of(request).settings)),
         can_screen=can(principal, Permission.WRITE_RECORDS).allowed,
@@ -222,8 +226,8 @@ def template(request: Request, principal: CurrentPrincipal, lang: str = "en") ->
 
 
 @router.get("/screen")
-def screen_form(request: Request, principal: CurrentPrincipal) -> Response:
-    return _screen_form(request, principal)
+def screen_form(request: Request, principal: CurrentPrincipal, page: PageNumber = 1) -> Response:
+    return _screen_form(request, principal, page=page)
 
 
 def _bounded(request: Request) -> None:

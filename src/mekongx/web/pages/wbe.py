@@ -260,11 +260,12 @@ def _site_page(
     form: dict[str, Any] | None = None,
     fields: list[tuple[str, str]] | None = None,
     status: int = 200,
+    page: int = 1,
 ) -> Response:
     chosen = _chosen(parameter_set)
     with node_of(request).db.read() as session:
         site = wbe.get_site(session, principal, site_id)
-        campaigns = wbe.list_campaigns(session, principal, site_id=site.id)
+        listed = wbe.campaigns_page(session, principal, site_id=site.id, page=page)
         analytes = wbe_estimates.analytes_in_view(session, principal)
         calibrations = wbe_estimates.calibrations_of(session, site)
         code = analyte.upper() or ("METH" if "METH" in analytes else (analytes or [""])[0])
@@ -287,7 +288,8 @@ def _site_page(
             "wbe/site.html",
             status=status,
             site=site,
-            campaigns=campaigns,
+            campaigns=listed.items,
+            listed=listed,
             analytes=analytes,
             analyte=code,
             metric=metric,
@@ -313,8 +315,9 @@ def site_page(
     analyte: AnalyteParam = "",
     metric: Metric = "load",
     parameter_set: SetParam = "",
+    page: PageNumber = 1,
 ) -> Response:
-    return _site_page(request, principal, site_id, analyte, metric, parameter_set)
+    return _site_page(request, principal, site_id, analyte, metric, parameter_set, page=page)
 
 
 def _calibration_days(text: str) -> tuple[list[dict[str, str]], list[FieldProblem]]:
