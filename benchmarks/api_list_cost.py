@@ -6,6 +6,8 @@ best of three rounds of ``--repeat`` calls (CPU milliseconds per request).
 
     PYTHONPATH=src .venv/bin/python benchmarks/api_list_cost.py /tmp/h2/k100 --records 100000
     PYTHONPATH=src .venv/bin/python benchmarks/api_list_cost.py /tmp/h2/k100 --records 100000 \
+        --seed-lists --only screening,hits,campaigns     # the lists without documents too
+    PYTHONPATH=src .venv/bin/python benchmarks/api_list_cost.py /tmp/h2/k100 --records 100000 \
         --engine postgresql --pg-name mekongx_bench_100000     # api_load.py's --pg-name, if any
 
 With ``PYTHONPATH`` pointing at another checkout's ``src`` it measures that code on the same
@@ -48,6 +50,17 @@ PATHS = [
     ("notices list (web page)", "/fugitives"),
     ("notices list (web page), page 20", "/fugitives?page=20"),
     ("notices detail (web page)", "/fugitives/notices/{one}"),
+    ("fugitive screening runs (web page)", "/fugitives/screen"),
+    ("fugitive screening runs (web page), page 20", "/fugitives/screen?page=20"),
+    ("fugitive hits to review and alerts (web page)", "/fugitives/hits"),
+    ("fugitive hits to review (web page), page 20", "/fugitives/hits?page=20"),
+    ("precursor screening runs", "/api/v1/precursors/screenings?per_page=50"),
+    (
+        "precursor screening runs, keyset page",
+        "/api/v1/precursors/screenings?per_page=50&after={mid}",
+    ),
+    ("precursor screening runs (web page)", "/precursors/screen"),
+    ("wastewater site's campaigns (web page)", "/wbe/sites/1"),
     ("reports search (Thai)", "/api/v1/reports/search?q=ยาบ้า เชียงราย&limit=50"),
     ("reports search (Latin)", "/api/v1/reports/search?q=Weihong&limit=50"),
     ("seizures search", "/api/v1/seizures/search?q=Mae Sai&limit=50"),
@@ -118,6 +131,10 @@ def main() -> None:
     parser.add_argument("--engine", choices=("sqlite", "postgresql"), default="sqlite")
     parser.add_argument("--pg-name", default="",
                         help="the PostgreSQL database (default mekongx_bench_<records>)")  # fmt: skip
+    parser.add_argument("--seed-lists", action="store_true",
+                        help="first add a tenth of --records to each list without documents "
+                             "(screening runs, hits, alerts, campaigns: api_seed.seed_lists), "
+                             "once per database")  # fmt: skip
     args = parser.parse_args()
     if args.engine == "sqlite":
         url = f"sqlite:///{args.keep / f'bench{args.records}.db'}"
@@ -127,6 +144,14 @@ def main() -> None:
     os.environ.update({"MEKONGX_ENV": "test", "MEKONGX_DATA_DIR": str(args.keep),
                        "MEKONGX_DATABASE_URL": url,
                        "MEKONGX_NODE_AGENCY": "ONCB", "MEKONGX_WORKER": "false"})  # fmt: skip
+    seeded = args.keep / f"{args.engine}-{args.records}.lists"
+    if args.seed_lists and not seeded.exists():
+        from api_seed import seed_lists
+
+        started = time.monotonic()
+        seed_lists(url, args.records // 10)
+        seeded.write_text("seeded\n")
+        print(f"seeded the lists ({args.records // 10:,} rows each) in {time.monotonic() - started:.0f} s")  # fmt: skip
     from mekongx.app import create_app
 
     logging.disable(logging.WARNING)

@@ -25,17 +25,21 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, text
+from sqlalchemy import insert, select, text
 
 from mekongx import migrations
 from mekongx.accounts import service as accounts
 from mekongx.audit import Actor
 from mekongx.db import Database, fts
-from mekongx.domains.fugitives.models import Notice
+from mekongx.domains.fugitives.models import HitAlert, Notice
+from mekongx.domains.fugitives.models import ScreeningHit as FugitiveHit
+from mekongx.domains.fugitives.models import ScreeningRun as FugitiveRun
 from mekongx.domains.intel.models import IntelReport
 from mekongx.domains.precursors.models import Notification
+from mekongx.domains.precursors.models import ScreeningRun as PrecursorRun
 from mekongx.domains.seizures import fulltext as seizure_text
 from mekongx.domains.seizures.models import Seizure
+from mekongx.domains.wbe.models import WbeCampaign, WbeSite
 from mekongx.model.base import utcnow
 from mekongx.model.record import RecordRecipient
 from mekongx.settings import Settings
@@ -132,14 +136,78 @@ def seed(url: str, counts: Counts, home: Path) -> str:
         with db.write() as session:
             for statement in rebuild:
                 session.execute(text(statement))
-    if db.dialect == "postgresql":  # a real node's autovacuum would have done this by now
+    _analyze(db)
+    return token
+
+
+def _analyze(db: Database) -> None:
+    """The planner's statistics (a real node's autovacuum would have gathered them by now)."""
+    if db.dialect == "postgresql":
         with db.write_engine.connect() as conn:
             conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("VACUUM ANALYZE")
     else:
         with db.write() as session:
             session.execute(text("ANALYZE"))
     db.dispose()
-    return token
+
+
+def seed_lists(url: str, rows: int) -> None:
+    """The lists that hold no full-text documents, ``rows`` rows each, for ONCB's bench user:
+    wanted-person screening runs, their hits (one per run, half of them still open, each on
+    a seeded notice) and the confirmed hits' alerts on ONCB's own notices; precursor screening
+    runs; wastewater campaigns over 20 sites (a site's page lists its campaigns). Written in
+    bulk into a database seeded by :func:`seed`."""
+    db = Database(url)
+    rng, now = random.Random(23), utcnow()
+    with db.read() as session:
+        notices = session.execute(select(Notice.uid, Notice.origin_agency, Notice.received)
+                                  .order_by(Notice.id).limit(rows)).all()  # fmt: skip
+    own = [uid for uid, origin, received in notices if origin == "ONCB" and not received]
+    names = [latin for latin, _ in PEOPLE]
+    for start in range(0, rows, BATCH):
+        part = range(start, min(start + BATCH, rows))
+        with db.write() as session:
+            _insert(session, FugitiveRun, [dict(
+                agency="ONCB", user_id=None, username="bench", source="file", file_name=f"hotel-{i}.csv",
+                status="done", total=40, done=40, hits=1, rows="[]", created_at=now, finished_at=now)
+                for i in part])  # fmt: skip
+            _insert(session, PrecursorRun, [dict(
+                agency="ONCB", user_id=None, username="bench", file_name=f"customs-{i}.csv", file_size=4096,
+                lines_read=40, hits=1, lines_hit=1, skipped=0, created_at=now) for i in part])  # fmt: skip
+            _insert(session, HitAlert, [dict(
+                uid=str(uuid.UUID(int=rng.getrandbits(128), version=4)), notice_uid=own[i % len(own)],
+                from_agency="NNCC", officer="Bench (NNCC)", query_name=names[i % len(names)],
+                query_birth_date="", query_nationality="CHN", query_document="", source="hotel.csv",
+                probability=round(rng.uniform(0.6, 1.0), 4), note="seen at the hotel", note_language="en",
+                note_translations="{}", confirmed_at=now, received_at=now) for i in part])  # fmt: skip
+    with db.read() as session:
+        runs = list(session.scalars(select(FugitiveRun.id).order_by(FugitiveRun.id)))
+    for start in range(0, len(runs), BATCH):
+        with db.write() as session:
+            _insert(session, FugitiveHit, [dict(
+                screening_id=run, row=1, query_name=names[n % len(names)], query_birth_date="",
+                query_nationality="CHN", query_document="", notice_uid=notices[n % len(notices)][0],
+                matched_name=names[n % len(names)], probability=round(rng.uniform(0.6, 1.0), 4),
+                decision="review", reasons="[]", status="open" if n % 2 else "rejected",
+                decided_by="", decided_at=None, note="")
+                for n, run in enumerate(runs[start:start + BATCH], start)])  # fmt: skip
+    with db.write() as session:
+        _insert(session, WbeSite, [dict(
+            uid=str(uuid.UUID(int=rng.getrandbits(128), version=4)), code=f"BK{n:02d}", plant=f"Plant {n}",
+            city="Bangkok", country="TH", latitude=None, longitude=None, population_served=100_000,
+            sewer_type="unknown", population_method="census", origin_agency="ONCB", received=False,
+            created_at=now, translations="{}") for n in range(20)])  # fmt: skip
+    with db.read() as session:
+        sites = list(session.scalars(select(WbeSite.id).order_by(WbeSite.id)))
+
+    def campaign(rng: random.Random, i: int, now: Any) -> dict[str, object]:
+        week = timedelta(days=7 * (i // len(sites)))  # a campaign a week at each site
+        return dict(title=f"Campaign {i}", site_id=sites[i % len(sites)], lab_id=None,
+                    period_start=date(2000, 1, 3) + week, period_end=date(2000, 1, 9) + week,
+                    parameter_set="SCORE-default@1", notes="")  # fmt: skip
+
+    _plain(db, WbeCampaign, _batches(rows, 29, campaign))
+    _analyze(db)
 
 
 def _drop_indexes(db: Database, tables: list[str]) -> list[str]:
