@@ -208,6 +208,9 @@ def test_a_transcribed_syllable_keeps_distinct_sounds() -> None:
         ("ខៀវ កាញារីទ្ធ", "Khieu Kanharith"),
         ("乔卡纳里", "Khieu Kanharith"),  # 0.003 before
         ("ខៀវ កាញារីទ្ធ", "乔卡纳里"),
+        # a Lao name written as one word, one part per syllable as its transcription has them
+        ("ບຸນອຸ້ມ", "文翁"),  # Boun Oum (0.000 before)
+        ("ບຸນອຸ້ມ", "Boun Oum"),
     ],
 )
 def test_tenth_round_khmer_forms_meet(a: str, b: str) -> None:
@@ -223,6 +226,8 @@ def test_tenth_round_khmer_forms_meet(a: str, b: str) -> None:
         ("乔卡纳里", "Khieu Sokha"),
         ("乔明", "Khieu Kanharith"),
         ("ខៀវ កាញារីទ្ធ", "Khieu Kanha"),
+        ("ບຸນອຸ້ມ", "文明"),
+        ("ບຸນອຸ້ມ", "Boun Nhang"),
     ],
 )
 def test_tenth_round_different_persons_do_not_meet(a: str, b: str) -> None:

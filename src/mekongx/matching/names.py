@@ -215,6 +215,25 @@ def _thai_surname_index(texts: list[str]) -> int | None:
     return None
 
 
+_LAO = re.compile("[\u0e80-\u0eff]")
+
+
+def _lao_syllable_reading(word: Reading) -> list[Reading]:
+    """A Lao name written as one word (ບຸນອຸ້ມ Boun Oum: Lao script writes a name's words
+    together) also one part per syllable, as its Chinese transcription (文翁) and Latin spelling
+    have them: the syllables of the first reading, and of every other reading with as many."""
+    first = word.keys[0][0].split(".")
+    if len(first) < 2:
+        return []
+    pieces = [k.split(".") for k in word.keys[0] if len(k.split(".")) == len(first)]
+    parts = [
+        [(word.parts[0], key, "thai") for key in dict.fromkeys(p[i] for p in pieces)]
+        for i in range(len(first))
+    ]
+    r = make_reading("thai", parts)
+    return [r] if r else []
+
+
 def _thai_readings(tokens: list[Token]) -> list[Reading]:
     texts = [t.text for t in tokens]
     parts = [list(thai_word_keys(t)) for t in texts]
@@ -376,6 +395,8 @@ def readings(name: Name | str) -> tuple[Reading, ...]:
     thai_tokens = [t for t in name.tokens if t.script is Script.THAI]
     if thai_tokens:
         out += _thai_readings(thai_tokens)
+        if len(thai_tokens) == 1 and _LAO.search(name.original):
+            out += _lao_syllable_reading(out[-1])
     burmese_tokens = [t.text for t in name.tokens if t.script is Script.BURMESE]
     if burmese_tokens:
         out += _burmese_readings(burmese_tokens)
