@@ -9,11 +9,10 @@ from functools import cache, lru_cache
 
 from mekongx.matching import (
     _data,
-    burmese,
     han,
-    khmer,
     lao,
     lao_transcription,
+    script_readings,
     sea_transcription,
     thai,
     thai_compounds,
@@ -215,25 +214,6 @@ def _thai_surname_index(texts: list[str]) -> int | None:
     return None
 
 
-_LAO = re.compile("[\u0e80-\u0eff]")
-
-
-def _lao_syllable_reading(word: Reading) -> list[Reading]:
-    """A Lao name written as one word (ບຸນອຸ້ມ Boun Oum: Lao script writes a name's words
-    together) also one part per syllable, as its Chinese transcription (文翁) and Latin spelling
-    have them: the syllables of the first reading, and of every other reading with as many."""
-    first = word.keys[0][0].split(".")
-    if len(first) < 2:
-        return []
-    pieces = [k.split(".") for k in word.keys[0] if len(k.split(".")) == len(first)]
-    parts = [
-        [(word.parts[0], key, "thai") for key in dict.fromkeys(p[i] for p in pieces)]
-        for i in range(len(first))
-    ]
-    r = make_reading("thai", parts)
-    return [r] if r else []
-
-
 def _thai_readings(tokens: list[Token]) -> list[Reading]:
     texts = [t.text for t in tokens]
     parts = [list(thai_word_keys(t)) for t in texts]
@@ -395,14 +375,14 @@ def readings(name: Name | str) -> tuple[Reading, ...]:
     thai_tokens = [t for t in name.tokens if t.script is Script.THAI]
     if thai_tokens:
         out += _thai_readings(thai_tokens)
-        if len(thai_tokens) == 1 and _LAO.search(name.original):
-            out += _lao_syllable_reading(out[-1])
+        if len(thai_tokens) == 1 and script_readings.LAO.search(name.original):
+            out += script_readings.lao_syllable_reading(out[-1])
     burmese_tokens = [t.text for t in name.tokens if t.script is Script.BURMESE]
     if burmese_tokens:
-        out += _burmese_readings(burmese_tokens)
+        out += script_readings.burmese_readings(burmese_tokens)
     khmer_tokens = [t.text for t in name.tokens if t.script is Script.KHMER]
     if khmer_tokens:
-        out += _khmer_readings(khmer_tokens)
+        out += script_readings.khmer_readings(khmer_tokens)
     latin_tokens = [t for t in name.tokens if t.script is Script.LATIN]
     if latin_tokens:
         out += _latin_readings(latin_tokens)
@@ -452,27 +432,6 @@ def _vietnamese_short_readings(tokens: list[Token]) -> list[Reading]:
         for r in _latin_readings([tokens[i] for i in kept])[:1]:
             out.append(replace(r, system="latin-short", surname=None))
     return out
-
-
-def _burmese_readings(words: list[str]) -> list[Reading]:
-    """A name in Myanmar script, one part per syllable (သိန်းစိန် thein / sein), and without its
-    courtesy word when it starts with one (ဦးသိန်းစိန် is also သိန်းစိန်)."""
-    syls = [alts for w in words for alts in burmese.word_spellings(w)]
-    out: list[Reading | None] = []
-    for start in range(burmese.honorific_count(words) + 1):
-        parts = [[(a, latin_key(a), "burmese") for a in alts] for alts in syls[start:]]
-        out.append(make_reading("burmese", parts))
-    return [r for r in out if r is not None]
-
-
-def _khmer_readings(words: list[str]) -> list[Reading]:
-    """A name in Khmer script, one part per word, each compared syllable by syllable."""
-    parts = [
-        [(shown, syl_key(syls), "khmer") for shown, syls in khmer.word_alternatives(w)]
-        for w in words
-    ]
-    r = make_reading("khmer", [p for p in parts if p])
-    return [r] if r else []
 
 
 def _transcription_readings(name_han: str) -> list[Reading]:
