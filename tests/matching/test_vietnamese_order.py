@@ -142,3 +142,31 @@ def test_a_parallel_build_keeps_the_short_readings(monkeypatch: pytest.MonkeyPat
     par.add_many([(f"W{i}", n) for i, n in enumerate(names)], processes=2)
     assert par._compact == [profile(n).compact for n in names]
     assert any(c.shortened for c in par._compact)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # a final nh is not n in Vietnamese: Anh 英 and An 安, Linh 玲 and Lin, Thanh 清 and Than
+        ("Nguyen Van An", "Nguyen Van Anh"),
+        ("Nguyễn Văn An", "Nguyễn Văn Anh"),
+        ("Tran Thanh", "Tran Than"),
+        ("Nguyen Thi Linh", "Lin Nguyen"),
+    ],
+)
+def test_a_final_nh_is_not_n_in_a_vietnamese_name(a: str, b: str) -> None:
+    assert score(a, b).probability < THRESHOLD
+    assert score(b, a).probability < THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Nguyễn Văn Linh", "NGUYEN VAN LINH"),
+        ("Nguyen Van Anh", "Anh Nguyen"),
+        ("NONG DUC MANH", "农德孟"),  # the ng of Mạnh 孟 stays
+        ("Nông Đức Mạnh", "NONG DUC MANH"),
+    ],
+)
+def test_a_final_nh_still_meets_itself_and_its_han_reading(a: str, b: str) -> None:
+    assert score(a, b).probability >= THRESHOLD

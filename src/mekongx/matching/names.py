@@ -385,10 +385,14 @@ def readings(name: Name | str) -> tuple[Reading, ...]:
         out += script_readings.khmer_readings(khmer_tokens)
     latin_tokens = [t for t in name.tokens if t.script is Script.LATIN]
     if latin_tokens:
-        out += _latin_readings(latin_tokens)
+        latin = _latin_readings(latin_tokens)
+        if vietnamese.looks_vietnamese([t.text for t in latin_tokens]):
+            # Anh is not An (英, 安): in a Vietnamese name a final nh is only the ng it stands for
+            latin = [vietnamese.final_nh(r) for r in latin]
+        out += latin
         if (vi := _vietnamese_reading(latin_tokens)) is not None:
             out.append(vi)
-        out += _vietnamese_short_readings(latin_tokens)
+        out += [vietnamese.final_nh(r) for r in _vietnamese_short_readings(latin_tokens)]
         if burmese_honorific([t.text for t in latin_tokens]):
             # U Thein Sein is also Thein Sein: a Burmese courtesy word neither costs nor makes
             # a match (the reading with it stays: Ma and Ko are Chinese surnames too)

@@ -19,11 +19,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from dataclasses import replace
 from functools import cache
 from itertools import islice, product
 
 from mekongx.matching import _data
-from mekongx.matching.keys import ascii_fold, latin_key, split_pinyin
+from mekongx.matching.keys import ascii_fold, latin_key, latin_syllables, split_pinyin
+from mekongx.matching.reading import Reading, syl_key
 
 
 def nh_as_ng(word: str) -> str | None:
@@ -182,3 +184,19 @@ def shortened(words: list[str]) -> list[tuple[tuple[int, ...], int]]:
 # scores 0.98 (Văn, Thị, Tấn carry little of who the person is, but Nguyen Dat is also every other
 # Nguyễn … Đạt); 0.0 before
 MIDDLE_NAME_COST = 0.1
+
+
+def final_nh(r: Reading) -> Reading:
+    """A Latin reading of a Vietnamese name without the keys that read a final nh as n (Anh as
+    an, as Lao spellings write it: Viphavanh), so that Anh (英) and An (安), Linh and Lin, Thanh
+    and Than stay apart; the ng key of ``nh_as_ng`` stays (Mạnh 孟)."""
+    alts, keys, labels = [], [], []
+    for i, part in enumerate(r.alternatives):
+        word = part[0]
+        drop = syl_key(latin_syllables(word)) if nh_as_ng(word) is not None else None
+        kept = [n for n, k in enumerate(r.keys[i]) if k != drop] or list(range(len(r.keys[i])))
+        alts.append(tuple(part[n] for n in kept))
+        keys.append(tuple(r.keys[i][n] for n in kept))
+        if r.labels:
+            labels.append(tuple(r.labels[i][n] for n in kept))
+    return replace(r, alternatives=tuple(alts), keys=tuple(keys), labels=tuple(labels))
