@@ -8,7 +8,15 @@ from array import array
 
 import pytest
 
-from mekongx.matching import Index, index, passport_variants, pinyin_to_thai, profile, romanize
+from mekongx.matching import (
+    Index,
+    blocking,
+    index,
+    passport_variants,
+    pinyin_to_thai,
+    profile,
+    romanize,
+)
 from mekongx.matching import han as hanmod
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高兰卢庄牛程唐欧阳司马诸葛"
@@ -53,7 +61,7 @@ def _plain_postings(names: list[str]) -> dict[str, list[int]]:
     """The straightforward build: every entry under ``filing_keys`` of its profile."""
     out: dict[str, list[int]] = {}
     for pos, name in enumerate(names):
-        for key in index.filing_keys(profile(name).compact):
+        for key in blocking.filing_keys(profile(name).compact):
             out.setdefault(key, []).append(pos)
     return out
 
@@ -173,8 +181,8 @@ def test_latin_only_readings_are_filed_apart_and_found_by_latin_queries(names: l
         idx.add(name, id=f"W{i}")
     idx.add("陳振聲", id="SG")
     idx.add("Wang Rui", id="LATIN")
-    keys = index.filing_keys(profile("陳振聲").compact)
+    keys = blocking.filing_keys(profile("陳振聲").compact)
     assert "dk:cun" in keys and "k:cun" not in keys
-    assert "dk:cun" not in index.blocking_keys(profile("王瑞").compact)
+    assert "dk:cun" not in blocking.blocking_keys(profile("王瑞").compact)
     assert idx.search("Chan Chun Sing", limit=1)[0].id == "SG"
     assert idx.search("王瑞", limit=1)[0].id == "LATIN"

@@ -307,8 +307,9 @@ def align(
         same, total = same + eq, total + n
         if n > 1 or max(len(ka[i][ai]), len(kb[j][bj])) <= 4:  # syllables, not Thai words
             mismatches += n - eq
-    for j in set(range(len(kb))) - set(perm):
-        total += kb[j][0].count(".") + 1
+    if len(kb) > len(perm):  # parts of b left unmatched count their syllables
+        for j in set(range(len(kb))) - set(perm):
+            total += kb[j][0].count(".") + 1
     return Alignment(
         sim,
         0.0 if unmatched else min(p[2] for p in pairs),  # a missing part is a zero-similarity part
