@@ -71,6 +71,25 @@ def macau_spellings(jyutping: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def macau_finals(jyutping: str) -> list[str]:
+    """Macau's finals where Hong Kong writes eu, ung, au or yu (same page): eun is on (春 ceon
+    Chon, 俊 Chon), eung eong and euk eok (張 Cheong, 卓 Cheok), ung ong (鍾 Chong, 馮 Fong), au ao
+    (劉 Lao), yue and yu u (阮 Un, 余 U, 孫 Sun). Only from Hong Kong spellings with ch, s and an
+    initial y (Macau writes no ts or sh); filed after the habitual spellings, so that they take
+    a character's place among the keys kept only where it has room."""
+    out = []
+    for s in hk_spellings(jyutping):
+        if "ts" in s or "sh" in s or "yu" in s[1:]:
+            continue
+        m = s[1:] if s.startswith("yu") else s
+        m = m.replace("ue", "u") if jyutping[-3:-1] == "yu" else m
+        m = m.replace("ung", "ong").replace("au", "ao").replace("euk", "eok")
+        m = m[:-3] + "on" if m.endswith("eun") else m
+        if m != s and m not in out:
+            out.append(m)
+    return out
+
+
 def hk_spellings(jyutping: str) -> list[str]:
     """Hong Kong government spellings of one toneless Jyutping syllable (zan -> chan, chun)."""
     for ini, spelt in (*_INITIALS, ("", ("",))):
@@ -124,12 +143,14 @@ def main(canto_wheel: str, taibun_wheel: str) -> None:
     for ch in sorted(set(roman) | set(lshk)):
         spellings: list[str] = []
         macau: list[str] = []
+        finals: list[str] = []
         for jp in lshk.get(ch, [])[:2]:  # the two first Jyutping readings
             spellings += hk_spellings(jp.rstrip("123456"))
             macau += macau_spellings(jp.rstrip("123456"))
+            finals += macau_finals(jp.rstrip("123456"))
         # the table's own list after them: its order is not by use, and some rows are wrong
         # (鏵 au, nap), but it has the habitual spellings (李 Lee, 陳 Chan/Chun)
-        merged[ch] = list(dict.fromkeys(spellings + macau + list(roman.get(ch, []))))
+        merged[ch] = list(dict.fromkeys(spellings + macau + list(roman.get(ch, [])) + finals))
     canto = _file(merged)
     hok_raw: dict[str, list[str]] = {}
     for ch, rs in prons.items():
@@ -154,7 +175,8 @@ def main(canto_wheel: str, taibun_wheel: str) -> None:
         "# https://github.com/chunlaw/cantonese-romanisation) by the initial and final table of\n"
         "# https://zh.wikipedia.org/wiki/香港政府粵語拼音, then Macau's forms of them (Iat, Seng,\n"
         "# Kuok: https://zh.wikipedia.org/wiki/澳門政府粵語拼音), then the spellings that package\n"
-        "# lists in charToRoman.json (李 Lee, 陳 Chun).\n"
+        "# lists in charToRoman.json (李 Lee, 陳 Chun), then Macau's finals where Hong Kong writes\n"
+        "# eu, ung, au or yu (春 Chon, 卓 Cheok, 阮 Un, 余 U; same page).\n"
         "# CJK basic block only, traditional forms filed under the simplified one. Built by\n"
         "# scripts/build_dialect_tables.py. See sources.yaml.\n",
     )
