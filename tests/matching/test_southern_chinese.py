@@ -428,3 +428,12 @@ def test_a_southern_surname_missing_from_the_mainland_list_marks_a_dialect_spell
     assert score("霍英東", "Fok Ying-tung").probability >= 0.5
     assert score("霍英明", "Fok Ying-tung").probability < 0.5  # another given name
     assert score("麥英東", "Fok Ying-tung").probability < 0.5  # another surname
+
+
+def test_a_listed_surname_in_a_spelling_the_list_lacks_marks_a_dialect_spelling() -> None:
+    # 謝 Chea/Cheah (Hokkien, Teochew): a Cambodian Chinese paper writes Chea Vandeth 谢万迪
+    # (benchmarks/data/names_mm_kh_la_real.csv kh312); Vandeth is spelt like no surname, and Chea
+    # was not among 謝's spellings (data/surnames_southern.csv, ninth round)
+    assert score("谢万迪", "Chea Vandeth").probability >= 0.5
+    assert score("谢万迪", "Chea Sophara").probability < 0.5  # same surname, another person
+    assert score("谢辛", "Chea Vandeth").probability < 0.5  # Chea Sim's transcription
