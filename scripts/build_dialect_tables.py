@@ -81,7 +81,7 @@ def macau_finals(jyutping: str) -> list[str]:
     for s in hk_spellings(jyutping):
         if "ts" in s or "sh" in s or "yu" in s[1:]:
             continue
-        m = s[1:] if s.startswith("yu") else s
+        m = s[1:] if s.startswith("yu") and "yu" in jyutping else s  # 余 jyu U, not 玉 juk
         m = m.replace("ue", "u") if jyutping[-3:-1] == "yu" else m
         m = m.replace("ung", "ong").replace("au", "ao").replace("euk", "eok")
         m = m[:-3] + "on" if m.endswith("eun") else m
