@@ -78,11 +78,19 @@ _HASHED = ("seq", "at", "actor_id", "actor", "agency", "action", "target_type", 
            "why", "request_id", "details", "prev_hash")  # fmt: skip
 
 
-def _hash(row: dict[str, Any]) -> str:
+def _fields(row: dict[str, Any]) -> list[Any]:
+    """The values a row's hash covers, in the order it covers them."""
     fields = [row[name] for name in _HASHED]
     fields[1] = row["at"].isoformat()
-    blob = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(blob.encode()).hexdigest()
+    return fields
+
+
+def _dumps(fields: list[Any]) -> str:
+    return json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
+
+
+def _hash(row: dict[str, Any]) -> str:
+    return hashlib.sha256(_dumps(_fields(row)).encode()).hexdigest()
 
 
 @sa_event.listens_for(Session, "after_transaction_end")
@@ -195,13 +203,7 @@ def record(
     very first row of a chain, with no head to lock, takes an advisory lock."""
     bind = session.get_bind()
     held: tuple[int, str] | None = session.info.get(_HEAD)
-    # the row as a plain dict (no ORM object: the statements are Core's), chained below
-    event: dict[str, Any] = {
-        "at": utcnow(), "actor_id": actor.user_id, "actor": actor.username,
-        "agency": actor.agency, "action": action, "target_type": target_type,
-        "target_id": str(target_id), "why": why, "request_id": actor.request_id,
-        "details": json.dumps(details or {}, ensure_ascii=False, sort_keys=True),
-    }  # fmt: skip
+    event = _event(actor, action, target_type, target_id, why, details)
     guess = held if held is not None else _last_head.get(bind)
     if guess is None or not _append_if_head(session, guess, _row(event, guess)):
         head = _read_head(session)
@@ -214,10 +216,32 @@ def record(
             session.execute(insert(_HEAD_TABLE).values(id=1, seq=row["seq"], hash=row["hash"]))
         elif not _append_if_head(session, head, _row(event, head)):  # it is locked: cannot be
             raise RuntimeError("the audit chain's head moved while it was locked")
+    _moved(session, bind, (event["seq"], event["hash"]))
+
+
+def _event(
+    actor: Actor,
+    action: str,
+    target_type: str,
+    target_id: object,
+    why: str,
+    details: dict[str, Any] | None,
+) -> dict[str, Any]:
+    """The row as a plain dict (no ORM object: the statements are Core's), to be chained."""
+    return {
+        "at": utcnow(), "actor_id": actor.user_id, "actor": actor.username,
+        "agency": actor.agency, "action": action, "target_type": target_type,
+        "target_id": str(target_id), "why": why, "request_id": actor.request_id,
+        "details": json.dumps(details or {}, ensure_ascii=False, sort_keys=True),
+    }  # fmt: skip
+
+
+def _moved(session: Session, bind: Any, head: tuple[int, str]) -> None:
+    """This transaction wrote ``head``: it holds it, and this process knows it."""
     stale = session.identity_map.get(_head_key())
     if stale is not None:  # an AuditHead loaded earlier in this session reads the new head
         session.expire(stale)
-    session.info[_HEAD] = _last_head[bind] = (event["seq"], event["hash"])
+    session.info[_HEAD] = _last_head[bind] = head
 
 
 def _row(event: dict[str, Any], head: tuple[int, str]) -> dict[str, Any]:

@@ -7,13 +7,14 @@ their distribution.
 """
 
 from mekongx.authz.permissions import Permission, Principal, can, require
-from mekongx.authz.records import access, visibility_clause, visible
+from mekongx.authz.records import access, read_audited, visibility_clause, visible
 
 __all__ = [
     "Permission",
     "Principal",
     "access",
     "can",
+    "read_audited",
     "require",
     "visibility_clause",
     "visible",

@@ -5,9 +5,10 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, Literal, TypeVar, cast
 
-from sqlalchemy import ColumnElement, Select, and_, or_, select
+from sqlalchemy import ColumnElement, Select, and_, bindparam, or_, select
 from sqlalchemy.orm import Session
 
+from mekongx.audit import read_recorded
 from mekongx.authz.permissions import Permission, Principal, require
 from mekongx.errors import Forbidden, NotFound
 from mekongx.i18n import N_
@@ -87,3 +88,37 @@ def access(
         if record.origin_agency != principal.agency:
             raise Forbidden(N_("Only the originating agency can change this record."))
     return record
+
+
+def read_audited(
+    session: Session,
+    principal: Principal,
+    model: type[R],
+    ident: int | str,
+    action: str,
+    target_type: str,
+    *,
+    why: str = "",
+    details: dict[str, Any] | None = None,
+    also: ColumnElement[bool] | None = None,
+) -> R:
+    """Open one record by id or uid for reading, as :func:`access` does, with its read audited
+    (``audit.record(session, principal.actor, action, target_type, <its uid>, …)``): on
+    PostgreSQL the read and the audit row are one statement (``audit.read_recorded``). A
+    record the principal may not see writes no row and is "not found". ``also``: a further
+    condition the area puts on what may be opened, built once per agency (the statement is
+    kept per condition object)."""
+    require(principal, Permission.READ_RECORDS)
+    found = _found(cast(Any, model), principal.agency, isinstance(ident, str), also)
+    opened = read_recorded(session, principal.actor, found, {"ident": ident}, action, target_type,
+                           why=why, details=details)  # fmt: skip
+    if opened is None:
+        raise NotFound(N_("No such record."))
+    return cast(R, opened)
+
+
+@lru_cache(maxsize=1024)
+def _found(model: Any, agency: str, by_uid: bool, also: Any) -> Select[Any]:
+    key = model.uid if by_uid else model.id
+    found = _visible(model, agency).where(key == bindparam("ident"))
+    return found if also is None else found.where(also)

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from mekongx import moneyflow
 from mekongx.audit import record
-from mekongx.authz import Permission, Principal, access, require, visible
+from mekongx.authz import Permission, Principal, access, read_audited, require, visible
 from mekongx.authz.listing import Page, page_of
 from mekongx.authz.sharing import check_distribution, set_recipients
 from mekongx.db import fts
@@ -98,9 +98,7 @@ def list_cases(
 
 def read_case(session: Session, principal: Principal, case_id: int, why: str = "") -> FinCase:
     """A case, its read audited (transactions are sensitive)."""
-    case = access(session, principal, FinCase, case_id)
-    record(session, principal.actor, "finance.case.read", KIND, case.uid, why=why)
-    return case
+    return read_audited(session, principal, FinCase, case_id, "finance.case.read", KIND, why=why)
 
 
 @dataclass(frozen=True)

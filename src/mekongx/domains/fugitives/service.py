@@ -24,7 +24,7 @@ from sqlalchemy import ColumnElement, Select, or_, select
 from sqlalchemy.orm import Session
 
 from mekongx.audit import record
-from mekongx.authz import Permission, Principal, access, require, visibility_clause
+from mekongx.authz import Permission, Principal, access, read_audited, require, visibility_clause
 from mekongx.authz.listing import Page, page_of
 from mekongx.authz.sharing import check_distribution, set_recipients
 from mekongx.domains.fugitives import exchange
@@ -73,11 +73,15 @@ def visible_notices(principal: Principal) -> Any:
 def _visible_notices(agency: str) -> Any:
     # built once per agency, like ``authz.visible``'s query: the list's page and count
     # statements are then derived once too (``authz.listing``), not on every request
-    return (
-        select(Notice)
-        .where(visibility_clause(Notice, agency))
-        .where(or_(Notice.origin_agency == agency, Notice.status.in_(PUBLIC_STATES)))
-    )
+    return select(Notice).where(visibility_clause(Notice, agency)).where(_shown(agency))
+
+
+@lru_cache(maxsize=1024)
+def _shown(agency: str) -> Any:
+    """Of the notices ``agency`` holds, what its users may open: its own, and another
+    agency's once published (built once per agency: ``read_audited`` keeps its statement per
+    condition)."""
+    return or_(Notice.origin_agency == agency, Notice.status.in_(PUBLIC_STATES))
 
 
 @lru_cache(maxsize=1024)
@@ -237,9 +241,8 @@ def transition(
 
 def read_notice(session: Session, principal: Principal, notice_id: int | str) -> Notice:
     """Open one notice. Reads of wanted-person records are audited."""
-    notice = load(session, principal, notice_id)
-    record(session, principal.actor, "fugitives.notice.read", KIND, notice.uid)
-    return notice
+    return read_audited(session, principal, Notice, notice_id, "fugitives.notice.read", KIND,
+                        also=_shown(principal.agency))  # fmt: skip
 
 
 def list_notices(

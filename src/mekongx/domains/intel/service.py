@@ -11,7 +11,7 @@ from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from mekongx.audit import record
-from mekongx.authz import Permission, Principal, access, can, require, visible
+from mekongx.authz import Permission, Principal, access, can, read_audited, require, visible
 from mekongx.authz.listing import Page, page_of, search_of
 from mekongx.authz.sharing import SharingInput, check_distribution, set_recipients
 from mekongx.db import fts
@@ -192,9 +192,7 @@ def read_report(
     session: Session, principal: Principal, report_id: int | str, why: str = ""
 ) -> IntelReport:
     """Open one report. Intelligence is sensitive: every read is audited."""
-    report = access(session, principal, IntelReport, report_id, "read")
-    record(session, principal.actor, "intel.read", KIND, report.uid, why=why)
-    return report
+    return read_audited(session, principal, IntelReport, report_id, "intel.read", KIND, why=why)
 
 
 def recipients_of(session: Session, report: IntelReport) -> list[str]:

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mekongx.audit import record
-from mekongx.authz import Permission, Principal, access, require, visible
+from mekongx.authz import Permission, Principal, access, read_audited, require, visible
 from mekongx.authz.sharing import check_distribution, holders, set_recipients
 from mekongx.domains.mekong import exchange
 from mekongx.domains.mekong.keepers import check_keeper
@@ -211,10 +211,9 @@ def _order(number: str) -> tuple[tuple[int, str], ...]:
 def read_action(
     session: Session, principal: Principal, ident: int | str
 ) -> tuple[PlanAction, list[PlanProgress]]:
-    action = access(session, principal, PlanAction, ident)
+    action = read_audited(session, principal, PlanAction, ident, "mekong.plan.read", KIND)
     progress = list(session.scalars(visible(principal, PlanProgress)
                                     .where(PlanProgress.action_uid == action.uid).order_by(PlanProgress.country)))  # fmt: skip
-    record(session, principal.actor, "mekong.plan.read", KIND, action.uid)
     return action, progress
 
 

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 from sqlalchemy.orm import Session
 
 from mekongx.audit import record
-from mekongx.authz import Permission, Principal, access, can, require, visible
+from mekongx.authz import Permission, Principal, access, can, read_audited, require, visible
 from mekongx.authz.listing import Page, page_of
 from mekongx.authz.sharing import SharingInput, check_distribution, set_recipients
 from mekongx.domains.mekong import exchange
@@ -128,9 +128,7 @@ def can_change(principal: Principal, record: JointOperation | PlanAction) -> boo
 
 
 def read_operation(session: Session, principal: Principal, ident: int | str) -> JointOperation:
-    operation = access(session, principal, JointOperation, ident)
-    record(session, principal.actor, "mekong.read", KIND, operation.uid)
-    return operation
+    return read_audited(session, principal, JointOperation, ident, "mekong.read", KIND)
 
 
 def list_operations(

@@ -7,12 +7,12 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
-from mekongx.audit import record
+from mekongx.audit import read_recorded, record
 from mekongx.authz import Permission, Principal, require
 from mekongx.authz.listing import Page, page_of
 from mekongx.domains.ports import service
@@ -136,10 +136,13 @@ def alerts(session: Session, principal: Principal, *, page: int = 1, per_page: i
     return found
 
 
+_ALERT = select(PortAlert).where(PortAlert.id == bindparam("ident"))
+
+
 def read_alert(session: Session, principal: Principal, alert_id: int) -> PortAlert:
     require(principal, Permission.READ_RECORDS)
-    alert = session.get(PortAlert, alert_id)
+    alert = read_recorded(session, principal.actor, _ALERT, {"ident": alert_id},
+                          "ports.alert.read", AUDIT_KIND)  # fmt: skip
     if alert is None:
         raise NotFound(N_("No such record."))
-    record(session, principal.actor, "ports.alert.read", AUDIT_KIND, alert.uid)
-    return alert
+    return cast(PortAlert, alert)

@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, insert, select, tuple_
+from sqlalchemy import bindparam, func, insert, select, tuple_
 from sqlalchemy.orm import Session
 
 from mekongx import uploads
-from mekongx.audit import record
+from mekongx.audit import read_recorded, record
 from mekongx.authz import Permission, Principal, require
 from mekongx.authz.listing import Page, page_of
 from mekongx.domains import mappings as saved_mappings
@@ -257,9 +257,13 @@ class Detail:
     examination: PortExamination | None
 
 
+_CONTAINER = select(PortContainer).where(PortContainer.id == bindparam("ident"))
+
+
 def read_container(session: Session, principal: Principal, container_id: int) -> Detail:
     require(principal, Permission.READ_RECORDS)
-    container = session.get(PortContainer, container_id)
+    container = read_recorded(session, principal.actor, _CONTAINER, {"ident": container_id},
+                              "ports.container.read", CONTAINER)  # fmt: skip
     if container is None:
         raise NotFound(N_("No such record."))
     lines = list(session.scalars(select(PortLine).where(PortLine.container_id == container.id)
@@ -270,7 +274,6 @@ def read_container(session: Session, principal: Principal, container_id: int) ->
     exam = session.scalar(
         select(PortExamination).where(PortExamination.container_id == container.id)
     )
-    record(session, principal.actor, "ports.container.read", CONTAINER, container.uid)
     return Detail(container, lines, hits, exam)
 
 

@@ -14,7 +14,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from mekongx.audit import Actor, record
-from mekongx.authz import Permission, Principal, access, require, visible
+from mekongx.authz import Permission, Principal, read_audited, require, visible
 from mekongx.authz.listing import Page, page_of
 from mekongx.chemistry.units import convert
 from mekongx.domains.precursors import exchange, fulltext
@@ -100,9 +100,7 @@ def create_incident(session: Session, principal: Principal, data: IncidentInput)
 
 
 def read_incident(session: Session, principal: Principal, ident: int | str) -> Incident:
-    incident = access(session, principal, Incident, ident, "read")
-    record(session, principal.actor, "precursors.incident.read", KIND, incident.uid)
-    return incident
+    return read_audited(session, principal, Incident, ident, "precursors.incident.read", KIND)
 
 
 def list_incidents(

@@ -22,7 +22,7 @@ from sqlalchemy import Select, bindparam, delete, func, select, text
 from sqlalchemy.orm import Session
 
 from mekongx.audit import Actor, record
-from mekongx.authz import Permission, Principal, access, require, visible
+from mekongx.authz import Permission, Principal, access, read_audited, require, visible
 from mekongx.authz.listing import Page, page_of
 from mekongx.chemistry import Substance
 from mekongx.chemistry.units import convert
@@ -315,9 +315,8 @@ def expire_due(db: Database, actor: Actor, now: datetime | None = None) -> list[
 
 
 def read_notification(session: Session, principal: Principal, ident: int | str) -> Notification:
-    notification = access(session, principal, Notification, ident, "read")
-    record(session, principal.actor, "precursors.notification.read", KIND, notification.uid)
-    return notification
+    return read_audited(session, principal, Notification, ident, "precursors.notification.read",
+                        KIND)  # fmt: skip
 
 
 def list_notifications(

@@ -16,7 +16,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from mekongx.audit import Actor, record
-from mekongx.authz import Permission, Principal, access, require, visible
+from mekongx.authz import Permission, Principal, access, read_audited, require, visible
 from mekongx.db import Database
 from mekongx.domains.rfi import attachments, clock, fulltext
 from mekongx.domains.rfi.models import Rfi, RfiAgreement, RfiAttachment, RfiMessage, RfiParty
@@ -474,8 +474,7 @@ def display_status(party: RfiParty, now: datetime) -> str:
 
 def read_thread(session: Session, principal: Principal, rfi_id: int | str, why: str = "") -> Thread:
     """Open one RFI with its messages; the read is audited."""
-    rfi = access(session, principal, Rfi, rfi_id, "read")
-    record(session, principal.actor, "rfi.read", KIND, rfi.uid, why=why)
+    rfi = read_audited(session, principal, Rfi, rfi_id, "rfi.read", KIND, why=why)
     stmt = select(RfiParty).where(RfiParty.rfi_id == rfi.id)
     if rfi.origin_agency != principal.agency:
         stmt = stmt.where(RfiParty.agency_code == principal.agency)

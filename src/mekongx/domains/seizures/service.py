@@ -16,7 +16,7 @@ from sqlalchemy import insert, or_, select
 from sqlalchemy.orm import Session
 
 from mekongx.audit import record
-from mekongx.authz import Permission, Principal, access, can, require, visible
+from mekongx.authz import Permission, Principal, access, can, read_audited, require, visible
 from mekongx.authz.listing import Page, page_of, search_of
 from mekongx.authz.sharing import check_distribution, set_recipients
 from mekongx.domains.search import records as search_records
@@ -190,9 +190,7 @@ def retract_seizure(
 
 
 def read_seizure(session: Session, principal: Principal, ident: int | str) -> Seizure:
-    seizure = access(session, principal, Seizure, ident)
-    record(session, principal.actor, "seizures.read", KIND, seizure.uid)
-    return seizure
+    return read_audited(session, principal, Seizure, ident, "seizures.read", KIND)
 
 
 def _filtered(principal: Principal, filters: Filters) -> Any:

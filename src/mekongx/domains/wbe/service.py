@@ -22,7 +22,15 @@ from sqlalchemy import Select, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from mekongx.audit import record
-from mekongx.authz import Permission, Principal, access, require, visibility_clause, visible
+from mekongx.authz import (
+    Permission,
+    Principal,
+    access,
+    read_audited,
+    require,
+    visibility_clause,
+    visible,
+)
 from mekongx.authz.listing import Page, page_of
 from mekongx.authz.sharing import check_distribution, require_exportable, set_recipients
 from mekongx.errors import FieldProblem, NotFound, ValidationFailed
@@ -226,9 +234,8 @@ def read_campaign(
     session: Session, principal: Principal, campaign_id: int | str, why: str = ""
 ) -> WbeCampaign:
     """Open one campaign; the read is audited."""
-    campaign = access(session, principal, WbeCampaign, campaign_id, "read")
-    record(session, principal.actor, "wbe.campaign.read", KIND, campaign.uid, why=why)
-    return campaign
+    return read_audited(session, principal, WbeCampaign, campaign_id, "wbe.campaign.read", KIND,
+                        why=why)  # fmt: skip
 
 
 def peek_campaign(session: Session, principal: Principal, campaign_id: int | str) -> WbeCampaign:
