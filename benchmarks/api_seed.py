@@ -31,6 +31,7 @@ from mekongx import migrations
 from mekongx.accounts import service as accounts
 from mekongx.audit import Actor
 from mekongx.db import Database, fts
+from mekongx.domains.fugitives import fulltext as notice_text
 from mekongx.domains.fugitives.models import HitAlert, Notice
 from mekongx.domains.fugitives.models import ScreeningHit as FugitiveHit
 from mekongx.domains.fugitives.models import ScreeningRun as FugitiveRun
@@ -128,9 +129,10 @@ def seed(url: str, counts: Counts, home: Path) -> str:
     with ProcessPoolExecutor(WORKERS) as pool:
         doc = _documented(db, pool, IntelReport, _report_batches(counts.reports), fts_kind="intel_report",
                           content=lambda r: f"{r['title']}\n{r['narrative']}", doc=doc)  # fmt: skip
-        _documented(db, pool, Seizure, _seizure_batches(counts.seizures), fts_kind=seizure_text.SEARCH_KIND,
-                    content=seizure_text.document, doc=doc)  # fmt: skip
-    _plain(db, Notice, _notice_batches(counts.notices))
+        doc = _documented(db, pool, Seizure, _seizure_batches(counts.seizures), fts_kind=seizure_text.SEARCH_KIND,
+                          content=seizure_text.document, doc=doc)  # fmt: skip
+        _documented(db, pool, Notice, _notice_batches(counts.notices), fts_kind=notice_text.SEARCH_KIND,
+                    content=notice_text.document, doc=doc)  # fmt: skip
     _plain(db, Notification, _declaration_batches(counts.declarations))
     if rebuild:
         with db.write() as session:

@@ -16,7 +16,9 @@ from mekongx.db import Database
 from mekongx.domains.finance import providers as finance_providers
 from mekongx.domains.finance import service as finance_service
 from mekongx.domains.fugitives import exchange as fugitives_exchange
+from mekongx.domains.fugitives import fulltext as notice_fulltext
 from mekongx.domains.fugitives import payloads as fugitives_payloads
+from mekongx.domains.fugitives.models import Notice
 from mekongx.domains.intel import exchange as intel_exchange
 from mekongx.domains.intel import payloads as intel_payloads
 from mekongx.domains.intel import service as intel_service
@@ -83,6 +85,7 @@ def reindex_all(session: Session) -> dict[str, int]:
         N_("Requests for information"): _every(session, Rfi, rfi_fulltext.index),
         N_("Precursor incidents"): _every(session, Incident, incident_fulltext.index),
         N_("Meetings"): meetings_service.reindex_all(session),
+        N_("Wanted persons"): _every(session, Notice, notice_fulltext.index),
     }
 
 

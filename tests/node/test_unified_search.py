@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from alembic import command
+
+from mekongx import migrations
+from mekongx.domains.fugitives import fulltext as fugitive_text
 from mekongx.domains.fugitives import service as notices
 from mekongx.domains.fugitives.schemas import NoticeInput
 from mekongx.domains.rfi import service as rfi
@@ -62,6 +66,35 @@ def test_warrant_and_passport_numbers_however_written(world: Any) -> None:
     _publish(world)
     for query in ("oncb w 2567 118", "E 1234 5678", "e12345678"):
         assert _titles(world, "thai_viewer", query).get("Wanted persons") == ["兰卫红"], query
+
+
+def test_numbers_and_name_words_come_from_the_full_text_index_on_both_nodes(world: Any) -> None:
+    """A notice is found by its numbers through the shared index, on the node that wrote it and
+    on the one that received it (no reading of the newest notices one by one)."""
+    nncc = world.partner("NNCC")
+    notice_id = _publish(world)
+    world.exchange()
+    with world.db.read() as session:
+        shown = notices.visible_notices(world.principal("thai_viewer"))
+        assert [n.id for n in fugitive_text.search(session, shown, "E 1234 5678")] == [notice_id]
+    for node, user in ((world, "thai_viewer"), (nncc, "chinese_liaison")):
+        for query in ("ONCB-W-2567/118", "e12345678", "Weihong"):
+            assert _titles(node, user, query).get("Wanted persons") == ["兰卫红"], (user, query)
+    assert "Wanted persons" not in _titles(world, "thai_viewer", "E 9999 0000")
+
+
+def test_the_migration_indexes_notices_held_before_it(world: Any) -> None:
+    notice_id = _publish(world)
+    config = migrations.alembic_config(world.settings.database_url)
+    thai = world.principal("thai_viewer")
+    command.downgrade(config, "0029_fugitive_hits_queue")  # as a node before notices were indexed
+    with world.db.read() as session:
+        shown = notices.visible_notices(thai)
+        assert fugitive_text.search(session, shown, "e12345678") == []
+    migrations.upgrade(world.settings.database_url)
+    with world.db.read() as session:
+        shown = notices.visible_notices(thai)
+        assert [n.id for n in fugitive_text.search(session, shown, "e12345678")] == [notice_id]
 
 
 def test_every_area_and_only_what_the_user_may_see(world: Any) -> None:

@@ -80,7 +80,7 @@ def db_current() -> None:
 def db_reindex() -> None:
     """Rebuild the search index of every area that writes one (reports, seizures, prevention
     programmes, training courses, financial cases, requests for information, precursor
-    incidents, meetings; places, telephone numbers and sounds in other scripts included):
+    incidents, meetings, wanted-person notices; places, telephone numbers and sounds in other scripts included):
     needed after a restore, or once for records indexed before their area was. Prints how many
     records of each kind."""
     settings = load_settings()

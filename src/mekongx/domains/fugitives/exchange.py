@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from mekongx.authz import Principal
 from mekongx.authz.sharing import check_held_copy, holders
+from mekongx.domains.fugitives import fulltext
 from mekongx.domains.fugitives.models import HitAlert, Notice, NoticePhoto
 from mekongx.domains.fugitives.names_index import bump_index
 from mekongx.domains.fugitives.photos import MAX_PHOTO_BYTES, photo_type
@@ -150,6 +151,7 @@ def apply_notice(session: Session, received: Received, data: Mapping[str, Any]) 
         if media is not None and len(content) <= MAX_PHOTO_BYTES:
             session.add(NoticePhoto(notice_id=copy.id, media_type=media, content=content))
             copy.photo_type = media
+    fulltext.index(session, copy)
     bump_index(session)
     return uid
 

@@ -13,6 +13,7 @@ from mekongx.model.base import Base, utcnow
 from mekongx.model.record import SharedRecord
 
 STATES = ("draft", "reviewed", "published", "withdrawn")
+SEARCH_KIND = "fugitive_notice"  # kind of the notices' documents in the full-text index
 
 
 class Notice(SharedRecord, Base):

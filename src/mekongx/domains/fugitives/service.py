@@ -27,7 +27,7 @@ from mekongx.audit import record
 from mekongx.authz import Permission, Principal, access, read_audited, require, visibility_clause
 from mekongx.authz.listing import Page, page_of
 from mekongx.authz.sharing import check_distribution, set_recipients
-from mekongx.domains.fugitives import exchange
+from mekongx.domains.fugitives import exchange, fulltext
 from mekongx.domains.fugitives.models import Notice, NoticePhoto
 from mekongx.domains.fugitives.names_index import bump_index
 from mekongx.domains.fugitives.photos import MAX_PHOTO_BYTES, photo_type
@@ -119,6 +119,7 @@ def _apply(session: Session, notice: Notice, data: NoticeInput) -> None:
         setattr(notice, name, getattr(data, name))
     session.flush()
     set_recipients(session, notice, data)
+    fulltext.index(session, notice)
 
 
 def create_notice(session: Session, principal: Principal, data: NoticeInput) -> Notice:

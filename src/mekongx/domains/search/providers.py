@@ -3,23 +3,22 @@
 Names go through the names engine (the fugitives screening index), so a Latin query finds the
 Thai- and Han-script spellings of the same name; warrant, passport and identity-document numbers
 are compared without spaces, dashes or dots; reports, requests and incidents are found through
-the shared full-text index (``authz.listing.search_of``); wastewater sites by a case-insensitive
+the shared full-text index (``authz.listing.search_of``), and so are a notice's warrant and
+document numbers and the words of its names; wastewater sites by a case-insensitive
 substring.
 """
 
 from __future__ import annotations
 
-import json
-import re
-
 from sqlalchemy import or_
 from sqlalchemy.orm import Session
 
 from mekongx.authz import Principal
+from mekongx.domains.fugitives import fulltext as fugitive_text
 from mekongx.domains.fugitives import screening
 from mekongx.domains.fugitives.models import Notice
 from mekongx.domains.fugitives.schemas import ScreenQuery
-from mekongx.domains.fugitives.service import names_of, primary_name, visible_notices
+from mekongx.domains.fugitives.service import primary_name, visible_notices
 from mekongx.domains.intel import service as intel
 from mekongx.domains.precursors import fulltext as incident_text
 from mekongx.domains.rfi import fulltext as rfi_text
@@ -27,13 +26,6 @@ from mekongx.domains.search.registry import Found
 from mekongx.domains.wbe.models import WbeSite
 from mekongx.i18n import N_
 from mekongx.i18n.texts import marked
-
-_NOT_ALNUM = re.compile(r"[^0-9A-Za-z]")
-
-
-def document_key(text: str) -> str:
-    """A warrant or document number as compared: letters and digits only, upper case."""
-    return _NOT_ALNUM.sub("", text).upper()
 
 
 def like_pattern(query: str) -> str:
@@ -50,7 +42,8 @@ def reports(session: Session, principal: Principal, query: str, limit: int) -> l
 
 
 def notices(session: Session, principal: Principal, query: str, limit: int) -> list[Found]:
-    """Names and aliases in any script (the names engine), warrant and document numbers."""
+    """Names and aliases in any script by sound (the names engine); a word of a name, the
+    warrant reference and document numbers (the shared full-text index)."""
     found: dict[int, Found] = {}
     try:
         [results] = screening.screen(session, principal, [ScreenQuery(name=query)], limit=limit)
@@ -61,18 +54,10 @@ def notices(session: Session, principal: Principal, query: str, limit: int) -> l
         if notice is not None:
             found[notice.id] = Found(N_("Wanted persons"), 20, primary_name(notice),
                                      f"/fugitives/notices/{notice.id}", result.matched_name)  # fmt: skip
-    key = document_key(query)
-    text = query.casefold()
-    stmt = visible_notices(principal).order_by(Notice.id.desc()).limit(5000)
-    for notice in session.scalars(stmt):
-        if notice.id in found or len(found) >= limit:
-            continue
-        numbers = [notice.warrant_reference] + [d.get("number", "") for d in json.loads(notice.documents or "[]")]  # fmt: skip
-        hit = next((n for n in numbers if len(key) >= 4 and key in document_key(n)), None)
-        name = next((n["name"] for n in names_of(notice) if text in n["name"].casefold()), None)
-        if hit or name:
+    for notice in fugitive_text.search(session, visible_notices(principal), query, limit):
+        if notice.id not in found:
             found[notice.id] = Found(N_("Wanted persons"), 20, primary_name(notice),
-                                     f"/fugitives/notices/{notice.id}", hit or name or "")  # fmt: skip
+                                     f"/fugitives/notices/{notice.id}", notice.warrant_reference)  # fmt: skip
     return list(found.values())[:limit]
 
 
