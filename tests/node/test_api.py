@@ -127,6 +127,23 @@ def test_hostile_queries_never_500(app_client: TestClient, token_for: Any, path:
         assert answer.json()["error"]["message"]
 
 
+@pytest.mark.parametrize(
+    "path",
+    ["/api/v1/reports", "/api/v1/training/courses", "/api/v1/prevention/programmes",
+     "/api/v1/finance/cases", "/api/v1/mekong/operations", "/api/v1/audit"],
+)  # fmt: skip
+def test_every_list_bounds_its_cursor_and_page_alike(
+    app_client: TestClient, token_for: Any, path: str
+) -> None:
+    """The lists share one set of page parameters (``http.params``): a cursor or page beyond
+    what a row id can be is refused with the field named, not sent to the database."""
+    headers = token_for("thai_admin" if path.endswith("audit") else "thai_analyst")
+    for query in ("after=9999999999", "after=0", "page=0"):
+        answer = app_client.get(f"{path}?{query}", headers=headers)
+        assert answer.status_code == 422, (path, query, answer.text)
+        assert answer.json()["error"]["fields"], (path, query)
+
+
 def test_pagination(app_client: TestClient, world: Any, token_for: Any) -> None:
     for i in range(7):
         world.report("thai_analyst", title=f"R{i}")

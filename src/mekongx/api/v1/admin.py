@@ -16,6 +16,7 @@ from mekongx.audit import record
 from mekongx.authz import Permission, require
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
+from mekongx.http.params import After, PageNumber
 from mekongx.model.identity import OTHER_NAME_LANGUAGES, Agency, User
 
 router = APIRouter(tags=["administration"], responses=ERRORS)  # type: ignore[arg-type]
@@ -96,10 +97,10 @@ def create_user(request: Request, principal: CurrentPrincipal, data: UserIn) -> 
 def list_audit(
     request: Request,
     principal: CurrentPrincipal,
-    page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+    page: PageNumber = 1,
     per_page: Annotated[int, Query(ge=1, le=500)] = 100,
     action: Annotated[str | None, Query(max_length=64)] = None,
-    after: Annotated[int | None, Query(ge=1)] = None,
+    after: After = None,
 ) -> PageOut[AuditEventOut]:
     """Audit events, newest first (administrators). Viewing the log is itself audited. For the
     next page pass the answer's ``next_after`` as ``after`` (keyset paging by sequence

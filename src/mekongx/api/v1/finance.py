@@ -32,7 +32,7 @@ from mekongx.domains.rfi.schemas import RfiInput
 from mekongx.errors import FieldProblem, ValidationFailed
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
-from mekongx.http.params import PageNumber, RecordId
+from mekongx.http.params import After, PageNumber, PerPage, RecordId
 from mekongx.i18n import N_
 
 router = APIRouter(prefix="/finance", tags=["finance"], responses=ERRORS)  # type: ignore[arg-type]
@@ -114,8 +114,8 @@ def list_cases(
     request: Request,
     principal: CurrentPrincipal,
     page: PageNumber = 1,
-    per_page: Annotated[int, Query(ge=1, le=200)] = 50,
-    after: Annotated[int | None, Query(ge=1)] = None,
+    per_page: PerPage = 50,
+    after: After = None,
 ) -> PageOut[CaseOut]:
     """Financial investigation cases visible to you, most recently changed first; for the next
     page pass the answer's ``next_after`` as ``after`` (keyset paging)."""

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.requests import Request
 
@@ -18,7 +18,7 @@ from mekongx.domains.mekong.schemas import OperationInput, PlanActionInput, Prog
 from mekongx.domains.search.records import Reference
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
-from mekongx.http.params import PageNumber, RecordId
+from mekongx.http.params import After, PageNumber, RecordId
 
 router = APIRouter(prefix="/mekong", tags=["joint operations"], responses=ERRORS)  # type: ignore[arg-type]
 
@@ -105,7 +105,7 @@ def list_operations(
     principal: CurrentPrincipal,
     activity: Literal["", "operation", "patrol"] = "",
     page: PageNumber = 1,
-    after: Annotated[int | None, Query(ge=1)] = None,
+    after: After = None,
 ) -> OperationListOut:
     """The joint operations and patrols you may see, the latest started first, 50 a page. For
     the next page pass the answer's ``next_after`` as ``after`` (keyset paging)."""

@@ -34,7 +34,7 @@ from mekongx.domains.review import service as review
 from mekongx.domains.review.models import ReviewRequest
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
-from mekongx.http.params import PageNumber, RecordId
+from mekongx.http.params import After, PageNumber, RecordId
 from mekongx.http.uploads import spool
 
 Out = TypeVar("Out", bound=BaseModel)
@@ -222,7 +222,7 @@ async def import_manifest(
     return await import_upload(request, principal, file, mapping)
 
 
-PerPage = Annotated[int, Query(ge=1, le=1000, description="Rows per page.")]
+LinesPerPage = Annotated[int, Query(ge=1, le=1000, description="Rows per page (up to 1,000).")]
 
 
 def page_out(found: Page[Any], items: list[Out]) -> PageOut[Out]:
@@ -231,12 +231,9 @@ def page_out(found: Page[Any], items: list[Out]) -> PageOut[Out]:
                         total_exact=found.total_exact, next_after=found.next_after)  # fmt: skip
 
 
-After = Annotated[int | None, Query(ge=1, description="The previous page's next_after (keyset).")]
-
-
 @router.get("/manifests", response_model=PageOut[ManifestOut])
 def list_manifests(request: Request, principal: CurrentPrincipal, page: PageNumber = 1,
-                   per_page: PerPage = 50, after: After = None) -> PageOut[ManifestOut]:  # fmt: skip
+                   per_page: LinesPerPage = 50, after: After = None) -> PageOut[ManifestOut]:  # fmt: skip
     """Imported manifests, newest first; for the next page pass ``next_after`` as ``after``."""
     with node_of(request).db.read() as session:
         found = service.manifests(session, principal, page=page, per_page=per_page, after=after)
@@ -250,7 +247,7 @@ def targeting(
     day: dt.date,
     minimum: Annotated[int, Query(ge=0, le=10_000)] = 1,
     page: PageNumber = 1,
-    per_page: PerPage = 200,
+    per_page: LinesPerPage = 200,
     after: After = None,
 ) -> PageOut[RankedOut]:
     """The day's containers by risk score, highest first (the read is audited); for the next
@@ -306,7 +303,7 @@ def send_alert(request: Request, principal: CurrentPrincipal, container_id: Reco
 
 @router.get("/alerts", response_model=PageOut[AlertOut])
 def list_alerts(request: Request, principal: CurrentPrincipal, page: PageNumber = 1,
-                per_page: PerPage = 50, after: After = None) -> PageOut[AlertOut]:  # fmt: skip
+                per_page: LinesPerPage = 50, after: After = None) -> PageOut[AlertOut]:  # fmt: skip
     """Alerts sent and received, newest first; for the next page pass ``next_after``."""
     with node_of(request).db.write() as session:
         found = alerts.alerts(session, principal, page=page, per_page=per_page, after=after)

@@ -30,7 +30,7 @@ from mekongx.domains.prevention.schemas import (
 from mekongx.errors import FieldProblem, ValidationFailed
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
-from mekongx.http.params import PageNumber, RecordId
+from mekongx.http.params import After, PageNumber, PerPage, RecordId
 from mekongx.i18n import N_
 from mekongx.validation import parse
 
@@ -216,8 +216,8 @@ def _pair(p: mapping.Pair) -> ComparabilityOut:
 @router.get("/programmes", response_model=PageOut[ProgrammeOut])
 def list_programmes(
     request: Request, principal: CurrentPrincipal, country: Code = "", page: PageNumber = 1,
-    per_page: Annotated[int, Query(ge=1, le=200)] = 50,
-    after: Annotated[int | None, Query(ge=1)] = None,
+    per_page: PerPage = 50,
+    after: After = None,
 ) -> PageOut[ProgrammeOut]:  # fmt: skip
     """The programmes you may see (your agency's and those shared with it), newest first. For
     the next page pass the answer's ``next_after`` as ``after``; ``total`` is exact up to 1,000

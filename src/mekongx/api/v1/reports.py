@@ -23,7 +23,7 @@ from mekongx.domains.intel.models import IntelReport
 from mekongx.domains.intel.schemas import ReportInput
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
-from mekongx.http.params import PageNumber, RecordId
+from mekongx.http.params import After, PageNumber, PerPage, RecordId
 
 router = APIRouter(prefix="/reports", tags=["intelligence"], responses=ERRORS)  # type: ignore[arg-type]
 
@@ -38,10 +38,10 @@ def list_reports(
     request: Request,
     principal: CurrentPrincipal,
     page: PageNumber = 1,
-    per_page: Annotated[int, Query(ge=1, le=200)] = 50,
+    per_page: PerPage = 50,
     handling_code: Annotated[str | None, Query(pattern="^H[0-3]$")] = None,
     origin: Annotated[str | None, Query(max_length=16)] = None,
-    after: Annotated[int | None, Query(ge=1)] = None,
+    after: After = None,
 ) -> Response:
     """Reports visible to you, newest first. For the next page pass the answer's
     ``next_after`` as ``after`` (keyset paging: as fast at the millionth report as at the

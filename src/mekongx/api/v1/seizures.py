@@ -21,7 +21,7 @@ from mekongx.domains.seizures.models import Seizure
 from mekongx.domains.seizures.schemas import SeizureInput
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
-from mekongx.http.params import PageNumber, RecordId
+from mekongx.http.params import After, PageNumber, RecordId
 
 router = APIRouter(prefix="/seizures", tags=["seizures"], responses=ERRORS)  # type: ignore[arg-type]
 
@@ -126,7 +126,7 @@ def create(request: Request, principal: CurrentPrincipal, data: SeizureInput) ->
 def list_(request: Request, principal: CurrentPrincipal, page: PageNumber = 1,
           drug: Annotated[str, Query(max_length=24)] = "", country: Annotated[str, Query(max_length=2)] = "",
           origin: Annotated[str, Query(max_length=16)] = "", since: date | None = None,
-          until: date | None = None, after: Annotated[int | None, Query(ge=1)] = None) -> Response:  # fmt: skip
+          until: date | None = None, after: After = None) -> Response:  # fmt: skip
     """The seizures you may see (your agency's and what peers shared with it), newest first.
     For the next page pass the answer's ``next_after`` as ``after`` (keyset paging)."""
     filters = service.Filters(drug=drug, country=country.upper(), origin=origin, since=since, until=until)  # fmt: skip

@@ -21,7 +21,7 @@ from mekongx.domains.training.schemas import (
 )
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
-from mekongx.http.params import PageNumber, RecordId
+from mekongx.http.params import After, PageNumber, PerPage, RecordId
 
 router = APIRouter(prefix="/training", tags=["training"], responses=ERRORS)  # type: ignore[arg-type]
 
@@ -126,8 +126,8 @@ class EvaluationOut(BaseModel):
 @router.get("/courses", response_model=PageOut[CourseOut])
 def list_courses(
     request: Request, principal: CurrentPrincipal, page: PageNumber = 1,
-    per_page: Annotated[int, Query(ge=1, le=200)] = 50,
-    after: Annotated[int | None, Query(ge=1)] = None,
+    per_page: PerPage = 50,
+    after: After = None,
 ) -> PageOut[CourseOut]:  # fmt: skip
     """The courses you may see, newest first (by first day). For the next page pass the
     answer's ``next_after`` as ``after``; ``total`` is exact up to 1,000, estimated beyond."""
@@ -219,8 +219,8 @@ def revoke(request: Request, principal: CurrentPrincipal, participant_id: Record
 @router.get("/certificates", response_model=PageOut[IssuedOut])
 def list_certificates(
     request: Request, principal: CurrentPrincipal, page: PageNumber = 1,
-    per_page: Annotated[int, Query(ge=1, le=200)] = 50,
-    after: Annotated[int | None, Query(ge=1)] = None,
+    per_page: PerPage = 50,
+    after: After = None,
 ) -> PageOut[IssuedOut]:  # fmt: skip
     """The certificates your agency issued, newest first, revoked ones with when and why
     (the organising agency's writers only)."""
