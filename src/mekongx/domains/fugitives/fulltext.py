@@ -24,10 +24,22 @@ SEARCHED = ("names", "warrant_reference", "documents")
 
 def document(values: Mapping[str, Any]) -> str:
     """The text indexed for a notice's column values (a row's or a migration's): ``names`` and
-    ``documents`` are the stored JSON lists."""
-    names = [str(n.get("name") or "") for n in json.loads(values.get("names") or "[]")]
-    numbers = [str(d.get("number") or "") for d in json.loads(values.get("documents") or "[]")]
+    ``documents`` are the stored JSON lists. A value that is not such a list (a row written by
+    hand, a damaged restore) is indexed as it is written rather than stopping a reindex."""
+    names = _texts(values.get("names"), "name")
+    numbers = _texts(values.get("documents"), "number")
     return "\n".join([*names, str(values.get("warrant_reference") or ""), *numbers])
+
+
+def _texts(stored: Any, field: str) -> list[str]:
+    """``field`` of each entry of a stored JSON list, or the stored text itself."""
+    try:
+        entries = json.loads(stored or "[]")
+    except (TypeError, ValueError):
+        return [str(stored)]
+    if not isinstance(entries, list):
+        return [str(stored)]
+    return [str(e.get(field) or "") if isinstance(e, dict) else str(e) for e in entries]
 
 
 def index(session: Session, notice: Notice) -> None:
