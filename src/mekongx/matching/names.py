@@ -189,7 +189,7 @@ def _foreign_han_readings(name: Name) -> list[Reading]:
         # … or of a Lao one, whose sounds Xinhua writes otherwise (冯 feng = Vong, 本 ben = Boun)
         alts += [
             ("".join(syl), syl_key(s), "lao-transcription")
-            for s in lao_transcription.part_sounds(syl)
+            for s in lao_transcription.part_sounds(syl, han.to_simplified(piece))
         ]
         for row in table.get(piece, []):
             alts += [(row["thai"], k, "table") for _, k, _ in thai_word_keys(row["thai"])]
@@ -462,7 +462,7 @@ def _transcription_readings(name_han: str) -> list[Reading]:
         # … or a Lao name written without the middle dot (苏发努冯 Souphanouvong), one word read
         # with the Lao sounds Xinhua writes (冯 feng = Vong): only names of four characters or
         # more, which few Chinese names are
-        lao_sounds = lao_transcription.part_sounds(tuple(syls))
+        lao_sounds = lao_transcription.part_sounds(tuple(syls), han.to_simplified(name_han))
         part = [("".join(s), syl_key(s), "lao-transcription") for s in lao_sounds]
         out.append(make_reading("sea-transcription", [part]))
     # a name that may well be Chinese (洪森: Hong Sen, or Hun Sen) is read as sound against names
