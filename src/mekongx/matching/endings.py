@@ -114,6 +114,7 @@ def thai_ending(word: str) -> str:
     return ends.pop() if len(ends) == 1 else ""
 
 
+_SWAP = str.maketrans("ฏฎฑ", "ฎฏด")
 _CANCELLED = re.compile("[ก-ฮ]{1,2}\u0e4c")
 
 
@@ -125,7 +126,7 @@ def thai_shape(word: str) -> str:
     them (ลักษณ์นารา lak-na-ra): the word without the last or the last two letters before each ◌์
     is read too."""
     readings, published = _thai_readings(word)
-    outlines = {latin_outline("".join(r)) for r in readings}
+    outlines = {latin_outline("".join(r), "thai") for r in readings}
     if "\u0e4c" in word[:-1]:
         for n in (2, 3):  # the ◌์ and one letter, or two letters, before it
 
@@ -134,7 +135,13 @@ def thai_shape(word: str) -> str:
 
             bare = _CANCELLED.sub(silent, word)
             if syl := thai.syllables(bare):
-                outlines.add(latin_outline("".join(syl)))
+                outlines.add(latin_outline("".join(syl), "thai"))
+    # ฏ and ฎ are written for each other in names (เจษฎา, เจษฏา), ฑ sounds d or th (บัณฑิต)
+    if any(c in word for c in "ฏฎฑ"):
+        swapped = word.translate(_SWAP)
+        for syl in (thai.syllables(swapped), thai.syllables(swapped, linked=True)):
+            if syl:
+                outlines.add(latin_outline("".join(syl), "thai"))
     outlines.update(latin_outline(v) for v in published)
     # a word with published Latin forms is left to them: its vowels are not checked
     vowels = () if published else tuple(thai_vowels.thai(r, word) for r in readings)
@@ -159,7 +166,7 @@ def latin_shape(word: str) -> str:
     vowels = (thai_vowels.latin(word), thai_vowels.latin(respelt))
     return shape(
         ends.pop() if len(ends) == 1 else "",
-        (latin_outline(word), latin_outline(respelt)),
+        (latin_outline(word, "traditional"), latin_outline(respelt, "traditional")),
         ",".join(dict.fromkeys(vowels)) if all(vowels) else "",
         "L" + ",".join(dict.fromkeys(thai_finals.latin_marks(w) for w in (word, respelt))),
     )

@@ -9,6 +9,8 @@ there. ``latin_outline`` gives that order of consonants for a Latin word, one le
 class (``p t k c s m n N f l r w y``, ``_`` for a word that opens on a vowel); ``endings.py`` gives the outlines of a Thai word from each of
 its readings, through the same function; ``distance`` compares them, cheaply where spellings of one
 name differ (a sounded or silent r, h, y, w or t; s for a final t; final n written r or l; r for l).
+At the start of a syllable the outlines keep voicing where Thai script and passports both do: บ and
+ด are written b and d, ป and ต p and t (``_ONSETS``: บัญชา Bancha is not ปัญจะ Pancha).
 """
 
 from __future__ import annotations
@@ -29,6 +31,18 @@ _UNITS = (
     ("l", "l"), ("r", "r"), ("v", "w"), ("w", "w"), ("y", "y"), ("h", "h"),
 )  # fmt: skip
 _VOWELS = frozenset("aeiou")
+# voicing, at the start of a syllable (not after n or m: Tinsulanonda, Chandra write ท as d). Modern
+# and traditional spellings alike write บ b and ด d; modern ones write ป p, ต t and the aspirated
+# พ ภ ผ, ท ธ ถ … p(h), t(h), traditional ones b(h), d(h) for those (Bhumibol ภูมิพล, Devakula
+# เทวกุล). So a Latin b or d is บ, ด or an aspirated stop, never ป or ต; a Latin p or t is never บ
+# or ด. A Thai reading (RTGS) marks บ B, ด D, ป P, ต X; a Latin word b, d; a Latin word with
+# traditional habits (``traditional.respell``: Dharmasakti, ศักดิ์ as śakti) any stop V or Q.
+_ONSETS = {
+    "thai": {"b": "B", "d": "D", "p": "P", "t": "X"},
+    "latin": {"b": "b", "d": "d", "bh": "b", "dh": "d"},
+    "traditional": dict.fromkeys(("b", "bh", "p", "ph"), "V")
+    | dict.fromkeys(("d", "dh", "t", "th"), "Q"),
+}
 _SILENT_E = re.compile("[aeiou][bcdfghjklmnpqrstvwxz]e$")
 
 # adding or dropping one of these costs half: a linking or silent r or t, h of aspiration, y and w
@@ -48,7 +62,11 @@ _SUBSTITUTE = {
 # a final and the consonant that opens the next syllable, written once or twice: Ratchanok,
 # Tassana; อัฟฟาน ap-fan Affan; ล and ร that close one syllable as n and open the next (ชลดา
 # Chonlada or Chalada, พลรัตน์ Phonlarat)
-_ONE_SOUND = frozenset((("T", "t"), ("T", "c"), ("T", "s"), ("p", "f"), ("n", "l"), ("n", "r")))
+_ONE_SOUND = (
+    frozenset((("T", "t"), ("T", "c"), ("T", "s"), ("p", "f"), ("n", "l"), ("n", "r")))
+    | {("T", x) for x in "XDQd"}
+    | {("p", x) for x in "PBVb"}
+)
 # the outlines of a Thai word and of its Latin spelling differ when they are this far apart
 DIFFERENT = 1.0
 # a budget over weak differences: a consonant and a vowel difference that are each a cheap variant
@@ -60,14 +78,17 @@ SHORT = 3
 
 
 @lru_cache(maxsize=200_000)
-def latin_outline(word: str) -> str:
+def latin_outline(word: str, kind: str = "latin") -> str:
     """The consonant sounds of a romanised Thai word, in order (``"Witsanuphong"`` -> ``"wsnpN"``).
 
     A consonant not followed by a vowel is a final: r after a vowel marks a long vowel (Porn,
     Charn), l and r sound n (Kamol, Sakorn), ch, j and s sound t (Petch, Amnaj, Thanes), y and w
     are vowels (Kaew, Chai); a final that the next syllable's consonant repeats counts once.
+    ``kind``: ``"thai"`` for a Thai reading in RTGS, whose b, d, p, t are บ, ด, ป, ต, ``"traditional"``
+    for a Latin word with traditional habits, which says nothing of voicing (``_ONSETS``).
     """
     w = ascii_fold(word)
+    onsets = _ONSETS[kind]
     if _SILENT_E.search(w):
         w = w[:-1]  # Pote, Udomchoke, Irene
     units: list[tuple[str, bool, bool]] = []  # (class, a vowel follows, a vowel precedes)
@@ -83,7 +104,10 @@ def latin_outline(word: str) -> str:
         for letters, sound in _UNITS:
             if w.startswith(letters, i):
                 j = i + len(letters)
-                units.append((sound, j < len(w) and w[j] in _VOWELS, i > 0 and w[i - 1] in _VOWELS))
+                vowel_after = j < len(w) and w[j] in _VOWELS
+                if vowel_after and not (i and w[i - 1] in "nm"):
+                    sound = onsets.get(letters, sound)
+                units.append((sound, vowel_after, i > 0 and w[i - 1] in _VOWELS))
                 i = j
                 break
         else:
@@ -106,8 +130,22 @@ def latin_outline(word: str) -> str:
     return ("_" if w.lstrip("h")[:1] in _VOWELS else "") + "".join(out)
 
 
+# the stops of ``_ONSETS`` cost what p and t cost against anything else
+_FAMILY = {"t": "XDQd", "p": "PBVb"}
+_SUBSTITUTE |= {
+    frozenset(pair - {plain} | {other}): cost
+    for pair, cost in tuple(_SUBSTITUTE.items())
+    for plain, others in _FAMILY.items()
+    if plain in pair and len(pair) == 2
+    for other in others
+}
 # _SUBSTITUTE by ordered pair, both orders (no frozenset built per table cell)
 _SUBSTITUTE_PAIRS = {(x, y): cost for pair, cost in _SUBSTITUTE.items() for x in pair for y in pair}
+# one sound anywhere in a word, the first too (``_ONSETS``): บ ด ป ต written b d p t (or ph th), an
+# aspirated stop written b or d, any stop in a traditional spelling
+_SAME = frozenset((("B", "b"), ("D", "d"), ("P", "p"), ("X", "t"), ("p", "b"), ("t", "d")))
+_SAME |= {("V", x) for x in "pPBb"} | {("Q", x) for x in "tXDd"}
+_SAME |= {(y, x) for x, y in _SAME}
 
 
 def _indel(word: str, at: int) -> float:
@@ -136,7 +174,8 @@ def distance(a: str, b: str) -> float:
         left = prev[0] + dx
         cur = [left]
         for j, y in enumerate(b, 1):
-            sub = 0.0 if x == y else sub_of((x, y), 1.0) if i and j > 1 else 1.0
+            same = x == y or (x, y) in _SAME
+            sub = 0.0 if same else sub_of((x, y), 1.0) if i and j > 1 else 1.0
             left = min(prev[j - 1] + sub, prev[j] + dx, left + db[j - 1])
             cur.append(left)
         prev = cur
