@@ -224,3 +224,41 @@ def test_request_pages_and_api_in_the_users_language(
     assert bad_api.status_code == 422 and "base64" in bad_api.text
     listed = app_client.get(f"/api/v1/finance/cases/{case_id}/requests", headers=headers)
     assert listed.status_code == 200 and len(listed.json()) == 2
+
+
+def test_an_attachments_read_and_its_audit_row_are_one_statement_on_postgresql(world: Any) -> None:
+    """The attachment is read with the request's visibility inside its query, then the request
+    with its audit row (``authz.read_audited``): one statement fewer on PostgreSQL; the row is
+    the one the read always wrote; a file not in the request is not found and not audited."""
+    from sqlalchemy import event, func, select
+
+    from mekongx.audit.log import AuditEvent
+
+    case_id = _case(world)
+    principal = world.principal("thai_liaison")
+    with world.db.write() as session:
+        sent = requests.send(session, principal, case_id, parse(RfiInput, TRACE),
+                             [attachments.File("order.pdf", PDF)])  # fmt: skip
+        [[stored]] = service_files(session, sent.id, principal).values()
+        rfi_uid, file_uid = sent.uid, stored.uid
+    with world.db.write() as session:  # the process learns the audit chain's head
+        attachments.read(session, principal, sent.id, file_uid)
+    seen: list[str] = []
+    event.listen(world.db.write_engine, "before_cursor_execute",
+                 lambda c, cur, statement, *a: seen.append(statement.split(None, 1)[0].upper()))  # fmt: skip
+    with world.db.write() as session:
+        assert attachments.read(session, principal, rfi_uid, file_uid, why="check").content == PDF
+    sent_statements = [s for s in seen if s not in ("BEGIN", "COMMIT")]
+    postgresql = world.db.dialect == "postgresql"
+    assert sent_statements == (["SELECT", "WITH"] if postgresql else ["SELECT", "SELECT", "UPDATE", "INSERT"])  # fmt: skip
+    with world.db.read() as session:
+        row = session.scalars(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(1)).one()
+        assert (row.action, row.target_type, row.target_id, row.why) == ("rfi.attachment.read", "rfi", rfi_uid, "check")  # fmt: skip
+        assert row.details == (
+            f'{{"attachment": "{file_uid}", "file": "order.pdf", "sha256": "{stored.sha256}"}}'
+        )
+        reads = session.scalar(select(func.count()).where(AuditEvent.action == "rfi.attachment.read"))  # fmt: skip
+    with world.db.write() as session, pytest.raises(NotFound):  # not the request's file
+        attachments.read(session, principal, sent.id, "no-such-file")
+    with world.db.read() as session:
+        assert session.scalar(select(func.count()).where(AuditEvent.action == "rfi.attachment.read")) == reads  # fmt: skip

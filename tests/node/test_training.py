@@ -256,3 +256,31 @@ def _parts(session: Any, participant_id: int) -> tuple[Course, Participant, Cert
         select(Certificate).where(Certificate.participant_id == participant_id)
     )
     return course, participant, certificate
+
+
+def test_the_participants_read_and_its_audit_row_are_one_statement_on_postgresql(world: Any) -> None:  # fmt: skip
+    """One statement reads the course's origin and its participants, then the course with its
+    audit row (``authz.read_audited``): one statement fewer on PostgreSQL, the same row
+    (the count of participants); a refusal writes nothing."""
+    from sqlalchemy import event
+
+    nncc, uid = _yunnan(world)
+    officer = nncc.principal("chinese_analyst")
+    with nncc.db.write() as session:  # the process learns the audit chain's head
+        service.participants(session, officer, uid)
+    seen: list[str] = []
+    event.listen(nncc.db.write_engine, "before_cursor_execute",
+                 lambda c, cur, statement, *a: seen.append(statement.split(None, 1)[0].upper()))  # fmt: skip
+    with nncc.db.write() as session:
+        assert len(service.participants(session, officer, uid)) == 4
+    sent = [s for s in seen if s not in ("BEGIN", "COMMIT")]
+    assert sent == (["SELECT", "WITH"] if nncc.db.dialect == "postgresql" else ["SELECT", "SELECT", "UPDATE", "INSERT"])  # fmt: skip
+    with nncc.db.read() as session:
+        rows = session.execute(select(AuditEvent.target_id, AuditEvent.details).where(
+            AuditEvent.action == "training.participants.read").order_by(AuditEvent.seq)).all()  # fmt: skip
+    assert [tuple(r) for r in rows] == [(uid, '{"count": 4}')] * 2
+    with world.db.write() as session, pytest.raises(Forbidden):  # ONCB's copy: nothing read
+        service.participants(session, world.principal("thai_liaison"), uid)
+    with world.db.read() as session:
+        assert session.scalar(select(func.count()).select_from(AuditEvent).where(
+            AuditEvent.action == "training.participants.read")) == 0  # fmt: skip

@@ -25,7 +25,7 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from mekongx.audit import record
-from mekongx.authz import Permission, Principal, access, require
+from mekongx.authz import Permission, Principal, access, read_audited, require, visibility_clause
 from mekongx.authz.sharing import require_exportable
 from mekongx.domains.finance.models import FinAlert, FinCase, FinTransaction
 from mekongx.errors import Conflict, FieldProblem, NotFound, ValidationFailed
@@ -139,17 +139,26 @@ def _in_window(window: Window) -> list[object]:
     return where
 
 
-def _require_account(session: Session, case: FinCase, account: str, name: str) -> None:
-    found = session.scalar(
+def _require_accounts(session: Session, principal: Principal, case_id: int, accounts: dict[str, str]) -> None:  # fmt: skip
+    """The case is one the user may see (else "not found") and holds each account (else the
+    problem names its field, ``accounts``' first missing key): one statement, before anything
+    is written."""
+    require(principal, Permission.READ_RECORDS)
+    held = [
         select(FinTransaction.id)
-        .where(
-            FinTransaction.case_id == case.id,
-            or_(FinTransaction.src == account, FinTransaction.dst == account),
-        )
+        .where(FinTransaction.case_id == FinCase.id, or_(FinTransaction.src == a, FinTransaction.dst == a))
         .limit(1)
-    )
+        .exists()
+        for a in accounts.values()
+    ]  # fmt: skip
+    found = session.execute(
+        select(FinCase.id, *held).where(FinCase.id == case_id, visibility_clause(FinCase, principal.agency))
+    ).first()  # fmt: skip
     if found is None:
-        raise ValidationFailed([FieldProblem(name, NO_ACCOUNT, {"account": account})])
+        raise NotFound(N_("No such record."))
+    for (name, account), present in zip(accounts.items(), found[1:], strict=True):
+        if not present:
+            raise ValidationFailed([FieldProblem(name, NO_ACCOUNT, {"account": account})])
 
 
 def _links(session: Session, case: FinCase, where: Sequence[object], limit: int) -> tuple[list[ChartLink], bool]:  # fmt: skip
@@ -214,26 +223,32 @@ def neighbours(
     session: Session, principal: Principal, case_id: int, account: str, window: Window
 ) -> Chart:
     """The account and every account it paid or was paid by, within the window."""
-    case = access(session, principal, FinCase, case_id)
     where = _in_window(window)
-    _require_account(session, case, account, "account")
+    _require_accounts(session, principal, case_id, {"account": account})
+    case = read_audited(session, principal, FinCase, case_id, "finance.chart.read", KIND,
+                        details={"view": "neighbours", "account": account, **window.details()})  # fmt: skip
     links, truncated = _links(
         session,
         case,
         [or_(FinTransaction.src == account, FinTransaction.dst == account), *where],
         MAX_LINKS,
     )
-    record(session, principal.actor, "finance.chart.read", KIND, case.uid,
-           details={"view": "neighbours", "account": account, **window.details()})  # fmt: skip
     return _chart(case, links, truncated=truncated, path=[account])
 
 
 def alert_chart(session: Session, principal: Principal, case_id: int, alert_id: int) -> Chart:
-    """An alert's transactions, whole (whatever the window), to highlight on the chart."""
-    case = access(session, principal, FinCase, case_id)
-    alert = session.get(FinAlert, alert_id)
-    if alert is None or alert.case_id != case.id:
+    """An alert's transactions, whole (whatever the window), to highlight on the chart. The
+    alert is read with its case's visibility inside the query, then the case with its audit
+    row (``authz.read_audited``: one statement on PostgreSQL)."""
+    require(principal, Permission.READ_RECORDS)
+    alert = session.scalar(
+        select(FinAlert).join(FinCase, FinCase.id == FinAlert.case_id)
+        .where(FinAlert.id == alert_id, FinCase.id == case_id, visibility_clause(FinCase, principal.agency))
+    )  # fmt: skip
+    if alert is None:
         raise NotFound(N_("No such record."))
+    case = read_audited(session, principal, FinCase, case_id, "finance.chart.read", KIND,
+                        details={"view": "alert", "alert": alert.alert_key})  # fmt: skip
     txids = alert.transaction_ids.split()
     links: list[ChartLink] = []
     for start in range(0, len(txids), 500):
@@ -246,8 +261,6 @@ def alert_chart(session: Session, principal: Principal, case_id: int, alert_id: 
                              min(old.first, link.first), max(old.last, link.last),
                              (old.transactions + link.transactions)[:100])  # fmt: skip
         merged[link.id] = link
-    record(session, principal.actor, "finance.chart.read", KIND, case.uid,
-           details={"view": "alert", "alert": alert.alert_key})  # fmt: skip
     kept = sorted(merged.values(), key=lambda k: (-k.total, k.id))
     return _chart(case, kept, highlight=[k.id for k in kept])
 
@@ -257,22 +270,20 @@ def path_chart(
     window: Window, *, directed: bool = True,
 ) -> Chart:  # fmt: skip
     """The fewest transfers from ``source`` to ``target`` (or between them, ignoring direction)."""
-    case = access(session, principal, FinCase, case_id)
     where = _in_window(window)
-    _require_account(session, case, source, "source")
-    _require_account(session, case, target, "target")
+    _require_accounts(session, principal, case_id, {"source": source, "target": target})
     pairs = session.connection().execute(  # Core rows: the ORM's row handling doubled the time
         select(FinTransaction.src, FinTransaction.dst)
-        .where(FinTransaction.case_id == case.id, *where)  # type: ignore[arg-type]
+        .where(FinTransaction.case_id == case_id, *where)  # type: ignore[arg-type]
         .group_by(FinTransaction.src, FinTransaction.dst)
         .limit(MAX_PATH_PAIRS + 1)
     ).fetchall()  # fmt: skip
     if len(pairs) > MAX_PATH_PAIRS:  # a chain searched in part could be wrong: refuse instead
         raise Conflict(TOO_MANY_PAIRS, count=MAX_PATH_PAIRS)
     path = shortest_path(((s, d) for s, d in pairs), source, target, directed=directed)
-    record(session, principal.actor, "finance.chart.read", KIND, case.uid,
-           details={"view": "path", "source": source, "target": target, "directed": directed,
-                    "found": path is not None, **window.details()})  # fmt: skip
+    case = read_audited(session, principal, FinCase, case_id, "finance.chart.read", KIND,
+                        details={"view": "path", "source": source, "target": target, "directed": directed,
+                                 "found": path is not None, **window.details()})  # fmt: skip
     if path is None:
         message = NO_PATH if directed else NO_PATH_EITHER_WAY
         raise ValidationFailed([FieldProblem("target", message, {"source": source, "target": target})])  # fmt: skip

@@ -13,11 +13,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from mekongx.audit import record
-from mekongx.authz import Principal, access
+from mekongx.authz import Permission, Principal, read_audited, require, visibility_clause
 from mekongx.domains.rfi.models import Rfi, RfiAttachment, RfiMessage
 from mekongx.errors import FieldProblem, NotFound, ValidationFailed
 from mekongx.i18n import N_
@@ -178,21 +177,23 @@ def of_thread(session: Session, rfi: Rfi) -> dict[str, list[RfiAttachment]]:
 def read(
     session: Session, principal: Principal, rfi_id: int | str, uid: str, why: str = ""
 ) -> RfiAttachment:
-    """One attachment of a request the user may read, its read audited."""
-    rfi = access(session, principal, Rfi, rfi_id, "read")
-    stmt = (
+    """One attachment of a request the user may read, its read audited: the attachment is
+    read with the request's visibility inside its query (a requested agency sees only its
+    own exchange), then the request with its audit row (``authz.read_audited``: one
+    statement on PostgreSQL)."""
+    require(principal, Permission.READ_RECORDS)
+    agency = principal.agency
+    key = Rfi.uid if isinstance(rfi_id, str) else Rfi.id
+    found = session.scalar(
         select(RfiAttachment)
+        .join(Rfi, Rfi.id == RfiAttachment.rfi_id)
         .join(RfiMessage, RfiMessage.uid == RfiAttachment.message_uid)
-        .where(RfiAttachment.uid == uid, RfiAttachment.rfi_id == rfi.id)
-    )
-    if rfi.origin_agency != principal.agency:  # a requested agency sees only its own exchange
-        stmt = stmt.where(
-            (RfiMessage.from_agency == principal.agency)
-            | RfiMessage.to_agency.in_(("", principal.agency))
-        )
-    found = session.scalar(stmt)
+        .where(RfiAttachment.uid == uid, key == rfi_id, visibility_clause(Rfi, agency))
+        .where(or_(Rfi.origin_agency == agency, RfiMessage.from_agency == agency,
+                   RfiMessage.to_agency.in_(("", agency))))
+    )  # fmt: skip
     if found is None:
         raise NotFound(N_("No such record."))
-    record(session, principal.actor, "rfi.attachment.read", "rfi", rfi.uid, why=why,
-           details={"attachment": found.uid, "file": found.filename, "sha256": found.sha256})  # fmt: skip
+    read_audited(session, principal, Rfi, rfi_id, "rfi.attachment.read", "rfi", why=why,
+                 details={"attachment": found.uid, "file": found.filename, "sha256": found.sha256})  # fmt: skip
     return found

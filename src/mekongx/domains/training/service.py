@@ -10,11 +10,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from statistics import mean
 
-from sqlalchemy import select
+from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from mekongx.audit import record
-from mekongx.authz import Permission, Principal, access, require, visible
+from mekongx.authz import (
+    Permission,
+    Principal,
+    access,
+    read_audited,
+    require,
+    visibility_clause,
+    visible,
+)
 from mekongx.authz.sharing import check_distribution, set_recipients
 from mekongx.domains.training import exchange, lists
 from mekongx.domains.training.models import SEARCH_KIND, Certificate, Course, Participant
@@ -63,15 +71,26 @@ def _organiser(session: Session, principal: Principal, course_id: int | str) -> 
 
 
 def participants(session: Session, principal: Principal, course_id: int | str) -> list[Participant]:
-    """The named participants: organising agency, users who may write only; audited."""
+    """The named participants: organising agency, users who may write only; audited. One
+    statement reads the visible course's origin and, for the agency's own course, its
+    participants (nothing is written for a refusal); then the course with its audit row
+    (``authz.read_audited``: one statement on PostgreSQL)."""
     require(principal, Permission.WRITE_RECORDS)
-    course = access(session, principal, Course, course_id)
-    if course.received or course.origin_agency != principal.agency:
+    key = Course.uid if isinstance(course_id, str) else Course.id
+    own = and_(Course.origin_agency == principal.agency, Course.received.is_(False))
+    rows = session.execute(
+        select(own.label("own"), Participant).select_from(Course)
+        .outerjoin(Participant, and_(Participant.course_id == Course.id, own))
+        .where(visibility_clause(Course, principal.agency), key == course_id)
+        .order_by(Participant.agency_code, Participant.name)
+    ).all()  # fmt: skip
+    if not rows:
+        raise NotFound(N_("No such record."))
+    if not rows[0].own:
         raise Forbidden(N_("Participants stay with the organising agency."))
-    found = list(session.scalars(select(Participant).where(Participant.course_id == course.id)
-                                 .order_by(Participant.agency_code, Participant.name)))  # fmt: skip
-    record(session, principal.actor, "training.participants.read", KIND, course.uid,
-           details={"count": len(found)})  # fmt: skip
+    found = [row.Participant for row in rows if row.Participant is not None]
+    read_audited(session, principal, Course, course_id, "training.participants.read", KIND,
+                 details={"count": len(found)})  # fmt: skip
     return found
 
 
