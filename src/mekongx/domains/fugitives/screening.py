@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Row, Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from mekongx.audit import record
@@ -336,6 +336,28 @@ def notices_by_uid(session: Session, principal: Principal, uids: set[str]) -> di
     return {n.uid: n for n in session.scalars(stmt)}
 
 
+def notice_links(session: Session, principal: Principal, uids: set[str]) -> dict[str, Row[Any]]:
+    """What a list of hits or alerts shows of each one's notice (``LINKED``: its id, agency,
+    warrant reference and language), for the notices among ``uids`` the user may see: plain
+    rows of those columns, not whole notices."""
+    if not uids:
+        return {}
+    rows = session.execute(_linked(visible_notices(principal)), {"uids": sorted(uids)})
+    return {row.uid: row for row in rows}
+
+
+LINKED = (Notice.id, Notice.uid, Notice.origin_agency, Notice.warrant_reference, Notice.language)
+
+
+@lru_cache(maxsize=1024)
+def _linked(visible: Select[Any]) -> Select[Any]:
+    # built once per agency's query (the same object on every request)
+    shown: Select[Any] = visible.with_only_columns(*LINKED).where(
+        Notice.uid.in_(bindparam("uids", expanding=True))
+    )  # type: ignore[assignment]
+    return shown
+
+
 def decide(session: Session, principal: Principal, hit_id: int, data: HitDecision) -> ScreeningHit:
     """The officer's decision on one hit: stored, fed to the engine, and a confirmed hit alerts
     the issuing agency (over the exchange when the notice came from a peer)."""
@@ -406,8 +428,16 @@ def alerts(session: Session, principal: Principal, *, page: int = 1, per_page: i
 
 @lru_cache(maxsize=1024)
 def _alerts(agency: str) -> Select[HitAlert]:
-    own = select(Notice.uid).where(Notice.origin_agency == agency, Notice.received.is_(False))
-    return select(HitAlert).where(HitAlert.notice_uid.in_(own))
+    # a probe of each alert's notice by its uid (row by row, as ``notice_shown``): SQLite
+    # built the set of the agency's every notice for ``IN (SELECT ...)`` on each page (22 ms
+    # of CPU at 20,000 notices)
+    own = (
+        select(Notice.id)
+        .where(Notice.uid == HitAlert.notice_uid, Notice.origin_agency == agency)
+        .where(Notice.received.is_(False))
+        .exists()
+    )
+    return select(HitAlert).where(own)
 
 
 def alerts_for(session: Session, principal: Principal, notice: Notice) -> list[HitAlert]:

@@ -407,7 +407,7 @@ def _run_context(request: Request, principal: Principal, run_id: int) -> dict[st
     with node_of(request).db.read() as session:
         run = screening.get_run(session, principal, run_id)
         hits = screening.hits_of(session, principal, run.id)
-        by_uid = screening.notices_by_uid(session, principal, {h.notice_uid for h in hits})
+        by_uid = screening.notice_links(session, principal, {h.notice_uid for h in hits})
     rows = [
         (h, by_uid.get(h.notice_uid), screening.explain(_reasons(h.reasons), principal.language))
         for h in hits
@@ -469,9 +469,9 @@ def hit_queue(request: Request, principal: CurrentPrincipal, page: PageNumber = 
     of each (``page``, ``alerts_page``)."""
     with node_of(request).db.read() as session:
         hits = screening.open_hits(session, principal, page=page)
-        by_uid = screening.notices_by_uid(session, principal, {h.notice_uid for h in hits.items})
+        by_uid = screening.notice_links(session, principal, {h.notice_uid for h in hits.items})
         alerts = screening.alerts(session, principal, page=alerts_page)
-        alert_notices = screening.notices_by_uid(session, principal, {a.notice_uid for a in alerts.items})  # fmt: skip
+        alert_notices = screening.notice_links(session, principal, {a.notice_uid for a in alerts.items})  # fmt: skip
     rows = [
         (h, by_uid.get(h.notice_uid), screening.explain(_reasons(h.reasons), principal.language))
         for h in hits.items
