@@ -10,9 +10,10 @@ screening the process reads that row (one primary-key lookup) and rebuilds its i
 by the next screening in every process; the random stamp also catches a database that was
 restored or emptied and counted up again to the same number.
 
-**Visibility.** The index holds every published notice of the node; each search asks for the
-uids of the notices the user may see and drops the others, so a notice is never a hit for a
-user outside its distribution.
+**Visibility.** The index holds every published notice of the node; each search asks the
+database which of the notices it found the user may see (a probe of those uids only, inside
+the visibility query) and drops the others, so a notice is never a hit for a user outside its
+distribution.
 
 **Big files.** A file is read and checked completely first (a bad cell stops everything and
 nothing is stored). The checked rows are stored with the run, and the run is then processed in
@@ -147,26 +148,24 @@ def judgements(session: Session) -> Judgements:
 def screen(
     session: Session, principal: Principal, queries: Sequence[ScreenQuery], *, limit: int = 10
 ) -> list[list[Result]]:
-    """For each person, the visible published notices that may be them, most probable first."""
+    """For each person, the visible published notices that may be them, most probable first.
+    The index finds the candidates; which of them the user may see is decided in the database
+    for those candidates only (it read the uid of every visible notice on every search)."""
     require(principal, Permission.READ_RECORDS)
     built = index_for(session)
-    allowed = set(
-        session.scalars(
-            visible_notices(principal)
-            .where(Notice.status == "published")
-            .with_only_columns(Notice.uid)
-        )
-    )
     known = judgements(session)
-    out: list[list[Result]] = []
+    found = []
     for query in queries:
         evidence = _evidence(query.birth_date, "", query.nationality, [query.document_number])
+        hits = built.index.search(query.name, limit=50, evidence=evidence, judgements=known, explain=True)  # fmt: skip
+        found.append([h for h in hits if h.decision is not Decision.NO_MATCH])
+    allowed = _shown_among(session, principal, {h.id.rsplit("#", 1)[0] for hits in found for h in hits})  # fmt: skip
+    out: list[list[Result]] = []
+    for hits in found:
         best: dict[str, Result] = {}
-        for hit in built.index.search(
-            query.name, limit=50, evidence=evidence, judgements=known, explain=True
-        ):
+        for hit in hits:
             uid = hit.id.rsplit("#", 1)[0]
-            if uid not in allowed or hit.decision is Decision.NO_MATCH:
+            if uid not in allowed:
                 continue
             if uid in best and best[uid].probability >= hit.probability:
                 continue
@@ -179,6 +178,24 @@ def screen(
         ranked = sorted(best.values(), key=lambda r: (-r.probability, r.notice_uid))
         out.append(ranked[:limit])
     return out
+
+
+def _shown_among(session: Session, principal: Principal, uids: set[str]) -> set[str]:
+    """Which of the notices ``uids`` are published and visible to the user: probed by uid in
+    the database, 500 at a time."""
+    stmt = _published_uids(visible_notices(principal))
+    shown: set[str] = set()
+    ordered = sorted(uids)
+    for start in range(0, len(ordered), 500):
+        shown.update(session.scalars(stmt, {"uids": ordered[start : start + 500]}))
+    return shown
+
+
+@lru_cache(maxsize=1024)
+def _published_uids(visible: Select[Any]) -> Select[Any]:
+    # built once per agency's query (the same object on every request)
+    shown = visible.with_only_columns(Notice.uid).where(Notice.status == "published")
+    return shown.where(Notice.uid.in_(bindparam("uids", expanding=True)))
 
 
 # --- runs --------------------------------------------------------------------------------
