@@ -1,4 +1,5 @@
-"""บ and ด against ป and ต at the start of a syllable (issue 12 A, eleventh round).
+"""บ and ด against ป and ต at the start of a syllable (issue 12 A, eleventh round), and a compound
+not cut after a leading vowel.
 
 Thai passports, modern and traditional alike, write บ b and ด d; modern spellings write ป p and
 ต t, traditional ones b and d only for the aspirated พ ภ, ท ธ (Bhumibol, Devakula). So a Latin p or t
@@ -16,6 +17,7 @@ from mekongx.matching import score
 from mekongx.matching.endings import latin_shape, thai_shape
 from mekongx.matching.outline import conflict, distance, latin_outline
 from mekongx.matching.result import Decision
+from mekongx.matching.thai_compounds import splits
 
 
 @pytest.mark.parametrize(
@@ -82,3 +84,11 @@ def test_outlines_mark_voicing_at_the_start_of_a_syllable_only() -> None:
 def test_a_traditional_spelling_says_nothing_of_voicing() -> None:
     assert conflict(thai_shape("ธรรมศักดิ์"), latin_shape("Dharmasakti")) == ""
     assert conflict(thai_shape("ภูมิพล"), latin_shape("Bhumibol")) == ""
+
+
+def test_a_compound_is_not_cut_after_a_leading_vowel() -> None:
+    # ศรีแพร is ศรี + แพร (si-phrae), not ศรีแ + พร, which read it si-phon and met Siphon (ศรีพร)
+    assert splits("ศรีแพร") == (("ศรี", "แพร"),)
+    assert score("ศรีแพร ศรีสุข", "Siphon Srisuk").decision is not Decision.MATCH
+    assert score("ศรีแพร ศรีสุข", "Sriphrae Srisuk").decision is Decision.MATCH
+    assert score("ศรีพร ศรีสุข", "Siphon Srisuk").decision is Decision.MATCH

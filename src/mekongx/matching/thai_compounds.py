@@ -38,7 +38,8 @@ def splits(word: str) -> tuple[tuple[str, str], ...]:
     """Ways to cut a Thai word into two name words, each piece at least two letters long."""
     out: list[tuple[str, str]] = []
     for w in _LAST:
-        if word.endswith(w) and len(word) - len(w) >= 2:
+        # not after a leading vowel, which belongs to the letter that follows it (ศรีแพร: แพร)
+        if word.endswith(w) and len(word) - len(w) >= 2 and word[-len(w) - 1] not in "เแโใไ":
             out.append((word[: -len(w)], w))
     for w in _FIRST:
         rest = word[len(w) :]
