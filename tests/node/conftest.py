@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from mekongx import wiring
 from mekongx.accounts import service as accounts
@@ -335,6 +335,23 @@ def token_for(world: World) -> Callable[[str], dict[str, str]]:
     """Authorization headers with a fresh API token for one of the ONCB node's users."""
 
     return world.token
+
+
+@pytest.fixture
+def statements_sent() -> Callable[[Database], list[str]]:
+    """``statements_sent(db)``: a list that fills with the first word (upper-cased) of every
+    statement the database's writer sends from then on (BEGIN and COMMIT among them)."""
+
+    def watch(db: Database) -> list[str]:
+        seen: list[str] = []
+
+        @event.listens_for(db.write_engine, "before_cursor_execute")
+        def _log(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+            seen.append(statement.lstrip().split(None, 1)[0].upper())
+
+        return seen
+
+    return watch
 
 
 DemoNode = tuple[Database, NodeKeys, str]  # as `mekongx.demo` passes a node around

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import threading
-from typing import Any
+from collections.abc import Callable
 
 import pytest
-from sqlalchemy import event, select, text
+from sqlalchemy import select, text
 from sqlalchemy.exc import DatabaseError
 
 from mekongx.audit import Actor, AuditEvent, record, verify_chain
@@ -105,23 +105,14 @@ def test_audit_row_rolls_back_with_the_change(database: Database) -> None:
         assert verify_chain(session)[0] == 1
 
 
-def _statements(db: Database) -> list[str]:
-    """Every statement the database is sent from now on (its SQL, first word upper-cased)."""
-    seen: list[str] = []
-
-    @event.listens_for(db.write_engine, "before_cursor_execute")
-    def _log(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
-        seen.append(statement.lstrip().split(None, 1)[0].upper())
-
-    return seen
-
-
-def test_a_known_head_is_moved_without_reading_it_first(database: Database) -> None:
+def test_a_known_head_is_moved_without_reading_it_first(
+    database: Database, statements_sent: Callable[[Database], list[str]]
+) -> None:
     """The first audit row of a transaction does not read the head when this process knows
     it: a guarded UPDATE moves it (on PostgreSQL the row is inserted by the same statement,
     one round trip), and the chain still verifies."""
     _fill(database, 1)
-    seen = _statements(database)
+    seen = statements_sent(database)
     with database.write() as session:
         record(session, Actor(1, "somchai", "ONCB"), "intel.read", "intel_report", "uid-x")
     writes = [s for s in seen if s not in ("BEGIN", "COMMIT")]

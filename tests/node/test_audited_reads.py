@@ -4,10 +4,11 @@ around it (other processes, savepoints, hidden records)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from mekongx.audit import Actor, AuditEvent, record, verify_chain
 from mekongx.db import Database
@@ -16,17 +17,7 @@ from mekongx.domains.intel.models import IntelReport
 from mekongx.errors import NotFound
 
 ME = "thai_analyst"
-
-
-def _statements(db: Database) -> list[str]:
-    """The first word of every statement the node's writer sends from now on."""
-    seen: list[str] = []
-
-    @event.listens_for(db.write_engine, "before_cursor_execute")
-    def _log(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
-        seen.append(statement.lstrip().split(None, 1)[0].upper())
-
-    return seen
+Watch = Callable[[Database], list[str]]  # the statements_sent fixture (tests/node/conftest.py)
 
 
 def _trail(db: Database) -> list[tuple[str, str]]:
@@ -45,12 +36,12 @@ def _read(world: Any, ident: int | str, who: str = ME) -> str:
         return str(intel.read_report(session, world.principal(who), ident, why="case 7").uid)
 
 
-def test_a_detail_read_is_one_statement(world: Any) -> None:
+def test_a_detail_read_is_one_statement(world: Any, statements_sent: Watch) -> None:
     """Once the process knows the chain's head, a detail read is one round trip on
     PostgreSQL (the read and its audit row); SQLite keeps its in-process steps."""
     report = world.report(ME)
     _read(world, report)  # the process learns the head
-    seen = _statements(world.db)
+    seen = statements_sent(world.db)
     uid = _read(world, report)
     sent = [s for s in seen if s not in ("BEGIN", "COMMIT")]
     assert sent == (["WITH"] if world.db.dialect == "postgresql" else ["SELECT", "UPDATE", "INSERT"])  # fmt: skip
@@ -75,7 +66,9 @@ def test_the_chain_verifies_after_mixed_reads_and_writes(world: Any) -> None:
     ]  # fmt: skip
 
 
-def test_a_head_moved_by_another_process_is_followed(world: Any, db_url: str) -> None:
+def test_a_head_moved_by_another_process_is_followed(
+    world: Any, db_url: str, statements_sent: Watch
+) -> None:
     """Another process (a second engine) writes between two reads: the read still answers,
     its row follows the real head, and the chain has no gap."""
     report = world.report(ME)
@@ -85,7 +78,7 @@ def test_a_head_moved_by_another_process_is_followed(world: Any, db_url: str) ->
         for n in range(2):
             with other.write() as session:
                 record(session, Actor(None, "system", "ONCB"), "test.elsewhere", "t", f"o{n}")
-            seen = _statements(world.db)
+            seen = statements_sent(world.db)
             assert _read(world, report) == uid
             if world.db.dialect == "postgresql":  # the joined statement, then the locked head
                 assert [s for s in seen if s not in ("BEGIN", "COMMIT")] == ["WITH", "SELECT", "WITH"]  # fmt: skip
