@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
-import os
 import time
 from importlib import import_module
 from pathlib import Path
@@ -29,11 +28,8 @@ from typing import Annotated
 import httpx
 from fastapi import Depends, FastAPI, Request
 from pydantic import BaseModel
-from sqlalchemy.engine import make_url
 
-PG = os.environ.get(
-    "MEKONGX_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
-)
+from api_common import Timings, keep_database
 
 PATHS = [
     ("bare ASGI hello (httpx in-process)", ""),
@@ -115,14 +111,12 @@ async def measure(app: object, token: str, path: str, repeat: int) -> tuple[floa
         for _ in range(5):
             answer = await client.get(path or "/")
             assert answer.status_code == 200, (path, answer.status_code, answer.text[:200])
-        best, wall = float("inf"), float("inf")
+        timings = Timings()
         for _ in range(3):
-            started, clock = time.process_time(), time.perf_counter()
-            for _ in range(repeat):
-                await client.get(path or "/")
-            best = min(best, (time.process_time() - started) * 1000 / repeat)
-            wall = min(wall, (time.perf_counter() - clock) * 1000 / repeat)
-    return best, wall
+            with timings.run(repeat):
+                for _ in range(repeat):
+                    await client.get(path or "/")
+    return timings.best_ms()
 
 
 def main() -> None:
@@ -139,14 +133,7 @@ def main() -> None:
                              "(screening runs, hits, alerts, campaigns: api_seed.seed_lists), "
                              "once per database")  # fmt: skip
     args = parser.parse_args()
-    if args.engine == "sqlite":
-        url = f"sqlite:///{args.keep / f'bench{args.records}.db'}"
-    else:
-        url = make_url(PG).set(database=args.pg_name or f"mekongx_bench_{args.records}")
-        url = url.render_as_string(hide_password=False)
-    os.environ.update({"MEKONGX_ENV": "test", "MEKONGX_DATA_DIR": str(args.keep),
-                       "MEKONGX_DATABASE_URL": url,
-                       "MEKONGX_NODE_AGENCY": "ONCB", "MEKONGX_WORKER": "false"})  # fmt: skip
+    url = keep_database(args)
     seeded = args.keep / f"{args.engine}-{args.records}.lists"
     if args.seed_lists and not seeded.exists():
         from api_seed import seed_lists

@@ -13,12 +13,12 @@ server's work is not in this process's CPU: the wall milliseconds are printed be
 from __future__ import annotations
 
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
+from api_common import Timings
 from api_seed import SEARCHES, SEIZURE_SEARCHES
 from mekongx.authz import Principal
 from mekongx.db import Database
@@ -38,14 +38,12 @@ def main() -> None:
         for query in queries:
             with db.read() as session:
                 search(session, query)
-                spent, wall = [], []
+                timings = Timings()
                 for _ in range(3):
-                    started, clock = time.process_time(), time.perf_counter()
-                    found = search(session, query)
-                    spent.append(time.process_time() - started)
-                    wall.append(time.perf_counter() - clock)
-            print(f"{area} {query}: {sum(spent) / 3 * 1000:.1f} ms CPU, "
-                  f"{sum(wall) / 3 * 1000:.1f} ms wall, {len(found)} found")  # fmt: skip
+                    with timings.run():
+                        found = search(session, query)
+            cpu, wall = timings.mean_ms()
+            print(f"{area} {query}: {cpu:.1f} ms CPU, {wall:.1f} ms wall, {len(found)} found")
     db.dispose()
 
 

@@ -18,18 +18,15 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
-import os
-import time
 from pathlib import Path
 from typing import Any
 
 import httpx
 from sqlalchemy import event, select
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Engine
 
-PG = os.environ.get(
-    "MEKONGX_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
-)
+from api_common import Timings, keep_database
+
 DETAILS = ["/api/v1/reports/{one}", "/api/v1/seizures/{one}",
            "/api/v1/precursors/notifications/{one}", "/fugitives/notices/{one}"]  # fmt: skip
 
@@ -71,12 +68,11 @@ def reads(url: str, first: int, repeat: int) -> None:
                 intel.read_report(session, principal, first + i % 50)
 
     loop(50)
-    cpu = wall = float("inf")
+    timings = Timings()
     for _ in range(3):
-        started, clock = time.process_time(), time.perf_counter()
-        loop(repeat)
-        cpu = min(cpu, (time.process_time() - started) * 1000 / repeat)
-        wall = min(wall, (time.perf_counter() - clock) * 1000 / repeat)
+        with timings.run(repeat):
+            loop(repeat)
+    cpu, wall = timings.best_ms()
     print(f"{cpu:7.3f} ms CPU {wall:7.3f} ms wall  per intel.read_report (best of 3 x {repeat})")
     db.dispose()
 
@@ -90,14 +86,7 @@ def main() -> None:
     parser.add_argument("--pg-name", default="",
                         help="the PostgreSQL database (default mekongx_bench_<records>)")  # fmt: skip
     args = parser.parse_args()
-    if args.engine == "sqlite":
-        url = f"sqlite:///{args.keep / f'bench{args.records}.db'}"
-    else:
-        url = make_url(PG).set(database=args.pg_name or f"mekongx_bench_{args.records}")
-        url = url.render_as_string(hide_password=False)
-    os.environ.update({"MEKONGX_ENV": "test", "MEKONGX_DATA_DIR": str(args.keep),
-                       "MEKONGX_DATABASE_URL": url,
-                       "MEKONGX_NODE_AGENCY": "ONCB", "MEKONGX_WORKER": "false"})  # fmt: skip
+    url = keep_database(args)
     from mekongx.app import create_app
 
     logging.disable(logging.WARNING)

@@ -13,8 +13,10 @@ database (two versions at the same load)."""
 from __future__ import annotations
 
 import sys
-import time
+from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).parent))
+from api_common import Timings
 from mekongx.authz import Principal
 from mekongx.db import Database
 from mekongx.domains.search import providers
@@ -29,15 +31,12 @@ def main() -> None:
         with db.read() as session:
             providers.notices(session, user, query, 10)
     for query in queries:
-        cpu, wall, found = [], [], 0
+        timings, found = Timings(), 0
         for _ in range(5):
-            with db.read() as session:
-                c0, w0 = time.process_time(), time.perf_counter()
+            with db.read() as session, timings.run():
                 found = len(providers.notices(session, user, query, 10))
-                cpu.append(time.process_time() - c0)
-                wall.append(time.perf_counter() - w0)
-        print(f"{query!r}: {found} found, best {min(cpu) * 1000:.1f} ms CPU, "
-              f"{min(wall) * 1000:.1f} ms wall")  # fmt: skip
+        cpu, wall = timings.best_ms()
+        print(f"{query!r}: {found} found, best {cpu:.1f} ms CPU, {wall:.1f} ms wall")
     db.dispose()
 
 
