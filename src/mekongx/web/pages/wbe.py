@@ -1,42 +1,28 @@
-"""Wastewater monitoring pages: campaigns, sites, laboratories, import, estimates, charts."""
+"""Wastewater monitoring pages: the overview, sites (their calibrations and trends) and
+laboratories, and the area's labels and page helpers, which the campaign pages
+(``wbe_campaigns``) share."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Path, Query
-from sqlalchemy import select
-from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import UploadFile
+from fastapi import APIRouter, Depends, Query
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from mekongx import uploads
 from mekongx.authz import Permission, Principal, can, require
 from mekongx.domains.wbe import analysis, comparisons, reports
 from mekongx.domains.wbe import estimates as wbe_estimates
-from mekongx.domains.wbe import exchange as wbe_exchange
-from mekongx.domains.wbe import results as wbe_results
 from mekongx.domains.wbe import service as wbe
 from mekongx.domains.wbe.models import MARKERS, POPULATION_METHODS, SEWER_TYPES
-from mekongx.domains.wbe.schemas import (
-    PARAMETER_SETS,
-    CalibrationInput,
-    CampaignInput,
-    LabInput,
-    SiteInput,
-)
-from mekongx.errors import FieldProblem, NotFound, ValidationFailed
+from mekongx.domains.wbe.schemas import PARAMETER_SETS, CalibrationInput, LabInput, SiteInput
+from mekongx.errors import FieldProblem, ValidationFailed
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.errors import field_messages
 from mekongx.http.node import node_of
 from mekongx.http.params import PageNumber, RecordId
 from mekongx.i18n import N_, translator
-from mekongx.model.identity import Agency, SharingGroup
 from mekongx.validation import parse
-from mekongx.wastewater import SAMPLING_MODES, RegionalMean
-from mekongx.wastewater import notes as wastewater_notes
 from mekongx.web import flash
 from mekongx.web.labels import translated
 from mekongx.web.nav import NavItem
@@ -91,13 +77,13 @@ SetParam = Annotated[str, Query(max_length=120, pattern=r"^[A-Za-z0-9@._-]*$")]
 YearParam = Annotated[str, Query(max_length=4, pattern=r"^(19[9][0-9]|20[0-9][0-9]|2100)?$")]
 
 
-def _chosen(name: str) -> str:
+def chosen_parameter_set(name: str) -> str:
     """The built-in name of the parameter set chosen for a comparison (the default if none)."""
     params = analysis.comparison_set(name or None)
     return next(n for n in PARAMETER_SETS if analysis.comparison_set(n).label == params.label)
 
 
-def _labels(principal: Principal) -> dict[str, Any]:
+def page_labels(principal: Principal) -> dict[str, Any]:
     _ = translator(principal.language)
     return {
         "sewer_labels": {k: _(v) for k, v in SEWER_LABELS.items()},
@@ -114,24 +100,23 @@ def _labels(principal: Principal) -> dict[str, Any]:
     }
 
 
-def _no_store(response: Response) -> Response:
+def no_store(response: Response) -> Response:
     response.headers["Cache-Control"] = "no-store"
     return response
 
 
-def _fields(principal: Principal, error: ValidationFailed) -> list[tuple[str, str]]:
+def download(body: str, media_type: str, filename: str) -> Response:
+    return no_store(
+        Response(
+            body,
+            media_type=f"{media_type}; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+        )
+    )
+
+
+def field_problems(principal: Principal, error: ValidationFailed) -> list[tuple[str, str]]:
     return field_messages(principal.language, error.fields)
-
-
-async def _upload_guard(request: Request) -> AsyncIterator[None]:
-    """Refuse oversized uploads before parsing; close the parsed form's files afterwards."""
-    bounds = uploads.limits(node_of(request).settings)
-    wbe_results.check_upload_size(request.headers.get("content-length"), bounds)
-    try:
-        yield
-    finally:
-        form = await request.form()
-        await form.close()
 
 
 # --- overview -----------------------------------------------------------------------------------
@@ -144,7 +129,7 @@ def index(request: Request, principal: CurrentPrincipal, page: PageNumber = 1) -
         sites = wbe.visible_sites(session, principal)
         labs = wbe.visible_labs(session, principal)
     by_id = {s.id: s for s in sites}
-    return _no_store(
+    return no_store(
         render(
             request,
             "wbe/index.html",
@@ -154,7 +139,7 @@ def index(request: Request, principal: CurrentPrincipal, page: PageNumber = 1) -
             labs=labs,
             site_by_id=by_id,
             can_write=can(principal, Permission.WRITE_RECORDS).allowed,
-            **_labels(principal),
+            **page_labels(principal),
         )
     )
 
@@ -190,7 +175,7 @@ def _site_form(
         fields=fields,
         sewer_types=SEWER_TYPES,
         population_methods=POPULATION_METHODS,
-        **_labels(principal),
+        **page_labels(principal),
     )
 
 
@@ -213,7 +198,7 @@ async def create_site(request: Request, principal: CurrentPrincipal) -> Response
             site = wbe.create_site(session, principal, parse(SiteInput, data))
             site_id = site.id
     except ValidationFailed as error:
-        return _site_form(request, principal, form, _fields(principal, error), 422)
+        return _site_form(request, principal, form, field_problems(principal, error), 422)
     return flash.redirect(f"/wbe/sites/{site_id}", "saved")
 
 
@@ -225,7 +210,12 @@ def _lab_form(
     status: int = 200,
 ) -> Response:
     return render(
-        request, "wbe/lab_form.html", status=status, form=form, fields=fields, **_labels(principal)
+        request,
+        "wbe/lab_form.html",
+        status=status,
+        form=form,
+        fields=fields,
+        **page_labels(principal),
     )
 
 
@@ -243,7 +233,7 @@ async def create_lab(request: Request, principal: CurrentPrincipal) -> Response:
         with node_of(request).db.write() as session:
             wbe.create_lab(session, principal, parse(LabInput, form))
     except ValidationFailed as error:
-        return _lab_form(request, principal, form, _fields(principal, error), 422)
+        return _lab_form(request, principal, form, field_problems(principal, error), 422)
     return flash.redirect("/wbe", "saved")
 
 
@@ -262,7 +252,7 @@ def _site_page(
     status: int = 200,
     page: int = 1,
 ) -> Response:
-    chosen = _chosen(parameter_set)
+    chosen = chosen_parameter_set(parameter_set)
     with node_of(request).db.read() as session:
         site = wbe.get_site(session, principal, site_id)
         listed = wbe.campaigns_page(session, principal, site_id=site.id, page=page)
@@ -282,7 +272,7 @@ def _site_page(
         and site.origin_agency == principal.agency
         and not site.received
     )
-    return _no_store(
+    return no_store(
         render(
             request,
             "wbe/site.html",
@@ -302,7 +292,7 @@ def _site_page(
             form=form or {"marker": site.population_method if site.population_method in MARKERS
                           else "BOD5", "reference": "census", "source": "", "days": ""},
             fields=fields or [],
-            **_labels(principal),
+            **page_labels(principal),
         )
     )  # fmt: skip
 
@@ -358,7 +348,12 @@ async def create_calibration(
             )
     except ValidationFailed as error:
         return _site_page(
-            request, principal, site_id, form=form, fields=_fields(principal, error), status=422
+            request,
+            principal,
+            site_id,
+            form=form,
+            fields=field_problems(principal, error),
+            status=422,
         )
     return RedirectResponse(f"/wbe/sites/{site_id}", status_code=303)
 
@@ -373,324 +368,10 @@ def site_trend_svg(
     parameter_set: SetParam = "",
 ) -> Response:
     require(principal, Permission.EXPORT)
-    chosen = _chosen(parameter_set)
+    chosen = chosen_parameter_set(parameter_set)
     with node_of(request).db.read() as session:
         result = comparisons.site_trend(
             session, principal, site_id, analyte.upper(), metric=metric, parameter_set=chosen
         )
     body = reports.trend_chart(result, analyte.upper(), metric, principal.language)
-    return _download(body, "image/svg+xml", f"trend-{site_id}-{analyte.upper()}.svg")
-
-
-# --- campaigns ----------------------------------------------------------------------------------
-
-_CAMPAIGN_FIELDS = (
-    "title",
-    "site_id",
-    "lab_id",
-    "period_start",
-    "period_end",
-    "parameter_set",
-    "notes",
-    "language",
-    "handling_code",
-    "handling_note",
-    "distribution",
-    "sharing_group",
-)
-
-
-def _campaign_form(
-    request: Request,
-    principal: Principal,
-    form: dict[str, Any],
-    fields: list[tuple[str, str]],
-    status: int = 200,
-) -> Response:
-    with node_of(request).db.read() as session:
-        sites = [
-            s
-            for s in wbe.visible_sites(session, principal)
-            if s.origin_agency == principal.agency and not s.received
-        ]
-        labs = [lab for lab in wbe.visible_labs(session, principal) if not lab.received]
-        labs = [lab for lab in labs if lab.origin_agency == principal.agency]
-        peers = list(
-            session.scalars(
-                select(Agency).where(Agency.code != principal.agency).order_by(Agency.code)
-            )
-        )
-        groups = list(session.scalars(select(SharingGroup).order_by(SharingGroup.code)))
-    return render(
-        request,
-        "wbe/campaign_form.html",
-        status=status,
-        form=form,
-        fields=fields,
-        sites=sites,
-        labs=labs,
-        peers=peers,
-        groups=groups,
-        **_labels(principal),
-    )
-
-
-@router.get("/campaigns/new")
-def new_campaign(request: Request, principal: CurrentPrincipal) -> Response:
-    require(principal, Permission.WRITE_RECORDS)
-    form: dict[str, Any] = dict.fromkeys(_CAMPAIGN_FIELDS, "")
-    form.update(
-        parameter_set=PARAMETER_SETS[0],
-        language=principal.language,
-        handling_code="H0",
-        distribution="own",
-        recipients=[],
-    )
-    return _campaign_form(request, principal, form, [])
-
-
-@router.post("/campaigns/new", dependencies=[Depends(check_csrf)])
-async def create_campaign(request: Request, principal: CurrentPrincipal) -> Response:
-    raw = await request.form()
-    form: dict[str, Any] = {k: str(raw.get(k, "")).strip() for k in _CAMPAIGN_FIELDS}
-    form["recipients"] = [str(v) for v in raw.getlist("recipients")]
-    data = {k: v for k, v in form.items() if v not in ("", None)}
-    data.setdefault("recipients", [])
-    try:
-        with node_of(request).db.write() as session:
-            campaign = wbe.create_campaign(session, principal, parse(CampaignInput, data))
-            campaign_id = campaign.id
-    except ValidationFailed as error:
-        return _campaign_form(request, principal, form, _fields(principal, error), 422)
-    return flash.redirect(f"/wbe/campaigns/{campaign_id}", "saved")
-
-
-def _campaign_page(
-    request: Request,
-    principal: Principal,
-    campaign_id: int,
-    *,
-    problems: list[tuple[str, str]] | None = None,
-    imported: int | None = None,
-    status: int = 200,
-) -> Response:
-    with node_of(request).db.write() as session:  # the read is audited
-        campaign = wbe.read_campaign(session, principal, campaign_id, why="opened in the web UI")
-        _, estimate = wbe_estimates.campaign_estimate(session, principal, campaign.id)
-        site = wbe.site_of(session, campaign)
-        lab = wbe.lab_of(session, campaign)
-        recipients = wbe.recipients_of(session, campaign)
-        samples = wbe.count_samples(session, campaign)
-    can_import = (
-        can(principal, Permission.WRITE_RECORDS).allowed
-        and not campaign.received
-        and campaign.origin_agency == principal.agency
-    )
-    return _no_store(
-        render(
-            request,
-            "wbe/campaign.html",
-            status=status,
-            campaign=campaign,
-            site=site,
-            lab=lab,
-            recipients=recipients,
-            samples=samples,
-            estimate=estimate,
-            charts=reports.campaign_charts(estimate, principal.language),
-            flags=reports.warnings(estimate, principal.language),
-            weekday_sentences={
-                a.analyte: reports.weekday_sentence(a, principal.language)
-                for a in (estimate.analytes if estimate else [])
-            },
-            analyte_params=analysis.parameter_set_by_label(campaign.parameter_set).analytes,
-            note_in=lambda note: wastewater_notes.note_in(note, principal.language),
-            can_import=can_import,
-            problems=problems or [],
-            imported=imported,
-            max_mb=uploads.max_mb(uploads.limits(node_of(request).settings)),
-            sampling_modes=SAMPLING_MODES,
-            **_labels(principal),
-        )
-    )
-
-
-@router.get("/campaigns/{campaign_id}")
-def campaign_page(
-    request: Request,
-    principal: CurrentPrincipal,
-    campaign_id: RecordId,
-    imported: Annotated[int | None, Query(ge=0, le=1_000_000)] = None,
-) -> Response:
-    return _campaign_page(request, principal, campaign_id, imported=imported)
-
-
-@router.post(
-    "/campaigns/{campaign_id}/import",
-    dependencies=[Depends(_upload_guard), Depends(check_csrf)],
-)
-async def import_results(
-    request: Request, principal: CurrentPrincipal, campaign_id: RecordId
-) -> Response:
-    raw = await request.form()
-    upload = raw.get("file")
-    try:
-        if not isinstance(upload, UploadFile) or not upload.filename:
-            raise ValidationFailed([FieldProblem("file", N_("Choose a file to upload."))])
-        node = node_of(request)
-        bounds = uploads.limits(node.settings)
-        content = await upload.read(uploads.max_bytes(bounds) + 1)
-        result = await run_in_threadpool(
-            wbe_results.import_upload,
-            node.db,
-            principal,
-            campaign_id,
-            upload.filename,
-            content,
-            bounds,
-        )
-    except ValidationFailed as error:
-        return _campaign_page(
-            request, principal, campaign_id, problems=_fields(principal, error), status=422
-        )
-    return RedirectResponse(f"/wbe/campaigns/{campaign_id}?imported={result.rows}", status_code=303)
-
-
-@router.post("/campaigns/{campaign_id}/share", dependencies=[Depends(check_csrf)])
-def share_campaign(
-    request: Request, principal: CurrentPrincipal, campaign_id: RecordId
-) -> Response:
-    """Send the campaign to the peers its distribution names, over the exchange."""
-    with node_of(request).db.write() as session:
-        campaign = wbe.peek_campaign(session, principal, campaign_id)
-        wbe_exchange.share(session, principal, campaign.uid)
-    return flash.redirect(f"/wbe/campaigns/{campaign_id}", "saved")
-
-
-def _download(body: str, media_type: str, filename: str) -> Response:
-    return _no_store(
-        Response(
-            body,
-            media_type=f"{media_type}; charset=utf-8",
-            headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-        )
-    )
-
-
-@router.get("/campaigns/{campaign_id}/export.csv")
-def export_csv(request: Request, principal: CurrentPrincipal, campaign_id: RecordId) -> Response:
-    with node_of(request).db.write() as session:
-        campaign, estimate = wbe_estimates.campaign_estimate(session, principal, campaign_id)
-        wbe.record_export(session, principal, campaign, "csv")
-        body = reports.euda_csv(campaign, wbe.site_of(session, campaign), estimate)
-    return _download(body, "text/csv", f"wbe-campaign-{campaign_id}.csv")
-
-
-@router.get("/campaigns/{campaign_id}/summary.txt")
-def export_summary(
-    request: Request, principal: CurrentPrincipal, campaign_id: RecordId
-) -> Response:
-    with node_of(request).db.write() as session:
-        campaign, estimate = wbe_estimates.campaign_estimate(session, principal, campaign_id)
-        wbe.record_export(session, principal, campaign, "summary")
-        body = reports.summary_text(
-            principal.language,
-            campaign,
-            wbe.site_of(session, campaign),
-            wbe.lab_of(session, campaign),
-            estimate,
-        )
-    return _download(body, "text/plain", f"wbe-campaign-{campaign_id}-summary.txt")
-
-
-@router.get("/campaigns/{campaign_id}/charts/{name}.svg")
-def export_chart(
-    request: Request,
-    principal: CurrentPrincipal,
-    campaign_id: RecordId,
-    name: Annotated[str, Path(max_length=40, pattern=r"^[a-z]+-[A-Za-z0-9-]+$")],
-) -> Response:
-    with node_of(request).db.write() as session:
-        campaign, estimate = wbe_estimates.campaign_estimate(session, principal, campaign_id)
-        charts = reports.campaign_charts(estimate, principal.language)
-        if name not in charts:
-            raise NotFound(N_("No such chart."))
-        wbe.record_export(session, principal, campaign, f"chart {name}")
-    return _download(charts[name], "image/svg+xml", f"wbe-campaign-{campaign_id}-{name}.svg")
-
-
-# --- ranking ------------------------------------------------------------------------------------
-
-
-@router.get("/ranking")
-def ranking_page(
-    request: Request,
-    principal: CurrentPrincipal,
-    analyte: AnalyteParam = "",
-    year_text: Annotated[YearParam, Query(alias="year")] = "",
-    metric: Metric = "load",
-    parameter_set: SetParam = "",
-) -> Response:
-    year = int(year_text) if year_text else None
-    chosen = _chosen(parameter_set)
-    with node_of(request).db.read() as session:
-        analytes = wbe_estimates.analytes_in_view(session, principal)
-        code = analyte.upper() or ("METH" if "METH" in analytes else (analytes or [""])[0])
-        ranked: list[analysis.RankedCampaign] = []
-        regions: list[RegionalMean] = []
-        if code:
-            ranked, regions = comparisons.ranking_and_regions(
-                session, principal, code, year=year, metric=metric, parameter_set=chosen
-            )
-    label = analysis.comparison_set(chosen).label
-    chart = reports.ranking_chart(ranked, code, metric, principal.language, label)
-    return _no_store(
-        render(
-            request,
-            "wbe/ranking.html",
-            analytes=analytes,
-            analyte=code,
-            year=year,
-            metric=metric,
-            ranked=ranked,
-            regions=regions,
-            chart=chart,
-            chosen_set=chosen,
-            chosen_label=label,
-            **_labels(principal),
-        )
-    )
-
-
-@router.get("/ranking.svg")
-def ranking_svg(
-    request: Request,
-    principal: CurrentPrincipal,
-    analyte: AnalyteParam = "METH",
-    year: Annotated[int | None, Query(ge=1990, le=2100)] = None,
-    metric: Metric = "load",
-    parameter_set: SetParam = "",
-) -> Response:
-    require(principal, Permission.EXPORT)
-    chosen = _chosen(parameter_set)
-    with node_of(request).db.read() as session:
-        ranked = comparisons.city_ranking(
-            session, principal, analyte.upper(), year=year, metric=metric, parameter_set=chosen
-        )
-    label = analysis.comparison_set(chosen).label
-    body = reports.ranking_chart(ranked, analyte.upper(), metric, principal.language, label)
-    return _download(body, "image/svg+xml", f"wbe-ranking-{analyte.upper()}.svg")
-
-
-@router.get("/template.csv")
-def template_csv(request: Request, principal: CurrentPrincipal) -> Response:
-    """An example results table in the import format (two days, one below the LOQ)."""
-    require(principal, Permission.READ_RECORDS)
-    body = (
-        "date,analyte,concentration_ng_l,loq_ng_l,flow_m3_d,population,sampling_mode\n"
-        "2025-03-10,METH,812.4,5,30000,120000,flow\n"
-        "2025-03-10,MDMA,<LOQ,5,30000,120000,flow\n"
-        "2025-03-11,METH,765.0,5,29500,120000,flow\n"
-        "2025-03-11,MDMA,6.2,5,29500,120000,flow\n"
-    )
-    return _download(body, "text/csv", "wbe-results-template.csv")
+    return download(body, "image/svg+xml", f"trend-{site_id}-{analyte.upper()}.svg")
