@@ -34,6 +34,7 @@ from mekongx.domains.meetings import actions as meetings_actions
 from mekongx.domains.meetings import demo as meetings_demo
 from mekongx.domains.meetings import minutes as meetings_minutes
 from mekongx.domains.meetings import service as meetings_service
+from mekongx.domains.meetings import views as meetings_views
 from mekongx.domains.meetings.schemas import EvidenceInput, NoteInput, StatusInput
 from mekongx.domains.mekong import demo as mekong_demo
 from mekongx.domains.mekong.demo import seed_demo_operations
@@ -451,7 +452,7 @@ def _progress(db: Database, agency: str, people: dict[str, Any], meeting_uid: st
     lang = "th" if agency == "ONCB" else "zh"
     with db.write() as session:
         meeting = meetings_service.read_meeting(session, officer, meeting_uid)
-        view = meetings_service.view(session, officer, meeting)
+        view = meetings_views.view(session, officer, meeting)
         owned = {
             rv.resolution.number: av.action.uid
             for item in view.items

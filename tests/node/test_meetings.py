@@ -20,7 +20,7 @@ from mekongx import migrations, wiring
 from mekongx.accounts import service as accounts
 from mekongx.audit import Actor
 from mekongx.db import Database
-from mekongx.domains.meetings import actions, minutes, service
+from mekongx.domains.meetings import actions, minutes, service, views
 from mekongx.domains.meetings.models import Meeting, MeetingAction, MinutesApproval
 from mekongx.domains.meetings.schemas import (
     CommentInput,
@@ -226,7 +226,7 @@ def test_draft_comment_approve_on_both_nodes(world: Any, peer_db: Database) -> N
     assert _state(peer_db) == ("circulated", 1)
     copy_id = _copy_id(pair)
     with peer_db.read() as session:  # the copy carries the same minutes, digest and uids
-        copy = service.view(session, pair.li_wei, session.get(Meeting, copy_id))
+        copy = views.view(session, pair.li_wei, session.get(Meeting, copy_id))
         assert [r.resolution.number for i in copy.items for r in i.resolutions] == [1, 2]
         item_uid = copy.items[0].item.uid
     with peer_db.write() as session:  # a received copy is read-only
@@ -237,14 +237,14 @@ def test_draft_comment_approve_on_both_nodes(world: Any, peer_db: Database) -> N
         minutes.approve(session, pair.li_wei, copy_id, pair.keys["NNCC"].sign)  # approves version 1
     with world.db.write() as session:  # ONCB's analyst answers the comment: version 2
         [item] = [
-            i for i in service.view(session, liaison, session.get(Meeting, meeting_id)).items[:1]
+            i for i in views.view(session, liaison, session.get(Meeting, meeting_id)).items[:1]
         ]
         service.update_item(session, world.principal("thai_analyst"), item.item.id,
                             ItemInput(title_en="Intelligence exchange", summary_en="Hotline details added."))  # fmt: skip
     statuses = pair.to_oncb()  # the comment arrives; the approval of version 1 is refused
     assert statuses[0] == "applied" and statuses[1].startswith("refused:The minutes changed")
     with world.db.read() as session:
-        view = service.view(session, liaison, session.get(Meeting, meeting_id))
+        view = views.view(session, liaison, session.get(Meeting, meeting_id))
         assert view.items[0].comments[0].body == "请补充热线细节"
         assert "NNCC" not in view.approvals
     with world.db.write() as session:
@@ -348,19 +348,19 @@ def test_owners_update_their_actions_and_the_other_side_sees_it(
     with peer_db.read() as session:
         copy = session.scalars(select(MeetingAction).where(MeetingAction.uid == ours)).one()
         assert (copy.status, copy.version) == ("in_progress", 4)
-        view = service.view(session, pair.li_wei, session.get(Meeting, copy.meeting_id))
+        view = views.view(session, pair.li_wei, session.get(Meeting, copy.meeting_id))
         [mine] = [
             a for i in view.items for r in i.resolutions for a in r.actions if a.action.uid == ours
         ]
         assert [n.body for n in mine.notes] == ["Hotline opened"]
         assert mine.evidence == []  # NNCC's node does not hold ONCB's own report
     with world.db.read() as session:
-        view = service.view(session, liaison, session.scalars(select(Meeting)).one())
+        view = views.view(session, liaison, session.scalars(select(Meeting)).one())
         [mine] = [
             a for i in view.items for r in i.resolutions for a in r.actions if a.action.uid == ours
         ]
         assert [e.title for e in mine.evidence] == ["Hotline log"]
-        viewer = service.view(session, world.principal("thai_viewer"), view.meeting)
+        viewer = views.view(session, world.principal("thai_viewer"), view.meeting)
         [seen] = [
             a
             for i in viewer.items
@@ -581,7 +581,7 @@ def test_lao_texts_are_signed_and_reach_the_other_side(world: Any, peer_db: Data
         assert copy is not None and copy.minutes_digest == digest
         assert copy.text("place", "lo") == "ຮາບິນ"
         assert copy.shown("place", "my").text == "Harbin" and copy.shown("place", "my").fallback
-        view = service.view(session, pair.li_wei, copy)
+        view = views.view(session, pair.li_wei, copy)
         resolution = view.items[1].resolutions[0].resolution
         assert resolution.text("text", "km") == "គ្រប់គ្រងសារធាតុមុនគីមី។"
     with world.db.write() as session:  # a series named in Lao keeps its Lao name
@@ -610,7 +610,7 @@ def test_search_by_place_agenda_and_resolutions_on_both_sides(
         assert _searched(world.db, viewer, query) == [(SERIES, 20)], query
     assert _searched(world.db, viewer, "hotline") == []  # actions are not searched
     with world.db.write() as session:
-        item_id = service.view(session, liaison, session.get(Meeting, meeting_id)).items[1].item.id
+        item_id = views.view(session, liaison, session.get(Meeting, meeting_id)).items[1].item.id
         service.update_item(session, world.principal("thai_analyst"), item_id,
                             ItemInput(title_en="Wastewater monitoring"))  # fmt: skip
     assert _searched(world.db, viewer, "wastewater") == [(SERIES, 20)]

@@ -16,7 +16,7 @@ from starlette.responses import Response
 from mekongx.api.v1.schemas import ERRORS
 from mekongx.authz import Principal
 from mekongx.domains.meetings import actions as meeting_actions
-from mekongx.domains.meetings import minutes, paper, service
+from mekongx.domains.meetings import minutes, paper, service, views
 from mekongx.domains.meetings import report as meeting_report
 from mekongx.domains.meetings.schemas import (
     ActionInput,
@@ -230,10 +230,10 @@ def _detail(
     node: Node, session: Session, principal: Principal, meeting_id: int
 ) -> MeetingDetailOut:
     meeting = service.read_meeting(session, principal, meeting_id)
-    view = service.view(session, principal, meeting)
+    view = views.view(session, principal, meeting)
     _ = translator(principal.language)
 
-    def action_out(a: service.ActionView) -> ActionOut:
+    def action_out(a: views.ActionView) -> ActionOut:
         out = ActionOut.model_validate(a.action)
         out.overdue = a.overdue
         out.notes = [NoteOut.model_validate(n) for n in a.notes]

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from mekongx.audit import record
 from mekongx.authz import Permission, Principal, require
-from mekongx.domains.meetings import service
+from mekongx.domains.meetings import service, views
 from mekongx.domains.meetings.models import (
     ActionNote,
     Delegate,
@@ -61,7 +61,7 @@ def progress_report(
     """The report on the resolutions of ``meeting_id`` (for the meeting that follows it)."""
     require(principal, Permission.EXPORT)
     meeting = service.read_meeting(session, principal, meeting_id)
-    view = service.view(session, principal, meeting, today)
+    view = views.view(session, principal, meeting, today)
     labels = {kind: spec.label for kind, spec in kinds().items()}
     resolutions = []
     counts: Counter[str] = Counter()

@@ -4,12 +4,11 @@ file), editing the draft minutes, and reading a meeting with everything under it
 Every function takes the acting user, checks permissions, loads meetings only through
 ``authz.access``/``authz.visible``, writes its audit row and leaves the commit to the caller.
 Circulating, commenting and approving the minutes are in ``minutes.py``; the actions' progress
-in ``actions.py``."""
+in ``actions.py``; what one reader sees of a meeting (``view``) in ``views.py``."""
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -21,15 +20,11 @@ from mekongx.authz import Permission, Principal, access, require, visible
 from mekongx.domains.meetings import fulltext
 from mekongx.domains.meetings.models import (
     SEARCH_KIND,
-    ActionNote,
     AgendaItem,
     Delegate,
-    EvidenceLink,
     Meeting,
     MeetingAction,
     MeetingSeries,
-    MinutesApproval,
-    MinutesComment,
     Resolution,
 )
 from mekongx.domains.meetings.schemas import (
@@ -41,7 +36,6 @@ from mekongx.domains.meetings.schemas import (
     ResolutionInput,
     SeriesInput,
 )
-from mekongx.domains.search.records import Reference, resolve_many
 from mekongx.errors import Conflict, FieldProblem, Forbidden, NotFound, ValidationFailed
 from mekongx.federation.jcs import canonical
 from mekongx.i18n import N_
@@ -461,129 +455,8 @@ def refresh_digest(session: Session, meeting: Meeting) -> str:
 # --- reading -----------------------------------------------------------------------------------
 
 
-@dataclass
-class ActionView:
-    action: MeetingAction
-    notes: list[ActionNote]
-    evidence: list[Reference]  # only what the reader may see
-    overdue: bool
-
-
-@dataclass
-class ResolutionView:
-    resolution: Resolution
-    actions: list[ActionView]
-
-
-@dataclass
-class ItemView:
-    item: AgendaItem
-    resolutions: list[ResolutionView]
-    comments: list[MinutesComment]
-
-
-@dataclass
-class MeetingView:
-    meeting: Meeting
-    series: MeetingSeries
-    delegates: list[Delegate]
-    items: list[ItemView]
-    general_comments: list[MinutesComment]
-    approvals: dict[str, MinutesApproval] = field(default_factory=dict)
-
-    @property
-    def resolution_count(self) -> int:
-        return sum(len(i.resolutions) for i in self.items)
-
-
 def read_meeting(session: Session, principal: Principal, meeting_id: int | str) -> Meeting:
     return access(session, principal, Meeting, meeting_id)
-
-
-def view(
-    session: Session, principal: Principal, meeting: Meeting, today: date | None = None
-) -> MeetingView:
-    """Everything under a meeting for one reader; evidence links resolved through authz."""
-    today = today or utcnow().date()
-    series = session.get(MeetingSeries, meeting.series_id)
-    assert series is not None
-    delegates = list(
-        session.scalars(
-            select(Delegate).where(Delegate.meeting_id == meeting.id).order_by(Delegate.position)
-        )
-    )
-    items = list(
-        session.scalars(
-            select(AgendaItem)
-            .where(AgendaItem.meeting_id == meeting.id)
-            .order_by(AgendaItem.position)
-        )
-    )
-    resolutions = list(
-        session.scalars(
-            select(Resolution)
-            .where(Resolution.meeting_id == meeting.id)
-            .order_by(Resolution.number)
-        )
-    )
-    actions = list(
-        session.scalars(
-            select(MeetingAction)
-            .where(MeetingAction.meeting_id == meeting.id)
-            .order_by(MeetingAction.deadline, MeetingAction.uid)
-        )
-    )
-    ids = [a.id for a in actions]
-    notes = list(
-        session.scalars(
-            select(ActionNote)
-            .where(ActionNote.action_id.in_(ids))
-            .order_by(ActionNote.noted_on, ActionNote.id)
-        )
-    ) if ids else []  # fmt: skip
-    links = (
-        list(session.scalars(select(EvidenceLink).where(EvidenceLink.action_id.in_(ids))))
-        if ids
-        else []
-    )
-    resolved = resolve_many(session, principal, [(link.kind, link.record_uid) for link in links])
-    comments = list(
-        session.scalars(
-            select(MinutesComment)
-            .where(MinutesComment.meeting_id == meeting.id)
-            .order_by(MinutesComment.at, MinutesComment.id)
-        )
-    )
-    approvals = {
-        a.agency_code: a
-        for a in session.scalars(
-            select(MinutesApproval).where(MinutesApproval.meeting_id == meeting.id)
-        )
-    }
-
-    def action_view(a: MeetingAction) -> ActionView:
-        found = [resolved[(link.kind, link.record_uid)] for link in links
-                 if link.action_id == a.id and (link.kind, link.record_uid) in resolved]  # fmt: skip
-        return ActionView(
-            a, [n for n in notes if n.action_id == a.id], found,
-            a.status in ("planned", "in_progress") and a.deadline < today,
-        )  # fmt: skip
-
-    item_views = [
-        ItemView(
-            item,
-            [
-                ResolutionView(r, [action_view(a) for a in actions if a.resolution_id == r.id])
-                for r in resolutions
-                if r.item_id == item.id
-            ],
-            [c for c in comments if c.item_uid == item.uid],
-        )
-        for item in items
-    ]
-    known = {i.uid for i in items}
-    general = [c for c in comments if c.item_uid not in known]
-    return MeetingView(meeting, series, delegates, item_views, general, approvals)
 
 
 def search_meetings(

@@ -15,7 +15,7 @@ from starlette.responses import Response
 
 from mekongx.authz import Permission, Principal, can
 from mekongx.domains.meetings import actions as meeting_actions
-from mekongx.domains.meetings import minutes, paper, service
+from mekongx.domains.meetings import minutes, paper, service, views
 from mekongx.domains.meetings import report as meeting_report
 from mekongx.domains.meetings.schemas import (
     ActionInput,
@@ -213,7 +213,7 @@ def meeting_page(request: Request, principal: CurrentPrincipal, meeting_id: Reco
     node = node_of(request)
     with node.db.read() as session:
         meeting = service.read_meeting(session, principal, meeting_id)
-        view = service.view(session, principal, meeting)
+        view = views.view(session, principal, meeting)
         own = [] if node.keys is None else [node.keys.current.sign.public_key()]
         signatures = minutes.signatures(
             session, meeting, minutes.known_keys(session, principal.agency, own)
