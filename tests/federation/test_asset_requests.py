@@ -14,7 +14,7 @@ from sqlalchemy import select
 from mekongx.domains.finance import requests as finance_requests
 from mekongx.domains.finance import service as finance
 from mekongx.domains.finance.schemas import CaseInput
-from mekongx.domains.rfi import attachments, service
+from mekongx.domains.rfi import attachments, service, threads
 from mekongx.domains.rfi.models import Rfi, RfiAttachment, RfiParty
 from mekongx.domains.rfi.schemas import ReplyInput, RfiInput
 
@@ -115,7 +115,7 @@ def test_asset_tracing_request_with_files_both_ways(make_nodes: Any, waiter: Any
             session, principal, finance.read_case_for_view(session, principal, case_uid)
         )
         assert [(r.party.agency_code, r.party.status) for r in rows] == [("NNCC", "answered")]
-        thread = service.read_thread(session, principal, original["id"])
+        thread = threads.read_thread(session, principal, original["id"])
         reply = next(m for m in thread.messages if m.kind == "reply")
         [got] = thread.files[reply.uid]
         assert attachments.read(session, principal, original["id"], got.uid).content == answer

@@ -91,9 +91,9 @@ def test_a_case_request_must_be_an_asset_request_and_is_linked_to_the_case(world
 
 
 def service_files(session: Any, rfi_id: int, principal: Any) -> dict[str, Any]:
-    from mekongx.domains.rfi import service as rfi
+    from mekongx.domains.rfi import threads
 
-    return rfi.read_thread(session, principal, rfi_id).files
+    return threads.read_thread(session, principal, rfi_id).files
 
 
 @pytest.mark.parametrize(

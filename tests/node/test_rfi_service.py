@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from mekongx.domains.rfi import clock, exchange, service
+from mekongx.domains.rfi import clock, exchange, service, threads
 from mekongx.domains.rfi.models import Rfi, RfiMessage, RfiParty
 from mekongx.domains.rfi.schemas import (
     AcknowledgeInput,
@@ -112,7 +112,7 @@ def test_reminder_and_escalation_are_sent_exactly_once(world: Any) -> None:
     assert _count(world, OutboxEntry, *escalations) == 1
     assert _count(world, RfiMessage, RfiMessage.rfi_id == rfi_id) == 3
     party = _party(world, rfi_id)
-    assert service.display_status(party, T0 + timedelta(hours=9)) == "escalated"
+    assert threads.display_status(party, T0 + timedelta(hours=9)) == "escalated"
     entry = None
     with world.db.read() as session:
         entry = session.scalar(select(OutboxEntry).where(*reminders))
@@ -133,7 +133,7 @@ def test_answered_requests_get_no_reminder(world: Any) -> None:
         assert service.run_due(session, T0 + timedelta(days=30)) == []
     party = _party(world, rfi_id)
     assert party.status == "answered" and party.answered_at == T0 + timedelta(hours=1)
-    assert service.display_status(party, T0 + timedelta(days=30)) == "answered"
+    assert threads.display_status(party, T0 + timedelta(days=30)) == "answered"
 
 
 def test_acknowledge_partial_reply_then_reply(world: Any) -> None:
@@ -164,7 +164,7 @@ def test_acknowledge_partial_reply_then_reply(world: Any) -> None:
     with nncc.db.write() as session, pytest.raises(Conflict):
         service.refuse(session, chinese, copy, RefusalInput(reason="no", language="zh"))
     with world.db.read() as session:
-        stats = service.stats(session, world.principal("thai_liaison"), T0 + timedelta(days=9))
+        stats = threads.stats(session, world.principal("thai_liaison"), T0 + timedelta(days=9))
     [nncc] = stats
     assert (nncc.agency, nncc.direction, nncc.total, nncc.answered) == ("NNCC", "sent", 1, 1)
     assert nncc.answered_in_time == 0 and nncc.median_hours == 10.0
@@ -222,10 +222,10 @@ def test_received_request_is_answered_back(world: Any) -> None:
         exchange.apply_request(session, received, data)
         exchange.apply_request(session, received, data)  # a repeat changes nothing
     with world.db.read() as session:
-        [row] = service.inbox(session, world.principal("thai_liaison"))
+        [row] = threads.inbox(session, world.principal("thai_liaison"))
         rfi_id = row.rfi.id
         assert row.rfi.received and row.party.deadline == T0 + timedelta(hours=8)
-        assert service.outbox(session, world.principal("thai_liaison")) == []
+        assert threads.outbox(session, world.principal("thai_liaison")) == []
     with world.db.write() as session:
         service.reply(session, world.principal("thai_liaison"), rfi_id,
                       ReplyInput(body="ตอบ", language="th"), now=T0 + timedelta(hours=2))  # fmt: skip

@@ -27,7 +27,7 @@ from mekongx.domains.finance.schemas import (
     SharingAgreementInput,
     TransitionInput,
 )
-from mekongx.domains.rfi import service as rfi
+from mekongx.domains.rfi import threads as rfi_threads
 from mekongx.domains.rfi.schemas import RfiInput
 from mekongx.errors import FieldProblem, ValidationFailed
 from mekongx.http.auth import CurrentPrincipal
@@ -293,7 +293,7 @@ def send_request(
     asked = RfiInput.model_validate(data.model_dump(exclude={"attachments"}))
     with node_of(request).db.write() as session:
         sent = finance_requests.send(session, principal, case_id, asked, files)
-        return thread_out(rfi.read_thread(session, principal, sent.id, why="created"))
+        return thread_out(rfi_threads.read_thread(session, principal, sent.id, why="created"))
 
 
 @router.get("/sharing-agreements", response_model=list[SharingAgreementOut])

@@ -17,6 +17,7 @@ from starlette.responses import Response
 from mekongx.api.v1.schemas import ERRORS
 from mekongx.domains.rfi import attachments
 from mekongx.domains.rfi import service as rfi
+from mekongx.domains.rfi import threads as rfi_threads
 from mekongx.domains.rfi.models import RfiAgreement
 from mekongx.domains.rfi.schemas import (
     AcknowledgeInput,
@@ -170,11 +171,13 @@ class AgreementOut(BaseModel):
     updated_at: datetime
 
 
-def thread_out(thread: rfi.Thread) -> ThreadOut:
+def thread_out(thread: rfi_threads.Thread) -> ThreadOut:
     now = utcnow()
     base = RfiOut.model_validate(thread.rfi).model_dump()
     parties = [
-        PartyOut.model_validate(p).model_copy(update={"shown_status": rfi.display_status(p, now)})
+        PartyOut.model_validate(p).model_copy(
+            update={"shown_status": rfi_threads.display_status(p, now)}
+        )
         for p in thread.parties
     ]
     messages = [
@@ -185,7 +188,7 @@ def thread_out(thread: rfi.Thread) -> ThreadOut:
     return ThreadOut(**base, targets=thread.targets, parties=parties, messages=messages)
 
 
-def rows_out(rows: list[rfi.Row]) -> list[RowOut]:
+def rows_out(rows: list[rfi_threads.Row]) -> list[RowOut]:
     now = utcnow()
     return [
         RowOut(
@@ -196,7 +199,7 @@ def rows_out(rows: list[rfi.Row]) -> list[RowOut]:
             origin_agency=r.rfi.origin_agency,
             agency=r.party.agency_code,
             status=r.party.status,
-            shown_status=rfi.display_status(r.party, now),
+            shown_status=rfi_threads.display_status(r.party, now),
             sent_at=r.rfi.sent_at,
             deadline=r.party.deadline,
         )
@@ -208,21 +211,21 @@ def rows_out(rows: list[rfi.Row]) -> list[RowOut]:
 def inbox(request: Request, principal: CurrentPrincipal) -> list[RowOut]:
     """Requests sent to your agency, the nearest deadline first."""
     with node_of(request).db.read() as session:
-        return rows_out(rfi.inbox(session, principal))
+        return rows_out(rfi_threads.inbox(session, principal))
 
 
 @router.get("/outbox", response_model=list[RowOut])
 def outbox(request: Request, principal: CurrentPrincipal) -> list[RowOut]:
     """Requests your agency sent, one row per requested agency."""
     with node_of(request).db.read() as session:
-        return rows_out(rfi.outbox(session, principal))
+        return rows_out(rfi_threads.outbox(session, principal))
 
 
 @router.get("/stats", response_model=list[StatsOut])
 def stats(request: Request, principal: CurrentPrincipal) -> list[StatsOut]:
     """Per counterpart: answered, answered within the deadline, median response time (hours)."""
     with node_of(request).db.read() as session:
-        return [StatsOut(**vars(s)) for s in rfi.stats(session, principal)]
+        return [StatsOut(**vars(s)) for s in rfi_threads.stats(session, principal)]
 
 
 @router.get("/agreements", response_model=list[AgreementOut])
@@ -249,14 +252,14 @@ def create(request: Request, principal: CurrentPrincipal, data: RfiCreate) -> Th
     request_data = RfiInput.model_validate(data.model_dump(exclude={"attachments"}))
     with node_of(request).db.write() as session:
         created = rfi.create_rfi(session, principal, request_data, files=files)
-        return thread_out(rfi.read_thread(session, principal, created.id, why="created"))
+        return thread_out(rfi_threads.read_thread(session, principal, created.id, why="created"))
 
 
 @router.get("/{rfi_id}", response_model=ThreadOut)
 def thread(request: Request, principal: CurrentPrincipal, rfi_id: RecordId) -> ThreadOut:
     """One request with its messages and the status of each requested agency (read audited)."""
     with node_of(request).db.write() as session:
-        return thread_out(rfi.read_thread(session, principal, rfi_id, why="API"))
+        return thread_out(rfi_threads.read_thread(session, principal, rfi_id, why="API"))
 
 
 @router.post("/{rfi_id}/acknowledge", response_model=ThreadOut)
@@ -266,7 +269,7 @@ def acknowledge(
     """Confirm receipt of a request sent to your agency."""
     with node_of(request).db.write() as session:
         rfi.acknowledge(session, principal, rfi_id, data)
-        return thread_out(rfi.read_thread(session, principal, rfi_id, why="acknowledged"))
+        return thread_out(rfi_threads.read_thread(session, principal, rfi_id, why="acknowledged"))
 
 
 @router.post("/{rfi_id}/reply", response_model=ThreadOut)
@@ -279,7 +282,7 @@ def reply(
     answer = ReplyInput.model_validate(data.model_dump(exclude={"attachments"}))
     with node_of(request).db.write() as session:
         rfi.reply(session, principal, rfi_id, answer, files=files)
-        return thread_out(rfi.read_thread(session, principal, rfi_id, why="replied"))
+        return thread_out(rfi_threads.read_thread(session, principal, rfi_id, why="replied"))
 
 
 @router.post("/{rfi_id}/refuse", response_model=ThreadOut)
@@ -289,7 +292,7 @@ def refuse(
     """Refuse a request sent to your agency, giving the reason."""
     with node_of(request).db.write() as session:
         rfi.refuse(session, principal, rfi_id, data)
-        return thread_out(rfi.read_thread(session, principal, rfi_id, why="refused"))
+        return thread_out(rfi_threads.read_thread(session, principal, rfi_id, why="refused"))
 
 
 @router.get("/{rfi_id}/attachments/{uid}")

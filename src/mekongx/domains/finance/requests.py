@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from mekongx.authz import Principal, access
 from mekongx.domains.finance.models import FinCase
 from mekongx.domains.rfi import service as rfi
+from mekongx.domains.rfi import threads as rfi_threads
 from mekongx.domains.rfi.attachments import File
 from mekongx.domains.rfi.models import Rfi
 from mekongx.domains.rfi.schemas import RfiInput
@@ -35,6 +36,6 @@ def send(
     return rfi.create_rfi(session, principal, data, files=files, case_uid=case.uid)
 
 
-def of_case(session: Session, principal: Principal, case: FinCase) -> list[rfi.Row]:
+def of_case(session: Session, principal: Principal, case: FinCase) -> list[rfi_threads.Row]:
     """The case's requests, one row per requested agency, newest first."""
-    return rfi.outbox(session, principal, case_uid=case.uid)
+    return rfi_threads.outbox(session, principal, case_uid=case.uid)

@@ -16,6 +16,7 @@ from mekongx.domains.ports.rules import KIND as PORT_RULE_KIND
 from mekongx.domains.review import service as review
 from mekongx.domains.review.tasks import Task
 from mekongx.domains.rfi import service as rfi
+from mekongx.domains.rfi import threads as rfi_threads
 from mekongx.federation import status as link_status
 from mekongx.i18n import N_
 from mekongx.settings import get_settings
@@ -48,7 +49,7 @@ def rfis_due(session: Session, principal: Principal, now: datetime) -> list[Task
             f"/rfi/{row.rfi.id}",
             due=row.party.deadline,
         )
-        for row in rfi.inbox(session, principal)
+        for row in rfi_threads.inbox(session, principal)
         if row.party.status in rfi.OPEN
     ]
 

@@ -28,7 +28,7 @@ from mekongx.domains.finance.schemas import (
     SubjectInput,
     TransitionInput,
 )
-from mekongx.domains.rfi import service as rfi
+from mekongx.domains.rfi import threads as rfi_threads
 from mekongx.errors import Conflict, FieldProblem, ValidationFailed
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.errors import field_messages
@@ -193,7 +193,7 @@ def case_page(request: Request, principal: CurrentPrincipal, case_id: RecordId) 
     own = case.origin_agency == principal.agency and not case.received
     return render(request, "finance/case.html", case=case, figures=figures, imports=imports, alerts=alerts,
                   judged=judged, assets=assets, next_states=finance_assets.NEXT,
-                  requests=[(r, rfi.display_status(r.party, now)) for r in asked],
+                  requests=[(r, rfi_threads.display_status(r.party, now)) for r in asked],
                   explain=lambda alert: finance.explanation(alert, principal.language),
                   subjects=subjects, mappings=saved_mappings, fields=FIELDS,
                   can_ask=own and can(principal, Permission.RELEASE_RECORDS).allowed,

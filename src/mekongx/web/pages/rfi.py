@@ -17,6 +17,7 @@ from starlette.responses import Response
 from mekongx.authz import Permission, Principal, can, require
 from mekongx.domains.rfi import attachments, clock
 from mekongx.domains.rfi import service as rfi
+from mekongx.domains.rfi import threads as rfi_threads
 from mekongx.domains.rfi.schemas import (
     AcknowledgeInput,
     AgreementInput,
@@ -156,7 +157,11 @@ def _clocks(
 def _list(request: Request, principal: Principal, which: str) -> Response:
     node = node_of(request)
     with node.db.read() as session:
-        rows = rfi.inbox(session, principal) if which == "inbox" else rfi.outbox(session, principal)
+        rows = (
+            rfi_threads.inbox(session, principal)
+            if which == "inbox"
+            else rfi_threads.outbox(session, principal)
+        )
     now = utcnow()
     counterpart = [((r.rfi.origin_agency, r.party.agency_code), r.party.deadline) for r in rows]
     return render(
@@ -167,7 +172,7 @@ def _list(request: Request, principal: Principal, which: str) -> Response:
             zip(
                 rows,
                 _clocks(request, principal, counterpart),
-                [rfi.display_status(r.party, now) for r in rows],
+                [rfi_threads.display_status(r.party, now) for r in rows],
                 strict=True,
             )
         ),
@@ -189,7 +194,7 @@ def outbox_page(request: Request, principal: CurrentPrincipal) -> Response:
 @router.get("/stats")
 def stats_page(request: Request, principal: CurrentPrincipal) -> Response:
     with node_of(request).db.read() as session:
-        rows = rfi.stats(session, principal)
+        rows = rfi_threads.stats(session, principal)
     return render(request, "rfi/stats.html", rows=rows, **_labels(translator(principal.language)))
 
 
@@ -258,7 +263,7 @@ def _thread_page(
     status: int = 200,
 ) -> Response:
     with node_of(request).db.write() as session:  # the read is audited, so this is a write
-        thread = rfi.read_thread(session, principal, rfi_id, why="opened in the web UI")
+        thread = rfi_threads.read_thread(session, principal, rfi_id, why="opened in the web UI")
     now = utcnow()
     incoming = thread.rfi.origin_agency != principal.agency
     counterpart = [((thread.rfi.origin_agency, p.agency_code), p.deadline) for p in thread.parties]
@@ -270,7 +275,7 @@ def _thread_page(
         status=status,
         thread=thread,
         parties=list(zip(thread.parties, _clocks(request, principal, counterpart), strict=True)),
-        party_status={p.agency_code: rfi.display_status(p, now) for p in thread.parties},
+        party_status={p.agency_code: rfi_threads.display_status(p, now) for p in thread.parties},
         may_acknowledge=may_answer and own is not None and own.status == "sent",
         may_reply=may_answer and own is not None and own.status in rfi.OPEN,
         fields=fields or [],
