@@ -28,9 +28,8 @@ from mekongx.chemistry.risk import (
     PenRecord,
     Reason,
     RiskContext,
-    load_known_consignees,
-    load_pen_records,
 )
+from mekongx.chemistry.risk_files import load_known_consignees, load_pen_records
 from mekongx.chemistry.screen import (
     REPORT_COLUMNS,
     Screener,

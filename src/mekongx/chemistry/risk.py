@@ -10,17 +10,16 @@ each class has an upper quantity expected for one line (``BUSINESS_LIMIT_KG``). 
 supplies ``typical_kg`` (the consignee's usual quantity from its history) the limit is three times
 that instead. Volumes are converted with the substance's density (and the concentration written in
 the description for a solution); a volume of a substance without a recorded density is not judged.
+The PEN records and known consignees are read from files by ``risk_files.py``.
 """
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import NamedTuple
 
-from mekongx.chemistry.declarations import DeclarationFileError, DeclarationLine
+from mekongx.chemistry.declarations import DeclarationLine
 from mekongx.chemistry.index import Term, TermIndex
 from mekongx.chemistry.matcher import LineMatch, SubstanceMatch
 from mekongx.chemistry.register import AnalogueRule, Place, Register, Substance
@@ -35,8 +34,6 @@ __all__ = [
     "RiskContext",
     "RiskScorer",
     "band",
-    "load_known_consignees",
-    "load_pen_records",
     "normalise_party",
 ]
 
@@ -159,53 +156,6 @@ class RiskContext:
     pen_records: tuple[PenRecord, ...] | None = None
     typical_kg: Mapping[str, float] | None = None
     weights: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
-
-
-def load_pen_records(path: Path) -> tuple[PenRecord, ...]:
-    """PEN records from a CSV with columns pen_id, substance (register id or CAS), consignee,
-    quantity_kg and optionally destination_country."""
-    records: list[PenRecord] = []
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            missing = {"pen_id", "substance", "consignee", "quantity_kg"} - set(
-                reader.fieldnames or ()
-            )
-            if missing:
-                raise DeclarationFileError(
-                    "BAD_PEN_FILE", path=path, row=1, detail=f"missing columns {sorted(missing)}"
-                )
-            for number, row in enumerate(reader, start=2):
-                try:
-                    quantity = float((row.get("quantity_kg") or "").replace(",", ""))
-                except ValueError:
-                    raise DeclarationFileError(
-                        "BAD_PEN_FILE",
-                        path=path,
-                        row=number,
-                        detail=f"quantity_kg {row.get('quantity_kg')!r} is not a number",
-                    ) from None
-                records.append(
-                    PenRecord(
-                        pen_id=row["pen_id"].strip(),
-                        substance=row["substance"].strip(),
-                        consignee=row["consignee"].strip(),
-                        quantity_kg=quantity,
-                        destination_country=(row.get("destination_country") or "").strip(),
-                    )
-                )
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DeclarationFileError("FILE_UNREADABLE", path=path, detail=str(exc)) from exc
-    return tuple(records)
-
-
-def load_known_consignees(path: Path) -> frozenset[str]:
-    """Known consignee names, one per line (blank lines and # comments ignored)."""
-    try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DeclarationFileError("FILE_UNREADABLE", path=path, detail=str(exc)) from exc
-    return frozenset(s.strip() for s in lines if s.strip() and not s.lstrip().startswith("#"))
 
 
 def normalise_party(name: str) -> str:

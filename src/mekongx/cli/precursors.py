@@ -17,7 +17,7 @@ from mekongx.chemistry import (
     screen_file,
     write_report,
 )
-from mekongx.chemistry.risk import load_known_consignees, load_pen_records
+from mekongx.chemistry.risk_files import load_known_consignees, load_pen_records
 
 app = typer.Typer(
     help="Screen customs declarations (CSV or Excel) against the controlled-chemicals register.",
