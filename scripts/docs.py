@@ -39,12 +39,14 @@ def settings_md() -> str:
 
 def _walk(command: click.Command, path: list[str]) -> list[str]:
     out: list[str] = []
-    subcommands = getattr(command, "commands", None)
-    if subcommands:
-        for name in sorted(subcommands):
-            out += _walk(subcommands[name], [*path, name])
-        return out
     ctx = click.Context(command, info_name=" ".join(path))
+    # a group: its commands as `--help` finds them (the top level loads some on use)
+    if hasattr(command, "list_commands"):
+        for name in sorted(command.list_commands(ctx)):
+            found = command.get_command(ctx, name)
+            assert found is not None, name
+            out += _walk(found, [*path, name])
+        return out
     out.append(f"## `{' '.join(path)}`\n")
     out.append((command.help or "").strip() + "\n")
     out.append(f"```\n{' '.join(path)} {' '.join(command.collect_usage_pieces(ctx))}\n```\n")

@@ -147,6 +147,26 @@ def test_help_everywhere() -> None:
         assert answer.returncode == 0 and "Usage" in answer.stdout, args
 
 
+def test_a_command_loads_its_own_area_only() -> None:
+    """`mekongx users ...` imports the users' commands, not every area and the web application
+    (which cost every command about 2 s of CPU before it started)."""
+    probe = (
+        "import sys\n"
+        "from mekongx.cli.main import app\n"
+        "try:\n"
+        "    app(['users', '--help'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(m for m in ('mekongx.wiring', 'mekongx.app', 'mekongx.cli.users',"
+        " 'mekongx.cli.wbe') if m in sys.modules))\n"
+    )
+    answer = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120
+    )
+    assert answer.returncode == 0, answer.stderr
+    assert answer.stdout.strip().splitlines()[-1] == "['mekongx.cli.users']"
+
+
 def test_demo_seeds_every_node_and_the_partners_answers(tmp_path: Path) -> None:
     """``mekongx demo --no-serve`` seeds the three nodes, the meetings both sides signed and
     NNCC's answer to ONCB's asset-tracing request, applied through the exchange's checks."""

@@ -43,7 +43,6 @@ from mekongx.db import Database
 from mekongx.federation.envelope import key_id
 from mekongx.federation.keys import NodeKeys, b64, fingerprint, load_sign_public, unb64
 from mekongx.i18n import N_
-from mekongx.wiring import reindex_all
 
 FORMAT = "mekongx-backup/2"
 MEMBER_ROWS = 2000
@@ -484,6 +483,8 @@ def _load(
         if any(counts[name] != manifest["tables"].get(name, 0) for name in counts):
             raise _altered()
         _reset_sequences(session, _tables())
+        from mekongx.wiring import reindex_all  # every area's indexer, loaded on a restore only
+
         reindex_all(session)
         _, problems = verify_chain(session)
         if problems:

@@ -23,7 +23,6 @@ from mekongx.federation.keys import KeyFileError, NodeKeys
 from mekongx.federation.keystore import load_node_keys
 from mekongx.i18n import N_, translator
 from mekongx.settings import Settings
-from mekongx.wiring import reindex_all
 
 db_app = typer.Typer(help="Database schema: upgrade to the latest version, show the current one.")
 audit_app = typer.Typer(help="The tamper-evident audit log.")
@@ -83,6 +82,8 @@ def db_reindex() -> None:
     incidents, meetings, wanted-person notices; places, telephone numbers and sounds in other scripts included):
     needed after a restore, or once for records indexed before their area was. Prints how many
     records of each kind."""
+    from mekongx.wiring import reindex_all  # every area's indexer: loaded only for this command
+
     settings = load_settings()
     database = open_database(settings)
     try:

@@ -32,7 +32,6 @@ from mekongx.federation.transport import HttpTransport, TlsIdentity
 from mekongx.i18n import N_
 from mekongx.model.identity import COUNTRY_LANGUAGES, OTHER_NAME_LANGUAGES, Agency
 from mekongx.settings import Settings
-from mekongx.wiring import install, periodic
 
 keys_app = typer.Typer(help="This node's signing and encryption keys.")
 peers_app = typer.Typer(
@@ -338,6 +337,8 @@ def transport_for(settings: Settings) -> HttpTransport:
 
 def worker() -> None:
     """Deliver queued envelopes to peers until stopped (SIGTERM or Ctrl-C)."""
+    from mekongx.wiring import install, periodic  # every area: loaded only for this command
+
     settings = load_settings()
     keys = load_keys(settings)
     install()

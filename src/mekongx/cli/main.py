@@ -2,42 +2,72 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 from pathlib import Path
 
 import typer
+from typer import _click as click  # the click typer carries (its commands' own classes)
+from typer.core import TyperGroup
 
-from mekongx import __version__, migrations
-from mekongx.accounts import service as accounts
-from mekongx.audit import Actor
-from mekongx.cli import db as db_commands
-from mekongx.cli import exchange, links, match, meetings, mekong, money, precursors, users, wbe
+from mekongx import __version__
 from mekongx.cli.common import fail, fail_with, load_settings, open_database, say
-from mekongx.errors import MekongXError
-from mekongx.federation.keys import KeyFileError
-from mekongx.federation.keystore import create_node_keys
 from mekongx.i18n import N_
 
+# The commands and command groups whose module is imported only when one of them runs (or a
+# help listing names them): `mekongx users add` loads the users' commands, not every area. A
+# process that imported them all spent about 2 s of CPU before doing anything.
+# name: (module, attribute: a typer.Typer of commands, or one command's function)
+ON_USE: dict[str, tuple[str, str]] = {
+    "worker": ("mekongx.cli.exchange", "worker"),
+    "backup": ("mekongx.cli.db", "backup"),
+    "restore": ("mekongx.cli.db", "restore"),
+    "users": ("mekongx.cli.users", "app"),
+    "db": ("mekongx.cli.db", "db_app"),
+    "audit": ("mekongx.cli.db", "audit_app"),
+    "keys": ("mekongx.cli.exchange", "keys_app"),
+    "peers": ("mekongx.cli.exchange", "peers_app"),
+    "links": ("mekongx.cli.links", "app"),
+    "match": ("mekongx.cli.match", "app"),
+    "precursors": ("mekongx.cli.precursors", "app"),
+    "wbe": ("mekongx.cli.wbe", "app"),
+    "money": ("mekongx.cli.money", "app"),
+    "meetings": ("mekongx.cli.meetings", "app"),
+    "mekong": ("mekongx.cli.mekong", "app"),
+}
+
+
+def _loaded(name: str) -> click.Command:
+    module, attribute = ON_USE[name]
+    target = getattr(importlib.import_module(module), attribute)
+    if isinstance(target, typer.Typer):  # a group, as `add_typer` would have made it
+        command: click.Command = typer.main.get_group(target)
+    else:  # one command's function
+        single = typer.Typer(add_completion=False)
+        single.command(name)(target)
+        command = typer.main.get_command(single)
+    command.name = name
+    return command
+
+
+class _CommandsOnUse(TyperGroup):
+    """The top-level group: this module's own commands, then those of :data:`ON_USE`."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [*(name for name in super().list_commands(ctx) if name not in ON_USE), *ON_USE]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in ON_USE:
+            self.commands[cmd_name] = _loaded(cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+
 app = typer.Typer(
+    cls=_CommandsOnUse,
     help="MekongX node: set up, run and look after one agency's node.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
-app.add_typer(users.app, name="users")
-app.add_typer(db_commands.db_app, name="db")
-app.add_typer(db_commands.audit_app, name="audit")
-app.command("backup")(db_commands.backup)
-app.command("restore")(db_commands.restore)
-app.add_typer(exchange.keys_app, name="keys")
-app.add_typer(exchange.peers_app, name="peers")
-app.command("worker")(exchange.worker)
-app.add_typer(links.app, name="links")
-app.add_typer(match.app, name="match")
-app.add_typer(precursors.app, name="precursors")
-app.add_typer(wbe.app, name="wbe")
-app.add_typer(money.app, name="money")
-app.add_typer(meetings.app, name="meetings")
-app.add_typer(mekong.app, name="mekong")
 
 
 @app.command()
@@ -62,6 +92,13 @@ def init(
     ),
 ) -> None:
     """Create the database, apply migrations, register your agency and the first administrator."""
+    from mekongx import migrations
+    from mekongx.accounts import service as accounts
+    from mekongx.audit import Actor
+    from mekongx.errors import MekongXError
+    from mekongx.federation.keys import KeyFileError
+    from mekongx.federation.keystore import create_node_keys
+
     settings = load_settings(node_agency=agency)
     settings.keys_dir.mkdir(parents=True, exist_ok=True)
     os.chmod(settings.keys_dir, 0o700)
