@@ -41,7 +41,9 @@ def main(argv: list[str]) -> int:
             if code:
                 failed.append(name)
     print("\n=== pytest (SQLite and PostgreSQL, browser tests included)", flush=True)
-    pytest_args = argv or ["-n", "2"]  # two workers: one per core of the reference machine
+    # two workers: one per core of the reference machine; the slowest tests listed, so that a
+    # run shows where its time went
+    pytest_args = argv or ["-n", "2", "--durations=25"]
     code = subprocess.call([str(BIN / "pytest"), *pytest_args], cwd=ROOT, env=env)
     if code:
         failed.append("pytest")
