@@ -18,6 +18,7 @@ scores, and brute-force over the whole watchlist (extrapolated from the time per
 from __future__ import annotations
 
 import argparse
+import hashlib
 import multiprocessing as mp
 import os
 import random
@@ -197,13 +198,16 @@ def nomenklatura_compare() -> Callable[[str, list[str]], Callable[[], list[float
 _INDEX: Index | None = None
 
 
-def _screen(chunk: list[str]) -> int:
+def _screen(chunk: list[str]) -> tuple[int, str]:
+    """Rows with a hit, and a sha256 of every answer (id, probability)."""
     assert _INDEX is not None
     hits = 0
+    digest = hashlib.sha256()
     for q in chunk:
         res = _INDEX.search(q, limit=5, min_probability=0.5)
         hits += bool(res)
-    return hits
+        digest.update(repr([(h.id, h.probability) for h in res]).encode())
+    return hits, digest.hexdigest()
 
 
 def main() -> None:
@@ -269,11 +273,12 @@ def main() -> None:
     for q in queries[:50]:
         index.search(q, limit=5)
     lat = []
+    answers = []
     cpu = time.process_time()
     t = time.perf_counter()
     for q in queries:
         t0 = time.perf_counter()
-        index.search(q, limit=5)
+        answers.append(index.search(q, limit=5))
         lat.append(time.perf_counter() - t0)
     wall = time.perf_counter() - t
     cpu = time.process_time() - cpu
@@ -287,20 +292,27 @@ def main() -> None:
         f"({len(queries) / cpu:,.0f} q/s per CPU-second); p50 {p50:.2f} ms; p99 {p99:.2f} ms; "
         f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
     )
+    digest = hashlib.sha256()
+    for hits in answers:  # every answer, so that a faster search can show it answers the same
+        digest.update(repr([(h.id, h.probability) for h in hits]).encode())
+    print(f"answers of the timed queries (id, probability): sha256 {digest.hexdigest()[:16]}")
 
     rows = [qgen.name() for _ in range(args.rows)]
     _INDEX = index
     chunks = [rows[i :: args.processes] for i in range(args.processes)]
     t = time.perf_counter()
     with mp.get_context("fork").Pool(args.processes) as pool:
-        flagged = sum(pool.map(_screen, chunks))
+        screened = pool.map(_screen, chunks)
+    flagged = sum(n for n, _ in screened)
+    file_digest = hashlib.sha256("".join(d for _, d in screened).encode()).hexdigest()[:16]
     t_file = time.perf_counter() - t
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu_file = children.ru_utime + children.ru_stime - before_file.ru_utime - before_file.ru_stime
     print(
         f"{args.rows:,}-row file screened with {args.processes} processes: {t_file:.1f}s wall-clock, "
         f"{cpu_file:.1f}s CPU in the workers; load average {os.getloadavg()[0]:.1f} "
-        f"({flagged:,} rows with a hit >= 0.5); peak RSS {peak_mb():,.0f} MB"
+        f"({flagged:,} rows with a hit >= 0.5); peak RSS {peak_mb():,.0f} MB; answers: sha256 "
+        f"{file_digest}"
     )
 
     if args.baseline_sample < 1 or args.nk_sample < 1:  # each baseline needs its sample

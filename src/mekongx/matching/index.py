@@ -25,7 +25,12 @@ from mekongx.matching.calibration import threshold
 from mekongx.matching.evidence import Evidence
 from mekongx.matching.judgements import Judgements
 from mekongx.matching.result import Decision, Match
-from mekongx.matching.scoring import compare_profiles, profile, quick_probability
+from mekongx.matching.scoring import (
+    compare_profiles,
+    probability_ceiling,
+    profile,
+    quick_probability,
+)
 
 
 def _post(pos: int, keys: Iterable[str], postings: dict[str, array[int]]) -> None:
@@ -273,7 +278,14 @@ class Index:
             cand = compacts[pos]
             p = done.get(id(cand))
             if p is None:
-                p = done[id(cand)] = quick_probability(query, cand)
+                # a candidate whose ceiling is below min_probability is not aligned: its 0.0 is
+                # dropped below as its probability would be (the margin covers exp's rounding)
+                p = done[id(cand)] = (
+                    quick_probability(query, cand)
+                    if min_probability <= 0.0
+                    or probability_ceiling(query, cand) + _MARGIN >= min_probability
+                    else 0.0
+                )
             if p >= min_probability:
                 scored.append((p, pos))
         scored.sort(key=_minus_probability)  # stable: ties keep the candidates' order
@@ -285,6 +297,7 @@ class Index:
         return [self.search(q, limit) for q in queries]
 
 
+_MARGIN = 1e-9  # probability_ceiling against min_probability
 _CHUNK_MIN = 5_000
 _COLLECT_AFTER = 10_000  # names added by one add_many
 _Plain = tuple[

@@ -147,12 +147,10 @@ def features(ca: Compact, cb: Compact, al: Alignment, han_viet: bool = False) ->
     other, in characters, is then that of a Chinese name (阮 is rare in China), not of the
     Vietnamese one (Nguyễn is the family name of about two Vietnamese in five), so it gives no
     bonus: 阮氏金银 / Nguyễn Văn An scored 0.93 on the surname alone."""
-    rar = [r for r in (ca.rarity, cb.rarity) if r is not None]
-    rare = min(max(min(rar) / 6.0, 0.0), 1.5) if rar else 1.0
+    rare = _rare(ca, cb)
     if han_viet:
         rare = min(rare, 1.0)
-    han_same = 1.0 if ca.han and cb.han and ca.han == cb.han else 0.0
-    han_diff = 1.0 if ca.han and cb.han and ca.han != cb.han else 0.0
+    han_same, han_diff = _han_same_diff(ca, cb)
     exact = 1.0 if al.unmatched == 0 and all(p[2] == 1.0 for p in al.pairs) else 0.0
     surname = al.surname_sim if al.surname_sim is not None else al.min_sim
     return (
@@ -168,6 +166,45 @@ def features(ca: Compact, cb: Compact, al: Alignment, han_viet: bool = False) ->
         al.syllables_exact,
         float(min(al.syllable_mismatches, 3)),
     )
+
+
+def _rare(ca: Compact, cb: Compact) -> float:
+    rar = [r for r in (ca.rarity, cb.rarity) if r is not None]
+    return min(max(min(rar) / 6.0, 0.0), 1.5) if rar else 1.0
+
+
+def _han_same_diff(ca: Compact, cb: Compact) -> tuple[float, float]:
+    both = bool(ca.han and cb.han)
+    return float(both and ca.han == cb.han), float(both and ca.han != cb.han)
+
+
+def probability_ceiling(ca: Compact, cb: Compact) -> float:
+    """A probability that ``quick_probability(ca, cb)`` cannot exceed, from what is known before
+    the names are aligned (script pair, rarity, characters): every similarity feature at its
+    most (1), every count against at its least (0). The calibrated models are monotone in the
+    similarities (``calibration.fit``), and the same sums in the same order with larger terms
+    give a sum at least as large, so the bound is exact; 1.0 for a model that is not monotone."""
+    return _ceiling(stratum(ca.script, cb.script), _rare(ca, cb), *_han_same_diff(ca, cb))
+
+
+@lru_cache(maxsize=4096)
+def _ceiling(pair: str, rare: float, han_same: float, han_diff: float) -> float:
+    model = calibration.model(pair)
+    x: list[float] = []
+    for name, w in zip(calibration.FEATURES, model.weights, strict=True):
+        if (name in calibration.MONOTONE and w < 0) or (name in calibration.ANTITONE and w > 0):
+            return 1.0
+        if name == "rare_match":  # rare * min_sim, min_sim at most 1
+            x.append(rare)
+        elif name in ("han_same", "han_diff"):  # known from the names alone
+            x.append(han_same if name == "han_same" else han_diff)
+        elif name in calibration.MONOTONE:
+            x.append(1.0)
+        elif name in calibration.ANTITONE:
+            x.append(0.0)
+        else:
+            return 1.0
+    return calibration.sigmoid(model.logit(tuple(x)))
 
 
 def quick_probability(ca: Compact, cb: Compact) -> float:
