@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -369,36 +369,40 @@ def add_action(
 # --- the canonical minutes ---------------------------------------------------------------------
 
 
+class AgreedParts(NamedTuple):
+    """What the two sides agreed at a meeting, each in its order: its series, delegations,
+    agenda items, resolutions and actions (read once for the minutes and for a reader's view)."""
+
+    series: MeetingSeries
+    delegates: list[Delegate]
+    items: list[AgendaItem]
+    resolutions: list[Resolution]
+    actions: list[MeetingAction]
+
+
+def agreed_parts(session: Session, meeting: Meeting) -> AgreedParts:
+    series = session.get(MeetingSeries, meeting.series_id)
+    assert series is not None
+
+    def of(model: Any, *order: Any) -> list[Any]:
+        return list(
+            session.scalars(select(model).where(model.meeting_id == meeting.id).order_by(*order))
+        )
+
+    return AgreedParts(
+        series,
+        of(Delegate, Delegate.position),
+        of(AgendaItem, AgendaItem.position),
+        of(Resolution, Resolution.number),
+        of(MeetingAction, MeetingAction.deadline, MeetingAction.uid),
+    )
+
+
 def minutes_of(session: Session, meeting: Meeting) -> dict[str, Any]:
     """The minutes as both sides sign them: the meeting, its delegations, agenda items,
     discussion summaries, resolutions and the actions agreed (owner, counterpart, title,
     deadline). Progress (status, notes, evidence) is not part of what was agreed."""
-    series = session.get(MeetingSeries, meeting.series_id)
-    assert series is not None
-    delegates = session.scalars(
-        select(Delegate).where(Delegate.meeting_id == meeting.id).order_by(Delegate.position)
-    )
-    items = list(
-        session.scalars(
-            select(AgendaItem)
-            .where(AgendaItem.meeting_id == meeting.id)
-            .order_by(AgendaItem.position)
-        )
-    )
-    resolutions = list(
-        session.scalars(
-            select(Resolution)
-            .where(Resolution.meeting_id == meeting.id)
-            .order_by(Resolution.number)
-        )
-    )
-    actions = list(
-        session.scalars(
-            select(MeetingAction)
-            .where(MeetingAction.meeting_id == meeting.id)
-            .order_by(MeetingAction.deadline, MeetingAction.uid)
-        )
-    )
+    series, delegates, items, resolutions, actions = agreed_parts(session, meeting)
 
     def action_dict(a: MeetingAction) -> dict[str, Any]:
         return {

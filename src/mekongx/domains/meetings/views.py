@@ -24,6 +24,7 @@ from mekongx.domains.meetings.models import (
     MinutesComment,
     Resolution,
 )
+from mekongx.domains.meetings.service import agreed_parts
 from mekongx.domains.search.records import Reference, resolve_many
 from mekongx.model.base import utcnow
 
@@ -68,34 +69,7 @@ def view(
 ) -> MeetingView:
     """Everything under a meeting for one reader; evidence links resolved through authz."""
     today = today or utcnow().date()
-    series = session.get(MeetingSeries, meeting.series_id)
-    assert series is not None
-    delegates = list(
-        session.scalars(
-            select(Delegate).where(Delegate.meeting_id == meeting.id).order_by(Delegate.position)
-        )
-    )
-    items = list(
-        session.scalars(
-            select(AgendaItem)
-            .where(AgendaItem.meeting_id == meeting.id)
-            .order_by(AgendaItem.position)
-        )
-    )
-    resolutions = list(
-        session.scalars(
-            select(Resolution)
-            .where(Resolution.meeting_id == meeting.id)
-            .order_by(Resolution.number)
-        )
-    )
-    actions = list(
-        session.scalars(
-            select(MeetingAction)
-            .where(MeetingAction.meeting_id == meeting.id)
-            .order_by(MeetingAction.deadline, MeetingAction.uid)
-        )
-    )
+    series, delegates, items, resolutions, actions = agreed_parts(session, meeting)
     ids = [a.id for a in actions]
     notes = list(
         session.scalars(
