@@ -15,14 +15,15 @@ import pytest
 from sqlalchemy import func, select
 
 from mekongx.db import Database
-from mekongx.demo import (
+from mekongx.demo import seed_content, seed_identity
+from mekongx.demo_network import (
+    deliver,
+    principals,
     seed_asset_request,
-    seed_content,
-    seed_identity,
     seed_meetings,
+    seed_notifications,
     seed_plan,
 )
-from mekongx.demo_network import deliver, principals, seed_notifications
 from mekongx.domains.finance import assets
 from mekongx.domains.finance import providers as finance_tasks
 from mekongx.domains.finance.models import FinAsset, FinCase, FinSharingAgreement, FinTransaction

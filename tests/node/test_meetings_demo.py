@@ -14,11 +14,8 @@ from typing import Any
 from sqlalchemy import func, select
 
 from mekongx.accounts import service as accounts
-from mekongx.demo import (
-    seed_content,
-    seed_meetings,
-    seed_prevention,
-)
+from mekongx.demo import seed_content
+from mekongx.demo_network import seed_meetings, seed_prevention
 from mekongx.domains.meetings import minutes, report, service
 from mekongx.domains.meetings.models import Meeting, MeetingAction
 from mekongx.domains.prevention import dashboard

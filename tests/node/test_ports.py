@@ -254,7 +254,7 @@ def test_the_demo_seeds_laem_chabang_with_its_planted_containers_on_top(world: A
 def test_a_fresh_demo_holds_oncbs_seizure_alert_at_nncc(world: Any) -> None:
     """The demo's P-2-P container is examined with a seizure and alerted to NNCC, and the alert
     is applied at NNCC through the inbox's check and the area's handler (``demo._deliver``)."""
-    from mekongx.demo import seed_port_alert
+    from mekongx.demo_network import seed_port_alert
     from mekongx.domains.ports.demo import seed_demo_alert, seed_demo_ports
 
     nncc = world.partner("NNCC")

@@ -18,19 +18,15 @@ from mekongx import migrations
 from mekongx.accounts.passwords import DEMO_PASSWORD
 from mekongx.cli.common import say
 from mekongx.db import Database
-from mekongx.demo import (
-    ALL_NODES,
-    DEMO_NODES,
-    peer_demo_nodes,
+from mekongx.demo import ALL_NODES, DEMO_NODES, peer_demo_nodes, seed_content, seed_identity
+from mekongx.demo_network import (
     seed_asset_request,
-    seed_content,
-    seed_identity,
     seed_meetings,
+    seed_notifications,
     seed_plan,
     seed_port_alert,
     seed_prevention,
 )
-from mekongx.demo_network import seed_notifications
 from mekongx.federation.keys import NodeKeys
 from mekongx.i18n import LANGUAGES, N_
 from mekongx.settings import Settings
