@@ -14,6 +14,7 @@ from starlette.responses import Response
 
 from mekongx.api.v1.schemas import ERRORS, PageOut, page_answer
 from mekongx.domains.precursors import formd as formd_service
+from mekongx.domains.precursors import formd_workbook
 from mekongx.domains.precursors import incidents as incident_service
 from mekongx.domains.precursors.models import Incident
 from mekongx.domains.precursors.schemas import IncidentInput, RequirementInput
@@ -218,7 +219,7 @@ def get_form_d_xlsx(request: Request, principal: CurrentPrincipal, year: Year) -
     """The same figures as an Excel workbook (headings in English and your language)."""
     with node_of(request).db.write() as session:
         result = formd_service.form_d(session, principal, year)
-        content = formd_service.form_d_xlsx(session, principal, result)
+        content = formd_workbook.form_d_xlsx(session, principal, result)
     return Response(
         content,
         media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

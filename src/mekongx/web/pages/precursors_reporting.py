@@ -16,6 +16,7 @@ from starlette.responses import Response
 from mekongx.authz import Permission, Principal, can
 from mekongx.chemistry.formd import load_vocabulary
 from mekongx.domains.precursors import formd as formd_service
+from mekongx.domains.precursors import formd_workbook
 from mekongx.domains.precursors import incidents as incident_service
 from mekongx.domains.precursors import register as reg
 from mekongx.domains.precursors.schemas import IncidentInput, RequirementInput
@@ -192,7 +193,7 @@ def formd_xlsx(request: Request, principal: CurrentPrincipal, year: Year | None 
     chosen = year or utcnow().year
     with node_of(request).db.write() as session:
         result = formd_service.form_d(session, principal, chosen)
-        content = formd_service.form_d_xlsx(session, principal, result)
+        content = formd_workbook.form_d_xlsx(session, principal, result)
     return Response(
         content,
         media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
