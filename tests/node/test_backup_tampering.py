@@ -20,7 +20,8 @@ from sqlalchemy import func, select
 
 from mekongx import migrations
 from mekongx.backup import BackupError, create_backup, restore_backup
-from mekongx.backup.archive import MANIFEST, SIGNATURE, _stream
+from mekongx.backup.archive import MANIFEST, SIGNATURE
+from mekongx.backup.restore import _stream
 from mekongx.backup.sealed import Opening, SealedWriter, Sealing
 from mekongx.db import Database
 from mekongx.federation.envelope import key_id

@@ -13,7 +13,8 @@ from sqlalchemy import text
 from mekongx import migrations
 from mekongx.accounts import authentication as authn
 from mekongx.accounts.totp_keys import totp_box
-from mekongx.backup.archive import _stream, create_backup
+from mekongx.backup.archive import create_backup
+from mekongx.backup.restore import _stream
 from mekongx.backup.sealed import Opening
 from mekongx.db import Database
 from mekongx.federation.keys import NodeKeys
