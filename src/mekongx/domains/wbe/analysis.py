@@ -33,15 +33,12 @@ from mekongx.wastewater import (
     CensoredSummary,
     Estimate,
     Flag,
-    MannKendall,
     ParameterSet,
     Ranking,
     RegionalMean,
     RowResult,
     Sample,
-    SeasonalKendall,
     Series,
-    TheilSen,
     UncertaintyBudget,
     WeekdayProfile,
     all_builtin_names,
@@ -50,13 +47,9 @@ from mekongx.wastewater import (
     campaign_draws,
     estimate_batch,
     kaplan_meier_summary,
-    mann_kendall,
     rank_sites,
     regional_means,
-    season_of,
-    seasonal_kendall,
     summarise,
-    theil_sen,
     uncertainty_budget,
     weekday_profile,
 )
@@ -221,7 +214,8 @@ def analyte_figures(
     return load, consumption
 
 
-def _band(values: np.ndarray[Any, Any]) -> Band:
+def band_of(values: np.ndarray[Any, Any]) -> Band:
+    """The median and the 95 % interval of a figure's draws."""
     iv = summarise(np.asarray(values, dtype=float)[np.newaxis, :], LEVEL)
     return Band(float(iv.median[0]), float(iv.low[0]), float(iv.high[0]))
 
@@ -290,8 +284,8 @@ def _estimate(
                 len(chosen),
                 sum(1 for e in chosen if e.sample.concentration_ng_l.censored),
                 kaplan_meier_summary([e.load_mg_d_per_1000 for e in chosen]),
-                _band(load),
-                _band(consumption) if consumption is not None else None,
+                band_of(load),
+                band_of(consumption) if consumption is not None else None,
                 budget,
                 weekday,
                 params.label,
@@ -347,9 +341,10 @@ def contender_figures(
     return _FIGURES.get(key, params, compute)
 
 
-def _metric_draws(
+def metric_draws(
     c: Contender, params: ParameterSet, analyte: str, metric: str, draws: int, seed: int
 ) -> np.ndarray[Any, Any] | None:
+    """A contender's draws of ``metric`` for ``analyte`` with ``params``; None without figures."""
     found = contender_figures(c, params, analyte, draws, seed)
     if found is None:
         return None
@@ -404,91 +399,6 @@ def rank_campaigns(
         )
         for r in rank_sites(matrix, LEVEL)
     ]
-
-
-@dataclass(frozen=True)
-class TrendPoint:
-    key: str
-    label: str
-    midpoint: dt.date
-    band: Band
-    parameter_set: str
-    ref: int = 0
-    season: str = ""
-    campaign_parameter_set: str = ""
-
-
-@dataclass(frozen=True)
-class Trend:
-    points: list[TrendPoint]
-    years: float
-    mann_kendall: MannKendall | None
-    theil_sen: TheilSen | None  # slope per year
-    seasonal: SeasonalKendall | None = None  # when the campaigns fall in more than one season
-    parameter_set: str = ""
-
-    @property
-    def test(self) -> str:
-        """Which trend test applies: "seasonal" when campaigns of several seasons are
-        compared, "mann-kendall" when all fall in one season, "" when there is none."""
-        if self.seasonal is not None:
-            return "seasonal"
-        return "mann-kendall" if self.mann_kendall is not None else ""
-
-    @property
-    def mixed_seasons(self) -> bool:
-        return len({p.season for p in self.points}) > 1
-
-    @property
-    def direction(self) -> str | None:
-        if self.seasonal is not None:
-            return self.seasonal.trend
-        return self.mann_kendall.trend if self.mann_kendall else None
-
-
-def _decimal_year(day: dt.date) -> float:
-    start = dt.date(day.year, 1, 1)
-    length = (dt.date(day.year + 1, 1, 1) - start).days
-    return day.year + (day - start).days / length
-
-
-def trend(
-    contenders: Sequence[Contender],
-    analyte: str,
-    params: ParameterSet,
-    metric: str = "load",
-    draws: int = 2000,
-    seed: int = 0,
-) -> Trend:
-    """Campaign figures over time, all with ``params``; from two years on, Mann–Kendall (exact
-    for up to 10 campaigns) when every campaign falls in one season, the seasonal Kendall test
-    when they span several, and the Theil–Sen slope."""
-    points = []
-    for c in sorted(contenders, key=lambda c: c.midpoint):
-        values = _metric_draws(c, params, analyte, metric, draws, seed)
-        if values is not None:
-            points.append(
-                TrendPoint(
-                    c.key, c.label, c.midpoint, _band(values), params.label, c.ref,
-                    season_of(c.midpoint), c.params.label,
-                )
-            )  # fmt: skip
-    if not points:
-        return Trend([], 0.0, None, None, None, params.label)
-    times = [_decimal_year(p.midpoint) for p in points]
-    span = max(times) - min(times)
-    mk = ts = sk = None
-    if len({p.midpoint.year for p in points}) >= 2:
-        medians = [p.band.median for p in points]
-        seasons = [p.season for p in points]
-        if len(set(seasons)) > 1:
-            counts = [seasons.count(x) for x in set(seasons)]
-            if max(counts) >= 2 and sum(c for c in counts if c >= 2) >= 3:
-                sk = seasonal_kendall(medians, seasons)
-        elif len(points) >= 3:
-            mk = mann_kendall(medians)
-        ts = theil_sen(times, medians)
-    return Trend(points, span, mk, ts, sk, params.label)
 
 
 def regions(

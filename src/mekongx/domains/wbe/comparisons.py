@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from mekongx.authz import Principal
 from mekongx.wastewater import RegionalMean
 
-from . import analysis
+from . import analysis, trends
 from .estimates import identity_of
 from .models import WbeCampaign
 from .service import (
@@ -117,9 +117,9 @@ def site_trend(
     metric: Metric = "load",
     draws: int = 2000,
     parameter_set: str | None = None,
-) -> analysis.Trend:
+) -> trends.Trend:
     params = analysis.comparison_set(parameter_set)
     site = get_site(session, principal, site_id)
     campaigns = list_campaigns(session, principal, site_id=site.id)
     contenders = _contenders(session, principal, campaigns, analyte)
-    return analysis.trend(contenders, analyte, params, metric, draws)
+    return trends.trend(contenders, analyte, params, metric, draws)

@@ -46,8 +46,9 @@ from mekongx.tabular import safe_cell
 from mekongx.wastewater import CensoredSummary, Quantity, kaplan_meier_summary, render
 
 from . import plots
-from .analysis import AnalyteResult, CampaignEstimate, RankedCampaign, Trend
+from .analysis import AnalyteResult, CampaignEstimate, RankedCampaign
 from .models import WbeCampaign, WbeLab, WbeSite
+from .trends import Trend
 
 WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
 LOAD_UNIT = N_("mg/day per 1000 inhabitants")
