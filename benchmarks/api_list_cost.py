@@ -29,7 +29,9 @@ import httpx
 from fastapi import Depends, FastAPI, Request
 from pydantic import BaseModel
 
+import api_floor
 from api_common import Timings, keep_database
+from api_seed import SEARCHES
 
 PATHS = [
     ("bare ASGI hello (httpx in-process)", ""),
@@ -116,6 +118,8 @@ async def measure(app: object, token: str, path: str, repeat: int) -> tuple[floa
             with timings.run(repeat):
                 for _ in range(repeat):
                     await client.get(path or "/")
+    if isinstance(app, api_floor.Floor):
+        await app.close()
     return timings.best_ms()
 
 
@@ -152,12 +156,18 @@ def main() -> None:
         settle(app)  # as the server (mekongx.cli.main:asgi_app) builds it
     # ids present in every area (each holds at least a tenth of the records)
     values = {"mid": args.records // 40, "one": args.records // 50}
-    for name, path in PATHS:
+    recipe: dict[str, object] = {}
+    for name, path in PATHS + api_floor.PATHS:
         if args.only and not any(word in name for word in args.only.split(",")):
             continue
         target: object = app if path else hello
         if path.startswith("minimal:"):
             target, path = minimal(path.split(":")[1]), "/api/v1/me"
+        if "raw floor" in name:  # the node's statements, no framework
+            recipe = recipe or asyncio.run(
+                api_floor.record(app, url, token, args.records // 2, SEARCHES)
+            )
+            target = api_floor.Floor(url, recipe)
         cost, wall = asyncio.run(measure(target, token, path.format(**values), args.repeat))
         print(f"{cost:7.2f} ms CPU {wall:7.2f} ms wall  {name}")
 

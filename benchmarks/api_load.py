@@ -24,7 +24,10 @@ the endpoint's: the ratio a server with a core of its own would reach, which mov
 with the machine's other jobs than requests/s do), and the in-process cost: CPU milliseconds
 of the node's own process per request, measured without the network (the ASGI app called
 in-process, one request at a time). On PostgreSQL the database server's work is in neither
-CPU figure (it is another process), only in the wall times.
+CPU figure (it is another process), only in the wall times. After the node, the reports' list,
+detail and search are served once more by the raw driver's floor (``api_floor.py``: the
+node's own statements run by a bare ASGI app through sqlite3 or psycopg, no framework), loaded
+with the same paths: the ratio to the hello any Python server reaches on this database.
 """
 
 from __future__ import annotations
@@ -301,6 +304,34 @@ def measure_ceiling(home: Path, clients: int, seconds: float, server_cores: set[
     return found[0]
 
 
+def raw_floor(env: dict[str, str], token: str, home: Path, args: argparse.Namespace, engine: str,
+              paths: dict[str, list[str]], ceiling: float, ceiling_cpu: float) -> None:  # fmt: skip
+    """The node's reports paths answered by the raw driver's floor (``api_floor.py``: the
+    node's statements, recorded from it just before, run by a bare ASGI app), served and
+    loaded as the node is."""
+    recipe = home / f"floor-{engine}-{args.records}.pickle"
+    here = str(Path(__file__).parent)
+    subprocess.run([sys.executable, str(Path(here) / "api_floor.py"), "--record", str(recipe), token,
+                    str(Counts.of(args.records).reports)], env=env, check=True)  # fmt: skip
+    # on PostgreSQL also with async connections, a request's round trips not on the loop
+    for pooled in ("0", "1") if engine == "postgresql" else ("0",):
+        port = free_port()
+        server = start([sys.executable, "-m", "uvicorn", "--app-dir", here, "api_floor:app", "--factory",
+                        "--port", str(port), "--log-level", "warning"],
+                       {**env, "MEKONGX_FLOOR": str(recipe), "MEKONGX_FLOOR_POOLED": pooled}, port,
+                       cores()[0])  # fmt: skip
+        try:
+            for name, sample in paths.items():
+                name = name.replace("floor)", "floor, pooled)") if pooled == "1" else name
+                load, cpu = loaded(server, port, sample, {}, args.clients, args.seconds, cores()[1])
+                print(f"{engine:<11} {name:<15} {load.rps:8.0f} req/s  p50 {load.p50:6.1f} ms  p99 {load.p99:6.1f} ms  "
+                      f"errors {load.errors}  ratio {load.rps / ceiling:4.2f}  server {cpu:5.2f} ms CPU/req, "
+                      f"CPU ratio {ceiling_cpu / cpu:5.3f}  load avg {os.getloadavg()[0]:.1f}")  # fmt: skip
+        finally:
+            server.terminate()
+            server.wait()
+
+
 def main() -> None:
     if sys.argv[1:] == ["--in-process"]:
         return _in_process_child()
@@ -356,6 +387,13 @@ def main() -> None:
         finally:
             server.terminate()
             server.wait()
+        try:
+            floor_paths = {
+                f"{k} (raw floor)": v for k, v in paths.items() if k.startswith("reports ")
+            }
+            if floor_paths:
+                raw_floor(env, token, home, args, engine, floor_paths, ceiling, ceiling_cpu)
+        finally:
             if not keep:
                 drop(url)
 
