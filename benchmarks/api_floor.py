@@ -15,7 +15,10 @@ no SQLAlchemy) then answers the node's paths by running those statements with th
 values through the raw driver on a connection kept open (sqlite3, psycopg; called on the event
 loop: the least CPU per request; on PostgreSQL a request then waits for the database server,
 so api_load.py also serves it with psycopg's async connections, one per request in flight,
-eight at most: "pooled"), and writes the rows as JSON (orjson, column names as keys). The
+eight at most: "pooled"), and writes the rows as JSON (orjson, column names as keys), or
+has the database write it ("json in db": the statement wrapped in ``json_agg`` on PostgreSQL,
+``json_group_array(json_object(...))`` on SQLite, the text passed on: the least Python a
+server can run; ``MEKONGX_FLOOR_MODE`` picks the served one). The
 keyset cursor's ``after``, the detail's id and its uid are put in the place of the recorded
 value (found by value: the recording asks with values that occur once among the parameters).
 
@@ -103,16 +106,18 @@ async def record(app: Any, url: str, token: str, records: int, searches: list[st
     finally:
         event.remove(Engine, "before_cursor_execute", catch)
     async with httpx.AsyncClient(transport=transport, base_url="http://node", headers=headers) as client:  # fmt: skip
-        await _same_rows(client, Floor(url, recipe), records, searches)
+        await _same_rows(client, url, Floor(url, recipe), records, searches)
     return recipe
 
 
-async def _same_rows(client: Any, floor: Floor, records: int, searches: list[str]) -> None:
-    """The floor answers with the node's rows (their ids) on other pages and ids than the
-    recorded ones: a first page, three keyset pages, three details, every search."""
+async def _same_rows(client: Any, url: str, floor: Floor, records: int, searches: list[str]) -> None:  # fmt: skip
+    """The floor answers with the node's rows (their ids), its JSON written by Python or by
+    the database, on other pages and ids than the recorded ones: a first page, three keyset
+    pages, three details, every search."""
     paths = [f"{BASE}?per_page=50", *(f"{BASE}?per_page=50&after={records // n}" for n in (3, 5, 9)),
              *(f"{BASE}/{records // n}" for n in (4, 6, 8)),
              *(f"{BASE}/search?q={quote(q)}&limit=50" for q in searches)]  # fmt: skip
+    in_db = Floor(url, floor.recipe, in_db=True)
     try:
         for path in paths:
             answer = (await client.get(path)).json()
@@ -121,11 +126,13 @@ async def _same_rows(client: Any, floor: Floor, records: int, searches: list[str
             route, _, query = path.partition("?")
             found = floor.steps(route, query)
             assert found is not None, path
-            done = await floor.run(*found)
-            rows = done[0] if route.rsplit("/", 1)[-1].isdigit() else done[-1]
-            assert node == {row["id"] for row in rows}, (path, sorted(node)[:5], len(rows))
+            for made in (await floor.answer(*found), await in_db.answer(*found)):
+                done = orjson.loads(made)
+                rows = done[0] if route.rsplit("/", 1)[-1].isdigit() else done[-1]
+                assert node == {row["id"] for row in rows}, (path, sorted(node)[:5], len(rows))
     finally:
         await floor.close()
+        await in_db.close()
 
 
 def _read_one(url: str, ident: int) -> str:
@@ -176,8 +183,11 @@ class Floor:
     """The bare ASGI app that answers the node's reports paths from the recorded statements
     (``url``: the node's SQLAlchemy URL; ``recipe``: what :func:`record` returned)."""
 
-    def __init__(self, url: str, recipe: dict[str, Any], *, pooled: bool = False) -> None:
+    def __init__(self, url: str, recipe: dict[str, Any], *, pooled: bool = False,
+                 in_db: bool = False) -> None:  # fmt: skip
         self.recipe = recipe
+        self.in_db = in_db  # the database writes the JSON (sync connections only)
+        self.wrapped: dict[str, str] = {}
         self.sqlite = url.startswith("sqlite")
         if self.sqlite:
             self.db = sqlite3.connect(url.split(":///", 1)[1], isolation_level=None,
@@ -247,6 +257,36 @@ class Floor:
             self.free.put_nowait(db)
         return out
 
+    async def answer(self, steps: Steps, uid: list[tuple[int, Any]]) -> bytes:
+        """The answer's body: the rows of each statement as JSON objects, in a list."""
+        if not self.in_db:
+            return orjson.dumps(await self.run(steps, uid), default=str)
+        if self.pg is None and not self.sqlite:
+            import psycopg
+
+            self.pg = psycopg.connect(self.conninfo, autocommit=True)
+        db = self.db if self.sqlite else self.pg
+        out: list[str] = []
+        for statement, params in steps:
+            (made,) = db.execute(self._wrapped(db, statement, params), params).fetchone()
+            out.append(made)
+            if uid and len(out) == 1 and made != "[]":
+                steps = _with(steps, uid, orjson.loads(made)[0]["uid"])
+        return f"[{','.join(out)}]".encode()
+
+    def _wrapped(self, db: Any, statement: str, params: Any) -> str:
+        """The statement whose one value is its rows as a JSON array of objects."""
+        found = self.wrapped.get(statement)
+        if found is None:
+            if self.sqlite:  # the columns' names, from the statement run once
+                names = [d[0] for d in db.execute(statement, params).description]
+                pairs = ", ".join(f"'{n}', t.\"{n}\"" for n in names)
+                found = f"SELECT json_group_array(json_object({pairs})) FROM ({statement}) AS t"
+            else:
+                found = f"SELECT coalesce(json_agg(t), '[]'::json)::text FROM ({statement}) AS t"
+            self.wrapped[statement] = found
+        return found
+
     async def close(self) -> None:
         while self.free is not None and not self.free.empty():
             await self.free.get_nowait().close()
@@ -259,7 +299,7 @@ class Floor:
         found = self.steps(scope["path"], scope["query_string"].decode())
         status, body = 200, b'{"ok":true}'
         if found is not None:
-            body = orjson.dumps(await self.run(*found), default=str)
+            body = await self.answer(*found)
         elif scope["path"] != "/healthz":
             status, body = 404, b"{}"
         headers = [(b"content-type", b"application/json")]
@@ -272,8 +312,9 @@ def app() -> Floor:
     file in ``MEKONGX_DATABASE_URL`` and ``MEKONGX_FLOOR``."""
     with open(os.environ["MEKONGX_FLOOR"], "rb") as held:
         recipe = pickle.load(held)  # noqa: S301 (written by this benchmark just before)
-    return Floor(os.environ["MEKONGX_DATABASE_URL"], recipe,
-                 pooled=os.environ.get("MEKONGX_FLOOR_POOLED") == "1")  # fmt: skip
+    mode = os.environ.get("MEKONGX_FLOOR_MODE", "")
+    return Floor(os.environ["MEKONGX_DATABASE_URL"], recipe, pooled=mode == "pooled",
+                 in_db=mode == "json in db")  # fmt: skip
 
 
 def _record_child() -> None:

@@ -170,6 +170,10 @@ def main() -> None:
             target = api_floor.Floor(url, recipe)
         cost, wall = asyncio.run(measure(target, token, path.format(**values), args.repeat))
         print(f"{cost:7.2f} ms CPU {wall:7.2f} ms wall  {name}")
+        if "raw floor" in name:  # and with the JSON written by the database
+            target = api_floor.Floor(url, recipe, in_db=True)
+            cost, wall = asyncio.run(measure(target, token, path.format(**values), args.repeat))
+            print(f"{cost:7.2f} ms CPU {wall:7.2f} ms wall  {name}, JSON by the database")
 
 
 if __name__ == "__main__":

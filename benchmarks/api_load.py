@@ -314,15 +314,16 @@ def raw_floor(env: dict[str, str], token: str, home: Path, args: argparse.Namesp
     subprocess.run([sys.executable, str(Path(here) / "api_floor.py"), "--record", str(recipe), token,
                     str(Counts.of(args.records).reports)], env=env, check=True)  # fmt: skip
     # on PostgreSQL also with async connections, a request's round trips not on the loop
-    for pooled in ("0", "1") if engine == "postgresql" else ("0",):
+    # and with the JSON written by the database (``json_agg``, ``json_group_array``)
+    for mode in ("", "pooled", "json in db") if engine == "postgresql" else ("", "json in db"):
         port = free_port()
         server = start([sys.executable, "-m", "uvicorn", "--app-dir", here, "api_floor:app", "--factory",
                         "--port", str(port), "--log-level", "warning"],
-                       {**env, "MEKONGX_FLOOR": str(recipe), "MEKONGX_FLOOR_POOLED": pooled}, port,
+                       {**env, "MEKONGX_FLOOR": str(recipe), "MEKONGX_FLOOR_MODE": mode}, port,
                        cores()[0])  # fmt: skip
         try:
             for name, sample in paths.items():
-                name = name.replace("floor)", "floor, pooled)") if pooled == "1" else name
+                name = name.replace("floor)", f"floor, {mode})") if mode else name
                 load, cpu = loaded(server, port, sample, {}, args.clients, args.seconds, cores()[1])
                 print(f"{engine:<11} {name:<15} {load.rps:8.0f} req/s  p50 {load.p50:6.1f} ms  p99 {load.p99:6.1f} ms  "
                       f"errors {load.errors}  ratio {load.rps / ceiling:4.2f}  server {cpu:5.2f} ms CPU/req, "
