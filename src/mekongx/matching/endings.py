@@ -115,7 +115,9 @@ def thai_ending(word: str) -> str:
 
 
 _SWAP = str.maketrans("ฏฎฑ", "ฎฏด")
-_CANCELLED = re.compile("[ก-ฮ]{1,2}\u0e4c")
+# a letter cancelled by ◌์ inside a compound, or two after a consonant (ลักษณ์, จันทร์: ษณ, ทร); a
+# consonant after a vowel sign closes that syllable and is sounded (พิมพ์ phim: only พ is silent)
+_CANCELLED = re.compile("(?<=[ก-ฮ])[ก-ฮ]{2}\u0e4c|[ก-ฮ]\u0e4c")
 
 
 @lru_cache(maxsize=100_000)
@@ -123,8 +125,8 @@ def thai_shape(word: str) -> str:
     """A Thai word's ending and the consonant outlines of all its readings (``outline.py``).
 
     Inside a compound a cancelled letter (◌์) silences one or two letters, and the reader may sound
-    them (ลักษณ์นารา lak-na-ra): the word without the last or the last two letters before each ◌์
-    is read too."""
+    them (ลักษณ์นารา lak-na-ra): the word without the last or (after a consonant) the last two
+    letters before each ◌์ is read too."""
     readings, published = _thai_readings(word)
     outlines = {latin_outline("".join(r), "thai") for r in readings}
     if "\u0e4c" in word[:-1]:

@@ -141,10 +141,12 @@ def _fits(nucleus: str, run: str) -> bool:
     if run == OPTIONAL_E:
         return "E" in _of_thai(nucleus)
     written = _of_latin(run)
-    # a short a written u (Julapun, Pramud, Tum); เอม written Aim
+    # a short a written u, the English u of "sun" (Julapun, Pramud, Tum), never oo, ou or ue, which
+    # write u and ue (จรูญ Charoon, บุญ Boon; Suwannapoom for ภูมิ): จรัญ is not Charoon, นรเทพ not
+    # Naruethep; เอม written Aim
     return (
         bool(_of_thai(nucleus) & written)
-        or (nucleus in ("a", STRICT_A) and "U" in written)
+        or (nucleus in ("a", STRICT_A) and run.rstrip("_") == "u")
         or (nucleus == CLOSED_E and run == "ai")
     )
 
