@@ -465,3 +465,42 @@ def test_the_decision_form_offers_a_translation_into_the_notices_language(world:
     queue = browser.client.get("/fugitives/hits").text
     assert 'name="note_translation" maxlength="2000" lang="zh"' in queue
     assert "สำหรับหน่วยงานที่ออกหมายจับ" in queue  # the label in the officer's Thai
+
+
+def test_the_hits_page_reads_each_lists_notices_in_the_lists_own_statement(
+    world: Any, notices: dict[str, int], browser: Any
+) -> None:
+    """The review queue and the confirmed hits show each hit's notice (link, agency, warrant
+    reference, the note's translation into the notice's language) read by the lists' own
+    statements: no statement reads the notices by themselves (two more round trips a page)."""
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    liaison = world.principal("thai_liaison")  # Thai
+    with world.db.write() as session:
+        screening.screen_now(session, liaison, [parse(ScreenQuery, {"name": "兰卫红"})], "single")
+        run, _ = screening.screen_now(session, liaison, [parse(ScreenQuery, {"name": "王小明"})], "single")  # fmt: skip
+        wang = session.scalars(select(ScreeningHit.id).where(ScreeningHit.screening_id == run.id)).one()  # fmt: skip
+        screening.decide(session, liaison, wang, HitDecision(verdict="confirmed", note="seen"))
+    browser.login("thai.liaison")
+    seen: list[str] = []
+
+    def log(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        seen.append(" ".join(statement.split()))
+
+    event.listen(Engine, "before_cursor_execute", log)
+    try:
+        page = browser.client.get("/fugitives/hits")
+    finally:
+        event.remove(Engine, "before_cursor_execute", log)
+    assert page.status_code == 200
+    notices_read = [s for s in seen if "fugitive_notices" in s]
+    assert notices_read and all("fugitive_hits" in s or "fugitive_hit_alerts" in s for s in notices_read), notices_read  # fmt: skip
+    lan = f'<a href="/fugitives/notices/{notices["lan"]}">兰卫红</a> <span class="muted">(ONCB, W-LAN)</span>'  # fmt: skip
+    assert lan in page.text
+    assert (
+        'name="note_translation" maxlength="2000" lang="zh"' in page.text
+    )  # the notice's language
+    assert f'<a href="/fugitives/notices/{notices["wang"]}">W-WANG</a>' in page.text  # the alert
+    run_page = browser.client.get(f"/fugitives/screenings/{run.id}").text
+    assert f'<a href="/fugitives/notices/{notices["wang"]}">' in run_page  # the run's page too

@@ -125,6 +125,43 @@ def test_dates_in_lao_burmese_khmer_and_vietnamese_with_the_gregorian_at_hand() 
     assert format_gregorian(day) == "2024-07-10"
 
 
+def test_a_times_zone_is_written_as_strftime_writes_its_offset() -> None:
+    """``dates._zone`` computes the offset itself (``strftime("%z")`` cost a millisecond on a
+    list of 50 dates): west of UTC, half and quarter hours, and an old local mean time in
+    seconds read as they did, also in the Gregorian title of a Thai date."""
+    from zoneinfo import ZoneInfo
+
+    from mekongx.i18n.dates import format_gregorian_datetime
+
+    moment = datetime(2026, 12, 4, 10, 5, tzinfo=UTC)
+    assert format_datetime(moment, "en", "America/St_Johns") == "4 Dec 2026 06:35 (UTC-03:30)"
+    assert format_datetime(moment, "en", "Asia/Kathmandu") == "4 Dec 2026 15:50 (UTC+05:45)"
+    assert format_datetime(moment, "th", "Asia/Yangon") == "4 ธ.ค. 2569 16:35 (UTC+06:30)"
+    assert format_datetime(moment, "en", "UTC") == "4 Dec 2026 10:05 (UTC+00)"
+    cases = [(moment, zone) for zone in ("America/St_Johns", "Asia/Kathmandu", "Pacific/Chatham",
+                                         "America/Los_Angeles", "Asia/Bangkok")]  # fmt: skip
+    cases.append((datetime(1900, 1, 1, tzinfo=UTC), "Asia/Bangkok"))  # +06:42:04, Bangkok mean time
+    for when, zone in cases:
+        local = when.astimezone(ZoneInfo(zone))
+        offset = local.strftime("%z")
+        written = f"UTC{offset[:3]}" if offset[3:] == "00" else f"UTC{offset[:3]}:{offset[3:]}"
+        assert format_gregorian_datetime(when, zone) == f"{local.date().isoformat()} {local:%H:%M} ({written})"  # fmt: skip
+
+
+def test_small_whole_numbers_are_written_as_babel_writes_them() -> None:
+    """``format_number`` skips Babel below 1,000 (a pager's numbers): the same digits."""
+    from babel.numbers import format_decimal
+
+    from mekongx.i18n.dates import native_digits
+    from mekongx.i18n.numbers import LOCALES, format_number
+
+    for lang, locale in LOCALES.items():
+        for value in (0, 7, 42, 999, 1000, 12345):
+            cldr = format_decimal(value, locale=locale, decimal_quantization=False)
+            assert format_number(value, lang) == native_digits(cldr, lang), (lang, value)
+    assert format_number(5, "my") == "၅" and format_number(1234, "en") == "1,234"
+
+
 @pytest.mark.parametrize(
     ("header", "expected"),
     [

@@ -144,10 +144,18 @@ class HitAlert(Base):
 
     def note_in(self, lang: str) -> tuple[str, str]:
         """(the note to show a reader of ``lang``, the original when that is a translation)."""
-        translated = json.loads(self.note_translations or "{}").get(lang, "")
-        if translated and lang != self.note_language:
-            return translated, self.note
-        return self.note, ""
+        return note_in(self.note, self.note_language, self.note_translations, lang)
+
+
+def note_in(note: str, language: str, translations: str, lang: str) -> tuple[str, str]:
+    """An alert's note for a reader of ``lang`` (``HitAlert.note_in``; a list's rows of the
+    alert's columns pass them): (the note to show, the original when that is a translation)."""
+    if not translations or translations == "{}":  # most notes are not translated: no parsing
+        return note, ""
+    translated = json.loads(translations).get(lang, "")
+    if translated and lang != language:
+        return translated, note
+    return note, ""
 
 
 class IndexVersion(Base):

@@ -4,7 +4,9 @@ photo; screening of one name or a file, results with explanations, the hit revie
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import date
+from functools import cache
 from typing import Any
 
 from fastapi import APIRouter, Depends
@@ -19,7 +21,7 @@ from mekongx import uploads
 from mekongx.authz import Permission, Principal, can, require
 from mekongx.domains.fugitives import screening
 from mekongx.domains.fugitives import service as notices
-from mekongx.domains.fugitives.models import Notice
+from mekongx.domains.fugitives.models import Notice, note_in
 from mekongx.domains.fugitives.photos import MAX_PHOTO_BYTES
 from mekongx.domains.fugitives.schemas import HitDecision, NoticeInput, ScreenQuery
 from mekongx.domains.fugitives.tabular import read_people
@@ -27,7 +29,7 @@ from mekongx.errors import FieldProblem, ValidationFailed
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
 from mekongx.http.params import PageNumber, RecordId
-from mekongx.i18n import N_, countries, translator
+from mekongx.i18n import LANGUAGES, N_, countries, translator
 from mekongx.model.identity import Agency, SharingGroup
 from mekongx.validation import parse
 from mekongx.web import flash
@@ -407,20 +409,35 @@ def _run_context(request: Request, principal: Principal, run_id: int) -> dict[st
     with node_of(request).db.read() as session:
         run = screening.get_run(session, principal, run_id)
         hits = screening.hits_of(session, principal, run.id)
-        by_uid = screening.notice_links(session, principal, {h.notice_uid for h in hits})
-    rows = [
-        (h, by_uid.get(h.notice_uid), screening.explain(_reasons(h.reasons), principal.language))
-        for h in hits
-    ]
     return {
         "run": run,
-        "rows": rows,
+        **_hit_rows(hits, principal.language),
         "can_decide": can(principal, Permission.WRITE_RECORDS).allowed,
     }
 
 
+def _hit_rows(hits: Sequence[Any], lang: str) -> dict[str, Any]:
+    """The context of ``_hit.html``'s ``hit_rows``: (hit, its explanation in ``lang``) and the
+    decision form's label of the note's translation into each language (built once a page)."""
+    return {
+        "rows": [(h, screening.explain(_reasons(h.reasons), lang)) for h in hits],
+        "note_in_labels": _note_in_labels(lang),
+    }
+
+
+NOTE_IN = N_("The note in %(language)s, for the agency that issued the notice (optional)")
+
+
+@cache
+def _note_in_labels(lang: str) -> dict[str, str]:
+    _ = translator(lang)
+    return {code: _(NOTE_IN, language=name) for code, name in LANGUAGES.items()}
+
+
 def _reasons(raw: str) -> list[dict[str, Any]]:
-    found: list[dict[str, Any]] = json.loads(raw or "[]")
+    if not raw or raw == "[]":
+        return []
+    found: list[dict[str, Any]] = json.loads(raw)
     return found
 
 
@@ -469,12 +486,9 @@ def hit_queue(request: Request, principal: CurrentPrincipal, page: PageNumber = 
     of each (``page``, ``alerts_page``)."""
     with node_of(request).db.read() as session:
         hits = screening.open_hits(session, principal, page=page)
-        by_uid = screening.notice_links(session, principal, {h.notice_uid for h in hits.items})
         alerts = screening.alerts(session, principal, page=alerts_page)
-        alert_notices = screening.notice_links(session, principal, {a.notice_uid for a in alerts.items})  # fmt: skip
-    rows = [
-        (h, by_uid.get(h.notice_uid), screening.explain(_reasons(h.reasons), principal.language))
-        for h in hits.items
-    ]
-    return render(request, "fugitives/hits.html", rows=rows, hits=hits, alerts=alerts, alert_notices=alert_notices,
-                  can_decide=can(principal, Permission.WRITE_RECORDS).allowed, **_labels(principal))  # fmt: skip
+    lang = principal.language
+    alert_rows = [(a, *note_in(a.note, a.note_language, a.note_translations, lang)) for a in alerts.items]  # fmt: skip
+    return render(request, "fugitives/hits.html", **_hit_rows(hits.items, lang), hits=hits, alerts=alerts,
+                  alert_rows=alert_rows, can_decide=can(principal, Permission.WRITE_RECORDS).allowed,
+                  **_labels(principal))  # fmt: skip
