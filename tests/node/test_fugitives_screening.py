@@ -504,3 +504,21 @@ def test_the_hits_page_reads_each_lists_notices_in_the_lists_own_statement(
     assert f'<a href="/fugitives/notices/{notices["wang"]}">W-WANG</a>' in page.text  # the alert
     run_page = browser.client.get(f"/fugitives/screenings/{run.id}").text
     assert f'<a href="/fugitives/notices/{notices["wang"]}">' in run_page  # the run's page too
+
+
+def test_the_review_queue_shows_25_hits_a_page_and_the_rest_on_the_next(
+    world: Any, notices: dict[str, int], browser: Any
+) -> None:
+    liaison = world.principal("thai_liaison")
+    with world.db.write() as session:
+        run, _ = screening.screen_now(session, liaison, [parse(ScreenQuery, {"name": "Nobody Atall"})], "single")  # fmt: skip
+        lan = session.get(Notice, notices["lan"])
+        assert lan is not None
+        session.add_all(ScreeningHit(screening_id=run.id, row=n, query_name=f"Q{n}", matched_name="兰卫红",
+                                     notice_uid=lan.uid, probability=0.5 + n / 100, decision="review")
+                        for n in range(26))  # fmt: skip
+    browser.login("thai.liaison")
+    first = browser.client.get("/fugitives/hits").text
+    second = browser.client.get("/fugitives/hits?page=2").text
+    assert first.count('action="/fugitives/hits/') == 25 and second.count('action="/fugitives/hits/') == 1  # fmt: skip
+    assert "<td>Q25</td>" in first and "<td>Q0</td>" in second  # most probable first
