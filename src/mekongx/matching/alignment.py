@@ -4,18 +4,15 @@ surname weighted, each Thai word's ending checked against its Latin spelling. Th
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from itertools import permutations
 
-from rapidfuzz.distance import Levenshtein
-
 from mekongx.matching import _data, vietnamese
 from mekongx.matching.keys import EXACT, latin_key
 from mekongx.matching.outline import conflict
-from mekongx.matching.syllable import VARIANT, syllabify, thai_similarity
-from mekongx.matching.syllable import similarity as syllable_similarity
+from mekongx.matching.part_similarity import key_similarity, part_sim, syllables_equal
+from mekongx.matching.syllable import syllabify
 
 SURNAME_WEIGHT = 1.3
 _MAX_PARTS = 4
@@ -85,112 +82,6 @@ class Alignment:
     syllable_mismatches: int = 0
 
 
-@lru_cache(maxsize=1_000_000)
-def key_similarity(x: str, y: str, thai: bool = False) -> float:
-    """Similarity of two part keys, syllable by syllable when they have as many syllables.
-
-    Syllables are compared as onset + rhyme (``syllable.similarity``): "jian"/"yan" is another
-    syllable, not one letter off; the mean and the worst syllable count equally. Keys with
-    different numbers of syllables fall back to letter edit distance. ``thai``: both names read
-    as Thai, so Thai passport vowel spellings count as variants too (``syllable.thai_similarity``).
-    """
-    if x == y or (thai and _degeminate(x) == _degeminate(y)):
-        # Thai: the same letters cut elsewhere (sang.iam / sa.ngiam), or a consonant doubled
-        # across a syllable boundary written once (tham.ma.nat / Thamanat, Kittiratt / Kitirat)
-        return 1.0
-    xs, ys = syllabify(x), syllabify(y)
-    n = len(xs)
-    if n and n == len(ys):
-        syl_sim = thai_similarity if thai else syllable_similarity
-        if n == 1:  # one syllable each (the most frequent case): 0.5 * s + 0.5 * s is s
-            return syl_sim(xs[0], ys[0])
-        if xs == ys:
-            return 1.0
-        sims = [syl_sim(a, b) for a, b in zip(xs, ys, strict=True)]
-        return 0.5 * sum(sims) / n + 0.5 * min(sims)
-    if thai and n and ys and abs(n - len(ys)) == 1:
-        return _syllable_alignment(xs, ys)
-    x, y = x.replace(".", ""), y.replace(".", "")
-    return 1.0 if x == y else float(Levenshtein.normalized_similarity(x, y))
-
-
-_DOUBLED = re.compile(r"(.)\1+")
-
-
-@lru_cache(maxsize=500_000)
-def _degeminate(key: str) -> str:
-    return _DOUBLED.sub(r"\1", key.replace(".", ""))
-
-
-def _syllable_alignment(xs: tuple[str, ...], ys: tuple[str, ...]) -> float:
-    """Similarity of two Thai keys with different numbers of syllables: an edit distance over
-    syllables (a syllable more or less costs 1.5, a substitution 1 - its similarity), so that
-    สมศักดิ์ (som.sak.di spelt out) stays far from Somchai instead of sharing letters with it, and
-    วีระ stays another name than วีระพงษ์."""
-    n, m = len(xs), len(ys)
-    dy = [_indel(s) for s in ys]
-    sim = thai_similarity
-    prev = [0.0]
-    for d in dy:
-        prev.append(prev[-1] + d)
-    for x in xs:
-        dx = _indel(x)
-        left = prev[0] + dx
-        cur = [left]
-        for j, y in enumerate(ys):
-            # the same sums as a textbook table, in the same order: identical figures (the
-            # smallest of the three found by comparisons, not by a call of min)
-            best = prev[j] + 1.0 - sim(x, y)
-            other = prev[j + 1] + dx
-            if other < best:
-                best = other
-            other = left + dy[j]
-            left = other if other < best else best
-            cur.append(left)
-        prev = cur
-    return max(0.0, 1.0 - prev[m] / max(n, m))
-
-
-_INDEL = 1.5
-# a syllable of one consonant and a: the linking syllable of a formal reading (ธรรม-ม-ศักดิ์,
-# ธเนศ-ส-พล) or a silent letter sounded, which spellings keep or drop
-_INDEL_LINK = 1.0
-_LINK_SYLLABLE = re.compile("[^aeiou]{1,2}a")
-
-
-@lru_cache(maxsize=100_000)
-def _indel(syl: str) -> float:
-    return _INDEL_LINK if _LINK_SYLLABLE.fullmatch(syl) else _INDEL
-
-
-@lru_cache(maxsize=500_000)
-def _syllables_equal(x: str, y: str, thai: bool = False) -> tuple[int, int]:
-    """(syllables the same or spelling variants, syllables compared) for two part keys."""
-    xs, ys = syllabify(x), syllabify(y)
-    if len(xs) == len(ys) and len(xs) > 1:
-        syl_sim = thai_similarity if thai else syllable_similarity
-        same = sum(syl_sim(a, b) >= VARIANT for a, b in zip(xs, ys, strict=True))
-        return same, len(xs)
-    return (1, 1) if x.replace(".", "") == y.replace(".", "") else (0, 1)
-
-
-@lru_cache(maxsize=500_000)
-def _part_sim(ka: tuple[str, ...], kb: tuple[str, ...], thai: bool) -> tuple[float, int, int]:
-    for i, x in enumerate(ka):  # a key in common: the first of ``ka`` that ``kb`` has
-        if x in kb:
-            return 1.0, i, kb.index(x)
-    best, bi, bj = -1.0, 0, 0
-    sim = key_similarity
-    for i, x in enumerate(ka):
-        for j, y in enumerate(kb):
-            s = sim(x, y, thai)
-            if s > best:
-                best, bi, bj = s, i, j
-                if s == 1.0:
-                    return best, bi, bj
-    return best, bi, bj
-
-
 def _joined(ka: Keys, kb: Keys, thai: bool, ordered: bool = False) -> float:
     """Similarity of the names written as one word, for "จูกัดเหลียง" vs "Zhuge Liang".
 
@@ -237,28 +128,19 @@ def align(
     reason to swap them.
     """
     full_a, full_b = a[0], b[0]
+    if len(full_a) == 2 and len(full_b) == 2:
+        return _align_two(full_a, full_b, a[1], b[1], thai, ordered)
     ka, kb = full_a[:_MAX_PARTS], full_b[:_MAX_PARTS]
     flip = len(ka) > len(kb)
     if flip:
         ka, kb = kb, ka
     sur_a, sur_b = (b[1], a[1]) if flip else (a[1], b[1])
-    cells = [[_part_sim(x, y, thai) for y in kb] for x in ka]
+    cells = [[part_sim(x, y, thai) for y in kb] for x in ka]
     lens = [[max(len(x[0]), len(y[0])) for y in kb] for x in ka]
     best: tuple[float, tuple[int, ...]] | None = None
-    if len(ka) == 2 and len(kb) == 2:  # the usual case (surname + given name), without the loop
-        wt = [[float(lens[i][j]) * (SURNAME_WEIGHT if i == sur_a or j == sur_b else 1.0)
-              for j in (0, 1)] for i in (0, 1)]  # fmt: skip
-        straight = (wt[0][0] * cells[0][0][0] + wt[1][1] * cells[1][1][0]) / (wt[0][0] + wt[1][1])
-        crossed = (wt[0][1] * cells[0][1][0] + wt[1][0] * cells[1][0][0]) / (wt[0][1] + wt[1][0])
-        if ordered:
-            best = (straight, (0, 1))
-        elif sur_a is not None and sur_b is not None:  # both say which is the surname
-            best = (straight, (0, 1)) if sur_a == sur_b else (crossed, (1, 0))
-        else:
-            best = (straight, (0, 1)) if straight >= crossed - 1e-9 else (crossed, (1, 0))
     total_b = [float(len(y[0])) for y in kb]
     all_b = sum(total_b)
-    for perm in () if best is not None else _perms(len(kb), len(ka)):
+    for perm in _perms(len(kb), len(ka)):
         if ordered:
             if any(perm[k] > perm[k + 1] for k in range(len(perm) - 1)):
                 continue
@@ -303,7 +185,7 @@ def align(
     same = total = mismatches = 0
     for i, j in enumerate(perm):
         _, ai, bj = cells[i][j]
-        eq, n = _syllables_equal(ka[i][ai], kb[j][bj], thai)
+        eq, n = syllables_equal(ka[i][ai], kb[j][bj], thai)
         same, total = same + eq, total + n
         if n > 1 or max(len(ka[i][ai]), len(kb[j][bj])) <= 4:  # syllables, not Thai words
             mismatches += n - eq
@@ -318,6 +200,75 @@ def align(
         tuple(sorted(pairs)),
         # parts in another order (not merely one left unmatched: U Win Tin / Win Tin)
         any(perm[k] > perm[k + 1] for k in range(len(perm) - 1)),
+        same / total if total else 0.0,
+        mismatches,
+    )
+
+
+def _align_two(
+    ka: Keys, kb: Keys, sur_a: int | None, sur_b: int | None, thai: bool, ordered: bool
+) -> Alignment:
+    """``align`` of two readings of two parts each (surname and given name, the usual case):
+    the same figures, and only the two part pairs of the order that is taken compared when the
+    order is known beforehand (a Burmese reading, or both surnames marked)."""
+    a0, a1 = ka
+    b0, b1 = kb
+    c00: tuple[float, int, int] | None = None
+    c11, c01, c10 = c00, c00, c00
+    straight = crossed = 0.0
+    if ordered or (sur_a is not None and sur_b is not None and sur_a == sur_b):
+        take_straight = True
+    elif sur_a is not None and sur_b is not None:  # both say which is the surname
+        take_straight = False
+    else:
+        take_straight = None
+    if take_straight is not False:
+        c00, c11 = part_sim(a0, b0, thai), part_sim(a1, b1, thai)
+        w00 = float(max(len(a0[0]), len(b0[0]))) * (
+            SURNAME_WEIGHT if sur_a == 0 or sur_b == 0 else 1.0
+        )
+        w11 = float(max(len(a1[0]), len(b1[0]))) * (
+            SURNAME_WEIGHT if sur_a == 1 or sur_b == 1 else 1.0
+        )
+        straight = (w00 * c00[0] + w11 * c11[0]) / (w00 + w11)
+    if take_straight is not True:
+        c01, c10 = part_sim(a0, b1, thai), part_sim(a1, b0, thai)
+        w01 = float(max(len(a0[0]), len(b1[0]))) * (
+            SURNAME_WEIGHT if sur_a == 0 or sur_b == 1 else 1.0
+        )
+        w10 = float(max(len(a1[0]), len(b0[0]))) * (
+            SURNAME_WEIGHT if sur_a == 1 or sur_b == 0 else 1.0
+        )
+        crossed = (w01 * c01[0] + w10 * c10[0]) / (w01 + w10)
+    if take_straight is None:
+        take_straight = straight >= crossed - 1e-9
+    if take_straight:
+        assert c00 is not None and c11 is not None
+        sim, first, second, y0, y1, j0, j1 = straight, c00, c11, b0, b1, 0, 1
+    else:
+        assert c01 is not None and c10 is not None
+        sim, first, second, y0, y1, j0, j1 = crossed, c01, c10, b1, b0, 1, 0
+    surname_sim = None
+    if sur_a == 0 or sur_b == j0:
+        surname_sim = first[0]
+    if sur_a == 1 or sur_b == j1:
+        surname_sim = second[0]
+    if sur_a is not None and sur_b is not None and (j0, j1)[sur_a] != sur_b:
+        surname_sim = 0.0
+    same = total = mismatches = 0
+    for x, y, (_, ai, bj) in ((a0, y0, first), (a1, y1, second)):
+        xk, yk = x[ai], y[bj]
+        eq, n = syllables_equal(xk, yk, thai)
+        same, total = same + eq, total + n
+        if n > 1 or max(len(xk), len(yk)) <= 4:  # syllables, not Thai words
+            mismatches += n - eq
+    return Alignment(
+        sim,
+        min(first[0], second[0]),
+        surname_sim,
+        0,
+        ((0, j0, first[0], first[1], first[2]), (1, j1, second[0], second[1], second[2])),
+        j0 == 1,
         same / total if total else 0.0,
         mismatches,
     )
