@@ -18,6 +18,8 @@ from mekongx.matching import (
     romanize,
 )
 from mekongx.matching import han as hanmod
+from mekongx.matching import names as names_mod
+from mekongx.matching import thai as thai_mod
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高兰卢庄牛程唐欧阳司马诸葛"
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂卫红华建国志"
@@ -186,3 +188,19 @@ def test_latin_only_readings_are_filed_apart_and_found_by_latin_queries(names: l
     assert "dk:cun" not in blocking.blocking_keys(profile("王瑞").compact)
     assert idx.search("Chan Chun Sing", limit=1)[0].id == "SG"
     assert idx.search("王瑞", limit=1)[0].id == "LATIN"
+
+
+def test_a_build_worker_keeps_the_caches_its_names_share() -> None:
+    """Every ``_EMPTY_EVERY`` names a worker empties the caches of whole names (each read once)
+    but keeps those of words its names share; every ``_EMPTY_ALL_EVERY`` names it empties all."""
+    syllables, parse = thai_mod.syllables, names_mod.parse_name
+    syllables.cache_clear()
+    parse.cache_clear()
+    for _ in range(3):
+        syllables("ทองดี")  # a word: one miss, two hits
+    parse("ทองดี สุขใจ")  # a name: one miss
+    index._empty_caches(False)
+    assert syllables.cache_info().currsize == 1
+    assert parse.cache_info().currsize == 0
+    index._empty_caches(True)
+    assert syllables.cache_info().currsize == 0

@@ -382,9 +382,8 @@ def _build_chunk(
                     c.shortened,
                 )
             )
-            if len(seen) % 20_000 == 0:
-                for fn in _bounded_caches():
-                    fn.cache_clear()
+            if len(seen) % _EMPTY_EVERY == 0:
+                _empty_caches(len(seen) % _EMPTY_ALL_EVERY == 0)
         else:
             out.append(None)  # the main process has its compact already
         key_col.frombytes(got)
@@ -397,6 +396,22 @@ def _build_chunk(
     uniq, per_key = np.unique(kcol[order], return_counts=True)
     keys_out = [w.keys[k] for k in uniq.tolist()]
     return out, (keys_out, array("I", per_key.astype(np.uint32).tobytes()), pos[order].tobytes())
+
+
+# A build worker empties the caches that its names seldom hit (those of whole names: a worker reads
+# each name once) every _EMPTY_EVERY names, and all of them (those of words and syllables too,
+# which its names share) every _EMPTY_ALL_EVERY names
+_EMPTY_EVERY = 20_000
+_EMPTY_ALL_EVERY = 100_000
+
+
+def _empty_caches(everything: bool) -> None:
+    """Empty the engine's bounded caches: all of them, or those hit less than once in four misses
+    since they were last emptied."""
+    for fn in _bounded_caches():
+        info = fn.cache_info()
+        if everything or info.hits * 4 < info.misses:
+            fn.cache_clear()
 
 
 def _bounded_caches() -> list[Any]:
