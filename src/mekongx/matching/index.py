@@ -347,9 +347,10 @@ def _build_chunk(
     with the key numbers it remembers for it (as bytes: the smallest form to keep).
 
     A worker remembers the names it has seen (a third of a large watchlist are repeats), so the
-    per-name caches of the reading functions are of no use to it: they are emptied regularly to
-    bound its memory (they hold whole profiles, about 1.5 kB a name), and so are the engine's
-    other bounded caches (per word and syllable: filled to their sizes, they held about 1 GB in
+    per-name caches of the reading functions are of no use to it: they are emptied every
+    ``_EMPTY_EVERY`` names to bound its memory (they hold whole profiles, about 1.5 kB a name), and
+    the engine's other bounded caches every ``_EMPTY_ALL_EVERY`` (per word and syllable, which its
+    names share: filled to their sizes, they held about 1 GB in
     each worker of a 1,000,000-name build).
     """
     global _WORKER
