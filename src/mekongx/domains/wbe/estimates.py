@@ -15,7 +15,7 @@ from mekongx.wastewater import Flag, ParameterSet, WbeError, calibrate_marker, u
 from . import analysis
 from .models import WbeCalibration, WbeCampaign, WbeMeasurement, WbeSample, WbeSite
 from .schemas import CalibrationInput
-from .service import engine_samples, get_site, peek_campaign, rows_of, site_of
+from .service import engine_samples, get_site, newest_campaigns, peek_campaign, rows_of, site_of
 
 
 def identity_of(site: WbeSite, campaign: WbeCampaign) -> analysis.Identity:
@@ -70,9 +70,17 @@ def campaign_estimate(
     )
 
 
-def analytes_in_view(session: Session, principal: Principal) -> list[str]:
-    """Analyte codes measured in any campaign the user may see."""
-    seen = visible(principal, WbeCampaign).with_only_columns(WbeCampaign.id).subquery()
+def analytes_in_view(
+    session: Session, principal: Principal, site_id: int | None = None
+) -> list[str]:
+    """Analyte codes measured in any campaign the user may see; with ``site_id``, in the site's
+    newest 1,000 (what its trend computes over, :func:`service.newest_campaigns`), so that a
+    site's page reads its own campaigns, not every campaign of the node."""
+    if site_id is None:
+        campaigns = visible(principal, WbeCampaign).with_only_columns(WbeCampaign.id)
+    else:
+        campaigns = newest_campaigns(principal, site_id).with_only_columns(WbeCampaign.id)
+    seen = campaigns.subquery()
     stmt = (
         select(WbeMeasurement.analyte)
         .join(WbeSample, WbeSample.id == WbeMeasurement.sample_id)

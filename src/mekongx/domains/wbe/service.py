@@ -192,9 +192,14 @@ def list_campaigns(
     """The newest 1,000 campaigns the user may see (of one site): what a site's trend computes
     over (a site holds a campaign or a few a year). A list page is :func:`campaigns_page`, each
     site's latest campaign :func:`latest_per_site`."""
+    return list(session.scalars(newest_campaigns(principal, site_id)))
+
+
+def newest_campaigns(principal: Principal, site_id: int | None = None) -> Select[WbeCampaign]:
+    """The statement of :func:`list_campaigns`: the newest 1,000 campaigns the user may see (of
+    one site), the latest period first."""
     stmt = _campaigns(principal, site_id)
-    stmt = stmt.order_by(WbeCampaign.period_start.desc(), WbeCampaign.id.desc()).limit(1000)
-    return list(session.scalars(stmt))
+    return stmt.order_by(WbeCampaign.period_start.desc(), WbeCampaign.id.desc()).limit(1000)
 
 
 def latest_per_site(

@@ -256,7 +256,7 @@ def _site_page(
     with node_of(request).db.read() as session:
         site = wbe.get_site(session, principal, site_id)
         listed = wbe.campaigns_page(session, principal, site_id=site.id, page=page)
-        analytes = wbe_estimates.analytes_in_view(session, principal)
+        analytes = wbe_estimates.analytes_in_view(session, principal, site.id)
         calibrations = wbe_estimates.calibrations_of(session, site)
         code = analyte.upper() or ("METH" if "METH" in analytes else (analytes or [""])[0])
         result = (
