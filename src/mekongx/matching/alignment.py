@@ -222,23 +222,19 @@ def _align_two(
         take_straight = False
     else:
         take_straight = None
+
+    def weight(i: int, j: int) -> float:
+        """Part i of a against part j of b: the longer key's length, more for the surname."""
+        surname = sur_a == i or sur_b == j
+        return float(max(len(ka[i][0]), len(kb[j][0]))) * (SURNAME_WEIGHT if surname else 1.0)
+
     if take_straight is not False:
         c00, c11 = part_sim(a0, b0, thai), part_sim(a1, b1, thai)
-        w00 = float(max(len(a0[0]), len(b0[0]))) * (
-            SURNAME_WEIGHT if sur_a == 0 or sur_b == 0 else 1.0
-        )
-        w11 = float(max(len(a1[0]), len(b1[0]))) * (
-            SURNAME_WEIGHT if sur_a == 1 or sur_b == 1 else 1.0
-        )
+        w00, w11 = weight(0, 0), weight(1, 1)
         straight = (w00 * c00[0] + w11 * c11[0]) / (w00 + w11)
     if take_straight is not True:
         c01, c10 = part_sim(a0, b1, thai), part_sim(a1, b0, thai)
-        w01 = float(max(len(a0[0]), len(b1[0]))) * (
-            SURNAME_WEIGHT if sur_a == 0 or sur_b == 1 else 1.0
-        )
-        w10 = float(max(len(a1[0]), len(b0[0]))) * (
-            SURNAME_WEIGHT if sur_a == 1 or sur_b == 0 else 1.0
-        )
+        w01, w10 = weight(0, 1), weight(1, 0)
         crossed = (w01 * c01[0] + w10 * c10[0]) / (w01 + w10)
     if take_straight is None:
         take_straight = straight >= crossed - 1e-9
