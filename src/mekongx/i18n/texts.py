@@ -30,6 +30,7 @@ SHOWN_IN = N_("in %(language)s")
 TranslatedText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=300)]
 
 
+@cache
 def fallbacks(lang: str) -> tuple[str, ...]:
     """The order in which a reader of ``lang`` is shown a record's texts."""
     return tuple(dict.fromkeys((lang, "en", "th", "zh", *ADDED_LANGUAGES)))
@@ -62,7 +63,13 @@ def fallback_mark(shown: Shown, reader: str) -> str:
     """The mark "(in English)" in the reader's language for a text in another language."""
     if not shown.fallback:
         return ""
-    return translator(reader)(SHOWN_IN, language=language_name(shown.lang, reader))
+    return _shown_in(shown.lang, reader)
+
+
+@cache
+def _shown_in(code: str, reader: str) -> str:
+    # once per language pair: a list of 50 titles written in another language marks each one
+    return translator(reader)(SHOWN_IN, language=language_name(code, reader))
 
 
 def marked(texts: Mapping[str, str], reader: str) -> str:

@@ -46,11 +46,19 @@ class WrittenOnce(TextsOf):
 
     def texts(self, field: str) -> dict[str, str]:
         original = str(getattr(self, field) or "")
-        others = self.translations_of(field)
-        own = str(getattr(self, "language", "") or "")
-        if not own:  # a row that records no language: its text stands for every language
-            return {**dict.fromkeys(TEXT_LANGUAGES, original), **others}
-        return {**others, own: original}
+        return written_once(original, str(getattr(self, "language", "") or ""),
+                            self.translations_of(field))  # fmt: skip
+
+
+def written_once(
+    original: str, own: str, others: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """The texts (language code -> text) of a text written once in ``own`` (``others``: its
+    translations), as :meth:`WrittenOnce.texts` gives a record's: for a list that reads the
+    text and its language as plain columns."""
+    if not own:  # a row that records no language: its text stands for every language
+        return {**dict.fromkeys(TEXT_LANGUAGES, original), **(others or {})}
+    return {**(others or {}), own: original}
 
 
 class Translated(WrittenOnce):

@@ -6,6 +6,7 @@ import hmac
 import secrets
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
+from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -34,7 +35,7 @@ from mekongx.i18n import (
     needs_gregorian,
     translator,
 )
-from mekongx.i18n.texts import fallback_mark, language_name, pick
+from mekongx.i18n.texts import Shown, fallback_mark, language_name, pick
 from mekongx.model.identity import User
 from mekongx.web import field_labels, flash
 from mekongx.web.labels import translated
@@ -116,9 +117,17 @@ def shown_text(source: Any, field: str, lang: str) -> Markup | str:
     shown = pick(source, lang) if isinstance(source, Mapping) else source.shown(field, lang)
     if not shown.fallback:
         return shown.text
-    return Markup('<span lang="{}">{}</span> <small class="shown-in">({})</small>').format(
-        HTML_LANG.get(shown.lang, shown.lang), shown.text, fallback_mark(shown, lang)
-    )
+    return _fallback_frame(shown.lang, lang) % shown.text
+
+
+@cache
+def _fallback_frame(written: str, reader: str) -> Markup:
+    """The markup around a text written in ``written`` shown to a reader of ``reader``, with
+    ``%s`` for the text: built once per pair, so that each title of a list is escaped into it
+    alone (three values formatted a row cost twice as much)."""
+    mark = fallback_mark(Shown("", written, True), reader).replace("%", "%%")
+    frame = Markup('<span lang="{}">%s</span> <small class="shown-in">({})</small>')
+    return frame.format(HTML_LANG.get(written, written).replace("%", "%%"), mark)
 
 
 def _markup_aware(translate: Translator) -> Callable[..., Markup | str]:

@@ -3,7 +3,9 @@ on an uncalibrated marker constant) and laboratories' calibrations of population
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from functools import lru_cache
+
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from mekongx.audit import record
@@ -77,18 +79,24 @@ def analytes_in_view(
     newest 1,000 (what its trend computes over, :func:`service.newest_campaigns`), so that a
     site's page reads its own campaigns, not every campaign of the node."""
     if site_id is None:
-        campaigns = visible(principal, WbeCampaign).with_only_columns(WbeCampaign.id)
+        campaigns = visible(principal, WbeCampaign)
     else:
-        campaigns = newest_campaigns(principal, site_id).with_only_columns(WbeCampaign.id)
-    seen = campaigns.subquery()
-    stmt = (
+        campaigns = newest_campaigns(principal, site_id)
+    return list(session.scalars(_analytes_of(campaigns)))
+
+
+@lru_cache(maxsize=1024)
+def _analytes_of(campaigns: Select[WbeCampaign]) -> Select[str]:
+    # built once per statement of campaigns (one per agency and site: ``service``), not on
+    # every request
+    seen = campaigns.with_only_columns(WbeCampaign.id).subquery()
+    return (
         select(WbeMeasurement.analyte)
         .join(WbeSample, WbeSample.id == WbeMeasurement.sample_id)
         .where(WbeSample.campaign_id.in_(select(seen.c.id)))
         .distinct()
         .order_by(WbeMeasurement.analyte)
     )
-    return list(session.scalars(stmt))
 
 
 # --- population marker calibrations --------------------------------------------------------

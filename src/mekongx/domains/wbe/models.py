@@ -17,6 +17,7 @@ from sqlalchemy import (
     Date,
     Float,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -33,6 +34,8 @@ SEWER_TYPES = ("combined", "separate", "mixed", "unknown")
 POPULATION_METHODS = ("census", "served", "design", "mobile", "BOD5", "COD", "TN", "NH4N", "TP")
 MARKERS = ("BOD5", "COD", "TN", "NH4N", "TP")
 REFERENCES = ("census", "mobile")
+# the columns ``authz.visibility_clause`` reads of a shared record
+VISIBILITY = ("origin_agency", "distribution", "sharing_group", "uid")
 
 
 class WbeSite(Translated, Base):
@@ -103,11 +106,18 @@ class WbeCampaign(WrittenOnce, SharedRecord, Base):
     """A monitoring campaign: one site, one period, one laboratory, one parameter set."""
 
     __tablename__ = "wbe_campaigns"
+    # A site's campaigns, read from the site's end of an index whatever the node holds, and
+    # decided visible from the index alone (``authz.visibility_clause``'s columns in it, no
+    # read of the row): the latest period first (a site's page, its newest 1,000 for the trend
+    # and the analytes: keyset on period_start, id) and the newest first (the list's total,
+    # ``authz.listing.count_of``). The second also serves the foreign key.
+    __table_args__ = (
+        Index("ix_wbe_campaigns_site_period", "site_id", "period_start", "id", *VISIBILITY),
+        Index("ix_wbe_campaigns_site_newest", "site_id", "id", *VISIBILITY),
+    )
 
     title: Mapped[str] = mapped_column(String(300))
-    site_id: Mapped[int] = mapped_column(
-        ForeignKey("wbe_sites.id", ondelete="RESTRICT"), index=True
-    )
+    site_id: Mapped[int] = mapped_column(ForeignKey("wbe_sites.id", ondelete="RESTRICT"))
     lab_id: Mapped[int | None] = mapped_column(
         ForeignKey("wbe_labs.id", ondelete="RESTRICT"), nullable=True
     )

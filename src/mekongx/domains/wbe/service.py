@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Literal
 
-from sqlalchemy import Select, exists, func, or_, select
+from sqlalchemy import Row, Select, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from mekongx.audit import record
@@ -87,20 +88,23 @@ def _campaign_seen(principal: Principal) -> Any:
 def visible_sites(session: Session, principal: Principal) -> list[WbeSite]:
     """Sites of the user's agency and sites of campaigns the user may see."""
     require(principal, Permission.READ_RECORDS)
-    used = exists().where(WbeCampaign.site_id == WbeSite.id, _campaign_seen(principal))
-    stmt = (
-        select(WbeSite)
-        .where(or_(WbeSite.origin_agency == principal.agency, used))
-        .order_by(WbeSite.country, WbeSite.city, WbeSite.code)
-    )
+    stmt = _sites_seen(principal.agency).order_by(WbeSite.country, WbeSite.city, WbeSite.code)
     return list(session.scalars(stmt))
 
 
+@lru_cache(maxsize=256)
+def _sites_seen(agency: str) -> Select[WbeSite]:
+    used = exists().where(WbeCampaign.site_id == WbeSite.id, visibility_clause(WbeCampaign, agency))
+    return select(WbeSite).where(or_(WbeSite.origin_agency == agency, used))
+
+
 def get_site(session: Session, principal: Principal, site_id: int) -> WbeSite:
-    for site in visible_sites(session, principal):
-        if site.id == site_id:
-            return site
-    raise NotFound(N_("No such record."))
+    """One of :func:`visible_sites`, read by its id alone (not every visible site in turn)."""
+    require(principal, Permission.READ_RECORDS)
+    site = session.scalars(_sites_seen(principal.agency).where(WbeSite.id == site_id)).first()
+    if site is None:
+        raise NotFound(N_("No such record."))
+    return site
 
 
 def visible_labs(session: Session, principal: Principal) -> list[WbeLab]:
@@ -181,9 +185,15 @@ def create_campaign(session: Session, principal: Principal, data: CampaignInput)
 
 def _campaigns(principal: Principal, site_id: int | None) -> Select[WbeCampaign]:
     stmt = visible(principal, WbeCampaign)
-    if site_id is not None:
-        stmt = stmt.where(WbeCampaign.site_id == site_id)
-    return stmt
+    return stmt if site_id is None else _of_site(stmt, site_id)
+
+
+@lru_cache(maxsize=1024)
+def _of_site(campaigns: Select[WbeCampaign], site_id: int) -> Select[WbeCampaign]:
+    # one statement object per agency and site, as ``visible`` is per agency: the list's page
+    # and total statements (``authz.listing``) and the newest 1,000 are then built once, not
+    # on every request
+    return campaigns.where(WbeCampaign.site_id == site_id)
 
 
 def list_campaigns(
@@ -198,8 +208,13 @@ def list_campaigns(
 def newest_campaigns(principal: Principal, site_id: int | None = None) -> Select[WbeCampaign]:
     """The statement of :func:`list_campaigns`: the newest 1,000 campaigns the user may see (of
     one site), the latest period first."""
-    stmt = _campaigns(principal, site_id)
-    return stmt.order_by(WbeCampaign.period_start.desc(), WbeCampaign.id.desc()).limit(1000)
+    return _newest(_campaigns(principal, site_id))
+
+
+@lru_cache(maxsize=1024)
+def _newest(campaigns: Select[WbeCampaign]) -> Select[WbeCampaign]:
+    # the site's end of ix_wbe_campaigns_site_period, read in order: 1,000 rows at most
+    return campaigns.order_by(WbeCampaign.period_start.desc(), WbeCampaign.id.desc()).limit(1000)
 
 
 def latest_per_site(
@@ -233,6 +248,20 @@ def campaigns_page(
     (``authz.listing``: keyset paging with ``after``, the total estimated beyond the bound)."""
     return page_of(session, _campaigns(principal, site_id), WbeCampaign, page=page,
                    per_page=per_page, after=after, order=(WbeCampaign.period_start,))  # fmt: skip
+
+
+# what a site's page shows of each of its campaigns
+SITE_LIST_COLUMNS = (WbeCampaign.id, WbeCampaign.title, WbeCampaign.language,
+                     WbeCampaign.period_start, WbeCampaign.period_end, WbeCampaign.parameter_set)  # fmt: skip
+
+
+def site_campaigns_page(
+    session: Session, principal: Principal, site_id: int, *, page: int = 1, per_page: int = 50
+) -> Page[Row[Any]]:
+    """One page of a site's campaigns the user may see, as :func:`campaigns_page`, in plain rows
+    of ``SITE_LIST_COLUMNS`` (no campaign objects: the page shows six columns)."""
+    return page_of(session, _campaigns(principal, site_id), WbeCampaign, page=page,
+                   per_page=per_page, order=(WbeCampaign.period_start,), columns=SITE_LIST_COLUMNS)  # fmt: skip
 
 
 def read_campaign(
