@@ -59,6 +59,16 @@ class Settings(BaseSettings):
     token_max_days: int = Field(
         365, ge=1, le=3650, description="Longest lifetime an API token may be given, days."
     )
+    login_cache_seconds: int = Field(
+        30,
+        ge=0,
+        le=300,
+        description="How long a process keeps who a token or login session belongs to without "
+        "asking the database. Any change by the node (a token revoked, a session ended, a user "
+        "disabled) applies at once in every process of the node run by the same system user; "
+        "this bounds changes made otherwise (by hand in SQL, by another system user). 0: ask "
+        "on every request.",
+    )
     upload_max_mb: int = Field(
         5, ge=1, le=100, description="Largest uploaded file (screening lists, results tables), MB."
     )

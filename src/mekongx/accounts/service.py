@@ -364,10 +364,9 @@ def token_expiry(row: Any, settings: Settings) -> datetime:
     return expires_at or row.created_at + timedelta(days=settings.token_max_days)
 
 
-# Every API request starts with this: built once
-# a request's API token and its user's principal: one Core statement of the columns needed (no
-# ORM objects), read on every request: nothing is cached, so a token revoked or a user disabled
-# a moment ago no longer works
+# An API request whose caller its process does not know yet starts with this, built once: the
+# token and its user's principal, one Core statement of the columns needed (no ORM objects). The
+# answer is kept (accounts/login_cache.py) until a write to the users, sessions or tokens
 _TOKEN_PRINCIPAL = (
     select(ApiToken.expires_at, ApiToken.created_at, User.id, User.username, User.display_name,
            User.agency_code, User.role, User.language, User.active)
@@ -378,17 +377,18 @@ _TOKEN_PRINCIPAL = (
 
 def api_token_principal(
     connection: Connection, token: str, settings: Settings, request_id: str = ""
-) -> Principal | None:
-    """Who calls with this API token: its user, if the token is not revoked and not expired and
-    the user is active and of this node's agency (``is_foreign``); None otherwise."""
+) -> tuple[Principal, datetime] | None:
+    """Who calls with this API token and until when: its user, if the token is not revoked and
+    not expired and the user is active and of this node's agency (``is_foreign``); None
+    otherwise."""
     found = connection.execute(_TOKEN_PRINCIPAL, {"hash": digest(token)}).first()
-    if found is None or token_expiry(found, settings) <= utcnow():
+    if found is None or (ends := token_expiry(found, settings)) <= utcnow():
         return None
     if not found.active or found.agency_code != settings.node_agency:
         return None
     return Principal(user_id=found.id, username=found.username, display_name=found.display_name,
                      agency=found.agency_code, role=Role(found.role), language=found.language,
-                     request_id=request_id)  # fmt: skip
+                     request_id=request_id), ends  # fmt: skip
 
 
 def list_api_tokens(session: Session, user: User) -> list[ApiToken]:

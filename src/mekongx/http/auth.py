@@ -6,10 +6,12 @@ import hmac
 from typing import Annotated
 
 from fastapi import Depends
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
 from mekongx.accounts import authentication as authn
 from mekongx.accounts import service as accounts
+from mekongx.accounts.login_cache import LoginCache
 from mekongx.authz import Principal
 from mekongx.errors import Forbidden, NotAuthenticated
 from mekongx.http.node import node_of
@@ -22,28 +24,50 @@ PRE_CSRF_COOKIE = "mx_precsrf"
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 
 
+def _remembered(request: Request) -> bool:
+    """Take the caller from this process's memory (no statement, no thread) when it is there."""
+    if getattr(request.state, "auth", None) is not None:
+        return True
+    header = request.headers.get("authorization", "")
+    if header.lower().startswith("bearer "):
+        key = LoginCache.key("token", header[7:].strip())
+    elif token := request.cookies.get(SESSION_COOKIE):
+        key = LoginCache.key("session", token)
+    else:
+        return False
+    found = node_of(request).principals.get(key, getattr(request.state, "request_id", ""))
+    if found is not None:
+        request.state.auth = found
+    return found is not None
+
+
 def _resolve(request: Request) -> tuple[Principal, LoginSession | None] | None:
     cached = getattr(request.state, "auth", None)
-    if cached is not None:
+    if cached is not None or _remembered(request):
+        cached = request.state.auth
         return cached if cached != "anonymous" else None
     node = node_of(request)
+    memory = node.principals
     request_id = getattr(request.state, "request_id", "")
     result: tuple[Principal, LoginSession | None] | None = None
     header = request.headers.get("authorization", "")
     if header.lower().startswith("bearer "):
+        secret = header[7:].strip()
+        mark = memory.mark()
         with node.db.read_engine.connect() as connection:
-            principal = accounts.api_token_principal(
-                connection, header[7:].strip(), node.settings, request_id
-            )
-        if principal is None:
+            answer = accounts.api_token_principal(connection, secret, node.settings, request_id)
+        if answer is None:
             raise NotAuthenticated(N_("The API token is not valid."))
-        result = (principal, None)
+        result = (answer[0], None)
+        memory.keep(LoginCache.key("token", secret), mark, result, answer[1])
     elif token := request.cookies.get(SESSION_COOKIE):
+        mark = memory.mark()
         with node.db.read() as session:
             found = authn.resolve_session(session, token, node.settings)
         if found is not None:
             login, user = found
             result = (accounts.principal_for(user, request_id), login)
+            memory.keep(LoginCache.key("session", token), mark, result, login.expires_at)
     request.state.auth = result if result is not None else "anonymous"
     return result
 
@@ -55,8 +79,13 @@ def optional_login(request: Request) -> tuple[Principal, LoginSession | None] | 
     return found
 
 
-def current_principal(request: Request) -> Principal:
-    """The authenticated caller, fully logged in (second factor done), or 401."""
+async def current_principal(request: Request) -> Principal:
+    """The authenticated caller, fully logged in (second factor done), or 401.
+
+    A caller this process knows is answered on the event loop; only one it must look up goes
+    to a thread for its statement (the route's own thread comes after, if the route is sync)."""
+    if not _remembered(request):
+        await run_in_threadpool(_resolve, request)
     found = optional_login(request)
     if found is None:
         raise NotAuthenticated(N_("Please log in."))

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from starlette.requests import Request
 
+from mekongx.accounts.login_cache import LoginCache
 from mekongx.db import Database
 from mekongx.federation.gate import RefusalGate
 from mekongx.federation.keys import NodeKeys
@@ -21,6 +22,11 @@ class Node:
     refusals: RefusalGate = field(default_factory=RefusalGate)
     # Failed logins (password or second factor) per client address of this process's web port.
     logins: RefusalGate = field(default_factory=lambda: RefusalGate(20, name="web login"))
+    # Who this process's callers are, by their token (accounts/login_cache.py).
+    principals: LoginCache = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.principals = LoginCache(self.db.url, self.settings.login_cache_seconds)
 
 
 def node_of(request: Request) -> Node:

@@ -87,8 +87,14 @@ class SharingGroupMember(Base):
     )
 
 
+# A write to the logins' tables moves the shared change mark "logins" (mekongx.db.epochs), which
+# tells every process of the node to forget who its tokens and sessions belong to.
+LOGINS_CHANGE = {"change_mark": "logins"}
+
+
 class User(Base):
     __tablename__ = "users"
+    __table_args__ = {"info": dict(LOGINS_CHANGE)}  # noqa: RUF012 (read by SQLAlchemy once)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     username: Mapped[str] = mapped_column(String(64), unique=True)
@@ -109,6 +115,7 @@ class LoginSession(Base):
     """A browser login. Only a hash of the cookie value is stored."""
 
     __tablename__ = "login_sessions"
+    __table_args__ = {"info": dict(LOGINS_CHANGE)}  # noqa: RUF012 (read by SQLAlchemy once)
 
     token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
@@ -122,6 +129,7 @@ class ApiToken(Base):
     """A token for a machine client. Only a hash is stored; the prefix identifies it in lists."""
 
     __tablename__ = "api_tokens"
+    __table_args__ = {"info": dict(LOGINS_CHANGE)}  # noqa: RUF012 (read by SQLAlchemy once)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
