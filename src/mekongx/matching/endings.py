@@ -147,7 +147,7 @@ def thai_shape(word: str) -> str:
     outlines.update(latin_outline(v) for v in published)
     # a word with published Latin forms is left to them: its vowels are not checked
     vowels = () if published else tuple(thai_vowels.thai(r, word) for r in readings)
-    finals = "T" + thai_finals.thai_marks(word, published)
+    finals = "T" + thai_finals.thai_marks(word, published, readings)
     return shape(thai_ending(word), outlines, vowels, finals)
 
 

@@ -48,6 +48,10 @@ _SILENT_E = re.compile("[aeiou][bcdfghjklmnpqrstvwxz]e$")
 # adding or dropping one of these costs half: a linking or silent r or t, h of aspiration, y and w
 # that are glides or vowels in one spelling and consonants in another
 _INDEL = {"r": 0.5, "y": 0.5, "w": 0.5, "h": 0.5, "T": 0.5}
+# ... but a final t (T) is cheap only before a stop, an affricate or s, where it closes one syllable
+# and the next one's consonant sounds it again (Ratchanok, Kitsana); before these it costs a whole
+# consonant (``_indel``)
+_SONORANT_ONSETS = frozenset("nmlrwyN")
 # one written for the other costs half: a final s for t (Thanes, ธเนศ), a final n written r or l,
 # l for r (Somluck, สมรักษ์: Thai speakers say both as l), a final f for p (อัฟฟาน ap-fan)
 _SUBSTITUTE = {
@@ -155,6 +159,10 @@ def _indel(word: str, at: int) -> float:
         # ษ/ศ after ง and ท/ต after น, silent in speech, often written (พงษธร Pongsathon,
         # จันทร์รัตน์ Chantharat)
         return 0.5
+    if word[at] == "T" and word[at + 1 : at + 2] in _SONORANT_ONSETS:
+        # a final stop before a nasal, liquid or glide is heard and written (อัดนัน at-nan
+        # Adnan, not อนันท์ Anan; ฉัตรลดา Chatlada, not ชลดา Chollada)
+        return 1.0
     return _INDEL.get(word[at], 1.0)
 
 

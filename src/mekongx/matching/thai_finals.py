@@ -1,4 +1,5 @@
-"""Two finals of a Latin spelling of a Thai word that the Thai letters must hold: -l and -orn.
+"""Two finals of a Latin spelling of a Thai word that the Thai letters must hold, -l and -orn, and
+one that a Latin spelling must write, a final n before an onset n.
 
 The phonetic key and the consonant outline (``outline.py``) treat r and l alike (Thai speakers say
 both as l; a final ร, ล and น all sound n), so that spellings of one name meet; ธนพร Thanaporn and
@@ -16,41 +17,77 @@ Checked against every annotated spelling of the ``dev`` part of nozomiyamada/tha
 (Akkarapol for อัครพนธ์), none an -orn. An l that opens a syllable is not checked: Thai speakers
 say ร as l and some write it so (Somluck for สมรักษ์, a real person's own spelling), although it
 would part มาริสา from Malisa. Nor is -on: passports write พร as -phon (RTGS) and -pon as well
-as -porn. ``thai_marks`` and ``latin_marks`` give these as letters of a word's shape
-(``outline.shape``); ``differ`` compares them.
+as -porn.
+
+The other way round, **a syllable closed on n before one that opens on n** (อรุณณี a-run-ni,
+สรินนา sa-rin-na) is written with both: nn (Arunnee, Sarinna), or the final as l or r before the
+n (Wimolnut, Ornitcha). RTGS writes each syllable's final and onset, and none of the 60 annotated
+``dev`` spellings of the 29 such words (by their IPA) writes one n. A word read so in every
+reading (``endings.py``) is marked ``N``; a Latin spelling without nn, ln or rn is not one of it
+(อรุณณี is not Arunee, อารุณี's spelling; สรินนา not Sarina, ซารีนา's). A Latin nn where the Thai
+word has no such pair is a habit (Nattee for นที) and says nothing.
+
+``thai_marks`` and ``latin_marks`` give these as letters of a word's shape (``outline.shape``);
+``differ`` compares them.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 from mekongx.matching.keys import ascii_fold
 
-ORN, L = "o", "l"
+ORN, L, NN = "o", "l", "N"
 
 _THAI_ORN = re.compile("[รณญ]|อ[\u0e48-\u0e4b]?น")
 _THAI_L = re.compile("[ลฬฦ]")
 # -orng is ong with an r that marks a long vowel (Charn, Thorng), not a final r
 _LATIN_ORN = re.compile("orn(?!g)")
 _LATIN_FINAL_L = re.compile("l(?![aeiouyl])")  # Kamol, Phol; not Chollada's first l
+_LATIN_NN = re.compile("[nlr]n(?=[aeiouy])")  # Arunnee, Wimolnut, Ornitcha; not Porn
 
 
 @lru_cache(maxsize=100_000)
 def latin_marks(word: str) -> str:
-    """The marks of a Latin word (``"Nantapol"`` -> ``"l"``, ``"Thanaporn"`` -> ``"o"``)."""
+    """The marks of a Latin word (``"Nantapol"`` -> ``"l"``, ``"Thanaporn"`` -> ``"o"``,
+    ``"Arunnee"`` -> ``"N"``)."""
     w = ascii_fold(word).lower()
-    return (ORN if _LATIN_ORN.search(w) else "") + (L if _LATIN_FINAL_L.search(w) else "")
+    return (
+        (ORN if _LATIN_ORN.search(w) else "")
+        + (L if _LATIN_FINAL_L.search(w) else "")
+        + (NN if _LATIN_NN.search(w) else "")
+    )
 
 
-def thai_marks(word: str, published: tuple[str, ...] = ()) -> str:
+def closes_on_n(readings: tuple[tuple[str, ...], ...]) -> bool:
+    """Does every reading of a Thai word (RTGS syllables) close a syllable on n before one that
+    opens on n (``("a", "run", "ni")``)?"""
+    return bool(readings) and all(
+        any(a.endswith("n") and b.startswith("n") for a, b in pairwise(r)) for r in readings
+    )
+
+
+def thai_marks(
+    word: str, published: tuple[str, ...] = (), readings: tuple[tuple[str, ...], ...] = ()
+) -> str:
     """The marks a Latin spelling of the Thai ``word`` may carry: its letters allow them, or one of
-    its published Latin forms has them."""
+    its published Latin forms has them; and ``N`` where every reading closes a syllable on n
+    before an n (and every published form writes it so)."""
     marks = (ORN if _THAI_ORN.search(word) else "") + (L if _THAI_L.search(word) else "")
-    marks += "".join(latin_marks(v) for v in published)
-    return "".join(m for m in (ORN, L) if m in marks)
+    forms = "".join(latin_marks(v) for v in published)
+    marks += forms.replace(NN, "")
+    if closes_on_n(readings) and all(NN in latin_marks(v) for v in published):
+        marks += NN
+    return "".join(m for m in (ORN, L, NN) if m in marks)
+
+
+def _differs(thai: set[str], latin: str) -> bool:
+    return bool(set(latin) - thai - {NN}) or (NN in thai and NN not in latin)
 
 
 def differ(thai: str, latins: list[str]) -> bool:
-    """Does every Latin spelling (its marks) write something the Thai word (its marks) lacks?"""
-    return bool(latins) and all(set(m) - set(thai) for m in latins)
+    """Does every Latin spelling (its marks) write something the Thai word (its marks) lacks, or
+    lack the nn the Thai word needs?"""
+    return bool(latins) and all(_differs(set(thai), m) for m in latins)
