@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from sqlalchemy import Select, select
+from sqlalchemy import Integer, Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from mekongx.audit import record
@@ -25,12 +25,15 @@ def identity_of(site: WbeSite, campaign: WbeCampaign) -> analysis.Identity:
 
 
 def calibrations_of(session: Session, site: WbeSite) -> list[WbeCalibration]:
-    stmt = (
-        select(WbeCalibration)
-        .where(WbeCalibration.site_id == site.id)
-        .order_by(WbeCalibration.created_at.desc(), WbeCalibration.id.desc())
-    )
-    return list(session.scalars(stmt))
+    return list(session.scalars(_CALIBRATIONS, {"site_id": site.id}))
+
+
+# built once (the site a bound parameter): a site's page reads them on every request
+_CALIBRATIONS = (
+    select(WbeCalibration)
+    .where(WbeCalibration.site_id == bindparam("site_id", type_=Integer))
+    .order_by(WbeCalibration.created_at.desc(), WbeCalibration.id.desc())
+)
 
 
 def population_flags(session: Session, site: WbeSite, params: ParameterSet) -> tuple[Flag, ...]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
 
-from sqlalchemy import Row, Select, exists, func, or_, select
+from sqlalchemy import Integer, Row, Select, bindparam, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from mekongx.audit import record
@@ -98,10 +98,16 @@ def _sites_seen(agency: str) -> Select[WbeSite]:
     return select(WbeSite).where(or_(WbeSite.origin_agency == agency, used))
 
 
+@lru_cache(maxsize=256)
+def _site_seen(agency: str) -> Select[WbeSite]:
+    # the id a bound parameter: one statement per agency, its cache key computed once
+    return _sites_seen(agency).where(WbeSite.id == bindparam("site_id", type_=Integer))
+
+
 def get_site(session: Session, principal: Principal, site_id: int) -> WbeSite:
     """One of :func:`visible_sites`, read by its id alone (not every visible site in turn)."""
     require(principal, Permission.READ_RECORDS)
-    site = session.scalars(_sites_seen(principal.agency).where(WbeSite.id == site_id)).first()
+    site = session.scalars(_site_seen(principal.agency), {"site_id": site_id}).first()
     if site is None:
         raise NotFound(N_("No such record."))
     return site
