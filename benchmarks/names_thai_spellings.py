@@ -135,6 +135,21 @@ def load_given(path: str) -> list[dict[str, str]]:
     return out
 
 
+def sound_key(ipa: str) -> str:
+    """What tells two names apart to the ear in a way Latin spellings can write: the annotated
+    sound without tones (the digits), vowel length and aspiration (the encoding's capitals:
+    A = aa, P = ph), which Thai passports do not write consistently (Supachai / Suphachai), and
+    without the marks of a syllable's edges that no Latin letter writes: ``?`` (a glottal stop,
+    as onset the silent อ, as coda the stop after a final short vowel) and ``-`` (no final
+    consonant). In the data's encoding each syllable is onset, vowel, coda and tone, and the coda
+    is ``-`` when there is none (data/README.md and thaig2p/main.py of the repository at 9968ea4,
+    whose own decoder also writes a coda ``?`` as ``-``); RTGS writes นะ and นา both ``na``, so
+    ทรรศนะ ``tat5 sa-1 na?4`` and ทัศนา ``Tat4 sa-1 nA-1`` get one key (``tat sa na``), as do
+    นูรียะ and นูรียา. Both marks go the same way: keeping one of them told ``na?`` from ``nA-``
+    by a glottal stop and a vowel length, the two things this key is meant to leave out."""
+    return _TONE_DIGIT.sub("", ipa).lower().replace("?", "").replace("-", "")
+
+
 def nearest(pool: list[dict[str, str]], rtgs: list[str], sound: dict[str, str], i: int):
     """The entry of the pool nearest to entry i by letter edit distance of the RTGS forms, among
     names that sound different (see ``sound`` in ``given_names``)."""
@@ -151,10 +166,8 @@ def nearest(pool: list[dict[str, str]], rtgs: list[str], sound: dict[str, str], 
 def given_names(path: str, rng: random.Random, show: bool, n_pairs: int) -> None:
     thr = calibration.threshold()
     rows = load_given(path)
-    # what tells two names apart to the ear in a way Latin spellings can write: the annotated sound
-    # without tones, vowel length and aspiration (the encoding's capitals: A = aa, P = ph) and
-    # glottal stops, which Thai passports do not write consistently (Supachai / Suphachai)
-    sound = {r["th"]: _TONE_DIGIT.sub("", r["ipa"]).lower().replace("?", "") for r in rows}
+    # one key for every entry, before the split into dev and holdout
+    sound = {r["th"]: sound_key(r["ipa"]) for r in rows}
     spelt_as = {r["th"]: {v.lower() for v in r["latin"].split("|")} for r in rows}
     by_part: dict[str, list[dict[str, str]]] = defaultdict(list)
     for r in rows:
