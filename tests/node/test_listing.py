@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from mekongx.authz import Principal, listing, visible
 from mekongx.authz.listing import page_of, search_of
@@ -246,3 +246,45 @@ def test_an_estimate_is_kept_for_a_moment_and_an_exact_total_never(
     assert total(4) == (9, False)  # the estimate made a moment ago
     monkeypatch.setattr(listing, "ESTIMATE_SECONDS", 0.0)
     assert total(4) == (12, False)
+
+
+def test_a_page_of_columns_is_named_tuples_read_without_the_orm(world: Any) -> None:
+    """A list's page of ``columns`` runs on the session's connection (the ORM's execution and
+    loading cost a page of 50 seizures 0.4 ms of 2) and answers named tuples: the same values
+    by index and by name as a row, but a name read in ~0.03 us instead of ~2 (a template
+    reads nine names a row); the next page, the keyset page and unflushed changes as before."""
+    made = [world.report("thai_analyst", title=f"ZXROWS {n}") for n in range(3)]
+    principal = world.principal("thai_viewer")
+    columns = (IntelReport.id, IntelReport.title)
+    orm_runs: list[str] = []
+
+    def watch(state: Any) -> None:
+        orm_runs.append(str(state.statement))
+
+    with world.db.write() as session:
+        unflushed = IntelReport(**_report_fields(session, made[0], "ZXROWS unflushed"))
+        event.listen(session, "do_orm_execute", watch)
+        first = page_of(session, visible(principal, IntelReport), IntelReport, per_page=2,
+                        columns=columns)  # fmt: skip
+        rest = page_of(session, visible(principal, IntelReport), IntelReport, per_page=2,
+                       after=first.next_after, columns=columns)  # fmt: skip
+        session.add(unflushed)
+        flushed = page_of(session, visible(principal, IntelReport), IntelReport, columns=columns)
+        event.remove(session, "do_orm_execute", watch)
+    assert [tuple(row) for row in first.items] == [(i, f"ZXROWS {n}", i) for n, i in
+                                                  reversed(list(enumerate(made)))][:2]  # fmt: skip
+    assert [(row.id, row.title) for row in rest.items] == [(made[0], "ZXROWS 0")]
+    assert all(type(row)._fields == ("id", "title", "picked") for row in first.items)
+    assert isinstance(first.items[0], tuple) and first.next_after == made[1]
+    assert flushed.items[0].title == "ZXROWS unflushed" and flushed.total == 4
+    assert not [s for s in orm_runs if "intel_reports" in s], orm_runs
+
+
+def _report_fields(session: Any, ident: int, title: str) -> dict[str, Any]:
+    """The columns of report ``ident`` with a new uid and ``title``: a report added in the
+    session and not yet flushed."""
+    import uuid
+
+    source = session.get(IntelReport, ident)
+    fields = {c.key: getattr(source, c.key) for c in IntelReport.__table__.columns}
+    return {**fields, "id": None, "uid": str(uuid.uuid4()), "title": title}

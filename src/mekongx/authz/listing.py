@@ -10,7 +10,9 @@ statements whatever the table holds:
   key instead of skipping rows, so page 2,000 costs what page 1 costs;
 - ``columns`` (a list's own columns: what its page shows) reads the page as plain rows of
   those columns instead of ORM objects (no identity map, no unloaded attributes, none of the
-  columns the list does not show), which the API's lists answer with (``api.v1.schemas``);
+  columns the list does not show), run on the session's connection without the ORM's
+  execution steps and handed back as named tuples (cheap to read by name in a template),
+  which the API's lists answer with (``api.v1.schemas``);
 - visibility is decided inside that query, row by row (``authz.visibility_clause``): no hidden
   row is loaded, checked in Python or counted;
 - the total is counted exactly up to ``bound`` visible rows; beyond, it is estimated from the
@@ -22,13 +24,14 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Hashable, Sequence
+from collections import namedtuple
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any, Generic, TypeVar, overload
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import Integer, Row, Select, bindparam, func, select, tuple_
+from sqlalchemy import Integer, Result, Row, Select, bindparam, func, select, tuple_
 from sqlalchemy.orm import Session
 
 from mekongx.db import fts
@@ -74,7 +77,7 @@ def page_of(
     order: Sequence[Any] = ...,
     key: Any = ...,
     columns: Sequence[Any],
-) -> Page[Row[Any]]: ...
+) -> Page[Any]: ...
 def page_of(
     session: Session,
     stmt: Select[Any],
@@ -92,7 +95,7 @@ def page_of(
     newest first: by ``order`` (columns, each descending; a seizure's date) then by id (or by
     ``key``, another unique, increasing integer column: the audit log's ``seq``). ``after``
     (the keyset cursor: the key of the previous page's last row) wins over ``page``. Items are
-    ``model`` objects, or with ``columns`` rows of those columns (the key among them or not)."""
+    ``model`` objects, or with ``columns`` named tuples of those columns and the key (last)."""
     key = model.id if key is None else key
     total, exact = count_of(session, stmt, model, bound, key=key)
     order, columns = tuple(order), tuple(columns)
@@ -101,8 +104,8 @@ def page_of(
     if after is not None and order:
         # the cursor row is read through the user's own query: a hidden row's values are
         # never used
-        last = session.execute(_derived(stmt, ("cursor", key, order), lambda: _cursor(stmt, key, order)),
-                               {"mekongx_page_cursor": after}).one_or_none()  # fmt: skip
+        last = _rows(session, _derived(stmt, ("cursor", key, order), lambda: _cursor(stmt, key, order)),
+                     {"mekongx_page_cursor": after}).one_or_none()  # fmt: skip
         seek = "row" if last is not None else "key"
         values.update({f"mekongx_page_order_{n}": v for n, v in enumerate(last or ())})
     elif after is None and page > 1:
@@ -112,10 +115,43 @@ def page_of(
         values["mekongx_page_after"] = after
     shape = ("page", model, key, order, columns, seek)
     shown = _derived(stmt, shape, lambda: _page(stmt, model, key, order, columns, seek))
-    rows = session.execute(shown, values).all()
+    if columns:
+        result = _rows(session, shown, values)
+        named = _named_row(tuple(result.keys()))
+        rows: Sequence[Any] = [named(row) for row in result] if named else result.all()
+    else:
+        rows = session.execute(shown, values).all()
     items: list[Any] = [row[0] for row in rows] if not columns else list(rows)
     more = len(rows) == per_page
     return Page(items, total, page, per_page, exact, rows[-1][-1] if more else None)
+
+
+_namedtuple: Any = namedtuple
+
+
+@lru_cache(maxsize=512)
+def _named_row(fields: tuple[str, ...]) -> Callable[[Iterable[Any]], tuple[Any, ...]] | None:
+    """A page's rows of ``columns`` are named tuples of their fields, not SQLAlchemy rows: the
+    same values by index and by name, but a name costs ~0.03 us instead of ~2 us (``Row``
+    asks its class for every name first), and a page's template reads each row's fields by
+    name (50 notices x 9 names: a fifth of the page). None: names no named tuple takes
+    (two alike, a leading underscore); the rows stay SQLAlchemy's."""
+    try:
+        made: Any = _namedtuple("ListRow", fields)  # the fields are known at run time only
+    except ValueError:
+        return None
+    make: Callable[[Iterable[Any]], tuple[Any, ...]] = made._make
+    return make
+
+
+def _rows(session: Session, stmt: Select[Any], values: dict[str, Any] | None = None) -> Result[Any]:
+    """``stmt`` (columns, no ORM entity) run on the session's connection, after the flush the
+    session would have made: plain rows as the cursor gives them, without the ORM's execution
+    and loading steps (a row tuple built twice, the ORM's context and events), which cost a
+    page of 50 seizures 0.4 ms of its 2."""
+    if session.autoflush:
+        session.flush()
+    return session.connection().execute(stmt, values)
 
 
 def _derived(stmt: Select[Any], shape: Hashable, build: Callable[[], Select[Any]]) -> Select[Any]:
@@ -214,8 +250,8 @@ def _cache_key(ids: Select[Any], bound: int) -> Hashable | None:
 
 
 def _count(session: Session, ids: Select[Any], key: Any, bound: int) -> tuple[int, bool]:
-    row = session.execute(_derived(ids, ("count", key, bound), lambda: _counting(ids, key, bound))).one()  # fmt: skip
-    counted, boundary, lowest, highest = row
+    row = _rows(session, _derived(ids, ("count", key, bound), lambda: _counting(ids, key, bound))).one()  # fmt: skip
+    counted, boundary, lowest, highest = tuple(row)
     if counted <= bound or boundary is None or lowest is None or highest is None:
         return int(counted), True
     share = counted / (highest - boundary + 1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from functools import cache, wraps
-from typing import Any, Generic, ParamSpec, TypeVar
+from typing import Any, Generic, ParamSpec, TypeVar, cast
 
 from fastapi.exceptions import ResponseValidationError
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
@@ -68,8 +68,9 @@ def page_answer(found: Page[Any], model: type[BaseModel]) -> Response:
     of 31 columns: 0.66 -> 0.31 ms)."""
     adapter = _page_adapter(model)
     items: list[Any] = found.items
-    if items and isinstance(items[0], Row):
-        names = items[0]._fields
+    first: Any = items[0] if items else None
+    if isinstance(first, (tuple, Row)):  # rows of columns: named tuples or Rows
+        names = cast(Any, first)._fields
         items = [dict(zip(names, row, strict=True)) for row in items]
     try:
         page = adapter.validate_python(
