@@ -3,6 +3,7 @@ reconciled against the notification, and the exchange payloads applied to a seco
 
 from __future__ import annotations
 
+import itertools
 import json
 import uuid
 from collections.abc import Iterator
@@ -10,7 +11,8 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import event, func, select, text
+from sqlalchemy.engine import Engine
 
 from mekongx.accounts import service as accounts
 from mekongx.audit import Actor, AuditEvent, verify_chain
@@ -456,6 +458,43 @@ def test_notifications_through_the_api(world: Any, app_client: Any, token_for: A
         headers=thai,
     )
     assert shipment.status_code == 201 and shipment.json()["discrepancies"] == ["quantity"]
+
+
+def test_a_list_of_declarations_looks_for_overdue_ones_in_its_own_read(
+    world: Any, app_client: Any, token_for: Any
+) -> None:
+    """The list probes for overdue notifications in the transaction that reads its page (one
+    transaction of the request reads the notifications, not two); one that is due is expired
+    (a write of its own) before the page is read, which shows it expired."""
+    thai = token_for("thai_liaison")
+    nid = _create(world, response_days=3)
+    _do(world, nid, "sent", now=T0)  # due at T0 + 3 days: long past by the clock
+    begun = itertools.count(1)
+    current, reading = [0], []
+
+    def begin(conn: Any) -> None:
+        current[0] = next(begun)
+
+    def sent(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        if "precursor_notifications" in statement:
+            reading.append(current[0])
+
+    event.listen(Engine, "begin", begin)
+    event.listen(Engine, "before_cursor_execute", sent)
+    try:
+        due = app_client.get("/api/v1/precursors/notifications", headers=thai)
+        expiring = set(reading)
+        reading.clear()
+        again = app_client.get("/api/v1/precursors/notifications", headers=thai)
+        page = app_client.get("/precursors/notifications", headers=thai)
+    finally:
+        event.remove(Engine, "begin", begin)
+        event.remove(Engine, "before_cursor_execute", sent)
+    assert [item["state"] for item in due.json()["items"]] == ["expired"]
+    assert len(expiring) == 3  # the probe, the expiry, the page
+    assert again.json() == due.json()
+    assert page.status_code == 200 and DRAFT["reference"] in page.text
+    assert len(set(reading)) == 2, reading  # the API's list, then the page's: one each
 
 
 def test_notification_flow_in_the_ui(browser: Any, world: Any) -> None:

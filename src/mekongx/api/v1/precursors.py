@@ -375,8 +375,8 @@ def list_notifications(
 ) -> Response:
     """Notifications you may see (sent by your agency or addressed to it), newest first; for
     the next page pass the answer's ``next_after`` as ``after`` (keyset paging)."""
-    _expire(request, principal)
-    with node_of(request).db.read() as session:
+    actor = Actor.system(principal.agency, principal.request_id)
+    with pen.read_expired(node_of(request).db, actor) as session:  # the probe in the list's read
         found = pen.list_notifications(session, principal, state, page=page, per_page=per_page,
                                        after=after, columns=columns_of(Notification, NotificationOut))  # fmt: skip
     return page_answer(found, PageOut[NotificationOut])

@@ -14,7 +14,8 @@ notification are reconciled in ``shipments.py``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
@@ -312,6 +313,23 @@ def expire_due(db: Database, actor: Actor, now: datetime | None = None) -> list[
             return []
     with db.write() as session:
         return expire_overdue(session, actor, moment)
+
+
+@contextmanager
+def read_expired(db: Database, actor: Actor, now: datetime | None = None) -> Iterator[Session]:
+    """A read session in which no notification is overdue: ``expire_due``'s probe runs in it
+    and, when nothing is due (nearly always), the caller reads on in the same transaction (a
+    list of declarations: one transaction a request, not two); when something is due, the
+    expiry is written in a write transaction of its own and a new read begins after it."""
+    moment = now or utcnow()
+    with db.read() as session:
+        if session.scalar(_OVERDUE_PROBE, {"moment": moment}) is None:
+            yield session
+            return
+    with db.write() as session:
+        expire_overdue(session, actor, moment)
+    with db.read() as session:
+        yield session
 
 
 def read_notification(session: Session, principal: Principal, ident: int | str) -> Notification:

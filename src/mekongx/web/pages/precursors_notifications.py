@@ -47,8 +47,8 @@ def notification_list(
     state: Annotated[str, Query(pattern="^[a-z_]{0,24}$")] = "",
     page: PageNumber = 1,
 ) -> Response:
-    pen.expire_due(node_of(request).db, Actor.system(principal.agency, principal.request_id))
-    with node_of(request).db.read() as session:
+    actor = Actor.system(principal.agency, principal.request_id)
+    with pen.read_expired(node_of(request).db, actor) as session:  # the probe in the list's read
         listed = pen.list_notifications(session, principal, state, page=page)
     return render_page(
         request,
