@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Query, UploadFile
-from pydantic import BaseModel, field_validator
+from pydantic import BaseModel, Field, field_validator
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
@@ -70,7 +70,8 @@ class SeizureOut(BaseModel):
     version: int
     status: str  # active | retracted (not counted in the regional picture)
     status_note: str
-    links: list[LinkOut] = []
+    # a factory, not a shared default: pydantic copies a list default for every row of a page
+    links: list[LinkOut] = Field(default_factory=list, json_schema_extra={"default": []})
 
     # a list's rows carry the stored columns (``page_of(columns=)``): a comma-separated list
     # and a JSON object
