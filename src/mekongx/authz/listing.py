@@ -117,8 +117,8 @@ def page_of(
     shown = _derived(stmt, shape, lambda: _page(stmt, model, key, order, columns, seek))
     if columns:
         result = _rows(session, shown, values)
-        named = _named_row(tuple(result.keys()))
-        rows: Sequence[Any] = [named(row) for row in result] if named else result.all()
+        named, fetched = _named_row(tuple(result.keys())), result.all()  # one fetch, not 50
+        rows: Sequence[Any] = list(map(named, fetched)) if named else fetched
     else:
         rows = session.execute(shown, values).all()
     items: list[Any] = [row[0] for row in rows] if not columns else list(rows)
