@@ -212,3 +212,26 @@ def test_pages_in_each_language(browser: Any, lang: str, words: list[str]) -> No
         assert f'lang="{ {"th": "th", "zh": "zh-Hans"}.get(lang, lang) }"' in page.text
         for word in words:
             assert word in page.text, (path, word)
+
+
+def test_the_menu_comes_translated_once_per_role_and_language() -> None:
+    """The menu a page shows (``nav.links``): each item the role may use, its label in the
+    reader's language (translated once per role and language, not on every page) and whether
+    the page is in that item's part of the node."""
+    from mekongx.authz import Principal
+    from mekongx.model.identity import Role
+    from mekongx.web import nav
+
+    viewer = Principal(1, "somchai", "Somchai", "ONCB", Role.VIEWER, "th")
+    admin = Principal(2, "admin", "Admin", "ONCB", Role.ADMIN, "zh")
+    shown = nav.links(viewer, "th", "/seizures/picture")
+    assert shown[0] == ("/", translator("th")("Dashboard"), False)
+    current = [(path, label) for path, label, here in shown if here]
+    assert current == [("/seizures", translator("th")("Seizures")),
+                       ("/seizures/picture", translator("th")("Regional picture"))]  # fmt: skip
+    assert "/admin/users" not in [path for path, _, _ in shown]
+    assert ("/admin/users", translator("zh")("Users"), True) in nav.links(
+        admin, "zh", "/admin/users"
+    )
+    assert nav.links(viewer, "th", "/")[0][2] is True
+    assert nav._labelled(Role.VIEWER, "th") is nav._labelled(Role.VIEWER, "th")

@@ -39,7 +39,7 @@ from mekongx.i18n.texts import Shown, fallback_mark, language_name, pick
 from mekongx.model.identity import User
 from mekongx.web import field_labels, flash
 from mekongx.web.labels import translated
-from mekongx.web.nav import menu
+from mekongx.web.nav import links
 
 ENV = Environment(
     loader=PackageLoader("mekongx.web", "templates"),
@@ -180,7 +180,7 @@ def render(request: Request, template: str, *, status: int = 200, **context: Any
         html_lang=HTML_LANG[lang],
         languages=LANGUAGES,
         principal=found[0] if found else None,
-        menu=menu(found[0]) if found else [],
+        menu=links(found[0], lang, request.url.path) if found else [],
         csrf_token=csrf,
         fmt=fmt,
         shown=lambda row, field="", reader=None: shown_text(row, field, reader or lang),
