@@ -355,7 +355,7 @@ def hits_of(session: Session, principal: Principal, run_id: int) -> list[Row[Any
 
 
 def open_hits(session: Session, principal: Principal, *, page: int = 1, per_page: int = 50,
-              after: int | None = None) -> Page[Row[Any]]:  # fmt: skip
+              after: int | None = None) -> Page[Any]:  # fmt: skip
     """The review queue: one page of the undecided hits of the user's agency on notices the
     user may see, most probable first (``authz.listing``): rows of ``HIT_COLUMNS`` and their
     notice's ``HIT_NOTICE``."""
@@ -456,7 +456,7 @@ ALERT_COLUMNS = (
 
 
 def alerts(session: Session, principal: Principal, *, page: int = 1, per_page: int = 50,
-           after: int | None = None) -> Page[Row[Any]]:  # fmt: skip
+           after: int | None = None) -> Page[Any]:  # fmt: skip
     """One page of the confirmed hits on the notices of the user's agency, newest first
     (``authz.listing``): rows of ``ALERT_COLUMNS`` and their notice's id and warrant
     reference (``notice_id``, ``notice_warrant_reference``)."""
