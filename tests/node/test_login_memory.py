@@ -11,14 +11,16 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import pyotp
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import event, update
+from sqlalchemy import delete, event, func, select, update
 
+from mekongx.accounts import authentication as authn
 from mekongx.accounts import login_cache
 from mekongx.app import create_app
 from mekongx.db import epochs
-from mekongx.model.identity import ApiToken, User
+from mekongx.model.identity import ApiToken, LoginSession, User
 
 
 def _statements(engine: Any) -> list[str]:
@@ -41,12 +43,12 @@ def test_a_known_token_is_answered_without_a_statement(world: Any) -> None:
     assert seen == []
 
 
-def test_a_token_revoked_by_a_command_stops_at_once(world: Any, tmp_path: Path) -> None:
+def test_a_token_revoked_by_a_command_stops_at_once(world: Any) -> None:
     headers = world.token("thai_analyst")
     env = {
         **os.environ,
         "MEKONGX_DATABASE_URL": world.db.url,
-        "MEKONGX_DATA_DIR": str(tmp_path / "cli"),
+        "MEKONGX_DATA_DIR": str(world.settings.data_dir),  # the node's own, as its commands run
         "MEKONGX_NODE_AGENCY": world.agency,
         "MEKONGX_ENV": "test",
         "MEKONGX_LANG": "en",
@@ -132,3 +134,52 @@ def test_nothing_is_kept_where_the_change_mark_is_not_safely_ours(
     before = safe.current()
     safe.bump()
     assert safe.current() != before
+
+
+def test_a_pending_login_ended_behind_the_nodes_back_is_not_brought_back(
+    world: Any, browser: Any
+) -> None:
+    """The second factor completes the login row as it is now, never the process's memory of
+    it: a login ended meanwhile (here by hand, which the change mark cannot see) stays ended."""
+    secret = pyotp.random_base32()
+    with world.db.write() as session:
+        authn.enable_totp(
+            session,
+            world.principal("thai_liaison"),
+            secret,
+            pyotp.TOTP(secret).now(),
+            world.settings,
+        )
+    client = browser.client
+    page = client.get("/login")
+    csrf = page.text.split('name="csrf_token" value="')[1].split('"')[0]
+    form = {"csrf_token": csrf, "username": "thai.liaison", "password": "Test-Passw0rd-2567"}
+    assert (
+        client.post("/login", data=form | {"next": "/"})
+        .headers["location"]
+        .startswith("/login/totp")
+    )
+    totp_page = client.get("/login/totp")  # the pending login is now remembered
+    csrf = totp_page.text.split('name="csrf_token" value="')[1].split('"')[0]
+    with world.db.write_engine.begin() as connection:  # Core: the mark does not move
+        connection.execute(delete(LoginSession))
+    answer = client.post(
+        "/login/totp", data={"csrf_token": csrf, "code": pyotp.TOTP(secret).now(), "next": "/"}
+    )
+    assert answer.status_code == 303 and answer.headers["location"] == "/login"
+    with world.db.read() as session:
+        assert session.scalar(select(func.count()).select_from(LoginSession)) == 0
+
+
+def test_a_savepoint_ending_does_not_swallow_the_commits_mark(world: Any) -> None:
+    mark = epochs.epoch_for(world.db.url, "logins")
+    assert mark is not None
+    with world.db.write() as session:
+        user = session.get(User, world.users["thai_viewer"].id)
+        assert user is not None
+        user.language = "zh"
+        session.flush()
+        with session.begin_nested():
+            pass
+        before_commit = mark.current()
+    assert mark.current() != before_commit

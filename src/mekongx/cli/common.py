@@ -8,6 +8,7 @@ from typing import Any, NoReturn
 import typer
 
 from mekongx.db import Database
+from mekongx.db.epochs import place_marks
 from mekongx.errors import MekongXError
 from mekongx.i18n import LANGUAGES, translator
 from mekongx.settings import Settings, UnsafeSettingsError
@@ -55,4 +56,5 @@ def load_settings(**overrides: Any) -> Settings:
 
 def open_database(settings: Settings) -> Database:
     settings.data_dir.mkdir(parents=True, exist_ok=True)
+    place_marks(settings.effective_database_url, settings.data_dir)  # as the server's processes
     return Database(settings.effective_database_url)

@@ -8,6 +8,7 @@ from starlette.requests import Request
 
 from mekongx.accounts.login_cache import LoginCache
 from mekongx.db import Database
+from mekongx.db.epochs import place_marks
 from mekongx.federation.gate import RefusalGate
 from mekongx.federation.keys import NodeKeys
 from mekongx.settings import Settings
@@ -26,6 +27,7 @@ class Node:
     principals: LoginCache = field(init=False)
 
     def __post_init__(self) -> None:
+        place_marks(self.db.url, self.settings.data_dir)
         self.principals = LoginCache(self.db.url, self.settings.login_cache_seconds)
 
 

@@ -15,7 +15,7 @@ from mekongx.errors import MekongXError
 from mekongx.http.auth import LANG_COOKIE, SESSION_COOKIE, _resolve, language, optional_login
 from mekongx.http.node import node_of
 from mekongx.i18n import LANGUAGES, N_, translator
-from mekongx.model.identity import User
+from mekongx.model.identity import LoginSession, User
 from mekongx.web.render import check_csrf, render
 
 router = APIRouter()
@@ -121,7 +121,10 @@ async def totp_submit(request: Request) -> Response:
         _ = translator(principal.language)
         return render(request, "totp.html", status=429, next=target, message=_(TOO_MANY))
     with node.db.write() as session:
-        fresh_login = session.merge(login)
+        # the row as it is now (``login`` may be a process's memory of it: never write that back)
+        fresh_login = session.get(LoginSession, login.token_hash)
+        if fresh_login is None:  # ended meanwhile (password reset, user disabled, logout)
+            return RedirectResponse("/login", status_code=303)
         user = accounts.get_user(session, principal.user_id)
         error = authn.verify_second_factor(
             session, fresh_login, user, str(form.get("code", "")), principal.actor, node.settings
