@@ -11,11 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pyotp
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import event, select
 
 from mekongx import wiring
+from mekongx.accounts import authentication as authn
 from mekongx.accounts import service as accounts
 from mekongx.app import create_app
 from mekongx.audit import Actor
@@ -86,6 +88,16 @@ class World:
                 session, Actor.system(self.agency), user, "test", self.settings
             )
         return {"Authorization": f"Bearer {token}"}
+
+    def enable_second_factor(self, name: str, secret: str = "") -> str:
+        """Enrol one of this node's users in the second factor (a code from an app); the
+        secret, new unless given."""
+        secret = secret or pyotp.random_base32()
+        with self.db.write() as session:
+            authn.enable_totp(
+                session, self.principal(name), secret, pyotp.TOTP(secret).now(), self.settings
+            )
+        return secret
 
     def app(self) -> TestClient:
         return TestClient(create_app(self.settings, self.db), follow_redirects=False)

@@ -108,14 +108,7 @@ def test_second_factor(browser: Any, world: Any) -> None:
         authn.enable_totp(
             session, world.principal("thai_liaison"), secret, "000000", world.settings
         )
-    with world.db.write() as session:
-        authn.enable_totp(
-            session,
-            world.principal("thai_liaison"),
-            secret,
-            pyotp.TOTP(secret).now(),
-            world.settings,
-        )
+    world.enable_second_factor("thai_liaison", secret)
     client = browser.client
     response = _login(client, "thai.liaison", "Test-Passw0rd-2567")
     assert response.headers["location"].startswith("/login/totp")

@@ -16,7 +16,6 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import delete, event, func, select, update
 
-from mekongx.accounts import authentication as authn
 from mekongx.accounts import login_cache
 from mekongx.app import create_app
 from mekongx.db import epochs
@@ -141,15 +140,7 @@ def test_a_pending_login_ended_behind_the_nodes_back_is_not_brought_back(
 ) -> None:
     """The second factor completes the login row as it is now, never the process's memory of
     it: a login ended meanwhile (here by hand, which the change mark cannot see) stays ended."""
-    secret = pyotp.random_base32()
-    with world.db.write() as session:
-        authn.enable_totp(
-            session,
-            world.principal("thai_liaison"),
-            secret,
-            pyotp.TOTP(secret).now(),
-            world.settings,
-        )
+    secret = world.enable_second_factor("thai_liaison")
     client = browser.client
     page = client.get("/login")
     csrf = page.text.split('name="csrf_token" value="')[1].split('"')[0]

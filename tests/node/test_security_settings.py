@@ -13,7 +13,6 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select, update
 
-from mekongx.accounts import authentication as authn
 from mekongx.accounts import service as accounts
 from mekongx.accounts.passwords import DEMO_PASSWORD, policy_problems
 from mekongx.accounts.phantoms import PHANTOMS
@@ -49,15 +48,7 @@ def _user(world: Any, name: str) -> User:
 
 
 def test_second_factor_attempts_are_limited(browser: Any, world: Any) -> None:
-    secret = pyotp.random_base32()
-    with world.db.write() as session:
-        authn.enable_totp(
-            session,
-            world.principal("thai_liaison"),
-            secret,
-            pyotp.TOTP(secret).now(),
-            world.settings,
-        )
+    secret = world.enable_second_factor("thai_liaison")
     client = browser.client
     assert _login(client, "thai.liaison", PASSWORD).headers["location"].startswith("/login/totp")
     token = _csrf(client, "/login/totp")
