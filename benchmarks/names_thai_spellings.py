@@ -146,8 +146,16 @@ def sound_key(ipa: str) -> str:
     whose own decoder also writes a coda ``?`` as ``-``); RTGS writes นะ and นา both ``na``, so
     ทรรศนะ ``tat5 sa-1 na?4`` and ทัศนา ``Tat4 sa-1 nA-1`` get one key (``tat sa na``), as do
     นูรียะ and นูรียา. Both marks go the same way: keeping one of them told ``na?`` from ``nA-``
-    by a glottal stop and a vowel length, the two things this key is meant to leave out."""
-    return _TONE_DIGIT.sub("", ipa).lower().replace("?", "").replace("-", "")
+    by a glottal stop and a vowel length, the two things this key is meant to leave out.
+
+    Lowercasing is how the capitals of length and aspiration go (``A`` -> ``a``, ``P`` -> ``p``),
+    but one capital is neither: ``N`` is /ŋ/, RTGS and passports ``ng`` (the data's README: ``ง``
+    ``N`` ŋ ng), a consonant of its own, which lowercased became ``n``. It is written ``ng`` here
+    (no ``g`` in the encoding, so the key stays unambiguous): พงศักดิ์ ``PoN1 sak2`` Phongsak and
+    พลศักดิ์ ``Pon1 sak2`` Phonsak are two names, not one. The other capitals that are not length
+    or aspiration (the diphthongs ``J`` iə, ``W`` ɯə, ``R`` uə) stay lowercased: as a syllable's
+    vowel they cannot be read as the consonants j, w, r, and no two entries share a key by it."""
+    return _TONE_DIGIT.sub("", ipa).replace("N", "ng").lower().replace("?", "").replace("-", "")
 
 
 def nearest(pool: list[dict[str, str]], rtgs: list[str], sound: dict[str, str], i: int):

@@ -58,6 +58,19 @@ def test_what_a_latin_spelling_writes_still_tells_names_apart(
     assert bench.sound_key(one) != bench.sound_key(other)
 
 
+@pytest.mark.parametrize(
+    ("ng", "n"),
+    [
+        ("PoN1 sak2", "Pon1 sak2"),  # พงศักดิ์ Phongsak / พลศักดิ์ Phonsak
+        ("keN2", "Ken1"),  # เก่ง Keng / เคน Khen
+        ("NAm1", "nAm1"),  # งาม / นาม: an onset ง is ng too (the data's README: ง N ŋ ng)
+    ],
+)
+def test_ng_is_not_n(bench: ModuleType, ng: str, n: str) -> None:
+    # main lowercased the encoding's N (/ŋ/, RTGS ng) into n: "pon sak" for both
+    assert bench.sound_key(ng) != bench.sound_key(n)
+
+
 def test_the_nearest_name_is_never_one_of_the_same_sound(bench: ModuleType) -> None:
     # the third entry is written here, not taken from the data
     pool = [
