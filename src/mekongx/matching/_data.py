@@ -54,6 +54,12 @@ class Surname:
 
 
 @cache
+def khmer_han() -> dict[str, tuple[str, ...]]:
+    """``khmer_han.csv``: character -> the Khmer syllables Chinese writes with it (韶 -> sar, sa)."""
+    return {row["han"]: tuple(row["khmer"].split("|")) for row in _rows("khmer_han.csv")}
+
+
+@cache
 def surnames() -> dict[str, Surname]:
     return {row["han"]: Surname(row) for row in _rows("surnames_zh.csv")}
 

@@ -184,7 +184,7 @@ def _foreign_han_readings(name: Name) -> list[Reading]:
         # … or of a Lao, Khmer or Burmese one (诺罗敦 nuo.luo.dun = Norodom)
         alts += [
             ("".join(syl), syl_key(s), "sea-transcription")
-            for s in sea_transcription.part_sounds(syl)[1:]
+            for s in sea_transcription.part_sounds(syl, han.to_simplified(piece))[1:]
         ]
         # … or of a Lao one, whose sounds Xinhua writes otherwise (冯 feng = Vong, 本 ben = Boun)
         alts += [
@@ -455,7 +455,8 @@ def _transcription_readings(name_han: str) -> list[Reading]:
     # four characters with a one-character surname are no Chinese name (谢索帕拉 Chea Sophara):
     # they get every sound, not the few of a name that may well be Chinese
     few = not transcribed and len(name_han) < 4
-    for shape in sea_transcription.reading_shapes(syls, not chinese_too, few=few):
+    chars = han.to_simplified(name_han)
+    for shape in sea_transcription.reading_shapes(syls, not chinese_too, few=few, chars=chars):
         parts = [[(shown, syl_key(sy), "transcription") for shown, sy in part] for part in shape]
         out.append(make_reading("sea-transcription", parts))
     if len(syls) >= 4:

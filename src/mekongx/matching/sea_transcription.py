@@ -28,6 +28,7 @@ from collections.abc import Container
 from functools import lru_cache
 from itertools import islice, product
 
+from mekongx.matching import _data
 from mekongx.matching.keys import latin_key
 
 # transcriptions of the Burmese courtesy words (first character of a name)
@@ -71,9 +72,11 @@ _RHYMES: dict[str, tuple[str, ...]] = {
 # the Burmese Lwin with 伦 lun (pinyin -un is said -uen) and Wun with 温 wen (吴温纳貌伦 U Wunna
 # Maung Lwin), Bun with 文 wen (its older reading, Hokkien bun: 文拉妮 Bun Rany, 文翁 Boun Oum),
 # the Burmese Ohn, which Mandarin lacks, with 翁 weng (吴翁觉 U Ohn Gyaw; its wum, the Lao Oum of
-# 文翁, kept among the first sounds)
+# 文翁, kept among the first sounds), the Khmer Sar (ស, the open vowel â that Mandarin lacks) with
+# 韶 and 绍 shao (韶肯 Sar Kheng; 沙洛特绍 Saloth Sar, Pol Pot's own name)
 _EARLY = {"xie": ("chea",), "ying": ("nyein",), "sa": ("sam",), "su": ("saw",),
-          "shuang": ("san",), "lun": ("lwin",), "wen": ("wun", "bun"), "weng": ("on", "wum")}  # fmt: skip
+          "shuang": ("san",), "lun": ("lwin",), "wen": ("wun", "bun"), "weng": ("on", "wum"),
+          "shao": ("sa",)}  # fmt: skip
 # Khmer sounds Xinhua writes with a rhyme that stands for others first, read after those (and
 # after the final m): -i and -ie for ea (吉春 Keat Chhon, 迪西哈 Tea Seiha, 谢索帕拉 Chea Sophara),
 # -eng for o (安蓬莫尼罗 Aun Pornmoniroth), -ang for ong, -an for aun (安 Aun), -un for uon (杭尊纳隆
@@ -131,6 +134,25 @@ def syllable_sounds(syl: str) -> tuple[str, ...]:
     return (syl, principal, *distinct[: _PER_SYLLABLE - 2])
 
 
+def char_sounds(char: str, syl: str) -> tuple[str, ...]:
+    """``syllable_sounds`` of one character of a transcription, with the Khmer syllables Chinese
+    writes with that character whatever its Mandarin sound (``data/khmer_han.csv``: 肯 ken Kheng,
+    布 bu Prum, 列 lie Neath) after the principal sound, so that a name that may well be Chinese,
+    read with fewer sounds, keeps them too."""
+    own = syllable_sounds(syl)
+    table = _data.khmer_han().get(char, ())
+    if not table:
+        return own
+    return tuple(dict.fromkeys((*own[:2], *table, *own[2:])))[:_PER_SYLLABLE]
+
+
+def _sounds(syllables: list[str] | tuple[str, ...], chars: str) -> list[tuple[str, ...]]:
+    """Sounds of each syllable, by its character when the characters are given (``char_sounds``)."""
+    if len(chars) == len(syllables):
+        return [char_sounds(c, s) for c, s in zip(chars, syllables, strict=True)]
+    return [syllable_sounds(s) for s in syllables]
+
+
 # family names of Vietnamese names in characters (阮 Nguyễn): a Hán-Việt name, not a transcription
 _VIETNAMESE = frozenset("阮黎武裴邓范潘胡陈吴杜")
 
@@ -179,7 +201,7 @@ Triple = tuple[str, str, str]
 
 
 def reading_shapes(
-    syllables: list[str], joined: bool = True, few: bool = False
+    syllables: list[str], joined: bool = True, few: bool = False, chars: str = ""
 ) -> list[list[list[tuple[str, tuple[str, ...]]]]]:
     """Shapes of the sound reading of a transcription (one pinyin syllable per character):
     one part per syllable (Burmese: Thein Sein), the first syllable apart from the rest joined
@@ -192,8 +214,9 @@ def reading_shapes(
     ``few``: fewer sounds per syllable, and no shape with all syllables joined (a name that starts
     with another Chinese surname, 洪森: most Chinese names of two or three characters get this
     reading; joined, their sounds filed a fifth of the index's keys and met nothing more in
-    names_mekong.py)."""
-    per = [syllable_sounds(s) for s in syllables]
+    names_mekong.py).
+    ``chars``: the name's characters (simplified), one per syllable (``char_sounds``)."""
+    per = _sounds(syllables, chars)
     if not joined or few:
         per = [p[:_PER_COMMON] for p in per]
     bodies = [per]
@@ -212,11 +235,12 @@ def reading_shapes(
     return shapes
 
 
-def part_sounds(syllables: tuple[str, ...]) -> list[tuple[str, ...]]:
+def part_sounds(syllables: tuple[str, ...], chars: str = "") -> list[tuple[str, ...]]:
     """Readings of one part of a transcription written with the middle dot (诺罗敦 nuo.luo.dun
     = no.ro.don), as syllable tuples: the pinyin, every syllable read by its first sound, then
-    that reading with one syllable read otherwise."""
-    per = [syllable_sounds(s) for s in syllables]
+    that reading with one syllable read otherwise; given the part's characters (``chars``), each
+    also by the Khmer syllables written with it (``char_sounds``: 莫尼列 = mo.ni.neath)."""
+    per = _sounds(syllables, chars)
     base = [min(1, len(p) - 1) for p in per]
     out = [tuple(p[0] for p in per), tuple(p[i] for p, i in zip(per, base, strict=True))]
     for i in range(2, max(len(p) for p in per)):
@@ -231,7 +255,7 @@ def part_sounds(syllables: tuple[str, ...]) -> list[tuple[str, ...]]:
     kept = list(dict.fromkeys(out))[:_MAX_JOINED]
     final = _FINAL_SYLLABLES.get(syllables[-1]) if len(syllables) >= 3 else None
     if final is not None:  # 苏拉玛里特 su.la.ma.li.te = Suramarit: 特 writes the final t
-        kept += [(*s[:-1], s[-1] + final) for s in part_sounds(syllables[:-1])[1:4]]
+        kept += [(*s[:-1], s[-1] + final) for s in part_sounds(syllables[:-1], chars[:-1])[1:4]]
     return kept
 
 
