@@ -33,6 +33,10 @@ CLOSED_E = "e-"
 # that ends on รร or ั and n (พรรณ, พันธ์: phan, Pun) sounds a: whatever else a and o share where
 # Thai writes no vowel, -pan is not พร and -porn is not พรรณ (เบญจภรณ์ is not Benjapan)
 STRICT_O, STRICT_A = "o!", "a!"
+# an a that ends its syllable in every sense of the reading (คณา kha-na, ชา cha, สนิ sa-ni): the
+# English u of "sun" writes a short a in a closed syllable (Julapun, Pramud, Nut for ณัฐ), never an
+# open one (RTGS, sources.yaml): คณาวุฒิ is not Kunawut, ชาลี not Chuli, สนิศา not Sunisa
+OPEN_A = "a'"
 _ENDS_ON = re.compile("[ก-ฮ](?<!ร)ร(?:[ก-ฮ][\u0e34\u0e38]?\u0e4c)?$")
 _ENDS_AN = re.compile("(?:รร|\u0e31[นณญรล])(?:[ก-ฮ]{1,2}[\u0e34\u0e38]?\u0e4c|[นณ])?$")
 _QUALITY = {"a": "A", "e": "E", "i": "I", "o": "O", "u": "U"}
@@ -40,6 +44,7 @@ _QUALITY = {"a": "A", "e": "E", "i": "I", "o": "O", "u": "U"}
 # where Thai writes no vowel; ue written u, eu, oe or i (ฤ ri); ia written i, ie, ea; แ a or e …
 _THAI = {
     "a": "AO",
+    OPEN_A: "AO",
     "o": "OA",
     "e": "EA",
     CLOSED_E: "E",
@@ -69,10 +74,14 @@ DIFFERENT = 1.0
 def thai(syllables: tuple[str, ...], word: str = "") -> str:
     """The nuclei of one reading of a Thai word (RTGS syllables): ``("kaeo", "ma", "ni")`` ->
     ``"aeo.a.i"``; the e of a closed syllable is ``e-`` (``("chen", "chi", "ra")`` ->
-    ``"e-.i.a"``), and the o or a of the last syllable of a ``word`` that ends on ร or on รร is
+    ``"e-.i.a"``), an a that ends its syllable is ``a'`` (``OPEN_A``), and the o or a of the last syllable of a ``word`` that ends on ร or on รร is
     ``o!`` or ``a!``."""
     nuclei = [
-        CLOSED_E if m.group(0) == "e" and s[m.end() :] else m.group(0)
+        CLOSED_E
+        if m.group(0) == "e" and s[m.end() :]
+        else OPEN_A
+        if m.group(0) == "a" and not s[m.end() :]
+        else m.group(0)
         for s in syllables
         if (m := _NUCLEUS.search(s))
     ]
@@ -159,10 +168,13 @@ def _split_fits(first: str, second: str, run: str) -> bool:
     )
 
 
-def _thai_indel(nucleus: str) -> float:
+def _thai_indel(nucleus: str, first: bool = False) -> float:
     # a linking or implicit a, a short i or u after a stop (โชติรส Chotrot, วุฒิ Wut): often not
-    # written; anything else is
-    return 0.5 if nucleus in ("a", "i", "u", STRICT_A) else 1.0
+    # written; anything else is, and so is the i or u of a word's first syllable, which follows
+    # no final it could be heard with (ตุลยวัต tun-la-ya-wat is not Tanyawat)
+    if first and nucleus in ("i", "u"):
+        return 1.0
+    return 0.5 if nucleus in ("a", "i", "u", STRICT_A, OPEN_A) else 1.0
 
 
 def _latin_indel(run: str) -> float:
@@ -179,11 +191,12 @@ def distance(thai_nuclei: str, latin_nuclei: str) -> float:
         rows[0].append(rows[0][-1] + _latin_indel(run))
     for i, t in enumerate(ts):
         prev = rows[-1]
-        cur = [prev[0] + _thai_indel(t)]
+        drop = _thai_indel(t, not i)
+        cur = [prev[0] + drop]
         for j, run in enumerate(ls, 1):
             best = min(
                 prev[j - 1] + (0.0 if _fits(t, run) else 1.0),
-                prev[j] + _thai_indel(t),
+                prev[j] + drop,
                 cur[j - 1] + _latin_indel(run),
             )
             if i and len(run) > 1 and _split_fits(ts[i - 1], t, run):
