@@ -40,6 +40,10 @@ def main(argv: list[str]) -> int:
             )
             if code:
                 failed.append(name)
+    # The tests run with PYTHONDONTWRITEBYTECODE (no __pycache__ left by the run itself), so every
+    # process they start (node processes, each `mekongx` command) would compile the package from
+    # source again, ~0.3 s of CPU each: compile it once, here (git ignores __pycache__).
+    subprocess.call([sys.executable, "-m", "compileall", "-q", "src/mekongx"], cwd=ROOT)
     print("\n=== pytest (SQLite and PostgreSQL, browser tests included)", flush=True)
     # two workers: one per core of the reference machine; the slowest tests listed, so that a
     # run shows where its time went

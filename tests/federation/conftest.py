@@ -15,6 +15,7 @@ from typing import Any
 
 import httpx
 import pytest
+from tests.federation.forking import TEMPLATE, Forked
 
 from mekongx import migrations
 from mekongx.accounts import service as accounts
@@ -71,7 +72,7 @@ class NodeProcess:
     db_url: str
     port: int = field(default_factory=free_port)
     federation_port: int = field(default_factory=free_port)
-    process: subprocess.Popen[bytes] | None = None
+    process: subprocess.Popen[bytes] | Forked | None = None
     keys: NodeKeys = field(init=False)
     extra_env: dict[str, str] = field(default_factory=dict)
     endpoint: str = ""  # where peers reach this node; defaults to the federation listener
@@ -167,13 +168,17 @@ class NodeProcess:
         db.dispose()
 
     def start(self) -> None:
-        with (self.home / "serve.log").open("ab") as log:  # the child keeps its own descriptor
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "mekongx.cli.main", "serve", "--port", str(self.port)],
-                env=self.env,
-                stdout=log,
-                stderr=log,
-            )
+        argv = ["serve", "--port", str(self.port)]
+        log_path = self.home / "serve.log"
+        self.process = TEMPLATE.spawn(argv, self.env, Path.cwd(), log_path)  # imports done once
+        if self.process is None:
+            with log_path.open("ab") as log:  # the child keeps its own descriptor
+                self.process = subprocess.Popen(
+                    [sys.executable, "-m", "mekongx.cli.main", *argv],
+                    env=self.env,
+                    stdout=log,
+                    stderr=log,
+                )
         deadline = time.monotonic() + 180  # a loaded CI machine can take a minute to import the app
         federation = int(self.env["MEKONGX_FEDERATION_PORT"])
         while time.monotonic() < deadline:
