@@ -51,12 +51,23 @@ def test_every_row_of_the_table_makes_its_name_meet_and_is_read() -> None:
     from mekongx.matching.sea_transcription import char_sounds
 
     rows = _rows()
-    assert len(rows) >= 8
+    assert len(rows) >= 10
     for row in rows:
         assert row["source"].startswith("http"), row
         assert score(row["name_zh"], row["name_latin"]).probability >= calibration.threshold()
     assert "prum" in char_sounds("布", "bu") and char_sounds("布", "bu")[0] == "bu"
     assert char_sounds("索", "suo") == char_sounds("锁", "suo")  # no row: the pinyin's sounds
+
+
+def test_a_vietnamese_family_name_character_may_start_a_khmer_transcription() -> None:
+    # as the Cambodian Chinese press writes Huot Hak and Dith Tina; 吴 and 杜 of two characters
+    # stay Chinese (吴森 is no U Sein), and a Vietnamese name keeps its own reading
+    thr = calibration.threshold()
+    assert score("胡哈", "Huot Hak").probability >= thr
+    assert score("邓迪那", "Dith Tina").probability >= thr
+    assert score("吴森", "U Sein").probability < thr
+    assert score("陈大光", "Tran Dai Quang").probability >= thr
+    assert score("陈大光", "Tran Van Thanh").probability < thr
 
 
 def test_the_khmer_reading_does_not_make_another_name_meet() -> None:

@@ -154,6 +154,7 @@ def _sounds(syllables: list[str] | tuple[str, ...], chars: str) -> list[tuple[st
 
 
 # family names of Vietnamese names in characters (阮 Nguyễn): a Hán-Việt name, not a transcription
+# (``looks_transcribed``; ``may_be_transcribed`` still reads it as sound too)
 _VIETNAMESE = frozenset("阮黎武裴邓范潘胡陈吴杜")
 
 
@@ -188,11 +189,13 @@ def may_be_transcribed(han: str, surnames: Container[str]) -> bool:
     compound surname (谢索帕拉 Chea Sophara; a Chinese given name has one or two characters, but a
     Hong Kong married woman's name carries two surnames: 陈方安生)? Such a name is far more often
     Chinese, so its sound reading meets only names that are not read as Chinese
-    (``alignment.FOREIGN_ONLY``)."""
+    (``alignment.FOREIGN_ONLY``). A Vietnamese family name (胡, 邓, 陈: ``_VIETNAMESE``) may start
+    one too, as the Cambodian Chinese press writes Huot Hak 胡哈 and Dith Tina 邓迪那 (not 吴 and
+    杜, which are read as Burmese courtesy words only in longer names, ``looks_transcribed``)."""
     first = han[0]
     return (
         2 <= len(han) <= (4 if han[:2] not in surnames else 3)
-        and first not in _VIETNAMESE
+        and not (first in _VIETNAMESE and first in HONORIFIC_HAN)
         and (first in surnames or first in _OTHER_SURNAMES)
     )
 
