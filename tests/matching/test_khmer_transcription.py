@@ -51,7 +51,7 @@ def test_every_row_of_the_table_makes_its_name_meet_and_is_read() -> None:
     from mekongx.matching.sea_transcription import char_sounds
 
     rows = _rows()
-    assert len(rows) >= 10
+    assert len(rows) >= 11
     for row in rows:
         assert row["source"].startswith("http"), row
         assert score(row["name_zh"], row["name_latin"]).probability >= calibration.threshold()
@@ -68,6 +68,15 @@ def test_a_vietnamese_family_name_character_may_start_a_khmer_transcription() ->
     assert score("吴森", "U Sein").probability < thr
     assert score("陈大光", "Tran Dai Quang").probability >= thr
     assert score("陈大光", "Tran Van Thanh").probability < thr
+
+
+def test_a_latin_khmer_name_spelt_with_eou_is_no_chinese_romanisation() -> None:
+    # ពៅ Peou: 楊博 (a surname first) meets it; 杨波, another bo, does not; EFEO's Tcheou still
+    # meets 周恩来
+    thr = calibration.threshold()
+    assert score("楊博", "Yang Peou").probability >= thr
+    assert score("杨波", "Yang Peou").probability < thr
+    assert score("周恩来", "Tcheou En-lai").probability >= thr
 
 
 def test_the_khmer_reading_does_not_make_another_name_meet() -> None:
