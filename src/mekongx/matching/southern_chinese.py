@@ -214,6 +214,11 @@ def _hakka_spellings(syllable: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _iew(spelt: str) -> str:
+    """A Cantonese final -iu as Malaysian and Singapore names write it: siu Siew, yiu Yew."""
+    return spelt[:-2] + ("ew" if spelt[:-2].endswith("y") else "iew")
+
+
 def _keyed(spellings: list[str], most: int = _PER_CHARACTER) -> list[tuple[str, str]]:
     """(spelling, key) with distinct keys, at most ``most``."""
     seen: dict[str, str] = {}
@@ -236,6 +241,9 @@ def character_spellings(ch: str, dialect: str, teochew: bool = True) -> tuple[tu
         # a final -au is also written -ow, in Hong Kong's own place names and in names (九龍
         # Kowloon, 周潤發 Chow Yun-fat) and in Malaysia (劉 Low)
         spellings += [s[:-2] + "ow" for s in spellings[:2] if s.endswith("au")]
+        # … and a final -iu -iew in Malaysia and Singapore, as their Hakka names write it (兆 siu
+        # Siew: Loke Siew Fook 陸兆福; 耀 yiu Yew: Lee Kuan Yew 李光耀)
+        spellings += [_iew(s) for s in spellings[:2] if s.endswith("iu")]
         return tuple(_keyed(spellings))
     if dialect == "hakka":
         for r in _table("hakka.csv").get(ch, ())[:2]:
