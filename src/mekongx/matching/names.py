@@ -358,6 +358,19 @@ def _latin_readings(tokens: list[Token]) -> list[Reading]:
                     ],
                 )
             )
+    # "Lee Kuan-yew": after a dialect surname, a hyphenated given name is also read a word per
+    # syllable, as the Cantonese, Hokkien and Hakka readings of a name in characters are
+    # (southern_chinese.reading_parts: one part per character with all its spellings; the given
+    # name joined keeps only the first few combinations of them). Not a given name run together:
+    # its syllables are a guess (Taekjho: taekj.ho), and a split reading that lines up better
+    # part by part may score lower overall than the joined one (Low Taekjho 0.70 -> 0.13). Nor a
+    # given name that reads as pinyin or Wade-Giles (Tsai Ing-wen), which its readings already meet
+    if len(texts) == 2 and surname == 0 and dialect_surname(texts[0]) and "-" in texts[1]:
+        pieces = [p for p in texts[1].split("-") if p]
+        mandarin = wade_giles_to_pinyin(texts[1]) is not None or all(map(split_pinyin, pieces))
+        if 2 <= len(pieces) <= 3 and not mandarin:
+            syllables = [[(p, latin_key(p), "latin")] for p in pieces]
+            out.append(make_reading("latin", [parts[0], *syllables], 0))
     return [r for r in out if r is not None]
 
 
