@@ -1,5 +1,5 @@
 """Chinese transcriptions of Khmer names read as Khmer sound (issue 12 part B): the characters
-Chinese writes Khmer syllables with whatever their Mandarin sound (``data/khmer_han.csv``: 肯 ken
+Chinese writes Khmer syllables with whatever their Mandarin sound (``data/transcription_han.csv``: 肯 ken
 Kheng, 布 bu Prum, 列 lie Neath) and the Khmer Sar written 韶/绍 shao; the names are public
 figures named in the table and its sources."""
 
@@ -14,8 +14,10 @@ from mekongx.matching import calibration, score
 
 
 def _rows() -> list[dict[str, str]]:
-    text = (resources.files("mekongx.matching") / "data" / "khmer_han.csv").read_text("utf-8")
-    return list(csv.DictReader(ln for ln in text.splitlines() if not ln.startswith("#")))
+    path = resources.files("mekongx.matching") / "data" / "transcription_han.csv"
+    text = path.read_text("utf-8")
+    rows = csv.DictReader(ln for ln in text.splitlines() if not ln.startswith("#"))
+    return [row for row in rows if row["language"] == "khmer"]
 
 
 def test_sar_kheng_meets_his_latin_and_khmer_names_as_hun_sen_does() -> None:

@@ -54,9 +54,14 @@ class Surname:
 
 
 @cache
-def khmer_han() -> dict[str, tuple[str, ...]]:
-    """``khmer_han.csv``: character -> the Khmer syllables Chinese writes with it (韶 -> sar, sa)."""
-    return {row["han"]: tuple(row["khmer"].split("|")) for row in _rows("khmer_han.csv")}
+def transcription_han(language: str) -> dict[str, tuple[str, ...]]:
+    """``transcription_han.csv``: character -> the syllables of ``language`` (``"khmer"``) that
+    Chinese writes with it (肯 -> kheng, keng)."""
+    return {
+        row["han"]: tuple(row["syllables"].split("|"))
+        for row in _rows("transcription_han.csv")
+        if row["language"] == language
+    }
 
 
 @cache

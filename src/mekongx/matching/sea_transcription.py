@@ -24,7 +24,7 @@ m, which Mandarin lacks, with -n/-ng (as the Xinhua Thai grid notes, ``transcrip
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Callable, Container
 from functools import lru_cache
 from itertools import islice, product
 
@@ -134,16 +134,26 @@ def syllable_sounds(syl: str) -> tuple[str, ...]:
     return (syl, principal, *distinct[: _PER_SYLLABLE - 2])
 
 
-def char_sounds(char: str, syl: str) -> tuple[str, ...]:
-    """``syllable_sounds`` of one character of a transcription, with the Khmer syllables Chinese
-    writes with that character whatever its Mandarin sound (``data/khmer_han.csv``: 肯 ken Kheng,
-    布 bu Prum, 列 lie Neath) after the principal sound, so that a name that may well be Chinese,
-    read with fewer sounds, keeps them too."""
-    own = syllable_sounds(syl)
-    table = _data.khmer_han().get(char, ())
+def written_sounds(
+    char: str, own: tuple[str, ...], language: str, after: int, respell: Callable[[str], str] = str
+) -> tuple[str, ...]:
+    """A character's sounds ``own`` (by the rules of one reader) with the syllables of
+    ``language`` that Chinese writes with that character whatever its Mandarin sound
+    (``data/transcription_han.csv``) put after the first ``after`` of them, each respelt by
+    ``respell`` into the form the reader's sounds are spelt in. The one mechanism for such
+    characters, whatever the reader (Khmer: ``char_sounds``)."""
+    table = _data.transcription_han(language).get(char, ())
     if not table:
         return own
-    return tuple(dict.fromkeys((*own[:2], *table, *own[2:])))[:_PER_SYLLABLE]
+    return tuple(dict.fromkeys((*own[:after], *map(respell, table), *own[after:])))
+
+
+def char_sounds(char: str, syl: str) -> tuple[str, ...]:
+    """``syllable_sounds`` of one character of a transcription, with the Khmer syllables Chinese
+    writes with that character whatever its Mandarin sound (``written_sounds``: 肯 ken Kheng,
+    布 bu Prum, 列 lie Neath) after the principal sound, so that a name that may well be Chinese,
+    read with fewer sounds, keeps them too."""
+    return written_sounds(char, syllable_sounds(syl), "khmer", 2)[:_PER_SYLLABLE]
 
 
 def _sounds(syllables: list[str] | tuple[str, ...], chars: str) -> list[tuple[str, ...]]:
