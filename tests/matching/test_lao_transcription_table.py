@@ -47,8 +47,8 @@ def test_real_lao_names_read_by_the_table() -> None:
 def test_real_lao_name_with_a_two_part_vowel() -> None:
     # 桑杜安·拉查塔邦 (SengdeuaneLachanthaboune), Lao education minister, as Vietnam News Agency's
     # Chinese service prints both (post 132026, URL in matching/data/sources.yaml); the first part
-    # was 0.86 (san.du.an against seng.deuan), now 1.00. The pair as a whole still misses: 邦 bang
-    # for boune follows no rule of the table.
+    # was 0.86 (san.du.an against seng.deuan), now 1.00. 邦 bang for boune follows no rule of the
+    # table (the pair as a whole meets by data/transcription_han.csv, test_lao_transcription_han).
     assert _part("桑杜安·拉查塔邦", "Sengdeuane Lachanthaboune") == pytest.approx(1.0)
 
 

@@ -55,8 +55,8 @@ class Surname:
 
 @cache
 def transcription_han(language: str) -> dict[str, tuple[str, ...]]:
-    """``transcription_han.csv``: character -> the syllables of ``language`` (``"khmer"``) that
-    Chinese writes with it (肯 -> kheng, keng)."""
+    """``transcription_han.csv``: character -> the syllables of ``language`` (``"khmer"``,
+    ``"lao"``) that Chinese writes with it (khmer: 肯 -> kheng, keng; lao: 邦 -> boun)."""
     return {
         row["han"]: tuple(row["syllables"].split("|"))
         for row in _rows("transcription_han.csv")

@@ -26,7 +26,11 @@ Xinhua applies them to Lao personal names, seen in its renderings of Lao leaders
 - ແ-ງ aeng, which Latin spellings write eng (ແສງ Seng), with an -ang character (桑 sang), as the
   same table's row "ang aung aeng" does;
 - every character of that table also as its cells give it, whatever its Mandarin sound (希 xi Hi,
-  伦 lun Len, 富 fu Fu, 雅 ya Nga; ``table_sounds``).
+  伦 lun Len, 富 fu Fu, 雅 ya Nga; ``table_sounds``);
+- characters the Chinese-language press outside Xinhua is seen to write for a Lao syllable their
+  Mandarin sound does not give, each from a real name printed in both spellings (潘 pan Phang, 邦
+  bang Boun, 森 sen Seng: the Lao rows of ``data/transcription_han.csv``, read as the Khmer rows
+  are, ``char_sounds``), and ເ-ືອນ euan written 德昂 de.ang (森德昂 Sengdeuan; ``_two_part``).
 
 Each syllable's Lao spellings are written as the Lao romanisation respelt without its French
 habits (``lao.latin_variants``: u for ou, no silent e), the form a Latin Lao name and a name in
@@ -40,7 +44,7 @@ from itertools import islice, product
 
 from mekongx.matching.keys import latin_key
 from mekongx.matching.lao import latin_variants
-from mekongx.matching.sea_transcription import initial_final
+from mekongx.matching.sea_transcription import initial_final, written_sounds
 
 _MAX = 16  # readings per name part
 _MERGED = 2  # readings per pair of characters written for one Lao syllable
@@ -79,17 +83,23 @@ _AFTER_U: dict[str, tuple[str, ...]] = {
 _AFTER_I: dict[str, tuple[str, ...]] = {
     "yang": ("iang", "ieng"), "ye": ("ia", "ie"), "wu": ("iu",), "yao": ("eo", "ieo"),
 }  # fmt: skip
+# … and after a character's e, as the Lao Chinese-language press writes ເ-ືອນ euan (德 de + 昂
+# ang: 森德昂 Sengdeuan, Vietnam News Agency's Chinese service, data/sources.yaml)
+_AFTER_E: dict[str, tuple[str, ...]] = {"ang": ("euan",)}
 
 
 def _two_part(first: str, second: str) -> tuple[str, ...]:
     """Lao spellings of one syllable written with two characters (杜 du + 安 an = duan, duean;
-    维 wei + 扬 yang = viang, vieng), or () when the pair is not such a syllable."""
+    维 wei + 扬 yang = viang, vieng; 德 de + 昂 ang = deuan), or () when the pair is not such a
+    syllable."""
     ini, fin = initial_final(first)
     if not ini or ini == "y":
         return ()
     rests = _AFTER_U.get(second, ()) if fin == "u" else ()
     if fin in ("i", "ei"):  # 吉 ji Ki/Chi, 维 wei Vi, 菲 fei Phi
         rests = _AFTER_I.get(second, ())
+    if fin == "e":  # 德 de Deu-
+        rests = _AFTER_E.get(second, ())
     if not rests:
         return ()
     return tuple(dict.fromkeys(o + r for o in _ONSETS.get(ini, (ini,)) for r in rests))
@@ -152,12 +162,29 @@ def syllable_sounds(syl: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys((*own, *_LATER.get(syl, ()))))
 
 
+def _respelt(spelling: str) -> str:
+    """A Lao syllable as Lao names spell it (boun) in the form the sounds here are spelt in (bun)."""
+    return (latin_variants(spelling) or (spelling,))[0]
+
+
+def char_sounds(char: str, syl: str) -> tuple[str, ...]:
+    """``syllable_sounds`` of one character of a Lao transcription, with the Lao syllables that
+    Xinhua and the Lao Chinese-language press write with that character whatever its Mandarin
+    sound (``data/transcription_han.csv``, read by ``sea_transcription.written_sounds``: 邦 bang
+    Boun, 潘 pan Phang) after its usual sound."""
+    return written_sounds(char, syllable_sounds(syl), "lao", 1, _respelt)
+
+
 def part_sounds(syllables: tuple[str, ...], chars: str = "") -> list[tuple[str, ...]]:
     """Lao readings of one part of a transcription (冯维希 feng.wei.xi = vong.vi.chi), as
     syllable tuples, those with the fewest departures from each syllable's usual sound first
     (at most ``_MAX``), then a pair of characters read as one syllable (``_two_part``) and, given
-    the part's characters (``chars``), the part as the table writes it (``table_sounds``)."""
-    per = [syllable_sounds(s) for s in syllables]
+    the part's characters (``chars``), the part as the table writes it (``table_sounds``); given
+    the characters, each syllable's sounds are its character's (``char_sounds``)."""
+    if len(chars) == len(syllables):
+        per = [char_sounds(c, s) for c, s in zip(chars, syllables, strict=True)]
+    else:
+        per = [syllable_sounds(s) for s in syllables]
     combos = islice(product(*(range(len(p)) for p in per)), 4096)
     ranked = sorted(combos, key=sum)[:_MAX]
     out = [tuple(p[i] for p, i in zip(per, c, strict=True)) for c in ranked]

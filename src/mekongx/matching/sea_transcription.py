@@ -141,7 +141,7 @@ def written_sounds(
     ``language`` that Chinese writes with that character whatever its Mandarin sound
     (``data/transcription_han.csv``) put after the first ``after`` of them, each respelt by
     ``respell`` into the form the reader's sounds are spelt in. The one mechanism for such
-    characters, whatever the reader (Khmer: ``char_sounds``)."""
+    characters: Khmer (``char_sounds``) and Lao (``lao_transcription.char_sounds``)."""
     table = _data.transcription_han(language).get(char, ())
     if not table:
         return own
