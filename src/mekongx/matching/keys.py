@@ -151,7 +151,9 @@ def _units(word: str) -> list[tuple[str, bool]]:
             i += 1
             continue
         if ch in "yw":
-            out.append((ch, nxt not in VOWELS and i > 0))
+            # … and at the end of a word after a consonant (Phosy pho.sy, Somdy som.dy): an
+            # empty string is "in" any string, so the end is tested apart
+            out.append((ch, (not nxt or nxt not in VOWELS) and i > 0))
             i += 1
             continue
         for d in _DIGRAPHS:
