@@ -159,9 +159,11 @@ def _indel(word: str, at: int) -> float:
         # ษ/ศ after ง and ท/ต after น, silent in speech, often written (พงษธร Pongsathon,
         # จันทร์รัตน์ Chantharat)
         return 0.5
-    if word[at] == "T" and word[at + 1 : at + 2] in _SONORANT_ONSETS:
+    if word[at] == "T" and (at + 1 == len(word) or word[at + 1] in _SONORANT_ONSETS):
         # a final stop before a nasal, liquid or glide is heard and written (อัดนัน at-nan
-        # Adnan, not อนันท์ Anan; ฉัตรลดา Chatlada, not ชลดา Chollada)
+        # Adnan, not อนันท์ Anan; ฉัตรลดา Chatlada, not ชลดา Chollada), and so is one that ends
+        # the word: จิรพัฒน์ is not Jirapa (จิรภา), ณฤทธิ์ not Nari (นารี). A word whose readings
+        # also end open (ภักดิ์ Pakdi, ชาติ Chati) still writes the stop (RTGS, sources.yaml)
         return 1.0
     return _INDEL.get(word[at], 1.0)
 

@@ -84,14 +84,20 @@ class Division:
             and self.vowel_follows(j + 2)
         ):
             return True
-        # a final ติ/ฒิ/ตุ… after a long vowel or ั is the final consonant, its vowel silent in
-        # speech (ชาติ chat, ประวัติ prawat, เหตุ het); ``spelling`` still sounds it (Chart-i)
+        # a final ติ/ฒิ/ตุ… after a long vowel or ั at the end of a word is the final consonant,
+        # its vowel silent in speech (ชาติ chat, ประวัติ prawat, เหตุ het; ภูมิ phum, the one
+        # nasal); ``spelling`` still sounds it (Chart-i). Inside a word the vowel is sounded
+        # (ราชินี ra-chi-ni, ภาชินี pha-chi-ni, สุภาวินี su-pha-wi-ni, ฟาติมา fa-ti-ma: the
+        # Royal Institute's dictionary, and the IPA of the annotated names' dev part, but for
+        # ชาติชาย and เกตุสุดา); name words that end so begin compounds (``thai_compounds``:
+        # ชาติชาย chat-chai, เกตุสุดา ket-su-da). After another sonorant or ซ it is sounded at
+        # the end too (ภาณุ pha-nu, อายุ a-yu, พายุ pha-yu, อาซิ a-si)
         if (
             not self.spelling
             and self.is_cons(j)
             and self.at(j + 1) in "ิุ"
-            and (j + 2 == len(self.s) or (not self.linked and self.opens_syllable(j + 2)))
-            and self.at(j) not in "รล"  # ปาริชา pa-ri-cha, ชาลิสา cha-li-sa
+            and j + 2 == len(self.s)
+            and self.at(j) not in "รลงญณนยวซ"  # ปาริชา pa-ri-cha, ชาลิสา cha-li-sa
             and (self.lead in ("เ", "แ", "โ") or self.at(j - 1) in "าีูัุ")
             and not (self.lead and self.at(j) in "งญณนมยรลว")  # เปมิกา pe-mi-ka; เหตุ het
         ):

@@ -41,7 +41,10 @@ _SILENT = re.compile(r"[ก-ฮ][ิุ]?\u0e4c")
 # finals after which a written ร is silent (บุตร, จักร, เพชร, ศุภร); finals that link in formal reading
 _SILENT_R_AFTER = "ตทดกชจปพภบศษส"
 _LINKABLE = "กขคฆจชซฌญฎฏฐฑฒณดตถทธนบปพภศษสรลมวย"
-_TRO = re.compile(r"([ทตด])ร\u0e4c")
+_TRO = re.compile(r"(?<![\u0e30-\u0e39])([ทตด])ร\u0e4c")
+# ... but right after a vowel sign the stop is the final and only ร is silent (ภัทร์ phat, นิวัตร์
+# ni-wat, as ภัทร, บุตร): RTGS and the Royal Institute's dictionary read ภัทร์ as พัด
+_TRO_AFTER_VOWEL = re.compile("(?<=[\u0e30-\u0e39])([ทตด])ร\u0e4c")
 _WONG = re.compile("(?<=[ก-ฮ])วง([ศษ]\u0e4c)")
 
 
@@ -60,7 +63,7 @@ def _strip_silent(word: str) -> tuple[str, str]:
     # เกียรติ์ (สุรเกียรติ์ Surakiart) is read as เกียรติ: kiat, not kian; the family-name word
     # วงศ์/วงษ์ is wong (รัตนวงศ์ rat-ta-na-wong), not the ua of ดวง/พวง
     word = _WONG.sub("วอง\\1", word.replace("ียรติ\u0e4c", "ียรติ"))
-    word = _BRAHM.sub("\\1\u0e3aรม", _TRO.sub("", word))
+    word = _BRAHM.sub("\\1\u0e3aรม", _TRO.sub("", _TRO_AFTER_VOWEL.sub("\\1", word)))
     tail = ""
 
     def repl(m: re.Match[str]) -> str:

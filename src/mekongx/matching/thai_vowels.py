@@ -37,6 +37,12 @@ STRICT_O, STRICT_A = "o!", "a!"
 # English u of "sun" writes a short a in a closed syllable (Julapun, Pramud, Nut for ณัฐ), never an
 # open one (RTGS, sources.yaml): คณาวุฒิ is not Kunawut, ชาลี not Chuli, สนิศา not Sunisa
 OPEN_A = "a'"
+# ... nor a long a (า) in a closed syllable: the u of "sun" is a short vowel, and RTGS and passports
+# write า a (Karn, Charn, Nart; Royal Institute vowel table, sources.yaml): สินีนาฏ si-ni-nat is not
+# Sineenut (สินีนุช), ศิรินาฎ not Sirinut. Marked on a word's last syllable, where the letters
+# show it: า, one final consonant and what ◌์ silences after it (นาฏ, กานต์, ราช)
+LONG_A = "a:"
+_ENDS_LONG_A = re.compile("\u0e32[ก-ฮ](?:[ก-ฮ]{0,2}[\u0e34\u0e38]?\u0e4c)?$")
 _ENDS_ON = re.compile("[ก-ฮ](?<!ร)ร(?:[ก-ฮ][\u0e34\u0e38]?\u0e4c)?$")
 _ENDS_AN = re.compile("(?:รร|\u0e31[นณญรล])(?:[ก-ฮ]{1,2}[\u0e34\u0e38]?\u0e4c|[นณ])?$")
 _QUALITY = {"a": "A", "e": "E", "i": "I", "o": "O", "u": "U"}
@@ -45,6 +51,7 @@ _QUALITY = {"a": "A", "e": "E", "i": "I", "o": "O", "u": "U"}
 _THAI = {
     "a": "AO",
     OPEN_A: "AO",
+    LONG_A: "AO",
     "o": "OA",
     "e": "EA",
     CLOSED_E: "E",
@@ -92,6 +99,8 @@ def thai(syllables: tuple[str, ...], word: str = "") -> str:
             nuclei[at] = STRICT_O
         elif at and nuclei[at] == "a" and _ENDS_AN.search(word):
             nuclei[at] = STRICT_A
+        if nuclei[-1] == "a" and syllables[-1][-1:] not in "aeiou" and _ENDS_LONG_A.search(word):
+            nuclei[-1] = LONG_A
     return ".".join(nuclei)
 
 
@@ -174,7 +183,7 @@ def _thai_indel(nucleus: str, first: bool = False) -> float:
     # no final it could be heard with (ตุลยวัต tun-la-ya-wat is not Tanyawat)
     if first and nucleus in ("i", "u"):
         return 1.0
-    return 0.5 if nucleus in ("a", "i", "u", STRICT_A, OPEN_A) else 1.0
+    return 0.5 if nucleus in ("a", "i", "u", STRICT_A, OPEN_A, LONG_A) else 1.0
 
 
 def _latin_indel(run: str) -> float:
