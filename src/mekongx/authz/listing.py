@@ -49,6 +49,10 @@ class Page(Generic[T]):
     per_page: int
     total_exact: bool = True
     next_after: int | None = None  # pass as ``after`` for the next page (None: no more)
+    after: int | None = None  # the cursor this page was read from (None: by ``page``)
+    # ``after`` was given for a list in its own ``order`` and the cursor row is no longer in
+    # the query (decided, withdrawn, hidden): the page was read from its key alone
+    cursor_lost: bool = False
 
 
 @overload
@@ -99,14 +103,17 @@ def page_of(
     key = model.id if key is None else key
     total, exact = count_of(session, stmt, model, bound, key=key)
     order, columns = tuple(order), tuple(columns)
-    values: dict[str, Any] = {"mekongx_page_limit": per_page}
+    # one row more than the page: whether a next page exists is known, not guessed from a
+    # full page (a list of exactly 50 rows has no empty second page)
+    values: dict[str, Any] = {"mekongx_page_limit": per_page + 1}
+    lost = False
     seek = "first" if after is None else "key"
     if after is not None and order:
         # the cursor row is read through the user's own query: a hidden row's values are
         # never used
         last = _rows(session, _derived(stmt, ("cursor", key, order), lambda: _cursor(stmt, key, order)),
                      {"mekongx_page_cursor": after}).one_or_none()  # fmt: skip
-        seek = "row" if last is not None else "key"
+        seek, lost = ("row", False) if last is not None else ("key", True)
         values.update({f"mekongx_page_order_{n}": v for n, v in enumerate(last or ())})
     elif after is None and page > 1:
         seek = "offset"
@@ -121,9 +128,10 @@ def page_of(
         rows: Sequence[Any] = list(map(named, fetched)) if named else fetched
     else:
         rows = session.execute(shown, values).all()
+    more = len(rows) > per_page
+    rows = rows[:per_page]
     items: list[Any] = [row[0] for row in rows] if not columns else list(rows)
-    more = len(rows) == per_page
-    return Page(items, total, page, per_page, exact, rows[-1][-1] if more else None)
+    return Page(items, total, page, per_page, exact, rows[-1][-1] if more else None, after, lost)
 
 
 _namedtuple: Any = namedtuple

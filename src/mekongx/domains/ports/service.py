@@ -246,7 +246,8 @@ def ranked(session: Session, principal: Principal, day: dt.date, *, page: int = 
         top = first.get(c.id)
         out.append(Ranked(c, top.consignee if top else "", top.goods if top else "",
                           top.port_of_loading if top else "", counts.get(c.id, 0)))  # fmt: skip
-    return Page(out, found.total, found.page, found.per_page, found.total_exact, found.next_after)
+    return Page(out, found.total, found.page, found.per_page, found.total_exact, found.next_after,
+                found.after, found.cursor_lost)  # fmt: skip
 
 
 @dataclass
