@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import date
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 from fastapi import APIRouter, Depends
@@ -35,6 +35,7 @@ from mekongx.validation import parse
 from mekongx.web import flash
 from mekongx.web.labels import translated
 from mekongx.web.nav import NavItem
+from mekongx.web.paging import Cursor, page_from
 from mekongx.web.render import check_csrf, render
 
 router = APIRouter(prefix="/fugitives")
@@ -179,13 +180,12 @@ _LIST_COLUMNS = (Notice.id, Notice.names, Notice.warrant_reference, Notice.statu
 
 
 @router.get("")
-def list_page(
-    request: Request, principal: CurrentPrincipal, page: PageNumber = 1, status: str = ""
-) -> Response:
+def list_page(request: Request, principal: CurrentPrincipal, page: PageNumber = 1,
+              status: str = "", after: Cursor = "") -> Response:  # fmt: skip
     status = status if status in STATUS_LABELS else ""
     with node_of(request).db.read() as session:
-        result = notices.list_notices(session, principal, status=status, page=max(page, 1),
-                                      columns=_LIST_COLUMNS)  # fmt: skip
+        result = page_from(partial(notices.list_notices, session, principal, status=status,
+                                   columns=_LIST_COLUMNS), page, after)  # fmt: skip
         rows = [(n, names[0]["name"] if names else "", ", ".join(m["name"] for m in names[1:]))
                 for n in result.items for names in (notices.names_of(n),)]  # fmt: skip
         open_hits = screening.count_open(session, principal)
@@ -326,18 +326,20 @@ def _screen_page(
     fields: list[tuple[str, str]] | None = None,
     form: dict[str, str] | None = None,
     page: int = 1,
+    after: str = "",
 ) -> Response:
     with node_of(request).db.read() as session:
-        listed = screening.list_runs(session, principal, page=page)
+        listed = page_from(partial(screening.list_runs, session, principal), page, after)
     return render(request, "fugitives/screen.html", status=422 if fields else 200, runs=listed.items, listed=listed,
                   fields=fields or [], form=form or {}, max_mb=uploads.max_mb(uploads.limits(node_of(request).settings)),
                   **_labels(principal))  # fmt: skip
 
 
 @router.get("/screen")
-def screen_form(request: Request, principal: CurrentPrincipal, page: PageNumber = 1) -> Response:
+def screen_form(request: Request, principal: CurrentPrincipal, page: PageNumber = 1,
+                after: Cursor = "") -> Response:  # fmt: skip
     require(principal, Permission.READ_RECORDS)
-    return _screen_page(request, principal, page=page)
+    return _screen_page(request, principal, page=page, after=after)
 
 
 @router.post("/screen", dependencies=[Depends(check_csrf)])
@@ -487,12 +489,15 @@ QUEUE_PAGE = 25
 
 @router.get("/hits")
 def hit_queue(request: Request, principal: CurrentPrincipal, page: PageNumber = 1,
-              alerts_page: PageNumber = 1) -> Response:  # fmt: skip
+              alerts_page: PageNumber = 1, after: Cursor = "", alerts_after: Cursor = "") -> Response:  # fmt: skip
     """Hits waiting for an officer's decision, and confirmed hits on our own notices: a page
-    of each (``page``, ``alerts_page``), ``QUEUE_PAGE`` rows."""
+    of each (``page`` and ``after``, ``alerts_page`` and ``alerts_after``: ``web.paging``),
+    ``QUEUE_PAGE`` rows."""
     with node_of(request).db.read() as session:
-        hits = screening.open_hits(session, principal, page=page, per_page=QUEUE_PAGE)
-        alerts = screening.alerts(session, principal, page=alerts_page, per_page=QUEUE_PAGE)
+        hits = page_from(partial(screening.open_hits, session, principal, per_page=QUEUE_PAGE),
+                         page, after)  # fmt: skip
+        alerts = page_from(partial(screening.alerts, session, principal, per_page=QUEUE_PAGE),
+                           alerts_page, alerts_after)  # fmt: skip
     lang = principal.language
     alert_rows = [(a, *note_in(a.note, a.note_language, a.note_translations, lang)) for a in alerts.items]  # fmt: skip
     return render(request, "fugitives/hits.html", **_hit_rows(hits.items, lang), hits=hits, alerts=alerts,

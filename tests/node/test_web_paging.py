@@ -1,0 +1,157 @@
+"""The web lists page as the API does (``web.paging``, the shared ``pager`` macro): the Next
+link carries the cursor of the last row shown, so a list walked page by page through the web
+shows every visible row exactly once while rows arrive and leave between the pages, never a
+hidden row; a bad or stale cursor gives the first page with a message, never an error."""
+
+from __future__ import annotations
+
+import html
+import re
+import uuid
+from typing import Any
+
+from sqlalchemy import select
+
+from mekongx.domains.fugitives import service
+from mekongx.domains.fugitives.models import Notice, ScreeningHit, ScreeningRun
+from mekongx.domains.fugitives.schemas import NoticeInput
+from mekongx.validation import parse
+
+NOTICE: dict[str, Any] = {
+    "names": [{"name": "ZX Paging", "kind": "primary"}],
+    "warrant_reference": "W-PAGING",
+    "warrant_authority": "Criminal Court",
+    "charges": "Trafficking",
+    "language": "en",
+}
+NEXT = re.compile(r'<a href="([^"]+)" rel="next">')
+CHANGED = "รายการนี้เปลี่ยนไปหลังจากสร้างลิงก์นั้น: นี่คือหน้าแรกของรายการ"  # the pager's note, in Thai
+
+
+def _notice(world: Any, publish: bool = True) -> int:
+    with world.db.write() as session:
+        notice_id = service.create_notice(session, world.principal("thai_analyst"),
+                                          parse(NoticeInput, NOTICE)).id  # fmt: skip
+    for action in ("review", "publish") if publish else ():
+        with world.db.write() as session:
+            service.transition(session, world.principal("thai_liaison"), notice_id, action)
+    return notice_id
+
+
+def _copies(world: Any, model_id: int, count: int, **changes: Any) -> list[int]:
+    """``count`` more notices like ``model_id`` (written directly: a list needs many rows)."""
+    with world.db.write() as session:
+        model = session.get(Notice, model_id)
+        assert model is not None
+        columns = {c.key: getattr(model, c.key) for c in Notice.__table__.columns
+                   if c.key not in ("id", "uid")}  # fmt: skip
+        made = [Notice(**{**columns, "uid": str(uuid.uuid4()), **changes}) for _ in range(count)]
+        session.add_all(made)
+        session.flush()
+        return [n.id for n in made]
+
+
+def _walk(client: Any, path: str, rows: re.Pattern[str], between: Any = None) -> list[int]:
+    """The rows of every page of a web list, following its pager's Next link; ``between(n)``
+    runs after page ``n`` was read (the list changes while it is walked)."""
+    seen: list[int] = []
+    shown = 0
+    while True:
+        answer = client.get(path)
+        assert answer.status_code == 200, answer.text
+        shown += 1
+        seen += [int(found) for found in rows.findall(answer.text)]
+        link = NEXT.search(answer.text)
+        if link is None:
+            return seen
+        path = html.unescape(link.group(1))
+        assert "after=" in path and f"page={shown + 1}" in path, path  # a keyset read, numbered
+        if between is not None:
+            between(shown)
+
+
+def test_the_notices_list_shows_each_visible_notice_once_while_notices_arrive(
+    world: Any, browser: Any
+) -> None:
+    first = _notice(world)
+    visible = [first, *_copies(world, first, 104)]  # three pages of 50
+    hidden = _copies(world, first, 7, origin_agency="LCDC", status="draft")  # a partner's draft
+    arrived: list[int] = []
+
+    def arrive(page: int) -> None:  # a notice published while the officer reads the list
+        arrived.extend(_copies(world, first, 1))
+
+    browser.login("thai.liaison")
+    seen = _walk(browser.client, "/fugitives", re.compile(r'<a href="/fugitives/notices/(\d+)">'), arrive)  # fmt: skip
+    assert len(arrived) == 2
+    assert seen == sorted(visible, reverse=True)  # each once, newest first: none twice
+    assert not set(seen) & set(hidden)
+    by_number = browser.client.get("/fugitives?page=3").text  # a page number alone: its offset
+    assert re.findall(r'/fugitives/notices/(\d+)"', by_number) == [
+        str(n) for n in sorted(visible)[6::-1]
+    ]
+
+
+def _queue(world: Any, count: int) -> tuple[list[int], list[int]]:
+    """``count`` open hits in the ONCB agency's review queue on a notice its users see (the
+    ids, most probable first), and hits its users may not see: on a notice this node does not
+    hold, and from another agency's run."""
+    notice_id = _notice(world)
+    with world.db.write() as session:
+        uid = session.scalar(select(Notice.uid).where(Notice.id == notice_id))
+        own = ScreeningRun(agency="ONCB", username="thai_liaison", source="single", status="done")
+        other = ScreeningRun(agency="LCDC", username="lao_liaison", source="single", status="done")
+        session.add_all([own, other])
+        session.flush()
+        shown = [ScreeningHit(screening_id=own.id, row=n, query_name=f"Q{n}", matched_name="ZX",
+                              notice_uid=uid, probability=0.3 + n / 200, decision="review")
+                 for n in range(count)]  # fmt: skip
+        unseen = [
+            ScreeningHit(screening_id=own.id, row=900, query_name="QH1", matched_name="ZX",
+                         notice_uid=str(uuid.uuid4()), probability=0.99, decision="match"),
+            ScreeningHit(screening_id=other.id, row=901, query_name="QH2", matched_name="ZX",
+                         notice_uid=uid, probability=0.98, decision="match"),
+        ]  # fmt: skip
+        session.add_all(shown + unseen)
+        session.flush()
+        return [h.id for h in reversed(shown)], [h.id for h in unseen]
+
+
+def test_the_review_queue_shows_each_hit_once_while_the_officer_decides(
+    world: Any, browser: Any
+) -> None:
+    """The officer decides the first page's top hit after reading it: read at an offset, the
+    next pages would start one row further and skip a hit that is still waiting."""
+    queue, hidden = _queue(world, 60)  # three pages of 25
+    browser.login("thai.liaison")
+
+    def decide(page: int) -> None:
+        answer: Any = browser.post(f"/fugitives/hits/{queue[page - 1]}/decide",
+                                   {"verdict": "rejected", "back": "queue"})  # fmt: skip
+        assert answer.status_code == 303, answer.text
+
+    hit_rows = re.compile(r'action="/fugitives/hits/(\d+)/decide"')
+    seen = _walk(browser.client, "/fugitives/hits", hit_rows, decide)
+    assert seen == queue  # most probable first, each once, none skipped
+    assert not set(seen) & set(hidden)
+    assert len(_walk(browser.client, "/fugitives/hits", hit_rows)) == 58  # two were decided
+
+
+def test_a_bad_or_stale_cursor_gives_the_first_page_with_a_note(world: Any, browser: Any) -> None:
+    queue, _ = _queue(world, 30)
+    browser.login("thai.liaison")  # reads Thai
+    first = browser.client.get("/fugitives/hits").text
+    assert CHANGED not in first
+    link = html.unescape(NEXT.search(first).group(1))  # type: ignore[union-attr]
+    assert link.endswith(f"page=2&after={queue[24]}"), link
+    answer: Any = browser.post(f"/fugitives/hits/{queue[24]}/decide", {"verdict": "rejected"})
+    assert answer.status_code == 303
+    for path in (link, "/fugitives/hits?page=2&after=x", "/fugitives/hits?page=7&after=0",
+                 "/fugitives/hits?alerts_page=2&alerts_after=99999999999",
+                 "/fugitives?page=4&after=-3", "/fugitives/screen?after=%E0%B9%91"):  # fmt: skip
+        again = browser.client.get(path)
+        assert again.status_code == 200 and CHANGED in again.text, path
+        assert "หน้า 1 จาก" in again.text, path  # the first page
+    # the hit after the decided one is still the second page's first, by its own cursor
+    second = browser.client.get(f"/fugitives/hits?page=2&after={queue[23]}").text
+    assert re.findall(r'action="/fugitives/hits/(\d+)/decide"', second) == [str(h) for h in queue[25:]]  # fmt: skip
