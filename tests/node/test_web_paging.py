@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import re
 import uuid
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -15,6 +16,7 @@ from sqlalchemy import select
 from mekongx.domains.fugitives import service
 from mekongx.domains.fugitives.models import Notice, ScreeningHit, ScreeningRun
 from mekongx.domains.fugitives.schemas import NoticeInput
+from mekongx.domains.seizures.models import Seizure
 from mekongx.validation import parse
 
 NOTICE: dict[str, Any] = {
@@ -155,3 +157,35 @@ def test_a_bad_or_stale_cursor_gives_the_first_page_with_a_note(world: Any, brow
     # the hit after the decided one is still the second page's first, by its own cursor
     second = browser.client.get(f"/fugitives/hits?page=2&after={queue[23]}").text
     assert re.findall(r'action="/fugitives/hits/(\d+)/decide"', second) == [str(h) for h in queue[25:]]  # fmt: skip
+
+
+def test_the_seizures_list_pages_in_its_own_order_while_seizures_arrive(
+    world: Any, browser: Any
+) -> None:
+    """Seizures list the latest seized first: the cursor continues in that order (dates and ids
+    interleaved), and a seizure recorded between two pages appears on none of the later ones."""
+    from tests.node.test_listing import SEIZURE
+
+    client, headers = world.app(), world.token("thai_liaison")
+    made = client.post("/api/v1/seizures", json=SEIZURE, headers=headers)
+    assert made.status_code == 201, made.text
+    first = made.json()["id"]
+    days = [date(2025, 1 + n % 12, 1 + n % 28) for n in range(64)]
+    with world.db.write() as session:
+        model = session.get(Seizure, first)
+        assert model is not None
+        columns = {c.key: getattr(model, c.key) for c in Seizure.__table__.columns
+                   if c.key not in ("id", "uid", "reference")}  # fmt: skip
+        copies = [Seizure(**{**columns, "uid": str(uuid.uuid4()), "reference": f"ZX-{n}",
+                             "seized_on": day}) for n, day in enumerate(days)]  # fmt: skip
+        session.add_all(copies)
+        session.flush()
+        listed = [(s.seized_on, s.id) for s in copies] + [(model.seized_on, first)]
+
+    def arrive(page: int) -> None:  # the latest seizure of all, recorded between two pages
+        body = {**SEIZURE, "reference": f"ZX-NEW-{page}", "seized_on": "2026-12-01"}
+        assert client.post("/api/v1/seizures", json=body, headers=headers).status_code == 201
+
+    browser.login("thai.liaison")
+    seen = _walk(browser.client, "/seizures", re.compile(r'<a href="/seizures/(\d+)"'), arrive)
+    assert seen == [ident for _, ident in sorted(listed, reverse=True)]

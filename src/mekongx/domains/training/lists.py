@@ -55,6 +55,15 @@ def list_certificates(
 ) -> tuple[Page[Certificate], list[Issued]]:  # fmt: skip
     """One page of the certificates this agency issued, newest first, with their officers and
     courses (names of officers: the organising agency's writers only, as for participants)."""
+    found = certificates_page(session, principal, page=page, per_page=per_page, after=after)
+    return found, issued_of(session, found)
+
+
+def certificates_page(
+    session: Session, principal: Principal, *, page: int = 1, per_page: int = 50,
+    after: int | None = None,
+) -> Page[Certificate]:  # fmt: skip
+    """One page of the certificates this agency issued, newest first (``authz.listing``)."""
     require(principal, Permission.WRITE_RECORDS)
     own = visible(principal, Course).where(
         Course.origin_agency == principal.agency, Course.received.is_(False)
@@ -64,13 +73,16 @@ def list_certificates(
         .join(Participant, Participant.id == Certificate.participant_id)
         .where(Participant.course_id.in_(own.with_only_columns(Course.id)))
     )
-    found = page_of(session, stmt, Certificate, page=page, per_page=per_page, after=after)
+    return page_of(session, stmt, Certificate, page=page, per_page=per_page, after=after)
+
+
+def issued_of(session: Session, found: Page[Certificate]) -> list[Issued]:
+    """The page's certificates with their officers and courses."""
     people = {p.id: p for p in session.scalars(select(Participant).where(
         Participant.id.in_([c.participant_id for c in found.items])))}  # fmt: skip
     courses = {c.id: c for c in session.scalars(select(Course).where(
         Course.id.in_({p.course_id for p in people.values()})))}  # fmt: skip
-    rows = [
+    return [
         Issued(c, people[c.participant_id], courses[people[c.participant_id].course_id])
         for c in found.items
     ]
-    return found, rows

@@ -262,12 +262,13 @@ SITE_LIST_COLUMNS = (WbeCampaign.id, WbeCampaign.title, WbeCampaign.language,
 
 
 def site_campaigns_page(
-    session: Session, principal: Principal, site_id: int, *, page: int = 1, per_page: int = 50
-) -> Page[Row[Any]]:
+    session: Session, principal: Principal, site_id: int, *, page: int = 1, per_page: int = 50,
+    after: int | None = None,
+) -> Page[Row[Any]]:  # fmt: skip
     """One page of a site's campaigns the user may see, as :func:`campaigns_page`, in plain rows
     of ``SITE_LIST_COLUMNS`` (no campaign objects: the page shows six columns)."""
-    return page_of(session, _campaigns(principal, site_id), WbeCampaign, page=page,
-                   per_page=per_page, order=(WbeCampaign.period_start,), columns=SITE_LIST_COLUMNS)  # fmt: skip
+    return page_of(session, _campaigns(principal, site_id), WbeCampaign, page=page, per_page=per_page,
+                   after=after, order=(WbeCampaign.period_start,), columns=SITE_LIST_COLUMNS)  # fmt: skip
 
 
 def read_campaign(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from fastapi import APIRouter, Depends
@@ -29,6 +30,7 @@ from mekongx.model.identity import (
 from mekongx.web import flash
 from mekongx.web.labels import translated
 from mekongx.web.nav import NavItem
+from mekongx.web.paging import Cursor, page_from
 from mekongx.web.render import check_csrf, render
 
 router = APIRouter(prefix="/admin")
@@ -201,12 +203,12 @@ def audit(
     action: str = "",
     actor: str = "",
     verify: bool = False,
+    after: Cursor = "",
 ) -> Response:
     require(principal, Permission.READ_AUDIT)
     node = node_of(request)
-    page = max(page, 1)
     with node.db.write() as session:
-        listed = audit_page(session, action=action, actor=actor, page=page)
+        listed = page_from(partial(audit_page, session, action=action, actor=actor), page, after)
         checked = verify_chain(session) if verify else None
         record(session, principal.actor, "audit.view", "audit", "", details={"page": page})
     return render(

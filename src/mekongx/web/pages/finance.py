@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,7 @@ from mekongx.web.labels import translated
 from mekongx.web.nav import NavItem
 from mekongx.web.pages.finance_requests import PURPOSES
 from mekongx.web.pages.rfi import STATUS as RFI_STATUS
+from mekongx.web.paging import Cursor, page_from
 from mekongx.web.render import check_csrf, render
 
 router = APIRouter(prefix="/finance")
@@ -135,9 +137,10 @@ def _problem_page(
 
 
 @router.get("")
-def list_page(request: Request, principal: CurrentPrincipal, page: PageNumber = 1) -> Response:
+def list_page(request: Request, principal: CurrentPrincipal, page: PageNumber = 1,
+              after: Cursor = "") -> Response:  # fmt: skip
     with node_of(request).db.read() as session:
-        listed = finance.list_cases(session, principal, page=page)
+        listed = page_from(partial(finance.list_cases, session, principal), page, after)
         expiring = finance_assets.expiring(session, principal)
     return render(request, "finance/list.html", cases=listed.items, listed=listed, expiring=expiring,
                   can_write=can(principal, Permission.WRITE_RECORDS).allowed, fields=[], form={},

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from functools import partial
 from typing import Any
 
 from fastapi import APIRouter, Depends
@@ -27,6 +28,7 @@ from mekongx.validation import parse
 from mekongx.web import flash
 from mekongx.web.labels import translated
 from mekongx.web.nav import NavItem
+from mekongx.web.paging import Cursor, page_from
 from mekongx.web.render import check_csrf, render
 from mekongx.web.retraction import retract_then_redirect
 
@@ -48,12 +50,13 @@ def _labels(principal: Principal) -> dict[str, Any]:
 
 
 @router.get("")
-def list_page(
-    request: Request, principal: CurrentPrincipal, activity: str = "", page: PageNumber = 1
-) -> Response:
+def list_page(request: Request, principal: CurrentPrincipal, activity: str = "",
+              page: PageNumber = 1, after: Cursor = "") -> Response:  # fmt: skip
     activity = activity if activity in KIND_LABELS else ""
     with node_of(request).db.write() as session:  # the list is audited
-        found = service.list_operations(session, principal, activity, page=page)
+        found = page_from(
+            partial(service.list_operations, session, principal, activity), page, after
+        )
     return render(request, "mekong/list.html", page=found, activity=activity,
                   can_write=can(principal, Permission.WRITE_RECORDS).allowed, **_labels(principal))  # fmt: skip
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,7 @@ from mekongx.i18n import N_, translator
 from mekongx.validation import parse
 from mekongx.web import flash
 from mekongx.web.nav import NavItem
+from mekongx.web.paging import Cursor, page_from
 from mekongx.web.render import check_csrf, render
 
 router = APIRouter(prefix="/ports")
@@ -89,9 +91,8 @@ def _problem(request: Request, principal: Principal,
 
 
 @router.get("")
-def list_page(
-    request: Request, principal: CurrentPrincipal, day: str = "", page: PageNumber = 1
-) -> Response:
+def list_page(request: Request, principal: CurrentPrincipal, day: str = "", page: PageNumber = 1,
+              after: Cursor = "") -> Response:  # fmt: skip
     node = node_of(request)
     with node.db.read() as session:  # read beside the writers; the audit is one short write
         days = service.days(session, principal)
@@ -99,7 +100,8 @@ def list_page(
             chosen = dt.date.fromisoformat(day) if day else (days[0] if days else dt.date.today())
         except ValueError:
             chosen = days[0] if days else dt.date.today()
-        ranked = service.ranked(session, principal, chosen, minimum=0, page=page, per_page=LIST)
+        ranked = page_from(partial(service.ranked, session, principal, chosen, minimum=0,
+                                   per_page=LIST), page, after)  # fmt: skip
         saved = service.mappings(session, principal)
         imported = service.manifests(session, principal, per_page=10)
     with node.db.write() as session:
@@ -284,7 +286,8 @@ async def decide_rule(request: Request, principal: CurrentPrincipal, rule_id: Re
 
 
 @router.get("/alerts")
-def alerts_page(request: Request, principal: CurrentPrincipal, page: PageNumber = 1) -> Response:
+def alerts_page(request: Request, principal: CurrentPrincipal, page: PageNumber = 1,
+                after: Cursor = "") -> Response:  # fmt: skip
     with node_of(request).db.write() as session:
-        found = alerts.alerts(session, principal, page=page)
+        found = page_from(partial(alerts.alerts, session, principal), page, after)
     return render(request, "ports/alerts.html", alerts=found.items, page=found, evidence=EVIDENCE)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+from functools import partial
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query
@@ -36,6 +37,7 @@ from mekongx.validation import parse
 from mekongx.web import flash
 from mekongx.web.labels import translated
 from mekongx.web.nav import NavItem
+from mekongx.web.paging import Cursor, page_from
 from mekongx.web.render import check_csrf, render
 
 router = APIRouter(prefix="/precursors")
@@ -190,9 +192,10 @@ def _screen_form(
     principal: Principal,
     fields: list[tuple[str, str]] | None = None,
     page: int = 1,
+    after: str = "",
 ) -> Response:
     with node_of(request).db.read() as session:
-        listed = screening.list_runs(session, principal, page=page)
+        listed = page_from(partial(screening.list_runs, session, principal), page, after)
     return render_page(
         request,
         principal,
@@ -235,8 +238,9 @@ def template(request: Request, principal: CurrentPrincipal, lang: str = "en") ->
 
 
 @router.get("/screen")
-def screen_form(request: Request, principal: CurrentPrincipal, page: PageNumber = 1) -> Response:
-    return _screen_form(request, principal, page=page)
+def screen_form(request: Request, principal: CurrentPrincipal, page: PageNumber = 1,
+                after: Cursor = "") -> Response:  # fmt: skip
+    return _screen_form(request, principal, page=page, after=after)
 
 
 def _bounded(request: Request) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from functools import partial
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
@@ -25,6 +26,7 @@ from mekongx.http.params import PageNumber, RecordId
 from mekongx.validation import parse
 from mekongx.web import flash
 from mekongx.web.pages.precursors import field_problems, form_data, other_agencies, render_page
+from mekongx.web.paging import Cursor, page_from
 from mekongx.web.render import check_csrf
 
 router = APIRouter(prefix="/precursors")
@@ -46,10 +48,11 @@ def notification_list(
     principal: CurrentPrincipal,
     state: Annotated[str, Query(pattern="^[a-z_]{0,24}$")] = "",
     page: PageNumber = 1,
+    after: Cursor = "",
 ) -> Response:
     actor = Actor.system(principal.agency, principal.request_id)
     with pen.read_expired(node_of(request).db, actor) as session:  # the probe in the list's read
-        listed = pen.list_notifications(session, principal, state, page=page)
+        listed = page_from(partial(pen.list_notifications, session, principal, state), page, after)
     return render_page(
         request,
         principal,

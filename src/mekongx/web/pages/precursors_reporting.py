@@ -6,6 +6,7 @@ notifications in ``precursors_notifications``."""
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
@@ -30,6 +31,7 @@ from mekongx.validation import parse
 from mekongx.web import flash
 from mekongx.web.labels import place_options
 from mekongx.web.pages.precursors import field_problems, form_data, other_agencies, render_page
+from mekongx.web.paging import Cursor, page_from
 from mekongx.web.render import check_csrf
 
 router = APIRouter(prefix="/precursors")
@@ -50,9 +52,11 @@ def incident_list(
     principal: CurrentPrincipal,
     kind: Annotated[str, Query(pattern="^[a-z_]{0,24}$")] = "",
     page: PageNumber = 1,
+    after: Cursor = "",
 ) -> Response:
     with node_of(request).db.read() as session:
-        listed = incident_service.list_incidents(session, principal, kind=kind, page=page)
+        listed = page_from(partial(incident_service.list_incidents, session, principal, kind=kind),
+                           page, after)  # fmt: skip
     return render_page(
         request,
         principal,

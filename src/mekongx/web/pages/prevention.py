@@ -3,6 +3,7 @@ reach and outcomes, and the dashboard that puts the countries side by side."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query
@@ -38,6 +39,7 @@ from mekongx.validation import parse
 from mekongx.web import charts, flash
 from mekongx.web.labels import translated
 from mekongx.web.nav import NavItem
+from mekongx.web.paging import Cursor, page_from
 from mekongx.web.render import check_csrf, render
 
 router = APIRouter(prefix="/prevention")
@@ -121,13 +123,15 @@ def _form(form: FormData, names: tuple[str, ...]) -> dict[str, Any]:
 
 def _index(request: Request, principal: Principal, *, status: int = 200,
            fields: list[tuple[str, str]] | None = None, form: dict[str, Any] | None = None,
-           page: int = 1, country: str = "", q: str = "") -> Response:  # fmt: skip
+           page: int = 1, after: str = "", country: str = "", q: str = "") -> Response:  # fmt: skip
     listed = None
     with node_of(request).db.read() as session:
         if q.strip():
             programmes = lists.search_programmes(session, principal, q.strip(), country)
         else:
-            listed = lists.list_programmes(session, principal, country, page=page)
+            listed = page_from(
+                partial(lists.list_programmes, session, principal, country), page, after
+            )
             programmes = listed.items
     by_country: dict[str, list[Any]] = {}
     for p in programmes:
@@ -148,9 +152,9 @@ def _index(request: Request, principal: Principal, *, status: int = 200,
 @router.get("")
 def index(
     request: Request, principal: CurrentPrincipal, page: PageNumber = 1,
-    country: str = Query("", max_length=2), q: str = Query("", max_length=200),
+    country: str = Query("", max_length=2), q: str = Query("", max_length=200), after: Cursor = "",
 ) -> Response:  # fmt: skip
-    return _index(request, principal, page=page, country=country, q=q)
+    return _index(request, principal, page=page, after=after, country=country, q=q)
 
 
 @router.post("", dependencies=[Depends(check_csrf)])

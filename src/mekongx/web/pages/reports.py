@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from fastapi import APIRouter, Depends
@@ -28,6 +29,7 @@ from mekongx.validation import parse
 from mekongx.web import flash
 from mekongx.web.labels import translated
 from mekongx.web.nav import NavItem
+from mekongx.web.paging import Cursor, page_from
 from mekongx.web.render import check_csrf, render
 
 router = APIRouter(prefix="/reports")
@@ -88,15 +90,12 @@ async def _form_data(request: Request) -> dict[str, Any]:
 
 
 @router.get("")
-def list_page(
-    request: Request, principal: CurrentPrincipal, page: PageNumber = 1, handling: str = ""
-) -> Response:
+def list_page(request: Request, principal: CurrentPrincipal, page: PageNumber = 1,
+              handling: str = "", after: Cursor = "") -> Response:  # fmt: skip
     node = node_of(request)
-    page = max(page, 1)
     with node.db.read() as session:
-        result = intel.list_reports(
-            session, principal, page=page, per_page=50, handling_code=handling or None
-        )
+        result = page_from(partial(intel.list_reports, session, principal, per_page=50,
+                                   handling_code=handling or None), page, after)  # fmt: skip
     return render(
         request,
         "reports/list.html",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from fastapi import APIRouter, Depends
@@ -32,6 +32,7 @@ from mekongx.validation import parse
 from mekongx.web import flash
 from mekongx.web.labels import translated
 from mekongx.web.nav import NavItem
+from mekongx.web.paging import Cursor, page_from
 from mekongx.web.render import check_csrf, render
 from mekongx.web.retraction import retract_then_redirect
 
@@ -100,14 +101,15 @@ def _date(value: str) -> date | None:
 
 @router.get("")
 def list_page(request: Request, principal: CurrentPrincipal, page: PageNumber = 1, drug: str = "",
-              country: str = "", origin: str = "", since: str = "", until: str = "") -> Response:  # fmt: skip
+              country: str = "", origin: str = "", since: str = "", until: str = "",
+              after: Cursor = "") -> Response:  # fmt: skip
     filters = service.Filters(
         drug=drug if drug in reference.drugs() else "",
         country=country if country in reference.COUNTRIES else "",
         origin=origin[:16], since=_date(since), until=_date(until),
     )  # fmt: skip
     with node_of(request).db.write() as session:  # the list is audited
-        result = service.list_seizures(session, principal, filters, page=page)
+        result = page_from(partial(service.list_seizures, session, principal, filters), page, after)
     return render(request, "seizures/list.html", page=result, filters=filters,
                   can_write=service.can_record(principal), **_labels(principal))  # fmt: skip
 

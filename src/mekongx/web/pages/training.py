@@ -3,6 +3,7 @@ certificates (organising agency's writers only); evaluation; checking a certific
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query
@@ -31,6 +32,7 @@ from mekongx.validation import parse
 from mekongx.web import flash
 from mekongx.web.labels import translated
 from mekongx.web.nav import NavItem
+from mekongx.web.paging import Cursor, page_from
 from mekongx.web.render import check_csrf, render
 
 router = APIRouter(prefix="/training")
@@ -72,13 +74,13 @@ def _context(request: Request, principal: Principal) -> dict[str, Any]:
 
 def _index(request: Request, principal: Principal, *, status: int = 200,
            fields: list[tuple[str, str]] | None = None, form: dict[str, Any] | None = None,
-           page: int = 1, q: str = "") -> Response:  # fmt: skip
+           page: int = 1, after: str = "", q: str = "") -> Response:  # fmt: skip
     listed = None
     with node_of(request).db.read() as session:
         if q.strip():
             courses = lists.search_courses(session, principal, q.strip())
         else:
-            listed = lists.list_courses(session, principal, page=page)
+            listed = page_from(partial(lists.list_courses, session, principal), page, after)
             courses = listed.items
         by_course, by_competency = service.evaluation(session, principal)
     blank = {
@@ -96,9 +98,9 @@ def _index(request: Request, principal: Principal, *, status: int = 200,
 @router.get("")
 def index(
     request: Request, principal: CurrentPrincipal, page: PageNumber = 1,
-    q: str = Query("", max_length=200),
+    q: str = Query("", max_length=200), after: Cursor = "",
 ) -> Response:  # fmt: skip
-    return _index(request, principal, page=page, q=q)
+    return _index(request, principal, page=page, after=after, q=q)
 
 
 @router.post("", dependencies=[Depends(check_csrf)])
@@ -139,11 +141,12 @@ def verify(
 
 @router.get("/certificates")
 def certificates_page(
-    request: Request, principal: CurrentPrincipal, page: PageNumber = 1
+    request: Request, principal: CurrentPrincipal, page: PageNumber = 1, after: Cursor = ""
 ) -> Response:
     """The certificates this agency issued, newest first, with their status."""
     with node_of(request).db.read() as session:
-        listed, rows = lists.list_certificates(session, principal, page=page)
+        listed = page_from(partial(lists.certificates_page, session, principal), page, after)
+        rows = lists.issued_of(session, listed)
     return render(request, "training/certificates.html", listed=listed, rows=rows,
                   **_context(request, principal))  # fmt: skip
 

@@ -4,6 +4,7 @@ laboratories, and the area's labels and page helpers, which the campaign pages
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query
@@ -28,6 +29,7 @@ from mekongx.validation import parse
 from mekongx.web import flash
 from mekongx.web.labels import translated
 from mekongx.web.nav import NavItem
+from mekongx.web.paging import Cursor, page_from
 from mekongx.web.render import check_csrf, page_date, render, shown_text
 
 router = APIRouter(prefix="/wbe")
@@ -125,9 +127,10 @@ def field_problems(principal: Principal, error: ValidationFailed) -> list[tuple[
 
 
 @router.get("")
-def index(request: Request, principal: CurrentPrincipal, page: PageNumber = 1) -> Response:
+def index(request: Request, principal: CurrentPrincipal, page: PageNumber = 1,
+          after: Cursor = "") -> Response:  # fmt: skip
     with node_of(request).db.read() as session:
-        listed = wbe.campaigns_page(session, principal, page=page)
+        listed = page_from(partial(wbe.campaigns_page, session, principal), page, after)
         sites = wbe.visible_sites(session, principal)
         labs = wbe.visible_labs(session, principal)
     by_id = {s.id: s for s in sites}
@@ -253,11 +256,14 @@ def _site_page(
     fields: list[tuple[str, str]] | None = None,
     status: int = 200,
     page: int = 1,
+    after: str = "",
 ) -> Response:
     chosen = chosen_parameter_set(parameter_set)
     with node_of(request).db.read() as session:
         site = wbe.get_site(session, principal, site_id)
-        listed = wbe.site_campaigns_page(session, principal, site.id, page=page)
+        listed = page_from(
+            partial(wbe.site_campaigns_page, session, principal, site.id), page, after
+        )
         analytes = wbe_estimates.analytes_in_view(session, principal, site.id)
         calibrations = wbe_estimates.calibrations_of(session, site)
         code = analyte.upper() or ("METH" if "METH" in analytes else (analytes or [""])[0])
@@ -318,8 +324,10 @@ def site_page(
     metric: Metric = "load",
     parameter_set: SetParam = "",
     page: PageNumber = 1,
+    after: Cursor = "",
 ) -> Response:
-    return _site_page(request, principal, site_id, analyte, metric, parameter_set, page=page)
+    return _site_page(request, principal, site_id, analyte, metric, parameter_set, page=page,
+                      after=after)  # fmt: skip
 
 
 def _calibration_days(text: str) -> tuple[list[dict[str, str]], list[FieldProblem]]:
