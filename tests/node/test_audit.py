@@ -105,19 +105,37 @@ def test_audit_row_rolls_back_with_the_change(database: Database) -> None:
         assert verify_chain(session)[0] == 1
 
 
-def test_a_known_head_is_moved_without_reading_it_first(
+def test_a_changes_row_locks_the_head_and_is_written_with_the_commit(
     database: Database, statements_sent: Callable[[Database], list[str]]
 ) -> None:
-    """The first audit row of a transaction does not read the head when this process knows
-    it: a guarded UPDATE moves it (on PostgreSQL the row is inserted by the same statement,
-    one round trip), and the chain still verifies."""
+    """On SQLite a guarded UPDATE moves the head this process knows (the writer holds the
+    database). On PostgreSQL a change's first row locks the head at once (the order every
+    change takes its locks in), and the row is one statement sent with the COMMIT in the
+    driver's pipeline (not through SQLAlchemy, so not among these). The chain verifies."""
     _fill(database, 1)
     seen = statements_sent(database)
     with database.write() as session:
         record(session, Actor(1, "somchai", "ONCB"), "intel.read", "intel_report", "uid-x")
     writes = [s for s in seen if s not in ("BEGIN", "COMMIT")]
-    assert writes == (["WITH"] if database.dialect == "postgresql" else ["UPDATE", "INSERT"])
+    assert writes == (["SELECT"] if database.dialect == "postgresql" else ["UPDATE", "INSERT"])
     assert _problems(database) == set()
+
+
+def test_a_row_that_cannot_join_the_chain_fails_its_commit(database: Database) -> None:
+    """On PostgreSQL the row goes with the COMMIT in one pipeline: where the row cannot be
+    written (here the head is gone), the COMMIT behind it commits nothing, and the caller sees
+    the database's error as SQLAlchemy raises it."""
+    if database.dialect != "postgresql":
+        pytest.skip("SQLite writes the rows before its COMMIT")
+    _fill(database, 1)
+    with database.write() as session:
+        session.execute(text("DELETE FROM audit_head"))
+    with pytest.raises(DatabaseError, match="seq"), database.write() as session:
+        session.execute(text("CREATE TABLE kept_or_not (x int)"))
+        record(session, Actor(1, "somchai", "ONCB"), "intel.read", "intel_report", "lost")
+    with database.read() as session:
+        assert session.scalar(text("SELECT to_regclass('kept_or_not')")) is None
+        assert session.scalar(select(AuditEvent.seq).where(AuditEvent.target_id == "lost")) is None
 
 
 def test_a_head_moved_elsewhere_is_read_and_followed(database: Database, db_url: str) -> None:

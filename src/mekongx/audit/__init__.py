@@ -1,7 +1,15 @@
 """The append-only, hash-chained audit log."""
 
-from mekongx.audit.inline import read_recorded
-from mekongx.audit.log import Actor, AuditEvent, AuditHead, hold_chain, record, verify_chain
+from mekongx.audit import chain as _chain  # noqa: F401  (writes the rows at the commit)
+from mekongx.audit.log import (
+    Actor,
+    AuditEvent,
+    AuditHead,
+    hold_chain,
+    read_recorded,
+    record,
+    verify_chain,
+)
 
 __all__ = [
     "Actor",

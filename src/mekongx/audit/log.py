@@ -2,9 +2,17 @@
 
 Each row's hash covers its own fields and the previous row's hash, so editing, deleting or
 reordering a row breaks the chain. ``audit_head`` keeps the newest sequence number and hash,
-updated in the same transaction, so deleting rows from the end is caught too. Rows are written
-in the caller's transaction: the audit row and the change it describes commit or fail together.
+updated in the same transaction, so deleting rows from the end is caught too. Rows belong to the
+caller's transaction: the audit row and the change it describes commit or fail together.
 Database triggers (see the first migration) refuse UPDATE and DELETE on the table.
+
+A row is numbered and written when its transaction commits, not when it is recorded
+(``audit/chain.py``). The chain has one head, and whoever moves it holds it until they commit.
+A change locks it at its first row (``hold_chain``: changes take their locks in one order); an
+audited read takes it only at its commit, for the audit row and the commit alone, so a read
+that is slow (or stopped) before its commit holds up nobody. When reads took it at their first
+statement (until 2026-12), every audited request of a PostgreSQL node waited for the one
+before it to finish all of its work, and one stuck request stopped them all.
 """
 
 from __future__ import annotations
@@ -14,19 +22,16 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
 from typing import Any, cast
-from weakref import WeakKeyDictionary
 
-from sqlalchemy import Integer, String, Table, Text, bindparam, insert, select, text, update
-from sqlalchemy import event as sa_event
-from sqlalchemy.orm import Mapped, Session, SessionTransaction, mapped_column
-from sqlalchemy.orm.util import identity_key
+from sqlalchemy import Integer, Select, String, Table, Text, select, text
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from mekongx.model.base import Base, utcnow
 
 GENESIS = "0" * 64
-_HEAD = "mekongx.audit.head"  # session.info key: the chain head this transaction holds
+_PENDING = "mekongx.audit.pending"  # session.info key: the rows recorded, to write at the commit
+_HELD = "mekongx.audit.held"  # session.info key: the (sub)transaction that locked the chain's head
 
 
 class AuditEvent(Base):
@@ -93,94 +98,6 @@ def _hash(row: dict[str, Any]) -> str:
     return hashlib.sha256(_dumps(_fields(row)).encode()).hexdigest()
 
 
-@sa_event.listens_for(Session, "after_transaction_end")
-def _forget_head(session: Session, transaction: SessionTransaction) -> None:
-    """The chain lock ends with the transaction, and so does the head it guarded."""
-    # Also after a savepoint: rolling back to one releases the locks taken inside it.
-    session.info.pop(_HEAD, None)
-
-
-# The chain's head as this process last wrote or read it, per database (engine): the first
-# audit row of a transaction assumes it is still the head and moves it in the same statement
-# that checks it (see ``record``). A stale value (another process wrote, a transaction rolled
-# back) only costs the read it saved.
-_last_head: WeakKeyDictionary[Any, tuple[int, str]] = WeakKeyDictionary()
-_HEAD_TABLE = cast(Table, AuditHead.__table__)
-_EVENT_TABLE = cast(Table, AuditEvent.__table__)
-
-
-# identity_key() configures every mapper: built on first use, not at import (a script that imports
-# this module before all the models are defined must still import it)
-@cache
-def _head_key() -> Any:
-    return identity_key(AuditHead, 1)
-
-
-def _lock_chain(session: Session) -> None:
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(7151013)"))
-    # SQLite: writers already hold the database lock (BEGIN IMMEDIATE).
-
-
-def _read_head(session: Session) -> tuple[int, str] | None:
-    """The head, locked for this transaction (``FOR UPDATE``; on SQLite the writer holds the
-    database lock already)."""
-    found = session.execute(
-        select(_HEAD_TABLE.c.seq, _HEAD_TABLE.c.hash).where(_HEAD_TABLE.c.id == 1).with_for_update()
-    ).first()
-    return (found[0], found[1]) if found is not None else None
-
-
-def hold_chain(session: Session) -> None:
-    """Lock the chain's head for this transaction now, as its first audit row would. A
-    transaction that then locks a row every writer locks after auditing (a link's sequence:
-    changes audit first, then number their envelopes) takes the two in the same order, chain
-    then link, and cannot deadlock with them."""
-    if session.info.get(_HEAD) is None:
-        head = _read_head(session)
-        if head is not None:
-            session.info[_HEAD] = head
-
-
-@cache
-def _statements(dialect: str) -> tuple[Any, Any]:
-    """``UPDATE audit_head`` to the new row only where it still is the head seen
-    (``seen_seq``, ``seen_hash``), and the event row's ``INSERT``; on PostgreSQL one statement
-    doing both (see ``_append_if_head``). Built once with bound parameters: SQLAlchemy computes
-    a statement's cache key once per object, and building them for every row was half of an
-    audited list's CPU."""
-    head = _HEAD_TABLE.c
-    moved = (
-        update(_HEAD_TABLE)
-        .where(head.id == 1, head.seq == bindparam("seen_seq"), head.hash == bindparam("seen_hash"))
-        .values(seq=bindparam("new_seq"), hash=bindparam("new_hash"))
-    )
-    if dialect != "postgresql":
-        return moved, insert(_EVENT_TABLE)
-    cte = moved.returning(head.id).cte("moved")
-    values = [bindparam(f"audit_{n}", type_=_EVENT_TABLE.c[n].type) for n in _EVENT_COLUMNS]
-    both = insert(_EVENT_TABLE).from_select(list(_EVENT_COLUMNS), select(*values).select_from(cte))
-    return both.returning(_EVENT_TABLE.c.seq), None
-
-
-def _append_if_head(session: Session, head: tuple[int, str], row: dict[str, Any]) -> bool:
-    """Write ``row`` after ``head`` and move the head to it, if ``head`` is still the chain's
-    head; otherwise write nothing and answer False. The guarded ``UPDATE`` takes the head's
-    row lock itself (PostgreSQL: a concurrent writer waits for it, then finds the head moved
-    and reads it); on PostgreSQL the event row is inserted in the same statement (one round
-    trip: ``WITH moved AS (UPDATE ... RETURNING) INSERT ... SELECT ... FROM moved``)."""
-    dialect = session.get_bind().dialect.name
-    moved, insert_event = _statements(dialect)
-    seen = {"seen_seq": head[0], "seen_hash": head[1], "new_seq": row["seq"], "new_hash": row["hash"]}  # fmt: skip
-    if insert_event is None:
-        values = {f"audit_{name}": value for name, value in row.items()}
-        return session.execute(moved, {**seen, **values}).first() is not None
-    if not session.execute(moved, seen).rowcount:  # type: ignore[attr-defined]
-        return False
-    session.execute(insert_event, row)
-    return True
-
-
 def record(
     session: Session,
     actor: Actor,
@@ -191,32 +108,55 @@ def record(
     why: str = "",
     details: dict[str, Any] | None = None,
 ) -> None:
-    """Append one audit row in the caller's transaction.
+    """Add one audit row to the caller's transaction. It is written when the transaction
+    commits, and the commit fails if it cannot be; a rollback, or the rollback of a savepoint
+    it was recorded in, drops it. Its time is the time of this call.
 
-    The first row of a transaction assumes that the head this process last saw is still the
-    chain's head, and moves it only where it is (``UPDATE audit_head ... WHERE seq = :seen
-    AND hash = :seen_hash``): one statement instead of reading the head first, and on
-    PostgreSQL the row is inserted by the same statement. Where the head moved (another
-    process, a rolled-back transaction), the head is read with its lock and the row follows
-    it. Later rows of the same transaction continue from the head it holds (the lock lasts as
-    long as the transaction); a head lost to a rolled-back savepoint is read again. Only the
-    very first row of a chain, with no head to lock, takes an advisory lock."""
-    bind = session.get_bind()
-    held: tuple[int, str] | None = session.info.get(_HEAD)
-    event = _event(actor, action, target_type, target_id, why, details)
-    guess = held if held is not None else _last_head.get(bind)
-    if guess is None or not _append_if_head(session, guess, _row(event, guess)):
-        head = _read_head(session)
-        if head is None:
-            _lock_chain(session)
-            head = _read_head(session)
-        if head is None:
-            row = _row(event, (0, GENESIS))
-            session.execute(insert(_EVENT_TABLE).values(**row))
-            session.execute(insert(_HEAD_TABLE).values(id=1, seq=row["seq"], hash=row["hash"]))
-        elif not _append_if_head(session, head, _row(event, head)):  # it is locked: cannot be
-            raise RuntimeError("the audit chain's head moved while it was locked")
-    _moved(session, bind, (event["seq"], event["hash"]))
+    A change's transaction locks the chain's head here, at its first row, and keeps it to its
+    commit (``hold_chain``): every transaction that changes something takes the head before
+    the rows it then locks (a link's sequence, its outbox), so they queue in one order and
+    cannot deadlock. An audited read (``read_recorded``) locks nothing until its commit."""
+    hold_chain(session)
+    _keep(session, _event(actor, action, target_type, target_id, why, details))
+
+
+def hold_chain(session: Session) -> None:
+    """Lock the chain's head for the rest of this transaction now, as a change's first audit
+    row does (on SQLite the writer holds the database already). A transaction that then locks
+    a row every writer locks after auditing (a link's sequence) takes the two in the same
+    order, chain then link, and cannot deadlock with them."""
+    if session.info.get(_HELD) is not None or session.get_bind().dialect.name != "postgresql":
+        return
+    session.info[_HELD] = session.get_nested_transaction() or session.get_transaction()
+    head = cast(Table, AuditHead.__table__).c
+    if session.execute(select(head.id).where(head.id == 1).with_for_update()).first() is None:
+        session.execute(text("SELECT pg_advisory_xact_lock(7151013)"))  # the chain's first row
+
+
+def _keep(session: Session, event: dict[str, Any]) -> None:
+    at = session.get_nested_transaction() or session.get_transaction()
+    session.info.setdefault(_PENDING, []).append((at, event))
+
+
+def read_recorded(
+    session: Session,
+    actor: Actor,
+    found: Select[Any],
+    params: dict[str, Any],
+    action: str,
+    target_type: str,
+    *,
+    why: str = "",
+    details: dict[str, Any] | None = None,
+) -> Any | None:
+    """The one entity ``found`` selects (run with ``params``; it has a ``uid``), with the audit
+    row ``record(session, actor, action, target_type, <its uid>, why=…, details=…)`` in the
+    same transaction; None, and nothing recorded, where ``found`` finds nothing. A read
+    locks nothing: its row takes the chain's head only at the commit (``audit/chain.py``)."""
+    target = session.scalars(found, params).first()
+    if target is not None:
+        _keep(session, _event(actor, action, target_type, target.uid, why, details))
+    return target
 
 
 def _event(
@@ -236,22 +176,7 @@ def _event(
     }  # fmt: skip
 
 
-def _moved(session: Session, bind: Any, head: tuple[int, str]) -> None:
-    """This transaction wrote ``head``: it holds it, and this process knows it."""
-    stale = session.identity_map.get(_head_key())
-    if stale is not None:  # an AuditHead loaded earlier in this session reads the new head
-        session.expire(stale)
-    session.info[_HEAD] = _last_head[bind] = head
-
-
-def _row(event: dict[str, Any], head: tuple[int, str]) -> dict[str, Any]:
-    """The event's row after ``head`` (its number, link and hash set in ``event`` too)."""
-    event["seq"], event["prev_hash"] = head[0] + 1, head[1]
-    event["hash"] = _hash(event)
-    return {name: event[name] for name in _EVENT_COLUMNS}
-
-
-_EVENT_COLUMNS = tuple(column.key for column in _EVENT_TABLE.c)
+_EVENT_COLUMNS = tuple(column.key for column in cast(Table, AuditEvent.__table__).c)
 
 
 @dataclass(frozen=True)

@@ -103,8 +103,8 @@ def read_audited(
     also: ColumnElement[bool] | None = None,
 ) -> R:
     """Open one record by id or uid for reading, as :func:`access` does, with its read audited
-    (``audit.record(session, principal.actor, action, target_type, <its uid>, …)``): on
-    PostgreSQL the read and the audit row are one statement (``audit.read_recorded``). A
+    (``audit.record(session, principal.actor, action, target_type, <its uid>, …)``, through
+    ``audit.read_recorded``). A
     record the principal may not see writes no row and is "not found". ``also``: a further
     condition the area puts on what may be opened, built once per agency (the statement is
     kept per condition object)."""

@@ -239,7 +239,7 @@ def neighbours(
 def alert_chart(session: Session, principal: Principal, case_id: int, alert_id: int) -> Chart:
     """An alert's transactions, whole (whatever the window), to highlight on the chart. The
     alert is read with its case's visibility inside the query, then the case with its audit
-    row (``authz.read_audited``: one statement on PostgreSQL)."""
+    row (``authz.read_audited``)."""
     require(principal, Permission.READ_RECORDS)
     alert = session.scalar(
         select(FinAlert).join(FinCase, FinCase.id == FinAlert.case_id)

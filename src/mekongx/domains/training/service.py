@@ -74,7 +74,7 @@ def participants(session: Session, principal: Principal, course_id: int | str) -
     """The named participants: organising agency, users who may write only; audited. One
     statement reads the visible course's origin and, for the agency's own course, its
     participants (nothing is written for a refusal); then the course with its audit row
-    (``authz.read_audited``: one statement on PostgreSQL)."""
+    (``authz.read_audited``)."""
     require(principal, Permission.WRITE_RECORDS)
     key = Course.uid if isinstance(course_id, str) else Course.id
     own = and_(Course.origin_agency == principal.agency, Course.received.is_(False))
