@@ -56,7 +56,8 @@ class Surname:
 @cache
 def transcription_han(language: str) -> dict[str, tuple[str, ...]]:
     """``transcription_han.csv``: character -> the syllables of ``language`` (``"khmer"``,
-    ``"lao"``) that Chinese writes with it (khmer: 肯 -> kheng, keng; lao: 邦 -> boun)."""
+    ``"lao"``, ``"burmese"``) that Chinese writes with it (khmer: 肯 -> kheng, keng; lao: 邦 ->
+    boun; burmese: 班 -> van)."""
     return {
         row["han"]: tuple(row["syllables"].split("|"))
         for row in _rows("transcription_han.csv")

@@ -472,6 +472,14 @@ def _transcription_readings(name_han: str) -> list[Reading]:
     for shape in sea_transcription.reading_shapes(syls, not chinese_too, few=few, chars=chars):
         parts = [[(shown, syl_key(sy), "transcription") for shown, sy in part] for part in shape]
         out.append(make_reading("sea-transcription", parts))
+    if transcribed and not chinese_too:
+        # … or as words of two syllables, one, then the rest (亨利班提育 Henry Van Thio), its
+        # parts kept in their order ("sea-transcription-words", origin.order_fixed)
+        for shape in sea_transcription.word_shapes(syls, chars):
+            parts = [
+                [(shown, syl_key(sy), "transcription") for shown, sy in part] for part in shape
+            ]
+            out.append(make_reading("sea-transcription-words", parts))
     if len(syls) >= 4:
         # … or a Lao name written without the middle dot (苏发努冯 Souphanouvong), one word read
         # with the Lao sounds Xinhua writes (冯 feng = Vong): only names of four characters or

@@ -96,4 +96,8 @@ def order_fixed(name: Name) -> frozenset[str]:
         and sea_transcription.looks_transcribed(han_name, _data.surnames().keys())
     ):
         out.add("sea-transcription")
+    if han_name is not None and len(han_name) >= 5:
+        # the words of two, one and more syllables a transcription is also read as (亨利班提育
+        # Henry Van Thio; sea_transcription.word_shapes), whatever the name's language
+        out.add("sea-transcription-words")
     return frozenset(out)

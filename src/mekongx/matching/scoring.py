@@ -45,6 +45,12 @@ def name_script(name: Name) -> str:
     return "th" if name.script is Script.THAI else "latin" if name.script in latin else "other"
 
 
+# readings merged with no other of their shape: alternative segmentations of one name, and the
+# transcription's words of two, one and more syllables, whose parts keep their order
+# (sea_transcription.word_shapes)
+_OWN_SHAPE = frozenset(("latin-joined", "han-viet", "latin-short", "sea-transcription-words"))
+
+
 def merge_readings(rs: tuple[Reading, ...]) -> tuple[Reading, ...]:
     """Union the alternatives of readings with the same shape (parts, surname position).
 
@@ -56,7 +62,7 @@ def merge_readings(rs: tuple[Reading, ...]) -> tuple[Reading, ...]:
         # alternative segmentations of one Latin name must not be mixed part by part
         # the Cantonese and Hokkien readings merge with each other (one reading per shape keeps
         # the index small), not with the pinyin one
-        own = n if r.system in ("latin-joined", "han-viet", "latin-short") else -1
+        own = n if r.system in _OWN_SHAPE else -1
         shape = (len(r.keys), r.surname, -2 if r.system in DIALECT_SYSTEMS else own)
         groups.setdefault(shape, []).append(r)
     out: list[Reading] = []

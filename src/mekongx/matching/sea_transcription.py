@@ -141,7 +141,7 @@ def written_sounds(
     ``language`` that Chinese writes with that character whatever its Mandarin sound
     (``data/transcription_han.csv``) put after the first ``after`` of them, each respelt by
     ``respell`` into the form the reader's sounds are spelt in. The one mechanism for such
-    characters: Khmer (``char_sounds``) and Lao (``lao_transcription.char_sounds``)."""
+    characters: Khmer and Burmese (``char_sounds``) and Lao (``lao_transcription.char_sounds``)."""
     table = _data.transcription_han(language).get(char, ())
     if not table:
         return own
@@ -149,11 +149,14 @@ def written_sounds(
 
 
 def char_sounds(char: str, syl: str) -> tuple[str, ...]:
-    """``syllable_sounds`` of one character of a transcription, with the Khmer syllables Chinese
-    writes with that character whatever its Mandarin sound (``written_sounds``: 肯 ken Kheng,
-    布 bu Prum, 列 lie Neath) after the principal sound, so that a name that may well be Chinese,
-    read with fewer sounds, keeps them too."""
-    return written_sounds(char, syllable_sounds(syl), "khmer", 2)[:_PER_SYLLABLE]
+    """``syllable_sounds`` of one character of a transcription, with the Burmese and Khmer
+    syllables Chinese writes with that character whatever its Mandarin sound (``written_sounds``:
+    Burmese 班 ban Van; Khmer 肯 ken Kheng, 布 bu Prum, 列 lie Neath) after the principal sound, so
+    that a name that may well be Chinese, read with fewer sounds, keeps them too."""
+    own = syllable_sounds(syl)
+    for language in ("burmese", "khmer"):
+        own = written_sounds(char, own, language, 2)
+    return own[:_PER_SYLLABLE]
 
 
 def _sounds(syllables: list[str] | tuple[str, ...], chars: str) -> list[tuple[str, ...]]:
@@ -246,6 +249,21 @@ def reading_shapes(
         if len(body) >= 2 and joined and not few:
             shapes.append([_joined(body)])
     return shapes
+
+
+def word_shapes(
+    syllables: list[str], chars: str = ""
+) -> list[list[list[tuple[str, tuple[str, ...]]]]]:
+    """One more shape of the sound reading of a transcription of five syllables or more (one
+    pinyin syllable per character), beside ``reading_shapes``: a first word of two syllables, a
+    word of one and the rest joined, as a Chin name with the English given name its bearer was
+    christened with is written (亨利班提育 = Henry Van Thio: 亨利 is how Chinese writes Henry). Its
+    reading keeps its parts in the order written (``origin.order_fixed``): read in any order, it
+    met the same words reversed (Thio Van Henry), another person's name."""
+    if len(syllables) < 5:
+        return []
+    per = _sounds(syllables, chars)
+    return [[_joined(per[:2]), [(s, (s,)) for s in per[2]], _joined(per[3:])]]
 
 
 def part_sounds(syllables: tuple[str, ...], chars: str = "") -> list[tuple[str, ...]]:

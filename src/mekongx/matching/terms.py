@@ -264,6 +264,8 @@ for _code, _names in {
     ),
 }.items():
     TERMS[_code] = dict(zip(("en", "th", "zh", "my", "km", "lo", "vi"), _names, strict=True))
+# the same transcription read as words of two, one and more syllables (sea_transcription.word_shapes)
+TERMS["sea-transcription-words"] = TERMS["sea-transcription"]
 
 # The sex as records and identity documents store it (``M`` / ``F``), shown as a word.
 SEX: dict[str, dict[str, str]] = {
