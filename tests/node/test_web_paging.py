@@ -17,6 +17,7 @@ from mekongx.domains.fugitives import service
 from mekongx.domains.fugitives.models import Notice, ScreeningHit, ScreeningRun
 from mekongx.domains.fugitives.schemas import NoticeInput
 from mekongx.domains.seizures.models import Seizure
+from mekongx.model.record import RecordRecipient
 from mekongx.validation import parse
 
 NOTICE: dict[str, Any] = {
@@ -189,3 +190,39 @@ def test_the_seizures_list_pages_in_its_own_order_while_seizures_arrive(
     browser.login("thai.liaison")
     seen = _walk(browser.client, "/seizures", re.compile(r'<a href="/seizures/(\d+)"'), arrive)
     assert seen == [ident for _, ident in sorted(listed, reverse=True)]
+
+
+def test_the_seizures_pager_keeps_every_filter(world: Any, browser: Any) -> None:
+    """The Next link keeps the list's filters, the originating agency among them, written as
+    a query string (a value with & or # in it stays one value): the later pages are still the
+    filtered list."""
+    from tests.node.test_listing import SEIZURE
+
+    client, headers = world.app(), world.token("thai_liaison")
+    made = client.post("/api/v1/seizures", json=SEIZURE, headers=headers)
+    assert made.status_code == 201, made.text
+    with world.db.write() as session:
+        model = session.get(Seizure, made.json()["id"])
+        assert model is not None
+        columns = {c.key: getattr(model, c.key) for c in Seizure.__table__.columns
+                   if c.key not in ("id", "uid", "reference", "origin_agency", "received")}  # fmt: skip
+        ours = [Seizure(**{**columns, "uid": str(uuid.uuid4()), "reference": f"ZO-{n}",
+                           "origin_agency": "ONCB", "received": False}) for n in range(60)]  # fmt: skip
+        theirs = [Seizure(**{**columns, "uid": str(uuid.uuid4()), "reference": f"ZN-{n}", "distribution": "peers",
+                             "origin_agency": "NNCC", "received": True}) for n in range(5)]  # fmt: skip
+        session.add_all(theirs)  # older than ours: after the first page's cursor
+        session.add_all(RecordRecipient(record_uid=s.uid, agency_code="ONCB") for s in theirs)
+        session.flush()
+        session.add_all(ours)
+        session.flush()
+        expected = {s.id for s in ours} | {model.id}
+        others = {s.id for s in theirs}
+    browser.login("thai.liaison")
+    rows = re.compile(r'<a href="/seizures/(\d+)"')
+    whole = set(_walk(browser.client, "/seizures", rows))
+    assert others <= whole  # the partner's copies are on the unfiltered list
+    seen = _walk(browser.client, "/seizures?origin=ONCB", rows)
+    assert sorted(seen) == sorted(expected)
+    page = browser.client.get("/seizures?origin=A%26B%23C")
+    assert page.status_code == 200
+    assert "origin=A%26B%23C" in html.unescape(page.text) or NEXT.search(page.text) is None
