@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -23,3 +24,10 @@ def load_csv(name: str) -> list[dict[str, str]]:
         if not ln.startswith("#")
     ]
     return list(csv.DictReader(lines))
+
+
+def transcription_rows(language: str) -> list[dict[str, str]]:
+    """The rows of the package's ``data/transcription_han.csv`` for ``language``, as written."""
+    path = resources.files("mekongx.matching") / "data" / "transcription_han.csv"
+    lines = [ln for ln in path.read_text("utf-8").splitlines() if not ln.startswith("#")]
+    return [row for row in csv.DictReader(lines) if row["language"] == language]

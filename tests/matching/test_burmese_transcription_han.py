@@ -9,9 +9,6 @@ in the table, as the Chinese service of Vietnam News Agency prints it with its L
 
 from __future__ import annotations
 
-import csv
-from importlib import resources
-
 import pytest
 
 from mekongx.matching import calibration, score
@@ -20,12 +17,7 @@ from mekongx.matching import sea_transcription as sea
 from mekongx.matching.names import parse_name
 from mekongx.matching.origin import order_fixed
 
-
-def _rows(language: str) -> list[dict[str, str]]:
-    path = resources.files("mekongx.matching") / "data" / "transcription_han.csv"
-    text = path.read_text("utf-8")
-    rows = csv.DictReader(ln for ln in text.splitlines() if not ln.startswith("#"))
-    return [row for row in rows if row["language"] == language]
+from .conftest import transcription_rows
 
 
 @pytest.mark.parametrize(
@@ -63,7 +55,7 @@ def test_word_shapes_of_five_syllables_or_more() -> None:
 
 
 def test_every_burmese_row_is_sourced_makes_its_name_meet_and_is_read() -> None:
-    rows = _rows("burmese")
+    rows = transcription_rows("burmese")
     assert rows
     for row in rows:
         assert row["source"].startswith("http"), row

@@ -5,19 +5,11 @@ figures named in the table and its sources."""
 
 from __future__ import annotations
 
-import csv
-from importlib import resources
-
 import pytest
 
 from mekongx.matching import calibration, score
 
-
-def _rows() -> list[dict[str, str]]:
-    path = resources.files("mekongx.matching") / "data" / "transcription_han.csv"
-    text = path.read_text("utf-8")
-    rows = csv.DictReader(ln for ln in text.splitlines() if not ln.startswith("#"))
-    return [row for row in rows if row["language"] == "khmer"]
+from .conftest import transcription_rows
 
 
 def test_sar_kheng_meets_his_latin_and_khmer_names_as_hun_sen_does() -> None:
@@ -52,7 +44,7 @@ def test_a_khmer_name_in_characters_meets_its_sound(han: str, other: str) -> Non
 def test_every_row_of_the_table_makes_its_name_meet_and_is_read() -> None:
     from mekongx.matching.sea_transcription import char_sounds
 
-    rows = _rows()
+    rows = transcription_rows("khmer")
     assert len(rows) >= 11
     for row in rows:
         assert row["source"].startswith("http"), row

@@ -7,21 +7,13 @@ print them with their Latin form beside."""
 
 from __future__ import annotations
 
-import csv
-from importlib import resources
-
 import pytest
 
 from mekongx.matching import calibration, score
 from mekongx.matching import lao_transcription as lao
 from mekongx.matching import sea_transcription as sea
 
-
-def _rows(language: str) -> list[dict[str, str]]:
-    path = resources.files("mekongx.matching") / "data" / "transcription_han.csv"
-    text = path.read_text("utf-8")
-    rows = csv.DictReader(ln for ln in text.splitlines() if not ln.startswith("#"))
-    return [row for row in rows if row["language"] == language]
+from .conftest import transcription_rows
 
 
 @pytest.mark.parametrize(
@@ -42,7 +34,7 @@ def test_a_lao_name_in_characters_meets_its_latin_form(han: str, latin: str) -> 
 
 
 def test_every_lao_row_is_sourced_makes_its_name_meet_and_is_read() -> None:
-    rows = _rows("lao")
+    rows = transcription_rows("lao")
     assert len(rows) >= 3
     for row in rows:
         assert row["source"].startswith("http"), row

@@ -37,7 +37,6 @@ from sqlalchemy import (
     literal,
     literal_column,
     select,
-    text,
     true,
     update,
 )
@@ -49,6 +48,7 @@ from sqlalchemy.orm.util import identity_key
 
 from mekongx.audit.log import (
     _EVENT_COLUMNS,
+    _FIRST_ROW_LOCK,
     _HELD,
     _PENDING,
     GENESIS,
@@ -171,7 +171,7 @@ def _append_postgresql(session: Session, events: list[dict[str, Any]]) -> None:
     bind = session.get_bind()
     if not _headed.get(bind):
         if session.execute(select(_HEAD_TABLE.c.id).where(_HEAD_TABLE.c.id == 1)).first() is None:
-            session.execute(text("SELECT pg_advisory_xact_lock(7151013)"))  # the first row's
+            session.execute(_FIRST_ROW_LOCK)
             if _read_head(session) is None:
                 _first_row(session, events[0])
                 events = events[1:]

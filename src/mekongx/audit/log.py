@@ -31,6 +31,8 @@ from mekongx.model.base import Base, utcnow
 
 GENESIS = "0" * 64
 _PENDING = "mekongx.audit.pending"  # session.info key: the rows recorded, to write at the commit
+# PostgreSQL: taken by whoever may write the chain's very first row (there is no head to lock yet)
+_FIRST_ROW_LOCK = text("SELECT pg_advisory_xact_lock(7151013)")
 _HELD = "mekongx.audit.held"  # session.info key: the (sub)transaction that locked the chain's head
 
 
@@ -130,7 +132,7 @@ def hold_chain(session: Session) -> None:
     session.info[_HELD] = session.get_nested_transaction() or session.get_transaction()
     head = cast(Table, AuditHead.__table__).c
     if session.execute(select(head.id).where(head.id == 1).with_for_update()).first() is None:
-        session.execute(text("SELECT pg_advisory_xact_lock(7151013)"))  # the chain's first row
+        session.execute(_FIRST_ROW_LOCK)  # no head yet: the chain's first row is written
 
 
 def _keep(session: Session, event: dict[str, Any]) -> None:
