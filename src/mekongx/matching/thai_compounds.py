@@ -30,7 +30,12 @@ _LAST = (
 _FIRST = (
     "อร นวล อุดม อุบล บวร ภัทร พร ศรี สุข ทอง แก้ว รัตน พงศ์ พงษ์ วงศ์ วงษ์ วร ธน ชล กมล กนก จันทร์ ปิย ศุภ"
     " สม ประ พิม นิล มาลี ลำ บุญ เพ็ญ วิไล อำไพ สมบูรณ์ เกียรติ เกษม ยศ ชาติ วุฒิ เกตุ ภูมิ โชติ"
+    " ดวง นัก"
 ).split()
+# the bound form of a first word that alone ends under ◌์ (พงศ์ phong): written without the mark
+# before the next word, its cancelled letter is sounded sa (the Royal Institute's dictionary reads
+# พงศ- as พง-สะ-: พงศาวดาร phong-sa-wa-dan; พงศกร phong-sa-kon, not พงศ์กรณ์ phong-kon)
+_BOUND = {"พงศ": "พงศ์", "พงษ": "พงษ์", "วงศ": "วงศ์", "วงษ": "วงษ์"}
 
 
 @lru_cache(maxsize=100_000)
@@ -44,6 +49,10 @@ def splits(word: str) -> tuple[tuple[str, str], ...]:
     for w in _FIRST:
         rest = word[len(w) :]
         if word.startswith(w) and len(rest) >= 2 and _starts_word(rest):
+            out.append((w, rest))
+    for w in _BOUND:
+        rest = word[len(w) :]
+        if word.startswith(w) and len(rest) >= 2 and "\u0e01" <= rest[0] <= "\u0e2e":
             out.append((w, rest))
     return tuple(dict.fromkeys(out))
 
@@ -59,6 +68,8 @@ def head_readings(first: str) -> tuple[tuple[str, ...], ...]:
     closed syllable without a silenced letter, with its final opening the next syllable of the
     compound (ศศ-ลักษณ์ sa-sa-lak, วร-พล wa-ra-phon), which the formal reading of a whole word
     cannot give without linking every later final too (ศศลักษณ์ sa-sa-lak-ka-sa)."""
+    if free := _BOUND.get(first):
+        return (thai.syllables(free, spelling=True),)
     out = [thai.syllables(first), thai.syllables(first, linked=True)]
     if len(out[0]) == 1 and len(first) <= 3 and "\u0e4c" not in first:
         out.append(thai.syllables(first + "\u0e30", linked=True))
