@@ -1,10 +1,13 @@
-"""Issue 12 A, sixteenth round: name words that the reader divided wrongly inside a compound.
+"""Issue 12 A, sixteenth round: compounds read by their words; r and l after a vowel.
 
 - ดวง (star, a common first name word: ดวงใจ, ดวงกมล) and นัก begin compounds, so that ดวงกมล is
   read duang-ka-mon (it was dua-ngok-mon) and นักรบ nak-rop (the รบ was lost);
 - พงศ์ and วงศ์ written without ◌์ before the next word (พงศกร, พงษธร) are their bound form, whose
   cancelled letter is sounded sa (the Royal Institute's dictionary: พงศ- พง-สะ-): phong-sa-kon,
-  not pha-ngot-kon, and not phong-kon, which is พงศ์กรณ์.
+  not pha-ngot-kon, and not phong-kon, which is พงศ์กรณ์;
+- a ร that opens a syllable after a vowel is written r: l for it is another name's spelling
+  (มาริสา is not Malisa, มาลิษา's); l for a ร after a final (Somluck, สมรักษ์) and r for ล stay
+  cheap.
 
 Spellings: the annotated spellings of the `dev` part of nozomiyamada/thai_romanization (commit
 9968ea4) and another `dev` name's spelling; no held-out row.
@@ -15,6 +18,7 @@ from __future__ import annotations
 import pytest
 
 from mekongx.matching import score, thai_compounds
+from mekongx.matching.outline import latin_outline
 from mekongx.matching.result import Decision
 
 
@@ -70,3 +74,47 @@ def test_splits_and_bound_heads() -> None:
     assert ("ดวง", "กมล") in thai_compounds.splits("ดวงกมล")
     assert ("นัก", "รบ") in thai_compounds.splits("นักรบ")
     assert thai_compounds.splits("วงศา") == ()  # a vowel sign, not a word, follows
+
+
+@pytest.mark.parametrize(
+    ("thai_name", "own", "other"),
+    [
+        # a ร after a vowel written l: another dev name's spelling (มาลิษา, นุชลี, ชุลีภรณ์, ไอลดา,
+        # เยาวลักษณ์, ศลิษา); all five "other" pairs match on main
+        ("มาริสา ศรีสุข", "Marisa Srisuk", "Malisa Srisuk"),
+        ("นุจรี ศรีสุข", "Nujaree Srisuk", "Nutchalee Srisuk"),
+        ("ชุรีพร ศรีสุข", "Chureeporn Srisuk", "Chuleeporn Srisuk"),
+        ("อัยรดา ศรีสุข", "Airada Srisuk", "Ailada Srisuk"),
+        ("เยาวรักษ์ ศรีสุข", "Yaowarak Srisuk", "Yaowalak Srisuk"),
+        ("สาริสา ศรีสุข", "Sarisa Srisuk", "Salisa Srisuk"),
+    ],
+)
+def test_l_for_r_after_a_vowel_is_another_name(thai_name: str, own: str, other: str) -> None:
+    m = score(thai_name, own)
+    assert m.decision is Decision.MATCH, m.explain()
+    for a, b in ((thai_name, other), (other, thai_name)):
+        m = score(a, b)
+        assert m.decision is not Decision.MATCH, m.explain()
+
+
+@pytest.mark.parametrize(
+    ("thai_name", "latin"),
+    [
+        # l for a ร after a final: a real train-split person (names_thai_real.csv rt036)
+        ("สมรักษ์ คำสิงห์", "Somluck Kamsing"),
+        # r for ล stays cheap: a dev spelling and a real train-split person
+        ("ไอลดา ศรีสุข", "Irada Srisuk"),
+        ("ปรเมศย์ อาจวิไล", "Poramet Arjvirai"),
+        # a cluster's r written l is another matter, left as it was (ประ)
+        ("ประภา ศรีสุข", "Prapa Srisuk"),
+    ],
+)
+def test_l_and_r_habits_kept(thai_name: str, latin: str) -> None:
+    m = score(thai_name, latin)
+    assert m.decision is Decision.MATCH, m.explain()
+
+
+def test_r_after_a_vowel_is_marked_in_thai_readings_only() -> None:
+    assert latin_outline("nuchari", "thai") == "ncR"  # main: ncr
+    assert latin_outline("somrak", "thai") == "smrk"  # after a final: r
+    assert latin_outline("Nuchari") == "ncr"  # a Latin word: r
