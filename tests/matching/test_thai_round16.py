@@ -7,7 +7,8 @@
   not pha-ngot-kon, and not phong-kon, which is พงศ์กรณ์;
 - a ร that opens a syllable after a vowel is written r: l for it is another name's spelling
   (มาริสา is not Malisa, มาลิษา's); l for a ร after a final (Somluck, สมรักษ์) and r for ล stay
-  cheap.
+  cheap;
+- บดี that closes a word is read bo-di (อธิบดี อะ-ทิ-บอ-ดี in the Royal Institute's dictionary).
 
 Spellings: the annotated spellings of the `dev` part of nozomiyamada/thai_romanization (commit
 9968ea4) and another `dev` name's spelling; no held-out row.
@@ -20,6 +21,7 @@ import pytest
 from mekongx.matching import score, thai_compounds
 from mekongx.matching.outline import latin_outline
 from mekongx.matching.result import Decision
+from mekongx.matching.thai_letters import respellings
 
 
 @pytest.mark.parametrize(
@@ -118,3 +120,15 @@ def test_r_after_a_vowel_is_marked_in_thai_readings_only() -> None:
     assert latin_outline("nuchari", "thai") == "ncR"  # main: ncr
     assert latin_outline("somrak", "thai") == "smrk"  # after a final: r
     assert latin_outline("Nuchari") == "ncr"  # a Latin word: r
+
+
+@pytest.mark.parametrize("latin", ["Athibodi Srisuk", "Athibodee Srisuk", "Atibodee Srisuk"])
+def test_bodi_is_read_bo_di(latin: str) -> None:
+    # อธิบดี อะ-ทิ-บอ-ดี (Royal Institute); its three dev spellings, 0.41 on main
+    m = score("อธิบดี ศรีสุข", latin)
+    assert m.decision is Decision.MATCH, m.explain()
+
+
+def test_bodi_respelling() -> None:
+    assert "อธิบอดี" in respellings("อธิบดี")  # main: none
+    assert respellings("บดี") == ()  # only where it closes a longer word

@@ -156,6 +156,10 @@ _BAWON = re.compile("^บวร(?![\u0e30-\u0e39\u0e47-\u0e4e])")
 _STOP_HO = re.compile(
     "(?<=[\u0e30-\u0e39])([จชซดตถทธศษสฎฏฐ]|[กขค]|[บปพภ])ห(?=[\u0e48-\u0e4b]?[\u0e30-\u0e39\u0e47])"
 )
+# บดี (lord, Pali pati) that ends a word: the dictionary reads บอ-ดี, bo-di (อธิบดี อะ-ทิ-บอ-ดี;
+# Athibodi, Atibodee), which the reader, giving the bare บ a or the final of the syllable before
+# it, missed (a-thip-di, a-thip-ba-di)
+_BODI = re.compile("(?<=[ก-ฮ\u0e30-\u0e39])บดี$")
 _ASPIRATED = {
     **dict.fromkeys("จชซดตถทธศษสฎฏฐ", "ถ"),
     **dict.fromkeys("กขค", "ข"),
@@ -170,8 +174,9 @@ def respellings(word: str) -> tuple[str, ...]:
     """Other spellings of a word (tone marks as written) that sound as some bearers read it:
     ฤกษ์ (an auspicious time) sounds roek (ศุภฤกษ์ Suppharoek, ฤกษ์ชัย Roekchai), an opening ปร
     before a bare consonant pra (ปรมัตถ์ Pramut), เ-สร ke-son (เกสร Kesorn), บวร ba-won
-    (Bawornsak), ห before ว and a final hua (หวล huan) and a final stop before ห the next
-    syllable's aspirated onset (อาจหาญ Athan). Each is read like any word."""
+    (Bawornsak), ห before ว and a final hua (หวล huan), a final stop before ห the next
+    syllable's aspirated onset (อาจหาญ Athan) and a closing บดี bo-di (อธิบดี Athibodi). Each is
+    read like any word."""
     out = []
     if "ฤกษ์" in word:
         out.append(word.replace("ฤกษ์", "เริก"))
@@ -185,4 +190,6 @@ def respellings(word: str) -> tuple[str, ...]:
         out.append(_STOP_HO.sub(lambda m: _ASPIRATED[m[1]], word))
     if _HO_UA.search(word):
         out.append(_HO_UA.sub("ฮว", word))
+    if _BODI.search(word):
+        out.append(_BODI.sub("บอดี", word))
     return tuple(out)
