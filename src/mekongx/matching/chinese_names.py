@@ -10,6 +10,7 @@ from mekongx.matching import _data, han, southern_chinese, thai
 from mekongx.matching.keys import (
     EXACT,
     ascii_fold,
+    latin_key,
     latin_syllables,
     pinyin_syllables,
     split_pinyin,
@@ -247,3 +248,20 @@ def _name_rarity(sur: str, given: tuple[str, ...]) -> float:
     for syl in given:
         value += -math.log10(han.given_share(syl) / 1000.0)
     return value
+
+
+@cache
+def _pinyin_keys() -> frozenset[str]:
+    return frozenset(latin_key(s) for s in pinyin_syllables())
+
+
+def one_mandarin_syllable(word: str, pinyin: tuple[str, ...] | None) -> tuple[str, ...] | None:
+    """A given-name word after a dialect surname as one syllable: its pinyin when it is one
+    pinyin syllable, else the word itself when it is one Latin syllable with the key of a pinyin
+    one, a Mandarin syllable spelt otherwise (Siaw = xiao, Tsai = cai; not Hoi)."""
+    if pinyin is not None:
+        return pinyin
+    syllables = latin_syllables(word)
+    if len(syllables) == 1 and "-" not in word and latin_key(word) in _pinyin_keys():
+        return syllables
+    return None

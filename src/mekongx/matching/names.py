@@ -24,6 +24,7 @@ from mekongx.matching.chinese_names import (
     NO_TONES,
     dialect_surname,
     han_readings,
+    one_mandarin_syllable,
     rarity,
     surname_spelling,
     thai_chinese_keys,
@@ -345,10 +346,18 @@ def _latin_readings(tokens: list[Token]) -> list[Reading]:
     # surname ("Teo Wei Ming" for 张伟明: Singapore and Malaysian names often keep the family's
     # Teochew, Hokkien or Hakka surname before a given name in pinyin)
     dialect_first = len(texts) == 3 and dialect_surname(texts[0])
-    if len(texts) == 3 and all(p and len(p) == 1 for p in pins[int(dialect_first) :]):
+    # … and its given-name words one syllable each, pinyin or not: a Mandarin given name spelt
+    # in the letters of Malaysia and Singapore (Wong Siaw Ting for 王晓庭: siaw has xiao's key),
+    # after any surname spelling (Tan, also pinyin) when a given-name word is no pinyin
+    if len(texts) == 3 and not all(pins[1:]) and ascii_fold(texts[0]) in variant_to_pinyin():
+        dialect_first = True
+    given = pins
+    if dialect_first:
+        given = [pins[0], *map(one_mandarin_syllable, texts[1:], pins[1:])]
+    if len(texts) == 3 and all(p and len(p) == 1 for p in given[int(dialect_first) :]):
         for a, b in ((1, 2),) if dialect_first else ((0, 1), (1, 2)):
             merged = [*texts[:a], texts[a] + texts[b].lower(), *texts[b + 1 :]]
-            syls = [*pins[:a], (*(pins[a] or ()), *(pins[b] or ())), *pins[b + 1 :]]
+            syls = [*given[:a], (*(given[a] or ()), *(given[b] or ())), *given[b + 1 :]]
             out.append(
                 make_reading(
                     "latin-joined",
