@@ -10,6 +10,8 @@ from __future__ import annotations
 import pytest
 
 from mekongx.matching import calibration, score
+from mekongx.matching.chinese_names import one_mandarin_syllable
+from mekongx.matching.keys import split_pinyin
 
 
 @pytest.mark.parametrize(
@@ -36,3 +38,19 @@ def test_a_mandarin_given_name_spelt_otherwise_after_a_dialect_surname_meets(
 )
 def test_other_names_stay_apart(han: str, latin: str) -> None:
     assert score(han, latin).probability < calibration.threshold()
+
+
+@pytest.mark.parametrize(
+    ("word", "read"),
+    [
+        ("Siaw", ("siaw",)),  # xiao's key, no dialect spelling
+        ("Ting", ("ting",)),  # pinyin
+        ("Lop", None),  # a stop no Mandarin syllable ends in (its key, lo, is pinyin's)
+        ("Chiu", None),  # a Cantonese and Hokkien spelling: the dialect readings have it
+        ("Hoi", None),  # no Mandarin syllable's key
+    ],
+)
+def test_which_words_are_read_as_a_mandarin_syllable(
+    word: str, read: tuple[str, ...] | None
+) -> None:
+    assert one_mandarin_syllable(word, split_pinyin(word)) == read

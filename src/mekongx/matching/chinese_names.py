@@ -258,10 +258,14 @@ def _pinyin_keys() -> frozenset[str]:
 def one_mandarin_syllable(word: str, pinyin: tuple[str, ...] | None) -> tuple[str, ...] | None:
     """A given-name word after a dialect surname as one syllable: its pinyin when it is one
     pinyin syllable, else the word itself when it is one Latin syllable with the key of a pinyin
-    one, a Mandarin syllable spelt otherwise (Siaw = xiao, Tsai = cai; not Hoi)."""
+    one that no dialect reading spells so, a Mandarin syllable spelt otherwise (Siaw = xiao; not
+    Hoi, no Mandarin key, nor Chiu, a Cantonese spelling, nor Lop, a stop no Mandarin syllable
+    ends in)."""
     if pinyin is not None:
         return pinyin
     syllables = latin_syllables(word)
-    if len(syllables) == 1 and "-" not in word and latin_key(word) in _pinyin_keys():
-        return syllables
-    return None
+    if len(syllables) != 1 or "-" in word or word[-1:].lower() in "ptk":  # no Mandarin final
+        return None
+    if latin_key(word) not in _pinyin_keys():
+        return None
+    return None if ascii_fold(word) in southern_chinese.spellings() else syllables
