@@ -234,7 +234,8 @@ def _keyed(spellings: list[str], most: int = _PER_CHARACTER) -> list[tuple[str, 
 @cache
 def character_spellings(ch: str, dialect: str, teochew: bool = True) -> tuple[tuple[str, str], ...]:
     """(spelling, key) alternatives of one simplified character in ``cantonese`` or ``hokkien``
-    (with a Teochew spelling unless ``teochew`` is false)."""
+    (with a Teochew spelling, and a Cantonese uk also ok, unless ``teochew`` is false: a
+    surname's character, whose other spellings are the surname table's)."""
     spellings: list[str] = []
     if dialect == "cantonese":
         spellings += _table("cantonese_hk.csv").get(ch, ())
@@ -244,6 +245,12 @@ def character_spellings(ch: str, dialect: str, teochew: bool = True) -> tuple[tu
         # … and a final -iu -iew in Malaysia and Singapore, as their Hakka names write it (兆 siu
         # Siew: Loke Siew Fook 陸兆福; 耀 yiu Yew: Lee Kuan Yew 李光耀)
         spellings += [_iew(s) for s in spellings[:2] if s.endswith("iu")]
+        # the vowel of uk, which Hong Kong writes ung or ong before ng (and Macau always ong),
+        # also written o before k in given names (鈺 yuk Yok: Tsang Yok-sing 曾鈺成)
+        if teochew:
+            spellings += [
+                s[:-2] + "ok" for s in spellings[:2] if s.endswith("uk") and s[-3:] != "euk"
+            ]
         return tuple(_keyed(spellings))
     if dialect == "hakka":
         for r in _table("hakka.csv").get(ch, ())[:2]:
@@ -285,6 +292,17 @@ def syllable_keys() -> frozenset[str]:
         k for ch in chars for dialect in DIALECTS
         for _, k in character_spellings(ch, dialect)
     )  # fmt: skip
+
+
+@cache
+def spellings() -> frozenset[str]:
+    """Every Cantonese, Hokkien, Teochew, Hakka and Foochow spelling of one character (chan,
+    siau, seow; not siaw)."""
+    chars = set(_table("cantonese_hk.csv")) | set(_table("hokkien.csv"))
+    chars |= set(_table("teochew.csv")) | set(_table("foochow.csv")) | set(_table("hakka.csv"))
+    return frozenset(
+        s for ch in chars for dialect in DIALECTS for s, _ in character_spellings(ch, dialect)
+    )
 
 
 def _surname(surname: str, dialect: str) -> list[Triple]:
@@ -341,11 +359,14 @@ def reading_parts(surname: str, given: str) -> list[tuple[str, list[list[Triple]
         if dialect == "cantonese" and len(given) == 3 and given[0] in _data.surnames():
             married = _married(sur, given, per_char)
             out.append(("cantonese-married", married))
+            split = [[(s.capitalize(), k, dialect) for s, k in alts] for alts in per_char[1:]]
+            # … in four words as well, her own surname with all its spellings (CHAN FANG ON
+            # SANG, a passport's upper case without hyphens: 方 Fang is no Cantonese reading)
+            out.append(("cantonese-married", [married[0], married[1], *split]))
             # … and her maiden name alone, as she was registered before her marriage or signs
             # a document without her husband's surname (葉劉淑儀 Lau Suk-yee, 林鄭月娥 Cheng
             # Yuet-ngor)
             out.append(("cantonese-maiden", married[1:]))
-            split = [[(s.capitalize(), k, dialect) for s, k in alts] for alts in per_char[1:]]
             out.append(("cantonese-maiden", [married[1], *split]))  # CHENG YUET NGOR
     return out
 
