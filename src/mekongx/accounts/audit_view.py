@@ -17,6 +17,7 @@ def audit_page(
     page: int = 1,
     per_page: int = 100,
     after: int | None = None,
+    before: int | None = None,
 ) -> Page[AuditEvent]:
     """One page of the audit log, newest first, through the one list machinery
     (``authz.listing.page_of`` keyed by ``seq``: keyset paging with ``after``, the total
@@ -27,6 +28,5 @@ def audit_page(
         stmt = stmt.where(AuditEvent.action.startswith(action.strip()[:64]))
     if actor:
         stmt = stmt.where(AuditEvent.actor == actor.strip()[:64])
-    return page_of(
-        session, stmt, AuditEvent, page=page, per_page=per_page, after=after, key=AuditEvent.seq
-    )
+    return page_of(session, stmt, AuditEvent, page=page, per_page=per_page, after=after,
+                   before=before, key=AuditEvent.seq)  # fmt: skip

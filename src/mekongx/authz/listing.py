@@ -7,7 +7,10 @@ statements whatever the table holds:
 - the page's ids are chosen by a subquery that reads only the ordering key and the visibility
   columns, and only those rows are read, in the same statement; with ``after`` (the keyset
   cursor: the last id of the previous page, :attr:`Page.next_after`) the query starts at that
-  key instead of skipping rows, so page 2,000 costs what page 1 costs;
+  key instead of skipping rows, so page 2,000 costs what page 1 costs; with ``before`` (the
+  first key of the next page, :attr:`Page.prev_before`) it reads the rows just before that
+  key in the reverse order and shows them newest first, so walking back is as cheap and as
+  stable (rows arriving at the top move nothing) as walking on;
 - ``columns`` (a list's own columns: what its page shows) reads the page as plain rows of
   those columns instead of ORM objects (no identity map, no unloaded attributes, none of the
   columns the list does not show), run on the session's connection without the ORM's
@@ -50,9 +53,12 @@ class Page(Generic[T]):
     total_exact: bool = True
     next_after: int | None = None  # pass as ``after`` for the next page (None: no more)
     after: int | None = None  # the cursor this page was read from (None: by ``page``)
-    # ``after`` was given for a list in its own ``order`` and the cursor row is no longer in
-    # the query (decided, withdrawn, hidden): the page was read from its key alone
+    # ``after`` or ``before`` was given for a list in its own ``order`` and the cursor row is
+    # no longer in the query (decided, withdrawn, hidden): the page was read from its key alone
     cursor_lost: bool = False
+    # pass as ``before`` for the page before (None: nothing before it, the first page)
+    prev_before: int | None = None
+    before: int | None = None  # the cursor this page was read from backwards
 
 
 @overload
@@ -64,6 +70,7 @@ def page_of(
     page: int = ...,
     per_page: int = ...,
     after: int | None = ...,
+    before: int | None = ...,
     bound: int = ...,
     order: Sequence[Any] = ...,
     key: Any = ...,
@@ -77,6 +84,7 @@ def page_of(
     page: int = ...,
     per_page: int = ...,
     after: int | None = ...,
+    before: int | None = ...,
     bound: int = ...,
     order: Sequence[Any] = ...,
     key: Any = ...,
@@ -90,6 +98,7 @@ def page_of(
     page: int = 1,
     per_page: int = 50,
     after: int | None = None,
+    before: int | None = None,
     bound: int = COUNT_BOUND,
     order: Sequence[Any] = (),
     key: Any = None,
@@ -98,8 +107,15 @@ def page_of(
     """One page of ``stmt`` (a query over ``model`` already limited to what the user may see),
     newest first: by ``order`` (columns, each descending; a seizure's date) then by id (or by
     ``key``, another unique, increasing integer column: the audit log's ``seq``). ``after``
-    (the keyset cursor: the key of the previous page's last row) wins over ``page``. Items are
-    ``model`` objects, or with ``columns`` named tuples of those columns and the key (last)."""
+    (the keyset cursor: the key of the previous page's last row) wins over ``before`` (the key
+    of the next page's first row: the rows just before it, read in the reverse order), which
+    wins over ``page``. Items are ``model`` objects, or with ``columns`` named tuples of those
+    columns and the key (last).
+
+    Read backwards, the page holds the ``per_page`` rows just before the cursor: when fewer
+    are left before it (the list's top), those only, numbered 1 (a short first page: no row
+    is shown twice), and when none, the list's first page. Its number is otherwise ``page``,
+    at least 2 (there are rows before it)."""
     key = model.id if key is None else key
     total, exact = count_of(session, stmt, model, bound, key=key)
     order, columns = tuple(order), tuple(columns)
@@ -107,19 +123,23 @@ def page_of(
     # full page (a list of exactly 50 rows has no empty second page)
     values: dict[str, Any] = {"mekongx_page_limit": per_page + 1}
     lost = False
-    seek = "first" if after is None else "key"
-    if after is not None and order:
+    cursor = after if after is not None else before
+    back = after is None and before is not None
+    seek = "first" if cursor is None else "key"
+    if cursor is not None and order:
         # the cursor row is read through the user's own query: a hidden row's values are
         # never used
         last = _rows(session, _derived(stmt, ("cursor", key, order), lambda: _cursor(stmt, key, order)),
-                     {"mekongx_page_cursor": after}).one_or_none()  # fmt: skip
+                     {"mekongx_page_cursor": cursor}).one_or_none()  # fmt: skip
         seek, lost = ("row", False) if last is not None else ("key", True)
         values.update({f"mekongx_page_order_{n}": v for n, v in enumerate(last or ())})
-    elif after is None and page > 1:
+    elif cursor is None and page > 1:
         seek = "offset"
         values["mekongx_page_offset"] = (page - 1) * per_page
-    if after is not None:
-        values["mekongx_page_after"] = after
+    if cursor is not None:
+        values["mekongx_page_after"] = cursor
+    if back:
+        seek += " back"
     shape = ("page", model, key, order, columns, seek)
     shown = _derived(stmt, shape, lambda: _page(stmt, model, key, order, columns, seek))
     if columns:
@@ -129,9 +149,24 @@ def page_of(
     else:
         rows = session.execute(shown, values).all()
     more = len(rows) > per_page
-    rows = rows[:per_page]
+    if back:
+        if not rows:  # nothing before the cursor: the list's top
+            return page_of(session, stmt, model, per_page=per_page, bound=bound, order=order,
+                           key=key, columns=columns)  # fmt: skip
+        # read backwards, the extra row is the furthest from the cursor: the newest, shown first
+        rows = rows[1:] if more else rows
+        page, prev = (max(page, 2), rows[0][-1]) if more else (1, None)
+        following: int | None = rows[-1][-1]
+    else:
+        rows = rows[:per_page]
+        prev = rows[0][-1] if rows and (page > 1 or after is not None) else None
+        if after is not None and not rows:
+            prev = after  # an empty page after the cursor: the page before ends at the cursor
+        following = rows[-1][-1] if more else None
     items: list[Any] = [row[0] for row in rows] if not columns else list(rows)
-    return Page(items, total, page, per_page, exact, rows[-1][-1] if more else None, after, lost)
+    return Page(
+        items, total, page, per_page, exact, following, after, lost, prev, before if back else None
+    )
 
 
 _namedtuple: Any = namedtuple
@@ -196,16 +231,21 @@ def _page(stmt: Select[Any], model: Any, key: Any, order: tuple[Any, ...],
           columns: tuple[Any, ...], seek: str) -> Select[Any]:  # fmt: skip
     """One page's statement: the page's keys chosen by a subquery over the key and the
     visibility columns (``seek``: from the newest, after the cursor's key, after the cursor
-    row's (order..., key), or at an offset), and only those rows read, in one statement."""
+    row's (order..., key), or at an offset; "... back": before the cursor, in the reverse
+    order, the rows nearest it first), and only those rows read, in one statement, newest
+    first."""
     newest = [*(column.desc() for column in order), key.desc()]
+    back = seek.endswith(" back")
+    walk = [*(column.asc() for column in order), key.asc()] if back else newest
     limit = bindparam("mekongx_page_limit", type_=Integer)
-    chosen = _ids(stmt, key).with_only_columns(key.label("picked")).order_by(*newest).limit(limit)
-    after = bindparam("mekongx_page_after", type_=key.type)
+    chosen = _ids(stmt, key).with_only_columns(key.label("picked")).order_by(*walk).limit(limit)
+    cursor = bindparam("mekongx_page_after", type_=key.type)
+    seek = seek.removesuffix(" back")
     if seek == "row":
-        last = [bindparam(f"mekongx_page_order_{n}", type_=c.type) for n, c in enumerate(order)]
-        chosen = chosen.where(tuple_(*order, key) < tuple_(*last, after))
+        last = tuple_(*(bindparam(f"mekongx_page_order_{n}", type_=c.type) for n, c in enumerate(order)), cursor)  # fmt: skip
+        chosen = chosen.where(tuple_(*order, key) > last if back else tuple_(*order, key) < last)
     elif seek == "key":
-        chosen = chosen.where(key < after)
+        chosen = chosen.where(key > cursor if back else key < cursor)
     elif seek == "offset":
         chosen = chosen.offset(bindparam("mekongx_page_offset", type_=Integer))
     picked = chosen.subquery("page")

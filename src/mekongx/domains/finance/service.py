@@ -88,11 +88,12 @@ def list_cases(
     page: int = 1,
     per_page: int = 50,
     after: int | None = None,
+    before: int | None = None,
 ) -> Page[FinCase]:
     """One page of the cases the user may see, most recently changed first (``authz.listing``:
     keyset paging with ``after``, the total estimated beyond the bound)."""
     stmt = visible(principal, FinCase)
-    return page_of(session, stmt, FinCase, page=page, per_page=per_page, after=after,
+    return page_of(session, stmt, FinCase, page=page, per_page=per_page, after=after, before=before,
                    order=(FinCase.updated_at,))  # fmt: skip
 
 

@@ -295,11 +295,11 @@ def get_run(session: Session, principal: Principal, run_id: int) -> ScreeningRun
 
 
 def list_runs(session: Session, principal: Principal, *, page: int = 1, per_page: int = 30,
-              after: int | None = None) -> Page[ScreeningRun]:  # fmt: skip
+              after: int | None = None, before: int | None = None) -> Page[ScreeningRun]:  # fmt: skip
     """One page of the agency's screening runs, newest first (``authz.listing``)."""
     require(principal, Permission.READ_RECORDS)
     return page_of(session, _runs(principal.agency), ScreeningRun, page=page, per_page=per_page,
-                   after=after)  # fmt: skip
+                   after=after, before=before)  # fmt: skip
 
 
 @lru_cache(maxsize=1024)
@@ -355,14 +355,14 @@ def hits_of(session: Session, principal: Principal, run_id: int) -> list[Row[Any
 
 
 def open_hits(session: Session, principal: Principal, *, page: int = 1, per_page: int = 50,
-              after: int | None = None) -> Page[Any]:  # fmt: skip
+              after: int | None = None, before: int | None = None) -> Page[Any]:  # fmt: skip
     """The review queue: one page of the undecided hits of the user's agency on notices the
     user may see, most probable first (``authz.listing``): rows of ``HIT_COLUMNS`` and their
     notice's ``HIT_NOTICE``."""
     require(principal, Permission.READ_RECORDS)
     notice = notice_columns(visible_notices(principal), ScreeningHit.notice_uid, *HIT_NOTICE)
     return page_of(session, _open(principal.agency), ScreeningHit, page=page, per_page=per_page,
-                   after=after, order=(ScreeningHit.probability,), columns=(*HIT_COLUMNS, *notice))  # fmt: skip
+                   after=after, before=before, order=(ScreeningHit.probability,), columns=(*HIT_COLUMNS, *notice))  # fmt: skip
 
 
 @lru_cache(maxsize=1024)
@@ -456,14 +456,14 @@ ALERT_COLUMNS = (
 
 
 def alerts(session: Session, principal: Principal, *, page: int = 1, per_page: int = 50,
-           after: int | None = None) -> Page[Any]:  # fmt: skip
+           after: int | None = None, before: int | None = None) -> Page[Any]:  # fmt: skip
     """One page of the confirmed hits on the notices of the user's agency, newest first
     (``authz.listing``): rows of ``ALERT_COLUMNS`` and their notice's id and warrant
     reference (``notice_id``, ``notice_warrant_reference``)."""
     require(principal, Permission.READ_RECORDS)
     notice = notice_columns(visible_notices(principal), HitAlert.notice_uid, "id", "warrant_reference")  # fmt: skip
     return page_of(session, _alerts(principal.agency), HitAlert, page=page, per_page=per_page,
-                   after=after, columns=(*ALERT_COLUMNS, *notice))  # fmt: skip
+                   after=after, before=before, columns=(*ALERT_COLUMNS, *notice))  # fmt: skip
 
 
 @lru_cache(maxsize=1024)

@@ -254,6 +254,7 @@ def list_notices(
     page: int = 1,
     per_page: int = 50,
     after: int | None = None,
+    before: int | None = None,
     columns: Sequence[Any] = (),
 ) -> Page[Any]:
     """One page of the notices the user may see, newest first (``authz.listing``); with
@@ -261,7 +262,7 @@ def list_notices(
     stmt = visible_notices(principal)
     if status:
         stmt = stmt.where(Notice.status == status)
-    return page_of(session, stmt, Notice, page=page, per_page=per_page, after=after,
+    return page_of(session, stmt, Notice, page=page, per_page=per_page, after=after, before=before,
                    columns=columns)  # fmt: skip
 
 

@@ -218,6 +218,7 @@ def list_reports(
     handling_code: str | None = None,
     origin: str | None = None,
     after: int | None = None,
+    before: int | None = None,
     columns: Sequence[Any] = (),
 ) -> Page[Any]:
     """Reports visible to the user, newest first (``after``: the keyset cursor of the next
@@ -227,7 +228,7 @@ def list_reports(
         stmt = stmt.where(IntelReport.handling_code == handling_code)
     if origin:
         stmt = stmt.where(IntelReport.origin_agency == origin)
-    return page_of(session, stmt, IntelReport, page=page, per_page=per_page, after=after,
+    return page_of(session, stmt, IntelReport, page=page, per_page=per_page, after=after, before=before,
                    columns=columns)  # fmt: skip
 
 

@@ -138,13 +138,14 @@ def list_operations(
     page: int = 1,
     per_page: int = 50,
     after: int | None = None,
+    before: int | None = None,
 ) -> Page[JointOperation]:
     """Operations visible to the user, the latest started first (``authz.listing``; ``after``:
     the keyset cursor, the previous page's ``next_after``)."""
     stmt = visible(principal, JointOperation)
     if activity:
         stmt = stmt.where(JointOperation.activity == activity)
-    found = page_of(session, stmt, JointOperation, page=page, per_page=per_page, after=after,
+    found = page_of(session, stmt, JointOperation, page=page, per_page=per_page, after=after, before=before,
                     order=(JointOperation.starts_on,))  # fmt: skip
     record(session, principal.actor, "mekong.list", KIND, None,
            details={"activity": activity, "page": page})  # fmt: skip

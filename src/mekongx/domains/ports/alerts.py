@@ -125,12 +125,11 @@ def apply(session: Session, received: Received, data: Mapping[str, Any]) -> str:
 
 
 def alerts(session: Session, principal: Principal, *, page: int = 1, per_page: int = 50,
-           after: int | None = None) -> Page[PortAlert]:  # fmt: skip
+           after: int | None = None, before: int | None = None) -> Page[PortAlert]:  # fmt: skip
     """One page of the alerts sent and received, newest first (``authz.listing.page_of``)."""
     require(principal, Permission.READ_RECORDS)
-    found = page_of(
-        session, select(PortAlert), PortAlert, page=page, per_page=per_page, after=after
-    )
+    found = page_of(session, select(PortAlert), PortAlert, page=page, per_page=per_page,
+                    after=after, before=before)  # fmt: skip
     record(session, principal.actor, "ports.alerts.read", AUDIT_KIND, "",
            details={"alerts": len(found.items), "page": page})  # fmt: skip
     return found

@@ -205,10 +205,10 @@ def days(session: Session, principal: Principal) -> list[dt.date]:
 
 
 def targeting(session: Session, principal: Principal, day: dt.date, *, page: int = 1,
-              per_page: int = 50, after: int | None = None, minimum: int = 1) -> Page[Ranked]:  # fmt: skip
+              per_page: int = 50, after: int | None = None, before: int | None = None, minimum: int = 1) -> Page[Ranked]:  # fmt: skip
     """One page of the day's containers scoring at least ``minimum``, highest first, its read
     audited (``ranked`` then ``audit_targeting``, in one write transaction)."""
-    found = ranked(session, principal, day, page=page, per_page=per_page, after=after,
+    found = ranked(session, principal, day, page=page, per_page=per_page, after=after, before=before,
                    minimum=minimum)  # fmt: skip
     audit_targeting(session, principal, day, found)
     return found
@@ -222,7 +222,7 @@ def audit_targeting(
 
 
 def ranked(session: Session, principal: Principal, day: dt.date, *, page: int = 1,
-           per_page: int = 50, after: int | None = None, minimum: int = 1) -> Page[Ranked]:  # fmt: skip
+           per_page: int = 50, after: int | None = None, before: int | None = None, minimum: int = 1) -> Page[Ranked]:  # fmt: skip
     """One page of the day's containers scoring at least ``minimum``, highest first (the node's
     listing, ``authz.listing.page_of``: by score, then newest; ``after`` is the keyset cursor).
     Reads only: a page reads it in a read transaction and audits it after (``audit_targeting``)
@@ -231,7 +231,7 @@ def ranked(session: Session, principal: Principal, day: dt.date, *, page: int = 
     stmt = select(PortContainer).where(PortContainer.arrival_on == day)
     if minimum > 0:  # scores are never negative (weights from 1): no filter to read for 0
         stmt = stmt.where(PortContainer.score >= minimum)
-    found = page_of(session, stmt, PortContainer, page=page, per_page=per_page, after=after,
+    found = page_of(session, stmt, PortContainer, page=page, per_page=per_page, after=after, before=before,
                     order=(PortContainer.score,))  # fmt: skip
     ids = [c.id for c in found.items]
     first: dict[int, PortLine] = {}
@@ -247,7 +247,7 @@ def ranked(session: Session, principal: Principal, day: dt.date, *, page: int = 
         out.append(Ranked(c, top.consignee if top else "", top.goods if top else "",
                           top.port_of_loading if top else "", counts.get(c.id, 0)))  # fmt: skip
     return Page(out, found.total, found.page, found.per_page, found.total_exact, found.next_after,
-                found.after, found.cursor_lost)  # fmt: skip
+                found.after, found.cursor_lost, found.prev_before, found.before)  # fmt: skip
 
 
 @dataclass
@@ -279,11 +279,11 @@ def read_container(session: Session, principal: Principal, container_id: int) ->
 
 
 def manifests(session: Session, principal: Principal, *, page: int = 1, per_page: int = 50,
-              after: int | None = None) -> Page[PortManifest]:  # fmt: skip
+              after: int | None = None, before: int | None = None) -> Page[PortManifest]:  # fmt: skip
     """One page of the imported manifests, newest first (``authz.listing.page_of``)."""
     require(principal, Permission.READ_RECORDS)
     return page_of(session, select(PortManifest), PortManifest, page=page, per_page=per_page,
-                   after=after)  # fmt: skip
+                   after=after, before=before)  # fmt: skip
 
 
 def container_lines(session: Session, container_id: int) -> list[PortLine]:

@@ -112,6 +112,7 @@ def list_incidents(
     page: int = 1,
     per_page: int = 50,
     after: int | None = None,
+    before: int | None = None,
 ) -> Page[Incident]:
     """One page of the incidents the user may see, the latest first (``authz.listing``)."""
     stmt = visible(principal, Incident)
@@ -121,7 +122,7 @@ def list_incidents(
         stmt = stmt.where(
             Incident.occurred_on >= date(year, 1, 1), Incident.occurred_on <= date(year, 12, 31)
         )
-    return page_of(session, stmt, Incident, page=page, per_page=per_page, after=after,
+    return page_of(session, stmt, Incident, page=page, per_page=per_page, after=after, before=before,
                    order=(Incident.occurred_on,))  # fmt: skip
 
 

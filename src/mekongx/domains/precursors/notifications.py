@@ -345,6 +345,7 @@ def list_notifications(
     page: int = 1,
     per_page: int = 50,
     after: int | None = None,
+    before: int | None = None,
     columns: Sequence[Any] = (),
 ) -> Page[Any]:
     """One page of the notifications the user may see, newest first (``authz.listing``); with
@@ -352,7 +353,7 @@ def list_notifications(
     stmt = visible(principal, Notification)
     if state:
         stmt = stmt.where(Notification.state == state)
-    return page_of(session, stmt, Notification, page=page, per_page=per_page, after=after,
+    return page_of(session, stmt, Notification, page=page, per_page=per_page, after=after, before=before,
                    columns=columns)  # fmt: skip
 
 

@@ -340,11 +340,11 @@ def _runs(agency: str) -> Select[ScreeningRun]:
 
 
 def list_runs(session: Session, principal: Principal, *, page: int = 1, per_page: int = 50,
-              after: int | None = None) -> Page[ScreeningRun]:  # fmt: skip
+              after: int | None = None, before: int | None = None) -> Page[ScreeningRun]:  # fmt: skip
     """One page of the runs of the user's agency, newest first (``authz.listing``;
     declarations stay with the agency that ran them)."""
     return page_of(session, _run_query(principal), ScreeningRun, page=page, per_page=per_page,
-                   after=after)  # fmt: skip
+                   after=after, before=before)  # fmt: skip
 
 
 def get_run(session: Session, principal: Principal, run_id: int) -> ScreeningRun:

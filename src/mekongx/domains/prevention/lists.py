@@ -31,11 +31,14 @@ def _visible(principal: Principal, country: str) -> Any:
 def list_programmes(
     session: Session, principal: Principal, country: str = "", *, page: int = 1,
     per_page: int = 50, after: int | None = None,
+    before: int | None = None,
 ) -> Page[Programme]:  # fmt: skip
     """One page of the programmes the user may see (of one country if given), newest first;
     ``after`` is the keyset cursor of the next page."""
     stmt = _visible(principal, country)
-    return page_of(session, stmt, Programme, page=page, per_page=per_page, after=after)
+    return page_of(
+        session, stmt, Programme, page=page, per_page=per_page, after=after, before=before
+    )
 
 
 def search_programmes(

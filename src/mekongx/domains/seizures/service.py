@@ -215,12 +215,13 @@ def list_seizures(
     page: int = 1,
     per_page: int = 50,
     after: int | None = None,
+    before: int | None = None,
     columns: Sequence[Any] = (),
 ) -> Page[Any]:
     """Seizures visible to the user, the latest seized first (``authz.listing``); with
     ``columns``, rows of those columns instead of seizures."""
     found = page_of(session, _filtered(principal, filters), Seizure, page=page, per_page=per_page,
-                    after=after, order=(Seizure.seized_on,), columns=columns)  # fmt: skip
+                    after=after, before=before, order=(Seizure.seized_on,), columns=columns)  # fmt: skip
     record(session, principal.actor, "seizures.list", KIND, None,
            details={"page": page, "drug": filters.drug, "country": filters.country})  # fmt: skip
     return found

@@ -27,11 +27,12 @@ def index(session: Session, course: Course) -> None:
 def list_courses(
     session: Session, principal: Principal, *, page: int = 1, per_page: int = 50,
     after: int | None = None,
+    before: int | None = None,
 ) -> Page[Course]:  # fmt: skip
     """One page of the courses the user may see, newest first (by first day, then id);
     ``after`` is the keyset cursor of the next page."""
     return page_of(session, visible(principal, Course), Course, page=page, per_page=per_page,
-                   after=after, order=(Course.starts_on,))  # fmt: skip
+                   after=after, before=before, order=(Course.starts_on,))  # fmt: skip
 
 
 def search_courses(
@@ -52,16 +53,20 @@ class Issued:
 def list_certificates(
     session: Session, principal: Principal, *, page: int = 1, per_page: int = 50,
     after: int | None = None,
+    before: int | None = None,
 ) -> tuple[Page[Certificate], list[Issued]]:  # fmt: skip
     """One page of the certificates this agency issued, newest first, with their officers and
     courses (names of officers: the organising agency's writers only, as for participants)."""
-    found = certificates_page(session, principal, page=page, per_page=per_page, after=after)
+    found = certificates_page(
+        session, principal, page=page, per_page=per_page, after=after, before=before
+    )
     return found, issued_of(session, found)
 
 
 def certificates_page(
     session: Session, principal: Principal, *, page: int = 1, per_page: int = 50,
     after: int | None = None,
+    before: int | None = None,
 ) -> Page[Certificate]:  # fmt: skip
     """One page of the certificates this agency issued, newest first (``authz.listing``)."""
     require(principal, Permission.WRITE_RECORDS)
@@ -73,7 +78,9 @@ def certificates_page(
         .join(Participant, Participant.id == Certificate.participant_id)
         .where(Participant.course_id.in_(own.with_only_columns(Course.id)))
     )
-    return page_of(session, stmt, Certificate, page=page, per_page=per_page, after=after)
+    return page_of(
+        session, stmt, Certificate, page=page, per_page=per_page, after=after, before=before
+    )
 
 
 def issued_of(session: Session, found: Page[Certificate]) -> list[Issued]:

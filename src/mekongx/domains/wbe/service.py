@@ -249,11 +249,12 @@ def campaigns_page(
     page: int = 1,
     per_page: int = 50,
     after: int | None = None,
+    before: int | None = None,
 ) -> Page[WbeCampaign]:
     """One page of the campaigns the user may see (of one site), the latest period first
     (``authz.listing``: keyset paging with ``after``, the total estimated beyond the bound)."""
     return page_of(session, _campaigns(principal, site_id), WbeCampaign, page=page,
-                   per_page=per_page, after=after, order=(WbeCampaign.period_start,))  # fmt: skip
+                   per_page=per_page, after=after, before=before, order=(WbeCampaign.period_start,))  # fmt: skip
 
 
 # what a site's page shows of each of its campaigns
@@ -264,11 +265,12 @@ SITE_LIST_COLUMNS = (WbeCampaign.id, WbeCampaign.title, WbeCampaign.language,
 def site_campaigns_page(
     session: Session, principal: Principal, site_id: int, *, page: int = 1, per_page: int = 50,
     after: int | None = None,
+    before: int | None = None,
 ) -> Page[Row[Any]]:  # fmt: skip
     """One page of a site's campaigns the user may see, as :func:`campaigns_page`, in plain rows
     of ``SITE_LIST_COLUMNS`` (no campaign objects: the page shows six columns)."""
     return page_of(session, _campaigns(principal, site_id), WbeCampaign, page=page, per_page=per_page,
-                   after=after, order=(WbeCampaign.period_start,), columns=SITE_LIST_COLUMNS)  # fmt: skip
+                   after=after, before=before, order=(WbeCampaign.period_start,), columns=SITE_LIST_COLUMNS)  # fmt: skip
 
 
 def read_campaign(
