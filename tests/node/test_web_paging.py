@@ -28,6 +28,7 @@ NOTICE: dict[str, Any] = {
     "language": "en",
 }
 NEXT = re.compile(r'<a href="([^"]+)" rel="next">')
+PREVIOUS = re.compile(r'<a href="([^"]+)" rel="prev">')
 CHANGED = "รายการนี้เปลี่ยนไปหลังจากสร้างลิงก์นั้น: นี่คือหน้าแรกของรายการ"  # the pager's note, in Thai
 
 
@@ -71,6 +72,90 @@ def _walk(client: Any, path: str, rows: re.Pattern[str], between: Any = None) ->
         assert "after=" in path and f"page={shown + 1}" in path, path  # a keyset read, numbered
         if between is not None:
             between(shown)
+
+
+def _walk_back(client: Any, path: str, rows: re.Pattern[str], between: Any) -> list[list[int]]:
+    """The rows of every page of a web list from ``path`` back to its first page, following
+    its pager's Previous link, page by page; ``between()`` runs after each page was read."""
+    pages: list[list[int]] = []
+    while True:
+        answer = client.get(path)
+        assert answer.status_code == 200, answer.text
+        pages.append([int(found) for found in rows.findall(answer.text)])
+        link = PREVIOUS.search(answer.text)
+        if link is None:
+            return pages
+        path = html.unescape(link.group(1))
+        between()
+
+
+def _last_page(client: Any, path: str) -> str:
+    while (link := NEXT.search(client.get(path).text)) is not None:
+        path = html.unescape(link.group(1))
+    return path
+
+
+def test_walking_back_through_the_notices_shows_each_notice_once_while_notices_arrive(
+    world: Any, browser: Any
+) -> None:
+    """The officer at the last page clicks Previous page after page while notices are
+    published: read at an offset, every new notice would push the rows down and the page
+    before would show again rows already seen."""
+    first = _notice(world)
+    visible = [first, *_copies(world, first, 124)]  # three pages of 50
+    hidden = _copies(world, first, 3, origin_agency="LCDC", status="draft")
+    arrived: list[int] = []
+    browser.login("thai.liaison")
+    last = _last_page(browser.client, "/fugitives")
+    assert "page=3&after=" in last, last
+    rows = re.compile(r'<a href="/fugitives/notices/(\d+)">')
+    pages = _walk_back(browser.client, last, rows, lambda: arrived.extend(_copies(world, first, 7)))
+    seen = [row for page in reversed(pages) for row in page]
+    assert seen == sorted(visible + arrived, reverse=True)  # each once, none skipped
+    assert not set(seen) & set(hidden)
+    assert pages[0] == sorted(visible)[24::-1] and pages[1] == sorted(visible)[74:24:-1]
+    # the fourth page back holds only the 21 notices published meanwhile, as a short first page
+    assert len(pages) == 4 and sorted(pages[-1]) == sorted(arrived) and len(arrived) == 21
+
+
+def test_walking_back_through_the_seizures_follows_their_own_order_while_seizures_arrive(
+    world: Any, browser: Any
+) -> None:
+    """Seizures list the latest seized first: the page before is read from the first row's
+    (date, id) in the reverse order, and seizures recorded meanwhile (the latest of all) only
+    add pages at the top."""
+    from tests.node.test_listing import SEIZURE
+
+    client, headers = world.app(), world.token("thai_liaison")
+    made = client.post("/api/v1/seizures", json=SEIZURE, headers=headers)
+    assert made.status_code == 201, made.text
+    first = made.json()["id"]
+    days = [date(2025, 1 + n % 12, 1 + n % 28) for n in range(110)]
+    with world.db.write() as session:
+        model = session.get(Seizure, first)
+        assert model is not None
+        columns = {c.key: getattr(model, c.key) for c in Seizure.__table__.columns
+                   if c.key not in ("id", "uid", "reference")}  # fmt: skip
+        copies = [Seizure(**{**columns, "uid": str(uuid.uuid4()), "reference": f"ZB-{n}",
+                             "seized_on": day}) for n, day in enumerate(days)]  # fmt: skip
+        session.add_all(copies)
+        session.flush()
+        listed = [(s.seized_on, s.id) for s in copies] + [(model.seized_on, first)]
+    arrived: list[tuple[date, int]] = []
+
+    def arrive() -> None:  # the latest seizures of all, recorded between two pages
+        with world.db.write() as session:
+            new = [Seizure(**{**columns, "uid": str(uuid.uuid4()), "reference": f"ZB-NEW-{len(arrived) + n}",
+                              "seized_on": date(2026, 12, 1)}) for n in range(30)]  # fmt: skip
+            session.add_all(new)
+            session.flush()
+            arrived.extend((s.seized_on, s.id) for s in new)
+
+    browser.login("thai.liaison")
+    last = _last_page(browser.client, "/seizures")
+    pages = _walk_back(browser.client, last, re.compile(r'<a href="/seizures/(\d+)"'), arrive)
+    seen = [row for page in reversed(pages) for row in page]
+    assert seen == [ident for _, ident in sorted(listed + arrived, reverse=True)]
 
 
 def test_the_notices_list_shows_each_visible_notice_once_while_notices_arrive(
@@ -158,6 +243,28 @@ def test_a_bad_or_stale_cursor_gives_the_first_page_with_a_note(world: Any, brow
     # the hit after the decided one is still the second page's first, by its own cursor
     second = browser.client.get(f"/fugitives/hits?page=2&after={queue[23]}").text
     assert re.findall(r'action="/fugitives/hits/(\d+)/decide"', second) == [str(h) for h in queue[25:]]  # fmt: skip
+
+
+def test_a_bad_or_stale_previous_cursor_gives_the_first_page_with_the_note(
+    world: Any, browser: Any
+) -> None:
+    queue, _ = _queue(world, 60)
+    browser.login("thai.liaison")  # reads Thai
+    second = browser.client.get(f"/fugitives/hits?page=2&after={queue[24]}").text
+    back = html.unescape(PREVIOUS.search(second).group(1))  # type: ignore[union-attr]
+    assert back.endswith(f"page=1&before={queue[25]}"), back
+    again = browser.client.get(back).text
+    assert CHANGED not in again
+    assert re.findall(r'action="/fugitives/hits/(\d+)/decide"', again) == [str(h) for h in queue[:25]]  # fmt: skip
+    answer: Any = browser.post(f"/fugitives/hits/{queue[25]}/decide", {"verdict": "rejected"})
+    assert answer.status_code == 303
+    for path in (back, "/fugitives/hits?page=2&before=x", "/fugitives/hits?page=7&before=0",
+                 "/fugitives/hits?alerts_page=2&alerts_before=99999999999",
+                 "/fugitives?page=4&before=-3", "/fugitives/screen?before=%E0%B9%91",
+                 "/seizures?page=3&before=1e3", "/reports?before=%3Cscript%3E"):  # fmt: skip
+        text = browser.client.get(path).text
+        assert CHANGED in text, path
+        assert "หน้า 1 จาก" in text, path  # the first page
 
 
 def test_the_seizures_list_pages_in_its_own_order_while_seizures_arrive(

@@ -4,8 +4,12 @@ A list page reads its list through :func:`page_from` and shows the shared ``page
 (``_macros.html``). The pager's "Next" link carries the page number (shown, "Page 20 of ~400")
 and the cursor of the last row shown (``after``: ``authz.listing.Page.next_after``), so the
 next page is read from that row's key (``authz.listing.page_of`` with ``after``) instead of
-skipping every row before it: page 2,000 costs what page 1 costs. A page number alone
-(``?page=3``: a link typed or kept from before) is still read at its offset.
+skipping every row before it: page 2,000 costs what page 1 costs. "Previous" carries the
+cursor of the first row shown (``before``: ``Page.prev_before``): the page before is read
+backwards from that row, so walking back costs what walking on costs, and rows arriving at
+the top of the list meanwhile move nothing (no row shown twice, none skipped). The page
+numbers are shown only; a page number alone (``?page=3``: a link typed or kept from before) is
+still read at its offset.
 
 A cursor that is not a record id (a link cut short, typed by hand), or the cursor row of a
 list in its own order (the review queue by probability) that has left the list since the link
@@ -29,7 +33,7 @@ T = TypeVar("T")
 
 Cursor = Annotated[
     str,
-    Query(description="The keyset cursor of a list's next page (its pager's Next link)."),
+    Query(description="A keyset cursor of a list's page (its pager's Next or Previous link)."),
 ]
 
 
@@ -43,15 +47,19 @@ def cursor_of(text: str) -> int | None:
     return value if 1 <= value <= MAX_ID else None
 
 
-def page_from(fetch: Callable[..., Page[T]], page: int, after: str = "") -> Page[T]:
-    """One page of a web list: ``fetch(page=, after=)`` (the area's list function, its other
-    arguments bound) read from the cursor ``after`` when there is one (``page`` is then only
-    the number shown), else at page ``page``. A bad or stale cursor: the first page, with
-    ``cursor_lost``."""
-    if not after:
-        return fetch(page=page, after=None)
-    cursor = cursor_of(after)
-    found = fetch(page=page, after=cursor) if cursor is not None else None
+def page_from(
+    fetch: Callable[..., Page[T]], page: int, after: str = "", before: str = ""
+) -> Page[T]:
+    """One page of a web list: ``fetch(page=, after=, before=)`` (the area's list function, its
+    other arguments bound) read from the cursor ``after`` (the rows after it) or else
+    ``before`` (the rows before it) when there is one (``page`` is then only the number shown),
+    else at page ``page``. A bad or stale cursor: the first page, with ``cursor_lost``."""
+    if not after and not before:
+        return fetch(page=page, after=None, before=None)
+    cursor = cursor_of(after or before)
+    found = None
+    if cursor is not None:
+        found = fetch(page=page, after=cursor, before=None) if after else fetch(page=page, after=None, before=cursor)  # fmt: skip
     if found is not None and not found.cursor_lost:
         return found
-    return replace(fetch(page=1, after=None), cursor_lost=True)
+    return replace(fetch(page=1, after=None, before=None), cursor_lost=True)

@@ -204,11 +204,14 @@ def audit(
     actor: str = "",
     verify: bool = False,
     after: Cursor = "",
+    before: Cursor = "",
 ) -> Response:
     require(principal, Permission.READ_AUDIT)
     node = node_of(request)
     with node.db.write() as session:
-        listed = page_from(partial(audit_page, session, action=action, actor=actor), page, after)
+        listed = page_from(
+            partial(audit_page, session, action=action, actor=actor), page, after, before
+        )
         checked = verify_chain(session) if verify else None
         record(session, principal.actor, "audit.view", "audit", "", details={"page": page})
     return render(

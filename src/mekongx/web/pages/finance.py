@@ -138,9 +138,9 @@ def _problem_page(
 
 @router.get("")
 def list_page(request: Request, principal: CurrentPrincipal, page: PageNumber = 1,
-              after: Cursor = "") -> Response:  # fmt: skip
+              after: Cursor = "", before: Cursor = "") -> Response:  # fmt: skip
     with node_of(request).db.read() as session:
-        listed = page_from(partial(finance.list_cases, session, principal), page, after)
+        listed = page_from(partial(finance.list_cases, session, principal), page, after, before)
         expiring = finance_assets.expiring(session, principal)
     return render(request, "finance/list.html", cases=listed.items, listed=listed, expiring=expiring,
                   can_write=can(principal, Permission.WRITE_RECORDS).allowed, fields=[], form={},

@@ -181,11 +181,11 @@ _LIST_COLUMNS = (Notice.id, Notice.names, Notice.warrant_reference, Notice.statu
 
 @router.get("")
 def list_page(request: Request, principal: CurrentPrincipal, page: PageNumber = 1,
-              status: str = "", after: Cursor = "") -> Response:  # fmt: skip
+              status: str = "", after: Cursor = "", before: Cursor = "") -> Response:  # fmt: skip
     status = status if status in STATUS_LABELS else ""
     with node_of(request).db.read() as session:
         result = page_from(partial(notices.list_notices, session, principal, status=status,
-                                   columns=_LIST_COLUMNS), page, after)  # fmt: skip
+                                   columns=_LIST_COLUMNS), page, after, before)  # fmt: skip
         rows = [(n, names[0]["name"] if names else "", ", ".join(m["name"] for m in names[1:]))
                 for n in result.items for names in (notices.names_of(n),)]  # fmt: skip
         open_hits = screening.count_open(session, principal)
@@ -327,9 +327,10 @@ def _screen_page(
     form: dict[str, str] | None = None,
     page: int = 1,
     after: str = "",
+    before: str = "",
 ) -> Response:
     with node_of(request).db.read() as session:
-        listed = page_from(partial(screening.list_runs, session, principal), page, after)
+        listed = page_from(partial(screening.list_runs, session, principal), page, after, before)
     return render(request, "fugitives/screen.html", status=422 if fields else 200, runs=listed.items, listed=listed,
                   fields=fields or [], form=form or {}, max_mb=uploads.max_mb(uploads.limits(node_of(request).settings)),
                   **_labels(principal))  # fmt: skip
@@ -337,9 +338,9 @@ def _screen_page(
 
 @router.get("/screen")
 def screen_form(request: Request, principal: CurrentPrincipal, page: PageNumber = 1,
-                after: Cursor = "") -> Response:  # fmt: skip
+                after: Cursor = "", before: Cursor = "") -> Response:  # fmt: skip
     require(principal, Permission.READ_RECORDS)
-    return _screen_page(request, principal, page=page, after=after)
+    return _screen_page(request, principal, page=page, after=after, before=before)
 
 
 @router.post("/screen", dependencies=[Depends(check_csrf)])
@@ -489,15 +490,16 @@ QUEUE_PAGE = 25
 
 @router.get("/hits")
 def hit_queue(request: Request, principal: CurrentPrincipal, page: PageNumber = 1,
-              alerts_page: PageNumber = 1, after: Cursor = "", alerts_after: Cursor = "") -> Response:  # fmt: skip
+              alerts_page: PageNumber = 1, after: Cursor = "", alerts_after: Cursor = "",
+              before: Cursor = "", alerts_before: Cursor = "") -> Response:  # fmt: skip
     """Hits waiting for an officer's decision, and confirmed hits on our own notices: a page
-    of each (``page`` and ``after``, ``alerts_page`` and ``alerts_after``: ``web.paging``),
-    ``QUEUE_PAGE`` rows."""
+    of each (``page``, ``after`` and ``before``; ``alerts_page``, ``alerts_after`` and
+    ``alerts_before``: ``web.paging``), ``QUEUE_PAGE`` rows."""
     with node_of(request).db.read() as session:
         hits = page_from(partial(screening.open_hits, session, principal, per_page=QUEUE_PAGE),
-                         page, after)  # fmt: skip
+                         page, after, before)  # fmt: skip
         alerts = page_from(partial(screening.alerts, session, principal, per_page=QUEUE_PAGE),
-                           alerts_page, alerts_after)  # fmt: skip
+                           alerts_page, alerts_after, alerts_before)  # fmt: skip
     lang = principal.language
     alert_rows = [(a, *note_in(a.note, a.note_language, a.note_translations, lang)) for a in alerts.items]  # fmt: skip
     return render(request, "fugitives/hits.html", **_hit_rows(hits.items, lang), hits=hits, alerts=alerts,

@@ -51,11 +51,11 @@ def _labels(principal: Principal) -> dict[str, Any]:
 
 @router.get("")
 def list_page(request: Request, principal: CurrentPrincipal, activity: str = "",
-              page: PageNumber = 1, after: Cursor = "") -> Response:  # fmt: skip
+              page: PageNumber = 1, after: Cursor = "", before: Cursor = "") -> Response:  # fmt: skip
     activity = activity if activity in KIND_LABELS else ""
     with node_of(request).db.write() as session:  # the list is audited
         found = page_from(
-            partial(service.list_operations, session, principal, activity), page, after
+            partial(service.list_operations, session, principal, activity), page, after, before
         )
     return render(request, "mekong/list.html", page=found, activity=activity,
                   can_write=can(principal, Permission.WRITE_RECORDS).allowed, **_labels(principal))  # fmt: skip

@@ -92,7 +92,7 @@ def _problem(request: Request, principal: Principal,
 
 @router.get("")
 def list_page(request: Request, principal: CurrentPrincipal, day: str = "", page: PageNumber = 1,
-              after: Cursor = "") -> Response:  # fmt: skip
+              after: Cursor = "", before: Cursor = "") -> Response:  # fmt: skip
     node = node_of(request)
     with node.db.read() as session:  # read beside the writers; the audit is one short write
         days = service.days(session, principal)
@@ -101,7 +101,7 @@ def list_page(request: Request, principal: CurrentPrincipal, day: str = "", page
         except ValueError:
             chosen = days[0] if days else dt.date.today()
         ranked = page_from(partial(service.ranked, session, principal, chosen, minimum=0,
-                                   per_page=LIST), page, after)  # fmt: skip
+                                   per_page=LIST), page, after, before)  # fmt: skip
         saved = service.mappings(session, principal)
         imported = service.manifests(session, principal, per_page=10)
     with node.db.write() as session:
@@ -287,7 +287,7 @@ async def decide_rule(request: Request, principal: CurrentPrincipal, rule_id: Re
 
 @router.get("/alerts")
 def alerts_page(request: Request, principal: CurrentPrincipal, page: PageNumber = 1,
-                after: Cursor = "") -> Response:  # fmt: skip
+                after: Cursor = "", before: Cursor = "") -> Response:  # fmt: skip
     with node_of(request).db.write() as session:
-        found = page_from(partial(alerts.alerts, session, principal), page, after)
+        found = page_from(partial(alerts.alerts, session, principal), page, after, before)
     return render(request, "ports/alerts.html", alerts=found.items, page=found, evidence=EVIDENCE)

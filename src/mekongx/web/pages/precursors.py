@@ -193,9 +193,10 @@ def _screen_form(
     fields: list[tuple[str, str]] | None = None,
     page: int = 1,
     after: str = "",
+    before: str = "",
 ) -> Response:
     with node_of(request).db.read() as session:
-        listed = page_from(partial(screening.list_runs, session, principal), page, after)
+        listed = page_from(partial(screening.list_runs, session, principal), page, after, before)
     return render_page(
         request,
         principal,
@@ -239,8 +240,8 @@ def template(request: Request, principal: CurrentPrincipal, lang: str = "en") ->
 
 @router.get("/screen")
 def screen_form(request: Request, principal: CurrentPrincipal, page: PageNumber = 1,
-                after: Cursor = "") -> Response:  # fmt: skip
-    return _screen_form(request, principal, page=page, after=after)
+                after: Cursor = "", before: Cursor = "") -> Response:  # fmt: skip
+    return _screen_form(request, principal, page=page, after=after, before=before)
 
 
 def _bounded(request: Request) -> None:

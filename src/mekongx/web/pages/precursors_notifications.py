@@ -49,10 +49,13 @@ def notification_list(
     state: Annotated[str, Query(pattern="^[a-z_]{0,24}$")] = "",
     page: PageNumber = 1,
     after: Cursor = "",
+    before: Cursor = "",
 ) -> Response:
     actor = Actor.system(principal.agency, principal.request_id)
     with pen.read_expired(node_of(request).db, actor) as session:  # the probe in the list's read
-        listed = page_from(partial(pen.list_notifications, session, principal, state), page, after)
+        listed = page_from(
+            partial(pen.list_notifications, session, principal, state), page, after, before
+        )
     return render_page(
         request,
         principal,

@@ -53,10 +53,11 @@ def incident_list(
     kind: Annotated[str, Query(pattern="^[a-z_]{0,24}$")] = "",
     page: PageNumber = 1,
     after: Cursor = "",
+    before: Cursor = "",
 ) -> Response:
     with node_of(request).db.read() as session:
         listed = page_from(partial(incident_service.list_incidents, session, principal, kind=kind),
-                           page, after)  # fmt: skip
+                           page, after, before)  # fmt: skip
     return render_page(
         request,
         principal,

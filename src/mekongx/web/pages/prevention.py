@@ -123,14 +123,14 @@ def _form(form: FormData, names: tuple[str, ...]) -> dict[str, Any]:
 
 def _index(request: Request, principal: Principal, *, status: int = 200,
            fields: list[tuple[str, str]] | None = None, form: dict[str, Any] | None = None,
-           page: int = 1, after: str = "", country: str = "", q: str = "") -> Response:  # fmt: skip
+           page: int = 1, after: str = "", before: str = "", country: str = "", q: str = "") -> Response:  # fmt: skip
     listed = None
     with node_of(request).db.read() as session:
         if q.strip():
             programmes = lists.search_programmes(session, principal, q.strip(), country)
         else:
             listed = page_from(
-                partial(lists.list_programmes, session, principal, country), page, after
+                partial(lists.list_programmes, session, principal, country), page, after, before
             )
             programmes = listed.items
     by_country: dict[str, list[Any]] = {}
@@ -153,8 +153,9 @@ def _index(request: Request, principal: Principal, *, status: int = 200,
 def index(
     request: Request, principal: CurrentPrincipal, page: PageNumber = 1,
     country: str = Query("", max_length=2), q: str = Query("", max_length=200), after: Cursor = "",
+    before: Cursor = "",
 ) -> Response:  # fmt: skip
-    return _index(request, principal, page=page, after=after, country=country, q=q)
+    return _index(request, principal, page=page, after=after, before=before, country=country, q=q)
 
 
 @router.post("", dependencies=[Depends(check_csrf)])

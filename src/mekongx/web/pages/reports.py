@@ -91,11 +91,11 @@ async def _form_data(request: Request) -> dict[str, Any]:
 
 @router.get("")
 def list_page(request: Request, principal: CurrentPrincipal, page: PageNumber = 1,
-              handling: str = "", after: Cursor = "") -> Response:  # fmt: skip
+              handling: str = "", after: Cursor = "", before: Cursor = "") -> Response:  # fmt: skip
     node = node_of(request)
     with node.db.read() as session:
         result = page_from(partial(intel.list_reports, session, principal, per_page=50,
-                                   handling_code=handling or None), page, after)  # fmt: skip
+                                   handling_code=handling or None), page, after, before)  # fmt: skip
     return render(
         request,
         "reports/list.html",

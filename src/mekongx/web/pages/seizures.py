@@ -102,14 +102,16 @@ def _date(value: str) -> date | None:
 @router.get("")
 def list_page(request: Request, principal: CurrentPrincipal, page: PageNumber = 1, drug: str = "",
               country: str = "", origin: str = "", since: str = "", until: str = "",
-              after: Cursor = "") -> Response:  # fmt: skip
+              after: Cursor = "", before: Cursor = "") -> Response:  # fmt: skip
     filters = service.Filters(
         drug=drug if drug in reference.drugs() else "",
         country=country if country in reference.COUNTRIES else "",
         origin=origin[:16], since=_date(since), until=_date(until),
     )  # fmt: skip
     with node_of(request).db.write() as session:  # the list is audited
-        result = page_from(partial(service.list_seizures, session, principal, filters), page, after)
+        result = page_from(
+            partial(service.list_seizures, session, principal, filters), page, after, before
+        )
     return render(request, "seizures/list.html", page=result, filters=filters,
                   can_write=service.can_record(principal), **_labels(principal))  # fmt: skip
 

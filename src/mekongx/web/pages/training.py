@@ -74,13 +74,13 @@ def _context(request: Request, principal: Principal) -> dict[str, Any]:
 
 def _index(request: Request, principal: Principal, *, status: int = 200,
            fields: list[tuple[str, str]] | None = None, form: dict[str, Any] | None = None,
-           page: int = 1, after: str = "", q: str = "") -> Response:  # fmt: skip
+           page: int = 1, after: str = "", before: str = "", q: str = "") -> Response:  # fmt: skip
     listed = None
     with node_of(request).db.read() as session:
         if q.strip():
             courses = lists.search_courses(session, principal, q.strip())
         else:
-            listed = page_from(partial(lists.list_courses, session, principal), page, after)
+            listed = page_from(partial(lists.list_courses, session, principal), page, after, before)
             courses = listed.items
         by_course, by_competency = service.evaluation(session, principal)
     blank = {
@@ -98,9 +98,9 @@ def _index(request: Request, principal: Principal, *, status: int = 200,
 @router.get("")
 def index(
     request: Request, principal: CurrentPrincipal, page: PageNumber = 1,
-    q: str = Query("", max_length=200), after: Cursor = "",
+    q: str = Query("", max_length=200), after: Cursor = "", before: Cursor = "",
 ) -> Response:  # fmt: skip
-    return _index(request, principal, page=page, after=after, q=q)
+    return _index(request, principal, page=page, after=after, before=before, q=q)
 
 
 @router.post("", dependencies=[Depends(check_csrf)])
@@ -141,11 +141,17 @@ def verify(
 
 @router.get("/certificates")
 def certificates_page(
-    request: Request, principal: CurrentPrincipal, page: PageNumber = 1, after: Cursor = ""
+    request: Request,
+    principal: CurrentPrincipal,
+    page: PageNumber = 1,
+    after: Cursor = "",
+    before: Cursor = "",
 ) -> Response:
     """The certificates this agency issued, newest first, with their status."""
     with node_of(request).db.read() as session:
-        listed = page_from(partial(lists.certificates_page, session, principal), page, after)
+        listed = page_from(
+            partial(lists.certificates_page, session, principal), page, after, before
+        )
         rows = lists.issued_of(session, listed)
     return render(request, "training/certificates.html", listed=listed, rows=rows,
                   **_context(request, principal))  # fmt: skip

@@ -128,9 +128,9 @@ def field_problems(principal: Principal, error: ValidationFailed) -> list[tuple[
 
 @router.get("")
 def index(request: Request, principal: CurrentPrincipal, page: PageNumber = 1,
-          after: Cursor = "") -> Response:  # fmt: skip
+          after: Cursor = "", before: Cursor = "") -> Response:  # fmt: skip
     with node_of(request).db.read() as session:
-        listed = page_from(partial(wbe.campaigns_page, session, principal), page, after)
+        listed = page_from(partial(wbe.campaigns_page, session, principal), page, after, before)
         sites = wbe.visible_sites(session, principal)
         labs = wbe.visible_labs(session, principal)
     by_id = {s.id: s for s in sites}
@@ -257,12 +257,13 @@ def _site_page(
     status: int = 200,
     page: int = 1,
     after: str = "",
+    before: str = "",
 ) -> Response:
     chosen = chosen_parameter_set(parameter_set)
     with node_of(request).db.read() as session:
         site = wbe.get_site(session, principal, site_id)
         listed = page_from(
-            partial(wbe.site_campaigns_page, session, principal, site.id), page, after
+            partial(wbe.site_campaigns_page, session, principal, site.id), page, after, before
         )
         analytes = wbe_estimates.analytes_in_view(session, principal, site.id)
         calibrations = wbe_estimates.calibrations_of(session, site)
@@ -325,9 +326,10 @@ def site_page(
     parameter_set: SetParam = "",
     page: PageNumber = 1,
     after: Cursor = "",
+    before: Cursor = "",
 ) -> Response:
     return _site_page(request, principal, site_id, analyte, metric, parameter_set, page=page,
-                      after=after)  # fmt: skip
+                      after=after, before=before)  # fmt: skip
 
 
 def _calibration_days(text: str) -> tuple[list[dict[str, str]], list[FieldProblem]]:
