@@ -240,12 +240,13 @@ def test_a_bad_or_stale_cursor_gives_the_first_page_with_a_note(world: Any, brow
         again = browser.client.get(path)
         assert again.status_code == 200 and CHANGED in again.text, path
         assert "หน้า 1 จาก" in again.text, path  # the first page
+        assert re.search(re.escape(CHANGED) + r"</p>\s*<table", again.text), path  # above the list
     # the hit after the decided one is still the second page's first, by its own cursor
     second = browser.client.get(f"/fugitives/hits?page=2&after={queue[23]}").text
     assert re.findall(r'action="/fugitives/hits/(\d+)/decide"', second) == [str(h) for h in queue[25:]]  # fmt: skip
 
 
-def test_a_bad_or_stale_previous_cursor_gives_the_first_page_with_the_note(
+def test_a_bad_or_stale_previous_cursor_gives_the_first_page_with_the_note_above_it(
     world: Any, browser: Any
 ) -> None:
     queue, _ = _queue(world, 60)
@@ -265,6 +266,7 @@ def test_a_bad_or_stale_previous_cursor_gives_the_first_page_with_the_note(
         text = browser.client.get(path).text
         assert CHANGED in text, path
         assert "หน้า 1 จาก" in text, path  # the first page
+        assert re.search(re.escape(CHANGED) + r"</p>\s*<table", text), path  # right above the list
 
 
 def test_the_seizures_list_pages_in_its_own_order_while_seizures_arrive(

@@ -14,8 +14,8 @@ still read at its offset.
 A cursor that is not a record id (a link cut short, typed by hand), or the cursor row of a
 list in its own order (the review queue by probability) that has left the list since the link
 was made (decided, withdrawn), gives the list's first page, with ``cursor_lost`` set: the
-pager says the list changed and this is its first page. Never an error page, never a
-traceback.
+list's page says, above the list (the ``list_changed`` macro), that the list changed and this
+is its first page. Never an error page, never a traceback.
 """
 
 from __future__ import annotations
