@@ -51,13 +51,22 @@ PATHS = [
     ("notices list (web page)", "/fugitives"),
     ("notices list (web page), page 20", "/fugitives?page=20"),
     ("notices list (web page), page 20 by Next links", "next:20:/fugitives"),
+    ("notices list (web page), page 19 by Previous links (from page 20)", "prev:20:/fugitives"),
     ("notices detail (web page)", "/fugitives/notices/{one}"),
     ("fugitive screening runs (web page)", "/fugitives/screen"),
     ("fugitive screening runs (web page), page 20", "/fugitives/screen?page=20"),
     ("fugitive screening runs (web page), page 20 by Next links", "next:20:/fugitives/screen"),
+    (
+        "fugitive screening runs (web page), page 19 by Previous links (from page 20)",
+        "prev:20:/fugitives/screen",
+    ),
     ("fugitive hits to review and alerts (web page)", "/fugitives/hits"),
     ("fugitive hits to review (web page), page 20", "/fugitives/hits?page=20"),
     ("fugitive hits to review (web page), page 20 by Next links", "next:20:/fugitives/hits"),
+    (
+        "fugitive hits to review (web page), page 19 by Previous links (from page 20)",
+        "prev:20:/fugitives/hits",
+    ),
     ("precursor screening runs", "/api/v1/precursors/screenings?per_page=50"),
     (
         "precursor screening runs, keyset page",
@@ -111,19 +120,26 @@ def minimal(kind: str) -> FastAPI:
 
 
 NEXT = re.compile(r'<a href="([^"]+)" rel="next">')
+PREVIOUS = re.compile(r'<a href="([^"]+)" rel="prev">')
 
 
 async def follow_next(app: object, token: str, path: str) -> str:
     """``next:N:/list``: the address the list's pager links to as page N, found by following
     its first Next link from page 1 (a keyset cursor where the pager carries one, a page
-    number on older checkouts: the cost of what an officer clicks, on either)."""
-    _, pages, path = path.split(":", 2)
+    number on older checkouts: the cost of what an officer clicks, on either). ``prev:N:/list``:
+    the address page N's first Previous link leads to (page N - 1, walking back)."""
+    how, pages, path = path.split(":", 2)
     transport = httpx.ASGITransport(app=app)  # type: ignore[arg-type]
     headers = {"Authorization": f"Bearer {token}"}
     async with httpx.AsyncClient(transport=transport, base_url="http://node", headers=headers) as client:  # fmt: skip
         for _ in range(int(pages) - 1):
             answer = await client.get(path)
             link = NEXT.search(answer.text)
+            assert answer.status_code == 200 and link is not None, (path, answer.status_code)
+            path = html.unescape(link.group(1))
+        if how == "prev":
+            answer = await client.get(path)
+            link = PREVIOUS.search(answer.text)
             assert answer.status_code == 200 and link is not None, (path, answer.status_code)
             path = html.unescape(link.group(1))
     return path
@@ -196,7 +212,7 @@ def main() -> None:
                 api_floor.record(app, url, token, args.records // 2, SEARCHES)
             )
             target = api_floor.Floor(url, recipe)
-        if path.startswith("next:"):
+        if path.startswith(("next:", "prev:")):
             path = asyncio.run(follow_next(target, token, path))
             name = f"{name} ({path})"
         cost, wall = asyncio.run(measure(target, token, path.format(**values), args.repeat))
