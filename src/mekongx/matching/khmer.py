@@ -90,8 +90,10 @@ def _shifter(m: re.Match[str]) -> str:
     return m[1] + (_MUUSIKA if m[1] in _SECOND else _TRIISAP)
 
 
-def syllables(word: str) -> list[_Syllable]:
-    """The syllables of a Khmer word (onset, series, signs, final)."""
+def syllables(word: str, closing: bool = False) -> list[_Syllable]:
+    """The syllables of a Khmer word (onset, series, signs, final). ``closing``: a lone bare
+    consonant after a syllable with a vowel sign and before one with its own vowel closes the
+    syllable before it (``_compound``)."""
     if "\u17bb" in word:
         word = _U_FOR_SHIFTER.sub(_shifter, word)
     out: list[_Syllable] = []
@@ -149,7 +151,12 @@ def syllables(word: str) -> list[_Syllable]:
                 # a final and the onset of the next syllable (នរោត្តម ro-t-tom)
                 prev.final = cluster[0]
                 cluster = cluster[1:]
-            elif j >= n or _BANTOC in signs or _next_bare(word, j):
+            elif (
+                j >= n
+                or _BANTOC in signs
+                or (_next_bare(word, j) and not _onset_before_last(prev, word, j))
+                or (closing and cluster != "ហ" and _vowelled(prev) and _next_vowelled(word, j))
+            ):
                 prev.final = cluster
                 prev.signs += signs
                 i = j
@@ -178,6 +185,29 @@ def _next_bare(word: str, j: int) -> bool:
     if k >= len(word):
         return k == j + 1
     return not ("\u17b6" <= word[k] <= "\u17c7")
+
+
+def _vowelled(syl: _Syllable) -> bool:
+    """Does a syllable carry a Khmer vowel sign (not an independent vowel's spelling)?"""
+    return any(s in _VOWELS for s in syl.signs if s)
+
+
+def _onset_before_last(prev: _Syllable, word: str, j: int) -> bool:
+    """Is the bare consonant before ``j`` the onset of the last syllable, the lone consonant at
+    ``j`` (the word's last letter) its final: after a syllable with a vowel sign, a word that
+    ends in two bare consonants ends in a syllable with the inherent vowel (ភូថង phu.thong, កុសល
+    ko.sal; read phuth.ngo before)."""
+    return j == len(word) - 1 and _vowelled(prev)
+
+
+def _next_vowelled(word: str, j: int) -> bool:
+    """Does the consonant at ``j`` (with its subscripts) carry a vowel sign?"""
+    if j >= len(word) or word[j] not in _CONS:
+        return False
+    k = j + 1
+    while k + 1 < len(word) and word[k] == _COENG:
+        k += 2
+    return k < len(word) and "\u17b6" <= word[k] <= "\u17c5"
 
 
 _PALI_SILENT = frozenset(("\u17b7", "\u17bb"))  # ិ ុ
@@ -246,7 +276,43 @@ def word_alternatives(word: str) -> list[tuple[str, tuple[str, ...]]]:
         if split is not None:
             out.insert(min(len(out), _MAX_WORD // 2), ("".join(split).capitalize(), split))
             out = out[:_MAX_WORD]
+    closed = _compound(word)
+    if closed:
+        out = list(dict.fromkeys([*out[: _MAX_WORD // 2], *closed, *out[_MAX_WORD // 2 :]]))
+        out = out[:_MAX_WORD]
     return out
+
+
+def compound_parts(word: str) -> list[list[tuple[str, tuple[str, ...]]]]:
+    """A word read as a compound of two syllables (``_compound``) as two words, each a list of
+    (display, syllables) alternatives: គឹមហួន = គឹម ហួន, as the Latin spelling Kim Hourn writes
+    it. Empty for other words."""
+    alts = [a for a in _compound(word) if len(a[1]) == 2]
+    return (
+        [[(s.capitalize(), (s,)) for s in dict.fromkeys(a[1][k] for a in alts)] for k in (0, 1)]
+        if alts
+        else []
+    )
+
+
+@lru_cache(maxsize=20_000)
+def _compound(word: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Alternatives of a word read as a compound of two words written together, as Khmer writes
+    a person's two-syllable given name: a lone bare consonant between a syllable with a vowel
+    sign and one with its own vowel is the first one's final (គឹមហួន kim.huon = Kim Hourn,
+    ប៊ុនហេង bun.heng = Bunheng, សុខហេង sok.heng), not an onset with the inherent vowel
+    (kue.mo.huon, the reading of a Pali word such as ទេវតា te.vo.ta, which stays the first). Not
+    ហ, which ends no Khmer syllable (a final h is written ះ): សីហមុនី si.ha.mu.ni. Empty when the
+    word has no such consonant."""
+    if len(syllables(word)) == len(syls := syllables(word, closing=True)):
+        return ()
+    per = tuple(s for s in (_spellings(x) for x in syls) if s)
+    ranked = sorted(islice(product(*(range(len(p)) for p in per)), 256), key=sum)
+    out = []
+    for c in ranked[: _MAX_WORD // 2]:
+        parts = tuple(p[i] for p, i in zip(per, c, strict=True))
+        out.append(("".join(parts).capitalize(), parts))
+    return tuple(out)
 
 
 def _linking_r(word: str, per: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:

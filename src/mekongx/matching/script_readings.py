@@ -45,10 +45,24 @@ def burmese_readings(words: list[str]) -> list[Reading]:
 
 
 def khmer_readings(words: list[str]) -> list[Reading]:
-    """A name in Khmer script, one part per word, each compared syllable by syllable."""
-    parts = [
-        [(shown, syl_key(syls), "khmer") for shown, syls in khmer.word_alternatives(w)]
-        for w in words
-    ]
-    r = make_reading("khmer", [p for p in parts if p])
-    return [r] if r else []
+    """A name in Khmer script, one part per word, each compared syllable by syllable; when a
+    word is two words written together (``khmer.compound_parts``: គឹមហួន Kim Hourn, as Khmer
+    writes a two-syllable given name), also once with that word as two parts."""
+    per_word = [khmer.word_alternatives(w) for w in words]
+    parts = [[(shown, syl_key(syls), "khmer") for shown, syls in alts] for alts in per_word]
+    out = [make_reading("khmer", [p for p in parts if p])]
+    split = [khmer.compound_parts(w) for w in words]
+    if any(split):
+        pieces = [sp if sp else [alts] for sp, alts in zip(split, per_word, strict=True)]
+        out.append(
+            make_reading(
+                "khmer",
+                [
+                    [(shown, syl_key(syls), "khmer") for shown, syls in alts]
+                    for word in pieces
+                    for alts in word
+                    if alts
+                ],
+            )
+        )
+    return [r for r in out if r is not None]
