@@ -58,11 +58,12 @@ def transcription_han(language: str) -> dict[str, tuple[str, ...]]:
     """``transcription_han.csv``: character -> the syllables of ``language`` (``"khmer"``,
     ``"lao"``, ``"burmese"``) that Chinese writes with it (khmer: 肯 -> kheng, keng; lao: 邦 ->
     boun; burmese: 班 -> van)."""
-    return {
-        row["han"]: tuple(row["syllables"].split("|"))
-        for row in _rows("transcription_han.csv")
-        if row["language"] == language
-    }
+    out: dict[str, tuple[str, ...]] = {}
+    for row in _rows("transcription_han.csv"):
+        if row["language"] == language:  # a character's rows (one per name) in file order
+            han = row["han"]
+            out[han] = tuple(dict.fromkeys((*out.get(han, ()), *row["syllables"].split("|"))))
+    return out
 
 
 @cache

@@ -16,9 +16,10 @@ __all__ = ["BURMESE_LETTERS", "non_chinese_word", "order_fixed", "western_given_
 
 # letters of Khmer names in Latin that no romanisation of Chinese writes: the aspirate doubled
 # (Chhon, Chhum), the Khmer vowel uo before n or t (Huot, Nuon, Chuon; Vietnamese uông is
-# uong) and the French-based eou for ៅ after a second-series consonant (ពៅ Peou: Yang Peou; the
-# Lao table's row "ao au av aou aeu eou", data/sources.yaml)
-_KHMER_LETTERS = re.compile("hh|uo[nt](?!g)|eou")
+# uong), the French-based eou for ៅ after a second-series consonant (ពៅ Peou: Yang Peou; the
+# Lao table's row "ao au av aou aeu eou", data/sources.yaml) and ourn for ួន (ហួន Hourn: Kao Kim
+# Hourn)
+_KHMER_LETTERS = re.compile("hh|uo[nt](?!g)|eou|ourn")
 
 # Letters of Burmese names (the conventional spellings of ``burmese.py``): -aung (Maung, Aung), -ein
 # and -aing (Thein, Hlaing) ending a syllable (not pinyin Wei.ning, Thai Chai.ngoen), ky- before
