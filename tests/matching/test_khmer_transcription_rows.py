@@ -21,6 +21,7 @@ from mekongx.matching import calibration, score
         ("赛桑奥", "Say Sam Al"),  # 桑 Sam, 奥 Al
         ("赛桑奥", "សាយ សំអាល់"),
         ("高金洪", "Kao Kim Hourn"),  # 洪 Hourn; Hourn is no Chinese romanisation
+        ("郭宗仁", "Kuoch Chamroeun"),  # 宗 Cham, 仁 Roeun, read together as one word
     ],
 )
 def test_a_cambodian_name_in_characters_meets_its_latin_and_khmer_names(
@@ -46,3 +47,10 @@ def test_chinese_names_keep_their_chinese_readings() -> None:
     for han, other in (("高金洪", "Gao Jinhong"), ("洪森", "Hun Sen"), ("高乐", "Gao Le")):
         assert score(han, other).probability >= thr, (han, other)
     assert score("高金洪", "Kao Kim Hung").probability >= thr  # Wade-Giles / Hokkien still meets
+
+
+def test_a_joined_reading_keeps_a_word_of_two_near_first_sounds() -> None:
+    from mekongx.matching.sea_transcription import _joined, char_sounds
+
+    per = [char_sounds("宗", "zong"), char_sounds("仁", "ren")]
+    assert ("cham", "roeun") in [syls for _, syls in _joined(per)]  # the third sound of each

@@ -295,8 +295,12 @@ _FINAL_SYLLABLES = {"te": "t", "de": "t", "ke": "k", "mu": "m", "si": "s", "er":
 
 
 def _joined(per: list[tuple[str, ...]]) -> list[tuple[str, tuple[str, ...]]]:
+    """The likeliest spellings of syllables written as one word: fewest departures from each
+    syllable's first sounds, and of as many, every syllable read by one of its nearer sounds (the
+    third sound of both 宗 and 仁, Khmer Cham and Roeun: 郭宗仁 Kuoch Chamroeun) before one read by
+    a far one."""
     combos = islice(product(*(range(len(p)) for p in per)), 4096)
-    ranked = sorted(combos, key=sum)[:_MAX_JOINED]
+    ranked = sorted(combos, key=lambda c: (sum(c), max(c, default=0)))[:_MAX_JOINED]
     out = []
     for c in ranked:
         syls = tuple(p[i] for p, i in zip(per, c, strict=True))
