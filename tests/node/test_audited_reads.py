@@ -73,6 +73,27 @@ def test_an_unfinished_audited_read_holds_up_no_other(world: Any) -> None:
     assert _trail(world.db)[-3:] == [("intel.read", uid)] * 3
 
 
+def test_an_unfinished_audited_list_holds_up_no_other(world: Any) -> None:
+    """A list page (or an export) records its read with ``record_read``: until its commit it
+    holds nothing either, so a detail read commits meanwhile. (Until 2026-12 a list locked the
+    head at its audit row and held it to its commit.)"""
+    from mekongx.domains.seizures import service as seizures
+
+    if world.db.dialect != "postgresql":
+        pytest.skip("SQLite runs one writing transaction at a time")
+    report = world.report(ME)
+    uid = _read(world, report)
+    done = threading.Event()
+    other = threading.Thread(target=lambda: (_read(world, report), done.set()))
+    with world.db.write() as session:
+        seizures.list_seizures(session, world.principal(ME), seizures.Filters())
+        other.start()
+        finished = done.wait(10)
+    other.join()
+    assert finished
+    assert _trail(world.db)[-3:] == [("intel.read", uid), ("intel.read", uid), ("seizures.list", "None")]  # fmt: skip
+
+
 def test_a_read_that_goes_on_to_lock_rows_takes_the_head_first(world: Any) -> None:
     """A transaction with an audited read that then locks a row (or writes) takes the chain's
     head just before, as a change takes it at its first row: every transaction that changes

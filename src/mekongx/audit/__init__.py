@@ -8,6 +8,7 @@ from mekongx.audit.log import (
     hold_chain,
     read_recorded,
     record,
+    record_read,
     verify_chain,
 )
 
@@ -18,5 +19,6 @@ __all__ = [
     "hold_chain",
     "read_recorded",
     "record",
+    "record_read",
     "verify_chain",
 ]

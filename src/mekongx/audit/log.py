@@ -8,8 +8,9 @@ Database triggers (see the first migration) refuse UPDATE and DELETE on the tabl
 
 A row is numbered and written when its transaction commits, not when it is recorded
 (``audit/chain.py``). The chain has one head, and whoever moves it holds it until they commit.
-A change locks it at its first row (``hold_chain``: changes take their locks in one order); an
-audited read takes it only at its commit, for the audit row and the commit alone, so a read
+A change locks it at its first row (``hold_chain``: changes take their locks in one order); a
+read (a detail through ``read_recorded``; a list page, a search or an export through
+``record_read``) takes it only at its commit, for the audit row and the commit alone, so a read
 that is slow (or stopped) before its commit holds up nobody. When reads took it at their first
 statement (until 2026-12), every audited request of a PostgreSQL node waited for the one
 before it to finish all of its work, and one stuck request stopped them all.
@@ -119,6 +120,23 @@ def record(
     the rows it then locks (a link's sequence, its outbox), so they queue in one order and
     cannot deadlock. An audited read (``read_recorded``) locks nothing until its commit."""
     hold_chain(session)
+    _keep(session, _event(actor, action, target_type, target_id, why, details))
+
+
+def record_read(
+    session: Session,
+    actor: Actor,
+    action: str,
+    target_type: str = "",
+    target_id: object = "",
+    *,
+    why: str = "",
+    details: dict[str, Any] | None = None,
+) -> None:
+    """``record`` for a read (a list page, a search, an export): the row locks nothing before
+    its commit, as a detail read's (``read_recorded``). Should the transaction go on to write
+    or lock rows, it takes the chain's head just before (``audit/chain.py``), as a change
+    does at its first row."""
     _keep(session, _event(actor, action, target_type, target_id, why, details))
 
 

@@ -10,7 +10,7 @@ import typer
 
 from mekongx import migrations
 from mekongx.accounts import service as accounts
-from mekongx.audit import Actor, record, verify_chain
+from mekongx.audit import Actor, record, record_read, verify_chain
 from mekongx.backup import BackupError, create_backup, restore_backup
 from mekongx.cli.common import cli_language, fail, load_settings, open_database, say
 from mekongx.federation.checkpoints import (
@@ -201,7 +201,7 @@ def audit_export_checkpoints(
     db = open_database(settings)
     with db.write() as session:
         statements = held_for(session, agency)
-        record(
+        record_read(
             session,
             Actor.system(settings.node_agency),
             "audit.checkpoints-export",

@@ -12,7 +12,7 @@ from starlette.requests import Request
 from mekongx.accounts import service as accounts
 from mekongx.accounts.audit_view import audit_page
 from mekongx.api.v1.schemas import ERRORS, AgencyOut, AuditEventOut, PageOut, UserOut, page_out
-from mekongx.audit import record
+from mekongx.audit import record_read
 from mekongx.authz import Permission, require
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
@@ -110,5 +110,5 @@ def list_audit(
         found = audit_page(session, action=action or "", page=page, per_page=per_page, after=after)
         items = [AuditEventOut.model_validate(e) for e in found.items]
         details = {"page": page, "api": True} | ({"after": after} if after else {})
-        record(session, principal.actor, "audit.view", "audit", "", details=details)
+        record_read(session, principal.actor, "audit.view", "audit", "", details=details)
     return page_out(found, items)

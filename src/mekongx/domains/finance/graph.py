@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from mekongx.audit import record
+from mekongx.audit import record_read
 from mekongx.authz import Permission, Principal, access, read_audited, require, visibility_clause
 from mekongx.authz.sharing import require_exportable
 from mekongx.domains.finance.models import FinAlert, FinCase, FinTransaction
@@ -340,8 +340,8 @@ def _export_rows(
         select(t.txid, t.ts, t.src, t.dst, t.amount, t.currency, t.amount_base, t.channel, t.src_country, t.dst_country)
         .where(*where).order_by(t.ts, t.txid)  # type: ignore[arg-type]
     ).all())  # fmt: skip
-    record(session, principal.actor, "finance.chart.export", KIND, case.uid,
-           details={"format": kind, "transactions": len(rows), "accounts": len(chosen), **window.details()})  # fmt: skip
+    record_read(session, principal.actor, "finance.chart.export", KIND, case.uid,
+                details={"format": kind, "transactions": len(rows), "accounts": len(chosen), **window.details()})  # fmt: skip
     return case, rows
 
 

@@ -10,7 +10,7 @@ from typing import Final
 from sqlalchemy.orm import Session
 
 from mekongx import documents as doc
-from mekongx.audit import record
+from mekongx.audit import record_read
 from mekongx.authz import Permission, Principal, access, require
 from mekongx.authz.sharing import require_exportable
 from mekongx.domains.finance import service
@@ -134,7 +134,7 @@ def export(
     document = build(case, results, method, principal.language, agency=principal.agency,
                      timezone=timezone)  # fmt: skip
     content = doc.to_pdf(document) if form == "pdf" else doc.to_xlsx(document)
-    record(session, principal.actor, "finance.schedule.export", service.KIND, case.uid,
-           details={"form": form, "account": account, "transaction": transaction,
+    record_read(session, principal.actor, "finance.schedule.export", service.KIND, case.uid,
+                details={"form": form, "account": account, "transaction": transaction,
                     "direction": direction, "method": method, "bytes": len(content)})  # fmt: skip
     return content, f"schedule-{case.uid[:8]}-{method}.{form}"

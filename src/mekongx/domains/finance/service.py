@@ -20,7 +20,7 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from mekongx import moneyflow
-from mekongx.audit import record
+from mekongx.audit import record, record_read
 from mekongx.authz import Permission, Principal, access, read_audited, require, visible
 from mekongx.authz.listing import Page, page_of
 from mekongx.authz.sharing import check_distribution, set_recipients
@@ -344,8 +344,8 @@ def trace_case(
                     )
                 ]
             ) from None
-    record(session, principal.actor, "finance.trace", KIND, case.uid,
-           details={"account": account, "transaction": transaction, "direction": direction})  # fmt: skip
+    record_read(session, principal.actor, "finance.trace", KIND, case.uid,
+                details={"account": account, "transaction": transaction, "direction": direction})  # fmt: skip
     return results
 
 

@@ -12,7 +12,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from mekongx.audit import record
+from mekongx.audit import record_read
 from mekongx.authz import Permission, Principal, require
 from mekongx.domains.meetings import service, views
 from mekongx.domains.meetings.models import (
@@ -87,8 +87,8 @@ def progress_report(
         for m in service.meetings_of(session, principal, view.series)
         if m.number == meeting.number + 1
     ]
-    record(session, principal.actor, "meetings.report", service.KIND, meeting.uid,
-           details={"resolutions": len(resolutions)})  # fmt: skip
+    record_read(session, principal.actor, "meetings.report", service.KIND, meeting.uid,
+                details={"resolutions": len(resolutions)})  # fmt: skip
     return ProgressReport(
         view.series, meeting, later[0] if later else None, view.delegates,
         sorted(resolutions, key=lambda r: r.number), today or utcnow().date(), counts,

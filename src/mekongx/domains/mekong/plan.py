@@ -13,7 +13,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mekongx.audit import record
+from mekongx.audit import record, record_read
 from mekongx.authz import Permission, Principal, access, read_audited, require, visible
 from mekongx.authz.sharing import check_distribution, holders, set_recipients
 from mekongx.domains.mekong import exchange
@@ -200,7 +200,7 @@ def plan_view(session: Session, principal: Principal, plan: str = PLAN) -> list[
     lines: dict[str, list[Row]] = {}
     for a in actions:
         lines.setdefault(a.line, []).append(rows[a.uid])
-    record(session, principal.actor, "mekong.plan.list", KIND, None, details={"plan": plan})
+    record_read(session, principal.actor, "mekong.plan.list", KIND, None, details={"plan": plan})
     return [Line(line, found) for line, found in lines.items()]
 
 

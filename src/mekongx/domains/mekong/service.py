@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
-from mekongx.audit import record
+from mekongx.audit import record, record_read
 from mekongx.authz import Permission, Principal, access, can, read_audited, require, visible
 from mekongx.authz.listing import Page, page_of
 from mekongx.authz.sharing import SharingInput, check_distribution, set_recipients
@@ -147,8 +147,8 @@ def list_operations(
         stmt = stmt.where(JointOperation.activity == activity)
     found = page_of(session, stmt, JointOperation, page=page, per_page=per_page, after=after, before=before,
                     order=(JointOperation.starts_on,))  # fmt: skip
-    record(session, principal.actor, "mekong.list", KIND, None,
-           details={"activity": activity, "page": page})  # fmt: skip
+    record_read(session, principal.actor, "mekong.list", KIND, None,
+                details={"activity": activity, "page": page})  # fmt: skip
     return found
 
 

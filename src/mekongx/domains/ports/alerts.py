@@ -12,7 +12,7 @@ from typing import Any, cast
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
-from mekongx.audit import read_recorded, record
+from mekongx.audit import read_recorded, record, record_read
 from mekongx.authz import Permission, Principal, require
 from mekongx.authz.listing import Page, page_of
 from mekongx.domains.ports import service
@@ -130,8 +130,8 @@ def alerts(session: Session, principal: Principal, *, page: int = 1, per_page: i
     require(principal, Permission.READ_RECORDS)
     found = page_of(session, select(PortAlert), PortAlert, page=page, per_page=per_page,
                     after=after, before=before)  # fmt: skip
-    record(session, principal.actor, "ports.alerts.read", AUDIT_KIND, "",
-           details={"alerts": len(found.items), "page": page})  # fmt: skip
+    record_read(session, principal.actor, "ports.alerts.read", AUDIT_KIND, "",
+                details={"alerts": len(found.items), "page": page})  # fmt: skip
     return found
 
 

@@ -20,7 +20,7 @@ from sqlalchemy import bindparam, func, insert, select, tuple_
 from sqlalchemy.orm import Session
 
 from mekongx import uploads
-from mekongx.audit import read_recorded, record
+from mekongx.audit import read_recorded, record, record_read
 from mekongx.authz import Permission, Principal, require
 from mekongx.authz.listing import Page, page_of
 from mekongx.domains import mappings as saved_mappings
@@ -217,8 +217,8 @@ def targeting(session: Session, principal: Principal, day: dt.date, *, page: int
 def audit_targeting(
     session: Session, principal: Principal, day: dt.date, found: Page[Ranked]
 ) -> None:
-    record(session, principal.actor, "ports.targeting.read", CONTAINER, day.isoformat(),
-           details={"containers": len(found.items), "page": found.page})  # fmt: skip
+    record_read(session, principal.actor, "ports.targeting.read", CONTAINER, day.isoformat(),
+                details={"containers": len(found.items), "page": found.page})  # fmt: skip
 
 
 def ranked(session: Session, principal: Principal, day: dt.date, *, page: int = 1,

@@ -9,7 +9,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from sqlalchemy.orm import Session
 
-from mekongx.audit import record
+from mekongx.audit import record_read
 from mekongx.authz import Permission, Principal, require
 from mekongx.domains.precursors.formd import FormD, SubstanceLine
 from mekongx.domains.precursors.labels import DIVERSION_METHODS, MANUFACTURE_METHODS, TABLES
@@ -153,7 +153,7 @@ def form_d_xlsx(session: Session, principal: Principal, formd: FormD) -> bytes:
         sheet.column_dimensions[column].width = width
     buffer = io.BytesIO()
     book.save(buffer)
-    record(
+    record_read(
         session,
         principal.actor,
         "precursors.formd.export",

@@ -25,7 +25,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from mekongx import uploads
-from mekongx.audit import record
+from mekongx.audit import record, record_read
 from mekongx.authz import Permission, Principal, require
 from mekongx.authz.listing import Page, page_of
 from mekongx.chemistry import (
@@ -425,7 +425,7 @@ def export_csv(session: Session, principal: Principal, run: ScreeningRun, **filt
             "; ".join(view.reasons),
         ]  # fmt: skip
         writer.writerow([safe_cell(v) for v in row])
-    record(
+    record_read(
         session,
         principal.actor,
         "precursors.screen.export",

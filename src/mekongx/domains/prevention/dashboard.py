@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mekongx import documents as doc
-from mekongx.audit import record
+from mekongx.audit import record_read
 from mekongx.authz import Permission, Principal, require, visible
 from mekongx.domains.prevention import mapping
 from mekongx.domains.prevention.models import SEARCH_KIND, Indicator, Outcome, Programme, Reach
@@ -167,8 +167,8 @@ def workbook(session: Session, principal: Principal, board: Dashboard, agency: s
         landscape=True,
     )  # fmt: skip
     content = doc.to_xlsx(document)
-    record(session, principal.actor, "prevention.dashboard.export", SEARCH_KIND, "",
-           details={"rows": len(reach_rows) + len(outcome_rows), "bytes": len(content)})  # fmt: skip
+    record_read(session, principal.actor, "prevention.dashboard.export", SEARCH_KIND, "",
+                details={"rows": len(reach_rows) + len(outcome_rows), "bytes": len(content)})  # fmt: skip
     return content
 
 

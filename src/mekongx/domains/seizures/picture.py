@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from mekongx.audit import record
+from mekongx.audit import record_read
 from mekongx.authz import Principal, visible
 from mekongx.domains.seizures import totals
 from mekongx.domains.seizures.models import SEARCH_KIND, Seizure, SeizureTotal
@@ -161,8 +161,8 @@ def picture(
         (unit, lat / n, lon / n, Figure(seizures=int(n)))
         for unit, (n, lat, lon) in sorted(located.items())
     ]
-    record(session, principal.actor, "seizures.picture", SEARCH_KIND, None,
-           details={"since": filters.since.isoformat(), "until": filters.until.isoformat(),
+    record_read(session, principal.actor, "seizures.picture", SEARCH_KIND, None,
+                details={"since": filters.since.isoformat(), "until": filters.until.isoformat(),
                     "drug": filters.drug, "country": filters.country})  # fmt: skip
     return Picture(filters, _one(drugs_now), _one(drugs_before), by_drug, dict(sorted(countries.items())),
                    ranked, places, dict(sorted(nodes.items())))  # fmt: skip

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
-from mekongx.audit import record
+from mekongx.audit import record_read
 from mekongx.authz import Principal, visible
 from mekongx.documents import (
     Column,
@@ -90,7 +90,7 @@ def arq(session: Session, principal: Principal, year: int, lang: Lang, agency: s
                for (d, o, t, dest), found in sorted(by_route.items())],
               title=_("Seizures by origin, transit and destination"), sheet="ARQ III-2"),
     )  # fmt: skip
-    record(session, principal.actor, "seizures.arq", SEARCH_KIND, None, details={"year": year, "seizures": len(rows)})  # fmt: skip
+    record_read(session, principal.actor, "seizures.arq", SEARCH_KIND, None, details={"year": year, "seizures": len(rows)})  # fmt: skip
     return doc
 
 
@@ -128,6 +128,6 @@ def admn(
               [[country(c), country(nat), n] for (c, nat), n in sorted(arrested.items())],
               title=_("Arrests by nationality"), sheet="ADMN-2"),
     )  # fmt: skip
-    record(session, principal.actor, "seizures.admn", SEARCH_KIND, None,
-           details={"year": year, "half": half, "seizures": len(rows)})  # fmt: skip
+    record_read(session, principal.actor, "seizures.admn", SEARCH_KIND, None,
+                details={"year": year, "half": half, "seizures": len(rows)})  # fmt: skip
     return doc

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import insert, or_, select
 from sqlalchemy.orm import Session
 
-from mekongx.audit import record
+from mekongx.audit import record, record_read
 from mekongx.authz import Permission, Principal, access, can, read_audited, require, visible
 from mekongx.authz.listing import Page, page_of, search_of
 from mekongx.authz.sharing import check_distribution, set_recipients
@@ -222,8 +222,8 @@ def list_seizures(
     ``columns``, rows of those columns instead of seizures."""
     found = page_of(session, _filtered(principal, filters), Seizure, page=page, per_page=per_page,
                     after=after, before=before, order=(Seizure.seized_on,), columns=columns)  # fmt: skip
-    record(session, principal.actor, "seizures.list", KIND, None,
-           details={"page": page, "drug": filters.drug, "country": filters.country})  # fmt: skip
+    record_read(session, principal.actor, "seizures.list", KIND, None,
+                details={"page": page, "drug": filters.drug, "country": filters.country})  # fmt: skip
     return found
 
 

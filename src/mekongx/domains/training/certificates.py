@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mekongx import documents as doc
-from mekongx.audit import record
+from mekongx.audit import record, record_read
 from mekongx.authz import Permission, Principal, require
 from mekongx.domains.training import exchange, service
 from mekongx.domains.training.models import (
@@ -158,8 +158,8 @@ def pdf(session: Session, principal: Principal, participant_id: int) -> bytes:
         ],
     )  # fmt: skip
     content = doc.to_pdf(document)
-    record(session, principal.actor, "training.certificate.export", SEARCH_KIND, certificate.uid,
-           details={"lang": lang, "bytes": len(content)})  # fmt: skip
+    record_read(session, principal.actor, "training.certificate.export", SEARCH_KIND, certificate.uid,
+                details={"lang": lang, "bytes": len(content)})  # fmt: skip
     return content
 
 
@@ -207,6 +207,6 @@ def verify(session: Session, principal: Principal, code: str) -> Check:
             found = Check("revoked" if stated.revoked else "valid", stated.issuer, stated.participant_name,
                           stated.agency_code, stated.course_code, stated.course_title, stated.starts_on,
                           stated.ends_on, stated.issued_on, stated.revoked_on, stated.revoked_reason)  # fmt: skip
-    record(session, principal.actor, "training.certificate.verify", SEARCH_KIND, wanted[:16],
-           details={"status": found.status})  # fmt: skip
+    record_read(session, principal.actor, "training.certificate.verify", SEARCH_KIND, wanted[:16],
+                details={"status": found.status})  # fmt: skip
     return found

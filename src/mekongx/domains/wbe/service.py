@@ -22,7 +22,7 @@ from typing import Any, Literal
 from sqlalchemy import Integer, Row, Select, bindparam, exists, func, or_, select
 from sqlalchemy.orm import Session
 
-from mekongx.audit import record
+from mekongx.audit import record, record_read
 from mekongx.authz import (
     Permission,
     Principal,
@@ -362,6 +362,6 @@ def record_export(session: Session, principal: Principal, campaign: WbeCampaign,
     """Exports need the export permission, are audited, and never include a received H3 record."""
     require(principal, Permission.EXPORT)
     require_exportable(campaign)
-    record(
+    record_read(
         session, principal.actor, "wbe.campaign.export", KIND, campaign.uid, details={"as": what}
     )

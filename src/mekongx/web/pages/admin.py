@@ -12,7 +12,7 @@ from starlette.responses import Response
 
 from mekongx.accounts import service as accounts
 from mekongx.accounts.audit_view import audit_page
-from mekongx.audit import record, verify_chain
+from mekongx.audit import record_read, verify_chain
 from mekongx.authz import Permission, Principal, require
 from mekongx.errors import Conflict, NotFound, ValidationFailed
 from mekongx.http.auth import CurrentPrincipal
@@ -213,7 +213,7 @@ def audit(
             partial(audit_page, session, action=action, actor=actor), page, after, before
         )
         checked = verify_chain(session) if verify else None
-        record(session, principal.actor, "audit.view", "audit", "", details={"page": page})
+        record_read(session, principal.actor, "audit.view", "audit", "", details={"page": page})
     return render(
         request,
         "admin/audit.html",
