@@ -206,3 +206,69 @@ def test_any_uid_is_chained(world: Any) -> None:
         intel.read_report(session, world.principal(ME), report, why='line\nbreak "quoted" ยาบ้า')
     assert _read(world, odd) == odd
     assert _trail(world.db)[-2:] == [("intel.read", odd), ("intel.read", odd)]
+
+
+def test_a_read_in_progress_holds_up_no_writer(world: Any) -> None:
+    """A detail read's request (``audit.read_session``) holds up no change while it reads: on
+    SQLite it reads beside the writers and writes its audit row after, in a short writing
+    transaction of its own. (Until 2026-12 it ran in a writing transaction from its first
+    statement: a slow read, a workbook or a money trace, held up every writer of the node.)
+    The request is stopped in its read of the report until a change has been made beside it."""
+    from sqlalchemy import event
+
+    report, headers = world.report(ME), world.token(ME)
+    uid = world.uid_of(IntelReport, report)
+    paused, proceed, changed = threading.Event(), threading.Event(), threading.Event()
+    writer: list[int] = []
+
+    def pause(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        if (statement.lstrip().startswith("SELECT") and "FROM intel_reports" in statement
+                and threading.get_ident() not in writer and not paused.is_set()):  # fmt: skip
+            paused.set()
+            proceed.wait(8)
+
+    def change() -> None:
+        writer.append(threading.get_ident())
+        if paused.wait(20):
+            world.report(ME, title="Written while the read was under way")
+            changed.set()
+        proceed.set()
+
+    engines = {world.db.read_engine, world.db.write_engine}
+    for engine in engines:
+        event.listen(engine, "before_cursor_execute", pause)
+    beside = threading.Thread(target=change)
+    beside.start()
+    try:
+        with world.app() as client:
+            answer = client.get(f"/api/v1/reports/{report}", headers=headers)
+        changed_meanwhile = changed.wait(0)
+    finally:
+        proceed.set()
+        beside.join()
+        for engine in engines:
+            event.remove(engine, "before_cursor_execute", pause)
+    assert answer.status_code == 200, answer.text
+    assert changed_meanwhile
+    assert _trail(world.db)[-2:] == [("intel.create", world.uid_of(IntelReport, report + 1)), ("intel.read", uid)]  # fmt: skip
+
+
+def test_a_read_session_refuses_to_write(world: Any) -> None:
+    """A request that changes something must use ``db.write()``: in a read session the change
+    is refused (on SQLite it would be lost with the reading transaction), and the reads it
+    recorded before are not written either, since it shows nothing."""
+    from mekongx.audit import ReadSessionWrites, read_session
+
+    report = world.report(ME)
+    before = _trail(world.db)
+    if world.db.dialect != "sqlite":
+        pytest.skip("on PostgreSQL a read session is a writing one")
+    with pytest.raises(ReadSessionWrites), read_session(world.db) as session:
+        intel.read_report(session, world.principal(ME), report)
+        found = session.get(IntelReport, report)
+        assert found is not None
+        found.title = "changed in a read"
+        session.flush()
+    assert _trail(world.db) == before
+    with world.db.read() as session:
+        assert session.get(IntelReport, report).title == "Report"  # type: ignore[union-attr]

@@ -11,13 +11,16 @@ from mekongx.audit.log import (
     record_read,
     verify_chain,
 )
+from mekongx.audit.reads import ReadSessionWrites, read_session
 
 __all__ = [
     "Actor",
     "AuditEvent",
     "AuditHead",
+    "ReadSessionWrites",
     "hold_chain",
     "read_recorded",
+    "read_session",
     "record",
     "record_read",
     "verify_chain",

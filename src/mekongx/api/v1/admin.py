@@ -12,7 +12,7 @@ from starlette.requests import Request
 from mekongx.accounts import service as accounts
 from mekongx.accounts.audit_view import audit_page
 from mekongx.api.v1.schemas import ERRORS, AgencyOut, AuditEventOut, PageOut, UserOut, page_out
-from mekongx.audit import record_read
+from mekongx.audit import read_session, record_read
 from mekongx.authz import Permission, require
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
@@ -106,7 +106,7 @@ def list_audit(
     next page pass the answer's ``next_after`` as ``after`` (keyset paging by sequence
     number); ``total`` is exact up to 1,000 and an estimate beyond (``total_exact`` false)."""
     require(principal, Permission.READ_AUDIT)
-    with node_of(request).db.write() as session:
+    with read_session(node_of(request).db) as session:
         found = audit_page(session, action=action or "", page=page, per_page=per_page, after=after)
         items = [AuditEventOut.model_validate(e) for e in found.items]
         details = {"page": page, "api": True} | ({"after": after} if after else {})

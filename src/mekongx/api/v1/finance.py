@@ -14,6 +14,7 @@ from starlette.requests import Request
 
 from mekongx.api.v1.rfi import RfiCreate, RowOut, ThreadOut, files_of, rows_out, thread_out
 from mekongx.api.v1.schemas import ERRORS, PageOut, page_out
+from mekongx.audit import read_session
 from mekongx.domains.finance import assets as finance_assets
 from mekongx.domains.finance import mappings as finance_mappings
 from mekongx.domains.finance import requests as finance_requests
@@ -133,7 +134,7 @@ def create_case(request: Request, principal: CurrentPrincipal, data: CaseInput) 
 
 @router.get("/cases/{case_id}", response_model=CaseOut)
 def read_case(request: Request, principal: CurrentPrincipal, case_id: RecordId) -> CaseOut:
-    with node_of(request).db.write() as session:  # the read is audited
+    with read_session(node_of(request).db) as session:  # the read is audited
         return CaseOut.model_validate(
             finance.read_case(session, principal, case_id, why="read over the API")
         )
@@ -205,7 +206,7 @@ def list_alerts(
     request: Request, principal: CurrentPrincipal, case_id: RecordId,
     status: Annotated[str | None, Query(pattern="^(open|confirmed|dismissed)$")] = None,
 ) -> list[AlertOut]:  # fmt: skip
-    with node_of(request).db.write() as session:
+    with read_session(node_of(request).db) as session:
         case = finance.read_case(session, principal, case_id, why="alerts over the API")
         return [AlertOut.model_validate(a) for a in finance.alerts_of(session, case, status)]
 
@@ -231,7 +232,7 @@ async def trace(
     node = node_of(request)
 
     def work() -> list[TraceOut]:
-        with node.db.write() as session:
+        with read_session(node.db) as session:
             results = finance.trace_case(session, principal, case_id, account=account, transaction=transaction,
                                          direction=direction, hops=hops)  # fmt: skip
         return [

@@ -13,6 +13,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from mekongx.api.v1.schemas import ERRORS
+from mekongx.audit import read_session
 from mekongx.domains.finance import graph
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
@@ -70,7 +71,7 @@ def neighbours(
 ) -> ChartOut:  # fmt: skip
     """An account and the accounts it paid or was paid by (one link per pair, largest first)."""
     window = _window(request, start, end)
-    with node_of(request).db.write() as session:  # the read is audited
+    with read_session(node_of(request).db) as session:  # the read is audited
         return chart_out(
             graph.neighbours(session, principal, case_id, account, window), window.zone
         )
@@ -82,7 +83,7 @@ def alert(
 ) -> ChartOut:
     """An alert's transactions, whole, with the links to highlight."""
     zone = node_of(request).settings.timezone
-    with node_of(request).db.write() as session:
+    with read_session(node_of(request).db) as session:
         return chart_out(graph.alert_chart(session, principal, case_id, alert_id), zone)
 
 
@@ -94,7 +95,7 @@ def path(
 ) -> ChartOut:  # fmt: skip
     """The fewest transfers from one account to another; 422 naming `target` when none."""
     window = _window(request, start, end)
-    with node_of(request).db.write() as session:
+    with read_session(node_of(request).db) as session:
         chart = graph.path_chart(session, principal, case_id, source, target, window, directed=directed)  # fmt: skip
         return chart_out(chart, window.zone)
 
@@ -107,7 +108,7 @@ def export_i2(
     """i2 Analyst's Notebook import file: one row per transaction with both ends' identity,
     type and label, date, time, amount."""
     window = _window(request, start, end)
-    with node_of(request).db.write() as session:
+    with read_session(node_of(request).db) as session:
         text = graph.i2_csv(session, principal, case_id, window, account)
     return Response(
         "\ufeff" + text,
@@ -123,7 +124,7 @@ def export_ftm(
 ) -> Response:  # fmt: skip
     """FollowTheMoney entities (LegalEntity, Person, BankAccount, Payment), one JSON object per line."""
     window = _window(request, start, end)
-    with node_of(request).db.write() as session:
+    with read_session(node_of(request).db) as session:
         lines = graph.ftm_lines(session, principal, case_id, window, account)
     return Response(
         "".join(f"{line}\n" for line in lines),

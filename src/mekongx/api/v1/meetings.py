@@ -14,6 +14,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from mekongx.api.v1.schemas import ERRORS
+from mekongx.audit import read_session
 from mekongx.authz import Principal
 from mekongx.domains.meetings import actions as meeting_actions
 from mekongx.domains.meetings import minutes, paper, service, views
@@ -452,7 +453,7 @@ def report(
             ]
         )
     node = node_of(request)
-    with node.db.write() as session:
+    with read_session(node.db) as session:
         built = meeting_report.progress_report(session, principal, meeting_id)
         agency = session.get(Agency, node.settings.node_agency)
         names = {} if agency is None else agency.names()

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.requests import Request
 
 from mekongx.api.v1.schemas import ERRORS, RetractIn, built_from_stored
+from mekongx.audit import read_session
 from mekongx.domains.mekong import keepers, plan, service
 from mekongx.domains.mekong.models import JointOperation, PlanAction, PlanProgress
 from mekongx.domains.mekong.schemas import OperationInput, PlanActionInput, ProgressInput
@@ -109,7 +110,7 @@ def list_operations(
 ) -> OperationListOut:
     """The joint operations and patrols you may see, the latest started first, 50 a page. For
     the next page pass the answer's ``next_after`` as ``after`` (keyset paging)."""
-    with node_of(request).db.write() as session:
+    with read_session(node_of(request).db) as session:
         found = service.list_operations(session, principal, activity, page=page, after=after)
         return OperationListOut(items=[_operation(o) for o in found.items], total=found.total,
                                 total_exact=found.total_exact, page=found.page,
@@ -121,7 +122,7 @@ def read_operation(
     request: Request, principal: CurrentPrincipal, operation_id: RecordId
 ) -> OperationOut:
     """One joint operation or patrol with its results from the linked seizures you may see."""
-    with node_of(request).db.write() as session:
+    with read_session(node_of(request).db) as session:
         operation = service.read_operation(session, principal, operation_id)
         return _operation(operation, service.results(session, principal, operation))
 
@@ -213,7 +214,7 @@ def _action(a: PlanAction, progress: list[PlanProgress], refs: dict[str, list[Re
 def read_plan(request: Request, principal: CurrentPrincipal, plan_code: str = plan.PLAN) -> PlanOut:
     """The plan's actions you may see with each country's progress beside them (the progress and
     evidence shared with your agency, no more)."""
-    with node_of(request).db.write() as session:
+    with read_session(node_of(request).db) as session:
         lines = plan.plan_view(session, principal, plan_code[:40])
         rows = [row for line in lines for row in line.rows]
         refs = plan.evidence_of(session, principal, [p for r in rows for p in r.progress.values()])
@@ -235,7 +236,7 @@ def create_action(
 def read_action(
     request: Request, principal: CurrentPrincipal, action_id: RecordId
 ) -> PlanActionOut:
-    with node_of(request).db.write() as session:
+    with read_session(node_of(request).db) as session:
         action, progress = plan.read_action(session, principal, action_id)
         return _action(action, progress, plan.evidence_of(session, principal, progress))
 

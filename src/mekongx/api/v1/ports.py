@@ -18,6 +18,7 @@ from starlette.requests import Request
 
 from mekongx import uploads
 from mekongx.api.v1.schemas import ERRORS, PageOut
+from mekongx.audit import read_session
 from mekongx.authz import Principal
 from mekongx.authz.listing import Page
 from mekongx.domains.ports import alerts, examinations, rules, service, wording
@@ -252,7 +253,7 @@ def targeting(
 ) -> PageOut[RankedOut]:
     """The day's containers by risk score, highest first (the read is audited); for the next
     page pass ``next_after`` as ``after``."""
-    with node_of(request).db.write() as session:
+    with read_session(node_of(request).db) as session:
         found = service.targeting(session, principal, day, page=page, per_page=per_page,
                                   after=after, minimum=minimum)  # fmt: skip
         items = [RankedOut(id=r.container.id, number=r.container.number, score=r.container.score,
@@ -277,7 +278,7 @@ def read_container(
     request: Request, principal: CurrentPrincipal, container_id: RecordId
 ) -> ContainerOut:
     """A container's lines and profile: each rule that fired, its points and its reasons."""
-    with node_of(request).db.write() as session:
+    with read_session(node_of(request).db) as session:
         detail = service.read_container(session, principal, container_id)
         return container_out(detail, principal.language)
 
@@ -305,7 +306,7 @@ def send_alert(request: Request, principal: CurrentPrincipal, container_id: Reco
 def list_alerts(request: Request, principal: CurrentPrincipal, page: PageNumber = 1,
                 per_page: LinesPerPage = 50, after: After = None) -> PageOut[AlertOut]:  # fmt: skip
     """Alerts sent and received, newest first; for the next page pass ``next_after``."""
-    with node_of(request).db.write() as session:
+    with read_session(node_of(request).db) as session:
         found = alerts.alerts(session, principal, page=page, per_page=per_page, after=after)
         return page_out(found, [AlertOut.model_validate(a) for a in found.items])
 
@@ -344,7 +345,7 @@ def list_rules(request: Request, principal: CurrentPrincipal,
                retired: bool = False) -> list[RuleOut]:  # fmt: skip
     """Profiling rules with their hit rate (found / examined among the containers they fired
     on); ``retired=true`` adds retired rules and proposed ones not yet in force."""
-    with node_of(request).db.write() as session:
+    with read_session(node_of(request).db) as session:
         return [rule_out(s) for s in rules.stats(session, principal, retired=retired)]
 
 

@@ -16,7 +16,7 @@ from starlette.responses import Response
 
 from mekongx import uploads
 from mekongx.api.v1.schemas import ERRORS, PageOut, columns_of, page_answer
-from mekongx.audit import Actor
+from mekongx.audit import Actor, read_session
 from mekongx.authz import Principal
 from mekongx.chemistry import Substance
 from mekongx.domains.precursors import notifications as pen
@@ -347,7 +347,7 @@ def export_screening(
     table: Annotated[str, Query(max_length=16)] = "",
 ) -> Response:
     """The run's hits as CSV (filters as above), reasons in your language; audited."""
-    with node_of(request).db.write() as session:
+    with read_session(node_of(request).db) as session:
         run = screening.get_run(session, principal, run_id)
         body = screening.export_csv(
             session, principal, run, kind=kind, min_score=min_score, table=table
@@ -396,7 +396,7 @@ def get_notification(
     request: Request, principal: CurrentPrincipal, notification_id: RecordId
 ) -> NotificationOut:
     _expire(request, principal)
-    with node_of(request).db.write() as session:
+    with read_session(node_of(request).db) as session:
         n = pen.read_notification(session, principal, notification_id)
         return NotificationOut.model_validate(n)
 

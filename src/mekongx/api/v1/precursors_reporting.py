@@ -13,6 +13,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from mekongx.api.v1.schemas import ERRORS, PageOut, page_answer
+from mekongx.audit import read_session
 from mekongx.domains.precursors import formd as formd_service
 from mekongx.domains.precursors import formd_workbook
 from mekongx.domains.precursors import incidents as incident_service
@@ -158,7 +159,7 @@ def create_incident(
 def get_incident(
     request: Request, principal: CurrentPrincipal, incident_id: RecordId
 ) -> IncidentOut:
-    with node_of(request).db.write() as session:
+    with read_session(node_of(request).db) as session:
         return IncidentOut.model_validate(
             incident_service.read_incident(session, principal, incident_id)
         )
@@ -217,7 +218,7 @@ def put_requirement(
 @router.get("/formd.xlsx", response_class=Response)
 def get_form_d_xlsx(request: Request, principal: CurrentPrincipal, year: Year) -> Response:
     """The same figures as an Excel workbook (headings in English and your language)."""
-    with node_of(request).db.write() as session:
+    with read_session(node_of(request).db) as session:
         result = formd_service.form_d(session, principal, year)
         content = formd_workbook.form_d_xlsx(session, principal, result)
     return Response(

@@ -15,6 +15,7 @@ from starlette.responses import Response
 
 from mekongx import uploads
 from mekongx.api.v1.schemas import ERRORS, PageOut, page_out
+from mekongx.audit import read_session
 from mekongx.domains.prevention import dashboard, imports, lists, mapping, service
 from mekongx.domains.prevention.schemas import (
     ActivityInput,
@@ -393,7 +394,7 @@ def export_dashboard(
     country: Code = "", region: Region = "",
 ) -> Response:  # fmt: skip
     node = node_of(request)
-    with node.db.write() as session:
+    with read_session(node.db) as session:
         board = dashboard.build(session, principal, year_from=year_from, year_to=year_to,
                                 country=country, region=region)  # fmt: skip
         content = dashboard.workbook(session, principal, board, node.settings.node_agency)

@@ -17,6 +17,7 @@ from mekongx.api.v1.schemas import (
     columns_of,
     page_answer,
 )
+from mekongx.audit import read_session
 from mekongx.domains.intel import exchange as intel_exchange
 from mekongx.domains.intel import service as intel
 from mekongx.domains.intel.models import IntelReport
@@ -90,7 +91,7 @@ def get_report(
 ) -> ReportDetailOut:
     """One report. The read is recorded in the audit log with ``why``."""
     node = node_of(request)
-    with node.db.write() as session:
+    with read_session(node.db) as session:
         report = intel.read_report(session, principal, report_id, why=why)
         return _detail(report, intel.recipients_of(session, report))
 

@@ -15,6 +15,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from mekongx.api.v1.schemas import ERRORS
+from mekongx.audit import read_session
 from mekongx.domains.rfi import attachments
 from mekongx.domains.rfi import service as rfi
 from mekongx.domains.rfi import threads as rfi_threads
@@ -258,7 +259,7 @@ def create(request: Request, principal: CurrentPrincipal, data: RfiCreate) -> Th
 @router.get("/{rfi_id}", response_model=ThreadOut)
 def thread(request: Request, principal: CurrentPrincipal, rfi_id: RecordId) -> ThreadOut:
     """One request with its messages and the status of each requested agency (read audited)."""
-    with node_of(request).db.write() as session:
+    with read_session(node_of(request).db) as session:
         return thread_out(rfi_threads.read_thread(session, principal, rfi_id, why="API"))
 
 
@@ -300,7 +301,7 @@ def attachment(
     request: Request, principal: CurrentPrincipal, rfi_id: RecordId, uid: str
 ) -> Response:
     """One attached file (its read audited)."""
-    with node_of(request).db.write() as session:
+    with read_session(node_of(request).db) as session:
         found = attachments.read(session, principal, rfi_id, uid[:36], why="API")
         content, media_type, name = found.content, found.media_type, found.filename
     return Response(content, media_type=media_type, headers={

@@ -15,6 +15,7 @@ from starlette.responses import Response
 
 from mekongx import uploads
 from mekongx.api.v1.schemas import ERRORS, RetractIn, built_from_stored, columns_of, page_answer
+from mekongx.audit import read_session
 from mekongx.authz.sharing import SharingInput
 from mekongx.domains.seizures import service, tabular
 from mekongx.domains.seizures.models import Seizure
@@ -131,7 +132,7 @@ def list_(request: Request, principal: CurrentPrincipal, page: PageNumber = 1,
     """The seizures you may see (your agency's and what peers shared with it), newest first.
     For the next page pass the answer's ``next_after`` as ``after`` (keyset paging)."""
     filters = service.Filters(drug=drug, country=country.upper(), origin=origin, since=since, until=until)  # fmt: skip
-    with node_of(request).db.write() as session:
+    with read_session(node_of(request).db) as session:
         found = service.list_seizures(session, principal, filters, page=page, after=after,
                                       columns=columns_of(Seizure, SeizureOut, ("links",)))  # fmt: skip
     return page_answer(found, SeizurePageOut)
@@ -150,7 +151,7 @@ def search(request: Request, principal: CurrentPrincipal,
 @router.get("/{seizure_id}", response_model=SeizureOut)
 def read(request: Request, principal: CurrentPrincipal, seizure_id: RecordId) -> SeizureOut:
     """One seizure with the linked records you may see; the read is audited."""
-    with node_of(request).db.write() as session:
+    with read_session(node_of(request).db) as session:
         seizure = service.read_seizure(session, principal, seizure_id)
         return _out(seizure, service.links_of(session, principal, seizure))
 

@@ -12,6 +12,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from mekongx.api.v1.schemas import ERRORS, PageOut, page_out
+from mekongx.audit import read_session
 from mekongx.domains.training import certificates, lists, service
 from mekongx.domains.training.schemas import (
     CourseInput,
@@ -168,7 +169,7 @@ def participants(
     request: Request, principal: CurrentPrincipal, course_id: RecordId
 ) -> list[ParticipantOut]:
     """The named participants (the organising agency's writers only; the read is audited)."""
-    with node_of(request).db.write() as session:
+    with read_session(node_of(request).db) as session:
         return [
             ParticipantOut.model_validate(p)
             for p in service.participants(session, principal, course_id)
@@ -239,7 +240,7 @@ def certificate_pdf(
     request: Request, principal: CurrentPrincipal, participant_id: RecordId
 ) -> Response:
     """The certificate as PDF in your language."""
-    with node_of(request).db.write() as session:
+    with read_session(node_of(request).db) as session:
         content = certificates.pdf(session, principal, participant_id)
     return Response(content, media_type="application/pdf")
 
@@ -250,7 +251,7 @@ def verify(request: Request, principal: CurrentPrincipal,
     """Check a certificate's verification code (this node's own, or one a partner issued to an
     officer of your agency): ``status`` is ``valid``, ``revoked`` (with when and why) or
     ``unknown``."""
-    with node_of(request).db.write() as session:
+    with read_session(node_of(request).db) as session:
         check = certificates.verify(session, principal, code)
         return CheckOut(valid=check.valid, **check.__dict__)
 

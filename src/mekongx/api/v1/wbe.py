@@ -15,6 +15,7 @@ from starlette.responses import Response
 
 from mekongx import uploads
 from mekongx.api.v1.schemas import ERRORS, PageOut, page_out
+from mekongx.audit import read_session
 from mekongx.domains.wbe import estimates as wbe_estimates
 from mekongx.domains.wbe import reports
 from mekongx.domains.wbe import results as wbe_results
@@ -315,7 +316,7 @@ def get_campaign(
     why: Annotated[str, Query(max_length=500)] = "",
 ) -> CampaignDetailOut:
     """One campaign; the read is recorded in the audit log with ``why``."""
-    with node_of(request).db.write() as session:
+    with read_session(node_of(request).db) as session:
         return _detail(session, wbe.read_campaign(session, principal, campaign_id, why=why))
 
 
@@ -369,7 +370,7 @@ def export_csv(
     request: Request, principal: CurrentPrincipal, campaign_id: RecordId, draws: Draws = 2000
 ) -> Response:
     """The campaign in the EUDA layout (one row per analyte; columns in the module docs)."""
-    with node_of(request).db.write() as session:
+    with read_session(node_of(request).db) as session:
         campaign, est = wbe_estimates.campaign_estimate(
             session, principal, campaign_id, draws=draws
         )

@@ -12,7 +12,7 @@ from starlette.responses import Response
 
 from mekongx.accounts import service as accounts
 from mekongx.accounts.audit_view import audit_page
-from mekongx.audit import record_read, verify_chain
+from mekongx.audit import read_session, record_read, verify_chain
 from mekongx.authz import Permission, Principal, require
 from mekongx.errors import Conflict, NotFound, ValidationFailed
 from mekongx.http.auth import CurrentPrincipal
@@ -208,7 +208,7 @@ def audit(
 ) -> Response:
     require(principal, Permission.READ_AUDIT)
     node = node_of(request)
-    with node.db.write() as session:
+    with read_session(node.db) as session:
         listed = page_from(
             partial(audit_page, session, action=action, actor=actor), page, after, before
         )

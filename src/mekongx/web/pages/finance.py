@@ -14,6 +14,7 @@ from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import Response
 
+from mekongx.audit import read_session
 from mekongx.authz import Permission, Principal, can, require
 from mekongx.domains.finance import assets as finance_assets
 from mekongx.domains.finance import mappings as finance_mappings
@@ -178,7 +179,7 @@ async def create(request: Request, principal: CurrentPrincipal) -> Response:
 
 @router.get("/{case_id:int}")  # only a number: /finance/sharing is another page
 def case_page(request: Request, principal: CurrentPrincipal, case_id: RecordId) -> Response:
-    with node_of(request).db.write() as session:  # the read is audited
+    with read_session(node_of(request).db) as session:  # the read is audited
         case = finance.read_case(session, principal, case_id, why="opened in the web UI")
         figures = finance.figures(session, case)
         imports = finance.imports(session, case)
@@ -293,7 +294,7 @@ async def trace_page(
     if account or transaction:
 
         def work() -> dict[str, Any]:
-            with node.db.write() as session:
+            with read_session(node.db) as session:
                 return dict(finance.trace_case(session, principal, case_id, account=account[:200] or None,
                                                transaction=transaction[:120] or None,
                                                direction="backward" if direction == "backward" else "forward"))  # fmt: skip
@@ -333,7 +334,7 @@ async def schedule_file(
     node = node_of(request)
 
     def work() -> tuple[bytes, str]:
-        with node.db.write() as session:
+        with read_session(node.db) as session:
             return finance_schedule.export(
                 session, principal, case_id, account=account[:200] or None,
                 transaction=transaction[:120] or None,

@@ -16,6 +16,7 @@ from fastapi import APIRouter
 from starlette.requests import Request
 from starlette.responses import Response
 
+from mekongx.audit import read_session
 from mekongx.authz import Permission, can
 from mekongx.authz.sharing import exportable
 from mekongx.domains.finance import graph
@@ -76,7 +77,7 @@ def chart_page(
         window = graph.Window(_date(start, "start"), _date(end, "end"), zone)
         window.bounds()  # an end before the start is refused before anything is read
         chart: graph.Chart | None = None
-        with node.db.write() as session:  # reads are audited
+        with read_session(node.db) as session:  # reads are audited
             if do == "path" and source and target:
                 chart = graph.path_chart(session, principal, case_id, source, target, window, directed=follow)  # fmt: skip
             elif do == "alert" and alert.isdigit():

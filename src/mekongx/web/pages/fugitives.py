@@ -18,6 +18,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from mekongx import uploads
+from mekongx.audit import read_session
 from mekongx.authz import Permission, Principal, can, require
 from mekongx.domains.fugitives import screening
 from mekongx.domains.fugitives import service as notices
@@ -214,7 +215,7 @@ async def create(request: Request, principal: CurrentPrincipal) -> Response:
 
 @router.get("/notices/{notice_id}")
 def detail(request: Request, principal: CurrentPrincipal, notice_id: RecordId) -> Response:
-    with node_of(request).db.write() as session:  # the read is audited
+    with read_session(node_of(request).db) as session:  # the read is audited
         notice = notices.read_notice(session, principal, notice_id)
         recipients = notices.recipients_of(session, notice)
         alerts = screening.alerts_for(session, principal, notice)

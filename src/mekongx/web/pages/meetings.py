@@ -13,6 +13,7 @@ from starlette.datastructures import FormData, UploadFile
 from starlette.requests import Request
 from starlette.responses import Response
 
+from mekongx.audit import read_session
 from mekongx.authz import Permission, Principal, can
 from mekongx.domains.meetings import actions as meeting_actions
 from mekongx.domains.meetings import minutes, paper, service, views
@@ -416,7 +417,7 @@ def report_page(
     if langs is None:
         raise ValidationFailed([FieldProblem("lang", N_("Must be one of: %(expected)s."),
                                              {"expected": ", ".join(paper.REPORT_LANGUAGES)})])  # fmt: skip
-    with node_of(request).db.write() as session:  # producing the report is audited
+    with read_session(node_of(request).db) as session:  # producing the report is audited
         built = meeting_report.progress_report(session, principal, meeting_id)
     columns = []
     for code in langs:
@@ -460,7 +461,7 @@ def report_file(
     if extension not in paper.FORMATS:
         raise ValidationFailed([FieldProblem("format", N_("Must be one of: %(expected)s."),
                                              {"expected": ", ".join(paper.FORMATS)})])  # fmt: skip
-    with node_of(request).db.write() as session:  # producing the report is audited
+    with read_session(node_of(request).db) as session:  # producing the report is audited
         built = meeting_report.progress_report(session, principal, meeting_id)
     media_type, write = paper.FORMATS[extension]
     data = write(built, lang, _agency_names(request))

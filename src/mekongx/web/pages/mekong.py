@@ -12,6 +12,7 @@ from sqlalchemy import select
 from starlette.requests import Request
 from starlette.responses import Response
 
+from mekongx.audit import read_session
 from mekongx.authz import Permission, Principal, can, require
 from mekongx.authz.sharing import recipients_of
 from mekongx.domains.mekong import service
@@ -53,7 +54,7 @@ def _labels(principal: Principal) -> dict[str, Any]:
 def list_page(request: Request, principal: CurrentPrincipal, activity: str = "",
               page: PageNumber = 1, after: Cursor = "", before: Cursor = "") -> Response:  # fmt: skip
     activity = activity if activity in KIND_LABELS else ""
-    with node_of(request).db.write() as session:  # the list is audited
+    with read_session(node_of(request).db) as session:  # the list is audited
         found = page_from(
             partial(service.list_operations, session, principal, activity), page, after, before
         )
@@ -133,7 +134,7 @@ def detail(request: Request, principal: CurrentPrincipal, operation_id: RecordId
 @router.get("/{operation_id}/edit")
 def edit_form(request: Request, principal: CurrentPrincipal, operation_id: RecordId) -> Response:
     """The form filled with the record as it reads, for its originator to change."""
-    with node_of(request).db.write() as session:  # the read is audited
+    with read_session(node_of(request).db) as session:  # the read is audited
         o = service.read_operation(session, principal, operation_id)
         if not service.can_change(principal, o):
             raise Forbidden(N_("Only the originating agency can change this record."))

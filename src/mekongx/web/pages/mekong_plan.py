@@ -11,6 +11,7 @@ from sqlalchemy import select
 from starlette.requests import Request
 from starlette.responses import Response
 
+from mekongx.audit import read_session
 from mekongx.authz import Permission, Principal, can, require
 from mekongx.authz.sharing import recipients_of
 from mekongx.domains.mekong import keepers, plan, service
@@ -55,7 +56,7 @@ def _labels(principal: Principal) -> dict[str, Any]:
 
 @router.get("")
 def plan_page(request: Request, principal: CurrentPrincipal) -> Response:
-    with node_of(request).db.write() as session:  # the view is audited
+    with read_session(node_of(request).db) as session:  # the view is audited
         lines = plan.plan_view(session, principal)
         keeper = keepers.keeper_of(session, plan.PLAN)
     return render(request, "mekong/plan.html", lines=lines, plan_code=plan.PLAN, keeper=keeper,
@@ -141,7 +142,7 @@ async def create_action(request: Request, principal: CurrentPrincipal) -> Respon
 @router.get("/{action_id}/edit")
 def edit_action_form(request: Request, principal: CurrentPrincipal, action_id: RecordId) -> Response:  # fmt: skip
     """The form filled with the action as it reads, for the plan's keeper to change."""
-    with node_of(request).db.write() as session:  # the read is audited
+    with read_session(node_of(request).db) as session:  # the read is audited
         action, _progress = plan.read_action(session, principal, action_id)
         if not service.can_change(principal, action):
             raise Forbidden(N_("Only the originating agency can change this record."))

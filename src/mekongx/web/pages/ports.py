@@ -16,6 +16,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from mekongx import uploads
+from mekongx.audit import read_session
 from mekongx.authz import Permission, Principal, can
 from mekongx.domains.ports import alerts, examinations, rules, service, wording
 from mekongx.domains.ports.manifest import FIELDS
@@ -104,7 +105,7 @@ def list_page(request: Request, principal: CurrentPrincipal, day: str = "", page
                                    per_page=LIST), page, after, before)  # fmt: skip
         saved = service.mappings(session, principal)
         imported = service.manifests(session, principal, per_page=10)
-    with node.db.write() as session:
+    with read_session(node.db) as session:
         service.audit_targeting(session, principal, chosen, ranked)
     return render(request, "ports/list.html", day=chosen, days=days, ranked=ranked, mappings=saved,
                   manifests=imported.items, fields=FIELDS, field_labels=FIELD_LABELS,
@@ -167,7 +168,7 @@ def container_page(
     request: Request, principal: CurrentPrincipal, container_id: RecordId
 ) -> Response:
     lang = principal.language
-    with node_of(request).db.write() as session:  # the read is audited
+    with read_session(node_of(request).db) as session:  # the read is audited
         detail = service.read_container(session, principal, container_id)
         partners = alerts.partners(session, container_id)
         hits = [(wording.rule_title(rule, lang), hit.points, wording.explain(hit, lang))
@@ -225,7 +226,7 @@ async def alert(request: Request, principal: CurrentPrincipal, container_id: Rec
 @router.get("/rules")
 def rules_page(request: Request, principal: CurrentPrincipal) -> Response:
     lang = principal.language
-    with node_of(request).db.write() as session:
+    with read_session(node_of(request).db) as session:
         table = rules.stats(session, principal, retired=True)
         waiting = rules.changes(session, principal)
     kinds = [(k, wording.kind_label(k, lang), *wording.kind_help(k, lang)) for k in KINDS]
@@ -288,6 +289,6 @@ async def decide_rule(request: Request, principal: CurrentPrincipal, rule_id: Re
 @router.get("/alerts")
 def alerts_page(request: Request, principal: CurrentPrincipal, page: PageNumber = 1,
                 after: Cursor = "", before: Cursor = "") -> Response:  # fmt: skip
-    with node_of(request).db.write() as session:
+    with read_session(node_of(request).db) as session:
         found = page_from(partial(alerts.alerts, session, principal), page, after, before)
     return render(request, "ports/alerts.html", alerts=found.items, page=found, evidence=EVIDENCE)

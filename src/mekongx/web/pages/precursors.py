@@ -17,6 +17,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from mekongx import uploads
+from mekongx.audit import read_session
 from mekongx.authz import Permission, Principal, can
 from mekongx.chemistry.declarations import COLUMNS, FIELD_PROBLEMS, REQUIRED
 from mekongx.chemistry.units import incb_unit
@@ -332,7 +333,7 @@ def screen_export(
     table: TableParam = "",
 ) -> Response:
     """The filtered hits as CSV, reasons in the reader's language (the export is audited)."""
-    with node_of(request).db.write() as session:
+    with read_session(node_of(request).db) as session:
         run = screening.get_run(session, principal, run_id)
         body = screening.export_csv(session, principal, run, **_filters(kind, min_score, table))
     return Response(

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from starlette.requests import Request
 from starlette.responses import Response
 
+from mekongx.audit import read_session
 from mekongx.authz import Permission, Principal, can
 from mekongx.chemistry.formd import load_vocabulary
 from mekongx.domains.precursors import formd as formd_service
@@ -125,7 +126,7 @@ async def incident_create(request: Request, principal: CurrentPrincipal) -> Resp
 def incident_detail(
     request: Request, principal: CurrentPrincipal, incident_id: RecordId
 ) -> Response:
-    with node_of(request).db.write() as session:
+    with read_session(node_of(request).db) as session:
         incident = incident_service.read_incident(session, principal, incident_id)
         recipients = incident_service.recipients_of(session, incident)
     return render_page(
@@ -196,7 +197,7 @@ async def formd_requirement(request: Request, principal: CurrentPrincipal) -> Re
 @router.get("/formd.xlsx")
 def formd_xlsx(request: Request, principal: CurrentPrincipal, year: Year | None = None) -> Response:
     chosen = year or utcnow().year
-    with node_of(request).db.write() as session:
+    with read_session(node_of(request).db) as session:
         result = formd_service.form_d(session, principal, chosen)
         content = formd_workbook.form_d_xlsx(session, principal, result)
     return Response(

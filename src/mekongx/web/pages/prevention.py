@@ -14,6 +14,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from mekongx import uploads
+from mekongx.audit import read_session
 from mekongx.authz import Permission, Principal, can
 from mekongx.domains.prevention import dashboard, imports, lists, mapping, service
 from mekongx.domains.prevention.models import AGE_BANDS, MEASURES
@@ -231,7 +232,7 @@ def export_dashboard(
     country: str = Query("", max_length=2), region: str = Query("", max_length=100),
 ) -> Response:  # fmt: skip
     node = node_of(request)
-    with node.db.write() as session:
+    with read_session(node.db) as session:
         board = dashboard.build(session, principal, year_from=year_from, year_to=year_to,
                                 country=country, region=region)  # fmt: skip
         content = dashboard.workbook(session, principal, board, node.settings.node_agency)

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from starlette.requests import Request
 from starlette.responses import Response
 
+from mekongx.audit import read_session
 from mekongx.authz import Permission, Principal, access, can, require
 from mekongx.domains.intel import exchange as intel_exchange
 from mekongx.domains.intel import handoff, thread
@@ -173,7 +174,7 @@ def release_queue(request: Request, principal: CurrentPrincipal) -> Response:
 @router.get("/{report_id}")
 def detail(request: Request, principal: CurrentPrincipal, report_id: RecordId) -> Response:
     node = node_of(request)
-    with node.db.write() as session:  # the read is audited, so this is a write
+    with read_session(node.db) as session:  # the read is audited, so this is a write
         report = intel.read_report(session, principal, report_id, why="opened in the web UI")
         recipients = intel.recipients_of(session, report)
         versions = intel.history(session, report)

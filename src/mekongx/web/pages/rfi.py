@@ -14,6 +14,7 @@ from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import Response
 
+from mekongx.audit import read_session
 from mekongx.authz import Permission, Principal, can, require
 from mekongx.domains.rfi import attachments, clock
 from mekongx.domains.rfi import service as rfi
@@ -336,7 +337,7 @@ def attachment(
     request: Request, principal: CurrentPrincipal, rfi_id: RecordId, uid: str
 ) -> Response:
     """One attached file, served as a download (never rendered inline), its read audited."""
-    with node_of(request).db.write() as session:
+    with read_session(node_of(request).db) as session:
         found = attachments.read(
             session, principal, rfi_id, uid[:36], why="downloaded in the web UI"
         )

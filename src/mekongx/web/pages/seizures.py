@@ -16,6 +16,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from mekongx import uploads
+from mekongx.audit import read_session
 from mekongx.authz import Principal, require
 from mekongx.authz.permissions import Permission
 from mekongx.authz.sharing import SharingInput, recipients_of
@@ -108,7 +109,7 @@ def list_page(request: Request, principal: CurrentPrincipal, page: PageNumber = 
         country=country if country in reference.COUNTRIES else "",
         origin=origin[:16], since=_date(since), until=_date(until),
     )  # fmt: skip
-    with node_of(request).db.write() as session:  # the list is audited
+    with read_session(node_of(request).db) as session:  # the list is audited
         result = page_from(
             partial(service.list_seizures, session, principal, filters), page, after, before
         )
@@ -282,7 +283,7 @@ def report_file(request: Request, principal: CurrentPrincipal, kind: str, extens
         problems.append(FieldProblem("lang", N_("Must be one of: %(expected)s."), {"expected": ", ".join(reports.REPORT_LANGUAGES)}))  # fmt: skip
     if problems:
         raise ValidationFailed(problems)
-    with node_of(request).db.write() as session:  # producing the tables is audited
+    with read_session(node_of(request).db) as session:  # producing the tables is audited
         own = session.scalar(select(Agency).where(Agency.is_own))
         agency = own.name(lang) if own else principal.agency
         if kind == "arq":
@@ -304,7 +305,7 @@ def picture_page(request: Request, principal: CurrentPrincipal, since: str = "",
         start, end = end, start
     filters = picture.Filters(start, end, drug if drug in reference.drugs() else "",
                               country if country in reference.COUNTRIES else "")  # fmt: skip
-    with node_of(request).db.write() as session:  # the view is audited
+    with read_session(node_of(request).db) as session:  # the view is audited
         found = picture.picture(session, principal, filters)
     labels = _labels(principal)
     names = labels["country_name"]
@@ -365,7 +366,7 @@ async def retract(request: Request, principal: CurrentPrincipal, seizure_id: Rec
 @router.get("/{seizure_id}/correct")
 def correct_form(request: Request, principal: CurrentPrincipal, seizure_id: RecordId) -> Response:
     """The form filled with the report as it reads, for its originator to correct."""
-    with node_of(request).db.write() as session:  # the read is audited
+    with read_session(node_of(request).db) as session:  # the read is audited
         seizure = service.read_seizure(session, principal, seizure_id)
         if not _can_change(principal, seizure):
             raise Forbidden(N_("Only the originating agency can change this record."))

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from starlette.requests import Request
 from starlette.responses import Response
 
+from mekongx.audit import read_session
 from mekongx.authz import Permission, Principal, can
 from mekongx.domains.training import certificates, lists, service
 from mekongx.domains.training.models import COMPETENCY_LABELS
@@ -132,7 +133,7 @@ def verify(
 ) -> Response:
     check = None
     if code.strip():
-        with node_of(request).db.write() as session:
+        with read_session(node_of(request).db) as session:
             check = certificates.verify(session, principal, code)
     return render(
         request, "training/verify.html", code=code, check=check, **_context(request, principal)
@@ -232,7 +233,7 @@ def issue(request: Request, principal: CurrentPrincipal, participant_id: RecordI
 def certificate_pdf(
     request: Request, principal: CurrentPrincipal, participant_id: RecordId
 ) -> Response:
-    with node_of(request).db.write() as session:
+    with read_session(node_of(request).db) as session:
         content = certificates.pdf(session, principal, participant_id)
     return Response(content, media_type="application/pdf",
                     headers={"Content-Disposition": f'inline; filename="certificate-{participant_id}.pdf"'})  # fmt: skip

@@ -15,6 +15,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from mekongx import uploads
+from mekongx.audit import read_session
 from mekongx.authz import Permission, Principal, can, require
 from mekongx.domains.wbe import analysis, comparisons, reports
 from mekongx.domains.wbe import estimates as wbe_estimates
@@ -246,7 +247,7 @@ def share_campaign(
 
 @router.get("/campaigns/{campaign_id}/export.csv")
 def export_csv(request: Request, principal: CurrentPrincipal, campaign_id: RecordId) -> Response:
-    with node_of(request).db.write() as session:
+    with read_session(node_of(request).db) as session:
         campaign, estimate = wbe_estimates.campaign_estimate(session, principal, campaign_id)
         wbe.record_export(session, principal, campaign, "csv")
         body = reports.euda_csv(campaign, wbe.site_of(session, campaign), estimate)
@@ -257,7 +258,7 @@ def export_csv(request: Request, principal: CurrentPrincipal, campaign_id: Recor
 def export_summary(
     request: Request, principal: CurrentPrincipal, campaign_id: RecordId
 ) -> Response:
-    with node_of(request).db.write() as session:
+    with read_session(node_of(request).db) as session:
         campaign, estimate = wbe_estimates.campaign_estimate(session, principal, campaign_id)
         wbe.record_export(session, principal, campaign, "summary")
         body = reports.summary_text(
@@ -277,7 +278,7 @@ def export_chart(
     campaign_id: RecordId,
     name: Annotated[str, Path(max_length=40, pattern=r"^[a-z]+-[A-Za-z0-9-]+$")],
 ) -> Response:
-    with node_of(request).db.write() as session:
+    with read_session(node_of(request).db) as session:
         campaign, estimate = wbe_estimates.campaign_estimate(session, principal, campaign_id)
         charts = reports.campaign_charts(estimate, principal.language)
         if name not in charts:
