@@ -272,3 +272,28 @@ def test_a_read_session_refuses_to_write(world: Any) -> None:
     assert _trail(world.db) == before
     with world.db.read() as session:
         assert session.get(IntelReport, report).title == "Report"  # type: ignore[union-attr]
+
+
+def test_no_get_route_opens_a_writing_session() -> None:
+    """GET routes read: one whose read is audited opens ``audit.read_session``, never
+    ``db.write()`` (on SQLite a writing transaction holds up every writer of the node for the
+    whole request). A change is a POST (docs/architecture.md, Sessions)."""
+    import ast
+    from pathlib import Path
+
+    import mekongx
+
+    root = Path(mekongx.__file__).parent
+    offenders = []
+    for path in sorted([*root.glob("api/**/*.py"), *root.glob("web/**/*.py")]):
+        source = path.read_text(encoding="utf-8")
+        for node in ast.walk(ast.parse(source)):
+            gets = isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and any(
+                isinstance(d, ast.Call) and isinstance(d.func, ast.Attribute) and d.func.attr == "get"
+                for d in node.decorator_list
+            )  # fmt: skip
+            if gets and ".db.write()" in (ast.get_source_segment(source, node) or ""):
+                offenders.append(
+                    f"{path.relative_to(root)}:{node.lineno} {getattr(node, 'name', '')}"
+                )
+    assert offenders == []
