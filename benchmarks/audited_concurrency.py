@@ -67,6 +67,8 @@ def main() -> None:
     )
     parser.add_argument("--engine", default="postgresql", choices=["postgresql", "sqlite"])
     parser.add_argument("--workers", type=int, default=0, help="web processes; 0: one per core")
+    parser.add_argument("--kinds", default="detail",
+                        help="which audited reads, comma-separated: detail, list (api_load's endpoint names' last word)")  # fmt: skip
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--rounds", type=int, default=2)
@@ -83,13 +85,12 @@ def main() -> None:
     counts = Counts.of(args.records)
     [(engine, url)] = engine_urls([args.engine], home, keep, args.pg_name).items()
     token = seeded(engine, url, home, bool(keep), counts)
-    paths = [
-        p for name, some in endpoints(counts).items() if name.endswith(" detail") for p in some
-    ]
+    kinds = tuple(f" {kind.strip()}" for kind in args.kinds.split(","))
+    paths = [p for name, some in endpoints(counts).items() if name.endswith(kinds) for p in some]
     trees = dict(pair.split("=", 1) for pair in args.trees.split(","))
     workers = args.workers or len(os.sched_getaffinity(0))
     everywhere = set(os.sched_getaffinity(0))
-    print(f"audited_concurrency: {engine}, {args.records:,} records, {len(paths):,} detail paths, "
+    print(f"audited_concurrency: {engine}, {args.records:,} records, {len(paths):,} {args.kinds} paths, "
           f"{workers} web processes, {args.clients} clients, {args.seconds:.0f} s per run")  # fmt: skip
     try:
         for round_ in range(1, args.rounds + 1):

@@ -345,7 +345,9 @@ def list_rules(request: Request, principal: CurrentPrincipal,
                retired: bool = False) -> list[RuleOut]:  # fmt: skip
     """Profiling rules with their hit rate (found / examined among the containers they fired
     on); ``retired=true`` adds retired rules and proposed ones not yet in force."""
-    with read_session(node_of(request).db) as session:
+    node = node_of(request)
+    rules.starting_rules(node.db, principal)
+    with node.db.read() as session:
         return [rule_out(s) for s in rules.stats(session, principal, retired=retired)]
 
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from mekongx.audit import record
 from mekongx.authz import Permission, Principal, can, require
+from mekongx.db import Database
 from mekongx.domains.ports.models import PortExamination, PortHit, PortRule
 from mekongx.domains.ports.profiling import KINDS, Rule
 from mekongx.domains.ports.reference import DATA, ports
@@ -83,6 +84,19 @@ def ensure_defaults(session: Session, principal: Principal) -> None:
                details={"kind": rule.kind, "label": rule.label, "weight": rule.weight, **params})  # fmt: skip
 
 
+def starting_rules(db: Database, principal: Principal) -> None:
+    """The starting rules, written in a short writing transaction of their own the first time
+    a user who may write opens the rules of a node that never had any; the rules pages
+    themselves only read (a GET never opens a writing session: docs/architecture.md)."""
+    if not principal_may_write(principal):
+        return
+    with db.read() as session:
+        if session.scalar(select(PortRule.id).limit(1)) is not None:
+            return
+    with db.write() as session:
+        ensure_defaults(session, principal)
+
+
 def engine_rules(session: Session) -> list[Rule]:
     out = []
     for row in session.scalars(select(PortRule).where(PortRule.active).order_by(PortRule.id)):
@@ -95,8 +109,6 @@ def engine_rules(session: Session) -> list[Rule]:
 def stats(session: Session, principal: Principal, *, retired: bool = False) -> list[RuleStats]:
     """Every rule (active first, retired too when asked) with its hit rate from examinations."""
     require(principal, Permission.READ_RECORDS)
-    if principal_may_write(principal):
-        ensure_defaults(session, principal)
     fired = dict(
         session.execute(
             select(PortHit.rule_id, func.count(PortHit.id)).group_by(PortHit.rule_id)

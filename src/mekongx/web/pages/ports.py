@@ -226,7 +226,9 @@ async def alert(request: Request, principal: CurrentPrincipal, container_id: Rec
 @router.get("/rules")
 def rules_page(request: Request, principal: CurrentPrincipal) -> Response:
     lang = principal.language
-    with read_session(node_of(request).db) as session:
+    node = node_of(request)
+    rules.starting_rules(node.db, principal)
+    with node.db.read() as session:
         table = rules.stats(session, principal, retired=True)
         waiting = rules.changes(session, principal)
     kinds = [(k, wording.kind_label(k, lang), *wording.kind_help(k, lang)) for k in KINDS]
