@@ -68,6 +68,9 @@ class Compact:
     # bit i set: reading i is a Vietnamese name without its middle name (Nguyễn Văn An read as
     # Nguyen An: ``vietnamese.shortened``), compared with the other name's full readings only
     shortened: int = 0
+    # bit i set: reading i's parts, three or more, are never taken in the reverse of their order
+    # (a Chinese transcription of a Burmese, Khmer or Lao name; ``origin.order_not_reversed``)
+    unreversed: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,15 +85,28 @@ class Alignment:
     syllable_mismatches: int = 0
 
 
-def _joined(ka: Keys, kb: Keys, thai: bool, ordered: bool = False) -> float:
+# how a reading's parts may be assigned (``align``): in any order, in their order (a Burmese name),
+# or in any order but the reverse of theirs (a transcription: ``Compact.unreversed``)
+FREE, ORDERED, NOT_REVERSED = 0, 1, 2
+
+
+def reversed_order(perm: tuple[int, ...]) -> bool:
+    """Does ``perm`` take three parts or more in the reverse of their order (Mya Tun Oo as Oo Tun
+    Mya)? Two parts swapped are not reversed in this sense (a family name moved: Hun Sen, Sen Hun)."""
+    return len(perm) >= 3 and all(perm[k] > perm[k + 1] for k in range(len(perm) - 1))
+
+
+def _joined(ka: Keys, kb: Keys, thai: bool, ordered: int = FREE) -> float:
     """Similarity of the names written as one word, for "จูกัดเหลียง" vs "Zhuge Liang".
 
     The words keep their syllables ("Lin Xuan Qin" = lin.suan.cin), so that the syllables are
-    compared as in ``key_similarity``: "Lan Xuanqin" is not one letter away from it.
+    compared as in ``key_similarity``: "Lan Xuanqin" is not one letter away from it. ``ordered``
+    as in ``align``: NOT_REVERSED does not reverse three words or more.
     """
     a = [syl for p in ka for syl in syllabify(p[0])]
     best = 0.0
-    for order in (kb,) if ordered else (kb, kb[::-1]):
+    fixed = ordered == ORDERED or (ordered == NOT_REVERSED and len(kb) >= 3)
+    for order in (kb,) if fixed else (kb, kb[::-1]):
         b = [syl for p in order for syl in syllabify(p[0])]
         if len(a) == len(b):  # else the words do not line up syllable by syllable
             best = max(best, key_similarity(".".join(a), ".".join(b), thai))
@@ -118,18 +134,19 @@ def _perms(n: int, k: int) -> tuple[tuple[int, ...], ...]:
 
 @lru_cache(maxsize=500_000)
 def align(
-    a: CompactReading, b: CompactReading, thai: bool = False, ordered: bool = False
+    a: CompactReading, b: CompactReading, thai: bool = False, ordered: int = FREE
 ) -> Alignment:
     """Best order-free assignment of the parts of reading ``a`` to the parts of reading ``b``.
 
     ``thai``: both names are Thai-like (``thai_pair``), so Thai vowel spellings are variants.
     ``ordered``: one of them is a Burmese reading, whose parts keep their order (a part may be
     left unmatched, but no two are swapped), and the surname marks of other readings are no
-    reason to swap them.
+    reason to swap them. NOT_REVERSED: one of them is a transcription, whose parts, three or more,
+    are not taken in the reverse of their order (two may be swapped).
     """
     full_a, full_b = a[0], b[0]
     if len(full_a) == 2 and len(full_b) == 2:
-        return _align_two(full_a, full_b, a[1], b[1], thai, ordered)
+        return _align_two(full_a, full_b, a[1], b[1], thai, ordered == ORDERED)
     ka, kb = full_a[:_MAX_PARTS], full_b[:_MAX_PARTS]
     flip = len(ka) > len(kb)
     if flip:
@@ -141,10 +158,12 @@ def align(
     total_b = [float(len(y[0])) for y in kb]
     all_b = sum(total_b)
     for perm in _perms(len(kb), len(ka)):
-        if ordered:
+        if ordered == ORDERED:
             if any(perm[k] > perm[k + 1] for k in range(len(perm) - 1)):
                 continue
-        elif sur_a is not None and sur_b is not None and perm[sur_a] != sur_b:
+        elif ordered == NOT_REVERSED and reversed_order(perm):
+            continue
+        if ordered != ORDERED and sur_a is not None and sur_b is not None and perm[sur_a] != sur_b:
             continue  # when both names mark their surname, surname is compared with surname
         num = 0.0
         den = all_b
@@ -379,7 +398,14 @@ def best_alignment(ca: Compact, cb: Compact) -> tuple[Alignment, int, int] | Non
             short_a, short_b = ca.shortened >> i & 1, cb.shortened >> j & 1
             if short_a and short_b:
                 continue  # Nguyen Van An and Nguyen Thi An, both without their middle names
-            al = align(ra, rb, thai, bool(ca.ordered >> i & 1 or cb.ordered >> j & 1))
+            order = (
+                ORDERED
+                if ca.ordered >> i & 1 or cb.ordered >> j & 1
+                else NOT_REVERSED
+                if ca.unreversed >> i & 1 or cb.unreversed >> j & 1
+                else FREE
+            )
+            al = align(ra, rb, thai, order)
             if short_a or short_b:  # a Vietnamese name without its middle name: a small cost
                 cost = vietnamese.MIDDLE_NAME_COST
                 al = replace(al, sim=max(0.0, al.sim - cost), min_sim=max(0.0, al.min_sim - cost))

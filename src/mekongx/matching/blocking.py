@@ -156,5 +156,6 @@ class _Filer:
             compact.non_chinese,
             compact.ordered,
             compact.shortened,
+            compact.unreversed,
         )
         return shared, tuple(keys)

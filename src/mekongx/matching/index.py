@@ -311,7 +311,7 @@ _MARGIN = 1e-9  # probability_ceiling against min_probability
 _CHUNK_MIN = 5_000
 _COLLECT_AFTER = 10_000  # names added by one add_many
 _Plain = tuple[
-    tuple[CompactReading, ...], str, float | None, str | None, tuple[str, ...], bool, int, int
+    tuple[CompactReading, ...], str, float | None, str | None, tuple[str, ...], bool, int, int, int
 ]
 
 
@@ -381,6 +381,7 @@ def _build_chunk(
                     c.non_chinese,
                     c.ordered,
                     c.shortened,
+                    c.unreversed,
                 )
             )
             if len(seen) % _EMPTY_EVERY == 0:

@@ -12,7 +12,13 @@ from mekongx.matching.keys import ascii_fold, latin_key, latin_syllables, split_
 from mekongx.matching.normalize import Script, burmese_honorific
 from mekongx.matching.reading import Name
 
-__all__ = ["BURMESE_LETTERS", "non_chinese_word", "order_fixed", "western_given_first"]
+__all__ = [
+    "BURMESE_LETTERS",
+    "non_chinese_word",
+    "order_fixed",
+    "order_not_reversed",
+    "western_given_first",
+]
 
 # letters of Khmer names in Latin that no romanisation of Chinese writes: the aspirate doubled
 # (Chhon, Chhum), the Khmer vowel uo before n or t (Huot, Nuon, Chuon; Vietnamese uông is
@@ -23,13 +29,14 @@ _KHMER_LETTERS = re.compile("hh|uo[nt](?!g)|eou|ourn")
 
 # Letters of Burmese names (the conventional spellings of ``burmese.py``): -aung (Maung, Aung), -ein
 # and -aing (Thein, Hlaing) ending a syllable (not pinyin Wei.ning, Thai Chai.ngoen), ky- before
-# a, i or o (Kyaw, Kyi; Cantonese has kyu-), a creaky nasal written -nt after y or u at the end
-# of a word (Myint, Nyunt; not Thai Bunthawi), the voiceless sonorants hl-, hm-, hn- (not the
-# Hokkien Hng) and ht- (Htin), which no Cantonese, Hokkien, Teochew, Hakka, pinyin or Wade-Giles
-# syllable has: a name with such a word (Saw Maung) is no Chinese name, though another word is
-# spelt like a Chinese surname (Saw, 苏)
+# a, i or o (Kyaw, Kyi; Cantonese has kyu-), a creaky nasal written -nt after y, yi or u at the
+# end of a word (Myint, Nyunt; not Thai Bunthawi), the voiceless sonorants hl-, hm-, hn- (not the
+# Hokkien Hng) and ht- (Htin), and the words Swe and Shwe (ဆွေ, ရွှေ: Than Swe), which no
+# Cantonese, Hokkien, Teochew, Hakka, pinyin or Wade-Giles syllable has: a name with such a word
+# (Saw Maung) is no Chinese name, though another word is spelt like a Chinese surname (Saw, 苏)
 BURMESE_LETTERS = re.compile(
-    "aung(?![aeiouy])|[^a]ein(?![aeiouyg])|aing(?![aeiouy])|^ky[aio]|[yu]nt$|^h[lmt]|^hn(?!g)"
+    "aung(?![aeiouy])|[^a]ein(?![aeiouyg])|aing(?![aeiouy])|^ky[aio]|(?:yi?|u)nt$|^h[lmt]|^hn(?!g)"
+    "|^sh?we$"
 )
 
 
@@ -102,3 +109,28 @@ def order_fixed(name: Name) -> frozenset[str]:
         # Henry Van Thio; sea_transcription.word_shapes), whatever the name's language
         out.add("sea-transcription-words")
     return frozenset(out)
+
+
+def order_not_reversed(name: Name) -> frozenset[str] | None:
+    """The readings of a name whose parts, three or more, are never to be taken in the reverse
+    of their written order (``alignment.NOT_REVERSED``): None for every reading of a name in
+    characters that looks like the transcription of a Burmese, Khmer or Lao name
+    (``sea_transcription.looks_transcribed``); the sound reading ("sea-transcription") of one
+    that may be such a transcription though it starts with a Chinese surname (莫敏吞 Moe Myint
+    Tun; ``may_be_transcribed``), not its Chinese readings, whose order a Vietnamese name written
+    given name first reverses; an empty set for other names. A transcription may be found with
+    its family name moved to the other end (门萨安 Men Sam An, Sam An Men) or with syllables read
+    loosely paired across, but its parts reversed are no order it is written in: a Burmese name
+    keeps its order (妙吞乌 Mya Tun Oo is not Oo Tun Mya, another person), a Khmer or Lao one
+    moves its family name only, and a Chinese given name keeps the order of its syllables (Ze
+    Dong Mao, not Dong Ze Mao). Two parts may still be swapped: Khin Yi and Yi Khin may be one
+    Khmer name in two orders."""
+    han_name = name.han
+    if han_name is None:
+        return frozenset()
+    surnames = _data.surnames().keys()
+    if sea_transcription.looks_transcribed(han_name, surnames):
+        return None
+    if sea_transcription.may_be_transcribed(han_name, surnames):
+        return frozenset(("sea-transcription",))
+    return frozenset()

@@ -23,7 +23,7 @@ from mekongx.matching.explain import Reason
 from mekongx.matching.judgements import Judgements
 from mekongx.matching.names import Name, Reading, parse_name, rarity, readings
 from mekongx.matching.normalize import Script
-from mekongx.matching.origin import non_chinese_word, order_fixed
+from mekongx.matching.origin import non_chinese_word, order_fixed, order_not_reversed
 from mekongx.matching.outline import conflict
 from mekongx.matching.result import Decision, Match
 
@@ -101,11 +101,16 @@ def profile(name: Name | str) -> Profile:
     rs = merge_readings(readings(name))
     seen: dict[Keys, int | None] = {}
     fixed = order_fixed(name)
-    ordered = shortened = 0
+    unreversed = order_not_reversed(name)
+    ordered = not_reversed = shortened = 0
     for r in rs:
         if r.keys not in seen:
             if fixed and all(s in fixed for s in r.system.split("+")):
                 ordered |= 1 << len(seen)
+            elif unreversed is None or (
+                unreversed and all(s in unreversed for s in r.system.split("+"))
+            ):
+                not_reversed |= 1 << len(seen)
             if r.system == "latin-short":
                 shortened |= 1 << len(seen)
             han_only = r.system == "han-viet" and r.surname is not None
@@ -126,6 +131,7 @@ def profile(name: Name | str) -> Profile:
         non_chinese_word(name),
         ordered,
         shortened,
+        not_reversed,
     )
     return Profile(name, rs, compact)
 
