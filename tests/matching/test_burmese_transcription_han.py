@@ -35,6 +35,25 @@ def test_a_burmese_name_in_characters_meets_its_latin_form(han: str, latin: str)
     assert score(han, latin).probability >= calibration.threshold()
 
 
+@pytest.mark.parametrize(
+    ("han", "latin"),
+    [
+        ("莫敏吞", "Moe Myint Tun"),  # mm501: 0.002 on main (莫 mo, never the o written oe)
+        ("纽梭", "Nyo Saw"),  # mm502: 0.108 on main (纽 niu, never nyo)
+        ("吴纽梭", "U Nyo Saw"),  # 0.002 on main
+    ],
+)
+def test_burmese_o_written_oe_and_nyo(han: str, latin: str) -> None:
+    assert score(han, latin).probability >= calibration.threshold()
+
+
+def test_the_burmese_rows_do_not_reach_khmer_or_chinese_names() -> None:
+    thr = calibration.threshold()
+    assert score("杨波", "Yang Peou").probability < thr  # Khmer eou: not the o of 莫 moe
+    assert score("莫言", "Mo Yan").probability >= thr
+    assert score("刘德华", "Lau Tak Wah").probability >= thr
+
+
 def test_the_words_of_a_transcription_keep_their_order() -> None:
     thr = calibration.threshold()
     assert score("亨利班提育", "Henry Van Thio").probability >= thr

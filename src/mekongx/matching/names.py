@@ -433,9 +433,11 @@ def readings(name: Name | str) -> tuple[Reading, ...]:
 def _burmese_syllable_reading(tokens: list[Token]) -> list[Reading]:
     """A Burmese name in Latin letters with a word of two syllables (Wunna, Thura), one part per
     syllable, as its Myanmar-script reading and its Chinese transcription have them (ဝဏ္ဏ wun.na,
-    温纳): one more reading, for such names only."""
-    syls = [latin_syllables(t.text) for t in tokens]
-    if all(len(s) < 2 for s in syls):
+    温纳): one more reading, for such names only. A word ending in oe is read o there: the vowel
+    ို, which Myanmar script reads o and Chinese writes 莫 mo (Moe Myint Tun, 莫敏吞)."""
+    words = [t.text[:-1] if t.text.lower().endswith("oe") else t.text for t in tokens]
+    syls = [latin_syllables(w) for w in words]
+    if all(len(s) < 2 for s in syls) and words == [t.text for t in tokens]:
         return []
     split = [Token(x, Script.LATIN) for s in syls for x in s]
     return _latin_readings(split)[:1]
