@@ -126,6 +126,9 @@ def test_a_hidden_row_as_the_cursor_tells_nothing_of_its_place(world: Any) -> No
     listed = [s.id for s in found.items]
     assert hidden not in listed
     assert late in listed and early in listed  # not only those seized before the hidden one
+    with world.db.read() as session:  # nor backwards: the page is read from its key alone
+        back = page_of(session, shown, Seizure, before=hidden, order=(Seizure.seized_on,))
+    assert back.cursor_lost and hidden not in [s.id for s in back.items]
 
 
 def _walk(client: Any, path: str, headers: dict[str, str], key: str = "id") -> list[int]:

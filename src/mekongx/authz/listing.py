@@ -29,7 +29,7 @@ import threading
 import time
 from collections import namedtuple
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from typing import Any, Generic, TypeVar, overload
 from weakref import WeakKeyDictionary
@@ -54,7 +54,8 @@ class Page(Generic[T]):
     next_after: int | None = None  # pass as ``after`` for the next page (None: no more)
     after: int | None = None  # the cursor this page was read from (None: by ``page``)
     # ``after`` or ``before`` was given for a list in its own ``order`` and the cursor row is
-    # no longer in the query (decided, withdrawn, hidden): the page was read from its key alone
+    # no longer in the query (decided, withdrawn, hidden): the page was read from its key
+    # alone (``after``), or is the list's first page (``before``)
     cursor_lost: bool = False
     # pass as ``before`` for the page before (None: nothing before it, the first page)
     prev_before: int | None = None
@@ -138,6 +139,8 @@ def page_of(
         values["mekongx_page_offset"] = (page - 1) * per_page
     if cursor is not None:
         values["mekongx_page_after"] = cursor
+    if back and lost:  # the cursor row has left the list: no place to read back from
+        return replace(_top(session, stmt, model, per_page, bound, order, key, columns), cursor_lost=True)  # fmt: skip
     if back:
         seek += " back"
     shape = ("page", model, key, order, columns, seek)
@@ -151,8 +154,7 @@ def page_of(
     more = len(rows) > per_page
     if back:
         if not rows:  # nothing before the cursor: the list's top
-            return page_of(session, stmt, model, per_page=per_page, bound=bound, order=order,
-                           key=key, columns=columns)  # fmt: skip
+            return _top(session, stmt, model, per_page, bound, order, key, columns)
         # read backwards, the extra row is the furthest from the cursor: the newest, shown first
         rows = rows[1:] if more else rows
         page, prev = (max(page, 2), rows[0][-1]) if more else (1, None)
@@ -167,6 +169,13 @@ def page_of(
     return Page(
         items, total, page, per_page, exact, following, after, lost, prev, before if back else None
     )
+
+
+def _top(session: Session, stmt: Select[Any], model: Any, per_page: int, bound: int,
+         order: tuple[Any, ...], key: Any, columns: tuple[Any, ...]) -> Page[Any]:  # fmt: skip
+    """The list's first page (a backward read that found nothing, or no cursor row)."""
+    return page_of(session, stmt, model, per_page=per_page, bound=bound, order=order, key=key,
+                   columns=columns)  # fmt: skip
 
 
 _namedtuple: Any = namedtuple
