@@ -37,6 +37,30 @@ def test_keyset_pages_cover_the_list_once_newest_first(world: Any) -> None:
     assert by_page["next_after"] is None
 
 
+def test_the_api_walks_back_by_prev_before_while_reports_arrive(world: Any) -> None:
+    """From the last page back through ``prev_before`` (``before=``): each page is the rows just
+    before the previous one, so reports written meanwhile (the newest) move nothing and are
+    read last, on the first page; the first page has no ``prev_before``."""
+    made = [world.report("thai_analyst", title=f"ZXBACK {n}") for n in range(7)]
+    client, headers = world.app(), world.token("thai_viewer")
+    answer = client.get("/api/v1/reports?per_page=3", headers=headers).json()
+    assert answer["prev_before"] is None
+    while answer["next_after"] is not None:
+        answer = client.get(f"/api/v1/reports?per_page=3&after={answer['next_after']}",
+                            headers=headers).json()  # fmt: skip
+    pages = [[item["id"] for item in answer["items"]]]
+    assert pages == [[min(made)]]
+    while answer["prev_before"] is not None:
+        made.append(world.report("thai_analyst", title=f"ZXBACK {len(made)}"))  # arrives
+        answer = client.get(f"/api/v1/reports?per_page=3&before={answer['prev_before']}",
+                            headers=headers).json()  # fmt: skip
+        pages.append([item["id"] for item in answer["items"]])
+    assert [row for page in reversed(pages) for row in page] == sorted(made, reverse=True)
+    assert answer["page"] == 1 and len(pages) == 4  # the last, two more, the three arrivals
+    bad = client.get("/api/v1/reports?per_page=3&before=0", headers=headers)
+    assert bad.status_code == 422
+
+
 def test_beyond_the_bound_the_total_is_an_estimate(world: Any) -> None:
     for n in range(9):
         world.report("thai_analyst", title=f"ZXMANY {n}")

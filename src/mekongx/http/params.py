@@ -13,3 +13,8 @@ After = Annotated[
     int | None,
     Query(ge=1, le=MAX_ID, description="The previous page's next_after (the keyset cursor)."),
 ]
+Before = Annotated[
+    int | None,
+    Query(ge=1, le=MAX_ID,
+          description="The next page's prev_before: the page just before it (the keyset cursor, backwards)."),
+]  # fmt: skip

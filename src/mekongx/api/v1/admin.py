@@ -16,7 +16,7 @@ from mekongx.audit import read_session, record_read
 from mekongx.authz import Permission, require
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
-from mekongx.http.params import After, PageNumber
+from mekongx.http.params import After, Before, PageNumber
 from mekongx.model.identity import OTHER_NAME_LANGUAGES, Agency, User
 
 router = APIRouter(tags=["administration"], responses=ERRORS)  # type: ignore[arg-type]
@@ -101,13 +101,16 @@ def list_audit(
     per_page: Annotated[int, Query(ge=1, le=500)] = 100,
     action: Annotated[str | None, Query(max_length=64)] = None,
     after: After = None,
+    before: Before = None,
 ) -> PageOut[AuditEventOut]:
     """Audit events, newest first (administrators). Viewing the log is itself audited. For the
     next page pass the answer's ``next_after`` as ``after`` (keyset paging by sequence
     number); ``total`` is exact up to 1,000 and an estimate beyond (``total_exact`` false)."""
     require(principal, Permission.READ_AUDIT)
     with read_session(node_of(request).db) as session:
-        found = audit_page(session, action=action or "", page=page, per_page=per_page, after=after)
+        found = audit_page(
+            session, action=action or "", page=page, per_page=per_page, after=after, before=before
+        )
         items = [AuditEventOut.model_validate(e) for e in found.items]
         details = {"page": page, "api": True} | ({"after": after} if after else {})
         record_read(session, principal.actor, "audit.view", "audit", "", details=details)

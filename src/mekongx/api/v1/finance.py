@@ -33,7 +33,7 @@ from mekongx.domains.rfi.schemas import RfiInput
 from mekongx.errors import FieldProblem, ValidationFailed
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
-from mekongx.http.params import After, PageNumber, PerPage, RecordId
+from mekongx.http.params import After, Before, PageNumber, PerPage, RecordId
 from mekongx.i18n import N_
 
 router = APIRouter(prefix="/finance", tags=["finance"], responses=ERRORS)  # type: ignore[arg-type]
@@ -117,11 +117,14 @@ def list_cases(
     page: PageNumber = 1,
     per_page: PerPage = 50,
     after: After = None,
+    before: Before = None,
 ) -> PageOut[CaseOut]:
     """Financial investigation cases visible to you, most recently changed first; for the next
     page pass the answer's ``next_after`` as ``after`` (keyset paging)."""
     with node_of(request).db.read() as session:
-        found = finance.list_cases(session, principal, page=page, per_page=per_page, after=after)
+        found = finance.list_cases(
+            session, principal, page=page, per_page=per_page, after=after, before=before
+        )
         return page_out(found, [CaseOut.model_validate(c) for c in found.items])
 
 

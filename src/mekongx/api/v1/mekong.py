@@ -19,7 +19,7 @@ from mekongx.domains.mekong.schemas import OperationInput, PlanActionInput, Prog
 from mekongx.domains.search.records import Reference
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
-from mekongx.http.params import After, PageNumber, RecordId
+from mekongx.http.params import After, Before, PageNumber, RecordId
 
 router = APIRouter(prefix="/mekong", tags=["joint operations"], responses=ERRORS)  # type: ignore[arg-type]
 
@@ -72,6 +72,7 @@ class OperationListOut(BaseModel):
     page: int
     per_page: int
     next_after: int | None = None  # the keyset cursor of the next page (``after=``); None: last
+    prev_before: int | None = None  # the cursor of the page before (``before=``); None: first
 
 
 @built_from_stored
@@ -107,14 +108,18 @@ def list_operations(
     activity: Literal["", "operation", "patrol"] = "",
     page: PageNumber = 1,
     after: After = None,
+    before: Before = None,
 ) -> OperationListOut:
     """The joint operations and patrols you may see, the latest started first, 50 a page. For
     the next page pass the answer's ``next_after`` as ``after`` (keyset paging)."""
     with read_session(node_of(request).db) as session:
-        found = service.list_operations(session, principal, activity, page=page, after=after)
+        found = service.list_operations(
+            session, principal, activity, page=page, after=after, before=before
+        )
         return OperationListOut(items=[_operation(o) for o in found.items], total=found.total,
                                 total_exact=found.total_exact, page=found.page,
-                                per_page=found.per_page, next_after=found.next_after)  # fmt: skip
+                                per_page=found.per_page, next_after=found.next_after,
+                                prev_before=found.prev_before)  # fmt: skip
 
 
 @router.get("/operations/{operation_id}", response_model=OperationOut)

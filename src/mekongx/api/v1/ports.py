@@ -35,7 +35,7 @@ from mekongx.domains.review import service as review
 from mekongx.domains.review.models import ReviewRequest
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
-from mekongx.http.params import After, PageNumber, RecordId
+from mekongx.http.params import After, Before, PageNumber, RecordId
 from mekongx.http.uploads import spool
 
 Out = TypeVar("Out", bound=BaseModel)
@@ -229,15 +229,18 @@ LinesPerPage = Annotated[int, Query(ge=1, le=1000, description="Rows per page (u
 def page_out(found: Page[Any], items: list[Out]) -> PageOut[Out]:
     """One page of a ports list (``authz.listing``) as the API answers it."""
     return PageOut[Out](items=items, total=found.total, page=found.page, per_page=found.per_page,
-                        total_exact=found.total_exact, next_after=found.next_after)  # fmt: skip
+                        total_exact=found.total_exact, next_after=found.next_after,
+                        prev_before=found.prev_before)  # fmt: skip
 
 
 @router.get("/manifests", response_model=PageOut[ManifestOut])
 def list_manifests(request: Request, principal: CurrentPrincipal, page: PageNumber = 1,
-                   per_page: LinesPerPage = 50, after: After = None) -> PageOut[ManifestOut]:  # fmt: skip
+                   per_page: LinesPerPage = 50, after: After = None, before: Before = None) -> PageOut[ManifestOut]:  # fmt: skip
     """Imported manifests, newest first; for the next page pass ``next_after`` as ``after``."""
     with node_of(request).db.read() as session:
-        found = service.manifests(session, principal, page=page, per_page=per_page, after=after)
+        found = service.manifests(
+            session, principal, page=page, per_page=per_page, after=after, before=before
+        )
         return page_out(found, [ManifestOut.model_validate(m) for m in found.items])
 
 
@@ -250,12 +253,13 @@ def targeting(
     page: PageNumber = 1,
     per_page: LinesPerPage = 200,
     after: After = None,
+    before: Before = None,
 ) -> PageOut[RankedOut]:
     """The day's containers by risk score, highest first (the read is audited); for the next
     page pass ``next_after`` as ``after``."""
     with read_session(node_of(request).db) as session:
         found = service.targeting(session, principal, day, page=page, per_page=per_page,
-                                  after=after, minimum=minimum)  # fmt: skip
+                                  after=after, before=before, minimum=minimum)  # fmt: skip
         items = [RankedOut(id=r.container.id, number=r.container.number, score=r.container.score,
                            rules=r.rules, status=r.container.status, consignee=r.consignee,
                            goods=r.goods, port_of_loading=r.port_of_loading) for r in found.items]  # fmt: skip
@@ -304,10 +308,12 @@ def send_alert(request: Request, principal: CurrentPrincipal, container_id: Reco
 
 @router.get("/alerts", response_model=PageOut[AlertOut])
 def list_alerts(request: Request, principal: CurrentPrincipal, page: PageNumber = 1,
-                per_page: LinesPerPage = 50, after: After = None) -> PageOut[AlertOut]:  # fmt: skip
+                per_page: LinesPerPage = 50, after: After = None, before: Before = None) -> PageOut[AlertOut]:  # fmt: skip
     """Alerts sent and received, newest first; for the next page pass ``next_after``."""
     with read_session(node_of(request).db) as session:
-        found = alerts.alerts(session, principal, page=page, per_page=per_page, after=after)
+        found = alerts.alerts(
+            session, principal, page=page, per_page=per_page, after=after, before=before
+        )
         return page_out(found, [AlertOut.model_validate(a) for a in found.items])
 
 

@@ -33,7 +33,7 @@ from mekongx.domains.precursors.schemas import (
 from mekongx.errors import FieldProblem, ValidationFailed
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
-from mekongx.http.params import After, PageNumber, PerPage, RecordId
+from mekongx.http.params import After, Before, PageNumber, PerPage, RecordId
 from mekongx.i18n import N_
 from mekongx.validation import parse
 
@@ -314,11 +314,13 @@ async def screen(request: Request, principal: CurrentPrincipal) -> Any:
 
 @router.get("/screenings", response_model=PageOut[RunOut])
 def list_screenings(request: Request, principal: CurrentPrincipal, page: PageNumber = 1,
-                    per_page: PerPage = 50, after: After = None) -> Response:  # fmt: skip
+                    per_page: PerPage = 50, after: After = None, before: Before = None) -> Response:  # fmt: skip
     """Screening runs of your agency, newest first; for the next page pass the answer's
     ``next_after`` as ``after`` (keyset paging)."""
     with node_of(request).db.read() as session:
-        found = screening.list_runs(session, principal, page=page, per_page=per_page, after=after)
+        found = screening.list_runs(
+            session, principal, page=page, per_page=per_page, after=after, before=before
+        )
         return page_answer(found, PageOut[RunOut])
 
 
@@ -372,13 +374,14 @@ def list_notifications(
     page: PageNumber = 1,
     per_page: PerPage = 50,
     after: After = None,
+    before: Before = None,
 ) -> Response:
     """Notifications you may see (sent by your agency or addressed to it), newest first; for
     the next page pass the answer's ``next_after`` as ``after`` (keyset paging)."""
     actor = Actor.system(principal.agency, principal.request_id)
     with pen.read_expired(node_of(request).db, actor) as session:  # the probe in the list's read
         found = pen.list_notifications(session, principal, state, page=page, per_page=per_page,
-                                       after=after, columns=columns_of(Notification, NotificationOut))  # fmt: skip
+                                       after=after, before=before, columns=columns_of(Notification, NotificationOut))  # fmt: skip
     return page_answer(found, PageOut[NotificationOut])
 
 

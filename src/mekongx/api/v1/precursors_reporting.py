@@ -21,7 +21,7 @@ from mekongx.domains.precursors.models import Incident
 from mekongx.domains.precursors.schemas import IncidentInput, RequirementInput
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
-from mekongx.http.params import After, PageNumber, PerPage, RecordId
+from mekongx.http.params import After, Before, PageNumber, PerPage, RecordId
 
 router = APIRouter(prefix="/precursors", tags=["precursors"], responses=ERRORS)  # type: ignore[arg-type]
 
@@ -136,12 +136,13 @@ def list_incidents(
     page: PageNumber = 1,
     per_page: PerPage = 50,
     after: After = None,
+    before: Before = None,
 ) -> Response:
     """Incidents you may see, by distribution, the latest first; for the next page pass the
     answer's ``next_after`` as ``after`` (keyset paging)."""
     with node_of(request).db.read() as session:
         found = incident_service.list_incidents(session, principal, kind=kind, year=year,
-                                                page=page, per_page=per_page, after=after)  # fmt: skip
+                                                page=page, per_page=per_page, after=after, before=before)  # fmt: skip
         return page_answer(found, PageOut[IncidentOut])
 
 

@@ -31,7 +31,7 @@ from mekongx.domains.prevention.schemas import (
 from mekongx.errors import FieldProblem, ValidationFailed
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
-from mekongx.http.params import After, PageNumber, PerPage, RecordId
+from mekongx.http.params import After, Before, PageNumber, PerPage, RecordId
 from mekongx.i18n import N_
 from mekongx.validation import parse
 
@@ -219,13 +219,14 @@ def list_programmes(
     request: Request, principal: CurrentPrincipal, country: Code = "", page: PageNumber = 1,
     per_page: PerPage = 50,
     after: After = None,
+    before: Before = None,
 ) -> PageOut[ProgrammeOut]:  # fmt: skip
     """The programmes you may see (your agency's and those shared with it), newest first. For
     the next page pass the answer's ``next_after`` as ``after``; ``total`` is exact up to 1,000
     and an estimate beyond (``total_exact`` false)."""
     with node_of(request).db.read() as session:
         found = lists.list_programmes(session, principal, country, page=page, per_page=per_page,
-                                      after=after)  # fmt: skip
+                                      after=after, before=before)  # fmt: skip
         items = [ProgrammeOut.model_validate(p) for p in found.items]
     return page_out(found, items)
 

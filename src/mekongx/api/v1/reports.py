@@ -24,7 +24,7 @@ from mekongx.domains.intel.models import IntelReport
 from mekongx.domains.intel.schemas import ReportInput
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
-from mekongx.http.params import After, PageNumber, PerPage, RecordId
+from mekongx.http.params import After, Before, PageNumber, PerPage, RecordId
 
 router = APIRouter(prefix="/reports", tags=["intelligence"], responses=ERRORS)  # type: ignore[arg-type]
 
@@ -43,6 +43,7 @@ def list_reports(
     handling_code: Annotated[str | None, Query(pattern="^H[0-3]$")] = None,
     origin: Annotated[str | None, Query(max_length=16)] = None,
     after: After = None,
+    before: Before = None,
 ) -> Response:
     """Reports visible to you, newest first. For the next page pass the answer's
     ``next_after`` as ``after`` (keyset paging: as fast at the millionth report as at the
@@ -57,6 +58,7 @@ def list_reports(
             handling_code=handling_code,
             origin=origin,
             after=after,
+            before=before,
             columns=columns_of(IntelReport, ReportSummaryOut),
         )
     return page_answer(result, PageOut[ReportSummaryOut])

@@ -26,13 +26,15 @@ class PageOut(BaseModel, Generic[T]):
     per_page: int
     total_exact: bool = True  # False: ``total`` is an estimate (counting stopped at a bound)
     next_after: int | None = None  # the keyset cursor of the next page (``after=``); None: last
+    prev_before: int | None = None  # the cursor of the page before (``before=``); None: first
 
 
 def page_out(found: Any, items: list[T]) -> PageOut[T]:
     """One page of ``authz.listing.page_of`` (``found``) as the API answers it, with ``items``
     its rows as response models."""
     return PageOut(items=items, total=found.total, page=found.page, per_page=found.per_page,
-                   total_exact=found.total_exact, next_after=found.next_after)  # fmt: skip
+                   total_exact=found.total_exact, next_after=found.next_after,
+                   prev_before=found.prev_before)  # fmt: skip
 
 
 @cache
@@ -76,7 +78,7 @@ def page_answer(found: Page[Any], model: type[BaseModel]) -> Response:
         page = adapter.validate_python(
             {"items": items, "total": found.total, "page": found.page,
              "per_page": found.per_page, "total_exact": found.total_exact,
-             "next_after": found.next_after},
+             "next_after": found.next_after, "prev_before": found.prev_before},
             from_attributes=True,
         )  # fmt: skip
     except ValidationError as invalid:

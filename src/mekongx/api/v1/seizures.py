@@ -22,7 +22,7 @@ from mekongx.domains.seizures.models import Seizure
 from mekongx.domains.seizures.schemas import SeizureInput
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
-from mekongx.http.params import After, PageNumber, RecordId
+from mekongx.http.params import After, Before, PageNumber, RecordId
 
 router = APIRouter(prefix="/seizures", tags=["seizures"], responses=ERRORS)  # type: ignore[arg-type]
 
@@ -94,6 +94,7 @@ class SeizurePageOut(BaseModel):
     page: int
     per_page: int
     next_after: int | None = None  # the keyset cursor of the next page (``after=``); None: last
+    prev_before: int | None = None  # the cursor of the page before (``before=``); None: first
 
 
 class ImportOut(BaseModel):
@@ -128,12 +129,12 @@ def create(request: Request, principal: CurrentPrincipal, data: SeizureInput) ->
 def list_(request: Request, principal: CurrentPrincipal, page: PageNumber = 1,
           drug: Annotated[str, Query(max_length=24)] = "", country: Annotated[str, Query(max_length=2)] = "",
           origin: Annotated[str, Query(max_length=16)] = "", since: date | None = None,
-          until: date | None = None, after: After = None) -> Response:  # fmt: skip
+          until: date | None = None, after: After = None, before: Before = None) -> Response:  # fmt: skip
     """The seizures you may see (your agency's and what peers shared with it), newest first.
     For the next page pass the answer's ``next_after`` as ``after`` (keyset paging)."""
     filters = service.Filters(drug=drug, country=country.upper(), origin=origin, since=since, until=until)  # fmt: skip
     with read_session(node_of(request).db) as session:
-        found = service.list_seizures(session, principal, filters, page=page, after=after,
+        found = service.list_seizures(session, principal, filters, page=page, after=after, before=before,
                                       columns=columns_of(Seizure, SeizureOut, ("links",)))  # fmt: skip
     return page_answer(found, SeizurePageOut)
 

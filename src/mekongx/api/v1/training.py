@@ -22,7 +22,7 @@ from mekongx.domains.training.schemas import (
 )
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
-from mekongx.http.params import After, PageNumber, PerPage, RecordId
+from mekongx.http.params import After, Before, PageNumber, PerPage, RecordId
 
 router = APIRouter(prefix="/training", tags=["training"], responses=ERRORS)  # type: ignore[arg-type]
 
@@ -129,11 +129,14 @@ def list_courses(
     request: Request, principal: CurrentPrincipal, page: PageNumber = 1,
     per_page: PerPage = 50,
     after: After = None,
+    before: Before = None,
 ) -> PageOut[CourseOut]:  # fmt: skip
     """The courses you may see, newest first (by first day). For the next page pass the
     answer's ``next_after`` as ``after``; ``total`` is exact up to 1,000, estimated beyond."""
     with node_of(request).db.read() as session:
-        found = lists.list_courses(session, principal, page=page, per_page=per_page, after=after)
+        found = lists.list_courses(
+            session, principal, page=page, per_page=per_page, after=after, before=before
+        )
         items = [CourseOut.model_validate(c) for c in found.items]
     return page_out(found, items)
 
@@ -222,12 +225,13 @@ def list_certificates(
     request: Request, principal: CurrentPrincipal, page: PageNumber = 1,
     per_page: PerPage = 50,
     after: After = None,
+    before: Before = None,
 ) -> PageOut[IssuedOut]:  # fmt: skip
     """The certificates your agency issued, newest first, revoked ones with when and why
     (the organising agency's writers only)."""
     with node_of(request).db.read() as session:
         found, rows = lists.list_certificates(session, principal, page=page, per_page=per_page,
-                                              after=after)  # fmt: skip
+                                              after=after, before=before)  # fmt: skip
         items = [IssuedOut(certificate=CertificateOut.model_validate(r.certificate),
                            participant=r.participant.name, agency_code=r.participant.agency_code,
                            course_id=r.course.id, course_code=r.course.code) for r in rows]  # fmt: skip

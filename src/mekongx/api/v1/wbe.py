@@ -25,7 +25,7 @@ from mekongx.domains.wbe.models import WbeCampaign
 from mekongx.domains.wbe.schemas import CampaignInput, LabInput, SiteInput
 from mekongx.http.auth import CurrentPrincipal
 from mekongx.http.node import node_of
-from mekongx.http.params import After, PageNumber, PerPage, RecordId
+from mekongx.http.params import After, Before, PageNumber, PerPage, RecordId
 
 router = APIRouter(prefix="/wbe", tags=["wastewater"], responses=ERRORS)  # type: ignore[arg-type]
 
@@ -277,12 +277,19 @@ def list_campaigns(
     page: PageNumber = 1,
     per_page: PerPage = 50,
     after: After = None,
+    before: Before = None,
 ) -> PageOut[CampaignOut]:
     """Campaigns visible to you, the latest period first; for the next page pass the answer's
     ``next_after`` as ``after`` (keyset paging)."""
     with node_of(request).db.read() as session:
         found = wbe.campaigns_page(
-            session, principal, site_id=site_id, page=page, per_page=per_page, after=after
+            session,
+            principal,
+            site_id=site_id,
+            page=page,
+            per_page=per_page,
+            after=after,
+            before=before,
         )
         return page_out(found, [CampaignOut.model_validate(c) for c in found.items])
 
