@@ -153,7 +153,8 @@ def align(
         ka, kb = kb, ka
     sur_a, sur_b = (b[1], a[1]) if flip else (a[1], b[1])
     cells = [[part_sim(x, y, thai) for y in kb] for x in ka]
-    lens = [[max(len(x[0]), len(y[0])) for y in kb] for x in ka]
+    len_b = [len(y[0]) for y in kb]
+    lens = [[lx if lx > ly else ly for ly in len_b] for lx in [len(x[0]) for x in ka]]
     best: tuple[float, tuple[int, ...]] | None = None
     total_b = [float(len(y[0])) for y in kb]
     all_b = sum(total_b)
@@ -242,18 +243,16 @@ def _align_two(
     else:
         take_straight = None
 
-    def weight(i: int, j: int) -> float:
-        """Part i of a against part j of b: the longer key's length, more for the surname."""
-        surname = sur_a == i or sur_b == j
-        return float(max(len(ka[i][0]), len(kb[j][0]))) * (SURNAME_WEIGHT if surname else 1.0)
-
+    la0, la1, lb0, lb1 = len(a0[0]), len(a1[0]), len(b0[0]), len(b1[0])
     if take_straight is not False:
         c00, c11 = part_sim(a0, b0, thai), part_sim(a1, b1, thai)
-        w00, w11 = weight(0, 0), weight(1, 1)
+        w00 = _weight(la0, lb0, sur_a == 0 or sur_b == 0)
+        w11 = _weight(la1, lb1, sur_a == 1 or sur_b == 1)
         straight = (w00 * c00[0] + w11 * c11[0]) / (w00 + w11)
     if take_straight is not True:
         c01, c10 = part_sim(a0, b1, thai), part_sim(a1, b0, thai)
-        w01, w10 = weight(0, 1), weight(1, 0)
+        w01 = _weight(la0, lb1, sur_a == 0 or sur_b == 1)
+        w10 = _weight(la1, lb0, sur_a == 1 or sur_b == 0)
         crossed = (w01 * c01[0] + w10 * c10[0]) / (w01 + w10)
     if take_straight is None:
         take_straight = straight >= crossed - 1e-9
@@ -289,15 +288,25 @@ def _align_two(
     )
 
 
+def _weight(len_a: int, len_b: int, surname: bool) -> float:
+    """A part pair's weight in ``_align_two``: the longer key's length, more for the surname (a
+    module function: a local one was made again at every call)."""
+    return float(len_a if len_a > len_b else len_b) * (SURNAME_WEIGHT if surname else 1.0)
+
+
 def thai_pair(ca: Compact, cb: Compact) -> bool:
     """Are both names Thai-like: Thai or Latin script, neither Han nor read as a Chinese name?"""
-    return all(
-        c.script in ("th", "latin")
-        and c.rarity is None
+    return _thai_like(ca) and _thai_like(cb)
+
+
+def _thai_like(c: Compact) -> bool:
+    """``thai_pair`` of one name (a loop of its own: this runs for every candidate scored)."""
+    if c.rarity is not None:
+        return False
+    if c.script == "th":
         # a Thai-script name with a Chinese surname marked (หลี่ เฉียง, แซ่ตั้ง) is Chinese
-        and not (c.script == "th" and any(sur is not None for _, sur in c.readings))
-        for c in (ca, cb)
-    )
+        return all(sur is None for _, sur in c.readings)
+    return c.script == "latin"
 
 
 def foreign(c: Compact) -> bool:

@@ -196,27 +196,34 @@ class Index:
         n = max(len(self._names), 1)
         arrays: list[np.ndarray] = []
         weights: list[float] = []
+        sizes: list[int] = []
         smallest: np.ndarray | None = None
+        frozen, most, log = self._frozen, self.max_postings, math.log
         for key in blocking_keys(compact):
-            post = self._posting(key)
+            post = frozen.get(key)
             if post is None:
-                continue
-            if len(post) > self.max_postings:
+                post = self._posting(key)
+                if post is None:
+                    continue
+            size = len(post)
+            if size > most:
                 # too common to block on (a frequent surname alone); pair keys cover it
-                if smallest is None or len(post) < len(smallest):
+                if smallest is None or size < len(smallest):
                     smallest = post
                 continue
-            idf = math.log(1.0 + n / len(post))
-            if key.startswith("c:"):
+            idf = log(1.0 + n / size)
+            if key[:2] == "c:":
                 idf *= 0.5
             arrays.append(post)
             weights.append(idf)
+            sizes.append(size)
         if not arrays:
             if smallest is None:
                 return []
             arrays, weights = [smallest[: self.max_postings]], [1.0]
         if len(arrays) == 1:
-            return [int(i) for i in arrays[0][: self.candidates]]
+            got: list[int] = arrays[0][: self.candidates].tolist()
+            return got
         # each posting as one integer, position above its key's number: one sort groups the
         # positions and keeps each one's keys in the order of ``arrays``, so ``bincount`` adds
         # the same weights in the same order as over ``np.unique``'s inverse (the same sums),
@@ -224,7 +231,7 @@ class Index:
         shift = np.uint64(max(1, (len(arrays) - 1).bit_length()))
         packed = np.concatenate(arrays).astype(np.uint64)
         packed <<= shift
-        packed |= np.repeat(np.arange(len(arrays), dtype=np.uint64), [len(a) for a in arrays])
+        packed |= np.repeat(np.arange(len(arrays), dtype=np.uint64), sizes)
         packed.sort()
         allpos = packed >> shift
         first = np.empty(len(allpos), dtype=bool)
@@ -236,7 +243,8 @@ class Index:
         k = min(self.candidates, len(uniq))
         part = np.argpartition(-sums, k - 1)[:k] if len(uniq) > k else np.arange(len(uniq))
         order = part[np.argsort(-sums[part], kind="stable")]
-        return [int(uniq[i]) for i in order]
+        best: list[int] = uniq[order].tolist()
+        return best
 
     def search(
         self,

@@ -136,6 +136,7 @@ def profile(name: Name | str) -> Profile:
     return Profile(name, rs, compact)
 
 
+@lru_cache(maxsize=256)
 def stratum(a: str, b: str) -> str:
     if a == b:
         return "same"
