@@ -274,10 +274,24 @@ def test_a_read_session_refuses_to_write(world: Any) -> None:
         assert session.get(IntelReport, report).title == "Report"  # type: ignore[union-attr]
 
 
+def _reached(function: Any, functions: dict[str, Any], seen: set[str]) -> set[str]:
+    """The names of the module's functions ``function`` calls, and those they call."""
+    import ast
+
+    for node in ast.walk(function):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            name = node.func.id
+            if name in functions and name not in seen:
+                seen.add(name)
+                _reached(functions[name], functions, seen)
+    return seen
+
+
 def test_no_get_route_opens_a_writing_session() -> None:
     """GET routes read: one whose read is audited opens ``audit.read_session``, never
     ``db.write()`` (on SQLite a writing transaction holds up every writer of the node for the
-    whole request). A change is a POST (docs/architecture.md, Sessions)."""
+    whole request), nor does any function of its module that it calls (a page shared with a
+    form's second showing). A change is a POST (docs/architecture.md, Sessions)."""
     import ast
     from pathlib import Path
 
@@ -287,13 +301,31 @@ def test_no_get_route_opens_a_writing_session() -> None:
     offenders = []
     for path in sorted([*root.glob("api/**/*.py"), *root.glob("web/**/*.py")]):
         source = path.read_text(encoding="utf-8")
-        for node in ast.walk(ast.parse(source)):
-            gets = isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and any(
-                isinstance(d, ast.Call) and isinstance(d.func, ast.Attribute) and d.func.attr == "get"
-                for d in node.decorator_list
-            )  # fmt: skip
-            if gets and ".db.write()" in (ast.get_source_segment(source, node) or ""):
-                offenders.append(
-                    f"{path.relative_to(root)}:{node.lineno} {getattr(node, 'name', '')}"
-                )
+        tree = ast.parse(source)
+        functions = {f.name: f for f in tree.body if isinstance(f, ast.FunctionDef | ast.AsyncFunctionDef)}  # fmt: skip
+
+        for name, function in functions.items():
+            if not any(isinstance(d, ast.Call) and isinstance(d.func, ast.Attribute) and d.func.attr == "get"
+                       for d in function.decorator_list):  # fmt: skip
+                continue
+            for called in {name} | _reached(function, functions, set()):
+                if ".db.write()" in (ast.get_source_segment(source, functions[called]) or ""):
+                    offenders.append(f"{path.relative_to(root)}: {name} -> {called}")
     assert offenders == []
+
+
+def test_a_change_never_flushed_is_refused_too(world: Any) -> None:
+    """A change left in a read session without a flush would be lost when it closes: it is
+    refused at the end of the block, and nothing the block recorded is written."""
+    from mekongx.audit import ReadSessionWrites, read_session
+
+    report = world.report(ME)
+    before = _trail(world.db)
+    if world.db.dialect != "sqlite":
+        pytest.skip("on PostgreSQL a read session is a writing one")
+    with pytest.raises(ReadSessionWrites), read_session(world.db) as session:
+        intel.read_report(session, world.principal(ME), report)
+        found = session.get(IntelReport, report)
+        assert found is not None
+        found.title = "changed, never flushed"
+    assert _trail(world.db) == before

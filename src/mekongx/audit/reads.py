@@ -8,7 +8,10 @@ read in one would hold up every writer of the node for all of its work (a money 
 workbook, a page of a million seizures). So there the read runs in a reading transaction,
 beside the writers, and its audit rows are written after it, in a short writing transaction of
 their own; if they cannot be written, the request fails and shows nothing. A reading session
-refuses to write: a request that changes something uses ``db.write()``.
+refuses the session's changes (objects added, changed or deleted, at a flush or at its end)
+and its ``insert``/``update``/``delete`` statements, with ``ReadSessionWrites``: a request that
+changes something uses ``db.write()``. (SQL text run on the session's connection is not
+checked.)
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ def read_session(db: Database) -> Iterator[Session]:
     with db.read() as session:
         session.info[_READING] = True
         yield session
+        _no_changes(session)  # a change never flushed would be lost as silently
         pending = session.info.pop(_PENDING, None)
     if pending:
         with db.write() as session:
@@ -50,7 +54,7 @@ class ReadSessionWrites(RuntimeError):
 
 
 @sa_event.listens_for(Session, "before_flush")
-def _no_changes(session: Session, context: Any, instances: Any) -> None:
+def _no_changes(session: Session, context: Any = None, instances: Any = None) -> None:
     if not session.info.get(_READING):
         return
     if session.new or session.deleted or any(session.is_modified(o) for o in session.dirty):

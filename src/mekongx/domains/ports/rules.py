@@ -14,7 +14,7 @@ import yaml
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from mekongx.audit import record
+from mekongx.audit import hold_chain, record
 from mekongx.authz import Permission, Principal, can, require
 from mekongx.db import Database
 from mekongx.domains.ports.models import PortExamination, PortHit, PortRule
@@ -70,7 +70,10 @@ class RuleStats:
 
 
 def ensure_defaults(session: Session, principal: Principal) -> None:
-    """Write the starting rules (``data/rules.yaml``) once, when the node has never had any."""
+    """Write the starting rules (``data/rules.yaml``) once, when the node has never had any.
+    The chain's head is taken first: two requests that find no rule at once write them one
+    after the other, and the second finds them written."""
+    hold_chain(session)
     if session.scalar(select(PortRule.id).limit(1)) is not None:
         return
     raw = yaml.safe_load((DATA / "rules.yaml").read_text(encoding="utf-8"))

@@ -118,7 +118,7 @@ async def create(request: Request, principal: CurrentPrincipal) -> Response:
 
 def _detail(request: Request, principal: Principal, operation_id: int,
             fields: list[tuple[str, str]], status: int = 200) -> Response:  # fmt: skip
-    with node_of(request).db.write() as session:  # the read is audited
+    with read_session(node_of(request).db) as session:  # the read is audited
         operation = service.read_operation(session, principal, operation_id)
         results = service.results(session, principal, operation)
     return render(request, "mekong/detail.html", status=status, o=operation, phases=service.phases_of(operation),

@@ -179,7 +179,7 @@ async def retract_action(request: Request, principal: CurrentPrincipal, action_i
 
 def _action_page(request: Request, principal: Principal, action_id: int, form: dict[str, Any] | None,
                  fields: list[tuple[str, str]], status: int = 200) -> Response:  # fmt: skip
-    with node_of(request).db.write() as session:  # the read is audited
+    with read_session(node_of(request).db) as session:  # the read is audited
         action, progress = plan.read_action(session, principal, action_id)
         evidence = plan.evidence_of(session, principal, progress)
         # the operations to choose the evidence from: the latest 500, as one page

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, Query
 from starlette.requests import Request
 from starlette.responses import Response
 
-from mekongx.audit import Actor
+from mekongx.audit import Actor, read_session
 from mekongx.authz import Permission, Principal, can
 from mekongx.domains.precursors import notifications as pen
 from mekongx.domains.precursors import register as reg
@@ -115,7 +115,7 @@ def _notification_page(
     fields: list[tuple[str, str]] | None = None,
 ) -> Response:
     pen.expire_due(node_of(request).db, Actor.system(principal.agency, principal.request_id))
-    with node_of(request).db.write() as session:
+    with read_session(node_of(request).db) as session:
         n = pen.read_notification(session, principal, notification_id)
         history = pen.events(session, n)
         shipped = [

@@ -263,7 +263,7 @@ def _thread_page(
     form: dict[str, str] | None = None,
     status: int = 200,
 ) -> Response:
-    with node_of(request).db.write() as session:  # the read is audited, so this is a write
+    with read_session(node_of(request).db) as session:  # the read is audited, so this is a write
         thread = rfi_threads.read_thread(session, principal, rfi_id, why="opened in the web UI")
     now = utcnow()
     incoming = thread.rfi.origin_agency != principal.agency

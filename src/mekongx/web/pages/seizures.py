@@ -337,7 +337,7 @@ def detail(request: Request, principal: CurrentPrincipal, seizure_id: RecordId) 
 def _detail(request: Request, principal: Principal, seizure_id: int, fields: list[tuple[str, str]],
             status: int = 200) -> Response:  # fmt: skip
     """The report's page; ``fields`` are the retract form's problems (the form is open then)."""
-    with node_of(request).db.write() as session:  # the read is audited
+    with read_session(node_of(request).db) as session:  # the read is audited
         seizure = service.read_seizure(session, principal, seizure_id)
         links = service.links_of(session, principal, seizure)
         nationalities = service.nationalities_of(seizure)

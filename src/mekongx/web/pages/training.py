@@ -160,7 +160,7 @@ def certificates_page(
 
 def _page(request: Request, principal: Principal, course_id: int, *, status: int = 200,
           fields: list[tuple[str, str]] | None = None) -> Response:  # fmt: skip
-    with node_of(request).db.write() as session:
+    with read_session(node_of(request).db) as session:
         course = service.read_course(session, principal, course_id)
         organiser = (not course.received and course.origin_agency == principal.agency
                      and can(principal, Permission.WRITE_RECORDS).allowed)  # fmt: skip

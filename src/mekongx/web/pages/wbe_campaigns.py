@@ -141,7 +141,7 @@ def _campaign_page(
     imported: int | None = None,
     status: int = 200,
 ) -> Response:
-    with node_of(request).db.write() as session:  # the read is audited
+    with read_session(node_of(request).db) as session:  # the read is audited
         campaign = wbe.read_campaign(session, principal, campaign_id, why="opened in the web UI")
         _, estimate = wbe_estimates.campaign_estimate(session, principal, campaign.id)
         site = wbe.site_of(session, campaign)
