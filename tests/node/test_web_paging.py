@@ -118,29 +118,37 @@ def test_walking_back_through_the_notices_shows_each_notice_once_while_notices_a
     assert len(pages) == 4 and sorted(pages[-1]) == sorted(arrived) and len(arrived) == 21
 
 
-def test_walking_back_through_the_seizures_follows_their_own_order_while_seizures_arrive(
-    world: Any, browser: Any
-) -> None:
-    """Seizures list the latest seized first: the page before is read from the first row's
-    (date, id) in the reverse order, and seizures recorded meanwhile (the latest of all) only
-    add pages at the top."""
+def _seizures(world: Any, count: int, prefix: str) -> tuple[Any, dict[str, str], dict[str, Any], list[tuple[date, int]]]:  # fmt: skip
+    """One seizure recorded through the API and ``count`` copies of it on dates spread over
+    2025 (references ``<prefix>-<n>``): the client, its headers, the seizure's columns (to
+    make more) and every (date, id)."""
     from tests.node.test_listing import SEIZURE
 
     client, headers = world.app(), world.token("thai_liaison")
     made = client.post("/api/v1/seizures", json=SEIZURE, headers=headers)
     assert made.status_code == 201, made.text
     first = made.json()["id"]
-    days = [date(2025, 1 + n % 12, 1 + n % 28) for n in range(110)]
+    days = [date(2025, 1 + n % 12, 1 + n % 28) for n in range(count)]
     with world.db.write() as session:
         model = session.get(Seizure, first)
         assert model is not None
         columns = {c.key: getattr(model, c.key) for c in Seizure.__table__.columns
                    if c.key not in ("id", "uid", "reference")}  # fmt: skip
-        copies = [Seizure(**{**columns, "uid": str(uuid.uuid4()), "reference": f"ZB-{n}",
+        copies = [Seizure(**{**columns, "uid": str(uuid.uuid4()), "reference": f"{prefix}-{n}",
                              "seized_on": day}) for n, day in enumerate(days)]  # fmt: skip
         session.add_all(copies)
         session.flush()
         listed = [(s.seized_on, s.id) for s in copies] + [(model.seized_on, first)]
+    return client, headers, columns, listed
+
+
+def test_walking_back_through_the_seizures_follows_their_own_order_while_seizures_arrive(
+    world: Any, browser: Any
+) -> None:
+    """Seizures list the latest seized first: the page before is read from the first row's
+    (date, id) in the reverse order, and seizures recorded meanwhile (the latest of all) only
+    add pages at the top."""
+    _, _, columns, listed = _seizures(world, 110, "ZB")
     arrived: list[tuple[date, int]] = []
 
     def arrive() -> None:  # the latest seizures of all, recorded between two pages
@@ -276,21 +284,7 @@ def test_the_seizures_list_pages_in_its_own_order_while_seizures_arrive(
     interleaved), and a seizure recorded between two pages appears on none of the later ones."""
     from tests.node.test_listing import SEIZURE
 
-    client, headers = world.app(), world.token("thai_liaison")
-    made = client.post("/api/v1/seizures", json=SEIZURE, headers=headers)
-    assert made.status_code == 201, made.text
-    first = made.json()["id"]
-    days = [date(2025, 1 + n % 12, 1 + n % 28) for n in range(64)]
-    with world.db.write() as session:
-        model = session.get(Seizure, first)
-        assert model is not None
-        columns = {c.key: getattr(model, c.key) for c in Seizure.__table__.columns
-                   if c.key not in ("id", "uid", "reference")}  # fmt: skip
-        copies = [Seizure(**{**columns, "uid": str(uuid.uuid4()), "reference": f"ZX-{n}",
-                             "seized_on": day}) for n, day in enumerate(days)]  # fmt: skip
-        session.add_all(copies)
-        session.flush()
-        listed = [(s.seized_on, s.id) for s in copies] + [(model.seized_on, first)]
+    client, headers, _, listed = _seizures(world, 64, "ZX")
 
     def arrive(page: int) -> None:  # the latest seizure of all, recorded between two pages
         body = {**SEIZURE, "reference": f"ZX-NEW-{page}", "seized_on": "2026-12-01"}

@@ -120,7 +120,7 @@ def record(
     the rows it then locks (a link's sequence, its outbox), so they queue in one order and
     cannot deadlock. An audited read (``read_recorded``) locks nothing until its commit."""
     hold_chain(session)
-    _keep(session, _event(actor, action, target_type, target_id, why, details))
+    record_read(session, actor, action, target_type, target_id, why=why, details=details)
 
 
 def record_read(
