@@ -190,6 +190,14 @@ class Settings(BaseSettings):
         "during a burst). `mekongx serve --workers N` (N > 1) sets it to 40 / N, at least 4, "
         "unless it is set: keep processes x 2 x this below the server's max_connections.",
     )
+    sqlite_cache_mib: int = Field(
+        16,
+        ge=2,
+        le=4096,
+        description="SQLite's page cache, in MiB, for each connection a node process keeps open "
+        "(up to 8 readers and 2 writers at rest; it fills only as pages are read). SQLite's own "
+        "default, 2, is too small for a node of a million records.",
+    )
     retry_max_seconds: int = Field(
         300,
         ge=1,

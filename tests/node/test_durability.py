@@ -1,11 +1,16 @@
-"""A commit that hands out a sequence number (the outbox) or records a receipt (the inbox) is on
-disk before it is acknowledged, so a power loss cannot rewind a link (issue 22 §4)."""
+"""The node's database connections. A commit that hands out a sequence number (the outbox) or
+records a receipt (the inbox) is on disk before it is acknowledged, so a power loss cannot rewind
+a link (issue 22 §4); SQLite's connections keep a page cache fit for a million records (issue 21)."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from sqlalchemy import text
 
 from mekongx.db import Database, is_sqlite
+from mekongx.db.engine import SQLITE_CACHE_MIB
+from mekongx.settings import Settings
 
 
 def test_writer_transactions_are_durable_before_commit_returns(database: Database) -> None:
@@ -15,3 +20,16 @@ def test_writer_transactions_are_durable_before_commit_returns(database: Databas
             assert session.execute(text("PRAGMA synchronous")).scalar() == 2
         else:
             assert session.execute(text("SHOW synchronous_commit")).scalar() == "on"
+
+
+def test_sqlite_connections_keep_a_page_cache_of_the_set_size(tmp_path: Path) -> None:
+    # SQLite's default (2 MiB a connection) re-read an area's index and the recipients' table
+    # from the operating system on every list at a million records (issue 21)
+    url = f"sqlite:///{tmp_path / 'cache.db'}"
+    for database, kib in ((Database(url), SQLITE_CACHE_MIB * 1024),
+                          (Database(url, sqlite_cache_mib=64), 64 * 1024)):  # fmt: skip
+        with database.write() as writer, database.read() as reader:
+            for session in (writer, reader):
+                assert session.execute(text("PRAGMA cache_size")).scalar() == -kib
+    assert SQLITE_CACHE_MIB >= 8  # the pages of the lists measured at a million records
+    assert Settings(sqlite_cache_mib=32).sqlite_cache_mib == 32

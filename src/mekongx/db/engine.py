@@ -31,7 +31,15 @@ def is_sqlite(url_or_engine: str | Engine) -> bool:
     return url.get_backend_name() == "sqlite"
 
 
-def _sqlite_engine(url: str, *, immediate: bool) -> Engine:
+# SQLite's own default page cache is 2 MiB a connection. At a million records the pages one list
+# reads (an area's index, the recipients' table it checks visibility in) no longer fit in it,
+# and every statement read them again from the operating system: at 1,000,000 records the
+# wastewater site's analytes took 3.0 ms with the default and 1.2-1.3 ms with 8 to 64 MiB
+# (benchmarks/README.md, 2026-12-05, "the page cache"). A cache only fills as pages are read.
+SQLITE_CACHE_MIB = 16
+
+
+def _sqlite_engine(url: str, *, immediate: bool, cache_mib: int = SQLITE_CACHE_MIB) -> Engine:
     if ":memory:" in url:
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
     else:
@@ -54,6 +62,7 @@ def _sqlite_engine(url: str, *, immediate: bool) -> Engine:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute(f"PRAGMA cache_size=-{int(cache_mib) * 1024}")  # negative: KiB
         # Writers: FULL, so a commit (an outbox row and the link's next sequence number, an
         # inbox row and the receipt) is on disk before it is acknowledged; with NORMAL a power
         # loss may undo the last commits and rewind the sender's sequence. Readers write
@@ -129,11 +138,13 @@ class _WriterQueue:
 class Database:
     """The node's database: a reader and a writer session factory over one URL."""
 
-    def __init__(self, url: str, *, pool_size: int = 20) -> None:
+    def __init__(
+        self, url: str, *, pool_size: int = 20, sqlite_cache_mib: int = SQLITE_CACHE_MIB
+    ) -> None:
         self.url = url
         if is_sqlite(url):
-            self.write_engine = _sqlite_engine(url, immediate=True)
-            self.read_engine = _sqlite_engine(url, immediate=False)
+            self.write_engine = _sqlite_engine(url, immediate=True, cache_mib=sqlite_cache_mib)
+            self.read_engine = _sqlite_engine(url, immediate=False, cache_mib=sqlite_cache_mib)
         else:
             # A commit is durable before it is acknowledged, whatever the server's default.
             self.write_engine = create_engine(
