@@ -18,20 +18,24 @@ from mekongx.matching.thai import syllables
 
 
 @pytest.mark.parametrize(
-    ("thai_name", "latin"),
+    ("thai_name", "latin", "code"),
     [
-        ("นิสรา ศรีสุข", "Nisa Srisuk"),  # นิสา: r of sa-ra dropped and its a with it
-        ("สหรัฐ ศรีสุข", "Sararat Srisuk"),  # สรารัตน์
-        ("ธเนศพล ศรีสุข", "Thanaphon Srisuk"),  # ธนพล
+        # นิสา: r of sa-ra dropped and its a with it; since the seventeenth round a sounded ร
+        # dropped costs a whole consonant alone
+        ("นิสรา ศรีสุข", "Nisa Srisuk", "consonants_differ"),
+        ("สหรัฐ ศรีสุข", "Sararat Srisuk", "sounds_differ"),  # สรารัตน์
+        ("ธเนศพล ศรีสุข", "Thanaphon Srisuk", "sounds_differ"),  # ธนพล
     ],
 )
-def test_a_consonant_and_a_vowel_together_make_another_name(thai_name: str, latin: str) -> None:
+def test_a_consonant_and_a_vowel_together_make_another_name(
+    thai_name: str, latin: str, code: str
+) -> None:
     m = score(thai_name, latin)
     assert m.decision is not Decision.MATCH, m.explain()
     codes = [r.code for r in m.explanation]
-    assert "sounds_differ" in codes, m.explain()
+    assert code in codes, m.explain()
     for lang in ("en", "th", "zh", "my", "km", "lo", "vi"):
-        text = m.explain(lang)[codes.index("sounds_differ")]
+        text = m.explain(lang)[codes.index(code)]
         assert thai_name.split()[0] in text and latin.split()[0] in text
 
 

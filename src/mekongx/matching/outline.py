@@ -8,8 +8,8 @@ whose keys meet (ชิษณุพงศ์ / Witsanuphong, ชาลี / Chai
 there. ``latin_outline`` gives that order of consonants for a Latin word, one letter per sound
 class (``p t k c s m n N f l r w y``, ``_`` for a word that opens on a vowel); ``endings.py`` gives the outlines of a Thai word from each of
 its readings, through the same function; ``distance`` compares them, cheaply where spellings of one
-name differ (a sounded or silent r, h, y, w or t; s for a final t; final n written r or l; r for l;
-l for a ร after a final, not after a vowel).
+name differ (a cluster's or a silent r, h, y, w or t; s for a final t; final n written r or l; l for a ร after a
+final, not after a vowel; r for a ล after a final or beside ai, not otherwise after a vowel).
 At the start of a syllable the outlines keep voicing where Thai script and passports both do: บ and
 ด are written b and d, ป and ต p and t (``_ONSETS``: บัญชา Bancha is not ปัญจะ Pancha).
 """
@@ -47,12 +47,15 @@ _ONSETS = {
 _SILENT_E = re.compile("[aeiou][bcdfghjklmnpqrstvwxz]e$")
 
 # adding or dropping one of these costs half: a linking or silent r or t, h of aspiration, y and w
-# that are glides or vowels in one spelling and consonants in another
-_INDEL = {"r": 0.5, "R": 0.5, "y": 0.5, "w": 0.5, "h": 0.5, "T": 0.5}
+# that are glides or vowels in one spelling and consonants in another. A ร that opens a syllable
+# after a vowel in a Thai reading (``R``) is sounded and written (RTGS): a spelling without it costs
+# a whole consonant (สุรกานต์ su-ra-kan is not Sukan); readings in which a ร is silent or closes a
+# syllable are readings of their own (สุรกานต์ sun-kan, ศรี si)
+_INDEL = {"r": 0.5, "R": 1.0, "y": 0.5, "w": 0.5, "h": 0.5, "T": 0.5}
 # ... but a final t (T) is cheap only before a stop, an affricate or s, where it closes one syllable
 # and the next one's consonant sounds it again (Ratchanok, Kitsana); before these it costs a whole
 # consonant (``_indel``)
-_SONORANT_ONSETS = frozenset("nmlrRwyN")
+_SONORANT_ONSETS = frozenset("nmlrRLwyN")
 # one written for the other costs half: a final s for t (Thanes, ธเนศ), a final n written r or l,
 # l for r (Somluck, สมรักษ์: Thai speakers say both as l), a final f for p (อัฟฟาน ap-fan)
 _SUBSTITUTE = {
@@ -64,16 +67,30 @@ _SUBSTITUTE = {
     frozenset("rl"): 0.5,
     frozenset("pf"): 0.5,
     frozenset("nR"): 0.5,
+    frozenset("nL"): 0.5,
 }
 # ... but a ร that opens a syllable after a vowel in a Thai reading (``R``) is r, and l for it costs
 # a whole consonant (no ``rl`` entry): มาริสา is not Malisa (มาลิษา), นุจรี not Nuchali (นุชลี). RTGS
 # and the annotated spellings write it r (sources.yaml); l for a ร after a final stays half
-# (Somluck, สมรักษ์ som-rak), as does r for ล (ไอลดา Irada, อาจวิไล Arjvirai)
+# (Somluck, สมรักษ์ som-rak). Likewise a ล that opens a syllable after a vowel (``L``) is l, and r
+# for it costs a whole consonant: มาลิษา is not Marisa, นุชลี not Nuchari; beside the diphthong ai
+# r for ล stays half (ไอลดา Irada, อาจวิไล Arjvirai: a dev spelling and a real person write it so)
 # a final and the consonant that opens the next syllable, written once or twice: Ratchanok,
 # Tassana; อัฟฟาน ap-fan Affan; ล and ร that close one syllable as n and open the next (ชลดา
 # Chonlada or Chalada, พลรัตน์ Phonlarat)
 _ONE_SOUND = (
-    frozenset((("T", "t"), ("T", "c"), ("T", "s"), ("p", "f"), ("n", "l"), ("n", "r"), ("n", "R")))
+    frozenset(
+        (
+            ("T", "t"),
+            ("T", "c"),
+            ("T", "s"),
+            ("p", "f"),
+            ("n", "l"),
+            ("n", "r"),
+            ("n", "R"),
+            ("n", "L"),
+        )
+    )
     | {("T", x) for x in "XDQd"}
     | {("p", x) for x in "PBVb"}
 )
@@ -119,6 +136,15 @@ def latin_outline(word: str, kind: str = "latin") -> str:
                     sound = onsets.get(letters, sound)
                 if kind == "thai" and sound == "r" and vowel_after and i and w[i - 1] in _VOWELS:
                     sound = "R"  # ร after a vowel: r, not l (``_SUBSTITUTE``)
+                if (
+                    kind == "thai"
+                    and sound == "l"
+                    and vowel_after
+                    and i
+                    and w[i - 1] in _VOWELS
+                    and "ai" not in (w[i - 2 : i], w[j : j + 2])
+                ):
+                    sound = "L"  # ล after a vowel, not beside ai: l, not r (``_SUBSTITUTE``)
                 units.append((sound, vowel_after, i > 0 and w[i - 1] in _VOWELS))
                 i = j
                 break
@@ -156,7 +182,7 @@ _SUBSTITUTE_PAIRS = {(x, y): cost for pair, cost in _SUBSTITUTE.items() for x in
 # one sound anywhere in a word, the first too (``_ONSETS``): บ ด ป ต written b d p t (or ph th), an
 # aspirated stop written b or d, any stop in a traditional spelling
 _SAME = frozenset(
-    (("B", "b"), ("D", "d"), ("P", "p"), ("X", "t"), ("p", "b"), ("t", "d"), ("R", "r"))
+    (("B", "b"), ("D", "d"), ("P", "p"), ("X", "t"), ("p", "b"), ("t", "d"), ("R", "r"), ("L", "l"))
 )
 _SAME |= {("V", x) for x in "pPBb"} | {("Q", x) for x in "tXDd"}
 _SAME |= {(y, x) for x, y in _SAME}

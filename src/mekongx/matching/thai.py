@@ -229,9 +229,15 @@ class _Parser(Division):
                 self.pairs_left -= 2  # the rest of an odd run pairs up (กมล ka-mon)
                 vowel, may_close = "o", True
                 self.force_final = True
-            elif nxt - onset_at == 1 and run % 2 == 1 and run >= 3 and (to_end or self.linked):
+            elif (
+                nxt - onset_at == 1
+                and run % 2 == 1
+                and run >= 3
+                and (to_end or self.linked or self.at(onset_at + run) in _LEAD)
+            ):
                 # an odd run of bare consonants starts with Ca and pairs up after it (กนก ka-nok,
-                # กนกพร ka-nok-phon; formally กมลวิศิษฎ์ ka-mon-wi-sit)
+                # กนกพร ka-nok-phon; formally กมลวิศิษฎ์ ka-mon-wi-sit), before a leading vowel too
+                # (ขจรเกียรติ kha-chon-kiat, not khot-kiat)
                 vowel, may_close = "a", False
                 self.pairs_left = run - 1
             elif self.linked and run >= 2 and nxt - onset_at == 1 and (not to_end or run >= 4):

@@ -9,7 +9,11 @@ telling where the Thai word lacks the letter behind it:
 - **a final l** (Nantapol, Kamol, Phol: an l no vowel follows) is written for ล, ฬ or ฦ; not for a
   word that has none (นันตพร);
 - **-orn** (Porn, Kesorn, Insorn) is written for a syllable closed by ร, ณ or ญ or for the vowel
-  ออ before น (อินสอน); not for ธเนศพล.
+  ออ before น (อินสอน); not for ธเนศพล;
+- **a final l that ends the word** (Thanaphol, Kamol, Wibul) is written for a last syllable closed
+  on ล or ฬ: ลดาพร has an ล, but its last syllable closes on ร (not Ladaphol). Of the ``dev``
+  spellings none writes a word-final l for another last syllable but Akkarapol (อัครพนธ์, which the
+  l mark already refuses); ``END_L``.
 
 Checked against every annotated spelling of the ``dev`` part of nozomiyamada/thai_romanization
 (commit 9968ea4; 3,537 spellings) and the train and seen real persons of
@@ -49,6 +53,8 @@ from itertools import pairwise
 from mekongx.matching.keys import ascii_fold
 
 ORN, L, NN, CLOSED = "o", "l", "N", "D"
+# a word that ends on a final l (Kamol, Thanaphol): its Thai word's last syllable closes on ล or ฬ
+END_L = "e"
 # a stop written twice between two vowels (Nattee, Manatchai, Supphawan): a syllable closed on it
 _LATIN_CLOSED = re.compile("[aeiouy](?:tt|tch|pp|kk|dd|ts|ss|sch|tj|dj|dch)(?=h?[aeiouy])")
 _TONE_MARKS = re.compile("[\u0e48-\u0e4b]")
@@ -63,6 +69,9 @@ _THAI_L = re.compile("[ลฬฦ]")
 # -orng is ong with an r that marks a long vowel (Charn, Thorng), not a final r
 _LATIN_ORN = re.compile("orn(?!g)")
 _LATIN_FINAL_L = re.compile("l(?![aeiouyl])")  # Kamol, Phol; not Chollada's first l
+_LATIN_END_L = re.compile("[aeiou]l$")
+# the last syllable closed on ล or ฬ, and what ◌์ silences after it (วิบูลย์)
+_THAI_END_L = re.compile("[ลฬ][\u0e48-\u0e4b]?(?:[ก-ฮ]{1,2}[\u0e34\u0e38]?\u0e4c)?$")
 _LATIN_NN = re.compile("[nlr]n(?=[aeiouy])")  # Arunnee, Wimolnut, Ornitcha; not Porn
 
 
@@ -76,6 +85,7 @@ def latin_marks(word: str) -> str:
         + (L if _LATIN_FINAL_L.search(w) else "")
         + (NN if _LATIN_NN.search(w) else "")
         + (CLOSED if _LATIN_CLOSED.search(w) else "")
+        + (END_L if _LATIN_END_L.search(w) else "")
     )
 
 
@@ -114,11 +124,12 @@ def thai_marks(
     before an n (and every published form writes it so)."""
     marks = (ORN if _THAI_ORN.search(word) else "") + (L if _THAI_L.search(word) else "")
     marks += CLOSED if may_close(word) else ""
+    marks += END_L if _THAI_END_L.search(word) else ""
     forms = "".join(latin_marks(v) for v in published)
     marks += forms.replace(NN, "")
     if closes_on_n(readings) and all(NN in latin_marks(v) for v in published):
         marks += NN
-    return "".join(m for m in (ORN, L, NN, CLOSED) if m in marks)
+    return "".join(m for m in (ORN, L, NN, CLOSED, END_L) if m in marks)
 
 
 def _differs(thai: set[str], latin: str) -> bool:
