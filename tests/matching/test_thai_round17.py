@@ -142,3 +142,11 @@ def test_a_sounded_ra_is_written(latin: str) -> None:
 def test_dropping_a_sounded_ra_costs_a_consonant() -> None:
     assert distance("sRkn", "skn") == 1.0  # main: 0.5
     assert distance("srkn", "skn") == 0.5  # a cluster's r (ปร, กร) stays cheap
+
+
+def test_lao_script_keeps_r_for_lo() -> None:
+    # Lao writes ລ for the r of older spellings: ວໍລະຈິດ Vorachith (a seen row,
+    # names_mekong_real.csv, la003); its Thai rewriting วอละจิด is read with r for ล cheap
+    assert latin_outline("wolachit", "lao") == "wlcT"
+    _matches("ບຸນຍັງ ວໍລະຈິດ", "Bounnhang Vorachith")
+    _refused("มาลิษา ศรีสุข", "Marisa Srisuk")

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from mekongx.matching import thai, thai_compounds, thai_finals, thai_vowels, traditional
 from mekongx.matching.keys import ascii_fold
+from mekongx.matching.lao import LAO
 from mekongx.matching.names import Name, thai_table_rows
 from mekongx.matching.normalize import Script
 from mekongx.matching.outline import latin_outline, shape
@@ -121,14 +122,15 @@ _CANCELLED = re.compile("(?<=[ก-ฮ])[ก-ฮ]{2}\u0e4c|[ก-ฮ]\u0e4c")
 
 
 @lru_cache(maxsize=100_000)
-def thai_shape(word: str) -> str:
-    """A Thai word's ending and the consonant outlines of all its readings (``outline.py``).
+def thai_shape(word: str, kind: str = "thai") -> str:
+    """A Thai word's ending and the consonant outlines of all its readings (``outline.py``);
+    ``kind`` ``"lao"`` for a word written in Lao script (``outline.latin_outline``).
 
     Inside a compound a cancelled letter (◌์) silences one or two letters, and the reader may sound
     them (ลักษณ์นารา lak-na-ra): the word without the last or (after a consonant) the last two
     letters before each ◌์ is read too."""
     readings, published = _thai_readings(word)
-    outlines = {latin_outline("".join(r), "thai") for r in readings}
+    outlines = {latin_outline("".join(r), kind) for r in readings}
     if "\u0e4c" in word[:-1]:
         for n in (2, 3):  # the ◌์ and one letter, or two letters, before it
 
@@ -137,13 +139,13 @@ def thai_shape(word: str) -> str:
 
             bare = _CANCELLED.sub(silent, word)
             if syl := thai.syllables(bare):
-                outlines.add(latin_outline("".join(syl), "thai"))
+                outlines.add(latin_outline("".join(syl), kind))
     # ฏ and ฎ are written for each other in names (เจษฎา, เจษฏา), ฑ sounds d or th (บัณฑิต)
     if any(c in word for c in "ฏฎฑ"):
         swapped = word.translate(_SWAP)
         for syl in (thai.syllables(swapped), thai.syllables(swapped, linked=True)):
             if syl:
-                outlines.add(latin_outline("".join(syl), "thai"))
+                outlines.add(latin_outline("".join(syl), kind))
     outlines.update(latin_outline(v) for v in published)
     # a word with published Latin forms is left to them: its vowels are not checked
     vowels = () if published else tuple(thai_vowels.thai(r, word) for r in readings)
@@ -180,9 +182,10 @@ def endings(name: Name) -> tuple[str, ...]:
     if name.han is not None or name.foreign_han is not None:
         return ()
     out = []
+    kind = "lao" if LAO.search(name.original) else "thai"
     for tok in name.tokens:
         if tok.script is Script.THAI:
-            out.append(thai_shape(tok.text))
+            out.append(thai_shape(tok.text, kind))
         elif tok.script is Script.LATIN:
             out.append(latin_shape(tok.text))
         else:

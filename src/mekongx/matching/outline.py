@@ -40,6 +40,7 @@ _VOWELS = frozenset("aeiou")
 # traditional habits (``traditional.respell``: Dharmasakti, ศักดิ์ as śakti) any stop V or Q.
 _ONSETS = {
     "thai": {"b": "B", "d": "D", "p": "P", "t": "X"},
+    "lao": {"b": "B", "d": "D", "p": "P", "t": "X"},
     "latin": {"b": "b", "d": "d", "bh": "b", "dh": "d"},
     "traditional": dict.fromkeys(("b", "bh", "p", "ph"), "V")
     | dict.fromkeys(("d", "dh", "t", "th"), "Q"),
@@ -111,8 +112,10 @@ def latin_outline(word: str, kind: str = "latin") -> str:
     A consonant not followed by a vowel is a final: r after a vowel marks a long vowel (Porn,
     Charn), l and r sound n (Kamol, Sakorn), ch, j and s sound t (Petch, Amnaj, Thanes), y and w
     are vowels (Kaew, Chai); a final that the next syllable's consonant repeats counts once.
-    ``kind``: ``"thai"`` for a Thai reading in RTGS, whose b, d, p, t are บ, ด, ป, ต, ``"traditional"``
-    for a Latin word with traditional habits, which says nothing of voicing (``_ONSETS``).
+    ``kind``: ``"thai"`` for a Thai reading in RTGS, whose b, d, p, t are บ, ด, ป, ต, ``"lao"`` for
+    the reading of a word written in Lao script (the same, but a ລ between vowels is not marked: Lao
+    writes ລ for the r of older spellings, ວໍລະຈິດ Vorachith), ``"traditional"`` for a Latin word
+    with traditional habits, which says nothing of voicing (``_ONSETS``).
     """
     w = ascii_fold(word)
     onsets = _ONSETS[kind]
@@ -134,7 +137,7 @@ def latin_outline(word: str, kind: str = "latin") -> str:
                 vowel_after = j < len(w) and w[j] in _VOWELS
                 if vowel_after and not (i and w[i - 1] in "nm"):
                     sound = onsets.get(letters, sound)
-                if kind == "thai" and sound == "r" and vowel_after and i and w[i - 1] in _VOWELS:
+                if kind != "latin" and sound == "r" and vowel_after and i and w[i - 1] in _VOWELS:
                     sound = "R"  # ร after a vowel: r, not l (``_SUBSTITUTE``)
                 if (
                     kind == "thai"
