@@ -317,10 +317,11 @@ def foreign(c: Compact) -> bool:
     the sound reading met 李兆基 / LEE SHAU KEE by chance) and is not pinyin throughout with a
     given name run together (Dan Tianfang): such words carry keys marked ``EXACT``; unless another
     of its words is one that no Chinese romanisation writes (Heng Samrin: Heng is a Hokkien
-    surname spelling, Samrin no Chinese given name)."""
+    surname spelling, Samrin no Chinese given name), which holds too when a reading takes the
+    name for a Chinese one (Sok Soken: Sok a surname spelling, Soken Wade-Giles so.ken)."""
     return (
         (c.script == "latin" or (c.script == "th" and c.non_chinese))
-        and c.rarity is None
+        and (c.rarity is None or c.non_chinese)
         and c.han is None
         and (
             c.non_chinese

@@ -145,7 +145,15 @@ def written_sounds(
     table = _data.transcription_han(language).get(char, ())
     if not table:
         return own
-    return tuple(dict.fromkeys((*own[:after], *map(respell, table), *own[after:])))
+    # the first ``after`` sounds stay where they are, even when two of them are one spelling
+    # (莫 mo, principal mo): merged, a row became the principal sound (莫 Mam for 莫尼列 Monineath)
+    head = own[:after]
+    rows = [t for t in dict.fromkeys(map(respell, table)) if t not in head]
+    return (
+        *head,
+        *rows,
+        *(x for x in dict.fromkeys(own[after:]) if x not in head and x not in rows),
+    )
 
 
 def char_sounds(char: str, syl: str) -> tuple[str, ...]:
