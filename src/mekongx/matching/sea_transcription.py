@@ -37,6 +37,9 @@ HONORIFIC_HAN = {"吴": "u", "杜": "daw", "貌": "maung", "玛": "ma", "哥": "
 _PER_SYLLABLE = 10
 _PER_COMMON = 6  # sounds per syllable of a name that may well be Chinese (吴, 杜)
 _MAX_JOINED = 12
+# … of a name that looks transcribed (no Chinese surname first: 蒙文兴 Mam Bunheng, whose 文 Bun is
+# the fourth sound of its syllable), which few Chinese names are
+_MAX_JOINED_SURE = 20
 
 _INITIALS = ("zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q",
              "x", "r", "z", "c", "s", "y", "w")  # fmt: skip
@@ -246,16 +249,17 @@ def reading_shapes(
     bodies = [per]
     if len(per) >= 3 and syllables[0] in ("wu", "du", "mao", "ma", "ge", "sai", "nan", "zhao"):
         bodies.append(per[1:])
+    most = _MAX_JOINED if few else _MAX_JOINED_SURE
     shapes: list[list[list[tuple[str, tuple[str, ...]]]]] = []
     for body in bodies:
         shapes.append([[(s, (s,)) for s in alts] for alts in body])
         if len(body) >= 3 and joined:
-            shapes.append([[(s, (s,)) for s in body[0]], _joined(body[1:])])
+            shapes.append([[(s, (s,)) for s in body[0]], _joined(body[1:], most)])
         if len(body) >= 4 and joined:  # three words (杭尊纳隆 Hang Chuon Naron)
             shapes.append([[(s, (s,)) for s in body[0]], [(s, (s,)) for s in body[1]],
-                           _joined(body[2:])])  # fmt: skip
+                           _joined(body[2:], most)])  # fmt: skip
         if len(body) >= 2 and joined and not few:
-            shapes.append([_joined(body)])
+            shapes.append([_joined(body, most)])
     return shapes
 
 
@@ -302,13 +306,15 @@ def part_sounds(syllables: tuple[str, ...], chars: str = "") -> list[tuple[str, 
 _FINAL_SYLLABLES = {"te": "t", "de": "t", "ke": "k", "mu": "m", "si": "s", "er": "r"}
 
 
-def _joined(per: list[tuple[str, ...]]) -> list[tuple[str, tuple[str, ...]]]:
-    """The likeliest spellings of syllables written as one word: fewest departures from each
-    syllable's first sounds, and of as many, every syllable read by one of its nearer sounds (the
-    third sound of both 宗 and 仁, Khmer Cham and Roeun: 郭宗仁 Kuoch Chamroeun) before one read by
-    a far one."""
+def _joined(
+    per: list[tuple[str, ...]], most: int = _MAX_JOINED
+) -> list[tuple[str, tuple[str, ...]]]:
+    """The ``most`` likeliest spellings of syllables written as one word: fewest departures from
+    each syllable's first sounds, and of as many, every syllable read by one of its nearer sounds
+    (the third sound of both 宗 and 仁, Khmer Cham and Roeun: 郭宗仁 Kuoch Chamroeun) before one
+    read by a far one."""
     combos = islice(product(*(range(len(p)) for p in per)), 4096)
-    ranked = sorted(combos, key=lambda c: (sum(c), max(c, default=0)))[:_MAX_JOINED]
+    ranked = sorted(combos, key=lambda c: (sum(c), max(c, default=0)))[:most]
     out = []
     for c in ranked:
         syls = tuple(p[i] for p, i in zip(per, c, strict=True))
