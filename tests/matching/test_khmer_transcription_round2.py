@@ -23,6 +23,8 @@ from mekongx.matching.sea_transcription import char_sounds
         # 蒙 Mam too (seen row kh405), with 文 Bun, its fourth sound, in the joined Bunheng
         ("蒙文兴", "Mam Bunheng"),
         ("蒙文兴", "ម៉ម ប៊ុនហេង"),
+        ("苏索卡", "Sar Sokha"),  # 苏 Sar (seen row kh117)
+        ("苏索卡", "ស សុខា"),
     ],
 )
 def test_a_cambodian_minister_as_the_cambodian_chinese_press_writes_him(
@@ -52,6 +54,9 @@ def test_the_new_readings_make_no_other_name_meet() -> None:
         ("蒙文兴", "Mam Sam An"),
         ("蒙文兴", "Men Sam An"),
         ("蒙金平", "Mam Bunheng"),  # a Chinese name of a surname outside the list
+        ("苏索卡", "ជា សុផារ៉ា"),  # Chea Sophara: 苏 is read Sar after su, not instead
+        ("苏索卡", "Chea Sophara"),
+        ("索索肯", "Sar Sokha"),
     ):
         assert score(han, other).probability < thr, (han, other)
     for han, other in (
@@ -61,6 +66,8 @@ def test_the_new_readings_make_no_other_name_meet() -> None:
         ("宋楚瑜", "Soong Chu-yu"),
         ("莫言", "Mo Yan"),
         ("蒙文兴", "Meng Wenxing"),
+        ("苏貌", "Saw Maung"),  # 苏 the Karen courtesy word Saw
+        ("苏索卡", "Su Suoka"),
     ):
         assert score(han, other).probability >= thr, (han, other)
 
