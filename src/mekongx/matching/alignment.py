@@ -34,6 +34,7 @@ DIALECT_SYSTEMS = frozenset(
         "hokkien-split",
         "foochow-split",
         "hakka-split",
+        "hainanese-split",
         "cantonese-married",
         "cantonese-maiden",
     )

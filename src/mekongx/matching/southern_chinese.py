@@ -97,6 +97,14 @@ def _hokkien_spellings(tailo: str) -> list[str]:
     return out
 
 
+def _penang_eik(tailo: str) -> list[str]:
+    """A Hokkien final ik (POJ ek) as Penang names write it, ei before the k (德 tik Teik: Tan
+    Teik Cheng 陳德欽, Teoh Teik Huat), as Penang's local spelling writes a vowel e before a final
+    stop (八 peh "peik")."""
+    base = tailo.replace("tsh", "ch").replace("ts", "ch")
+    return [base[:-2] + "eik"] if base.endswith(("ik", "ek")) and len(base) > 2 else []
+
+
 def _nasal_n(spelt: str) -> list[str]:
     """A final ng after ia or ua also written n, as Singapore and Penang names write it (亮
     liang Lian, 光 kuang Kuan: Tan Kin Lian, Lee Kuan Yew)."""
@@ -278,6 +286,14 @@ def character_spellings(ch: str, dialect: str, teochew: bool = True) -> tuple[tu
         if nasal and nasal[0][1] not in {k for _, k in hokkien}:
             hokkien.append(nasal[0])
             break
+    # … and in a given name, Penang's ei before k (德 Teik), once
+    if teochew:
+        keys = {k for _, k in hokkien}
+        for r in _table("hokkien.csv").get(ch, ()):
+            eik = [(s, k) for s, k in _keyed(_penang_eik(r), 1) if k not in keys]
+            if eik:
+                hokkien += eik
+                break
     return tuple(hokkien)
 
 
@@ -356,6 +372,8 @@ def reading_parts(surname: str, given: str) -> list[tuple[str, list[list[Triple]
         if len(given) > 1:
             split = [[(s.capitalize(), k, dialect) for s, k in alts] for alts in per_char]
             out.append((dialect + "-split", [sur, *split]))
+        if dialect == "hokkien" and len(given) > 1 and (hainan := _hainanese(per_char)):
+            out.append(("hainanese-split", [sur, *hainan]))
         if dialect == "cantonese" and len(given) == 3 and given[0] in _data.surnames():
             married = _married(sur, given, per_char)
             out.append(("cantonese-married", married))
@@ -369,6 +387,21 @@ def reading_parts(surname: str, given: str) -> list[tuple[str, list[list[Triple]
             out.append(("cantonese-maiden", married[1:]))
             out.append(("cantonese-maiden", [married[1], *split]))  # CHENG YUET NGOR
     return out
+
+
+def _hainanese(per_char: list[tuple[tuple[str, str], ...]]) -> list[list[Triple]] | None:
+    """The given name as a Hainanese family of Singapore or Malaysia writes it, a word per
+    character: Hainanese hardened the s of the other Southern Min languages into t, so a
+    character whose Hokkien spellings start with s is spelt with t instead (詩 si Tee: Ong Tee
+    Keat 翁詩傑; 山 san Tan: Mah Bow Tan 馬寶山), the others as in Hokkien. None when no
+    character starts with s (the Hokkien reading is the same)."""
+    out: list[list[Triple]] = []
+    changed = False
+    for alts in per_char:
+        hard = _keyed(["t" + s[1:] for s, _ in alts if s[:1] == "s" and s[:2] != "sh"], 2)
+        changed = changed or bool(hard)
+        out.append([(s.capitalize(), k, "hainanese") for s, k in hard or alts])
+    return out if changed else None
 
 
 def _married(

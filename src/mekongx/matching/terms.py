@@ -174,12 +174,20 @@ TERMS: dict[str, dict[str, str]] = {
         "my": "ဖူကျိုး (ဆာရာဝက်/ဆီဘူး စာလုံးပေါင်း)",
         "km": "ភាសាហ្វូចូវ (អក្ខរាវិរុទ្ធសារ៉ាវ៉ាក់/ស៊ីប៊ូ)",
     },
+    "hainanese": {
+        "en": "Hainanese (Singapore/Malaysia spelling)",
+        "th": "ภาษาไหหลำ (การสะกดแบบสิงคโปร์/มาเลเซีย)",
+        "zh": "海南话（新马拼写）",
+        "my": "ဟိုင်နန် (စင်ကာပူ/မလေးရှား စာလုံးပေါင်း)",
+        "km": "ភាសាហៃណាន (អក្ខរាវិរុទ្ធសិង្ហបុរី/ម៉ាឡេស៊ី)",
+    },
 }
 # one part per given-name character: named as the reading it splits
 TERMS["cantonese-split"] = TERMS["cantonese"]
 TERMS["hokkien-split"] = TERMS["hokkien"]
 TERMS["foochow-split"] = TERMS["foochow"]
 TERMS["hakka-split"] = TERMS["hakka"]
+TERMS["hainanese-split"] = TERMS["hainanese"]
 TERMS["cantonese-married"] = TERMS["cantonese"]  # her husband's surname before her own
 TERMS["cantonese-maiden"] = TERMS["cantonese"]  # her own surname and given name alone
 
@@ -226,6 +234,10 @@ _TERMS_LO_VI: dict[str, tuple[str, str]] = {
     "foochow": (
         "ພາສາຟູໂຈວ (ການສະກົດແບບຊາຣາວັກ/ຊີບູ)",
         "tiếng Phúc Châu (cách viết Sarawak/Sibu)",
+    ),
+    "hainanese": (
+        "ພາສາໄຫ່ໜຳ (ການສະກົດແບບສິງກະໂປ/ມາເລເຊຍ)",
+        "tiếng Hải Nam (cách viết Singapore/Malaysia)",
     ),
 }
 for _code, (_lo, _vi) in _TERMS_LO_VI.items():
