@@ -9,7 +9,11 @@ https://www.penang-traveltips.com/hokkien/pseudo-fricative-h.htm .
 Hainanese hardened the s of the other Southern Min languages into t
 (https://en.wikipedia.org/wiki/Hainanese , Phonology): a given name is also read a word per
 character with t for s (詩 Tee: Ong Tee Keat 翁詩傑, https://en.wikipedia.org/wiki/Ong_Tee_Keat ;
-山 Tan: Mah Bow Tan 馬寶山, https://en.wikipedia.org/wiki/Mah_Bow_Tan)."""
+山 Tan: Mah Bow Tan 馬寶山, https://en.wikipedia.org/wiki/Mah_Bow_Tan).
+
+Malaysia writes a Cantonese uk in a given name also oke, as its surname 陸 Loke (玉 yuk Yoke: 清玉
+Chin Yoke, https://chinyoke.blog/2012/04/ ; Anthony Loke 陸兆福,
+https://en.wikipedia.org/wiki/Anthony_Loke)."""
 
 from __future__ import annotations
 
@@ -37,12 +41,15 @@ def test_a_surname_character_keeps_its_own_spellings() -> None:
         ("林德福", "LIM TEIK HOCK", True),
         ("翁詩傑", "Ong Tee Keat", True),
         ("马宝山", "MAH BOW TAN", True),
+        ("陈清玉", "Tan Chin Yoke", True),
+        ("李玉兰", "LEE YOKE LAN", True),
         ("陈伟明", "Tan Teik Beng", False),
         ("林国福", "LIM TEIK HOCK", False),
         ("翁志傑", "Ong Tee Keat", False),  # 志 is no s syllable
         ("马宝明", "Mah Bow Tan", False),
         ("洪森", "Hong Tim", False),  # a one-character given name gets no Hainanese reading
+        ("李国兰", "Lee Yoke Lan", False),
     ],
 )
-def test_penang_and_hainanese_spellings(han: str, latin: str, meets: bool) -> None:
+def test_malaysian_and_singapore_spellings(han: str, latin: str, meets: bool) -> None:
     assert (score(han, latin).probability >= calibration.threshold()) is meets

@@ -254,11 +254,11 @@ def character_spellings(ch: str, dialect: str, teochew: bool = True) -> tuple[tu
         # Siew: Loke Siew Fook 陸兆福; 耀 yiu Yew: Lee Kuan Yew 李光耀)
         spellings += [_iew(s) for s in spellings[:2] if s.endswith("iu")]
         # the vowel of uk, which Hong Kong writes ung or ong before ng (and Macau always ong),
-        # also written o before k in given names (鈺 yuk Yok: Tsang Yok-sing 曾鈺成)
+        # also written o before k in given names (鈺 yuk Yok: Tsang Yok-sing 曾鈺成), and oke in
+        # Malaysia, as its surname 陸 Loke is (玉 yuk Yoke: 清玉 Chin Yoke)
         if teochew:
-            spellings += [
-                s[:-2] + "ok" for s in spellings[:2] if s.endswith("uk") and s[-3:] != "euk"
-            ]
+            uk = [s[:-2] for s in spellings[:2] if s.endswith("uk") and s[-3:] != "euk"]
+            spellings += [s + "ok" for s in uk] + [s + "oke" for s in uk]
         return tuple(_keyed(spellings))
     if dialect == "hakka":
         for r in _table("hakka.csv").get(ch, ())[:2]:
