@@ -60,12 +60,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     keys = load_node_keys(settings) if (settings.keys_dir / NodeKeys.CURRENT).exists() else None
     app.state.node = Node(
         settings,
-        database
-        or Database(
-            settings.effective_database_url,
-            pool_size=settings.db_pool_size,
-            sqlite_cache_mib=settings.sqlite_cache_mib,
-        ),
+        database or Database(settings.effective_database_url, **settings.database_options),
         keys,
         RefusalGate(settings.federation_refusals_per_minute),
         RefusalGate(settings.login_client_attempts, name="web login"),

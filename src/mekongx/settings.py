@@ -190,6 +190,16 @@ class Settings(BaseSettings):
         "during a burst). `mekongx serve --workers N` (N > 1) sets it to 40 / N, at least 4, "
         "unless it is set: keep processes x 2 x this below the server's max_connections.",
     )
+    db_idle_transaction_seconds: int = Field(
+        600,
+        ge=0,
+        le=86_400,
+        description="PostgreSQL ends a transaction left idle this many seconds "
+        "(idle_in_transaction_session_timeout) and with it the locks it holds, so that a request "
+        "or command stuck inside one (a change holds the audit chain's head to its commit) cannot "
+        "hold up the node's writers for ever; 0: no bound. Between two statements the node's own "
+        "transactions wait at most on a peer (15 s).",
+    )
     sqlite_cache_mib: int = Field(
         16,
         ge=2,
@@ -272,6 +282,15 @@ class Settings(BaseSettings):
         if self.database_url:
             return self.database_url
         return f"sqlite:///{(self.data_dir / 'mekongx.db').resolve()}"
+
+    @property
+    def database_options(self) -> dict[str, int]:
+        """The keyword arguments of ``mekongx.db.Database`` these settings decide."""
+        return {
+            "pool_size": self.db_pool_size,
+            "sqlite_cache_mib": self.sqlite_cache_mib,
+            "idle_transaction_seconds": self.db_idle_transaction_seconds,
+        }
 
     @property
     def secure_cookies(self) -> bool:

@@ -1,13 +1,18 @@
 """The node's database connections. A commit that hands out a sequence number (the outbox) or
 records a receipt (the inbox) is on disk before it is acknowledged, so a power loss cannot rewind
-a link (issue 22 §4); SQLite's connections keep a page cache fit for a million records (issue 21)."""
+a link (issue 22 §4); SQLite's connections keep a page cache fit for a million records, and
+PostgreSQL ends a transaction left idle (issue 21)."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 
+from mekongx.audit.log import hold_chain
 from mekongx.db import Database, is_sqlite
 from mekongx.db.engine import SQLITE_CACHE_MIB
 from mekongx.settings import Settings
@@ -33,3 +38,29 @@ def test_sqlite_connections_keep_a_page_cache_of_the_set_size(tmp_path: Path) ->
                 assert session.execute(text("PRAGMA cache_size")).scalar() == -kib
     assert SQLITE_CACHE_MIB >= 8  # the pages of the lists measured at a million records
     assert Settings(sqlite_cache_mib=32).sqlite_cache_mib == 32
+
+
+def test_postgresql_ends_a_transaction_left_idle_and_frees_the_chain(db_url: str) -> None:
+    # a request stuck inside a change (which holds the audit chain's head to its commit) would
+    # otherwise hold up every writer of the node until it was killed by hand (issue 21)
+    if is_sqlite(db_url):
+        pytest.skip("SQLite: no server to end a transaction; a writer holds the one lock anyway")
+    stuck_db, other_db = Database(db_url, idle_transaction_seconds=1), Database(db_url)
+    try:
+        with other_db.write() as session:
+            shown = session.execute(text("SHOW idle_in_transaction_session_timeout")).scalar()
+            assert shown == "10min"
+        with pytest.raises(DBAPIError, match="idle"), stuck_db.write() as stuck:
+            hold_chain(stuck)
+            started = time.monotonic()
+            with other_db.write() as other:  # waits for the head, the stuck one idle meanwhile
+                other.execute(text("SET LOCAL lock_timeout = '15s'"))  # not for ever if broken
+                hold_chain(other)
+            waited = time.monotonic() - started
+            stuck.execute(text("SELECT 1"))  # its session was ended
+        assert 0.8 < waited < 15
+        with stuck_db.write() as again:  # the pool replaces the connection the server closed
+            assert again.execute(text("SELECT 1")).scalar() == 1
+    finally:
+        stuck_db.dispose()
+        other_db.dispose()

@@ -57,4 +57,4 @@ def load_settings(**overrides: Any) -> Settings:
 def open_database(settings: Settings) -> Database:
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     place_marks(settings.effective_database_url, settings.data_dir)  # as the server's processes
-    return Database(settings.effective_database_url)
+    return Database(settings.effective_database_url, **settings.database_options)

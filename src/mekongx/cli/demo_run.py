@@ -77,7 +77,7 @@ def run_demo(data_dir: Path, port: int, reports: int, serve_it: bool, count: int
         home.mkdir(parents=True)
         migrations.upgrade(settings.effective_database_url)
         keys = NodeKeys.create(settings.keys_dir)
-        db = Database(settings.effective_database_url)
+        db = Database(settings.effective_database_url, **settings.database_options)
         logins[agency] = seed_identity(db, settings, agency)
         nodes[agency] = (db, keys, f"http://127.0.0.1:{ports[agency] + FEDERATION_OFFSET}")
     peer_demo_nodes(nodes)

@@ -37,6 +37,8 @@ def is_sqlite(url_or_engine: str | Engine) -> bool:
 # wastewater site's analytes took 3.0 ms with the default and 1.2-1.3 ms with 8 to 64 MiB
 # (benchmarks/README.md, 2026-12-05, "the page cache"). A cache only fills as pages are read.
 SQLITE_CACHE_MIB = 16
+# PostgreSQL: the longest a transaction may sit idle between two statements (settings.py)
+IDLE_TRANSACTION_SECONDS = 600
 
 
 def _sqlite_engine(url: str, *, immediate: bool, cache_mib: int = SQLITE_CACHE_MIB) -> Engine:
@@ -139,20 +141,28 @@ class Database:
     """The node's database: a reader and a writer session factory over one URL."""
 
     def __init__(
-        self, url: str, *, pool_size: int = 20, sqlite_cache_mib: int = SQLITE_CACHE_MIB
+        self,
+        url: str,
+        *,
+        pool_size: int = 20,
+        sqlite_cache_mib: int = SQLITE_CACHE_MIB,
+        idle_transaction_seconds: int = IDLE_TRANSACTION_SECONDS,
     ) -> None:
         self.url = url
         if is_sqlite(url):
             self.write_engine = _sqlite_engine(url, immediate=True, cache_mib=sqlite_cache_mib)
             self.read_engine = _sqlite_engine(url, immediate=False, cache_mib=sqlite_cache_mib)
         else:
-            # A commit is durable before it is acknowledged, whatever the server's default.
+            # A commit is durable before it is acknowledged, whatever the server's default; a
+            # transaction left idle is ended by the server, and the locks it held with it.
+            options = "-c synchronous_commit=on"
+            options += f" -c idle_in_transaction_session_timeout={int(idle_transaction_seconds) * 1000}"  # fmt: skip
             self.write_engine = create_engine(
                 url,
                 pool_size=pool_size,
                 max_overflow=pool_size,
                 pool_pre_ping=True,
-                connect_args={"options": "-c synchronous_commit=on"},
+                connect_args={"options": options},
             )
             self.read_engine = self.write_engine
         self._writer = sessionmaker(self.write_engine, expire_on_commit=False)
