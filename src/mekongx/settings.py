@@ -19,6 +19,11 @@ from mekongx.i18n import Language
 
 Environment = Literal["dev", "demo", "test", "production"]
 
+# the database's defaults (``mekongx.db.Database`` takes them too): SQLite's page cache a
+# connection, in MiB; how long PostgreSQL lets a transaction sit idle, in seconds
+SQLITE_CACHE_MIB = 16
+IDLE_TRANSACTION_SECONDS = 600
+
 
 class UnsafeSettingsError(ValueError):
     """A setting that is acceptable on a developer laptop but not on a real node."""
@@ -191,7 +196,7 @@ class Settings(BaseSettings):
         "unless it is set: keep processes x 2 x this below the server's max_connections.",
     )
     db_idle_transaction_seconds: int = Field(
-        600,
+        IDLE_TRANSACTION_SECONDS,
         ge=0,
         le=86_400,
         description="PostgreSQL ends a transaction left idle this many seconds "
@@ -201,7 +206,7 @@ class Settings(BaseSettings):
         "transactions wait at most on a peer (15 s).",
     )
     sqlite_cache_mib: int = Field(
-        16,
+        SQLITE_CACHE_MIB,
         ge=2,
         le=4096,
         description="SQLite's page cache, in MiB, for each connection a node process keeps open "

@@ -25,6 +25,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from mekongx.settings import IDLE_TRANSACTION_SECONDS, SQLITE_CACHE_MIB
+
 
 def is_sqlite(url_or_engine: str | Engine) -> bool:
     url = url_or_engine.url if isinstance(url_or_engine, Engine) else make_url(url_or_engine)
@@ -36,9 +38,7 @@ def is_sqlite(url_or_engine: str | Engine) -> bool:
 # and every statement read them again from the operating system: at 1,000,000 records the
 # wastewater site's analytes took 3.0 ms with the default and 1.2-1.3 ms with 8 to 64 MiB
 # (benchmarks/README.md, 2026-12-05, "the page cache"). A cache only fills as pages are read.
-SQLITE_CACHE_MIB = 16
-# PostgreSQL: the longest a transaction may sit idle between two statements (settings.py)
-IDLE_TRANSACTION_SECONDS = 600
+# ``IDLE_TRANSACTION_SECONDS``: the longest PostgreSQL lets a transaction sit idle.
 
 
 def _sqlite_engine(url: str, *, immediate: bool, cache_mib: int = SQLITE_CACHE_MIB) -> Engine:
