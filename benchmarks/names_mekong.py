@@ -21,6 +21,13 @@ stratum:
   (Myanmar: U Win Myint against Myint Swe; Laos: Sonexay Siphandone against Khamtai Siphandone;
   Hong Kong to Malaysia: the same surname character, 李嘉誠 against Lee Chu-ming);
   every such pair of the data is counted;
+- other-persons FMR (Chinese transcriptions of Burmese, Lao and Khmer names, against Latin letters
+  or the script): share of every pair of two different persons of the stratum scored as a match,
+  whether or not they share a word (Cambodia: 索索肯 against Chea Sophara). A transcription is read
+  as sound, so it can meet the sound of another person's name with no word in common, which the
+  hard negatives above never count. Every ordered pair is counted (at most 70 x 69 per stratum,
+  no sample); a row's pairs are those whose first form is of the row's persons (held out: the
+  held-out person's form against every other person of the stratum);
 - Myanmar, strata with a Latin form: also the same name with its words in another order, generated
   from the seen persons only and marked as such (Thein Sein against "Sein Thein"): a Burmese name
   has no family name and a fixed order, so the same syllables in another order are another
@@ -66,6 +73,9 @@ STRATA = (
     ("HK|MO", "zh", "latin-mrz", "Hong Kong, Macau: characters - upper case, no hyphens"),
     ("SG|MY", "zh", "latin", "Singapore, Malaysia: characters - Hokkien/Teochew/... spelling"),
 )
+# strata of a Chinese transcription (read as sound): also every pair of two different persons
+# (there are no Thai names in Chinese characters in the data, so no Thai stratum)
+TRANSCRIBED = frozenset(("MM", "LA", "KH"))
 _COURTESY = frozenset(("u", "daw"))
 # the Burmese courtesy words a generated order-swapped name keeps first (docs/fugitives.md)
 _COURTESY_ALL = frozenset(("u", "daw", "ko", "maung", "mg", "ma", "sai", "nang", "sao", "saw"))
@@ -156,8 +166,11 @@ def main() -> None:
     t0 = time.time()
     thr = calibration.threshold()
     forms, country, check = load()
-    print("| stratum | rows | positive pairs | recall | recall@1 | F1 | hard negatives | FMR |")
-    print("|---|---|---|---|---|---|---|---|")
+    print(
+        "| stratum | rows | positive pairs | recall | recall@1 | F1 | hard negatives | FMR "
+        "| other persons | FMR |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for cc, x, y, label in STRATA:
         people = [
             e for e in forms if country[e] in cc.split("|") and x in forms[e] and y in forms[e]
@@ -170,7 +183,8 @@ def main() -> None:
         for which, chosen in groups:
             if not chosen:
                 continue
-            hits, top, neg = [], [], []
+            hits, top, neg, others = [], [], [], []
+            transcribed = cc in TRANSCRIBED and "zh" in (x, y)
             for e in chosen:
                 show = args.misses and which == "all" and part(check, e, x, y) == "seen"
                 p = score(forms[e][x], forms[e][y]).probability
@@ -185,12 +199,18 @@ def main() -> None:
                     rival = _shown(check, o, x, y, forms[o][y])
                     print(f"  outranked {ranked[e]:.3f} {pair} by {rival} {ranked[o]:.3f}")
                 for o in people:
+                    if o != e and transcribed:
+                        others.append(ranked[o] >= thr)
+                        if show and ranked[o] >= thr and not related(cc, forms[e], forms[o]):
+                            other = _shown(check, o, x, y, forms[o][y])
+                            print(f"  other person {ranked[o]:.3f} {forms[e][x]} / {other}")
                     if o != e and related(cc, forms[e], forms[o]):
                         neg.append(ranked[o] >= thr)
                         if show and ranked[o] >= thr:
                             other = _shown(check, o, x, y, forms[o][y])
                             print(f"  false match {ranked[o]:.3f} {forms[e][x]} / {other}")
             fmr = f"{len(neg)} | {sum(neg) / len(neg):.3f}" if neg else "0 | -"
+            fmr += f" | {len(others)} | {sum(others) / len(others):.3f}" if others else " | - | -"
             # F1 over the true pairs and the hard negatives (precision = true matches among all
             # pairs scored as a match)
             tp, fp = sum(hits), sum(neg)
@@ -204,7 +224,7 @@ def main() -> None:
             )):  # fmt: skip
                 print(
                     f"| {label} | seen, words swapped (generated) | - | - | - | - | "
-                    f"{len(swaps)} | {sum(swaps) / len(swaps):.3f} |"
+                    f"{len(swaps)} | {sum(swaps) / len(swaps):.3f} | - | - |"
                 )
     print(f"threshold {thr}; {time.time() - t0:.0f} s")
 
