@@ -227,7 +227,8 @@ class Index:
         # each posting as one integer, position above its key's number: one sort groups the
         # positions and keeps each one's keys in the order of ``arrays``, so ``bincount`` adds
         # the same weights in the same order as over ``np.unique``'s inverse (the same sums),
-        # for less than ``np.unique``'s argsort and gathers
+        # for less than ``np.unique``'s argsort and gathers; the arrays' own methods, not numpy's
+        # module functions, which reach them through a Python wrapper each
         bits = max(1, (len(arrays) - 1).bit_length())
         # 32-bit integers when every position fits with the key's number below it: the same
         # values, sorted in half the memory (a third less time)
@@ -236,7 +237,7 @@ class Index:
         packed: np.ndarray[Any, np.dtype[np.unsignedinteger[Any]]]
         packed = np.concatenate(arrays).astype(wide)
         packed <<= shift
-        packed |= np.repeat(np.arange(len(arrays), dtype=wide), sizes)
+        packed |= np.arange(len(arrays), dtype=wide).repeat(sizes)
         packed.sort()
         allpos = packed >> shift
         first = np.empty(len(allpos), dtype=bool)
@@ -244,10 +245,10 @@ class Index:
         np.not_equal(allpos[1:], allpos[:-1], out=first[1:])
         uniq = allpos[first]
         which = (packed & wide((1 << bits) - 1)).astype(np.intp)
-        sums = np.bincount(np.cumsum(first) - 1, weights=np.asarray(weights)[which])
+        sums = np.bincount(first.cumsum() - 1, weights=np.asarray(weights)[which])
         k = min(self.candidates, len(uniq))
-        part = np.argpartition(-sums, k - 1)[:k] if len(uniq) > k else np.arange(len(uniq))
-        order = part[np.argsort(-sums[part], kind="stable")]
+        part = (-sums).argpartition(k - 1)[:k] if len(uniq) > k else np.arange(len(uniq))
+        order = part[(-sums[part]).argsort(kind="stable")]
         best: list[int] = uniq[order].tolist()
         return best
 
