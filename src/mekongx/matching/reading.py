@@ -70,12 +70,13 @@ def _alts(
     pairs: list[tuple[str, str, str]],
 ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """Deduplicate (display, key, label) triples by key, keeping the first display form."""
-    seen: dict[str, tuple[str, str]] = {}
+    displays: dict[str, str] = {}
+    labels: dict[str, str] = {}
     for display, key, label in pairs:
-        if key and key not in seen:
-            seen[key] = (display, label)
-    keys = tuple(seen)
-    return tuple(v[0] for v in seen.values()), keys, tuple(v[1] for v in seen.values())
+        if key and key not in displays:
+            displays[key] = display
+            labels[key] = label
+    return tuple(displays.values()), tuple(displays), tuple(labels.values())
 
 
 def make_reading(
@@ -88,19 +89,15 @@ def make_reading(
     triples = [t for t in triples if t[1]]
     if not triples:
         return None
+    alternatives, keys, labels = zip(*triples, strict=True)
     return Reading(
-        system,
-        tuple(t[0] for t in triples),
-        tuple(t[1] for t in triples),
-        surname if len(triples) == len(parts) else None,
-        pinyin,
-        tuple(t[2] for t in triples),
+        system, alternatives, keys, surname if len(triples) == len(parts) else None, pinyin, labels
     )
 
 
 def syl_key(syllables: tuple[str, ...] | list[str]) -> str:
     """Key of a multi-syllable word with syllable boundaries kept (``"wei.hoN"``)."""
-    return ".".join(k for k in (latin_key(s) for s in syllables) if k)
+    return ".".join([k for k in map(latin_key, syllables) if k])
 
 
 Triple = tuple[str, str, str]

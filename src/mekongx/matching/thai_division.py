@@ -34,7 +34,8 @@ class Division:
     spelling: bool
 
     def at(self, j: int) -> str:
-        return self.s[j] if 0 <= j < len(self.s) else ""
+        # the letter at j, or "" outside the word (a slice: no length to look up)
+        return self.s[j : j + 1] if j >= 0 else ""
 
     def _own_vowel(self, j: int) -> bool:
         """Does the consonant at j carry a vowel sign that no leading vowel combines with (so it
@@ -45,7 +46,8 @@ class Division:
         return nxt != "" and nxt in "ัิีึืุูา"
 
     def is_cons(self, j: int) -> bool:
-        return self.at(j) != "" and self.at(j) in _CONS
+        letter = self.at(j)
+        return letter != "" and letter in _CONS
 
     def vowel_follows(self, j: int) -> bool:
         """Does a vowel sign attach to the consonant at j (so it opens a syllable)?"""
