@@ -31,6 +31,11 @@ _UNITS = (
     ("q", "k"), ("x", "s"), ("z", "s"), ("s", "s"), ("f", "f"), ("m", "m"), ("n", "n"),
     ("l", "l"), ("r", "r"), ("v", "w"), ("w", "w"), ("y", "y"), ("h", "h"),
 )  # fmt: skip
+# the units by their first letter, in the order above: only those can start at a letter, and the
+# first of them that does is the first of ``_UNITS`` that does (a few tried, not all 34)
+_UNITS_AT = {
+    first: tuple(u for u in _UNITS if u[0][0] == first) for first in {u[0][0] for u in _UNITS}
+}
 _VOWELS = frozenset("aeiou")
 # voicing, at the start of a syllable (not after n or m: Tinsulanonda, Chandra write ท as d). Modern
 # and traditional spellings alike write บ b and ด d; modern ones write ป p, ต t and the aspirated
@@ -131,7 +136,7 @@ def latin_outline(word: str, kind: str = "latin") -> str:
             units.append(("s", True, i > 0 and w[i - 1] in _VOWELS))  # ศรี, สร: Sri = si
             i += 2
             continue
-        for letters, sound in _UNITS:
+        for letters, sound in _UNITS_AT.get(w[i], ()):
             if w.startswith(letters, i):
                 j = i + len(letters)
                 vowel_after = j < len(w) and w[j] in _VOWELS
@@ -222,10 +227,17 @@ def distance(a: str, b: str) -> float:
         dx = da[i]
         left = prev[0] + dx
         cur = [left]
-        for j, y in enumerate(b, 1):
+        # the row's cells by zip, not by index; the least of the three sums by comparisons, not
+        # by a call of min (the same value: the sums are the same)
+        for j, (y, dy, diagonal, above) in enumerate(zip(b, db, prev, prev[1:], strict=False), 1):
             same = x == y or (x, y) in _SAME
             sub = 0.0 if same else sub_of((x, y), 1.0) if i and j > 1 else 1.0
-            left = min(prev[j - 1] + sub, prev[j] + dx, left + db[j - 1])
+            best = diagonal + sub
+            other = above + dx
+            if other < best:
+                best = other
+            other = left + dy
+            left = other if other < best else best
             cur.append(left)
         prev = cur
     return prev[-1]

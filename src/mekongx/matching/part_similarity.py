@@ -67,14 +67,15 @@ def _syllable_alignment(xs: tuple[str, ...], ys: tuple[str, ...]) -> float:
         dx = _indel(x)
         left = prev[0] + dx
         cur = [left]
-        for j, y in enumerate(ys):
+        for y, dy_j, diagonal, above in zip(ys, dy, prev, prev[1:], strict=False):
             # the same sums as a textbook table, in the same order: identical figures (the
-            # smallest of the three found by comparisons, not by a call of min)
-            best = prev[j] + 1.0 - sim(x, y)
-            other = prev[j + 1] + dx
+            # smallest of the three found by comparisons, not by a call of min; the row's
+            # cells by zip, not by index; ``prev`` has one cell more, its last)
+            best = diagonal + 1.0 - sim(x, y)
+            other = above + dx
             if other < best:
                 best = other
-            other = left + dy[j]
+            other = left + dy_j
             left = other if other < best else best
             cur.append(left)
         prev = cur
