@@ -31,6 +31,18 @@ from mekongx.matching.thai_letters import (
 )
 
 
+@lru_cache(maxsize=100_000)
+def _letters(word: str, chinese: bool) -> tuple[str, str]:
+    """The letters the reader walks, and the cancelled tail that a spelling sounds
+    (``_strip_silent``): the same for every reading of a word but the Chinese one, so worked out
+    once per word, not once per reading (a Thai word is read four to eight ways)."""
+    # a tone mark sits on the last consonant of the onset: ห carrying one is an onset of its
+    # own (ไห่รุ่ย = hai-rui), not the silent leading ห of หร/หล/หม…; ฮ reads the same
+    word = _TONED_HO.sub("ฮ", word)
+    bare = "".join(ch for ch in word if ch not in _TONE)
+    return _strip_silent(_chinese_u(bare) if chinese else _split_lead_e(bare))
+
+
 class _Parser(Division):
     def __init__(
         self,
@@ -44,11 +56,7 @@ class _Parser(Division):
         self.hw = hw
         self.rue = rue
         self.ru_onset = False
-        # a tone mark sits on the last consonant of the onset: ห carrying one is an onset of its
-        # own (ไห่รุ่ย = hai-rui), not the silent leading ห of หร/หล/หม…; ฮ reads the same
-        word = _TONED_HO.sub("ฮ", word)
-        bare = "".join(ch for ch in word if ch not in _TONE)
-        self.s, tail = _strip_silent(_chinese_u(bare) if chinese else _split_lead_e(bare))
+        self.s, tail = _letters(word, chinese)
         self.tail = tail if spelling else ""
         self.i = 0
         self.spelling = spelling
