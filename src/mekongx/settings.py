@@ -210,7 +210,8 @@ class Settings(BaseSettings):
         ge=2,
         le=4096,
         description="SQLite's page cache, in MiB, for each connection a node process keeps open "
-        "(up to 8 readers and 2 writers at rest; it fills only as pages are read). SQLite's own "
+        "(up to 40 readers, one per request thread, and 2 writers; it fills only as pages are read, "
+        "and never beyond the database's size). SQLite's own "
         "default, 2, is too small for a node of a million records.",
     )
     retry_max_seconds: int = Field(
