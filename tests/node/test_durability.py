@@ -67,7 +67,7 @@ def test_postgresql_ends_a_transaction_left_idle_and_frees_the_chain(db_url: str
         other_db.dispose()
 
 
-def test_sqlite_keeps_a_reading_connection_per_request_thread(tmp_path: Path) -> None:
+def test_sqlite_keeps_a_warm_reading_connection_per_request_thread(tmp_path: Path) -> None:
     # a connection beyond the pool's size is closed when given back, and its warm page cache with
     # it: under 32 clients a search opened 59 connections in a few seconds (issue 21)
     database = Database(f"sqlite:///{tmp_path / 'pool.db'}")
@@ -79,5 +79,10 @@ def test_sqlite_keeps_a_reading_connection_per_request_thread(tmp_path: Path) ->
                 for _ in range(READING_THREADS):
                     stack.enter_context(database.read()).execute(text("SELECT 1"))
         assert len(opened) == READING_THREADS  # the second round opened none
+        used = set()
+        for _ in range(3):  # one request at a time: the connection given back last, warm
+            with database.read() as session:
+                used.add(id(session.connection().connection.dbapi_connection))
+        assert len(used) == 1
     finally:
         database.dispose()
