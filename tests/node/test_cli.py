@@ -135,6 +135,22 @@ def test_production_refuses_unsafe_settings(tmp_path: Path) -> None:
     assert "Traceback" not in answer.stderr
 
 
+@pytest.mark.parametrize(
+    ("variable", "value", "said"),
+    [("MEKONGX_SQLITE_CACHE_MIB", "lots", "valid integer"),
+     ("MEKONGX_SQLITE_CACHE_MIB", "1", "greater than or equal to 2"),
+     ("MEKONGX_DB_IDLE_TRANSACTION_SECONDS", "-5", "greater than or equal to 0")],
+)  # fmt: skip
+def test_a_bad_database_setting_is_named_and_nothing_is_written(
+    tmp_path: Path, variable: str, value: str, said: str
+) -> None:
+    answer = run(["db", "upgrade"], {"MEKONGX_DATA_DIR": str(tmp_path), variable: value})
+    assert answer.returncode == 2, answer.stderr
+    assert variable.removeprefix("MEKONGX_").lower() in answer.stderr and said in answer.stderr
+    assert "Traceback" not in answer.stderr
+    assert not list(tmp_path.iterdir())  # no database made
+
+
 def test_help_everywhere() -> None:
     for args in (
         ["--help"],

@@ -33,14 +33,6 @@ def is_sqlite(url_or_engine: str | Engine) -> bool:
     return url.get_backend_name() == "sqlite"
 
 
-# SQLite's own default page cache is 2 MiB a connection. At a million records the pages one list
-# reads (an area's index, the recipients' table it checks visibility in) no longer fit in it,
-# and every statement read them again from the operating system: at 1,000,000 records the
-# wastewater site's analytes took 3.0 ms with the default and 1.2-1.3 ms with 8 to 64 MiB
-# (benchmarks/README.md, 2026-12-05, "the page cache"). A cache only fills as pages are read.
-# ``IDLE_TRANSACTION_SECONDS``: the longest PostgreSQL lets a transaction sit idle.
-
-
 # the threads a request's synchronous code runs in (anyio's default limiter: 40)
 READING_THREADS = 40
 
@@ -73,6 +65,10 @@ def _sqlite_engine(url: str, *, immediate: bool, cache_mib: int = SQLITE_CACHE_M
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=30000")
+        # SQLite's own page cache, 2 MiB, no longer holds the pages one list reads at a million
+        # records (an area's index, the recipients it checks visibility in), which every
+        # statement then read again from the operating system: the wastewater site's analytes
+        # 3.0 ms with it, 1.2-1.3 with 8 to 64 MiB (benchmarks/README.md, "the page cache")
         cursor.execute(f"PRAGMA cache_size=-{int(cache_mib) * 1024}")  # negative: KiB
         # Writers: FULL, so a commit (an outbox row and the link's next sequence number, an
         # inbox row and the receipt) is on disk before it is acknowledged; with NORMAL a power
