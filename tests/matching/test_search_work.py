@@ -97,9 +97,11 @@ def test_an_order_known_beforehand_compares_two_part_pairs(
     calls: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
     plain = alignment.part_sim.__wrapped__
 
-    def counted(x: tuple[str, ...], y: tuple[str, ...], thai: bool) -> tuple[float, int, int]:
+    def counted(
+        x: tuple[str, ...], y: tuple[str, ...], thai: bool, sounded: bool = False
+    ) -> tuple[float, int, int]:
         calls.append((x, y))
-        return plain(x, y, thai)
+        return plain(x, y, thai, sounded)
 
     monkeypatch.setattr(alignment, "part_sim", counted)
     a = ((("wang",), ("wei",)), 0)  # both surnames marked: surname against surname

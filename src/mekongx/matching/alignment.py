@@ -100,7 +100,7 @@ def reversed_order(perm: tuple[int, ...]) -> bool:
     return len(perm) >= 3 and all(perm[k] > perm[k + 1] for k in range(len(perm) - 1))
 
 
-def _joined(ka: Keys, kb: Keys, thai: bool, ordered: int = FREE) -> float:
+def _joined(ka: Keys, kb: Keys, thai: bool, ordered: int = FREE, sounded: bool = False) -> float:
     """Similarity of the names written as one word, for "จูกัดเหลียง" vs "Zhuge Liang".
 
     The words keep their syllables ("Lin Xuan Qin" = lin.suan.cin), so that the syllables are
@@ -113,7 +113,7 @@ def _joined(ka: Keys, kb: Keys, thai: bool, ordered: int = FREE) -> float:
     for order in (kb,) if fixed else (kb, kb[::-1]):
         b = [syl for p in order for syl in syllabify(p[0])]
         if len(a) == len(b):  # else the words do not line up syllable by syllable
-            best = max(best, key_similarity(".".join(a), ".".join(b), thai))
+            best = max(best, key_similarity(".".join(a), ".".join(b), thai, sounded))
     return best
 
 
@@ -138,7 +138,11 @@ def _perms(n: int, k: int) -> tuple[tuple[int, ...], ...]:
 
 @lru_cache(maxsize=500_000)
 def align(
-    a: CompactReading, b: CompactReading, thai: bool = False, ordered: int = FREE
+    a: CompactReading,
+    b: CompactReading,
+    thai: bool = False,
+    ordered: int = FREE,
+    sounded: bool = False,
 ) -> Alignment:
     """Best order-free assignment of the parts of reading ``a`` to the parts of reading ``b``.
 
@@ -146,17 +150,18 @@ def align(
     ``ordered``: one of them is a Burmese reading, whose parts keep their order (a part may be
     left unmatched, but no two are swapped), and the surname marks of other readings are no
     reason to swap them. NOT_REVERSED: one of them is a transcription, whose parts, three or more,
-    are not taken in the reverse of their order (two may be swapped).
+    are not taken in the reverse of their order (two may be swapped). ``sounded``: one of them
+    is the sound reading of a Chinese transcription (``key_similarity``).
     """
     full_a, full_b = a[0], b[0]
     if len(full_a) == 2 and len(full_b) == 2:
-        return _align_two(full_a, full_b, a[1], b[1], thai, ordered == ORDERED)
+        return _align_two(full_a, full_b, a[1], b[1], thai, ordered == ORDERED, sounded)
     ka, kb = full_a[:_MAX_PARTS], full_b[:_MAX_PARTS]
     flip = len(ka) > len(kb)
     if flip:
         ka, kb = kb, ka
     sur_a, sur_b = (b[1], a[1]) if flip else (a[1], b[1])
-    cells = [[part_sim(x, y, thai) for y in kb] for x in ka]
+    cells = [[part_sim(x, y, thai, sounded) for y in kb] for x in ka]
     len_b = [len(y[0]) for y in kb]
     lens = [[lx if lx > ly else ly for ly in len_b] for lx in [len(x[0]) for x in ka]]
     best: tuple[float, tuple[int, ...]] | None = None
@@ -198,7 +203,7 @@ def align(
         len(kb) - len(ka) + max(0, len(full_a) - _MAX_PARTS) + max(0, len(full_b) - _MAX_PARTS)
     )
     if unmatched:
-        joined = _joined(full_a, full_b, thai, ordered)
+        joined = _joined(full_a, full_b, thai, ordered, sounded)
         if joined > sim:
             pair = ((0, 0, joined, 0, 0),)
             return Alignment(joined, joined, None, 0, pair, False, float(joined == 1.0))
@@ -230,7 +235,13 @@ def align(
 
 
 def _align_two(
-    ka: Keys, kb: Keys, sur_a: int | None, sur_b: int | None, thai: bool, ordered: bool
+    ka: Keys,
+    kb: Keys,
+    sur_a: int | None,
+    sur_b: int | None,
+    thai: bool,
+    ordered: bool,
+    sounded: bool = False,
 ) -> Alignment:
     """``align`` of two readings of two parts each (surname and given name, the usual case):
     the same figures, and only the two part pairs of the order that is taken compared when the
@@ -249,12 +260,12 @@ def _align_two(
 
     la0, la1, lb0, lb1 = len(a0[0]), len(a1[0]), len(b0[0]), len(b1[0])
     if take_straight is not False:
-        c00, c11 = part_sim(a0, b0, thai), part_sim(a1, b1, thai)
+        c00, c11 = part_sim(a0, b0, thai, sounded), part_sim(a1, b1, thai, sounded)
         w00 = _weight(la0, lb0, sur_a == 0 or sur_b == 0)
         w11 = _weight(la1, lb1, sur_a == 1 or sur_b == 1)
         straight = (w00 * c00[0] + w11 * c11[0]) / (w00 + w11)
     if take_straight is not True:
-        c01, c10 = part_sim(a0, b1, thai), part_sim(a1, b0, thai)
+        c01, c10 = part_sim(a0, b1, thai, sounded), part_sim(a1, b0, thai, sounded)
         w01 = _weight(la0, lb1, sur_a == 0 or sur_b == 1)
         w10 = _weight(la1, lb0, sur_a == 1 or sur_b == 0)
         crossed = (w01 * c01[0] + w10 * c10[0]) / (w01 + w10)
@@ -412,14 +423,16 @@ def best_alignment(ca: Compact, cb: Compact) -> tuple[Alignment, int, int] | Non
             short_a, short_b = ca.shortened >> i & 1, cb.shortened >> j & 1
             if short_a and short_b:
                 continue  # Nguyen Van An and Nguyen Thi An, both without their middle names
+            # a transcription's reading (``Compact.unreversed``): its syllables read as sound
+            sounded = bool(ca.unreversed >> i & 1 or cb.unreversed >> j & 1)
             order = (
                 ORDERED
                 if ca.ordered >> i & 1 or cb.ordered >> j & 1
                 else NOT_REVERSED
-                if ca.unreversed >> i & 1 or cb.unreversed >> j & 1
+                if sounded
                 else FREE
             )
-            al = align(ra, rb, thai, order)
+            al = align(ra, rb, thai, order, sounded)
             if short_a or short_b:  # a Vietnamese name without its middle name: a small cost
                 cost = vietnamese.MIDDLE_NAME_COST
                 al = al._replace(sim=max(0.0, al.sim - cost), min_sim=max(0.0, al.min_sim - cost))

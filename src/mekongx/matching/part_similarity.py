@@ -8,18 +8,20 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from mekongx.matching.syllable import VARIANT, syllabify, thai_similarity
+from mekongx.matching.syllable import VARIANT, syllabify, thai_similarity, transcribed_similarity
 from mekongx.matching.syllable import similarity as syllable_similarity
 
 
 @lru_cache(maxsize=1_000_000)
-def key_similarity(x: str, y: str, thai: bool = False) -> float:
+def key_similarity(x: str, y: str, thai: bool = False, sounded: bool = False) -> float:
     """Similarity of two part keys, syllable by syllable when they have as many syllables.
 
     Syllables are compared as onset + rhyme (``syllable.similarity``): "jian"/"yan" is another
     syllable, not one letter off; the mean and the worst syllable count equally. Keys with
     different numbers of syllables fall back to letter edit distance. ``thai``: both names read
     as Thai, so Thai passport vowel spellings count as variants too (``syllable.thai_similarity``).
+    ``sounded``: one of them is the sound reading of a Chinese transcription, whose syllables may
+    stand for a near one (``syllable.transcribed_similarity``).
     """
     if x == y or (thai and _degeminate(x) == _degeminate(y)):
         # Thai: the same letters cut elsewhere (sang.iam / sa.ngiam), or a consonant doubled
@@ -28,7 +30,9 @@ def key_similarity(x: str, y: str, thai: bool = False) -> float:
     xs, ys = syllabify(x), syllabify(y)
     n = len(xs)
     if n and n == len(ys):
-        syl_sim = thai_similarity if thai else syllable_similarity
+        syl_sim = (
+            thai_similarity if thai else transcribed_similarity if sounded else syllable_similarity
+        )
         if n == 1:  # one syllable each (the most frequent case): 0.5 * s + 0.5 * s is s
             return syl_sim(xs[0], ys[0])
         if xs == ys:
@@ -41,7 +45,17 @@ def key_similarity(x: str, y: str, thai: bool = False) -> float:
     if thai and n and ys and abs(n - len(ys)) == 1:
         return _syllable_alignment(xs, ys)
     x, y = x.replace(".", ""), y.replace(".", "")
-    return 1.0 if x == y else float(Levenshtein.normalized_similarity(x, y))
+    if x == y:
+        return 1.0
+    letters = float(Levenshtein.normalized_similarity(x, y))
+    if sounded and (n == 1) != (len(ys) == 1):
+        # a transcription writes a character per syllable: one syllable against several shares
+        # letters with them, not its sound (son.sen's sein in 索肯 so.kein, 0.67 of letters)
+        return min(letters, ONE_AGAINST_SEVERAL)
+    return letters
+
+
+ONE_AGAINST_SEVERAL = 0.5
 
 
 _DOUBLED = re.compile(r"(.)\1+")
@@ -106,7 +120,9 @@ def syllables_equal(x: str, y: str, thai: bool = False) -> tuple[int, int]:
 
 
 @lru_cache(maxsize=500_000)
-def part_sim(ka: tuple[str, ...], kb: tuple[str, ...], thai: bool) -> tuple[float, int, int]:
+def part_sim(
+    ka: tuple[str, ...], kb: tuple[str, ...], thai: bool, sounded: bool = False
+) -> tuple[float, int, int]:
     for i, x in enumerate(ka):  # a key in common: the first of ``ka`` that ``kb`` has
         if x in kb:
             return 1.0, i, kb.index(x)
@@ -114,7 +130,7 @@ def part_sim(ka: tuple[str, ...], kb: tuple[str, ...], thai: bool) -> tuple[floa
     sim = key_similarity
     for i, x in enumerate(ka):
         for j, y in enumerate(kb):
-            s = sim(x, y, thai)
+            s = sim(x, y, thai, sounded)
             if s > best:
                 best, bi, bj = s, i, j
                 if s == 1.0:

@@ -15,6 +15,7 @@ from mekongx.matching.alignment import (
     Keys,
     best_alignment,
     ending_conflicts,
+    foreign,
     with_endings,
 )
 from mekongx.matching.endings import endings
@@ -26,6 +27,7 @@ from mekongx.matching.normalize import Script
 from mekongx.matching.origin import non_chinese_word, order_fixed, order_not_reversed
 from mekongx.matching.outline import conflict
 from mekongx.matching.result import Decision, Match
+from mekongx.matching.syllable import rhymes_kept
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +183,42 @@ def features(ca: Compact, cb: Compact, al: Alignment, han_viet: bool = False) ->
     )
 
 
+# A part no nearer than one syllable of two met and the other another syllable (0.5 x (1 + 0.4)
+# / 2 + 0.5 x 0.4: su.ka / so.ken)
+WEAK_PART = 0.55
+
+
+def weak_surname(
+    ca: Compact, cb: Compact, found: tuple[Alignment, int, int], al: Alignment
+) -> Alignment:
+    """The alignment ``al`` (of ``found``'s readings) with its surname no nearer than its weakest
+    part when one name is in characters, the other is no Chinese name (``alignment.foreign``) and
+    a part is at ``WEAK_PART`` or less: read as a Chinese name (苏 su, a surname) a transcription
+    met another person's name on its first word alone (苏索卡 Sar Sokha against Sok Soken 0.89,
+    the given names sua.ka / so.ken). A transcription's syllables meet the ones they stand for at
+    0.7 or more (``syllable.transcribed_similarity``), so a true pair's parts stay above it; a part
+    that differs in its onsets only keeps the surname: a character read in a southern dialect
+    keeps its rhyme and changes its onset (万 wan, Cantonese maan, for the Van of Chea Vandeth,
+    谢万迪, as 文 wen writes Bun)."""
+    sur = al.surname_sim
+    if sur is None or not al.min_sim <= WEAK_PART < sur or not _transcription_pair(ca, cb):
+        return al
+    _, ia, ib = found
+    for i, j, sim, ai, bj in al.pairs:
+        if sim == al.min_sim:
+            x, y = ca.readings[ia][0][i][ai], cb.readings[ib][0][j][bj]
+            if rhymes_kept(x, y):
+                return al
+    return al._replace(surname_sim=al.min_sim)
+
+
+def _transcription_pair(ca: Compact, cb: Compact) -> bool:
+    """One name in characters, the other no Chinese name (``alignment.foreign``)."""
+    if ca.han is not None and cb.han is None:
+        return foreign(cb)
+    return cb.han is not None and ca.han is None and foreign(ca)
+
+
 def _rare(ca: Compact, cb: Compact) -> float:
     rar = [r for r in (ca.rarity, cb.rarity) if r is not None]
     return min(max(min(rar) / 6.0, 0.0), 1.5) if rar else 1.0
@@ -225,7 +263,8 @@ def quick_probability(ca: Compact, cb: Compact) -> float:
     found = best_alignment(ca, cb)
     if found is None:
         return 0.0
-    x = features(ca, cb, with_endings(ca, cb, found), han_viet_pair(ca, cb, found))
+    al = weak_surname(ca, cb, found, with_endings(ca, cb, found))
+    x = features(ca, cb, al, han_viet_pair(ca, cb, found))
     return calibration.sigmoid(calibration.model(stratum(ca.script, cb.script)).logit(x))
 
 
@@ -313,7 +352,7 @@ def compare_profiles(
     if found is None:
         return Match(0.0, Decision.NO_MATCH, (Reason("no_readings", {}, "against"),), st, {})
     al, ia, ib = found
-    al = with_endings(ca, cb, found)
+    al = weak_surname(ca, cb, found, with_endings(ca, cb, found))
     ra = next(r for r in pa.readings if r.keys == ca.readings[ia][0])
     rb = next(r for r in pb.readings if r.keys == cb.readings[ib][0])
     x = features(ca, cb, al, han_viet_pair(ca, cb, found))

@@ -123,6 +123,46 @@ def similarity(a: str, b: str) -> float:
     return HALF if oa == ob or ra == rb else OTHER
 
 
+# A syllable of a Chinese transcription (a Khmer, Burmese or Lao name written in characters and
+# read as sound, ``sea_transcription.py``) against the syllable of the name in Latin letters or
+# the script: Chinese writes a foreign syllable with the nearest Mandarin one, so the same onset and
+# vowel with another nasal final or none (更 geng for the ken of Soken, 布 bu for Prum), or the same
+# onset and final with o for u (速 su for the so of Soken, 坤 kun for Khon) are nearer than another
+# syllable (``data/sources.yaml``). Not e for i: Chinese keeps them apart (the brothers Hun Manet
+# and Hun Many, 洪玛尼, would meet: ma.ne / ma.ni)
+NEAR = 0.7
+_CLOSE_VOWELS = (frozenset({"o", "u"}),)
+_NASAL_OR_NONE = frozenset({"", "n", "N", "m"})
+
+
+@lru_cache(maxsize=200_000)
+def transcribed_similarity(a: str, b: str) -> float:
+    """Similarity of a syllable of a Chinese transcription read as sound and a syllable of the
+    name it transcribes: the Mandarin relation, and NEAR for one nasal final in place of another
+    or none, or o in place of u, never both."""
+    base = similarity(a, b)
+    if base >= VARIANT:
+        return base
+    oa, ra = onset_rhyme(a)
+    ob, rb = onset_rhyme(b)
+    if oa != ob or not ra or not rb:
+        return base
+    (va, ca), (vb, cb) = _vowel_coda(ra), _vowel_coda(rb)
+    if ca not in _NASAL_OR_NONE or cb not in _NASAL_OR_NONE:
+        return base
+    if va == vb or (ca == cb and any({va, vb} <= pair for pair in _CLOSE_VOWELS)):
+        return NEAR
+    return base
+
+
+def rhymes_kept(x: str, y: str) -> bool:
+    """Are two keys of as many syllables the same but for onsets (man.te / wan.te)?"""
+    xs, ys = syllabify(x), syllabify(y)
+    return len(xs) == len(ys) and all(
+        a == b or onset_rhyme(a)[1] == onset_rhyme(b)[1] for a, b in zip(xs, ys, strict=True)
+    )
+
+
 THAI_WEAK = 0.6  # a looser passport habit (แ written a: Sang for แสง; ั written u: Somluck)
 # Vowels that Thai passports and the press write for one Thai vowel, as keys (``data/sources.yaml``):
 # เ-ีย as ea/ia (Chearavanont, Kiat); เ-ือ, ึ, ื as uea/ua/ue/eu/u (Mueang, Muang, Rueng, Ruchupan);
