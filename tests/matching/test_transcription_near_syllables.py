@@ -98,3 +98,9 @@ def test_a_part_that_differs_in_its_onsets_only_keeps_the_surname() -> None:
     assert not syllable.rhymes_kept("sua.ka", "sua.ken")  # 苏索卡 / Sok Soken
     assert not syllable.rhymes_kept("so.la", "so.la.ka")
     assert score("谢万迪", "Chea Vandeth").probability >= calibration.threshold()
+
+
+def test_a_dialect_reading_is_no_transcription() -> None:
+    # 杜德山 looks like a Burmese name (杜 Daw), but its Cantonese reading (德 dak: ta) is no
+    # transcription: ta / thanh is another syllable there, not a near one
+    assert score("杜德山", "DO QUOC THANH").probability < calibration.threshold()

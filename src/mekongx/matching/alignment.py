@@ -378,6 +378,17 @@ def dialect_spelt(c: Compact) -> bool:
     return found
 
 
+def _sounded(c: Compact, i: int) -> bool:
+    """Is reading ``i`` the sound reading of a transcription (``sea_transcription.py``): a reading
+    whose parts are not reversed (``Compact.unreversed``) and that marks no surname, or only to be
+    compared with foreign names (``FOREIGN_ONLY``)? Not the Mandarin or dialect reading of the same
+    characters (杜德山 read in Cantonese, dak for 德, is no transcription of Do Thanh)."""
+    if not c.unreversed >> i & 1:
+        return False
+    sur = c.readings[i][1]
+    return sur is None or sur >= FOREIGN_ONLY
+
+
 def best_alignment(ca: Compact, cb: Compact) -> tuple[Alignment, int, int] | None:
     """The best-aligned pair of readings: (alignment, reading index in a, reading index in b)."""
     best: tuple[float, Alignment, int, int] | None = None
@@ -387,6 +398,7 @@ def best_alignment(ca: Compact, cb: Compact) -> tuple[Alignment, int, int] | Non
     for i, ra in enumerate(ca.readings):
         sur = ra[1] if ra[1] is not None else -1
         a_latin, a_han = LATIN_ONLY <= sur < FOREIGN_ONLY, HAN_ONLY <= sur < LATIN_ONLY
+        a_sounded = _sounded(ca, i)
         if sur >= FOREIGN_ONLY:
             if not foreign(cb):
                 continue
@@ -404,6 +416,7 @@ def best_alignment(ca: Compact, cb: Compact) -> tuple[Alignment, int, int] | Non
                 continue
             ra = (ra[0], sur - HAN_ONLY)
         for j, rb in enumerate(cb.readings):
+            sounded = a_sounded or _sounded(cb, j)
             if rb[1] is not None and rb[1] >= FOREIGN_ONLY:
                 if not foreign(ca):
                     continue
@@ -423,13 +436,11 @@ def best_alignment(ca: Compact, cb: Compact) -> tuple[Alignment, int, int] | Non
             short_a, short_b = ca.shortened >> i & 1, cb.shortened >> j & 1
             if short_a and short_b:
                 continue  # Nguyen Van An and Nguyen Thi An, both without their middle names
-            # a transcription's reading (``Compact.unreversed``): its syllables read as sound
-            sounded = bool(ca.unreversed >> i & 1 or cb.unreversed >> j & 1)
             order = (
                 ORDERED
                 if ca.ordered >> i & 1 or cb.ordered >> j & 1
                 else NOT_REVERSED
-                if sounded
+                if ca.unreversed >> i & 1 or cb.unreversed >> j & 1
                 else FREE
             )
             al = align(ra, rb, thai, order, sounded)
