@@ -416,7 +416,6 @@ def best_alignment(ca: Compact, cb: Compact) -> tuple[Alignment, int, int] | Non
                 continue
             ra = (ra[0], sur - HAN_ONLY)
         for j, rb in enumerate(cb.readings):
-            sounded = a_sounded or _sounded(cb, j)
             if rb[1] is not None and rb[1] >= FOREIGN_ONLY:
                 if not foreign(ca):
                     continue
@@ -443,6 +442,9 @@ def best_alignment(ca: Compact, cb: Compact) -> tuple[Alignment, int, int] | Non
                 if ca.unreversed >> i & 1 or cb.unreversed >> j & 1
                 else FREE
             )
+            # near syllables are a Khmer transcription's habit: a Burmese name (ORDERED) is built
+            # from a small stock of syllables, and a near one is another name's
+            sounded = order != ORDERED and (a_sounded or _sounded(cb, j))
             al = align(ra, rb, thai, order, sounded)
             if short_a or short_b:  # a Vietnamese name without its middle name: a small cost
                 cost = vietnamese.MIDDLE_NAME_COST
