@@ -24,7 +24,8 @@ from mekongx.matching.thai import syllables
         # dropped costs a whole consonant alone
         ("นิสรา ศรีสุข", "Nisa Srisuk", "consonants_differ"),
         ("สหรัฐ ศรีสุข", "Sararat Srisuk", "sounds_differ"),  # สรารัตน์
-        ("ธเนศพล ศรีสุข", "Thanaphon Srisuk", "sounds_differ"),  # ธนพล
+        # ธนพล; since the eighteenth round a final t dropped before p costs a whole consonant alone
+        ("ธเนศพล ศรีสุข", "Thanaphon Srisuk", "consonants_differ"),
     ],
 )
 def test_a_consonant_and_a_vowel_together_make_another_name(

@@ -38,6 +38,8 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"ng", "N"),
         (r"kh|gh|ck|g", "k"),
         (r"v", "w"),
+        # Thai แ written air at the end of a syllable, the English "air" (Penkair, เพ็ญแข)
+        (r"air(?![aeiouy])", "ae"),
         # r after a vowel and before a consonant marks a long or mid vowel in Thai passport
         # spellings (Porn, Charn, Chart, Prasert, Chalerm) and is not pronounced
         (r"(?<=[aeiou])r(?=[^aeiouyh])", ""),

@@ -58,9 +58,9 @@ _SILENT_E = re.compile("[aeiou][bcdfghjklmnpqrstvwxz]e$")
 # a whole consonant (สุรกานต์ su-ra-kan is not Sukan); readings in which a ร is silent or closes a
 # syllable are readings of their own (สุรกานต์ sun-kan, ศรี si)
 _INDEL = {"r": 0.5, "R": 1.0, "y": 0.5, "w": 0.5, "h": 0.5, "T": 0.5}
-# ... but a final t (T) is cheap only before a stop, an affricate or s, where it closes one syllable
-# and the next one's consonant sounds it again (Ratchanok, Kitsana); before these it costs a whole
-# consonant (``_indel``)
+# ... but a final t (T) is cheap only before t, an affricate or s, where it closes one syllable
+# and the next one's consonant sounds it again (Ratchanok, Kitsana); before a sonorant, p or k
+# it costs a whole consonant (``_indel``)
 _SONORANT_ONSETS = frozenset("nmlrRLwyN")
 # one written for the other costs half: a final s for t (Thanes, ธเนศ), a final n written r or l,
 # l for r (Somluck, สมรักษ์: Thai speakers say both as l), a final f for p (อัฟฟาน ap-fan)
@@ -208,6 +208,11 @@ def _indel(word: str, at: int) -> float:
         # Adnan, not อนันท์ Anan; ฉัตรลดา Chatlada, not ชลดา Chollada), and so is one that ends
         # the word: จิรพัฒน์ is not Jirapa (จิรภา), ณฤทธิ์ not Nari (นารี). A word whose readings
         # also end open (ภักดิ์ Pakdi, ชาติ Chati) still writes the stop (RTGS, sources.yaml)
+        return 1.0
+    if word[at] == "T" and word[at + 1] in "pPBVbk":
+        # ... and so is one before p or k, which no affricate or s sounds again: ธนัชพร
+        # tha-nat-phon is not Thanaphon (ธนพล); before t, ch or s it may be written once
+        # (Ratchanok, Rachanok)
         return 1.0
     return _INDEL.get(word[at], 1.0)
 

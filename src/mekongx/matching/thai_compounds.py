@@ -15,6 +15,7 @@ tuning data of benchmarks/names_thai_spellings.py (the train split of the real p
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from mekongx.matching import thai
@@ -30,7 +31,7 @@ _LAST = (
 _FIRST = (
     "อร นวล อุดม อุบล บวร ภัทร พร ศรี สุข ทอง แก้ว รัตน พงศ์ พงษ์ วงศ์ วงษ์ วร ธน ชล กมล กนก จันทร์ ปิย ศุภ"
     " สม ประ พิม นิล มาลี ลำ บุญ เพ็ญ วิไล อำไพ สมบูรณ์ เกียรติ เกษม ยศ ชาติ วุฒิ เกตุ ภูมิ โชติ"
-    " ดวง นัก"
+    " ดวง นัก อิศร อิสร"
 ).split()
 # the bound form of a first word that alone ends under ◌์ (พงศ์ phong): written without the mark
 # before the next word, its cancelled letter is sounded sa (the Royal Institute's dictionary reads
@@ -62,15 +63,34 @@ def _starts_word(text: str) -> bool:
     return "\u0e01" <= text[0] <= "\u0e2e" or text[0] in "เแโใไ"
 
 
+# อิศร / อิสร (Sanskrit īśvara, svara) begin a compound with their ร sounded: it-sa-ra or i-sa-ra
+# (the Royal Institute's dictionary: อิสรภาพ อิด-สะ-หฺระ-พาบ; อิศรภักดี Isarabhakdi); alone they are
+# i-son, which is all the reader gives
+_ISARA = (("it", "sa", "ra"), ("i", "sa", "ra"))
+_SOUNDED = {"อิศร": _ISARA, "อิสร": _ISARA}
+# a first word that alone ends under ◌์ after a nasal final (เบญจรงค์ ben-cha-rong, นนท์ non),
+# written without the mark before the next word: its last letter may stay silent (เบญจรงคกุล
+# ben-cha-rong-kun, Bencharongkul: the word alone is เบญจรงค์ เบน-จะ-รง in the Royal Institute's
+# dictionary); read as the free word too
+_BARE_SILENT = re.compile("(?<=[ก-ฮ])[งนม][กขคฆจชซฎฏฐฑฒดตถทธบปพภศษส]$")
+
+
 @lru_cache(maxsize=100_000)
 def head_readings(first: str) -> tuple[tuple[str, ...], ...]:
     """Readings of the first word of a compound: as a word alone, formally, and, for a word of one
     closed syllable without a silenced letter, with its final opening the next syllable of the
     compound (ศศ-ลักษณ์ sa-sa-lak, วร-พล wa-ra-phon), which the formal reading of a whole word
-    cannot give without linking every later final too (ศศลักษณ์ sa-sa-lak-ka-sa)."""
+    cannot give without linking every later final too (ศศลักษณ์ sa-sa-lak-ka-sa); only where the
+    final does open a second syllable (สระ is sa alone: สรธร is not sa-thon)."""
     if free := _BOUND.get(first):
         return (thai.syllables(free, spelling=True),)
+    if first in _SOUNDED:
+        return _SOUNDED[first]
     out = [thai.syllables(first), thai.syllables(first, linked=True)]
+    if _BARE_SILENT.search(first):
+        out.append(thai.syllables(first + "\u0e4c"))
     if len(out[0]) == 1 and len(first) <= 3 and "\u0e4c" not in first:
-        out.append(thai.syllables(first + "\u0e30", linked=True))
+        opened = thai.syllables(first + "\u0e30", linked=True)
+        if len(opened) == 2:
+            out.append(opened)
     return tuple(dict.fromkeys(r for r in out if r))

@@ -56,7 +56,7 @@ ORN, L, NN, CLOSED = "o", "l", "N", "D"
 # a word that ends on a final l (Kamol, Thanaphol): its Thai word's last syllable closes on ล or ฬ
 END_L = "e"
 # a stop written twice between two vowels (Nattee, Manatchai, Supphawan): a syllable closed on it
-_LATIN_CLOSED = re.compile("[aeiouy](?:tt|tch|pp|kk|dd|ts|ss|sch|tj|dj|dch)(?=h?[aeiouy])")
+_LATIN_CLOSED = re.compile("[aeiouy](?:tt|tch|pp|kk|dd|td|ts|ss|sch|tj|dj|dch)(?=h?[aeiouy])")
 _TONE_MARKS = re.compile("[\u0e48-\u0e4b]")
 _VOWEL_SIGNS = "\u0e30\u0e31\u0e32\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e47"
 _LEADING = "เแโใไ"
@@ -104,6 +104,8 @@ def may_close(word: str) -> bool:
             continue
         if i + 1 < len(w) and w[i + 1] in _VOWEL_SIGNS and w[i - 1] not in _SHORT:
             continue
+        if i + 1 == last == len(w) - 1 and w[i - 1] not in _SHORT + "\u0e47":
+            continue  # the onset of a last syllable read with o (ลดาพร la-da-phon)
         return True
     return False
 

@@ -168,6 +168,10 @@ _ASPIRATED = {
 # ห before ว and a final (no vowel sign after it): ห is the onset and ว the vowel ua, as in นวล
 # (หวล huan, หวง huang; Homhuan), not a silent ห before w; read as if spelt with ฮ
 _HO_UA = re.compile("หว(?=[ก-ฮ](?![\u0e30-\u0e39\u0e47]))")
+# ปร with its own vowel inside a word: many say and write the cluster without its r (สุประภา
+# Supapha, สุปรานี Supanee, นวลปราง Nuanpang: annotated dev spellings); read without it too. Not
+# other clusters: ตร, กร after a vowel sign are as often a final and an onset (จิตรี chit-ri)
+_CLUSTER_R = re.compile("(?<=[ก-ฮ\u0e30-\u0e39])ปร(?=[\u0e30-\u0e39\u0e47])")
 
 
 def respellings(word: str) -> tuple[str, ...]:
@@ -175,8 +179,8 @@ def respellings(word: str) -> tuple[str, ...]:
     ฤกษ์ (an auspicious time) sounds roek (ศุภฤกษ์ Suppharoek, ฤกษ์ชัย Roekchai), an opening ปร
     before a bare consonant pra (ปรมัตถ์ Pramut), เ-สร ke-son (เกสร Kesorn), บวร ba-won
     (Bawornsak), ห before ว and a final hua (หวล huan), a final stop before ห the next
-    syllable's aspirated onset (อาจหาญ Athan) and a closing บดี bo-di (อธิบดี Athibodi). Each is
-    read like any word."""
+    syllable's aspirated onset (อาจหาญ Athan), a closing บดี bo-di (อธิบดี Athibodi) and ปร inside
+    a word without its r (สุประภา Supapha). Each is read like any word."""
     out = []
     if "ฤกษ์" in word:
         out.append(word.replace("ฤกษ์", "เริก"))
@@ -192,4 +196,6 @@ def respellings(word: str) -> tuple[str, ...]:
         out.append(_HO_UA.sub("ฮว", word))
     if _BODI.search(word):
         out.append(_BODI.sub("บอดี", word))
+    if _CLUSTER_R.search(word):
+        out.append(_CLUSTER_R.sub("ป", word))
     return tuple(out)
