@@ -12,7 +12,11 @@ and compound heads read as their free words.
   compound (เบญจรงคกุล ben-cha-rong-kun); อิศร/อิสร begin a compound with their ร sounded
   (อิศรภักดี i-sa-ra-phak-di);
 - แ written air (Penkair, เพ็ญแข);
-- ปร with its own vowel inside a word read without its r too (สุประภา Supapha).
+- ปร with its own vowel inside a word read without its r too (สุประภา Supapha);
+- a stop letter written twice after a short vowel (ลัดดา, นัทที) is written twice in Latin (Ladda,
+  Latda, Nattee; not Lada, Natee);
+- the r of a Latin cluster (Pri-) is not a ร after a written vowel (พิริยา phi-ri-ya): พิริยาภรณ์ is
+  not Priyaporn (ปรียาภรณ์).
 
 Spellings: the annotated spellings of the `dev` part of nozomiyamada/thai_romanization (commit
 9968ea4), another `dev` name's spelling, and the seen/train rows of
@@ -25,6 +29,7 @@ import pytest
 
 from mekongx.matching import thai_compounds, thai_finals
 from mekongx.matching.keys import latin_key
+from mekongx.matching.outline import distance, latin_outline
 
 from .conftest import matches, refused
 
@@ -40,9 +45,14 @@ from .conftest import matches, refused
         ("สรธร ศรีสุข", "Sathorn Srisuk"),
         ("ลดาพร ศรีสุข", "Latdaphorn Srisuk"),  # ลัดดาภรณ์
         ("ลดาพร ศรีสุข", "Latdaporn Srisuk"),
+        ("ลัดดาภรณ์ ศรีสุข", "Ladaphorn Srisuk"),  # ลดาพร
+        ("ช่อลัดดา ศรีสุข", "Chollada Srisuk"),  # ชลลดา
+        ("นัทที ศรีสุข", "Natee Srisuk"),  # นที
+        ("พิริยาภรณ์ ศรีสุข", "Priyaporn Srisuk"),  # ปรียาภรณ์ (0.72 on main)
+        ("พิริยาภรณ์ ศรีสุข", "Preeyaporn Srisuk"),
     ],
 )
-def test_wrong_pairsrefused(thai_name: str, latin: str) -> None:
+def test_wrong_pairs_refused(thai_name: str, latin: str) -> None:
     refused(thai_name, latin)
 
 
@@ -78,6 +88,16 @@ def test_spellings_gained(thai_name: str, latin: str) -> None:
         ("สุปรานี ศรีสุข", "Supranee Srisuk"),
         ("นวลปราง ศรีสุข", "Nuanprang Srisuk"),
         ("จักรภพ เพ็ญแข", "Jakrapob Penkhae"),
+        ("ลัดดาภรณ์ ศรีสุข", "Latdaphon Srisuk"),
+        ("ช่อลัดดา ศรีสุข", "Chorladda Srisuk"),
+        ("นัทที ศรีสุข", "Nattee Srisuk"),
+        ("จิตติ ศรีสุข", "Jitti Srisuk"),
+        ("นิตติยา ศรีสุข", "Nidtiya Srisuk"),
+        ("จิรกิตติ์ ศรีสุข", "Jirakit Srisuk"),  # ติ์ silent: no doubling needed
+        ("อรณิชชา ศรีสุข", "Oranicha Srisuk"),  # ชช may be written once
+        ("ปริชญา ศรีสุข", "Pritchaya Srisuk"),  # an implicit a dropped before ร
+        ("พิริยาภรณ์ ศรีสุข", "Piriyaporn Srisuk"),
+        ("พีระพงศ์ภาณุเดช", "Birabongse Bhanudej"),  # a train real person
     ],
 )
 def test_guards_still_match(thai_name: str, latin: str) -> None:
@@ -96,6 +116,20 @@ def test_heads_read_as_their_words() -> None:
     assert ("wa", "ra") in thai_compounds.head_readings("วร")
     assert ("ben", "cha", "rong") in thai_compounds.head_readings("เบญจรงค")
     assert ("i", "sa", "ra") in thai_compounds.head_readings("อิศร")
+
+
+def test_a_stop_written_twice_in_thai_is_written_twice() -> None:
+    assert thai_finals.DOUBLE in thai_finals.thai_marks("ลัดดาภรณ์")
+    assert thai_finals.DOUBLE not in thai_finals.thai_marks("จิรกิตติ์")
+    assert thai_finals.DOUBLE not in thai_finals.thai_marks("วิชชา")
+    assert thai_finals.CLOSED in thai_finals.latin_marks("Radtikan")
+
+
+def test_a_latin_cluster_r_is_not_ri() -> None:
+    assert latin_outline("priyaporn") == "pCypn"
+    assert latin_outline("phiriyaphon", "thai") == "pZypn"
+    assert distance("pZypn", "pCypn") == 1.0
+    assert distance("PRcy", "pCcy") == 0.0  # pa-rit-cha-ya, Pritchaya
 
 
 def test_ae_written_air() -> None:

@@ -57,11 +57,11 @@ _SILENT_E = re.compile("[aeiou][bcdfghjklmnpqrstvwxz]e$")
 # after a vowel in a Thai reading (``R``) is sounded and written (RTGS): a spelling without it costs
 # a whole consonant (สุรกานต์ su-ra-kan is not Sukan); readings in which a ร is silent or closes a
 # syllable are readings of their own (สุรกานต์ sun-kan, ศรี si)
-_INDEL = {"r": 0.5, "R": 1.0, "y": 0.5, "w": 0.5, "h": 0.5, "T": 0.5}
+_INDEL = {"r": 0.5, "C": 0.5, "R": 1.0, "Z": 1.0, "y": 0.5, "w": 0.5, "h": 0.5, "T": 0.5}
 # ... but a final t (T) is cheap only before t, an affricate or s, where it closes one syllable
 # and the next one's consonant sounds it again (Ratchanok, Kitsana); before a sonorant, p or k
 # it costs a whole consonant (``_indel``)
-_SONORANT_ONSETS = frozenset("nmlrRLwyN")
+_SONORANT_ONSETS = frozenset("nmlrRZCLwyN")
 # one written for the other costs half: a final s for t (Thanes, ธเนศ), a final n written r or l,
 # l for r (Somluck, สมรักษ์: Thai speakers say both as l), a final f for p (อัฟฟาน ap-fan)
 _SUBSTITUTE = {
@@ -71,8 +71,11 @@ _SUBSTITUTE = {
     frozenset("nr"): 0.5,
     frozenset("nl"): 0.5,
     frozenset("rl"): 0.5,
+    frozenset("Cl"): 0.5,
     frozenset("pf"): 0.5,
     frozenset("nR"): 0.5,
+    frozenset("nZ"): 0.5,
+    frozenset("nC"): 0.5,
     frozenset("nL"): 0.5,
 }
 # ... but a ร that opens a syllable after a vowel in a Thai reading (``R``) is r, and l for it costs
@@ -94,6 +97,8 @@ _ONE_SOUND = (
             ("n", "l"),
             ("n", "r"),
             ("n", "R"),
+            ("n", "Z"),
+            ("n", "C"),
             ("n", "L"),
         )
     )
@@ -143,7 +148,11 @@ def latin_outline(word: str, kind: str = "latin") -> str:
                 if vowel_after and not (i and w[i - 1] in "nm"):
                     sound = onsets.get(letters, sound)
                 if kind != "latin" and sound == "r" and vowel_after and i and w[i - 1] in _VOWELS:
-                    sound = "R"  # ร after a vowel: r, not l (``_SUBSTITUTE``)
+                    # ร after a vowel: r, not l (``_SUBSTITUTE``); after a vowel other than a, which
+                    # Thai writes with a sign of its own, not the r of a Latin cluster either
+                    sound = "R" if kind != "thai" or w[i - 1] == "a" else "Z"
+                if kind == "latin" and sound == "r" and vowel_after and i and w[i - 1] in "pbtdkgh":
+                    sound = "C"  # the r of a cluster (Pri-, Phra-, Kra-): no vowel before it
                 if (
                     kind == "thai"
                     and sound == "l"
@@ -192,6 +201,10 @@ _SUBSTITUTE_PAIRS = {(x, y): cost for pair, cost in _SUBSTITUTE.items() for x in
 _SAME = frozenset(
     (("B", "b"), ("D", "d"), ("P", "p"), ("X", "t"), ("p", "b"), ("t", "d"), ("R", "r"), ("L", "l"))
 )
+# a ร after a vowel other than a (``Z``: พิริยา phi-ri-ya) is r too, but not the r of a Latin
+# cluster (``C``: Pri-), which drops a written vowel; a cluster r may drop an implicit a (ปริชญา
+# pa-rit-cha-ya, Pritchaya) and is the r of a Thai cluster
+_SAME |= {("Z", "r"), ("Z", "R"), ("C", "r"), ("C", "R")}
 _SAME |= {("V", x) for x in "pPBb"} | {("Q", x) for x in "tXDd"}
 _SAME |= {(y, x) for x, y in _SAME}
 

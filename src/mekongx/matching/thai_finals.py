@@ -56,7 +56,14 @@ ORN, L, NN, CLOSED = "o", "l", "N", "D"
 # a word that ends on a final l (Kamol, Thanaphol): its Thai word's last syllable closes on ล or ฬ
 END_L = "e"
 # a stop written twice between two vowels (Nattee, Manatchai, Supphawan): a syllable closed on it
-_LATIN_CLOSED = re.compile("[aeiouy](?:tt|tch|pp|kk|dd|td|ts|ss|sch|tj|dj|dch)(?=h?[aeiouy])")
+_LATIN_CLOSED = re.compile("[aeiouy](?:tt|tch|pp|kk|dd|td|dt|ts|ss|sch|tj|dj|dch)(?=h?[aeiouy])")
+# a stop letter written twice after a short vowel, the second with a vowel of its own (ลัดดา, นัทที,
+# จิตติ): the first closes a syllable the second opens, and a Latin spelling writes both (Ladda,
+# Latda, Nattee, Chitti; not Lada, Natee)
+DOUBLE = "2"
+_THAI_DOUBLE = re.compile(
+    "[\u0e31\u0e34\u0e38]([กขคดตถทธบปพภฎฏฐฑฒ])\\1(?=[\u0e30-\u0e39\u0e47](?!\u0e4c))"
+)
 _TONE_MARKS = re.compile("[\u0e48-\u0e4b]")
 _VOWEL_SIGNS = "\u0e30\u0e31\u0e32\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e47"
 _LEADING = "เแโใไ"
@@ -131,11 +138,19 @@ def thai_marks(
     marks += forms.replace(NN, "")
     if closes_on_n(readings) and all(NN in latin_marks(v) for v in published):
         marks += NN
-    return "".join(m for m in (ORN, L, NN, CLOSED, END_L) if m in marks)
+    if _THAI_DOUBLE.search(_TONE_MARKS.sub("", word)) and all(
+        CLOSED in latin_marks(v) for v in published
+    ):
+        marks += DOUBLE
+    return "".join(m for m in (ORN, L, NN, CLOSED, END_L, DOUBLE) if m in marks)
 
 
 def _differs(thai: set[str], latin: str) -> bool:
-    return bool(set(latin) - thai - {NN}) or (NN in thai and NN not in latin)
+    return (
+        bool(set(latin) - thai - {NN})
+        or (NN in thai and NN not in latin)
+        or (DOUBLE in thai and CLOSED not in latin)
+    )
 
 
 def differ(thai: str, latins: list[str]) -> bool:
