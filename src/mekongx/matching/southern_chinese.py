@@ -147,6 +147,8 @@ def _teochew_spellings(syllable: str) -> list[str]:
         finals.append("o" + rest[1:])
     if rest == "e" and initials != ("",):
         finals.append("ay")  # 鄭 den Tay, 生 sen Say
+    if rest == "ak" and initials != ("",):
+        finals.append("uck")  # 樂 lak Luck, as English spells a short a (Hong Kong's 德 Duck)
     out: list[str] = []
     for ini in initials:
         for fin in finals:
@@ -273,12 +275,16 @@ def character_spellings(ch: str, dialect: str, teochew: bool = True) -> tuple[tu
     hokkien = _keyed(spellings)
     # Teochew, the other Southern Min language of Singapore and Malaysia, after them: one
     # spelling, the first whose key Hokkien has not (思 Ser, 勋 Hng, 强 Kiang, 程 Thia), so that
-    # a name's alternatives, and the keys an index files, grow by one per character at most
+    # a name's alternatives, and the keys an index files, grow by one per character at most; it
+    # takes its place over the cap, as Hokkien's four spellings of 乐 (gak lok ngau gau) would
+    # leave out the Teochew lak of a Teochew name (張思樂 Teo Ser Luck) …
     keys = {k for _, k in hokkien}
     for r in _table("teochew.csv").get(ch, ()) if teochew else ():
         new = [(s, k) for s, k in _keyed(_teochew_spellings(r)) if k not in keys]
-        if new and len(hokkien) < _PER_CHARACTER:
+        if new:
             hokkien.append(new[0])
+            # … with its final ak also written uck, English's short u (樂 lak Luck)
+            hokkien += [(s, k) for s, k in new[1:] if s.endswith("uck")]
             break
     # over the cap: the first final ng after ia or ua also written n (one spelling at most)
     for s, _ in hokkien:
