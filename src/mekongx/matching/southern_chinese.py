@@ -279,13 +279,15 @@ def character_spellings(ch: str, dialect: str, teochew: bool = True) -> tuple[tu
     # takes its place over the cap, as Hokkien's four spellings of 乐 (gak lok ngau gau) would
     # leave out the Teochew lak of a Teochew name (張思樂 Teo Ser Luck) …
     keys = {k for _, k in hokkien}
-    for r in _table("teochew.csv").get(ch, ()) if teochew else ():
-        new = [(s, k) for s, k in _keyed(_teochew_spellings(r)) if k not in keys]
-        if new:
-            hokkien.append(new[0])
-            # … with its final ak also written uck, English's short u (樂 lak Luck)
-            hokkien += [(s, k) for s, k in new[1:] if s.endswith("uck")]
-            break
+    new = [
+        (s, k)
+        for r in (_table("teochew.csv").get(ch, ()) if teochew else ())
+        for s, k in _keyed(_teochew_spellings(r))
+        if k not in keys
+    ]
+    hokkien += [(s, k) for s, k in new if not s.endswith("uck")][:1]
+    # … and a final ak also written uck, English's short u (樂 lak Luck), once
+    hokkien += [(s, k) for s, k in new if s.endswith("uck")][:1]
     # over the cap: the first final ng after ia or ua also written n (one spelling at most)
     for s, _ in hokkien:
         nasal = _keyed(_nasal_n(s), 1)
