@@ -23,11 +23,19 @@ def key_similarity(x: str, y: str, thai: bool = False, sounded: bool = False) ->
     ``sounded``: one of them is the sound reading of a Chinese transcription, whose syllables may
     stand for a near one (``syllable.transcribed_similarity``).
     """
+    return _key_similarity(x, y, syllabify(x), syllabify(y), thai, sounded)
+
+
+def _key_similarity(
+    x: str, y: str, xs: tuple[str, ...], ys: tuple[str, ...], thai: bool, sounded: bool
+) -> float:
+    """``key_similarity`` of keys ``x`` and ``y`` of syllables ``xs`` and ``ys``, not cached:
+    ``part_sim`` compares each key of one part with every key of the other, and looks each
+    key's syllables up once (a first query's key pairs are four in five new to the cache)."""
     if x == y or (thai and _degeminate(x) == _degeminate(y)):
         # Thai: the same letters cut elsewhere (sang.iam / sa.ngiam), or a consonant doubled
         # across a syllable boundary written once (tham.ma.nat / Thamanat, Kittiratt / Kitirat)
         return 1.0
-    xs, ys = syllabify(x), syllabify(y)
     n = len(xs)
     if n and n == len(ys):
         syl_sim = (
@@ -66,6 +74,7 @@ def _degeminate(key: str) -> str:
     return _DOUBLED.sub(r"\1", key.replace(".", ""))
 
 
+@lru_cache(maxsize=200_000)
 def _syllable_alignment(xs: tuple[str, ...], ys: tuple[str, ...]) -> float:
     """Similarity of two Thai keys with different numbers of syllables: an edit distance over
     syllables (a syllable more or less costs 1.5, a substitution 1 - its similarity), so that
@@ -127,10 +136,12 @@ def part_sim(
         if x in kb:
             return 1.0, i, kb.index(x)
     best, bi, bj = -1.0, 0, 0
-    sim = key_similarity
+    sim = _key_similarity
+    kb_syllables = [(y, syllabify(y)) for y in kb]
     for i, x in enumerate(ka):
-        for j, y in enumerate(kb):
-            s = sim(x, y, thai, sounded)
+        xs = syllabify(x)
+        for j, (y, ys) in enumerate(kb_syllables):
+            s = sim(x, y, xs, ys, thai, sounded)
             if s > best:
                 best, bi, bj = s, i, j
                 if s == 1.0:
