@@ -180,6 +180,7 @@ _THAI_WEAK_VOWELS: tuple[frozenset[str], ...] = (
     frozenset({"eo", "ao"}),  # แ-ว written aow (Kaow for แก้ว)
 )
 _CODA = re.compile("[^aeiou]*$")
+_NASALS = ("n", "m")
 
 
 def _vowel_coda(rhyme: str) -> tuple[str, str]:
@@ -197,14 +198,26 @@ def thai_similarity(a: str, b: str) -> float:
         return base
     oa, ra = onset_rhyme(a)
     ob, rb = onset_rhyme(b)
-    if oa != ob:
+    # a w before u is not kept in a key (pinyin wu is u): Chutiwun's wun is the w and u of -วรรณ
+    wu = {oa, ob} == {"", "w"} and (ra if not oa else rb)[:1] == "u"
+    if oa != ob and not wu:
         return base
     (va, ca), (vb, cb) = _vowel_coda(ra), _vowel_coda(rb)
     if ca != cb:
         return base
     pair = {va, vb}
-    if any(pair <= group for group in _THAI_VOWELS):
+    if any(pair <= group for group in _THAI_VOWELS) and not wu:
         return VARIANT
+    if pair == {"a", "u"} and ca in _NASALS:
+        # the English u of "sun" for a short a before n or m (Tum for ตั้ม, Chutiwun for
+        # ชุติวรรณ, Pattarapun for ภัทรพรรณ): the vowels of the words (``thai_vowels``) say
+        # where a is short
+        return VARIANT
+    if pair == {"e", "ai"} and ca:
+        # a closed เ written ai (Aim for เอม, an English habit): no Thai ai is closed
+        return VARIANT
+    if wu:
+        return base
     if any(pair <= group for group in _THAI_WEAK_VOWELS):
         return THAI_WEAK
     return base

@@ -53,6 +53,10 @@ from itertools import pairwise
 from mekongx.matching.keys import ascii_fold
 
 ORN, L, NN, CLOSED = "o", "l", "N", "D"
+# a Latin nn between two vowels (Arunnee, Sarinna, Chinnakorn): a syllable closed on n before one
+# that opens on n, in some reading of the Thai word (``twice_n``)
+TWICE_N = "n"
+
 # a word that ends on a final l (Kamol, Thanaphol): its Thai word's last syllable closes on ล or ฬ
 END_L = "e"
 # a stop written twice between two vowels (Nattee, Manatchai, Supphawan): a syllable closed on it
@@ -80,6 +84,7 @@ _LATIN_END_L = re.compile("[aeiou]l$")
 # the last syllable closed on ล or ฬ, and what ◌์ silences after it (วิบูลย์)
 _THAI_END_L = re.compile("[ลฬ][\u0e48-\u0e4b]?(?:[ก-ฮ]{1,2}[\u0e34\u0e38]?\u0e4c)?$")
 _LATIN_NN = re.compile("[nlr]n(?=[aeiouy])")  # Arunnee, Wimolnut, Ornitcha; not Porn
+_LATIN_TWICE_N = re.compile("[aeiouy]nn(?=[aeiouy])")
 
 
 @lru_cache(maxsize=100_000)
@@ -93,6 +98,7 @@ def latin_marks(word: str) -> str:
         + (NN if _LATIN_NN.search(w) else "")
         + (CLOSED if _LATIN_CLOSED.search(w) else "")
         + (END_L if _LATIN_END_L.search(w) else "")
+        + (TWICE_N if _LATIN_TWICE_N.search(w) else "")
     )
 
 
@@ -125,6 +131,24 @@ def closes_on_n(readings: tuple[tuple[str, ...], ...]) -> bool:
     )
 
 
+# น or ณ with no vowel sign of its own before another consonant, not the word's first letter: it
+# closes a syllable and may open a linking one (ชนพัฒน์ chon-na-phat, รณชิต ron-na-chit)
+_THAI_N_LINKED = re.compile("(?<=.)[นณ](?=[ก-ฮ])")
+
+
+def twice_n(word: str, readings: tuple[tuple[str, ...], ...]) -> bool:
+    """May a Latin spelling of the Thai word write nn: does some reading (RTGS syllables) close a
+    syllable on n (not ng) before one that opens on n (``("chin", "na", "kon")``, ``("sa", "rin",
+    "na")``), or may an น or ณ close one syllable and open a linking one?"""
+    if _THAI_N_LINKED.search(_TONE_MARKS.sub("", word)):
+        return True
+    return any(
+        a.endswith("n") and not a.endswith("ng") and b.startswith("n") and not b.startswith("ng")
+        for r in readings
+        for a, b in pairwise(r)
+    )
+
+
 def thai_marks(
     word: str, published: tuple[str, ...] = (), readings: tuple[tuple[str, ...], ...] = ()
 ) -> str:
@@ -133,6 +157,7 @@ def thai_marks(
     before an n (and every published form writes it so)."""
     marks = (ORN if _THAI_ORN.search(word) else "") + (L if _THAI_L.search(word) else "")
     marks += CLOSED if may_close(word) else ""
+    marks += TWICE_N if twice_n(word, readings) else ""
     marks += END_L if _THAI_END_L.search(word) else ""
     forms = "".join(latin_marks(v) for v in published)
     marks += forms.replace(NN, "")
@@ -142,7 +167,7 @@ def thai_marks(
         CLOSED in latin_marks(v) for v in published
     ):
         marks += DOUBLE
-    return "".join(m for m in (ORN, L, NN, CLOSED, END_L, DOUBLE) if m in marks)
+    return "".join(m for m in (ORN, L, NN, CLOSED, END_L, DOUBLE, TWICE_N) if m in marks)
 
 
 def _differs(thai: set[str], latin: str) -> bool:

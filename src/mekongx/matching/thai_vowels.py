@@ -43,7 +43,12 @@ OPEN_A = "a'"
 # show it: า, one final consonant and what ◌์ silences after it (นาฏ, กานต์, ราช)
 LONG_A = "a:"
 _ENDS_LONG_A = re.compile("\u0e32[ก-ฮ](?:[ก-ฮ]{0,2}[\u0e34\u0e38]?\u0e4c)?$")
+# ... and on a word's first syllable, where า after its first consonant (or two) shows it
+_STARTS_LONG_A = re.compile("^[ก-ฮ]{1,2}[\u0e48-\u0e4b]?\u0e32")
 _ENDS_ON = re.compile("[ก-ฮ](?<!ร)ร(?:[ก-ฮ][\u0e34\u0e38]?\u0e4c)?$")
+# ... and so does one that ends on two bare consonants, the second น or ณ (ประพนธ์ pra-phon, ปพน
+# pa-phon, สกนธ์ sa-kon, ภคมณ pha-kha-mon): -phan is not ประพนธ์
+_ENDS_BARE_ON = re.compile("(?<![เแโใไ])[ก-ฮ](?<![รวอ])[นณ](?:[ก-ฮ]{1,2}[\u0e34\u0e38]?\u0e4c)?$")
 _ENDS_AN = re.compile("(?:รร|\u0e31[นณญรล])(?:[ก-ฮ]{1,2}[\u0e34\u0e38]?\u0e4c|[นณ])?$")
 _QUALITY = {"a": "A", "e": "E", "i": "I", "o": "O", "u": "U"}
 # what a Thai nucleus (RTGS) may be written with, beyond its own letters: the reader's a and o
@@ -95,12 +100,14 @@ def thai(syllables: tuple[str, ...], word: str = "") -> str:
     if word and len(nuclei) == len(syllables):
         # the syllable closed on n, last or before a formal linking one (เบญจภรณ์ ben-cha-phon-na)
         at = next((i for i in (-1, -2) if -i <= len(syllables) and syllables[i][-1:] == "n"), 0)
-        if at and nuclei[at] == "o" and _ENDS_ON.search(word):
+        if at and nuclei[at] == "o" and (_ENDS_ON.search(word) or _ENDS_BARE_ON.search(word)):
             nuclei[at] = STRICT_O
         elif at and nuclei[at] == "a" and _ENDS_AN.search(word):
             nuclei[at] = STRICT_A
         if nuclei[-1] == "a" and syllables[-1][-1:] not in "aeiou" and _ENDS_LONG_A.search(word):
             nuclei[-1] = LONG_A
+        if nuclei[0] == "a" and syllables[0][-1:] not in "aeiou" and _STARTS_LONG_A.match(word):
+            nuclei[0] = LONG_A
     return ".".join(nuclei)
 
 
