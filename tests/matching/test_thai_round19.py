@@ -9,7 +9,9 @@ the u of English "sun" before n or m.
 - a short a before n or m written u (ตั้ม Tum, ชุติวรรณ Chutiwun, ภัทรพรรณ Pattarapun) is the
   same syllable, not a looser habit; a long า in a word's first syllable is not (ปานรดา is not
   Punnada);
-- a closed เ written ai (เอมวิกา Aimwika) is the same syllable.
+- a closed เ written ai (เอมวิกา Aimwika) is the same syllable;
+- after ั two different letters of the t stops (ณัฐธีร์ nat-thi, ศรัทธา sat-tha) are written twice
+  (Natthi), as one letter written twice is since round 18: Nathi, Natee are นที's.
 
 Spellings: the annotated spellings of the `dev` part of nozomiyamada/thai_romanization (commit
 9968ea4) and another `dev` name's spelling; no held-out row.
@@ -35,6 +37,9 @@ from .conftest import matches, refused
         ("ประพนธ์ ศรีสุข", "Praphan Srisuk"),  # ประพันธ์
         ("ประพนธ์ ศรีสุข", "Prapan Srisuk"),
         ("ชญานนท์ ศรีสุข", "Chayanan Srisuk"),  # ชญานันท์
+        ("ณัฐธีร์ ศรีสุข", "Nathi Srisuk"),  # นที
+        ("ณัฐธีร์ ศรีสุข", "Natee Srisuk"),
+        ("ศรัทธา ศรีสุข", "Sattra Srisuk"),  # ศาสตรา
     ],
 )
 def test_wrong_pairs_refused(thai_name: str, latin: str) -> None:
@@ -77,6 +82,9 @@ def test_spellings_gained(thai_name: str, latin: str) -> None:
         ("ตั้ม ศรีสุข", "Tam Srisuk"),
         ("ภัทรพรรณ ศรีสุข", "Pattarapan Srisuk"),
         ("ปานรดา ศรีสุข", "Panrada Srisuk"),
+        ("ณัฐธีร์ ศรีสุข", "Natthi Srisuk"),
+        ("ศรัทธา ศรีสุข", "Sattha Srisuk"),
+        ("สิทธิเดช ศรีสุข", "Sitidej Srisuk"),  # after ิ written once
     ],
 )
 def test_guards_still_match(thai_name: str, latin: str) -> None:
@@ -96,3 +104,5 @@ def test_marks() -> None:
     assert not thai_finals.twice_n("อารุณี", (("a", "ru", "ni"),))
     assert thai_vowels.thai(("pra", "phon"), "ประพนธ์").endswith(thai_vowels.STRICT_O)
     assert thai_vowels.thai(("pan", "ra", "da"), "ปานรดา").startswith(thai_vowels.LONG_A)
+    assert thai_finals.DOUBLE in thai_finals.thai_marks("ณัฐธีร์")
+    assert thai_finals.DOUBLE not in thai_finals.thai_marks("สิทธิเดช")

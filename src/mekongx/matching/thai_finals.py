@@ -67,6 +67,9 @@ _LATIN_CLOSED = re.compile("[aeiouy](?:tt|tch|pp|kk|dd|td|dt|ts|ss|sch|tj|dj|dch
 DOUBLE = "2"
 _THAI_DOUBLE = re.compile(
     "[\u0e31\u0e34\u0e38]([กขคดตถทธบปพภฎฏฐฑฒ])\\1(?=[\u0e30-\u0e39\u0e47](?!\u0e4c))"
+    # ... and after ั two different letters of the t stops (ณัฐธีร์ nat-thi: Natthi, not Nathi,
+    # นที's); not after ิ or ุ, where spellings write them once (สิทธิเดช Sitidej, อิทธิ Idhi)
+    "|\u0e31[ฏฐตถทธฒด][ฏฐตถทธฒด](?=[\u0e30-\u0e39\u0e47](?!\u0e4c))"
 )
 _TONE_MARKS = re.compile("[\u0e48-\u0e4b]")
 _VOWEL_SIGNS = "\u0e30\u0e31\u0e32\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e47"
