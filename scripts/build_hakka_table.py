@@ -51,17 +51,22 @@ def _readings(path: str) -> dict[str, list[str]]:
     return out
 
 
-def main(path: str) -> None:
+def fold_traditional(readings: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Readings filed under the simplified character (CJK basic block): the character's own
+    readings first, then those of traditional forms folding to it."""
     simp = _data.trad_to_simp()
-    readings = _readings(path)
     merged: dict[str, list[str]] = {}
-    # the character's own readings first, then those of traditional forms folding to it
     for ch in sorted(readings, key=lambda c: (simp.get(c, c) != c, c)):
         target = simp.get(ch, ch)
         if not "\u4e00" <= target <= "\u9fff":
             continue
         got = merged.setdefault(target, [])
         got += [r for r in readings[ch] if r not in got]
+    return merged
+
+
+def main(path: str) -> None:
+    merged = fold_traditional(_readings(path))
     rows = "".join(f"{ch},{'|'.join(rs)}\n" for ch, rs in sorted(merged.items()) if rs)
     header = (
         "# Hakka readings of Han characters (Meixian 梅縣, the reference accent of Hakka), toneless,\n"

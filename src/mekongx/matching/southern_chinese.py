@@ -265,7 +265,17 @@ def character_spellings(ch: str, dialect: str, teochew: bool = True) -> tuple[tu
     if dialect == "hakka":
         for r in _table("hakka.csv").get(ch, ())[:2]:
             spellings += _hakka_spellings(r)
-        return tuple(_keyed(spellings, _HAKKA_PER_CHARACTER))
+        hakka = _keyed(spellings, _HAKKA_PER_CHARACTER)
+        # over the cap, one spelling of a Malaysian accent (Senai, Johor) whose key the Meixian
+        # readings lack: most Malaysian Hakka speak accents of Huiyang and Hopo, not Meixian's
+        # (健 ken Ken, 仙 sen Sen, 敏 min Min; the table keeps only such readings)
+        keys = {k for _, k in hakka}
+        for r in _table("hakka_malaysia.csv").get(ch, ()):
+            new = [(s, k) for s, k in _keyed(_hakka_spellings(r)) if k not in keys]
+            if new:
+                hakka.append(new[0])
+                break
+        return tuple(hakka)
     if dialect == "foochow":
         for r in _table("foochow.csv").get(ch, ())[:2]:
             spellings += _foochow_spellings(r)
@@ -312,6 +322,7 @@ def syllable_keys() -> frozenset[str]:
     Chinese syllable."""
     chars = set(_table("cantonese_hk.csv")) | set(_table("hokkien.csv"))
     chars |= set(_table("teochew.csv")) | set(_table("foochow.csv")) | set(_table("hakka.csv"))
+    chars |= set(_table("hakka_malaysia.csv"))
     return frozenset(
         k for ch in chars for dialect in DIALECTS
         for _, k in character_spellings(ch, dialect)
@@ -324,6 +335,7 @@ def spellings() -> frozenset[str]:
     siau, seow; not siaw)."""
     chars = set(_table("cantonese_hk.csv")) | set(_table("hokkien.csv"))
     chars |= set(_table("teochew.csv")) | set(_table("foochow.csv")) | set(_table("hakka.csv"))
+    chars |= set(_table("hakka_malaysia.csv"))
     return frozenset(
         s for ch in chars for dialect in DIALECTS for s, _ in character_spellings(ch, dialect)
     )
