@@ -36,3 +36,17 @@ def test_one_malaysian_spelling_at_most() -> None:
 )
 def test_malaysian_hakka_given_name(han: str, latin: str, meets: bool) -> None:
     assert (score(han, latin).probability >= calibration.threshold()) is meets
+
+
+@pytest.mark.parametrize(
+    ("han", "latin", "meets"),
+    [
+        ("马炎庆", "Baey Yam Keng", True),  # https://en.wikipedia.org/wiki/Baey_Yam_Keng
+        ("马炎庆", "Bey Yam Keng", True),
+        ("马炎庆", "Baey Yam Lim", False),
+        ("林炎庆", "Baey Yam Keng", False),
+    ],
+)
+def test_surname_bey(han: str, latin: str, meets: bool) -> None:
+    """马 Bey (surnames_southern.csv), read as a spelling of the surname."""
+    assert (score(han, latin).probability >= calibration.threshold()) is meets

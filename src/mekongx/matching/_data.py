@@ -72,6 +72,15 @@ def surnames() -> dict[str, Surname]:
 
 
 @cache
+def southern_surnames() -> dict[str, tuple[str, ...]]:
+    """``surnames_southern.csv``: surname (simplified) -> the Hong Kong, Macau, Singapore and
+    Malaysian spellings the mainland list lacks (霍 fok, 郭 kuek, 马 bey)."""
+    return {
+        row["han"]: tuple(row["spellings"].split("|")) for row in _rows("surnames_southern.csv")
+    }
+
+
+@cache
 def surname_pinyin_share() -> dict[str, float]:
     """Population share (per mille) summed over all surnames with the same pinyin."""
     share: dict[str, float] = {}

@@ -352,11 +352,7 @@ def surname_keys() -> frozenset[str]:
     out = {latin_key(s.pinyin) for s in _data.surnames().values()}
     out |= {latin_key(v) for s in _data.surnames().values() for v in s.latin_variants}
     # and the southern surnames the mainland list lacks (霍 Fok, 麦 Mak, 关 Kwan)
-    out |= {
-        latin_key(v)
-        for r in _data._rows("surnames_southern.csv")
-        for v in r["spellings"].split("|")
-    }
+    out |= {latin_key(v) for spellings in _data.southern_surnames().values() for v in spellings}
     return frozenset(k for k in out if k)
 
 

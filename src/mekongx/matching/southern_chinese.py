@@ -358,6 +358,11 @@ def _surname(surname: str, dialect: str) -> list[Triple]:
         out += [(v.capitalize(), latin_key(v), "surname-variant") for v in row.latin_variants]
         if row.latin_variants:  # what a dialect spelling of the other name is read back to
             out.append((row.pinyin, EXACT + row.pinyin, "surname-variant"))
+    # the spellings of Singapore and Malaysian lists the mainland list lacks (马 Bey, 郭 Kuek)
+    out += [
+        (v.capitalize(), latin_key(v), "surname-variant")
+        for v in _data.southern_surnames().get(surname, ())
+    ]
     return out
 
 
