@@ -12,7 +12,14 @@ from typing import NamedTuple
 from mekongx.matching import _data, vietnamese
 from mekongx.matching.keys import EXACT, latin_key
 from mekongx.matching.outline import conflict
-from mekongx.matching.part_similarity import key_similarity, part_sim, syllables_equal
+from mekongx.matching.part_similarity import (
+    BURMESE,
+    SOUNDED_X,
+    SOUNDED_Y,
+    key_similarity,
+    part_sim,
+    syllables_equal,
+)
 from mekongx.matching.syllable import syllabify
 
 SURNAME_WEIGHT = 1.3
@@ -100,7 +107,7 @@ def reversed_order(perm: tuple[int, ...]) -> bool:
     return len(perm) >= 3 and all(perm[k] > perm[k + 1] for k in range(len(perm) - 1))
 
 
-def _joined(ka: Keys, kb: Keys, thai: bool, ordered: int = FREE, sounded: bool = False) -> float:
+def _joined(ka: Keys, kb: Keys, thai: bool, ordered: int = FREE, sounded: int = 0) -> float:
     """Similarity of the names written as one word, for "จูกัดเหลียง" vs "Zhuge Liang".
 
     The words keep their syllables ("Lin Xuan Qin" = lin.suan.cin), so that the syllables are
@@ -142,7 +149,7 @@ def align(
     b: CompactReading,
     thai: bool = False,
     ordered: int = FREE,
-    sounded: bool = False,
+    sounded: int = 0,
 ) -> Alignment:
     """Best order-free assignment of the parts of reading ``a`` to the parts of reading ``b``.
 
@@ -161,7 +168,14 @@ def align(
     if flip:
         ka, kb = kb, ka
     sur_a, sur_b = (b[1], a[1]) if flip else (a[1], b[1])
-    cells = [[part_sim(x, y, thai, sounded) for y in kb] for x in ka]
+    by_part = sounded
+    if flip and sounded & (SOUNDED_X | SOUNDED_Y):  # which key is the transcription's, swapped
+        by_part = (
+            sounded & BURMESE
+            | (SOUNDED_Y if sounded & SOUNDED_X else 0)
+            | (SOUNDED_X if sounded & SOUNDED_Y else 0)
+        )
+    cells = [[part_sim(x, y, thai, by_part) for y in kb] for x in ka]
     len_b = [len(y[0]) for y in kb]
     lens = [[lx if lx > ly else ly for ly in len_b] for lx in [len(x[0]) for x in ka]]
     best: tuple[float, tuple[int, ...]] | None = None
@@ -241,7 +255,7 @@ def _align_two(
     sur_b: int | None,
     thai: bool,
     ordered: bool,
-    sounded: bool = False,
+    sounded: int = 0,
 ) -> Alignment:
     """``align`` of two readings of two parts each (surname and given name, the usual case):
     the same figures, and only the two part pairs of the order that is taken compared when the
@@ -385,6 +399,12 @@ def _sounded(c: Compact, i: int) -> bool:
     return sur is None or sur >= FOREIGN_ONLY
 
 
+def _burmese_sounded(c: Compact, i: int) -> bool:
+    """Is reading ``i`` of a name in characters one that keeps its order (``Compact.ordered``):
+    the sound reading of a transcription of a Burmese name (赛桑奥 read as Sai Sam Ao)?"""
+    return c.han is not None and bool(c.ordered >> i & 1)
+
+
 def best_alignment(ca: Compact, cb: Compact) -> tuple[Alignment, int, int] | None:
     """The best-aligned pair of readings: (alignment, reading index in a, reading index in b)."""
     best: tuple[float, Alignment, int, int] | None = None
@@ -439,8 +459,13 @@ def best_alignment(ca: Compact, cb: Compact) -> tuple[Alignment, int, int] | Non
                 else FREE
             )
             # near syllables are a Khmer transcription's habit: a Burmese name (ORDERED) is built
-            # from a small stock of syllables, and a near one is another name's
-            sounded = order != ORDERED and (a_sounded or _sounded(cb, j))
+            # from a small stock of syllables, and a near one is another name's; its syllables
+            # may still be grouped otherwise (``part_similarity.BURMESE``)
+            a_tr = a_sounded or (order == ORDERED and _burmese_sounded(ca, i))
+            b_tr = _sounded(cb, j) or (order == ORDERED and _burmese_sounded(cb, j))
+            sounded = (SOUNDED_X if a_tr else 0) | (SOUNDED_Y if b_tr else 0)
+            if sounded and order == ORDERED:
+                sounded |= BURMESE
             al = align(ra, rb, thai, order, sounded)
             if short_a or short_b:  # a Vietnamese name without its middle name: a small cost
                 cost = vietnamese.MIDDLE_NAME_COST

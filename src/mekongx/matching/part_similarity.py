@@ -13,7 +13,7 @@ from mekongx.matching.syllable import similarity as syllable_similarity
 
 
 @lru_cache(maxsize=1_000_000)
-def key_similarity(x: str, y: str, thai: bool = False, sounded: bool = False) -> float:
+def key_similarity(x: str, y: str, thai: bool = False, sounded: int = 0) -> float:
     """Similarity of two part keys, syllable by syllable when they have as many syllables.
 
     Syllables are compared as onset + rhyme (``syllable.similarity``): "jian"/"yan" is another
@@ -21,7 +21,9 @@ def key_similarity(x: str, y: str, thai: bool = False, sounded: bool = False) ->
     different numbers of syllables fall back to letter edit distance. ``thai``: both names read
     as Thai, so Thai passport vowel spellings count as variants too (``syllable.thai_similarity``).
     ``sounded``: one of them is the sound reading of a Chinese transcription, whose syllables may
-    stand for a near one (``syllable.transcribed_similarity``).
+    stand for a near one (``syllable.transcribed_similarity``) and be grouped otherwise
+    (``_regrouped``); its bits say which (``SOUNDED_X``, ``SOUNDED_Y``; True is the first) and
+    whether the pair is Burmese (``BURMESE``: regrouped, but no near syllables).
     """
     return _key_similarity(x, y, syllabify(x), syllabify(y), thai, sounded)
 
@@ -39,7 +41,11 @@ def _key_similarity(
     n = len(xs)
     if n and n == len(ys):
         syl_sim = (
-            thai_similarity if thai else transcribed_similarity if sounded else syllable_similarity
+            thai_similarity
+            if thai
+            else transcribed_similarity
+            if sounded and not sounded & BURMESE
+            else syllable_similarity
         )
         if n == 1:  # one syllable each (the most frequent case): 0.5 * s + 0.5 * s is s
             return syl_sim(xs[0], ys[0])
@@ -47,16 +53,28 @@ def _key_similarity(
             return 1.0
         if n == 2:  # the next most frequent: the same sums as below, without a list's frame
             s0, s1 = syl_sim(xs[0], ys[0]), syl_sim(xs[1], ys[1])
-            return 0.5 * (s0 + s1) / 2 + 0.5 * (s1 if s1 < s0 else s0)
-        sims = [syl_sim(a, b) for a, b in zip(xs, ys, strict=True)]
-        return 0.5 * sum(sims) / n + 0.5 * min(sims)
+            same = 0.5 * (s0 + s1) / 2 + 0.5 * (s1 if s1 < s0 else s0)
+        else:
+            sims = [syl_sim(a, b) for a, b in zip(xs, ys, strict=True)]
+            same = 0.5 * sum(sims) / n + 0.5 * min(sims)
+        if sounded and same < 1.0 - REGROUP_COST and _regroupable(xs, ys, sounded):
+            return max(same, _regrouped(xs, ys, sounded))
+        return same
+    if sounded and n and ys and _regroupable(xs, ys, sounded):
+        letters = _letters(x, y, n, len(ys), sounded and not sounded & BURMESE)
+        return max(_regrouped(xs, ys, sounded), letters)
     if thai and n and ys and abs(n - len(ys)) == 1:
         return _syllable_alignment(xs, ys)
+    return _letters(x, y, n, len(ys), sounded and not sounded & BURMESE)
+
+
+def _letters(x: str, y: str, n: int, m: int, sounded: int = 0) -> float:
+    """Letter edit distance of two keys of ``n`` and ``m`` syllables (``key_similarity``)."""
     x, y = x.replace(".", ""), y.replace(".", "")
     if x == y:
         return 1.0
     letters = float(Levenshtein.normalized_similarity(x, y))
-    if sounded and (n == 1) != (len(ys) == 1):
+    if sounded and (n == 1) != (m == 1):
         # a transcription writes a character per syllable: one syllable against several shares
         # letters with them, not its sound (son.sen's sein in 索肯 so.kein, 0.67 of letters)
         return min(letters, ONE_AGAINST_SEVERAL)
@@ -64,6 +82,100 @@ def _key_similarity(
 
 
 ONE_AGAINST_SEVERAL = 0.5
+
+# ``sounded`` of ``key_similarity``: which key is the sound reading of a transcription (the first,
+# the second, or both; True is the first), and whether the pair is Burmese (a name known Burmese,
+# ``alignment.ORDERED``: its syllables are regrouped, but not read as near ones)
+SOUNDED_X, SOUNDED_Y, BURMESE = 1, 2, 4
+
+# Syllables (keys) with which Chinese transcription writes a lone final consonant of a foreign
+# name, the way Xinhua's transcription tables write a consonant with no vowel after it: 克 ke (格
+# ge) k, 特 te (德 de) t, 普 pu (布 bu) p, 斯 si s, 姆 mu m, 尔 er r and 恩 en n (``data/sources.yaml``;
+# 苏拉玛里特 Suramarit, 潘·索拉克斯). The value is the consonant as the key writes it after a
+# vowel: nothing for a stop or s (keys drop a final k, t, p and s: Sorasak so.la.sa), n for r (keys
+# write a final r or l n: Samal sa.man), m for m.
+FINAL_CONSONANT_SYLLABLES = {"ke": "", "te": "", "pu": "", "si": "", "mu": "m", "en": "n"}
+# what regrouping a syllable costs: a final written as a syllable of its own joined to the one
+# before it, or a final moved to open the next syllable (桑奥 sam.an for Samal sa.man)
+REGROUP_COST = 0.1
+
+
+def _regroupable(xs: tuple[str, ...], ys: tuple[str, ...], sounded: int) -> bool:
+    """May ``_regrouped`` find anything: a transcription's key with a final-consonant syllable
+    after its first, or a syllable with no onset after one with a final?"""
+    for syls, side in ((xs, SOUNDED_X), (ys, SOUNDED_Y)):
+        if sounded & side:
+            for k in range(1, len(syls)):
+                if syls[k] in FINAL_CONSONANT_SYLLABLES:
+                    return True
+                if syls[k][:1] in _VOWELS and syls[k - 1][-1:] not in _VOWELS:
+                    return True
+    return False
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def _closed(syl: str, final: str) -> str:
+    """A syllable key with a final consonant (as the key writes it) added."""
+    if not final or syl[-1:] not in _VOWELS:
+        return syl  # a second final: keys keep one
+    return syl + final
+
+
+def _moved(a: str, b: str) -> tuple[str, str] | None:
+    """Two syllables with the first one's final moved to open the second (sam.an -> sa.man), or
+    None when the first has no final or the second has an onset."""
+    if not b or b[0] not in _VOWELS or not a or a[-1] in _VOWELS or len(a) < 2:
+        return None
+    if a[-2] in _VOWELS:
+        return a[:-1], a[-1] + b
+    return None
+
+
+def _regrouped(xs: tuple[str, ...], ys: tuple[str, ...], sounded: int) -> float:
+    """Similarity of two keys whose syllables may be grouped otherwise (``key_similarity``, a
+    transcription's sound reading): a final-consonant syllable of the transcription
+    (``FINAL_CONSONANT_SYLLABLES``) joined to the syllable before it, or a final moved to open the
+    next syllable that has none (the transcription's key only: a Latin key's syllables are cut by
+    ``syllabify``, not by characters), each at ``REGROUP_COST``; then syllable against
+    syllable as for keys of as many syllables (the mean and the worst equally). 0.0 when no
+    grouping makes as many syllables."""
+    best = 0.0
+    syl_sim = syllable_similarity if sounded & BURMESE else transcribed_similarity
+    for gx in _groupings(xs, sounded & SOUNDED_X):
+        for gy in _groupings(ys, sounded & SOUNDED_Y):
+            if len(gx) != len(gy):
+                continue
+            sims = [
+                syl_sim(a, b) - REGROUP_COST * (ca + cb)
+                for (a, ca), (b, cb) in zip(gx, gy, strict=True)
+            ]
+            best = max(best, 0.5 * sum(sims) / len(sims) + 0.5 * min(sims))
+    return max(0.0, best)
+
+
+def _groupings(syls: tuple[str, ...], transcribed: int) -> list[tuple[tuple[str, int], ...]]:
+    """The syllables of a key as they stand and regrouped (``_regrouped``), each as (syllable,
+    regrouped or not)."""
+    out: list[tuple[tuple[str, int], ...]] = []
+
+    def walk(k: int, done: tuple[tuple[str, int], ...], carry: str) -> None:
+        if k == len(syls):
+            out.append(done)
+            return
+        syl = carry + syls[k] if carry else syls[k]
+        moved = int(bool(carry))
+        walk(k + 1, (*done, (syl, moved)), "")
+        nxt = syls[k + 1] if k + 1 < len(syls) else ""
+        if transcribed and k + 1 < len(syls) and nxt in FINAL_CONSONANT_SYLLABLES:
+            closed = _closed(syl, FINAL_CONSONANT_SYLLABLES[nxt])
+            walk(k + 2, (*done, (closed, 1)), "")
+        if transcribed and nxt and (pair := _moved(syl, nxt)) is not None:
+            walk(k + 1, (*done, (pair[0], 1)), pair[1][: -len(nxt)])
+
+    walk(0, (), "")
+    return out
 
 
 _DOUBLED = re.compile(r"(.)\1+")
@@ -130,7 +242,7 @@ def syllables_equal(x: str, y: str, thai: bool = False) -> tuple[int, int]:
 
 @lru_cache(maxsize=500_000)
 def part_sim(
-    ka: tuple[str, ...], kb: tuple[str, ...], thai: bool, sounded: bool = False
+    ka: tuple[str, ...], kb: tuple[str, ...], thai: bool, sounded: int = 0
 ) -> tuple[float, int, int]:
     for i, x in enumerate(ka):  # a key in common: the first of ``ka`` that ``kb`` has
         if x in kb:
