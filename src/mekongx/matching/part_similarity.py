@@ -57,28 +57,37 @@ def _key_similarity(
         else:
             sims = [syl_sim(a, b) for a, b in zip(xs, ys, strict=True)]
             same = 0.5 * sum(sims) / n + 0.5 * min(sims)
-        if sounded and same < 1.0 - REGROUP_COST and _regroupable(xs, ys, sounded):
+        if (
+            sounded
+            and same < 1.0 - REGROUP_COST
+            and (
+                (sounded & SOUNDED_X and _regroup_points(xs))
+                or (sounded & SOUNDED_Y and _regroup_points(ys))
+            )
+        ):
             return max(same, _regrouped(xs, ys, sounded))
         return same
-    if sounded and n and ys and _regroupable(xs, ys, sounded):
-        letters = _letters(x, y, n, len(ys), sounded and not sounded & BURMESE)
-        return max(_regrouped(xs, ys, sounded), letters)
     if thai and n and ys and abs(n - len(ys)) == 1:
         return _syllable_alignment(xs, ys)
-    return _letters(x, y, n, len(ys), sounded and not sounded & BURMESE)
-
-
-def _letters(x: str, y: str, n: int, m: int, sounded: int = 0) -> float:
-    """Letter edit distance of two keys of ``n`` and ``m`` syllables (``key_similarity``)."""
+    regrouped = (
+        _regrouped(xs, ys, sounded)
+        if sounded
+        and n
+        and (
+            (sounded & SOUNDED_X and _regroup_points(xs))
+            or (sounded & SOUNDED_Y and _regroup_points(ys))
+        )
+        else 0.0
+    )
     x, y = x.replace(".", ""), y.replace(".", "")
     if x == y:
         return 1.0
     letters = float(Levenshtein.normalized_similarity(x, y))
-    if sounded and (n == 1) != (m == 1):
+    if sounded and not sounded & BURMESE and (n == 1) != (len(ys) == 1):
         # a transcription writes a character per syllable: one syllable against several shares
         # letters with them, not its sound (son.sen's sein in 索肯 so.kein, 0.67 of letters)
-        return min(letters, ONE_AGAINST_SEVERAL)
-    return letters
+        letters = min(letters, ONE_AGAINST_SEVERAL)
+    return regrouped if regrouped > letters else letters
 
 
 ONE_AGAINST_SEVERAL = 0.5
@@ -100,16 +109,16 @@ FINAL_CONSONANT_SYLLABLES = {"ke": "", "te": "", "pu": "", "si": "", "mu": "m", 
 REGROUP_COST = 0.1
 
 
-def _regroupable(xs: tuple[str, ...], ys: tuple[str, ...], sounded: int) -> bool:
-    """May ``_regrouped`` find anything: a transcription's key with a final-consonant syllable
-    after its first, or a syllable with no onset after one with a final?"""
-    for syls, side in ((xs, SOUNDED_X), (ys, SOUNDED_Y)):
-        if sounded & side:
-            for k in range(1, len(syls)):
-                if syls[k] in FINAL_CONSONANT_SYLLABLES:
-                    return True
-                if syls[k][:1] in _VOWELS and syls[k - 1][-1:] not in _VOWELS:
-                    return True
+@lru_cache(maxsize=200_000)
+def _regroup_points(syls: tuple[str, ...]) -> bool:
+    """May ``_regrouped`` find anything in a transcription's key: a final-consonant syllable after
+    its first, or a syllable with no onset after one with a final? (Cached: each key is compared
+    with many.)"""
+    for k in range(1, len(syls)):
+        if syls[k] in FINAL_CONSONANT_SYLLABLES:
+            return True
+        if syls[k][:1] in _VOWELS and syls[k - 1][-1:] not in _VOWELS:
+            return True
     return False
 
 
@@ -155,7 +164,8 @@ def _regrouped(xs: tuple[str, ...], ys: tuple[str, ...], sounded: int) -> float:
     return max(0.0, best)
 
 
-def _groupings(syls: tuple[str, ...], transcribed: int) -> list[tuple[tuple[str, int], ...]]:
+@lru_cache(maxsize=100_000)
+def _groupings(syls: tuple[str, ...], transcribed: int) -> tuple[tuple[tuple[str, int], ...], ...]:
     """The syllables of a key as they stand and regrouped (``_regrouped``), each as (syllable,
     regrouped or not)."""
     out: list[tuple[tuple[str, int], ...]] = []
@@ -175,7 +185,7 @@ def _groupings(syls: tuple[str, ...], transcribed: int) -> list[tuple[tuple[str,
             walk(k + 1, (*done, (pair[0], 1)), pair[1][: -len(nxt)])
 
     walk(0, (), "")
-    return out
+    return tuple(out)
 
 
 _DOUBLED = re.compile(r"(.)\1+")
