@@ -29,7 +29,7 @@ def key_similarity(x: str, y: str, thai: bool = False, sounded: int = 0) -> floa
 
 
 def _key_similarity(
-    x: str, y: str, xs: tuple[str, ...], ys: tuple[str, ...], thai: bool, sounded: bool
+    x: str, y: str, xs: tuple[str, ...], ys: tuple[str, ...], thai: bool, sounded: int
 ) -> float:
     """``key_similarity`` of keys ``x`` and ``y`` of syllables ``xs`` and ``ys``, not cached:
     ``part_sim`` compares each key of one part with every key of the other, and looks each
@@ -142,6 +142,7 @@ def _moved(a: str, b: str) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=200_000)
 def _regrouped(xs: tuple[str, ...], ys: tuple[str, ...], sounded: int) -> float:
     """Similarity of two keys whose syllables may be grouped otherwise (``key_similarity``, a
     transcription's sound reading): a final-consonant syllable of the transcription
