@@ -405,6 +405,15 @@ def _burmese_sounded(c: Compact, i: int) -> bool:
     return c.han is not None and bool(c.ordered >> i & 1)
 
 
+def _burmese_marks(ca: Compact, i: int, cb: Compact, j: int) -> int:
+    """``align``'s ``sounded`` for readings ``i`` of ``ca`` and ``j`` of ``cb`` when one keeps its
+    order: which is a transcription's sound reading, and ``BURMESE`` (0 when neither is)."""
+    marks = (SOUNDED_X if _sounded(ca, i) or _burmese_sounded(ca, i) else 0) | (
+        SOUNDED_Y if _sounded(cb, j) or _burmese_sounded(cb, j) else 0
+    )
+    return marks | BURMESE if marks else 0
+
+
 def best_alignment(ca: Compact, cb: Compact) -> tuple[Alignment, int, int] | None:
     """The best-aligned pair of readings: (alignment, reading index in a, reading index in b)."""
     best: tuple[float, Alignment, int, int] | None = None
@@ -461,11 +470,12 @@ def best_alignment(ca: Compact, cb: Compact) -> tuple[Alignment, int, int] | Non
             # near syllables are a Khmer transcription's habit: a Burmese name (ORDERED) is built
             # from a small stock of syllables, and a near one is another name's; its syllables
             # may still be grouped otherwise (``part_similarity.BURMESE``)
-            a_tr = a_sounded or (order == ORDERED and _burmese_sounded(ca, i))
-            b_tr = _sounded(cb, j) or (order == ORDERED and _burmese_sounded(cb, j))
-            sounded = (SOUNDED_X if a_tr else 0) | (SOUNDED_Y if b_tr else 0)
-            if sounded and order == ORDERED:
-                sounded |= BURMESE
+            if order == ORDERED:
+                sounded = _burmese_marks(ca, i, cb, j) if ca.han or cb.han else 0
+            elif a_sounded:
+                sounded = SOUNDED_X | SOUNDED_Y if _sounded(cb, j) else SOUNDED_X
+            else:
+                sounded = SOUNDED_Y if _sounded(cb, j) else 0
             al = align(ra, rb, thai, order, sounded)
             if short_a or short_b:  # a Vietnamese name without its middle name: a small cost
                 cost = vietnamese.MIDDLE_NAME_COST
