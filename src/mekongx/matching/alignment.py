@@ -1,6 +1,7 @@
 """How two names' readings line up: part against part and syllable against syllable, the
-surname weighted, each Thai word's ending checked against its Latin spelling. The scorer
-(``scoring.py``) turns the best alignment into features and a calibrated probability."""
+surname weighted. Each Thai word's ending is then checked against its Latin spelling
+(``ending_costs.py``), and the scorer (``scoring.py``) turns the best alignment into features and
+a calibrated probability."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ from typing import NamedTuple
 
 from mekongx.matching import _data, vietnamese
 from mekongx.matching.keys import EXACT, latin_key
-from mekongx.matching.outline import conflict
 from mekongx.matching.part_similarity import (
     BURMESE,
     SOUNDED_X,
@@ -486,53 +486,3 @@ def best_alignment(ca: Compact, cb: Compact) -> tuple[Alignment, int, int] | Non
                 if al.min_sim == 1.0 and al.unmatched == 0:
                     return al, i, j
     return None if best is None else best[1:]
-
-
-# a Thai word against a Latin one that ends otherwise (นารี / Narit): this much less similar
-# (0.3 left นารี / Narit a match; 0.5 and 0.7 gave the same figures on the dev part); the same for
-# other consonants, and VOWEL_COST for other vowels (``outline.conflict``)
-_ENDING_COST = 0.5
-VOWEL_COST = 0.5
-
-
-def ending_conflicts(
-    ca: Compact, cb: Compact, found: tuple[Alignment, int, int]
-) -> list[tuple[int, int, float, int, int]]:
-    """Aligned Thai and Latin words of which one ends on a stop and the other open, in every
-    reading (``endings.py``), or whose consonants differ (``outline.py``); only between a
-    Thai-script and a Latin name read as Thai."""
-    al, ia, ib = found
-    if al.unmatched or {ca.script, cb.script} != {"th", "latin"} or not _thai_words(ca, cb):
-        return []
-    na, nb = len(ca.readings[ia][0]), len(cb.readings[ib][0])
-    if na != len(ca.endings) or nb != len(cb.endings):
-        return []  # a reading that joins or drops words: parts are not the words
-    return [p for p in al.pairs if conflict(ca.endings[p[0]], cb.endings[p[1]])]
-
-
-def _thai_words(ca: Compact, cb: Compact) -> bool:
-    """Is the Thai-script name of a Thai-script and Latin pair read as Thai (no Chinese surname
-    marked, ``thai_pair``)? Its words are then Thai words, whatever the Latin name may also be read
-    as: a Latin word spelt like a Chinese surname (Chai, ชัย; Nisa) still spells a Thai word here."""
-    th = ca if ca.script == "th" else cb
-    return th.rarity is None and not any(sur is not None for _, sur in th.readings)
-
-
-def with_endings(ca: Compact, cb: Compact, found: tuple[Alignment, int, int]) -> Alignment:
-    """The alignment, less similar by ``_ENDING_COST`` for each pair of words ending otherwise
-    or sounding other consonants."""
-    al = found[0]
-    if not (ca.endings and cb.endings) or ca.script == cb.script:
-        return al  # the usual case, decided without building anything
-    costs = [
-        VOWEL_COST if conflict(ca.endings[i], cb.endings[j]) == "vowels" else _ENDING_COST
-        for i, j, *_ in ending_conflicts(ca, cb, found)
-    ]
-    if not costs:
-        return al
-    cost = sum(costs)
-    return al._replace(
-        sim=max(0.0, al.sim - cost / len(al.pairs)),
-        min_sim=max(0.0, al.min_sim - max(costs)),
-        surname_sim=None if al.surname_sim is None else max(0.0, al.surname_sim - cost),
-    )

@@ -14,10 +14,9 @@ from mekongx.matching.alignment import (
     Compact,
     Keys,
     best_alignment,
-    ending_conflicts,
     foreign,
-    with_endings,
 )
+from mekongx.matching.ending_costs import ending_conflicts, with_endings
 from mekongx.matching.endings import endings
 from mekongx.matching.evidence import Evidence, compare_evidence
 from mekongx.matching.explain import Reason
