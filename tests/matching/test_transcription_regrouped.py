@@ -60,3 +60,12 @@ def test_burmese_pairs_are_regrouped_without_near_syllables() -> None:
 def test_a_regrouped_transcription_meets_the_name(han: str, latin: str) -> None:
     assert score(han, latin).probability >= calibration.threshold()
     assert score(latin, han).probability >= calibration.threshold()
+
+
+def test_le_writes_a_final_l() -> None:
+    # 勒 le, the vowel-less l of Xinhua's Arabic and Somali tables (贾迈勒 Jamal): joined to the
+    # syllable before it as the key writes a final l (n: Samal sa.man, Phal pan)
+    assert key_similarity("sa.ma.le", "sa.man", sounded=SOUNDED_X) == pytest.approx(0.925)
+    assert key_similarity("pan", "pa.le", sounded=SOUNDED_Y) == pytest.approx(1.0 - REGROUP_COST)
+    # not the Latin key: Kong Le's le is a syllable of its own
+    assert key_similarity("kon.le", "kon", sounded=SOUNDED_Y) == 0.5

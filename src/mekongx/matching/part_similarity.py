@@ -99,11 +99,19 @@ SOUNDED_X, SOUNDED_Y, BURMESE = 1, 2, 4
 
 # Syllables (keys) with which Chinese transcription writes a lone final consonant of a foreign
 # name, the way Xinhua's transcription tables write a consonant with no vowel after it: 克 ke (格
-# ge) k, 特 te (德 de) t, 普 pu (布 bu) p, 斯 si s, 姆 mu m, 尔 er r and 恩 en n (``data/sources.yaml``;
-# 苏拉玛里特 Suramarit, 潘·索拉克斯). The value is the consonant as the key writes it after a
-# vowel: nothing for a stop or s (keys drop a final k, t, p and s: Sorasak so.la.sa), n for r (keys
-# write a final r or l n: Samal sa.man), m for m.
-FINAL_CONSONANT_SYLLABLES = {"ke": "", "te": "", "pu": "", "si": "", "mu": "m", "en": "n"}
+# ge) k, 特 te (德 de) t, 普 pu (布 bu) p, 斯 si s, 姆 mu m, 尔 er r, 恩 en n and 勒 le l (the
+# Arabic and Somali tables' l; ``data/sources.yaml``; 苏拉玛里特 Suramarit, 潘·索拉克斯). The value is
+# the consonant as the key writes it after a vowel: nothing for a stop or s (keys drop a final k,
+# t, p and s: Sorasak so.la.sa), n for r and l (keys write a final r or l n: Samal sa.man), m for m.
+FINAL_CONSONANT_SYLLABLES = {
+    "ke": "",
+    "te": "",
+    "pu": "",
+    "si": "",
+    "mu": "m",
+    "en": "n",
+    "le": "n",
+}
 # what regrouping a syllable costs: a final written as a syllable of its own joined to the one
 # before it, or a final moved to open the next syllable (桑奥 sam.an for Samal sa.man)
 REGROUP_COST = 0.1
