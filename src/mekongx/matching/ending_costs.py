@@ -12,6 +12,15 @@ from mekongx.matching.outline import conflict
 # other consonants, and VOWEL_COST for other vowels (``outline.conflict``)
 _ENDING_COST = 0.5
 VOWEL_COST = 0.5
+# ... and UNLIKELY_COST for a final the Thai letters seldom give (-orn for a last syllable closed
+# on ล, ``thai_finals.unlikely``), taken off that word's own similarity: a word otherwise spelt
+# as the Thai one stays a match (ศิริพล / Siriporn, 0.995 -> 0.81 as a given name beside an equal
+# family name), one that differs in something else too does not (ภาณุพล / Phanaporn, the u of
+# pha-nu dropped: 0.80 -> 0.08); a difference in another word of the name is no reason to doubt
+# this one (ฉัตรพล ณัฐวุธ / Chatphorn Nuttawut, a dev spelling of each word, stays a match)
+UNLIKELY_COST = 0.3
+UNLIKELY = "unlikely"
+_COSTS = {"vowels": VOWEL_COST}
 
 
 def ending_conflicts(
@@ -39,19 +48,23 @@ def _thai_words(ca: Compact, cb: Compact) -> bool:
 
 def with_endings(ca: Compact, cb: Compact, found: tuple[Alignment, int, int]) -> Alignment:
     """The alignment, less similar by ``_ENDING_COST`` for each pair of words ending otherwise
-    or sounding other consonants."""
+    or sounding other consonants (``VOWEL_COST`` other vowels, ``UNLIKELY_COST`` a final the
+    Thai letters seldom give)."""
     al = found[0]
     if not (ca.endings and cb.endings) or ca.script == cb.script:
         return al  # the usual case, decided without building anything
-    costs = [
-        VOWEL_COST if conflict(ca.endings[i], cb.endings[j]) == "vowels" else _ENDING_COST
-        for i, j, *_ in ending_conflicts(ca, cb, found)
-    ]
-    if not costs:
+    costs, seldom = [], []
+    for i, j, sim, *_ in ending_conflicts(ca, cb, found):
+        kind = conflict(ca.endings[i], cb.endings[j])
+        if kind == UNLIKELY:
+            seldom.append(sim - UNLIKELY_COST)
+        else:
+            costs.append(_COSTS.get(kind, _ENDING_COST))
+    if not costs and not seldom:
         return al
-    cost = sum(costs)
+    cost = sum(costs) + UNLIKELY_COST * len(seldom)
     return al._replace(
         sim=max(0.0, al.sim - cost / len(al.pairs)),
-        min_sim=max(0.0, al.min_sim - max(costs)),
+        min_sim=max(0.0, min(al.min_sim - max(costs, default=0.0), *seldom, 1.0)),
         surname_sim=None if al.surname_sim is None else max(0.0, al.surname_sim - cost),
     )

@@ -297,11 +297,18 @@ def _vowel_distance(a: str, b: str) -> float:
     )
 
 
-def _finals_differ(a: str, b: str) -> bool:
+def _finals(a: str, b: str) -> tuple[str, list[str]] | None:
+    """The Thai word's finals marks and the Latin word's, one per spelling; None unless one word
+    of the pair is Thai and the other Latin."""
     if not a or not b or a[0] == b[0]:
-        return False
+        return None
     thai, latin = (a, b) if a[0] == "T" else (b, a)
-    return thai_finals.differ(thai[1:], latin[1:].split(","))
+    return thai[1:], latin[1:].split(",")
+
+
+def _finals_differ(a: str, b: str) -> bool:
+    marks = _finals(a, b)
+    return marks is not None and thai_finals.differ(*marks)
 
 
 # endings (``endings.py``) that no spelling habit joins: stop / open (open on a, or otherwise), and
@@ -315,7 +322,9 @@ def conflict(a: str, b: str) -> str:
     ``"consonants"`` (their outlines are far apart), ``"vowels"`` (a Thai word and a Latin one
     sound vowels that no passport habit writes for each other), ``"both"`` (a word of up to
     ``SHORT`` syllables with a cheap consonant and a cheap vowel difference, which together
-    reach ``BUDGET``: นิสรา / Nisa, r for ร dropped and the a with it), or ``""``."""
+    reach ``BUDGET``: นิสรา / Nisa, r for ร dropped and the a with it), ``"unlikely"`` (a final the
+    Thai letters seldom give, ``thai_finals.unlikely``: Siriporn for ศิริพล; a cost, not a refusal,
+    ``ending_costs.UNLIKELY_COST``), or ``""``."""
     # a shape stored before the finals were added has three fields
     ending_a, outlines_a, vowels_a, finals_a = (*a.split("|"), "")[:4]
     ending_b, outlines_b, vowels_b, finals_b = (*b.split("|"), "")[:4]
@@ -335,4 +344,6 @@ def conflict(a: str, b: str) -> str:
         return "vowels"
     if consonants and vowels and consonants + vowels >= BUDGET and _short(vowels_a, vowels_b):
         return "both"
+    if (marks := _finals(finals_a, finals_b)) and thai_finals.unlikely(*marks):
+        return "unlikely"  # ending_costs.UNLIKELY
     return ""

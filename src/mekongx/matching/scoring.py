@@ -367,6 +367,7 @@ def compare_profiles(
                 "ending": "ending_differs",
                 "consonants": "consonants_differ",
                 "both": "sounds_differ",
+                "unlikely": "final_seldom",
             }.get(kind, "vowels_differ")
             reasons.append(Reason(code, ends, "against"))
     if evidence is not None:

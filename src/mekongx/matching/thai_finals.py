@@ -59,6 +59,11 @@ TWICE_N = "n"
 
 # a word that ends on a final l (Kamol, Thanaphol): its Thai word's last syllable closes on ล or ฬ
 END_L = "e"
+# a word that ends on -orn (Siriporn, Chatporn): written for a last syllable closed on ร, ณ or ญ,
+# seldom for one closed on ล (``unlikely``: 4 of the 203 annotated ``dev`` spellings of the 77
+# words whose last syllable closes on ล, Jiraporn for จิรพล and Chatporn for ฉัตรพล)
+END_ORN = "r"
+_LATIN_END_ORN = re.compile("orn$")
 # a stop written twice between two vowels (Nattee, Manatchai, Supphawan): a syllable closed on it
 _LATIN_CLOSED = re.compile("[aeiouy](?:tt|tch|pp|kk|dd|td|dt|ts|ss|sch|tj|dj|dch)(?=h?[aeiouy])")
 # a stop letter written twice after a short vowel, the second with a vowel of its own (ลัดดา, นัทที,
@@ -102,6 +107,7 @@ def latin_marks(word: str) -> str:
         + (CLOSED if _LATIN_CLOSED.search(w) else "")
         + (END_L if _LATIN_END_L.search(w) else "")
         + (TWICE_N if _LATIN_TWICE_N.search(w) else "")
+        + (END_ORN if _LATIN_END_ORN.search(w) else "")
     )
 
 
@@ -170,12 +176,12 @@ def thai_marks(
         CLOSED in latin_marks(v) for v in published
     ):
         marks += DOUBLE
-    return "".join(m for m in (ORN, L, NN, CLOSED, END_L, DOUBLE, TWICE_N) if m in marks)
+    return "".join(m for m in (ORN, L, NN, CLOSED, END_L, DOUBLE, TWICE_N, END_ORN) if m in marks)
 
 
 def _differs(thai: set[str], latin: str) -> bool:
     return (
-        bool(set(latin) - thai - {NN})
+        bool(set(latin) - thai - {NN, END_ORN})
         or (NN in thai and NN not in latin)
         or (DOUBLE in thai and CLOSED not in latin)
     )
@@ -185,3 +191,13 @@ def differ(thai: str, latins: list[str]) -> bool:
     """Does every Latin spelling (its marks) write something the Thai word (its marks) lacks, or
     lack the nn the Thai word needs?"""
     return bool(latins) and all(_differs(set(thai), m) for m in latins)
+
+
+def unlikely(thai: str, latins: list[str]) -> bool:
+    """Does every Latin spelling (its marks) end on -orn where the Thai word's last syllable closes
+    on ล (its marks: ``END_L``, and no published form that ends on -orn)? Not a refusal: the
+    annotator writes -porn for พล now and then, so the pair costs ``ending_costs.UNLIKELY_COST``
+    and stays a match unless something else in it differs too (ภาณุพล / Phanaporn: pha-nu-phon)."""
+    return (
+        bool(latins) and END_L in thai and END_ORN not in thai and all(END_ORN in m for m in latins)
+    )
