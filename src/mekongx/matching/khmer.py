@@ -53,7 +53,7 @@ _VOWELS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "\u17bc": (("ou", "o", "au"), ("u", "ou")),
     "\u17bd": (("uo",), ("uo",)),
     "\u17be": (("ae", "aeu"), ("eu", "oeu")),
-    "\u17bf": (("oea", "eua"), ("oea", "eua")),
+    "\u17bf": (("oea", "eua", "oeu"), ("oea", "eua", "oeu")),  # oeu: សាវឿន Savoeun
     "\u17c0": (("ie", "ea", "ia"), ("ie", "ea", "ia")),
     "\u17c1": (("e", "ei"), ("e",)),
     "\u17c2": (("ae", "e"), ("e", "ae")),

@@ -127,11 +127,13 @@ def similarity(a: str, b: str) -> float:
 # read as sound, ``sea_transcription.py``) against the syllable of the name in Latin letters or
 # the script: Chinese writes a foreign syllable with the nearest Mandarin one, so the same onset and
 # vowel with another nasal final or none (更 geng for the ken of Soken, 布 bu for Prum), or the same
-# onset and final with o for u (速 su for the so of Soken, 坤 kun for Khon) are nearer than another
-# syllable (``data/sources.yaml``). Not e for i: Chinese keeps them apart (the brothers Hun Manet
-# and Hun Many, 洪玛尼, would meet: ma.ne / ma.ni)
+# onset and final with o for u (速 su for the so of Soken, 坤 kun for Khon) or e for the eu of a
+# Khmer or Lao spelling (the vowel ɨ, ə that Mandarin writes e: 文 wen for the voeun of Savoeun,
+# 仁 ren for the roeun of Chamroeun; the eu row of the Lao table, 德 de, 勒 le, 瑟 se) are nearer
+# than another syllable (``data/sources.yaml``). Not e for i: Chinese keeps them apart (the
+# brothers Hun Manet and Hun Many, 洪玛尼, would meet: ma.ne / ma.ni)
 NEAR = 0.7
-_CLOSE_VOWELS = (frozenset({"o", "u"}),)
+_CLOSE_VOWELS = (frozenset({"o", "u"}), frozenset({"e", "eu"}))
 _NASAL_OR_NONE = frozenset({"", "n", "N", "m"})
 
 
@@ -139,7 +141,7 @@ _NASAL_OR_NONE = frozenset({"", "n", "N", "m"})
 def transcribed_similarity(a: str, b: str) -> float:
     """Similarity of a syllable of a Chinese transcription read as sound and a syllable of the
     name it transcribes: the Mandarin relation, and NEAR for one nasal final in place of another
-    or none, or o in place of u, never both."""
+    or none, or o in place of u or e in place of eu, never both."""
     base = similarity(a, b)
     if base >= VARIANT:
         return base
