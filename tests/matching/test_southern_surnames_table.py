@@ -1,0 +1,49 @@
+"""Issue 12 part B (helper sgmy4, 2026-12-05): the Hong Kong, Macau, Singapore and Malaysian
+surname spellings of the zh.wikipedia table 漢姓羅馬字標注, as tabulated by
+https://github.com/Matthewow/Chinese_surname_corpus (corpus.json), added to
+data/surnames_southern.csv by scripts/build_southern_surnames.py where the engine read them by no
+other way: 倪 Nga, 孙 Tun, 郑 Tey, 邓 Tan, 袁 Wang (Malaysia, Singapore)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mekongx.matching import _data, calibration, score
+
+
+@pytest.mark.parametrize(
+    ("han", "spelt"), [("倪", "nga"), ("孙", "tun"), ("郑", "tey"), ("邓", "tan"), ("袁", "wang")]
+)
+def test_spelling_in_the_table(han: str, spelt: str) -> None:
+    assert spelt in _data.southern_surnames()[han]
+
+
+def test_the_older_rows_keep_their_spellings_first() -> None:
+    assert _data.southern_surnames()["马"][0] == "bey"
+
+
+@pytest.mark.parametrize(
+    ("han", "latin", "meets"),
+    [
+        # Nga Kor Ming, Malaysian minister: https://en.wikipedia.org/wiki/Nga_Kor_Ming
+        ("倪可敏", "Nga Kor Ming", True),
+        ("倪可敏", "Nga Kor Lim", False),
+        ("郑文华", "Tey Boon Hwa", True),
+        ("郑文华", "Tey Kor Ming", False),
+        ("林可敏", "Nga Kor Ming", False),
+    ],
+)
+def test_surname_spelling_meets(han: str, latin: str, meets: bool) -> None:
+    assert (score(han, latin).probability >= calibration.threshold()) is meets
+
+
+@pytest.mark.parametrize(
+    ("han", "latin"),
+    [
+        ("谢索帕拉", "Tea Seiha"),
+        ("谢索帕拉", "ទៀ សីហា"),
+        ("陈速坤", "Son Sann"),
+    ],  # Cambodians, not one person
+)
+def test_cambodian_family_names_left_out(han: str, latin: str) -> None:
+    assert score(han, latin).probability < calibration.threshold()
