@@ -266,9 +266,10 @@ def character_spellings(ch: str, dialect: str, teochew: bool = True) -> tuple[tu
         for r in _table("hakka.csv").get(ch, ())[:2]:
             spellings += _hakka_spellings(r)
         hakka = _keyed(spellings, _HAKKA_PER_CHARACTER)
-        # over the cap, one spelling of a Malaysian accent (Senai, Johor) whose key the Meixian
-        # readings lack: most Malaysian Hakka speak accents of Huiyang and Hopo, not Meixian's
-        # (健 ken Ken, 仙 sen Sen, 敏 min Min; the table keeps only such readings)
+        # over the cap, one spelling of a Malaysian accent (Senai, Johor; then Hong Kong's, of
+        # Bao'an and Huiyang) whose key the Meixian readings lack: most Malaysian Hakka speak
+        # accents of Huiyang and Hopo, not Meixian's (健 ken Ken, 仙 sen Sen, 敏 min Min, 荣 in
+        # Yin; the table keeps only such readings)
         keys = {k for _, k in hakka}
         for r in _table("hakka_malaysia.csv").get(ch, ()):
             new = [(s, k) for s, k in _keyed(_hakka_spellings(r)) if k not in keys]
