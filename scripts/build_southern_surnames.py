@@ -12,7 +12,10 @@ spellings of the four southern columns are kept.
 A spelling is added to ``src/mekongx/matching/data/surnames_southern.csv`` when its key is none of
 the surname's keys the engine already reads (``southern_chinese._surname`` in every dialect: the
 characters' readings, ``surnames_zh.csv``, the rows already in the file) nor the key of its
-mainland or Taiwan spelling (read as pinyin or Wade-Giles elsewhere). Left out: compound surnames
+mainland or Taiwan spelling (read as pinyin or Wade-Giles elsewhere), and when its key is none of
+the keys of the pinyin of another surname of ``surnames_zh.csv``: 钱 Chen, 陈 Sin or 杜 Tao would
+make every mainland name of 陈, 辛 or 陶 in pinyin meet the other surname (names_speed.py's generated
+Chen Ming met 徐明 through 徐 Cher, whose key is chen's). Left out as well: compound surnames
 (the engine reads one surname character), spellings of other letters than a-z, and those with no
 vowel but a syllabic ng (池 Tsz: a key of one consonant), and four misprints of the table
 (薛 Silk, 雷 Lewe, 杨 Ewu, 巩 Konh); and four spellings that are Cambodian family names (谢 Tia,
@@ -28,7 +31,7 @@ import re
 import sys
 from pathlib import Path
 
-from mekongx.matching import southern_chinese
+from mekongx.matching import _data, southern_chinese
 from mekongx.matching.keys import latin_key
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "mekongx" / "matching" / "data"
@@ -54,6 +57,9 @@ def _usable(spelling: str) -> bool:
 def additions(rows: list[dict[str, str]]) -> dict[str, list[str]]:
     """surname (simplified) -> the spellings to add, in the order of the table's columns."""
     out: dict[str, list[str]] = {}
+    pinyin: dict[str, set[str]] = {}
+    for han, surname in _data.surnames().items():
+        pinyin.setdefault(latin_key(surname.pinyin), set()).add(han)
     for row in rows:
         han = _NOTE.sub("", row["zh_sim"]).strip()
         if len(han) != 1:
@@ -65,7 +71,8 @@ def additions(rows: list[dict[str, str]]) -> dict[str, list[str]]:
         for column in COLUMNS:
             for s in _spellings(row[column]):
                 key = latin_key(s)
-                if _usable(s) and (han, s) not in _CAMBODIAN and key and key not in known:
+                other = pinyin.get(key, set()) - {han}  # the pinyin of another surname
+                if _usable(s) and (han, s) not in _CAMBODIAN and key not in known and not other:
                     known.add(key)
                     out.setdefault(han, []).append(s)
     return out
