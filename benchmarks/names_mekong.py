@@ -1,4 +1,4 @@
-"""Names of Vietnam, Myanmar and Laos (issue 12 part B): real public figures, per stratum.
+"""Names of the Mekong countries (issue 12 part B): real public figures, per stratum.
 
     .venv/bin/python benchmarks/names_mekong.py            # table
     .venv/bin/python benchmarks/names_mekong.py --misses   # ... and every miss and false match
@@ -9,8 +9,11 @@ their marks, the same without marks in upper case (as a passport's machine-reada
 them), a Burmese name with and without its courtesy word (U, Daw), a Lao name in Lao script and
 in Latin letters; Hong Kong and Macau names in Chinese characters and in their Cantonese spelling
 (also in upper case without hyphens), Singapore and Malaysian names in Chinese characters and in
-their Hokkien, Teochew, Hakka or Foochow spelling; Vietnamese names as English-language sources
-print them, given name first (Dat Tan Nguyen), also without the middle name (Dat Nguyen). For each
+their Hokkien, Teochew, Hakka or Foochow spelling; Thai names in Thai script, in the Latin
+spelling the person carries and in the Chinese transcription Chinese officials write (Xinhua:
+他信·西那瓦 = ทักษิณ ชินวัตร = Thaksin Shinawatra; ``data/names_thai_zh_real.csv``, its own
+seen / held-out split in the column "part"); Vietnamese names as English-language sources print
+them, given name first (Dat Tan Nguyen), also without the middle name (Dat Nguyen). For each
 stratum:
 
 - recall: share of true pairs scored at or above the engine's threshold;
@@ -19,12 +22,13 @@ stratum:
 - hard-negative FMR: share of pairs of two different persons scored as a match, where the two
   share their family name (Vietnam: 阮文安 against Nguyễn Văn Linh) or a word of the name
   (Myanmar: U Win Myint against Myint Swe; Laos: Sonexay Siphandone against Khamtai Siphandone;
+  Thailand: a word of the Latin or of the Thai-script name, as a father and a son share one;
   Hong Kong to Malaysia: the same surname character, 李嘉誠 against Lee Chu-ming);
   every such pair of the data is counted;
-- other-persons FMR (Chinese transcriptions of Burmese, Lao and Khmer names, against Latin letters
-  or the script): share of every pair of two different persons of the stratum scored as a match,
-  whether or not they share a word (Cambodia: 索索肯 against Chea Sophara). A transcription is read
-  as sound, so it can meet the sound of another person's name with no word in common, which the
+- other-persons FMR (Chinese transcriptions of Burmese, Lao, Khmer and Thai names, against Latin
+  letters or the script): share of every pair of two different persons of the stratum scored as a
+  match, whether or not they share a word (Cambodia: 索索肯 against Chea Sophara). A transcription is
+  read as sound, so it can meet the sound of another person's name with no word in common, which the
   hard negatives above never count. Every ordered pair is counted (at most 70 x 69 per stratum,
   no sample); a row's pairs are those whose first form is of the row's persons (held out: the
   held-out person's form against every other person of the stratum);
@@ -53,6 +57,9 @@ DATA = Path(__file__).parent / "data" / "names_mekong_real.csv"
 OVERSEAS = Path(__file__).parent / "data" / "names_overseas_chinese_real.csv"
 # Myanmar and Khmer script, Cambodia, Chinese transcriptions of Lao names; with a held-out part
 SCRIPTS = Path(__file__).parent / "data" / "names_mm_kh_la_real.csv"
+# Thai public figures: Thai script, the Latin spelling they carry, Xinhua's Chinese transcription;
+# its column "part" (seen / heldout) is the split, its column "check" how each form was verified
+THAI_ZH = Path(__file__).parent / "data" / "names_thai_zh_real.csv"
 STRATA = (
     ("VN", "zh", "vi", "Chinese characters - Vietnamese letters"),
     ("VN", "zh", "latin", "Chinese characters - no marks, upper case"),
@@ -72,29 +79,28 @@ STRATA = (
     ("HK|MO", "zh", "latin", "Hong Kong, Macau: characters - Cantonese spelling"),
     ("HK|MO", "zh", "latin-mrz", "Hong Kong, Macau: characters - upper case, no hyphens"),
     ("SG|MY", "zh", "latin", "Singapore, Malaysia: characters - Hokkien/Teochew/... spelling"),
+    ("TH", "zh", "latin", "Thailand: Chinese transcription - Latin"),
+    ("TH", "th", "zh", "Thai script - Chinese transcription"),
+    ("TH", "th", "latin", "Thai script - Latin"),
 )
 # strata of a Chinese transcription (read as sound): also every pair of two different persons
-# (there are no Thai names in Chinese characters in the data, so no Thai stratum)
-TRANSCRIBED = frozenset(("MM", "LA", "KH"))
+TRANSCRIBED = frozenset(("MM", "LA", "KH", "TH"))
 _COURTESY = frozenset(("u", "daw"))
 # the Burmese courtesy words a generated order-swapped name keeps first (docs/fugitives.md)
 _COURTESY_ALL = frozenset(("u", "daw", "ko", "maung", "mg", "ma", "sai", "nang", "sao", "saw"))
 
 
 def load() -> tuple[dict[str, dict[str, str]], dict[str, str], dict[tuple[str, str], str]]:
-    lines = []
-    for path in (DATA, OVERSEAS, SCRIPTS):
-        text = path.read_text(encoding="utf-8").splitlines()
-        lines += [
-            ln for ln in text if not ln.startswith("#") and (not lines or ln[:7] != "entity,")
-        ]
     forms: dict[str, dict[str, str]] = defaultdict(dict)
     country: dict[str, str] = {}
     check: dict[tuple[str, str], str] = {}
-    for row in csv.DictReader(lines):
-        forms[row["entity"]][row["script"]] = row["name"]
-        country[row["entity"]] = row["country"]
-        check[row["entity"], row["script"]] = row["check"]
+    for path in (DATA, OVERSEAS, SCRIPTS, THAI_ZH):
+        text = path.read_text(encoding="utf-8").splitlines()
+        for row in csv.DictReader(ln for ln in text if not ln.startswith("#")):
+            forms[row["entity"]][row["script"]] = row["name"]
+            country[row["entity"]] = row["country"]
+            # names_thai_zh_real.csv keeps the split in "part" ("check" says how a form was checked)
+            check[row["entity"], row["script"]] = row.get("part") or row["check"]
     return forms, country, check
 
 
@@ -114,12 +120,14 @@ def _shown(check: dict[tuple[str, str], str], e: str, x: str, y: str, form: str)
 
 def related(cc: str, a: dict[str, str], b: dict[str, str]) -> bool:
     """Two persons who share the family name (VN; Chinese: its first character) or a name word
-    (MM, LA)."""
-    if "zh" in a and "zh" in b and cc not in ("VN", "MM", "LA", "KH"):
+    (MM, LA, KH; TH: a word of the Latin or of the Thai-script name)."""
+    if "zh" in a and "zh" in b and cc not in ("VN", "MM", "LA", "KH", "TH"):
         return a["zh"][0] == b["zh"][0]
     if cc == "VN":
         return ascii_fold(a["vi"].split()[0]) == ascii_fold(b["vi"].split()[0])
-    if cc in ("LA", "KH"):
+    if cc in ("LA", "KH", "TH"):
+        if cc == "TH" and set(a["th"].split()) & set(b["th"].split()):
+            return True
         return bool(
             {w.lower() for w in a["latin"].split()} & {w.lower() for w in b["latin"].split()}
         )
