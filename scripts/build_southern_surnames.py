@@ -16,9 +16,9 @@ mainland or Taiwan spelling (read as pinyin or Wade-Giles elsewhere), and when i
 the keys of the pinyin of another surname of ``surnames_zh.csv``: 钱 Chen, 陈 Sin or 杜 Tao would
 make every mainland name of 陈, 辛 or 陶 in pinyin meet the other surname (names_speed.py's generated
 Chen Ming met 徐明 through 徐 Cher, whose key is chen's). Left out as well: compound surnames
-(the engine reads one surname character), spellings of other letters than a-z, and those with no
-vowel but a syllabic ng (池 Tsz: a key of one consonant), and four misprints of the table
-(薛 Silk, 雷 Lewe, 杨 Ewu, 巩 Konh); and four spellings that are Cambodian family names (谢 Tia,
+(the engine reads one surname character), spellings of other letters than a-z, those with no
+vowel (池 Tsz: a key of one consonant; a syllabic ng is kept, 王 Ng, 殷 Hng), and four misprints
+of the table (薛 Silk, 雷 Lewe, 杨 Ewu, 巩 Konh); and four spellings that are Cambodian family names (谢 Tia,
 申/荀/辛 Son): with them a Cambodian Tea Seiha or Son Sann was read as a dialect spelling and met
 the Chinese transcription of another Cambodian (``benchmarks/names_mekong.py``, Khmer strata). The
 rows already in the file keep their spellings first.
