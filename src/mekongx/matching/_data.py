@@ -57,7 +57,8 @@ class Surname:
 def transcription_han(language: str) -> dict[str, tuple[str, ...]]:
     """``transcription_han.csv``: character -> the syllables of ``language`` (``"khmer"``,
     ``"lao"``, ``"burmese"``) that Chinese writes with it (khmer: 肯 -> kheng, keng; lao: 邦 ->
-    boun; burmese: 班 -> van)."""
+    boun; burmese: 班 -> van), or (``"pinyin"``) its other Mandarin readings that transcriptions
+    write it for (都 -> du)."""
     out: dict[str, tuple[str, ...]] = {}
     for row in _rows("transcription_han.csv"):
         if row["language"] == language:  # a character's rows (one per name) in file order

@@ -44,7 +44,7 @@ from itertools import islice, product
 
 from mekongx.matching.keys import latin_key
 from mekongx.matching.lao import latin_variants
-from mekongx.matching.sea_transcription import initial_final, written_sounds
+from mekongx.matching.sea_transcription import initial_final, reading_sounds, written_sounds
 
 _MAX = 16  # readings per name part
 _MERGED = 2  # readings per pair of characters written for one Lao syllable
@@ -172,7 +172,7 @@ def char_sounds(char: str, syl: str) -> tuple[str, ...]:
     Xinhua and the Lao Chinese-language press write with that character whatever its Mandarin
     sound (``data/transcription_han.csv``, read by ``sea_transcription.written_sounds``: 邦 bang
     Boun, 潘 pan Phang) after its usual sound."""
-    return written_sounds(char, syllable_sounds(syl), "lao", 1, _respelt)
+    return written_sounds(char, reading_sounds(char, syl, syllable_sounds, 1), "lao", 1, _respelt)
 
 
 def part_sounds(syllables: tuple[str, ...], chars: str = "") -> list[tuple[str, ...]]:

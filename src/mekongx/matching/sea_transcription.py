@@ -159,12 +159,37 @@ def written_sounds(
     )
 
 
+def table_readings(char: str, syl: str) -> tuple[str, ...]:
+    """The other standard Mandarin readings (pinyin, toneless) that the transcription tables write
+    ``char`` with, beside ``syl``, the one reading a name's pinyin gives it (``data/
+    transcription_han.csv``, rows of the language ``pinyin``): 都 is read dou, but written for du
+    (内比都 Naypyidaw, 吴敏都 U Min Thu); 曾 ceng, but the Thai and Lao tables write zeng with it.
+    Only the characters listed: a heteronym's other readings are not all names' sounds."""
+    return tuple(r for r in _data.transcription_han("pinyin").get(char, ()) if r != syl)
+
+
+def reading_sounds(
+    char: str, syl: str, sounds: Callable[[str], tuple[str, ...]], after: int
+) -> tuple[str, ...]:
+    """``sounds`` of ``syl``, one character's reading, with the first two ``sounds`` (the pinyin
+    and the principal sound) of each other reading the transcription tables write it with
+    (``table_readings``) after the first ``after`` of ``syl``'s: 都 dou, do, then du. Only those
+    two, as more of an other reading's sounds would meet more other persons' names. The one
+    mechanism for Khmer and Burmese (``char_sounds``) and Lao (``lao_transcription.char_sounds``)."""
+    own = sounds(syl)
+    others = [x for r in table_readings(char, syl) for x in sounds(r)[:2]]
+    if not others:
+        return own
+    return tuple(dict.fromkeys((*own[:after], *others, *own[after:])))
+
+
 def char_sounds(char: str, syl: str) -> tuple[str, ...]:
-    """``syllable_sounds`` of one character of a transcription, with the Burmese and Khmer
+    """``syllable_sounds`` of one character of a transcription (and of the other readings the
+    tables write it with, ``reading_sounds``: 都 dou and du), with the Burmese and Khmer
     syllables Chinese writes with that character whatever its Mandarin sound (``written_sounds``:
     Burmese 班 ban Van; Khmer 肯 ken Kheng, 布 bu Prum, 列 lie Neath) after the principal sound, so
     that a name that may well be Chinese, read with fewer sounds, keeps them too."""
-    own = syllable_sounds(syl)
+    own = reading_sounds(char, syl, syllable_sounds, 2)
     for language in ("burmese", "khmer"):
         own = written_sounds(char, own, language, 2)
     return own[:_PER_SYLLABLE]
