@@ -180,7 +180,10 @@ def part_sounds(syllables: tuple[str, ...], chars: str = "") -> list[tuple[str, 
     syllable tuples, those with the fewest departures from each syllable's usual sound first
     (at most ``_MAX``), then a pair of characters read as one syllable (``_two_part``) and, given
     the part's characters (``chars``), the part as the table writes it (``table_sounds``); given
-    the characters, each syllable's sounds are its character's (``char_sounds``)."""
+    the characters, each syllable's sounds are its character's (``char_sounds``). Also each
+    syllable read as its plain pinyin, the others by their usual Lao sound: a writer who follows
+    the Latin spelling writes a syllable so (本豐 bun.feng = Bounfeng, 豐's Lao sounds being Phong
+    and Vong)."""
     if len(chars) == len(syllables):
         per = [char_sounds(c, s) for c, s in zip(chars, syllables, strict=True)]
     else:
@@ -194,6 +197,9 @@ def part_sounds(syllables: tuple[str, ...], chars: str = "") -> list[tuple[str, 
         cells = [table_sounds().get(ch, p[:1]) for ch, p in zip(chars, per, strict=True)]
         for j in range(3):
             out.append(tuple(c[min(j, len(c) - 1)] for c in cells))
+    # one syllable read as its plain pinyin, the others by their usual Lao sound (本豐 bun.feng)
+    for k, syl in enumerate(syllables):
+        out.append(tuple(syl if j == k else p[0] for j, p in enumerate(per)))
     out = list(dict.fromkeys(out))
     # a pair of characters that writes one Lao syllable with a two-part vowel (杜安 = duan), the
     # other syllables read by their usual sound
