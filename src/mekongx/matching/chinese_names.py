@@ -188,6 +188,42 @@ def surname_spelling(word: str) -> bool:
 
 
 @cache
+def _southern_surname_words() -> frozenset[str]:
+    """The Hong Kong, Singapore and Malaysian surname spellings of ``surnames_southern.csv``
+    (倪 Nga), which ``variant_to_pinyin`` does not read back to pinyin."""
+    return frozenset(ascii_fold(v) for vs in _data.southern_surnames().values() for v in vs)
+
+
+def given_name_pieces(surname: str, given: str) -> list[list[str]]:
+    """The given name of a two-word Latin name after a Chinese surname spelling, cut into the
+    words a southern dialect reading has one per character (``southern_chinese.reading_parts``):
+    a hyphen is a space (Chong Yin-Sang as Chong Yin Sang, two or three pieces), and a word run
+    together that is no Wade-Giles nor one dialect syllable (nor pinyin, after a pinyin surname)
+    is cut where both halves are dialect syllables (Korming as Kor Ming, Kuanyew as Kuan Yew):
+    spellings first, else keys (kor: kon, a key of the syllables), at most two cuts. [] for any
+    other name."""
+    folded = ascii_fold(surname)
+    dialect = dialect_surname(surname) or folded in _southern_surname_words()
+    if not (dialect or surname_spelling(surname)):
+        return []
+    if "-" in given:
+        pieces = [p for p in given.split("-") if p]
+        return [pieces] if 2 <= len(pieces) <= 3 else []
+    word = ascii_fold(given).lower()
+    spelt = southern_chinese.spellings()
+    # a run-together pinyin given name after a pinyin surname is a Mandarin name (Chong Yinsang
+    # stays whole); after a dialect spelling it may be either (Lim Guaneng: 林冠英 Lim Guan Eng)
+    pinyin = split_pinyin(word) and not dialect
+    if len(word) < 4 or word in spelt or pinyin or wade_giles_to_pinyin(word):
+        return []
+    cuts = [(word[:i], word[i:]) for i in range(2, len(word) - 1)]
+    keys = southern_chinese.syllable_keys()
+    exact = [c for c in cuts if c[0] in spelt and c[1] in spelt]
+    keyed = [c for c in cuts if latin_key(c[0]) in keys and latin_key(c[1]) in keys]
+    return [[a.capitalize(), b.capitalize()] for a, b in (exact or keyed)[:2]]
+
+
+@cache
 def _wade_giles_table() -> dict[str, str]:
     """Wade-Giles syllable (ASCII, no apostrophe) -> the commonest pinyin syllable it spells."""
     from pypinyin import Style

@@ -23,6 +23,7 @@ from mekongx.matching.alignment import FOREIGN_ONLY
 from mekongx.matching.chinese_names import (
     NO_TONES,
     dialect_surname,
+    given_name_pieces,
     han_readings,
     one_mandarin_syllable,
     rarity,
@@ -367,19 +368,21 @@ def _latin_readings(tokens: list[Token]) -> list[Reading]:
                     ],
                 )
             )
-    # "Lee Kuan-yew": after a dialect surname, a hyphenated given name is also read a word per
-    # syllable, as the Cantonese, Hokkien and Hakka readings of a name in characters are
-    # (southern_chinese.reading_parts: one part per character with all its spellings; the given
-    # name joined keeps only the first few combinations of them). Not a given name run together:
-    # its syllables are a guess (Taekjho: taekj.ho), and a split reading that lines up better
-    # part by part may score lower overall than the joined one (Low Taekjho 0.70 -> 0.13). Nor a
-    # given name that reads as pinyin or Wade-Giles (Tsai Ing-wen), which its readings already meet
-    if len(texts) == 2 and surname == 0 and dialect_surname(texts[0]) and "-" in texts[1]:
-        pieces = [p for p in texts[1].split("-") if p]
-        mandarin = wade_giles_to_pinyin(texts[1]) is not None or all(map(split_pinyin, pieces))
-        if 2 <= len(pieces) <= 3 and not mandarin:
-            syllables = [[(p, latin_key(p), "latin")] for p in pieces]
-            out.append(make_reading("latin", [parts[0], *syllables], 0))
+    # "Chong Yin-Sang", "Nga Korming": after a surname spelling, a hyphenated given name is also
+    # read as its words spaced (a hyphen is a space), and a given name run together that is no
+    # pinyin also cut where a southern dialect's syllables allow (chinese_names.given_name_pieces):
+    # the dialect readings of a name in characters keep all spellings of each character only read
+    # a word per character, and Hakka and Foochow are read so only (southern_chinese._SPLIT_ONLY)
+    if len(texts) == 2:
+        for pieces in given_name_pieces(texts[0], texts[1]):
+            # each piece with the keys of its own sound (Kor: kon, ko), not those of a surname
+            # or Wade-Giles syllable it may also spell (Yam Kuen met 郑联科 so)
+            spaced = _latin_readings([Token(p, Script.LATIN) for p in pieces])[0]
+            syllables = [
+                [(a, k, lb) for a, k, lb in zip(*alts, strict=True) if lb == "latin"]
+                for alts in zip(spaced.alternatives, spaced.keys, spaced.labels, strict=True)
+            ]
+            out.append(make_reading("latin", [parts[0], *syllables], surname))
     return [r for r in out if r is not None]
 
 

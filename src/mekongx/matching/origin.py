@@ -7,7 +7,12 @@ from __future__ import annotations
 import re
 
 from mekongx.matching import _data, lao, sea_transcription, southern_chinese, vietnamese
-from mekongx.matching.chinese_names import dialect_surname, surname_spelling, wade_giles_to_pinyin
+from mekongx.matching.chinese_names import (
+    dialect_surname,
+    given_name_pieces,
+    surname_spelling,
+    wade_giles_to_pinyin,
+)
 from mekongx.matching.keys import ascii_fold, latin_key, latin_syllables, split_pinyin
 from mekongx.matching.normalize import Script, burmese_honorific
 from mekongx.matching.reading import Name
@@ -76,6 +81,11 @@ def non_chinese_word(name: Name) -> bool:
         if tok.script is not Script.LATIN or "-" in tok.text or split_pinyin(tok.text):
             continue
         if len(latin_syllables(tok.text)) >= 2 and not dialect_surname(tok.text):
+            # … but a given name run together after a surname spelling, cut into two dialect
+            # syllables (Nga Korming; names._latin_readings reads it so), as its words spaced are
+            words = [t.text for t in name.tokens]
+            if len(words) == 2 and tok.text == words[1] and given_name_pieces(*words):
+                continue
             return True
     return False
 
