@@ -81,11 +81,15 @@ def non_chinese_word(name: Name) -> bool:
         if tok.script is not Script.LATIN or "-" in tok.text or split_pinyin(tok.text):
             continue
         if len(latin_syllables(tok.text)) >= 2 and not dialect_surname(tok.text):
-            # … but a given name run together after a surname spelling, cut into two dialect
-            # syllables (Nga Korming; names._latin_readings reads it so), as its words spaced are
+            # … but a given name run together after a surname spelling, cut into two spellings
+            # of dialect syllables (Li Kashing; names._latin_readings reads it so), as its words
+            # spaced are; a cut by keys only is no such sign (Heng Samrin: rin)
             words = [t.text for t in name.tokens]
-            if len(words) == 2 and tok.text == words[1] and given_name_pieces(*words):
-                continue
+            spelt = southern_chinese.spellings()
+            if len(words) == 2 and tok.text == words[1]:
+                cuts = given_name_pieces(*words)
+                if any(all(p.lower() in spelt for p in cut) for cut in cuts):
+                    continue
             return True
     return False
 
