@@ -199,9 +199,9 @@ def given_name_pieces(surname: str, given: str) -> list[list[str]]:
     words a southern dialect reading has one per character (``southern_chinese.reading_parts``):
     a hyphen is a space (Chong Yin-Sang as Chong Yin Sang, two or three pieces), and a word run
     together that is no Wade-Giles nor one dialect syllable (nor pinyin, after a pinyin surname)
-    is cut where both halves are dialect syllables (Korming as Kor Ming, Kuanyew as Kuan Yew):
-    spellings first, else keys (kor: kon, a key of the syllables), at most two cuts. [] for any
-    other name."""
+    is cut where both halves are dialect spellings (``_spelt``: Korming as Kor Ming, Kuanyew as
+    Kuan Yew), at most two cuts; a cut by keys alone met other persons (Tse Chilop, chi.lop, met
+    王赛之) and read Cambodian names as Chinese (Heng Samrin: sam.rin). [] for any other name."""
     folded = ascii_fold(surname)
     dialect = dialect_surname(surname) or folded in _southern_surname_words()
     if not (dialect or surname_spelling(surname)):
@@ -217,10 +217,14 @@ def given_name_pieces(surname: str, given: str) -> list[list[str]]:
     if len(word) < 4 or word in spelt or pinyin or wade_giles_to_pinyin(word):
         return []
     cuts = [(word[:i], word[i:]) for i in range(2, len(word) - 1)]
-    keys = southern_chinese.syllable_keys()
-    exact = [c for c in cuts if c[0] in spelt and c[1] in spelt]
-    keyed = [c for c in cuts if latin_key(c[0]) in keys and latin_key(c[1]) in keys]
-    return [[a.capitalize(), b.capitalize()] for a, b in (exact or keyed)[:2]]
+    return [[a.capitalize(), b.capitalize()] for a, b in cuts if _spelt(a) and _spelt(b)][:2]
+
+
+def _spelt(piece: str) -> bool:
+    """Is a piece of a word a dialect spelling of one character, also with an o written or, as
+    Malaysian Hokkien and Teochew names write it (许 Khor, 可 Kor: Nga Kor Ming)?"""
+    spelt = southern_chinese.spellings()
+    return piece in spelt or (piece.endswith("or") and piece[:-1] in spelt)
 
 
 @cache

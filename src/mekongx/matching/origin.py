@@ -81,15 +81,11 @@ def non_chinese_word(name: Name) -> bool:
         if tok.script is not Script.LATIN or "-" in tok.text or split_pinyin(tok.text):
             continue
         if len(latin_syllables(tok.text)) >= 2 and not dialect_surname(tok.text):
-            # … but a given name run together after a surname spelling, cut into two spellings
-            # of dialect syllables (Li Kashing; names._latin_readings reads it so), as its words
-            # spaced are; a cut by keys only is no such sign (Heng Samrin: rin)
+            # … but a given name run together after a surname spelling, cut into two dialect
+            # spellings (Li Kashing; names._latin_readings reads it so), as its words spaced are
             words = [t.text for t in name.tokens]
-            spelt = southern_chinese.spellings()
-            if len(words) == 2 and tok.text == words[1]:
-                cuts = given_name_pieces(*words)
-                if any(all(p.lower() in spelt for p in cut) for cut in cuts):
-                    continue
+            if len(words) == 2 and tok.text == words[1] and given_name_pieces(*words):
+                continue
             return True
     return False
 
