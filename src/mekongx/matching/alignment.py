@@ -22,7 +22,7 @@ from mekongx.matching.part_similarity import (
 )
 from mekongx.matching.syllable import syllabify
 
-SURNAME_WEIGHT = 1.3
+SURNAME_WEIGHT = SW = 1.3
 _MAX_PARTS = 4
 # Added to a compact reading's surname index: a reading compared with names in Chinese characters
 # only (the Hán-Việt reading of a Vietnamese name: between two Latin names its Mandarin syllables,
@@ -272,16 +272,17 @@ def _align_two(
     else:
         take_straight = None
 
+    # a part pair's weight: the longer key's length, more for the surname
     la0, la1, lb0, lb1 = len(a0[0]), len(a1[0]), len(b0[0]), len(b1[0])
     if take_straight is not False:
         c00, c11 = part_sim(a0, b0, thai, sounded), part_sim(a1, b1, thai, sounded)
-        w00 = _weight(la0, lb0, sur_a == 0 or sur_b == 0)
-        w11 = _weight(la1, lb1, sur_a == 1 or sur_b == 1)
+        w00 = float(la0 if la0 > lb0 else lb0) * (SW if sur_a == 0 or sur_b == 0 else 1.0)
+        w11 = float(la1 if la1 > lb1 else lb1) * (SW if sur_a == 1 or sur_b == 1 else 1.0)
         straight = (w00 * c00[0] + w11 * c11[0]) / (w00 + w11)
     if take_straight is not True:
         c01, c10 = part_sim(a0, b1, thai, sounded), part_sim(a1, b0, thai, sounded)
-        w01 = _weight(la0, lb1, sur_a == 0 or sur_b == 1)
-        w10 = _weight(la1, lb0, sur_a == 1 or sur_b == 0)
+        w01 = float(la0 if la0 > lb1 else lb1) * (SW if sur_a == 0 or sur_b == 1 else 1.0)
+        w10 = float(la1 if la1 > lb0 else lb0) * (SW if sur_a == 1 or sur_b == 0 else 1.0)
         crossed = (w01 * c01[0] + w10 * c10[0]) / (w01 + w10)
     if take_straight is None:
         take_straight = straight >= crossed - 1e-9
@@ -315,12 +316,6 @@ def _align_two(
         same / total if total else 0.0,
         mismatches,
     )
-
-
-def _weight(len_a: int, len_b: int, surname: bool) -> float:
-    """A part pair's weight in ``_align_two``: the longer key's length, more for the surname (a
-    module function: a local one was made again at every call)."""
-    return float(len_a if len_a > len_b else len_b) * (SURNAME_WEIGHT if surname else 1.0)
 
 
 def thai_pair(ca: Compact, cb: Compact) -> bool:

@@ -31,13 +31,22 @@ def key_similarity(x: str, y: str, thai: bool = False, sounded: int = 0) -> floa
 def _key_similarity(
     x: str, y: str, xs: tuple[str, ...], ys: tuple[str, ...], thai: bool, sounded: int
 ) -> float:
-    """``key_similarity`` of keys ``x`` and ``y`` of syllables ``xs`` and ``ys``, not cached:
-    ``part_sim`` compares each key of one part with every key of the other, and looks each
-    key's syllables up once (a first query's key pairs are four in five new to the cache)."""
+    """``key_similarity`` of keys ``x`` and ``y`` of syllables ``xs`` and ``ys``, not cached."""
     if x == y or (thai and _degeminate(x) == _degeminate(y)):
         # Thai: the same letters cut elsewhere (sang.iam / sa.ngiam), or a consonant doubled
         # across a syllable boundary written once (tham.ma.nat / Thamanat, Kittiratt / Kitirat)
         return 1.0
+    return _similar(xs, ys, x.replace(".", ""), y.replace(".", ""), thai, sounded)
+
+
+def _similar(
+    xs: tuple[str, ...], ys: tuple[str, ...], xl: str, yl: str, thai: bool, sounded: int
+) -> float:
+    """``_key_similarity`` of two keys that are not the same (nor, for Thai, the same once
+    degeminated), from their syllables ``xs``, ``ys`` and their letters ``xl``, ``yl`` (the keys
+    without their dots): ``part_sim`` compares each key of one part with every key of the other,
+    and takes each key's syllables and letters from ``_part_keys`` (a first query's key pairs are
+    four in five new: a cache of pairs would not pay)."""
     n = len(xs)
     if n and n == len(ys):
         syl_sim = (
@@ -79,10 +88,9 @@ def _key_similarity(
         )
         else 0.0
     )
-    x, y = x.replace(".", ""), y.replace(".", "")
-    if x == y:
+    if xl == yl:
         return 1.0
-    letters = float(Levenshtein.normalized_similarity(x, y))
+    letters = float(Levenshtein.normalized_similarity(xl, yl))
     if sounded and not sounded & BURMESE and (n == 1) != (len(ys) == 1):
         # a transcription writes a character per syllable: one syllable against several shares
         # letters with them, not its sound (son.sen's sein in 索肯 so.kein, 0.67 of letters)
@@ -212,13 +220,12 @@ def _syllable_alignment(xs: tuple[str, ...], ys: tuple[str, ...]) -> float:
     สมศักดิ์ (som.sak.di spelt out) stays far from Somchai instead of sharing letters with it, and
     วีระ stays another name than วีระพงษ์."""
     n, m = len(xs), len(ys)
-    dy = [_indel(s) for s in ys]
+    dy = _indels(ys)
     sim = thai_similarity
     prev = [0.0]
     for d in dy:
         prev.append(prev[-1] + d)
-    for x in xs:
-        dx = _indel(x)
+    for x, dx in zip(xs, _indels(xs), strict=True):
         left = prev[0] + dx
         cur = [left]
         for y, dy_j, diagonal, above in zip(ys, dy, prev, prev[1:], strict=False):
@@ -244,8 +251,9 @@ _LINK_SYLLABLE = re.compile("[^aeiou]{1,2}a")
 
 
 @lru_cache(maxsize=100_000)
-def _indel(syl: str) -> float:
-    return _INDEL_LINK if _LINK_SYLLABLE.fullmatch(syl) else _INDEL
+def _indels(syls: tuple[str, ...]) -> tuple[float, ...]:
+    """What dropping each syllable of a key costs (``_syllable_alignment``)."""
+    return tuple(_INDEL_LINK if _LINK_SYLLABLE.fullmatch(syl) else _INDEL for syl in syls)
 
 
 @lru_cache(maxsize=500_000)
@@ -266,15 +274,26 @@ def part_sim(
     for i, x in enumerate(ka):  # a key in common: the first of ``ka`` that ``kb`` has
         if x in kb:
             return 1.0, i, kb.index(x)
+    # no key in common: each pair as ``_key_similarity`` would compare it past its first test
+    # (for Thai, the keys the same once degeminated), in the same order, the first best kept
     best, bi, bj = -1.0, 0, 0
-    sim = _key_similarity
-    kb_syllables = [(y, syllabify(y)) for y in kb]
-    for i, x in enumerate(ka):
-        xs = syllabify(x)
-        for j, (y, ys) in enumerate(kb_syllables):
-            s = sim(x, y, xs, ys, thai, sounded)
+    sim = _similar
+    kb_keys = _part_keys(kb, thai)
+    for i, (xs, xl, xd) in enumerate(_part_keys(ka, thai)):
+        for j, (ys, yl, yd) in enumerate(kb_keys):
+            if thai and xd == yd:
+                return 1.0, i, j
+            s = sim(xs, ys, xl, yl, thai, sounded)
             if s > best:
                 best, bi, bj = s, i, j
                 if s == 1.0:
                     return best, bi, bj
     return best, bi, bj
+
+
+@lru_cache(maxsize=100_000)
+def _part_keys(part: tuple[str, ...], thai: bool) -> tuple[tuple[tuple[str, ...], str, str], ...]:
+    """Each key of a part as (its syllables, its letters, for Thai its letters degeminated): a
+    part is compared with many (cached: the query's parts meet every candidate's, and a
+    candidate's are common names' parts)."""
+    return tuple((syllabify(k), k.replace(".", ""), _degeminate(k) if thai else "") for k in part)
