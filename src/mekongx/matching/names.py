@@ -31,11 +31,11 @@ from mekongx.matching.chinese_names import (
     thai_chinese_keys,
     thai_chinese_surnames,
     thai_surname_pinyin,
-    variant_targets,
     variant_to_pinyin,
     wade_giles_to_pinyin,
 )
 from mekongx.matching.keys import EXACT, ascii_fold, latin_key, latin_syllables, split_pinyin
+from mekongx.matching.latin_habits import english_habits, surname_variants, vowel_length_r
 from mekongx.matching.normalize import (
     Script,
     Token,
@@ -223,58 +223,6 @@ def _thai_readings(tokens: list[Token]) -> list[Reading]:
     return [r] if r else []
 
 
-def _vowel_length_r(syls: tuple[str, ...]) -> tuple[str, ...] | None:
-    """Syllables without an r that closes a syllable before another one (Bor-din, Char-oen):
-    Thai passport spellings write r after a vowel to mark it long. None when there is none."""
-    out = tuple(
-        s[:-1] if i < len(syls) - 1 and len(s) > 2 and s[-1] in "rR" and s[-2] in "aeiouAEIOU"
-        else s
-        for i, s in enumerate(syls)
-    )  # fmt: skip
-    return out if out != syls else None
-
-
-# English spelling habits in Thai passport names, each rewritten to the RTGS-like letters: eu for
-# ue (Khaneungnuch), c for k before a/o/u (Camin), I for ai at the start (Irada for ไอลดา), and a
-# final r that only lengthens the vowel (Litar for ลิตา)
-_ENGLISH_HABITS = (
-    (re.compile("eu(?=[^aeiou])", re.IGNORECASE), "ue"),
-    (re.compile("^c(?=[aou])", re.IGNORECASE), "k"),
-    (re.compile("^i(?=[^aeiou][aeiou])", re.IGNORECASE), "ai"),
-    (re.compile("(?<=[^aeiou][aeiou])r$", re.IGNORECASE), ""),
-    # ar for a long a at the start of a word (Arsa for อาสา), oa for โ (Soamsawali for โสมสวลี)
-    (re.compile("^ar(?=[^aeiou])", re.IGNORECASE), "a"),
-    (re.compile("oa(?=[^aeiou])", re.IGNORECASE), "o"),
-)
-
-
-@lru_cache(maxsize=100_000)
-def _english_habits(word: str) -> str:
-    for pattern, repl in _ENGLISH_HABITS:
-        word = pattern.sub(repl, word)
-    return word
-
-
-@lru_cache(maxsize=100_000)
-def _surname_variants(word: str) -> tuple[tuple[str, str, str], ...]:
-    """A Latin word read as the spelling of a Chinese surname: the pinyin it stands for (Tan,
-    Teo: 陈 chen, 张 zhang), keyed exactly, and also coarsely unless the word is itself a pinyin
-    surname (Tang: 唐, and Cantonese for 邓 deng; keyed coarsely, deng met 滕 teng, d = t);
-    a pinyin surname that such spellings stand for, keyed exactly too (Chen meets Tan)."""
-    folded = ascii_fold(word)
-    pinyin_surname = folded in _data.surname_pinyin_share()
-    out: list[tuple[str, str, str]] = []
-    exact: list[tuple[str, str, str]] = []
-    for py in variant_to_pinyin().get(folded, ()):
-        exact.append((word, EXACT + py, "surname-variant"))
-        if not pinyin_surname:
-            out.append((word, latin_key(py), "surname-variant"))
-    if pinyin_surname and folded in variant_targets():
-        exact.append((word, EXACT + folded, "latin"))
-    # the coarse keys first: an index files a name under the pairs of its parts' first two keys
-    return (*out, *exact)
-
-
 def _latin_readings(tokens: list[Token]) -> list[Reading]:
     texts = [t.text for t in tokens]
     caps = [i for i, t in enumerate(texts) if t.isupper() and len(t) > 1]
@@ -306,12 +254,12 @@ def _latin_readings(tokens: list[Token]) -> list[Reading]:
         alts = [(t, key, "latin")]
         if not chinese and (split := latin_syllables(t, clusters=False)) != latin_syllables(t):
             alts.append((t, syl_key(split), "latin"))  # Phetrat: phet.rat as well as phe.trat
-        if not chinese and (long_r := _vowel_length_r(latin_syllables(t))) is not None:
+        if not chinese and (long_r := vowel_length_r(latin_syllables(t))) is not None:
             alts.append((t, syl_key(long_r), "latin"))  # Bordin: bo.din (r marks a long vowel)
         if not chinese and _SILENT_E.search(t):
             # English-style silent e of some Thai passport spellings (Pote, Udomchoke)
             alts.append((t, syl_key(latin_syllables(t[:-1])), "latin"))
-        if not chinese and (respelt := _english_habits(t)) != t:
+        if not chinese and (respelt := english_habits(t)) != t:
             alts.append((t, syl_key(latin_syllables(respelt)), "latin"))  # Camin, Irada, Litar
         if not chinese and (old := traditional.respell(t)) is not None:
             alts.append((t, syl_key(latin_syllables(old)), "latin"))  # Snidvongs, Devakula
@@ -326,7 +274,7 @@ def _latin_readings(tokens: list[Token]) -> list[Reading]:
         # a dialect spelling of a surname read back to the pinyin it stands for; a word that is
         # itself pinyin (Tang: 唐, and Cantonese for 邓 deng) meets that surname exactly, not
         # every surname sharing its coarse key (滕 teng)
-        alts += _surname_variants(t)
+        alts += surname_variants(t)
         if syl is None or "-" in t:
             # a Wade-Giles given name read back as pinyin: jen is ren, jui is rui (the key alone
             # would fold WG j with zh/j/q)
@@ -363,7 +311,7 @@ def _latin_readings(tokens: list[Token]) -> list[Reading]:
                 make_reading(
                     "latin-joined",
                     [
-                        [(t, syl_key(sy or ()), "latin"), *_surname_variants(t)]
+                        [(t, syl_key(sy or ()), "latin"), *surname_variants(t)]
                         for t, sy in zip(merged, syls, strict=True)
                     ],
                 )
